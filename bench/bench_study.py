@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""Study-loop benchmark: heatcards beside Anki, in one run, on the same data.
+
+1. Builds (or reuses, cached in --work) a synthetic Anki collection of N notes
+   with a year of history, using the Anki peer's synth.py (--neutral CSVs).
+2. Bulk-loads the neutral CSVs into a heatcards collection (one transaction)
+   and imports the same synthetic.apkg into a fresh Anki collection.
+3. On a real disk and on /dev/shm, for each engine: open the collection, time
+   the first due card, then answer --answers cards (10/10/70/10 Again/Hard/
+   Good/Easy, seeded) timing fetch, answer and the cycle (answer + next card).
+4. Prints a markdown table (heatcards / Anki ratio, < 1 = heatcards faster)
+   and writes --json.
+
+Usage:
+  .venv/bin/python bench/bench_study.py --notes 10000 [--answers 1000]
+        [--work /tmp/heatcards-bench] [--json out.json] [--profile]
+
+The CSV -> model mapping below is for this benchmark only; it is not an importer.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import io
+import json
+import os
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent  # /work/main
+PEER = ROOT.parent / "shared" / "peer"
+sys.path.insert(0, str(ROOT))
+
+from heatcards.collection import Collection  # noqa: E402
+from heatcards.model import Card, CardState, Note, Rating, ReviewKind, ReviewLogEntry  # noqa: E402
+
+DECK = "Synthetic"
+SECONDS_PER_DAY = 86400
+RATING_WEIGHTS = (10, 10, 70, 10)  # Again, Hard, Good, Easy: as bench_anki.py
+
+
+# --- helpers -------------------------------------------------------------------
+def timed(fn, *a, **kw):
+    t = time.perf_counter()
+    r = fn(*a, **kw)
+    return time.perf_counter() - t, r
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    k = (len(xs) - 1) * p / 100
+    f = int(k)
+    c = min(f + 1, len(xs) - 1)
+    return xs[f] + (xs[c] - xs[f]) * (k - f)
+
+
+def rating_choices(values):
+    """The same 100-entry list bench_anki.py draws from, so one seed gives the same sequence."""
+    out = []
+    for value, weight in zip(values, RATING_WEIGHTS):
+        out += [value] * weight
+    return out
+
+
+def latency_stats(prefix: str, lat: dict[str, list[float]], R: dict) -> None:
+    for name, xs in lat.items():
+        if xs:
+            R[f"{prefix}lat.{name}.p50_ms"] = pct(xs, 50) * 1000
+            R[f"{prefix}lat.{name}.p99_ms"] = pct(xs, 99) * 1000
+            R[f"{prefix}lat.{name}.mean_ms"] = statistics.mean(xs) * 1000
+
+
+def copy_sqlite(src: Path, dst: Path) -> None:
+    """Copy a closed SQLite file (and any -wal/-shm left beside it) to `dst`."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("-wal", "-shm"):
+        stale = Path(str(dst) + suffix)
+        if stale.exists():
+            stale.unlink()
+    shutil.copyfile(src, dst)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(src) + suffix)
+        if side.exists():
+            shutil.copyfile(side, Path(str(dst) + suffix))
+
+
+def peer_python() -> str:
+    venv = ROOT / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+# --- 1. synthetic Anki collection (cached) ----------------------------------------
+def ensure_synth(n: int, days: int, seed: int, work: Path) -> Path:
+    out = work / f"n{n}" / "synth"
+    done = out / "synth_result.json"  # synth.py writes it last
+    if done.exists() and (out / "neutral" / "revlog.csv").exists() and (out / "synthetic.apkg").exists():
+        print(f"reusing synthetic collection {out}")
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building synthetic Anki collection: {n} notes, {days} days -> {out}")
+    cmd = [peer_python(), "synth.py", "--notes", str(n), "--days", str(days), "--seed", str(seed),
+           "--out", str(out), "--neutral"]
+    subprocess.run(cmd, cwd=PEER, check=True)
+    return out
+
+
+# --- 2. neutral CSVs -> heatcards (bench-only mapping) ------------------------------
+_CARD_STATE = {0: CardState.NEW, 1: CardState.LEARNING, 2: CardState.REVIEW, 3: CardState.RELEARNING}
+_REVIEW_KIND = {0: ReviewKind.LEARN, 1: ReviewKind.REVIEW, 2: ReviewKind.RELEARN, 3: ReviewKind.REVIEW,
+                4: ReviewKind.MANUAL}
+
+
+def _rows(path: Path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        yield from reader
+
+
+def _notes_from_csv(path: Path, notetype_id: int):
+    for note_id, guid, front, back, tags in _rows(path):
+        nid = int(note_id)
+        created = nid // 1000  # Anki ids are creation time in ms
+        yield Note(id=nid, guid=guid, notetype_id=notetype_id, fields=(front, back), tags=tuple(tags.split()),
+                   created=created, modified=created)
+
+
+def _days(ivl: int) -> int:
+    return ivl if ivl > 0 else 0  # Anki: negative intervals are (re)learning steps in seconds
+
+
+def _reviews_from_csv(path: Path, last_review: dict[int, int]):
+    """Anki revlog rows -> entries; fills `last_review` (card id -> unix s) on the way."""
+    seen: set[int] = set()
+    for review_ms, card_id, ease, ivl, last_ivl, _factor, time_ms, typ in _rows(path):
+        cid, ms, ivl, typ = int(card_id), int(review_ms), int(ivl), int(typ)
+        kind = _REVIEW_KIND.get(typ, ReviewKind.REVIEW)
+        if typ == 0:
+            before = CardState.LEARNING if cid in seen else CardState.NEW
+        elif typ == 2:
+            before = CardState.RELEARNING
+        else:
+            before = CardState.REVIEW
+        seen.add(cid)
+        at = ms // 1000
+        if kind is not ReviewKind.MANUAL:
+            last_review[cid] = max(last_review.get(cid, 0), at)
+        yield ReviewLogEntry(
+            id=uuid.uuid4().hex, card_id=cid, time=ms, rating=int(ease), state_before=before,
+            interval_before=_days(int(last_ivl)), interval_after=_days(ivl),
+            due_after=at + (ivl * SECONDS_PER_DAY if ivl > 0 else -ivl), stability=None, difficulty=None,
+            duration_ms=int(time_ms), kind=kind)
+
+
+def _cards_from_csv(path: Path, deck_id: int, calendar, last_review: dict[int, int], now: int):
+    rows = sorted(_rows(path), key=lambda r: int(r[0]))  # new-queue position follows card id (creation order)
+    for position, (card_id, note_id, typ, queue, due_day, ivl, _factor, reps, lapses, s, d) in enumerate(rows, 1):
+        cid, state = int(card_id), _CARD_STATE[int(typ)]
+        if state is CardState.NEW:
+            due = position
+        elif state is CardState.REVIEW:
+            due = calendar.day_start(int(due_day))  # due_unix_day counts days since the Unix epoch
+        else:
+            due = now  # (re)learning: the dump has no step time; due now
+        yield Card(
+            id=cid, note_id=int(note_id), deck_id=deck_id, ordinal=0, state=state, due=due, interval=int(ivl),
+            stability=float(s) if s else None, difficulty=float(d) if d else None, remaining_steps=0,
+            reps=int(reps), lapses=int(lapses), last_review=last_review.get(cid), suspended=int(queue) == -1,
+            modified=now)
+
+
+def load_heatcards(neutral: Path, path: Path) -> dict:
+    """A fresh heatcards collection at `path` holding the neutral dump, loaded in one transaction."""
+    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        if p.exists():
+            p.unlink()
+    R: dict = {}
+    t0 = time.perf_counter()
+    col = Collection(path, install_heat_deck=False)
+    try:
+        deck = col.add_deck(DECK)
+        basic = col.notetype_named("Basic")
+        now = col.now()
+        last_review: dict[int, int] = {}
+        with col.store.transaction():
+            R["notes"] = col.store.insert_notes(_notes_from_csv(neutral / "notes.csv", basic.id))
+            R["reviews"] = col.store.insert_reviews(_reviews_from_csv(neutral / "revlog.csv", last_review))
+            R["cards"] = col.store.insert_cards(_cards_from_csv(neutral / "cards.csv", deck.id, col.calendar,
+                                                                last_review, now))
+    finally:
+        col.close()
+    R["load_s"] = time.perf_counter() - t0
+    R["size_bytes"] = path.stat().st_size
+    print(f"  heatcards: loaded {R['notes']} notes, {R['cards']} cards, {R['reviews']} reviews "
+          f"in {R['load_s']:.2f}s ({R['size_bytes'] / 1e6:.1f} MB)")
+    return R
+
+
+# --- 3. heatcards study loop -----------------------------------------------------
+def bench_heatcards(path: Path, answers: int, seed: int, fsync_dir: Path | None, profile: Path | None = None) -> dict:
+    from bench_anki import fsync_probe
+
+    R: dict = {}
+    R["open_s"], col = timed(Collection, path, install_heat_deck=False)
+    try:
+        deck = col.deck_named(DECK)
+        R["first_queue_s"], (card, counts) = timed(col.next_card, deck)
+        R["counts_default_limits"] = [counts.new, counts.learning, counts.review]
+        # make >= `answers` cards available: lift daily limits, pull reviews forward
+        col.update_preset(replace(col.preset_of(deck), new_per_day=answers, reviews_per_day=9999))
+        counts = col.counts(deck)
+        if counts.total < answers:
+            now = col.now()
+            tree = col.deck_tree_ids(deck)
+            tomorrow = col.calendar.next_day_start(now)
+            ahead = col.store.review_cards_due(tree, now, 2**62, counts.review + answers - counts.total)
+            extra = [c.id for c in ahead if c.due >= tomorrow]
+            col.set_due_date(extra, 0)
+            R["pulled_forward"] = len(extra)
+        R["queue_after_changes_s"], (card, counts) = timed(col.next_card, deck)
+        R["counts_for_answer_loop"] = [counts.new, counts.learning, counts.review]
+        if fsync_dir is not None:
+            os.sync()
+            R["fsync_p50_ms"], R["fsync_p99_ms"] = fsync_probe(str(fsync_dir))
+
+        ratings = rating_choices(list(Rating))
+        rng = random.Random(seed)
+        lat: dict[str, list[float]] = {"fetch": [], "answer": [], "cycle": []}
+        profiler = cProfile.Profile() if profile else None
+        done = 0
+        if profiler:
+            profiler.enable()
+        t_loop = time.perf_counter()
+        while done < answers:
+            t0 = time.perf_counter()
+            card, _ = col.next_card(deck)
+            if card is None:
+                print("  heatcards queue empty after", done)
+                break
+            t1 = time.perf_counter()
+            col.answer(card.id, rng.choice(ratings), 5000)
+            t2 = time.perf_counter()
+            lat["fetch"].append(t1 - t0)
+            lat["answer"].append(t2 - t1)
+            lat["cycle"].append(t2 - t0)
+            done += 1
+        R["answer_loop_s"] = time.perf_counter() - t_loop
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(str(profile))
+        R["answers_done"] = done
+        latency_stats("", lat, R)
+    finally:
+        col.close()
+    return R
+
+
+# --- 4. Anki on the same synthetic collection ----------------------------------------
+def import_anki(apkg: Path, path: Path) -> dict:
+    from anki.collection import Collection as AnkiCollection, ImportAnkiPackageRequest
+    from anki.import_export_pb2 import ImportAnkiPackageOptions
+
+    if path.parent.exists():
+        shutil.rmtree(path.parent)
+    path.parent.mkdir(parents=True)
+    col = AnkiCollection(str(path))
+    R: dict = {}
+    R["import_s"], _ = timed(col.import_anki_package, ImportAnkiPackageRequest(
+        package_path=str(apkg), options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)))
+    R["reviews"] = col.db.scalar("select count() from revlog")
+    R["fsrs_enabled"] = bool(col.get_config("fsrs", False))
+    col.close()
+    R["size_bytes"] = path.stat().st_size
+    print(f"  Anki: imported synthetic.apkg in {R['import_s']:.2f}s ({R['reviews']} reviews, "
+          f"fsrs={R['fsrs_enabled']}, {R['size_bytes'] / 1e6:.1f} MB)")
+    return R
+
+
+def bench_anki(path: Path, answers: int, seed: int, fsync_dir: Path | None) -> dict:
+    """bench_anki.bench_one's open / queue / answer loop, on an already imported collection."""
+    from anki.collection import Collection as AnkiCollection
+    from anki.cards import Card as AnkiCard
+    from anki.scheduler.v3 import CardAnswer
+    from bench_anki import fsync_probe
+    from synth import set_fsrs
+
+    R: dict = {}
+    R["open_s"], col = timed(AnkiCollection, str(path))
+    try:
+        did = col.decks.id_for_name(DECK)
+        col.decks.select(did)
+        R["first_queue_s"], q = timed(col.sched.get_queued_cards, fetch_limit=1)
+        R["counts_default_limits"] = [q.new_count, q.learning_count, q.review_count]
+        set_fsrs(col, did, True, desired_retention=0.9, new_per_day=min(answers, 9999), reviews_per_day=9999)
+        q = col.sched.get_queued_cards(fetch_limit=1)
+        avail = q.new_count + q.review_count + q.learning_count
+        if avail < answers:
+            cids = col.db.list("select id from cards where queue=2 and due>? order by due limit ?",
+                               col.sched.today, answers - avail)
+            col.sched.set_due_date(cids, "0")
+            R["pulled_forward"] = len(cids)
+        R["queue_after_changes_s"], q = timed(col.sched.get_queued_cards, fetch_limit=1)
+        R["counts_for_answer_loop"] = [q.new_count, q.learning_count, q.review_count]
+        if fsync_dir is not None:
+            os.sync()
+            R["fsync_p50_ms"], R["fsync_p99_ms"] = fsync_probe(str(fsync_dir))
+
+        ratings = rating_choices([CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD, CardAnswer.EASY])
+        rng = random.Random(seed)
+        lat: dict[str, list[float]] = {"fetch": [], "answer": [], "cycle": []}
+        done = 0
+        t_loop = time.perf_counter()
+        while done < answers:
+            t0 = time.perf_counter()
+            qs = col.sched.get_queued_cards(fetch_limit=1)
+            if not qs.cards:
+                print("  Anki queue empty after", done)
+                break
+            qc = qs.cards[0]
+            card = AnkiCard(col, backend_card=qc.card)
+            card.start_timer()
+            t1 = time.perf_counter()
+            ans = col.sched.build_answer(card=card, states=qc.states, rating=rng.choice(ratings))
+            col.sched.answer_card(ans)
+            t2 = time.perf_counter()
+            lat["fetch"].append(t1 - t0)
+            lat["answer"].append(t2 - t1)
+            lat["cycle"].append(t2 - t0)
+            done += 1
+        R["answer_loop_s"] = time.perf_counter() - t_loop
+        R["answers_done"] = done
+        latency_stats("", lat, R)
+    finally:
+        col.close()
+    return R
+
+
+# --- 5. report --------------------------------------------------------------------
+ROWS = [
+    # label, place, key, unit
+    ("load data (heatcards: CSV bulk load; Anki: import .apkg)*", "load", "s", "s"),
+    ("open collection", "disk", "open_s", "ms"),
+    ("first due queue", "disk", "first_queue_s", "ms"),
+    ("answer + next card p50", "disk", "lat.cycle.p50_ms", "msv"),
+    ("answer + next card p99", "disk", "lat.cycle.p99_ms", "msv"),
+    ("  next card p50", "disk", "lat.fetch.p50_ms", "msv"),
+    ("  answer p50", "disk", "lat.answer.p50_ms", "msv"),
+    ("open collection", "shm", "open_s", "ms"),
+    ("first due queue", "shm", "first_queue_s", "ms"),
+    ("answer + next card p50", "shm", "lat.cycle.p50_ms", "msv"),
+    ("answer + next card p99", "shm", "lat.cycle.p99_ms", "msv"),
+    ("  next card p50", "shm", "lat.fetch.p50_ms", "msv"),
+    ("  answer p50", "shm", "lat.answer.p50_ms", "msv"),
+]
+
+
+def fmt(v, unit):
+    if v is None:
+        return "-"
+    if unit == "s":
+        return f"{v:.2f} s"
+    if unit == "ms":
+        return f"{v * 1000:.2f} ms"
+    return f"{v:.2f} ms"
+
+
+def report(res: dict) -> str:
+    H, A = res["heatcards"], res["anki"]
+    place_name = {"disk": "disk", "shm": "/dev/shm"}
+    lines = [f"N = {res['notes']:,} notes, {H['load']['reviews']:,} reviews, {res['answers']} answers "
+             f"(anki {res['anki_version']}, {res['started']})", "",
+             "| metric | heatcards | Anki | ratio |", "|---|---|---|---|"]
+    for label, place, key, unit in ROWS:
+        if place == "load":
+            h, a, name = H["load"]["load_s"], A["load"]["import_s"], label
+        else:
+            h, a, name = H[place].get(key), A[place].get(key), f"{label} ({place_name[place]})"
+        ratio = f"{h / a:.2f}" if h is not None and a else "-"
+        lines.append(f"| {name} | {fmt(h, unit)} | {fmt(a, unit)} | {ratio} |")
+    f50 = statistics.mean([H["disk"].get("fsync_p50_ms", 0), A["disk"].get("fsync_p50_ms", 0)])
+    f99 = max(H["disk"].get("fsync_p99_ms", 0), A["disk"].get("fsync_p99_ms", 0))
+    lines.append(f"| disk fsync p50 / p99 (probe) | {H['disk'].get('fsync_p50_ms', 0):.2f} / "
+                 f"{H['disk'].get('fsync_p99_ms', 0):.2f} ms | {A['disk'].get('fsync_p50_ms', 0):.2f} / "
+                 f"{A['disk'].get('fsync_p99_ms', 0):.2f} ms | |")
+    lines.append("")
+    lines.append("ratio = heatcards / Anki (< 1: heatcards faster). *load is not like-for-like work.")
+    lines.append("")
+    lines.append("What dominates: " + dominates(H, A, f50))
+    return "\n".join(lines)
+
+
+def dominates(H: dict, A: dict, fsync_p50: float) -> str:
+    parts = []
+    for name, R in (("heatcards", H), ("Anki", A)):
+        d, s = R["disk"], R["shm"]
+        if "lat.cycle.p50_ms" not in d or "lat.cycle.p50_ms" not in s:
+            continue
+        commit = max(0.0, d["lat.answer.p50_ms"] - s["lat.answer.p50_ms"])
+        share = commit / d["lat.cycle.p50_ms"] * 100
+        fetch_share = s["lat.fetch.p50_ms"] / s["lat.cycle.p50_ms"] * 100
+        parts.append(f"{name}: disk − shm answer p50 = {commit:.2f} ms ({share:.0f}% of the disk cycle; "
+                     f"fsync p50 {fsync_p50:.2f} ms); in RAM next-card is {fetch_share:.0f}% of the cycle")
+    return "; ".join(parts) + "."
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--notes", type=int, default=100000)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--answers", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
+    ap.add_argument("--shm", type=Path, default=Path("/dev/shm"))
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--profile", action="store_true",
+                    help="afterwards, profile heatcards' answer loop on /dev/shm with cProfile (prints the top)")
+    a = ap.parse_args()
+    if not PEER.is_dir():
+        print(f"error: the Anki peer scripts are missing: expected {PEER} (../shared/peer beside {ROOT})",
+              file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(PEER))
+    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
+    import anki.buildinfo
+
+    work = a.work / f"n{a.notes}"
+    shm = a.shm / f"heatcards-bench-{os.getpid()}"
+    res: dict = {"notes": a.notes, "answers": a.answers, "seed": a.seed, "anki_version": anki.buildinfo.version,
+                 "started": time.strftime("%Y-%m-%d %H:%M"), "work": str(work), "shm": str(shm),
+                 "heatcards": {}, "anki": {}}
+    synth = ensure_synth(a.notes, a.days, a.seed, a.work)
+    H, A = res["heatcards"], res["anki"]
+    try:
+        print("loading")
+        hc_pristine = work / "heatcards" / "pristine.heatcards"
+        H["load"] = load_heatcards(synth / "neutral", hc_pristine)
+        anki_pristine = work / "anki" / "pristine" / "collection.anki2"
+        A["load"] = import_anki(synth / "synthetic.apkg", anki_pristine)
+
+        for place, base in (("disk", work), ("shm", shm)):
+            hc = base / "heatcards" / place / "collection.heatcards"
+            ak = base / "anki" / place / "collection.anki2"
+            copy_sqlite(hc_pristine, hc)
+            copy_sqlite(anki_pristine, ak)
+            probe = base if place == "disk" else None
+            print(f"heatcards on {place} ({hc})")
+            H[place] = bench_heatcards(hc, a.answers, a.seed, probe)
+            print(f"  open {H[place]['open_s'] * 1000:.1f} ms, first queue {H[place]['first_queue_s'] * 1000:.2f} ms, "
+                  f"cycle p50 {H[place].get('lat.cycle.p50_ms', 0):.2f} p99 {H[place].get('lat.cycle.p99_ms', 0):.2f} ms")
+            print(f"Anki on {place} ({ak})")
+            A[place] = bench_anki(ak, a.answers, a.seed, probe)
+            print(f"  open {A[place]['open_s'] * 1000:.1f} ms, first queue {A[place]['first_queue_s'] * 1000:.2f} ms, "
+                  f"cycle p50 {A[place].get('lat.cycle.p50_ms', 0):.2f} p99 {A[place].get('lat.cycle.p99_ms', 0):.2f} ms")
+
+        if a.profile:
+            hc = shm / "heatcards" / "profile" / "collection.heatcards"
+            copy_sqlite(hc_pristine, hc)
+            prof = work / "heatcards_answer_loop.prof"
+            print(f"profiling heatcards' answer loop on /dev/shm -> {prof}")
+            bench_heatcards(hc, a.answers, a.seed, None, profile=prof)
+            out = io.StringIO()
+            pstats.Stats(str(prof), stream=out).sort_stats("cumulative").print_stats(30)
+            print(out.getvalue())
+            out = io.StringIO()
+            pstats.Stats(str(prof), stream=out).sort_stats("tottime").print_stats(15)
+            print(out.getvalue())
+            res["profile"] = str(prof)
+    finally:
+        shutil.rmtree(shm, ignore_errors=True)
+
+    table = report(res)
+    res["table"] = table
+    print()
+    print(table)
+    if a.json:
+        a.json.parent.mkdir(parents=True, exist_ok=True)
+        a.json.write_text(json.dumps(res, indent=1))
+        print(f"\nwrote {a.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

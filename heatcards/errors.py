@@ -1,0 +1,36 @@
+"""Exceptions the core raises. Each message is meant to be shown to a person as is."""
+
+
+class HeatcardsError(Exception):
+    """Base class: anything a user can act on."""
+
+
+class CollectionInUseError(HeatcardsError):
+    def __init__(self, path: str, pid: int | None):
+        who = f"process {pid}" if pid else "another process"
+        super().__init__(f"collection {path} is in use by {who}; close it there first")
+        self.pid = pid
+
+
+class SchemaTooNewError(HeatcardsError):
+    pass
+
+
+class NotFoundError(HeatcardsError):
+    pass
+
+
+class InvalidInputError(HeatcardsError):
+    pass
+
+
+class SearchSyntaxError(HeatcardsError):
+    pass
+
+
+class DeckFileError(HeatcardsError):
+    pass
+
+
+class NothingToUndoError(HeatcardsError):
+    pass

@@ -1,0 +1,1 @@
+"""Reading and writing deck files: no UI, no SQL."""

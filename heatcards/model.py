@@ -1,0 +1,227 @@
+"""Plain data the rest of heatcards passes around: no SQL, no Qt, no I/O."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Rating(enum.IntEnum):
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class CardState(enum.IntEnum):
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+class ReviewKind(enum.Enum):
+    LEARN = "learn"
+    REVIEW = "review"
+    RELEARN = "relearn"
+    MANUAL = "manual"
+
+
+class LeechAction(enum.Enum):
+    TAG = "tag"
+    SUSPEND = "suspend"
+
+
+class NoteTypeKind(enum.Enum):
+    STANDARD = "standard"
+    CLOZE = "cloze"
+
+
+@dataclass(frozen=True)
+class CardTemplate:
+    name: str
+    front: str
+    back: str
+
+
+@dataclass(frozen=True)
+class NoteType:
+    id: int | None
+    name: str
+    kind: NoteTypeKind
+    fields: tuple[str, ...]
+    templates: tuple[CardTemplate, ...]
+    css: str = ""
+
+    def field_index(self, name: str) -> int:
+        return self.fields.index(name)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Deck options shared by any number of decks (Anki's "preset")."""
+
+    id: int | None
+    name: str
+    desired_retention: float = 0.9
+    parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
+    learning_steps: tuple[float, ...] = (1.0, 10.0)  # minutes
+    relearning_steps: tuple[float, ...] = (10.0,)  # minutes
+    maximum_interval: int = 36500  # days
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    bury_new_siblings: bool = False
+    bury_review_siblings: bool = False
+    bury_interday_learning_siblings: bool = False
+    leech_threshold: int = 8
+    leech_action: LeechAction = LeechAction.TAG
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: int
+    name: str  # full path, "Parent::Child"
+    preset_id: int
+    description: str = ""
+
+    @property
+    def depth(self) -> int:
+        return self.name.count("::")
+
+    @property
+    def leaf_name(self) -> str:
+        return self.name.rsplit("::", 1)[-1]
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """Where in a document a note's fact comes from."""
+
+    document_id: int | None  # None when the document was deleted
+    start: int | None = None
+    end: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    guid: str
+    notetype_id: int
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    created: int  # unix seconds
+    modified: int
+    source: SourceLink | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    id: int
+    note_id: int
+    deck_id: int
+    ordinal: int
+    state: CardState = CardState.NEW
+    due: int = 0  # unix seconds; for new cards, the position in the new queue
+    interval: int = 0  # scheduled days (review and relearning cards)
+    stability: float | None = None
+    difficulty: float | None = None
+    remaining_steps: int = 0  # learning/relearning steps still to go
+    reps: int = 0
+    lapses: int = 0
+    last_review: int | None = None  # unix seconds
+    suspended: bool = False
+    buried_until: int = 0  # unix seconds; buried while now < buried_until
+    flag: int = 0
+    modified: int = 0
+
+    def is_buried(self, now: int) -> bool:
+        return now < self.buried_until
+
+
+@dataclass(frozen=True)
+class ReviewLogEntry:
+    id: str  # globally unique (uuid hex)
+    card_id: int
+    time: int  # unix milliseconds
+    rating: int  # 1..4, 0 for manual entries
+    state_before: CardState
+    interval_before: int  # days
+    interval_after: int  # days (0 while in (re)learning)
+    due_after: int  # unix seconds
+    stability: float | None
+    difficulty: float | None
+    duration_ms: int
+    kind: ReviewKind
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    new: int = 0
+    learning: int = 0
+    review: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    deck: Deck
+    counts: QueueCounts
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, so views refresh only what they show."""
+
+    cards: frozenset[int] = frozenset()
+    notes: frozenset[int] = frozenset()
+    decks: bool = False
+    queue: bool = False
+    stats: bool = False
+
+
+@dataclass(frozen=True)
+class ButtonPreview:
+    rating: Rating
+    state: CardState
+    due: int  # unix seconds
+    interval_days: int
+    delay_seconds: int  # until due, from the answer time
+
+    def label(self) -> str:
+        return describe_delay(self.delay_seconds, self.interval_days)
+
+
+def describe_delay(seconds: int, days: int) -> str:
+    """Anki-style short label: 1m, 10m, 1h, 3d, 2.1mo, 1.5y."""
+    if days <= 0:
+        if seconds < 3600:
+            return f"{max(1, round(seconds / 60))}m"
+        if seconds < 86400:
+            return f"{seconds / 3600:.3g}h"
+        days = max(1, round(seconds / 86400))
+    if days < 30:
+        return f"{days}d"
+    if days < 365:
+        return f"{days / 30:.2g}mo"
+    return f"{days / 365:.2g}y"
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    card: Card
+    note: Note
+    notetype: NoteType
+    deck: Deck
+    question: str
+    answer: str
+    retrievability: float | None
+    due_day: str  # ISO date as the learner sees it, "" for new cards
+    history: tuple[ReviewLogEntry, ...] = field(default_factory=tuple)
+
+    @property
+    def average_answer_seconds(self) -> float | None:
+        timed = [e.duration_ms for e in self.history if e.kind is not ReviewKind.MANUAL]
+        return sum(timed) / len(timed) / 1000 if timed else None

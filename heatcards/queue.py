@@ -1,0 +1,69 @@
+"""Which card to study next in a deck (with its subdecks), and how many remain today.
+
+Order, as in Anki: (re)learning cards due now first, then reviews due today,
+then new cards up to the daily limit, spread evenly among the reviews. When
+nothing else is left, learning cards due within the next 20 minutes are shown
+early (Anki's "learn ahead" limit).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .clock import DayCalendar
+from .model import Card, Preset, QueueCounts
+from .storage import Store
+
+LEARN_AHEAD_SECONDS = 20 * 60
+
+
+@dataclass(frozen=True)
+class DailyLimits:
+    new: int
+    review: int
+
+
+def remaining_limits(store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int) -> DailyLimits:
+    """The preset's daily limits minus what was already studied today in these decks."""
+    day_start_ms = calendar.day_start(calendar.day(now)) * 1000
+    new_done, reviews_done = store.studied_since(deck_ids, day_start_ms)
+    return DailyLimits(
+        new=max(0, preset.new_per_day - new_done),
+        review=max(0, preset.reviews_per_day - reviews_done),
+    )
+
+
+def queue_counts(store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int) -> QueueCounts:
+    limits = remaining_limits(store, deck_ids, preset, calendar, now)
+    new, learning, review = store.due_counts(deck_ids, now, calendar.next_day_start(now))
+    return limit_counts(new, learning, review, limits)
+
+
+def limit_counts(new: int, learning: int, review: int, limits: DailyLimits) -> QueueCounts:
+    return QueueCounts(new=min(new, limits.new), learning=learning, review=min(review, limits.review))
+
+
+def next_card(
+    store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int
+) -> tuple[Card | None, QueueCounts]:
+    """The card to show now (None when the deck is done for the moment) and today's remaining counts."""
+    counts = queue_counts(store, deck_ids, preset, calendar, now)
+    due_now = store.learning_cards_due(deck_ids, now, now + 1, 1)
+    if due_now:
+        return due_now[0], counts
+    reviews = store.review_cards_due(deck_ids, now, calendar.next_day_start(now), 1) if counts.review else []
+    new = store.new_cards(deck_ids, now, 1) if counts.new else []
+    if reviews and new:
+        return (new[0] if _new_turn(counts) else reviews[0]), counts
+    if reviews or new:
+        return (reviews or new)[0], counts
+    ahead = store.learning_cards_due(deck_ids, now, now + LEARN_AHEAD_SECONDS, 1)
+    return (ahead[0] if ahead else None), counts
+
+
+def _new_turn(counts: QueueCounts) -> bool:
+    """Spread new cards among the reviews: a new card whenever the reviews left
+    are a multiple of (reviews per new card + 1)."""
+    gap = math.ceil(counts.review / counts.new) + 1
+    return counts.review % gap == 0

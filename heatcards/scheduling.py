@@ -1,0 +1,296 @@
+"""FSRS-6 scheduling, with Anki's learning steps and interval rules.
+
+The only module that imports fsrs-rs-python, the Rust FSRS engine Anki uses.
+Days are the learner's local calendar days (see `clock.DayCalendar`); the
+interval shown on a button is the interval applied, because fuzz is drawn from
+a generator seeded by the card id and its review count.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import fsrs_rs_python as fsrs
+
+from .clock import SECONDS_PER_DAY, DayCalendar
+from .errors import InvalidInputError
+from .model import ButtonPreview, Card, CardState, Preset, Rating, ReviewKind
+
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.DEFAULT_PARAMETERS)
+DEFAULT_DECAY = DEFAULT_PARAMETERS[20]
+
+# Anki's fuzz: the interval may move by a share of itself that shrinks as it grows.
+_FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
+
+
+def retrievability(stability: float, elapsed_days: float, decay: float = DEFAULT_DECAY) -> float:
+    """Probability of recall after `elapsed_days`: R = (1 + F·t/S)^(−decay)."""
+    factor = 0.9 ** (-1 / decay) - 1
+    return (1 + factor * max(elapsed_days, 0.0) / stability) ** (-decay)
+
+
+def decay_of(parameters: Sequence[float]) -> float:
+    return parameters[20] if len(parameters) == 21 else DEFAULT_DECAY
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A card after one rating, and what the review log records about it."""
+
+    card: Card
+    kind: ReviewKind
+    leech: bool  # lapses just reached the preset's leech threshold (or a multiple past it)
+
+
+def review_kind(state: CardState) -> ReviewKind:
+    return {
+        CardState.NEW: ReviewKind.LEARN,
+        CardState.LEARNING: ReviewKind.LEARN,
+        CardState.REVIEW: ReviewKind.REVIEW,
+        CardState.RELEARNING: ReviewKind.RELEARN,
+    }[state]
+
+
+def round_half_up(x: float) -> int:
+    """Round as Anki does (half away from zero; intervals are never negative)."""
+    return math.floor(x + 0.5)
+
+
+def fuzz_bounds(interval: float, minimum: int, maximum: int) -> tuple[int, int]:
+    """The days a fuzzed interval may land on, bounded as Anki bounds them."""
+    interval = min(max(interval, 1.0), float(maximum))
+    delta = 0.0
+    if interval >= 2.5:
+        delta = 1.0 + sum(share * max(0.0, min(interval, end) - start) for start, end, share in _FUZZ_RANGES)
+    lower = min(max(round_half_up(interval - delta), minimum), maximum)
+    upper = min(max(round_half_up(interval + delta), minimum), maximum)
+    if lower == upper and 2 < upper < maximum:
+        upper = lower + 1
+    return lower, upper
+
+
+class Scheduler:
+    """Answers cards for one deck preset."""
+
+    def __init__(self, preset: Preset, calendar: DayCalendar, *, fuzz: bool = True):
+        self.preset = preset
+        self.calendar = calendar
+        self.fuzz = fuzz
+        self.parameters = tuple(preset.parameters) or DEFAULT_PARAMETERS
+        self._fsrs = fsrs.FSRS(list(self.parameters))
+        self.decay = decay_of(self.parameters)
+
+    # --- public ------------------------------------------------------------
+    def previews(self, card: Card, now: int) -> list[ButtonPreview]:
+        """What each of the four buttons would do, exactly as `answer` will."""
+        result = []
+        for rating in Rating:
+            after = self.answer(card, rating, now).card
+            result.append(
+                ButtonPreview(
+                    rating=rating,
+                    state=after.state,
+                    due=after.due,
+                    interval_days=after.interval if after.state is CardState.REVIEW else 0,
+                    delay_seconds=self._delay_shown(after, now),
+                )
+            )
+        return result
+
+    def answer(self, card: Card, rating: Rating, now: int) -> Answer:
+        rating = _valid_rating(rating)
+        if card.last_review is not None and now < card.last_review:
+            raise InvalidInputError("a review cannot be earlier than the card's previous review")
+        ctx = _Context(self, card, now)
+        if card.state is CardState.NEW or card.state is CardState.LEARNING:
+            after = ctx.learning_step(rating, self.preset.learning_steps, CardState.LEARNING)
+        elif card.state is CardState.REVIEW:
+            after = ctx.review(rating)
+        else:
+            after = ctx.learning_step(rating, self.preset.relearning_steps, CardState.RELEARNING)
+        lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
+        lapses = card.lapses + (1 if lapsed else 0)
+        after = replace(after, reps=card.reps + 1, lapses=lapses, last_review=now, modified=now)
+        return Answer(card=after, kind=review_kind(card.state), leech=lapsed and self._is_leech(lapses))
+
+    def memory_from_history(self, reviews: Iterable[tuple[int, int]]) -> tuple[float, float] | None:
+        """(stability, difficulty) after a card's history of (unix seconds, rating), oldest first."""
+        items, previous_day = [], None
+        for when, rating in reviews:
+            day = self.calendar.day(when)
+            delta = 0 if previous_day is None else day - previous_day
+            if delta < 0:
+                raise InvalidInputError("review history is not in time order")
+            items.append(fsrs.FSRSReview(int(_valid_rating(rating)), delta))
+            previous_day = day
+        if not items:
+            return None
+        state = self._fsrs.memory_state(fsrs.FSRSItem(items))
+        return state.stability, state.difficulty
+
+    def retrievability_now(self, card: Card, now: int) -> float | None:
+        if card.stability is None or card.last_review is None:
+            return None
+        return retrievability(card.stability, (now - card.last_review) / SECONDS_PER_DAY, self.decay)
+
+    # --- internals -----------------------------------------------------------
+    def _is_leech(self, lapses: int) -> bool:
+        threshold = self.preset.leech_threshold
+        if threshold <= 0 or lapses < threshold:
+            return False
+        return (lapses - threshold) % max(1, math.ceil(threshold / 2)) == 0
+
+    def _delay_shown(self, card: Card, now: int) -> int:
+        return max(0, card.due - now)
+
+    def next_memory_states(self, card: Card, days_elapsed: int):
+        memory = None
+        if card.stability is not None and card.difficulty is not None:
+            memory = fsrs.MemoryState(card.stability, card.difficulty)
+        return self._fsrs.next_states(memory, self.preset.desired_retention, days_elapsed)
+
+
+class _Context:
+    """One answer being computed: the card, the time and FSRS's four next states."""
+
+    def __init__(self, scheduler: Scheduler, card: Card, now: int):
+        self.scheduler = scheduler
+        self.card = card
+        self.now = now
+        calendar = scheduler.calendar
+        self.today = calendar.day(now)
+        elapsed = 0 if card.last_review is None else self.today - calendar.day(card.last_review)
+        self.next_states = scheduler.next_memory_states(card, max(0, elapsed))
+        self.maximum = max(1, scheduler.preset.maximum_interval)
+
+    def _state_for(self, rating: Rating):
+        return {
+            Rating.AGAIN: self.next_states.again,
+            Rating.HARD: self.next_states.hard,
+            Rating.GOOD: self.next_states.good,
+            Rating.EASY: self.next_states.easy,
+        }[rating]
+
+    def _memory(self, rating: Rating) -> dict:
+        memory = self._state_for(rating).memory
+        return {"stability": memory.stability, "difficulty": memory.difficulty}
+
+    def _days(self, interval: float, minimum: int) -> int:
+        """Round, bound and (maybe) fuzz an FSRS interval in days."""
+        minimum = max(1, min(minimum, self.maximum))
+        if not self.scheduler.fuzz:
+            return min(max(round_half_up(interval), minimum), self.maximum)
+        lower, upper = fuzz_bounds(interval, minimum, self.maximum)
+        seed = self.card.id * 1_000_003 + self.card.reps
+        return lower + int(random.Random(seed).random() * (1 + upper - lower))
+
+    def _as_review(self, rating: Rating, days: int) -> Card:
+        due = self.scheduler.calendar.day_start(self.today + days)
+        return replace(
+            self.card,
+            state=CardState.REVIEW,
+            due=due,
+            interval=days,
+            remaining_steps=0,
+            **self._memory(rating),
+        )
+
+    def _as_step(self, rating: Rating, state: CardState, delay_seconds: int, remaining: int, interval: int) -> Card:
+        return replace(
+            self.card,
+            state=state,
+            due=self.now + delay_seconds,
+            interval=interval,
+            remaining_steps=remaining,
+            **self._memory(rating),
+        )
+
+    def _lapse_days(self) -> int:
+        """Again's interval: FSRS's, at least a day, not bounded by the maximum interval (as Anki)."""
+        return max(1, round_half_up(self.next_states.again.interval))
+
+    def _graduate(self, rating: Rating) -> Card:
+        good = self._days(self.next_states.good.interval, 1)
+        if rating is Rating.EASY:
+            return self._as_review(rating, self._days(self.next_states.easy.interval, good + 1))
+        return self._as_review(rating, good)
+
+    def _without_steps(self, rating: Rating, state: CardState) -> Card:
+        """No (re)learning steps: FSRS decides; below half a day (except on Easy) the card stays in (re)learning."""
+        interval = self._state_for(rating).interval
+        if interval < 0.5 and rating is not Rating.EASY:
+            kept = 0
+            if state is CardState.RELEARNING:
+                kept = self._lapse_days() if rating is Rating.AGAIN else self.card.interval
+            return self._as_step(rating, state, int(interval * SECONDS_PER_DAY), 0, kept)
+        if rating is Rating.AGAIN:
+            return self._as_review(rating, self._lapse_days())
+        if rating is Rating.HARD:
+            return self._as_review(rating, self._days(interval, 1))
+        return self._graduate(rating)
+
+    def learning_step(self, rating: Rating, steps_minutes: Sequence[float], state: CardState) -> Card:
+        """New, learning and relearning cards walk through their steps (Anki's rules)."""
+        steps = [max(1, int(m * 60)) for m in steps_minutes]
+        if not steps:
+            return self._without_steps(rating, state)
+        if rating is Rating.EASY:
+            return self._graduate(rating)
+        in_steps = self.card.state in (CardState.LEARNING, CardState.RELEARNING)
+        remaining = self.card.remaining_steps if in_steps else len(steps)
+        remaining = min(max(remaining, 1), len(steps))
+        index = len(steps) - remaining
+        # a relearning card keeps a review interval for later; a learning card has none yet
+        interval = self.card.interval if state is CardState.RELEARNING else 0
+        if rating is Rating.AGAIN:
+            if state is CardState.RELEARNING:
+                interval = self._lapse_days()
+            return self._as_step(rating, state, steps[0], len(steps), interval)
+        if rating is Rating.HARD:
+            return self._as_step(rating, state, _hard_delay(steps, index), remaining, interval)
+        if index + 1 < len(steps):
+            return self._as_step(rating, state, steps[index + 1], remaining - 1, interval)
+        return self._graduate(rating)
+
+    def review(self, rating: Rating) -> Card:
+        if rating is Rating.AGAIN:
+            relearning = [max(1, int(m * 60)) for m in self.scheduler.preset.relearning_steps]
+            if relearning:
+                return self._as_step(rating, CardState.RELEARNING, relearning[0], len(relearning), self._lapse_days())
+            return self._without_steps(rating, CardState.RELEARNING)
+        states = self.next_states
+        hard = self._days(states.hard.interval, max(1, self._keep_interval_floor(states.hard.interval)))
+        if rating is Rating.HARD:
+            return self._as_review(rating, hard)
+        good = self._days(states.good.interval, max(hard + 1, self._keep_interval_floor(states.good.interval)))
+        if rating is Rating.GOOD:
+            return self._as_review(rating, good)
+        easy = self._days(states.easy.interval, max(good + 1, self._keep_interval_floor(states.easy.interval)))
+        return self._as_review(rating, easy)
+
+    def _keep_interval_floor(self, interval: float) -> int:
+        """Anki keeps a passed card's interval from shrinking below its current one while
+        that is within the fuzz range of the new interval."""
+        current = self.card.interval
+        if round_half_up(interval) > current:
+            return current + 1
+        return current if current <= fuzz_bounds(interval, 1, self.maximum)[1] else 0
+
+
+def _hard_delay(steps: Sequence[int], index: int) -> int:
+    """Hard repeats the current step; on the first step it waits halfway to the next."""
+    current = steps[index]
+    if index == 0 and len(steps) > 1:
+        return (steps[0] + steps[1]) // 2
+    if index == 0:
+        return min(current * 3 // 2, current + SECONDS_PER_DAY)
+    return current
+
+
+def _valid_rating(rating: int) -> Rating:
+    try:
+        return Rating(int(rating))
+    except (ValueError, TypeError):
+        raise InvalidInputError(f"rating must be 1 (Again) to 4 (Easy), not {rating!r}") from None

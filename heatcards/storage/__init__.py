@@ -1,0 +1,601 @@
+"""The only place with SQL: opening a collection file and reading/writing its rows."""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass, fields as dataclass_fields
+from operator import attrgetter
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import CollectionInUseError, HeatcardsError, NotFoundError
+from ..model import (
+    Card,
+    CardState,
+    CardTemplate,
+    Deck,
+    LeechAction,
+    Note,
+    NoteType,
+    NoteTypeKind,
+    Preset,
+    ReviewKind,
+    ReviewLogEntry,
+    SourceLink,
+)
+from .schema import migrate
+
+FIELD_SEPARATOR = "\x1f"
+UNDO_STEPS_KEPT = 200
+
+_CARD_COLUMNS = (
+    "id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, "
+    "remaining_steps, reps, lapses, last_review, suspended, buried_until, flag, modified"
+)
+_NOTE_COLUMNS = (
+    "id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph"
+)
+_REVLOG_COLUMNS = (
+    "id, card_id, time, rating, state_before, interval_before, interval_after, due_after, "
+    "stability, difficulty, duration_ms, kind"
+)
+_PRESET_COLUMNS = tuple(f.name for f in dataclass_fields(Preset))
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """What to put back to undo one operation."""
+
+    label: str
+    cards_before: tuple[Card, ...] = ()
+    notes_before: tuple[Note, ...] = ()
+    revlog_ids: tuple[str, ...] = ()
+
+
+class CollectionLock:
+    """An exclusive advisory lock beside the collection file, naming its owner.
+
+    The kernel releases it when the owning process dies, so a crash never
+    leaves a stale lock behind.
+    """
+
+    def __init__(self, db_path: Path):
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            os.close(fd)
+            raise CollectionInUseError(str(self.path.with_suffix("")), int(owner) if owner.isdigit() else None)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _card_from_row(row: Sequence) -> Card:
+    return Card(
+        id=row[0],
+        note_id=row[1],
+        deck_id=row[2],
+        ordinal=row[3],
+        state=CardState(row[4]),
+        due=row[5],
+        interval=row[6],
+        stability=row[7],
+        difficulty=row[8],
+        remaining_steps=row[9],
+        reps=row[10],
+        lapses=row[11],
+        last_review=row[12],
+        suspended=bool(row[13]),
+        buried_until=row[14],
+        flag=row[15],
+        modified=row[16],
+    )
+
+
+def _card_to_row(card: Card) -> tuple:
+    values = list(astuple(card))
+    values[4] = int(card.state)
+    values[13] = int(card.suspended)
+    return tuple(values)
+
+
+def _note_from_row(row: Sequence) -> Note:
+    source = None
+    if row[7] is not None or row[8] is not None or row[10] is not None:
+        source = SourceLink(document_id=row[7], start=row[8], end=row[9], paragraph=row[10])
+    return Note(
+        id=row[0],
+        guid=row[1],
+        notetype_id=row[2],
+        fields=tuple(row[3].split(FIELD_SEPARATOR)),
+        tags=tuple(row[4].split()),
+        created=row[5],
+        modified=row[6],
+        source=source,
+    )
+
+
+def _note_to_row(note: Note) -> tuple:
+    source = note.source or SourceLink(None)
+    return (
+        note.id,
+        note.guid,
+        note.notetype_id,
+        FIELD_SEPARATOR.join(note.fields),
+        f" {' '.join(note.tags)} " if note.tags else "",
+        note.created,
+        note.modified,
+        source.document_id,
+        source.start,
+        source.end,
+        source.paragraph,
+    )
+
+
+def _revlog_from_row(row: Sequence) -> ReviewLogEntry:
+    return ReviewLogEntry(
+        id=row[0],
+        card_id=row[1],
+        time=row[2],
+        rating=row[3],
+        state_before=CardState(row[4]),
+        interval_before=row[5],
+        interval_after=row[6],
+        due_after=row[7],
+        stability=row[8],
+        difficulty=row[9],
+        duration_ms=row[10],
+        kind=ReviewKind(row[11]),
+    )
+
+
+def _revlog_to_row(entry: ReviewLogEntry) -> tuple:
+    values = list(astuple(entry))
+    values[4] = int(entry.state_before)
+    values[11] = entry.kind.value
+    return tuple(values)
+
+
+# Bulk rows: attrgetter reads a flat dataclass ~50x faster than astuple (which
+# deep-copies every field). CardState is an IntEnum and bools are ints, so
+# sqlite3 binds them as they are; only the revlog's ReviewKind needs its value.
+_card_values = attrgetter(*(f.name for f in dataclass_fields(Card)))
+_revlog_values = attrgetter(*(f.name for f in dataclass_fields(ReviewLogEntry)))
+
+
+def _revlog_to_bulk_row(entry: ReviewLogEntry) -> tuple:
+    values = _revlog_values(entry)
+    return (*values[:11], entry.kind.value)
+
+
+def _preset_from_row(row: sqlite3.Row) -> Preset:
+    return Preset(
+        id=row["id"],
+        name=row["name"],
+        desired_retention=row["desired_retention"],
+        parameters=tuple(json.loads(row["parameters"])),
+        learning_steps=tuple(json.loads(row["learning_steps"])),
+        relearning_steps=tuple(json.loads(row["relearning_steps"])),
+        maximum_interval=row["maximum_interval"],
+        new_per_day=row["new_per_day"],
+        reviews_per_day=row["reviews_per_day"],
+        bury_new_siblings=bool(row["bury_new_siblings"]),
+        bury_review_siblings=bool(row["bury_review_siblings"]),
+        bury_interday_learning_siblings=bool(row["bury_interday_learning_siblings"]),
+        leech_threshold=row["leech_threshold"],
+        leech_action=LeechAction(row["leech_action"]),
+    )
+
+
+def _preset_to_record(preset: Preset) -> dict:
+    record = {name: getattr(preset, name) for name in _PRESET_COLUMNS}
+    for name in ("parameters", "learning_steps", "relearning_steps"):
+        record[name] = json.dumps(list(record[name]))
+    record["leech_action"] = preset.leech_action.value
+    if record["id"] is None:
+        del record["id"]
+    return record
+
+
+def _notetype_from_row(row: sqlite3.Row) -> NoteType:
+    return NoteType(
+        id=row["id"],
+        name=row["name"],
+        kind=NoteTypeKind(row["kind"]),
+        fields=tuple(json.loads(row["fields"])),
+        templates=tuple(CardTemplate(**t) for t in json.loads(row["templates"])),
+        css=row["css"],
+    )
+
+
+def _in_clause(ids: Iterable[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+class Store:
+    """Rows of one collection file. Every write is a short transaction."""
+
+    def __init__(self, path: Path | str, *, durable: bool = True):
+        self.path = Path(path)
+        self._lock: CollectionLock | None = None
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = CollectionLock(self.path)
+            self._lock.acquire()
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            self.db = Database(conn, execute_plugins=False)
+            self._configure(durable)
+            migrate(self.db)
+        except sqlite3.DatabaseError as error:
+            self._release()
+            raise HeatcardsError(f"cannot open collection {path}: {error}") from error
+        except BaseException:
+            self._release()
+            raise
+
+    def _configure(self, durable: bool) -> None:
+        c = self.db.conn
+        c.execute("PRAGMA foreign_keys = ON")
+        if self._lock is not None:
+            c.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit returns only once the WAL is on disk, so an answered
+        # review survives a crash or power cut.
+        c.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        finally:
+            self._release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
+        return self.db.conn.execute(sql, params).fetchone()
+
+    def _scalar(self, sql: str, params: Sequence = ()):
+        row = self.db.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def integrity_check(self) -> str:
+        return self._scalar("PRAGMA integrity_check")
+
+    # --- config -----------------------------------------------------------
+    def config(self, key: str, default=None):
+        value = self._scalar("SELECT value FROM config WHERE key = ?", (key,))
+        return default if value is None else json.loads(value)
+
+    def set_config(self, key: str, value) -> None:
+        self.db.conn.execute(
+            "INSERT INTO config (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
+
+    # --- presets ----------------------------------------------------------
+    def preset(self, preset_id: int) -> Preset:
+        row = self._one("SELECT * FROM presets WHERE id = ?", (preset_id,))
+        if row is None:
+            raise NotFoundError(f"no deck options preset with id {preset_id}")
+        return _preset_from_row(row)
+
+    def presets(self) -> list[Preset]:
+        return [_preset_from_row(r) for r in self.db.conn.execute("SELECT * FROM presets ORDER BY id")]
+
+    def save_preset(self, preset: Preset) -> int:
+        """Insert a new preset (id None) or replace an existing one; returns its id."""
+        record = _preset_to_record(preset)
+        columns = ", ".join(record)
+        placeholders = ", ".join(f":{name}" for name in record)
+        cursor = self.db.conn.execute(f"REPLACE INTO presets ({columns}) VALUES ({placeholders})", record)
+        return preset.id if preset.id is not None else cursor.lastrowid
+
+    # --- decks ------------------------------------------------------------
+    def decks(self) -> list[Deck]:
+        rows = self.db.conn.execute("SELECT id, name, preset_id, description FROM decks ORDER BY name")
+        return [Deck(*r) for r in rows]
+
+    def deck(self, deck_id: int) -> Deck:
+        row = self._one("SELECT id, name, preset_id, description FROM decks WHERE id = ?", (deck_id,))
+        if row is None:
+            raise NotFoundError(f"no deck with id {deck_id}")
+        return Deck(*row)
+
+    def deck_by_name(self, name: str) -> Deck | None:
+        row = self._one("SELECT id, name, preset_id, description FROM decks WHERE name = ?", (name,))
+        return Deck(*row) if row else None
+
+    def insert_deck(self, name: str, preset_id: int, description: str = "") -> int:
+        cursor = self.db.conn.execute(
+            "INSERT INTO decks (name, preset_id, description) VALUES (?, ?, ?)", (name, preset_id, description)
+        )
+        return cursor.lastrowid
+
+    def update_deck(self, deck: Deck) -> None:
+        self.db.conn.execute(
+            "UPDATE decks SET name = ?, preset_id = ?, description = ? WHERE id = ?",
+            (deck.name, deck.preset_id, deck.description, deck.id),
+        )
+
+    def delete_decks(self, deck_ids: Sequence[int]) -> None:
+        ids = _in_clause(deck_ids)
+        self.db.conn.execute(
+            f"DELETE FROM notes WHERE id IN (SELECT note_id FROM cards WHERE deck_id IN ({ids})) "
+            f"AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.note_id = notes.id AND c.deck_id NOT IN ({ids}))"
+        )
+        self.db.conn.execute(f"DELETE FROM cards WHERE deck_id IN ({ids})")
+        self.db.conn.execute(f"DELETE FROM decks WHERE id IN ({ids})")
+
+    def deck_card_count(self, deck_ids: Sequence[int]) -> int:
+        return self._scalar(f"SELECT count(*) FROM cards WHERE deck_id IN ({_in_clause(deck_ids)})")
+
+    # --- note types -------------------------------------------------------
+    def notetypes(self) -> list[NoteType]:
+        return [_notetype_from_row(r) for r in self.db.conn.execute("SELECT * FROM notetypes ORDER BY id")]
+
+    def notetype(self, notetype_id: int) -> NoteType:
+        row = self._one("SELECT * FROM notetypes WHERE id = ?", (notetype_id,))
+        if row is None:
+            raise NotFoundError(f"no note type with id {notetype_id}")
+        return _notetype_from_row(row)
+
+    def notetype_by_name(self, name: str) -> NoteType | None:
+        row = self._one("SELECT * FROM notetypes WHERE name = ?", (name,))
+        return _notetype_from_row(row) if row else None
+
+    def insert_notetype(self, notetype: NoteType) -> int:
+        cursor = self.db.conn.execute(
+            "INSERT INTO notetypes (name, kind, fields, templates, css) VALUES (?, ?, ?, ?, ?)",
+            (
+                notetype.name,
+                notetype.kind.value,
+                json.dumps(list(notetype.fields)),
+                json.dumps([t.__dict__ for t in notetype.templates]),
+                notetype.css,
+            ),
+        )
+        return cursor.lastrowid
+
+    # --- documents --------------------------------------------------------
+    def insert_document(
+        self, title: str, file_name: str, sha256: str, text: str | None, paragraphs: list[tuple[int, int]], added: int
+    ) -> int:
+        cursor = self.db.conn.execute(
+            "INSERT INTO documents (title, file_name, sha256, text, paragraphs, added) VALUES (?, ?, ?, ?, ?, ?)",
+            (title, file_name, sha256, text, json.dumps(paragraphs), added),
+        )
+        return cursor.lastrowid
+
+    def document_id_by_hash(self, sha256: str) -> int | None:
+        return self._scalar("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
+
+    def document_titles(self) -> dict[int, str]:
+        return dict(self.db.conn.execute("SELECT id, title FROM documents").fetchall())
+
+    # --- notes ------------------------------------------------------------
+    def insert_note(self, note: Note) -> None:
+        self.db.conn.execute(f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)})", _note_to_row(note))
+
+    def update_note(self, note: Note) -> None:
+        row = _note_to_row(note)
+        self.db.conn.execute(
+            "UPDATE notes SET guid=?, notetype_id=?, fields=?, tags=?, created=?, modified=?, "
+            "document_id=?, span_start=?, span_end=?, paragraph=? WHERE id=?",
+            (*row[1:], row[0]),
+        )
+
+    def note(self, note_id: int) -> Note:
+        row = self._one(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,))
+        if row is None:
+            raise NotFoundError(f"no note with id {note_id}")
+        return _note_from_row(row)
+
+    def note_by_guid(self, guid: str) -> Note | None:
+        row = self._one(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE guid = ?", (guid,))
+        return _note_from_row(row) if row else None
+
+    def notes(self, note_ids: Iterable[int]) -> dict[int, Note]:
+        rows = self.db.conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_in_clause(note_ids)})")
+        return {r[0]: _note_from_row(r) for r in rows}
+
+    def delete_note(self, note_id: int) -> None:
+        self.db.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def max_id(self, table: str) -> int:
+        if table not in ("notes", "cards"):
+            raise ValueError(table)
+        return self._scalar(f"SELECT coalesce(max(id), 0) FROM {table}")
+
+    # --- cards ------------------------------------------------------------
+    def insert_card(self, card: Card) -> None:
+        self.db.conn.execute(f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", _card_to_row(card))
+
+    def save_card(self, card: Card) -> None:
+        self.db.conn.execute(f"REPLACE INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", _card_to_row(card))
+
+    def delete_card(self, card_id: int) -> None:
+        self.db.conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
+
+    def card(self, card_id: int) -> Card:
+        row = self._one(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id = ?", (card_id,))
+        if row is None:
+            raise NotFoundError(f"no card with id {card_id}")
+        return _card_from_row(row)
+
+    def cards(self, card_ids: Sequence[int]) -> list[Card]:
+        rows = self.db.conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id IN ({_in_clause(card_ids)})")
+        by_id = {r[0]: _card_from_row(r) for r in rows}
+        return [by_id[i] for i in card_ids if i in by_id]
+
+    def cards_of_note(self, note_id: int) -> list[Card]:
+        rows = self.db.conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE note_id = ? ORDER BY ordinal", (note_id,))
+        return [_card_from_row(r) for r in rows]
+
+    def max_new_position(self) -> int:
+        return self._scalar("SELECT coalesce(max(due), 0) FROM cards WHERE state = 0")
+
+    # --- queue ------------------------------------------------------------
+    def _active(self, deck_ids: Sequence[int]) -> str:
+        return f"deck_id IN ({_in_clause(deck_ids)}) AND suspended = 0 AND buried_until <= :now"
+
+    def learning_cards_due(self, deck_ids: Sequence[int], now: int, until: int, limit: int) -> list[Card]:
+        """(Re)learning cards due before `until`, soonest first."""
+        rows = self.db.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
+            "AND state IN (1, 3) AND due < :until ORDER BY due, id LIMIT :limit",
+            {"now": now, "until": until, "limit": limit},
+        )
+        return [_card_from_row(r) for r in rows]
+
+    def review_cards_due(self, deck_ids: Sequence[int], now: int, until: int, limit: int) -> list[Card]:
+        rows = self.db.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
+            "AND state = 2 AND due < :until ORDER BY due, id LIMIT :limit",
+            {"now": now, "until": until, "limit": limit},
+        )
+        return [_card_from_row(r) for r in rows]
+
+    def new_cards(self, deck_ids: Sequence[int], now: int, limit: int) -> list[Card]:
+        rows = self.db.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
+            "AND state = 0 ORDER BY due, id LIMIT :limit",
+            {"now": now, "limit": limit},
+        )
+        return [_card_from_row(r) for r in rows]
+
+    def due_counts(self, deck_ids: Sequence[int], now: int, until: int) -> tuple[int, int, int]:
+        """Available (new, learning due before `until`, review due before `until`), before daily limits."""
+        row = self._one(
+            "SELECT coalesce(sum(state = 0), 0), "
+            "coalesce(sum(state IN (1, 3) AND due < :until), 0), "
+            "coalesce(sum(state = 2 AND due < :until), 0) "
+            f"FROM cards WHERE {self._active(deck_ids)}",
+            {"now": now, "until": until},
+        )
+        return row[0], row[1], row[2]
+
+    def due_counts_by_deck(self, now: int, until: int) -> dict[int, tuple[int, int, int]]:
+        rows = self.db.conn.execute(
+            "SELECT deck_id, sum(state = 0), sum(state IN (1, 3) AND due < :until), sum(state = 2 AND due < :until) "
+            "FROM cards WHERE suspended = 0 AND buried_until <= :now GROUP BY deck_id",
+            {"now": now, "until": until},
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def studied_since(self, deck_ids: Sequence[int], since_ms: int) -> tuple[int, int]:
+        """(new cards introduced, review cards answered) since `since_ms` in these decks."""
+        row = self._one(
+            "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
+            "FROM revlog r JOIN cards c ON c.id = r.card_id "
+            f"WHERE r.time >= ? AND r.kind != 'manual' AND c.deck_id IN ({_in_clause(deck_ids)})",
+            (since_ms,),
+        )
+        return row[0], row[1]
+
+    def sibling_ids(self, card: Card) -> list[int]:
+        return [r[0] for r in self.db.conn.execute("SELECT id FROM cards WHERE note_id = ? AND id != ?", (card.note_id, card.id))]
+
+    # --- review log -------------------------------------------------------
+    def insert_review(self, entry: ReviewLogEntry) -> None:
+        self.db.conn.execute(
+            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)})", _revlog_to_row(entry)
+        )
+
+    def reviews_of_card(self, card_id: int) -> list[ReviewLogEntry]:
+        rows = self.db.conn.execute(
+            f"SELECT {_REVLOG_COLUMNS} FROM revlog WHERE card_id = ? ORDER BY time, rowid", (card_id,)
+        )
+        return [_revlog_from_row(r) for r in rows]
+
+    def delete_reviews(self, review_ids: Sequence[str]) -> None:
+        self.db.conn.executemany("DELETE FROM revlog WHERE id = ?", [(i,) for i in review_ids])
+
+    def review_count(self) -> int:
+        return self._scalar("SELECT count(*) FROM revlog")
+
+    # --- bulk loading (importers, benchmarks) --------------------------------
+    # One prepared statement per table; call inside `transaction()` so a
+    # whole load is one commit. Each accepts any iterable (a generator streams).
+    def insert_notes(self, notes: Iterable[Note]) -> int:
+        cursor = self.db.conn.executemany(
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)})", map(_note_to_row, notes)
+        )
+        return cursor.rowcount
+
+    def insert_cards(self, cards: Iterable[Card]) -> int:
+        cursor = self.db.conn.executemany(
+            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", map(_card_values, cards)
+        )
+        return cursor.rowcount
+
+    def insert_reviews(self, entries: Iterable[ReviewLogEntry]) -> int:
+        cursor = self.db.conn.executemany(
+            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)})", map(_revlog_to_bulk_row, entries)
+        )
+        return cursor.rowcount
+
+    # --- undo -------------------------------------------------------------
+    def push_undo(self, step: UndoStep, created: int) -> None:
+        self.db.conn.execute(
+            "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids) VALUES (?, ?, ?, ?, ?)",
+            (
+                step.label,
+                created,
+                json.dumps([_card_to_row(c) for c in step.cards_before]),
+                json.dumps([_note_to_row(n) for n in step.notes_before]),
+                json.dumps(list(step.revlog_ids)),
+            ),
+        )
+        self.db.conn.execute(
+            "DELETE FROM undo_steps WHERE id <= (SELECT max(id) FROM undo_steps) - ?", (UNDO_STEPS_KEPT,)
+        )
+
+    def last_undo(self) -> tuple[int, UndoStep] | None:
+        row = self._one("SELECT * FROM undo_steps ORDER BY id DESC LIMIT 1")
+        if row is None:
+            return None
+        step = UndoStep(
+            label=row["label"],
+            cards_before=tuple(_card_from_row(r) for r in json.loads(row["cards_before"])),
+            notes_before=tuple(_note_from_row(r) for r in json.loads(row["notes_before"])),
+            revlog_ids=tuple(json.loads(row["revlog_ids"])),
+        )
+        return row["id"], step
+
+    def delete_undo(self, undo_id: int) -> None:
+        self.db.conn.execute("DELETE FROM undo_steps WHERE id = ?", (undo_id,))
+
+    # --- listing ----------------------------------------------------------
+    def card_ids(self, where_sql: str = "", params: Sequence = ()) -> list[int]:
+        """Card ids matching a WHERE clause compiled by `search_sql` (joined with notes as n, cards as c)."""
+        sql = "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id"
+        if where_sql:
+            sql += f" WHERE {where_sql}"
+        sql += " ORDER BY c.note_id, c.ordinal"
+        return [r[0] for r in self.db.conn.execute(sql, params)]

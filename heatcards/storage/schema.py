@@ -1,0 +1,136 @@
+"""The collection's tables and their forward migrations.
+
+Each migration is applied once, in order, inside a transaction, and recorded
+by sqlite-utils in `_sqlite_migrations`. A collection that records a migration
+this version does not know was written by a newer heatcards and is refused.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..errors import SchemaTooNewError
+
+MIGRATION_SET = "heatcards"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE config (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL               -- JSON
+        );
+        CREATE TABLE presets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            desired_retention REAL NOT NULL,
+            parameters TEXT NOT NULL,         -- JSON list, empty = defaults
+            learning_steps TEXT NOT NULL,     -- JSON list of minutes
+            relearning_steps TEXT NOT NULL,
+            maximum_interval INTEGER NOT NULL,
+            new_per_day INTEGER NOT NULL,
+            reviews_per_day INTEGER NOT NULL,
+            bury_new_siblings INTEGER NOT NULL,
+            bury_review_siblings INTEGER NOT NULL,
+            bury_interday_learning_siblings INTEGER NOT NULL,
+            leech_threshold INTEGER NOT NULL,
+            leech_action TEXT NOT NULL
+        );
+        CREATE TABLE decks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,   -- "Parent::Child"
+            preset_id INTEGER NOT NULL REFERENCES presets(id),
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE notetypes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,               -- standard | cloze
+            fields TEXT NOT NULL,             -- JSON list of names
+            templates TEXT NOT NULL,          -- JSON list of {name, front, back}
+            css TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            text TEXT,                        -- NULL when not stored (bundled decks)
+            paragraphs TEXT NOT NULL,         -- JSON list of [start, end) offsets
+            added INTEGER NOT NULL
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            notetype_id INTEGER NOT NULL REFERENCES notetypes(id),
+            fields TEXT NOT NULL,             -- fields joined by \x1f, as in Anki
+            tags TEXT NOT NULL DEFAULT '',    -- " tag1 tag2 " (spaces around each)
+            created INTEGER NOT NULL,
+            modified INTEGER NOT NULL,
+            document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            span_start INTEGER,
+            span_end INTEGER,
+            paragraph INTEGER
+        );
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            deck_id INTEGER NOT NULL REFERENCES decks(id),
+            ordinal INTEGER NOT NULL,
+            state INTEGER NOT NULL,           -- 0 new, 1 learning, 2 review, 3 relearning
+            due INTEGER NOT NULL,             -- unix seconds; new cards: queue position
+            interval INTEGER NOT NULL,        -- days
+            stability REAL,
+            difficulty REAL,
+            remaining_steps INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            last_review INTEGER,              -- unix seconds
+            suspended INTEGER NOT NULL,
+            buried_until INTEGER NOT NULL,    -- unix seconds
+            flag INTEGER NOT NULL,
+            modified INTEGER NOT NULL,
+            UNIQUE (note_id, ordinal)
+        );
+        CREATE INDEX cards_by_deck_state_due ON cards (deck_id, state, due);
+        CREATE TABLE revlog (
+            id TEXT PRIMARY KEY,              -- uuid, unique across copies
+            card_id INTEGER NOT NULL,
+            time INTEGER NOT NULL,            -- unix milliseconds
+            rating INTEGER NOT NULL,          -- 1..4; 0 for manual entries
+            state_before INTEGER NOT NULL,
+            interval_before INTEGER NOT NULL,
+            interval_after INTEGER NOT NULL,
+            due_after INTEGER NOT NULL,
+            stability REAL,
+            difficulty REAL,
+            duration_ms INTEGER NOT NULL,
+            kind TEXT NOT NULL                -- learn | review | relearn | manual
+        );
+        CREATE INDEX revlog_by_card_time ON revlog (card_id, time);
+        CREATE INDEX revlog_by_time ON revlog (time);
+        CREATE TABLE undo_steps (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            cards_before TEXT NOT NULL,       -- JSON list of card rows to restore
+            notes_before TEXT NOT NULL,       -- JSON list of note rows to restore
+            revlog_ids TEXT NOT NULL          -- JSON list of revlog ids to remove
+        );
+        """
+    )
+
+
+def migrate(db: Database) -> None:
+    """Bring `db` to the current schema, or refuse one written by a newer version."""
+    known = {m.name for m in migrations.pending(Database(memory=True))}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise SchemaTooNewError(
+            "this collection was written by a newer heatcards "
+            f"(schema step {unknown[-1]!r} is unknown here); please upgrade heatcards"
+        )
+    migrations.apply(db)

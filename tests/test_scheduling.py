@@ -1,0 +1,123 @@
+"""FSRS scheduling in isolation: golden sequences (fuzz off) and properties."""
+from dataclasses import replace
+from datetime import timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heatcards.clock import SECONDS_PER_DAY, DayCalendar
+from heatcards.errors import InvalidInputError
+from heatcards.model import Card, CardState, Preset, Rating
+from heatcards.scheduling import DEFAULT_PARAMETERS, Scheduler, fuzz_bounds, retrievability
+
+from .conftest import NOON
+
+CALENDAR = DayCalendar(timezone.utc, 4)
+
+
+def scheduler(fuzz=False, **options) -> Scheduler:
+    return Scheduler(Preset(id=1, name="t", **options), CALENDAR, fuzz=fuzz)
+
+
+def test_new_card_buttons_follow_learning_steps():
+    previews = scheduler().previews(Card(1, 1, 1, 0), NOON)
+    assert [p.state for p in previews] == [CardState.LEARNING, CardState.LEARNING, CardState.LEARNING, CardState.REVIEW]
+    assert [p.delay_seconds for p in previews[:3]] == [60, 330, 600]  # 1m, halfway to 10m, 10m
+    assert [p.label() for p in previews[:3]] == ["1m", "6m", "10m"]
+    # Easy graduates straight away with FSRS-6's initial Easy stability (about 8.3 days)
+    assert previews[3].interval_days == round(DEFAULT_PARAMETERS[3])
+
+
+def test_golden_sequence_default_parameters():
+    """Pinned with fuzz off: new -> Good, Good (10 min later), then reviews on the due day."""
+    s = scheduler()
+    card, now, seen = Card(7, 1, 1, 0), NOON, []
+    for rating in (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.GOOD):
+        card = s.answer(card, rating, now).card
+        seen.append((card.state.name, card.interval, round(card.stability, 4), round(card.difficulty, 4)))
+        now = card.due if card.state is not CardState.REVIEW else card.due + 8 * 3600
+    assert [x[:2] for x in seen] == [
+        ("LEARNING", 0),
+        ("REVIEW", 2),
+        ("REVIEW", 11),
+        ("REVIEW", 46),
+        ("RELEARNING", 3),
+        ("REVIEW", 3),
+        ("REVIEW", 8),
+    ]
+    assert seen[0][2:] == (2.3065, 2.1181)
+
+
+def test_relearning_card_keeps_lapse_interval_and_counts_lapse():
+    s = scheduler()
+    review = Card(3, 1, 1, 0, state=CardState.REVIEW, due=NOON, interval=20, stability=20.0, difficulty=5.0, last_review=NOON - 20 * SECONDS_PER_DAY, reps=5)
+    answer = s.answer(review, Rating.AGAIN, NOON)
+    assert answer.card.state is CardState.RELEARNING
+    assert answer.card.lapses == 1
+    assert answer.card.due == NOON + 600
+    assert answer.kind.value == "review"
+
+
+def test_review_intervals_are_ordered_and_bounded():
+    s = scheduler(maximum_interval=30)
+    review = Card(3, 1, 1, 0, state=CardState.REVIEW, due=NOON, interval=20, stability=25.0, difficulty=5.0, last_review=NOON - 20 * SECONDS_PER_DAY, reps=5)
+    hard, good, easy = (p.interval_days for p in s.previews(review, NOON)[1:])
+    assert hard <= good <= easy <= 30
+
+
+def test_fuzz_preview_equals_applied_and_stays_in_bounds():
+    s = scheduler(fuzz=True)
+    for card_id in range(1, 200):
+        review = Card(card_id, 1, 1, 0, state=CardState.REVIEW, due=NOON, interval=30, stability=40.0, difficulty=5.0, last_review=NOON - 30 * SECONDS_PER_DAY, reps=4)
+        previews = s.previews(review, NOON)
+        for preview in previews:
+            assert s.answer(review, preview.rating, NOON).card.due == preview.due
+    # delta = 1 + 0.15·4.5 + 0.1·13 + 0.05·20 = 3.975 days around 40
+    assert fuzz_bounds(40.0, 1, 36500) == (36, 44)
+    assert fuzz_bounds(40.0, 41, 36500) == (41, 44)
+    assert fuzz_bounds(2.0, 1, 36500) == (2, 2)
+
+
+def test_fuzz_spreads_intervals():
+    s = scheduler(fuzz=True)
+    goods = set()
+    for card_id in range(1, 100):
+        review = Card(card_id, 1, 1, 0, state=CardState.REVIEW, due=NOON, interval=30, stability=40.0, difficulty=5.0, last_review=NOON - 30 * SECONDS_PER_DAY, reps=4)
+        goods.add(s.previews(review, NOON)[2].interval_days)
+    assert len(goods) > 3
+
+
+def test_ratings_are_validated():
+    with pytest.raises(InvalidInputError, match="rating must be 1"):
+        scheduler().answer(Card(1, 1, 1, 0), 5, NOON)
+
+
+def test_retrievability_formula():
+    assert retrievability(10.0, 10.0) == pytest.approx(0.9)
+    assert retrievability(10.0, 0.0) == 1.0
+    assert retrievability(10.0, 100.0) < retrievability(10.0, 50.0)
+
+
+ratings = st.lists(st.sampled_from(list(Rating)), min_size=1, max_size=25)
+gaps = st.lists(st.integers(min_value=0, max_value=400 * SECONDS_PER_DAY), min_size=25, max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ratings, gaps, st.booleans())
+def test_any_sequence_keeps_due_after_review_and_memory_consistent(sequence, waits, fuzz):
+    s = scheduler(fuzz=fuzz)
+    card, now, history = Card(11, 1, 1, 0), NOON, []
+    for rating, wait in zip(sequence, waits):
+        card = s.answer(card, rating, now).card
+        history.append((now, int(rating)))
+        assert card.due >= now
+        assert card.last_review == now
+        assert 1 <= card.difficulty <= 10 and card.stability > 0
+        if card.state is CardState.REVIEW:
+            assert 1 <= card.interval <= 36500
+        now = now + wait
+    # replaying the whole history at once gives the memory state reached step by step
+    stability, difficulty = s.memory_from_history(history)
+    assert stability == pytest.approx(card.stability, rel=1e-5)
+    assert difficulty == pytest.approx(card.difficulty, rel=1e-5)
