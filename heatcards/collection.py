@@ -16,7 +16,7 @@ import platformdirs
 
 from . import queue
 from .clock import SECONDS_PER_DAY, Clock, DayCalendar
-from .errors import InvalidInputError, NothingToUndoError, NotFoundError
+from .errors import HeatcardsError, InvalidInputError, NothingToUndoError, NotFoundError
 from .formats.heatdeck import DeckFile, read_deck_file
 from .model import (
     ButtonPreview,
@@ -86,7 +86,11 @@ class Collection:
         self.fuzz = fuzz
         self.store = Store(self.path, durable=durable)
         self.media_folder = self.path.with_name(self.path.stem + ".media")
-        self.media_folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.media_folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self.store.close()
+            raise HeatcardsError(f"cannot create the media folder {self.media_folder}: {error.strerror or error}") from error
         self.calendar = DayCalendar(calendar_tz, self.store.config("rollover_hour", 4))
         self._schedulers: dict[int, Scheduler] = {}
         self._next_ids: dict[str, int] = {}

@@ -769,7 +769,6 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 _URL_ATTRIBUTES = {"href", "src"}
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _DATA_IMAGE = re.compile(
     r"^data:image/(?:png|jpeg|jpg|pjpeg|gif|webp|bmp|avif|x-icon|vnd\.microsoft\.icon)[;,]",
     re.IGNORECASE,
@@ -781,18 +780,17 @@ def _local_url(value: str, *, allow_data_image: bool = False) -> bool:
     """True for a URL that can only point into the media folder (or a data: image)."""
     url = value.strip(_C0_AND_SPACE)
     url = re.sub(r"[\t\n\r]", "", url)  # browsers drop these anywhere in a URL
-    if not url or "\\" in url:
-        return False
+    # media file names never contain these; refusing them also refuses "x:y" look-alikes
+    if not url or any(c in url for c in '\\:<>"'):
+        return allow_data_image and _DATA_IMAGE.match(url) is not None
     if url.startswith("#"):
         return True
-    if _SCHEME.match(url):
-        return allow_data_image and _DATA_IMAGE.match(url) is not None
     if url.startswith("/"):
         return False  # an absolute path, or "//host" (scheme-relative)
     path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
-    if "\\" in path or any(segment.strip() in ("..", ".") for segment in path.split("/")):
+    if any(c in path for c in '\\:<>"'):
         return False
-    return True
+    return all(segment.strip() not in ("..", ".") for segment in path.split("/"))
 
 
 _SAFE_CSS_FUNCTIONS = {

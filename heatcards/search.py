@@ -167,7 +167,6 @@ _KEYS = {
 _UNSUPPORTED_KEYS = {"dupe", "sc", "has-cd"}
 _STATES = ("new", "learn", "review", "due", "suspended", "buried", "marked", "leech")
 _PROPS = ("ivl", "due", "pos", "reps", "lapses", "s", "d", "r")
-_OPERATORS = ("<=", ">=", "!=", "=", "<", ">")
 _WHOLE = re.compile(r"[0-9]+")
 _SIGNED = re.compile(r"-?[0-9]+")
 _REAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
@@ -359,7 +358,7 @@ class _Parser:
             needs_value("a template name or number")
             value = glob()
             if _WHOLE.fullmatch(value):
-                return Term("card", number=int(value))
+                return Term("card", number=_int(value))
             return Term("card", value)
         if lowered in ("re", "nc", "w"):
             needs_value("some text to look for")
@@ -373,29 +372,29 @@ class _Parser:
                 raise _fail(f"{shown} is not a known state", raw.start, f"use is:{', is:'.join(_STATES)}")
             return Term("is", state)
         if lowered == "flag":
-            if not (_WHOLE.fullmatch(value) and int(value) <= 7):
+            if not (_WHOLE.fullmatch(value) and _int(value) <= 7):
                 raise _fail(f"invalid flag in {shown}", raw.start, "a flag is a number from 0 to 7")
-            return Term("flag", number=int(value))
+            return Term("flag", number=_int(value))
         if lowered == "prop":
             return self._prop(value, shown, raw.start)
         if lowered in ("added", "edited", "introduced", "resched"):
             if not _WHOLE.fullmatch(value):
                 raise _fail(f"invalid number of days in {shown}", raw.start, f"write, for example, {lowered}:7")
-            return Term(lowered, number=max(1, int(value)))
+            return Term(lowered, number=max(1, _int(value)))
         if lowered == "rated":
             days, separator, rating = value.partition(":")
             if not _WHOLE.fullmatch(days):
                 raise _fail(f"invalid number of days in {shown}", raw.start, "write, for example, rated:7 or rated:7:1")
             answer = None
             if separator:
-                if not (_WHOLE.fullmatch(rating) and 1 <= int(rating) <= 4):
+                if not (_WHOLE.fullmatch(rating) and 1 <= _int(rating) <= 4):
                     raise _fail(f"invalid answer in {shown}", raw.start, "the answer after the days must be 1, 2, 3 or 4")
-                answer = int(rating)
-            return Term("rated", number=max(1, int(days)), rating=answer)
+                answer = _int(rating)
+            return Term("rated", number=max(1, _int(days)), rating=answer)
         # nid, cid, did, mid
         if not _ID_LIST.fullmatch(value):
             raise _fail(f"invalid id list in {shown}", raw.start, f"write ids separated by commas, such as {lowered}:12,34")
-        return Term(lowered, ids=tuple(int(i) for i in value.split(",")))
+        return Term(lowered, ids=tuple(_int(i) for i in value.split(",")))
 
     def _field(self, raw: _Raw, name: str, value_start: int) -> Term:
         rest = raw.text[value_start:]
@@ -434,7 +433,19 @@ class _Parser:
                 raise _fail(f"invalid number '{number}' in {shown}", start, "expected a whole number of days")
         elif not _WHOLE.fullmatch(number):
             raise _fail(f"invalid number '{number}' in {shown}", start, "expected a whole number, 0 or more")
-        return Term("prop", name=name, op=op, number=int(number))
+        return Term("prop", name=name, op=op, number=_int(number))
+
+
+_HUGE = 10**30
+
+
+def _int(digits: str) -> int:
+    """An integer from validated digits; absurdly long numbers become +/-10**30 (Python refuses > 4300 digits)."""
+    negative = digits.startswith("-")
+    significant = digits.lstrip("-").lstrip("0")
+    if len(significant) > 30:
+        return -_HUGE if negative else _HUGE
+    return int(digits)
 
 
 def _unescaped_colon(text: str) -> int | None:

@@ -8,7 +8,7 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from heatcards.model import CardTemplate, NoteType, NoteTypeKind
@@ -820,6 +820,8 @@ def test_property_cloze_numbers_match_card_ordinals(text, extra):
 @_PROPERTY_SETTINGS
 @given(text=cloze_text)
 def test_property_every_cloze_card_shows_its_deletion(text):
+    # a stray "<" may legitimately swallow markup when the browser parses it ("<?" opens a comment)
+    assume("<" not in text.replace("<b>", ""))
     for ordinal in card_ordinals(CLOZE, [text, ""]):
         card = render_card(CLOZE, [text, ""], ordinal)
         assert f'<span class="cloze" data-ordinal="' in card.question

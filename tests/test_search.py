@@ -203,6 +203,17 @@ def test_limits_are_syntax_errors():
         parse_search(" ".join(["a"] * (MAX_TERMS + 1)))
 
 
+@pytest.mark.parametrize("key", ["nid:", "cid:", "flag:", "card:", "added:", "rated:", "rated:1:", "prop:ivl>", "prop:due<-", "prop:r<"])
+def test_enormous_numbers_are_not_a_crash(store, key):
+    query = key + "9" * 5000
+    try:
+        node = parse_search(query)
+    except SearchSyntaxError:
+        return
+    where, params = compile_search(node, store, CONTEXT)
+    store.card_ids(where, params)
+
+
 def test_non_text_is_refused_cleanly():
     with pytest.raises(SearchSyntaxError):
         parse_search(None)  # type: ignore[arg-type]
@@ -268,10 +279,8 @@ def test_glob_matcher(glob, whole, value, expected):
 
 def build_store() -> tuple[Store, dict]:
     store = Store(":memory:")
-    store.save_preset(Preset(id=None, name="Default"))
-    store.save_preset(Preset(id=None, name="Custom", parameters=(0.4,) * 20 + (CUSTOM_DECAY,)))
-    presets = {p.name: p.id for p in store.presets()}  # (save_preset's return value is not relied on)
-    default_preset, custom = presets["Default"], presets["Custom"]
+    default_preset = store.save_preset(Preset(id=None, name="Default"))
+    custom = store.save_preset(Preset(id=None, name="Custom", parameters=(0.4,) * 20 + (CUSTOM_DECAY,)))
     decks = {
         name: store.insert_deck(name, custom if name == "Language" else default_preset)
         for name in ("Default", "Lang", "Lang::French", "Lang::French::Verbs", "Language", "My Deck")

@@ -235,9 +235,12 @@ class Store:
         self.path = Path(path)
         self._lock: CollectionLock | None = None
         if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = CollectionLock(self.path)
-            self._lock.acquire()
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._lock = CollectionLock(self.path)
+                self._lock.acquire()
+            except OSError as error:
+                raise HeatcardsError(f"cannot open collection {path}: {error.strerror or error}") from error
         try:
             conn = sqlite3.connect(str(path), isolation_level=None)
             conn.row_factory = sqlite3.Row
