@@ -111,7 +111,8 @@ def deck_file_text(deck: DeckFile) -> str:
         ]
     data["notes"] = [_note_record(n) for n in deck.notes]
     header = "# heatcards deck file; format described in docs/deck-format.md\n"
-    return header + tomli_w.dumps(data, multiline_strings=True)
+    # single-line strings: TOML folds "\r\n" to "\n" inside multi-line strings, which would lose data
+    return header + tomli_w.dumps(data)
 
 
 def _note_record(note: DeckFileNote) -> dict:
