@@ -12,7 +12,7 @@ from typing import TextIO
 from . import __version__
 from .collection import Collection, default_collection_path
 from .errors import HeatcardsError, NothingToUndoError
-from .model import Card, CardInfo, CardState, Rating
+from .model import Card, CardInfo, CardState, Deck, Rating
 from .rendering import html_to_text
 
 STATE_NAMES = {CardState.NEW: "new", CardState.LEARNING: "learning", CardState.REVIEW: "review", CardState.RELEARNING: "relearning"}
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--json", action="store_true", help="print JSON")
 
     study = commands.add_parser("study", help="study in the terminal (Enter: answer, 1-4: rate, u: undo, q: quit)")
-    study.add_argument("--deck", metavar="NAME", help="deck to study (default: the Heat deck, else Default)")
+    study.add_argument("--deck", metavar="NAME", help="deck to study (default: the top-level deck with most cards due)")
 
     info = commands.add_parser("info", help="a card's progress and review history")
     info.add_argument("card_id", type=int, metavar="CARD_ID")
@@ -256,14 +256,10 @@ def run_study(collection: Collection, args: argparse.Namespace, stdin: TextIO | 
             break
 
 
-def _default_study_deck(collection: Collection):
-    from .collection import DEFAULT_DECK
-
-    rows = [r for r in collection.deck_counts() if r.deck.depth == 0]
-    heat = [r.deck for r in rows if r.deck.name.startswith("Heat")]
-    if heat:
-        return heat[0]
-    return max(rows, key=lambda r: r.counts.total).deck if rows else collection.deck_named(DEFAULT_DECK)
+def _default_study_deck(collection: Collection) -> Deck:
+    """The top-level deck with the most to study today (the Heat deck on a fresh collection)."""
+    top_level = [row for row in collection.deck_counts() if row.deck.depth == 0]
+    return max(top_level, key=lambda row: row.counts.total).deck
 
 
 COMMANDS = {"decks": run_decks, "cards": run_cards, "study": run_study, "info": run_info}
