@@ -12,7 +12,10 @@ Template language (Anki's semantics):
   ``Type`` (note type name), ``Card`` (template name), ``CardFlag``
 * filters ``text``, ``hint``, ``type``, ``cloze``, ``cloze-only``, ``furigana``,
   ``kana``, ``kanji``, ``nc``; ``tts …`` passes the text through unchanged
-* the legacy ``{{=<% %>=}}`` delimiter directive
+* the legacy ``{{=<% %>=}}`` delimiter directive; ``<!-- … -->`` comments are opaque
+
+Card generation (:func:`card_ordinals`) follows current Anki: a card exists when its
+front reaches a replacement of a non-empty field through the sections those fields open.
 """
 from __future__ import annotations
 
