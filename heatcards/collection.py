@@ -172,10 +172,10 @@ class Collection:
                     self.store.insert_deck(path, preset_id)
         return self.deck_named("::".join(parts))
 
-    def deck_tree_ids(self, deck: Deck) -> list[int]:
-        """The deck and all its subdecks."""
+    def deck_tree_ids(self, deck: Deck, decks: Sequence[Deck] | None = None) -> list[int]:
+        """The deck and all its subdecks (among `decks`, default: all decks)."""
         prefix = deck.name.casefold() + "::"
-        return [d.id for d in self.decks() if d.id == deck.id or d.name.casefold().startswith(prefix)]
+        return [d.id for d in decks or self.decks() if d.id == deck.id or d.name.casefold().startswith(prefix)]
 
     def deck_counts(self) -> list[DeckCounts]:
         """Every deck with today's new / learning / review counts, subdecks included."""
@@ -184,7 +184,7 @@ class Collection:
         decks = self.decks()
         result = []
         for deck in decks:
-            tree = self.deck_tree_ids(deck)
+            tree = self.deck_tree_ids(deck, decks)
             totals = [sum(per_deck.get(i, (0, 0, 0))[k] for i in tree) for k in range(3)]
             limits = queue.remaining_limits(self.store, tree, self.preset_of(deck), self.calendar, now)
             result.append(DeckCounts(deck, queue.limit_counts(*totals, limits)))
