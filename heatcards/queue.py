@@ -36,8 +36,8 @@ def remaining_limits(store: Store, deck_ids: Sequence[int], preset: Preset, cale
 
 def queue_counts(store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int) -> QueueCounts:
     limits = remaining_limits(store, deck_ids, preset, calendar, now)
-    new, learning, review = store.due_counts(deck_ids, now, calendar.next_day_start(now))
-    return limit_counts(new, learning, review, limits)
+    new, learning, review = store.due_counts(deck_ids, now, calendar.next_day_start(now), limits.new, limits.review)
+    return QueueCounts(new=new, learning=learning, review=review)
 
 
 def limit_counts(new: int, learning: int, review: int, limits: DailyLimits) -> QueueCounts:

@@ -479,7 +479,7 @@ class Store:
     def review_cards_due(self, deck_ids: Sequence[int], now: int, until: int, limit: int) -> list[Card]:
         rows = self.db.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
-            "AND state = 2 AND due < :until ORDER BY due, id LIMIT :limit",
+            "AND state = 2 AND due < :until ORDER BY due LIMIT :limit",
             {"now": now, "until": until, "limit": limit},
         )
         return [_card_from_row(r) for r in rows]
@@ -487,19 +487,22 @@ class Store:
     def new_cards(self, deck_ids: Sequence[int], now: int, limit: int) -> list[Card]:
         rows = self.db.conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
-            "AND state = 0 ORDER BY due, id LIMIT :limit",
+            "AND state = 0 ORDER BY due LIMIT :limit",
             {"now": now, "limit": limit},
         )
         return [_card_from_row(r) for r in rows]
 
-    def due_counts(self, deck_ids: Sequence[int], now: int, until: int) -> tuple[int, int, int]:
-        """Available (new, learning due before `until`, review due before `until`), before daily limits."""
+    def due_counts(
+        self, deck_ids: Sequence[int], now: int, until: int, new_limit: int, review_limit: int
+    ) -> tuple[int, int, int]:
+        """(new up to `new_limit`, learning due before `until`, reviews due before `until` up to
+        `review_limit`). Counting stops at the limits, so the cost does not grow with the deck."""
+        active = self._active(deck_ids)
         row = self._one(
-            "SELECT coalesce(sum(state = 0), 0), "
-            "coalesce(sum(state IN (1, 3) AND due < :until), 0), "
-            "coalesce(sum(state = 2 AND due < :until), 0) "
-            f"FROM cards WHERE {self._active(deck_ids)}",
-            {"now": now, "until": until},
+            f"SELECT (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {active} AND state = 0 LIMIT :new_limit)), "
+            f"(SELECT count(*) FROM cards WHERE {active} AND state IN (1, 3) AND due < :until), "
+            f"(SELECT count(*) FROM (SELECT 1 FROM cards WHERE {active} AND state = 2 AND due < :until LIMIT :review_limit))",
+            {"now": now, "until": until, "new_limit": new_limit, "review_limit": review_limit},
         )
         return row[0], row[1], row[2]
 
@@ -515,7 +518,8 @@ class Store:
         """(new cards introduced, review cards answered) since `since_ms` in these decks."""
         row = self._one(
             "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
-            "FROM revlog r JOIN cards c ON c.id = r.card_id "
+            # CROSS JOIN keeps today's few reviews (by time index) as the outer loop
+            "FROM revlog r CROSS JOIN cards c ON c.id = r.card_id "
             f"WHERE r.time >= ? AND r.kind != 'manual' AND c.deck_id IN ({_in_clause(deck_ids)})",
             (since_ms,),
         )

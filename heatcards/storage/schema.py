@@ -124,6 +124,17 @@ def _initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_covering_queue_index")
+def _covering_queue_index(db: Database) -> None:
+    """Queue counts read only this index, never the card rows."""
+    db.executescript(
+        """
+        DROP INDEX cards_by_deck_state_due;
+        CREATE INDEX cards_for_queue ON cards (deck_id, state, due, suspended, buried_until);
+        """
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema, or refuse one written by a newer version."""
     known = {m.name for m in migrations.pending(Database(memory=True))}
