@@ -60,6 +60,13 @@ def default_collection_path() -> Path:
     return Path(platformdirs.user_data_dir("heatcards", appauthor=False)) / "collection.heatcards"
 
 
+@dataclass
+class _CachedQueue:
+    day: int
+    deck_ids: tuple[int, ...]
+    counts: QueueCounts
+
+
 @dataclass(frozen=True)
 class InstallReport:
     deck: str
@@ -93,6 +100,7 @@ class Collection:
             raise HeatcardsError(f"cannot create the media folder {self.media_folder}: {error.strerror or error}") from error
         self.calendar = DayCalendar(calendar_tz, self.store.config("rollover_hour", 4))
         self._schedulers: dict[int, Scheduler] = {}
+        self._queues: dict[int, _CachedQueue] = {}
         self._next_ids: dict[str, int] = {}
         if not self.store.config("initialised", False):
             self._initialise(install_heat_deck)
@@ -134,6 +142,7 @@ class Collection:
     def update_preset(self, preset: Preset) -> Changes:
         with self.store.transaction():
             self.store.save_preset(preset)
+        self._forget_queues()
         self._schedulers.pop(preset.id, None)
         return Changes(decks=True, queue=True)
 
@@ -170,6 +179,7 @@ class Collection:
                     parent = self.store.deck_by_name("::".join(parts[: depth - 1])) if depth > 1 else None
                     preset_id = parent.preset_id if parent else self.store.presets()[0].id
                     self.store.insert_deck(path, preset_id)
+        self._forget_queues()
         return self.deck_named("::".join(parts))
 
     def deck_tree_ids(self, deck: Deck, decks: Sequence[Deck] | None = None) -> list[int]:
@@ -243,6 +253,7 @@ class Collection:
         with self.store.transaction():
             self.store.insert_note(note)
             self._add_cards(note, ordinals, deck.id, now)
+        self._forget_queues()
         return note
 
     def _add_cards(self, note: Note, ordinals: Sequence[int], deck_id: int, now: int) -> None:
@@ -278,6 +289,7 @@ class Collection:
             if missing:
                 deck_id = cards[0].deck_id if cards else self.deck_named(DEFAULT_DECK).id
                 self._add_cards(updated, missing, deck_id, updated.modified)
+        self._forget_queues()
         return Changes(notes=frozenset({note_id}), cards=frozenset(c.id for c in cards), queue=bool(missing))
 
     def note(self, note_id: int) -> Note:
@@ -336,10 +348,24 @@ class Collection:
     # --- studying ------------------------------------------------------------------
     def next_card(self, deck: Deck) -> tuple[Card | None, QueueCounts]:
         """The card to show now in `deck` (subdecks included) and the counts left today."""
-        return queue.next_card(self.store, self.deck_tree_ids(deck), self.preset_of(deck), self.calendar, self.now())
+        counts = self.counts(deck)
+        tree = self._queues[deck.id].deck_ids
+        return queue.next_card(self.store, tree, counts, self.calendar, self.now()), counts
 
     def counts(self, deck: Deck) -> QueueCounts:
-        return queue.queue_counts(self.store, self.deck_tree_ids(deck), self.preset_of(deck), self.calendar, self.now())
+        """Today's remaining new / learning / review counts, kept in memory between answers (as Anki does)."""
+        now = self.now()
+        day = self.calendar.day(now)
+        cached = self._queues.get(deck.id)
+        if cached is None or cached.day != day:
+            tree = self.deck_tree_ids(deck)
+            counts = queue.queue_counts(self.store, tree, self.preset_of(deck), self.calendar, now)
+            cached = self._queues[deck.id] = _CachedQueue(day, tuple(tree), counts)
+        return cached.counts
+
+    def _forget_queues(self) -> None:
+        """Anything but an answer may change what is due: counts are taken afresh next time."""
+        self._queues.clear()
 
     def previews(self, card: Card) -> list[ButtonPreview]:
         return self.scheduler_for(self.store.deck(card.deck_id)).previews(card, self.now())
@@ -374,6 +400,12 @@ class Collection:
                 ),
                 now,
             )
+        if siblings or after.suspended:
+            self._forget_queues()
+        day_end = self.calendar.next_day_start(now)
+        for cached in self._queues.values():
+            if card.deck_id in cached.deck_ids:
+                cached.counts = queue.counts_after_answer(cached.counts, card, after, day_end)
         return Changes(cards=frozenset({card.id, *(s.id for s in siblings)}), queue=True, stats=True, decks=True)
 
     def _siblings_to_bury(self, card: Card, deck: Deck, now: int) -> list[Card]:
@@ -400,6 +432,7 @@ class Collection:
                 self.store.update_note(note)
             self.store.delete_reviews(step.revlog_ids)
             self.store.delete_undo(undo_id)
+        self._forget_queues()
         return step.label
 
     def _change_cards(self, label: str, card_ids: Sequence[int], change, *, manual_log: bool = False) -> Changes:
@@ -418,6 +451,7 @@ class Collection:
                     entries.append(_manual_entry(card, after, now))
                     self.store.insert_review(entries[-1])
             self.store.push_undo(UndoStep(label, tuple(before), (), tuple(e.id for e in entries)), now)
+        self._forget_queues()
         return Changes(cards=frozenset(c.id for c in before), queue=True, decks=True, stats=manual_log)
 
     def bury(self, card_ids: Sequence[int]) -> Changes:

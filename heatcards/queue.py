@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clock import DayCalendar
-from .model import Card, Preset, QueueCounts
+from .model import Card, CardState, Preset, QueueCounts
 from .storage import Store
 
 LEARN_AHEAD_SECONDS = 20 * 60
@@ -45,21 +45,34 @@ def limit_counts(new: int, learning: int, review: int, limits: DailyLimits) -> Q
 
 
 def next_card(
-    store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int
-) -> tuple[Card | None, QueueCounts]:
-    """The card to show now (None when the deck is done for the moment) and today's remaining counts."""
-    counts = queue_counts(store, deck_ids, preset, calendar, now)
+    store: Store, deck_ids: Sequence[int], counts: QueueCounts, calendar: DayCalendar, now: int
+) -> Card | None:
+    """The card to show now, given today's remaining `counts` (None when the deck is done for the moment)."""
     due_now = store.learning_cards_due(deck_ids, now, now + 1, 1)
     if due_now:
-        return due_now[0], counts
+        return due_now[0]
     reviews = store.review_cards_due(deck_ids, now, calendar.next_day_start(now), 1) if counts.review else []
     new = store.new_cards(deck_ids, now, 1) if counts.new else []
     if reviews and new:
-        return (new[0] if _new_turn(counts) else reviews[0]), counts
+        return new[0] if _new_turn(counts) else reviews[0]
     if reviews or new:
-        return (reviews or new)[0], counts
+        return (reviews or new)[0]
     ahead = store.learning_cards_due(deck_ids, now, now + LEARN_AHEAD_SECONDS, 1)
-    return (ahead[0] if ahead else None), counts
+    return ahead[0] if ahead else None
+
+
+def counts_after_answer(counts: QueueCounts, before: Card, after: Card, day_end: int) -> QueueCounts:
+    """Today's counts once `before` was answered and became `after`, without asking the database."""
+    new, learning, review = counts.new, counts.learning, counts.review
+    if before.state is CardState.NEW:
+        new -= 1
+    elif before.state is CardState.REVIEW:
+        review -= 1
+    elif before.due < day_end:
+        learning -= 1
+    if after.state in (CardState.LEARNING, CardState.RELEARNING) and after.due < day_end:
+        learning += 1
+    return QueueCounts(new=max(0, new), learning=max(0, learning), review=max(0, review))
 
 
 def _new_turn(counts: QueueCounts) -> bool:

@@ -283,3 +283,23 @@ def test_days_follow_the_rollover_hour(tmp_path):
     clock.current = NOON + 16 * 3600 + 60  # 04:01: the new day has started
     assert col.counts(deck).review == 1
     col.close()
+
+
+def test_counts_kept_in_memory_equal_counts_from_the_database(collection, clock):
+    import random
+
+    from heatcards import queue
+
+    deck = collection.add_deck("Films")
+    for i in range(40):
+        collection.add_note("Basic (and reversed card)", [f"q{i}", f"a{i}"], "Films::Sub" if i % 3 else "Films")
+    rng = random.Random(3)
+    for step in range(120):
+        card, counts = collection.next_card(deck)
+        if card is None:
+            clock.advance(rng.choice([60, 600, SECONDS_PER_DAY]))
+            continue
+        collection.answer(card.id, rng.choice(list(Rating)))
+        clock.advance(rng.choice([5, 60, 700]))
+        fresh = queue.queue_counts(collection.store, collection.deck_tree_ids(deck), collection.preset_of(deck), collection.calendar, collection.now())
+        assert collection.counts(deck) == fresh, step
