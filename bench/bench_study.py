@@ -32,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import time
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -155,7 +154,7 @@ def _reviews_from_csv(path: Path, last_review: dict[int, int]):
         if kind is not ReviewKind.MANUAL:
             last_review[cid] = max(last_review.get(cid, 0), at)
         yield ReviewLogEntry(
-            id=uuid.uuid4().hex, card_id=cid, time=ms, rating=int(ease), state_before=before,
+            id=os.urandom(16).hex(), card_id=cid, time=ms, rating=int(ease), state_before=before,
             interval_before=_days(int(last_ivl)), interval_after=_days(ivl),
             due_after=at + (ivl * SECONDS_PER_DAY if ivl > 0 else -ivl), stability=None, difficulty=None,
             duration_ms=int(time_ms), kind=kind)
@@ -205,104 +204,89 @@ def load_heatcards(neutral: Path, path: Path) -> dict:
     return R
 
 
-# --- 3. heatcards study loop -----------------------------------------------------
-def bench_heatcards(path: Path, answers: int, seed: int, fsync_dir: Path | None, profile: Path | None = None) -> dict:
-    from bench_anki import fsync_probe
+# --- 3./4. the study loop, one runner per engine ----------------------------------
+# Both runners do the same work: open, first due card, lift the daily limits (and
+# pull reviews forward if fewer than `answers` are due), then answer cards. The
+# driver interleaves them in blocks so that both see the same disk weather.
+class HeatcardsRunner:
+    name = "heatcards"
 
-    R: dict = {}
-    R["open_s"], col = timed(Collection, path, install_heat_deck=False)
-    try:
-        deck = col.deck_named(DECK)
-        R["first_queue_s"], (card, counts) = timed(col.next_card, deck)
-        R["counts_default_limits"] = [counts.new, counts.learning, counts.review]
-        # make >= `answers` cards available: lift daily limits, pull reviews forward
+    def __init__(self, path: Path, seed: int):
+        self.path = path
+        self.rng = random.Random(seed)
+        self.ratings = rating_choices(list(Rating))
+
+    def open(self) -> float:
+        t, self.col = timed(Collection, self.path, install_heat_deck=False)
+        self.deck = self.col.deck_named(DECK)
+        return t
+
+    def first_queue(self) -> tuple[float, list[int]]:
+        t, (_card, counts) = timed(self.col.next_card, self.deck)
+        return t, [counts.new, counts.learning, counts.review]
+
+    def prepare(self, answers: int) -> dict:
+        col, deck = self.col, self.deck
         col.update_preset(replace(col.preset_of(deck), new_per_day=answers, reviews_per_day=9999))
         counts = col.counts(deck)
+        R = {}
         if counts.total < answers:
             now = col.now()
-            tree = col.deck_tree_ids(deck)
             tomorrow = col.calendar.next_day_start(now)
-            ahead = col.store.review_cards_due(tree, now, 2**62, counts.review + answers - counts.total)
+            ahead = col.store.review_cards_due(col.deck_tree_ids(deck), now, 2**62,
+                                               counts.review + answers - counts.total)
             extra = [c.id for c in ahead if c.due >= tomorrow]
             col.set_due_date(extra, 0)
             R["pulled_forward"] = len(extra)
-        R["queue_after_changes_s"], (card, counts) = timed(col.next_card, deck)
+        R["queue_after_changes_s"], (_card, counts) = timed(col.next_card, deck)
         R["counts_for_answer_loop"] = [counts.new, counts.learning, counts.review]
-        if fsync_dir is not None:
-            os.sync()
-            R["fsync_p50_ms"], R["fsync_p99_ms"] = fsync_probe(str(fsync_dir))
+        return R
 
-        ratings = rating_choices(list(Rating))
-        rng = random.Random(seed)
-        lat: dict[str, list[float]] = {"fetch": [], "answer": [], "cycle": []}
-        profiler = cProfile.Profile() if profile else None
-        done = 0
-        if profiler:
-            profiler.enable()
-        t_loop = time.perf_counter()
-        while done < answers:
-            t0 = time.perf_counter()
-            card, _ = col.next_card(deck)
-            if card is None:
-                print("  heatcards queue empty after", done)
-                break
-            t1 = time.perf_counter()
-            col.answer(card.id, rng.choice(ratings), 5000)
-            t2 = time.perf_counter()
-            lat["fetch"].append(t1 - t0)
-            lat["answer"].append(t2 - t1)
-            lat["cycle"].append(t2 - t0)
-            done += 1
-        R["answer_loop_s"] = time.perf_counter() - t_loop
-        if profiler:
-            profiler.disable()
-            profiler.dump_stats(str(profile))
-        R["answers_done"] = done
-        latency_stats("", lat, R)
-    finally:
-        col.close()
-    return R
+    def step(self) -> tuple[float, float] | None:
+        t0 = time.perf_counter()
+        card, _ = self.col.next_card(self.deck)
+        if card is None:
+            return None
+        t1 = time.perf_counter()
+        self.col.answer(card.id, self.rng.choice(self.ratings), 5000)
+        return t1 - t0, time.perf_counter() - t1
+
+    def close(self) -> None:
+        self.col.close()
 
 
-# --- 4. Anki on the same synthetic collection ----------------------------------------
-def import_anki(apkg: Path, path: Path) -> dict:
-    from anki.collection import Collection as AnkiCollection, ImportAnkiPackageRequest
-    from anki.import_export_pb2 import ImportAnkiPackageOptions
-
-    if path.parent.exists():
-        shutil.rmtree(path.parent)
-    path.parent.mkdir(parents=True)
-    col = AnkiCollection(str(path))
-    R: dict = {}
-    R["import_s"], _ = timed(col.import_anki_package, ImportAnkiPackageRequest(
-        package_path=str(apkg), options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)))
-    R["reviews"] = col.db.scalar("select count() from revlog")
-    R["fsrs_enabled"] = bool(col.get_config("fsrs", False))
-    col.close()
-    R["size_bytes"] = path.stat().st_size
-    print(f"  Anki: imported synthetic.apkg in {R['import_s']:.2f}s ({R['reviews']} reviews, "
-          f"fsrs={R['fsrs_enabled']}, {R['size_bytes'] / 1e6:.1f} MB)")
-    return R
-
-
-def bench_anki(path: Path, answers: int, seed: int, fsync_dir: Path | None) -> dict:
+class AnkiRunner:
     """bench_anki.bench_one's open / queue / answer loop, on an already imported collection."""
-    from anki.collection import Collection as AnkiCollection
-    from anki.cards import Card as AnkiCard
-    from anki.scheduler.v3 import CardAnswer
-    from bench_anki import fsync_probe
-    from synth import set_fsrs
 
-    R: dict = {}
-    R["open_s"], col = timed(AnkiCollection, str(path))
-    try:
-        did = col.decks.id_for_name(DECK)
-        col.decks.select(did)
-        R["first_queue_s"], q = timed(col.sched.get_queued_cards, fetch_limit=1)
-        R["counts_default_limits"] = [q.new_count, q.learning_count, q.review_count]
-        set_fsrs(col, did, True, desired_retention=0.9, new_per_day=min(answers, 9999), reviews_per_day=9999)
+    name = "Anki"
+
+    def __init__(self, path: Path, seed: int):
+        from anki.scheduler.v3 import CardAnswer
+
+        self.path = path
+        self.rng = random.Random(seed)
+        self.ratings = rating_choices([CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD, CardAnswer.EASY])
+
+    def open(self) -> float:
+        from anki.collection import Collection as AnkiCollection
+
+        t, self.col = timed(AnkiCollection, str(self.path))
+        self.did = self.col.decks.id_for_name(DECK)
+        self.col.decks.select(self.did)
+        return t
+
+    def first_queue(self) -> tuple[float, list[int]]:
+        t, q = timed(self.col.sched.get_queued_cards, fetch_limit=1)
+        return t, [q.new_count, q.learning_count, q.review_count]
+
+    def prepare(self, answers: int) -> dict:
+        from synth import set_fsrs
+
+        col = self.col
+        set_fsrs(col, self.did, True, desired_retention=0.9, new_per_day=min(answers, 9999), reviews_per_day=9999)
         q = col.sched.get_queued_cards(fetch_limit=1)
         avail = q.new_count + q.review_count + q.learning_count
+        R = {}
         if avail < answers:
             cids = col.db.list("select id from cards where queue=2 and due>? order by due limit ?",
                                col.sched.today, answers - avail)
@@ -310,38 +294,121 @@ def bench_anki(path: Path, answers: int, seed: int, fsync_dir: Path | None) -> d
             R["pulled_forward"] = len(cids)
         R["queue_after_changes_s"], q = timed(col.sched.get_queued_cards, fetch_limit=1)
         R["counts_for_answer_loop"] = [q.new_count, q.learning_count, q.review_count]
-        if fsync_dir is not None:
-            os.sync()
-            R["fsync_p50_ms"], R["fsync_p99_ms"] = fsync_probe(str(fsync_dir))
+        return R
 
-        ratings = rating_choices([CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD, CardAnswer.EASY])
-        rng = random.Random(seed)
-        lat: dict[str, list[float]] = {"fetch": [], "answer": [], "cycle": []}
-        done = 0
-        t_loop = time.perf_counter()
-        while done < answers:
-            t0 = time.perf_counter()
-            qs = col.sched.get_queued_cards(fetch_limit=1)
-            if not qs.cards:
-                print("  Anki queue empty after", done)
-                break
-            qc = qs.cards[0]
-            card = AnkiCard(col, backend_card=qc.card)
-            card.start_timer()
-            t1 = time.perf_counter()
-            ans = col.sched.build_answer(card=card, states=qc.states, rating=rng.choice(ratings))
-            col.sched.answer_card(ans)
-            t2 = time.perf_counter()
-            lat["fetch"].append(t1 - t0)
-            lat["answer"].append(t2 - t1)
-            lat["cycle"].append(t2 - t0)
-            done += 1
-        R["answer_loop_s"] = time.perf_counter() - t_loop
-        R["answers_done"] = done
-        latency_stats("", lat, R)
+    def step(self) -> tuple[float, float] | None:
+        from anki.cards import Card as AnkiCard
+
+        col = self.col
+        t0 = time.perf_counter()
+        qs = col.sched.get_queued_cards(fetch_limit=1)
+        if not qs.cards:
+            return None
+        qc = qs.cards[0]
+        card = AnkiCard(col, backend_card=qc.card)
+        card.start_timer()
+        t1 = time.perf_counter()
+        ans = col.sched.build_answer(card=card, states=qc.states, rating=self.rng.choice(self.ratings))
+        col.sched.answer_card(ans)
+        return t1 - t0, time.perf_counter() - t1
+
+    def close(self) -> None:
+        self.col.close()
+
+
+def fsync_samples(d: Path, n: int) -> list[float]:
+    """n fsync latencies (s) of a 4 KiB rewrite in `d`, as bench_anki.fsync_probe takes them."""
+    p = d / "_fsync_sample.bin"
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT, 0o600)
+    xs = []
+    try:
+        for i in range(n):
+            os.pwrite(fd, os.urandom(4096), (i % 16) * 4096)
+            t = time.perf_counter()
+            os.fsync(fd)
+            xs.append(time.perf_counter() - t)
     finally:
-        col.close()
+        os.close(fd)
+        p.unlink()
+    return xs
+
+
+def run_place(runners: list, answers: int, probe_dir: Path | None, block: int) -> dict[str, dict]:
+    """Open, first queue, prepare, then answer in interleaved blocks; one result dict per runner."""
+    from bench_anki import fsync_probe
+
+    R: dict[str, dict] = {r.name: {} for r in runners}
+    for r in runners:
+        R[r.name]["open_s"] = r.open()
+    try:
+        for r in runners:
+            R[r.name]["first_queue_s"], R[r.name]["counts_default_limits"] = r.first_queue()
+        for r in runners:
+            R[r.name].update(r.prepare(answers))
+        if probe_dir is not None:
+            os.sync()
+            p50, p99 = fsync_probe(str(probe_dir))
+            for r in runners:
+                R[r.name]["fsync_p50_ms"], R[r.name]["fsync_p99_ms"] = p50, p99
+        lat = {r.name: {"fetch": [], "answer": [], "cycle": []} for r in runners}
+        fsyncs: list[float] = []
+        active = list(runners)
+        loop_s = {r.name: 0.0 for r in runners}
+        turn = 0
+        while active:
+            for r in (active if turn % 2 == 0 else active[::-1]):  # alternate who goes first
+                t = time.perf_counter()
+                for _ in range(block):
+                    if len(lat[r.name]["cycle"]) >= answers:
+                        break
+                    got = r.step()
+                    if got is None:
+                        print(f"  {r.name} queue empty after {len(lat[r.name]['cycle'])}")
+                        R[r.name]["queue_ran_dry"] = True
+                        break
+                    fetch, answer = got
+                    lat[r.name]["fetch"].append(fetch)
+                    lat[r.name]["answer"].append(answer)
+                    lat[r.name]["cycle"].append(fetch + answer)
+                loop_s[r.name] += time.perf_counter() - t
+                if probe_dir is not None:
+                    fsyncs += fsync_samples(probe_dir, 4)
+            active = [r for r in active if len(lat[r.name]["cycle"]) < answers and not R[r.name].get("queue_ran_dry")]
+            turn += 1
+        for r in runners:
+            R[r.name]["answer_loop_s"] = loop_s[r.name]
+            R[r.name]["answers_done"] = len(lat[r.name]["cycle"])
+            latency_stats("", lat[r.name], R[r.name])
+            if fsyncs:
+                R[r.name]["fsync_during_p50_ms"] = pct(fsyncs, 50) * 1000
+                R[r.name]["fsync_during_p99_ms"] = pct(fsyncs, 99) * 1000
+    finally:
+        for r in runners:
+            r.close()
     return R
+
+
+def profile_heatcards(path: Path, answers: int, seed: int, out: Path) -> str:
+    """cProfile of heatcards' answer loop alone (after the same preparation)."""
+    r = HeatcardsRunner(path, seed)
+    r.open()
+    try:
+        r.first_queue()
+        r.prepare(answers)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(answers):
+            if r.step() is None:
+                break
+        profiler.disable()
+    finally:
+        r.close()
+    profiler.dump_stats(str(out))
+    text = io.StringIO()
+    stats = pstats.Stats(str(out), stream=text)
+    stats.sort_stats("cumulative").print_stats(25)
+    stats.sort_stats("tottime").print_stats(15)
+    return text.getvalue()
 
 
 # --- 5. report --------------------------------------------------------------------
@@ -386,30 +453,37 @@ def report(res: dict) -> str:
             h, a, name = H[place].get(key), A[place].get(key), f"{label} ({place_name[place]})"
         ratio = f"{h / a:.2f}" if h is not None and a else "-"
         lines.append(f"| {name} | {fmt(h, unit)} | {fmt(a, unit)} | {ratio} |")
-    f50 = statistics.mean([H["disk"].get("fsync_p50_ms", 0), A["disk"].get("fsync_p50_ms", 0)])
-    f99 = max(H["disk"].get("fsync_p99_ms", 0), A["disk"].get("fsync_p99_ms", 0))
-    lines.append(f"| disk fsync p50 / p99 (probe) | {H['disk'].get('fsync_p50_ms', 0):.2f} / "
-                 f"{H['disk'].get('fsync_p99_ms', 0):.2f} ms | {A['disk'].get('fsync_p50_ms', 0):.2f} / "
-                 f"{A['disk'].get('fsync_p99_ms', 0):.2f} ms | |")
+    d = H["disk"]
+    lines.append(f"| disk fsync p50 / p99: probe before the loop | {d.get('fsync_p50_ms', 0):.2f} / "
+                 f"{d.get('fsync_p99_ms', 0):.2f} ms | (same disk) | |")
+    lines.append(f"| disk fsync p50 / p99: sampled between answer blocks | {d.get('fsync_during_p50_ms', 0):.2f} / "
+                 f"{d.get('fsync_during_p99_ms', 0):.2f} ms | (same disk) | |")
     lines.append("")
-    lines.append("ratio = heatcards / Anki (< 1: heatcards faster). *load is not like-for-like work.")
+    lines.append("ratio = heatcards / Anki (< 1: heatcards faster). *load is not like-for-like work "
+                 "(heatcards: CSV parse + bulk insert; Anki: .apkg import).")
     lines.append("")
-    lines.append("What dominates: " + dominates(H, A, f50))
+    lines.append("What dominates: " + dominates(H, A))
     return "\n".join(lines)
 
 
-def dominates(H: dict, A: dict, fsync_p50: float) -> str:
+def dominates(H: dict, A: dict) -> str:
+    """Split each engine's disk cycle p50 into: waiting for the commit to reach the disk
+    (disk − /dev/shm answer p50), and CPU (next card and answer on /dev/shm)."""
     parts = []
     for name, R in (("heatcards", H), ("Anki", A)):
         d, s = R["disk"], R["shm"]
         if "lat.cycle.p50_ms" not in d or "lat.cycle.p50_ms" not in s:
             continue
         commit = max(0.0, d["lat.answer.p50_ms"] - s["lat.answer.p50_ms"])
-        share = commit / d["lat.cycle.p50_ms"] * 100
-        fetch_share = s["lat.fetch.p50_ms"] / s["lat.cycle.p50_ms"] * 100
-        parts.append(f"{name}: disk − shm answer p50 = {commit:.2f} ms ({share:.0f}% of the disk cycle; "
-                     f"fsync p50 {fsync_p50:.2f} ms); in RAM next-card is {fetch_share:.0f}% of the cycle")
-    return "; ".join(parts) + "."
+        shares = {"durable commit (fsync)": commit, "next card (CPU)": s["lat.fetch.p50_ms"],
+                  "answer (CPU)": s["lat.answer.p50_ms"]}
+        total = sum(shares.values()) or 1.0
+        top = max(shares, key=shares.get)
+        detail = ", ".join(f"{k} {v:.2f} ms ({v / total * 100:.0f}%)" for k, v in shares.items())
+        parts.append(f"{name} — {top} ({detail})")
+    fs = H["disk"].get("fsync_during_p50_ms")
+    tail = f"; disk fsync p50 during the loop {fs:.2f} ms" if fs is not None else ""
+    return "; ".join(parts) + tail + "."
 
 
 def main() -> int:
@@ -421,6 +495,7 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     ap.add_argument("--shm", type=Path, default=Path("/dev/shm"))
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--block", type=int, default=50, help="answers per engine before switching (interleaving)")
     ap.add_argument("--profile", action="store_true",
                     help="afterwards, profile heatcards' answer loop on /dev/shm with cProfile (prints the top)")
     a = ap.parse_args()
@@ -451,28 +526,21 @@ def main() -> int:
             ak = base / "anki" / place / "collection.anki2"
             copy_sqlite(hc_pristine, hc)
             copy_sqlite(anki_pristine, ak)
-            probe = base if place == "disk" else None
-            print(f"heatcards on {place} ({hc})")
-            H[place] = bench_heatcards(hc, a.answers, a.seed, probe)
-            print(f"  open {H[place]['open_s'] * 1000:.1f} ms, first queue {H[place]['first_queue_s'] * 1000:.2f} ms, "
-                  f"cycle p50 {H[place].get('lat.cycle.p50_ms', 0):.2f} p99 {H[place].get('lat.cycle.p99_ms', 0):.2f} ms")
-            print(f"Anki on {place} ({ak})")
-            A[place] = bench_anki(ak, a.answers, a.seed, probe)
-            print(f"  open {A[place]['open_s'] * 1000:.1f} ms, first queue {A[place]['first_queue_s'] * 1000:.2f} ms, "
-                  f"cycle p50 {A[place].get('lat.cycle.p50_ms', 0):.2f} p99 {A[place].get('lat.cycle.p99_ms', 0):.2f} ms")
+            print(f"study loop on {place}: {hc.parent.parent.parent}")
+            got = run_place([HeatcardsRunner(hc, a.seed), AnkiRunner(ak, a.seed)], a.answers,
+                            base if place == "disk" else None, a.block)
+            H[place], A[place] = got["heatcards"], got["Anki"]
+            for name, R in got.items():
+                print(f"  {name:9s} open {R['open_s'] * 1000:.1f} ms, first queue {R['first_queue_s'] * 1000:.2f} ms, "
+                      f"cycle p50 {R.get('lat.cycle.p50_ms', 0):.2f} p99 {R.get('lat.cycle.p99_ms', 0):.2f} ms "
+                      f"(next card p50 {R.get('lat.fetch.p50_ms', 0):.2f}, answer p50 {R.get('lat.answer.p50_ms', 0):.2f})")
 
         if a.profile:
             hc = shm / "heatcards" / "profile" / "collection.heatcards"
             copy_sqlite(hc_pristine, hc)
             prof = work / "heatcards_answer_loop.prof"
             print(f"profiling heatcards' answer loop on /dev/shm -> {prof}")
-            bench_heatcards(hc, a.answers, a.seed, None, profile=prof)
-            out = io.StringIO()
-            pstats.Stats(str(prof), stream=out).sort_stats("cumulative").print_stats(30)
-            print(out.getvalue())
-            out = io.StringIO()
-            pstats.Stats(str(prof), stream=out).sort_stats("tottime").print_stats(15)
-            print(out.getvalue())
+            print(profile_heatcards(hc, a.answers, a.seed, prof))
             res["profile"] = str(prof)
     finally:
         shutil.rmtree(shm, ignore_errors=True)

@@ -137,7 +137,7 @@ class Collection:
 
     # --- presets and scheduling ---------------------------------------------
     def preset_of(self, deck: Deck) -> Preset:
-        return self.store.preset(deck.preset_id)
+        return self.scheduler_for(deck).preset
 
     def update_preset(self, preset: Preset) -> Changes:
         with self.store.transaction():
@@ -149,7 +149,7 @@ class Collection:
     def scheduler_for(self, deck: Deck) -> Scheduler:
         scheduler = self._schedulers.get(deck.preset_id)
         if scheduler is None:
-            scheduler = Scheduler(self.preset_of(deck), self.calendar, fuzz=self.fuzz)
+            scheduler = Scheduler(self.store.preset(deck.preset_id), self.calendar, fuzz=self.fuzz)
             self._schedulers[deck.preset_id] = scheduler
         return scheduler
 
@@ -416,6 +416,8 @@ class Collection:
             CardState.LEARNING: preset.bury_interday_learning_siblings,
             CardState.RELEARNING: preset.bury_interday_learning_siblings,
         }
+        if not any(wanted.values()):
+            return []
         siblings = self.store.cards(self.store.sibling_ids(card))
         return [s for s in siblings if wanted[s.state] and not s.suspended and not s.is_buried(now)]
 

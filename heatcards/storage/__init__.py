@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, fields as dataclass_fields
+from dataclasses import dataclass, fields as dataclass_fields
 from operator import attrgetter
 from pathlib import Path
 
@@ -37,6 +37,7 @@ _CARD_COLUMNS = (
     "id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, "
     "remaining_steps, reps, lapses, last_review, suspended, buried_until, flag, modified"
 )
+_UPDATE_CARD = "UPDATE cards SET " + ", ".join(f"{c.strip()} = ?" for c in _CARD_COLUMNS.split(",")[1:]) + " WHERE id = ?"
 _NOTE_COLUMNS = (
     "id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph"
 )
@@ -108,11 +109,15 @@ def _card_from_row(row: Sequence) -> Card:
     )
 
 
-def _card_to_row(card: Card) -> tuple:
-    values = list(astuple(card))
-    values[4] = int(card.state)
-    values[13] = int(card.suspended)
-    return tuple(values)
+# Rows from flat dataclasses: attrgetter is ~50x faster than dataclasses.astuple (which
+# deep-copies every field). CardState is an IntEnum and bools are ints, so sqlite3 and
+# json take them as they are; only the review log's ReviewKind needs its value.
+_card_to_row = attrgetter(*(f.name for f in dataclass_fields(Card)))
+_revlog_values = attrgetter(*(f.name for f in dataclass_fields(ReviewLogEntry)))
+
+
+def _revlog_to_row(entry: ReviewLogEntry) -> tuple:
+    return (*_revlog_values(entry)[:11], entry.kind.value)
 
 
 def _note_from_row(row: Sequence) -> Note:
@@ -163,25 +168,6 @@ def _revlog_from_row(row: Sequence) -> ReviewLogEntry:
         duration_ms=row[10],
         kind=ReviewKind(row[11]),
     )
-
-
-def _revlog_to_row(entry: ReviewLogEntry) -> tuple:
-    values = list(astuple(entry))
-    values[4] = int(entry.state_before)
-    values[11] = entry.kind.value
-    return tuple(values)
-
-
-# Bulk rows: attrgetter reads a flat dataclass ~50x faster than astuple (which
-# deep-copies every field). CardState is an IntEnum and bools are ints, so
-# sqlite3 binds them as they are; only the revlog's ReviewKind needs its value.
-_card_values = attrgetter(*(f.name for f in dataclass_fields(Card)))
-_revlog_values = attrgetter(*(f.name for f in dataclass_fields(ReviewLogEntry)))
-
-
-def _revlog_to_bulk_row(entry: ReviewLogEntry) -> tuple:
-    values = _revlog_values(entry)
-    return (*values[:11], entry.kind.value)
 
 
 def _preset_from_row(row: sqlite3.Row) -> Preset:
@@ -440,7 +426,9 @@ class Store:
         self.db.conn.execute(f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", _card_to_row(card))
 
     def save_card(self, card: Card) -> None:
-        self.db.conn.execute(f"REPLACE INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", _card_to_row(card))
+        """Write an existing card's current state."""
+        row = _card_to_row(card)
+        self.db.conn.execute(_UPDATE_CARD, (*row[1:], row[0]))
 
     def delete_card(self, card_id: int) -> None:
         self.db.conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
@@ -557,13 +545,13 @@ class Store:
 
     def insert_cards(self, cards: Iterable[Card]) -> int:
         cursor = self.db.conn.executemany(
-            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", map(_card_values, cards)
+            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", map(_card_to_row, cards)
         )
         return cursor.rowcount
 
     def insert_reviews(self, entries: Iterable[ReviewLogEntry]) -> int:
         cursor = self.db.conn.executemany(
-            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)})", map(_revlog_to_bulk_row, entries)
+            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)})", map(_revlog_to_row, entries)
         )
         return cursor.rowcount
 
