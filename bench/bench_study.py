@@ -8,6 +8,9 @@
 3. On a real disk and on /dev/shm, for each engine: open the collection, time
    the first due card, then answer --answers cards (10/10/70/10 Again/Hard/
    Good/Easy, seeded) timing fetch, answer and the cycle (answer + next card).
+   The two engines' loops are interleaved in blocks of --block answers, and the
+   disk's fsync latency is sampled between blocks, so that both see the same
+   disk and machine load (absolute times drift on a shared machine).
 4. Prints a markdown table (heatcards / Anki ratio, < 1 = heatcards faster)
    and writes --json.
 
@@ -100,8 +103,9 @@ def peer_python() -> str:
 # --- 1. synthetic Anki collection (cached) ----------------------------------------
 def ensure_synth(n: int, days: int, seed: int, work: Path) -> Path:
     out = work / f"n{n}" / "synth"
-    done = out / "synth_result.json"  # synth.py writes it last
-    if done.exists() and (out / "neutral" / "revlog.csv").exists() and (out / "synthetic.apkg").exists():
+    stamp = out / "bench_params.json"  # written once synth.py has finished
+    params = {"notes": n, "days": days, "seed": seed}
+    if stamp.exists() and json.loads(stamp.read_text()) == params:
         print(f"reusing synthetic collection {out}")
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -109,6 +113,7 @@ def ensure_synth(n: int, days: int, seed: int, work: Path) -> Path:
     cmd = [peer_python(), "synth.py", "--notes", str(n), "--days", str(days), "--seed", str(seed),
            "--out", str(out), "--neutral"]
     subprocess.run(cmd, cwd=PEER, check=True)
+    stamp.write_text(json.dumps(params))
     return out
 
 
@@ -137,6 +142,11 @@ def _days(ivl: int) -> int:
     return ivl if ivl > 0 else 0  # Anki: negative intervals are (re)learning steps in seconds
 
 
+def _review_id(review_ms: int) -> str:
+    """32 random hex digits, the shape of the uuid4 hex ids heatcards writes for new reviews."""
+    return os.urandom(16).hex()
+
+
 def _reviews_from_csv(path: Path, last_review: dict[int, int]):
     """Anki revlog rows -> entries; fills `last_review` (card id -> unix s) on the way."""
     seen: set[int] = set()
@@ -154,7 +164,7 @@ def _reviews_from_csv(path: Path, last_review: dict[int, int]):
         if kind is not ReviewKind.MANUAL:
             last_review[cid] = max(last_review.get(cid, 0), at)
         yield ReviewLogEntry(
-            id=os.urandom(16).hex(), card_id=cid, time=ms, rating=int(ease), state_before=before,
+            id=_review_id(ms), card_id=cid, time=ms, rating=int(ease), state_before=before,
             interval_before=_days(int(last_ivl)), interval_after=_days(ivl),
             due_after=at + (ivl * SECONDS_PER_DAY if ivl > 0 else -ivl), stability=None, difficulty=None,
             duration_ms=int(time_ms), kind=kind)
@@ -201,6 +211,27 @@ def load_heatcards(neutral: Path, path: Path) -> dict:
     R["size_bytes"] = path.stat().st_size
     print(f"  heatcards: loaded {R['notes']} notes, {R['cards']} cards, {R['reviews']} reviews "
           f"in {R['load_s']:.2f}s ({R['size_bytes'] / 1e6:.1f} MB)")
+    return R
+
+
+def import_anki(apkg: Path, path: Path) -> dict:
+    """A fresh Anki collection at `path` holding synthetic.apkg (with scheduling), as bench_anki.py imports it."""
+    from anki.collection import Collection as AnkiCollection, ImportAnkiPackageRequest
+    from anki.import_export_pb2 import ImportAnkiPackageOptions
+
+    if path.parent.exists():
+        shutil.rmtree(path.parent)
+    path.parent.mkdir(parents=True)
+    col = AnkiCollection(str(path))
+    R: dict = {}
+    R["import_s"], _ = timed(col.import_anki_package, ImportAnkiPackageRequest(
+        package_path=str(apkg), options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)))
+    R["reviews"] = col.db.scalar("select count() from revlog")
+    R["fsrs_enabled"] = bool(col.get_config("fsrs", False))
+    col.close()
+    R["size_bytes"] = path.stat().st_size
+    print(f"  Anki: imported synthetic.apkg in {R['import_s']:.2f}s ({R['reviews']} reviews, "
+          f"fsrs={R['fsrs_enabled']}, {R['size_bytes'] / 1e6:.1f} MB)")
     return R
 
 
@@ -480,7 +511,7 @@ def dominates(H: dict, A: dict) -> str:
         total = sum(shares.values()) or 1.0
         top = max(shares, key=shares.get)
         detail = ", ".join(f"{k} {v:.2f} ms ({v / total * 100:.0f}%)" for k, v in shares.items())
-        parts.append(f"{name} — {top} ({detail})")
+        parts.append(f"{name}: mostly {top} — {detail}")
     fs = H["disk"].get("fsync_during_p50_ms")
     tail = f"; disk fsync p50 during the loop {fs:.2f} ms" if fs is not None else ""
     return "; ".join(parts) + tail + "."
@@ -526,6 +557,7 @@ def main() -> int:
             ak = base / "anki" / place / "collection.anki2"
             copy_sqlite(hc_pristine, hc)
             copy_sqlite(anki_pristine, ak)
+            os.sync()  # the copies' write-back must not land inside the timed opens
             print(f"study loop on {place}: {hc.parent.parent.parent}")
             got = run_place([HeatcardsRunner(hc, a.seed), AnkiRunner(ak, a.seed)], a.answers,
                             base if place == "disk" else None, a.block)

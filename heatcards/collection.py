@@ -6,6 +6,7 @@ returns a `Changes` record naming what changed.
 from __future__ import annotations
 
 import os
+import secrets
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -570,10 +571,17 @@ def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
+def review_id(time_ms: int) -> str:
+    """Globally unique and time-ordered (like a UUIDv7): 12 hex digits of milliseconds, 20 random.
+
+    Time order keeps the review log's index appends cheap; the random part keeps copies mergeable."""
+    return f"{time_ms:012x}{secrets.token_hex(10)}"
+
+
 def _log_entry(card: Card, result: Answer, rating: int, now_ms: int, duration_ms: int) -> ReviewLogEntry:
     after = result.card
     return ReviewLogEntry(
-        id=uuid.uuid4().hex,
+        id=review_id(now_ms),
         card_id=card.id,
         time=now_ms,
         rating=rating,
@@ -590,7 +598,7 @@ def _log_entry(card: Card, result: Answer, rating: int, now_ms: int, duration_ms
 
 def _manual_entry(before: Card, after: Card, now: int) -> ReviewLogEntry:
     return ReviewLogEntry(
-        id=uuid.uuid4().hex,
+        id=review_id(now * 1000),
         card_id=before.id,
         time=now * 1000,
         rating=0,
