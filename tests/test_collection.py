@@ -303,3 +303,12 @@ def test_counts_kept_in_memory_equal_counts_from_the_database(collection, clock)
         clock.advance(rng.choice([5, 60, 700]))
         fresh = queue.queue_counts(collection.store, collection.deck_tree_ids(deck), collection.preset_of(deck), collection.calendar, collection.now())
         assert collection.counts(deck) == fresh, step
+
+
+def test_bury_note_buries_every_card_of_the_note_until_tomorrow(collection, clock):
+    note = collection.add_note("Basic (and reversed card)", ["Sizemore", "Michael Cheritto"], "Films")
+    collection.bury_note(note.id)
+    assert all(c.is_buried(clock.now()) for c in collection.store.cards_of_note(note.id))
+    assert collection.next_card(collection.deck_named("Films"))[0] is None
+    clock.advance(SECONDS_PER_DAY)
+    assert collection.next_card(collection.deck_named("Films"))[0] is not None

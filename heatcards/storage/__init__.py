@@ -332,18 +332,6 @@ class Store:
             (deck.name, deck.preset_id, deck.description, deck.id),
         )
 
-    def delete_decks(self, deck_ids: Sequence[int]) -> None:
-        ids = _in_clause(deck_ids)
-        self.db.conn.execute(
-            f"DELETE FROM notes WHERE id IN (SELECT note_id FROM cards WHERE deck_id IN ({ids})) "
-            f"AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.note_id = notes.id AND c.deck_id NOT IN ({ids}))"
-        )
-        self.db.conn.execute(f"DELETE FROM cards WHERE deck_id IN ({ids})")
-        self.db.conn.execute(f"DELETE FROM decks WHERE id IN ({ids})")
-
-    def deck_card_count(self, deck_ids: Sequence[int]) -> int:
-        return self._scalar(f"SELECT count(*) FROM cards WHERE deck_id IN ({_in_clause(deck_ids)})")
-
     # --- note types -------------------------------------------------------
     def notetypes(self) -> list[NoteType]:
         return [_notetype_from_row(r) for r in self.db.conn.execute("SELECT * FROM notetypes ORDER BY id")]
@@ -413,9 +401,6 @@ class Store:
         rows = self.db.conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_in_clause(note_ids)})")
         return {r[0]: _note_from_row(r) for r in rows}
 
-    def delete_note(self, note_id: int) -> None:
-        self.db.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-
     def max_id(self, table: str) -> int:
         if table not in ("notes", "cards"):
             raise ValueError(table)
@@ -429,9 +414,6 @@ class Store:
         """Write an existing card's current state."""
         row = _card_to_row(card)
         self.db.conn.execute(_UPDATE_CARD, (*row[1:], row[0]))
-
-    def delete_card(self, card_id: int) -> None:
-        self.db.conn.execute("DELETE FROM cards WHERE id = ?", (card_id,))
 
     def card(self, card_id: int) -> Card:
         row = self._one(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id = ?", (card_id,))
