@@ -62,7 +62,7 @@ def default_collection_path() -> Path:
 
 
 @dataclass
-class _CachedQueue:
+class _TodayCounts:
     day: int
     deck_ids: tuple[int, ...]
     counts: QueueCounts
@@ -101,7 +101,7 @@ class Collection:
             raise HeatcardsError(f"cannot create the media folder {self.media_folder}: {error.strerror or error}") from error
         self.calendar = DayCalendar(calendar_tz, self.store.config("rollover_hour", 4))
         self._schedulers: dict[int, Scheduler] = {}
-        self._queues: dict[int, _CachedQueue] = {}
+        self._today: dict[int, _TodayCounts] = {}
         self._next_ids: dict[str, int] = {}
         if not self.store.config("initialised", False):
             self._initialise(install_heat_deck)
@@ -143,7 +143,7 @@ class Collection:
     def update_preset(self, preset: Preset) -> Changes:
         with self.store.transaction():
             self.store.save_preset(preset)
-        self._forget_queues()
+        self._forget_today_counts()
         self._schedulers.pop(preset.id, None)
         return Changes(decks=True, queue=True)
 
@@ -180,7 +180,7 @@ class Collection:
                     parent = self.store.deck_by_name("::".join(parts[: depth - 1])) if depth > 1 else None
                     preset_id = parent.preset_id if parent else self.store.presets()[0].id
                     self.store.insert_deck(path, preset_id)
-        self._forget_queues()
+        self._forget_today_counts()
         return self.deck_named("::".join(parts))
 
     def deck_tree_ids(self, deck: Deck, decks: Sequence[Deck] | None = None) -> list[int]:
@@ -254,7 +254,7 @@ class Collection:
         with self.store.transaction():
             self.store.insert_note(note)
             self._add_cards(note, ordinals, deck.id, now)
-        self._forget_queues()
+        self._forget_today_counts()
         return note
 
     def _add_cards(self, note: Note, ordinals: Sequence[int], deck_id: int, now: int) -> None:
@@ -290,7 +290,7 @@ class Collection:
             if missing:
                 deck_id = cards[0].deck_id if cards else self.deck_named(DEFAULT_DECK).id
                 self._add_cards(updated, missing, deck_id, updated.modified)
-        self._forget_queues()
+        self._forget_today_counts()
         return Changes(notes=frozenset({note_id}), cards=frozenset(c.id for c in cards), queue=bool(missing))
 
     def note(self, note_id: int) -> Note:
@@ -349,24 +349,28 @@ class Collection:
     # --- studying ------------------------------------------------------------------
     def next_card(self, deck: Deck) -> tuple[Card | None, QueueCounts]:
         """The card to show now in `deck` (subdecks included) and the counts left today."""
-        counts = self.counts(deck)
-        tree = self._queues[deck.id].deck_ids
-        return queue.next_card(self.store, tree, counts, self.calendar, self.now()), counts
+        today = self._today_in(deck)
+        return queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, self.now()), today.counts
 
     def counts(self, deck: Deck) -> QueueCounts:
-        """Today's remaining new / learning / review counts, kept in memory between answers (as Anki does)."""
+        """Today's remaining new / learning / review counts in `deck` (subdecks included)."""
+        return self._today_in(deck).counts
+
+    def _today_in(self, deck: Deck) -> _TodayCounts:
+        """Counts are taken from the database once a day (or after a change), then kept
+        up to date from each answer, as Anki does."""
         now = self.now()
         day = self.calendar.day(now)
-        cached = self._queues.get(deck.id)
-        if cached is None or cached.day != day:
+        today = self._today.get(deck.id)
+        if today is None or today.day != day:
             tree = self.deck_tree_ids(deck)
             counts = queue.queue_counts(self.store, tree, self.preset_of(deck), self.calendar, now)
-            cached = self._queues[deck.id] = _CachedQueue(day, tuple(tree), counts)
-        return cached.counts
+            today = self._today[deck.id] = _TodayCounts(day, tuple(tree), counts)
+        return today
 
-    def _forget_queues(self) -> None:
+    def _forget_today_counts(self) -> None:
         """Anything but an answer may change what is due: counts are taken afresh next time."""
-        self._queues.clear()
+        self._today.clear()
 
     def previews(self, card: Card) -> list[ButtonPreview]:
         return self.scheduler_for(self.store.deck(card.deck_id)).previews(card, self.now())
@@ -402,11 +406,11 @@ class Collection:
                 now,
             )
         if siblings or after.suspended:
-            self._forget_queues()
+            self._forget_today_counts()
         day_end = self.calendar.next_day_start(now)
-        for cached in self._queues.values():
-            if card.deck_id in cached.deck_ids:
-                cached.counts = queue.counts_after_answer(cached.counts, card, after, day_end)
+        for today in self._today.values():
+            if card.deck_id in today.deck_ids:
+                today.counts = queue.counts_after_answer(today.counts, card, after, day_end)
         return Changes(cards=frozenset({card.id, *(s.id for s in siblings)}), queue=True, stats=True, decks=True)
 
     def _siblings_to_bury(self, card: Card, deck: Deck, now: int) -> list[Card]:
@@ -435,7 +439,7 @@ class Collection:
                 self.store.update_note(note)
             self.store.delete_reviews(step.revlog_ids)
             self.store.delete_undo(undo_id)
-        self._forget_queues()
+        self._forget_today_counts()
         return step.label
 
     def _change_cards(self, label: str, card_ids: Sequence[int], change, *, manual_log: bool = False) -> Changes:
@@ -454,7 +458,7 @@ class Collection:
                     entries.append(_manual_entry(card, after, now))
                     self.store.insert_review(entries[-1])
             self.store.push_undo(UndoStep(label, tuple(before), (), tuple(e.id for e in entries)), now)
-        self._forget_queues()
+        self._forget_today_counts()
         return Changes(cards=frozenset(c.id for c in before), queue=True, decks=True, stats=manual_log)
 
     def bury(self, card_ids: Sequence[int]) -> Changes:

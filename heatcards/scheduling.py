@@ -84,26 +84,32 @@ class Scheduler:
 
     # --- public ------------------------------------------------------------
     def previews(self, card: Card, now: int) -> list[ButtonPreview]:
-        """What each of the four buttons would do, exactly as `answer` will."""
+        """What each of the four buttons would do, exactly as `answer` will (one FSRS call for all four)."""
+        context = self._context(card, now)
         result = []
         for rating in Rating:
-            after = self.answer(card, rating, now).card
+            after = self._answer_in(context, rating).card
             result.append(
                 ButtonPreview(
                     rating=rating,
                     state=after.state,
                     due=after.due,
                     interval_days=after.interval if after.state is CardState.REVIEW else 0,
-                    delay_seconds=self._delay_shown(after, now),
+                    delay_seconds=max(0, after.due - now),
                 )
             )
         return result
 
     def answer(self, card: Card, rating: Rating, now: int) -> Answer:
-        rating = _valid_rating(rating)
+        return self._answer_in(self._context(card, now), _valid_rating(rating))
+
+    def _context(self, card: Card, now: int) -> "_Context":
         if card.last_review is not None and now < card.last_review:
             raise InvalidInputError("a review cannot be earlier than the card's previous review")
-        ctx = _Context(self, card, now)
+        return _Context(self, card, now)
+
+    def _answer_in(self, ctx: "_Context", rating: Rating) -> Answer:
+        card, now = ctx.card, ctx.now
         if card.state is CardState.NEW or card.state is CardState.LEARNING:
             after = ctx.learning_step(rating, self.preset.learning_steps, CardState.LEARNING)
         elif card.state is CardState.REVIEW:
@@ -141,9 +147,6 @@ class Scheduler:
         if threshold <= 0 or lapses < threshold:
             return False
         return (lapses - threshold) % max(1, math.ceil(threshold / 2)) == 0
-
-    def _delay_shown(self, card: Card, now: int) -> int:
-        return max(0, card.due - now)
 
     def next_memory_states(self, card: Card, days_elapsed: int):
         memory = None
