@@ -19,7 +19,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_queue.py
+	$(BIN)/python bench/bench_study.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,1 +1,1 @@
-"""The desktop window (PySide6). The only package that imports Qt."""
+"""The desktop app (PySide6). The only package that imports Qt; every screen is a client of `Collection`."""
