@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    gui = commands.add_parser("gui", help="open the desktop app (the default when no command is given)")
+    gui.add_argument("--deck", metavar="NAME", help="deck to select (default: the last one used, or the Heat deck)")
+
     decks = commands.add_parser("decks", help="list decks with new / learning / due counts")
     decks.add_argument("--json", action="store_true", help="print JSON")
 
@@ -48,9 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command in (None, "gui"):
+        from .ui.app import run  # Qt is loaded only for the desktop app
+
+        return run(args.collection, getattr(args, "deck", None))
     try:
         with Collection(args.collection) as collection:
             return COMMANDS[args.command](collection, args)

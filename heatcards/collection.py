@@ -6,6 +6,7 @@ returns a `Changes` record naming what changed.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
 import uuid
@@ -16,6 +17,18 @@ from pathlib import Path
 import platformdirs
 
 from . import queue
+from .browsing import (
+    SAVED_SEARCHES_KEY,
+    BrowserRow,
+    CellContext,
+    FindReplaceResult,
+    answer_text,
+    plain_text,
+    replacer,
+    row_from_record,
+    tags_added,
+    tags_removed,
+)
 from .clock import SECONDS_PER_DAY, Clock, DayCalendar
 from .errors import HeatcardsError, InvalidInputError, NothingToUndoError, NotFoundError
 from .formats.heatdeck import DeckFile, read_deck_file
@@ -30,15 +43,25 @@ from .model import (
     LeechAction,
     Note,
     NoteType,
+    NoteTypeKind,
     Preset,
     QueueCounts,
     Rating,
     ReviewKind,
     ReviewLogEntry,
     SourceLink,
+    UndoPreview,
+    FinishedDeck,
+    SourcePassage,
+    SourceStatus,
 )
+from .forgetting_curve import ForgettingCurve
+from .forgetting_curve import forgetting_curve as sample_forgetting_curve
+from .note_html import duplicate_key, media_file_name
 from .notetypes import BUILTIN_NOTETYPES
+from .presets import validate_preset
 from .rendering import RenderedCard, card_ordinals, render_card
+from .reviewing import passage_around
 from .scheduling import Answer, Scheduler
 from .search import SearchContext, parse_search
 from .storage import Store, UndoStep
@@ -50,6 +73,7 @@ DEFAULT_PRESET = "Default"
 BUNDLED_DECKS = Path(__file__).resolve().parent.parent / "decks"
 HEAT_DECK_FILE = BUNDLED_DECKS / "heat.heatdeck.toml"
 MARKED_TAG = "marked"
+NEW_LIMIT_EXTENSIONS = "new_limit_extensions"  # config: today's extra new cards by deck
 LEECH_TAG = "leech"
 
 
@@ -141,6 +165,7 @@ class Collection:
         return self.scheduler_for(deck).preset
 
     def update_preset(self, preset: Preset) -> Changes:
+        validate_preset(preset)
         with self.store.transaction():
             self.store.save_preset(preset)
         self._forget_today_counts()
@@ -183,6 +208,74 @@ class Collection:
         self._forget_today_counts()
         return self.deck_named("::".join(parts))
 
+    def rename_deck(self, deck_id: int, new_name: str) -> Changes:
+        """Rename a deck and its subdecks; "A::B" moves it under A (created if missing)."""
+        deck = self.store.deck(deck_id)
+        parts = [p.strip() for p in new_name.split("::")]
+        if not all(parts):
+            raise InvalidInputError(f"deck name {new_name!r} has an empty part")
+        target = "::".join(parts)
+        if target == deck.name:
+            return Changes()
+        folded, old_folded = target.casefold(), deck.name.casefold()
+        if folded.startswith(old_folded + "::"):
+            raise InvalidInputError(f"cannot move deck {deck.name!r} inside itself ({target!r})")
+        decks = self.decks()
+        moving = set(self.deck_tree_ids(deck, decks))
+        clash = next((d for d in decks if d.name.casefold() == folded and d.id not in moving), None)
+        if clash is not None:
+            raise InvalidInputError(f"a deck named {clash.name!r} already exists")
+        with self.store.transaction():
+            for d in decks:
+                if d.id in moving:
+                    self.store.update_deck(replace(d, name=target + d.name[len(deck.name):]))
+            for depth in range(1, len(parts)):
+                parent = "::".join(parts[:depth])
+                if self.store.deck_by_name(parent) is None:
+                    self.store.insert_deck(parent, deck.preset_id)
+        self._forget_today_counts()
+        return Changes(decks=True, queue=True)
+
+    def card_ids_in_deck(self, deck_id: int) -> list[int]:
+        """Cards in the deck and its subdecks."""
+        return self.store.card_ids_in_decks(self.deck_tree_ids(self.store.deck(deck_id)))
+
+    def delete_deck(self, deck_id: int) -> Changes:
+        """Delete a deck, its subdecks and their cards (with their history), in one undoable step.
+
+        As in Anki, a note loses only the cards in these decks; a note left without cards is deleted."""
+        deck = self.store.deck(deck_id)
+        if deck.name == DEFAULT_DECK:
+            raise InvalidInputError(f"the {DEFAULT_DECK!r} deck cannot be deleted (new notes go there when no deck is chosen)")
+        decks = self.decks()
+        deck_ids = set(self.deck_tree_ids(deck, decks))
+        card_ids = self.store.card_ids_in_decks(sorted(deck_ids))
+        cards = self.store.cards(card_ids)
+        note_ids = sorted({c.note_id for c in cards})
+        all_cards_of_notes = self.store.cards_of_notes(note_ids) if note_ids else []
+        kept_notes = {c.note_id for c in all_cards_of_notes if c.deck_id not in deck_ids}
+        emptied_notes = [i for i in note_ids if i not in kept_notes]
+        notes = self.store.notes(emptied_notes)
+        reviews = self.store.reviews_of_cards(card_ids) if card_ids else []
+        with self.store.transaction():
+            if card_ids:
+                self.store.delete_cards(card_ids)
+            if emptied_notes:
+                self.store.delete_notes(emptied_notes)
+            self.store.delete_decks(sorted(deck_ids))
+            self.store.push_undo(
+                UndoStep(
+                    "delete deck",
+                    cards_before=tuple(cards),
+                    notes_before=tuple(notes[i] for i in emptied_notes),
+                    reviews_before=tuple(reviews),
+                    decks_before=tuple(d for d in decks if d.id in deck_ids),
+                ),
+                self.now(),
+            )
+        self._forget_today_counts()
+        return Changes(cards=frozenset(card_ids), notes=frozenset(note_ids), decks=True, queue=True, stats=True)
+
     def deck_tree_ids(self, deck: Deck, decks: Sequence[Deck] | None = None) -> list[int]:
         """The deck and all its subdecks (among `decks`, default: all decks)."""
         prefix = deck.name.casefold() + "::"
@@ -193,11 +286,14 @@ class Collection:
         now = self.now()
         per_deck = self.store.due_counts_by_deck(now, self.calendar.next_day_start(now))
         decks = self.decks()
+        extensions = self._new_limit_extensions(now)
         result = []
         for deck in decks:
             tree = self.deck_tree_ids(deck, decks)
             totals = [sum(per_deck.get(i, (0, 0, 0))[k] for i in tree) for k in range(3)]
-            limits = queue.remaining_limits(self.store, tree, self.preset_of(deck), self.calendar, now)
+            limits = queue.remaining_limits(
+                self.store, tree, self.preset_of(deck), self.calendar, now, extensions.get(deck.id, 0)
+            )
             result.append(DeckCounts(deck, queue.limit_counts(*totals, limits)))
         return result
 
@@ -300,11 +396,10 @@ class Collection:
     def card(self, card_id: int) -> Card:
         return self.store.card(card_id)
 
-    def find_cards(self, query: str = "") -> list[int]:
-        """Card ids matching an Anki-style search (empty: all cards)."""
-        node = parse_search(query)
-        where, params = compile_search(node, self.store, SearchContext(now=self.now(), calendar=self.calendar))
-        return self.store.card_ids(where, params)
+    def find_cards(self, query: str = "", *, order: str | None = None, descending: bool = False) -> list[int]:
+        """Card ids matching an Anki-style search (empty: all cards), in note order, or sorted in
+        SQL by a browser column key (`heatcards.browsing.COLUMNS`)."""
+        return self._find(query, notes=False, order=order, descending=descending)
 
     def render(self, card: Card, *, typed_answer: str | None = None) -> RenderedCard:
         note = self.store.note(card.note_id)
@@ -364,7 +459,8 @@ class Collection:
         today = self._today.get(deck.id)
         if today is None or today.day != day:
             tree = self.deck_tree_ids(deck)
-            counts = queue.queue_counts(self.store, tree, self.preset_of(deck), self.calendar, now)
+            extra_new = self._new_limit_extensions(now).get(deck.id, 0)
+            counts = queue.queue_counts(self.store, tree, self.preset_of(deck), self.calendar, now, extra_new)
             today = self._today[deck.id] = _TodayCounts(day, tuple(tree), counts)
         return today
 
@@ -433,11 +529,11 @@ class Collection:
             raise NothingToUndoError("nothing to undo")
         undo_id, step = last
         with self.store.transaction():
-            for card in step.cards_before:
-                self.store.save_card(card)
-            for note in step.notes_before:
-                self.store.update_note(note)
+            self.store.restore_decks(step.decks_before)  # decks and notes first: restored cards refer to them
+            self.store.restore_notes(step.notes_before)
+            self.store.restore_cards(step.cards_before)
             self.store.delete_reviews(step.revlog_ids)
+            self.store.insert_reviews(step.reviews_before)
             self.store.delete_undo(undo_id)
         self._forget_today_counts()
         return step.label
@@ -562,6 +658,419 @@ class Collection:
                 document.title, document.file, document.sha256, None, [], self.now()
             )
         return ids
+
+    # --- reviewer: deleting notes, undo preview, finished decks, study more, sources ---
+    def delete_notes(self, note_ids: Sequence[int]) -> Changes:
+        """Delete notes with their cards and those cards' review history, in one undoable step."""
+        wanted = list(dict.fromkeys(note_ids))
+        notes = self.store.notes(wanted)
+        missing = [i for i in wanted if i not in notes]
+        if missing:
+            raise NotFoundError(f"no note with id {missing[0]} (was it deleted already?)")
+        cards = self.store.cards_of_notes(wanted)
+        reviews = self.store.reviews_of_cards([c.id for c in cards])
+        now = self.now()
+        with self.store.transaction():
+            self.store.delete_notes(wanted)
+            label = "delete note" if len(wanted) == 1 else "delete notes"
+            self.store.push_undo(
+                UndoStep(label, cards_before=tuple(cards), notes_before=tuple(notes[i] for i in wanted), reviews_before=tuple(reviews)),
+                now,
+            )
+        self._forget_today_counts()
+        return Changes(cards=frozenset(c.id for c in cards), notes=frozenset(wanted), decks=True, queue=True, stats=True)
+
+    def undo_preview(self) -> UndoPreview | None:
+        """What `undo()` would undo now (None when nothing): its label and the cards and notes it restores."""
+        last = self.store.last_undo()
+        if last is None:
+            return None
+        step = last[1]
+        return UndoPreview(step.label, tuple(c.id for c in step.cards_before), tuple(n.id for n in step.notes_before))
+
+    def finished_deck(self, deck: Deck) -> FinishedDeck:
+        """When `deck` (subdecks included) has more to study: its next due card and tomorrow's load."""
+        now = self.now()
+        today = self.calendar.day(now)
+        row = self.store.finished_deck_row(
+            self.deck_tree_ids(deck), now, self.calendar.day_start(today + 1), self.calendar.day_start(today + 2)
+        )
+        counts = self.counts(deck)
+        if row["next_learning"] is not None:
+            next_due, learning = row["next_learning"], True
+        elif row["next_due"] is not None and row["next_due_state"] == CardState.REVIEW:
+            next_due, learning = self.calendar.day_start(self.calendar.day(row["next_due"])), False
+        else:
+            next_due, learning = row["next_due"], False
+        return FinishedDeck(
+            next_due=next_due,
+            next_is_learning=learning,
+            due_tomorrow=row["due_tomorrow"],
+            new_tomorrow=min(self.preset_of(deck).new_per_day, row["new_cards"]),
+            reviews_over_limit=max(0, row["reviews_today"] - counts.review),
+            new_over_limit=max(0, row["new_cards"] - counts.new),
+        )
+
+    def extend_new_limit(self, deck: Deck, extra: int) -> Changes:
+        """Raise today's new card limit of `deck` by `extra` (Anki's custom study "increase today's
+        new card limit"); the extension lapses when the next day starts."""
+        if extra < 1:
+            raise InvalidInputError("the number of extra new cards must be at least 1")
+        now = self.now()
+        extensions = self._new_limit_extensions(now)
+        extensions[deck.id] = extensions.get(deck.id, 0) + extra
+        with self.store.transaction():
+            self.store.set_config(
+                NEW_LIMIT_EXTENSIONS, {"day": self.calendar.day(now), "decks": {str(k): v for k, v in extensions.items()}}
+            )
+        self._forget_today_counts()
+        return Changes(decks=True, queue=True)
+
+    def _new_limit_extensions(self, now: int) -> dict[int, int]:
+        """Today's extra new cards by deck id (empty once the day they were granted is over)."""
+        saved = self.store.config(NEW_LIMIT_EXTENSIONS)
+        if not saved or saved.get("day") != self.calendar.day(now):
+            return {}
+        return {int(k): int(v) for k, v in saved["decks"].items()}
+
+    def forgotten_cards(self, deck: Deck, days: int) -> list[int]:
+        """Cards of `deck` (subdecks included) answered Again in the last `days` days, today
+        included (Anki's search rated:days:1), that are not suspended or buried."""
+        if days < 1:
+            raise InvalidInputError("the number of days must be at least 1")
+        now = self.now()
+        since = self.calendar.day_start(self.calendar.day(now) - days + 1)
+        return self.store.forgotten_card_ids(self.deck_tree_ids(deck), since * 1000, now)
+
+    def cards_due_ahead(self, deck: Deck, days: int) -> list[int]:
+        """Review cards of `deck` (subdecks included) due by the end of the `days`-th day from
+        today (Anki's prop:due<=days), not suspended or buried."""
+        if days < 1:
+            raise InvalidInputError("the number of days must be at least 1")
+        now = self.now()
+        until = self.calendar.day_start(self.calendar.day(now) + days + 1)
+        return self.store.review_ids_due_before(self.deck_tree_ids(deck), now, until)
+
+    def source_passage(self, card_id: int) -> SourcePassage | None:
+        """The passage of the document the card's note was made from (None: the note cites none)."""
+        source = self.store.note(self.store.card(card_id).note_id).source
+        if source is None:
+            return None
+        document = self.store.document_source(source.document_id) if source.document_id is not None else None
+        if document is None:
+            return SourcePassage(SourceStatus.DOCUMENT_DELETED, "", "", None, None, source.paragraph)
+        title, text, paragraphs = document
+        if text is None:
+            return SourcePassage(SourceStatus.TEXT_NOT_STORED, title, "", None, None, source.paragraph)
+        passage, start, end = passage_around(text, paragraphs, source.start, source.end, source.paragraph)
+        return SourcePassage(SourceStatus.FOUND, title, passage, start, end, source.paragraph)
+
+    # --- presets and preferences (options) ----------------------------------
+    def presets(self) -> list[Preset]:
+        return self.store.presets()
+
+    def preset(self, preset_id: int) -> Preset:
+        return self.store.preset(preset_id)
+
+    def default_preset(self) -> Preset:
+        """The preset every collection starts with: decks fall back to it; it cannot be renamed or deleted."""
+        return self.store.presets()[0]
+
+    def preset_use_counts(self) -> dict[int, int]:
+        """How many decks use each preset (0 for a preset no deck uses)."""
+        used = self.store.deck_counts_by_preset()
+        return {p.id: used.get(p.id, 0) for p in self.store.presets()}
+
+    def add_preset(self, name: str, based_on: int | None = None) -> Preset:
+        """A new preset with the default settings, or with those of preset `based_on` (a clone)."""
+        name = self._unused_preset_name(name)
+        template = self.store.preset(based_on) if based_on is not None else Preset(id=None, name=name)
+        preset = validate_preset(replace(template, id=None, name=name))
+        with self.store.transaction():
+            preset_id = self.store.save_preset(preset)
+        return replace(preset, id=preset_id)
+
+    def rename_preset(self, preset_id: int, name: str) -> Changes:
+        preset = self.store.preset(preset_id)
+        self._refuse_default_preset(preset, "renamed")
+        name = self._unused_preset_name(name, preset_id)
+        with self.store.transaction():
+            self.store.save_preset(replace(preset, name=name))
+        self._schedulers.pop(preset_id, None)
+        return Changes(decks=True)
+
+    def delete_preset(self, preset_id: int) -> Changes:
+        """Delete a preset; the decks that used it use the Default preset from now on."""
+        preset = self.store.preset(preset_id)
+        self._refuse_default_preset(preset, "deleted")
+        with self.store.transaction():
+            self.store.move_decks_to_preset(preset_id, self.default_preset().id)
+            self.store.delete_preset(preset_id)
+        self._schedulers.pop(preset_id, None)
+        self._forget_today_counts()
+        return Changes(decks=True, queue=True)
+
+    def set_deck_preset(self, deck_id: int, preset_id: int) -> Changes:
+        return self.save_deck_options(deck_id, preset_id, ())
+
+    def save_deck_options(self, deck_id: int, preset_id: int, presets: Sequence[Preset]) -> Changes:
+        """Save edited presets' settings and choose the deck's preset, in one transaction.
+
+        Names are left as stored (`rename_preset` changes them). Scheduling changes at once."""
+        deck = self.store.deck(deck_id)
+        self.store.preset(preset_id)
+        settings = [validate_preset(replace(p, name=self.store.preset(p.id).name)) for p in presets]
+        with self.store.transaction():
+            for preset in settings:
+                self.store.save_preset(preset)
+            if deck.preset_id != preset_id:
+                self.store.update_deck(replace(deck, preset_id=preset_id))
+        for preset in settings:
+            self._schedulers.pop(preset.id, None)
+        self._forget_today_counts()
+        return Changes(decks=True, queue=True)
+
+    def _unused_preset_name(self, name: str, preset_id: int | None = None) -> str:
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInputError("a preset needs a name")
+        clash = next((p for p in self.store.presets() if p.name.casefold() == name.casefold() and p.id != preset_id), None)
+        if clash is not None:
+            raise InvalidInputError(f"a preset named {clash.name!r} already exists; choose another name")
+        return name
+
+    def _refuse_default_preset(self, preset: Preset, what: str) -> None:
+        if preset.id == self.default_preset().id:
+            raise InvalidInputError(f"the {preset.name} preset cannot be {what}: decks fall back to it")
+
+    def forgetting_curve(self, card_id: int, points: int = 200) -> ForgettingCurve:
+        """The card's retrievability over time from its first review to past its due date, with its
+        reviews, using the memory states its reviews recorded and the decay of its deck's preset."""
+        card = self.store.card(card_id)
+        scheduler = self.scheduler_for(self.store.deck(card.deck_id))
+        return sample_forgetting_curve(
+            self.store.reviews_of_card(card_id),
+            decay=scheduler.decay,
+            desired_retention=scheduler.preset.desired_retention,
+            now=self.now(),
+            due=None if card.state is CardState.NEW else card.due,
+            points=points,
+        )
+
+    def set_rollover_hour(self, hour: int) -> Changes:
+        """Move the hour the next day starts at (0-23, for the whole collection); days change at once."""
+        if isinstance(hour, bool) or not isinstance(hour, int) or not 0 <= hour <= 23:
+            raise InvalidInputError(f"the next day starts at an hour from 0 to 23, not {hour!r}")
+        with self.store.transaction():
+            self.store.set_config("rollover_hour", hour)
+        self.calendar = DayCalendar(self.calendar.tz, hour)
+        self._schedulers.clear()  # each holds the calendar
+        self._forget_today_counts()
+        return Changes(decks=True, queue=True, stats=True)
+
+    def automatic_backups(self) -> bool:
+        return bool(self.store.config("automatic_backups", True))
+
+    def set_automatic_backups(self, enabled: bool) -> Changes:
+        with self.store.transaction():
+            self.store.set_config("automatic_backups", bool(enabled))
+        return Changes()
+
+    # --- notes editing (editor) --------------------------------------------------------
+    def all_tags(self) -> list[str]:
+        """Every tag used by a note, once (case-insensitively), sorted."""
+        return sorted(set(_clean_tags(self.store.all_tag_strings())), key=str.casefold)
+
+    def duplicate_of_first_field(self, notetype_id: int, text: str, exclude_note_id: int | None = None) -> list[int]:
+        """Notes of this note type whose first field is `text`, compared as Anki does: markup
+        stripped (image names kept), entities decoded, case and spacing significant. An empty
+        or blank first field duplicates nothing."""
+        key = duplicate_key(text)
+        if not key.strip():
+            return []
+        return [
+            note_id
+            for note_id, first in self.store.first_fields(notetype_id)
+            if note_id != exclude_note_id and duplicate_key(first) == key
+        ]
+
+    def add_media(self, data: bytes, suggested_name: str) -> str:
+        """Put `data` in the media folder under a name holding its content hash (see
+        `note_html.media_file_name`); returns that name. The same content is stored once."""
+        name = media_file_name(data, suggested_name)
+        target = self.media_folder / name
+        if target.exists() and target.read_bytes() == data:
+            return name
+        partial = target.with_name(f".{name}.partial")
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        except OSError as error:
+            raise HeatcardsError(f"cannot save {name} in the media folder {self.media_folder}: {error.strerror or error}") from error
+        return name
+
+    def preview_note(
+        self, notetype_id: int, fields: Sequence[str], *, deck_id: int | None = None, tags: Sequence[str] = ()
+    ) -> list[tuple[str, RenderedCard]]:
+        """Every card a note with these fields would have, as (card name, rendered card)."""
+        notetype = self.store.notetype(notetype_id)
+        values = self._field_values(notetype, fields)
+        deck_name = self.store.deck(deck_id).name if deck_id is not None else DEFAULT_DECK
+        previews = []
+        for ordinal in card_ordinals(notetype, values):
+            if notetype.kind is NoteTypeKind.CLOZE:
+                name = f"Cloze {ordinal + 1}"
+            else:
+                name = notetype.templates[ordinal].name
+            rendered = render_card(notetype, values, ordinal, tags=_clean_tags(tags), deck_name=deck_name)
+            previews.append((name, rendered))
+        return previews
+
+    def create_note(self, notetype_id: int, deck_id: int, fields: Sequence[str], *, tags: Sequence[str] = ()) -> Changes:
+        """Add a note to a deck (the add screen); a note that would make no card is refused
+        with a message saying what to fill in."""
+        notetype = self.store.notetype(notetype_id)
+        values = self._field_values(notetype, fields)
+        if not card_ordinals(notetype, values):
+            if notetype.kind is NoteTypeKind.CLOZE:
+                raise InvalidInputError(
+                    f"this {notetype.name} note has no cloze deletion: select some text in a field and press "
+                    "Ctrl+Shift+C to make one, e.g. {{c1::Paris}}"
+                )
+            raise InvalidInputError(f"this {notetype.name} note would make no cards: fill in the {notetype.fields[0]} field")
+        note = self.add_note(notetype.name, values, self.store.deck(deck_id).name, tags=tags)
+        cards = self.store.cards_of_note(note.id)
+        return Changes(notes=frozenset({note.id}), cards=frozenset(c.id for c in cards), decks=True, queue=True)
+
+    # --- browsing (browser) --------------------------------------------------------------
+    def find_notes(self, query: str = "", *, order: str | None = None, descending: bool = False) -> list[int]:
+        """Ids of the notes with a card matching the search, like `find_cards` (one per note)."""
+        return self._find(query, notes=True, order=order, descending=descending)
+
+    def _find(self, query: str, *, notes: bool, order: str | None, descending: bool) -> list[int]:
+        now = self.now()
+        where, params = compile_search(parse_search(query), self.store, SearchContext(now=now, calendar=self.calendar))
+        return self.store.browse_ids(where, params, notes=notes, order=order, descending=descending, now=now)
+
+    def browser_rows(self, ids: Sequence[int], *, notes: bool = False, rendered: bool = False) -> list[BrowserRow]:
+        """The browser's rows for these card ids (note ids with `notes`), in the same order; ids that
+        no longer exist are left out. `rendered` also fills in the question and answer text."""
+        now = self.now()
+        by_id = {r[0]: row_from_record(r) for r in self.store.browser_records(ids, notes=notes, now=now)}
+        rows = [by_id[i] for i in ids if i in by_id]
+        if not rendered:
+            return rows
+        notetypes = {n.id: n for n in self.notetypes()}
+        return [self._with_rendering(row, notetypes[row.notetype_id]) for row in rows]
+
+    @staticmethod
+    def _with_rendering(row: BrowserRow, notetype: NoteType) -> BrowserRow:
+        card = render_card(notetype, row.fields, row.ordinal, tags=row.tags, deck_name=row.deck)
+        return replace(row, question=plain_text(card.question), answer=answer_text(card.question, card.answer))
+
+    def cell_context(self) -> CellContext:
+        return CellContext(self.now(), self.calendar)
+
+    def set_deck(self, card_ids: Sequence[int], deck_id: int) -> Changes:
+        """Move cards to another deck, in one undoable step (Anki's Change Deck)."""
+        self.store.deck(deck_id)  # NotFoundError for a deck that is gone
+        return self._change_cards("change deck", card_ids, lambda c, now: replace(c, deck_id=deck_id))
+
+    def unbury(self, card_ids: Sequence[int]) -> Changes:
+        """Put buried cards back in their queues today, in one undoable step."""
+        return self._change_cards("unbury", card_ids, lambda c, now: replace(c, buried_until=0))
+
+    def add_tags(self, note_ids: Sequence[int], tags: Sequence[str]) -> Changes:
+        """Add tags to notes (those a note has already, in any case, are left as they are); undoable."""
+        wanted = _clean_tags(tags)
+        return self._change_notes("add tags", note_ids, lambda note: replace(note, tags=tags_added(note.tags, wanted)))
+
+    def remove_tags(self, note_ids: Sequence[int], tags: Sequence[str]) -> Changes:
+        """Remove tags from notes (matched case-insensitively; child tags stay); undoable."""
+        unwanted = _clean_tags(tags)
+        return self._change_notes("remove tags", note_ids, lambda note: replace(note, tags=tags_removed(note.tags, unwanted)))
+
+    def find_and_replace(
+        self,
+        note_ids: Sequence[int],
+        find: str,
+        replacement: str,
+        *,
+        field: str | None = None,
+        regex: bool = False,
+        match_case: bool = False,
+    ) -> FindReplaceResult:
+        """Replace text in the fields of notes (all fields, or those named `field`), in one undoable
+        step; the result says how many notes changed. Fields are edited as stored (HTML included)."""
+        if not find:
+            raise InvalidInputError("give the text to find")
+        try:
+            apply = replacer(find, replacement, regex=regex, match_case=match_case)
+            apply("")  # a bad group reference in the replacement shows up here
+        except (re.error, IndexError) as error:
+            raise InvalidInputError(f"cannot use {find!r} → {replacement!r} as a regular expression: {error}") from None
+        notetypes = {n.id: n for n in self.notetypes()}
+        if field is not None and not any(field in n.fields for n in notetypes.values()):
+            raise InvalidInputError(f"no note type has a field named {field!r}")
+
+        def change(note: Note) -> Note:
+            names = notetypes[note.notetype_id].fields
+            fields = tuple(
+                apply(value) if field is None or names[i] == field else value for i, value in enumerate(note.fields)
+            )
+            return replace(note, fields=fields)
+
+        try:
+            changes = self._change_notes("find and replace", note_ids, change)
+        except re.error as error:
+            raise InvalidInputError(f"cannot replace with {replacement!r}: {error}") from None
+        return FindReplaceResult(changes, len(changes.notes))
+
+    def _change_notes(self, label: str, note_ids: Sequence[int], change) -> Changes:
+        """Apply `change(note) -> Note` to notes in one undoable step; only notes it alters are written."""
+        wanted = list(dict.fromkeys(note_ids))
+        before = self.store.notes(wanted)
+        missing = [i for i in wanted if i not in before]
+        if missing:
+            raise NotFoundError(f"no note with id {missing[0]} (was it deleted?)")
+        now = self.now()
+        changed = []
+        for note_id in wanted:
+            note = before[note_id]
+            after = change(note)
+            if after != note:
+                changed.append((note, replace(after, modified=now)))
+        if not changed:
+            return Changes()
+        with self.store.transaction():
+            for _note, after in changed:
+                self.store.update_note(after)
+            self.store.push_undo(UndoStep(label, notes_before=tuple(n for n, _ in changed)), now)
+        return Changes(notes=frozenset(n.id for n, _ in changed))
+
+    def saved_searches(self) -> dict[str, str]:
+        """Saved searches by name, in the order they were saved."""
+        return dict(self.store.config(SAVED_SEARCHES_KEY, {}))
+
+    def save_search(self, name: str, query: str) -> Changes:
+        """Save (or replace) a named search; the query must parse."""
+        name = name.strip()
+        if not name:
+            raise InvalidInputError("give the saved search a name")
+        parse_search(query)
+        searches = {**self.saved_searches(), name: query}
+        with self.store.transaction():
+            self.store.set_config(SAVED_SEARCHES_KEY, searches)
+        return Changes()
+
+    def remove_saved_search(self, name: str) -> Changes:
+        searches = self.saved_searches()
+        if name not in searches:
+            raise NotFoundError(f"no saved search named {name!r}")
+        del searches[name]
+        with self.store.transaction():
+            self.store.set_config(SAVED_SEARCHES_KEY, searches)
+        return Changes()
 
 
 def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:

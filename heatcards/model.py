@@ -225,3 +225,50 @@ class CardInfo:
     def average_answer_seconds(self) -> float | None:
         timed = [e.duration_ms for e in self.history if e.kind is not ReviewKind.MANUAL]
         return sum(timed) / len(timed) / 1000 if timed else None
+
+
+# --- reviewer -------------------------------------------------------------------
+FLAG_NAMES = ("No flag", "Red", "Orange", "Green", "Blue", "Pink", "Turquoise", "Purple")  # Anki's, by number
+
+
+@dataclass(frozen=True)
+class UndoPreview:
+    """The operation `Collection.undo()` would undo next."""
+
+    label: str  # "answer", "bury", "delete note", ...
+    card_ids: tuple[int, ...]  # cards it puts back as they were
+    note_ids: tuple[int, ...]  # notes it puts back as they were
+
+    def changes(self) -> Changes:
+        """What undoing it changes."""
+        return Changes(cards=frozenset(self.card_ids), notes=frozenset(self.note_ids), decks=True, queue=True, stats=True)
+
+
+@dataclass(frozen=True)
+class FinishedDeck:
+    """What the congratulations screen says once a deck (with its subdecks) is done for now."""
+
+    next_due: int | None  # unix seconds when the next card becomes due; None when none is scheduled
+    next_is_learning: bool  # that card is a learning card due later today (else: a later day)
+    due_tomorrow: int  # reviews due by the end of tomorrow and learning cards due tomorrow
+    new_tomorrow: int  # new cards tomorrow's new card limit will bring
+    reviews_over_limit: int  # reviews due today that today's review limit holds back
+    new_over_limit: int  # new cards left beyond today's new card limit (what "study more" can add)
+
+
+class SourceStatus(enum.Enum):
+    FOUND = "found"
+    TEXT_NOT_STORED = "text not stored"  # the document is known by title only (bundled decks)
+    DOCUMENT_DELETED = "document deleted"
+
+
+@dataclass(frozen=True)
+class SourcePassage:
+    """The passage of a document a card's note was made from."""
+
+    status: SourceStatus
+    document_title: str  # "" when the document was deleted
+    text: str  # the paragraph(s) around the span; "" unless FOUND
+    span_start: int | None  # the note's span within `text` (None: the note cites no span)
+    span_end: int | None
+    paragraph: int | None  # the paragraph the note cites, numbered from 1

@@ -24,18 +24,23 @@ class DailyLimits:
     review: int
 
 
-def remaining_limits(store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int) -> DailyLimits:
-    """The preset's daily limits minus what was already studied today in these decks."""
+def remaining_limits(
+    store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int, extra_new: int = 0
+) -> DailyLimits:
+    """The preset's daily limits (new cards raised by `extra_new` today) minus what was already
+    studied today in these decks."""
     day_start_ms = calendar.day_start(calendar.day(now)) * 1000
     new_done, reviews_done = store.studied_since(deck_ids, day_start_ms)
     return DailyLimits(
-        new=max(0, preset.new_per_day - new_done),
+        new=max(0, preset.new_per_day + extra_new - new_done),
         review=max(0, preset.reviews_per_day - reviews_done),
     )
 
 
-def queue_counts(store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int) -> QueueCounts:
-    limits = remaining_limits(store, deck_ids, preset, calendar, now)
+def queue_counts(
+    store: Store, deck_ids: Sequence[int], preset: Preset, calendar: DayCalendar, now: int, extra_new: int = 0
+) -> QueueCounts:
+    limits = remaining_limits(store, deck_ids, preset, calendar, now, extra_new)
     new, learning, review = store.due_counts(deck_ids, now, calendar.next_day_start(now), limits.new, limits.review)
     return QueueCounts(new=new, learning=learning, review=review)
 

@@ -530,7 +530,7 @@ def fold(text: str, *, no_combining: bool = False) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _glob_pieces(glob: str, no_combining: bool) -> list[list[str | None]]:
+def glob_pieces(glob: str, no_combining: bool) -> list[list[str | None]]:
     """Split a glob at its `*`s into fixed-length segments of folded characters (None: `_`)."""
     segments: list[list[str | None]] = [[]]
     literal: list[str] = []
@@ -563,7 +563,7 @@ def _glob_pieces(glob: str, no_combining: bool) -> list[list[str | None]]:
 def glob_to_regex(glob: str, *, star: str = ".*", one: str = ".", no_combining: bool = False) -> str:
     """A regular expression (no anchors, for folded text) equivalent to `glob`."""
     return star.join(
-        "".join(one if c is None else re.escape(c) for c in segment) for segment in _glob_pieces(glob, no_combining)
+        "".join(one if c is None else re.escape(c) for c in segment) for segment in glob_pieces(glob, no_combining)
     )
 
 
@@ -576,7 +576,7 @@ def glob_matcher(glob: str, *, whole: bool, no_combining: bool = False) -> Calla
     """
     segments = [
         (re.compile("".join("." if c is None else re.escape(c) for c in seg), re.S), len(seg))
-        for seg in _glob_pieces(glob, no_combining)
+        for seg in glob_pieces(glob, no_combining)
     ]
     if len(segments) == 1:
         only = segments[0][0]

@@ -21,9 +21,10 @@ def heatcards(collection, *args, stdin="", env_collection=False):
     return subprocess.run(command + list(args), input=stdin, capture_output=True, text=True, env=env, timeout=120)
 
 
-def test_no_command_prints_help(tmp_path):
-    result = heatcards(tmp_path / "c.heatcards")
+def test_help_lists_the_commands(tmp_path):
+    result = heatcards(tmp_path / "c.heatcards", "--help")
     assert result.returncode == 0
+    assert "gui" in result.stdout
     assert "decks" in result.stdout and "study" in result.stdout
 
 

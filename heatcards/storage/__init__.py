@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields as dataclass_fields
+from dataclasses import astuple, dataclass, fields as dataclass_fields
 from operator import attrgetter
 from pathlib import Path
 
@@ -28,6 +28,9 @@ from ..model import (
     ReviewLogEntry,
     SourceLink,
 )
+from . import browse_sql
+from .browse_sql import register_text_functions
+from .search_sql import register_search_functions
 from .schema import migrate
 
 FIELD_SEPARATOR = "\x1f"
@@ -53,9 +56,11 @@ class UndoStep:
     """What to put back to undo one operation."""
 
     label: str
-    cards_before: tuple[Card, ...] = ()
-    notes_before: tuple[Note, ...] = ()
-    revlog_ids: tuple[str, ...] = ()
+    cards_before: tuple[Card, ...] = ()  # put back as they were (re-inserted when deleted)
+    notes_before: tuple[Note, ...] = ()  # likewise; restored before the cards
+    revlog_ids: tuple[str, ...] = ()  # review rows the step added
+    reviews_before: tuple[ReviewLogEntry, ...] = ()  # review rows the step deleted
+    decks_before: tuple[Deck, ...] = ()  # decks the step deleted
 
 
 class CollectionLock:
@@ -242,6 +247,7 @@ class Store:
 
     def _configure(self, durable: bool) -> None:
         c = self.db.conn
+        register_text_functions(c)  # the notes triggers (full-text index, sort key) call them
         c.execute("PRAGMA foreign_keys = ON")
         if self._lock is not None:
             c.execute("PRAGMA journal_mode = WAL")
@@ -325,6 +331,27 @@ class Store:
             "INSERT INTO decks (name, preset_id, description) VALUES (?, ?, ?)", (name, preset_id, description)
         )
         return cursor.lastrowid
+
+    def delete_decks(self, deck_ids: Sequence[int]) -> None:
+        self.db.conn.execute(f"DELETE FROM decks WHERE id IN ({_in_clause(deck_ids)})")
+
+    def restore_decks(self, decks: Iterable[Deck]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO decks (id, name, preset_id, description) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, preset_id = excluded.preset_id, "
+            "description = excluded.description",
+            map(astuple, decks),
+        )
+
+    def card_ids_in_decks(self, deck_ids: Sequence[int]) -> list[int]:
+        rows = self.db.conn.execute(f"SELECT id FROM cards WHERE deck_id IN ({_in_clause(deck_ids)}) ORDER BY id")
+        return [r[0] for r in rows]
+
+    def delete_cards(self, card_ids: Sequence[int]) -> None:
+        """Delete cards and their review log."""
+        cards = _in_clause(card_ids)
+        self.db.conn.execute(f"DELETE FROM revlog WHERE card_id IN ({cards})")
+        self.db.conn.execute(f"DELETE FROM cards WHERE id IN ({cards})")
 
     def update_deck(self, deck: Deck) -> None:
         self.db.conn.execute(
@@ -540,13 +567,16 @@ class Store:
     # --- undo -------------------------------------------------------------
     def push_undo(self, step: UndoStep, created: int) -> None:
         self.db.conn.execute(
-            "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids, reviews_before, decks_before) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 step.label,
                 created,
                 json.dumps([_card_to_row(c) for c in step.cards_before]),
                 json.dumps([_note_to_row(n) for n in step.notes_before]),
                 json.dumps(list(step.revlog_ids)),
+                json.dumps([_revlog_to_row(e) for e in step.reviews_before]),
+                json.dumps([astuple(d) for d in step.decks_before]),
             ),
         )
         self.db.conn.execute(
@@ -562,11 +592,14 @@ class Store:
             cards_before=tuple(_card_from_row(r) for r in json.loads(row["cards_before"])),
             notes_before=tuple(_note_from_row(r) for r in json.loads(row["notes_before"])),
             revlog_ids=tuple(json.loads(row["revlog_ids"])),
+            reviews_before=tuple(_revlog_from_row(r) for r in json.loads(row["reviews_before"])),
+            decks_before=tuple(Deck(*r) for r in json.loads(row["decks_before"])),
         )
         return row["id"], step
 
     def delete_undo(self, undo_id: int) -> None:
         self.db.conn.execute("DELETE FROM undo_steps WHERE id = ?", (undo_id,))
+
 
     # --- listing ----------------------------------------------------------
     def card_ids(self, where_sql: str = "", params: Sequence = ()) -> list[int]:
@@ -576,3 +609,137 @@ class Store:
             sql += f" WHERE {where_sql}"
         sql += " ORDER BY c.note_id, c.ordinal"
         return [r[0] for r in self.db.conn.execute(sql, params)]
+
+    # --- reviewer: deleting notes, restoring rows, finished decks, sources ------
+    def delete_notes(self, note_ids: Sequence[int]) -> None:
+        """Delete notes, their cards (by cascade) and those cards' review log."""
+        notes = _in_clause(note_ids)
+        self.db.conn.execute(f"DELETE FROM revlog WHERE card_id IN (SELECT id FROM cards WHERE note_id IN ({notes}))")
+        self.db.conn.execute(f"DELETE FROM notes WHERE id IN ({notes})")
+
+    def cards_of_notes(self, note_ids: Sequence[int]) -> list[Card]:
+        rows = self.db.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE note_id IN ({_in_clause(note_ids)}) ORDER BY note_id, ordinal"
+        )
+        return [_card_from_row(r) for r in rows]
+
+    def reviews_of_cards(self, card_ids: Sequence[int]) -> list[ReviewLogEntry]:
+        rows = self.db.conn.execute(
+            f"SELECT {_REVLOG_COLUMNS} FROM revlog WHERE card_id IN ({_in_clause(card_ids)}) ORDER BY time, rowid"
+        )
+        return [_revlog_from_row(r) for r in rows]
+
+    def restore_notes(self, notes: Iterable[Note]) -> None:
+        """Write notes back exactly as given, inserting those that were deleted."""
+        columns = _NOTE_COLUMNS.split(", ")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+        self.db.conn.executemany(
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)}) ON CONFLICT (id) DO UPDATE SET {updates}",
+            map(_note_to_row, notes),
+        )
+
+    def restore_cards(self, cards: Iterable[Card]) -> None:
+        """Write cards back exactly as given, inserting those that were deleted."""
+        columns = _CARD_COLUMNS.split(", ")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+        self.db.conn.executemany(
+            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)}) ON CONFLICT (id) DO UPDATE SET {updates}",
+            map(_card_to_row, cards),
+        )
+
+    def finished_deck_row(self, deck_ids: Sequence[int], now: int, today_end: int, tomorrow_end: int) -> dict[str, int | None]:
+        """What the congratulations screen reports about these decks, in one read:
+        next_learning (soonest learning card due later today), next_due (soonest card due after today),
+        next_due_state, due_tomorrow (reviews due by the end of tomorrow and learning cards due
+        tomorrow), reviews_today (reviews due today), new_cards (new cards not suspended or buried)."""
+        decks = _in_clause(deck_ids)
+        live = f"deck_id IN ({decks}) AND suspended = 0"
+        row = self._one(
+            f"SELECT (SELECT min(due) FROM cards WHERE {live} AND buried_until <= :now AND state IN (1, 3) "
+            "AND due >= :now AND due < :today_end) AS next_learning, "
+            f"(SELECT min(due) FROM cards WHERE {live} AND state != 0 AND due >= :today_end) AS next_due, "
+            f"(SELECT state FROM cards WHERE {live} AND state != 0 AND due >= :today_end ORDER BY due LIMIT 1) AS next_due_state, "
+            f"(SELECT count(*) FROM cards WHERE {live} AND ((state = 2 AND due < :tomorrow_end) "
+            "OR (state IN (1, 3) AND due >= :today_end AND due < :tomorrow_end))) AS due_tomorrow, "
+            f"(SELECT count(*) FROM cards WHERE {live} AND buried_until <= :now AND state = 2 AND due < :today_end) AS reviews_today, "
+            f"(SELECT count(*) FROM cards WHERE {live} AND buried_until <= :now AND state = 0) AS new_cards",
+            {"now": now, "today_end": today_end, "tomorrow_end": tomorrow_end},
+        )
+        return dict(row)
+
+    def document_source(self, document_id: int) -> tuple[str, str | None, list[tuple[int, int]]] | None:
+        """(title, text or None when not stored, paragraph offsets) of a document, None when it is gone."""
+        row = self._one("SELECT title, text, paragraphs FROM documents WHERE id = ?", (document_id,))
+        if row is None:
+            return None
+        return row["title"], row["text"], [tuple(p) for p in json.loads(row["paragraphs"])]
+
+    # --- presets and preferences (options) ----------------------------------
+    def delete_preset(self, preset_id: int) -> None:
+        self.db.conn.execute("DELETE FROM presets WHERE id = ?", (preset_id,))
+
+    def move_decks_to_preset(self, from_preset_id: int, to_preset_id: int) -> None:
+        self.db.conn.execute("UPDATE decks SET preset_id = ? WHERE preset_id = ?", (to_preset_id, from_preset_id))
+
+    def deck_counts_by_preset(self) -> dict[int, int]:
+        """How many decks use each preset that some deck uses."""
+        return dict(self.db.conn.execute("SELECT preset_id, count(*) FROM decks GROUP BY preset_id").fetchall())
+
+    def forgotten_card_ids(self, deck_ids: Sequence[int], since_ms: int, now: int) -> list[int]:
+        """Cards of these decks answered Again since `since_ms`, not new, suspended or buried; soonest due first."""
+        rows = self.db.conn.execute(
+            f"SELECT id FROM cards WHERE {self._active(deck_ids)} AND state != 0 AND id IN "
+            "(SELECT card_id FROM revlog WHERE time >= :since AND rating = 1) ORDER BY due, id",
+            {"now": now, "since": since_ms},
+        )
+        return [r[0] for r in rows]
+
+    def review_ids_due_before(self, deck_ids: Sequence[int], now: int, until: int) -> list[int]:
+        """Review cards of these decks due before `until`, not suspended or buried; soonest due first."""
+        rows = self.db.conn.execute(
+            f"SELECT id FROM cards WHERE {self._active(deck_ids)} AND state = 2 AND due < :until ORDER BY due, id",
+            {"now": now, "until": until},
+        )
+        return [r[0] for r in rows]
+
+    # --- notes editing (editor) -------------------------------------------
+    def all_tag_strings(self) -> list[str]:
+        """Each distinct tags column value ("tag1 tag2"), for collecting every tag."""
+        return [r[0] for r in self.db.conn.execute("SELECT DISTINCT tags FROM notes WHERE tags != ''")]
+
+    def first_fields(self, notetype_id: int) -> list[tuple[int, str]]:
+        """(note id, first field) of every note of a note type."""
+        rows = self.db.conn.execute(
+            "SELECT id, substr(fields, 1, instr(fields || char(31), char(31)) - 1) FROM notes WHERE notetype_id = ?",
+            (notetype_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    # --- browsing (browser) -------------------------------------------------
+    def browse_ids(
+        self, where_sql: str, params: Sequence, *, notes: bool, order: str | None, descending: bool, now: int
+    ) -> list[int]:
+        """Card ids (or with `notes`, note ids) matching a WHERE clause from `search_sql`, sorted
+        by a browser column (`browse_sql.CARD_ORDER` / `NOTE_ORDER`); None keeps note order."""
+        orders = browse_sql.NOTE_ORDER if notes else browse_sql.CARD_ORDER
+        if order is not None and order not in orders:
+            raise ValueError(f"no sort order for browser column {order!r}")
+        ties = ("n.id",) if notes else ("n.id", "c.ordinal")
+        sql = f"SELECT {'n.id' if notes else 'c.id'} FROM cards c JOIN notes n ON n.id = c.note_id"
+        if where_sql:
+            sql += f" WHERE {where_sql}"
+        if notes:
+            sql += " GROUP BY n.id"
+        if order is None:
+            sql += f" ORDER BY {', '.join(ties)}"
+        else:
+            clause = browse_sql.order_by(orders[order], descending, ties)
+            sql += " ORDER BY " + clause.replace(":now", str(int(now)))
+        return [r[0] for r in self.db.conn.execute(sql, params)]
+
+    def browser_records(self, ids: Sequence[int], *, notes: bool, now: int) -> list[tuple]:
+        """The browser's raw rows for these card (or note) ids, in `browsing.BrowserRow` field order."""
+        template = browse_sql.NOTE_ROWS if notes else browse_sql.CARD_ROWS
+        register_search_functions(self.db.conn)
+        sql = template.format(ids=_in_clause(ids)).replace(":now", str(int(now)))
+        return [tuple(r) for r in self.db.conn.execute(sql)]

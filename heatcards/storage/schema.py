@@ -135,6 +135,42 @@ def _covering_queue_index(db: Database) -> None:
     )
 
 
+@migrations(name="0003_undo_restores_reviews")
+def _undo_restores_reviews(db: Database) -> None:
+    """Undoing a deletion puts the deleted review rows (and decks) back."""
+    db.executescript(
+        "ALTER TABLE undo_steps ADD COLUMN reviews_before TEXT NOT NULL DEFAULT '[]';"
+        "ALTER TABLE undo_steps ADD COLUMN decks_before TEXT NOT NULL DEFAULT '[]';"
+    )
+
+
+@migrations(name="0004_full_text_search")
+def _full_text_search(db: Database) -> None:
+    """Plain-word search reads an FTS5 trigram index of each note's text (fields without markup,
+    case-folded: see `browse_sql.note_text`); the browser sorts notes by `sort_key`. Triggers keep
+    both current whatever writes the notes (single edits, bulk loads, undo restores, deletions)."""
+    db.executescript(
+        """
+        ALTER TABLE notes ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+        CREATE VIRTUAL TABLE notes_text USING fts5(text, tokenize = 'trigram case_sensitive 1');
+        INSERT INTO notes_text (rowid, text) SELECT id, hc_note_text(fields) FROM notes;
+        UPDATE notes SET sort_key = hc_sort_key(fields);
+        CREATE INDEX notes_by_sort_key ON notes (sort_key);
+        CREATE TRIGGER notes_text_after_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO notes_text (rowid, text) VALUES (new.id, hc_note_text(new.fields));
+            UPDATE notes SET sort_key = hc_sort_key(new.fields) WHERE id = new.id;
+        END;
+        CREATE TRIGGER notes_text_after_update AFTER UPDATE OF fields ON notes BEGIN
+            UPDATE notes_text SET text = hc_note_text(new.fields) WHERE rowid = new.id;
+            UPDATE notes SET sort_key = hc_sort_key(new.fields) WHERE id = new.id;
+        END;
+        CREATE TRIGGER notes_text_after_delete AFTER DELETE ON notes BEGIN
+            DELETE FROM notes_text WHERE rowid = old.id;
+        END;
+        """
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema, or refuse one written by a newer version."""
     known = {m.name for m in migrations.pending(Database(memory=True))}

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .browse_sql import fts_query
 from ..search import And, Not, Or, SearchContext, SearchNode, Term, fold, glob_matcher, glob_to_regex, strip_html
 
 if TYPE_CHECKING:
@@ -34,10 +35,11 @@ _DECK_PRESET_PARAMETERS = (
 )
 
 
-def compile_search(node: SearchNode, store: "Store", context: SearchContext) -> tuple[str, list]:
-    """A WHERE clause (without the keyword) and its parameters."""
+def compile_search(node: SearchNode, store: "Store", context: SearchContext, *, use_fts: bool = True) -> tuple[str, list]:
+    """A WHERE clause (without the keyword) and its parameters. `use_fts=False` leaves out the
+    full-text index (it only narrows the candidates: the results are the same)."""
     register_search_functions(store.db.conn)
-    compiler = _Compiler(store, context)
+    compiler = _Compiler(store, context, use_fts)
     return compiler.node(node), compiler.params
 
 
@@ -145,8 +147,9 @@ def _decay(parameters: str | None) -> float:
 
 
 class _Compiler:
-    def __init__(self, store: "Store", context: SearchContext):
+    def __init__(self, store: "Store", context: SearchContext, use_fts: bool = True):
         self.store = store
+        self.use_fts = use_fts
         self.now = int(context.now)
         self.calendar = context.calendar
         self.today = self.calendar.day(self.now)
@@ -202,8 +205,18 @@ class _Compiler:
         spec_sql = self.param(spec) if spec else "''"
         return f"hc_match(n.fields, n.notetype_id, {spec_sql}, '{mode}', {self.param(pattern)})"
 
+    def _indexed(self, glob: str) -> str:
+        """`n.id IN (notes whose full-text index has the glob's literal runs) AND `, or '' when it has none.
+
+        Every note that matches the glob has those runs in its indexed text, so the exact test
+        that follows decides alone; the index only spares it most notes."""
+        query = fts_query(glob) if self.use_fts else None
+        if query is None:
+            return ""
+        return f"n.id IN (SELECT rowid FROM notes_text WHERE notes_text MATCH {self.param(query)}) AND "
+
     def _text(self, term: Term) -> str:
-        return self._match("", "sub", term.value)
+        return self._indexed(term.value) + self._match("", "sub", term.value)
 
     def _nc(self, term: Term) -> str:
         return self._match("", "subnc", term.value)
@@ -229,7 +242,8 @@ class _Compiler:
         return self._match(spec, mode, term.value) if spec else "0"
 
     def _field(self, term: Term) -> str:
-        return self._field_term(term, "whole")
+        spec = self._fields(term.name)
+        return self._indexed(term.value) + self._match(spec, "whole", term.value) if spec else "0"
 
     def _field_nc(self, term: Term) -> str:
         return self._field_term(term, "wholenc")

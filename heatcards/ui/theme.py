@@ -79,3 +79,10 @@ def apply_interface_size(app: QApplication, percent: int) -> None:
     font = QFont(app.font())
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)
+
+
+def count_colours(app: QApplication) -> tuple[QColor, QColor, QColor]:
+    """Anki's colours for new / learning / review counts, tuned to stay readable on the current palette."""
+    if is_dark(app):
+        return QColor(0x6C, 0xB4, 0xFF), QColor(0xFF, 0x80, 0x6B), QColor(0x5F, 0xD0, 0x7A)
+    return QColor(0x1F, 0x5F, 0xC8), QColor(0xC0, 0x2F, 0x1D), QColor(0x1E, 0x7B, 0x34)

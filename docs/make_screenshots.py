@@ -1,0 +1,123 @@
+"""Regenerate docs/screenshots/*.png (the README's pictures), in the light and dark themes.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py   (or: make screenshots)
+
+Works on a throwaway collection with the Heat deck, where three weeks of study
+have been simulated with a fixed clock, so every screen shows real data.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
+from heatcards.collection import Collection  # noqa: E402
+from heatcards.model import Rating  # noqa: E402
+from heatcards.ui.browser import BrowserWindow  # noqa: E402
+from heatcards.ui.card_info import CardInfoDialog  # noqa: E402
+from heatcards.ui.deck_options import DeckOptionsDialog  # noqa: E402
+from heatcards.ui.editor import AddDialog  # noqa: E402
+from heatcards.ui.main_window import MainWindow, WelcomeDialog  # noqa: E402
+from heatcards.ui.reviewer import ReviewerView  # noqa: E402
+from heatcards.ui.theme import apply_theme  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+START = 1772452800  # 2026-03-02 12:00 UTC
+HEAT = "Heat (1995)"
+RATINGS = (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.GOOD, Rating.GOOD, Rating.GOOD)
+
+
+def simulate_study(collection: Collection, clock: FixedClock, days: int = 21) -> None:
+    """Study the Heat deck once a day for `days` days, with a mix of answers."""
+    deck = collection.deck_named(HEAT)
+    answered = 0
+    for _ in range(days):
+        while True:
+            card, _counts = collection.next_card(deck)
+            if card is None:
+                break
+            collection.answer(card.id, RATINGS[answered % len(RATINGS)], duration_ms=4000 + 700 * (answered % 9))
+            answered += 1
+            clock.advance(20)
+        clock.advance(SECONDS_PER_DAY)
+
+
+def shoot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
+    widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    widget.close()
+
+
+def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Callable[[], QWidget], tuple[int, int]]]:
+    heat = collection.deck_named(HEAT)
+    studied = collection.find_cards(f'"deck:{HEAT}" -is:new')
+    rich = max(studied, key=lambda card_id: len(collection.store.reviews_of_card(card_id)))
+
+    def reviewer(show_answer: bool) -> QWidget:
+        view = ReviewerView(collection, heat.id)
+        if show_answer:
+            view.show_answer()
+        return view
+
+    def main_window() -> QWidget:
+        window = MainWindow(collection, settings)
+        window.select_deck(heat.id)
+        return window
+
+    def browser() -> QWidget:
+        window = BrowserWindow(collection, settings)
+        window.search(f'"deck:{HEAT}"')
+        window.select_rows([0])
+        return window
+
+    def add_dialog() -> QWidget:
+        dialog = AddDialog(collection, heat.id)
+        dialog.editor.set_notetype(collection.notetype_named("Cloze").id)
+        dialog.editor.field_editors()[0].set_value("{{c1::Michael Mann}} wrote and directed <i>Heat</i> ({{c2::1995}}).")
+        return dialog
+
+    return {
+        "main-window": (main_window, (900, 560)),
+        "reviewer-question": (lambda: reviewer(False), (820, 560)),
+        "reviewer-answer": (lambda: reviewer(True), (820, 560)),
+        "add": (add_dialog, (820, 640)),
+        "browser": (browser, (1200, 700)),
+        "card-info": (lambda: CardInfoDialog(collection, rich), (820, 760)),
+        "deck-options": (lambda: DeckOptionsDialog(collection, heat.id), (820, 760)),
+        "welcome": (WelcomeDialog, (520, 340)),
+    }
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        clock = FixedClock(START)
+        collection = Collection(Path(folder) / "shots.heatcards", clock=clock, calendar_tz=timezone.utc)
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("main/welcomed", True)
+        try:
+            simulate_study(collection, clock)
+            for theme in ("light", "dark"):
+                apply_theme(app, theme)
+                for name, (build, size) in screens(collection, settings).items():
+                    shoot(build(), f"{name}-{theme}", size)
+                    print(f"docs/screenshots/{name}-{theme}.png")
+        finally:
+            collection.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

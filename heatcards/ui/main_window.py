@@ -1,0 +1,653 @@
+"""The main window: deck list and overview, the reviewer, and the doors to every other screen."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..collection import Collection
+from ..errors import HeatcardsError, NothingToUndoError
+from ..model import Changes, Deck, QueueCounts
+from ..formats.heatdeck import DeckFile, read_deck_file
+from .deck_tree import DECK_ID_ROLE, DeckTreeModel
+from .tasks import BackgroundTasks
+from .theme import count_colours
+
+DECK_FILE_SUFFIX = ".heatdeck.toml"
+KEYS_THAT_MATTER = (
+    ("s", "study the selected deck"),
+    ("Space", "show the answer, then answer Good"),
+    ("1 – 4", "answer Again, Hard, Good or Easy"),
+    ("Ctrl+Z", "undo the last answer or action"),
+    ("a", "add a card"),
+)
+
+
+def show_error(parent: QWidget, title: str, error: Exception) -> None:
+    QMessageBox.warning(parent, title, str(error))
+
+
+class DeckOverviewView(QWidget):
+    """What the selected deck holds for today, and the way in."""
+
+    study_requested = Signal()
+    options_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel()
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.study_button = QPushButton("Study now")
+        self.study_button.setAccessibleName("Study the selected deck")
+        self.study_button.setToolTip("Study this deck (s)")
+        self.study_button.setDefault(True)
+        self.study_button.clicked.connect(self.study_requested)
+        self.options_button = QPushButton("Options…")
+        self.options_button.setAccessibleName("Deck options")
+        self.options_button.clicked.connect(self.options_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.study_button)
+        buttons.addWidget(self.options_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.description)
+        layout.addStretch(1)
+
+    def show_deck(self, deck: Deck, counts: QueueCounts) -> None:
+        new, learn, review = (colour.name() for colour in count_colours(QApplication.instance()))
+        self.title.setText(deck.name.replace("::", " › "))
+        self.counts_label.setText(
+            "<table cellspacing='6'>"
+            f"<tr><td>New</td><td align='right' style='color:{new}'><b>{counts.new}</b></td></tr>"
+            f"<tr><td>Learning</td><td align='right' style='color:{learn}'><b>{counts.learning}</b></td></tr>"
+            f"<tr><td>To review</td><td align='right' style='color:{review}'><b>{counts.review}</b></td></tr>"
+            "</table>"
+        )
+        self.description.setText(deck.description)
+        self.study_button.setEnabled(True)
+        if counts.total == 0:
+            self.study_button.setText("Study (nothing due — see what's next)")
+        else:
+            self.study_button.setText(f"Study now ({counts.total} today)")
+
+
+class WelcomeDialog(QDialog):
+    """The first screen on a new collection: what heatcards is, and the five keys that matter."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to heatcards")
+        rows = "".join(f"<tr><td align='right'><b>{key}</b></td><td>{what}</td></tr>" for key, what in KEYS_THAT_MATTER)
+        text = QLabel(
+            "<h2>Welcome to heatcards</h2>"
+            "<p>heatcards shows you flashcards just before you would forget them. It schedules with FSRS, "
+            "the algorithm Anki uses, and keeps every card's history. Cards built from a document keep a link to the passage they came from.</p>"
+            "<p>A deck about Michael Mann's film <i>Heat</i> (1995) is ready to study.</p>"
+            f"<p>The five keys that matter:</p><table cellspacing='6'>{rows}</table>"
+            "<p>F1 lists every shortcut.</p>"
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+class DeckSwitcherDialog(QDialog):
+    """`/`: type part of a deck name, Enter to go there."""
+
+    def __init__(self, decks: list[Deck], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Switch deck")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Type to filter decks")
+        self.filter_edit.setAccessibleName("Deck filter")
+        self.deck_list = QListWidget()
+        self.deck_list.setAccessibleName("Decks")
+        for deck in decks:
+            item = QListWidgetItem(deck.name)
+            item.setData(DECK_ID_ROLE, deck.id)
+            self.deck_list.addItem(item)
+        self.deck_list.setCurrentRow(0)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.filter_edit.returnPressed.connect(self.accept)
+        self.deck_list.itemActivated.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.deck_list)
+        self.resize(360, 320)
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        words = text.casefold().split()
+        first_visible = None
+        for row in range(self.deck_list.count()):
+            item = self.deck_list.item(row)
+            hidden = not all(word in item.text().casefold() for word in words)
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = row
+        if first_visible is not None:
+            self.deck_list.setCurrentRow(first_visible)
+
+    def chosen_deck_id(self) -> int | None:
+        item = self.deck_list.currentItem()
+        return None if item is None or item.isHidden() else item.data(DECK_ID_ROLE)
+
+
+class NotBuiltYetDialog(QMessageBox):
+    """Said plainly: this screen belongs to an issue that has not landed yet."""
+
+    def __init__(self, what: str, detail: str, parent: QWidget | None = None):
+        super().__init__(QMessageBox.Icon.Information, f"{what} — not built yet", f"{what} is not built yet.", parent=parent)
+        self.setInformativeText(detail)
+
+
+class MainWindow(QMainWindow):
+    collection_changed = Signal(object)  # Changes
+    imported = Signal(object)  # InstallReport
+
+    def __init__(self, collection: Collection, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.collection = collection
+        self.settings = settings
+        self.setWindowTitle("heatcards")
+        self.setAcceptDrops(True)
+        self.reviewer = None
+        self._windows: list[QWidget] = []  # non-modal dialogs and the browser, kept alive while open
+        self.tasks = BackgroundTasks(self)
+
+        self.deck_model = DeckTreeModel(self)
+        self.deck_tree = QTreeView()
+        self.deck_tree.setModel(self.deck_model)
+        self.deck_tree.setAccessibleName("Decks")
+        self.deck_tree.setUniformRowHeights(True)
+        self.deck_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.deck_tree.customContextMenuRequested.connect(self._on_deck_tree_context_menu)
+        self.deck_tree.activated.connect(self._on_deck_tree_activated)
+        header = self.deck_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.overview = DeckOverviewView()
+        self.overview.study_requested.connect(self.study)
+        self.overview.options_requested.connect(self.open_deck_options)
+        self.add_deck_button = QPushButton("Create deck…")
+        self.add_deck_button.setAccessibleName("Create deck")
+        self.add_deck_button.clicked.connect(self.create_deck)
+        deck_side = QWidget()
+        deck_layout = QVBoxLayout(deck_side)
+        deck_layout.setContentsMargins(0, 0, 0, 0)
+        deck_layout.addWidget(self.deck_tree)
+        deck_layout.addWidget(self.add_deck_button)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(deck_side)
+        self.splitter.addWidget(self.overview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self.refresh_decks()
+        self.deck_tree.selectionModel().currentChanged.connect(self._on_deck_selection_current_changed)
+        self.deck_tree.expandAll()
+        self._restore_state()
+        self.select_deck(self._initial_deck_id())
+
+    # --- actions, menus, toolbar ------------------------------------------------
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.decks_action = a("Decks", "D", self.show_decks, "Go to the deck list")
+        self.study_action = a("Study", "S", self.study, "Study the selected deck")
+        self.add_action = a("Add", "A", self.open_add, "Add a note")
+        self.browse_action = a("Browse", "B", self.open_browser, "Browse and search cards")
+        self.stats_action = a("Statistics", "T", self.open_statistics)
+        self.switch_action = a("Switch deck…", "/", self.switch_deck)
+        self.undo_action = a("Undo", QKeySequence.StandardKey.Undo, self.undo)
+        self.import_action = a("Import…", "Ctrl+Shift+I", self.import_file_dialog, "Import a deck file")
+        self.export_action = a("Export…", "Ctrl+E", self.export_dialog)
+        self.generate_action = a("Generate from document…", None, self.generate_from_document)
+        self.preferences_action = a("Preferences…", "Ctrl+P", self.open_preferences)
+        self.help_action = a("Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_help)
+        self.welcome_action = a("Welcome", None, self.show_welcome)
+        self.create_deck_action = a("Create deck…", None, self.create_deck)
+        self.rename_deck_action = a("Rename deck…", "F2", self.rename_deck)
+        self.delete_deck_action = a("Delete deck…", None, self.delete_deck)
+        self.deck_options_action = a("Deck options…", None, self.open_deck_options)
+        self.quit_action = a("Quit", QKeySequence.StandardKey.Quit, self.close)
+        # F2 only where the deck list has focus; elsewhere F2 belongs to text fields.
+        self.rename_deck_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.deck_tree.addAction(self.rename_deck_action)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        for action in (self.import_action, self.export_action, None, self.quit_action):
+            file_menu.addAction(action) if action else file_menu.addSeparator()
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        go_menu = menus.addMenu("&Go")
+        for action in (self.decks_action, self.study_action, self.switch_action, self.add_action, self.browse_action, self.stats_action):
+            go_menu.addAction(action)
+        decks_menu = menus.addMenu("&Decks")
+        for action in (self.create_deck_action, self.rename_deck_action, self.delete_deck_action, self.deck_options_action):
+            decks_menu.addAction(action)
+        tools_menu = menus.addMenu("&Tools")
+        tools_menu.addAction(self.generate_action)
+        tools_menu.addAction(self.preferences_action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.welcome_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for action in (
+            self.decks_action,
+            self.add_action,
+            self.browse_action,
+            self.stats_action,
+            self.import_action,
+            self.export_action,
+            self.generate_action,
+            self.preferences_action,
+            self.help_action,
+        ):
+            toolbar.addAction(action)
+        self.help_action.setIconText("Help")
+        self.generate_action.setIconText("Generate")
+        self.preferences_action.setIconText("Preferences")
+        self.import_action.setIconText("Import")
+        self.export_action.setIconText("Export")
+
+    # --- state -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(900, 600)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        deck_id = self.current_deck_id()
+        if deck_id is not None:
+            self.settings.setValue("main/deck", deck_id)
+        self.settings.sync()
+
+    def _initial_deck_id(self) -> int | None:
+        remembered = self.settings.value("main/deck")
+        decks = self.collection.decks()
+        ids = {deck.id for deck in decks}
+        if remembered is not None and int(remembered) in ids:
+            return int(remembered)
+        # First start: the deck with the most cards to study today (the Heat deck on a new collection).
+        counts = self.collection.deck_counts()
+        top_level = [entry for entry in counts if entry.deck.depth == 0] or counts
+        best = max(top_level, key=lambda entry: (entry.counts.total, entry.deck.name != "Default"), default=None)
+        return None if best is None else best.deck.id
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        self.tasks.shutdown()
+        self._save_state()
+        for window in list(self._windows):
+            window.close()
+        super().closeEvent(event)
+
+    # --- decks -------------------------------------------------------------------
+    def refresh_decks(self) -> None:
+        self.deck_model.count_colours = count_colours(QApplication.instance())
+        selected = self.current_deck_id()
+        self.deck_model.set_decks(self.collection.deck_counts())
+        if selected is not None:
+            self.select_deck(selected)
+        self._show_overview()
+
+    def current_deck_id(self) -> int | None:
+        index = self.deck_tree.currentIndex()
+        return index.data(DECK_ID_ROLE) if index.isValid() else None
+
+    def select_deck(self, deck_id: int | None) -> None:
+        if deck_id is None:
+            return
+        index = self.deck_model.index_of_deck(deck_id)
+        if index.isValid():
+            self.deck_tree.setCurrentIndex(index)
+            self.deck_tree.scrollTo(index)
+
+    def _on_deck_selection_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._show_overview()
+
+    def _on_deck_tree_activated(self, index: QModelIndex) -> None:
+        self.study()
+
+    def _show_overview(self) -> None:
+        deck_id = self.current_deck_id()
+        if deck_id is None:
+            return
+        self.overview.show_deck(self.collection.deck(deck_id), self.deck_model.counts_of(deck_id) or QueueCounts())
+
+    def _on_deck_tree_context_menu(self, position) -> None:
+        menu = QMenu(self)
+        for action in (self.study_action, self.rename_deck_action, self.deck_options_action, self.delete_deck_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.create_deck_action)
+        menu.popup(self.deck_tree.viewport().mapToGlobal(position))
+
+    def create_deck(self) -> None:
+        name, ok = QInputDialog.getText(self, "Create deck", "Name (use :: for a subdeck, e.g. Films::Heat):")
+        if not ok or not name.strip():
+            return
+        try:
+            deck = self.collection.add_deck(name)
+        except HeatcardsError as error:
+            show_error(self, "Create deck", error)
+            return
+        self.apply_changes(Changes(decks=True))
+        self.select_deck(deck.id)
+        self.deck_tree.setFocus()
+
+    def rename_deck(self) -> None:
+        deck_id = self.current_deck_id()
+        if deck_id is None:
+            return
+        deck = self.collection.deck(deck_id)
+        name, ok = QInputDialog.getText(
+            self, "Rename deck", "New name (A::B moves the deck under A):", QLineEdit.EchoMode.Normal, deck.name
+        )
+        if not ok:
+            return
+        try:
+            changes = self.collection.rename_deck(deck_id, name)
+        except HeatcardsError as error:
+            show_error(self, "Rename deck", error)
+            return
+        self.apply_changes(changes)
+        self.select_deck(deck_id)
+        self.deck_tree.setFocus()
+
+    def delete_deck(self) -> None:
+        deck_id = self.current_deck_id()
+        if deck_id is None:
+            return
+        deck = self.collection.deck(deck_id)
+        card_count = len(self.collection.card_ids_in_deck(deck_id))
+        answer = QMessageBox.question(
+            self,
+            "Delete deck",
+            f"Delete {deck.name!r}, its subdecks and the {card_count} card{'s' if card_count != 1 else ''} in them?\n"
+            "Ctrl+Z undoes it.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = self.collection.delete_deck(deck_id)
+        except HeatcardsError as error:
+            show_error(self, "Delete deck", error)
+            return
+        self.apply_changes(changes)
+        self.select_deck(self._initial_deck_id())
+        self.deck_tree.setFocus()
+
+    def switch_deck(self) -> None:
+        dialog = DeckSwitcherDialog(self.collection.decks(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_deck_id() is not None:
+            self.show_decks()
+            self.select_deck(dialog.chosen_deck_id())
+
+    # --- changes -------------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Every screen reports what it changed here; the deck list refreshes, other windows are told."""
+        self.refresh_decks()
+        self.collection_changed.emit(changes)
+
+    # --- pages ---------------------------------------------------------------------
+    def show_decks(self) -> None:
+        if self.reviewer is not None:
+            self.pages.removeWidget(self.reviewer)
+            self.reviewer.deleteLater()
+            self.reviewer = None
+        self.undo_action.setEnabled(True)
+        self.pages.setCurrentWidget(self.splitter)
+        self.refresh_decks()
+        self.deck_tree.setFocus()
+
+    def study(self) -> None:
+        from .reviewer import ReviewerView
+
+        deck_id = self.current_deck_id()
+        if deck_id is None:
+            return
+        if self.reviewer is not None:
+            self.show_decks()
+        self.reviewer = ReviewerView(self.collection, deck_id, self)
+        self.reviewer.changed.connect(self.collection_changed)
+        self.reviewer.edit_requested.connect(self.open_editor)
+        self.reviewer.info_requested.connect(self.open_card_info)
+        self.reviewer.closed.connect(self.show_decks)
+        self.pages.addWidget(self.reviewer)
+        self.pages.setCurrentWidget(self.reviewer)
+        # The reviewer owns Ctrl+Z while it is shown (it also brings the undone card back).
+        self.undo_action.setEnabled(False)
+        self.reviewer.setFocus()
+
+    def _keep_open(self, window: QWidget) -> QWidget:
+        self._windows.append(window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda: self._windows.remove(window) if window in self._windows else None)
+        if hasattr(window, "changed"):
+            window.changed.connect(self.apply_changes)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_add(self) -> None:
+        from .editor import AddDialog
+
+        self._keep_open(AddDialog(self.collection, self.current_deck_id(), self))
+
+    def open_editor(self, note_id: int) -> None:
+        from .editor import EditNoteDialog
+
+        dialog = self._keep_open(EditNoteDialog(self.collection, note_id, self))
+        if self.reviewer is not None:
+            dialog.finished.connect(self.reviewer.refresh_current)
+
+    def open_browser(self) -> None:
+        from .browser import BrowserWindow
+
+        existing = next((w for w in self._windows if isinstance(w, BrowserWindow)), None)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return
+        browser = BrowserWindow(self.collection, self.settings)
+        browser.info_requested.connect(self.open_card_info)
+        self.collection_changed.connect(browser.refresh)
+        self._keep_open(browser)
+
+    def open_card_info(self, card_id: int) -> None:
+        from .card_info import CardInfoDialog
+
+        self._keep_open(CardInfoDialog(self.collection, card_id, self))
+
+    def open_deck_options(self) -> None:
+        from .deck_options import DeckOptionsDialog
+
+        deck_id = self.current_deck_id()
+        if deck_id is not None:
+            self._keep_open(DeckOptionsDialog(self.collection, deck_id, self))
+
+    def open_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        self._keep_open(PreferencesDialog(self.collection, self.settings, self))
+
+    def open_statistics(self) -> None:
+        NotBuiltYetDialog(
+            "Statistics",
+            "The statistics screen (review counts, forecast, retention, calibration) is planned but not written yet. "
+            "Card info (i while studying) already shows each card's history and forgetting curve.",
+            self,
+        ).exec()
+
+    def generate_from_document(self) -> None:
+        NotBuiltYetDialog(
+            "Generating cards from a document",
+            "Turning your own documents into cards is planned but not written yet. "
+            "The bundled Heat deck shows what such cards look like, each linked to its source passage.",
+            self,
+        ).exec()
+
+    def export_dialog(self) -> None:
+        NotBuiltYetDialog(
+            "Export",
+            "Exporting to Anki packages (.apkg), CSV/TSV and heatcards deck files is planned but not written yet.",
+            self,
+        ).exec()
+
+    def show_help(self) -> None:
+        rows = (
+            ("Main window", "d decks · s study · a add · b browse · t statistics · / switch deck · Ctrl+Z undo · "
+             "Ctrl+Shift+I import · Ctrl+E export · Ctrl+P preferences · F1 this help"),
+            ("Studying", "Space/Enter show answer, then Good · 1 Again · 2 Hard · 3 Good · 4 Easy · e edit · i card info · "
+             "* mark · - bury card · = bury note · @ suspend card · ! suspend note · Ctrl+1…7 flag · r replay audio · "
+             "Ctrl+Z undo · Ctrl+Delete delete note · Esc back to the decks"),
+            ("Adding", "Ctrl+Enter add · Ctrl+Shift+C cloze · Ctrl+B/I/U bold/italic/underline · Ctrl+Shift+X HTML"),
+        )
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "".join(f"<p><b>{where}</b><br>{keys}</p>" for where, keys in rows)
+            + "<p>Hard counts as a pass for FSRS: use Again only when you forgot.</p>",
+        )
+
+    def show_welcome(self) -> None:
+        WelcomeDialog(self).exec()
+        self.settings.setValue("main/welcomed", True)
+
+    def welcome_if_new(self) -> None:
+        """The welcome screen, once per machine, after the window is on screen."""
+        if not self.settings.value("main/welcomed", False, type=bool):
+            QTimer.singleShot(0, self.show_welcome)
+
+    # --- undo ------------------------------------------------------------------------
+    def undo(self) -> None:
+        try:
+            what = self.collection.undo()
+        except NothingToUndoError:
+            self.statusBar().showMessage("Nothing to undo", 3000)
+            return
+        except HeatcardsError as error:
+            show_error(self, "Undo", error)
+            return
+        self.statusBar().showMessage(f"Undone: {what}", 3000)
+        self.apply_changes(Changes(decks=True, queue=True, stats=True))
+
+    # --- import ------------------------------------------------------------------------
+    def import_file_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import", "", "heatcards deck files (*.heatdeck.toml);;All files (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Open `path` with the importer for its kind of file."""
+        if not path.name.endswith(DECK_FILE_SUFFIX):
+            QMessageBox.information(
+                self,
+                "Import",
+                f"heatcards cannot read {path.name!r} yet: it imports heatcards deck files ({DECK_FILE_SUFFIX}). "
+                "Anki packages (.apkg, .colpkg) and CSV/TSV files are planned but not written yet.",
+            )
+            return
+        self.tasks.run(
+            self,
+            f"Reading {path.name}…",
+            lambda cancel: read_deck_file(path),
+            lambda deck_file: self._install_deck(path, deck_file),
+            lambda error: self._import_failed(path, error),
+        )
+
+    def _install_deck(self, path: Path, deck_file: DeckFile) -> None:
+        try:
+            report = self.collection.install_deck(deck_file)
+        except HeatcardsError as error:
+            self._import_failed(path, error)
+            return
+        self.apply_changes(Changes(decks=True, queue=True, stats=True))
+        self.select_deck(self.collection.deck_named(report.deck).id)
+        self.statusBar().showMessage(
+            f"Imported {path.name}: {report.added} notes added, {report.updated} updated, {report.unchanged} unchanged", 8000
+        )
+        self.imported.emit(report)
+
+    def _import_failed(self, path: Path, error: BaseException) -> None:
+        if not isinstance(error, HeatcardsError):
+            raise error
+        show_error(self, f"Import of {path.name}", error)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt's name
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        for path in paths:
+            QTimer.singleShot(0, lambda path=path: self.import_file(path))

@@ -1,0 +1,78 @@
+"""Long work off the UI thread, with a progress dialog that can cancel.
+
+One long-lived bridge per main window: a single worker thread runs the work;
+the result comes back as a closure appended to a locked list plus one queued
+signal, so the UI thread applies it (the collection's SQLite connection belongs
+to the UI thread; work done in the worker must not touch it).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class BackgroundTasks(QObject):
+    _results_ready = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-work")
+        self._lock = threading.Lock()
+        self._pending: list[Callable[[], None]] = []
+        self._results_ready.connect(self._on_results_ready, Qt.ConnectionType.QueuedConnection)
+
+    def run(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Callable[[threading.Event], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> QProgressDialog:
+        """Run `work(cancel_flag)` in the worker; then `on_done(result)` or `on_error(error)` in the UI thread.
+
+        Cancelling sets the flag and drops the result: nothing is applied."""
+        cancel = threading.Event()
+        progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+        progress.setWindowTitle("heatcards")
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(cancel.set)
+
+        def finish(outcome: Callable[[], None]) -> None:
+            cancelled = cancel.is_set() or progress.wasCanceled()
+            progress.reset()
+            progress.deleteLater()
+            if not cancelled:
+                outcome()
+
+        def job() -> None:
+            try:
+                result = work(cancel)
+            except BaseException as error:  # handed to the UI thread, which decides what to show
+                self._hand_back(lambda failure=error: finish(lambda: on_error(failure)))
+            else:
+                self._hand_back(lambda: finish(lambda: on_done(result)))
+
+        self._executor.submit(job)
+        return progress
+
+    def _hand_back(self, closure: Callable[[], None]) -> None:
+        with self._lock:
+            self._pending.append(closure)
+        self._results_ready.emit()
+
+    def _on_results_ready(self) -> None:
+        with self._lock:
+            ready, self._pending = self._pending, []
+        for closure in ready:
+            closure()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._on_results_ready()
