@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
@@ -54,7 +55,7 @@ def simulate_study(collection: Collection, clock: FixedClock, days: int = 21) ->
 def shoot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
     widget.resize(*size)
     widget.show()
-    QApplication.processEvents()
+    QTest.qWait(400)  # layouts settle and debounced previews render
     widget.grab().save(str(OUT / f"{name}.png"))
     widget.close()
 
@@ -83,7 +84,7 @@ def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Call
 
     def add_dialog() -> QWidget:
         dialog = AddDialog(collection, heat.id)
-        dialog.editor.set_notetype(collection.notetype_named("Cloze").id)
+        dialog.choose_notetype("Cloze")
         dialog.editor.field_editors()[0].set_value("{{c1::Michael Mann}} wrote and directed <i>Heat</i> ({{c2::1995}}).")
         return dialog
 
