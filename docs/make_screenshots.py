@@ -85,7 +85,7 @@ def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Call
     def add_dialog() -> QWidget:
         dialog = AddDialog(collection, heat.id)
         dialog.choose_notetype("Cloze")
-        dialog.editor.field_editors()[0].set_value("{{c1::Michael Mann}} wrote and directed <i>Heat</i> ({{c2::1995}}).")
+        QTest.keyClicks(dialog.editor.field_editors()[0].rich, "{{c1::Michael Mann}} wrote and directed Heat ({{c2::1995}}).")
         return dialog
 
     return {

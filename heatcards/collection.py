@@ -329,7 +329,9 @@ class Collection:
         tags: Sequence[str] = (),
         guid: str | None = None,
         source: SourceLink | None = None,
+        undo_label: str | None = None,
     ) -> Note:
+        """Add a note and its cards; with `undo_label`, Ctrl+Z can take it back (the add screen)."""
         notetype = self.notetype_named(notetype_name)
         values = self._field_values(notetype, fields)
         ordinals = card_ordinals(notetype, values)
@@ -349,16 +351,21 @@ class Collection:
         )
         with self.store.transaction():
             self.store.insert_note(note)
-            self._add_cards(note, ordinals, deck.id, now)
+            card_ids = self._add_cards(note, ordinals, deck.id, now)
+            if undo_label:
+                self.store.push_undo(UndoStep(undo_label, notes_created=(note.id,), cards_created=tuple(card_ids)), now)
         self._forget_today_counts()
         return note
 
-    def _add_cards(self, note: Note, ordinals: Sequence[int], deck_id: int, now: int) -> None:
+    def _add_cards(self, note: Note, ordinals: Sequence[int], deck_id: int, now: int) -> list[int]:
         position = self.store.max_new_position()
+        card_ids = []
         for ordinal in ordinals:
             position += 1
             card = Card(id=self._new_id("cards"), note_id=note.id, deck_id=deck_id, ordinal=ordinal, due=position, modified=now)
             self.store.insert_card(card)
+            card_ids.append(card.id)
+        return card_ids
 
     def update_note(
         self,
@@ -367,8 +374,10 @@ class Collection:
         *,
         tags: Sequence[str] | None = None,
         source: SourceLink | None = None,
+        undo_label: str | None = None,
     ) -> Changes:
-        """Change a note's fields and tags; every existing card keeps its progress."""
+        """Change a note's fields and tags; every existing card keeps its progress.
+        With `undo_label`, Ctrl+Z can take it back (the edit screens)."""
         note = self.store.note(note_id)
         notetype = self.store.notetype(note.notetype_id)
         values = self._field_values(notetype, fields)
@@ -383,9 +392,12 @@ class Collection:
         missing = [o for o in card_ordinals(notetype, values) if o not in {c.ordinal for c in cards}]
         with self.store.transaction():
             self.store.update_note(updated)
+            created: list[int] = []
             if missing:
                 deck_id = cards[0].deck_id if cards else self.deck_named(DEFAULT_DECK).id
-                self._add_cards(updated, missing, deck_id, updated.modified)
+                created = self._add_cards(updated, missing, deck_id, updated.modified)
+            if undo_label:
+                self.store.push_undo(UndoStep(undo_label, notes_before=(note,), cards_created=tuple(created)), updated.modified)
         self._forget_today_counts()
         return Changes(notes=frozenset({note_id}), cards=frozenset(c.id for c in cards), queue=bool(missing))
 
@@ -529,6 +541,10 @@ class Collection:
             raise NothingToUndoError("nothing to undo")
         undo_id, step = last
         with self.store.transaction():
+            if step.cards_created:
+                self.store.delete_cards(step.cards_created)
+            if step.notes_created:
+                self.store.delete_notes(step.notes_created)
             self.store.restore_decks(step.decks_before)  # decks and notes first: restored cards refer to them
             self.store.restore_notes(step.notes_before)
             self.store.restore_cards(step.cards_before)
@@ -938,7 +954,7 @@ class Collection:
                     "Ctrl+Shift+C to make one, e.g. {{c1::Paris}}"
                 )
             raise InvalidInputError(f"this {notetype.name} note would make no cards: fill in the {notetype.fields[0]} field")
-        note = self.add_note(notetype.name, values, self.store.deck(deck_id).name, tags=tags)
+        note = self.add_note(notetype.name, values, self.store.deck(deck_id).name, tags=tags, undo_label="add note")
         cards = self.store.cards_of_note(note.id)
         return Changes(notes=frozenset({note.id}), cards=frozenset(c.id for c in cards), decks=True, queue=True)
 

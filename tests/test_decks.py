@@ -84,3 +84,26 @@ def test_delete_deck_keeps_notes_with_cards_elsewhere(collection):
 def test_default_deck_cannot_be_deleted(collection):
     with pytest.raises(InvalidInputError, match="cannot be deleted"):
         collection.delete_deck(collection.deck_named("Default").id)
+
+
+def test_undo_adding_a_note_from_the_add_screen_removes_it_and_its_cards(collection):
+    notetype = collection.notetype_named("Cloze")
+    deck = collection.add_deck("Films")
+    changes = collection.create_note(notetype.id, deck.id, ["{{c1::Mann}} directed {{c2::Heat}}", ""])
+    assert len(changes.cards) == 2
+    assert collection.undo() == "add note"
+    assert collection.find_cards("") == []
+    assert collection.store.notes(changes.notes) == {}
+
+
+def test_undo_an_edit_restores_fields_and_removes_cards_it_created(collection):
+    note = collection.add_note("Cloze", ["{{c1::Mann}} directed Heat", ""], "Films")
+    [first] = collection.store.cards_of_note(note.id)
+    collection.answer(first.id, Rating.GOOD)
+    answered = collection.card(first.id)
+    collection.update_note(note.id, ["{{c1::Mann}} directed {{c2::Heat}}", "1995"], tags=["film"], undo_label="edit note")
+    assert len(collection.store.cards_of_note(note.id)) == 2
+    assert collection.undo() == "edit note"
+    assert collection.note(note.id).fields == note.fields and collection.note(note.id).tags == note.tags
+    assert collection.store.cards_of_note(note.id) == [answered]
+    assert collection.card(first.id).reps == 1  # the answer before the edit is untouched

@@ -61,6 +61,8 @@ class UndoStep:
     revlog_ids: tuple[str, ...] = ()  # review rows the step added
     reviews_before: tuple[ReviewLogEntry, ...] = ()  # review rows the step deleted
     decks_before: tuple[Deck, ...] = ()  # decks the step deleted
+    notes_created: tuple[int, ...] = ()  # notes the step added, removed on undo
+    cards_created: tuple[int, ...] = ()  # cards the step added, removed on undo
 
 
 class CollectionLock:
@@ -567,8 +569,8 @@ class Store:
     # --- undo -------------------------------------------------------------
     def push_undo(self, step: UndoStep, created: int) -> None:
         self.db.conn.execute(
-            "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids, reviews_before, decks_before) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids, reviews_before, decks_before, "
+            "notes_created, cards_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 step.label,
                 created,
@@ -577,6 +579,8 @@ class Store:
                 json.dumps(list(step.revlog_ids)),
                 json.dumps([_revlog_to_row(e) for e in step.reviews_before]),
                 json.dumps([astuple(d) for d in step.decks_before]),
+                json.dumps(list(step.notes_created)),
+                json.dumps(list(step.cards_created)),
             ),
         )
         self.db.conn.execute(
@@ -594,6 +598,8 @@ class Store:
             revlog_ids=tuple(json.loads(row["revlog_ids"])),
             reviews_before=tuple(_revlog_from_row(r) for r in json.loads(row["reviews_before"])),
             decks_before=tuple(Deck(*r) for r in json.loads(row["decks_before"])),
+            notes_created=tuple(json.loads(row["notes_created"])),
+            cards_created=tuple(json.loads(row["cards_created"])),
         )
         return row["id"], step
 

@@ -171,6 +171,15 @@ def _full_text_search(db: Database) -> None:
     )
 
 
+@migrations(name="0005_undo_removes_created")
+def _undo_removes_created(db: Database) -> None:
+    """Undoing an added note (or an edit that made new cards) removes what it created."""
+    db.executescript(
+        "ALTER TABLE undo_steps ADD COLUMN notes_created TEXT NOT NULL DEFAULT '[]';"
+        "ALTER TABLE undo_steps ADD COLUMN cards_created TEXT NOT NULL DEFAULT '[]';"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema, or refuse one written by a newer version."""
     known = {m.name for m in migrations.pending(Database(memory=True))}

@@ -521,7 +521,7 @@ class NoteEditor(QWidget):
         else:
             if not self.is_modified():
                 return None
-            changes = self.collection.update_note(self.note_id, self.fields(), tags=self.tags())
+            changes = self.collection.update_note(self.note_id, self.fields(), tags=self.tags(), undo_label="edit note")
             self.load_note(self.note_id)
         self.tag_edit.set_known_tags(self.collection.all_tags())
         self.changed.emit(changes)
