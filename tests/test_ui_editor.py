@@ -204,16 +204,20 @@ def test_pasting_an_image_stores_it_in_the_media_folder(qtbot, add_dialog, colle
     mime = QMimeData()
     mime.setImageData(image)
     QApplication.clipboard().setMimeData(mime)
-    field = first_field(add_dialog)
-    qtbot.keyClicks(field, "look ")
-    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
-    stored = add_dialog.editor.fields()[0]
-    files = list(collection.media_folder.iterdir())
-    assert len(files) == 1 and files[0].suffix == ".png"
-    assert stored == f'look <img src="{files[0].name}">'
-    assert QImage(str(files[0])).size() == image.size()
-    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)  # the same image again is not stored twice
-    assert list(collection.media_folder.iterdir()) == files
+    try:
+        field = first_field(add_dialog)
+        qtbot.keyClicks(field, "look ")
+        qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+        stored = add_dialog.editor.fields()[0]
+        files = list(collection.media_folder.iterdir())
+        assert len(files) == 1 and files[0].suffix == ".png"
+        assert stored == f'look <img src="{files[0].name}">'
+        assert QImage(str(files[0])).size() == image.size()
+        qtbot.keyClick(field, Qt.Key.Key_V, CTRL)  # the same image again is not stored twice
+        assert list(collection.media_folder.iterdir()) == files
+    finally:
+        # Data left on the clipboard is destroyed after Python at exit, which crashes the interpreter.
+        QApplication.clipboard().clear()
 
 
 def test_live_preview_shows_every_card(qtbot, add_dialog):
