@@ -635,23 +635,21 @@ class Store:
         )
         return [_revlog_from_row(r) for r in rows]
 
-    def restore_notes(self, notes: Iterable[Note]) -> None:
-        """Write notes back exactly as given, inserting those that were deleted."""
-        columns = _NOTE_COLUMNS.split(", ")
+    def _upsert(self, table: str, column_list: str, rows: Iterable[tuple]) -> None:
+        """Write rows back exactly as given: update those that exist, insert those that were deleted."""
+        columns = column_list.split(", ")
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
         self.db.conn.executemany(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)}) ON CONFLICT (id) DO UPDATE SET {updates}",
-            map(_note_to_row, notes),
+            f"INSERT INTO {table} ({column_list}) VALUES ({','.join('?' * len(columns))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            rows,
         )
 
+    def restore_notes(self, notes: Iterable[Note]) -> None:
+        self._upsert("notes", _NOTE_COLUMNS, map(_note_to_row, notes))
+
     def restore_cards(self, cards: Iterable[Card]) -> None:
-        """Write cards back exactly as given, inserting those that were deleted."""
-        columns = _CARD_COLUMNS.split(", ")
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-        self.db.conn.executemany(
-            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)}) ON CONFLICT (id) DO UPDATE SET {updates}",
-            map(_card_to_row, cards),
-        )
+        self._upsert("cards", _CARD_COLUMNS, map(_card_to_row, cards))
 
     def finished_deck_row(self, deck_ids: Sequence[int], now: int, today_end: int, tomorrow_end: int) -> dict[str, int | None]:
         """What the congratulations screen reports about these decks, in one read:

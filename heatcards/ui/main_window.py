@@ -389,37 +389,42 @@ class MainWindow(QMainWindow):
         menu.addAction(self.create_deck_action)
         menu.popup(self.deck_tree.viewport().mapToGlobal(position))
 
+    def _change_decks(self, title: str, operation: Callable[[], Changes], select: Callable[[], int | None]) -> None:
+        """Run a deck operation; show its error, or refresh and select the deck `select` names."""
+        try:
+            changes = operation()
+        except HeatcardsError as error:
+            show_error(self, title, error)
+            return
+        self.apply_changes(changes)
+        self.select_deck(select())
+        self.deck_tree.setFocus()
+
     def create_deck(self) -> None:
         name, ok = QInputDialog.getText(self, "Create deck", "Name (use :: for a subdeck, e.g. Films::Heat):")
         if not ok or not name.strip():
             return
-        try:
-            deck = self.collection.add_deck(name)
-        except HeatcardsError as error:
-            show_error(self, "Create deck", error)
-            return
-        self.apply_changes(Changes(decks=True))
-        self.select_deck(deck.id)
-        self.deck_tree.setFocus()
+        created: list[Deck] = []
+
+        def create() -> Changes:
+            created.append(self.collection.add_deck(name))
+            return Changes(decks=True)
+
+        self._change_decks("Create deck", create, lambda: created[0].id)
 
     def rename_deck(self) -> None:
         deck_id = self.current_deck_id()
         if deck_id is None:
             return
-        deck = self.collection.deck(deck_id)
         name, ok = QInputDialog.getText(
-            self, "Rename deck", "New name (A::B moves the deck under A):", QLineEdit.EchoMode.Normal, deck.name
+            self,
+            "Rename deck",
+            "New name (A::B moves the deck under A):",
+            QLineEdit.EchoMode.Normal,
+            self.collection.deck(deck_id).name,
         )
-        if not ok:
-            return
-        try:
-            changes = self.collection.rename_deck(deck_id, name)
-        except HeatcardsError as error:
-            show_error(self, "Rename deck", error)
-            return
-        self.apply_changes(changes)
-        self.select_deck(deck_id)
-        self.deck_tree.setFocus()
+        if ok:
+            self._change_decks("Rename deck", lambda: self.collection.rename_deck(deck_id, name), lambda: deck_id)
 
     def delete_deck(self) -> None:
         deck_id = self.current_deck_id()
@@ -433,16 +438,8 @@ class MainWindow(QMainWindow):
             f"Delete {deck.name!r}, its subdecks and the {card_count} card{'s' if card_count != 1 else ''} in them?\n"
             "Ctrl+Z undoes it.",
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            changes = self.collection.delete_deck(deck_id)
-        except HeatcardsError as error:
-            show_error(self, "Delete deck", error)
-            return
-        self.apply_changes(changes)
-        self.select_deck(self._initial_deck_id())
-        self.deck_tree.setFocus()
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change_decks("Delete deck", lambda: self.collection.delete_deck(deck_id), self._initial_deck_id)
 
     def switch_deck(self) -> None:
         dialog = DeckSwitcherDialog(self.collection.decks(), self)
