@@ -184,3 +184,13 @@ def test_escape_closes_and_a_palette_change_redraws(studied, qtbot):
     assert dialog.curve_view.plot.backgroundBrush().color() == Qt.GlobalColor.black
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_curve_axis_names_the_month_for_daily_ticks(qapp):
+    import time
+
+    from heatcards.ui.card_info import DayAxisItem
+
+    axis = DayAxisItem(orientation="bottom")
+    noon = 1772452800  # 2026-03-02 12:00 UTC
+    assert axis.tickStrings([noon], 1.0, 5 * 86400) == [time.strftime("%b %d", time.localtime(noon))]

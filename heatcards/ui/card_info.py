@@ -119,13 +119,22 @@ class ReviewHistoryTableModel(QAbstractTableModel):
         return None
 
 
+class DayAxisItem(pg.DateAxisItem):
+    """Dates as "Mar 08" once ticks are a day or more apart (pyqtgraph alone shows "08")."""
+
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph's name
+        if spacing < 86400 or spacing >= 60 * 86400:
+            return super().tickStrings(values, scale, spacing)
+        return [time.strftime("%b %d", time.localtime(value)) for value in values]
+
+
 class ForgettingCurveView(QWidget):
     """The card's chance of recall over time: falling between reviews, back to 100 % at each one."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.curve: ForgettingCurve | None = None
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = pg.PlotWidget(axisItems={"bottom": DayAxisItem(orientation="bottom")})
         self.plot.setAccessibleName("Forgetting curve")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
