@@ -30,7 +30,7 @@ from .browsing import (
     tags_removed,
 )
 from .clock import SECONDS_PER_DAY, Clock, DayCalendar
-from .errors import HeatcardsError, InvalidInputError, NothingToUndoError, NotFoundError
+from .errors import ConflictError, HeatcardsError, InvalidInputError, NothingToUndoError, NotFoundError
 from .formats.heatdeck import DeckFile, read_deck_file
 from .model import (
     ButtonPreview,
@@ -540,17 +540,26 @@ class Collection:
         if last is None:
             raise NothingToUndoError("nothing to undo")
         undo_id, step = last
-        with self.store.transaction():
-            if step.cards_created:
-                self.store.delete_cards(step.cards_created)
-            if step.notes_created:
-                self.store.delete_notes(step.notes_created)
-            self.store.restore_decks(step.decks_before)  # decks and notes first: restored cards refer to them
-            self.store.restore_notes(step.notes_before)
-            self.store.restore_cards(step.cards_before)
-            self.store.delete_reviews(step.revlog_ids)
-            self.store.insert_reviews(step.reviews_before)
+        try:
+            with self.store.transaction():
+                if step.cards_created:
+                    self.store.delete_cards(step.cards_created)
+                if step.notes_created:
+                    self.store.delete_notes(step.notes_created)
+                self.store.restore_decks(step.decks_before)  # decks and notes first: restored cards refer to them
+                self.store.restore_notes(step.notes_before)
+                self.store.restore_cards(step.cards_before)
+                self.store.delete_reviews(step.revlog_ids)
+                self.store.insert_reviews(step.reviews_before)
+                self.store.delete_undo(undo_id)
+        except ConflictError as error:
+            # Something done since (a new deck or note with the same name or GUID, a deleted preset)
+            # stands where the step would put rows back. The transaction rolled back; drop the step
+            # so the older ones stay reachable.
             self.store.delete_undo(undo_id)
+            raise NothingToUndoError(
+                f"cannot undo {step.label!r}: the collection changed since in a way that conflicts with it ({error})"
+            ) from error
         self._forget_today_counts()
         return step.label
 

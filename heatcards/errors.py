@@ -34,3 +34,7 @@ class DeckFileError(HeatcardsError):
 
 class NothingToUndoError(HeatcardsError):
     pass
+
+
+class ConflictError(HeatcardsError):
+    """A write would break a uniqueness or reference rule (e.g. two decks with one name)."""

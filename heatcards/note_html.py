@@ -14,6 +14,8 @@ No Qt here: the rule is pure text in, text out.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import hashlib
 import html
 import re
@@ -24,7 +26,7 @@ from pathlib import PurePath
 
 from .rendering import cloze_numbers
 
-__all__ = ["clean_field_html", "duplicate_key", "media_file_name", "next_cloze_number"]
+__all__ = ["clean_field_html", "duplicate_key", "media_file", "media_file_name", "next_cloze_number"]
 
 
 @dataclass(frozen=True)
@@ -345,3 +347,14 @@ def media_file_name(data: bytes, suggested_name: str) -> str:
     stem = _UNSAFE_NAME.sub("-", path.name[: len(path.name) - len(path.suffix)] if suffix else path.name).strip("-.")
     digest = hashlib.sha1(data).hexdigest()[:16]
     return f"{stem[:60] or 'media'}-{digest}{suffix}"
+
+
+def media_file(media_folder: Path, name: str) -> Path | None:
+    """The file `name` (as written in a card: "a.png", "a.png?x") names, only when it is an existing
+    plain file directly inside `media_folder`; None for anything else, however malformed the name."""
+    try:
+        folder = media_folder.resolve()
+        candidate = (folder / name.lstrip("/")).resolve()
+        return candidate if candidate.parent == folder and candidate.is_file() else None
+    except (OSError, ValueError):  # e.g. a NUL byte in the name
+        return None

@@ -72,7 +72,8 @@ def counts_after_answer(counts: QueueCounts, before: Card, after: Card, day_end:
     if before.state is CardState.NEW:
         new -= 1
     elif before.state is CardState.REVIEW:
-        review -= 1
+        if before.due < day_end:  # a review from "study more" ahead of time was not in today's count
+            review -= 1
     elif before.due < day_end:
         learning -= 1
     if after.state in (CardState.LEARNING, CardState.RELEARNING) and after.due < day_end:

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from heatcards.errors import InvalidInputError
+from heatcards.errors import InvalidInputError, NothingToUndoError
 from heatcards.model import Rating
 
 
@@ -107,3 +107,18 @@ def test_undo_an_edit_restores_fields_and_removes_cards_it_created(collection):
     assert collection.note(note.id).fields == note.fields and collection.note(note.id).tags == note.tags
     assert collection.store.cards_of_note(note.id) == [answered]
     assert collection.card(first.id).reps == 1  # the answer before the edit is untouched
+
+
+def test_an_undo_that_conflicts_with_later_changes_says_so_and_frees_older_steps(collection):
+    note = collection.add_note("Basic", ["Q", "A"], "Films")
+    [card] = collection.store.cards_of_note(note.id)
+    collection.suspend([card.id])
+    collection.add_note("Basic", ["Q2", "A2"], "Old")
+    collection.delete_deck(collection.deck_named("Old").id)
+    collection.add_deck("Spacer")  # takes the deleted deck's id
+    collection.add_deck("Old")  # a new deck under the name undo would put back
+    with pytest.raises(NothingToUndoError, match="cannot undo 'delete deck'"):
+        collection.undo()
+    assert names(collection) == ["Default", "Films", "Old", "Spacer"]
+    assert collection.undo() == "suspend"  # the older step is still reachable
+    assert not collection.card(card.id).suspended

@@ -187,3 +187,17 @@ def test_update_note_keeps_progress_and_follows_anki_on_cloze_changes(collection
     collection.update_note(note.id, ["Pacino and {{c2::De Niro}}", "extra"])
     assert collection.find_cards(f"nid:{note.id}") == ids  # as in Anki, a removed deletion keeps its card
     assert collection.card(card_id) == before
+
+
+def test_media_file_accepts_only_plain_files_directly_in_the_folder(tmp_path):
+    from heatcards.note_html import media_file
+
+    folder = tmp_path / "media"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(b"x")
+    (tmp_path / "outside.png").write_bytes(b"x")
+    (folder / "link.png").symlink_to(tmp_path / "outside.png")
+    (folder / "sub").mkdir()
+    assert media_file(folder, "a.png") == (folder / "a.png").resolve()
+    for name in ("../outside.png", "link.png", "sub", "missing.png", "a%00b.png", "a\x00b.png", "", "/etc/passwd"):
+        assert media_file(folder, name) is None, name

@@ -415,3 +415,16 @@ def test_parse_colour_forms():
     assert parse_colour("rgba(1,2,3,0.5)") == (1, 2, 3)
     assert parse_colour(" Navy !important") == (0, 0, 128)
     assert parse_colour("hsl(0, 0%, 0%)") is None
+
+
+def test_answering_a_review_ahead_of_time_keeps_todays_review_count():
+    from heatcards.model import Card, CardState, QueueCounts
+    from heatcards.queue import counts_after_answer
+
+    day_end = 1_000_000
+    ahead = Card(id=1, note_id=1, deck_id=1, ordinal=0, state=CardState.REVIEW, due=day_end + 3 * 86400)
+    due_today = Card(id=2, note_id=1, deck_id=1, ordinal=1, state=CardState.REVIEW, due=day_end - 10)
+    later = Card(id=1, note_id=1, deck_id=1, ordinal=0, state=CardState.REVIEW, due=day_end + 9 * 86400)
+    counts = QueueCounts(new=0, learning=0, review=1)
+    assert counts_after_answer(counts, ahead, later, day_end) == counts
+    assert counts_after_answer(counts, due_today, later, day_end).review == 0

@@ -307,9 +307,13 @@ def test_rollover_hour_typed_moves_the_day_boundary(preferences, collection, qtb
 
     assert preferences.rollover_hour.value() == 4
     day_before = collection.calendar.day(NOON)
+    emitted = []
+    preferences.changed.connect(emitted.append)
     with qtbot.waitSignal(preferences.changed) as changed:
         replace_text(qtbot, preferences.rollover_hour, "13")
+        qtbot.keyClick(preferences.rollover_hour, Qt.Key.Key_Return)
     assert changed.args[0].queue
+    assert len(emitted) == 1  # typing "13" is one change, not "1" then "13"
     assert collection.calendar.rollover_hour == 13
     assert collection.calendar.day(NOON) == day_before - 1  # noon is now before the day's start
     assert collection.store.config("rollover_hour") == 13

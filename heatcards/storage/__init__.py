@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..errors import CollectionInUseError, HeatcardsError, NotFoundError
+from ..errors import CollectionInUseError, ConflictError, HeatcardsError, NotFoundError
 from ..model import (
     Card,
     CardState,
@@ -270,8 +270,12 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic():
-            yield
+        """All or nothing; a broken uniqueness or reference rule rolls back and raises ConflictError."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.IntegrityError as error:
+            raise ConflictError(str(error)) from error
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.conn.execute(sql, params).fetchone()
@@ -338,12 +342,7 @@ class Store:
         self.db.conn.execute(f"DELETE FROM decks WHERE id IN ({_in_clause(deck_ids)})")
 
     def restore_decks(self, decks: Iterable[Deck]) -> None:
-        self.db.conn.executemany(
-            "INSERT INTO decks (id, name, preset_id, description) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, preset_id = excluded.preset_id, "
-            "description = excluded.description",
-            map(astuple, decks),
-        )
+        self._upsert("decks", "id, name, preset_id, description", map(astuple, decks))
 
     def card_ids_in_decks(self, deck_ids: Sequence[int]) -> list[int]:
         rows = self.db.conn.execute(f"SELECT id FROM cards WHERE deck_id IN ({_in_clause(deck_ids)}) ORDER BY id")

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+from ..note_html import media_file
+
 
 class AudioPlayer(QObject):
     """A queue of media files played in order; `play()` replaces whatever was playing."""
@@ -20,7 +22,7 @@ class AudioPlayer(QObject):
 
     def __init__(self, media_folder: Path, parent: QObject | None = None):
         super().__init__(parent)
-        self.media_folder = Path(media_folder).resolve()
+        self.media_folder = Path(media_folder)
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
         self._queue: list[QUrl] = []
@@ -37,8 +39,7 @@ class AudioPlayer(QObject):
 
     def media_path(self, name: str) -> Path | None:
         """The file a sound tag names, only when it is a plain file inside the media folder."""
-        candidate = (self.media_folder / name).resolve()
-        return candidate if candidate.parent == self.media_folder and candidate.is_file() else None
+        return media_file(self.media_folder, name)
 
     def play(self, names: Sequence[str]) -> None:
         self.stop()

@@ -44,16 +44,14 @@ from ..browsing import (
 )
 from ..collection import Collection
 from ..errors import HeatcardsError, NothingToUndoError, SearchSyntaxError
-from ..model import Changes
+from ..model import FLAG_NAMES, Changes
+from .app import APPLICATION, ORGANISATION
 from .editor import NoteEditor
 
-ORGANISATION = "heatcards"
-APPLICATION = "heatcards"
 BATCH_SIZE = 200  # ids per query when rows scroll into view
 CACHE_LIMIT = 5000  # rows kept; beyond this the cache starts afresh
 DELETED = "(deleted)"
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # side panel: the search an item runs
-FLAGS = ("Red", "Orange", "Green", "Blue", "Pink", "Turquoise", "Purple")
 SelectionFlag = QItemSelectionModel.SelectionFlag
 STATES = (("New", "is:new"), ("Learning", "is:learn"), ("Review", "is:review"), ("Due", "is:due"),
           ("Suspended", "is:suspended"), ("Buried", "is:buried"))
@@ -363,6 +361,7 @@ class BrowserWindow(QMainWindow):
         self.mode_combo.setCurrentIndex(1 if self.settings.value("browser/notes_mode", "false") == "true" else 0)
         self.mode_combo.blockSignals(False)
         self._editing_note: int | None = None
+        self._refreshed_for: Changes | None = None
         self.rebuild_sidebar()
         self.search(self.settings.value("browser/last_search", "deck:*") or "")
         self.table.setFocus()
@@ -413,7 +412,7 @@ class BrowserWindow(QMainWindow):
             "Make the selected cards due in a number of days", True)
         add("info", "cards", "Card &Info", "Ctrl+Shift+I", self.request_info, "Show the current card's details and history", True)
         flag_menu = menus["cards"].addMenu("F&lag")
-        for number, name in enumerate(FLAGS, 1):
+        for number, name in enumerate(FLAG_NAMES[1:], 1):
             action = add(f"flag_{number}", "cards", f"{name} flag", f"Ctrl+{number}",
                          lambda _checked=False, n=number: self.toggle_flag_of_selection(n), f"Toggle the {name.lower()} flag")
             menus["cards"].removeAction(action)
@@ -567,6 +566,7 @@ class BrowserWindow(QMainWindow):
 
     def _on_editor_changed(self, changes: Changes) -> None:
         self.model.invalidate()
+        self._refreshed_for = changes
         self.changed.emit(changes)
 
     # --- bulk actions ------------------------------------------------------------------------------
@@ -732,7 +732,11 @@ class BrowserWindow(QMainWindow):
 
     # --- refreshing ----------------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
-        """The collection changed (here or elsewhere): show the rows and side panel as they are now."""
+        """The collection changed (here or elsewhere): show the rows and side panel as they are now.
+        A record this window already showed (the main window passes every change back) is skipped."""
+        if changes is self._refreshed_for:
+            return
+        self._refreshed_for = changes
         self.model.invalidate()
         if changes.decks or changes.notes:
             self.rebuild_sidebar()
@@ -778,7 +782,7 @@ class BrowserWindow(QMainWindow):
             leaf(states, text, query)
         flags = section("Flags")
         leaf(flags, "Any flag", "-flag:0")
-        for number, name in enumerate(FLAGS, 1):
+        for number, name in enumerate(FLAG_NAMES[1:], 1):
             leaf(flags, name, f"flag:{number}")
         decks = section("Decks")
         self._tree(decks, [d.name for d in self.collection.decks()], "deck", leaf)

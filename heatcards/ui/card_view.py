@@ -13,15 +13,16 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ..note_html import media_file
+
 
 class CardView(QTextBrowser):
     def __init__(self, media_folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.media_folder = Path(media_folder).resolve()
+        self.media_folder = Path(media_folder)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.refused_urls: list[str] = []
 
     def show_card(self, html: str, css: str = "") -> None:
         self.setHtml(f"<style>{css}</style>{html}" if css else html)
@@ -30,20 +31,16 @@ class CardView(QTextBrowser):
         """The media file a URL names, or None when it is not a plain file in the media folder."""
         if url.scheme() not in ("", "file") or url.host():
             return None
-        candidate = (self.media_folder / url.path().lstrip("/")).resolve()
-        if candidate.parent != self.media_folder or not candidate.is_file():
-            return None
-        return candidate
+        return media_file(self.media_folder, url.path())
 
     def loadResource(self, resource_type: int, url: QUrl):  # Qt's name
         # A Python exception escaping a Qt virtual crashes the process: answer None instead.
         try:
             path = self.media_path(url)
             if path is None:
-                self.refused_urls.append(url.toString())
                 return None
             if resource_type == QTextDocument.ResourceType.ImageResource.value:
                 return QImage(str(path))
             return path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        except Exception:
             return None

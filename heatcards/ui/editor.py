@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from ..collection import Collection
 from ..errors import HeatcardsError
 from ..model import Changes, NoteTypeKind
-from ..note_html import clean_field_html, next_cloze_number
+from ..note_html import clean_field_html, media_file, next_cloze_number
 from .card_view import CardView
 
 PREVIEW_DELAY_MS = 150
@@ -51,11 +51,8 @@ _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg"}
 
 def _media_image(media_folder: Path, url: QUrl) -> QImage | None:
     """The image a field's <img src="name"> shows: only plain names inside the media folder."""
-    name = url.path()
-    if url.scheme() or url.host() or not name or "/" in name or "\\" in name or name in (".", ".."):
-        return None
-    path = media_folder / name
-    if not path.is_file():
+    path = None if url.scheme() or url.host() else media_file(media_folder, url.path())
+    if path is None:
         return None
     image = QImage(str(path))
     return None if image.isNull() else image
@@ -485,9 +482,6 @@ class NoteEditor(QWidget):
     def focus_first_field(self) -> None:
         if self._field_editors:
             self._field_editors[0].text_widget().setFocus()
-
-    def set_preview_visible(self, visible: bool) -> None:
-        self.preview.setVisible(visible)
 
     # --- reading ---------------------------------------------------------------------
     def field_editors(self) -> list[FieldEditor]:

@@ -449,8 +449,10 @@ class MainWindow(QMainWindow):
 
     # --- changes -------------------------------------------------------------------
     def apply_changes(self, changes: Changes) -> None:
-        """Every screen reports what it changed here; the deck list refreshes, other windows are told."""
-        self.refresh_decks()
+        """Every screen reports what it changed here; the deck list refreshes when decks or counts
+        changed, other windows are told."""
+        if changes.decks or changes.queue:
+            self.refresh_decks()
         self.collection_changed.emit(changes)
 
     # --- pages ---------------------------------------------------------------------
@@ -635,8 +637,6 @@ class MainWindow(QMainWindow):
         self.imported.emit(report)
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
-        if not isinstance(error, HeatcardsError):
-            raise error
         show_error(self, f"Import of {path.name}", error)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name

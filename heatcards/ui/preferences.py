@@ -53,6 +53,7 @@ class PreferencesDialog(QDialog):
         appearance.add("Interface &size:", self.interface_size, "The size of text and controls.")
 
         self.rollover_hour = QSpinBox()
+        self.rollover_hour.setKeyboardTracking(False)  # one change when typing "12", not two
         self.rollover_hour.setAccessibleName("Next day starts at (hour)")
         self.rollover_hour.setRange(0, 23)
         self.rollover_hour.setSuffix(":00")

@@ -74,5 +74,7 @@ class BackgroundTasks(QObject):
             closure()
 
     def shutdown(self) -> None:
+        """Wait for the running work and drop its result: the window it was for is closing."""
         self._executor.shutdown(wait=True, cancel_futures=True)
-        self._on_results_ready()
+        with self._lock:
+            self._pending = []
