@@ -389,17 +389,22 @@ class Collection:
             modified=self.now(),
         )
         cards = self.store.cards_of_note(note_id)
-        missing = [o for o in card_ordinals(notetype, values) if o not in {c.ordinal for c in cards}]
         with self.store.transaction():
-            self.store.update_note(updated)
-            created: list[int] = []
-            if missing:
-                deck_id = cards[0].deck_id if cards else self.deck_named(DEFAULT_DECK).id
-                created = self._add_cards(updated, missing, deck_id, updated.modified)
+            created = self._write_note(updated, notetype, cards)
             if undo_label:
                 self.store.push_undo(UndoStep(undo_label, notes_before=(note,), cards_created=tuple(created)), updated.modified)
         self._forget_today_counts()
-        return Changes(notes=frozenset({note_id}), cards=frozenset(c.id for c in cards), queue=bool(missing))
+        return Changes(notes=frozenset({note_id}), cards=frozenset(c.id for c in cards), queue=bool(created))
+
+    def _write_note(self, note: Note, notetype: NoteType, cards: Sequence[Card]) -> list[int]:
+        """Store an edited note and add the cards its fields now call for (a new cloze number);
+        existing cards keep their progress. Returns the new cards' ids."""
+        self.store.update_note(note)
+        missing = [o for o in card_ordinals(notetype, note.fields) if o not in {c.ordinal for c in cards}]
+        if not missing:
+            return []
+        deck_id = cards[0].deck_id if cards else self.deck_named(DEFAULT_DECK).id
+        return self._add_cards(note, missing, deck_id, note.modified)
 
     def note(self, note_id: int) -> Note:
         return self.store.note(note_id)
@@ -1067,11 +1072,17 @@ class Collection:
                 changed.append((note, replace(after, modified=now)))
         if not changed:
             return Changes()
+        created: list[int] = []
         with self.store.transaction():
             for _note, after in changed:
-                self.store.update_note(after)
-            self.store.push_undo(UndoStep(label, notes_before=tuple(n for n, _ in changed)), now)
-        return Changes(notes=frozenset(n.id for n, _ in changed))
+                notetype = self.store.notetype(after.notetype_id)
+                created += self._write_note(after, notetype, self.store.cards_of_note(after.id))
+            self.store.push_undo(
+                UndoStep(label, notes_before=tuple(n for n, _ in changed), cards_created=tuple(created)), now
+            )
+        if created:
+            self._forget_today_counts()
+        return Changes(notes=frozenset(n.id for n, _ in changed), cards=frozenset(created), queue=bool(created))
 
     def saved_searches(self) -> dict[str, str]:
         """Saved searches by name, in the order they were saved."""

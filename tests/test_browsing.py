@@ -323,3 +323,16 @@ def test_saved_searches(collection):
 
 def test_split_tags():
     assert split_tags(" a, b  c,,d ") == ("a", "b", "c", "d")
+
+
+def test_find_and_replace_that_adds_a_cloze_number_adds_its_card_and_undo_removes_it(collection):
+    note = collection.add_note("Cloze", ["{{c1::Paris}} is in France", ""], "Geo")
+    result = collection.find_and_replace([note.id], "France", "{{c2::France}}")
+    assert result.notes_changed == 1
+    cards = collection.store.cards_of_note(note.id)
+    assert [c.ordinal for c in cards] == [0, 1]
+    assert result.changes.cards == {cards[1].id}
+    assert collection.counts(collection.deck_named("Geo")).new == 2
+    collection.undo()
+    assert [c.ordinal for c in collection.store.cards_of_note(note.id)] == [0]
+    assert collection.note(note.id).fields[0] == "{{c1::Paris}} is in France"
