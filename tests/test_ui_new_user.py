@@ -80,3 +80,11 @@ def test_study_ten_add_one_find_it_and_see_its_info(window, heat_collection, qtb
     assert info.card_id == card_id
     browser.close()
     info.close()
+
+
+def test_suspending_the_studied_card_in_another_window_moves_the_reviewer_on(window, heat_collection, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    reviewer = window.reviewer
+    studied = reviewer.session.card.id
+    window.apply_changes(heat_collection.suspend([studied]))  # as the browser reports it
+    assert reviewer.session.card is not None and reviewer.session.card.id != studied

@@ -453,7 +453,14 @@ class MainWindow(QMainWindow):
         changed, other windows are told."""
         if changes.decks or changes.queue:
             self.refresh_decks()
+        self._refresh_reviewer(changes)
         self.collection_changed.emit(changes)
+
+    def _refresh_reviewer(self, changes: Changes) -> None:
+        """Another window changed the card being studied (edited, suspended, deleted): show it as it is now."""
+        card = self.reviewer.session.card if self.reviewer is not None else None
+        if card is not None and (card.id in changes.cards or card.note_id in changes.notes):
+            self.reviewer.refresh_current()
 
     # --- pages ---------------------------------------------------------------------
     def show_decks(self) -> None:
@@ -504,9 +511,7 @@ class MainWindow(QMainWindow):
     def open_editor(self, note_id: int) -> None:
         from .editor import EditNoteDialog
 
-        dialog = self._keep_open(EditNoteDialog(self.collection, note_id, self))
-        if self.reviewer is not None:
-            dialog.finished.connect(self.reviewer.refresh_current)
+        self._keep_open(EditNoteDialog(self.collection, note_id, self))
 
     def open_browser(self) -> None:
         from .browser import BrowserWindow
