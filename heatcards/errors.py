@@ -38,3 +38,11 @@ class NothingToUndoError(HeatcardsError):
 
 class ConflictError(HeatcardsError):
     """A write would break a uniqueness or reference rule (e.g. two decks with one name)."""
+
+
+class ImportFileError(HeatcardsError):
+    """A file to import cannot be read: the message names the file and the place in it."""
+
+
+class CancelledError(HeatcardsError):
+    """The person cancelled a long operation; nothing was changed."""

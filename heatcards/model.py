@@ -23,7 +23,9 @@ class ReviewKind(enum.Enum):
     LEARN = "learn"
     REVIEW = "review"
     RELEARN = "relearn"
-    MANUAL = "manual"
+    MANUAL = "manual"  # set due date, forget: no rating, never part of a memory-state history
+    FILTERED = "filtered"  # Anki's cram review in a filtered deck (kept from imported logs)
+    RESCHEDULED = "rescheduled"  # Anki's bulk reschedule entries (kept from imported logs)
 
 
 class LeechAction(enum.Enum):

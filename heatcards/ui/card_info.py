@@ -26,7 +26,7 @@ from ..model import CardInfo, CardState, Rating, ReviewKind, ReviewLogEntry, des
 from .card_view import CardView
 
 STATE_WORDS = {CardState.NEW: "New", CardState.LEARNING: "Learning", CardState.REVIEW: "Review", CardState.RELEARNING: "Relearning"}
-KIND_WORDS = {ReviewKind.LEARN: "Learn", ReviewKind.REVIEW: "Review", ReviewKind.RELEARN: "Relearn", ReviewKind.MANUAL: "Manual"}
+KIND_WORDS = {ReviewKind.LEARN: "Learn", ReviewKind.REVIEW: "Review", ReviewKind.RELEARN: "Relearn", ReviewKind.MANUAL: "Manual", ReviewKind.FILTERED: "Filtered", ReviewKind.RESCHEDULED: "Rescheduled"}
 
 
 def local_date(seconds: float) -> str:

@@ -1,0 +1,86 @@
+"""What every importer produces and every exporter consumes: plain heatcards records, no SQL.
+
+A reader (Anki package, CSV/TSV, review-log CSV, heatcards deck file) turns a file into an
+`Exchange`; `Collection.import_exchange` merges one into the collection; `Collection.export_exchange`
+builds one that a writer turns into a file. Ids inside an `Exchange` are local to it: notes refer to
+its note types, cards to its notes and decks, decks to its presets, reviews to its cards. The
+collection maps them to its own ids when it merges (notes by GUID, note types by name and fields,
+decks by name, presets by name).
+
+Times follow the collection's conventions (unix seconds, review due dates at the start of a local
+day, see `clock.DayCalendar`): a reader converts foreign conventions (Anki's day numbers) on the way in.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..model import Card, Deck, Note, NoteType, Preset, ReviewLogEntry
+
+Progress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total) during long reads, writes and merges; it may raise
+`errors.CancelledError` to stop (a merge then leaves the collection as it was)."""
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The progress callback for callers that do not show any."""
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """A media file by name; `read()` loads its bytes only when a merge or writer needs them."""
+
+    name: str
+    read: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class ExchangeDocument:
+    """A document notes were built from; `text` is None when only its identity travels."""
+
+    id: int
+    title: str
+    file_name: str
+    sha256: str
+    text: str | None = None
+    paragraphs: tuple[tuple[int, int], ...] = ()  # [start, end) character offsets
+
+
+@dataclass(frozen=True)
+class Exchange:
+    notetypes: tuple[NoteType, ...] = ()
+    presets: tuple[Preset, ...] = ()
+    decks: tuple[Deck, ...] = ()
+    notes: tuple[Note, ...] = ()
+    cards: tuple[Card, ...] = ()
+    # Notes listed without cards get the cards a new note would get, in this deck (local deck id).
+    new_note_decks: Mapping[int, int] = field(default_factory=dict)
+    reviews: tuple[ReviewLogEntry, ...] = ()
+    media: tuple[MediaFile, ...] = ()
+    documents: tuple[ExchangeDocument, ...] = ()  # notes' SourceLink.document_id refers to these
+    # False when cards carry no scheduling (exported without it): they arrive as new cards.
+    scheduling: bool = True
+
+
+class DuplicatePolicy(enum.Enum):
+    """What to do with an incoming note whose GUID is already in the collection."""
+
+    UPDATE = "update"  # take the incoming fields and tags when they differ; progress is kept
+    SKIP = "skip"  # leave the collection's note as it is
+    DUPLICATE = "duplicate"  # add the incoming note as a new note with a new GUID
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a merge did, for the summary a person reads."""
+
+    source: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    cards_added: int = 0
+    reviews_added: int = 0
+    media_added: int = 0
+    notes: tuple[str, ...] = ()  # one line per thing worth saying ("12 notes skipped: GUID already present")
