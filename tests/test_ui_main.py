@@ -331,3 +331,22 @@ def test_qt_calls_do_not_leak_references_to_none(qapp):
         qapp.processEvents()
         widget.update()
     assert sys.getrefcount(None) - before > -100
+
+
+def test_switching_theme_recolours_the_deck_counts_at_once(window, qapp):
+    from heatcards.ui.theme import apply_theme
+
+    new_count = window.deck_model.index(len(deck_rows(window.deck_model)) - 1, 1)
+    try:
+        apply_theme(qapp, "light")
+        qapp.processEvents()  # Qt delivers the palette change as a posted event
+        light = new_count.data(Qt.ItemDataRole.ForegroundRole)
+        apply_theme(qapp, "dark")
+        qapp.processEvents()
+        dark = new_count.data(Qt.ItemDataRole.ForegroundRole)
+        overview_in_dark = window.overview.counts_label.text()
+    finally:
+        apply_theme(qapp, "light")
+    assert light.name() == "#1f5fc8"
+    assert dark.name() == "#6cb4ff"
+    assert "#6cb4ff" in overview_in_dark

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -340,6 +340,12 @@ class MainWindow(QMainWindow):
         top_level = [entry for entry in counts if entry.deck.depth == 0] or counts
         best = max(top_level, key=lambda entry: (entry.counts.total, entry.deck.name != "Default"), default=None)
         return None if best is None else best.deck.id
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        """A theme switch changes the palette: the deck counts take the new theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "deck_model"):
+            self.refresh_decks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self.tasks.shutdown()
