@@ -1,6 +1,7 @@
 """Regenerate docs/screenshots/*.png (the README's pictures), in the light and dark themes.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py   (or: make screenshots)
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py import export   (only these screens)
 
 Works on a throwaway collection with the Heat deck, where three weeks of study
 have been simulated with a fixed clock, so every screen shows real data.
@@ -11,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import timezone
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from heatcards import transfer  # noqa: E402
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
 from heatcards.collection import Collection  # noqa: E402
 from heatcards.model import Rating  # noqa: E402
@@ -27,6 +30,7 @@ from heatcards.ui.browser import BrowserWindow  # noqa: E402
 from heatcards.ui.card_info import CardInfoDialog  # noqa: E402
 from heatcards.ui.deck_options import DeckOptionsDialog  # noqa: E402
 from heatcards.ui.editor import AddDialog  # noqa: E402
+from heatcards.ui.import_export import ExportDialog, ImportDialog, inspect_import_file  # noqa: E402
 from heatcards.ui.main_window import MainWindow, WelcomeDialog  # noqa: E402
 from heatcards.ui.reviewer import ReviewerView  # noqa: E402
 from heatcards.ui.theme import apply_theme  # noqa: E402
@@ -34,6 +38,7 @@ from heatcards.ui.theme import apply_theme  # noqa: E402
 OUT = Path(__file__).resolve().parent / "screenshots"
 START = 1772452800  # 2026-03-02 12:00 UTC
 HEAT = "Heat (1995)"
+FRENCH = "bonjour,hello,Lesson 1,greeting\nmerci,thank you,Lesson 1,polite\nau revoir,goodbye,Lesson 2,greeting farewell\n"
 RATINGS = (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.GOOD, Rating.GOOD, Rating.GOOD)
 
 
@@ -60,7 +65,11 @@ def shoot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
     widget.close()
 
 
-def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Callable[[], QWidget], tuple[int, int]]]:
+def screens(
+    collection: Collection, settings: QSettings, folder: Path, keep: ExitStack
+) -> dict[str, tuple[Callable[[], QWidget], tuple[int, int]]]:
+    """Each screen's builder and size. Files to import are written to `folder`; collections opened
+    for a screen are closed by `keep`."""
     heat = collection.deck_named(HEAT)
     studied = collection.find_cards(f'"deck:{HEAT}" -is:new')
     rich = max(studied, key=lambda card_id: len(collection.store.reviews_of_card(card_id)))
@@ -88,6 +97,30 @@ def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Call
         QTest.keyClicks(dialog.editor.field_editors()[0].rich, "{{c1::Michael Mann}} wrote and directed Heat ({{c2::1995}}).")
         return dialog
 
+    def files_to_import() -> list[Path]:
+        """A text file without header lines (its columns need mapping) and the studied Heat deck as a package."""
+        french = folder / "french.csv"
+        french.write_text(FRENCH, encoding="utf-8")
+        package = folder / "heat.apkg"
+        if not package.exists():
+            transfer.export_file(collection, package, deck=HEAT)
+        return [french, package]
+
+    def import_dialog(target: Collection) -> ImportDialog:
+        dialog = ImportDialog(target, [inspect_import_file(path) for path in files_to_import()])
+        column_map = dialog.column_map_of("french.csv")
+        column_map.notetype_combo.setCurrentText("Basic (and reversed card)")
+        column_map.choose(2, "Ignore")
+        column_map.choose(3, "Tags")
+        return dialog
+
+    def import_summary() -> QWidget:
+        """The summary of importing both files into a new collection (the shared one stays as it was)."""
+        target = keep.enter_context(Collection(Path(tempfile.mkdtemp(dir=folder)) / "imported.heatcards", install_heat_deck=False))
+        dialog = import_dialog(target)
+        dialog.run()
+        return dialog
+
     return {
         "main-window": (main_window, (900, 560)),
         "reviewer-question": (lambda: reviewer(False), (820, 560)),
@@ -97,13 +130,17 @@ def screens(collection: Collection, settings: QSettings) -> dict[str, tuple[Call
         "card-info": (lambda: CardInfoDialog(collection, rich), (820, 760)),
         "deck-options": (lambda: DeckOptionsDialog(collection, heat.id), (820, 760)),
         "welcome": (WelcomeDialog, (520, 340)),
+        "import": (lambda: import_dialog(collection), (760, 560)),
+        "import-summary": (import_summary, (760, 560)),
+        "export": (lambda: ExportDialog(collection, deck_id=heat.id), (600, 260)),
     }
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
+    """Shoot every screen, or only those named in `only`."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as keep:
         clock = FixedClock(START)
         collection = Collection(Path(folder) / "shots.heatcards", clock=clock, calendar_tz=timezone.utc)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
@@ -112,7 +149,9 @@ def main() -> int:
             simulate_study(collection, clock)
             for theme in ("light", "dark"):
                 apply_theme(app, theme)
-                for name, (build, size) in screens(collection, settings).items():
+                for name, (build, size) in screens(collection, settings, Path(folder), keep).items():
+                    if only and name not in only:
+                        continue
                     shoot(build(), f"{name}-{theme}", size)
                     print(f"docs/screenshots/{name}-{theme}.png")
         finally:
@@ -121,4 +160,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

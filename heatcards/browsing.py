@@ -13,6 +13,7 @@ from datetime import datetime
 
 from .clock import DayCalendar
 from .model import CardState, Changes, describe_delay
+from .rendering import answer_without_question
 from .search import fold, strip_html
 
 SAVED_SEARCHES_KEY = "browser.saved_searches"
@@ -103,7 +104,6 @@ def row_from_record(record: Sequence) -> BrowserRow:
 # --- cell text -----------------------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
-_ANSWER_DIVIDER = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[^>]*>", re.I)
 
 
 def plain_text(html: str) -> str:
@@ -113,15 +113,8 @@ def plain_text(html: str) -> str:
 
 
 def answer_text(question_html: str, answer_html: str) -> str:
-    """The answer without the question it repeats: what follows `<hr id=answer>`, as Anki shows it."""
-    divider = None
-    for divider in _ANSWER_DIVIDER.finditer(answer_html):
-        pass
-    if divider is not None:
-        return plain_text(answer_html[divider.end():])
-    if answer_html.startswith(question_html):
-        return plain_text(answer_html[len(question_html):])
-    return plain_text(answer_html)
+    """The answer without the question it repeats, as plain text for a table cell."""
+    return plain_text(answer_without_question(question_html, answer_html))
 
 
 def days_text(days: float) -> str:

@@ -10,10 +10,15 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .backups import BackupReason, Backups
+from .clock import Clock
 from .collection import Collection, default_collection_path
 from .errors import HeatcardsError, NothingToUndoError
+from .formats.exchange import DuplicatePolicy, ImportReport
 from .model import Card, CardInfo, CardState, Deck, Rating
 from .rendering import html_to_text
+from .storage.faults import CorruptCollectionError
+from .transfer import EXPORT_FORMATS, IMPORT_FORMATS, export_file, import_file, suffixes_of
 
 STATE_NAMES = {CardState.NEW: "new", CardState.LEARNING: "learning", CardState.REVIEW: "review", CardState.RELEARNING: "relearning"}
 
@@ -45,6 +50,54 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="a card's progress and review history")
     info.add_argument("card_id", type=int, metavar="CARD_ID")
     info.add_argument("--json", action="store_true", help="print JSON")
+
+    imports = commands.add_parser(
+        "import",
+        help=f"import files ({suffixes_of(IMPORT_FORMATS)}); a file that fails is reported and the others still import",
+        description="Import Anki packages, text files of notes, review logs and heatcards deck files. Notes "
+        "already in the collection (same GUID) are updated by default; cards keep the progress made here.",
+    )
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imports.add_argument("--deck", metavar="NAME", help="put everything under this deck instead of the file's top-level decks")
+    policy = imports.add_mutually_exclusive_group()
+    for flag, choice, text in (
+        ("--update", DuplicatePolicy.UPDATE, "update notes already here with the file's fields and tags (the default)"),
+        ("--skip", DuplicatePolicy.SKIP, "leave notes already here as they are"),
+        ("--duplicate", DuplicatePolicy.DUPLICATE, "add notes already here again, as copies"),
+    ):
+        policy.add_argument(flag, dest="policy", action="store_const", const=choice, help=text)
+    imports.set_defaults(policy=DuplicatePolicy.UPDATE)
+    imports.add_argument(
+        "--map",
+        metavar="COLS",
+        type=lambda text: [column.strip() for column in text.split(",")],
+        help="text files: what each column is, comma-separated: a field name, tags, deck, notetype, guid, or _ to skip one",
+    )
+    imports.add_argument("--notetype", metavar="NAME", help="text files: the note type of every note")
+    imports.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser("export", help="export the collection, a deck or a search to a file")
+    export.add_argument("out", type=Path, metavar="OUT")
+    limit = export.add_mutually_exclusive_group()
+    limit.add_argument("--deck", metavar="NAME", help="this deck and its subdecks")
+    limit.add_argument("--search", metavar="QUERY", help="the cards this search finds")
+    export.add_argument(
+        "--format",
+        choices=[f.key for f in EXPORT_FORMATS],
+        help=f"default: from OUT's name ({suffixes_of(EXPORT_FORMATS)})",
+    )
+    export.add_argument("--no-scheduling", dest="scheduling", action="store_false", help="cards leave as new cards, without history")
+    export.add_argument("--no-media", dest="media", action="store_false", help="leave out images and sounds")
+    export.add_argument("--legacy", action="store_true", help="Anki packages readable by Anki 2.1 before 2.1.50")
+
+    commands.add_parser("backup", help="back up the collection now (into the backups folder beside it)")
+    commands.add_parser("backups", help="list the collection's backups, newest first")
+    restore = commands.add_parser(
+        "restore", help="put a backup in the place of the collection (the collection as it is now is backed up first)"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a file name 'heatcards backups' lists, or a backup's path")
+    check = commands.add_parser("check", help="check the collection for problems; --repair mends them after a backup")
+    check.add_argument("--repair", action="store_true", help="back up the collection, then repair what can be repaired")
     return parser
 
 
@@ -55,11 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.app import run  # Qt is loaded only for the desktop app
 
         return run(args.collection, getattr(args, "deck", None))
+    path = args.collection or default_collection_path()
     try:
-        with Collection(args.collection) as collection:
+        if args.command in BACKUP_COMMANDS:  # these work on a closed, perhaps damaged, collection
+            return BACKUP_COMMANDS[args.command](Backups(path, Clock()), args)
+        with Collection(path) as collection:
+            _back_up_if_due(collection, BackupReason.OPENED)
             return COMMANDS[args.command](collection, args)
     except HeatcardsError as error:
         print(f"heatcards: error: {error}", file=sys.stderr)
+        if isinstance(error, CorruptCollectionError):
+            _suggest_newest_backup(path)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -257,7 +316,133 @@ def run_study(collection: Collection, args: argparse.Namespace, stdin: TextIO | 
                 continue
             collection.answer(card.id, rating, int((time.monotonic() - shown_at) * 1000))
             say(f"-> {rating.name.title()}")
+            _back_up_if_due(collection, BackupReason.STUDY)
             break
+
+
+# --- import and export ---------------------------------------------------------------
+def _report_record(path: Path, report: ImportReport) -> dict:
+    return {
+        "file": str(path),
+        "ok": True,
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped,
+        "cards_added": report.cards_added,
+        "reviews_added": report.reviews_added,
+        "media_added": report.media_added,
+        "notes": list(report.notes),
+    }
+
+
+def _report_lines(record: dict) -> list[str]:
+    counts = f"{record['added']} notes added, {record['updated']} updated, {record['unchanged']} unchanged, {record['skipped']} skipped"
+    extras = f"{record['cards_added']} cards, {record['reviews_added']} reviews, {record['media_added']} media files added"
+    return [f"{record['file']}: {counts}; {extras}", *(f"  {line}" for line in record["notes"])]
+
+
+def run_import(collection: Collection, args: argparse.Namespace) -> int:
+    """Each file on its own: one that fails is reported and leaves the collection as it was."""
+    records = []
+    for path in args.files:
+        try:
+            report, _ = import_file(
+                collection, path, policy=args.policy, deck=args.deck, column_map=args.map, notetype=args.notetype
+            )
+        except HeatcardsError as error:
+            records.append({"file": str(path), "ok": False, "error": str(error)})
+            if not args.json:
+                print(f"heatcards: error: {error}", file=sys.stderr)
+            continue
+        records.append(_report_record(path, report))
+        if not args.json:
+            print("\n".join(_report_lines(records[-1])))
+    if args.json:
+        print(json.dumps(records, indent=2, ensure_ascii=False))
+    return 0 if all(r["ok"] for r in records) else 1
+
+
+def run_export(collection: Collection, args: argparse.Namespace) -> int:
+    report = export_file(
+        collection,
+        args.out,
+        format=args.format,
+        deck=args.deck,
+        search=args.search,
+        scheduling=args.scheduling,
+        media=args.media,
+        legacy=args.legacy,
+    )
+    print(
+        f"Exported {report.notes} notes, {report.cards} cards, {report.reviews} reviews and {report.media} media files "
+        f"to {report.path} ({report.format})"
+    )
+    return 0
+
+
+# --- backups and check -------------------------------------------------------------
+def _back_up_if_due(collection: Collection, reason: BackupReason) -> None:
+    """An automatic backup; one that fails is reported, and what was being done goes on."""
+    try:
+        collection.backup_if_due(reason)
+    except HeatcardsError as error:
+        print(f"heatcards: warning: {error}", file=sys.stderr)
+
+
+def _suggest_newest_backup(collection_path: Path) -> None:
+    try:
+        newest = Backups(collection_path, Clock()).list()[:1]
+    except HeatcardsError:
+        return
+    if newest:
+        name = newest[0].path.name
+        print(f"heatcards: the newest backup is {name}: heatcards restore {name}", file=sys.stderr)
+
+
+def run_backup(collection: Collection, args: argparse.Namespace) -> int:
+    backup = collection.backup()
+    print(f"Backed up {backup.cards} cards, {backup.notes} notes and {backup.reviews} reviews to {backup.path}")
+    return 0
+
+
+def run_backups(backups: Backups, args: argparse.Namespace) -> int:
+    listed = backups.list()
+    if not listed:
+        print(f"No backups in {backups.folder}")
+        return 0
+    print(f"Backups in {backups.folder}, newest first:")
+    print(f"{'Made':<17}{'Cards':>8}{'Notes':>8}{'Reviews':>9}{'Size':>11}  {'Why':<22}File")
+    for b in listed:
+        made = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        counts = f"{b.cards:>8}{b.notes:>8}{b.reviews:>9}" if b.cards is not None else f"{'(damaged)':>25}"
+        print(f"{made:<17}{counts}{b.size / 1e6:>8.2f} MB  {b.reason or '':<22}{b.path.name}")
+    return 0
+
+
+def run_restore(backups: Backups, args: argparse.Namespace) -> int:
+    backup = backups.find(args.backup)
+    saved = backups.restore(backup)
+    print(f"Restored {backup.name}" + (f"; the collection as it was is saved as {saved}" if saved else ""))
+    return 0
+
+
+def run_check(collection: Collection, args: argparse.Namespace) -> int:
+    report = collection.check(repair=args.repair)
+    if not report.findings:
+        print("No problems found.")
+        return 0
+    for finding in report.findings:
+        print(f"- {finding.message}")
+    if report.backup is not None:
+        print(f"Backed up to {report.backup.path}, then repaired {len(report.repaired)} of {len(report.findings)} problems.")
+        for finding in report.remaining:
+            print(f"Still: {finding.message}")
+    elif args.repair:
+        print("Nothing was repaired.")
+    else:
+        print("Run 'heatcards check --repair' to repair what can be repaired (a backup is made first).")
+    return 1 if report.remaining else 0
 
 
 def _default_study_deck(collection: Collection) -> Deck:
@@ -266,4 +451,14 @@ def _default_study_deck(collection: Collection) -> Deck:
     return max(top_level, key=lambda row: row.counts.total).deck
 
 
-COMMANDS = {"decks": run_decks, "cards": run_cards, "study": run_study, "info": run_info}
+COMMANDS = {
+    "decks": run_decks,
+    "cards": run_cards,
+    "study": run_study,
+    "info": run_info,
+    "import": run_import,
+    "export": run_export,
+    "backup": run_backup,
+    "check": run_check,
+}
+BACKUP_COMMANDS = {"backups": run_backups, "restore": run_restore}

@@ -13,10 +13,12 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from . import queue
+from .backups import BackupInfo, BackupReason, Backups
 from .browsing import (
     SAVED_SEARCHES_KEY,
     BrowserRow,
@@ -29,9 +31,13 @@ from .browsing import (
     tags_added,
     tags_removed,
 )
-from .clock import SECONDS_PER_DAY, Clock, DayCalendar
+from .checking import CheckReport, check_collection
+from .clock import Clock, DayCalendar
 from .errors import ConflictError, HeatcardsError, InvalidInputError, NothingToUndoError, NotFoundError
-from .formats.heatdeck import DeckFile, read_deck_file
+from .exporting import export_exchange
+from .formats.exchange import DuplicatePolicy, Exchange, ImportReport, Progress, no_progress
+from .formats.heatdeck import DeckFile, deck_file_to_exchange, read_deck_file
+from .importing import is_reset, merge_exchange
 from .model import (
     ButtonPreview,
     Card,
@@ -64,8 +70,11 @@ from .rendering import RenderedCard, card_ordinals, render_card
 from .reviewing import passage_around
 from .scheduling import Answer, Scheduler
 from .search import SearchContext, parse_search
-from .storage import Store, UndoStep
+from .storage import FIELD_SEPARATOR, Store, UndoStep
 from .storage.search_sql import compile_search
+
+if TYPE_CHECKING:
+    from .formats.review_log import ReviewLogRow
 
 COLLECTION_ENV = "HEATCARDS_COLLECTION"
 DEFAULT_DECK = "Default"
@@ -92,14 +101,6 @@ class _TodayCounts:
     counts: QueueCounts
 
 
-@dataclass(frozen=True)
-class InstallReport:
-    deck: str
-    added: int
-    updated: int
-    unchanged: int
-
-
 class Collection:
     """One open collection file plus its media folder; one writer at a time."""
 
@@ -116,7 +117,10 @@ class Collection:
         self.path = Path(path) if path is not None else default_collection_path()
         self.clock = clock or Clock()
         self.fuzz = fuzz
-        self.store = Store(self.path, durable=durable)
+        self.backups = Backups(self.path, self.clock)
+        self.store = Store(
+            self.path, durable=durable, before_upgrade=lambda store: self.backups.create(store, BackupReason.MIGRATION)
+        )
         self.media_folder = self.path.with_name(self.path.stem + ".media")
         try:
             self.media_folder.mkdir(parents=True, exist_ok=True)
@@ -257,6 +261,8 @@ class Collection:
         emptied_notes = [i for i in note_ids if i not in kept_notes]
         notes = self.store.notes(emptied_notes)
         reviews = self.store.reviews_of_cards(card_ids) if card_ids else []
+        if len(card_ids) > 1:
+            self.backup(BackupReason.BULK_DELETE)
         with self.store.transaction():
             if card_ids:
                 self.store.delete_cards(card_ids)
@@ -315,10 +321,14 @@ class Collection:
                 raise InvalidInputError(
                     f"note type {notetype.name!r} has no field {sorted(unknown)[0]!r} (fields: {', '.join(notetype.fields)})"
                 )
-            return tuple(fields.get(name, "") for name in notetype.fields)
-        if len(fields) != len(notetype.fields):
+            values = tuple(fields.get(name, "") for name in notetype.fields)
+        elif len(fields) != len(notetype.fields):
             raise InvalidInputError(f"note type {notetype.name!r} needs {len(notetype.fields)} fields, got {len(fields)}")
-        return tuple(fields)
+        else:
+            values = tuple(fields)
+        if any(FIELD_SEPARATOR in value for value in values):
+            raise InvalidInputError("a field cannot hold the control character U+001F (it separates fields)")
+        return values
 
     def add_note(
         self,
@@ -495,7 +505,7 @@ class Collection:
         now_ms = int(self.clock.now() * 1000)
         now = now_ms // 1000
         result = self.scheduler_for(deck).answer(card, rating, now)
-        entry = _log_entry(card, result, int(rating), now_ms, duration_ms)
+        entry = _log_entry(card, result, int(rating), now_ms, duration_ms, review_id(now_ms))
         note_before = self.store.note(card.note_id) if result.leech else None
         siblings = self._siblings_to_bury(card, deck, now)
         with self.store.transaction():
@@ -606,7 +616,10 @@ class Collection:
         return self._change_cards("flag", card_ids, lambda c, now: replace(c, flag=flag))
 
     def forget(self, card_ids: Sequence[int]) -> Changes:
-        """Reset cards to new (history kept; a manual entry marks the reset)."""
+        """Reset cards to new (history kept; a manual entry marks the reset); a backup first when
+        it is more than one card (one is Ctrl+Z away)."""
+        if len(card_ids) > 1:
+            self.backup(BackupReason.FORGET)
         position = self.store.max_new_position()
 
         def reset(card: Card, now: int) -> Card:
@@ -644,50 +657,163 @@ class Collection:
     def is_marked(note: Note) -> bool:
         return any(t.casefold() == MARKED_TAG for t in note.tags)
 
-    # --- deck files ------------------------------------------------------------------
-    def install_deck_file(self, path: Path | str) -> InstallReport:
+    # --- import and export -------------------------------------------------------------
+    def import_exchange(
+        self,
+        exchange: Exchange,
+        *,
+        policy: DuplicatePolicy = DuplicatePolicy.UPDATE,
+        deck: str | None = None,
+        source: str = "",
+        progress: Progress = no_progress,
+    ) -> tuple[ImportReport, Changes]:
+        """Merge what a reader read into the collection (the rules: `heatcards.importing`), in one
+        transaction: a failure, or a `CancelledError` raised by `progress`, leaves the collection as
+        it was. `deck` puts everything under that deck instead of the file's top-level decks.
+        An import cannot be undone; it clears the undo steps."""
+        exchange = replace(exchange, notes=tuple(_with_clean_tags(n) for n in exchange.notes))
+        try:
+            with self.store.transaction():
+                return merge_exchange(self, exchange, policy=policy, deck=deck, source=source, progress=progress)
+        finally:
+            self._forget_cached_rows()
+
+    def _forget_cached_rows(self) -> None:
+        """After a bulk change: presets, id counters and today's counts are read afresh."""
+        self._schedulers.clear()
+        self._next_ids.clear()
+        self._forget_today_counts()
+
+    def export_exchange(
+        self, *, deck: str | None = None, search: str | None = None, scheduling: bool = True, media: bool = True
+    ) -> Exchange:
+        """What a writer needs to save the cards of `deck` (subdecks included), of a search, or (with
+        neither) of the whole collection (see `heatcards.exporting`)."""
+        return export_exchange(self, deck=deck, search=search, scheduling=scheduling, media=media)
+
+    def install_deck_file(self, path: Path | str) -> ImportReport:
         """Add a heatcards deck file's notes, or update them by GUID; progress is never lost."""
         return self.install_deck(read_deck_file(path))
 
-    def install_deck(self, deck_file: DeckFile) -> InstallReport:
-        notetypes = {n.name: n for n in self.notetypes()}
-        for i, note in enumerate(deck_file.notes):
-            notetype = notetypes.get(note.notetype)
-            if notetype is None:
-                raise InvalidInputError(f"deck {deck_file.name!r} note {note.guid}: unknown note type {note.notetype!r}")
-            self._field_values(notetype, note.fields)
-        added = updated = unchanged = 0
-        with self.store.transaction():
-            deck = self.add_deck(deck_file.name)
-            if deck_file.description and deck.description != deck_file.description:
-                self.store.update_deck(replace(deck, description=deck_file.description))
-            document_ids = self._install_documents(deck_file)
-            for note in deck_file.notes:
-                source = None
-                if note.source is not None:
-                    span = note.source.span or (None, None)
-                    source = SourceLink(document_ids[note.source.document], span[0], span[1], note.source.paragraph)
-                existing = self.store.note_by_guid(note.guid)
-                if existing is None:
-                    self.add_note(note.notetype, note.fields, note.deck or deck_file.name, tags=note.tags, guid=note.guid, source=source)
-                    added += 1
-                    continue
-                values = self._field_values(notetypes[note.notetype], note.fields)
-                if existing.fields == values and existing.tags == _clean_tags(note.tags) and existing.source == source:
-                    unchanged += 1
-                    continue
-                self.update_note(existing.id, values, tags=note.tags, source=source)
-                updated += 1
-        return InstallReport(deck_file.name, added, updated, unchanged)
+    def install_deck(self, deck_file: DeckFile) -> ImportReport:
+        """Merge a deck file (already read) like any import: notes by GUID, updated in place."""
+        exchange = deck_file_to_exchange(deck_file, self.notetypes(), self.calendar)
+        return self.import_exchange(exchange, source=deck_file.name)[0]
 
-    def _install_documents(self, deck_file: DeckFile) -> dict[str, int]:
-        ids = {}
-        for document in deck_file.documents:
-            existing = self.store.document_id_by_hash(document.sha256)
-            ids[document.key] = existing or self.store.insert_document(
-                document.title, document.file, document.sha256, None, [], self.now()
-            )
-        return ids
+    def import_review_log(
+        self,
+        rows: Sequence[ReviewLogRow],
+        *,
+        source_name: str,
+        deck: str | None = None,
+        progress: Progress = no_progress,
+    ) -> tuple[ImportReport, Changes]:
+        """Add reviews (card id, rating, time, duration) and rebuild each card they touch by going
+        through its whole history again in time order, so its memory state, due date and log are
+        what studying would have made. Cards the collection lacks become Basic notes (the card id as
+        the front) in `deck`, by default a deck named after the file `source_name`, keeping their
+        ids. Reviews are known by card and time: importing the same log twice adds nothing.
+        One transaction, like `import_exchange`."""
+        incoming: dict[int, list[ReviewLogEntry]] = {}
+        for row in rows:
+            entry = _answer_entry(row.card_id, row.rating, row.time_ms, row.duration_ms)
+            incoming.setdefault(row.card_id, []).append(entry)
+        source = Path(source_name)
+        try:
+            with self.store.transaction():
+                return self._merge_review_log(incoming, source.name, deck or source.stem, progress)
+        finally:
+            self._forget_cached_rows()
+
+    def _merge_review_log(
+        self, incoming: dict[int, list[ReviewLogEntry]], source: str, deck_name: str, progress: Progress
+    ) -> tuple[ImportReport, Changes]:
+        existing = {c.id: c for c in self.store.cards(list(incoming))}
+        new_cards = self._cards_for_review_log([i for i in incoming if i not in existing], deck_name, incoming)
+        known_reviews: dict[int, list[ReviewLogEntry]] = {}
+        for entry in self.store.reviews_of_cards(list(existing)):
+            known_reviews.setdefault(entry.card_id, []).append(entry)
+        known_ids = {e.id for entries in known_reviews.values() for e in entries}
+        rebuilt: list[Card] = []
+        replayed: list[ReviewLogEntry] = []
+        added = unchanged = 0
+        for done, (card_id, entries) in enumerate(incoming.items(), start=1):
+            if done % 500 == 0 or done == len(incoming):
+                progress("reviews", done, len(incoming))
+            fresh = [e for e in entries if e.id not in known_ids]
+            added += len(fresh)
+            if not fresh:
+                unchanged += 1
+                continue
+            card = existing.get(card_id) or new_cards[card_id]
+            history = sorted([*known_reviews.get(card_id, ()), *fresh], key=lambda e: (e.time, e.id))
+            card, log = self._replayed(card, history)
+            rebuilt.append(card)
+            replayed += log
+        self.store.delete_reviews([e.id for e in replayed if e.id in known_ids])
+        self.store.insert_reviews(replayed)
+        self.store.save_cards(rebuilt)
+        if rebuilt:
+            self.store.clear_undo()
+        lines = []
+        if new_cards:
+            lines.append(f"{len(new_cards)} cards were not in the collection: added as Basic notes in the deck {deck_name!r}")
+        if unchanged:
+            lines.append(f"{unchanged} cards skipped: all their reviews were already in the collection")
+        report = ImportReport(
+            source=source,
+            added=len(new_cards),
+            updated=len(rebuilt) - len(new_cards),
+            unchanged=unchanged,
+            cards_added=len(new_cards),
+            reviews_added=added,
+            notes=tuple(lines),
+        )
+        changes = Changes(
+            cards=frozenset(c.id for c in rebuilt),
+            notes=frozenset(c.note_id for c in new_cards.values()),
+            decks=bool(rebuilt),
+            queue=bool(rebuilt),
+            stats=bool(rebuilt),
+        )
+        return report, changes
+
+    def _cards_for_review_log(self, card_ids: Sequence[int], deck_name: str, incoming: Mapping[int, Sequence[ReviewLogEntry]]) -> dict[int, Card]:
+        """New Basic notes, one per card id the collection lacks (the id as the front), with their
+        cards (keeping those ids) as new cards, by card id; created at their first review."""
+        if not card_ids:
+            return {}
+        notetype = self.notetype_named("Basic")
+        deck = self.store.deck_by_name(deck_name) or self.add_deck(deck_name)
+        position = self.store.max_new_position()
+        notes, cards = [], {}
+        for offset, card_id in enumerate(card_ids, start=1):
+            first = incoming[card_id][0].time // 1000
+            note = Note(self._new_id("notes"), uuid.uuid4().hex, notetype.id, (str(card_id), ""), (), first, first)
+            notes.append(note)
+            cards[card_id] = Card(card_id, note.id, deck.id, 0, due=position + offset, modified=first)
+        self.store.insert_notes(notes)
+        self.store.insert_cards(cards.values())
+        return cards
+
+    def _replayed(self, card: Card, history: Sequence[ReviewLogEntry]) -> tuple[Card, list[ReviewLogEntry]]:
+        """The card after going through its history (oldest first) again: answers are answered anew
+        (their log entries rewritten, ids, times and durations kept), a reset makes it new again, and
+        a manual or bulk reschedule sets its due date, as each did when it happened."""
+        scheduler = self.scheduler_for(self.store.deck(card.deck_id))
+        position = card.due if card.state is CardState.NEW else self.store.max_new_position() + 1
+        new = Card(card.id, card.note_id, card.deck_id, card.ordinal, due=position, suspended=card.suspended, flag=card.flag)
+        card, log = new, []
+        for entry in history:
+            if entry.kind in _ANSWER_KINDS:
+                result = scheduler.answer(card, entry.rating, entry.time // 1000)
+                log.append(_log_entry(card, result, entry.rating, entry.time, entry.duration_ms, entry.id))
+                card = result.card
+            elif is_reset(entry):
+                card = replace(new, due=position)
+            elif entry.kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED):
+                card = replace(card, state=CardState.REVIEW, due=entry.due_after, interval=entry.interval_after, remaining_steps=0)
+        return card, log
 
     # --- reviewer: deleting notes, undo preview, finished decks, study more, sources ---
     def delete_notes(self, note_ids: Sequence[int]) -> Changes:
@@ -697,6 +823,8 @@ class Collection:
         missing = [i for i in wanted if i not in notes]
         if missing:
             raise NotFoundError(f"no note with id {missing[0]} (was it deleted already?)")
+        if len(wanted) > 1:
+            self.backup(BackupReason.BULK_DELETE)
         cards = self.store.cards_of_notes(wanted)
         reviews = self.store.reviews_of_cards([c.id for c in cards])
         now = self.now()
@@ -906,6 +1034,26 @@ class Collection:
             self.store.set_config("automatic_backups", bool(enabled))
         return Changes()
 
+    # --- backups and check ----------------------------------------------------------------
+    def backup(self, reason: BackupReason = BackupReason.MANUAL) -> BackupInfo:
+        """Back up the collection now into the backups folder beside it (see `heatcards.backups`)."""
+        return self.backups.create(self.store, reason)
+
+    def backup_if_due(self, reason: BackupReason) -> BackupInfo | None:
+        """The automatic backups, unless switched off: front ends call this after opening the
+        collection (`OPENED`) and after each answer (`STUDY`); a failure is theirs to show
+        without undoing what succeeded."""
+        if not self.automatic_backups():
+            return None
+        return self.backups.create_if_due(self.store, reason)
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        """Look for problems (`heatcards check`); with `repair`, back up and mend what can be mended."""
+        report = check_collection(self, repair=repair, backups=self.backups)
+        if report.backup is not None:  # a repair wrote rows behind the caches' back
+            self._forget_cached_rows()
+        return report
+
     # --- notes editing (editor) --------------------------------------------------------
     def all_tags(self) -> list[str]:
         """Every tag used by a note, once (case-insensitively), sorted."""
@@ -1109,6 +1257,14 @@ class Collection:
         return Changes()
 
 
+_ANSWER_KINDS = (ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN)  # log entries the scheduler made
+
+
+def _with_clean_tags(note: Note) -> Note:
+    tags = _clean_tags(note.tags)
+    return note if tags == note.tags else replace(note, tags=tags)
+
+
 def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     """Tags without duplicates (case-insensitively), in the given order."""
     seen, result = set(), []
@@ -1127,10 +1283,23 @@ def review_id(time_ms: int) -> str:
     return f"{time_ms:012x}{secrets.token_hex(10)}"
 
 
-def _log_entry(card: Card, result: Answer, rating: int, now_ms: int, duration_ms: int) -> ReviewLogEntry:
+def imported_review_id(card_id: int, time_ms: int) -> str:
+    """The id of a review that arrives without one: time-ordered like `review_id`, and the same for the
+    same card and time, so importing the same history again finds it present."""
+    return f"{time_ms:012x}{card_id % 16**20:020x}"
+
+
+def _answer_entry(card_id: int, rating: int, time_ms: int, duration_ms: int) -> ReviewLogEntry:
+    """An imported answer waiting to be replayed (`Collection._replayed`), which fills in the states."""
+    return ReviewLogEntry(
+        imported_review_id(card_id, time_ms), card_id, time_ms, rating, CardState.NEW, 0, 0, 0, None, None, duration_ms, ReviewKind.LEARN
+    )
+
+
+def _log_entry(card: Card, result: Answer, rating: int, now_ms: int, duration_ms: int, entry_id: str) -> ReviewLogEntry:
     after = result.card
     return ReviewLogEntry(
-        id=review_id(now_ms),
+        id=entry_id,
         card_id=card.id,
         time=now_ms,
         rating=rating,

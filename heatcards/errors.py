@@ -28,10 +28,6 @@ class SearchSyntaxError(HeatcardsError):
     pass
 
 
-class DeckFileError(HeatcardsError):
-    pass
-
-
 class NothingToUndoError(HeatcardsError):
     pass
 
@@ -42,6 +38,10 @@ class ConflictError(HeatcardsError):
 
 class ImportFileError(HeatcardsError):
     """A file to import cannot be read: the message names the file and the place in it."""
+
+
+class DeckFileError(ImportFileError):
+    """A heatcards deck file is not valid: the message names the note, card or review and what is wrong."""
 
 
 class CancelledError(HeatcardsError):

@@ -1042,6 +1042,22 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"[\t\n\r\f\v]", " ", data))
 
 
+_ANSWER_DIVIDER = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[^>]*>", re.I)
+
+
+def answer_without_question(question_html: str, answer_html: str) -> str:
+    """The answer side without the question it repeats: what follows `<hr id=answer>` (the last
+    one), else what follows the question text, as Anki shows answers in lists."""
+    divider = None
+    for divider in _ANSWER_DIVIDER.finditer(answer_html):
+        pass
+    if divider is not None:
+        return answer_html[divider.end():]
+    if answer_html.startswith(question_html):
+        return answer_html[len(question_html):]
+    return answer_html
+
+
 def html_to_text(html_text: str) -> str:
     """Plain text for a terminal: tags dropped, <br> and block elements become line
     breaks, entities decoded, runs of spaces collapsed, at most one blank line in a row.

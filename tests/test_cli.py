@@ -83,6 +83,117 @@ def test_user_mistakes_give_one_line_errors(tmp_path):
         assert len(result.stderr.strip().splitlines()) == 1
 
 
+# --- import and export ------------------------------------------------------------------
+WORDS = "#separator:comma\n#columns:Front,Back\nhola,hello\nadiós,goodbye\n"
+REVIEW_LOG = "card_id,review_rating,review_time,review_duration\n42,3,2026-02-01T10:00:00+00:00,5000\n42,3,2026-02-03T10:00:00+00:00,4000\n"
+
+
+def cards_in(path, query):
+    return json.loads(heatcards(path, "cards", "--search", query, "--json").stdout)
+
+
+def test_import_reports_each_file_and_a_failing_one_does_not_stop_the_others(tmp_path):
+    path = tmp_path / "c.heatcards"
+    (tmp_path / "words.csv").write_text(WORDS, encoding="utf-8")
+    (tmp_path / "broken.apkg").write_bytes(b"not a zip")
+    (tmp_path / "log.csv").write_text(REVIEW_LOG, encoding="utf-8")
+    result = heatcards(path, "import", str(tmp_path / "words.csv"), str(tmp_path / "broken.apkg"), str(tmp_path / "log.csv"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'words.csv'}: 2 notes added, 0 updated, 0 unchanged, 0 skipped; 2 cards, 0 reviews" in result.stdout
+    assert f"{tmp_path / 'log.csv'}: 1 notes added" in result.stdout and "2 reviews" in result.stdout
+    assert "added as Basic notes in the deck 'log'" in result.stdout
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1 and "broken.apkg" in errors[0] and "Traceback" not in result.stderr
+    assert {c["fields"]["Front"] for c in cards_in(path, "deck:Default")} == {"hola", "adiós"}
+    (logged,) = cards_in(path, "deck:log")
+    assert logged["id"] == 42 and logged["reps"] == 2 and logged["state"] == "review"
+
+
+def test_import_policies_and_json(tmp_path):
+    path = tmp_path / "c.heatcards"
+    words = tmp_path / "words.csv"
+    words.write_text(WORDS, encoding="utf-8")
+
+    def imported(*flags):
+        result = heatcards(path, "import", str(words), "--json", *flags)
+        assert result.returncode == 0, result.stderr
+        (record,) = json.loads(result.stdout)
+        return record
+
+    assert imported()["added"] == 2
+    skipped = imported("--skip")
+    assert (skipped["skipped"], skipped["notes"]) == (2, ["2 notes skipped: already in the collection"])
+    assert imported("--duplicate")["added"] == 2
+    words.write_text(WORDS.replace("goodbye", "bye"), encoding="utf-8")
+    assert (imported()["updated"], imported("--update")["unchanged"]) == (1, 2)
+    assert len(cards_in(path, "deck:Default")) == 4
+    failed = heatcards(path, "import", str(tmp_path / "absent.csv"), "--json")
+    assert failed.returncode == 1
+    assert json.loads(failed.stdout) == [{"file": str(tmp_path / "absent.csv"), "ok": False, "error": f"{tmp_path / 'absent.csv'}: no such file"}]
+
+
+def test_import_with_a_column_map_a_note_type_and_a_deck(tmp_path):
+    path = tmp_path / "c.heatcards"
+    (tmp_path / "plain.txt").write_text("gato\tcat\tanimals\nperro\tdog\tanimals pets\n", encoding="utf-8")
+    result = heatcards(
+        path, "import", str(tmp_path / "plain.txt"), "--map", "Front,Back,tags", "--notetype", "Basic (and reversed card)", "--deck", "Spanish"
+    )
+    assert result.returncode == 0, result.stderr
+    cards = cards_in(path, "deck:Spanish")
+    assert len(cards) == 4 and {c["notetype"] for c in cards} == {"Basic (and reversed card)"}
+    assert {c["fields"]["Front"]: c["tags"] for c in cards} == {"gato": ["animals"], "perro": ["animals", "pets"]}
+    wrong = heatcards(path, "import", str(tmp_path / "plain.txt"), "--map", "Front,Nope,tags")
+    assert wrong.returncode == 1 and "Nope" in wrong.stderr
+
+
+@pytest.mark.parametrize("name", ["heat.apkg", "heat.heatdeck.toml"])
+def test_a_studied_deck_exported_and_imported_elsewhere_keeps_its_progress(tmp_path, name):
+    source, target, out = tmp_path / "a.heatcards", tmp_path / "b.heatcards", tmp_path / name
+    heatcards(source, "study", stdin="\n3\n\n4\n\n1\nq\n")
+    result = heatcards(source, "export", str(out), "--deck", "Heat (1995)")
+    assert result.returncode == 0, result.stderr
+    assert "Exported 77 notes, 83 cards, 3 reviews" in result.stdout
+    heatcards(target, "decks")  # a fresh collection, with the (unstudied) Heat deck
+    assert heatcards(target, "import", str(out)).returncode == 0
+    def progress(path):
+        """The studied cards; ids differ (the target made its own Heat deck), recall falls by the second."""
+        return [{k: v for k, v in card.items() if k not in ("id", "note_id", "retrievability")} for card in cards_in(path, "rated:1")]
+
+    assert len(progress(source)) == 3
+    assert progress(target) == progress(source)
+
+
+def test_export_formats_and_what_cannot_be_combined(tmp_path):
+    path = tmp_path / "c.heatcards"
+    notes = tmp_path / "heat.csv"
+    result = heatcards(path, "export", str(notes), "--search", "tag:cast")
+    assert result.returncode == 0, result.stderr
+    lines = notes.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#separator:comma" and len(lines) > 7
+    cards = tmp_path / "cards.tsv"
+    assert heatcards(path, "export", str(cards), "--format", "tsv-cards", "--deck", "Heat (1995)").returncode == 0
+    assert cards.read_text(encoding="utf-8").splitlines()[0].split("\t")[:2] == ["Question", "Answer"]
+    for args, message in [
+        (("export", str(tmp_path / "x.colpkg"), "--deck", "Heat (1995)"), "a .colpkg holds the whole collection"),
+        (("export", str(tmp_path / "x.csv"), "--legacy"), "legacy layout is for Anki packages"),
+        (("export", str(tmp_path / "x.zip")), "name the file for the format it is to have (.apkg, .colpkg, .csv"),
+        (("export", str(tmp_path / "x.csv"), "--format", "apkg"), "the format apkg needs a file name ending in .apkg"),
+        (("export", str(tmp_path / "missing" / "x.apkg")), "does not exist"),
+    ]:
+        result = heatcards(path, *args)
+        assert result.returncode == 1, args
+        assert message in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("x.", ".heatcards-export"))) == []
+
+
+def test_importing_a_file_of_an_unknown_kind_names_what_can_be_imported(tmp_path):
+    document = tmp_path / "notes.docx"
+    document.write_bytes(b"PK")
+    result = heatcards(tmp_path / "c.heatcards", "import", str(document))
+    assert result.returncode == 1
+    assert "cannot import this kind of file (it imports .apkg, .colpkg, .csv, .tsv, .txt, .heatdeck.toml, .toml)" in result.stderr
+
+
 def test_collection_in_use_is_reported(tmp_path):
     path = tmp_path / "c.heatcards"
     holder = subprocess.Popen(

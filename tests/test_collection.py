@@ -258,9 +258,9 @@ def test_collection_from_a_newer_schema_is_refused(tmp_path, clock):
 def test_not_a_database_gives_a_clear_error(tmp_path):
     path = tmp_path / "garbage.heatcards"
     path.write_bytes(b"this is not sqlite" * 100)
-    from heatcards.errors import HeatcardsError
+    from heatcards.storage.faults import CorruptCollectionError
 
-    with pytest.raises(HeatcardsError, match="cannot open collection"):
+    with pytest.raises(CorruptCollectionError, match="is damaged .*restore the newest good backup"):
         Collection(path)
 
 

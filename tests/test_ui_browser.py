@@ -374,3 +374,14 @@ def test_deleted_rows_read_as_deleted(qtmodeltester, heat_collection):
     model.invalidate()
     assert model.index(0, 1).data() == browser_module.DELETED
     qtmodeltester.check(model)
+
+
+def test_export_notes_from_the_browser_limits_the_export_to_its_search(qtbot, browser):
+    from heatcards.ui.import_export import ExportDialog
+
+    type_search(qtbot, browser, "Hanna")
+    shortcut(qtbot, browser, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = browser.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.include_combo.currentText() == "Cards found by the search: Hanna"
+    dialog.close()

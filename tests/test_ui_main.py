@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from heatcards.collection import HEAT_DECK_FILE
 from heatcards.ui import main_window as main_window_module
 from heatcards.ui.deck_tree import DECK_ID_ROLE, DeckTreeModel
+from heatcards.ui.import_export import ImportDialog
 from heatcards.ui.main_window import DeckSwitcherDialog, MainWindow, NotBuiltYetDialog, WelcomeDialog
 
 HEAT = "Heat (1995)"
@@ -157,8 +158,7 @@ def test_unbuilt_screens_say_so_plainly(window, qtbot, monkeypatch, key, title):
     assert shown == [(title, "Statistics is not built yet.")]
     shown.clear()
     window.generate_action.trigger()
-    window.export_action.trigger()
-    assert [t for t, _ in shown] == ["Generating cards from a document — not built yet", "Export — not built yet"]
+    assert [t for t, _ in shown] == ["Generating cards from a document — not built yet"]
 
 
 def test_menus_carry_ankis_shortcuts(window):
@@ -185,36 +185,44 @@ def drop(window, path: Path):
     window.dropEvent(event)
 
 
+def import_dialog_of(qtbot, window) -> ImportDialog:
+    """The import dialog a drop opened, once the files were read."""
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None, timeout=10_000)
+    return window.findChild(ImportDialog)
+
+
 def test_dropping_a_deck_file_imports_it(qtbot, collection, settings, tmp_path):
     window = MainWindow(collection, settings)
     qtbot.addWidget(window)
     deck_file = tmp_path / "heat.heatdeck.toml"
     shutil.copy(HEAT_DECK_FILE, deck_file)
+    drop(window, deck_file)
+    dialog = import_dialog_of(qtbot, window)
     with qtbot.waitSignal(window.imported, timeout=10_000):
-        drop(window, deck_file)
+        qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
     assert window.overview.title.text() == HEAT
     assert len(collection.find_cards(f'"deck:{HEAT}"')) == 83
-    assert "77 notes added" in window.statusBar().currentMessage()
+    assert "Notes added\n77\n" in dialog.summary.toPlainText()
 
 
-def test_dropping_an_unknown_file_explains_what_can_be_imported(window, qtbot, monkeypatch, tmp_path):
-    messages = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
-    package = tmp_path / "deck.apkg"
-    package.write_bytes(b"PK")
-    drop(window, package)
-    qtbot.waitUntil(lambda: bool(messages))
-    assert "cannot read 'deck.apkg' yet" in messages[0] and ".heatdeck.toml" in messages[0]
+def test_dropping_an_unknown_file_explains_what_can_be_imported(window, qtbot, tmp_path):
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"%PDF")
+    drop(window, notes)
+    dialog = import_dialog_of(qtbot, window)
+    assert "cannot import this kind of file" in dialog.files.topLevelItem(0).text(1)
+    assert ".heatdeck.toml" in dialog.files.topLevelItem(0).text(1)
+    assert not dialog.action_button.isEnabled()
 
 
-def test_broken_deck_file_shows_where_it_is_wrong_and_changes_nothing(window, heat_collection, qtbot, monkeypatch, tmp_path):
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+def test_broken_deck_file_shows_where_it_is_wrong_and_changes_nothing(window, heat_collection, qtbot, tmp_path):
     broken = tmp_path / "broken.heatdeck.toml"
     broken.write_text('format = "heatcards-deck"\nversion = 1\n[deck]\nname = \n', encoding="utf-8")
-    window.import_file(broken)
-    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
-    assert "broken.heatdeck.toml" in warnings[0]
+    window.import_files([broken])
+    dialog = import_dialog_of(qtbot, window)
+    qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)
+    summary = dialog.summary.toPlainText()
+    assert "broken.heatdeck.toml" in summary and "The collection was left unchanged for this file." in summary
     assert len(heat_collection.find_cards("")) == 83
 
 

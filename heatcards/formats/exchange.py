@@ -45,6 +45,7 @@ class ExchangeDocument:
     sha256: str
     text: str | None = None
     paragraphs: tuple[tuple[int, int], ...] = ()  # [start, end) character offsets
+    key: str = ""  # the name a deck file gave it, kept so a file read and written again keeps it
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, fields as dataclass_fields
 from operator import attrgetter
@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import CollectionInUseError, ConflictError, HeatcardsError, NotFoundError
+from ..formats.exchange import ExchangeDocument
 from ..model import (
     Card,
     CardState,
@@ -30,6 +31,7 @@ from ..model import (
 )
 from . import browse_sql
 from .browse_sql import register_text_functions
+from .faults import raise_storage_error, storage_error
 from .search_sql import register_search_functions
 from .schema import migrate
 
@@ -94,13 +96,19 @@ class CollectionLock:
             self._fd = None
 
 
+# Enum members by stored value: a dict lookup is many times faster than calling the enum, which
+# counts when a log of a million entries is read.
+_CARD_STATES = {state.value: state for state in CardState}
+_REVIEW_KINDS = {kind.value: kind for kind in ReviewKind}
+
+
 def _card_from_row(row: Sequence) -> Card:
     return Card(
         id=row[0],
         note_id=row[1],
         deck_id=row[2],
         ordinal=row[3],
-        state=CardState(row[4]),
+        state=_CARD_STATES[row[4]],
         due=row[5],
         interval=row[6],
         stability=row[7],
@@ -166,14 +174,14 @@ def _revlog_from_row(row: Sequence) -> ReviewLogEntry:
         card_id=row[1],
         time=row[2],
         rating=row[3],
-        state_before=CardState(row[4]),
+        state_before=_CARD_STATES[row[4]],
         interval_before=row[5],
         interval_after=row[6],
         due_after=row[7],
         stability=row[8],
         difficulty=row[9],
         duration_ms=row[10],
-        kind=ReviewKind(row[11]),
+        kind=_REVIEW_KINDS[row[11]],
     )
 
 
@@ -224,7 +232,11 @@ def _in_clause(ids: Iterable[int]) -> str:
 class Store:
     """Rows of one collection file. Every write is a short transaction."""
 
-    def __init__(self, path: Path | str, *, durable: bool = True):
+    def __init__(
+        self, path: Path | str, *, durable: bool = True, before_upgrade: Callable[[Store], None] | None = None
+    ):
+        """Open (or create) a collection file. `before_upgrade(store)` runs when an existing
+        collection's schema is about to be upgraded (to back it up first)."""
         self.path = Path(path)
         self._lock: CollectionLock | None = None
         if str(path) != ":memory:":
@@ -232,17 +244,22 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._lock = CollectionLock(self.path)
                 self._lock.acquire()
+                if self.path.exists():  # a read-only file is refused now, not at the first answer
+                    os.close(os.open(self.path, os.O_WRONLY))
             except OSError as error:
-                raise HeatcardsError(f"cannot open collection {path}: {error.strerror or error}") from error
+                self._release()
+                fault = storage_error(error, self.path, "the collection was not opened")
+                raise fault or HeatcardsError(f"cannot open collection {path}: {error.strerror or error}") from error
         try:
             conn = sqlite3.connect(str(path), isolation_level=None)
             conn.row_factory = sqlite3.Row
             self.db = Database(conn, execute_plugins=False)
             self._configure(durable)
-            migrate(self.db)
+            migrate(self.db, (lambda: before_upgrade(self)) if before_upgrade else None)
         except sqlite3.DatabaseError as error:
             self._release()
-            raise HeatcardsError(f"cannot open collection {path}: {error}") from error
+            fault = storage_error(error, self.path, "the collection was not opened")
+            raise fault or HeatcardsError(f"cannot open collection {path}: {error}") from error
         except BaseException:
             self._release()
             raise
@@ -270,12 +287,15 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All or nothing; a broken uniqueness or reference rule rolls back and raises ConflictError."""
+        """All or nothing; a broken uniqueness or reference rule rolls back and raises ConflictError,
+        a full, read-only, damaged or vanished disk a `faults.StorageError` (nothing was saved)."""
         try:
             with self.db.atomic():
                 yield
         except sqlite3.IntegrityError as error:
             raise ConflictError(str(error)) from error
+        except sqlite3.DatabaseError as error:
+            raise_storage_error(error, self.path, "the change was not saved")
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.conn.execute(sql, params).fetchone()
@@ -400,6 +420,17 @@ class Store:
     def document_id_by_hash(self, sha256: str) -> int | None:
         return self._scalar("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
 
+    def documents(self, document_ids: Iterable[int]) -> list[ExchangeDocument]:
+        """These documents with their text (None when not stored) and paragraph offsets."""
+        rows = self.db.conn.execute(
+            "SELECT id, title, file_name, sha256, text, paragraphs FROM documents "
+            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(list(document_ids)),),
+        )
+        return [
+            ExchangeDocument(r[0], r[1], r[2], r[3], r[4], tuple(tuple(p) for p in json.loads(r[5]))) for r in rows
+        ]
+
     def document_titles(self) -> dict[int, str]:
         return dict(self.db.conn.execute("SELECT id, title FROM documents").fetchall())
 
@@ -408,11 +439,14 @@ class Store:
         self.db.conn.execute(f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)})", _note_to_row(note))
 
     def update_note(self, note: Note) -> None:
-        row = _note_to_row(note)
-        self.db.conn.execute(
+        self.update_notes((note,))
+
+    def update_notes(self, notes: Iterable[Note]) -> None:
+        """Write existing notes' current fields, tags and source."""
+        self.db.conn.executemany(
             "UPDATE notes SET guid=?, notetype_id=?, fields=?, tags=?, created=?, modified=?, "
             "document_id=?, span_start=?, span_end=?, paragraph=? WHERE id=?",
-            (*row[1:], row[0]),
+            ((*row[1:], row[0]) for row in map(_note_to_row, notes)),
         )
 
     def note(self, note_id: int) -> Note:
@@ -424,6 +458,22 @@ class Store:
     def note_by_guid(self, guid: str) -> Note | None:
         row = self._one(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE guid = ?", (guid,))
         return _note_from_row(row) if row else None
+
+    def note_ids_by_guid(self, guids: Iterable[str]) -> dict[str, int]:
+        """The ids of the notes with these GUIDs (those that exist), by GUID."""
+        rows = self.db.conn.execute(
+            "SELECT guid, id FROM notes WHERE guid IN (SELECT value FROM json_each(?))", (json.dumps(list(guids)),)
+        )
+        return dict(rows.fetchall())
+
+    def existing_ids(self, table: str, ids: Iterable[int]) -> set[int]:
+        """Which of `ids` a note or card (`table` "notes" or "cards") already has."""
+        if table not in ("notes", "cards"):
+            raise ValueError(table)
+        rows = self.db.conn.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+        )
+        return {r[0] for r in rows}
 
     def notes(self, note_ids: Iterable[int]) -> dict[int, Note]:
         rows = self.db.conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_in_clause(note_ids)})")
@@ -442,6 +492,10 @@ class Store:
         """Write an existing card's current state."""
         row = _card_to_row(card)
         self.db.conn.execute(_UPDATE_CARD, (*row[1:], row[0]))
+
+    def save_cards(self, cards: Iterable[Card]) -> None:
+        """Write existing cards' current states (one prepared statement for all)."""
+        self.db.conn.executemany(_UPDATE_CARD, ((*row[1:], row[0]) for row in map(_card_to_row, cards)))
 
     def card(self, card_id: int) -> Card:
         row = self._one(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id = ?", (card_id,))
@@ -513,12 +567,15 @@ class Store:
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def studied_since(self, deck_ids: Sequence[int], since_ms: int) -> tuple[int, int]:
-        """(new cards introduced, review cards answered) since `since_ms` in these decks."""
+        """(new cards introduced, review cards answered) since `since_ms` in these decks.
+
+        Only answers that schedule count against the daily limits, as in Anki: not manual or
+        rescheduled entries, nor reviews in a filtered deck that did not reschedule (cramming)."""
         row = self._one(
             "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
             # CROSS JOIN keeps today's few reviews (by time index) as the outer loop
             "FROM revlog r CROSS JOIN cards c ON c.id = r.card_id "
-            f"WHERE r.time >= ? AND r.kind != 'manual' AND c.deck_id IN ({_in_clause(deck_ids)})",
+            f"WHERE r.time >= ? AND r.kind IN ('learn', 'review', 'relearn') AND c.deck_id IN ({_in_clause(deck_ids)})",
             (since_ms,),
         )
         return row[0], row[1]
@@ -541,6 +598,12 @@ class Store:
     def delete_reviews(self, review_ids: Sequence[str]) -> None:
         self.db.conn.executemany("DELETE FROM revlog WHERE id = ?", [(i,) for i in review_ids])
 
+    def review_ids_of_cards(self, card_ids: Iterable[int]) -> set[str]:
+        rows = self.db.conn.execute(
+            "SELECT id FROM revlog WHERE card_id IN (SELECT value FROM json_each(?))", (json.dumps(list(card_ids)),)
+        )
+        return {r[0] for r in rows}
+
     def review_count(self) -> int:
         return self._scalar("SELECT count(*) FROM revlog")
 
@@ -548,9 +611,16 @@ class Store:
     # One prepared statement per table; call inside `transaction()` so a
     # whole load is one commit. Each accepts any iterable (a generator streams).
     def insert_notes(self, notes: Iterable[Note]) -> int:
-        cursor = self.db.conn.executemany(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 11)})", map(_note_to_row, notes)
-        )
+        """The notes reach the table in one statement, from a temporary table: the full-text index
+        writes out what it gathered at the end of each statement, and a segment per note costs
+        several times the note itself."""
+        conn = self.db.conn
+        conn.execute(f"CREATE TEMP TABLE incoming_notes AS SELECT {_NOTE_COLUMNS} FROM notes WHERE false")
+        try:
+            conn.executemany(f"INSERT INTO temp.incoming_notes VALUES ({','.join('?' * 11)})", map(_note_to_row, notes))
+            cursor = conn.execute(f"INSERT INTO notes ({_NOTE_COLUMNS}) SELECT {_NOTE_COLUMNS} FROM temp.incoming_notes")
+        finally:
+            conn.execute("DROP TABLE temp.incoming_notes")
         return cursor.rowcount
 
     def insert_cards(self, cards: Iterable[Card]) -> int:
@@ -564,6 +634,30 @@ class Store:
             f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)})", map(_revlog_to_row, entries)
         )
         return cursor.rowcount
+
+    def insert_reviews_not_present(self, entries: Sequence[ReviewLogEntry]) -> int:
+        """Insert the entries whose id the log does not hold yet; returns how many were new.
+
+        When more entries arrive than the log holds, its secondary indexes are built again once
+        afterwards instead of updated entry by entry (sorting once is cheaper)."""
+        conn = self.db.conn
+        rebuilt = self._secondary_indexes("revlog") if len(entries) > self.review_count() else []
+        for name, _ in rebuilt:
+            conn.execute(f"DROP INDEX {name}")
+        cursor = conn.executemany(
+            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)}) ON CONFLICT (id) DO NOTHING",
+            map(_revlog_to_row, entries),
+        )
+        for _, sql in rebuilt:
+            conn.execute(sql)
+        return cursor.rowcount
+
+    def _secondary_indexes(self, table: str) -> list[tuple[str, str]]:
+        """(name, CREATE statement) of the indexes the schema made on `table`."""
+        rows = self.db.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+        )
+        return [(r[0], r[1]) for r in rows]
 
     # --- undo -------------------------------------------------------------
     def push_undo(self, step: UndoStep, created: int) -> None:
@@ -604,6 +698,10 @@ class Store:
 
     def delete_undo(self, undo_id: int) -> None:
         self.db.conn.execute("DELETE FROM undo_steps WHERE id = ?", (undo_id,))
+
+    def clear_undo(self) -> None:
+        """Forget every undo step (after a change that cannot be undone)."""
+        self.db.conn.execute("DELETE FROM undo_steps")
 
 
     # --- listing ----------------------------------------------------------

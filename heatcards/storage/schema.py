@@ -6,6 +6,8 @@ this version does not know was written by a newer heatcards and is refused.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -180,13 +182,18 @@ def _undo_removes_created(db: Database) -> None:
     )
 
 
-def migrate(db: Database) -> None:
-    """Bring `db` to the current schema, or refuse one written by a newer version."""
+def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> None:
+    """Bring `db` to the current schema, or refuse one written by a newer version.
+
+    `before_upgrade` runs first when an existing collection (not a new file) is about to change."""
     known = {m.name for m in migrations.pending(Database(memory=True))}
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    applied = migrations.applied(db)
+    unknown = [m.name for m in applied if m.name not in known]
     if unknown:
         raise SchemaTooNewError(
             "this collection was written by a newer heatcards "
             f"(schema step {unknown[-1]!r} is unknown here); please upgrade heatcards"
         )
+    if before_upgrade is not None and applied and migrations.pending(db):
+        before_upgrade()
     migrations.apply(db)

@@ -383,22 +383,24 @@ class _Compiler:
     def _edited(self, term: Term) -> str:
         return f"n.modified >= {self.param(self._since(term.number))}"
 
+    # As in Anki, the rating decides what a log entry is: 1..4 an answer (whatever its kind, a
+    # review in a filtered deck included), 0 a manual or bulk reschedule.
     def _rated(self, term: Term) -> str:
         since = self.param(self._since(term.number) * 1000)
         rating = f" AND r.rating = {self.param(int(term.rating))}" if term.rating is not None else ""
         return (
             "EXISTS (SELECT 1 FROM revlog r WHERE r.card_id = c.id AND r.time >= "
-            f"{since} AND r.kind != 'manual' AND r.rating BETWEEN 1 AND 4{rating})"
+            f"{since} AND r.rating BETWEEN 1 AND 4{rating})"
         )
 
     def _resched(self, term: Term) -> str:
         since = self.param(self._since(term.number) * 1000)
-        return f"EXISTS (SELECT 1 FROM revlog r WHERE r.card_id = c.id AND r.time >= {since} AND r.kind = 'manual')"
+        return f"EXISTS (SELECT 1 FROM revlog r WHERE r.card_id = c.id AND r.time >= {since} AND r.rating = 0)"
 
     def _introduced(self, term: Term) -> str:
         since = self.param(self._since(term.number) * 1000)
         return (
-            "coalesce((SELECT min(r.time) FROM revlog r WHERE r.card_id = c.id AND r.kind != 'manual') "
+            "coalesce((SELECT min(r.time) FROM revlog r WHERE r.card_id = c.id AND r.rating != 0) "
             f">= {since}, 0)"
         )
 

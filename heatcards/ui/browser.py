@@ -47,6 +47,7 @@ from ..errors import HeatcardsError, NothingToUndoError, SearchSyntaxError
 from ..model import FLAG_NAMES, Changes
 from .app import APPLICATION, ORGANISATION
 from .editor import NoteEditor
+from .import_export import ExportDialog
 
 BATCH_SIZE = 200  # ids per query when rows scroll into view
 CACHE_LIMIT = 5000  # rows kept; beyond this the cache starts afresh
@@ -367,6 +368,12 @@ class BrowserWindow(QMainWindow):
         self.table.setFocus()
 
     # --- actions -----------------------------------------------------------------------------
+    def export_search(self) -> None:
+        """Anki's Notes ▸ Export Notes: the export dialog, limited to this search."""
+        dialog = ExportDialog(self.collection, search=self.model.query, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def _build_actions(self) -> None:
         menus = {name: self.menuBar().addMenu(title) for name, title in
                  (("edit", "&Edit"), ("go", "&Go"), ("notes", "&Notes"), ("cards", "&Cards"), ("view", "&View"))}
@@ -402,6 +409,7 @@ class BrowserWindow(QMainWindow):
             "Remove tags from the selected notes", True)
         add("find_replace", "notes", "&Find and Replace…", "Ctrl+Alt+F", self.open_find_replace,
             "Replace text in the fields of the selected notes", True)
+        add("export", "notes", "&Export Notes…", "Ctrl+Shift+E", self.export_search, "Export the cards this search finds")
         add("delete", "notes", "&Delete", "Ctrl+Delete", self.delete_selection, "Delete the selected notes (undo with Ctrl+Z)", True)
         add("change_deck", "cards", "Change &Deck…", "Ctrl+D", self.change_deck_of_selection,
             "Move the selected cards to another deck", True)

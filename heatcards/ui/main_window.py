@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import transfer
 from ..collection import Collection
 from ..errors import HeatcardsError, NothingToUndoError
 from ..model import Changes, Deck, QueueCounts
-from ..formats.heatdeck import DeckFile, read_deck_file
 from .deck_tree import DECK_ID_ROLE, DeckTreeModel
+from .import_export import ExportDialog, ImportDialog, ImportResult, ImportSource, file_dialog_filter, inspect_import_file
 from .tasks import BackgroundTasks
 from .theme import count_colours
 
-DECK_FILE_SUFFIX = ".heatdeck.toml"
 KEYS_THAT_MATTER = (
     ("s", "study the selected deck"),
     ("Space", "show the answer, then answer Good"),
@@ -184,7 +184,7 @@ class NotBuiltYetDialog(QMessageBox):
 
 class MainWindow(QMainWindow):
     collection_changed = Signal(object)  # Changes
-    imported = Signal(object)  # InstallReport
+    imported = Signal(object)  # ImportResult
 
     def __init__(self, collection: Collection, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -255,8 +255,8 @@ class MainWindow(QMainWindow):
         self.stats_action = a("Statistics", "T", self.open_statistics)
         self.switch_action = a("Switch deck…", "/", self.switch_deck)
         self.undo_action = a("Undo", QKeySequence.StandardKey.Undo, self.undo)
-        self.import_action = a("Import…", "Ctrl+Shift+I", self.import_file_dialog, "Import a deck file")
-        self.export_action = a("Export…", "Ctrl+E", self.export_dialog)
+        self.import_action = a("Import…", "Ctrl+Shift+I", self.import_file_dialog, "Import Anki packages, CSV/TSV files or deck files")
+        self.export_action = a("Export…", "Ctrl+E", self.open_export, "Export to an Anki package, CSV/TSV or a deck file")
         self.generate_action = a("Generate from document…", None, self.generate_from_document)
         self.preferences_action = a("Preferences…", "Ctrl+P", self.open_preferences)
         self.help_action = a("Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_help)
@@ -565,13 +565,6 @@ class MainWindow(QMainWindow):
             self,
         ).exec()
 
-    def export_dialog(self) -> None:
-        NotBuiltYetDialog(
-            "Export",
-            "Exporting to Anki packages (.apkg), CSV/TSV and heatcards deck files is planned but not written yet.",
-            self,
-        ).exec()
-
     def show_help(self) -> None:
         rows = (
             ("Main window", "d decks · s study · a add · b browse · t statistics · / switch deck · Ctrl+Z undo · "
@@ -610,45 +603,35 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Undone: {what}", 3000)
         self.apply_changes(Changes(decks=True, queue=True, stats=True))
 
-    # --- import ------------------------------------------------------------------------
+    # --- import and export -------------------------------------------------------------------
     def import_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", "heatcards deck files (*.heatdeck.toml);;All files (*)")
-        if path:
-            self.import_file(Path(path))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import", "", file_dialog_filter(transfer.IMPORT_FORMATS, all_supported=True))
+        if paths:
+            self.import_files([Path(path) for path in paths])
 
-    def import_file(self, path: Path) -> None:
-        """Open `path` with the importer for its kind of file."""
-        if not path.name.endswith(DECK_FILE_SUFFIX):
-            QMessageBox.information(
-                self,
-                "Import",
-                f"heatcards cannot read {path.name!r} yet: it imports heatcards deck files ({DECK_FILE_SUFFIX}). "
-                "Anki packages (.apkg, .colpkg) and CSV/TSV files are planned but not written yet.",
-            )
-            return
+    def import_files(self, paths: list[Path]) -> None:
+        """Find out what each file is (off the UI thread: a text file is read whole), then ask how to import them."""
         self.tasks.run(
             self,
-            f"Reading {path.name}…",
-            lambda cancel: read_deck_file(path),
-            lambda deck_file: self._install_deck(path, deck_file),
-            lambda error: self._import_failed(path, error),
+            "Reading the files to import…",
+            lambda cancel: [inspect_import_file(path) for path in paths if not cancel.is_set()],
+            self._open_import_dialog,
+            lambda error: show_error(self, "Import", error),
         )
 
-    def _install_deck(self, path: Path, deck_file: DeckFile) -> None:
-        try:
-            report = self.collection.install_deck(deck_file)
-        except HeatcardsError as error:
-            self._import_failed(path, error)
-            return
-        self.apply_changes(Changes(decks=True, queue=True, stats=True))
-        self.select_deck(self.collection.deck_named(report.deck).id)
-        self.statusBar().showMessage(
-            f"Imported {path.name}: {report.added} notes added, {report.updated} updated, {report.unchanged} unchanged", 8000
-        )
-        self.imported.emit(report)
+    def _open_import_dialog(self, sources: list[ImportSource]) -> None:
+        deck_id = self.current_deck_id()
+        current_deck = self.collection.deck(deck_id).name if deck_id is not None else None
+        dialog = ImportDialog(self.collection, sources, current_deck=current_deck, parent=self)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        self._keep_open(dialog)
 
-    def _import_failed(self, path: Path, error: BaseException) -> None:
-        show_error(self, f"Import of {path.name}", error)
+    def _on_import_dialog_imported(self, result: ImportResult) -> None:
+        self.select_deck(result.deck_id)
+        self.imported.emit(result)
+
+    def open_export(self) -> None:
+        self._keep_open(ExportDialog(self.collection, deck_id=self.current_deck_id(), parent=self))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name
         if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
@@ -657,5 +640,4 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # Qt's name
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         event.acceptProposedAction()
-        for path in paths:
-            QTimer.singleShot(0, lambda path=path: self.import_file(path))
+        QTimer.singleShot(0, lambda: self.import_files(paths))

@@ -1,0 +1,103 @@
+"""Building an `Exchange` from the collection, for the writers to turn into files.
+
+An export holds the chosen cards (a deck with its subdecks, a search, or everything), their notes,
+and only the note types, decks, presets, documents and media files those use. Ids are the
+collection's own: they are unique, and packages carry them to the next collection (see `importing`).
+
+Without scheduling, cards leave as new cards in their new-queue order, without flags, and notes
+lose the `leech` and `marked` tags, as Anki exports them: a deck to share, not a study record.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .errors import InvalidInputError
+from .formats.exchange import Exchange, MediaFile
+from .importing import media_references
+from .model import Card, CardState, Note, NoteType
+from .note_html import media_file
+
+if TYPE_CHECKING:  # the collection calls in here; avoid a cycle at import time
+    from .collection import Collection
+
+STUDY_TAGS = ("leech", "marked")  # tags that record studying; dropped when scheduling is not exported
+
+
+def export_exchange(
+    collection: Collection,
+    *,
+    deck: str | None = None,
+    search: str | None = None,
+    scheduling: bool = True,
+    media: bool = True,
+) -> Exchange:
+    """The cards of `deck` (subdecks included), or those `search` finds, or the whole collection."""
+    if deck is not None and search is not None:
+        raise InvalidInputError("export a deck or the cards a search finds, not both")
+    store = collection.store
+    if deck is not None:
+        chosen = collection.deck_named(deck)
+        card_ids = collection.card_ids_in_deck(chosen.id)
+        decks = [d for d in collection.decks() if d.id in set(collection.deck_tree_ids(chosen))]
+    elif search is not None:
+        card_ids = collection.find_cards(search)
+        decks = None
+    else:
+        card_ids = store.card_ids()
+        decks = collection.decks()
+    cards = store.cards(card_ids)
+    notes = sorted(store.notes({c.note_id for c in cards}).values(), key=lambda n: n.id)
+    if decks is None:
+        used = {c.deck_id for c in cards}
+        decks = [d for d in collection.decks() if d.id in used]
+    used_notetypes = {n.notetype_id for n in notes}
+    notetypes = [n for n in collection.notetypes() if n.id in used_notetypes]
+    used_presets = {d.preset_id for d in decks}
+    documents = store.documents({n.source.document_id for n in notes if n.source and n.source.document_id is not None})
+    if not scheduling:
+        cards, notes = _as_new(cards), [_without_study_tags(n) for n in notes]
+    return Exchange(
+        notetypes=tuple(notetypes),
+        presets=tuple(p for p in collection.presets() if p.id in used_presets),
+        decks=tuple(decks),
+        notes=tuple(notes),
+        cards=tuple(cards),
+        reviews=tuple(store.reviews_of_cards(card_ids)) if scheduling else (),
+        media=tuple(_media_files(collection, notes, notetypes)) if media else (),
+        documents=tuple(documents),
+        scheduling=scheduling,
+    )
+
+
+def _as_new(cards: Sequence[Card]) -> list[Card]:
+    """The cards reset to new: new cards keep their places, the others follow in card order."""
+    last = max((c.due for c in cards if c.state is CardState.NEW), default=0)
+    reset = []
+    for card in cards:
+        if card.state is CardState.NEW:
+            due = card.due
+        else:
+            last += 1
+            due = last
+        reset.append(Card(card.id, card.note_id, card.deck_id, card.ordinal, due=due, modified=card.modified))
+    return reset
+
+
+def _without_study_tags(note: Note) -> Note:
+    return replace(note, tags=tuple(t for t in note.tags if t.casefold() not in STUDY_TAGS))
+
+
+def _media_files(collection: Collection, notes: Iterable[Note], notetypes: Iterable[NoteType]) -> list[MediaFile]:
+    """The media folder's files that the notes' fields or their note types' templates name."""
+    texts = [value for note in notes for value in note.fields]
+    texts += [side for notetype in notetypes for template in notetype.templates for side in (template.front, template.back)]
+    names = dict.fromkeys(name for text in texts for name in media_references(text))
+    files = []
+    for name in names:
+        path = media_file(collection.media_folder, name)
+        if path is not None:
+            files.append(MediaFile(name, path.read_bytes))
+    return files
+

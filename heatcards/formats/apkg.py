@@ -1,0 +1,1337 @@
+"""Anki packages (.apkg, .colpkg) to and from an `Exchange`, in every generation Anki has written.
+
+* Modern (Anki 2.1.50+): `meta` says version 3; `collection.anki21b` is a zstd-compressed SQLite
+  collection of schema 18 whose note types, decks and presets are protobuf messages in their own
+  tables; media members are zstd-compressed and listed by a zstd protobuf `media` map.
+* Legacy 2: `meta` says version 2 (or is missing beside a `collection.anki21`); schema 11, with
+  note types, decks and presets as JSON in the `col` row; a JSON media map.
+* Legacy 1 (Anki 2.0, genanki): only `collection.anki2`, otherwise like legacy 2.
+
+A .colpkg has the same layout holding a whole collection. This module handles the zip, the protobuf
+and JSON settings and the conversions between Anki's conventions and heatcards' model; the SQLite
+file inside a package is read and written by `heatcards.storage.anki_collection`.
+docs/anki-packages.md lists what is converted how and what is lost.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import weakref
+import zipfile
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any, Protocol
+
+import zstandard
+
+from ..clock import DayCalendar
+from ..errors import ImportFileError, InvalidInputError
+from ..model import (
+    Card,
+    CardState,
+    CardTemplate,
+    Deck,
+    LeechAction,
+    Note,
+    NoteType,
+    NoteTypeKind,
+    Preset,
+    ReviewKind,
+    ReviewLogEntry,
+)
+from ..note_html import duplicate_key
+from ..presets import MAXIMUM_INTERVAL_LIMIT, RETENTION_MAX, RETENTION_MIN, validate_parameters
+from ..rendering import card_ordinals
+from ..scheduling import decay_of
+from ..storage.anki_collection import (
+    LEGACY_SCHEMA,
+    MODERN_SCHEMA,
+    AnkiCollectionFile,
+    CountedRows,
+    Row,
+    open_anki_collection,
+    write_anki_collection,
+)
+from . import anki_proto as proto
+from .exchange import Exchange, MediaFile, Progress, no_progress
+
+META_MEMBER = "meta"
+MEDIA_MEMBER = "media"
+MODERN_COLLECTION = "collection.anki21b"
+LEGACY2_COLLECTION = "collection.anki21"
+LEGACY1_COLLECTION = "collection.anki2"  # also the "please update Anki" stub in newer packages
+PROGRESS_EVERY = 2000  # rows between two progress calls (each may cancel)
+
+
+class PackageVersion(enum.IntEnum):
+    """The `version` of Anki's `PackageMetadata` (`meta` member)."""
+
+    LEGACY_1 = 1
+    LEGACY_2 = 2
+    LATEST = 3
+
+
+class _Queue(enum.IntEnum):
+    """`cards.queue`: where a card waits in Anki."""
+
+    NEW = 0
+    LEARN = 1  # due in unix seconds
+    REVIEW = 2  # due in Anki day numbers
+    DAY_LEARN = 3  # a learning step that crosses a day boundary: due in day numbers
+    PREVIEW = 4
+    SUSPENDED = -1
+    SIBLING_BURIED = -2
+    MANUALLY_BURIED = -3
+
+
+_BURIED_QUEUES = (_Queue.SIBLING_BURIED, _Queue.MANUALLY_BURIED)
+# A learning card whose queue does not tell (suspended, buried, filtered) has its due in unix
+# seconds when above this, else in day numbers: Anki's own rule when it restores such a queue.
+_LEARNING_DUE_IS_SECONDS_ABOVE = 1_000_000_000
+
+# revlog.type <-> ReviewKind
+_KIND_OF_REVLOG_TYPE = {
+    0: ReviewKind.LEARN,
+    1: ReviewKind.REVIEW,
+    2: ReviewKind.RELEARN,
+    3: ReviewKind.FILTERED,
+    4: ReviewKind.MANUAL,
+    5: ReviewKind.RESCHEDULED,
+}
+_REVLOG_TYPE_OF_KIND = {kind: number for number, kind in _KIND_OF_REVLOG_TYPE.items()}
+
+# FSRS answers store the difficulty in revlog.factor: round(100 + 1000·(D − 1)/9), D in 1..10.
+_DIFFICULTY_FACTOR_MIN, _DIFFICULTY_FACTOR_MAX = 100, 1100
+# fsrs-rs runs FSRS-5 parameters as FSRS-6 ones with these two appended (no same-day stability
+# damping, FSRS-5's fixed decay), so that is how they are carried over.
+_FSRS5_AS_FSRS6_SUFFIX = (0.0, 0.5)
+
+DEFAULT_DECK_ID = 1  # Anki's "Default" deck, present in every collection
+DEFAULT_PRESET_ID = 1  # Anki's "Default" preset, likewise
+# Written packages count Anki's days from 2000-01-01: before any review heatcards can hold, and
+# always in the past, which Anki needs to shift due dates into the importing collection.
+WRITTEN_DAY_ZERO = date(2000, 1, 1)
+# Anki's defaults for the SM-2 settings heatcards has no use for: an Anki user who turns FSRS off
+# gets working values instead of zeros.
+_SM2_DEFAULTS: dict[str, Any] = {
+    "initial_ease": 2.5,
+    "easy_multiplier": 1.3,
+    "hard_multiplier": 1.2,
+    "lapse_multiplier": 0.0,
+    "interval_multiplier": 1.0,
+    "minimum_lapse_interval": 1,
+    "graduating_interval_good": 1,
+    "graduating_interval_easy": 4,
+    "cap_answer_time_to_secs": 60,
+}
+_SM2_STARTING_EASE = 2500  # cards.factor of a studied card (SM-2's ease ×1000); FSRS ignores it
+_FIELD_FONT = {"font_name": "Arial", "font_size": 20}  # what Anki's editor shows a field in
+
+
+# --- Anki's days ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _AnkiDays:
+    """Anki's day numbers: day 0 is the local date the collection was created (`col.crt`)."""
+
+    calendar: DayCalendar
+    day_zero: int  # the heatcards day number (`DayCalendar.day`) of Anki's day 0
+
+    def start(self, anki_day: int) -> int:
+        """The first second of Anki day `anki_day`, as heatcards stores review due dates."""
+        return self.calendar.day_start(self.day_zero + anki_day)
+
+    def number(self, timestamp: int) -> int:
+        """The Anki day number of the local day holding `timestamp`."""
+        return self.calendar.day(timestamp) - self.day_zero
+
+
+def _days_of_collection(crt: int, creation_minutes_west: int | None, calendar: DayCalendar) -> _AnkiDays:
+    """Anki counts days from the calendar date of `crt` in the UTC offset it was created in
+    (`creationOffset`, minutes west of UTC); collections that do not record it use local time."""
+    zone: tzinfo | None = calendar.tz
+    if creation_minutes_west is not None:
+        zone = timezone(timedelta(minutes=-creation_minutes_west))
+    created = datetime.fromtimestamp(crt, zone).date()
+    return _AnkiDays(calendar, (created - _EPOCH_DATE).days)
+
+
+def _minutes_west_of_utc(timestamp: int, zone: tzinfo | None) -> int:
+    offset = datetime.fromtimestamp(timestamp, zone).astimezone(zone).utcoffset() or timedelta(0)
+    return -round(offset.total_seconds() / 60)
+
+
+_EPOCH_DATE = date(1970, 1, 1)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def read_package(path: Path | str, calendar: DayCalendar, progress: Progress = no_progress) -> Exchange:
+    """The notes, cards, review history, settings and media of an Anki package (any generation).
+
+    Media files are read from the package only when their `read()` is called, so the file must
+    stay where it is until the merge is done."""
+    path = Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise ImportFileError(f"{path.name}: not an Anki package ({error})") from error
+    with archive:
+        version = _package_version(archive, path.name)
+        member = _collection_member(archive, version, path.name)
+        where = f"{path.name} ({member})"
+        with tempfile.TemporaryDirectory(prefix="heatcards-apkg-") as scratch:
+            collection = Path(scratch) / "collection.sqlite"
+            _extract(archive, member, version is PackageVersion.LATEST, collection, where)
+            exchange = _read_collection_file(collection, calendar, where, progress)
+        media = _media_files(archive, path, version)
+    return replace(exchange, media=media)
+
+
+def _package_version(archive: zipfile.ZipFile, name: str) -> PackageVersion:
+    members = set(archive.namelist())
+    if META_MEMBER not in members:
+        return PackageVersion.LEGACY_2 if LEGACY2_COLLECTION in members else PackageVersion.LEGACY_1
+    try:
+        number = proto.decode(_read_member(archive, META_MEMBER, name), proto.PACKAGE_METADATA)["version"]
+    except proto.DecodeError as error:
+        raise ImportFileError(f"{name}: the '{META_MEMBER}' member is not valid ({error})") from error
+    if number > PackageVersion.LATEST:
+        raise ImportFileError(f"{name}: package version {number} is newer than heatcards reads (3); export it from Anki with 'Support older Anki versions'")
+    try:
+        return PackageVersion(number)
+    except ValueError:
+        raise ImportFileError(f"{name}: unknown package version {number} in '{META_MEMBER}'") from None
+
+
+def _collection_member(archive: zipfile.ZipFile, version: PackageVersion, name: str) -> str:
+    wanted = {
+        PackageVersion.LATEST: MODERN_COLLECTION,
+        PackageVersion.LEGACY_2: LEGACY2_COLLECTION,
+        PackageVersion.LEGACY_1: LEGACY1_COLLECTION,
+    }[version]
+    if wanted not in archive.namelist():
+        raise ImportFileError(f"{name}: not an Anki package (no '{wanted}' member)")
+    return wanted
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, where: str) -> bytes:
+    try:
+        return archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
+        raise ImportFileError(f"{where}: member '{member}' cannot be read ({error})") from error
+
+
+def _extract(archive: zipfile.ZipFile, member: str, compressed: bool, target: Path, where: str) -> None:
+    """Copy a zip member to `target`, undoing zstd when the package says it is compressed."""
+    try:
+        with archive.open(member) as source, target.open("wb") as out:
+            if compressed:
+                zstandard.ZstdDecompressor().copy_stream(source, out)
+            else:
+                shutil.copyfileobj(source, out)
+    except zstandard.ZstdError as error:
+        raise ImportFileError(f"{where}: not zstd-compressed data ({error})") from error
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
+        raise ImportFileError(f"{where}: the member cannot be read ({error})") from error
+
+
+def _read_collection_file(file: Path, calendar: DayCalendar, where: str, progress: Progress) -> Exchange:
+    try:
+        with open_anki_collection(file, where) as collection:
+            return _CollectionReader(collection, calendar, where, progress).exchange()
+    except (proto.DecodeError, json.JSONDecodeError) as error:
+        raise ImportFileError(f"{where}: settings that cannot be decoded ({error})") from error
+    # OSError and OverflowError: times outside the platform's range
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, OSError) as error:
+        raise ImportFileError(f"{where}: the collection is malformed ({type(error).__name__}: {error})") from error
+
+
+class _Settings(Protocol):
+    """Where a collection keeps note types, decks and presets: tables (schema 18) or JSON (11)."""
+
+    def creation_minutes_west(self) -> int | None: ...
+    def notetypes(self) -> list[NoteType]: ...
+    def decks(self) -> tuple[list[Deck], set[int]]: ...  # normal decks, ids of filtered decks
+    def presets(self) -> list[Preset]: ...
+
+
+class _CollectionReader:
+    """Turns one opened Anki collection into an `Exchange`."""
+
+    def __init__(self, collection: AnkiCollectionFile, calendar: DayCalendar, where: str, progress: Progress):
+        self.collection = collection
+        self.calendar = calendar
+        self.where = where
+        self.progress = progress
+
+    def exchange(self) -> Exchange:
+        collection = self.collection
+        settings: _Settings = _TableSettings(collection) if collection.has_settings_tables else _JsonSettings(collection)
+        days = _days_of_collection(collection.crt, settings.creation_minutes_west(), self.calendar)
+        notetypes = {n.id: n for n in settings.notetypes()}
+        notes = self._notes(notetypes)
+        card_rows = self._card_rows({n.id for n in notes})
+        reviews, last_reviews = self._reviews(card_rows, {n.id: n.guid for n in notes})
+        decks, filtered = settings.decks()
+        cards = [self._card(row, filtered, days, last_reviews) for row in card_rows]
+        decks = _decks_in_use(decks, cards, self.where)
+        used_notetypes = {n.notetype_id for n in notes}
+        return Exchange(
+            notetypes=tuple(n for n in notetypes.values() if n.id in used_notetypes),
+            presets=_presets_for(decks, settings.presets()),
+            decks=tuple(decks),
+            notes=tuple(notes),
+            cards=tuple(cards),
+            reviews=tuple(reviews),
+            scheduling=bool(reviews) or any(c.state is not CardState.NEW for c in cards),
+        )
+
+    def _rows(self, stage: str, counted: CountedRows) -> Iterator[Row]:
+        """The rows, reporting progress under `stage` (and letting it cancel)."""
+        self.progress(stage, 0, counted.total)
+        for done, row in enumerate(counted.rows, start=1):
+            if done % PROGRESS_EVERY == 0:
+                self.progress(stage, done, counted.total)
+            yield row
+        self.progress(stage, counted.total, counted.total)
+
+    def _notes(self, notetypes: Mapping[int, NoteType]) -> list[Note]:
+        notes = []
+        for row in self._rows("notes", self.collection.read_notes()):
+            notetype = notetypes.get(row["mid"])
+            if notetype is None:
+                raise ImportFileError(f"{self.where}: note {row['id']} uses note type {row['mid']}, which the package does not define")
+            fields = tuple(str(row["flds"]).split("\x1f"))
+            if len(fields) != len(notetype.fields):
+                raise ImportFileError(
+                    f"{self.where}: note {row['id']} has {len(fields)} fields, but its note type "
+                    f"{notetype.name!r} has {len(notetype.fields)}"
+                )
+            notes.append(
+                Note(
+                    id=int(row["id"]),
+                    guid=str(row["guid"]),
+                    notetype_id=notetype.id,
+                    fields=fields,
+                    tags=tuple(str(row["tags"]).split()),
+                    created=int(row["id"]) // 1000,  # Anki's note id is its creation time in ms
+                    modified=int(row["mod"]),
+                )
+            )
+        return notes
+
+    def _card_rows(self, note_ids: set[int]) -> list[Row]:
+        rows = list(self._rows("cards", self.collection.read_cards()))
+        for row in rows:
+            if row["nid"] not in note_ids:
+                raise ImportFileError(f"{self.where}: card {row['id']} belongs to note {row['nid']}, which the package does not hold")
+        return rows
+
+    def _reviews(self, card_rows: list[Row], guids: Mapping[int, str]) -> tuple[list[ReviewLogEntry], dict[int, int]]:
+        """The review log of the package's cards, and each card's last graded review (unix s)."""
+        cards = {row["id"]: (guids[row["nid"]], row["ord"]) for row in card_rows}
+        entries: list[ReviewLogEntry] = []
+        last_graded: dict[int, int] = {}
+        previous_type: dict[int, int] = {}
+        for row in self._rows("reviews", self.collection.read_revlog()):
+            card = cards.get(row["cid"])
+            if card is None:
+                continue  # history of a card the package does not carry
+            entry = _review_entry(row, card, previous_type.get(row["cid"]), self.calendar, self.where)
+            previous_type[row["cid"]] = row["type"]
+            if 1 <= entry.rating <= 4 and entry.kind is not ReviewKind.MANUAL:
+                last_graded[entry.card_id] = entry.time // 1000
+            entries.append(entry)
+        return entries, last_graded
+
+    def _card(self, row: Row, filtered: set[int], days: _AnkiDays, last_reviews: Mapping[int, int]) -> Card:
+        in_filtered_deck = row["odid"] != 0 or row["did"] in filtered
+        deck_id = row["odid"] or row["did"]
+        due = row["odue"] if in_filtered_deck and row["odue"] else row["due"]
+        queue = None if in_filtered_deck else row["queue"]
+        state = _card_state(row["type"], row["id"], self.where)
+        learning = state in (CardState.LEARNING, CardState.RELEARNING)
+        if state is CardState.NEW:  # new cards have no memory, whatever their data still says
+            memory, last_review = _CardMemory(), None
+        else:
+            memory = _card_memory(row["data"], row["id"], self.where)
+            last_review = memory.last_review or last_reviews.get(row["id"])
+        return Card(
+            id=int(row["id"]),
+            note_id=int(row["nid"]),
+            deck_id=int(deck_id),
+            ordinal=int(row["ord"]),
+            state=state,
+            due=_due_time(state, queue, int(due), days),
+            interval=int(row["ivl"]) if state in (CardState.REVIEW, CardState.RELEARNING) else 0,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            remaining_steps=int(row["left"]) % 1000 if learning else 0,
+            reps=int(row["reps"]),
+            lapses=int(row["lapses"]),
+            last_review=last_review,
+            suspended=row["queue"] == _Queue.SUSPENDED,
+            buried_until=self.calendar.next_day_start(int(row["mod"])) if row["queue"] in _BURIED_QUEUES else 0,
+            flag=int(row["flags"]) & 7,
+            modified=int(row["mod"]),
+        )
+
+
+def _card_state(anki_type: int, card_id: int, where: str) -> CardState:
+    try:
+        return CardState(anki_type)
+    except ValueError:
+        raise ImportFileError(f"{where}: card {card_id} has an unknown type {anki_type}") from None
+
+
+def _due_time(state: CardState, queue: int | None, due: int, days: _AnkiDays) -> int:
+    """heatcards' `Card.due` for Anki's `due` (`queue` None: the queue does not tell)."""
+    if state is CardState.NEW:
+        return due  # position in the new queue
+    if state is CardState.REVIEW:
+        return days.start(due)
+    if queue == _Queue.LEARN or (queue != _Queue.DAY_LEARN and due > _LEARNING_DUE_IS_SECONDS_ABOVE):
+        return due
+    return days.start(due)
+
+
+@dataclass(frozen=True)
+class _CardMemory:
+    """What `cards.data` says about FSRS: memory state and the last review's time."""
+
+    stability: float | None = None
+    difficulty: float | None = None
+    last_review: int | None = None
+
+
+def _card_memory(data: str | None, card_id: int, where: str) -> _CardMemory:
+    if not data:
+        return _CardMemory()
+    try:
+        values = json.loads(data)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"{where}: card {card_id} has data that is not JSON ({error})") from error
+    if not isinstance(values, dict):
+        return _CardMemory()
+    stability, difficulty, last_review = values.get("s"), values.get("d"), values.get("lrt")
+    if not (_is_number(stability) and _is_number(difficulty) and stability > 0):
+        stability = difficulty = None
+    return _CardMemory(
+        stability=float(stability) if stability is not None else None,
+        difficulty=float(difficulty) if difficulty is not None else None,
+        last_review=int(last_review) if _is_number(last_review) and last_review > 0 else None,
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _review_entry(
+    row: Mapping[str, Any], card: tuple[str, int], previous_type: int | None, calendar: DayCalendar, where: str
+) -> ReviewLogEntry:
+    """One revlog row; `card` is the (GUID, ordinal) of its card, which makes its id."""
+    kind = _KIND_OF_REVLOG_TYPE.get(row["type"])
+    if kind is None:
+        raise ImportFileError(f"{where}: review {row['id']} has an unknown type {row['type']}")
+    if not 0 <= row["ease"] <= 4:
+        raise ImportFileError(f"{where}: review {row['id']} has an answer button {row['ease']} (Anki's are 0 to 4)")
+    time_ms = int(row["id"])
+    seconds = time_ms // 1000
+    interval = int(row["ivl"])
+    if interval > 0:
+        due_after = calendar.day_start(calendar.day(seconds) + interval)
+    else:
+        due_after = seconds - interval  # a learning step, in seconds (or 0: due now)
+    return ReviewLogEntry(
+        id=anki_review_id(card[0], card[1], time_ms),
+        card_id=int(row["cid"]),
+        time=time_ms,
+        rating=int(row["ease"]),
+        state_before=_state_before(kind, previous_type, int(row["lastIvl"])),
+        interval_before=max(0, int(row["lastIvl"])),
+        interval_after=max(0, interval),
+        due_after=due_after,
+        stability=None,
+        difficulty=_difficulty_of_factor(int(row["factor"])),
+        duration_ms=max(0, int(row["time"])),
+        kind=kind,
+    )
+
+
+def _difficulty_of_factor(factor: int) -> float | None:
+    """The difficulty an FSRS answer stored in `revlog.factor` (SM-2 eases are 1300 and up)."""
+    if not _DIFFICULTY_FACTOR_MIN <= factor <= _DIFFICULTY_FACTOR_MAX:
+        return None
+    return 1 + 9 * (factor - _DIFFICULTY_FACTOR_MIN) / 1000
+
+
+def _state_before(kind: ReviewKind, previous_type: int | None, last_interval: int) -> CardState:
+    """The card's state when it was answered, which the revlog implies but does not store.
+
+    A learning answer is the card's first (it was new) unless the card's previous entry was one
+    too; other entries follow the interval the card had."""
+    if kind is ReviewKind.LEARN:
+        learning = _REVLOG_TYPE_OF_KIND[ReviewKind.LEARN]
+        return CardState.LEARNING if previous_type == learning else CardState.NEW
+    if kind is ReviewKind.REVIEW:
+        return CardState.REVIEW
+    if kind is ReviewKind.RELEARN:
+        return CardState.RELEARNING
+    return CardState.REVIEW if last_interval > 0 else CardState.NEW
+
+
+def anki_review_id(guid: str, ordinal: int, revlog_id: int) -> str:
+    """The id of an imported Anki review: the same for the same review in every package, so a
+    second import of a package adds no history; time-ordered like heatcards' own review ids."""
+    digest = hashlib.sha1(f"{guid}\x1f{ordinal}\x1f{revlog_id}".encode()).hexdigest()
+    return f"{max(revlog_id, 0):012x}{digest[:20]}"
+
+
+def _decks_in_use(decks: list[Deck], cards: Sequence[Card], where: str) -> list[Deck]:
+    """The package's decks without Anki's empty Default deck; every card's deck must be there."""
+    known = {d.id for d in decks}
+    used = {c.deck_id for c in cards}
+    for card in cards:
+        if card.deck_id not in known:
+            raise ImportFileError(f"{where}: card {card.id} is in deck {card.deck_id}, which the package does not define")
+    return [d for d in decks if d.id != DEFAULT_DECK_ID or d.id in used]
+
+
+def _presets_for(decks: Sequence[Deck], presets: Sequence[Preset]) -> tuple[Preset, ...]:
+    """The presets the decks use; a deck whose preset is missing gets heatcards' default settings."""
+    by_id = {p.id: p for p in presets}
+    used = []
+    for preset_id in sorted({d.preset_id for d in decks}):
+        used.append(by_id.get(preset_id) or Preset(id=preset_id, name=f"Anki preset {preset_id}"))
+    return tuple(used)
+
+
+class _TableSettings:
+    """Schema 18: note types, decks and presets as protobuf blobs in their own tables."""
+
+    def __init__(self, collection: AnkiCollectionFile):
+        self.collection = collection
+
+    def creation_minutes_west(self) -> int | None:
+        value = self.collection.read_config_value("creationOffset")
+        return _json_int(value) if value is not None else None
+
+    def notetypes(self) -> list[NoteType]:
+        fields: dict[int, list[str]] = defaultdict(list)
+        for row in self.collection.read_fields():
+            fields[row["ntid"]].append(row["name"])
+        templates: dict[int, list[CardTemplate]] = defaultdict(list)
+        for row in self.collection.read_templates():
+            config = proto.decode(row["config"], proto.TEMPLATE_CONFIG)
+            templates[row["ntid"]].append(CardTemplate(row["name"], config["q_format"], config["a_format"]))
+        notetypes = []
+        for row in self.collection.read_notetypes():
+            config = proto.decode(row["config"], proto.NOTETYPE_CONFIG)
+            notetypes.append(
+                NoteType(
+                    id=int(row["id"]),
+                    name=str(row["name"]),
+                    kind=NoteTypeKind.CLOZE if config["kind"] == proto.NOTETYPE_KIND_CLOZE else NoteTypeKind.STANDARD,
+                    fields=tuple(fields[row["id"]]),
+                    templates=tuple(templates[row["id"]]),
+                    css=config["css"],
+                )
+            )
+        return notetypes
+
+    def decks(self) -> tuple[list[Deck], set[int]]:
+        decks, filtered = [], set()
+        for row in self.collection.read_decks():
+            kind = proto.decode(row["kind"], proto.DECK_KIND)
+            if kind["normal"] is None:
+                filtered.add(int(row["id"]))
+                continue
+            name = str(row["name"]).replace("\x1f", "::")
+            decks.append(Deck(int(row["id"]), name, int(kind["normal"]["config_id"]), kind["normal"]["description"]))
+        return decks, filtered
+
+    def presets(self) -> list[Preset]:
+        return [
+            _preset(int(row["id"]), str(row["name"]), proto.decode(row["config"], proto.DECK_CONFIG))
+            for row in self.collection.read_deck_configs()
+        ]
+
+
+class _JsonSettings:
+    """Schema 11: note types, decks and presets as JSON in the `col` row."""
+
+    def __init__(self, collection: AnkiCollectionFile):
+        row = collection.read_col_settings()
+        self.conf = _json_object(row["conf"], "col.conf")
+        self.models = _json_object(row["models"], "col.models")
+        self.deck_json = _json_object(row["decks"], "col.decks")
+        self.dconf = _json_object(row["dconf"], "col.dconf")
+
+    def creation_minutes_west(self) -> int | None:
+        offset = self.conf.get("creationOffset")
+        return int(offset) if _is_number(offset) else None
+
+    def notetypes(self) -> list[NoteType]:
+        notetypes = []
+        for model in self.models.values():
+            fields = sorted(model["flds"], key=lambda f: f["ord"])
+            templates = sorted(model["tmpls"], key=lambda t: t["ord"])
+            notetypes.append(
+                NoteType(
+                    id=int(model["id"]),
+                    name=str(model["name"]),
+                    kind=NoteTypeKind.CLOZE if model.get("type") == proto.NOTETYPE_KIND_CLOZE else NoteTypeKind.STANDARD,
+                    fields=tuple(str(f["name"]) for f in fields),
+                    templates=tuple(CardTemplate(str(t["name"]), str(t["qfmt"]), str(t["afmt"])) for t in templates),
+                    css=str(model.get("css", "")),
+                )
+            )
+        return notetypes
+
+    def decks(self) -> tuple[list[Deck], set[int]]:
+        decks, filtered = [], set()
+        for deck in self.deck_json.values():
+            if deck.get("dyn"):
+                filtered.add(int(deck["id"]))
+                continue
+            decks.append(Deck(int(deck["id"]), str(deck["name"]), int(deck.get("conf", DEFAULT_PRESET_ID)), str(deck.get("desc", ""))))
+        return decks, filtered
+
+    def presets(self) -> list[Preset]:
+        return [_preset(int(conf["id"]), str(conf.get("name", "")), _flat_legacy_config(conf)) for conf in self.dconf.values()]
+
+
+def _json_object(text: str, where: str) -> dict[str, Any]:
+    value = json.loads(text or "{}")
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} is not a JSON object")
+    return value
+
+
+def _json_int(raw: bytes | str) -> int | None:
+    value = json.loads(raw)
+    return int(value) if _is_number(value) else None
+
+
+def _flat_legacy_config(conf: Mapping[str, Any]) -> dict[str, Any]:
+    """A schema-11 preset in the field names of `anki_proto.DECK_CONFIG` (only those it has)."""
+    new, review, lapse = conf.get("new", {}), conf.get("rev", {}), conf.get("lapse", {})
+    places = {
+        "learn_steps": (new, "delays"),
+        "relearn_steps": (lapse, "delays"),
+        "new_per_day": (new, "perDay"),
+        "reviews_per_day": (review, "perDay"),
+        "maximum_review_interval": (review, "maxIvl"),
+        "leech_action": (lapse, "leechAction"),
+        "leech_threshold": (lapse, "leechFails"),
+        "bury_new": (new, "bury"),
+        "bury_reviews": (review, "bury"),
+        "bury_interday_learning": (conf, "buryInterdayLearning"),
+        "desired_retention": (conf, "desiredRetention"),
+        "fsrs_params_5": (conf, "fsrsParams5"),
+        "fsrs_params_6": (conf, "fsrsParams6"),
+    }
+    return {name: group[key] for name, (group, key) in places.items() if key in group}
+
+
+def _preset(preset_id: int, name: str, config: Mapping[str, Any]) -> Preset:
+    """A heatcards preset from Anki's settings; values heatcards cannot use become its defaults."""
+    default = Preset(id=preset_id, name=name.strip() or f"Anki preset {preset_id}")
+    return replace(
+        default,
+        desired_retention=_within(config.get("desired_retention"), RETENTION_MIN, RETENTION_MAX, default.desired_retention),
+        parameters=_fsrs6_parameters(config),
+        learning_steps=_steps(config.get("learn_steps"), default.learning_steps),
+        relearning_steps=_steps(config.get("relearn_steps"), default.relearning_steps),
+        maximum_interval=int(_within(config.get("maximum_review_interval"), 1, MAXIMUM_INTERVAL_LIMIT, default.maximum_interval)),
+        new_per_day=int(_within(config.get("new_per_day"), 0, 1 << 32, default.new_per_day)),
+        reviews_per_day=int(_within(config.get("reviews_per_day"), 0, 1 << 32, default.reviews_per_day)),
+        bury_new_siblings=bool(config.get("bury_new", False)),
+        bury_review_siblings=bool(config.get("bury_reviews", False)),
+        bury_interday_learning_siblings=bool(config.get("bury_interday_learning", False)),
+        leech_threshold=int(_within(config.get("leech_threshold"), 1, 1 << 32, default.leech_threshold)),
+        leech_action=LeechAction.SUSPEND if config.get("leech_action") == proto.LEECH_ACTION_SUSPEND else LeechAction.TAG,
+    )
+
+
+def _within(value: object, low: float, high: float, default: float) -> float:
+    """`value` when it is a number from `low` to `high`, else `default`."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
+
+
+def _steps(value: object, default: tuple[float, ...]) -> tuple[float, ...]:
+    if not isinstance(value, list) or not all(_is_number(v) and 0 < v < float("inf") for v in value):
+        return default
+    return tuple(float(v) for v in value)
+
+
+def _fsrs6_parameters(config: Mapping[str, Any]) -> tuple[float, ...]:
+    """FSRS-6 parameters if the preset has usable ones, else FSRS-5 ones as FSRS-6, else ()
+    (FSRS-6 defaults). FSRS-4.5 parameters are dropped: their difficulty formula differs."""
+    candidates = (
+        tuple(config.get("fsrs_params_6") or ()),
+        tuple(config.get("fsrs_params_5") or ()) + _FSRS5_AS_FSRS6_SUFFIX,
+    )
+    for values in candidates:
+        try:
+            return validate_parameters(values)
+        except (InvalidInputError, TypeError):
+            continue
+    return ()
+
+
+# --- media ---------------------------------------------------------------------------
+
+
+def _media_files(archive: zipfile.ZipFile, path: Path, version: PackageVersion) -> tuple[MediaFile, ...]:
+    """The package's media files, each read from the package when it is needed."""
+    where = f"{path.name} ({MEDIA_MEMBER})"
+    members = set(archive.namelist())
+    if MEDIA_MEMBER not in members:
+        return ()
+    compressed = version is PackageVersion.LATEST
+    listing = _read_member(archive, MEDIA_MEMBER, path.name)
+    try:
+        names = _modern_media_names(listing) if compressed else _legacy_media_names(listing)
+    except (zstandard.ZstdError, proto.DecodeError, json.JSONDecodeError, ValueError, AttributeError) as error:
+        raise ImportFileError(f"{where}: the media list cannot be read ({error})") from error
+    package = _PackageMedia(path, compressed)
+    files = []
+    for member, name in names:
+        if member not in members:
+            raise ImportFileError(f"{where}: media file {name!r} (member '{member}') is missing from the package")
+        if not name or name in (".", "..") or any(c in name for c in "/\\\x00"):
+            raise ImportFileError(f"{where}: media file name {name!r} (member '{member}') is not a plain file name")
+        files.append(MediaFile(name, _member_reader(package, member)))
+    return tuple(files)
+
+
+def _modern_media_names(listing: bytes) -> list[tuple[str, str]]:
+    entries = proto.decode(_unzstd(listing), proto.MEDIA_ENTRIES)["entries"]
+    return [(str(index), entry["name"]) for index, entry in enumerate(entries)]
+
+
+def _legacy_media_names(listing: bytes) -> list[tuple[str, str]]:
+    mapping = json.loads(listing.decode("utf-8") or "{}")
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        raise ValueError("not a JSON object of file names")
+    return [(str(member), name) for member, name in mapping.items()]
+
+
+def _member_reader(package: _PackageMedia, member: str) -> Callable[[], bytes]:
+    return lambda: package.read(member)
+
+
+class _PackageMedia:
+    """Reads media members from a package on demand, keeping the zip open between reads (one
+    lock: merges may read from a worker thread); the zip closes when nothing refers to it."""
+
+    def __init__(self, path: Path, compressed: bool):
+        self.path = path
+        self.compressed = compressed
+        self._lock = threading.Lock()
+        self._archive: zipfile.ZipFile | None = None
+
+    def read(self, member: str) -> bytes:
+        where = f"{self.path.name} (media member '{member}')"
+        with self._lock:
+            try:
+                if self._archive is None:
+                    self._archive = zipfile.ZipFile(self.path)
+                    weakref.finalize(self, self._archive.close)
+                data = self._archive.read(member)
+                return _unzstd(data) if self.compressed else data
+            except (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError, KeyError, ValueError) as error:
+                raise ImportFileError(f"{where}: cannot be read ({error})") from error
+
+
+def _unzstd(data: bytes) -> bytes:
+    return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_package(
+    exchange: Exchange,
+    path: Path | str,
+    calendar: DayCalendar,
+    *,
+    legacy: bool = False,
+    progress: Progress = no_progress,
+) -> None:
+    """Write `exchange` as an Anki package: modern (Anki 2.1.50+) or, with `legacy`, schema 11
+    that Anki 2.1 before 2.1.50 reads too. A .colpkg has the same layout as an .apkg.
+
+    The file appears whole or not at all: it is written beside `path` and moved into place."""
+    path = Path(path)
+    version = PackageVersion.LEGACY_2 if legacy else PackageVersion.LATEST
+    collection = _AnkiCollection.of(exchange, calendar, progress)
+    partial = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="heatcards-apkg-") as scratch:
+            database = Path(scratch) / "collection.sqlite"
+            stub = Path(scratch) / "stub.sqlite"
+            _write_database(collection, database, version)
+            _write_database(_AnkiCollection.of(_UPDATE_NOTICE, calendar, no_progress), stub, PackageVersion.LEGACY_2)
+            with partial, zipfile.ZipFile(partial, "w") as archive:
+                _write_members(archive, version, database, stub, exchange.media, progress)
+        os.replace(partial.name, path)
+    except BaseException:
+        Path(partial.name).unlink(missing_ok=True)
+        raise
+
+
+def _write_members(
+    archive: zipfile.ZipFile,
+    version: PackageVersion,
+    database: Path,
+    stub: Path,
+    media: Sequence[MediaFile],
+    progress: Progress,
+) -> None:
+    modern = version is PackageVersion.LATEST
+    # modern payloads are zstd already, so the zip stores them; legacy ones are deflated
+    method = zipfile.ZIP_STORED if modern else zipfile.ZIP_DEFLATED
+    archive.writestr(_member(META_MEMBER, method), proto.encode({"version": int(version)}, proto.PACKAGE_METADATA))
+    with database.open("rb") as source, archive.open(_member(MODERN_COLLECTION if modern else LEGACY2_COLLECTION, method), "w") as out:
+        if modern:
+            zstandard.ZstdCompressor().copy_stream(source, out)
+        else:
+            shutil.copyfileobj(source, out)
+    archive.writestr(_member(LEGACY1_COLLECTION, method), stub.read_bytes())
+    entries = []
+    progress("media", 0, len(media))
+    for index, file in enumerate(media):
+        data = file.read()
+        archive.writestr(_member(str(index), method), _zstd(data) if modern else data)
+        entries.append({"name": file.name, "size": len(data), "sha1": hashlib.sha1(data).digest()})
+        progress("media", index + 1, len(media))
+    if modern:
+        listing = _zstd(proto.encode({"entries": entries}, proto.MEDIA_ENTRIES))
+    else:
+        listing = json.dumps({str(i): e["name"] for i, e in enumerate(entries)}).encode()
+    archive.writestr(_member(MEDIA_MEMBER, method), listing)
+
+
+def _member(name: str, method: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.compress_type = method
+    return info
+
+
+def _zstd(data: bytes) -> bytes:
+    return zstandard.ZstdCompressor().compress(data)
+
+
+class _UniqueIds:
+    """Anki-style ids: a wanted millisecond time, moved up past ids already given out.
+
+    Each id given out points at a higher candidate, and lookups shorten those chains, so many
+    notes created in the same second do not make this quadratic."""
+
+    def __init__(self, reserved: Iterable[int] = ()) -> None:
+        self._next_candidate: dict[int, int] = {r: r + 1 for r in reserved}
+
+    def take(self, wanted: int) -> int:
+        free = self._first_free(max(wanted, 1))
+        self._next_candidate[free] = free + 1
+        return free
+
+    def _first_free(self, candidate: int) -> int:
+        passed = []
+        while candidate in self._next_candidate:
+            passed.append(candidate)
+            candidate = self._next_candidate[candidate]
+        for taken in passed:
+            self._next_candidate[taken] = candidate
+        return candidate
+
+
+def _stable_id(*parts: str) -> int:
+    """An id that is the same every time the same thing is exported, above Anki's fixed id 1."""
+    digest = hashlib.sha1("\x1f".join(parts).encode()).digest()
+    return int.from_bytes(digest[:7], "big") % (1 << 52) + 2
+
+
+@dataclass(frozen=True)
+class _AnkiCollection:
+    """An Exchange as the rows of an Anki collection, before they are put in either schema."""
+
+    days: _AnkiDays
+    modified: int  # unix seconds: the newest change in the exchange
+    notetypes: tuple[tuple[int, NoteType], ...]
+    decks: tuple[tuple[int, Deck, int], ...]  # Anki id, deck, Anki preset id
+    presets: tuple[tuple[int, Preset], ...]
+    notes: tuple[Row, ...]
+    cards: tuple[Row, ...]
+    revlog: tuple[Row, ...]
+    tags: tuple[str, ...]
+    next_position: int
+
+    @property
+    def crt(self) -> int:
+        """`col.crt`: the rollover instant that begins Anki's day 0."""
+        return self.days.start(0) - 1
+
+    @classmethod
+    def of(cls, exchange: Exchange, calendar: DayCalendar, progress: Progress) -> _AnkiCollection:
+        day_zero = (WRITTEN_DAY_ZERO - _EPOCH_DATE).days
+        days = _AnkiDays(calendar, day_zero)
+        unique = _UniqueIds()
+        notetype_ids = [unique.take(_stable_id("notetype", n.name, n.kind.value, *n.fields)) for n in exchange.notetypes]
+        anki_notetype = {n.id: anki_id for n, anki_id in zip(exchange.notetypes, notetype_ids, strict=True) if n.id is not None}
+        presets = _anki_presets(exchange.presets)
+        decks = _anki_decks(exchange.decks, presets)
+        deck_ids = {deck.id: anki_id for anki_id, deck, _ in decks}
+        preset_by_anki_id = dict(presets)
+        preset_of_deck = {deck.id: preset_by_anki_id[preset_id] for _, deck, preset_id in decks}
+        cards = _cards_to_write(exchange)
+        note_ids, note_rows = _note_rows(exchange, anki_notetype, progress)
+        card_ids, card_rows = _card_rows(cards, note_ids, deck_ids, preset_of_deck, days, progress)
+        revlog_rows = _revlog_rows(exchange.reviews, card_ids, progress) if exchange.scheduling else ()
+        times = [n.modified for n in exchange.notes] + [c.modified for c in cards] + [r.time // 1000 for r in exchange.reviews]
+        return cls(
+            days=days,
+            modified=max(times, default=days.start(0)),
+            notetypes=tuple(zip(notetype_ids, exchange.notetypes, strict=True)),
+            decks=tuple(decks),
+            presets=tuple(presets),
+            notes=tuple(note_rows),
+            cards=tuple(card_rows),
+            revlog=tuple(revlog_rows),
+            tags=_registered_tags(exchange.notes),
+            next_position=max((c.due for c in cards if c.state is CardState.NEW), default=0) + 1,
+        )
+
+
+def _registered_tags(notes: Sequence[Note]) -> tuple[str, ...]:
+    """Each tag once, ignoring case as Anki's tag list does (the first spelling seen wins)."""
+    spellings: dict[str, str] = {}
+    for note in notes:
+        for tag in note.tags:
+            spellings.setdefault(tag.casefold(), tag)
+    return tuple(sorted(spellings.values()))
+
+
+def _anki_presets(presets: Sequence[Preset]) -> list[tuple[int, Preset]]:
+    """Anki ids for the presets, plus Anki's Default preset (id 1) that every collection has."""
+    unique = _UniqueIds(reserved=[DEFAULT_PRESET_ID])
+    ids = [(unique.take(_stable_id("preset", p.name)), p) for p in presets]
+    return [(DEFAULT_PRESET_ID, Preset(id=None, name="Default")), *ids]
+
+
+def _anki_decks(decks: Sequence[Deck], presets: Sequence[tuple[int, Preset]]) -> list[tuple[int, Deck, int]]:
+    """Anki ids for the decks: a deck named Default becomes Anki's deck 1, which is added
+    (empty, as Anki's exports have it) when there is none."""
+    preset_ids = {p.id: anki_id for anki_id, p in presets if p.id is not None}
+    unique = _UniqueIds(reserved=[DEFAULT_DECK_ID])
+    result = []
+    for deck in decks:
+        anki_id = DEFAULT_DECK_ID if deck.name.casefold() == "default" else unique.take(_stable_id("deck", deck.name))
+        result.append((anki_id, deck, preset_ids[deck.preset_id]))
+    if all(anki_id != DEFAULT_DECK_ID for anki_id, _, _ in result):
+        result.insert(0, (DEFAULT_DECK_ID, Deck(id=0, name="Default", preset_id=0), DEFAULT_PRESET_ID))
+    return result
+
+
+def _cards_to_write(exchange: Exchange) -> list[Card]:
+    """The exchange's cards, plus new cards for the notes it lists without any; all of them new
+    cards when the exchange carries no scheduling."""
+    cards = list(exchange.cards)
+    with_cards = {c.note_id for c in cards}
+    notetypes = {n.id: n for n in exchange.notetypes}
+    next_id = max((c.id for c in cards), default=0) + 1
+    for note in exchange.notes:
+        deck_id = exchange.new_note_decks.get(note.id)
+        if note.id in with_cards or deck_id is None:
+            continue
+        for ordinal in card_ordinals(notetypes[note.notetype_id], note.fields):
+            cards.append(Card(id=next_id, note_id=note.id, deck_id=deck_id, ordinal=ordinal, modified=note.modified))
+            next_id += 1
+    return _with_new_positions(cards, exchange.scheduling)
+
+
+def _with_new_positions(cards: list[Card], scheduling: bool) -> list[Card]:
+    """Cards without a new-queue position (added above, or unscheduled) get one after the others."""
+    if not scheduling:
+        cards = [_unscheduled(c) for c in cards]
+    position = max((c.due for c in cards if c.state is CardState.NEW), default=0)
+    result = []
+    for card in cards:
+        if card.state is CardState.NEW and card.due <= 0:
+            position += 1
+            card = replace(card, due=position)
+        result.append(card)
+    return result
+
+
+def _unscheduled(card: Card) -> Card:
+    """The card as a new card: no progress, suspension or burial (its flag stays); a card that
+    was not new loses its position too."""
+    position = card.due if card.state is CardState.NEW else 0
+    return Card(id=card.id, note_id=card.note_id, deck_id=card.deck_id, ordinal=card.ordinal, due=position, flag=card.flag, modified=card.modified)
+
+
+def _note_rows(
+    exchange: Exchange, anki_notetype: Mapping[int | None, int], progress: Progress
+) -> tuple[dict[int, int], list[Row]]:
+    ids = _UniqueIds()
+    anki_ids: dict[int, int] = {}
+    rows = []
+    for done, note in enumerate(exchange.notes, start=1):
+        anki_id = anki_ids[note.id] = ids.take(note.created * 1000)
+        sort_text = duplicate_key(note.fields[0]) if note.fields else ""
+        rows.append(
+            {
+                "id": anki_id,
+                "guid": note.guid,
+                "mid": anki_notetype[note.notetype_id],
+                "mod": note.modified,
+                "usn": -1,
+                "tags": f" {' '.join(note.tags)} " if note.tags else "",
+                "flds": "\x1f".join(note.fields),
+                "sfld": sort_text,
+                "csum": int(hashlib.sha1(sort_text.encode()).hexdigest()[:8], 16),
+                "flags": 0,
+                "data": "",
+            }
+        )
+        _report(progress, "notes", done, len(exchange.notes))
+    return anki_ids, rows
+
+
+def _card_rows(
+    cards: Sequence[Card],
+    note_ids: Mapping[int, int],
+    deck_ids: Mapping[int, int],
+    preset_of_deck: Mapping[int, Preset],
+    days: _AnkiDays,
+    progress: Progress,
+) -> tuple[dict[int, int], list[Row]]:
+    ids = _UniqueIds()
+    anki_ids: dict[int, int] = {}
+    rows = []
+    for done, card in enumerate(cards, start=1):
+        note_id = note_ids[card.note_id]
+        anki_id = anki_ids[card.id] = ids.take(note_id)  # Anki's card ids are creation times too
+        rows.append(
+            {
+                "id": anki_id,
+                "nid": note_id,
+                "did": deck_ids[card.deck_id],
+                "ord": card.ordinal,
+                "mod": card.modified,
+                "usn": -1,
+                "type": int(card.state),
+                "queue": int(_anki_queue(card, days.calendar)),
+                "due": _anki_due(card, days),
+                "ivl": card.interval if card.state in (CardState.REVIEW, CardState.RELEARNING) else 0,
+                "factor": 0 if card.state is CardState.NEW else _SM2_STARTING_EASE,
+                "reps": card.reps,
+                "lapses": card.lapses,
+                "left": card.remaining_steps if card.state in (CardState.LEARNING, CardState.RELEARNING) else 0,
+                "odue": 0,
+                "odid": 0,
+                "flags": card.flag,
+                "data": json.dumps(_card_data(card, preset_of_deck[card.deck_id])),
+            }
+        )
+        _report(progress, "cards", done, len(cards))
+    return anki_ids, rows
+
+
+def _anki_queue(card: Card, calendar: DayCalendar) -> _Queue:
+    if card.suspended:
+        return _Queue.SUSPENDED
+    if card.buried_until > card.modified:  # buried when it was last changed, until a later day
+        return _Queue.MANUALLY_BURIED
+    return _active_queue(card, calendar)
+
+
+def _active_queue(card: Card, calendar: DayCalendar) -> _Queue:
+    if card.state is CardState.NEW:
+        return _Queue.NEW
+    if card.state is CardState.REVIEW:
+        return _Queue.REVIEW
+    crosses_day = card.last_review is not None and calendar.day(card.due) > calendar.day(card.last_review)
+    return _Queue.DAY_LEARN if crosses_day else _Queue.LEARN
+
+
+def _anki_due(card: Card, days: _AnkiDays) -> int:
+    if card.state is CardState.NEW:
+        return card.due
+    if _active_queue(card, days.calendar) is _Queue.LEARN:
+        return card.due
+    return days.number(card.due)
+
+
+def _card_data(card: Card, preset: Preset) -> dict[str, Any]:
+    """`cards.data`: the FSRS memory state with the retention and decay it was scheduled with."""
+    data: dict[str, Any] = {}
+    if card.state is CardState.NEW:
+        return data
+    if card.stability is not None and card.difficulty is not None:
+        data.update(s=card.stability, d=card.difficulty, dr=preset.desired_retention, decay=decay_of(preset.parameters))
+    if card.last_review is not None:
+        data["lrt"] = card.last_review
+    return data
+
+
+def _revlog_rows(reviews: Sequence[ReviewLogEntry], card_ids: Mapping[int, int], progress: Progress) -> list[Row]:
+    ids = _UniqueIds()
+    rows = []
+    ordered = sorted(reviews, key=lambda r: (r.time, r.id))
+    for done, review in enumerate(ordered, start=1):
+        seconds = review.time // 1000
+        if review.interval_after > 0:
+            interval = review.interval_after
+        else:
+            interval = -max(0, review.due_after - seconds)  # a learning step: negative seconds
+        rows.append(
+            {
+                "id": ids.take(review.time),
+                "cid": card_ids[review.card_id],
+                "usn": -1,
+                "ease": review.rating,
+                "ivl": interval,
+                "lastIvl": review.interval_before,
+                "factor": _factor_of_difficulty(review.difficulty),
+                "time": review.duration_ms,
+                "type": _REVLOG_TYPE_OF_KIND[review.kind],
+            }
+        )
+        _report(progress, "reviews", done, len(ordered))
+    return rows
+
+
+def _factor_of_difficulty(difficulty: float | None) -> int:
+    """`revlog.factor` of an FSRS answer: the difficulty after it (0 when there is none)."""
+    if difficulty is None:
+        return 0
+    return round(_DIFFICULTY_FACTOR_MIN + 1000 * (min(max(difficulty, 1.0), 10.0) - 1) / 9)
+
+
+def _report(progress: Progress, stage: str, done: int, total: int) -> None:
+    if done % PROGRESS_EVERY == 0 or done == total:
+        progress(stage, done, total)
+
+
+# --- the collection's tables -------------------------------------------------------------
+
+
+def _write_database(collection: _AnkiCollection, file: Path, version: PackageVersion) -> None:
+    settings = _ModernSettingsWriter(collection) if version is PackageVersion.LATEST else _LegacySettingsWriter(collection)
+    tables = {
+        "col": [settings.col_row()],
+        **settings.tables(),
+        "notes": collection.notes,
+        "cards": collection.cards,
+        "revlog": collection.revlog,
+    }
+    write_anki_collection(file, settings.schema, tables)
+
+
+def _col_row(collection: _AnkiCollection, schema: int, **settings_json: str) -> Row:
+    modified_ms = max(collection.modified, collection.crt) * 1000
+    return {
+        "id": 1, "crt": collection.crt, "mod": modified_ms, "scm": modified_ms, "ver": schema, "dty": 0, "usn": 0, "ls": 0,
+        "conf": "", "models": "", "decks": "", "dconf": "", "tags": "",
+        **settings_json,
+    }
+
+
+def _collection_config(collection: _AnkiCollection) -> dict[str, Any]:
+    """The collection settings Anki needs to count days and schedule as heatcards did."""
+    return {
+        "schedVer": 2,
+        "sched2021": True,
+        "fsrs": True,
+        "rollover": collection.days.calendar.rollover_hour,
+        "creationOffset": _minutes_west_of_utc(collection.crt, collection.days.calendar.tz),
+        "nextPos": collection.next_position,
+        "curDeck": DEFAULT_DECK_ID,
+        "activeDecks": [DEFAULT_DECK_ID],
+    }
+
+
+def _preset_config(preset: Preset) -> dict[str, Any]:
+    """A preset in the field names of `anki_proto.DECK_CONFIG`."""
+    return {
+        "learn_steps": list(preset.learning_steps),
+        "relearn_steps": list(preset.relearning_steps),
+        "fsrs_params_6": list(preset.parameters),
+        "new_per_day": preset.new_per_day,
+        "reviews_per_day": preset.reviews_per_day,
+        "maximum_review_interval": preset.maximum_interval,
+        "leech_action": proto.LEECH_ACTION_SUSPEND if preset.leech_action is LeechAction.SUSPEND else proto.LEECH_ACTION_TAG_ONLY,
+        "leech_threshold": preset.leech_threshold,
+        "bury_new": preset.bury_new_siblings,
+        "bury_reviews": preset.bury_review_siblings,
+        "bury_interday_learning": preset.bury_interday_learning_siblings,
+        "desired_retention": preset.desired_retention,
+        **_SM2_DEFAULTS,
+    }
+
+
+class _ModernSettingsWriter:
+    """Schema 18: settings as protobuf blobs in their own tables."""
+
+    schema = MODERN_SCHEMA
+
+    def __init__(self, collection: _AnkiCollection):
+        self.collection = collection
+
+    def col_row(self) -> Row:
+        return _col_row(self.collection, self.schema)
+
+    def tables(self) -> dict[str, list[Row]]:
+        """The rows of the settings tables, by table."""
+        collection, mtime = self.collection, self.collection.modified
+        return {
+            "config": [
+                {"KEY": key, "usn": 0, "mtime_secs": mtime, "val": json.dumps(value).encode()}
+                for key, value in _collection_config(collection).items()
+            ],
+            "deck_config": [
+                {"id": anki_id, "name": p.name, "mtime_secs": mtime, "usn": -1, "config": proto.encode(_preset_config(p), proto.DECK_CONFIG)}
+                for anki_id, p in collection.presets
+            ],
+            "decks": [
+                {
+                    "id": anki_id, "name": deck.name.replace("::", "\x1f"), "mtime_secs": mtime, "usn": -1, "common": b"",
+                    "kind": proto.encode({"normal": {"config_id": preset_id, "description": deck.description}}, proto.DECK_KIND),
+                }
+                for anki_id, deck, preset_id in collection.decks
+            ],
+            "notetypes": [
+                {
+                    "id": anki_id, "name": n.name, "mtime_secs": mtime, "usn": -1,
+                    "config": proto.encode({"kind": _anki_kind(n), "css": n.css}, proto.NOTETYPE_CONFIG),
+                }
+                for anki_id, n in collection.notetypes
+            ],
+            "fields": [
+                {"ntid": anki_id, "ord": ordinal, "name": name, "config": proto.encode(_FIELD_FONT, proto.FIELD_CONFIG)}
+                for anki_id, n in collection.notetypes
+                for ordinal, name in enumerate(n.fields)
+            ],
+            "templates": [
+                {
+                    "ntid": anki_id, "ord": ordinal, "name": t.name, "mtime_secs": mtime, "usn": -1,
+                    "config": proto.encode({"q_format": t.front, "a_format": t.back}, proto.TEMPLATE_CONFIG),
+                }
+                for anki_id, n in collection.notetypes
+                for ordinal, t in enumerate(n.templates)
+            ],
+            "tags": [{"tag": tag, "usn": -1, "collapsed": False, "config": None} for tag in collection.tags],
+        }
+
+
+class _LegacySettingsWriter:
+    """Schema 11: settings as JSON in the `col` row, with every key Anki requires."""
+
+    schema = LEGACY_SCHEMA
+
+    def __init__(self, collection: _AnkiCollection):
+        self.collection = collection
+
+    def col_row(self) -> Row:
+        collection = self.collection
+        return _col_row(
+            collection,
+            self.schema,
+            conf=json.dumps(_collection_config(collection)),
+            models=json.dumps({str(anki_id): self._model(anki_id, n) for anki_id, n in collection.notetypes}),
+            decks=json.dumps({str(anki_id): self._deck(anki_id, d, p) for anki_id, d, p in collection.decks}),
+            dconf=json.dumps({str(anki_id): self._deck_config(anki_id, p) for anki_id, p in collection.presets}),
+            tags=json.dumps({tag: -1 for tag in collection.tags}),
+        )
+
+    def tables(self) -> dict[str, list[Row]]:
+        """None: schema 11 has no settings tables."""
+        return {}
+
+    def _model(self, anki_id: int, notetype: NoteType) -> dict[str, Any]:
+        return {
+            "id": anki_id, "name": notetype.name, "type": _anki_kind(notetype), "mod": self.collection.modified,
+            "usn": -1, "sortf": 0, "did": None, "css": notetype.css, "latexPre": "", "latexPost": "", "latexsvg": False,
+            "flds": [
+                {"name": name, "ord": ordinal, "sticky": False, "rtl": False, "font": _FIELD_FONT["font_name"], "size": _FIELD_FONT["font_size"]}
+                for ordinal, name in enumerate(notetype.fields)
+            ],
+            "tmpls": [
+                {"name": t.name, "ord": ordinal, "qfmt": t.front, "afmt": t.back, "bqfmt": "", "bafmt": "", "did": None, "bfont": "", "bsize": 0}
+                for ordinal, t in enumerate(notetype.templates)
+            ],
+        }
+
+    def _deck(self, anki_id: int, deck: Deck, preset_id: int) -> dict[str, Any]:
+        return {
+            "id": anki_id, "name": deck.name, "mod": self.collection.modified, "usn": -1, "desc": deck.description,
+            "dyn": 0, "conf": preset_id, "collapsed": False, "browserCollapsed": False, "extendNew": 0, "extendRev": 0,
+            "newToday": [0, 0], "revToday": [0, 0], "lrnToday": [0, 0], "timeToday": [0, 0],
+        }
+
+    def _deck_config(self, anki_id: int, preset: Preset) -> dict[str, Any]:
+        """The schema-11 layout of `_preset_config` (the inverse of `_flat_legacy_config`)."""
+        c = _preset_config(preset)
+        return {
+            "id": anki_id, "name": preset.name, "mod": self.collection.modified, "usn": -1,
+            "maxTaken": c["cap_answer_time_to_secs"], "autoplay": True, "timer": 0, "replayq": True, "dyn": False,
+            "new": {
+                "delays": c["learn_steps"], "perDay": c["new_per_day"], "bury": c["bury_new"], "order": 1,
+                "initialFactor": round(c["initial_ease"] * 1000),
+                "ints": [c["graduating_interval_good"], c["graduating_interval_easy"], 0],
+            },
+            "rev": {
+                "perDay": c["reviews_per_day"], "maxIvl": c["maximum_review_interval"], "bury": c["bury_reviews"],
+                "ease4": c["easy_multiplier"], "ivlFct": c["interval_multiplier"], "hardFactor": c["hard_multiplier"],
+            },
+            "lapse": {
+                "delays": c["relearn_steps"], "leechAction": c["leech_action"], "leechFails": c["leech_threshold"],
+                "minInt": c["minimum_lapse_interval"], "mult": c["lapse_multiplier"],
+            },
+            "buryInterdayLearning": c["bury_interday_learning"],
+            "desiredRetention": c["desired_retention"],
+            "fsrsParams6": c["fsrs_params_6"],
+        }
+
+
+def _anki_kind(notetype: NoteType) -> int:
+    return proto.NOTETYPE_KIND_CLOZE if notetype.kind is NoteTypeKind.CLOZE else 0
+
+
+# What Anki versions before 2.1.50 find in `collection.anki2` of a package they cannot read.
+_UPDATE_NOTICE = Exchange(
+    notetypes=(NoteType(id=1, name="Basic", kind=NoteTypeKind.STANDARD, fields=("Front", "Back"), templates=(CardTemplate("Card 1", "{{Front}}", "{{Back}}"),)),),
+    presets=(Preset(id=1, name="Default"),),
+    decks=(Deck(id=1, name="Default", preset_id=1),),
+    notes=(
+        Note(
+            id=1,
+            guid="heatcards-update-notice",
+            notetype_id=1,
+            fields=("This package needs a newer Anki: update Anki (2.1.50 or later), then import the file again.", ""),
+            tags=(),
+            created=0,
+            modified=0,
+        ),
+    ),
+    cards=(Card(id=1, note_id=1, deck_id=1, ordinal=0, due=1),),
+)

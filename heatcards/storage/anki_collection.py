@@ -1,0 +1,242 @@
+"""The SQLite file inside an Anki package (.apkg, .colpkg): Anki's own database, in the two schemas
+Anki 2 writes. Schema 11 (Anki 2.0, and 2.1 before 2.1.50) keeps note types, decks and presets as
+JSON in the `col` row; schema 18 (Anki 2.1.50+) keeps them as protobuf blobs in tables of their own.
+
+This module holds all the SQL that touches such a file: `open_anki_collection` opens one for
+reading and hands out its rows, `write_anki_collection` creates one in either schema from rows.
+Rows are dicts keyed by Anki's column names. What they mean and how they become heatcards' notes,
+cards and settings is the business of `heatcards.formats.apkg` (see docs/anki-packages.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import ImportFileError
+
+LEGACY_SCHEMA = 11
+MODERN_SCHEMA = 18
+
+Row = dict[str, Any]
+
+# The errors of the sqlite3 module sqlite-utils runs on (pysqlite3 instead, when it is installed).
+_DatabaseError = sqlite_utils.utils.sqlite3.DatabaseError
+
+
+@dataclass(frozen=True)
+class CountedRows:
+    """Rows as they are read from the file, and how many there are (to report progress)."""
+
+    total: int
+    rows: Iterator[Row]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@contextmanager
+def open_anki_collection(file: Path, where: str) -> Iterator[AnkiCollectionFile]:
+    """Open the Anki collection in `file` for reading, for the duration of a `with` block.
+
+    `where` names the file in error messages. An `ImportFileError` says that the file is no
+    Anki collection, has no `col` row, or has a schema heatcards does not read; SQLite errors
+    raised inside the block, also while rows are read, become one too."""
+    try:
+        database = sqlite_utils.Database(file)
+        try:
+            database.conn.create_collation("unicase", _unicase)
+            yield AnkiCollectionFile(database, where)
+        finally:
+            database.close()
+    except _DatabaseError as error:
+        raise ImportFileError(f"{where}: not a readable Anki collection ({error})") from error
+
+
+class AnkiCollectionFile:
+    """An Anki collection open for reading (see `open_anki_collection`).
+
+    `crt` is the creation time in unix seconds (Anki counts days from its date);
+    `has_settings_tables` tells where note types, decks and presets are: in tables of their own
+    (schema 18, read with `read_notetypes` and the like) or as JSON in the `col` row
+    (schema 11, `read_col_settings`). Rows come in id order; fields and templates by note
+    type, then position."""
+
+    def __init__(self, database: sqlite_utils.Database, where: str):
+        rows = list(database.query("SELECT crt, ver FROM col"))
+        if not rows:
+            raise ImportFileError(f"{where}: the collection has no 'col' row")
+        self.crt, schema = int(rows[0]["crt"]), int(rows[0]["ver"])
+        if schema > MODERN_SCHEMA:
+            raise ImportFileError(f"{where}: collection schema {schema} is newer than heatcards reads ({MODERN_SCHEMA}); update heatcards, or export from Anki with 'Support older Anki versions'")
+        if schema < LEGACY_SCHEMA:
+            raise ImportFileError(f"{where}: collection schema {schema} is older than any Anki 2 package")
+        self.has_settings_tables = database["notetypes"].exists()
+        self._database = database
+
+    def read_notes(self) -> CountedRows:
+        """`notes`: id, guid, mid (note type), mod, tags (space-separated), flds (fields joined by \\x1f)."""
+        return self._counted("SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id")
+
+    def read_cards(self) -> CountedRows:
+        """`cards`: id, nid, did, ord, mod, type, queue, due, ivl, reps, lapses, left, odue, odid, flags, data."""
+        return self._counted(
+            "SELECT id, nid, did, ord, mod, type, queue, due, ivl, reps, lapses, left, odue, odid, flags, data FROM cards ORDER BY id"
+        )
+
+    def read_revlog(self) -> CountedRows:
+        """`revlog`: id (time in ms), cid, ease, ivl, lastIvl, factor, time (duration in ms), type."""
+        return self._counted("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id")
+
+    def read_col_settings(self) -> Row:
+        """Schema 11: the JSON texts conf (collection settings), models, decks and dconf (presets)."""
+        return next(iter(self._database.query("SELECT conf, models, decks, dconf FROM col")))
+
+    def read_config_value(self, key: str) -> bytes | str | None:
+        """Schema 18: the JSON value of one collection setting, None when it is not set."""
+        rows = list(self._database.query("SELECT val FROM config WHERE KEY = ?", [key]))
+        return rows[0]["val"] if rows else None
+
+    def read_notetypes(self) -> Iterator[Row]:
+        """Schema 18: id, name, config (protobuf `Notetype.Config`)."""
+        return self._database.query("SELECT id, name, config FROM notetypes ORDER BY id")
+
+    def read_fields(self) -> Iterator[Row]:
+        """Schema 18: ntid (note type) and name of each field, in field order within a note type."""
+        return self._database.query("SELECT ntid, name FROM fields ORDER BY ntid, ord")
+
+    def read_templates(self) -> Iterator[Row]:
+        """Schema 18: ntid, name, config (protobuf `Template.Config`), in template order."""
+        return self._database.query("SELECT ntid, name, config FROM templates ORDER BY ntid, ord")
+
+    def read_decks(self) -> Iterator[Row]:
+        """Schema 18: id, name (levels joined by \\x1f), kind (protobuf `Deck.KindContainer`)."""
+        return self._database.query("SELECT id, name, kind FROM decks ORDER BY id")
+
+    def read_deck_configs(self) -> Iterator[Row]:
+        """Schema 18: id, name, config (protobuf `DeckConfig.Config`) of each preset."""
+        return self._database.query("SELECT id, name, config FROM deck_config ORDER BY id")
+
+    def _counted(self, sql: str) -> CountedRows:
+        total = next(iter(self._database.query(f"SELECT count(*) AS n FROM ({sql})")))["n"]
+        return CountedRows(total, self._database.query(sql))
+
+
+def _unicase(left: str, right: str) -> int:
+    """Anki's `unicase` collation: compare names without regard to case."""
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_anki_collection(file: Path, schema: int, tables: Mapping[str, Iterable[Row]]) -> None:
+    """Create an Anki collection of `schema` (LEGACY_SCHEMA or MODERN_SCHEMA) in the new file
+    `file`, laid out as Anki 26.9 creates it, and fill it with `tables`, which maps tables of that
+    schema to their rows (keyed by column name); they are inserted in the mapping's order. The
+    `col` table wants exactly one row, whose `ver` is `schema`.
+
+    The file is meant as a scratch copy to put in a package: it is written without a journal and
+    without waiting for the disk."""
+    database = sqlite_utils.Database(file)
+    try:
+        database.conn.create_collation("unicase", _unicase)
+        database.executescript(_SCRATCH_FILE + _SCHEMAS[schema])
+        for table, rows in tables.items():
+            database[table].insert_all(rows)
+    finally:
+        database.close()
+
+
+# The file is a scratch copy until it is zipped: no journal and no waiting for the disk.
+_SCRATCH_FILE = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+"""
+
+# Tables every Anki 2 collection has (schema 11 and 18 alike), as Anki 26.9 lays them out.
+_CORE_TABLES = """
+CREATE TABLE col (
+  id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
+  ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL,
+  conf text NOT NULL, models text NOT NULL, decks text NOT NULL, dconf text NOT NULL, tags text NOT NULL
+);
+CREATE TABLE notes (
+  id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, mod integer NOT NULL,
+  usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, sfld integer NOT NULL,
+  csum integer NOT NULL, flags integer NOT NULL, data text NOT NULL
+);
+CREATE TABLE cards (
+  id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, ord integer NOT NULL,
+  mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, queue integer NOT NULL,
+  due integer NOT NULL, ivl integer NOT NULL, factor integer NOT NULL, reps integer NOT NULL,
+  lapses integer NOT NULL, left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL,
+  flags integer NOT NULL, data text NOT NULL
+);
+CREATE TABLE revlog (
+  id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
+  ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
+  type integer NOT NULL
+);
+CREATE INDEX ix_notes_usn ON notes (usn);
+CREATE INDEX ix_cards_usn ON cards (usn);
+CREATE INDEX ix_revlog_usn ON revlog (usn);
+CREATE INDEX ix_cards_nid ON cards (nid);
+CREATE INDEX ix_cards_sched ON cards (did, queue, due);
+CREATE INDEX ix_revlog_cid ON revlog (cid);
+CREATE INDEX ix_notes_csum ON notes (csum);
+"""
+
+_LEGACY_TABLES = """
+CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+"""
+
+# Schema 18 keeps settings in tables of their own; `name` columns compare with Anki's `unicase`.
+_MODERN_TABLES = """
+CREATE TABLE deck_config (
+  id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE unicase,
+  mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL
+);
+CREATE TABLE config (
+  KEY text NOT NULL PRIMARY KEY, usn integer NOT NULL, mtime_secs integer NOT NULL, val blob NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE fields (
+  ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL COLLATE unicase,
+  config blob NOT NULL, PRIMARY KEY (ntid, ord)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX idx_fields_name_ntid ON fields (name, ntid);
+CREATE TABLE templates (
+  ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL COLLATE unicase,
+  mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL, PRIMARY KEY (ntid, ord)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX idx_templates_name_ntid ON templates (name, ntid);
+CREATE INDEX idx_templates_usn ON templates (usn);
+CREATE TABLE notetypes (
+  id integer NOT NULL PRIMARY KEY, name text NOT NULL COLLATE unicase,
+  mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL
+);
+CREATE UNIQUE INDEX idx_notetypes_name ON notetypes (name);
+CREATE INDEX idx_notetypes_usn ON notetypes (usn);
+CREATE TABLE decks (
+  id integer PRIMARY KEY NOT NULL, name text NOT NULL COLLATE unicase,
+  mtime_secs integer NOT NULL, usn integer NOT NULL, common blob NOT NULL, kind blob NOT NULL
+);
+CREATE UNIQUE INDEX idx_decks_name ON decks (name);
+CREATE INDEX idx_notes_mid ON notes (mid);
+CREATE INDEX idx_cards_odid ON cards (odid) WHERE odid != 0;
+CREATE TABLE tags (
+  tag text NOT NULL PRIMARY KEY COLLATE unicase, usn integer NOT NULL,
+  collapsed boolean NOT NULL, config blob NULL
+) WITHOUT ROWID;
+CREATE TABLE graves (
+  oid integer NOT NULL, type integer NOT NULL, usn integer NOT NULL, PRIMARY KEY (oid, type)
+) WITHOUT ROWID;
+CREATE INDEX idx_graves_pending ON graves (usn);
+"""
+
+_SCHEMAS = {LEGACY_SCHEMA: _CORE_TABLES + _LEGACY_TABLES, MODERN_SCHEMA: _CORE_TABLES + _MODERN_TABLES}

@@ -1,0 +1,329 @@
+"""Backups: when they are due, their names, the rotation, consistent copies, listing and restoring."""
+import random
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import zstandard
+
+from heatcards.backups import (
+    BACKUP_SUFFIX,
+    DAMAGED_SUFFIX,
+    BackupReason,
+    Backups,
+    Rotation,
+    backup_file_name,
+    backup_time,
+    backups_to_keep,
+    is_backup_due,
+)
+from heatcards.checking import check_collection
+from heatcards.collection import Collection
+from heatcards.errors import CollectionInUseError, NotFoundError
+from heatcards.model import Rating
+from heatcards.storage.backup import BackupError
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+
+
+def add_notes(collection, count, deck="Films"):
+    return [collection.add_note("Basic", [f"question {i}", f"answer {i}"], deck) for i in range(count)]
+
+
+def study(collection, clock, answers, seed=0):
+    """Answer `answers` cards of deck Films with random ratings, the clock moving on between them."""
+    rng = random.Random(seed)
+    deck = collection.deck_named("Films")
+    for _ in range(answers):
+        card, _ = collection.next_card(deck)
+        if card is None:
+            clock.advance(3600)
+            continue
+        collection.answer(card.id, rng.choice(list(Rating)))
+        clock.advance(rng.randint(30, 4000))
+
+
+def reopen(path, clock):
+    return Collection(path, clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False)
+
+
+# --- when a backup is due -------------------------------------------------------------------
+def test_opening_asks_for_a_backup_once_the_newest_is_a_day_old():
+    assert is_backup_due(None, NOW, BackupReason.OPENED)
+    assert not is_backup_due(NOW - timedelta(hours=23, minutes=59), NOW, BackupReason.OPENED)
+    assert is_backup_due(NOW - timedelta(days=1), NOW, BackupReason.OPENED)
+
+
+def test_studying_asks_for_a_backup_every_30_minutes():
+    assert not is_backup_due(NOW - timedelta(minutes=29), NOW, BackupReason.STUDY)
+    assert is_backup_due(NOW - timedelta(minutes=30), NOW, BackupReason.STUDY)
+
+
+@pytest.mark.parametrize("reason", [r for r in BackupReason if r not in (BackupReason.OPENED, BackupReason.STUDY)])
+def test_a_risky_operation_always_backs_up_first(reason):
+    assert is_backup_due(NOW - timedelta(seconds=1), NOW, reason)
+
+
+# --- names --------------------------------------------------------------------------------
+def test_backup_names_carry_the_collection_and_utc_time_to_the_millisecond():
+    local = datetime(2026, 3, 2, 13, 4, 5, 678_900, tzinfo=timezone(timedelta(hours=1)))
+    name = backup_file_name("collection", local)
+    assert name == "collection-2026-03-02T12-04-05.678Z" + BACKUP_SUFFIX
+    assert backup_time(name, "collection") == datetime(2026, 3, 2, 12, 4, 5, 678_000, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "other-2026-03-02T12-04-05.678Z.heatcards.zst",  # another collection's
+        "collection-2026-03-02T12-04-05.678Z.heatcards.zst.partial",
+        ".collection-2026-03-02T12-04-05.678Z.heatcards.zst.sqlite",
+        "collection-2026-13-45T12-04-05.678Z.heatcards.zst",  # no such date
+        "collection-2026-03-02T12-04-05.678Z" + DAMAGED_SUFFIX,
+    ],
+)
+def test_files_that_are_not_this_collections_backups_are_not_backups(name):
+    assert backup_time(name, "collection") is None
+
+
+# --- rotation -----------------------------------------------------------------------------
+def test_rotation_keeps_everything_while_there_are_few_backups():
+    times = [NOW - timedelta(days=40 * i) for i in range(12)]
+    assert backups_to_keep(times) == set(times)
+
+
+def test_rotation_keeps_the_newest_and_one_per_day_week_and_month():
+    # a backup every 6 hours for 400 days, until Monday 2026-03-02 12:00
+    times = [NOW - timedelta(hours=6 * i) for i in range(4 * 400)]
+    kept = backups_to_keep(times)
+
+    def at(text):
+        return datetime.fromisoformat(text + "+00:00")
+
+    newest_first = sorted(times, reverse=True)
+    assert set(newest_first[:12]) <= kept  # the 12 newest: the last 3 days
+    # the newest of each of the last 7 days: now, then 18:00 of the 6 days before
+    assert NOW in kept
+    assert all((NOW - timedelta(days=day)).replace(hour=18) in kept for day in range(1, 7))
+    assert at("2026-02-23T18:00") not in kept  # a Monday 7 days back: no day's, week's or month's newest
+    # the newest of each of the last 4 ISO weeks (they end on Sunday)
+    assert {at("2026-03-01T18:00"), at("2026-02-22T18:00"), at("2026-02-15T18:00")} <= kept
+    assert at("2026-02-08T18:00") not in kept  # a fifth week back
+    # the newest of each of the last 12 months: the last day of each, 18:00
+    assert {at("2026-02-28T18:00"), at("2025-04-30T18:00")} <= kept
+    assert at("2025-03-31T18:00") not in kept  # a thirteenth month back
+    assert min(kept) == at("2025-04-30T18:00")
+    assert len(kept) <= 12 + 7 + 4 + 12
+
+
+def test_rotation_after_a_long_break_keeps_the_old_backups():
+    old = [datetime(2024, month, 10, tzinfo=timezone.utc) for month in range(1, 13)]
+    recent = [NOW - timedelta(minutes=30 * i) for i in range(20)]
+    kept = backups_to_keep(old + recent)
+    assert set(old[-11:]) <= kept  # 11 old months with a backup, beside March 2026
+    assert old[0] not in kept
+
+
+def test_rotation_limits_are_settable():
+    times = [NOW - timedelta(hours=i) for i in range(10)]
+    assert backups_to_keep(times, Rotation(recent=2, daily=1, weekly=0, monthly=0)) == {times[0], times[1]}
+
+
+# --- making and listing backups -------------------------------------------------------------
+def test_backup_is_a_compressed_consistent_copy_with_its_counts(collection, clock, tmp_path):
+    add_notes(collection, 5)
+    study(collection, clock, 7)
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    backup = backups.create(collection.store, BackupReason.MANUAL)
+    assert backup.path.parent == tmp_path / "kept"
+    assert (backup.cards, backup.notes, backup.reviews) == (5, 5, 7)
+    assert backup.reason == "backed up by hand"
+    assert backup.size == backup.path.stat().st_size
+    # any zstd reader gives back the SQLite file (it skips the header frame)
+    with open(backup.path, "rb") as stream:
+        database = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True).read()
+    assert database.startswith(b"SQLite format 3\x00")
+    assert len(database) > 3 * backup.size
+    assert [p.name for p in backups.folder.iterdir()] == [backup.path.name]  # no temporary file left
+
+
+def test_default_folder_is_backups_beside_the_collection(collection, clock):
+    backups = Backups(collection.path, clock)
+    assert backups.folder == collection.path.parent / "backups"
+    backup = backups.create(collection.store, BackupReason.OPENED)
+    assert backup.path.name.startswith("col-")
+
+
+def test_backup_from_a_second_connection_sees_only_committed_changes(collection, clock, tmp_path):
+    """A worker thread backs up from its own connection while the collection is being written."""
+    add_notes(collection, 3)
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    made = []
+    with collection.store.transaction():
+        add_notes(collection, 2)  # not committed yet
+        worker = threading.Thread(target=lambda: made.append(backups.create(collection.path, BackupReason.STUDY)))
+        worker.start()
+        worker.join()
+    assert made[0].notes == 3
+    clock.advance(1)
+    assert backups.create(collection.path, BackupReason.STUDY).notes == 5
+
+
+def test_list_is_newest_first_and_ignores_other_files(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    first = backups.create(collection.store, BackupReason.OPENED)
+    clock.advance(60)
+    add_notes(collection, 1)
+    second = backups.create(collection.store, BackupReason.IMPORT)
+    (backups.folder / "notes.txt").write_text("mine")
+    (backups.folder / "other-2026-03-02T12-00-00.000Z.heatcards.zst").write_bytes(first.path.read_bytes())
+    listed = backups.list()
+    assert [b.path for b in listed] == [second.path, first.path]
+    assert [(b.notes, b.reason) for b in listed] == [(1, "before import"), (0, "opened")]
+    assert backups.last_created() == second.created
+
+
+def test_a_damaged_backup_is_listed_without_counts(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    backup = backups.create(collection.store, BackupReason.MANUAL)
+    backup.path.write_bytes(b"not a backup at all")
+    [listed] = backups.list()
+    assert listed.path == backup.path and listed.cards is None and listed.reason is None
+
+
+def test_two_backups_in_one_millisecond_get_two_names(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    first = backups.create(collection.store, BackupReason.MANUAL)
+    second = backups.create(collection.store, BackupReason.MANUAL)
+    assert second.created - first.created == timedelta(milliseconds=1)
+    assert len(backups.list()) == 2
+
+
+def test_create_if_due_follows_the_newest_backup(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    assert backups.create_if_due(collection.store, BackupReason.OPENED) is not None
+    clock.advance(29 * 60)
+    assert backups.create_if_due(collection.store, BackupReason.STUDY) is None
+    clock.advance(60)
+    assert backups.create_if_due(collection.store, BackupReason.STUDY) is not None
+    assert backups.create_if_due(collection.store, BackupReason.OPENED) is None
+    # a new Backups object reads the newest time from the folder
+    assert Backups(collection.path, clock, folder=tmp_path / "kept").last_created() == backups.last_created()
+
+
+def test_creating_backups_prunes_by_the_rotation(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    made = []
+    for _ in range(40):
+        made.append(backups.create(collection.store, BackupReason.STUDY).created)
+        clock.advance(7 * 3600)
+    listed = [b.created for b in backups.list()]
+    assert set(listed) == backups_to_keep(made)
+    assert len(listed) < len(made)
+
+
+def test_find_takes_a_path_or_a_name_in_the_folder(collection, clock, tmp_path):
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    backup = backups.create(collection.store, BackupReason.MANUAL)
+    assert backups.find(backup.path.name) == backup.path
+    assert backups.find(str(backup.path)) == backup.path
+    with pytest.raises(NotFoundError, match=f"no backup 'nope'.*newest is {backup.path.name}"):
+        backups.find("nope")
+
+
+# --- restoring ------------------------------------------------------------------------------
+def test_restore_backs_up_the_current_state_first(collection, clock, tmp_path):
+    path = collection.path
+    add_notes(collection, 2)
+    backups = Backups(path, clock)
+    old = backups.create(collection.store, BackupReason.MANUAL)
+    clock.advance(60)
+    add_notes(collection, 3)
+    collection.close()
+    saved = backups.restore(old.path)
+    assert saved.parent == backups.folder
+    with reopen(path, clock) as restored:
+        assert len(restored.find_notes()) == 2
+    [current] = [b for b in backups.list() if b.path == saved]
+    assert (current.notes, current.reason) == (5, "before restore")
+    # and that backup brings the later state back
+    backups.restore(saved)
+    with reopen(path, clock) as again:
+        assert len(again.find_notes()) == 5
+
+
+def test_restore_refuses_while_the_collection_is_open(collection, clock):
+    backups = Backups(collection.path, clock)
+    backup = backups.create(collection.store, BackupReason.MANUAL)
+    with pytest.raises(CollectionInUseError, match="close it there first"):
+        backups.restore(backup.path)
+
+
+def test_a_damaged_backup_is_refused_and_the_collection_left_as_it_was(collection, clock):
+    path = collection.path
+    add_notes(collection, 4)
+    backups = Backups(path, clock)
+    backup = backups.create(collection.store, BackupReason.MANUAL)
+    collection.close()
+    data = bytearray(backup.path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte in the compressed database
+    backup.path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(BackupError, match="is damaged.*the collection was not changed: choose an older backup"):
+        backups.restore(backup.path)
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob(".*restoring"))
+
+
+def test_a_file_that_is_no_backup_is_refused(collection, clock, tmp_path):
+    path = collection.path
+    collection.close()
+    stranger = tmp_path / "holiday.zst"
+    stranger.write_bytes(zstandard.ZstdCompressor().compress(b"photos"))
+    with pytest.raises(BackupError, match="is not a heatcards backup"):
+        Backups(path, clock).restore(stranger)
+
+
+def test_a_damaged_collection_is_moved_aside_when_a_backup_replaces_it(collection, clock):
+    path = collection.path
+    add_notes(collection, 3)
+    backups = Backups(path, clock)
+    good = backups.create(collection.store, BackupReason.MANUAL)
+    collection.close()
+    damaged_bytes = b"this was a collection" * 500
+    path.write_bytes(damaged_bytes)
+    saved = backups.restore(good.path)
+    assert saved.name.endswith(DAMAGED_SUFFIX) and saved.read_bytes() == damaged_bytes
+    with reopen(path, clock) as restored:
+        assert len(restored.find_notes()) == 3
+
+
+def test_restoring_every_backup_of_a_rotation_gives_a_collection_that_passes_check(collection, clock, tmp_path):
+    """Study for weeks with backups on opening, during study and before risky operations; then
+    each backup the rotation kept restores to a collection that `heatcards check` finds sound."""
+    path = collection.path
+    backups = Backups(path, clock)
+    add_notes(collection, 30)
+    expected = {}
+    for day in range(30):
+        backups.create_if_due(collection.store, BackupReason.OPENED)
+        study(collection, clock, 15, seed=day)
+        made = backups.create_if_due(collection.store, BackupReason.STUDY)
+        if day % 7 == 3:
+            made = backups.create(collection.store, BackupReason.FORGET)
+            collection.forget(collection.find_cards()[:2])
+        if made is not None:
+            expected[made.path] = (made.cards, made.notes, made.reviews)
+        clock.advance(20 * 3600)
+    collection.close()
+    kept = backups.list()
+    assert len(kept) > 12
+    target = tmp_path / "restored.heatcards"
+    for backup in kept:
+        Backups(target, clock).restore(backup.path)
+        with reopen(target, clock) as restored:
+            report = check_collection(restored)
+            assert report.findings == (), (backup.path.name, report.findings)
+            counts = (len(restored.find_cards()), len(restored.find_notes()), restored.store.review_count())
+            assert counts == (backup.cards, backup.notes, backup.reviews)
+            assert expected.get(backup.path, counts) == counts
