@@ -37,7 +37,7 @@ from .errors import ConflictError, HeatcardsError, InvalidInputError, NothingToU
 from .exporting import export_exchange
 from .formats.exchange import DuplicatePolicy, Exchange, ImportReport, Progress, no_progress
 from .formats.heatdeck import DeckFile, deck_file_to_exchange, read_deck_file
-from .importing import is_reset, merge_exchange
+from .importing import merge_exchange
 from .model import (
     ButtonPreview,
     Card,
@@ -809,7 +809,7 @@ class Collection:
                 result = scheduler.answer(card, entry.rating, entry.time // 1000)
                 log.append(_log_entry(card, result, entry.rating, entry.time, entry.duration_ms, entry.id))
                 card = result.card
-            elif is_reset(entry):
+            elif entry.is_reset:
                 card = replace(new, due=position)
             elif entry.kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED):
                 card = replace(card, state=CardState.REVIEW, due=entry.due_after, interval=entry.interval_after, remaining_steps=0)

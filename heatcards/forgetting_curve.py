@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clock import SECONDS_PER_DAY
-from .model import ReviewKind, ReviewLogEntry
+from .model import ReviewLogEntry
 from .scheduling import retrievability
 
 # The plot goes on past the due date (or now, if later) by this share of the span shown.
@@ -69,16 +69,16 @@ def forgetting_curve(
 ) -> ForgettingCurve:
     """Sample the curve of a card's history (oldest first) with about `points` points in all.
 
-    A reset to new ("forget": a manual entry without stability) ends the curve until the card is
-    studied again; a manual reschedule keeps the memory state, so the curve goes on."""
+    A reset to new ("forget") ends the curve until the card is studied again; a manual or bulk
+    reschedule keeps the memory state, so the curve goes on."""
     if points < 2:
         raise ValueError("a curve needs at least two points")
     memory: list[tuple[int, float]] = []  # (time, stability): each moment the memory state changed
     reviews: list[CurveReview] = []
     for entry in history:
         when = entry.time // 1000
-        if entry.kind is ReviewKind.MANUAL:
-            if entry.stability is None:
+        if not entry.is_answer:
+            if entry.is_reset:
                 memory.append((when, 0.0))
             continue
         if entry.stability is None:

@@ -103,18 +103,13 @@ def rename_media_references(text: str, renames: Mapping[str, str]) -> str:
 
 
 # --- memory states from history ----------------------------------------------------------
-def is_reset(entry: ReviewLogEntry) -> bool:
-    """A reset to new ("forget"): a manual entry that leaves no interval (setting a due date does)."""
-    return entry.kind is ReviewKind.MANUAL and entry.interval_after == 0
-
-
 def memory_history(reviews: Sequence[ReviewLogEntry]) -> list[tuple[int, int]]:
     """(unix seconds, rating) of the reviews FSRS computes a card's memory state from, as Anki does:
     history before the last reset to new is dropped, then entries without a rating, manual and
     rescheduled ones; of the rest, the last unbroken run of learning answers and all after it."""
     start = 0
     for index, entry in enumerate(reviews):
-        if is_reset(entry):
+        if entry.is_reset:
             start = index + 1
     scored = [e for e in reviews[start:] if 1 <= e.rating <= 4 and e.kind not in _UNSCORED_KINDS]
     first = 0

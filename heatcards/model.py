@@ -155,6 +155,16 @@ class ReviewLogEntry:
     duration_ms: int
     kind: ReviewKind
 
+    @property
+    def is_answer(self) -> bool:
+        """A person rated the card (as opposed to a reset, a set due date or a bulk reschedule)."""
+        return self.rating > 0
+
+    @property
+    def is_reset(self) -> bool:
+        """A reset to new ("forget"): a manual entry that leaves no interval (setting a due date does)."""
+        return self.kind is ReviewKind.MANUAL and self.interval_after == 0
+
 
 @dataclass(frozen=True)
 class QueueCounts:
@@ -225,7 +235,7 @@ class CardInfo:
 
     @property
     def average_answer_seconds(self) -> float | None:
-        timed = [e.duration_ms for e in self.history if e.kind is not ReviewKind.MANUAL]
+        timed = [e.duration_ms for e in self.history if e.is_answer]
         return sum(timed) / len(timed) / 1000 if timed else None
 
 

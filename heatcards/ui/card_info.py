@@ -93,7 +93,7 @@ class ReviewHistoryTableModel(QAbstractTableModel):
             interval,
             f"{entry.stability:.1f} d" if entry.stability is not None else "–",
             difficulty_percent(entry.difficulty) if entry.difficulty is not None else "–",
-            f"{entry.duration_ms / 1000:.1f} s" if entry.kind is not ReviewKind.MANUAL else "–",
+            f"{entry.duration_ms / 1000:.1f} s" if entry.is_answer else "–",
         )
 
     def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
@@ -332,7 +332,7 @@ class CardInfoDialog(QDialog):
     def describe(self, info: CardInfo) -> dict[str, str]:
         """The text of each field, for `info` as the learner reads it."""
         card, note = info.card, info.note
-        studied = [e for e in info.history if e.kind is not ReviewKind.MANUAL]
+        studied = [e for e in info.history if e.is_answer]
         template = info.notetype.templates[min(card.ordinal, len(info.notetype.templates) - 1)].name
         state = STATE_WORDS[card.state]
         if card.suspended:
