@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,15 +23,19 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from heatcards import transfer  # noqa: E402
+from heatcards.backups import BackupReason, backup_file_name  # noqa: E402
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
 from heatcards.collection import Collection  # noqa: E402
 from heatcards.model import Rating  # noqa: E402
+from heatcards.ui.backups_dialog import RestoreDialog  # noqa: E402
 from heatcards.ui.browser import BrowserWindow  # noqa: E402
 from heatcards.ui.card_info import CardInfoDialog  # noqa: E402
+from heatcards.ui.check_dialog import CheckDatabaseDialog  # noqa: E402
 from heatcards.ui.deck_options import DeckOptionsDialog  # noqa: E402
 from heatcards.ui.editor import AddDialog  # noqa: E402
 from heatcards.ui.import_export import ExportDialog, ImportDialog, inspect_import_file  # noqa: E402
 from heatcards.ui.main_window import MainWindow, WelcomeDialog  # noqa: E402
+from heatcards.ui.preferences import PreferencesDialog  # noqa: E402
 from heatcards.ui.reviewer import ReviewerView  # noqa: E402
 from heatcards.ui.theme import apply_theme  # noqa: E402
 
@@ -43,10 +47,15 @@ RATINGS = (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.GOOD, Rati
 
 
 def simulate_study(collection: Collection, clock: FixedClock, days: int = 21) -> None:
-    """Study the Heat deck once a day for `days` days, with a mix of answers."""
+    """Study the Heat deck once a day for `days` days, with a mix of answers, backing up when the
+    collection opens as the app does; one backup of the middle week is damaged."""
     deck = collection.deck_named(HEAT)
     answered = 0
-    for _ in range(days):
+    for day in range(days):
+        collection.backup_if_due(BackupReason.OPENED)
+        if day == days - 4:
+            made = datetime.fromtimestamp(clock.now() + 600, timezone.utc)
+            (collection.backups.folder / backup_file_name(collection.path.stem, made)).write_bytes(b"\0" * 4096)
         while True:
             card, _counts = collection.next_card(deck)
             if card is None:
@@ -114,6 +123,25 @@ def screens(
         column_map.choose(3, "Tags")
         return dialog
 
+    def check_database() -> QWidget:
+        """What Check Database finds in a collection with a few problems of each kind (the shared one has none)."""
+        target = keep.enter_context(Collection(Path(tempfile.mkdtemp(dir=folder)) / "checked.heatcards", clock=FixedClock(START)))
+        deck = target.deck_named(HEAT)
+        for _ in range(6):
+            card, _counts = target.next_card(deck)
+            target.answer(card.id, Rating.GOOD)
+        studied = target.find_cards(f'"deck:{HEAT}" -is:new')[:2]
+        new = target.find_cards(f'"deck:{HEAT}" is:new')[:3]
+        connection = target.store.db.conn
+        connection.execute(f"UPDATE cards SET stability = 99 WHERE id IN ({', '.join(map(str, studied))})")
+        connection.execute(f"UPDATE cards SET due = -5 WHERE id IN ({', '.join(map(str, new))})")
+        for name in ("old-poster.jpg", "scene-12.png"):
+            (target.media_folder / name).write_bytes(b"image")
+        target.add_note("Basic", ['<img src="neil-mccauley.jpg">', "Robert De Niro as Neil McCauley"], HEAT)
+        dialog = CheckDatabaseDialog(target)
+        dialog.check()
+        return dialog
+
     def import_summary() -> QWidget:
         """The summary of importing both files into a new collection (the shared one stays as it was)."""
         target = keep.enter_context(Collection(Path(tempfile.mkdtemp(dir=folder)) / "imported.heatcards", install_heat_deck=False))
@@ -133,6 +161,9 @@ def screens(
         "import": (lambda: import_dialog(collection), (760, 560)),
         "import-summary": (import_summary, (760, 560)),
         "export": (lambda: ExportDialog(collection, deck_id=heat.id), (600, 260)),
+        "preferences": (lambda: PreferencesDialog(collection, settings), (680, 600)),
+        "restore": (lambda: RestoreDialog(collection.backups.list(), collection.backups.folder), (760, 460)),
+        "check-database": (check_database, (760, 440)),
     }
 
 

@@ -182,10 +182,14 @@ class Backups:
         return backup
 
     def create_if_due(self, source: Store | Path, reason: BackupReason) -> BackupInfo | None:
-        """`create` when `is_backup_due` says so (the newest backup is too old for `reason`)."""
-        if not is_backup_due(self.last_created(), self._now(), reason):
+        """`create` when a backup for `reason` is due."""
+        if not self.is_due(reason):
             return None
         return self.create(source, reason)
+
+    def is_due(self, reason: BackupReason) -> bool:
+        """Whether `is_backup_due` says so now (the newest backup is too old for `reason`)."""
+        return is_backup_due(self.last_created(), self._now(), reason)
 
     def last_created(self) -> datetime | None:
         """When the newest backup was made (None: there is none). The folder is read once; the

@@ -319,13 +319,38 @@ def test_rollover_hour_typed_moves_the_day_boundary(preferences, collection, qtb
     assert collection.store.config("rollover_hour") == 13
 
 
-def test_automatic_backups_switch_says_backups_do_not_exist_yet(preferences, collection, qtbot):
+def test_backups_page_shows_the_switch_the_folder_and_the_newest_backup(preferences, collection, qtbot):
+    from heatcards.backups import BackupReason
+    from heatcards.ui.backups_dialog import local_time
+
     assert preferences.automatic_backups.isChecked()
-    assert "not implemented yet" in preferences.backups_note.text()
+    assert preferences.backup_folder.text() == str(collection.path.parent / "backups")
+    assert preferences.newest_backup.text() == "No backup yet."
     preferences.automatic_backups.setFocus()
     with qtbot.waitSignal(preferences.changed):
         qtbot.keyClick(preferences.automatic_backups, Qt.Key.Key_Space)
     assert collection.automatic_backups() is False
+    assert collection.backup_if_due(BackupReason.OPENED) is None  # switched off: none is made
+    with qtbot.waitSignal(preferences.backup_requested):  # the main window makes it, in its worker
+        qtbot.mouseClick(preferences.back_up_button, Qt.MouseButton.LeftButton)
+    assert not preferences.back_up_button.isEnabled()
+    backup = collection.backup()
+    preferences.show_backup_made(backup)
+    assert preferences.back_up_button.isEnabled() and preferences.back_up_button.text() == "&Back up now"
+    made = local_time(backup.created)  # in the computer's time zone (tests/test_ui_backups.py: Tokyo)
+    assert preferences.newest_backup.text() == f"{made} (backed up by hand): 0 cards, 0 notes, 0 reviews. 1 backup in all."
+
+
+def test_open_backup_folder_says_when_there_is_none_yet(preferences, collection, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    qtbot.mouseClick(preferences.open_backup_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [] and preferences.error_message.text() == (
+        f"{collection.backups.folder} does not exist yet: the first backup makes it."
+    )
+    collection.backup()
+    qtbot.mouseClick(preferences.open_backup_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(collection.backups.folder))]
 
 
 def test_open_folder_opens_the_collections_folder(preferences, collection, qtbot, monkeypatch):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import transfer
+from ..backups import BackupInfo, BackupReason
 from ..collection import Collection
 from ..errors import HeatcardsError, NothingToUndoError
 from ..model import Changes, Deck, QueueCounts
@@ -47,8 +48,14 @@ KEYS_THAT_MATTER = (
 )
 
 
-def show_error(parent: QWidget, title: str, error: Exception) -> None:
+def show_error(parent: QWidget, title: str, error: BaseException) -> None:
     QMessageBox.warning(parent, title, str(error))
+
+
+def restored_message(backup: Path, saved: Path | None) -> str:
+    """What a finished restore says: the backup put back, and where the collection as it was went."""
+    kept = f"; the collection as it was is saved as {saved.name}" if saved is not None else ""
+    return f"Restored {backup.name}{kept}."
 
 
 class DeckOverviewView(QWidget):
@@ -183,13 +190,29 @@ class NotBuiltYetDialog(QMessageBox):
 
 
 class MainWindow(QMainWindow):
+    """The window of one open collection. `open_collection(path)` opens it again after a restore
+    (which needs it closed): from then on `collection` is the new one, which whoever opened the
+    first closes at the end."""
+
     collection_changed = Signal(object)  # Changes
     imported = Signal(object)  # ImportResult
+    backup_made = Signal(object)  # BackupInfo
+    backup_failed = Signal(str)  # what went wrong
 
-    def __init__(self, collection: Collection, settings: QSettings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        collection: Collection,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        open_collection: Callable[[Path], Collection] = Collection,
+    ):
         super().__init__(parent)
         self.collection = collection
         self.settings = settings
+        self._open_collection = open_collection
+        self._backups_running = 0
+        self._restoring = False  # the collection is closed while a backup takes its place
         self.setWindowTitle("heatcards")
         self.setAcceptDrops(True)
         self.reviewer = None
@@ -259,6 +282,7 @@ class MainWindow(QMainWindow):
         self.export_action = a("Export…", "Ctrl+E", self.open_export, "Export to an Anki package, CSV/TSV or a deck file")
         self.generate_action = a("Generate from document…", None, self.generate_from_document)
         self.preferences_action = a("Preferences…", "Ctrl+P", self.open_preferences)
+        self.check_database_action = a("Check Database", None, self.check_database, "Look for problems in the collection and repair them")
         self.help_action = a("Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_help)
         self.welcome_action = a("Welcome", None, self.show_welcome)
         self.create_deck_action = a("Create deck…", None, self.create_deck)
@@ -284,6 +308,7 @@ class MainWindow(QMainWindow):
             decks_menu.addAction(action)
         tools_menu = menus.addMenu("&Tools")
         tools_menu.addAction(self.generate_action)
+        tools_menu.addAction(self.check_database_action)
         tools_menu.addAction(self.preferences_action)
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.help_action)
@@ -342,9 +367,10 @@ class MainWindow(QMainWindow):
         return None if best is None else best.deck.id
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        """A theme switch changes the palette: the deck counts take the new theme's colours."""
+        """A theme switch changes the palette: the deck counts take the new theme's colours (at
+        once, or when a restore opens the collection again)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "deck_model"):
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "deck_model") and not self._restoring:
             self.refresh_decks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
@@ -489,6 +515,7 @@ class MainWindow(QMainWindow):
             self.show_decks()
         self.reviewer = ReviewerView(self.collection, deck_id, self)
         self.reviewer.changed.connect(self.collection_changed)
+        self.reviewer.changed.connect(self._on_reviewer_changed)
         self.reviewer.edit_requested.connect(self.open_editor)
         self.reviewer.info_requested.connect(self.open_card_info)
         self.reviewer.closed.connect(self.show_decks)
@@ -497,6 +524,9 @@ class MainWindow(QMainWindow):
         # The reviewer owns Ctrl+Z while it is shown (it also brings the undone card back).
         self.undo_action.setEnabled(False)
         self.reviewer.setFocus()
+
+    def _on_reviewer_changed(self, _changes: Changes) -> None:
+        self.back_up_if_due(BackupReason.STUDY)
 
     def _keep_open(self, window: QWidget) -> QWidget:
         self._windows.append(window)
@@ -547,7 +577,18 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from .preferences import PreferencesDialog
 
-        self._keep_open(PreferencesDialog(self.collection, self.settings, self))
+        preferences = PreferencesDialog(self.collection, self.settings, self)
+        preferences.backup_requested.connect(self.back_up_now)
+        preferences.restore_requested.connect(self.restore_backup)
+        self.backup_made.connect(preferences.show_backup_made)
+        self.backup_failed.connect(preferences.show_backup_failed)
+        self._keep_open(preferences)
+
+    def check_database(self) -> None:
+        from .check_dialog import CheckDatabaseDialog
+
+        dialog = self._keep_open(CheckDatabaseDialog(self.collection, self))
+        dialog.check()
 
     def open_statistics(self) -> None:
         NotBuiltYetDialog(
@@ -589,6 +630,77 @@ class MainWindow(QMainWindow):
         """The welcome screen, once per machine, after the window is on screen."""
         if not self.settings.value("main/welcomed", False, type=bool):
             QTimer.singleShot(0, self.show_welcome)
+
+    def bring_to_front(self) -> None:
+        """Another start of the app on this collection asked for this window."""
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- backups -------------------------------------------------------------------------
+    def back_up_if_due(self, reason: BackupReason) -> None:
+        """An automatic backup: when they are switched on, none is under way, and the newest backup
+        is old enough for `reason` (see `heatcards.backups`)."""
+        if not self._backups_running and self.collection.automatic_backups() and self.collection.backups.is_due(reason):
+            self._back_up(reason)
+
+    def back_up_now(self) -> None:
+        self._back_up(BackupReason.MANUAL)
+
+    def _back_up(self, reason: BackupReason) -> None:
+        """Back up in the worker, from a connection of its own (a large collection takes seconds);
+        study goes on meanwhile, and a failure is a warning in the status bar."""
+        backups, path = self.collection.backups, self.collection.path
+        self._backups_running += 1
+        self.tasks.run_quietly(lambda: backups.create(path, reason), self._on_backup_done, self._on_backup_failed)
+
+    def _on_backup_done(self, backup: BackupInfo) -> None:
+        self._backups_running -= 1
+        self.statusBar().showMessage(f"Backed up the collection ({backup.reason}).", 5000)
+        self.backup_made.emit(backup)
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        self._backups_running -= 1
+        self.statusBar().showMessage(f"Backup failed: {error}")  # stays until the next message
+        self.backup_failed.emit(str(error))
+
+    def restore_backup(self, backup: Path) -> None:
+        """Put `backup` in the place of the collection: every window on the collection closes (the
+        editors save first), the collection closes, the worker restores (backing up the collection
+        as it is now), and the collection opens again in this window."""
+        self.show_decks()
+        for window in list(self._windows):
+            window.close()
+        backups, path = self.collection.backups, self.collection.path
+        self.collection.close()
+        self._restoring = True
+        self.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.statusBar().showMessage(f"Restoring {backup.name}…")
+        self.tasks.run_quietly(
+            lambda: backups.restore(backup),
+            lambda saved: self._on_restore_finished(path, restored_message(backup, saved)),
+            lambda error: self._on_restore_finished(path, "", error),
+        )
+
+    def _on_restore_finished(self, path: Path, outcome: str, error: BaseException | None = None) -> None:
+        """Open the collection again, restored or (on `error`) as it was."""
+        QApplication.restoreOverrideCursor()
+        try:
+            self.collection = self._open_collection(path)
+        except HeatcardsError as failure:
+            show_error(self, "heatcards cannot open the collection", failure)
+            self.close()
+            return
+        self._restoring = False
+        self.setEnabled(True)
+        self.statusBar().showMessage(outcome)
+        self.apply_changes(Changes(decks=True, queue=True, stats=True))
+        self.select_deck(self._initial_deck_id())
+        self.deck_tree.setFocus()
+        if error is not None:
+            show_error(self, "Restore", error)
 
     # --- undo ------------------------------------------------------------------------
     def undo(self) -> None:

@@ -1,8 +1,12 @@
-"""Preferences: appearance (per computer, in QSettings) and the collection's own settings.
+"""Preferences: appearance (per computer, in QSettings), the collection's own settings, and its backups.
 
-Every change applies at once; there is nothing to confirm.
+Every change applies at once; there is nothing to confirm. Backing up and restoring are the main
+window's work (in its worker, and a restore closes every window): this dialog asks for them with
+`backup_requested` and `restore_requested`, and shows what `show_backup_made`/`show_backup_failed` tell it.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -21,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..backups import BackupInfo
 from ..collection import Collection
 from ..errors import HeatcardsError
+from .backups_dialog import RestoreDialog, describe_backup, is_restorable
 from .theme import DEFAULT_INTERFACE_SIZE, INTERFACE_SIZES, THEMES, apply_interface_size, apply_theme
 
 THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -30,6 +37,8 @@ THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 class PreferencesDialog(QDialog):
     changed = Signal(object)  # Changes
+    backup_requested = Signal()
+    restore_requested = Signal(object)  # Path of the backup to put back
 
     def __init__(self, collection: Collection, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,23 +67,54 @@ class PreferencesDialog(QDialog):
         self.rollover_hour.setRange(0, 23)
         self.rollover_hour.setSuffix(":00")
         self.rollover_hour.setValue(collection.calendar.rollover_hour)
-        self.automatic_backups = QCheckBox("Back up the collection automatically")
-        self.automatic_backups.setAccessibleName("Automatic backups")
-        self.automatic_backups.setChecked(collection.automatic_backups())
-        self.backups_note = QLabel(
-            "Automatic backups are not implemented yet: nothing is backed up now. "
-            "This choice is saved with the collection and will be used once they are."
-        )
-        self.backups_note.setWordWrap(True)
-        collection_section = _Section("Scheduling and backups (this collection)")
+        collection_section = _Section("Scheduling (this collection)")
         collection_section.add(
             "&Next day starts at:",
             self.rollover_hour,
             "Cards due tomorrow become due at this hour, and reviews done after midnight but before it "
             "count for the day before. One setting for the whole collection, as in Anki.",
         )
-        collection_section.add(None, self.automatic_backups, "")
-        collection_section.add(None, self.backups_note, "")
+
+        self.automatic_backups = QCheckBox("Back up the collection automatically")
+        self.automatic_backups.setAccessibleName("Automatic backups")
+        self.automatic_backups.setChecked(collection.automatic_backups())
+        self.backup_folder = QLabel(str(collection.backups.folder))
+        self.backup_folder.setAccessibleName("Backup folder")
+        self.backup_folder.setWordWrap(True)
+        self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.newest_backup = QLabel()
+        self.newest_backup.setAccessibleName("Newest backup")
+        self.newest_backup.setWordWrap(True)
+        self.back_up_button = QPushButton("&Back up now")
+        self.back_up_button.setAccessibleName("Back up now")
+        self.back_up_button.setAutoDefault(False)
+        self.restore_button = QPushButton("&Restore…")
+        self.restore_button.setAccessibleName("Restore a backup")
+        self.restore_button.setAutoDefault(False)
+        self.open_backup_folder_button = QPushButton("Open backup fo&lder")
+        self.open_backup_folder_button.setAccessibleName("Open the backup folder")
+        self.open_backup_folder_button.setAutoDefault(False)
+        backup_buttons = QWidget()
+        backup_buttons_layout = QHBoxLayout(backup_buttons)
+        backup_buttons_layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.back_up_button, self.restore_button, self.open_backup_folder_button):
+            backup_buttons_layout.addWidget(button)
+        backups_section = _Section("Backups (this collection)")
+        backups_section.add(
+            None,
+            self.automatic_backups,
+            "When the collection opens (once a day) and every 30 minutes while you study. An import, a deletion, "
+            "a repair or a restore always backs up first, switched on or not.",
+        )
+        backups_section.add("Folder:", self.backup_folder, "")
+        backups_section.add(
+            "Newest:",
+            self.newest_backup,
+            "The 12 newest are kept, and the newest of each of the last 7 days, 4 weeks and 12 months. "
+            "Media files are not in backups.",
+        )
+        backups_section.add(None, backup_buttons, "")
+        self._show_newest_backup()
 
         self.location = QLabel(str(collection.path))
         self.location.setAccessibleName("Collection file")
@@ -96,7 +136,7 @@ class PreferencesDialog(QDialog):
         self.close_button.setAccessibleName("Close preferences")
 
         layout = QVBoxLayout(self)
-        for section in (appearance, collection_section, location_section):
+        for section in (appearance, collection_section, backups_section, location_section):
             layout.addWidget(section)
         layout.addStretch(1)
         layout.addWidget(self.error_message)
@@ -107,6 +147,9 @@ class PreferencesDialog(QDialog):
         self.rollover_hour.valueChanged.connect(self._on_rollover_hour_value_changed)
         self.automatic_backups.toggled.connect(self._on_automatic_backups_toggled)
         self.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
+        self.back_up_button.clicked.connect(self._on_back_up_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.open_backup_folder_button.clicked.connect(self._on_open_backup_folder_button_clicked)
         self.resize(640, self.sizeHint().height())
         self.theme.setFocus()
 
@@ -130,16 +173,71 @@ class PreferencesDialog(QDialog):
         try:
             changes = change()
         except HeatcardsError as error:
-            self.error_message.setText(str(error))
-            self.error_message.show()
+            self._show_error(str(error))
             return
         self.error_message.hide()
         self.changed.emit(changes)
 
+    def _show_error(self, text: str) -> None:
+        self.error_message.setText(text)
+        self.error_message.show()
+
     def _on_open_folder_button_clicked(self) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.collection.path.parent))):
-            self.error_message.setText(f"Could not open {self.collection.path.parent}; open it in your file manager.")
-            self.error_message.show()
+        self._open_folder(self.collection.path.parent)
+
+    def _on_open_backup_folder_button_clicked(self) -> None:
+        folder = self.collection.backups.folder
+        if folder.is_dir():
+            self._open_folder(folder)
+        else:
+            self._show_error(f"{folder} does not exist yet: the first backup makes it.")
+
+    def _open_folder(self, folder: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._show_error(f"Could not open {folder}; open it in your file manager.")
+
+    # --- backups ---------------------------------------------------------------------------
+    def _show_newest_backup(self) -> None:
+        try:
+            backups = self.collection.backups.list()
+        except HeatcardsError as error:
+            self.newest_backup.setText(str(error))
+            return
+        if not backups:
+            self.newest_backup.setText("No backup yet.")
+            return
+        newest = backups[0]
+        described = describe_backup(newest) if is_restorable(newest) else f"{newest.path.name} (damaged)"
+        self.newest_backup.setText(f"{described}. {len(backups)} backup{'s' if len(backups) != 1 else ''} in all.")
+
+    def _on_back_up_button_clicked(self) -> None:
+        self.back_up_button.setEnabled(False)
+        self.back_up_button.setText("Backing up…")
+        self.error_message.hide()
+        self.backup_requested.emit()
+
+    def show_backup_made(self, _backup: BackupInfo) -> None:
+        self._backup_finished()
+        self._show_newest_backup()
+
+    def show_backup_failed(self, message: str) -> None:
+        self._backup_finished()
+        self._show_error(f"Backup failed: {message}")
+
+    def _backup_finished(self) -> None:
+        self.back_up_button.setEnabled(True)
+        self.back_up_button.setText("&Back up now")
+
+    def _on_restore_button_clicked(self) -> None:
+        try:
+            backups = self.collection.backups.list()
+        except HeatcardsError as error:
+            self._show_error(str(error))
+            return
+        dialog = RestoreDialog(backups, self.collection.backups.folder, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_chosen.connect(self.restore_requested)
+        dialog.open()
 
 
 class _Section(QGroupBox):

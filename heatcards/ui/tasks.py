@@ -51,16 +51,33 @@ class BackgroundTasks(QObject):
             if not cancelled:
                 outcome()
 
+        self._submit(
+            lambda: work(cancel),
+            lambda result: finish(lambda: on_done(result)),
+            lambda error: finish(lambda: on_error(error)),
+        )
+        return progress
+
+    def run_quietly(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        """Run `work()` in the worker without a progress dialog, and without a way to cancel (an
+        automatic backup; a restore, whose caller shows it is busy); then `on_done(result)` or
+        `on_error(error)` in the UI thread."""
+        self._submit(work, on_done, on_error)
+
+    def _submit(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
         def job() -> None:
             try:
-                result = work(cancel)
+                result = work()
             except BaseException as error:  # handed to the UI thread, which decides what to show
-                self._hand_back(lambda failure=error: finish(lambda: on_error(failure)))
+                self._hand_back(lambda failure=error: on_error(failure))
             else:
-                self._hand_back(lambda: finish(lambda: on_done(result)))
+                self._hand_back(lambda: on_done(result))
 
         self._executor.submit(job)
-        return progress
 
     def _hand_back(self, closure: Callable[[], None]) -> None:
         with self._lock:
