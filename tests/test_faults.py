@@ -240,3 +240,59 @@ def test_a_damaged_collection_says_so_and_the_newest_good_backup_brings_it_back(
     with open_collection(closed_collection, clock) as collection:
         assert (len(collection.find_notes()), collection.store.review_count()) == (newest.notes, newest.reviews)
         assert check_collection(collection).findings == ()
+
+
+# --- a drive that disappears -----------------------------------------------------------------
+EXT4_IOC_SHUTDOWN = 0x8004587D  # _IOR('X', 125, __u32): the filesystem answers every access with EIO
+EXT4_GOING_FLAGS_NOLOGFLUSH = 2  # as if the drive were pulled: nothing more reaches it
+
+
+@pytest.fixture
+def removable_drive(tmp_path):
+    """An ext4 filesystem on a loop device of our own, mounted in tmp_path (root only); the test
+    "pulls" it with ext4's shutdown ioctl, after which every read and write fails with EIO."""
+    image, mount = tmp_path / "drive.img", tmp_path / "drive"
+    mount.mkdir()
+    subprocess.run(["truncate", "-s", "32M", str(image)], check=True)
+    made = subprocess.run(["mkfs.ext4", "-q", "-F", str(image)], capture_output=True, text=True)
+    mounted = made.returncode == 0 and subprocess.run(
+        ["mount", "-o", "loop", str(image), str(mount)], capture_output=True, text=True
+    )
+    if not mounted or mounted.returncode != 0:
+        reason = made.stderr.strip() if made.returncode else mounted.stderr.strip()
+        pytest.skip(f"cannot mount a loop-device filesystem here ({reason}); the other faults are covered")
+    yield image, mount
+    subprocess.run(["umount", "--lazy", str(mount)], capture_output=True)
+
+
+def pull(mount: Path) -> None:
+    import fcntl
+    import struct
+
+    folder = os.open(mount, os.O_RDONLY)
+    try:
+        fcntl.ioctl(folder, EXT4_IOC_SHUTDOWN, struct.pack("I", EXT4_GOING_FLAGS_NOLOGFLUSH))
+    finally:
+        os.close(folder)
+
+
+def test_a_drive_that_disappears_refuses_the_answer_and_every_committed_one_survives(removable_drive, clock):
+    image, mount = removable_drive
+    collection = open_collection(mount / "col.heatcards", clock)
+    add_notes(collection, 5)
+    answered = [answer_next(collection, clock) for _ in range(3)]
+    pull(mount)
+    with pytest.raises(HeatcardsError, match=r"cannot be reached .*the change was not saved.*reconnect it"):
+        answer_next(collection, clock)
+    collection.close()
+    subprocess.run(["umount", str(mount)], check=True)
+    subprocess.run(["mount", "-o", "loop", str(image), str(mount)], check=True)  # plugged in again
+    again = open_collection(mount / "col.heatcards", clock)
+    try:
+        assert again.store.integrity_check() == "ok"
+        reviews = again.store.reviews_of_cards(answered)
+        assert sorted(r.card_id for r in reviews) == sorted(answered)
+        assert all(again.card(card_id).reps == 1 for card_id in answered)
+        assert len(again.find_notes()) == 5
+    finally:
+        again.close()
