@@ -1,6 +1,8 @@
 """FSRS-6 scheduling, with Anki's learning steps and interval rules.
 
-The only module that imports fsrs-rs-python, the Rust FSRS engine Anki uses.
+The only module that imports fsrs-rs-python, the Rust FSRS engine Anki uses: the scheduler
+below, and the door to the library's optimiser, evaluation and workload simulator (the end of
+the module; `heatcards.optimizing` builds what goes through it).
 Days are the learner's local calendar days (see `clock.DayCalendar`); the
 interval shown on a button is the interval applied, because fuzz is drawn from
 a generator seeded by the card id and its review count.
@@ -9,13 +11,14 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import fsrs_rs_python as fsrs
 
 from .clock import SECONDS_PER_DAY, DayCalendar
-from .errors import InvalidInputError
+from .errors import HeatcardsError, InvalidInputError
 from .model import ButtonPreview, Card, CardState, Preset, Rating, ReviewKind
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.DEFAULT_PARAMETERS)
@@ -126,10 +129,7 @@ class Scheduler:
         items, previous_day = [], None
         for when, rating in reviews:
             day = self.calendar.day(when)
-            delta = 0 if previous_day is None else day - previous_day
-            if delta < 0:
-                raise InvalidInputError("review history is not in time order")
-            items.append(fsrs.FSRSReview(int(_valid_rating(rating)), delta))
+            items.append(_library_review(rating, 0 if previous_day is None else day - previous_day))
             previous_day = day
         if not items:
             return None
@@ -297,3 +297,211 @@ def _valid_rating(rating: int) -> Rating:
         return Rating(int(rating))
     except (ValueError, TypeError):
         raise InvalidInputError(f"rating must be 1 (Again) to 4 (Easy), not {rating!r}") from None
+
+
+# --- the optimiser, its evaluation and the workload simulator -----------------------------------
+_Result = TypeVar("_Result")
+# A card's review history as the optimiser reads it: (rating 1-4, local days since the card's
+# previous review; 0 for its first review and for reviews on the same day), oldest first.
+ReviewHistory = Sequence[tuple[int, int]]
+# fsrs-rs's time-series split cuts the items (in time order) into this many parts plus one; each
+# of the last parts is predicted by parameters trained on all the parts before it.
+TIME_SERIES_FOLDS = 5
+FULL_TRAINING_MINIMUM = 64  # fsrs-rs fits only the first four parameters below this many items
+_SIMULATION_TYPICAL = fsrs.default_simulator_config()
+
+
+class FsrsFailedError(HeatcardsError):
+    """The FSRS library failed on the data it was given; the message says what it was doing."""
+
+
+def _library_call(what: str, call: Callable[[], _Result]) -> _Result:
+    """`call()`, with any failure of the library as FsrsFailedError. fsrs-rs reports some bad
+    input by panicking, which arrives as pyo3's PanicException: a BaseException, not an Exception."""
+    try:
+        return call()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        raise FsrsFailedError(f"FSRS could not {what}: {error}") from error
+
+
+def _library_review(rating: int, delta_t: int) -> fsrs.FSRSReview:
+    """One review for the library, checked first (the library hardly checks)."""
+    if delta_t < 0:
+        raise InvalidInputError("review history is not in time order")
+    return fsrs.FSRSReview(int(_valid_rating(rating)), int(delta_t))
+
+
+def _parameters_as_stored(values: Iterable[float]) -> tuple[float, ...]:
+    """The library's float32 parameters to 7 significant digits, all a float32 holds (so a value
+    clipped to a bound like 0.8 is 0.8 again, not 0.800000011920929, and passes `validate_parameters`)."""
+    return tuple(float(f"{value:.7g}") for value in values)
+
+
+@dataclass(frozen=True)
+class ModelMetrics:
+    """How well predicted recall matches what happened over scored reviews (those a day or more
+    after the card's previous review), as fsrs-rs's time-series split measures it. Lower is better.
+
+    `log_loss`: the mean over the reviews of −ln(p), p the predicted probability of what happened
+    (recall for Hard, Good and Easy, forgetting for Again).
+    `rmse_bins`: the reviews grouped by days since the previous review, number of reviews a day or
+    more apart and lapses (each on a logarithmic scale, fsrs-rs's bins); per bin, the gap between the
+    mean predicted recall and the share recalled; the root of the mean squared gap, bins weighted by
+    their number of reviews."""
+
+    log_loss: float
+    rmse_bins: float
+
+
+def _recall_bin(history: ReviewHistory) -> tuple[int, int, int]:
+    """fsrs-rs's RMSE bin of an item: its last review's days since the previous one, its number of
+    reviews a day or more apart (plus one) and its earlier lapses, each rounded down on a log scale."""
+    days = history[-1][1]
+    days_bin = round(2.48 * 3.62 ** math.floor(math.log(days, 3.62)) * 100)
+    length = sum(1 for _, delta_t in history if delta_t > 0) + 1
+    length_bin = round(1.99 * 1.89 ** math.floor(math.log(length, 1.89)))
+    lapses = sum(1 for rating, delta_t in history[:-1] if rating == Rating.AGAIN and delta_t > 0)
+    lapses_bin = round(1.65 * 1.73 ** math.floor(math.log(lapses, 1.73))) if lapses else 0
+    return days_bin, length_bin, lapses_bin
+
+
+def _model_metrics(predictions: Iterable[tuple[float, ReviewHistory]]) -> ModelMetrics:
+    """`ModelMetrics` of (predicted recall of the last review, the item's history) pairs."""
+    losses = []
+    bins: dict[tuple[int, int, int], list[float]] = {}  # bin -> [predicted, recalled, reviews]
+    for predicted, history in predictions:
+        recalled = history[-1][0] > Rating.AGAIN
+        predicted = min(max(predicted, 1e-7), 1 - 1e-7)  # a certain prediction that fails costs much, not infinitely
+        losses.append(-math.log(predicted if recalled else 1 - predicted))
+        totals = bins.setdefault(_recall_bin(history), [0.0, 0.0, 0.0])
+        totals[0] += predicted
+        totals[1] += recalled
+        totals[2] += 1
+    squared_gaps = sum((predicted - recalled) ** 2 / count for predicted, recalled, count in bins.values())
+    return ModelMetrics(sum(losses) / len(losses), math.sqrt(squared_gaps / len(losses)))
+
+
+class FsrsOptimizer:
+    """fsrs-rs's optimiser and its evaluation for one set of items, each a card's history up to
+    and including one scored review. The library's items are built (and checked) once."""
+
+    def __init__(self, cards: Sequence[ReviewHistory], items: Sequence[tuple[int, int]], *, relearning_step_count: int = 1):
+        """`cards`: every card's history; `items`: (index in `cards`, number of its reviews) for
+        each item, in the time order of the item's last review (the split depends on it)."""
+        self._cards = cards
+        self._item_ends = items
+        self._reviews = [[_library_review(rating, delta_t) for rating, delta_t in history] for history in cards]
+        self._items = [fsrs.FSRSItem(self._reviews[card][:length]) for card, length in items]
+        self._relearning_step_count = relearning_step_count
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def compute_parameters(self) -> tuple[float, ...]:
+        """Parameters fitted to every item (fsrs-rs keeps its defaults below 8 items and fits only the
+        first four below `FULL_TRAINING_MINIMUM`)."""
+        model = fsrs.FSRS(list(DEFAULT_PARAMETERS))
+        fitted = _library_call(
+            "optimise the parameters",
+            lambda: model.compute_parameters(self._items, num_relearning_steps=self._relearning_step_count),
+        )
+        return _parameters_as_stored(fitted)
+
+    def evaluate_optimizer_by_time_series_split(self) -> ModelMetrics:
+        """The optimiser's predictions of reviews it did not learn from: for each of the last
+        `TIME_SERIES_FOLDS` parts of the items, parameters fitted to the parts before it predict it."""
+        evaluation = _library_call(
+            "evaluate the optimiser",
+            lambda: fsrs.evaluate_with_time_series_splits(self._items, num_relearning_steps=self._relearning_step_count),
+        )
+        return ModelMetrics(evaluation.log_loss, evaluation.rmse_bins)
+
+    def evaluate_parameters_by_time_series_split(self, parameters: Sequence[float]) -> ModelMetrics:
+        """Fixed `parameters`' predictions of the reviews the time-series split scores (every part but
+        the first), measured as the split measures them, so the two compare. (The library's own
+        `FSRS.evaluate` weighs recent reviews more; the split does not.)"""
+        first_scored = len(self._items) // (TIME_SERIES_FOLDS + 1)
+        if first_scored == 0:
+            raise InvalidInputError(f"a time-series split needs at least {TIME_SERIES_FOLDS + 1} items")
+        scored = self._item_ends[first_scored:]
+        model = fsrs.FSRS(list(parameters))
+        before_each = [fsrs.FSRSItem(self._reviews[card][: length - 1]) for card, length in scored]
+        states = _library_call("evaluate the parameters", lambda: model.memory_state_batch(before_each))
+        decay = decay_of(parameters)
+        return _model_metrics(
+            (retrievability(state.stability, self._cards[card][length - 1][1], decay), self._cards[card][:length])
+            for state, (card, length) in zip(states, scored)
+        )
+
+
+@dataclass(frozen=True)
+class StudyHabits:
+    """How a person answers, as the workload simulator uses it."""
+
+    first_rating_mix: tuple[float, float, float, float]  # a new card's first rating: Again, Hard, Good, Easy
+    review_rating_mix: tuple[float, float, float]  # Hard, Good, Easy among passed reviews
+    # seconds per answer, by the card's state (learning, review, relearning), then by rating
+    answer_seconds: tuple[tuple[float, float, float, float], ...]
+
+
+TYPICAL_STUDY_HABITS = StudyHabits(
+    first_rating_mix=tuple(_SIMULATION_TYPICAL.first_rating_prob),
+    review_rating_mix=tuple(_SIMULATION_TYPICAL.review_rating_prob),
+    answer_seconds=tuple(tuple(row) for row in _SIMULATION_TYPICAL.state_rating_costs),
+)
+
+
+@dataclass(frozen=True)
+class WorkloadPlan:
+    """What the workload simulator simulates: `card_count` cards learned from new at `new_per_day` a
+    day, reviewed (at most `reviews_per_day` a day) for `days` days, by someone with `habits`."""
+
+    card_count: int
+    days: int
+    new_per_day: int
+    reviews_per_day: int
+    maximum_interval: int
+    learning_step_count: int
+    relearning_step_count: int
+    habits: StudyHabits
+
+
+@dataclass(frozen=True)
+class WorkloadPoint:
+    """The simulated workload at one desired retention: means over the simulated days, and the
+    number of cards remembered (their summed probability of recall) on the last day."""
+
+    retention: float
+    reviews_per_day: float  # reviews of cards already learned (not first answers of new cards)
+    minutes_per_day: float  # all answers, new cards included
+    cards_remembered: float
+
+
+def simulated_workload(parameters: Sequence[float], desired_retention: float, plan: WorkloadPlan, seed: int) -> WorkloadPoint:
+    """fsrs-rs's workload simulation of `plan` at `desired_retention` (the same seed gives the same days)."""
+    if plan.card_count < 1 or plan.days < 1:
+        raise InvalidInputError("a workload simulation needs at least one card and one day")
+    config = fsrs.default_simulator_config()
+    config.deck_size = plan.card_count
+    config.learn_span = plan.days
+    config.max_cost_perday = math.inf
+    config.max_ivl = float(plan.maximum_interval)
+    config.learn_limit = plan.new_per_day
+    config.review_limit = plan.reviews_per_day
+    config.learning_step_count = plan.learning_step_count
+    config.relearning_step_count = plan.relearning_step_count
+    config.first_rating_prob = list(plan.habits.first_rating_mix)
+    config.review_rating_prob = list(plan.habits.review_rating_mix)
+    config.state_rating_costs = [list(row) for row in plan.habits.answer_seconds]
+    result = _library_call(
+        "simulate the workload", lambda: fsrs.simulate(list(parameters), desired_retention, config, seed)
+    )
+    days = len(result.review_cnt_per_day)
+    return WorkloadPoint(
+        retention=desired_retention,
+        reviews_per_day=sum(result.review_cnt_per_day) / days,
+        minutes_per_day=sum(result.cost_per_day) / days / 60,
+        cards_remembered=result.memorized_cnt_per_day[-1],
+    )
