@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, cli_optimize
 from .backups import BackupReason, Backups
 from .clock import Clock
 from .collection import Collection, default_collection_path
@@ -17,6 +17,7 @@ from .errors import HeatcardsError, NothingToUndoError
 from .formats.exchange import DuplicatePolicy, ImportReport
 from .model import Card, CardInfo, CardState, Deck, Rating
 from .rendering import html_to_text
+from .stats import Panel, Period, Scope, calibration, collect, panel_record, statistics_record
 from .storage.faults import CorruptCollectionError
 from .transfer import EXPORT_FORMATS, IMPORT_FORMATS, export_file, import_file, suffixes_of
 
@@ -90,6 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-media", dest="media", action="store_false", help="leave out images and sounds")
     export.add_argument("--legacy", action="store_true", help="Anki packages readable by Anki 2.1 before 2.1.50")
 
+    stats = commands.add_parser("stats", help="statistics of the collection, a deck or a search (Anki's, and calibration)")
+    scope = stats.add_mutually_exclusive_group()
+    scope.add_argument("--deck", metavar="NAME", help="this deck and its subdecks")
+    scope.add_argument("--search", metavar="QUERY", help="the cards this search finds")
+    stats.add_argument(
+        "--period",
+        choices=[p.value for p in Period],
+        default=Period.MONTH.value,
+        help="how far back the review panels look and how far ahead future due does (default: month)",
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON: every panel's headline numbers and table")
+
     commands.add_parser("backup", help="back up the collection now (into the backups folder beside it)")
     commands.add_parser("backups", help="list the collection's backups, newest first")
     restore = commands.add_parser(
@@ -98,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", metavar="BACKUP", help="a file name 'heatcards backups' lists, or a backup's path")
     check = commands.add_parser("check", help="check the collection for problems; --repair mends them after a backup")
     check.add_argument("--repair", action="store_true", help="back up the collection, then repair what can be repaired")
+    cli_optimize.register(commands)
     return parser
 
 
@@ -381,6 +395,54 @@ def run_export(collection: Collection, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- statistics ----------------------------------------------------------------------
+# Panels whose whole table reads well in a terminal; the others show their headline numbers.
+_STATS_TABLES_SHOWN = ("card_counts", "hours", "buttons", "true_retention")
+
+
+def run_stats(collection: Collection, args: argparse.Namespace) -> int:
+    if args.deck:
+        scope = Scope.deck(collection.deck_named(args.deck).name)
+    else:
+        scope = Scope.matching(args.search or "")
+    period = Period(args.period)
+    statistics = collect(collection, scope, period)
+    fit = calibration(collection, scope, period)
+    if args.json:
+        record = statistics_record(statistics)
+        record["panels"]["calibration"] = panel_record(fit)
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+        return 0
+    days = f"last {period.days} days" if period.days else "all time"
+    print(f"Statistics of {scope.name}, {days}, computed {time.strftime('%Y-%m-%d %H:%M', time.localtime(statistics.now))}")
+    for name, panel in [*statistics.panels().items(), ("calibration", fit)]:
+        print(f"\n{panel.title}")
+        for measure in panel.summary():
+            print(f"  {measure.label}: {_stats_value(measure.value, measure.unit)}")
+        if name in _STATS_TABLES_SHOWN:
+            print("\n".join("  " + line for line in _stats_table_lines(panel)))
+    return 0
+
+
+def _stats_value(value: float | int | None, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if unit == "%":
+        return f"{value:.1f}%"
+    text = f"{value:.4g}" if isinstance(value, float) else str(value)
+    return f"{text} {unit}" if unit else text
+
+
+def _stats_table_lines(panel: Panel) -> list[str]:
+    """The panel's table without its search column, in aligned columns."""
+    table = panel.table()
+    shown = [i for i, column in enumerate(table.columns) if column != "search"]
+    cells = [[table.columns[i] for i in shown]]
+    cells += [[_stats_value(row[i], "%" if table.columns[i].endswith("%") else "") for i in shown] for row in table.rows]
+    widths = [max(len(row[k]) for row in cells) for k in range(len(shown))]
+    return ["  ".join(cell.rjust(width) if k else cell.ljust(width) for k, (cell, width) in enumerate(zip(row, widths))) for row in cells]
+
+
 # --- backups and check -------------------------------------------------------------
 def _back_up_if_due(collection: Collection, reason: BackupReason) -> None:
     """An automatic backup; one that fails is reported, and what was being done goes on."""
@@ -458,7 +520,9 @@ COMMANDS = {
     "info": run_info,
     "import": run_import,
     "export": run_export,
+    "stats": run_stats,
     "backup": run_backup,
     "check": run_check,
 }
+COMMANDS.update(cli_optimize.COMMANDS)
 BACKUP_COMMANDS = {"backups": run_backups, "restore": run_restore}

@@ -258,3 +258,13 @@ def test_sigkill_during_study_loses_no_answered_review(tmp_path):
         assert mismatched == 0
         db.close()
     assert reported > 12
+
+
+def test_optimize_and_simulate_are_commands_of_heatcards(tmp_path):
+    collection = tmp_path / "c.heatcards"
+    optimize = heatcards(collection, "optimize")
+    assert optimize.returncode == 1
+    assert "384" in optimize.stderr  # a fresh collection has no history: it says how many reviews are needed
+    simulate = heatcards(collection, "simulate", "--days", "30", "--json")
+    assert simulate.returncode == 0, simulate.stderr
+    assert json.loads(simulate.stdout)

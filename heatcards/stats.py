@@ -1,0 +1,1159 @@
+"""Statistics: every number of the statistics screen, for a scope of cards and a period.
+
+Pure Python over the rows `storage.stats_sql` aggregates; no Qt. `collect(collection, scope, period)`
+builds every panel Anki's statistics screen has; `calibration(collection, scope, period)` adds how
+well the memory states predicted recall (it walks each card's history, so it is computed apart).
+
+Definitions are Anki's (young < 21 days <= mature, answers are ratings 1-4, days are local days
+starting at the "next day starts at" hour); docs/statistics.md says where heatcards differs and why.
+Every panel can say which search selects the cards behind one of its bars or cells, already
+narrowed to the scope, so a click can open the browser on them (`Scope.search_for`).
+"""
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from .clock import SECONDS_PER_DAY, DayCalendar
+from .scheduling import decay_of, retrievability
+from .search import SearchContext, parse_search
+from .storage.search_sql import compile_search
+from .storage.stats_sql import (
+    ANSWER_KINDS,
+    MATURE_DAYS,
+    AnswerGroup,
+    ChainEntry,
+    DueDay,
+    HourOfDay,
+    LocalTimeline,
+    ShareGroup,
+    StabilityDay,
+    StatsReader,
+)
+
+if TYPE_CHECKING:
+    from .collection import Collection
+
+SHARE_BINS = 20  # difficulty, retrievability and calibration histograms: steps of 5%
+# UTC offsets are sampled this far apart (every change of a real time zone is weeks from the next).
+_OFFSET_SAMPLE_SECONDS = 7 * SECONDS_PER_DAY
+# datetime cannot go past year 9999; due dates further out share the last offset found.
+_LAST_SAMPLED_SECOND = int(datetime(9000, 1, 1, tzinfo=timezone.utc).timestamp())
+
+
+class Period(enum.Enum):
+    """How far back the review panels look (and how far ahead future due does)."""
+
+    MONTH = "month"
+    YEAR = "year"
+    ALL = "all"
+
+    @property
+    def days(self) -> int | None:
+        """Days in the period, today included; None for all time."""
+        return {Period.MONTH: 30, Period.YEAR: 365, Period.ALL: None}[self]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The cards the statistics describe: every card (empty search), a deck with its subdecks, or a search."""
+
+    search: str = ""
+    name: str = "Whole collection"
+
+    @classmethod
+    def deck(cls, name: str) -> "Scope":
+        return cls(f'deck:"{quote_search_value(name)}"', f"Deck {name}")
+
+    @classmethod
+    def matching(cls, query: str) -> "Scope":
+        return cls(query.strip(), f"Search: {query.strip()}") if query.strip() else cls()
+
+    def search_for(self, condition: str) -> str:
+        """The search for this scope's cards that also meet `condition` (a search itself)."""
+        if not self.search:
+            return condition
+        return f"({self.search}) {condition}" if condition else self.search
+
+
+def quote_search_value(text: str) -> str:
+    """`text` made literal inside a quoted search value ("...": no wildcards, quotes escaped)."""
+    return "".join("\\" + char if char in '\\"*_' else char for char in text)
+
+
+# --- what every panel offers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One headline number of a panel (what Anki writes under a graph)."""
+
+    label: str
+    value: int | float | None  # None: nothing to measure (no cards, no answers)
+    unit: str = ""  # "", "%", "s", "days", "cards/day"
+    search: str | None = None  # the cards behind it, when a search can select them
+
+
+@dataclass(frozen=True)
+class Table:
+    """A panel's numbers bar by bar (or row by row), for drawing and for CSV."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | int | float | None, ...], ...]
+
+
+class Panel(Protocol):
+    title: ClassVar[str]
+
+    def summary(self) -> tuple[Measure, ...]: ...
+
+    def table(self) -> Table: ...
+
+
+def share(part: float, whole: float) -> float | None:
+    """`part` as a percentage of `whole`; None when `whole` is zero."""
+    return 100 * part / whole if whole else None
+
+
+def panel_csv(panel: Panel) -> str:
+    """The panel's table as CSV text (a header row, then one row per bar or cell)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    table = panel.table()
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return out.getvalue()
+
+
+def _measures_table(measures: Iterable[Measure]) -> Table:
+    return Table(("measure", "value", "unit", "search"), tuple((m.label, m.value, m.unit, m.search) for m in measures))
+
+
+def _day_label(today: date, offset: int) -> str:
+    return (today + timedelta(days=offset)).isoformat()
+
+
+def _rated_on_day(day: int) -> str:
+    """Anki's search for cards answered on one day (0 today, -1 yesterday)."""
+    return f"prop:rated={day}"
+
+
+# --- today ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Today:
+    """Today's answers (ratings 1-4; manual entries are not answers)."""
+
+    title: ClassVar[str] = "Today"
+    scope: Scope
+    answers: int
+    duration_ms: int
+    again: int
+    learn: int
+    review: int
+    relearn: int
+    filtered: int
+    mature_answers: int  # answers to cards whose interval was 21 days or more
+    mature_again: int
+
+    def summary(self) -> tuple[Measure, ...]:
+        seconds = self.duration_ms / 1000
+        mature_correct = self.mature_answers - self.mature_again
+        return (
+            Measure("Cards studied", self.answers, "cards", self.scope.search_for("rated:1")),
+            Measure("Time", seconds, "s"),
+            Measure("Time per card", seconds / self.answers if self.answers else None, "s"),
+            Measure("Again", self.again, "cards", self.scope.search_for("rated:1:1")),
+            Measure("Again share", share(self.again, self.answers), "%"),
+            Measure("Learn", self.learn, "cards"),
+            Measure("Review", self.review, "cards"),
+            Measure("Relearn", self.relearn, "cards"),
+            Measure("Filtered", self.filtered, "cards"),
+            Measure("Mature correct", mature_correct, "cards"),
+            Measure("Mature answered", self.mature_answers, "cards"),
+            Measure("Mature correct share", share(mature_correct, self.mature_answers), "%"),
+        )
+
+    def table(self) -> Table:
+        return _measures_table(self.summary())
+
+
+# --- future due ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FutureDue:
+    """Cards in the queues (not new, not suspended) by the day they are due, with the overdue backlog."""
+
+    title: ClassVar[str] = "Future due"
+    scope: Scope
+    today: date
+    cards_by_day: Mapping[int, int]  # days from today -> cards; negative days are the backlog
+    last_day: int  # the period ends this many days after today
+    daily_load: float  # sum of 1 / max(interval, 1): reviews a day the cards cost in the long run
+
+    @property
+    def backlog(self) -> int:
+        return sum(n for day, n in self.cards_by_day.items() if day < 0)
+
+    @property
+    def total(self) -> int:
+        """Cards due by the end of the period, the backlog included."""
+        return sum(n for day, n in self.cards_by_day.items() if day <= self.last_day)
+
+    @property
+    def average_per_day(self) -> float:
+        return self.total / (self.last_day + 1)
+
+    @property
+    def due_tomorrow(self) -> int:
+        return self.cards_by_day.get(1, 0)
+
+    def search_for_days(self, first: int, last: int) -> str:
+        """The cards due from `first` to `last` days from today (both included)."""
+        if first == last:
+            return self.scope.search_for(f"prop:due={first}")
+        return self.scope.search_for(f"prop:due>={first} prop:due<={last}")
+
+    def summary(self) -> tuple[Measure, ...]:
+        backlog = self.scope.search_for("prop:due<0")
+        return (
+            Measure("Total", self.total, "cards", self.search_for_days(min((0, *self.cards_by_day)), self.last_day)),
+            Measure("Backlog", self.backlog, "cards", backlog),
+            Measure("Average", self.average_per_day, "cards/day"),
+            Measure("Due tomorrow", self.due_tomorrow, "cards", self.search_for_days(1, 1)),
+            Measure("Daily load", self.daily_load, "cards/day"),
+        )
+
+    def table(self) -> Table:
+        rows, running = [], 0
+        for day in sorted(d for d in self.cards_by_day if d <= self.last_day):
+            running += self.cards_by_day[day]
+            rows.append((_day_label(self.today, day), day, self.cards_by_day[day], running, self.search_for_days(day, day)))
+        return Table(("date", "days from today", "cards", "running total", "search"), tuple(rows))
+
+
+# --- calendar ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Answers per day over the period (Anki's heatmap), with the study streak."""
+
+    title: ClassVar[str] = "Calendar"
+    scope: Scope
+    today: date
+    answers_by_day: Mapping[int, int]  # days from today (0 today, -1 yesterday) -> answers
+    first_day: int  # the period's first day, counted from today
+    current_streak: int  # days in a row with answers up to today (or yesterday, before today's first)
+
+    @property
+    def days_studied(self) -> int:
+        return sum(1 for n in self.answers_by_day.values() if n)
+
+    @property
+    def longest_streak(self) -> int:
+        """The most days in a row with answers within the period."""
+        longest = run = 0
+        for day in range(self.first_day, 1):
+            run = run + 1 if self.answers_by_day.get(day) else 0
+            longest = max(longest, run)
+        return longest
+
+    def search_for_day(self, day: int) -> str:
+        return self.scope.search_for(_rated_on_day(day))
+
+    def summary(self) -> tuple[Measure, ...]:
+        period_days = 1 - self.first_day
+        return (
+            Measure("Days studied", self.days_studied, "days"),
+            Measure("Days studied share", share(self.days_studied, period_days), "%"),
+            Measure("Current streak", self.current_streak, "days"),
+            Measure("Longest streak", self.longest_streak, "days"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple(
+            (_day_label(self.today, day), day, n, self.search_for_day(day)) for day, n in sorted(self.answers_by_day.items())
+        )
+        return Table(("date", "days from today", "answers", "search"), rows)
+
+
+# --- reviews per day ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindCounts:
+    """Answers (or their milliseconds) by kind: Anki's stacked bars."""
+
+    learn: int = 0
+    relearn: int = 0
+    young: int = 0  # review answers of cards whose interval was under 21 days
+    mature: int = 0
+    filtered: int = 0  # answers in a filtered deck (imported from Anki)
+
+    @property
+    def total(self) -> int:
+        return self.learn + self.relearn + self.young + self.mature + self.filtered
+
+    def values(self) -> tuple[int, int, int, int, int]:
+        return (self.learn, self.relearn, self.young, self.mature, self.filtered)
+
+
+KIND_NAMES = ("learn", "relearn", "young", "mature", "filtered")
+
+
+@dataclass(frozen=True)
+class ReviewsPerDay:
+    """Answers per day of the period, stacked by kind, by count and by time."""
+
+    title: ClassVar[str] = "Reviews"
+    scope: Scope
+    today: date
+    first_day: int  # the period's first day, counted from today
+    counts: Mapping[int, KindCounts]  # days from today -> answers
+    durations_ms: Mapping[int, KindCounts]
+
+    @property
+    def period_days(self) -> int:
+        return 1 - self.first_day
+
+    @property
+    def answers(self) -> int:
+        return sum(c.total for c in self.counts.values())
+
+    @property
+    def duration_ms(self) -> int:
+        return sum(c.total for c in self.durations_ms.values())
+
+    @property
+    def days_studied(self) -> int:
+        return sum(1 for c in self.counts.values() if c.total)
+
+    def summary(self) -> tuple[Measure, ...]:
+        minutes = self.duration_ms / 60000
+        return (
+            Measure("Days studied", self.days_studied, "days"),
+            Measure("Days studied share", share(self.days_studied, self.period_days), "%"),
+            Measure("Total", self.answers, "answers"),
+            Measure("Total time", minutes, "min"),
+            Measure("Average over the period", self.answers / self.period_days, "answers/day"),
+            Measure("Average for days studied", self.answers / self.days_studied if self.days_studied else None, "answers/day"),
+            Measure("Average time over the period", minutes / self.period_days, "min/day"),
+            Measure("Average answer time", self.duration_ms / 1000 / self.answers if self.answers else None, "s"),
+        )
+
+    def table(self) -> Table:
+        columns = ("date", "days from today", *KIND_NAMES, "total", *(f"{k} seconds" for k in KIND_NAMES), "total seconds", "search")
+        rows = []
+        for day in sorted(self.counts):
+            counts, durations = self.counts[day], self.durations_ms[day]
+            rows.append(
+                (
+                    _day_label(self.today, day),
+                    day,
+                    *counts.values(),
+                    counts.total,
+                    *(ms / 1000 for ms in durations.values()),
+                    durations.total / 1000,
+                    self.scope.search_for(_rated_on_day(day)),
+                )
+            )
+        return Table(columns, tuple(rows))
+
+
+# --- card counts ------------------------------------------------------------------------------------------
+
+
+# The state names Anki's card counts use, and heatcards' searches for the active cards in each.
+_ACTIVE = "-is:suspended -is:buried"
+CARD_COUNT_SEARCHES = {
+    "New": f"is:new {_ACTIVE}",
+    "Learning": f"is:learn -is:review {_ACTIVE}",
+    "Relearning": f"is:learn is:review {_ACTIVE}",
+    "Young": f"is:review -is:learn prop:ivl<{MATURE_DAYS} {_ACTIVE}",
+    "Mature": f"is:review -is:learn prop:ivl>={MATURE_DAYS} {_ACTIVE}",
+    "Suspended": "is:suspended",
+    "Buried": "is:buried -is:suspended",
+}
+
+
+@dataclass(frozen=True)
+class CardCounts:
+    """Cards by state; suspended and buried cards are counted on their own, not in their state."""
+
+    title: ClassVar[str] = "Card counts"
+    scope: Scope
+    new: int
+    learning: int
+    relearning: int
+    young: int
+    mature: int
+    suspended: int
+    buried: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.relearning + self.young + self.mature + self.suspended + self.buried
+
+    def by_name(self) -> dict[str, int]:
+        return {
+            "New": self.new,
+            "Learning": self.learning,
+            "Relearning": self.relearning,
+            "Young": self.young,
+            "Mature": self.mature,
+            "Suspended": self.suspended,
+            "Buried": self.buried,
+        }
+
+    def search_for(self, name: str) -> str:
+        return self.scope.search_for(CARD_COUNT_SEARCHES[name])
+
+    def summary(self) -> tuple[Measure, ...]:
+        return (Measure("Total", self.total, "cards", self.scope.search_for("")),)
+
+    def table(self) -> Table:
+        rows = tuple((name, n, share(n, self.total), self.search_for(name)) for name, n in self.by_name().items())
+        return Table(("cards", "count", "share %", "search"), rows)
+
+
+# --- intervals and stability ------------------------------------------------------------------------------
+
+
+def _median(counts: Mapping[int, int]) -> float | None:
+    """The median of a multiset given as value -> how many times (the mean of the two middle values when even)."""
+    size = sum(counts.values())
+    if not size:
+        return None
+    wanted = (size - 1) // 2, size // 2
+    found, seen = [], 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while len(found) < 2 and seen > wanted[len(found)]:
+            found.append(value)
+    return (found[0] + found[1]) / 2
+
+
+@dataclass(frozen=True)
+class Intervals:
+    """Review and relearning cards by their interval in days."""
+
+    title: ClassVar[str] = "Review intervals"
+    scope: Scope
+    cards_by_interval: Mapping[int, int]
+
+    @property
+    def cards(self) -> int:
+        return sum(self.cards_by_interval.values())
+
+    def search_for_days(self, first: int, last: int) -> str:
+        """Review and relearning cards with an interval from `first` to `last` days."""
+        if first == last:
+            return self.scope.search_for(f"is:review prop:ivl={first}")
+        return self.scope.search_for(f"is:review prop:ivl>={first} prop:ivl<={last}")
+
+    def summary(self) -> tuple[Measure, ...]:
+        total = sum(days * n for days, n in self.cards_by_interval.items())
+        return (
+            Measure("Cards", self.cards, "cards", self.scope.search_for("is:review")),
+            Measure("Average interval", total / self.cards if self.cards else None, "days"),
+            Measure("Median interval", _median(self.cards_by_interval), "days"),
+            Measure("Longest interval", max(self.cards_by_interval, default=None), "days"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple((days, n, self.search_for_days(days, days)) for days, n in sorted(self.cards_by_interval.items()))
+        return Table(("interval (days)", "cards", "search"), rows)
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Cards with a memory state by their stability, in whole days (7 holds 7.0 to 7.99...)."""
+
+    title: ClassVar[str] = "Stability"
+    scope: Scope
+    cards_by_day: Mapping[int, int]
+    average: float | None  # days
+
+    def search_for_days(self, first: int, last: int) -> str:
+        """Cards whose stability is from `first` days up to (not including) `last` + 1 days."""
+        return self.scope.search_for(f"prop:s>={first} prop:s<{last + 1}")
+
+    def summary(self) -> tuple[Measure, ...]:
+        return (
+            Measure("Cards", sum(self.cards_by_day.values()), "cards", self.scope.search_for("prop:s>=0")),
+            Measure("Average stability", self.average, "days"),
+            Measure("Median stability (whole days)", _median(self.cards_by_day), "days"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple((days, n, self.search_for_days(days, days)) for days, n in sorted(self.cards_by_day.items()))
+        return Table(("stability (whole days)", "cards", "search"), rows)
+
+
+# --- difficulty and retrievability: shares in steps of 5% ----------------------------------------------------
+
+
+def share_thresholds(bins: int = SHARE_BINS) -> tuple[str, ...]:
+    """The inner edges of `bins` equal steps from 0 to 1, as the decimals searches write them."""
+    return tuple(f"{k / bins:g}" for k in range(1, bins))
+
+
+@dataclass(frozen=True)
+class ShareHistogram:
+    """Cards by a value from 0 to 1 in steps of 5%: bin k holds values from k/20 up to (k+1)/20."""
+
+    title: ClassVar[str] = ""
+    prop: ClassVar[str] = ""  # the search property: prop:d, prop:r
+    scope: Scope
+    cards_by_bin: tuple[int, ...]  # SHARE_BINS counts
+    value_sum: float
+
+    @property
+    def cards(self) -> int:
+        return sum(self.cards_by_bin)
+
+    @property
+    def average(self) -> float | None:
+        return self.value_sum / self.cards if self.cards else None
+
+    def search_for_bin(self, index: int) -> str:
+        edges = share_thresholds(len(self.cards_by_bin))
+        conditions = []
+        if index > 0:
+            conditions.append(f"prop:{self.prop}>={edges[index - 1]}")
+        if index < len(edges):
+            conditions.append(f"prop:{self.prop}<{edges[index]}")
+        return self.scope.search_for(" ".join(conditions) or f"prop:{self.prop}>=0")
+
+    def table(self) -> Table:
+        size = len(self.cards_by_bin)
+        rows = tuple(
+            (100 * k / size, 100 * (k + 1) / size, n, self.search_for_bin(k)) for k, n in enumerate(self.cards_by_bin)
+        )
+        return Table(("from %", "below %", "cards", "search"), rows)
+
+
+@dataclass(frozen=True)
+class Difficulty(ShareHistogram):
+    """Cards with a memory state by difficulty, 0% (D = 1) to 100% (D = 10), as `prop:d` reads it."""
+
+    title: ClassVar[str] = "Difficulty"
+    prop: ClassVar[str] = "d"
+
+    def summary(self) -> tuple[Measure, ...]:
+        average = None if self.average is None else 100 * self.average
+        return (Measure("Cards", self.cards, "cards"), Measure("Average difficulty", average, "%"))
+
+
+@dataclass(frozen=True)
+class Retrievability(ShareHistogram):
+    """Cards with a memory state by the probability of recalling them now; the sum estimates how
+    many of them you know."""
+
+    title: ClassVar[str] = "Retrievability"
+    prop: ClassVar[str] = "r"
+
+    def summary(self) -> tuple[Measure, ...]:
+        average = None if self.average is None else 100 * self.average
+        return (
+            Measure("Cards", self.cards, "cards"),
+            Measure("Average retrievability", average, "%"),
+            Measure("Estimated total knowledge", self.value_sum, "cards"),
+        )
+
+
+# --- hours and buttons -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Answers over the period by local hour of the day (filtered-deck answers left out, as in Anki)."""
+
+    title: ClassVar[str] = "Hourly breakdown"
+    scope: Scope
+    answers: tuple[int, ...]  # 24 counts, midnight first
+    correct: tuple[int, ...]  # of those, rated Hard, Good or Easy
+
+    def summary(self) -> tuple[Measure, ...]:
+        return (
+            Measure("Answers", sum(self.answers), "answers"),
+            Measure("Correct share", share(sum(self.correct), sum(self.answers)), "%"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple((h, self.answers[h], self.correct[h], share(self.correct[h], self.answers[h])) for h in range(24))
+        return Table(("hour", "answers", "correct", "correct %"), rows)
+
+
+RATING_NAMES = ("again", "hard", "good", "easy")
+BUTTON_GROUPS = ("learning", "young", "mature")
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """Answers over the period by button, for learning cards (learning, relearning and filtered-deck
+    answers), young and mature review cards."""
+
+    title: ClassVar[str] = "Answer buttons"
+    scope: Scope
+    period_days: int
+    counts: Mapping[str, tuple[int, int, int, int]]  # group -> answers per rating, Again first
+
+    def search_for_rating(self, rating: int) -> str:
+        """Cards rated `rating` during the period (searches cannot tell the groups apart)."""
+        return self.scope.search_for(f"rated:{self.period_days}:{rating}")
+
+    def correct_share(self, group: str) -> float | None:
+        counts = self.counts[group]
+        return share(sum(counts) - counts[0], sum(counts))
+
+    def summary(self) -> tuple[Measure, ...]:
+        return tuple(Measure(f"Correct, {group}", self.correct_share(group), "%") for group in BUTTON_GROUPS)
+
+    def table(self) -> Table:
+        rows = tuple((g, *self.counts[g], sum(self.counts[g]), self.correct_share(g)) for g in BUTTON_GROUPS)
+        return Table(("cards", *RATING_NAMES, "total", "correct %"), rows)
+
+
+# --- cards added ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Added:
+    """Cards by the day their note was added, over the period."""
+
+    title: ClassVar[str] = "Added"
+    scope: Scope
+    today: date
+    first_day: int
+    cards_by_day: Mapping[int, int]  # days from today -> cards
+
+    @property
+    def cards(self) -> int:
+        return sum(self.cards_by_day.values())
+
+    def search_for_day(self, day: int) -> str:
+        if day == 0:
+            return self.scope.search_for("added:1")
+        return self.scope.search_for(f"added:{1 - day} -added:{-day}")
+
+    def summary(self) -> tuple[Measure, ...]:
+        return (
+            Measure("Total", self.cards, "cards", self.scope.search_for(f"added:{1 - self.first_day}")),
+            Measure("Average", self.cards / (1 - self.first_day), "cards/day"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple(
+            (_day_label(self.today, day), day, n, self.search_for_day(day)) for day, n in sorted(self.cards_by_day.items())
+        )
+        return Table(("date", "days from today", "cards", "search"), rows)
+
+
+# --- true retention -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionRow:
+    label: str
+    young_passed: int = 0
+    young_failed: int = 0
+    mature_passed: int = 0
+    mature_failed: int = 0
+
+    @property
+    def young_retention(self) -> float | None:
+        return share(self.young_passed, self.young_passed + self.young_failed)
+
+    @property
+    def mature_retention(self) -> float | None:
+        return share(self.mature_passed, self.mature_passed + self.mature_failed)
+
+    @property
+    def passed(self) -> int:
+        return self.young_passed + self.mature_passed
+
+    @property
+    def failed(self) -> int:
+        return self.young_failed + self.mature_failed
+
+    @property
+    def retention(self) -> float | None:
+        return share(self.passed, self.passed + self.failed)
+
+
+# (label, first day counted from today; None: all time) of each row of the table
+RETENTION_SPANS = (("Today", 0), ("Yesterday", -1), ("Last week", -6), ("Last month", -29), ("Last year", -364), ("All time", None))
+
+
+@dataclass(frozen=True)
+class TrueRetention:
+    """Pass rates of answers to cards that had an interval of at least a day (Anki's code: every
+    review, and learning answers after a step of a day or more), young and mature apart.
+    Hard, Good and Easy pass; Again fails. Only the rows whose span fits in the period are shown
+    (all six for all time): Anki computes every row from the period's answers, so its longer rows
+    would hold the period's numbers."""
+
+    title: ClassVar[str] = "True retention"
+    scope: Scope
+    rows: tuple[RetentionRow, ...]
+
+    def summary(self) -> tuple[Measure, ...]:
+        return tuple(Measure(row.label, row.retention, "%") for row in self.rows)
+
+    def table(self) -> Table:
+        columns = (
+            "period", "young passed", "young failed", "young %", "mature passed", "mature failed", "mature %",
+            "passed", "failed", "total %",
+        )
+        rows = tuple(
+            (
+                r.label, r.young_passed, r.young_failed, r.young_retention, r.mature_passed, r.mature_failed,
+                r.mature_retention, r.passed, r.failed, r.retention,
+            )
+            for r in self.rows
+        )
+        return Table(columns, rows)
+
+
+# --- all panels ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statistics:
+    scope: Scope
+    period: Period
+    now: int  # unix seconds the numbers were computed at
+    today: Today
+    future_due: FutureDue
+    calendar: Calendar
+    reviews: ReviewsPerDay
+    card_counts: CardCounts
+    intervals: Intervals
+    difficulty: Difficulty
+    stability: Stability
+    retrievability: Retrievability
+    hours: Hours
+    buttons: Buttons
+    added: Added
+    true_retention: TrueRetention
+
+    def panels(self) -> dict[str, Panel]:
+        """Every panel by a short name, in the order the statistics screen shows them."""
+        names = (
+            "today", "future_due", "calendar", "reviews", "card_counts", "intervals", "difficulty", "stability",
+            "retrievability", "hours", "buttons", "added", "true_retention",
+        )
+        return {name: getattr(self, name) for name in names}
+
+
+def collect(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Statistics:
+    """Every panel's numbers for `scope` and `period`, at the collection's current time.
+
+    A search that does not parse raises `SearchSyntaxError`."""
+    now = collection.now()
+    calendar: DayCalendar = collection.calendar
+    today = calendar.day(now)
+    today_date = calendar.date_of_day(today)
+    with _reader(collection, scope, now) as reader:
+        reviews = reader.review_span() or (now, now)
+        first_day = today - period.days + 1 if period.days else min(today, calendar.day(reviews[0]))
+        since = calendar.day_start(first_day)
+        review_timeline = _local_timeline(calendar, since, max(now, reviews[1]))
+        groups = reader.answer_groups(review_timeline, first_day, today, since)
+        hours = reader.answers_by_hour(review_timeline, since)
+        streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
+        state_counts = reader.card_state_counts(now)
+        intervals = reader.intervals()
+        dues = reader.due_span() or (now, now)
+        due_days = reader.due_days(_local_timeline(calendar, *dues), today, now)
+        added_since = since if period.days else 0
+        added = reader.added_days(_local_timeline(calendar, added_since, now), today, added_since)
+        shares = reader.share_groups([float(t) for t in share_thresholds()], now)
+        stability_days = reader.stability_days()
+    # all time starts on the first day with something to show
+    answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
+    added_first = first_day - today if period.days else min(added, default=0)
+    return Statistics(
+        scope=scope,
+        period=period,
+        now=now,
+        today=_today(scope, [g for g in groups if g.day == 0]),
+        future_due=_future_due(scope, today_date, due_days, period),
+        calendar=Calendar(scope, today_date, _answers_by_day(groups), answers_first, streak),
+        reviews=_reviews_per_day(scope, today_date, answers_first, groups),
+        card_counts=CardCounts(scope, *state_counts),
+        intervals=Intervals(scope, intervals),
+        difficulty=Difficulty(scope, *_binned(shares, "difficulty")),
+        stability=_stability(scope, stability_days),
+        retrievability=Retrievability(scope, *_binned(shares, "retrievability")),
+        hours=_hours(scope, hours),
+        buttons=_buttons(scope, 1 - answers_first, groups),
+        added=Added(scope, today_date, added_first, added),
+        true_retention=TrueRetention(scope, _true_retention_rows(groups, period)),
+    )
+
+
+def _reader(collection: "Collection", scope: Scope, now: int) -> StatsReader:
+    if not scope.search:
+        return StatsReader(collection.store)
+    context = SearchContext(now=now, calendar=collection.calendar)
+    where, params = compile_search(parse_search(scope.search), collection.store, context)
+    return StatsReader(collection.store, where, params)
+
+
+# --- local time ---------------------------------------------------------------------------------------------------------
+
+
+def _utc_offset(calendar: DayCalendar, moment: int) -> int:
+    """Seconds local time is ahead of UTC at `moment` in the calendar's time zone."""
+    utc = datetime.fromtimestamp(moment, timezone.utc)
+    local = utc.astimezone(calendar.tz) if calendar.tz is not None else utc.astimezone()
+    return int(local.utcoffset().total_seconds())
+
+
+def _local_timeline(calendar: DayCalendar, start: int, end: int) -> LocalTimeline:
+    """The calendar's UTC offsets from `start` to `end` (unix seconds): sampled every week, each
+    change narrowed down to its second."""
+    start = max(0, min(start, _LAST_SAMPLED_SECOND))
+    end = max(start, min(end, _LAST_SAMPLED_SECOND))
+    offsets = [(start, _utc_offset(calendar, start))]
+    moment = start
+    while moment < end:
+        following = min(moment + _OFFSET_SAMPLE_SECONDS, end)
+        offset = _utc_offset(calendar, following)
+        if offset != offsets[-1][1]:
+            before, after = moment, following
+            while after - before > 1:
+                middle = (before + after) // 2
+                if _utc_offset(calendar, middle) == offsets[-1][1]:
+                    before = middle
+                else:
+                    after = middle
+            offsets.append((after, offset))
+        moment = following
+    return LocalTimeline(tuple(offsets), calendar.rollover_hour)
+
+
+# --- building the panels -------------------------------------------------------------------------------------------------
+
+_LEARN, _RELEARN, _REVIEW, _FILTERED = (ANSWER_KINDS.index(k) for k in ("learn", "relearn", "review", "filtered"))
+
+
+def _kind_name(group: AnswerGroup) -> str:
+    """The stacked bar an answer goes into."""
+    if group.kind == _REVIEW:
+        return "mature" if group.mature else "young"
+    return ANSWER_KINDS[group.kind]
+
+
+def _today(scope: Scope, groups: Sequence[AnswerGroup]) -> Today:
+    def count(keep) -> int:
+        return sum(g.answers for g in groups if keep(g))
+
+    return Today(
+        scope=scope,
+        answers=count(lambda g: True),
+        duration_ms=sum(g.duration_ms for g in groups),
+        again=count(lambda g: g.rating == 1),
+        learn=count(lambda g: g.kind == _LEARN),
+        review=count(lambda g: g.kind == _REVIEW),
+        relearn=count(lambda g: g.kind == _RELEARN),
+        filtered=count(lambda g: g.kind == _FILTERED),
+        mature_answers=count(lambda g: g.mature),
+        mature_again=count(lambda g: g.mature and g.rating == 1),
+    )
+
+
+def _future_due(scope: Scope, today: date, due_days: Sequence[DueDay], period: Period) -> FutureDue:
+    cards = {d.day: d.cards for d in due_days if d.cards}
+    last_day = period.days if period.days is not None else max((0, *cards))
+    return FutureDue(scope, today, cards, last_day, sum(d.load for d in due_days))
+
+
+def _answers_by_day(groups: Iterable[AnswerGroup]) -> dict[int, int]:
+    days: dict[int, int] = {}
+    for g in groups:
+        days[g.day] = days.get(g.day, 0) + g.answers
+    return days
+
+
+def _current_streak(answer_days: set[int], first_day: int, today: int, reader: StatsReader, calendar: DayCalendar) -> int:
+    """Days in a row with answers up to today, or up to yesterday while today has none yet. Days
+    before the period (which starts on local day `first_day`) are looked up one by one, only when
+    the streak reaches back to its first day."""
+    day = 0 if 0 in answer_days else -1
+    while day >= first_day - today and day in answer_days:
+        day -= 1
+    if day < first_day - today:
+        while reader.answered_between(calendar.day_start(today + day), calendar.day_start(today + day + 1)):
+            day -= 1
+    return (0 if 0 in answer_days else -1) - day
+
+
+def _reviews_per_day(scope: Scope, today: date, first_day: int, groups: Iterable[AnswerGroup]) -> ReviewsPerDay:
+    counts: dict[int, dict[str, int]] = {}
+    durations: dict[int, dict[str, int]] = {}
+    for g in groups:
+        name = _kind_name(g)
+        day_counts = counts.setdefault(g.day, {})
+        day_counts[name] = day_counts.get(name, 0) + g.answers
+        day_durations = durations.setdefault(g.day, {})
+        day_durations[name] = day_durations.get(name, 0) + g.duration_ms
+    return ReviewsPerDay(
+        scope,
+        today,
+        first_day,
+        {day: KindCounts(**c) for day, c in counts.items()},
+        {day: KindCounts(**d) for day, d in durations.items()},
+    )
+
+
+def _binned(groups: Iterable[ShareGroup], value: str) -> tuple[tuple[int, ...], float]:
+    """Cards by the bin of `value` ("difficulty" or "retrievability"), and the sum of the values."""
+    counts = [0] * SHARE_BINS
+    value_sum = 0.0
+    for g in groups:
+        bin_index = getattr(g, f"{value}_bin")
+        if bin_index is not None:
+            counts[bin_index] += g.cards
+            value_sum += getattr(g, f"{value}_sum")
+    return tuple(counts), value_sum
+
+
+def _stability(scope: Scope, days: Sequence[StabilityDay]) -> Stability:
+    cards = sum(d.cards for d in days)
+    total = sum(d.stability_sum for d in days)
+    return Stability(scope, {d.days: d.cards for d in days}, total / cards if cards else None)
+
+
+def _hours(scope: Scope, hours: Iterable[HourOfDay]) -> Hours:
+    answers, correct = [0] * 24, [0] * 24
+    for h in hours:
+        answers[h.hour], correct[h.hour] = h.answers, h.correct
+    return Hours(scope, tuple(answers), tuple(correct))
+
+
+def _buttons(scope: Scope, period_days: int, groups: Iterable[AnswerGroup]) -> Buttons:
+    counts = {group: [0, 0, 0, 0] for group in BUTTON_GROUPS}
+    for g in groups:
+        group = ("mature" if g.mature else "young") if g.kind == _REVIEW else "learning"
+        counts[group][g.rating - 1] += g.answers
+    return Buttons(scope, period_days, {group: tuple(c) for group, c in counts.items()})
+
+
+def _true_retention_rows(groups: Sequence[AnswerGroup], period: Period) -> tuple[RetentionRow, ...]:
+    """The rows whose span fits in the period, from the period's answers."""
+    spans = [(label, first) for label, first in RETENTION_SPANS if period.days is None or (first is not None and -first < period.days)]
+    tallies = {label: [0, 0, 0, 0] for label, _ in spans}  # young passed, young failed, mature passed, mature failed
+    for g in groups:
+        if not g.counts_for_retention:
+            continue
+        for label, first in spans:
+            if (first is None or g.day >= first) and (label != "Yesterday" or g.day == -1):
+                tallies[label][2 * g.mature + (g.rating == 1)] += g.answers
+    return tuple(RetentionRow(label, *tallies[label]) for label, _ in spans)
+
+
+# --- calibration -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    """Scored reviews whose predicted recall fell from `low` up to `high`."""
+
+    low: float
+    high: float
+    reviews: int = 0
+    predicted_sum: float = 0.0
+    recalled: int = 0
+
+    @property
+    def mean_predicted(self) -> float | None:
+        return self.predicted_sum / self.reviews if self.reviews else None
+
+    @property
+    def actual(self) -> float | None:
+        return self.recalled / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Predicted recall against actual recall for the answers of the period.
+
+    An answer is scored when it came at least one local day after the card's previous answer (no
+    reset between) and that answer recorded a memory state: the prediction is FSRS's retrievability
+    R = (1 + F·t/S)^(−decay) with that stability S, t the whole days between, and the decay of the
+    card's preset. Recall is Hard, Good or Easy. The bins count scored answers by prediction.
+
+    `log_loss` and `rmse_bins` are what fsrs-rs's `evaluate` reports for the same answers, taken in
+    time order: each answer weighs 0.25 + 0.75·(i/(n−1))³ (i its place, n the answers), so recent
+    answers count most; the log loss is the weighted mean of −ln(R) for a recall and −ln(1−R) for a
+    lapse; RMSE(bins) groups the answers by fsrs-rs's bins (`_rmse_group`) and is the square root
+    of the mean, weighted by each group's total weight, of (mean R − recall rate)² over the groups.
+    Both are None without a scored answer."""
+
+    title: ClassVar[str] = "Calibration"
+    scope: Scope
+    bins: tuple[CalibrationBin, ...]
+    log_loss: float | None
+    rmse_bins: float | None
+
+    @property
+    def reviews(self) -> int:
+        return sum(b.reviews for b in self.bins)
+
+    def summary(self) -> tuple[Measure, ...]:
+        recalled = sum(b.recalled for b in self.bins)
+        predicted = sum(b.predicted_sum for b in self.bins)
+        return (
+            Measure("Scored reviews", self.reviews, "reviews"),
+            Measure("Predicted recall", share(predicted, self.reviews), "%"),
+            Measure("Actual recall", share(recalled, self.reviews), "%"),
+            Measure("Log loss", self.log_loss),
+            Measure("RMSE (bins)", None if self.rmse_bins is None else 100 * self.rmse_bins, "%"),
+        )
+
+    def table(self) -> Table:
+        rows = tuple(
+            (
+                100 * b.low, 100 * b.high, b.reviews,
+                None if b.mean_predicted is None else 100 * b.mean_predicted,
+                None if b.actual is None else 100 * b.actual,
+            )
+            for b in self.bins
+        )
+        return Table(("predicted from %", "below %", "reviews", "mean predicted %", "actual recall %"), rows)
+
+
+# A prediction of exactly 0 or 1 that turns out wrong would make the log loss infinite.
+_SMALLEST_LIKELIHOOD = 1e-12
+
+
+@dataclass(frozen=True)
+class _Prediction:
+    """One scored answer: when, what was predicted, what happened, and its fsrs-rs group for RMSE."""
+
+    time: int  # unix milliseconds
+    predicted: float
+    recalled: bool
+    group: tuple[int, int, int]
+
+
+def calibration(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Calibration:
+    """How well the recorded memory states predicted the answers of the period (see `Calibration`).
+
+    It reads every answer of the cards whose log records memory states, one card after another,
+    so it costs more than `collect`; reviews imported from Anki record none and are not scored."""
+    now = collection.now()
+    calendar: DayCalendar = collection.calendar
+    today = calendar.day(now)
+    decays = _decays_by_deck(collection)
+    first_day = None if period.days is None else today - period.days + 1
+    with _reader(collection, scope, now) as reader:
+        reviews = reader.review_span() or (now, now)
+        entries = reader.answer_chains(_local_timeline(calendar, *reviews))
+    predictions = list(_predictions(entries, decays, first_day))
+    return _calibration_of(scope, predictions)
+
+
+def _decays_by_deck(collection: "Collection") -> dict[int, float]:
+    presets = {p.id: p for p in collection.presets()}
+    return {deck.id: decay_of(presets[deck.preset_id].parameters) for deck in collection.decks()}
+
+
+def _predictions(entries: Iterable[ChainEntry], decays: Mapping[int, float], first_day: int | None) -> Iterable[_Prediction]:
+    """Walk each card's answers (oldest first), scoring those a day or more after the previous one."""
+    card = previous = None
+    long_term = lapses = 0
+    for entry in entries:
+        if entry.card_id != card:
+            card, previous, long_term, lapses = entry.card_id, None, 0, 0
+        if entry.rating == 0:  # a reset: the card starts again as new
+            previous, long_term, lapses = None, 0, 0
+            continue
+        elapsed = 0 if previous is None else entry.day - previous.day
+        if elapsed > 0:
+            long_term += 1
+            if previous.stability is not None and (first_day is None or entry.day >= first_day):
+                predicted = retrievability(previous.stability, elapsed, decays[entry.deck_id])
+                yield _Prediction(entry.time, predicted, entry.rating > 1, _rmse_group(elapsed, long_term, lapses))
+            if entry.rating == 1:
+                lapses += 1
+        previous = entry
+
+
+def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -> tuple[int, int, int]:
+    """fsrs-rs's group for RMSE(bins): the days since the previous review on a base-3.62 logarithmic
+    scale, the long-term reviews so far (this one included) plus one on a base-1.89 scale, and the
+    earlier long-term lapses on a base-1.73 scale (no lapse is a group of its own)."""
+    lapse_group = 1 + math.floor(math.log(lapses_before, 1.73)) if lapses_before else 0
+    return (
+        math.floor(math.log(elapsed_days, 3.62)),
+        math.floor(math.log(long_term_reviews + 1, 1.89)),
+        lapse_group,
+    )
+
+
+def _calibration_of(scope: Scope, predictions: Sequence[_Prediction]) -> Calibration:
+    bins = [[0, 0.0, 0] for _ in range(SHARE_BINS)]  # reviews, predicted sum, recalled
+    groups: dict[tuple[int, int, int], list[float]] = {}  # predicted sum, recalled, reviews, weight
+    loss = total_weight = 0.0
+    last = max(len(predictions) - 1, 1)
+    for index, p in enumerate(sorted(predictions, key=lambda p: p.time)):
+        weight = 0.25 + 0.75 * (index / last) ** 3
+        chart = bins[min(SHARE_BINS - 1, int(p.predicted * SHARE_BINS))]
+        chart[0] += 1
+        chart[1] += p.predicted
+        chart[2] += p.recalled
+        group = groups.setdefault(p.group, [0.0, 0.0, 0.0, 0.0])
+        group[0] += p.predicted
+        group[1] += p.recalled
+        group[2] += 1
+        group[3] += weight
+        likelihood = p.predicted if p.recalled else 1 - p.predicted
+        loss -= weight * math.log(max(likelihood, _SMALLEST_LIKELIHOOD))
+        total_weight += weight
+    rmse = None
+    if predictions:
+        squared = sum(weight * (predicted / n - recalled / n) ** 2 for predicted, recalled, n, weight in groups.values())
+        rmse = math.sqrt(squared / total_weight)
+    return Calibration(
+        scope,
+        tuple(CalibrationBin(k / SHARE_BINS, (k + 1) / SHARE_BINS, *b) for k, b in enumerate(bins)),
+        loss / total_weight if predictions else None,
+        rmse,
+    )
+
+
+# --- records for JSON ---------------------------------------------------------------------------------------------------
+
+
+def panel_record(panel: Panel) -> dict:
+    """A panel as plain JSON-ready data: title, headline numbers and table."""
+    table = panel.table()
+    return {
+        "title": panel.title,
+        "summary": [{"label": m.label, "value": m.value, "unit": m.unit, "search": m.search} for m in panel.summary()],
+        "columns": list(table.columns),
+        "rows": [list(row) for row in table.rows],
+    }
+
+
+def statistics_record(stats: Statistics) -> dict:
+    return {
+        "scope": {"name": stats.scope.name, "search": stats.scope.search},
+        "period": stats.period.value,
+        "computed_at": datetime.fromtimestamp(stats.now, timezone.utc).isoformat(),
+        "panels": {name: panel_record(panel) for name, panel in stats.panels().items()},
+    }
+

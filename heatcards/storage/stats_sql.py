@@ -1,0 +1,375 @@
+"""The rows the statistics (`heatcards.stats`) are built from, aggregated in SQL.
+
+A `StatsReader` reads the cards a search selects (every card when the search is empty) and their
+review log. Work that grows with the log is grouped in SQL, so a collection of 800,000 reviews hands
+Python a few thousand rows, never one per review; each pass over the log sorts one integer key.
+
+Local days and hours are computed in SQL from a `LocalTimeline`: the UTC offsets in force over the
+span a query looks at, so that a day is the `clock.DayCalendar` day, daylight saving time included,
+and a bar counts exactly the cards its search (`prop:due=3`, `added:2`...) finds.
+
+Only integers produced here with `int()` are written into the SQL; everything else is a parameter.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..clock import SECONDS_PER_DAY
+from .search_sql import _decay as preset_decay
+from .search_sql import register_search_functions
+
+if TYPE_CHECKING:
+    from . import Store
+
+MATURE_DAYS = 21  # an interval of 21 days or more makes a card mature (Anki's threshold)
+# Added to a timestamp before integer division, so the division floors even for instants before 1970.
+_FLOOR_SHIFT_DAYS = 1_000_000
+# Answers by kind, numbered as `AnswerGroup.kind` numbers them; manual and rescheduled entries are
+# no answers (their rating is 0).
+ANSWER_KINDS = ("learn", "relearn", "review", "filtered")
+_ANSWER = "r.rating BETWEEN 1 AND 4 AND r.kind IN ('learn', 'relearn', 'review', 'filtered')"
+# The kind of an answer and whether true retention counts it, in one code: the kind's index in
+# ANSWER_KINDS, plus 4 when counted; NULL for entries that are no answer (one CASE reads the kind once
+# per review). Anki's true retention counts the answers of cards that had an interval of a day or
+# more: every review, and a learning answer after a step of a day or more (`interval_before` then
+# holds it). A relearning answer is left out: heatcards records there the interval the card will get
+# back, not the step before it.
+_KIND_CODE = (
+    "CASE r.kind WHEN 'review' THEN 6 WHEN 'learn' THEN 4 * (r.interval_before >= 1) "
+    "WHEN 'relearn' THEN 1 WHEN 'filtered' THEN 3 END"
+)
+_RESET = "(r.kind = 'manual' AND r.interval_after = 0)"
+_SCOPE_TABLE = "hc_stats_scope"
+_NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
+# A window of the log longer than this share of its whole span is read by scanning the table rather
+# than through the time index (whose rows come from all over the table).
+_INDEXED_SHARE = 0.25
+# A scope with fewer than this share of the cards reads their reviews card by card (through the
+# review log's card index); a larger one scans the log and keeps the reviews of its cards.
+_FEW_CARDS_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class LocalTimeline:
+    """How SQL turns unix seconds into the learner's local day numbers and hours of the day.
+
+    `utc_offsets` holds (since, offset) pairs in time order: from `since` (unix seconds) on, local
+    time is UTC plus `offset` seconds; the first pair also holds before its `since`. A day starts
+    `rollover_hour` hours after local midnight, and that instant belongs to the day before, as in
+    `clock.DayCalendar`."""
+
+    utc_offsets: tuple[tuple[int, int], ...]
+    rollover_hour: int
+
+    def day_sql(self, seconds: str) -> str:
+        """SQL for the local day number (days since 1970-01-01) of the unix time `seconds`."""
+        shift = _FLOOR_SHIFT_DAYS * SECONDS_PER_DAY - self.rollover_hour * 3600 - 1
+        return self._piecewise(
+            seconds, lambda offset: f"(({seconds} + {int(offset + shift)}) / {SECONDS_PER_DAY} - {_FLOOR_SHIFT_DAYS})"
+        )
+
+    def hour_sql(self, seconds: str) -> str:
+        """SQL for the local hour of the day (0-23, midnight to midnight) of the unix time `seconds`."""
+        shift = _FLOOR_SHIFT_DAYS * SECONDS_PER_DAY
+        return self._piecewise(seconds, lambda offset: f"((({seconds} + {int(offset + shift)}) / 3600) % 24)")
+
+    def _piecewise(self, seconds: str, expression: Callable[[int], str]) -> str:
+        """`expression` of the offset in force at `seconds`: a balanced tree of comparisons."""
+
+        def tree(pairs: Sequence[tuple[int, int]]) -> str:
+            if len(pairs) == 1:
+                return expression(pairs[0][1])
+            middle = len(pairs) // 2
+            return f"(CASE WHEN {seconds} < {int(pairs[middle][0])} THEN {tree(pairs[:middle])} ELSE {tree(pairs[middle:])} END)"
+
+        return tree(self.utc_offsets)
+
+
+# --- what the reader returns ------------------------------------------------------------------------
+
+
+class CardStateCounts(NamedTuple):
+    """Cards by state; suspended cards (buried or not) and buried ones are counted apart from the states."""
+
+    new: int
+    learning: int
+    relearning: int
+    young: int
+    mature: int
+    suspended: int
+    buried: int
+
+
+class StabilityDay(NamedTuple):
+    """Cards with a memory state whose stability is `days` whole days."""
+
+    days: int
+    cards: int
+    stability_sum: float
+
+
+class ShareGroup(NamedTuple):
+    """Cards with a memory state sharing a difficulty bin and a retrievability bin."""
+
+    difficulty_bin: int | None  # None: no difficulty
+    retrievability_bin: int | None  # None: never reviewed, so no retrievability
+    cards: int
+    difficulty_sum: float  # difficulty as 0-1
+    retrievability_sum: float
+
+
+class DueDay(NamedTuple):
+    """Cards in the queues (not new, not suspended) due on one day, counted from today."""
+
+    day: int  # days from today; negative: overdue
+    cards: int  # buried cards due today or earlier are not counted (they wait for tomorrow)
+    load: float  # sum over the day's cards (buried ones included) of 1 / max(interval, 1)
+
+
+class AnswerGroup(NamedTuple):
+    """Answers (ratings 1-4) sharing a day, a kind, maturity, a rating and whether true retention counts them."""
+
+    day: int  # days from today
+    kind: int  # index into ANSWER_KINDS
+    mature: bool  # the card's interval before the answer was MATURE_DAYS or more
+    rating: int  # 1-4
+    counts_for_retention: bool
+    answers: int
+    duration_ms: int
+
+
+class HourOfDay(NamedTuple):
+    """Answers (filtered-deck ones left out) in one local hour of the day."""
+
+    hour: int  # 0-23
+    answers: int
+    correct: int  # rated Hard, Good or Easy
+
+
+class ChainEntry(NamedTuple):
+    """One answer or reset of a card, in time order (`StatsReader.answer_chains`)."""
+
+    card_id: int
+    deck_id: int
+    time: int  # unix milliseconds
+    day: int  # local day number
+    rating: int  # 0 for a reset
+    stability: float | None  # the memory state the answer left
+
+
+class StatsReader:
+    """Reads the statistics' rows for the cards of one search (and their reviews).
+
+    Use as a context manager: a search is run once, into a temporary table of card ids that the
+    later reads join (a search that selects every card is dropped)."""
+
+    def __init__(self, store: "Store", where_sql: str = "", params: Sequence = ()):
+        self.conn = store.db.conn
+        self._where_sql = where_sql
+        self._params = list(params)
+        self._scoped = False
+        self._cards = "cards c"  # the FROM clause of the scope's cards...
+        self._reviews = "revlog r"  # ...and of their reviews
+
+    def __enter__(self) -> "StatsReader":
+        if not self._where_sql:
+            return self
+        register_search_functions(self.conn)
+        self.conn.execute(f"DROP TABLE IF EXISTS temp.{_SCOPE_TABLE}")
+        self.conn.execute(f"CREATE TEMP TABLE {_SCOPE_TABLE} (id INTEGER PRIMARY KEY)")
+        self._scoped = True
+        # the search's SQL names the notes table `n`; a search of cards alone (a deck) spares the join
+        source = "cards c JOIN notes n ON n.id = c.note_id" if _NOTE_COLUMN.search(self._where_sql) else "cards c"
+        selected = self.conn.execute(
+            f"INSERT INTO temp.{_SCOPE_TABLE} (id) SELECT c.id FROM {source} WHERE {self._where_sql}", self._params
+        ).rowcount
+        total = self.conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+        if selected == total:
+            return self
+        # CROSS JOIN fixes which table drives the loop
+        if selected < _FEW_CARDS_SHARE * total:
+            self._cards = f"temp.{_SCOPE_TABLE} s CROSS JOIN cards c ON c.id = s.id"
+            self._reviews = f"temp.{_SCOPE_TABLE} s CROSS JOIN revlog r ON r.card_id = s.id"
+        else:
+            self._cards = f"cards c CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = c.id"
+            self._reviews = f"revlog r CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = r.card_id"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._scoped:
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{_SCOPE_TABLE}")
+
+    # --- spans ----------------------------------------------------------------------------------
+    def review_span(self) -> tuple[int, int] | None:
+        """(first, last) unix second of the reviews, None without one (the time index finds both)."""
+        first = self.conn.execute(f"SELECT r.time FROM {self._reviews} ORDER BY r.time LIMIT 1").fetchone()
+        if first is None:
+            return None
+        last = self.conn.execute(f"SELECT r.time FROM {self._reviews} ORDER BY r.time DESC LIMIT 1").fetchone()
+        return first[0] // 1000, last[0] // 1000
+
+    def due_span(self) -> tuple[int, int] | None:
+        """(earliest, latest) due time of the cards in the queues, None without one."""
+        row = self.conn.execute(f"SELECT min(c.due), max(c.due) FROM {self._cards} WHERE c.state != 0").fetchone()
+        return None if row[0] is None else (row[0], row[1])
+
+    # --- cards ----------------------------------------------------------------------------------
+    def card_state_counts(self, now: int) -> CardStateCounts:
+        active = "c.suspended = 0 AND c.buried_until <= :now"
+        row = self.conn.execute(
+            f"SELECT total({active} AND c.state = 0), total({active} AND c.state = 1), total({active} AND c.state = 3), "
+            f"total({active} AND c.state = 2 AND c.interval < {MATURE_DAYS}), "
+            f"total({active} AND c.state = 2 AND c.interval >= {MATURE_DAYS}), "
+            "total(c.suspended != 0), total(c.suspended = 0 AND c.buried_until > :now) "
+            f"FROM {self._cards}",
+            {"now": now},
+        ).fetchone()
+        return CardStateCounts(*(int(v) for v in row))
+
+    def intervals(self) -> dict[int, int]:
+        """Review and relearning cards by interval in days."""
+        rows = self.conn.execute(f"SELECT c.interval, count(*) FROM {self._cards} WHERE c.state IN (2, 3) GROUP BY c.interval")
+        return dict(rows.fetchall())
+
+    def stability_days(self) -> list[StabilityDay]:
+        """Cards with a memory state by whole days of stability."""
+        rows = self.conn.execute(
+            f"SELECT CAST(c.stability AS INTEGER) AS days, count(*), total(c.stability) FROM {self._cards} "
+            "WHERE c.stability IS NOT NULL GROUP BY days"
+        )
+        return [StabilityDay(*row) for row in rows]
+
+    def due_days(self, timeline: LocalTimeline, today: int, now: int) -> list[DueDay]:
+        day = timeline.day_sql("c.due")
+        rows = self.conn.execute(
+            f"SELECT {day} - :today AS offset, count(*), total(c.buried_until <= :now), total(1.0 / max(c.interval, 1)) "
+            f"FROM {self._cards} WHERE c.state != 0 AND c.suspended = 0 GROUP BY offset",
+            {"today": today, "now": now},
+        )
+        return [DueDay(offset, count if offset > 0 else int(unburied), load) for offset, count, unburied, load in rows]
+
+    def share_groups(self, thresholds: Sequence[float], now: int) -> list[ShareGroup]:
+        """Cards with a memory state by how many of the ascending `thresholds` their difficulty (0-1,
+        as `prop:d`) and their retrievability now reach.
+
+        Retrievability is `prop:r`'s (`search_sql._hc_retrievability`: each preset's decay, the same
+        operations in the same order), computed here by SQLite's own `pow`; the bins compare with
+        the thresholds as the searches do."""
+        _ensure_pow(self.conn)
+        params: dict = {"now": now, **{f"t{i}": float(t) for i, t in enumerate(thresholds)}}
+        factors, exponents = [], []
+        for index, (preset_id, parameters) in enumerate(self.conn.execute("SELECT id, parameters FROM presets")):
+            decay = preset_decay(parameters)
+            params[f"factor{index}"], params[f"exponent{index}"] = 0.9 ** (-1 / decay) - 1, -decay
+            factors.append(f"WHEN {int(preset_id)} THEN :factor{index}")
+            exponents.append(f"WHEN {int(preset_id)} THEN :exponent{index}")
+        elapsed = "max(0.0, (:now - c.last_review) / 86400.0)"
+        retrievability = (
+            f"pow(1 + (CASE dk.preset_id {' '.join(factors)} END) * {elapsed} / c.stability, "
+            f"CASE dk.preset_id {' '.join(exponents)} END)"
+        )
+        rows = self.conn.execute(
+            "WITH card_values AS MATERIALIZED (SELECT (c.difficulty - 1) / 9.0 AS d, "
+            f"CASE WHEN c.stability > 0 AND c.last_review IS NOT NULL THEN {retrievability} END AS r "
+            f"FROM {self._cards} JOIN decks dk ON dk.id = c.deck_id WHERE c.stability IS NOT NULL) "
+            f"SELECT {_threshold_bin('d', len(thresholds))}, {_threshold_bin('r', len(thresholds))}, "
+            "count(*), total(d), total(r) FROM card_values GROUP BY 1, 2",
+            params,
+        )
+        return [ShareGroup(*row) for row in rows]
+
+    def added_days(self, timeline: LocalTimeline, today: int, since: int) -> dict[int, int]:
+        """Cards by the day (from today) their note was created, for notes created since `since` (unix seconds)."""
+        day = timeline.day_sql("n.created")
+        rows = self.conn.execute(
+            f"SELECT {day} - :today AS offset, count(*) FROM {self._cards} JOIN notes n ON n.id = c.note_id "
+            "WHERE n.created >= :since GROUP BY offset",
+            {"today": today, "since": since},
+        )
+        return dict(rows.fetchall())
+
+    # --- reviews --------------------------------------------------------------------------------
+    def answer_groups(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> list[AnswerGroup]:
+        """The answers since `since` (unix seconds, the start of local day `first_day`), grouped."""
+        # one integer key: day, kind code (kind + 4 if true retention counts it), maturity, rating
+        key = (
+            f"((({timeline.day_sql('r.time / 1000')} - :first_day) * 8 + {_KIND_CODE}) * 2 "
+            f"+ (r.interval_before >= {MATURE_DAYS})) * 4 + r.rating - 1"
+        )
+        rows = self.conn.execute(
+            f"SELECT {key} AS k, count(*), total(r.duration_ms) FROM {self._reviews} "
+            f"WHERE {self._since(since)} AND r.rating BETWEEN 1 AND 4 GROUP BY k HAVING k IS NOT NULL",
+            {"first_day": first_day, "since": since * 1000},
+        )
+        groups = []
+        for key_value, answers, duration in rows:
+            rest, rating = divmod(key_value, 4)
+            rest, mature = divmod(rest, 2)
+            day, code = divmod(rest, 8)
+            groups.append(AnswerGroup(first_day + day - today, code % 4, bool(mature), rating + 1, code >= 4, answers, int(duration)))
+        return groups
+
+    def answers_by_hour(self, timeline: LocalTimeline, since: int) -> list[HourOfDay]:
+        """Answers since `since` (unix seconds) by local hour of the day, filtered-deck answers left out (as in Anki)."""
+        rows = self.conn.execute(
+            f"SELECT {timeline.hour_sql('r.time / 1000')} AS hour, count(*), total(r.rating > 1) FROM {self._reviews} "
+            f"WHERE {self._since(since)} AND r.rating BETWEEN 1 AND 4 AND r.kind IN ('learn', 'relearn', 'review') "
+            "GROUP BY hour",
+            {"since": since * 1000},
+        )
+        return [HourOfDay(hour, answers, int(correct)) for hour, answers, correct in rows]
+
+    def _since(self, since: int) -> str:
+        """The condition `r.time >= :since`, read through the time index only for a short window."""
+        span = self.review_span()
+        if span is None or since <= span[0]:
+            return "1"
+        indexed = (span[1] - since) <= _INDEXED_SHARE * (span[1] - span[0])
+        return "r.time >= :since" if indexed else "+r.time >= :since"
+
+    def answered_between(self, start: int, end: int) -> bool:
+        """Whether a card of the scope was answered from `start` to before `end` (unix seconds)."""
+        row = self.conn.execute(
+            f"SELECT 1 FROM {self._reviews} WHERE r.time >= :start AND r.time < :end AND {_ANSWER} LIMIT 1",
+            {"start": start * 1000, "end": end * 1000},
+        ).fetchone()
+        return row is not None
+
+    def answer_chains(self, timeline: LocalTimeline) -> list[ChainEntry]:
+        """Answers and resets of the cards whose log records memory states, by card, oldest first."""
+        day = timeline.day_sql("r.time / 1000")
+        rows = self.conn.execute(
+            f"SELECT r.card_id, c.deck_id, r.time, {day}, r.rating, r.stability FROM {self._reviews} "
+            "JOIN cards c ON c.id = r.card_id "
+            "WHERE r.card_id IN (SELECT card_id FROM revlog WHERE stability IS NOT NULL) "
+            f"AND (({_ANSWER}) OR {_RESET}) "
+            "ORDER BY r.card_id, r.time, r.rowid"
+        )
+        return [ChainEntry(*row) for row in rows]
+
+
+def _ensure_pow(conn: sqlite3.Connection) -> None:
+    """SQLite's math functions are built into most of its builds; where `pow` is missing, C's (as
+    Python's `math.pow`) stands in."""
+    try:
+        conn.execute("SELECT pow(2.0, 0.5)")
+    except sqlite3.OperationalError:
+        conn.create_function("pow", 2, math.pow, deterministic=True)
+
+
+def _threshold_bin(value: str, count: int) -> str:
+    """SQL for how many of `count` ascending thresholds (parameters :t0, :t1...) `value` reaches, by a
+    binary search of `value >= :tN` comparisons; NULL for a NULL value."""
+
+    def reached(low: int, high: int) -> str:
+        if low == high:
+            return str(low)
+        middle = (low + high + 1) // 2
+        return f"CASE WHEN {value} >= :t{middle - 1} THEN {reached(middle, high)} ELSE {reached(low, middle - 1)} END"
+
+    return f"CASE WHEN {value} IS NOT NULL THEN {reached(0, count)} END"

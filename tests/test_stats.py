@@ -1,0 +1,662 @@
+"""Statistics (`heatcards.stats`): every panel on hand-built histories with a fixed clock, the edges
+(rollover hour, the 21-day young/mature boundary, same-day answers in true retention, manual entries,
+daylight saving time), the searches behind bars, CSV, calibration against fsrs-rs, the command line,
+and properties that hold for any collection."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import fsrs_rs_python as fsrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from heatcards import cli
+from heatcards.clock import FixedClock
+from heatcards.collection import Collection
+from heatcards.errors import SearchSyntaxError
+from heatcards.model import Card, CardState, Preset, Rating, ReviewKind, ReviewLogEntry
+from heatcards.scheduling import DEFAULT_PARAMETERS
+from heatcards.search import parse_search
+from heatcards.stats import (
+    CARD_COUNT_SEARCHES,
+    Period,
+    Scope,
+    calibration,
+    collect,
+    panel_csv,
+    quote_search_value,
+    share_thresholds,
+    statistics_record,
+)
+from tests.conftest import NOON
+
+DAY = 86400
+HOUR = 3600
+_counter = iter(range(10**9))
+
+
+# --- building histories by hand -----------------------------------------------------------------------
+
+
+def add_card(collection: Collection, deck: str = "Default", **state) -> Card:
+    """A new Basic card in `deck`, then given `state` (state, due, interval, stability...) as it is."""
+    note = collection.add_note("Basic", {"Front": f"front {next(_counter)}", "Back": "back"}, deck)
+    card = collection.store.cards_of_note(note.id)[0]
+    if state:
+        card = replace(card, **state)
+        with collection.store.transaction():
+            collection.store.save_card(card)
+    return card
+
+
+def log(
+    collection: Collection,
+    card: Card,
+    at: int,
+    rating: int = 3,
+    kind: ReviewKind = ReviewKind.REVIEW,
+    interval_before: int = 10,
+    interval_after: int = 10,
+    duration_ms: int = 5000,
+    stability: float | None = None,
+) -> None:
+    """One review-log entry of `card` at unix second `at`."""
+    state_before = {
+        ReviewKind.LEARN: CardState.LEARNING,
+        ReviewKind.RELEARN: CardState.RELEARNING,
+    }.get(kind, CardState.REVIEW)
+    entry = ReviewLogEntry(
+        f"{next(_counter):032x}", card.id, at * 1000, rating, state_before, interval_before, interval_after,
+        at + interval_after * DAY, stability, None, duration_ms, kind,
+    )
+    with collection.store.transaction():
+        collection.store.insert_review(entry)
+
+
+def today_start(collection: Collection, offset: int = 0) -> int:
+    """The first second of the local day `offset` days from today."""
+    return collection.calendar.day_start(collection.calendar.day(collection.now()) + offset)
+
+
+def found(collection: Collection, search: str) -> set[int]:
+    return set(collection.find_cards(search))
+
+
+# --- scope ---------------------------------------------------------------------------------------------
+
+
+def test_scope_searches_combine_with_bar_searches():
+    assert Scope().search_for("prop:due=1") == "prop:due=1"
+    assert Scope.matching("  ").search == ""
+    scope = Scope.matching("tag:a or tag:b")
+    assert scope.search_for("prop:due=1") == "(tag:a or tag:b) prop:due=1"
+    assert scope.search_for("") == "tag:a or tag:b"
+
+
+@pytest.mark.parametrize("name", ['Plain', 'Under_score', 'Star*s', 'Quote "q"', 'Back\\slash', 'Colon: (x) -y'])
+def test_deck_scope_selects_the_deck_and_its_subdecks_whatever_its_name(collection, name):
+    inside = add_card(collection, name)
+    child = add_card(collection, f"{name}::Child")
+    add_card(collection, "Other")
+    add_card(collection, f"{name}x")
+    assert found(collection, Scope.deck(name).search) == {inside.id, child.id}
+    assert parse_search(f'deck:"{quote_search_value(name)}"')
+
+
+def test_deck_scope_counts_only_its_cards_and_their_reviews(collection):
+    mine = add_card(collection, "Mine", state=CardState.REVIEW, due=NOON + DAY, interval=3)
+    other = add_card(collection, "Other", state=CardState.REVIEW, due=NOON + DAY, interval=3)
+    log(collection, mine, NOON - HOUR)
+    log(collection, other, NOON - HOUR)
+    log(collection, other, NOON - 2 * HOUR)
+    stats = collect(collection, Scope.deck("Mine"))
+    assert stats.card_counts.total == 1
+    assert stats.today.answers == 1
+    assert stats.future_due.cards_by_day == {1: 1}
+    whole = collect(collection)
+    assert whole.today.answers == 3 and whole.card_counts.total == 2
+
+
+def test_a_search_that_does_not_parse_is_refused(collection):
+    with pytest.raises(SearchSyntaxError):
+        collect(collection, Scope.matching("prop:nonsense>1"))
+
+
+# --- today -------------------------------------------------------------------------------------------------
+
+
+def test_today_counts_answers_by_kind_and_leaves_out_manual_entries(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=30)
+    start = today_start(collection)
+    log(collection, card, start + 10, rating=1, kind=ReviewKind.LEARN, interval_before=0, duration_ms=2000)
+    log(collection, card, start + 20, rating=3, kind=ReviewKind.LEARN, interval_before=0, duration_ms=3000)
+    log(collection, card, start + 30, rating=1, kind=ReviewKind.REVIEW, interval_before=21, duration_ms=4000)
+    log(collection, card, start + 40, rating=3, kind=ReviewKind.RELEARN, interval_before=1, duration_ms=5000)
+    log(collection, card, start + 50, rating=4, kind=ReviewKind.REVIEW, interval_before=20, duration_ms=6000)
+    log(collection, card, start + 60, rating=2, kind=ReviewKind.FILTERED, interval_before=40, duration_ms=7000)
+    log(collection, card, start + 70, rating=0, kind=ReviewKind.MANUAL, duration_ms=0)
+    log(collection, card, start + 80, rating=0, kind=ReviewKind.RESCHEDULED, duration_ms=0)
+    log(collection, card, start - 1, rating=1)  # the last second of yesterday
+    today = collect(collection).today
+    assert (today.answers, today.again, today.duration_ms) == (6, 2, 27000)
+    assert (today.learn, today.review, today.relearn, today.filtered) == (2, 2, 1, 1)
+    # mature: an interval of 21 days or more before the answer (20 is young)
+    assert (today.mature_answers, today.mature_again) == (2, 1)
+    measures = {m.label: m for m in today.summary()}
+    assert measures["Again share"].value == pytest.approx(100 * 2 / 6)
+    assert measures["Mature correct share"].value == 50
+    assert measures["Time per card"].value == pytest.approx(4.5)
+    assert measures["Cards studied"].search == "rated:1" and measures["Again"].search == "rated:1:1"
+
+
+def test_the_rollover_hour_decides_which_day_an_answer_belongs_to(tmp_path):
+    # 03:30 local time is still yesterday when the day starts at 4, today when it starts at midnight
+    clock = FixedClock(NOON)
+    with Collection(tmp_path / "c.heatcards", clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
+        card = add_card(col, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+        midnight = NOON - 12 * HOUR
+        log(col, card, midnight + 3 * HOUR + 1800)
+        log(col, card, midnight + 4 * HOUR)  # the rollover instant itself belongs to the day before
+        log(col, card, midnight + 4 * HOUR + 1)
+        stats = collect(col)
+        assert stats.today.answers == 1 and stats.calendar.answers_by_day == {0: 1, -1: 2}
+        col.set_rollover_hour(0)
+        stats = collect(col)
+        assert stats.today.answers == 3 and stats.calendar.answers_by_day == {0: 3}
+
+
+# --- future due --------------------------------------------------------------------------------------------
+
+
+def test_future_due_counts_queued_cards_by_day_with_the_backlog(collection):
+    start = today_start(collection)
+    due = {"overdue": start - 3 * DAY + HOUR, "today": start + HOUR, "tomorrow": start + DAY + HOUR, "in 30": start + 30 * DAY,
+           "in 31": start + 31 * DAY}
+    cards = {
+        "overdue": add_card(collection, state=CardState.REVIEW, due=due["overdue"], interval=2),
+        "today": add_card(collection, state=CardState.REVIEW, due=due["today"], interval=4),
+        "tomorrow": add_card(collection, state=CardState.REVIEW, due=due["tomorrow"], interval=10),
+        "learning": add_card(collection, state=CardState.LEARNING, due=NOON + 600, interval=0),
+        "in 30": add_card(collection, state=CardState.REVIEW, due=due["in 30"], interval=100),
+        "in 31": add_card(collection, state=CardState.REVIEW, due=due["in 31"], interval=100),
+        # not counted: suspended, new, and buried cards due today (they wait for tomorrow)
+        "suspended": add_card(collection, state=CardState.REVIEW, due=due["today"], interval=1, suspended=True),
+        "new": add_card(collection),
+        "buried today": add_card(collection, state=CardState.REVIEW, due=due["today"], interval=5, buried_until=start + DAY),
+        # counted: a buried card due tomorrow
+        "buried tomorrow": add_card(collection, state=CardState.REVIEW, due=due["tomorrow"], interval=5, buried_until=start + DAY),
+    }
+    future = collect(collection, period=Period.MONTH).future_due
+    assert dict(future.cards_by_day) == {-3: 1, 0: 2, 1: 2, 30: 1, 31: 1}
+    assert future.last_day == 30
+    assert (future.backlog, future.total, future.due_tomorrow) == (1, 6, 2)
+    assert future.average_per_day == pytest.approx(6 / 31)
+    # daily load: every queued card, buried ones included, 1 / max(interval, 1)
+    assert future.daily_load == pytest.approx(1 / 2 + 1 / 4 + 1 / 10 + 1 + 1 / 100 + 1 / 100 + 1 / 5 + 1 / 5)
+    assert found(collection, future.search_for_days(1, 1)) == {cards["tomorrow"].id}  # prop:due leaves buried cards out
+    assert found(collection, future.search_for_days(0, 0)) == {cards["today"].id, cards["learning"].id}
+    assert found(collection, future.search_for_days(-3, -3)) == {cards["overdue"].id}
+    assert found(collection, future.search_for_days(2, 30)) == {cards["in 30"].id}
+    assert collect(collection, period=Period.YEAR).future_due.total == 7
+    assert collect(collection, period=Period.ALL).future_due.last_day == 31
+
+
+# --- calendar and streaks -------------------------------------------------------------------------------------
+
+
+def test_calendar_counts_days_studied_and_the_streak(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    for offset in (0, -1, -2, -4, -5, -6, -7):
+        log(collection, card, NOON + offset * DAY)
+    log(collection, card, NOON - DAY + HOUR)
+    calendar = collect(collection).calendar
+    assert dict(calendar.answers_by_day) == {0: 1, -1: 2, -2: 1, -4: 1, -5: 1, -6: 1, -7: 1}
+    assert (calendar.days_studied, calendar.current_streak, calendar.longest_streak) == (7, 3, 4)
+    assert calendar.first_day == -29
+    assert calendar.search_for_day(-1) == "prop:rated=-1"
+
+
+def test_the_streak_holds_until_today_is_studied_and_reaches_before_the_period(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    for offset in range(1, 41):  # 40 days in a row up to yesterday, nothing today yet
+        log(collection, card, NOON - offset * DAY)
+    log(collection, card, NOON - 50 * DAY)
+    month = collect(collection, period=Period.MONTH).calendar
+    assert (month.current_streak, month.days_studied, month.longest_streak) == (40, 29, 29)
+    assert collect(collection, period=Period.ALL).calendar.longest_streak == 40
+
+
+# --- reviews per day -----------------------------------------------------------------------------------------
+
+
+def test_reviews_per_day_stack_by_kind_count_and_time(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=30)
+    log(collection, card, NOON - 2 * DAY, kind=ReviewKind.LEARN, interval_before=0, duration_ms=1000)
+    log(collection, card, NOON - 2 * DAY, kind=ReviewKind.RELEARN, interval_before=3, duration_ms=2000)
+    log(collection, card, NOON - 2 * DAY, kind=ReviewKind.REVIEW, interval_before=20, duration_ms=3000)
+    log(collection, card, NOON - 2 * DAY, kind=ReviewKind.REVIEW, interval_before=21, duration_ms=4000)
+    log(collection, card, NOON - 2 * DAY, kind=ReviewKind.FILTERED, interval_before=40, duration_ms=5000)
+    log(collection, card, NOON - 2 * DAY, rating=0, kind=ReviewKind.MANUAL, duration_ms=6000)
+    log(collection, card, NOON - 40 * DAY, kind=ReviewKind.REVIEW)
+    reviews = collect(collection).reviews
+    assert reviews.counts[-2].values() == (1, 1, 1, 1, 1)
+    assert reviews.durations_ms[-2].values() == (1000, 2000, 3000, 4000, 5000)
+    assert set(reviews.counts) == {-2}  # forty days ago is outside the month
+    assert (reviews.answers, reviews.duration_ms, reviews.days_studied, reviews.period_days) == (5, 15000, 1, 30)
+    whole = collect(collection, period=Period.ALL).reviews
+    assert whole.answers == 6 and whole.first_day == -40 and whole.period_days == 41
+
+
+# --- card counts, intervals -------------------------------------------------------------------------------------
+
+
+def test_card_counts_put_suspended_and_buried_cards_apart(collection):
+    later = NOON + 3 * DAY
+    cards = {
+        "New": [add_card(collection), add_card(collection)],
+        "Learning": [add_card(collection, state=CardState.LEARNING, due=NOON + 60)],
+        "Relearning": [add_card(collection, state=CardState.RELEARNING, due=NOON + 60, interval=3)],
+        "Young": [add_card(collection, state=CardState.REVIEW, due=later, interval=20)],
+        "Mature": [add_card(collection, state=CardState.REVIEW, due=later, interval=21)],
+        "Suspended": [
+            add_card(collection, state=CardState.REVIEW, due=later, interval=50, suspended=True),
+            add_card(collection, suspended=True, buried_until=NOON + HOUR),  # suspended first, as in Anki
+        ],
+        "Buried": [add_card(collection, state=CardState.REVIEW, due=later, interval=5, buried_until=NOON + HOUR)],
+    }
+    add_card(collection, state=CardState.REVIEW, due=later, interval=5, buried_until=NOON)  # no longer buried: young
+    counts = collect(collection).card_counts
+    assert counts.by_name() == {name: len(c) for name, c in cards.items()} | {"Young": 2}
+    assert counts.total == 10
+    for name, expected in cards.items():
+        if name != "Young":
+            assert found(collection, counts.search_for(name)) == {c.id for c in expected}, name
+    assert sum(row[1] for row in counts.table().rows) == counts.total
+
+
+def test_intervals_of_review_and_relearning_cards(collection):
+    for interval in (1, 3, 3, 10):
+        add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=interval)
+    relearning = add_card(collection, state=CardState.RELEARNING, due=NOON + 60, interval=7)
+    add_card(collection, state=CardState.LEARNING, due=NOON + 60)
+    intervals = collect(collection).intervals
+    assert dict(intervals.cards_by_interval) == {1: 1, 3: 2, 7: 1, 10: 1}
+    measures = {m.label: m.value for m in intervals.summary()}
+    assert measures == {"Cards": 5, "Average interval": 24 / 5, "Median interval": 3, "Longest interval": 10}
+    assert found(collection, intervals.search_for_days(5, 8)) == {relearning.id}
+    add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=8)
+    assert {m.label: m.value for m in collect(collection).intervals.summary()}["Median interval"] == 5
+
+
+# --- memory states -----------------------------------------------------------------------------------------------
+
+
+def test_difficulty_stability_and_retrievability_bin_like_their_searches(collection):
+    custom = collection.add_preset("Steep")
+    collection.update_preset(replace(custom, parameters=DEFAULT_PARAMETERS[:20] + (0.5,)))
+    collection.add_deck("Steep")
+    collection.set_deck_preset(collection.deck_named("Steep").id, custom.id)
+    specs = [
+        ("Default", 1.0, 1.0, 0), ("Default", 2.5, 4.15, 3), ("Default", 30.0, 10.0, 30), ("Default", 7.99, 5.5, 12),
+        ("Steep", 10.0, 7.0, 10), ("Steep", 0.4, 3.0, 1),
+    ]
+    cards = [
+        add_card(collection, deck, state=CardState.REVIEW, due=NOON + DAY, interval=max(1, days), stability=s,
+                 difficulty=d, last_review=NOON - days * DAY)
+        for deck, s, d, days in specs
+    ]
+    add_card(collection)  # new: no memory state
+    stats = collect(collection)
+    assert stats.difficulty.cards == stats.stability.summary()[0].value == stats.retrievability.cards == 6
+    assert dict(stats.stability.cards_by_day) == {0: 1, 1: 1, 2: 1, 7: 1, 10: 1, 30: 1}
+    assert stats.stability.average == pytest.approx(sum(s for _, s, _, _ in specs) / 6)
+    assert stats.difficulty.average == pytest.approx(sum((d - 1) / 9 for _, _, d, _ in specs) / 6)
+    expected_r = [collection.card_info(c.id).retrievability for c in cards]
+    assert stats.retrievability.value_sum == pytest.approx(sum(expected_r), rel=1e-6)
+    assert stats.retrievability.cards_by_bin[19] == 1  # reviewed just now: R = 1
+    for histogram in (stats.difficulty, stats.retrievability):
+        for index, count in enumerate(histogram.cards_by_bin):
+            assert len(found(collection, histogram.search_for_bin(index))) == count, (histogram.title, index)
+    for days, count in stats.stability.cards_by_day.items():
+        assert len(found(collection, stats.stability.search_for_days(days, days))) == count
+
+
+def test_share_thresholds_are_the_decimals_searches_read():
+    assert share_thresholds()[:3] == ("0.05", "0.1", "0.15") and len(share_thresholds()) == 19
+
+
+# --- hours, buttons, added ---------------------------------------------------------------------------------------------
+
+
+def test_hours_are_local_and_leave_filtered_answers_out(tmp_path):
+    berlin = ZoneInfo("Europe/Berlin")
+    now = int(datetime(2026, 7, 10, 12, tzinfo=berlin).timestamp())
+    with Collection(tmp_path / "c.heatcards", clock=FixedClock(now), calendar_tz=berlin, fuzz=False, install_heat_deck=False) as col:
+        card = add_card(col, state=CardState.REVIEW, due=now + DAY, interval=5)
+        nine = int(datetime(2026, 7, 9, 9, 30, tzinfo=berlin).timestamp())
+        log(col, card, nine, rating=3)
+        log(col, card, nine + 60, rating=1)
+        log(col, card, nine + 120, rating=3, kind=ReviewKind.FILTERED)
+        winter = int(datetime(2026, 1, 20, 23, 15, tzinfo=berlin).timestamp())
+        log(col, card, winter, rating=2)
+        hours = collect(col, period=Period.YEAR).hours
+        assert hours.answers[9] == 2 and hours.correct[9] == 1 and hours.answers[23] == 1
+        assert sum(hours.answers) == 3
+
+
+def test_answer_buttons_by_group(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    for rating, kind, interval in [
+        (1, ReviewKind.LEARN, 0), (3, ReviewKind.LEARN, 0), (4, ReviewKind.RELEARN, 2), (2, ReviewKind.FILTERED, 30),
+        (1, ReviewKind.REVIEW, 20), (3, ReviewKind.REVIEW, 20), (3, ReviewKind.REVIEW, 21), (4, ReviewKind.REVIEW, 400),
+    ]:
+        log(collection, card, NOON - DAY, rating=rating, kind=kind, interval_before=interval)
+    log(collection, card, NOON - 31 * DAY, rating=1)  # before the month
+    buttons = collect(collection).buttons
+    assert dict(buttons.counts) == {"learning": (1, 1, 1, 1), "young": (1, 0, 1, 0), "mature": (0, 0, 1, 1)}
+    assert (buttons.correct_share("learning"), buttons.correct_share("young"), buttons.correct_share("mature")) == (75, 50, 100)
+    assert buttons.search_for_rating(1) == "rated:30:1"
+    assert found(collection, buttons.search_for_rating(2)) == {card.id}
+
+
+def test_cards_added_per_day_follow_the_added_search(collection, clock):
+    clock.advance(-5 * DAY)
+    five_days_ago = [add_card(collection), add_card(collection)]
+    clock.advance(5 * DAY)
+    today = add_card(collection)
+    clock.advance(-45 * DAY)
+    add_card(collection)
+    clock.advance(45 * DAY)
+    added = collect(collection).added
+    assert dict(added.cards_by_day) == {-5: 2, 0: 1}
+    assert found(collection, added.search_for_day(-5)) == {c.id for c in five_days_ago}
+    assert found(collection, added.search_for_day(0)) == {today.id}
+    assert {m.label: m.value for m in added.summary()}["Average"] == pytest.approx(3 / 30)
+    everything = collect(collection, period=Period.ALL).added
+    assert everything.cards == 4 and everything.first_day == -45
+
+
+# --- true retention ----------------------------------------------------------------------------------------------------
+
+
+def test_true_retention_counts_answers_after_a_day_or_more(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    # yesterday: a young review failed, then relearning steps the same day (left out)
+    log(collection, card, NOON - DAY, rating=1, kind=ReviewKind.REVIEW, interval_before=5)
+    log(collection, card, NOON - DAY + 600, rating=3, kind=ReviewKind.RELEARN, interval_before=1)
+    # today: learning steps (left out), a learning answer after a one-day step (counted), a mature pass,
+    # a second review the same day (counted, as Anki's code does), and a manual entry (no answer)
+    log(collection, card, NOON - 3 * HOUR, rating=3, kind=ReviewKind.LEARN, interval_before=0)
+    log(collection, card, NOON - 2 * HOUR, rating=3, kind=ReviewKind.LEARN, interval_before=1)
+    log(collection, card, NOON - HOUR, rating=2, kind=ReviewKind.REVIEW, interval_before=21)
+    log(collection, card, NOON - HOUR + 60, rating=1, kind=ReviewKind.REVIEW, interval_before=20)
+    log(collection, card, NOON - 30, rating=0, kind=ReviewKind.MANUAL, interval_before=20)
+    log(collection, card, NOON - 100 * DAY, rating=4, kind=ReviewKind.REVIEW, interval_before=60)
+    log(collection, card, NOON - 400 * DAY, rating=1, kind=ReviewKind.REVIEW, interval_before=2)
+    rows = {row.label: row for row in collect(collection, period=Period.ALL).true_retention.rows}
+    counts = {label: (r.young_passed, r.young_failed, r.mature_passed, r.mature_failed) for label, r in rows.items()}
+    assert counts == {
+        "Today": (1, 1, 1, 0),
+        "Yesterday": (0, 1, 0, 0),
+        "Last week": (1, 2, 1, 0),
+        "Last month": (1, 2, 1, 0),
+        "Last year": (1, 2, 2, 0),
+        "All time": (1, 3, 2, 0),
+    }
+    assert rows["Today"].retention == pytest.approx(200 / 3) and rows["Yesterday"].retention == 0
+    # a shorter period shows the rows that fit in it, with the same numbers
+    assert collect(collection, period=Period.YEAR).true_retention.rows == tuple(rows.values())[:5]
+    assert collect(collection, period=Period.MONTH).true_retention.rows == tuple(rows.values())[:4]
+
+
+# --- days across a change of daylight saving time ------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"]),
+    rollover=st.integers(0, 23),
+    moments=st.lists(st.integers(-400 * DAY, 0), min_size=1, max_size=12),
+)
+def test_days_and_hours_are_the_calendar_s_across_time_zone_changes(tmp_path_factory, zone, rollover, moments):
+    tz = ZoneInfo(zone)
+    now = int(datetime(2026, 4, 1, 12, tzinfo=timezone.utc).timestamp())
+    path = tmp_path_factory.mktemp("dst") / "c.heatcards"
+    with Collection(path, clock=FixedClock(now), calendar_tz=tz, fuzz=False, install_heat_deck=False) as col:
+        col.set_rollover_hour(rollover)
+        card = add_card(col, state=CardState.REVIEW, due=now + DAY, interval=5)
+        for offset in moments:
+            log(col, card, now + offset)
+        stats = collect(col, period=Period.ALL)
+        today = col.calendar.day(now)
+        expected_days: dict[int, int] = {}
+        expected_hours = [0] * 24
+        for offset in moments:
+            day = col.calendar.day(now + offset) - today
+            expected_days[day] = expected_days.get(day, 0) + 1
+            expected_hours[datetime.fromtimestamp(now + offset, tz).hour] += 1
+        assert dict(stats.calendar.answers_by_day) == expected_days
+        assert list(stats.hours.answers) == expected_hours
+
+
+# --- CSV, records, searches ---------------------------------------------------------------------------------------------
+
+
+def test_every_panel_exports_its_table_as_csv(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=30, stability=20.0, difficulty=5.0,
+                    last_review=NOON - DAY)
+    log(collection, card, NOON - DAY, rating=3, interval_before=12)
+    stats = collect(collection)
+    for name, panel in stats.panels().items():
+        table = panel.table()
+        rows = list(csv.reader(io.StringIO(panel_csv(panel))))
+        assert rows[0] == list(table.columns), name
+        assert len(rows) == len(table.rows) + 1
+        for written, row in zip(rows[1:], table.rows):
+            assert written == ["" if value is None else str(value) for value in row], name
+    assert panel_csv(stats.card_counts).splitlines()[1] == "New,0,0.0,is:new -is:suspended -is:buried"
+    record = json.loads(json.dumps(statistics_record(stats)))
+    assert set(record["panels"]) == set(stats.panels()) and record["period"] == "month"
+
+
+# Searches the statistics write that heatcards' search does not understand yet (Anki's prop:rated).
+SEARCHES_NOT_SUPPORTED = {"prop:rated=0", "prop:rated=-3"}
+
+
+def test_bar_searches_parse_except_the_ones_heatcards_lacks(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=30, stability=20.0, difficulty=5.0,
+                    last_review=NOON - DAY)
+    log(collection, card, NOON - DAY, rating=3)
+    stats = collect(collection, Scope.deck("Default"))
+    searches = [m.search for panel in stats.panels().values() for m in panel.summary() if m.search]
+    searches += [row[-1] for panel in stats.panels().values() for row in panel.table().rows
+                 if panel.table().columns[-1] == "search"]
+    searches += [stats.buttons.search_for_rating(r) for r in Rating] + list(CARD_COUNT_SEARCHES.values())
+    assert searches
+    for search in searches:
+        if search is None or "prop:rated" in search:
+            continue
+        collection.find_cards(search)
+    for missing in SEARCHES_NOT_SUPPORTED:
+        with pytest.raises(SearchSyntaxError):
+            parse_search(missing)
+
+
+# --- calibration --------------------------------------------------------------------------------------------------------
+
+
+def study(collection: Collection, clock: FixedClock, plan: list[list[int]]) -> list[Card]:
+    """Cards answered by the scheduler: plan[i] is the ratings of card i, one answer a day (0: skip a day)."""
+    cards = [add_card(collection) for _ in plan]
+    for step in range(max(len(p) for p in plan)):
+        for card, ratings in zip(cards, plan):
+            if step < len(ratings) and ratings[step]:
+                collection.answer(card.id, ratings[step])
+        clock.advance(DAY)
+    return cards
+
+
+def fsrs_items(histories: list[list[tuple[int, int, int]]]) -> list[tuple[object, bool]]:
+    """fsrs-rs items from histories of (unix ms, local day, rating), each with whether its last answer
+    recalled: one per answer a day or more after the previous, holding the history up to it, in time
+    order (cards in order for the same time)."""
+    timed = []
+    for card_index, history in enumerate(histories):
+        reviews = []
+        for index, (time_ms, day, rating) in enumerate(history):
+            delta = 0 if index == 0 else day - history[index - 1][1]
+            reviews.append(fsrs.FSRSReview(rating, delta))
+            if delta > 0:
+                timed.append(((time_ms, card_index), (fsrs.FSRSItem(list(reviews)), rating > 1)))
+    return [item for _, item in sorted(timed, key=lambda pair: pair[0])]
+
+
+def test_calibration_metrics_are_fsrs_rs_s(tmp_path):
+    clock = FixedClock(NOON - 200 * DAY)
+    with Collection(tmp_path / "c.heatcards", clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
+        plan = [
+            [3, 3, 0, 3, 0, 0, 1, 3, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4],
+            [1, 1, 3, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 0, 0, 3],
+            [4, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3],
+            [2, 3, 2, 3, 2, 3, 1, 0, 2, 0, 0, 2, 0, 0, 0, 0, 1],
+        ]
+        cards = study(col, clock, plan)
+        col.answer(cards[0].id, 3)  # a second answer the same day: kept in the history, never scored
+        clock.advance(3 * DAY)
+        col.answer(cards[0].id, 3)
+        clock.current = NOON
+        fit = calibration(col, period=Period.ALL)
+        histories = [
+            [(e.time, col.calendar.day(e.time // 1000), e.rating) for e in col.store.reviews_of_card(c.id) if e.is_answer]
+            for c in cards
+        ]
+        items = fsrs_items(histories)
+        expected = fsrs.FSRS(DEFAULT_PARAMETERS).evaluate([item for item, _ in items])
+        assert fit.reviews == len(items) > 20
+        assert fit.log_loss == pytest.approx(expected.log_loss, abs=2e-5)
+        assert fit.rmse_bins == pytest.approx(expected.rmse_bins, abs=2e-5)
+        assert sum(b.recalled for b in fit.bins) == sum(recalled for _, recalled in items)
+        for b in fit.bins:
+            if b.reviews:
+                assert b.low <= b.mean_predicted < b.high
+
+
+def test_calibration_scores_the_period_and_restarts_after_a_reset(tmp_path):
+    clock = FixedClock(NOON - 100 * DAY)
+    with Collection(tmp_path / "c.heatcards", clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
+        card, other = study(col, clock, [[3, 0, 3, 0, 0, 3], [3, 3]])
+        col.forget([card.id])  # answers after a reset start a new history
+        col.answer(card.id, 3)
+        clock.advance(2 * DAY)
+        col.answer(card.id, 3)
+        imported = add_card(col, state=CardState.REVIEW, due=NOON, interval=3)
+        log(col, imported, NOON - 90 * DAY, rating=3)  # imported answers record no memory state
+        log(col, imported, NOON - 80 * DAY, rating=3)
+        clock.current = NOON
+        assert calibration(col, period=Period.ALL).reviews == 2 + 1 + 1
+        clock.current = NOON - 100 * DAY + 40 * DAY
+        assert calibration(col, period=Period.MONTH).reviews == 0
+        assert calibration(col, Scope.matching(f"cid:{other.id}"), Period.ALL).reviews == 1
+
+
+def test_calibration_without_a_scored_answer_has_no_metrics(collection):
+    fit = calibration(collection)
+    assert (fit.reviews, fit.log_loss, fit.rmse_bins) == (0, None, None)
+    assert all(value is None for m in fit.summary()[1:] for value in [m.value])
+
+
+# --- the command line ------------------------------------------------------------------------------------------------------
+
+
+def test_stats_command_prints_text_and_json(tmp_path, capsys):
+    path = tmp_path / "c.heatcards"
+    with Collection(path, calendar_tz=timezone.utc, install_heat_deck=False) as col:
+        card = add_card(col, "French::Verbs", state=CardState.REVIEW, due=col.now() + DAY, interval=30)
+        add_card(col, "German")
+        log(col, card, col.now() - 60, rating=1, interval_before=30)
+    assert cli.main(["--collection", str(path), "stats", "--deck", "French"]) == 0
+    text = capsys.readouterr().out
+    assert "Statistics of Deck French, last 30 days" in text
+    assert "  Cards studied: 1 cards" in text and "  Again share: 100.0%" in text
+    assert ["Mature", "1", "100.0%"] in [line.split() for line in text.splitlines()]
+    assert cli.main(["--collection", str(path), "stats", "--search", "deck:German", "--period", "all", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["period"] == "all" and record["scope"]["search"] == "deck:German"
+    counts = {row[0]: row[1] for row in record["panels"]["card_counts"]["rows"]}
+    assert counts["New"] == 1 and counts["Mature"] == 0
+    assert "calibration" in record["panels"]
+    assert cli.main(["--collection", str(path), "stats", "--deck", "Nope"]) == 1
+    assert "no deck named 'Nope'" in capsys.readouterr().err
+
+
+# --- properties -------------------------------------------------------------------------------------------------------------
+
+KINDS = [ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN, ReviewKind.FILTERED, ReviewKind.MANUAL, ReviewKind.RESCHEDULED]
+card_specs = st.lists(
+    st.tuples(
+        st.sampled_from(list(CardState)),
+        st.integers(-60, 400),  # due, days from now
+        st.integers(0, 60),  # interval
+        st.booleans(),  # suspended
+        st.booleans(),  # buried
+        st.sampled_from(["Default", "A", "A::B"]),
+    ),
+    min_size=0,
+    max_size=12,
+)
+review_specs = st.lists(
+    st.tuples(st.integers(0, 11), st.integers(-500 * DAY, 0), st.integers(0, 4), st.sampled_from(KINDS), st.integers(0, 40)),
+    max_size=30,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cards=card_specs, reviews=review_specs, period=st.sampled_from(list(Period)),
+       scope=st.sampled_from([Scope(), Scope.deck("A"), Scope.matching("is:review or is:new")]))
+def test_properties_of_any_collection(tmp_path_factory, cards, reviews, period, scope):
+    path = tmp_path_factory.mktemp("prop") / "c.heatcards"
+    with Collection(path, clock=FixedClock(NOON), calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
+        made = []
+        for state, due_days, interval, suspended, buried, deck in cards:
+            queued = {"state": state, "due": NOON + due_days * DAY, "interval": interval} if state is not CardState.NEW else {}
+            made.append(add_card(col, deck, suspended=suspended, buried_until=NOON + HOUR if buried else 0, **queued))
+        for index, at, rating, kind, interval in reviews:
+            if made:
+                rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
+                log(col, made[index % len(made)], NOON + at, rating=rating, kind=kind, interval_before=interval)
+        stats = collect(col, scope, period)
+        in_scope = found(col, scope.search)
+        # counts are never negative
+        for panel in stats.panels().values():
+            for row in panel.table().rows:
+                counts = [v for column, v in zip(panel.table().columns, row) if column != "days from today"]
+                assert all(v >= 0 for v in counts if isinstance(v, (int, float))), panel.title
+            assert all(m.value is None or m.value >= 0 for m in panel.summary()), panel.title
+        # card counts sum to the cards in scope
+        assert stats.card_counts.total == len(in_scope)
+        # reviews per day add up to the answers in the period
+        today = col.calendar.day(NOON)
+        first = -10**9 if period.days is None else today - period.days + 1
+        answers = [
+            e for e in col.store.reviews_of_cards(sorted(in_scope))
+            if e.is_answer and e.kind not in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED)
+            and col.calendar.day(e.time // 1000) >= first
+        ]
+        assert stats.reviews.answers == len(answers) == sum(stats.calendar.answers_by_day.values())
+        assert stats.reviews.duration_ms == sum(e.duration_ms for e in answers)
+        # future due: queued cards due in the period plus the backlog
+        last = stats.future_due.last_day
+        due = [
+            c for c in col.store.cards(sorted(in_scope))
+            if c.state is not CardState.NEW and not c.suspended
+            and col.calendar.day(c.due) - today <= last
+            and not (c.is_buried(NOON) and col.calendar.day(c.due) <= today)
+        ]
+        assert stats.future_due.total == len(due)
+        assert stats.future_due.backlog == sum(1 for c in due if col.calendar.day(c.due) < today)
