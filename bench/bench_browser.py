@@ -169,7 +169,7 @@ def main() -> int:
     hc_pristine = work / "heatcards" / "pristine.heatcards"
     anki_pristine = work / "anki" / "pristine" / "collection.anki2"
     if not hc_pristine.exists():
-        load_heatcards(synth / "neutral", hc_pristine)
+        load_heatcards(synth / "synthetic.apkg", hc_pristine)
     if not anki_pristine.exists():
         import_anki(synth / "synthetic.apkg", anki_pristine)
     hc = work / "browser" / "heatcards" / "collection.heatcards"

@@ -58,7 +58,7 @@ def main() -> int:
     synth = ensure_synth(args.notes, args.days, args.seed, args.work)
     pristine = args.work / f"n{args.notes}" / "heatcards" / "pristine.heatcards"
     if not pristine.exists():
-        load_heatcards(synth / "neutral", pristine)
+        load_heatcards(synth / "synthetic.apkg", pristine)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(dir=args.work) as folder:

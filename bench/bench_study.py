@@ -2,9 +2,9 @@
 """Study-loop benchmark: heatcards beside Anki, in one run, on the same data.
 
 1. Builds (or reuses, cached in --work) a synthetic Anki collection of N notes
-   with a year of history, using the Anki peer's synth.py (--neutral CSVs).
-2. Bulk-loads the neutral CSVs into a heatcards collection (one transaction)
-   and imports the same synthetic.apkg into a fresh Anki collection.
+   with a year of history, using the Anki peer's synth.py, exported as synthetic.apkg.
+2. Imports that synthetic.apkg (with scheduling) into a fresh heatcards collection
+   (`transfer.import_file`, as `heatcards import` does) and into a fresh Anki collection.
 3. On a real disk and on /dev/shm, for each engine: open the collection, time
    the first due card, then answer --answers cards (10/10/70/10 Again/Hard/
    Good/Easy, seeded) timing fetch, answer and the cycle (answer + next card).
@@ -17,14 +17,11 @@
 Usage:
   .venv/bin/python bench/bench_study.py --notes 10000 [--answers 1000]
         [--work /tmp/heatcards-bench] [--json out.json] [--profile]
-
-The CSV -> model mapping below is for this benchmark only; it is not an importer.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
-import csv
 import io
 import json
 import os
@@ -42,11 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent  # /work/main
 PEER = ROOT.parent / "shared" / "peer"
 sys.path.insert(0, str(ROOT))
 
+from heatcards import transfer  # noqa: E402
 from heatcards.collection import Collection  # noqa: E402
-from heatcards.model import Card, CardState, Note, Rating, ReviewKind, ReviewLogEntry  # noqa: E402
+from heatcards.model import Rating  # noqa: E402
 
 DECK = "Synthetic"
-SECONDS_PER_DAY = 86400
 RATING_WEIGHTS = (10, 10, 70, 10)  # Again, Hard, Good, Easy: as bench_anki.py
 
 
@@ -110,107 +107,29 @@ def ensure_synth(n: int, days: int, seed: int, work: Path) -> Path:
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     print(f"building synthetic Anki collection: {n} notes, {days} days -> {out}")
-    cmd = [peer_python(), "synth.py", "--notes", str(n), "--days", str(days), "--seed", str(seed),
-           "--out", str(out), "--neutral"]
+    cmd = [peer_python(), "synth.py", "--notes", str(n), "--days", str(days), "--seed", str(seed), "--out", str(out)]
     subprocess.run(cmd, cwd=PEER, check=True)
     stamp.write_text(json.dumps(params))
     return out
 
 
-# --- 2. neutral CSVs -> heatcards (bench-only mapping) ------------------------------
-_CARD_STATE = {0: CardState.NEW, 1: CardState.LEARNING, 2: CardState.REVIEW, 3: CardState.RELEARNING}
-_REVIEW_KIND = {0: ReviewKind.LEARN, 1: ReviewKind.REVIEW, 2: ReviewKind.RELEARN, 3: ReviewKind.REVIEW,
-                4: ReviewKind.MANUAL}
-
-
-def _rows(path: Path):
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        next(reader)
-        yield from reader
-
-
-def _notes_from_csv(path: Path, notetype_id: int):
-    for note_id, guid, front, back, tags in _rows(path):
-        nid = int(note_id)
-        created = nid // 1000  # Anki ids are creation time in ms
-        yield Note(id=nid, guid=guid, notetype_id=notetype_id, fields=(front, back), tags=tuple(tags.split()),
-                   created=created, modified=created)
-
-
-def _days(ivl: int) -> int:
-    return ivl if ivl > 0 else 0  # Anki: negative intervals are (re)learning steps in seconds
-
-
-def _review_id(review_ms: int) -> str:
-    """32 random hex digits, the shape of the uuid4 hex ids heatcards writes for new reviews."""
-    return os.urandom(16).hex()
-
-
-def _reviews_from_csv(path: Path, last_review: dict[int, int]):
-    """Anki revlog rows -> entries; fills `last_review` (card id -> unix s) on the way."""
-    seen: set[int] = set()
-    for review_ms, card_id, ease, ivl, last_ivl, _factor, time_ms, typ in _rows(path):
-        cid, ms, ivl, typ = int(card_id), int(review_ms), int(ivl), int(typ)
-        kind = _REVIEW_KIND.get(typ, ReviewKind.REVIEW)
-        if typ == 0:
-            before = CardState.LEARNING if cid in seen else CardState.NEW
-        elif typ == 2:
-            before = CardState.RELEARNING
-        else:
-            before = CardState.REVIEW
-        seen.add(cid)
-        at = ms // 1000
-        if kind is not ReviewKind.MANUAL:
-            last_review[cid] = max(last_review.get(cid, 0), at)
-        yield ReviewLogEntry(
-            id=_review_id(ms), card_id=cid, time=ms, rating=int(ease), state_before=before,
-            interval_before=_days(int(last_ivl)), interval_after=_days(ivl),
-            due_after=at + (ivl * SECONDS_PER_DAY if ivl > 0 else -ivl), stability=None, difficulty=None,
-            duration_ms=int(time_ms), kind=kind)
-
-
-def _cards_from_csv(path: Path, deck_id: int, calendar, last_review: dict[int, int], now: int):
-    rows = sorted(_rows(path), key=lambda r: int(r[0]))  # new-queue position follows card id (creation order)
-    for position, (card_id, note_id, typ, queue, due_day, ivl, _factor, reps, lapses, s, d) in enumerate(rows, 1):
-        cid, state = int(card_id), _CARD_STATE[int(typ)]
-        if state is CardState.NEW:
-            due = position
-        elif state is CardState.REVIEW:
-            due = calendar.day_start(int(due_day))  # due_unix_day counts days since the Unix epoch
-        else:
-            due = now  # (re)learning: the dump has no step time; due now
-        yield Card(
-            id=cid, note_id=int(note_id), deck_id=deck_id, ordinal=0, state=state, due=due, interval=int(ivl),
-            stability=float(s) if s else None, difficulty=float(d) if d else None, remaining_steps=0,
-            reps=int(reps), lapses=int(lapses), last_review=last_review.get(cid), suspended=int(queue) == -1,
-            modified=now)
-
-
-def load_heatcards(neutral: Path, path: Path) -> dict:
-    """A fresh heatcards collection at `path` holding the neutral dump, loaded in one transaction."""
+# --- 2. the same package into both ------------------------------------------------
+def load_heatcards(apkg: Path, path: Path) -> dict:
+    """A fresh heatcards collection at `path` holding synthetic.apkg (with scheduling), imported as
+    `heatcards import` does it: like-for-like with Anki's import below."""
     for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
         if p.exists():
             p.unlink()
-    R: dict = {}
-    t0 = time.perf_counter()
     col = Collection(path, install_heat_deck=False)
+    R: dict = {}
     try:
-        deck = col.add_deck(DECK)
-        basic = col.notetype_named("Basic")
-        now = col.now()
-        last_review: dict[int, int] = {}
-        with col.store.transaction():
-            R["notes"] = col.store.insert_notes(_notes_from_csv(neutral / "notes.csv", basic.id))
-            R["reviews"] = col.store.insert_reviews(_reviews_from_csv(neutral / "revlog.csv", last_review))
-            R["cards"] = col.store.insert_cards(_cards_from_csv(neutral / "cards.csv", deck.id, col.calendar,
-                                                                last_review, now))
+        R["import_s"], (report, _) = timed(transfer.import_file, col, apkg)
     finally:
         col.close()
-    R["load_s"] = time.perf_counter() - t0
+    R["notes"], R["cards"], R["reviews"] = report.added, report.cards_added, report.reviews_added
     R["size_bytes"] = path.stat().st_size
-    print(f"  heatcards: loaded {R['notes']} notes, {R['cards']} cards, {R['reviews']} reviews "
-          f"in {R['load_s']:.2f}s ({R['size_bytes'] / 1e6:.1f} MB)")
+    print(f"  heatcards: imported synthetic.apkg in {R['import_s']:.2f}s ({R['notes']} notes, {R['cards']} cards, "
+          f"{R['reviews']} reviews, {R['size_bytes'] / 1e6:.1f} MB)")
     return R
 
 
@@ -445,7 +364,7 @@ def profile_heatcards(path: Path, answers: int, seed: int, out: Path) -> str:
 # --- 5. report --------------------------------------------------------------------
 ROWS = [
     # label, place, key, unit
-    ("load data (heatcards: CSV bulk load; Anki: import .apkg)*", "load", "s", "s"),
+    ("import synthetic.apkg into a fresh collection", "load", "import_s", "s"),
     ("open collection", "disk", "open_s", "ms"),
     ("first due queue", "disk", "first_queue_s", "ms"),
     ("answer + next card p50", "disk", "lat.cycle.p50_ms", "msv"),
@@ -479,7 +398,7 @@ def report(res: dict) -> str:
              "| metric | heatcards | Anki | ratio |", "|---|---|---|---|"]
     for label, place, key, unit in ROWS:
         if place == "load":
-            h, a, name = H["load"]["load_s"], A["load"]["import_s"], label
+            h, a, name = H["load"][key], A["load"][key], label
         else:
             h, a, name = H[place].get(key), A[place].get(key), f"{label} ({place_name[place]})"
         ratio = f"{h / a:.2f}" if h is not None and a else "-"
@@ -490,8 +409,7 @@ def report(res: dict) -> str:
     lines.append(f"| disk fsync p50 / p99: sampled between answer blocks | {d.get('fsync_during_p50_ms', 0):.2f} / "
                  f"{d.get('fsync_during_p99_ms', 0):.2f} ms | (same disk) | |")
     lines.append("")
-    lines.append("ratio = heatcards / Anki (< 1: heatcards faster). *load is not like-for-like work "
-                 "(heatcards: CSV parse + bulk insert; Anki: .apkg import).")
+    lines.append("ratio = heatcards / Anki (< 1: heatcards faster).")
     lines.append("")
     lines.append("What dominates: " + dominates(H, A))
     return "\n".join(lines)
@@ -548,7 +466,7 @@ def main() -> int:
     try:
         print("loading")
         hc_pristine = work / "heatcards" / "pristine.heatcards"
-        H["load"] = load_heatcards(synth / "neutral", hc_pristine)
+        H["load"] = load_heatcards(synth / "synthetic.apkg", hc_pristine)
         anki_pristine = work / "anki" / "pristine" / "collection.anki2"
         A["load"] = import_anki(synth / "synthetic.apkg", anki_pristine)
 

@@ -10,9 +10,11 @@ by it, so everything lands under it (a text file's notes without a deck column l
 """
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,13 +117,14 @@ def import_file(
     if (column_map is not None or notetype is not None) and file_format not in (CSV, TSV):
         raise InvalidInputError(f"{path}: a column map and a note type apply to text files of notes only")
     try:
-        if file_format is REVIEW_LOG:
-            rows = read_review_log(path)
+        with _many_objects():
+            if file_format is REVIEW_LOG:
+                rows = read_review_log(path)
+                collection.backup(BackupReason.IMPORT)
+                return collection.import_review_log(rows, source_name=path.name, deck=deck, progress=progress)
+            exchange = _read_exchange(collection, path, file_format, column_map, notetype, progress)
             collection.backup(BackupReason.IMPORT)
-            return collection.import_review_log(rows, source_name=path.name, deck=deck, progress=progress)
-        exchange = _read_exchange(collection, path, file_format, column_map, notetype, progress)
-        collection.backup(BackupReason.IMPORT)
-        return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
+            return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
     except (InvalidInputError, NotFoundError, ConflictError) as error:  # the merge's; readers name the file already
         raise ImportFileError(f"{path}: {error}") from error
 
@@ -178,9 +181,10 @@ def export_file(
         raise InvalidInputError("a .colpkg holds the whole collection: export a deck or a search as .apkg")
     if legacy and file_format not in (APKG, COLPKG):
         raise InvalidInputError("the legacy layout is for Anki packages (.apkg, .colpkg) only")
-    exchange = collection.export_exchange(deck=deck, search=search, scheduling=scheduling, media=media and file_format in (APKG, COLPKG))
-    write = _writer(collection, file_format, exchange, deck, path, legacy, progress)
-    _write_whole(path, write)
+    with _many_objects():
+        exchange = collection.export_exchange(deck=deck, search=search, scheduling=scheduling, media=media and file_format in (APKG, COLPKG))
+        write = _writer(collection, file_format, exchange, deck, path, legacy, progress)
+        _write_whole(path, write)
     return ExportReport(path, file_format.key, len(exchange.notes), len(exchange.cards), len(exchange.reviews), len(exchange.media))
 
 
@@ -214,6 +218,21 @@ def _main_deck(exchange: Exchange, path: Path) -> str:
     if len(tops) == 1:
         return tops.pop()
     return path.name[: -len(DECK_FILE_SUFFIX)] if path.name.endswith(DECK_FILE_SUFFIX) else path.stem
+
+
+@contextmanager
+def _many_objects() -> Iterator[None]:
+    """Cyclic garbage collection paused while an import or export holds a million records (a
+    package's review log): they make no reference cycles, and the collector would walk them all
+    over and over as they are made (13 full passes, an eighth of the time, for 100,000 notes).
+    Reference counting still frees everything; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write_whole(path: Path, write: Callable[[Path], None]) -> None:

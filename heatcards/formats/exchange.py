@@ -13,8 +13,9 @@ day, see `clock.DayCalendar`): a reader converts foreign conventions (Anki's day
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..model import Card, Deck, Note, NoteType, Preset, ReviewLogEntry
 
@@ -25,6 +26,17 @@ Progress = Callable[[str, int, int], None]
 
 def no_progress(stage: str, done: int, total: int) -> None:
     """The progress callback for callers that do not show any."""
+
+
+PROGRESS_EVERY = 2000  # items between two progress calls (each may cancel)
+_Item = TypeVar("_Item")
+
+
+def in_batches(items: Sequence[_Item], stage: str, progress: Progress) -> Iterator[Sequence[_Item]]:
+    """`items` in batches of `PROGRESS_EVERY`, calling `progress(stage, done, total)` after each."""
+    for start in range(0, len(items), PROGRESS_EVERY):
+        yield items[start : start + PROGRESS_EVERY]
+        progress(stage, min(start + PROGRESS_EVERY, len(items)), len(items))
 
 
 @dataclass(frozen=True)

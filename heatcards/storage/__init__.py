@@ -96,63 +96,51 @@ class CollectionLock:
             self._fd = None
 
 
+# sqlite3 binds None (NULL) only after looking for a way to adapt it, through lookups that fail,
+# which costs several times binding a number; a registered adapter is found first. Same NULL, and
+# an import of a million reviews (two NULLs each) saves about a second.
+sqlite3.register_adapter(type(None), lambda value: value)
+
 # Enum members by stored value: a dict lookup is many times faster than calling the enum, which
 # counts when a log of a million entries is read.
 _CARD_STATES = {state.value: state for state in CardState}
 _REVIEW_KINDS = {kind.value: kind for kind in ReviewKind}
 
 
+# The records below are made from rows by unpacking them and passing the fields by position:
+# half the time of keyword arguments, which reading a whole collection notices.
 def _card_from_row(row: Sequence) -> Card:
+    """A card from the `_CARD_COLUMNS` of a row, which are its fields in order."""
+    (card_id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, steps, reps, lapses, last_review,
+     suspended, buried_until, flag, modified) = row
     return Card(
-        id=row[0],
-        note_id=row[1],
-        deck_id=row[2],
-        ordinal=row[3],
-        state=_CARD_STATES[row[4]],
-        due=row[5],
-        interval=row[6],
-        stability=row[7],
-        difficulty=row[8],
-        remaining_steps=row[9],
-        reps=row[10],
-        lapses=row[11],
-        last_review=row[12],
-        suspended=bool(row[13]),
-        buried_until=row[14],
-        flag=row[15],
-        modified=row[16],
+        card_id, note_id, deck_id, ordinal, _CARD_STATES[state], due, interval, stability, difficulty, steps, reps, lapses,
+        last_review, bool(suspended), buried_until, flag, modified,
     )
 
 
 # Rows from flat dataclasses: attrgetter is ~50x faster than dataclasses.astuple (which
 # deep-copies every field). CardState is an IntEnum and bools are ints, so sqlite3 and
-# json take them as they are; only the review log's ReviewKind needs its value.
+# json take them as they are; only the review log's ReviewKind needs its value, read as the
+# member's `_value_` attribute (Enum's `value` property takes four times as long as the rest).
 _card_to_row = attrgetter(*(f.name for f in dataclass_fields(Card)))
-_revlog_values = attrgetter(*(f.name for f in dataclass_fields(ReviewLogEntry)))
-
-
-def _revlog_to_row(entry: ReviewLogEntry) -> tuple:
-    return (*_revlog_values(entry)[:11], entry.kind.value)
+_revlog_to_row = attrgetter(*(f.name if f.name != "kind" else "kind._value_" for f in dataclass_fields(ReviewLogEntry)))
 
 
 def _note_from_row(row: Sequence) -> Note:
+    """A note from the `_NOTE_COLUMNS` of a row."""
+    note_id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph = row
     source = None
-    if row[7] is not None or row[8] is not None or row[10] is not None:
-        source = SourceLink(document_id=row[7], start=row[8], end=row[9], paragraph=row[10])
-    return Note(
-        id=row[0],
-        guid=row[1],
-        notetype_id=row[2],
-        fields=tuple(row[3].split(FIELD_SEPARATOR)),
-        tags=tuple(row[4].split()),
-        created=row[5],
-        modified=row[6],
-        source=source,
-    )
+    if document_id is not None or span_start is not None or paragraph is not None:
+        source = SourceLink(document_id, span_start, span_end, paragraph)
+    return Note(note_id, guid, notetype_id, tuple(fields.split(FIELD_SEPARATOR)), tuple(tags.split()), created, modified, source)
+
+
+_NO_SOURCE = SourceLink(None)
 
 
 def _note_to_row(note: Note) -> tuple:
-    source = note.source or SourceLink(None)
+    source = note.source or _NO_SOURCE
     return (
         note.id,
         note.guid,
@@ -169,19 +157,12 @@ def _note_to_row(note: Note) -> tuple:
 
 
 def _revlog_from_row(row: Sequence) -> ReviewLogEntry:
+    """An entry from the `_REVLOG_COLUMNS` of a row, which are its fields in order."""
+    (entry_id, card_id, time, rating, state_before, interval_before, interval_after, due_after, stability, difficulty,
+     duration_ms, kind) = row
     return ReviewLogEntry(
-        id=row[0],
-        card_id=row[1],
-        time=row[2],
-        rating=row[3],
-        state_before=_CARD_STATES[row[4]],
-        interval_before=row[5],
-        interval_after=row[6],
-        due_after=row[7],
-        stability=row[8],
-        difficulty=row[9],
-        duration_ms=row[10],
-        kind=_REVIEW_KINDS[row[11]],
+        entry_id, card_id, time, rating, _CARD_STATES[state_before], interval_before, interval_after, due_after, stability, difficulty,
+        duration_ms, _REVIEW_KINDS[kind],
     )
 
 
@@ -299,6 +280,12 @@ class Store:
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.conn.execute(sql, params).fetchone()
+
+    def _tuples(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
+        """The rows as plain tuples (without `sqlite3.Row`'s names), to read many of them quickly."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params)
 
     def _scalar(self, sql: str, params: Sequence = ()):
         row = self.db.conn.execute(sql, params).fetchone()
@@ -476,7 +463,7 @@ class Store:
         return {r[0] for r in rows}
 
     def notes(self, note_ids: Iterable[int]) -> dict[int, Note]:
-        rows = self.db.conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_in_clause(note_ids)})")
+        rows = self._tuples(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_in_clause(note_ids)})")
         return {r[0]: _note_from_row(r) for r in rows}
 
     def max_id(self, table: str) -> int:
@@ -504,7 +491,7 @@ class Store:
         return _card_from_row(row)
 
     def cards(self, card_ids: Sequence[int]) -> list[Card]:
-        rows = self.db.conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id IN ({_in_clause(card_ids)})")
+        rows = self._tuples(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id IN ({_in_clause(card_ids)})")
         by_id = {r[0]: _card_from_row(r) for r in rows}
         return [by_id[i] for i in card_ids if i in by_id]
 
@@ -598,9 +585,10 @@ class Store:
     def delete_reviews(self, review_ids: Sequence[str]) -> None:
         self.db.conn.executemany("DELETE FROM revlog WHERE id = ?", [(i,) for i in review_ids])
 
-    def review_ids_of_cards(self, card_ids: Iterable[int]) -> set[str]:
-        rows = self.db.conn.execute(
-            "SELECT id FROM revlog WHERE card_id IN (SELECT value FROM json_each(?))", (json.dumps(list(card_ids)),)
+    def review_ids_present(self, review_ids: Iterable[str]) -> set[str]:
+        """Which of these review ids the log holds (looked up in its primary key alone)."""
+        rows = self._tuples(
+            "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM revlog WHERE id = value)", (json.dumps(list(review_ids)),)
         )
         return {r[0] for r in rows}
 
@@ -609,24 +597,35 @@ class Store:
 
     # --- bulk loading (importers, benchmarks) --------------------------------
     # One prepared statement per table; call inside `transaction()` so a
-    # whole load is one commit. Each accepts any iterable (a generator streams).
+    # whole load is one commit. Each accepts any iterable.
     def insert_notes(self, notes: Iterable[Note]) -> int:
-        """The notes reach the table in one statement, from a temporary table: the full-text index
-        writes out what it gathered at the end of each statement, and a segment per note costs
-        several times the note itself."""
+        """Add notes with the sort keys and full-text entries the notes triggers keep for single
+        edits. The triggers are set aside meanwhile: they would write every note a second time,
+        and the full-text index takes the notes in one statement instead (it writes out what it
+        gathered at the end of each statement, and a segment per note costs several times the
+        note itself)."""
+        rows = [(*row, browse_sql.sort_key(row[3])) for row in map(_note_to_row, notes)]
+        if not rows:
+            return 0
         conn = self.db.conn
-        conn.execute(f"CREATE TEMP TABLE incoming_notes AS SELECT {_NOTE_COLUMNS} FROM notes WHERE false")
-        try:
-            conn.executemany(f"INSERT INTO temp.incoming_notes VALUES ({','.join('?' * 11)})", map(_note_to_row, notes))
-            cursor = conn.execute(f"INSERT INTO notes ({_NOTE_COLUMNS}) SELECT {_NOTE_COLUMNS} FROM temp.incoming_notes")
-        finally:
-            conn.execute("DROP TABLE temp.incoming_notes")
+        with self.db.atomic(), self._indexes_built_after("notes", len(rows)):
+            triggers = self._schema_objects("trigger", "notes")
+            for name, _ in triggers:
+                conn.execute(f"DROP TRIGGER {name}")
+            cursor = conn.executemany(f"INSERT INTO notes ({_NOTE_COLUMNS}, sort_key) VALUES ({','.join('?' * 12)})", rows)
+            conn.execute(
+                "INSERT INTO notes_text (rowid, text) SELECT id, hc_note_text(fields) FROM notes "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([row[0] for row in rows]),),
+            )
+            for _, sql in triggers:
+                conn.execute(sql)
         return cursor.rowcount
 
     def insert_cards(self, cards: Iterable[Card]) -> int:
-        cursor = self.db.conn.executemany(
-            f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", map(_card_to_row, cards)
-        )
+        rows = list(map(_card_to_row, cards))
+        with self.db.atomic(), self._indexes_built_after("cards", len(rows)):
+            cursor = self.db.conn.executemany(f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES ({','.join('?' * 17)})", rows)
         return cursor.rowcount
 
     def insert_reviews(self, entries: Iterable[ReviewLogEntry]) -> int:
@@ -636,26 +635,39 @@ class Store:
         return cursor.rowcount
 
     def insert_reviews_not_present(self, entries: Sequence[ReviewLogEntry]) -> int:
-        """Insert the entries whose id the log does not hold yet; returns how many were new.
-
-        When more entries arrive than the log holds, its secondary indexes are built again once
-        afterwards instead of updated entry by entry (sorting once is cheaper)."""
-        conn = self.db.conn
-        rebuilt = self._secondary_indexes("revlog") if len(entries) > self.review_count() else []
-        for name, _ in rebuilt:
-            conn.execute(f"DROP INDEX {name}")
-        cursor = conn.executemany(
-            f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)}) ON CONFLICT (id) DO NOTHING",
-            map(_revlog_to_row, entries),
-        )
-        for _, sql in rebuilt:
-            conn.execute(sql)
+        """Insert the entries whose id the log does not hold yet; returns how many were new."""
+        with self.db.atomic(), self._indexes_built_after("revlog", len(entries)):
+            cursor = self.db.conn.executemany(
+                f"INSERT INTO revlog ({_REVLOG_COLUMNS}) VALUES ({','.join('?' * 12)}) ON CONFLICT (id) DO NOTHING",
+                map(_revlog_to_row, entries),
+            )
         return cursor.rowcount
+
+    @contextmanager
+    def _indexes_built_after(self, table: str, incoming: int) -> Iterator[None]:
+        """When more rows are about to arrive than `table` (notes, cards or revlog) holds, drop its
+        secondary indexes and build them again afterwards: sorting once is cheaper than placing
+        every row. Use inside a transaction (a failure then leaves the indexes as they were)."""
+        if table not in ("notes", "cards", "revlog"):
+            raise ValueError(table)
+        if incoming <= self._scalar(f"SELECT count(*) FROM {table}"):
+            yield
+            return
+        indexes = self._secondary_indexes(table)
+        for name, _ in indexes:
+            self.db.conn.execute(f"DROP INDEX {name}")
+        yield
+        for _, sql in indexes:
+            self.db.conn.execute(sql)
 
     def _secondary_indexes(self, table: str) -> list[tuple[str, str]]:
         """(name, CREATE statement) of the indexes the schema made on `table`."""
+        return self._schema_objects("index", table)
+
+    def _schema_objects(self, kind: str, table: str) -> list[tuple[str, str]]:
+        """(name, CREATE statement) of the indexes or triggers (`kind`) the schema made on `table`."""
         rows = self.db.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+            "SELECT name, sql FROM sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL", (kind, table)
         )
         return [(r[0], r[1]) for r in rows]
 
@@ -721,16 +733,19 @@ class Store:
         self.db.conn.execute(f"DELETE FROM notes WHERE id IN ({notes})")
 
     def cards_of_notes(self, note_ids: Sequence[int]) -> list[Card]:
-        rows = self.db.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE note_id IN ({_in_clause(note_ids)}) ORDER BY note_id, ordinal"
-        )
+        rows = self._tuples(f"SELECT {_CARD_COLUMNS} FROM cards WHERE note_id IN ({_in_clause(note_ids)}) ORDER BY note_id, ordinal")
         return [_card_from_row(r) for r in rows]
 
     def reviews_of_cards(self, card_ids: Sequence[int]) -> list[ReviewLogEntry]:
-        rows = self.db.conn.execute(
-            f"SELECT {_REVLOG_COLUMNS} FROM revlog WHERE card_id IN ({_in_clause(card_ids)}) ORDER BY time, rowid"
-        )
-        return [_revlog_from_row(r) for r in rows]
+        """The reviews of these cards, oldest first. For half the cards or more, the whole log is read
+        in time order and the other cards' reviews left out: cheaper than finding each card's
+        reviews and sorting them."""
+        wanted = set(card_ids)
+        if len(wanted) * 2 < self._scalar("SELECT count(*) FROM cards"):
+            rows = self._tuples(f"SELECT {_REVLOG_COLUMNS} FROM revlog WHERE card_id IN ({_in_clause(wanted)}) ORDER BY time, rowid")
+            return [_revlog_from_row(r) for r in rows]
+        rows = self._tuples(f"SELECT {_REVLOG_COLUMNS} FROM revlog ORDER BY time, rowid")
+        return [_revlog_from_row(r) for r in rows if r[1] in wanted]
 
     def _upsert(self, table: str, column_list: str, rows: Iterable[tuple]) -> None:
         """Write rows back exactly as given: update those that exist, insert those that were deleted."""

@@ -28,12 +28,16 @@ Row = dict[str, Any]
 _DatabaseError = sqlite_utils.utils.sqlite3.DatabaseError
 
 
+BATCH_ROWS = 2000  # rows handed out at a time: a reader reports progress (which may cancel) between batches
+
+
 @dataclass(frozen=True)
 class CountedRows:
-    """Rows as they are read from the file, and how many there are (to report progress)."""
+    """The rows of a table as tuples (in the columns the reading method names), in batches of up
+    to `BATCH_ROWS` as they are read from the file, and how many there are (to report progress)."""
 
     total: int
-    rows: Iterator[Row]
+    batches: Iterator[list[tuple]]
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -77,20 +81,21 @@ class AnkiCollectionFile:
             raise ImportFileError(f"{where}: collection schema {schema} is older than any Anki 2 package")
         self.has_settings_tables = database["notetypes"].exists()
         self._database = database
+        self._where = where
 
     def read_notes(self) -> CountedRows:
         """`notes`: id, guid, mid (note type), mod, tags (space-separated), flds (fields joined by \\x1f)."""
-        return self._counted("SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id")
+        return self._counted("notes", "id", "guid:text", "mid", "mod", "tags:text", "flds:text")
 
     def read_cards(self) -> CountedRows:
         """`cards`: id, nid, did, ord, mod, type, queue, due, ivl, reps, lapses, left, odue, odid, flags, data."""
         return self._counted(
-            "SELECT id, nid, did, ord, mod, type, queue, due, ivl, reps, lapses, left, odue, odid, flags, data FROM cards ORDER BY id"
+            "cards", "id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "reps", "lapses", "left", "odue", "odid", "flags", "data:text"
         )
 
     def read_revlog(self) -> CountedRows:
         """`revlog`: id (time in ms), cid, ease, ivl, lastIvl, factor, time (duration in ms), type."""
-        return self._counted("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id")
+        return self._counted("revlog", "id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type")
 
     def read_col_settings(self) -> Row:
         """Schema 11: the JSON texts conf (collection settings), models, decks and dconf (presets)."""
@@ -121,9 +126,23 @@ class AnkiCollectionFile:
         """Schema 18: id, name, config (protobuf `DeckConfig.Config`) of each preset."""
         return self._database.query("SELECT id, name, config FROM deck_config ORDER BY id")
 
-    def _counted(self, sql: str) -> CountedRows:
-        total = next(iter(self._database.query(f"SELECT count(*) AS n FROM ({sql})")))["n"]
-        return CountedRows(total, self._database.query(sql))
+    def _counted(self, table: str, *columns: str) -> CountedRows:
+        """The `columns` of `table`'s rows in id order: as text when marked `:text` (NULL reads as
+        ""), else as integers (a real cut to one, as `int` does). A number column holding
+        anything but a number makes an `ImportFileError`, found by one scan in SQLite before the
+        rows are read (cheaper than a conversion of every value here)."""
+        conn = self._database.conn
+        named = [(name, kind == "text") for name, _, kind in (column.partition(":") for column in columns)]
+        numbers = [name for name, text in named if not text]
+        not_a_number = " OR ".join(f"typeof({name}) NOT IN ('integer', 'real')" for name in numbers)
+        bad = conn.execute(f"SELECT rowid, {', '.join(numbers)} FROM {table} WHERE {not_a_number} LIMIT 1").fetchone()
+        if bad is not None:
+            name, value = next((n, v) for n, v in zip(numbers, bad[1:]) if not isinstance(v, (int, float)))
+            raise ImportFileError(f"{self._where}: {table} row {bad[0]} holds {value!r} as its {name}, which must be a number")
+        total = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        typed = [f"CAST(ifnull({name}, '') AS TEXT)" if text else f"CAST({name} AS INTEGER)" for name, text in named]
+        cursor = conn.execute(f"SELECT {', '.join(typed)} FROM {table} ORDER BY id")
+        return CountedRows(total, iter(lambda: cursor.fetchmany(BATCH_ROWS), []))
 
 
 def _unicase(left: str, right: str) -> int:
@@ -135,20 +154,50 @@ def _unicase(left: str, right: str) -> int:
 # --- writing ------------------------------------------------------------------------------
 
 
-def write_anki_collection(file: Path, schema: int, tables: Mapping[str, Iterable[Row]]) -> None:
+# The columns of the three big tables, in the order their rows give them.
+NOTES_COLUMNS = ("id", "guid", "mid", "mod", "usn", "tags", "flds", "sfld", "csum", "flags", "data")
+CARDS_COLUMNS = (
+    "id", "nid", "did", "ord", "mod", "usn", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "left", "odue", "odid", "flags", "data",
+)
+REVLOG_COLUMNS = ("id", "cid", "usn", "ease", "ivl", "lastIvl", "factor", "time", "type")
+
+
+def write_anki_collection(
+    file: Path,
+    schema: int,
+    settings: Mapping[str, Iterable[Row]],
+    notes: Iterable[tuple],
+    cards: Iterable[tuple],
+    revlog: Iterable[tuple],
+) -> None:
     """Create an Anki collection of `schema` (LEGACY_SCHEMA or MODERN_SCHEMA) in the new file
-    `file`, laid out as Anki 26.9 creates it, and fill it with `tables`, which maps tables of that
-    schema to their rows (keyed by column name); they are inserted in the mapping's order. The
-    `col` table wants exactly one row, whose `ver` is `schema`.
+    `file`, laid out as Anki 26.9 creates it, and fill it. `settings` maps the other tables of that
+    schema to their rows (keyed by column name), inserted in the mapping's order; the `col` table
+    wants exactly one row, whose `ver` is `schema`. `notes`, `cards` and `revlog` are rows in the
+    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`.
 
     The file is meant as a scratch copy to put in a package: it is written without a journal and
     without waiting for the disk."""
     database = sqlite_utils.Database(file)
     try:
-        database.conn.create_collation("unicase", _unicase)
+        conn = database.conn
+        conn.create_collation("unicase", _unicase)
         database.executescript(_SCRATCH_FILE + _SCHEMAS[schema])
-        for table, rows in tables.items():
+        for table, rows in settings.items():
             database[table].insert_all(rows)
+        # The big tables' indexes are built again once the rows are in: one sort each, instead of
+        # an insert at a random place for every row.
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('notes', 'cards', 'revlog')"
+        ).fetchall()
+        conn.execute("BEGIN")
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
+        for table, columns, rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards), ("revlog", REVLOG_COLUMNS, revlog)):
+            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+        for _, sql in indexes:
+            conn.execute(sql)
+        conn.execute("COMMIT")
     finally:
         database.close()
 
