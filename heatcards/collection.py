@@ -37,7 +37,7 @@ from .errors import ConflictError, HeatcardsError, InvalidInputError, NothingToU
 from .exporting import export_exchange
 from .formats.exchange import DuplicatePolicy, Exchange, ImportReport, Progress, no_progress
 from .formats.heatdeck import DeckFile, deck_file_to_exchange, read_deck_file
-from .importing import merge_exchange
+from .importing import StagedMedia, merge_exchange
 from .model import (
     ButtonPreview,
     Card,
@@ -672,11 +672,17 @@ class Collection:
         it was. `deck` puts everything under that deck instead of the file's top-level decks.
         An import cannot be undone; it clears the undo steps."""
         exchange = replace(exchange, notes=tuple(_with_clean_tags(n) for n in exchange.notes))
+        media = StagedMedia(self.media_folder)
         try:
             with self.store.transaction():
-                return merge_exchange(self, exchange, policy=policy, deck=deck, source=source, progress=progress)
+                result = merge_exchange(self, exchange, policy=policy, deck=deck, source=source, progress=progress, media=media)
+        except BaseException:
+            media.discard()  # the rows were rolled back (or never committed): their media files go too
+            raise
         finally:
             self._forget_cached_rows()
+        media.publish()
+        return result
 
     def _forget_cached_rows(self) -> None:
         """After a bulk change: presets, id counters and today's counts are read afresh."""

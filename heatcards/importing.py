@@ -20,8 +20,10 @@ What the merge keeps and what it takes:
 * Cards that arrive with review history but without a memory state get the one FSRS computes
   from that history (Anki's rules: see `memory_history`).
 
-Everything but the media files happens in the caller's transaction; media files are written last
-and removed again if anything fails, so a failed or cancelled import leaves the collection as it was.
+Everything but the media files happens in the caller's transaction. Media files are written last,
+under hidden names in the media folder (`StagedMedia`), and get their names only once the caller's
+transaction has committed; if anything fails first, the commit included, they are removed, so a
+failed or cancelled import leaves the collection and its media folder as they were.
 An import cannot be undone (it would mean keeping every row it replaced); it clears the undo steps,
 which could otherwise put back rows the import has since changed.
 """
@@ -131,9 +133,48 @@ def merge_exchange(
     deck: str | None,
     source: str,
     progress: Progress,
+    media: StagedMedia,
 ) -> tuple[ImportReport, Changes]:
-    """Merge `exchange` into `collection` inside the caller's transaction (see the module's docstring)."""
-    return _Merge(collection, exchange, policy, deck, progress).run(source)
+    """Merge `exchange` into `collection` inside the caller's transaction (see the module's docstring);
+    the media files it brings are staged in `media`, which the caller publishes once it has committed."""
+    return _Merge(collection, exchange, policy, deck, progress, media).run(source)
+
+
+class StagedMedia:
+    """Media files written under hidden names in the media folder, given their own names only by
+    `publish` (after the import's transaction has committed) or removed by `discard`."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._files: list[tuple[Path, Path]] = []  # (hidden file, its name to be)
+        self._batch = uuid.uuid4().hex[:12]
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def stage(self, name: str, data: bytes) -> None:
+        hidden = self.folder / f".heatcards-import-{self._batch}-{len(self._files)}.partial"
+        self._files.append((hidden, self.folder / name))  # before it is written: a half-written file goes too
+        try:
+            hidden.write_bytes(data)
+        except OSError as error:
+            raise HeatcardsError(f"cannot save media in {self.folder}: {error.strerror or error}") from error
+
+    def discard(self) -> None:
+        for hidden, _ in self._files:
+            hidden.unlink(missing_ok=True)
+        self._files.clear()
+
+    def publish(self) -> None:
+        try:
+            for hidden, final in self._files:
+                os.replace(hidden, final)
+        except OSError as error:
+            self.discard()
+            raise HeatcardsError(
+                f"the import was saved, but its media files could not be put in {self.folder}: {error.strerror or error}"
+            ) from error
+        self._files.clear()
 
 
 @dataclass
@@ -171,8 +212,11 @@ class _IdMaker:
 class _Merge:
     """One merge: the maps from the exchange's ids to the collection's, filled stage by stage."""
 
-    def __init__(self, collection: Collection, exchange: Exchange, policy: DuplicatePolicy, deck: str | None, progress: Progress):
+    def __init__(
+        self, collection: Collection, exchange: Exchange, policy: DuplicatePolicy, deck: str | None, progress: Progress, media: StagedMedia
+    ):
         self.collection = collection
+        self.staged = media
         self.store = collection.store
         self.exchange = exchange
         self.policy = policy
@@ -329,26 +373,11 @@ class _Merge:
         return name, name not in planned and not (folder / name).exists()
 
     def _write_media(self) -> None:
-        """Write the planned media files; on any failure remove those written and re-raise."""
-        written: list[Path] = []  # each before it is written: a half-written file goes too
-        folder = self.collection.media_folder
-        try:
-            for done, (media, name) in enumerate(self.media_to_write, start=1):
-                written.append(folder / name)
-                partial = folder / f".{name}.partial"
-                try:
-                    partial.write_bytes(media.read())
-                    os.replace(partial, written[-1])
-                finally:
-                    partial.unlink(missing_ok=True)
-                self.progress("media", done, len(self.media_to_write))
-        except BaseException as error:
-            for path in written:
-                path.unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                raise HeatcardsError(f"cannot save media in {folder}: {error.strerror or error}") from error
-            raise
-        self.tally.media_added = len(written)
+        """Stage the planned media files (the caller publishes them once the rows are committed)."""
+        for done, (media, name) in enumerate(self.media_to_write, start=1):
+            self.staged.stage(name, media.read())
+            self.progress("media", done, len(self.media_to_write))
+        self.tally.media_added = len(self.staged)
 
     # --- notes -------------------------------------------------------------------------
     def _merge_notes(self) -> dict[int, Note]:
@@ -565,8 +594,18 @@ def _same_shape(ours: NoteType, theirs: NoteType) -> bool:
     return ours.kind is theirs.kind and ours.fields == theirs.fields and len(ours.templates) == len(theirs.templates)
 
 
+# Longer names cannot be files on common file systems (255 bytes), with room to spare.
+_MAX_MEDIA_NAME_BYTES = 200
+
+
 def _is_plain_file_name(name: str) -> bool:
-    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\x00") and name == name.strip()
+    return (
+        bool(name)
+        and name not in (".", "..")
+        and not any(c in name for c in "/\\\x00")
+        and name == name.strip()
+        and len(name.encode("utf-8", "surrogatepass")) <= _MAX_MEDIA_NAME_BYTES
+    )
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

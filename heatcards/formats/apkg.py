@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -53,6 +55,7 @@ from ..note_html import duplicate_key
 from ..presets import MAXIMUM_INTERVAL_LIMIT, RETENTION_MAX, RETENTION_MIN, validate_parameters
 from ..rendering import card_ordinals
 from ..scheduling import decay_of
+from ..storage.check import LATEST_DUE
 from ..storage.anki_collection import (
     LEGACY_SCHEMA,
     MODERN_SCHEMA,
@@ -70,6 +73,19 @@ MEDIA_MEMBER = "media"
 MODERN_COLLECTION = "collection.anki21b"
 LEGACY2_COLLECTION = "collection.anki21"
 LEGACY1_COLLECTION = "collection.anki2"  # also the "please update Anki" stub in newer packages
+
+# Against zip bombs: what a member of a package may expand to. A member expanding past
+# RATIO_FREE_BYTES must also stay within MAX_EXPANSION_RATIO times its size in the package (real
+# collections and media compress 2 to 20 times; a bomb, hundreds or thousands of times).
+MAX_COLLECTION_BYTES = 4 << 30
+MAX_MEDIA_FILE_BYTES = 1 << 30  # a media file is held in memory while it is written
+MAX_LIST_BYTES = 64 << 20  # the `meta` and `media` members
+MAX_EXPANSION_RATIO = 100
+RATIO_FREE_BYTES = 16 << 20
+_ZSTD_INPUT_STEP = 2048  # zstd turns one input byte into at most 32 KiB: this bounds each step's output
+# Names Windows reserves for devices, with or without an extension: a media folder synced or
+# copied to Windows could not hold them (and opening one there opens the device).
+_RESERVED_MEDIA_NAME = re.compile(r"(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\..*)?", re.IGNORECASE)
 
 
 class PackageVersion(enum.IntEnum):
@@ -252,7 +268,9 @@ def _collection_member(archive: zipfile.ZipFile, version: PackageVersion, name: 
     return wanted
 
 
-def _read_member(archive: zipfile.ZipFile, member: str, where: str) -> bytes:
+def _read_member(archive: zipfile.ZipFile, member: str, where: str, limit: int = MAX_LIST_BYTES) -> bytes:
+    info = archive.getinfo(member)
+    _check_expansion(info.file_size, info.compress_size, limit, f"{where}: member '{member}'")
     try:
         return archive.read(member)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
@@ -260,17 +278,55 @@ def _read_member(archive: zipfile.ZipFile, member: str, where: str) -> bytes:
 
 
 def _extract(archive: zipfile.ZipFile, member: str, compressed: bool, target: Path, where: str) -> None:
-    """Copy a zip member to `target`, undoing zstd when the package says it is compressed."""
+    """Copy a zip member to `target`, undoing zstd when the package says it is compressed; a
+    member that would expand past `MAX_COLLECTION_BYTES` (or expands like a zip bomb), or whose
+    zstd data ends early, is refused."""
+    what = f"{where}: the collection"
+    info = archive.getinfo(member)
+    _check_expansion(info.file_size, info.compress_size, MAX_COLLECTION_BYTES, what)
     try:
         with archive.open(member) as source, target.open("wb") as out:
             if compressed:
-                zstandard.ZstdDecompressor().copy_stream(source, out)
+                for chunk in _unzstd_chunks(source.read, info.compress_size, MAX_COLLECTION_BYTES, what):
+                    out.write(chunk)
             else:
                 shutil.copyfileobj(source, out)
     except zstandard.ZstdError as error:
         raise ImportFileError(f"{where}: not zstd-compressed data ({error})") from error
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise ImportFileError(f"{where}: the member cannot be read ({error})") from error
+
+
+def _check_expansion(expanded: int, stored: int, limit: int, what: str) -> None:
+    """Refuse a member that expands past `limit` bytes, or past MAX_EXPANSION_RATIO times the
+    `stored` bytes it takes in the package; `what` names it."""
+    if expanded > limit:
+        raise ImportFileError(f"{what} expands to more than {limit >> 20} MiB: too large to import (a damaged or hostile package)")
+    if expanded > RATIO_FREE_BYTES and expanded > MAX_EXPANSION_RATIO * max(stored, 1):
+        raise ImportFileError(
+            f"{what} expands to {expanded // max(stored, 1)} times its size in the package, "
+            f"more than the {MAX_EXPANSION_RATIO} times any real package does (a zip bomb)"
+        )
+
+
+def _unzstd_chunks(read: Callable[[int], bytes], stored: int, limit: int, what: str) -> Iterator[bytes]:
+    """The expanded bytes of one zstd frame read by `read`, a few KiB of input at a time so that
+    `_check_expansion` stops a bomb before it is expanded; a frame that ends early is refused."""
+    decompressor = zstandard.ZstdDecompressor().decompressobj()
+    expanded = 0
+    while not decompressor.eof:
+        data = read(_ZSTD_INPUT_STEP)
+        if not data:
+            raise ImportFileError(f"{what} is truncated: its zstd data ends early")
+        chunk = decompressor.decompress(data)
+        expanded += len(chunk)
+        _check_expansion(expanded, stored, limit, what)
+        yield chunk
+
+
+def _unzstd_bounded(data: bytes, limit: int, what: str) -> bytes:
+    """`data`, one zstd frame, expanded (see `_unzstd_chunks`)."""
+    return b"".join(_unzstd_chunks(io.BytesIO(data).read, len(data), limit, what))
 
 
 def _read_collection_file(file: Path, calendar: DayCalendar, where: str, progress: Progress) -> Exchange:
@@ -392,13 +448,20 @@ class _CollectionReader:
             memory = _card_memory(data, card_id, self.where)
             last_review = memory.last_review or last_graded
         learning = state is CardState.LEARNING or state is CardState.RELEARNING
+        anki_due = original_due if in_filtered_deck and original_due else due
+        due_time = _due_time(state, None if in_filtered_deck else queue, anki_due, days)
+        if state is not CardState.NEW and not 0 < due_time <= LATEST_DUE:
+            raise ImportFileError(
+                f"{self.where}: card {card_id} is due at {anki_due}, outside the years 1970 to 9999 "
+                "(an Anki due date is a day number, or for a learning step a unix time)"
+            )
         return Card(
             id=card_id,
             note_id=note_id,
             deck_id=original_deck_id or deck_id,
             ordinal=ordinal,
             state=state,
-            due=_due_time(state, None if in_filtered_deck else queue, original_due if in_filtered_deck and original_due else due, days),
+            due=due_time,
             interval=interval if state is CardState.REVIEW or state is CardState.RELEARNING else 0,
             stability=memory.stability,
             difficulty=memory.difficulty,
@@ -741,7 +804,9 @@ def _fsrs6_parameters(config: Mapping[str, Any]) -> tuple[float, ...]:
 
 
 def _media_files(archive: zipfile.ZipFile, path: Path, version: PackageVersion) -> tuple[MediaFile, ...]:
-    """The package's media files, each read from the package when it is needed."""
+    """The package's media files, each read from the package when it is needed; names that are
+    no plain file name, that Windows reserves or that the list gives twice are refused, and so are
+    files that would expand past `MAX_MEDIA_FILE_BYTES` (or like a zip bomb)."""
     where = f"{path.name} ({MEDIA_MEMBER})"
     members = set(archive.namelist())
     if MEDIA_MEMBER not in members:
@@ -749,34 +814,54 @@ def _media_files(archive: zipfile.ZipFile, path: Path, version: PackageVersion) 
     compressed = version is PackageVersion.LATEST
     listing = _read_member(archive, MEDIA_MEMBER, path.name)
     try:
-        names = _modern_media_names(listing) if compressed else _legacy_media_names(listing)
+        entries = _modern_media_entries(listing, where) if compressed else _legacy_media_entries(listing)
     except (zstandard.ZstdError, proto.DecodeError, json.JSONDecodeError, ValueError, AttributeError) as error:
         raise ImportFileError(f"{where}: the media list cannot be read ({error})") from error
     package = _PackageMedia(path, compressed)
     files = []
-    for member, name in names:
+    seen: dict[str, str] = {}
+    for entry in entries:
+        member, name = entry.member, entry.name
         if member not in members:
             raise ImportFileError(f"{where}: media file {name!r} (member '{member}') is missing from the package")
         if not name or name in (".", "..") or any(c in name for c in "/\\\x00"):
             raise ImportFileError(f"{where}: media file name {name!r} (member '{member}') is not a plain file name")
-        files.append(MediaFile(name, _member_reader(package, member)))
+        if _RESERVED_MEDIA_NAME.fullmatch(name):
+            raise ImportFileError(f"{where}: media file name {name!r} (member '{member}') is a name Windows reserves for a device")
+        if name in seen:
+            raise ImportFileError(f"{where}: media file name {name!r} is listed twice (members '{seen[name]}' and '{member}')")
+        seen[name] = member
+        info = archive.getinfo(member)
+        what = f"{path.name} (media file {name!r}, member '{member}')"
+        _check_expansion(max(info.file_size, entry.size or 0), info.compress_size, MAX_MEDIA_FILE_BYTES, what)
+        files.append(MediaFile(name, _member_reader(package, entry, what)))
     return tuple(files)
 
 
-def _modern_media_names(listing: bytes) -> list[tuple[str, str]]:
-    entries = proto.decode(_unzstd(listing), proto.MEDIA_ENTRIES)["entries"]
-    return [(str(index), entry["name"]) for index, entry in enumerate(entries)]
+@dataclass(frozen=True)
+class _MediaEntry:
+    """One file of a package's media list; modern lists also give its size and SHA-1."""
+
+    member: str
+    name: str
+    size: int | None = None
+    sha1: bytes | None = None
 
 
-def _legacy_media_names(listing: bytes) -> list[tuple[str, str]]:
+def _modern_media_entries(listing: bytes, where: str) -> list[_MediaEntry]:
+    entries = proto.decode(_unzstd_bounded(listing, MAX_LIST_BYTES, f"{where}: the media list"), proto.MEDIA_ENTRIES)["entries"]
+    return [_MediaEntry(str(index), entry["name"], entry["size"], entry["sha1"] or None) for index, entry in enumerate(entries)]
+
+
+def _legacy_media_entries(listing: bytes) -> list[_MediaEntry]:
     mapping = json.loads(listing.decode("utf-8") or "{}")
     if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
         raise ValueError("not a JSON object of file names")
-    return [(str(member), name) for member, name in mapping.items()]
+    return [_MediaEntry(str(member), name) for member, name in mapping.items()]
 
 
-def _member_reader(package: _PackageMedia, member: str) -> Callable[[], bytes]:
-    return lambda: package.read(member)
+def _member_reader(package: _PackageMedia, entry: _MediaEntry, what: str) -> Callable[[], bytes]:
+    return lambda: package.read(entry, what)
 
 
 class _PackageMedia:
@@ -789,21 +874,23 @@ class _PackageMedia:
         self._lock = threading.Lock()
         self._archive: zipfile.ZipFile | None = None
 
-    def read(self, member: str) -> bytes:
-        where = f"{self.path.name} (media member '{member}')"
+    def read(self, entry: _MediaEntry, what: str) -> bytes:
+        """The file's bytes, checked against the size and SHA-1 the media list gives."""
         with self._lock:
             try:
                 if self._archive is None:
                     self._archive = zipfile.ZipFile(self.path)
                     weakref.finalize(self, self._archive.close)
-                data = self._archive.read(member)
-                return _unzstd(data) if self.compressed else data
+                data = self._archive.read(entry.member)
+                if self.compressed:
+                    data = _unzstd_bounded(data, min(MAX_MEDIA_FILE_BYTES, entry.size or MAX_MEDIA_FILE_BYTES), what)
             except (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError, KeyError, ValueError) as error:
-                raise ImportFileError(f"{where}: cannot be read ({error})") from error
-
-
-def _unzstd(data: bytes) -> bytes:
-    return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+                raise ImportFileError(f"{what}: cannot be read ({error})") from error
+        if entry.size is not None and len(data) != entry.size:
+            raise ImportFileError(f"{what}: {len(data)} bytes where the media list says {entry.size}: the file is damaged or cut short")
+        if entry.sha1 is not None and hashlib.sha1(data).digest() != entry.sha1:
+            raise ImportFileError(f"{what}: its content is not what the media list says (its SHA-1 differs): the file is damaged")
+        return data
 
 
 # --- writing ------------------------------------------------------------------------------

@@ -79,9 +79,31 @@ class AnkiCollectionFile:
             raise ImportFileError(f"{where}: collection schema {schema} is newer than heatcards reads ({MODERN_SCHEMA}); update heatcards, or export from Anki with 'Support older Anki versions'")
         if schema < LEGACY_SCHEMA:
             raise ImportFileError(f"{where}: collection schema {schema} is older than any Anki 2 package")
+        missing = [table for table in _TABLES_OF_SCHEMA.get(schema, _CORE_TABLE_NAMES) if not database[table].exists()]
+        if missing:
+            listed = ", ".join(repr(table) for table in missing)
+            tables = "table" if len(missing) == 1 else "tables"
+            raise ImportFileError(f"{where}: not a readable Anki collection (it has no {listed} {tables}, which schema {schema} requires)")
         self.has_settings_tables = database["notetypes"].exists()
         self._database = database
         self._where = where
+        self._check_types(where)
+
+    def _check_types(self, where: str) -> None:
+        """Refuse values of a type Anki never writes in the settings tables' columns (a blob or a
+        real number where Anki writes a whole number, anything but text where it writes text): the
+        reader takes those as they are, and a name that is no text would reach the collection."""
+        for table, (integers, texts) in _COLUMN_TYPES.items():
+            if not self._database[table].exists():
+                continue
+            wrong = " OR ".join([f"typeof({c}) != 'integer'" for c in integers] + [f"typeof({c}) != 'text'" for c in texts])
+            columns = ", ".join(f"typeof({c}) AS {c}" for c in (*integers, *texts))
+            key = "ntid" if table in _WITHOUT_ROWID else "rowid"
+            for row in self._database.query(f"SELECT {key} AS row_key, {columns} FROM {table} WHERE {wrong} LIMIT 1"):
+                column, kind = next((c, row[c]) for c in (*integers, *texts) if row[c] != ("integer" if c in integers else "text"))
+                wanted = "a whole number" if column in integers else "text"
+                place = f"a row of {table} of note type {row['row_key']}" if table in _WITHOUT_ROWID else f"{table} row {row['row_key']}"
+                raise ImportFileError(f"{where}: {place} holds {_SQL_TYPE_NAMES.get(kind, kind)} in column {column!r}, where Anki writes {wanted}")
 
     def read_notes(self) -> CountedRows:
         """`notes`: id, guid, mid (note type), mod, tags (space-separated), flds (fields joined by \\x1f)."""
@@ -207,6 +229,26 @@ _SCRATCH_FILE = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 """
+
+# The tables a collection must have for the reader: settings live in tables of their own in
+# schema 18 (a collection of another schema is read the way its tables say).
+_CORE_TABLE_NAMES = ("col", "notes", "cards", "revlog")
+_TABLES_OF_SCHEMA = {
+    LEGACY_SCHEMA: _CORE_TABLE_NAMES,
+    MODERN_SCHEMA: (*_CORE_TABLE_NAMES, "notetypes", "fields", "templates", "decks", "deck_config", "config"),
+}
+
+# The settings tables' columns the reader takes as they are (`_counted` makes the big tables'
+# values integers or text itself), by table: those holding whole numbers, and those holding text.
+_COLUMN_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "notetypes": (("id",), ("name",)),
+    "fields": (("ntid", "ord"), ("name",)),
+    "templates": (("ntid", "ord"), ("name",)),
+    "decks": (("id",), ("name",)),
+    "deck_config": (("id",), ("name",)),
+}
+_WITHOUT_ROWID = {"fields", "templates"}
+_SQL_TYPE_NAMES = {"null": "nothing (NULL)", "real": "a real number", "blob": "a blob", "text": "text", "integer": "a whole number"}
 
 # Tables every Anki 2 collection has (schema 11 and 18 alike), as Anki 26.9 lays them out.
 _CORE_TABLES = """

@@ -151,7 +151,8 @@ def find_wrong_field_counts(store: Store) -> Finding | None:
     ids = _ids(
         store,
         "SELECT n.id FROM notes n JOIN notetypes t ON t.id = n.notetype_id "
-        "WHERE length(n.fields) - length(replace(n.fields, char(31), '')) + 1 != json_array_length(t.fields) "
+        "WHERE length(CAST(n.fields AS BLOB)) - length(CAST(replace(n.fields, char(31), '') AS BLOB)) + 1 "
+        "!= json_array_length(t.fields) "
         "ORDER BY n.id",
     )
     return found(
