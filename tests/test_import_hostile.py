@@ -1294,12 +1294,16 @@ TEXT_PIECES = st.sampled_from(['"', '""', ",", "\t", ";", "\n", "\r\n", "\r", "#
 @given(data=st.data())
 def test_mutated_text_files(tmp_path, templates, text_files, name, data):
     """Text files with bytes or characters changed: quotes, separators, line breaks, headers."""
-    content = text_files[name]
+    import_mutated_text(tmp_path, templates, name, text_files[name], TEXT_PIECES, data)
+
+
+def import_mutated_text(tmp_path, templates, name: str, content: bytes, pieces, data: st.DataObject) -> None:
+    """Change a text file's characters (one of `pieces` or any text) or its bytes, then import it."""
     if data.draw(st.booleans(), label="as text"):
         text = content.decode("utf-8")
         at = data.draw(st.integers(0, len(text)), label="position")
         cut = data.draw(st.integers(0, 20), label="replaced")
-        piece = data.draw(st.one_of(TEXT_PIECES, st.text(max_size=10)), label="piece")
+        piece = data.draw(st.one_of(pieces, st.text(max_size=10)), label="piece")
         content = (text[:at] + piece + text[at + cut :]).encode("utf-8")
     else:
         content = mutate(data, content, "bytes")
@@ -1332,22 +1336,7 @@ DECK_FILE_PIECES = st.sampled_from(['"', '"""', "=", "[", "]]", "[[notes]]\n", "
 @given(data=st.data())
 def test_mutated_deck_files(tmp_path, templates, deck_files, name, data):
     """heatcards deck files with bytes or characters changed: TOML syntax, keys, values, versions."""
-    content = deck_files[name]
-    if data.draw(st.booleans(), label="as text"):
-        text = content.decode("utf-8")
-        at = data.draw(st.integers(0, len(text)), label="position")
-        cut = data.draw(st.integers(0, 20), label="replaced")
-        piece = data.draw(st.one_of(DECK_FILE_PIECES, st.text(max_size=10)), label="piece")
-        content = (text[:at] + piece + text[at + cut :]).encode("utf-8")
-    else:
-        content = mutate(data, content, "bytes")
-
-    def write(folder: Path) -> Path:
-        path = folder / name
-        path.write_bytes(content)
-        return path
-
-    import_cleanly_or_refuse(tmp_path, templates.profile(None), write)
+    import_mutated_text(tmp_path, templates, name, deck_files[name], DECK_FILE_PIECES, data)
 
 
 # What the property tests found, kept as plain tests so that they fail every time until fixed.
