@@ -26,7 +26,8 @@ from heatcards.search import (
     strip_html,
 )
 from heatcards.storage import Store
-from heatcards.storage.search_sql import FSRS6_DEFAULT_DECAY, compile_search
+from heatcards.scheduling import DEFAULT_DECAY
+from heatcards.storage.search_sql import compile_search
 
 NOON = 1772452800  # 2026-03-02 12:00 UTC
 DAY = 86400
@@ -533,12 +534,12 @@ def reference_retrievability(stability: float, elapsed_seconds: float, decay: fl
 
 def test_retrievability_uses_the_deck_presets_decay(fixture):
     store, ids = fixture
-    with_default = reference_retrievability(40.0, 33 * DAY, FSRS6_DEFAULT_DECAY)
+    with_default = reference_retrievability(40.0, 33 * DAY, DEFAULT_DECAY)
     with_custom = reference_retrievability(40.0, 33 * DAY, CUSTOM_DECAY)
     assert with_default < 0.914 < with_custom  # card 41's deck uses the custom preset
     assert 41 not in find(store, "prop:r<0.914")
     assert 41 in find(store, "prop:r>0.914")
-    card_21 = reference_retrievability(12.0, 10 * DAY, FSRS6_DEFAULT_DECAY)
+    card_21 = reference_retrievability(12.0, 10 * DAY, DEFAULT_DECAY)
     assert find(store, f"prop:r<{card_21 + 1e-6:.7f}") >= {21}
     assert 21 not in find(store, f"prop:r<{card_21 - 1e-6:.7f}")
 

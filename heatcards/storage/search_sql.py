@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..scheduling import DEFAULT_DECAY, decay_of, retrievability
 from .browse_sql import fts_query
 from ..search import And, Not, Or, SearchContext, SearchNode, Term, fold, glob_matcher, glob_to_regex, strip_html
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from . import Store
 
 FIELD_SEPARATOR = "\x1f"
-FSRS6_DEFAULT_DECAY = 0.1542
 _DAY_LIMIT = 100_000  # days either side of today; beyond this every card is on one side
 _INT_LIMIT = 2**62
 _MAX_ID = 2**63 - 1
@@ -122,25 +122,23 @@ def _hc_retrievability(stability, last_review, now, parameters):
     try:
         if stability is None or last_review is None or stability <= 0:
             return None
-        decay = _decay(parameters)
-        elapsed_days = max(0.0, (now - last_review) / 86400)
-        factor = 0.9 ** (-1 / decay) - 1
-        return (1 + factor * elapsed_days / stability) ** (-decay)
+        return retrievability(stability, (now - last_review) / 86400, preset_decay(parameters))
     except Exception:
         return None
 
 
 @lru_cache(maxsize=64)
-def _decay(parameters: str | None) -> float:
+def preset_decay(parameters: str | None) -> float:
+    """The decay of a preset's stored parameters (a JSON list; empty or unreadable: the default)."""
     try:
         values = json.loads(parameters) if parameters else []
         if len(values) == 21:
-            decay = float(values[20])
+            decay = decay_of([float(v) for v in values])
             if math.isfinite(decay) and decay > 0:
                 return decay
     except (ValueError, TypeError):
         pass
-    return FSRS6_DEFAULT_DECAY
+    return DEFAULT_DECAY
 
 
 # --- the compiler ----------------------------------------------------------------------

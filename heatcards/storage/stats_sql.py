@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..clock import SECONDS_PER_DAY
-from .search_sql import _decay as preset_decay
+from .search_sql import preset_decay
 from .search_sql import register_search_functions
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ class StatsReader:
         """Cards with a memory state by how many of the ascending `thresholds` their difficulty (0-1,
         as `prop:d`) and their retrievability now reach.
 
-        Retrievability is `prop:r`'s (`search_sql._hc_retrievability`: each preset's decay, the same
+        Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`: each preset's decay, the same
         operations in the same order), computed here by SQLite's own `pow`; the bins compare with
         the thresholds as the searches do."""
         _ensure_pow(self.conn)
