@@ -1,5 +1,4 @@
 """Backups: when they are due, their names, the rotation, consistent copies, listing and restoring."""
-import random
 import threading
 from datetime import datetime, timedelta, timezone
 
@@ -20,27 +19,14 @@ from heatcards.backups import (
 from heatcards.checking import check_collection
 from heatcards.collection import Collection
 from heatcards.errors import CollectionInUseError, NotFoundError
-from heatcards.model import Rating
 from heatcards.storage.backup import BackupError
+from tests.studying import study_randomly
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
 
 
 def add_notes(collection, count, deck="Films"):
     return [collection.add_note("Basic", [f"question {i}", f"answer {i}"], deck) for i in range(count)]
-
-
-def study(collection, clock, answers, seed=0):
-    """Answer `answers` cards of deck Films with random ratings, the clock moving on between them."""
-    rng = random.Random(seed)
-    deck = collection.deck_named("Films")
-    for _ in range(answers):
-        card, _ = collection.next_card(deck)
-        if card is None:
-            clock.advance(3600)
-            continue
-        collection.answer(card.id, rng.choice(list(Rating)))
-        clock.advance(rng.randint(30, 4000))
 
 
 def reopen(path, clock):
@@ -132,7 +118,7 @@ def test_rotation_limits_are_settable():
 # --- making and listing backups -------------------------------------------------------------
 def test_backup_is_a_compressed_consistent_copy_with_its_counts(collection, clock, tmp_path):
     add_notes(collection, 5)
-    study(collection, clock, 7)
+    study_randomly(collection, clock, 7)
     backups = Backups(collection.path, clock, folder=tmp_path / "kept")
     backup = backups.create(collection.store, BackupReason.MANUAL)
     assert backup.path.parent == tmp_path / "kept"
@@ -307,7 +293,7 @@ def test_restoring_every_backup_of_a_rotation_gives_a_collection_that_passes_che
     expected = {}
     for day in range(30):
         backups.create_if_due(collection.store, BackupReason.OPENED)
-        study(collection, clock, 15, seed=day)
+        study_randomly(collection, clock, 15, seed=day)
         made = backups.create_if_due(collection.store, BackupReason.STUDY)
         if day % 7 == 3:
             made = backups.create(collection.store, BackupReason.FORGET)

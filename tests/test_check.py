@@ -1,5 +1,4 @@
 """Check and repair: each kind of damage is found, explained, and repaired only when asked, after a backup."""
-import random
 import sqlite3
 from datetime import timezone
 
@@ -9,26 +8,15 @@ from heatcards.backups import Backups
 from heatcards.checking import check_collection, find_problems
 from heatcards.collection import Collection
 from heatcards.errors import NothingToUndoError
-from heatcards.model import CardState, Rating, SourceLink, SourceStatus
+from heatcards.model import CardState, SourceLink, SourceStatus
 from heatcards.storage.check import FindingKind
+from tests.studying import study_randomly
 
 from .conftest import NOON
 
 
 def add_basic(collection, front, back="back", deck="Films"):
     return collection.add_note("Basic", [front, back], deck)
-
-
-def study(collection, clock, answers, seed=0):
-    rng = random.Random(seed)
-    deck = collection.deck_named("Films")
-    for _ in range(answers):
-        card, _ = collection.next_card(deck)
-        if card is None:
-            clock.advance(3600)
-            continue
-        collection.answer(card.id, rng.choice(list(Rating)))
-        clock.advance(rng.randint(30, 5000))
 
 
 def damage(collection, *statements):
@@ -55,7 +43,7 @@ def studied(collection, clock):
     """A collection with 20 notes, studied for a while, some cards forgotten or rescheduled."""
     for i in range(20):
         add_basic(collection, f"question {i}", f"answer {i}")
-    study(collection, clock, 120)
+    study_randomly(collection, clock, 120, longest_pause=5000)
     cards = collection.find_cards()
     collection.forget(cards[:2])
     collection.set_due_date(cards[2:4], 3)
