@@ -268,6 +268,11 @@ def _inline(items: list[tuple]) -> str:
     return "".join(out)
 
 
+def _is_blank(html_text: str) -> bool:
+    """Whether inline HTML shows nothing but spaces."""
+    return not re.sub(r"<[^>]*>|&nbsp;|\s", "", html_text)
+
+
 def clean_field_html(source: str) -> str:
     """The minimal inline HTML for a field, from any HTML (Qt's `toHtml()` in particular)."""
     parser = _Cleaner()
@@ -298,11 +303,14 @@ def clean_field_html(source: str) -> str:
             continue
         if not items and not block.explicit:
             continue
+        after_list = bool(open_lists)
         while open_lists:
             out.append(f"</li></{open_lists.pop()}>")
         if previous_paragraph:
             out.append("<br>")
-        out.append(_inline(items))
+        text = _inline(items)
+        # Qt reads blank inline text right after a list as part of its last item: a block keeps it out
+        out.append(f"<div>{text}</div>" if after_list and _is_blank(text) else text)
         previous_paragraph = True
     while open_lists:
         out.append(f"</li></{open_lists.pop()}>")
