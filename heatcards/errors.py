@@ -46,3 +46,11 @@ class DeckFileError(ImportFileError):
 
 class CancelledError(HeatcardsError):
     """The person cancelled a long operation; nothing was changed."""
+
+
+class DocumentError(HeatcardsError):
+    """A document cannot be read into the collection: the message names the file and what is wrong with it."""
+
+
+class GenerationError(HeatcardsError):
+    """Card suggestions could not be made (e.g. the configured language model endpoint does not answer)."""

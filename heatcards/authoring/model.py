@@ -1,0 +1,83 @@
+"""What the authoring package passes around: a document's text and the cards suggested from it.
+
+Shared by every suggestion engine (rules, spaCy, a local language model), the collection facade,
+the command line and the review dialog. No Qt, no SQL.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+DEFAULT_CARDS_PER_1000_WORDS = 12.0
+"""How many suggestions a document gets per 1,000 words unless the person asks for another number."""
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A document read into plain text: what cards are made from and what their spans point into."""
+
+    title: str
+    file_name: str  # the original file's name, without folders
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]  # [start, end) offsets of each paragraph in `text`, in order
+
+    @property
+    def sha256(self) -> str:
+        """The content hash by which re-adding the same document is recognised."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def word_count(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    def paragraph_of(self, offset: int) -> int:
+        """The number (from 1) of the paragraph holding `offset`; 0 when it falls between paragraphs."""
+        for number, (start, end) in enumerate(self.paragraphs, 1):
+            if start <= offset < end:
+                return number
+        return 0
+
+
+class SuggestionKind(enum.Enum):
+    CLOZE = "cloze"  # `front` is the sentence with exactly one {{c1::…}} deletion; `back` is ""
+    QUESTION = "question"  # `front` is a question, `back` its short answer
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One card an engine proposes, with the passage it comes from and the rule that made it."""
+
+    kind: SuggestionKind
+    front: str  # plain text (no HTML)
+    back: str
+    answer: str  # the fact asked for: the cloze deletion's text or the answer (used to rank and de-duplicate)
+    start: int  # [start, end) of the source passage (usually one sentence) in DocumentText.text
+    end: int
+    rule: str  # the rule that produced it, e.g. "cloze:year" or "question:who"; "llm" for a language model
+    score: float = 0.0  # higher is better; engines return suggestions best first
+
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): the engine reports as it goes; raising errors.CancelledError from it stops the work."""
+
+
+class SuggestionEngine(Protocol):
+    """What makes suggestions from a document: the default rules, spaCy, or a local language model."""
+
+    name: str  # "rules", "spacy" or "llm"
+
+    def suggest(
+        self,
+        document: DocumentText,
+        *,
+        cards_per_1000_words: float = DEFAULT_CARDS_PER_1000_WORDS,
+        progress: Progress | None = None,
+    ) -> list[Suggestion]:
+        """The suggestions for `document`, best first, at most about `cards_per_1000_words` per 1,000 words.
+        Raises errors.GenerationError when it cannot work, errors.CancelledError when progress cancels."""
+        ...
