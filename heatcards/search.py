@@ -30,6 +30,7 @@ Syntax (as Anki's):
     flag:0..7
     prop:ivl>=10 prop:due<=-1 prop:pos<5 prop:reps<10 prop:lapses>3
     prop:s>21 prop:d>0.3 prop:r<0.9   (operators = != < > <= >=)
+    prop:rated=-1 prop:resched>-7   (answered / rescheduled on a day: 0 today, -1 yesterday)
     added:7 edited:3 introduced:2 rated:7 rated:7:1 resched:7  (last N days)
     nid:1,2,3 cid:1,2 did:1 mid:1
 
@@ -87,7 +88,7 @@ class Term:
     card                  number: template number counted from 1, or value: template-name glob
     is                    value: new, learn, review, due, suspended, buried, marked or leech
     flag                  number: 0..7
-    prop                  name: ivl, due, pos, reps, lapses, s, d or r; op; number
+    prop                  name: ivl, due, pos, reps, lapses, s, d, r, rated or resched; op; number
     added, edited, introduced, resched   number: days (1 = today)
     rated                 number: days; rating: None (any answer) or 1..4
     nid, cid, did, mid    ids
@@ -166,7 +167,7 @@ _KEYS = {
 }
 _UNSUPPORTED_KEYS = {"dupe", "sc", "has-cd"}
 _STATES = ("new", "learn", "review", "due", "suspended", "buried", "marked", "leech")
-_PROPS = ("ivl", "due", "pos", "reps", "lapses", "s", "d", "r")
+_PROPS = ("ivl", "due", "pos", "reps", "lapses", "s", "d", "r", "rated", "resched")
 _WHOLE = re.compile(r"[0-9]+")
 _SIGNED = re.compile(r"-?[0-9]+")
 _REAL = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
@@ -431,6 +432,11 @@ class _Parser:
         if name == "due":
             if not _SIGNED.fullmatch(number):
                 raise _fail(f"invalid number '{number}' in {shown}", start, "expected a whole number of days")
+        elif name in ("rated", "resched"):
+            if not _SIGNED.fullmatch(number) or _int(number) > 0:
+                raise _fail(
+                    f"invalid day '{number}' in {shown}", start, "expected 0 (today) or a negative number of days: prop:rated=-1 is yesterday"
+                )
         elif not _WHOLE.fullmatch(number):
             raise _fail(f"invalid number '{number}' in {shown}", start, "expected a whole number, 0 or more")
         return Term("prop", name=name, op=op, number=_int(number))

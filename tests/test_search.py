@@ -168,6 +168,8 @@ def test_nodes_are_frozen_and_hashable():
         ("prop:reps>-1", "invalid number '-1' in prop:reps>-1 at position 1"),
         ("prop:due<x", "invalid number 'x' in prop:due<x at position 1"),
         ("prop:s>", "invalid number '' in prop:s> at position 1"),
+        ("prop:rated=1", "invalid day '1' in prop:rated=1 at position 1"),
+        ("prop:resched>x", "invalid day 'x' in prop:resched>x at position 1"),
         ("flag:8", "invalid flag in flag:8 at position 1"),
         ("flag:-1", "invalid flag in flag:-1 at position 1"),
         ("added:x", "invalid number of days in added:x at position 1"),
@@ -204,7 +206,7 @@ def test_limits_are_syntax_errors():
         parse_search(" ".join(["a"] * (MAX_TERMS + 1)))
 
 
-@pytest.mark.parametrize("key", ["nid:", "cid:", "flag:", "card:", "added:", "rated:", "rated:1:", "prop:ivl>", "prop:due<-", "prop:r<"])
+@pytest.mark.parametrize("key", ["nid:", "cid:", "flag:", "card:", "added:", "rated:", "rated:1:", "prop:ivl>", "prop:due<-", "prop:r<", "prop:rated>-"])
 def test_enormous_numbers_are_not_a_crash(store, key):
     query = key + "9" * 5000
     try:
@@ -507,6 +509,17 @@ def find(store: Store, query: str, context: SearchContext = CONTEXT) -> set[int]
         ("rated:3:2", {41}),
         ("rated:6:1", {21, 31, 42}),
         ("resched:1", {11}),
+        # answered (or rescheduled) on a day counted from today, as Anki's prop:rated / prop:resched
+        ("prop:rated=0", {21, 31, 42}),
+        ("prop:rated=-1", set()),
+        ("prop:rated=-2", {41}),
+        ("prop:rated>-1", {21, 31, 42}),
+        ("prop:rated>=-2", {21, 31, 41, 42}),
+        ("prop:rated<-1", {21, 41, 42}),
+        ("prop:rated<=-5", {21, 42}),
+        ("prop:rated!=0", {21, 41, 42}),
+        ("prop:resched=0", {11}),
+        ("prop:resched<0", set()),
         ("introduced:1", {31}),
         ("introduced:6", {21, 31, 41}),
         # ids

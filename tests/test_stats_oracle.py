@@ -133,3 +133,20 @@ def test_reviews_per_day_are_anki_s(apps, scope, search, period):
     # today's answers took as long as each app's timer said; every earlier day is the package's
     assert {day: t.values() for day, t in ours.durations_ms.items() if day < 0} == {d: t for d, t in their_times.items() if d < 0}
     assert ours.answers > 0
+
+
+DAY_SEARCHES = [
+    "prop:rated=0", "prop:rated=-1", "prop:rated=-7", "prop:rated>-3", "prop:rated>=-10", "prop:rated<-60",
+    "prop:rated<=-80", "prop:rated!=0", "prop:rated=-2 tag:lvl3", "prop:due=0", "prop:due=3", "prop:due<=-1",
+]
+
+
+@pytest.mark.parametrize("search", DAY_SEARCHES)
+def test_day_searches_find_anki_s_cards(apps, search):
+    """The searches behind the statistics' bars (a day's answers, a day's due cards) find the cards Anki finds."""
+    anki, heat = apps
+    theirs = sorted(front_of(anki.get_card(i).note().joined_fields()) for i in anki.find_cards(search))
+    ours = sorted(heat.note(heat.card(i).note_id).fields[0] for i in heat.find_cards(search))
+    assert ours == theirs
+    if search in ("prop:rated=0", "prop:rated=-1", "prop:rated<-60"):
+        assert ours, f"{search} should find cards in a collection with {DAYS} days of history"

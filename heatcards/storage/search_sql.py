@@ -326,6 +326,8 @@ class _Compiler:
         name, op = term.name, _SQL_OPERATORS[term.op]
         if name == "due":
             return self._due(int(term.number), op)
+        if name in ("rated", "resched"):
+            return self._logged_on(int(term.number), op, answers=name == "rated")
         if name in ("ivl", "reps", "lapses", "pos"):
             value = self.param(_clamp(int(term.number)))
             column = {"ivl": "c.interval", "reps": "c.reps", "lapses": "c.lapses", "pos": "c.due"}[name]
@@ -353,22 +355,33 @@ class _Compiler:
             return f"abs({expression} - {self.param(number)}) > {_FLOAT_TOLERANCE}"
         return f"{expression} {op} {self.param(number)}"
 
+    def _day_comparison(self, column: str, days: int, op: str, *, scale: int = 1) -> str:
+        """`column` (a time in seconds times `scale`) falls on a local day that compares with the day
+        `days` from today (0 today, -1 yesterday)."""
+        if op in ("=", "!=", "<", ">="):
+            lower = self.param(self.day_start(days) * scale)
+        if op in ("=", "!=", "<=", ">"):
+            upper = self.param(self.day_start(days + 1) * scale)
+        return {
+            "=": lambda: f"{column} >= {lower} AND {column} < {upper}",
+            "!=": lambda: f"({column} < {lower} OR {column} >= {upper})",
+            "<": lambda: f"{column} < {lower}",
+            "<=": lambda: f"{column} < {upper}",
+            ">": lambda: f"{column} >= {upper}",
+            ">=": lambda: f"{column} >= {lower}",
+        }[op]()
+
     def _due(self, days: int, op: str) -> str:
         """Cards in a queue whose due day, counted from today, compares with `days`."""
         queued = f"c.state != 0 AND c.suspended = 0 AND c.buried_until <= {self.param(self.now)}"
-        if op in ("=", "!=", "<", ">="):
-            lower = self.param(self.day_start(days))
-        if op in ("=", "!=", "<=", ">"):
-            upper = self.param(self.day_start(days + 1))
-        comparison = {
-            "=": lambda: f"c.due >= {lower} AND c.due < {upper}",
-            "!=": lambda: f"(c.due < {lower} OR c.due >= {upper})",
-            "<": lambda: f"c.due < {lower}",
-            "<=": lambda: f"c.due < {upper}",
-            ">": lambda: f"c.due >= {upper}",
-            ">=": lambda: f"c.due >= {lower}",
-        }[op]()
-        return f"{queued} AND {comparison}"
+        return f"{queued} AND {self._day_comparison('c.due', days, op)}"
+
+    def _logged_on(self, days: int, op: str, *, answers: bool) -> str:
+        """Cards with an answer (or, answers=False, a manual reschedule) logged on a day comparing with
+        `days` (Anki's prop:rated and prop:resched: prop:rated<-1 is "answered before yesterday")."""
+        kind = "r.rating BETWEEN 1 AND 4" if answers else "r.rating = 0"
+        when = self._day_comparison("r.time", days, op, scale=1000)
+        return f"EXISTS (SELECT 1 FROM revlog r WHERE r.card_id = c.id AND {kind} AND {when})"
 
     # dates and history ------------------------------------------------------------------
     def _since(self, days: int) -> int:
