@@ -10,7 +10,8 @@ run it in a child process (`run_optimization_in_subprocess`) they can kill. See 
 
 Simulating: the preset's cards studied for a year at each desired retention from 0.70 to 0.99, with
 the learner's own answer times and rating mix, give the daily reviews, minutes and cards remembered
-that each retention costs and brings.
+that each retention costs and brings. The desktop app runs it in a child process too
+(`start_simulating_preset`): the simulator also holds the GIL.
 
 Every call into the FSRS library goes through `heatcards.scheduling`.
 """
@@ -21,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -70,7 +72,7 @@ class NotEnoughReviewsError(HeatcardsError):
 
 
 class OptimizationFailedError(HeatcardsError):
-    """The optimiser's child process failed; the message says why."""
+    """The child process of the optimiser or the workload simulator failed; the message says why."""
 
 
 # --- items -----------------------------------------------------------------------------
@@ -204,30 +206,30 @@ def optimize(
     )
 
 
-class OptimizationRun:
-    """An optimisation running in a child process: `done()` polls it (from a timer), `result()`
-    waits for it, `cancel()` kills it. Made by `run_optimization_in_subprocess`."""
+class ChildRun(ABC):
+    """Work running in a child process (`python -m heatcards.optimizing`): `done()` polls it (from a
+    timer), `result()` waits for it, `cancel()` kills it. fsrs-rs holds the GIL and cannot be
+    interrupted, so the optimiser and the workload simulator run this way. Subclasses say what the
+    request is and how to read the answer."""
 
-    def __init__(self, training: TrainingSet, current_parameters: Sequence[float], relearning_step_count: int):
-        self._folder = tempfile.TemporaryDirectory(prefix="heatcards-optimize-")
+    cancelled_message: str  # the CancelledError's message after `cancel()`
+
+    def __init__(self, request: dict):
+        self._folder = tempfile.TemporaryDirectory(prefix="heatcards-fsrs-")
         folder = Path(self._folder.name)
-        request = folder / "request.json"
-        request.write_text(json.dumps({
-            "training": training.to_json(),
-            "current_parameters": list(current_parameters),
-            "relearning_step_count": relearning_step_count,
-        }))
+        request_path = folder / "request.json"
+        request_path.write_text(json.dumps(request))
         self._answer = folder / "answer.json"
         self._errors = folder / "errors.txt"
         with open(self._errors, "wb") as errors:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", _CHILD_MODULE, str(request), str(self._answer)],
+                [sys.executable, "-m", _CHILD_MODULE, str(request_path), str(self._answer)],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=errors,
                 env=_child_environment(),
             )
-        self._outcome: OptimizationResult | HeatcardsError | None = None
+        self._outcome = None  # the result, or the HeatcardsError to raise, once known
 
     @property
     def pid(self) -> int:
@@ -237,7 +239,7 @@ class OptimizationRun:
         """Whether the child has finished (or was cancelled): `result()` will not wait."""
         return self._outcome is not None or self.process.poll() is not None
 
-    def result(self) -> OptimizationResult:
+    def result(self):
         """Wait for the child and return what it found. Raises CancelledError after `cancel()`, and
         OptimizationFailedError when the child failed (with the message of the error it met)."""
         if self._outcome is None:
@@ -254,14 +256,14 @@ class OptimizationRun:
         self.process.kill()
         self.process.wait()
         self._folder.cleanup()
-        self._outcome = CancelledError("optimising was cancelled; the parameters are as they were")
+        self._outcome = CancelledError(self.cancelled_message)
 
-    def _read_outcome(self) -> OptimizationResult | HeatcardsError:
+    def _read_outcome(self):
         try:
             if not self._answer.exists():
                 last_lines = self._errors.read_text(errors="replace").strip().splitlines()[-3:]
                 return OptimizationFailedError(
-                    f"the optimiser stopped unexpectedly (exit status {self.process.returncode})"
+                    f"the FSRS child process stopped unexpectedly (exit status {self.process.returncode})"
                     + (f": {' '.join(last_lines)}" if last_lines else "")
                 )
             answer = json.loads(self._answer.read_text())
@@ -269,7 +271,29 @@ class OptimizationRun:
             self._folder.cleanup()
         if "error" in answer:
             return OptimizationFailedError(answer["error"])
-        return OptimizationResult.from_json(answer["result"])
+        return self._decode(answer["result"])
+
+    @abstractmethod
+    def _decode(self, result):
+        """The child's answer (JSON) as the result `result()` returns."""
+
+
+class OptimizationRun(ChildRun):
+    """An optimisation running in a child process; `result()` gives an OptimizationResult. Made by
+    `run_optimization_in_subprocess`."""
+
+    cancelled_message = "optimising was cancelled; the parameters are as they were"
+
+    def __init__(self, training: TrainingSet, current_parameters: Sequence[float], relearning_step_count: int):
+        super().__init__({
+            "task": "optimize",
+            "training": training.to_json(),
+            "current_parameters": list(current_parameters),
+            "relearning_step_count": relearning_step_count,
+        })
+
+    def _decode(self, result: dict) -> OptimizationResult:
+        return OptimizationResult.from_json(result)
 
 
 def run_optimization_in_subprocess(
@@ -295,15 +319,22 @@ def _child_environment() -> dict[str, str]:
 
 
 def _answer_request(request_path: str, answer_path: str) -> None:
-    """The child's work: optimise as the request file asks, write the result (or the error) to the answer file."""
+    """The child's work: optimise or simulate as the request file asks, write the result (or the
+    error) to the answer file."""
     request = json.loads(Path(request_path).read_text())
     try:
-        result = optimize_training_set(
-            TrainingSet.from_json(request["training"]),
-            request["current_parameters"],
-            relearning_step_count=request["relearning_step_count"],
-        )
-        answer = {"result": result.to_json()}
+        if request["task"] == "simulate":
+            points = simulated_points(
+                request["parameters"], workload_plan_from_json(request["plan"]), request["retentions"]
+            )
+            answer = {"result": [asdict(point) for point in points]}
+        else:
+            result = optimize_training_set(
+                TrainingSet.from_json(request["training"]),
+                request["current_parameters"],
+                relearning_step_count=request["relearning_step_count"],
+            )
+            answer = {"result": result.to_json()}
     except HeatcardsError as error:
         answer = {"error": str(error)}
     written = Path(answer_path + ".partial")
@@ -423,27 +454,15 @@ def measure_study_habits(histories: Iterable[Sequence[ReviewLogEntry]], calendar
     return habits, answers
 
 
-def simulate_workload(
-    histories: Iterable[Sequence[ReviewLogEntry]],
-    calendar: DayCalendar,
-    preset: Preset,
-    card_count: int,
-    *,
-    retentions: Sequence[float] = DESIRED_RETENTIONS,
-    days: int = SIMULATED_DAYS,
-) -> WorkloadSimulation:
-    """The workload of `card_count` cards under `preset` at each desired retention: learned from new
-    at the preset's new cards a day (fsrs-rs's simulator starts from new cards; it takes no memory
-    states), at most its reviews a day, answered with the habits measured from `histories`."""
+def workload_plan(
+    histories: Iterable[Sequence[ReviewLogEntry]], calendar: DayCalendar, preset: Preset, card_count: int, days: int
+) -> tuple[WorkloadPlan, int]:
+    """What to simulate for `card_count` cards under `preset` for `days` days, answered with the
+    habits measured from `histories`, and how many answers those habits rest on."""
     if card_count < 1:
         raise InvalidInputError("there are no cards to simulate: the preset's decks have none that are not suspended")
     if days < 1:
         raise InvalidInputError(f"simulate at least one day, not {days}")
-    for retention in retentions:
-        if not RETENTION_MIN <= retention <= RETENTION_MAX:
-            raise InvalidInputError(
-                f"desired retention must be between {RETENTION_MIN:.2f} and {RETENTION_MAX:.2f}, not {retention:g}"
-            )
     habits, answers = measure_study_habits(histories, calendar)
     plan = WorkloadPlan(
         card_count=card_count,
@@ -455,24 +474,95 @@ def simulate_workload(
         relearning_step_count=len(preset.relearning_steps),
         habits=habits,
     )
-    parameters = preset.parameters or DEFAULT_PARAMETERS
-    points = tuple(simulated_workload(parameters, retention, plan, SIMULATION_SEED) for retention in retentions)
-    return WorkloadSimulation(points, card_count, days, answers, habits)
+    return plan, answers
+
+
+def workload_plan_from_json(data: dict) -> WorkloadPlan:
+    """A plan from `dataclasses.asdict(plan)` read back from JSON (its lists as tuples again)."""
+    habits = data["habits"]
+    return WorkloadPlan(**{
+        **data,
+        "habits": StudyHabits(
+            first_rating_mix=tuple(habits["first_rating_mix"]),
+            review_rating_mix=tuple(habits["review_rating_mix"]),
+            answer_seconds=tuple(tuple(row) for row in habits["answer_seconds"]),
+        ),
+    })
+
+
+def simulated_points(parameters: Sequence[float], plan: WorkloadPlan, retentions: Sequence[float]) -> tuple[WorkloadPoint, ...]:
+    """The workload of `plan` at each desired retention, with `parameters` (empty: the defaults)."""
+    for retention in retentions:
+        if not RETENTION_MIN <= retention <= RETENTION_MAX:
+            raise InvalidInputError(
+                f"desired retention must be between {RETENTION_MIN:.2f} and {RETENTION_MAX:.2f}, not {retention:g}"
+            )
+    return tuple(
+        simulated_workload(tuple(parameters) or DEFAULT_PARAMETERS, retention, plan, SIMULATION_SEED)
+        for retention in retentions
+    )
+
+
+def simulate_workload(
+    histories: Iterable[Sequence[ReviewLogEntry]],
+    calendar: DayCalendar,
+    preset: Preset,
+    card_count: int,
+    *,
+    retentions: Sequence[float] = DESIRED_RETENTIONS,
+    days: int = SIMULATED_DAYS,
+) -> WorkloadSimulation:
+    """The workload of `card_count` cards under `preset` at each desired retention, in this process:
+    learned from new at the preset's new cards a day (fsrs-rs's simulator starts from new cards; it
+    takes no memory states), at most its reviews a day, answered with the habits measured from `histories`."""
+    plan, answers = workload_plan(histories, calendar, preset, card_count, days)
+    return WorkloadSimulation(simulated_points(preset.parameters, plan, retentions), card_count, days, answers, plan.habits)
 
 
 def simulate_preset_workload(
     collection: Collection, preset: Preset, *, retentions: Sequence[float] = DESIRED_RETENTIONS, days: int = SIMULATED_DAYS
 ) -> WorkloadSimulation:
     """`simulate_workload` for the unsuspended cards of the decks that use `preset`, with their history."""
+    plan, answers = preset_workload_plan(collection, preset, days)
+    return WorkloadSimulation(simulated_points(preset.parameters, plan, retentions), plan.card_count, days, answers, plan.habits)
+
+
+def preset_workload_plan(collection: Collection, preset: Preset, days: int) -> tuple[WorkloadPlan, int]:
+    """`workload_plan` for the unsuspended cards of the decks that use `preset`, with their history."""
     deck_ids = preset_deck_ids(collection, preset)
-    return simulate_workload(
+    return workload_plan(
         review_histories(collection.store, deck_ids),
         collection.calendar,
         preset,
         unsuspended_card_count(collection.store, deck_ids),
-        retentions=retentions,
-        days=days,
+        days,
     )
+
+
+class WorkloadRun(ChildRun):
+    """A workload simulation running in a child process; `result()` gives a WorkloadSimulation. Made
+    by `start_simulating_preset`."""
+
+    cancelled_message = "the workload simulation was cancelled"
+
+    def __init__(self, parameters: Sequence[float], plan: WorkloadPlan, answers: int, retentions: Sequence[float]):
+        self.plan = plan
+        self.answers = answers
+        super().__init__({"task": "simulate", "parameters": list(parameters), "plan": asdict(plan), "retentions": list(retentions)})
+
+    def _decode(self, result: list) -> WorkloadSimulation:
+        points = tuple(WorkloadPoint(**point) for point in result)
+        return WorkloadSimulation(points, self.plan.card_count, self.plan.days, self.answers, self.plan.habits)
+
+
+def start_simulating_preset(
+    collection: Collection, preset: Preset, *, retentions: Sequence[float] = DESIRED_RETENTIONS, days: int = SIMULATED_DAYS
+) -> WorkloadRun:
+    """`simulate_preset_workload` in a child process (fsrs-rs's simulator holds the GIL: at 20 new
+    cards a day, about 0.1 s a retention once a year's cards are learned), returning at once. The
+    plan is made here, so a preset without cards is refused at once (InvalidInputError)."""
+    plan, answers = preset_workload_plan(collection, preset, days)
+    return WorkloadRun(preset.parameters, plan, answers, retentions)
 
 
 if __name__ == "__main__":

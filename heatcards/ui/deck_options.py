@@ -2,6 +2,8 @@
 
 Edits stay in the dialog (one draft per preset) until Save, which writes them all and the deck's
 choice of preset in one transaction. Adding, cloning, renaming and deleting presets act at once.
+Beside desired retention, the workload simulator's graph; under the FSRS parameters, the optimiser
+(whose parameters, once applied, are saved like any other edit).
 """
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ from ..presets import (
     steps_warning,
     validate_preset,
 )
+from .optimizer_panel import OptimizerPanel
+from .workload_chart import WorkloadChartView
 
 LEECH_ACTIONS = ((LeechAction.TAG, "Tag it “leech”"), (LeechAction.SUSPEND, "Suspend it"))
 
@@ -121,6 +125,7 @@ class DeckOptionsDialog(QDialog):
         self.desired_retention.setDecimals(2)
         self.desired_retention.setSingleStep(0.01)
         self.retention_message = MessageLine()
+        self.workload = WorkloadChartView(collection)
         self.maximum_interval = self._spin_box("Maximum interval", 1, MAXIMUM_INTERVAL_LIMIT)
         self.maximum_interval.setSuffix(" days")
         self.parameters = self._line_edit("FSRS parameters", "the FSRS-6 defaults")
@@ -128,6 +133,7 @@ class DeckOptionsDialog(QDialog):
             "Reset to defaults", "Use the FSRS-6 default parameters", self._on_reset_parameters_button_clicked
         )
         self.parameters_message = MessageLine()
+        self.optimizer = OptimizerPanel(collection, self.form_preset)
         self.leech_threshold = self._spin_box("Leech threshold", 1, 99)
         self.leech_threshold.setSuffix(" lapses")
         self.leech_action = QComboBox()
@@ -160,6 +166,13 @@ class DeckOptionsDialog(QDialog):
             "Higher means shorter intervals and more reviews.",
             self.retention_message,
         )
+        fsrs.add(
+            self.workload,
+            None,
+            label="Workload",
+            buddy=self.desired_retention,
+            wide=True,
+        )
         fsrs.add(self.maximum_interval, "The longest wait between two reviews of a card.")
         parameters_row = QWidget()
         row = QHBoxLayout(parameters_row)
@@ -173,6 +186,13 @@ class DeckOptionsDialog(QDialog):
             self.parameters_message,
             label="FSRS parameters",
             buddy=self.parameters,
+            wide=True,
+        )
+        fsrs.add(
+            self.optimizer,
+            None,
+            label="Optimiser",
+            buddy=self.optimizer.optimize_button,
             wide=True,
         )
         lapses = _SettingsGroup("Lapses")
@@ -214,6 +234,11 @@ class DeckOptionsDialog(QDialog):
         self.relearning_steps.textChanged.connect(self._on_relearning_steps_text_changed)
         self.desired_retention.valueChanged.connect(self._on_desired_retention_value_changed)
         self.parameters.textChanged.connect(self._on_parameters_text_changed)
+        for box in (self.new_per_day, self.reviews_per_day, self.maximum_interval):
+            box.valueChanged.connect(self._on_simulated_setting_changed)
+        for edit in (self.learning_steps, self.relearning_steps, self.parameters):
+            edit.textChanged.connect(self._on_simulated_setting_changed)
+        self.optimizer.applied.connect(self._on_optimizer_applied)
         self._fill_presets(self.shown_id)
         self.preset_combo.currentIndexChanged.connect(self._on_preset_combo_current_index_changed)
         self._show_preset(self.shown_id)
@@ -280,6 +305,9 @@ class DeckOptionsDialog(QDialog):
         self.bury_new.setChecked(preset.bury_new_siblings)
         self.bury_review.setChecked(preset.bury_review_siblings)
         self.bury_interday.setChecked(preset.bury_interday_learning_siblings)
+        self.optimizer.show_preset(preset_id)
+        self.workload.simulate(preset)
+        self.workload.set_retention(preset.desired_retention)
         is_default = preset_id == self.collection.default_preset().id
         self.rename_button.setEnabled(not is_default)
         self.delete_button.setEnabled(not is_default)
@@ -434,6 +462,21 @@ class DeckOptionsDialog(QDialog):
 
     def _on_desired_retention_value_changed(self, value: float) -> None:
         self.retention_message.show_message(retention_warning(round(value, 2)))
+        self.workload.set_retention(round(value, 2))
+
+    def _on_simulated_setting_changed(self) -> None:
+        try:
+            preset = self.form_preset()
+        except HeatcardsError:
+            return  # the setting's own message says what is wrong; the graph stays as it was
+        self.workload.simulate(preset)
+
+    def _on_optimizer_applied(self, parameters: tuple[float, ...]) -> None:
+        """Put the optimised parameters in the form, unrounded: the draft holds them, the field shows them."""
+        if not self._keep_draft("Not applied"):
+            return
+        self.drafts[self.shown_id] = replace(self.drafts[self.shown_id], parameters=parameters)
+        self.parameters.setText(format_parameters(parameters))
 
     def _on_parameters_text_changed(self, text: str) -> None:
         try:
@@ -476,24 +519,27 @@ class _SettingsGroup(QGroupBox):
     def add(
         self,
         setting: QWidget,
-        explanation: str,
+        explanation: str | None,
         message: MessageLine | None = None,
         *,
         label: str | None = None,
         buddy: QWidget | None = None,
         wide: bool = False,
     ) -> None:
-        """`wide`: the setting takes the explanation's place too, and the explanation goes under it."""
+        """`wide`: the setting takes the explanation's place too, and the explanation goes under it.
+        No `explanation`: a wide setting that explains itself in words at its top (the name lines up with them)."""
         name = label or setting.accessibleName()
         if isinstance(setting, QCheckBox):
             self.grid.addWidget(setting, self.rows, 0, 1, 2)
         else:
             title = QLabel(f"{name}:")
             title.setBuddy(buddy or setting)
-            self.grid.addWidget(title, self.rows, 0)
+            self.grid.addWidget(title, self.rows, 0, Qt.AlignmentFlag.AlignTop if explanation is None else Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(setting, self.rows, 1, 1, 2 if wide else 1)
         if wide:
             self.rows += 1
+        if explanation is None:
+            return
         text = QLabel(explanation)
         text.setWordWrap(True)
         text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
