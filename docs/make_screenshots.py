@@ -4,11 +4,14 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py import export   (only these screens)
 
 Works on a throwaway collection with the Heat deck, where three weeks of study
-have been simulated with a fixed clock, so every screen shows real data.
+have been simulated with a fixed clock, so every screen shows real data. The deck
+options' optimiser and workload simulator work on the real review log in
+../shared/data/ when it is there (three weeks are too few reviews to optimise).
 """
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import tempfile
 from collections.abc import Callable
@@ -18,11 +21,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from heatcards import transfer  # noqa: E402
+from heatcards.authoring.llm import LanguageModelSettings  # noqa: E402
+from heatcards.authoring.reading import read_document  # noqa: E402
 from heatcards.backups import BackupReason, backup_file_name  # noqa: E402
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
 from heatcards.collection import Collection  # noqa: E402
@@ -32,17 +37,33 @@ from heatcards.ui.browser import BrowserWindow  # noqa: E402
 from heatcards.ui.card_info import CardInfoDialog  # noqa: E402
 from heatcards.ui.check_dialog import CheckDatabaseDialog  # noqa: E402
 from heatcards.ui.deck_options import DeckOptionsDialog  # noqa: E402
+from heatcards.ui.documents_dialog import DocumentDialog, DocumentsDialog  # noqa: E402
 from heatcards.ui.editor import AddDialog  # noqa: E402
+from heatcards.ui.generate_dialog import GenerateDialog  # noqa: E402
 from heatcards.ui.import_export import ExportDialog, ImportDialog, inspect_import_file  # noqa: E402
 from heatcards.ui.main_window import MainWindow, WelcomeDialog  # noqa: E402
 from heatcards.ui.preferences import PreferencesDialog  # noqa: E402
 from heatcards.ui.reviewer import ReviewerView  # noqa: E402
+from heatcards.ui.stats_window import StatisticsWindow  # noqa: E402
+from heatcards.ui.tasks import BackgroundTasks  # noqa: E402
+from heatcards.ui.tasks import BackgroundTasks  # noqa: E402
 from heatcards.ui.theme import apply_theme  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+REVIEW_LOG = Path(__file__).resolve().parents[2] / "shared" / "data" / "py-fsrs_review_logs_josh.csv"
 START = 1772452800  # 2026-03-02 12:00 UTC
 HEAT = "Heat (1995)"
 FRENCH = "bonjour,hello,Lesson 1,greeting\nmerci,thank you,Lesson 1,polite\nau revoir,goodbye,Lesson 2,greeting farewell\n"
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "001_e1a4045579987424.txt"  # beside the developers' checkout
+ARTICLE = (  # what the document screens show where the seed article is absent
+    "The making of Heat\n\n"
+    "Michael Mann wrote the first version of Heat in 1979, after a Chicago detective told him about a thief he had hunted. "
+    "Mann filmed that story as a television film, L.A. Takedown, in 1989.\n\n"
+    "Shooting of Heat began in Los Angeles in August 1994 and lasted 107 days, at 65 locations. "
+    "Warner Bros. released the film on December 15, 1995. It cost $60 million and earned $187 million worldwide.\n\n"
+    "Al Pacino plays the detective Vincent Hanna and Robert De Niro the thief Neil McCauley; "
+    "the two actors share the screen for the first time in the coffee shop scene.\n"
+)
 RATINGS = (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.GOOD, Rating.GOOD, Rating.GOOD)
 
 
@@ -64,6 +85,14 @@ def simulate_study(collection: Collection, clock: FixedClock, days: int = 21) ->
             answered += 1
             clock.advance(20)
         clock.advance(SECONDS_PER_DAY)
+
+
+def wait_until(condition: Callable[[], bool], what: str, seconds: float = 300) -> None:
+    for _ in range(int(seconds * 10)):
+        if condition():
+            return
+        QTest.qWait(100)
+    raise TimeoutError(f"{what} took over {seconds:g} s")
 
 
 def shoot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
@@ -142,6 +171,89 @@ def screens(
         dialog.check()
         return dialog
 
+    def article() -> Path:
+        """The seed article the Heat deck cites, where it is present; else a short article written for the screenshots."""
+        if SEED_ARTICLE.exists():
+            return SEED_ARTICLE
+        path = folder / "the-making-of-heat.txt"
+        path.write_text(ARTICLE, encoding="utf-8")
+        return path
+
+    def generate() -> QWidget:
+        """The rules engine's suggestions for the article, the fourth one chosen and one left out."""
+        tasks = BackgroundTasks()
+        keep.callback(tasks.shutdown)
+        dialog = GenerateDialog(collection, tasks)
+        dialog.show()
+        dialog.generate_from_file(article())
+        wait_until(lambda: dialog.model.rowCount() > 0 or dialog.message.isVisible(), "suggesting cards", 60)
+        dialog.table.selectRow(min(3, dialog.model.rowCount() - 1))
+        dialog.model.toggle(1)
+        return dialog
+
+    def stored_article() -> int:
+        """The article in the collection: where it is the seed, the Heat deck's notes already cite it."""
+        document_id, _known = collection.add_document(read_document(article()))
+        return document_id
+
+    def documents() -> QWidget:
+        stored_article()
+        return DocumentsDialog(collection)
+
+    def document() -> QWidget:
+        return DocumentDialog(collection.stored_document(stored_article()))
+
+    def deck_options(target: Collection, deck_id: int, size: tuple[int, int]) -> DeckOptionsDialog:
+        """Deck options shown with the workload simulated."""
+        dialog = DeckOptionsDialog(target, deck_id)
+        dialog.resize(*size)
+        dialog.show()
+        wait_until(lambda: dialog.workload.simulation is not None, "simulating")
+        return dialog
+
+    def deck_options_fsrs() -> QWidget:
+        """Deck options scrolled to FSRS: the workload graph and an optimiser result, on the real review log
+        (imported into a collection of its own) or, without ../shared, on the three weeks of the Heat deck."""
+        target, deck_name = collection, HEAT
+        if REVIEW_LOG.exists():
+            target = keep.enter_context(
+                Collection(Path(tempfile.mkdtemp(dir=folder)) / "reviews.heatcards", clock=FixedClock(START), install_heat_deck=False)
+            )
+            target.set_rollover_hour(10)  # the learner's days start between 06:00 and 15:00 UTC
+            transfer.import_file(target, REVIEW_LOG)
+            deck_name = REVIEW_LOG.stem  # a review log's cards go to a deck named after the file
+        dialog = deck_options(target, target.deck_named(deck_name).id, (860, 900))
+        dialog.optimizer.optimize_button.click()
+        wait_until(lambda: dialog.optimizer.run is None, "optimising")
+        dialog.desired_retention.setValue(0.85)
+        QTest.qWait(200)  # the layout settles before scrolling
+        scroll = dialog.findChild(QScrollArea)
+        scroll.verticalScrollBar().setValue(dialog.workload.parentWidget().y())  # the FSRS group at the top
+        return dialog
+
+    def preferences_language_model() -> QWidget:
+        """Preferences with a language model configured, after Test connection found nothing listening
+        (a closed local port: the screenshots need no model server)."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        collection.set_language_model_settings(LanguageModelSettings(f"http://127.0.0.1:{port}", "llama3.1:8b"))
+        dialog = PreferencesDialog(collection, settings)
+        collection.set_language_model_settings(None)  # the other screens show the default: none
+        dialog.test_connection_button.click()
+        wait_until(lambda: not dialog.connection_result.isHidden(), "testing the connection", 30)
+        return dialog
+
+    def statistics() -> QWidget:
+        """The Heat deck's month, every panel drawn (the numbers come from a worker thread)."""
+        tasks = BackgroundTasks()
+        keep.callback(tasks.shutdown)
+        window = StatisticsWindow(collection, tasks, HEAT)
+        loop = QEventLoop()
+        window.all_panels_drawn.connect(loop.quit)
+        loop.exec()
+        return window
+
     def import_summary() -> QWidget:
         """The summary of importing both files into a new collection (the shared one stays as it was)."""
         target = keep.enter_context(Collection(Path(tempfile.mkdtemp(dir=folder)) / "imported.heatcards", install_heat_deck=False))
@@ -156,14 +268,20 @@ def screens(
         "add": (add_dialog, (820, 640)),
         "browser": (browser, (1200, 700)),
         "card-info": (lambda: CardInfoDialog(collection, rich), (820, 760)),
-        "deck-options": (lambda: DeckOptionsDialog(collection, heat.id), (820, 760)),
+        "deck-options": (lambda: deck_options(collection, heat.id, (820, 760)), (820, 760)),
+        "deck-options-fsrs": (deck_options_fsrs, (860, 900)),
         "welcome": (WelcomeDialog, (520, 340)),
         "import": (lambda: import_dialog(collection), (760, 560)),
         "import-summary": (import_summary, (760, 560)),
         "export": (lambda: ExportDialog(collection, deck_id=heat.id), (600, 260)),
-        "preferences": (lambda: PreferencesDialog(collection, settings), (680, 600)),
+        "preferences": (lambda: PreferencesDialog(collection, settings), (680, 760)),
+        "preferences-language-model": (preferences_language_model, (680, 800)),
         "restore": (lambda: RestoreDialog(collection.backups.list(), collection.backups.folder), (760, 460)),
         "check-database": (check_database, (760, 440)),
+        "statistics": (statistics, (1240, 1180)),
+        "generate": (generate, (1200, 720)),
+        "documents": (documents, (760, 400)),
+        "document": (document, (680, 560)),
     }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, cli_optimize
+from . import __version__, cli_generate, cli_optimize
 from .backups import BackupReason, Backups
 from .clock import Clock
 from .collection import Collection, default_collection_path
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check the collection for problems; --repair mends them after a backup")
     check.add_argument("--repair", action="store_true", help="back up the collection, then repair what can be repaired")
     cli_optimize.register(commands)
+    cli_generate.register(commands)
     return parser
 
 
@@ -525,4 +526,5 @@ COMMANDS = {
     "check": run_check,
 }
 COMMANDS.update(cli_optimize.COMMANDS)
+COMMANDS.update(cli_generate.COMMANDS)
 BACKUP_COMMANDS = {"backups": run_backups, "restore": run_restore}

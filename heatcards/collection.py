@@ -5,6 +5,7 @@ returns a `Changes` record naming what changed.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import secrets
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from . import queue
+from .authoring.llm import LanguageModelSettings
+from .authoring.model import DocumentText, StoredDocument, Suggestion, SuggestionKind, count_words
 from .backups import BackupInfo, BackupReason, Backups
 from .browsing import (
     SAVED_SEARCHES_KEY,
@@ -46,6 +49,7 @@ from .model import (
     Changes,
     Deck,
     DeckCounts,
+    DocumentSummary,
     LeechAction,
     Note,
     NoteType,
@@ -83,6 +87,7 @@ BUNDLED_DECKS = Path(__file__).resolve().parent.parent / "decks"
 HEAT_DECK_FILE = BUNDLED_DECKS / "heat.heatdeck.toml"
 MARKED_TAG = "marked"
 NEW_LIMIT_EXTENSIONS = "new_limit_extensions"  # config: today's extra new cards by deck
+LANGUAGE_MODEL_KEY = "language_model"  # config: {"url": …, "model": …} of the endpoint for card generation
 LEECH_TAG = "leech"
 
 
@@ -113,17 +118,23 @@ class Collection:
         fuzz: bool = True,
         durable: bool = True,
         install_heat_deck: bool = True,
+        read_only: bool = False,
     ):
+        """Open (or create) the collection at `path`. `read_only`: see `open_read_only`."""
         self.path = Path(path) if path is not None else default_collection_path()
         self.clock = clock or Clock()
         self.fuzz = fuzz
         self.backups = Backups(self.path, self.clock)
         self.store = Store(
-            self.path, durable=durable, before_upgrade=lambda store: self.backups.create(store, BackupReason.MIGRATION)
+            self.path,
+            durable=durable,
+            before_upgrade=lambda store: self.backups.create(store, BackupReason.MIGRATION),
+            read_only=read_only,
         )
         self.media_folder = self.path.with_name(self.path.stem + ".media")
         try:
-            self.media_folder.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                self.media_folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             self.store.close()
             raise HeatcardsError(f"cannot create the media folder {self.media_folder}: {error.strerror or error}") from error
@@ -137,6 +148,13 @@ class Collection:
     # --- lifetime ------------------------------------------------------------
     def close(self) -> None:
         self.store.close()
+
+    def open_read_only(self) -> "Collection":
+        """This collection's file opened a second time, for reading only, with the same clock, time
+        zone and fuzz: long reads (statistics) run in a worker thread, which must open it there and
+        close it (a SQLite connection belongs to the thread that opened it; WAL lets it read while
+        this one writes). An in-memory collection has no file to open again: HeatcardsError."""
+        return Collection(self.path, clock=self.clock, calendar_tz=self.calendar.tz, fuzz=self.fuzz, read_only=True)
 
     def __enter__(self) -> "Collection":
         return self
@@ -929,6 +947,111 @@ class Collection:
         passage, start, end = passage_around(text, paragraphs, source.start, source.end, source.paragraph)
         return SourcePassage(SourceStatus.FOUND, title, passage, start, end, source.paragraph)
 
+    # --- documents and the cards suggested from them ------------------------------
+    def add_document(self, document: DocumentText) -> tuple[int, bool]:
+        """Keep a document read by `authoring.reading.read_document`; returns (its id, True when the
+        same text was there already: then nothing is added, or only the text of a document a deck
+        file named by title and hash)."""
+        _check_paragraphs(document)
+        existing = self.store.document_id_by_hash(document.sha256)
+        with self.store.transaction():
+            if existing is None:
+                document_id = self.store.insert_document(
+                    document.title, document.file_name, document.sha256, document.text, list(document.paragraphs), self.now()
+                )
+            elif self.store.document_source(existing)[1] is None:
+                self.store.store_document_text(existing, document.text, list(document.paragraphs))
+        return (document_id, False) if existing is None else (existing, True)
+
+    def documents(self) -> list[DocumentSummary]:
+        """Every document in the collection, oldest first."""
+        return [
+            DocumentSummary(document_id, title, file_name, added, count_words(text or ""), note_count, text is not None)
+            for document_id, title, file_name, added, text, note_count in self.store.document_rows()
+        ]
+
+    def stored_document(self, document_id: int) -> StoredDocument:
+        """A document's text with the spans its notes cite (NotFoundError when it was deleted or its
+        text is not stored)."""
+        found = self.store.documents([document_id])
+        if not found:
+            raise NotFoundError(f"no document with id {document_id} (was it deleted?)")
+        stored = found[0]
+        if stored.text is None:
+            raise NotFoundError(
+                f"the text of document {document_id} ({stored.title!r}) is not stored: it came with a deck file that "
+                "names it only; add the document's file to read it here"
+            )
+        document = DocumentText(stored.title, stored.file_name, stored.text, stored.paragraphs)
+        return StoredDocument(document_id, document, tuple(self.store.document_note_spans(document_id)))
+
+    def delete_document(self, document_id: int) -> Changes:
+        """Delete a document after a backup. The notes and cards made from it stay; their source then
+        says the document was deleted. Not undoable (the backup keeps it)."""
+        if self.store.document_source(document_id) is None:
+            raise NotFoundError(f"no document with id {document_id} (was it deleted already?)")
+        note_ids = self.store.note_ids_citing(document_id)
+        self.backup(BackupReason.BULK_DELETE)
+        with self.store.transaction():
+            self.store.delete_document(document_id)
+        cards = self.store.cards_of_notes(note_ids) if note_ids else []
+        return Changes(cards=frozenset(c.id for c in cards), notes=frozenset(note_ids))
+
+    def add_suggestions(
+        self,
+        document_id: int,
+        suggestions: Sequence[Suggestion],
+        *,
+        deck_name: str,
+        tags: Sequence[str] = (),
+        cloze_notetype: str = "Cloze",
+        question_notetype: str = "Basic",
+    ) -> Changes:
+        """Add one note per suggestion to `deck_name` (created if missing), each citing its passage of
+        the document, in one transaction and one undoable step ("add cards from document").
+        A cloze fills the cloze note type's first two fields (Text, Back Extra) with its front and back,
+        a question the question note type's (Front, Back); both are plain text, escaped here."""
+        stored = self.stored_document(document_id).document
+        notetypes = {
+            SuggestionKind.CLOZE: _suggestion_notetype(self.notetype_named(cloze_notetype), NoteTypeKind.CLOZE, "cloze"),
+            SuggestionKind.QUESTION: _suggestion_notetype(self.notetype_named(question_notetype), NoteTypeKind.STANDARD, "question"),
+        }
+        planned = []
+        for number, suggestion in enumerate(suggestions, 1):
+            if not 0 <= suggestion.start < suggestion.end <= len(stored.text):
+                raise InvalidInputError(
+                    f"suggestion {number} ({suggestion.front[:40]!r}) cites characters {suggestion.start}-{suggestion.end}, "
+                    f"outside document {document_id} ({len(stored.text)} characters long); nothing was added"
+                )
+            notetype = notetypes[suggestion.kind]
+            values = [_plain_to_html(suggestion.front), _plain_to_html(suggestion.back)]
+            values += [""] * (len(notetype.fields) - 2)
+            ordinals = card_ordinals(notetype, values)
+            if not ordinals:
+                raise InvalidInputError(
+                    f"suggestion {number} ({suggestion.front[:40]!r}) would make no {notetype.name} card"
+                    f"{' (a cloze needs a {{c1::...}} deletion)' if suggestion.kind is SuggestionKind.CLOZE else ''}; nothing was added"
+                )
+            source = SourceLink(document_id, suggestion.start, suggestion.end, stored.paragraph_of(suggestion.start) or None)
+            planned.append((notetype, tuple(values), ordinals, source))
+        if not planned:
+            return Changes()
+        deck = self.store.deck_by_name(deck_name) or self.add_deck(deck_name)
+        now = self.now()
+        cleaned_tags = _clean_tags(tags)
+        note_ids, card_ids = [], []
+        with self.store.transaction():
+            for notetype, values, ordinals, source in planned:
+                note = Note(self._new_id("notes"), uuid.uuid4().hex, notetype.id, values, cleaned_tags, now, now, source)
+                self.store.insert_note(note)
+                note_ids.append(note.id)
+                card_ids += self._add_cards(note, ordinals, deck.id, now)
+            self.store.push_undo(
+                UndoStep("add cards from document", notes_created=tuple(note_ids), cards_created=tuple(card_ids)), now
+            )
+        self._forget_today_counts()
+        return Changes(cards=frozenset(card_ids), notes=frozenset(note_ids), decks=True, queue=True, stats=True)
+
     # --- presets and preferences (options) ----------------------------------
     def presets(self) -> list[Preset]:
         return self.store.presets()
@@ -1038,6 +1161,21 @@ class Collection:
     def set_automatic_backups(self, enabled: bool) -> Changes:
         with self.store.transaction():
             self.store.set_config("automatic_backups", bool(enabled))
+        return Changes()
+
+    def language_model_settings(self) -> LanguageModelSettings | None:
+        """The local language model that may write suggested cards, or None (the default): without
+        one, heatcards never sends a request anywhere."""
+        saved = self.store.config(LANGUAGE_MODEL_KEY)
+        return None if saved is None else LanguageModelSettings(saved["url"], saved["model"])
+
+    def set_language_model_settings(self, settings: LanguageModelSettings | None) -> Changes:
+        """Configure the language model endpoint (validated when `settings` was made), or forget it with None."""
+        with self.store.transaction():
+            if settings is None:
+                self.store.remove_config(LANGUAGE_MODEL_KEY)
+            else:
+                self.store.set_config(LANGUAGE_MODEL_KEY, {"url": settings.url, "model": settings.model})
         return Changes()
 
     # --- backups and check ----------------------------------------------------------------
@@ -1264,6 +1402,33 @@ class Collection:
 
 
 _ANSWER_KINDS = (ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN)  # log entries the scheduler made
+
+
+def _check_paragraphs(document: DocumentText) -> None:
+    """Refuse a document with no text or whose paragraph offsets do not point into its text in order."""
+    if not document.text.strip():
+        raise InvalidInputError(f"document {document.file_name!r} has no text; nothing was added")
+    previous_end = 0
+    for start, end in document.paragraphs:
+        if not previous_end <= start < end <= len(document.text):
+            raise InvalidInputError(
+                f"document {document.file_name!r}: paragraph [{start}, {end}) is out of order or outside its "
+                f"{len(document.text)} characters; nothing was added"
+            )
+        previous_end = end
+
+
+def _suggestion_notetype(notetype: NoteType, kind: NoteTypeKind, what: str) -> NoteType:
+    """The note type suggested `what` cards go to: of the `kind` they need, with a front and a back field."""
+    if notetype.kind is not kind or len(notetype.fields) < 2:
+        needed = "a cloze note type" if kind is NoteTypeKind.CLOZE else "a standard (not cloze) note type"
+        raise InvalidInputError(f"{what} cards need {needed} with at least two fields; {notetype.name!r} is not one")
+    return notetype
+
+
+def _plain_to_html(text: str) -> str:
+    """Plain text as a field's HTML: markup characters escaped, line breaks kept."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def _with_clean_tags(note: Note) -> Note:

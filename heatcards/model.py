@@ -268,6 +268,19 @@ class FinishedDeck:
     new_over_limit: int  # new cards left beyond today's new card limit (what "study more" can add)
 
 
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A document in the collection as the list of documents shows it."""
+
+    id: int
+    title: str
+    file_name: str
+    added: int  # unix seconds
+    word_count: int  # 0 when the text is not stored
+    note_count: int  # notes citing it
+    text_stored: bool = True  # False: known by title only (it came with a deck file without its text)
+
+
 class SourceStatus(enum.Enum):
     FOUND = "found"
     TEXT_NOT_STORED = "text not stored"  # the document is known by title only (bundled decks)

@@ -454,6 +454,10 @@ class Intervals:
     def cards(self) -> int:
         return sum(self.cards_by_interval.values())
 
+    @property
+    def median(self) -> float | None:
+        return _median(self.cards_by_interval)
+
     def search_for_days(self, first: int, last: int) -> str:
         """Review and relearning cards with an interval from `first` to `last` days."""
         if first == last:
@@ -465,7 +469,7 @@ class Intervals:
         return (
             Measure("Cards", self.cards, "cards", self.scope.search_for("is:review")),
             Measure("Average interval", total / self.cards if self.cards else None, "days"),
-            Measure("Median interval", _median(self.cards_by_interval), "days"),
+            Measure("Median interval", self.median, "days"),
             Measure("Longest interval", max(self.cards_by_interval, default=None), "days"),
         )
 
@@ -801,6 +805,29 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         added=Added(scope, today_date, added_first, added),
         true_retention=TrueRetention(scope, _true_retention_rows(groups, period)),
     )
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The panels that take little time at any size (today's answers, the cards by state): what the
+    statistics window shows first while `collect` reads the whole log. They equal `collect`'s."""
+
+    today: Today
+    card_counts: CardCounts
+
+
+def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
+    """Today's answers and the card counts of `scope`: today's reviews and one pass over the cards.
+
+    A search that does not parse raises `SearchSyntaxError`."""
+    now = collection.now()
+    calendar: DayCalendar = collection.calendar
+    today = calendar.day(now)
+    since = calendar.day_start(today)
+    with _reader(collection, scope, now) as reader:
+        groups = reader.answer_groups(_local_timeline(calendar, since, now), today, today, since)
+        state_counts = reader.card_state_counts(now)
+    return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *state_counts))
 
 
 def _reader(collection: "Collection", scope: Scope, now: int) -> StatsReader:

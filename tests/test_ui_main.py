@@ -11,7 +11,7 @@ from heatcards.collection import HEAT_DECK_FILE
 from heatcards.ui import main_window as main_window_module
 from heatcards.ui.deck_tree import DECK_ID_ROLE, DeckTreeModel
 from heatcards.ui.import_export import ImportDialog
-from heatcards.ui.main_window import DeckSwitcherDialog, MainWindow, NotBuiltYetDialog, WelcomeDialog
+from heatcards.ui.main_window import DeckSwitcherDialog, MainWindow, WelcomeDialog
 
 HEAT = "Heat (1995)"
 
@@ -150,17 +150,6 @@ def test_slash_opens_the_switcher_and_goes_to_the_chosen_deck(window, heat_colle
     assert window.current_deck_id() == default_id
 
 
-@pytest.mark.parametrize("key, title", [(Qt.Key.Key_T, "Statistics — not built yet")])
-def test_unbuilt_screens_say_so_plainly(window, qtbot, monkeypatch, key, title):
-    shown = []
-    monkeypatch.setattr(NotBuiltYetDialog, "exec", lambda dialog: shown.append((dialog.windowTitle(), dialog.text())))
-    qtbot.keyClick(window, key)
-    assert shown == [(title, "Statistics is not built yet.")]
-    shown.clear()
-    window.generate_action.trigger()
-    assert [t for t, _ in shown] == ["Generating cards from a document — not built yet"]
-
-
 def test_menus_carry_ankis_shortcuts(window):
     shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
     assert {k: shortcuts[k] for k in ("Decks", "Study", "Add", "Browse", "Statistics", "Switch deck…", "Undo", "Import…", "Export…", "Preferences…", "Keyboard shortcuts")} == {
@@ -206,8 +195,8 @@ def test_dropping_a_deck_file_imports_it(qtbot, collection, settings, tmp_path):
 
 
 def test_dropping_an_unknown_file_explains_what_can_be_imported(window, qtbot, tmp_path):
-    notes = tmp_path / "notes.pdf"
-    notes.write_bytes(b"%PDF")
+    notes = tmp_path / "notes.xyz"
+    notes.write_bytes(b"%XYZ")
     drop(window, notes)
     dialog = import_dialog_of(qtbot, window)
     assert "cannot import this kind of file" in dialog.files.topLevelItem(0).text(1)

@@ -214,13 +214,24 @@ class Store:
     """Rows of one collection file. Every write is a short transaction."""
 
     def __init__(
-        self, path: Path | str, *, durable: bool = True, before_upgrade: Callable[[Store], None] | None = None
+        self,
+        path: Path | str,
+        *,
+        durable: bool = True,
+        before_upgrade: Callable[[Store], None] | None = None,
+        read_only: bool = False,
     ):
         """Open (or create) a collection file. `before_upgrade(store)` runs when an existing
-        collection's schema is about to be upgraded (to back it up first)."""
+        collection's schema is about to be upgraded (to back it up first).
+
+        `read_only` opens a file that another store holds open a second time, to read it from
+        another thread (a SQLite connection belongs to the thread that opened it; WAL lets it read
+        while the other writes): it takes no lock and changes nothing, the schema included."""
         self.path = Path(path)
         self._lock: CollectionLock | None = None
-        if str(path) != ":memory:":
+        if read_only and str(path) == ":memory:":
+            raise HeatcardsError("an in-memory collection cannot be opened a second time (a new connection would see an empty database)")
+        if str(path) != ":memory:" and not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._lock = CollectionLock(self.path)
@@ -232,11 +243,15 @@ class Store:
                 fault = storage_error(error, self.path, "the collection was not opened")
                 raise fault or HeatcardsError(f"cannot open collection {path}: {error.strerror or error}") from error
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None)
+            if read_only:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None)
             conn.row_factory = sqlite3.Row
             self.db = Database(conn, execute_plugins=False)
             self._configure(durable)
-            migrate(self.db, (lambda: before_upgrade(self)) if before_upgrade else None)
+            if not read_only:
+                migrate(self.db, (lambda: before_upgrade(self)) if before_upgrade else None)
         except sqlite3.DatabaseError as error:
             self._release()
             fault = storage_error(error, self.path, "the collection was not opened")
@@ -305,6 +320,10 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, json.dumps(value)),
         )
+
+    def remove_config(self, key: str) -> None:
+        """Forget a setting: `config(key, default)` gives the default again."""
+        self.db.conn.execute("DELETE FROM config WHERE key = ?", (key,))
 
     # --- presets ----------------------------------------------------------
     def preset(self, preset_id: int) -> Preset:
@@ -420,6 +439,35 @@ class Store:
 
     def document_titles(self) -> dict[int, str]:
         return dict(self.db.conn.execute("SELECT id, title FROM documents").fetchall())
+
+    def document_rows(self) -> list[tuple[int, str, str, int, str | None, int]]:
+        """(id, title, file name, added, text or None, number of notes citing it) of every document, oldest first."""
+        return self._tuples(
+            "SELECT d.id, d.title, d.file_name, d.added, d.text, "
+            "(SELECT count(*) FROM notes n WHERE n.document_id = d.id) FROM documents d ORDER BY d.added, d.id"
+        ).fetchall()
+
+    def store_document_text(self, document_id: int, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        """Give a document known by title only (from a deck file) its text."""
+        self.db.conn.execute(
+            "UPDATE documents SET text = ?, paragraphs = ? WHERE id = ?", (text, json.dumps(paragraphs), document_id)
+        )
+
+    def document_note_spans(self, document_id: int) -> list[tuple[int, int]]:
+        """[start, end) of each note citing the document with a span, in text order."""
+        rows = self._tuples(
+            "SELECT span_start, span_end FROM notes WHERE document_id = ? AND span_start IS NOT NULL "
+            "AND span_end IS NOT NULL ORDER BY span_start, span_end",
+            (document_id,),
+        )
+        return rows.fetchall()
+
+    def note_ids_citing(self, document_id: int) -> list[int]:
+        return [r[0] for r in self._tuples("SELECT id FROM notes WHERE document_id = ? ORDER BY id", (document_id,))]
+
+    def delete_document(self, document_id: int) -> None:
+        """Delete a document; the notes citing it keep their span with no document (ON DELETE SET NULL)."""
+        self.db.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     # --- notes ------------------------------------------------------------
     def insert_note(self, note: Note) -> None:

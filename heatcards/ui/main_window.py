@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import transfer
+from ..authoring.reading import SUPPORTED_SUFFIXES
 from ..backups import BackupInfo, BackupReason
 from ..collection import Collection
 from ..errors import HeatcardsError, NothingToUndoError
@@ -181,14 +182,6 @@ class DeckSwitcherDialog(QDialog):
         return None if item is None or item.isHidden() else item.data(DECK_ID_ROLE)
 
 
-class NotBuiltYetDialog(QMessageBox):
-    """Said plainly: this screen belongs to an issue that has not landed yet."""
-
-    def __init__(self, what: str, detail: str, parent: QWidget | None = None):
-        super().__init__(QMessageBox.Icon.Information, f"{what} — not built yet", f"{what} is not built yet.", parent=parent)
-        self.setInformativeText(detail)
-
-
 class MainWindow(QMainWindow):
     """The window of one open collection. `open_collection(path)` opens it again after a restore
     (which needs it closed): from then on `collection` is the new one, which whoever opened the
@@ -280,7 +273,10 @@ class MainWindow(QMainWindow):
         self.undo_action = a("Undo", QKeySequence.StandardKey.Undo, self.undo)
         self.import_action = a("Import…", "Ctrl+Shift+I", self.import_file_dialog, "Import Anki packages, CSV/TSV files or deck files")
         self.export_action = a("Export…", "Ctrl+E", self.open_export, "Export to an Anki package, CSV/TSV or a deck file")
-        self.generate_action = a("Generate from document…", None, self.generate_from_document)
+        self.generate_action = a(
+            "Cards from Document…", "Ctrl+Shift+G", self.generate_from_document, "Suggest cards from a text, Markdown, HTML or PDF document"
+        )
+        self.documents_action = a("Documents…", None, self.open_documents, "The documents cards were made from")
         self.preferences_action = a("Preferences…", "Ctrl+P", self.open_preferences)
         self.check_database_action = a("Check Database", None, self.check_database, "Look for problems in the collection and repair them")
         self.help_action = a("Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_help)
@@ -296,7 +292,7 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        for action in (self.import_action, self.export_action, None, self.quit_action):
+        for action in (self.import_action, self.export_action, None, self.generate_action, self.documents_action, None, self.quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
@@ -307,7 +303,6 @@ class MainWindow(QMainWindow):
         for action in (self.create_deck_action, self.rename_deck_action, self.delete_deck_action, self.deck_options_action):
             decks_menu.addAction(action)
         tools_menu = menus.addMenu("&Tools")
-        tools_menu.addAction(self.generate_action)
         tools_menu.addAction(self.check_database_action)
         tools_menu.addAction(self.preferences_action)
         help_menu = menus.addMenu("&Help")
@@ -549,18 +544,23 @@ class MainWindow(QMainWindow):
 
         self._keep_open(EditNoteDialog(self.collection, note_id, self))
 
-    def open_browser(self) -> None:
+    def open_browser(self) -> QWidget:
+        """The browser, opened or brought forward."""
         from .browser import BrowserWindow
 
         existing = next((w for w in self._windows if isinstance(w, BrowserWindow)), None)
         if existing is not None:
             existing.raise_()
             existing.activateWindow()
-            return
+            return existing
         browser = BrowserWindow(self.collection, self.settings)
         browser.info_requested.connect(self.open_card_info)
         self.collection_changed.connect(browser.refresh)
-        self._keep_open(browser)
+        return self._keep_open(browser)
+
+    def browse_search(self, query: str) -> None:
+        """The browser on the cards `query` finds (a statistics bar that was clicked)."""
+        self.open_browser().search(query)
 
     def open_card_info(self, card_id: int) -> None:
         from .card_info import CardInfoDialog
@@ -591,29 +591,66 @@ class MainWindow(QMainWindow):
         dialog.check()
 
     def open_statistics(self) -> None:
-        NotBuiltYetDialog(
-            "Statistics",
-            "The statistics screen (review counts, forecast, retention, calibration) is planned but not written yet. "
-            "Card info (i while studying) already shows each card's history and forgetting curve.",
-            self,
-        ).exec()
+        """The statistics window, on the selected deck (or brought forward)."""
+        from .stats_window import StatisticsWindow
+
+        existing = next((w for w in self._windows if isinstance(w, StatisticsWindow)), None)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return
+        deck_id = self.current_deck_id()
+        deck_name = self.collection.deck(deck_id).name if deck_id is not None else None
+        window = StatisticsWindow(self.collection, self.tasks, deck_name, self)
+        window.search_requested.connect(self.browse_search)
+        self._keep_open(window)
 
     def generate_from_document(self) -> None:
-        NotBuiltYetDialog(
-            "Generating cards from a document",
-            "Turning your own documents into cards is planned but not written yet. "
-            "The bundled Heat deck shows what such cards look like, each linked to its source passage.",
-            self,
-        ).exec()
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Cards from a document", "", f"Documents ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)"
+        )
+        if path:
+            self.open_generate(Path(path))
+
+    def open_generate(self, source: Path | int) -> None:
+        """Suggest cards from a document file, or from a document in the collection (its id), for review."""
+        from .generate_dialog import GenerateDialog
+
+        dialog = GenerateDialog(self.collection, self.tasks, self)
+        dialog.cards_added.connect(self._on_generate_dialog_cards_added)
+        self._keep_open(dialog)
+        if isinstance(source, Path):
+            dialog.generate_from_file(source)
+        else:
+            dialog.generate_from_document(source)
+
+    def _on_generate_dialog_cards_added(self, count: int, deck_name: str) -> None:
+        self.select_deck(self.collection.deck_named(deck_name).id)
+        self.statusBar().showMessage(f"Added {count} card{'s' if count != 1 else ''} to {deck_name}. Ctrl+Z undoes it.", 5000)
+
+    def open_documents(self) -> None:
+        from .documents_dialog import DocumentsDialog
+
+        existing = next((w for w in self._windows if isinstance(w, DocumentsDialog)), None)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return
+        documents = DocumentsDialog(self.collection, self)
+        documents.generate_requested.connect(self.open_generate)
+        self.collection_changed.connect(documents.refresh)
+        self._keep_open(documents)
 
     def show_help(self) -> None:
         rows = (
             ("Main window", "d decks · s study · a add · b browse · t statistics · / switch deck · Ctrl+Z undo · "
-             "Ctrl+Shift+I import · Ctrl+E export · Ctrl+P preferences · F1 this help"),
+             "Ctrl+Shift+I import · Ctrl+E export · Ctrl+Shift+G cards from a document · Ctrl+P preferences · F1 this help"),
             ("Studying", "Space/Enter show answer, then Good · 1 Again · 2 Hard · 3 Good · 4 Easy · e edit · i card info · "
              "* mark · - bury card · = bury note · @ suspend card · ! suspend note · Ctrl+1…7 flag · r replay audio · "
              "Ctrl+Z undo · Ctrl+Delete delete note · Esc back to the decks"),
             ("Adding", "Ctrl+Enter add · Ctrl+Shift+C cloze · Ctrl+B/I/U bold/italic/underline · Ctrl+Shift+X HTML"),
+            ("Cards from a document", "Space accept or reject the card · ↑/↓ next card · F2 edit in the list · "
+             "Alt+A accept all · Alt+R reject all · Ctrl+Enter add the accepted cards"),
         )
         QMessageBox.information(
             self,
@@ -750,6 +787,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # Qt's name
+        """Documents (text, Markdown, HTML, PDF) open for cards to be suggested; other files are imported."""
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.import_files(paths))
+        documents = [path for path in paths if path.suffix.lower() in SUPPORTED_SUFFIXES]
+        others = [path for path in paths if path not in documents]
+        for document in documents:
+            QTimer.singleShot(0, lambda document=document: self.open_generate(document))
+        if others:
+            QTimer.singleShot(0, lambda: self.import_files(others))

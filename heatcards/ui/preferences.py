@@ -1,8 +1,10 @@
-"""Preferences: appearance (per computer, in QSettings), the collection's own settings, and its backups.
+"""Preferences: appearance (per computer, in QSettings), the collection's own settings (the day's
+start, the language model that may write suggested cards), and its backups.
 
 Every change applies at once; there is nothing to confirm. Backing up and restoring are the main
 window's work (in its worker, and a restore closes every window): this dialog asks for them with
 `backup_requested` and `restore_requested`, and shows what `show_backup_made`/`show_backup_failed` tell it.
+Testing the language model's connection touches no collection: the dialog runs it in a worker of its own.
 """
 from __future__ import annotations
 
@@ -20,16 +22,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ..authoring.llm import LanguageModelSettings, check_connection
 from ..backups import BackupInfo
 from ..collection import Collection
 from ..errors import HeatcardsError
 from .backups_dialog import RestoreDialog, describe_backup, is_restorable
+from .tasks import BackgroundTasks
 from .theme import DEFAULT_INTERFACE_SIZE, INTERFACE_SIZES, THEMES, apply_interface_size, apply_theme
 
 THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -74,6 +79,39 @@ class PreferencesDialog(QDialog):
             "Cards due tomorrow become due at this hour, and reviews done after midnight but before it "
             "count for the day before. One setting for the whole collection, as in Anki.",
         )
+
+        self.tasks = BackgroundTasks(self)
+        language_model = collection.language_model_settings()
+        self.language_model_url = QLineEdit(language_model.url if language_model else "")
+        self.language_model_url.setAccessibleName("Language model URL")
+        self.language_model_url.setPlaceholderText("e.g. http://localhost:11434")
+        self.language_model_url.setMinimumWidth(320)
+        self.language_model_name = QLineEdit(language_model.model if language_model else "")
+        self.language_model_name.setAccessibleName("Language model name")
+        self.language_model_name.setPlaceholderText("e.g. llama3.1:8b")
+        self.language_model_name.setMinimumWidth(320)
+        self.test_connection_button = QPushButton("Test conn&ection")
+        self.test_connection_button.setAccessibleName("Test the language model connection")
+        self.test_connection_button.setAutoDefault(False)
+        self.connection_result = QLabel()
+        self.connection_result.setAccessibleName("Connection test result")
+        self.connection_result.setWordWrap(True)
+        self.connection_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connection_result.hide()
+        generation_section = _Section("Card generation (this collection)")
+        model_row = QWidget()
+        model_row_layout = QHBoxLayout(model_row)
+        model_row_layout.setContentsMargins(0, 0, 0, 0)
+        model_row_layout.addWidget(self.language_model_name)
+        model_row_layout.addWidget(self.test_connection_button)
+        generation_section.add(
+            "Language model &URL:",
+            self.language_model_url,
+            "Optional: a local Ollama, llama.cpp or LM Studio server to write suggested cards. "
+            "Left empty, nothing is ever sent anywhere.",
+        )
+        generation_section.add("&Model:", model_row, "The name the server knows the model by (docs/language-models.md).")
+        generation_section.add(None, self.connection_result, "")
 
         self.automatic_backups = QCheckBox("Back up the collection automatically")
         self.automatic_backups.setAccessibleName("Automatic backups")
@@ -136,7 +174,7 @@ class PreferencesDialog(QDialog):
         self.close_button.setAccessibleName("Close preferences")
 
         layout = QVBoxLayout(self)
-        for section in (appearance, collection_section, backups_section, location_section):
+        for section in (appearance, collection_section, generation_section, backups_section, location_section):
             layout.addWidget(section)
         layout.addStretch(1)
         layout.addWidget(self.error_message)
@@ -146,6 +184,9 @@ class PreferencesDialog(QDialog):
         self.interface_size.currentIndexChanged.connect(self._on_interface_size_current_index_changed)
         self.rollover_hour.valueChanged.connect(self._on_rollover_hour_value_changed)
         self.automatic_backups.toggled.connect(self._on_automatic_backups_toggled)
+        self.language_model_url.editingFinished.connect(self._on_language_model_editing_finished)
+        self.language_model_name.editingFinished.connect(self._on_language_model_editing_finished)
+        self.test_connection_button.clicked.connect(self._on_test_connection_button_clicked)
         self.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
         self.back_up_button.clicked.connect(self._on_back_up_button_clicked)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
@@ -168,6 +209,44 @@ class PreferencesDialog(QDialog):
 
     def _on_automatic_backups_toggled(self, enabled: bool) -> None:
         self._apply(lambda: self.collection.set_automatic_backups(enabled))
+
+    def _on_language_model_editing_finished(self) -> None:
+        """Both fields empty forget the language model; otherwise they are saved once they are valid."""
+        url, model = self.language_model_url.text().strip(), self.language_model_name.text().strip()
+        if not url and not model:
+            self._apply(lambda: self.collection.set_language_model_settings(None))
+        elif url and model:
+            self._apply(lambda: self.collection.set_language_model_settings(LanguageModelSettings(url, model)))
+
+    def _on_test_connection_button_clicked(self) -> None:
+        url, model = self.language_model_url.text().strip(), self.language_model_name.text().strip()
+        try:
+            settings = LanguageModelSettings(url, model)
+        except HeatcardsError as error:
+            self._show_connection_result(f"Cannot test: {error}")
+            return
+        self.test_connection_button.setEnabled(False)
+        self.connection_result.hide()
+        self.tasks.run(
+            self,
+            f"Asking {url} for its models…",
+            lambda _cancel: check_connection(settings),
+            self._on_connection_checked,
+            self._on_connection_check_failed,
+        ).canceled.connect(lambda: self.test_connection_button.setEnabled(True))
+
+    def _on_connection_checked(self, message: str) -> None:
+        self.test_connection_button.setEnabled(True)
+        self._show_connection_result(message)
+
+    def _on_connection_check_failed(self, error: BaseException) -> None:
+        self.test_connection_button.setEnabled(True)
+        self._show_connection_result(f"Connection failed: {error}")
+
+    def _show_connection_result(self, text: str) -> None:
+        self.connection_result.setText(text)
+        self.connection_result.show()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))  # room for the message
 
     def _apply(self, change) -> None:
         try:

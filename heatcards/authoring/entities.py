@@ -1,0 +1,553 @@
+"""Finding what a sentence names: people, places, organisations, titles of works, dates, years, money,
+quantities, durations and counts, each with its place in the sentence.
+
+Numbers and dates are found by patterns; titles of works by quotation marks around title-case words;
+names by runs of capitalised words, sorted into people, places and organisations by the words around
+them (see lexicon.py) and by what the rest of the document says about the same name (`NameBook`).
+"""
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from heatcards.authoring import lexicon
+
+
+class MentionKind(enum.Enum):
+    PERSON = "person"
+    PLACE = "place"
+    ORGANISATION = "organisation"
+    WORK = "work"  # a film, book, song, … named in quotes or after "the film", "the novel", …
+    NAME = "name"  # a capitalised name of unknown kind
+    DATE = "date"
+    YEAR = "year"
+    MONEY = "money"
+    QUANTITY = "quantity"
+    DURATION = "duration"
+    COUNT = "count"
+    TERM = "term"  # a lower-case technical term the sentence names or defines: "a technique called trilateration"
+
+
+NAMED_KINDS = frozenset(
+    {MentionKind.PERSON, MentionKind.PLACE, MentionKind.ORGANISATION, MentionKind.WORK, MentionKind.NAME}
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: MentionKind
+    start: int  # [start, end) in the sentence's text
+    end: int
+    text: str
+    name: str  # the fullest form the document gives (e.g. "Michael Mann" for "Mann"); else `text`
+    quoted: bool = False  # a title written between quotation marks
+    possessive: bool = False  # followed by "'s"
+    attributive: bool = False  # used as an adjective: the "Heat" script
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # [start, end) of the quoted words, without the marks
+    end: int
+    is_title: bool  # a short title-case name ("Miami Vice"), not quoted speech
+
+
+_MONTH = rf"(?:{'|'.join(lexicon.MONTHS.split())})\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
+_QUALIFIER = (
+    r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|approximately|"
+    r"some|at least|at most|up to|only|just|between)\s+)"
+)
+_RANGE = rf"{_NUMBER}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
+_AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
+
+_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
+    (
+        MentionKind.DATE,
+        re.compile(
+            rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+            rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,]))"
+        ),
+    ),
+    (
+        MentionKind.MONEY,
+        re.compile(
+            rf"(?:{_QUALIFIER})?(?:{_AMOUNT}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?"
+            rf"|\b\d[\d,]*(?:\.\d+)?(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:{lexicon.CURRENCY_WORDS})\b)"
+        ),
+    ),
+    (
+        MentionKind.DURATION,
+        re.compile(
+            rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
+            rf"(?:(?:,?\s+and)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        MentionKind.QUANTITY,
+        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})(?![\w/])"),
+    ),
+    (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))")),
+    (
+        MentionKind.COUNT,
+        re.compile(
+            rf"(?:\b{_QUALIFIER})?\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
+            rf"|(?:(?<![\d.,])\d[\d,]*(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?|{lexicon.COUNTING_WORDS})"
+            rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+        ),
+    ),
+    (MentionKind.QUANTITY, re.compile(r"(?<=magnitude )\d\.\d\b|(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+)
+_YEAR_CUES = frozenset(
+    "in since until till by of from to between and early late mid circa c. around before after during year "
+    "summer winter spring autumn fall".split()
+)
+
+_TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)[a-z]")
+_QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S"
+)
+_CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al".split())
+# Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
+# "Nobel Prize in Physiology or Medicine".
+_INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
+_NAME_NUMBER = re.compile(r"\d{1,4}(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Nokia 3310"; not "the 1990s"
+
+_SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by vs".split())
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    tokens: list[str]
+    possessive: bool
+    before: list[str]  # up to two words before the run, lower-cased
+    after: str  # the word after the run, lower-cased
+
+
+class Gender(enum.Enum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class NameBook:
+    """What the whole document says about its names: which capitalised words it uses inside
+    sentences (so a sentence-initial "Mann" can be trusted), the full names behind surnames and first
+    names, the kind most of its confident mentions give a name, and whether a person is a man or a
+    woman (from a title, a first name, or the pronouns of sentences naming no one else)."""
+
+    def __init__(self) -> None:
+        self.inner_words: set[str] = set()
+        self.full_names: dict[str, str | None] = {}  # surname or first name -> full name (None when unsure)
+        self.kinds: dict[str, MentionKind] = {}
+        self.genders: dict[str, Gender] = {}  # full name -> gender, for the people the document makes sure of
+
+    @classmethod
+    def from_texts(cls, texts: list[str]) -> NameBook:
+        book = cls()
+        for text in texts:
+            for token in _TOKEN.finditer(text):
+                word = _POSSESSIVE.sub("", token.group())
+                if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
+                    book.inner_words.add(word)
+        votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
+        people: Counter[str] = Counter()
+        for text in texts:
+            for mention in find_mentions(text, book):
+                if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
+                    votes[mention.text][mention.kind] += 1
+                if mention.kind is MentionKind.PERSON and " " in mention.text:
+                    people[mention.text] += 1
+        owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
+        for full in people:
+            for short in _short_forms(full):
+                owners[short].append(full)
+        for short, fulls in owners.items():
+            best = max(fulls, key=lambda full: people[full])
+            # the one person it can be, or the one the document names far more often
+            book.full_names[short] = best if people[best] > sum(people[full] for full in fulls if full != best) else None
+        book.kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+        book.genders = _genders(texts, book)
+        return book
+
+    def full_name(self, name: str) -> str:
+        return self.full_names.get(name) or name
+
+    def gender(self, name: str) -> Gender | None:
+        return self.genders.get(name)
+
+
+def _short_forms(full: str) -> list[str]:
+    """ "Robert De Niro" -> "De Niro", "Niro"; a first name the lexicon knows too: "Marie Curie" -> "Marie"."""
+    words = full.split()
+    shorts = [" ".join(words[first:]) for first in range(1, len(words))]
+    return shorts + [words[0]] if words[0] in lexicon.FIRST_NAMES else shorts
+
+
+def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
+    """Each person's gender: a title ("Mrs.", "Sir") or a first name the lexicon knows says it;
+    otherwise the pronouns of the sentences that name that person and no one else, when they agree."""
+    told: dict[str, Gender] = {}
+    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    for text in texts:
+        named = [m for m in find_mentions(text, book) if m.kind is MentionKind.PERSON]
+        for mention in named:
+            first = mention.name.split()[0].rstrip(".")
+            if first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
+                told.setdefault(mention.name, Gender.MALE)
+            elif first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
+                told.setdefault(mention.name, Gender.FEMALE)
+        if len({m.name for m in named}) == 1:
+            after = text[named[0].end :].lower()
+            for word in re.findall(r"[a-z]+", after):
+                if word in lexicon.MALE_PRONOUNS:
+                    pronouns[named[0].name][Gender.MALE] += 1
+                elif word in lexicon.FEMALE_PRONOUNS:
+                    pronouns[named[0].name][Gender.FEMALE] += 1
+    genders = dict(told)
+    for name, counter in pronouns.items():
+        if name not in told and len(counter) == 1:
+            genders[name] = next(iter(counter))
+    return genders
+
+
+def quotations(text: str) -> list[Quotation]:
+    """The quoted passages of a sentence, each marked as a title or as quoted speech."""
+    found = []
+    for match in _QUOTE_PAIRS.finditer(text):
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        start, end = match.start(group), match.end(group)
+        while end > start and text[end - 1] in ".,;:!?":  # "Crime Story." keeps its full stop inside
+            end -= 1
+        found.append(Quotation(start, end, _looks_like_title(text[start:end])))
+    return found
+
+
+def find_mentions(text: str, book: NameBook) -> list[Mention]:
+    """What `text` (one sentence) names, in order, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+
+    def add(mention: Mention) -> None:
+        if all(mention.end <= start or mention.start >= end for start, end in taken):
+            taken.append((mention.start, mention.end))
+            mentions.append(mention)
+
+    quoted = quotations(text)
+    for quotation in quoted:
+        if quotation.is_title:
+            title = text[quotation.start : quotation.end]
+            possessive = bool(re.match(r"[\"”’]['’]s\b", text[quotation.end :]))
+            attributive = bool(_DETERMINER_BEFORE.search(text, 0, quotation.start) and _NOUN_AFTER.match(text, quotation.end))
+            add(Mention(MentionKind.WORK, quotation.start, quotation.end, title, title, True, possessive, attributive))
+        else:
+            taken.append((quotation.start, quotation.end))
+    runs = _capitalised_runs(text, book)
+    numbered = [run for run in runs if any(token.isdigit() for token in run.tokens)]  # "Apollo 14" before "14"
+    for run in numbered:
+        add(_named(text, run, book))
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if kind is MentionKind.YEAR and not _is_year(text, match.start(), match.end()):
+                continue
+            if kind is MentionKind.COUNT and _TIME_AFTER.match(text, match.end()):
+                continue  # "20 years ago": a relative time, not a count
+            add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
+    for term in find_terms(text):
+        add(term)
+    for run in runs:
+        if run not in numbered:
+            add(_named(text, run, book))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+# What introduces a term: "a technique called …", "is known as …", "also termed …"; "stands for …".
+_NAMING = re.compile(r"([\w,]+) (?:called|known as|termed|dubbed) (?:the |an? )?(?=[a-z])")
+_EXPANSION = re.compile(r"\bstand(?:s|ing)? for ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
+# "An antibody is a Y-shaped protein …": the term a sentence opens by defining.
+_DEFINED = re.compile(r"(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|was) (?:a|an|the) ")
+# "… the thymus, a small organ …", "… lymphocytes, a type of …", "… the Baikal seal, or nerpa, …",
+# "… the Latin word vacca, meaning cow": the word a description or another name follows.
+_APPOSITION = re.compile(r"(?<=[a-z]), (?:an? (?=[a-z]+ [a-z])|or (?=[a-z]+,)|(?:meaning|which means) )")
+_ALIAS = re.compile(r", or ([a-z][\w-]*),")
+_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
+_INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
+_ARTICLES = frozenset("a an the its their his her".split())
+# Words a term does not hold: it stops before them ("called the Transit system in 1964" -> nothing).
+_NOT_TERM_WORDS = frozenset(
+    "a an the this that these those which who whom whose what when where while and or but nor so yet if "
+    "because as than then is are was were be been being has have had do does did can could will would may "
+    "might must should shall of in on at by for to with from into onto after before since until during "
+    "about over under between among through its his her their our my your it he she they we you one".split()
+)
+_MAX_TERM_WORDS = 4
+
+
+def find_terms(text: str) -> list[Mention]:
+    """The lower-case technical terms `text` (one sentence) names or defines, in order: what comes
+    after "called", "known as", "stands for"; the term a sentence opens by defining ("An antibody is
+    a …"); a word a description ("the thymus, a small organ") or another name ("the Baikal seal, or
+    nerpa,") follows. Capitalised names are left to find_mentions."""
+    found: list[tuple[int, int]] = []
+    for match in _NAMING.finditer(text):
+        if match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they"):
+            continue  # someone called someone: "Jenner called the boy back"
+        words = _words_from(text, match.end())
+        if words:
+            found.append((match.end(), words[-1].end()))
+    for match in _EXPANSION.finditer(text):
+        found.append(match.span(1))
+    defined = _DEFINED.match(text)
+    if defined and not set(defined.group(1).split()) & _NOT_TERM_WORDS:
+        found.append(defined.span(1))
+    for match in _ALIAS.finditer(text):
+        found.append(match.span(1))
+    for match in _APPOSITION.finditer(text):
+        if match.group().startswith(", or ") or _NAMING.search(text, match.start()):
+            continue  # the other name is the term (_ALIAS), or what the description names is (_NAMING)
+        found.append(_term_before(text, match.start()))
+    terms = []
+    for start, end in sorted(span for span in found if span[0] < span[1]):
+        if not terms or start >= terms[-1].end:
+            terms.append(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end]))
+    return terms
+
+
+def _words_from(text: str, start: int) -> list[re.Match[str]]:
+    """The words of a term starting at `start`: lower-case words up to a word no term holds."""
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < _MAX_TERM_WORDS:
+        word = (_INNER_TERM_WORD if words else _TERM_WORD).match(text, position)
+        if word is None or word.group() in _NOT_TERM_WORDS:
+            break
+        words.append(word)
+        if text[word.end() : word.end() + 1] != " ":
+            break
+        position = word.end() + 1
+    return words
+
+
+def _term_before(text: str, end: int) -> tuple[int, int]:
+    """The term ending at `end`: the lower-case words after an article ("mature in the thymus"),
+    else the last word alone ("had caught cowpox", "are lymphocytes"); nothing after a name."""
+    words = list(re.finditer(r"[\w'’-]+", text[:end]))[-_MAX_TERM_WORDS:]
+    taken: list[re.Match[str]] = []
+    stop = ""
+    for word in reversed(words):
+        if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()):
+            stop = word.group()
+            break
+        taken.insert(0, word)
+    if stop not in _ARTICLES:
+        taken = taken[-1:]
+    return (taken[0].start(), end) if taken else (end, end)
+
+
+def _named(text: str, run: _Run, book: NameBook) -> Mention:
+    kind = _kind_of(run, book)
+    name = " ".join(run.tokens)
+    full = book.full_name(name) if kind is MentionKind.PERSON else name
+    return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive)
+
+
+def _looks_like_title(words: str) -> bool:
+    tokens = words.split()
+    if not tokens or len(tokens) > 8 or not tokens[0][:1].isupper() or re.search(r"[,;:]\s|[a-z]{2}[.!?]\s", words):
+        return False
+    return all(token[:1].isupper() or token[:1].isdigit() or token.lower() in _SMALL_TITLE_WORDS for token in tokens)
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    value = int(text[start : start + 4])
+    if not 1000 <= value <= 2100:
+        return False
+    before = text[:start].split()
+    after = text[end:]
+    if before and before[-1].lower().strip("(,") in _YEAR_CUES:
+        return True
+    return not re.match(r"\s+[a-z]", after)  # "1500 people" is a count, "in 1500 people" too
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether the word at `position` is the first word of the sentence or of a quotation or a line
+    such as "McCauley: I …"."""
+    before = text[:position].rstrip("\"'“‘([ ")
+    return not before or before[-1] in ":.!?"
+
+
+def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
+    tokens = list(_TOKEN.finditer(text))
+    runs: list[_Run] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        word = _POSSESSIVE.sub("", token.group())
+        if not _is_name_word(word) or (_starts_sentence(text, token.start()) and word in lexicon.SENTENCE_STARTERS):
+            index += 1
+            continue
+        if _starts_sentence(text, token.start()) and not _trusted_alone(word, book) and _connector_follows(text, tokens, index):
+            index += 1  # "Construction of the Golden Gate Bridge": a common noun opening the sentence
+            continue
+        first = index
+        words = [word]
+        end = token.start() + len(word)
+        possessive = word != token.group()
+        index += 1
+        while index < len(tokens):
+            if possessive or text[end : tokens[index].start()] != " ":
+                inside = _possessive_inside_name(text, tokens, index, book)
+                if inside is None:
+                    break
+                words[-1] = text[tokens[index - 1].start() : tokens[inside - 1].end()]
+                end, index, possessive = tokens[inside - 1].end(), inside, False
+                continue
+            candidate = _POSSESSIVE.sub("", tokens[index].group())
+            followed = index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " "
+            if followed and candidate == "of" and tokens[index + 1].group() == "the":  # "Charter of the United Nations"
+                followed = index + 2 < len(tokens) and text[tokens[index + 1].end() : tokens[index + 2].start()] == " "
+                following = tokens[index + 2] if followed else None
+            else:
+                following = tokens[index + 1] if followed else None
+            if (_is_name_word(candidate) and candidate not in lexicon.NOT_NAMES) or _is_name_number(text, tokens[index], words[-1]):
+                words.append(candidate)
+                end = tokens[index].start() + len(candidate)
+                possessive = candidate != tokens[index].group()
+                index += 1
+            elif following is not None and _is_name_word(following.group()) and _joins_name(candidate, words, following.group()):
+                words.append(candidate)
+                end = tokens[index].end()
+                index += 1
+            else:
+                break
+        start = tokens[first].start()
+        if words[-1] in _CONNECTORS or words[-1] in _INNER_CONJUNCTIONS:
+            continue
+        if words[0] in lexicon.NOT_NAMES and len(words) == 1:
+            continue
+        if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
+            continue
+        before = [t.group().lower() for t in tokens[max(0, first - 2) : first]]  # "in 1947 Franklin": no cue
+        after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
+        runs.append(_Run(start, end, words, possessive, before, after))
+    return runs
+
+
+def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.group() in _CONNECTORS and text[tokens[index].end() : following.start()] == " "
+
+
+def _joins_name(word: str, words: list[str], following: str) -> bool:
+    """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
+    to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
+    "Nobel Prize in Physics"; not "Hicham El Guerrouj of Morocco"."""
+    if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
+        return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
+    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words):
+        return False  # a person's name and where they come from: "Derek Ibbotson of Britain"
+    if word in _CONNECTORS:
+        return word != "the" or words[-1] == "of"
+    if word == "in":
+        return words[-1] in lexicon.PRIZE_WORDS
+    if word in _INNER_CONJUNCTIONS:
+        joint = next((index for index, w in enumerate(words) if w in ("of", "in")), 0)
+        head, field = words[joint - 1] if joint else "", words[joint + 1 :]
+        heads = lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS
+        return word == "&" or (head in heads and not any(w in lexicon.ORGANISATION_WORDS for w in field))
+    return False
+
+
+def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:
+    """Whether a number belongs to the name before it: "Apollo 14", "Navstar 1", "Flight 007"."""
+    number = _NAME_NUMBER.match(text, token.start())
+    return number is not None and number.end() == token.end() and _is_name_word(last) and not last.endswith(".")
+
+
+def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, book: NameBook) -> int | None:
+    """Where a name goes on after a possessive inside it ("King's College London", "Sutter's Mill",
+    "St Paul's Girls' School", "Martha's Vineyard"): the index of its next word, or None when the
+    name ends here. It goes on when the words after the possessive name a place or an organisation,
+    or when the one word after it is no person's and the one before it no person the document knows."""
+    previous = tokens[index - 1]
+    if index < len(tokens) and tokens[index].group() in ("'", "’") and tokens[index].start() == previous.end():
+        if not previous.group().endswith("s"):
+            return None
+        index += 1  # "Girls' School"
+    elif not _POSSESSIVE.search(previous.group()):
+        return None
+    if index >= len(tokens) or text[tokens[index - 1].end() : tokens[index].start()] != " ":
+        return None
+    for token in tokens[index : index + 6]:
+        word = _POSSESSIVE.sub("", token.group())
+        if word in ("'", "’"):
+            continue
+        if not _is_name_word(word):
+            break
+        if word in lexicon.ORGANISATION_WORDS or word in lexicon.PLACE_WORDS:
+            return index
+    owner = _POSSESSIVE.sub("", previous.group())
+    following = tokens[index].group()
+    alone = index + 1 >= len(tokens) or not _is_name_word(tokens[index + 1].group())
+    known = owner in book.full_names or book.kinds.get(owner) is MentionKind.PERSON
+    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not known:
+        return index
+    return None
+
+
+def _is_name_word(word: str) -> bool:
+    if re.match(r"[dl]['’]\w", word) and word[2:3].isupper():  # "de l'État", "d'Orsay"
+        return True
+    return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
+                and word.rstrip(".") not in lexicon.MONTHS.split())
+
+
+def _trusted_alone(word: str, book: NameBook) -> bool:
+    """Whether a capitalised word that opens a sentence is a name: the document capitalises it
+    inside sentences too, or it is a known place, a first name or an acronym."""
+    return (
+        word in book.inner_words
+        or word in lexicon.PLACES
+        or word in lexicon.FIRST_NAMES
+        or (word.isupper() and len(word) > 1)
+    )
+
+
+def _kind_of(run: _Run, book: NameBook) -> MentionKind:
+    name = " ".join(run.tokens)
+    last = run.tokens[-1].rstrip(".")
+    cue = run.before[-1] if run.before else ""
+    if len(run.tokens) == 1 and name.isupper() and len(name) > 1:
+        return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
+    if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):
+        return MentionKind.ORGANISATION
+    if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
+        return MentionKind.PLACE
+    if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"
+        return MentionKind.PLACE
+    if name in book.kinds:
+        return book.kinds[name]
+    if name in book.full_names and book.full_names[name]:
+        return MentionKind.PERSON
+    if cue in lexicon.WORK_CUES:
+        return MentionKind.WORK
+    if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
+        return MentionKind.PERSON
+    if cue in lexicon.PERSON_CUES or cue.capitalize() in lexicon.TITLES_BEFORE_NAMES or (
+        len(run.tokens) > 1 and run.tokens[0].rstrip(".") in lexicon.TITLES_BEFORE_NAMES
+    ):
+        return MentionKind.PERSON
+    if cue in lexicon.PLACE_PREPOSITIONS and not run.possessive:
+        return MentionKind.PLACE
+    if run.tokens[0] in lexicon.FIRST_NAMES and len(run.tokens) > 1 or run.after in lexicon.PERSON_VERBS:
+        return MentionKind.PERSON
+    return MentionKind.NAME

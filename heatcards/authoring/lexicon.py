@@ -1,0 +1,308 @@
+"""Small word lists the rules engine recognises facts by: cues for people, places, organisations and
+works, month names, units, and the verbs whose questions it knows how to ask.
+
+They are cues, not an encyclopedia: a name the lists do not hold is still found from its context
+(a title before it, a preposition, a verb after it, how often the document uses it).
+"""
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+# Capitalised words that begin sentences without naming anything.
+SENTENCE_STARTERS = _words(
+    "A An The This That These Those There Here It Its He She His Her They Their Them We Our You Your I My "
+    "In On At By For From With Without Of To Into Onto Over Under After Before During Since Until Upon "
+    "And But Or Nor Yet So Still Although Though While Whereas When Whenever Where Wherever Why How What "
+    "Which Who Whom Whose If Unless Because As Despite However Meanwhile Moreover Furthermore Also Then "
+    "Later Earlier Today Yesterday Tomorrow Now Once Twice Even Only Just Both Each Every All Some Many "
+    "Most Few Several No None Not Another Other Such One Two Three Four Five Six Seven Eight Nine Ten "
+    "Instead Indeed Perhaps Maybe Finally First Second Third Last Next Thus Hence Therefore Alas Sadly "
+    "Unfortunately Fortunately Initially Eventually Originally Recently Soon Often Sometimes Among Between "
+    "Like Unlike Following According Around About Across Along Against Beyond Within Through Throughout "
+    "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Must May Might Of Course Ahem"
+)
+
+# Capitalised words that name nothing worth asking about, wherever they stand.
+NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FAQ Mr Mrs Ms Dr Prof Sir Jr Sr")
+
+# Abbreviations that belong to the name after them, or before them: "St. Louis", "Martin Luther King Jr."
+NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev")
+TITLES_BEFORE_NAMES = _words(
+    "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
+    "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
+    "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer"
+)
+
+# Lower-case words that, just before a capitalised name, say it is a person.
+PERSON_CUES = _words(
+    "director actor actress producer writer author novelist poet playwright screenwriter filmmaker composer "
+    "singer songwriter musician guitarist drummer pianist rapper artist painter sculptor photographer "
+    "designer architect engineer inventor scientist physicist chemist biologist mathematician astronomer "
+    "philosopher economist historian journalist reporter editor publisher critic founder co-founder "
+    "cofounder ceo chairman chairwoman president senator governor mayor minister chancellor king queen "
+    "prince princess emperor pope general captain detective cop officer sheriff agent spy thief robber "
+    "criminal convict gangster player coach manager star co-star costar partner wife husband son daughter "
+    "father mother brother sister uncle aunt cousin friend colleague student teacher professor doctor "
+    "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
+    "advisor consultant veteran"
+)
+
+# Verbs that, just after a capitalised name, say it is a person.
+PERSON_VERBS = _words(
+    "said says told tells wrote writes recalled recalls remembered remembers explained explains added "
+    "argued argues insisted admitted claimed claims noted believed believes thought wanted decided "
+    "directed starred played sang painted composed married died interviewed stepped spent "
+    "replied replies asked asks shouted whispered laughed smiled cried joked quipped"
+)
+
+ORGANISATION_WORDS = _words(
+    "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
+    "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "
+    "Committee Council Board Authority Association Society Foundation Trust Fund Union League Federation "
+    "Party Court Parliament Congress Senate Assembly Bank Museum Library Hospital Church Studios Studio "
+    "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "
+    "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers"
+)
+
+# Well-known acronyms that are places, not organisations.
+PLACE_ACRONYMS = _words("US USA UK UAE USSR DC LA NYC EU")
+
+PLACE_WORDS = _words(
+    "City County State Province Region District Republic Kingdom Empire Island Islands Isle Bay Gulf Sea "
+    "Ocean River Lake Mountain Mountains Mount Mt Hills Hill Valley Canyon Desert Forest Park Street St "
+    "Avenue Ave Road Boulevard Square Bridge Harbor Harbour Coast Beach Peninsula Strait Falls Heights "
+    "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
+    "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena"
+)
+# Words that make a place's name with one other word, before or after it: "Lake Baikal", "Mount
+# Everest", "Thames River" (the other word alone names the same place).
+PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")
+# The last word of a prize's name, which may go on with "in": "Nobel Prize in Physics".
+PRIZE_WORDS = _words("Prize Prizes Award Awards Medal Trophy")
+
+PLACES = frozenset(
+    {
+        # continents and regions
+        "Africa", "Antarctica", "Asia", "Australia", "Europe", "North America", "South America",
+        "Latin America", "Central America", "Middle East", "Scandinavia", "Caribbean", "Siberia",
+        "Balkans", "Oceania",
+        # countries
+        "Afghanistan", "Argentina", "Austria", "Belgium", "Bolivia", "Brazil", "Bulgaria", "Cambodia",
+        "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Czechia", "Denmark", "Egypt",
+        "England", "Ethiopia", "Finland", "France", "Germany", "Ghana", "Greece", "Hungary", "Iceland",
+        "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Kenya",
+        "Korea", "Mexico", "Morocco", "Nepal", "Netherlands", "New Zealand", "Nigeria", "Norway",
+        "Pakistan", "Peru", "Philippines", "Poland", "Portugal", "Romania", "Russia", "Scotland",
+        "Serbia", "Singapore", "South Africa", "South Korea", "Spain", "Sweden", "Switzerland", "Syria",
+        "Taiwan", "Thailand", "Turkey", "Ukraine", "United Kingdom", "United States", "America",
+        "Venezuela", "Vietnam", "Wales", "Britain", "Great Britain", "Soviet Union",
+        # states and provinces
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+        "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+        "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+        "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico",
+        "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+        "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+        "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec",
+        "Bavaria", "Tuscany", "Catalonia", "Queensland",
+        # cities
+        "Amsterdam", "Athens", "Atlanta", "Baghdad", "Baltimore", "Bangkok", "Barcelona", "Beijing",
+        "Berlin", "Boston", "Brooklyn", "Brussels", "Budapest", "Buenos Aires", "Cairo", "Chicago",
+        "Cleveland", "Copenhagen", "Dallas", "Delhi", "Denver", "Detroit", "Dublin", "Edinburgh",
+        "Florence", "Geneva", "Glasgow", "Hamburg", "Havana", "Hollywood", "Hong Kong", "Houston",
+        "Istanbul", "Jerusalem", "Kyoto", "Las Vegas", "Lisbon", "Liverpool", "London", "Los Angeles",
+        "Madrid", "Manchester", "Manhattan", "Melbourne", "Miami", "Milan", "Montreal", "Moscow",
+        "Mumbai", "Munich", "Naples", "New Orleans", "Osaka", "Oslo", "Oxford", "Cambridge", "Paris",
+        "Philadelphia", "Phoenix", "Pittsburgh", "Prague", "Rome", "San Diego", "San Francisco",
+        "Santa Monica", "Seattle", "Seoul", "Shanghai", "Stockholm", "Sydney", "Tokyo", "Toronto",
+        "Vancouver", "Venice", "Vienna", "Warsaw", "Zurich", "Beverly Hills", "Queens", "Harlem",
+    }
+)
+
+# Names a card should never ask for: anyone fills them in from the words around them ("orbits the Earth").
+TRIVIAL_NAMES = _words("Earth Moon Sun")
+
+# Words for a people or a nation's things: never worth a deletion ("{{Spanish}} soldiers").
+DEMONYMS = _words(
+    "American British English French German Italian Spanish Russian Soviet Chinese Japanese Polish Irish "
+    "Scottish Welsh Dutch Swedish Norwegian Danish Greek Roman Egyptian Mexican Canadian Indian Jewish "
+    "Christian Muslim Catholic Protestant European African Asian Korean Portuguese Austrian Swiss Belgian"
+)
+# The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
+STRUCTURE_WORDS = _words(
+    "Bridge Tower Building Dam Canal Tunnel Station Airport Stadium Arena Castle Palace Cathedral Mill "
+    "Hall Theatre Theater Museum Temple Abbey Wall Lighthouse Monument Statue"
+)
+
+# A place and the words that give it away when they are elsewhere on its card: "the French capital,
+# {{Paris}}", "Mission Control in {{Houston}}".
+GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
+    "Paris": ("France", "French"), "London": ("England", "English", "Britain", "British"),
+    "Rome": ("Italy", "Italian", "Roman"), "Berlin": ("Germany", "German"), "Madrid": ("Spain", "Spanish"),
+    "Moscow": ("Russia", "Russian", "Soviet", "Kremlin"), "Tokyo": ("Japan", "Japanese"),
+    "Beijing": ("China", "Chinese"), "Vienna": ("Austria", "Austrian"), "Athens": ("Greece", "Greek"),
+    "Cairo": ("Egypt", "Egyptian"), "Dublin": ("Ireland", "Irish"), "Edinburgh": ("Scotland", "Scottish"),
+    "Houston": ("Mission Control", "NASA"), "Los Angeles": ("L.A.", "LA"), "New York": ("N.Y.", "NYC"),
+    "Hollywood": ("film", "films", "movie", "movies", "studio"),
+    "France": ("French",), "Germany": ("German",), "Italy": ("Italian",), "Spain": ("Spanish",),
+    "Japan": ("Japanese",), "China": ("Chinese",), "Russia": ("Russian",), "England": ("English",),
+    "Britain": ("British",), "Poland": ("Polish",), "Ireland": ("Irish",), "Mexico": ("Mexican",),
+    "Canada": ("Canadian",), "India": ("Indian",), "Greece": ("Greek",), "Egypt": ("Egyptian",),
+    "United States": ("American",), "America": ("American",), "Netherlands": ("Dutch",),
+    "Sweden": ("Swedish",), "Norway": ("Norwegian",), "Scotland": ("Scottish",), "Portugal": ("Portuguese",),
+}
+
+# Prepositions after which a capitalised name is usually a place.
+PLACE_PREPOSITIONS = _words("in at near from into across outside throughout inside towards toward around")
+
+# Lower-case nouns that, just before a capitalised or quoted title, say it names a work.
+WORK_CUES = _words(
+    "film films movie movies novel novels book books album albums song songs single series show shows "
+    "sitcom drama dramas documentary play plays opera musical painting paintings poem poems novella "
+    "memoir game video episode thriller thrillers comedy comedies classic sequel remake pilot magazine "
+    "newspaper journal"
+)
+
+MALE_FIRST_NAMES = _words(
+    "Aaron Adam Adrian Al Alan Albert Alex Alexander Alfred Andrew Anthony Antonio Arthur Ben Benjamin Bernard "
+    "Bill Billy Bob Bobby Brad Bradford Brian Bruce Carl Carlos Charles Charlie Christopher Chuck Clint Daniel "
+    "Dan Danny David Dennis Donald Douglas Ed Edward Ellis Eric Ethan Francis Frank Fred Frederick Gary George "
+    "Greg Gregory Harold Harry Harvey Henry Howard Ian Isaac Ivan Jack Jacob Jacques James Jason Jeff "
+    "Jeffrey Jerry Jim Jimmy Joe John Johnny Jonathan Joseph Joshua Juan Justin Keanu Keith Kenneth Kevin "
+    "Larry Lawrence Leonard Louis Mark Martin Matthew Maurice Michael Mike Nathan Neil Nicholas Nick "
+    "Oliver Patrick Paul Peter Philip Pierre Ralph Raymond Richard Robert Roger Ronald Ryan Sam Samuel "
+    "Scott Sean Stanley Stephen Steve Steven Thomas Tim Timothy Tom Tony Vincent Walter William Willie "
+    "Tommy Marlon Humphrey Orson Quentin Ridley Denzel Harrison Leonardo Judd Wolfgang Ludwig Johann "
+    "Giuseppe Pablo Claude Leo Marco Hans Karl Friedrich Sergei Albert Niels Werner Enrico Gustave "
+    "Isambard Nikola Wilbur Orville Winston Abraham Ulysses Theodore Dwight"
+)
+FEMALE_FIRST_NAMES = _words(
+    "Alice Alicia Amanda Amy Angela Ann Anna Anne Audrey Barbara Beth Betty Bronisława Caroline Carol "
+    "Catherine Charlotte Christina Christine Claire Diana Diane Dorothy Elizabeth Ellen Emily Emma Eva "
+    "Grace Hannah Heather Helen Irène Jane Janet Jennifer Jessica Joan Judith Judy Julia Julie Karen Kate "
+    "Katherine Kathleen Laura Linda Lisa Louise Lucy Margaret Maria Marie Martha Mary Michelle Nancy "
+    "Nicole Olga Pamela Patricia Rachel Rebecca Rita Rosalind Rose Ruth Sandra Sarah Sharon Sophie Susan "
+    "Victoria Sigourney Meryl Marilyn Ada Lise Florence Jane Harriet Amelia Ella Frida Indira Golda "
+    "Eleanor Hillary Valentina Sally Dian Jocelyn Barbara Dorothea Emmy Irene Mae Maya Toni Virginia"
+)
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES | _words("Ashley Chris Jean Kelly Kim Val Sam Alex Leslie")
+
+# Titles and words just before a name that say whether the person is a man or a woman.
+MALE_TITLES = _words("Mr Sir Lord King Prince Emperor Pope Father Brother Duke Count Baron")
+FEMALE_TITLES = _words("Mrs Ms Miss Dame Lady Queen Princess Empress Sister Duchess Countess Baroness")
+MALE_PRONOUNS = _words("he him his himself")
+FEMALE_PRONOUNS = _words("she her hers herself")
+
+# After a duration, words that make it a relative time: "20 years ago", "two decades on, …" say
+# nothing a card can keep ("25 million years old" is an age, and stays).
+RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
+
+UNITS = (
+    r"%|percent|per\s+cent|percentage\s+points?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|ft|"
+    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
+    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet)|degrees?|°[CF]?|mph|km/h|"
+    r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
+    r"floors|light[- ]years?"
+)
+TIME_UNITS = r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millennia|millennium"
+NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    "one|several|dozen|dozens|a\\s+few|a\\s+dozen|a\\s+couple\\s+of"
+)
+# Number words that count things when a plural noun follows ("six orbital planes").
+COUNTING_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"
+CURRENCY_WORDS = r"dollars|euros|pounds\s+sterling|yen|yuan|francs|rupees|marks|roubles|rubles|pesos|lire"
+
+# The past tense and the plain form of verbs whose questions the engine asks with "did"
+# ("In 1989, Mann shot X" -> "In what year did Mann shoot X?"). A verb not listed gets a cloze.
+PAST_TO_PLAIN = {
+    "acquired": "acquire", "adapted": "adapt", "announced": "announce", "attended": "attend",
+    "began": "begin", "bought": "buy", "built": "build", "captured": "capture", "composed": "compose",
+    "conquered": "conquer", "created": "create", "declined": "decline", "defeated": "defeat",
+    "designed": "design", "developed": "develop", "directed": "direct", "discovered": "discover",
+    "drew": "draw", "earned": "earn", "established": "establish", "filmed": "film", "finished": "finish",
+    "formed": "form", "founded": "found", "gave": "give", "graduated": "graduate", "grossed": "gross",
+    "held": "hold", "hired": "hire", "introduced": "introduce", "invented": "invent", "joined": "join",
+    "launched": "launch", "led": "lead", "left": "leave", "lost": "lose", "made": "make",
+    "married": "marry", "met": "meet", "moved": "move", "opened": "open", "painted": "paint",
+    "patented": "patent", "performed": "perform", "played": "play", "premiered": "premiere",
+    "produced": "produce", "published": "publish", "raised": "raise", "received": "receive",
+    "recorded": "record", "released": "release", "retired": "retire", "returned": "return", "ran": "run",
+    "sang": "sing", "shot": "shoot", "signed": "sign", "sold": "sell", "spent": "spend",
+    "started": "start", "studied": "study", "taught": "teach", "took": "take", "toured": "tour",
+    "trained": "train", "visited": "visit", "won": "win", "wrote": "write", "cost": "cost", "paid": "pay",
+    "collected": "collect", "completed": "complete", "constructed": "construct", "elected": "elect",
+    "killed": "kill", "interviewed": "interview", "organised": "organise", "organized": "organize",
+    "died": "die", "became": "become", "arrived": "arrive", "reached": "reach", "ended": "end",
+    "struck": "strike", "hosted": "host", "approved": "approve", "showed": "show", "found": "find",
+    "went": "go", "came": "come", "described": "describe", "named": "name", "ordered": "order",
+    "broke": "break", "grew": "grow", "fell": "fall", "rose": "rise", "saw": "see",
+}
+# Verbs after which an amount of money is what was earned or spent ("grossed $67 million").
+MONEY_VERBS = frozenset({"earned", "grossed", "cost", "raised", "paid", "sold", "collected", "received", "spent"})
+# Verbs that a subject can be asked about with "who" (the verb stays as it is in the sentence).
+COPULAS = frozenset({"was", "were", "is", "are"})
+NOT_WHO_VERBS = frozenset({"had", "has", "have", "did", "does", "do", "said", "says", "told", "thought", "believed"})
+
+# Opinions and hedges: a card should hold a fact, not the writer's view.
+SUBJECTIVE_WORDS = _words(
+    "arguably perhaps maybe probably possibly favorite favourite best-loved greatest seemingly apparently "
+    "surely undoubtedly allegedly supposedly might may should ahem quintessential gripping "
+    "iconic legendary unforgettable extraordinary astonishing alas"
+)
+# Phrases of praise: "one of the most gripping thrillers ever made" is a view, not a fact.
+SUBJECTIVE_PHRASES = r"\bone of the (?:most|best|greatest|finest|worst)\b|\bever made\b"
+FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
+# Words that point back to something the card would not show.
+DANGLING_WORDS = _words("this these those such latter former aforementioned above below")
+# Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
+DANGLING_PHRASES = (
+    r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:that|this) (?:year|month|week|day|decade|time)\b|\bthe two\b(?!-)|\bat the time\b"
+    r"|^(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)) (?:later|earlier|after)\b|^Within\b"
+    r"|\bago\b"
+)
+# Words after which "it" opens a clause (and may be the sentence's subject again): "… until it closed".
+CLAUSE_OPENERS = _words("when until because after before that and but as while since if although though where so once or")
+
+# Nouns that, after "the", usually point back at something an earlier sentence named ("went to the
+# bank", "stepped into the part"): a card holding one is weaker, and ranks lower.
+BACK_REFERRING_NOUNS = _words(
+    "part role bank film movie restaurant village territory system program programme project discovery "
+    "case team unit company firm group deal plan book novel script shoot production scene sequence site "
+    "house ship boat car plane mission crew couple pair man woman family series show episode campaign "
+    "trial attack incident accident idea effort study report experiment photograph image device machine "
+    "invention product design structure building meeting event story"
+)
+
+# Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."
+ACTION_NOUNS = _words(
+    "construction work production filming shooting development research building excavation restoration "
+    "renovation planning design preparation testing recording"
+)
+PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person", "hers": "person",
+    "its": "thing", "they": "plural", "their": "plural", "theirs": "plural",
+    # "it" needs one named thing before it in its sentence, as "its" does; what "them" stands for is
+    # too often an unnamed thing ("the script … gave them to …").
+    "it": "thing", "them": "object",
+}
+# "The film …" at the start of a sentence names the work the sentence before named.
+REFERRING_NOUNS = {
+    "film": "work", "movie": "work", "picture": "work", "novel": "work", "book": "work", "album": "work",
+    "song": "work", "series": "work", "show": "work", "play": "work", "painting": "work",
+    "company": "organisation", "firm": "organisation", "band": "organisation",
+    "university": "organisation", "agency": "organisation", "city": "place", "town": "place",
+    "country": "place",
+}

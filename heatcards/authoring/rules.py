@@ -1,0 +1,899 @@
+"""The default suggestion engine: hand-written rules, offline, nothing to download, fast.
+
+For each sentence it finds what is worth asking (entities.py), makes the sentence stand on its own
+(a leading "He", "It" or "The bridge" becomes the one name of the right kind and gender that the
+sentence before, or the document's topic, offers; otherwise the sentence is skipped), then makes
+one card per fact: a question where a pattern of the sentence makes its grammar safe ("X directed
+Y." -> "Who directed Y?"), a cloze otherwise. Cards that break a rule of good cards are refused
+(docs/card-rules.md); the rest are scored, near-duplicates dropped, and the best kept.
+
+`suggest_from_mentions` is everything after finding the facts: an engine that finds them its own
+way (spacy_engine.py) hands it the sentences and their mentions, and may add questions of its own.
+"""
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from heatcards.authoring import lexicon
+from heatcards.authoring.entities import (
+    NAMED_KINDS,
+    Gender,
+    Mention,
+    MentionKind,
+    NameBook,
+    find_mentions,
+    quotations,
+)
+from heatcards.authoring.model import (
+    DEFAULT_CARDS_PER_1000_WORDS,
+    DocumentText,
+    Progress,
+    Suggestion,
+    SuggestionKind,
+)
+from heatcards.authoring.sentences import Sentence, split_sentences
+from heatcards.errors import GenerationError
+
+MINIMUM_CARDS = 3
+"""Even a short document gets up to this many suggestions, when it has that many good ones."""
+MAX_ANSWER_WORDS = 6
+MAX_ANSWER_CHARACTERS = 48
+MIN_SENTENCE_WORDS = 5
+MAX_SENTENCE_WORDS = 45
+MAX_CARDS_PER_SENTENCE = 3
+SAME_SENTENCE_FACTOR = 0.75
+LEANING_FACTOR = 0.8  # for each "the bank", "the part" a card holds (lexicon.BACK_REFERRING_NOUNS)
+PAIRED_FACTOR = 0.7
+LATE_FACTOR = 0.2  # at most, for a name at the very end of its sentence
+SAME_ANSWER_FACTOR = 0.7
+NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
+_PROGRESS_EVERY = 25  # sentences
+
+_KIND_VALUE = {  # how much a fact of each kind is usually worth learning
+    MentionKind.DATE: 1.0,
+    MentionKind.PERSON: 0.95,
+    MentionKind.WORK: 0.95,
+    MentionKind.YEAR: 0.95,
+    MentionKind.MONEY: 0.95,
+    MentionKind.QUANTITY: 0.9,
+    MentionKind.DURATION: 0.9,
+    MentionKind.ORGANISATION: 0.85,
+    MentionKind.PLACE: 0.85,
+    MentionKind.TERM: 0.9,
+    MentionKind.COUNT: 0.8,
+    MentionKind.NAME: 0.5,
+}
+_MULTI_WORD_NAME = 0.8  # a name of unknown kind but of several words ("Selective Availability")
+_QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
+
+_WORD = re.compile(r"[\w’'-]+")
+_LEADING_REFERENCE = re.compile(
+    r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
+    r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
+    re.IGNORECASE,  # lower case after an opening: "When it opened …"
+)
+# A word that links the sentence to the one before and can go: "Meanwhile, X interviewed …" -> "X interviewed …".
+_CONNECTIVE = re.compile(
+    r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
+    r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|Afterwards|Finally|Soon|Alas),\s+)(?=\S)"
+)
+_OPENING = re.compile(
+    r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
+    r"(?:(?:In|On|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
+    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+|\s+(?=(?:he|she|it|they)\s))){0,2}"
+)
+# A subject that leans on what came before: "The unit was led by …", "The net effect is …".
+_PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
+_LEANING_SUBJECT = re.compile(
+    rf"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were|has|had|have|can|could|will|would|must|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
+)
+# Subjects that only say which one of something named before: "The largest is …", "The rest was …".
+_SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
+_FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
+_PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
+_THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
+# After "her", what makes it "asked her to …" rather than "her direction".
+_OBJECT_HER = re.compile(r"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into)\b)")
+_INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
+    rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
+)
+# The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
+_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|i)$")
+# "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
+_COUNTS = {
+    word: number
+    for number, words in enumerate(("a an one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1)
+    for word in words.split()
+}
+_LATER = re.compile(
+    rf"(?:(?:Only|Just|About|Some) )?(?P<count>{'|'.join(_COUNTS)}|\d{{1,3}}) (?P<unit>day|week|month|year|decade)s? later,? (?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|Sept"
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
+_PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+
+Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
+"""ask(index of the sentence, its claim, a mention of it) -> (rule, question) when the engine can ask
+safely for that mention (the answer is the mention's name); None leaves the card to the rules."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence made to stand on its own: `text` is the sentence without a linking word such as
+    "Meanwhile,", with a leading reference replaced by the name it stands for (which ends at
+    `inserted`; 0 when nothing replaced one) and a "her" that can only be the document's topic
+    replaced by its name; `mentions` are the sentence's own mentions, with their offsets in `text`."""
+
+    text: str
+    inserted: int
+    mentions: list[Mention]
+    subject: Mention | None  # the name the claim is about when it opens with it
+
+
+@dataclass(frozen=True)
+class _Topic:
+    name: str
+    kind: MentionKind
+    aliases: tuple[str, ...]  # the name and the other forms the document uses for it
+    gender: Gender | None
+
+
+@dataclass(frozen=True)
+class _Before:
+    """What the sentence before offers a leading reference: its text, names and claim."""
+
+    text: str
+    mentions: list[Mention]
+    claim: Claim | None
+    when: Mention | None = None  # the one date or year of the latest sentence before that gives any (two back at most)
+
+
+@dataclass(frozen=True)
+class _Card:
+    suggestion: Suggestion
+    sentence: int
+    key: str  # the answer, normalised
+    words: frozenset[str]  # the source sentence's words, to find near-duplicates
+
+
+class RulesEngine:
+    """Suggestions from hand-written rules over sentences, names, dates and numbers."""
+
+    name = "rules"
+
+    def suggest(
+        self,
+        document: DocumentText,
+        *,
+        cards_per_1000_words: float = DEFAULT_CARDS_PER_1000_WORDS,
+        progress: Progress | None = None,
+    ) -> list[Suggestion]:
+        check_cards_per_1000_words(cards_per_1000_words)
+        sentences = split_sentences(document.text)
+        book = NameBook.from_texts([sentence.text for sentence in sentences])
+        found = []
+        for index, sentence in enumerate(sentences):
+            if progress and index % _PROGRESS_EVERY == 0:
+                progress("Finding facts", index, len(sentences))
+            found.append(find_mentions(sentence.text, book))
+        return suggest_from_mentions(
+            document, sentences, found, book, cards_per_1000_words=cards_per_1000_words, progress=progress
+        )
+
+
+def check_cards_per_1000_words(cards_per_1000_words: float) -> None:
+    if not cards_per_1000_words > 0:
+        raise GenerationError(f"the number of cards per 1,000 words must be above 0, not {cards_per_1000_words}")
+
+
+def suggest_from_mentions(
+    document: DocumentText,
+    sentences: list[Sentence],
+    found: list[list[Mention]],
+    book: NameBook,
+    *,
+    cards_per_1000_words: float = DEFAULT_CARDS_PER_1000_WORDS,
+    progress: Progress | None = None,
+    ask: Ask | None = None,
+) -> list[Suggestion]:
+    """The cards for `document`, best first, from its `sentences` and what was found in each
+    (`found[i]` holds the mentions of `sentences[i]`, offsets within that sentence): each sentence
+    made to stand on its own, one card per fact (a question when the rules or `ask` make one safe, a
+    cloze otherwise), cards that break a rule of good cards refused, near-duplicates dropped, and
+    about `cards_per_1000_words` per 1,000 words kept. Progress is reported as "Writing cards"."""
+    check_cards_per_1000_words(cards_per_1000_words)
+    topic = _topic(document.title, found, book)
+    cards: list[_Card] = []
+    previous: Claim | None = None
+    for index, sentence in enumerate(sentences):
+        if progress and index % _PROGRESS_EVERY == 0:
+            progress("Writing cards", index, len(sentences))
+        before = _Before("", [], None)
+        if index:
+            before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]))
+        claim = _claim(sentence.text, found[index], before, topic, book)
+        if (
+            claim is not None
+            and _worth_reading(claim.text)
+            and not _dangling_pronoun(claim, book)
+            and not _leans_on_context(claim, topic)
+        ):
+            cards += _cards(index, sentence, claim, topic, document.text, ask)
+        previous = claim
+    if progress:
+        progress("Writing cards", len(sentences), len(sentences))
+    limit = max(MINIMUM_CARDS, round(cards_per_1000_words * document.word_count / 1000))
+    return _best(cards, limit)
+
+
+def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:
+    """What the document is about: the fullest name in its title that its sentences mention, or
+    failing that a name that clearly dominates them."""
+    sentences_naming: Counter[str] = Counter()
+    kinds: dict[str, MentionKind] = {}
+    aliases: dict[str, set[str]] = {}
+    for mentions in found:
+        names = {mention.name for mention in mentions if mention.kind in NAMED_KINDS and mention.name not in lexicon.TRIVIAL_NAMES}
+        sentences_naming.update(names)
+        for mention in mentions:
+            if mention.kind in NAMED_KINDS:
+                kinds.setdefault(mention.name, mention.kind)
+                aliases.setdefault(mention.name, set()).add(mention.text)
+    if not sentences_naming:
+        return None
+    in_title = [name for name in sentences_naming if _contains_word(title, name)]
+    # "Marie" and "Curie" in a title that says "Marie Curie" count for "Marie Curie"
+    in_title = [name for name in in_title if not any(name != other and _contains_word(other, name) for other in in_title)]
+    priority = list(MentionKind)
+    (dominant, most), *rest = sentences_naming.most_common(2) + [("", 0)]
+    name = max(in_title, key=lambda n: (sentences_naming[n], -priority.index(kinds[n])), default="")
+    if not name or (not _title_is_about(title, name) and most >= 3 * sentences_naming[name]):
+        if most < 3 or most < 2 * rest[0][1]:  # no name clearly dominates: no topic, no context on the cards
+            return None
+        name = dominant
+    forms = aliases[name] | {name}
+    words = name.split()
+    if kinds[name] is MentionKind.PERSON and len(words) > 1:
+        forms.add(words[-1])  # "Curie" in a document about Marie Curie
+    for other in sentences_naming:  # "Global Positioning System" in a document about GPS, and the reverse;
+        # "Baikal" in one about Lake Baikal
+        if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
+            forms |= aliases[other] | {other}
+    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), book.gender(name))
+
+
+def _without_generic_word(name: str) -> str:
+    """ "Lake Baikal" -> "Baikal", "Thames River" -> "Thames"; "" for a name without such a word."""
+    words = name.split()
+    if len(words) == 2 and (words[0] in lexicon.PLACE_FIRST_WORDS or words[1] in lexicon.PLACE_FIRST_WORDS):
+        return words[1] if words[0] in lexicon.PLACE_FIRST_WORDS else words[0]
+    return ""
+
+
+def _title_is_about(title: str, name: str) -> bool:
+    """Whether the title is plainly about the name: the name alone or before a colon ("Lake Baikal: the
+    deepest lake"), its subject ("Heat is …", "How GPS works"), or after "of" or "about" ("A short
+    history of San Francisco"); not "… sank Hollywood"."""
+    escaped = re.escape(name)
+    return bool(
+        len(title.split()) <= len(name.split()) + 1
+        or re.match(rf"(?:the\s+)?{escaped}\s*:", title, re.IGNORECASE)
+        or re.search(rf"{escaped}[\"”’]?(?:['’]s)? (?:is|was|are|were|has|had|remains|[a-z]+s)\b", title)
+        or re.search(rf"\b(?:of|about)\s+(?:the\s+)?[\"“]?{escaped}", title)
+    )
+
+
+def _initials(name: str) -> str:
+    words = [word for word in name.split() if word[:1].isupper()]
+    return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def _is_topic(mention: Mention, topic: _Topic | None) -> bool:
+    return topic is not None and mention.kind in NAMED_KINDS and (mention.name == topic.name or mention.text in topic.aliases)
+
+
+def _contains_word(text: str, phrase: str) -> bool:
+    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _cards(
+    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None
+) -> list[_Card]:
+    speech = [q for q in quotations(claim.text) if not q.is_title]
+    context = ""
+    if topic and not any(_contains_word(claim.text, alias) for alias in topic.aliases):
+        context = f"({topic.name}) "
+    words = frozenset(word.lower() for word in _WORD.findall(sentence.text))
+    quality = _sentence_quality(sentence.text, sentence.start / len(document_text))
+    quality *= LEANING_FACTOR ** _leaning_phrases(claim.text, topic)
+    named = {m.name for m in claim.mentions if m.kind in NAMED_KINDS}
+    cards = []
+    for mention in claim.mentions:
+        if any(q.start <= mention.start < q.end for q in speech) or _refused(claim, mention, topic):
+            continue
+        # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
+        # of names ("Watson and {{Crick}}") is half given by the first.
+        alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
+        if _paired(claim, mention):
+            alone = PAIRED_FACTOR
+        made = _question(claim, mention)
+        if made is None and ask is not None and (asked := ask(index, claim, mention)) is not None:
+            made = (*asked, mention.name)
+        if made is None:
+            rule = f"cloze:{mention.kind.value}"
+            front = f"{claim.text[: mention.start]}{{{{c1::{mention.text}}}}}{claim.text[mention.end :]}"
+            rest = claim.text[: mention.start] + " … " + claim.text[mention.end :]
+            kind, back, answer, bonus = SuggestionKind.CLOZE, "", mention.text, 0.0
+        else:
+            rule, front, answer = made
+            rest = front
+            kind, back, bonus = SuggestionKind.QUESTION, answer, _QUESTION_BONUS
+        if _guessable(mention, answer, context + rest):
+            continue
+        value = _MULTI_WORD_NAME if mention.kind is MentionKind.NAME and " " in mention.text else _KIND_VALUE[mention.kind]
+        # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars").
+        late = LATE_FACTOR * mention.start / len(claim.text) if mention.kind in NAMED_KINDS else 0.0
+        score = round(value * quality * alone * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
+        suggestion = Suggestion(kind, context + front, back, answer, sentence.start, sentence.end, rule, score)
+        cards.append(_Card(suggestion, index, _normalised(answer), words))
+    cards.sort(key=lambda card: -card.suggestion.score)
+    return cards[:MAX_CARDS_PER_SENTENCE]
+
+
+def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
+    """Whether a rule of good cards refuses the mention as an answer (docs/card-rules.md)."""
+    text = mention.text
+    if claim.subject and claim.subject.start <= mention.start < claim.inserted:
+        return True  # the name that replaced a pronoun: the sentence did not say it there
+    if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or text in lexicon.DEMONYMS or len(text) < 2:
+        return True  # the topic, "the {{Earth}}", "{{Spanish}} soldiers", "the {{A}} form"
+    if topic and mention.kind in NAMED_KINDS and _contains_word(text, topic.name):
+        return True  # "the {{Treaty of San Francisco}}" in a history of San Francisco
+    if mention.kind is MentionKind.PERSON and mention.name.startswith(f"{text} "):
+        return True  # a first name alone ("{{Neil}}'s right-hand man"): too slight an answer
+    if len(text.split()) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
+        return True
+    after = claim.text[mention.end :]
+    if mention.kind in NAMED_KINDS and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
+        return True  # "{{Helper T}} cells": the letter belongs to the words after it
+    if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and re.match(r"\s[a-z]", after):
+        return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion"
+    return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention)
+
+
+def _worth_reading(text: str) -> bool:
+    """Whether a sentence can hold a card: a complete statement of fact of a sensible length,
+    not a question, not in the first or second person, not an opinion, pointing at nothing it does
+    not show, and not mostly quoted speech."""
+    written = _WORD.findall(text)
+    words = [word.lower() for word in written]
+    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+        return False
+    if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
+        return False
+    if any(word in lexicon.FIRST_AND_SECOND_PERSON for word in words):
+        return False
+    if any(word in lexicon.SUBJECTIVE_WORDS and (w.islower() or i == 0) for i, (word, w) in enumerate(zip(words, written))):
+        return False  # "may", not "May"
+    if re.search(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE):
+        return False
+    if any(_dangling_word(words, index) for index in range(len(words))) or re.search(lexicon.DANGLING_PHRASES, text, re.IGNORECASE):
+        return False
+    speech = sum(q.end - q.start for q in quotations(text) if not q.is_title)
+    return speech <= 0.3 * len(text) and not re.match(r"\w+:\S", text)  # "McCauley:I like Chicago."
+
+
+def _dangling_word(words: list[str], index: int) -> bool:
+    """Whether words[index] points at something the sentence does not show: "this", "such"; "the
+    former" (not "a former banker"); "below" or "above" with nothing after it (not "below the surface")."""
+    word = words[index]
+    if word not in lexicon.DANGLING_WORDS:
+        return False
+    if word in ("former", "latter"):
+        return index > 0 and words[index - 1] == "the"
+    if word in ("above", "below"):
+        return index + 1 == len(words)
+    return True
+
+
+def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
+    """Whether the claim's subject is a bare "The unit" or "Construction" whose owner the card would
+    not show: "The charter was signed …" (which charter?), "Construction began in 1869" (of what?).
+    A subject such as "The satellites" or an activity is fine when the card names the document's
+    topic in front of it, unless it is one that usually points back ("the team", "the largest")."""
+    opening = _OPENING.match(claim.text)
+    rest = claim.text[opening.end() :]
+    leaning = _LEANING_SUBJECT.match(rest)
+    if claim.inserted == 0 and leaning:
+        # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not
+        noun = leaning.group("noun")
+        return topic is None or noun in lexicon.BACK_REFERRING_NOUNS or bool(_SELECTING.fullmatch(noun))
+    first = re.match(r"([A-Z][a-z]+) (?!of\b)[a-z]+", rest)
+    return bool(first and first.group(1).lower() in lexicon.ACTION_NOUNS and topic is None)
+
+
+def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The sentence without a linking word that leans on the one before ("Meanwhile, …"), and with a
+    leading pronoun or "The film" (after an opening such as "When" or "In 1938") replaced by the one
+    name it can stand for (see `_antecedent`); None when there is no such name or more than one. A
+    sentence opening with a "The …" that is not a reference comes back otherwise as written."""
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        cut = connective.end()
+        text = text[cut].upper() + text[cut + 1 :]
+        mentions = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
+    text, mentions = _dated(text, mentions, before.when)
+    opening = _OPENING.match(text)
+    reference = _LEADING_REFERENCE.match(text, opening.end())
+    noun = reference.group("noun") if reference else None
+    if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
+        subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
+        return _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
+    pronoun = (reference.group("pronoun") or "").lower()
+    found = _antecedent(pronoun, noun, before, topic, book)
+    if found is None:
+        return None
+    antecedent, name = found
+    start = opening.end()
+    written = name[0].upper() + name[1:] if start == 0 else name  # "the Golden Gate Bridge" opening a sentence
+    suffix = "'s" if pronoun in ("his", "her", "its") else " is" if reference.group("is") else ""
+    resolved = text[:start] + written + suffix + text[reference.end() :]
+    shift = len(resolved) - len(text)
+    inserted = start + len(written) + len(suffix)
+    subject = Mention(antecedent.kind, start, start + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s")
+    moved = [m for m in mentions if m.end <= start]  # "In {1938} she went …" keeps its year
+    moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
+    if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
+        resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
+    return _name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)
+
+
+def _last_time(found: list[list[Mention]]) -> Mention | None:
+    """The one date or year (not a decade) of the latest of these sentences that gives any; None when
+    it gives several."""
+    for mentions in reversed(found):
+        times = {m.text: m for m in mentions if m.kind is MentionKind.DATE or (m.kind is MentionKind.YEAR and m.text.isdigit())}
+        if times or any(m.kind is MentionKind.YEAR for m in mentions):
+            return next(iter(times.values())) if len(times) == 1 else None
+    return None
+
+
+def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[str, list[Mention]]:
+    """The sentence with an opening "Two weeks later," or "A year later," replaced by the month or
+    year it comes to after the date of the sentence before ("In September 1983, …"); as it was when
+    that date is not known well enough (days after a year alone, or no date at all)."""
+    later = _LATER.match(text)
+    if later is None or when is None:
+        return text, mentions
+    count = _COUNTS.get(later.group("count").lower()) or int(later.group("count"))
+    unit = later.group("unit").lower()
+    date = re.fullmatch(rf"(?:(?P<month>{_MONTH_NAMES})\.? (?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? )?)?(?P<year>\d{{4}})", when.text)
+    if date is None:
+        return text, mentions
+    year = int(date.group("year"))
+    if unit in ("year", "decade"):
+        written = str(year + count * (10 if unit == "decade" else 1))
+    elif date.group("month") is None or (unit != "month" and date.group("day") is None):
+        return text, mentions
+    else:
+        month = _MONTH_NUMBERS[date.group("month")[:3]]
+        if unit == "month":
+            year, month = year + (month - 1 + count) // 12, (month - 1 + count) % 12 + 1
+        else:
+            day = datetime.date(year, month, int(date.group("day"))) + datetime.timedelta(days=count * (7 if unit == "week" else 1))
+            year, month = day.year, day.month
+        written = f"{calendar.month_name[month]} {year}"
+    opening = f"In {written}, "
+    shift = len(opening) - later.end()
+    moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= later.end()]
+    return opening + text[later.end() :], moved
+
+
+def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
+    """The claim with a "she", "her" or "his" inside it that no one named before it can be, replaced
+    by the document's topic when that is a person of that gender whom nobody else in this sentence or
+    the one before could be mistaken for: "… under her direction" -> "… under Rosalind Franklin's
+    direction"; likewise an "it" or "its" when the topic is a thing and neither sentence names another:
+    "UNESCO added it to its list …" -> "UNESCO added Lake Baikal to its list …"."""
+    if topic is None or (topic.kind is MentionKind.PERSON and topic.gender is None):
+        return claim
+    own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
+    for m in [*before.mentions, *own]:
+        if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
+            continue
+        if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
+            return claim
+        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m, claim):
+            return claim
+    if topic.kind is MentionKind.PERSON:
+        words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
+    else:
+        words = frozenset({"it", "its"})
+    named = [m.end for m in own if _is_topic(m, topic)]
+    text, mentions = claim.text, list(claim.mentions)
+    for match in reversed(list(re.finditer(r"\b(?:he|him|his|she|her|it|its)\b", text))):
+        if match.group() not in words or match.start() < claim.inserted or any(end <= match.start() for end in named):
+            continue  # "Franklin attended …, where she excelled": she is already clear
+        if match.group() == "it" and claim.subject is None and not _is_object(text, match.start()):
+            continue  # "… because it was cheap": perhaps the sentence's own subject
+        possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
+        name = f"{topic.name}'s" if possessive else topic.name
+        shift = len(name) - len(match.group())
+        text = text[: match.start()] + name + text[match.end() :]
+        mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+    return dataclasses.replace(claim, text=text, mentions=mentions)
+
+
+def _could_be_it(mention: Mention, claim: Claim) -> bool:
+    """Whether a named thing could be what an "it" or "its" of the claim stands for: not a trivial
+    name ("Earth"), a word for a people, or the claim's own subject when the "it" is an object
+    ("UNESCO added it to its list")."""
+    if mention.text in lexicon.TRIVIAL_NAMES or mention.text in lexicon.DEMONYMS or _ADJECTIVE.search(mention.text):
+        return False
+    return not (mention.start == 0 and mention in claim.mentions and re.search(r"\b(?:it|its)\b", claim.text[mention.end :]))
+
+
+def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook) -> tuple[Mention, str] | None:
+    """The one name a leading reference stands for, and the words that replace it.
+
+    "He"/"She"/"His"/"Her": the one person the sentence before names (or was about) whose gender
+    agrees, when the document makes that gender sure; when it names no one who could be meant, the
+    document's topic if that is a person of that gender. "It"/"Its": the one work, organisation or
+    other named thing the sentence before names, or the place it was about. "They": the two people or
+    things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
+    the one name of that kind, or containing that word, in the sentence before or the topic."""
+    if before.claim is None and _opens_with_pronoun_like(before.text, pronoun):
+        return None  # "It became …, a record it held until "Star Wars" … Its gross …": the same unknown "it"
+    offered = list(before.mentions)
+    if before.claim and before.claim.subject and not before.claim.subject.possessive:  # "His father …" is not about him
+        offered.append(before.claim.subject)
+    if pronoun in _PRONOUN_GENDER:
+        gender = _PRONOUN_GENDER[pronoun]
+        people = {
+            _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
+        }
+        if len(people) == 1:
+            (person,) = people.values()
+            if _gender(person, topic, book) is not gender:
+                return None
+            return (_topic_mention(topic), topic.name) if topic and _is_topic(person, topic) else (person, person.name)
+        if not people and topic and topic.kind is MentionKind.PERSON and topic.gender is gender:
+            return _topic_mention(topic), topic.name
+        return None
+    if pronoun == "they":
+        group = _group_subject(before.claim)
+        return (group, group.name) if group else None
+    if pronoun in ("it", "its"):
+        subject = before.claim.subject if before.claim else None
+        things = {
+            _canonical(m, topic): m
+            for m in offered
+            if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive)
+            or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
+        }
+        if len(things) != 1:
+            return None
+        (thing,) = things.values()
+        name = f"\"{thing.name}\"" if thing.quoted else thing.name
+        return thing, _with_article(name, before.text, thing)
+    assert noun is not None
+    kind = lexicon.REFERRING_NOUNS.get(noun.lower())
+    candidates = {_canonical(m, topic): m for m in offered if m.kind.value == kind and not m.attributive}
+    if not candidates:
+        candidates = {_canonical(m, topic): m for m in _names_with(noun, before, topic)}
+    if not candidates and topic and kind == topic.kind.value:
+        candidates = {topic.name: _topic_mention(topic)}
+    if len(candidates) != 1:
+        return None
+    (thing,) = candidates.values()
+    name = f"\"{thing.name}\"" if thing.quoted else thing.name
+    return thing, _with_article(name, before.text, thing)
+
+
+_PRONOUN_CLASSES = ({"he", "his"}, {"she", "her"}, {"it", "its"}, {"they"})
+
+
+def _opens_with_pronoun_like(text: str, pronoun: str) -> bool:
+    connective = _CONNECTIVE.match(text)
+    text = text[connective.end() :] if connective else text
+    reference = _LEADING_REFERENCE.match(text, _OPENING.match(text).end())
+    other = (reference.group("pronoun") or "").lower() if reference else ""
+    return any(pronoun in kind and other in kind for kind in _PRONOUN_CLASSES)
+
+
+def _gender(person: Mention, topic: _Topic | None, book: NameBook) -> Gender | None:
+    return topic.gender if topic and _is_topic(person, topic) else book.gender(person.name)
+
+
+def _topic_mention(topic: _Topic) -> Mention:
+    return Mention(topic.kind, 0, 0, topic.name, topic.name, topic.kind is MentionKind.WORK)
+
+
+def _canonical(mention: Mention, topic: _Topic | None) -> str:
+    """A name as a candidate for a reference: the topic under any of its forms is one candidate."""
+    return topic.name if _is_topic(mention, topic) and topic else mention.name
+
+
+def _names_with(noun: str, before: _Before, topic: _Topic | None) -> list[Mention]:
+    """The names before (and the topic) with `noun` as one of their words: "the bridge" for the
+    "Golden Gate Bridge", "the photograph" for "Photograph 51"."""
+    if noun.lower() in lexicon.REFERRING_NOUNS and lexicon.REFERRING_NOUNS[noun.lower()] != "place":
+        return []
+    found = [m for m in before.mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _has_word(m.name, noun)]
+    if topic and topic.kind is not MentionKind.PERSON and any(_has_word(alias, noun) for alias in topic.aliases):
+        found.append(_topic_mention(topic))
+    return found
+
+
+def _has_word(name: str, word: str) -> bool:
+    return word.lower() in (part.lower() for part in name.split())
+
+
+def _with_article(name: str, text: str, mention: Mention) -> str:
+    """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the"."""
+    if mention.end and re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) and not name.startswith("\""):
+        return f"the {name}"
+    return name
+
+
+def _group_subject(claim: Claim | None) -> Mention | None:
+    """The two names of one kind a sentence opens with, as one: "Watson and Crick built …" ->
+    "Watson and Crick"."""
+    if claim is None or claim.inserted or len(claim.mentions) < 2:
+        return None
+    first, second = claim.mentions[:2]
+    if first.start != 0 or first.kind is not second.kind or first.kind not in NAMED_KINDS or first.possessive:
+        return None
+    if claim.text[first.end : second.start] != " and " or second.possessive:
+        return None
+    name = f"{first.name} and {second.name}"
+    return Mention(first.kind, 0, 0, name, name)
+
+
+def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """`text` with a later subject pronoun (one followed by a verb in the past) that repeats the
+    resolved subject replaced by its name, and the mentions after it moved along."""
+    match = re.compile(rf"\b{pronoun} (?=(?:was|is|had|has|went|became|\w+ed|{_PAST_VERBS})\b)").search(text, after)
+    if match is None:
+        return text, mentions
+    shift = len(name) - len(pronoun)
+    moved = [m if m.start < match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+    return text[: match.start()] + name + text[match.start() + len(pronoun) :], moved
+
+
+def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
+    """Whether a pronoun is left that nothing before it in the claim can stand for: "he" or "her"
+    needs one person of that gender (or of a gender the document does not say) named before it,
+    "it" and "its" one thing, "they" two names; "them" is never clear enough."""
+    for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
+        word = match.group().lower()
+        need = lexicon.PRONOUNS[word]
+        before = [m for m in claim.mentions if m.end <= match.start()]
+        if claim.subject and claim.subject.end <= match.start():
+            before.append(claim.subject)
+        gender = Gender.MALE if word in lexicon.MALE_PRONOUNS else Gender.FEMALE if word in lexicon.FEMALE_PRONOUNS else None
+        people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
+        if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
+            people = {m.name for m in before if m.kind is MentionKind.NAME}  # "Gustave Eiffel founded his company"
+        things = {m.name for m in before if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON}
+        if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
+            subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
+            things.discard(subject.name if subject else "")
+        if word in ("they", "them", "their", "theirs") and _PLURAL_BEFORE.search(claim.text, 0, match.start()):
+            continue  # "the satellites move fast, so their clocks …"
+        if need == "object" or (need == "person" and len(people) != 1) or (need == "thing" and len(things) != 1):
+            return True
+        if need == "plural" and len(people) + len(things) < 2:
+            return True
+    for match in _THERE.finditer(claim.text):  # "the water there" needs the place before it
+        if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
+            return True
+    return False
+
+
+def _is_object(text: str, position: int) -> bool:
+    """Whether the pronoun at `position` follows a verb or preposition rather than opening a clause."""
+    before = re.search(r"(\w+)\W*$", text[:position])
+    return bool(before) and before.group(1).lower() not in lexicon.CLAUSE_OPENERS
+
+
+def _question(claim: Claim, answer: Mention) -> tuple[str, str, str] | None:
+    """(rule, question, answer) when a pattern of the claim makes a wh-question safe; else None."""
+    text = _FINAL.sub("", claim.text)
+    subject = claim.subject
+    if answer.end > len(text):
+        return None
+    after_answer = text[answer.end :]
+    ends_with_answer = after_answer.strip() == ""
+    # "X directed Y." -> "Who directed Y?"
+    if answer.kind is MentionKind.PERSON and answer.start == 0 and not answer.possessive:
+        verb = re.match(r" (\w+) (.+)", after_answer)
+        clause = verb and re.search(r", (?:and|but|while)\b|;", verb.group(2))  # "X played Quint, and Y played …"
+        if verb and not clause and _is_past_verb(verb.group(1)) and not re.search(r"\b(he|him|his|she|her)\b", verb.group(2)):
+            return "question:who", f"Who {verb.group(1)} {verb.group(2)}?", answer.name
+        if verb and not clause and verb.group(1) in lexicon.COPULAS and verb.group(2).startswith("the "):
+            return "question:who", f"Who {verb.group(1)} {verb.group(2)}?", answer.name
+    # "The budget for X was $50 million." -> "What was the budget for X?"
+    copula = re.match(r"The ([^,;()]+?) (was|is|were|are) (?:reportedly |about |around |roughly )?$", text[: answer.start])
+    if copula and ends_with_answer and answer.kind not in (MentionKind.NAME,):
+        wh = "Who" if answer.kind is MentionKind.PERSON else "What"
+        return f"question:{wh.lower()}", f"{wh} {copula.group(2)} the {copula.group(1)}?", answer.text
+    if subject is None or subject.start != 0:
+        return _year_first_question(text, answer, claim)
+    verb = re.match(r" (\w+)(?: (back|up|out))? ", text[subject.end :])
+    if verb is None or answer.start < subject.end + verb.end():
+        return None
+    past = verb.group(1)
+    particle = f" {verb.group(2)}" if verb.group(2) else ""
+    who = subject.name if subject.kind is MentionKind.PERSON else re.sub(r"^The ", "the ", subject.text)
+    middle = text[subject.end + verb.end() : answer.start].strip()
+    plain = lexicon.PAST_TO_PLAIN.get(past)
+    # "X spent seven months going on ride-alongs." -> "How long did X spend going on ride-alongs?"
+    if answer.kind is MentionKind.DURATION and past == "spent" and not middle and re.match(r" \w+ing\b", after_answer):
+        return "question:how-long", f"How long did {who} spend{after_answer}?", answer.text
+    # "X was founded in 1869." -> "In what year was X founded?"
+    passive = re.fullmatch(r"(\w+ed|built|born|made|held|won|led|sold|shot|taken|given)( (?:in|on))", middle)
+    passive = passive if past in ("was", "were") else None
+    if passive and ends_with_answer and answer.kind in (MentionKind.YEAR, MentionKind.DATE):
+        wh = "In what year" if answer.kind is MentionKind.YEAR else "On what date"
+        if answer.kind is MentionKind.YEAR or (passive.group(2) == " on" and re.search(r"\d{4}$", answer.text)):
+            return "question:when", f"{wh} {past} {who} {passive.group(1)}?", answer.text
+    if plain is None or not ends_with_answer or "," in middle:
+        return None
+    body = f"{who} {plain}{particle}" + (f" {middle}" if middle else "")
+    last = middle.split()[-1] if middle else ""
+    # "X earned $67 million." -> "How much did X earn?"
+    if answer.kind is MentionKind.MONEY and past in lexicon.MONEY_VERBS and not middle:
+        return "question:how-much", f"How much did {who} {plain}{particle}?", answer.text
+    if answer.kind is MentionKind.YEAR and last == "in":
+        return "question:when", f"In what year did {body.removesuffix(' in')}?", answer.text
+    if answer.kind is MentionKind.DATE and last == "on" and re.search(r"\d{4}$", answer.text):
+        return "question:when", f"On what date did {body.removesuffix(' on')}?", answer.text
+    if answer.kind is MentionKind.DURATION and last == "for":
+        return "question:how-long", f"How long did {body.removesuffix(' for')}?", answer.text
+    return None
+
+
+def _year_first_question(text: str, answer: Mention, claim: Claim) -> tuple[str, str, str] | None:
+    """ "In 1989, X shot Y." -> "In what year did X shoot Y?" """
+    opening = re.match(r"In (\d{4}),? ", text)
+    if answer.kind is not MentionKind.YEAR or opening is None or answer.start != opening.start(1):
+        return None
+    rest = text[opening.end() :]
+    subjects = [*claim.mentions, *([claim.subject] if claim.subject else [])]
+    subject = next((m for m in subjects if m.start == opening.end() and m.kind in NAMED_KINDS), None)
+    if subject is None or subject.possessive:
+        return None
+    written = text[subject.start : subject.end]
+    verb = re.match(r" (\w+) (.+)", rest[len(written) :])
+    if verb is None or "," in verb.group(2):
+        return None
+    if verb.group(1) in ("was", "were") and re.match(r"\w+ed\b", verb.group(2)):
+        return "question:when", f"In what year {verb.group(1)} {written} {verb.group(2)}?", answer.text
+    plain = lexicon.PAST_TO_PLAIN.get(verb.group(1))
+    if plain is None:
+        return None
+    return "question:when", f"In what year did {written} {plain} {verb.group(2)}?", answer.text
+
+
+def _is_past_verb(word: str) -> bool:
+    return word not in lexicon.NOT_WHO_VERBS and (word in lexicon.PAST_TO_PLAIN or (word.endswith("ed") and len(word) > 4))
+
+
+def _cuts_a_name(text: str, mention: Mention) -> bool:
+    """Whether deleting the mention would cut a longer name in two: "St. {{Louis}}", "Apollo {{14}}",
+    "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old"."""
+    before, after = text[: mention.start], text[mention.end :]
+    if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$", before):
+        return True
+    if re.match(r"\. [A-Z]", after) and re.search(r"(?:^|\s)[A-Z]$", mention.text):
+        return True
+    if mention.kind not in NAMED_KINDS and not mention.text[:1].isdigit():
+        return False
+    if mention.kind in NAMED_KINDS and _INSIDE_AN_ORGANISATION.search(before):
+        return True
+    word = re.search(r"(?:^|\s)([A-Z][\w.'’-]*) $", before)  # a capitalised word just before, not a possessive
+    if word and word.group(1) not in lexicon.SENTENCE_STARTERS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
+        return not re.search(r"['’]s?$", word.group(1))
+    following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
+    return bool(following) and following not in lexicon.SENTENCE_STARTERS
+
+
+def _leaning_phrases(text: str, topic: _Topic | None) -> int:
+    """How many "the bank", "the part" … the text holds that point back at something it does not
+    name (the topic's own noun, "the bridge" in a document about a bridge, does not count)."""
+    count = 0
+    for match in re.finditer(r"\bthe ([a-z]+)\b(?! of\b)", text, re.IGNORECASE):
+        noun = match.group(1).lower()
+        if noun in lexicon.BACK_REFERRING_NOUNS and not (topic and any(_has_word(alias, noun) for alias in topic.aliases)):
+            count += 1
+    return count
+
+
+def _paired(claim: Claim, mention: Mention) -> bool:
+    return any(
+        other is not mention
+        and other.kind is mention.kind
+        and claim.text[min(other.end, mention.end) : max(other.start, mention.start)] in (" and ", "/", " or ")
+        for other in claim.mentions
+    )
+
+
+def _in_a_list(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention is one of three or more names listed together ("Watson, Crick and
+    {{Wilkins}}"): which one is missing is a guess, not a memory."""
+    kin = [m for m in claim.mentions if m.kind is mention.kind]
+    position = kin.index(mention)
+    linked = [mention]
+    for step in (-1, 1):
+        index = position
+        while 0 <= index + step < len(kin):
+            first, second = sorted((kin[index], kin[index + step]), key=lambda m: m.start)
+            if claim.text[first.end : second.start] not in (", ", ", and ", " and ", ", or ", " or "):
+                break
+            index += step
+            linked.append(kin[index])
+    return len(linked) >= 3
+
+
+def _guessable(mention: Mention, answer: str, rest: str) -> bool:
+    """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
+    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}")."""
+    if _contains_word(rest, mention.text) or _contains_word(rest, answer):
+        return True
+    if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
+        return True
+    if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
+        generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS
+        return any(len(word) > 2 and word[0].isupper() and word not in generic and _contains_word(rest, word) for word in answer.split())
+    return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
+
+
+def _sentence_quality(text: str, position: float) -> float:
+    """How good a source the sentence is: a plain statement of middle length early in the document
+    scores best; long, comma-heavy or bracketed sentences less."""
+    words = len(_WORD.findall(text))
+    quality = 1.0
+    if words > 25:
+        quality -= 0.02 * (words - 25)
+    quality -= 0.04 * max(0, text.count(",") - 2) + 0.05 * text.count("(")
+    return max(0.2, quality - 0.15 * position)
+
+
+def _normalised(answer: str) -> str:
+    return " ".join(_WORD.findall(answer.lower()))
+
+
+def _best(cards: list[_Card], limit: int) -> list[Suggestion]:
+    """The best `limit` cards, best first, without near-duplicates (the same answer from a sentence
+    that says nearly the same). A second card from one sentence, or a second card with one answer,
+    counts for less, so that the first cards cover as many facts as they can."""
+    chosen: list[_Card] = []
+    left = sorted(cards, key=lambda card: (-card.suggestion.score, card.suggestion.start))
+    while left and len(chosen) < limit:
+        sentences = Counter(card.sentence for card in chosen)
+        answers = Counter(card.key for card in chosen)
+
+        def value(card: _Card) -> float:
+            return card.suggestion.score * SAME_SENTENCE_FACTOR ** sentences[card.sentence] * SAME_ANSWER_FACTOR ** answers[card.key]
+
+        best = max(left, key=value)
+        left.remove(best)
+        if not any(
+            best.key == other.key
+            and (best.sentence == other.sentence or _overlap(best.words, other.words) >= NEAR_DUPLICATE_OVERLAP)
+            for other in chosen
+        ):
+            chosen.append(dataclasses.replace(best, suggestion=dataclasses.replace(best.suggestion, score=round(value(best), 4))))
+    return [card.suggestion for card in chosen]
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    return len(first & second) / max(len(first | second), 1)

@@ -1,0 +1,129 @@
+"""Splitting a document's text into sentences that keep their character offsets.
+
+Lines are first gathered into blocks (a blank line, a heading, a list item or a bullet starts a new
+block; a line wrapped in the middle of a sentence joins the one before). Inside a block, a full stop,
+question mark, exclamation mark or ellipsis ends a sentence when what follows could start one: not
+after an abbreviation ("Mr.", "e.g.", "vs."), an initial ("J. R. R. Tolkien") or a dotted short form
+("L.A.", "U.S.") unless the next word is one that usually opens a sentence, not before a lower-case
+word, not inside parentheses that close later. Closing quotes and brackets stay with their sentence;
+list numbers ("1. ", "3.Keanu") and bullets are left out of it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heatcards.authoring.lexicon import SENTENCE_STARTERS
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # [start, end) in the document's text
+    end: int
+    text: str  # the document's text[start:end]
+
+    @property
+    def is_complete(self) -> bool:
+        """Ends as a sentence does; a heading or a label without final punctuation does not."""
+        return bool(_FINAL_PUNCTUATION.search(self.text))
+
+
+_LINE = re.compile(r"[^\n]+")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A list number or bullet at the start of a block or sentence: "1. ", "3.Keanu", "(2) ", "- ", "# ".
+_MARKER = re.compile(r"(?:\d{1,3}[.)](?!\d)|\(\d{1,3}\)|[-*•–—]|#{1,6}|>)[ \t]*")
+# Where a sentence may end: its final punctuation and any closing quotes or brackets after it.
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?][\"”’)]*(?=[A-Z][a-z])")
+_TOKEN_BEFORE = re.compile(r"[\w.'’-]*$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’'-]+)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z]")
+
+# Abbreviations after which a full stop never ends a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms messrs dr prof st mt ft gen col lt capt sgt cpl maj adm rev hon gov sen rep pres supt insp "
+    "vs v e.g i.e cf approx ca c fig figs vol vols pp p no nos art ch sec ed eds est dept univ assn bros"
+    .split()
+)
+# Abbreviations that may also end a sentence: they do when the next word usually opens one.
+_AMBIGUOUS_ABBREVIATIONS = frozenset("inc ltd co corp jr sr etc al plc llc a.m p.m".split())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text` in order, each with its [start, end) offsets; headings and list items
+    without final punctuation come out as sentences of their own."""
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        for match in _CANDIDATE.finditer(text, block_start, block_end):
+            if _ends_sentence(text, start, match.start(), match.end(), block_end):
+                _add(sentences, text, start, match.end())
+                start = match.end()
+        _add(sentences, text, start, block_end)
+    return sentences
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    blocks: list[list[int]] = []
+    previous: re.Match[str] | None = None
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            previous = None
+            continue
+        if previous is not None and blocks and _continues(previous.group(), line.group(), text[previous.end() : line.start()]):
+            blocks[-1][1] = line.end()
+        else:
+            blocks.append([line.start(), line.end()])
+        previous = line
+    return [(start, end) for start, end in blocks]
+
+
+def _continues(previous: str, line: str, gap: str) -> bool:
+    """Whether `line` goes on with the sentence or paragraph of the line before it."""
+    if gap.count("\n") > 1 or _MARKER.match(line.lstrip()):
+        return False
+    previous = previous.rstrip()
+    if _FINAL_PUNCTUATION.search(previous) or previous.endswith((":", ";", ",")):
+        return True
+    # No final punctuation: a heading when short and followed by a capitalised line.
+    return bool(_LOWER_START.match(line.lstrip())) or len(previous.split()) > 10
+
+
+def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_end: int) -> bool:
+    following = text[after:block_end].lstrip()
+    if not following:
+        return True
+    if _LOWER_START.match(following):
+        return False
+    so_far = text[start:punctuation]
+    if so_far.count("(") > so_far.count(")") and ")" in following:
+        return False
+    if text[punctuation] != "." or text.startswith("...", punctuation):
+        return True
+    if re.fullmatch(r"\s*\d{1,3}", so_far):  # a list number: "1. The inspiration …"
+        return False
+    token = _TOKEN_BEFORE.search(so_far).group().lstrip(".'’-")
+    lowered = token.lower()
+    if lowered in _ABBREVIATIONS:
+        return lowered == "no" and not following[:1].isdigit()
+    next_word = _NEXT_WORD.match(following)
+    opens_sentence = next_word is not None and next_word.group(1) in SENTENCE_STARTERS
+    if len(token) == 1 and token.isupper():  # an initial: "J. R. R. Tolkien"
+        return opens_sentence
+    if lowered in _AMBIGUOUS_ABBREVIATIONS or _DOTTED.fullmatch(token):
+        return opens_sentence
+    return True
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        marker = _MARKER.match(text, start, end)
+        if not marker or marker.end() == start or (marker.end() < end and text[marker.end()].isdigit()):
+            break
+        start = marker.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end and any(character.isalnum() for character in text[start:end]):
+        sentences.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,463 @@
+"""The statistics window's charts, drawn with pyqtgraph in the app's palette.
+
+`ChartView` is one chart whose bars (or calendar cells) each know the search for their cards: a
+click asks for it (`search_requested`) and hovering says what the bar counts. The `draw_*`
+functions turn a panel of `heatcards.stats` into bars, with Anki's kinds of chart: bars per day,
+bars stacked by kind, a year's heatmap, histograms with their average or median marked, counts
+with a share on a second axis.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from .. import stats
+
+# The most bars a histogram draws; wider ranges are grouped into bars of several days.
+MOST_BARS = 60
+# Days a calendar shows at most: a year of whole weeks.
+CALENDAR_DAYS = 53 * 7
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# Series colours as (light theme, dark theme): Anki's hues, each lighter on a dark background.
+_SERIES = {
+    "new": ("#1f5fc8", "#6cb4ff"),
+    "learn": ("#c02f1d", "#ff806b"),
+    "relearn": ("#d98c00", "#ffb347"),
+    "young": ("#6dbe70", "#a5e3a0"),
+    "mature": ("#1e7b34", "#4fb866"),
+    "filtered": ("#7b52c7", "#b694ff"),
+    "suspended": ("#b8a200", "#e8d44d"),
+    "buried": ("#808080", "#9a9a9a"),
+    "empty": ("#e4e6ea", "#34373c"),  # a calendar day without answers
+    "again": ("#c02f1d", "#ff806b"),
+    "hard": ("#d98c00", "#ffb347"),
+    "good": ("#1e7b34", "#5fd07a"),
+    "easy": ("#1f5fc8", "#6cb4ff"),
+}
+CARD_COUNT_SERIES = {
+    "New": "new", "Learning": "learn", "Relearning": "relearn", "Young": "young", "Mature": "mature",
+    "Suspended": "suspended", "Buried": "buried",
+}
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The colours of one chart, taken from the palette it is drawn in."""
+
+    background: QColor
+    text: QColor
+    muted: QColor
+    accent: QColor
+    dark: bool
+
+    @classmethod
+    def of(cls, palette: QPalette) -> "ChartColours":
+        return cls(
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.Text),
+            palette.color(QPalette.ColorRole.PlaceholderText),
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.Window).lightness() < 128,
+        )
+
+    def series(self, name: str) -> QColor:
+        return QColor(_SERIES[name][self.dark])
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Where a click lands on one bar (or cell), what it counts and the search for its cards."""
+
+    x: float  # centre
+    width: float
+    tip: str
+    search: str | None
+    y: float | None = None  # a cell's centre and height; None: the whole column
+    height: float = 1.0
+
+    def contains(self, point: QPointF) -> bool:
+        inside_column = abs(point.x() - self.x) <= self.width / 2
+        return inside_column and (self.y is None or abs(point.y() - self.y) <= self.height / 2)
+
+
+class ChartView(pg.PlotWidget):
+    """One chart of the statistics window; `draw(paint)` clears it and lets `paint(chart)` draw,
+    again whenever the palette changes (a theme switch)."""
+
+    search_requested = Signal(str)
+    _paint: Callable[["ChartView"], None] | None = None  # here already when pyqtgraph's constructor changes the palette
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setFixedHeight(240)
+        self.bars: list[Bar] = []
+        self.colours = ChartColours.of(self.palette())
+        self._right: pg.ViewBox | None = None
+        self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    # --- drawing ---------------------------------------------------------------------------------
+    def draw(self, paint: Callable[["ChartView"], None]) -> None:
+        self._paint = paint
+        self._redraw()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._paint is not None:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        item = self.getPlotItem()
+        item.clear()
+        item.getViewBox().invertY(False)
+        item.hideAxis("right")
+        if self._right is not None:
+            self._right.clear()
+        self.bars = []
+        self.colours = ChartColours.of(self.palette())
+        self.setBackground(self.colours.background)
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(self.colours.muted))
+            axis.setTextPen(pg.mkPen(self.colours.text))
+            axis.setTicks(None)
+            axis.showLabel(False)
+        if item.legend is not None:
+            if item.legend.scene() is not None:
+                item.legend.scene().removeItem(item.legend)
+            item.legend = None
+        item.showGrid(x=False, y=True, alpha=0.15)
+        item.getViewBox().enableAutoRange()
+        self._paint(self)
+
+    def add_bars(
+        self, xs: Sequence[float], heights: Sequence[float], colour: QColor, width: float,
+        bottoms: Sequence[float] | None = None, name: str | None = None,
+    ) -> None:
+        """Bars of one colour (a stack's layer when `bottoms` are given), in the legend when `name` is given."""
+        item = self.getPlotItem()
+        bars = pg.BarGraphItem(x=list(xs), height=list(heights), width=width, y0=list(bottoms or [0] * len(xs)), brush=colour, pen=pg.mkPen(None))
+        item.addItem(bars)
+        if name is not None:
+            if item.legend is None:
+                item.addLegend(
+                    offset=(-8, 4), colCount=5, labelTextColor=self.colours.text,
+                    brush=pg.mkBrush(self.colours.background), pen=pg.mkPen(self.colours.muted),
+                )
+            item.legend.addItem(bars, name)
+
+    def leave_room_for_legend(self, highest: float) -> None:
+        """The y axis up to a quarter above the highest bar, so the legend covers none."""
+        self.getPlotItem().setYRange(0, 1.25 * (highest or 1), padding=0)
+
+    def add_marker(self, x: float, text: str) -> None:
+        """A dashed vertical line at `x` (a median, an average), labelled at the top."""
+        line = pg.InfiniteLine(
+            pos=x,
+            angle=90,
+            pen=pg.mkPen(self.colours.text, width=1, style=Qt.PenStyle.DashLine),
+            label=text,
+            labelOpts={"position": 0.92, "color": self.colours.text, "fill": pg.mkBrush(self.colours.background)},
+        )
+        self.getPlotItem().addItem(line)
+
+    def set_ticks(self, axis: str, ticks: Sequence[tuple[float, str]]) -> None:
+        self.getPlotItem().getAxis(axis).setTicks([list(ticks)])
+
+    def share_axis(self, label: str) -> pg.ViewBox:
+        """A second view box for shares from 0 to 100 % on the right axis, sharing the x axis."""
+        item = self.getPlotItem()
+        if self._right is None:
+            self._right = pg.ViewBox(enableMouse=False)
+            self.scene().addItem(self._right)
+            item.getAxis("right").linkToView(self._right)
+            self._right.setXLink(item)
+            self._right.setYRange(0, 100, padding=0.02)
+            item.vb.sigResized.connect(lambda box: self._right.setGeometry(box.sceneBoundingRect()))
+        self._right.setGeometry(item.vb.sceneBoundingRect())
+        item.showAxis("right")
+        item.getAxis("right").setLabel(label, color=self.colours.text.name())
+        return self._right
+
+    # --- clicking and hovering -----------------------------------------------------------------------
+    def bar_at(self, scene_position: QPointF) -> Bar | None:
+        box = self.getPlotItem().vb
+        if not box.sceneBoundingRect().contains(scene_position):
+            return None
+        point = box.mapSceneToView(scene_position)
+        return next((bar for bar in self.bars if bar.contains(point)), None)
+
+    def scene_position_of(self, bar: Bar) -> QPointF:
+        """Where the middle of `bar` is on the scene (what a test clicks)."""
+        box = self.getPlotItem().vb
+        y = bar.y if bar.y is not None else sum(box.viewRange()[1]) / 2
+        return box.mapViewToScene(QPointF(bar.x, y))
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        bar = self.bar_at(event.scenePos())
+        if bar is not None and bar.search is not None:
+            self.search_requested.emit(bar.search)
+
+    def _on_scene_mouse_moved(self, scene_position: QPointF) -> None:
+        bar = self.bar_at(scene_position)
+        self.setToolTip("" if bar is None else bar.tip + ("\nClick to browse these cards" if bar.search else ""))
+        clickable = bar is not None and bar.search is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
+
+
+# --- grouping ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    """Values from `first` to `last` (whole numbers, both included) and the cards among them."""
+
+    first: int
+    last: int
+    count: int
+
+    @property
+    def centre(self) -> float:
+        return (self.first + self.last) / 2
+
+    @property
+    def width(self) -> int:
+        return self.last - self.first + 1
+
+
+def grouped(counts: Mapping[int, int], most: int = MOST_BARS) -> list[Group]:
+    """`counts` (value -> count) in groups of equal width, so that at most `most` bars cover the
+    range; groups never straddle zero (a backlog stays apart from today)."""
+    if not counts:
+        return []
+    low, high = min(counts), max(counts)
+    width = max(1, math.ceil((high - low + 1) / most))
+    sums: dict[int, int] = {}
+    for value, count in counts.items():
+        sums[value // width] = sums.get(value // width, 0) + count
+    return [Group(k * width, k * width + width - 1, n) for k, n in sorted(sums.items())]
+
+
+def _days(first: int, last: int) -> str:
+    return f"{first} day{'s' if first != 1 else ''}" if first == last else f"{first}–{last} days"
+
+
+def _date(today: date, offset: int) -> str:
+    return (today + timedelta(days=offset)).strftime("%a %d %b %Y")
+
+
+def _day_ticks(chart: ChartView, first: int, last: int) -> None:
+    """Ticks in days from today, "today" at 0."""
+    step = max(1, (last - first) // 6)
+    chart.set_ticks("bottom", [(day, "today" if day == 0 else f"{day:+d}") for day in range(first - first % step, last + 1, step) if first <= day <= last])
+
+
+# --- one drawing per panel -------------------------------------------------------------------------------------
+
+
+def draw_future_due(chart: ChartView, panel: stats.FutureDue) -> None:
+    shown = {day: n for day, n in panel.cards_by_day.items() if day <= panel.last_day}
+    groups = grouped(shown)
+    for backlog, colour in ((True, chart.colours.series("learn")), (False, chart.colours.accent)):
+        chosen = [g for g in groups if (g.first < 0) == backlog]
+        chart.add_bars([g.centre for g in chosen], [g.count for g in chosen], colour, width=0.85 * (chosen[0].width if chosen else 1))
+    for g in groups:
+        when = "overdue " + _days(-g.last, -g.first) if g.first < 0 else ("today" if g.last == 0 else "in " + _days(g.first, g.last))
+        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards due {when}", panel.search_for_days(g.first, g.last)))
+    chart.getPlotItem().setLabel("left", "cards")
+    chart.getPlotItem().setLabel("bottom", "days from today (red: overdue)")
+
+
+def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
+    """A heatmap of answers per day: a column per week, Monday on top; darker is more."""
+    first = 1 - CALENDAR_DAYS + (6 - panel.today.weekday())  # a Monday, 53 weeks back
+    monday = panel.today + timedelta(days=first)
+    busiest = max((n for day, n in panel.answers_by_day.items() if day >= first), default=0)
+    high = chart.colours.series("good")
+    xs, ys, brushes = [], [], []
+    month_ticks = []
+    for day in range(first, 1):
+        when = panel.today + timedelta(days=day)
+        week, weekday = divmod((when - monday).days, 7)
+        answers = panel.answers_by_day.get(day, 0)
+        xs.append(week)
+        ys.append(weekday)
+        brushes.append(pg.mkBrush(_heat(chart.colours.series("empty"), high, answers / busiest if busiest else 0)))
+        in_period = day >= panel.first_day
+        tip = f"{when:%a %d %b %Y}: " + (f"{answers:,} answers" if in_period else "before the period")
+        chart.bars.append(Bar(week, 1, tip, panel.search_for_day(day) if answers else None, y=weekday))
+        if when.day == 1:
+            month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
+    chart.getPlotItem().addItem(pg.ScatterPlotItem(x=xs, y=ys, symbol="s", size=0.86, pxMode=False, brush=brushes, pen=pg.mkPen(None)))
+    chart.getPlotItem().getViewBox().invertY(True)
+    chart.getPlotItem().showGrid(x=False, y=False)
+    chart.getPlotItem().setXRange(-0.5, xs[-1] + 0.5, padding=0.01)
+    chart.getPlotItem().setYRange(-0.5, 6.5, padding=0.02)
+    chart.set_ticks("bottom", month_ticks)
+    chart.set_ticks("left", [(row, WEEKDAYS[row]) for row in (0, 2, 4, 6)])
+
+
+def _heat(low: QColor, high: QColor, amount: float) -> QColor:
+    """From `low` (no answers) towards `high`; any answer is visibly above none."""
+    if amount <= 0:
+        return low
+    t = 0.25 + 0.75 * math.sqrt(amount)
+    return QColor.fromRgbF(*(a + (b - a) * t for a, b in zip(low.getRgbF()[:3], high.getRgbF()[:3])))
+
+
+def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) -> None:
+    """Answers per day stacked by kind (young and mature reviews, learning, relearning, filtered),
+    by count or by minutes."""
+    values = panel.durations_ms if by_time else panel.counts
+    scale = 60000 if by_time else 1
+    days = sorted(values)
+    searches = {row[1]: row[-1] for row in panel.table().rows}
+    bottoms = [0.0] * len(days)
+    for kind in ("mature", "young", "relearn", "learn", "filtered"):
+        heights = [getattr(values[day], kind) / scale for day in days]
+        if any(heights):
+            chart.add_bars(days, heights, chart.colours.series(kind), width=0.85, bottoms=bottoms, name=kind.title())
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    chart.leave_room_for_legend(max(bottoms, default=0))
+    unit = "minutes" if by_time else "answers"
+    for day, total in zip(days, bottoms):
+        parts = ", ".join(f"{getattr(values[day], k) / scale:,.{1 if by_time else 0}f} {k}" for k in stats.KIND_NAMES if getattr(values[day], k))
+        chart.bars.append(Bar(day, 1, f"{_date(panel.today, day)}: {total:,.{1 if by_time else 0}f} {unit} ({parts})", searches[day]))
+    _day_ticks(chart, panel.first_day, 0)
+    chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
+    chart.getPlotItem().setLabel("left", unit)
+
+
+def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
+    """A bar per state, New on top, each labelled with its count and share."""
+    item = chart.getPlotItem()
+    longest = max(panel.by_name().values(), default=0) or 1
+    for row, (name, count) in enumerate(panel.by_name().items()):
+        colour = chart.colours.series(CARD_COUNT_SERIES[name])
+        item.addItem(pg.BarGraphItem(x0=[0], y=[row], width=[count], height=0.7, brush=colour, pen=pg.mkPen(None)))
+        share = stats.share(count, panel.total)
+        text = f"{count:,}" + (f" ({share:.0f} %)" if share is not None else "")
+        label = pg.TextItem(text, color=chart.colours.text, anchor=(0, 0.5))
+        label.setPos(count + 0.02 * longest, row)
+        item.addItem(label)
+        chart.bars.append(Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", panel.search_for(name), y=row))
+    item.getViewBox().invertY(True)
+    item.showGrid(x=True, y=False, alpha=0.15)
+    chart.set_ticks("left", list(enumerate(panel.by_name())))
+    item.setXRange(0, 1.45 * longest, padding=0)
+    item.setLabel("bottom", "cards")
+
+
+def _day_histogram(chart: ChartView, counts: Mapping[int, int], search: Callable[[int, int], str], what: str) -> None:
+    groups = grouped(counts)
+    width = groups[0].width if groups else 1
+    chart.add_bars([g.centre for g in groups], [g.count for g in groups], chart.colours.accent, width=0.85 * width)
+    for g in groups:
+        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards with {what} of {_days(g.first, g.last)}", search(g.first, g.last)))
+    chart.getPlotItem().setLabel("left", "cards")
+    chart.getPlotItem().setLabel("bottom", f"{what} (days)")
+
+
+def draw_intervals(chart: ChartView, panel: stats.Intervals) -> None:
+    _day_histogram(chart, panel.cards_by_interval, panel.search_for_days, "an interval")
+    if panel.median is not None:
+        chart.add_marker(panel.median, f"median {panel.median:g} d")
+
+
+def draw_stability(chart: ChartView, panel: stats.Stability) -> None:
+    _day_histogram(chart, panel.cards_by_day, panel.search_for_days, "a stability")
+    if panel.average is not None:
+        chart.add_marker(panel.average, f"average {panel.average:.1f} d")
+
+
+def draw_share_histogram(chart: ChartView, panel: stats.ShareHistogram) -> None:
+    """Difficulty or retrievability in steps of 5 %, the average marked."""
+    step = 100 / len(panel.cards_by_bin)
+    xs = [step * (k + 0.5) for k in range(len(panel.cards_by_bin))]
+    chart.add_bars(xs, panel.cards_by_bin, chart.colours.accent, width=0.85 * step)
+    what = panel.title.lower()
+    for k, (x, n) in enumerate(zip(xs, panel.cards_by_bin)):
+        chart.bars.append(Bar(x, step, f"{n:,} cards with {what} {k * step:g}–{(k + 1) * step:g} %", panel.search_for_bin(k)))
+    if panel.average is not None:
+        chart.add_marker(100 * panel.average, f"average {100 * panel.average:.0f} %")
+    chart.getPlotItem().setXRange(0, 100, padding=0.02)
+    chart.getPlotItem().setLabel("left", "cards")
+    chart.getPlotItem().setLabel("bottom", f"{what} (%)")
+
+
+def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
+    """Answers by hour of the day, and the share answered correctly on the right axis."""
+    hours = list(range(24))
+    chart.add_bars(hours, panel.answers, chart.colours.accent, width=0.8)
+    shares = [stats.share(c, n) for c, n in zip(panel.correct, panel.answers)]
+    right = chart.share_axis("% correct")
+    right.addItem(pg.PlotDataItem(hours, [math.nan if s is None else s for s in shares], pen=pg.mkPen(chart.colours.series("good"), width=2), symbol="o", symbolSize=5, symbolBrush=chart.colours.series("good"), connect="finite"))
+    for hour, n, s in zip(hours, panel.answers, shares):
+        chart.bars.append(Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None))
+    chart.set_ticks("bottom", [(h, f"{h:02d}") for h in range(0, 24, 3)])
+    chart.getPlotItem().setLabel("left", "answers")
+
+
+def draw_buttons(chart: ChartView, panel: stats.Buttons) -> None:
+    """Answers by button (Again, Hard, Good, Easy) in three groups: learning, young and mature cards."""
+    for index, rating in enumerate(stats.RATING_NAMES):
+        xs = [5 * g + index for g in range(len(stats.BUTTON_GROUPS))]
+        chart.add_bars(xs, [panel.counts[group][index] for group in stats.BUTTON_GROUPS], chart.colours.series(rating), width=0.8, name=rating.title())
+        for x, group in zip(xs, stats.BUTTON_GROUPS):
+            counts = panel.counts[group]
+            share = stats.share(counts[index], sum(counts))
+            tip = f"{group.title()} cards, {rating.title()}: {counts[index]:,} answers" + (f" ({share:.1f} %)" if share is not None else "")
+            chart.bars.append(Bar(x, 1, tip, panel.search_for_rating(index + 1)))
+    chart.set_ticks("bottom", [(5 * g + 1.5, group.title()) for g, group in enumerate(stats.BUTTON_GROUPS)])
+    chart.getPlotItem().setXRange(-1, 5 * len(stats.BUTTON_GROUPS) - 1, padding=0)
+    chart.leave_room_for_legend(max((max(c) for c in panel.counts.values()), default=0))
+    chart.getPlotItem().setLabel("left", "answers")
+
+
+def draw_added(chart: ChartView, panel: stats.Added) -> None:
+    days = sorted(panel.cards_by_day)
+    chart.add_bars(days, [panel.cards_by_day[d] for d in days], chart.colours.series("new"), width=0.85)
+    for day in days:
+        chart.bars.append(Bar(day, 1, f"{_date(panel.today, day)}: {panel.cards_by_day[day]:,} cards added", panel.search_for_day(day)))
+    _day_ticks(chart, panel.first_day, 0)
+    chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
+    chart.getPlotItem().setLabel("left", "cards")
+
+
+def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
+    """Scored reviews by predicted recall (bars, left axis), and the share actually recalled at
+    each bin's mean prediction (right axis) beside the diagonal a perfect prediction would follow."""
+    xs = [50 * (b.low + b.high) for b in panel.bins]
+    step = 100 * (panel.bins[0].high - panel.bins[0].low)
+    chart.add_bars(xs, [b.reviews for b in panel.bins], chart.colours.muted, width=0.85 * step)
+    right = chart.share_axis("actual recall (%)")
+    right.addItem(pg.PlotDataItem([0, 100], [0, 100], pen=pg.mkPen(chart.colours.text, width=1, style=Qt.PenStyle.DashLine)))
+    scored = [b for b in panel.bins if b.reviews]
+    right.addItem(
+        pg.PlotDataItem(
+            [100 * b.mean_predicted for b in scored], [100 * b.actual for b in scored],
+            pen=pg.mkPen(chart.colours.accent, width=2), symbol="o", symbolSize=7, symbolBrush=chart.colours.accent,
+        )
+    )
+    for x, b in zip(xs, panel.bins):
+        tip = f"predicted {100 * b.low:g}–{100 * b.high:g} %: {b.reviews:,} reviews"
+        if b.reviews:
+            tip += f", mean prediction {100 * b.mean_predicted:.1f} %, recalled {100 * b.actual:.1f} %"
+        chart.bars.append(Bar(x, step, tip, None))
+    chart.getPlotItem().setXRange(0, 100, padding=0.02)
+    chart.getPlotItem().setLabel("left", "scored reviews")
+    chart.getPlotItem().setLabel("bottom", "predicted recall (%)")

@@ -1,0 +1,489 @@
+"""The statistics window (`t`): every panel of `heatcards.stats` for a scope and a period, drawn as
+Anki draws them, with the numbers beside each chart.
+
+The numbers are computed in the worker thread from a read-only connection of its own
+(`Collection.open_read_only`), cheap panels first: today's answers and the card counts arrive in
+a fraction of a second, the panels that read the whole review log next, calibration last. A
+new scope or period supersedes the computation under way: its remaining stages are skipped and
+what it still hands back is dropped. An in-memory collection has no file a second connection
+could read, so its (small) statistics are computed in the UI thread, stage by stage.
+
+A click on a bar or a calendar day asks for the browser on the cards behind it
+(`search_requested`); every panel saves its picture (PNG) and its numbers (`stats.panel_csv`).
+"""
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import stats
+from ..collection import Collection
+from ..errors import SearchSyntaxError
+from ..search import parse_search
+from . import stats_charts as charts
+from .tasks import BackgroundTasks
+
+PERIODS = ((stats.Period.MONTH, "1 month"), (stats.Period.YEAR, "1 year"), (stats.Period.ALL, "All time"))
+IN_MEMORY = Path(":memory:")
+
+
+def format_value(value: int | float | None, unit: str = "") -> str:
+    """A panel's number as the window shows it: thousands grouped, one decimal, "–" for nothing."""
+    if value is None:
+        return "–"
+    if unit == "%":
+        return f"{value:.1f} %"
+    if isinstance(value, int):
+        text = f"{value:,}"
+    else:
+        text = f"{value:,.1f}" if unit else f"{value:.4f}"
+    return f"{text} {unit}" if unit else text
+
+
+def numbers_html(measures: tuple[stats.Measure, ...]) -> str:
+    """The headline numbers as a two-column table; a number whose cards a search selects is a link
+    (its href is the measure's index)."""
+    rows = []
+    for index, measure in enumerate(measures):
+        value = html.escape(format_value(measure.value, measure.unit))
+        if measure.search is not None:
+            value = f"<a href='{index}'>{value}</a>"
+        rows.append(f"<tr><td>{html.escape(measure.label)}</td><td align='right'><b>{value}</b></td></tr>")
+    return f"<table cellspacing='2'>{''.join(rows)}</table>"
+
+
+class PanelTableModel(QAbstractTableModel):
+    """A panel's table (`stats.Table`) as rows, without its search column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._columns: tuple[str, ...] = ()
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_table(self, table: stats.Table) -> None:
+        shown = [i for i, name in enumerate(table.columns) if name != "search"]
+        self.beginResetModel()
+        self._columns = tuple(table.columns[i] for i in shown)
+        self._rows = [tuple(self._cell(row[i], table.columns[i]) for i in shown) for row in table.rows]
+        self.endResetModel()
+
+    @staticmethod
+    def _cell(value: str | int | float | None, column: str) -> str:
+        if isinstance(value, str):
+            return value
+        return format_value(value, "%" if column.endswith("%") else "")
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section]
+        return None
+
+
+class PanelView(QFrame):
+    """One panel: its title, its chart or table, its numbers beside it, and the two ways to save it."""
+
+    search_requested = Signal(str)
+
+    def __init__(
+        self, key: str, title: str, body: QWidget | None = None, render: Callable[[Any], None] | None = None, *, show_numbers: bool = True
+    ):
+        """`body` (a chart, a table) shows the panel as `render(panel)` draws it; without one, or
+        beside it unless `show_numbers` is False, the headline numbers."""
+        super().__init__()
+        self.key = key
+        self.panel: stats.Panel | None = None
+        self.body = body
+        self._render = render
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        self.title_label = QLabel(title)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title_label)
+        self.header.addStretch(1)
+        self.waiting_label = QLabel("Computing…")
+        self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.numbers = QLabel()
+        self.numbers.setAccessibleName(f"{title} numbers")
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.numbers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.numbers.linkActivated.connect(self._on_numbers_linkActivated)
+        content = QWidget()
+        content_layout = QHBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        if body is not None:
+            content_layout.addWidget(body, 3)
+        content_layout.addWidget(self.numbers, 1 if body is not None else 0)
+        self.numbers.setVisible(show_numbers)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.waiting_label)
+        self.stack.addWidget(content)
+        # the picture a person saves: the title and what is under it, not the buttons
+        self.picture = QWidget()
+        picture_layout = QVBoxLayout(self.picture)
+        picture_layout.setContentsMargins(0, 0, 0, 0)
+        picture_layout.addLayout(self.header)
+        picture_layout.addWidget(self.stack, 1)
+        self.save_picture_button = QPushButton("Save picture…")
+        self.save_picture_button.setAccessibleName(f"Save the {title} panel as a picture")
+        self.save_picture_button.clicked.connect(self.save_picture)
+        self.save_numbers_button = QPushButton("Save numbers…")
+        self.save_numbers_button.setAccessibleName(f"Save the numbers of the {title} panel as CSV")
+        self.save_numbers_button.clicked.connect(self.save_numbers)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.save_picture_button, self.save_numbers_button):
+            button.setFlat(True)
+            button.setAutoDefault(False)  # Enter in the search box searches, it saves nothing
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picture, 1)
+        layout.addLayout(buttons)
+
+    def show_waiting(self, text: str = "Computing…") -> None:
+        self.panel = None
+        self.waiting_label.setText(text)
+        self.stack.setCurrentWidget(self.waiting_label)
+        self.save_picture_button.setEnabled(False)
+        self.save_numbers_button.setEnabled(False)
+
+    def show_panel(self, panel: stats.Panel) -> None:
+        self.panel = panel
+        self.numbers.setText(numbers_html(panel.summary()))
+        if self._render is not None:
+            self._render(panel)
+        self.stack.setCurrentIndex(1)
+        self.save_picture_button.setEnabled(True)
+        self.save_numbers_button.setEnabled(True)
+
+    def redraw(self) -> None:
+        """Draw the panel again (a choice in its header changed)."""
+        if self.panel is not None and self._render is not None:
+            self._render(self.panel)
+
+    def _on_numbers_linkActivated(self, link: str) -> None:
+        search = self.panel.summary()[int(link)].search if self.panel is not None else None
+        if search is not None:
+            self.search_requested.emit(search)
+
+    def save_picture(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save picture", f"heatcards-{self.key}.png", "PNG images (*.png)")
+        if path and not self.picture.grab().save(path, "PNG"):
+            QMessageBox.warning(self, "Save picture", f"The picture could not be written to {path}.")
+
+    def save_numbers(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save numbers", f"heatcards-{self.key}.csv", "CSV files (*.csv)")
+        if not path or self.panel is None:
+            return
+        try:
+            Path(path).write_text(stats.panel_csv(self.panel), encoding="utf-8", newline="")
+        except OSError as error:
+            QMessageBox.warning(self, "Save numbers", f"The numbers could not be written to {path}: {error.strerror or error}")
+
+
+class StatisticsRun:
+    """One scope and period, computed stage by stage in the worker thread from a read-only
+    connection of its own: the first stage opens it; the last stage, or the first one after the
+    run was superseded, closes it (in the worker, the thread that opened it)."""
+
+    def __init__(self, collection: Collection, scope: stats.Scope, period: stats.Period):
+        self.scope = scope
+        self.period = period
+        self.superseded = threading.Event()
+        self._open = collection.open_read_only
+        self._reader: Collection | None = None
+
+    def stage(self, compute: Callable[[Collection], Any], *, last: bool = False) -> Any:
+        """`compute(reader)` in the worker; None once the run is superseded."""
+        try:
+            if self.superseded.is_set():
+                return None
+            if self._reader is None:
+                self._reader = self._open()
+            return compute(self._reader)
+        finally:
+            if (last or self.superseded.is_set()) and self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+
+class StatisticsWindow(QDialog):
+    """Statistics of the whole collection, the current deck or a search, over a month, a year or all time."""
+
+    search_requested = Signal(str)  # the browser on these cards, please
+    first_panels_drawn = Signal()  # today and the card counts of the current choice are on screen
+    all_panels_drawn = Signal()
+
+    def __init__(self, collection: Collection, tasks: BackgroundTasks, deck_name: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.collection = collection
+        self.tasks = tasks
+        self._in_worker = collection.path != IN_MEMORY
+        self._run: StatisticsRun | None = None
+        self._drawing: list[Callable[[], None]] = []  # panels waiting for their turn to be drawn
+        self._pending: set[str] = set()  # what the current run has still to draw
+        self.setWindowTitle("Statistics")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+
+        self.scope_combo = QComboBox()
+        self.scope_combo.setAccessibleName("Scope")
+        self.scope_combo.addItem("Whole collection", stats.Scope())
+        if deck_name is not None:
+            self.scope_combo.addItem(f"Deck {deck_name} with its subdecks", stats.Scope.deck(deck_name))
+            self.scope_combo.setCurrentIndex(1)
+        self.scope_combo.addItem("Search…", None)
+        self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_currentIndexChanged)
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName("Search")
+        self.search_edit.setPlaceholderText("Anki search, e.g. deck:French tag:verbs, then Enter")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.search_edit.hide()
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName("Period")
+        for period, label in PERIODS:
+            self.period_combo.addItem(label, period)
+        self.period_combo.currentIndexChanged.connect(self.refresh)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.error_label = QLabel()
+        self.error_label.setAccessibleName("Search error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Cards:"))
+        bar.addWidget(self.scope_combo)
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(QLabel("Period:"))
+        bar.addWidget(self.period_combo)
+        bar.addStretch(0)
+        bar.addWidget(self.status_label)
+        # the worker starts on the first numbers while the charts are built (a tenth of a second)
+        self.panels: dict[str, PanelView] = {}
+        self.refresh()
+
+        self.by_time_combo = QComboBox()
+        self.by_time_combo.setAccessibleName("Reviews by count or by time")
+        self.by_time_combo.addItems(["Count", "Time"])
+        self.retention_model = PanelTableModel(self)
+        retention_table = QTableView()
+        retention_table.setAccessibleName("True retention table")
+        retention_table.setModel(self.retention_model)
+        retention_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        retention_table.verticalHeader().hide()
+        retention_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        retention_table.setFixedHeight(7 * retention_table.verticalHeader().defaultSectionSize() + retention_table.horizontalHeader().sizeHint().height() + 4)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for row, keys in enumerate(
+            (
+                ("today", "card_counts"), ("future_due",), ("calendar",), ("reviews",), ("intervals", "stability"),
+                ("difficulty", "retrievability"), ("hours", "buttons"), ("true_retention",), ("added", "calibration"),
+            )
+        ):
+            for column, key in enumerate(keys):
+                grid.addWidget(self._panel(key, retention_table), row, column, 1, 3 - len(keys))
+        self.by_time_combo.currentIndexChanged.connect(self.panels["reviews"].redraw)
+        self.panels["reviews"].header.addWidget(self.by_time_combo)
+        page = QWidget()
+        page.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(scroll, 1)
+        self.resize(1240, 900)
+
+    # --- the panels ---------------------------------------------------------------------------------
+    def _panel(self, key: str, retention_table: QTableView) -> PanelView:
+        titles = {
+            "today": "Today", "future_due": "Future due", "calendar": "Calendar", "reviews": "Reviews", "card_counts": "Card counts",
+            "intervals": "Review intervals", "difficulty": "Difficulty", "stability": "Stability", "retrievability": "Retrievability",
+            "hours": "Hourly breakdown", "buttons": "Answer buttons", "added": "Added", "true_retention": "True retention",
+            "calibration": "Calibration: predicted against actual recall",
+        }
+        drawings = {
+            "future_due": charts.draw_future_due, "calendar": charts.draw_calendar, "card_counts": charts.draw_card_counts,
+            "intervals": charts.draw_intervals, "difficulty": charts.draw_share_histogram, "stability": charts.draw_stability,
+            "retrievability": charts.draw_share_histogram, "hours": charts.draw_hours, "buttons": charts.draw_buttons,
+            "added": charts.draw_added, "calibration": charts.draw_calibration,
+            "reviews": lambda chart, panel: charts.draw_reviews(chart, panel, self.by_time_combo.currentIndex() == 1),
+        }
+        if key in drawings:
+            chart = charts.ChartView(f"{titles[key]} chart")
+            chart.search_requested.connect(self.search_requested)
+            if key == "calendar":
+                chart.setFixedHeight(180)
+            view = PanelView(key, titles[key], chart, lambda panel: chart.draw(lambda c: drawings[key](c, panel)))
+        elif key == "true_retention":
+            # the table holds the headline numbers (each row's total %) already
+            view = PanelView(key, titles[key], retention_table, lambda panel: self.retention_model.set_table(panel.table()), show_numbers=False)
+        else:
+            view = PanelView(key, titles[key])
+        view.search_requested.connect(self.search_requested)
+        view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.panels[key] = view
+        return view
+
+    # --- choosing ----------------------------------------------------------------------------------
+    def chosen_scope(self) -> stats.Scope:
+        """The scope the bar names; SearchSyntaxError for a search that does not parse."""
+        scope = self.scope_combo.currentData()
+        if scope is not None:
+            return scope
+        parse_search(self.search_edit.text())
+        return stats.Scope.matching(self.search_edit.text())
+
+    def chosen_period(self) -> stats.Period:
+        return self.period_combo.currentData()
+
+    def _on_scope_combo_currentIndexChanged(self, _index: int) -> None:
+        searching = self.scope_combo.currentData() is None
+        self.search_edit.setVisible(searching)
+        if searching:
+            self.search_edit.setFocus()
+            self.search_edit.selectAll()
+        else:
+            self.refresh()
+
+    # --- computing ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Compute the chosen scope and period again, superseding the computation under way."""
+        try:
+            scope = self.chosen_scope()
+        except SearchSyntaxError as error:
+            self.error_label.setText(f"⚠ {error}")
+            self.error_label.show()
+            self.search_edit.setFocus()
+            return
+        self.error_label.hide()
+        self._supersede()
+        period = self.chosen_period()
+        run = StatisticsRun(self.collection, scope, period)
+        self._run = run
+        self._pending = {"statistics", "calibration"}
+        for view in self.panels.values():
+            view.show_waiting()
+        self.status_label.setText("Computing…")
+        self._submit(run, lambda reader: stats.glance(reader, scope), self._show_glance)
+        self._submit(run, lambda reader: stats.collect(reader, scope, period), self._show_statistics)
+        self._submit(run, lambda reader: stats.calibration(reader, scope, period), self._show_calibration, last=True)
+
+    def _submit(self, run: StatisticsRun, compute: Callable[[Collection], Any], show: Callable[[Any], None], *, last: bool = False) -> None:
+        def done(result: Any) -> None:
+            if run is self._run and result is not None:
+                show(result)
+
+        def failed(error: BaseException) -> None:
+            if run is self._run:
+                self._show_failure(error)
+
+        if self._in_worker:
+            self.tasks.run_quietly(lambda: run.stage(compute, last=last), done, failed)
+            return
+
+        def in_this_thread() -> None:
+            if run is not self._run:
+                return
+            try:
+                result = compute(self.collection)
+            except Exception as error:  # shown as the worker's errors are
+                failed(error)
+            else:
+                done(result)
+
+        QTimer.singleShot(0, self, in_this_thread)
+
+    def _supersede(self) -> None:
+        if self._run is not None:
+            self._run.superseded.set()
+        self._run = None
+        self._drawing = []
+
+    def _show_glance(self, glance: stats.Glance) -> None:
+        self.panels["today"].show_panel(glance.today)
+        self.panels["card_counts"].show_panel(glance.card_counts)
+        self.first_panels_drawn.emit()
+
+    def _show_statistics(self, statistics: stats.Statistics) -> None:
+        """Draw the panels one per turn of the event loop, so the window keeps answering."""
+        self._drawing = [lambda view=self.panels[key], panel=panel: view.show_panel(panel) for key, panel in statistics.panels().items()]
+        self._drawing.append(lambda: self._finished("statistics"))
+        self._draw_next()
+
+    def _draw_next(self) -> None:
+        if self._drawing:
+            self._drawing.pop(0)()
+            QTimer.singleShot(0, self, self._draw_next)
+
+    def _show_calibration(self, calibration: stats.Calibration) -> None:
+        self.panels["calibration"].show_panel(calibration)
+        self._finished("calibration")
+
+    def _finished(self, part: str) -> None:
+        self._pending.discard(part)
+        if not self._pending and self._run is not None:
+            self.status_label.setText(f"{self._run.scope.name} · {dict(PERIODS)[self._run.period].lower()}")
+            self.all_panels_drawn.emit()
+
+    def _show_failure(self, error: BaseException) -> None:
+        self._supersede()
+        self.status_label.setText("Not computed")
+        self.error_label.setText(f"⚠ The statistics could not be computed: {error}")
+        self.error_label.show()
+        for view in self.panels.values():
+            if view.panel is None:
+                view.show_waiting("Not computed")
+
+    def done(self, result: int) -> None:  # Qt's name; closing the window and Esc both end here
+        self._supersede()
+        super().done(result)

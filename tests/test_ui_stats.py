@@ -1,0 +1,264 @@
+"""The statistics window driven as a person would: `t` from the main window, scope and period chosen
+with the keyboard, a search typed, bars clicked, panels saved; its numbers are `stats.collect`'s."""
+from __future__ import annotations
+
+import threading
+from datetime import timezone
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from heatcards import stats
+from heatcards.clock import FixedClock
+from heatcards.collection import Collection
+from heatcards.errors import HeatcardsError, SearchSyntaxError
+from heatcards.model import Rating
+from heatcards.search import parse_search
+from heatcards.ui.browser import BrowserWindow
+from heatcards.ui.main_window import MainWindow
+from heatcards.ui.stats_window import StatisticsWindow, format_value
+from heatcards.ui.tasks import BackgroundTasks
+from heatcards.ui.theme import apply_theme
+from tests.conftest import NOON
+from tests.studying import study_randomly
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+HEAT = "Heat (1995)"
+
+
+@pytest.fixture
+def studied(heat_collection, clock):
+    """The Heat deck studied over a few days, and a second deck with one card answered Again."""
+    study_randomly(heat_collection, clock, 120, deck=HEAT)
+    note = heat_collection.add_note("Basic", {"Front": "Who plays Vincent Hanna?", "Back": "Al Pacino"}, "Films")
+    card = heat_collection.store.cards_of_note(note.id)[0]
+    heat_collection.answer(card.id, Rating.AGAIN)
+    return heat_collection
+
+
+@pytest.fixture
+def tasks():
+    bridge = BackgroundTasks()
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, studied, tasks):
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    view.show()
+    wait_until_drawn(qtbot, view)
+    return view
+
+
+def wait_until_drawn(qtbot, view: StatisticsWindow) -> None:
+    qtbot.waitUntil(lambda: all(panel.panel is not None for panel in view.panels.values()), timeout=20000)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick `text` in a combo box with the arrow keys, as a person would."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    while combo.currentText() != text:
+        before = combo.currentIndex()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentIndex() != before, f"{text!r} is not in the box"
+
+
+def assert_shows(view: StatisticsWindow, collection: Collection, scope: stats.Scope, period: stats.Period) -> None:
+    expected = stats.collect(collection, scope, period)
+    for key, panel in expected.panels().items():
+        assert view.panels[key].panel == panel, key
+        for measure in panel.summary():
+            assert format_value(measure.value, measure.unit) in view.panels[key].numbers.text()
+    assert view.panels["calibration"].panel == stats.calibration(collection, scope, period)
+
+
+def click_bar(qtbot, chart, bar) -> None:
+    position = chart.mapFromScene(chart.scene_position_of(bar))
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position.x(), position.y()))
+
+
+def test_t_opens_the_statistics_of_the_selected_deck(qtbot, studied, tmp_path):
+    main = MainWindow(studied, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    with qtbot.waitActive(main):  # shortcuts reach the active window only
+        main.show()
+        main.activateWindow()
+    main.select_deck(studied.deck_named(HEAT).id)
+    qtbot.keyClick(main, Qt.Key.Key_T)
+    view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
+    wait_until_drawn(qtbot, view)
+    assert view.scope_combo.currentText() == f"Deck {HEAT} with its subdecks"
+    assert view.period_combo.currentText() == "1 month"
+    assert_shows(view, studied, stats.Scope.deck(HEAT), stats.Period.MONTH)
+    assert view.panels["card_counts"].panel.total == len(studied.find_cards(f'"deck:{HEAT}"'))
+    assert view.panels["reviews"].panel.answers == 120
+    qtbot.keyClick(main, Qt.Key.Key_T)  # a second `t` brings the same window forward
+    assert sum(isinstance(w, StatisticsWindow) for w in main._windows) == 1
+    main.tasks.shutdown()
+
+
+def test_the_first_panels_are_the_glance_of_the_full_statistics(qtbot, studied, tasks):
+    glance = stats.glance(studied, stats.Scope.deck(HEAT))
+    full = stats.collect(studied, stats.Scope.deck(HEAT))
+    assert (glance.today, glance.card_counts) == (full.today, full.card_counts)
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.first_panels_drawn, timeout=20000):
+        view.show()
+    assert view.panels["today"].panel == glance.today
+    assert view.panels["card_counts"].panel == glance.card_counts
+    wait_until_drawn(qtbot, view)
+
+
+def test_scope_and_period_are_chosen_by_keyboard(qtbot, window, studied):
+    with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+        choose(qtbot, window.scope_combo, "Whole collection")
+    assert_shows(window, studied, stats.Scope(), stats.Period.MONTH)
+    assert window.panels["card_counts"].panel.total == len(studied.find_cards(""))
+    for label, period in (("1 year", stats.Period.YEAR), ("All time", stats.Period.ALL)):
+        with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+            choose(qtbot, window.period_combo, label)
+        assert_shows(window, studied, stats.Scope(), period)
+    assert window.status_label.text() == "Whole collection · all time"
+
+
+def test_a_typed_search_is_the_scope_and_a_syntax_error_says_what_is_wrong(qtbot, window, studied):
+    choose(qtbot, window.scope_combo, "Search…")
+    assert window.search_edit.isVisible() and window.search_edit.hasFocus()
+    with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+        qtbot.keyClicks(window.search_edit, "deck:Films or is:review")
+        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert_shows(window, studied, stats.Scope.matching("deck:Films or is:review"), stats.Period.MONTH)
+    assert not window.error_label.isVisible()
+
+    shown = window.panels["card_counts"].panel
+    window.search_edit.clear()
+    qtbot.keyClicks(window.search_edit, "(tag:heat")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    with pytest.raises(SearchSyntaxError) as error:
+        parse_search("(tag:heat")
+    assert window.error_label.isVisible()
+    assert window.error_label.text() == f"⚠ {error.value}"
+    assert window.panels["card_counts"].panel == shown  # the last good numbers stay
+
+
+def test_clicking_a_bar_opens_the_browser_on_its_cards(qtbot, studied, tmp_path):
+    main = MainWindow(studied, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.select_deck(studied.deck_named(HEAT).id)
+    main.open_statistics()
+    view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
+    wait_until_drawn(qtbot, view)
+
+    future_due = view.panels["future_due"]
+    chart = future_due.body
+    bar = next(b for b in chart.bars if b.search == future_due.panel.search_for_days(1, 1))
+    click_bar(qtbot, chart, bar)
+    browser = next(w for w in main._windows if isinstance(w, BrowserWindow))
+    expected = f'(deck:"{HEAT}") prop:due=1'
+    assert browser.search_edit.text() == expected
+    assert sorted(browser.model.ids()) == sorted(studied.find_cards(expected))
+    assert len(browser.model.ids()) == future_due.panel.due_tomorrow > 0
+
+    counts = view.panels["card_counts"]
+    young = next(b for b in counts.body.bars if b.tip.startswith("Young"))
+    click_bar(qtbot, counts.body, young)
+    assert browser.search_edit.text() == counts.panel.search_for("Young")
+    assert len(browser.model.ids()) == counts.panel.young > 0
+    main.tasks.shutdown()
+
+
+def test_each_panel_saves_its_picture_and_its_numbers(qtbot, window, tmp_path, monkeypatch):
+    for key in ("future_due", "true_retention", "today"):
+        panel_view = window.panels[key]
+        picture, numbers = tmp_path / f"{key}.png", tmp_path / f"{key}.csv"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, path=picture: (str(path), "PNG images (*.png)"))
+        qtbot.mouseClick(panel_view.save_picture_button, Qt.MouseButton.LeftButton)
+        image = QImage(str(picture))
+        assert not image.isNull() and image.width() > 200 and image.height() > 100
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, path=numbers: (str(path), "CSV files (*.csv)"))
+        qtbot.mouseClick(panel_view.save_numbers_button, Qt.MouseButton.LeftButton)
+        assert numbers.read_text(encoding="utf-8") == stats.panel_csv(panel_view.panel)
+
+
+def test_true_retention_table_is_a_valid_model_with_the_panels_rows(window, qtmodeltester):
+    model = window.retention_model
+    qtmodeltester.check(model)
+    table = window.panels["true_retention"].panel.table()
+    assert model.rowCount() == len(table.rows) == 4  # today, yesterday, last week, last month
+    assert [model.index(row, 0).data() for row in range(model.rowCount())] == [row[0] for row in table.rows]
+    assert model.index(3, 1).data() == f"{table.rows[3][1]:,}"
+
+
+def test_reviews_by_time_and_the_dark_theme_redraw_the_charts(qtbot, window):
+    reviews = window.panels["reviews"]
+    heights_by_count = max(reviews.body.getPlotItem().getViewBox().viewRange()[1])
+    choose(qtbot, window.by_time_combo, "Time")
+    assert "minutes" in reviews.body.bars[-1].tip
+    assert max(reviews.body.getPlotItem().getViewBox().viewRange()[1]) != heights_by_count
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "dark")
+        chart = window.panels["calibration"].body
+        qtbot.waitUntil(lambda: chart.colours.dark)  # the palette change arrives as an event
+        assert chart.backgroundBrush().color() == app.palette().color(QPalette.ColorRole.Base)
+        assert not window.grab().isNull()
+    finally:
+        apply_theme(app, "light")
+    qtbot.waitUntil(lambda: not window.panels["calibration"].body.colours.dark)
+
+
+def test_a_new_choice_supersedes_the_computation_under_way(qtbot, window, studied):
+    choose(qtbot, window.period_combo, "1 year")
+    first_run = window._run
+    with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+        choose(qtbot, window.period_combo, "All time")
+    assert first_run.superseded.is_set()
+    assert_shows(window, studied, stats.Scope.deck(HEAT), stats.Period.ALL)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert window._run is None
+
+
+def test_an_in_memory_collection_is_computed_in_the_ui_thread(qtbot, tasks, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the media folder of ":memory:" lands here
+    clock = FixedClock(NOON)
+    collection = Collection(":memory:", clock=clock, calendar_tz=timezone.utc, fuzz=False)
+    try:
+        study_randomly(collection, clock, 30, deck=HEAT)
+        with pytest.raises(HeatcardsError, match="in-memory"):
+            collection.open_read_only()
+        view = StatisticsWindow(collection, tasks, HEAT)
+        qtbot.addWidget(view)
+        wait_until_drawn(qtbot, view)
+        assert_shows(view, collection, stats.Scope.deck(HEAT), stats.Period.MONTH)
+    finally:
+        collection.close()
+
+
+def test_a_read_only_copy_reads_from_another_thread_while_the_collection_writes(studied):
+    seen = {}
+
+    def read() -> None:
+        reader = studied.open_read_only()
+        try:
+            seen["counts"] = stats.glance(reader).card_counts
+            with pytest.raises(HeatcardsError):
+                reader.add_deck("Written by a reader")
+        finally:
+            reader.close()
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    assert seen["counts"] == stats.collect(studied).card_counts
+    studied.add_deck("Written by the owner")  # the lock is still the owner's
+    assert studied.deck_named("Written by the owner") is not None
