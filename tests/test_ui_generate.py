@@ -167,7 +167,7 @@ def test_suggestions_beside_the_document_are_reviewed_by_keys_and_added_in_one_u
     assert (dialog.front_label.text(), dialog.front_edit.toPlainText()) == ("&Front", "Who wrote and directed Heat?")
     assert dialog.back_edit.toPlainText() == "Michael Mann"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
-    assert [card.accepted for card in dialog.model.cards] == [True, False, True]
+    assert [card.accepted for card in dialog.model.rows] == [True, False, True]
     assert add_button_text(dialog) == "Add 2 cards"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
     assert add_button_text(dialog) == "Add 3 cards"
@@ -267,7 +267,7 @@ def test_the_engine_is_chosen_and_the_language_model_is_the_saved_one(collection
     qtbot.waitUntil(lambda: len(fake_engine) == 2)
     suggested(qtbot, dialog)
     assert fake_engine[1] == ("llm", {"settings": saved})
-    assert all(card.accepted for card in dialog.model.cards)  # new suggestions, reviewed afresh
+    assert all(card.accepted for card in dialog.model.rows)  # new suggestions, reviewed afresh
     assert dialog.text_view.highlighted_text() == "Heat is a crime film released in 1995."
 
 
@@ -352,7 +352,7 @@ def test_the_rules_engine_suggests_cards_whose_passages_are_highlighted(window, 
     dialog = opened(qtbot)
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
     text = path.read_text(encoding="utf-8").strip()
-    for row, card in enumerate(dialog.model.cards):
+    for row, card in enumerate(dialog.model.rows):
         dialog.table.selectRow(row)
         assert dialog.text_view.highlighted_text() == text[card.suggestion.start : card.suggestion.end]
         assert card.suggestion.answer in dialog.text_view.highlighted_text()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..backups import BackupInfo, Backups
 from ..clock import Clock
 from ..errors import HeatcardsError
+from .list_table_model import ListTableModel
 
 BACKUP_COLUMNS = ("Made", "Cards", "Notes", "Reviews", "Size", "Why")
 DAMAGED = "damaged: cannot be restored"
@@ -56,35 +57,23 @@ def is_restorable(backup: BackupInfo) -> bool:
     return backup.cards is not None
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ListTableModel[BackupInfo]):
     """The backups, newest first: when (local time), what they hold, how big, why made."""
 
     def __init__(self, backups: list[BackupInfo], parent=None):
-        super().__init__(parent)
-        self.backups = backups
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(BACKUP_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(BACKUP_COLUMNS):
-            return BACKUP_COLUMNS[section]
-        return None
+        super().__init__(BACKUP_COLUMNS, backups, parent)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:  # Qt's name
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if is_restorable(self.backups[index.row()]):
+        if is_restorable(self.rows[index.row()]):
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return Qt.ItemFlag.NoItemFlags  # shown greyed, passed over by the keys, never chosen
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
         if not index.isValid():
             return None
-        backup, column = self.backups[index.row()], index.column()
+        backup, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(backup, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= column <= 4:
@@ -158,7 +147,7 @@ class RestoreDialog(QDialog):
 
     def chosen_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.backups[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None
 
     def _on_table_selection_changed(self, _selected, _deselected) -> None:
         self.restore_button.setEnabled(self.chosen_backup() is not None)

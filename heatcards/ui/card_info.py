@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from ..collection import Collection
 from ..forgetting_curve import ForgettingCurve
 from ..model import CardInfo, CardState, Rating, ReviewKind, ReviewLogEntry, describe_delay
 from .card_view import CardView
+from .list_table_model import TextTableModel
 
 STATE_WORDS = {CardState.NEW: "New", CardState.LEARNING: "Learning", CardState.REVIEW: "Review", CardState.RELEARNING: "Relearning"}
 KIND_WORDS = {ReviewKind.LEARN: "Learn", ReviewKind.REVIEW: "Review", ReviewKind.RELEARN: "Relearn", ReviewKind.MANUAL: "Manual", ReviewKind.FILTERED: "Filtered", ReviewKind.RESCHEDULED: "Rescheduled"}
@@ -66,21 +67,17 @@ def difficulty_percent(difficulty: float) -> str:
     return f"{(difficulty - 1) / 9:.0%}"
 
 
-class ReviewHistoryTableModel(QAbstractTableModel):
-    """A card's review log, newest first. Rows are formatted once, so `data` only looks them up."""
+class ReviewHistoryTableModel(TextTableModel):
+    """A card's review log, newest first."""
 
     HEADERS = ("Date", "Type", "Rating", "Interval", "Stability", "Difficulty", "Time")
-    _RIGHT = {3, 4, 5, 6}
 
     def __init__(self, history: tuple[ReviewLogEntry, ...] = (), parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[str, ...]] = []
+        super().__init__(self.HEADERS, right_aligned={3, 4, 5, 6}, parent=parent)
         self.set_history(history)
 
     def set_history(self, history: tuple[ReviewLogEntry, ...]) -> None:
-        self.beginResetModel()
-        self._rows = [self._format(e) for e in reversed(history)]
-        self.endResetModel()
+        self.set_rows([self._format(e) for e in reversed(history)])
 
     @staticmethod
     def _format(entry: ReviewLogEntry) -> tuple[str, ...]:
@@ -95,28 +92,6 @@ class ReviewHistoryTableModel(QAbstractTableModel):
             difficulty_percent(entry.difficulty) if entry.difficulty is not None else "–",
             f"{entry.duration_ms / 1000:.1f} s" if entry.is_answer else "–",
         )
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
 
 class DayAxisItem(pg.DateAxisItem):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from ..authoring.model import StoredDocument
 from ..collection import Collection
 from ..errors import HeatcardsError
 from ..model import Changes, DocumentSummary
+from .list_table_model import ListTableModel
 
 DOCUMENT_COLUMNS = ("Title", "File", "Added", "Words", "Notes")  # notes citing the document
 MARKED_ALPHA = 90  # how strongly the passages that have cards are tinted (the current one is fully highlighted)
@@ -108,28 +109,11 @@ class DocumentTextView(QTextBrowser):
         self.setExtraSelections(selections)
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(ListTableModel[DocumentSummary]):
     """The collection's documents, oldest first: title, file, when added, words, and the notes citing it."""
 
     def __init__(self, documents: list[DocumentSummary], parent=None):
-        super().__init__(parent)
-        self.documents = documents
-
-    def set_documents(self, documents: list[DocumentSummary]) -> None:
-        self.beginResetModel()
-        self.documents = documents
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self.documents)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(DOCUMENT_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(DOCUMENT_COLUMNS):
-            return DOCUMENT_COLUMNS[section]
-        return None
+        super().__init__(DOCUMENT_COLUMNS, documents, parent)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:  # Qt's name
         if not index.isValid():
@@ -139,7 +123,7 @@ class DocumentTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
         if not index.isValid():
             return None
-        document, column = self.documents[index.row()], index.column()
+        document, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(document, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
@@ -237,7 +221,7 @@ class DocumentsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self.open_document)  # Enter opens it too: Open is the default button
         self.resize(720, 420)
-        self._select_row(next((row for row, document in enumerate(self.model.documents) if document.text_stored), 0))
+        self._select_row(next((row for row, document in enumerate(self.model.rows) if document.text_stored), 0))
         self.table.setFocus()
 
     def refresh(self, changes: Changes | None = None) -> None:
@@ -246,13 +230,13 @@ class DocumentsDialog(QDialog):
         if changes is not None and not (changes.notes or changes.decks):
             return
         chosen = self.chosen_document()
-        self.model.set_documents(self.collection.documents())
-        ids = [document.id for document in self.model.documents]
+        self.model.set_rows(self.collection.documents())
+        ids = [document.id for document in self.model.rows]
         self._select_row(ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0)
 
     def chosen_document(self) -> DocumentSummary | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.documents[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None
 
     def open_document(self) -> None:
         chosen = self.chosen_document()
@@ -300,7 +284,7 @@ class DocumentsDialog(QDialog):
 
     def _on_table_selection_changed(self, *_args) -> None:
         chosen = self.chosen_document()
-        self.empty_label.setVisible(not self.model.documents)
+        self.empty_label.setVisible(not self.model.rows)
         readable = chosen is not None and chosen.text_stored
         self.open_button.setEnabled(readable)
         self.generate_button.setEnabled(readable)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from ..model import NoteTypeKind
 from ..rendering import cloze_numbers
 from .deck_options import MessageLine
 from .documents_dialog import DocumentTextView
+from .list_table_model import ListTableModel
 from .tasks import BackgroundTasks
 
 SUGGESTION_COLUMNS = ("Kind", "Front", "Back", "Rule")
@@ -83,41 +84,27 @@ class SuggestedCard:
         return None
 
 
-class SuggestionTableModel(QAbstractTableModel):
+class SuggestionTableModel(ListTableModel[SuggestedCard]):
     """The suggestions, best first: kind (checked when accepted), front, back and the rule that made
     it. Front and back can be edited; the edit replaces the suggestion's text and is kept."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.cards: list[SuggestedCard] = []
+        super().__init__(SUGGESTION_COLUMNS, (), parent)
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
-        self.beginResetModel()
-        self.cards = [SuggestedCard(suggestion) for suggestion in suggestions]
-        self.endResetModel()
+        self.set_rows([SuggestedCard(suggestion) for suggestion in suggestions])
 
     def accepted_suggestions(self) -> list[Suggestion]:
-        return [card.suggestion for card in self.cards if card.accepted]
+        return [card.suggestion for card in self.rows if card.accepted]
 
     def set_all_accepted(self, accepted: bool) -> None:
-        for card in self.cards:
+        for card in self.rows:
             card.accepted = accepted
-        if self.cards:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.cards) - 1, len(SUGGESTION_COLUMNS) - 1))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(SUGGESTION_COLUMNS) - 1))
 
     def toggle(self, row: int) -> None:
-        self.setData(self.index(row, KIND_COLUMN), self.cards[row].accepted is False, Qt.ItemDataRole.CheckStateRole)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self.cards)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(SUGGESTION_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(SUGGESTION_COLUMNS):
-            return SUGGESTION_COLUMNS[section]
-        return None
+        self.setData(self.index(row, KIND_COLUMN), self.rows[row].accepted is False, Qt.ItemDataRole.CheckStateRole)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:  # Qt's name
         if not index.isValid():
@@ -132,7 +119,7 @@ class SuggestionTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
         if not index.isValid():
             return None
-        card, column = self.cards[index.row()], index.column()
+        card, column = self.rows[index.row()], index.column()
         suggestion = card.suggestion
         if role == Qt.ItemDataRole.DisplayRole:
             if column == KIND_COLUMN:
@@ -159,7 +146,7 @@ class SuggestionTableModel(QAbstractTableModel):
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # Qt's name
         if not index.isValid():
             return False
-        card, column = self.cards[index.row()], index.column()
+        card, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == KIND_COLUMN:
             card.accepted = value is True or Qt.CheckState(value) == Qt.CheckState.Checked
         elif role == Qt.ItemDataRole.EditRole and column in (FRONT_COLUMN, BACK_COLUMN):
@@ -442,7 +429,7 @@ class GenerateDialog(QDialog):
 
     def _show_card(self, row: int | None) -> None:
         """Put the card of `row` in the edit pane and highlight its passage in the document."""
-        card = self.model.cards[row] if row is not None else None
+        card = self.model.rows[row] if row is not None else None
         for edit in (self.front_edit, self.back_edit):
             edit.setEnabled(card is not None)
         if card is None:
@@ -475,14 +462,14 @@ class GenerateDialog(QDialog):
     def _on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
         row = self.current_row()
         if row is not None and top_left.row() <= row <= bottom_right.row():
-            self._load_edit_pane(self.model.cards[row].suggestion)  # an edit made in the list itself
+            self._load_edit_pane(self.model.rows[row].suggestion)  # an edit made in the list itself
         self._update_add_button()
 
     def _update_add_button(self) -> None:
         count = len(self.model.accepted_suggestions())
         self.add_button.setText(f"A&dd {count} card{'s' if count != 1 else ''}")
         problem = next(
-            (f"Card {row}: {card.problem()}. Mend it or leave the card out." for row, card in enumerate(self.model.cards, 1) if card.accepted and card.problem()),
+            (f"Card {row}: {card.problem()}. Mend it or leave the card out." for row, card in enumerate(self.model.rows, 1) if card.accepted and card.problem()),
             None,
         )
         if problem is not None or self._showing_problem:
@@ -491,7 +478,7 @@ class GenerateDialog(QDialog):
         ready = self._progress is None and self.document is not None and problem is None
         self.add_button.setEnabled(ready and count > 0 and bool(self.deck_combo.currentText().strip()))
         for button in (self.accept_all_button, self.reject_all_button):
-            button.setEnabled(ready and bool(self.model.cards))
+            button.setEnabled(ready and bool(self.model.rows))
 
     # --- adding ----------------------------------------------------------------------------------
     def add_cards(self) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ from ..collection import Collection
 from ..errors import SearchSyntaxError
 from ..search import parse_search
 from . import stats_charts as charts
+from .list_table_model import TextTableModel
 from .tasks import BackgroundTasks
 
 PERIODS = ((stats.Period.MONTH, "1 month"), (stats.Period.YEAR, "1 year"), (stats.Period.ALL, "All time"))
@@ -77,46 +78,22 @@ def numbers_html(measures: tuple[stats.Measure, ...]) -> str:
     return f"<table cellspacing='2'>{''.join(rows)}</table>"
 
 
-class PanelTableModel(QAbstractTableModel):
-    """A panel's table (`stats.Table`) as rows, without its search column."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._columns: tuple[str, ...] = ()
-        self._rows: list[tuple[str, ...]] = []
+class PanelTableModel(TextTableModel):
+    """A panel's table (`stats.Table`) as rows, without its search column; numbers aligned right."""
 
     def set_table(self, table: stats.Table) -> None:
         shown = [i for i, name in enumerate(table.columns) if name != "search"]
-        self.beginResetModel()
-        self._columns = tuple(table.columns[i] for i in shown)
-        self._rows = [tuple(self._cell(row[i], table.columns[i]) for i in shown) for row in table.rows]
-        self.endResetModel()
+        self.right_aligned = frozenset(range(1, len(shown)))
+        self.set_rows(
+            [tuple(self._cell(row[i], table.columns[i]) for i in shown) for row in table.rows],
+            [table.columns[i] for i in shown],
+        )
 
     @staticmethod
     def _cell(value: str | int | float | None, column: str) -> str:
         if isinstance(value, str):
             return value
         return format_value(value, "%" if column.endswith("%") else "")
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt's name
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._columns[section]
-        return None
 
 
 class PanelView(QFrame):
@@ -311,7 +288,7 @@ class StatisticsWindow(QDialog):
         self.by_time_combo = QComboBox()
         self.by_time_combo.setAccessibleName("Reviews by count or by time")
         self.by_time_combo.addItems(["Count", "Time"])
-        self.retention_model = PanelTableModel(self)
+        self.retention_model = PanelTableModel(parent=self)
         retention_table = QTableView()
         retention_table.setAccessibleName("True retention table")
         retention_table.setModel(self.retention_model)
