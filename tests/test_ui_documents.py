@@ -3,7 +3,7 @@ its cards cite highlighted, cards generated from it again, and deleting it (its 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from heatcards.authoring.model import Suggestion, SuggestionKind
@@ -12,8 +12,8 @@ from heatcards.model import SourceStatus
 from heatcards.ui import generate_dialog
 from heatcards.ui.documents_dialog import DocumentDialog, DocumentsDialog, added_date
 from heatcards.ui.generate_dialog import GenerateDialog
-from heatcards.ui.main_window import MainWindow
 from tests.test_ui_generate import TEXT, FakeEngine
+from tests.windows import open_main_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -39,11 +39,7 @@ def document_id(collection, tmp_path) -> int:
 
 @pytest.fixture
 def window(qtbot, collection, tmp_path):
-    window = MainWindow(collection, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_main_window(qtbot, collection, tmp_path, active=False)
 
 
 def opened(qtbot, cls):

@@ -10,7 +10,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
@@ -20,6 +20,7 @@ from heatcards.model import SourceLink
 from heatcards.ui import generate_dialog
 from heatcards.ui.generate_dialog import BACK_COLUMN, FRONT_COLUMN, RULE_COLUMN, GenerateDialog, cloze_as_shown
 from heatcards.ui.main_window import MainWindow
+from tests.windows import open_main_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -91,13 +92,7 @@ def fake_engine(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, collection, tmp_path):
-    window = MainWindow(collection, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # its shortcuts work only then
-    return window
+    return open_main_window(qtbot, collection, tmp_path)
 
 
 @pytest.fixture
@@ -254,8 +249,7 @@ def test_editing_in_the_list_and_a_cloze_without_deletion_blocks_adding_until_me
 def test_the_engine_is_chosen_and_the_language_model_is_the_saved_one(collection, qtbot, tmp_path, article, fake_engine):
     saved = LanguageModelSettings("http://127.0.0.1:9", "tiny-model")
     collection.set_language_model_settings(saved)
-    window = MainWindow(collection, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    window = open_main_window(qtbot, collection, tmp_path, active=False)
     window.open_generate(article)
     dialog = suggested(qtbot, opened(qtbot))
     engines = [dialog.engine_combo.itemData(row) for row in range(dialog.engine_combo.count())]

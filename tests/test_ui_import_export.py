@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
@@ -15,7 +15,7 @@ from heatcards.collection import HEAT_DECK_FILE, Collection
 from heatcards.formats.text import CARD_COLUMNS
 from heatcards.ui import import_export
 from heatcards.ui.import_export import ExportDialog, ImportDialog, inspect_import_file
-from heatcards.ui.main_window import MainWindow
+from tests.windows import open_main_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -29,20 +29,10 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def main_window(qtbot, collection: Collection, tmp_path: Path) -> MainWindow:
-    window = MainWindow(collection, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # its shortcuts work only then
-    return window
-
-
 @pytest.fixture
 def window(qtbot, collection, tmp_path):
     """The main window on an empty collection."""
-    return main_window(qtbot, collection, tmp_path)
+    return open_main_window(qtbot, collection, tmp_path)
 
 
 def opened(qtbot, cls):
@@ -363,7 +353,7 @@ FORMAT_ROWS = [f.key for f in transfer.EXPORT_FORMATS]
     ],
 )
 def test_export_each_format_and_read_it_back(qtbot, heat_collection, tmp_path, monkeypatch, key, options):
-    window = main_window(qtbot, heat_collection, tmp_path)
+    window = open_main_window(qtbot, heat_collection, tmp_path)
     file_format = next(f for f in transfer.EXPORT_FORMATS if f.key == key)
     target = tmp_path / "out" / "heat"  # no suffix typed: the format's is added
     target.parent.mkdir()

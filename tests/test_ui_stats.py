@@ -6,7 +6,7 @@ import threading
 from datetime import timezone
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -17,12 +17,12 @@ from heatcards.errors import HeatcardsError, SearchSyntaxError
 from heatcards.model import Rating
 from heatcards.search import parse_search
 from heatcards.ui.browser import BrowserWindow
-from heatcards.ui.main_window import MainWindow
 from heatcards.ui.stats_window import StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
 from tests.conftest import NOON
 from tests.studying import study_randomly
+from tests.windows import open_main_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -84,11 +84,7 @@ def click_bar(qtbot, chart, bar) -> None:
 
 
 def test_t_opens_the_statistics_of_the_selected_deck(qtbot, studied, tmp_path):
-    main = MainWindow(studied, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    with qtbot.waitActive(main):  # shortcuts reach the active window only
-        main.show()
-        main.activateWindow()
+    main = open_main_window(qtbot, studied, tmp_path)
     main.select_deck(studied.deck_named(HEAT).id)
     qtbot.keyClick(main, Qt.Key.Key_T)
     view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
@@ -149,10 +145,7 @@ def test_a_typed_search_is_the_scope_and_a_syntax_error_says_what_is_wrong(qtbot
 
 
 def test_clicking_a_bar_opens_the_browser_on_its_cards(qtbot, studied, tmp_path):
-    main = MainWindow(studied, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = open_main_window(qtbot, studied, tmp_path, active=False)
     main.select_deck(studied.deck_named(HEAT).id)
     main.open_statistics()
     view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
