@@ -49,7 +49,7 @@ from ..presets import (
     steps_warning,
     validate_preset,
 )
-from .optimizer_panel import OptimizerPanel
+from .optimizer_panel import OptimizerPanel, side_button
 from .workload_chart import WorkloadChartView
 
 LEECH_ACTIONS = ((LeechAction.TAG, "Tag it “leech”"), (LeechAction.SUSPEND, "Suspend it"))
@@ -103,10 +103,10 @@ class DeckOptionsDialog(QDialog):
         self.usage_label = QLabel()
         self.usage_label.setWordWrap(True)
         self.usage_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.add_button = self._button("Add…", "Add a preset with the default settings", self._on_add_button_clicked)
-        self.clone_button = self._button("Clone…", "Copy this preset's settings into a new preset", self._on_clone_button_clicked)
-        self.rename_button = self._button("Rename…", "Rename this preset", self._on_rename_button_clicked)
-        self.delete_button = self._button("Delete", "Delete this preset", self._on_delete_button_clicked)
+        self.add_button = side_button("Add…", "Add a preset with the default settings", self._on_add_button_clicked)
+        self.clone_button = side_button("Clone…", "Copy this preset's settings into a new preset", self._on_clone_button_clicked)
+        self.rename_button = side_button("Rename…", "Rename this preset", self._on_rename_button_clicked)
+        self.delete_button = side_button("Delete", "Delete this preset", self._on_delete_button_clicked)
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel("&Preset:", buddy=self.preset_combo))
         chooser.addWidget(self.preset_combo, 1)
@@ -129,7 +129,7 @@ class DeckOptionsDialog(QDialog):
         self.maximum_interval = self._spin_box("Maximum interval", 1, MAXIMUM_INTERVAL_LIMIT)
         self.maximum_interval.setSuffix(" days")
         self.parameters = self._line_edit("FSRS parameters", "the FSRS-6 defaults")
-        self.reset_parameters_button = self._button(
+        self.reset_parameters_button = side_button(
             "Reset to defaults", "Use the FSRS-6 default parameters", self._on_reset_parameters_button_clicked
         )
         self.parameters_message = MessageLine()
@@ -245,13 +245,6 @@ class DeckOptionsDialog(QDialog):
         self.new_per_day.setFocus()
 
     # --- building ----------------------------------------------------------
-    def _button(self, text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
-
     @staticmethod
     def _spin_box(name: str, low: int, high: int) -> QSpinBox:
         box = QSpinBox()

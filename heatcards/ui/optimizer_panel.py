@@ -21,6 +21,15 @@ from ..scheduling import TIME_SERIES_FOLDS
 POLL_MS = 100  # how often the running child is checked
 
 
+def side_button(text: str, accessible_name: str, slot) -> QPushButton:
+    """A button beside a setting: clicking it runs `slot`; Enter in the dialog never presses it."""
+    button = QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
 class OptimizerPanel(QWidget):
     """Optimize, a busy bar with Cancel while the child runs, then before/after figures, the new
     parameters, a verdict in words and Apply (enabled only when they are better)."""
@@ -37,14 +46,14 @@ class OptimizerPanel(QWidget):
         self.result_applied = False
         self.preset_id: int | None = None  # the preset the result or the run is for
 
-        self.optimize_button = self._button("Optimize", "Optimize the FSRS parameters", self._on_optimize_button_clicked)
+        self.optimize_button = side_button("Optimize", "Optimize the FSRS parameters", self._on_optimize_button_clicked)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no percentage: fsrs-rs reports no progress
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.setAccessibleName("Optimising")
-        self.cancel_button = self._button("Cancel", "Cancel optimising", self._on_cancel_button_clicked)
-        self.apply_button = self._button("Apply", "Apply the optimised parameters", self._on_apply_button_clicked)
+        self.cancel_button = side_button("Cancel", "Cancel optimising", self._on_cancel_button_clicked)
+        self.apply_button = side_button("Apply", "Apply the optimised parameters", self._on_apply_button_clicked)
         self.intro = QLabel(
             "Fits the parameters to the reviews of the decks that use this preset, in a separate process, "
             "and offers them only if they predict your reviews better than the current ones."
@@ -101,14 +110,6 @@ class OptimizerPanel(QWidget):
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self._on_poll_timeout)
         self._show_state()
-
-    @staticmethod
-    def _button(text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     @staticmethod
     def _bold(label: QLabel) -> QLabel:
