@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QInputDialog
 from heatcards.optimizing import MINIMUM_SCORED_REVIEWS
 from heatcards.presets import format_parameters
 from heatcards.transfer import import_file
-from heatcards.ui.deck_options import DeckOptionsDialog
 
 from .conftest import needs_shared
 from .studying import study_randomly
+from .windows import open_deck_options
 
 # Showing a top-level dialog under the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -59,16 +59,6 @@ def josh(collection):
     return collection
 
 
-def open_options(qtbot, collection, deck_name=None):
-    deck = collection.deck_named(deck_name) if deck_name else next(d for d in collection.decks() if d.name != "Default")
-    dialog = DeckOptionsDialog(collection, deck.id)
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
-    return dialog
-
-
 def optimize_and_wait(qtbot, dialog):
     panel = dialog.optimizer
     qtbot.mouseClick(panel.optimize_button, Qt.MouseButton.LeftButton)
@@ -83,7 +73,7 @@ def figure(panel, when, metric):
 
 
 def test_optimising_the_real_log_shows_before_and_after_and_applying_saves_them(qtbot, josh):
-    dialog = open_options(qtbot, josh)
+    dialog = open_deck_options(qtbot, josh)
     panel = optimize_and_wait(qtbot, dialog)
     result = panel.result
     assert panel.figures.isVisible() and panel.row_titles["before"].text() == "Current (defaults)"
@@ -104,7 +94,7 @@ def test_optimising_the_real_log_shows_before_and_after_and_applying_saves_them(
     assert josh.default_preset().parameters == result.parameters  # unrounded, as fitted
 
     # the same history again: the saved parameters already know it, so nothing better is offered
-    again = optimize_and_wait(qtbot, open_options(qtbot, josh))
+    again = optimize_and_wait(qtbot, open_deck_options(qtbot, josh))
     assert again.row_titles["before"].text() == "Current"
     assert not again.apply_button.isEnabled()
     assert "current parameters are kept" in again.verdict.text()
@@ -112,7 +102,7 @@ def test_optimising_the_real_log_shows_before_and_after_and_applying_saves_them(
 
 
 def test_apply_is_offered_only_when_better_and_keyboard_applies_it(qtbot, reviewed):
-    dialog = open_options(qtbot, reviewed)
+    dialog = open_deck_options(qtbot, reviewed)
     panel = optimize_and_wait(qtbot, dialog)
     better = panel.result
     assert better.better and panel.apply_button.isEnabled()
@@ -131,7 +121,7 @@ def test_apply_is_offered_only_when_better_and_keyboard_applies_it(qtbot, review
 
 
 def test_parameters_edited_after_optimising_began_are_not_overwritten(qtbot, reviewed):
-    dialog = open_options(qtbot, reviewed)
+    dialog = open_deck_options(qtbot, reviewed)
     panel = optimize_and_wait(qtbot, dialog)
     assert panel.apply_button.isEnabled()
     typed = format_parameters(tuple(round(p * 1.02, 4) for p in panel.result.parameters))
@@ -144,7 +134,7 @@ def test_parameters_edited_after_optimising_began_are_not_overwritten(qtbot, rev
 
 def test_too_few_reviews_says_how_many_are_needed(qtbot, heat_collection, clock):
     study_randomly(heat_collection, clock, 60, deck="Heat (1995)")
-    dialog = open_options(qtbot, heat_collection, "Heat (1995)")
+    dialog = open_deck_options(qtbot, heat_collection, "Heat (1995)")
     panel = dialog.optimizer
     qtbot.mouseClick(panel.optimize_button, Qt.MouseButton.LeftButton)
     assert panel.run is None and panel.result is None
@@ -163,7 +153,7 @@ def child_is_gone(run):
 
 def test_cancel_kills_the_child_and_changes_nothing(qtbot, reviewed):
     preset = reviewed.default_preset()
-    dialog = open_options(qtbot, reviewed)
+    dialog = open_deck_options(qtbot, reviewed)
     panel = dialog.optimizer
     qtbot.mouseClick(panel.optimize_button, Qt.MouseButton.LeftButton)
     run = panel.run
@@ -180,7 +170,7 @@ def test_cancel_kills_the_child_and_changes_nothing(qtbot, reviewed):
 
 def test_closing_the_dialog_kills_a_running_optimisation(qtbot, reviewed):
     preset = reviewed.default_preset()
-    dialog = open_options(qtbot, reviewed)
+    dialog = open_deck_options(qtbot, reviewed)
     qtbot.mouseClick(dialog.optimizer.optimize_button, Qt.MouseButton.LeftButton)
     run = dialog.optimizer.run
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -190,7 +180,7 @@ def test_closing_the_dialog_kills_a_running_optimisation(qtbot, reviewed):
 
 
 def test_switching_preset_drops_the_other_presets_result(qtbot, reviewed, monkeypatch):
-    dialog = open_options(qtbot, reviewed)
+    dialog = open_deck_options(qtbot, reviewed)
     panel = optimize_and_wait(qtbot, dialog)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Other", True))
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)

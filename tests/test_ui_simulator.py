@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from heatcards.optimizing import DESIRED_RETENTIONS, SIMULATED_DAYS, simulate_preset_workload, start_simulating_preset
-from heatcards.ui.deck_options import DeckOptionsDialog
 from heatcards.ui.workload_chart import SERIES, daily_amount
 
 from .studying import study_randomly
 from .test_ui_options import replace_text
+from .windows import open_deck_options
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -27,15 +27,6 @@ def studied(heat_collection, clock):
     return heat_collection
 
 
-def open_options(qtbot, collection, deck_name=HEAT):
-    dialog = DeckOptionsDialog(collection, collection.deck_named(deck_name).id)
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
-    return dialog
-
-
 def wait_for_simulation(qtbot, chart):
     qtbot.waitUntil(lambda: chart.run is not None or chart.simulation is not None, timeout=CHILD_WAIT_MS)
     qtbot.waitUntil(lambda: chart.run is None and chart.simulation is not None, timeout=CHILD_WAIT_MS)
@@ -43,7 +34,7 @@ def wait_for_simulation(qtbot, chart):
 
 
 def test_the_graph_has_a_point_for_each_retention_from_070_to_099(qtbot, studied):
-    chart = open_options(qtbot, studied).workload
+    chart = open_deck_options(qtbot, studied).workload
     simulation = wait_for_simulation(qtbot, chart)
     assert len(DESIRED_RETENTIONS) == 30 and (DESIRED_RETENTIONS[0], DESIRED_RETENTIONS[-1]) == (0.70, 0.99)
     for _title, attribute in SERIES:
@@ -63,7 +54,7 @@ def test_the_graph_has_a_point_for_each_retention_from_070_to_099(qtbot, studied
 
 
 def test_the_marker_follows_the_retention_spin_box(qtbot, studied):
-    dialog = open_options(qtbot, studied)
+    dialog = open_deck_options(qtbot, studied)
     chart = dialog.workload
     simulation = wait_for_simulation(qtbot, chart)
     assert [marker.value() for marker in chart.markers.values()] == [pytest.approx(0.90)] * 3
@@ -81,7 +72,7 @@ def test_the_marker_follows_the_retention_spin_box(qtbot, studied):
 
 
 def test_a_setting_the_simulation_depends_on_simulates_again(qtbot, studied):
-    dialog = open_options(qtbot, studied)
+    dialog = open_deck_options(qtbot, studied)
     chart = dialog.workload
     first = wait_for_simulation(qtbot, chart)
     replace_text(qtbot, dialog.new_per_day, "5")
@@ -103,7 +94,7 @@ def test_daily_amounts_read_as_a_person_reads_them():
 
 
 def test_closing_the_dialog_kills_a_running_simulation(qtbot, studied):
-    dialog = open_options(qtbot, studied)
+    dialog = open_deck_options(qtbot, studied)
     chart = dialog.workload
     qtbot.waitUntil(lambda: chart.run is not None, timeout=CHILD_WAIT_MS)
     run = chart.run
@@ -115,7 +106,7 @@ def test_closing_the_dialog_kills_a_running_simulation(qtbot, studied):
 
 
 def test_a_preset_without_cards_says_so_instead_of_a_graph(qtbot, collection):
-    chart = open_options(qtbot, collection, "Default").workload
+    chart = open_deck_options(qtbot, collection, "Default").workload
     qtbot.waitUntil(lambda: "No simulation" in chart.status.text(), timeout=CHILD_WAIT_MS)
     assert "no cards to simulate" in chart.status.text()
     assert not chart.graphs.isVisible() and not chart.summary.isVisible() and not chart.busy.isVisible()
