@@ -1,7 +1,7 @@
 """What the rules engine finds in a sentence (entities.py), on sentences written for the tests."""
 import pytest
 
-from heatcards.authoring.entities import Gender, NameBook, find_mentions
+from heatcards.authoring.entities import Gender, NameBook, find_mentions, find_terms
 
 
 def found(sentence: str, *context: str) -> list[tuple[str, str]]:
@@ -93,3 +93,88 @@ def test_a_gender_comes_from_a_title_a_first_name_or_the_pronouns_of_sentences_a
 def test_the_kinds_of_names_come_from_their_words_and_cues():
     kinds = dict((text, kind) for kind, text in found("The director Tom Reyes joined Acme Corporation in Leeds, led by Gaspar de Portolá."))
     assert kinds == {"Tom Reyes": "person", "Acme Corporation": "organisation", "Leeds": "place", "Gaspar de Portolá": "person"}
+
+
+# Third round (issue 6): technical terms, race times, ages, large counts and shares, numbered
+# product names, and names that stop before a place or leave a title out.
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("This procedure is called keyhole surgery.", ["keyhole surgery"]),
+        ("The first, called the innate immune system, reacts within hours.", ["innate immune system"]),
+        ("Farmers used an old practice known as crop rotation in the valley.", ["crop rotation"]),
+        ("Cytotoxic cells, also called killer T cells, destroy infected cells.", ["killer T cells"]),
+        ("The letters DNA stand for deoxyribonucleic acid.", ["deoxyribonucleic acid"]),
+        ("An antibody is a Y-shaped protein that sticks to one antigen.", ["antibody"]),
+        ("A live attenuated vaccine contains a weakened germ.", ["live attenuated vaccine"]),
+        ("The omul is a whitefish related to salmon.", ["omul"]),
+        ("T cells mature in the thymus, a small organ behind the breastbone.", ["thymus"]),
+        ("Its key cells are lymphocytes, a type of white blood cell.", ["lymphocytes"]),
+        ("Milkmaids who had caught cowpox, a mild disease of cattle, were protected.", ["cowpox"]),
+        ("The Baikal seal, or nerpa, lives only in fresh water.", ["nerpa"]),
+        ("The name comes from the word vacca, meaning cow.", ["vacca"]),
+    ],
+)
+def test_a_term_the_sentence_names_or_defines_is_found(sentence, expected):
+    assert [term.text for term in find_terms(sentence)] == expected
+    assert [text for kind, text in found(sentence) if kind == "term"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jenner called the boy back to the farm.",  # someone called someone
+        "Bradford Parkinson is often called the father of the system.",  # half a phrase
+        "The plates are pulling apart, a zone geologists watch closely.",  # not a noun
+        "When enough people are immune, a germ cannot find new hosts.",  # a clause, not a description
+        "People caught it from mild sores, a risky practice known as variolation.",  # the practice is named, not the sores
+        "A new vaccine was tested in the spring.",  # a sentence about one, not a definition
+    ],
+)
+def test_no_term_where_the_words_only_look_like_one(sentence):
+    assert [term.text for term in find_terms(sentence)] in ([], ["variolation"])
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In 1945 Hägg ran 4 minutes 1.4 seconds in Malmö.", [("year", "1945"), ("name", "Hägg"), ("duration", "4 minutes 1.4 seconds"), ("place", "Malmö")]),
+        ("For over a century and a half the mill made paper.", [("duration", "over a century and a half")]),
+        ("Geologists think the lake is 25 to 30 million years old.", [("duration", "25 to 30 million years")]),
+        ("Universal hired a 26-year-old director.", []),  # an age in one word: no duration
+        ("The phone sold about 126 million units.", [("count", "about 126 million")]),
+        ("The lake holds about 23,600 cubic kilometres of water.", [("quantity", "about 23,600 cubic kilometres")]),
+        ("The rift widens by about 4 millimetres a year.", [("quantity", "about 4 millimetres")]),
+        ("The reef has 900 species, and about two thirds of them live nowhere else.", [("count", "900"), ("quantity", "about two thirds")]),
+    ],
+)
+def test_times_ages_large_counts_and_shares(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_model_number_belongs_to_its_name_but_a_decade_does_not():
+    assert found("The Talvi 3310 sold well.") == [("name", "Talvi 3310")]
+    assert found("In the 1990s Talvi 3310 sold well.")[0] == ("year", "1990s")
+
+
+def test_a_persons_name_stops_before_where_they_come_from():
+    assert found("The record belongs to Hicham Lamrani of Morocco.") == [("name", "Hicham Lamrani"), ("place", "Morocco")]
+    assert found("Ada Brand visited the Bank of England.") == [("person", "Ada Brand"), ("organisation", "Bank of England")]
+
+
+def test_a_title_before_a_persons_name_is_left_out_of_it():
+    assert found("Two years later President Ronald Reagan spoke.") == [("person", "Ronald Reagan")]
+    assert found("Landy later became Governor of Victoria.") == [("person", "Governor of Victoria")]  # no name after the title
+
+
+def test_a_lake_or_a_mountain_is_a_place():
+    assert found("Climbers reached Mount Orla by noon.") == [("place", "Mount Orla")]
+
+
+def test_a_name_of_unknown_kind_whose_surname_the_document_uses_alone_is_a_person():
+    texts = ["The Swedish runners Gunder Hägg and Arne Norell traded the record.", "In 1945 Hägg ran faster."]
+    book = NameBook.from_texts(texts)
+    assert [(m.kind.value, m.text) for m in find_mentions(texts[0], book)][1:] == [("person", "Gunder Hägg"), ("name", "Arne Norell")]
+    assert book.full_name("Hägg") == "Gunder Hägg"

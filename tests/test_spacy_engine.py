@@ -144,6 +144,14 @@ def test_a_number_with_its_noun_is_a_count_and_its_cloze_covers_both(engine):
     assert count.front == "The Radium Institute employed {{c1::four chemists}} in its first year."
 
 
+def test_a_term_the_sentence_names_is_a_fact_beside_the_entities(engine):
+    sentence = "In 1898 the Curies used a method known as fractional crystallisation in Paris."
+    suggestions = engine.suggest(document(sentence), cards_per_1000_words=1000)
+    assert ("spacy:cloze:term", "In 1898 the Curies used a method known as {{c1::fractional crystallisation}} in Paris.") in {
+        (s.rule, s.front) for s in suggestions
+    }
+
+
 def test_the_documents_own_topic_is_not_an_answer(engine):
     sentences = (
         "Marie Curie was awarded the Nobel Prize in Chemistry in 1911.",

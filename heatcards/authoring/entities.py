@@ -7,6 +7,7 @@ them (see lexicon.py) and by what the rest of the document says about the same n
 """
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections import Counter, defaultdict
@@ -83,13 +84,17 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.DURATION,
         re.compile(
             rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
-            rf"(?:(?:,?\s+and)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
+            rf"(?:(?:,?\s+and)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b|\s+and\s+a\s+half\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
             re.IGNORECASE,
         ),
     ),
     (
         MentionKind.QUANTITY,
         re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})(?![\w/])"),
+    ),
+    (  # a share: "about two thirds", "three quarters"
+        MentionKind.QUANTITY,
+        re.compile(rf"(?:\b{_QUALIFIER})?\b(?:a|one|two|three|four) (?:half|thirds?|quarters?|fifths?)\b(?= of\b)"),
     ),
     (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))")),
     (
@@ -161,12 +166,22 @@ class NameBook:
                     book.inner_words.add(word)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
+        unknown: Counter[str] = Counter()  # names of several words and unknown kind
+        alone: set[str] = set()  # names of one word
         for text in texts:
             for mention in find_mentions(text, book):
                 if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
                     votes[mention.text][mention.kind] += 1
                 if mention.kind is MentionKind.PERSON and " " in mention.text:
                     people[mention.text] += 1
+                if mention.kind in (MentionKind.NAME, MentionKind.PERSON) and " " not in mention.text:
+                    alone.add(mention.text)
+                elif mention.kind is MentionKind.NAME and _looks_like_a_persons_name(mention.text):
+                    unknown[mention.text] += 1
+        for name, count in unknown.items():  # "Gunder Hägg … In 1945 Hägg ran …": a person, called by surname
+            if name.split()[-1] in alone and not votes[name]:
+                votes[name][MentionKind.PERSON] += count
+                people[name] += count
         owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
         for full in people:
             for short in _short_forms(full):
@@ -184,6 +199,13 @@ class NameBook:
 
     def gender(self, name: str) -> Gender | None:
         return self.genders.get(name)
+
+
+def _looks_like_a_persons_name(name: str) -> bool:
+    """Two or three capitalised words, none of them a word of places, organisations or prizes."""
+    words = name.split()
+    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
 
 
 def _short_forms(full: str) -> list[str]:
@@ -274,7 +296,12 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 _NAMING = re.compile(r"([\w,]+) (?:called|known as|termed|dubbed) (?:the |an? )?(?=[a-z])")
 _EXPANSION = re.compile(r"\bstand(?:s|ing)? for ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining.
-_DEFINED = re.compile(r"(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|was) (?:a|an|the) ")
+_DEFINED = re.compile(
+    r"(?:(?:A|An|The) ([a-z][\w-]*) (?:is|was) (?:a|an) |(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){1,2}) (?:(?:is|was) (?:a|an)|contains|consists of|means) )"
+)
+# Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
+_NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then".split())
+_CLAUSE_VERB = re.compile(r"[^,.;]*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… the Baikal seal, or nerpa, …",
 # "… the Latin word vacca, meaning cow": the word a description or another name follows.
 _APPOSITION = re.compile(r"(?<=[a-z]), (?:an? (?=[a-z]+ [a-z])|or (?=[a-z]+,)|(?:meaning|which means) )")
@@ -287,7 +314,8 @@ _NOT_TERM_WORDS = frozenset(
     "a an the this that these those which who whom whose what when where while and or but nor so yet if "
     "because as than then is are was were be been being has have had do does did can could will would may "
     "might must should shall of in on at by for to with from into onto after before since until during "
-    "about over under between among through its his her their our my your it he she they we you one".split()
+    "about over under between among through its his her their our my your it he she they we you one "
+    "word words term name phrase letter letters".split()
 )
 _MAX_TERM_WORDS = 4
 
@@ -302,19 +330,22 @@ def find_terms(text: str) -> list[Mention]:
         if match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they"):
             continue  # someone called someone: "Jenner called the boy back"
         words = _words_from(text, match.end())
-        if words:
+        if words and not text.startswith(" of ", words[-1].end()):  # not "called the father of GPS"
             found.append((match.end(), words[-1].end()))
     for match in _EXPANSION.finditer(text):
         found.append(match.span(1))
     defined = _DEFINED.match(text)
-    if defined and not set(defined.group(1).split()) & _NOT_TERM_WORDS:
-        found.append(defined.span(1))
+    group = defined and (1 if defined.group(1) else 2)
+    if defined and not set(defined.group(group).split()) & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS):
+        found.append(defined.span(group))
     for match in _ALIAS.finditer(text):
         found.append(match.span(1))
     for match in _APPOSITION.finditer(text):
-        if match.group().startswith(", or ") or _NAMING.search(text, match.start()):
-            continue  # the other name is the term (_ALIAS), or what the description names is (_NAMING)
-        found.append(_term_before(text, match.start()))
+        if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
+            continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
+        start, end = _term_before(text, match.start())
+        if text[start:end] not in _NOT_APPOSED and not text[start:end].endswith("ly"):
+            found.append((start, end))
     terms = []
     for start, end in sorted(span for span in found if span[0] < span[1]):
         if not terms or start >= terms[-1].end:
@@ -355,6 +386,15 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
 
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
     kind = _kind_of(run, book)
+    if (
+        kind is MentionKind.PERSON
+        and len(run.tokens) > 2
+        and run.tokens[0].rstrip(".") in lexicon.TITLES_BEFORE_NAMES
+        and all(_is_name_word(token) for token in run.tokens[1:])
+    ):
+        # "President Ronald Reagan": the person is "Ronald Reagan"; the title stays outside the mention
+        start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
+        run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
     name = " ".join(run.tokens)
     full = book.full_name(name) if kind is MentionKind.PERSON else name
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive)

@@ -53,7 +53,8 @@ PERSON_CUES = _words(
     "criminal convict gangster player coach manager star co-star costar partner wife husband son daughter "
     "father mother brother sister uncle aunt cousin friend colleague student teacher professor doctor "
     "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
-    "advisor consultant veteran"
+    "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion "
+    "runners athletes players actors directors writers scientists engineers"
 )
 
 # Verbs that, just after a capitalised name, say it is a person.
@@ -207,7 +208,7 @@ FEMALE_PRONOUNS = _words("she her hers herself")
 RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
 
 UNITS = (
-    r"%|percent|per\s+cent|percentage\s+points?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|ft|"
+    r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|miles?|yards?|feet|foot|ft|"
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"

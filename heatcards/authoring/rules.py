@@ -51,6 +51,7 @@ SAME_SENTENCE_FACTOR = 0.75
 LEANING_FACTOR = 0.8  # for each "the bank", "the part" a card holds (lexicon.BACK_REFERRING_NOUNS)
 PAIRED_FACTOR = 0.7
 LATE_FACTOR = 0.2  # at most, for a name at the very end of its sentence
+REPEATED_NAME_FACTOR = 0.85  # for a name an earlier sentence already mentioned
 SAME_ANSWER_FACTOR = 0.7
 NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
 _PROGRESS_EVERY = 25  # sentences
@@ -67,9 +68,11 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.PLACE: 0.85,
     MentionKind.TERM: 0.9,
     MentionKind.COUNT: 0.8,
-    MentionKind.NAME: 0.5,
+    MentionKind.NAME: 0.7,
 }
-_MULTI_WORD_NAME = 0.8  # a name of unknown kind but of several words ("Selective Availability")
+_MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
+_FAMOUS_PLACE = 0.65  # a country, continent or big city the lexicon knows
+_INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -86,7 +89,7 @@ _CONNECTIVE = re.compile(
 _OPENING = re.compile(
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
-    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+|\s+(?=(?:he|she|it|they)\s))){0,2}"
+    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+(?!\d{4}\b)|\s+(?=(?:he|she|it|they)\s))){0,2}"
 )
 # A subject that leans on what came before: "The unit was led by …", "The net effect is …".
 _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
@@ -104,7 +107,7 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
-_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|i)$")
+_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic)$")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
 _COUNTS = {
     word: number
@@ -117,6 +120,11 @@ _LATER = re.compile(
 )
 _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|Sept"
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
+_COUNTED_NOUN = re.compile(
+    rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
+    # a word between: "the film rights", not "The network needs at least …" (a verb)
+    r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
+)
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -212,6 +220,7 @@ def suggest_from_mentions(
     topic = _topic(document.title, found, book)
     cards: list[_Card] = []
     previous: Claim | None = None
+    seen: set[str] = set()  # the names the sentences so far have mentioned
     for index, sentence in enumerate(sentences):
         if progress and index % _PROGRESS_EVERY == 0:
             progress("Writing cards", index, len(sentences))
@@ -225,7 +234,8 @@ def suggest_from_mentions(
             and not _dangling_pronoun(claim, book)
             and not _leans_on_context(claim, topic)
         ):
-            cards += _cards(index, sentence, claim, topic, document.text, ask)
+            cards += _cards(index, sentence, claim, topic, document.text, ask, seen)
+        seen.update(m.name for m in found[index] if m.kind in NAMED_KINDS)
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
@@ -304,7 +314,7 @@ def _contains_word(text: str, phrase: str) -> bool:
 
 
 def _cards(
-    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None
+    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None, seen: set[str]
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
     context = ""
@@ -337,14 +347,28 @@ def _cards(
             kind, back, bonus = SuggestionKind.QUESTION, answer, _QUESTION_BONUS
         if _guessable(mention, answer, context + rest):
             continue
-        value = _MULTI_WORD_NAME if mention.kind is MentionKind.NAME and " " in mention.text else _KIND_VALUE[mention.kind]
+        value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars").
         late = LATE_FACTOR * mention.start / len(claim.text) if mention.kind in NAMED_KINDS else 0.0
-        score = round(value * quality * alone * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
+        # A name the document introduces here is more often a key fact than one it named before.
+        again = REPEATED_NAME_FACTOR if mention.kind in NAMED_KINDS and mention.name in seen else 1.0
+        score = round(value * quality * alone * again * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
         suggestion = Suggestion(kind, context + front, back, answer, sentence.start, sentence.end, rule, score)
         cards.append(_Card(suggestion, index, _normalised(answer), words))
     cards.sort(key=lambda card: -card.suggestion.score)
     return cards[:MAX_CARDS_PER_SENTENCE]
+
+
+def _value(claim: Claim, mention: Mention) -> float:
+    """How much the fact is usually worth learning: by its kind; a name of unknown kind more when it
+    has several words or the sentence introduces it ("a system called {{Transit}}"); a famous place
+    ("{{China}} completed …") less, since it is more often a guess than a memory."""
+    if mention.kind is MentionKind.NAME:
+        introduced = _INTRODUCED.search(claim.text[: mention.start])
+        return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
+    if mention.kind is MentionKind.PLACE and mention.name in lexicon.PLACES:
+        return _FAMOUS_PLACE
+    return _KIND_VALUE[mention.kind]
 
 
 def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
@@ -363,8 +387,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     after = claim.text[mention.end :]
     if mention.kind in NAMED_KINDS and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
-    if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and re.match(r"\s[a-z]", after):
-        return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion"
+    if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
+        return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
+    if re.match(r"[A-Z]-[a-z]", text):
+        return True  # "a {{Y-shaped}} protein", "an {{X-ray}}"
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention)
 
 
@@ -487,7 +513,10 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
         if unit == "month":
             year, month = year + (month - 1 + count) // 12, (month - 1 + count) % 12 + 1
         else:
-            day = datetime.date(year, month, int(date.group("day"))) + datetime.timedelta(days=count * (7 if unit == "week" else 1))
+            try:
+                day = datetime.date(year, month, int(date.group("day"))) + datetime.timedelta(days=count * (7 if unit == "week" else 1))
+            except ValueError:  # "June 31, 1990" is no date to count from
+                return text, mentions
             year, month = day.year, day.month
         written = f"{calendar.month_name[month]} {year}"
     opening = f"In {written}, "
@@ -500,44 +529,56 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     """The claim with a "she", "her" or "his" inside it that no one named before it can be, replaced
     by the document's topic when that is a person of that gender whom nobody else in this sentence or
     the one before could be mistaken for: "… under her direction" -> "… under Rosalind Franklin's
-    direction"; likewise an "it" or "its" when the topic is a thing and neither sentence names another:
-    "UNESCO added it to its list …" -> "UNESCO added Lake Baikal to its list …"."""
+    direction"; likewise an "it" or "its" when the topic is a thing, the sentence before was about it
+    and neither sentence names another: "UNESCO added it to its list …" -> "UNESCO added Lake Baikal
+    to its list …"."""
     if topic is None or (topic.kind is MentionKind.PERSON and topic.gender is None):
         return claim
-    own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
-    for m in [*before.mentions, *own]:
-        if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
-            continue
-        if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
-            return claim
-        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m, claim):
-            return claim
+    about_topic = before.claim is not None and before.claim.subject is not None and _is_topic(before.claim.subject, topic)
+    if topic.kind is not MentionKind.PERSON and not about_topic:
+        return claim  # an "it" after a sentence about something else may well be that thing
     if topic.kind is MentionKind.PERSON:
         words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
     else:
         words = frozenset({"it", "its"})
+    own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
     named = [m.end for m in own if _is_topic(m, topic)]
-    text, mentions = claim.text, list(claim.mentions)
-    for match in reversed(list(re.finditer(r"\b(?:he|him|his|she|her|it|its)\b", text))):
-        if match.group() not in words or match.start() < claim.inserted or any(end <= match.start() for end in named):
-            continue  # "Franklin attended …, where she excelled": she is already clear
-        if match.group() == "it" and claim.subject is None and not _is_object(text, match.start()):
-            continue  # "… because it was cheap": perhaps the sentence's own subject
-        possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
-        name = f"{topic.name}'s" if possessive else topic.name
-        shift = len(name) - len(match.group())
-        text = text[: match.start()] + name + text[match.end() :]
-        mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+    text = claim.text
+    match = next(
+        (
+            match
+            for match in re.finditer(r"\b(?:he|him|his|she|her|it|its)\b", text)
+            if match.group() in words and match.start() >= claim.inserted
+            # "Franklin attended …, where she excelled": she is already clear; "… because it was
+            # cheap" may be the sentence's own subject
+            and not any(end <= match.start() for end in named)
+            and not (match.group() == "it" and claim.subject is None and not _is_object(text, match.start()))
+        ),
+        None,
+    )
+    if match is None:
+        return claim
+    for m in [*before.mentions, *(m for m in own if m.end <= match.start())]:
+        if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
+            continue
+        if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
+            return claim
+        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m):
+            if not (m.start == 0 and m in claim.mentions and _is_object(text, match.start())):
+                return claim  # not "UNESCO added it to its list": UNESCO did not add itself
+    possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
+    name = f"{topic.name}'s" if possessive else topic.name
+    shift = len(name) - len(match.group())
+    text = text[: match.start()] + name + text[match.end() :]
+    mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=text, mentions=mentions)
 
 
-def _could_be_it(mention: Mention, claim: Claim) -> bool:
-    """Whether a named thing could be what an "it" or "its" of the claim stands for: not a trivial
-    name ("Earth"), a word for a people, or the claim's own subject when the "it" is an object
-    ("UNESCO added it to its list")."""
-    if mention.text in lexicon.TRIVIAL_NAMES or mention.text in lexicon.DEMONYMS or _ADJECTIVE.search(mention.text):
-        return False
-    return not (mention.start == 0 and mention in claim.mentions and re.search(r"\b(?:it|its)\b", claim.text[mention.end :]))
+def _could_be_it(mention: Mention) -> bool:
+    """Whether a named thing could be what an "it" or "its" stands for: not a trivial name ("Earth")
+    or a word for a people ("Soviet airspace", "the Finnish firm")."""
+    adjective = mention.kind is MentionKind.NAME and " " not in mention.text and _ADJECTIVE.search(mention.text)
+    return not (mention.text in lexicon.TRIVIAL_NAMES or mention.text in lexicon.DEMONYMS or adjective)
 
 
 def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook) -> tuple[Mention, str] | None:
@@ -568,7 +609,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             return _topic_mention(topic), topic.name
         return None
     if pronoun == "they":
-        group = _group_subject(before.claim)
+        group = _group_subject(before.claim) or _plural_noun(before.text)
         return (group, group.name) if group else None
     if pronoun in ("it", "its"):
         subject = before.claim.subject if before.claim else None
@@ -578,6 +619,8 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive)
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
+        if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
+            return _topic_mention(topic), topic.name  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
         if len(things) != 1:
             return None
         (thing,) = things.values()
@@ -657,6 +700,16 @@ def _group_subject(claim: Claim | None) -> Mention | None:
     return Mention(first.kind, 0, 0, name, name)
 
 
+def _plural_noun(text: str) -> Mention | None:
+    """The one plural thing a sentence counts or names with "the", as "the" and its noun: "… needs at
+    least 24 satellites …" -> "the satellites"; None when it has none or several."""
+    nouns = {match.group(1) for match in _COUNTED_NOUN.finditer(text)}
+    if len(nouns) != 1:
+        return None
+    name = f"the {nouns.pop()}"
+    return Mention(MentionKind.NAME, 0, 0, name, name)
+
+
 def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
     """`text` with a later subject pronoun (one followed by a verb in the past) that repeats the
     resolved subject replaced by its name, and the mentions after it moved along."""
@@ -682,7 +735,7 @@ def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
         people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
         if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
             people = {m.name for m in before if m.kind is MentionKind.NAME}  # "Gustave Eiffel founded his company"
-        things = {m.name for m in before if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON}
+        things = {m.name for m in before if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m)}
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
@@ -799,7 +852,15 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         return False
     if mention.kind in NAMED_KINDS and _INSIDE_AN_ORGANISATION.search(before):
         return True
+    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS
+    if mention.text.split()[-1] in generic and re.search(r"[A-Z][\w-]* and $", before):
+        return True  # "Baikalsk Pulp and {{Paper Mill}}"
+    joined = re.match(r" and ((?:[A-Z][\w-]* )*[A-Z][\w-]*)", after)
+    if mention.kind in NAMED_KINDS and joined and joined.group(1).split()[-1] in generic:
+        return True  # "{{Baikalsk Pulp}} and Paper Mill"
     word = re.search(r"(?:^|\s)([A-Z][\w.'’-]*) $", before)  # a capitalised word just before, not a possessive
+    if mention.kind is MentionKind.PERSON and word and word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES:
+        return False  # "President {{Ronald Reagan}}": the title is no part of the name
     if word and word.group(1) not in lexicon.SENTENCE_STARTERS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""

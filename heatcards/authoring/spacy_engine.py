@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GenerationError
 from . import lexicon
-from .entities import Mention, MentionKind, NameBook
+from .entities import Mention, MentionKind, NameBook, find_terms
 from .model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Progress, Suggestion
 from .rules import Claim, check_cards_per_1000_words, suggest_from_mentions
 from .sentences import split_sentences
@@ -101,7 +101,8 @@ class SpacyEngine:
 
 
 def _mentions(doc: Doc, book: NameBook) -> list[Mention]:
-    """What spaCy found in one sentence, as the rules engine's mentions, in order."""
+    """What spaCy found in one sentence, as the rules engine's mentions, in order, with the technical
+    terms the rules engine finds ("a technique called trilateration"), which spaCy does not label."""
     mentions = []
     for entity in doc.ents:
         kind, end = _kind_of(entity)
@@ -113,7 +114,8 @@ def _mentions(doc: Doc, book: NameBook) -> list[Mention]:
         possessive = doc.text[end : end + 2] in ("'s", "’s")
         name = book.full_name(text) if kind is MentionKind.PERSON else text
         mentions.append(Mention(kind, start, end, text, name, quoted, possessive))
-    return mentions
+    terms = [t for t in find_terms(doc.text) if all(t.end <= m.start or t.start >= m.end for m in mentions)]
+    return sorted(mentions + terms, key=lambda mention: mention.start)
 
 
 def _kind_of(entity: Span) -> tuple[MentionKind | None, int]:
