@@ -265,6 +265,28 @@ def test_the_engine_is_chosen_and_the_language_model_is_the_saved_one(collection
     assert dialog.text_view.highlighted_text() == "Heat is a crime film released in 1995."
 
 
+def test_the_number_of_cards_per_1000_words_is_asked_for_again_when_changed(window, qtbot, article, fake_engine, monkeypatch):
+    caps = []
+    real_suggest = FakeEngine.suggest
+
+    def suggest(self, document, *, cards_per_1000_words=DEFAULT_CARDS_PER_1000_WORDS, progress=None):
+        caps.append(cards_per_1000_words)
+        return real_suggest(self, document, cards_per_1000_words=cards_per_1000_words, progress=progress)
+
+    monkeypatch.setattr(FakeEngine, "suggest", suggest)
+    window.open_generate(article)
+    dialog = suggested(qtbot, opened(qtbot))
+    assert caps == [DEFAULT_CARDS_PER_1000_WORDS] and dialog.cap_spin.value() == DEFAULT_CARDS_PER_1000_WORDS
+    dialog.cap_spin.setFocus()
+    qtbot.keyClick(dialog.cap_spin, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(dialog.cap_spin, "15")
+    assert caps == [DEFAULT_CARDS_PER_1000_WORDS]  # not at each digit
+    qtbot.keyClick(dialog.cap_spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: caps == [DEFAULT_CARDS_PER_1000_WORDS, 15] and dialog.model.rowCount() == len(CARDS))
+    qtbot.keyClick(dialog.cap_spin, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: caps[-1] == 16 and dialog.model.rowCount() == len(CARDS))
+
+
 def test_without_a_saved_language_model_it_is_not_offered(window, qtbot, article, fake_engine):
     window.open_generate(article)
     dialog = suggested(qtbot, opened(qtbot))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from ..authoring.engines import ENGINE_NAMES, engine_named
 from ..authoring.llm import LanguageModelSettings
-from ..authoring.model import DocumentText, Suggestion, SuggestionKind
+from ..authoring.model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Suggestion, SuggestionKind
 from ..authoring.reading import read_document
 from ..collection import Collection
 from ..errors import CancelledError, HeatcardsError
@@ -50,6 +51,7 @@ from .list_table_model import ListTableModel
 from .tasks import BackgroundTasks
 
 SUGGESTION_COLUMNS = ("Kind", "Front", "Back", "Rule")
+MAX_CARDS_PER_1000_WORDS = 200  # the most the number box allows (about one card per sentence)
 KIND_COLUMN, FRONT_COLUMN, BACK_COLUMN, RULE_COLUMN = range(len(SUGGESTION_COLUMNS))
 ENGINE_LABELS = {
     "rules": "Rules (built in, offline)",
@@ -197,10 +199,20 @@ class GenerateDialog(QDialog):
             self.engine_combo.addItem(ENGINE_LABELS[name] + model, name)
         engine_label = QLabel("&Suggested by")
         engine_label.setBuddy(self.engine_combo)
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setAccessibleName("At most this many cards per 1,000 words")
+        self.cap_spin.setRange(1, MAX_CARDS_PER_1000_WORDS)
+        self.cap_spin.setValue(round(DEFAULT_CARDS_PER_1000_WORDS))
+        self.cap_spin.setSuffix(" per 1,000 words")
+        self.cap_spin.setKeyboardTracking(False)  # suggest again when the number is entered, not at each digit
+        cap_label = QLabel("at &most")
+        cap_label.setBuddy(self.cap_spin)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(engine_label)
         top.addWidget(self.engine_combo)
+        top.addWidget(cap_label)
+        top.addWidget(self.cap_spin)
 
         self.model = SuggestionTableModel(self)
         self.table = QTableView()
@@ -318,6 +330,7 @@ class GenerateDialog(QDialog):
         self.back_edit.textChanged.connect(lambda: self._on_edit_text_changed(BACK_COLUMN, self.back_edit))
         self.deck_combo.currentTextChanged.connect(self._update_add_button)
         self.engine_combo.currentIndexChanged.connect(self._on_engine_combo_currentIndexChanged)
+        self.cap_spin.valueChanged.connect(self._on_cap_spin_valueChanged)
         self._progress_reported.connect(self._on_progress_reported)
         self._show_card(None)
         self._update_add_button()
@@ -342,7 +355,7 @@ class GenerateDialog(QDialog):
         self._suggest(stored.document)
 
     def _suggest(self, source: Path | DocumentText) -> None:
-        engine_name, language_model = self.engine_combo.currentData(), self.language_model
+        engine_name, language_model, cap = self.engine_combo.currentData(), self.language_model, self.cap_spin.value()
         name = source.name if isinstance(source, Path) else source.title
         self._progress_label = f"Suggesting cards from {name}…"
         self.model.set_suggestions([])
@@ -357,7 +370,7 @@ class GenerateDialog(QDialog):
 
             document = read_document(source) if isinstance(source, Path) else source
             engine = engine_named(engine_name, settings=language_model)
-            return document, engine.suggest(document, progress=report)
+            return document, engine.suggest(document, cards_per_1000_words=cap, progress=report)
 
         self._progress = self.tasks.run(self, self._progress_label, work, self._on_suggested, self._on_suggest_failed)
         self._progress.canceled.connect(self._on_progress_canceled)
@@ -403,10 +416,17 @@ class GenerateDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.engine_combo.setEnabled(not busy)
+        self.cap_spin.setEnabled(not busy)
         self._update_add_button()
 
     def _on_engine_combo_currentIndexChanged(self, _index: int) -> None:
-        """Suggest again with the chosen engine (after a failure or a cancel, too); edits made so far are dropped."""
+        self._suggest_again()
+
+    def _on_cap_spin_valueChanged(self, _value: int) -> None:
+        self._suggest_again()
+
+    def _suggest_again(self) -> None:
+        """Suggest again with the chosen engine and number (after a failure or a cancel, too); edits made so far are dropped."""
         if self._source is not None:
             self._suggest(self._source)
 
