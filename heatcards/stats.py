@@ -773,11 +773,9 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         first_day = today - period.days + 1 if period.days else min(today, calendar.day(reviews[0]))
         since = calendar.day_start(first_day)
         review_timeline = _local_timeline(calendar, since, max(now, reviews[1]))
-        groups = reader.answer_groups(review_timeline, first_day, today, since)
-        hours = reader.answers_by_hour(review_timeline, since)
+        groups, hours = reader.answers(review_timeline, first_day, today, since)
         streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
-        state_counts = reader.card_state_counts(now)
-        intervals = reader.intervals()
+        state_counts, intervals = reader.card_states(now)
         dues = reader.due_span() or (now, now)
         due_days = reader.due_days(_local_timeline(calendar, *dues), today, now)
         added_since = since if period.days else 0
@@ -825,8 +823,8 @@ def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
     today = calendar.day(now)
     since = calendar.day_start(today)
     with _reader(collection, scope, now) as reader:
-        groups = reader.answer_groups(_local_timeline(calendar, since, now), today, today, since)
-        state_counts = reader.card_state_counts(now)
+        groups = reader.answers(_local_timeline(calendar, since, now), today, today, since).groups
+        state_counts = reader.card_states(now).counts
     return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *state_counts))
 
 

@@ -33,11 +33,15 @@ from heatcards.stats import (
     quote_search_value,
     share_thresholds,
     statistics_record,
+    _answers_by_day,
+    _local_timeline,
+    _reader,
 )
 from tests.conftest import NOON
 
 DAY = 86400
 HOUR = 3600
+KINDS = [ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN, ReviewKind.FILTERED, ReviewKind.MANUAL, ReviewKind.RESCHEDULED]
 _counter = iter(range(10**9))
 
 
@@ -445,6 +449,64 @@ def test_days_and_hours_are_the_calendar_s_across_time_zone_changes(tmp_path_fac
         assert list(stats.hours.answers) == expected_hours
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    zone=st.sampled_from(["Europe/Berlin", "America/New_York", "UTC"]),
+    rollover=st.integers(0, 23),
+    answers=st.lists(
+        st.tuples(
+            st.integers(-400, 0),  # days from today
+            st.integers(0, 47),  # half hours after the day's first instant (the rollover hour)
+            st.sampled_from([0, 999, 1000, 1001, 1_799_000]),  # milliseconds after it: its first second and after
+            st.integers(0, 4),
+            st.sampled_from(KINDS),
+            st.integers(0, 40),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    period=st.sampled_from(list(Period)),
+)
+def test_answers_read_by_utc_hour_equal_answers_read_by_local_time(tmp_path_factory, zone, rollover, answers, period):
+    # where local time is UTC plus whole hours the answers are grouped by UTC hour through the
+    # statistics index; everywhere else by local day and hour in SQL: both must agree
+    tz = ZoneInfo(zone)
+    now = int(datetime(2026, 4, 1, 12, tzinfo=timezone.utc).timestamp())
+    path = tmp_path_factory.mktemp("hours") / "c.heatcards"
+    with Collection(path, clock=FixedClock(now), calendar_tz=tz, fuzz=False, install_heat_deck=False) as col:
+        col.set_rollover_hour(rollover)
+        card = add_card(col, state=CardState.REVIEW, due=now + DAY, interval=5)
+        calendar = col.calendar
+        today = calendar.day(now)
+        moments = []
+        for day, half_hours, ms, rating, kind, interval in answers:
+            rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
+            # the rollover instant itself (a second before the day's first whole second), then on
+            at = calendar.day_start(today + day) - 1 + half_hours * 1800
+            moments.append((at * 1000 + ms, kind))
+            entry = ReviewLogEntry(
+                f"{next(_counter):032x}", card.id, at * 1000 + ms, rating, CardState.REVIEW, interval, interval,
+                at, None, None, 1000 + ms, kind,
+            )
+            with col.store.transaction():
+                col.store.insert_review(entry)
+        first_day = today - period.days + 1 if period.days else today - 401
+        since = calendar.day_start(first_day)
+        timeline = _local_timeline(calendar, since, now)
+        assert timeline.whole_hours
+        with _reader(col, Scope(), now) as reader:
+            by_utc_hour = reader._answers_by_utc_hour(timeline, today, since)
+            by_local_time = reader._answers_by_local_time(timeline, first_day, today, since)
+        assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
+        assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
+        expected: dict[int, int] = {}
+        for time_ms, kind in moments:
+            day = calendar.day(time_ms // 1000)
+            if kind not in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) and time_ms >= since * 1000:
+                expected[day - today] = expected.get(day - today, 0) + 1
+        assert _answers_by_day(by_utc_hour.groups) == expected
+
+
 # --- CSV, records, searches ---------------------------------------------------------------------------------------------
 
 
@@ -591,7 +653,6 @@ def test_stats_command_prints_text_and_json(tmp_path, capsys):
 
 # --- properties -------------------------------------------------------------------------------------------------------------
 
-KINDS = [ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN, ReviewKind.FILTERED, ReviewKind.MANUAL, ReviewKind.RESCHEDULED]
 card_specs = st.lists(
     st.tuples(
         st.sampled_from(list(CardState)),

@@ -182,6 +182,35 @@ def _undo_removes_created(db: Database) -> None:
     )
 
 
+@migrations(name="0006_statistics_index")
+def _statistics_index(db: Database) -> None:
+    """The statistics read the review log through one covering index, in its order, with no sort.
+
+    Two columns computed from each row (never stored) make its key. `stats_hour` is the UTC hour
+    of the review (hours since 1970, floored), times two, plus one unless the review falls in the
+    hour's first second (which a local day starting on that hour leaves to the day before); the
+    reviews from an hour's second second on are then one range of the index.
+    `stats_code` packs what a statistic needs to know of an answer: ((kind code) * 2 + mature) * 4
+    + rating - 1, where the kind code is the kind's index (learn 0, relearn 1, review 2, filtered
+    3) plus 4 when true retention counts the answer (every review; a learning answer after a step
+    of a day or more), and mature means an interval of 21 days or more before the answer. It is
+    NULL for entries that are no answer (manual ones, ratings outside 1-4)."""
+    db.executescript(
+        """
+        ALTER TABLE revlog ADD COLUMN stats_hour INTEGER GENERATED ALWAYS AS (
+            ((time + 86400000000000) / 3600000 - 24000000) * 2 + ((time + 86400000000000) % 3600000 >= 1000)
+        ) VIRTUAL;
+        ALTER TABLE revlog ADD COLUMN stats_code INTEGER GENERATED ALWAYS AS (
+            CASE WHEN rating BETWEEN 1 AND 4 THEN
+                ((CASE kind WHEN 'review' THEN 6 WHEN 'learn' THEN 4 * (interval_before >= 1)
+                    WHEN 'relearn' THEN 1 WHEN 'filtered' THEN 3 END) * 2 + (interval_before >= 21)) * 4 + rating - 1
+            END
+        ) VIRTUAL;
+        CREATE INDEX revlog_for_stats ON revlog (stats_hour, stats_code, duration_ms, card_id);
+        """
+    )
+
+
 def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> None:
     """Bring `db` to the current schema, or refuse one written by a newer version.
 

@@ -2,7 +2,12 @@
 
 A `StatsReader` reads the cards a search selects (every card when the search is empty) and their
 review log. Work that grows with the log is grouped in SQL, so a collection of 800,000 reviews hands
-Python a few thousand rows, never one per review; each pass over the log sorts one integer key.
+Python a few thousand rows, never one per review.
+
+The answers are read in one pass over the review log's statistics index (schema migration
+0006: each review's UTC hour and a code of what it was), grouped in its own order with no sort;
+Python turns the UTC hours into local days and hours of the day. Where local time is not UTC plus
+whole hours (India, parts of Australia), each review's local day and hour are computed in SQL.
 
 Local days and hours are computed in SQL from a `LocalTimeline`: the UTC offsets in force over the
 span a query looks at, so that a day is the `clock.DayCalendar` day, daylight saving time included,
@@ -15,8 +20,10 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..clock import SECONDS_PER_DAY
@@ -32,17 +39,15 @@ _FLOOR_SHIFT_DAYS = 1_000_000
 # Answers by kind, numbered as `AnswerGroup.kind` numbers them; manual and rescheduled entries are
 # no answers (their rating is 0).
 ANSWER_KINDS = ("learn", "relearn", "review", "filtered")
-_ANSWER = "r.rating BETWEEN 1 AND 4 AND r.kind IN ('learn', 'relearn', 'review', 'filtered')"
-# The kind of an answer and whether true retention counts it, in one code: the kind's index in
-# ANSWER_KINDS, plus 4 when counted; NULL for entries that are no answer (one CASE reads the kind once
-# per review). Anki's true retention counts the answers of cards that had an interval of a day or
-# more: every review, and a learning answer after a step of a day or more (`interval_before` then
-# holds it). A relearning answer is left out: heatcards records there the interval the card will get
-# back, not the step before it.
-_KIND_CODE = (
-    "CASE r.kind WHEN 'review' THEN 6 WHEN 'learn' THEN 4 * (r.interval_before >= 1) "
-    "WHEN 'relearn' THEN 1 WHEN 'filtered' THEN 3 END"
-)
+_FILTERED = ANSWER_KINDS.index("filtered")
+# The review log's column `stats_code` (schema migration 0006) says what an answer was in one number,
+# ((kind code) * 2 + mature) * 4 + rating - 1, NULL for entries that are no answer. The kind code is
+# the kind's index in ANSWER_KINDS, plus 4 when true retention counts the answer. Anki's true retention
+# counts the answers of cards that had an interval of a day or more: every review, and a learning
+# answer after a step of a day or more (`interval_before` then holds it). A relearning answer is left
+# out: heatcards records there the interval the card will get back, not the step before it.
+_CODES = 64
+_ANSWER = "r.stats_code IS NOT NULL"
 _RESET = "(r.kind = 'manual' AND r.interval_after = 0)"
 _SCOPE_TABLE = "hc_stats_scope"
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
@@ -78,6 +83,22 @@ class LocalTimeline:
         shift = _FLOOR_SHIFT_DAYS * SECONDS_PER_DAY
         return self._piecewise(seconds, lambda offset: f"((({seconds} + {int(offset + shift)}) / 3600) % 24)")
 
+    @property
+    def whole_hours(self) -> bool:
+        """Whether local time is UTC plus whole hours throughout, changing only on the hour: then every
+        UTC hour lies within one local hour and one local day."""
+        changes = self.utc_offsets[1:]
+        return all(offset % 3600 == 0 for _, offset in self.utc_offsets) and all(since % 3600 == 0 for since, _ in changes)
+
+    @cached_property
+    def _changes(self) -> tuple[int, ...]:
+        return tuple(since for since, _ in self.utc_offsets[1:])
+
+    def local_hour(self, utc_hour: int) -> int:
+        """Local hours since 1970 at the start of UTC hour `utc_hour` (hours since 1970), when `whole_hours`."""
+        offset = self.utc_offsets[bisect_right(self._changes, utc_hour * 3600)][1]
+        return utc_hour + offset // 3600
+
     def _piecewise(self, seconds: str, expression: Callable[[int], str]) -> str:
         """`expression` of the offset in force at `seconds`: a balanced tree of comparisons."""
 
@@ -103,6 +124,13 @@ class CardStateCounts(NamedTuple):
     mature: int
     suspended: int
     buried: int
+
+
+class CardStates(NamedTuple):
+    """The cards by state, and by interval."""
+
+    counts: CardStateCounts
+    intervals: dict[int, int]  # review and relearning cards by interval in days
 
 
 class StabilityDay(NamedTuple):
@@ -149,6 +177,13 @@ class HourOfDay(NamedTuple):
     hour: int  # 0-23
     answers: int
     correct: int  # rated Hard, Good or Easy
+
+
+class Answers(NamedTuple):
+    """A period's answers: by day and what they were, and by local hour of the day."""
+
+    groups: list[AnswerGroup]
+    hours: list[HourOfDay]
 
 
 class ChainEntry(NamedTuple):
@@ -219,22 +254,27 @@ class StatsReader:
         return None if row[0] is None else (row[0], row[1])
 
     # --- cards ----------------------------------------------------------------------------------
-    def card_state_counts(self, now: int) -> CardStateCounts:
-        active = "c.suspended = 0 AND c.buried_until <= :now"
-        row = self.conn.execute(
-            f"SELECT total({active} AND c.state = 0), total({active} AND c.state = 1), total({active} AND c.state = 3), "
-            f"total({active} AND c.state = 2 AND c.interval < {MATURE_DAYS}), "
-            f"total({active} AND c.state = 2 AND c.interval >= {MATURE_DAYS}), "
-            "total(c.suspended != 0), total(c.suspended = 0 AND c.buried_until > :now) "
-            f"FROM {self._cards}",
+    def card_states(self, now: int) -> CardStates:
+        """The cards by state, and the review and relearning cards by interval, in one pass."""
+        rows = self.conn.execute(
+            "SELECT c.interval * 16 + c.state * 4 + (c.suspended != 0) * 2 + (c.buried_until > :now) AS k, count(*) "
+            f"FROM {self._cards} GROUP BY k",
             {"now": now},
-        ).fetchone()
-        return CardStateCounts(*(int(v) for v in row))
-
-    def intervals(self) -> dict[int, int]:
-        """Review and relearning cards by interval in days."""
-        rows = self.conn.execute(f"SELECT c.interval, count(*) FROM {self._cards} WHERE c.state IN (2, 3) GROUP BY c.interval")
-        return dict(rows.fetchall())
+        )
+        counts = [0] * 7  # new, learning, relearning, young, mature, suspended, buried
+        intervals: dict[int, int] = {}
+        for key, cards in rows:
+            interval, low = divmod(key, 16)
+            state, suspended, buried = low // 4, low & 2, low & 1
+            if state in (2, 3):
+                intervals[interval] = intervals.get(interval, 0) + cards
+            if suspended:
+                counts[5] += cards
+            elif buried:
+                counts[6] += cards
+            else:
+                counts[(0, 1, 3 + (interval >= MATURE_DAYS), 2)[state]] += cards
+        return CardStates(CardStateCounts(*counts), intervals)
 
     def stability_days(self) -> list[StabilityDay]:
         """Cards with a memory state by whole days of stability."""
@@ -262,21 +302,27 @@ class StatsReader:
         the thresholds as the searches do."""
         _ensure_pow(self.conn)
         params: dict = {"now": now, **{f"t{i}": float(t) for i, t in enumerate(thresholds)}}
-        factors, exponents = [], []
-        for index, (preset_id, parameters) in enumerate(self.conn.execute("SELECT id, parameters FROM presets")):
-            decay = preset_decay(parameters)
+        # each deck's decay: the largest set of decks sharing one is the default, so the usual
+        # collection (one decay) tests nothing per card
+        decks_by_decay: dict[float, list[int]] = {}
+        for deck_id, parameters in self.conn.execute("SELECT dk.id, p.parameters FROM decks dk JOIN presets p ON p.id = dk.preset_id"):
+            decks_by_decay.setdefault(preset_decay(parameters), []).append(int(deck_id))
+        if not decks_by_decay:
+            return []  # no deck, no card
+        *others, (usual, _) = sorted(decks_by_decay.items(), key=lambda item: len(item[1]))
+        factor, exponent = ":factor", ":exponent"
+        params["factor"], params["exponent"] = 0.9 ** (-1 / usual) - 1, -usual
+        for index, (decay, deck_ids) in enumerate(others):
             params[f"factor{index}"], params[f"exponent{index}"] = 0.9 ** (-1 / decay) - 1, -decay
-            factors.append(f"WHEN {int(preset_id)} THEN :factor{index}")
-            exponents.append(f"WHEN {int(preset_id)} THEN :exponent{index}")
+            decks = f"c.deck_id IN ({', '.join(str(deck_id) for deck_id in deck_ids)})"
+            factor = f"CASE WHEN {decks} THEN :factor{index} ELSE {factor} END"
+            exponent = f"CASE WHEN {decks} THEN :exponent{index} ELSE {exponent} END"
         elapsed = "max(0.0, (:now - c.last_review) / 86400.0)"
-        retrievability = (
-            f"pow(1 + (CASE dk.preset_id {' '.join(factors)} END) * {elapsed} / c.stability, "
-            f"CASE dk.preset_id {' '.join(exponents)} END)"
-        )
+        retrievability = f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})"
         rows = self.conn.execute(
             "WITH card_values AS MATERIALIZED (SELECT (c.difficulty - 1) / 9.0 AS d, "
             f"CASE WHEN c.stability > 0 AND c.last_review IS NOT NULL THEN {retrievability} END AS r "
-            f"FROM {self._cards} JOIN decks dk ON dk.id = c.deck_id WHERE c.stability IS NOT NULL) "
+            f"FROM {self._cards} WHERE c.stability IS NOT NULL) "
             f"SELECT {_threshold_bin('d', len(thresholds))}, {_threshold_bin('r', len(thresholds))}, "
             "count(*), total(d), total(r) FROM card_values GROUP BY 1, 2",
             params,
@@ -294,35 +340,63 @@ class StatsReader:
         return dict(rows.fetchall())
 
     # --- reviews --------------------------------------------------------------------------------
-    def answer_groups(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> list[AnswerGroup]:
+    def answers(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> Answers:
         """The answers since `since` (unix seconds, the start of local day `first_day`), grouped."""
-        # one integer key: day, kind code (kind + 4 if true retention counts it), maturity, rating
-        key = (
-            f"((({timeline.day_sql('r.time / 1000')} - :first_day) * 8 + {_KIND_CODE}) * 2 "
-            f"+ (r.interval_before >= {MATURE_DAYS})) * 4 + r.rating - 1"
-        )
+        if timeline.whole_hours and since % 3600 <= 1:
+            return self._answers_by_utc_hour(timeline, today, since)
+        return self._answers_by_local_time(timeline, first_day, today, since)
+
+    def _answers_by_local_time(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> Answers:
+        """`answers` with each review's local day and hour computed in SQL (two passes, each sorting)."""
+        # one integer key: day, then the answer's code
+        key = f"({timeline.day_sql('r.time / 1000')} - :first_day) * {_CODES} + r.stats_code"
         rows = self.conn.execute(
             f"SELECT {key} AS k, count(*), total(r.duration_ms) FROM {self._reviews} "
-            f"WHERE {self._since(since)} AND r.rating BETWEEN 1 AND 4 GROUP BY k HAVING k IS NOT NULL",
+            f"WHERE {self._since(since)} AND {_ANSWER} GROUP BY k",
             {"first_day": first_day, "since": since * 1000},
         )
-        groups = []
-        for key_value, answers, duration in rows:
-            rest, rating = divmod(key_value, 4)
-            rest, mature = divmod(rest, 2)
-            day, code = divmod(rest, 8)
-            groups.append(AnswerGroup(first_day + day - today, code % 4, bool(mature), rating + 1, code >= 4, answers, int(duration)))
-        return groups
-
-    def answers_by_hour(self, timeline: LocalTimeline, since: int) -> list[HourOfDay]:
-        """Answers since `since` (unix seconds) by local hour of the day, filtered-deck answers left out (as in Anki)."""
+        groups = [_answer_group(first_day + day - today, code, n, ms) for k, n, ms in rows for day, code in [divmod(k, _CODES)]]
+        # answers in filtered decks are left out of the hours (as in Anki)
         rows = self.conn.execute(
-            f"SELECT {timeline.hour_sql('r.time / 1000')} AS hour, count(*), total(r.rating > 1) FROM {self._reviews} "
-            f"WHERE {self._since(since)} AND r.rating BETWEEN 1 AND 4 AND r.kind IN ('learn', 'relearn', 'review') "
-            "GROUP BY hour",
+            f"SELECT {timeline.hour_sql('r.time / 1000')} AS hour, count(*), total(r.stats_code % 4 > 0) FROM {self._reviews} "
+            f"WHERE {self._since(since)} AND r.stats_code / 8 % 4 != {_FILTERED} GROUP BY hour",
             {"since": since * 1000},
         )
-        return [HourOfDay(hour, answers, int(correct)) for hour, answers, correct in rows]
+        return Answers(groups, [HourOfDay(hour, n, int(correct)) for hour, n, correct in rows])
+
+    def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int) -> Answers:
+        """`answers` read in the order of the statistics index, by UTC hour and code (local time is UTC
+        plus whole hours, so each UTC hour falls in one local hour of one local day)."""
+        # `stats_hour` is twice the UTC hour, plus one after the hour's first second
+        rows = self.conn.execute(
+            f"SELECT r.stats_hour, r.stats_code, count(*), total(r.duration_ms) FROM {self._reviews} "
+            f"WHERE r.stats_hour >= :since AND {_ANSWER} GROUP BY r.stats_hour, r.stats_code",
+            {"since": since // 3600 * 2 + (since % 3600 > 0)},
+        )
+        by_day: dict[int, tuple[list[int], list[float]]] = {}
+        answers, correct = [0] * 24, [0] * 24
+        in_hours = [code // 8 % 4 != _FILTERED for code in range(_CODES)]
+        current = counts = durations = hour = None
+        for key, code, n, ms in rows:
+            if key != current:
+                current = key
+                local = timeline.local_hour(key >> 1)
+                # the hour's first second belongs to the day before when a day starts on that hour
+                day = (local - timeline.rollover_hour - 1 + (key & 1)) // 24
+                counts, durations = by_day.setdefault(day, ([0] * _CODES, [0.0] * _CODES))
+                hour = local % 24
+            counts[code] += n
+            durations[code] += ms
+            if in_hours[code]:
+                answers[hour] += n
+                correct[hour] += n if code % 4 else 0
+        groups = [
+            _answer_group(day - today, code, n, durations[code])
+            for day, (counts, durations) in by_day.items()
+            for code, n in enumerate(counts)
+            if n
+        ]
+        return Answers(groups, [HourOfDay(h, answers[h], correct[h]) for h in range(24) if answers[h]])
 
     def _since(self, since: int) -> str:
         """The condition `r.time >= :since`, read through the time index only for a short window."""
@@ -351,6 +425,13 @@ class StatsReader:
             "ORDER BY r.card_id, r.time, r.rowid"
         )
         return [ChainEntry(*row) for row in rows]
+
+
+def _answer_group(day: int, code: int, answers: int, duration_ms: float) -> AnswerGroup:
+    """The group of `answers` on `day` (from today) whose `stats_code` is `code`."""
+    kind_code, rest = divmod(code, 8)
+    mature, rating = divmod(rest, 4)
+    return AnswerGroup(day, kind_code % 4, bool(mature), rating + 1, kind_code >= 4, answers, int(duration_ms))
 
 
 def _ensure_pow(conn: sqlite3.Connection) -> None:
