@@ -18,6 +18,7 @@ from .formats.exchange import Exchange, MediaFile
 from .importing import media_references
 from .model import Card, CardState, Note, NoteType
 from .note_html import media_file
+from .storage.anki_collection import CollectionReviews
 
 if TYPE_CHECKING:  # the collection calls in here; avoid a cycle at import time
     from .collection import Collection
@@ -56,7 +57,11 @@ def export_exchange(
     notetypes = [n for n in collection.notetypes() if n.id in used_notetypes]
     used_presets = {d.preset_id for d in decks}
     documents = store.documents({n.source.document_id for n in notes if n.source and n.source.document_id is not None})
-    if not scheduling:
+    reviews: tuple[()] | CollectionReviews = ()
+    if scheduling:
+        reviews = CollectionReviews(store, card_ids)  # left in the collection until a writer asks
+        reviews = reviews if len(reviews) else ()
+    else:
         cards, notes = _as_new(cards), [_without_study_tags(n) for n in notes]
     return Exchange(
         notetypes=tuple(notetypes),
@@ -64,7 +69,7 @@ def export_exchange(
         decks=tuple(decks),
         notes=tuple(notes),
         cards=tuple(cards),
-        reviews=tuple(store.reviews_of_cards(card_ids)) if scheduling else (),
+        reviews=reviews,
         media=tuple(_media_files(collection, notes, notetypes)) if media else (),
         documents=tuple(documents),
         scheduling=scheduling,

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import HeatcardsError, InvalidInputError
+from .formats.apkg import PackageReviews
 from .formats.exchange import DuplicatePolicy, Exchange, ImportReport, MediaFile, Progress, in_batches
 from .model import Card, CardState, Changes, Deck, Note, NoteType, ReviewKind, ReviewLogEntry
 from .note_html import media_file_name
@@ -235,7 +236,7 @@ class _Merge:
         self.card_ids: dict[int, int] = {}  # local card id -> collection card id
         self.cards_here: list[int] = []  # the collection's cards that incoming cards matched
         self.schedulers: dict[int, Scheduler] = {}  # by the collection's deck id
-        self.history: defaultdict[int, list[ReviewLogEntry]] | None = None
+        self.history: Mapping[int, list[ReviewLogEntry]] | None = None
         self.new_note_id = _IdMaker(max(self.now * 1000, self.store.max_id("notes") + 1, *(n.id + 1 for n in exchange.notes)))
         self.new_card_id = _IdMaker(max(self.now * 1000, self.store.max_id("cards") + 1, *(c.id + 1 for c in exchange.cards)))
 
@@ -517,9 +518,9 @@ class _Merge:
     def _with_memory(self, card: Card, local_id: int) -> Card:
         """A studied card without a memory state gets the one its incoming history gives (and the
         time of its last review, when missing)."""
-        if card.state is CardState.NEW or (card.stability is not None and card.difficulty is not None):
+        if not _lacks_memory(card):
             return card
-        reviews = memory_history(self._incoming_history()[local_id])
+        reviews = memory_history(self._incoming_history().get(local_id, ()))
         if not reviews:
             return card
         scheduler = self.schedulers.get(card.deck_id)
@@ -529,17 +530,25 @@ class _Merge:
         return replace(card, stability=stability, difficulty=difficulty, last_review=card.last_review or reviews[-1][0])
 
     def _incoming_history(self) -> Mapping[int, list[ReviewLogEntry]]:
-        """Incoming reviews by local card id, oldest first (gathered once, when first needed)."""
+        """Incoming reviews by local card id, oldest first (gathered once, when first needed); of a
+        package's log, only those of the cards that arrive studied without a memory state."""
         if self.history is None:
-            self.history = defaultdict(list)
-            for review in sorted(self.exchange.reviews, key=lambda r: r.time):
-                self.history[review.card_id].append(review)
+            reviews = self.exchange.reviews
+            if isinstance(reviews, PackageReviews):
+                self.history = reviews.of_cards(c.id for c in self.exchange.cards if _lacks_memory(c))
+            else:
+                self.history = defaultdict(list)
+                for review in sorted(reviews, key=lambda r: r.time):
+                    self.history[review.card_id].append(review)
         return self.history
 
     # --- reviews -------------------------------------------------------------------------
     def _merge_reviews(self) -> None:
         reviews = self.exchange.reviews if self.exchange.scheduling else ()
         ids = self.card_ids
+        if isinstance(reviews, PackageReviews):  # the same, in one statement from the package's file
+            self.tally.reviews_added = reviews.insert_into(self.store, ids, self.progress)
+            return
         # Cards already here may have these reviews already: those are left out before the insert,
         # which would skip them too, but more slowly.
         present = self.store.review_ids_present(r.id for r in reviews) if self.cards_here else set()
@@ -610,6 +619,11 @@ def _is_plain_file_name(name: str) -> bool:
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     return path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def _lacks_memory(card: Card) -> bool:
+    """A studied card without a memory state (FSRS computes it from the card's history)."""
+    return card.state is not CardState.NEW and (card.stability is None or card.difficulty is None)
 
 
 def _studied_later(incoming: Card, local: Card) -> bool:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .backups import BackupReason
 from .collection import Collection
-from .errors import ConflictError, HeatcardsError, ImportFileError, InvalidInputError, NotFoundError
-from .formats.apkg import read_package, write_package
+from .errors import ConflictError, DeckFileError, HeatcardsError, ImportFileError, InvalidInputError, NotFoundError
+from .formats.apkg import PackageReviews, read_package, write_package
 from .formats.exchange import DuplicatePolicy, Exchange, ImportReport, Progress, no_progress
 from .formats.heatdeck import deck_file_to_exchange, exchange_to_deck_file, read_deck_file, write_deck_file
 from .formats.review_log import is_review_log, read_review_log
@@ -123,8 +123,12 @@ def import_file(
                 collection.backup(BackupReason.IMPORT)
                 return collection.import_review_log(rows, source_name=path.name, deck=deck, progress=progress)
             exchange = _read_exchange(collection, path, file_format, column_map, notetype, progress)
-            collection.backup(BackupReason.IMPORT)
-            return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
+            try:
+                collection.backup(BackupReason.IMPORT)
+                return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
+            finally:
+                if isinstance(exchange.reviews, PackageReviews):  # its scratch file goes now, even if an error is kept
+                    exchange.reviews.close()
     except (InvalidInputError, NotFoundError, ConflictError) as error:  # the merge's; readers name the file already
         raise ImportFileError(f"{path}: {error}") from error
 
@@ -140,7 +144,11 @@ def _read_exchange(
     if file_format in (APKG, COLPKG):
         return read_package(path, collection.calendar, progress)
     if file_format is HEATDECK:
-        return deck_file_to_exchange(read_deck_file(path), collection.notetypes(), collection.calendar)
+        deck_file = read_deck_file(path)
+        try:
+            return deck_file_to_exchange(deck_file, collection.notetypes(), collection.calendar)
+        except DeckFileError as error:  # it names the deck, not the file
+            raise DeckFileError(f"{path}: {error}") from error
     return read_text_notes(path, collection.notetypes(), column_map=column_map, notetype=notetype)
 
 

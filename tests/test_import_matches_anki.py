@@ -21,8 +21,10 @@ from __future__ import annotations
 import tests.anki_oracle  # noqa: F401,I001  (first: TZ=UTC and ANKI_TEST_MODE before anki loads)
 
 import importlib.util
+import sqlite3
+import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timezone
 from pathlib import Path
 from types import ModuleType
@@ -33,7 +35,10 @@ from anki.collection import Collection as AnkiCollection
 from anki.collection import ExportAnkiPackageOptions, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from heatcards.collection import Collection
-from heatcards.model import CardState
+from heatcards.clock import DayCalendar
+from heatcards.formats.apkg import PackageReviews, anki_review_id, read_package, write_package
+from heatcards.model import CardState, ReviewKind, ReviewLogEntry
+from heatcards.storage.anki_collection import CollectionReviews
 from heatcards.transfer import export_file, import_file
 
 from .conftest import needs_shared
@@ -407,3 +412,80 @@ def test_what_heatcards_exports_of_a_genanki_package_gives_anki_the_same_cards(g
         col.close()
     assert_same_counts(through, theirs)
     assert media == {"heat.jpg": PICTURE, "theme.mp3": THEME}
+
+
+@pytest.mark.parametrize("name", SYNTH_PACKAGES)
+def test_the_review_log_moved_in_sql_is_the_one_its_records_give(synth_packages, tmp_path, name):
+    """A package's review log goes into the collection, and the collection's into a package, table
+    to table in SQL (`PackageReviews`, `CollectionReviews`): the rows are exactly those its records
+    give when the same exchanges hold them as `ReviewLogEntry` records instead; on a first import,
+    on a second one (which adds nothing), in the memory states computed from the history (SM-2
+    packages have none), and on export."""
+    found = {}
+    for way in ("sql", "records"):
+        with open_heatcards(tmp_path / f"{way}.heatcards") as collection:
+            added = []
+            for _ in range(2):
+                exchange = read_package(synth_packages.packages[name], collection.calendar)
+                assert isinstance(exchange.reviews, PackageReviews)
+                if way == "records":
+                    exchange = replace(exchange, reviews=tuple(exchange.reviews))
+                added.append(collection.import_exchange(exchange)[0].reviews_added)
+            conn = collection.store.db.conn
+            revlog = conn.execute("SELECT rowid, * FROM revlog ORDER BY rowid").fetchall()
+            memory = conn.execute("SELECT id, stability, difficulty, last_review FROM cards ORDER BY id").fetchall()
+            exported = collection.export_exchange()
+            assert isinstance(exported.reviews, CollectionReviews)
+            if way == "records":
+                exported = replace(exported, reviews=tuple(exported.reviews))
+            write_package(exported, tmp_path / f"{way}.apkg", collection.calendar, legacy=True)
+        with zipfile.ZipFile(tmp_path / f"{way}.apkg") as archive:
+            (tmp_path / f"{way}.anki21").write_bytes(archive.read("collection.anki21"))
+        package = sqlite3.connect(tmp_path / f"{way}.anki21")
+        try:
+            written = package.execute("SELECT * FROM revlog ORDER BY id").fetchall()
+        finally:
+            package.close()
+        found[way] = ([tuple(r) for r in revlog], [tuple(m) for m in memory], written)
+        assert added[0] == len(revlog) > 1000 and added[1] == 0 and len(written) == len(revlog)
+    assert found["sql"][0] == found["records"][0]
+    assert found["sql"][1] == found["records"][1]
+    assert found["sql"][2] == found["records"][2]
+
+
+@pytest.mark.parametrize("name", ["fsrs legacy", "sm2 legacy"])
+def test_reviews_are_converted_by_the_rules_anki_s_log_implies(synth_packages, tmp_path, name):
+    """Each review as read, against the rules worked out here row by row from the package's own
+    revlog: the state before (a learning answer found the card new unless its previous entry was a
+    learning answer; review and relearning answers found it in those states; other entries in
+    review when it had an interval), intervals, the due date, the FSRS difficulty in `factor`."""
+    package = synth_packages.packages[name]
+    with zipfile.ZipFile(package) as archive:
+        (tmp_path / "col.anki21").write_bytes(archive.read("collection.anki21"))
+    raw = sqlite3.connect(tmp_path / "col.anki21")
+    try:
+        rows = raw.execute(
+            "SELECT r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type, n.guid, c.ord "
+            "FROM revlog r JOIN cards c ON c.id = r.cid JOIN notes n ON n.id = c.nid ORDER BY r.id"
+        ).fetchall()
+    finally:
+        raw.close()
+    calendar = DayCalendar(timezone.utc)
+    kinds = {0: ReviewKind.LEARN, 1: ReviewKind.REVIEW, 2: ReviewKind.RELEARN, 3: ReviewKind.FILTERED, 4: ReviewKind.MANUAL, 5: ReviewKind.RESCHEDULED}
+    previous: dict[int, int] = {}
+    expected = []
+    for time_ms, card_id, ease, ivl, last_ivl, factor, duration, anki_type, guid, ordinal in rows:
+        kind = kinds[anki_type]
+        if kind is ReviewKind.LEARN:
+            before = CardState.LEARNING if previous.get(card_id) == 0 else CardState.NEW
+        else:
+            before = {ReviewKind.REVIEW: CardState.REVIEW, ReviewKind.RELEARN: CardState.RELEARNING}.get(kind, CardState.REVIEW if last_ivl > 0 else CardState.NEW)
+        previous[card_id] = anki_type
+        seconds = time_ms // 1000
+        due = calendar.day_start(calendar.day(seconds) + ivl) if ivl > 0 else seconds - ivl
+        difficulty = 1 + 9 * (factor - 100) / 1000 if 100 <= factor <= 1100 else None
+        expected.append(
+            ReviewLogEntry(anki_review_id(guid, ordinal, time_ms), card_id, time_ms, ease, before, max(last_ivl, 0), max(ivl, 0), due, None, difficulty, max(duration, 0), kind)
+        )
+    assert {e.state_before for e in expected} == set(CardState) and len({e.kind for e in expected}) >= 4
+    assert list(read_package(package, calendar).reviews) == expected

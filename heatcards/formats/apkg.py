@@ -56,17 +56,21 @@ from ..presets import MAXIMUM_INTERVAL_LIMIT, RETENTION_MAX, RETENTION_MIN, vali
 from ..rendering import card_ordinals
 from ..scheduling import decay_of
 from ..storage.check import LATEST_DUE
+from ..storage import Store
 from ..storage.anki_collection import (
     LEGACY_SCHEMA,
     MODERN_SCHEMA,
     AnkiCollectionFile,
+    CollectionReviews,
     CountedRows,
+    RevlogConversion,
     Row,
+    insert_package_revlog,
     open_anki_collection,
     write_anki_collection,
 )
 from . import anki_proto as proto
-from .exchange import Exchange, MediaFile, Progress, in_batches, no_progress
+from .exchange import PROGRESS_EVERY, Exchange, MediaFile, Progress, StoredReviews, in_batches, no_progress
 
 META_MEMBER = "meta"
 MEDIA_MEMBER = "media"
@@ -123,8 +127,9 @@ _KIND_OF_REVLOG_TYPE = {
     4: ReviewKind.MANUAL,
     5: ReviewKind.RESCHEDULED,
 }
-_REVLOG_TYPE_OF_KIND_VALUE = {kind.value: number for number, kind in _KIND_OF_REVLOG_TYPE.items()}  # (see _written_fields)
-_LEARNING_REVLOG_TYPE = _REVLOG_TYPE_OF_KIND_VALUE[ReviewKind.LEARN.value]
+_REVLOG_TYPE_OF_KIND = {kind: number for number, kind in _KIND_OF_REVLOG_TYPE.items()}
+_REVLOG_TYPE_OF_KIND_VALUE = {kind.value: number for kind, number in _REVLOG_TYPE_OF_KIND.items()}  # (see _written_fields)
+_ANKI_EASES = range(0, 5)  # revlog.ease: 0 (no answer: a manual entry) or an answer button 1 to 4
 
 # FSRS answers store the difficulty in revlog.factor: round(100 + 1000·(D − 1)/9), D in 1..10.
 _DIFFICULTY_FACTOR_MIN, _DIFFICULTY_FACTOR_MAX = 100, 1100
@@ -223,7 +228,8 @@ def read_package(path: Path | str, calendar: DayCalendar, progress: Progress = n
     """The notes, cards, review history, settings and media of an Anki package (any generation).
 
     Media files are read from the package only when their `read()` is called, so the file must
-    stay where it is until the merge is done."""
+    stay where it is until the merge is done. The review log stays in a scratch copy of the
+    package's collection (`PackageReviews`), removed once nothing refers to it."""
     path = Path(path)
     try:
         archive = zipfile.ZipFile(path)
@@ -233,11 +239,17 @@ def read_package(path: Path | str, calendar: DayCalendar, progress: Progress = n
         version = _package_version(archive, path.name)
         member = _collection_member(archive, version, path.name)
         where = f"{path.name} ({member})"
-        with tempfile.TemporaryDirectory(prefix="heatcards-apkg-") as scratch:
-            collection = Path(scratch) / "collection.sqlite"
+        scratch = Path(tempfile.mkdtemp(prefix="heatcards-apkg-"))
+        try:
+            collection = scratch / "collection.sqlite"
             _extract(archive, member, version is PackageVersion.LATEST, collection, where)
             exchange = _read_collection_file(collection, calendar, where, progress)
-        media = _media_files(archive, path, version)
+            media = _media_files(archive, path, version)
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+    if not isinstance(exchange.reviews, PackageReviews):  # else the review log is read from the file later
+        shutil.rmtree(scratch, ignore_errors=True)
     return replace(exchange, media=media)
 
 
@@ -366,10 +378,13 @@ class _CollectionReader:
         notes = self._notes(notetypes)
         card_rows = self._card_rows({n.id for n in notes})
         guids = {n.id: n.guid for n in notes}
-        histories = {row[0]: _CardHistory(guids[row[1]], row[3]) for row in card_rows}
-        reviews = self._reviews(histories, days)
+        total = self._review_log(days)
+        reviews: tuple[()] | PackageReviews = ()
+        if total:
+            keys = {row[0]: _review_id_key(guids[row[1]], row[3]) for row in card_rows}
+            reviews = PackageReviews(self.collection.file, self.where, keys, days, total)
         decks, filtered = settings.decks()
-        cards = [self._card(row, filtered, days, histories[row[0]].last_graded) for row in card_rows]
+        cards = self._with_last_answers([self._card(row, filtered, days) for row in card_rows])
         decks = _decks_in_use(decks, cards, self.where)
         used_notetypes = {n.notetype_id for n in notes}
         return Exchange(
@@ -378,7 +393,7 @@ class _CollectionReader:
             decks=tuple(decks),
             notes=tuple(notes),
             cards=tuple(cards),
-            reviews=tuple(reviews),
+            reviews=reviews,
             scheduling=bool(reviews) or any(c.state is not CardState.NEW for c in cards),
         )
 
@@ -425,17 +440,35 @@ class _CollectionReader:
                 raise ImportFileError(f"{self.where}: card {row[0]} belongs to note {row[1]}, which the package does not hold")
         return rows
 
-    def _reviews(self, histories: Mapping[int, _CardHistory], days: _AnkiDays) -> list[ReviewLogEntry]:
-        """The review log of the package's cards (`histories`, by card id, follow it)."""
-        entries: list[ReviewLogEntry] = []
-        for batch in self._rows("reviews", self.collection.read_revlog()):
-            for row in batch:
-                history = histories.get(row[1])
-                if history is not None:  # else history of a card the package does not carry
-                    entries.append(history.entry(row, days, self.where))
-        return entries
+    def _review_log(self, days: _AnkiDays) -> int:
+        """Check the review log of the package's cards (its rows stay in the file: `PackageReviews`);
+        returns how many reviews they have."""
+        total = self.collection.prepare_revlog()
+        self.progress("reviews", 0, total)
+        bad = self.collection.first_review_outside(_KIND_OF_REVLOG_TYPE, _ANKI_EASES)
+        if bad is not None:
+            time_ms, anki_type, ease = bad
+            if anki_type not in _KIND_OF_REVLOG_TYPE:
+                raise ImportFileError(f"{self.where}: review {time_ms} has an unknown type {anki_type}")
+            raise ImportFileError(f"{self.where}: review {time_ms} has an answer button {ease} (Anki's are 0 to 4)")
+        extent = self.collection.scheduled_extent()
+        if extent is not None:  # the due dates furthest apart can be computed: so can all the others
+            least, greatest, longest = extent
+            _review_due(days, least // 1000, 1)
+            _review_due(days, greatest // 1000, longest)
+        self.progress("reviews", total, total)
+        return total
 
-    def _card(self, row: tuple, filtered: set[int], days: _AnkiDays, last_graded: int | None) -> Card:
+    def _with_last_answers(self, cards: list[Card]) -> list[Card]:
+        """Studied cards whose data does not say when they were last reviewed get the time of
+        their latest answer in the review log."""
+        unknown = [c.id for c in cards if c.state is not CardState.NEW and c.last_review is None]
+        if not unknown:
+            return cards
+        answered = self.collection.latest_answers(unknown)
+        return [replace(c, last_review=answered[c.id] // 1000) if c.id in answered else c for c in cards]
+
+    def _card(self, row: tuple, filtered: set[int], days: _AnkiDays) -> Card:
         (card_id, note_id, deck_id, ordinal, modified, anki_type, queue, due, interval, reps, lapses, left,
          original_due, original_deck_id, flags, data) = row
         in_filtered_deck = original_deck_id != 0 or deck_id in filtered
@@ -446,7 +479,7 @@ class _CollectionReader:
             memory, last_review = _NO_MEMORY, None
         else:
             memory = _card_memory(data, card_id, self.where)
-            last_review = memory.last_review or last_graded
+            last_review = memory.last_review  # else that of its latest answer (`_with_last_answers`)
         learning = state is CardState.LEARNING or state is CardState.RELEARNING
         anki_due = original_due if in_filtered_deck and original_due else due
         due_time = _due_time(state, None if in_filtered_deck else queue, anki_due, days)
@@ -525,69 +558,77 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-class _CardHistory:
-    """One card while the review log is read, which turns its rows into entries one by one: what
-    makes its reviews' ids, the type of its latest entry so far, and when it was last graded."""
-
-    __slots__ = ("review_id_key", "previous_type", "last_graded")
-
-    def __init__(self, guid: str, ordinal: int):
-        self.review_id_key = _review_id_key(guid, ordinal)
-        self.previous_type: int | None = None  # revlog.type
-        self.last_graded: int | None = None  # unix seconds
-
-    def entry(self, row: tuple, days: _AnkiDays, where: str) -> ReviewLogEntry:
-        """The entry of the card's next row of `AnkiCollectionFile.read_revlog`."""
-        time_ms, card_id, ease, interval, last_interval, factor, duration_ms, anki_type = row
-        kind = _KIND_OF_REVLOG_TYPE.get(anki_type)
-        if kind is None:
-            raise ImportFileError(f"{where}: review {time_ms} has an unknown type {anki_type}")
-        if not 0 <= ease <= 4:
-            raise ImportFileError(f"{where}: review {time_ms} has an answer button {ease} (Anki's are 0 to 4)")
-        seconds = time_ms // 1000
-        if interval > 0:
-            due_after = days.local_start(days.local_day(seconds) + interval)
-        else:
-            due_after = seconds - interval  # a learning step, in seconds (or 0: due now)
-        state_before = _state_before(kind, self.previous_type, last_interval)
-        self.previous_type = anki_type
-        if ease and kind is not ReviewKind.MANUAL:  # an answer with a rating
-            self.last_graded = seconds
-        return ReviewLogEntry(  # by position, which saves a fifth of the time a million reviews take to read
-            _review_id(self.review_id_key, time_ms),  # id
-            card_id,
-            time_ms,  # time
-            ease,  # rating
-            state_before,
-            last_interval if last_interval > 0 else 0,  # interval_before
-            interval if interval > 0 else 0,  # interval_after
-            due_after,
-            None,  # stability
-            _difficulty_of_factor(factor),  # difficulty
-            duration_ms if duration_ms > 0 else 0,
-            kind,
-        )
+def _review_due(days: _AnkiDays, seconds: int, interval: int) -> int:
+    """The due date a review at `seconds` gave with an `interval` in days (> 0): the start of the
+    local day that many days after the review's."""
+    return days.local_start(days.local_day(seconds) + interval)
 
 
-def _difficulty_of_factor(factor: int) -> float | None:
-    """The difficulty an FSRS answer stored in `revlog.factor` (SM-2 eases are 1300 and up)."""
-    if not _DIFFICULTY_FACTOR_MIN <= factor <= _DIFFICULTY_FACTOR_MAX:
-        return None
-    return 1 + 9 * (factor - _DIFFICULTY_FACTOR_MIN) / 1000
+class PackageReviews(StoredReviews):
+    """The review log of a package's cards, left in the scratch copy of its collection (removed
+    once this is no longer used): a merge inserts it into the collection in one statement
+    (`insert_into`); read as records only when asked (`entries`, `of_cards`).
 
+    Each review's id comes from its note's GUID, its card's ordinal and its time (`anki_review_id`),
+    the same in every package, so a second import of a package adds no history."""
 
-def _state_before(kind: ReviewKind, previous_type: int | None, last_interval: int) -> CardState:
-    """The card's state when it was answered, which the revlog implies but does not store.
+    def __init__(self, file: Path, where: str, keys: Mapping[int, bytes], days: _AnkiDays, total: int):
+        super().__init__(total)
+        self._file = file
+        self._where = where
+        self._keys = keys  # card id in the package -> what its reviews' ids hash (`_review_id_key`)
+        self._days = days
+        self._remove = weakref.finalize(self, shutil.rmtree, file.parent, ignore_errors=True)
 
-    A learning answer is the card's first (it was new) unless the card's previous entry was one
-    too; other entries follow the interval the card had."""
-    if kind is ReviewKind.LEARN:
-        return CardState.LEARNING if previous_type == _LEARNING_REVLOG_TYPE else CardState.NEW
-    if kind is ReviewKind.REVIEW:
-        return CardState.REVIEW
-    if kind is ReviewKind.RELEARN:
-        return CardState.RELEARNING
-    return CardState.REVIEW if last_interval > 0 else CardState.NEW
+    def close(self) -> None:
+        """Remove the scratch file now (else once nothing refers to this): reading fails after."""
+        self._remove()
+
+    def _conversion(self, review_id: Callable[[bytes, int], str]) -> RevlogConversion:
+        days, where = self._days, self._where
+
+        def due_after(seconds: int, interval: int) -> int:
+            try:
+                return _review_due(days, seconds, interval)
+            except (OverflowError, OSError, ValueError) as error:
+                raise ImportFileError(
+                    f"{where}: a review at {seconds} (unix time) gave an interval of {interval} days, a date heatcards cannot hold ({error})"
+                ) from error
+
+        return RevlogConversion(_KIND_OF_REVLOG_TYPE, review_id, due_after)
+
+    def _read(self) -> list[ReviewLogEntry]:
+        return self._entries_of(self._keys)
+
+    def of_cards(self, card_ids: Iterable[int]) -> dict[int, list[ReviewLogEntry]]:
+        """The reviews of these cards (package ids) by card, oldest first."""
+        history: dict[int, list[ReviewLogEntry]] = {card_id: [] for card_id in card_ids}
+        for entry in self._entries_of({card_id: self._keys[card_id] for card_id in history if card_id in self._keys}):
+            history[entry.card_id].append(entry)
+        return history
+
+    def _entries_of(self, keys: Mapping[int, bytes]) -> list[ReviewLogEntry]:
+        with open_anki_collection(self._file, self._where) as collection:
+            return collection.read_revlog_entries(((card_id, card_id, key) for card_id, key in keys.items()), self._conversion(_review_id))
+
+    def insert_into(self, store: Store, card_ids: Mapping[int, int], progress: Progress) -> int:
+        """Add the reviews of the cards `card_ids` maps (package id -> collection id) to the
+        collection's log, but those whose id it holds already; returns how many were added.
+        Inside the caller's transaction; `progress` is called as the reviews go in."""
+        keys = self._keys
+        done = 0
+
+        def review_id(key: bytes, time_ms: int) -> str:
+            nonlocal done
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress("reviews", done, len(self))
+            return _review_id(key, time_ms)
+
+        cards = ((local_id, card_id, keys[local_id]) for local_id, card_id in card_ids.items() if local_id in keys)
+        added = insert_package_revlog(store, self._file, cards, self._conversion(review_id), len(self))
+        progress("reviews", len(self), len(self))
+        return added
 
 
 def anki_review_id(guid: str, ordinal: int, revlog_id: int) -> str:
@@ -1012,6 +1053,7 @@ class _AnkiCollection:
     revlog: list[tuple]  # REVLOG_COLUMNS
     tags: tuple[str, ...]
     next_position: int
+    fill_revlog: Callable[[Path], None] | None = None  # copies the collection's reviews in SQL instead of `revlog`
 
     @property
     def crt(self) -> int:
@@ -1033,8 +1075,17 @@ class _AnkiCollection:
         cards = _cards_to_write(exchange)
         note_ids, note_rows = _note_rows(exchange, anki_notetype, progress)
         card_ids, card_rows = _card_rows(cards, note_ids, deck_ids, preset_of_deck, days, progress)
-        revlog_rows = _revlog_rows(exchange.reviews, card_ids, progress) if exchange.scheduling else []
-        times = [n.modified for n in exchange.notes] + [c.modified for c in cards] + [r.time // 1000 for r in exchange.reviews]
+        reviews = exchange.reviews
+        fill_revlog = None
+        if isinstance(reviews, CollectionReviews):  # the collection's own log: copied table to table
+            revlog_rows = []
+            if exchange.scheduling:
+                fill_revlog = _revlog_copier(reviews, card_ids, progress)
+            review_times = [] if reviews.latest_time is None else [reviews.latest_time // 1000]
+        else:
+            revlog_rows = _revlog_rows(reviews, card_ids, progress) if exchange.scheduling else []
+            review_times = [r.time // 1000 for r in reviews]
+        times = [n.modified for n in exchange.notes] + [c.modified for c in cards] + review_times
         return cls(
             days=days,
             modified=max(times, default=days.start(0)),
@@ -1046,7 +1097,19 @@ class _AnkiCollection:
             revlog=revlog_rows,
             tags=_registered_tags(exchange.notes),
             next_position=max((c.due for c in cards if c.state is CardState.NEW), default=0) + 1,
+            fill_revlog=fill_revlog,
         )
+
+
+def _revlog_copier(reviews: CollectionReviews, card_ids: Mapping[int, int], progress: Progress) -> Callable[[Path], None]:
+    """What fills a package file's revlog with the collection's `reviews` (as `_revlog_rows` does)."""
+
+    def fill(file: Path) -> None:
+        progress("reviews", 0, len(reviews))
+        reviews.copy_to_package(file, card_ids, _REVLOG_TYPE_OF_KIND)
+        progress("reviews", len(reviews), len(reviews))
+
+    return fill
 
 
 def _registered_tags(notes: Sequence[Note]) -> tuple[str, ...]:
@@ -1270,7 +1333,7 @@ def _factor_of_difficulty(difficulty: float | None) -> int:
 def _write_database(collection: _AnkiCollection, file: Path, version: PackageVersion) -> None:
     settings = _ModernSettingsWriter(collection) if version is PackageVersion.LATEST else _LegacySettingsWriter(collection)
     tables = {"col": [settings.col_row()], **settings.tables()}
-    write_anki_collection(file, settings.schema, tables, collection.notes, collection.cards, collection.revlog)
+    write_anki_collection(file, settings.schema, tables, collection.notes, collection.cards, collection.revlog, collection.fill_revlog)
 
 
 def _col_row(collection: _AnkiCollection, schema: int, **settings_json: str) -> Row:

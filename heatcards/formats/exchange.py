@@ -13,6 +13,7 @@ day, see `clock.DayCalendar`): a reader converts foreign conventions (Anki's day
 from __future__ import annotations
 
 import enum
+from abc import abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -37,6 +38,35 @@ def in_batches(items: Sequence[_Item], stage: str, progress: Progress) -> Iterat
     for start in range(0, len(items), PROGRESS_EVERY):
         yield items[start : start + PROGRESS_EVERY]
         progress(stage, min(start + PROGRESS_EVERY, len(items)), len(items))
+
+
+class StoredReviews(Sequence[ReviewLogEntry]):
+    """Reviews left in a SQLite file until they are asked for as records: an Anki package's log
+    on import, the collection's on export. A million records take seconds to make and seconds more
+    to turn back into rows, so the merge and the Anki package writer copy these table to table
+    in SQL instead (the subclasses say how); anything else reads them as records, once."""
+
+    def __init__(self, total: int):
+        self._total = total
+        self._entries: list[ReviewLogEntry] | None = None
+
+    @abstractmethod
+    def _read(self) -> list[ReviewLogEntry]:
+        """All of them as records, in time order (as many as `len` says)."""
+
+    def entries(self) -> list[ReviewLogEntry]:
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 (Sequence's int or slice)
+        return self.entries()[index]
+
+    def __iter__(self) -> Iterator[ReviewLogEntry]:
+        return iter(self.entries())
 
 
 @dataclass(frozen=True)
@@ -69,7 +99,7 @@ class Exchange:
     cards: tuple[Card, ...] = ()
     # Notes listed without cards get the cards a new note would get, in this deck (local deck id).
     new_note_decks: Mapping[int, int] = field(default_factory=dict)
-    reviews: tuple[ReviewLogEntry, ...] = ()
+    reviews: tuple[ReviewLogEntry, ...] | StoredReviews = ()
     media: tuple[MediaFile, ...] = ()
     documents: tuple[ExchangeDocument, ...] = ()  # notes' SourceLink.document_id refers to these
     # False when cards carry no scheduling (exported without it): they arrive as new cards.

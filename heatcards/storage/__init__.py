@@ -229,6 +229,8 @@ class Store:
         while the other writes): it takes no lock and changes nothing, the schema included."""
         self.path = Path(path)
         self._lock: CollectionLock | None = None
+        self._attached = 0  # files `attached` so far
+        self._to_detach: list[str] = []  # their schemas left attached until a transaction ends
         if read_only and str(path) == ":memory:":
             raise HeatcardsError("an in-memory collection cannot be opened a second time (a new connection would see an empty database)")
         if str(path) != ":memory:" and not read_only:
@@ -292,6 +294,29 @@ class Store:
             raise ConflictError(str(error)) from error
         except sqlite3.DatabaseError as error:
             raise_storage_error(error, self.path, "the change was not saved")
+        finally:
+            self._detach_after_transaction()
+
+    @contextmanager
+    def attached(self, file: Path) -> Iterator[str]:
+        """Another SQLite file attached for the block under the schema name it yields, so one
+        statement can copy rows between it and the collection (an import's or export's review
+        log). SQLite cannot detach a file the open transaction has read: inside `transaction()`
+        it stays attached until that ends."""
+        self._detach_after_transaction()
+        self._attached += 1
+        name = f"heatcards_attached_{self._attached}"
+        self.db.conn.execute(f"ATTACH DATABASE ? AS {name}", (str(file),))
+        try:
+            yield name
+        finally:
+            self._to_detach.append(name)
+            self._detach_after_transaction()
+
+    def _detach_after_transaction(self) -> None:
+        if not self.db.conn.in_transaction:
+            while self._to_detach:
+                self.db.conn.execute("DETACH DATABASE " + self._to_detach.pop())
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.conn.execute(sql, params).fetchone()

@@ -9,7 +9,9 @@ cards and settings is the business of `heatcards.formats.apkg` (see docs/anki-pa
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,9 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import ImportFileError
+from ..formats.exchange import StoredReviews
+from ..model import CardState, ReviewKind, ReviewLogEntry
+from . import _REVLOG_COLUMNS as _HEATCARDS_REVLOG_COLUMNS, Store, _revlog_from_row
 
 LEGACY_SCHEMA = 11
 MODERN_SCHEMA = 18
@@ -54,7 +59,7 @@ def open_anki_collection(file: Path, where: str) -> Iterator[AnkiCollectionFile]
         database = sqlite_utils.Database(file)
         try:
             database.conn.create_collation("unicase", _unicase)
-            yield AnkiCollectionFile(database, where)
+            yield AnkiCollectionFile(database, where, file)
         finally:
             database.close()
     except _DatabaseError as error:
@@ -64,13 +69,13 @@ def open_anki_collection(file: Path, where: str) -> Iterator[AnkiCollectionFile]
 class AnkiCollectionFile:
     """An Anki collection open for reading (see `open_anki_collection`).
 
-    `crt` is the creation time in unix seconds (Anki counts days from its date);
+    `file` is the file; `crt` the creation time in unix seconds (Anki counts days from its date);
     `has_settings_tables` tells where note types, decks and presets are: in tables of their own
     (schema 18, read with `read_notetypes` and the like) or as JSON in the `col` row
     (schema 11, `read_col_settings`). Rows come in id order; fields and templates by note
     type, then position."""
 
-    def __init__(self, database: sqlite_utils.Database, where: str):
+    def __init__(self, database: sqlite_utils.Database, where: str, file: Path):
         rows = list(database.query("SELECT crt, ver FROM col"))
         if not rows:
             raise ImportFileError(f"{where}: the collection has no 'col' row")
@@ -85,6 +90,7 @@ class AnkiCollectionFile:
             tables = "table" if len(missing) == 1 else "tables"
             raise ImportFileError(f"{where}: not a readable Anki collection (it has no {listed} {tables}, which schema {schema} requires)")
         self.has_settings_tables = database["notetypes"].exists()
+        self.file = file
         self._database = database
         self._where = where
         self._check_types(where)
@@ -114,10 +120,6 @@ class AnkiCollectionFile:
         return self._counted(
             "cards", "id", "nid", "did", "ord", "mod", "type", "queue", "due", "ivl", "reps", "lapses", "left", "odue", "odid", "flags", "data:text"
         )
-
-    def read_revlog(self) -> CountedRows:
-        """`revlog`: id (time in ms), cid, ease, ivl, lastIvl, factor, time (duration in ms), type."""
-        return self._counted("revlog", "id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type")
 
     def read_col_settings(self) -> Row:
         """Schema 11: the JSON texts conf (collection settings), models, decks and dconf (presets)."""
@@ -155,16 +157,243 @@ class AnkiCollectionFile:
         rows are read (cheaper than a conversion of every value here)."""
         conn = self._database.conn
         named = [(name, kind == "text") for name, _, kind in (column.partition(":") for column in columns)]
-        numbers = [name for name, text in named if not text]
-        not_a_number = " OR ".join(f"typeof({name}) NOT IN ('integer', 'real')" for name in numbers)
-        bad = conn.execute(f"SELECT rowid, {', '.join(numbers)} FROM {table} WHERE {not_a_number} LIMIT 1").fetchone()
-        if bad is not None:
-            name, value = next((n, v) for n, v in zip(numbers, bad[1:]) if not isinstance(v, (int, float)))
-            raise ImportFileError(f"{self._where}: {table} row {bad[0]} holds {value!r} as its {name}, which must be a number")
+        self._refuse_non_numbers(table, [name for name, text in named if not text])
         total = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         typed = [f"CAST(ifnull({name}, '') AS TEXT)" if text else f"CAST({name} AS INTEGER)" for name, text in named]
         cursor = conn.execute(f"SELECT {', '.join(typed)} FROM {table} ORDER BY id")
         return CountedRows(total, iter(lambda: cursor.fetchmany(BATCH_ROWS), []))
+
+
+    def _refuse_non_numbers(self, table: str, numbers: Sequence[str]) -> None:
+        """An `ImportFileError` when a column of `numbers` holds anything but a number (one scan)."""
+        not_a_number = " OR ".join(f"typeof({name}) NOT IN ('integer', 'real')" for name in numbers)
+        bad = self._database.conn.execute(f"SELECT rowid, {', '.join(numbers)} FROM {table} WHERE {not_a_number} LIMIT 1").fetchone()
+        if bad is not None:
+            name, value = next((n, v) for n, v in zip(numbers, bad[1:]) if not isinstance(v, (int, float)))
+            raise ImportFileError(f"{self._where}: {table} row {bad[0]} holds {value!r} as its {name}, which must be a number")
+
+    # --- the review log, in SQL ---------------------------------------------------------
+    # A package's review log can hold a million rows: it is checked, summed up and converted to
+    # heatcards' rows by SQLite (`converted_revlog_sql`) rather than read into Python row by row.
+
+    def prepare_revlog(self) -> int:
+        """Check that the review log's columns (id as time in ms, cid, ease, ivl, lastIvl, factor,
+        time as duration in ms, type) hold numbers; returns how many reviews the file's cards have.
+
+        The file must be a scratch copy: real numbers in those columns are stored as the integers
+        `_counted` would read (cut to whole numbers), and an index to find a card's reviews is
+        added when the file has none, so that the SQL that converts the log (`converted_revlog_sql`)
+        can use the columns as they are."""
+        conn = self._database.conn
+        not_integer = " OR ".join(f"typeof({c}) != 'integer'" for c in _REVLOG_NUMBERS)
+        if conn.execute(f"SELECT 1 FROM revlog WHERE {not_integer} LIMIT 1").fetchone() is not None:  # not as Anki writes it
+            self._refuse_non_numbers("revlog", _REVLOG_NUMBERS)
+            conn.execute(f"UPDATE revlog SET {', '.join(f'{c} = CAST({c} AS INTEGER)' for c in _REVLOG_NUMBERS)} WHERE {not_integer}")
+        by_card = conn.execute(
+            "SELECT 1 FROM pragma_index_list('revlog') AS list, pragma_index_info(list.name) AS info WHERE info.seqno = 0 AND info.name = 'cid'"
+        ).fetchone()
+        if by_card is None:
+            conn.execute("CREATE INDEX heatcards_revlog_cid ON revlog (cid)")
+        return conn.execute(f"SELECT count(*) FROM revlog WHERE {_OF_THE_FILES_CARDS}").fetchone()[0]
+
+    def scheduled_extent(self) -> tuple[int, int, int] | None:
+        """Of the reviews that set an interval in days (ivl > 0): the least and greatest id (their
+        times in ms) and the longest interval; None when there are none."""
+        least, greatest, longest = self._database.conn.execute("SELECT min(id), max(id), max(ivl) FROM revlog WHERE ivl > 0").fetchone()
+        return None if least is None else (least, greatest, longest)
+
+    def latest_answers(self, card_ids: Iterable[int]) -> dict[int, int]:
+        """Card id -> id (ms) of the card's latest review with an answer button that is no manual
+        entry, for those of `card_ids` that have one."""
+        rows = self._database.conn.execute(
+            f"SELECT cid, max(id) FROM revlog WHERE cid IN (SELECT value FROM json_each(?)) AND ease != 0 AND type != {_MANUAL_TYPE} GROUP BY cid",
+            (json.dumps(list(card_ids)),),
+        )
+        return dict(rows.fetchall())
+
+    def first_review_outside(self, types: Iterable[int], eases: range) -> tuple[int, int, int] | None:
+        """(id, type, ease) of the first review of a card of the file (in id order) whose type is
+        not one of `types` or whose ease is outside `eases`; None when there is none."""
+        known = ", ".join(str(int(t)) for t in types)
+        return self._database.conn.execute(
+            f"SELECT id, type, ease FROM revlog WHERE (type NOT IN ({known}) OR ease NOT BETWEEN {eases.start} AND {eases.stop - 1}) "
+            f"AND +{_OF_THE_FILES_CARDS} ORDER BY id LIMIT 1"  # +: a scan (cheap), not a search per card
+        ).fetchone()
+
+    def read_revlog_entries(self, cards: Iterable[tuple[int, int, bytes]], conversion: RevlogConversion) -> list[ReviewLogEntry]:
+        """The reviews of `cards` converted as `converted_revlog_sql` says, in id order."""
+        conn = self._database.conn
+        with _revlog_cards(conn, cards), _conversion_functions(conn, conversion):
+            return [_revlog_from_row(row) for row in conn.execute(converted_revlog_sql("main", conversion))]
+
+
+@dataclass(frozen=True)
+class RevlogConversion:
+    """How a revlog row becomes a row of heatcards' revlog (`converted_revlog_sql`); SQLite calls
+    the two functions once per review."""
+
+    kinds: Mapping[int, ReviewKind]  # revlog.type -> what heatcards calls it
+    review_id: Callable[[bytes, int], str]  # (the card's key, revlog.id) -> the review's id
+    due_after: Callable[[int, int], int]  # (unix seconds, interval in days > 0) -> the due date it gave
+
+
+_REVLOG_NUMBERS = ("id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type")
+_MANUAL_TYPE = 4  # revlog.type of a manual entry (reset, set due date): no answer
+_OF_THE_FILES_CARDS = "cid IN (SELECT CAST(id AS INTEGER) FROM cards)"  # reviews of cards the file holds
+
+
+def converted_revlog_sql(schema: str, conversion: RevlogConversion) -> str:
+    """A SELECT of the reviews in `schema`.revlog of the cards in temp.heatcards_revlog_cards as rows
+    of heatcards' revlog (`_REVLOG_COLUMNS`, the card id being the table's `target`), in id order.
+
+    The rules (docs/anki-packages.md): a learning answer found the card new unless the card's
+    previous entry was a learning answer too; review and relearning answers found it in review
+    and relearning; other entries in review when the card had an interval, else new. Intervals
+    below 0 (learning steps, in seconds) become 0; a learning step's due date is the time plus
+    its seconds; a day interval's, the start of the local day that many days on (a Python
+    function). `factor` 100 to 1100 is an FSRS difficulty (1 + 9·(factor − 100)/1000); Anki
+    stores no stability. Needs `_conversion_functions` registered."""
+    kind_of = _case("r.type", {number: f"'{kind.value}'" for number, kind in conversion.kinds.items()})
+    learn = next(number for number, kind in conversion.kinds.items() if kind is ReviewKind.LEARN)
+    state_of_kind = {ReviewKind.REVIEW: CardState.REVIEW, ReviewKind.RELEARN: CardState.RELEARNING}
+    previous_type = f"(SELECT p.type FROM {schema}.revlog AS p WHERE p.cid = r.cid AND p.id < r.id ORDER BY p.id DESC LIMIT 1)"
+    state_before = _case(
+        "r.type",
+        {
+            learn: f"CASE WHEN {previous_type} = {learn} THEN {int(CardState.LEARNING)} ELSE {int(CardState.NEW)} END",
+            **{number: str(int(state_of_kind[kind])) for number, kind in conversion.kinds.items() if kind in state_of_kind},
+        },
+        otherwise=f"CASE WHEN r.lastIvl > 0 THEN {int(CardState.REVIEW)} ELSE {int(CardState.NEW)} END",
+    )
+    seconds = _floor_division("r.id", 1000)
+    return f"""
+        SELECT heatcards_review_id(m.key, r.id), m.target, r.id, r.ease, {state_before},
+            max(r.lastIvl, 0), max(r.ivl, 0),
+            CASE WHEN r.ivl > 0 THEN heatcards_due_after({seconds}, r.ivl) ELSE {seconds} - r.ivl END,
+            NULL, CASE WHEN r.factor BETWEEN 100 AND 1100 THEN 1 + 9 * (r.factor - 100) / 1000.0 END,
+            max(r.time, 0), {kind_of}
+        FROM {schema}.revlog AS r JOIN temp.heatcards_revlog_cards AS m ON m.card_id = r.cid
+        ORDER BY r.id"""
+
+
+def _case(subject: str, values: Mapping[int, str], otherwise: str = "NULL") -> str:
+    return f"CASE {subject} {' '.join(f'WHEN {key} THEN {value}' for key, value in values.items())} ELSE {otherwise} END"
+
+
+def _floor_division(expression: str, divisor: int) -> str:
+    """SQL for Python's `expression // divisor` (SQLite's `/` rounds towards zero)."""
+    return f"({expression} / {divisor} - ({expression} % {divisor} < 0))"
+
+
+@contextmanager
+def _revlog_cards(conn: sqlite3.Connection, cards: Iterable[tuple[int, int, bytes]]) -> Iterator[None]:
+    """temp.heatcards_revlog_cards holding `cards`: (card id in the file, id the rows get, key of its review ids)."""
+    conn.execute("CREATE TEMP TABLE heatcards_revlog_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL, key BLOB NOT NULL)")
+    try:
+        conn.executemany("INSERT INTO temp.heatcards_revlog_cards VALUES (?, ?, ?)", cards)
+        yield
+    finally:
+        conn.execute("DROP TABLE temp.heatcards_revlog_cards")
+
+
+@contextmanager
+def _conversion_functions(conn: sqlite3.Connection, conversion: RevlogConversion) -> Iterator[None]:
+    """The conversion's functions registered for SQL; an exception one of them raises (a
+    cancelled import, a date out of range) is raised as it is, not as SQLite's error."""
+    raised: list[BaseException] = []
+
+    def reporting(function: Callable[[int, int], object]) -> Callable[[int, int], object]:
+        def call(a, b):  # noqa: ANN001, ANN202 (SQLite's values)
+            try:
+                return function(a, b)
+            except BaseException as error:
+                raised.append(error)
+                raise
+        return call
+
+    conn.create_function("heatcards_review_id", 2, reporting(conversion.review_id), deterministic=True)
+    conn.create_function("heatcards_due_after", 2, reporting(conversion.due_after), deterministic=True)
+    try:
+        yield
+    except (sqlite3.OperationalError, _DatabaseError):
+        if raised:
+            raise raised[0] from None
+        raise
+    finally:
+        conn.create_function("heatcards_review_id", 2, None)
+        conn.create_function("heatcards_due_after", 2, None)
+
+
+def insert_package_revlog(
+    store: Store, package: Path, cards: Iterable[tuple[int, int, bytes]], conversion: RevlogConversion, incoming: int
+) -> int:
+    """Add to the collection's log the reviews in the Anki collection file `package` (a scratch
+    copy that `prepare_revlog` has seen) of `cards` (file's card id, collection's card id, key),
+    converted as `converted_revlog_sql` says, in one statement; reviews whose id the log holds
+    already are left out. `incoming` says about how many there are. Returns how many were added.
+    Call inside `Store.transaction()`."""
+    conn = store.db.conn
+    with store.attached(package) as schema, _revlog_cards(conn, cards), _conversion_functions(conn, conversion):
+        with store.db.atomic(), store._indexes_built_after("revlog", incoming):
+            cursor = conn.execute(
+                f"INSERT INTO main.revlog ({_HEATCARDS_REVLOG_COLUMNS}) SELECT * FROM ({converted_revlog_sql(schema, conversion)}) "
+                "WHERE true ON CONFLICT (id) DO NOTHING"
+            )
+    return cursor.rowcount
+
+
+class CollectionReviews(StoredReviews):
+    """The collection's reviews of some cards, for an export: an Anki package writer copies them
+    into its revlog in SQL (`copy_to_package`); anything else reads them as records."""
+
+    def __init__(self, store: Store, card_ids: Sequence[int]):
+        self._store = store
+        self._card_ids = card_ids
+        total, latest = store.db.conn.execute(
+            "SELECT count(*), max(time) FROM revlog WHERE card_id IN (SELECT value FROM json_each(?))", (json.dumps(list(card_ids)),)
+        ).fetchone()
+        super().__init__(total)
+        self.latest_time: int | None = latest  # unix ms of the newest review
+
+    def _read(self) -> list[ReviewLogEntry]:
+        return self._store.reviews_of_cards(self._card_ids)
+
+    def copy_to_package(self, package: Path, anki_card_ids: Mapping[int, int], types: Mapping[ReviewKind, int]) -> None:
+        """Fill the package file's empty revlog (see `copy_revlog_to_package`); `anki_card_ids`
+        maps the collection's card ids to the package's, for these cards at least."""
+        copy_revlog_to_package(self._store, package, anki_card_ids.items(), types)
+
+
+def copy_revlog_to_package(store: Store, package: Path, cards: Iterable[tuple[int, int]], types: Mapping[ReviewKind, int]) -> None:
+    """Fill the empty revlog of the Anki collection file `package` with the collection's reviews
+    of `cards` (collection's card id, Anki's card id), in one statement.
+
+    Rows go in time order (then review id); each id is the review's time in ms, moved up past
+    the id before it when that is taken. A learning step's interval is the seconds to its due
+    date, negated; `factor` holds the difficulty (round(100 + 1000·(D − 1)/9), D within 1 to 10,
+    rounding halves to even as Python does), 0 without one; `types` gives revlog.type by kind."""
+    conn = store.db.conn
+    seconds = _floor_division("time", 1000)
+    factor = "(100 + 1000 * (min(max(difficulty, 1.0), 10.0) - 1) / 9)"
+    whole = f"CAST({factor} AS INTEGER)"
+    rounded = f"({whole} + ({factor} - {whole} > 0.5 OR ({factor} - {whole} = 0.5 AND {whole} % 2 = 1)))"
+    kind_type = _case("kind", {f"'{kind.value}'": str(number) for kind, number in types.items()})
+    conn.execute("CREATE TEMP TABLE heatcards_export_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL)")
+    try:
+        conn.executemany("INSERT INTO temp.heatcards_export_cards VALUES (?, ?)", cards)
+        with store.attached(package) as schema:
+            conn.execute(f"""
+                INSERT INTO {schema}.revlog ({', '.join(REVLOG_COLUMNS)})
+                SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), target, -1, rating,
+                    CASE WHEN interval_after > 0 THEN interval_after ELSE -max(0, due_after - {seconds}) END,
+                    interval_before, CASE WHEN difficulty IS NULL THEN 0 ELSE {rounded} END, duration_ms, {kind_type}
+                FROM (
+                    SELECT r.time, r.rating, r.interval_before, r.interval_after, r.due_after, r.difficulty, r.duration_ms, r.kind,
+                        m.target, row_number() OVER (ORDER BY r.time, r.id) AS n
+                    FROM main.revlog AS r JOIN temp.heatcards_export_cards AS m ON m.card_id = r.card_id
+                )""")
+    finally:
+        conn.execute("DROP TABLE temp.heatcards_export_cards")
 
 
 def _unicase(left: str, right: str) -> int:
@@ -191,12 +420,15 @@ def write_anki_collection(
     notes: Iterable[tuple],
     cards: Iterable[tuple],
     revlog: Iterable[tuple],
+    fill_revlog: Callable[[Path], None] | None = None,
 ) -> None:
     """Create an Anki collection of `schema` (LEGACY_SCHEMA or MODERN_SCHEMA) in the new file
     `file`, laid out as Anki 26.9 creates it, and fill it. `settings` maps the other tables of that
     schema to their rows (keyed by column name), inserted in the mapping's order; the `col` table
     wants exactly one row, whose `ver` is `schema`. `notes`, `cards` and `revlog` are rows in the
-    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`.
+    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`. `fill_revlog(file)`, when
+    given, runs once those rows are in and before the indexes are built: it may write the review
+    log from a connection of its own (`copy_revlog_to_package`).
 
     The file is meant as a scratch copy to put in a package: it is written without a journal and
     without waiting for the disk."""
@@ -217,6 +449,10 @@ def write_anki_collection(
             conn.execute(f"DROP INDEX {name}")
         for table, columns, rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards), ("revlog", REVLOG_COLUMNS, revlog)):
             conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+        conn.execute("COMMIT")
+        if fill_revlog is not None:
+            fill_revlog(file)
+        conn.execute("BEGIN")
         for _, sql in indexes:
             conn.execute(sql)
         conn.execute("COMMIT")

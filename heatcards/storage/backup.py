@@ -166,7 +166,9 @@ def _compress(snapshot: Path, partial: Path, contents: BackupContents) -> None:
     with open(snapshot, "rb") as database, open(partial, "wb") as out:
         out.write(_HEADER_FRAME.pack(_HEADER_MAGIC, len(header)))
         out.write(header)
-        compressor = zstandard.ZstdCompressor(level=COMPRESSION_LEVEL, write_checksum=True)
+        # threads: zstd compresses parts of the file on every core (the same frame; half the time
+        # on two cores, which an import's backup of a large collection notices)
+        compressor = zstandard.ZstdCompressor(level=COMPRESSION_LEVEL, write_checksum=True, threads=-1)
         compressor.copy_stream(database, out, size=snapshot.stat().st_size)
         out.flush()
         os.fsync(out.fileno())
