@@ -281,11 +281,23 @@ def clean_field_html(source: str) -> str:
     out: list[str] = []
     open_lists: list[str] = []  # the lists open, outermost first; each has an <li> open
     previous_paragraph = False
+    # Qt reads blank inline text right after a list into the list's last item, and a block after a
+    # list into the text that follows it: blank paragraphs right after a list wait here, to start
+    # the next paragraph (as its first lines) or, when none follows, to stand in a block of their own.
+    blank_after_list: str | None = None
+
+    def write_blank_after_list() -> None:
+        nonlocal blank_after_list
+        if blank_after_list is not None:
+            out.append(f"<div>{blank_after_list or '<br>'}</div>")
+            blank_after_list = None
+
     for block in parser.blocks:
         items = _normalised(block.items)
         if block.list_path:
             if not items:
                 continue  # Qt drops empty list items
+            write_blank_after_list()
             path = block.list_path
             common = 0
             while common < min(len(open_lists), len(path)) and open_lists[common] == path[common]:
@@ -306,12 +318,17 @@ def clean_field_html(source: str) -> str:
         after_list = bool(open_lists)
         while open_lists:
             out.append(f"</li></{open_lists.pop()}>")
-        if previous_paragraph:
-            out.append("<br>")
         text = _inline(items)
-        # Qt reads blank inline text right after a list as part of its last item: a block keeps it out
-        out.append(f"<div>{text}</div>" if after_list and _is_blank(text) else text)
+        if blank_after_list is not None:
+            text, blank_after_list, after_list = f"{blank_after_list}<br>{text}", None, True
+        elif previous_paragraph:
+            out.append("<br>")
+        if after_list and _is_blank(text):
+            blank_after_list = text
+            continue
+        out.append(text)
         previous_paragraph = True
+    write_blank_after_list()
     while open_lists:
         out.append(f"</li></{open_lists.pop()}>")
     return "".join(out)

@@ -307,6 +307,7 @@ def round_trip_editor(qapp):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(html_soup())
 @example("<ul>1</ul><b>\xa0")  # blank text after a list: Qt would read it into the list's last item
+@example("<ul>1</ul><div></div>b")  # a blank line after a list, then text
 def test_stored_html_survives_qt_load_and_save(round_trip_editor, source):
     """load → save → load gives the same stored HTML: Qt's rich text keeps everything the cleaner keeps."""
     stored = clean_field_html(source)
