@@ -115,11 +115,6 @@ class DocumentTableModel(ListTableModel[DocumentSummary]):
     def __init__(self, documents: list[DocumentSummary], parent=None):
         super().__init__(DOCUMENT_COLUMNS, documents, parent)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:  # Qt's name
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # Qt's name
         if not index.isValid():
             return None
