@@ -15,7 +15,7 @@ import csv
 import enum
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -137,6 +137,12 @@ def _measures_table(measures: Iterable[Measure]) -> Table:
 
 def _day_label(today: date, offset: int) -> str:
     return (today + timedelta(days=offset)).isoformat()
+
+
+def _daily_table(today: date, counts: Mapping[int, int], counted: str, search_for_day: Callable[[int], str]) -> Table:
+    """One row per day (days counted from today): its date, the count and the search for its cards."""
+    rows = tuple((_day_label(today, day), day, n, search_for_day(day)) for day, n in sorted(counts.items()))
+    return Table(("date", "days from today", counted, "search"), rows)
 
 
 def _rated_on_day(day: int) -> str:
@@ -280,10 +286,7 @@ class Calendar:
         )
 
     def table(self) -> Table:
-        rows = tuple(
-            (_day_label(self.today, day), day, n, self.search_for_day(day)) for day, n in sorted(self.answers_by_day.items())
-        )
-        return Table(("date", "days from today", "answers", "search"), rows)
+        return _daily_table(self.today, self.answers_by_day, "answers", self.search_for_day)
 
 
 # --- reviews per day ----------------------------------------------------------------------------------
@@ -657,10 +660,7 @@ class Added:
         )
 
     def table(self) -> Table:
-        rows = tuple(
-            (_day_label(self.today, day), day, n, self.search_for_day(day)) for day, n in sorted(self.cards_by_day.items())
-        )
-        return Table(("date", "days from today", "cards", "search"), rows)
+        return _daily_table(self.today, self.cards_by_day, "cards", self.search_for_day)
 
 
 # --- true retention -----------------------------------------------------------------------------------------------

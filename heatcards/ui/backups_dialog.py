@@ -13,14 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..backups import BackupInfo, Backups
 from ..clock import Clock
 from ..errors import HeatcardsError
-from .list_table_model import ListTableModel
+from .list_table_model import ListTableModel, choice_table_view
 
 BACKUP_COLUMNS = ("Made", "Cards", "Notes", "Reviews", "Size", "Why")
 DAMAGED = "damaged: cannot be restored"
@@ -111,18 +109,9 @@ class RestoreDialog(QDialog):
         )
         explanation.setWordWrap(True)
         self.model = BackupTableModel(backups, self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Backups")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = choice_table_view(self.model, "Backups")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_label = QLabel("There are no backups yet: Back up now makes one.")
         self.empty_label.setVisible(not backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -8,13 +8,11 @@ from datetime import datetime
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QTextBrowser,
     QTextEdit,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from ..authoring.model import StoredDocument
 from ..collection import Collection
 from ..errors import HeatcardsError
 from ..model import Changes, DocumentSummary
-from .list_table_model import ListTableModel
+from .list_table_model import ListTableModel, choice_table_view
 
 DOCUMENT_COLUMNS = ("Title", "File", "Added", "Words", "Notes")  # notes citing the document
 MARKED_ALPHA = 90  # how strongly the passages that have cards are tinted (the current one is fully highlighted)
@@ -183,17 +181,8 @@ class DocumentsDialog(QDialog):
         )
         explanation.setWordWrap(True)
         self.model = DocumentTableModel(collection.documents(), self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Documents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = choice_table_view(self.model, "Documents")
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel("There are no documents yet: File ▸ Cards from Document… (Ctrl+Shift+G) adds one.")
         self.empty_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -1,10 +1,12 @@
-"""The part every flat table of the app shares: one Python object per row under fixed column titles."""
+"""The part every flat table of the app shares: one Python object per row under fixed column titles,
+shown in a read-only list where one row at a time is chosen."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Row = TypeVar("Row")
 
@@ -54,3 +56,17 @@ class TextTableModel(ListTableModel[tuple[str, ...]]):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def choice_table_view(model: QAbstractTableModel, accessible_name: str) -> QTableView:
+    """A read-only table of `model` where one whole row at a time is chosen, columns sized to their contents."""
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
