@@ -26,7 +26,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from heatcards import transfer  # noqa: E402
-from heatcards.authoring.llm import LanguageModelSettings  # noqa: E402
+from heatcards.authoring.model import LanguageModelSettings  # noqa: E402
 from heatcards.authoring.reading import read_document  # noqa: E402
 from heatcards.backups import BackupReason, backup_file_name  # noqa: E402
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402

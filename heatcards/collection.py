@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from . import queue
-from .authoring.llm import LanguageModelSettings
-from .authoring.model import DocumentText, StoredDocument, Suggestion, SuggestionKind, count_words
+from .authoring.model import DocumentText, LanguageModelSettings, StoredDocument, Suggestion, SuggestionKind, count_words
 from .backups import BackupInfo, BackupReason, Backups
 from .browsing import (
     SAVED_SEARCHES_KEY,

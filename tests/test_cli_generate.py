@@ -11,8 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from heatcards import cli, cli_generate
-from heatcards.authoring.llm import LanguageModelSettings
-from heatcards.authoring.model import DocumentText, Suggestion, SuggestionKind
+from heatcards.authoring.model import DocumentText, LanguageModelSettings, Suggestion, SuggestionKind
 from heatcards.collection import Collection
 
 ARTICLE = (

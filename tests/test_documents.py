@@ -440,7 +440,8 @@ def test_the_language_model_engine_needs_a_server_and_a_model():
         engine_named("llm")
     with pytest.raises(GenerationError, match="model name"):
         engine_named("llm", llm_url="http://127.0.0.1:9")
-    from heatcards.authoring.llm import LanguageModelSettings, LlmEngine
+    from heatcards.authoring.llm import LlmEngine
+    from heatcards.authoring.model import LanguageModelSettings
 
     engine = engine_named("llm", llm_url="http://127.0.0.1:9", llm_model="tiny")
     assert isinstance(engine, LlmEngine) and engine.name == "llm"

@@ -13,12 +13,11 @@ import pytest
 from heatcards.authoring.llm import (
     CARDS_SCHEMA,
     CHUNK_CHARACTERS,
-    LanguageModelSettings,
     LlmEngine,
     check_connection,
     document_chunks,
 )
-from heatcards.authoring.model import DocumentText, SuggestionKind
+from heatcards.authoring.model import DocumentText, LanguageModelSettings, SuggestionKind
 from heatcards.errors import CancelledError, GenerationError, InvalidInputError
 
 MODEL = "tiny-test-model"

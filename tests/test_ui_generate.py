@@ -14,8 +14,14 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
-from heatcards.authoring.llm import LanguageModelSettings
-from heatcards.authoring.model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Progress, Suggestion, SuggestionKind
+from heatcards.authoring.model import (
+    DEFAULT_CARDS_PER_1000_WORDS,
+    DocumentText,
+    LanguageModelSettings,
+    Progress,
+    Suggestion,
+    SuggestionKind,
+)
 from heatcards.model import SourceLink
 from heatcards.ui import generate_dialog
 from heatcards.ui.generate_dialog import BACK_COLUMN, FRONT_COLUMN, RULE_COLUMN, GenerateDialog, cloze_as_shown

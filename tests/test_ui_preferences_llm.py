@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from heatcards.authoring.llm import LanguageModelSettings
+from heatcards.authoring.model import LanguageModelSettings
 from heatcards.ui.preferences import PreferencesDialog
 
 from .test_llm_engine import MODEL, closed_port, server  # noqa: F401 (server is a fixture)

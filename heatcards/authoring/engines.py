@@ -11,7 +11,7 @@ from ..errors import GenerationError
 from .model import SuggestionEngine
 
 if TYPE_CHECKING:
-    from .llm import LanguageModelSettings
+    from .model import LanguageModelSettings
 
 ENGINE_NAMES = ("rules", "spacy", "llm")
 """The engines, the default (offline, fast, no download) first."""

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..errors import GenerationError, InvalidInputError
-from .model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Progress, Suggestion, SuggestionKind
+from .model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, LanguageModelSettings, Progress, Suggestion, SuggestionKind
 from .rules import MINIMUM_CARDS
 
 CHUNK_CHARACTERS = 3000
@@ -82,33 +82,6 @@ _JOINED_FACTS = re.compile(r";|\band\b|&|,", re.IGNORECASE)
 _ONE_FACT_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)|(?<=[a-z]{3} \d),(?= \d{4}\b)|(?<=[a-z]{3} \d\d),(?= \d{4}\b)")
 """Commas that do not join facts: a thousands separator (1,200) and the one in a date (June 5, 1944)."""
 _UNKNOWN_MODEL = re.compile(r"model.*(not found|does not exist|unknown|no such|not loaded)|(unknown|invalid) model", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class LanguageModelSettings:
-    """Where the local language model answers and which of its models writes the cards."""
-
-    url: str  # the server's base URL, e.g. http://localhost:11434 (with or without /v1)
-    model: str  # the name the server knows the model by, e.g. llama3.1:8b
-
-    def __post_init__(self) -> None:
-        parts = urllib.parse.urlsplit(self.url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InvalidInputError(
-                f"the language model's URL must start with http:// or https:// and name a host "
-                f"(e.g. http://localhost:11434), not {self.url!r}"
-            )
-        if parts.query or parts.fragment:
-            raise InvalidInputError(f"the language model's URL is the server's address, without ? or # parts: {self.url!r}")
-        if not self.model.strip():
-            raise InvalidInputError("name the language model to use (e.g. llama3.1:8b for Ollama)")
-
-    def endpoint(self, path: str) -> str:
-        """The full URL of an OpenAI-compatible `path` such as "chat/completions" on this server."""
-        base = self.url.rstrip("/")
-        if base.endswith("/v1"):
-            base = base[: -len("/v1")]
-        return f"{base}/v1/{path}"
 
 
 class LlmEngine:

@@ -8,8 +8,11 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Callable, Protocol
+
+from ..errors import InvalidInputError
 
 DEFAULT_CARDS_PER_1000_WORDS = 70.0
 """How many suggestions a document gets at most per 1,000 words unless the person asks for another
@@ -102,3 +105,30 @@ class SuggestionEngine(Protocol):
         """The suggestions for `document`, best first, at most about `cards_per_1000_words` per 1,000 words.
         Raises errors.GenerationError when it cannot work, errors.CancelledError when progress cancels."""
         ...
+
+
+@dataclass(frozen=True)
+class LanguageModelSettings:
+    """Where the local language model answers and which of its models writes the cards."""
+
+    url: str  # the server's base URL, e.g. http://localhost:11434 (with or without /v1)
+    model: str  # the name the server knows the model by, e.g. llama3.1:8b
+
+    def __post_init__(self) -> None:
+        parts = urllib.parse.urlsplit(self.url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InvalidInputError(
+                f"the language model's URL must start with http:// or https:// and name a host "
+                f"(e.g. http://localhost:11434), not {self.url!r}"
+            )
+        if parts.query or parts.fragment:
+            raise InvalidInputError(f"the language model's URL is the server's address, without ? or # parts: {self.url!r}")
+        if not self.model.strip():
+            raise InvalidInputError("name the language model to use (e.g. llama3.1:8b for Ollama)")
+
+    def endpoint(self, path: str) -> str:
+        """The full URL of an OpenAI-compatible `path` such as "chat/completions" on this server."""
+        base = self.url.rstrip("/")
+        if base.endswith("/v1"):
+            base = base[: -len("/v1")]
+        return f"{base}/v1/{path}"

@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..authoring.engines import ENGINE_NAMES, engine_named
-from ..authoring.llm import LanguageModelSettings
-from ..authoring.model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Suggestion, SuggestionKind
+from ..authoring.model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, LanguageModelSettings, Suggestion, SuggestionKind
 from ..authoring.reading import read_document
 from ..collection import Collection
 from ..errors import CancelledError, HeatcardsError

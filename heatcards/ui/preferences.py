@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..authoring.llm import LanguageModelSettings, check_connection
+from ..authoring.llm import check_connection
+from ..authoring.model import LanguageModelSettings
 from ..backups import BackupInfo
 from ..collection import Collection
 from ..errors import HeatcardsError
