@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 SECONDS_PER_DAY = 86400
+LATEST_TIME = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a date can show: later times are damage
 
 
 class Clock:

@@ -1016,10 +1016,12 @@ def _legacy_collection(tmp_path: Path) -> tuple[dict[str, bytes], Path]:
         ("UPDATE notes SET flds = 'only one field' WHERE guid = 'guid-more'", "has 1 fields, but its note type 'Basic' has 2"),
         ("UPDATE cards SET type = 9", "unknown type 9"),
         ("UPDATE revlog SET ease = 7", "answer button 7"),
+        ("UPDATE revlog SET id = 253402300800000 WHERE id = (SELECT max(id) FROM revlog)", "review 253402300800000 is dated outside the years 1970 to 9999"),
+        ("UPDATE revlog SET id = -5 WHERE id = (SELECT min(id) FROM revlog)", "review -5 is dated outside the years 1970 to 9999"),
         ("DROP TABLE notes", "not a readable Anki collection"),
         ("UPDATE cards SET data = '{'", "not JSON"),
         ("UPDATE cards SET queue = -3, mod = 1000000000000000000", "malformed"),
-        ("UPDATE revlog SET id = id * 1000000", "malformed"),
+        ("UPDATE revlog SET id = id * 1000000", "dated outside the years 1970 to 9999"),
         ("UPDATE col SET crt = -100000000000000", "malformed"),
     ],
 )

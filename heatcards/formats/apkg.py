@@ -36,7 +36,7 @@ from typing import Any, Protocol
 
 import zstandard
 
-from ..clock import SECONDS_PER_DAY, DayCalendar
+from ..clock import LATEST_TIME, SECONDS_PER_DAY, DayCalendar
 from ..errors import ImportFileError, InvalidInputError
 from ..model import (
     Card,
@@ -55,7 +55,6 @@ from ..note_html import duplicate_key
 from ..presets import MAXIMUM_INTERVAL_LIMIT, RETENTION_MAX, RETENTION_MIN, validate_parameters
 from ..rendering import card_ordinals
 from ..scheduling import decay_of
-from ..storage.check import LATEST_DUE
 from ..storage import Store
 from ..storage.anki_collection import (
     LEGACY_SCHEMA,
@@ -130,6 +129,7 @@ _KIND_OF_REVLOG_TYPE = {
 _REVLOG_TYPE_OF_KIND = {kind: number for number, kind in _KIND_OF_REVLOG_TYPE.items()}
 _REVLOG_TYPE_OF_KIND_VALUE = {kind.value: number for kind, number in _REVLOG_TYPE_OF_KIND.items()}  # (see _written_fields)
 _ANKI_EASES = range(0, 5)  # revlog.ease: 0 (no answer: a manual entry) or an answer button 1 to 4
+_REVIEW_TIMES_MS = range(0, (LATEST_TIME + 1) * 1000)  # revlog.id: unix milliseconds, 1970 to 9999
 
 # FSRS answers store the difficulty in revlog.factor: round(100 + 1000·(D − 1)/9), D in 1..10.
 _DIFFICULTY_FACTOR_MIN, _DIFFICULTY_FACTOR_MAX = 100, 1100
@@ -445,9 +445,13 @@ class _CollectionReader:
         returns how many reviews they have."""
         total = self.collection.prepare_revlog()
         self.progress("reviews", 0, total)
-        bad = self.collection.first_review_outside(_KIND_OF_REVLOG_TYPE, _ANKI_EASES)
+        bad = self.collection.first_review_outside(_KIND_OF_REVLOG_TYPE, _ANKI_EASES, _REVIEW_TIMES_MS)
         if bad is not None:
             time_ms, anki_type, ease = bad
+            if time_ms not in _REVIEW_TIMES_MS:
+                raise ImportFileError(
+                    f"{self.where}: review {time_ms} is dated outside the years 1970 to 9999 (a review's id is its unix time in milliseconds)"
+                )
             if anki_type not in _KIND_OF_REVLOG_TYPE:
                 raise ImportFileError(f"{self.where}: review {time_ms} has an unknown type {anki_type}")
             raise ImportFileError(f"{self.where}: review {time_ms} has an answer button {ease} (Anki's are 0 to 4)")
@@ -483,7 +487,7 @@ class _CollectionReader:
         learning = state is CardState.LEARNING or state is CardState.RELEARNING
         anki_due = original_due if in_filtered_deck and original_due else due
         due_time = _due_time(state, None if in_filtered_deck else queue, anki_due, days)
-        if state is not CardState.NEW and not 0 < due_time <= LATEST_DUE:
+        if state is not CardState.NEW and not 0 < due_time <= LATEST_TIME:
             raise ImportFileError(
                 f"{self.where}: card {card_id} is due at {anki_due}, outside the years 1970 to 9999 "
                 "(an Anki due date is a day number, or for a learning step a unix time)"

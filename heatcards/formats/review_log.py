@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from ..clock import LATEST_TIME
 from ..errors import ImportFileError
 from .text import read_utf8_text
 
@@ -69,7 +70,10 @@ def _unix_ms(value: str, place: str) -> int:
         raise ImportFileError(f"{place}: review_time {value!r} is not an ISO 8601 time (like 2024-03-29T20:32:32+00:00)") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return (moment - _EPOCH) // _MILLISECOND
+    milliseconds = (moment - _EPOCH) // _MILLISECOND
+    if not 0 <= milliseconds < (LATEST_TIME + 1) * 1000:
+        raise ImportFileError(f"{place}: review_time {value!r} is outside the years 1970 to 9999 (in UTC)")
+    return milliseconds
 
 
 def _row(cells: Sequence[str], positions: Mapping[str, int], place: str) -> ReviewLogRow:

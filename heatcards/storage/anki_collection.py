@@ -211,12 +211,14 @@ class AnkiCollectionFile:
         )
         return dict(rows.fetchall())
 
-    def first_review_outside(self, types: Iterable[int], eases: range) -> tuple[int, int, int] | None:
+    def first_review_outside(self, types: Iterable[int], eases: range, times: range) -> tuple[int, int, int] | None:
         """(id, type, ease) of the first review of a card of the file (in id order) whose type is
-        not one of `types` or whose ease is outside `eases`; None when there is none."""
+        not one of `types`, whose ease is outside `eases` or whose id (its time in ms) is outside
+        `times`; None when there is none."""
         known = ", ".join(str(int(t)) for t in types)
         return self._database.conn.execute(
-            f"SELECT id, type, ease FROM revlog WHERE (type NOT IN ({known}) OR ease NOT BETWEEN {eases.start} AND {eases.stop - 1}) "
+            f"SELECT id, type, ease FROM revlog WHERE (type NOT IN ({known}) OR ease NOT BETWEEN {eases.start} AND {eases.stop - 1} "
+            f"OR id NOT BETWEEN {times.start} AND {times.stop - 1}) "
             f"AND +{_OF_THE_FILES_CARDS} ORDER BY id LIMIT 1"  # +: a scan (cheap), not a search per card
         ).fetchone()
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+from ..clock import LATEST_TIME
 from ..model import Card, ReviewKind, ReviewLogEntry
 from . import _CARD_COLUMNS, _REVLOG_COLUMNS, FIELD_SEPARATOR, Store, _card_from_row, _in_clause, _revlog_from_row
 from .faults import is_damage
 
-LATEST_DUE = 253402300799  # 9999-12-31 23:59:59 UTC: a later due date is a damaged one
 _INTEGRITY_LINES = 20  # PRAGMA integrity_check stops after this many problems
 _KNOWN_KINDS = ", ".join(f"'{kind.value}'" for kind in ReviewKind)
 
@@ -193,7 +193,7 @@ def find_invalid_due_dates(store: Store) -> Finding | None:
         store,
         "SELECT id FROM cards WHERE state IN (0, 1, 2, 3) AND (typeof(due) != 'integer' "
         "OR (state = 0 AND due < 0) OR (state != 0 AND (due <= 0 OR due > ?))) ORDER BY id",
-        (LATEST_DUE,),
+        (LATEST_TIME,),
     )
     return found(
         FindingKind.INVALID_DUE,
