@@ -7,7 +7,7 @@ preset's "next day starts at" hour (4 a.m. by default), as in Anki.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 SECONDS_PER_DAY = 86400
@@ -43,15 +43,16 @@ class DayCalendar:
 
     tz: tzinfo | None = None
     rollover_hour: int = 4
+    # The last day asked for, as (zone, day, its first second, the next day's first second): studying
+    # asks for today over and over, and working it out through datetime costs microseconds each time.
+    _last_day: list = field(default_factory=lambda: [None], init=False, repr=False, compare=False)
 
     def day(self, timestamp: float) -> int:
         """Days since 1970-01-01 in local time, shifted by the rollover hour.
 
         As in Anki, the rollover instant itself (04:00:00) still belongs to the day before.
         """
-        local = datetime.fromtimestamp(timestamp, self.tz)
-        shifted = local - timedelta(hours=self.rollover_hour, seconds=1)
-        return shifted.date().toordinal() - _EPOCH_ORDINAL
+        return self._day_around(timestamp)[0]
 
     def day_start(self, day: int) -> int:
         """The first whole second of local day `day` (one second after the rollover instant)."""
@@ -62,7 +63,33 @@ class DayCalendar:
         return int(naive.timestamp()) + 1
 
     def next_day_start(self, timestamp: float) -> int:
-        return self.day_start(self.day(timestamp) + 1)
+        day = self.day(timestamp)
+        last = self._last_day[0]
+        return last[3] if last[1] == day and last[3] is not None else self.day_start(day + 1)
+
+    def _day_around(self, timestamp: float) -> tuple[int, int | None, int | None]:
+        """(day, its first second, the next day's first second) of `timestamp`. The two seconds are
+        worked out (and the day remembered by them) only when the same day is asked for twice in a
+        row, so that going through many days costs no more than before; they stay None when a
+        clock change makes them disagree with the day."""
+        zone = self._zone()
+        last = self._last_day[0]
+        if last is not None and last[0] == zone and last[2] is not None and last[2] <= timestamp < last[3]:
+            return last[1:]
+        local = datetime.fromtimestamp(timestamp, self.tz)
+        shifted = local - timedelta(hours=self.rollover_hour, seconds=1)
+        day = shifted.date().toordinal() - _EPOCH_ORDINAL
+        remembered = (zone, day, None, None)
+        if last is not None and last[:2] == (zone, day):
+            start, end = self.day_start(day), self.day_start(day + 1)
+            if start <= timestamp < end:
+                remembered = (zone, day, start, end)
+        self._last_day[0] = remembered
+        return remembered[1:]
+
+    def _zone(self) -> object:
+        """What local days depend on: the time zone given, or the process's (which `time.tzset` changes)."""
+        return self.tz if self.tz is not None else (time.tzname, time.timezone, time.altzone)
 
     def date_of_day(self, day: int) -> date:
         return date.fromordinal(day + _EPOCH_ORDINAL)

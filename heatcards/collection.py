@@ -529,11 +529,11 @@ class Collection:
             after = result.card
             if result.leech and self.preset_of(deck).leech_action is LeechAction.SUSPEND:
                 after = replace(after, suspended=True)
-            self.store.save_card(after)
+            self.store.save_schedule(after)
             self.store.insert_review(entry)
             buried_until = self.calendar.next_day_start(now)
             for sibling in siblings:
-                self.store.save_card(replace(sibling, buried_until=buried_until, modified=now))
+                self.store.save_schedule(replace(sibling, buried_until=buried_until, modified=now))
             if note_before is not None:
                 self.store.update_note(replace(note_before, tags=_clean_tags((*note_before.tags, LEECH_TAG)), modified=now))
             self.store.push_undo(

@@ -36,13 +36,17 @@ from .search_sql import register_search_functions
 from .schema import migrate
 
 FIELD_SEPARATOR = "\x1f"
-UNDO_STEPS_KEPT = 200
+UNDO_STEPS_KEPT = 200  # at least; up to _UNDO_TRIMMED_EVERY more between trims
+_UNDO_TRIMMED_EVERY = 50
 
 _CARD_COLUMNS = (
     "id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, "
     "remaining_steps, reps, lapses, last_review, suspended, buried_until, flag, modified"
 )
-_UPDATE_CARD = "UPDATE cards SET " + ", ".join(f"{c.strip()} = ?" for c in _CARD_COLUMNS.split(",")[1:]) + " WHERE id = ?"
+_UPDATE_CARD = "UPDATE cards SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in _CARD_COLUMNS.split(", ")[1:]))
+# What studying changes: an answer leaves the card's note, deck and template alone, and an UPDATE
+# that does not name them leaves their index entries and reference checks alone too.
+_UPDATE_SCHEDULE = _UPDATE_CARD.replace("note_id = ?, deck_id = ?, ordinal = ?, ", "")
 _NOTE_COLUMNS = (
     "id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph"
 )
@@ -553,6 +557,12 @@ class Store:
         row = _card_to_row(card)
         self.db.conn.execute(_UPDATE_CARD, (*row[1:], row[0]))
 
+    def save_schedule(self, card: Card) -> None:
+        """Write an existing card's scheduling (everything but its note, deck and template, which
+        must be as stored): what an answer changes."""
+        row = _card_to_row(card)
+        self.db.conn.execute(_UPDATE_SCHEDULE, (*row[4:], row[0]))
+
     def save_cards(self, cards: Iterable[Card]) -> None:
         """Write existing cards' current states (one prepared statement for all)."""
         self.db.conn.executemany(_UPDATE_CARD, ((*row[1:], row[0]) for row in map(_card_to_row, cards)))
@@ -746,7 +756,7 @@ class Store:
 
     # --- undo -------------------------------------------------------------
     def push_undo(self, step: UndoStep, created: int) -> None:
-        self.db.conn.execute(
+        cursor = self.db.conn.execute(
             "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids, reviews_before, decks_before, "
             "notes_created, cards_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -761,9 +771,8 @@ class Store:
                 json.dumps(list(step.cards_created)),
             ),
         )
-        self.db.conn.execute(
-            "DELETE FROM undo_steps WHERE id <= (SELECT max(id) FROM undo_steps) - ?", (UNDO_STEPS_KEPT,)
-        )
+        if cursor.lastrowid % _UNDO_TRIMMED_EVERY == 0:  # not at every answer: it would write one more page each time
+            self.db.conn.execute("DELETE FROM undo_steps WHERE id <= ?", (cursor.lastrowid - UNDO_STEPS_KEPT,))
 
     def last_undo(self) -> tuple[int, UndoStep] | None:
         row = self._one("SELECT * FROM undo_steps ORDER BY id DESC LIMIT 1")

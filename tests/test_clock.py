@@ -1,0 +1,70 @@
+"""Local days: a calendar that remembers the last day it was asked about answers exactly as one
+asked once, in any zone, across daylight saving changes, and follows a change of the process's zone."""
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heatcards.clock import DayCalendar
+
+ZONES = [
+    timezone.utc,
+    ZoneInfo("America/New_York"),
+    ZoneInfo("Europe/London"),
+    ZoneInfo("Asia/Kolkata"),
+    ZoneInfo("Australia/Lord_Howe"),  # daylight saving of half an hour
+    ZoneInfo("America/Havana"),  # changes its clocks at midnight
+]
+
+# Times near one another (the same day asked for again and again, as studying does) and far apart.
+timestamps = st.lists(
+    st.one_of(st.integers(1_600_000_000, 1_900_000_000), st.integers(1_700_000_000, 1_700_400_000)).map(float),
+    min_size=1,
+    max_size=40,
+)
+
+
+def asked_once(tz, rollover_hour: int, timestamp: float) -> tuple[int, int]:
+    fresh = DayCalendar(tz, rollover_hour)
+    return fresh.day(timestamp), DayCalendar(tz, rollover_hour).next_day_start(timestamp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(zone=st.sampled_from(ZONES), rollover_hour=st.integers(0, 23), times=timestamps, repeats=st.integers(1, 3))
+def test_a_calendar_that_remembers_answers_as_one_asked_once(zone, rollover_hour, times, repeats):
+    calendar = DayCalendar(zone, rollover_hour)
+    for timestamp in times:
+        for _ in range(repeats):
+            assert (calendar.day(timestamp), calendar.next_day_start(timestamp)) == asked_once(zone, rollover_hour, timestamp)
+
+
+@pytest.mark.parametrize("zone", ZONES, ids=str)
+def test_every_second_of_a_day_change_is_numbered_as_once(zone):
+    calendar = DayCalendar(zone, 4)
+    start = calendar.day_start(calendar.day(1_710_000_000) + 1)  # a March night: daylight saving begins near it in some zones
+    for timestamp in range(start - 3, start + 3):
+        for fraction in (0.0, 0.5):
+            assert calendar.day(timestamp + fraction) == asked_once(zone, 4, timestamp + fraction)[0]
+    assert calendar.day(start - 1) + 1 == calendar.day(start)  # the rollover second is still the day before
+
+
+def test_the_process_zone_is_followed_when_it_changes(monkeypatch):
+    calendar = DayCalendar(None, 4)
+    noon_utc = datetime(2026, 3, 2, 12, tzinfo=timezone.utc).timestamp()
+    late_evening_utc = datetime(2026, 3, 2, 23, tzinfo=timezone.utc).timestamp()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert calendar.day(noon_utc) == calendar.day(late_evening_utc)  # remembered: the same day twice
+        os.environ["TZ"] = "Asia/Tokyo"  # 23:00 UTC is 08:00 the next morning in Tokyo
+        time.tzset()
+        assert calendar.day(late_evening_utc) == calendar.day(noon_utc) + 1
+    finally:
+        monkeypatch.undo()
+        time.tzset()
