@@ -22,6 +22,9 @@ def found(sentence: str, *context: str) -> list[tuple[str, str]]:
         ("Delegates wrote the Charter of the United Nations.", [("name", "Charter of the United Nations")]),
         ("Procter & Gamble hired Tom Reyes.", [("name", "Procter & Gamble"), ("person", "Tom Reyes")]),
         ("She worked at the Laboratoire Central des Services Chimiques de l'État.", [("name", "Laboratoire Central des Services Chimiques de l'État")]),
+        ("Loans came from the Kreditanstalt für Wiederaufbau.", [("name", "Kreditanstalt für Wiederaufbau")]),
+        ("Tom Reyes walked to the river Jökulsá á Fjöllum.", [("person", "Tom Reyes"), ("name", "Jökulsá á Fjöllum")]),
+        ("Members joined the Council for Mutual Economic Assistance.", [("organisation", "Council for Mutual Economic Assistance")]),
     ],
 )
 def test_a_name_is_found_whole(sentence, expected):
@@ -178,3 +181,7 @@ def test_a_name_of_unknown_kind_whose_surname_the_document_uses_alone_is_a_perso
     book = NameBook.from_texts(texts)
     assert [(m.kind.value, m.text) for m in find_mentions(texts[0], book)][1:] == [("person", "Gunder Hägg"), ("name", "Arne Norell")]
     assert book.full_name("Hägg") == "Gunder Hägg"
+
+
+def test_for_joins_a_name_only_after_an_organisations_word():
+    assert found("Tom Reyes worked for Acme Corporation in Leeds.") == [("person", "Tom Reyes"), ("organisation", "Acme Corporation"), ("place", "Leeds")]

@@ -45,7 +45,6 @@ def _plain(answer: str) -> str:
             "Alexander Fleming discovered penicillin at a London hospital.",
             {
                 ("question:who", "Who discovered penicillin at a London hospital?", "Alexander Fleming"),
-                ("cloze:place", "Alexander Fleming discovered penicillin at a {{c1::London}} hospital.", ""),
             },
         ),
         (
@@ -74,11 +73,11 @@ def _plain(answer: str) -> str:
             },
         ),
         (
-            "Charles Darwin studied at Edinburgh for two years.",
+            "Charles Darwin studied at Shrewsbury for two years.",
             {
-                ("question:who", "Who studied at Edinburgh for two years?", "Charles Darwin"),
-                ("question:how-long", "How long did Charles Darwin study at Edinburgh?", "two years"),
-                ("cloze:place", "Charles Darwin studied at {{c1::Edinburgh}} for two years.", ""),
+                ("question:who", "Who studied at Shrewsbury for two years?", "Charles Darwin"),
+                ("question:how-long", "How long did Charles Darwin study at Shrewsbury?", "two years"),
+                ("cloze:place", "Charles Darwin studied at {{c1::Shrewsbury}} for two years.", ""),
             },
         ),
         (
@@ -114,10 +113,9 @@ def _plain(answer: str) -> str:
             },
         ),
         (
-            "A new vaccine was tested by the World Health Organization in Geneva.",
+            "A new vaccine was tested by the World Health Organization in Lausanne.",
             {
-                ("cloze:organisation", "A new vaccine was tested by the {{c1::World Health Organization}} in Geneva.", ""),
-                ("cloze:place", "A new vaccine was tested by the World Health Organization in {{c1::Geneva}}.", ""),
+                ("cloze:organisation", "A new vaccine was tested by the {{c1::World Health Organization}} in Lausanne.", ""),
             },
         ),
         (
@@ -146,10 +144,10 @@ def test_a_leading_it_takes_the_one_work_named_before_and_a_repeated_it_too():
 
 
 def test_a_pronoun_with_two_possible_people_skips_the_sentence():
-    text = "Marie Curie and Lise Meitner met in Paris. She discovered polonium in 1898."
+    text = "Marie Curie and Lise Meitner met in Lyon. She discovered polonium in 1898."
     second = split_sentences(text)[1]
     assert [s for s in suggest(text) if s.start == second.start] == []
-    assert answers(text) == {"Marie Curie", "Lise Meitner", "Paris"}
+    assert answers(text) == {"Marie Curie", "Lise Meitner", "Lyon"}
 
 
 def test_a_pronoun_takes_the_one_person_of_its_gender():
@@ -201,13 +199,13 @@ def test_a_dangling_reference_skips_the_sentence():
 
 
 def test_a_deletion_that_the_rest_of_the_sentence_gives_away_is_refused():
-    assert answers("Paris is the capital of France, and Paris has many museums.") == {"France"}
-    assert answers("Hollis Grant founded a firm in Denver, and Grant ran the firm for years.") == {"Denver"}
+    assert answers("Tromsø is the largest town of Troms, and Tromsø has many museums.") == {"Troms"}
+    assert answers("Hollis Grant founded a firm in Provo, and Grant ran the firm for years.") == {"Provo"}
 
 
 def test_nothing_is_deleted_inside_quoted_speech():
-    text = 'Before leaving the ceremony in Geneva last spring, the engineer Paul Keller quoted "the road to Oslo" to reporters.'
-    assert answers(text) == {"Geneva", "Paul Keller"}
+    text = 'Before leaving the ceremony in Lausanne last spring, the engineer Paul Keller quoted "the road to Oslo" to reporters.'
+    assert answers(text) == {"Lausanne", "Paul Keller"}
 
 
 def test_a_sentence_that_is_mostly_quoted_speech_is_skipped():
@@ -393,8 +391,8 @@ def test_a_pronoun_after_a_sentence_whose_own_pronoun_was_unknown_is_not_guessed
 
 
 def test_one_of_three_listed_names_is_not_a_deletion():
-    text = "In 1962 the prize went to James Watson, Francis Crick and Maurice Wilkins in Stockholm."
-    assert answers(text) == {"1962", "Stockholm"}
+    text = "In 1962 the prize went to James Watson, Francis Crick and Maurice Wilkins in Uppsala."
+    assert answers(text) == {"1962", "Uppsala"}
 
 
 def test_the_context_label_is_the_full_name_of_the_topic():
@@ -438,19 +436,33 @@ def test_a_question_is_not_made_from_a_sentence_of_two_clauses():
     assert not [s for s in suggest(text) if s.rule == "question:who"]
 
 
-def test_the_key_facts_of_the_development_articles_are_covered():
-    """The articles in tests/authoring_dev were written to develop the engine (plain text and one in
-    Markdown, read as the app reads them); their .facts files list their key facts. At the default
-    number of cards, most must be the answer of some card."""
-    folder = Path(__file__).parent / "authoring_dev"
+NEW_GENRE_ARTICLES = ("honey-bee", "iceland-ring-road", "jane-austen", "marshall-plan")
+"""Development articles written in genres the engine had not seen and judged before it was changed for them
+(tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
+
+
+def _key_facts_covered(paths: list[Path]) -> tuple[int, int]:
     covered = total = 0
-    for path in sorted([*folder.glob("*.txt"), *folder.glob("*.md")]):
+    for path in paths:
         found = {_plain(s.answer) for s in RulesEngine().suggest(read_document(path))}
-        facts = [line.split(" :: ")[0].split(" | ") for line in (folder / f"{path.stem}.facts").read_text(encoding="utf-8").splitlines()]
+        facts = [line.split(" :: ")[0].split(" | ") for line in path.with_suffix(".facts").read_text(encoding="utf-8").splitlines()]
         facts = [fact for fact in facts if not fact[0].startswith("#")]
         covered += sum(any(_plain(answer) in found for answer in fact) for fact in facts)
         total += len(facts)
+    return covered, total
+
+
+def test_the_key_facts_of_the_development_articles_are_covered():
+    """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
+    Markdown, read as the app reads them); their .facts files list their key facts. At the default
+    number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
+    at least 40 % of those of the four in new genres (see docs/card-rules.md for why that is lower)."""
+    folder = Path(__file__).parent / "authoring_dev"
+    paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
+    covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
     assert total > 200 and covered / total >= 0.68
+    covered, total = _key_facts_covered([path for path in paths if path.stem in NEW_GENRE_ARTICLES])
+    assert total > 100 and covered / total >= 0.40
 
 
 def test_a_pronoun_inside_a_sentence_that_no_one_there_can_be_is_the_documents_person():
@@ -471,7 +483,7 @@ def test_they_inside_a_sentence_may_stand_for_a_plural_noun_before_it():
 
 
 def test_of_the_same_name_leans_on_nothing():
-    assert answers("The inspiration for Neil McCauley was a real-life Chicago thief of the same name.") == {"Neil McCauley", "Chicago"}
+    assert answers("The inspiration for Neil McCauley was a real-life Chicago thief of the same name.") == {"Neil McCauley"}
 
 
 def test_a_lone_name_of_unknown_kind_is_asked_for_only_when_named_or_the_object_of_a_verb():
@@ -504,20 +516,20 @@ def test_a_card_that_points_back_at_something_unnamed_ranks_below_one_that_does_
     "text, expected",
     [
         (
-            "Mary Tan mapped the reef on March 20, 1990. Two weeks later, she sailed to Lisbon.",
-            ("cloze:place", "In April 1990, Mary Tan sailed to {{c1::Lisbon}}.", ""),
+            "Mary Tan mapped the reef on March 20, 1990. Two weeks later, she opened a school in Bergen.",
+            ("cloze:place", "In April 1990, Mary Tan opened a school in {{c1::Bergen}}.", ""),
         ),
         (
-            "Mary Tan mapped the reef in 1990. A year later, she sailed to Lisbon.",
-            ("cloze:place", "In 1991, Mary Tan sailed to {{c1::Lisbon}}.", ""),
+            "Mary Tan mapped the reef in 1990. A year later, she opened a school in Bergen.",
+            ("cloze:place", "In 1991, Mary Tan opened a school in {{c1::Bergen}}.", ""),
         ),
         (
-            "Mary Tan mapped the reef in November 1990. Three months later, she sailed to Lisbon.",
-            ("cloze:place", "In February 1991, Mary Tan sailed to {{c1::Lisbon}}.", ""),
+            "Mary Tan mapped the reef in November 1990. Three months later, she opened a school in Bergen.",
+            ("cloze:place", "In February 1991, Mary Tan opened a school in {{c1::Bergen}}.", ""),
         ),
         (
-            "Mary Tan mapped the reef on December 25, 1990. Two weeks later, she sailed to Lisbon.",
-            ("cloze:place", "In January 1991, Mary Tan sailed to {{c1::Lisbon}}.", ""),
+            "Mary Tan mapped the reef on December 25, 1990. Two weeks later, she opened a school in Bergen.",
+            ("cloze:place", "In January 1991, Mary Tan opened a school in {{c1::Bergen}}.", ""),
         ),
     ],
 )
@@ -536,8 +548,8 @@ def test_some_weeks_later_without_a_date_to_count_from_gives_nothing():
 
 
 def test_the_date_counted_from_may_be_two_sentences_back():
-    text = "On May 2, 1983, a storm sank the ferry. All 40 people on board survived. Two weeks later, Anna Berg opened an inquiry in Oslo."
-    assert ("cloze:place", "In May 1983, Anna Berg opened an inquiry in {{c1::Oslo}}.", "") in cards(text)
+    text = "On May 2, 1983, a storm sank the ferry. All 40 people on board survived. Two weeks later, Anna Berg opened an inquiry in Bergen."
+    assert ("cloze:place", "In May 1983, Anna Berg opened an inquiry in {{c1::Bergen}}.", "") in cards(text)
 
 
 def test_they_takes_the_one_plural_thing_the_sentence_before_counts():
@@ -615,3 +627,82 @@ def test_a_name_the_document_introduces_ranks_above_one_it_named_before():
     text = "Hollis Grant taught in Leeds. Ada Brand sold a mill to Hollis Grant in York. Ada Brand sold a farm to Tom Reyes in York."
     ranked = [s.answer for s in suggest(text, per_1000=1000) if s.kind is SuggestionKind.CLOZE and s.start > 0]
     assert ranked.index("Tom Reyes") < ranked.index("Hollis Grant")
+
+
+@pytest.mark.parametrize(
+    "text, refused, kept",
+    [
+        ("Ada Brand opened a clinic in Paris in 1990.", "Paris", "1990"),  # a famous city is a guess
+        ("Ada Brand opened a clinic in Tromsø in 1990.", "", "Tromsø"),  # a place not everyone knows is a fact
+        ("Ada Brand lost the vote to the Republicans in 1950.", "Republicans", "1950"),  # a group of people
+        ("Tom Reyes walked out of the talks after a few days.", "a few days", "Tom Reyes"),  # vague
+        ("Tom Reyes walked out of the talks after 12 days.", "", "12 days"),
+        ("Ada Brand repaired the hull over a day or two in 1990.", "a day", "1990"),  # half of a range
+        ("Tom Reyes was treated for Addison's disease in 1990.", "Addison", "1990"),  # half of a term
+        ("Ada Brand taught at the Grange School in Tromsø in 1990.", "Tromsø", "Grange School"),  # where the name before is
+        ("Ada Brand was born in Selby, a village in Yorkshire.", "Yorkshire", "Selby"),
+        ("Ada Brand built a hut below Snowdon in 1990.", "Snowdon", "1990"),  # a point of reference
+        ("Tom Reyes, who had taken the name Knight, opened a bakery in 1990.", "Knight", "1990"),  # an aside
+        ("In 1950 the Federal Housing Agency (FHA) approved the loans.", "FHA", "Federal Housing Agency"),  # its short form
+    ],
+)
+def test_an_answer_said_in_passing_or_known_without_the_document_is_refused(text, refused, kept):
+    found = answers(text)
+    assert kept in found
+    assert refused not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further east the road crosses the Skaftá river in 1990.",
+        "Events helped: in 1948 the Communists seized power in Prague.",
+        "Ada Brand finished a novel that summer in Tromsø.",
+        "Above both rises Hekla, which erupted in 1947.",
+    ],
+)
+def test_a_sentence_that_counts_from_the_one_before_is_refused(text):
+    assert suggest(text) == []
+
+
+def test_a_possessive_after_a_subject_such_as_one_worker_is_its_own():
+    assert "about 12 grams" in answers("One worker makes about 12 grams of wax in her whole life.")
+    assert suggest("Tom Reyes saw that the wax weighed about 12 grams in her hive.") == []  # her: no one named
+
+
+def test_a_title_that_names_a_common_noun_labels_the_cards():
+    text = (
+        "The honey bee lives in colonies. Each honey bee colony has one queen. The honey bee makes wax. "
+        "A queen lays up to 2,000 eggs a day."
+    )
+    fronts = [s.front for s in suggest(text, title="The honey bee") if "2,000" in s.answer]
+    assert fronts == ["(Honey bee) A queen lays {{c1::up to 2,000}} eggs a day."]
+    assert all(not s.front.startswith("(") for s in suggest(text, title="Notes on insects"))
+
+
+def test_the_name_a_title_is_about_is_the_topic_before_one_it_only_mentions():
+    text = (
+        "Europe was poor in 1947. Europe needed dollars. Europe had no coal. "
+        "The Marshall Plan gave Europe money. In 1948 Tom Reyes signed the Economic Cooperation Act."
+    )
+    fronts = {s.front for s in suggest(text, title="The Marshall Plan: how America paid for Europe's recovery")}
+    assert "(Marshall Plan) In 1948 Tom Reyes signed the {{c1::Economic Cooperation Act}}." in fronts
+
+
+def test_its_after_a_name_and_its_short_form_is_that_name():
+    text = "In 1948 the Economic Cooperation Administration (ECA) opened in Washington. Its head was Paul Hoffman, a banker."
+    assert any("Economic Cooperation Administration's head was" in s.front for s in suggest(text))
+
+
+def test_the_and_a_noun_may_stand_for_a_name_a_few_sentences_back():
+    text = (
+        "Ships dock on the Reykjanes Peninsula. Ada Brand lives in Tromsø. Tom Reyes lives in Bergen. "
+        "The peninsula was settled in 1874."
+    )
+    assert ("question:when", "In what year was the Reykjanes Peninsula settled?", "1874") in cards(text)
+
+
+def test_a_sentence_of_two_verbs_gets_no_when_question():
+    found = cards("In 1801 George Austen retired and moved the family to Bath.")
+    assert ("cloze:year", "In {{c1::1801}} George Austen retired and moved the family to Bath.", "") in found
+    assert not [rule for rule, _, _ in found if rule.startswith("question")]

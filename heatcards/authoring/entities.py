@@ -119,7 +119,7 @@ _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _TOKEN = re.compile(
     rf"(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S"
 )
-_CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al".split())
+_CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -490,7 +490,7 @@ def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bo
 def _joins_name(word: str, words: list[str], following: str) -> bool:
     """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
-    "Nobel Prize in Physics"; not "Hicham El Guerrouj of Morocco"."""
+    "Nobel Prize in Physics", "Council for Mutual Economic Assistance"; not "Hicham El Guerrouj of Morocco"."""
     if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
         return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
     if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words):
@@ -499,6 +499,8 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
         return word != "the" or words[-1] == "of"
     if word == "in":
         return words[-1] in lexicon.PRIZE_WORDS
+    if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance"
+        return words[-1] in lexicon.ORGANISATION_WORDS
     if word in _INNER_CONJUNCTIONS:
         joint = next((index for index, w in enumerate(words) if w in ("of", "in")), 0)
         head, field = words[joint - 1] if joint else "", words[joint + 1 :]

@@ -98,13 +98,13 @@ PLACES = frozenset(
         "Balkans", "Oceania",
         # countries
         "Afghanistan", "Argentina", "Austria", "Belgium", "Bolivia", "Brazil", "Bulgaria", "Cambodia",
-        "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Czechia", "Denmark", "Egypt",
+        "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Czechia", "Czechoslovakia", "Denmark", "Egypt",
         "England", "Ethiopia", "Finland", "France", "Germany", "Ghana", "Greece", "Hungary", "Iceland",
         "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Kenya",
         "Korea", "Mexico", "Morocco", "Nepal", "Netherlands", "New Zealand", "Nigeria", "Norway",
         "Pakistan", "Peru", "Philippines", "Poland", "Portugal", "Romania", "Russia", "Scotland",
         "Serbia", "Singapore", "South Africa", "South Korea", "Spain", "Sweden", "Switzerland", "Syria",
-        "Taiwan", "Thailand", "Turkey", "Ukraine", "United Kingdom", "United States", "America",
+        "Taiwan", "Thailand", "Turkey", "Ukraine", "United Kingdom", "United States", "America", "West Germany", "East Germany",
         "Venezuela", "Vietnam", "Wales", "Britain", "Great Britain", "Soviet Union",
         # states and provinces
         "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
@@ -126,11 +126,20 @@ PLACES = frozenset(
         "Philadelphia", "Phoenix", "Pittsburgh", "Prague", "Rome", "San Diego", "San Francisco",
         "Santa Monica", "Seattle", "Seoul", "Shanghai", "Stockholm", "Sydney", "Tokyo", "Toronto",
         "Vancouver", "Venice", "Vienna", "Warsaw", "Zurich", "Beverly Hills", "Queens", "Harlem",
+        # national capitals not listed above
+        "Helsinki", "Reykjavík", "Reykjavik", "Bern", "Ottawa", "Canberra", "Wellington", "Nairobi", "Tehran",
+        "Kabul", "Hanoi", "Manila", "Jakarta", "Lima", "Bogotá", "Santiago", "Caracas", "Kyiv", "Kiev", "Minsk",
+        "Riga", "Tallinn", "Vilnius", "Belgrade", "Bucharest", "Sofia", "Zagreb", "Ljubljana", "Bratislava",
     }
 )
 
 # Names a card should never ask for: anyone fills them in from the words around them ("orbits the Earth").
-TRIVIAL_NAMES = _words("Earth Moon Sun")
+TRIVIAL_NAMES = _words("Earth Moon Sun North South East West Congress Senate Parliament")
+# Nouns that make a term of the name before them: "Addison's disease", "Hooke's law" (the name alone is half of it).
+EPONYM_NOUNS = _words(
+    "disease diseases syndrome lymphoma sarcoma palsy law laws principle theorem constant paradox rule effect "
+    "equation equations comet razor number numbers test"
+)
 
 # Words for a people or a nation's things: never worth a deletion ("{{Spanish}} soldiers").
 DEMONYMS = _words(
@@ -270,7 +279,12 @@ DANGLING_WORDS = _words("this these those such latter former aforementioned abov
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
     r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
-    r"|\b(?:that|this) (?:year|month|week|day|decade|time)\b|\bthe two\b(?!-)|\bat the time\b"
+    r"|\b(?:that|this) (?:year|month|week|day|decade|time|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    r"|\bthe two\b(?!-)|\bat the time\b"
+    # a direction or place counted from the last one named: "Further east the road …", "Above both rises …"
+    r"|^(?:Further|Farther) (?:north|south|east|west|inland|along|on|up|down)\b|^\w+ both (?!of\b)[a-z]+s\b"
+    # a sentence that opens by commenting on the one before: "Events helped: …"
+    r"|^(?:\w+ ){0,2}\w+: "
     r"|^(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)) (?:later|earlier|after)\b|^Within\b"
     r"|\bago\b"
 )
@@ -284,7 +298,7 @@ BACK_REFERRING_NOUNS = _words(
     "case team unit company firm group deal plan book novel script shoot production scene sequence site "
     "house ship boat car plane mission crew couple pair man woman family series show episode campaign "
     "trial attack incident accident idea effort study report experiment photograph image device machine "
-    "invention product design structure building meeting event story"
+    "invention product design structure building meeting event story answer question problem solution result reason"
 )
 
 # Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."

@@ -47,6 +47,8 @@ MAX_ANSWER_CHARACTERS = 48
 MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 45
 MAX_CARDS_PER_SENTENCE = 3
+TITLE_PHRASE_SENTENCES = 3
+EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
 SAME_SENTENCE_FACTOR = 0.75
 LEANING_FACTOR = 0.8  # for each "the bank", "the part" a card holds (lexicon.BACK_REFERRING_NOUNS)
 PAIRED_FACTOR = 0.7
@@ -71,7 +73,6 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.NAME: 0.7,
 }
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
-_FAMOUS_PLACE = 0.65  # a country, continent or big city the lexicon knows
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
@@ -107,7 +108,22 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
-_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic)$")
+_ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
+# A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
+_GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
+# A place that only says where the name or thing before it is: "the Abbey School in {{Reading}}", "a village in {{Hampshire}}".
+_PLACE_OF_THE_NAME_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
+)
+# A name that only says where something else is: "east of {{Reykjavík}}", "below {{Vatnajökull}}".
+_REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
+# An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists".
+_RELATIVE_CLAUSE = re.compile(r", (?:who|whom|whose|which) [^,;:]*$")
+# An amount that says only "some": "after {{a few days}}", "{{several weeks}}".
+_VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b", re.IGNORECASE)
+# A number that is half of a range: "over {{a day}} or two".
+_REST_OF_A_RANGE = re.compile(rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
+_NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
 _COUNTS = {
     word: number
@@ -125,6 +141,11 @@ _COUNTED_NOUN = re.compile(
     # a word between: "the film rights", not "The network needs at least …" (a verb)
     r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
+# A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
+_COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) [a-z]+(?: [a-z]+)? (?=[a-z]+s\b)")
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+# A second verb in the past after "and": "retired and moved the family" cannot be turned into "did … retire and move".
+_SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -161,6 +182,7 @@ class _Before:
     mentions: list[Mention]
     claim: Claim | None
     when: Mention | None = None  # the one date or year of the latest sentence before that gives any (two back at most)
+    earlier: tuple[list[Mention], ...] = ()  # the mentions of the sentences before that one, latest first
 
 
 @dataclass(frozen=True)
@@ -217,7 +239,7 @@ def suggest_from_mentions(
     cloze otherwise), cards that break a rule of good cards refused, near-duplicates dropped, and
     about `cards_per_1000_words` per 1,000 words kept. Progress is reported as "Writing cards"."""
     check_cards_per_1000_words(cards_per_1000_words)
-    topic = _topic(document.title, found, book)
+    topic = _topic(document.title, found, book) or _title_phrase(document.title, [sentence.text for sentence in sentences])
     cards: list[_Card] = []
     previous: Claim | None = None
     seen: set[str] = set()  # the names the sentences so far have mentioned
@@ -226,7 +248,8 @@ def suggest_from_mentions(
             progress("Writing cards", index, len(sentences))
         before = _Before("", [], None)
         if index:
-            before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]))
+            earlier = tuple(reversed(found[max(0, index - 1 - EARLIER_SENTENCES) : index - 1]))
+            before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]), earlier)
         claim = _claim(sentence.text, found[index], before, topic, book)
         if (
             claim is not None
@@ -263,7 +286,8 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
     in_title = [name for name in in_title if not any(name != other and _contains_word(other, name) for other in in_title)]
     priority = list(MentionKind)
     (dominant, most), *rest = sentences_naming.most_common(2) + [("", 0)]
-    name = max(in_title, key=lambda n: (sentences_naming[n], -priority.index(kinds[n])), default="")
+    # the name the title is about ("The Marshall Plan: how America paid for Europe's recovery") before one it only mentions
+    name = max(in_title, key=lambda n: (_title_is_about(title, n), sentences_naming[n], -priority.index(kinds[n])), default="")
     if not name or (not _title_is_about(title, name) and most >= 3 * sentences_naming[name]):
         if most < 3 or most < 2 * rest[0][1]:  # no name clearly dominates: no topic, no context on the cards
             return None
@@ -277,6 +301,19 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
         if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
             forms |= aliases[other] | {other}
     return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), book.gender(name))
+
+
+def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
+    """The common noun a title of one to three words names ("The honey bee", "Volcanoes") as the topic
+    of a document that names nothing in its title, when at least `TITLE_PHRASE_SENTENCES` sentences
+    use it: "(Honey bee) A queen emerges 16 days after …" says whose queen."""
+    phrase = re.sub(r"^(?:the|an?)\s+", "", title.strip(), flags=re.IGNORECASE)
+    if not re.fullmatch(r"[A-Za-z]+(?:[ -][A-Za-z]+){0,2}", phrase):
+        return None
+    if sum(_contains_word(text, phrase) for text in texts) < TITLE_PHRASE_SENTENCES:
+        return None
+    name = phrase[0].upper() + phrase[1:].lower()
+    return _Topic(name, MentionKind.NAME, (name,), None)
 
 
 def _without_generic_word(name: str) -> str:
@@ -361,13 +398,10 @@ def _cards(
 
 def _value(claim: Claim, mention: Mention) -> float:
     """How much the fact is usually worth learning: by its kind; a name of unknown kind more when it
-    has several words or the sentence introduces it ("a system called {{Transit}}"); a famous place
-    ("{{China}} completed …") less, since it is more often a guess than a memory."""
+    has several words or the sentence introduces it ("a system called {{Transit}}")."""
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
-    if mention.kind is MentionKind.PLACE and mention.name in lexicon.PLACES:
-        return _FAMOUS_PLACE
     return _KIND_VALUE[mention.kind]
 
 
@@ -391,7 +425,45 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
     if re.match(r"[A-Z]-[a-z]", text):
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}"
+    if _trivial(claim, mention) or _aside(claim, mention):
+        return True
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention)
+
+
+def _trivial(claim: Claim, mention: Mention) -> bool:
+    """Whether the answer is one that anyone fills in without having read the document: a famous
+    country or city ("met in {{Paris}}"), a group of people ("controlled by {{Republicans}}"), or an
+    amount that is only "a few" ("after {{a few days}}")."""
+    if mention.text in lexicon.PLACES or mention.name in lexicon.PLACES:
+        return True
+    if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text):
+        return True
+    return mention.kind in _NUMBER_KINDS and not re.search(r"\d", mention.text) and bool(_VAGUE_AMOUNT.search(mention.text))
+
+
+def _aside(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention is said in passing, about something else than the sentence's claim: a place
+    that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
+    {{Hampshire}}"), or anything inside a clause describing a name before it ("Edward, who had taken
+    the name {{Knight}}, offered …")."""
+    before = claim.text[: mention.start]
+    if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
+        return True
+    if mention.kind in NAMED_KINDS and _REFERENCE_POINT.search(before):
+        return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
+    return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention)
+
+
+def _abbreviates_another(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention is the short form of another name the card shows: "the Economic Cooperation
+    Administration ({{ECA}})", "the Kreditanstalt für Wiederaufbau ({{KfW}})"."""
+    return any(other is not mention and _is_short_form(mention.text, other.text) for other in claim.mentions)
+
+
+def _is_short_form(short: str, name: str) -> bool:
+    """Whether `short` is made of the first letters of `name`'s words ("ECA", "KfW", "OEEC")."""
+    letters = short.lower()
+    return len(letters) > 1 and short != name and letters in (_initials(name).lower(), "".join(word[0] for word in name.split()).lower())
 
 
 def _worth_reading(text: str) -> bool:
@@ -553,6 +625,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # cheap" may be the sentence's own subject
             and not any(end <= match.start() for end in named)
             and not (match.group() == "it" and claim.subject is None and not _is_object(text, match.start()))
+            # "industrial production … was above its level of 1938": the sentence's own subject
+            and not (match.group() == "its" and claim.subject is None)
         ),
         None,
     )
@@ -615,7 +689,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         subject = before.claim.subject if before.claim else None
         things = {
             _canonical(m, topic): m
-            for m in offered
+            for m in _without_acronyms(offered)
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive)
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
@@ -638,6 +712,12 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _without_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the acronyms of others among them: "the Economic Cooperation
+    Administration (ECA)" offers one thing to an "Its" after it, not two."""
+    return [m for m in mentions if not any(_is_short_form(m.name, other.name) for other in mentions)]
 
 
 _PRONOUN_CLASSES = ({"he", "his"}, {"she", "her"}, {"it", "its"}, {"they"})
@@ -666,10 +746,16 @@ def _canonical(mention: Mention, topic: _Topic | None) -> str:
 
 def _names_with(noun: str, before: _Before, topic: _Topic | None) -> list[Mention]:
     """The names before (and the topic) with `noun` as one of their words: "the bridge" for the
-    "Golden Gate Bridge", "the photograph" for "Photograph 51"."""
+    "Golden Gate Bridge", "the photograph" for "Photograph 51"; when the sentence before names none,
+    those of the latest sentence of the few before it that does ("the peninsula" for the "Reykjanes
+    Peninsula" two sentences back)."""
     if noun.lower() in lexicon.REFERRING_NOUNS and lexicon.REFERRING_NOUNS[noun.lower()] != "place":
         return []
-    found = [m for m in before.mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _has_word(m.name, noun)]
+    found: list[Mention] = []
+    for mentions in (before.mentions, *before.earlier):
+        found = [m for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _has_word(m.name, noun)]
+        if found:
+            break
     if topic and topic.kind is not MentionKind.PERSON and any(_has_word(alias, noun) for alias in topic.aliases):
         found.append(_topic_mention(topic))
     return found
@@ -680,10 +766,15 @@ def _has_word(name: str, word: str) -> bool:
 
 
 def _with_article(name: str, text: str, mention: Mention) -> str:
-    """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the"."""
-    if mention.end and re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) and not name.startswith("\""):
-        return f"the {name}"
-    return name
+    """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the". A name from
+    further back takes "the" when it ends in a word such as "Road" or "Peninsula" ("the Ring Road")."""
+    if name.startswith("\""):
+        return name
+    if mention.end and text[mention.start : mention.end] == mention.text:
+        return f"the {name}" if re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) else name
+    words = name.split()
+    generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
+    return f"the {name}" if mention.end and len(words) > 1 and words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS else name
 
 
 def _group_subject(claim: Claim | None) -> Mention | None:
@@ -724,9 +815,13 @@ def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: li
 def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
     """Whether a pronoun is left that nothing before it in the claim can stand for: "he" or "her"
     needs one person of that gender (or of a gender the document does not say) named before it,
-    "it" and "its" one thing, "they" two names; "them" is never clear enough."""
+    "it" and "its" one thing, "they" two names; "them" is never clear enough. A possessive after a
+    subject such as "A forager" or "Each worker" is that subject's own."""
+    bound = _COMMON_NOUN_SUBJECT.match(claim.text, _OPENING.match(claim.text).end())
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
+        if bound and word in _POSSESSIVES and match.start() > bound.end():
+            continue  # "One worker produces … in her whole life": her own
         need = lexicon.PRONOUNS[word]
         before = [m for m in claim.mentions if m.end <= match.start()]
         if claim.subject and claim.subject.end <= match.start():
@@ -798,7 +893,7 @@ def _question(claim: Claim, answer: Mention) -> tuple[str, str, str] | None:
         wh = "In what year" if answer.kind is MentionKind.YEAR else "On what date"
         if answer.kind is MentionKind.YEAR or (passive.group(2) == " on" and re.search(r"\d{4}$", answer.text)):
             return "question:when", f"{wh} {past} {who} {passive.group(1)}?", answer.text
-    if plain is None or not ends_with_answer or "," in middle:
+    if plain is None or not ends_with_answer or "," in middle or _SECOND_VERB.search(middle):
         return None
     body = f"{who} {plain}{particle}" + (f" {middle}" if middle else "")
     last = middle.split()[-1] if middle else ""
@@ -831,7 +926,7 @@ def _year_first_question(text: str, answer: Mention, claim: Claim) -> tuple[str,
     if verb.group(1) in ("was", "were") and re.match(r"\w+ed\b", verb.group(2)):
         return "question:when", f"In what year {verb.group(1)} {written} {verb.group(2)}?", answer.text
     plain = lexicon.PAST_TO_PLAIN.get(verb.group(1))
-    if plain is None:
+    if plain is None or _SECOND_VERB.search(verb.group(2)):
         return None
     return "question:when", f"In what year did {written} {plain} {verb.group(2)}?", answer.text
 
@@ -842,10 +937,16 @@ def _is_past_verb(word: str) -> bool:
 
 def _cuts_a_name(text: str, mention: Mention) -> bool:
     """Whether deleting the mention would cut a longer name in two: "St. {{Louis}}", "Apollo {{14}}",
-    "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old"."""
+    "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old",
+    "{{Addison}}'s disease"; or a range: "over {{a day}} or two"."""
     before, after = text[: mention.start], text[mention.end :]
     if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$", before):
         return True
+    if mention.kind in _NUMBER_KINDS and _REST_OF_A_RANGE.match(after):
+        return True  # "over {{a day}} or two"
+    eponym = re.match(r"['’]s (\w+)", after)
+    if mention.kind in NAMED_KINDS and eponym and eponym.group(1) in lexicon.EPONYM_NOUNS:
+        return True  # "{{Addison}}'s disease"
     if re.match(r"\. [A-Z]", after) and re.search(r"(?:^|\s)[A-Z]$", mention.text):
         return True
     if mention.kind not in NAMED_KINDS and not mention.text[:1].isdigit():
