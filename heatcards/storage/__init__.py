@@ -214,6 +214,13 @@ def _in_clause(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
+def _json_list(values: Iterable) -> str:
+    """`values` as a JSON list; most undo steps leave most lists empty, and an answer should not
+    pay the encoder for each of them."""
+    items = list(values)
+    return json.dumps(items) if items else "[]"
+
+
 class Store:
     """Rows of one collection file. Every write is a short transaction."""
 
@@ -762,13 +769,13 @@ class Store:
             (
                 step.label,
                 created,
-                json.dumps([_card_to_row(c) for c in step.cards_before]),
-                json.dumps([_note_to_row(n) for n in step.notes_before]),
-                json.dumps(list(step.revlog_ids)),
-                json.dumps([_revlog_to_row(e) for e in step.reviews_before]),
-                json.dumps([astuple(d) for d in step.decks_before]),
-                json.dumps(list(step.notes_created)),
-                json.dumps(list(step.cards_created)),
+                _json_list(_card_to_row(c) for c in step.cards_before),
+                _json_list(_note_to_row(n) for n in step.notes_before),
+                _json_list(step.revlog_ids),
+                _json_list(_revlog_to_row(e) for e in step.reviews_before),
+                _json_list(astuple(d) for d in step.decks_before),
+                _json_list(step.notes_created),
+                _json_list(step.cards_created),
             ),
         )
         if cursor.lastrowid % _UNDO_TRIMMED_EVERY == 0:  # not at every answer: it would write one more page each time
