@@ -566,6 +566,23 @@ def glob_pieces(glob: str, no_combining: bool) -> list[list[str | None]]:
     return segments
 
 
+def literal_runs(glob: str, *, no_combining: bool = False) -> list[str]:
+    """The folded runs of literal characters in `glob` (between its wildcards), left to right: text
+    that matches the glob contains every one of them. A NUL character ends a run too (SQLite's text
+    functions stop at one), so each run can serve as a necessary condition in SQL."""
+    runs: list[str] = []
+    for segment in glob_pieces(glob, no_combining):
+        run: list[str] = []
+        for char in [*segment, None]:
+            if char is None or char == "\x00":
+                if run:
+                    runs.append("".join(run))
+                run = []
+            else:
+                run.append(char)
+    return runs
+
+
 def glob_to_regex(glob: str, *, star: str = ".*", one: str = ".", no_combining: bool = False) -> str:
     """A regular expression (no anchors, for folded text) equivalent to `glob`."""
     return star.join(

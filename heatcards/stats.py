@@ -32,8 +32,7 @@ from .storage.stats_sql import (
     DueDay,
     HourOfDay,
     LocalTimeline,
-    ShareGroup,
-    StabilityDay,
+    MemoryGroup,
     StatsReader,
 )
 
@@ -780,8 +779,7 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         due_days = reader.due_days(_local_timeline(calendar, *dues), today, now)
         added_since = since if period.days else 0
         added = reader.added_days(_local_timeline(calendar, added_since, now), today, added_since)
-        shares = reader.share_groups([float(t) for t in share_thresholds()], now)
-        stability_days = reader.stability_days()
+        memory = reader.memory_groups([float(t) for t in share_thresholds()], now)
     # all time starts on the first day with something to show
     answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
     added_first = first_day - today if period.days else min(added, default=0)
@@ -795,9 +793,9 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         reviews=_reviews_per_day(scope, today_date, answers_first, groups),
         card_counts=CardCounts(scope, *state_counts),
         intervals=Intervals(scope, intervals),
-        difficulty=Difficulty(scope, *_binned(shares, "difficulty")),
-        stability=_stability(scope, stability_days),
-        retrievability=Retrievability(scope, *_binned(shares, "retrievability")),
+        difficulty=Difficulty(scope, *_binned(memory, "difficulty")),
+        stability=_stability(scope, memory),
+        retrievability=Retrievability(scope, *_binned(memory, "retrievability")),
         hours=_hours(scope, hours),
         buttons=_buttons(scope, 1 - answers_first, groups),
         added=Added(scope, today_date, added_first, added),
@@ -943,7 +941,7 @@ def _reviews_per_day(scope: Scope, today: date, first_day: int, groups: Iterable
     )
 
 
-def _binned(groups: Iterable[ShareGroup], value: str) -> tuple[tuple[int, ...], float]:
+def _binned(groups: Iterable[MemoryGroup], value: str) -> tuple[tuple[int, ...], float]:
     """Cards by the bin of `value` ("difficulty" or "retrievability"), and the sum of the values."""
     counts = [0] * SHARE_BINS
     value_sum = 0.0
@@ -955,10 +953,14 @@ def _binned(groups: Iterable[ShareGroup], value: str) -> tuple[tuple[int, ...], 
     return tuple(counts), value_sum
 
 
-def _stability(scope: Scope, days: Sequence[StabilityDay]) -> Stability:
-    cards = sum(d.cards for d in days)
-    total = sum(d.stability_sum for d in days)
-    return Stability(scope, {d.days: d.cards for d in days}, total / cards if cards else None)
+def _stability(scope: Scope, groups: Iterable[MemoryGroup]) -> Stability:
+    cards_by_day: dict[int, int] = {}
+    total = 0.0
+    for g in groups:
+        cards_by_day[g.stability_days] = cards_by_day.get(g.stability_days, 0) + g.cards
+        total += g.stability_sum
+    cards = sum(cards_by_day.values())
+    return Stability(scope, cards_by_day, total / cards if cards else None)
 
 
 def _hours(scope: Scope, hours: Iterable[HourOfDay]) -> Hours:

@@ -653,3 +653,47 @@ def test_a_quoted_escaped_phrase_is_literal_text_that_finds_itself(phrase):
     node = parse_search(f'"{escaped}"')
     assert node == Term("text", "".join("\\" + c if c in "\\*_" else c for c in phrase))
     assert glob_matcher(node.value, whole=False)(fold(f" {phrase.upper()} "))
+
+
+# --- tags: the SQL pre-filter never changes what matches ------------------------------------------
+
+# Pieces of tags: ASCII in both cases, characters that fold to ASCII (Kelvin sign, long s, sharp s),
+# accents precomposed and combining, LIKE's own wildcards and escape, colons of tag paths, NUL.
+TAG_PIECES = ["a", "A", "k", "K", "\u212a", "s", "S", "\u017f", "ß", "SS", "é", "É", "e\u0301", ":", "::", "%", "_", "\\", "\x00", "marked", "MarKed"]
+TAG_GLOB_PIECES = TAG_PIECES + ["*", "_", "\\*", "\\_", "\\\\"]
+
+
+def tag_matches_glob(tag: str, glob: str) -> bool:
+    """The definition: the tag, or one of its ancestors ("a" and "a::b" of "a::b::c"), matches the glob, ignoring case."""
+    parts = fold(tag).split("::")
+    return any(glob_matcher(glob, whole=True)("::".join(parts[:k])) for k in range(1, len(parts) + 1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.lists(st.sampled_from(TAG_PIECES), min_size=1, max_size=4).map("".join), max_size=3), min_size=1, max_size=6),
+    st.lists(st.sampled_from(TAG_GLOB_PIECES), min_size=1, max_size=4).map("".join),
+)
+def test_tag_searches_find_exactly_the_notes_whose_tags_match(tag_lists, glob):
+    store = Store(":memory:")
+    try:
+        preset = store.save_preset(Preset(id=None, name="Default"))
+        deck = store.insert_deck("Default", preset)
+        basic = store.insert_notetype(
+            NoteType(None, "Basic", NoteTypeKind.STANDARD, ("Front", "Back"), (CardTemplate("Card 1", "{{Front}}", "{{Back}}"),))
+        )
+        for note_id, tags in enumerate(tag_lists, start=1):
+            store.insert_note(Note(note_id, f"guid{note_id}", basic, ("front", "back"), tuple(tags), NOON, NOON))
+            store.insert_card(Card(note_id, note_id, deck, 0, CardState.NEW, due=note_id))
+
+        def found(node) -> set[int]:
+            where, params = compile_search(node, store, CONTEXT)
+            return set(store.card_ids(where, params))
+
+        if glob != "*" and not any(c.isspace() for c in glob):
+            expected = {i for i, tags in enumerate(tag_lists, start=1) if any(tag_matches_glob(t, glob) for t in tags)}
+            assert found(Term("tag", glob)) == expected
+        marked = {i for i, tags in enumerate(tag_lists, start=1) if any(fold(t) == "marked" for t in tags)}
+        assert found(Term("is", "marked")) == marked
+    finally:
+        store.close()

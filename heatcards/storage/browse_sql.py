@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..search import fold, glob_pieces, strip_html
+from ..search import fold, literal_runs, strip_html
 
 FIELD_SEPARATOR = "\x1f"
 FTS_MIN_RUN = 3  # the trigram tokenizer matches substrings of 3 characters or more
@@ -111,16 +111,7 @@ def fts_query(glob: str) -> str | None:
 
     The runs are taken from the same folded pieces `glob_matcher` looks for, so the index
     narrows the candidates without ever dropping a match."""
-    runs: list[str] = []
-    for segment in glob_pieces(glob, no_combining=False):
-        run: list[str] = []
-        for char in [*segment, None]:
-            if char is None or char == "\x00":
-                if len(run) >= FTS_MIN_RUN:
-                    runs.append("".join(run))
-                run = []
-            else:
-                run.append(char)
+    runs = [run for run in literal_runs(glob) if len(run) >= FTS_MIN_RUN]
     if not runs:
         return None
     return " AND ".join('"' + run.replace('"', '""') + '"' for run in runs)

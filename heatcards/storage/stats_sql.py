@@ -133,20 +133,14 @@ class CardStates(NamedTuple):
     intervals: dict[int, int]  # review and relearning cards by interval in days
 
 
-class StabilityDay(NamedTuple):
-    """Cards with a memory state whose stability is `days` whole days."""
+class MemoryGroup(NamedTuple):
+    """Cards with a memory state sharing whole days of stability, a difficulty bin and a retrievability bin."""
 
-    days: int
-    cards: int
-    stability_sum: float
-
-
-class ShareGroup(NamedTuple):
-    """Cards with a memory state sharing a difficulty bin and a retrievability bin."""
-
+    stability_days: int
     difficulty_bin: int | None  # None: no difficulty
     retrievability_bin: int | None  # None: never reviewed, so no retrievability
     cards: int
+    stability_sum: float
     difficulty_sum: float  # difficulty as 0-1
     retrievability_sum: float
 
@@ -215,15 +209,19 @@ class StatsReader:
         if not self._where_sql:
             return self
         register_search_functions(self.conn)
+        total = self.conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+        # the search's SQL names the notes table `n`; a search of cards alone (a deck) spares the join,
+        # and costs so little that counting its cards first is cheaper than keeping them all
+        reads_notes = _NOTE_COLUMN.search(self._where_sql) is not None
+        source = "cards c JOIN notes n ON n.id = c.note_id" if reads_notes else "cards c"
+        if not reads_notes and self._cards_selected() == total:
+            return self
         self.conn.execute(f"DROP TABLE IF EXISTS temp.{_SCOPE_TABLE}")
         self.conn.execute(f"CREATE TEMP TABLE {_SCOPE_TABLE} (id INTEGER PRIMARY KEY)")
         self._scoped = True
-        # the search's SQL names the notes table `n`; a search of cards alone (a deck) spares the join
-        source = "cards c JOIN notes n ON n.id = c.note_id" if _NOTE_COLUMN.search(self._where_sql) else "cards c"
         selected = self.conn.execute(
             f"INSERT INTO temp.{_SCOPE_TABLE} (id) SELECT c.id FROM {source} WHERE {self._where_sql}", self._params
         ).rowcount
-        total = self.conn.execute("SELECT count(*) FROM cards").fetchone()[0]
         if selected == total:
             return self
         # CROSS JOIN fixes which table drives the loop
@@ -234,6 +232,10 @@ class StatsReader:
             self._cards = f"cards c CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = c.id"
             self._reviews = f"revlog r CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = r.card_id"
         return self
+
+    def _cards_selected(self) -> int:
+        """How many cards a search that reads no note selects."""
+        return self.conn.execute(f"SELECT count(*) FROM cards c WHERE {self._where_sql}", self._params).fetchone()[0]
 
     def __exit__(self, *exc) -> None:
         if self._scoped:
@@ -276,14 +278,6 @@ class StatsReader:
                 counts[(0, 1, 3 + (interval >= MATURE_DAYS), 2)[state]] += cards
         return CardStates(CardStateCounts(*counts), intervals)
 
-    def stability_days(self) -> list[StabilityDay]:
-        """Cards with a memory state by whole days of stability."""
-        rows = self.conn.execute(
-            f"SELECT CAST(c.stability AS INTEGER) AS days, count(*), total(c.stability) FROM {self._cards} "
-            "WHERE c.stability IS NOT NULL GROUP BY days"
-        )
-        return [StabilityDay(*row) for row in rows]
-
     def due_days(self, timeline: LocalTimeline, today: int, now: int) -> list[DueDay]:
         day = timeline.day_sql("c.due")
         rows = self.conn.execute(
@@ -293,9 +287,10 @@ class StatsReader:
         )
         return [DueDay(offset, count if offset > 0 else int(unburied), load) for offset, count, unburied, load in rows]
 
-    def share_groups(self, thresholds: Sequence[float], now: int) -> list[ShareGroup]:
-        """Cards with a memory state by how many of the ascending `thresholds` their difficulty (0-1,
-        as `prop:d`) and their retrievability now reach.
+    def memory_groups(self, thresholds: Sequence[float], now: int) -> list[MemoryGroup]:
+        """Cards with a memory state by whole days of stability and by how many of the ascending
+        `thresholds` their difficulty (0-1, as `prop:d`) and their retrievability now reach: one
+        pass over the cards for three panels.
 
         Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`: each preset's decay, the same
         operations in the same order), computed here by SQLite's own `pow`; the bins compare with
@@ -320,14 +315,14 @@ class StatsReader:
         elapsed = "max(0.0, (:now - c.last_review) / 86400.0)"
         retrievability = f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})"
         rows = self.conn.execute(
-            "WITH card_values AS MATERIALIZED (SELECT (c.difficulty - 1) / 9.0 AS d, "
+            "WITH card_values AS MATERIALIZED (SELECT c.stability AS s, (c.difficulty - 1) / 9.0 AS d, "
             f"CASE WHEN c.stability > 0 AND c.last_review IS NOT NULL THEN {retrievability} END AS r "
             f"FROM {self._cards} WHERE c.stability IS NOT NULL) "
-            f"SELECT {_threshold_bin('d', len(thresholds))}, {_threshold_bin('r', len(thresholds))}, "
-            "count(*), total(d), total(r) FROM card_values GROUP BY 1, 2",
+            f"SELECT CAST(s AS INTEGER), {_threshold_bin('d', len(thresholds))}, {_threshold_bin('r', len(thresholds))}, "
+            "count(*), total(s), total(d), total(r) FROM card_values GROUP BY 1, 2, 3",
             params,
         )
-        return [ShareGroup(*row) for row in rows]
+        return [MemoryGroup(*row) for row in rows]
 
     def added_days(self, timeline: LocalTimeline, today: int, since: int) -> dict[int, int]:
         """Cards by the day (from today) their note was created, for notes created since `since` (unix seconds)."""
