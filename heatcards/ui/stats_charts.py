@@ -88,6 +88,9 @@ class Bar:
         return inside_column and (self.y is None or abs(point.y() - self.y) <= self.height / 2)
 
 
+CHART_HEIGHT = 240  # pixels, every chart but the calendar's
+
+
 class ChartView(pg.PlotWidget):
     """One chart of the statistics window; `draw(paint)` clears it and lets `paint(chart)` draw,
     again whenever the palette changes (a theme switch)."""
@@ -101,7 +104,7 @@ class ChartView(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setFixedHeight(240)
+        self.setFixedHeight(CHART_HEIGHT)
         self.bars: list[Bar] = []
         self.colours = ChartColours.of(self.palette())
         self._right: pg.ViewBox | None = None

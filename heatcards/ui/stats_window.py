@@ -102,14 +102,25 @@ class PanelView(QFrame):
     search_requested = Signal(str)
 
     def __init__(
-        self, key: str, title: str, body: QWidget | None = None, render: Callable[[Any], None] | None = None, *, show_numbers: bool = True
+        self,
+        key: str,
+        title: str,
+        make_body: Callable[[], QWidget] | None = None,
+        render: Callable[[Any, Any], None] | None = None,
+        *,
+        body_height: int = 0,
+        show_numbers: bool = True,
     ):
-        """`body` (a chart, a table) shows the panel as `render(panel)` draws it; without one, or
-        beside it unless `show_numbers` is False, the headline numbers."""
+        """The body `make_body()` makes (a chart, a table) shows the panel as `render(body, panel)`
+        draws it; without one, or beside it unless `show_numbers` is False, the headline numbers.
+        The body is made when the first panel arrives: a chart takes ~20 ms to build, and a window
+        that built its twelve before showing anything would make a person wait for all of them.
+        `body_height` keeps its place meanwhile."""
         super().__init__()
         self.key = key
         self.panel: stats.Panel | None = None
-        self.body = body
+        self.body: QWidget | None = None
+        self._make_body = make_body
         self._render = render
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(title)
@@ -123,6 +134,7 @@ class PanelView(QFrame):
         self.header.addStretch(1)
         self.waiting_label = QLabel("Computing…")
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting_label.setMinimumHeight(body_height)
         self.numbers = QLabel()
         self.numbers.setAccessibleName(f"{title} numbers")
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
@@ -130,11 +142,9 @@ class PanelView(QFrame):
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers.linkActivated.connect(self._on_numbers_linkActivated)
         content = QWidget()
-        content_layout = QHBoxLayout(content)
-        content_layout.setContentsMargins(0, 0, 0, 0)
-        if body is not None:
-            content_layout.addWidget(body, 3)
-        content_layout.addWidget(self.numbers, 1 if body is not None else 0)
+        self._content_layout = QHBoxLayout(content)
+        self._content_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_layout.addWidget(self.numbers, 1 if make_body is not None else 0)
         self.numbers.setVisible(show_numbers)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.waiting_label)
@@ -172,8 +182,11 @@ class PanelView(QFrame):
     def show_panel(self, panel: stats.Panel) -> None:
         self.panel = panel
         self.numbers.setText(numbers_html(panel.summary()))
+        if self._make_body is not None and self.body is None:
+            self.body = self._make_body()
+            self._content_layout.insertWidget(0, self.body, 3)
         if self._render is not None:
-            self._render(panel)
+            self._render(self.body, panel)
         self.stack.setCurrentIndex(1)
         self.save_picture_button.setEnabled(True)
         self.save_numbers_button.setEnabled(True)
@@ -181,7 +194,7 @@ class PanelView(QFrame):
     def redraw(self) -> None:
         """Draw the panel again (a choice in its header changed)."""
         if self.panel is not None and self._render is not None:
-            self._render(self.panel)
+            self._render(self.body, self.panel)
 
     def _on_numbers_linkActivated(self, link: str) -> None:
         search = self.panel.summary()[int(link)].search if self.panel is not None else None
@@ -336,14 +349,22 @@ class StatisticsWindow(QDialog):
             "reviews": lambda chart, panel: charts.draw_reviews(chart, panel, self.by_time_combo.currentIndex() == 1),
         }
         if key in drawings:
-            chart = charts.ChartView(f"{titles[key]} chart")
-            chart.search_requested.connect(self.search_requested)
-            if key == "calendar":
-                chart.setFixedHeight(180)
-            view = PanelView(key, titles[key], chart, lambda panel: chart.draw(lambda c: drawings[key](c, panel)))
+            height = 180 if key == "calendar" else charts.CHART_HEIGHT
+
+            def make_chart() -> charts.ChartView:
+                chart = charts.ChartView(f"{titles[key]} chart")
+                chart.search_requested.connect(self.search_requested)
+                chart.setFixedHeight(height)
+                return chart
+
+            view = PanelView(
+                key, titles[key], make_chart, lambda chart, panel: chart.draw(lambda c: drawings[key](c, panel)), body_height=height
+            )
         elif key == "true_retention":
             # the table holds the headline numbers (each row's total %) already
-            view = PanelView(key, titles[key], retention_table, lambda panel: self.retention_model.set_table(panel.table()), show_numbers=False)
+            view = PanelView(
+                key, titles[key], lambda: retention_table, lambda _table, panel: self.retention_model.set_table(panel.table()), show_numbers=False
+            )
         else:
             view = PanelView(key, titles[key])
         view.search_requested.connect(self.search_requested)
