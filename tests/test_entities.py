@@ -185,3 +185,36 @@ def test_a_name_of_unknown_kind_whose_surname_the_document_uses_alone_is_a_perso
 
 def test_for_joins_a_name_only_after_an_organisations_word():
     assert found("Tom Reyes worked for Acme Corporation in Leeds.") == [("person", "Tom Reyes"), ("organisation", "Acme Corporation"), ("place", "Leeds")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In 1951 Rear Admiral Ada Brand toured the dockyard.", [("year", "1951"), ("person", "Ada Brand")]),
+        ("Lieutenant Commander Tom Reyes led the patrol.", [("person", "Tom Reyes")]),
+        ("Secretary of State Ada Brand signed the accord.", [("person", "Ada Brand")]),
+        ("Premier Tom Reyes opened the bridge.", [("person", "Tom Reyes")]),
+    ],
+)
+def test_a_title_of_office_of_one_or_more_words_stays_outside_the_persons_name(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_title_does_not_make_an_organisation_a_person():
+    assert found("Tom Reyes studied at St Paul's Girls' School.") == [("person", "Tom Reyes"), ("organisation", "St Paul's Girls' School")]
+
+
+def test_the_particles_of_a_surname_belong_to_it():
+    assert [text for _, text in found("In 1882 Johanna Maria van der Berg described the effect.")] == ["1882", "Johanna Maria van der Berg"]
+    assert ("name", "van der Berg") in found("The van der Berg effect is named after her.")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("At 10:45, 12 ships left the harbour.", [("count", "12")]),  # not the minutes of the time
+        ("The fleet counted 1,200 sailors, 40 officers and a cook.", [("count", "1,200"), ("count", "40")]),  # no comma kept
+    ],
+)
+def test_a_count_is_neither_the_minutes_of_a_time_nor_ends_with_a_comma(sentence, expected):
+    assert found(sentence) == expected

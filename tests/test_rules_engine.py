@@ -436,7 +436,10 @@ def test_a_question_is_not_made_from_a_sentence_of_two_clauses():
     assert not [s for s in suggest(text) if s.rule == "question:who"]
 
 
-NEW_GENRE_ARTICLES = ("honey-bee", "iceland-ring-road", "jane-austen", "marshall-plan")
+NEW_GENRE_ARTICLES = (
+    *("honey-bee", "iceland-ring-road", "jane-austen", "marshall-plan"),  # the fourth round
+    *("battle-of-midway", "gas-laws", "sydney-opera-house"),  # the fifth
+)
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
 
@@ -456,7 +459,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the four in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the seven in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -706,3 +709,75 @@ def test_a_sentence_of_two_verbs_gets_no_when_question():
     found = cards("In 1801 George Austen retired and moved the family to Bath.")
     assert ("cloze:year", "In {{c1::1801}} George Austen retired and moved the family to Bath.", "") in found
     assert not [rule for rule, _, _ in found if rule.startswith("question")]
+
+
+def test_a_title_of_office_stays_outside_the_deletion():
+    assert ("cloze:person", "In 1951 Rear Admiral {{c1::Ada Brand}} toured the dockyard at Rosyth.", "") in cards(
+        "In 1951 Rear Admiral Ada Brand toured the dockyard at Rosyth."
+    )
+    assert not [s for s in suggest("In 1951 Rear Admiral Ada Brand toured the dockyard at Rosyth.") if "Admiral" in s.answer]
+
+
+def test_the_minutes_of_a_time_are_not_asked():
+    found = answers("At about 11:40, gunners on the Tessaly fired at the lighthouse.")
+    assert "Tessaly" in found and not [answer for answer in found if answer.startswith("40")]
+
+
+@pytest.mark.parametrize(
+    "sentence, refused",
+    [
+        ("In 1811 the chemist Ada Brand measured the Avogadro constant in Turin.", "Avogadro"),  # half of a term
+        ("In 1834 Tom Reyes wrote the rule as PV = nRT in a short paper.", "PV"),  # a symbol of a formula
+        ("In 1662 the Irish-born chemist Tom Reyes published a law of gases.", "Irish-born"),  # an adjective
+        ("Water boils at 100 degrees Celsius at the Acme Works in Leeds.", "Celsius"),  # trivial
+    ],
+)
+def test_terms_symbols_adjectives_and_scales_are_not_asked(sentence, refused):
+    found = answers(sentence)
+    assert found and refused not in found
+
+
+def test_its_after_a_term_named_after_a_person_is_the_terms():
+    text = "The Brand equation earned its author the Fenwick Medal in 1910."
+    assert "1910" in answers(text)
+
+
+def test_a_name_inside_a_description_after_another_name_is_an_aside():
+    text = "In 1942 Ada Brand, commander of the Northern Fleet, sailed to Tromsø."
+    assert "Northern Fleet" not in answers(text) and "Ada Brand" in answers(text)
+    text = "Tom Reyes worked at Station Kestrel, a radio office at Gander Bay, until 1950."
+    assert "Gander Bay" not in answers(text) and "Station Kestrel" in answers(text)
+
+
+def test_a_name_after_an_opening_that_says_where_is_no_aside():
+    text = "In Winnipeg, the Prairie Grain Exchange set the price of wheat in 1904."
+    assert "Prairie Grain Exchange" in answers(text)
+
+
+def test_a_sentence_with_that_pointing_back_after_a_preposition_is_refused():
+    assert suggest("With that knowledge Ada Brand sailed to Tromsø in 1942.") == []
+    assert suggest("In 1848 Tom Reyes proposed a scale that starts at that point.") == []
+    # "that" opening a clause points at nothing
+    assert "1811" in answers("Ada Brand proposed in 1811 that equal volumes of gases hold equal numbers of molecules.")
+
+
+def test_soon_afterwards_opening_a_sentence_is_dropped():
+    text = "Ada Brand mapped the coast in 1921. Soon afterwards, Tom Reyes sailed to Tromsø in 1922."
+    assert ("question:who", "Who sailed to Tromsø in 1922?", "Tom Reyes") in cards(text)
+    assert not [s for s in suggest(text) if "Soon" in s.front]
+
+
+def test_it_is_not_a_name_that_only_says_whose_a_noun_is():
+    text = "In 1956 the government of New Caledonia opened a design competition. It drew 233 entries from 32 countries."
+    assert not [s for s in suggest(text) if "New Caledonia drew" in s.front]
+    other = "In 1956 the Acme Corporation opened a design competition. It drew 233 entries from 32 countries."
+    assert [s for s in suggest(other) if "Acme Corporation drew" in s.front]
+
+
+def test_a_person_the_document_keeps_naming_is_no_longer_asked():
+    text = (
+        "The Harbour Hall was designed by Ada Brand in 1957. Ada Brand drew the shells of the Harbour Hall in 1958. "
+        "Ada Brand moved to Leeds in 1959. Ada Brand met Tom Reyes in 1960. Ada Brand resigned from the project in 1966."
+    )
+    asked = [s.start for s in suggest(text, title="The Harbour Hall") if s.answer == "Ada Brand"]
+    assert asked and max(asked) < text.index("Ada Brand resigned")

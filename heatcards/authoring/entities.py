@@ -101,7 +101,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.COUNT,
         re.compile(
             rf"(?:\b{_QUALIFIER})?\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
-            rf"|(?:(?<![\d.,])\d[\d,]*(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?|{lexicon.COUNTING_WORDS})"
+            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|{lexicon.COUNTING_WORDS})"
             rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
@@ -122,6 +122,8 @@ _TOKEN = re.compile(
 _CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
+# The small words of a surname: "van der Waals", "de la Tour", "von Frisch".
+_PARTICLES = frozenset("de des da di du del della der den van von la le".split())
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 _NAME_NUMBER = re.compile(r"\d{1,4}(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Nokia 3310"; not "the 1990s"
 
@@ -386,18 +388,32 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
 
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
     kind = _kind_of(run, book)
-    if (
-        kind is MentionKind.PERSON
-        and len(run.tokens) > 2
-        and run.tokens[0].rstrip(".") in lexicon.TITLES_BEFORE_NAMES
-        and all(_is_name_word(token) for token in run.tokens[1:])
-    ):
-        # "President Ronald Reagan": the person is "Ronald Reagan"; the title stays outside the mention
-        start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
-        run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
+    title = _title_length(run.tokens)
+    if title and kind in (MentionKind.PERSON, MentionKind.NAME) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
+        # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
+        # title; the title stays outside the mention
+        kind = MentionKind.PERSON
+        start = text.index(run.tokens[title], run.start + len(" ".join(run.tokens[:title])))
+        run = dataclasses.replace(run, start=start, tokens=run.tokens[title:])
     name = " ".join(run.tokens)
     full = book.full_name(name) if kind is MentionKind.PERSON else name
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive)
+
+
+def _title_length(tokens: list[str]) -> int:
+    """How many of the leading tokens are titles of office: 1 for "President Ronald Reagan", 2 for
+    "Lieutenant Commander Clarence McClusky", 3 for "Secretary of State George C. Marshall"."""
+    length = 0
+    while length < len(tokens):
+        rest = " ".join(tokens[length:])
+        office = next((t for t in lexicon.OFFICE_TITLES if rest.startswith(f"{t} ")), None)
+        if office is not None:
+            length += len(office.split())
+        elif tokens[length].rstrip(".") in lexicon.TITLES_BEFORE_NAMES:
+            length += 1
+        else:
+            break
+    return length
 
 
 def _looks_like_title(words: str) -> bool:
@@ -435,7 +451,12 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         if not _is_name_word(word) or (_starts_sentence(text, token.start()) and word in lexicon.SENTENCE_STARTERS):
             index += 1
             continue
-        if _starts_sentence(text, token.start()) and not _trusted_alone(word, book) and _connector_follows(text, tokens, index):
+        if (
+            _starts_sentence(text, token.start())
+            and not _trusted_alone(word, book)
+            and _connector_follows(text, tokens, index)
+            and not text.startswith(tuple(f"{title} " for title in lexicon.OFFICE_TITLES), token.start())
+        ):
             index += 1  # "Construction of the Golden Gate Bridge": a common noun opening the sentence
             continue
         first = index
@@ -458,6 +479,8 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 following = tokens[index + 2] if followed else None
             else:
                 following = tokens[index + 1] if followed else None
+            if following is not None and candidate in _PARTICLES and following.group() in _PARTICLES and index + 2 < len(tokens):
+                following = tokens[index + 2]  # "Johannes Diderik van der Waals": two particles before the surname
             if (_is_name_word(candidate) and candidate not in lexicon.NOT_NAMES) or _is_name_number(text, tokens[index], words[-1]):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
@@ -469,6 +492,9 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 index += 1
             else:
                 break
+        while first > 0 and tokens[first - 1].group() in _PARTICLES and text[tokens[first - 1].end() : tokens[first].start()] == " ":
+            first -= 1  # "the van der Waals equation": the particles belong to the surname
+            words.insert(0, tokens[first].group())
         start = tokens[first].start()
         if words[-1] in _CONNECTORS or words[-1] in _INNER_CONJUNCTIONS:
             continue

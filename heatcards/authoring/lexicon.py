@@ -39,7 +39,16 @@ NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Pr
 TITLES_BEFORE_NAMES = _words(
     "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
     "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
-    "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer"
+    "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer "
+    "Admiral Commander Ensign Premier Ambassador Commissioner"
+)
+# Titles of office of several words, kept outside the person's name like the one-word titles above:
+# "Secretary of State {{George C. Marshall}}", "Rear Admiral {{Tamon Yamaguchi}}".
+OFFICE_TITLES = (
+    "Secretary of State", "Secretary of War", "Secretary of Defense", "Secretary of the Treasury", "Secretary of the Navy",
+    "Prime Minister", "Foreign Minister", "Foreign Secretary", "Vice President", "Attorney General", "Chief Justice",
+    "Rear Admiral", "Vice Admiral", "Fleet Admiral", "Lieutenant Commander", "Lieutenant General", "Major General",
+    "Brigadier General", "Field Marshal", "Lieutenant Colonel",
 )
 
 # Lower-case words that, just before a capitalised name, say it is a person.
@@ -134,7 +143,7 @@ PLACES = frozenset(
 )
 
 # Names a card should never ask for: anyone fills them in from the words around them ("orbits the Earth").
-TRIVIAL_NAMES = _words("Earth Moon Sun North South East West Congress Senate Parliament")
+TRIVIAL_NAMES = _words("Earth Moon Sun North South East West Congress Senate Parliament Celsius Fahrenheit")
 # Nouns that make a term of the name before them: "Addison's disease", "Hooke's law" (the name alone is half of it).
 EPONYM_NOUNS = _words(
     "disease diseases syndrome lymphoma sarcoma palsy law laws principle theorem constant paradox rule effect "
@@ -280,6 +289,9 @@ DANGLING_WORDS = _words("this these those such latter former aforementioned abov
 DANGLING_PHRASES = (
     r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:that|this) (?:year|month|week|day|decade|time|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    # "that" pointing back after a preposition: "With that knowledge …", "… at that point", "in that case"
+    r"|\b(?:at|in|on|with|from|for|after|before|since|until|during|under|over|into|about|despite|without) that "
+    r"(?!(?:the|a|an|it|he|she|they|his|her|its|their|is|was|are|were|had|has|of|in|on|at|to)\b)[a-z]+\b"
     r"|\bthe two\b(?!-)|\bat the time\b"
     # a direction or place counted from the last one named: "Further east the road …", "Above both rises …"
     r"|^(?:Further|Farther) (?:north|south|east|west|inland|along|on|up|down)\b|^\w+ both (?!of\b)[a-z]+s\b"

@@ -54,6 +54,7 @@ LEANING_FACTOR = 0.8  # for each "the bank", "the part" a card holds (lexicon.BA
 PAIRED_FACTOR = 0.7
 LATE_FACTOR = 0.2  # at most, for a name at the very end of its sentence
 REPEATED_NAME_FACTOR = 0.85  # for a name an earlier sentence already mentioned
+WELL_KNOWN_AFTER = 4  # sentences naming a person, after which the person is no longer asked
 SAME_ANSWER_FACTOR = 0.7
 NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
 _PROGRESS_EVERY = 25  # sentences
@@ -85,7 +86,7 @@ _LEADING_REFERENCE = re.compile(
 # A word that links the sentence to the one before and can go: "Meanwhile, X interviewed …" -> "X interviewed …".
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
-    r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|Afterwards|Finally|Soon|Alas),\s+)(?=\S)"
+    r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+)(?=\S)"
 )
 _OPENING = re.compile(
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
@@ -119,6 +120,11 @@ _PLACE_OF_THE_NAME_BEFORE = re.compile(
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
 # An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists".
 _RELATIVE_CLAUSE = re.compile(r", (?:who|whom|whose|which) [^,;:]*$")
+# A description set after a name between commas: "Nimitz, commander of the {{Pacific Fleet}},", "Station
+# Hypo, a basement office at {{Pearl Harbor}},", "the carriers …, all veterans of the {{Pearl Harbor}} raid".
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|both|each|one|two|three|four) [^,;:]*|[a-z]+ of [^,;:]*)$")
+# An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …".
+_SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
 # An amount that says only "some": "after {{a few days}}", "{{several weeks}}".
 _VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b", re.IGNORECASE)
 # A number that is half of a range: "over {{a day}} or two".
@@ -242,7 +248,7 @@ def suggest_from_mentions(
     topic = _topic(document.title, found, book) or _title_phrase(document.title, [sentence.text for sentence in sentences])
     cards: list[_Card] = []
     previous: Claim | None = None
-    seen: set[str] = set()  # the names the sentences so far have mentioned
+    seen: Counter[str] = Counter()  # how many of the sentences so far mention each name
     for index, sentence in enumerate(sentences):
         if progress and index % _PROGRESS_EVERY == 0:
             progress("Writing cards", index, len(sentences))
@@ -258,7 +264,7 @@ def suggest_from_mentions(
             and not _leans_on_context(claim, topic)
         ):
             cards += _cards(index, sentence, claim, topic, document.text, ask, seen)
-        seen.update(m.name for m in found[index] if m.kind in NAMED_KINDS)
+        seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
@@ -351,7 +357,7 @@ def _contains_word(text: str, phrase: str) -> bool:
 
 
 def _cards(
-    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None, seen: set[str]
+    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None, seen: Counter[str]
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
     context = ""
@@ -365,6 +371,8 @@ def _cards(
     for mention in claim.mentions:
         if any(q.start <= mention.start < q.end for q in speech) or _refused(claim, mention, topic):
             continue
+        if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
+            continue  # the person the document keeps talking about: by now a guess, not a memory
         # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
         # of names ("Watson and {{Crick}}") is half given by the first.
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
@@ -396,6 +404,7 @@ def _cards(
     return cards[:MAX_CARDS_PER_SENTENCE]
 
 
+
 def _value(claim: Claim, mention: Mention) -> float:
     """How much the fact is usually worth learning: by its kind; a name of unknown kind more when it
     has several words or the sentence introduces it ("a system called {{Transit}}")."""
@@ -423,8 +432,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
-    if re.match(r"[A-Z]-[a-z]", text):
-        return True  # "a {{Y-shaped}} protein", "an {{X-ray}}"
+    if re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
+        return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
+    if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
+        return True  # a symbol of a formula: "now written {{PV}} = nRT"
     if _trivial(claim, mention) or _aside(claim, mention):
         return True
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention)
@@ -444,14 +455,27 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
 def _aside(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
-    {{Hampshire}}"), or anything inside a clause describing a name before it ("Edward, who had taken
-    the name {{Knight}}, offered …")."""
+    {{Hampshire}}"), a name inside a description set between commas after another name ("Nimitz,
+    commander of the {{Pacific Fleet}}, gambled …"), or anything inside a clause describing a name
+    before it ("Edward, who had taken the name {{Knight}}, offered …")."""
     before = claim.text[: mention.start]
     if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
         return True
     if mention.kind in NAMED_KINDS and _REFERENCE_POINT.search(before):
         return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
+    if mention.kind in NAMED_KINDS and _in_apposition(claim.text, mention):
+        return True  # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim
     return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention)
+
+
+def _in_apposition(text: str, mention: Mention) -> bool:
+    """Whether the mention stands in a description set between commas after a name ("Station Hypo,
+    a basement office at {{Pearl Harbor}}, …"), not after an opening that says where or when ("In
+    Washington, the {{Economic Cooperation Administration}} decided …")."""
+    apposition = _APPOSITION_BEFORE.search(text, 0, mention.start)
+    if apposition is None or not re.match(r"[^,;:]*(?:[,;:]|[.!]?$)", text[mention.end :]):
+        return False
+    return not _SETTING.fullmatch(text[: apposition.start("comma")])
 
 
 def _abbreviates_another(claim: Claim, mention: Mention) -> bool:
@@ -690,7 +714,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         things = {
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
-            if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive)
+            if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m))
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
@@ -712,6 +736,12 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _modifies_a_noun(text: str, mention: Mention) -> bool:
+    """Whether the name only says whose or which a common noun is ("the government of {{New South
+    Wales}}"): an "It" after it means the noun's thing, not the name."""
+    return bool(re.search(r"\b(?:the|a|an) [a-z]+ of (?:the )?$", text[: mention.start]))
 
 
 def _without_acronyms(mentions: list[Mention]) -> list[Mention]:
@@ -830,7 +860,11 @@ def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
         people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
         if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
             people = {m.name for m in before if m.kind is MentionKind.NAME}  # "Gustave Eiffel founded his company"
-        things = {m.name for m in before if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m)}
+        things = {
+            m.name
+            for m in before
+            if m.kind in NAMED_KINDS and (m.kind is not MentionKind.PERSON or _names_a_term(claim.text, m)) and _could_be_it(m)
+        }  # a person's name in "the van der Waals equation … its author" is the equation's
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
@@ -938,14 +972,13 @@ def _is_past_verb(word: str) -> bool:
 def _cuts_a_name(text: str, mention: Mention) -> bool:
     """Whether deleting the mention would cut a longer name in two: "St. {{Louis}}", "Apollo {{14}}",
     "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old",
-    "{{Addison}}'s disease"; or a range: "over {{a day}} or two"."""
+    "{{Addison}}'s disease", "the {{Avogadro}} constant"; or a range: "over {{a day}} or two"."""
     before, after = text[: mention.start], text[mention.end :]
-    if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$", before):
-        return True
+    if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$|\d[:.]$", before):
+        return True  # also the minutes of a time: "10:{{20}}"
     if mention.kind in _NUMBER_KINDS and _REST_OF_A_RANGE.match(after):
         return True  # "over {{a day}} or two"
-    eponym = re.match(r"['’]s (\w+)", after)
-    if mention.kind in NAMED_KINDS and eponym and eponym.group(1) in lexicon.EPONYM_NOUNS:
+    if _names_a_term(text, mention):
         return True  # "{{Addison}}'s disease"
     if re.match(r"\. [A-Z]", after) and re.search(r"(?:^|\s)[A-Z]$", mention.text):
         return True
@@ -960,12 +993,21 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
     if mention.kind in NAMED_KINDS and joined and joined.group(1).split()[-1] in generic:
         return True  # "{{Baikalsk Pulp}} and Paper Mill"
     word = re.search(r"(?:^|\s)([A-Z][\w.'’-]*) $", before)  # a capitalised word just before, not a possessive
-    if mention.kind is MentionKind.PERSON and word and word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES:
-        return False  # "President {{Ronald Reagan}}": the title is no part of the name
+    if mention.kind is MentionKind.PERSON and word and (
+        word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES or before.endswith(tuple(f"{title} " for title in lexicon.OFFICE_TITLES))
+    ):
+        return False  # "President {{Ronald Reagan}}", "Secretary of State {{George Marshall}}": the title is no part of the name
     if word and word.group(1) not in lexicon.SENTENCE_STARTERS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
     return bool(following) and following not in lexicon.SENTENCE_STARTERS
+
+
+def _names_a_term(text: str, mention: Mention) -> bool:
+    """Whether the name is the first half of a term named after someone: "Addison's disease", "the
+    van der Waals equation", "the Avogadro constant"."""
+    eponym = re.match(r"(?:['’]s)? (\w+)", text[mention.end :])
+    return mention.kind in NAMED_KINDS and eponym is not None and eponym.group(1) in lexicon.EPONYM_NOUNS
 
 
 def _leaning_phrases(text: str, topic: _Topic | None) -> int:
