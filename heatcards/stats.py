@@ -32,7 +32,7 @@ from .storage.stats_sql import (
     DueDay,
     HourOfDay,
     LocalTimeline,
-    MemoryGroup,
+    MemoryHistograms,
     StatsReader,
 )
 
@@ -779,7 +779,7 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         due_days = reader.due_days(_local_timeline(calendar, *dues), today, now)
         added_since = since if period.days else 0
         added = reader.added_days(_local_timeline(calendar, added_since, now), today, added_since)
-        memory = reader.memory_groups([float(t) for t in share_thresholds()], now)
+        memory = reader.memory_histograms(SHARE_BINS, now)
     # all time starts on the first day with something to show
     answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
     added_first = first_day - today if period.days else min(added, default=0)
@@ -793,9 +793,9 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         reviews=_reviews_per_day(scope, today_date, answers_first, groups),
         card_counts=CardCounts(scope, *state_counts),
         intervals=Intervals(scope, intervals),
-        difficulty=Difficulty(scope, *_binned(memory, "difficulty")),
+        difficulty=Difficulty(scope, memory.difficulty_bins, memory.difficulty_sum),
         stability=_stability(scope, memory),
-        retrievability=Retrievability(scope, *_binned(memory, "retrievability")),
+        retrievability=Retrievability(scope, memory.retrievability_bins, memory.retrievability_sum),
         hours=_hours(scope, hours),
         buttons=_buttons(scope, 1 - answers_first, groups),
         added=Added(scope, today_date, added_first, added),
@@ -941,26 +941,9 @@ def _reviews_per_day(scope: Scope, today: date, first_day: int, groups: Iterable
     )
 
 
-def _binned(groups: Iterable[MemoryGroup], value: str) -> tuple[tuple[int, ...], float]:
-    """Cards by the bin of `value` ("difficulty" or "retrievability"), and the sum of the values."""
-    counts = [0] * SHARE_BINS
-    value_sum = 0.0
-    for g in groups:
-        bin_index = getattr(g, f"{value}_bin")
-        if bin_index is not None:
-            counts[bin_index] += g.cards
-            value_sum += getattr(g, f"{value}_sum")
-    return tuple(counts), value_sum
-
-
-def _stability(scope: Scope, groups: Iterable[MemoryGroup]) -> Stability:
-    cards_by_day: dict[int, int] = {}
-    total = 0.0
-    for g in groups:
-        cards_by_day[g.stability_days] = cards_by_day.get(g.stability_days, 0) + g.cards
-        total += g.stability_sum
-    cards = sum(cards_by_day.values())
-    return Stability(scope, cards_by_day, total / cards if cards else None)
+def _stability(scope: Scope, memory: MemoryHistograms) -> Stability:
+    cards = sum(memory.cards_by_stability_day.values())
+    return Stability(scope, memory.cards_by_stability_day, memory.stability_sum / cards if cards else None)
 
 
 def _hours(scope: Scope, hours: Iterable[HourOfDay]) -> Hours:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -25,6 +28,7 @@ from heatcards.scheduling import DEFAULT_PARAMETERS
 from heatcards.search import parse_search
 from heatcards.stats import (
     CARD_COUNT_SEARCHES,
+    SHARE_BINS,
     Period,
     Scope,
     calibration,
@@ -37,6 +41,7 @@ from heatcards.stats import (
     _local_timeline,
     _reader,
 )
+from heatcards.storage.stats_sql import _share_bin_sql, _share_scale
 from tests.conftest import NOON
 
 DAY = 86400
@@ -333,6 +338,28 @@ def test_difficulty_stability_and_retrievability_bin_like_their_searches(collect
 
 def test_share_thresholds_are_the_decimals_searches_read():
     assert share_thresholds()[:3] == ("0.05", "0.1", "0.15") and len(share_thresholds()) == 19
+    assert [float(edge) for edge in share_thresholds()] == [k / SHARE_BINS for k in range(1, SHARE_BINS)]
+
+
+def _edges_and_neighbours() -> list[float]:
+    edges = [float(edge) for edge in share_thresholds()] + [0.0, 1.0]
+    return [x for edge in edges for x in (math.nextafter(edge, -1.0), edge, math.nextafter(edge, 2.0))]
+
+
+@given(st.one_of(st.sampled_from(_edges_and_neighbours()), st.floats(-1.0, 2.0)))
+def test_the_share_bin_in_sql_is_the_number_of_edges_reached(value):
+    """The closed form the memory histograms bin with counts the edges a search would (`prop:r>=0.45`)."""
+    reached = sum(value >= float(edge) for edge in share_thresholds())
+    with closing(sqlite3.connect(":memory:")) as conn:
+        assert conn.execute(f"SELECT {_share_bin_sql('?', SHARE_BINS)}", (value,)).fetchone()[0] == reached
+        assert conn.execute(f"SELECT {_share_bin_sql('?', SHARE_BINS)}", (None,)).fetchone()[0] is None
+
+
+def test_the_plain_product_would_bin_the_float_below_an_edge_too_high():
+    """Why the closed form is not value * 20: the float just below 0.45 times 20 rounds to 9."""
+    below = math.nextafter(0.45, 0.0)
+    assert math.floor(below * 20) == 9 and below < float("0.45")
+    assert _share_scale(SHARE_BINS) != (SHARE_BINS, 1)
 
 
 # --- hours, buttons, added ---------------------------------------------------------------------------------------------

@@ -4,10 +4,10 @@ A `StatsReader` reads the cards a search selects (every card when the search is 
 review log. Work that grows with the log is grouped in SQL, so a collection of 800,000 reviews hands
 Python a few thousand rows, never one per review.
 
-The answers are read in one pass over the review log's statistics index (schema migration
-0006: each review's UTC hour and a code of what it was), grouped in its own order with no sort;
-Python turns the UTC hours into local days and hours of the day. Where local time is not UTC plus
-whole hours (India, parts of Australia), each review's local day and hour are computed in SQL.
+The answers are counted by UTC hour and a code of what they were (schema migration 0006), then by
+local day and local hour, read from the log's indexes. Where
+local time is not UTC plus whole hours (India, parts of Australia), each review's local day and
+hour are computed directly.
 
 Local days and hours are computed in SQL from a `LocalTimeline`: the UTC offsets in force over the
 span a query looks at, so that a day is the `clock.DayCalendar` day, daylight saving time included,
@@ -20,10 +20,9 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..clock import SECONDS_PER_DAY
@@ -50,6 +49,7 @@ _CODES = 64
 _ANSWER = "r.stats_code IS NOT NULL"
 _RESET = "(r.kind = 'manual' AND r.interval_after = 0)"
 _SCOPE_TABLE = "hc_stats_scope"
+_ALL_REVIEWS = "revlog r"
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
 # A window of the log longer than this share of its whole span is read by scanning the table rather
 # than through the time index (whose rows come from all over the table).
@@ -90,14 +90,10 @@ class LocalTimeline:
         changes = self.utc_offsets[1:]
         return all(offset % 3600 == 0 for _, offset in self.utc_offsets) and all(since % 3600 == 0 for since, _ in changes)
 
-    @cached_property
-    def _changes(self) -> tuple[int, ...]:
-        return tuple(since for since, _ in self.utc_offsets[1:])
-
-    def local_hour(self, utc_hour: int) -> int:
-        """Local hours since 1970 at the start of UTC hour `utc_hour` (hours since 1970), when `whole_hours`."""
-        offset = self.utc_offsets[bisect_right(self._changes, utc_hour * 3600)][1]
-        return utc_hour + offset // 3600
+    def local_hour_sql(self, utc_hour: str) -> str:
+        """SQL for the local hours since 1970 at the start of the UTC hour `utc_hour` (hours since
+        1970), when `whole_hours`."""
+        return self._piecewise(f"({utc_hour} * 3600)", lambda offset: f"({utc_hour} + {int(offset // 3600)})")
 
     def _piecewise(self, seconds: str, expression: Callable[[int], str]) -> str:
         """`expression` of the offset in force at `seconds`: a balanced tree of comparisons."""
@@ -133,15 +129,15 @@ class CardStates(NamedTuple):
     intervals: dict[int, int]  # review and relearning cards by interval in days
 
 
-class MemoryGroup(NamedTuple):
-    """Cards with a memory state sharing whole days of stability, a difficulty bin and a retrievability bin."""
+class MemoryHistograms(NamedTuple):
+    """The cards with a memory state by whole days of stability, by difficulty bin and by
+    retrievability bin, with the sums of the values counted (for the averages)."""
 
-    stability_days: int
-    difficulty_bin: int | None  # None: no difficulty
-    retrievability_bin: int | None  # None: never reviewed, so no retrievability
-    cards: int
+    cards_by_stability_day: dict[int, int]
     stability_sum: float
-    difficulty_sum: float  # difficulty as 0-1
+    difficulty_bins: tuple[int, ...]  # cards with a difficulty (0-1)
+    difficulty_sum: float
+    retrievability_bins: tuple[int, ...]  # cards ever reviewed
     retrievability_sum: float
 
 
@@ -203,7 +199,8 @@ class StatsReader:
         self._params = list(params)
         self._scoped = False
         self._cards = "cards c"  # the FROM clause of the scope's cards...
-        self._reviews = "revlog r"  # ...and of their reviews
+        self._reviews = _ALL_REVIEWS  # ...and of their reviews
+        self._reviews_by_card = False  # read card by card, through the index on (card_id, time)
 
     def __enter__(self) -> "StatsReader":
         if not self._where_sql:
@@ -228,6 +225,7 @@ class StatsReader:
         if selected < _FEW_CARDS_SHARE * total:
             self._cards = f"temp.{_SCOPE_TABLE} s CROSS JOIN cards c ON c.id = s.id"
             self._reviews = f"temp.{_SCOPE_TABLE} s CROSS JOIN revlog r ON r.card_id = s.id"
+            self._reviews_by_card = True
         else:
             self._cards = f"cards c CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = c.id"
             self._reviews = f"revlog r CROSS JOIN temp.{_SCOPE_TABLE} s ON s.id = r.card_id"
@@ -287,42 +285,67 @@ class StatsReader:
         )
         return [DueDay(offset, count if offset > 0 else int(unburied), load) for offset, count, unburied, load in rows]
 
-    def memory_groups(self, thresholds: Sequence[float], now: int) -> list[MemoryGroup]:
-        """Cards with a memory state by whole days of stability and by how many of the ascending
-        `thresholds` their difficulty (0-1, as `prop:d`) and their retrievability now reach: one
-        pass over the cards for three panels.
+    def memory_histograms(self, bins: int, now: int) -> MemoryHistograms:
+        """The cards with a memory state by whole days of stability and by the bin (of `bins` equal
+        steps from 0 to 1: bin k from k/bins up to (k+1)/bins) of their difficulty (0-1, as `prop:d`)
+        and of their retrievability now: one grouped pass over the cards for three panels, and one
+        pass for the sums.
 
-        Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`: each preset's decay, the same
-        operations in the same order), computed here by SQLite's own `pow`; the bins compare with
-        the thresholds as the searches do."""
+        Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`:
+        each preset's decay, the same operations in the same order), computed here by SQLite's own
+        `pow`; a value's bin is the number of edges k/bins it reaches, as the searches compare
+        (`_share_bin_sql`)."""
+        found = self._retrievability_sql(now)
+        if found is None:  # no deck, so no card
+            return MemoryHistograms({}, 0.0, (0,) * bins, 0.0, (0,) * bins, 0.0)
+        retrievability, params = found
+        has_retrievability = "c.stability > 0 AND c.last_review IS NOT NULL"
+        difficulty = "((c.difficulty - 1) / 9.0)"
+        # one integer key: whole days of stability, then the difficulty bin, then the retrievability
+        # bin, in base `bins` + 1 (the digit `bins` for no value)
+        base = bins + 1
+        difficulty_bin = f"ifnull({_share_bin_sql(difficulty, bins)}, {bins})"
+        retrievability_bin = f"ifnull(CASE WHEN {has_retrievability} THEN {_share_bin_sql(retrievability, bins)} END, {bins})"
+        key = f"(CAST(c.stability AS INTEGER) * {base} + {difficulty_bin}) * {base} + {retrievability_bin}"
+        rows = self.conn.execute(f"SELECT {key} AS k, count(*) FROM {self._cards} WHERE c.stability IS NOT NULL GROUP BY k", params)
+        by_day: dict[int, int] = {}
+        difficulty_bins, retrievability_bins = [0] * base, [0] * base
+        for key_value, cards in rows:
+            rest, retrievability_index = divmod(key_value, base)
+            day, difficulty_index = divmod(rest, base)
+            by_day[day] = by_day.get(day, 0) + cards
+            difficulty_bins[difficulty_index] += cards
+            retrievability_bins[retrievability_index] += cards
+        sums = self.conn.execute(
+            f"SELECT total(c.stability), total({difficulty}), total(CASE WHEN {has_retrievability} THEN {retrievability} END) "
+            f"FROM {self._cards} WHERE c.stability IS NOT NULL",
+            params,
+        ).fetchone()
+        return MemoryHistograms(
+            by_day, sums[0], tuple(difficulty_bins[:bins]), sums[1], tuple(retrievability_bins[:bins]), sums[2]
+        )
+
+    def _retrievability_sql(self, now: int) -> tuple[str, dict] | None:
+        """SQL for a card's retrievability at `now` (unix seconds), defined where it has a stability
+        above 0 and a last review, with its parameters; None without a deck. Each deck has its
+        preset's decay; the largest set of decks sharing one is the default, so the usual collection
+        (one decay) tests nothing per card."""
         _ensure_pow(self.conn)
-        params: dict = {"now": now, **{f"t{i}": float(t) for i, t in enumerate(thresholds)}}
-        # each deck's decay: the largest set of decks sharing one is the default, so the usual
-        # collection (one decay) tests nothing per card
         decks_by_decay: dict[float, list[int]] = {}
         for deck_id, parameters in self.conn.execute("SELECT dk.id, p.parameters FROM decks dk JOIN presets p ON p.id = dk.preset_id"):
             decks_by_decay.setdefault(preset_decay(parameters), []).append(int(deck_id))
         if not decks_by_decay:
-            return []  # no deck, no card
+            return None
         *others, (usual, _) = sorted(decks_by_decay.items(), key=lambda item: len(item[1]))
+        params: dict = {"now": now, "factor": 0.9 ** (-1 / usual) - 1, "exponent": -usual}
         factor, exponent = ":factor", ":exponent"
-        params["factor"], params["exponent"] = 0.9 ** (-1 / usual) - 1, -usual
         for index, (decay, deck_ids) in enumerate(others):
             params[f"factor{index}"], params[f"exponent{index}"] = 0.9 ** (-1 / decay) - 1, -decay
             decks = f"c.deck_id IN ({', '.join(str(deck_id) for deck_id in deck_ids)})"
             factor = f"CASE WHEN {decks} THEN :factor{index} ELSE {factor} END"
             exponent = f"CASE WHEN {decks} THEN :exponent{index} ELSE {exponent} END"
         elapsed = "max(0.0, (:now - c.last_review) / 86400.0)"
-        retrievability = f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})"
-        rows = self.conn.execute(
-            "WITH card_values AS MATERIALIZED (SELECT c.stability AS s, (c.difficulty - 1) / 9.0 AS d, "
-            f"CASE WHEN c.stability > 0 AND c.last_review IS NOT NULL THEN {retrievability} END AS r "
-            f"FROM {self._cards} WHERE c.stability IS NOT NULL) "
-            f"SELECT CAST(s AS INTEGER), {_threshold_bin('d', len(thresholds))}, {_threshold_bin('r', len(thresholds))}, "
-            "count(*), total(s), total(d), total(r) FROM card_values GROUP BY 1, 2, 3",
-            params,
-        )
-        return [MemoryGroup(*row) for row in rows]
+        return f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})", params
 
     def added_days(self, timeline: LocalTimeline, today: int, since: int) -> dict[int, int]:
         """Cards by the day (from today) their note was created, for notes created since `since` (unix seconds)."""
@@ -360,38 +383,36 @@ class StatsReader:
         return Answers(groups, [HourOfDay(hour, n, int(correct)) for hour, n, correct in rows])
 
     def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int) -> Answers:
-        """`answers` read in the order of the statistics index, by UTC hour and code (local time is UTC
-        plus whole hours, so each UTC hour falls in one local hour of one local day)."""
+        """`answers` counted by UTC hour and code, then grouped by local day and by local hour in one
+        statement (local time is UTC plus whole hours, so each UTC hour falls in one local hour of one
+        local day)."""
         # `stats_hour` is twice the UTC hour, plus one after the hour's first second
-        rows = self.conn.execute(
-            f"SELECT r.stats_hour, r.stats_code, count(*), total(r.duration_ms) FROM {self._reviews} "
-            f"WHERE r.stats_hour >= :since AND {_ANSWER} GROUP BY r.stats_hour, r.stats_code",
-            {"since": since // 3600 * 2 + (since % 3600 > 0)},
+        # `since` is on the hour or one second after, so `r.time >= :since_ms` selects the same
+        # reviews: read card by card, it makes each card's reviews a shorter range of the index
+        window = "r.time >= :since_ms" if self._reviews_by_card else "1"
+        hourly = (
+            "SELECT r.stats_hour, r.stats_code, count(*) AS answers, total(r.duration_ms) AS duration_ms "
+            f"FROM {self._reviews} WHERE {window} AND r.stats_hour >= :since AND {_ANSWER} GROUP BY r.stats_hour, r.stats_code"
         )
-        by_day: dict[int, tuple[list[int], list[float]]] = {}
-        answers, correct = [0] * 24, [0] * 24
-        in_hours = [code // 8 % 4 != _FILTERED for code in range(_CODES)]
-        current = counts = durations = hour = None
-        for key, code, n, ms in rows:
-            if key != current:
-                current = key
-                local = timeline.local_hour(key >> 1)
-                # the hour's first second belongs to the day before when a day starts on that hour
-                day = (local - timeline.rollover_hour - 1 + (key & 1)) // 24
-                counts, durations = by_day.setdefault(day, ([0] * _CODES, [0.0] * _CODES))
-                hour = local % 24
-            counts[code] += n
-            durations[code] += ms
-            if in_hours[code]:
-                answers[hour] += n
-                correct[hour] += n if code % 4 else 0
-        groups = [
-            _answer_group(day - today, code, n, durations[code])
-            for day, (counts, durations) in by_day.items()
-            for code, n in enumerate(counts)
-            if n
-        ]
-        return Answers(groups, [HourOfDay(h, answers[h], correct[h]) for h in range(24) if answers[h]])
+        local = timeline.local_hour_sql("(stats_hour >> 1)")
+        shift = _FLOOR_SHIFT_DAYS * 24
+        # the hour's first second belongs to the day before when a day starts on that hour
+        day = f"(({local} - {int(timeline.rollover_hour + 1)} + (stats_hour & 1) + {shift}) / 24 - {_FLOOR_SHIFT_DAYS})"
+        hour = f"(({local} + {shift}) % 24)"
+        rows = self.conn.execute(
+            f"WITH hourly AS MATERIALIZED ({hourly}) "  # grouped once, read twice
+            f"SELECT 0, {day} - :today AS k, stats_code, sum(answers), sum(duration_ms) FROM hourly GROUP BY k, stats_code "
+            f"UNION ALL SELECT 1, {hour} AS k, NULL, sum(answers), sum(answers * (stats_code % 4 > 0)) FROM hourly "
+            f"WHERE stats_code / 8 % 4 != {_FILTERED} GROUP BY k",
+            {"since": since // 3600 * 2 + (since % 3600 > 0), "since_ms": since * 1000, "today": today},
+        )
+        groups, hours = [], []
+        for is_hour, key, code, answers, value in rows:
+            if is_hour:
+                hours.append(HourOfDay(key, answers, int(value)))  # value: the correct answers
+            else:
+                groups.append(_answer_group(key, code, answers, value))  # value: their duration
+        return Answers(groups, hours)
 
     def _since(self, since: int) -> str:
         """The condition `r.time >= :since`, read through the time index only for a short window."""
@@ -438,14 +459,35 @@ def _ensure_pow(conn: sqlite3.Connection) -> None:
         conn.create_function("pow", 2, math.pow, deterministic=True)
 
 
-def _threshold_bin(value: str, count: int) -> str:
-    """SQL for how many of `count` ascending thresholds (parameters :t0, :t1...) `value` reaches, by a
-    binary search of `value >= :tN` comparisons; NULL for a NULL value."""
+def _share_bin_sql(value: str, bins: int) -> str:
+    """SQL for the bin of `value` among `bins` equal steps from 0 to 1: how many of the edges k/bins
+    (k = 1 ... bins - 1, as the searches compare them) it reaches; NULL for a NULL value.
 
-    def reached(low: int, high: int) -> str:
-        if low == high:
-            return str(low)
-        middle = (low + high + 1) // 2
-        return f"CASE WHEN {value} >= :t{middle - 1} THEN {reached(middle, high)} ELSE {reached(low, middle - 1)} END"
+    A closed form evaluates `value` once (a chain of comparisons would evaluate it at each one):
+    `value * multiplier / divisor` truncated to an integer, with the pair `_share_scale` proves exact."""
+    multiplier, divisor = _share_scale(bins)
+    return f"min(max(CAST({value} * {multiplier} / {divisor} AS INTEGER), 0), {bins - 1})"
 
-    return f"CASE WHEN {value} IS NOT NULL THEN {reached(0, count)} END"
+
+@cache
+def _share_scale(bins: int) -> tuple[int, int]:
+    """(multiplier, divisor), the multiplier `bins` times the divisor, such that for every float x,
+    floor(x * multiplier / divisor) computed in floating point reaches k exactly when x >= k / bins.
+
+    x * 20 alone is not exact: the float just below 0.45 times 20 rounds up to 9. The rounded scaling
+    never decreases as x grows, so the x whose scaled value reaches k are all those from some float
+    on; that float is the edge itself when the edge reaches k and the float just below it does not,
+    which is checked here for every edge."""
+
+    def scaled(x: float, multiplier: int, divisor: int) -> int:
+        return math.floor(x * multiplier / divisor)
+
+    edges = [k / bins for k in range(1, bins)]
+    for divisor in range(1, 64):
+        multiplier = bins * divisor
+        if all(
+            scaled(edge, multiplier, divisor) >= k > scaled(math.nextafter(edge, 0.0), multiplier, divisor)
+            for k, edge in enumerate(edges, start=1)
+        ):
+            return multiplier, divisor
+    raise ValueError(f"no exact closed form for {bins} bins")
