@@ -69,7 +69,7 @@ from ..storage.anki_collection import (
     write_anki_collection,
 )
 from . import anki_proto as proto
-from .exchange import PROGRESS_EVERY, Exchange, MediaFile, Progress, StoredReviews, in_batches, no_progress
+from .exchange import Exchange, MediaFile, Progress, StoredReviews, in_batches, no_progress
 
 META_MEMBER = "meta"
 MEDIA_MEMBER = "media"
@@ -166,14 +166,16 @@ class _AnkiDays:
     """Anki's day numbers: day 0 is the local date the collection was created (`col.crt`).
 
     The calendar's answers are remembered, as a package asks about the same few hundred days up to
-    a million times: the start of each day, and the bounds of the last day a time fell in (when it
-    lasts 24 hours, so that no clock change inside it can make the bounds lie), which serves a
-    review log read in time order almost always."""
+    a million times: the start of each day, the Anki day of each time asked by `number` (cards'
+    due dates: mostly the starts of a few hundred days), and the bounds of the last day a time fell
+    in (when it lasts 24 hours, so that no clock change inside it can make the bounds lie), which
+    serves a review log read in time order almost always."""
 
     def __init__(self, calendar: DayCalendar, day_zero: int):
         self.calendar = calendar
         self.day_zero = day_zero  # the heatcards day number (`DayCalendar.day`) of Anki's day 0
         self._starts: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}
         self._last_day = (0, 0, 0)  # first second, first second after, day number
 
     def start(self, anki_day: int) -> int:
@@ -182,7 +184,10 @@ class _AnkiDays:
 
     def number(self, timestamp: int) -> int:
         """The Anki day number of the local day holding `timestamp`."""
-        return self.local_day(timestamp) - self.day_zero
+        number = self._numbers.get(timestamp)
+        if number is None:
+            number = self._numbers[timestamp] = self.local_day(timestamp) - self.day_zero
+        return number
 
     def local_start(self, day: int) -> int:
         """`DayCalendar.day_start`."""
@@ -378,11 +383,11 @@ class _CollectionReader:
         notes = self._notes(notetypes)
         card_rows = self._card_rows({n.id for n in notes})
         guids = {n.id: n.guid for n in notes}
-        total = self._review_log(days)
+        total, scheduled = self._review_log(days)
         reviews: tuple[()] | PackageReviews = ()
         if total:
             keys = {row[0]: _review_id_key(guids[row[1]], row[3]) for row in card_rows}
-            reviews = PackageReviews(self.collection.file, self.where, keys, days, total)
+            reviews = PackageReviews(self.collection.file, self.where, keys, days, total, scheduled)
         decks, filtered = settings.decks()
         cards = self._with_last_answers([self._card(row, filtered, days) for row in card_rows])
         decks = _decks_in_use(decks, cards, self.where)
@@ -440,9 +445,10 @@ class _CollectionReader:
                 raise ImportFileError(f"{self.where}: card {row[0]} belongs to note {row[1]}, which the package does not hold")
         return rows
 
-    def _review_log(self, days: _AnkiDays) -> int:
+    def _review_log(self, days: _AnkiDays) -> tuple[int, range]:
         """Check the review log of the package's cards (its rows stay in the file: `PackageReviews`);
-        returns how many reviews they have."""
+        returns how many reviews they have, and the local days (`DayCalendar.day`) its reviews
+        that set an interval in days fell on or made them due on (see `_scheduled_days`)."""
         total = self.collection.prepare_revlog()
         self.progress("reviews", 0, total)
         bad = self.collection.first_review_outside(_KIND_OF_REVLOG_TYPE, _ANKI_EASES, _REVIEW_TIMES_MS)
@@ -455,13 +461,9 @@ class _CollectionReader:
             if anki_type not in _KIND_OF_REVLOG_TYPE:
                 raise ImportFileError(f"{self.where}: review {time_ms} has an unknown type {anki_type}")
             raise ImportFileError(f"{self.where}: review {time_ms} has an answer button {ease} (Anki's are 0 to 4)")
-        extent = self.collection.scheduled_extent()
-        if extent is not None:  # the due dates furthest apart can be computed: so can all the others
-            least, greatest, longest = extent
-            _review_due(days, least // 1000, 1)
-            _review_due(days, greatest // 1000, longest)
+        scheduled = _scheduled_days(days, self.collection.scheduled_extent())
         self.progress("reviews", total, total)
-        return total
+        return total, scheduled
 
     def _with_last_answers(self, cards: list[Card]) -> list[Card]:
         """Studied cards whose data does not say when they were last reviewed get the time of
@@ -562,44 +564,45 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _review_due(days: _AnkiDays, seconds: int, interval: int) -> int:
-    """The due date a review at `seconds` gave with an `interval` in days (> 0): the start of the
-    local day that many days after the review's."""
-    return days.local_start(days.local_day(seconds) + interval)
+def _scheduled_days(days: _AnkiDays, extent: tuple[int, int, int] | None) -> range:
+    """The local days (`DayCalendar.day`) from that of the first review setting an interval in
+    days to the last day such an interval ends on (the last such review's day plus the longest
+    interval), of the review log's `AnkiCollectionFile.scheduled_extent`. A due date is the start
+    of the local day that many days after the review's; the first and last can be computed (else
+    an error is raised here), so can all between."""
+    if extent is None:
+        return range(0)
+    least, greatest, longest = extent
+    first, last = days.local_day(least // 1000), days.local_day(greatest // 1000) + longest
+    days.local_start(first), days.local_start(last)
+    return range(first, last + 1)
 
 
 class PackageReviews(StoredReviews):
     """The review log of a package's cards, left in the scratch copy of its collection (removed
-    once this is no longer used): a merge inserts it into the collection in one statement
-    (`insert_into`); read as records only when asked (`entries`, `of_cards`).
+    once this is no longer used): a merge inserts it into the collection in SQL (`insert_into`);
+    read as records only when asked (`entries`, `of_cards`).
 
     Each review's id comes from its note's GUID, its card's ordinal and its time (`anki_review_id`),
-    the same in every package, so a second import of a package adds no history."""
+    the same in every package; a second import of a package adds no history (a card's review at
+    a time already in the collection is left out, whatever its id)."""
 
-    def __init__(self, file: Path, where: str, keys: Mapping[int, bytes], days: _AnkiDays, total: int):
+    def __init__(self, file: Path, where: str, keys: Mapping[int, str], days: _AnkiDays, total: int, scheduled: range):
         super().__init__(total)
         self._file = file
         self._where = where
-        self._keys = keys  # card id in the package -> what its reviews' ids hash (`_review_id_key`)
+        self._keys = keys  # card id in the package -> the end of its reviews' ids (`_review_id_key`)
         self._days = days
+        self._scheduled = scheduled  # the local days due dates are worked out on (`_scheduled_days`)
         self._remove = weakref.finalize(self, shutil.rmtree, file.parent, ignore_errors=True)
 
     def close(self) -> None:
         """Remove the scratch file now (else once nothing refers to this): reading fails after."""
         self._remove()
 
-    def _conversion(self, review_id: Callable[[bytes, int], str]) -> RevlogConversion:
-        days, where = self._days, self._where
-
-        def due_after(seconds: int, interval: int) -> int:
-            try:
-                return _review_due(days, seconds, interval)
-            except (OverflowError, OSError, ValueError) as error:
-                raise ImportFileError(
-                    f"{where}: a review at {seconds} (unix time) gave an interval of {interval} days, a date heatcards cannot hold ({error})"
-                ) from error
-
-        return RevlogConversion(_KIND_OF_REVLOG_TYPE, review_id, due_after)
+    def _conversion(self) -> RevlogConversion:
+        days, scheduled = self._days, self._scheduled
+        return RevlogConversion(_KIND_OF_REVLOG_TYPE, lambda: ((days.calendar.day_start(day), day) for day in scheduled))
 
     def _read(self) -> list[ReviewLogEntry]:
         return self._entries_of(self._keys)
@@ -611,43 +614,36 @@ class PackageReviews(StoredReviews):
             history[entry.card_id].append(entry)
         return history
 
-    def _entries_of(self, keys: Mapping[int, bytes]) -> list[ReviewLogEntry]:
+    def _entries_of(self, keys: Mapping[int, str]) -> list[ReviewLogEntry]:
         with open_anki_collection(self._file, self._where) as collection:
-            return collection.read_revlog_entries(((card_id, card_id, key) for card_id, key in keys.items()), self._conversion(_review_id))
+            return collection.read_revlog_entries(((card_id, card_id, key) for card_id, key in keys.items()), self._conversion())
 
     def insert_into(self, store: Store, card_ids: Mapping[int, int], progress: Progress) -> int:
         """Add the reviews of the cards `card_ids` maps (package id -> collection id) to the
-        collection's log, but those whose id it holds already; returns how many were added.
-        Inside the caller's transaction; `progress` is called as the reviews go in."""
-        keys = self._keys
-        done = 0
-
-        def review_id(key: bytes, time_ms: int) -> str:
-            nonlocal done
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                progress("reviews", done, len(self))
-            return _review_id(key, time_ms)
-
+        collection's log, but those it holds already (see `insert_package_revlog`); returns how
+        many were added. Inside the caller's transaction; `progress` is called as the reviews go in."""
+        keys, total = self._keys, len(self)
         cards = ((local_id, card_id, keys[local_id]) for local_id, card_id in card_ids.items() if local_id in keys)
-        added = insert_package_revlog(store, self._file, cards, self._conversion(review_id), len(self))
-        progress("reviews", len(self), len(self))
+        progress("reviews", 0, total)
+        added = insert_package_revlog(
+            store, self._file, cards, self._conversion(), total, lambda passed: progress("reviews", min(passed, total), total), self._where
+        )
+        progress("reviews", total, total)
         return added
 
 
 def anki_review_id(guid: str, ordinal: int, revlog_id: int) -> str:
     """The id of an imported Anki review: the same for the same review in every package, so a
-    second import of a package adds no history; time-ordered like heatcards' own review ids."""
-    return _review_id(_review_id_key(guid, ordinal), revlog_id)
+    second import of a package adds no history; time-ordered like heatcards' own review ids
+    (`collection.review_id`): the revlog id (its time in ms) in 12 hex digits, then 20 that
+    stand for the card (`_review_id_key`). Anki's log holds one review per card and millisecond."""
+    return "%012x%s" % (revlog_id, _review_id_key(guid, ordinal))
 
 
-def _review_id_key(guid: str, ordinal: int) -> bytes:
-    """What `anki_review_id` hashes before the revlog id: the same for all reviews of a card."""
-    return f"{guid}\x1f{ordinal}\x1f".encode()
-
-
-def _review_id(card_key: bytes, revlog_id: int) -> str:
-    return "%012x%.20s" % (max(revlog_id, 0), hashlib.sha1(card_key + b"%d" % revlog_id).hexdigest())
+def _review_id_key(guid: str, ordinal: int) -> str:
+    """The last 20 hex digits of the ids of a card's reviews (`anki_review_id`): from its note's
+    GUID and its ordinal, the same in every package."""
+    return hashlib.sha1(f"{guid}\x1f{ordinal}".encode()).hexdigest()[:20]
 
 
 def _decks_in_use(decks: list[Deck], cards: Sequence[Card], where: str) -> list[Deck]:

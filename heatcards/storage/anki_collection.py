@@ -31,6 +31,7 @@ Row = dict[str, Any]
 
 # The errors of the sqlite3 module sqlite-utils runs on (pysqlite3 instead, when it is installed).
 _DatabaseError = sqlite_utils.utils.sqlite3.DatabaseError
+_IntegrityError = sqlite_utils.utils.sqlite3.IntegrityError
 
 
 BATCH_ROWS = 2000  # rows handed out at a time: a reader reports progress (which may cancel) between batches
@@ -222,21 +223,26 @@ class AnkiCollectionFile:
             f"AND +{_OF_THE_FILES_CARDS} ORDER BY id LIMIT 1"  # +: a scan (cheap), not a search per card
         ).fetchone()
 
-    def read_revlog_entries(self, cards: Iterable[tuple[int, int, bytes]], conversion: RevlogConversion) -> list[ReviewLogEntry]:
+    def is_damaged(self) -> bool:
+        """Whether SQLite finds the file inconsistent, its indexes included (a check of the whole
+        file: for when reading it has failed, to tell a damaged package from a damaged collection)."""
+        return self._database.conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok"
+
+    def read_revlog_entries(self, cards: Iterable[tuple[int, int, str]], conversion: RevlogConversion) -> list[ReviewLogEntry]:
         """The reviews of `cards` converted as `converted_revlog_sql` says, in id order."""
         conn = self._database.conn
-        with _revlog_cards(conn, cards), _conversion_functions(conn, conversion):
+        with _revlog_cards(conn, cards), _day_starts(conn, conversion):
             return [_revlog_from_row(row) for row in conn.execute(converted_revlog_sql("main", conversion))]
 
 
 @dataclass(frozen=True)
 class RevlogConversion:
-    """How a revlog row becomes a row of heatcards' revlog (`converted_revlog_sql`); SQLite calls
-    the two functions once per review."""
+    """How a revlog row becomes a row of heatcards' revlog (`converted_revlog_sql`)."""
 
     kinds: Mapping[int, ReviewKind]  # revlog.type -> what heatcards calls it
-    review_id: Callable[[bytes, int], str]  # (the card's key, revlog.id) -> the review's id
-    due_after: Callable[[int, int], int]  # (unix seconds, interval in days > 0) -> the due date it gave
+    # (first second, day number) of each local day that a review setting an interval in days
+    # (ivl > 0) fell on, and of each day such an interval can end on, in any order
+    day_starts: Callable[[], Iterable[tuple[int, int]]]
 
 
 _REVLOG_NUMBERS = ("id", "cid", "ease", "ivl", "lastIvl", "factor", "time", "type")
@@ -244,17 +250,21 @@ _MANUAL_TYPE = 4  # revlog.type of a manual entry (reset, set due date): no answ
 _OF_THE_FILES_CARDS = "cid IN (SELECT CAST(id AS INTEGER) FROM cards)"  # reviews of cards the file holds
 
 
-def converted_revlog_sql(schema: str, conversion: RevlogConversion) -> str:
-    """A SELECT of the reviews in `schema`.revlog of the cards in temp.heatcards_revlog_cards as rows
-    of heatcards' revlog (`_REVLOG_COLUMNS`, the card id being the table's `target`), in id order.
+def converted_revlog_sql(schema: str, conversion: RevlogConversion, condition: str = "true") -> str:
+    """A SELECT of the reviews in `schema`.revlog of the cards in temp.heatcards_revlog_cards (those
+    meeting `condition` too, SQL about `r`, the revlog row) as rows of heatcards' revlog
+    (`_REVLOG_COLUMNS`, the card id being the table's `target`), in id order.
+
+    A review's id is its revlog id (its time in ms) in 12 hex digits followed by its card's `key`
+    (20 hex digits, the same in every package: see `formats.apkg.anki_review_id`).
 
     The rules (docs/anki-packages.md): a learning answer found the card new unless the card's
     previous entry was a learning answer too; review and relearning answers found it in review
     and relearning; other entries in review when the card had an interval, else new. Intervals
     below 0 (learning steps, in seconds) become 0; a learning step's due date is the time plus
-    its seconds; a day interval's, the start of the local day that many days on (a Python
-    function). `factor` 100 to 1100 is an FSRS difficulty (1 + 9·(factor − 100)/1000); Anki
-    stores no stability. Needs `_conversion_functions` registered."""
+    its seconds; a day interval's, the start of the local day that many days on (two lookups in
+    the conversion's `day_starts`). `factor` 100 to 1100 is an FSRS difficulty
+    (1 + 9·(factor − 100)/1000); Anki stores no stability. Needs `_day_starts` filled."""
     kind_of = _case("r.type", {number: f"'{kind.value}'" for number, kind in conversion.kinds.items()})
     learn = next(number for number, kind in conversion.kinds.items() if kind is ReviewKind.LEARN)
     state_of_kind = {ReviewKind.REVIEW: CardState.REVIEW, ReviewKind.RELEARN: CardState.RELEARNING}
@@ -268,13 +278,16 @@ def converted_revlog_sql(schema: str, conversion: RevlogConversion) -> str:
         otherwise=f"CASE WHEN r.lastIvl > 0 THEN {int(CardState.REVIEW)} ELSE {int(CardState.NEW)} END",
     )
     seconds = _floor_division("r.id", 1000)
+    review_day = f"(SELECT d.day FROM temp.heatcards_day_starts AS d WHERE d.start <= {seconds} ORDER BY d.start DESC LIMIT 1)"
+    due_day_start = f"(SELECT d.start FROM temp.heatcards_day_starts AS d WHERE d.day = {review_day} + r.ivl)"
     return f"""
-        SELECT heatcards_review_id(m.key, r.id), m.target, r.id, r.ease, {state_before},
+        SELECT printf('%012x', r.id) || m.key, m.target, r.id, r.ease, {state_before},
             max(r.lastIvl, 0), max(r.ivl, 0),
-            CASE WHEN r.ivl > 0 THEN heatcards_due_after({seconds}, r.ivl) ELSE {seconds} - r.ivl END,
+            CASE WHEN r.ivl > 0 THEN {due_day_start} ELSE {seconds} - r.ivl END,
             NULL, CASE WHEN r.factor BETWEEN 100 AND 1100 THEN 1 + 9 * (r.factor - 100) / 1000.0 END,
             max(r.time, 0), {kind_of}
         FROM {schema}.revlog AS r JOIN temp.heatcards_revlog_cards AS m ON m.card_id = r.cid
+        WHERE {condition}
         ORDER BY r.id"""
 
 
@@ -288,9 +301,9 @@ def _floor_division(expression: str, divisor: int) -> str:
 
 
 @contextmanager
-def _revlog_cards(conn: sqlite3.Connection, cards: Iterable[tuple[int, int, bytes]]) -> Iterator[None]:
+def _revlog_cards(conn: sqlite3.Connection, cards: Iterable[tuple[int, int, str]]) -> Iterator[None]:
     """temp.heatcards_revlog_cards holding `cards`: (card id in the file, id the rows get, key of its review ids)."""
-    conn.execute("CREATE TEMP TABLE heatcards_revlog_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL, key BLOB NOT NULL)")
+    conn.execute("CREATE TEMP TABLE heatcards_revlog_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL, key TEXT NOT NULL)")
     try:
         conn.executemany("INSERT INTO temp.heatcards_revlog_cards VALUES (?, ?, ?)", cards)
         yield
@@ -299,49 +312,88 @@ def _revlog_cards(conn: sqlite3.Connection, cards: Iterable[tuple[int, int, byte
 
 
 @contextmanager
-def _conversion_functions(conn: sqlite3.Connection, conversion: RevlogConversion) -> Iterator[None]:
-    """The conversion's functions registered for SQL; an exception one of them raises (a
-    cancelled import, a date out of range) is raised as it is, not as SQLite's error."""
-    raised: list[BaseException] = []
-
-    def reporting(function: Callable[[int, int], object]) -> Callable[[int, int], object]:
-        def call(a, b):  # noqa: ANN001, ANN202 (SQLite's values)
-            try:
-                return function(a, b)
-            except BaseException as error:
-                raised.append(error)
-                raise
-        return call
-
-    conn.create_function("heatcards_review_id", 2, reporting(conversion.review_id), deterministic=True)
-    conn.create_function("heatcards_due_after", 2, reporting(conversion.due_after), deterministic=True)
+def _day_starts(conn: sqlite3.Connection, conversion: RevlogConversion) -> Iterator[None]:
+    """temp.heatcards_day_starts holding the conversion's `day_starts`, for `converted_revlog_sql`."""
+    conn.execute("CREATE TEMP TABLE heatcards_day_starts (start INTEGER PRIMARY KEY, day INTEGER NOT NULL UNIQUE)")
     try:
+        conn.executemany("INSERT INTO temp.heatcards_day_starts VALUES (?, ?)", conversion.day_starts())
         yield
-    except (sqlite3.OperationalError, _DatabaseError):
-        if raised:
-            raise raised[0] from None
-        raise
     finally:
-        conn.create_function("heatcards_review_id", 2, None)
-        conn.create_function("heatcards_due_after", 2, None)
+        conn.execute("DROP TABLE temp.heatcards_day_starts")
 
 
 def insert_package_revlog(
-    store: Store, package: Path, cards: Iterable[tuple[int, int, bytes]], conversion: RevlogConversion, incoming: int
+    store: Store,
+    package: Path,
+    cards: Iterable[tuple[int, int, str]],
+    conversion: RevlogConversion,
+    incoming: int,
+    progress: Callable[[int], None],
+    where: str,
 ) -> int:
     """Add to the collection's log the reviews in the Anki collection file `package` (a scratch
     copy that `prepare_revlog` has seen) of `cards` (file's card id, collection's card id, key),
-    converted as `converted_revlog_sql` says, in one statement; reviews whose id the log holds
-    already are left out. `incoming` says about how many there are. Returns how many were added.
-    Call inside `Store.transaction()`."""
+    converted as `converted_revlog_sql` says; `incoming` says how many the file's cards have.
+    Returns how many were added. Call inside `Store.transaction()`. `where` names the file in the
+    `ImportFileError` that says it is damaged, when SQLite finds so only now.
+
+    A review is left out when its card already has a review at that time (imported before, under
+    whatever id) or its id is taken; those are found first, card by card (the package's cards
+    without reviews here cost one lookup each), so that nothing is computed for them. The rest
+    go in by slices of about `REVLOG_SLICE_ROWS` in id order, one statement each, with
+    `progress(reviews passed so far)` after each: it may raise to stop the import."""
     conn = store.db.conn
-    with store.attached(package) as schema, _revlog_cards(conn, cards), _conversion_functions(conn, conversion):
-        with store.db.atomic(), store._indexes_built_after("revlog", incoming):
-            cursor = conn.execute(
-                f"INSERT INTO main.revlog ({_HEATCARDS_REVLOG_COLUMNS}) SELECT * FROM ({converted_revlog_sql(schema, conversion)}) "
-                "WHERE true ON CONFLICT (id) DO NOTHING"
-            )
-    return cursor.rowcount
+    try:
+        with store.attached(package) as schema, _revlog_cards(conn, cards), _day_starts(conn, conversion):
+            # by card first: the rows arrive in that order (an index of ids alone would take them at random places)
+            conn.execute("CREATE TEMP TABLE heatcards_revlog_present (cid INTEGER, id INTEGER, PRIMARY KEY (cid, id)) WITHOUT ROWID")
+            try:
+                conn.execute(f"""
+                    INSERT OR IGNORE INTO temp.heatcards_revlog_present
+                    SELECT r.cid, r.id FROM temp.heatcards_revlog_cards AS m CROSS JOIN {schema}.revlog AS r ON r.cid = m.card_id
+                    WHERE EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target)
+                        AND EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target AND x.time = r.id)""")
+                absent = "r.id BETWEEN ? AND ? AND (r.cid, r.id) NOT IN (SELECT cid, id FROM temp.heatcards_revlog_present)"
+                insert = (
+                    f"INSERT INTO main.revlog ({_HEATCARDS_REVLOG_COLUMNS}) SELECT * FROM ({converted_revlog_sql(schema, conversion, absent)}) "
+                    "WHERE true ON CONFLICT (id) DO NOTHING"
+                )
+                if conn.execute("SELECT count(*) FROM temp.heatcards_revlog_present").fetchone()[0] == incoming:
+                    return 0  # every one of them is here already (a package imported again)
+                added = 0
+                with store.db.atomic(), store._indexes_built_after("revlog", incoming):
+                    for first, last, passed in _revlog_slices(conn, schema):
+                        added += conn.execute(insert, (first, last)).rowcount
+                        progress(passed)
+            finally:
+                conn.execute("DROP TABLE temp.heatcards_revlog_present")
+    except _DatabaseError as error:  # the caller's transaction is rolled back, the temporary tables with it
+        with open_anki_collection(package, where) as file:
+            if file.is_damaged():
+                raise ImportFileError(f"{where}: the review log cannot be read, the file is damaged ({error})") from error
+        raise
+    return added
+
+
+REVLOG_SLICE_ROWS = 20000  # rows of a package's log inserted by one statement, between two progress calls
+
+
+def _revlog_slices(conn: sqlite3.Connection, schema: str) -> Iterator[tuple[int, int, int]]:
+    """(first id, last id, rows up to the last) of consecutive slices of `schema`.revlog of about
+    `REVLOG_SLICE_ROWS` rows each (more when many rows share a narrow span of ids), in id order,
+    covering it all. Found with one scan that counts the rows in narrow, equal spans of ids."""
+    least, greatest, total = conn.execute(f"SELECT min(id), max(id), count(*) FROM {schema}.revlog").fetchone()
+    if not total:
+        return
+    span = (greatest - least) // (8 * (total // REVLOG_SLICE_ROWS + 1)) + 1
+    spans = conn.execute(f"SELECT max(id), count(*) FROM {schema}.revlog GROUP BY (id - ?) / ? ORDER BY 1", (least, span))
+    first, passed, in_slice = least, 0, 0
+    for last, count in spans:
+        passed += count
+        in_slice += count
+        if in_slice >= REVLOG_SLICE_ROWS or passed == total:
+            yield first, last, passed
+            first, in_slice = last + 1, 0
 
 
 class CollectionReviews(StoredReviews):
@@ -368,32 +420,37 @@ class CollectionReviews(StoredReviews):
 
 def copy_revlog_to_package(store: Store, package: Path, cards: Iterable[tuple[int, int]], types: Mapping[ReviewKind, int]) -> None:
     """Fill the empty revlog of the Anki collection file `package` with the collection's reviews
-    of `cards` (collection's card id, Anki's card id), in one statement.
+    of `cards` (collection's card id, Anki's card id).
 
     Rows go in time order (then review id); each id is the review's time in ms, moved up past
     the id before it when that is taken. A learning step's interval is the seconds to its due
     date, negated; `factor` holds the difficulty (round(100 + 1000·(D − 1)/9), D within 1 to 10,
-    rounding halves to even as Python does), 0 without one; `types` gives revlog.type by kind."""
+    rounding halves to even as Python does), 0 without one; `types` gives revlog.type by kind.
+
+    When no two of the reviews share a millisecond (always in a log that came from Anki), each id
+    is the review's time, and one plain insert does it; otherwise that insert breaks the table's
+    key, and a slower statement (two window functions over the rows in order) moves ids up."""
     conn = store.db.conn
     seconds = _floor_division("time", 1000)
     factor = "(100 + 1000 * (min(max(difficulty, 1.0), 10.0) - 1) / 9)"
     whole = f"CAST({factor} AS INTEGER)"
     rounded = f"({whole} + ({factor} - {whole} > 0.5 OR ({factor} - {whole} = 0.5 AND {whole} % 2 = 1)))"
     kind_type = _case("kind", {f"'{kind.value}'": str(number) for kind, number in types.items()})
+    converted = f"""target, -1, rating, CASE WHEN interval_after > 0 THEN interval_after ELSE -max(0, due_after - {seconds}) END,
+        interval_before, CASE WHEN difficulty IS NULL THEN 0 ELSE {rounded} END, duration_ms, {kind_type}"""
+    reviews = """SELECT r.id, r.time, r.rating, r.interval_before, r.interval_after, r.due_after, r.difficulty, r.duration_ms, r.kind, m.target
+        FROM main.revlog AS r JOIN temp.heatcards_export_cards AS m ON m.card_id = r.card_id"""
     conn.execute("CREATE TEMP TABLE heatcards_export_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL)")
     try:
         conn.executemany("INSERT INTO temp.heatcards_export_cards VALUES (?, ?)", cards)
         with store.attached(package) as schema:
-            conn.execute(f"""
-                INSERT INTO {schema}.revlog ({', '.join(REVLOG_COLUMNS)})
-                SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), target, -1, rating,
-                    CASE WHEN interval_after > 0 THEN interval_after ELSE -max(0, due_after - {seconds}) END,
-                    interval_before, CASE WHEN difficulty IS NULL THEN 0 ELSE {rounded} END, duration_ms, {kind_type}
-                FROM (
-                    SELECT r.time, r.rating, r.interval_before, r.interval_after, r.due_after, r.difficulty, r.duration_ms, r.kind,
-                        m.target, row_number() OVER (ORDER BY r.time, r.id) AS n
-                    FROM main.revlog AS r JOIN temp.heatcards_export_cards AS m ON m.card_id = r.card_id
-                )""")
+            insert = f"INSERT INTO {schema}.revlog ({', '.join(REVLOG_COLUMNS)})"
+            try:
+                conn.execute(f"{insert} SELECT time, {converted} FROM ({reviews} ORDER BY r.time)")
+            except _IntegrityError:  # two reviews in the same millisecond
+                conn.execute(f"DELETE FROM {schema}.revlog")
+                conn.execute(f"""{insert} SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), {converted}
+                    FROM (SELECT *, row_number() OVER (ORDER BY time, id) AS n FROM ({reviews}))""")
     finally:
         conn.execute("DROP TABLE temp.heatcards_export_cards")
 
