@@ -63,9 +63,8 @@ class DayCalendar:
         return int(naive.timestamp()) + 1
 
     def next_day_start(self, timestamp: float) -> int:
-        day = self.day(timestamp)
-        last = self._last_day[0]
-        return last[3] if last[1] == day and last[3] is not None else self.day_start(day + 1)
+        day, _start, end = self._day_around(timestamp)
+        return end if end is not None else self.day_start(day + 1)
 
     def _day_around(self, timestamp: float) -> tuple[int, int | None, int | None]:
         """(day, its first second, the next day's first second) of `timestamp`. The two seconds are

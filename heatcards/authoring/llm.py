@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import GenerationError, InvalidInputError
 from .model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, LanguageModelSettings, Progress, Suggestion, SuggestionKind
-from .rules import MINIMUM_CARDS
+from .rules import card_limit
 
 CHUNK_CHARACTERS = 3000
 """At most this many characters of the document go into one request (whole paragraphs where they fit)."""
@@ -101,10 +101,8 @@ class LlmEngine:
         cards_per_1000_words: float = DEFAULT_CARDS_PER_1000_WORDS,
         progress: Progress | None = None,
     ) -> list[Suggestion]:
-        if not cards_per_1000_words > 0:
-            raise GenerationError(f"the number of cards per 1,000 words must be above 0, not {cards_per_1000_words}")
+        limit = card_limit(document, cards_per_1000_words)
         chunks = list(document_chunks(document))
-        limit = max(MINIMUM_CARDS, round(document.word_count * cards_per_1000_words / 1000))
         located = _LocatedText(document.text)
         seen: set[tuple[str, ...]] = set()
         suggestions: list[Suggestion] = []

@@ -229,6 +229,13 @@ def check_cards_per_1000_words(cards_per_1000_words: float) -> None:
         raise GenerationError(f"the number of cards per 1,000 words must be above 0, not {cards_per_1000_words}")
 
 
+def card_limit(document: DocumentText, cards_per_1000_words: float) -> int:
+    """How many suggestions `document` gets at most, whatever the engine; GenerationError for a
+    number of cards per 1,000 words that is not above 0."""
+    check_cards_per_1000_words(cards_per_1000_words)
+    return max(MINIMUM_CARDS, round(cards_per_1000_words * document.word_count / 1000))
+
+
 def suggest_from_mentions(
     document: DocumentText,
     sentences: list[Sentence],
@@ -268,8 +275,7 @@ def suggest_from_mentions(
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
-    limit = max(MINIMUM_CARDS, round(cards_per_1000_words * document.word_count / 1000))
-    return _best(cards, limit)
+    return _best(cards, card_limit(document, cards_per_1000_words))
 
 
 def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:

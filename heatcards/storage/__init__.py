@@ -43,10 +43,19 @@ _CARD_COLUMNS = (
     "id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, "
     "remaining_steps, reps, lapses, last_review, suspended, buried_until, flag, modified"
 )
-_UPDATE_CARD = "UPDATE cards SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in _CARD_COLUMNS.split(", ")[1:]))
-# What studying changes: an answer leaves the card's note, deck and template alone, and an UPDATE
-# that does not name them leaves their index entries and reference checks alone too.
-_UPDATE_SCHEDULE = _UPDATE_CARD.replace("note_id = ?, deck_id = ?, ordinal = ?, ", "")
+_SCHEDULE_START = 4  # the columns from `state` on are what studying changes
+
+
+def _card_update(first_column: int) -> str:
+    """UPDATE of a card's columns from the `first_column`-th of `_CARD_COLUMNS` on, by id."""
+    columns = _CARD_COLUMNS.split(", ")[first_column:]
+    return f"UPDATE cards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+
+
+_UPDATE_CARD = _card_update(1)
+# An answer leaves the card's note, deck and template alone, and an UPDATE that does not name them
+# leaves their index entries and reference checks alone too.
+_UPDATE_SCHEDULE = _card_update(_SCHEDULE_START)
 _NOTE_COLUMNS = (
     "id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph"
 )
@@ -568,7 +577,7 @@ class Store:
         """Write an existing card's scheduling (everything but its note, deck and template, which
         must be as stored): what an answer changes."""
         row = _card_to_row(card)
-        self.db.conn.execute(_UPDATE_SCHEDULE, (*row[4:], row[0]))
+        self.db.conn.execute(_UPDATE_SCHEDULE, (*row[_SCHEDULE_START:], row[0]))
 
     def save_cards(self, cards: Iterable[Card]) -> None:
         """Write existing cards' current states (one prepared statement for all)."""

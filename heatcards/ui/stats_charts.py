@@ -462,5 +462,7 @@ def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
             tip += f", mean prediction {100 * b.mean_predicted:.1f} %, recalled {100 * b.actual:.1f} %"
         chart.bars.append(Bar(x, step, tip, None))
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
+    # from 0 even with no review scored (an imported history records no predictions), not around it
+    chart.getPlotItem().setYRange(0, max(b.reviews for b in panel.bins) or 1, padding=0.05)
     chart.getPlotItem().setLabel("left", "scored reviews")
     chart.getPlotItem().setLabel("bottom", "predicted recall (%)")
