@@ -157,6 +157,7 @@ class NameBook:
         self.full_names: dict[str, str | None] = {}  # surname or first name -> full name (None when unsure)
         self.kinds: dict[str, MentionKind] = {}
         self.genders: dict[str, Gender] = {}  # full name -> gender, for the people the document makes sure of
+        self.shared: set[str] = set()  # surnames and first names that several people of the document have
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -189,6 +190,8 @@ class NameBook:
             for short in _short_forms(full):
                 owners[short].append(full)
         for short, fulls in owners.items():
+            if len(fulls) > 1:
+                book.shared.add(short)
             best = max(fulls, key=lambda full: people[full])
             # the one person it can be, or the one the document names far more often
             book.full_names[short] = best if people[best] > sum(people[full] for full in fulls if full != best) else None

@@ -310,7 +310,8 @@ BACK_REFERRING_NOUNS = _words(
     "case team unit company firm group deal plan book novel script shoot production scene sequence site "
     "house ship boat car plane mission crew couple pair man woman family series show episode campaign "
     "trial attack incident accident idea effort study report experiment photograph image device machine "
-    "invention product design structure building meeting event story answer question problem solution result reason"
+    "invention product design structure building meeting event story answer question problem solution result reason "
+    "total cost match game season club choice opening"
 )
 
 # Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."

@@ -125,11 +125,13 @@ _RELATIVE_CLAUSE = re.compile(r", (?:who|whom|whose|which) [^,;:]*$")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|both|each|one|two|three|four) [^,;:]*|[a-z]+ of [^,;:]*)$")
 # An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …".
 _SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
-# An amount that says only "some": "after {{a few days}}", "{{several weeks}}".
-_VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b", re.IGNORECASE)
+# An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}".
+_VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b|\b(?:(?:less|more|fewer) than|under|over) an?\b", re.IGNORECASE)
 # A number that is half of a range: "over {{a day}} or two".
 _REST_OF_A_RANGE = re.compile(rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
+# The same amount in other units, in brackets after it: "1,595 feet (486 m)".
+_OTHER_UNITS = re.compile(r" \((?:about |around |some |c\. )?\d[^()]*\)")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
 _COUNTS = {
     word: number
@@ -270,7 +272,7 @@ def suggest_from_mentions(
             and not _dangling_pronoun(claim, book)
             and not _leans_on_context(claim, topic)
         ):
-            cards += _cards(index, sentence, claim, topic, document.text, ask, seen)
+            cards += _cards(index, sentence, claim, topic, document.text, ask, seen, book)
         seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
@@ -363,7 +365,14 @@ def _contains_word(text: str, phrase: str) -> bool:
 
 
 def _cards(
-    index: int, sentence: Sentence, claim: Claim, topic: _Topic | None, document_text: str, ask: Ask | None, seen: Counter[str]
+    index: int,
+    sentence: Sentence,
+    claim: Claim,
+    topic: _Topic | None,
+    document_text: str,
+    ask: Ask | None,
+    seen: Counter[str],
+    book: NameBook,
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
     context = ""
@@ -377,6 +386,8 @@ def _cards(
     for mention in claim.mentions:
         if any(q.start <= mention.start < q.end for q in speech) or _refused(claim, mention, topic):
             continue
+        if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and mention.text in book.shared:
+            continue  # "{{Roebling}}" when father and son are both Roebling: which one?
         if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
             continue  # the person the document keeps talking about: by now a guess, not a memory
         # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
@@ -389,8 +400,11 @@ def _cards(
             made = (*asked, mention.name)
         if made is None:
             rule = f"cloze:{mention.kind.value}"
-            front = f"{claim.text[: mention.start]}{{{{c1::{mention.text}}}}}{claim.text[mention.end :]}"
-            rest = claim.text[: mention.start] + " … " + claim.text[mention.end :]
+            after = claim.text[mention.end :]
+            other_units = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else None
+            after = after[other_units.end() :] if other_units else after  # "{{1,595 feet}} (486 m)" would give it away
+            front = f"{claim.text[: mention.start]}{{{{c1::{mention.text}}}}}{after}"
+            rest = claim.text[: mention.start] + " … " + after
             kind, back, answer, bonus = SuggestionKind.CLOZE, "", mention.text, 0.0
         else:
             rule, front, answer = made
@@ -442,9 +456,36 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
-    if _trivial(claim, mention) or _aside(claim, mention):
+    if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
-    return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention)
+    return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention) or _one_of_two_alternatives(claim, mention)
+
+
+def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
+    """Whether the answer can be worked out from the other facts of the sentence: the same amount in
+    other units in brackets after another ("1,595 feet ({{486 m}})"), or a number of years between two
+    years the sentence gives ("{{fourteen years}}, from 1869 to 1883")."""
+    if mention.kind in _NUMBER_KINDS and re.search(r"\d[^()]*\($", claim.text[: mention.start]) and _OTHER_UNITS.match(
+        claim.text[claim.text.rindex("(", 0, mention.start) - 1 :]
+    ):
+        return any(other.kind in _NUMBER_KINDS and other.end < mention.start for other in claim.mentions)
+    years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
+    return mention.kind is MentionKind.DURATION and re.search(r"\byears?\b", mention.text) is not None and len(years) >= 2
+
+
+def _one_of_two_alternatives(claim: Claim, mention: Mention) -> bool:
+    """Whether the answer is one of two names the sentence offers as alternatives ("the Staten Island
+    Ferry or the {{Hudson Tube}}", "De Niro/{{Pacino}}"): the card is a 50/50 guess. (Two names after
+    "between" are already refused as halves of one name: "between Bedloe Island and Governors Island".)"""
+    if mention.kind not in NAMED_KINDS:
+        return False
+    for other in claim.mentions:
+        if other is mention or other.kind not in NAMED_KINDS:
+            continue
+        first, second = sorted((other, mention), key=lambda m: m.start)
+        if re.fullmatch(r" or (?:the )?|/", claim.text[first.end : second.start]):  # not "the Westman Islands, or Vestmannaeyjar"
+            return True
+    return False
 
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
@@ -1018,8 +1059,9 @@ def _names_a_term(text: str, mention: Mention) -> bool:
 
 def _leaning_phrases(text: str, topic: _Topic | None) -> int:
     """How many "the bank", "the part" … the text holds that point back at something it does not
-    name (the topic's own noun, "the bridge" in a document about a bridge, does not count)."""
-    count = 0
+    name (the topic's own noun, "the bridge" in a document about a bridge, does not count), and
+    "again" ("made the case again": when was the first time?)."""
+    count = len(re.findall(r"\bagain\b", text, re.IGNORECASE))
     for match in re.finditer(r"\bthe ([a-z]+)\b(?! of\b)", text, re.IGNORECASE):
         noun = match.group(1).lower()
         if noun in lexicon.BACK_REFERRING_NOUNS and not (topic and any(_has_word(alias, noun) for alias in topic.aliases)):
