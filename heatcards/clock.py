@@ -43,9 +43,11 @@ class DayCalendar:
 
     tz: tzinfo | None = None
     rollover_hour: int = 4
-    # The last day asked for, as (zone, day, its first second, the next day's first second): studying
-    # asks for today over and over, and working it out through datetime costs microseconds each time.
-    _last_day: list = field(default_factory=lambda: [None], init=False, repr=False, compare=False)
+    # [(zone, day, its first second, the next day's first second) of the day remembered, (zone, day)
+    # of the last day worked out that was not it]: studying asks for today over and over (between
+    # asking for the day of each card's last review), and working a day out through datetime costs
+    # microseconds each time.
+    _days_seen: list = field(default_factory=lambda: [None, None], init=False, repr=False, compare=False)
 
     def day(self, timestamp: float) -> int:
         """Days since 1970-01-01 in local time, shifted by the rollover hour.
@@ -67,24 +69,25 @@ class DayCalendar:
         return end if end is not None else self.day_start(day + 1)
 
     def _day_around(self, timestamp: float) -> tuple[int, int | None, int | None]:
-        """(day, its first second, the next day's first second) of `timestamp`. The two seconds are
-        worked out (and the day remembered by them) only when the same day is asked for twice in a
-        row, so that going through many days costs no more than before; they stay None when a
-        clock change makes them disagree with the day."""
+        """(day, its first second, the next day's first second) of `timestamp`; the two seconds are
+        None unless the day is remembered. A day is remembered (its seconds worked out) when it is
+        worked out twice in a row, so that going through many days costs no more than numbering
+        them, and a day asked for once in between (a card's last review) does not make it
+        forgotten. A clock change that makes the seconds disagree with the day is not remembered."""
         zone = self._zone()
-        last = self._last_day[0]
-        if last is not None and last[0] == zone and last[2] is not None and last[2] <= timestamp < last[3]:
-            return last[1:]
+        remembered, last_other = self._days_seen
+        if remembered is not None and remembered[0] == zone and remembered[2] <= timestamp < remembered[3]:
+            return remembered[1:]
         local = datetime.fromtimestamp(timestamp, self.tz)
         shifted = local - timedelta(hours=self.rollover_hour, seconds=1)
         day = shifted.date().toordinal() - _EPOCH_ORDINAL
-        remembered = (zone, day, None, None)
-        if last is not None and last[:2] == (zone, day):
+        if last_other == (zone, day):
             start, end = self.day_start(day), self.day_start(day + 1)
             if start <= timestamp < end:
-                remembered = (zone, day, start, end)
-        self._last_day[0] = remembered
-        return remembered[1:]
+                self._days_seen[:] = [(zone, day, start, end), None]
+                return day, start, end
+        self._days_seen[1] = (zone, day)
+        return day, None, None
 
     def _zone(self) -> object:
         """What local days depend on: the time zone given, or the process's (which `time.tzset` changes)."""

@@ -12,7 +12,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,6 +105,24 @@ class _TodayCounts:
     counts: QueueCounts
 
 
+@dataclass
+class _StudyReads:
+    """Rows studying reads again and again, kept while the store's change count is still
+    `valid_at` (no row written since they were read) or only answers wrote, which leave them as
+    they were: the card `next_card` handed out last (answered, it is read no second time), and
+    the preset ids of decks answered in."""
+
+    valid_at: int = -1
+    card: Card | None = None
+    preset_ids: dict[int, int] = field(default_factory=dict)
+
+    def checked(self, change_count: int) -> _StudyReads:
+        """These reads, forgotten first if any row was written since they were made."""
+        if change_count != self.valid_at:
+            self.valid_at, self.card, self.preset_ids = change_count, None, {}
+        return self
+
+
 class Collection:
     """One open collection file plus its media folder; one writer at a time."""
 
@@ -140,6 +158,7 @@ class Collection:
         self.calendar = DayCalendar(calendar_tz, self.store.config("rollover_hour", 4))
         self._schedulers: dict[int, Scheduler] = {}
         self._today: dict[int, _TodayCounts] = {}
+        self._study_reads = _StudyReads()
         self._next_ids: dict[str, int] = {}
         if not self.store.config("initialised", False):
             self._initialise(install_heat_deck)
@@ -194,10 +213,13 @@ class Collection:
         return Changes(decks=True, queue=True)
 
     def scheduler_for(self, deck: Deck) -> Scheduler:
-        scheduler = self._schedulers.get(deck.preset_id)
+        return self._scheduler_of_preset(deck.preset_id)
+
+    def _scheduler_of_preset(self, preset_id: int) -> Scheduler:
+        scheduler = self._schedulers.get(preset_id)
         if scheduler is None:
-            scheduler = Scheduler(self.store.preset(deck.preset_id), self.calendar, fuzz=self.fuzz)
-            self._schedulers[deck.preset_id] = scheduler
+            scheduler = Scheduler(self.store.preset(preset_id), self.calendar, fuzz=self.fuzz)
+            self._schedulers[preset_id] = scheduler
         return scheduler
 
     # --- decks -----------------------------------------------------------------
@@ -489,7 +511,9 @@ class Collection:
     def next_card(self, deck: Deck) -> tuple[Card | None, QueueCounts]:
         """The card to show now in `deck` (subdecks included) and the counts left today."""
         today = self._today_in(deck)
-        return queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, self.now()), today.counts
+        card = queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, self.now())
+        self._study_reads.checked(self.store.change_count()).card = card
+        return card, today.counts
 
     def counts(self, deck: Deck) -> QueueCounts:
         """Today's remaining new / learning / review counts in `deck` (subdecks included)."""
@@ -517,23 +541,30 @@ class Collection:
 
     def answer(self, card_id: int, rating: Rating | int, duration_ms: int = 0) -> Changes:
         """Rate a card; the review is on disk when this returns."""
-        card = self.store.card(card_id)
-        deck = self.store.deck(card.deck_id)
+        reads = self._study_reads.checked(self.store.change_count())
+        held = reads.card if reads.card is not None and reads.card.id == card_id else None
+        if held is not None and held.deck_id in reads.preset_ids:
+            card, preset_id = held, reads.preset_ids[held.deck_id]
+        else:
+            card, preset_id = self.store.card_and_preset_id(card_id)
+            reads.preset_ids[card.deck_id] = preset_id
+        reads.card = None  # answered below: no longer as read
+        scheduler = self._scheduler_of_preset(preset_id)
         now_ms = int(self.clock.now() * 1000)
         now = now_ms // 1000
-        result = self.scheduler_for(deck).answer(card, rating, now)
+        result = scheduler.answer(card, rating, now)
         entry = _log_entry(card, result, int(rating), now_ms, duration_ms, review_id(now_ms))
         note_before = self.store.note(card.note_id) if result.leech else None
-        siblings = self._siblings_to_bury(card, deck, now)
+        siblings = self._siblings_to_bury(card, scheduler.preset, now)
+        day_end = self.calendar.next_day_start(now)  # where buried siblings come back
         with self.store.transaction():
             after = result.card
-            if result.leech and self.preset_of(deck).leech_action is LeechAction.SUSPEND:
+            if result.leech and scheduler.preset.leech_action is LeechAction.SUSPEND:
                 after = replace(after, suspended=True)
             self.store.save_schedule(after)
             self.store.insert_review(entry)
-            buried_until = self.calendar.next_day_start(now)
             for sibling in siblings:
-                self.store.save_schedule(replace(sibling, buried_until=buried_until, modified=now))
+                self.store.save_schedule(replace(sibling, buried_until=day_end, modified=now))
             if note_before is not None:
                 self.store.update_note(replace(note_before, tags=_clean_tags((*note_before.tags, LEECH_TAG)), modified=now))
             self.store.push_undo(
@@ -545,16 +576,15 @@ class Collection:
                 ),
                 now,
             )
+        reads.valid_at = self.store.change_count()  # what this answer wrote leaves the preset ids as they were
         if siblings or after.suspended:
             self._forget_today_counts()
-        day_end = self.calendar.next_day_start(now)
         for today in self._today.values():
             if card.deck_id in today.deck_ids:
                 today.counts = queue.counts_after_answer(today.counts, card, after, day_end)
         return Changes(cards=frozenset({card.id, *(s.id for s in siblings)}), queue=True, stats=True, decks=True)
 
-    def _siblings_to_bury(self, card: Card, deck: Deck, now: int) -> list[Card]:
-        preset = self.preset_of(deck)
+    def _siblings_to_bury(self, card: Card, preset: Preset, now: int) -> list[Card]:
         wanted = {
             CardState.NEW: preset.bury_new_siblings,
             CardState.REVIEW: preset.bury_review_siblings,

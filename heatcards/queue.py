@@ -56,12 +56,19 @@ def next_card(
     due_now = store.learning_cards_due(deck_ids, now, now + 1, 1)
     if due_now:
         return due_now[0]
-    reviews = store.review_cards_due(deck_ids, now, calendar.next_day_start(now), 1) if counts.review else []
-    new = store.new_cards(deck_ids, now, 1) if counts.new else []
-    if reviews and new:
-        return new[0] if _new_turn(counts) else reviews[0]
-    if reviews or new:
-        return (reviews or new)[0]
+
+    def reviews() -> list[Card]:
+        return store.review_cards_due(deck_ids, now, calendar.next_day_start(now), 1) if counts.review else []
+
+    def new() -> list[Card]:
+        return store.new_cards(deck_ids, now, 1) if counts.new else []
+
+    # The kind whose turn it is is asked for first, and the other only when it has none: the
+    # same card as reading both and choosing, one query fewer.
+    first, second = (new, reviews) if counts.review and counts.new and _new_turn(counts) else (reviews, new)
+    found = first() or second()
+    if found:
+        return found[0]
     ahead = store.learning_cards_due(deck_ids, now, now + LEARN_AHEAD_SECONDS, 1)
     return ahead[0] if ahead else None
 

@@ -9,10 +9,11 @@ a generator seeded by the card id and its review count.
 """
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
 
 import fsrs_rs_python as fsrs
@@ -47,13 +48,16 @@ class Answer:
     leech: bool  # lapses just reached the preset's leech threshold (or a multiple past it)
 
 
+_REVIEW_KINDS = {
+    CardState.NEW: ReviewKind.LEARN,
+    CardState.LEARNING: ReviewKind.LEARN,
+    CardState.REVIEW: ReviewKind.REVIEW,
+    CardState.RELEARNING: ReviewKind.RELEARN,
+}
+
+
 def review_kind(state: CardState) -> ReviewKind:
-    return {
-        CardState.NEW: ReviewKind.LEARN,
-        CardState.LEARNING: ReviewKind.LEARN,
-        CardState.REVIEW: ReviewKind.REVIEW,
-        CardState.RELEARNING: ReviewKind.RELEARN,
-    }[state]
+    return _REVIEW_KINDS[state]
 
 
 def round_half_up(x: float) -> int:
@@ -112,7 +116,7 @@ class Scheduler:
         return _Context(self, card, now)
 
     def _answer_in(self, ctx: "_Context", rating: Rating) -> Answer:
-        card, now = ctx.card, ctx.now
+        card = ctx.card
         if card.state is CardState.NEW or card.state is CardState.LEARNING:
             after = ctx.learning_step(rating, self.preset.learning_steps, CardState.LEARNING)
         elif card.state is CardState.REVIEW:
@@ -120,9 +124,7 @@ class Scheduler:
         else:
             after = ctx.learning_step(rating, self.preset.relearning_steps, CardState.RELEARNING)
         lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
-        lapses = card.lapses + (1 if lapsed else 0)
-        after = replace(after, reps=card.reps + 1, lapses=lapses, last_review=now, modified=now)
-        return Answer(card=after, kind=review_kind(card.state), leech=lapsed and self._is_leech(lapses))
+        return Answer(card=after, kind=review_kind(card.state), leech=lapsed and self._is_leech(after.lapses))
 
     def memory_from_history(self, reviews: Iterable[tuple[int, int]]) -> tuple[float, float] | None:
         """(stability, difficulty) after a card's history of (unix seconds, rating), oldest first."""
@@ -169,16 +171,34 @@ class _Context:
         self.maximum = max(1, scheduler.preset.maximum_interval)
 
     def _state_for(self, rating: Rating):
-        return {
-            Rating.AGAIN: self.next_states.again,
-            Rating.HARD: self.next_states.hard,
-            Rating.GOOD: self.next_states.good,
-            Rating.EASY: self.next_states.easy,
-        }[rating]
+        states = self.next_states
+        return (states.again, states.hard, states.good, states.easy)[rating - 1]
 
-    def _memory(self, rating: Rating) -> dict:
-        memory = self._state_for(rating).memory
-        return {"stability": memory.stability, "difficulty": memory.difficulty}
+    def _scheduled(self, rating: Rating, state: CardState, due: int, interval: int, remaining_steps: int) -> Card:
+        """The card after `rating`: its new schedule, FSRS's memory state for the rating, one more
+        repetition (and lapse, for a review forgotten), reviewed now. Built in one go: copying a
+        card with `dataclasses.replace` costs several times more, and an answer did it twice."""
+        card, memory = self.card, self._state_for(rating).memory
+        lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
+        return Card(
+            id=card.id,
+            note_id=card.note_id,
+            deck_id=card.deck_id,
+            ordinal=card.ordinal,
+            state=state,
+            due=due,
+            interval=interval,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            remaining_steps=remaining_steps,
+            reps=card.reps + 1,
+            lapses=card.lapses + lapsed,
+            last_review=self.now,
+            suspended=card.suspended,
+            buried_until=card.buried_until,
+            flag=card.flag,
+            modified=self.now,
+        )
 
     def _days(self, interval: float, minimum: int) -> int:
         """Round, bound and (maybe) fuzz an FSRS interval in days."""
@@ -186,29 +206,20 @@ class _Context:
         if not self.scheduler.fuzz:
             return min(max(round_half_up(interval), minimum), self.maximum)
         lower, upper = fuzz_bounds(interval, minimum, self.maximum)
-        seed = self.card.id * 1_000_003 + self.card.reps
-        return lower + int(random.Random(seed).random() * (1 + upper - lower))
+        return lower + int(self._fuzz_draw * (1 + upper - lower))
+
+    @functools.cached_property
+    def _fuzz_draw(self) -> float:
+        """The card's fuzz number in [0, 1), drawn once for all its intervals in this answer: seeding
+        the generator costs microseconds, and a review's Good and Easy intervals need the lower ones."""
+        return random.Random(self.card.id * 1_000_003 + self.card.reps).random()
 
     def _as_review(self, rating: Rating, days: int) -> Card:
         due = self.scheduler.calendar.day_start(self.today + days)
-        return replace(
-            self.card,
-            state=CardState.REVIEW,
-            due=due,
-            interval=days,
-            remaining_steps=0,
-            **self._memory(rating),
-        )
+        return self._scheduled(rating, CardState.REVIEW, due, days, 0)
 
     def _as_step(self, rating: Rating, state: CardState, delay_seconds: int, remaining: int, interval: int) -> Card:
-        return replace(
-            self.card,
-            state=state,
-            due=self.now + delay_seconds,
-            interval=interval,
-            remaining_steps=remaining,
-            **self._memory(rating),
-        )
+        return self._scheduled(rating, state, self.now + delay_seconds, interval, remaining)
 
     def _lapse_days(self) -> int:
         """Again's interval: FSRS's, at least a day, not bounded by the maximum interval (as Anki)."""

@@ -68,3 +68,31 @@ def test_the_process_zone_is_followed_when_it_changes(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@settings(max_examples=200, deadline=None)
+@given(zone=st.sampled_from(ZONES), rollover_hour=st.integers(0, 23), today=st.integers(1_700_000_000, 1_700_400_000),
+       steps=st.lists(st.tuples(st.integers(0, 600), st.integers(1_600_000_000, 1_900_000_000)), min_size=1, max_size=30))
+def test_studying_pattern_answers_as_once(zone, rollover_hour, today, steps):
+    """As an answer asks: today, a card's last review on some other day, today again (the day remembered
+    must not be forgotten, nor answer for the other day)."""
+    calendar = DayCalendar(zone, rollover_hour)
+    for seconds_later, last_review in steps:
+        today += seconds_later
+        for timestamp in (today, last_review, today):
+            assert (calendar.day(timestamp), calendar.next_day_start(timestamp)) == asked_once(zone, rollover_hour, timestamp)
+
+
+def test_a_day_asked_for_once_in_between_keeps_today_remembered(monkeypatch):
+    """Today's bounds are worked out once, not again after each card's last review is numbered."""
+    calendar = DayCalendar(ZoneInfo("Europe/London"), 4)
+    now = 1_700_000_000
+    calendar.day(now), calendar.day(now + 1)  # today worked out twice: remembered
+    tomorrow_start = asked_once(calendar.tz, 4, now)[1]
+    worked_out = []
+    original = DayCalendar.day_start
+    monkeypatch.setattr(DayCalendar, "day_start", lambda self, day: worked_out.append(day) or original(self, day))
+    for days_ago in (30, 200, 31):
+        calendar.day(now - days_ago * 86400)  # a card's last review
+        assert calendar.next_day_start(now + days_ago) == tomorrow_start
+    assert worked_out == []
