@@ -338,6 +338,12 @@ class Store:
             while self._to_detach:
                 self.db.conn.execute("DETACH DATABASE " + self._to_detach.pop())
 
+    def change_count(self) -> int:
+        """Rows this connection has inserted, updated or deleted since it opened (SQLite's
+        total_changes; a rolled-back change counts too). The same count twice: no row was written
+        in between, the collection's lock keeping any other writer out."""
+        return self.db.conn.total_changes
+
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.conn.execute(sql, params).fetchone()
 
@@ -588,6 +594,16 @@ class Store:
         if row is None:
             raise NotFoundError(f"no card with id {card_id}")
         return _card_from_row(row)
+
+    def card_and_preset_id(self, card_id: int) -> tuple[Card, int]:
+        """A card and its deck's preset id (what answering it needs), in one statement."""
+        row = self._tuples(
+            f"SELECT {_CARD_COLUMNS}, (SELECT preset_id FROM decks WHERE decks.id = cards.deck_id) FROM cards WHERE id = ?",
+            (card_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no card with id {card_id}")
+        return _card_from_row(row[:-1]), row[-1]
 
     def cards(self, card_ids: Sequence[int]) -> list[Card]:
         rows = self._tuples(f"SELECT {_CARD_COLUMNS} FROM cards WHERE id IN ({_in_clause(card_ids)})")
