@@ -181,11 +181,10 @@ class HeatcardsRunner:
         counts = col.counts(deck)
         R = {}
         if counts.total < answers:
-            now = col.now()
-            tomorrow = col.calendar.next_day_start(now)
-            ahead = col.store.review_cards_due(col.deck_tree_ids(deck), now, 2**62,
-                                               counts.review + answers - counts.total)
-            extra = [c.id for c in ahead if c.due >= tomorrow]
+            now, tree = col.now(), col.deck_tree_ids(deck)
+            due_today = set(col.store.review_ids_due_before(tree, now, col.calendar.next_day_start(now)))
+            ahead = col.store.review_ids_due_before(tree, now, 2**62)[: counts.review + answers - counts.total]
+            extra = [card_id for card_id in ahead if card_id not in due_today]
             col.set_due_date(extra, 0)
             R["pulled_forward"] = len(extra)
         R["queue_after_changes_s"], (_card, counts) = timed(col.next_card, deck)

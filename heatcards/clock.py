@@ -43,11 +43,11 @@ class DayCalendar:
 
     tz: tzinfo | None = None
     rollover_hour: int = 4
-    # [(zone, day, its first second, the next day's first second) of the day remembered, (zone, day)
-    # of the last day worked out that was not it]: studying asks for today over and over (between
-    # asking for the day of each card's last review), and working a day out through datetime costs
-    # microseconds each time.
-    _days_seen: list = field(default_factory=lambda: [None, None], init=False, repr=False, compare=False)
+    # [the days remembered as (zone, day, its first second, the next day's first second), most
+    # recently used first, (zone, day) of the last day worked out that was not one of them]: studying
+    # asks for today over and over (between asking for the day of each card's last review), and
+    # working a day out through datetime costs microseconds each time.
+    _days_seen: list = field(default_factory=lambda: [[], None], init=False, repr=False, compare=False)
 
     def day(self, timestamp: float) -> int:
         """Days since 1970-01-01 in local time, shifted by the rollover hour.
@@ -72,19 +72,23 @@ class DayCalendar:
         """(day, its first second, the next day's first second) of `timestamp`; the two seconds are
         None unless the day is remembered. A day is remembered (its seconds worked out) when it is
         worked out twice in a row, so that going through many days costs no more than numbering
-        them, and a day asked for once in between (a card's last review) does not make it
-        forgotten. A clock change that makes the seconds disagree with the day is not remembered."""
+        them; the two days used last are remembered, so that a day asked for in between (a card's
+        last review, the same for several cards in a row) does not make today forgotten. A clock
+        change that makes the seconds disagree with the day is not remembered."""
         zone = self._zone()
         remembered, last_other = self._days_seen
-        if remembered is not None and remembered[0] == zone and remembered[2] <= timestamp < remembered[3]:
-            return remembered[1:]
+        for position, known in enumerate(remembered):
+            if known[0] == zone and known[2] <= timestamp < known[3]:
+                if position:
+                    remembered.insert(0, remembered.pop(position))
+                return known[1:]
         local = datetime.fromtimestamp(timestamp, self.tz)
         shifted = local - timedelta(hours=self.rollover_hour, seconds=1)
         day = shifted.date().toordinal() - _EPOCH_ORDINAL
         if last_other == (zone, day):
             start, end = self.day_start(day), self.day_start(day + 1)
             if start <= timestamp < end:
-                self._days_seen[:] = [(zone, day, start, end), None]
+                self._days_seen[:] = [[(zone, day, start, end), *remembered[: _DAYS_REMEMBERED - 1]], None]
                 return day, start, end
         self._days_seen[1] = (zone, day)
         return day, None, None
@@ -98,3 +102,4 @@ class DayCalendar:
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_DAYS_REMEMBERED = 2  # today and one other

@@ -53,24 +53,15 @@ def next_card(
     store: Store, deck_ids: Sequence[int], counts: QueueCounts, calendar: DayCalendar, now: int
 ) -> Card | None:
     """The card to show now, given today's remaining `counts` (None when the deck is done for the moment)."""
-    due_now = store.learning_cards_due(deck_ids, now, now + 1, 1)
-    if due_now:
-        return due_now[0]
-
-    def reviews() -> list[Card]:
-        return store.review_cards_due(deck_ids, now, calendar.next_day_start(now), 1) if counts.review else []
-
-    def new() -> list[Card]:
-        return store.new_cards(deck_ids, now, 1) if counts.new else []
-
-    # The kind whose turn it is is asked for first, and the other only when it has none: the
-    # same card as reading both and choosing, one query fewer.
-    first, second = (new, reviews) if counts.review and counts.new and _new_turn(counts) else (reviews, new)
-    found = first() or second()
-    if found:
-        return found[0]
-    ahead = store.learning_cards_due(deck_ids, now, now + LEARN_AHEAD_SECONDS, 1)
-    return ahead[0] if ahead else None
+    reviews = [("review", calendar.next_day_start(now))] if counts.review else []
+    new = [("new", None)] if counts.new else []
+    first, second = (new, reviews) if reviews and new and _new_turn(counts) else (reviews, new)
+    # A learning card due now, else the kind whose turn it is, else the other, else a learning card
+    # due within the learn-ahead limit: asked for in two statements of two parts each, the second
+    # only when the first finds none (each part a statement holds costs microseconds, read or not).
+    return store.first_queued_card(deck_ids, now, [("learning", now + 1), *first]) or store.first_queued_card(
+        deck_ids, now, [*second, ("learning", now + LEARN_AHEAD_SECONDS)]
+    )
 
 
 def counts_after_answer(counts: QueueCounts, before: Card, after: Card, day_end: int) -> QueueCounts:

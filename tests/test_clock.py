@@ -96,3 +96,22 @@ def test_a_day_asked_for_once_in_between_keeps_today_remembered(monkeypatch):
         calendar.day(now - days_ago * 86400)  # a card's last review
         assert calendar.next_day_start(now + days_ago) == tomorrow_start
     assert worked_out == []
+
+
+def test_a_last_review_day_asked_for_twice_in_a_row_keeps_today_remembered(monkeypatch):
+    """Cards in a row often share their last review's day: that day becomes remembered beside today,
+    which is not worked out again."""
+    calendar = DayCalendar(ZoneInfo("Europe/London"), 4)
+    now = 1_700_000_000
+    calendar.day(now), calendar.day(now + 1)  # today worked out twice: remembered
+    today, tomorrow_start = calendar.day(now), asked_once(calendar.tz, 4, now)[1]
+    days_ago = (30, 30, 30, 200, 30, 31, 31)
+    expected = [asked_once(calendar.tz, 4, now - ago * 86400)[0] for ago in days_ago]
+    worked_out = []
+    original = DayCalendar.day_start
+    monkeypatch.setattr(DayCalendar, "day_start", lambda self, day: worked_out.append(day) or original(self, day))
+    for ago, last_review_day in zip(days_ago, expected):
+        assert calendar.day(now - ago * 86400) == last_review_day
+        assert (calendar.day(now + ago), calendar.next_day_start(now + ago)) == (today, tomorrow_start)
+    assert today not in worked_out and today + 1 not in worked_out
+    assert len(worked_out) == 4  # the two days asked for twice in a row, each with the day after it

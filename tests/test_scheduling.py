@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from heatcards.clock import SECONDS_PER_DAY, DayCalendar
 from heatcards.errors import InvalidInputError
 from heatcards.model import Card, CardState, Preset, Rating
-from heatcards.scheduling import DEFAULT_PARAMETERS, Scheduler, fuzz_bounds, retrievability
+from heatcards.scheduling import DEFAULT_PARAMETERS, Scheduler, fuzz_bounds, fuzz_number, retrievability
 
 from .conftest import NOON
 
@@ -86,6 +86,18 @@ def test_fuzz_spreads_intervals():
         review = Card(card_id, 1, 1, 0, state=CardState.REVIEW, due=NOON, interval=30, stability=40.0, difficulty=5.0, last_review=NOON - 30 * SECONDS_PER_DAY, reps=4)
         goods.add(s.previews(review, NOON)[2].interval_days)
     assert len(goods) > 3
+
+
+def test_fuzz_number_is_fixed_per_card_and_review_and_spread_evenly():
+    """Consecutive card ids (and review counts) fill each tenth of [0, 1) about equally."""
+    numbers = [fuzz_number(card_id, reps) for card_id in range(1_700_000_000_000, 1_700_000_002_000) for reps in range(5)]
+    assert all(0.0 <= n < 1.0 for n in numbers)
+    assert fuzz_number(1_700_000_000_123, 4) == fuzz_number(1_700_000_000_123, 4) != fuzz_number(1_700_000_000_123, 5)
+    tenths = [0] * 10
+    for n in numbers:
+        tenths[int(n * 10)] += 1
+    assert all(abs(count - 1000) < 120 for count in tenths), tenths  # 10,000 draws; ~4 standard deviations
+    assert len(set(numbers)) == len(numbers)
 
 
 def test_ratings_are_validated():

@@ -56,6 +56,12 @@ _UPDATE_CARD = _card_update(1)
 # An answer leaves the card's note, deck and template alone, and an UPDATE that does not name them
 # leaves their index entries and reference checks alone too.
 _UPDATE_SCHEDULE = _card_update(_SCHEDULE_START)
+# The kinds of cards the study queue is made of (`Store.first_queued_card`), each in its order.
+_QUEUE_PARTS = {
+    "learning": "state IN (1, 3) AND due < {until} ORDER BY due, id",
+    "review": "state = 2 AND due < {until} ORDER BY due",
+    "new": "state = 0 ORDER BY due",
+}
 _NOTE_COLUMNS = (
     "id, guid, notetype_id, fields, tags, created, modified, document_id, span_start, span_end, paragraph"
 )
@@ -621,30 +627,24 @@ class Store:
     def _active(self, deck_ids: Sequence[int]) -> str:
         return f"deck_id IN ({_in_clause(deck_ids)}) AND suspended = 0 AND buried_until <= :now"
 
-    def learning_cards_due(self, deck_ids: Sequence[int], now: int, until: int, limit: int) -> list[Card]:
-        """(Re)learning cards due before `until`, soonest first."""
-        rows = self.db.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
-            "AND state IN (1, 3) AND due < :until ORDER BY due, id LIMIT :limit",
-            {"now": now, "until": until, "limit": limit},
-        )
-        return [_card_from_row(r) for r in rows]
+    def first_queued_card(self, deck_ids: Sequence[int], now: int, parts: Sequence[tuple[str, int | None]]) -> Card | None:
+        """The first card, not suspended or buried, of the first of `parts` that has one. A part is
+        (kind, due before): "learning" ((re)learning cards due before it, soonest first), "review"
+        (review cards due before it, soonest first) or "new" (new cards in their order; None).
 
-    def review_cards_due(self, deck_ids: Sequence[int], now: int, until: int, limit: int) -> list[Card]:
-        rows = self.db.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
-            "AND state = 2 AND due < :until ORDER BY due LIMIT :limit",
-            {"now": now, "until": until, "limit": limit},
-        )
-        return [_card_from_row(r) for r in rows]
-
-    def new_cards(self, deck_ids: Sequence[int], now: int, limit: int) -> list[Card]:
-        rows = self.db.conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE {self._active(deck_ids)} "
-            "AND state = 0 ORDER BY due LIMIT :limit",
-            {"now": now, "limit": limit},
-        )
-        return [_card_from_row(r) for r in rows]
+        One statement: SQLite runs a UNION ALL's parts in turn and stops at the first row asked
+        for, so the parts after the one that has a card are never read (each still costs a few
+        microseconds to set up: keep `parts` short)."""
+        active = self._active(deck_ids)
+        selects, params = [], {"now": now}
+        for position, (kind, until) in enumerate(parts):
+            selects.append(
+                f"SELECT * FROM (SELECT {_CARD_COLUMNS} FROM cards WHERE {active} AND "
+                f"{_QUEUE_PARTS[kind].format(until=f':until{position}')} LIMIT 1)"
+            )
+            params[f"until{position}"] = until
+        row = self._tuples(" UNION ALL ".join(selects), params).fetchone()
+        return _card_from_row(row) if row is not None else None
 
     def due_counts(
         self, deck_ids: Sequence[int], now: int, until: int, new_limit: int, review_limit: int
