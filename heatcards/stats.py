@@ -16,9 +16,12 @@ import enum
 import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from .clock import SECONDS_PER_DAY, DayCalendar
 from .scheduling import decay_of, retrievability
@@ -28,8 +31,8 @@ from .storage.stats_sql import (
     ANSWER_KINDS,
     MATURE_DAYS,
     AnswerGroup,
+    CardPanels,
     ChainEntry,
-    DueDay,
     HourOfDay,
     LocalTimeline,
     MemoryHistograms,
@@ -44,6 +47,8 @@ SHARE_BINS = 20  # difficulty, retrievability and calibration histograms: steps 
 _OFFSET_SAMPLE_SECONDS = 7 * SECONDS_PER_DAY
 # datetime cannot go past year 9999; due dates further out share the last offset found.
 _LAST_SAMPLED_SECOND = int(datetime(9000, 1, 1, tzinfo=timezone.utc).timestamp())
+IN_MEMORY = Path(":memory:")  # a collection's path when it has no file
+_Read = TypeVar("_Read")
 
 
 class Period(enum.Enum):
@@ -762,43 +767,57 @@ class Statistics:
 def collect(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Statistics:
     """Every panel's numbers for `scope` and `period`, at the collection's current time.
 
-    A search that does not parse raises `SearchSyntaxError`."""
+    A search that does not parse raises `SearchSyntaxError`.
+
+    When the scope holds every card, the cards are read in worker threads while this one reads the
+    review log, on read-only connections of their own (`Collection.open_read_only`; SQLite runs
+    without Python's lock): card states and days on one, memory states on another. Each connection
+    reads the collection as it is when it starts: a change saved meanwhile may show in some panels
+    and not yet in others. A scope of some cards is read on one connection, which has run its
+    search (another would have to run it again), and so is an in-memory collection, which no second
+    connection can open."""
     now = collection.now()
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
     today_date = calendar.date_of_day(today)
-    with _reader(collection, scope, now) as reader:
+    first_day = today - period.days + 1 if period.days else None  # all time: the first answer's day
+    added_since = calendar.day_start(first_day) if first_day is not None else 0
+    card_reads = (
+        partial(_card_panels, calendar=calendar, today=today, now=now, added_since=added_since),
+        partial(StatsReader.memory_histograms, bins=SHARE_BINS, now=now),
+    )
+    # a search that does not parse fails in `_reader`, before any thread starts
+    with ThreadPoolExecutor(max_workers=len(card_reads), thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
+        apart = None
+        if reader.every_card and collection.path != IN_MEMORY:
+            apart = [pool.submit(_read_apart, collection, read) for read in card_reads]
         reviews = reader.review_span() or (now, now)
-        first_day = today - period.days + 1 if period.days else min(today, calendar.day(reviews[0]))
+        if first_day is None:
+            first_day = min(today, calendar.day(reviews[0]))
         since = calendar.day_start(first_day)
         review_timeline = _local_timeline(calendar, since, max(now, reviews[1]))
         groups, hours = reader.answers(review_timeline, first_day, today, since)
         streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
-        state_counts, intervals = reader.card_states(now)
-        dues = reader.due_span() or (now, now)
-        due_days = reader.due_days(_local_timeline(calendar, *dues), today, now)
-        added_since = since if period.days else 0
-        added = reader.added_days(_local_timeline(calendar, added_since, now), today, added_since)
-        memory = reader.memory_histograms(SHARE_BINS, now)
+        cards, memory = [done.result() for done in apart] if apart is not None else [read(reader) for read in card_reads]
     # all time starts on the first day with something to show
     answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
-    added_first = first_day - today if period.days else min(added, default=0)
+    added_first = first_day - today if period.days else min(cards.added_cards_by_day, default=0)
     return Statistics(
         scope=scope,
         period=period,
         now=now,
         today=_today(scope, [g for g in groups if g.day == 0]),
-        future_due=_future_due(scope, today_date, due_days, period),
+        future_due=_future_due(scope, today_date, cards.due_cards_by_day, cards.daily_load, period),
         calendar=Calendar(scope, today_date, _answers_by_day(groups), answers_first, streak),
         reviews=_reviews_per_day(scope, today_date, answers_first, groups),
-        card_counts=CardCounts(scope, *state_counts),
-        intervals=Intervals(scope, intervals),
+        card_counts=CardCounts(scope, *cards.states.counts),
+        intervals=Intervals(scope, cards.states.intervals),
         difficulty=Difficulty(scope, memory.difficulty_bins, memory.difficulty_sum),
         stability=_stability(scope, memory),
         retrievability=Retrievability(scope, memory.retrievability_bins, memory.retrievability_sum),
         hours=_hours(scope, hours),
         buttons=_buttons(scope, 1 - answers_first, groups),
-        added=Added(scope, today_date, added_first, added),
+        added=Added(scope, today_date, added_first, cards.added_cards_by_day),
         true_retention=TrueRetention(scope, _true_retention_rows(groups, period)),
     )
 
@@ -832,6 +851,24 @@ def _reader(collection: "Collection", scope: Scope, now: int) -> StatsReader:
     context = SearchContext(now=now, calendar=collection.calendar)
     where, params = compile_search(parse_search(scope.search), collection.store, context)
     return StatsReader(collection.store, where, params)
+
+
+def _read_apart(collection: "Collection", read: Callable[[StatsReader], _Read]) -> _Read:
+    """`read(reader)` of every card, on a read-only connection opened (and closed) in the calling
+    thread: a SQLite connection belongs to the thread that opened it."""
+    apart = collection.open_read_only()
+    try:
+        with StatsReader(apart.store) as reader:
+            return read(reader)
+    finally:
+        apart.close()
+
+
+def _card_panels(reader: StatsReader, *, calendar: DayCalendar, today: int, now: int, added_since: int) -> CardPanels:
+    """Card counts, intervals, future due and added (notes created since `added_since`)."""
+    dues = reader.due_span() or (now, now)
+    added_timeline = _local_timeline(calendar, added_since, now)
+    return reader.card_panels(_local_timeline(calendar, *dues), added_timeline, today, now, added_since)
 
 
 # --- local time ---------------------------------------------------------------------------------------------------------
@@ -897,10 +934,9 @@ def _today(scope: Scope, groups: Sequence[AnswerGroup]) -> Today:
     )
 
 
-def _future_due(scope: Scope, today: date, due_days: Sequence[DueDay], period: Period) -> FutureDue:
-    cards = {d.day: d.cards for d in due_days if d.cards}
-    last_day = period.days if period.days is not None else max((0, *cards))
-    return FutureDue(scope, today, cards, last_day, sum(d.load for d in due_days))
+def _future_due(scope: Scope, today: date, cards_by_day: Mapping[int, int], daily_load: float, period: Period) -> FutureDue:
+    last_day = period.days if period.days is not None else max((0, *cards_by_day))
+    return FutureDue(scope, today, cards_by_day, last_day, daily_load)
 
 
 def _answers_by_day(groups: Iterable[AnswerGroup]) -> dict[int, int]:

@@ -9,6 +9,7 @@ import io
 import json
 import math
 import sqlite3
+import threading
 from contextlib import closing
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -41,7 +42,7 @@ from heatcards.stats import (
     _local_timeline,
     _reader,
 )
-from heatcards.storage.stats_sql import _share_bin_sql, _share_scale
+from heatcards.storage.stats_sql import StatsReader, _share_bin_sql, _share_scale
 from tests.conftest import NOON
 
 DAY = 86400
@@ -742,3 +743,99 @@ def test_properties_of_any_collection(tmp_path_factory, cards, reviews, period, 
         ]
         assert stats.future_due.total == len(due)
         assert stats.future_due.backlog == sum(1 for c in due if col.calendar.day(c.due) < today)
+
+
+# --- the cards read on connections of their own -------------------------------------------------------
+
+
+def in_memory_copy(collection: Collection) -> Collection:
+    """The same collection in memory, where `collect` reads everything on one connection."""
+    copy = Collection(":memory:", clock=collection.clock, calendar_tz=collection.calendar.tz, fuzz=False, install_heat_deck=False)
+    collection.store.db.conn.backup(copy.store.db.conn)
+    return copy
+
+
+memory_specs = st.lists(
+    st.tuples(
+        st.sampled_from([CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING]),
+        st.integers(-60, 400),  # due, days from now
+        st.integers(0, 60),  # interval
+        st.floats(0.01, 400),  # stability
+        st.floats(1, 10),  # difficulty
+        st.integers(0, 90),  # last review, days ago
+        st.sampled_from(["Default", "A", "A::B"]),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cards=card_specs, remembered=memory_specs, reviews=review_specs, period=st.sampled_from(list(Period)),
+       scope=st.sampled_from([Scope(), Scope.deck("A"), Scope.matching("is:review or is:new"), Scope.matching("front")]))
+def test_a_file_read_on_several_connections_gives_the_numbers_of_one(tmp_path_factory, cards, remembered, reviews, period, scope):
+    path = tmp_path_factory.mktemp("apart") / "c.heatcards"
+    with Collection(path, clock=FixedClock(NOON), calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
+        made = []
+        for state, due_days, interval, suspended, buried, deck in cards:
+            queued = {"state": state, "due": NOON + due_days * DAY, "interval": interval} if state is not CardState.NEW else {}
+            made.append(add_card(col, deck, suspended=suspended, buried_until=NOON + HOUR if buried else 0, **queued))
+        for state, due_days, interval, stability, difficulty, days_ago, deck in remembered:
+            made.append(add_card(
+                col, deck, state=state, due=NOON + due_days * DAY, interval=interval, stability=stability,
+                difficulty=difficulty, last_review=NOON - days_ago * DAY,
+            ))
+        for index, at, rating, kind, interval in reviews:
+            if made:
+                rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
+                log(col, made[index % len(made)], NOON + at, rating=rating, kind=kind, interval_before=interval)
+        with closing(in_memory_copy(col)) as copy:
+            assert collect(col, scope, period) == collect(copy, scope, period)
+
+
+def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_own(collection, monkeypatch):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=3, stability=4.0, difficulty=5.0, last_review=NOON - DAY)
+    log(collection, card, NOON - DAY)
+    threads, connections = {}, {}
+    for name in ("card_panels", "memory_histograms", "answers"):
+        def spy(self, *args, _read=getattr(StatsReader, name), _name=name, **kwargs):
+            threads.setdefault(_name, set()).add(threading.get_ident())
+            connections.setdefault(_name, []).append(self.conn)
+            return _read(self, *args, **kwargs)
+        monkeypatch.setattr(StatsReader, name, spy)
+    for scope in (Scope(), Scope.deck("Default")):  # every card: each card read on a connection of its own
+        threads.clear()
+        connections.clear()
+        collect(collection, scope)
+        assert threads["answers"] == {threading.get_ident()}
+        assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
+        assert len({id(conn) for conns in connections.values() for conn in conns}) == 3
+    add_card(collection, "Other")
+    threads.clear()
+    connections.clear()
+    collect(collection, Scope.deck("Default"))  # some cards: read on the connection that ran the search
+    assert threads == {name: {threading.get_ident()} for name in ("card_panels", "memory_histograms", "answers")}
+    assert len({id(conn) for conns in connections.values() for conn in conns}) == 1
+
+
+def test_a_few_cards_over_all_time_start_at_their_first_answer(collection):
+    early = add_card(collection)
+    for days_ago in range(300, 0, -50):
+        log(collection, early, NOON - days_ago * DAY)
+    few = [add_card(collection, "A") for _ in range(2)]
+    log(collection, few[0], NOON - 120 * DAY, rating=1)
+    log(collection, few[1], NOON - 7 * DAY)
+    for _ in range(8):  # so that deck A holds under a third of the cards: read card by card
+        add_card(collection)
+    stats = collect(collection, Scope.deck("A"), Period.ALL)
+    assert stats.reviews.first_day == -120
+    assert stats.calendar.answers_by_day == {-120: 1, -7: 1}
+    assert stats.buttons.counts["young"] == (1, 0, 1, 0)
+
+
+def test_a_fraction_where_the_file_should_hold_whole_numbers_leaves_the_statistics_standing(collection):
+    card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=3)
+    with collection.store.transaction():  # as a damaged file could hold them
+        collection.store.db.conn.execute("UPDATE cards SET interval = 2.5, due = due + 0.5 WHERE id = ?", (card.id,))
+    stats = collect(collection)
+    assert stats.card_counts.young == 1
+    assert stats.future_due.cards_by_day == {1: 1}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -141,12 +142,14 @@ class MemoryHistograms(NamedTuple):
     retrievability_sum: float
 
 
-class DueDay(NamedTuple):
-    """Cards in the queues (not new, not suspended) due on one day, counted from today."""
+class CardPanels(NamedTuple):
+    """What the card counts, intervals, future due and added panels count, read in one pass over the cards."""
 
-    day: int  # days from today; negative: overdue
-    cards: int  # buried cards due today or earlier are not counted (they wait for tomorrow)
-    load: float  # sum over the day's cards (buried ones included) of 1 / max(interval, 1)
+    states: CardStates
+    due_cards_by_day: dict[int, int]  # cards in the queues (not new, not suspended) by due day from today
+    # (negative: overdue); buried cards due today or earlier are not counted (they wait for tomorrow)
+    daily_load: float  # sum over those cards (buried ones included) of 1 / max(interval, 1)
+    added_cards_by_day: dict[int, int]  # cards by the day (from today) their note was created
 
 
 class AnswerGroup(NamedTuple):
@@ -191,7 +194,7 @@ class StatsReader:
     """Reads the statistics' rows for the cards of one search (and their reviews).
 
     Use as a context manager: a search is run once, into a temporary table of card ids that the
-    later reads join (a search that selects every card is dropped)."""
+    later reads join (a search that selects every card is dropped: `every_card` then says so)."""
 
     def __init__(self, store: "Store", where_sql: str = "", params: Sequence = ()):
         self.conn = store.db.conn
@@ -201,6 +204,7 @@ class StatsReader:
         self._cards = "cards c"  # the FROM clause of the scope's cards...
         self._reviews = _ALL_REVIEWS  # ...and of their reviews
         self._reviews_by_card = False  # read card by card, through the index on (card_id, time)
+        self.every_card = True  # whether the scope holds every card, once entered
 
     def __enter__(self) -> "StatsReader":
         if not self._where_sql:
@@ -221,6 +225,7 @@ class StatsReader:
         ).rowcount
         if selected == total:
             return self
+        self.every_card = False
         # CROSS JOIN fixes which table drives the loop
         if selected < _FEW_CARDS_SHARE * total:
             self._cards = f"temp.{_SCOPE_TABLE} s CROSS JOIN cards c ON c.id = s.id"
@@ -241,7 +246,18 @@ class StatsReader:
 
     # --- spans ----------------------------------------------------------------------------------
     def review_span(self) -> tuple[int, int] | None:
-        """(first, last) unix second of the reviews, None without one (the time index finds both)."""
+        """(first, last) unix second of the scope's reviews, None without one: the time index finds
+        both. For a few cards the first is the earliest of each card's first review in the index on
+        (card_id, time), and the last is the whole log's last review: a bound, as much as the local
+        timelines need, and each card's last review would cost as much as its first."""
+        if self._reviews_by_card:
+            first = self.conn.execute(
+                f"SELECT min((SELECT min(r.time) FROM revlog r WHERE r.card_id = s.id)) FROM temp.{_SCOPE_TABLE} s"
+            ).fetchone()[0]
+            if first is None:
+                return None
+            last = self.conn.execute("SELECT max(time) FROM revlog").fetchone()[0]
+            return first // 1000, last // 1000
         first = self.conn.execute(f"SELECT r.time FROM {self._reviews} ORDER BY r.time LIMIT 1").fetchone()
         if first is None:
             return None
@@ -255,41 +271,41 @@ class StatsReader:
 
     # --- cards ----------------------------------------------------------------------------------
     def card_states(self, now: int) -> CardStates:
-        """The cards by state, and the review and relearning cards by interval, in one pass."""
-        rows = self.conn.execute(
-            "SELECT c.interval * 16 + c.state * 4 + (c.suspended != 0) * 2 + (c.buried_until > :now) AS k, count(*) "
-            f"FROM {self._cards} GROUP BY k",
-            {"now": now},
-        )
-        counts = [0] * 7  # new, learning, relearning, young, mature, suspended, buried
-        intervals: dict[int, int] = {}
-        for key, cards in rows:
-            interval, low = divmod(key, 16)
-            state, suspended, buried = low // 4, low & 2, low & 1
-            if state in (2, 3):
-                intervals[interval] = intervals.get(interval, 0) + cards
-            if suspended:
-                counts[5] += cards
-            elif buried:
-                counts[6] += cards
-            else:
-                counts[(0, 1, 3 + (interval >= MATURE_DAYS), 2)[state]] += cards
-        return CardStates(CardStateCounts(*counts), intervals)
+        """The cards by state, and the review and relearning cards by interval."""
+        keys = self.conn.execute(f"SELECT group_concat({_STATE_KEY}) FROM {self._cards}", {"now": now}).fetchone()[0]
+        return _card_states(_tally(keys))
 
-    def due_days(self, timeline: LocalTimeline, today: int, now: int) -> list[DueDay]:
-        day = timeline.day_sql("c.due")
-        rows = self.conn.execute(
-            f"SELECT {day} - :today AS offset, count(*), total(c.buried_until <= :now), total(1.0 / max(c.interval, 1)) "
-            f"FROM {self._cards} WHERE c.state != 0 AND c.suspended = 0 GROUP BY offset",
-            {"today": today, "now": now},
-        )
-        return [DueDay(offset, count if offset > 0 else int(unburied), load) for offset, count, unburied, load in rows]
+    def card_panels(self, due_timeline: LocalTimeline, added_timeline: LocalTimeline, today: int, now: int, added_since: int) -> CardPanels:
+        """Card states, due days and added days in one pass over the cards (and their notes, for
+        the day each was added, counted from `added_since`, unix seconds).
+
+        Each panel's key is computed per card and handed back as one text (`group_concat`), counted
+        by `_tally`: SQLite would sort every card once per GROUP BY, and the keys have few distinct
+        values."""
+        queued = "c.state != 0 AND c.suspended = 0"
+        # the due day from today, doubled, plus one for a card not buried now (whole seconds even
+        # where a damaged file holds a fraction: `_tally` reads integers)
+        due_day = due_timeline.day_sql("CAST(c.due AS INTEGER)")
+        due_key = f"CASE WHEN {queued} THEN ({due_day} - :today) * 2 + (c.buried_until <= :now) END"
+        added_key = f"CASE WHEN n.created >= :added_since THEN {added_timeline.day_sql('CAST(n.created AS INTEGER)')} - :today END"
+        state_keys, due_keys, daily_load, added_keys = self.conn.execute(
+            f"SELECT group_concat({_STATE_KEY}), group_concat({due_key}), "
+            f"total(CASE WHEN {queued} THEN 1.0 / max(c.interval, 1) END), group_concat({added_key}) "
+            f"FROM {self._cards} JOIN notes n ON n.id = c.note_id",
+            {"today": today, "now": now, "added_since": added_since},
+        ).fetchone()
+        due_cards: dict[int, int] = {}
+        for key, cards in _tally(due_keys).items():
+            day, not_buried = divmod(key, 2)
+            if day > 0 or not_buried:
+                due_cards[day] = due_cards.get(day, 0) + cards
+        return CardPanels(_card_states(_tally(state_keys)), due_cards, daily_load, _tally(added_keys))
 
     def memory_histograms(self, bins: int, now: int) -> MemoryHistograms:
         """The cards with a memory state by whole days of stability and by the bin (of `bins` equal
         steps from 0 to 1: bin k from k/bins up to (k+1)/bins) of their difficulty (0-1, as `prop:d`)
-        and of their retrievability now: one grouped pass over the cards for three panels, and one
-        pass for the sums.
+        and of their retrievability now, with the sums: one pass over the cards for three panels,
+        counted by `_tally` as in `card_panels`.
 
         Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`:
         each preset's decay, the same operations in the same order), computed here by SQLite's own
@@ -307,22 +323,21 @@ class StatsReader:
         difficulty_bin = f"ifnull({_share_bin_sql(difficulty, bins)}, {bins})"
         retrievability_bin = f"ifnull(CASE WHEN {has_retrievability} THEN {_share_bin_sql(retrievability, bins)} END, {bins})"
         key = f"(CAST(c.stability AS INTEGER) * {base} + {difficulty_bin}) * {base} + {retrievability_bin}"
-        rows = self.conn.execute(f"SELECT {key} AS k, count(*) FROM {self._cards} WHERE c.stability IS NOT NULL GROUP BY k", params)
+        keys, stability_sum, difficulty_sum, retrievability_sum = self.conn.execute(
+            f"SELECT group_concat({key}), total(c.stability), total({difficulty}), "
+            f"total(CASE WHEN {has_retrievability} THEN {retrievability} END) FROM {self._cards} WHERE c.stability IS NOT NULL",
+            params,
+        ).fetchone()
         by_day: dict[int, int] = {}
         difficulty_bins, retrievability_bins = [0] * base, [0] * base
-        for key_value, cards in rows:
+        for key_value, cards in _tally(keys).items():
             rest, retrievability_index = divmod(key_value, base)
             day, difficulty_index = divmod(rest, base)
             by_day[day] = by_day.get(day, 0) + cards
             difficulty_bins[difficulty_index] += cards
             retrievability_bins[retrievability_index] += cards
-        sums = self.conn.execute(
-            f"SELECT total(c.stability), total({difficulty}), total(CASE WHEN {has_retrievability} THEN {retrievability} END) "
-            f"FROM {self._cards} WHERE c.stability IS NOT NULL",
-            params,
-        ).fetchone()
         return MemoryHistograms(
-            by_day, sums[0], tuple(difficulty_bins[:bins]), sums[1], tuple(retrievability_bins[:bins]), sums[2]
+            by_day, stability_sum, tuple(difficulty_bins[:bins]), difficulty_sum, tuple(retrievability_bins[:bins]), retrievability_sum
         )
 
     def _retrievability_sql(self, now: int) -> tuple[str, dict] | None:
@@ -346,16 +361,6 @@ class StatsReader:
             exponent = f"CASE WHEN {decks} THEN :exponent{index} ELSE {exponent} END"
         elapsed = "max(0.0, (:now - c.last_review) / 86400.0)"
         return f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})", params
-
-    def added_days(self, timeline: LocalTimeline, today: int, since: int) -> dict[int, int]:
-        """Cards by the day (from today) their note was created, for notes created since `since` (unix seconds)."""
-        day = timeline.day_sql("n.created")
-        rows = self.conn.execute(
-            f"SELECT {day} - :today AS offset, count(*) FROM {self._cards} JOIN notes n ON n.id = c.note_id "
-            "WHERE n.created >= :since GROUP BY offset",
-            {"today": today, "since": since},
-        )
-        return dict(rows.fetchall())
 
     # --- reviews --------------------------------------------------------------------------------
     def answers(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> Answers:
@@ -441,6 +446,38 @@ class StatsReader:
             "ORDER BY r.card_id, r.time, r.rowid"
         )
         return [ChainEntry(*row) for row in rows]
+
+
+# A card's state key: its interval, state, whether it is suspended and whether it is buried at :now
+# (whole numbers even where a damaged file holds a fraction: `_tally` reads integers).
+_STATE_KEY = "CAST(c.interval AS INTEGER) * 16 + CAST(c.state AS INTEGER) * 4 + (c.suspended != 0) * 2 + (c.buried_until > :now)"
+
+
+def _card_states(cards_by_key: dict[int, int]) -> CardStates:
+    """The card states from the cards counted by `_STATE_KEY`."""
+    counts = [0] * 7  # new, learning, relearning, young, mature, suspended, buried
+    intervals: dict[int, int] = {}
+    for key, cards in cards_by_key.items():
+        interval, low = divmod(key, 16)
+        state, suspended, buried = low // 4, low & 2, low & 1
+        if state in (2, 3):
+            intervals[interval] = intervals.get(interval, 0) + cards
+        if suspended:
+            counts[5] += cards
+        elif buried:
+            counts[6] += cards
+        else:
+            counts[(0, 1, 3 + (interval >= MATURE_DAYS), 2)[state]] += cards
+    return CardStates(CardStateCounts(*counts), intervals)
+
+
+def _tally(keys: str | None) -> dict[int, int]:
+    """How many times each integer occurs in `keys`, integers joined by commas (`group_concat`, which
+    leaves NULLs out; None when every key was NULL). `Counter` counts them in a hash table, where a
+    GROUP BY would have SQLite sort every row."""
+    if keys is None:
+        return {}
+    return {int(key): count for key, count in Counter(keys.split(",")).items()}
 
 
 def _answer_group(day: int, code: int, answers: int, duration_ms: float) -> AnswerGroup:
