@@ -699,20 +699,31 @@ review_specs = st.lists(
 )
 
 
+def _fill(col, cards, reviews, remembered=()):
+    """Add the drawn cards (`card_specs`, then `memory_specs` with a memory state) and log the drawn
+    reviews (`review_specs`) against them."""
+    made = []
+    for state, due_days, interval, suspended, buried, deck in cards:
+        queued = {"state": state, "due": NOON + due_days * DAY, "interval": interval} if state is not CardState.NEW else {}
+        made.append(add_card(col, deck, suspended=suspended, buried_until=NOON + HOUR if buried else 0, **queued))
+    for state, due_days, interval, stability, difficulty, days_ago, deck in remembered:
+        made.append(add_card(
+            col, deck, state=state, due=NOON + due_days * DAY, interval=interval, stability=stability,
+            difficulty=difficulty, last_review=NOON - days_ago * DAY,
+        ))
+    for index, at, rating, kind, interval in reviews:
+        if made:
+            rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
+            log(col, made[index % len(made)], NOON + at, rating=rating, kind=kind, interval_before=interval)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cards=card_specs, reviews=review_specs, period=st.sampled_from(list(Period)),
        scope=st.sampled_from([Scope(), Scope.deck("A"), Scope.matching("is:review or is:new")]))
 def test_properties_of_any_collection(tmp_path_factory, cards, reviews, period, scope):
     path = tmp_path_factory.mktemp("prop") / "c.heatcards"
     with Collection(path, clock=FixedClock(NOON), calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
-        made = []
-        for state, due_days, interval, suspended, buried, deck in cards:
-            queued = {"state": state, "due": NOON + due_days * DAY, "interval": interval} if state is not CardState.NEW else {}
-            made.append(add_card(col, deck, suspended=suspended, buried_until=NOON + HOUR if buried else 0, **queued))
-        for index, at, rating, kind, interval in reviews:
-            if made:
-                rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
-                log(col, made[index % len(made)], NOON + at, rating=rating, kind=kind, interval_before=interval)
+        _fill(col, cards, reviews)
         stats = collect(col, scope, period)
         in_scope = found(col, scope.search)
         # counts are never negative
@@ -775,19 +786,7 @@ memory_specs = st.lists(
 def test_a_file_read_on_several_connections_gives_the_numbers_of_one(tmp_path_factory, cards, remembered, reviews, period, scope):
     path = tmp_path_factory.mktemp("apart") / "c.heatcards"
     with Collection(path, clock=FixedClock(NOON), calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False) as col:
-        made = []
-        for state, due_days, interval, suspended, buried, deck in cards:
-            queued = {"state": state, "due": NOON + due_days * DAY, "interval": interval} if state is not CardState.NEW else {}
-            made.append(add_card(col, deck, suspended=suspended, buried_until=NOON + HOUR if buried else 0, **queued))
-        for state, due_days, interval, stability, difficulty, days_ago, deck in remembered:
-            made.append(add_card(
-                col, deck, state=state, due=NOON + due_days * DAY, interval=interval, stability=stability,
-                difficulty=difficulty, last_review=NOON - days_ago * DAY,
-            ))
-        for index, at, rating, kind, interval in reviews:
-            if made:
-                rating = 0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else max(1, rating)
-                log(col, made[index % len(made)], NOON + at, rating=rating, kind=kind, interval_before=interval)
+        _fill(col, cards, reviews, remembered)
         with closing(in_memory_copy(col)) as copy:
             assert collect(col, scope, period) == collect(copy, scope, period)
 
