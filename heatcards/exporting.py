@@ -18,7 +18,9 @@ from .formats.exchange import Exchange, MediaFile
 from .importing import media_references
 from .model import Card, CardState, Note, NoteType
 from .note_html import media_file
+from .storage import FIELD_SEPARATOR
 from .storage.anki_collection import CollectionReviews
+from .storage.transfer_rows import CARD_DECK, CARD_NOTE, NOTE_DOCUMENT, NOTE_FIELDS, NOTE_NOTETYPE, CollectionCards, CollectionNotes
 
 if TYPE_CHECKING:  # the collection calls in here; avoid a cycle at import time
     from .collection import Collection
@@ -48,29 +50,32 @@ def export_exchange(
     else:
         card_ids = store.card_ids()
         decks = collection.decks()
-    cards = store.cards(card_ids)
-    notes = sorted(store.notes({c.note_id for c in cards}).values(), key=lambda n: n.id)
+    # Notes and cards stay the collection's rows until a writer asks (records only if it needs them).
+    stored_cards = CollectionCards(store, card_ids)
+    stored_notes = CollectionNotes(store, {row[CARD_NOTE] for row in stored_cards.rows()})
     if decks is None:
-        used = {c.deck_id for c in cards}
+        used = {row[CARD_DECK] for row in stored_cards.rows()}
         decks = [d for d in collection.decks() if d.id in used]
-    used_notetypes = {n.notetype_id for n in notes}
+    used_notetypes = {row[NOTE_NOTETYPE] for row in stored_notes.rows()}
     notetypes = [n for n in collection.notetypes() if n.id in used_notetypes]
     used_presets = {d.preset_id for d in decks}
-    documents = store.documents({n.source.document_id for n in notes if n.source and n.source.document_id is not None})
+    documents = store.documents({row[NOTE_DOCUMENT] for row in stored_notes.rows() if row[NOTE_DOCUMENT] is not None})
+    notes: tuple[Note, ...] | CollectionNotes = stored_notes
+    cards: tuple[Card, ...] | CollectionCards = stored_cards
     reviews: tuple[()] | CollectionReviews = ()
     if scheduling:
-        reviews = CollectionReviews(store, card_ids)  # left in the collection until a writer asks
+        reviews = CollectionReviews(store, card_ids)
         reviews = reviews if len(reviews) else ()
     else:
-        cards, notes = _as_new(cards), [_without_study_tags(n) for n in notes]
+        cards, notes = tuple(_as_new(stored_cards)), tuple(_without_study_tags(n) for n in stored_notes)
     return Exchange(
         notetypes=tuple(notetypes),
         presets=tuple(p for p in collection.presets() if p.id in used_presets),
         decks=tuple(decks),
-        notes=tuple(notes),
-        cards=tuple(cards),
+        notes=notes,
+        cards=cards,
         reviews=reviews,
-        media=tuple(_media_files(collection, notes, notetypes)) if media else (),
+        media=tuple(_media_files(collection, stored_notes, notetypes)) if media else (),
         documents=tuple(documents),
         scheduling=scheduling,
     )
@@ -94,9 +99,11 @@ def _without_study_tags(note: Note) -> Note:
     return replace(note, tags=tuple(t for t in note.tags if t.casefold() not in STUDY_TAGS))
 
 
-def _media_files(collection: Collection, notes: Iterable[Note], notetypes: Iterable[NoteType]) -> list[MediaFile]:
+def _media_files(collection: Collection, notes: CollectionNotes, notetypes: Iterable[NoteType]) -> list[MediaFile]:
     """The media folder's files that the notes' fields or their note types' templates name."""
-    texts = [value for note in notes for value in note.fields]
+    # a field that names a file holds "<" or "[sound:" (see `media_references`): most notes hold neither
+    joined = (row[NOTE_FIELDS] for row in notes.rows())
+    texts = [value for fields in joined if "<" in fields or "[sound:" in fields for value in fields.split(FIELD_SEPARATOR)]
     texts += [side for notetype in notetypes for template in notetype.templates for side in (template.front, template.back)]
     names = dict.fromkeys(name for text in texts for name in media_references(text))
     files = []

@@ -49,6 +49,19 @@ from .presets import validate_preset
 from .rendering import card_ordinals
 from .scheduling import Scheduler
 from .storage import FIELD_SEPARATOR
+from .storage.transfer_rows import (
+    CARD_DECK,
+    CARD_LAST_REVIEW,
+    CARD_NOTE,
+    CARD_ORDINAL,
+    NOTE_FIELDS,
+    NOTE_NOTETYPE,
+    NOTE_TAGS,
+    card_of_stored_row,
+    note_of_stored_row,
+    stored_cards_of_notes,
+    stored_notes,
+)
 
 if TYPE_CHECKING:  # the collection calls in here; avoid a cycle at import time
     from .collection import Collection
@@ -381,15 +394,19 @@ class _Merge:
         self.tally.media_added = len(self.staged)
 
     # --- notes -------------------------------------------------------------------------
-    def _merge_notes(self) -> dict[int, Note]:
-        """Add, update or skip each incoming note; returns the collection's notes that matched, by local id."""
+    def _merge_notes(self) -> set[int]:
+        """Add, update or skip each incoming note; returns the ids of the collection's notes that matched.
+
+        The notes already here are compared as the rows the collection stores: only those that
+        change become records (a package imported again changes none of its notes)."""
         notes = self.exchange.notes
         found = self.store.note_ids_by_guid(n.guid for n in notes)
-        stored = self.store.notes(found.values())
-        free_ids = {n.id for n in notes} - self.store.existing_ids("notes", (n.id for n in notes))
+        stored = {row[0]: row for row in stored_notes(self.store, found.values())}
+        duplicating = self.policy is DuplicatePolicy.DUPLICATE
+        free_ids = self._free_ids("notes", [n.id for n in notes if duplicating or n.guid not in found])
         inserts: list[Note] = []
         updates: list[Note] = []
-        matched: dict[int, Note] = {}
+        matched: set[int] = set()
         seen: set[str] = set()
         present = repeated = other_notetype = duplicated = 0
         for batch in in_batches(notes, "notes", self.progress):
@@ -399,19 +416,23 @@ class _Merge:
                     continue
                 seen.add(incoming.guid)
                 note = self._local_note(incoming)
-                existing = stored.get(found.get(incoming.guid, -1))
-                if existing is not None and self.policy is DuplicatePolicy.DUPLICATE:
-                    existing, note = None, replace(note, guid=uuid.uuid4().hex)
+                row = stored.get(found.get(incoming.guid, -1))
+                if row is not None and self.policy is DuplicatePolicy.DUPLICATE:
+                    row, note = None, replace(note, guid=uuid.uuid4().hex)
                     duplicated += 1
-                if existing is None:
+                if row is None:
                     inserts.append(self._new_note(incoming, note, free_ids))
                 elif self.policy is DuplicatePolicy.SKIP:
                     present += 1
-                elif existing.notetype_id != note.notetype_id:
+                elif row[NOTE_NOTETYPE] != note.notetype_id:
                     other_notetype += 1
                 else:
-                    matched[incoming.id] = existing
-                    self.note_ids[incoming.id] = existing.id
+                    matched.add(row[0])
+                    self.note_ids[incoming.id] = row[0]
+                    if _holds(row, note):
+                        self.tally.unchanged += 1
+                        continue
+                    existing = note_of_stored_row(row)
                     wanted = _changed(existing, fields=note.fields, tags=note.tags, source=note.source or existing.source)
                     if wanted == existing:
                         self.tally.unchanged += 1
@@ -427,6 +448,11 @@ class _Merge:
         t.say(repeated, "notes skipped: their GUID appears earlier in the file")
         t.say(duplicated, "notes added as duplicates with new GUIDs")
         return matched
+
+    def _free_ids(self, table: str, candidates: list[int]) -> set[int]:
+        """Which of the incoming ids of the notes or cards (`table`) that may be added the
+        collection does not use: those keep their ids."""
+        return set(candidates) - self.store.existing_ids(table, candidates) if candidates else set()
 
     def _new_note(self, incoming: Note, note: Note, free_ids: set[int]) -> Note:
         """`note` as added: with its incoming id when free (notes arriving with their cards), else a
@@ -459,13 +485,16 @@ class _Merge:
         return _changed(incoming, notetype_id=notetype.id, fields=fields, source=source)
 
     # --- cards -------------------------------------------------------------------------
-    def _merge_cards(self, existing_notes: dict[int, Note]) -> None:
+    def _merge_cards(self, existing_notes: set[int]) -> None:
+        """Add the incoming cards of notes added, match those of notes already here (as the rows
+        the collection stores; a record is made of a card only when it takes the incoming progress)."""
         exchange = self.exchange
-        local_cards: defaultdict[int, dict[int, Card]] = defaultdict(dict)  # note id -> ordinal -> card
-        for card in self.store.cards_of_notes([n.id for n in existing_notes.values()]):
-            local_cards[card.note_id][card.ordinal] = card
+        local_cards: defaultdict[int, dict[int, tuple]] = defaultdict(dict)  # note id -> ordinal -> stored row
+        for row in stored_cards_of_notes(self.store, existing_notes):
+            local_cards[row[CARD_NOTE]][row[CARD_ORDINAL]] = row
         position = _NewPositions(self.store.max_new_position(), exchange.cards if exchange.scheduling else ())
-        free_ids = {c.id for c in exchange.cards} - self.store.existing_ids("cards", (c.id for c in exchange.cards))
+        of_notes_here = ((c, self.note_ids[c.note_id]) for c in exchange.cards if c.note_id in self.note_ids)
+        free_ids = self._free_ids("cards", [c.id for c, note_id in of_notes_here if c.ordinal not in local_cards.get(note_id, ())])
         inserts: list[Card] = []
         taken: list[Card] = []
         for batch in in_batches(exchange.cards, "cards", self.progress):
@@ -475,10 +504,10 @@ class _Merge:
                     continue
                 local = local_cards[note_id].get(incoming.ordinal) if note_id in local_cards else None
                 if local is not None:
-                    self.card_ids[incoming.id] = local.id
-                    self.cards_here.append(local.id)
-                    if exchange.scheduling and _studied_later(incoming, local):
-                        taken.append(self._with_memory(_scheduling_from(incoming, local), incoming.id))
+                    self.card_ids[incoming.id] = local[0]
+                    self.cards_here.append(local[0])
+                    if exchange.scheduling and _studied_later(incoming, local[CARD_LAST_REVIEW]):
+                        taken.append(self._with_memory(_scheduling_from(incoming, card_of_stored_row(local)), incoming.id))
                     continue
                 card_id = incoming.id if incoming.id in free_ids else self.new_card_id()
                 free_ids.discard(card_id)
@@ -497,7 +526,7 @@ class _Merge:
         self.tally.card_ids.update(c.id for c in (*inserts, *taken))
         self.tally.say(len(taken), "cards took the incoming progress: they were studied more recently there")
 
-    def _cards_for_new_notes(self, local_cards: Mapping[int, Mapping[int, Card]], position: _NewPositions) -> list[Card]:
+    def _cards_for_new_notes(self, local_cards: Mapping[int, Mapping[int, tuple]], position: _NewPositions) -> list[Card]:
         """The cards `Collection.add_note` would make for notes that arrive without cards (for a
         note already here, those its new fields call for), in the deck the file names, or for a
         note already here, the deck of its other cards."""
@@ -509,7 +538,7 @@ class _Merge:
                 continue
             note = self._local_note(notes[local_id])
             siblings = local_cards.get(note_id, {})
-            deck_id = next(iter(siblings.values())).deck_id if siblings else self._deck(deck_local_id, f"note {note.guid}").id
+            deck_id = next(iter(siblings.values()))[CARD_DECK] if siblings else self._deck(deck_local_id, f"note {note.guid}").id
             for ordinal in card_ordinals(self.notetypes_by_id[note.notetype_id], note.fields):
                 if ordinal not in siblings:
                     cards.append(Card(self.new_card_id(), note_id, deck_id, ordinal, due=position.next(), modified=self.now))
@@ -626,14 +655,26 @@ def _lacks_memory(card: Card) -> bool:
     return card.state is not CardState.NEW and (card.stability is None or card.difficulty is None)
 
 
-def _studied_later(incoming: Card, local: Card) -> bool:
-    return incoming.last_review is not None and (local.last_review is None or incoming.last_review > local.last_review)
+def _studied_later(incoming: Card, local_last_review: int | None) -> bool:
+    return incoming.last_review is not None and (local_last_review is None or incoming.last_review > local_last_review)
+
+
+def _holds(row: tuple, note: Note) -> bool:
+    """Whether the stored note `row` already has the fields and tags of `note` (in the
+    collection's terms: no field holds the separator), and `note` brings no source to change."""
+    return note.source is None and row[NOTE_FIELDS] == FIELD_SEPARATOR.join(note.fields) and tuple(row[NOTE_TAGS].split()) == note.tags
 
 
 def _changed(record: _Record, **changes: object) -> _Record:
-    """`dataclasses.replace` for the plain frozen records of `heatcards.model`, in half the time
-    (which counts when a package brings a hundred thousand notes)."""
-    return type(record)(**{**record.__dict__, **changes})
+    """`dataclasses.replace` for the plain frozen records of `heatcards.model` (no `__post_init__`
+    to run again), in a fifth of the time: their fields copied straight into a new instance's
+    dictionary, past the frozen `__setattr__` (which counts when a package brings a hundred
+    thousand notes and cards)."""
+    copy = object.__new__(type(record))
+    fields = copy.__dict__
+    fields.update(record.__dict__)
+    fields.update(changes)
+    return copy
 
 
 def _scheduling_from(incoming: Card, local: Card) -> Card:

@@ -14,9 +14,11 @@ import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .backups import BackupReason
 from .collection import Collection
@@ -29,6 +31,7 @@ from .formats.text import read_text_notes, write_text_cards, write_text_notes
 from .model import Changes
 
 DECK_FILE_SUFFIX = ".heatdeck.toml"
+_Read = TypeVar("_Read")
 
 
 @dataclass(frozen=True)
@@ -119,18 +122,38 @@ def import_file(
     try:
         with _many_objects():
             if file_format is REVIEW_LOG:
-                rows = read_review_log(path)
-                collection.backup(BackupReason.IMPORT)
+                rows = _backed_up_while(collection, lambda: read_review_log(path))
                 return collection.import_review_log(rows, source_name=path.name, deck=deck, progress=progress)
-            exchange = _read_exchange(collection, path, file_format, column_map, notetype, progress)
+            exchange = _backed_up_while(collection, lambda: _read_exchange(collection, path, file_format, column_map, notetype, progress))
             try:
-                collection.backup(BackupReason.IMPORT)
                 return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
             finally:
                 if isinstance(exchange.reviews, PackageReviews):  # its scratch file goes now, even if an error is kept
                     exchange.reviews.close()
     except (InvalidInputError, NotFoundError, ConflictError) as error:  # the merge's; readers name the file already
         raise ImportFileError(f"{path}: {error}") from error
+
+
+def _backed_up_while(collection: Collection, read: Callable[[], _Read]) -> _Read:
+    """`read()`, while the "before import" backup is made beside it: by a worker thread reading
+    the collection's file through a connection of its own (SQLite and zstd leave Python's lock
+    while they work, so the two share the cores), then waited for. The backup is of the
+    collection as it is, since nothing writes to it until the merge, which starts after both.
+    A failed backup stops the import as before; a failed read still waits for the backup."""
+    store_file = collection.store.path
+    if not store_file.is_file():  # an in-memory collection: only its own connection can read it
+        result = read()
+        collection.backup(BackupReason.IMPORT)
+        return result
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup") as worker:
+        backup = worker.submit(collection.backups.create, store_file, BackupReason.IMPORT)
+        try:
+            result = read()
+        finally:
+            done = backup.exception()  # waits; a failed read's error is the one that escapes
+        if done is not None:
+            raise done
+    return result
 
 
 def _read_exchange(

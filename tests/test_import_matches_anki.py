@@ -39,6 +39,7 @@ from heatcards.clock import DayCalendar
 from heatcards.formats.apkg import PackageReviews, anki_review_id, read_package, write_package
 from heatcards.model import CardState, ReviewKind, ReviewLogEntry
 from heatcards.storage.anki_collection import CollectionReviews
+from heatcards.storage.transfer_rows import CollectionCards
 from heatcards.transfer import export_file, import_file
 
 from .conftest import needs_shared
@@ -418,7 +419,8 @@ def test_what_heatcards_exports_of_a_genanki_package_gives_anki_the_same_cards(g
 def test_the_review_log_moved_in_sql_is_the_one_its_records_give(synth_packages, tmp_path, name):
     """A package's review log goes into the collection, and the collection's into a package, table
     to table in SQL (`PackageReviews`, `CollectionReviews`): the rows are exactly those its records
-    give when the same exchanges hold them as `ReviewLogEntry` records instead; on a first import,
+    give when the same exchanges hold them as `ReviewLogEntry` records instead (and on export, the
+    notes and cards written from the collection's rows are those their records give); on a first import,
     on a second one (which adds nothing), in the memory states computed from the history (SM-2
     packages have none), and on export."""
     found = {}
@@ -435,22 +437,24 @@ def test_the_review_log_moved_in_sql_is_the_one_its_records_give(synth_packages,
             revlog = conn.execute("SELECT rowid, * FROM revlog ORDER BY rowid").fetchall()
             memory = conn.execute("SELECT id, stability, difficulty, last_review FROM cards ORDER BY id").fetchall()
             exported = collection.export_exchange()
-            assert isinstance(exported.reviews, CollectionReviews)
+            assert isinstance(exported.reviews, CollectionReviews) and isinstance(exported.cards, CollectionCards)
             if way == "records":
-                exported = replace(exported, reviews=tuple(exported.reviews))
+                exported = replace(exported, notes=tuple(exported.notes), cards=tuple(exported.cards), reviews=tuple(exported.reviews))
             write_package(exported, tmp_path / f"{way}.apkg", collection.calendar, legacy=True)
         with zipfile.ZipFile(tmp_path / f"{way}.apkg") as archive:
             (tmp_path / f"{way}.anki21").write_bytes(archive.read("collection.anki21"))
         package = sqlite3.connect(tmp_path / f"{way}.anki21")
         try:
             written = package.execute("SELECT * FROM revlog ORDER BY id").fetchall()
+            written_notes_and_cards = [package.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in ("notes", "cards")]
         finally:
             package.close()
-        found[way] = ([tuple(r) for r in revlog], [tuple(m) for m in memory], written)
+        found[way] = ([tuple(r) for r in revlog], [tuple(m) for m in memory], written, written_notes_and_cards)
         assert added[0] == len(revlog) > 1000 and added[1] == 0 and len(written) == len(revlog)
     assert found["sql"][0] == found["records"][0]
     assert found["sql"][1] == found["records"][1]
     assert found["sql"][2] == found["records"][2]
+    assert found["sql"][3] == found["records"][3] and len(found["sql"][3][1]) == len(memory)
 
 
 @pytest.mark.parametrize("name", ["fsrs legacy", "sm2 legacy"])

@@ -1,4 +1,5 @@
-"""The review log moved table to table in SQL, on import and export: what the faster paths must keep.
+"""The review log moved table to table in SQL, on import and export, and notes and cards carried as
+the collection's rows rather than records: what the faster paths must keep.
 
 An Anki package's log goes into the collection in slices (progress moves, and may cancel, between
 them); reviews a card already has at that time are found before anything is computed, whatever
@@ -23,9 +24,11 @@ from heatcards.collection import Collection
 from heatcards.errors import CancelledError
 from heatcards.formats.apkg import PackageReviews, read_package, write_package
 from heatcards.formats.exchange import Exchange
-from heatcards.model import Deck, Preset, ReviewKind
+from heatcards.model import Card, CardState, Deck, Note, Preset, ReviewKind
 from heatcards.storage import anki_collection
 from heatcards.storage.anki_collection import CollectionReviews
+from heatcards.storage.browse_sql import sort_key
+from heatcards.storage.transfer_rows import CollectionCards, CollectionNotes
 
 from .conftest import NOON
 from .test_import_export import DAY, entry, note, package, review_card
@@ -194,3 +197,103 @@ def test_due_dates_of_day_intervals_are_local_day_starts_across_clock_changes(re
             assert [r.due_after for r in collection.store.reviews_of_cards(collection.store.card_ids())] == expected
         finally:
             collection.close()
+
+
+# --- notes and cards as the collection's rows --------------------------------------------------------
+FIELD_PIECES = ["<b>", "</b>", "<br>", "<div>", "</div>", "<img src='a.png'>", "<script>x</script>", "<!-- c -->", "&amp;", "&#31;",
+                "&#x1f;", "&nbsp;", "\xa0", " ", "\t", "\x1f", "A", "ß", "İ", "Σ", "e\u0301", "ﬁ"]
+
+
+STATES = st.sampled_from(list(CardState))
+
+
+@st.composite
+def stored_cards(draw):
+    """Notes and cards in every state a collection can hold them (new cards without a place
+    among them, learning steps that cross a day or not, suspended, buried, flagged), several
+    notes created in the same second, tags differing only in case."""
+    count = draw(st.integers(1, 12))
+    notes, cards = [], []
+    for n in range(count):
+        created = NOON - 5 * DAY + draw(st.integers(0, 3))
+        tags = tuple(dict.fromkeys(draw(st.lists(st.sampled_from(["leech", "Leech", "keep", "verb"]), max_size=3))))
+        notes.append(Note(n + 1, f"g{n}", 1, (draw(st.sampled_from(["<b>Hola</b>", "hola", "&amp; x"])), "hello"), tags, created, created))
+        state = draw(STATES)
+        last_review = None if state is CardState.NEW else draw(st.none() | st.integers(NOON - 3 * DAY, NOON))
+        due = draw(st.integers(-1, 4)) if state is CardState.NEW else NOON + draw(st.integers(-2 * DAY, 20 * DAY))
+        memory = state is not CardState.NEW and draw(st.booleans())
+        modified = NOON - draw(st.integers(0, DAY))
+        cards.append(Card(
+            100 + n, n + 1, 1, 0, state, due, draw(st.integers(0, 30)), 3.5 + n if memory else None, 5.25 if memory else None,
+            draw(st.integers(0, 2)), draw(st.integers(0, 9)), draw(st.integers(0, 3)), last_review, draw(st.booleans()),
+            modified + draw(st.sampled_from([0, DAY])), draw(st.integers(0, 7)), modified,
+        ))
+    return notes, cards
+
+
+def package_tables(path: Path) -> dict[str, list[tuple]]:
+    with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as scratch:
+        file = Path(scratch) / "collection.anki21"
+        file.write_bytes(archive.read("collection.anki21"))
+        connection = sqlite3.connect(file)
+        try:
+            return {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("col", "notes", "cards")}
+        finally:
+            connection.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(stored_cards())
+def test_a_package_written_from_the_collections_rows_is_the_one_its_records_give(drawn):
+    """An export hands the writer the collection's notes and cards as the rows it stores
+    (`CollectionNotes`, `CollectionCards`), not records: the package is the same either way."""
+    notes, cards = drawn
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        collection = open_collection(folder / "c.heatcards")
+        try:
+            deck = collection.add_deck("Spanish")
+            basic = collection.notetype_named("Basic")
+            with collection.store.transaction():
+                collection.store.insert_notes(replace(n, notetype_id=basic.id) for n in notes)
+                collection.store.insert_cards(replace(c, deck_id=deck.id) for c in cards)
+            exported = collection.export_exchange()
+            assert isinstance(exported.notes, CollectionNotes) and isinstance(exported.cards, CollectionCards)
+            records = replace(exported, notes=tuple(exported.notes), cards=tuple(exported.cards))
+            write_package(exported, folder / "rows.apkg", collection.calendar, legacy=True)
+            write_package(records, folder / "records.apkg", collection.calendar, legacy=True)
+            written = {way: package_tables(folder / f"{way}.apkg") for way in ("rows", "records")}
+        finally:
+            collection.close()
+    assert written["rows"] == written["records"]
+    assert len(written["rows"]["cards"]) == len(cards) and len({row[0] for row in written["rows"]["notes"]}) == len(notes)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FIELD_PIECES), st.text(max_size=5)), min_size=1, max_size=6))
+def test_notes_inserted_in_bulk_get_the_text_and_sort_key_the_triggers_give(fronts):
+    """`Store.insert_notes` sets the notes triggers aside and fills the sort keys and the
+    full-text index itself: the same as the triggers make for notes added one by one."""
+    fronts = [front.replace("\x1f", "") for front in fronts]
+    found = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for way in ("one by one", "in bulk"):
+            collection = open_collection(Path(scratch) / f"{way}.heatcards")
+            try:
+                basic = collection.notetype_named("Basic")
+                notes = [Note(n + 1, f"g{n}", basic.id, (front, f"<i>{front}</i>"), (), NOON, NOON) for n, front in enumerate(fronts)]
+                with collection.store.transaction():
+                    if way == "in bulk":
+                        collection.store.insert_notes(notes)
+                    else:
+                        for one in notes:
+                            collection.store.insert_note(one)
+                conn = collection.store.db.conn
+                found[way] = (
+                    [tuple(row) for row in conn.execute("SELECT id, sort_key FROM notes ORDER BY id")],
+                    [tuple(row) for row in conn.execute("SELECT rowid, text FROM notes_text ORDER BY rowid")],
+                )
+            finally:
+                collection.close()
+    assert found["in bulk"] == found["one by one"]
+    assert [key for _, key in found["in bulk"][0]] == [sort_key(f"{front}\x1f") for front in fronts]

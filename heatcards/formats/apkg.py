@@ -68,6 +68,17 @@ from ..storage.anki_collection import (
     open_anki_collection,
     write_anki_collection,
 )
+from ..storage.transfer_rows import (
+    CARD_DUE,
+    CARD_MODIFIED,
+    CARD_STATE,
+    NOTE_MODIFIED,
+    NOTE_TAGS,
+    CollectionCards,
+    CollectionNotes,
+    stored_card_row,
+    stored_note_row,
+)
 from . import anki_proto as proto
 from .exchange import Exchange, MediaFile, Progress, StoredReviews, in_batches, no_progress
 
@@ -424,17 +435,8 @@ class _CollectionReader:
                         f"{self.where}: note {note_id} has {len(fields)} fields, but its note type "
                         f"{notetype.name!r} has {len(notetype.fields)}"
                     )
-                notes.append(
-                    Note(
-                        id=note_id,
-                        guid=guid,
-                        notetype_id=notetype.id,
-                        fields=fields,
-                        tags=tuple(tags.split()),
-                        created=note_id // 1000,  # Anki's note id is its creation time in ms
-                        modified=modified,
-                    )
-                )
+                # by position, which is quicker; Anki's note id is its creation time in ms
+                notes.append(Note(note_id, guid, notetype.id, fields, tuple(tags.split()), note_id // 1000, modified))
         return notes
 
     def _card_rows(self, note_ids: set[int]) -> list[tuple]:
@@ -482,10 +484,9 @@ class _CollectionReader:
         if state is None:
             raise ImportFileError(f"{self.where}: card {card_id} has an unknown type {anki_type}")
         if state is CardState.NEW:  # new cards have no memory, whatever their data still says
-            memory, last_review = _NO_MEMORY, None
-        else:
-            memory = _card_memory(data, card_id, self.where)
-            last_review = memory.last_review  # else that of its latest answer (`_with_last_answers`)
+            stability = difficulty = last_review = None
+        else:  # without a last review, that of its latest answer (`_with_last_answers`)
+            stability, difficulty, last_review = _card_memory(data, card_id, self.where)
         learning = state is CardState.LEARNING or state is CardState.RELEARNING
         anki_due = original_due if in_filtered_deck and original_due else due
         due_time = _due_time(state, None if in_filtered_deck else queue, anki_due, days)
@@ -494,24 +495,24 @@ class _CollectionReader:
                 f"{self.where}: card {card_id} is due at {anki_due}, outside the years 1970 to 9999 "
                 "(an Anki due date is a day number, or for a learning step a unix time)"
             )
-        return Card(
-            id=card_id,
-            note_id=note_id,
-            deck_id=original_deck_id or deck_id,
-            ordinal=ordinal,
-            state=state,
-            due=due_time,
-            interval=interval if state is CardState.REVIEW or state is CardState.RELEARNING else 0,
-            stability=memory.stability,
-            difficulty=memory.difficulty,
-            remaining_steps=left % 1000 if learning else 0,
-            reps=reps,
-            lapses=lapses,
-            last_review=last_review,
-            suspended=queue == _Queue.SUSPENDED,
-            buried_until=self.calendar.next_day_start(modified) if queue in _BURIED_QUEUES else 0,
-            flag=flags & 7,
-            modified=modified,
+        return Card(  # by position, which is quicker (a package brings a hundred thousand cards)
+            card_id,
+            note_id,
+            original_deck_id or deck_id,
+            ordinal,
+            state,
+            due_time,
+            interval if state is CardState.REVIEW or state is CardState.RELEARNING else 0,
+            stability,
+            difficulty,
+            left % 1000 if learning else 0,  # remaining steps
+            reps,
+            lapses,
+            last_review,
+            queue == _Queue.SUSPENDED,
+            self.calendar.next_day_start(modified) if queue in _BURIED_QUEUES else 0,  # buried until
+            flags & 7,  # flag
+            modified,
         )
 
 
@@ -529,19 +530,12 @@ def _due_time(state: CardState, queue: int | None, due: int, days: _AnkiDays) ->
     return days.start(due)
 
 
-@dataclass(frozen=True)
-class _CardMemory:
-    """What `cards.data` says about FSRS: memory state and the last review's time."""
-
-    stability: float | None = None
-    difficulty: float | None = None
-    last_review: int | None = None
+_NO_MEMORY: tuple[None, None, None] = (None, None, None)
 
 
-_NO_MEMORY = _CardMemory()
-
-
-def _card_memory(data: str, card_id: int, where: str) -> _CardMemory:
+def _card_memory(data: str, card_id: int, where: str) -> tuple[float | None, float | None, int | None]:
+    """What `cards.data` says about FSRS: stability, difficulty (both or neither) and the last
+    review's time, each None when it does not say."""
     if not data:
         return _NO_MEMORY
     try:
@@ -553,10 +547,10 @@ def _card_memory(data: str, card_id: int, where: str) -> _CardMemory:
     stability, difficulty, last_review = values.get("s"), values.get("d"), values.get("lrt")
     if not (_is_number(stability) and _is_number(difficulty) and stability > 0):
         stability = difficulty = None
-    return _CardMemory(
-        stability=float(stability) if stability is not None else None,
-        difficulty=float(difficulty) if difficulty is not None else None,
-        last_review=int(last_review) if _is_number(last_review) and last_review > 0 else None,
+    return (
+        float(stability) if stability is not None else None,
+        float(difficulty) if difficulty is not None else None,
+        int(last_review) if _is_number(last_review) and last_review > 0 else None,
     )
 
 
@@ -1072,9 +1066,20 @@ class _AnkiCollection:
         deck_ids = {deck.id: anki_id for anki_id, deck, _ in decks}
         preset_by_anki_id = dict(presets)
         preset_of_deck = {deck.id: preset_by_anki_id[preset_id] for _, deck, preset_id in decks}
-        cards = _cards_to_write(exchange)
-        note_ids, note_rows = _note_rows(exchange, anki_notetype, progress)
-        card_ids, card_rows = _card_rows(cards, note_ids, deck_ids, preset_of_deck, days, progress)
+        # Notes and cards in the layout the collection stores them in: the collection's own as it
+        # hands them over (records of a hundred thousand notes and cards would cost more than the
+        # rest of the work), others made from their records.
+        if isinstance(exchange.notes, CollectionNotes):
+            stored_notes = exchange.notes.rows()
+        else:
+            stored_notes = [stored_note_row(n) for n in exchange.notes]
+        if isinstance(exchange.cards, CollectionCards) and exchange.scheduling and not exchange.new_note_decks:
+            stored_cards = exchange.cards.rows()
+        else:
+            stored_cards = [stored_card_row(c) for c in _cards_to_write(exchange)]
+        positions = _new_positions(stored_cards)
+        note_ids, note_rows = _note_rows(stored_notes, anki_notetype, progress)
+        card_ids, card_rows = _card_rows(stored_cards, positions, note_ids, deck_ids, preset_of_deck, days, progress)
         reviews = exchange.reviews
         fill_revlog = None
         if isinstance(reviews, CollectionReviews):  # the collection's own log: copied table to table
@@ -1085,7 +1090,8 @@ class _AnkiCollection:
         else:
             revlog_rows = _revlog_rows(reviews, card_ids, progress) if exchange.scheduling else []
             review_times = [r.time // 1000 for r in reviews]
-        times = [n.modified for n in exchange.notes] + [c.modified for c in cards] + review_times
+        times = [row[NOTE_MODIFIED] for row in stored_notes] + [row[CARD_MODIFIED] for row in stored_cards] + review_times
+        new_cards = (row for row in stored_cards if row[CARD_STATE] == CardState.NEW)
         return cls(
             days=days,
             modified=max(times, default=days.start(0)),
@@ -1095,8 +1101,8 @@ class _AnkiCollection:
             notes=note_rows,
             cards=card_rows,
             revlog=revlog_rows,
-            tags=_registered_tags(exchange.notes),
-            next_position=max((c.due for c in cards if c.state is CardState.NEW), default=0) + 1,
+            tags=_registered_tags(row[NOTE_TAGS].split() for row in stored_notes),
+            next_position=max((positions.get(row[0], row[CARD_DUE]) for row in new_cards), default=0) + 1,
             fill_revlog=fill_revlog,
         )
 
@@ -1112,11 +1118,11 @@ def _revlog_copier(reviews: CollectionReviews, card_ids: Mapping[int, int], prog
     return fill
 
 
-def _registered_tags(notes: Sequence[Note]) -> tuple[str, ...]:
+def _registered_tags(tags_of_notes: Iterable[Iterable[str]]) -> tuple[str, ...]:
     """Each tag once, ignoring case as Anki's tag list does (the first spelling seen wins)."""
     spellings: dict[str, str] = {}
-    for note in notes:
-        for tag in note.tags:
+    for tags in tags_of_notes:
+        for tag in tags:
             spellings.setdefault(tag.casefold(), tag)
     return tuple(sorted(spellings.values()))
 
@@ -1146,31 +1152,31 @@ def _cards_to_write(exchange: Exchange) -> list[Card]:
     """The exchange's cards, plus new cards for the notes it lists without any; all of them new
     cards when the exchange carries no scheduling."""
     cards = list(exchange.cards)
-    with_cards = {c.note_id for c in cards}
-    notetypes = {n.id: n for n in exchange.notetypes}
-    next_id = max((c.id for c in cards), default=0) + 1
-    for note in exchange.notes:
-        deck_id = exchange.new_note_decks.get(note.id)
-        if note.id in with_cards or deck_id is None:
-            continue
-        for ordinal in card_ordinals(notetypes[note.notetype_id], note.fields):
-            cards.append(Card(id=next_id, note_id=note.id, deck_id=deck_id, ordinal=ordinal, modified=note.modified))
-            next_id += 1
-    return _with_new_positions(cards, exchange.scheduling)
+    if exchange.new_note_decks:
+        with_cards = {c.note_id for c in cards}
+        notetypes = {n.id: n for n in exchange.notetypes}
+        next_id = max((c.id for c in cards), default=0) + 1
+        for note in exchange.notes:
+            deck_id = exchange.new_note_decks.get(note.id)
+            if note.id in with_cards or deck_id is None:
+                continue
+            for ordinal in card_ordinals(notetypes[note.notetype_id], note.fields):
+                cards.append(Card(id=next_id, note_id=note.id, deck_id=deck_id, ordinal=ordinal, modified=note.modified))
+                next_id += 1
+    return cards if exchange.scheduling else [_unscheduled(c) for c in cards]
 
 
-def _with_new_positions(cards: list[Card], scheduling: bool) -> list[Card]:
-    """Cards without a new-queue position (added above, or unscheduled) get one after the others."""
-    if not scheduling:
-        cards = [_unscheduled(c) for c in cards]
-    position = max((c.due for c in cards if c.state is CardState.NEW), default=0)
-    result = []
-    for card in cards:
-        if card.state is CardState.NEW and card.due <= 0:
+def _new_positions(stored_cards: Sequence[tuple]) -> dict[int, int]:
+    """Positions in the new queue, by card id, for the new cards without one (due 0 or less: added
+    above, or unscheduled), after every other new card's, in card order."""
+    new = [(row[0], row[CARD_DUE]) for row in stored_cards if row[CARD_STATE] == CardState.NEW]
+    position = max((due for _, due in new), default=0)
+    positions = {}
+    for card_id, due in new:
+        if due <= 0:
             position += 1
-            card = replace(card, due=position)
-        result.append(card)
-    return result
+            positions[card_id] = position
+    return positions
 
 
 def _unscheduled(card: Card) -> Card:
@@ -1181,24 +1187,27 @@ def _unscheduled(card: Card) -> Card:
 
 
 def _note_rows(
-    exchange: Exchange, anki_notetype: Mapping[int | None, int], progress: Progress
+    stored_notes: Sequence[tuple], anki_notetype: Mapping[int | None, int], progress: Progress
 ) -> tuple[dict[int, int], list[tuple]]:
+    """Anki ids (by note id) and Anki rows of notes as `stored_note_row` gives them. Each id is the
+    note's creation time in ms, moved up past ids taken."""
     ids = _UniqueIds()
     anki_ids: dict[int, int] = {}
     rows = []
-    for batch in in_batches(exchange.notes, "notes", progress):
-        for note in batch:
-            anki_id = anki_ids[note.id] = ids.take(note.created * 1000)
-            sort_text = duplicate_key(note.fields[0]) if note.fields else ""
+    for batch in in_batches(stored_notes, "notes", progress):
+        for note_id, guid, notetype_id, fields, tags, created, modified, *_ in batch:
+            anki_id = anki_ids[note_id] = ids.take(created * 1000)
+            sort_text = duplicate_key(fields.split("\x1f", 1)[0])
+            words = tags.split()
             rows.append(
                 (  # NOTES_COLUMNS
                     anki_id,
-                    note.guid,
-                    anki_notetype[note.notetype_id],  # mid
-                    note.modified,  # mod
+                    guid,
+                    anki_notetype[notetype_id],  # mid
+                    modified,  # mod
                     -1,  # usn
-                    f" {' '.join(note.tags)} " if note.tags else "",  # tags
-                    "\x1f".join(note.fields),  # flds
+                    f" {' '.join(words)} " if words else "",  # tags
+                    fields,  # flds
                     sort_text,  # sfld
                     int(hashlib.sha1(sort_text.encode()).hexdigest()[:8], 16),  # csum
                     0,  # flags
@@ -1209,80 +1218,82 @@ def _note_rows(
 
 
 def _card_rows(
-    cards: Sequence[Card],
+    stored_cards: Sequence[tuple],
+    positions: Mapping[int, int],
     note_ids: Mapping[int, int],
     deck_ids: Mapping[int, int],
     preset_of_deck: Mapping[int, Preset],
     days: _AnkiDays,
     progress: Progress,
 ) -> tuple[dict[int, int], list[tuple]]:
+    """Anki ids (by card id) and Anki rows of cards as `stored_card_row` gives them, new cards
+    without a place taking theirs from `positions`. Anki's card ids are creation times too: each
+    is its note's Anki id moved up past ids taken."""
+    calendar = days.calendar
+    memory_settings = {deck_id: (p.desired_retention, decay_of(p.parameters)) for deck_id, p in preset_of_deck.items()}
     ids = _UniqueIds()
     anki_ids: dict[int, int] = {}
     rows = []
-    for batch in in_batches(cards, "cards", progress):
-        for card in batch:
-            note_id = note_ids[card.note_id]
-            anki_id = anki_ids[card.id] = ids.take(note_id)  # Anki's card ids are creation times too
+    for batch in in_batches(stored_cards, "cards", progress):
+        for (card_id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, steps, reps, lapses, last_review,
+             suspended, buried_until, flag, modified) in batch:
+            anki_note_id = note_ids[note_id]
+            anki_id = anki_ids[card_id] = ids.take(anki_note_id)
+            due = positions.get(card_id, due)
+            active = _active_queue(state, due, last_review, calendar)
+            if suspended:
+                queue = _Queue.SUSPENDED
+            elif buried_until > modified:  # buried when it was last changed, until a later day
+                queue = _Queue.MANUALLY_BURIED
+            else:
+                queue = active
+            new = state == CardState.NEW
+            learning = state == CardState.LEARNING or state == CardState.RELEARNING
             rows.append(
                 (  # CARDS_COLUMNS
                     anki_id,
-                    note_id,  # nid
-                    deck_ids[card.deck_id],  # did
-                    card.ordinal,  # ord
-                    card.modified,  # mod
+                    anki_note_id,  # nid
+                    deck_ids[deck_id],  # did
+                    ordinal,  # ord
+                    modified,  # mod
                     -1,  # usn
-                    int(card.state),  # type
-                    int(_anki_queue(card, days.calendar)),  # queue
-                    _anki_due(card, days),  # due
-                    card.interval if card.state in (CardState.REVIEW, CardState.RELEARNING) else 0,  # ivl
-                    0 if card.state is CardState.NEW else _SM2_STARTING_EASE,  # factor
-                    card.reps,
-                    card.lapses,
-                    card.remaining_steps if card.state in (CardState.LEARNING, CardState.RELEARNING) else 0,  # left
+                    int(state),  # type
+                    int(queue),  # queue
+                    due if new or active is _Queue.LEARN else days.number(due),  # due
+                    interval if state == CardState.REVIEW or state == CardState.RELEARNING else 0,  # ivl
+                    0 if new else _SM2_STARTING_EASE,  # factor
+                    reps,
+                    lapses,
+                    steps if learning else 0,  # left
                     0,  # odue
                     0,  # odid
-                    card.flag,  # flags
-                    json.dumps(_card_data(card, preset_of_deck[card.deck_id])),  # data
+                    flag,  # flags
+                    "{}" if new else _card_data(stability, difficulty, last_review, memory_settings[deck_id]),  # data
                 )
             )
     return anki_ids, rows
 
 
-def _anki_queue(card: Card, calendar: DayCalendar) -> _Queue:
-    if card.suspended:
-        return _Queue.SUSPENDED
-    if card.buried_until > card.modified:  # buried when it was last changed, until a later day
-        return _Queue.MANUALLY_BURIED
-    return _active_queue(card, calendar)
-
-
-def _active_queue(card: Card, calendar: DayCalendar) -> _Queue:
-    if card.state is CardState.NEW:
+def _active_queue(state: int, due: int, last_review: int | None, calendar: DayCalendar) -> _Queue:
+    """The queue of a card neither suspended nor buried."""
+    if state == CardState.NEW:
         return _Queue.NEW
-    if card.state is CardState.REVIEW:
+    if state == CardState.REVIEW:
         return _Queue.REVIEW
-    crosses_day = card.last_review is not None and calendar.day(card.due) > calendar.day(card.last_review)
+    crosses_day = last_review is not None and calendar.day(due) > calendar.day(last_review)
     return _Queue.DAY_LEARN if crosses_day else _Queue.LEARN
 
 
-def _anki_due(card: Card, days: _AnkiDays) -> int:
-    if card.state is CardState.NEW:
-        return card.due
-    if _active_queue(card, days.calendar) is _Queue.LEARN:
-        return card.due
-    return days.number(card.due)
-
-
-def _card_data(card: Card, preset: Preset) -> dict[str, Any]:
-    """`cards.data`: the FSRS memory state with the retention and decay it was scheduled with."""
+def _card_data(stability: float | None, difficulty: float | None, last_review: int | None, memory_settings: tuple[float, float]) -> str:
+    """`cards.data` of a studied card: its FSRS memory state with the retention and decay it was
+    scheduled with (`memory_settings`, its preset's), and its last review's time."""
     data: dict[str, Any] = {}
-    if card.state is CardState.NEW:
-        return data
-    if card.stability is not None and card.difficulty is not None:
-        data.update(s=card.stability, d=card.difficulty, dr=preset.desired_retention, decay=decay_of(preset.parameters))
-    if card.last_review is not None:
-        data["lrt"] = card.last_review
-    return data
+    if stability is not None and difficulty is not None:
+        desired_retention, decay = memory_settings
+        data.update(s=stability, d=difficulty, dr=desired_retention, decay=decay)
+    if last_review is not None:
+        data["lrt"] = last_review
+    return json.dumps(data)
 
 
 def _revlog_rows(reviews: Sequence[ReviewLogEntry], card_ids: Mapping[int, int], progress: Progress) -> list[tuple]:

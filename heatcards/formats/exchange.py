@@ -40,21 +40,22 @@ def in_batches(items: Sequence[_Item], stage: str, progress: Progress) -> Iterat
         progress(stage, min(start + PROGRESS_EVERY, len(items)), len(items))
 
 
-class StoredReviews(Sequence[ReviewLogEntry]):
-    """Reviews left in a SQLite file until they are asked for as records: an Anki package's log
-    on import, the collection's on export. A million records take seconds to make and seconds more
-    to turn back into rows, so the merge and the Anki package writer copy these table to table
-    in SQL instead (the subclasses say how); anything else reads them as records, once."""
+class StoredRecords(Sequence[_Item]):
+    """Records left in a SQLite file until they are asked for: an Anki package's review log on
+    import, the collection's notes, cards and reviews on export. A hundred thousand notes or a
+    million reviews take seconds to make and seconds more to turn back into rows, so the merge and
+    the Anki package writer copy these table to table in SQL instead (the subclasses say how);
+    anything else reads them as records, once."""
 
     def __init__(self, total: int):
         self._total = total
-        self._entries: list[ReviewLogEntry] | None = None
+        self._entries: list[_Item] | None = None
 
     @abstractmethod
-    def _read(self) -> list[ReviewLogEntry]:
-        """All of them as records, in time order (as many as `len` says)."""
+    def _read(self) -> list[_Item]:
+        """All of them as records, in their order (as many as `len` says)."""
 
-    def entries(self) -> list[ReviewLogEntry]:
+    def entries(self) -> list[_Item]:
         if self._entries is None:
             self._entries = self._read()
         return self._entries
@@ -65,8 +66,12 @@ class StoredReviews(Sequence[ReviewLogEntry]):
     def __getitem__(self, index):  # noqa: ANN001, ANN204 (Sequence's int or slice)
         return self.entries()[index]
 
-    def __iter__(self) -> Iterator[ReviewLogEntry]:
+    def __iter__(self) -> Iterator[_Item]:
         return iter(self.entries())
+
+
+class StoredReviews(StoredRecords[ReviewLogEntry]):
+    """A review log left in a SQLite file, read as records in time order only when asked."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,8 @@ class Exchange:
     notetypes: tuple[NoteType, ...] = ()
     presets: tuple[Preset, ...] = ()
     decks: tuple[Deck, ...] = ()
-    notes: tuple[Note, ...] = ()
-    cards: tuple[Card, ...] = ()
+    notes: tuple[Note, ...] | StoredRecords[Note] = ()
+    cards: tuple[Card, ...] | StoredRecords[Card] = ()
     # Notes listed without cards get the cards a new note would get, in this deck (local deck id).
     new_note_decks: Mapping[int, int] = field(default_factory=dict)
     reviews: tuple[ReviewLogEntry, ...] | StoredReviews = ()
