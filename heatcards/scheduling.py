@@ -104,6 +104,8 @@ class Scheduler:
         self.parameters = tuple(preset.parameters) or DEFAULT_PARAMETERS
         self._fsrs = fsrs.FSRS(list(self.parameters))
         self.decay = decay_of(self.parameters)
+        self.learning_steps = _step_seconds(preset.learning_steps)
+        self.relearning_steps = _step_seconds(preset.relearning_steps)
 
     # --- public ------------------------------------------------------------
     def previews(self, card: Card, now: int) -> list[ButtonPreview]:
@@ -134,13 +136,13 @@ class Scheduler:
     def _answer_in(self, ctx: "_Context", rating: Rating) -> Answer:
         card = ctx.card
         if card.state is CardState.NEW or card.state is CardState.LEARNING:
-            after = ctx.learning_step(rating, self.preset.learning_steps, CardState.LEARNING)
+            after = ctx.learning_step(rating, self.learning_steps, CardState.LEARNING)
         elif card.state is CardState.REVIEW:
             after = ctx.review(rating)
         else:
-            after = ctx.learning_step(rating, self.preset.relearning_steps, CardState.RELEARNING)
+            after = ctx.learning_step(rating, self.relearning_steps, CardState.RELEARNING)
         lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
-        return Answer(card=after, kind=review_kind(card.state), leech=lapsed and self._is_leech(after.lapses))
+        return Answer(after, review_kind(card.state), lapsed and self._is_leech(after.lapses))
 
     def memory_from_history(self, reviews: Iterable[tuple[int, int]]) -> tuple[float, float] | None:
         """(stability, difficulty) after a card's history of (unix seconds, rating), oldest first."""
@@ -192,29 +194,17 @@ class _Context:
 
     def _scheduled(self, rating: Rating, state: CardState, due: int, interval: int, remaining_steps: int) -> Card:
         """The card after `rating`: its new schedule, FSRS's memory state for the rating, one more
-        repetition (and lapse, for a review forgotten), reviewed now. Built in one go: copying a
-        card with `dataclasses.replace` costs several times more, and an answer did it twice."""
+        repetition (and lapse, for a review forgotten), reviewed now. Built in one go from its
+        fields in order: copying a card with `dataclasses.replace` costs several times more, and
+        keyword arguments twice as much."""
         card, memory = self.card, self._state_for(rating).memory
         lapsed = card.state is CardState.REVIEW and rating is Rating.AGAIN
-        return Card(
-            id=card.id,
-            note_id=card.note_id,
-            deck_id=card.deck_id,
-            ordinal=card.ordinal,
-            state=state,
-            due=due,
-            interval=interval,
-            stability=memory.stability,
-            difficulty=memory.difficulty,
-            remaining_steps=remaining_steps,
-            reps=card.reps + 1,
-            lapses=card.lapses + lapsed,
-            last_review=self.now,
-            suspended=card.suspended,
-            buried_until=card.buried_until,
-            flag=card.flag,
-            modified=self.now,
-        )
+        return Card.from_values((
+            card.id, card.note_id, card.deck_id, card.ordinal,
+            state, due, interval, memory.stability, memory.difficulty, remaining_steps,
+            card.reps + 1, card.lapses + lapsed, self.now,  # reps, lapses, last_review
+            card.suspended, card.buried_until, card.flag, self.now,  # suspended, buried_until, flag, modified
+        ))
 
     def _days(self, interval: float, minimum: int) -> int:
         """Round, bound and (maybe) fuzz an FSRS interval in days."""
@@ -261,9 +251,8 @@ class _Context:
             return self._as_review(rating, self._days(interval, 1))
         return self._graduate(rating)
 
-    def learning_step(self, rating: Rating, steps_minutes: Sequence[float], state: CardState) -> Card:
-        """New, learning and relearning cards walk through their steps (Anki's rules)."""
-        steps = [max(1, int(m * 60)) for m in steps_minutes]
+    def learning_step(self, rating: Rating, steps: Sequence[int], state: CardState) -> Card:
+        """New, learning and relearning cards walk through their steps (in seconds; Anki's rules)."""
         if not steps:
             return self._without_steps(rating, state)
         if rating is Rating.EASY:
@@ -286,7 +275,7 @@ class _Context:
 
     def review(self, rating: Rating) -> Card:
         if rating is Rating.AGAIN:
-            relearning = [max(1, int(m * 60)) for m in self.scheduler.preset.relearning_steps]
+            relearning = self.scheduler.relearning_steps
             if relearning:
                 return self._as_step(rating, CardState.RELEARNING, relearning[0], len(relearning), self._lapse_days())
             return self._without_steps(rating, CardState.RELEARNING)
@@ -319,11 +308,19 @@ def _hard_delay(steps: Sequence[int], index: int) -> int:
     return current
 
 
+_RATINGS = {rating.value: rating for rating in Rating}  # a dict lookup: calling the enum costs ten times more
+
+
 def _valid_rating(rating: int) -> Rating:
     try:
-        return Rating(int(rating))
-    except (ValueError, TypeError):
+        return _RATINGS[int(rating)]
+    except (KeyError, ValueError, TypeError):
         raise InvalidInputError(f"rating must be 1 (Again) to 4 (Easy), not {rating!r}") from None
+
+
+def _step_seconds(steps_minutes: Sequence[float]) -> tuple[int, ...]:
+    """(Re)learning steps in whole seconds, at least one each."""
+    return tuple(max(1, int(m * 60)) for m in steps_minutes)
 
 
 # --- the optimiser, its evaluation and the workload simulator -----------------------------------

@@ -101,8 +101,11 @@ def test_fuzz_number_is_fixed_per_card_and_review_and_spread_evenly():
 
 
 def test_ratings_are_validated():
-    with pytest.raises(InvalidInputError, match="rating must be 1"):
-        scheduler().answer(Card(1, 1, 1, 0), 5, NOON)
+    for wrong in (0, 5, -1, "x", None, 2.5j):
+        with pytest.raises(InvalidInputError, match="rating must be 1"):
+            scheduler().answer(Card(1, 1, 1, 0), wrong, NOON)
+    for value in (1, 2, 3, 4, "3"):
+        assert scheduler().answer(Card(1, 1, 1, 0), value, NOON).card.reps == 1
 
 
 def test_retrievability_formula():
