@@ -791,11 +791,11 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         apart = None
         if reader.every_card and collection.path != IN_MEMORY:
             apart = [pool.submit(_read_apart, collection, read) for read in card_reads]
-        reviews = reader.review_span() or (now, now)
         if first_day is None:
-            first_day = min(today, calendar.day(reviews[0]))
+            first_review = reader.first_review()  # a period's first day needs no look-up
+            first_day = today if first_review is None else min(today, calendar.day(first_review))
         since = calendar.day_start(first_day)
-        review_timeline = _local_timeline(calendar, since, max(now, reviews[1]))
+        review_timeline = _local_timeline(calendar, since, max(now, reader.last_review() or now))
         groups, hours = reader.answers(review_timeline, first_day, today, since)
         streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
         cards, memory = [done.result() for done in apart] if apart is not None else [read(reader) for read in card_reads]

@@ -831,6 +831,24 @@ def test_a_few_cards_over_all_time_start_at_their_first_answer(collection):
     assert stats.buttons.counts["young"] == (1, 0, 1, 0)
 
 
+def test_only_all_time_looks_up_the_first_review(collection, monkeypatch):
+    card = add_card(collection)
+    log(collection, card, NOON - 400 * DAY)
+    log(collection, card, NOON - 3 * DAY)
+    for _ in range(3):  # so that deck Default holds under a third of the cards: read card by card
+        add_card(collection, "A")
+    looked_up = []
+    first_review = StatsReader.first_review
+    monkeypatch.setattr(StatsReader, "first_review", lambda self: looked_up.append(1) or first_review(self))
+    for scope in (Scope(), Scope.deck("Default")):  # every card, and a few read card by card
+        looked_up.clear()
+        assert collect(collection, scope, Period.MONTH).calendar.answers_by_day == {-3: 1}
+        assert collect(collection, scope, Period.YEAR).reviews.first_day == -364
+        assert looked_up == []
+        assert collect(collection, scope, Period.ALL).reviews.first_day == -400
+        assert looked_up == [1]
+
+
 def test_a_fraction_where_the_file_should_hold_whole_numbers_leaves_the_statistics_standing(collection):
     card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=3)
     with collection.store.transaction():  # as a damaged file could hold them

@@ -112,6 +112,28 @@ def test_the_first_panels_are_the_glance_of_the_full_statistics(qtbot, studied, 
     wait_until_drawn(qtbot, view)
 
 
+def test_the_first_panels_chart_is_built_while_its_numbers_are_computed(qtbot, studied, tasks, monkeypatch):
+    computing = threading.Event()
+    glance = stats.glance
+
+    def held_glance(*args, **kwargs):
+        computing.wait(20)  # the numbers arrive only once the window has been looked at
+        return glance(*args, **kwargs)
+
+    monkeypatch.setattr(stats, "glance", held_glance)
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    try:
+        assert view.panels["card_counts"].body is not None and view.panels["card_counts"].panel is None
+        assert view.panels["future_due"].body is None  # the other charts wait for their panels
+    finally:
+        computing.set()
+    with qtbot.waitSignal(view.first_panels_drawn, timeout=20000):
+        view.show()
+    assert view.panels["card_counts"].body.bars  # drawn in the chart made beforehand
+    wait_until_drawn(qtbot, view)
+
+
 def test_scope_and_period_are_chosen_by_keyboard(qtbot, window, studied):
     with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
         choose(qtbot, window.scope_combo, "Whole collection")

@@ -246,23 +246,25 @@ class StatsReader:
 
     # --- spans ----------------------------------------------------------------------------------
     def review_span(self) -> tuple[int, int] | None:
-        """(first, last) unix second of the scope's reviews, None without one: the time index finds
-        both. For a few cards the first is the earliest of each card's first review in the index on
-        (card_id, time), and the last is the whole log's last review: a bound, as much as the local
-        timelines need, and each card's last review would cost as much as its first."""
+        """(first, last) unix second of the scope's reviews (`first_review`, `last_review`), None without one."""
+        first = self.first_review()
+        return None if first is None else (first, self.last_review())
+
+    def first_review(self) -> int | None:
+        """The unix second of the scope's first review, None without one: the time index finds it;
+        for a few cards, the earliest of each card's first entry in the index on (card_id, time)."""
         if self._reviews_by_card:
-            first = self.conn.execute(
-                f"SELECT min((SELECT min(r.time) FROM revlog r WHERE r.card_id = s.id)) FROM temp.{_SCOPE_TABLE} s"
-            ).fetchone()[0]
-            if first is None:
-                return None
-            last = self.conn.execute("SELECT max(time) FROM revlog").fetchone()[0]
-            return first // 1000, last // 1000
-        first = self.conn.execute(f"SELECT r.time FROM {self._reviews} ORDER BY r.time LIMIT 1").fetchone()
-        if first is None:
-            return None
-        last = self.conn.execute(f"SELECT r.time FROM {self._reviews} ORDER BY r.time DESC LIMIT 1").fetchone()
-        return first[0] // 1000, last[0] // 1000
+            sql = f"SELECT min((SELECT min(r.time) FROM revlog r WHERE r.card_id = s.id)) FROM temp.{_SCOPE_TABLE} s"
+        else:
+            sql = f"SELECT r.time FROM {self._reviews} ORDER BY r.time LIMIT 1"
+        return _seconds(self.conn.execute(sql).fetchone())
+
+    def last_review(self) -> int | None:
+        """The unix second of the scope's last review, None without one. For a few cards, a bound:
+        the whole log's last review (as much as the local timelines need; each card's last review
+        would cost as much as its first)."""
+        reviews = _ALL_REVIEWS if self._reviews_by_card else self._reviews
+        return _seconds(self.conn.execute(f"SELECT r.time FROM {reviews} ORDER BY r.time DESC LIMIT 1").fetchone())
 
     def due_span(self) -> tuple[int, int] | None:
         """(earliest, latest) due time of the cards in the queues, None without one."""
@@ -478,6 +480,11 @@ def _tally(keys: str | None) -> dict[int, int]:
     if keys is None:
         return {}
     return {int(key): count for key, count in Counter(keys.split(",")).items()}
+
+
+def _seconds(row: sqlite3.Row | tuple | None) -> int | None:
+    """The unix second of a row holding one time in milliseconds; None for no row or no time."""
+    return None if row is None or row[0] is None else row[0] // 1000
 
 
 def _answer_group(day: int, code: int, answers: int, duration_ms: float) -> AnswerGroup:

@@ -51,6 +51,7 @@ from .tasks import BackgroundTasks
 
 PERIODS = ((stats.Period.MONTH, "1 month"), (stats.Period.YEAR, "1 year"), (stats.Period.ALL, "All time"))
 IN_MEMORY = Path(":memory:")
+GLANCE_PANELS = ("today", "card_counts")  # the panels `stats.glance` computes, shown first
 
 
 def format_value(value: int | float | None, unit: str = "") -> str:
@@ -113,9 +114,9 @@ class PanelView(QFrame):
     ):
         """The body `make_body()` makes (a chart, a table) shows the panel as `render(body, panel)`
         draws it; without one, or beside it unless `show_numbers` is False, the headline numbers.
-        The body is made when the first panel arrives: a chart takes ~20 ms to build, and a window
-        that built its twelve before showing anything would make a person wait for all of them.
-        `body_height` keeps its place meanwhile."""
+        The body is made when the first panel arrives (or `make_body` is called): a chart takes
+        ~20 ms to build, and a window that built its twelve before showing anything would make a
+        person wait for all of them. `body_height` keeps its place meanwhile."""
         super().__init__()
         self.key = key
         self.panel: stats.Panel | None = None
@@ -179,12 +180,16 @@ class PanelView(QFrame):
         self.save_picture_button.setEnabled(False)
         self.save_numbers_button.setEnabled(False)
 
-    def show_panel(self, panel: stats.Panel) -> None:
-        self.panel = panel
-        self.numbers.setText(numbers_html(panel.summary()))
+    def make_body(self) -> None:
+        """Make the body (once), before a panel arrives to draw in it."""
         if self._make_body is not None and self.body is None:
             self.body = self._make_body()
             self._content_layout.insertWidget(0, self.body, 3)
+
+    def show_panel(self, panel: stats.Panel) -> None:
+        self.panel = panel
+        self.numbers.setText(numbers_html(panel.summary()))
+        self.make_body()
         if self._render is not None:
             self._render(self.body, panel)
         self.stack.setCurrentIndex(1)
@@ -319,6 +324,9 @@ class StatisticsWindow(QDialog):
         ):
             for column, key in enumerate(keys):
                 grid.addWidget(self._panel(key, retention_table), row, column, 1, 3 - len(keys))
+        # the first panels' charts are built while the worker computes their numbers, not after
+        for key in GLANCE_PANELS:
+            self.panels[key].make_body()
         self.by_time_combo.currentIndexChanged.connect(self.panels["reviews"].redraw)
         self.panels["reviews"].header.addWidget(self.by_time_combo)
         page = QWidget()
@@ -448,8 +456,8 @@ class StatisticsWindow(QDialog):
         self._drawing = []
 
     def _show_glance(self, glance: stats.Glance) -> None:
-        self.panels["today"].show_panel(glance.today)
-        self.panels["card_counts"].show_panel(glance.card_counts)
+        for key in GLANCE_PANELS:
+            self.panels[key].show_panel(getattr(glance, key))
         self.first_panels_drawn.emit()
 
     def _show_statistics(self, statistics: stats.Statistics) -> None:
