@@ -300,15 +300,27 @@ def _floor_division(expression: str, divisor: int) -> str:
     return f"({expression} / {divisor} - ({expression} % {divisor} < 0))"
 
 
+# KiB of page cache the temporary tables may use while a package's log is converted: a review's
+# card is looked up in temp.heatcards_revlog_cards in time order, at random; 100,000 cards take
+# ~4 MB, more than SQLite's default 2 MB, which made the lookups read pages back from the temporary
+# file. SQLite takes the memory only as pages are read.
+_CARD_MAP_CACHE_KIB = 65536
+
+
 @contextmanager
 def _revlog_cards(conn: sqlite3.Connection, cards: Iterable[tuple[int, int, str]]) -> Iterator[None]:
-    """temp.heatcards_revlog_cards holding `cards`: (card id in the file, id the rows get, key of its review ids)."""
+    """temp.heatcards_revlog_cards holding `cards`: (card id in the file, id the rows get, key of its
+    review ids), with a page cache for the temporary tables that holds it whole during the block,
+    then the collection's own size again (that of main, which SQLite gives temp at first; temp's
+    own setting reads 0 until the temporary schema is first used, so it cannot be read back)."""
+    conn.execute(f"PRAGMA temp.cache_size = {-_CARD_MAP_CACHE_KIB}")
     conn.execute("CREATE TEMP TABLE heatcards_revlog_cards (card_id INTEGER PRIMARY KEY, target INTEGER NOT NULL, key TEXT NOT NULL)")
     try:
         conn.executemany("INSERT INTO temp.heatcards_revlog_cards VALUES (?, ?, ?)", cards)
         yield
     finally:
         conn.execute("DROP TABLE temp.heatcards_revlog_cards")
+        conn.execute(f"PRAGMA temp.cache_size = {conn.execute('PRAGMA main.cache_size').fetchone()[0]}")
 
 
 @contextmanager
