@@ -167,6 +167,11 @@ class Collection:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether the collection has no file (opened at ":memory:"): no other connection can read it."""
+        return str(self.path) == ":memory:"
+
     def open_read_only(self) -> "Collection":
         """This collection's file opened a second time, for reading only, with the same clock, time
         zone and fuzz: long reads (statistics) run in a worker thread, which must open it there and

@@ -20,7 +20,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from .clock import SECONDS_PER_DAY, DayCalendar
@@ -47,7 +46,6 @@ SHARE_BINS = 20  # difficulty, retrievability and calibration histograms: steps 
 _OFFSET_SAMPLE_SECONDS = 7 * SECONDS_PER_DAY
 # datetime cannot go past year 9999; due dates further out share the last offset found.
 _LAST_SAMPLED_SECOND = int(datetime(9000, 1, 1, tzinfo=timezone.utc).timestamp())
-IN_MEMORY = Path(":memory:")  # a collection's path when it has no file
 _Read = TypeVar("_Read")
 
 
@@ -789,7 +787,7 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     # a search that does not parse fails in `_reader`, before any thread starts
     with ThreadPoolExecutor(max_workers=len(card_reads), thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
         apart = None
-        if reader.every_card and collection.path != IN_MEMORY:
+        if reader.every_card and not collection.in_memory:
             apart = [pool.submit(_read_apart, collection, read) for read in card_reads]
         if first_day is None:
             first_review = reader.first_review()  # a period's first day needs no look-up

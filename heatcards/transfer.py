@@ -140,13 +140,12 @@ def _backed_up_while(collection: Collection, read: Callable[[], _Read]) -> _Read
     while they work, so the two share the cores), then waited for. The backup is of the
     collection as it is, since nothing writes to it until the merge, which starts after both.
     A failed backup stops the import as before; a failed read still waits for the backup."""
-    store_file = collection.store.path
-    if not store_file.is_file():  # an in-memory collection: only its own connection can read it
+    if collection.in_memory:
         result = read()
         collection.backup(BackupReason.IMPORT)
         return result
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup") as worker:
-        backup = worker.submit(collection.backups.create, store_file, BackupReason.IMPORT)
+        backup = worker.submit(collection.backups.create, collection.path, BackupReason.IMPORT)
         try:
             result = read()
         finally:

@@ -50,7 +50,6 @@ from .list_table_model import TextTableModel
 from .tasks import BackgroundTasks
 
 PERIODS = ((stats.Period.MONTH, "1 month"), (stats.Period.YEAR, "1 year"), (stats.Period.ALL, "All time"))
-IN_MEMORY = Path(":memory:")
 GLANCE_PANELS = ("today", "card_counts")  # the panels `stats.glance` computes, shown first
 
 
@@ -258,7 +257,7 @@ class StatisticsWindow(QDialog):
         super().__init__(parent)
         self.collection = collection
         self.tasks = tasks
-        self._in_worker = collection.path != IN_MEMORY
+        self._in_worker = not collection.in_memory
         self._run: StatisticsRun | None = None
         self._drawing: list[Callable[[], None]] = []  # panels waiting for their turn to be drawn
         self._pending: set[str] = set()  # what the current run has still to draw
