@@ -767,13 +767,14 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
 
     A search that does not parse raises `SearchSyntaxError`.
 
-    When the scope holds every card, the cards are read in worker threads while this one reads the
-    review log, on read-only connections of their own (`Collection.open_read_only`; SQLite runs
-    without Python's lock): card states and days on one, memory states on another. Each connection
-    reads the collection as it is when it starts: a change saved meanwhile may show in some panels
-    and not yet in others. A scope of some cards is read on one connection, which has run its
-    search (another would have to run it again), and so is an in-memory collection, which no second
-    connection can open."""
+    When the scope holds every card, or a search of cards alone selects most of them (a deck), the
+    cards are read in worker threads while this one reads the review log, on read-only connections
+    of their own (`Collection.open_read_only`; SQLite runs without Python's lock): card states and
+    days on one, memory states on another, each setting the scope up again, which costs a few
+    milliseconds there. Each connection reads the collection as it is when it starts: a change
+    saved meanwhile may show in some panels and not yet in others. Any other scope is read on one
+    connection, which has run its search (another would have to run it again), and so is an
+    in-memory collection, which no second connection can open."""
     now = collection.now()
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
@@ -787,8 +788,8 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     # a search that does not parse fails in `_reader`, before any thread starts
     with ThreadPoolExecutor(max_workers=len(card_reads), thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
         apart = None
-        if reader.every_card and not collection.in_memory:
-            apart = [pool.submit(_read_apart, collection, read) for read in card_reads]
+        if (reader.every_card or reader.rerun_is_cheap) and not collection.in_memory:
+            apart = [pool.submit(_read_apart, collection, scope, now, read) for read in card_reads]
         if first_day is None:
             first_review = reader.first_review()  # a period's first day needs no look-up
             first_day = today if first_review is None else min(today, calendar.day(first_review))
@@ -851,12 +852,13 @@ def _reader(collection: "Collection", scope: Scope, now: int) -> StatsReader:
     return StatsReader(collection.store, where, params)
 
 
-def _read_apart(collection: "Collection", read: Callable[[StatsReader], _Read]) -> _Read:
-    """`read(reader)` of every card, on a read-only connection opened (and closed) in the calling
-    thread: a SQLite connection belongs to the thread that opened it."""
+def _read_apart(collection: "Collection", scope: Scope, now: int, read: Callable[[StatsReader], _Read]) -> _Read:
+    """`read(reader)` of the scope's cards, on a read-only connection opened (and closed) in the
+    calling thread: a SQLite connection belongs to the thread that opened it. For a scope that is
+    not every card, the connection sets the scope up again (`StatsReader.rerun_is_cheap`)."""
     apart = collection.open_read_only()
     try:
-        with StatsReader(apart.store) as reader:
+        with _reader(apart, scope, now) as reader:
             return read(reader)
     finally:
         apart.close()

@@ -809,11 +809,40 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
         assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
         assert len({id(conn) for conns in connections.values() for conn in conns}) == 3
     add_card(collection, "Other")
+    # a deck holding half the cards: the worker connections set its scope up again
+    for scope, apart in ((Scope.deck("Default"), True), (Scope.matching("deck:Default -tag:absent"), False)):
+        threads.clear()
+        connections.clear()
+        collect(collection, scope)
+        assert (threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]) is apart
+        assert len({id(conn) for conns in connections.values() for conn in conns}) == (3 if apart else 1)
+    add_card(collection, "Other")
     threads.clear()
     connections.clear()
-    collect(collection, Scope.deck("Default"))  # some cards: read on the connection that ran the search
+    collect(collection, Scope.deck("Default"))  # a third of the cards: read on the connection that ran the search
     assert threads == {name: {threading.get_ident()} for name in ("card_panels", "memory_histograms", "answers")}
     assert len({id(conn) for conns in connections.values() for conn in conns}) == 1
+
+
+def test_a_deck_of_most_cards_counts_as_the_same_cards_copied_one_by_one(tmp_path):
+    """A search of cards alone that selects most of them is scoped by the cards it leaves out; a
+    search that reads notes copies the ids it selects. The same cards give the same numbers."""
+    collection = Collection(tmp_path / "c.heatcards", clock=FixedClock(NOON), install_heat_deck=False)
+    for index in range(12):
+        deck = "Most" if index % 4 else "Few"
+        card = add_card(collection, deck, state=CardState.REVIEW, due=NOON + index * DAY, interval=3 + index,
+                        stability=2.0 + index, difficulty=3.0 + index % 5, last_review=NOON - (index + 1) * DAY)
+        for days_ago in range(1, index + 2, 3):
+            log(collection, card, NOON - days_ago * DAY - index * 600, rating=1 + index % 4)
+    for period in (Period.MONTH, Period.YEAR, Period.ALL):
+        left_out = collect(collection, Scope.deck("Most"), period)
+        copied = collect(collection, Scope.matching("deck:Most -tag:absent"), period)
+        assert left_out.card_counts.total == 9
+        assert _panels_without_scope(left_out) == _panels_without_scope(copied)
+
+
+def _panels_without_scope(statistics) -> dict:
+    return {name: replace(panel, scope=None) for name, panel in statistics.panels().items()}
 
 
 def test_a_few_cards_over_all_time_start_at_their_first_answer(collection):
