@@ -218,3 +218,44 @@ def test_the_particles_of_a_surname_belong_to_it():
 )
 def test_a_count_is_neither_the_minutes_of_a_time_nor_ends_with_a_comma(sentence, expected):
     assert found(sentence) == expected
+
+
+# Seventh round: designations, undertakings, companies and numbered craft.
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The F-1 engine burned for 150 seconds.", [("name", "F-1"), ("duration", "150 seconds")]),
+        ("In 1959 the X-15 flew from Edwards.", [("year", "1959"), ("name", "X-15"), ("place", "Edwards")]),
+        ("The N1 and the R-7 left from Baikonur.", [("name", "N1"), ("name", "R-7"), ("place", "Baikonur")]),
+        ("The Vega carried five R-7 engines.", [("name", "Vega"), ("name", "R-7")]),  # not a count "7 engines"
+        ("Japan broke the JN-25 code in 1942.", [("place", "Japan"), ("name", "JN-25"), ("year", "1942")]),
+    ],
+)
+def test_a_designation_of_letters_and_digits_is_one_name_without_a_count_inside(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ada Brand led Project Mercury in 1959.", [("person", "Ada Brand"), ("name", "Project Mercury"), ("year", "1959")]),
+        ("Operation Overlord began in June 1944.", [("name", "Operation Overlord"), ("date", "June 1944")]),
+        ("The capsule was built by McDonnell Aircraft.", [("organisation", "McDonnell Aircraft")]),
+        ("Tom Reyes sold the rights to Acme Corporation.", [("person", "Tom Reyes"), ("organisation", "Acme Corporation")]),
+        ("The rights went to Crosby & Co. for £10.", [("organisation", "Crosby & Co."), ("money", "£10")]),
+        ("Tom Reyes flew in Friendship 7 in 1962.", [("person", "Tom Reyes"), ("name", "Friendship 7"), ("year", "1962")]),
+        ("The crew of Luna 15 waited.", [("name", "Luna 15")]),
+    ],
+)
+def test_undertakings_companies_and_numbered_craft_are_not_people_or_places(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_person_after_the_word_pilot_is_no_work():
+    assert found("In 1969 the test pilot Ada Brand flew the prototype.") == [("year", "1969"), ("person", "Ada Brand")]
+
+
+def test_a_speed_in_mach_is_a_quantity_not_a_place():
+    assert found("The jet cruised at Mach 2.04 over the sea.") == [("quantity", "Mach 2.04")]

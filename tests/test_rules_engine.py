@@ -312,7 +312,7 @@ def test_any_text_gives_well_formed_suggestions(text, title):
             assert len(deletions) == 1 and suggestion.front.count("{{c") == 1
             assert deletions[0] == suggestion.answer and deletions[0] in source
         else:
-            assert suggestion.front.endswith("?") and suggestion.back == suggestion.answer
+            assert suggestion.front.endswith((".", "?")) and suggestion.back == suggestion.answer
 
 
 # Second round (issue 6): names kept whole, giveaways refused, sentences that lean on others refused
@@ -440,6 +440,7 @@ NEW_GENRE_ARTICLES = (
     *("honey-bee", "iceland-ring-road", "jane-austen", "marshall-plan"),  # the fourth round
     *("battle-of-midway", "gas-laws", "sydney-opera-house"),  # the fifth
     *("channel-tunnel", "halleys-comet", "leicester-city-2015-16"),  # the sixth
+    "concorde",  # the seventh
 )
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
@@ -460,7 +461,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the ten in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the eleven in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -836,3 +837,104 @@ def test_again_and_the_total_cost_rank_a_card_below_one_that_says_what_it_means(
         return next(s.score for s in suggest(text) if s.answer == "1815")
 
     assert score(leaning) < score(plain)
+
+
+# Seventh round: a later clause that leans on something the card would not show no longer costs the
+# whole sentence; the clause before it is the claim when it is a statement of its own.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "it" in a participle clause
+            "On 3 May 1961 Jane Roe became the first woman to swim the strait, crossing it twice in one day.",
+            "On {{c1::3 May 1961}} Jane Roe became the first woman to swim the strait.",
+        ),
+        (  # "that night" after ", and"
+            "Mayor Ada Brand walked across from the east bank in 1883, and there were fireworks over the river that night.",
+            "Mayor Ada Brand walked across from the east bank in {{c1::1883}}.",
+        ),
+        (  # "one of the most …" after a title in quotes: the closing mark stays
+            'In 1870 the painter Ada Brand called the canvas "Dawn," one of the most copied images of the decade.',
+            'In {{c1::1870}} the painter Ada Brand called the canvas "Dawn".',
+        ),
+        (  # "those" after ", and"
+            "Observers fired pulses at the Lunar Reflector in 1969, and those readings showed the distance.",
+            "Observers fired pulses at the Lunar Reflector in {{c1::1969}}.",
+        ),
+        (  # "above" after ", while"; a verb in the past that does not end in -ed
+            "The steamer Ada sank in Lake Geneva in 1903, while the other boat waited above.",
+            "The steamer Ada sank in Lake Geneva in {{c1::1903}}.",
+        ),
+    ],
+)
+def test_a_later_clause_that_leans_on_the_context_is_left_out_of_the_claim(text, expected):
+    found = suggest(text)
+    assert expected in {s.front for s in found}
+    assert all((s.start, s.end) == (0, len(text)) for s in found)  # the passage is still the whole sentence
+
+
+def test_an_answer_in_the_clause_left_out_is_never_asked():
+    text = "Ada Brand founded the Acme Corporation in 1901, and he sold it to Tom Reyes in 1920."
+    found = suggest(text)
+    assert found and {s.answer for s in found} <= {"Ada Brand", "Acme Corporation", "1901"}
+    assert all("Tom Reyes" not in s.front and "1920" not in s.front for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Brand sailed to Lima in 1901 with, and this is odd, a goat.",  # the part before ends on "with"
+        "The crew worked below, and in 1901 these divers found the wreck of the Vasa.",  # "below" would end it
+        "In 1901, crossing it twice, Ada Brand swam the strait.",  # no statement before the boundary
+        "When the war ended in 1918, which those sailors had hoped for, the fleet sailed home.",  # no verb after the opening
+        'In 1870 Ada Brand wrote "Dawn (a poem, which those critics loved) in Lima.',  # brackets left open
+    ],
+)
+def test_a_trim_that_would_not_leave_a_complete_statement_gives_nothing(text):
+    assert suggest(text) == []
+
+
+_KEPT = ("Ada Brand sailed to Lima in 1901", "The Acme Corporation opened a works at Ghent in 1911", "In 1920 Tom Reyes sold the mill")
+_BOUNDARIES = (", and", ", but", ", while", ", which", ";", ", one of", ", crossing", ", with")
+_LEANING = ("this was odd", "those ships waited above", "it sank that night", "there were fireworks", "the most famous ones")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_KEPT), st.sampled_from(_BOUNDARIES), st.sampled_from(_LEANING), st.sampled_from(("", " at the", " to", " for a")))
+def test_a_trimmed_claim_never_ends_on_a_dangling_word_or_a_preposition(kept, boundary, leaning, tail):
+    text = f"{kept}{tail}{boundary} {leaning}."
+    for suggestion in suggest(text):
+        words = re.findall(r"[\w’'-]+", re.sub(r"\{\{c1::(.*?)\}\}", r"\1", suggestion.front).lower())
+        assert words[-1] not in {"this", "those", "these", "such", "above", "below", "at", "the", "to", "for", "a", "and", "with"}
+        assert suggestion.front.endswith((".", "?"))
+
+
+def test_a_possessive_in_an_opening_that_points_forward_to_the_subject_is_not_dangling():
+    assert "1999" in answers("In its annual report in 1999, the Red Cross put the cost at $40 million.")
+    text = 'In her 1950 memoir, "Wind and Sand," the pilot Ann Lee wrote about the Sahara crossing of 1931.'
+    assert "Ann Lee" in answers(text)
+    assert suggest(text.replace("Ann Lee", "Tom Reyes").replace("her 1950", "its 1950")) == []  # "its" is not Tom Reyes's
+
+
+def test_a_relative_time_opener_goes_when_the_sentence_gives_its_own_date():
+    text = "Tom Reyes founded the club in Lima. A year later, on 4 June 1912, the city opened an airport called Limatambo."
+    assert "On {{c1::4 June 1912}}, Lima opened an airport called Limatambo." in {s.front for s in suggest(text)}
+    assert not [s for s in suggest("Tom Reyes founded the club in Lima. A year later the city opened an airport called Limatambo.") if "Limatambo" in s.front]
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        ("It stood 60 metres tall.", "The Vega IV stood {{c1::60 metres}} tall."),
+        ("Its first stage carried five R-7 engines.", "The Vega IV's first stage carried five {{c1::R-7}} engines."),
+    ],
+)
+def test_it_after_a_sentence_that_opens_with_one_named_thing_is_that_thing(second, expected):
+    text = f"The Vega IV was built by the Acme Corporation in Toulouse. {second}"
+    assert expected in {s.front for s in suggest(text)}
+
+
+def test_it_after_a_sentence_that_opens_with_a_person_is_still_refused():
+    text = "Ada Brand flew the Vega IV for the Acme Corporation in 1931. It stood 60 metres tall."
+    assert not [s for s in suggest(text) if "60 metres" in s.front]

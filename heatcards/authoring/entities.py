@@ -106,6 +106,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude )\d\.\d\b|(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+    (MentionKind.QUANTITY, re.compile(r"\bMach \d+(?:\.\d+)?\b")),  # a speed: "at Mach 2.04"
 )
 _YEAR_CUES = frozenset(
     "in since until till by of from to between and early late mid circa c. around before after during year "
@@ -116,8 +117,10 @@ _TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)[a-z]")
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+# A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
+_DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
 _TOKEN = re.compile(
-    rf"(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S"
+    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S"
 )
 _CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
@@ -209,7 +212,7 @@ class NameBook:
 def _looks_like_a_persons_name(name: str) -> bool:
     """Two or three capitalised words, none of them a word of places, organisations or prizes."""
     words = name.split()
-    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS
+    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
     return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
 
 
@@ -279,7 +282,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         else:
             taken.append((quotation.start, quotation.end))
     runs = _capitalised_runs(text, book)
-    numbered = [run for run in runs if any(token.isdigit() for token in run.tokens)]  # "Apollo 14" before "14"
+    numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:
         add(_named(text, run, book))
     for kind, pattern in _PATTERNS:
@@ -597,10 +600,14 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     name = " ".join(run.tokens)
     last = run.tokens[-1].rstrip(".")
     cue = run.before[-1] if run.before else ""
+    if re.fullmatch(_DESIGNATION, name):
+        return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if len(run.tokens) == 1 and name.isupper() and len(name) > 1:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):
         return MentionKind.ORGANISATION
+    if run.tokens[0] in lexicon.UNDERTAKING_WORDS or _NAME_NUMBER.fullmatch(last):
+        return MentionKind.NAME  # "Project Mercury", "Apollo 11", "Friendship 7": a mission, a craft
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"
@@ -609,8 +616,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return book.kinds[name]
     if name in book.full_names and book.full_names[name]:
         return MentionKind.PERSON
-    if cue in lexicon.WORK_CUES:
-        return MentionKind.WORK
+    if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and _looks_like_a_persons_name(name)):
+        return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
         return MentionKind.PERSON
     if cue in lexicon.PERSON_CUES or cue.capitalize() in lexicon.TITLES_BEFORE_NAMES or (

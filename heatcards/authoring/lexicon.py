@@ -35,7 +35,7 @@ SENTENCE_STARTERS = _words(
 NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FAQ Mr Mrs Ms Dr Prof Sir Jr Sr")
 
 # Abbreviations that belong to the name after them, or before them: "St. Louis", "Martin Luther King Jr."
-NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev")
+NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Co", "Inc", "Ltd", "Corp", "Bros")
 TITLES_BEFORE_NAMES = _words(
     "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
     "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
@@ -80,8 +80,11 @@ ORGANISATION_WORDS = _words(
     "Committee Council Board Authority Association Society Foundation Trust Fund Union League Federation "
     "Party Court Parliament Congress Senate Assembly Bank Museum Library Hospital Church Studios Studio "
     "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "
-    "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers"
+    "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers "
+    "Aircraft Airways Aviation Aerospace Works Shipyard Shipyards Shipbuilding Engineering Manufacturing Enterprises"
 )
+# The first word of the name of an undertaking, not of a person: "Project Mercury", "Operation Overlord".
+UNDERTAKING_WORDS = _words("Project Operation Programme Program Mission Expedition")
 
 # Well-known acronyms that are places, not organisations.
 PLACE_ACRONYMS = _words("US USA UK UAE USSR DC LA NYC EU")
@@ -268,6 +271,16 @@ PAST_TO_PLAIN = {
     "went": "go", "came": "come", "described": "describe", "named": "name", "ordered": "order",
     "broke": "break", "grew": "grow", "fell": "fall", "rose": "rise", "saw": "see",
 }
+# Other verbs in the past that do not end in "-ed", to tell a statement from a fragment ("The boat sank
+# in 1903" is one; "The boat in 1903" is not).
+IRREGULAR_PAST = _words(
+    "ate awoke bore beat bent bit bled blew bred brought burnt burst cast caught chose clung crept cut dealt did "
+    "dove drank drove dug dwelt fed felt fled flew flung forbade forgave forgot fought froze got ground hid hit hung "
+    "heard hurt kept knelt knew laid lay leapt lent let lit meant outran overcame overtook put quit rang read rode "
+    "said sank sat sent set shed shone shook shrank shut slept slid slung slit smote sold sought spoke sped spent "
+    "spat split spread sprang stood stole stuck stung stank strode strove swore swept swam swung told tore thought "
+    "threw thrust understood undertook underwent upheld withdrew woke wore wove wept withstood wound"
+)
 # Verbs after which an amount of money is what was earned or spent ("grossed $67 million").
 MONEY_VERBS = frozenset({"earned", "grossed", "cost", "raised", "paid", "sold", "collected", "received", "spent"})
 # Verbs that a subject can be asked about with "who" (the verb stays as it is in the sentence).
@@ -290,7 +303,7 @@ DANGLING_PHRASES = (
     r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:that|this) (?:year|month|week|day|decade|time|spring|summer|autumn|fall|winter|morning|evening|night)\b"
     # "that" pointing back after a preposition: "With that knowledge …", "… at that point", "in that case"
-    r"|\b(?:at|in|on|with|from|for|after|before|since|until|during|under|over|into|about|despite|without) that "
+    r"|\b(?:at|in|on|of|with|from|for|after|before|since|until|during|under|over|into|about|despite|without) that "
     r"(?!(?:the|a|an|it|he|she|they|his|her|its|their|is|was|are|were|had|has|of|in|on|at|to)\b)[a-z]+\b"
     r"|\bthe two\b(?!-)|\bat the time\b"
     # a direction or place counted from the last one named: "Further east the road …", "Above both rises …"

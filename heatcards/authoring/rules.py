@@ -154,6 +154,24 @@ _COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) 
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 # A second verb in the past after "and": "retired and moved the family" cannot be turned into "did … retire and move".
 _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
+# Where a later clause begins, which a claim may be cut before when the clause leans on something the
+# card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …".
+_CLAUSE_BOUNDARY = re.compile(
+    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|which|where|one of|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
+)
+# Words a statement does not end on: a preposition, an article, a conjunction.
+_CANNOT_END = frozenset(
+    "a an the of in on at by for to with from into onto about over under after before since until during "
+    "between among through and or but nor so yet that than as if because while when where which who".split()
+)
+_SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
+# A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
+_FINITE_VERB = re.compile(
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed)\b"
+)
+# What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
+# and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
+_BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -266,13 +284,9 @@ def suggest_from_mentions(
             earlier = tuple(reversed(found[max(0, index - 1 - EARLIER_SENTENCES) : index - 1]))
             before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]), earlier)
         claim = _claim(sentence.text, found[index], before, topic, book)
-        if (
-            claim is not None
-            and _worth_reading(claim.text)
-            and not _dangling_pronoun(claim, book)
-            and not _leans_on_context(claim, topic)
-        ):
-            cards += _cards(index, sentence, claim, topic, document.text, ask, seen, book)
+        standing = _standing(claim, topic, book) if claim is not None else None
+        if standing is not None:
+            cards += _cards(index, sentence, standing, topic, document.text, ask, seen, book)
         seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
@@ -537,26 +551,75 @@ def _is_short_form(short: str, name: str) -> bool:
     return len(letters) > 1 and short != name and letters in (_initials(name).lower(), "".join(word[0] for word in name.split()).lower())
 
 
-def _worth_reading(text: str) -> bool:
-    """Whether a sentence can hold a card: a complete statement of fact of a sensible length,
-    not a question, not in the first or second person, not an opinion, pointing at nothing it does
-    not show, and not mostly quoted speech."""
-    written = _WORD.findall(text)
-    words = [word.lower() for word in written]
+def _standing(claim: Claim, topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The claim when it can hold a card as it is; else, when what keeps it from standing on its own
+    lies in a later clause ("…, crossing it twice", "…, and there were fireworks that night"), the
+    clause before that as a statement of its own (see `_trimmed`); else None."""
+    problem = _problem_at(claim, topic, book)
+    if problem is None:
+        return claim
+    trimmed = _trimmed(claim, problem)
+    return trimmed if trimmed is not None and _problem_at(trimmed, topic, book) is None else None
+
+
+def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | None:
+    """Where the first thing lies that keeps the claim from holding a card (0 for what concerns the
+    whole sentence: its length, its subject, a question, quoted speech); None when nothing does."""
+    problems = [_unreadable_at(claim.text), _dangling_pronoun_at(claim, book), 0 if _leans_on_context(claim, topic) else None]
+    return min((problem for problem in problems if problem is not None), default=None)
+
+
+def _unreadable_at(text: str) -> int | None:
+    """Where a sentence stops being a plain statement of fact a card can hold: a word in the first or
+    second person, an opinion or hedge, a word or phrase pointing at something the sentence does not
+    show; 0 when the whole sentence cannot (its length, a question, a heading, mostly quoted speech);
+    None when it is fine."""
+    written = list(_WORD.finditer(text))
+    words = [match.group().lower() for match in written]
     if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
-        return False
+        return 0
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
-        return False
-    if any(word in lexicon.FIRST_AND_SECOND_PERSON for word in words):
-        return False
-    if any(word in lexicon.SUBJECTIVE_WORDS and (w.islower() or i == 0) for i, (word, w) in enumerate(zip(words, written))):
-        return False  # "may", not "May"
-    if re.search(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE):
-        return False
-    if any(_dangling_word(words, index) for index in range(len(words))) or re.search(lexicon.DANGLING_PHRASES, text, re.IGNORECASE):
-        return False
+        return 0
     speech = sum(q.end - q.start for q in quotations(text) if not q.is_title)
-    return speech <= 0.3 * len(text) and not re.match(r"\w+:\S", text)  # "McCauley:I like Chicago."
+    if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
+        return 0
+    found = [
+        match.start()
+        for index, (word, match) in enumerate(zip(words, written))
+        if word in lexicon.FIRST_AND_SECOND_PERSON
+        or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
+        or _dangling_word(words, index)
+    ]
+    found += [match.start() for pattern in (lexicon.SUBJECTIVE_PHRASES, lexicon.DANGLING_PHRASES) for match in re.finditer(pattern, text, re.IGNORECASE)]
+    return min(found, default=None)
+
+
+def _trimmed(claim: Claim, problem: int) -> Claim | None:
+    """The claim cut before the last clause boundary (", and", ", while", ", which", "; ", ", one of",
+    a participle clause ", crossing …", ", with …") that comes before `problem`, ended with a full stop,
+    with only the mentions inside what is kept; None when no boundary leaves a complete statement:
+    a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
+    article or a conjunction, its brackets and quotation marks closed."""
+    for boundary in reversed([b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]):
+        kept = claim.text[: boundary.start()].rstrip() + (boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
+        if _complete_statement(kept):
+            mentions = [m for m in claim.mentions if m.end <= len(kept)]
+            subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
+            return Claim(f"{kept}.", claim.inserted, mentions, subject)
+    return None
+
+
+def _complete_statement(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < MIN_SENTENCE_WORDS or words[-1].lower() in _CANNOT_END:
+        return False
+    if text.count("(") != text.count(")") or text.count("\"") % 2 or text.count("“") != text.count("”"):
+        return False
+    main = text
+    if words[0].lower() in _SUBORDINATORS:  # "When the war ended, the ship …": the verb must be after the comma
+        main = text.partition(", ")[2]
+    verb = _FINITE_VERB.search(main)
+    return verb is not None and verb.start() > 0
 
 
 def _dangling_word(words: list[str], index: int) -> bool:
@@ -639,7 +702,15 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
     year it comes to after the date of the sentence before ("In September 1983, …"); as it was when
     that date is not known well enough (days after a year alone, or no date at all)."""
     later = _LATER.match(text)
-    if later is None or when is None:
+    if later is None:
+        return text, mentions
+    own = re.match(r"(?:on|in) ", text[later.end() :])
+    if own and any(m.start == later.end() + own.end() and m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in mentions):
+        # "A year later, on 4 June 1912, the city …": the sentence's own date says when
+        cut = later.end()
+        moved = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
+        return text[cut].upper() + text[cut + 1 :], moved
+    if when is None:
         return text, mentions
     count = _COUNTS.get(later.group("count").lower()) or int(later.group("count"))
     unit = later.group("unit").lower()
@@ -766,6 +837,9 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         }
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
             return _topic_mention(topic), topic.name  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
+        leading = _leading_thing(before)
+        if len(things) != 1 and leading is not None:  # "The Vega IV was built by Acme Corporation. It stood …"
+            return leading, _with_article(leading.name, before.text, leading)
         if len(things) != 1:
             return None
         (thing,) = things.values()
@@ -783,6 +857,19 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _leading_thing(before: _Before) -> Mention | None:
+    """The named thing (not a person) the sentence before opens with, perhaps after "The" or an
+    opening phrase: its subject, which an "It" after it most likely means."""
+    if before.claim is None or before.claim.inserted:
+        return None
+    text = before.claim.text
+    start = re.compile(r"(?:[Tt]he )?").match(text, _OPENING.match(text).end()).end()
+    lead = next((m for m in before.claim.mentions if m.start == start), None)
+    if lead is None or lead.kind not in NAMED_KINDS or lead.kind is MentionKind.PERSON or lead.possessive or lead.attributive:
+        return None
+    return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) else None
 
 
 def _modifies_a_noun(text: str, mention: Mention) -> bool:
@@ -889,16 +976,21 @@ def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: li
     return text[: match.start()] + name + text[match.start() + len(pronoun) :], moved
 
 
-def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
-    """Whether a pronoun is left that nothing before it in the claim can stand for: "he" or "her"
-    needs one person of that gender (or of a gender the document does not say) named before it,
-    "it" and "its" one thing, "they" two names; "them" is never clear enough. A possessive after a
-    subject such as "A forager" or "Each worker" is that subject's own."""
-    bound = _COMMON_NOUN_SUBJECT.match(claim.text, _OPENING.match(claim.text).end())
+def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
+    """Where the first pronoun lies that nothing before it in the claim can stand for (None when there
+    is none): "he" or "her" needs one person of that gender (or of a gender the document does not
+    say) named before it, "it" and "its" one thing, "they" two names; "them" is never clear enough.
+    A possessive after a subject such as "A forager" or "Each worker" is that subject's own; "there"
+    needs a place before it."""
+    opening = _OPENING.match(claim.text).end()
+    bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
+    ahead = _subject_after_opening(claim, opening)
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
         if bound and word in _POSSESSIVES and match.start() > bound.end():
             continue  # "One worker produces … in her whole life": her own
+        if ahead and match.start() < opening and _can_be(word, ahead, book):
+            continue  # "In its annual report, the Red Cross …": the subject after the opening's own
         need = lexicon.PRONOUNS[word]
         before = [m for m in claim.mentions if m.end <= match.start()]
         if claim.subject and claim.subject.end <= match.start():
@@ -918,13 +1010,31 @@ def _dangling_pronoun(claim: Claim, book: NameBook) -> bool:
         if word in ("they", "them", "their", "theirs") and _PLURAL_BEFORE.search(claim.text, 0, match.start()):
             continue  # "the satellites move fast, so their clocks …"
         if need == "object" or (need == "person" and len(people) != 1) or (need == "thing" and len(things) != 1):
-            return True
+            return match.start()
         if need == "plural" and len(people) + len(things) < 2:
-            return True
+            return match.start()
     for match in _THERE.finditer(claim.text):  # "the water there" needs the place before it
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
-            return True
-    return False
+            return match.start()
+    return None
+
+
+def _subject_after_opening(claim: Claim, opening: int) -> Mention | None:
+    """The name that follows an opening phrase as the sentence's subject, perhaps after a title in
+    quotes and a word for who it is: "In his 1950 memoir, "Wind and Sand," the pilot {Ann Lee} wrote …"."""
+    if opening == 0:
+        return None
+    lead = _BEFORE_SUBJECT.match(claim.text, opening)
+    return next((m for m in claim.mentions if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
+
+
+def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
+    """Whether "his", "her" or "its" can stand for the mention: a person of that gender (or of one the
+    document does not say), or for "its" a named thing."""
+    if possessive == "its":
+        return mention.kind is not MentionKind.PERSON and _could_be_it(mention)
+    gender = _PRONOUN_GENDER.get(possessive)
+    return gender is not None and mention.kind is MentionKind.PERSON and book.gender(mention.name) in (gender, None)
 
 
 def _is_object(text: str, position: int) -> bool:
