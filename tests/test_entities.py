@@ -259,3 +259,29 @@ def test_a_person_after_the_word_pilot_is_no_work():
 
 def test_a_speed_in_mach_is_a_quantity_not_a_place():
     assert found("The jet cruised at Mach 2.04 over the sea.") == [("quantity", "Mach 2.04")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In 1969 the flight director, Orrin Vale, gave the order.", [("year", "1969"), ("person", "Orrin Vale")]),
+        ("The pilot asked his guidance officer, Pell Dorn, about the alarm.", [("person", "Pell Dorn")]),
+        ("The speech was drafted by the speechwriter Wendel Sayer.", [("person", "Wendel Sayer")]),
+        ("In 1882 the showman P. T. Barnum bought the elephant.", [("year", "1882"), ("person", "P. T. Barnum")]),
+        ("The stowaway Perrin Holt slipped aboard at the quay.", [("person", "Perrin Holt")]),
+    ],
+)
+def test_a_name_after_a_role_is_a_person_also_between_commas(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In Houston, Orrin Vale gave the order.", [("place", "Houston"), ("name", "Orrin Vale")]),  # a place, then a comma
+        ("Its biggest customer, Pell Dorn, paid in 1969.", [("name", "Pell Dorn"), ("year", "1969")]),  # not a role
+        ("Its navigator, Rome, was never in doubt.", [("place", "Rome")]),  # a known place stays one
+    ],
+)
+def test_a_comma_after_a_word_that_is_no_role_makes_no_person(sentence, expected):
+    assert found(sentence) == expected

@@ -620,6 +620,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
         return MentionKind.PERSON
+    if cue == "," and run.before[0] in lexicon.ROLE_NOUNS:
+        return MentionKind.PERSON  # "the flight director, Gene Kranz", "his guidance officer, Steve Bales"
     if cue in lexicon.PERSON_CUES or cue.capitalize() in lexicon.TITLES_BEFORE_NAMES or (
         len(run.tokens) > 1 and run.tokens[0].rstrip(".") in lexicon.TITLES_BEFORE_NAMES
     ):

@@ -51,7 +51,21 @@ OFFICE_TITLES = (
     "Brigadier General", "Field Marshal", "Lieutenant Colonel",
 )
 
-# Lower-case words that, just before a capitalised name, say it is a person.
+# People by their part in a crew, a staff or a trade: before a name, also set off by commas ("the
+# flight director, Gene Kranz", "the stowaway Perce Blackborow"), they say it is a person. Only words
+# no company or place is called by: not "partner", "leader", "star", "designer".
+ROLE_NOUNS = _words(
+    "astronaut cosmonaut pilot co-pilot copilot navigator commander captain skipper helmsman officer director "
+    "controller engineer mechanic technician carpenter cook steward surgeon physician doctor nurse geologist "
+    "meteorologist physicist chemist biologist botanist zoologist astronomer geographer surveyor cartographer "
+    "archaeologist anthropologist historian explorer photographer cameraman stowaway speechwriter secretary "
+    "spokesman spokeswoman spokesperson aide adviser advisor assistant deputy second-in-command lieutenant "
+    "sergeant showman impresario ambassador diplomat negotiator inventor scientist mathematician economist "
+    "journalist reporter biographer translator missionary chaplain priest bishop sculptor painter novelist poet "
+    "playwright composer conductor mountaineer climber"
+)
+
+# Lower-case words that, just before a capitalised name, say it is a person (the roles above among them).
 PERSON_CUES = _words(
     "director actor actress producer writer author novelist poet playwright screenwriter filmmaker composer "
     "singer songwriter musician guitarist drummer pianist rapper artist painter sculptor photographer "
@@ -64,7 +78,7 @@ PERSON_CUES = _words(
     "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
     "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion "
     "runners athletes players actors directors writers scientists engineers"
-)
+) | ROLE_NOUNS
 
 # Verbs that, just after a capitalised name, say it is a person.
 PERSON_VERBS = _words(

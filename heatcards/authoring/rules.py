@@ -89,15 +89,23 @@ _CONNECTIVE = re.compile(
     r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+)(?=\S)"
 )
 _OPENING = re.compile(
+    # a description of the subject before it: "A colonel in the Air Force, he had earned …"
+    r"(?:An?\s[a-z][^,;\"“]{2,60}?,\s+(?=(?:he|she)\s)|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
-    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+(?!\d{4}\b)|\s+(?=(?:he|she|it|they)\s))){0,2}"
+    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+(?!\d{4}\b)|\s+(?=(?:he|she|it|they)\s))){0,2})"
 )
 # A subject that leans on what came before: "The unit was led by …", "The net effect is …".
 _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _LEANING_SUBJECT = re.compile(
     rf"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were|has|had|have|can|could|will|would|must|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
 )
+# A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
+# included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
+# Center of the Earth" (1864), …".
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|From|By|With|Under|For)\b[^,;]*, ")
+# A subject followed by its name between commas: "The first crewed Apollo flight, {Apollo 7}, …".
+_APPOSED_NAME = re.compile(r"The [^,;:\"“]{1,60}?, (?:the )?")
 # Subjects that only say which one of something named before: "The largest is …", "The rest was …".
 _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
@@ -643,12 +651,21 @@ def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
     opening = _OPENING.match(claim.text)
     rest = claim.text[opening.end() :]
     leaning = _LEANING_SUBJECT.match(rest)
-    if claim.inserted == 0 and leaning:
+    if claim.inserted == 0 and leaning and not _names_its_subject(claim, opening.end()):
         # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not
         noun = leaning.group("noun")
         return topic is None or noun in lexicon.BACK_REFERRING_NOUNS or bool(_SELECTING.fullmatch(noun))
     first = re.match(r"([A-Z][a-z]+) (?!of\b)[a-z]+", rest)
     return bool(first and first.group(1).lower() in lexicon.ACTION_NOUNS and topic is None)
+
+
+def _names_its_subject(claim: Claim, start: int) -> bool:
+    """Whether the subject "The …" at `start` is followed by its name set off by commas, so it leans on
+    nothing: "The first crewed Apollo flight, Apollo 7, spent …", "The third stage, the S-IVB, …"."""
+    apposed = _APPOSED_NAME.match(claim.text, start)
+    return apposed is not None and any(
+        m.start == apposed.end() and m.kind in NAMED_KINDS and claim.text.startswith(",", m.end) for m in claim.mentions
+    )
 
 
 def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
@@ -980,9 +997,11 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     """Where the first pronoun lies that nothing before it in the claim can stand for (None when there
     is none): "he" or "her" needs one person of that gender (or of a gender the document does not
     say) named before it, "it" and "its" one thing, "they" two names; "them" is never clear enough.
-    A possessive after a subject such as "A forager" or "Each worker" is that subject's own; "there"
-    needs a place before it."""
+    A possessive or an object may have several candidates when one stands in its own clause (see
+    `_read_from_the_card`). A possessive after a subject such as "A forager" or "Each worker" is that
+    subject's own; "there" needs a place before it."""
     opening = _OPENING.match(claim.text).end()
+    setting = _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
     ahead = _subject_after_opening(claim, opening)
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
@@ -1009,7 +1028,14 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             things.discard(subject.name if subject else "")
         if word in ("they", "them", "their", "theirs") and _PLURAL_BEFORE.search(claim.text, 0, match.start()):
             continue  # "the satellites move fast, so their clocks …"
-        if need == "object" or (need == "person" and len(people) != 1) or (need == "thing" and len(things) != 1):
+        candidates = people if need == "person" else things
+        # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
+        # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
+        own_clause = setting.end() if setting and setting.end() <= match.start() else 0
+        shown = candidates & {m.name for m in before if m.start >= own_clause}
+        if need == "object" or (
+            need in ("person", "thing") and len(candidates) != 1 and not (shown and _read_from_the_card(word, claim.text, match.start()))
+        ):
             return match.start()
         if need == "plural" and len(people) + len(things) < 2:
             return match.start()
@@ -1017,6 +1043,15 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _read_from_the_card(word: str, text: str, position: int) -> bool:
+    """Whether a pronoun with several candidates named before it in the claim is one a reader settles
+    from the card itself: a possessive or an object ("The R-9, meant to rival the Atlas, failed on all
+    four of its launches", "Sørlle had met Shackleton and did not recognise him"), which leaves the
+    claim's fact clear whichever candidate it is; not a subject opening a later clause ("…, and he
+    …"), which says who did what."""
+    return word not in ("he", "she") and not (word == "it" and not _is_object(text, position))
 
 
 def _subject_after_opening(claim: Claim, opening: int) -> Mention | None:
