@@ -1002,3 +1002,23 @@ def test_the_first_of_something_followed_by_its_name_leans_on_nothing():
     assert suggest("The first crewed flight spent eleven days in orbit in 1968.") == []  # which flight?
     assert suggest("The first was launched in 1968 and spent eleven days in orbit.") == []
     assert suggest("The third stage burned for eleven minutes in 1968.") == []
+
+
+# Ninth round (issue 6): the same amount in other units after ", or", without brackets.
+
+
+def test_an_amount_in_other_units_after_or_is_never_asked_and_leaves_the_first_ones_card():
+    text = "The Saturn V stood 363 feet, or about 110.6 metres, tall on the pad in 1969."
+    found = suggest(text)
+    assert "about 110.6 metres" not in {s.answer for s in found}  # the feet give it away
+    assert ("cloze:quantity", "The Saturn V stood {{c1::363 feet}} tall on the pad in 1969.", "") in cards(text)
+
+
+def test_other_units_at_the_end_of_a_sentence_and_in_brackets_are_still_left_out():
+    assert ("cloze:quantity", "The Acme Tower rose {{c1::300 metres}}.", "") in cards("The Acme Tower rose 300 metres, or 984 feet.")
+    assert "984 feet" not in answers("The Acme Tower rose 300 metres, or 984 feet.")
+    assert ("cloze:quantity", "The Eiffel Tower is {{c1::1,063 feet}} tall.", "") in cards("The Eiffel Tower is 1,063 feet (324 m) tall.")
+
+
+def test_an_alternative_that_is_not_the_same_amount_is_still_asked():
+    assert "about three days" in answers("Ada Brand walked 20 miles, or about three days, in 1901.")

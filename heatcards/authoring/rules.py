@@ -139,7 +139,12 @@ _VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b|\
 _REST_OF_A_RANGE = re.compile(rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
 # The same amount in other units, in brackets after it: "1,595 feet (486 m)".
-_OTHER_UNITS = re.compile(r" \((?:about |around |some |c\. )?\d[^()]*\)")
+_OTHER_UNITS = re.compile(
+    r" \((?:about |around |some |c\. )?\d[^()]*\)"  # "1,595 feet (486 m)"
+    r"|, or (?:about |around |some )?\d[\d.,]*(?: [a-z]+){1,2}(?:,(?= )|(?=[.;]))"  # "363 feet, or about 110.6 metres, tall"
+)
+# What stands before an amount given again in other units: "1,595 feet (", "363 feet, or about ".
+_BEFORE_OTHER_UNITS = re.compile(r"\d[^()]*\($|\d[^,()]*, or (?:about |around |some )?$")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
 _COUNTS = {
     word: number
@@ -485,12 +490,13 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
 
 def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     """Whether the answer can be worked out from the other facts of the sentence: the same amount in
-    other units in brackets after another ("1,595 feet ({{486 m}})"), or a number of years between two
+    other units after another, in brackets or after ", or" ("1,595 feet ({{486 m}})", "363 feet, or
+    {{about 110.6 metres}}, tall"), or a number of years between two
     years the sentence gives ("{{fourteen years}}, from 1869 to 1883")."""
-    if mention.kind in _NUMBER_KINDS and re.search(r"\d[^()]*\($", claim.text[: mention.start]) and _OTHER_UNITS.match(
-        claim.text[claim.text.rindex("(", 0, mention.start) - 1 :]
-    ):
-        return any(other.kind in _NUMBER_KINDS and other.end < mention.start for other in claim.mentions)
+    if mention.kind in _NUMBER_KINDS and (before := _BEFORE_OTHER_UNITS.search(claim.text, 0, mention.start)):
+        opening = re.compile(r", or | \(").search(claim.text, before.start(), mention.start)
+        if opening and _OTHER_UNITS.match(claim.text, opening.start()):
+            return any(other.kind in _NUMBER_KINDS and other.end < mention.start for other in claim.mentions)
     years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
     return mention.kind is MentionKind.DURATION and re.search(r"\byears?\b", mention.text) is not None and len(years) >= 2
 
