@@ -28,16 +28,18 @@ import zipfile
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import zstandard
 
 from ..clock import LATEST_TIME, SECONDS_PER_DAY, DayCalendar
-from ..errors import ImportFileError, InvalidInputError
+from ..errors import CancelledError, ImportFileError, InvalidInputError
 from ..model import (
     Card,
     CardState,
@@ -71,7 +73,9 @@ from ..storage.anki_collection import (
 from ..storage.transfer_rows import (
     CARD_DUE,
     CARD_MODIFIED,
+    CARD_NOTE,
     CARD_STATE,
+    NOTE_CREATED,
     NOTE_MODIFIED,
     NOTE_TAGS,
     CollectionCards,
@@ -951,8 +955,8 @@ def write_package(
         with tempfile.TemporaryDirectory(prefix="heatcards-apkg-") as scratch:
             database = Path(scratch) / "collection.sqlite"
             stub = Path(scratch) / "stub.sqlite"
-            _write_database(collection, database, version)
-            _write_database(_AnkiCollection.of(_UPDATE_NOTICE, calendar, no_progress), stub, PackageVersion.LEGACY_2)
+            _write_database(collection, database, version, progress)
+            _write_database(_AnkiCollection.of(_UPDATE_NOTICE, calendar, no_progress), stub, PackageVersion.LEGACY_2, no_progress)
             with partial, zipfile.ZipFile(partial, "w") as archive:
                 _write_members(archive, version, database, stub, exchange.media, progress)
         os.replace(partial.name, path)
@@ -1035,19 +1039,22 @@ def _stable_id(*parts: str) -> int:
 
 @dataclass(frozen=True)
 class _AnkiCollection:
-    """An Exchange as the rows of an Anki collection, before they are put in either schema."""
+    """An Exchange as the rows of an Anki collection, before they are put in either schema. The
+    rows of notes and cards are made when the file is written (`note_and_card_rows`), beside the
+    copy of the collection's review log when there is one (`_table_rows`)."""
 
     days: _AnkiDays
     modified: int  # unix seconds: the newest change in the exchange
     notetypes: tuple[tuple[int, NoteType], ...]
     decks: tuple[tuple[int, Deck, int], ...]  # Anki id, deck, Anki preset id
     presets: tuple[tuple[int, Preset], ...]
-    notes: list[tuple]  # rows in the order of NOTES_COLUMNS
-    cards: list[tuple]  # CARDS_COLUMNS
+    # rows in the order of NOTES_COLUMNS and CARDS_COLUMNS: plain Python work, no SQLite
+    note_and_card_rows: Callable[[Progress], tuple[list[tuple], list[tuple]]]
     revlog: list[tuple]  # REVLOG_COLUMNS
     tags: tuple[str, ...]
     next_position: int
-    fill_revlog: Callable[[Path], None] | None = None  # copies the collection's reviews in SQL instead of `revlog`
+    # the copy of the collection's reviews into a package file, in SQL, instead of `revlog`
+    revlog_copy: Callable[[Path], AbstractContextManager[Callable[[], None]]] | None = None
 
     @property
     def crt(self) -> int:
@@ -1078,14 +1085,21 @@ class _AnkiCollection:
         else:
             stored_cards = [stored_card_row(c) for c in _cards_to_write(exchange)]
         positions = _new_positions(stored_cards)
-        note_ids, note_rows = _note_rows(stored_notes, anki_notetype, progress)
-        card_ids, card_rows = _card_rows(stored_cards, positions, note_ids, deck_ids, preset_of_deck, days, progress)
+        note_ids = _anki_note_ids(stored_notes)
+        card_ids = _anki_card_ids(stored_cards, note_ids)
+
+        def note_and_card_rows(progress: Progress) -> tuple[list[tuple], list[tuple]]:
+            return (
+                _note_rows(stored_notes, note_ids, anki_notetype, progress),
+                _card_rows(stored_cards, card_ids, positions, note_ids, deck_ids, preset_of_deck, days, progress),
+            )
+
         reviews = exchange.reviews
-        fill_revlog = None
+        revlog_copy = None
         if isinstance(reviews, CollectionReviews):  # the collection's own log: copied table to table
             revlog_rows = []
             if exchange.scheduling:
-                fill_revlog = _revlog_copier(reviews, card_ids, progress)
+                revlog_copy = _revlog_copy(reviews, card_ids, progress)
             review_times = [] if reviews.latest_time is None else [reviews.latest_time // 1000]
         else:
             revlog_rows = _revlog_rows(reviews, card_ids, progress) if exchange.scheduling else []
@@ -1098,24 +1112,28 @@ class _AnkiCollection:
             notetypes=tuple(zip(notetype_ids, exchange.notetypes, strict=True)),
             decks=tuple(decks),
             presets=tuple(presets),
-            notes=note_rows,
-            cards=card_rows,
+            note_and_card_rows=note_and_card_rows,
             revlog=revlog_rows,
             tags=_registered_tags(row[NOTE_TAGS].split() for row in stored_notes),
             next_position=max((positions.get(row[0], row[CARD_DUE]) for row in new_cards), default=0) + 1,
-            fill_revlog=fill_revlog,
+            revlog_copy=revlog_copy,
         )
 
 
-def _revlog_copier(reviews: CollectionReviews, card_ids: Mapping[int, int], progress: Progress) -> Callable[[Path], None]:
-    """What fills a package file's revlog with the collection's `reviews` (as `_revlog_rows` does)."""
+def _revlog_copy(
+    reviews: CollectionReviews, card_ids: Mapping[int, int], progress: Progress
+) -> Callable[[Path], AbstractContextManager[Callable[[], None]]]:
+    """For a package file, what fills its revlog with the collection's `reviews` (as `_revlog_rows`
+    does) inside a block (see `CollectionReviews.copying_to_package`)."""
 
-    def fill(file: Path) -> None:
+    @contextmanager
+    def copying(file: Path) -> Iterator[Callable[[], None]]:
         progress("reviews", 0, len(reviews))
-        reviews.copy_to_package(file, card_ids, _REVLOG_TYPE_OF_KIND)
+        with reviews.copying_to_package(file, card_ids, _REVLOG_TYPE_OF_KIND) as copy:
+            yield copy
         progress("reviews", len(reviews), len(reviews))
 
-    return fill
+    return copying
 
 
 def _registered_tags(tags_of_notes: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -1186,22 +1204,32 @@ def _unscheduled(card: Card) -> Card:
     return Card(id=card.id, note_id=card.note_id, deck_id=card.deck_id, ordinal=card.ordinal, due=position, flag=card.flag, modified=card.modified)
 
 
-def _note_rows(
-    stored_notes: Sequence[tuple], anki_notetype: Mapping[int | None, int], progress: Progress
-) -> tuple[dict[int, int], list[tuple]]:
-    """Anki ids (by note id) and Anki rows of notes as `stored_note_row` gives them. Each id is the
-    note's creation time in ms, moved up past ids taken."""
+def _anki_note_ids(stored_notes: Sequence[tuple]) -> dict[int, int]:
+    """Anki ids by note id of notes as `stored_note_row` gives them: each is the note's creation
+    time in ms, moved up past ids taken."""
     ids = _UniqueIds()
-    anki_ids: dict[int, int] = {}
+    return {row[0]: ids.take(row[NOTE_CREATED] * 1000) for row in stored_notes}
+
+
+def _anki_card_ids(stored_cards: Sequence[tuple], note_ids: Mapping[int, int]) -> dict[int, int]:
+    """Anki ids by card id of cards as `stored_card_row` gives them. Anki's card ids are creation
+    times too: each is its note's Anki id (`note_ids`) moved up past ids taken."""
+    ids = _UniqueIds()
+    return {row[0]: ids.take(note_ids[row[CARD_NOTE]]) for row in stored_cards}
+
+
+def _note_rows(
+    stored_notes: Sequence[tuple], anki_ids: Mapping[int, int], anki_notetype: Mapping[int | None, int], progress: Progress
+) -> list[tuple]:
+    """Anki rows of notes as `stored_note_row` gives them, with Anki ids by note id."""
     rows = []
     for batch in in_batches(stored_notes, "notes", progress):
-        for note_id, guid, notetype_id, fields, tags, created, modified, *_ in batch:
-            anki_id = anki_ids[note_id] = ids.take(created * 1000)
+        for note_id, guid, notetype_id, fields, tags, _, modified, *_ in batch:
             sort_text = duplicate_key(fields.split("\x1f", 1)[0])
             words = tags.split()
             rows.append(
                 (  # NOTES_COLUMNS
-                    anki_id,
+                    anki_ids[note_id],
                     guid,
                     anki_notetype[notetype_id],  # mid
                     modified,  # mod
@@ -1214,31 +1242,27 @@ def _note_rows(
                     "",  # data
                 )
             )
-    return anki_ids, rows
+    return rows
 
 
 def _card_rows(
     stored_cards: Sequence[tuple],
+    anki_ids: Mapping[int, int],
     positions: Mapping[int, int],
     note_ids: Mapping[int, int],
     deck_ids: Mapping[int, int],
     preset_of_deck: Mapping[int, Preset],
     days: _AnkiDays,
     progress: Progress,
-) -> tuple[dict[int, int], list[tuple]]:
-    """Anki ids (by card id) and Anki rows of cards as `stored_card_row` gives them, new cards
-    without a place taking theirs from `positions`. Anki's card ids are creation times too: each
-    is its note's Anki id moved up past ids taken."""
+) -> list[tuple]:
+    """Anki rows of cards as `stored_card_row` gives them, with Anki ids by card id and by note
+    id, new cards without a place taking theirs from `positions`."""
     calendar = days.calendar
     memory_settings = {deck_id: (p.desired_retention, decay_of(p.parameters)) for deck_id, p in preset_of_deck.items()}
-    ids = _UniqueIds()
-    anki_ids: dict[int, int] = {}
     rows = []
     for batch in in_batches(stored_cards, "cards", progress):
         for (card_id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, steps, reps, lapses, last_review,
              suspended, buried_until, flag, modified) in batch:
-            anki_note_id = note_ids[note_id]
-            anki_id = anki_ids[card_id] = ids.take(anki_note_id)
             due = positions.get(card_id, due)
             active = _active_queue(state, due, last_review, calendar)
             if suspended:
@@ -1251,8 +1275,8 @@ def _card_rows(
             learning = state == CardState.LEARNING or state == CardState.RELEARNING
             rows.append(
                 (  # CARDS_COLUMNS
-                    anki_id,
-                    anki_note_id,  # nid
+                    anki_ids[card_id],
+                    note_ids[note_id],  # nid
                     deck_ids[deck_id],  # did
                     ordinal,  # ord
                     modified,  # mod
@@ -1271,7 +1295,7 @@ def _card_rows(
                     "{}" if new else _card_data(stability, difficulty, last_review, memory_settings[deck_id]),  # data
                 )
             )
-    return anki_ids, rows
+    return rows
 
 
 def _active_queue(state: int, due: int, last_review: int | None, calendar: DayCalendar) -> _Queue:
@@ -1341,10 +1365,51 @@ def _factor_of_difficulty(difficulty: float | None) -> int:
 # --- the collection's tables -------------------------------------------------------------
 
 
-def _write_database(collection: _AnkiCollection, file: Path, version: PackageVersion) -> None:
+def _write_database(collection: _AnkiCollection, file: Path, version: PackageVersion, progress: Progress) -> None:
     settings = _ModernSettingsWriter(collection) if version is PackageVersion.LATEST else _LegacySettingsWriter(collection)
     tables = {"col": [settings.col_row()], **settings.tables()}
-    write_anki_collection(file, settings.schema, tables, collection.notes, collection.cards, collection.revlog, collection.fill_revlog)
+    write_anki_collection(file, settings.schema, tables, lambda file: _table_rows(collection, file, progress))
+
+
+def _table_rows(collection: _AnkiCollection, file: Path, progress: Progress) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The rows of notes, cards and revlog to put in `file`. When the collection's own review log
+    is copied into it (`revlog_copy`: SQLite's work), a worker thread makes the note and card rows
+    meanwhile: the export then runs on two cores."""
+    if collection.revlog_copy is None:
+        return *collection.note_and_card_rows(progress), collection.revlog
+    with collection.revlog_copy(file) as copy:
+        notes, cards = _made_while(copy, collection.note_and_card_rows)
+    progress("notes", len(notes), len(notes))
+    progress("cards", len(cards), len(cards))
+    return notes, cards, collection.revlog
+
+
+_Made = TypeVar("_Made")
+
+
+def _made_while(work: Callable[[], None], make: Callable[[Progress], _Made]) -> _Made:
+    """What `make` returns, made by a worker thread while `work()` runs in this one: for a `work`
+    that spends its time in one long SQLite statement, which lets other threads run Python
+    meanwhile. (Not for many short ones: after each, this thread waits for the worker to let go
+    of the interpreter, up to `sys.getswitchinterval()`.)
+
+    `make` gets a progress callback that shows nothing (the caller's may belong to this thread,
+    as a window's does) and stops it at its next call once `work` has failed. Whatever happens,
+    this returns (or raises `work`'s error, else `make`'s) only once the worker has finished."""
+    failed = threading.Event()
+
+    def unless_failed(stage: str, done: int, total: int) -> None:
+        if failed.is_set():
+            raise CancelledError(f"{stage}: stopped, the work beside it failed")
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-apkg-rows") as worker:
+        made = worker.submit(make, unless_failed)
+        try:
+            work()
+        except BaseException:
+            failed.set()
+            raise
+        return made.result()
 
 
 def _col_row(collection: _AnkiCollection, schema: int, **settings_json: str) -> Row:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -410,7 +410,7 @@ def _revlog_slices(conn: sqlite3.Connection, schema: str) -> Iterator[tuple[int,
 
 class CollectionReviews(StoredReviews):
     """The collection's reviews of some cards, for an export: an Anki package writer copies them
-    into its revlog in SQL (`copy_to_package`); anything else reads them as records."""
+    into its revlog in SQL (`copying_to_package`); anything else reads them as records."""
 
     def __init__(self, store: Store, card_ids: Sequence[int]):
         self._store = store
@@ -424,15 +424,23 @@ class CollectionReviews(StoredReviews):
     def _read(self) -> list[ReviewLogEntry]:
         return self._store.reviews_of_cards(self._card_ids)
 
-    def copy_to_package(self, package: Path, anki_card_ids: Mapping[int, int], types: Mapping[ReviewKind, int]) -> None:
-        """Fill the package file's empty revlog (see `copy_revlog_to_package`); `anki_card_ids`
-        maps the collection's card ids to the package's, for these cards at least."""
-        copy_revlog_to_package(self._store, package, anki_card_ids.items(), types)
+    def copying_to_package(
+        self, package: Path, anki_card_ids: Mapping[int, int], types: Mapping[ReviewKind, int]
+    ) -> AbstractContextManager[Callable[[], None]]:
+        """What fills the package file's empty revlog (see `copying_revlog_to_package`);
+        `anki_card_ids` maps the collection's card ids to the package's, for these cards at least."""
+        return copying_revlog_to_package(self._store, package, anki_card_ids.items(), types)
 
 
-def copy_revlog_to_package(store: Store, package: Path, cards: Iterable[tuple[int, int]], types: Mapping[ReviewKind, int]) -> None:
-    """Fill the empty revlog of the Anki collection file `package` with the collection's reviews
-    of `cards` (collection's card id, Anki's card id).
+@contextmanager
+def copying_revlog_to_package(
+    store: Store, package: Path, cards: Iterable[tuple[int, int]], types: Mapping[ReviewKind, int]
+) -> Iterator[Callable[[], None]]:
+    """For the block, what fills the empty revlog of the Anki collection file `package` with the
+    collection's reviews of `cards` (collection's card id, Anki's card id): a call that runs one
+    statement (two when reviews share a millisecond) and so spends its time in SQLite, where
+    CPython lets other threads run Python. What it needs is made before the block (the card map,
+    the file attached) and taken down after it.
 
     Rows go in time order (then review id); each id is the review's time in ms, moved up past
     the id before it when that is taken. A learning step's interval is the seconds to its due
@@ -458,12 +466,16 @@ def copy_revlog_to_package(store: Store, package: Path, cards: Iterable[tuple[in
             conn.executemany("INSERT INTO temp.heatcards_export_cards VALUES (?, ?)", cards)
         with store.attached(package) as schema:
             insert = f"INSERT INTO {schema}.revlog ({', '.join(REVLOG_COLUMNS)})"
-            try:
-                conn.execute(f"{insert} SELECT time, {converted} FROM ({reviews} ORDER BY r.time)")
-            except _IntegrityError:  # two reviews in the same millisecond
-                conn.execute(f"DELETE FROM {schema}.revlog")
-                conn.execute(f"""{insert} SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), {converted}
-                    FROM (SELECT *, row_number() OVER (ORDER BY time, id) AS n FROM ({reviews}))""")
+
+            def copy() -> None:
+                try:
+                    conn.execute(f"{insert} SELECT time, {converted} FROM ({reviews} ORDER BY r.time)")
+                except _IntegrityError:  # two reviews in the same millisecond
+                    conn.execute(f"DELETE FROM {schema}.revlog")
+                    conn.execute(f"""{insert} SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), {converted}
+                        FROM (SELECT *, row_number() OVER (ORDER BY time, id) AS n FROM ({reviews}))""")
+
+            yield copy
     finally:
         conn.execute("DROP TABLE temp.heatcards_export_cards")
 
@@ -489,18 +501,15 @@ def write_anki_collection(
     file: Path,
     schema: int,
     settings: Mapping[str, Iterable[Row]],
-    notes: Iterable[tuple],
-    cards: Iterable[tuple],
-    revlog: Iterable[tuple],
-    fill_revlog: Callable[[Path], None] | None = None,
+    rows: Callable[[Path], tuple[Iterable[tuple], Iterable[tuple], Iterable[tuple]]],
 ) -> None:
     """Create an Anki collection of `schema` (LEGACY_SCHEMA or MODERN_SCHEMA) in the new file
     `file`, laid out as Anki 26.9 creates it, and fill it. `settings` maps the other tables of that
     schema to their rows (keyed by column name), inserted in the mapping's order; the `col` table
-    wants exactly one row, whose `ver` is `schema`. `notes`, `cards` and `revlog` are rows in the
-    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`. `fill_revlog(file)`, when
-    given, runs once those rows are in and before the indexes are built: it may write the review
-    log from a connection of its own (`copy_revlog_to_package`).
+    wants exactly one row, whose `ver` is `schema`. `rows(file)`, called once those are in and the
+    big tables stand empty without their indexes, gives the rows of notes, cards and revlog in the
+    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`; it may meanwhile write the
+    review log from a connection of its own (`copying_revlog_to_package`), this one being idle.
 
     The file is meant as a scratch copy to put in a package: it is written without a journal and
     without waiting for the disk."""
@@ -509,8 +518,8 @@ def write_anki_collection(
         conn = database.conn
         conn.create_collation("unicase", _unicase)
         database.executescript(_SCRATCH_FILE + _SCHEMAS[schema])
-        for table, rows in settings.items():
-            database[table].insert_all(rows)
+        for table, rows_of_table in settings.items():
+            database[table].insert_all(rows_of_table)
         # The big tables' indexes are built again once the rows are in: one sort each, instead of
         # an insert at a random place for every row.
         indexes = conn.execute(
@@ -519,12 +528,11 @@ def write_anki_collection(
         conn.execute("BEGIN")
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
-        for table, columns, rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards), ("revlog", REVLOG_COLUMNS, revlog)):
-            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
         conn.execute("COMMIT")
-        if fill_revlog is not None:
-            fill_revlog(file)
+        notes, cards, revlog = rows(file)
         conn.execute("BEGIN")
+        for table, columns, table_rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards), ("revlog", REVLOG_COLUMNS, revlog)):
+            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", table_rows)
         for _, sql in indexes:
             conn.execute(sql)
         conn.execute("COMMIT")

@@ -15,7 +15,7 @@ from ..model import Card, Note
 from . import _CARD_COLUMNS, _NOTE_COLUMNS, Store, _card_from_row, _card_to_row, _note_from_row, _note_to_row
 
 # Places in a stored note row (`stored_note_row`) and a stored card row (`stored_card_row`).
-NOTE_NOTETYPE, NOTE_FIELDS, NOTE_TAGS, NOTE_MODIFIED, NOTE_DOCUMENT = 2, 3, 4, 6, 7
+NOTE_NOTETYPE, NOTE_FIELDS, NOTE_TAGS, NOTE_CREATED, NOTE_MODIFIED, NOTE_DOCUMENT = 2, 3, 4, 5, 6, 7
 CARD_NOTE, CARD_DECK, CARD_ORDINAL, CARD_STATE, CARD_DUE, CARD_LAST_REVIEW, CARD_MODIFIED = 1, 2, 3, 4, 5, 12, 16
 
 
