@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -155,6 +155,27 @@ class Scheduler:
             return None
         state = self._fsrs.memory_state(fsrs.FSRSItem(items))
         return state.stability, state.difficulty
+
+    def replay_memory_states(
+        self, replays: Iterable[tuple[tuple[float, float] | None, Iterable[tuple[int, int]]]]
+    ) -> Iterator[tuple[list[float], list[float]]]:
+        """For each (memory state before, history of (rating, days since the previous review)), the
+        stabilities and the difficulties after each review of the history, as FSRS computes them
+        with the preset's parameters: the first review sets the first state when there is no state
+        before; otherwise the history continues from that state, its first review's days counted
+        from the review that left it. One library call for all, at the first one asked for; each
+        history's states are made into lists only when asked for (there can be a million states)."""
+        reviews = _LibraryReviews()
+        items, starts, lengths = [], [], []
+        for before, history in replays:
+            item = list(map(reviews.__getitem__, history))
+            items.append(fsrs.FSRSItem(item))
+            starts.append(None if before is None else fsrs.MemoryState(*before))
+            lengths.append(len(item))
+        states = _library_call("replay review histories", lambda: self._fsrs.historical_memory_state_batch(items, starts))
+        for length, history_states in zip(lengths, states):
+            after = history_states[len(history_states) - length :]  # a history from a state gets that state first
+            yield [state.stability for state in after], [state.difficulty for state in after]
 
     def retrievability_now(self, card: Card, now: int) -> float | None:
         if card.stability is None or card.last_review is None:
@@ -355,6 +376,15 @@ def _library_review(rating: int, delta_t: int) -> fsrs.FSRSReview:
     if delta_t < 0:
         raise InvalidInputError("review history is not in time order")
     return fsrs.FSRSReview(int(_valid_rating(rating)), int(delta_t))
+
+
+class _LibraryReviews(dict):
+    """The library's review for each (rating, days since the previous review), made (and checked)
+    once: the library copies a review into each item it is in, so one object serves them all."""
+
+    def __missing__(self, review: tuple[int, int]) -> fsrs.FSRSReview:
+        library_review = self[review] = _library_review(*review)
+        return library_review
 
 
 def _parameters_as_stored(values: Iterable[float]) -> tuple[float, ...]:

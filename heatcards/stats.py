@@ -17,13 +17,13 @@ import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from .clock import SECONDS_PER_DAY, DayCalendar
-from .scheduling import decay_of, retrievability
+from .scheduling import Scheduler, retrievability
 from .search import SearchContext, parse_search
 from .storage.search_sql import compile_search
 from .storage.stats_sql import (
@@ -1037,9 +1037,14 @@ class Calibration:
     """Predicted recall against actual recall for the answers of the period.
 
     An answer is scored when it came at least one local day after the card's previous answer (no
-    reset between) and that answer recorded a memory state: the prediction is FSRS's retrievability
-    R = (1 + F·t/S)^(−decay) with that stability S, t the whole days between, and the decay of the
-    card's preset. Recall is Hard, Good or Easy. The bins count scored answers by prediction.
+    restart between: a reset, or a learning answer after answers of other kinds, where Anki's FSRS
+    starts a card's history again). The prediction is FSRS's retrievability
+    R = (1 + F·t/S)^(−decay) with S the stability after that previous answer, t the whole days
+    between, and the decay of the card's preset. S is the one the log recorded; where it recorded
+    none (reviews imported from Anki), S is replayed: FSRS with the current parameters of the
+    card's preset run over the card's answers since its start or restart, from the last recorded
+    state before them if there is one. `replayed` counts the scored answers predicted so. Recall
+    is Hard, Good or Easy. The bins count scored answers by prediction.
 
     `log_loss` and `rmse_bins` are what fsrs-rs's `evaluate` reports for the same answers, taken in
     time order: each answer weighs 0.25 + 0.75·(i/(n−1))³ (i its place, n the answers), so recent
@@ -1053,16 +1058,28 @@ class Calibration:
     bins: tuple[CalibrationBin, ...]
     log_loss: float | None
     rmse_bins: float | None
+    replayed: int  # scored answers predicted from a replayed memory state
 
     @property
     def reviews(self) -> int:
         return sum(b.reviews for b in self.bins)
+
+    @property
+    def replay_note(self) -> str | None:
+        """What a reader of the panel must know when some predictions come from a replay."""
+        if not self.replayed:
+            return None
+        return (
+            f"{self.replayed:,} of {self.reviews:,} predictions replayed with the preset's current parameters: "
+            "history imported without memory states"
+        )
 
     def summary(self) -> tuple[Measure, ...]:
         recalled = sum(b.recalled for b in self.bins)
         predicted = sum(b.predicted_sum for b in self.bins)
         return (
             Measure("Scored reviews", self.reviews, "reviews"),
+            Measure("Predictions replayed", self.replayed, "reviews"),
             Measure("Predicted recall", share(predicted, self.reviews), "%"),
             Measure("Actual recall", share(recalled, self.reviews), "%"),
             Measure("Log loss", self.log_loss),
@@ -1085,59 +1102,151 @@ class Calibration:
 _SMALLEST_LIKELIHOOD = 1e-12
 
 
-@dataclass(frozen=True)
-class _Prediction:
-    """One scored answer: when, what was predicted, what happened, and its fsrs-rs group for RMSE."""
-
-    time: int  # unix milliseconds
-    predicted: float
-    recalled: bool
-    group: tuple[int, int, int]
-
-
 def calibration(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Calibration:
-    """How well the recorded memory states predicted the answers of the period (see `Calibration`).
+    """How well the memory states predicted the answers of the period (see `Calibration`).
 
-    It reads every answer of the cards whose log records memory states, one card after another,
-    so it costs more than `collect`; reviews imported from Anki record none and are not scored."""
+    It reads every answer of the scope's cards and replays the histories whose log records no memory
+    state, so it costs more than `collect`."""
     now = collection.now()
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
-    decays = _decays_by_deck(collection)
+    schedulers = {deck.id: collection.scheduler_for(deck) for deck in collection.decks()}
     first_day = None if period.days is None else today - period.days + 1
     with _reader(collection, scope, now) as reader:
         reviews = reader.review_span() or (now, now)
-        entries = reader.answer_chains(_local_timeline(calendar, *reviews))
-    predictions = list(_predictions(entries, decays, first_day))
-    return _calibration_of(scope, predictions)
+        # only cards answered in the period have an answer to score (from the rollover instant on,
+        # which belongs to the day before: a second early is harmless, a second late would not be)
+        since = None if first_day is None else calendar.day_start(first_day) - 1
+        histories = _AnswerHistories.of(reader.answer_chains(_local_timeline(calendar, *reviews), since))
+    # a history whose last answer came before the period has nothing to score
+    spans = [span for span in histories.spans() if first_day is None or histories.days[span[2] - 1] >= first_day]
+    stabilities = _stabilities_after_answers(histories, spans, schedulers)
+    return _calibration_of(scope, _scored_answers(histories, spans, stabilities, schedulers, first_day))
 
 
-def _decays_by_deck(collection: "Collection") -> dict[int, float]:
-    presets = {p.id: p for p in collection.presets()}
-    return {deck.id: decay_of(presets[deck.preset_id].parameters) for deck in collection.decks()}
+@dataclass(slots=True)
+class _AnswerHistories:
+    """Every card's answer histories, each a card's answers from its first answer or its last restart
+    on, oldest first: a reset starts a new history, and so does a learning answer after answers of
+    other kinds (where Anki's FSRS starts a card's history again, `importing.memory_history`).
+
+    The answers of all histories follow one another in parallel lists, without a Python object each:
+    there can be a million, and Python's garbage collector would keep visiting them (seconds more)."""
+
+    starts: list[int] = field(default_factory=list)  # where each history starts in the lists below
+    decks: list[int] = field(default_factory=list)  # the deck of each history's card
+    times: list[int] = field(default_factory=list)  # unix milliseconds
+    days: list[int] = field(default_factory=list)  # local day numbers
+    ratings: list[int] = field(default_factory=list)
+    elapsed: list[int] = field(default_factory=list)  # days since the previous answer of the history (0 for its first)
+    # the memory state after each answer as the log records it, None where it records none
+    stabilities: list[float | None] = field(default_factory=list)
+    difficulties: list[float | None] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, entries: Iterable[ChainEntry]) -> _AnswerHistories:
+        histories = cls()
+        times, days, ratings, elapsed = histories.times, histories.days, histories.ratings, histories.elapsed
+        stabilities, difficulties = histories.stabilities, histories.difficulties
+        card = None
+        in_history = previous_learning = False
+        previous_day = 0
+        for card_id, deck_id, time, day, rating, learning, stability, difficulty in entries:
+            if card_id != card:
+                card, in_history = card_id, False
+            if rating == 0:  # a reset: the card starts again as new
+                in_history = False
+                continue
+            if not in_history or (learning and not previous_learning):
+                histories.starts.append(len(times))
+                histories.decks.append(deck_id)
+                in_history, previous_day = True, day
+            times.append(time)
+            days.append(day)
+            ratings.append(rating)
+            elapsed.append(day - previous_day)
+            stabilities.append(stability)
+            difficulties.append(difficulty)
+            previous_learning, previous_day = learning, day
+        return histories
+
+    def spans(self) -> Iterable[tuple[int, int, int]]:
+        """(deck, first, end) of each history: its answers are those from `first` up to `end`."""
+        return zip(self.decks, self.starts, [*self.starts[1:], len(self.times)])
 
 
-def _predictions(entries: Iterable[ChainEntry], decays: Mapping[int, float], first_day: int | None) -> Iterable[_Prediction]:
-    """Walk each card's answers (oldest first), scoring those a day or more after the previous one."""
-    card = previous = None
-    long_term = lapses = 0
-    for entry in entries:
-        if entry.card_id != card:
-            card, previous, long_term, lapses = entry.card_id, None, 0, 0
-        if entry.rating == 0:  # a reset: the card starts again as new
-            previous, long_term, lapses = None, 0, 0
-            continue
-        elapsed = 0 if previous is None else entry.day - previous.day
-        if elapsed > 0:
+def _stabilities_after_answers(
+    histories: _AnswerHistories, spans: Sequence[tuple[int, int, int]], schedulers: Mapping[int, Scheduler]
+) -> list[float | None]:
+    """The stability after each answer of the histories (in their lists): the one the log records,
+    or else, in the `spans`, the one the scheduler of the card's preset replays from the last recorded
+    state before it, or from the history's first answer. Each scheduler replays all its histories'
+    gaps at once."""
+    recorded_stabilities, recorded_difficulties = histories.stabilities, histories.difficulties
+    runs: dict[Scheduler, list[tuple[int, int, tuple[float, float] | None]]] = {}  # first, end, state before
+    for deck, first, end in spans:
+        run_first = None
+        for index in range(first, end + 1):
+            if index < end and recorded_stabilities[index] is None:
+                if run_first is None:
+                    run_first = index
+            elif run_first is not None:
+                last_recorded = run_first - 1
+                before = None if run_first == first else (recorded_stabilities[last_recorded], recorded_difficulties[last_recorded])
+                runs.setdefault(schedulers[deck], []).append((run_first, index, before))
+                run_first = None
+    stabilities = list(recorded_stabilities)  # the replays fill the gaps
+    ratings, elapsed = histories.ratings, histories.elapsed
+    for scheduler, scheduler_runs in runs.items():
+        replays = scheduler.replay_memory_states(
+            (before, zip(ratings[first:end], elapsed[first:end])) for first, end, before in scheduler_runs
+        )
+        for (first, end, _), (replayed, _) in zip(scheduler_runs, replays):
+            stabilities[first:end] = replayed
+    return stabilities
+
+
+@dataclass(slots=True)
+class _ScoredAnswers:
+    """The scored answers, in parallel lists (no Python object each, as `_AnswerHistories`)."""
+
+    times: list[int] = field(default_factory=list)  # unix milliseconds
+    predicted: list[float] = field(default_factory=list)  # the recall predicted
+    recalled: list[bool] = field(default_factory=list)
+    groups: list[tuple[int, int, int]] = field(default_factory=list)  # fsrs-rs's groups for RMSE(bins)
+    replayed: list[bool] = field(default_factory=list)  # whether the state predicted from was replayed
+
+
+def _scored_answers(
+    histories: _AnswerHistories,
+    spans: Sequence[tuple[int, int, int]],
+    stabilities: Sequence[float | None],
+    schedulers: Mapping[int, Scheduler],
+    first_day: int | None,
+) -> _ScoredAnswers:
+    """Score each answer of the period that came a day or more after the previous one of its history."""
+    scored = _ScoredAnswers()
+    days, ratings, elapsed, recorded = histories.days, histories.ratings, histories.elapsed, histories.stabilities
+    for deck, first, end in spans:
+        decay = schedulers[deck].decay
+        long_term = lapses = 0
+        for index in range(first + 1, end):
+            days_since = elapsed[index]
+            if days_since == 0:  # on the same day as the previous answer
+                continue
             long_term += 1
-            if previous.stability is not None and (first_day is None or entry.day >= first_day):
-                predicted = retrievability(previous.stability, elapsed, decays[entry.deck_id])
-                yield _Prediction(entry.time, predicted, entry.rating > 1, _rmse_group(elapsed, long_term, lapses))
-            if entry.rating == 1:
+            if first_day is None or days[index] >= first_day:
+                scored.times.append(histories.times[index])
+                scored.predicted.append(retrievability(stabilities[index - 1], days_since, decay))
+                scored.recalled.append(ratings[index] > 1)
+                scored.groups.append(_rmse_group(days_since, long_term, lapses))
+                scored.replayed.append(recorded[index - 1] is None)
+            if ratings[index] == 1:
                 lapses += 1
-        previous = entry
+    return scored
 
 
+@cache  # few distinct arguments, asked for every answer scored
 def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -> tuple[int, int, int]:
     """fsrs-rs's group for RMSE(bins): the days since the previous review on a base-3.62 logarithmic
     scale, the long-term reviews so far (this one included) plus one on a base-1.89 scale, and the
@@ -1150,34 +1259,41 @@ def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -
     )
 
 
-def _calibration_of(scope: Scope, predictions: Sequence[_Prediction]) -> Calibration:
+def _calibration_of(scope: Scope, scored: _ScoredAnswers) -> Calibration:
     bins = [[0, 0.0, 0] for _ in range(SHARE_BINS)]  # reviews, predicted sum, recalled
     groups: dict[tuple[int, int, int], list[float]] = {}  # predicted sum, recalled, reviews, weight
-    loss = total_weight = 0.0
-    last = max(len(predictions) - 1, 1)
-    for index, p in enumerate(sorted(predictions, key=lambda p: p.time)):
-        weight = 0.25 + 0.75 * (index / last) ** 3
-        chart = bins[min(SHARE_BINS - 1, int(p.predicted * SHARE_BINS))]
+    count = len(scored.times)
+    # each answer's weight by its place in time order (answers at the same time keep their order: by card)
+    weights = [0.0] * count
+    last = max(count - 1, 1)
+    for rank, index in enumerate(sorted(range(count), key=scored.times.__getitem__)):
+        weights[index] = 0.25 + 0.75 * (rank / last) ** 3
+    loss = 0.0
+    for predicted, recalled, group_key, weight in zip(scored.predicted, scored.recalled, scored.groups, weights):
+        chart = bins[min(SHARE_BINS - 1, int(predicted * SHARE_BINS))]
         chart[0] += 1
-        chart[1] += p.predicted
-        chart[2] += p.recalled
-        group = groups.setdefault(p.group, [0.0, 0.0, 0.0, 0.0])
-        group[0] += p.predicted
-        group[1] += p.recalled
+        chart[1] += predicted
+        chart[2] += recalled
+        group = groups.get(group_key)
+        if group is None:
+            group = groups[group_key] = [0.0, 0.0, 0.0, 0.0]
+        group[0] += predicted
+        group[1] += recalled
         group[2] += 1
         group[3] += weight
-        likelihood = p.predicted if p.recalled else 1 - p.predicted
+        likelihood = predicted if recalled else 1 - predicted
         loss -= weight * math.log(max(likelihood, _SMALLEST_LIKELIHOOD))
-        total_weight += weight
+    total_weight = sum(weights)
     rmse = None
-    if predictions:
+    if count:
         squared = sum(weight * (predicted / n - recalled / n) ** 2 for predicted, recalled, n, weight in groups.values())
         rmse = math.sqrt(squared / total_weight)
     return Calibration(
         scope,
         tuple(CalibrationBin(k / SHARE_BINS, (k + 1) / SHARE_BINS, *b) for k, b in enumerate(bins)),
-        loss / total_weight if predictions else None,
+        loss / total_weight if count else None,
         rmse,
+        sum(scored.replayed),
     )
 
 

@@ -136,3 +136,38 @@ def test_any_sequence_keeps_due_after_review_and_memory_consistent(sequence, wai
     stability, difficulty = s.memory_from_history(history)
     assert stability == pytest.approx(card.stability, rel=1e-5)
     assert difficulty == pytest.approx(card.difficulty, rel=1e-5)
+
+
+# FSRS-6 parameters other than the defaults (a preset's own)
+OWN_PARAMETERS = (0.3, 1.4, 2.5, 9.0, 6.5, 0.8, 3.0, 0.002, 1.9, 0.17, 0.8, 1.5, 0.06, 0.27, 1.6, 0.6, 1.9, 0.55, 0.1, 0.07, 0.2)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ratings, gaps, st.integers(min_value=1, max_value=24), st.sampled_from([(), OWN_PARAMETERS]))
+def test_a_replay_gives_the_state_each_answer_left(sequence, waits, split, parameters):
+    """What the statistics' calibration replays where the log records no state: the states answering
+    the card left, one by one, the last one `memory_from_history`'s; continued from one of them, the
+    replay gives the states after it."""
+    s = scheduler(parameters=parameters)
+    card, now, recorded, history, timed = Card(11, 1, 1, 0), NOON, [], [], []
+    for rating, wait in zip(sequence, waits):
+        card = s.answer(card, rating, now).card
+        recorded.append((card.stability, card.difficulty))
+        history.append((int(rating), 0 if not timed else CALENDAR.day(now) - CALENDAR.day(timed[-1][0])))
+        timed.append((now, int(rating)))
+        now = now + wait
+    [(stabilities, difficulties)] = s.replay_memory_states([(None, history)])
+    assert stabilities == pytest.approx([stability for stability, _ in recorded], rel=1e-5)
+    assert difficulties == pytest.approx([difficulty for _, difficulty in recorded], rel=1e-5)
+    assert (stabilities[-1], difficulties[-1]) == pytest.approx(s.memory_from_history(timed), rel=1e-5)
+    split = min(split, len(history) - 1)
+    if split:
+        [(rest, _)] = s.replay_memory_states([(recorded[split - 1], history[split:])])
+        assert rest == pytest.approx(stabilities[split:], rel=1e-5)
+
+
+def test_a_replay_checks_its_history():
+    with pytest.raises(InvalidInputError, match="rating must be 1"):
+        list(scheduler().replay_memory_states([(None, [(3, 0), (5, 2)])]))
+    with pytest.raises(InvalidInputError, match="not in time order"):
+        list(scheduler().replay_memory_states([(None, [(3, 0), (3, -1)])]))

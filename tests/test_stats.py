@@ -25,7 +25,7 @@ from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.errors import SearchSyntaxError
 from heatcards.model import Card, CardState, Preset, Rating, ReviewKind, ReviewLogEntry
-from heatcards.scheduling import DEFAULT_PARAMETERS
+from heatcards.scheduling import DEFAULT_PARAMETERS, decay_of, retrievability
 from heatcards.search import parse_search
 from heatcards.stats import (
     CARD_COUNT_SEARCHES,
@@ -43,6 +43,9 @@ from heatcards.stats import (
     _reader,
 )
 from heatcards.storage.stats_sql import StatsReader, _share_bin_sql, _share_scale
+from heatcards.transfer import import_file
+from tests.anki_history import DECK as ANKI_DECK
+from tests.anki_history import LEARN, MANUAL, REVIEW, AnkiEntry, anki_histories, anki_package
 from tests.conftest import NOON
 
 DAY = 86400
@@ -640,19 +643,148 @@ def test_calibration_scores_the_period_and_restarts_after_a_reset(tmp_path):
         clock.advance(2 * DAY)
         col.answer(card.id, 3)
         imported = add_card(col, state=CardState.REVIEW, due=NOON, interval=3)
-        log(col, imported, NOON - 90 * DAY, rating=3)  # imported answers record no memory state
+        log(col, imported, NOON - 90 * DAY, rating=3)  # imported answers record no memory state: replayed
         log(col, imported, NOON - 80 * DAY, rating=3)
         clock.current = NOON
-        assert calibration(col, period=Period.ALL).reviews == 2 + 1 + 1
+        fit = calibration(col, period=Period.ALL)
+        assert (fit.reviews, fit.replayed) == (2 + 1 + 1 + 1, 1)
         clock.current = NOON - 100 * DAY + 40 * DAY
-        assert calibration(col, period=Period.MONTH).reviews == 0
+        month = calibration(col, period=Period.MONTH)
+        assert (month.reviews, month.replayed) == (1, 1)  # the imported answer 80 days before NOON alone
         assert calibration(col, Scope.matching(f"cid:{other.id}"), Period.ALL).reviews == 1
 
 
 def test_calibration_without_a_scored_answer_has_no_metrics(collection):
     fit = calibration(collection)
     assert (fit.reviews, fit.log_loss, fit.rmse_bins) == (0, None, None)
-    assert all(value is None for m in fit.summary()[1:] for value in [m.value])
+    assert [m.value for m in fit.summary()] == [0, 0, None, None, None, None]  # no review scored or replayed, no metric
+
+
+# --- calibration of histories imported from Anki (no memory state recorded: replayed) ---------------------------------------
+
+# FSRS-6 parameters other than the defaults, the imported deck's preset's after the import
+OWN_PARAMETERS = (0.3, 1.4, 2.5, 9.0, 6.5, 0.8, 3.0, 0.002, 1.9, 0.17, 0.8, 1.5, 0.06, 0.27, 1.6, 0.6, 1.9, 0.55, 0.1, 0.07, 0.2)
+
+
+def imported_collection(tmp_path, histories: list[list[AnkiEntry]], clock: FixedClock) -> Collection:
+    col = Collection(tmp_path / "c.heatcards", clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False)
+    import_file(col, anki_package(tmp_path, histories))
+    return col
+
+
+def answers_by_card(col: Collection) -> list[list[ReviewLogEntry]]:
+    """The log of each card of the imported deck, oldest first (cards by id)."""
+    return [col.store.reviews_of_card(card_id) for card_id in sorted(col.card_ids_in_deck(col.deck_named(ANKI_DECK).id))]
+
+
+def fsrs_history(col: Collection, entries: list[ReviewLogEntry]) -> list[tuple[int, int, int]]:
+    """(unix ms, local day, rating) of the answers among `entries`, as `fsrs_items` reads them."""
+    return [(e.time, col.calendar.day(e.time // 1000), e.rating) for e in entries if e.is_answer]
+
+
+def use_own_parameters(col: Collection) -> None:
+    preset = col.preset_of(col.deck_named(ANKI_DECK))
+    col.update_preset(replace(preset, parameters=OWN_PARAMETERS))
+
+
+def test_an_anki_history_is_scored_with_states_replayed_with_the_preset_s_parameters_now(tmp_path):
+    clock = FixedClock(NOON)
+    with imported_collection(tmp_path, anki_histories(8, NOON - 200 * DAY, seed=1), clock) as col:
+        logs = answers_by_card(col)
+        assert all(e.stability is None for log in logs for e in log)  # Anki's log records no memory state
+        use_own_parameters(col)
+        fit = calibration(col, period=Period.ALL)
+        items = fsrs_items([fsrs_history(col, log) for log in logs])
+        expected = fsrs.FSRS(list(OWN_PARAMETERS)).evaluate([item for item, _ in items])
+        assert fit.reviews == fit.replayed == len(items) > 40
+        assert fit.log_loss == pytest.approx(expected.log_loss, abs=2e-5)
+        assert fit.rmse_bins == pytest.approx(expected.rmse_bins, abs=2e-5)
+        assert sum(b.recalled for b in fit.bins) == sum(recalled for _, recalled in items)
+        with_defaults = fsrs.FSRS(list(DEFAULT_PARAMETERS)).evaluate([item for item, _ in items])
+        assert abs(with_defaults.log_loss - expected.log_loss) > 1e-3  # the parameters make a difference
+        assert fit.replay_note == (
+            f"{fit.replayed:,} of {fit.reviews:,} predictions replayed with the preset's current parameters: "
+            "history imported without memory states"
+        )
+
+
+def expected_predictions(log: list[ReviewLogEntry], calendar, parameters) -> list[tuple[float, bool]]:
+    """(predicted recall, recorded state used) of each answer a day or more after the previous one:
+    from the state the log records after the previous answer, or else the one fsrs-rs reaches from
+    the state before it, answer by answer."""
+    model, decay = fsrs.FSRS(list(parameters)), decay_of(parameters)
+    state, previous, predictions = None, None, []
+    for entry in log:
+        day = calendar.day(entry.time // 1000)
+        if previous is not None and day > previous[0]:
+            predictions.append((retrievability(state.stability, day - previous[0], decay), previous[1]))
+        if entry.stability is not None:
+            state = fsrs.MemoryState(entry.stability, entry.difficulty)
+        else:
+            step = fsrs.FSRSItem([fsrs.FSRSReview(entry.rating, 0 if previous is None else day - previous[0])])
+            state = model.historical_memory_states(step, state)[-1]
+        previous = (day, entry.stability is not None)
+    return predictions
+
+
+def test_a_mixed_history_uses_the_states_the_log_records_and_replays_the_others_from_them(tmp_path):
+    """Imported from Anki, then answered in heatcards (states recorded with the parameters of then),
+    then imported again (from a device that has no states): scored with the recorded states where
+    there are, replayed from them with the parameters of now elsewhere."""
+    clock = FixedClock(NOON - 60 * DAY)
+    with imported_collection(tmp_path, anki_histories(6, NOON - 200 * DAY, seed=2), clock) as col:
+        card_ids = sorted(col.card_ids_in_deck(col.deck_named(ANKI_DECK).id))
+        for days in (0, 3, 10, 11, 25):
+            clock.current = NOON - 60 * DAY + days * DAY
+            for card_id, rating in zip(card_ids, [3, 1, 3, 4, 2, 3]):
+                col.answer(card_id, rating)
+        for card_id in card_ids[:3]:
+            card = col.card(card_id)
+            log(col, card, NOON - 20 * DAY, rating=3)  # no state: replayed from the last recorded one
+            log(col, card, NOON - 5 * DAY, rating=1)
+        clock.current = NOON
+        use_own_parameters(col)
+        fit = calibration(col, period=Period.ALL)
+        expected = [p for entries in answers_by_card(col) for p in expected_predictions(entries, col.calendar, OWN_PARAMETERS)]
+        assert fit.reviews == len(expected) > 40
+        assert fit.replayed == sum(not recorded for _, recorded in expected)
+        assert 0 < fit.replayed < fit.reviews - 6 * 4  # each card's last four heatcards answers predicted from recorded states
+        assert sum(b.predicted_sum for b in fit.bins) == pytest.approx(sum(p for p, _ in expected), rel=1e-5)
+        assert [b.reviews for b in fit.bins] == [sum(b.low <= p < b.high for p, _ in expected) for b in fit.bins]
+        items = fsrs_items([fsrs_history(col, log) for log in answers_by_card(col)])
+        all_replayed = fsrs.FSRS(list(OWN_PARAMETERS)).evaluate([item for item, _ in items])
+        assert abs(all_replayed.log_loss - fit.log_loss) > 1e-4  # replaying the recorded answers too would score otherwise
+
+
+def test_a_reset_and_a_relearning_from_new_restart_the_replay(tmp_path):
+    """After a reset, and where a learning answer follows reviews (Anki's FSRS reads the log so: a card
+    forgotten before Anki logged resets), the history starts again: its first answer is not scored
+    and sets the first state."""
+    start = NOON - 150 * DAY
+    histories = anki_histories(4, start, seed=3)
+    histories[0] += [(start + 140 * DAY, 0, MANUAL), (start + 141 * DAY, 3, LEARN), (start + 143 * DAY, 3, REVIEW)]
+    histories[0] += [(start + 145 * DAY, 1, REVIEW)]
+    histories[1] += [(start + 142 * DAY, 1, LEARN), (start + 144 * DAY, 3, REVIEW), (start + 146 * DAY, 3, REVIEW)]
+    clock = FixedClock(NOON)
+    with imported_collection(tmp_path, histories, clock) as col:
+        use_own_parameters(col)
+        logs = answers_by_card(col)
+        assert [e.rating for e in logs[0] if e.is_reset] == [0]
+        segments = []  # each card's history split where it starts again
+        for log_ in logs:
+            segments.append([])
+            for e in log_:
+                if e.is_reset or (e.kind is ReviewKind.LEARN and segments[-1] and segments[-1][-1].kind is not ReviewKind.LEARN):
+                    segments.append([])
+                if e.is_answer:
+                    segments[-1].append(e)
+        assert len(segments) == 4 + 2
+        items = fsrs_items([fsrs_history(col, segment) for segment in segments if segment])
+        expected = fsrs.FSRS(list(OWN_PARAMETERS)).evaluate([item for item, _ in items])
+        fit = calibration(col, period=Period.ALL)
+        assert fit.reviews == fit.replayed == len(items)
+        assert fit.log_loss == pytest.approx(expected.log_loss, abs=2e-5)
+        assert fit.rmse_bins == pytest.approx(expected.rmse_bins, abs=2e-5)
 
 
 # --- the command line ------------------------------------------------------------------------------------------------------
@@ -663,6 +795,7 @@ def test_stats_command_prints_text_and_json(tmp_path, capsys):
     with Collection(path, calendar_tz=timezone.utc, install_heat_deck=False) as col:
         card = add_card(col, "French::Verbs", state=CardState.REVIEW, due=col.now() + DAY, interval=30)
         add_card(col, "German")
+        log(col, card, col.now() - 40 * DAY, rating=3, kind=ReviewKind.LEARN, interval_before=0)  # imported: no state
         log(col, card, col.now() - 60, rating=1, interval_before=30)
     assert cli.main(["--collection", str(path), "stats", "--deck", "French"]) == 0
     text = capsys.readouterr().out
@@ -674,7 +807,10 @@ def test_stats_command_prints_text_and_json(tmp_path, capsys):
     assert record["period"] == "all" and record["scope"]["search"] == "deck:German"
     counts = {row[0]: row[1] for row in record["panels"]["card_counts"]["rows"]}
     assert counts["New"] == 1 and counts["Mature"] == 0
-    assert "calibration" in record["panels"]
+    assert cli.main(["--collection", str(path), "stats", "--deck", "French", "--period", "all", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["panels"]["calibration"]["summary"]
+    calibration_numbers = {m["label"]: m["value"] for m in summary}
+    assert calibration_numbers["Scored reviews"] == calibration_numbers["Predictions replayed"] == 1  # the lapse, from a replay
     assert cli.main(["--collection", str(path), "stats", "--deck", "Nope"]) == 1
     assert "no deck named 'Nope'" in capsys.readouterr().err
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 import threading
 from datetime import timezone
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from heatcards import stats
-from heatcards.clock import FixedClock
+from heatcards.clock import SECONDS_PER_DAY, FixedClock
 from heatcards.collection import Collection
 from heatcards.errors import HeatcardsError, SearchSyntaxError
 from heatcards.model import Rating
 from heatcards.search import parse_search
+from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.stats_window import StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
+from tests.anki_history import DECK as ANKI_DECK
+from tests.anki_history import anki_histories, anki_package
 from tests.conftest import NOON
 from tests.studying import study_randomly
 from tests.windows import open_main_window
@@ -27,6 +31,7 @@ from tests.windows import open_main_window
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 HEAT = "Heat (1995)"
+DAY = SECONDS_PER_DAY
 
 
 @pytest.fixture
@@ -229,6 +234,35 @@ def test_reviews_by_time_and_the_dark_theme_redraw_the_charts(qtbot, window):
     finally:
         apply_theme(app, "light")
     qtbot.waitUntil(lambda: not window.panels["calibration"].body.colours.dark)
+
+
+def test_the_calibration_of_an_anki_history_says_its_predictions_are_replayed(qtbot, tasks, tmp_path):
+    collection = Collection(tmp_path / "c.heatcards", clock=FixedClock(NOON), calendar_tz=timezone.utc, install_heat_deck=False)
+    try:
+        import_file(collection, anki_package(tmp_path, anki_histories(12, NOON - 132 * DAY, seed=4)))
+        view = StatisticsWindow(collection, tasks, ANKI_DECK)
+        qtbot.addWidget(view)
+        view.show()
+        wait_until_drawn(qtbot, view)
+        panel = view.panels["calibration"]
+        assert panel.panel.reviews == 0  # nothing answered in the last month: no note
+        assert not [item for item in panel.body.getPlotItem().items if isinstance(item, pg.TextItem)]
+        with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+            choose(qtbot, view.period_combo, "All time")
+        fit = panel.panel
+        assert fit == stats.calibration(collection, stats.Scope.deck(ANKI_DECK), stats.Period.ALL)
+        assert fit.replayed == fit.reviews > 30
+        [note] = [item for item in panel.body.getPlotItem().items if isinstance(item, pg.TextItem)]
+        assert note.isVisible()
+        assert note.textItem.toPlainText() == (
+            f"{fit.reviews:,} of {fit.reviews:,} predictions replayed with the preset's current parameters: "
+            "history imported without memory states"
+        )
+        assert panel.body.getPlotItem().vb.viewRange()[1][1] >= 1.5 * max(b.reviews for b in fit.bins)  # room for it above the bars
+        assert "Predictions replayed" in panel.numbers.text()
+        view.close()
+    finally:
+        collection.close()
 
 
 def test_a_new_choice_supersedes_the_computation_under_way(qtbot, window, studied):

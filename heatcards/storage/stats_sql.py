@@ -21,7 +21,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -39,6 +39,7 @@ _FLOOR_SHIFT_DAYS = 1_000_000
 # Answers by kind, numbered as `AnswerGroup.kind` numbers them; manual and rescheduled entries are
 # no answers (their rating is 0).
 ANSWER_KINDS = ("learn", "relearn", "review", "filtered")
+_LEARNING = ANSWER_KINDS.index("learn")
 _FILTERED = ANSWER_KINDS.index("filtered")
 # The review log's column `stats_code` (schema migration 0006) says what an answer was in one number,
 # ((kind code) * 2 + mature) * 4 + rating - 1, NULL for entries that are no answer. The kind code is
@@ -51,6 +52,7 @@ _ANSWER = "r.stats_code IS NOT NULL"
 _RESET = "(r.kind = 'manual' AND r.interval_after = 0)"
 _SCOPE_TABLE = "hc_stats_scope"
 _LEFT_OUT_TABLE = "hc_stats_left_out"
+_RECORDED_MEMORY_TABLE = "hc_stats_recorded_memory"
 _ALL_REVIEWS = "revlog r"
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
 # A window of the log longer than this share of its whole span is read by scanning the table rather
@@ -180,15 +182,11 @@ class Answers(NamedTuple):
     hours: list[HourOfDay]
 
 
-class ChainEntry(NamedTuple):
-    """One answer or reset of a card, in time order (`StatsReader.answer_chains`)."""
-
-    card_id: int
-    deck_id: int
-    time: int  # unix milliseconds
-    day: int  # local day number
-    rating: int  # 0 for a reset
-    stability: float | None  # the memory state the answer left
+# One answer or reset of a card (`StatsReader.answer_chains`), a plain tuple: card id, deck id, time
+# (unix milliseconds), local day, rating (0 for a reset), whether it is a learning answer (after
+# answers of other kinds, Anki's FSRS starts a card's history again there), then the stability and
+# difficulty it left when the log records both (an answer given in heatcards), else None and None.
+ChainEntry = tuple[int, int, int, int, int, bool, float | None, float | None]
 
 
 class StatsReader:
@@ -466,17 +464,41 @@ class StatsReader:
         ).fetchone()
         return row is not None
 
-    def answer_chains(self, timeline: LocalTimeline) -> list[ChainEntry]:
-        """Answers and resets of the cards whose log records memory states, by card, oldest first."""
-        day = timeline.day_sql("r.time / 1000")
-        rows = self.conn.execute(
-            f"SELECT r.card_id, c.deck_id, r.time, {day}, r.rating, r.stability FROM {self._reviews} "
-            "JOIN cards c ON c.id = r.card_id "
-            "WHERE r.card_id IN (SELECT card_id FROM revlog WHERE stability IS NOT NULL) "
-            f"AND (({_ANSWER}) OR {_RESET}) "
-            "ORDER BY r.card_id, r.time, r.rowid"
-        )
-        return [ChainEntry(*row) for row in rows]
+    def answer_chains(self, timeline: LocalTimeline, answered_since: int | None = None) -> Iterator[ChainEntry]:
+        """Answers and resets of every card of the scope (answered since `answered_since`, unix
+        seconds, when given), by card, oldest first, read as they are used: a list of them all would
+        keep every row alive, and Python's garbage collector would keep visiting them (several times
+        the cost of the read for a million answers).
+
+        The answers come from the index on (card_id, time) alone: its answer code holds the rating
+        and the kind. The memory states the log records are gathered first, in one pass over the
+        log: looking up each answer's row for them would cost three times the rest of the read."""
+        self.conn.execute(f"DROP TABLE IF EXISTS temp.{_RECORDED_MEMORY_TABLE}")
+        self.conn.execute(f"CREATE TEMP TABLE {_RECORDED_MEMORY_TABLE} (id INTEGER PRIMARY KEY, stability REAL, difficulty REAL)")
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        answered = "1" if answered_since is None else "r.card_id IN (SELECT card_id FROM revlog WHERE time >= :since)"
+        since = {"since": (answered_since or 0) * 1000}
+        try:
+            cursor.execute(
+                f"INSERT INTO temp.{_RECORDED_MEMORY_TABLE} SELECT r.rowid, r.stability, r.difficulty FROM {self._reviews} "
+                f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {answered}",
+                since,
+            )
+            day = timeline.day_sql("r.time / 1000")
+            yield from cursor.execute(
+                # a reset has no answer code: rating 0
+                f"SELECT r.card_id, c.deck_id, r.time, {day}, coalesce(r.stats_code % 4 + 1, 0), "
+                f"r.stats_code / 8 % 4 = {_LEARNING}, m.stability, m.difficulty "
+                f"FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
+                f"LEFT JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid "
+                f"WHERE (({_ANSWER}) OR {_RESET}) AND {answered} "
+                "ORDER BY r.card_id, r.time, r.rowid",
+                since,
+            )
+        finally:
+            cursor.close()  # a read left unfinished would lock the table
+            self.conn.execute(f"DROP TABLE temp.{_RECORDED_MEMORY_TABLE}")
 
 
 # A card's state key: its interval, state, whether it is suspended and whether it is buried at :now
