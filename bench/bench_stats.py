@@ -9,7 +9,7 @@ cached in --work and copied aside before timing. For each period (month, year, a
   heatcards   stats.collect(collection, scope, period): every panel Anki's statistics screen has
   Anki        col._backend.graphs(search, days): the data behind Anki's screen (30, 365, 0 days)
   calibration stats.calibration(collection, scope, period), heatcards only (Anki has no such panel;
-              the synthetic history is imported, so it records no memory states to score)
+              the synthetic history is imported without memory states, so they are replayed)
 
 Then the statistics window itself (offscreen) on the open collection, as a person uses it: opening
 it (the deck, 1 month), choosing 1 year, choosing the whole collection. Each step is timed to the
