@@ -111,6 +111,9 @@ class Table:
 
 
 class Panel(Protocol):
+    """A panel's numbers. A panel with something its reader must know beside them (how they were
+    made) also has `note`, a sentence or None."""
+
     title: ClassVar[str]
 
     def summary(self) -> tuple[Measure, ...]: ...
@@ -1065,7 +1068,7 @@ class Calibration:
         return sum(b.reviews for b in self.bins)
 
     @property
-    def replay_note(self) -> str | None:
+    def note(self) -> str | None:
         """What a reader of the panel must know when some predictions come from a replay."""
         if not self.replayed:
             return None

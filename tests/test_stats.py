@@ -702,7 +702,7 @@ def test_an_anki_history_is_scored_with_states_replayed_with_the_preset_s_parame
         assert sum(b.recalled for b in fit.bins) == sum(recalled for _, recalled in items)
         with_defaults = fsrs.FSRS(list(DEFAULT_PARAMETERS)).evaluate([item for item, _ in items])
         assert abs(with_defaults.log_loss - expected.log_loss) > 1e-3  # the parameters make a difference
-        assert fit.replay_note == (
+        assert fit.note == (
             f"{fit.replayed:,} of {fit.reviews:,} predictions replayed with the preset's current parameters: "
             "history imported without memory states"
         )

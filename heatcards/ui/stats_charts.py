@@ -89,10 +89,6 @@ class Bar:
 
 
 CHART_HEIGHT = 240  # pixels, every chart but the calendar's
-# The calibration chart's note on replayed predictions: its width (pixels: four lines, in the left half
-# of a chart half the window wide) and the y axis's height over the highest bar that leaves it room.
-_NOTE_WIDTH = 200
-_NOTE_ROOM = 1.6
 
 
 class ChartView(pg.PlotWidget):
@@ -447,9 +443,8 @@ def draw_added(chart: ChartView, panel: stats.Added) -> None:
 
 def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
     """Scored reviews by predicted recall (bars, left axis), and the share actually recalled at
-    each bin's mean prediction (right axis) beside the diagonal a perfect prediction would follow;
-    in the top left corner (where a prediction of little recall seldom has many reviews), how many
-    predictions come from a replayed history, when some do."""
+    each bin's mean prediction (right axis) beside the diagonal a perfect prediction would follow
+    (the panel's note, under its numbers, says how many predictions come from a replayed history)."""
     xs = [50 * (b.low + b.high) for b in panel.bins]
     step = 100 * (panel.bins[0].high - panel.bins[0].low)
     chart.add_bars(xs, [b.reviews for b in panel.bins], chart.colours.muted, width=0.85 * step)
@@ -469,15 +464,6 @@ def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
         chart.bars.append(Bar(x, step, tip, None))
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
     # from 0 even with no review scored, not around it
-    highest = max(b.reviews for b in panel.bins) or 1
-    if panel.replay_note is None:
-        chart.getPlotItem().setYRange(0, highest, padding=0.05)
-    else:
-        top = _NOTE_ROOM * highest  # the note's lines above the highest bar
-        chart.getPlotItem().setYRange(0, top, padding=0)
-        note = pg.TextItem(panel.replay_note, color=chart.colours.text, anchor=(0, 0))
-        note.setTextWidth(_NOTE_WIDTH)
-        note.setPos(0, top)
-        chart.getPlotItem().addItem(note, ignoreBounds=True)
+    chart.getPlotItem().setYRange(0, max(b.reviews for b in panel.bins) or 1, padding=0.05)
     chart.getPlotItem().setLabel("left", "scored reviews")
     chart.getPlotItem().setLabel("bottom", "predicted recall (%)")
