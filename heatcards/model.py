@@ -215,7 +215,7 @@ class ButtonPreview:
     rating: Rating
     state: CardState
     due: int  # unix seconds
-    interval_days: int
+    interval_days: int  # a review's interval, or the days a step waits past the rollover; 0 for a step today
     delay_seconds: int  # until due, from the answer time
 
     def label(self) -> str:

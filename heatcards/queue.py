@@ -3,7 +3,7 @@
 Order, as in Anki: (re)learning cards due now first, then reviews due today,
 then new cards up to the daily limit, spread evenly among the reviews. When
 nothing else is left, learning cards due within the next 20 minutes are shown
-early (Anki's "learn ahead" limit).
+early (Anki's "learn ahead" limit), but not those waiting for another day.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def next_card(
     # due within the learn-ahead limit: asked for in two statements of two parts each, the second
     # only when the first finds none (each part a statement holds costs microseconds, read or not).
     return store.first_queued_card(deck_ids, now, [("learning", now + 1), *first]) or store.first_queued_card(
-        deck_ids, now, [*second, ("learning", now + LEARN_AHEAD_SECONDS)]
+        deck_ids, now, [*second, ("learning", min(now + LEARN_AHEAD_SECONDS, calendar.next_day_start(now)))]
     )
 
 

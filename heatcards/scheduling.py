@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -111,16 +112,17 @@ class Scheduler:
     def previews(self, card: Card, now: int) -> list[ButtonPreview]:
         """What each of the four buttons would do, exactly as `answer` will (one FSRS call for all four)."""
         context = self._context(card, now)
+        tomorrow = self.calendar.next_day_start(now)
         result = []
         for rating in Rating:
             after = self._answer_in(context, rating).card
+            if after.state is CardState.REVIEW:
+                days = after.interval
+            else:  # a step that waits for another day says how many days, as Anki's buttons do
+                days = self.calendar.day(after.due) - context.today if after.due >= tomorrow else 0
             result.append(
                 ButtonPreview(
-                    rating=rating,
-                    state=after.state,
-                    due=after.due,
-                    interval_days=after.interval if after.state is CardState.REVIEW else 0,
-                    delay_seconds=max(0, after.due - now),
+                    rating=rating, state=after.state, due=after.due, interval_days=days, delay_seconds=max(0, after.due - now)
                 )
             )
         return result
@@ -246,7 +248,18 @@ class _Context:
         return self._scheduled(rating, CardState.REVIEW, due, days, 0)
 
     def _as_step(self, rating: Rating, state: CardState, delay_seconds: int, remaining: int, interval: int) -> Card:
-        return self._scheduled(rating, state, self.now + delay_seconds, interval, remaining)
+        return self._scheduled(rating, state, self._step_due(delay_seconds), interval, remaining)
+
+    def _step_due(self, delay_seconds: int) -> int:
+        """When a (re)learning step of `delay_seconds` is due. A step that reaches the next day's
+        rollover waits in whole days instead, as in Anki (rslib `IntervalKind::maybe_as_days`): it
+        is due at the start of day ((delay - seconds until the rollover) // 1 day) + 1 from today."""
+        calendar = self.scheduler.calendar
+        rollover = calendar.next_day_start(self.now) - 1  # the day starts the second after it
+        past_rollover = self.now + delay_seconds - rollover
+        if past_rollover < 0:
+            return self.now + delay_seconds
+        return calendar.day_start(self.today + past_rollover // SECONDS_PER_DAY + 1)
 
     def _lapse_days(self) -> int:
         """Again's interval: FSRS's, at least a day, not bounded by the maximum interval (as Anki)."""
@@ -265,7 +278,7 @@ class _Context:
             kept = 0
             if state is CardState.RELEARNING:
                 kept = self._lapse_days() if rating is Rating.AGAIN else self.card.interval
-            return self._as_step(rating, state, int(interval * SECONDS_PER_DAY), 0, kept)
+            return self._as_step(rating, state, int(_float32(interval * SECONDS_PER_DAY)), 0, kept)
         if rating is Rating.AGAIN:
             return self._as_review(rating, self._lapse_days())
         if rating is Rating.HARD:
@@ -340,8 +353,16 @@ def _valid_rating(rating: int) -> Rating:
 
 
 def _step_seconds(steps_minutes: Sequence[float]) -> tuple[int, ...]:
-    """(Re)learning steps in whole seconds, at least one each."""
-    return tuple(max(1, int(m * 60)) for m in steps_minutes)
+    """(Re)learning steps in whole seconds, at least one each (Anki keeps minutes in 32 bits)."""
+    return tuple(max(1, int(_float32(_float32(m) * 60))) for m in steps_minutes)
+
+
+def _float32(value: float) -> float:
+    """`value` rounded to the nearest 32-bit float. Anki computes delays in 32-bit floats and cuts
+    them to whole seconds (`(x * 86_400.0) as u32`); a product of two 32-bit floats is exact in
+    Python's 64 bits, so rounding it once gives Anki's product: 0.48226851 days is 41,668 s to
+    Anki, where 64 bits make it 41,667.9995 s, cut to 41,667."""
+    return struct.unpack("f", struct.pack("f", value))[0]
 
 
 # --- the optimiser, its evaluation and the workload simulator -----------------------------------

@@ -29,6 +29,31 @@ def test_new_card_buttons_follow_learning_steps():
     assert previews[3].interval_days == round(DEFAULT_PARAMETERS[3])
 
 
+def test_a_step_that_reaches_the_rollover_waits_for_the_day_it_reaches_as_in_anki():
+    """Anki turns a step that reaches the next day's rollover into whole days (rslib
+    `maybe_as_days`): due at the start of day ((delay - seconds to the rollover) // 1 day) + 1."""
+    s = scheduler(learning_steps=(1.0, 10.0, 2880.0))
+    tomorrow = CALENDAR.next_day_start(NOON)  # 04:00:01, the second after the rollover
+    rollover = tomorrow - 1
+    now = rollover - 299  # 03:55:01
+    again, hard, good, _ = s.previews(Card(1, 1, 1, 0), now)
+    assert (again.due, again.label()) == (now + 60, "1m")  # before the rollover: minutes
+    assert (hard.due, hard.label()) == (tomorrow, "1d")  # 5.5 minutes reach 04:00:31
+    assert (good.due, good.label()) == (tomorrow, "1d")
+    assert s.answer(Card(1, 1, 1, 0), Rating.GOOD, now).card.due == tomorrow
+    second_step = Card(1, 1, 1, 0, state=CardState.LEARNING, due=now, remaining_steps=2, last_review=now - 600, reps=2)
+    third = s.answer(second_step, Rating.GOOD, now).card  # two days from 03:55 pass two rollovers
+    assert (third.state, third.remaining_steps, third.due) == (CardState.LEARNING, 1, CALENDAR.day_start(CALENDAR.day(now) + 2))
+    # a step due one second before the rollover stays in seconds; one due on it does not
+    assert s.answer(Card(1, 1, 1, 0), Rating.AGAIN, rollover - 61).card.due == rollover - 1
+    assert s.answer(Card(1, 1, 1, 0), Rating.AGAIN, rollover - 60).card.due == tomorrow
+
+
+def test_steps_are_whole_seconds_of_32_bit_minutes_as_in_anki():
+    """Anki keeps steps in 32-bit minutes: 0.35 minutes is 21 s there, where 64 bits give 20.99... s."""
+    assert scheduler(learning_steps=(0.35,)).answer(Card(1, 1, 1, 0), Rating.AGAIN, NOON).card.due == NOON + 21
+
+
 def test_golden_sequence_default_parameters():
     """Pinned with fuzz off: new -> Good, Good (10 min later), then reviews on the due day."""
     s = scheduler()
