@@ -796,7 +796,8 @@ def test_stats_command_prints_text_and_json(tmp_path, capsys):
         card = add_card(col, "French::Verbs", state=CardState.REVIEW, due=col.now() + DAY, interval=30)
         add_card(col, "German")
         log(col, card, col.now() - 40 * DAY, rating=3, kind=ReviewKind.LEARN, interval_before=0)  # imported: no state
-        log(col, card, col.now() - 60, rating=1, interval_before=30)
+        today_start = col.calendar.day_start(col.calendar.day(col.now()))
+        log(col, card, max(today_start, col.now() - 60), rating=1, interval_before=30)  # today, even just after the rollover
     assert cli.main(["--collection", str(path), "stats", "--deck", "French"]) == 0
     text = capsys.readouterr().out
     assert "Statistics of Deck French, last 30 days" in text
