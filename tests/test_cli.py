@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+from heatcards.collection import Collection
+
 
 def heatcards(collection, *args, stdin="", env_collection=False):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -42,8 +44,16 @@ def test_environment_variable_selects_collection(tmp_path):
     assert path.exists()
 
 
+def far_from_the_rollover(path):
+    """The collection's next day starts half a day from now, so a step of minutes stays in minutes
+    (one that reaches the rollover is due the next day, as in Anki, and says "1d")."""
+    with Collection(path) as collection:
+        collection.set_rollover_hour((time.localtime().tm_hour + 12) % 24)
+
+
 def test_scripted_study_session_is_recorded(tmp_path):
     path = tmp_path / "c.heatcards"
+    far_from_the_rollover(path)
     result = heatcards(path, "study", stdin="\n3\n\n1\nq\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("-> Good") == 1 and result.stdout.count("-> Again") == 1
