@@ -442,6 +442,7 @@ NEW_GENRE_ARTICLES = (
     *("channel-tunnel", "halleys-comet", "leicester-city-2015-16"),  # the sixth
     "concorde",  # the seventh
     "endurance",  # the eighth
+    "queen-mary",  # the tenth
 )
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
@@ -462,7 +463,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the twelve in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the thirteen in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -1022,3 +1023,94 @@ def test_other_units_at_the_end_of_a_sentence_and_in_brackets_are_still_left_out
 
 def test_an_alternative_that_is_not_the_same_amount_is_still_asked():
     assert "about three days" in answers("Ada Brand walked 20 miles, or about three days, in 1901.")
+
+
+# Tenth round (issue 6): a leading "Its" when the sentence before names a thing it cannot name, "then"
+# after the subject, asides and long fronts, verbs in the present, an object pronoun, openings with "At",
+# craft named after people, and well-known events.
+
+
+def test_its_after_a_name_that_only_says_what_kind_of_thing_follows_is_not_guessed():
+    assert not [s for s in suggest("Luna 9 rode on a Vostok rocket. Its second stage failed in 1962.") if "1962" in s.front]
+    assert not [s for s in suggest("The probe rode on a Zenit rocket. Its second stage failed in 1962.") if "1962" in s.front]
+    text = "The Vega IV was built in Ohio in 1958. Its second stage failed in 1962."  # one thing: still its own
+    assert ("cloze:year", "The Vega IV's second stage failed in {{c1::1962}}.", "") in cards(text)
+
+
+def test_then_between_the_subject_and_its_verb_goes():
+    text = "Ann Hartley won the sculls in 1919. Hartley then founded the Leeds Rowing Club in 1921."
+    assert ("question:when", "In what year did Ann Hartley found the Leeds Rowing Club?", "1921") in cards(text)
+    text = "Ann Hartley won the sculls in 1919. She later founded the Leeds Rowing Club in 1921."
+    assert ("question:when", "In what year did Ann Hartley found the Leeds Rowing Club?", "1921") in cards(text)
+    kept = "Ann Hartley won the sculls in 1919 and then founded the Leeds Rowing Club in 1921."  # not after the subject
+    assert all("then founded" in s.front or s.kind is SuggestionKind.QUESTION for s in suggest(kept))
+
+
+def test_an_aside_about_a_name_is_neither_asked_nor_shown():
+    text = "John Okoro, whose brother ran a bakery in Bergen, won the mile in 1954."
+    assert "Bergen" not in answers(text)
+    assert ("question:when", "In what year did John Okoro win the mile?", "1954") in cards(text)
+    assert "Bergen" not in answers("John Okoro (whose brother ran a bakery in Bergen) won the mile in 1954.")
+    nested = "The firm was Acme Corporation, which held a licence until 2052, later extended to 2086."
+    assert all("which held a licence" in s.front for s in suggest(nested))  # no main verb after the aside: kept whole
+
+
+def test_a_long_front_ends_after_the_clause_of_its_answer():
+    text = (
+        "In August 1938 the Vega won the Blue Riband at an average speed of 30.99 knots, and the liner kept "
+        "the record for fourteen years until the SS Atlantis beat it on its maiden voyage."
+    )
+    assert ("cloze:date", "In {{c1::August 1938}} the Vega won the Blue Riband at an average speed of 30.99 knots.", "") in cards(text)
+    short = "In August 1938 the Vega won the Blue Riband, and the liner kept the record until 1952."
+    assert ("cloze:date", "In {{c1::August 1938}} the Vega won the Blue Riband, and the liner kept the record until 1952.", "") in cards(short)
+
+
+def test_a_statement_in_the_present_is_kept_before_a_clause_that_leans_on_something():
+    text = "The Golden Gate Bridge carries six lanes of traffic and spans 1,280 metres, although the towers stand on rock that this fault shares."
+    assert ("cloze:quantity", "The Golden Gate Bridge carries six lanes of traffic and spans {{c1::1,280 metres}}.", "") in cards(text)
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    assert suggest("The Normandie took the record in 1935. In August 1938 the Vega won it again at 30.99 knots.") == [
+        s for s in suggest("The Normandie took the record in 1935.")
+    ]
+    text = "Endurance sank in the Weddell Sea in 1915. The sailors hauled them onto the ice in May 1916."
+    assert not [s for s in suggest(text, title="Endurance") if "1916" in s.front]
+    # a sentence about the topic before: the object is the topic, written as that sentence wrote it
+    text = "The Vega Plan also deepened the division of Europe. In January 1949 Acme Corporation answered it by founding the Omega Council."
+    assert ("cloze:date", "In {{c1::January 1949}} Acme Corporation answered the Vega Plan by founding the Omega Council.", "") in cards(
+        text, title="The Vega Plan"
+    )
+
+
+def test_an_opening_with_at_is_an_opening():
+    text = "Ann Lee was born in Auckland in 1917. At the age of 19, she moved to Bergen in 1936."
+    assert ("cloze:year", "At the age of 19, Ann Lee moved to Bergen in {{c1::1936}}.", "") in cards(text)
+    text = "Ann Lee was born in Auckland in 1917. At the wish of her mother, she moved to Bergen in 1936."
+    assert ("cloze:year", "At the wish of her mother, Ann Lee moved to Bergen in {{c1::1936}}.", "") in cards(text)
+
+
+def test_at_that_point_goes_before_an_event_and_refuses_a_state():
+    assert ("cloze:name", "Acme Corporation moved to {{c1::Bergen}} in 1936.", "") in cards("At that point, Acme Corporation moved to Bergen in 1936.")
+    assert suggest("At that point, Acme Corporation had spent £2 million.") == []
+    assert suggest("At the time, Acme Corporation held 40 percent of the market in 1936.") == []
+
+
+def test_a_ship_named_after_a_person_is_a_thing():
+    found = suggest("Shackleton sailed in the James Caird to South Georgia in 1916.")
+    assert ("cloze:name", "Shackleton sailed in the {{c1::James Caird}} to South Georgia in 1916.", "") in {(s.rule, s.front, s.back) for s in found}
+    assert ("cloze:name", "The {{c1::Queen Mary}} left Bergen on 27 May 1936.", "") in cards("The Queen Mary left Bergen on 27 May 1936.")
+    assert not [s for s in suggest("HMS Hood sank on 24 May 1941 in the Denmark Strait.") if s.rule == "question:who"]
+    assert ("cloze:person", "In 1936 {{c1::Mary Okoro}} left Bergen for Oslo.", "") in cards("In 1936 Mary Okoro left Bergen for Oslo.")
+
+
+def test_a_ship_prefix_is_no_part_of_the_topic():
+    text = "The RMS Queen Mary sailed for the Cunard Line from 1936. The Queen Mary left Bergen on 27 May 1936."
+    found = suggest(text, title="RMS Queen Mary")
+    assert "Queen Mary" not in {s.answer for s in found} and not [s for s in found if s.front.startswith("(")]
+
+
+def test_a_well_known_event_and_when_it_began_are_not_asked():
+    text = "When the Second World War broke out in September 1939, the Vega was in Bergen."
+    assert answers(text) == {"Vega", "Bergen"}
+    assert "Great Depression" not in answers("The Great Depression cut Acme Corporation's trade in 1931.")

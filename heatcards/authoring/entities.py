@@ -395,7 +395,7 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
     kind = _kind_of(run, book)
     title = _title_length(run.tokens)
-    if title and kind in (MentionKind.PERSON, MentionKind.NAME) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
+    if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
         # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
         # title; the title stays outside the mention
         kind = MentionKind.PERSON
@@ -404,6 +404,20 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     name = " ".join(run.tokens)
     full = book.full_name(name) if kind is MentionKind.PERSON else name
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive)
+
+
+def _names_a_craft(run: _Run) -> bool:
+    """Whether the run names a ship or another craft, also one named after a person: a ship's prefix
+    ("HMS Hood"), a word for a craft before it ("the liner Queen Mary"), or "the" before a person's
+    name ("the James Caird", "the Queen Elizabeth"), which a person's name does not take."""
+    tokens = run.tokens
+    if len(tokens) > 1 and tokens[0] in lexicon.VESSEL_PREFIXES:
+        return True
+    cue = run.before[-1] if run.before else ""
+    persons_name = len(tokens) > 1 and (
+        tokens[0] in lexicon.FIRST_NAMES or (tokens[0] in ("King", "Queen") and tokens[1] in lexicon.FIRST_NAMES)
+    )
+    return persons_name and (cue == "the" or cue in lexicon.CRAFT_WORDS)
 
 
 def _title_length(tokens: list[str]) -> int:
@@ -602,6 +616,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     cue = run.before[-1] if run.before else ""
     if re.fullmatch(_DESIGNATION, name):
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
+    if _names_a_craft(run):
+        return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
     if len(run.tokens) == 1 and name.isupper() and len(name) > 1:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):

@@ -110,6 +110,14 @@ PLACE_WORDS = _words(
     "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
     "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena"
 )
+# The prefixes of a ship's name: "HMS Hood", "RMS Queen Mary", "USS Yorktown".
+VESSEL_PREFIXES = _words("HMS RMS SS USS MV MS RV HMAS HMCS HMNZS USNS SMS HMY")
+# Words for a ship, a boat or another craft: the name after one names the craft, also when it is a
+# person's name ("the lifeboat James Caird", "the liner Queen Mary").
+CRAFT_WORDS = _words(
+    "ship liner boat lifeboat yacht schooner steamer steamship cruiser battleship destroyer frigate submarine "
+    "carrier warship tug ferry trawler whaler barque barquentine airship airliner aircraft plane locomotive"
+)
 # Words that make a place's name with one other word, before or after it: "Lake Baikal", "Mount
 # Everest", "Thames River" (the other word alone names the same place).
 PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")
@@ -161,6 +169,12 @@ PLACES = frozenset(
 
 # Names a card should never ask for: anyone fills them in from the words around them ("orbits the Earth").
 TRIVIAL_NAMES = _words("Earth Moon Sun North South East West Congress Senate Parliament Celsius Fahrenheit")
+# Events everyone has heard of: never an answer, nor the year or month they began or ended ("when the
+# {{Second World War}} broke out", "when the Second World War broke out in {{September 1939}}").
+WELL_KNOWN_EVENTS = (
+    "First World War", "Second World War", "World War I", "World War II", "Great War", "Great Depression",
+    "Cold War", "Industrial Revolution", "French Revolution", "Russian Revolution", "Wall Street Crash",
+)
 # Nouns that make a term of the name before them: "Addison's disease", "Hooke's law" (the name alone is half of it).
 EPONYM_NOUNS = _words(
     "disease diseases syndrome lymphoma sarcoma palsy law laws principle theorem constant paradox rule effect "
@@ -295,6 +309,22 @@ IRREGULAR_PAST = _words(
     "spat split spread sprang stood stole stuck stung stank strode strove swore swept swam swung told tore thought "
     "threw thrust understood undertook underwent upheld withdrew woke wore wove wept withstood wound"
 )
+def _third_person(plain: str) -> str:
+    """ "build" -> "builds", "carry" -> "carries", "reach" -> "reaches"."""
+    if plain.endswith("y") and plain[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return plain[:-1] + "ies"
+    return plain + ("es" if plain.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
+# Verbs in the present that make a statement of a description or an explainer ("The bridge spans
+# 1,280 metres"): the plain forms above with -s, and verbs of where and what things are.
+PRESENT_VERBS = frozenset(map(_third_person, PAST_TO_PLAIN.values())) | _words(
+    "carries spans stands lies remains contains flows drains rises falls covers connects links crosses serves "
+    "sits houses measures weighs needs uses keeps forms turns drives feeds joins orbits circles means consists "
+    "depends includes holds runs reaches stretches supports produces protects attracts marks"
+)
+# Verbs in the past that report a state rather than an event: "At the time, the firm held …" holds only then.
+STATE_VERBS = _words("held owned employed remained stood lay contained numbered measured seemed")
 # Verbs after which an amount of money is what was earned or spent ("grossed $67 million").
 MONEY_VERBS = frozenset({"earned", "grossed", "cost", "raised", "paid", "sold", "collected", "received", "spent"})
 # Verbs that a subject can be asked about with "who" (the verb stays as it is in the sentence).

@@ -47,6 +47,7 @@ MAX_ANSWER_CHARACTERS = 48
 MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 45
 MAX_CARDS_PER_SENTENCE = 3
+LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when it can be (see _shortened)
 TITLE_PHRASE_SENTENCES = 3
 EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
 SAME_SENTENCE_FACTOR = 0.75
@@ -88,15 +89,22 @@ _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
     r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+)(?=\S)"
 )
+_PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
+_PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
+# A verb after a pronoun that makes it the subject of its clause: "In 1938 she moved …", not "… won it again".
+_VERB_AFTER_SUBJECT = rf"(?:(?:also|then|later|still|never|soon|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
+# A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
+_SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
+# An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
+_AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|juncture), (?=\S)")
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
     r"(?:An?\s[a-z][^,;\"“]{2,60}?,\s+(?=(?:he|she)\s)|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
-    r"(?:(?:In|On|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
-    r"\s(?:[^,\"“]|,(?=\s\d{4}\b)){1,40}?(?:,\s+(?!\d{4}\b)|\s+(?=(?:he|she|it|they)\s))){0,2})"
+    r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
+    rf"\s(?:[^,\"“]|,(?=\s\d{{4}}\b)){{1,40}}?(?:,\s+(?!\d{{4}}\b)|\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT}))){{0,2}})"
 )
 # A subject that leans on what came before: "The unit was led by …", "The net effect is …".
-_PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _LEANING_SUBJECT = re.compile(
     rf"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were|has|had|have|can|could|will|would|must|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
 )
@@ -126,8 +134,14 @@ _PLACE_OF_THE_NAME_BEFORE = re.compile(
 )
 # A name that only says where something else is: "east of {{Reykjavík}}", "below {{Vatnajökull}}".
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
-# An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists".
-_RELATIVE_CLAUSE = re.compile(r", (?:who|whom|whose|which) [^,;:]*$")
+# An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists",
+# "… (whose brother ran a bakery in …".
+_RELATIVE_CLAUSE = re.compile(r"(?:, |\()(?:who|whom|whose|which) [^,;:()]*$")
+# Such an aside set between commas in the middle of a sentence: "Smith, whose brother ran a bakery in Leeds, won …".
+_ASIDE = re.compile(
+    rf", (?:who|whom|whose|which) [^,;:()\"“]*,(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b"
+    rf"|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b))"
+)
 # A description set after a name between commas: "Nimitz, commander of the {{Pacific Fleet}},", "Station
 # Hypo, a basement office at {{Pearl Harbor}},", "the carriers …, all veterans of the {{Pearl Harbor}} raid".
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|both|each|one|two|three|four) [^,;:]*|[a-z]+ of [^,;:]*)$")
@@ -162,6 +176,10 @@ _COUNTED_NOUN = re.compile(
     # a word between: "the film rights", not "The network needs at least …" (a verb)
     r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
+# When a well-known event began or ended, which anyone knows: "… the Second World War broke out in ".
+_WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:broke out|began|started|ended) (?:in|on) $")
+# A subject that is a common noun, not a name: "The probe rode on …", "A second rocket was …".
+_COMMON_SUBJECT = re.compile(rf"(?:The|A|An) (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
 # A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
 _COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) [a-z]+(?: [a-z]+)? (?=[a-z]+s\b)")
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
@@ -170,8 +188,10 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # Where a later clause begins, which a claim may be cut before when the clause leans on something the
 # card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …".
 _CLAUSE_BOUNDARY = re.compile(
-    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|which|where|one of|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
+    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|although|though|which|where|one of|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
 )
+# What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
+_VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
 # Words a statement does not end on: a preposition, an article, a conjunction.
 _CANNOT_END = frozenset(
     "a an the of in on at by for to with from into onto about over under after before since until during "
@@ -180,7 +200,8 @@ _CANNOT_END = frozenset(
 _SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
-    rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed)\b"
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
+    rf"|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 )
 # What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
 # and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
@@ -358,8 +379,11 @@ def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
 
 
 def _without_generic_word(name: str) -> str:
-    """ "Lake Baikal" -> "Baikal", "Thames River" -> "Thames"; "" for a name without such a word."""
+    """ "Lake Baikal" -> "Baikal", "Thames River" -> "Thames", "RMS Queen Mary" -> "Queen Mary"; "" for a
+    name without such a word."""
     words = name.split()
+    if len(words) > 1 and words[0] in lexicon.VESSEL_PREFIXES:
+        return " ".join(words[1:])
     if len(words) == 2 and (words[0] in lexicon.PLACE_FIRST_WORDS or words[1] in lexicon.PLACE_FIRST_WORDS):
         return words[1] if words[0] in lexicon.PLACE_FIRST_WORDS else words[0]
     return ""
@@ -422,16 +446,17 @@ def _cards(
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
         if _paired(claim, mention):
             alone = PAIRED_FACTOR
-        made = _question(claim, mention)
-        if made is None and ask is not None and (asked := ask(index, claim, mention)) is not None:
+        shown, mention = _shortened(claim, mention)
+        made = _question(shown, mention)
+        if made is None and ask is not None and (asked := ask(index, shown, mention)) is not None:
             made = (*asked, mention.name)
         if made is None:
             rule = f"cloze:{mention.kind.value}"
-            after = claim.text[mention.end :]
+            after = shown.text[mention.end :]
             other_units = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else None
             after = after[other_units.end() :] if other_units else after  # "{{1,595 feet}} (486 m)" would give it away
-            front = f"{claim.text[: mention.start]}{{{{c1::{mention.text}}}}}{after}"
-            rest = claim.text[: mention.start] + " … " + after
+            front = f"{shown.text[: mention.start]}{{{{c1::{mention.text}}}}}{after}"
+            rest = shown.text[: mention.start] + " … " + after
             kind, back, answer, bonus = SuggestionKind.CLOZE, "", mention.text, 0.0
         else:
             rule, front, answer = made
@@ -441,7 +466,7 @@ def _cards(
             continue
         value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars").
-        late = LATE_FACTOR * mention.start / len(claim.text) if mention.kind in NAMED_KINDS else 0.0
+        late = LATE_FACTOR * mention.start / len(shown.text) if mention.kind in NAMED_KINDS else 0.0
         # A name the document introduces here is more often a key fact than one it named before.
         again = REPEATED_NAME_FACTOR if mention.kind in NAMED_KINDS and mention.name in seen else 1.0
         score = round(value * quality * alone * again * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
@@ -468,6 +493,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # the name that replaced a pronoun: the sentence did not say it there
     if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or text in lexicon.DEMONYMS or len(text) < 2:
         return True  # the topic, "the {{Earth}}", "{{Spanish}} soldiers", "the {{A}} form"
+    if text in lexicon.WELL_KNOWN_EVENTS or (mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _WELL_KNOWN_TIME.search(claim.text, 0, mention.start)):
+        return True  # "the {{Second World War}}", "when the Second World War broke out in {{September 1939}}"
     if topic and mention.kind in NAMED_KINDS and _contains_word(text, topic.name):
         return True  # "the {{Treaty of San Francisco}}" in a history of San Francisco
     if mention.kind is MentionKind.PERSON and mention.name.startswith(f"{text} "):
@@ -615,12 +642,50 @@ def _trimmed(claim: Claim, problem: int) -> Claim | None:
     a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
     article or a conjunction, its brackets and quotation marks closed."""
     for boundary in reversed([b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]):
-        kept = claim.text[: boundary.start()].rstrip() + (boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
-        if _complete_statement(kept):
-            mentions = [m for m in claim.mentions if m.end <= len(kept)]
-            subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
-            return Claim(f"{kept}.", claim.inserted, mentions, subject)
+        if (kept := _cut_at(claim, boundary)) is not None:
+            return kept
     return None
+
+
+def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
+    """The claim up to a clause boundary, ended with a full stop, with only the mentions inside it;
+    None when that is no complete statement."""
+    kept = claim.text[: boundary.start()].rstrip() + (boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
+    if not _complete_statement(kept):
+        return None
+    mentions = [m for m in claim.mentions if m.end <= len(kept)]
+    subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
+    return Claim(f"{kept}.", claim.inserted, mentions, subject)
+
+
+def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
+    """The claim a card asking for `mention` shows, and the mention in it: without a clause that
+    describes a name in passing when the mention is outside it ("Smith, whose brother ran a bakery in
+    Leeds, won the mile in {{1954}}" -> "Smith won the mile in {{1954}}"); and when it still runs past
+    LONG_FRONT_WORDS words, cut at the first clause boundary after the mention that leaves a complete
+    statement ("… won it back at {{30.99 knots}}, and she held the record until 1952, …" ends before
+    ", and")."""
+    for aside in reversed(list(_ASIDE.finditer(claim.text))):
+        if not aside.start() <= mention.start < aside.end() and any(m.end == aside.start() and m.kind in NAMED_KINDS for m in claim.mentions):
+            claim, mention = _without_span(claim, mention, aside.start(), aside.end())
+    if len(_WORD.findall(claim.text)) <= LONG_FRONT_WORDS:
+        return claim, mention
+    for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, mention.end):
+        if (kept := _cut_at(claim, boundary)) is not None:
+            return kept, mention
+    return claim, mention
+
+
+def _without_span(claim: Claim, mention: Mention, start: int, end: int) -> tuple[Claim, Mention]:
+    """The claim without its text[start:end], which lies after its subject, and `mention` (outside
+    that span), with the mentions after the span moved back and those inside it gone."""
+    cut = end - start
+
+    def moved(m: Mention) -> Mention:
+        return m if m.end <= start else dataclasses.replace(m, start=m.start - cut, end=m.end - cut)
+
+    mentions = [moved(m) for m in claim.mentions if not start <= m.start < end]
+    return dataclasses.replace(claim, text=claim.text[:start] + claim.text[end:], mentions=mentions), moved(mention)
 
 
 def _complete_statement(text: str) -> bool:
@@ -675,11 +740,12 @@ def _names_its_subject(claim: Claim, start: int) -> bool:
 
 
 def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
-    """The sentence without a linking word that leans on the one before ("Meanwhile, …"), and with a
-    leading pronoun or "The film" (after an opening such as "When" or "In 1938") replaced by the one
-    name it can stand for (see `_antecedent`); None when there is no such name or more than one. A
-    sentence opening with a "The …" that is not a reference comes back otherwise as written."""
-    connective = _CONNECTIVE.match(text)
+    """The sentence without a linking word that leans on the one before ("Meanwhile, …", "At that
+    point," before an event, "then" after the subject), and with a leading pronoun or "The film"
+    (after an opening such as "When" or "In 1938") replaced by the one name it can stand for (see
+    `_antecedent`); None when there is no such name or more than one. A sentence opening with a
+    "The …" that is not a reference comes back otherwise as written."""
+    connective = _CONNECTIVE.match(text) or _event_after_that_point(text)
     if connective:
         cut = connective.end()
         text = text[cut].upper() + text[cut + 1 :]
@@ -690,7 +756,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     noun = reference.group("noun") if reference else None
     if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
-        return _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
+        return _without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book))
     pronoun = (reference.group("pronoun") or "").lower()
     found = _antecedent(pronoun, noun, before, topic, book)
     if found is None:
@@ -707,7 +773,29 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
         resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
-    return _name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)
+    return _without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book))
+
+
+def _without_sequence_word(claim: Claim) -> Claim:
+    """The claim without a "then", "later" or "afterwards" between its subject and its verb, which only
+    orders the event after the one before: "Hartley then founded the club in 1921." -> "Hartley founded
+    the club in 1921."."""
+    word = _SEQUENCE_WORD.search(claim.text)
+    if word is None or _FINITE_VERB.search(claim.text, 0, word.start()):
+        return claim  # "… and the club then moved": not between the subject and its verb
+    cut = word.end() - word.start()
+    mentions = [m if m.end <= word.start() else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions]
+    return dataclasses.replace(claim, text=claim.text[: word.start()] + claim.text[word.end() :], mentions=mentions)
+
+
+def _event_after_that_point(text: str) -> re.Match[str] | None:
+    """An opening "At that point," or "At the time," before an event the rest reports on its own ("At
+    that point, the Admiralty kept the collision secret …"), which can go; None before a state that
+    holds only at that time ("At the time, the dining room was the largest …", "… had spent £2
+    million"): the opening carries what the claim needs."""
+    opening = _AT_THAT_POINT.match(text)
+    verb = _FINITE_VERB.search(text, opening.end()) if opening else None
+    return opening if verb and re.fullmatch(_PAST_VERB, verb.group()) and verb.group() not in lexicon.STATE_VERBS else None
 
 
 def _last_time(found: list[list[Mention]]) -> Mention | None:
@@ -771,7 +859,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     to its list …"."""
     if topic is None or (topic.kind is MentionKind.PERSON and topic.gender is None):
         return claim
-    about_topic = before.claim is not None and before.claim.subject is not None and _is_topic(before.claim.subject, topic)
+    leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
+    about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
     if topic.kind is not MentionKind.PERSON and not about_topic:
         return claim  # an "it" after a sentence about something else may well be that thing
     if topic.kind is MentionKind.PERSON:
@@ -797,16 +886,20 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     )
     if match is None:
         return claim
-    for m in [*before.mentions, *(m for m in own if m.end <= match.start())]:
+    offered = [(m, before.text) for m in before.mentions] + [(m, text) for m in own if m.end <= match.start()]
+    for m, written in offered:
         if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
             continue
         if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
             return claim
-        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m):
-            if not (m.start == 0 and m in claim.mentions and _is_object(text, match.start())):
-                return claim  # not "UNESCO added it to its list": UNESCO did not add itself
+        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
+            # not "UNESCO added it to its list", "the Soviet Union answered it": the subject is not its own object
+            if not (m in claim.mentions and _is_object(text, match.start()) and (m.start == 0 or _is_subject_of(text, m.end, match.start()))):
+                return claim
     possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
-    name = f"{topic.name}'s" if possessive else topic.name
+    # as the sentence before wrote it, when it opened with it: "the Marshall Plan"
+    written = _with_article(topic.name, before.text, leading) if leading is not None and _is_topic(leading, topic) else topic.name
+    name = f"{written}'s" if possessive else written
     shift = len(name) - len(match.group())
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
@@ -858,6 +951,8 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m))
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
+        if pronoun == "its" and _unnamed_thing(before):
+            return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
             return _topic_mention(topic), topic.name  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
         leading = _leading_thing(before)
@@ -893,6 +988,21 @@ def _leading_thing(before: _Before) -> Mention | None:
     if lead is None or lead.kind not in NAMED_KINDS or lead.kind is MentionKind.PERSON or lead.possessive or lead.attributive:
         return None
     return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) else None
+
+
+def _unnamed_thing(before: _Before) -> bool:
+    """Whether the sentence before offers an "Its" a thing the card could not name: a subject that is
+    a common noun ("The probe rode on …") or a name that only says which kind of thing follows it ("…
+    on a Vostok rocket"): whose "Its second stage" is meant is then a guess."""
+    text = before.text
+    if _COMMON_SUBJECT.match(text, _OPENING.match(text).end()):
+        return True
+    for m in before.mentions:
+        noun = re.match(r" ([a-z]{3,})\b(?!['’])", text[m.end :])  # "a Vostok {rocket}"
+        if m.kind in NAMED_KINDS and noun and re.search(r"\b(?:a|an|the) $", text[: m.start]):
+            if noun.group(1) not in _CANNOT_END and not re.match(_VERB_AFTER_SUBJECT, noun.group(1)):
+                return True
+    return False
 
 
 def _modifies_a_noun(text: str, mention: Mention) -> bool:
@@ -1032,8 +1142,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
-        if word in ("they", "them", "their", "theirs") and _PLURAL_BEFORE.search(claim.text, 0, match.start()):
-            continue  # "the satellites move fast, so their clocks …"
+            things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
+        plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
+        if word in ("they", "them", "their", "theirs") and plurals:
+            continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
         candidates = people if need == "person" else things
         # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
         # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
@@ -1051,6 +1163,14 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     return None
 
 
+def _is_subject_of(text: str, end: int, position: int) -> bool:
+    """Whether the words ending at `end` are the subject of the verb whose object is the pronoun at
+    `position`, which therefore stands for something else: "the Queen Mary won it", "the sailors
+    hauled them" (only a verb, perhaps with an adverb, between them)."""
+    between = text[end:position]
+    return bool(_VERB_BETWEEN.fullmatch(between)) and not set(between.split()) & _CANNOT_END
+
+
 def _read_from_the_card(word: str, text: str, position: int) -> bool:
     """Whether a pronoun with several candidates named before it in the claim is one a reader settles
     from the card itself: a possessive or an object ("The R-9, meant to rival the Atlas, failed on all
@@ -1066,7 +1186,8 @@ def _subject_after_opening(claim: Claim, opening: int) -> Mention | None:
     if opening == 0:
         return None
     lead = _BEFORE_SUBJECT.match(claim.text, opening)
-    return next((m for m in claim.mentions if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
+    named = [*claim.mentions, *([claim.subject] if claim.subject else [])]  # also the name that replaced "she"
+    return next((m for m in named if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
 
 
 def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
