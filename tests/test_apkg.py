@@ -43,10 +43,12 @@ from heatcards.model import (
     NoteType,
     NoteTypeKind,
     Preset,
+    Rating,
     ReviewKind,
     ReviewLogEntry,
 )
 from heatcards.notetypes import BASIC, CLOZE
+from heatcards.transfer import export_file
 from tests.anki_oracle import _anki_now
 
 # anki_oracle runs Anki in UTC with the day starting at 4:00, so heatcards counts days the same way.
@@ -666,6 +668,37 @@ def test_package_layout_is_anki_s(tmp_path):
         assert json.loads(archive.read("media")) == {"0": "paris.jpg"}
         assert archive.read("0") == b"\xff\xd8 JPEG bytes"
         assert archive.getinfo("collection.anki21").compress_type == zipfile.ZIP_DEFLATED
+
+
+def _indexes(database: Path) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(name, table, columns) of each index a SQLite file declares."""
+    connection = sqlite3.connect(database)
+    try:
+        named = connection.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+        return {(name, table, tuple(row[2] for row in connection.execute(f"PRAGMA index_info({name})"))) for name, table in named}
+    finally:
+        connection.close()
+
+
+def test_a_package_holds_the_indexes_of_a_collection_anki_creates(tmp_path, collection, clock):
+    """The big tables' indexes are built once their rows are in: by the writer, and for an export
+    of the collection, the review log's by the copy of the collection's log. Either way the package
+    has each index Anki 26.9 gives a new collection."""
+    note = collection.add_note("Basic", ["front", "back"], "Default")
+    for card in collection.store.cards_of_note(note.id):
+        collection.answer(card.id, Rating.GOOD)
+        clock.advance(60)
+    export_file(collection, tmp_path / "collection.apkg")
+    write_package(heatcards_exchange(), tmp_path / "records.apkg", CALENDAR)
+    anki = Collection(str(tmp_path / "anki.anki2"))
+    anki.close()
+    expected = _indexes(tmp_path / "anki.anki2")
+    assert {table for _, table, _ in expected} >= {"notes", "cards", "revlog"}
+    for name in ("collection", "records"):
+        with zipfile.ZipFile(tmp_path / f"{name}.apkg") as archive:
+            database = tmp_path / f"{name}.sqlite"
+            database.write_bytes(zstandard.ZstdDecompressor().decompressobj().decompress(archive.read("collection.anki21b")))
+        assert _indexes(database) == expected, name
 
 
 def test_old_anki_finds_an_update_notice(tmp_path):

@@ -1,7 +1,7 @@
-"""Exporting the collection to an Anki package on two threads: the note and card rows are made by
-a worker thread while the collection's review log is copied into the package in SQL
-(`formats.apkg._made_while`). Whatever fails or is cancelled, the caller gets that error, no file
-is left half written, and no worker thread is left running."""
+"""Exporting the collection to an Anki package on two threads: the note and card rows are made and
+written to a scratch file by a worker thread while the collection's review log is copied into the
+package in SQL and indexed there (`formats.apkg._made_while`). Whatever fails or is cancelled, the
+caller gets that error, no file is left half written, and no worker thread is left running."""
 import sqlite3
 import threading
 import time
@@ -43,16 +43,21 @@ def folder(tmp_path):
 
 
 def test_the_rows_are_made_beside_the_review_log_and_the_package_holds_everything(studied, folder, monkeypatch, tmp_path, clock):
-    threads = []
-    make_card_rows = apkg._card_rows
-
-    def card_rows(*args):
-        threads.append(threading.current_thread().name)
-        return make_card_rows(*args)
-
-    monkeypatch.setattr(apkg, "_card_rows", card_rows)
+    threads = {}
+    for name in ("_card_rows", "write_scratch_rows"):
+        monkeypatch.setattr(apkg, name, on_thread(threads, name, getattr(apkg, name)))
+    statements = []
+    studied.store.db.conn.set_trace_callback(statements.append)
     report = export_file(studied, folder / "all.apkg")
-    assert threads and threads[0].startswith(WORKER_NAME)  # else the tests below would test nothing
+    studied.store.db.conn.set_trace_callback(None)
+    # made and written on the worker (else the tests below would test nothing)
+    assert threads["_card_rows"].startswith(WORKER_NAME) and threads["write_scratch_rows"].startswith(WORKER_NAME)
+    # the package is attached as the scratch file it is (no journal, no syncing), its review log's
+    # indexes built there by the copy, on the collection's connection
+    pragmas = [s.split(".")[-1] for s in statements if s.startswith("PRAGMA heatcards_attached")]
+    assert pragmas == ["journal_mode = OFF", "synchronous = OFF"]
+    indexes = [s for s in statements if s.startswith("CREATE INDEX")]
+    assert [s.split(" ON ")[0].split(".")[-1] for s in indexes] == ["ix_revlog_usn", "ix_revlog_cid"]
     assert (report.notes, report.cards, report.reviews) == (3, 3, 6)
     assert workers() == []
     with Collection(tmp_path / "other.heatcards", clock=clock, install_heat_deck=False) as other:
@@ -60,13 +65,25 @@ def test_the_rows_are_made_beside_the_review_log_and_the_package_holds_everythin
         assert (imported.added, imported.cards_added, imported.reviews_added) == (3, 3, 6)
 
 
-def test_an_error_making_the_rows_reaches_the_caller_as_it_was_raised(studied, folder, monkeypatch):
-    raised = ValueError("a note the writer cannot make")
+def on_thread(threads: dict[str, str], name: str, function):
+    """`function`, noting in `threads` under `name` the thread that calls it first (the package's
+    collection is written first; Anki's update notice after it, on this thread)."""
 
-    def failing(*args):
+    def noted(*args):
+        threads.setdefault(name, threading.current_thread().name)
+        return function(*args)
+
+    return noted
+
+
+@pytest.mark.parametrize("failing", ["_note_rows", "write_scratch_rows"])
+def test_an_error_making_the_rows_reaches_the_caller_as_it_was_raised(studied, folder, monkeypatch, failing):
+    raised = ValueError("a row the writer cannot make")
+
+    def fail(*args):
         raise raised
 
-    monkeypatch.setattr(apkg, "_note_rows", failing)
+    monkeypatch.setattr(apkg, failing, fail)
     with pytest.raises(ValueError) as error:
         export_file(studied, folder / "all.apkg")
     assert error.value is raised

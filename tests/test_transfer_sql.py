@@ -112,6 +112,19 @@ def test_a_second_import_finds_reviews_stored_under_other_ids(collection, tmp_pa
     assert conn.execute("SELECT count(*) FROM revlog WHERE id LIKE 'older-%'").fetchone()[0] == 21
 
 
+def test_a_package_imported_again_is_found_whole_by_one_count(collection, tmp_path):
+    """When the collection holds every review of the package (it was imported before), one count
+    says so: no table of present reviews is made and no slice is inserted."""
+    path = studied_package(collection, tmp_path / "p.apkg", SPREAD_TIMES)
+    assert collection.import_exchange(read_package(path, collection.calendar))[0].reviews_added == 24
+    statements = []
+    collection.store.db.conn.set_trace_callback(statements.append)
+    again = collection.import_exchange(read_package(path, collection.calendar))[0]
+    collection.store.db.conn.set_trace_callback(None)
+    assert again.reviews_added == 0 and collection.store.review_count() == 24
+    assert not [s for s in statements if "heatcards_revlog_present" in s or "INSERT INTO main.revlog" in s]
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 6), min_size=1, max_size=5), min_size=1, max_size=4))
 def test_exported_ids_are_those_of_the_records_even_when_reviews_share_a_millisecond(offsets):

@@ -69,6 +69,7 @@ from ..storage.anki_collection import (
     insert_package_revlog,
     open_anki_collection,
     write_anki_collection,
+    write_scratch_rows,
 )
 from ..storage.transfer_rows import (
     CARD_DUE,
@@ -1371,17 +1372,26 @@ def _write_database(collection: _AnkiCollection, file: Path, version: PackageVer
     write_anki_collection(file, settings.schema, tables, lambda file: _table_rows(collection, file, progress))
 
 
-def _table_rows(collection: _AnkiCollection, file: Path, progress: Progress) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """The rows of notes, cards and revlog to put in `file`. When the collection's own review log
-    is copied into it (`revlog_copy`: SQLite's work), a worker thread makes the note and card rows
-    meanwhile: the export then runs on two cores."""
+def _table_rows(collection: _AnkiCollection, file: Path, progress: Progress) -> tuple[Path, list[tuple]]:
+    """A scratch file beside `file` holding the rows of notes and cards to put in it
+    (`write_scratch_rows`), and the rows of revlog. When the collection's own review log is copied
+    into `file` (`revlog_copy`: SQLite's work), a worker thread makes and writes the note and card
+    rows meanwhile: the export then runs on two cores."""
+    scratch = file.with_name(f"{file.stem}-rows{file.suffix}")
+
+    def write_rows(progress: Progress) -> tuple[int, int]:
+        notes, cards = collection.note_and_card_rows(progress)
+        write_scratch_rows(scratch, notes, cards)
+        return len(notes), len(cards)
+
     if collection.revlog_copy is None:
-        return *collection.note_and_card_rows(progress), collection.revlog
+        write_rows(progress)
+        return scratch, collection.revlog
     with collection.revlog_copy(file) as copy:
-        notes, cards = _made_while(copy, collection.note_and_card_rows)
-    progress("notes", len(notes), len(notes))
-    progress("cards", len(cards), len(cards))
-    return notes, cards, collection.revlog
+        notes, cards = _made_while(copy, write_rows)
+    progress("notes", notes, notes)
+    progress("cards", cards, cards)
+    return scratch, collection.revlog
 
 
 _Made = TypeVar("_Made")

@@ -350,28 +350,32 @@ def insert_package_revlog(
     `ImportFileError` that says it is damaged, when SQLite finds so only now.
 
     A review is left out when its card already has a review at that time (imported before, under
-    whatever id) or its id is taken; those are found first, card by card (the package's cards
-    without reviews here cost one lookup each), so that nothing is computed for them. The rest
-    go in by slices of about `REVLOG_SLICE_ROWS` in id order, one statement each, with
-    `progress(reviews passed so far)` after each: it may raise to stop the import."""
+    whatever id) or its id is taken. Those are counted first, card by card (the package's cards
+    without reviews here cost one lookup each): when every review is here (a package imported
+    again), nothing more is done; else they are found again and set aside, so that nothing is
+    computed for them. The rest go in by slices of about `REVLOG_SLICE_ROWS` in id order, one
+    statement each, with `progress(reviews passed so far)` after each: it may raise to stop the
+    import."""
     conn = store.db.conn
     try:
         with store.attached(package) as schema, _revlog_cards(conn, cards), _day_starts(conn, conversion):
             # by card first: the rows arrive in that order (an index of ids alone would take them at random places)
+            present_reviews = f"""
+                SELECT r.cid, r.id FROM temp.heatcards_revlog_cards AS m CROSS JOIN {schema}.revlog AS r ON r.cid = m.card_id
+                WHERE EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target)
+                    AND EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target AND x.time = r.id)"""
+            present = conn.execute(f"SELECT count(*) FROM ({present_reviews})").fetchone()[0]
+            if present == incoming:
+                return 0  # every one of them is here already (a package imported again)
             conn.execute("CREATE TEMP TABLE heatcards_revlog_present (cid INTEGER, id INTEGER, PRIMARY KEY (cid, id)) WITHOUT ROWID")
             try:
-                conn.execute(f"""
-                    INSERT OR IGNORE INTO temp.heatcards_revlog_present
-                    SELECT r.cid, r.id FROM temp.heatcards_revlog_cards AS m CROSS JOIN {schema}.revlog AS r ON r.cid = m.card_id
-                    WHERE EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target)
-                        AND EXISTS (SELECT 1 FROM main.revlog AS x WHERE x.card_id = m.target AND x.time = r.id)""")
+                if present:
+                    conn.execute(f"INSERT OR IGNORE INTO temp.heatcards_revlog_present {present_reviews}")
                 absent = "r.id BETWEEN ? AND ? AND (r.cid, r.id) NOT IN (SELECT cid, id FROM temp.heatcards_revlog_present)"
                 insert = (
                     f"INSERT INTO main.revlog ({_HEATCARDS_REVLOG_COLUMNS}) SELECT * FROM ({converted_revlog_sql(schema, conversion, absent)}) "
                     "WHERE true ON CONFLICT (id) DO NOTHING"
                 )
-                if conn.execute("SELECT count(*) FROM temp.heatcards_revlog_present").fetchone()[0] == incoming:
-                    return 0  # every one of them is here already (a package imported again)
                 added = 0
                 with store.db.atomic(), store._indexes_built_after("revlog", incoming):
                     for first, last, passed in _revlog_slices(conn, schema):
@@ -436,11 +440,12 @@ class CollectionReviews(StoredReviews):
 def copying_revlog_to_package(
     store: Store, package: Path, cards: Iterable[tuple[int, int]], types: Mapping[ReviewKind, int]
 ) -> Iterator[Callable[[], None]]:
-    """For the block, what fills the empty revlog of the Anki collection file `package` with the
-    collection's reviews of `cards` (collection's card id, Anki's card id): a call that runs one
-    statement (two when reviews share a millisecond) and so spends its time in SQLite, where
-    CPython lets other threads run Python. What it needs is made before the block (the card map,
-    the file attached) and taken down after it.
+    """For the block, what fills the empty revlog of the Anki collection file `package` (without
+    its indexes) with the collection's reviews of `cards` (collection's card id, Anki's card id),
+    then builds the log's indexes: a call that runs one statement per index and one to copy (two
+    when reviews share a millisecond) and so spends its time in SQLite, where CPython lets other
+    threads run Python. What it needs is made before the block (the card map, the file attached)
+    and taken down after it.
 
     Rows go in time order (then review id); each id is the review's time in ms, moved up past
     the id before it when that is taken. A learning step's interval is the seconds to its due
@@ -465,6 +470,8 @@ def copying_revlog_to_package(
         with store.db.atomic():  # one transaction: a commit per row would take many times longer
             conn.executemany("INSERT INTO temp.heatcards_export_cards VALUES (?, ?)", cards)
         with store.attached(package) as schema:
+            for pragma in _SCRATCH_FILE_PRAGMAS:
+                conn.execute(f"PRAGMA {schema}.{pragma}")
             insert = f"INSERT INTO {schema}.revlog ({', '.join(REVLOG_COLUMNS)})"
 
             def copy() -> None:
@@ -474,6 +481,8 @@ def copying_revlog_to_package(
                     conn.execute(f"DELETE FROM {schema}.revlog")
                     conn.execute(f"""{insert} SELECT n + max(0, max(time - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING)), {converted}
                         FROM (SELECT *, row_number() OVER (ORDER BY time, id) AS n FROM ({reviews}))""")
+                for name, indexed in _REVLOG_INDEXES.items():
+                    conn.execute(f"CREATE INDEX {schema}.{name} ON {indexed}")
 
             yield copy
     finally:
@@ -501,15 +510,16 @@ def write_anki_collection(
     file: Path,
     schema: int,
     settings: Mapping[str, Iterable[Row]],
-    rows: Callable[[Path], tuple[Iterable[tuple], Iterable[tuple], Iterable[tuple]]],
+    rows: Callable[[Path], tuple[Path, Iterable[tuple]]],
 ) -> None:
     """Create an Anki collection of `schema` (LEGACY_SCHEMA or MODERN_SCHEMA) in the new file
     `file`, laid out as Anki 26.9 creates it, and fill it. `settings` maps the other tables of that
     schema to their rows (keyed by column name), inserted in the mapping's order; the `col` table
     wants exactly one row, whose `ver` is `schema`. `rows(file)`, called once those are in and the
-    big tables stand empty without their indexes, gives the rows of notes, cards and revlog in the
-    order of `NOTES_COLUMNS`, `CARDS_COLUMNS` and `REVLOG_COLUMNS`; it may meanwhile write the
-    review log from a connection of its own (`copying_revlog_to_package`), this one being idle.
+    big tables stand empty without their indexes, gives a scratch file of `write_scratch_rows`
+    holding the rows of notes and cards, which are copied from it, and the rows of revlog in the
+    order of `REVLOG_COLUMNS`. It may meanwhile fill the review log and build its indexes from a
+    connection of its own (`copying_revlog_to_package`), this one being idle.
 
     The file is meant as a scratch copy to put in a package: it is written without a journal and
     without waiting for the disk."""
@@ -529,22 +539,41 @@ def write_anki_collection(
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
         conn.execute("COMMIT")
-        notes, cards, revlog = rows(file)
+        scratch, revlog = rows(file)
+        conn.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
         conn.execute("BEGIN")
-        for table, columns, table_rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards), ("revlog", REVLOG_COLUMNS, revlog)):
+        for table in ("notes", "cards"):  # tables laid out alike: SQLite copies their pages
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM scratch.{table}")
+        conn.executemany(f"INSERT INTO revlog ({', '.join(REVLOG_COLUMNS)}) VALUES ({', '.join('?' * len(REVLOG_COLUMNS))})", revlog)
+        built = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        for name, sql in indexes:
+            if name not in built:
+                conn.execute(sql)
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE scratch")
+    finally:
+        database.close()
+
+
+def write_scratch_rows(file: Path, notes: Iterable[tuple], cards: Iterable[tuple]) -> None:
+    """Put rows of notes and cards (in the order of `NOTES_COLUMNS` and `CARDS_COLUMNS`) in a new
+    scratch file, in tables laid out as a package's (without their indexes), for
+    `write_anki_collection` to copy. A thread of its own may write it while the package is filled."""
+    database = sqlite_utils.Database(file)
+    try:
+        conn = database.conn
+        database.executescript(_SCRATCH_FILE + _NOTES_TABLE + _CARDS_TABLE)
+        conn.execute("BEGIN")
+        for table, columns, table_rows in (("notes", NOTES_COLUMNS, notes), ("cards", CARDS_COLUMNS, cards)):
             conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", table_rows)
-        for _, sql in indexes:
-            conn.execute(sql)
         conn.execute("COMMIT")
     finally:
         database.close()
 
 
 # The file is a scratch copy until it is zipped: no journal and no waiting for the disk.
-_SCRATCH_FILE = """
-PRAGMA journal_mode = OFF;
-PRAGMA synchronous = OFF;
-"""
+_SCRATCH_FILE_PRAGMAS = ("journal_mode = OFF", "synchronous = OFF")
+_SCRATCH_FILE = "".join(f"PRAGMA {pragma};\n" for pragma in _SCRATCH_FILE_PRAGMAS)
 
 # The tables a collection must have for the reader: settings live in tables of their own in
 # schema 18 (a collection of another schema is read the way its tables say).
@@ -566,25 +595,33 @@ _COLUMN_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _WITHOUT_ROWID = {"fields", "templates"}
 _SQL_TYPE_NAMES = {"null": "nothing (NULL)", "real": "a real number", "blob": "a blob", "text": "text", "integer": "a whole number"}
 
-# Tables every Anki 2 collection has (schema 11 and 18 alike), as Anki 26.9 lays them out.
-_CORE_TABLES = """
-CREATE TABLE col (
-  id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
-  ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL,
-  conf text NOT NULL, models text NOT NULL, decks text NOT NULL, dconf text NOT NULL, tags text NOT NULL
-);
+# The tables of notes and cards (as Anki 26.9 lays them out), also those of a scratch file of rows
+# (`write_scratch_rows`), which SQLite then copies into a package page by page.
+_NOTES_TABLE = """
 CREATE TABLE notes (
   id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, mod integer NOT NULL,
   usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, sfld integer NOT NULL,
   csum integer NOT NULL, flags integer NOT NULL, data text NOT NULL
-);
+);"""
+_CARDS_TABLE = """
 CREATE TABLE cards (
   id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, ord integer NOT NULL,
   mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, queue integer NOT NULL,
   due integer NOT NULL, ivl integer NOT NULL, factor integer NOT NULL, reps integer NOT NULL,
   lapses integer NOT NULL, left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL,
   flags integer NOT NULL, data text NOT NULL
-);
+);"""
+# The review log's indexes by name, with what they index: built by `copying_revlog_to_package`
+# when it fills the log, else by `write_anki_collection`.
+_REVLOG_INDEXES = {"ix_revlog_usn": "revlog (usn)", "ix_revlog_cid": "revlog (cid)"}
+
+# Tables every Anki 2 collection has (schema 11 and 18 alike), as Anki 26.9 lays them out.
+_CORE_TABLES = f"""
+CREATE TABLE col (
+  id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
+  ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL,
+  conf text NOT NULL, models text NOT NULL, decks text NOT NULL, dconf text NOT NULL, tags text NOT NULL
+);{_NOTES_TABLE}{_CARDS_TABLE}
 CREATE TABLE revlog (
   id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
   ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
@@ -592,10 +629,10 @@ CREATE TABLE revlog (
 );
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
-CREATE INDEX ix_revlog_usn ON revlog (usn);
+CREATE INDEX ix_revlog_usn ON {_REVLOG_INDEXES["ix_revlog_usn"]};
 CREATE INDEX ix_cards_nid ON cards (nid);
 CREATE INDEX ix_cards_sched ON cards (did, queue, due);
-CREATE INDEX ix_revlog_cid ON revlog (cid);
+CREATE INDEX ix_revlog_cid ON {_REVLOG_INDEXES["ix_revlog_cid"]};
 CREATE INDEX ix_notes_csum ON notes (csum);
 """
 
