@@ -30,6 +30,7 @@ from .storage.stats_sql import (
     ANSWER_KINDS,
     MATURE_DAYS,
     AnswerGroup,
+    Answers,
     CardPanels,
     ChainEntry,
     HourOfDay,
@@ -771,13 +772,14 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     A search that does not parse raises `SearchSyntaxError`.
 
     When the scope holds every card, or a search of cards alone selects most of them (a deck), the
-    cards are read in worker threads while this one reads the review log, on read-only connections
-    of their own (`Collection.open_read_only`; SQLite runs without Python's lock): card states and
-    days on one, memory states on another, each setting the scope up again, which costs a few
-    milliseconds there. Each connection reads the collection as it is when it starts: a change
-    saved meanwhile may show in some panels and not yet in others. Any other scope is read on one
-    connection, which has run its search (another would have to run it again), and so is an
-    in-memory collection, which no second connection can open."""
+    reads are shared among worker threads and this one, on read-only connections of their own
+    (`Collection.open_read_only`; SQLite runs without Python's lock): card states and days on one,
+    memory states on another, the answers of the period's older half on a third while this one
+    reads the newer half, each setting the scope up again, which costs a few milliseconds there.
+    Each connection reads the collection as it is when it starts: a change saved meanwhile may show
+    in some panels and not yet in others. Any other scope is read on one connection, which has run
+    its search (another would have to run it again), and so is an in-memory collection, which no
+    second connection can open."""
     now = collection.now()
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
@@ -789,7 +791,7 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         partial(StatsReader.memory_histograms, bins=SHARE_BINS, now=now),
     )
     # a search that does not parse fails in `_reader`, before any thread starts
-    with ThreadPoolExecutor(max_workers=len(card_reads), thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
+    with ThreadPoolExecutor(max_workers=len(card_reads) + 1, thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
         apart = None
         if (reader.every_card or reader.rerun_is_cheap) and not collection.in_memory:
             apart = [pool.submit(_read_apart, collection, scope, now, read) for read in card_reads]
@@ -798,7 +800,17 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
             first_day = today if first_review is None else min(today, calendar.day(first_review))
         since = calendar.day_start(first_day)
         review_timeline = _local_timeline(calendar, since, max(now, reader.last_review() or now))
-        groups, hours = reader.answers(review_timeline, first_day, today, since)
+        if apart is None:
+            groups, hours = reader.answers(review_timeline, first_day, today, since)
+        else:
+            middle_day = first_day + (today - first_day + 1) // 2
+            middle = calendar.day_start(middle_day)
+            older = pool.submit(
+                _read_apart, collection, scope, now,
+                partial(StatsReader.answers, timeline=review_timeline, first_day=first_day, today=today, since=since, until=middle),
+            )
+            newer = reader.answers(review_timeline, middle_day, today, middle)
+            groups, hours = _joined(older.result(), newer)
         streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
         cards, memory = [done.result() for done in apart] if apart is not None else [read(reader) for read in card_reads]
     # all time starts on the first day with something to show
@@ -865,6 +877,17 @@ def _read_apart(collection: "Collection", scope: Scope, now: int, read: Callable
             return read(reader)
     finally:
         apart.close()
+
+
+def _joined(older: Answers, newer: Answers) -> Answers:
+    """The answers of two spans of days that follow one another: their groups (no day is in both)
+    and their hours added up."""
+    answers, correct = [0] * 24, [0] * 24
+    for h in (*older.hours, *newer.hours):
+        answers[h.hour] += h.answers
+        correct[h.hour] += h.correct
+    hours = [HourOfDay(hour, answers[hour], correct[hour]) for hour in range(24) if answers[hour]]
+    return Answers(older.groups + newer.groups, hours)
 
 
 def _card_panels(reader: StatsReader, *, calendar: DayCalendar, today: int, now: int, added_since: int) -> CardPanels:

@@ -39,9 +39,11 @@ from heatcards.stats import (
     share_thresholds,
     statistics_record,
     _answers_by_day,
+    _joined,
     _local_timeline,
     _reader,
 )
+from heatcards.storage import stats_sql
 from heatcards.storage.stats_sql import StatsReader, _share_bin_sql, _share_scale
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
@@ -340,6 +342,20 @@ def test_difficulty_stability_and_retrievability_bin_like_their_searches(collect
         assert len(found(collection, stats.stability.search_for_days(days, days))) == count
 
 
+def test_the_memory_pass_computes_each_card_s_retrievability_once(collection, monkeypatch):
+    # its bin and its sum read the one value (SQLite would evaluate the expression once per use)
+    for days in (1, 5, 20):
+        add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=days, stability=float(days), difficulty=5.0,
+                 last_review=NOON - days * DAY)
+    add_card(collection)  # new: no memory state
+    bases = []
+    monkeypatch.setattr(stats_sql, "_ensure_pow", lambda conn: None)  # `pow` is the one counting here
+    collection.store.db.conn.create_function("pow", 2, lambda x, y: bases.append(x) or math.pow(x, y), deterministic=True)
+    memory = StatsReader(collection.store).memory_histograms(SHARE_BINS, NOON)
+    assert len(bases) == sum(memory.retrievability_bins) == 3
+    assert memory.retrievability_sum == sum(math.pow(x, -decay_of(DEFAULT_PARAMETERS)) for x in bases)
+
+
 def test_share_thresholds_are_the_decimals_searches_read():
     assert share_thresholds()[:3] == ("0.05", "0.1", "0.15") and len(share_thresholds()) == 19
     assert [float(edge) for edge in share_thresholds()] == [k / SHARE_BINS for k in range(1, SHARE_BINS)]
@@ -497,10 +513,12 @@ def test_days_and_hours_are_the_calendar_s_across_time_zone_changes(tmp_path_fac
         max_size=25,
     ),
     period=st.sampled_from(list(Period)),
+    split=st.integers(0, 402),
 )
-def test_answers_read_by_utc_hour_equal_answers_read_by_local_time(tmp_path_factory, zone, rollover, answers, period):
+def test_answers_read_by_utc_hour_equal_answers_read_by_local_time(tmp_path_factory, zone, rollover, answers, period, split):
     # where local time is UTC plus whole hours the answers are grouped by UTC hour through the
-    # statistics index; everywhere else by local day and hour in SQL: both must agree
+    # statistics index; everywhere else by local day and hour in SQL: both must agree, and so must
+    # the answers of two spans of days read apart and joined (as `collect` reads a period in halves)
     tz = ZoneInfo(zone)
     now = int(datetime(2026, 4, 1, 12, tzinfo=timezone.utc).timestamp())
     path = tmp_path_factory.mktemp("hours") / "c.heatcards"
@@ -525,11 +543,21 @@ def test_answers_read_by_utc_hour_equal_answers_read_by_local_time(tmp_path_fact
         since = calendar.day_start(first_day)
         timeline = _local_timeline(calendar, since, now)
         assert timeline.whole_hours
+        middle_day = max(first_day, today - split)
+        middle = calendar.day_start(middle_day)
         with _reader(col, Scope(), now) as reader:
-            by_utc_hour = reader._answers_by_utc_hour(timeline, today, since)
-            by_local_time = reader._answers_by_local_time(timeline, first_day, today, since)
-        assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
-        assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
+            by_utc_hour = reader._answers_by_utc_hour(timeline, today, since, None)
+            by_local_time = reader._answers_by_local_time(timeline, first_day, today, since, None)
+            halves_by_utc_hour = _joined(
+                reader._answers_by_utc_hour(timeline, today, since, middle), reader._answers_by_utc_hour(timeline, today, middle, None)
+            )
+            halves_by_local_time = _joined(
+                reader._answers_by_local_time(timeline, first_day, today, since, middle),
+                reader._answers_by_local_time(timeline, middle_day, today, middle, None),
+            )
+        for answers_read in (by_local_time, halves_by_utc_hour, halves_by_local_time):
+            assert sorted(by_utc_hour.groups) == sorted(answers_read.groups)
+            assert sorted(by_utc_hour.hours) == sorted(answers_read.hours)
         expected: dict[int, int] = {}
         for time_ms, kind in moments:
             day = calendar.day(time_ms // 1000)
@@ -938,13 +966,14 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
             connections.setdefault(_name, []).append(self.conn)
             return _read(self, *args, **kwargs)
         monkeypatch.setattr(StatsReader, name, spy)
-    for scope in (Scope(), Scope.deck("Default")):  # every card: each card read on a connection of its own
+    for scope in (Scope(), Scope.deck("Default")):  # every card: each read on a connection of its own
         threads.clear()
         connections.clear()
         collect(collection, scope)
-        assert threads["answers"] == {threading.get_ident()}
+        # the answers of the period's newer half here, of its older half in a worker
+        assert threading.get_ident() in threads["answers"] and len(threads["answers"]) == 2
         assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
-        assert len({id(conn) for conns in connections.values() for conn in conns}) == 3
+        assert len({id(conn) for conns in connections.values() for conn in conns}) == 4
     add_card(collection, "Other")
     # a deck holding half the cards: the worker connections set its scope up again
     for scope, apart in ((Scope.deck("Default"), True), (Scope.matching("deck:Default -tag:absent"), False)):
@@ -952,7 +981,7 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
         connections.clear()
         collect(collection, scope)
         assert (threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]) is apart
-        assert len({id(conn) for conns in connections.values() for conn in conns}) == (3 if apart else 1)
+        assert len({id(conn) for conns in connections.values() for conn in conns}) == (4 if apart else 1)
     add_card(collection, "Other")
     threads.clear()
     connections.clear()

@@ -20,11 +20,12 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from ..clock import SECONDS_PER_DAY
 from .search_sql import preset_decay
@@ -54,6 +55,7 @@ _SCOPE_TABLE = "hc_stats_scope"
 _LEFT_OUT_TABLE = "hc_stats_left_out"
 _RECORDED_MEMORY_TABLE = "hc_stats_recorded_memory"
 _ALL_REVIEWS = "revlog r"
+_NO_END = 2**62  # a bound past every review time and UTC hour
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
 # A window of the log longer than this share of its whole span is read by scanning the table rather
 # than through the time index (whose rows come from all over the table).
@@ -309,8 +311,8 @@ class StatsReader:
         the day each was added, counted from `added_since`, unix seconds).
 
         Each panel's key is computed per card and handed back as one text (`group_concat`), counted
-        by `_tally`: SQLite would sort every card once per GROUP BY, and the keys have few distinct
-        values."""
+        by `_tally` (numpy): SQLite would sort every card once per GROUP BY, and the keys have few
+        distinct values."""
         queued = "c.state != 0 AND c.suspended = 0"
         # the due day from today, doubled, plus one for a card not buried now (whole seconds even
         # where a damaged file holds a fraction: `_tally` reads integers)
@@ -334,7 +336,7 @@ class StatsReader:
         """The cards with a memory state by whole days of stability and by the bin (of `bins` equal
         steps from 0 to 1: bin k from k/bins up to (k+1)/bins) of their difficulty (0-1, as `prop:d`)
         and of their retrievability now, with the sums: one pass over the cards for three panels,
-        counted by `_tally` as in `card_panels`.
+        its keys counted by numpy as in `card_panels`.
 
         Retrievability is `prop:r`'s (`search_sql._hc_retrievability`, i.e. `scheduling.retrievability`:
         each preset's decay, the same operations in the same order), computed here by SQLite's own
@@ -345,28 +347,28 @@ class StatsReader:
             return MemoryHistograms({}, 0.0, (0,) * bins, 0.0, (0,) * bins, 0.0)
         retrievability, params = found
         has_retrievability = "c.stability > 0 AND c.last_review IS NOT NULL"
-        difficulty = "((c.difficulty - 1) / 9.0)"
         # one integer key: whole days of stability, then the difficulty bin, then the retrievability
         # bin, in base `bins` + 1 (the digit `bins` for no value)
         base = bins + 1
-        difficulty_bin = f"ifnull({_share_bin_sql(difficulty, bins)}, {bins})"
-        retrievability_bin = f"ifnull(CASE WHEN {has_retrievability} THEN {_share_bin_sql(retrievability, bins)} END, {bins})"
-        key = f"(CAST(c.stability AS INTEGER) * {base} + {difficulty_bin}) * {base} + {retrievability_bin}"
+        key = f"(CAST(s AS INTEGER) * {base} + ifnull({_share_bin_sql('d', bins)}, {bins})) * {base} + ifnull({_share_bin_sql('r', bins)}, {bins})"
+        # each card's values come from a subquery SQLite runs beside the aggregate rather than flattening
+        # into it (a subquery with a LIMIT is not flattened into an aggregate), so that retrievability
+        # (a `pow`) and difficulty are computed once per card, not once per use
         keys, stability_sum, difficulty_sum, retrievability_sum = self.conn.execute(
-            f"SELECT group_concat({key}), total(c.stability), total({difficulty}), "
-            f"total(CASE WHEN {has_retrievability} THEN {retrievability} END) FROM {self._cards} WHERE c.stability IS NOT NULL",
+            f"SELECT group_concat({key}), total(s), total(d), total(r) FROM ("
+            f"SELECT c.stability AS s, (c.difficulty - 1) / 9.0 AS d, CASE WHEN {has_retrievability} THEN {retrievability} END AS r "
+            f"FROM {self._cards} WHERE c.stability IS NOT NULL LIMIT -1)",
             params,
         ).fetchone()
-        by_day: dict[int, int] = {}
-        difficulty_bins, retrievability_bins = [0] * base, [0] * base
-        for key_value, cards in _tally(keys).items():
-            rest, retrievability_index = divmod(key_value, base)
-            day, difficulty_index = divmod(rest, base)
-            by_day[day] = by_day.get(day, 0) + cards
-            difficulty_bins[difficulty_index] += cards
-            retrievability_bins[retrievability_index] += cards
+        rest, retrievability_index = np.divmod(_integers(keys), base)
+        day, difficulty_index = np.divmod(rest, base)
         return MemoryHistograms(
-            by_day, stability_sum, tuple(difficulty_bins[:bins]), difficulty_sum, tuple(retrievability_bins[:bins]), retrievability_sum
+            _counts(day),
+            stability_sum,
+            tuple(np.bincount(difficulty_index, minlength=base)[:bins].tolist()),
+            difficulty_sum,
+            tuple(np.bincount(retrievability_index, minlength=base)[:bins].tolist()),
+            retrievability_sum,
         )
 
     def _retrievability_sql(self, now: int) -> tuple[str, dict] | None:
@@ -392,31 +394,33 @@ class StatsReader:
         return f"pow(1 + {factor} * {elapsed} / c.stability, {exponent})", params
 
     # --- reviews --------------------------------------------------------------------------------
-    def answers(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> Answers:
-        """The answers since `since` (unix seconds, the start of local day `first_day`), grouped."""
-        if timeline.whole_hours and since % 3600 <= 1:
-            return self._answers_by_utc_hour(timeline, today, since)
-        return self._answers_by_local_time(timeline, first_day, today, since)
+    def answers(self, timeline: LocalTimeline, first_day: int, today: int, since: int, until: int | None = None) -> Answers:
+        """The answers since `since` (unix seconds, the start of local day `first_day`), and before
+        `until` (the start of a later local day) when given, grouped."""
+        if timeline.whole_hours and since % 3600 <= 1 and (until is None or until % 3600 <= 1):
+            return self._answers_by_utc_hour(timeline, today, since, until)
+        return self._answers_by_local_time(timeline, first_day, today, since, until)
 
-    def _answers_by_local_time(self, timeline: LocalTimeline, first_day: int, today: int, since: int) -> Answers:
+    def _answers_by_local_time(self, timeline: LocalTimeline, first_day: int, today: int, since: int, until: int | None) -> Answers:
         """`answers` with each review's local day and hour computed in SQL (two passes, each sorting)."""
+        window = self._window(since, until)
+        params = {"since": since * 1000, "until": None if until is None else until * 1000}
         # one integer key: day, then the answer's code
         key = f"({timeline.day_sql('r.time / 1000')} - :first_day) * {_CODES} + r.stats_code"
         rows = self.conn.execute(
-            f"SELECT {key} AS k, count(*), total(r.duration_ms) FROM {self._reviews} "
-            f"WHERE {self._since(since)} AND {_ANSWER} GROUP BY k",
-            {"first_day": first_day, "since": since * 1000},
+            f"SELECT {key} AS k, count(*), total(r.duration_ms) FROM {self._reviews} WHERE {window} AND {_ANSWER} GROUP BY k",
+            {"first_day": first_day, **params},
         )
         groups = [_answer_group(first_day + day - today, code, n, ms) for k, n, ms in rows for day, code in [divmod(k, _CODES)]]
         # answers in filtered decks are left out of the hours (as in Anki)
         rows = self.conn.execute(
             f"SELECT {timeline.hour_sql('r.time / 1000')} AS hour, count(*), total(r.stats_code % 4 > 0) FROM {self._reviews} "
-            f"WHERE {self._since(since)} AND r.stats_code / 8 % 4 != {_FILTERED} GROUP BY hour",
-            {"since": since * 1000},
+            f"WHERE {window} AND r.stats_code / 8 % 4 != {_FILTERED} GROUP BY hour",
+            params,
         )
         return Answers(groups, [HourOfDay(hour, n, int(correct)) for hour, n, correct in rows])
 
-    def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int) -> Answers:
+    def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int, until: int | None) -> Answers:
         """`answers` counted by UTC hour and code, then grouped by local day and by local hour in one
         statement (local time is UTC plus whole hours, so each UTC hour falls in one local hour of one
         local day)."""
@@ -426,7 +430,8 @@ class StatsReader:
         window = "r.time >= :since_ms" if self._reviews_by_card else "1"
         hourly = (
             "SELECT r.stats_hour, r.stats_code, count(*) AS answers, total(r.duration_ms) AS duration_ms "
-            f"FROM {self._reviews} WHERE {window} AND r.stats_hour >= :since AND {_ANSWER} GROUP BY r.stats_hour, r.stats_code"
+            f"FROM {self._reviews} WHERE {window} AND r.stats_hour >= :since AND r.stats_hour < :until AND {_ANSWER} "
+            "GROUP BY r.stats_hour, r.stats_code"
         )
         local = timeline.local_hour_sql("(stats_hour >> 1)")
         shift = _FLOOR_SHIFT_DAYS * 24
@@ -438,7 +443,7 @@ class StatsReader:
             f"SELECT 0, {day} - :today AS k, stats_code, sum(answers), sum(duration_ms) FROM hourly GROUP BY k, stats_code "
             f"UNION ALL SELECT 1, {hour} AS k, NULL, sum(answers), sum(answers * (stats_code % 4 > 0)) FROM hourly "
             f"WHERE stats_code / 8 % 4 != {_FILTERED} GROUP BY k",
-            {"since": since // 3600 * 2 + (since % 3600 > 0), "since_ms": since * 1000, "today": today},
+            {"since": _stats_hour(since), "until": _NO_END if until is None else _stats_hour(until), "since_ms": since * 1000, "today": today},
         )
         groups, hours = [], []
         for is_hour, key, code, answers, value in rows:
@@ -448,13 +453,19 @@ class StatsReader:
                 groups.append(_answer_group(key, code, answers, value))  # value: their duration
         return Answers(groups, hours)
 
-    def _since(self, since: int) -> str:
-        """The condition `r.time >= :since`, read through the time index only for a short window."""
+    def _window(self, since: int, until: int | None) -> str:
+        """The condition `:since <= r.time < :until` (`until` None: no end; both in milliseconds in
+        the query, unix seconds here), each bound left out where every review meets it, read through
+        the time index only for a short window."""
         span = self.review_span()
-        if span is None or since <= span[0]:
+        if span is None:
             return "1"
-        indexed = (span[1] - since) <= _INDEXED_SHARE * (span[1] - span[0])
-        return "r.time >= :since" if indexed else "+r.time >= :since"
+        end = span[1] if until is None else min(until, span[1])
+        time = "r.time" if (end - max(since, span[0])) <= _INDEXED_SHARE * (span[1] - span[0]) else "+r.time"
+        bounds = [f"{time} >= :since"] if since > span[0] else []
+        if until is not None and until <= span[1]:
+            bounds.append(f"{time} < :until")
+        return " AND ".join(bounds) or "1"
 
     def answered_between(self, start: int, end: int) -> bool:
         """Whether a card of the scope was answered from `start` to before `end` (unix seconds)."""
@@ -524,13 +535,28 @@ def _card_states(cards_by_key: dict[int, int]) -> CardStates:
     return CardStates(CardStateCounts(*counts), intervals)
 
 
+def _integers(keys: str | None) -> np.ndarray:
+    """The integers in `keys`, joined by commas (`group_concat`, which leaves NULLs out; None when
+    every key was NULL): one C call, where splitting the text and counting the parts in Python
+    would cost ~0.15 µs a key, and a GROUP BY would have SQLite sort every row."""
+    return np.fromstring(keys or "", dtype=np.int64, sep=",")
+
+
+def _counts(values: np.ndarray) -> dict[int, int]:
+    """How many times each integer occurs in `values`."""
+    distinct, counts = np.unique(values, return_counts=True)
+    return dict(zip(distinct.tolist(), counts.tolist()))
+
+
 def _tally(keys: str | None) -> dict[int, int]:
-    """How many times each integer occurs in `keys`, integers joined by commas (`group_concat`, which
-    leaves NULLs out; None when every key was NULL). `Counter` counts them in a hash table, where a
-    GROUP BY would have SQLite sort every row."""
-    if keys is None:
-        return {}
-    return {int(key): count for key, count in Counter(keys.split(",")).items()}
+    """How many times each integer occurs in `keys` (as `_integers` reads them)."""
+    return _counts(_integers(keys))
+
+
+def _stats_hour(moment: int) -> int:
+    """The review log's `stats_hour` of the first review at or after `moment` (unix seconds on the
+    hour or one second after, as a local day starts)."""
+    return moment // 3600 * 2 + (moment % 3600 > 0)
 
 
 def _seconds(row: sqlite3.Row | tuple | None) -> int | None:
