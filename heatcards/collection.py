@@ -545,7 +545,7 @@ class Collection:
         return self.scheduler_for(self.store.deck(card.deck_id)).previews(card, self.now())
 
     def answer(self, card_id: int, rating: Rating | int, duration_ms: int = 0) -> Changes:
-        """Rate a card; the review is on disk when this returns."""
+        """Rate a card; the review is on disk when this returns, its undo step in memory (`Store.hold_undo`)."""
         reads = self._study_reads.checked(self.store.change_count())
         held = reads.card if reads.card is not None and reads.card.id == card_id else None
         if held is not None and held.deck_id in reads.preset_ids:
@@ -572,7 +572,7 @@ class Collection:
                 self.store.save_schedule(replace(sibling, buried_until=day_end, modified=now))
             if note_before is not None:
                 self.store.update_note(replace(note_before, tags=_clean_tags((*note_before.tags, LEECH_TAG)), modified=now))
-            self.store.push_undo(
+            self.store.hold_undo(
                 UndoStep(
                     label="answer",
                     cards_before=(card, *siblings),

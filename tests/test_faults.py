@@ -32,10 +32,10 @@ def add_notes(collection, count, start=0):
         collection.add_note("Basic", [f"question {i} " + "x" * 200, f"answer {i}"], "Films")
 
 
-def answer_next(collection, clock):
+def answer_next(collection, clock, rating=Rating.GOOD):
     clock.advance(90)
     card, _ = collection.next_card(collection.deck_named("Films"))
-    collection.answer(card.id, Rating.GOOD)
+    collection.answer(card.id, rating)
     return card.id
 
 
@@ -51,12 +51,13 @@ def limit_pages(collection, pages):
 
 
 def answer_until_full(collection, clock, tries=2000):
-    """Answer cards until the disk is full; returns the error and what stood just before it."""
+    """Answer cards until the disk is full; returns the error and what stood just before it.
+    Again brings each card back, so the answers (their review log) go on until the disk is full."""
     for _ in range(tries):
         before = snapshot(collection)
         counts = collection.counts(collection.deck_named("Films"))
         try:
-            answer_next(collection, clock)
+            answer_next(collection, clock, Rating.AGAIN)
         except DiskFullError as error:
             return error, before, counts
     pytest.fail(f"{tries} answers fitted in the limited database")

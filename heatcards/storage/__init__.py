@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import astuple, dataclass, fields as dataclass_fields
 from operator import attrgetter
 from pathlib import Path
@@ -31,13 +32,16 @@ from ..model import (
 )
 from . import browse_sql
 from .browse_sql import register_text_functions
-from .faults import raise_storage_error, storage_error
+from .faults import StorageError, raise_storage_error, storage_error
 from .search_sql import register_search_functions
 from .schema import migrate
 
 FIELD_SEPARATOR = "\x1f"
 UNDO_STEPS_KEPT = 200  # at least; up to _UNDO_TRIMMED_EVERY more between trims
 _UNDO_TRIMMED_EVERY = 50
+# A config key present while answers' undo steps are held in memory (`Store.hold_undo`), committed
+# with the first of them: found at open, it says the steps died with the process that held them.
+_UNDO_HELD_KEY = "undo_steps_held_in_memory"
 
 _CARD_COLUMNS = (
     "id, note_id, deck_id, ordinal, state, due, interval, stability, difficulty, "
@@ -235,6 +239,23 @@ def _json_list(values: Iterable) -> str:
     return json.dumps(items) if items else "[]"
 
 
+def _active(deck_ids: Sequence[int]) -> str:
+    """Cards of these decks, neither suspended nor buried at `:now`."""
+    return f"deck_id IN ({_in_clause(deck_ids)}) AND suspended = 0 AND buried_until <= :now"
+
+
+@functools.lru_cache(maxsize=64)
+def _queue_statement(deck_ids: tuple[int, ...], kinds: tuple[str, ...]) -> str:
+    """`Store.first_queued_card`'s statement for these decks and parts (the `_QUEUE_PARTS` named
+    by `kinds`, their bounds `:until0`, `:until1`...): the same few are asked for at every card."""
+    active = _active(deck_ids)
+    return " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {_CARD_COLUMNS} FROM cards WHERE {active} AND "
+        f"{_QUEUE_PARTS[kind].format(until=f':until{position}')} LIMIT 1)"
+        for position, kind in enumerate(kinds)
+    )
+
+
 class Store:
     """Rows of one collection file. Every write is a short transaction."""
 
@@ -256,6 +277,10 @@ class Store:
         self._lock: CollectionLock | None = None
         self._attached = 0  # files `attached` so far
         self._to_detach: list[str] = []  # their schemas left attached until a transaction ends
+        # Answers' undo steps not yet in `undo_steps` (with their creation time), oldest first, and
+        # whether older held steps were dropped (the table's steps are then older still: unreachable).
+        self._held_undo: tuple[tuple[UndoStep, int], ...] = ()
+        self._held_undo_dropped_older = False
         if read_only and str(path) == ":memory:":
             raise HeatcardsError("an in-memory collection cannot be opened a second time (a new connection would see an empty database)")
         if str(path) != ":memory:" and not read_only:
@@ -279,6 +304,7 @@ class Store:
             self._configure(durable)
             if not read_only:
                 migrate(self.db, (lambda: before_upgrade(self)) if before_upgrade else None)
+                self._forget_undo_steps_of_a_lost_session()
         except sqlite3.DatabaseError as error:
             self._release()
             fault = storage_error(error, self.path, "the collection was not opened")
@@ -303,22 +329,35 @@ class Store:
             self._lock = None
 
     def close(self) -> None:
+        """Close the file, writing the undo steps held in memory first. When they cannot be written
+        (a full disk), they are lost, and the mark their first one left makes the next open forget
+        the older steps too."""
         try:
-            self.db.conn.close()
+            with suppress(StorageError):
+                self._write_held_undo()
         finally:
-            self._release()
+            self._held_undo, self._held_undo_dropped_older = (), False
+            try:
+                self.db.conn.close()
+            finally:
+                self._release()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing; a broken uniqueness or reference rule rolls back and raises ConflictError,
-        a full, read-only, damaged or vanished disk a `faults.StorageError` (nothing was saved)."""
+        a full, read-only, damaged or vanished disk a `faults.StorageError` (nothing was saved).
+        Undo steps held in memory are rolled back with the rows."""
+        held = self._held_undo, self._held_undo_dropped_older
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.IntegrityError as error:
-            raise ConflictError(str(error)) from error
-        except sqlite3.DatabaseError as error:
-            raise_storage_error(error, self.path, "the change was not saved")
+        except BaseException as error:
+            self._held_undo, self._held_undo_dropped_older = held
+            if isinstance(error, sqlite3.IntegrityError):
+                raise ConflictError(str(error)) from error
+            if isinstance(error, sqlite3.DatabaseError):
+                raise_storage_error(error, self.path, "the change was not saved")
+            raise
         finally:
             self._detach_after_transaction()
 
@@ -623,9 +662,6 @@ class Store:
         return self._scalar("SELECT coalesce(max(due), 0) FROM cards WHERE state = 0")
 
     # --- queue ------------------------------------------------------------
-    def _active(self, deck_ids: Sequence[int]) -> str:
-        return f"deck_id IN ({_in_clause(deck_ids)}) AND suspended = 0 AND buried_until <= :now"
-
     def first_queued_card(self, deck_ids: Sequence[int], now: int, parts: Sequence[tuple[str, int | None]]) -> Card | None:
         """The first card, not suspended or buried, of the first of `parts` that has one. A part is
         (kind, due before): "learning" ((re)learning cards due before it, soonest first), "review"
@@ -634,15 +670,10 @@ class Store:
         One statement: SQLite runs a UNION ALL's parts in turn and stops at the first row asked
         for, so the parts after the one that has a card are never read (each still costs a few
         microseconds to set up: keep `parts` short)."""
-        active = self._active(deck_ids)
-        selects, params = [], {"now": now}
-        for position, (kind, until) in enumerate(parts):
-            selects.append(
-                f"SELECT * FROM (SELECT {_CARD_COLUMNS} FROM cards WHERE {active} AND "
-                f"{_QUEUE_PARTS[kind].format(until=f':until{position}')} LIMIT 1)"
-            )
+        params = {"now": now}
+        for position, (_, until) in enumerate(parts):
             params[f"until{position}"] = until
-        row = self._tuples(" UNION ALL ".join(selects), params).fetchone()
+        row = self._tuples(_queue_statement(tuple(deck_ids), tuple(kind for kind, _ in parts)), params).fetchone()
         return _card_from_row(row) if row is not None else None
 
     def due_counts(
@@ -650,7 +681,7 @@ class Store:
     ) -> tuple[int, int, int]:
         """(new up to `new_limit`, learning due before `until`, reviews due before `until` up to
         `review_limit`). Counting stops at the limits, so the cost does not grow with the deck."""
-        active = self._active(deck_ids)
+        active = _active(deck_ids)
         row = self._one(
             f"SELECT (SELECT count(*) FROM (SELECT 1 FROM cards WHERE {active} AND state = 0 LIMIT :new_limit)), "
             f"(SELECT count(*) FROM cards WHERE {active} AND state IN (1, 3) AND due < :until), "
@@ -784,7 +815,49 @@ class Store:
         return [(r[0], r[1]) for r in rows]
 
     # --- undo -------------------------------------------------------------
+    # An answer's undo step stays in memory (`hold_undo`), as Anki keeps its undo: its JSON and its
+    # insert took ~15 of an answer's ~110 µs (bench/README.md). Held steps go to `undo_steps` before
+    # any other step is written there (so the table stays in order), when the last step is asked
+    # for, and at close. A process that dies holding steps leaves the mark written with the first
+    # of them (`_UNDO_HELD_KEY`); the next open then forgets the table's steps, so that an undo
+    # never skips answers. The mark commits with the answer: unlike a `-wal` file left behind, it
+    # survives a power cut, a connection that checkpoints and deletes the WAL, and a backup.
     def push_undo(self, step: UndoStep, created: int) -> None:
+        """Write an undo step (after the steps held in memory). Inside `transaction()`."""
+        self._write_held_undo()
+        self._insert_undo(step, created)
+
+    def hold_undo(self, step: UndoStep, created: int) -> None:
+        """Keep an answer's undo step in memory, up to `UNDO_STEPS_KEPT` of them (then the oldest
+        goes, and the table's older steps with it). Inside `transaction()`: a rollback forgets it."""
+        held = self._held_undo
+        if not held:
+            self.set_config(_UNDO_HELD_KEY, True)
+        elif len(held) == UNDO_STEPS_KEPT:
+            held = held[1:]
+            self._held_undo_dropped_older = True
+        self._held_undo = (*held, (step, created))
+
+    def _write_held_undo(self) -> None:
+        """Move the undo steps held in memory to the table, in a transaction (its own unless inside one)."""
+        if not self._held_undo:
+            return
+        with self.transaction():
+            if self._held_undo_dropped_older:
+                self.db.conn.execute("DELETE FROM undo_steps")
+            for step, created in self._held_undo:
+                self._insert_undo(step, created)
+            self.remove_config(_UNDO_HELD_KEY)
+            self._held_undo, self._held_undo_dropped_older = (), False
+
+    def _forget_undo_steps_of_a_lost_session(self) -> None:
+        """At open: when the last session died holding undo steps, forget the table's (older) ones."""
+        if self.config(_UNDO_HELD_KEY, False):
+            with self.transaction():
+                self.db.conn.execute("DELETE FROM undo_steps")
+                self.remove_config(_UNDO_HELD_KEY)
+
+    def _insert_undo(self, step: UndoStep, created: int) -> None:
         cursor = self.db.conn.execute(
             "INSERT INTO undo_steps (label, created, cards_before, notes_before, revlog_ids, reviews_before, decks_before, "
             "notes_created, cards_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -800,10 +873,12 @@ class Store:
                 _json_list(step.cards_created),
             ),
         )
-        if cursor.lastrowid % _UNDO_TRIMMED_EVERY == 0:  # not at every answer: it would write one more page each time
+        if cursor.lastrowid % _UNDO_TRIMMED_EVERY == 0:  # not at every step: it would write one more page each time
             self.db.conn.execute("DELETE FROM undo_steps WHERE id <= ?", (cursor.lastrowid - UNDO_STEPS_KEPT,))
 
     def last_undo(self) -> tuple[int, UndoStep] | None:
+        """The newest undo step and its id (the held steps are written to the table first)."""
+        self._write_held_undo()
         row = self._one("SELECT * FROM undo_steps ORDER BY id DESC LIMIT 1")
         if row is None:
             return None
@@ -823,9 +898,11 @@ class Store:
         self.db.conn.execute("DELETE FROM undo_steps WHERE id = ?", (undo_id,))
 
     def clear_undo(self) -> None:
-        """Forget every undo step (after a change that cannot be undone)."""
+        """Forget every undo step, those held in memory too (after a change that cannot be undone)."""
         self.db.conn.execute("DELETE FROM undo_steps")
-
+        if self._held_undo:
+            self.remove_config(_UNDO_HELD_KEY)
+            self._held_undo, self._held_undo_dropped_older = (), False
 
     # --- listing ----------------------------------------------------------
     def card_ids(self, where_sql: str = "", params: Sequence = ()) -> list[int]:
@@ -915,7 +992,7 @@ class Store:
     def forgotten_card_ids(self, deck_ids: Sequence[int], since_ms: int, now: int) -> list[int]:
         """Cards of these decks answered Again since `since_ms`, not new, suspended or buried; soonest due first."""
         rows = self.db.conn.execute(
-            f"SELECT id FROM cards WHERE {self._active(deck_ids)} AND state != 0 AND id IN "
+            f"SELECT id FROM cards WHERE {_active(deck_ids)} AND state != 0 AND id IN "
             "(SELECT card_id FROM revlog WHERE time >= :since AND rating = 1) ORDER BY due, id",
             {"now": now, "since": since_ms},
         )
@@ -924,7 +1001,7 @@ class Store:
     def review_ids_due_before(self, deck_ids: Sequence[int], now: int, until: int) -> list[int]:
         """Review cards of these decks due before `until`, not suspended or buried; soonest due first."""
         rows = self.db.conn.execute(
-            f"SELECT id FROM cards WHERE {self._active(deck_ids)} AND state = 2 AND due < :until ORDER BY due, id",
+            f"SELECT id FROM cards WHERE {_active(deck_ids)} AND state = 2 AND due < :until ORDER BY due, id",
             {"now": now, "until": until},
         )
         return [r[0] for r in rows]
