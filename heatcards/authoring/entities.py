@@ -210,10 +210,11 @@ class NameBook:
 
 
 def _looks_like_a_persons_name(name: str) -> bool:
-    """Two or three capitalised words, none of them a word of places, organisations or prizes."""
+    """Two or three capitalised words, none of them a word of places, organisations or prizes, and not a
+    well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
     generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
-    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
+    return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
 
 
 def _short_forms(full: str) -> list[str]:

@@ -194,7 +194,7 @@ _CLAUSE_BOUNDARY = re.compile(
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
 # Words a statement does not end on: a preposition, an article, a conjunction.
 _CANNOT_END = frozenset(
-    "a an the of in on at by for to with from into onto about over under after before since until during "
+    "a an the of in on at by for to with from into onto about over under after before since until during near across along "
     "between among through and or but nor so yet that than as if because while when where which who".split()
 )
 _SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
@@ -919,14 +919,21 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     "He"/"She"/"His"/"Her": the one person the sentence before names (or was about) whose gender
     agrees, when the document makes that gender sure; when it names no one who could be meant, the
     document's topic if that is a person of that gender. "It"/"Its": the one work, organisation or
-    other named thing the sentence before names, or the place it was about. "They": the two people or
+    other named thing the sentence before names, or the place it was about; after a sentence that opens
+    with a person and names no thing, the topic when that is a thing. "They": the two people or
     things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
     the one name of that kind, or containing that word, in the sentence before or the topic."""
-    if before.claim is None and _opens_with_pronoun_like(before.text, pronoun):
-        return None  # "It became …, a record it held until "Star Wars" … Its gross …": the same unknown "it"
-    offered = list(before.mentions)
+    # "She was born Ada Ann Marks": the name she was born with is no one else
+    offered = [m for m in before.mentions if not before.text.endswith("born ", 0, m.start)]
     if before.claim and before.claim.subject and not before.claim.subject.possessive:  # "His father …" is not about him
         offered.append(before.claim.subject)
+    if before.claim is None and _opens_with_pronoun_like(before.text, pronoun):
+        # "It became …, a record it held until "Star Wars" … Its gross …": the same unknown "it"; a "she"
+        # is the topic when no one else she could be is named in the sentence before or the one before that
+        two_back = before.earlier[0] if before.earlier else []
+        if pronoun in _PRONOUN_GENDER and _only_the_topic_fits(pronoun, offered, topic, book) and _only_the_topic_fits(pronoun, two_back, topic, book):
+            return _topic_mention(topic), topic.name
+        return None
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
         people = {
@@ -937,7 +944,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             if _gender(person, topic, book) is not gender:
                 return None
             return (_topic_mention(topic), topic.name) if topic and _is_topic(person, topic) else (person, person.name)
-        if not people and topic and topic.kind is MentionKind.PERSON and topic.gender is gender:
+        if _only_the_topic_fits(pronoun, offered, topic, book):
             return _topic_mention(topic), topic.name
         return None
     if pronoun == "they":
@@ -954,10 +961,13 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         if pronoun == "its" and _unnamed_thing(before):
             return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
-            return _topic_mention(topic), topic.name  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
+            return _topic_mention(topic), _topic_as_written(topic)  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
         leading = _leading_thing(before)
         if len(things) != 1 and leading is not None:  # "The Vega IV was built by Acme Corporation. It stood …"
             return leading, _with_article(leading.name, before.text, leading)
+        about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
+        if not things and about_a_person and _only_the_topic_fits(pronoun, offered, topic, book) and not _unnamed_thing(before):
+            return _topic_mention(topic), _topic_as_written(topic)  # "Ada Brand drew the plans. It was declared a landmark …"
         if len(things) != 1:
             return None
         (thing,) = things.values()
@@ -975,6 +985,23 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the document's topic is the one thing or person of the pronoun's kind that `offered` (the
+    names of the sentence before) leaves it: a person of that gender when none of them is a person who
+    could be meant ("Ada Vane was a chemist. Her brother Tom Marks ran a shop. She …"), or a thing when
+    none of them is a thing an "it" could stand for."""
+    if topic is None:
+        return False
+    if pronoun in _PRONOUN_GENDER:
+        gender = _PRONOUN_GENDER[pronoun]
+        others = [m for m in offered if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
+        return topic.kind is MentionKind.PERSON and topic.gender is gender and not others
+    if pronoun in ("it", "its"):
+        others = [m for m in offered if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)]
+        return topic.kind is not MentionKind.PERSON and not others
+    return False
 
 
 def _leading_thing(before: _Before) -> Mention | None:
@@ -1069,9 +1096,20 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
         return name
     if mention.end and text[mention.start : mention.end] == mention.text:
         return f"the {name}" if re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) else name
+    return f"the {name}" if mention.end and _takes_the(name) else name
+
+
+def _topic_as_written(topic: _Topic) -> str:
+    """The topic's name as a sentence writes it: "the Avon Bridge", "Nokia"."""
+    return f"the {topic.name}" if _takes_the(topic.name) else topic.name
+
+
+def _takes_the(name: str) -> bool:
+    """Whether a name of several words is written with "the": it ends in a word such as "Road",
+    "Bridge" or "Peninsula" ("the Ring Road"), not after "Lake" or "Mount"."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
-    return f"the {name}" if mention.end and len(words) > 1 and words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS else name
+    return len(words) > 1 and words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS
 
 
 def _group_subject(claim: Claim | None) -> Mention | None:
