@@ -22,6 +22,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache, partial
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
+import numpy as np
+
 from .clock import SECONDS_PER_DAY, DayCalendar
 from .scheduling import Scheduler, retrievability
 from .search import SearchContext, parse_search
@@ -29,10 +31,10 @@ from .storage.search_sql import compile_search
 from .storage.stats_sql import (
     ANSWER_KINDS,
     MATURE_DAYS,
+    AnswerChains,
     AnswerGroup,
     Answers,
     CardPanels,
-    ChainEntry,
     HourOfDay,
     LocalTimeline,
     MemoryHistograms,
@@ -1170,31 +1172,31 @@ class _AnswerHistories:
     difficulties: list[float | None] = field(default_factory=list)
 
     @classmethod
-    def of(cls, entries: Iterable[ChainEntry]) -> _AnswerHistories:
-        histories = cls()
-        times, days, ratings, elapsed = histories.times, histories.days, histories.ratings, histories.elapsed
-        stabilities, difficulties = histories.stabilities, histories.difficulties
-        card = None
-        in_history = previous_learning = False
-        previous_day = 0
-        for card_id, deck_id, time, day, rating, learning, stability, difficulty in entries:
-            if card_id != card:
-                card, in_history = card_id, False
-            if rating == 0:  # a reset: the card starts again as new
-                in_history = False
-                continue
-            if not in_history or (learning and not previous_learning):
-                histories.starts.append(len(times))
-                histories.decks.append(deck_id)
-                in_history, previous_day = True, day
-            times.append(time)
-            days.append(day)
-            ratings.append(rating)
-            elapsed.append(day - previous_day)
-            stabilities.append(stability)
-            difficulties.append(difficulty)
-            previous_learning, previous_day = learning, day
-        return histories
+    def of(cls, chains: AnswerChains) -> _AnswerHistories:
+        """The histories of the cards' answer chains, split by numpy: a Python step per answer costs
+        ~1 µs, a third of a second for a month of 100k cards."""
+        answer = chains.ratings != 0
+        # an answer goes on the history of the entry before it when that is an answer of the same card...
+        follows = np.zeros(len(answer), dtype=bool)
+        follows[1:] = (chains.cards[1:] == chains.cards[:-1]) & answer[:-1]
+        # ...unless it is a learning answer after one of another kind
+        follows[1:] &= chains.learning[:-1] | ~chains.learning[1:]
+        answers = np.flatnonzero(answer)
+        starts = np.flatnonzero(~follows[answers])
+        days = chains.days[answers]
+        elapsed = np.diff(days, prepend=days[:1])
+        elapsed[starts] = 0
+        recorded = ~np.isnan(chains.stabilities[answers])
+        return cls(
+            starts.tolist(),
+            chains.decks[answers[starts]].tolist(),
+            chains.times[answers].tolist(),
+            days.tolist(),
+            chains.ratings[answers].tolist(),
+            elapsed.tolist(),
+            np.where(recorded, chains.stabilities[answers], None).tolist(),
+            np.where(recorded, chains.difficulties[answers], None).tolist(),
+        )
 
     def spans(self) -> Iterable[tuple[int, int, int]]:
         """(deck, first, end) of each history: its answers are those from `first` up to `end`."""

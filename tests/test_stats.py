@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import fsrs_rs_python as fsrs
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,13 +39,14 @@ from heatcards.stats import (
     quote_search_value,
     share_thresholds,
     statistics_record,
+    _AnswerHistories,
     _answers_by_day,
     _joined,
     _local_timeline,
     _reader,
 )
 from heatcards.storage import stats_sql
-from heatcards.storage.stats_sql import StatsReader, _share_bin_sql, _share_scale
+from heatcards.storage.stats_sql import AnswerChains, StatsReader, _share_bin_sql, _share_scale
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
 from tests.anki_history import LEARN, MANUAL, REVIEW, AnkiEntry, anki_histories, anki_package
@@ -686,6 +688,56 @@ def test_calibration_without_a_scored_answer_has_no_metrics(collection):
     fit = calibration(collection)
     assert (fit.reviews, fit.log_loss, fit.rmse_bins) == (0, None, None)
     assert [m.value for m in fit.summary()] == [0, 0, None, None, None, None]  # no review scored or replayed, no metric
+
+
+def test_answer_chains_hand_over_the_recorded_memory_states_exactly(collection):
+    first, second = add_card(collection), add_card(collection)
+    entries = [  # card, day before NOON, rating, kind, interval after, stability, difficulty
+        (second, 5, 3, ReviewKind.LEARN, 1, 0.1 + 0.2, 1 / 3),  # SQLite's text for these reads back as other numbers
+        (first, 3, 3, ReviewKind.REVIEW, 10, 2 / 3, 7.123456789012345),
+        (first, 2, 0, ReviewKind.MANUAL, 0, None, None),  # a reset
+        (first, 1, 1, ReviewKind.REVIEW, 10, None, None),  # imported: no memory state
+    ]
+    with collection.store.transaction():
+        for card, days_before, rating, kind, interval_after, stability, difficulty in entries:
+            at = NOON - days_before * DAY
+            collection.store.insert_review(ReviewLogEntry(
+                f"{next(_counter):032x}", card.id, at * 1000, rating, CardState.REVIEW, 10, interval_after,
+                at + interval_after * DAY, stability, difficulty, 5000, kind,
+            ))
+    calendar = collection.calendar
+    with _reader(collection, Scope(), NOON) as reader:
+        chains = reader.answer_chains(_local_timeline(calendar, NOON - 5 * DAY, NOON))
+    assert chains.cards.tolist() == [first.id] * 3 + [second.id]
+    assert chains.times.tolist() == [(NOON - d * DAY) * 1000 for d in (3, 2, 1, 5)]
+    assert chains.days.tolist() == [calendar.day(NOON - d * DAY) for d in (3, 2, 1, 5)]
+    assert (chains.ratings.tolist(), chains.learning.tolist()) == ([3, 0, 1, 3], [False, False, False, True])
+    assert chains.stabilities[[0, 3]].tolist() == [2 / 3, 0.1 + 0.2]
+    assert chains.difficulties[[0, 3]].tolist() == [7.123456789012345, 1 / 3]
+    assert np.isnan(chains.stabilities[1:3]).all() and np.isnan(chains.difficulties[1:3]).all()
+
+
+def test_answer_histories_start_at_each_card_reset_and_learning_answer_after_another_kind():
+    nan = math.nan
+    chains = AnswerChains(  # by entry: card, deck, time, day, rating (0: a reset), learning, recorded state
+        cards=np.array([1, 1, 1, 1, 1, 1, 2, 2]),
+        decks=np.array([10, 10, 10, 10, 10, 10, 20, 20]),
+        times=np.array([100, 200, 300, 400, 500, 600, 700, 800]),
+        days=np.array([1, 1, 4, 9, 10, 12, 12, 15]),
+        ratings=np.array([3, 3, 3, 1, 0, 2, 4, 3]),
+        learning=np.array([True, True, False, True, False, False, False, False]),
+        stabilities=np.array([2.0, nan, 5.0, nan, nan, nan, 3.0, nan]),
+        difficulties=np.array([4.0, nan, 6.0, nan, nan, nan, 7.0, nan]),
+    )
+    histories = _AnswerHistories.of(chains)
+    # learning after learning goes on, learning after a review starts again, and so does an answer after a reset
+    assert (histories.starts, histories.decks) == ([0, 3, 4, 5], [10, 10, 10, 20])
+    assert histories.times == [100, 200, 300, 400, 600, 700, 800]
+    assert histories.days == [1, 1, 4, 9, 12, 12, 15]
+    assert histories.ratings == [3, 3, 3, 1, 2, 4, 3]
+    assert histories.elapsed == [0, 0, 3, 0, 0, 0, 3]
+    assert histories.stabilities == [2.0, None, 5.0, None, None, 3.0, None]
+    assert histories.difficulties == [4.0, None, 6.0, None, None, 7.0, None]
 
 
 # --- calibration of histories imported from Anki (no memory state recorded: replayed) ---------------------------------------

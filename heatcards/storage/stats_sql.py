@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -184,11 +184,22 @@ class Answers(NamedTuple):
     hours: list[HourOfDay]
 
 
-# One answer or reset of a card (`StatsReader.answer_chains`), a plain tuple: card id, deck id, time
-# (unix milliseconds), local day, rating (0 for a reset), whether it is a learning answer (after
-# answers of other kinds, Anki's FSRS starts a card's history again there), then the stability and
-# difficulty it left when the log records both (an answer given in heatcards), else None and None.
-ChainEntry = tuple[int, int, int, int, int, bool, float | None, float | None]
+class AnswerChains(NamedTuple):
+    """The answers and resets of cards (`StatsReader.answer_chains`), by card, oldest first, one
+    array entry each."""
+
+    cards: np.ndarray  # card ids
+    decks: np.ndarray  # the deck of each card
+    times: np.ndarray  # unix milliseconds
+    days: np.ndarray  # local day numbers
+    ratings: np.ndarray  # 0 for a reset
+    # whether it is a learning answer (after answers of other kinds, Anki's FSRS starts a card's
+    # history again there)
+    learning: np.ndarray
+    # the stability and difficulty it left when the log records both (an answer given in heatcards),
+    # else NaN
+    stabilities: np.ndarray
+    difficulties: np.ndarray
 
 
 class StatsReader:
@@ -475,41 +486,63 @@ class StatsReader:
         ).fetchone()
         return row is not None
 
-    def answer_chains(self, timeline: LocalTimeline, answered_since: int | None = None) -> Iterator[ChainEntry]:
+    def answer_chains(self, timeline: LocalTimeline, answered_since: int | None = None) -> AnswerChains:
         """Answers and resets of every card of the scope (answered since `answered_since`, unix
-        seconds, when given), by card, oldest first, read as they are used: a list of them all would
-        keep every row alive, and Python's garbage collector would keep visiting them (several times
-        the cost of the read for a million answers).
+        seconds, when given), by card, oldest first.
 
-        The answers come from the index on (card_id, time) alone: its answer code holds the rating
-        and the kind. The memory states the log records are gathered first, in one pass over the
-        log: looking up each answer's row for them would cost three times the rest of the read."""
+        SQLite hands them over as one row: each column's values joined by commas (`_integers`
+        splits them), in the order of the subquery that sorts them (an ORDER BY within
+        `group_concat` needs SQLite 3.44), where a Python tuple per answer and a step over each cost
+        ~2 µs. The answers come from the index on (card_id, time) alone: its answer code holds the
+        rating and the kind. The memory states the log records are gathered first, in one pass
+        over the log: looking up each answer's row for them would cost three times the rest of the
+        read. They are read as numbers, in a second query over the answers that have them:
+        SQLite's text for a REAL does not always give back the same number."""
         self.conn.execute(f"DROP TABLE IF EXISTS temp.{_RECORDED_MEMORY_TABLE}")
         self.conn.execute(f"CREATE TEMP TABLE {_RECORDED_MEMORY_TABLE} (id INTEGER PRIMARY KEY, stability REAL, difficulty REAL)")
+        answered_cards = "(SELECT card_id FROM revlog WHERE time >= :since)"
+        answered = "1" if answered_since is None else f"r.card_id IN {answered_cards}"
+        # `+` keeps SQLite from reaching the recorded states card by card through the index, then row
+        # by row in the table: one scan of the table costs a third of that, or less (a month of 100k
+        # cards, 800k answers: 0.55 s against 0.22 s, 0.08 s when the log records no state)
+        scanned_answered = "1" if answered_since is None else f"+r.card_id IN {answered_cards}"
+        since = {"since": (answered_since or 0) * 1000}
+        chained = f"(({_ANSWER}) OR {_RESET}) AND {answered} ORDER BY r.card_id, r.time, r.rowid"
         cursor = self.conn.cursor()
         cursor.row_factory = None
-        answered = "1" if answered_since is None else "r.card_id IN (SELECT card_id FROM revlog WHERE time >= :since)"
-        since = {"since": (answered_since or 0) * 1000}
         try:
             cursor.execute(
                 f"INSERT INTO temp.{_RECORDED_MEMORY_TABLE} SELECT r.rowid, r.stability, r.difficulty FROM {self._reviews} "
-                f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {answered}",
+                f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {scanned_answered}",
                 since,
             )
             day = timeline.day_sql("r.time / 1000")
-            yield from cursor.execute(
-                # a reset has no answer code: rating 0
-                f"SELECT r.card_id, c.deck_id, r.time, {day}, coalesce(r.stats_code % 4 + 1, 0), "
-                f"r.stats_code / 8 % 4 = {_LEARNING}, m.stability, m.difficulty "
+            columns = cursor.execute(
+                "SELECT group_concat(card_id), group_concat(deck_id), group_concat(time), group_concat(day), "
+                "group_concat(rating), group_concat(learning), group_concat(recorded) FROM ("
+                # a reset has no answer code: rating 0, not learning
+                f"SELECT r.card_id, c.deck_id, r.time, {day} AS day, coalesce(r.stats_code % 4 + 1, 0) AS rating, "
+                f"coalesce(r.stats_code / 8 % 4 = {_LEARNING}, 0) AS learning, m.id IS NOT NULL AS recorded "
                 f"FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
-                f"LEFT JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid "
-                f"WHERE (({_ANSWER}) OR {_RESET}) AND {answered} "
-                "ORDER BY r.card_id, r.time, r.rowid",
+                f"LEFT JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid WHERE {chained})",
                 since,
-            )
+            ).fetchone()
+            cards, decks, times, days, ratings, learning, recorded = (_integers(column) for column in columns)
+            states = np.fromiter(
+                cursor.execute(
+                    f"SELECT m.stability, m.difficulty FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
+                    f"JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid WHERE {chained}",
+                    since,
+                ),
+                dtype=np.dtype((np.float64, 2)),
+            ).reshape(-1, 2)
         finally:
             cursor.close()  # a read left unfinished would lock the table
             self.conn.execute(f"DROP TABLE temp.{_RECORDED_MEMORY_TABLE}")
+        stabilities, difficulties = np.full(len(cards), np.nan), np.full(len(cards), np.nan)
+        recorded = recorded.astype(bool)
+        stabilities[recorded], difficulties[recorded] = states[:, 0], states[:, 1]
+        return AnswerChains(cards, decks, times, days, ratings, learning.astype(bool), stabilities, difficulties)
 
 
 # A card's state key: its interval, state, whether it is suspended and whether it is buried at :now
