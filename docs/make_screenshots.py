@@ -46,7 +46,6 @@ from heatcards.ui.preferences import PreferencesDialog  # noqa: E402
 from heatcards.ui.reviewer import ReviewerView  # noqa: E402
 from heatcards.ui.stats_window import StatisticsWindow  # noqa: E402
 from heatcards.ui.tasks import BackgroundTasks  # noqa: E402
-from heatcards.ui.tasks import BackgroundTasks  # noqa: E402
 from heatcards.ui.theme import apply_theme  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"

@@ -112,14 +112,13 @@ class Scheduler:
     def previews(self, card: Card, now: int) -> list[ButtonPreview]:
         """What each of the four buttons would do, exactly as `answer` will (one FSRS call for all four)."""
         context = self._context(card, now)
-        tomorrow = self.calendar.next_day_start(now)
         result = []
         for rating in Rating:
             after = self._answer_in(context, rating).card
             if after.state is CardState.REVIEW:
                 days = after.interval
             else:  # a step that waits for another day says how many days, as Anki's buttons do
-                days = self.calendar.day(after.due) - context.today if after.due >= tomorrow else 0
+                days = self.calendar.day(after.due) - context.today if after.due >= context.tomorrow else 0
             result.append(
                 ButtonPreview(
                     rating=rating, state=after.state, due=after.due, interval_days=days, delay_seconds=max(0, after.due - now)
@@ -238,6 +237,11 @@ class _Context:
         return lower + int(self._fuzz_draw * (1 + upper - lower))
 
     @functools.cached_property
+    def tomorrow(self) -> int:
+        """The start of the next day, the second after the next rollover (asked for by steps only)."""
+        return self.scheduler.calendar.next_day_start(self.now)
+
+    @functools.cached_property
     def _fuzz_draw(self) -> float:
         """The card's fuzz number, worked out once for all its intervals in this answer (a review's
         Good and Easy intervals need the lower ones)."""
@@ -254,12 +258,10 @@ class _Context:
         """When a (re)learning step of `delay_seconds` is due. A step that reaches the next day's
         rollover waits in whole days instead, as in Anki (rslib `IntervalKind::maybe_as_days`): it
         is due at the start of day ((delay - seconds until the rollover) // 1 day) + 1 from today."""
-        calendar = self.scheduler.calendar
-        rollover = calendar.next_day_start(self.now) - 1  # the day starts the second after it
-        past_rollover = self.now + delay_seconds - rollover
+        past_rollover = self.now + delay_seconds - (self.tomorrow - 1)  # the day starts the second after it
         if past_rollover < 0:
             return self.now + delay_seconds
-        return calendar.day_start(self.today + past_rollover // SECONDS_PER_DAY + 1)
+        return self.scheduler.calendar.day_start(self.today + past_rollover // SECONDS_PER_DAY + 1)
 
     def _lapse_days(self) -> int:
         """Again's interval: FSRS's, at least a day, not bounded by the maximum interval (as Anki)."""
