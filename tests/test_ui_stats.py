@@ -217,6 +217,21 @@ def test_true_retention_table_is_a_valid_model_with_the_panels_rows(window, qtmo
     assert model.index(3, 1).data() == f"{table.rows[3][1]:,}"
 
 
+
+def test_the_true_retention_table_takes_its_panel_s_width_and_shows_whole_headers(window):
+    """The table has no numbers beside it: no empty column is kept for them, and each header is
+    wide enough for its title ("mature passed" was cut short in a window 1,200 pixels wide)."""
+    window.resize(1200, 900)
+    QApplication.processEvents()
+    panel = window.panels["true_retention"]
+    table = panel.body
+    assert table.width() >= panel.stack.width() - 2
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for section in range(header.count()):
+        title = table.model().headerData(section, Qt.Orientation.Horizontal)
+        assert header.sectionSize(section) > metrics.horizontalAdvance(title), title
+
 def test_reviews_by_time_and_the_dark_theme_redraw_the_charts(qtbot, window):
     reviews = window.panels["reviews"]
     heights_by_count = max(reviews.body.getPlotItem().getViewBox().viewRange()[1])

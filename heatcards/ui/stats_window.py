@@ -74,7 +74,7 @@ def numbers_html(measures: tuple[stats.Measure, ...]) -> str:
         value = html.escape(format_value(measure.value, measure.unit))
         if measure.search is not None:
             value = f"<a href='{index}'>{value}</a>"
-        rows.append(f"<tr><td>{html.escape(measure.label)}</td><td align='right'><b>{value}</b></td></tr>")
+        rows.append(f"<tr><td>{html.escape(measure.label)}</td><td align='right' style='padding-left: 12px'><b>{value}</b></td></tr>")
     return f"<table cellspacing='2'>{''.join(rows)}</table>"
 
 
@@ -153,7 +153,7 @@ class PanelView(QFrame):
         content = QWidget()
         self._content_layout = QHBoxLayout(content)
         self._content_layout.setContentsMargins(0, 0, 0, 0)
-        self._content_layout.addLayout(beside, 1 if make_body is not None else 0)
+        self._content_layout.addLayout(beside, 1 if make_body is not None and show_numbers else 0)
         self.numbers.setVisible(show_numbers)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.waiting_label)
