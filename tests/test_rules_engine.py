@@ -344,7 +344,6 @@ def test_a_famous_or_given_away_place_is_not_asked_for():
     "text",
     [
         "Ada Brand sold the mill to Acme Corporation. A year later, Acme Corporation closed it in Leeds in 1990.",
-        "Ada Brand sold the mill in 1990. The same year Acme Corporation opened a plant in Leeds.",
         "Ada Brand heard of the fire in 1990. Such alarms reached Acme Corporation in Leeds every week.",
         "Ada Brand studied the fire in 1990. The case reached the High Court in Leeds in 1991.",
         "Ada Brand joined Acme Corporation in 1990. The team won the Leeds Cup in 1991.",
@@ -444,6 +443,7 @@ NEW_GENRE_ARTICLES = (
     "endurance",  # the eighth
     "queen-mary",  # the tenth
     "dorothea-lange",  # the eleventh
+    "voyager",  # the twelfth
 )
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
@@ -464,7 +464,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the fourteen in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the fifteen in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -1161,3 +1161,93 @@ def test_a_she_that_repeats_an_unknown_she_is_the_topic_when_no_other_woman_is_n
     found = suggest(text, title="Ada Vane")
     assert ("cloze:place", "Ada Vane died in {{c1::Bath}} in 1930.", "") in {(s.rule, s.front, s.back) for s in found}
     assert not [s for s in found if "Royal Society" in s.front or "Tom Reyes" in s.front]  # Kim Lee may be meant
+
+
+# Twelfth round (issue 6): naming patterns, titles after a work noun, relative-time openers, a count the list
+# after it gives away, the comma closing an appositive, and "by then" or "more" left in a card.
+
+
+def test_a_name_given_after_named_nicknamed_or_short_for_is_asked():
+    assert ("cloze:term", "The mineral was named {{c1::tranquillityite}}, after the Sea of Tranquillity.", "") in cards(
+        "The mineral was named tranquillityite, after the Sea of Tranquillity."
+    )
+    assert answers("GNSS, short for global navigation satellite system, covers several networks of satellites.") == {
+        "global navigation satellite system"
+    }
+    assert suggest("This method was named trilateration, after the Greek word for three.") == []  # "This" leans
+    assert suggest("The team was nicknamed the Busby Babes in 1956.") == []  # which team?
+    assert "chairman" not in answers("Ada Brand was named chairman in 1990.")  # no name after "named"
+
+
+def test_a_quotation_after_a_work_noun_is_a_title_that_can_be_asked():
+    assert ("cloze:work", 'In his 1959 memoir, "{{c1::We Seven}}," the astronaut John Glenn wrote about the training.', "") in cards(
+        'In his 1959 memoir, "We Seven," the astronaut John Glenn wrote about the training.'
+    )
+    assert "If the Dam Breaks" in answers('In 1962 the council issued a statement titled "If the Dam Breaks."')
+    assert "Night run" in answers('Ada Brand starred in the TV movie "Night run" in 1985.')
+    assert suggest('In 1962 Ada Brand said "we will build it" to the council.') == []  # quoted speech, first person
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        ("The same year Acme Corporation opened a plant in Leeds.", "Acme Corporation opened a plant in {{c1::Leeds}}."),
+        ("In May of the same year Acme Corporation opened a plant in Leeds.", "Acme Corporation opened a plant in {{c1::Leeds}}."),
+        ("The next year the showman Ada Crane led a parade of 12 camels across the bridge.", "The showman {{c1::Ada Crane}} led a parade of 12 camels across the bridge."),
+        ("Later that year the Copley Medal was awarded to Tom Hale in York.", "The Copley Medal was awarded to {{c1::Tom Hale}} in York."),
+    ],
+)
+def test_a_relative_time_opener_goes_and_its_time_is_never_asked(second, expected):
+    """Superseded case of test_a_sentence_that_leans_on_the_one_before_gives_nothing: "The same year …"
+    now gives the event without its opener, and never a card for the time."""
+    text = f"Ada Brand sold the mill in 1990. {second}"
+    start = split_sentences(text)[1].start
+    found = [s for s in suggest(text, per_1000=1000) if s.start == start]
+    assert expected in {s.front for s in found}
+    assert not [s for s in found if re.search(r"same year|next year|that year|1990|1991", s.front + s.back)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The next year it opened a plant in Leeds.",  # "it" leans as much as the year
+        "The next year the team won the Leeds Cup.",
+        "The same year such alarms reached Acme Corporation in Leeds.",
+    ],
+)
+def test_a_relative_time_opener_before_a_rest_that_still_leans_gives_nothing(second):
+    text = f"Ada Brand sold the mill to Acme Corporation in 1990. {second}"
+    start = split_sentences(text)[1].start
+    assert [s.front for s in suggest(text, per_1000=1000) if s.start == start] == []
+
+
+def test_a_count_the_list_after_it_gives_away_is_not_asked():
+    listed = "In 1960 the Acme rocket had three stages: Acme the first, Bolt the second and Crane the third."
+    assert "three" not in answers(listed)
+    assert "two" not in answers("Ada Brand's two brothers, Ivo Marks and Karl Marks, ran the mill.")
+    assert "two" in answers("Ada Brand's two brothers ran the mill in Leeds.")
+
+
+def test_an_aside_after_an_appositive_leaves_the_appositives_closing_comma():
+    text = "Acme Corporation hired engineers in 1950. Its chief engineer, Anna Berg, who had built the first prototype, died in 1966."
+    assert ("cloze:year", "Acme Corporation's chief engineer, Anna Berg, died in {{c1::1966}}.", "") in cards(text)
+
+
+def test_by_then_goes_and_a_count_of_more_is_not_asked():
+    text = "Acme Corporation hired Tom Hale in 1950. Tom Hale was by then in charge of the Leeds plant."
+    assert ("cloze:person", "{{c1::Tom Hale}} was in charge of the Leeds plant.", "") in cards(text)
+    assert "four" not in answers("In 1890 Ada Brand needed four more years to finish the Avon Bridge.")
+
+
+def test_a_time_of_three_parts_is_one_duration_never_asked_in_halves():
+    text = "In 1996 a Concorde of British Airways flew from New York to London in 2 hours, 52 minutes and 59 seconds."
+    assert not answers(text) & {"2 hours", "52 minutes and 59 seconds"}  # the whole is over six words: not asked
+    assert "11 hours and 58 minutes" in answers("In 1996 the crew of the Acme 7 flew to Leeds in 11 hours and 58 minutes.")
+
+
+def test_a_her_right_after_someone_named_in_the_sentence_is_not_the_topic():
+    """"Irène and her husband" is Irène's husband, even in a biography of Marie Curie."""
+    text = "Marie Curie was a physicist and chemist. In 1935 Irène and her husband, Frédéric Joliot-Curie, won the Nobel Prize in Chemistry."
+    fronts = {s.front for s in suggest(text, "Marie Curie")}
+    assert "In {{c1::1935}} Irène and her husband, Frédéric Joliot-Curie, won the Nobel Prize in Chemistry." in fronts
+    assert not any("Marie Curie's husband" in front for front in fronts)

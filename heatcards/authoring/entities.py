@@ -84,7 +84,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.DURATION,
         re.compile(
             rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
-            rf"(?:(?:,?\s+and)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b|\s+and\s+a\s+half\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
+            rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
             re.IGNORECASE,
         ),
     ),
@@ -116,6 +116,9 @@ _YEAR_CUES = frozenset(
 _TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)[a-z]")
+# A noun that says the quotation after it is a title: "his 1959 memoir, "We Seven,"", "a statement titled "If …"".
+_TITLE_CUE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,? [\"“‘]$")
+_MAX_CUED_TITLE_WORDS = 10
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
@@ -252,14 +255,16 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
 
 
 def quotations(text: str) -> list[Quotation]:
-    """The quoted passages of a sentence, each marked as a title or as quoted speech."""
+    """The quoted passages of a sentence, each marked as a title (a short title-case name, or a quotation
+    after a word such as "book", "memoir" or "titled") or as quoted speech."""
     found = []
     for match in _QUOTE_PAIRS.finditer(text):
         group = next(index for index in (1, 2, 3) if match.group(index) is not None)
         start, end = match.start(group), match.end(group)
         while end > start and text[end - 1] in ".,;:!?":  # "Crime Story." keeps its full stop inside
             end -= 1
-        found.append(Quotation(start, end, _looks_like_title(text[start:end])))
+        after_a_work_noun = _TITLE_CUE.search(text, 0, match.start() + 1) is not None and len(text[start:end].split()) <= _MAX_CUED_TITLE_WORDS
+        found.append(Quotation(start, end, _looks_like_title(text[start:end]) or (after_a_work_noun and text[start].isupper())))
     return found
 
 
@@ -302,8 +307,12 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 
 
 # What introduces a term: "a technique called …", "is known as …", "also termed …"; "stands for …".
-_NAMING = re.compile(r"([\w,]+) (?:called|known as|termed|dubbed) (?:the |an? )?(?=[a-z])")
-_EXPANSION = re.compile(r"\bstand(?:s|ing)? for ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
+# "named" introduces a term only when what it is named after follows: "was named tranquillityite, after …".
+_NAMING = re.compile(
+    r"([\w,]+) (?:called|known as|termed|dubbed|nicknamed|named(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+)
+# "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
+_EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining.
 _DEFINED = re.compile(
     r"(?:(?:A|An|The) ([a-z][\w-]*) (?:is|was) (?:a|an) |(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){1,2}) (?:(?:is|was) (?:a|an)|contains|consists of|means) )"
@@ -331,7 +340,7 @@ _MAX_TERM_WORDS = 4
 
 def find_terms(text: str) -> list[Mention]:
     """The lower-case technical terms `text` (one sentence) names or defines, in order: what comes
-    after "called", "known as", "stands for"; the term a sentence opens by defining ("An antibody is
+    after "called", "known as", "nicknamed", "named … after", "stands for", "short for"; the term a sentence opens by defining ("An antibody is
     a …"); a word a description ("the thymus, a small organ") or another name ("the Baikal seal, or
     nerpa,") follows. Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -95,6 +96,8 @@ _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
 _VERB_AFTER_SUBJECT = rf"(?:(?:also|then|later|still|never|soon|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
 # A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
 _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
+# A time that leans on the sentence before and can go: "Hale was by then in charge of …".
+_BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])")
 # An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
 _AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|juncture), (?=\S)")
 _OPENING = re.compile(
@@ -114,6 +117,8 @@ _LEANING_SUBJECT = re.compile(
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|From|By|With|Under|For)\b[^,;]*, ")
 # A subject followed by its name between commas: "The first crewed Apollo flight, {Apollo 7}, …".
 _APPOSED_NAME = re.compile(r"The [^,;:\"“]{1,60}?, (?:the )?")
+# A subject given a name: "The mineral was named tranquillityite, after …".
+_GIVES_A_NAME = re.compile(r"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were) (?:later )?(?:named|nicknamed|renamed|called|dubbed|christened)\b")
 # Subjects that only say which one of something named before: "The largest is …", "The rest was …".
 _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
@@ -170,6 +175,14 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|Sept"
+# An opening that dates the sentence only by the one before: "The next year …", "Later that year …", "In May
+# of the same year …", and "Two years later" when there is no date to count from (see _dated).
+_RELATIVE_TIME_OPENER = re.compile(
+    rf"(?:(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) )?(?:(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
+    r"|spring|summer|autumn|fall|winter) of )?(?:(?i:the) (?:same|following|next)|(?i:that)(?: same)?) "
+    r"(?:year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
+    r"|(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z])"
+)
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
 _COUNTED_NOUN = re.compile(
     rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
@@ -510,6 +523,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
+    if mention.kind in _NUMBER_KINDS and (after.startswith(" more ") or " more " in text):
+        return True  # "took {{four}} more years": how many more, counted from what the card does not show
     if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention) or _one_of_two_alternatives(claim, mention)
@@ -524,8 +539,23 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
         opening = re.compile(r", or | \(").search(claim.text, before.start(), mention.start)
         if opening and _OTHER_UNITS.match(claim.text, opening.start()):
             return any(other.kind in _NUMBER_KINDS and other.end < mention.start for other in claim.mentions)
+    if mention.kind is MentionKind.COUNT and _counted_by_the_list_after(claim.text, mention):
+        return True
     years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
     return mention.kind is MentionKind.DURATION and re.search(r"\byears?\b", mention.text) is not None and len(years) >= 2
+
+
+def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
+    """Whether the count is the number of names listed right after its noun: "its {{three}} stages: Acme
+    the first, Bolt the second and Crane the third", "the {{two}} brothers, Ivo and Karl"."""
+    number = mention.text.split()[-1].lower()
+    count = _COUNTS.get(number) or (int(number) if number.isdigit() else 0)
+    listed = re.match(r"(?: [a-z-]+){1,3}[:,] ([^.;:()]*)", text[mention.end :])
+    if not 2 <= count <= 12 or listed is None:
+        return False
+    items = re.split(r",? and |, ", listed.group(1))
+    names = len(list(itertools.takewhile(lambda item: item[:1].isupper(), items)))
+    return names == count
 
 
 def _one_of_two_alternatives(claim: Claim, mention: Mention) -> bool:
@@ -621,15 +651,18 @@ def _unreadable_at(text: str) -> int | None:
         return 0
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
         return 0
-    speech = sum(q.end - q.start for q in quotations(text) if not q.is_title)
+    quoted = quotations(text)
+    speech = sum(q.end - q.start for q in quoted if not q.is_title)
     if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
         return 0
+    titles = [(q.start, q.end) for q in quoted if q.is_title]
     found = [
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
-        if word in lexicon.FIRST_AND_SECOND_PERSON
+        if not any(start <= match.start() < end for start, end in titles)  # "their 1978 book "We Seven""
+        and (word in lexicon.FIRST_AND_SECOND_PERSON
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
-        or _dangling_word(words, index)
+        or _dangling_word(words, index))
     ]
     found += [match.start() for pattern in (lexicon.SUBJECTIVE_PHRASES, lexicon.DANGLING_PHRASES) for match in re.finditer(pattern, text, re.IGNORECASE)]
     return min(found, default=None)
@@ -661,13 +694,17 @@ def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
 def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
     """The claim a card asking for `mention` shows, and the mention in it: without a clause that
     describes a name in passing when the mention is outside it ("Smith, whose brother ran a bakery in
-    Leeds, won the mile in {{1954}}" -> "Smith won the mile in {{1954}}"); and when it still runs past
+    Leeds, won the mile in {{1954}}" -> "Smith won the mile in {{1954}}"; "The engineer, Anna Berg, who
+    had …, died in {{1966}}" -> "The engineer, Anna Berg, died in {{1966}}"); and when it still runs past
     LONG_FRONT_WORDS words, cut at the first clause boundary after the mention that leaves a complete
     statement ("… won it back at {{30.99 knots}}, and she held the record until 1952, …" ends before
     ", and")."""
     for aside in reversed(list(_ASIDE.finditer(claim.text))):
-        if not aside.start() <= mention.start < aside.end() and any(m.end == aside.start() and m.kind in NAMED_KINDS for m in claim.mentions):
-            claim, mention = _without_span(claim, mention, aside.start(), aside.end())
+        described = next((m for m in claim.mentions if m.end == aside.start() and m.kind in NAMED_KINDS), None)
+        if not aside.start() <= mention.start < aside.end() and described is not None:
+            # "Its chief engineer, Anna Berg, who had built …, died": the comma closing "Anna Berg" stays
+            start = aside.start() + 1 if claim.text.endswith(", ", 0, described.start) else aside.start()
+            claim, mention = _without_span(claim, mention, start, aside.end())
     if len(_WORD.findall(claim.text)) <= LONG_FRONT_WORDS:
         return claim, mention
     for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, mention.end):
@@ -723,9 +760,13 @@ def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
     rest = claim.text[opening.end() :]
     leaning = _LEANING_SUBJECT.match(rest)
     if claim.inserted == 0 and leaning and not _names_its_subject(claim, opening.end()):
-        # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not
+        # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not;
+        # "The mineral was named tranquillityite, after …" says what it is about by the name it gives
         noun = leaning.group("noun")
-        return topic is None or noun in lexicon.BACK_REFERRING_NOUNS or bool(_SELECTING.fullmatch(noun))
+        if noun in lexicon.BACK_REFERRING_NOUNS or _SELECTING.fullmatch(noun):
+            return True
+        named = _GIVES_A_NAME.match(rest)
+        return topic is None and not (named and named.group("noun") not in lexicon.BACK_REFERRING_NOUNS)
     first = re.match(r"([A-Z][a-z]+) (?!of\b)[a-z]+", rest)
     return bool(first and first.group(1).lower() in lexicon.ACTION_NOUNS and topic is None)
 
@@ -747,16 +788,20 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     "The …" that is not a reference comes back otherwise as written."""
     connective = _CONNECTIVE.match(text) or _event_after_that_point(text)
     if connective:
-        cut = connective.end()
-        text = text[cut].upper() + text[cut + 1 :]
-        mentions = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
+        text, mentions = _without_opening(text, mentions, connective.end())
     text, mentions = _dated(text, mentions, before.when)
+    relative = _RELATIVE_TIME_OPENER.match(text)
+    if relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
+        text, mentions = _without_opening(text, mentions, relative.end())
+        mentions = [m for m in mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)]
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
     noun = reference.group("noun") if reference else None
     if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         return _without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book))
+    if relative:
+        return None  # "The next year it …": what "it" is leans on the sentence before as much as the year does
     pronoun = (reference.group("pronoun") or "").lower()
     found = _antecedent(pronoun, noun, before, topic, book)
     if found is None:
@@ -776,13 +821,22 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     return _without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book))
 
 
+def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str, list[Mention]]:
+    """The sentence without its first `cut` characters (an opening that leans on the sentence before),
+    capitalised again, and its mentions after the cut moved back."""
+    moved = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
+    return text[cut].upper() + text[cut + 1 :], moved
+
+
 def _without_sequence_word(claim: Claim) -> Claim:
     """The claim without a "then", "later" or "afterwards" between its subject and its verb, which only
     orders the event after the one before: "Hartley then founded the club in 1921." -> "Hartley founded
-    the club in 1921."."""
+    the club in 1921."; and without a "by then" or "by that time" ("Hale was by then in charge of …")."""
     word = _SEQUENCE_WORD.search(claim.text)
     if word is None or _FINITE_VERB.search(claim.text, 0, word.start()):
-        return claim  # "… and the club then moved": not between the subject and its verb
+        word = _BY_THEN.search(claim.text)  # "… and the club then moved": not between the subject and its verb
+    if word is None:
+        return claim
     cut = word.end() - word.start()
     mentions = [m if m.end <= word.start() else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions]
     return dataclasses.replace(claim, text=claim.text[: word.start()] + claim.text[word.end() :], mentions=mentions)
@@ -818,9 +872,7 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
     own = re.match(r"(?:on|in) ", text[later.end() :])
     if own and any(m.start == later.end() + own.end() and m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in mentions):
         # "A year later, on 4 June 1912, the city …": the sentence's own date says when
-        cut = later.end()
-        moved = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
-        return text[cut].upper() + text[cut + 1 :], moved
+        return _without_opening(text, mentions, later.end())
     if when is None:
         return text, mentions
     count = _COUNTS.get(later.group("count").lower()) or int(later.group("count"))
@@ -892,6 +944,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             continue
         if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
             return claim
+        if topic.kind is MentionKind.PERSON and written is text and text[m.end : match.start()] == " and ":
+            return claim  # "In 1935 Irène and her husband …": the one just named, whoever the topic is
         if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
             # not "UNESCO added it to its list", "the Soviet Union answered it": the subject is not its own object
             if not (m in claim.mentions and _is_object(text, match.start()) and (m.start == 0 or _is_subject_of(text, m.end, match.start()))):
