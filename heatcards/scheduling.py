@@ -12,11 +12,14 @@ from __future__ import annotations
 import functools
 import math
 import struct
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import TypeVar
 
 import fsrs_rs_python as fsrs
+import numpy as np
 
 from .clock import SECONDS_PER_DAY, DayCalendar
 from .errors import HeatcardsError, InvalidInputError
@@ -30,9 +33,11 @@ _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
 
 
 def retrievability(stability: float, elapsed_days: float, decay: float = DEFAULT_DECAY) -> float:
-    """Probability of recall after `elapsed_days`: R = (1 + F·t/S)^(−decay)."""
+    """Probability of recall after `elapsed_days` (a negative time counts as none): R = (1 + F·t/S)^(−decay).
+    Of numbers, or elementwise of numpy arrays (the statistics' calibration scores every answer at once)."""
     factor = 0.9 ** (-1 / decay) - 1
-    return (1 + factor * max(elapsed_days, 0.0) / stability) ** (-decay)
+    days = elapsed_days * (elapsed_days > 0)  # max(elapsed_days, 0), for arrays as well
+    return (1 + factor * days / stability) ** (-decay)
 
 
 def decay_of(parameters: Sequence[float]) -> float:
@@ -157,26 +162,40 @@ class Scheduler:
         state = self._fsrs.memory_state(fsrs.FSRSItem(items))
         return state.stability, state.difficulty
 
-    def replay_memory_states(
-        self, replays: Iterable[tuple[tuple[float, float] | None, Iterable[tuple[int, int]]]]
-    ) -> Iterator[tuple[list[float], list[float]]]:
-        """For each (memory state before, history of (rating, days since the previous review)), the
-        stabilities and the difficulties after each review of the history, as FSRS computes them
-        with the preset's parameters: the first review sets the first state when there is no state
-        before; otherwise the history continues from that state, its first review's days counted
-        from the review that left it. One library call for all, at the first one asked for; each
-        history's states are made into lists only when asked for (there can be a million states)."""
-        reviews = _LibraryReviews()
-        items, starts, lengths = [], [], []
-        for before, history in replays:
-            item = list(map(reviews.__getitem__, history))
-            items.append(fsrs.FSRSItem(item))
-            starts.append(None if before is None else fsrs.MemoryState(*before))
-            lengths.append(len(item))
+    def replay_stabilities(
+        self, ratings: np.ndarray, elapsed_days: np.ndarray, firsts: np.ndarray, states_before: np.ndarray
+    ) -> np.ndarray:
+        """The stability after each review of some histories, as FSRS computes it with the preset's
+        parameters. The reviews of all the histories follow one another in `ratings` and
+        `elapsed_days` (days since the previous review), each history's from its place in `firsts`
+        on. `states_before` holds each history's (stability, difficulty) before its first review, or
+        NaN: without one the first review sets the first state; with one the history continues from
+        it, its first review's days counted from the review that left it. One library call for all;
+        the reviews go over as arrays do, without a Python tuple each (there can be a million)."""
+        if not len(ratings):
+            return np.empty(0)
+        for rating in (ratings.min(), ratings.max()):  # ratings are valid from 1 to 4: when the ends are, all are
+            _valid_rating(rating)
+        # one number for each (rating, days): the library copies a review into each item it is in, so
+        # one object, made (and checked) once, serves them all
+        codes = (elapsed_days * 8 + ratings).tolist()
+        reviews = {code: _library_review(code % 8, code // 8) for code in set(codes)}
+        bounds = [*firsts.tolist(), len(codes)]
+        items = [
+            fsrs.FSRSItem(list(map(reviews.__getitem__, codes[first:end]))) for first, end in zip(bounds, bounds[1:])
+        ]
+        starts = [
+            None if math.isnan(stability) else fsrs.MemoryState(stability, difficulty)
+            for stability, difficulty in states_before.tolist()
+        ]
         states = _library_call("replay review histories", lambda: self._fsrs.historical_memory_state_batch(items, starts))
-        for length, history_states in zip(lengths, states):
-            after = history_states[len(history_states) - length :]  # a history from a state gets that state first
-            yield [state.stability for state in after], [state.difficulty for state in after]
+        sizes = np.fromiter(map(len, states), dtype=np.int64, count=len(states))
+        skipped = sizes - np.diff(bounds)  # a history continued from a state gets that state first
+        place_in_history = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        stabilities = np.fromiter(
+            map(attrgetter("stability"), chain.from_iterable(states)), dtype=float, count=len(place_in_history)
+        )
+        return stabilities[place_in_history >= np.repeat(skipped, sizes)]
 
     def retrievability_now(self, card: Card, now: int) -> float | None:
         if card.stability is None or card.last_review is None:
@@ -399,15 +418,6 @@ def _library_review(rating: int, delta_t: int) -> fsrs.FSRSReview:
     if delta_t < 0:
         raise InvalidInputError("review history is not in time order")
     return fsrs.FSRSReview(int(_valid_rating(rating)), int(delta_t))
-
-
-class _LibraryReviews(dict):
-    """The library's review for each (rating, days since the previous review), made (and checked)
-    once: the library copies a review into each item it is in, so one object serves them all."""
-
-    def __missing__(self, review: tuple[int, int]) -> fsrs.FSRSReview:
-        library_review = self[review] = _library_review(*review)
-        return library_review
 
 
 def _parameters_as_stored(values: Iterable[float]) -> tuple[float, ...]:

@@ -17,9 +17,9 @@ import io
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 import numpy as np
@@ -1146,35 +1146,34 @@ def calibration(collection: "Collection", scope: Scope = Scope(), period: Period
         # which belongs to the day before: a second early is harmless, a second late would not be)
         since = None if first_day is None else calendar.day_start(first_day) - 1
         histories = _AnswerHistories.of(reader.answer_chains(_local_timeline(calendar, *reviews), since))
-    # a history whose last answer came before the period has nothing to score
-    spans = [span for span in histories.spans() if first_day is None or histories.days[span[2] - 1] >= first_day]
-    stabilities = _stabilities_after_answers(histories, spans, schedulers)
-    return _calibration_of(scope, _scored_answers(histories, spans, stabilities, schedulers, first_day))
+    if first_day is not None:
+        histories = histories.ending_on_or_after(first_day)  # an earlier history has nothing to score
+    stabilities = _stabilities_after_answers(histories, schedulers)
+    return _calibration_of(scope, _scored_answers(histories, stabilities, schedulers, first_day))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True)
 class _AnswerHistories:
     """Every card's answer histories, each a card's answers from its first answer or its last restart
     on, oldest first: a reset starts a new history, and so does a learning answer after answers of
     other kinds (where Anki's FSRS starts a card's history again, `importing.memory_history`).
 
-    The answers of all histories follow one another in parallel lists, without a Python object each:
-    there can be a million, and Python's garbage collector would keep visiting them (seconds more)."""
+    The answers of all histories follow one another in numpy arrays, one entry each: there can be a
+    million, and a Python step per answer costs ~1 µs."""
 
-    starts: list[int] = field(default_factory=list)  # where each history starts in the lists below
-    decks: list[int] = field(default_factory=list)  # the deck of each history's card
-    times: list[int] = field(default_factory=list)  # unix milliseconds
-    days: list[int] = field(default_factory=list)  # local day numbers
-    ratings: list[int] = field(default_factory=list)
-    elapsed: list[int] = field(default_factory=list)  # days since the previous answer of the history (0 for its first)
-    # the memory state after each answer as the log records it, None where it records none
-    stabilities: list[float | None] = field(default_factory=list)
-    difficulties: list[float | None] = field(default_factory=list)
+    starts: np.ndarray  # where each history starts in the arrays below
+    decks: np.ndarray  # the deck of each history's card
+    times: np.ndarray  # unix milliseconds
+    days: np.ndarray  # local day numbers
+    ratings: np.ndarray
+    elapsed: np.ndarray  # days since the previous answer of the history (0 for its first)
+    # the memory state after each answer as the log records it, NaN where it records none
+    stabilities: np.ndarray
+    difficulties: np.ndarray
 
     @classmethod
     def of(cls, chains: AnswerChains) -> _AnswerHistories:
-        """The histories of the cards' answer chains, split by numpy: a Python step per answer costs
-        ~1 µs, a third of a second for a month of 100k cards."""
+        """The histories of the cards' answer chains."""
         answer = chains.ratings != 0
         # an answer goes on the history of the entry before it when that is an answer of the same card...
         follows = np.zeros(len(answer), dtype=bool)
@@ -1186,95 +1185,126 @@ class _AnswerHistories:
         days = chains.days[answers]
         elapsed = np.diff(days, prepend=days[:1])
         elapsed[starts] = 0
-        recorded = ~np.isnan(chains.stabilities[answers])
         return cls(
-            starts.tolist(),
-            chains.decks[answers[starts]].tolist(),
-            chains.times[answers].tolist(),
-            days.tolist(),
-            chains.ratings[answers].tolist(),
-            elapsed.tolist(),
-            np.where(recorded, chains.stabilities[answers], None).tolist(),
-            np.where(recorded, chains.difficulties[answers], None).tolist(),
+            starts,
+            chains.decks[answers[starts]],
+            chains.times[answers],
+            days,
+            chains.ratings[answers],
+            elapsed,
+            chains.stabilities[answers],
+            chains.difficulties[answers],
         )
 
-    def spans(self) -> Iterable[tuple[int, int, int]]:
-        """(deck, first, end) of each history: its answers are those from `first` up to `end`."""
-        return zip(self.decks, self.starts, [*self.starts[1:], len(self.times)])
+    @property
+    def lengths(self) -> np.ndarray:
+        """The number of answers of each history."""
+        return np.diff(self.starts, append=len(self.times))
 
+    @property
+    def history_of_answers(self) -> np.ndarray:
+        """The history of each answer, as its place in `starts`."""
+        return np.repeat(np.arange(len(self.starts)), self.lengths)
 
-def _stabilities_after_answers(
-    histories: _AnswerHistories, spans: Sequence[tuple[int, int, int]], schedulers: Mapping[int, Scheduler]
-) -> list[float | None]:
-    """The stability after each answer of the histories (in their lists): the one the log records,
-    or else, in the `spans`, the one the scheduler of the card's preset replays from the last recorded
-    state before it, or from the history's first answer. Each scheduler replays all its histories'
-    gaps at once."""
-    recorded_stabilities, recorded_difficulties = histories.stabilities, histories.difficulties
-    runs: dict[Scheduler, list[tuple[int, int, tuple[float, float] | None]]] = {}  # first, end, state before
-    for deck, first, end in spans:
-        run_first = None
-        for index in range(first, end + 1):
-            if index < end and recorded_stabilities[index] is None:
-                if run_first is None:
-                    run_first = index
-            elif run_first is not None:
-                last_recorded = run_first - 1
-                before = None if run_first == first else (recorded_stabilities[last_recorded], recorded_difficulties[last_recorded])
-                runs.setdefault(schedulers[deck], []).append((run_first, index, before))
-                run_first = None
-    stabilities = list(recorded_stabilities)  # the replays fill the gaps
-    ratings, elapsed = histories.ratings, histories.elapsed
-    for scheduler, scheduler_runs in runs.items():
-        replays = scheduler.replay_memory_states(
-            (before, zip(ratings[first:end], elapsed[first:end])) for first, end, before in scheduler_runs
+    def ending_on_or_after(self, day: int) -> _AnswerHistories:
+        """The histories whose last answer came on `day` or later."""
+        lengths = self.lengths
+        kept = self.days[self.starts + lengths - 1] >= day
+        answers = np.repeat(kept, lengths)
+        return _AnswerHistories(
+            np.cumsum(lengths[kept]) - lengths[kept],
+            self.decks[kept],
+            self.times[answers],
+            self.days[answers],
+            self.ratings[answers],
+            self.elapsed[answers],
+            self.stabilities[answers],
+            self.difficulties[answers],
         )
-        for (first, end, _), (replayed, _) in zip(scheduler_runs, replays):
-            stabilities[first:end] = replayed
+
+
+def _stabilities_after_answers(histories: _AnswerHistories, schedulers: Mapping[int, Scheduler]) -> np.ndarray:
+    """The stability after each answer of the histories: the one the log records, or else the one
+    the scheduler of the card's preset replays from the last recorded state before it, or from the
+    history's first answer. Each scheduler replays all its histories' gaps at once."""
+    stabilities = histories.stabilities.copy()  # the replays fill the gaps
+    unrecorded = np.isnan(stabilities)
+    first_of_history = np.zeros(len(unrecorded), dtype=bool)
+    first_of_history[histories.starts] = True
+    # the gaps: runs of answers without a recorded state, each within a history
+    opens_gap = first_of_history.copy()
+    opens_gap[1:] |= ~unrecorded[:-1]
+    gap_firsts = np.flatnonzero(unrecorded & opens_gap)
+    # the state a gap continues from: the one recorded with the answer before it, in its history
+    continued = ~first_of_history[gap_firsts]
+    states_before = np.full((len(gap_firsts), 2), np.nan)
+    states_before[continued, 0] = histories.stabilities[gap_firsts[continued] - 1]
+    states_before[continued, 1] = histories.difficulties[gap_firsts[continued] - 1]
+    answer_decks = histories.decks[histories.history_of_answers]
+    decks_by_scheduler: dict[Scheduler, list[int]] = {}
+    for deck in np.unique(answer_decks[unrecorded]).tolist():
+        decks_by_scheduler.setdefault(schedulers[deck], []).append(deck)
+    for scheduler, decks in decks_by_scheduler.items():
+        replayed = unrecorded & np.isin(answer_decks, decks)
+        gaps = replayed[gap_firsts]
+        # where each gap starts among the replayed answers
+        firsts = np.cumsum(replayed)[gap_firsts[gaps]] - 1
+        stabilities[replayed] = scheduler.replay_stabilities(
+            histories.ratings[replayed], histories.elapsed[replayed], firsts, states_before[gaps]
+        )
     return stabilities
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True)
 class _ScoredAnswers:
-    """The scored answers, in parallel lists (no Python object each, as `_AnswerHistories`)."""
+    """The scored answers, in numpy arrays (one entry each, as `_AnswerHistories`)."""
 
-    times: list[int] = field(default_factory=list)  # unix milliseconds
-    predicted: list[float] = field(default_factory=list)  # the recall predicted
-    recalled: list[bool] = field(default_factory=list)
-    groups: list[tuple[int, int, int]] = field(default_factory=list)  # fsrs-rs's groups for RMSE(bins)
-    replayed: list[bool] = field(default_factory=list)  # whether the state predicted from was replayed
+    times: np.ndarray  # unix milliseconds
+    predicted: np.ndarray  # the recall predicted
+    recalled: np.ndarray
+    groups: np.ndarray  # fsrs-rs's group for RMSE(bins), as a number (the same for the same group)
+    replayed: np.ndarray  # whether the state predicted from was replayed
 
 
 def _scored_answers(
-    histories: _AnswerHistories,
-    spans: Sequence[tuple[int, int, int]],
-    stabilities: Sequence[float | None],
-    schedulers: Mapping[int, Scheduler],
-    first_day: int | None,
+    histories: _AnswerHistories, stabilities: np.ndarray, schedulers: Mapping[int, Scheduler], first_day: int | None
 ) -> _ScoredAnswers:
     """Score each answer of the period that came a day or more after the previous one of its history."""
-    scored = _ScoredAnswers()
-    days, ratings, elapsed, recorded = histories.days, histories.ratings, histories.elapsed, histories.stabilities
-    for deck, first, end in spans:
-        decay = schedulers[deck].decay
-        long_term = lapses = 0
-        for index in range(first + 1, end):
-            days_since = elapsed[index]
-            if days_since == 0:  # on the same day as the previous answer
-                continue
-            long_term += 1
-            if first_day is None or days[index] >= first_day:
-                scored.times.append(histories.times[index])
-                scored.predicted.append(retrievability(stabilities[index - 1], days_since, decay))
-                scored.recalled.append(ratings[index] > 1)
-                scored.groups.append(_rmse_group(days_since, long_term, lapses))
-                scored.replayed.append(recorded[index - 1] is None)
-            if ratings[index] == 1:
-                lapses += 1
-    return scored
+    # the first answer of a history has no days since a previous one: never long-term
+    long_term = histories.elapsed > 0
+    lapse = long_term & (histories.ratings == 1)
+    history_of_answers = histories.history_of_answers
+    history_starts = histories.starts[history_of_answers]
+    long_term_so_far = np.cumsum(long_term)  # this one included
+    lapses_so_far = np.cumsum(lapse)
+    long_term_reviews = long_term_so_far - long_term_so_far[history_starts]
+    lapses_before = lapses_so_far - lapse - lapses_so_far[history_starts]
+    scored = long_term if first_day is None else long_term & (histories.days >= first_day)
+    answers = np.flatnonzero(scored)
+    decks, deck_of_history = np.unique(histories.decks, return_inverse=True)
+    decays = np.array([schedulers[deck].decay for deck in decks.tolist()], dtype=float)
+    elapsed = histories.elapsed[answers]
+    return _ScoredAnswers(
+        histories.times[answers],
+        retrievability(stabilities[answers - 1], elapsed, decays[deck_of_history][history_of_answers[answers]]),
+        histories.ratings[answers] > 1,
+        _rmse_groups(elapsed, long_term_reviews[answers], lapses_before[answers]),
+        np.isnan(histories.stabilities[answers - 1]),
+    )
 
 
-@cache  # few distinct arguments, asked for every answer scored
+def _rmse_groups(elapsed_days: np.ndarray, long_term_reviews: np.ndarray, lapses_before: np.ndarray) -> np.ndarray:
+    """fsrs-rs's group for RMSE(bins) (`_rmse_group`) of each answer, as a number: the same for the
+    same group. `_rmse_group` is asked once for each distinct triple of values."""
+    shape = (elapsed_days.max(initial=0) + 1, long_term_reviews.max(initial=0) + 1, lapses_before.max(initial=0) + 1)
+    triples, triple_of_answers = np.unique(
+        np.ravel_multi_index((elapsed_days, long_term_reviews, lapses_before), shape), return_inverse=True
+    )
+    groups = [_rmse_group(*triple) for triple in zip(*(axis.tolist() for axis in np.unravel_index(triples, shape)))]
+    _, group_of_triples = np.unique(np.array(groups, dtype=np.int64).reshape(-1, 3), axis=0, return_inverse=True)
+    return group_of_triples.reshape(-1)[triple_of_answers]
+
+
 def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -> tuple[int, int, int]:
     """fsrs-rs's group for RMSE(bins): the days since the previous review on a base-3.62 logarithmic
     scale, the long-term reviews so far (this one included) plus one on a base-1.89 scale, and the
@@ -1288,40 +1318,32 @@ def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -
 
 
 def _calibration_of(scope: Scope, scored: _ScoredAnswers) -> Calibration:
-    bins = [[0, 0.0, 0] for _ in range(SHARE_BINS)]  # reviews, predicted sum, recalled
-    groups: dict[tuple[int, int, int], list[float]] = {}  # predicted sum, recalled, reviews, weight
     count = len(scored.times)
-    # each answer's weight by its place in time order (answers at the same time keep their order: by card)
-    weights = [0.0] * count
-    last = max(count - 1, 1)
-    for rank, index in enumerate(sorted(range(count), key=scored.times.__getitem__)):
-        weights[index] = 0.25 + 0.75 * (rank / last) ** 3
-    loss = 0.0
-    for predicted, recalled, group_key, weight in zip(scored.predicted, scored.recalled, scored.groups, weights):
-        chart = bins[min(SHARE_BINS - 1, int(predicted * SHARE_BINS))]
-        chart[0] += 1
-        chart[1] += predicted
-        chart[2] += recalled
-        group = groups.get(group_key)
-        if group is None:
-            group = groups[group_key] = [0.0, 0.0, 0.0, 0.0]
-        group[0] += predicted
-        group[1] += recalled
-        group[2] += 1
-        group[3] += weight
-        likelihood = predicted if recalled else 1 - predicted
-        loss -= weight * math.log(max(likelihood, _SMALLEST_LIKELIHOOD))
-    total_weight = sum(weights)
-    rmse = None
+    predicted, recalled = scored.predicted, scored.recalled
+    chart_bins = np.minimum((predicted * SHARE_BINS).astype(np.int64), SHARE_BINS - 1)
+    bins = zip(
+        np.bincount(chart_bins, minlength=SHARE_BINS).tolist(),
+        np.bincount(chart_bins, weights=predicted, minlength=SHARE_BINS).tolist(),
+        np.bincount(chart_bins[recalled], minlength=SHARE_BINS).tolist(),
+    )
+    log_loss = rmse = None
     if count:
-        squared = sum(weight * (predicted / n - recalled / n) ** 2 for predicted, recalled, n, weight in groups.values())
-        rmse = math.sqrt(squared / total_weight)
+        # each answer's weight by its place in time order (answers at the same time keep their order: by card)
+        weights = np.empty(count)
+        weights[np.argsort(scored.times, kind="stable")] = 0.25 + 0.75 * (np.arange(count) / max(count - 1, 1)) ** 3
+        total_weight = weights.sum()
+        likelihoods = np.where(recalled, predicted, 1 - predicted)
+        log_loss = float(-(weights * np.log(np.maximum(likelihoods, _SMALLEST_LIKELIHOOD))).sum() / total_weight)
+        # in each group, the gap between the mean prediction and the share recalled, weighted by the group's weight
+        answers = np.bincount(scored.groups)
+        gaps = np.bincount(scored.groups, weights=predicted) / answers - np.bincount(scored.groups, weights=recalled) / answers
+        rmse = math.sqrt((np.bincount(scored.groups, weights=weights) * gaps**2).sum() / total_weight)
     return Calibration(
         scope,
         tuple(CalibrationBin(k / SHARE_BINS, (k + 1) / SHARE_BINS, *b) for k, b in enumerate(bins)),
-        loss / total_weight if count else None,
+        log_loss,
         rmse,
-        sum(scored.replayed),
+        int(np.count_nonzero(scored.replayed)),
     )
 
 

@@ -1,7 +1,9 @@
 """FSRS scheduling in isolation: golden sequences (fuzz off) and properties."""
+import math
 from dataclasses import replace
 from datetime import timezone
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,9 +172,9 @@ OWN_PARAMETERS = (0.3, 1.4, 2.5, 9.0, 6.5, 0.8, 3.0, 0.002, 1.9, 0.17, 0.8, 1.5,
 @settings(max_examples=100, deadline=None)
 @given(ratings, gaps, st.integers(min_value=1, max_value=24), st.sampled_from([(), OWN_PARAMETERS]))
 def test_a_replay_gives_the_state_each_answer_left(sequence, waits, split, parameters):
-    """What the statistics' calibration replays where the log records no state: the states answering
-    the card left, one by one, the last one `memory_from_history`'s; continued from one of them, the
-    replay gives the states after it."""
+    """What the statistics' calibration replays where the log records no state: the stabilities
+    answering the card left, one by one, the last one `memory_from_history`'s; continued from one of
+    the states (in the same call), the replay gives the stabilities after it."""
     s = scheduler(parameters=parameters)
     card, now, recorded, history, timed = Card(11, 1, 1, 0), NOON, [], [], []
     for rating, wait in zip(sequence, waits):
@@ -181,18 +183,29 @@ def test_a_replay_gives_the_state_each_answer_left(sequence, waits, split, param
         history.append((int(rating), 0 if not timed else CALENDAR.day(now) - CALENDAR.day(timed[-1][0])))
         timed.append((now, int(rating)))
         now = now + wait
-    [(stabilities, difficulties)] = s.replay_memory_states([(None, history)])
-    assert stabilities == pytest.approx([stability for stability, _ in recorded], rel=1e-5)
-    assert difficulties == pytest.approx([difficulty for _, difficulty in recorded], rel=1e-5)
-    assert (stabilities[-1], difficulties[-1]) == pytest.approx(s.memory_from_history(timed), rel=1e-5)
     split = min(split, len(history) - 1)
-    if split:
-        [(rest, _)] = s.replay_memory_states([(recorded[split - 1], history[split:])])
-        assert rest == pytest.approx(stabilities[split:], rel=1e-5)
+    continued = history[split:] if split else []
+    ratings, elapsed = np.array([*history, *continued]).reshape(-1, 2).T
+    states_before = [(math.nan, math.nan), recorded[split - 1]] if split else [(math.nan, math.nan)]
+    firsts = np.array([0, len(history)][: len(states_before)])
+    replayed = s.replay_stabilities(ratings, elapsed, firsts, np.array(states_before))
+    assert len(replayed) == len(history) + len(continued)
+    stabilities = replayed[: len(history)].tolist()
+    assert stabilities == pytest.approx([stability for stability, _ in recorded], rel=1e-5)
+    assert stabilities[-1] == pytest.approx(s.memory_from_history(timed)[0], rel=1e-5)
+    assert replayed[len(history) :].tolist() == pytest.approx(stabilities[len(history) - len(continued) :], rel=1e-5)
+
+
+def replay(s: Scheduler, history: list[tuple[int, int]]) -> list[float]:
+    ratings, elapsed = np.array(history).T
+    return s.replay_stabilities(ratings, elapsed, np.array([0]), np.full((1, 2), math.nan)).tolist()
 
 
 def test_a_replay_checks_its_history():
-    with pytest.raises(InvalidInputError, match="rating must be 1"):
-        list(scheduler().replay_memory_states([(None, [(3, 0), (5, 2)])]))
+    for ratings in ([3, 5], [0, 3], [3, 9]):
+        with pytest.raises(InvalidInputError, match="rating must be 1"):
+            replay(scheduler(), [(ratings[0], 0), (ratings[1], 2)])
     with pytest.raises(InvalidInputError, match="not in time order"):
-        list(scheduler().replay_memory_states([(None, [(3, 0), (3, -1)])]))
+        replay(scheduler(), [(3, 0), (3, -1)])
+    nothing = np.array([], dtype=int)
+    assert scheduler().replay_stabilities(nothing, nothing, nothing, np.empty((0, 2))).tolist() == []

@@ -690,7 +690,8 @@ def test_calibration_without_a_scored_answer_has_no_metrics(collection):
     assert [m.value for m in fit.summary()] == [0, 0, None, None, None, None]  # no review scored or replayed, no metric
 
 
-def test_answer_chains_hand_over_the_recorded_memory_states_exactly(collection):
+@pytest.mark.parametrize("by_card", [False, True])
+def test_answer_chains_hand_over_the_recorded_memory_states_exactly(collection, by_card):
     first, second = add_card(collection), add_card(collection)
     entries = [  # card, day before NOON, rating, kind, interval after, stability, difficulty
         (second, 5, 3, ReviewKind.LEARN, 1, 0.1 + 0.2, 1 / 3),  # SQLite's text for these reads back as other numbers
@@ -706,7 +707,12 @@ def test_answer_chains_hand_over_the_recorded_memory_states_exactly(collection):
                 at + interval_after * DAY, stability, difficulty, 5000, kind,
             ))
     calendar = collection.calendar
-    with _reader(collection, Scope(), NOON) as reader:
+    scope = Scope()
+    if by_card:  # a scope of few cards reads their answers card by card: the recorded states come out of rowid order
+        for _ in range(8):
+            add_card(collection)
+        scope = Scope.matching(f"cid:{first.id},{second.id}")
+    with _reader(collection, scope, NOON) as reader:
         chains = reader.answer_chains(_local_timeline(calendar, NOON - 5 * DAY, NOON))
     assert chains.cards.tolist() == [first.id] * 3 + [second.id]
     assert chains.times.tolist() == [(NOON - d * DAY) * 1000 for d in (3, 2, 1, 5)]
@@ -731,13 +737,13 @@ def test_answer_histories_start_at_each_card_reset_and_learning_answer_after_ano
     )
     histories = _AnswerHistories.of(chains)
     # learning after learning goes on, learning after a review starts again, and so does an answer after a reset
-    assert (histories.starts, histories.decks) == ([0, 3, 4, 5], [10, 10, 10, 20])
-    assert histories.times == [100, 200, 300, 400, 600, 700, 800]
-    assert histories.days == [1, 1, 4, 9, 12, 12, 15]
-    assert histories.ratings == [3, 3, 3, 1, 2, 4, 3]
-    assert histories.elapsed == [0, 0, 3, 0, 0, 0, 3]
-    assert histories.stabilities == [2.0, None, 5.0, None, None, 3.0, None]
-    assert histories.difficulties == [4.0, None, 6.0, None, None, 7.0, None]
+    assert (histories.starts.tolist(), histories.decks.tolist()) == ([0, 3, 4, 5], [10, 10, 10, 20])
+    assert histories.times.tolist() == [100, 200, 300, 400, 600, 700, 800]
+    assert histories.days.tolist() == [1, 1, 4, 9, 12, 12, 15]
+    assert histories.ratings.tolist() == [3, 3, 3, 1, 2, 4, 3]
+    assert histories.elapsed.tolist() == [0, 0, 3, 0, 0, 0, 3]
+    np.testing.assert_array_equal(histories.stabilities, [2.0, nan, 5.0, nan, nan, 3.0, nan])  # NaN matches NaN alone
+    np.testing.assert_array_equal(histories.difficulties, [4.0, nan, 6.0, nan, nan, 7.0, nan])
 
 
 # --- calibration of histories imported from Anki (no memory state recorded: replayed) ---------------------------------------

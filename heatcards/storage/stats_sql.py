@@ -53,7 +53,6 @@ _ANSWER = "r.stats_code IS NOT NULL"
 _RESET = "(r.kind = 'manual' AND r.interval_after = 0)"
 _SCOPE_TABLE = "hc_stats_scope"
 _LEFT_OUT_TABLE = "hc_stats_left_out"
-_RECORDED_MEMORY_TABLE = "hc_stats_recorded_memory"
 _ALL_REVIEWS = "revlog r"
 _NO_END = 2**62  # a bound past every review time and UTC hour
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
@@ -494,55 +493,59 @@ class StatsReader:
         splits them), in the order of the subquery that sorts them (an ORDER BY within
         `group_concat` needs SQLite 3.44), where a Python tuple per answer and a step over each cost
         ~2 µs. The answers come from the index on (card_id, time) alone: its answer code holds the
-        rating and the kind. The memory states the log records are gathered first, in one pass
-        over the log: looking up each answer's row for them would cost three times the rest of the
-        read. They are read as numbers, in a second query over the answers that have them:
-        SQLite's text for a REAL does not always give back the same number."""
-        self.conn.execute(f"DROP TABLE IF EXISTS temp.{_RECORDED_MEMORY_TABLE}")
-        self.conn.execute(f"CREATE TEMP TABLE {_RECORDED_MEMORY_TABLE} (id INTEGER PRIMARY KEY, stability REAL, difficulty REAL)")
+        rating and the kind. The memory states the log records are read apart, as numbers (SQLite's
+        text for a REAL does not always give back the same number), in one pass over the log, and
+        put on the answers by their rowids: looking up each answer's row for them, or joining a
+        table of them to the sorted answers, costs several times as much."""
         answered_cards = "(SELECT card_id FROM revlog WHERE time >= :since)"
         answered = "1" if answered_since is None else f"r.card_id IN {answered_cards}"
         # `+` keeps SQLite from reaching the recorded states card by card through the index, then row
-        # by row in the table: one scan of the table costs a third of that, or less (a month of 100k
-        # cards, 800k answers: 0.55 s against 0.22 s, 0.08 s when the log records no state)
+        # by row in the table: one scan of the table costs a third of that, or less
         scanned_answered = "1" if answered_since is None else f"+r.card_id IN {answered_cards}"
         since = {"since": (answered_since or 0) * 1000}
-        chained = f"(({_ANSWER}) OR {_RESET}) AND {answered} ORDER BY r.card_id, r.time, r.rowid"
         cursor = self.conn.cursor()
         cursor.row_factory = None
         try:
-            cursor.execute(
-                f"INSERT INTO temp.{_RECORDED_MEMORY_TABLE} SELECT r.rowid, r.stability, r.difficulty FROM {self._reviews} "
-                f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {scanned_answered}",
-                since,
+            recorded = np.fromiter(
+                cursor.execute(
+                    f"SELECT r.rowid, r.stability, r.difficulty FROM {self._reviews} "
+                    f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {scanned_answered}",
+                    since,
+                ),
+                dtype=_RECORDED_STATE,
             )
             day = timeline.day_sql("r.time / 1000")
             columns = cursor.execute(
                 "SELECT group_concat(card_id), group_concat(deck_id), group_concat(time), group_concat(day), "
-                "group_concat(rating), group_concat(learning), group_concat(recorded) FROM ("
+                "group_concat(rating), group_concat(learning), group_concat(id) FROM ("
                 # a reset has no answer code: rating 0, not learning
                 f"SELECT r.card_id, c.deck_id, r.time, {day} AS day, coalesce(r.stats_code % 4 + 1, 0) AS rating, "
-                f"coalesce(r.stats_code / 8 % 4 = {_LEARNING}, 0) AS learning, m.id IS NOT NULL AS recorded "
+                f"coalesce(r.stats_code / 8 % 4 = {_LEARNING}, 0) AS learning, r.rowid AS id "
                 f"FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
-                f"LEFT JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid WHERE {chained})",
+                f"WHERE (({_ANSWER}) OR {_RESET}) AND {answered} ORDER BY r.card_id, r.time, r.rowid)",
                 since,
             ).fetchone()
-            cards, decks, times, days, ratings, learning, recorded = (_integers(column) for column in columns)
-            states = np.fromiter(
-                cursor.execute(
-                    f"SELECT m.stability, m.difficulty FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
-                    f"JOIN temp.{_RECORDED_MEMORY_TABLE} m ON m.id = r.rowid WHERE {chained}",
-                    since,
-                ),
-                dtype=np.dtype((np.float64, 2)),
-            ).reshape(-1, 2)
         finally:
             cursor.close()  # a read left unfinished would lock the table
-            self.conn.execute(f"DROP TABLE temp.{_RECORDED_MEMORY_TABLE}")
-        stabilities, difficulties = np.full(len(cards), np.nan), np.full(len(cards), np.nan)
-        recorded = recorded.astype(bool)
-        stabilities[recorded], difficulties[recorded] = states[:, 0], states[:, 1]
+        cards, decks, times, days, ratings, learning, rowids = (_integers(column) for column in columns)
+        stabilities, difficulties = _states_of(rowids, recorded)
         return AnswerChains(cards, decks, times, days, ratings, learning.astype(bool), stabilities, difficulties)
+
+
+# A memory state the review log records, with the rowid of its entry.
+_RECORDED_STATE = np.dtype([("rowid", np.int64), ("stability", np.float64), ("difficulty", np.float64)])
+
+
+def _states_of(rowids: np.ndarray, recorded: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stability and the difficulty `recorded` (of `_RECORDED_STATE`) holds for each of `rowids`,
+    NaN where it holds none."""
+    stabilities, difficulties = np.full(len(rowids), np.nan), np.full(len(rowids), np.nan)
+    if len(recorded):
+        recorded = recorded[np.argsort(recorded["rowid"], kind="stable")]  # a scope read card by card is not in rowid order
+        at = np.minimum(np.searchsorted(recorded["rowid"], rowids), len(recorded) - 1)
+        found = recorded["rowid"][at] == rowids
+        stabilities[found], difficulties[found] = recorded["stability"][at[found]], recorded["difficulty"][at[found]]
+    return stabilities, difficulties
 
 
 # A card's state key: its interval, state, whether it is suspended and whether it is buried at :now
