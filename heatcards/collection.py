@@ -6,6 +6,7 @@ returns a `Changes` record naming what changed.
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import secrets
@@ -109,17 +110,20 @@ class _TodayCounts:
 class _StudyReads:
     """Rows studying reads again and again, kept while the store's change count is still
     `valid_at` (no row written since they were read) or only answers wrote, which leave them as
-    they were: the card `next_card` handed out last (answered, it is read no second time), and
-    the preset ids of decks answered in."""
+    they were: the card `next_card` handed out last (answered, it is read no second time), the
+    preset ids of decks answered in, and by decks studied (a deck with its subdecks) the time
+    before which none of their learning cards is shown (`queue.learning_due_from`), which answers
+    keep true."""
 
     valid_at: int = -1
     card: Card | None = None
     preset_ids: dict[int, int] = field(default_factory=dict)
+    learning_from: dict[tuple[int, ...], float] = field(default_factory=dict)
 
     def checked(self, change_count: int) -> _StudyReads:
         """These reads, forgotten first if any row was written since they were made."""
         if change_count != self.valid_at:
-            self.valid_at, self.card, self.preset_ids = change_count, None, {}
+            self.valid_at, self.card, self.preset_ids, self.learning_from = change_count, None, {}, {}
         return self
 
 
@@ -516,8 +520,14 @@ class Collection:
     def next_card(self, deck: Deck) -> tuple[Card | None, QueueCounts]:
         """The card to show now in `deck` (subdecks included) and the counts left today."""
         today = self._today_in(deck)
-        card = queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, self.now())
-        self._study_reads.checked(self.store.change_count()).card = card
+        now = self.now()
+        reads = self._study_reads.checked(self.store.change_count())
+        learning_from = reads.learning_from.get(today.deck_ids, -math.inf)
+        card = reads.card = queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, now, learning_from)
+        if learning_from <= now and (card is None or card.state not in (CardState.LEARNING, CardState.RELEARNING)):
+            # The statement looked for a learning card and found none: learn when one can be shown,
+            # so that the next ones need not look before then.
+            reads.learning_from[today.deck_ids] = queue.learning_due_from(self.store, today.deck_ids)
         return card, today.counts
 
     def counts(self, deck: Deck) -> QueueCounts:
@@ -582,6 +592,9 @@ class Collection:
                 now,
             )
         reads.valid_at = self.store.change_count()  # what this answer wrote leaves the preset ids as they were
+        for decks, learning_from in reads.learning_from.items():
+            if card.deck_id in decks:
+                reads.learning_from[decks] = queue.learning_due_after_answer(learning_from, after)
         if siblings or after.suspended:
             self._forget_today_counts()
         for today in self._today.values():

@@ -49,19 +49,49 @@ def limit_counts(new: int, learning: int, review: int, limits: DailyLimits) -> Q
     return QueueCounts(new=min(new, limits.new), learning=learning, review=min(review, limits.review))
 
 
+def learning_due_from(store: Store, deck_ids: Sequence[int]) -> float:
+    """A time before which no (re)learning card of these decks is shown: the earliest moment one
+    that is not suspended is both due and unburied, or infinity when there is none. It stays true
+    until a card is written, except that an answer that puts a card in (re)learning may bring it
+    forward (`learning_due_after_answer`)."""
+    earliest = store.earliest_learning_shown(deck_ids)
+    return math.inf if earliest is None else earliest
+
+
+def learning_due_after_answer(learning_from: float, after: Card) -> float:
+    """`learning_due_from` of the answered card's decks once the card became `after` (a card that
+    leaves (re)learning leaves it true, if no longer the earliest)."""
+    if after.state in (CardState.LEARNING, CardState.RELEARNING):
+        return min(learning_from, max(after.due, after.buried_until))
+    return learning_from
+
+
 def next_card(
-    store: Store, deck_ids: Sequence[int], counts: QueueCounts, calendar: DayCalendar, now: int
+    store: Store,
+    deck_ids: Sequence[int],
+    counts: QueueCounts,
+    calendar: DayCalendar,
+    now: int,
+    learning_from: float = -math.inf,
 ) -> Card | None:
-    """The card to show now, given today's remaining `counts` (None when the deck is done for the moment)."""
+    """The card to show now, given today's remaining `counts` (None when the deck is done for the
+    moment). `learning_from` (`learning_due_from`, if known) leaves out the looks for learning cards
+    while none can be shown: in the study loop such a look cost about as much as the rest of the
+    next card (bench/README.md, sixth round)."""
     reviews = [("review", calendar.next_day_start(now))] if counts.review else []
     new = [("new", None)] if counts.new else []
     first, second = (new, reviews) if reviews and new and _new_turn(counts) else (reviews, new)
+    learn_ahead_until = min(now + LEARN_AHEAD_SECONDS, calendar.next_day_start(now))
+    due_now = [("learning", now + 1)] if learning_from <= now else []
+    due_soon = [("learning", learn_ahead_until)] if learning_from < learn_ahead_until else []
     # A learning card due now, else the kind whose turn it is, else the other, else a learning card
-    # due within the learn-ahead limit: asked for in two statements of two parts each, the second
-    # only when the first finds none (each part a statement holds costs microseconds, read or not).
-    return store.first_queued_card(deck_ids, now, [("learning", now + 1), *first]) or store.first_queued_card(
-        deck_ids, now, [*second, ("learning", min(now + LEARN_AHEAD_SECONDS, calendar.next_day_start(now)))]
-    )
+    # due within the learn-ahead limit: asked for in two statements of up to two parts each, the
+    # second only when the first finds none (each part a statement holds costs microseconds, read or not).
+    for parts in ([*due_now, *first], [*second, *due_soon]):
+        card = store.first_queued_card(deck_ids, now, parts) if parts else None
+        if card is not None:
+            return card
+    return None
 
 
 def counts_after_answer(counts: QueueCounts, before: Card, after: Card, day_end: int) -> QueueCounts:

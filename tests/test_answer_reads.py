@@ -15,6 +15,7 @@ from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.errors import NothingToUndoError
 from heatcards.model import CardState, Rating
+from heatcards.queue import LEARN_AHEAD_SECONDS
 
 from .conftest import NOON
 
@@ -87,6 +88,66 @@ def test_a_card_moved_to_a_deck_with_another_preset_after_being_handed_out(colle
     assert collection.card(card.id).due == NOON + 180
 
 
+# --- the time before which no learning card is shown: kept by answers, read again after any other write ---
+def asked_parts(collection) -> list[list[str]]:
+    """The kinds of cards each of the queue's statements asks for, from now on."""
+    asked = []
+    first_queued_card = collection.store.first_queued_card
+
+    def spy(deck_ids, now, parts):
+        asked.append([kind for kind, _ in parts])
+        return first_queued_card(deck_ids, now, parts)
+
+    collection.store.first_queued_card = spy
+    return asked
+
+
+def test_no_statement_looks_for_learning_cards_while_none_can_be_shown(collection, clock):
+    add_cards(collection, 3)
+    deck = collection.deck_named("Films")
+    collection.update_preset(replace(collection.preset_of(deck), learning_steps=(30.0,)))  # past the learn-ahead limit
+    asked = asked_parts(collection)
+    for _ in range(3):
+        card, _ = collection.next_card(deck)
+        collection.answer(card.id, Rating.AGAIN)  # learning, due in 30 minutes
+    # The first card: a learning card due now, else a new one, else a learning card due soon; the
+    # answers since put cards in learning, and told when they can be shown.
+    assert asked == [["learning"], ["new", "learning"], ["new"], ["new"]]
+    asked.clear()
+    clock.advance(30 * 60 - LEARN_AHEAD_SECONDS + 1)  # the first answered is due within the learn-ahead limit
+    collection.next_card(deck)
+    clock.advance(LEARN_AHEAD_SECONDS - 1)  # and now due
+    card, _ = collection.next_card(deck)
+    assert asked == [["new", "learning"], ["learning"]] and card.state is CardState.LEARNING
+
+
+def test_a_card_answered_into_learning_is_shown_when_due(collection, clock):
+    add_cards(collection, 3)
+    deck = collection.deck_named("Films")
+    first, _ = collection.next_card(deck)
+    collection.answer(first.id, Rating.AGAIN)  # due in a minute
+    card, _ = collection.next_card(deck)
+    collection.answer(card.id, Rating.GOOD)
+    clock.advance(61)
+    card, _ = collection.next_card(deck)
+    assert card.id == first.id and card.state is CardState.LEARNING
+
+
+def test_a_learning_card_is_shown_when_its_burial_ends_with_only_answers_between(collection, clock):
+    add_cards(collection, 3)
+    deck = collection.deck_named("Films")
+    buried, _ = collection.next_card(deck)
+    collection.answer(buried.id, Rating.AGAIN)  # due in a minute...
+    with collection.store.transaction():  # ...and buried until an hour from now (a deck file can say so)
+        collection.store.save_card(replace(collection.card(buried.id), buried_until=NOON + 3600))
+    card, _ = collection.next_card(deck)
+    assert card.id != buried.id
+    collection.answer(card.id, Rating.EASY)
+    clock.advance(3600)
+    card, _ = collection.next_card(deck)
+    assert card.id == buried.id
+
+
 # --- the same operations with and without the reuse: the same collection ---------------------
 operations = st.lists(
     st.one_of(
@@ -106,8 +167,8 @@ operations = st.lists(
 
 
 def run(operations, folder: Path, *, reuse: bool):
-    """Cards and review log (without the random review ids) after `operations`. As studying does,
-    a card is handed out by `next_card` and answered, maybe after other operations."""
+    """Cards handed out, then cards and review log (without the random review ids) after `operations`.
+    As studying does, a card is handed out by `next_card` and answered, maybe after other operations."""
     clock = FixedClock(NOON)
     collection = Collection(folder / "col.heatcards", clock=clock, calendar_tz=timezone.utc, install_heat_deck=False)
     if not reuse:  # a change count never seen twice: every answer reads the card and its deck again
@@ -118,7 +179,7 @@ def run(operations, folder: Path, *, reuse: bool):
         films = collection.deck_named("Films")
         other = collection.add_deck("Films::Other")
         presets = [collection.preset_of(films).id, second_preset(collection).id]
-        handed_out = None
+        handed_out, shown = None, []
         for kind, value in operations:
             if kind == "answer":  # the card handed out before the operations since, if any
                 if handed_out is None:
@@ -126,6 +187,7 @@ def run(operations, folder: Path, *, reuse: bool):
                 if handed_out is not None:
                     collection.answer(handed_out.id, value)
                     handed_out, _ = collection.next_card(films)
+                shown.append(handed_out)
             elif kind == "wait":
                 clock.advance(value)
             elif kind == "undo":
@@ -149,7 +211,7 @@ def run(operations, folder: Path, *, reuse: bool):
                     collection.set_deck([handed_out.id], other.id)
         cards = collection.store.cards(collection.store.card_ids())
         log = [replace(entry, id="") for card in cards for entry in collection.store.reviews_of_card(card.id)]
-        return cards, log
+        return shown, cards, log
     finally:
         collection.close()
 

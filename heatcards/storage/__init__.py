@@ -676,6 +676,14 @@ class Store:
         row = self._tuples(_queue_statement(tuple(deck_ids), tuple(kind for kind, _ in parts)), params).fetchone()
         return _card_from_row(row) if row is not None else None
 
+    def earliest_learning_shown(self, deck_ids: Sequence[int]) -> int | None:
+        """The earliest moment a (re)learning card of these decks that is not suspended is both due
+        and unburied (the later of its due time and its burial's end); None without one."""
+        return self._scalar(
+            f"SELECT min(max(due, buried_until)) FROM cards "
+            f"WHERE deck_id IN ({_in_clause(deck_ids)}) AND state IN (1, 3) AND suspended = 0"
+        )
+
     def due_counts(
         self, deck_ids: Sequence[int], now: int, until: int, new_limit: int, review_limit: int
     ) -> tuple[int, int, int]:
