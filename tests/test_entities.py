@@ -149,7 +149,7 @@ def test_no_term_where_the_words_only_look_like_one(sentence):
         ("Universal hired a 26-year-old director.", []),  # an age in one word: no duration
         ("The phone sold about 126 million units.", [("count", "about 126 million")]),
         ("The lake holds about 23,600 cubic kilometres of water.", [("quantity", "about 23,600 cubic kilometres")]),
-        ("The rift widens by about 4 millimetres a year.", [("quantity", "about 4 millimetres")]),
+        ("The rift widens by about 4 millimetres a year.", [("quantity", "about 4 millimetres a year")]),  # a rate (thirteenth round)
         ("The reef has 900 species, and about two thirds of them live nowhere else.", [("count", "900"), ("quantity", "about two thirds")]),
     ],
 )
@@ -285,3 +285,23 @@ def test_a_name_after_a_role_is_a_person_also_between_commas(sentence, expected)
 )
 def test_a_comma_after_a_word_that_is_no_role_makes_no_person(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_a_gender_is_said_by_a_title_before_the_name_or_a_man_after_it_and_not_by_someone_elses_pronouns():
+    book = NameBook.from_texts(
+        [
+            "In 1920 the painter Ormond Dixel married Ada Vane.",  # two people: no pronoun counts
+            "In 1920 Ada Vane married the painter Ormond Dixel, a man twenty years older.",
+            "During the summers she travelled with the painter Brannock Hale through Arizona, and she began to paint.",
+            "The ship sailed under the command of Commodore Sir Orrin Belt.",
+        ]
+    )
+    assert book.gender("Ormond Dixel") is Gender.MALE
+    assert book.gender("Orrin Belt") is Gender.MALE  # the title before the name says it
+    assert book.gender("Brannock Hale") is None  # the "she"s are the subject's, not the painter's
+
+
+def test_a_rate_keeps_the_time_it_is_counted_in():
+    assert found("Radio waves travel at about 299,792 kilometres per second.") == [("quantity", "about 299,792 kilometres per second")]
+    assert found("The plates drift apart by 3.8 centimetres a year.") == [("quantity", "3.8 centimetres a year")]
+    assert found("The liner crossed at 30.14 knots.") == [("quantity", "30.14 knots")]

@@ -46,6 +46,7 @@ class Mention:
     quoted: bool = False  # a title written between quotation marks
     possessive: bool = False  # followed by "'s"
     attributive: bool = False  # used as an adjective: the "Heat" script
+    craft: bool = False  # a ship or another craft: "HMS Hood", "the Queen Mary 2"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     ),
     (
         MentionKind.QUANTITY,
-        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})(?![\w/])"),
+        # with the time it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year"
+        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})(?:\s+(?:per|an?)\s+(?:{lexicon.RATE_TIMES})\b)?(?![\w/])"),
     ),
     (  # a share: "about two thirds", "three quarters"
         MentionKind.QUANTITY,
@@ -228,19 +230,28 @@ def _short_forms(full: str) -> list[str]:
 
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
-    """Each person's gender: a title ("Mrs.", "Sir") or a first name the lexicon knows says it;
-    otherwise the pronouns of the sentences that name that person and no one else, when they agree."""
+    """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a first name the
+    lexicon knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
+    name that person and no one else, with no pronoun before the name, when they agree."""
     told: dict[str, Gender] = {}
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     for text in texts:
         named = [m for m in find_mentions(text, book) if m.kind is MentionKind.PERSON]
         for mention in named:
+            # the word before the name, for a title left outside it: "Commodore Sir {Edgar Britten}"
+            outside = next(iter(re.findall(r"(\w+)\.? $", text[: mention.start])), "")
             first = mention.name.split()[0].rstrip(".")
-            if first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
+            said = re.match(r", an? (?:[a-z]+ )?(man|woman)\b", text[mention.end :])  # "Maynard Dixon, a man twenty years older"
+            if outside in lexicon.MALE_TITLES or first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.MALE)
-            elif first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
+            elif outside in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.FEMALE)
-        if len({m.name for m in named}) == 1:
+            elif said:
+                told.setdefault(mention.name, Gender.MALE if said.group(1) == "man" else Gender.FEMALE)
+        # not "she travelled with Dixon …, and she began …": a pronoun before the name is someone
+        # else's, the sentence's subject, and so are the ones after it
+        leading = re.findall(r"[a-z]+", text[: named[0].start].lower()) if named else []
+        if len({m.name for m in named}) == 1 and not set(leading) & (lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS):
             after = text[named[0].end :].lower()
             for word in re.findall(r"[a-z]+", after):
                 if word in lexicon.MALE_PRONOUNS:
@@ -413,7 +424,9 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         run = dataclasses.replace(run, start=start, tokens=run.tokens[title:])
     name = " ".join(run.tokens)
     full = book.full_name(name) if kind is MentionKind.PERSON else name
-    return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive)
+    cue = run.before[-1] if run.before else ""
+    craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS  # also "the liner Northern Star"
+    return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
 
 
 def _names_a_craft(run: _Run) -> bool:

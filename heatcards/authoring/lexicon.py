@@ -261,8 +261,10 @@ UNITS = (
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
-    r"floors|light[- ]years?"
+    r"floors|light[- ]years?|knots"
 )
+# The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
+RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"
 TIME_UNITS = r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millennia|millennium"
 NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -369,6 +371,12 @@ BACK_REFERRING_NOUNS = _words(
     "trial attack incident accident idea effort study report experiment photograph image device machine "
     "invention product design structure building meeting event story answer question problem solution result reason "
     "total cost match game season club choice opening"
+)
+
+# Words before a noun that do not say which one of the topic's it is: "The new team", "The whole project".
+UNSPECIFIC_MODIFIERS = _words(
+    "new old whole entire original former latter same other another two three four five both young small big large "
+    "great little final previous following latest"
 )
 
 # Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."

@@ -57,6 +57,8 @@ PAIRED_FACTOR = 0.7
 LATE_FACTOR = 0.2  # at most, for a name at the very end of its sentence
 REPEATED_NAME_FACTOR = 0.85  # for a name an earlier sentence already mentioned
 WELL_KNOWN_AFTER = 4  # sentences naming a person, after which the person is no longer asked
+REPEATED_SHARE = 0.08  # of the document's statements: a thing named in as many is asked only where first named
+REPEATED_AT_LEAST = 3  # sentences, for a short document
 SAME_ANSWER_FACTOR = 0.7
 NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
 _PROGRESS_EVERY = 25  # sentences
@@ -96,6 +98,11 @@ _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
 _VERB_AFTER_SUBJECT = rf"(?:(?:also|then|later|still|never|soon|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
 # A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
 _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
+# An "also", or a "too" ending a clause, that says the sentence before told of the same and can go:
+# "Edward Stone also directed …", "… passed Jupiter too."; not a "too" right after its verb ("… failed
+# too."), which carries what the clause says (see _LEANING_TOO).
+_ALSO_OR_TOO = re.compile(r"(?<=[\w,]) also(?= [a-z])|,? too(?=[.;!]|, )")
+_LEANING_TOO = re.compile(rf"\b(?:{_PAST_VERB}|is|are|was|were|did|does|has|have|had),? too(?=[.;!]|, )")
 # A time that leans on the sentence before and can go: "Hale was by then in charge of …".
 _BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])")
 # An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
@@ -107,9 +114,11 @@ _OPENING = re.compile(
     r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
     rf"\s(?:[^,\"“]|,(?=\s\d{{4}}\b)){{1,40}}?(?:,\s+(?!\d{{4}}\b)|\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT}))){{0,2}})"
 )
-# A subject that leans on what came before: "The unit was led by …", "The net effect is …".
+# A subject that leans on what came before: "The unit was led by …", "The net effect is …"; the word
+# before its noun, if any, is `modifier` ("The guidance team was led by …").
+_AUXILIARIES = "is|was|are|were|has|had|have|can|could|will|would|must"
 _LEANING_SUBJECT = re.compile(
-    rf"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were|has|had|have|can|could|will|would|must|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
+    rf"The (?:(?P<modifier>[a-z]+) )?(?P<noun>(?!(?:{_AUXILIARIES})\b)[a-z]+) (?:{_AUXILIARIES}|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
 )
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
@@ -183,6 +192,9 @@ _RELATIVE_TIME_OPENER = re.compile(
     r"(?:year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
     r"|(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z])"
 )
+# A demonstrative subject that the sentence names between commas: "This feature, called Selective
+# Availability, added …" (the name is what the card can ask; see _named_demonstrative).
+_NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
 _COUNTED_NOUN = re.compile(
     rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
@@ -245,6 +257,7 @@ class _Topic:
     kind: MentionKind
     aliases: tuple[str, ...]  # the name and the other forms the document uses for it
     gender: Gender | None
+    ship: bool = False  # a ship ("RMS Queen Mary"), which the document may call "she"
 
 
 @dataclass(frozen=True)
@@ -323,6 +336,7 @@ def suggest_from_mentions(
     cards: list[_Card] = []
     previous: Claim | None = None
     seen: Counter[str] = Counter()  # how many of the sentences so far mention each name
+    repeated = _repeated_names(sentences, found)
     for index, sentence in enumerate(sentences):
         if progress and index % _PROGRESS_EVERY == 0:
             progress("Writing cards", index, len(sentences))
@@ -333,12 +347,23 @@ def suggest_from_mentions(
         claim = _claim(sentence.text, found[index], before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
         if standing is not None:
-            cards += _cards(index, sentence, standing, topic, document.text, ask, seen, book)
+            cards += _cards(index, sentence, standing, topic, document.text, ask, seen, repeated, book)
         seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
     return _best(cards, card_limit(document, cards_per_1000_words))
+
+
+def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
+    """The things (not people) the document names in at least REPEATED_SHARE of its statements (and in
+    REPEATED_AT_LEAST sentences): by the second time a card asks for one ("{{Cunard}}" in a history of a
+    Cunard liner), the learner fills it in from the document's theme, not from memory."""
+    naming: Counter[str] = Counter()
+    for sentence, mentions in zip(sentences, found):
+        naming.update({m.name for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON})
+    statements = sum(sentence.text.rstrip("\"'”’) ").endswith((".", "!")) for sentence in sentences)
+    return frozenset(name for name, count in naming.items() if count >= max(REPEATED_AT_LEAST, REPEATED_SHARE * statements))
 
 
 def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:
@@ -375,7 +400,9 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
         # "Baikal" in one about Lake Baikal
         if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
             forms |= aliases[other] | {other}
-    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), book.gender(name))
+    ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
+    gender = Gender.FEMALE if ship else book.gender(name)
+    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship)
 
 
 def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
@@ -421,7 +448,16 @@ def _initials(name: str) -> str:
 
 
 def _is_topic(mention: Mention, topic: _Topic | None) -> bool:
-    return topic is not None and mention.kind in NAMED_KINDS and (mention.name == topic.name or mention.text in topic.aliases)
+    """Whether the mention names the topic; a person never names a ship ("Queen Mary, the wife of King
+    George V, launched the ship" in a history of the Queen Mary)."""
+    if topic is None or mention.kind not in NAMED_KINDS or (topic.ship and mention.kind is MentionKind.PERSON):
+        return False
+    return mention.name == topic.name or mention.text in topic.aliases
+
+
+def _is_personal(topic: _Topic) -> bool:
+    """Whether "she" or "he" may stand for the topic: a person, or a ship, which is "she"."""
+    return topic.kind is MentionKind.PERSON or topic.ship
 
 
 def _contains_word(text: str, phrase: str) -> bool:
@@ -436,6 +472,7 @@ def _cards(
     document_text: str,
     ask: Ask | None,
     seen: Counter[str],
+    repeated: frozenset[str],
     book: NameBook,
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
@@ -454,6 +491,8 @@ def _cards(
             continue  # "{{Roebling}}" when father and son are both Roebling: which one?
         if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
             continue  # the person the document keeps talking about: by now a guess, not a memory
+        if mention.name in repeated and seen[mention.name]:
+            continue  # a thing the document keeps naming, asked again
         # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
         # of names ("Watson and {{Crick}}") is half given by the first.
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
@@ -506,6 +545,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # the name that replaced a pronoun: the sentence did not say it there
     if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or text in lexicon.DEMONYMS or len(text) < 2:
         return True  # the topic, "the {{Earth}}", "{{Spanish}} soldiers", "the {{A}} form"
+    if topic and text in topic.aliases:
+        return True  # "{{Queen Mary}}, the wife of King George V, launched the ship" in a history of the Queen Mary
     if text in lexicon.WELL_KNOWN_EVENTS or (mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _WELL_KNOWN_TIME.search(claim.text, 0, mention.start)):
         return True  # "the {{Second World War}}", "when the Second World War broke out in {{September 1939}}"
     if topic and mention.kind in NAMED_KINDS and _contains_word(text, topic.name):
@@ -665,6 +706,7 @@ def _unreadable_at(text: str) -> int | None:
         or _dangling_word(words, index))
     ]
     found += [match.start() for pattern in (lexicon.SUBJECTIVE_PHRASES, lexicon.DANGLING_PHRASES) for match in re.finditer(pattern, text, re.IGNORECASE)]
+    found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
     return min(found, default=None)
 
 
@@ -755,20 +797,33 @@ def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
     """Whether the claim's subject is a bare "The unit" or "Construction" whose owner the card would
     not show: "The charter was signed …" (which charter?), "Construction began in 1869" (of what?).
     A subject such as "The satellites" or an activity is fine when the card names the document's
-    topic in front of it, unless it is one that usually points back ("the team", "the largest")."""
+    topic in front of it, unless it is one that usually points back ("the team", "the largest") and
+    neither a word before it ("the guidance team") nor a name the sentence gives it says which."""
     opening = _OPENING.match(claim.text)
     rest = claim.text[opening.end() :]
     leaning = _LEANING_SUBJECT.match(rest)
     if claim.inserted == 0 and leaning and not _names_its_subject(claim, opening.end()):
         # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not;
         # "The mineral was named tranquillityite, after …" says what it is about by the name it gives
-        noun = leaning.group("noun")
-        if noun in lexicon.BACK_REFERRING_NOUNS or _SELECTING.fullmatch(noun):
-            return True
+        noun, modifier = leaning.group("noun", "modifier")
         named = _GIVES_A_NAME.match(rest)
-        return topic is None and not (named and named.group("noun") not in lexicon.BACK_REFERRING_NOUNS)
+        if _SELECTING.fullmatch(noun):
+            return True
+        if noun in lexicon.BACK_REFERRING_NOUNS:
+            # "(Tay Bridge) The total cost was …", "(Voyage) The guidance team was led by …", "(Voyage) The
+            # plan was nicknamed …": a noun a word or the name it is given makes specific is the topic's
+            # own, while "The team won …" points back at a team before
+            return not (topic and (named or (modifier and _specifies(modifier))))
+        return topic is None and not named
     first = re.match(r"([A-Z][a-z]+) (?!of\b)[a-z]+", rest)
     return bool(first and first.group(1).lower() in lexicon.ACTION_NOUNS and topic is None)
+
+
+def _specifies(modifier: str) -> bool:
+    """Whether the word before a subject's noun says which one it is of the topic's ("the total cost",
+    "the guidance team", "the main span"), unlike one that only orders or counts it ("the first team",
+    "the largest", "the new team")."""
+    return not _SELECTING.fullmatch(modifier) and modifier not in lexicon.UNSPECIFIC_MODIFIERS
 
 
 def _names_its_subject(claim: Claim, start: int) -> bool:
@@ -790,6 +845,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
     text, mentions = _dated(text, mentions, before.when)
+    text, mentions = _named_demonstrative(text, mentions)
     relative = _RELATIVE_TIME_OPENER.match(text)
     if relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
         text, mentions = _without_opening(text, mentions, relative.end())
@@ -799,7 +855,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     noun = reference.group("noun") if reference else None
     if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
-        return _without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book))
+        return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
     if relative:
         return None  # "The next year it …": what "it" is leans on the sentence before as much as the year does
     pronoun = (reference.group("pronoun") or "").lower()
@@ -818,7 +874,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
         resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
-    return _without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book))
+    return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)))
 
 
 def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str, list[Mention]]:
@@ -828,6 +884,24 @@ def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str,
     return text[cut].upper() + text[cut + 1 :], moved
 
 
+def _named_demonstrative(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """The sentence with a demonstrative subject that it names between commas written as a common noun
+    with its name: "This feature, called Selective Availability, added errors …" -> "A feature called
+    Selective Availability added errors …", which says what it is about; as it was otherwise ("This
+    method is called trilateration." says nothing but the name)."""
+    opening = _NAMED_DEMONSTRATIVE.match(text)
+    named = next((m for m in mentions if opening and m.start == opening.end()), None)
+    if named is None or not re.match(r", [a-z]", text[named.end :]):
+        return text, mentions
+    noun = opening.group("noun")
+    written = f"A {noun}" if opening.group("this") == "This" else noun[0].upper() + noun[1:]
+    head = f"{written} {text[opening.end('noun') + 2 : opening.end()]}"
+    shift = len(head) - opening.end()
+    moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if named.start <= m.start < named.end + 1]
+    moved += [dataclasses.replace(m, start=m.start + shift - 1, end=m.end + shift - 1) for m in mentions if m.start > named.end]
+    return head + text[named.start : named.end] + text[named.end + 1 :], moved
+
+
 def _without_sequence_word(claim: Claim) -> Claim:
     """The claim without a "then", "later" or "afterwards" between its subject and its verb, which only
     orders the event after the one before: "Hartley then founded the club in 1921." -> "Hartley founded
@@ -835,11 +909,26 @@ def _without_sequence_word(claim: Claim) -> Claim:
     word = _SEQUENCE_WORD.search(claim.text)
     if word is None or _FINITE_VERB.search(claim.text, 0, word.start()):
         word = _BY_THEN.search(claim.text)  # "… and the club then moved": not between the subject and its verb
-    if word is None:
-        return claim
-    cut = word.end() - word.start()
-    mentions = [m if m.end <= word.start() else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions]
-    return dataclasses.replace(claim, text=claim.text[: word.start()] + claim.text[word.end() :], mentions=mentions)
+    return claim if word is None else _without_text(claim, word.start(), word.end())
+
+
+def _without_also_or_too(claim: Claim) -> Claim:
+    """The claim without an "also" or a clause's final "too", which only say that the sentence before
+    told of the same: "Edward Stone also directed JPL …" -> "Edward Stone directed JPL …", "Voyager 2
+    passed Jupiter too." -> "Voyager 2 passed Jupiter."; a "too" right after its verb stays, and the
+    claim is refused for it ("A trawler failed too.": failed to do what?)."""
+    leaning = {too.end() for too in _LEANING_TOO.finditer(claim.text)}
+    for word in reversed(list(_ALSO_OR_TOO.finditer(claim.text))):
+        if word.start() >= claim.inserted and word.end() not in leaning:
+            claim = _without_text(claim, word.start(), word.end())
+    return claim
+
+
+def _without_text(claim: Claim, start: int, end: int) -> Claim:
+    """The claim without its text[start:end], which holds no mention, and the mentions after it moved back."""
+    cut = end - start
+    mentions = [m if m.end <= start else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions]
+    return dataclasses.replace(claim, text=claim.text[:start] + claim.text[end:], mentions=mentions)
 
 
 def _event_after_that_point(text: str) -> re.Match[str] | None:
@@ -913,9 +1002,9 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
         return claim
     leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
     about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
-    if topic.kind is not MentionKind.PERSON and not about_topic:
+    if not _is_personal(topic) and not about_topic:
         return claim  # an "it" after a sentence about something else may well be that thing
-    if topic.kind is MentionKind.PERSON:
+    if _is_personal(topic):
         words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
     else:
         words = frozenset({"it", "its"})
@@ -942,17 +1031,17 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     for m, written in offered:
         if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
             continue
-        if topic.kind is MentionKind.PERSON and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
+        if _is_personal(topic) and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
             return claim
-        if topic.kind is MentionKind.PERSON and written is text and text[m.end : match.start()] == " and ":
+        if _is_personal(topic) and written is text and text[m.end : match.start()] == " and ":
             return claim  # "In 1935 Irène and her husband …": the one just named, whoever the topic is
-        if topic.kind is not MentionKind.PERSON and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
+        if not _is_personal(topic) and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
             # not "UNESCO added it to its list", "the Soviet Union answered it": the subject is not its own object
             if not (m in claim.mentions and _is_object(text, match.start()) and (m.start == 0 or _is_subject_of(text, m.end, match.start()))):
                 return claim
     possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
     # as the sentence before wrote it, when it opened with it: "the Marshall Plan"
-    written = _with_article(topic.name, before.text, leading) if leading is not None and _is_topic(leading, topic) else topic.name
+    written = _with_article(leading.text, before.text, leading) if leading is not None and _is_topic(leading, topic) else _topic_as_written(topic)
     name = f"{written}'s" if possessive else written
     shift = len(name) - len(match.group())
     text = text[: match.start()] + name + text[match.end() :]
@@ -986,7 +1075,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         # is the topic when no one else she could be is named in the sentence before or the one before that
         two_back = before.earlier[0] if before.earlier else []
         if pronoun in _PRONOUN_GENDER and _only_the_topic_fits(pronoun, offered, topic, book) and _only_the_topic_fits(pronoun, two_back, topic, book):
-            return _topic_mention(topic), topic.name
+            return _topic_mention(topic), _topic_as_written(topic)
         return None
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
@@ -997,9 +1086,9 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             (person,) = people.values()
             if _gender(person, topic, book) is not gender:
                 return None
-            return (_topic_mention(topic), topic.name) if topic and _is_topic(person, topic) else (person, person.name)
+            return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(person, topic) else (person, person.name)
         if _only_the_topic_fits(pronoun, offered, topic, book):
-            return _topic_mention(topic), topic.name
+            return _topic_mention(topic), _topic_as_written(topic)
         return None
     if pronoun == "they":
         group = _group_subject(before.claim) or _plural_noun(before.text)
@@ -1051,7 +1140,9 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
         others = [m for m in offered if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
-        return topic.kind is MentionKind.PERSON and topic.gender is gender and not others
+        if topic.ship:  # "In 2004 Cunard put the Queen Mary 2 into service. She sails …": another ship's "she"
+            others += [m for m in offered if m.craft and not _is_topic(m, topic)]
+        return _is_personal(topic) and topic.gender is gender and not others
     if pronoun in ("it", "its"):
         others = [m for m in offered if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)]
         return topic.kind is not MentionKind.PERSON and not others
@@ -1154,7 +1245,10 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
 
 
 def _topic_as_written(topic: _Topic) -> str:
-    """The topic's name as a sentence writes it: "the Avon Bridge", "Nokia"."""
+    """The topic's name as a sentence writes it: "the Avon Bridge", "Nokia", "the Queen Mary" for the
+    RMS Queen Mary."""
+    if topic.ship and (unprefixed := _without_generic_word(topic.name)):
+        return f"the {unprefixed}"
     return f"the {topic.name}" if _takes_the(topic.name) else topic.name
 
 
