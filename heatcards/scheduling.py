@@ -30,6 +30,9 @@ DEFAULT_DECAY = DEFAULT_PARAMETERS[20]
 
 # Anki's fuzz: the interval may move by a share of itself that shrinks as it grows.
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
+# fsrs-rs holds the GIL through a call: the calibration's replay of 80,000 histories in one call
+# (~0.3 s) froze the statistics window's UI thread; in calls of this many, each takes ~10 ms
+REPLAY_HISTORIES_PER_CALL = 2048
 
 
 def retrievability(stability: float, elapsed_days: float, decay: float = DEFAULT_DECAY) -> float:
@@ -188,7 +191,10 @@ class Scheduler:
             None if math.isnan(stability) else fsrs.MemoryState(stability, difficulty)
             for stability, difficulty in states_before.tolist()
         ]
-        states = _library_call("replay review histories", lambda: self._fsrs.historical_memory_state_batch(items, starts))
+        states = []
+        for first in range(0, len(items), REPLAY_HISTORIES_PER_CALL):  # the GIL is free between calls
+            batch = slice(first, first + REPLAY_HISTORIES_PER_CALL)
+            states += _library_call("replay review histories", lambda: self._fsrs.historical_memory_state_batch(items[batch], starts[batch]))
         sizes = np.fromiter(map(len, states), dtype=np.int64, count=len(states))
         skipped = sizes - np.diff(bounds)  # a history continued from a state gets that state first
         place_in_history = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from heatcards import scheduling
 from heatcards.clock import SECONDS_PER_DAY, DayCalendar
 from heatcards.errors import InvalidInputError
 from heatcards.model import Card, CardState, Preset, Rating
@@ -195,6 +196,19 @@ def test_a_replay_gives_the_state_each_answer_left(sequence, waits, split, param
     assert stabilities[-1] == pytest.approx(s.memory_from_history(timed)[0], rel=1e-5)
     assert replayed[len(history) :].tolist() == pytest.approx(stabilities[len(history) - len(continued) :], rel=1e-5)
 
+
+
+def test_a_replay_in_several_library_calls_gives_what_one_call_gives(monkeypatch):
+    """The replay goes to fsrs-rs in batches of histories (the library holds the GIL through a call)."""
+    histories = [[(3, 0), (3, 2), (1, 5)], [(4, 0)], [(2, 0), (3, 1)], [(3, 0), (1, 3), (3, 1), (4, 7)]]
+    ratings, elapsed = np.array([review for history in histories for review in history]).T
+    firsts = np.cumsum([0, *map(len, histories)])[:-1]
+    states_before = np.array([(math.nan, math.nan), (5.0, 6.0), (math.nan, math.nan), (2.5, 4.0)])
+    s = scheduler()
+    at_once = s.replay_stabilities(ratings, elapsed, firsts, states_before)
+    monkeypatch.setattr(scheduling, "REPLAY_HISTORIES_PER_CALL", 1)
+    assert s.replay_stabilities(ratings, elapsed, firsts, states_before).tolist() == at_once.tolist()
+    assert len(at_once) == len(ratings)
 
 def replay(s: Scheduler, history: list[tuple[int, int]]) -> list[float]:
     ratings, elapsed = np.array(history).T
