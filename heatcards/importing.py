@@ -415,8 +415,13 @@ class _Merge:
                     repeated += 1
                     continue
                 seen.add(incoming.guid)
-                note = self._local_note(incoming)
                 row = stored.get(found.get(incoming.guid, -1))
+                if row is not None and self.policy is DuplicatePolicy.UPDATE and self._holds_as_it_is(row, incoming):
+                    matched.add(row[0])
+                    self.note_ids[incoming.id] = row[0]
+                    self.tally.unchanged += 1
+                    continue
+                note = self._local_note(incoming)
                 if row is not None and self.policy is DuplicatePolicy.DUPLICATE:
                     row, note = None, replace(note, guid=uuid.uuid4().hex)
                     duplicated += 1
@@ -448,6 +453,19 @@ class _Merge:
         t.say(repeated, "notes skipped: their GUID appears earlier in the file")
         t.say(duplicated, "notes added as duplicates with new GUIDs")
         return matched
+
+    def _holds_as_it_is(self, row: tuple, incoming: Note) -> bool:
+        """Whether the stored note `row` holds `incoming` unchanged, with nothing for `_local_note`
+        to change or refuse (no media renamed, no source, a note type of the collection's with as
+        many fields): a note imported again costs no record."""
+        notetype = self.notetypes.get(incoming.notetype_id)
+        return (
+            notetype is not None
+            and row[NOTE_NOTETYPE] == notetype.id
+            and not self.media_renames
+            and len(incoming.fields) == len(notetype.fields)
+            and _holds(row, incoming)
+        )
 
     def _free_ids(self, table: str, candidates: list[int]) -> set[int]:
         """Which of the incoming ids of the notes or cards (`table`) that may be added the

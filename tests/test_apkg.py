@@ -12,6 +12,7 @@ import os
 import sqlite3
 import struct
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import timezone
@@ -1041,6 +1042,18 @@ def _legacy_collection(tmp_path: Path) -> tuple[dict[str, bytes], Path]:
     return members, database
 
 
+def _legacy_package_after(tmp_path: Path, script: str, name: str) -> tuple[Path, Path]:
+    """A legacy package whose collection had `script` run on it, and that collection's database."""
+    members, database = _legacy_collection(tmp_path)
+    connection = sqlite3.connect(database)
+    connection.executescript(script)
+    connection.commit()
+    connection.close()
+    members["collection.anki21"] = database.read_bytes()
+    package = tmp_path / name
+    package.write_bytes(_zip_with(members))
+    return package, database
+
 @pytest.mark.parametrize(
     ("sql", "message"),
     [
@@ -1059,20 +1072,69 @@ def _legacy_collection(tmp_path: Path) -> tuple[dict[str, bytes], Path]:
     ],
 )
 def test_corrupt_collections_are_named(tmp_path, scratch_dir, sql, message):
-    members, database = _legacy_collection(tmp_path)
-    connection = sqlite3.connect(database)
-    connection.execute(sql)
-    connection.commit()
-    connection.close()
-    members["collection.anki21"] = database.read_bytes()
-    (tmp_path / "corrupt.apkg").write_bytes(_zip_with(members))
+    package, database = _legacy_package_after(tmp_path, sql, "corrupt.apkg")
     with pytest.raises(ImportFileError, match=message) as raised:
-        read_package(tmp_path / "corrupt.apkg", CALENDAR)
+        read_package(package, CALENDAR)
     assert "corrupt.apkg" in str(raised.value)
     if "fields" in message:
         note_id = sqlite3.connect(database).execute("SELECT id FROM notes WHERE guid = 'guid-more'").fetchone()[0]
         assert f"note {note_id}" in str(raised.value)
     assert list(scratch_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("UPDATE revlog SET ease = 7; UPDATE cards SET type = 9", "answer button 7"),
+        ("UPDATE revlog SET ease = 7; UPDATE cards SET data = '{'", "answer button 7"),
+        ("UPDATE revlog SET ease = 7; UPDATE cards SET nid = 4242 WHERE id = (SELECT min(id) FROM cards)", "belongs to note 4242"),
+        ("UPDATE revlog SET ease = 7; UPDATE notes SET flds = 'only one field' WHERE guid = 'guid-more'", "has 1 fields"),
+    ],
+)
+def test_problems_found_on_two_threads_are_told_in_the_order_of_the_checks(tmp_path, scratch_dir, sql, message):
+    """The review log is checked beside the notes and cards: its problem is told after those of
+    the notes and of the cards' notes, before those of the cards, as when one thread did it all."""
+    package, _database = _legacy_package_after(tmp_path, sql, "two.apkg")
+    with pytest.raises(ImportFileError, match=message):
+        read_package(package, CALENDAR)
+    assert list(scratch_dir.iterdir()) == []
+
+
+def test_the_review_log_is_checked_on_a_worker_thread_beside_notes_and_cards(tmp_path, monkeypatch):
+    """Its scans run on a connection of their own, in another thread than the notes and cards
+    (else the package would be read on one core); the package still reads whole."""
+    from heatcards.storage.anki_collection import AnkiCollectionFile
+
+    threads: dict[str, set[str]] = {}
+    for name in ("read_notes", "read_cards", "prepare_revlog", "first_review_outside", "scheduled_extent"):
+        method = getattr(AnkiCollectionFile, name)
+        monkeypatch.setattr(AnkiCollectionFile, name, _noting_thread(threads, name, method))
+    (tmp_path / "small.apkg").write_bytes(_small_package(tmp_path, legacy=False))
+    exchange = read_package(tmp_path / "small.apkg", CALENDAR)
+    reader = threads["read_notes"] | threads["read_cards"]
+    log = threads["prepare_revlog"] | threads["first_review_outside"] | threads["scheduled_extent"]
+    assert len(reader) == 1 and len(log) == 1 and reader != log and next(iter(log)).startswith("heatcards-apkg-log")
+    assert len(exchange.reviews) == len(heatcards_exchange().reviews) > 0
+
+
+def test_reading_cancelled_beside_the_review_log_leaves_no_thread_and_no_scratch_file(tmp_path, scratch_dir):
+    def cancel(stage: str, done: int, total: int) -> None:
+        if stage == "cards":
+            raise CancelledError("cancelled")
+
+    (tmp_path / "small.apkg").write_bytes(_small_package(tmp_path, legacy=False))
+    with pytest.raises(CancelledError):
+        read_package(tmp_path / "small.apkg", CALENDAR, cancel)
+    assert [t for t in threading.enumerate() if t.name.startswith("heatcards-apkg-log")] == []
+    assert list(scratch_dir.iterdir()) == []
+
+
+def _noting_thread(threads: dict[str, set[str]], name: str, method):
+    def noted(*args, **kwargs):
+        threads.setdefault(name, set()).add(threading.current_thread().name)
+        return method(*args, **kwargs)
+
+    return noted
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,26 @@ def test_importing_twice_changes_nothing_the_second_time(collection):
     assert not changes.decks and not changes.cards
 
 
+def test_notes_imported_again_unchanged_are_compared_as_stored_rows_without_records(collection, monkeypatch):
+    """An unchanged note is matched on its stored row alone; one that changes, or whose fields
+    cannot fit its note type, still goes through `_local_note` (which refuses the latter)."""
+    from heatcards import importing
+
+    incoming = package(collection, [note(1, "a"), note(2, "b", front="adiós")], [Card(10, 1, 1, 0, due=1), Card(11, 2, 1, 0, due=2)])
+    collection.import_exchange(incoming)
+    localised = []
+    local_note = importing._Merge._local_note
+    monkeypatch.setattr(importing._Merge, "_local_note", lambda merge, note: localised.append(note.guid) or local_note(merge, note))
+    report, _ = collection.import_exchange(incoming)
+    assert (report.unchanged, localised) == (2, [])
+    changed = replace(incoming, notes=(note(1, "a"), note(2, "b", front="adiós", tags=["new"])))
+    report, _ = collection.import_exchange(changed)
+    assert (report.unchanged, report.updated, localised) == (1, 1, ["b"])
+    one_field = replace(incoming, notes=(note(1, "a"), replace(note(2, "b", tags=["new"]), fields=("adiós\x1fhello",))))
+    with pytest.raises(InvalidInputError, match="has 1 fields"):
+        collection.import_exchange(one_field)
+
+
 def test_update_takes_changed_fields_and_tags_and_keeps_newer_local_progress(collection, clock):
     first = package(collection, [note(1, "g")], [review_card(10, 1, last_review=NOON - 5 * DAY)])
     collection.import_exchange(first)

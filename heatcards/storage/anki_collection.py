@@ -112,6 +112,11 @@ class AnkiCollectionFile:
                 place = f"a row of {table} of note type {row['row_key']}" if table in _WITHOUT_ROWID else f"{table} row {row['row_key']}"
                 raise ImportFileError(f"{where}: {place} holds {_SQL_TYPE_NAMES.get(kind, kind)} in column {column!r}, where Anki writes {wanted}")
 
+    def allow_other_connections(self) -> None:
+        """Let other connections read and write the file while this one reads it (write-ahead
+        logging, which changes the file: for a scratch copy)."""
+        self._database.conn.execute("PRAGMA journal_mode = WAL")
+
     def read_notes(self) -> CountedRows:
         """`notes`: id, guid, mid (note type), mod, tags (space-separated), flds (fields joined by \\x1f)."""
         return self._counted("notes", "id", "guid:text", "mid", "mod", "tags:text", "flds:text")
