@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timezone
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPalette
@@ -18,6 +19,7 @@ from heatcards.model import Rating
 from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
+from heatcards.ui.stats_charts import ChartView, draw_hours
 from heatcards.ui.stats_window import StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
@@ -323,3 +325,13 @@ def test_a_read_only_copy_reads_from_another_thread_while_the_collection_writes(
     assert seen["counts"] == stats.collect(studied).card_counts
     studied.add_deck("Written by the owner")  # the lock is still the owner's
     assert studied.deck_named("Written by the owner") is not None
+
+
+@pytest.mark.parametrize("answers", [0, 5])
+def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, answers):
+    chart = ChartView("hours")
+    qtbot.addWidget(chart)
+    counts = tuple(answers if hour == 9 else 0 for hour in range(24))
+    chart.draw(lambda c: draw_hours(c, stats.Hours(stats.Scope(), counts, tuple(min(n, 3) for n in counts))))
+    lines = [item for item in chart.share_axis("% correct").addedItems if isinstance(item, pg.PlotDataItem)]
+    assert len(lines) == (1 if answers else 0)

@@ -408,7 +408,8 @@ def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
     chart.add_bars(hours, panel.answers, chart.colours.accent, width=0.8)
     shares = [stats.share(c, n) for c, n in zip(panel.correct, panel.answers)]
     right = chart.share_axis("% correct")
-    right.addItem(pg.PlotDataItem(hours, [math.nan if s is None else s for s in shares], pen=pg.mkPen(chart.colours.series("good"), width=2), symbol="o", symbolSize=5, symbolBrush=chart.colours.series("good"), connect="finite"))
+    if any(s is not None for s in shares):  # no line (and no all-NaN bounds) for a period without answers
+        right.addItem(pg.PlotDataItem(hours, [math.nan if s is None else s for s in shares], pen=pg.mkPen(chart.colours.series("good"), width=2), symbol="o", symbolSize=5, symbolBrush=chart.colours.series("good"), connect="finite"))
     for hour, n, s in zip(hours, panel.answers, shares):
         chart.bars.append(Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None))
     chart.set_ticks("bottom", [(h, f"{h:02d}") for h in range(0, 24, 3)])
