@@ -305,3 +305,16 @@ def test_a_rate_keeps_the_time_it_is_counted_in():
     assert found("Radio waves travel at about 299,792 kilometres per second.") == [("quantity", "about 299,792 kilometres per second")]
     assert found("The plates drift apart by 3.8 centimetres a year.") == [("quantity", "3.8 centimetres a year")]
     assert found("The liner crossed at 30.14 knots.") == [("quantity", "30.14 knots")]
+
+
+def test_a_count_in_words_is_whole_and_under_before_it_is_a_preposition():
+    """Fourteenth round (issue 6)."""
+    assert found("The fort had two hundred fixed posts and forty-five soldiers.") == [("count", "two hundred"), ("count", "forty-five")]
+    assert found("The capsule came down under three parachutes.") == [("count", "three")]
+    assert found("The fort held under 200 soldiers.") == [("count", "under 200")]  # an amount in digits: "under" says about
+
+
+def test_the_nationality_of_a_numbered_craft_is_no_part_of_its_name():
+    """Fourteenth round (issue 6)."""
+    assert found("The first soft landing was made by the American Surveyor 1.") == [("name", "Surveyor 1")]
+    assert found("Soviet fighters shot down Korean Air Lines Flight 007.") == [("name", "Korean Air Lines Flight 007")]

@@ -102,8 +102,11 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.COUNT,
         re.compile(
-            rf"(?:\b{_QUALIFIER})?\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
-            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|{lexicon.COUNTING_WORDS})"
+            # "under" or "over" before a number in words is a preposition: "came down under {three} parachutes"
+            rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
+            rf"\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
+            # a number in words is whole: "two hundred", "forty-five"
+            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS})(?:[\s-](?:hundred|thousand|{lexicon.COUNTING_WORDS})\b)*)"
             rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
@@ -414,6 +417,11 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
 
 
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
+    if len(run.tokens) == 3 and run.tokens[0] in lexicon.DEMONYMS and re.search(r"\d", run.tokens[-1]):
+        # "the American Surveyor 1": the nationality of a numbered craft or mission is no part of its name
+        # (not of a longer name: "Korean Air Lines Flight 007")
+        start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
+        run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
     kind = _kind_of(run, book)
     title = _title_length(run.tokens)
     if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):

@@ -164,6 +164,8 @@ PLACES = frozenset(
         "Helsinki", "Reykjavík", "Reykjavik", "Bern", "Ottawa", "Canberra", "Wellington", "Nairobi", "Tehran",
         "Kabul", "Hanoi", "Manila", "Jakarta", "Lima", "Bogotá", "Santiago", "Caracas", "Kyiv", "Kiev", "Minsk",
         "Riga", "Tallinn", "Vilnius", "Belgrade", "Bucharest", "Sofia", "Zagreb", "Ljubljana", "Bratislava",
+        # short forms of the countries and cities above ("the {{U.S.}} government", "an {{LA}} restaurant")
+        "U.S.", "US", "U.S.A.", "USA", "U.K.", "UK", "USSR", "U.S.S.R.", "UAE", "L.A.", "LA", "D.C.", "DC", "NYC", "N.Y.",
     }
 )
 
@@ -358,6 +360,10 @@ DANGLING_PHRASES = (
     r"|^(?:\w+ ){0,2}\w+: "
     r"|^(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)) (?:later|earlier|after)\b|^Within\b"
     r"|\bago\b"
+    # "that" standing for what the sentence before told: "Left uncorrected, that would add up to …"
+    r"|(?:^|, |\band )[Tt]hat (?:would|will|could|can|might|is|was|meant|means|made|makes|left|gave|led)\b"
+    # a reply to something the card does not show: "Roebling responded by adding 150 wires."
+    r"|\b(?:responded|reacted|replied|retaliated|countered)\b(?! to\b)"
 )
 # Words after which "it" opens a clause (and may be the sentence's subject again): "… until it closed".
 CLAUSE_OPENERS = _words("when until because after before that and but as while since if although though where so once or")

@@ -90,7 +90,8 @@ _LEADING_REFERENCE = re.compile(
 # A word that links the sentence to the one before and can go: "Meanwhile, X interviewed …" -> "X interviewed …".
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
-    r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+)(?=\S)"
+    r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+"
+    r"|(?:That|This) is why\s+)(?=\S)"  # "That is why a receiver needs four satellites." -> "A receiver needs …"
 )
 _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
@@ -140,6 +141,24 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
 )
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
 _ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
+# Three or more items without digits that end their clause: each of one or two words, the last after
+# "and" or "or" ("limestone, granite and Rosendale cement"), or each after the same article ("a show of
+# strength, a triumph of management, a jobs programme").
+_LIST_WORD = r"[A-Za-z][\w’'-]*"
+_SHORT_ITEM = rf"(?!(?:an?|the|and|or)\b){_LIST_WORD}(?: (?!and\b|or\b){_LIST_WORD})?"
+_ARTICLE_ITEM = rf"{_LIST_WORD}(?: (?!and\b|or\b){_LIST_WORD}){{0,3}}"
+_LIST_OF_THINGS = re.compile(
+    rf"(?:^|(?<=[a-z] ))(?:{_SHORT_ITEM}, )+{_SHORT_ITEM},? (?:and|or) {_SHORT_ITEM}(?=[.,;:!)])"
+    rf"|\b(?P<article>an?|the) {_ARTICLE_ITEM}, (?:(?P=article) {_ARTICLE_ITEM}, )+(?:(?:and|or) )?(?P=article) {_ARTICLE_ITEM}(?=[.,;:!)])"
+)
+# A short form ("NASA", "UTC", "U.S."), and the capitalised words and small words of a name it may stand for (see `_spelled_out`).
+_SHORT_FORM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,5}\b\.?")
+_CAPITALISED_WORD = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'-]*")
+_NAME_JOINER = re.compile(r" (?:(?:of|and|for|the|de|&) )*")
+_FROM_YEAR_TO_YEAR = re.compile(r"\b(?:from|between) \d{4} (?:to|and|until) \d{4}\b")
+# A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
+# (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
+_NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
 # A place that only says where the name or thing before it is: "the Abbey School in {{Reading}}", "a village in {{Hampshire}}".
@@ -566,6 +585,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
     if mention.kind in _NUMBER_KINDS and (after.startswith(" more ") or " more " in text):
         return True  # "took {{four}} more years": how many more, counted from what the card does not show
+    if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
+        return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
     if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention) or _one_of_two_alternatives(claim, mention)
@@ -574,8 +595,9 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
 def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     """Whether the answer can be worked out from the other facts of the sentence: the same amount in
     other units after another, in brackets or after ", or" ("1,595 feet ({{486 m}})", "363 feet, or
-    {{about 110.6 metres}}, tall"), or a number of years between two
-    years the sentence gives ("{{fourteen years}}, from 1869 to 1883")."""
+    {{about 110.6 metres}}, tall"), a number of years between two years the sentence gives
+    ("{{fourteen years}}, from 1869 to 1883"), or either year of such a range ("Fourteen years of
+    work, from {{1869}} to 1883")."""
     if mention.kind in _NUMBER_KINDS and (before := _BEFORE_OTHER_UNITS.search(claim.text, 0, mention.start)):
         opening = re.compile(r", or | \(").search(claim.text, before.start(), mention.start)
         if opening and _OTHER_UNITS.match(claim.text, opening.start()):
@@ -583,7 +605,10 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     if mention.kind is MentionKind.COUNT and _counted_by_the_list_after(claim.text, mention):
         return True
     years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
-    return mention.kind is MentionKind.DURATION and re.search(r"\byears?\b", mention.text) is not None and len(years) >= 2
+    spans = [m for m in claim.mentions if m.kind is MentionKind.DURATION and re.search(r"\byears?\b", m.text)]
+    if len(years) >= 2 and spans:
+        return mention in spans or (mention in years and _FROM_YEAR_TO_YEAR.search(claim.text) is not None)
+    return False
 
 
 def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
@@ -638,7 +663,7 @@ def _aside(claim: Claim, mention: Mention) -> bool:
         return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
     if mention.kind in NAMED_KINDS and _in_apposition(claim.text, mention):
         return True  # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim
-    return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention)
+    return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
 
 
 def _in_apposition(text: str, mention: Mention) -> bool:
@@ -649,6 +674,26 @@ def _in_apposition(text: str, mention: Mention) -> bool:
     if apposition is None or not re.match(r"[^,;:]*(?:[,;:]|[.!]?$)", text[mention.end :]):
         return False
     return not _SETTING.fullmatch(text[: apposition.start("comma")])
+
+
+def _spelled_out(claim: Claim, mention: Mention) -> bool:
+    """Whether the answer is a short form whose name the card spells out, its initials in any order,
+    or part of that name: "the National Aeronautics and Space Administration ({{NASA}})", "Coordinated
+    Universal Time, or {{UTC}}", "the {{National Aeronautics}} and Space Administration". The whole
+    name stays an answer: the short form beside it does not give its words away."""
+    words = list(_CAPITALISED_WORD.finditer(claim.text))
+    joined = [bool(_NAME_JOINER.fullmatch(claim.text[a.end() : b.start()])) for a, b in itertools.pairwise(words)]
+    for short in _SHORT_FORM.finditer(claim.text):
+        letters = sorted(short.group().replace(".", "").lower())
+        for first in range(len(words) - len(letters) + 1):
+            last = first + len(letters) - 1
+            whole = all(joined[first:last]) and not (first and joined[first - 1]) and not (last < len(joined) and joined[last])
+            if not whole or sorted(word.group()[0].lower() for word in words[first : last + 1]) != letters:
+                continue
+            start, end = words[first].start(), words[last].end()
+            if short.start() <= mention.start < short.end() or (start <= mention.start < end and (mention.start, mention.end) != (start, end)):
+                return True
+    return False
 
 
 def _abbreviates_another(claim: Claim, mention: Mention) -> bool:
@@ -1183,6 +1228,12 @@ def _modifies_a_noun(text: str, mention: Mention) -> bool:
     return bool(re.search(r"\b(?:the|a|an) [a-z]+ of (?:the )?$", text[: mention.start]))
 
 
+def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
+    """Whether the name only says which thing the common noun after it is ("the {{Apollo 11}}
+    lander"): an "it" after them means the lander, not Apollo 11."""
+    return bool(re.search(r"\b(?:the|a|an) $", text[: mention.start]) and _NOUN_AFTER_A_NAME.match(text, mention.end))
+
+
 def _without_acronyms(mentions: list[Mention]) -> list[Mention]:
     """The mentions without the acronyms of others among them: "the Economic Cooperation
     Administration (ECA)" offers one thing to an "Its" after it, not two."""
@@ -1324,7 +1375,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             m.name
             for m in before
             if m.kind in NAMED_KINDS and (m.kind is not MentionKind.PERSON or _names_a_term(claim.text, m)) and _could_be_it(m)
-        }  # a person's name in "the van der Waals equation … its author" is the equation's
+            and not (word == "it" and _qualifies_the_noun_after(claim.text, m))
+        }  # a person's name in "the van der Waals equation … its author" is the equation's; "the Apollo 11 lander … it" is not Apollo 11
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
@@ -1487,6 +1539,11 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         return True  # "{{Addison}}'s disease"
     if re.match(r"\. [A-Z]", after) and re.search(r"(?:^|\s)[A-Z]$", mention.text):
         return True
+    opened = re.search(r"([A-Z][\w.]*) [\"“]$", before)
+    named_before = re.search(r"([A-Z][\w.]*) [\"“][^\"”]+[\"”] $", before)
+    nickname = opened and opened.group(1) not in lexicon.SENTENCE_STARTERS and re.match(r"[\"”] [A-Z]", after)
+    if nickname or re.match(r" [\"“][^\"”]+[\"”] [A-Z]", after) or (named_before and named_before.group(1) not in lexicon.SENTENCE_STARTERS):
+        return True  # a name around a nickname: "{{Edwin E.}} "Buzz" Aldrin Jr.", "Edwin E. "{{Buzz}}" Aldrin Jr." (not "For "{{Emma}}" Austen …")
     if mention.kind not in NAMED_KINDS and not mention.text[:1].isdigit():
         return False
     if mention.kind in NAMED_KINDS and _INSIDE_AN_ORGANISATION.search(before):
@@ -1502,7 +1559,7 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES or before.endswith(tuple(f"{title} " for title in lexicon.OFFICE_TITLES))
     ):
         return False  # "President {{Ronald Reagan}}", "Secretary of State {{George Marshall}}": the title is no part of the name
-    if word and word.group(1) not in lexicon.SENTENCE_STARTERS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
+    if word and word.group(1) not in lexicon.SENTENCE_STARTERS | lexicon.DEMONYMS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
     return bool(following) and following not in lexicon.SENTENCE_STARTERS
@@ -1538,8 +1595,12 @@ def _paired(claim: Claim, mention: Mention) -> bool:
 
 def _in_a_list(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is one of three or more names listed together ("Watson, Crick and
-    {{Wilkins}}"): which one is missing is a guess, not a memory."""
-    kin = [m for m in claim.mentions if m.kind is mention.kind]
+    {{Wilkins}}", also names of different kinds: "{{Gus Grissom}}, Ed White and Roger Chaffee") or
+    an item of a list of three or more things ("limestone, granite and {{Rosendale}} cement", "a show
+    of strength, a triumph of {{management}}, a jobs programme"): which one is missing is a guess, not a
+    memory."""
+    named = mention.kind in NAMED_KINDS
+    kin = [m for m in claim.mentions if m.kind is mention.kind or (named and m.kind in NAMED_KINDS)]
     position = kin.index(mention)
     linked = [mention]
     for step in (-1, 1):
@@ -1550,7 +1611,7 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
                 break
             index += step
             linked.append(kin[index])
-    return len(linked) >= 3
+    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() for match in _LIST_OF_THINGS.finditer(claim.text))
 
 
 def _guessable(mention: Mention, answer: str, rest: str) -> bool:
