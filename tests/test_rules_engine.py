@@ -1426,3 +1426,127 @@ def test_one_item_of_a_list_of_three_or_more_is_not_asked(sentence, item):
 
 def test_a_name_after_a_plural_it_describes_is_no_list():
     assert "Eldfell" in answers("In 1973 the eruption built a new volcano, Eldfell, and the harbour survived.")
+
+
+# Fifteenth round (issue 6): coverage of sentences that lean on the one before ("They" for two people,
+# a leading possessive, the topic's pronoun refused for another reason, a two-sentence cloze) and an
+# "Its" read from a relative clause.
+
+
+def test_they_takes_the_two_people_the_sentence_before_names_and_keeps_them():
+    text = (
+        "In 1894 a professor introduced Anna Berg to Karl Lind, a chemist known for his work on crystals. "
+        "They married in July 1895 in a simple civil ceremony. In July 1898 they announced a new element in Paris."
+    )
+    fronts = {s.front for s in suggest(text, "Anna Berg")}
+    assert "Anna Berg and Karl Lind married in {{c1::July 1895}} in a simple civil ceremony." in fronts
+    assert "In {{c1::July 1898}} Anna Berg and Karl Lind announced a new element in Paris." in fronts
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "In 1894 Anna Berg met Karl Lind and his two students in Leeds.",  # a plural that says which
+        "In 1894 Anna Berg met Karl Lind and the crew of the Vega in Leeds.",  # a group
+        "In 1894 Anna Berg met Karl Lind and Tom Vane in Leeds.",  # three people
+    ],
+)
+def test_they_after_two_people_and_another_plural_is_not_taken_for_the_two(first):
+    text = f"{first} They married in July 1895 in a simple civil ceremony."
+    assert [s for s in suggest(text, "Anna Berg") if "Karl Lind married" in s.front + s.back] == []
+
+
+def test_a_leading_possessive_gives_the_clause_of_its_person_that_holds_the_answer():
+    text = (
+        "John Hale caught his foot between a ferry and the pier. "
+        "His toes were amputated, he refused most treatment, and he died of tetanus on 22 July 1869."
+    )
+    dated = [(s.front, s.back) for s in suggest(text) if s.answer == "22 July 1869"]
+    assert dated == [("On what date did John Hale die of tetanus?", "22 July 1869")]
+    # a sentence about the person itself keeps its clauses
+    whole = "John Hale lived in Leeds. He refused most treatment, and he died of tetanus on 22 July 1869."
+    assert any("refused most treatment" in s.front for s in suggest(whole) if s.answer == "22 July 1869")
+
+
+def test_the_topics_pronoun_stands_in_a_sentence_with_an_aside_of_this_time():
+    text = (
+        "Anna Berg was born in Warsaw in 1867. She won the Nobel Prize in Physics in 1903. "
+        "In 1911 she received a second Nobel Prize, this time in Chemistry, for the discovery of two elements."
+    )
+    assert "In {{c1::1911}} Anna Berg received a second Nobel Prize, this time in Chemistry, for the discovery of two elements." in {
+        s.front for s in suggest(text, "Anna Berg")
+    }
+    leaning = "Anna Berg was born in Warsaw in 1867. At this time she lived in Leeds with her aunt Ada Vane."
+    assert [s for s in suggest(leaning, "Anna Berg") if "Leeds" in s.front] == []
+
+
+def test_a_he_after_an_opening_of_the_following_decade_is_the_man_named_before():
+    text = (
+        "The Avon Bridge crosses the River Avon. In 1872 the chief engineer John Lind was crippled by the bends. "
+        "For most of the following decade he directed the work from a room in Clifton, watching through a telescope."
+    )
+    assert "(Avon Bridge) John Lind directed the work from a room in {{c1::Clifton}}, watching through a telescope." in {
+        s.front for s in suggest(text, "Avon Bridge")
+    }
+    counted = "In 1872 the engineer John Lind was crippled by the bends. Two weeks later, he moved to Clifton."
+    assert [s for s in suggest(counted) if "Clifton" in s.front] == []  # counted from a year alone: refused as before
+
+
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        (
+            "A receiver measures the distance from four satellites at once.",
+            "This method is called trilateration.",
+            "This method is called {{c1::trilateration}}.",
+        ),
+        ("The shoot of the film had been planned for 55 days.", "It lasted 159 days.", "It lasted {{c1::159 days}}."),
+        (
+            "Anna Berg and Karl Lind announced polonium in July 1898.",
+            "In December of the same year they announced a second element at the Sorbonne.",
+            "In December of the same year they announced a second element at the {{c1::Sorbonne}}.",
+        ),
+    ],
+)
+def test_a_sentence_leaning_on_a_short_one_before_is_asked_with_that_one_shown(first, second, expected):
+    text = f"{first} {second}"
+    found = [s for s in suggest(text, per_1000=1000) if s.front == f"{first} {expected}"]
+    assert found and found[0].start == 0 and found[0].end == len(text)  # the passage is both sentences
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # the sentence before does not stand on its own
+        ("Its receiver measures the distance from four satellites.", "This method is called trilateration."),
+        # the sentence before is long
+        (
+            "A receiver on the ground, in a car, in a ship or in a plane measures how long the signals of at least "
+            "four satellites took to reach it and turns those times into distances from each of them.",
+            "This method is called trilateration.",
+        ),
+        # no year before for "the same year" to be
+        ("Ada Brand had found the first active volcano beyond the Earth.", "In July of the same year Tom Vane passed Jupiter."),
+        # two things an "It" could be, and the first name is a person
+        ("Ada Brand flew the Vega IV for the Acme Corporation in 1931.", "It stood 60 metres tall."),
+        # something else leans too
+        ("The shoot of the film had been planned for 55 days.", "Such delays cost the studio a further $2 million there."),
+    ],
+)
+def test_a_sentence_leaning_on_one_that_cannot_be_shown_gives_nothing(first, second):
+    text = f"{first} {second}"
+    start = split_sentences(text)[1].start
+    assert [s.front for s in suggest(text, per_1000=1000) if s.end > start and s.front.count(".") > 1] == []
+    assert [s.front for s in suggest(text, per_1000=1000) if s.start == start] == []
+
+
+def test_a_leading_its_after_an_its_is_what_that_one_stood_for_not_a_name_in_a_relative_clause():
+    text = (
+        "The Soviet Union had its own Moon programme. Its chief designer, Sergei Korolev, who had built Sputnik, "
+        "died in 1966. Its giant N1 rocket failed on all four of its launches."
+    )
+    fronts = {s.front for s in suggest(text, per_1000=1000)}
+    assert "The Soviet Union's giant {{c1::N1}} rocket failed on all four of its launches." in fronts
+    assert not [front for front in fronts if "Sputnik's" in front]
+    valley = "Geysir lies in the Haukadalur valley of Iceland. It rarely erupts now."
+    assert not [s for s in suggest(valley, per_1000=1000) if "Haukadalur rarely" in s.front]

@@ -349,7 +349,9 @@ DANGLING_WORDS = _words("this these those such latter former aforementioned abov
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
     r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
-    r"|\b(?:that|this) (?:year|month|week|day|decade|time|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    r"|\b(?:that|this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself
+    r"|\bthat time\b|(?<!, )\bthis time\b"
     # "that" pointing back after a preposition: "With that knowledge …", "… at that point", "in that case"
     r"|\b(?:at|in|on|of|with|from|for|after|before|since|until|during|under|over|into|about|despite|without) that "
     r"(?!(?:the|a|an|it|he|she|they|his|her|its|their|is|was|are|were|had|has|of|in|on|at|to)\b)[a-z]+\b"
@@ -378,6 +380,9 @@ BACK_REFERRING_NOUNS = _words(
     "invention product design structure building meeting event story answer question problem solution result reason "
     "total cost match game season club choice opening"
 )
+
+# Nouns for a group of people, which a "they" may stand for: "The crew … They …".
+GROUP_NOUNS = _words("crew team group family band party couple pair staff army navy squad squadron company class committee board")
 
 # Words before a noun that do not say which one of the topic's it is: "The new team", "The whole project".
 UNSPECIFIC_MODIFIERS = _words(

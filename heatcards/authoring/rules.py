@@ -49,6 +49,7 @@ MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 45
 MAX_CARDS_PER_SENTENCE = 3
 LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when it can be (see _shortened)
+SHOWN_BEFORE_WORDS = 30  # at most, for a sentence before that a card shows for one that leans on it
 TITLE_PHRASE_SENTENCES = 3
 EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
 SAME_SENTENCE_FACTOR = 0.75
@@ -206,14 +207,28 @@ _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|S
 # An opening that dates the sentence only by the one before: "The next year …", "Later that year …", "In May
 # of the same year …", and "Two years later" when there is no date to count from (see _dated).
 _RELATIVE_TIME_OPENER = re.compile(
-    rf"(?:(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) )?(?:(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
+    rf"(?:(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?(?:(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
     r"|spring|summer|autumn|fall|winter) of )?(?:(?i:the) (?:same|following|next)|(?i:that)(?: same)?) "
     r"(?:year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
-    r"|(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z])"
+    r"|(?P<counted>(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z]))"
 )
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# An opening that leans on the sentence before, which a card may show in front of it (see
+# _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
+# subject ("This method is called …", "Such an alignment comes …") or a subject "It" or "They".
+_LEANING_OPENING = re.compile(
+    r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
+    rf"(?P<subject>(?:This|These|Such an?)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
+    r"|(?i:it|they) (?=[a-z]))?"
+)
+# What a "they" after the sentence may stand for instead of two people it names: a plural that says
+# which ("his students", "the soldiers", "two brothers"; not "his work on crystals") or a group ("the crew").
+_PLURAL_WORD = re.compile(
+    rf"\b(?:(?i:the|these|those|both|all|many|several|his|her|their|its)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
+    rf"(?:[a-z]+ )?[a-z]{{2,}}[^s\W'’]s\b|\b(?:{'|'.join(lexicon.GROUP_NOUNS)})\b"
+)
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
 _COUNTED_NOUN = re.compile(
     rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
@@ -234,6 +249,9 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 _CLAUSE_BOUNDARY = re.compile(
     r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|although|though|which|where|one of|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
 )
+# A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
+# he died …}" (see _the_persons_clause).
+_PERSONS_CLAUSE = re.compile(rf",(?: and)? (?:he|she) (?={_VERB_AFTER_SUBJECT})")
 # What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
 # Words a statement does not end on: a preposition, an article, a conjunction.
@@ -365,8 +383,12 @@ def suggest_from_mentions(
             before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]), earlier)
         claim = _claim(sentence.text, found[index], before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
+        shown = sentence
+        if standing is None and (paired := _after_the_sentence_before(sentence.text, found[index], before, topic, book)):
+            start = sentences[index - 1].start
+            standing, shown = paired, Sentence(start, sentence.end, document.text[start : sentence.end])
         if standing is not None:
-            cards += _cards(index, sentence, standing, topic, document.text, ask, seen, repeated, book)
+            cards += _cards(index, shown, standing, topic, document.text, ask, seen, repeated, book)
         seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
@@ -792,12 +814,35 @@ def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
             # "Its chief engineer, Anna Berg, who had built …, died": the comma closing "Anna Berg" stays
             start = aside.start() + 1 if claim.text.endswith(", ", 0, described.start) else aside.start()
             claim, mention = _without_span(claim, mention, start, aside.end())
+    claim, mention = _the_persons_clause(claim, mention)
     if len(_WORD.findall(claim.text)) <= LONG_FRONT_WORDS:
         return claim, mention
     for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, mention.end):
         if (kept := _cut_at(claim, boundary)) is not None:
             return kept, mention
     return claim, mention
+
+
+def _the_persons_clause(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
+    """For a claim that opens with a person's thing and goes on with clauses of that person joined by
+    commas and "and", the clause that holds `mention`, with the person's name for its "he" or "she":
+    "John Hale's toes were amputated, he refused most treatment, and he died of tetanus on {{22 July
+    1869}}." -> "John Hale died of tetanus on {{22 July 1869}}."; as it was otherwise."""
+    person = claim.subject
+    if person is None or not person.possessive or person.kind is not MentionKind.PERSON:
+        return claim, mention
+    clauses = list(_PERSONS_CLAUSE.finditer(claim.text, person.end))
+    starts = [clause.end() for clause in clauses if clause.end() <= mention.start]
+    if not starts:
+        return claim, mention
+    start = starts[-1]
+    end = next((clause.start() for clause in clauses if clause.start() >= mention.end), len(claim.text))
+    kept = claim.text[start:end].rstrip(" .")
+    text = f"{person.text} {kept}."
+    shift = len(person.text) + 1 - start
+    mentions = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions if start <= m.start and m.end <= end]
+    subject = dataclasses.replace(person, start=0, end=len(person.text), possessive=False)
+    return Claim(text, len(person.text), mentions, subject), dataclasses.replace(mention, start=mention.start + shift, end=mention.end + shift)
 
 
 def _without_span(claim: Claim, mention: Mention, start: int, end: int) -> tuple[Claim, Mention]:
@@ -826,8 +871,9 @@ def _complete_statement(text: str) -> bool:
 
 
 def _dangling_word(words: list[str], index: int) -> bool:
-    """Whether words[index] points at something the sentence does not show: "this", "such"; "the
-    former" (not "a former banker"); "below" or "above" with nothing after it (not "below the surface")."""
+    """Whether words[index] points at something the sentence does not show: "this" (not in "this time",
+    a phrase of its own), "such"; "the former" (not "a former banker"); "below" or "above" with nothing
+    after it (not "below the surface")."""
     word = words[index]
     if word not in lexicon.DANGLING_WORDS:
         return False
@@ -835,7 +881,7 @@ def _dangling_word(words: list[str], index: int) -> bool:
         return index > 0 and words[index - 1] == "the"
     if word in ("above", "below"):
         return index + 1 == len(words)
-    return True
+    return not (word == "this" and words[index + 1 : index + 2] == ["time"])  # lexicon.DANGLING_PHRASES says when "this time" leans
 
 
 def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
@@ -901,9 +947,12 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
-    if relative:
-        return None  # "The next year it …": what "it" is leans on the sentence before as much as the year does
     pronoun = (reference.group("pronoun") or "").lower()
+    if relative and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
+        # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
+        # is the one man the sentence before names, whenever it is, unless the time is counted from a
+        # date the sentence before may not give ("Two weeks later, she …")
+        return None
     found = _antecedent(pronoun, noun, before, topic, book)
     if found is None:
         return None
@@ -920,6 +969,41 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
         resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
     return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)))
+
+
+def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The sentence after the one before, as one claim whose answers are the sentence's own, when the
+    sentence leans on the one before only by its opening (see _LEANING_OPENING) and the one before is
+    short (SHOWN_BEFORE_WORDS) and stands on its own: "A receiver measures the distance from four
+    satellites. This method is called {{trilateration}}." For "the same year" the sentence before must
+    give a date or a year; for "It" it must name at most one thing, or a thing first. None when anything
+    else keeps the sentence from standing: it is checked as if its opening were a plain subject ("The
+    thing is called trilateration.")."""
+    opening = _LEANING_OPENING.match(text)
+    shown = before.claim
+    if not opening.group() or shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
+        return None
+    if _problem_at(shown, topic, book) is not None:
+        return None
+    if opening.group("time") and not any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions):
+        return None  # "Morabito had found a volcano. In July of the same year …": which year?
+    subject = opening.group("subject") or ""
+    named = [m for m in shown.mentions if m.kind in NAMED_KINDS]
+    things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
+    if subject.lower() == "it " and len(things) > 1 and named[0] is not things[0]:
+        return None  # "Ada Brand flew the Vega IV for the Acme Corporation. It stood …": which one?
+    plural = subject.lower().startswith(("these", "they"))
+    stand_in = ("The things " if plural else "The thing ") if subject else ""
+    rest = text[opening.end() :]
+    checked = stand_in + (rest if stand_in else rest[:1].upper() + rest[1:])
+    shift = len(checked) - len(text)
+    own = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
+    stood_for = Mention(MentionKind.NAME, 0, len(stand_in) - 1, stand_in.strip(), stand_in.strip()) if stand_in else None
+    if _problem_at(Claim(checked, len(stand_in), own, stood_for), topic, book) is not None:
+        return None
+    offset = len(shown.text) + 1
+    moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
+    return Claim(f"{shown.text} {text}", offset, moved, None)
 
 
 def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str, list[Mention]]:
@@ -1135,15 +1219,21 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         if _only_the_topic_fits(pronoun, offered, topic, book):
             return _topic_mention(topic), _topic_as_written(topic)
         return None
+    if pronoun in ("its", "they") and before.claim and before.claim.subject and _opens_with_pronoun_like(before.text, pronoun):
+        # "They married … In 1898 they …", "Its chief designer … Its giant N1 rocket …": the same ones again
+        subject = before.claim.subject
+        return subject, re.sub(r"^The ", "the ", subject.text)  # as the sentence before wrote it
     if pronoun == "they":
-        group = _group_subject(before.claim) or _plural_noun(before.text)
+        group = _group_subject(before.claim) or _plural_noun(before.text) or _two_people(offered, before.text, topic)
         return (group, group.name) if group else None
     if pronoun in ("it", "its"):
         subject = before.claim.subject if before.claim else None
+        offered = [m for m in offered if not _RELATIVE_CLAUSE.search(before.text, 0, m.start)]  # "…, who had built Sputnik, …"
         things = {
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
-            if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m))
+            if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m)
+                and not _qualifies_the_noun_after(before.text, m))  # "in the Haukadalur valley. It …" is the valley
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
         if pronoun == "its" and _unnamed_thing(before):
@@ -1333,6 +1423,17 @@ def _plural_noun(text: str) -> Mention | None:
         return None
     name = f"the {nouns.pop()}"
     return Mention(MentionKind.NAME, 0, 0, name, name)
+
+
+def _two_people(offered: list[Mention], text: str, topic: _Topic | None) -> Mention | None:
+    """The two people a sentence names, as one, when nothing else it names could be "they": "In 1894 a
+    professor introduced Anna Berg to Karl Lind. They married …" -> "Anna Berg and Karl Lind"; None
+    with three people, or a plural or a group ("the crew", "his students") beside the two."""
+    people = {_canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON}
+    if len(people) != 2 or _PLURAL_WORD.search(text):
+        return None
+    name = " and ".join(_topic_as_written(topic) if topic and _is_topic(m, topic) else m.name for m in people.values())
+    return Mention(MentionKind.PERSON, 0, 0, name, name)
 
 
 def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
