@@ -301,6 +301,17 @@ def test_a_gender_is_said_by_a_title_before_the_name_or_a_man_after_it_and_not_b
     assert book.gender("Brannock Hale") is None  # the "she"s are the subject's, not the painter's
 
 
+def test_a_him_or_her_after_a_preposition_says_nothing_of_the_name_before_it():
+    book = NameBook.from_texts(
+        [
+            "President Orrin Hale presented it to her at the White House.",  # her: the one he gave it to
+            "Brannock Vell told the crowd that she would return.",
+        ]
+    )
+    assert book.gender("Orrin Hale") is None
+    assert book.gender("Brannock Vell") is Gender.FEMALE  # the pronouns of the name's own sentence still say it
+
+
 def test_a_rate_keeps_the_time_it_is_counted_in():
     assert found("Radio waves travel at about 299,792 kilometres per second.") == [("quantity", "about 299,792 kilometres per second")]
     assert found("The plates drift apart by 3.8 centimetres a year.") == [("quantity", "3.8 centimetres a year")]

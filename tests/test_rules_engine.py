@@ -1550,3 +1550,123 @@ def test_a_leading_its_after_an_its_is_what_that_one_stood_for_not_a_name_in_a_r
     assert not [front for front in fronts if "Sputnik's" in front]
     valley = "Geysir lies in the Haukadalur valley of Iceland. It rarely erupts now."
     assert not [s for s in suggest(valley, per_1000=1000) if "Haukadalur rarely" in s.front]
+
+
+# Sixteenth round (issue 6): coverage of pronoun chains, terms as answers, names a long document keeps
+# repeating, and the context of a two-sentence cloze.
+
+_CHAIN_START = "Karl Lind was appointed chief engineer in 1867. His plan called for a span of 500 metres. "
+_CHAIN_END = "His toes were amputated, he refused most treatment, and he died of tetanus on 22 July 1869."
+
+
+def test_a_he_at_the_end_of_a_chain_of_pronouns_is_the_man_the_chain_started_from():
+    text = (
+        f"{_CHAIN_START}He never saw it begun. "
+        "In the summer of 1869, while he was surveying the site, a cart crushed his foot against a pier. "
+        f"{_CHAIN_END}"
+    )
+    dated = {(s.front, s.back) for s in suggest(text, "Tay Bridge") if s.answer == "22 July 1869"}
+    assert dated == {("On what date did Karl Lind die of tetanus?", "22 July 1869")}
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a sentence without a "he" or "his" breaks the chain
+        "He never saw it begun. In the summer of 1869 a storm flooded the site. ",
+        # the chain is too long: five sentences back
+        "He never saw it begun. He lived in Leeds. In 1869, while he was surveying the site, a cart crushed his foot. ",
+        # the chain starts from two men
+        "In 1868 Lind and the mayor Tom Vane quarrelled, and he never saw it begun. While he was surveying the site, a cart crushed his foot. ",
+        # someone whose gender the document does not make sure is named in between
+        "He never saw it begun. In 1869, while he was surveying the site, the surgeon, Dr. Tarrant Oakes, dressed his foot. ",
+    ],
+)
+def test_a_he_at_the_end_of_a_broken_long_or_doubtful_chain_is_not_guessed(middle):
+    text = f"{_CHAIN_START}{middle}{_CHAIN_END}"
+    assert [s for s in suggest(text, "Tay Bridge") if "22 July 1869" in s.front + s.back] == []
+
+
+def test_a_woman_named_in_a_sentence_whose_she_is_the_documents_person_does_not_start_a_chain():
+    text = (
+        "Ada Vane was a chemist who worked in Paris. "
+        "In 1921 she toured the United States, where the journalist Mary Lowe had raised money for her work. "
+        "President Orrin Hale presented it to her at the White House. Years of work damaged her health. "
+        "She died of anaemia on 4 July 1934 at a sanatorium in Passy."
+    )
+    dated = [s.front for s in suggest(text, "Ada Vane") if s.answer == "4 July 1934"]
+    assert dated == ["Ada Vane died of anaemia on {{c1::4 July 1934}} at a sanatorium in Passy."]
+
+
+def test_a_chain_from_another_man_than_the_documents_person_is_not_guessed():
+    text = (
+        "Karl Lind was born in Leeds in 1806. In 1840 the banker Tom Vane lent money to the firm. "
+        "His bank failed in 1841. He died of tetanus in Bath on 22 July 1869."
+    )
+    assert [s for s in suggest(text, "Karl Lind") if "22 July 1869" in s.front + s.back] == []
+
+
+def test_a_two_sentence_cloze_never_shows_a_line_without_a_verb():
+    assert [s for s in suggest("Four main cables, each 15 inches thick. It was designated a landmark in 1964.") if "1964" in s.front] == []
+    with_verb = "Four main cables, each 15 inches thick, hold the deck. It was designated a landmark in 1964."
+    assert "Four main cables, each 15 inches thick, hold the deck. It was designated a landmark in {{c1::1964}}." in {
+        s.front for s in suggest(with_verb, per_1000=1000)
+    }
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Karl Lind was born in Leeds in 1806. He made his fortune manufacturing wire rope.", "wire rope"),
+        ("The Avon Bridge opened in 1883. It was the first large bridge to use steel wire for its cables.", "steel wire"),
+        ("Karl Lind refused most treatment, and he died of tetanus on 22 July 1869.", "tetanus"),
+        ("Tom Vane died of a heart attack aboard the Quest in 1922.", "heart attack"),
+        ("The towers of the Avon Bridge stand on caissons: enormous wooden boxes, open at the bottom, sunk into the riverbed.", "caissons"),
+    ],
+)
+def test_a_term_the_sentence_places_or_defines_after_a_colon_is_asked(text, term):
+    assert term in answers(text, "Avon Bridge")
+
+
+@pytest.mark.parametrize(
+    "text, never",
+    [
+        ("The story shows that the limit was mostly mental: once one runner had done it, others did the same.", "mental"),
+        ("In 1961 Ada Brand found the answer: every shell would be cut from one sphere.", "answer"),
+        ("The Avon Bridge rests on three supports: two stone towers, one pier and the bank.", "supports"),
+        ("Tom Vane died of a heart attack aboard the Quest in 1922.", "heart attack aboard"),
+        ("Tom Vane made his fortune in Leeds and built a mill there in 1850.", "Leeds"),  # a place, not a term
+    ],
+)
+def test_a_colon_or_a_cause_that_does_not_hold_a_term_gives_no_term(text, never):
+    assert never not in {s.answer for s in suggest(text, "Avon Bridge") if s.rule == "cloze:term"}
+
+
+def test_a_cause_of_death_is_worth_less_than_other_terms():
+    cause = {s.answer: s.score for s in suggest("Tom Vane died of cholera in Leeds in 1869.")}
+    fortune = {s.answer: s.score for s in suggest("Tom Vane made his fortune selling soap in Leeds in 1869.")}
+    assert cause["cholera"] < fortune["soap"]
+
+
+_KESTREL = [
+    "The Kestrel Works opened in Leeds in 1901.",
+    "Its first order came from a mill owner who wanted steam engines.",
+    "By 1910 the Kestrel Works employed 400 people.",
+    "Orders for boilers doubled before the war.",
+    "In 1915 the Kestrel Works turned to making shells.",
+    "The Kestrel Works paid for a school near the river in 1921.",
+    "Strikes closed the Kestrel Works for six weeks in 1926.",
+    "A fire destroyed the pattern shop of the Kestrel Works in 1931.",
+    "The Kestrel Works built its last locomotive in 1948.",
+    "Later the Kestrel Works made pumps for the Navy until 1957.",
+    "A property firm bought the Kestrel Works in 1962.",
+    "Crowds watched the last chimney of the Kestrel Works fall in 1965.",
+]
+
+
+def test_a_thing_a_long_document_names_in_ten_sentences_is_asked_only_where_first_named():
+    filler = " ".join(f"A clerk filed report number {n} with the council at noon." for n in range(130))
+    asked = [s for s in suggest(f"{' '.join(_KESTREL)} {filler}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]
+    assert len(asked) == 1
+    nine = [s for s in suggest(f"{' '.join(_KESTREL[:-1])} {filler}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]
+    assert len(nine) > 1  # named in nine sentences of 140: asked again

@@ -232,10 +232,15 @@ def _short_forms(full: str) -> list[str]:
     return shorts + [words[0]] if words[0] in lexicon.FIRST_NAMES else shorts
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "at", "on", "about", "against", "beside", "behind"})
+
+
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
     """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a first name the
     lexicon knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
-    name that person and no one else, with no pronoun before the name, when they agree."""
+    name that person and no one else, with no pronoun before the name, when they agree (not a "him"
+    or "her" after a preposition: the object of the name's own action is someone else)."""
     told: dict[str, Gender] = {}
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     for text in texts:
@@ -255,8 +260,10 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
         # else's, the sentence's subject, and so are the ones after it
         leading = re.findall(r"[a-z]+", text[: named[0].start].lower()) if named else []
         if len({m.name for m in named}) == 1 and not set(leading) & (lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS):
-            after = text[named[0].end :].lower()
-            for word in re.findall(r"[a-z]+", after):
+            after = re.findall(r"[a-z]+", text[named[0].end :].lower())
+            for before, word in zip(["", *after], after):
+                if word in _OBJECT_PRONOUNS and before in _PREPOSITIONS_BEFORE_AN_OBJECT:
+                    continue  # "President Harding presented it to her": someone else, not the name's own
                 if word in lexicon.MALE_PRONOUNS:
                     pronouns[named[0].name][Gender.MALE] += 1
                 elif word in lexicon.FEMALE_PRONOUNS:
@@ -331,6 +338,16 @@ _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?:
 _DEFINED = re.compile(
     r"(?:(?:A|An|The) ([a-z][\w-]*) (?:is|was) (?:a|an) |(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){1,2}) (?:(?:is|was) (?:a|an)|contains|consists of|means) )"
 )
+# What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
+# first large bridge to use {steel wire}", "died of {tetanus}".
+_TERM_PLACE = re.compile(
+    r"\bmade (?:his|her|their|a) fortune (?:in |from )?(?:manufacturing |making |selling |building |trading )?"
+    r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
+)
+# "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
+# description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
+# is no description).
+_DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then".split())
 _CLAUSE_VERB = re.compile(r"[^,.;]*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
@@ -346,7 +363,7 @@ _NOT_TERM_WORDS = frozenset(
     "a an the this that these those which who whom whose what when where while and or but nor so yet if "
     "because as than then is are was were be been being has have had do does did can could will would may "
     "might must should shall of in on at by for to with from into onto after before since until during "
-    "about over under between among through its his her their our my your it he she they we you one "
+    "about over under between among through aboard against near its his her their our my your it he she they we you one "
     "word words term name phrase letter letters".split()
 )
 _MAX_TERM_WORDS = 4
@@ -355,8 +372,9 @@ _MAX_TERM_WORDS = 4
 def find_terms(text: str) -> list[Mention]:
     """The lower-case technical terms `text` (one sentence) names or defines, in order: what comes
     after "called", "known as", "nicknamed", "named … after", "stands for", "short for"; the term a sentence opens by defining ("An antibody is
-    a …"); a word a description ("the thymus, a small organ") or another name ("the Baikal seal, or
-    nerpa,") follows. Capitalised names are left to find_mentions."""
+    a …"); a word a description ("the thymus, a small organ", "caissons: enormous wooden boxes,") or
+    another name ("the Baikal seal, or nerpa,") follows; what follows "made his fortune manufacturing",
+    "the first … to use" or "died of". Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
         if match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they"):
@@ -366,6 +384,16 @@ def find_terms(text: str) -> list[Mention]:
             found.append((match.end(), words[-1].end()))
     for match in _EXPANSION.finditer(text):
         found.append(match.span(1))
+    for match in _TERM_PLACE.finditer(text):
+        if words := _words_from(text, match.end()):
+            found.append((match.end(), words[-1].end()))
+    for match in _DEFINED_AFTER_COLON.finditer(text):
+        if set(match.group("description").split()) & _NOT_TERM_WORDS:
+            continue
+        start, end = _term_before(text, match.start())
+        # not "its three parts: …" nor "found the answer: …", which says what the sentence before asked
+        if not re.search(rf"(?:\d|\b(?:{lexicon.NUMBER_WORDS}|the|a|an|its|his|her|their)) $", text[:start], re.IGNORECASE):
+            found.append((start, end))
     defined = _DEFINED.match(text)
     group = defined and (1 if defined.group(1) else 2)
     if defined and not set(defined.group(group).split()) & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS):

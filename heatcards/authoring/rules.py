@@ -52,6 +52,7 @@ LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when
 SHOWN_BEFORE_WORDS = 30  # at most, for a sentence before that a card shows for one that leans on it
 TITLE_PHRASE_SENTENCES = 3
 EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
+PRONOUN_CHAIN_SENTENCES = 4  # how far back a "he" may find the person a chain of "he" and "his" started from
 SAME_SENTENCE_FACTOR = 0.75
 LEANING_FACTOR = 0.8  # for each "the bank", "the part" a card holds (lexicon.BACK_REFERRING_NOUNS)
 PAIRED_FACTOR = 0.7
@@ -60,6 +61,7 @@ REPEATED_NAME_FACTOR = 0.85  # for a name an earlier sentence already mentioned
 WELL_KNOWN_AFTER = 4  # sentences naming a person, after which the person is no longer asked
 REPEATED_SHARE = 0.08  # of the document's statements: a thing named in as many is asked only where first named
 REPEATED_AT_LEAST = 3  # sentences, for a short document
+REPEATED_COUNT = 10  # sentences: a thing a long document names in as many is asked only where first named, whatever the share
 SAME_ANSWER_FACTOR = 0.7
 NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
 _PROGRESS_EVERY = 25  # sentences
@@ -80,6 +82,8 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
 }
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
+_CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
+_CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -268,6 +272,8 @@ _FINITE_VERB = re.compile(
 # What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
 # and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
 _BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}")
+# The plural present of the verbs the engine knows: "Four cables {hold} the deck."
+_PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.removesuffix("s") for verb in lexicon.PRESENT_VERBS)
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -306,6 +312,7 @@ class _Before:
     claim: Claim | None
     when: Mention | None = None  # the one date or year of the latest sentence before that gives any (two back at most)
     earlier: tuple[list[Mention], ...] = ()  # the mentions of the sentences before that one, latest first
+    earlier_texts: tuple[str, ...] = ()  # the texts of those sentences, latest first
 
 
 @dataclass(frozen=True)
@@ -379,8 +386,11 @@ def suggest_from_mentions(
             progress("Writing cards", index, len(sentences))
         before = _Before("", [], None)
         if index:
-            earlier = tuple(reversed(found[max(0, index - 1 - EARLIER_SENTENCES) : index - 1]))
-            before = _Before(sentences[index - 1].text, found[index - 1], previous, _last_time(found[max(0, index - 2) : index]), earlier)
+            first = max(0, index - 1 - EARLIER_SENTENCES)
+            earlier = tuple(reversed(found[first : index - 1]))
+            earlier_texts = tuple(reversed([s.text for s in sentences[first : index - 1]]))
+            when = _last_time(found[max(0, index - 2) : index])
+            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts)
         claim = _claim(sentence.text, found[index], before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
         shown = sentence
@@ -398,13 +408,16 @@ def suggest_from_mentions(
 
 def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
     """The things (not people) the document names in at least REPEATED_SHARE of its statements (and in
-    REPEATED_AT_LEAST sentences): by the second time a card asks for one ("{{Cunard}}" in a history of a
-    Cunard liner), the learner fills it in from the document's theme, not from memory."""
+    REPEATED_AT_LEAST sentences), or in REPEATED_COUNT sentences however long it is: by the second time
+    a card asks for one ("{{Cunard}}" in a history of a Cunard liner, "{{Eagle}}" in 15 of the 250
+    sentences of a history of Apollo 11), the learner fills it in from the document's theme, not from
+    memory."""
     naming: Counter[str] = Counter()
     for sentence, mentions in zip(sentences, found):
         naming.update({m.name for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON})
     statements = sum(sentence.text.rstrip("\"'”’) ").endswith((".", "!")) for sentence in sentences)
-    return frozenset(name for name, count in naming.items() if count >= max(REPEATED_AT_LEAST, REPEATED_SHARE * statements))
+    enough = min(REPEATED_COUNT, max(REPEATED_AT_LEAST, REPEATED_SHARE * statements))
+    return frozenset(name for name, count in naming.items() if count >= enough)
 
 
 def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:
@@ -576,6 +589,8 @@ def _value(claim: Claim, mention: Mention) -> float:
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
+    if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
+        return _CAUSE_OF_DEATH_VALUE
     return _KIND_VALUE[mention.kind]
 
 
@@ -983,8 +998,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     shown = before.claim
     if not opening.group() or shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
         return None
-    if _problem_at(shown, topic, book) is not None:
-        return None
+    if _problem_at(shown, topic, book) is not None or not _has_a_verb(shown.text):
+        return None  # "Four main cables, each 15 inches thick.": a line of a fact box is no context
     if opening.group("time") and not any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions):
         return None  # "Morabito had found a volcano. In July of the same year …": which year?
     subject = opening.group("subject") or ""
@@ -1004,6 +1019,14 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     offset = len(shown.text) + 1
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _has_a_verb(text: str) -> bool:
+    """Whether the text holds a verb after its first word: a finite one ("was", "crossed", "holds") or the
+    plain form of a verb the engine knows ("Four cables hold the deck"), unlike a line of a fact box
+    ("Four main cables, each 15 inches thick")."""
+    words = [word.lower() for word in _WORD.findall(text)[1:]]
+    return _FINITE_VERB.search(text) is not None or any(word in _PLAIN_VERBS for word in words)
 
 
 def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str, list[Mention]]:
@@ -1211,6 +1234,10 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         people = {
             _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
         }
+        if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
+            people = {_canonical(chained, topic): chained}
+            if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
+                return None  # "the banker Tom Vane … His bank failed. He died …" in Karl Lind's life: either could be meant
         if len(people) == 1:
             (person,) = people.values()
             if _gender(person, topic, book) is not gender:
@@ -1263,6 +1290,32 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The person a chain of pronouns of `gender` in the sentences before started from: the one person
+    of that gender named by the latest of the PRONOUN_CHAIN_SENTENCES sentences before that names
+    anyone of that gender (or of unknown gender), when every sentence after it holds a "he" or "his"
+    ("she" or "her"): "Karl Lind was appointed chief engineer. His
+    plan … He never saw it begun. … while he was surveying the site, a cart crushed his foot. His toes
+    were amputated …" is Karl Lind's. None when the chain breaks, or that sentence names two people
+    or one whose gender the document does not make sure, or holds a pronoun of that gender before the
+    name ("In 1921 she toured the U.S., where the journalist Mary Lowe …": her "she" is someone else)."""
+    words = lexicon.MALE_PRONOUNS if gender is Gender.MALE else lexicon.FEMALE_PRONOUNS
+    sentences = [(before.text, before.mentions), *zip(before.earlier_texts, before.earlier)]
+    for text, mentions in sentences[:PRONOUN_CHAIN_SENTENCES]:
+        named = [
+            m for m in mentions
+            if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) and not text.endswith("born ", 0, m.start)
+        ]
+        if named:
+            if words.intersection(word.lower() for word in _WORD.findall(text[: min(m.start for m in named)])):
+                return None  # "In 1921 she toured the U.S., where the journalist Mary Lowe …": the chain goes on past her
+            (person, *others) = {_canonical(m, topic): m for m in named}.values()
+            return person if not others and _gender(person, topic, book) is gender else None
+        if not words.intersection(word.lower() for word in _WORD.findall(text)):
+            return None
+    return None
 
 
 def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
