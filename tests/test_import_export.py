@@ -414,6 +414,63 @@ def test_a_failing_import_leaves_the_collection_as_it_was(collection):
     assert collection.counts(collection.deck_named("New")).total == 0
 
 
+def full_text_state(collection):
+    """The notes' full-text index, sort keys, and the triggers and indexes that keep them."""
+    conn = collection.store.db.conn
+    return (
+        [tuple(row) for row in conn.execute("SELECT rowid, text FROM notes_text ORDER BY rowid")],
+        [tuple(row) for row in conn.execute("SELECT id, sort_key FROM notes ORDER BY id")],
+        [tuple(row) for row in conn.execute("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'notes' ORDER BY name")],
+    )
+
+
+def test_a_fresh_imports_notes_are_found_by_a_word_and_by_a_field_search(collection):
+    incoming = package(
+        collection,
+        [note(1, "a", "<b>Hola</b> amigo", "hello&nbsp;friend"), note(2, "b", "Adi&oacute;s", "<i>goodbye</i>"), note(3, "c", "gato")],
+        [Card(10, 1, 1, 0, due=1), Card(11, 2, 1, 0, due=2), Card(12, 3, 1, 0, due=3)],
+    )
+    collection.import_exchange(incoming)
+    assert collection.find_notes("hola") == [1]
+    assert collection.find_notes("front:*hola*") == [1]
+    assert collection.find_notes("adiós") == [2]
+    assert collection.find_notes("back:goodbye") == [2]
+    assert collection.find_notes("back:*friend") == [1]
+    assert collection.find_notes("gat") == [3]
+    assert collection.find_notes("", order="sort_field") == [2, 3, 1]  # "adiós", "gato", "hola amigo"
+    collection.add_note("Basic", ["hola otra vez", ""], "Default")  # the triggers are back for single edits
+    assert len(collection.find_notes("hola")) == 2
+
+
+@pytest.mark.parametrize("stage", ["cards", "reviews", "failure"])
+def test_an_import_stopped_after_its_notes_leaves_the_full_text_index_and_notes_as_they_were(collection, stage):
+    """The notes go in with their triggers set aside and their index rebuilt: a cancelled or failed
+    import puts all of it back as it was."""
+    collection.add_note("Basic", ["mine", "<b>own</b>"], "Default")
+    before = snapshot(collection), full_text_state(collection)
+    incoming = package(
+        collection,
+        [note(1, "a", "hola"), note(2, "b", "adiós")],
+        [
+            review_card(10, 1, last_review=NOON - DAY),
+            Card(11, 2, 1, 0, due=1),
+            *([Card(12, 1, 99, 1, due=2)] if stage == "failure" else []),  # a deck the file does not describe
+        ],
+        reviews=[entry("r1", 10, NOON - DAY, 3)],
+    )
+
+    def progress(name, done, total):
+        if name == stage and done == total:
+            raise CancelledError("cancelled")
+
+    with pytest.raises(InvalidInputError if stage == "failure" else CancelledError):
+        collection.import_exchange(incoming, progress=progress)
+    assert (snapshot(collection), full_text_state(collection)) == before
+    assert collection.find_notes("hola") == [] and collection.find_notes("own") == collection.find_notes("front:mine")
+    collection.add_note("Basic", ["hola", ""], "Default")
+    assert len(collection.find_notes("hola")) == 1
+
+
 @pytest.mark.parametrize("stage", ["notes", "cards", "reviews", "media"])
 def test_cancelling_at_any_stage_leaves_the_collection_as_it_was(collection, stage):
     collection.add_note("Basic", ["mine", ""], "Default")

@@ -286,7 +286,8 @@ def test_a_package_written_from_the_collections_rows_is_the_one_its_records_give
 @given(st.lists(st.one_of(st.sampled_from(FIELD_PIECES), st.text(max_size=5)), min_size=1, max_size=6))
 def test_notes_inserted_in_bulk_get_the_text_and_sort_key_the_triggers_give(fronts):
     """`Store.insert_notes` sets the notes triggers aside and fills the sort keys and the
-    full-text index itself: the same as the triggers make for notes added one by one."""
+    full-text index itself (each note's text made once, its sort key taken from it): the same as
+    the triggers make for notes added one by one."""
     fronts = [front.replace("\x1f", "") for front in fronts]
     found = {}
     with tempfile.TemporaryDirectory() as scratch:

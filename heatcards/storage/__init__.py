@@ -754,8 +754,12 @@ class Store:
         edits. The triggers are set aside meanwhile: they would write every note a second time,
         and the full-text index takes the notes in one statement instead (it writes out what it
         gathered at the end of each statement, and a segment per note costs several times the
-        note itself)."""
-        rows = [(*row, browse_sql.sort_key(row[3])) for row in map(_note_to_row, notes)]
+        note itself). Each note's text is made once, in Python, and gives its sort key too; the
+        statement takes the texts from a function that looks them up by note id."""
+        rows, texts = [], {}
+        for row in map(_note_to_row, notes):
+            texts[row[0]], sort_key = browse_sql.note_text_and_sort_key(row[3])
+            rows.append((*row, sort_key))
         if not rows:
             return 0
         conn = self.db.conn
@@ -764,11 +768,14 @@ class Store:
             for name, _ in triggers:
                 conn.execute(f"DROP TRIGGER {name}")
             cursor = conn.executemany(f"INSERT INTO notes ({_NOTE_COLUMNS}, sort_key) VALUES ({','.join('?' * 12)})", rows)
-            conn.execute(
-                "INSERT INTO notes_text (rowid, text) SELECT id, hc_note_text(fields) FROM notes "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps([row[0] for row in rows]),),
-            )
+            conn.create_function("hc_inserted_note_text", 1, texts.__getitem__)
+            try:
+                conn.execute(
+                    "INSERT INTO notes_text (rowid, text) SELECT value, hc_inserted_note_text(value) FROM json_each(?)",
+                    (json.dumps(list(texts)),),
+                )
+            finally:
+                conn.create_function("hc_inserted_note_text", 1, None)
             for _, sql in triggers:
                 conn.execute(sql)
         return cursor.rowcount

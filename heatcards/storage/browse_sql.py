@@ -105,6 +105,13 @@ def sort_key(fields) -> str:
     return fold(strip_html(str(fields).split(FIELD_SEPARATOR, 1)[0])).strip()
 
 
+def note_text_and_sort_key(fields: str) -> tuple[str, str]:
+    """`note_text` and `sort_key` of the same fields, each field made plain once (for notes
+    inserted in bulk: the sort key is the first field's text, stripped)."""
+    texts = [fold(strip_html(value)) for value in fields.split(FIELD_SEPARATOR)]
+    return FIELD_SEPARATOR.join(texts), texts[0].strip()
+
+
 def fts_query(glob: str) -> str | None:
     """An FTS5 query every note matching the substring glob also matches, or None if the glob has
     no literal run of 3 characters or more (then only the exact test can decide).
