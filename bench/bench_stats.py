@@ -9,7 +9,9 @@ cached in --work and copied aside before timing. For each period (month, year, a
   heatcards   stats.collect(collection, scope, period): every panel Anki's statistics screen has
   Anki        col._backend.graphs(search, days): the data behind Anki's screen (30, 365, 0 days)
   calibration stats.calibration(collection, scope, period), heatcards only (Anki has no such panel;
-              the synthetic history is imported without memory states, so they are replayed)
+              the synthetic history is imported without memory states, so they are replayed). The
+              calibration cache beside the copy is deleted first: the first call (a month of the
+              whole collection) derives every card; every later one reads the cache (warm)
 
 Then the statistics window itself (offscreen) on the open collection, as a person uses it: opening
 it (the deck, 1 month), choosing 1 year, choosing the whole collection. Each step is timed to the
@@ -38,6 +40,7 @@ from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatc
 
 from heatcards import stats
 from heatcards.collection import Collection
+from heatcards.storage.calibration_cache import cache_path
 
 # (label, heatcards scope, Anki search)
 SCOPES = (
@@ -124,6 +127,8 @@ def run(work: Path, notes: int, days: int, seed: int, repeat: int) -> dict:
     cached(import_anki, synth / "synthetic.apkg", anki_cached)
     heat_path, anki_path = cache / "run" / "heatcards.heatcards", cache / "run" / "anki" / "collection.anki2"
     copy_sqlite(heat_cached, heat_path)
+    for leftover in (cache_path(heat_path), Path(f"{cache_path(heat_path)}-wal"), Path(f"{cache_path(heat_path)}-shm")):
+        leftover.unlink(missing_ok=True)
     copy_sqlite(anki_cached, anki_path)
 
     from anki.collection import Collection as AnkiCollection

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import csv
 import enum
+import hashlib
 import io
+import itertools
 import math
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +30,16 @@ import numpy as np
 from .clock import SECONDS_PER_DAY, DayCalendar
 from .scheduling import Scheduler, retrievability
 from .search import SearchContext, parse_search
+from .storage.calibration_cache import (
+    CalibrationCache,
+    DerivedCards,
+    EntryFingerprints,
+    cache_path,
+    cards_entered_after,
+    entry_fingerprints,
+    log_mark,
+    one_snapshot,
+)
 from .storage.search_sql import compile_search
 from .storage.stats_sql import (
     ANSWER_KINDS,
@@ -1133,23 +1146,135 @@ _SMALLEST_LIKELIHOOD = 1e-12
 def calibration(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Calibration:
     """How well the memory states predicted the answers of the period (see `Calibration`).
 
-    It reads every answer of the scope's cards and replays the histories whose log records no memory
-    state, so it costs more than `collect`."""
+    Each answer's prediction comes from its card's history (replayed where the log records no memory
+    state), which costs more than `collect`. A collection with a file keeps what was derived per card
+    in a cache beside it (`storage.calibration_cache`) and derives again only the cards whose history
+    or preset parameters changed since; the numbers are those derived without it."""
     now = collection.now()
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
     schedulers = {deck.id: collection.scheduler_for(deck) for deck in collection.decks()}
     first_day = None if period.days is None else today - period.days + 1
     with _reader(collection, scope, now) as reader:
-        reviews = reader.review_span() or (now, now)
-        # only cards answered in the period have an answer to score (from the rollover instant on,
-        # which belongs to the day before: a second early is harmless, a second late would not be)
-        since = None if first_day is None else calendar.day_start(first_day) - 1
-        histories = _AnswerHistories.of(reader.answer_chains(_local_timeline(calendar, *reviews), since))
+        derivation = _Derivation(reader, _local_timeline(calendar, *(reader.review_span() or (now, now))), schedulers)
+        cache = None if collection.in_memory else CalibrationCache.open(cache_path(collection.path), _derivation_key(calendar))
+        if cache is None:
+            answers, _cards = derivation.scored_answers()
+        else:
+            with cache:
+                answers = _scored_answers_through(cache, derivation, first_day)
     if first_day is not None:
-        histories = histories.ending_on_or_after(first_day)  # an earlier history has nothing to score
-    stabilities = _stabilities_after_answers(histories, schedulers)
-    return _calibration_of(scope, _scored_answers(histories, stabilities, schedulers, first_day))
+        answers = answers[answers["day"] >= first_day]
+    return _calibration_of(scope, answers)
+
+
+# One scored answer (`_scored_answers`), as the calibration cache keeps it.
+_SCORED_ANSWER = np.dtype(
+    [("time", "<i8"), ("day", "<i4"), ("predicted", "<f8"), ("group", "<i4"), ("recalled", "?"), ("replayed", "?")]
+)
+
+
+def _derivation_key(calendar: DayCalendar) -> str:
+    """What the cached answers were derived with besides the cards' histories and parameters: the
+    form of a scored answer and the calendar that numbers the days."""
+    zone = repr(calendar.tz) if calendar.tz is not None else f"local {time.tzname} {time.timezone} {time.altzone}"
+    return f"calibration answers 1 {_SCORED_ANSWER.descr} {zone} rollover {calendar.rollover_hour}"
+
+
+def _parameters_key(scheduler: Scheduler) -> int:
+    """A number that differs for different FSRS parameters (all the calibration derives depends on)."""
+    digest = hashlib.blake2b(np.asarray(scheduler.parameters, dtype=float).tobytes(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+@dataclass(frozen=True)
+class _Derivation:
+    """How the scope's cards' answers are scored (`scored_answers`)."""
+
+    reader: StatsReader
+    timeline: LocalTimeline  # spans the scope's reviews
+    schedulers: Mapping[int, Scheduler]  # by deck
+
+    def scored_answers(self, cards: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The scored answers of `cards` (ids, ascending; None: every card of the scope) over all
+        their history, in `_SCORED_ANSWER` records by card then time, and the card of each."""
+        histories = _AnswerHistories.of(self.reader.answer_chains(self.timeline, cards))
+        return _scored_answers(histories, _stabilities_after_answers(histories, self.schedulers), self.schedulers)
+
+    def parameters_keys(self, decks: np.ndarray) -> np.ndarray:
+        """The key of the parameters of each deck's preset (`_parameters_key`)."""
+        distinct, deck_of_cards = np.unique(decks, return_inverse=True)
+        keys = np.array([_parameters_key(self.schedulers[deck]) for deck in distinct.tolist()], dtype=np.int64)
+        return keys[deck_of_cards]
+
+
+# Deriving again a part of the scope's cards above this share costs about what deriving all of them
+# does, and each is read through a JSON list of ids: they are all derived, in one read of the scope.
+_DERIVED_APART_SHARE = 0.5
+
+
+def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None) -> np.ndarray:
+    """The scored answers of the scope's cards (as `_Derivation.scored_answers`, those before
+    `first_day` possibly left out): the cache's, where they stand, and the others derived again and
+    kept in the cache. Theirs stand for a card when the cache holds it, derived with the parameters
+    its preset has now, and its review-log entries did not change since (`storage.calibration_cache`)."""
+    conn = derivation.reader.conn
+    cached = cache.read(first_day)
+    with one_snapshot(conn):  # the mark kept must stand for what was derived
+        cards, decks = derivation.reader.card_decks()
+        parameters = derivation.parameters_keys(decks)
+        changed = np.empty(0, dtype=np.int64)
+        if cached.mark is not None:
+            changed = cards_entered_after(conn, cached.mark)
+            if changed is None:  # an entry up to the mark went: which cards changed, each card's fingerprint says
+                changed = _changed_cards(cache.fingerprints(), entry_fingerprints(conn))
+        at = np.minimum(np.searchsorted(cached.cards, cards), max(len(cached.cards) - 1, 0))
+        standing = np.zeros(len(cards), dtype=bool)
+        if len(cached.cards):
+            standing = (cached.cards[at] == cards) & (cached.parameters[at] == parameters) & ~np.isin(cards, changed)
+        derived_apart = np.count_nonzero(~standing) <= _DERIVED_APART_SHARE * len(cards)
+        if not derived_apart:
+            standing[:] = False
+        stale = cards[~standing]
+        answers, answer_cards = derivation.scored_answers(stale if derived_apart else None)
+        fingerprints = entry_fingerprints(conn, stale if derived_apart else None)
+        mark = log_mark(conn)
+    cache.write(
+        DerivedCards(stale, parameters[~standing], fingerprints, *_by_card(answers, answer_cards, stale)),
+        None if cached.mark is None else np.setdiff1d(changed, stale),
+        mark,
+    )
+    kept = np.isin(cached.answered, cards[standing])
+    kept_answers = list(itertools.compress(cached.answers, kept.tolist()))
+    kept_cards = np.repeat(cached.answered[kept], [len(data) // _SCORED_ANSWER.itemsize for data in kept_answers])
+    all_cards = np.concatenate([kept_cards, answer_cards])
+    by_card = np.argsort(all_cards, kind="stable")  # each card's answers keep their order
+    return np.concatenate([np.frombuffer(b"".join(kept_answers), dtype=_SCORED_ANSWER), answers])[by_card]
+
+
+def _changed_cards(held: EntryFingerprints, now: EntryFingerprints) -> np.ndarray:
+    """The cards whose review-log entries are not those `held` fingerprints: a card's fingerprint is
+    another, or it has entries only in one of the two."""
+    at = np.minimum(np.searchsorted(held.cards, now.cards), max(len(held.cards) - 1, 0))
+    same = np.zeros(len(now.cards), dtype=bool)
+    if len(held.cards):
+        same = (
+            (held.cards[at] == now.cards)
+            & (held.entries[at] == now.entries)
+            & (held.last_entries[at] == now.last_entries)
+            & (held.time_sums[at] == now.time_sums)
+            & (held.code_sums[at] == now.code_sums)
+        )
+    return np.union1d(now.cards[~same], np.setdiff1d(held.cards, now.cards))
+
+
+def _by_card(answers: np.ndarray, answer_cards: np.ndarray, cards: np.ndarray) -> tuple[np.ndarray, list[bytes]]:
+    """For each of `cards` (ascending), the local day of its last scored answer (-1 for none) and
+    its answers' bytes, from `answers` (by card) and the card of each."""
+    starts, ends = np.searchsorted(answer_cards, cards), np.searchsorted(answer_cards, cards, side="right")
+    last_days = np.where(ends > starts, answers["day"][np.maximum(ends - 1, 0)] if len(answers) else 0, -1)
+    data, size = answers.tobytes(), _SCORED_ANSWER.itemsize
+    return last_days, [data[start * size : end * size] for start, end in zip(starts.tolist(), ends.tolist())]
 
 
 @dataclass(frozen=True)
@@ -1162,6 +1287,7 @@ class _AnswerHistories:
     million, and a Python step per answer costs ~1 µs."""
 
     starts: np.ndarray  # where each history starts in the arrays below
+    cards: np.ndarray  # the card of each history
     decks: np.ndarray  # the deck of each history's card
     times: np.ndarray  # unix milliseconds
     days: np.ndarray  # local day numbers
@@ -1187,6 +1313,7 @@ class _AnswerHistories:
         elapsed[starts] = 0
         return cls(
             starts,
+            chains.cards[answers[starts]],
             chains.decks[answers[starts]],
             chains.times[answers],
             days,
@@ -1205,22 +1332,6 @@ class _AnswerHistories:
     def history_of_answers(self) -> np.ndarray:
         """The history of each answer, as its place in `starts`."""
         return np.repeat(np.arange(len(self.starts)), self.lengths)
-
-    def ending_on_or_after(self, day: int) -> _AnswerHistories:
-        """The histories whose last answer came on `day` or later."""
-        lengths = self.lengths
-        kept = self.days[self.starts + lengths - 1] >= day
-        answers = np.repeat(kept, lengths)
-        return _AnswerHistories(
-            np.cumsum(lengths[kept]) - lengths[kept],
-            self.decks[kept],
-            self.times[answers],
-            self.days[answers],
-            self.ratings[answers],
-            self.elapsed[answers],
-            self.stabilities[answers],
-            self.difficulties[answers],
-        )
 
 
 def _stabilities_after_answers(histories: _AnswerHistories, schedulers: Mapping[int, Scheduler]) -> np.ndarray:
@@ -1255,21 +1366,11 @@ def _stabilities_after_answers(histories: _AnswerHistories, schedulers: Mapping[
     return stabilities
 
 
-@dataclass(frozen=True)
-class _ScoredAnswers:
-    """The scored answers, in numpy arrays (one entry each, as `_AnswerHistories`)."""
-
-    times: np.ndarray  # unix milliseconds
-    predicted: np.ndarray  # the recall predicted
-    recalled: np.ndarray
-    groups: np.ndarray  # fsrs-rs's group for RMSE(bins), as a number (the same for the same group)
-    replayed: np.ndarray  # whether the state predicted from was replayed
-
-
 def _scored_answers(
-    histories: _AnswerHistories, stabilities: np.ndarray, schedulers: Mapping[int, Scheduler], first_day: int | None
-) -> _ScoredAnswers:
-    """Score each answer of the period that came a day or more after the previous one of its history."""
+    histories: _AnswerHistories, stabilities: np.ndarray, schedulers: Mapping[int, Scheduler]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Score each answer that came a day or more after the previous one of its history: its
+    `_SCORED_ANSWER` record (in the histories' order) and its card."""
     # the first answer of a history has no days since a previous one: never long-term
     long_term = histories.elapsed > 0
     lapse = long_term & (histories.ratings == 1)
@@ -1279,30 +1380,32 @@ def _scored_answers(
     lapses_so_far = np.cumsum(lapse)
     long_term_reviews = long_term_so_far - long_term_so_far[history_starts]
     lapses_before = lapses_so_far - lapse - lapses_so_far[history_starts]
-    scored = long_term if first_day is None else long_term & (histories.days >= first_day)
-    answers = np.flatnonzero(scored)
+    answers = np.flatnonzero(long_term)
     decks, deck_of_history = np.unique(histories.decks, return_inverse=True)
     decays = np.array([schedulers[deck].decay for deck in decks.tolist()], dtype=float)
     elapsed = histories.elapsed[answers]
-    return _ScoredAnswers(
-        histories.times[answers],
-        retrievability(stabilities[answers - 1], elapsed, decays[deck_of_history][history_of_answers[answers]]),
-        histories.ratings[answers] > 1,
-        _rmse_groups(elapsed, long_term_reviews[answers], lapses_before[answers]),
-        np.isnan(histories.stabilities[answers - 1]),
-    )
+    scored = np.empty(len(answers), dtype=_SCORED_ANSWER)
+    scored["time"] = histories.times[answers]
+    scored["day"] = histories.days[answers]
+    scored["predicted"] = retrievability(stabilities[answers - 1], elapsed, decays[deck_of_history][history_of_answers[answers]])
+    scored["group"] = _rmse_groups(elapsed, long_term_reviews[answers], lapses_before[answers])
+    scored["recalled"] = histories.ratings[answers] > 1
+    scored["replayed"] = np.isnan(histories.stabilities[answers - 1])  # the state predicted from was replayed
+    return scored, histories.cards[history_of_answers[answers]]
 
 
 def _rmse_groups(elapsed_days: np.ndarray, long_term_reviews: np.ndarray, lapses_before: np.ndarray) -> np.ndarray:
-    """fsrs-rs's group for RMSE(bins) (`_rmse_group`) of each answer, as a number: the same for the
-    same group. `_rmse_group` is asked once for each distinct triple of values."""
+    """fsrs-rs's group for RMSE(bins) (`_rmse_group`) of each answer, as a number under 64³ whose
+    order is the groups' (each part of a group is under 64 for any history: 64 steps of the
+    smallest base, 1.73, exceed 10¹⁵). `_rmse_group` is asked once for each distinct triple of
+    values."""
     shape = (elapsed_days.max(initial=0) + 1, long_term_reviews.max(initial=0) + 1, lapses_before.max(initial=0) + 1)
     triples, triple_of_answers = np.unique(
         np.ravel_multi_index((elapsed_days, long_term_reviews, lapses_before), shape), return_inverse=True
     )
     groups = [_rmse_group(*triple) for triple in zip(*(axis.tolist() for axis in np.unravel_index(triples, shape)))]
-    _, group_of_triples = np.unique(np.array(groups, dtype=np.int64).reshape(-1, 3), axis=0, return_inverse=True)
-    return group_of_triples.reshape(-1)[triple_of_answers]
+    numbers = np.array([(days * 64 + reviews) * 64 + lapses for days, reviews, lapses in groups], dtype=np.int32)
+    return numbers[triple_of_answers.reshape(-1)]
 
 
 def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -> tuple[int, int, int]:
@@ -1317,9 +1420,10 @@ def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -
     )
 
 
-def _calibration_of(scope: Scope, scored: _ScoredAnswers) -> Calibration:
-    count = len(scored.times)
-    predicted, recalled = scored.predicted, scored.recalled
+def _calibration_of(scope: Scope, scored: np.ndarray) -> Calibration:
+    """The calibration of the `_SCORED_ANSWER` records `scored` (by card, then time)."""
+    count = len(scored)
+    predicted, recalled = np.ascontiguousarray(scored["predicted"]), np.ascontiguousarray(scored["recalled"])
     chart_bins = np.minimum((predicted * SHARE_BINS).astype(np.int64), SHARE_BINS - 1)
     bins = zip(
         np.bincount(chart_bins, minlength=SHARE_BINS).tolist(),
@@ -1330,20 +1434,28 @@ def _calibration_of(scope: Scope, scored: _ScoredAnswers) -> Calibration:
     if count:
         # each answer's weight by its place in time order (answers at the same time keep their order: by card)
         weights = np.empty(count)
-        weights[np.argsort(scored.times, kind="stable")] = 0.25 + 0.75 * (np.arange(count) / max(count - 1, 1)) ** 3
+        weights[np.argsort(scored["time"], kind="stable")] = 0.25 + 0.75 * (np.arange(count) / max(count - 1, 1)) ** 3
         total_weight = weights.sum()
         likelihoods = np.where(recalled, predicted, 1 - predicted)
         log_loss = float(-(weights * np.log(np.maximum(likelihoods, _SMALLEST_LIKELIHOOD))).sum() / total_weight)
         # in each group, the gap between the mean prediction and the share recalled, weighted by the group's weight
-        answers = np.bincount(scored.groups)
-        gaps = np.bincount(scored.groups, weights=predicted) / answers - np.bincount(scored.groups, weights=recalled) / answers
-        rmse = math.sqrt((np.bincount(scored.groups, weights=weights) * gaps**2).sum() / total_weight)
+        # (most group numbers have no answer)
+        groups = scored["group"]
+        answers = np.bincount(groups)
+        present = answers > 0
+        answers = answers[present]
+
+        def group_sums(values: np.ndarray) -> np.ndarray:
+            return np.bincount(groups, weights=values)[present]
+
+        gaps = group_sums(predicted) / answers - group_sums(recalled) / answers
+        rmse = math.sqrt((group_sums(weights) * gaps**2).sum() / total_weight)
     return Calibration(
         scope,
         tuple(CalibrationBin(k / SHARE_BINS, (k + 1) / SHARE_BINS, *b) for k, b in enumerate(bins)),
         log_loss,
         rmse,
-        int(np.count_nonzero(scored.replayed)),
+        int(np.count_nonzero(scored["replayed"])),
     )
 
 

@@ -323,12 +323,12 @@ def test_a_damaged_file_is_reported_and_never_repaired(studied, clock):
     studied.close()
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA writable_schema = ON")
-    raw.execute("UPDATE sqlite_schema SET sql = replace(sql, '(time)', '(card_id)') WHERE name = 'revlog_by_time'")
+    raw.execute("UPDATE sqlite_schema SET sql = replace(sql, '(card_id, time', '(time, card_id') WHERE name = 'revlog_by_card_time'")
     raw.close()
     with Collection(path, clock=clock, calendar_tz=timezone.utc, install_heat_deck=False) as damaged:
         report = check_collection(damaged, repair=True)
         [found] = report.findings
         assert found.kind is FindingKind.INTEGRITY and not found.repairable
-        assert "missing from index revlog_by_time" in found.message
+        assert "missing from index revlog_by_card_time" in found.message
         assert "restore the newest good backup" in found.message
         assert report.backup is None and report.remaining == report.findings

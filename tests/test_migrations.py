@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timezone
+from zoneinfo import ZoneInfo
 
 from heatcards import stats
 from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.model import CardState, ReviewKind, ReviewLogEntry
+from heatcards.storage.schema import review_hour
 from tests.conftest import NOON
 
 DAY = 86400
@@ -83,3 +85,93 @@ def test_a_few_cards_statistics_read_no_review_row(tmp_path):
     index_root = [row for row in plan if row[1] == "OpenRead" and row[3] != revlog_root]
     assert revlog_root in cursors and index_root
     assert [row for row in plan if row[1] == "Column" and row[2] == cursors[revlog_root]] == []
+
+
+def index_names(path) -> set[str]:
+    with sqlite3.connect(path) as raw:
+        return {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'revlog' AND sql IS NOT NULL")}
+
+
+def reads_by_time(path) -> dict:
+    """What every reader of the log by time or by hour answers: the statistics with local time UTC
+    (counted by UTC hour) and India's (each review's local time computed), the daily limits, the
+    forgotten cards, the log in time order."""
+    got: dict = {}
+    for timezone_name in ("UTC", "Asia/Kolkata"):
+        with Collection(path, clock=FixedClock(NOON), calendar_tz=ZoneInfo(timezone_name), fuzz=False, install_heat_deck=False) as collection:
+            for scope in (stats.Scope(), stats.Scope.deck("Default"), stats.Scope.matching("tag:few")):
+                for period in stats.Period:
+                    got[timezone_name, scope, period] = stats.collect(collection, scope, period)
+    with open_collection(path) as collection:
+        deck = collection.deck_named("Default")
+        since_ms = (NOON - 5 * DAY) * 1000
+        got["studied"] = collection.store.studied_since([deck.id], since_ms)
+        got["forgotten"] = collection.store.forgotten_card_ids([deck.id], since_ms, NOON)
+        got["log"] = collection.store.reviews_of_cards(collection.store.card_ids())
+    return got
+
+
+def test_a_collection_from_before_0008_is_migrated_to_one_index_by_time_with_the_same_answers(tmp_path):
+    path = tmp_path / "old.heatcards"
+    with open_collection(path) as collection:
+        fill(collection)
+    with sqlite3.connect(path) as raw:  # half the cards in review, so that some were forgotten
+        raw.execute("UPDATE cards SET state = 2 WHERE id % 2 = 0")
+    expected = reads_by_time(path)
+    assert expected["studied"] == (0, 50) and len(expected["forgotten"]) == 5 and len(expected["log"]) == 50
+    assert index_names(path) == {"revlog_by_card_time", "revlog_by_hour"}
+    # the file as a version before migration 0008 left it
+    with sqlite3.connect(path) as raw:
+        raw.executescript(
+            """
+            DROP INDEX revlog_by_hour;
+            CREATE INDEX revlog_by_time ON revlog (time);
+            CREATE INDEX revlog_for_stats ON revlog (stats_hour, stats_code, duration_ms, card_id);
+            DELETE FROM _sqlite_migrations WHERE name = '0008_one_index_by_time';
+            """
+        )
+    assert index_names(path) == {"revlog_by_card_time", "revlog_by_time", "revlog_for_stats"}
+
+    assert reads_by_time(path) == expected
+    assert index_names(path) == {"revlog_by_card_time", "revlog_by_hour"}
+    assert index_columns(path, "revlog_by_hour") == ["stats_hour", "stats_code", "duration_ms", "card_id", "time"]
+    with sqlite3.connect(path) as raw:
+        applied = [row[0] for row in raw.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    assert applied[-1] == "0008_one_index_by_time"
+
+
+def test_the_reads_by_time_find_their_reviews_in_the_index_by_hour_with_no_scan_of_the_log(tmp_path):
+    path = tmp_path / "c.heatcards"
+    with open_collection(path) as collection:
+        fill(collection)
+    statements: list[str] = []
+    with Collection(path, clock=FixedClock(NOON), calendar_tz=ZoneInfo("Asia/Kolkata"), install_heat_deck=False) as collection:
+        connection = collection.store.db.conn
+        connection.set_trace_callback(statements.append)
+        deck = collection.deck_named("Default")
+        collection.store.studied_since([deck.id], NOON * 1000)
+        collection.store.forgotten_card_ids([deck.id], NOON * 1000, NOON)
+        for period in (stats.Period.MONTH, stats.Period.ALL):  # by local time: answers in a window, first and last review
+            stats.collect(collection, stats.Scope(), period)
+        connection.set_trace_callback(None)
+        by_time = [sql for sql in statements if "r.time >=" in sql or "r.stats_hour =" in sql]
+        plans = {sql: [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql)] for sql in by_time}
+    assert len(plans) >= 6
+    for sql, plan in plans.items():
+        assert any("revlog_by_hour" in step for step in plan), sql
+        assert not [step for step in plan if step in ("SCAN r", "SCAN revlog")], sql
+
+
+def test_review_hour_is_the_logs_stats_hour_and_never_decreases(tmp_path):
+    hour = 3_600_000
+    hours = (-5 * hour, 0, NOON * 1000, 1_795_226_935_633 // hour * hour)
+    times = sorted({start + offset for start in hours for offset in (-1001, -1000, -999, -1, 0, 1, 999, 1000, 1001, hour - 1)})
+    with open_collection(tmp_path / "c.heatcards") as collection:
+        with collection.store.transaction():
+            for number, time_ms in enumerate(times):
+                collection.store.insert_review(
+                    ReviewLogEntry(f"r{number}", 1, time_ms, 3, CardState.REVIEW, 1, 2, NOON, None, None, 1000, ReviewKind.REVIEW)
+                )
+        logged = collection.store.db.conn.execute("SELECT time, stats_hour FROM revlog ORDER BY time").fetchall()
+    assert [(time_ms, review_hour(time_ms)) for time_ms in times] == [tuple(row) for row in logged]
+    assert [review_hour(time_ms) for time_ms in times] == sorted(review_hour(time_ms) for time_ms in times)

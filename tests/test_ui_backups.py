@@ -349,7 +349,7 @@ def test_check_database_on_a_damaged_file_points_to_the_backups(tmp_path, clock,
             clock.advance(2 * MINUTE)
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA writable_schema = ON")  # the index of the review log no longer matches its rows
-    raw.execute("UPDATE sqlite_schema SET sql = replace(sql, '(time)', '(card_id)') WHERE name = 'revlog_by_time'")
+    raw.execute("UPDATE sqlite_schema SET sql = replace(sql, '(card_id, time', '(time, card_id') WHERE name = 'revlog_by_card_time'")
     raw.close()
     with open_heat(path, clock) as damaged:
         dialog = CheckDatabaseDialog(damaged)
@@ -357,7 +357,7 @@ def test_check_database_on_a_damaged_file_points_to_the_backups(tmp_path, clock,
         dialog.check()
         assert dialog.summary.text().startswith("The collection file is damaged, so nothing else was checked")
         assert dialog.summary.text().endswith("Restore the newest good backup: Preferences ▸ Backups ▸ Restore…")
-        assert dialog.findings.count() == 1 and "missing from index revlog_by_time" in dialog.findings.item(0).text()
+        assert dialog.findings.count() == 1 and "missing from index revlog_by_card_time" in dialog.findings.item(0).text()
         assert not dialog.repair_button.isEnabled()
 
 

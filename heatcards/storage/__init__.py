@@ -34,7 +34,7 @@ from . import browse_sql
 from .browse_sql import register_text_functions
 from .faults import StorageError, raise_storage_error, storage_error
 from .search_sql import register_search_functions
-from .schema import migrate
+from .schema import migrate, review_time_range
 
 FIELD_SEPARATOR = "\x1f"
 UNDO_STEPS_KEPT = 200  # at least; up to _UNDO_TRIMMED_EVERY more between trims
@@ -711,12 +711,13 @@ class Store:
 
         Only answers that schedule count against the daily limits, as in Anki: not manual or
         rescheduled entries, nor reviews in a filtered deck that did not reschedule (cramming)."""
+        since, params = review_time_range(since_ms)
         row = self._one(
             "SELECT coalesce(sum(r.state_before = 0), 0), coalesce(sum(r.state_before = 2), 0) "
-            # CROSS JOIN keeps today's few reviews (by time index) as the outer loop
+            # CROSS JOIN keeps today's few reviews (by the index by hour) as the outer loop
             "FROM revlog r CROSS JOIN cards c ON c.id = r.card_id "
-            f"WHERE r.time >= ? AND r.kind IN ('learn', 'review', 'relearn') AND c.deck_id IN ({_in_clause(deck_ids)})",
-            (since_ms,),
+            f"WHERE {since} AND r.kind IN ('learn', 'review', 'relearn') AND c.deck_id IN ({_in_clause(deck_ids)})",
+            params,
         )
         return row[0], row[1]
 
@@ -942,12 +943,13 @@ class Store:
     def reviews_of_cards(self, card_ids: Sequence[int]) -> list[ReviewLogEntry]:
         """The reviews of these cards, oldest first. For half the cards or more, the whole log is read
         in time order and the other cards' reviews left out: cheaper than finding each card's
-        reviews and sorting them."""
+        reviews and sorting them. The log's index by hour holds it in that order but for the
+        reviews of each hour, which are sorted apart (`stats_hour` never decreases as `time` grows)."""
         wanted = set(card_ids)
         if len(wanted) * 2 < self._scalar("SELECT count(*) FROM cards"):
             rows = self._tuples(f"SELECT {_REVLOG_COLUMNS} FROM revlog WHERE card_id IN ({_in_clause(wanted)}) ORDER BY time, rowid")
             return [_revlog_from_row(r) for r in rows]
-        rows = self._tuples(f"SELECT {_REVLOG_COLUMNS} FROM revlog ORDER BY time, rowid")
+        rows = self._tuples(f"SELECT {_REVLOG_COLUMNS} FROM revlog ORDER BY stats_hour, time, rowid")
         return [_revlog_from_row(r) for r in rows if r[1] in wanted]
 
     def _upsert(self, table: str, column_list: str, rows: Iterable[tuple]) -> None:
@@ -1006,10 +1008,11 @@ class Store:
 
     def forgotten_card_ids(self, deck_ids: Sequence[int], since_ms: int, now: int) -> list[int]:
         """Cards of these decks answered Again since `since_ms`, not new, suspended or buried; soonest due first."""
+        since, params = review_time_range(since_ms)
         rows = self.db.conn.execute(
             f"SELECT id FROM cards WHERE {_active(deck_ids)} AND state != 0 AND id IN "
-            "(SELECT card_id FROM revlog WHERE time >= :since AND rating = 1) ORDER BY due, id",
-            {"now": now, "since": since_ms},
+            f"(SELECT r.card_id FROM revlog r WHERE {since} AND r.rating = 1) ORDER BY due, id",
+            {"now": now, **params},
         )
         return [r[0] for r in rows]
 

@@ -225,6 +225,45 @@ def _card_reviews_for_statistics(db: Database) -> None:
     )
 
 
+@migrations(name="0008_one_index_by_time")
+def _one_index_by_time(db: Database) -> None:
+    """An answer writes one review-log index fewer: the index on `time` goes, and the statistics
+    index, renamed for what it is ordered by, ends with `time`, so that it serves the reads by time
+    too. `stats_hour` never decreases as `time` grows (`review_hour`), so a read of the reviews
+    from `a` to before `b` says both `stats_hour BETWEEN review_hour(a) AND review_hour(b)`, one
+    range of the index, and `time >= a AND time < b`, checked on the index's entries
+    (`review_time_range`); a read in time order sorts by `stats_hour, time`, which the index holds
+    sorted but for the few reviews of each hour."""
+    db.executescript(
+        """
+        DROP INDEX revlog_by_time;
+        DROP INDEX revlog_for_stats;
+        CREATE INDEX revlog_by_hour ON revlog (stats_hour, stats_code, duration_ms, card_id, time);
+        """
+    )
+
+
+def review_hour(time_ms: int) -> int:
+    """The review log's `stats_hour` of a review at `time_ms` (unix milliseconds), as migration 0006
+    computes it. It never decreases as the time grows: the reviews at `a` or later have a
+    `stats_hour` of `review_hour(a)` or more, those before `b` one of `review_hour(b)` or less."""
+    return time_ms // 3_600_000 * 2 + (time_ms % 3_600_000 >= 1000)
+
+
+def review_time_range(since_ms: int | None, until_ms: int | None = None) -> tuple[str, dict[str, int]]:
+    """A condition on the review log (named `r`) for `since_ms <= r.time < until_ms` (a bound that
+    is None: none), and its parameters (`since_hour`, `since_ms`, `until_hour`, `until_ms`). It
+    bounds `r.stats_hour` too, so that the index by hour finds the reviews as one range."""
+    conditions, params = [], {}
+    if since_ms is not None:
+        conditions.append("r.stats_hour >= :since_hour AND r.time >= :since_ms")
+        params.update(since_hour=review_hour(since_ms), since_ms=since_ms)
+    if until_ms is not None:
+        conditions.append("r.stats_hour <= :until_hour AND r.time < :until_ms")
+        params.update(until_hour=review_hour(until_ms), until_ms=until_ms)
+    return " AND ".join(conditions) or "1", params
+
+
 def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> None:
     """Bring `db` to the current schema, or refuse one written by a newer version.
 

@@ -17,6 +17,7 @@ Only integers produced here with `int()` are written into the SQL; everything el
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from ..clock import SECONDS_PER_DAY
+from .schema import review_hour, review_time_range
 from .search_sql import preset_decay
 from .search_sql import register_search_functions
 
@@ -56,9 +58,6 @@ _LEFT_OUT_TABLE = "hc_stats_left_out"
 _ALL_REVIEWS = "revlog r"
 _NO_END = 2**62  # a bound past every review time and UTC hour
 _NOTE_COLUMN = re.compile(r"\bn\.")  # in SQL from `search_sql`, whose user values are all parameters
-# A window of the log longer than this share of its whole span is read by scanning the table rather
-# than through the time index (whose rows come from all over the table).
-_INDEXED_SHARE = 0.25
 # A scope with fewer than this share of the cards reads their reviews card by card (through the
 # review log's card index); a larger one scans the log and keeps the reviews of its cards.
 _FEW_CARDS_SHARE = 0.3
@@ -290,12 +289,13 @@ class StatsReader:
         return None if first is None else (first, self.last_review())
 
     def first_review(self) -> int | None:
-        """The unix second of the scope's first review, None without one: the time index finds it;
-        for a few cards, the earliest of each card's first entry in the index on (card_id, time)."""
+        """The unix second of the scope's first review, None without one: the index by hour finds it
+        (`_outermost_review_sql`); for a few cards, the earliest of each card's first entry in the
+        index on (card_id, time)."""
         if self._reviews_by_card:
             sql = f"SELECT min((SELECT min(r.time) FROM revlog r WHERE r.card_id = s.id)) FROM temp.{_SCOPE_TABLE} s"
         else:
-            sql = f"SELECT r.time FROM {self._reviews} ORDER BY r.time LIMIT 1"
+            sql = _outermost_review_sql(self._reviews, last=False)
         return _seconds(self.conn.execute(sql).fetchone())
 
     def last_review(self) -> int | None:
@@ -303,7 +303,7 @@ class StatsReader:
         the whole log's last review (as much as the local timelines need; each card's last review
         would cost as much as its first)."""
         reviews = _ALL_REVIEWS if self._reviews_by_card else self._reviews
-        return _seconds(self.conn.execute(f"SELECT r.time FROM {reviews} ORDER BY r.time DESC LIMIT 1").fetchone())
+        return _seconds(self.conn.execute(_outermost_review_sql(reviews, last=True)).fetchone())
 
     def due_span(self) -> tuple[int, int] | None:
         """(earliest, latest) due time of the cards in the queues, None without one."""
@@ -413,8 +413,7 @@ class StatsReader:
 
     def _answers_by_local_time(self, timeline: LocalTimeline, first_day: int, today: int, since: int, until: int | None) -> Answers:
         """`answers` with each review's local day and hour computed in SQL (two passes, each sorting)."""
-        window = self._window(since, until)
-        params = {"since": since * 1000, "until": None if until is None else until * 1000}
+        window, params = review_time_range(since * 1000, None if until is None else until * 1000)
         # one integer key: day, then the answer's code
         key = f"({timeline.day_sql('r.time / 1000')} - :first_day) * {_CODES} + r.stats_code"
         rows = self.conn.execute(
@@ -453,7 +452,7 @@ class StatsReader:
             f"SELECT 0, {day} - :today AS k, stats_code, sum(answers), sum(duration_ms) FROM hourly GROUP BY k, stats_code "
             f"UNION ALL SELECT 1, {hour} AS k, NULL, sum(answers), sum(answers * (stats_code % 4 > 0)) FROM hourly "
             f"WHERE stats_code / 8 % 4 != {_FILTERED} GROUP BY k",
-            {"since": _stats_hour(since), "until": _NO_END if until is None else _stats_hour(until), "since_ms": since * 1000, "today": today},
+            {"since": review_hour(since * 1000), "until": _NO_END if until is None else review_hour(until * 1000), "since_ms": since * 1000, "today": today},
         )
         groups, hours = [], []
         for is_hour, key, code, answers, value in rows:
@@ -463,31 +462,22 @@ class StatsReader:
                 groups.append(_answer_group(key, code, answers, value))  # value: their duration
         return Answers(groups, hours)
 
-    def _window(self, since: int, until: int | None) -> str:
-        """The condition `:since <= r.time < :until` (`until` None: no end; both in milliseconds in
-        the query, unix seconds here), each bound left out where every review meets it, read through
-        the time index only for a short window."""
-        span = self.review_span()
-        if span is None:
-            return "1"
-        end = span[1] if until is None else min(until, span[1])
-        time = "r.time" if (end - max(since, span[0])) <= _INDEXED_SHARE * (span[1] - span[0]) else "+r.time"
-        bounds = [f"{time} >= :since"] if since > span[0] else []
-        if until is not None and until <= span[1]:
-            bounds.append(f"{time} < :until")
-        return " AND ".join(bounds) or "1"
-
     def answered_between(self, start: int, end: int) -> bool:
         """Whether a card of the scope was answered from `start` to before `end` (unix seconds)."""
-        row = self.conn.execute(
-            f"SELECT 1 FROM {self._reviews} WHERE r.time >= :start AND r.time < :end AND {_ANSWER} LIMIT 1",
-            {"start": start * 1000, "end": end * 1000},
-        ).fetchone()
+        window, params = review_time_range(start * 1000, end * 1000)
+        row = self.conn.execute(f"SELECT 1 FROM {self._reviews} WHERE {window} AND {_ANSWER} LIMIT 1", params).fetchone()
         return row is not None
 
-    def answer_chains(self, timeline: LocalTimeline, answered_since: int | None = None) -> AnswerChains:
-        """Answers and resets of every card of the scope (answered since `answered_since`, unix
-        seconds, when given), by card, oldest first.
+    def card_decks(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of the scope's cards, ascending, and the deck of each."""
+        ids, decks = self.conn.execute(f"SELECT group_concat(c.id), group_concat(c.deck_id) FROM {self._cards}").fetchone()
+        ids, decks = _integers(ids), _integers(decks)
+        order = np.argsort(ids)
+        return ids[order], decks[order]
+
+    def answer_chains(self, timeline: LocalTimeline, cards: np.ndarray | None = None) -> AnswerChains:
+        """Answers and resets of every card of the scope, or of `cards` (ids of some of its cards),
+        by card, oldest first.
 
         SQLite hands them over as one row: each column's values joined by commas (`_integers`
         splits them), in the order of the subquery that sorts them (an ORDER BY within
@@ -496,21 +486,19 @@ class StatsReader:
         rating and the kind. The memory states the log records are read apart, as numbers (SQLite's
         text for a REAL does not always give back the same number), in one pass over the log, and
         put on the answers by their rowids: looking up each answer's row for them, or joining a
-        table of them to the sorted answers, costs several times as much."""
-        answered_cards = "(SELECT card_id FROM revlog WHERE time >= :since)"
-        answered = "1" if answered_since is None else f"r.card_id IN {answered_cards}"
-        # `+` keeps SQLite from reaching the recorded states card by card through the index, then row
-        # by row in the table: one scan of the table costs a third of that, or less
-        scanned_answered = "1" if answered_since is None else f"+r.card_id IN {answered_cards}"
-        since = {"since": (answered_since or 0) * 1000}
+        table of them to the sorted answers, costs several times as much. `cards` are read card by
+        card, from a JSON list of their ids."""
+        if cards is None:
+            reviews, params = self._reviews, {}
+        else:
+            reviews, params = "json_each(:cards) s CROSS JOIN revlog r ON r.card_id = s.value", {"cards": json.dumps(cards.tolist())}
         cursor = self.conn.cursor()
         cursor.row_factory = None
         try:
             recorded = np.fromiter(
                 cursor.execute(
-                    f"SELECT r.rowid, r.stability, r.difficulty FROM {self._reviews} "
-                    f"WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL AND {scanned_answered}",
-                    since,
+                    f"SELECT r.rowid, r.stability, r.difficulty FROM {reviews} WHERE r.stability IS NOT NULL AND r.difficulty IS NOT NULL",
+                    params,
                 ),
                 dtype=_RECORDED_STATE,
             )
@@ -521,9 +509,9 @@ class StatsReader:
                 # a reset has no answer code: rating 0, not learning
                 f"SELECT r.card_id, c.deck_id, r.time, {day} AS day, coalesce(r.stats_code % 4 + 1, 0) AS rating, "
                 f"coalesce(r.stats_code / 8 % 4 = {_LEARNING}, 0) AS learning, r.rowid AS id "
-                f"FROM {self._reviews} JOIN cards c ON c.id = r.card_id "
-                f"WHERE (({_ANSWER}) OR {_RESET}) AND {answered} ORDER BY r.card_id, r.time, r.rowid)",
-                since,
+                f"FROM {reviews} JOIN cards c ON c.id = r.card_id "
+                f"WHERE ({_ANSWER}) OR {_RESET} ORDER BY r.card_id, r.time, r.rowid)",
+                params,
             ).fetchone()
         finally:
             cursor.close()  # a read left unfinished would lock the table
@@ -589,10 +577,15 @@ def _tally(keys: str | None) -> dict[int, int]:
     return _counts(_integers(keys))
 
 
-def _stats_hour(moment: int) -> int:
-    """The review log's `stats_hour` of the first review at or after `moment` (unix seconds on the
-    hour or one second after, as a local day starts)."""
-    return moment // 3600 * 2 + (moment % 3600 > 0)
+def _outermost_review_sql(reviews: str, last: bool) -> str:
+    """SQL for the time of the first (or the `last`) of the reviews in `reviews` (a FROM clause that
+    names the log `r`): the index by hour finds the hour of that review at one end of its order
+    (`stats_hour` never decreases as `time` grows), then the earliest (latest) time in that hour."""
+    aggregate, order = ("max", " DESC") if last else ("min", "")
+    return (
+        f"SELECT {aggregate}(r.time) FROM {reviews} "
+        f"WHERE r.stats_hour = (SELECT r.stats_hour FROM {reviews} ORDER BY r.stats_hour{order} LIMIT 1)"
+    )
 
 
 def _seconds(row: sqlite3.Row | tuple | None) -> int | None:

@@ -1,0 +1,333 @@
+"""What the statistics' calibration derived per card, kept in a SQLite file beside the collection.
+
+Everything the calibration computes for an answer depends only on its card's history up to that
+answer and on the parameters of the card's preset, so `heatcards.stats` keeps, per card, the numbers
+it derived from all its answers (opaque bytes here) with what they were derived from: the key of the
+parameters they were derived with and a fingerprint of the card's review-log entries. A later
+calibration derives again only the cards whose entries or parameters changed.
+
+Which cards' entries changed is told by a mark of the log as the cache last saw it (its last entry,
+that entry's id and how many entries it held): when the entries up to the mark are as they were,
+the cards with an entry after it are the changed ones (a few milliseconds); when one of them went
+(an answer undone, a card deleted), each card's fingerprint (how many entries it has, its last
+entry, the sums of their times and of their answer codes) is compared, read for the whole log in
+one pass over the index on (card_id, time). Review-log entries are never edited in place, only
+added and deleted; a deleted entry written again in its place with the same time, answer code and
+card is the same entry as far as the calibration can tell, but for a reset and another manual
+entry (neither has an answer code).
+
+The file is not part of the collection: backups and exports leave it out, it may be deleted at any
+time (it is rebuilt), and a damaged or foreign file is deleted and rebuilt. Every failure to read it
+reads as nothing cached, every failure to write it leaves it as it was: never an error for the user.
+It is written only by the statistics, so answering a card costs nothing more.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+_FORMAT = "heatcards calibration cache 1"
+_SUFFIX = "-calibration"
+# a write of the cache waits this long for another process writing it, then gives up
+_BUSY_TIMEOUT_SECONDS = 1.0
+_SCHEMA = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+    CREATE TABLE cards (
+        card_id INTEGER PRIMARY KEY,
+        parameters INTEGER NOT NULL,  -- the key of the parameters its answers were derived with
+        entries INTEGER NOT NULL,     -- its fingerprint: how many review-log entries it had,
+        last_entry INTEGER NOT NULL,  -- the rowid of the last (0 for none)
+        time_sum INTEGER NOT NULL,    -- the sum of their times
+        code_sum INTEGER NOT NULL,    -- and of their answer codes
+        last_day INTEGER NOT NULL,    -- the local day of its last derived answer (-1 for none)
+        answers BLOB NOT NULL
+    );
+"""
+_NO_DAY = -1
+
+
+def cache_path(collection_path: Path) -> Path:
+    """Where the calibration cache of the collection at `collection_path` is kept."""
+    return collection_path.with_name(collection_path.name + _SUFFIX)
+
+
+# --- the review log, as the cache sees it ----------------------------------------------------------
+
+
+class LogMark(NamedTuple):
+    """The review log as the cache last saw it."""
+
+    rowid: int  # its last entry
+    entry_id: str  # that entry's id: a uuid, so an entry written again in its place has another
+    entries: int  # how many entries it held
+
+
+class EntryFingerprints(NamedTuple):
+    """Each card's review-log entries in a few numbers, one array entry per card (ascending)."""
+
+    cards: np.ndarray
+    entries: np.ndarray
+    last_entries: np.ndarray  # rowids
+    time_sums: np.ndarray
+    code_sums: np.ndarray  # of their `stats_code`s, -1 where none has one
+
+
+def log_mark(conn: sqlite3.Connection) -> LogMark | None:
+    """The mark of the log now (None while it is empty)."""
+    row = conn.execute("SELECT rowid, id FROM revlog ORDER BY rowid DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return LogMark(row[0], row[1], conn.execute("SELECT count(*) FROM revlog").fetchone()[0])
+
+
+def cards_entered_after(conn: sqlite3.Connection, mark: LogMark) -> np.ndarray | None:
+    """The cards with a review-log entry after `mark` (ascending), or None when the entries up to
+    it are no longer those the mark saw (one was deleted). A deleted entry's rowid is given again
+    only to an entry written when no later one is left: then the mark's own entry went, and its
+    rowid holds another entry or none."""
+    entry = conn.execute("SELECT id FROM revlog WHERE rowid = ?", (mark.rowid,)).fetchone()
+    if entry is None or entry[0] != mark.entry_id:
+        return None
+    (entries,) = conn.execute("SELECT count(*) FROM revlog").fetchone()
+    later = [row[0] for row in conn.execute("SELECT card_id FROM revlog WHERE rowid > ?", (mark.rowid,))]
+    return np.unique(np.array(later, dtype=np.int64)) if entries == mark.entries + len(later) else None
+
+
+def entry_fingerprints(conn: sqlite3.Connection, cards: np.ndarray | None = None) -> EntryFingerprints:
+    """The fingerprints of `cards` (ids, ascending) or of every card with an entry; a card without
+    an entry has none. Read from the index on (card_id, time) alone."""
+    if cards is None:
+        source, params = "revlog r", {}
+    else:
+        source, params = "json_each(:cards) s CROSS JOIN revlog r ON r.card_id = s.value", {"cards": json.dumps(cards.tolist())}
+    columns = conn.execute(
+        "SELECT group_concat(card_id), group_concat(entries), group_concat(last_entry), group_concat(time_sum), "
+        "group_concat(code_sum) FROM ("
+        f"SELECT r.card_id, count(*) AS entries, max(r.rowid) AS last_entry, sum(r.time) AS time_sum, "
+        f"coalesce(sum(r.stats_code), -1) AS code_sum FROM {source} GROUP BY r.card_id ORDER BY r.card_id)",
+        params,
+    ).fetchone()
+    return EntryFingerprints(*(np.fromstring(column or "", dtype=np.int64, sep=",") for column in columns))
+
+
+@contextmanager
+def one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """The reads within see `conn`'s database as one moment saw it (a read transaction): a mark of the
+    log read with them stands for what they read."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+# --- the cache file ---------------------------------------------------------------------------------
+
+
+class CachedCards(NamedTuple):
+    """What the cache holds, as read for a period."""
+
+    mark: LogMark | None  # None: nothing it holds can be trusted
+    cards: np.ndarray  # every card it holds (ascending)
+    parameters: np.ndarray  # the key of the parameters each card's answers were derived with
+    answered: np.ndarray  # the cards with an answer on or after the period's first day (ascending)...
+    answers: list[bytes]  # ...and those answers, in the same order
+
+
+class DerivedCards(NamedTuple):
+    """Cards derived again, to be kept: one array entry per card (ascending)."""
+
+    cards: np.ndarray
+    parameters: np.ndarray
+    fingerprints: EntryFingerprints  # of these cards (a card without an entry has none)
+    last_days: np.ndarray  # the local day of each card's last derived answer, or -1
+    answers: list[bytes]
+
+
+class CalibrationCache:
+    """The cache file of one collection, open (use as a context manager; it belongs to the thread
+    that opened it)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self._conn: sqlite3.Connection | None = conn  # None once given up: reads nothing, writes nowhere
+
+    @classmethod
+    def open(cls, path: Path, derivation: str) -> CalibrationCache | None:
+        """The cache at `path`, created if missing, emptied when its answers were derived in another
+        way than `derivation` says (another format of them, another calendar), deleted and made again
+        when it is damaged or not a cache; None when no file can be kept there, or another process
+        holds it longer than a second."""
+        for _attempt in range(2):
+            try:
+                conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            except sqlite3.Error:
+                return None
+            try:
+                _prepare(conn, derivation)
+                return cls(path, conn)
+            except sqlite3.OperationalError as error:
+                conn.close()
+                if _is_busy(error):
+                    return None
+                _delete(path)
+            except sqlite3.DatabaseError:
+                conn.close()
+                _delete(path)
+        return None
+
+    def __enter__(self) -> CalibrationCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    def read(self, first_day: int | None) -> CachedCards:
+        """Every card held, with the answers of those answered on or after `first_day` (None: all
+        time). A cache that cannot be read holds nothing (and a damaged one is deleted)."""
+        if self._conn is None:
+            return _NOTHING_CACHED
+        try:
+            with one_snapshot(self._conn):
+                mark = _stored_mark(self._conn)
+                if mark is None:
+                    return _NOTHING_CACHED
+                cards, parameters = self._conn.execute("SELECT group_concat(card_id), group_concat(parameters) FROM cards").fetchone()
+                rows = self._conn.execute(
+                    "SELECT card_id, answers FROM cards WHERE last_day >= ? ORDER BY card_id", (_NO_DAY + 1 if first_day is None else first_day,)
+                ).fetchall()
+        except sqlite3.Error as error:
+            self._give_up(error)
+            return _NOTHING_CACHED
+        answered = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        return CachedCards(mark, _integers(cards), _integers(parameters), answered, [row[1] for row in rows])
+
+    def fingerprints(self) -> EntryFingerprints:
+        """The fingerprints the cards held were derived from (none when the cache cannot be read)."""
+        if self._conn is None:
+            return EntryFingerprints(*(np.empty(0, dtype=np.int64),) * len(EntryFingerprints._fields))
+        try:
+            columns = self._conn.execute(
+                "SELECT group_concat(card_id), group_concat(entries), group_concat(last_entry), group_concat(time_sum), "
+                "group_concat(code_sum) FROM cards WHERE entries > 0"
+            ).fetchone()
+        except sqlite3.Error as error:
+            self._give_up(error)
+            columns = (None,) * len(EntryFingerprints._fields)
+        return EntryFingerprints(*map(_integers, columns))
+
+    def write(self, derived: DerivedCards, dropped: np.ndarray | None, mark: LogMark | None) -> None:
+        """Keep `derived`, forget the cards `dropped` (changed since the cache's mark, not derived
+        again; None: every card it held, for a cache read without a mark), and remember `mark`
+        (None: the log is empty) as what the cache now stands for. A write that fails leaves the
+        cache as it was."""
+        if self._conn is None:
+            return
+        fingerprints = derived.fingerprints
+        entered = np.isin(derived.cards, fingerprints.cards)  # a card without an entry has no fingerprint
+        at = np.searchsorted(fingerprints.cards, derived.cards[entered])
+
+        def fingerprint(values: np.ndarray) -> list[int]:
+            of_cards = np.zeros(len(derived.cards), dtype=np.int64)
+            of_cards[entered] = values[at]
+            return of_cards.tolist()
+
+        rows = zip(
+            derived.cards.tolist(),
+            derived.parameters.tolist(),
+            fingerprint(fingerprints.entries),
+            fingerprint(fingerprints.last_entries),
+            fingerprint(fingerprints.time_sums),
+            fingerprint(fingerprints.code_sums),
+            derived.last_days.tolist(),
+            derived.answers,
+        )
+        try:
+            with _transaction(self._conn):
+                if dropped is None:
+                    self._conn.execute("DELETE FROM cards")
+                else:
+                    self._conn.executemany("DELETE FROM cards WHERE card_id = ?", ((card,) for card in dropped.tolist()))
+                self._conn.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('mark', ?)", (None if mark is None else json.dumps(mark),))
+        except sqlite3.Error as error:
+            self._give_up(error)
+
+    def _give_up(self, error: sqlite3.Error) -> None:
+        """After a failed read or write: a cache that another process holds is left to it; any
+        other failure means the file is damaged, so it goes (the next calibration makes it again)."""
+        if not _is_busy(error):
+            self._conn.close()
+            self._conn = None
+            _delete(self.path)
+
+
+_NOTHING_CACHED = CachedCards(None, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [])
+
+
+def _prepare(conn: sqlite3.Connection, derivation: str) -> None:
+    """Make `conn`'s file a cache for `derivation`: create it, or empty it when it holds answers
+    derived otherwise. DatabaseError for a file that is no cache."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # a crash may lose the last write, never damage the file
+    with _transaction(conn):
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        if not tables:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", [("format", _FORMAT), ("derivation", derivation), ("mark", None)])
+            return
+        stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if stored.get("format") != _FORMAT:
+            raise sqlite3.DatabaseError("not a calibration cache")
+        if stored.get("derivation") != derivation:
+            conn.execute("DELETE FROM cards")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'derivation'", (derivation,))
+            conn.execute("UPDATE meta SET value = NULL WHERE key = 'mark'")
+
+
+def _stored_mark(conn: sqlite3.Connection) -> LogMark | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'mark'").fetchone()
+    return None if row is None or row[0] is None else LogMark(*json.loads(row[0]))
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _integers(text: str | None) -> np.ndarray:
+    return np.fromstring(text or "", dtype=np.int64, sep=",")
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    # the primary code, in the low byte of an extended one (SQLITE_BUSY_SNAPSHOT...)
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _delete(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            os.remove(name)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return

@@ -1,0 +1,289 @@
+"""The calibration's cache of what it derived per card (`storage.calibration_cache`): with it, the
+calibration gives exactly the numbers derived from scratch, whatever changed since it was filled,
+and derives again only the cards that changed."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from heatcards.clock import FixedClock
+from heatcards.collection import Collection
+from heatcards.formats.review_log import ReviewLogRow
+from heatcards.stats import Calibration, Period, Scope, calibration
+from heatcards.storage.calibration_cache import cache_path
+from heatcards.storage.stats_sql import StatsReader
+from heatcards.transfer import import_file
+from tests.anki_history import DECK as ANKI_DECK
+from tests.anki_history import anki_histories, anki_package
+from tests.conftest import NOON
+from tests.test_stats import OWN_PARAMETERS, study
+
+DAY = 86400
+
+
+def cache_files(col: Collection) -> list[Path]:
+    path = cache_path(col.path)
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def from_scratch(col: Collection, scope: Scope = Scope(), period: Period = Period.ALL) -> Calibration:
+    """The calibration derived with no cache (the cache deleted first)."""
+    for path in cache_files(col):
+        path.unlink(missing_ok=True)
+    return calibration(col, scope, period)
+
+
+@pytest.fixture
+def derived(monkeypatch) -> list:
+    """What each calibration derived: None for every card of its scope, else the card ids."""
+    asked = []
+    answer_chains = StatsReader.answer_chains
+
+    def spy(reader, timeline, cards=None):
+        asked.append(None if cards is None else cards.tolist())
+        return answer_chains(reader, timeline, cards)
+
+    monkeypatch.setattr(StatsReader, "answer_chains", spy)
+    return asked
+
+
+def studied(tmp_path, clock: FixedClock) -> tuple[Collection, list[int]]:
+    """A collection whose cards were answered in heatcards (memory states recorded) and imported from
+    Anki (none recorded: replayed), the imported deck's preset with parameters of its own."""
+    col = Collection(tmp_path / "c.heatcards", clock=clock, calendar_tz=timezone.utc, fuzz=False, install_heat_deck=False)
+    import_file(col, anki_package(tmp_path, anki_histories(6, NOON - 200 * DAY, seed=4)))
+    preset = col.preset_of(col.deck_named(ANKI_DECK))
+    col.update_preset(replace(preset, parameters=OWN_PARAMETERS))
+    clock.current = NOON - 60 * DAY
+    cards = study(col, clock, [[3, 0, 3, 0, 0, 3, 0, 0, 0, 1, 3], [1, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 4], [3, 3, 0, 0, 0, 2]])
+    clock.current = NOON
+    return col, [card.id for card in cards] + sorted(col.card_ids_in_deck(col.deck_named(ANKI_DECK).id))
+
+
+def answer_a_day_later(col: Collection, clock: FixedClock, card_id: int, rating: int = 3) -> None:
+    clock.advance(DAY)
+    col.answer(card_id, rating)
+
+
+def test_the_cache_derives_again_only_the_cards_whose_history_changed(tmp_path, derived):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        first = calibration(col, period=Period.ALL)
+        assert derived == [None]  # nothing cached: every card of the scope derived
+        assert calibration(col, period=Period.ALL) == first and derived[-1] == []
+        answer_a_day_later(col, clock, cards[0])
+        after = calibration(col, period=Period.ALL)
+        assert derived[-1] == [cards[0]]
+        assert after.reviews == first.reviews + 1
+        assert after == from_scratch(col)
+
+
+def test_the_cache_holds_every_period_and_scope(tmp_path, derived):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        deck = Scope.deck(ANKI_DECK)
+        narrow = calibration(col, deck, Period.YEAR)  # fills the cache for the deck's cards alone
+        expected = {(scope, period): from_scratch(col, scope, period) for scope in (Scope(), deck) for period in Period}
+        from_scratch(col, deck, Period.YEAR)
+        assert narrow == expected[deck, Period.YEAR]
+        for (scope, period), fit in expected.items():
+            assert calibration(col, scope, period) == fit
+        assert derived[-5:] == [[], [], [], [], []]  # the whole collection's cards were derived by the first of them
+        assert expected[Scope(), Period.ALL].reviews > expected[deck, Period.ALL].reviews > 0
+
+
+def answer_then_undo(col, clock, cards):
+    answer_a_day_later(col, clock, cards[1], 1)
+    yield
+    assert col.undo()
+
+
+def undo_then_answer_again_at_the_same_moment(col, clock, cards):
+    """The entry written again takes the undone one's rowid, at the same millisecond."""
+    answer_a_day_later(col, clock, cards[1], 3)
+    yield
+    col.undo()
+    col.answer(cards[1], 1)
+
+
+def forget(col, clock, cards):
+    """Answers after a reset start a history again, from the first state."""
+    yield
+    col.forget([cards[0], cards[4]])
+    for card_id in (cards[0], cards[4]):
+        answer_a_day_later(col, clock, card_id)
+        answer_a_day_later(col, clock, card_id, 1)
+
+
+def import_a_log_of_existing_cards(col, clock, cards):
+    yield
+    col.import_review_log(
+        [ReviewLogRow(cards[2], 1, (NOON - 30 * DAY) * 1000, 4000), ReviewLogRow(cards[5], 3, (NOON - 3 * DAY) * 1000, 4000)],
+        source_name="more.csv",
+    )
+
+
+def import_the_anki_package_again_with_more_answers(col, clock, cards):
+    yield
+    histories = anki_histories(6, NOON - 200 * DAY, seed=4)
+    for history in histories:
+        history.append((NOON - 2 * DAY, 1, history[-1][2]))
+    folder = col.path.parent / "again"
+    folder.mkdir()
+    import_file(col, anki_package(folder, histories))
+
+
+def change_the_preset_s_parameters(col, clock, cards):
+    yield
+    preset = col.preset_of(col.deck_named(ANKI_DECK))
+    col.update_preset(replace(preset, parameters=tuple(p * 1.05 for p in OWN_PARAMETERS[:20]) + OWN_PARAMETERS[20:]))
+
+
+def move_a_card_to_a_deck_of_another_preset(col, clock, cards):
+    deck = col.add_deck("Other")
+    col.set_deck_preset(deck.id, col.add_preset("Other").id)  # FSRS-6's default parameters
+    yield
+    col.set_deck([cards[5]], deck.id)
+
+
+def delete_a_note(col, clock, cards):
+    yield
+    col.delete_notes([col.card(cards[4]).note_id])
+
+
+def answer_imported_cards_in_heatcards(col, clock, cards):
+    """Their later answers record memory states: predicted from those rather than replayed."""
+    yield
+    for card_id in cards[3:]:
+        answer_a_day_later(col, clock, card_id, 3)
+    clock.advance(20 * DAY)
+    for card_id in cards[3:]:
+        col.answer(card_id, 1)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        answer_then_undo,
+        undo_then_answer_again_at_the_same_moment,
+        forget,
+        import_a_log_of_existing_cards,
+        import_the_anki_package_again_with_more_answers,
+        change_the_preset_s_parameters,
+        move_a_card_to_a_deck_of_another_preset,
+        delete_a_note,
+        answer_imported_cards_in_heatcards,
+    ],
+)
+def test_the_numbers_with_the_cache_are_those_derived_from_scratch_after(tmp_path, change):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        steps = change(col, clock, cards)
+        next(steps)
+        before = {period: calibration(col, period=period) for period in Period}
+        next(steps, None)
+        after = {period: calibration(col, period=period) for period in Period}
+        assert after[Period.ALL] != before[Period.ALL]  # the change shows: a stale cache would not
+        assert after == {period: from_scratch(col, period=period) for period in Period}
+
+
+def test_recorded_states_and_replays_are_told_apart_from_the_cache(tmp_path):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        fit = calibration(col, period=Period.ALL)
+        assert 0 < fit.replayed < fit.reviews
+        assert calibration(col, period=Period.ALL) == fit == from_scratch(col)
+
+
+def test_another_calendar_derives_the_days_again(tmp_path):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    clock.current = NOON - 3 * DAY - 10 * 3600  # 02:00 UTC: the day before in UTC (rollover at 04:00), not in Moscow
+    col.answer(cards[0], 3)
+    clock.current = NOON - DAY
+    col.answer(cards[0], 1)
+    clock.current = NOON
+    col.close()
+    fits = []
+    for tz in (timezone.utc, ZoneInfo("Europe/Moscow"), timezone.utc):
+        with Collection(col.path, clock=clock, calendar_tz=tz, fuzz=False, install_heat_deck=False) as reopened:
+            fits.append((calibration(reopened, period=Period.MONTH), from_scratch(reopened, period=Period.MONTH)))
+    assert fits[0][1] != fits[1][1]  # the days between the two answers differ
+    assert [warm == cold for warm, cold in fits] == [True, True, True]
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage" * 1000, b"SQLite format 3\x00" + b"\x00" * 200])
+def test_a_damaged_cache_is_made_again(tmp_path, content):
+    clock = FixedClock(NOON)
+    col, _cards = studied(tmp_path, clock)
+    with col:
+        expected = from_scratch(col)
+        cache_path(col.path).write_bytes(content)
+        assert calibration(col, period=Period.ALL) == expected
+        assert sqlite3.connect(cache_path(col.path)).execute("SELECT count(*) FROM cards").fetchone()[0] > 0
+        assert calibration(col, period=Period.ALL) == expected
+
+
+def test_a_foreign_sqlite_file_or_another_collection_s_cache_is_not_read(tmp_path):
+    clock = FixedClock(NOON)
+    col, _cards = studied(tmp_path, clock)
+    with col:
+        expected = from_scratch(col)
+        for path in cache_files(col):
+            path.unlink(missing_ok=True)
+        with sqlite3.connect(cache_path(col.path)) as foreign:
+            foreign.execute("CREATE TABLE meta (key, value)")
+            foreign.execute("INSERT INTO meta VALUES ('format', 'something else')")
+        foreign.close()
+        assert calibration(col, period=Period.ALL) == expected
+        other_clock = FixedClock(NOON)
+        other, other_cards = studied(tmp_path / "other", other_clock)
+        with other:
+            answer_a_day_later(other, other_clock, other_cards[0], 1)
+            other_fit = from_scratch(other)
+            cache_path(col.path).unlink()
+            cache_path(other.path).rename(cache_path(col.path))
+        assert other_fit != expected
+        assert calibration(col, period=Period.ALL) == expected
+
+
+def test_a_deleted_cache_is_made_again(tmp_path, derived):
+    clock = FixedClock(NOON)
+    col, _cards = studied(tmp_path, clock)
+    with col:
+        fit = calibration(col, period=Period.ALL)
+        for path in cache_files(col):
+            path.unlink(missing_ok=True)
+        assert calibration(col, period=Period.ALL) == fit and derived == [None, None]
+        assert cache_path(col.path).exists()
+
+
+def test_a_cache_another_process_holds_is_left_alone(tmp_path):
+    clock = FixedClock(NOON)
+    col, _cards = studied(tmp_path, clock)
+    with col:
+        expected = from_scratch(col)
+        holder = sqlite3.connect(cache_path(col.path), isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            answer_a_day_later(col, clock, _cards[0])
+            fit = calibration(col, period=Period.ALL)  # computed without the cache
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert fit != expected
+        assert fit == calibration(col, period=Period.ALL) == from_scratch(col)
+
+
+def test_the_cache_is_not_kept_for_an_in_memory_collection(collection, tmp_path):
+    assert calibration(collection).reviews == 0
+    assert not list(Path(".").glob(":memory:-calibration*"))
