@@ -350,6 +350,8 @@ _TERM_PLACE = re.compile(
 _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then".split())
+# The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
+_VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _CLAUSE_VERB = re.compile(r"[^,.;]*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… the Baikal seal, or nerpa, …",
 # "… the Latin word vacca, meaning cow": the word a description or another name follows.
@@ -404,7 +406,7 @@ def find_terms(text: str) -> list[Mention]:
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
         start, end = _term_before(text, match.start())
-        if text[start:end] not in _NOT_APPOSED and not text[start:end].endswith("ly"):
+        if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not text[start:end].endswith("ly"):
             found.append((start, end))
     terms = []
     for start, end in sorted(span for span in found if span[0] < span[1]):

@@ -171,6 +171,9 @@ _PLACE_OF_THE_NAME_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
 )
 # A name that only says where something else is: "east of {{Reykjavík}}", "below {{Vatnajökull}}".
+# What locates a place by another after it: "the Pacific Ocean, southwest of Hawaii" (not "Hoboken, New Jersey",
+# where the town is the fact).
+_PLACE_BESIDE = re.compile(r", (?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?")
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
 # An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists",
 # "… (whose brother ran a bakery in …".
@@ -219,12 +222,15 @@ _RELATIVE_TIME_OPENER = re.compile(
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# A subject "That" or "Those" with a noun, which the sentence before names: "That award made her the first …".
+_THAT_SUBJECT = re.compile(rf"(?:That|Those)(?: [a-z]+){{1,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
 # subject ("This method is called …", "Such an alignment comes …") or a subject "It" or "They".
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
     rf"(?P<subject>(?:This|These|Such an?)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
+    rf"|{_THAT_SUBJECT.pattern}"
     r"|(?i:it|they) (?=[a-z]))?"
 )
 # What a "they" after the sentence may stand for instead of two people it names: a plural that says
@@ -543,6 +549,8 @@ def _cards(
             continue
         if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and mention.text in book.shared:
             continue  # "{{Roebling}}" when father and son are both Roebling: which one?
+        if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and _family_or_nation(mention.text, book):
+            continue  # "The {{Curies}} guessed …", "The {{Soviets}} tried …": a group, not who did it
         if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
             continue  # the person the document keeps talking about: by now a guess, not a memory
         if mention.name in repeated and seen[mention.name]:
@@ -581,6 +589,13 @@ def _cards(
     cards.sort(key=lambda card: -card.suggestion.score)
     return cards[:MAX_CARDS_PER_SENTENCE]
 
+
+
+def _family_or_nation(name: str, book: NameBook) -> bool:
+    """Whether the name is the plural of a surname the document gives ("the Curies" beside Marie Curie)
+    or of a nationality ("the Soviets"): a family or a people, not an answer that says who."""
+    singular = name.removesuffix("s")
+    return " " not in name and singular != name and (singular in book.full_names or singular in lexicon.DEMONYMS)
 
 
 def _value(claim: Claim, mention: Mention) -> float:
@@ -691,8 +706,10 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
     {{Hampshire}}"), a name inside a description set between commas after another name ("Nimitz,
-    commander of the {{Pacific Fleet}}, gambled …"), or anything inside a clause describing a name
-    before it ("Edward, who had taken the name {{Knight}}, offered …")."""
+    commander of the {{Pacific Fleet}}, gambled …"), a place located by the direction of another after it
+    ("in the {{Pacific Ocean}}, southwest of Hawaii"), a name inside brackets ("Vincent Hanna ({{Al
+    Pacino}}'s character)"; not a date or a number: "Ada Vane ({{7 November 1867}} – 4 July 1934)"), or
+    anything inside a clause describing a name before it ("Edward, who had taken the name {{Knight}}, offered …")."""
     before = claim.text[: mention.start]
     if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
         return True
@@ -700,6 +717,11 @@ def _aside(claim: Claim, mention: Mention) -> bool:
         return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
     if mention.kind in NAMED_KINDS and _in_apposition(claim.text, mention):
         return True  # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim
+    if mention.kind is MentionKind.PLACE and (beside := _PLACE_BESIDE.match(claim.text, mention.end)):
+        if any(other.start == beside.end() and other.kind is MentionKind.PLACE for other in claim.mentions):
+            return True  # "in the {{Pacific Ocean}}, southwest of Hawaii": half given
+    if mention.kind in NAMED_KINDS and before.rfind("(") > before.rfind(")") and ")" in claim.text[mention.end :]:
+        return True  # "Vincent Hanna ({{Al Pacino}}'s character) was …": a name inside brackets is an aside
     return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
 
 
@@ -789,6 +811,8 @@ def _unreadable_at(text: str) -> int | None:
     ]
     found += [match.start() for pattern in (lexicon.SUBJECTIVE_PHRASES, lexicon.DANGLING_PHRASES) for match in re.finditer(pattern, text, re.IGNORECASE)]
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
+    if _THAT_SUBJECT.match(text):
+        found.append(0)  # "That award made …": which award?
     return min(found, default=None)
 
 
@@ -1007,7 +1031,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
     if subject.lower() == "it " and len(things) > 1 and named[0] is not things[0]:
         return None  # "Ada Brand flew the Vega IV for the Acme Corporation. It stood …": which one?
-    plural = subject.lower().startswith(("these", "they"))
+    plural = subject.lower().startswith(("these", "those", "they"))
     stand_in = ("The things " if plural else "The thing ") if subject else ""
     rest = text[opening.end() :]
     checked = stand_in + (rest if stand_in else rest[:1].upper() + rest[1:])
