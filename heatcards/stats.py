@@ -1162,7 +1162,7 @@ def calibration(collection: "Collection", scope: Scope = Scope(), period: Period
             answers, _cards = derivation.scored_answers()
         else:
             with cache:
-                answers = _scored_answers_through(cache, derivation, first_day)
+                answers = _scored_answers_through(cache, derivation, first_day, calendar)
     if first_day is not None:
         answers = answers[answers["day"] >= first_day]
     return _calibration_of(scope, answers)
@@ -1213,16 +1213,20 @@ class _Derivation:
 _DERIVED_APART_SHARE = 0.5
 
 
-def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None) -> np.ndarray:
+def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None, calendar: DayCalendar) -> np.ndarray:
     """The scored answers of the scope's cards (as `_Derivation.scored_answers`, those before
     `first_day` possibly left out): the cache's, where they stand, and the others derived again and
     kept in the cache. Theirs stand for a card when the cache holds it, derived with the parameters
-    its preset has now, and its review-log entries did not change since (`storage.calibration_cache`)."""
+    its preset has now, and its review-log entries did not change since (`storage.calibration_cache`).
+    For a period, only the cards answered in it are derived again: a first month reads what a month
+    needs, and the other cards wait for a longer period."""
     conn = derivation.reader.conn
     cached = cache.read(first_day)
     with one_snapshot(conn):  # the mark kept must stand for what was derived
         cards, decks = derivation.reader.card_decks()
         parameters = derivation.parameters_keys(decks)
+        # from a second early: an answer in a day's first second counts to the day before (see Period)
+        wanted = np.ones(len(cards), dtype=bool) if first_day is None else np.isin(cards, derivation.reader.cards_answered_since((calendar.day_start(first_day) - 1) * 1000))
         changed = np.empty(0, dtype=np.int64)
         if cached.mark is not None:
             changed = cards_entered_after(conn, cached.mark)
@@ -1232,15 +1236,15 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         standing = np.zeros(len(cards), dtype=bool)
         if len(cached.cards):
             standing = (cached.cards[at] == cards) & (cached.parameters[at] == parameters) & ~np.isin(cards, changed)
-        derived_apart = np.count_nonzero(~standing) <= _DERIVED_APART_SHARE * len(cards)
-        if not derived_apart:
-            standing[:] = False
-        stale = cards[~standing]
+        derived_apart = np.count_nonzero(~standing & wanted) <= _DERIVED_APART_SHARE * len(cards)
+        deriving = ~standing & wanted if derived_apart else np.ones(len(cards), dtype=bool)
+        standing &= ~deriving
+        stale = cards[deriving]
         answers, answer_cards = derivation.scored_answers(stale if derived_apart else None)
         fingerprints = entry_fingerprints(conn, stale if derived_apart else None)
         mark = log_mark(conn)
     cache.write(
-        DerivedCards(stale, parameters[~standing], fingerprints, *_by_card(answers, answer_cards, stale)),
+        DerivedCards(stale, parameters[deriving], fingerprints, *_by_card(answers, answer_cards, stale)),
         None if cached.mark is None else np.setdiff1d(changed, stale),
         mark,
     )

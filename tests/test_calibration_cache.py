@@ -93,10 +93,30 @@ def test_the_cache_holds_every_period_and_scope(tmp_path, derived):
         expected = {(scope, period): from_scratch(col, scope, period) for scope in (Scope(), deck) for period in Period}
         from_scratch(col, deck, Period.YEAR)
         assert narrow == expected[deck, Period.YEAR]
+        del derived[:]
         for (scope, period), fit in expected.items():
             assert calibration(col, scope, period) == fit
-        assert derived[-5:] == [[], [], [], [], []]  # the whole collection's cards were derived by the first of them
+        each = [card for ids in derived for card in (cards if ids is None else ids)]
+        assert sorted(each) == sorted(set(each))  # no card derived twice
+        for (scope, period), fit in expected.items():
+            assert calibration(col, scope, period) == fit
+        assert derived[-len(expected) :] == [[]] * len(expected)  # every card of every period is held
         assert expected[Scope(), Period.ALL].reviews > expected[deck, Period.ALL].reviews > 0
+
+
+def test_a_first_month_derives_only_the_cards_answered_in_it(tmp_path, derived):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        clock.advance(40 * DAY)
+        answer_a_day_later(col, clock, cards[0])
+        month = calibration(col, Scope(), Period.MONTH)
+        assert derived == [[cards[0]]]  # the other cards were last answered before the month
+        assert month == from_scratch(col, Scope(), Period.MONTH) and month.reviews == 1
+        del derived[:]
+        whole = calibration(col, Scope(), Period.ALL)
+        assert derived == [None]  # the rest when a period needs them: most of the scope, so all of it in one read
+        assert whole == from_scratch(col, Scope(), Period.ALL)
 
 
 def answer_then_undo(col, clock, cards):

@@ -468,6 +468,15 @@ class StatsReader:
         row = self.conn.execute(f"SELECT 1 FROM {self._reviews} WHERE {window} AND {_ANSWER} LIMIT 1", params).fetchone()
         return row is not None
 
+    def cards_answered_since(self, since_ms: int) -> np.ndarray:
+        """The ids of the scope's cards answered at `since_ms` (unix milliseconds) or later, ascending."""
+        window, params = review_time_range(since_ms)
+        (ids,) = self.conn.execute(
+            f"SELECT group_concat(card_id) FROM (SELECT DISTINCT r.card_id FROM {self._reviews} WHERE {window} AND {_ANSWER} ORDER BY r.card_id)",
+            params,
+        ).fetchone()
+        return _integers(ids)
+
     def card_decks(self) -> tuple[np.ndarray, np.ndarray]:
         """The ids of the scope's cards, ascending, and the deck of each."""
         ids, decks = self.conn.execute(f"SELECT group_concat(c.id), group_concat(c.deck_id) FROM {self._cards}").fetchone()
