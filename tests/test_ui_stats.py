@@ -335,3 +335,5 @@ def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, ans
     chart.draw(lambda c: draw_hours(c, stats.Hours(stats.Scope(), counts, tuple(min(n, 3) for n in counts))))
     lines = [item for item in chart.share_axis("% correct").addedItems if isinstance(item, pg.PlotDataItem)]
     assert len(lines) == (1 if answers else 0)
+    low, high = chart.getPlotItem().viewRange()[1]
+    assert -0.1 * high < low <= 0 and high >= max(answers, 1)  # from 0, not centred on 0 when every hour is empty

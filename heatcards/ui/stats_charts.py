@@ -161,6 +161,10 @@ class ChartView(pg.PlotWidget):
                 )
             item.legend.addItem(bars, name)
 
+    def start_y_at_zero(self, highest: float) -> None:
+        """The y axis from 0 to the highest bar, or to 1 when every bar is 0 (rather than around 0)."""
+        self.getPlotItem().setYRange(0, highest or 1, padding=0.05)
+
     def leave_room_for_legend(self, highest: float) -> None:
         """The y axis up to a quarter above the highest bar, so the legend covers none."""
         self.getPlotItem().setYRange(0, 1.25 * (highest or 1), padding=0)
@@ -413,6 +417,7 @@ def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
     for hour, n, s in zip(hours, panel.answers, shares):
         chart.bars.append(Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None))
     chart.set_ticks("bottom", [(h, f"{h:02d}") for h in range(0, 24, 3)])
+    chart.start_y_at_zero(max(panel.answers))
     chart.getPlotItem().setLabel("left", "answers")
 
 
@@ -464,7 +469,6 @@ def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
             tip += f", mean prediction {100 * b.mean_predicted:.1f} %, recalled {100 * b.actual:.1f} %"
         chart.bars.append(Bar(x, step, tip, None))
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
-    # from 0 even with no review scored, not around it
-    chart.getPlotItem().setYRange(0, max(b.reviews for b in panel.bins) or 1, padding=0.05)
+    chart.start_y_at_zero(max(b.reviews for b in panel.bins))
     chart.getPlotItem().setLabel("left", "scored reviews")
     chart.getPlotItem().setLabel("bottom", "predicted recall (%)")
