@@ -40,7 +40,7 @@ from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatc
 
 from heatcards import stats
 from heatcards.collection import Collection
-from heatcards.storage.calibration_cache import cache_path
+from heatcards.storage.calibration_cache import cache_path, delete_cache
 
 # (label, heatcards scope, Anki search)
 SCOPES = (
@@ -127,8 +127,7 @@ def run(work: Path, notes: int, days: int, seed: int, repeat: int) -> dict:
     cached(import_anki, synth / "synthetic.apkg", anki_cached)
     heat_path, anki_path = cache / "run" / "heatcards.heatcards", cache / "run" / "anki" / "collection.anki2"
     copy_sqlite(heat_cached, heat_path)
-    for leftover in (cache_path(heat_path), Path(f"{cache_path(heat_path)}-wal"), Path(f"{cache_path(heat_path)}-shm")):
-        leftover.unlink(missing_ok=True)
+    delete_cache(cache_path(heat_path))
     copy_sqlite(anki_cached, anki_path)
 
     from anki.collection import Collection as AnkiCollection

@@ -1232,10 +1232,9 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
             changed = cards_entered_after(conn, cached.mark)
             if changed is None:  # an entry up to the mark went: which cards changed, each card's fingerprint says
                 changed = _changed_cards(cache.fingerprints(), entry_fingerprints(conn))
-        at = np.minimum(np.searchsorted(cached.cards, cards), max(len(cached.cards) - 1, 0))
-        standing = np.zeros(len(cards), dtype=bool)
-        if len(cached.cards):
-            standing = (cached.cards[at] == cards) & (cached.parameters[at] == parameters) & ~np.isin(cards, changed)
+        at, standing = _positions_in(cached.cards, cards)
+        standing[standing] = cached.parameters[at[standing]] == parameters[standing]
+        standing &= ~np.isin(cards, changed)
         derived_apart = np.count_nonzero(~standing & wanted) <= _DERIVED_APART_SHARE * len(cards)
         deriving = ~standing & wanted if derived_apart else np.ones(len(cards), dtype=bool)
         standing &= ~deriving
@@ -1259,17 +1258,19 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
 def _changed_cards(held: EntryFingerprints, now: EntryFingerprints) -> np.ndarray:
     """The cards whose review-log entries are not those `held` fingerprints: a card's fingerprint is
     another, or it has entries only in one of the two."""
-    at = np.minimum(np.searchsorted(held.cards, now.cards), max(len(held.cards) - 1, 0))
-    same = np.zeros(len(now.cards), dtype=bool)
-    if len(held.cards):
-        same = (
-            (held.cards[at] == now.cards)
-            & (held.entries[at] == now.entries)
-            & (held.last_entries[at] == now.last_entries)
-            & (held.time_sums[at] == now.time_sums)
-            & (held.code_sums[at] == now.code_sums)
-        )
+    at, same = _positions_in(held.cards, now.cards)
+    for field in ("entries", "last_entries", "time_sums", "code_sums"):
+        same[same] = getattr(held, field)[at[same]] == getattr(now, field)[same]
     return np.union1d(now.cards[~same], np.setdiff1d(held.cards, now.cards))
+
+
+def _positions_in(held: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `ids`, its position in `held` (ascending) and whether it is there: the position
+    means something only where it is (`at[found]`)."""
+    if not len(held):
+        return np.zeros(len(ids), dtype=np.intp), np.zeros(len(ids), dtype=bool)
+    at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
+    return at, held[at] == ids
 
 
 def _by_card(answers: np.ndarray, answer_cards: np.ndarray, cards: np.ndarray) -> tuple[np.ndarray, list[bytes]]:

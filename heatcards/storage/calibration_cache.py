@@ -33,6 +33,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .stats_sql import joined_integers
+
 _FORMAT = "heatcards calibration cache 1"
 _SUFFIX = "-calibration"
 # a write of the cache waits this long for another process writing it, then gives up
@@ -114,7 +116,7 @@ def entry_fingerprints(conn: sqlite3.Connection, cards: np.ndarray | None = None
         f"coalesce(sum(r.stats_code), -1) AS code_sum FROM {source} GROUP BY r.card_id ORDER BY r.card_id)",
         params,
     ).fetchone()
-    return EntryFingerprints(*(np.fromstring(column or "", dtype=np.int64, sep=",") for column in columns))
+    return EntryFingerprints(*map(joined_integers, columns))
 
 
 @contextmanager
@@ -180,10 +182,10 @@ class CalibrationCache:
                 conn.close()
                 if _is_busy(error):
                     return None
-                _delete(path)
+                delete_cache(path)
             except sqlite3.DatabaseError:
                 conn.close()
-                _delete(path)
+                delete_cache(path)
         return None
 
     def __enter__(self) -> CalibrationCache:
@@ -211,7 +213,7 @@ class CalibrationCache:
             self._give_up(error)
             return _NOTHING_CACHED
         answered = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
-        return CachedCards(mark, _integers(cards), _integers(parameters), answered, [row[1] for row in rows])
+        return CachedCards(mark, joined_integers(cards), joined_integers(parameters), answered, [row[1] for row in rows])
 
     def fingerprints(self) -> EntryFingerprints:
         """The fingerprints the cards held were derived from (none when the cache cannot be read)."""
@@ -225,7 +227,7 @@ class CalibrationCache:
         except sqlite3.Error as error:
             self._give_up(error)
             columns = (None,) * len(EntryFingerprints._fields)
-        return EntryFingerprints(*map(_integers, columns))
+        return EntryFingerprints(*map(joined_integers, columns))
 
     def write(self, derived: DerivedCards, dropped: np.ndarray | None, mark: LogMark | None) -> None:
         """Keep `derived`, forget the cards `dropped` (changed since the cache's mark, not derived
@@ -270,7 +272,7 @@ class CalibrationCache:
         if not _is_busy(error):
             self._conn.close()
             self._conn = None
-            _delete(self.path)
+            delete_cache(self.path)
 
 
 _NOTHING_CACHED = CachedCards(None, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [])
@@ -314,16 +316,13 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
-def _integers(text: str | None) -> np.ndarray:
-    return np.fromstring(text or "", dtype=np.int64, sep=",")
-
-
 def _is_busy(error: sqlite3.Error) -> bool:
     # the primary code, in the low byte of an extended one (SQLITE_BUSY_SNAPSHOT...)
     return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
-def _delete(path: Path) -> None:
+def delete_cache(path: Path) -> None:
+    """Delete the cache at `path` with its WAL files (what cannot be deleted stays)."""
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             os.remove(name)

@@ -370,7 +370,7 @@ class StatsReader:
             f"FROM {self._cards} WHERE c.stability IS NOT NULL LIMIT -1)",
             params,
         ).fetchone()
-        rest, retrievability_index = np.divmod(_integers(keys), base)
+        rest, retrievability_index = np.divmod(joined_integers(keys), base)
         day, difficulty_index = np.divmod(rest, base)
         return MemoryHistograms(
             _counts(day),
@@ -475,12 +475,12 @@ class StatsReader:
             f"SELECT group_concat(card_id) FROM (SELECT DISTINCT r.card_id FROM {self._reviews} WHERE {window} AND {_ANSWER} ORDER BY r.card_id)",
             params,
         ).fetchone()
-        return _integers(ids)
+        return joined_integers(ids)
 
     def card_decks(self) -> tuple[np.ndarray, np.ndarray]:
         """The ids of the scope's cards, ascending, and the deck of each."""
         ids, decks = self.conn.execute(f"SELECT group_concat(c.id), group_concat(c.deck_id) FROM {self._cards}").fetchone()
-        ids, decks = _integers(ids), _integers(decks)
+        ids, decks = joined_integers(ids), joined_integers(decks)
         order = np.argsort(ids)
         return ids[order], decks[order]
 
@@ -488,7 +488,7 @@ class StatsReader:
         """Answers and resets of every card of the scope, or of `cards` (ids of some of its cards),
         by card, oldest first.
 
-        SQLite hands them over as one row: each column's values joined by commas (`_integers`
+        SQLite hands them over as one row: each column's values joined by commas (`joined_integers`
         splits them), in the order of the subquery that sorts them (an ORDER BY within
         `group_concat` needs SQLite 3.44), where a Python tuple per answer and a step over each cost
         ~2 µs. The answers come from the index on (card_id, time) alone: its answer code holds the
@@ -524,7 +524,7 @@ class StatsReader:
             ).fetchone()
         finally:
             cursor.close()  # a read left unfinished would lock the table
-        cards, decks, times, days, ratings, learning, rowids = (_integers(column) for column in columns)
+        cards, decks, times, days, ratings, learning, rowids = (joined_integers(column) for column in columns)
         stabilities, difficulties = _states_of(rowids, recorded)
         return AnswerChains(cards, decks, times, days, ratings, learning.astype(bool), stabilities, difficulties)
 
@@ -568,7 +568,7 @@ def _card_states(cards_by_key: dict[int, int]) -> CardStates:
     return CardStates(CardStateCounts(*counts), intervals)
 
 
-def _integers(keys: str | None) -> np.ndarray:
+def joined_integers(keys: str | None) -> np.ndarray:
     """The integers in `keys`, joined by commas (`group_concat`, which leaves NULLs out; None when
     every key was NULL): one C call, where splitting the text and counting the parts in Python
     would cost ~0.15 µs a key, and a GROUP BY would have SQLite sort every row."""
@@ -582,8 +582,8 @@ def _counts(values: np.ndarray) -> dict[int, int]:
 
 
 def _tally(keys: str | None) -> dict[int, int]:
-    """How many times each integer occurs in `keys` (as `_integers` reads them)."""
-    return _counts(_integers(keys))
+    """How many times each integer occurs in `keys` (as `joined_integers` reads them)."""
+    return _counts(joined_integers(keys))
 
 
 def _outermost_review_sql(reviews: str, last: bool) -> str:
