@@ -1709,3 +1709,49 @@ def test_a_place_located_by_the_direction_of_another_after_it_is_not_asked():
     assert "Pacific Ocean" not in answers("The ship sank in the Pacific Ocean, southwest of Hawaii, in 1943.", "Ships")
     assert "Pacific Ocean" in answers("The ship sank in the Pacific Ocean in 1943, southwest of the island.", "Ships")
     assert "Hoboken" in answers("Ada Vane was born in Hoboken, New Jersey, on 26 May 1895.", "Ada Vane")  # the town is the fact
+
+
+# Eighteenth round (issue 6): sentences refused or cut short that hold key facts (a thing called after a
+# person, a first name's gender, units, terms someone names, a subject "The …" given a name).
+
+
+def test_a_thing_called_after_a_person_is_one_name_and_the_topic():
+    text = (
+        "The English astronomer Edmond Halley studied the records of old comets. "
+        "Halley's Comet comes back to the inner planets every 76 years."
+    )
+    fronts = {s.front for s in suggest(text, "Halley's Comet: the visitor that keeps its appointments")}
+    assert "Halley's Comet comes back to the inner planets every {{c1::76 years}}." in fronts
+    assert not any(front.startswith(("(Comet)", "Comet ")) for front in fronts)
+
+
+def test_edmond_is_a_mans_first_name():
+    text = "Edmond Halley did not live to see the comet again. He died in 1742 in Greenwich."
+    assert ("cloze:year", "Edmond Halley died in {{c1::1742}} in Greenwich.", "") in cards(text, "Comets")
+
+
+def test_horsepower_and_astronomical_units_are_units():
+    assert "about 160,000 horsepower" in answers("Four steam turbines together produced about 160,000 horsepower.", "Ships")
+    assert "about 0.59 astronomical units" in answers("The comet Vela comes within about 0.59 astronomical units of the Sun.", "Comets")
+
+
+def test_a_term_someone_gives_a_description_ending_its_clause_is_asked():
+    text = "Ada Vane wrote down what people told her in notebooks, a practice she called field notes."
+    assert "field notes" in answers(text, "Ada Vane")
+    assert "retrograde" in answers("The comet Vela travels around the Sun backwards, a motion astronomers call retrograde.", "Comets")
+    assert "every week" not in answers("Ada Vane wrote to Kim Lee, a friend she called every week.", "Ada Vane")
+
+
+def test_a_term_stops_before_the_verb_after_it():
+    text = "A forager sucks nectar into her honey stomach, where an enzyme called invertase begins to split its sugar."
+    found = answers(text, "The honey bee")
+    assert "invertase" in found and "invertase begins" not in found
+
+
+def test_a_subject_given_a_name_is_asked_with_the_sentence_before_that_holds_its_noun():
+    named = "In May 1952 Ray Gosling took an X-ray image of the wet fibre."
+    naming = "The image became known as Photograph 51."
+    fronts = [s.front for s in suggest(f"{named} {naming}", "DNA") if s.answer == "Photograph 51"]
+    assert fronts == [f"{named} The image became known as {{{{c1::Photograph 51}}}}."]
+    other = "In May 1952 Ray Gosling photographed the wet fibre. The image became known as Photograph 51."
+    assert "Photograph 51" not in answers(other, "DNA")  # which image? the sentence before names none

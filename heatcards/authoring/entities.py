@@ -332,6 +332,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 _NAMING = re.compile(
     r"([\w,]+) (?:called|known as|termed|dubbed|nicknamed|named(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
 )
+# A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
+# called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").
+_NAMED_BY_SOMEONE = re.compile(
+    r", (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s) call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] )(?!(?:every|each|often|him|them|back|out|up|off)\b)"
+)
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining.
@@ -352,6 +357,7 @@ _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
+_VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
 _CLAUSE_VERB = re.compile(r"[^,.;]*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… the Baikal seal, or nerpa, …",
 # "… the Latin word vacca, meaning cow": the word a description or another name follows.
@@ -373,7 +379,8 @@ _MAX_TERM_WORDS = 4
 
 def find_terms(text: str) -> list[Mention]:
     """The lower-case technical terms `text` (one sentence) names or defines, in order: what comes
-    after "called", "known as", "nicknamed", "named … after", "stands for", "short for"; the term a sentence opens by defining ("An antibody is
+    after "called", "known as", "nicknamed", "named … after", "stands for", "short for", or after a
+    description and who calls it so (", a motion astronomers call retrograde"); the term a sentence opens by defining ("An antibody is
     a …"); a word a description ("the thymus, a small organ", "caissons: enormous wooden boxes,") or
     another name ("the Baikal seal, or nerpa,") follows; what follows "made his fortune manufacturing",
     "the first … to use" or "died of". Capitalised names are left to find_mentions."""
@@ -383,6 +390,9 @@ def find_terms(text: str) -> list[Mention]:
             continue  # someone called someone: "Jenner called the boy back"
         words = _words_from(text, match.end())
         if words and not text.startswith(" of ", words[-1].end()):  # not "called the father of GPS"
+            found.append((match.end(), words[-1].end()))
+    for match in _NAMED_BY_SOMEONE.finditer(text):
+        if words := _words_from(text, match.end()):
             found.append((match.end(), words[-1].end()))
     for match in _EXPANSION.finditer(text):
         found.append(match.span(1))
@@ -416,12 +426,13 @@ def find_terms(text: str) -> list[Mention]:
 
 
 def _words_from(text: str, start: int) -> list[re.Match[str]]:
-    """The words of a term starting at `start`: lower-case words up to a word no term holds."""
+    """The words of a term starting at `start`: lower-case words up to a word no term holds or a verb
+    ("an enzyme called invertase begins to split …")."""
     words: list[re.Match[str]] = []
     position = start
     while len(words) < _MAX_TERM_WORDS:
         word = (_INNER_TERM_WORD if words else _TERM_WORD).match(text, position)
-        if word is None or word.group() in _NOT_TERM_WORDS:
+        if word is None or word.group() in _NOT_TERM_WORDS or (words and word.group() in _VERBS):
             break
         words.append(word)
         if text[word.end() : word.end() + 1] != " ":
@@ -626,7 +637,7 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
     """Where a name goes on after a possessive inside it ("King's College London", "Sutter's Mill",
     "St Paul's Girls' School", "Martha's Vineyard"): the index of its next word, or None when the
     name ends here. It goes on when the words after the possessive name a place or an organisation,
-    or when the one word after it is no person's and the one before it no person the document knows."""
+    or a thing called after a person ("Halley's Comet"), or when the one word after it is no person's and the one before it no person the document knows."""
     previous = tokens[index - 1]
     if index < len(tokens) and tokens[index].group() in ("'", "’") and tokens[index].start() == previous.end():
         if not previous.group().endswith("s"):
@@ -642,7 +653,7 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
             continue
         if not _is_name_word(word):
             break
-        if word in lexicon.ORGANISATION_WORDS or word in lexicon.PLACE_WORDS:
+        if word in lexicon.ORGANISATION_WORDS or word in lexicon.PLACE_WORDS or word in lexicon.EPONYM_WORDS:
             return index
     owner = _POSSESSIVE.sub("", previous.group())
     following = tokens[index].group()

@@ -97,6 +97,9 @@ ORGANISATION_WORDS = _words(
     "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers "
     "Aircraft Airways Aviation Aerospace Works Shipyard Shipyards Shipbuilding Engineering Manufacturing Enterprises"
 )
+# Words after a possessive that make one name of a thing called after a person: "Halley's Comet",
+# "Hubble's Law" (a name, where "Halley's orbit" is the person's).
+EPONYM_WORDS = _words("Comet Law Theorem Constant Equation Principle Paradox Effect Disease Syndrome")
 # The first word of the name of an undertaking, not of a person: "Project Mercury", "Operation Overlord".
 UNDERTAKING_WORDS = _words("Project Operation Programme Program Mission Expedition")
 
@@ -227,7 +230,7 @@ WORK_CUES = _words(
 MALE_FIRST_NAMES = _words(
     "Aaron Adam Adrian Al Alan Albert Alex Alexander Alfred Andrew Anthony Antonio Arthur Ben Benjamin Bernard "
     "Bill Billy Bob Bobby Brad Bradford Brian Bruce Carl Carlos Charles Charlie Christopher Chuck Clint Daniel "
-    "Dan Danny David Dennis Donald Douglas Ed Edward Ellis Eric Ethan Francis Frank Fred Frederick Gary George "
+    "Dan Danny David Dennis Donald Douglas Ed Edmond Edmund Edward Ellis Eric Ethan Francis Frank Fred Frederick Gary George "
     "Greg Gregory Harold Harry Harvey Henry Howard Ian Isaac Ivan Jack Jacob Jacques James Jason Jeff "
     "Jeffrey Jerry Jim Jimmy Joe John Johnny Jonathan Joseph Joshua Juan Justin Keanu Keith Kenneth Kevin "
     "Larry Lawrence Leonard Louis Mark Martin Matthew Maurice Michael Mike Nathan Neil Nicholas Nick "
@@ -263,7 +266,7 @@ UNITS = (
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
-    r"floors|light[- ]years?|knots"
+    r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower"
 )
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
 RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"

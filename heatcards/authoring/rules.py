@@ -226,11 +226,13 @@ _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z
 _THAT_SUBJECT = re.compile(rf"(?:That|Those)(?: [a-z]+){{1,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
-# subject ("This method is called …", "Such an alignment comes …") or a subject "It" or "They".
+# subject ("This method is called …", "Such an alignment comes …"), a subject "It" or "They", or a
+# subject "The …" given a name ("The image became known as …") when the sentence before holds its noun.
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
     rf"(?P<subject>(?:This|These|Such an?)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
     rf"|{_THAT_SUBJECT.pattern}"
+    r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
     r"|(?i:it|they) (?=[a-z]))?"
 )
 # What a "they" after the sentence may stand for instead of two people it names: a plural that says
@@ -1026,6 +1028,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
         return None  # "Four main cables, each 15 inches thick.": a line of a fact box is no context
     if opening.group("time") and not any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions):
         return None  # "Morabito had found a volcano. In July of the same year …": which year?
+    if opening.group("noun") and not re.search(rf"\b{opening.group('noun')}\b", shown.text):
+        return None  # "The image became known as …" names the image the sentence before took, or nothing
     subject = opening.group("subject") or ""
     named = [m for m in shown.mentions if m.kind in NAMED_KINDS]
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
