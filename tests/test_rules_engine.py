@@ -444,6 +444,7 @@ NEW_GENRE_ARTICLES = (
     "queen-mary",  # the tenth
     "dorothea-lange",  # the eleventh
     "voyager",  # the twelfth
+    *("hoover-dam", "akira-kurosawa"),  # the nineteenth
 )
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
@@ -464,7 +465,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the fifteen in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the seventeen in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -1755,3 +1756,35 @@ def test_a_subject_given_a_name_is_asked_with_the_sentence_before_that_holds_its
     assert fronts == [f"{named} The image became known as {{{{c1::Photograph 51}}}}."]
     other = "In May 1952 Ray Gosling photographed the wet fibre. The image became known as Photograph 51."
     assert "Photograph 51" not in answers(other, "DNA")  # which image? the sentence before names none
+
+
+# Nineteenth round (issue 6): a leading "He" or "His" for the document's person when the sentence before
+# had that person for its subject and named another man only after "by" or "under"; a nickname in quotes
+# that holds its person's surname.
+
+
+def _bridge_after(sentence_before: str) -> set[str]:
+    text = f'Karl Lind was a Swedish engineer. {sentence_before} His first bridge, "Arc Royal," opened in 1901.'
+    return {s.front for s in suggest(text, title="Karl Lind") if "Arc Royal" in s.front}
+
+
+def test_a_his_after_the_documents_person_and_a_man_after_by_or_under_is_the_persons():
+    expected = 'Karl Lind\'s first bridge, "{{c1::Arc Royal}}," opened in 1901.'
+    assert expected in _bridge_after("He worked for five years under the director Tom Vane, who taught him to draw.")
+    assert expected in _bridge_after("In 1899 he won a medal, handed to him by Tom Vane and Carl Berg.")
+
+
+def test_a_his_after_the_documents_person_and_a_man_who_is_the_object_or_a_companion_is_refused():
+    assert _bridge_after("He hired the engineer Tom Vane in 1899.") == set()  # Lind's first bridge, or Vane's?
+    assert _bridge_after("In 1899 he met Tom Vane in Malmö.") == set()
+    assert _bridge_after("He worked for five years with the engineer Tom Vane.") == set()
+    assert _bridge_after("He worked for five years for the engineer Tom Vane.") == set()
+
+
+def test_a_nickname_in_quotes_is_not_given_away_by_its_persons_surname():
+    text = 'Frank Crowe ran the work at the dam. His habit of driving the crews hard earned him the nickname "Hurry Up Crowe."'
+    assert "Hurry Up Crowe" in answers(text, "Hoover Dam")
+    called = 'Frank Crowe ran the work at the dam. His habit of driving the crews hard earned him the nickname "Frank Crowe."'
+    assert "Frank Crowe" not in {s.answer for s in suggest(called, "Hoover Dam") if "nickname" in s.front}
+    named = 'Frank Crowe ran the work at the dam. Its best crew, led by Tom Hurry, was called "Hurry Up Crowe."'
+    assert "Hurry Up Crowe" not in answers(named, "Hoover Dam")  # not a nickname: the names on the card give it away

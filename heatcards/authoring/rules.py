@@ -138,6 +138,10 @@ _GIVES_A_NAME = re.compile(r"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were
 _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
+_AFTER_BY_OR_UNDER = re.compile(  # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
+    r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
+)
+_NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" rather than "her direction".
 _OBJECT_HER = re.compile(r"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into)\b)")
@@ -578,7 +582,7 @@ def _cards(
             rule, front, answer = made
             rest = front
             kind, back, bonus = SuggestionKind.QUESTION, answer, _QUESTION_BONUS
-        if _guessable(mention, answer, context + rest):
+        if _guessable(mention, answer, context + rest, nickname=bool(_NICKNAME.search(shown.text, 0, mention.start))):
             continue
         value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars").
@@ -1271,7 +1275,7 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             if _gender(person, topic, book) is not gender:
                 return None
             return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(person, topic) else (person, person.name)
-        if _only_the_topic_fits(pronoun, offered, topic, book):
+        if _only_the_topic_fits(pronoun, offered, topic, book) or _topic_goes_on(pronoun, before, topic, book):
             return _topic_mention(topic), _topic_as_written(topic)
         return None
     if pronoun in ("its", "they") and before.claim and before.claim.subject and _opens_with_pronoun_like(before.text, pronoun):
@@ -1363,6 +1367,22 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
         others = [m for m in offered if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)]
         return topic.kind is not MentionKind.PERSON and not others
     return False
+
+
+def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the sentence before has the document's person, of the pronoun's gender, for its subject
+    and names anyone else who could be meant only after "by" or "under" ("Karl Lind worked under the
+    director Tom Vane … His first bridge …", "…, handed to him by Tom Vane and Carl Berg. He …"): the
+    subject goes on. A person who is the object of its verb or comes after "with" or "for" ("He hired
+    Tom Vane. His …", "He worked for Tom Vane. His firm …") could be meant as well."""
+    subject = before.claim.subject if before.claim else None
+    gender = _PRONOUN_GENDER[pronoun]
+    if topic is None or subject is None or subject.possessive or not _is_topic(subject, topic):
+        return False
+    if not _is_personal(topic) or topic.gender is not gender:
+        return False
+    others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
+    return all(_AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in others)
 
 
 def _leading_thing(before: _Before) -> Mention | None:
@@ -1796,16 +1816,19 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
     return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() for match in _LIST_OF_THINGS.finditer(claim.text))
 
 
-def _guessable(mention: Mention, answer: str, rest: str) -> bool:
+def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
-    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}")."""
+    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"). A
+    nickname is given away only by all its words: "Frank Crowe … the nickname "{{Hurry Up Crowe}}"" is
+    not, though its person's name is on the card."""
     if _contains_word(rest, mention.text) or _contains_word(rest, answer):
         return True
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS
-        return any(len(word) > 2 and word[0].isupper() and word not in generic and _contains_word(rest, word) for word in answer.split())
+        given = [len(word) > 2 and word[0].isupper() and word not in generic and _contains_word(rest, word) for word in answer.split()]
+        return all(given) if nickname else any(given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
 
 
