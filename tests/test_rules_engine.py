@@ -1788,3 +1788,62 @@ def test_a_nickname_in_quotes_is_not_given_away_by_its_persons_surname():
     assert "Frank Crowe" not in {s.answer for s in suggest(called, "Hoover Dam") if "nickname" in s.front}
     named = 'Frank Crowe ran the work at the dam. Its best crew, led by Tom Hurry, was called "Hurry Up Crowe."'
     assert "Hurry Up Crowe" not in answers(named, "Hoover Dam")  # not a nickname: the names on the card give it away
+
+
+# Twentieth round (issue 6): a line of speech beside its named speaker; "the next year" and "the same year"
+# written as the year; a leading "It" for the one film a person's sentence names beside a company; a
+# leading "Its" for the topic after a sentence about it that names others only after "by"; a title with
+# exclamation marks in it.
+
+
+def test_a_line_of_speech_asks_for_its_named_speaker_and_never_for_its_words():
+    for text in ('"We are not turning back," Ruth Ames told the crew.', 'Ruth Ames told the crew: "We are not turning back."'):
+        found = suggest(text)
+        assert [(s.rule, s.answer) for s in found] == [("cloze:person", "Ruth Ames")]
+        assert '"We are not turning back,"' in found[0].front or '"We are not turning back."' in found[0].front
+
+
+def test_a_line_of_speech_without_a_named_speaker_gives_nothing():
+    assert suggest('"We are not turning back," a sailor told the crew in Hobart.') == []
+    assert suggest('The plaque in Hobart reads: "We are not turning back."') == []
+    assert suggest('"We are not turning back," he told the crew in Hobart.') == []  # who is he?
+
+
+def test_the_next_year_and_the_same_year_become_the_year_they_are():
+    assert ("cloze:name", "Rashomon won the {{c1::Golden Lion}} at the Venice Film Festival in 1951 and an honorary Academy Award in 1952.", "") in cards(
+        "Rashomon won the Golden Lion at the Venice Film Festival in 1951 and an honorary Academy Award the next year."
+    )
+    assert ("cloze:name", "Utah signed the {{c1::Colorado River Compact}} in 1922.", "") in cards(
+        "Ada Berg proposed a dam in 1922. Utah signed the Colorado River Compact in the same year."
+    )
+    assert "Colorado River Compact" in answers("In 1922 Ada Berg proposed a dam, and Utah signed the Colorado River Compact the same year.")
+
+
+def test_the_next_year_or_the_same_year_is_refused_when_the_year_is_not_sure():
+    for text in (
+        "Ada Berg proposed a dam in 1922 and 1923. Utah signed the Colorado River Compact the same year.",
+        "Ada Berg proposed a dam. Utah signed the Colorado River Compact in the same year.",
+        "In 1922 and 1925 Ada Berg won the Golden Lion and the Blue Cup the next year.",
+        "Ada Berg proposed a dam in the 1920s and signed the Colorado River Compact the next year.",
+        "Ada Berg proposed a dam in 1922. Utah signed the Colorado River Compact the next year.",  # counted from what?
+    ):
+        assert not [s for s in suggest(text) if "Compact" in s.front or "Blue Cup" in s.front]
+
+
+def test_it_after_a_persons_sentence_naming_one_film_and_a_company_is_the_film():
+    text = 'Ada Brand persuaded Acme Films to pay for the release of "Nightfall" in 1980. It shared the Golden Palm at Cannes.'
+    assert ("cloze:name", '"Nightfall" shared the {{c1::Golden Palm}} at Cannes.', "") in cards(text)
+    two = 'Ada Brand persuaded Acme Films to pay for "Nightfall" and "Daybreak" in 1980. It shared the Golden Palm at Cannes.'
+    assert not [s for s in suggest(two) if "Golden Palm" in s.front]  # which film?
+
+
+def test_its_after_a_sentence_about_the_topic_that_names_others_only_after_by_is_the_topics():
+    text = "The Vega Dam stands on the Ord River. The dam was designed by engineers of the Bureau of Reclamation in 1928. Its chief design engineer was John L. Savage."
+    assert ("question:who", "Who was the Vega Dam's chief design engineer?", "John L. Savage") in cards(text, "The Vega Dam")
+    other = text.replace("designed by engineers of", "designed for")  # the Bureau's engineer, or the dam's?
+    assert not [s for s in suggest(other, "The Vega Dam") if "Savage" in s.front]
+
+
+def test_a_title_with_exclamation_marks_before_a_work_noun_is_one_work():
+    text = 'In 1968 Ada Brand was hired to direct half of "Tora! Tora! Tora!," a film about the attack on Pearl Harbor.'
+    assert "Tora! Tora! Tora" in answers(text)

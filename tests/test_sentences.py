@@ -106,6 +106,16 @@ def test_a_missing_space_after_a_full_stop_still_splits():
     assert texts("The storm ended.Boats went out at dawn.") == ["The storm ended.", "Boats went out at dawn."]
 
 
+def test_an_exclamation_or_question_mark_inside_a_quotation_that_goes_on_does_not_end_the_sentence():
+    assert texts('Ada Berg directed "Tora! Tora! Tora!," a film about the war. It failed.') == [
+        'Ada Berg directed "Tora! Tora! Tora!," a film about the war.',
+        "It failed.",
+    ]
+    assert texts('"Stop! Go back," he said. Then he left.') == ['"Stop! Go back," he said.', "Then he left."]
+    assert texts('"Help!" The crowd ran.') == ['"Help!"', "The crowd ran."]  # the quotation is closed
+    assert texts('She asked: "Why? Tell me." Nobody did.') == ['She asked: "Why?', 'Tell me."', "Nobody did."]  # no comma or lower case after it
+
+
 def test_offsets_point_into_the_text():
     text = "  First line here.  Second one!\n\n  Third?  "
     sentences = split_sentences(text)

@@ -124,6 +124,7 @@ _NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)
 # A noun that says the quotation after it is a title: "his 1959 memoir, "We Seven,"", "a statement titled "If …"".
 _TITLE_CUE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,? [\"“‘]$")
 _MAX_CUED_TITLE_WORDS = 10
+_WORK_APPOSED = re.compile(rf",? an? (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.WORK_CUES))})\b")  # '"Tora! Tora! Tora!," a film about …'
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
@@ -277,14 +278,15 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
 
 def quotations(text: str) -> list[Quotation]:
     """The quoted passages of a sentence, each marked as a title (a short title-case name, or a quotation
-    after a word such as "book", "memoir" or "titled") or as quoted speech."""
+    after a word such as "book", "memoir" or "titled", or before ", a film …") or as quoted speech."""
     found = []
     for match in _QUOTE_PAIRS.finditer(text):
         group = next(index for index in (1, 2, 3) if match.group(index) is not None)
         start, end = match.start(group), match.end(group)
         while end > start and text[end - 1] in ".,;:!?":  # "Crime Story." keeps its full stop inside
             end -= 1
-        after_a_work_noun = _TITLE_CUE.search(text, 0, match.start() + 1) is not None and len(text[start:end].split()) <= _MAX_CUED_TITLE_WORDS
+        cued = _TITLE_CUE.search(text, 0, match.start() + 1) is not None or _WORK_APPOSED.match(text, match.end()) is not None
+        after_a_work_noun = cued and len(text[start:end].split()) <= _MAX_CUED_TITLE_WORDS
         found.append(Quotation(start, end, _looks_like_title(text[start:end]) or (after_a_work_noun and text[start].isupper())))
     return found
 

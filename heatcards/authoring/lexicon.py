@@ -88,6 +88,9 @@ PERSON_VERBS = _words(
     "replied replies asked asks shouted whispered laughed smiled cried joked quipped"
 )
 
+# Verbs that set a line of speech beside its speaker ("…," Ruth Ames told the crew.).
+SPEECH_VERBS = _words("said says told wrote writes declared declares recalled replied added remarked")
+
 ORGANISATION_WORDS = _words(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
     "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "

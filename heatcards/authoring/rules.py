@@ -28,6 +28,7 @@ from heatcards.authoring.entities import (
     Mention,
     MentionKind,
     NameBook,
+    Quotation,
     find_mentions,
     quotations,
 )
@@ -139,8 +140,11 @@ _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|othe
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
 _AFTER_BY_OR_UNDER = re.compile(  # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
-    r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
+    r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 )
+_SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
+_SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")  # '"…," Ruth Ames told'
+_SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})(?: [a-z]+){{0,2}}[,:] [\"“]$")  # 'Ruth Ames said: "'
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" rather than "her direction".
@@ -223,6 +227,8 @@ _RELATIVE_TIME_OPENER = re.compile(
     r"(?:year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
     r"|(?P<counted>(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z]))"
 )
+# A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
+_RELATIVE_YEAR = re.compile(r"(?<!\bof )\b(?:in )?the (?P<which>same|next|following) year\b")
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
@@ -803,10 +809,11 @@ def _unreadable_at(text: str) -> int | None:
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
         return 0
     quoted = quotations(text)
-    speech = sum(q.end - q.start for q in quoted if not q.is_title)
+    lines = [q for q in quoted if not q.is_title and _has_a_named_speaker(text, q)]  # its words are the speaker's
+    speech = sum(q.end - q.start for q in quoted if not q.is_title and q not in lines)
     if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
         return 0
-    titles = [(q.start, q.end) for q in quoted if q.is_title]
+    titles = [(q.start, q.end) for q in quoted if q.is_title or q in lines]
     found = [
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
@@ -820,6 +827,13 @@ def _unreadable_at(text: str) -> int | None:
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     return min(found, default=None)
+
+
+def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
+    """Whether the quoted speech is a line set beside a speaker the sentence names: '"We are not
+    turning back," Ruth Ames told the crew.', 'Ruth Ames said: "We are not turning back."' (not
+    '…," he said', nor 'The plaque reads: "…"'); only the speaker is then asked, never words of the line."""
+    return bool(_SPEAKER_AFTER.match(text, quotation.end) or _SPEAKER_BEFORE.search(text, 0, quotation.start))
 
 
 def _trimmed(claim: Claim, problem: int) -> Claim | None:
@@ -981,6 +995,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
     text, mentions = _dated(text, mentions, before.when)
+    text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
     relative = _RELATIVE_TIME_OPENER.match(text)
     if relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
@@ -1175,6 +1190,33 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
     return opening + text[later.end() :], moved
 
 
+def _with_the_year_written(text: str, mentions: list[Mention], before: _Before) -> tuple[str, list[Mention]]:
+    """The sentence with a "the next year" or "the same year" inside it written as the year it is: the
+    year after (or the same as) the one year the sentence gives before it ("… in 1951 and an honorary
+    Academy Award the next year" -> "… in 1951 and an honorary Academy Award in 1952"), or for "the same
+    year" in a sentence that gives none, the one year of the sentence before; as it was when that year
+    is not sure (two years before it, a decade, none). An opening "The same year," is left to
+    _RELATIVE_TIME_OPENER."""
+    match = _RELATIVE_YEAR.search(text, 1)
+    if match is None:
+        return text, mentions
+    own = [m for m in mentions if m.end <= match.start() and m.kind in (MentionKind.DATE, MentionKind.YEAR)]
+    if own:
+        times = own
+    elif match.group("which") == "same" and before.when is not None and any(m is before.when for m in before.mentions):
+        times = [before.when]
+    else:
+        return text, mentions
+    years = {found.group() for m in times if (found := re.search(r"\b\d{4}$", m.text))}
+    if len(years) != 1 or len(times) != 1:
+        return text, mentions
+    year = int(years.pop()) + (0 if match.group("which") == "same" else 1)
+    written = f"in {year}"
+    shift = len(written) - (match.end() - match.start())
+    moved = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+    return text[: match.start()] + written + text[match.end() :], moved
+
+
 def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
     """The claim with a "she", "her" or "his" inside it that no one named before it can be, replaced
     by the document's topic when that is a person of that gender whom nobody else in this sentence or
@@ -1247,7 +1289,9 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     agrees, when the document makes that gender sure; when it names no one who could be meant, the
     document's topic if that is a person of that gender. "It"/"Its": the one work, organisation or
     other named thing the sentence before names, or the place it was about; after a sentence that opens
-    with a person and names no thing, the topic when that is a thing. "They": the two people or
+    with a person, the one work it names beside organisations, and when it names no thing, the topic
+    when that is a thing; after a sentence about the topic (a thing) that names other things only after
+    "by" or "under", the topic. "They": the two people or
     things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
     the one name of that kind, or containing that word, in the sentence before or the topic."""
     # "She was born Ada Ann Marks": the name she was born with is no one else
@@ -1295,6 +1339,10 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
                 and not _qualifies_the_noun_after(before.text, m))  # "in the Haukadalur valley. It …" is the valley
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
+        if topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON and all(
+            _AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in things.values() if not _is_topic(m, topic)
+        ):
+            return _topic_mention(topic), _topic_as_written(topic)  # "The dam was designed by engineers of the Bureau … Its …"
         if pronoun == "its" and _unnamed_thing(before):
             return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
@@ -1303,6 +1351,9 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
         if len(things) != 1 and leading is not None:  # "The Vega IV was built by Acme Corporation. It stood …"
             return leading, _with_article(leading.name, before.text, leading)
         about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
+        works = [m for m in things.values() if m.kind is MentionKind.WORK]
+        if len(things) > 1 and len(works) == 1 and about_a_person:
+            things = {works[0].name: works[0]}  # "Ada Brand persuaded Acme Films to pay for "Nightfall". It won …": the film
         if not things and about_a_person and _only_the_topic_fits(pronoun, offered, topic, book) and not _unnamed_thing(before):
             return _topic_mention(topic), _topic_as_written(topic)  # "Ada Brand drew the plans. It was declared a landmark …"
         if len(things) != 1:

@@ -5,8 +5,9 @@ block; a line wrapped in the middle of a sentence joins the one before). Inside 
 question mark, exclamation mark or ellipsis ends a sentence when what follows could start one: not
 after an abbreviation ("Mr.", "e.g.", "vs."), an initial ("J. R. R. Tolkien") or a dotted short form
 ("L.A.", "U.S.") unless the next word is one that usually opens a sentence, not before a lower-case
-word, not inside parentheses that close later. Closing quotes and brackets stay with their sentence;
-list numbers ("1. ", "3.Keanu") and bullets are left out of it.
+word, not inside parentheses that close later; an exclamation or question mark not inside a quotation
+that closes soon after and goes on with the sentence ("Tora! Tora! Tora!," a film …). Closing quotes
+and brackets stay with their sentence; list numbers ("1. ", "3.Keanu") and bullets are left out of it.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ _TOKEN_BEFORE = re.compile(r"[\w.'’-]*$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’'-]+)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z]")
+_CLOSING_QUOTE = re.compile(r"[^\"“”\n]{0,60}?(?P<comma>,)?[\"”]")  # the end of a quotation still open, soon
+_GOES_ON = re.compile(r",|\s+[a-z]")
 
 # Abbreviations after which a full stop never ends a sentence.
 _ABBREVIATIONS = frozenset(
@@ -98,6 +101,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     so_far = text[start:punctuation]
     if so_far.count("(") > so_far.count(")") and ")" in following:
         return False
+    if text[punctuation] in "!?" and _quotation_goes_on(text[start:after], following):
+        return False
     if text[punctuation] != "." or text.startswith("...", punctuation):
         return True
     if re.fullmatch(r"\s*\d{1,3}", so_far):  # a list number: "1. The inspiration …"
@@ -113,6 +118,16 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     if lowered in _AMBIGUOUS_ABBREVIATIONS or _DOTTED.fullmatch(token):
         return opens_sentence
     return True
+
+
+def _quotation_goes_on(so_far: str, following: str) -> bool:
+    """Whether an exclamation or question mark lies inside a quotation that closes soon after and goes
+    on with the sentence: a title ("… half of "Tora! Tora! Tora!," a film about …") or a line of speech
+    (""Stop! Go back," he said.")."""
+    if so_far.count('"') % 2 == 0 and so_far.count("“") <= so_far.count("”"):
+        return False
+    closing = _CLOSING_QUOTE.match(following)
+    return closing is not None and (closing.group("comma") is not None or bool(_GOES_ON.match(following, closing.end())))
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
