@@ -1847,3 +1847,55 @@ def test_its_after_a_sentence_about_the_topic_that_names_others_only_after_by_is
 def test_a_title_with_exclamation_marks_before_a_work_noun_is_one_work():
     text = 'In 1968 Ada Brand was hired to direct half of "Tora! Tora! Tora!," a film about the attack on Pearl Harbor.'
     assert "Tora! Tora! Tora" in answers(text)
+
+
+# Twenty-first round (issue 6): fewer rejects (the person a document is mostly about asked once, a head of
+# state met in passing, a count the list after it gives away).
+
+_FILLER = (
+    "The harbour opened a ferry terminal in 1958. The city council bought the land for $2 million. "
+    "The Sydney Symphony Orchestra gave its first concert in 1932. Karl Lind designed the new tram line in 1960. "
+    "The ferry company Harbour Lines ran 24 boats in 1962. The state library moved to Macquarie Street in 1964. "
+)
+
+
+def test_the_person_a_document_is_mostly_about_is_asked_once():
+    text = (
+        "The Sydney Opera House stands on Bennelong Point. "
+        "Ada Brand won the design competition in 1957. Brand's sketches showed curved shells with no regular geometry. "
+        + _FILLER
+        + "In 1961 Brand found a way to cut every shell from one sphere."
+    )  # Ada Brand in 3 of the 10 sentences
+    assert [s.answer for s in suggest(text, "Sydney Opera House") if "Brand" in s.answer] == ["Ada Brand"]
+
+
+def test_a_person_named_in_fewer_than_a_fifth_of_the_sentences_is_asked_again():
+    text = (
+        "The Sydney Opera House stands on Bennelong Point. "
+        "Ada Brand won the design competition in 1957. Brand's sketches showed curved shells with no regular geometry. "
+        + _FILLER * 2
+        + "In 1961 Brand found a way to cut every shell from one sphere."
+    )  # Ada Brand in 3 of the 16 sentences
+    assert len([s for s in suggest(text, "Sydney Opera House") if "Brand" in s.answer]) >= 2
+
+
+def test_a_head_of_state_met_or_related_to_in_passing_is_not_the_answer():
+    for text in (
+        "Winston Churchill sailed to New York in 1943 to meet President Franklin D. Roosevelt.",
+        "The liner Queen Elizabeth was named in 1938 after the wife of King George VI.",
+        "In 1994 Ada Brand and President François Mitterrand opened the tunnel at Calais.",
+    ):
+        assert not [s for s in suggest(text) if "Roosevelt" in s.answer or "George VI" in s.answer or "Mitterrand" in s.answer]
+
+
+def test_a_head_of_state_who_acts_is_the_answer():
+    assert "Harry S. Truman" in answers("President Harry S. Truman signed the Economic Cooperation Act on April 3, 1948.")
+    assert "Calvin Coolidge" in answers("The Boulder Canyon Project Act was signed by President Calvin Coolidge in 1928.")
+    assert "Elizabeth II" in answers("Queen Elizabeth II opened the Sydney Opera House on 20 October 1973.")
+
+
+def test_a_count_the_list_after_it_adds_up_to_or_names_is_not_the_answer():
+    assert "ten" not in answers("In 1986 the contract went to TransManche Link, a group of ten construction firms, five British and five French.")
+    assert "two" not in answers("The grains make two meteor showers: the Eta Aquariids in early May and the Orionids in October.")
+    assert "ten" in answers("In 1986 the contract went to TransManche Link, a group of ten construction firms, five British and four French.")
+    assert "two" in answers("The grains make two meteor showers: one in early May and another in October.")

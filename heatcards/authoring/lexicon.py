@@ -50,6 +50,9 @@ OFFICE_TITLES = (
     "Rear Admiral", "Vice Admiral", "Fleet Admiral", "Lieutenant Commander", "Lieutenant General", "Major General",
     "Brigadier General", "Field Marshal", "Lieutenant Colonel",
 )
+# The titles of heads of state and government: a reader who knows the year and the country fills in
+# the name after one when the sentence only mentions that person ("to meet President {{…}}").
+HEAD_OF_STATE_TITLES = ("President", "King", "Queen", "Emperor", "Empress", "Tsar", "Kaiser", "Pope", "Prime Minister")
 
 # People by their part in a crew, a staff or a trade: before a name, also set off by commas ("the
 # flight director, Gene Kranz", "the stowaway Perce Blackborow"), they say it is a person. Only words
