@@ -74,7 +74,7 @@ from .rendering import RenderedCard, card_ordinals, render_card
 from .reviewing import passage_around
 from .scheduling import Answer, Scheduler
 from .search import SearchContext, parse_search
-from .storage import FIELD_SEPARATOR, Store, UndoStep
+from .storage import FIELD_SEPARATOR, FileShare, Store, UndoStep
 from .storage.search_sql import compile_search
 
 if TYPE_CHECKING:
@@ -176,11 +176,19 @@ class Collection:
         """Whether the collection has no file (opened at ":memory:"): no other connection can read it."""
         return str(self.path) == ":memory:"
 
+    def share_for_reading(self) -> FileShare:
+        """Let other connections read this collection's file (`open_read_only`, a backup made from
+        the path) until the share is released. Take it in this collection's thread, before they
+        open; release it, from any thread, once they are closed. Without a share, the file is this
+        collection's alone while it is open: see `Store.share_file`."""
+        return self.store.share_file()
+
     def open_read_only(self) -> "Collection":
         """This collection's file opened a second time, for reading only, with the same clock, time
-        zone and fuzz: long reads (statistics) run in a worker thread, which must open it there and
-        close it (a SQLite connection belongs to the thread that opened it; WAL lets it read while
-        this one writes). An in-memory collection has no file to open again: HeatcardsError."""
+        zone and fuzz, under a `share_for_reading()` taken first: long reads (statistics) run in a
+        worker thread, which must open it there and close it (a SQLite connection belongs to the
+        thread that opened it; WAL lets it read while this one writes). An in-memory collection has
+        no file to open again: HeatcardsError."""
         return Collection(self.path, clock=self.clock, calendar_tz=self.calendar.tz, fuzz=self.fuzz, read_only=True)
 
     def __enter__(self) -> "Collection":

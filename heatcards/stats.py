@@ -15,7 +15,6 @@ import csv
 import enum
 import hashlib
 import io
-import itertools
 import math
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -788,9 +787,10 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
 
     When the scope holds every card, or a search of cards alone selects most of them (a deck), the
     reads are shared among worker threads and this one, on read-only connections of their own
-    (`Collection.open_read_only`; SQLite runs without Python's lock): card states and days on one,
-    memory states on another, the answers of the period's older half on a third while this one
-    reads the newer half, each setting the scope up again, which costs a few milliseconds there.
+    (`Collection.open_read_only`, under a share of the file; SQLite runs without Python's lock):
+    card states and days on one, memory states on another, the answers of the period's older half
+    on a third while this one reads the newer half, each setting the scope up again, which costs a
+    few milliseconds there.
     Each connection reads the collection as it is when it starts: a change saved meanwhile may show
     in some panels and not yet in others. Any other scope is read on one connection, which has run
     its search (another would have to run it again), and so is an in-memory collection, which no
@@ -805,8 +805,13 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         partial(_card_panels, calendar=calendar, today=today, now=now, added_since=added_since),
         partial(StatsReader.memory_histograms, bins=SHARE_BINS, now=now),
     )
-    # a search that does not parse fails in `_reader`, before any thread starts
-    with ThreadPoolExecutor(max_workers=len(card_reads) + 1, thread_name_prefix="heatcards-stats") as pool, _reader(collection, scope, now) as reader:
+    # a search that does not parse fails in `_reader`, before any thread starts; the threads'
+    # connections are closed when the pool is, before the share of the file goes
+    with (
+        collection.share_for_reading(),
+        ThreadPoolExecutor(max_workers=len(card_reads) + 1, thread_name_prefix="heatcards-stats") as pool,
+        _reader(collection, scope, now) as reader,
+    ):
         apart = None
         if (reader.every_card or reader.rerun_is_cheap) and not collection.in_memory:
             apart = [pool.submit(_read_apart, collection, scope, now, read) for read in card_reads]
@@ -1225,8 +1230,6 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
     with one_snapshot(conn):  # the mark kept must stand for what was derived
         cards, decks = derivation.reader.card_decks()
         parameters = derivation.parameters_keys(decks)
-        # from a second early: an answer in a day's first second counts to the day before (see Period)
-        wanted = np.ones(len(cards), dtype=bool) if first_day is None else np.isin(cards, derivation.reader.cards_answered_since((calendar.day_start(first_day) - 1) * 1000))
         changed = np.empty(0, dtype=np.int64)
         if cached.mark is not None:
             changed = cards_entered_after(conn, cached.mark)
@@ -1235,6 +1238,11 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         at, standing = _positions_in(cached.cards, cards)
         standing[standing] = cached.parameters[at[standing]] == parameters[standing]
         standing &= ~np.isin(cards, changed)
+        # which cards the period answered matters only when some do not stand (a read of its answers);
+        # from a second early: an answer in a day's first second counts to the day before (see Period)
+        wanted = np.ones(len(cards), dtype=bool)
+        if first_day is not None and not standing.all():
+            wanted = np.isin(cards, derivation.reader.cards_answered_since((calendar.day_start(first_day) - 1) * 1000))
         derived_apart = np.count_nonzero(~standing & wanted) <= _DERIVED_APART_SHARE * len(cards)
         deriving = ~standing & wanted if derived_apart else np.ones(len(cards), dtype=bool)
         standing &= ~deriving
@@ -1248,11 +1256,14 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         mark,
     )
     kept = np.isin(cached.answered, cards[standing])
-    kept_answers = list(itertools.compress(cached.answers, kept.tolist()))
-    kept_cards = np.repeat(cached.answered[kept], [len(data) // _SCORED_ANSWER.itemsize for data in kept_answers])
+    answer_counts = cached.answer_sizes // _SCORED_ANSWER.itemsize
+    kept_answers = np.frombuffer(cached.answers, dtype=_SCORED_ANSWER)[np.repeat(kept, answer_counts)]
+    if not len(answers):  # none derived again: the cache's are by card already
+        return kept_answers
+    kept_cards = np.repeat(cached.answered[kept], answer_counts[kept])
     all_cards = np.concatenate([kept_cards, answer_cards])
     by_card = np.argsort(all_cards, kind="stable")  # each card's answers keep their order
-    return np.concatenate([np.frombuffer(b"".join(kept_answers), dtype=_SCORED_ANSWER), answers])[by_card]
+    return np.concatenate([kept_answers, answers])[by_card]
 
 
 def _changed_cards(held: EntryFingerprints, now: EntryFingerprints) -> np.ndarray:

@@ -136,15 +136,15 @@ def import_file(
 
 def _backed_up_while(collection: Collection, read: Callable[[], _Read]) -> _Read:
     """`read()`, while the "before import" backup is made beside it: by a worker thread reading
-    the collection's file through a connection of its own (SQLite and zstd leave Python's lock
-    while they work, so the two share the cores), then waited for. The backup is of the
+    the collection's file through a connection of its own, under a share of the file (SQLite and
+    zstd leave Python's lock while they work, so the two share the cores), then waited for. The backup is of the
     collection as it is, since nothing writes to it until the merge, which starts after both.
     A failed backup stops the import as before; a failed read still waits for the backup."""
     if collection.in_memory:
         result = read()
         collection.backup(BackupReason.IMPORT)
         return result
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup") as worker:
+    with collection.share_for_reading(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup") as worker:
         backup = worker.submit(collection.backups.create, collection.path, BackupReason.IMPORT)
         try:
             result = read()

@@ -18,7 +18,7 @@ from heatcards.backups import (
 )
 from heatcards.checking import check_collection
 from heatcards.collection import Collection
-from heatcards.errors import CollectionInUseError, NotFoundError
+from heatcards.errors import CollectionInUseError, HeatcardsError, NotFoundError
 from heatcards.storage.backup import BackupError
 from tests.studying import study_randomly
 
@@ -145,14 +145,23 @@ def test_backup_from_a_second_connection_sees_only_committed_changes(collection,
     add_notes(collection, 3)
     backups = Backups(collection.path, clock, folder=tmp_path / "kept")
     made = []
-    with collection.store.transaction():
+    with collection.share_for_reading(), collection.store.transaction():
         add_notes(collection, 2)  # not committed yet
         worker = threading.Thread(target=lambda: made.append(backups.create(collection.path, BackupReason.STUDY)))
         worker.start()
         worker.join()
     assert made[0].notes == 3
     clock.advance(1)
-    assert backups.create(collection.path, BackupReason.STUDY).notes == 5
+    with collection.share_for_reading():
+        assert backups.create(collection.path, BackupReason.STUDY).notes == 5
+
+
+def test_a_backup_from_the_path_of_a_collection_not_shared_is_refused_not_stalled(collection, clock, tmp_path):
+    add_notes(collection, 1)  # a transaction: the collection keeps its file from here on
+    backups = Backups(collection.path, clock, folder=tmp_path / "kept")
+    with pytest.raises(HeatcardsError, match="keeps its file to itself"):
+        backups.create(collection.path, BackupReason.STUDY)
+    assert backups.list() == []
 
 
 def test_list_is_newest_first_and_ignores_other_files(collection, clock, tmp_path):

@@ -9,13 +9,14 @@ from datetime import timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
 from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.formats.review_log import ReviewLogRow
 from heatcards.stats import Calibration, Period, Scope, calibration
-from heatcards.storage.calibration_cache import cache_path
+from heatcards.storage.calibration_cache import CalibrationCache, DerivedCards, EntryFingerprints, LogMark, cache_path
 from heatcards.storage.stats_sql import StatsReader
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
@@ -117,6 +118,42 @@ def test_a_first_month_derives_only_the_cards_answered_in_it(tmp_path, derived):
         whole = calibration(col, Scope(), Period.ALL)
         assert derived == [None]  # the rest when a period needs them: most of the scope, so all of it in one read
         assert whole == from_scratch(col, Scope(), Period.ALL)
+
+
+def test_a_period_reads_which_cards_it_answered_only_when_one_is_to_derive(tmp_path, monkeypatch):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    asked = []
+    cards_answered_since = StatsReader.cards_answered_since
+    monkeypatch.setattr(StatsReader, "cards_answered_since", lambda reader, since_ms: asked.append(since_ms) or cards_answered_since(reader, since_ms))
+    with col:
+        calibration(col, period=Period.ALL)  # every card held
+        month = calibration(col, period=Period.MONTH)
+        assert asked == []  # every card stands: which the month answered changes nothing
+        answer_a_day_later(col, clock, cards[0])
+        after = calibration(col, period=Period.MONTH)
+        assert len(asked) == 1  # a card to derive again, if the month answered it
+        assert after != month and after == from_scratch(col, period=Period.MONTH)
+
+
+def test_the_cache_reads_back_each_card_s_bytes_as_written(tmp_path):
+    answers = [b"\x00\x00", b"", b"\xff\xfe\x00,", b"\x80" * 3]  # NULs, commas, bytes no text decodes
+    cards = np.array([3, 5, 8, 13])
+    nothing = np.empty(0, dtype=np.int64)
+    cache = CalibrationCache.open(tmp_path / "c.heatcards-calibration", "test")
+    with cache:
+        cache.write(
+            DerivedCards(cards, np.array([7, 7, 7, 9]), EntryFingerprints(*(nothing,) * 5), np.array([20, -1, 21, 19]), answers),
+            None,
+            LogMark(1, "entry", 1),
+        )
+        read = cache.read(20)
+        assert read.cards.tolist() == [3, 5, 8, 13] and read.parameters.tolist() == [7, 7, 7, 9]
+        assert read.answered.tolist() == [3, 8] and read.answer_sizes.tolist() == [2, 4]
+        assert read.answers == answers[0] + answers[2]
+        every = cache.read(None)
+        assert every.answered.tolist() == [3, 8, 13] and every.answers == answers[0] + answers[2] + answers[3]
+        assert cache.read(22).answers == b""
 
 
 def answer_then_undo(col, clock, cards):

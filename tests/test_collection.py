@@ -214,10 +214,11 @@ def test_every_answer_is_on_disk_before_answer_returns(tmp_path, clock):
     card, _ = col.next_card(col.deck_named("Films"))
     col.answer(card.id, Rating.GOOD)
     # a second, independent reader sees the committed review while the writer is still open
-    reader = sqlite3.connect(path)
-    assert reader.execute("SELECT count(*) FROM revlog").fetchone()[0] == 1
-    assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    reader.close()
+    with col.share_for_reading():
+        reader = sqlite3.connect(path)
+        assert reader.execute("SELECT count(*) FROM revlog").fetchone()[0] == 1
+        assert reader.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        reader.close()
     col.close()
 
 

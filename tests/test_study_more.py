@@ -32,11 +32,12 @@ def add_basic(collection, i, deck="Films"):
 
 def rows(collection, sql):
     """Whole rows straight from the file, to compare a restored collection exactly."""
-    connection = sqlite3.connect(collection.path)
-    try:
-        return sorted(connection.execute(sql).fetchall())
-    finally:
-        connection.close()
+    with collection.share_for_reading():
+        connection = sqlite3.connect(collection.path)
+        try:
+            return sorted(connection.execute(sql).fetchall())
+        finally:
+            connection.close()
 
 
 def snapshot(collection):

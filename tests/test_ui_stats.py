@@ -20,7 +20,7 @@ from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.stats_charts import ChartView, draw_hours
-from heatcards.ui.stats_window import StatisticsWindow, format_value
+from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
 from tests.anki_history import DECK as ANKI_DECK
@@ -119,24 +119,34 @@ def test_the_first_panels_are_the_glance_of_the_full_statistics(qtbot, studied, 
 
 
 def test_the_first_panels_chart_is_built_while_its_numbers_are_computed(qtbot, studied, tasks, monkeypatch):
-    computing = threading.Event()
-    glance = stats.glance
+    computing, collecting = threading.Event(), threading.Event()
+    glance, collect = stats.glance, stats.collect
 
     def held_glance(*args, **kwargs):
         computing.wait(20)  # the numbers arrive only once the window has been looked at
         return glance(*args, **kwargs)
 
+    def held_collect(*args, **kwargs):
+        collecting.wait(20)
+        return collect(*args, **kwargs)
+
     monkeypatch.setattr(stats, "glance", held_glance)
+    monkeypatch.setattr(stats, "collect", held_collect)
     view = StatisticsWindow(studied, tasks, HEAT)
     qtbot.addWidget(view)
     try:
         assert view.panels["card_counts"].body is not None and view.panels["card_counts"].panel is None
-        assert view.panels["future_due"].body is None  # the other charts wait for their panels
+        assert view.panels["future_due"].body is None  # the other charts wait for the first panels to be drawn
+        computing.set()
+        with qtbot.waitSignal(view.first_panels_drawn, timeout=20000):
+            view.show()
+        assert view.panels["card_counts"].body.bars  # drawn in the chart made beforehand
+        # then the other charts, one per turn of the event loop, while their numbers are computed
+        qtbot.waitUntil(lambda: all(v.body is not None for k, v in view.panels.items() if k != "today"), timeout=20000)
+        assert all(v.panel is None for k, v in view.panels.items() if k not in (*GLANCE_PANELS, "calibration"))
     finally:
         computing.set()
-    with qtbot.waitSignal(view.first_panels_drawn, timeout=20000):
-        view.show()
-    assert view.panels["card_counts"].body.bars  # drawn in the chart made beforehand
+        collecting.set()
     wait_until_drawn(qtbot, view)
 
 
@@ -291,6 +301,113 @@ def test_a_new_choice_supersedes_the_computation_under_way(qtbot, window, studie
     assert window._run is None
 
 
+def test_calibration_is_computed_beside_the_other_panels(qtbot, studied, tasks, monkeypatch):
+    calibrating = threading.Event()
+    seen = {}
+    collect, calibration = stats.collect, stats.calibration
+
+    def waiting_collect(*args, **kwargs):
+        seen["collect"] = threading.current_thread()
+        seen["calibrating meanwhile"] = calibrating.wait(10)  # one worker would run calibration after this
+        return collect(*args, **kwargs)
+
+    def noted_calibration(*args, **kwargs):
+        seen["calibration"] = threading.current_thread()
+        calibrating.set()
+        return calibration(*args, **kwargs)
+
+    monkeypatch.setattr(stats, "collect", waiting_collect)
+    monkeypatch.setattr(stats, "calibration", noted_calibration)
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.show()
+    assert seen["calibrating meanwhile"] and seen["collect"] is not seen["calibration"]
+    monkeypatch.undo()
+    assert_shows(view, studied, stats.Scope.deck(HEAT), stats.Period.MONTH)
+
+
+def test_a_new_choice_while_both_workers_compute_drops_what_they_hand_back(qtbot, studied, tasks, monkeypatch):
+    release = threading.Event()
+    started = []
+    readers = []  # each read-only connection: the thread that opened it and whether it was closed
+    open_read_only = studied.open_read_only
+
+    def tracked_reader() -> Collection:
+        reader, entry = open_read_only(), {"thread": threading.current_thread().name, "closed": False}
+        close = reader.close
+        reader.close = lambda: (entry.update(closed=True), close())
+        readers.append(entry)
+        return reader
+
+    def held(compute):
+        def run(collection, scope, period):
+            started.append((compute.__name__, scope))
+            if scope == stats.Scope.deck(HEAT):
+                release.wait(20)
+            return compute(collection, scope, period)
+
+        return run
+
+    shares = []  # for each share of the file: the readers still open when it was released, or None while held
+    share_for_reading = studied.share_for_reading
+
+    def tracked_share():
+        share, at = share_for_reading(), len(shares)
+        shares.append(None)
+        release = share.release
+        share.release = lambda: (shares.__setitem__(at, sum(not entry["closed"] for entry in readers)), release())
+        return share
+
+    monkeypatch.setattr(studied, "open_read_only", tracked_reader)
+    monkeypatch.setattr(studied, "share_for_reading", tracked_share)
+    monkeypatch.setattr(stats, "collect", held(stats.collect))
+    monkeypatch.setattr(stats, "calibration", held(stats.calibration))
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=20000)  # both computing the deck, at once
+    shown = []
+    show_panel = PanelView.show_panel
+    monkeypatch.setattr(PanelView, "show_panel", lambda panel_view, panel: (shown.append(panel), show_panel(panel_view, panel)))
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        choose(qtbot, view.scope_combo, "Whole collection")
+        release.set()
+    assert shown and all(panel.scope == stats.Scope() for panel in shown)  # nothing of the deck's drawn
+    qtbot.waitUntil(lambda: all(entry["closed"] for entry in readers) and None not in shares, timeout=20000)
+    assert len(readers) == 4 and {entry["thread"].split("_")[0] for entry in readers} == {"heatcards-work", "heatcards-beside"}
+    assert len(shares) == 2 and shares[1] == 0  # one share a run, given back once both threads' readers closed
+    monkeypatch.undo()
+    assert_shows(view, studied, stats.Scope(), stats.Period.MONTH)
+
+
+def test_a_panel_is_drawn_again_only_when_its_numbers_change(qtbot, studied, tasks, monkeypatch):
+    drawn = []
+    draw = ChartView.draw
+    monkeypatch.setattr(ChartView, "draw", lambda chart, paint: (drawn.append(chart.accessibleName()), draw(chart, paint)))
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.show()
+    assert drawn.count("Card counts chart") == 1  # by `glance`; `collect`'s equal panel is not drawn again
+    del drawn[:]
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        choose(qtbot, view.period_combo, "1 year")
+    period_free = ("Card counts", "Review intervals", "Difficulty", "Stability", "Retrievability")
+    assert not set(drawn) & {f"{title} chart" for title in period_free}
+    assert "Reviews chart" in drawn  # it starts on the period's first day
+    del drawn[:]
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.refresh()
+    assert drawn == []
+    note = studied.add_note("Basic", {"Front": "Who plays Neil McCauley?", "Back": "Robert De Niro"}, HEAT)
+    studied.answer(studied.store.cards_of_note(note.id)[0].id, Rating.GOOD)
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.refresh()
+    assert {"Card counts chart", "Reviews chart", "Calendar chart"} <= set(drawn)
+    assert_shows(view, studied, stats.Scope.deck(HEAT), stats.Period.YEAR)
+
+
 def test_an_in_memory_collection_is_computed_in_the_ui_thread(qtbot, tasks, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the media folder of ":memory:" lands here
     clock = FixedClock(NOON)
@@ -319,9 +436,10 @@ def test_a_read_only_copy_reads_from_another_thread_while_the_collection_writes(
         finally:
             reader.close()
 
-    worker = threading.Thread(target=read)
-    worker.start()
-    worker.join()
+    with studied.share_for_reading():
+        worker = threading.Thread(target=read)
+        worker.start()
+        worker.join()
     assert seen["counts"] == stats.collect(studied).card_counts
     studied.add_deck("Written by the owner")  # the lock is still the owner's
     assert studied.deck_named("Written by the owner") is not None
@@ -337,3 +455,9 @@ def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, ans
     assert len(lines) == (1 if answers else 0)
     low, high = chart.getPlotItem().viewRange()[1]
     assert -0.1 * high < low <= 0 and high >= max(answers, 1)  # from 0, not centred on 0 when every hour is empty
+
+
+def test_a_chart_builds_no_context_menu(qtbot):
+    chart = ChartView("hours")
+    qtbot.addWidget(chart)
+    assert chart.getViewBox().menu is None and chart.share_axis("% correct").menu is None

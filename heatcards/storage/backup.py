@@ -56,7 +56,7 @@ def write_backup(source: Store | Path, target: Path, reason: str) -> BackupConte
     """Copy a collection (an open `Store`, or the file of a closed one) into the backup `target`.
 
     A `Path` source gets a connection of its own, so a worker thread can back up a collection
-    the main thread has open. The folder of `target` is created when missing."""
+    the main thread has open and shares (`Collection.share_for_reading`). The folder of `target` is created when missing."""
     folder = target.parent
     snapshot = folder / f".{target.name}.sqlite"
     partial = folder / f".{target.name}.partial"
@@ -142,6 +142,15 @@ def _connection_to(source: Store | Path) -> Iterator[sqlite3.Connection]:
     # mode=rw: a missing file is an error, not a new empty database
     connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
     try:
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            # refused now (after the busy timeout): the backup's copy would wait for the file forever
+            raise HeatcardsError(
+                f"cannot back up {source}: the collection is open and keeps its file to itself (it was not shared for reading)"
+            ) from error
         yield connection
     finally:
         connection.close()

@@ -687,10 +687,16 @@ class MainWindow(QMainWindow):
 
     def _back_up(self, reason: BackupReason) -> None:
         """Back up in the worker, from a connection of its own (a large collection takes seconds);
-        study goes on meanwhile, and a failure is a warning in the status bar."""
+        study goes on meanwhile (sharing the file), and a failure is a warning in the status bar."""
         backups, path = self.collection.backups, self.collection.path
         self._backups_running += 1
-        self.tasks.run_quietly(lambda: backups.create(path, reason), self._on_backup_done, self._on_backup_failed)
+        share = self.collection.share_for_reading()
+
+        def back_up() -> BackupInfo:
+            with share:
+                return backups.create(path, reason)
+
+        self.tasks.run_quietly(back_up, self._on_backup_done, self._on_backup_failed)
 
     def _on_backup_done(self, backup: BackupInfo) -> None:
         self._backups_running -= 1

@@ -99,9 +99,8 @@ class ChartView(pg.PlotWidget):
     _paint: Callable[["ChartView"], None] | None = None  # here already when pyqtgraph's constructor changes the palette
 
     def __init__(self, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # no context menu: not even built
         self.setAccessibleName(name)
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setFixedHeight(CHART_HEIGHT)
@@ -187,7 +186,7 @@ class ChartView(pg.PlotWidget):
         """A second view box for shares from 0 to 100 % on the right axis, sharing the x axis."""
         item = self.getPlotItem()
         if self._right is None:
-            self._right = pg.ViewBox(enableMouse=False)
+            self._right = pg.ViewBox(enableMouse=False, enableMenu=False)
             self.scene().addItem(self._right)
             item.getAxis("right").linkToView(self._right)
             self._right.setXLink(item)

@@ -1,12 +1,13 @@
 """The statistics window (`t`): every panel of `heatcards.stats` for a scope and a period, drawn as
 Anki draws them, with the numbers beside each chart.
 
-The numbers are computed in the worker thread from a read-only connection of its own
-(`Collection.open_read_only`), cheap panels first: today's answers and the card counts arrive in
-a fraction of a second, the panels that read the whole review log next, calibration last. A
-new scope or period supersedes the computation under way: its remaining stages are skipped and
-what it still hands back is dropped. An in-memory collection has no file a second connection
-could read, so its (small) statistics are computed in the UI thread, stage by stage.
+The numbers are computed in two worker threads, each from a read-only connection of its own
+(`Collection.open_read_only`): in one, the cheap panels first (today's answers and the card counts
+arrive in a fraction of a second), then the panels that read the whole review log; in the other,
+beside them, calibration. A new scope or period supersedes the computation under way: its
+remaining stages are skipped and what it still hands back is dropped. An in-memory collection
+has no file a second connection could read, so its (small) statistics are computed in the UI
+thread, stage by stage.
 
 A click on a bar or a calendar day asks for the browser on the cards behind it
 (`search_requested`); every panel saves its picture (PNG) and its numbers (`stats.panel_csv`).
@@ -120,6 +121,7 @@ class PanelView(QFrame):
         self.key = key
         self.panel: stats.Panel | None = None
         self.body: QWidget | None = None
+        self._drawn: stats.Panel | None = None  # what the numbers and the body show, kept while waiting
         self._make_body = make_body
         self._render = render
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -195,14 +197,18 @@ class PanelView(QFrame):
             self._content_layout.insertWidget(0, self.body, 3)
 
     def show_panel(self, panel: stats.Panel) -> None:
+        """Show `panel`, drawing its numbers and its body only when they are not those drawn last
+        (a new period leaves the card panels as they were; `collect` repeats `glance`'s panels)."""
         self.panel = panel
-        self.numbers.setText(numbers_html(panel.summary()))
-        note = getattr(panel, "note", None)
-        self.note_label.setText(note or "")
-        self.note_label.setVisible(note is not None)
-        self.make_body()
-        if self._render is not None:
-            self._render(self.body, panel)
+        if panel != self._drawn:
+            self.numbers.setText(numbers_html(panel.summary()))
+            note = getattr(panel, "note", None)
+            self.note_label.setText(note or "")
+            self.note_label.setVisible(note is not None)
+            self.make_body()
+            if self._render is not None:
+                self._render(self.body, panel)
+            self._drawn = panel
         self.stack.setCurrentIndex(1)
         self.save_picture_button.setEnabled(True)
         self.save_numbers_button.setEnabled(True)
@@ -233,29 +239,46 @@ class PanelView(QFrame):
 
 
 class StatisticsRun:
-    """One scope and period, computed stage by stage in the worker thread from a read-only
-    connection of its own: the first stage opens it; the last stage, or the first one after the
-    run was superseded, closes it (in the worker, the thread that opened it)."""
+    """One scope and period, computed stage by stage in `threads` worker threads, each on a
+    read-only connection of its own: a thread's first stage opens it; that thread's last stage, or
+    its first one after the run was superseded, closes it (in the thread that opened it). The
+    collection's file is shared for reading (`Collection.share_for_reading`, taken here, in the
+    collection's thread) until the last of the threads' last stages. With no threads (an
+    in-memory collection, computed in the UI thread) the run only tells whether it was superseded."""
 
-    def __init__(self, collection: Collection, scope: stats.Scope, period: stats.Period):
+    def __init__(self, collection: Collection, scope: stats.Scope, period: stats.Period, threads: int):
         self.scope = scope
         self.period = period
         self.superseded = threading.Event()
         self._open = collection.open_read_only
-        self._reader: Collection | None = None
+        self._readers = threading.local()  # `reader`: the calling thread's connection, while open
+        self._share = collection.share_for_reading() if threads else None
+        self._threads_left = threads
+        self._threads_lock = threading.Lock()
 
     def stage(self, compute: Callable[[Collection], Any], *, last: bool = False) -> Any:
-        """`compute(reader)` in the worker; None once the run is superseded."""
+        """`compute(reader)` in a worker, `last` of the stages this thread runs; None once the run
+        is superseded."""
+        reader: Collection | None = getattr(self._readers, "reader", None)
         try:
             if self.superseded.is_set():
                 return None
-            if self._reader is None:
-                self._reader = self._open()
-            return compute(self._reader)
+            if reader is None:
+                reader = self._readers.reader = self._open()
+            return compute(reader)
         finally:
-            if (last or self.superseded.is_set()) and self._reader is not None:
-                self._reader.close()
-                self._reader = None
+            if (last or self.superseded.is_set()) and reader is not None:
+                reader.close()
+                self._readers.reader = None
+            if last:
+                self._thread_done()
+
+    def _thread_done(self) -> None:
+        with self._threads_lock:
+            self._threads_left -= 1
+            every_thread_done = self._threads_left == 0
+        if every_thread_done and self._share is not None:
+            self._share.release()
 
 
 class StatisticsWindow(QDialog):
@@ -335,9 +358,11 @@ class StatisticsWindow(QDialog):
         ):
             for column, key in enumerate(keys):
                 grid.addWidget(self._panel(key, retention_table), row, column, 1, 3 - len(keys))
-        # the first panels' charts are built while the worker computes their numbers, not after
+        # the first panels' charts are built while the worker computes their numbers, not after;
+        # the others once those are drawn, one per turn of the event loop, while it computes theirs
         for key in GLANCE_PANELS:
             self.panels[key].make_body()
+        self._bodies_to_make = [view for key, view in self.panels.items() if key not in GLANCE_PANELS]
         self.by_time_combo.currentIndexChanged.connect(self.panels["reviews"].redraw)
         self.panels["reviews"].header.addWidget(self.by_time_combo)
         page = QWidget()
@@ -391,6 +416,13 @@ class StatisticsWindow(QDialog):
         self.panels[key] = view
         return view
 
+    def _make_next_body(self) -> None:
+        """Make one more panel's body before its numbers arrive (they then only draw in it), and
+        the next one at the following turn of the event loop."""
+        if self._bodies_to_make:
+            self._bodies_to_make.pop(0).make_body()
+            QTimer.singleShot(0, self, self._make_next_body)
+
     # --- choosing ----------------------------------------------------------------------------------
     def chosen_scope(self) -> stats.Scope:
         """The scope the bar names; SearchSyntaxError for a search that does not parse."""
@@ -425,17 +457,23 @@ class StatisticsWindow(QDialog):
         self.error_label.hide()
         self._supersede()
         period = self.chosen_period()
-        run = StatisticsRun(self.collection, scope, period)
+        run = StatisticsRun(self.collection, scope, period, threads=2 if self._in_worker else 0)  # the worker and the one beside it
         self._run = run
         self._pending = {"statistics", "calibration"}
         for view in self.panels.values():
             view.show_waiting()
         self.status_label.setText("Computing…")
         self._submit(run, lambda reader: stats.glance(reader, scope), self._show_glance)
-        self._submit(run, lambda reader: stats.collect(reader, scope, period), self._show_statistics)
-        self._submit(run, lambda reader: stats.calibration(reader, scope, period), self._show_calibration, last=True)
+        self._submit(run, lambda reader: stats.collect(reader, scope, period), self._show_statistics, last=True)
+        self._submit(run, lambda reader: stats.calibration(reader, scope, period), self._show_calibration, last=True, beside=True)
 
-    def _submit(self, run: StatisticsRun, compute: Callable[[Collection], Any], show: Callable[[Any], None], *, last: bool = False) -> None:
+    def _submit(
+        self, run: StatisticsRun, compute: Callable[[Collection], Any], show: Callable[[Any], None], *, last: bool = False, beside: bool = False
+    ) -> None:
+        """`show(compute(reader))` unless `run` was superseded meanwhile: in the worker, or beside it
+        (`BackgroundTasks.run_beside`) when `beside`, where `last` closes the thread's reader; for
+        an in-memory collection, in this thread at the next turn of the event loop."""
+
         def done(result: Any) -> None:
             if run is self._run and result is not None:
                 show(result)
@@ -445,7 +483,7 @@ class StatisticsWindow(QDialog):
                 self._show_failure(error)
 
         if self._in_worker:
-            self.tasks.run_quietly(lambda: run.stage(compute, last=last), done, failed)
+            (self.tasks.run_beside if beside else self.tasks.run_quietly)(lambda: run.stage(compute, last=last), done, failed)
             return
 
         def in_this_thread() -> None:
@@ -470,6 +508,7 @@ class StatisticsWindow(QDialog):
         for key in GLANCE_PANELS:
             self.panels[key].show_panel(getattr(glance, key))
         self.first_panels_drawn.emit()
+        QTimer.singleShot(0, self, self._make_next_body)
 
     def _show_statistics(self, statistics: stats.Statistics) -> None:
         """Draw the panels one per turn of the event loop, so the window keeps answering."""

@@ -1,9 +1,10 @@
 """Long work off the UI thread, with a progress dialog that can cancel.
 
-One long-lived bridge per main window: a single worker thread runs the work;
-the result comes back as a closure appended to a locked list plus one queued
-signal, so the UI thread applies it (the collection's SQLite connection belongs
-to the UI thread; work done in the worker must not touch it).
+One long-lived bridge per main window: a single worker thread runs the work, and
+a second one runs what is asked to run beside it (`run_beside`); the result comes
+back as a closure appended to a locked list plus one queued signal, so the UI
+thread applies it (the collection's SQLite connection belongs to the UI thread;
+work done in a worker must not touch it).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class BackgroundTasks(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-work")
+        self._beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-beside")
         self._lock = threading.Lock()
         self._pending: list[Callable[[], None]] = []
         self._results_ready.connect(self._on_results_ready, Qt.ConnectionType.QueuedConnection)
@@ -52,6 +54,7 @@ class BackgroundTasks(QObject):
                 outcome()
 
         self._submit(
+            self._executor,
             lambda: work(cancel),
             lambda result: finish(lambda: on_done(result)),
             lambda error: finish(lambda: on_error(error)),
@@ -64,10 +67,22 @@ class BackgroundTasks(QObject):
         """Run `work()` in the worker without a progress dialog, and without a way to cancel (an
         automatic backup; a restore, whose caller shows it is busy); then `on_done(result)` or
         `on_error(error)` in the UI thread."""
-        self._submit(work, on_done, on_error)
+        self._submit(self._executor, work, on_done, on_error)
+
+    def run_beside(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        """As `run_quietly`, in the second worker thread: `work()` runs while the worker runs its
+        own work (reads on connections of their own, which two cores overlap), after what was
+        asked to run beside it before."""
+        self._submit(self._beside, work, on_done, on_error)
 
     def _submit(
-        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+        self,
+        executor: ThreadPoolExecutor,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
     ) -> None:
         def job() -> None:
             try:
@@ -77,7 +92,7 @@ class BackgroundTasks(QObject):
             else:
                 self._hand_back(lambda: on_done(result))
 
-        self._executor.submit(job)
+        executor.submit(job)
 
     def _hand_back(self, closure: Callable[[], None]) -> None:
         with self._lock:
@@ -91,7 +106,8 @@ class BackgroundTasks(QObject):
             closure()
 
     def shutdown(self) -> None:
-        """Wait for the running work and drop its result: the window it was for is closing."""
+        """Wait for the running work (in both threads) and drop its result: the window it was for is closing."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._beside.shutdown(wait=True, cancel_futures=True)
         with self._lock:
             self._pending = []
