@@ -1523,21 +1523,14 @@ def _answer_entry(card_id: int, rating: int, time_ms: int, duration_ms: int) -> 
 
 
 def _log_entry(card: Card, result: Answer, rating: int, now_ms: int, duration_ms: int, entry_id: str) -> ReviewLogEntry:
+    """The log's row for an answer, made from its fields in order (keyword arguments take twice as long)."""
     after = result.card
-    return ReviewLogEntry(
-        id=entry_id,
-        card_id=card.id,
-        time=now_ms,
-        rating=rating,
-        state_before=card.state,
-        interval_before=card.interval,
-        interval_after=after.interval if after.state is CardState.REVIEW else 0,
-        due_after=after.due,
-        stability=after.stability,
-        difficulty=after.difficulty,
-        duration_ms=max(0, int(duration_ms)),
-        kind=result.kind,
-    )
+    return ReviewLogEntry.from_values((
+        entry_id, card.id, now_ms, rating,  # id, card_id, time, rating
+        card.state, card.interval,  # state_before, interval_before
+        after.interval if after.state is CardState.REVIEW else 0, after.due,  # interval_after, due_after
+        after.stability, after.difficulty, max(0, int(duration_ms)), result.kind,  # stability, difficulty, duration_ms, kind
+    ))
 
 
 def _manual_entry(before: Card, after: Card, now: int) -> ReviewLogEntry:

@@ -125,6 +125,27 @@ def test_past_the_steps_kept_in_memory_the_older_steps_are_unreachable(collectio
     assert collection.card(card.id) == answers[1]
 
 
+def test_steps_held_past_twice_the_kept_ones_leave_only_the_older_ones_unreachable(collection, clock, monkeypatch):
+    monkeypatch.setattr(storage, "UNDO_STEPS_KEPT", 2)
+    [card] = add_cards(collection, 1)
+    answers = [answer(collection, clock, card, Rating.AGAIN) for _ in range(7)]  # the held list is cut at the fifth
+    assert walk_back(collection) == ["answer"] * 2
+    assert collection.card(card.id) == answers[5]
+
+
+def test_rolled_back_answers_leave_the_held_steps_as_they_were_whether_they_cut_them_or_not(collection, clock, monkeypatch):
+    monkeypatch.setattr(storage, "UNDO_STEPS_KEPT", 2)
+    [card] = add_cards(collection, 1)
+    answers = []
+    for held in (3, 4):  # the held list is cut when it holds 4 steps, at the fifth
+        answers += [answer(collection, clock, card, Rating.AGAIN) for _ in range(held - len(answers))]
+        with pytest.raises(RuntimeError), collection.store.transaction():
+            collection.store.hold_undo(UndoStep("flag", cards_before=(card,)), NOON)
+            raise RuntimeError("rolled back")
+    assert walk_back(collection) == ["answer"] * 2
+    assert collection.card(card.id) == answers[2]
+
+
 def test_a_close_that_cannot_write_the_held_steps_leaves_the_older_ones_unreachable(tmp_path, clock):
     path = tmp_path / "col.heatcards"
     with open_collection(path, clock) as collection:

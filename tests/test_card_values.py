@@ -1,11 +1,13 @@
-"""`Card.from_values`, the fast way rows and answers become cards, makes the same cards as `Card(...)`."""
+"""`from_values` (`MadeFromValues`), the fast way rows and answers become cards and log entries, makes
+the same records as their constructors."""
 import dataclasses
 import pickle
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from heatcards.model import Card, CardState
+from heatcards import model
+from heatcards.model import Card, CardState, MadeFromValues, ReviewKind, ReviewLogEntry
 from heatcards.storage import Store, _card_from_row
 
 ids = st.integers(min_value=1, max_value=2**62)
@@ -53,3 +55,22 @@ def test_values_of_the_wrong_length_make_no_card():
     for wrong in (values[:-1], (*values, 0)):
         with pytest.raises(ValueError):
             Card.from_values(wrong)
+
+
+def test_a_log_entry_from_its_values_is_the_entry_its_constructor_makes():
+    values = ("0190a1b2c3d4" + "ab" * 10, 7, 1_700_000_000_123, 3, CardState.REVIEW, 12, 30, 1_702_592_000, 20.5, 5.25, 4000, ReviewKind.REVIEW)
+    fast, made = ReviewLogEntry.from_values(values), ReviewLogEntry(*values)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.rating = 1
+    for wrong in (values[:-1], (*values, 0)):
+        with pytest.raises(ValueError):
+            ReviewLogEntry.from_values(wrong)
+
+
+def test_the_records_made_from_values_declare_nothing_but_their_fields():
+    """`from_values` names the values by `__dataclass_fields__`, which would list a ClassVar or InitVar too."""
+    made_from_values = [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, MadeFromValues) and c is not MadeFromValues]
+    assert {Card, ReviewLogEntry} <= set(made_from_values)
+    for record in made_from_values:
+        assert list(record.__dataclass_fields__) == [f.name for f in dataclasses.fields(record)]

@@ -313,3 +313,21 @@ def test_bury_note_buries_every_card_of_the_note_until_tomorrow(collection, cloc
     assert collection.next_card(collection.deck_named("Films"))[0] is None
     clock.advance(SECONDS_PER_DAY)
     assert collection.next_card(collection.deck_named("Films"))[0] is not None
+
+
+def test_an_answer_logs_every_field_of_its_review(collection, clock):
+    note = collection.add_note("Basic", ["q", "a"], "Films")
+    [card] = collection.store.cards_of_note(note.id)
+    clock.advance(0.25)  # the log keeps milliseconds
+    collection.answer(card.id, Rating.EASY, duration_ms=4321)  # graduates at once: a review card
+    review = collection.card(card.id)
+    clock.advance(review.interval * SECONDS_PER_DAY)
+    collection.answer(card.id, Rating.HARD, duration_ms=-5)
+    first, second = collection.card_info(card.id).history
+    assert (first.card_id, first.time, first.rating, first.state_before, first.interval_before) == (card.id, NOON * 1000 + 250, 4, CardState.NEW, 0)
+    assert (first.interval_after, first.due_after, first.duration_ms, first.kind) == (review.interval, review.due, 4321, ReviewKind.LEARN)
+    assert (first.stability, first.difficulty) == (review.stability, review.difficulty)
+    after = collection.card(card.id)
+    assert (second.rating, second.state_before, second.interval_before, second.interval_after) == (2, CardState.REVIEW, review.interval, after.interval)
+    assert (second.due_after, second.duration_ms, second.kind) == (after.due, 0, ReviewKind.REVIEW)
+    assert first.id[:12] == f"{NOON * 1000 + 250:012x}" and len(first.id) == 32 and first.id != second.id

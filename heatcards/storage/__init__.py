@@ -300,9 +300,10 @@ class Store:
         self._lock: CollectionLock | None = None
         self._attached = 0  # files `attached` so far
         self._to_detach: list[str] = []  # their schemas left attached until a transaction ends
-        # Answers' undo steps not yet in `undo_steps` (with their creation time), oldest first, and
-        # whether older held steps were dropped (the table's steps are then older still: unreachable).
-        self._held_undo: tuple[tuple[UndoStep, int], ...] = ()
+        # Answers' undo steps not yet in `undo_steps` (with their creation time), oldest first: the
+        # last `UNDO_STEPS_KEPT` of them are kept (`hold_undo`). And whether older held steps were
+        # dropped (the table's steps are then older still: unreachable).
+        self._held_undo: list[tuple[UndoStep, int]] = []
         self._held_undo_dropped_older = False
         # The file's lock (`share_file`): whether this connection holds it, whether it should try to
         # take it at its first transaction from a moment on (monotonic), and how many shares are out.
@@ -368,7 +369,7 @@ class Store:
             with suppress(StorageError):
                 self._write_held_undo()
         finally:
-            self._held_undo, self._held_undo_dropped_older = (), False
+            self._held_undo, self._held_undo_dropped_older = [], False
             try:
                 self.db.conn.close()
             finally:
@@ -378,15 +379,18 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """All or nothing; a broken uniqueness or reference rule rolls back and raises ConflictError,
         a full, read-only, damaged or vanished disk a `faults.StorageError` (nothing was saved).
-        Undo steps held in memory are rolled back with the rows."""
-        held = self._held_undo, self._held_undo_dropped_older
+        Undo steps held in memory are rolled back with the rows (the list held is only ever
+        appended to: the steps held before are its first ones)."""
+        held = self._held_undo, len(self._held_undo), self._held_undo_dropped_older
         if self._take_file_next and not self.db.conn.in_transaction and time.monotonic() >= self._take_file_from:
             self._take_file()
         try:
             with self.db.atomic():
                 yield
         except BaseException as error:
-            self._held_undo, self._held_undo_dropped_older = held
+            steps, count, self._held_undo_dropped_older = held
+            del steps[count:]
+            self._held_undo = steps
             if isinstance(error, sqlite3.IntegrityError):
                 raise ConflictError(str(error)) from error
             if isinstance(error, sqlite3.DatabaseError):
@@ -928,14 +932,18 @@ class Store:
 
     def hold_undo(self, step: UndoStep, created: int) -> None:
         """Keep an answer's undo step in memory, up to `UNDO_STEPS_KEPT` of them (then the oldest
-        goes, and the table's older steps with it). Inside `transaction()`: a rollback forgets it."""
+        goes, and the table's older steps with it). Inside `transaction()`: a rollback forgets it.
+        The steps past the kept ones are left out when the steps are written, and leave memory
+        `UNDO_STEPS_KEPT` at a time, into a new list: a rollback cuts the list back to its length
+        before (a copy of all the steps at every answer took ~1 µs of it)."""
         held = self._held_undo
         if not held:
             self.set_config(_UNDO_HELD_KEY, True)
-        elif len(held) == UNDO_STEPS_KEPT:
-            held = held[1:]
+        elif len(held) >= UNDO_STEPS_KEPT:
             self._held_undo_dropped_older = True
-        self._held_undo = (*held, (step, created))
+            if len(held) >= 2 * UNDO_STEPS_KEPT:
+                held = self._held_undo = held[-UNDO_STEPS_KEPT:]
+        held.append((step, created))
 
     def _write_held_undo(self) -> None:
         """Move the undo steps held in memory to the table, in a transaction (its own unless inside one)."""
@@ -944,10 +952,10 @@ class Store:
         with self.transaction():
             if self._held_undo_dropped_older:
                 self.db.conn.execute("DELETE FROM undo_steps")
-            for step, created in self._held_undo:
+            for step, created in self._held_undo[-UNDO_STEPS_KEPT:]:
                 self._insert_undo(step, created)
             self.remove_config(_UNDO_HELD_KEY)
-            self._held_undo, self._held_undo_dropped_older = (), False
+            self._held_undo, self._held_undo_dropped_older = [], False
 
     def _forget_undo_steps_of_a_lost_session(self) -> None:
         """At open: when the last session died holding undo steps, forget the table's (older) ones."""
@@ -1001,7 +1009,7 @@ class Store:
         self.db.conn.execute("DELETE FROM undo_steps")
         if self._held_undo:
             self.remove_config(_UNDO_HELD_KEY)
-            self._held_undo, self._held_undo_dropped_older = (), False
+            self._held_undo, self._held_undo_dropped_older = [], False
 
     # --- listing ----------------------------------------------------------
     def card_ids(self, where_sql: str = "", params: Sequence = ()) -> list[int]:
