@@ -1,5 +1,7 @@
 """The main window, driven by keys and clicks: deck list, overview, deck operations, doors to other screens."""
+import gc
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -313,6 +315,35 @@ def test_background_work_runs_off_the_ui_thread_and_cancel_drops_the_result(qtbo
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], ZeroDivisionError)
     tasks.shutdown()
+
+
+class _Cycle:
+    """Garbage only the cyclic collector frees; records the thread that freed it."""
+
+    def __init__(self, freed_in: list):
+        self.itself, self.freed_in = self, freed_in
+
+    def __del__(self):
+        self.freed_in.append(threading.current_thread())
+
+
+def test_garbage_is_collected_in_the_ui_thread_never_in_a_worker(qtbot):
+    """A worker thread that allocates enough to fill a generation does not collect: collecting
+    there could destroy Qt objects outside their thread and deadlock with the UI thread. The UI
+    thread's timer collects instead."""
+    from heatcards.ui.tasks import collect_garbage_in_ui_thread
+
+    assert collect_garbage_in_ui_thread() is collect_garbage_in_ui_thread()
+    assert not gc.isenabled()
+    freed_in: list = []
+    _Cycle(freed_in)
+    allocated = []
+    worker = threading.Thread(target=lambda: allocated.extend([i] for i in range(50_000)))
+    worker.start()
+    worker.join()
+    assert freed_in == []  # 50,000 lists, far past a generation's threshold of 700, and no collection
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=5_000)
+    assert freed_in == [threading.main_thread()]
 
 
 def test_qt_calls_do_not_leak_references_to_none(qapp):

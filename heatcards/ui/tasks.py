@@ -5,6 +5,9 @@ a second one runs what is asked to run beside it (`run_beside`); the result come
 back as a closure appended to a locked list plus one queued signal, so the UI
 thread applies it (the collection's SQLite connection belongs to the UI thread;
 work done in a worker must not touch it).
+
+Python's cyclic garbage collection is moved to the UI thread while the app runs
+(`collect_garbage_in_ui_thread`).
 """
 from __future__ import annotations
 
@@ -15,6 +18,25 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from pyqtgraph.util.garbage_collector import GarbageCollector
+
+_ui_thread_collector: GarbageCollector | None = None
+
+
+def collect_garbage_in_ui_thread() -> GarbageCollector:
+    """Turn off Python's automatic cyclic garbage collection and collect in the UI thread instead,
+    on a one-second timer with the same thresholds (pyqtgraph's `GarbageCollector`); call it in the
+    UI thread once the QApplication exists. Later calls return the same collector.
+
+    Automatic collection runs in whichever thread allocates when a generation fills up. In a worker
+    (a statistics reader, an import, a backup) it may destroy Qt objects left in reference cycles:
+    PySide then holds Qt's connection lock in the worker while it waits for the GIL, and the UI
+    thread, holding the GIL, waits for that lock, and the app hangs (seen in a statistics window
+    test). Collected in the UI thread, Qt objects are destroyed in the thread they belong to."""
+    global _ui_thread_collector
+    if _ui_thread_collector is None:
+        _ui_thread_collector = GarbageCollector(interval=1.0)
+    return _ui_thread_collector
 
 
 class BackgroundTasks(QObject):
