@@ -445,6 +445,7 @@ NEW_GENRE_ARTICLES = (
     "dorothea-lange",  # the eleventh
     "voyager",  # the twelfth
     *("hoover-dam", "akira-kurosawa"),  # the nineteenth
+    *("panama-canal", "klondike-gold-rush"),  # the twenty-second: long narrative histories
 )
 """Development articles written in genres the engine had not seen and judged before it was changed for them
 (tests/authoring_dev/judged): the fairest estimate of documents nobody here has seen."""
@@ -465,7 +466,7 @@ def test_the_key_facts_of_the_development_articles_are_covered():
     """The articles in tests/authoring_dev were written to develop the engine (plain text and two in
     Markdown, read as the app reads them); their .facts files list their key facts. At the default
     number of cards, most must be the answer of some card: at least 68 % of those of the first eight,
-    at least 40 % of those of the seventeen in new genres (see docs/card-rules.md for why that is lower)."""
+    at least 40 % of those of the nineteen in new genres (see docs/card-rules.md for why that is lower)."""
     folder = Path(__file__).parent / "authoring_dev"
     paths = sorted([*folder.glob("*.txt"), *folder.glob("*.md")])
     covered, total = _key_facts_covered([path for path in paths if path.stem not in NEW_GENRE_ARTICLES])
@@ -1670,7 +1671,7 @@ def test_a_thing_a_long_document_names_in_ten_sentences_is_asked_only_where_firs
     asked = [s for s in suggest(f"{' '.join(_KESTREL)} {filler}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]
     assert len(asked) == 1
     nine = [s for s in suggest(f"{' '.join(_KESTREL[:-1])} {filler}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]
-    assert len(nine) > 1  # named in nine sentences of 140: asked again
+    assert len(nine) == 1  # named in nine sentences of 140: since the twenty-second round asked once as well
 
 
 # Seventeenth round (issue 6): rejects a rule can catch (a leading "That award", a name inside brackets,
@@ -1707,8 +1708,8 @@ def test_the_past_of_a_verb_before_a_comma_is_no_term():
 
 
 def test_a_place_located_by_the_direction_of_another_after_it_is_not_asked():
-    assert "Pacific Ocean" not in answers("The ship sank in the Pacific Ocean, southwest of Hawaii, in 1943.", "Ships")
-    assert "Pacific Ocean" in answers("The ship sank in the Pacific Ocean in 1943, southwest of the island.", "Ships")
+    assert "Coral Sea" not in answers("The ship sank in the Coral Sea, southwest of Hawaii, in 1943.", "Ships")
+    assert "Coral Sea" in answers("The ship sank in the Coral Sea in 1943, southwest of the island.", "Ships")  # an ocean is famous (twenty-second round)
     assert "Hoboken" in answers("Ada Vane was born in Hoboken, New Jersey, on 26 May 1895.", "Ada Vane")  # the town is the fact
 
 
@@ -1899,3 +1900,64 @@ def test_a_count_the_list_after_it_adds_up_to_or_names_is_not_the_answer():
     assert "two" not in answers("The grains make two meteor showers: the Eta Aquariids in early May and the Orionids in October.")
     assert "ten" in answers("In 1986 the contract went to TransManche Link, a group of ten construction firms, five British and four French.")
     assert "two" in answers("The grains make two meteor showers: one in early May and another in October.")
+
+
+# Twenty-second round (issue 6): long documents (a name a long document keeps using asked once), the
+# second of two years in a row, a people or an era as no "it", oceans, "her" before a number of times, and
+# names given away by the names a hyphen joins.
+
+def _filed(reports: int) -> str:
+    return " ".join(f"A clerk filed report number {number} with the council at noon." for number in range(reports))
+
+
+def test_a_long_document_asks_a_name_it_keeps_using_once():
+    named = " ".join([_KESTREL[0], _KESTREL[2], _KESTREL[10]])  # in 3 of 103 statements
+    asked = [s.front for s in suggest(f"{named} {_filed(100)}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]
+    assert asked == ["The {{c1::Kestrel Works}} opened in Leeds in 1901."]
+
+
+def test_a_short_document_or_a_name_named_twice_is_asked_again():
+    named = " ".join([_KESTREL[0], _KESTREL[2], _KESTREL[10]])  # in 3 of 48 statements
+    assert len([s for s in suggest(f"{named} {_filed(45)}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]) == 3
+    twice = " ".join(_KESTREL[0:3:2])  # in 2 of 102 statements
+    assert len([s for s in suggest(f"{twice} {_filed(100)}", "Leeds industry", per_1000=1000) if s.answer == "Kestrel Works"]) == 2
+
+
+def test_the_second_of_two_years_in_a_row_is_not_the_answer():
+    text = "About 30,000 stampeders spent the winter of 1897 to 1898 on the shores of Lake Bennett."
+    assert "1898" not in answers(text) and "1897" in answers(text)
+    assert {"1936", "1967"} <= answers("The Queen Mary sailed for the Cunard Line from 1936 to 1967.")
+
+
+def test_a_word_for_a_people_or_an_era_is_no_it():
+    slide = (
+        "The largest slide, the Cucaracha slide, had troubled the French, and it moved again and again. "
+        "In October 1907 it buried the work under mud."
+    )
+    assert not [s for s in suggest(slide) if "French buried" in s.front]
+    era = "Chinese astronomers recorded the comet in 240 BC. Its appearance in 1066 is shown on the Bayeux Tapestry."
+    assert not [s for s in suggest(era) if "BC's" in s.front]
+
+
+def test_an_ocean_is_not_the_answer():
+    text = "The Panama Canal crosses the Isthmus of Panama and joins the Atlantic Ocean to the Pacific Ocean."
+    assert answers(text) & {"Atlantic Ocean", "Pacific Ocean"} == set()
+    found = "The wreck of the Endurance was found on 5 March 2022 at a depth of 3,008 metres in the {}."
+    assert "Pacific Ocean" not in answers(found.format("Pacific Ocean"))
+    assert "Weddell Sea" in answers(found.format("Weddell Sea"))
+
+
+def test_her_before_a_number_of_times_is_the_ship_not_her_thing():
+    text = (
+        "The RMS Queen Mary is a retired ocean liner. "
+        "She carried troops during the war. "
+        "Winston Churchill crossed the Atlantic on her three times during the war."
+    )
+    assert any("on the Queen Mary three times" in s.front for s in suggest(text, "RMS Queen Mary"))
+
+
+def test_a_name_whose_hyphenated_parts_the_card_shows_is_given_away():
+    text = "In 1977 President Jimmy Carter and General Omar Torrijos signed the Torrijos-Carter Treaties in Washington."
+    assert "Torrijos-Carter Treaties" not in answers(text)
+    text = "In 1869 Jane Austen's nephew James Edward Austen-Leigh published a memoir of his aunt."
+    assert "James Edward Austen-Leigh" in answers(text)

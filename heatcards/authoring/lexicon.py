@@ -138,7 +138,10 @@ PLACES = frozenset(
         # continents and regions
         "Africa", "Antarctica", "Asia", "Australia", "Europe", "North America", "South America",
         "Latin America", "Central America", "Middle East", "Scandinavia", "Caribbean", "Siberia",
-        "Balkans", "Oceania",
+        "Balkans", "Oceania", "Americas",
+        # oceans
+        "Atlantic", "Pacific", "Atlantic Ocean", "Pacific Ocean", "Indian Ocean", "Arctic Ocean", "Southern Ocean",
+        "North Atlantic", "South Atlantic", "North Pacific", "South Pacific",
         # countries
         "Afghanistan", "Argentina", "Austria", "Belgium", "Bolivia", "Brazil", "Bulgaria", "Cambodia",
         "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Czechia", "Czechoslovakia", "Denmark", "Egypt",

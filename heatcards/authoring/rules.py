@@ -64,6 +64,7 @@ REPEATED_SHARE = 0.08  # of the document's statements: a thing named in as many 
 REPEATED_AT_LEAST = 3  # sentences, for a short document
 REPEATED_COUNT = 10  # sentences: a thing a long document names in as many is asked only where first named, whatever the share
 PRINCIPAL_SHARE = 0.2  # of the document's statements: a person named in as many is asked in one sentence only
+LONG_DOCUMENT = 100  # statements (about 2,000 words): a document this long asks once every name it names in REPEATED_AT_LEAST sentences
 SAME_ANSWER_FACTOR = 0.7
 NEAR_DUPLICATE_OVERLAP = 0.5  # share of words two source sentences have in common (Jaccard)
 _PROGRESS_EVERY = 25  # sentences
@@ -149,7 +150,7 @@ _SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" rather than "her direction".
-_OBJECT_HER = re.compile(r"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into)\b)")
+_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -170,6 +171,8 @@ _SHORT_FORM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,5}\b\.?")
 _CAPITALISED_WORD = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'-]*")
 _NAME_JOINER = re.compile(r" (?:(?:of|and|for|the|de|&) )*")
 _FROM_YEAR_TO_YEAR = re.compile(r"\b(?:from|between) \d{4} (?:to|and|until) \d{4}\b")
+_ERA_AFTER_A_YEAR = re.compile(r"\d (?:BC|AD|BCE|CE)$")  # "in 240 BC": the era, not a thing an "it" could be
+_YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<year>\d{4}) (?:to|and|until) $")  # "the winter of 1897 to ", "between 1965 and "
 # A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
 # (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
 _NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
@@ -404,7 +407,7 @@ def suggest_from_mentions(
     previous: Claim | None = None
     seen: Counter[str] = Counter()  # how many of the sentences so far mention each name
     repeated = _repeated_names(sentences, found)
-    principal = _principal_people(sentences, found)
+    asked_once = _asked_once(sentences, found)
     asked: set[str] = set()  # the names of the cards made so far
     for index, sentence in enumerate(sentences):
         if progress and index % _PROGRESS_EVERY == 0:
@@ -423,7 +426,7 @@ def suggest_from_mentions(
             start = sentences[index - 1].start
             standing, shown = paired, Sentence(start, sentence.end, document.text[start : sentence.end])
         if standing is not None:
-            made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, principal & asked, book)
+            made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
             cards += made
         seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
@@ -446,17 +449,25 @@ def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> fr
     return frozenset(name for name, count in naming.items() if count >= enough)
 
 
-def _principal_people(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
-    """The people the document names in at least PRINCIPAL_SHARE of its statements (the architect
-    in the history of his building, named in 10 of its 44 sentences): asked once, where a card first
-    asks for one; asked again, the learner fills the name in from the document's theme. On the
-    development articles the later cards of people named in 13 % of the sentences or fewer were mostly
-    judged worth keeping, those of people named in 23 % and 28 % were all rejected."""
+def _asked_once(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
+    """The names asked once, where a card first asks for one; asked again, the learner fills the name
+    in from the document's theme. In any document, the people it names in at least PRINCIPAL_SHARE of
+    its statements (the architect in the history of his building, named in 10 of its 44 sentences): on
+    the development articles the later cards of people named in 13 % of the sentences or fewer were
+    mostly judged worth keeping, those of people named in 23 % and 28 % were all rejected. In a long
+    document (LONG_DOCUMENT statements or more), every name it names in REPEATED_AT_LEAST sentences:
+    in the two long development articles (3,600 words each) 60 of the 63 cards of such names from a
+    sentence after the first that names them were rejected ("{{Culebra Cut}}", "{{Gorgas}}", "{{Skagway}}"
+    in a chapter of their own story), against 10 of the 18 of names named in two sentences."""
+    statements = _statements(sentences)
+    long = statements >= LONG_DOCUMENT
     naming: Counter[str] = Counter()
     for mentions in found:
-        naming.update({m.name for m in mentions if m.kind is MentionKind.PERSON})
-    enough = max(REPEATED_AT_LEAST, PRINCIPAL_SHARE * _statements(sentences))
-    return frozenset(name for name, count in naming.items() if count >= enough)
+        naming.update({m.name for m in mentions if m.kind is MentionKind.PERSON or (long and m.kind in NAMED_KINDS)})
+    principal = max(REPEATED_AT_LEAST, PRINCIPAL_SHARE * statements)
+    return frozenset(
+        name for name, count in naming.items() if count >= REPEATED_AT_LEAST and (long or count >= principal)
+    )
 
 
 def _statements(sentences: list[Sentence]) -> int:
@@ -570,7 +581,7 @@ def _cards(
     ask: Ask | None,
     seen: Counter[str],
     repeated: frozenset[str],
-    principals_asked: frozenset[str],
+    asked_once: frozenset[str],
     book: NameBook,
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
@@ -593,8 +604,8 @@ def _cards(
             continue  # the person the document keeps talking about: by now a guess, not a memory
         if mention.name in repeated and seen[mention.name]:
             continue  # a thing the document keeps naming, asked again
-        if mention.name in principals_asked:
-            continue  # the person the document is mostly about, asked again ("{{Utzon}}'s sketches showed …")
+        if mention.name in asked_once:
+            continue  # a name the document keeps using, asked again ("{{Utzon}}'s sketches showed …")
         # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
         # of names ("Watson and {{Crick}}") is half given by the first.
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
@@ -689,7 +700,8 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     other units after another, in brackets or after ", or" ("1,595 feet ({{486 m}})", "363 feet, or
     {{about 110.6 metres}}, tall"), a number of years between two years the sentence gives
     ("{{fourteen years}}, from 1869 to 1883"), or either year of such a range ("Fourteen years of
-    work, from {{1869}} to 1883")."""
+    work, from {{1869}} to 1883"); the second of two years in a row ("the winter of 1897 to {{1898}}",
+    "between 1965 and {{1966}}"), which is the year after the first."""
     if mention.kind in _NUMBER_KINDS and (before := _BEFORE_OTHER_UNITS.search(claim.text, 0, mention.start)):
         opening = re.compile(r", or | \(").search(claim.text, before.start(), mention.start)
         if opening and _OTHER_UNITS.match(claim.text, opening.start()):
@@ -697,6 +709,8 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     if mention.kind is MentionKind.COUNT and _counted_by_the_list_after(claim.text, mention):
         return True
     years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
+    if mention in years and (first := _YEAR_BEFORE_THE_NEXT.search(claim.text, 0, mention.start)) and int(first["year"]) + 1 == int(mention.text):
+        return True
     spans = [m for m in claim.mentions if m.kind is MentionKind.DURATION and re.search(r"\byears?\b", m.text)]
     if len(years) >= 2 and spans:
         return mention in spans or (mention in years and _FROM_YEAR_TO_YEAR.search(claim.text) is not None)
@@ -1318,8 +1332,13 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
 def _could_be_it(mention: Mention) -> bool:
     """Whether a named thing could be what an "it" or "its" stands for: not a trivial name ("Earth")
     or a word for a people ("Soviet airspace", "the Finnish firm")."""
+    return not (mention.text in lexicon.TRIVIAL_NAMES or _a_people(mention))
+
+
+def _a_people(mention: Mention) -> bool:
+    """Whether the name is a word for a people ("had troubled the French", "Babylonian tablets")."""
     adjective = mention.kind is MentionKind.NAME and " " not in mention.text and _ADJECTIVE.search(mention.text)
-    return not (mention.text in lexicon.TRIVIAL_NAMES or mention.text in lexicon.DEMONYMS or adjective)
+    return mention.text in lexicon.DEMONYMS or bool(adjective)
 
 
 def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook) -> tuple[Mention, str] | None:
@@ -1376,7 +1395,8 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m)
-                and not _qualifies_the_noun_after(before.text, m))  # "in the Haukadalur valley. It …" is the valley
+                and not _qualifies_the_noun_after(before.text, m) and not _a_people(m)
+                and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
         if topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON and all(
@@ -1918,9 +1938,17 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS
-        given = [len(word) > 2 and word[0].isupper() and word not in generic and _contains_word(rest, word) for word in answer.split()]
+        given = [len(word) > 2 and word[0].isupper() and word not in generic and _hyphenated_given(rest, word) for word in answer.split()]
         return all(given) if nickname else any(given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
+
+
+def _hyphenated_given(rest: str, word: str) -> bool:
+    """Whether the word of a name is on the card, or for a word that joins names with hyphens, every
+    name it joins: "Jimmy Carter and Omar Torrijos signed the {{Torrijos-Carter Treaties}}" gives its
+    answer away, "Jane Austen's nephew {{James Edward Austen-Leigh}}" does not."""
+    parts = word.split("-")
+    return _contains_word(rest, word) or (len(parts) > 1 and all(_contains_word(rest, part) for part in parts))
 
 
 def _sentence_quality(text: str, position: float) -> float:
