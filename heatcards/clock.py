@@ -65,8 +65,12 @@ class DayCalendar:
         return int(naive.timestamp()) + 1
 
     def next_day_start(self, timestamp: float) -> int:
+        return self.day_and_next_start(timestamp)[1]
+
+    def day_and_next_start(self, timestamp: float) -> tuple[int, int]:
+        """`day(timestamp)` and `next_day_start(timestamp)`, for the price of one."""
         day, _start, end = self._day_around(timestamp)
-        return end if end is not None else self.day_start(day + 1)
+        return day, end if end is not None else self.day_start(day + 1)
 
     def _day_around(self, timestamp: float) -> tuple[int, int | None, int | None]:
         """(day, its first second, the next day's first second) of `timestamp`; the two seconds are

@@ -6,6 +6,7 @@ returns a `Changes` record naming what changed.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import os
 import re
@@ -527,8 +528,8 @@ class Collection:
     # --- studying ------------------------------------------------------------------
     def next_card(self, deck: Deck) -> tuple[Card | None, QueueCounts]:
         """The card to show now in `deck` (subdecks included) and the counts left today."""
-        today = self._today_in(deck)
         now = self.now()
+        today = self._today_in(deck, now)
         reads = self._study_reads.checked(self.store.change_count())
         learning_from = reads.learning_from.get(today.deck_ids, -math.inf)
         card = reads.card = queue.next_card(self.store, today.deck_ids, today.counts, self.calendar, now, learning_from)
@@ -540,12 +541,11 @@ class Collection:
 
     def counts(self, deck: Deck) -> QueueCounts:
         """Today's remaining new / learning / review counts in `deck` (subdecks included)."""
-        return self._today_in(deck).counts
+        return self._today_in(deck, self.now()).counts
 
-    def _today_in(self, deck: Deck) -> _TodayCounts:
+    def _today_in(self, deck: Deck, now: int) -> _TodayCounts:
         """Counts are taken from the database once a day (or after a change), then kept
         up to date from each answer, as Anki does."""
-        now = self.now()
         day = self.calendar.day(now)
         today = self._today.get(deck.id)
         if today is None or today.day != day:
@@ -611,14 +611,14 @@ class Collection:
         return Changes(cards=frozenset({card.id, *(s.id for s in siblings)}), queue=True, stats=True, decks=True)
 
     def _siblings_to_bury(self, card: Card, preset: Preset, now: int) -> list[Card]:
+        if not (preset.bury_new_siblings or preset.bury_review_siblings or preset.bury_interday_learning_siblings):
+            return []
         wanted = {
             CardState.NEW: preset.bury_new_siblings,
             CardState.REVIEW: preset.bury_review_siblings,
             CardState.LEARNING: preset.bury_interday_learning_siblings,
             CardState.RELEARNING: preset.bury_interday_learning_siblings,
         }
-        if not any(wanted.values()):
-            return []
         siblings = self.store.cards(self.store.sibling_ids(card))
         return [s for s in siblings if wanted[s.state] and not s.suspended and not s.is_buried(now)]
 
@@ -1503,10 +1503,32 @@ def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
 
 
 def review_id(time_ms: int) -> str:
-    """Globally unique and time-ordered (like a UUIDv7): 12 hex digits of milliseconds, 20 random.
+    """Globally unique and time-ordered (like a UUIDv7): 12 hex digits of milliseconds, then 20 that
+    count up from a random start (`_ReviewIdTails`).
 
     Time order keeps the review log's index appends cheap; the random part keeps copies mergeable."""
-    return f"{time_ms:012x}{secrets.token_hex(10)}"
+    return "%012x%020x" % (time_ms, _review_id_tails.next())
+
+
+class _ReviewIdTails:
+    """The last 20 hex digits of the review ids a process makes: a number drawn at random when it
+    starts (again in a forked child), then one more for each id. Two processes' ids can meet only
+    where their counts overlap, as unlikely as two draws of 80 random bits meeting; counting spares
+    the system call a draw of random bits makes at each answer (~1 µs of it)."""
+
+    def __init__(self):
+        self.restart()
+        os.register_at_fork(after_in_child=self.restart)
+
+    def restart(self) -> None:
+        self._count = itertools.count(secrets.randbelow(_REVIEW_ID_TAILS))
+
+    def next(self) -> int:
+        return next(self._count) % _REVIEW_ID_TAILS
+
+
+_REVIEW_ID_TAILS = 16**20
+_review_id_tails = _ReviewIdTails()
 
 
 def imported_review_id(card_id: int, time_ms: int) -> str:

@@ -78,10 +78,11 @@ def next_card(
     moment). `learning_from` (`learning_due_from`, if known) leaves out the looks for learning cards
     while none can be shown: in the study loop such a look cost about as much as the rest of the
     next card (bench/README.md, sixth round)."""
-    reviews = [("review", calendar.next_day_start(now))] if counts.review else []
+    day_end = calendar.next_day_start(now)
+    reviews = [("review", day_end)] if counts.review else []
     new = [("new", None)] if counts.new else []
     first, second = (new, reviews) if reviews and new and _new_turn(counts) else (reviews, new)
-    learn_ahead_until = min(now + LEARN_AHEAD_SECONDS, calendar.next_day_start(now))
+    learn_ahead_until = min(now + LEARN_AHEAD_SECONDS, day_end)
     due_now = [("learning", now + 1)] if learning_from <= now else []
     due_soon = [("learning", learn_ahead_until)] if learning_from < learn_ahead_until else []
     # A learning card due now, else the kind whose turn it is, else the other, else a learning card

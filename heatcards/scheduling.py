@@ -230,7 +230,8 @@ class _Context:
         self.card = card
         self.now = now
         calendar = scheduler.calendar
-        self.today = calendar.day(now)
+        # today and the start of the next day (the second after the next rollover, asked for by steps), in one look-up
+        self.today, self.tomorrow = calendar.day_and_next_start(now)
         elapsed = 0 if card.last_review is None else self.today - calendar.day(card.last_review)
         self.next_states = scheduler.next_memory_states(card, max(0, elapsed))
         self.maximum = max(1, scheduler.preset.maximum_interval)
@@ -260,11 +261,6 @@ class _Context:
             return min(max(round_half_up(interval), minimum), self.maximum)
         lower, upper = fuzz_bounds(interval, minimum, self.maximum)
         return lower + int(self._fuzz_draw * (1 + upper - lower))
-
-    @functools.cached_property
-    def tomorrow(self) -> int:
-        """The start of the next day, the second after the next rollover (asked for by steps only)."""
-        return self.scheduler.calendar.next_day_start(self.now)
 
     @functools.cached_property
     def _fuzz_draw(self) -> float:

@@ -44,6 +44,15 @@ def test_a_calendar_that_remembers_answers_as_one_asked_once(zone, rollover_hour
             assert (calendar.day(timestamp), calendar.next_day_start(timestamp)) == asked_once(zone, rollover_hour, timestamp)
 
 
+@settings(max_examples=300, deadline=None)
+@given(zone=st.sampled_from(ZONES), rollover_hour=st.integers(0, 23), times=timestamps, repeats=st.integers(1, 3))
+def test_the_day_and_the_next_days_start_asked_together_are_the_two_asked_apart(zone, rollover_hour, times, repeats):
+    calendar = DayCalendar(zone, rollover_hour)
+    for timestamp in times:
+        for _ in range(repeats):
+            assert calendar.day_and_next_start(timestamp) == asked_once(zone, rollover_hour, timestamp)
+
+
 @pytest.mark.parametrize("zone", ZONES, ids=str)
 def test_every_second_of_a_day_change_is_numbered_as_once(zone):
     calendar = DayCalendar(zone, 4)

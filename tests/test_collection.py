@@ -157,6 +157,25 @@ def test_bury_siblings_when_the_preset_asks(collection):
     assert collection.card(second.id).is_buried(collection.now())
 
 
+@pytest.mark.parametrize(
+    "option, sibling_rating",
+    [(None, None), ("bury_new_siblings", None), ("bury_review_siblings", Rating.EASY), ("bury_interday_learning_siblings", Rating.AGAIN)],
+)
+def test_each_bury_option_alone_buries_siblings_of_its_kind(collection, option, sibling_rating):
+    """The sibling is new, made a review (Easy) or put in learning (Again) before the other card is answered."""
+    from dataclasses import replace
+
+    deck = collection.add_deck("Films")
+    if option is not None:
+        collection.update_preset(replace(collection.preset_of(deck), **{option: True}))
+    note = collection.add_note("Basic (and reversed card)", ["Kilmer", "Chris"], "Films")
+    first, second = collection.store.cards_of_note(note.id)
+    if sibling_rating is not None:
+        collection.answer(second.id, sibling_rating)
+    collection.answer(first.id, Rating.GOOD)
+    assert collection.card(second.id).is_buried(collection.now()) is (option is not None)
+
+
 def test_forget_resets_to_new_and_keeps_history(collection, clock):
     add_basic(collection)
     card, _ = collection.next_card(collection.deck_named("Films"))
