@@ -7,11 +7,12 @@ from datetime import timezone
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from heatcards import stats
+from heatcards.backups import BackupReason
 from heatcards.clock import SECONDS_PER_DAY, FixedClock
 from heatcards.collection import Collection
 from heatcards.errors import HeatcardsError, SearchSyntaxError
@@ -19,6 +20,7 @@ from heatcards.model import Rating
 from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
+from heatcards.ui.main_window import MainWindow
 from heatcards.ui.stats_charts import ChartView, draw_hours
 from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
@@ -93,7 +95,7 @@ def test_t_opens_the_statistics_of_the_selected_deck(qtbot, studied, tmp_path):
     main = open_main_window(qtbot, studied, tmp_path)
     main.select_deck(studied.deck_named(HEAT).id)
     qtbot.keyClick(main, Qt.Key.Key_T)
-    view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
+    view = main._statistics
     wait_until_drawn(qtbot, view)
     assert view.scope_combo.currentText() == f"Deck {HEAT} with its subdecks"
     assert view.period_combo.currentText() == "1 month"
@@ -101,8 +103,67 @@ def test_t_opens_the_statistics_of_the_selected_deck(qtbot, studied, tmp_path):
     assert view.panels["card_counts"].panel.total == len(studied.find_cards(f'"deck:{HEAT}"'))
     assert view.panels["reviews"].panel.answers == 120
     qtbot.keyClick(main, Qt.Key.Key_T)  # a second `t` brings the same window forward
-    assert sum(isinstance(w, StatisticsWindow) for w in main._windows) == 1
+    assert main._statistics is view and view.isVisible()
+    assert view.panels["reviews"].panel is not None  # nothing computed again
     main.tasks.shutdown()
+
+
+def test_statistics_closed_then_opened_again_keep_their_charts_and_show_the_new_numbers(qtbot, studied, clock, tmp_path):
+    main = open_main_window(qtbot, studied, tmp_path)
+    main.select_deck(studied.deck_named(HEAT).id)
+    qtbot.keyClick(main, Qt.Key.Key_T)
+    view = main._statistics
+    wait_until_drawn(qtbot, view)
+    choose(qtbot, view.period_combo, "1 year")
+    wait_until_drawn(qtbot, view)
+    choose(qtbot, view.by_time_combo, "Time")
+    charts = {key: panel.body for key, panel in view.panels.items()}
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+    films_answers = stats.collect(studied, stats.Scope.deck("Films")).reviews.answers
+    study_randomly(studied, clock, 7, deck="Films")  # the collection changes while the window is closed
+    main.select_deck(studied.deck_named("Films").id)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    qtbot.keyClick(main, Qt.Key.Key_T)
+    assert main._statistics is view and view.isVisible()
+    assert {key: panel.body for key, panel in view.panels.items()} == charts  # built once
+    assert view.scope_combo.currentText() == "Deck Films with its subdecks"
+    assert [view.scope_combo.itemText(i) for i in range(view.scope_combo.count())] == ["Whole collection", "Deck Films with its subdecks", "Search…"]
+    assert view.period_combo.currentText() == "1 month" and view.by_time_combo.currentText() == "Count"  # as a new window opens
+    wait_until_drawn(qtbot, view)
+    assert "answers" in view.panels["reviews"].body.bars[-1].tip
+    assert_shows(view, studied, stats.Scope.deck("Films"), stats.Period.MONTH)
+    assert view.panels["reviews"].panel.answers > films_answers
+    assert view.status_label.text() == "Deck Films · 1 month"
+    main.tasks.shutdown()
+
+
+def test_a_restore_closes_the_kept_statistics_window_and_the_next_one_reads_the_restored_collection(qtbot, studied, clock, tmp_path):
+    backup = studied.backup(BackupReason.MANUAL)
+    main = MainWindow(
+        studied, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+        open_collection=lambda path: Collection(path, clock=clock, calendar_tz=timezone.utc, fuzz=False),
+    )
+    qtbot.addWidget(main)
+    main.show()
+    main.open_statistics()
+    kept = main._statistics
+    wait_until_drawn(qtbot, kept)
+    kept.close()
+    with qtbot.waitSignals([main.collection_changed, kept.destroyed], timeout=10_000):
+        main.restore_backup(backup.path)
+    restored = main.collection
+    try:
+        assert restored is not studied and main._statistics is None
+        main.open_statistics()
+        view = main._statistics
+        assert view.collection is restored
+        wait_until_drawn(qtbot, view)
+        assert_shows(view, restored, view.chosen_scope(), stats.Period.MONTH)
+    finally:
+        main.tasks.shutdown()
+        restored.close()
 
 
 def test_the_first_panels_are_the_glance_of_the_full_statistics(qtbot, studied, tasks):
@@ -186,7 +247,7 @@ def test_clicking_a_bar_opens_the_browser_on_its_cards(qtbot, studied, tmp_path)
     main = open_main_window(qtbot, studied, tmp_path, active=False)
     main.select_deck(studied.deck_named(HEAT).id)
     main.open_statistics()
-    view = next(w for w in main._windows if isinstance(w, StatisticsWindow))
+    view = main._statistics
     wait_until_drawn(qtbot, view)
 
     future_due = view.panels["future_due"]
@@ -461,3 +522,53 @@ def test_a_chart_builds_no_context_menu(qtbot):
     chart = ChartView("hours")
     qtbot.addWidget(chart)
     assert chart.getViewBox().menu is None and chart.share_axis("% correct").menu is None
+
+
+def test_panels_side_by_side_share_the_width_equally(window):
+    """The two columns do not follow the width of the numbers beside the charts (which would move
+    and paint again the panels drawn before as each later panel arrives)."""
+    for left, right in (("today", "card_counts"), ("intervals", "stability"), ("hours", "buttons"), ("added", "calibration")):
+        assert abs(window.panels[left].width() - window.panels[right].width()) <= 1, (left, right)
+
+
+def test_grid_lines_are_drawn_opaque_beneath_the_bars(qtbot):
+    """In the colour their translucent pen gives over the background, so that the chart looks as it
+    did, and beneath the bars, which hide them."""
+    chart = ChartView("grid")
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.show()
+    bar_colour = QColor("#1f5fc8")
+
+    def paint(view):
+        view.add_bars([0], [100], bar_colour, width=1.0)
+        view.getPlotItem().setXRange(-1, 1, padding=0)
+        view.start_y_at_zero(100)
+
+    chart.draw(paint)
+    qtbot.waitExposed(chart)
+    axis = chart.getPlotItem().getAxis("left")
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(chart.colours.background)
+    painter = QPainter(image)
+    _line, ticks, _texts = axis.generateDrawSpecs(painter)
+    painter.end()
+    assert ticks and all(pen.color().alpha() == 255 for pen, _start, _stop in ticks)
+    assert any(pen.color() != chart.colours.background for pen, _start, _stop in ticks)
+    picture = chart.grab().toImage()
+    box = chart.getPlotItem().vb
+    for value in (20, 40, 60, 80):  # a grid line at each (major ticks of 0-100), inside the bar
+        on_bar = chart.mapFromScene(box.mapViewToScene(QPointF(0, value)))
+        assert picture.pixelColor(on_bar.x(), on_bar.y()) == bar_colour, value
+        beside = chart.mapFromScene(box.mapViewToScene(QPointF(-0.75, value)))
+        line = [picture.pixelColor(beside.x(), y) for y in range(beside.y() - 1, beside.y() + 2)]
+        assert any(colour != chart.colours.background for colour in line), value
+
+
+def test_an_axis_label_takes_no_si_prefix(qtbot):
+    chart = ChartView("billions")
+    qtbot.addWidget(chart)
+    chart.draw(lambda view: (view.add_bars([0], [3e9], view.colours.accent, width=0.8), view.getPlotItem().setLabel("left", "cards")))
+    chart.show()
+    axis = chart.getPlotItem().getAxis("left")
+    assert axis.labelString().endswith(">cards </span>")  # not "cards (x1e-09)"

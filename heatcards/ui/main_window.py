@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -39,6 +40,9 @@ from .deck_tree import DECK_ID_ROLE, DeckTreeModel
 from .import_export import ExportDialog, ImportDialog, ImportResult, ImportSource, file_dialog_filter, inspect_import_file
 from .tasks import BackgroundTasks
 from .theme import count_colours
+
+if TYPE_CHECKING:  # imported when first opened: pyqtgraph is not loaded at start
+    from .stats_window import StatisticsWindow
 
 KEYS_THAT_MATTER = (
     ("s", "study the selected deck"),
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.reviewer = None
         self._windows: list[QWidget] = []  # non-modal dialogs and the browser, kept alive while open
+        self._statistics: StatisticsWindow | None = None  # kept when closed, opened again
         self.tasks = BackgroundTasks(self)
 
         self.deck_model = DeckTreeModel(self)
@@ -373,6 +378,7 @@ class MainWindow(QMainWindow):
         self._save_state()
         for window in list(self._windows):
             window.close()
+        self._drop_statistics()
         super().closeEvent(event)
 
     # --- decks -------------------------------------------------------------------
@@ -591,19 +597,30 @@ class MainWindow(QMainWindow):
         dialog.check()
 
     def open_statistics(self) -> None:
-        """The statistics window, on the selected deck (or brought forward)."""
+        """The statistics window, on the selected deck (or brought forward). Closed, it is kept and
+        opened again (`StatisticsWindow.reopen`): its charts are built once per collection opened."""
         from .stats_window import StatisticsWindow
 
-        existing = next((w for w in self._windows if isinstance(w, StatisticsWindow)), None)
-        if existing is not None:
-            existing.raise_()
-            existing.activateWindow()
+        window = self._statistics
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
             return
         deck_id = self.current_deck_id()
         deck_name = self.collection.deck(deck_id).name if deck_id is not None else None
-        window = StatisticsWindow(self.collection, self.tasks, deck_name, self)
-        window.search_requested.connect(self.browse_search)
-        self._keep_open(window)
+        if window is not None:
+            window.reopen(deck_name)
+            return
+        self._statistics = StatisticsWindow(self.collection, self.tasks, deck_name, self)
+        self._statistics.search_requested.connect(self.browse_search)
+        self._statistics.show()
+
+    def _drop_statistics(self) -> None:
+        """Close the statistics window for good (the collection it reads is closing)."""
+        if self._statistics is not None:
+            self._statistics.close()
+            self._statistics.deleteLater()
+            self._statistics = None
 
     def generate_from_document(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -715,6 +732,7 @@ class MainWindow(QMainWindow):
         self.show_decks()
         for window in list(self._windows):
             window.close()
+        self._drop_statistics()
         backups, path = self.collection.backups, self.collection.path
         self.collection.close()
         self._restoring = True

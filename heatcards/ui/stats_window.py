@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -301,11 +301,7 @@ class StatisticsWindow(QDialog):
 
         self.scope_combo = QComboBox()
         self.scope_combo.setAccessibleName("Scope")
-        self.scope_combo.addItem("Whole collection", stats.Scope())
-        if deck_name is not None:
-            self.scope_combo.addItem(f"Deck {deck_name} with its subdecks", stats.Scope.deck(deck_name))
-            self.scope_combo.setCurrentIndex(1)
-        self.scope_combo.addItem("Search…", None)
+        self._offer_scopes(deck_name)
         self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_currentIndexChanged)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName("Search")
@@ -350,6 +346,8 @@ class StatisticsWindow(QDialog):
         retention_table.setFixedHeight(7 * retention_table.verticalHeader().defaultSectionSize() + retention_table.horizontalHeader().sizeHint().height() + 4)
         grid = QGridLayout()
         grid.setSpacing(10)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         for row, keys in enumerate(
             (
                 ("today", "card_counts"), ("future_due",), ("calendar",), ("reviews",), ("intervals", "stability"),
@@ -424,6 +422,30 @@ class StatisticsWindow(QDialog):
             QTimer.singleShot(0, self, self._make_next_body)
 
     # --- choosing ----------------------------------------------------------------------------------
+    def _offer_scopes(self, deck_name: str | None) -> None:
+        """The scopes to choose from: the whole collection, the deck `deck_name` with its subdecks
+        (chosen) when there is one, and a search."""
+        self.scope_combo.clear()
+        self.scope_combo.addItem("Whole collection", stats.Scope())
+        if deck_name is not None:
+            self.scope_combo.addItem(f"Deck {deck_name} with its subdecks", stats.Scope.deck(deck_name))
+            self.scope_combo.setCurrentIndex(1)
+        self.scope_combo.addItem("Search…", None)
+
+    def reopen(self, deck_name: str | None) -> None:
+        """Open the window again as a new one would open (on the deck `deck_name`, or the whole
+        collection; over a month; reviews by count), with the charts it has built: the main window
+        keeps its statistics window from one opening to the next. Every number is computed again."""
+        with QSignalBlocker(self.scope_combo), QSignalBlocker(self.period_combo), QSignalBlocker(self.by_time_combo):
+            self._offer_scopes(deck_name)
+            self.period_combo.setCurrentIndex(0)
+            self.by_time_combo.setCurrentIndex(0)
+        self.search_edit.hide()
+        self.refresh()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def chosen_scope(self) -> stats.Scope:
         """The scope the bar names; SearchSyntaxError for a search that does not parse."""
         scope = self.scope_combo.currentData()
