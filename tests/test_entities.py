@@ -329,3 +329,19 @@ def test_the_nationality_of_a_numbered_craft_is_no_part_of_its_name():
     """Fourteenth round (issue 6)."""
     assert found("The first soft landing was made by the American Surveyor 1.") == [("name", "Surveyor 1")]
     assert found("Soviet fighters shot down Korean Air Lines Flight 007.") == [("name", "Korean Air Lines Flight 007")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("An ore called pitchblende turned out to be far more active.", ["pitchblende"]),
+        ("A method called dead reckoning proved reliable.", ["dead reckoning"]),
+        ("The probe was a little further along its track than planned.", []),
+        ("The lander was a bit heavier than the design allowed.", []),
+        ("The probe was a small craft with four legs.", ["probe"]),
+    ],
+)
+def test_a_term_stops_before_a_past_verb_and_a_measure_is_no_definition(sentence, expected):
+    """Twenty-third round (issue 6), from the lead's held-out measure: a past form in "-ed" after a
+    term's first word ends the term; "was a little further" says how much, it defines nothing."""
+    assert [term.text for term in find_terms(sentence)] == expected

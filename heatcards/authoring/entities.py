@@ -341,9 +341,11 @@ _NAMED_BY_SOMEONE = re.compile(
 )
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
-# "An antibody is a Y-shaped protein …": the term a sentence opens by defining.
+# "An antibody is a Y-shaped protein …": the term a sentence opens by defining (not "The spacecraft was
+# a little further along …", a measure of how much).
 _DEFINED = re.compile(
     r"(?:(?:A|An|The) ([a-z][\w-]*) (?:is|was) (?:a|an) |(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){1,2}) (?:(?:is|was) (?:a|an)|contains|consists of|means) )"
+    r"(?!(?:little|bit|lot|few|good deal|great deal)\b)"
 )
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
 # first large bridge to use {steel wire}", "died of {tetanus}".
@@ -429,18 +431,25 @@ def find_terms(text: str) -> list[Mention]:
 
 def _words_from(text: str, start: int) -> list[re.Match[str]]:
     """The words of a term starting at `start`: lower-case words up to a word no term holds or a verb
-    ("an enzyme called invertase begins to split …")."""
+    ("an enzyme called invertase begins to split …"), a word in "-ed" after the first included ("an
+    ore called pitchblende turned out to be …")."""
     words: list[re.Match[str]] = []
     position = start
     while len(words) < _MAX_TERM_WORDS:
         word = (_INNER_TERM_WORD if words else _TERM_WORD).match(text, position)
-        if word is None or word.group() in _NOT_TERM_WORDS or (words and word.group() in _VERBS):
+        if word is None or word.group() in _NOT_TERM_WORDS or (words and _a_verb(word.group())):
             break
         words.append(word)
         if text[word.end() : word.end() + 1] != " ":
             break
         position = word.end() + 1
     return words
+
+
+def _a_verb(word: str) -> bool:
+    """Whether a word after a term's first word is a verb, which ends the term: one the lexicon
+    knows, or a past form in "-ed" ("turned", "proved")."""
+    return word in _VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
 def _term_before(text: str, end: int) -> tuple[int, int]:

@@ -393,6 +393,11 @@ BACK_REFERRING_NOUNS = _words(
     "total cost match game season club choice opening"
 )
 
+# Nouns for the undertaking of making a thing, which in a document about that thing stand for the thing:
+# "The project had been estimated at …" in the history of a building, "The programme cost …" in that of an
+# aircraft.
+UNDERTAKING_NOUNS = _words("project programme program effort scheme")
+
 # Nouns for a group of people, which a "they" may stand for: "The crew … They …".
 GROUP_NOUNS = _words("crew team group family band party couple pair staff army navy squad squadron company class committee board")
 

@@ -86,6 +86,9 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
+# A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}".
+_GIVEN_NAME = re.compile(r"\b(?:called|named|renamed|known as|nicknamed|dubbed|christened)\s+(?:the\s+)?[\"“]?$")
+_GIVEN_NAME_VALUE = 1.0
 _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
@@ -229,11 +232,13 @@ _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|S
 # An opening that dates the sentence only by the one before: "The next year …", "Later that year …", "In May
 # of the same year …", and "Two years later" when there is no date to count from (see _dated).
 _RELATIVE_TIME_OPENER = re.compile(
-    rf"(?:(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?(?:(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
-    r"|spring|summer|autumn|fall|winter) of )?(?:(?i:the) (?:same|following|next)|(?i:that)(?: same)?) "
-    r"(?:year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
+    rf"(?P<lead>(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?(?:(?P<part>(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
+    r"|spring|summer|autumn|fall|winter)) of )?(?:(?i:the) (?P<which>same|following|next)|(?i:that)(?: same)?) "
+    r"(?P<unit>year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
     r"|(?P<counted>(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z]))"
 )
+# A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
+_BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
 _RELATIVE_YEAR = re.compile(r"(?<!\bof )\b(?:in )?the (?P<which>same|next|following) year\b")
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
@@ -266,6 +271,9 @@ _COUNTED_NOUN = re.compile(
 )
 # When a well-known event began or ended, which anyone knows: "… the Second World War broke out in ".
 _WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:broke out|began|started|ended) (?:in|on) $")
+# The year an estimate was made, beside the amount it gave: "estimated at 7 million dollars in {{1957}}",
+# "many times the estimate of {{1962}}" (the amount is the fact; when it was guessed is not).
+_YEAR_OF_AN_ESTIMATE = re.compile(r"\b(?:estimate of|estimated at [^,;]+ in) $")
 # A subject that is a common noun, not a name: "The probe rode on …", "A second rocket was …".
 _COMMON_SUBJECT = re.compile(rf"(?:The|A|An) (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
 # A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
@@ -630,8 +638,9 @@ def _cards(
         if _guessable(mention, answer, context + rest, nickname=bool(_NICKNAME.search(shown.text, 0, mention.start))):
             continue
         value = _value(claim, mention)
-        # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars").
-        late = LATE_FACTOR * mention.start / len(shown.text) if mention.kind in NAMED_KINDS else 0.0
+        # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars"),
+        # unless the sentence gives it ("… ordered that it be called {{Boulder Dam}}")
+        late = LATE_FACTOR * mention.start / len(shown.text) if mention.kind in NAMED_KINDS and not _is_given_name(shown, mention) else 0.0
         # A name the document introduces here is more often a key fact than one it named before.
         again = REPEATED_NAME_FACTOR if mention.kind in NAMED_KINDS and mention.name in seen else 1.0
         score = round(value * quality * alone * again * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
@@ -651,13 +660,21 @@ def _family_or_nation(name: str, book: NameBook) -> bool:
 
 def _value(claim: Claim, mention: Mention) -> float:
     """How much the fact is usually worth learning: by its kind; a name of unknown kind more when it
-    has several words or the sentence introduces it ("a system called {{Transit}}")."""
+    has several words or the sentence introduces it ("a system called {{Transit}}"); most, a name the
+    sentence gives ("ordered that it be called {{Boulder Dam}}")."""
+    if _is_given_name(claim, mention):
+        return _GIVEN_NAME_VALUE
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
     return _KIND_VALUE[mention.kind]
+
+
+def _is_given_name(claim: Claim, mention: Mention) -> bool:
+    """Whether the mention is a name the sentence gives something: "ordered that it be called {{Boulder Dam}}"."""
+    return mention.kind in NAMED_KINDS and _GIVEN_NAME.search(claim.text, 0, mention.start) is not None
 
 
 def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
@@ -690,6 +707,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "took {{four}} more years": how many more, counted from what the card does not show
     if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
+    if mention.kind is MentionKind.YEAR and _YEAR_OF_AN_ESTIMATE.search(claim.text, 0, mention.start):
+        return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
     if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
     return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention) or _one_of_two_alternatives(claim, mention)
@@ -1052,20 +1071,31 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
     relative = _RELATIVE_TIME_OPENER.match(text)
-    if relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
+    written = _time_written(relative, before) if relative and re.match(r"(?i:they) ", text[relative.end() :]) else None
+    if written is not None:
+        # "Later that year they …" after a sentence about two people in 1921: "In 1921, they …", whose "they"
+        # is then resolved as after any opening
+        text, mentions = _with_opening(text, mentions, relative.end(), f"{written}, ")
+    elif relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
         text, mentions = _without_opening(text, mentions, relative.end())
         mentions = [m for m in mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)]
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
     noun = reference.group("noun") if reference else None
-    if reference is None or (noun and noun.lower() not in lexicon.REFERRING_NOUNS and not _names_with(noun, before, topic)):
+    if reference is None or (
+        noun
+        and noun.lower() not in lexicon.REFERRING_NOUNS
+        and not _names_with(noun, before, topic)
+        and not (re.match(rf" (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b", text[reference.end() :]) and _stands_for_the_topic(noun, before, topic))
+    ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
     pronoun = (reference.group("pronoun") or "").lower()
-    if relative and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
+    if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
         # is the one man the sentence before names, whenever it is, unless the time is counted from a
-        # date the sentence before may not give ("Two weeks later, she …")
+        # date the sentence before may not give ("Two weeks later, she …"); a "they" is the two people
+        # or the group it names when the time is written out ("Later that year they …" -> "In 1921, …")
         return None
     found = _antecedent(pronoun, noun, before, topic, book)
     if found is None:
@@ -1238,10 +1268,48 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
                 return text, mentions
             year, month = day.year, day.month
         written = f"{calendar.month_name[month]} {year}"
-    opening = f"In {written}, "
-    shift = len(opening) - later.end()
-    moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= later.end()]
-    return opening + text[later.end() :], moved
+    return _with_opening(text, mentions, later.end(), f"In {written}, ")
+
+
+def _with_opening(text: str, mentions: list[Mention], cut: int, opening: str) -> tuple[str, list[Mention]]:
+    """The sentence with its first `cut` characters replaced by `opening`, and its mentions after the cut moved."""
+    shift = len(opening) - cut
+    moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= cut]
+    return opening + text[cut:], moved
+
+
+def _time_written(relative: re.Match[str], before: _Before) -> str | None:
+    """The time an opening that dates the sentence by the one before comes to, written out from the one
+    date or year the sentence before gives: "Later that year" -> "In 1998", "In December of the same
+    year" -> "In December 1962", "The next year" -> "In 1963", "Early that year" -> "In early 1962", "That day" ->
+    "On 7 February 1996"; None when the sentence before gives no such date or gives it as a bound ("until
+    1978"), or the opening counts weeks, decades or seasons, or says "for most of"."""
+    when = before.when
+    if relative.group("counted") or when is None or not any(m is when for m in before.mentions):
+        return None
+    if _BOUND_BEFORE_A_TIME.search(before.text, 0, when.start):
+        return None  # "… was not named until 1978. Later that year …": a bound, not the time the story is at
+    year = re.search(r"\b\d{4}$", when.text)
+    month = re.search(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b", when.text)
+    day = re.search(r"\b\d{1,2}\b", when.text)
+    lead, part, which, unit = relative.group("lead", "part", "which", "unit")
+    if year is None or (part and part.split()[-1] not in calendar.month_name):
+        return None
+    if unit == "day" and which in (None, "same") and month and day and not lead and not part:
+        return f"On {when.text}"
+    if unit == "month" and which in (None, "same") and month and not part:
+        time = f"{month.group()} {year.group()}"
+    elif unit == "year":
+        time = str(int(year.group()) + (1 if which in ("next", "following") else 0))
+        time = f"{part} {time}" if part else time
+    else:
+        return None
+    lead = (lead or "").removesuffix("in ").strip()
+    if lead.startswith("For"):
+        return None  # "For most of that year …" is no time a card can write before its statement
+    if lead in ("Early", "Late"):
+        return f"In {lead.lower()} {time}"
+    return f"{lead if lead in ('During', 'By') else 'In'} {time}"  # "Later that year" is the year: the order goes
 
 
 def _with_the_year_written(text: str, mentions: list[Mention], before: _Before) -> tuple[str, list[Mention]]:
@@ -1426,13 +1494,33 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     candidates = {_canonical(m, topic): m for m in offered if m.kind.value == kind and not m.attributive}
     if not candidates:
         candidates = {_canonical(m, topic): m for m in _names_with(noun, before, topic)}
-    if not candidates and topic and kind == topic.kind.value:
-        candidates = {topic.name: _topic_mention(topic)}
+    if not candidates and topic and (kind == topic.kind.value or _stands_for_the_topic(noun, before, topic)):
+        written = f"the {topic.name}" if _contains_word(before.text, f"the {topic.name}") else _topic_as_written(topic)
+        return _topic_mention(topic), written  # "The project cost …" -> "The Avon Bridge cost …", as the sentence before writes it
     if len(candidates) != 1:
         return None
     (thing,) = candidates.values()
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None) -> bool:
+    """Whether a subject "The <noun>" can only be the making of the document's topic: "The project" or
+    "The programme" in a document about a thing (a building, an aircraft), when the sentence before names
+    no other one ("the Pathfinder project", "the Kestrel project", "the programme Apollo")."""
+    if topic is None or topic.kind is MentionKind.PERSON or noun.lower() not in lexicon.UNDERTAKING_NOUNS:
+        return False
+    nouns = "|".join(lexicon.UNDERTAKING_NOUNS)
+    return not any(
+        m.kind in NAMED_KINDS
+        and not _is_topic(m, topic)
+        and (
+            re.search(rf"\b(?:{nouns})\s+$", before.text[: m.start], re.IGNORECASE)
+            or re.match(rf"\s+(?:{nouns})\b", before.text[m.end :], re.IGNORECASE)
+            or any(_has_word(m.name, word) for word in lexicon.UNDERTAKING_NOUNS)
+        )
+        for m in before.mentions
+    )
 
 
 def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
@@ -1614,17 +1702,25 @@ def _takes_the(name: str) -> bool:
 
 
 def _group_subject(claim: Claim | None) -> Mention | None:
-    """The two names of one kind a sentence opens with, as one: "Watson and Crick built …" ->
-    "Watson and Crick"."""
+    """The two or three names of one kind a sentence opens with, as one: "Watson and Crick built …" ->
+    "Watson and Crick", "Shackleton, Worsley and Crean crossed …" -> "Shackleton, Worsley and Crean"."""
     if claim is None or claim.inserted or len(claim.mentions) < 2:
         return None
-    first, second = claim.mentions[:2]
-    if first.start != 0 or first.kind is not second.kind or first.kind not in NAMED_KINDS or first.possessive:
+    first = claim.mentions[0]
+    if first.start != 0 or first.kind not in NAMED_KINDS or first.possessive:
         return None
-    if claim.text[first.end : second.start] != " and " or second.possessive:
-        return None
-    name = f"{first.name} and {second.name}"
-    return Mention(first.kind, 0, 0, name, name)
+    names = [first]
+    for mention in claim.mentions[1:3]:
+        gap = claim.text[names[-1].end : mention.start]
+        if mention.kind is not first.kind or mention.possessive:
+            return None
+        names.append(mention)
+        if gap in (" and ", ", and "):
+            name = ", ".join(m.name for m in names[:-1]) + f" and {mention.name}"
+            return Mention(first.kind, 0, 0, name, name)
+        if gap != ", ":
+            return None
+    return None
 
 
 def _plural_noun(text: str) -> Mention | None:
@@ -1665,10 +1761,12 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     say) named before it, "it" and "its" one thing, "they" two names; "them" is never clear enough.
     A possessive or an object may have several candidates when one stands in its own clause (see
     `_read_from_the_card`). A possessive after a subject such as "A forager" or "Each worker" is that
-    subject's own; "there" needs a place before it."""
+    subject's own, and so is an "its" after a subject such as "The finished dam" with no name between;
+    "there" needs a place before it."""
     opening = _OPENING.match(claim.text).end()
     setting = _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
+    common = _COMMON_SUBJECT.match(claim.text, opening)
     ahead = _subject_after_opening(claim, opening)
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
@@ -1694,6 +1792,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
+        if word == "its" and common and match.start() > common.end() and not things:
+            continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
         if word in ("they", "them", "their", "theirs") and plurals:
             continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
@@ -1937,7 +2037,7 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
-        generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS
+        generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         given = [len(word) > 2 and word[0].isupper() and word not in generic and _hyphenated_given(rest, word) for word in answer.split()]
         return all(given) if nickname else any(given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
