@@ -38,19 +38,14 @@ def asked_once(tz, rollover_hour: int, timestamp: float) -> tuple[int, int]:
 @settings(max_examples=300, deadline=None)
 @given(zone=st.sampled_from(ZONES), rollover_hour=st.integers(0, 23), times=timestamps, repeats=st.integers(1, 3))
 def test_a_calendar_that_remembers_answers_as_one_asked_once(zone, rollover_hour, times, repeats):
+    """Asked apart or together (`day_and_next_start`), the day and the next day's start are those of
+    a fresh calendar."""
     calendar = DayCalendar(zone, rollover_hour)
     for timestamp in times:
         for _ in range(repeats):
-            assert (calendar.day(timestamp), calendar.next_day_start(timestamp)) == asked_once(zone, rollover_hour, timestamp)
-
-
-@settings(max_examples=300, deadline=None)
-@given(zone=st.sampled_from(ZONES), rollover_hour=st.integers(0, 23), times=timestamps, repeats=st.integers(1, 3))
-def test_the_day_and_the_next_days_start_asked_together_are_the_two_asked_apart(zone, rollover_hour, times, repeats):
-    calendar = DayCalendar(zone, rollover_hour)
-    for timestamp in times:
-        for _ in range(repeats):
-            assert calendar.day_and_next_start(timestamp) == asked_once(zone, rollover_hour, timestamp)
+            expected = asked_once(zone, rollover_hour, timestamp)
+            assert (calendar.day(timestamp), calendar.next_day_start(timestamp)) == expected
+            assert calendar.day_and_next_start(timestamp) == expected
 
 
 @pytest.mark.parametrize("zone", ZONES, ids=str)
