@@ -2055,3 +2055,27 @@ def test_its_after_a_common_noun_subject_is_the_subjects_own():
     assert {"726 feet", "1,244 feet"} <= answers(text, title="Avon Dam")
     measured = "The Avon Dam opened in 1936. Engineers measured 726 feet at its crest."
     assert "726 feet" not in answers(measured, title="Avon Dam")  # no subject of whose "its" can be
+
+
+# Twenty-fourth round (issue 6): names a sentence gives but whose sentence is refused for a pronoun.
+
+
+def test_a_name_given_after_its_description_is_asked_whoever_they_are():
+    text = "In spring, when the river ran, they washed the sand through long iron troughs called rockers, where the gold sank."
+    front = "In spring, when the river ran, they washed the sand through long iron troughs called {{c1::rockers}}, where the gold sank."
+    assert ("cloze:term", front, "") in cards(text)
+    dated = "In 1898 they washed the sand at Dawson through long iron troughs called rockers."
+    assert answers(dated) == {"rockers"}  # only the described name: when or where "they" did it is not clear
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1898 they named it Kestrel Creek.",  # what "it" is, no description says
+        "In 1898 it became known as Kestrel Creek.",  # "became", no description, before the name
+        "In 1898 Ada Brand found gold on a creek he called Kestrel Creek.",  # "he", not a description, before the name
+        "Perhaps they washed the sand through long iron troughs called rockers.",  # a hedge, not a fact
+    ],
+)
+def test_a_name_in_a_sentence_refused_for_a_pronoun_stays_refused_without_its_description(text):
+    assert not [s for s in suggest(text) if s.answer in ("Kestrel Creek", "rockers")]

@@ -88,6 +88,9 @@ _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|boug
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}".
 _GIVEN_NAME = re.compile(r"\b(?:called|named|renamed|known as|nicknamed|dubbed|christened)\s+(?:the\s+)?[\"“]?$")
+# A name given right after the description of what it names: "long wooden boxes called", "a change called"
+# (not "a creek he called", "It is called", "Vardy was named").
+_DESCRIBED_NAME = re.compile(r"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became)\b)[a-z]{3,},? (?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
 _GIVEN_NAME_VALUE = 1.0
 _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
@@ -433,6 +436,8 @@ def suggest_from_mentions(
         if standing is None and (paired := _after_the_sentence_before(sentence.text, found[index], before, topic, book)):
             start = sentences[index - 1].start
             standing, shown = paired, Sentence(start, sentence.end, document.text[start : sentence.end])
+        if standing is None:
+            standing = _described_names(sentence.text, found[index], topic)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
@@ -1150,6 +1155,19 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     offset = len(shown.text) + 1
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -> Claim | None:
+    """The sentence as a claim whose only answers are the names it gives right after a description
+    ("they washed the gravel through long wooden boxes called {{sluices}}", "a change called
+    {{sublimation}}"), when nothing but a pronoun keeps it from standing on its own: the description
+    says what the name is, whoever "they" are. None when it gives no such name, or something else
+    keeps it from standing (an opinion, quoted speech, a word pointing elsewhere)."""
+    described = [m for m in mentions if (m.kind in NAMED_KINDS or m.kind is MentionKind.TERM) and _DESCRIBED_NAME.search(text, 0, m.start)]
+    claim = Claim(text, 0, described, None)
+    if not described or _unreadable_at(text) is not None or _leans_on_context(claim, topic):
+        return None
+    return claim
 
 
 def _has_a_verb(text: str) -> bool:
