@@ -41,7 +41,7 @@ from .import_export import ExportDialog, ImportDialog, ImportResult, ImportSourc
 from .tasks import BackgroundTasks
 from .theme import count_colours
 
-if TYPE_CHECKING:  # imported when first opened: pyqtgraph is not loaded at start
+if TYPE_CHECKING:  # imported when the window is first opened (open_statistics), not at start
     from .stats_window import StatisticsWindow
 
 KEYS_THAT_MATTER = (
