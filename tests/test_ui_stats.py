@@ -21,7 +21,7 @@ from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.main_window import MainWindow
-from heatcards.ui.stats_charts import ChartView, draw_hours
+from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_hours
 from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
@@ -572,3 +572,36 @@ def test_an_axis_label_takes_no_si_prefix(qtbot):
     chart.show()
     axis = chart.getPlotItem().getAxis("left")
     assert axis.labelString().endswith(">cards </span>")  # not "cards (x1e-09)"
+
+
+def test_a_chart_of_counts_shows_whole_numbers_from_zero_even_with_nothing_to_show(qtbot):
+    """No "0.2 cards" and no axis below zero over an empty histogram; a chart of minutes keeps its
+    fractions; a chart that sets its own height keeps it."""
+    chart = ChartView("counts")
+    qtbot.addWidget(chart)
+    chart.resize(400, CHART_HEIGHT)
+    chart.show()
+
+    def left_ticks() -> list[float]:
+        axis = chart.getPlotItem().getAxis("left")
+        low, high = chart.getPlotItem().getViewBox().viewRange()[1]
+        return [v for _spacing, values in axis.tickValues(low, high, CHART_HEIGHT) for v in values]
+
+    chart.draw(lambda view: view.add_bars([], [], view.colours.accent, width=0.8))
+    low, high = chart.getPlotItem().getViewBox().viewRange()[1]
+    assert low >= -0.1 and 1 <= high < 1.2
+    assert left_ticks() and all(float(v).is_integer() for v in left_ticks())
+    assert chart.getPlotItem().getAxis("left").tickStrings([0.0, 1.0], 1, 0.2) == ["0", "1"]
+
+    chart.draw(lambda view: view.add_bars([0, 1], [3, 5], view.colours.accent, width=0.8, bottoms=[0, 2]))
+    low, high = chart.getPlotItem().getViewBox().viewRange()[1]
+    assert low <= 0 and 7 <= high < 8  # the top of the highest stack
+
+    def minutes(view):
+        view.add_bars([0], [0.5], view.colours.accent, width=0.8)
+        view.getPlotItem().getAxis("left").whole_numbers = False
+    chart.draw(minutes)
+    assert any(not float(v).is_integer() for v in left_ticks())
+
+    chart.draw(lambda view: (view.add_bars([0], [2], view.colours.accent, width=0.8), view.getPlotItem().setYRange(0, 10, padding=0)))
+    assert chart.getPlotItem().getViewBox().viewRange()[1] == [0, 10]

@@ -95,12 +95,26 @@ class ChartAxis(pg.AxisItem):
     """An axis of a chart. Its numbers (counts, days, shares) never take an SI prefix, and its grid
     lines are drawn opaque, in the colour their translucent pen gives over the chart's `background`:
     Qt's raster engine draws thin translucent lines some 25 times slower than opaque ones (~2 ms a
-    chart at every paint). The chart lays its axes beneath its bars, which the lines would cross."""
+    chart at every paint). The chart lays its axes beneath its bars, which the lines would cross.
+    An axis of `whole_numbers` (cards, answers, days) has no tick between two whole numbers ("0.5
+    cards" over an empty chart)."""
 
     def __init__(self, orientation: str):
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)
         self.background = QColor(Qt.GlobalColor.white)  # the chart's, set by the chart
+        self.whole_numbers = False
+
+    def tickValues(self, minVal, maxVal, size):  # pyqtgraph's name
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.whole_numbers:
+            return levels
+        return [(spacing, [v for v in values if float(v).is_integer()]) for spacing, values in levels]
+
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph's name
+        if not self.whole_numbers:
+            return super().tickStrings(values, scale, spacing)
+        return [f"{value * scale:.0f}" for value in values]  # "1", not "1.0" where the spacing was 0.2
 
     def generateDrawSpecs(self, p):  # pyqtgraph's name
         specs = super().generateDrawSpecs(p)
@@ -141,6 +155,7 @@ class ChartView(pg.PlotWidget):
         self.setFixedHeight(CHART_HEIGHT)
         self.bars: list[Bar] = []
         self._right: pg.ViewBox | None = None
+        self._highest_bar: float | None = None  # the top of the bars `add_bars` drew since the last clearing
         self._take_colours()
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
@@ -169,6 +184,8 @@ class ChartView(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setTicks(None)
             axis.showLabel(False)
+            axis.whole_numbers = name == "left"  # counts, but for the reviews' minutes
+        self._highest_bar = None
         if item.legend is not None:
             if item.legend.scene() is not None:
                 item.legend.scene().removeItem(item.legend)
@@ -176,6 +193,8 @@ class ChartView(pg.PlotWidget):
         item.showGrid(x=False, y=True, alpha=0.15)
         item.getViewBox().enableAutoRange()
         self._paint(self)
+        if self._highest_bar is not None and item.getViewBox().autoRangeEnabled()[1]:  # bars, and no height set
+            self.start_y_at_zero(self._highest_bar)
 
     def _take_colours(self) -> None:
         """The palette's colours for the background and the axes (set again only when they change:
@@ -194,7 +213,9 @@ class ChartView(pg.PlotWidget):
     ) -> None:
         """Bars of one colour (a stack's layer when `bottoms` are given), in the legend when `name` is given."""
         item = self.getPlotItem()
-        bars = pg.BarGraphItem(x=list(xs), height=list(heights), width=width, y0=list(bottoms or [0] * len(xs)), brush=colour, pen=pg.mkPen(None))
+        bottoms = list(bottoms or [0] * len(xs))
+        bars = pg.BarGraphItem(x=list(xs), height=list(heights), width=width, y0=bottoms, brush=colour, pen=pg.mkPen(None))
+        self._highest_bar = max(self._highest_bar or 0.0, max((b + h for b, h in zip(bottoms, heights)), default=0.0))
         item.addItem(bars)
         if name is not None:
             if item.legend is None:
@@ -331,6 +352,7 @@ def draw_future_due(chart: ChartView, panel: stats.FutureDue) -> None:
         chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards due {when}", panel.search_for_days(g.first, g.last)))
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", "days from today (red: overdue)")
+    chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
 def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
@@ -375,6 +397,7 @@ def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) ->
     by count or by minutes."""
     values = panel.durations_ms if by_time else panel.counts
     scale = 60000 if by_time else 1
+    chart.getPlotItem().getAxis("left").whole_numbers = not by_time
     days = sorted(values)
     searches = {row[1]: row[-1] for row in panel.table().rows}
     bottoms = [0.0] * len(days)
@@ -421,6 +444,7 @@ def _day_histogram(chart: ChartView, counts: Mapping[int, int], search: Callable
         chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards with {what} of {_days(g.first, g.last)}", search(g.first, g.last)))
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", f"{what} (days)")
+    chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
 def draw_intervals(chart: ChartView, panel: stats.Intervals) -> None:
