@@ -134,6 +134,8 @@ def test_a_term_the_sentence_names_or_defines_is_found(sentence, expected):
         "When enough people are immune, a germ cannot find new hosts.",  # a clause, not a description
         "People caught it from mild sores, a risky practice known as variolation.",  # the practice is named, not the sores
         "A new vaccine was tested in the spring.",  # a sentence about one, not a definition
+        'One critic called the choice "timid".',  # the quotation is what the choice was called
+        'The crews called him "Kaiser," the boss.',  # the same, with a pronoun
     ],
 )
 def test_no_term_where_the_words_only_look_like_one(sentence):

@@ -393,7 +393,8 @@ def find_terms(text: str) -> list[Mention]:
         if match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they"):
             continue  # someone called someone: "Jenner called the boy back"
         words = _words_from(text, match.end())
-        if words and not text.startswith(" of ", words[-1].end()):  # not "called the father of GPS"
+        # not "called the father of GPS", nor "called the choice "uninspired"": the quotation is what it was called
+        if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
             found.append((match.end(), words[-1].end()))
     for match in _NAMED_BY_SOMEONE.finditer(text):
         if words := _words_from(text, match.end()):

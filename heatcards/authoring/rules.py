@@ -188,6 +188,8 @@ _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
 _PLACE_OF_THE_NAME_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
 )
+# What sets a region after the place or organisation it locates: "Edmonton, in {{Alberta}},", "the University of California, {{Berkeley}},".
+_REGION_OF_THE_NAME_BEFORE = re.compile(r", (?:in )?$")
 # A name that only says where something else is: "east of {{Reykjavík}}", "below {{Vatnajökull}}".
 # What locates a place by another after it: "the Pacific Ocean, southwest of Hawaii" (not "Hoboken, New Jersey",
 # where the town is the fact).
@@ -619,8 +621,8 @@ def _cards(
             continue  # a thing the document keeps naming, asked again
         if mention.name in asked_once:
             continue  # a name the document keeps using, asked again ("{{Utzon}}'s sketches showed …")
-        # A date or number is clearer beside a name than beside "the restaurant"; the second of a pair
-        # of names ("Watson and {{Crick}}") is half given by the first.
+        # A date or number is clearer beside a name than beside "the restaurant"; one of a pair ("{{Watson}}
+        # and Crick", "between {{1932}} and 1935") is half given by the other.
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
         if _paired(claim, mention):
             alone = PAIRED_FACTOR
@@ -716,7 +718,12 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
     if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
-    return _cuts_a_name(claim.text, mention) or _in_a_list(claim, mention) or _one_of_two_alternatives(claim, mention)
+    return (
+        _cuts_a_name(claim.text, mention)
+        or _in_a_list(claim, mention)
+        or _one_of_two_alternatives(claim, mention)
+        or _second_of_a_pair(claim, mention)
+    )
 
 
 def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
@@ -777,6 +784,18 @@ def _one_of_two_alternatives(claim: Claim, mention: Mention) -> bool:
     return False
 
 
+def _second_of_a_pair(claim: Claim, mention: Mention) -> bool:
+    """Whether the answer is the second of two names of one kind joined by "and" ("Pan Am and {{TWA}}
+    gave up their options", "Jupiter and {{Saturn}}"): the card is the first name's card turned round.
+    Names of two kinds are two facts ("Roger L. Easton of the Naval Research Laboratory and {{Ivan
+    Getting}}"); a name of unknown kind may be of either."""
+    return mention.kind in NAMED_KINDS and any(
+        MentionKind.NAME in (other.kind, mention.kind) or other.kind is mention.kind
+        for other in claim.mentions
+        if other.kind in NAMED_KINDS and claim.text[other.end : mention.start] == " and "
+    )
+
+
 def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
     country or city ("met in {{Paris}}"), a group of people ("controlled by {{Republicans}}"), or an
@@ -791,7 +810,7 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
 def _aside(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
-    {{Hampshire}}"), a name inside a description set between commas after another name ("Nimitz,
+    {{Hampshire}}", "from Edmonton, in {{Alberta}}, on …"), a name inside a description set between commas after another name ("Nimitz,
     commander of the {{Pacific Fleet}}, gambled …"), a place located by the direction of another after it
     ("in the {{Pacific Ocean}}, southwest of Hawaii"), a name inside brackets ("Vincent Hanna ({{Al
     Pacino}}'s character)"; not a date or a number: "Ada Vane ({{7 November 1867}} – 4 July 1934)"), a
@@ -801,6 +820,11 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     before = claim.text[: mention.start]
     if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
         return True
+    if mention.kind in (MentionKind.PLACE, MentionKind.NAME) and re.match(r"[,.;]", claim.text[mention.end :]):
+        if (region := _REGION_OF_THE_NAME_BEFORE.search(before)) and any(
+            other.end == region.start() and other.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) for other in claim.mentions
+        ):
+            return True  # "set out from Edmonton, in {{Alberta}}, on …", "the University of California, {{Berkeley}},": half given
     if mention.kind is MentionKind.PERSON and _HEAD_OF_STATE_MET.search(before):
         return True  # "to meet President {{Franklin D. Roosevelt}}": a head of state met or related to, guessed from the year
     if mention.kind in NAMED_KINDS and _REFERENCE_POINT.search(before):
