@@ -378,3 +378,33 @@ def test_switching_theme_recolours_the_deck_counts_at_once(window, qapp):
     assert light.name() == "#1f5fc8"
     assert dark.name() == "#6cb4ff"
     assert "#6cb4ff" in overview_in_dark
+
+
+def test_the_main_window_opens_without_loading_the_chart_library(tmp_path):
+    """pyqtgraph takes ~0.3 s to import: the charts' windows (statistics, deck options, card info)
+    load it when first opened, not the main window at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from heatcards.collection import Collection\n"
+        "from heatcards.ui.main_window import MainWindow\n"
+        "from heatcards.ui.tasks import collect_garbage_in_ui_thread\n"
+        "collect_garbage_in_ui_thread()\n"
+        f"folder = Path({str(tmp_path)!r})\n"
+        "collection = Collection(folder / 'collection.heatcards')\n"
+        "window = MainWindow(collection, QSettings(str(folder / 'settings.ini'), QSettings.Format.IniFormat))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pyqtgraph'))\n"
+        "window.close()\n"
+        "collection.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

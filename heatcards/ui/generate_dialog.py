@@ -44,7 +44,7 @@ from ..collection import Collection
 from ..errors import CancelledError, HeatcardsError
 from ..model import NoteTypeKind
 from ..rendering import cloze_numbers
-from .deck_options import MessageLine
+from .message_line import MessageLine
 from .documents_dialog import DocumentTextView
 from .list_table_model import ListTableModel
 from .tasks import BackgroundTasks

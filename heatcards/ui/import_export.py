@@ -44,7 +44,7 @@ from ..formats.exchange import DuplicatePolicy, ImportReport
 from ..formats.text import IGNORED_COLUMN, TextPreview, detect_columns
 from ..model import NoteType
 from ..transfer import ExportReport, FileFormat
-from .deck_options import MessageLine
+from .message_line import MessageLine
 
 PROGRESS_DELAY_MS = 300  # work shorter than this shows no progress dialog
 EVENTS_EVERY_SECONDS = 0.05  # how often the progress callback lets Qt paint and see Cancel

@@ -11,22 +11,44 @@ Python's cyclic garbage collection is moved to the UI thread while the app runs
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
-from pyqtgraph.util.garbage_collector import GarbageCollector
-
-_ui_thread_collector: GarbageCollector | None = None
 
 
-def collect_garbage_in_ui_thread() -> GarbageCollector:
+class UiThreadCollector(QObject):
+    """Python's cyclic garbage collection, run by a timer in the UI thread: `check` collects a
+    generation when the automatic collector would have (its thresholds, read when made), the
+    younger generations first. Automatic collection stays off while it exists."""
+
+    def __init__(self, interval_ms: int = 1000):
+        super().__init__()
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check)
+        self._timer.start(interval_ms)
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        for generation, (count, threshold) in enumerate(zip(counts, self.thresholds)):
+            if count <= threshold:
+                return
+            gc.collect(generation)
+
+
+_ui_thread_collector: UiThreadCollector | None = None
+
+
+def collect_garbage_in_ui_thread() -> UiThreadCollector:
     """Turn off Python's automatic cyclic garbage collection and collect in the UI thread instead,
-    on a one-second timer with the same thresholds (pyqtgraph's `GarbageCollector`); call it in the
-    UI thread once the QApplication exists. Later calls return the same collector.
+    on a one-second timer with the same thresholds (`UiThreadCollector`); call it in the UI thread
+    once the QApplication exists. Later calls return the same collector.
 
     Automatic collection runs in whichever thread allocates when a generation fills up. In a worker
     (a statistics reader, an import, a backup) it may destroy Qt objects left in reference cycles:
@@ -35,7 +57,7 @@ def collect_garbage_in_ui_thread() -> GarbageCollector:
     test). Collected in the UI thread, Qt objects are destroyed in the thread they belong to."""
     global _ui_thread_collector
     if _ui_thread_collector is None:
-        _ui_thread_collector = GarbageCollector(interval=1.0)
+        _ui_thread_collector = UiThreadCollector()
     return _ui_thread_collector
 
 
