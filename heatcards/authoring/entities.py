@@ -105,8 +105,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # "under" or "over" before a number in words is a preposition: "came down under {three} parachutes"
             rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
             rf"\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
-            # a number in words is whole: "two hundred", "forty-five"
-            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS})(?:[\s-](?:hundred|thousand|{lexicon.COUNTING_WORDS})\b)*)"
+            # a number in words is whole: "two hundred", "forty-five", "seven million"
+            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS})(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
             rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
@@ -129,7 +129,7 @@ _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
 _TOKEN = re.compile(
-    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S"
+    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
 _CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
@@ -137,7 +137,7 @@ _CONNECTORS = frozenset("of the de des da di du del della der den van von la le 
 # The small words of a surname: "van der Waals", "de la Tour", "von Frisch".
 _PARTICLES = frozenset("de des da di du del della der den van von la le".split())
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
-_NAME_NUMBER = re.compile(r"\d{1,4}(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Nokia 3310"; not "the 1990s"
+_NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by vs".split())
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -329,10 +329,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
-# What introduces a term: "a technique called …", "is known as …", "also termed …"; "stands for …".
-# "named" introduces a term only when what it is named after follows: "was named tranquillityite, after …".
+# What introduces a term: "a technique called …", "is known as …", "known to chemists as …", "also termed
+# …"; "stands for …". "named" introduces a term only when what it is named after follows: "was named
+# tranquillityite, after …", "which he named argon after …".
 _NAMING = re.compile(
-    r"([\w,]+) (?:called|known as|termed|dubbed|nicknamed|named(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+    r"([\w,]+) (?:called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
 )
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").
@@ -348,10 +349,11 @@ _DEFINED = re.compile(
     r"(?!(?:little|bit|lot|few|good deal|great deal)\b)"
 )
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
-# first large bridge to use {steel wire}", "died of {tetanus}".
+# first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}".
 _TERM_PLACE = re.compile(
     r"\bmade (?:his|her|their|a) fortune (?:in |from )?(?:manufacturing |making |selling |building |trading )?"
     r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
+    r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that))?: (?=[a-z])"
 )
 # "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
 # description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
@@ -362,10 +364,12 @@ _NOT_APPOSED = frozenset("apart away together out up down off back again too als
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
-_CLAUSE_VERB = re.compile(r"[^,.;]*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
-# "… the thymus, a small organ …", "… lymphocytes, a type of …", "… the Baikal seal, or nerpa, …",
-# "… the Latin word vacca, meaning cow": the word a description or another name follows.
-_APPOSITION = re.compile(r"(?<=[a-z]), (?:an? (?=[a-z]+ [a-z])|or (?=[a-z]+,)|(?:meaning|which means) )")
+# (not one of a relative clause inside the description: "chalk marl, a soft chalk mixed with clay that is easy to cut")
+_CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
+# "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …",
+# "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
+# cow": the word a description or another name follows.
+_APPOSITION = re.compile(r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* [a-z\"“])|or (?=[a-z]+,)|(?:meaning|which means) )")
 _ALIAS = re.compile(r", or ([a-z][\w-]*),")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
 _INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
@@ -375,7 +379,7 @@ _NOT_TERM_WORDS = frozenset(
     "a an the this that these those which who whom whose what when where while and or but nor so yet if "
     "because as than then is are was were be been being has have had do does did can could will would may "
     "might must should shall of in on at by for to with from into onto after before since until during "
-    "about over under between among through aboard against near its his her their our my your it he she they we you one "
+    "about over under between among through aboard against near its his her their our my your it he she they we you him them one "
     "word words term name phrase letter letters".split()
 )
 _MAX_TERM_WORDS = 4
@@ -390,8 +394,8 @@ def find_terms(text: str) -> list[Mention]:
     "the first … to use" or "died of". Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
-        if match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they"):
-            continue  # someone called someone: "Jenner called the boy back"
+        if not match.group("named") and (match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they")):
+            continue  # someone called someone: "Jenner called the boy back" (not "he named argon after …")
         words = _words_from(text, match.end())
         # not "called the father of GPS", nor "called the choice "uninspired"": the quotation is what it was called
         if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
@@ -421,7 +425,7 @@ def find_terms(text: str) -> list[Mention]:
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
         start, end = _term_before(text, match.start())
-        if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not text[start:end].endswith("ly"):
+        if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
     terms = []
     for start, end in sorted(span for span in found if span[0] < span[1]):
@@ -454,17 +458,18 @@ def _a_verb(word: str) -> bool:
 
 
 def _term_before(text: str, end: int) -> tuple[int, int]:
-    """The term ending at `end`: the lower-case words after an article ("mature in the thymus"),
-    else the last word alone ("had caught cowpox", "are lymphocytes"); nothing after a name."""
+    """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
+    verb ("the tail contained cyanogen", "larvae are fed royal jelly") or "of" ("a layer of chalk
+    marl"), else the last word alone ("had caught cowpox", "are lymphocytes"); nothing after a name."""
     words = list(re.finditer(r"[\w'’-]+", text[:end]))[-_MAX_TERM_WORDS:]
     taken: list[re.Match[str]] = []
     stop = ""
     for word in reversed(words):
-        if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()):
+        if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()) or _a_verb(word.group()):
             stop = word.group()
             break
         taken.insert(0, word)
-    if stop not in _ARTICLES:
+    if stop not in _ARTICLES and not _a_verb(stop) and stop != "of":
         taken = taken[-1:]
     return (taken[0].start(), end) if taken else (end, end)
 
@@ -506,8 +511,10 @@ def _names_a_craft(run: _Run) -> bool:
 
 def _title_length(tokens: list[str]) -> int:
     """How many of the leading tokens are titles of office: 1 for "President Ronald Reagan", 2 for
-    "Lieutenant Commander Clarence McClusky", 3 for "Secretary of State George C. Marshall"."""
-    length = 0
+    "Lieutenant Commander Clarence McClusky", 3 for "Secretary of State George C. Marshall", and a
+    word before a title that says when its holder held it: 2 for "Former President Jimmy Carter"."""
+    qualified = 1 if tokens and tokens[0] in lexicon.TITLE_QUALIFIERS else 0
+    length = qualified
     while length < len(tokens):
         rest = " ".join(tokens[length:])
         office = next((t for t in lexicon.OFFICE_TITLES if rest.startswith(f"{t} ")), None)
@@ -517,7 +524,7 @@ def _title_length(tokens: list[str]) -> int:
             length += 1
         else:
             break
-    return length
+    return length if length > qualified else 0
 
 
 def _looks_like_title(words: str) -> bool:
@@ -640,9 +647,10 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
 
 
 def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:
-    """Whether a number belongs to the name before it: "Apollo 14", "Navstar 1", "Flight 007"."""
+    """Whether a number belongs to the name before it: "Apollo 14", "Navstar 1", "Flight 007", "Building
+    4C", "Dredge No. 4" (not after another abbreviation or an initial)."""
     number = _NAME_NUMBER.match(text, token.start())
-    return number is not None and number.end() == token.end() and _is_name_word(last) and not last.endswith(".")
+    return number is not None and number.end() == token.end() and _is_name_word(last) and (not last.endswith(".") or last == "No.")
 
 
 def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, book: NameBook) -> int | None:

@@ -35,20 +35,25 @@ SENTENCE_STARTERS = _words(
 NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FAQ Mr Mrs Ms Dr Prof Sir Jr Sr")
 
 # Abbreviations that belong to the name after them, or before them: "St. Louis", "Martin Luther King Jr."
-NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Co", "Inc", "Ltd", "Corp", "Bros")
+NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Co", "Inc", "Ltd", "Corp", "Bros", "No")
 TITLES_BEFORE_NAMES = _words(
     "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
     "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
     "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer "
     "Admiral Commander Ensign Premier Ambassador Commissioner"
 )
+# Words before a title that say when or how its holder held it, outside the name with the title:
+# "Former President {{Jimmy Carter}}", "Retired General {{Anna Berg}}".
+TITLE_QUALIFIERS = _words("Former Retired Late Acting Then")
 # Titles of office of several words, kept outside the person's name like the one-word titles above:
-# "Secretary of State {{George C. Marshall}}", "Rear Admiral {{Tamon Yamaguchi}}".
+# "Secretary of State {{George C. Marshall}}", "Rear Admiral {{Tamon Yamaguchi}}"; and a rank that is a
+# common word in lower case, a title only when capitalised: "Major {{William L. Sibert}}", not "a major
+# Hollywood studio" (after "Major General", which it begins).
 OFFICE_TITLES = (
     "Secretary of State", "Secretary of War", "Secretary of Defense", "Secretary of the Treasury", "Secretary of the Navy",
     "Prime Minister", "Foreign Minister", "Foreign Secretary", "Vice President", "Attorney General", "Chief Justice",
     "Rear Admiral", "Vice Admiral", "Fleet Admiral", "Lieutenant Commander", "Lieutenant General", "Major General",
-    "Brigadier General", "Field Marshal", "Lieutenant Colonel",
+    "Brigadier General", "Field Marshal", "Lieutenant Colonel", "Holy Roman Emperor", "Major",
 )
 # The titles of heads of state and government: a reader who knows the year and the country fills in
 # the name after one when the sentence only mentions that person ("to meet President {{…}}").
@@ -272,8 +277,8 @@ RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
 
 UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|miles?|yards?|feet|foot|ft|"
-    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
-    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet)|degrees?|°[CF]?|mph|km/h|"
+    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
+    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower"
 )
