@@ -2148,3 +2148,89 @@ def test_a_region_set_after_the_place_or_organisation_it_locates_is_not_asked(te
 )
 def test_a_name_after_a_comma_is_asked_when_it_locates_nothing(text, answer):
     assert answer in answers(text)
+
+
+# Twenty-seventh round (issue 6): an "it" or "its" that can only be the document's topic is carried by the
+# card's label, and the time a comparison measures against is not asked.
+
+_KESTREL_DAM = "The Kestrel Dam crosses the Vale River. Ada Brand drew the first plans in 1921. The finished dam is 210 metres high. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        ("At its base it is 90 metres thick.", "(Kestrel Dam) At its base it is {{c1::90 metres}} thick."),
+        ("Its power plant was finished in 1936.", "(Kestrel Dam) Its power plant was finished in {{c1::1936}}."),
+        ("Six turbines give it a capacity of 400 megawatts.", "(Kestrel Dam) Six turbines give it a capacity of {{c1::400 megawatts}}."),
+    ],
+)
+def test_an_it_that_can_only_be_the_topic_is_carried_by_the_label(sentence, front):
+    assert front in {s.front for s in suggest(_KESTREL_DAM + sentence, title="The Kestrel Dam")}
+
+
+def test_a_sentence_the_label_carried_lets_the_next_it_be_the_topic_too():
+    text = _KESTREL_DAM + "At its base it is 90 metres thick. It holds back 400 billion litres of water."
+    fronts = {s.front for s in suggest(text, title="The Kestrel Dam")}
+    assert "(Kestrel Dam) It holds back {{c1::400 billion litres}} of water." in fronts
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Dynamite broke the rock first.",  # "it" may be the dynamite: the sentence names no dam
+        "A major flood struck the Kestrel Dam in 1930.",  # a flood, another common noun, is the subject
+        "The river's banks were raised.",  # the river's
+        "The Kestrel Dam feeds the Corran Tunnel.",  # names another thing its "it" could be
+        # an "it" that nothing stood for: the same unknown again
+        "Ada Brand visited the Corran Tunnel and the Vale Bridge in 1921. It was older than the Kestrel Dam.",
+    ],
+)
+def test_an_it_that_could_be_something_else_is_not_carried_by_the_label(before):
+    text = f"The Kestrel Dam crosses the Vale River. Ada Brand drew the first plans in 1921. {before} At its base it is 90 metres thick."
+    assert "90 metres" not in answers(text, title="The Kestrel Dam")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("The Corran Tunnel replaced it in 1936.", "1936"),  # not the tunnel, and not surely the dam
+        ("She raised its crest in 1936.", "1936"),  # another reference opens the sentence
+        ("The next year it was raised by 5 metres.", "5 metres"),  # the time leans on the sentence before as much as the "it"
+    ],
+)
+def test_a_sentence_with_another_reference_is_not_carried_by_the_label(sentence, answer):
+    assert answer not in answers(_KESTREL_DAM + sentence, title="The Kestrel Dam")
+
+
+def test_a_person_as_topic_carries_no_it():
+    text = "Ada Brand was an engineer. She drew the plans of a dam in 1921. At its base it is 90 metres thick."
+    assert "90 metres" not in answers(text, title="Ada Brand")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "kept"),
+    [
+        ("The Kestrel Comet will pass on May 2, 2061, much closer to the Earth than it was in 1986.", "1986", "May 2, 2061"),
+        ("In 1951 Port Vale held 9,000 people, fewer than it did in 1930.", "1930", "9,000"),
+    ],
+)
+def test_the_time_a_comparison_measures_against_is_not_asked(text, refused, kept):
+    found = answers(text)
+    assert refused not in found and kept in found
+
+
+def test_a_time_after_than_that_is_no_comparison_of_moments_is_asked():
+    assert "1 October 1969" in answers("The Vega IV first flew faster than sound on 1 October 1969.")
+
+
+def test_a_point_of_reference_or_a_maker_in_the_sentence_before_is_no_other_it():
+    for before in ("The Kestrel Dam lies far beyond the Corran Tunnel.", "The Kestrel Dam was designed by engineers of the Vale Board."):
+        text = f"The Kestrel Dam crosses the Vale River. {before} At its base it is 90 metres thick."
+        assert "90 metres" in answers(text, title="The Kestrel Dam")
+    other = "The Kestrel Dam crosses the Vale River. The Kestrel Dam was designed for the Vale Board. At its base it is 90 metres thick."
+    assert "90 metres" not in answers(other, title="The Kestrel Dam")  # the board's base, or the dam's?
+
+
+def test_an_its_after_the_sentences_own_common_subject_is_not_carried_by_the_label():
+    text = "The Kestrel Dam crosses the Vale River. The Kestrel Dam opened in 1936. Engineers measured 90 metres at its crest."
+    assert "90 metres" not in answers(text, title="The Kestrel Dam")

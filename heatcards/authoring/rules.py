@@ -279,8 +279,13 @@ _WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:
 # The year an estimate was made, beside the amount it gave: "estimated at 7 million dollars in {{1957}}",
 # "many times the estimate of {{1962}}" (the amount is the fact; when it was guessed is not).
 _YEAR_OF_AN_ESTIMATE = re.compile(r"\b(?:estimate of|estimated at [^,;]+ in) $")
+# The time a comparison measures against: "… will be better placed than it was in {{1986}}".
+_COMPARED_TIME = re.compile(r"\bthan (?:it|he|she|they|(?:the )?[a-z]+) (?:was|were|had been|did) (?:in|on) $")
 # A subject that is a common noun, not a name: "The probe rode on …", "A second rocket was …".
 _COMMON_SUBJECT = re.compile(rf"(?:The|A|An) (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
+# The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
+# struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
+_COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
 # A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
 _COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) [a-z]+(?: [a-z]+)? (?=[a-z]+s\b)")
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
@@ -418,6 +423,7 @@ def suggest_from_mentions(
     topic = _topic(document.title, found, book) or _title_phrase(document.title, [sentence.text for sentence in sentences])
     cards: list[_Card] = []
     previous: Claim | None = None
+    carried = False  # whether the sentence before was left with an "it" that the label says is the topic
     seen: Counter[str] = Counter()  # how many of the sentences so far mention each name
     repeated = _repeated_names(sentences, found)
     asked_once = _asked_once(sentences, found)
@@ -438,6 +444,10 @@ def suggest_from_mentions(
         if standing is None and (paired := _after_the_sentence_before(sentence.text, found[index], before, topic, book)):
             start = sentences[index - 1].start
             standing, shown = paired, Sentence(start, sentence.end, document.text[start : sentence.end])
+        carried_before, carried = carried, False
+        if standing is None:
+            standing = _carried_by_the_label(sentence.text, found[index], before, carried_before, topic, book)
+            carried = standing is not None
         if standing is None:
             standing = _described_names(sentence.text, found[index], topic)
         if standing is not None:
@@ -716,6 +726,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
     if mention.kind is MentionKind.YEAR and _YEAR_OF_AN_ESTIMATE.search(claim.text, 0, mention.start):
         return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
+    if mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _COMPARED_TIME.search(claim.text, 0, mention.start):
+        return True  # "much better placed than it was in {{1986}}": the moment compared with, not the fact
     if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
         return True
     return (
@@ -1179,6 +1191,54 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     offset = len(shown.text) + 1
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _carried_by_the_label(
+    text: str, mentions: list[Mention], before: _Before, before_carried: bool, topic: _Topic | None, book: NameBook
+) -> Claim | None:
+    """The sentence as written, when what keeps it from standing is an "it" or "its" that can only be the
+    document's topic, a thing, which the card's label then names: "At its base it is {{660 feet}} thick"
+    after "The finished dam is 726 feet high." gives "(Hoover Dam) At its base it is {{660 feet}} thick …".
+    The sentence before must be about the topic (its subject is the topic, a "the" with the topic's last
+    word, "The comet is now …", or a sentence the label carried) or name the topic with no common noun for
+    its subject; it must not open with an "it" that nothing stood for, and may name another thing only
+    after "by" or "under", as a point of reference ("far beyond Neptune") or as what a noun is of ("the
+    orbit of Venus"). The sentence itself must name no such thing before its last "it" or "its" ("The
+    Corran Tunnel replaced it …"), open with no other reference ("She", "They", "The next year it …") and
+    hold no "its" after a subject of its own ("Engineers measured 726 feet at its crest"). None otherwise."""
+    if topic is None or topic.kind is MentionKind.PERSON or topic.ship:
+        return None
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        text, mentions = _without_opening(text, mentions, connective.end())
+    pronouns = [match.start() for match in re.finditer(r"\b(?i:it|its)\b", text)]
+    opening = _OPENING.match(text).end()
+    reference = _LEADING_REFERENCE.match(text, opening)
+    if not pronouns or _RELATIVE_TIME_OPENER.match(text) or (reference and (reference.group("pronoun") or "").lower() not in ("it", "its")):
+        return None
+    if reference is None and re.search(r"\bits\b", text[opening:]):
+        return None  # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's
+    if any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m) for m in mentions):
+        return None  # "The Corran Tunnel replaced it in 1936": not the tunnel, and not surely the topic
+    if before.claim is None and _opens_with_pronoun_like(before.text, "it") and not before_carried:
+        return None  # the same unknown "it" again
+    lead = _COMMON_LEAD.match(before.text, _OPENING.match(before.text).end())
+    subject = before.claim.subject if before.claim else None
+    head = topic.name.split()[-1].lower()  # "the comet" in a document about Halley's Comet
+    about_the_topic = before_carried or (subject is not None and _is_topic(subject, topic)) or (lead is not None and lead.group("noun").lower() == head)
+    names_the_topic = any(_contains_word(before.text, alias) for alias in topic.aliases) or _contains_word(before.text.lower(), f"the {head}")
+    offered = [
+        m for m in before.mentions
+        if not (_ERA_AFTER_A_YEAR.search(before.text, 0, m.end) or _AFTER_BY_OR_UNDER.search(before.text, 0, m.start)
+                or _REFERENCE_POINT.search(before.text, 0, m.start) or _modifies_a_noun(before.text, m))
+    ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it"
+    if not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None)):
+        return None  # "Dynamite broke the rock first. About 27 million kilograms of it …": not the canal
+    label = Mention(topic.kind, -1, -1, "", topic.name)  # the topic, named by the label in front of the sentence
+    claim = _standing(Claim(text, 0, [label, *mentions], None), topic, book)
+    if claim is None:
+        return None
+    return _without_also_or_too(dataclasses.replace(claim, mentions=[m for m in claim.mentions if m is not label]))
 
 
 def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -> Claim | None:
