@@ -173,11 +173,13 @@ class Backups:
         self._newest_read = False
 
     # --- making backups ------------------------------------------------------------------
-    def create(self, source: Store | Path, reason: BackupReason) -> BackupInfo:
+    def create(
+        self, source: Store | Path, reason: BackupReason, snapshot_taken: Callable[[], None] = lambda: None
+    ) -> BackupInfo:
         """Back up the collection, from its open `Store` or from its file (a connection of its own,
-        for a worker thread; see `storage.backup.write_backup`), then remove the backups the
-        rotation no longer keeps."""
-        backup = self._write(source, reason)
+        for a worker thread; see `storage.backup.write_backup`, which calls `snapshot_taken` once
+        the collection has been read), then remove the backups the rotation no longer keeps."""
+        backup = self._write(source, reason, snapshot_taken)
         self.prune()
         return backup
 
@@ -250,10 +252,10 @@ class Backups:
             return target
 
     # --- internals -----------------------------------------------------------------------
-    def _write(self, source: Store | Path, reason: BackupReason) -> BackupInfo:
+    def _write(self, source: Store | Path, reason: BackupReason, snapshot_taken: Callable[[], None] = lambda: None) -> BackupInfo:
         created = self._unused_time()
         path = self.folder / backup_file_name(self.collection_name, created)
-        contents = write_backup(source, path, reason.value)
+        contents = write_backup(source, path, reason.value, snapshot_taken)
         self._newest = max(created, self.last_created() or created)
         return BackupInfo.of(path, created, contents)
 

@@ -13,7 +13,7 @@ import re
 import secrets
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -739,16 +739,19 @@ class Collection:
         deck: str | None = None,
         source: str = "",
         progress: Progress = no_progress,
+        before_commit: Callable[[], None] = lambda: None,
     ) -> tuple[ImportReport, Changes]:
         """Merge what a reader read into the collection (the rules: `heatcards.importing`), in one
         transaction: a failure, or a `CancelledError` raised by `progress`, leaves the collection as
         it was. `deck` puts everything under that deck instead of the file's top-level decks.
-        An import cannot be undone; it clears the undo steps."""
+        `before_commit` runs once the merge is done, inside the transaction (an error it raises
+        rolls the import back). An import cannot be undone; it clears the undo steps."""
         exchange = replace(exchange, notes=tuple(_with_clean_tags(n) for n in exchange.notes))
         media = StagedMedia(self.media_folder)
         try:
             with self.store.transaction():
                 result = merge_exchange(self, exchange, policy=policy, deck=deck, source=source, progress=progress, media=media)
+                before_commit()
         except BaseException:
             media.discard()  # the rows were rolled back (or never committed): their media files go too
             raise

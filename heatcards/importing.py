@@ -60,7 +60,7 @@ from .storage.transfer_rows import (
     card_of_stored_row,
     note_of_stored_row,
     stored_cards_of_notes,
-    stored_notes,
+    stored_notes_of_guids,
 )
 
 if TYPE_CHECKING:  # the collection calls in here; avoid a cycle at import time
@@ -400,8 +400,8 @@ class _Merge:
         The notes already here are compared as the rows the collection stores: only those that
         change become records (a package imported again changes none of its notes)."""
         notes = self.exchange.notes
-        found = self.store.note_ids_by_guid(n.guid for n in notes)
-        stored = {row[0]: row for row in stored_notes(self.store, found.values())}
+        stored = {row[0]: row for row in stored_notes_of_guids(self.store, (n.guid for n in notes))}
+        found = {row[1]: row[0] for row in stored.values()}  # GUID -> note id
         duplicating = self.policy is DuplicatePolicy.DUPLICATE
         free_ids = self._free_ids("notes", [n.id for n in notes if duplicating or n.guid not in found])
         inserts: list[Note] = []

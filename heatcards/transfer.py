@@ -13,14 +13,14 @@ from __future__ import annotations
 import gc
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from .backups import BackupReason
+from .backups import BackupInfo, BackupReason
 from .collection import Collection
 from .errors import ConflictError, DeckFileError, HeatcardsError, ImportFileError, InvalidInputError, NotFoundError
 from .formats.apkg import PackageReviews, read_package, write_package
@@ -29,9 +29,9 @@ from .formats.heatdeck import deck_file_to_exchange, exchange_to_deck_file, read
 from .formats.review_log import is_review_log, read_review_log
 from .formats.text import read_text_notes, write_text_cards, write_text_notes
 from .model import Changes
+from .storage import FileShare
 
 DECK_FILE_SUFFIX = ".heatdeck.toml"
-_Read = TypeVar("_Read")
 
 
 @dataclass(frozen=True)
@@ -120,13 +120,18 @@ def import_file(
     if (column_map is not None or notetype is not None) and file_format not in (CSV, TSV):
         raise InvalidInputError(f"{path}: a column map and a note type apply to text files of notes only")
     try:
-        with _many_objects():
+        with _many_objects(), _ImportBackup(collection) as backup:
             if file_format is REVIEW_LOG:
-                rows = _backed_up_while(collection, lambda: read_review_log(path))
+                rows = read_review_log(path)
+                backup.wait_until_taken()
+                backup.wait_until_made()
                 return collection.import_review_log(rows, source_name=path.name, deck=deck, progress=progress)
-            exchange = _backed_up_while(collection, lambda: _read_exchange(collection, path, file_format, column_map, notetype, progress))
+            exchange = _read_exchange(collection, path, file_format, column_map, notetype, progress)
             try:
-                return collection.import_exchange(exchange, policy=policy, deck=deck, source=path.name, progress=progress)
+                backup.wait_until_taken()
+                return collection.import_exchange(
+                    exchange, policy=policy, deck=deck, source=path.name, progress=progress, before_commit=backup.wait_until_made
+                )
             finally:
                 if isinstance(exchange.reviews, PackageReviews):  # its scratch file goes now, even if an error is kept
                     exchange.reviews.close()
@@ -134,25 +139,58 @@ def import_file(
         raise ImportFileError(f"{path}: {error}") from error
 
 
-def _backed_up_while(collection: Collection, read: Callable[[], _Read]) -> _Read:
-    """`read()`, while the "before import" backup is made beside it: by a worker thread reading
-    the collection's file through a connection of its own, under a share of the file (SQLite and
-    zstd leave Python's lock while they work, so the two share the cores), then waited for. The backup is of the
-    collection as it is, since nothing writes to it until the merge, which starts after both.
-    A failed backup stops the import as before; a failed read still waits for the backup."""
-    if collection.in_memory:
-        result = read()
-        collection.backup(BackupReason.IMPORT)
-        return result
-    with collection.share_for_reading(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup") as worker:
-        backup = worker.submit(collection.backups.create, collection.path, BackupReason.IMPORT)
-        try:
-            result = read()
-        finally:
-            done = backup.exception()  # waits; a failed read's error is the one that escapes
-        if done is not None:
-            raise done
-    return result
+class _ImportBackup:
+    """The "before import" backup, made beside the import by a worker thread: it copies the
+    collection's file through a connection of its own (under a share of the file) while the file is
+    read, then compresses the copy while the merge runs (SQLite and zstd leave Python's lock while
+    they work, so the import and its backup share the cores). Nothing writes to the collection
+    until the merge, which waits for the copy (`wait_until_taken`); nothing is committed before
+    the backup file is there (`wait_until_made`, the import's `before_commit`). A failed backup
+    stops the import; a failed or cancelled import still waits for the backup (a "before import"
+    backup is the one file a failed import may leave). An in-memory collection is backed up by
+    `wait_until_taken`, in this thread."""
+
+    def __init__(self, collection: Collection):
+        self._collection = collection
+        self._taken = threading.Event()
+        self._share: FileShare | None = None
+        self._worker: ThreadPoolExecutor | None = None
+        self._made: Future[BackupInfo] | None = None
+
+    def __enter__(self) -> _ImportBackup:
+        collection = self._collection
+        if collection.in_memory:
+            return self
+        self._share = collection.share_for_reading()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-import-backup")
+        self._made = self._worker.submit(collection.backups.create, collection.path, BackupReason.IMPORT, self._taken.set)
+        self._made.add_done_callback(lambda _: self._taken.set())  # a backup that failed before its copy
+        return self
+
+    def wait_until_taken(self) -> None:
+        """Return once the backup no longer reads the collection's file: it may change from now on
+        (an in-memory collection is backed up now). Raises the backup's error if it failed."""
+        if self._made is None:
+            self._collection.backup(BackupReason.IMPORT)
+            return
+        self._taken.wait()
+        self._release_share()
+        if self._made.done():
+            self._made.result()
+
+    def wait_until_made(self) -> None:
+        """After `wait_until_taken`: return once the backup file is complete; raise its error if it failed."""
+        if self._made is not None:
+            self._made.result()
+
+    def _release_share(self) -> None:
+        if self._share is not None:
+            self._share.release()
+
+    def __exit__(self, *exc) -> None:
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)  # an error of the backup is raised by the waits above, if at all
+        self._release_share()
 
 
 def _read_exchange(

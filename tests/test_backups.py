@@ -1,5 +1,11 @@
-"""Backups: when they are due, their names, the rotation, consistent copies, listing and restoring."""
+"""Backups: when they are due, their names, the rotation, consistent copies, listing and restoring,
+and the backup an import makes beside itself."""
+import errno
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -16,10 +22,15 @@ from heatcards.backups import (
     backups_to_keep,
     is_backup_due,
 )
+from heatcards import collection as collection_module
 from heatcards.checking import check_collection
 from heatcards.collection import Collection
 from heatcards.errors import CollectionInUseError, HeatcardsError, NotFoundError
+from heatcards.importing import merge_exchange
+from heatcards.storage import backup as backup_storage
 from heatcards.storage.backup import BackupError
+from heatcards.storage.faults import StorageError
+from heatcards.transfer import export_file, import_file
 from tests.studying import study_randomly
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
@@ -322,3 +333,126 @@ def test_restoring_every_backup_of_a_rotation_gives_a_collection_that_passes_che
             counts = (len(restored.find_cards()), len(restored.find_notes()), restored.store.review_count())
             assert counts == (backup.cards, backup.notes, backup.reviews)
             assert expected.get(backup.path, counts) == counts
+
+
+# --- the "before import" backup ---------------------------------------------------------------
+def package_of_notes(tmp_path, clock, count):
+    """An .apkg of `count` Basic notes, exported from a collection of its own."""
+    with Collection(tmp_path / "source" / "source.heatcards", clock=clock, install_heat_deck=False) as source:
+        add_notes(source, count, deck="Imported")
+        return export_file(source, tmp_path / "notes.apkg").path
+
+
+def test_an_import_merges_while_its_backup_is_compressed(collection, clock, tmp_path, monkeypatch):
+    add_notes(collection, 2)
+    package = package_of_notes(tmp_path, clock, 3)
+    compressing, merged = threading.Event(), threading.Event()
+    compress = backup_storage._compress
+
+    def slow_compress(*args):
+        compressing.set()
+        assert merged.wait(10), "the merge waited for the compression"
+        compress(*args)
+
+    def merge_then_check(*args, **kwargs):
+        result = merge_exchange(*args, **kwargs)
+        merged.set()
+        return result
+
+    monkeypatch.setattr(backup_storage, "_compress", slow_compress)
+    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_check)
+    report, _ = import_file(collection, package)
+    assert compressing.is_set() and report.added == 3
+    [backup] = collection.backups.list()
+    assert (backup.reason, backup.notes) == ("before import", 2)  # the collection before the merge
+    assert len(collection.store.card_ids()) == 5
+
+
+def test_an_import_whose_backup_fails_while_it_merges_changes_nothing(collection, clock, tmp_path, monkeypatch):
+    add_notes(collection, 2)
+    package = package_of_notes(tmp_path, clock, 3)
+    merged = threading.Event()
+
+    def full_disk_once_merged(*args):
+        merged.wait(10)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def merge_then_tell(*args, **kwargs):
+        result = merge_exchange(*args, **kwargs)
+        merged.set()
+        return result
+
+    monkeypatch.setattr(backup_storage, "_compress", full_disk_once_merged)
+    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_tell)
+    with pytest.raises(StorageError, match="no backup was made"):
+        import_file(collection, package)
+    assert merged.is_set() and len(collection.store.card_ids()) == 2  # merged, then rolled back
+    assert collection.backups.list() == []
+    assert not any(collection.backups.folder.iterdir())  # no copy left behind
+
+
+_KILLED_IMPORT = """
+import sys, threading, time
+from pathlib import Path
+from heatcards import collection as collection_module
+from heatcards.collection import Collection
+from heatcards.storage import backup as backup_storage
+from heatcards.transfer import import_file
+
+path, package, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+merge_exchange, compress, merged = collection_module.merge_exchange, backup_storage._compress, threading.Event()
+
+def merge_then_tell(*args, **kwargs):
+    result = merge_exchange(*args, **kwargs)
+    merged.set()
+    print("merged", flush=True)
+    return result
+
+def compress_after_the_merge(*args):
+    merged.wait()
+    if kill_at == "merged":  # the backup is still being made when the process is killed
+        time.sleep(60)
+    compress(*args)
+
+collection_module.merge_exchange = merge_then_tell
+backup_storage._compress = compress_after_the_merge
+collection = Collection(path, install_heat_deck=False)
+import_file(collection, package)
+print("imported", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("kill_at", ["merged", "imported"])
+def test_an_import_killed_at_any_point_leaves_a_usable_backup_or_the_collection_untouched(collection, clock, tmp_path, kill_at):
+    """A process killed once its merge is done but its backup is still being compressed leaves the
+    collection as it was (the import waits for its backup to commit); killed after the import, the
+    backup it made holds the collection as it was before."""
+    add_notes(collection, 2)
+    collection.close()
+    package = package_of_notes(tmp_path, clock, 3)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_IMPORT, str(collection.path), str(package), kill_at],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        for line in child.stdout:
+            if line.strip() == kill_at:
+                break
+        time.sleep(0.5)  # time to commit, if the import did not wait for its backup
+        child.kill()
+    finally:
+        child.wait()
+    with reopen(collection.path, clock) as after:
+        notes = len(after.store.card_ids())  # one card each
+        listed = after.backups.list()
+        assert after.check().findings == ()
+    if kill_at == "merged":
+        assert notes == 2 and listed == []
+        return
+    assert notes == 5
+    [backup] = listed
+    assert (backup.reason, backup.notes) == ("before import", 2)
+    Backups(collection.path, clock).restore(backup.path)
+    with reopen(collection.path, clock) as restored:
+        assert len(restored.store.card_ids()) == 2

@@ -676,13 +676,6 @@ class Store:
         row = self._one(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE guid = ?", (guid,))
         return _note_from_row(row) if row else None
 
-    def note_ids_by_guid(self, guids: Iterable[str]) -> dict[str, int]:
-        """The ids of the notes with these GUIDs (those that exist), by GUID."""
-        rows = self.db.conn.execute(
-            "SELECT guid, id FROM notes WHERE guid IN (SELECT value FROM json_each(?))", (json.dumps(list(guids)),)
-        )
-        return dict(rows.fetchall())
-
     def existing_ids(self, table: str, ids: Iterable[int]) -> set[int]:
         """Which of `ids` a note or card (`table` "notes" or "cards") already has."""
         if table not in ("notes", "cards"):

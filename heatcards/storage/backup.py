@@ -18,7 +18,7 @@ import os
 import shutil
 import sqlite3
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -31,7 +31,7 @@ from . import CollectionLock, Store
 from .faults import is_damage, raise_storage_error
 
 FORMAT = 1
-COMPRESSION_LEVEL = 3  # zstd's default: see docs/backups-and-check.md for sizes and times
+COMPRESSION_LEVEL = 1  # fast, for the backup an import waits for: see docs/backups-and-check.md for sizes and times
 _HEADER_FRAME = struct.Struct("<II")  # magic, length (little-endian, as zstd frames are)
 _HEADER_MAGIC = 0x184D2A5B  # one of zstd's sixteen skippable-frame magic numbers
 _HEADER_LIMIT = 64 * 1024
@@ -52,11 +52,16 @@ class BackupContents:
     reason: str
 
 
-def write_backup(source: Store | Path, target: Path, reason: str) -> BackupContents:
+def write_backup(
+    source: Store | Path, target: Path, reason: str, snapshot_taken: Callable[[], None] = lambda: None
+) -> BackupContents:
     """Copy a collection (an open `Store`, or the file of a closed one) into the backup `target`.
 
     A `Path` source gets a connection of its own, so a worker thread can back up a collection
-    the main thread has open and shares (`Collection.share_for_reading`). The folder of `target` is created when missing."""
+    the main thread has open and shares (`Collection.share_for_reading`). `snapshot_taken` is
+    called once the copy has been read and that connection closed, before the copy is compressed:
+    from then on the collection may change without changing the backup. The folder of `target`
+    is created when missing."""
     folder = target.parent
     snapshot = folder / f".{target.name}.sqlite"
     partial = folder / f".{target.name}.partial"
@@ -65,6 +70,7 @@ def write_backup(source: Store | Path, target: Path, reason: str) -> BackupConte
         folder.mkdir(parents=True, exist_ok=True)
         with _connection_to(source) as connection:
             contents = _snapshot(connection, snapshot, reason)
+        snapshot_taken()
         _compress(snapshot, partial, contents)
         _replace_durably(partial, target)
     except (sqlite3.Error, OSError) as error:

@@ -3,7 +3,7 @@
 A hundred thousand notes and cards take longer to turn into records (and back) than the rest of a
 transfer: an export hands the Anki package writer the rows (`CollectionNotes`, `CollectionCards`),
 and an import compares what arrives with the rows of the notes and cards already here
-(`stored_notes`, `stored_cards_of_notes`), making records only of those it changes.
+(`stored_notes_of_guids`, `stored_cards_of_notes`), making records only of those it changes.
 """
 from __future__ import annotations
 
@@ -45,12 +45,17 @@ def stored_notes(store: Store, note_ids: Iterable[int]) -> list[tuple]:
     return _rows_where(store, f"SELECT {_NOTE_COLUMNS} FROM notes", "id", note_ids)
 
 
+def stored_notes_of_guids(store: Store, guids: Iterable[str]) -> list[tuple]:
+    """The rows (`stored_note_row`) of the notes that have these GUIDs, in GUID order."""
+    return _rows_where(store, f"SELECT {_NOTE_COLUMNS} FROM notes", "guid", guids)
+
+
 def stored_cards_of_notes(store: Store, note_ids: Iterable[int]) -> list[tuple]:
     """The rows (`stored_card_row`) of the cards of these notes, by note id and ordinal."""
     return _rows_where(store, f"SELECT {_CARD_COLUMNS} FROM cards", "note_id", note_ids, ", ordinal")
 
 
-def _rows_where(store: Store, select: str, column: str, values: Iterable[int], then_by: str = "") -> list[tuple]:
+def _rows_where(store: Store, select: str, column: str, values: Iterable[int] | Iterable[str], then_by: str = "") -> list[tuple]:
     """The rows of `select` (a SELECT … FROM one table) whose `column` is one of `values`, as
     tuples, in `column` order (then `then_by`)."""
     cursor = store.db.conn.cursor()
