@@ -2234,3 +2234,86 @@ def test_a_point_of_reference_or_a_maker_in_the_sentence_before_is_no_other_it()
 def test_an_its_after_the_sentences_own_common_subject_is_not_carried_by_the_label():
     text = "The Kestrel Dam crosses the Vale River. The Kestrel Dam opened in 1936. Engineers measured 90 metres at its crest."
     assert "90 metres" not in answers(text, title="The Kestrel Dam")
+
+
+# Twenty-eighth round (issue 6): a leading "One of …," before the person it names and a closing phrase
+# that points elsewhere no longer keep the fact from a card; a unit is never a "they", and an organisation
+# is not given away by the country it opens with.
+
+_SCALERS = "Ada Brand hired forty high scalers for the Kestrel Dam in 1931. "
+
+
+def test_a_leading_one_of_before_the_name_is_dropped():
+    text = _SCALERS + "One of them, Tom Vane, caught a falling engineer in mid-air and swung him to safety."
+    fronts = {s.front for s in suggest(text, title="The Kestrel Dam")}
+    assert "(Kestrel Dam) {{c1::Tom Vane}} caught a falling engineer in mid-air and swung him to safety." in fronts
+
+
+def test_a_leading_one_of_keeps_the_apposition_after_the_name():
+    text = "Gold was found on Vale Creek in 1896. One of the first men to reach it, Tom Vane, a farmer from Oregon, took out $140,000 in his first winter."
+    assert "Tom Vane, a farmer from Oregon, took out {{c1::$140,000}} in his first winter." in {s.front for s in suggest(text)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of them, Tom Vane, caught it in mid-air.",  # the rest still leans on the sentence before
+        "One of them, the foreman, caught a falling engineer in mid-air.",  # no name after the phrase
+    ],
+)
+def test_a_leading_one_of_whose_rest_does_not_stand_gives_no_card(sentence):
+    assert not any("caught" in s.front for s in suggest(_SCALERS + sentence, title="The Kestrel Dam"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        (
+            "In July 1943 the liner Aurora carried 16,683 people across the Atlantic on one voyage, most of them soldiers.",
+            "In July 1943 the liner Aurora carried {{c1::16,683}} people across the Atlantic on one voyage.",
+        ),
+        (
+            "On 23 January 1973 a fissure opened on the edge of the town on Heimsey, their only inhabited island.",
+            "On {{c1::23 January 1973}} a fissure opened on the edge of the town on Heimsey.",
+        ),
+        (
+            "In January 1964 students raised the Vega flag without the Rhodan flag, against an agreement between the two governments.",
+            "In {{c1::January 1964}} students raised the Vega flag without the Rhodan flag.",
+        ),
+    ],
+)
+def test_a_closing_phrase_that_points_elsewhere_is_cut(sentence, front):
+    assert any(s.front.endswith(front) for s in suggest("The Vega Line ran liners across the Atlantic. " + sentence, title="The Vega Line"))
+
+
+def test_a_closing_phrase_that_points_nowhere_stays():
+    sentence = "In July 1943 the liner Aurora carried 16,683 people across the Atlantic on one voyage, most of the soldiers from Ohio."
+    fronts = {s.front for s in suggest(sentence)}
+    assert "In July 1943 the liner Aurora carried {{c1::16,683}} people across the Atlantic on one voyage, most of the soldiers from Ohio." in fronts
+
+
+def test_a_unit_the_sentence_before_counts_is_not_a_they():
+    text = _KESTREL_DAM + "They raised its crest in 1936."
+    assert not any("the metres" in s.front.lower() for s in suggest(text, title="The Kestrel Dam"))
+
+
+def test_a_plural_thing_the_sentence_before_counts_is_still_a_they():
+    text = "The Kestrel Dam crosses the Vale River. Its engineers ordered 40 turbines. They produced 400 megawatts."
+    assert "The turbines produced {{c1::400 megawatts}}." in {s.front for s in suggest(text)}
+
+
+_VEGA = "The Vega Positioning System, usually called VPS, tells a receiver where it is. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("It is owned by the United States government and operated by the United States Space Force.", True),
+        # only the country would be the name's own: "Army" says nothing alone
+        ("It is owned by the United States government and operated by the United States Army.", False),
+        ("It is run by the Space Force, a branch of the Vega Space Force.", False),  # its own words are on the card
+    ],
+)
+def test_an_organisation_is_not_given_away_by_the_country_it_opens_with(sentence, asked):
+    found = answers(_VEGA + sentence, title="The Vega Positioning System")
+    assert (("United States Space Force" in found) or ("Vega Space Force" in found)) is asked

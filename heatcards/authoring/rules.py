@@ -262,6 +262,9 @@ _LEANING_OPENING = re.compile(
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
     r"|(?i:it|they) (?=[a-z]))?"
 )
+# A leading phrase that picks a person out of the ones before and then names them: "One of them, ", "One of
+# the first men to reach it, ".
+_ONE_OF = re.compile(r"One (?:of|among)\b[^,;:\"“()]*, ")
 # What a "they" after the sentence may stand for instead of two people it names: a plural that says
 # which ("his students", "the soldiers", "two brothers"; not "his work on crystals") or a group ("the crew").
 _PLURAL_WORD = re.compile(
@@ -274,6 +277,8 @@ _COUNTED_NOUN = re.compile(
     # a word between: "the film rights", not "The network needs at least …" (a verb)
     r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
+# A unit or currency a number counts is never a "they": "The dam is 210 metres high. They raised …".
+_UNIT = re.compile(rf"(?:{lexicon.UNITS}|{lexicon.TIME_UNITS}|{lexicon.CURRENCY_WORDS})")
 # When a well-known event began or ended, which anyone knows: "… the Second World War broke out in ".
 _WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:broke out|began|started|ended) (?:in|on) $")
 # The year an estimate was made, beside the amount it gave: "estimated at 7 million dollars in {{1957}}",
@@ -292,9 +297,11 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 # A second verb in the past after "and": "retired and moved the family" cannot be turned into "did … retire and move".
 _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # Where a later clause begins, which a claim may be cut before when the clause leans on something the
-# card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …".
+# card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …",
+# and a closing phrase that points elsewhere: ", most of them soldiers", ", against an agreement between the two
+# governments", ", their only inhabited island".
 _CLAUSE_BOUNDARY = re.compile(
-    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|although|though|which|where|one of|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
+    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|although|though|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
 )
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
 # he died …}" (see _the_persons_clause).
@@ -450,6 +457,8 @@ def suggest_from_mentions(
             carried = standing is not None
         if standing is None:
             standing = _described_names(sentence.text, found[index], topic)
+        if standing is None:
+            standing = _named_after_one_of(sentence.text, found[index], topic, book)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
@@ -1254,6 +1263,26 @@ def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -
     return claim
 
 
+def _named_after_one_of(text: str, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The sentence from the person (or name) it names after a leading "One of …," that only points back
+    at the ones before, when it then stands on its own: "One of them, Oliver Cowan, caught …" -> "{{Oliver
+    Cowan}} caught …"; "One of the first men to reach it, Clarence Berry, a former fruit farmer, took
+    out {{$140,000}} …" -> "Clarence Berry, a former fruit farmer, took out …". Who the person is and
+    what they did is the fact, not which of the ones before they were. None otherwise."""
+    lead = _ONE_OF.match(text)
+    person = next((m for m in mentions if lead and m.start == lead.end()), None)
+    if person is None or person.kind not in (MentionKind.PERSON, MentionKind.NAME) or not text.startswith(", ", person.end):
+        return None
+    rest = text[person.end + 2 :]
+    # "Oliver Cowan, caught …": the comma closed the leading phrase's apposition, unlike "Clarence Berry, a …"
+    joiner = " " if re.match(_VERB_AFTER_SUBJECT, rest) else ", "
+    named = f"{person.text}{joiner}{rest}"
+    moved = [dataclasses.replace(m, start=m.start - person.start, end=m.end - person.start) for m in mentions if m.start == person.start]
+    shift = len(person.text) + len(joiner) - (person.end + 2)
+    moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= person.end + 2]
+    return _standing(Claim(named, 0, moved, moved[0]), topic, book)
+
+
 def _has_a_verb(text: str) -> bool:
     """Whether the text holds a verb after its first word: a finite one ("was", "crossed", "holds") or the
     plain form of a verb the engine knows ("Four cables hold the deck"), unlike a line of a fact box
@@ -1827,11 +1856,12 @@ def _group_subject(claim: Claim | None) -> Mention | None:
 
 def _plural_noun(text: str) -> Mention | None:
     """The one plural thing a sentence counts or names with "the", as "the" and its noun: "… needs at
-    least 24 satellites …" -> "the satellites"; None when it has none or several."""
+    least 24 satellites …" -> "the satellites"; None when it has none or several, or when the one it
+    counts is a unit or a currency ("210 metres", "three weeks", "40 dollars"), which is no thing."""
     nouns = {match.group(1) for match in _COUNTED_NOUN.finditer(text)}
-    if len(nouns) != 1:
+    if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()):
         return None
-    name = f"the {nouns.pop()}"
+    name = f"the {noun}"
     return Mention(MentionKind.NAME, 0, 0, name, name)
 
 
@@ -2133,16 +2163,30 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
     from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"). A
     nickname is given away only by all its words: "Frank Crowe … the nickname "{{Hurry Up Crowe}}"" is
-    not, though its person's name is on the card."""
+    not, though its person's name is on the card; nor is an organisation by the country or city it
+    opens with (see `_own_words`)."""
     if _contains_word(rest, mention.text) or _contains_word(rest, answer):
         return True
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
-        given = [len(word) > 2 and word[0].isupper() and word not in generic and _hyphenated_given(rest, word) for word in answer.split()]
+        words = _own_words(mention, answer.split(), generic)
+        given = [len(word) > 2 and word[0].isupper() and word not in generic and _hyphenated_given(rest, word) for word in words]
         return all(given) if nickname else any(given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
+
+
+def _own_words(mention: Mention, words: list[str], generic: frozenset[str]) -> list[str]:
+    """The words of a name that say which one it is: for an organisation whose name opens with a
+    country or city (lexicon.PLACES) and goes on with a word that is not generic, the words after the
+    place ("the United States government and … the {{United States Space Force}}" gives away only the
+    country); all the words otherwise ("New York Times", whose "Times" says nothing alone)."""
+    if mention.kind is MentionKind.ORGANISATION:
+        for size in (2, 1):
+            if " ".join(words[:size]) in lexicon.PLACES and any(word not in generic for word in words[size:]):
+                return words[size:]
+    return words
 
 
 def _hyphenated_given(rest: str, word: str) -> bool:
