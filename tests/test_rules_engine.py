@@ -2317,3 +2317,32 @@ _VEGA = "The Vega Positioning System, usually called VPS, tells a receiver where
 def test_an_organisation_is_not_given_away_by_the_country_it_opens_with(sentence, asked):
     found = answers(_VEGA + sentence, title="The Vega Positioning System")
     assert (("United States Space Force" in found) or ("Vega Space Force" in found)) is asked
+
+
+# Twenty-ninth round (issue 6): "one of the best-paid" is a fact, not praise, and the "The" a title
+# opens with gives nothing away.
+
+_SAILOR = "Tom Vane sailed to Alaska in 1897. His stories of the sea, above all the novel \"The Grey Tide\", published in 1911, "
+
+
+@pytest.mark.parametrize(
+    ("ending", "asked"),
+    [
+        ("made him one of the best-paid writers in the world.", True),
+        ("made him one of the best writers in the world.", False),  # a view, as before
+    ],
+)
+def test_one_of_the_best_is_praise_only_as_a_word_of_its_own(ending, asked):
+    assert ("The Grey Tide" in answers(_SAILOR + ending)) is asked
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("The Silent Harbour", True),
+        ("The Vane Affair", False),  # "Vane" is on the card
+    ],
+)
+def test_the_the_of_a_title_gives_nothing_away(title, asked):
+    text = f'The director Tom Vane made the film "{title}" in 1958 on the coast of Maine.'
+    assert (title in answers(text)) is asked

@@ -358,8 +358,11 @@ SUBJECTIVE_WORDS = _words(
     "surely undoubtedly allegedly supposedly might may should ahem quintessential gripping "
     "iconic legendary unforgettable extraordinary astonishing alas"
 )
-# Phrases of praise: "one of the most gripping thrillers ever made" is a view, not a fact.
-SUBJECTIVE_PHRASES = r"\bone of the (?:most|best|greatest|finest|worst)\b|\bever made\b"
+# Phrases of praise: "one of the most gripping thrillers ever made" is a view, not a fact; "one of the
+# best-paid writers" is a fact.
+SUBJECTIVE_PHRASES = r"\bone of the (?:most|best|greatest|finest|worst)\b(?!-)|\bever made\b"
+# Small words a title or name capitalises that say nothing of which one it is ("The Call of the Wild").
+CAPITALISED_SMALL_WORDS = _words("the and but for nor with from into")
 FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
 # Words that point back to something the card would not show.
 DANGLING_WORDS = _words("this these those such latter former aforementioned above below")

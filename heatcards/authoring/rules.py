@@ -2161,7 +2161,8 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
 
 def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
-    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"). A
+    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"); a small word
+    such as the "The" of "The Call of the Wild" gives nothing away. A
     nickname is given away only by all its words: "Frank Crowe … the nickname "{{Hurry Up Crowe}}"" is
     not, though its person's name is on the card; nor is an organisation by the country or city it
     opens with (see `_own_words`)."""
@@ -2172,7 +2173,10 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         words = _own_words(mention, answer.split(), generic)
-        given = [len(word) > 2 and word[0].isupper() and word not in generic and _hyphenated_given(rest, word) for word in words]
+        given = [
+            len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS and _hyphenated_given(rest, word)
+            for word in words
+        ]
         return all(given) if nickname else any(given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
 
