@@ -1162,7 +1162,9 @@ def calibration(collection: "Collection", scope: Scope = Scope(), period: Period
     first_day = None if period.days is None else today - period.days + 1
     with _reader(collection, scope, now) as reader:
         derivation = _Derivation(reader, _local_timeline(calendar, *(reader.review_span() or (now, now))), schedulers)
-        cache = None if collection.in_memory else CalibrationCache.open(cache_path(collection.path), _derivation_key(calendar))
+        cache = None if collection.in_memory else CalibrationCache.open(
+            cache_path(collection.path), _derivation_key(calendar), _SCORED_ANSWER.itemsize
+        )
         if cache is None:
             answers, _cards = derivation.scored_answers()
         else:
@@ -1221,22 +1223,27 @@ _DERIVED_APART_SHARE = 0.5
 def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None, calendar: DayCalendar) -> np.ndarray:
     """The scored answers of the scope's cards (as `_Derivation.scored_answers`, those before
     `first_day` possibly left out): the cache's, where they stand, and the others derived again and
-    kept in the cache. Theirs stand for a card when the cache holds it, derived with the parameters
-    its preset has now, and its review-log entries did not change since (`storage.calibration_cache`).
+    kept in the cache. Theirs stand for a card when the cache holds it, its review-log entries did not
+    change since (`storage.calibration_cache`) and, if it has an answer in the period, they were
+    derived with the parameters its preset has now.
     For a period, only the cards answered in it are derived again: a first month reads what a month
     needs, and the other cards wait for a longer period."""
     conn = derivation.reader.conn
     cached = cache.read(first_day)
     with one_snapshot(conn):  # the mark kept must stand for what was derived
+        mark = log_mark(conn)
         cards, decks = derivation.reader.card_decks()
         parameters = derivation.parameters_keys(decks)
         changed = np.empty(0, dtype=np.int64)
         if cached.mark is not None:
-            changed = cards_entered_after(conn, cached.mark)
+            changed = cards_entered_after(conn, cached.mark, mark)
             if changed is None:  # an entry up to the mark went: which cards changed, each card's fingerprint says
                 changed = _changed_cards(cache.fingerprints(), entry_fingerprints(conn))
-        at, standing = _positions_in(cached.cards, cards)
-        standing[standing] = cached.parameters[at[standing]] == parameters[standing]
+        # a card held stands unless its history changed or, answered in the period, its parameters did
+        # (a card the period did not answer scores nothing in it whatever its parameters)
+        standing = _positions_in(cached.cards, cards)[1]
+        at, answered = _positions_in(cached.answered, cards)
+        standing[answered] = cached.parameters[at[answered]] == parameters[answered]
         standing &= ~np.isin(cards, changed)
         # which cards the period answered matters only when some do not stand (a read of its answers);
         # from a second early: an answer in a day's first second counts to the day before (see Period)
@@ -1249,13 +1256,13 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         stale = cards[deriving]
         answers, answer_cards = derivation.scored_answers(stale if derived_apart else None)
         fingerprints = entry_fingerprints(conn, stale if derived_apart else None)
-        mark = log_mark(conn)
     cache.write(
         DerivedCards(stale, parameters[deriving], fingerprints, *_by_card(answers, answer_cards, stale)),
         None if cached.mark is None else np.setdiff1d(changed, stale),
         mark,
     )
-    kept = np.isin(cached.answered, cards[standing])
+    at, kept = _positions_in(cards, cached.answered)
+    kept[kept] = standing[at[kept]]
     answer_counts = cached.answer_sizes // _SCORED_ANSWER.itemsize
     kept_answers = np.frombuffer(cached.answers, dtype=_SCORED_ANSWER)[np.repeat(kept, answer_counts)]
     if not len(answers):  # none derived again: the cache's are by card already

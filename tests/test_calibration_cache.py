@@ -4,6 +4,7 @@ and derives again only the cards that changed."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import timezone
 from pathlib import Path
@@ -136,11 +137,35 @@ def test_a_period_reads_which_cards_it_answered_only_when_one_is_to_derive(tmp_p
         assert after != month and after == from_scratch(col, period=Period.MONTH)
 
 
+def test_new_parameters_leave_the_cards_a_period_did_not_answer_for_a_longer_period(tmp_path, derived, monkeypatch):
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    asked = []
+    cards_answered_since = StatsReader.cards_answered_since
+    monkeypatch.setattr(StatsReader, "cards_answered_since", lambda reader, since_ms: asked.append(since_ms) or cards_answered_since(reader, since_ms))
+    with col:
+        deck = col.add_deck("Other")
+        col.set_deck_preset(deck.id, col.add_preset("Other").id)
+        col.set_deck([cards[0]], deck.id)
+        clock.advance(40 * DAY)
+        answer_a_day_later(col, clock, cards[0])  # the month's one answer, in a preset of its own
+        calibration(col, period=Period.ALL)  # every card held
+        steps = change_the_preset_s_parameters(col, clock, cards)  # the imported deck's, answered before the month
+        next(steps)
+        next(steps, None)
+        del derived[:]
+        month = calibration(col, period=Period.MONTH)
+        assert derived == [[]] and asked == []  # nothing the month scores changed: nothing to derive or look up
+        whole = calibration(col, period=Period.ALL)
+        assert derived[-1] is None or set(cards[3:]) <= set(derived[-1])  # all time scores them: derived again
+        assert month == from_scratch(col, period=Period.MONTH) and whole == from_scratch(col, period=Period.ALL)
+
+
 def test_the_cache_reads_back_each_card_s_bytes_as_written(tmp_path):
     answers = [b"\x00\x00", b"", b"\xff\xfe\x00,", b"\x80" * 3]  # NULs, commas, bytes no text decodes
     cards = np.array([3, 5, 8, 13])
     nothing = np.empty(0, dtype=np.int64)
-    cache = CalibrationCache.open(tmp_path / "c.heatcards-calibration", "test")
+    cache = CalibrationCache.open(tmp_path / "c.heatcards-calibration", "test", 1)  # answers of a byte each
     with cache:
         cache.write(
             DerivedCards(cards, np.array([7, 7, 7, 9]), EntryFingerprints(*(nothing,) * 5), np.array([20, -1, 21, 19]), answers),
@@ -148,12 +173,55 @@ def test_the_cache_reads_back_each_card_s_bytes_as_written(tmp_path):
             LogMark(1, "entry", 1),
         )
         read = cache.read(20)
-        assert read.cards.tolist() == [3, 5, 8, 13] and read.parameters.tolist() == [7, 7, 7, 9]
-        assert read.answered.tolist() == [3, 8] and read.answer_sizes.tolist() == [2, 4]
+        assert read.cards.tolist() == [3, 5, 8, 13]
+        assert read.answered.tolist() == [3, 8] and read.parameters.tolist() == [7, 7] and read.answer_sizes.tolist() == [2, 4]
         assert read.answers == answers[0] + answers[2]
         every = cache.read(None)
-        assert every.answered.tolist() == [3, 8, 13] and every.answers == answers[0] + answers[2] + answers[3]
+        assert every.answered.tolist() == [3, 8, 13] and every.parameters.tolist() == [7, 7, 9]
+        assert every.answers == answers[0] + answers[2] + answers[3]
         assert cache.read(22).answers == b""
+
+
+def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
+    """A read takes the cards from their copy made at once, but those written or dropped since, from
+    their rows; a write makes the copy again once those are more than an eighth of the cards."""
+    path = tmp_path / "c.heatcards-calibration"
+    nothing = np.empty(0, dtype=np.int64)
+    held = {card: (card % 3, 20 + card % 5 if card % 4 else -1, bytes([card, card % 7]) * (card % 4)) for card in range(10, 170, 10)}
+
+    def write(cache, cards, dropped):
+        for card in cards:
+            held[card] = (9, 24, bytes([card, 1]) * 5)
+        for card in [] if dropped is None else dropped:
+            del held[card]
+        cards = np.array(sorted(cards))
+        parameters, last_days, answers = zip(*(held[card] for card in cards.tolist()))
+        derived = DerivedCards(cards, np.array(parameters), EntryFingerprints(*(nothing,) * 5), np.array(last_days), list(answers))
+        cache.write(derived, None if dropped is None else np.array(dropped, dtype=np.int64), LogMark(1, "entry", 1))
+
+    def changed() -> int:
+        with closing(sqlite3.connect(path)) as raw:
+            return raw.execute("SELECT count(*) FROM changed").fetchone()[0]
+
+    def assert_reads_what_is_held(cache):
+        for first_day in (None, 21, 23, 24, 25):
+            read = cache.read(first_day)
+            answered = [card for card in sorted(held) if held[card][1] >= (0 if first_day is None else first_day)]
+            assert read.cards.tolist() == sorted(held) and read.answered.tolist() == answered
+            assert read.parameters.tolist() == [held[card][0] for card in answered]
+            assert read.answer_sizes.tolist() == [len(held[card][2]) for card in answered]
+            assert read.answers == b"".join(held[card][2] for card in answered)
+
+    cache = CalibrationCache.open(path, "test", 2)
+    with cache:
+        write(cache, list(held), None)
+        assert changed() == 0  # every card copied
+        write(cache, [50], [70])
+        assert changed() == 2  # two of sixteen: read from their rows
+        assert_reads_what_is_held(cache)
+        write(cache, [30, 175], [])
+        assert changed() == 0  # four of sixteen: copied again
+        assert_reads_what_is_held(cache)
 
 
 def answer_then_undo(col, clock, cards):

@@ -224,6 +224,26 @@ def test_future_due_counts_queued_cards_by_day_with_the_backlog(collection):
     assert collect(collection, period=Period.ALL).future_due.last_day == 31
 
 
+def test_the_due_span_is_read_from_the_queue_s_index_as_a_bound_of_every_scope_s(collection):
+    start = today_start(collection)
+    collection.add_deck("Other")
+    add_card(collection, state=CardState.REVIEW, due=start + 5 * DAY, interval=5)
+    add_card(collection, "Other", state=CardState.RELEARNING, due=start - 9 * DAY, interval=1)
+    add_card(collection, "Other", state=CardState.LEARNING, due=start + 40 * DAY, interval=0)
+    add_card(collection, "Other", due=10**12)  # a new card's due is its place in the queue
+    connection = collection.store.db.conn
+    statements: list[str] = []
+    for scope in (Scope(), Scope.deck("Default")):
+        with _reader(collection, scope, collection.now()) as reader:
+            connection.set_trace_callback(statements.append)
+            assert reader.due_span() == (start - 9 * DAY, start + 40 * DAY)
+            connection.set_trace_callback(None)
+        plan = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statements[-1])]
+        assert not [step for step in plan if step == "SCAN c" or step.startswith("SCAN cards")]  # no pass over the cards
+    assert dict(collect(collection, Scope.deck("Default"), Period.MONTH).future_due.cards_by_day) == {5: 1}
+    assert dict(collect(collection, Scope.deck("Other"), Period.MONTH).future_due.cards_by_day) == {-9: 1, 40: 1}
+
+
 # --- calendar and streaks -------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
 
 from heatcards import stats
 from heatcards.backups import BackupReason
@@ -64,7 +64,9 @@ def window(qtbot, studied, tasks):
 
 
 def wait_until_drawn(qtbot, view: StatisticsWindow) -> None:
-    qtbot.waitUntil(lambda: all(panel.panel is not None for panel in view.panels.values()), timeout=20000)
+    """Until every panel is drawn and the run has finished (its status said), which may be a turn of
+    the event loop after the last panel."""
+    qtbot.waitUntil(lambda: all(panel.panel is not None for panel in view.panels.values()) and not view._pending, timeout=20000)
 
 
 def choose(qtbot, combo, text: str) -> None:
@@ -529,6 +531,21 @@ def test_panels_side_by_side_share_the_width_equally(window):
     and paint again the panels drawn before as each later panel arrives)."""
     for left, right in (("today", "card_counts"), ("intervals", "stability"), ("hours", "buttons"), ("added", "calibration")):
         assert abs(window.panels[left].width() - window.panels[right].width()) <= 1, (left, right)
+
+
+def test_the_panels_arriving_lengthen_no_page(qtbot, studied, tasks):
+    """Each panel keeps its place while it waits: the page keeps its height as the panels arrive (a
+    longer page would resize and paint again every chart in view, the last panel's too)."""
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    page = view.findChild(QScrollArea).widget()
+    heights = []
+    view.first_panels_drawn.connect(lambda: heights.append(page.height()))
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.show()
+    qtbot.wait(50)  # the layout settles in later turns of the event loop
+    heights.append(page.height())
+    assert heights[0] == heights[-1]
 
 
 def test_grid_lines_are_drawn_opaque_beneath_the_bars(qtbot):

@@ -403,9 +403,11 @@ class StatisticsWindow(QDialog):
                 key, titles[key], make_chart, lambda chart, panel: chart.draw(lambda c: drawings[key](c, panel)), body_height=height
             )
         elif key == "true_retention":
-            # the table holds the headline numbers (each row's total %) already
+            # the table holds the headline numbers (each row's total %) already; its place is kept while
+            # it waits, or its arrival, last of all, would lengthen the page and repaint every chart in view
             view = PanelView(
-                key, titles[key], lambda: retention_table, lambda _table, panel: self.retention_model.set_table(panel.table()), show_numbers=False
+                key, titles[key], lambda: retention_table, lambda _table, panel: self.retention_model.set_table(panel.table()),
+                body_height=retention_table.height(), show_numbers=False,
             )
         else:
             view = PanelView(key, titles[key])
