@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_study import PEER, copy_sqlite, ensure_synth, import_anki, load_heatcards
+from bench_study import copy_sqlite, ensure_synth, import_anki, load_anki_peer, load_heatcards, synthetic_arguments
 
 from heatcards.browsing import DEFAULT_COLUMNS, cell_text
 from heatcards.collection import Collection
@@ -151,18 +151,12 @@ def report(results: dict, notes: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--notes", type=int, default=100000)
-    ap.add_argument("--days", type=int, default=365)
-    ap.add_argument("--seed", type=int, default=1)
+    synthetic_arguments(ap)
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
-    if not PEER.is_dir():
-        print(f"error: the Anki peer scripts are missing: expected {PEER}", file=sys.stderr)
+    if not load_anki_peer():
         return 2
-    sys.path.insert(0, str(PEER))
-    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
 
     work = a.work / f"n{a.notes}"
     synth = ensure_synth(a.notes, a.days, a.seed, a.work)

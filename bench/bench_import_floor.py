@@ -32,7 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_study import PEER, ensure_synth
+from bench_study import ensure_synth, load_anki_peer, synthetic_arguments
 from bench_transfer import AnkiTransfer, HeatcardsTransfer, fresh_folder
 
 from heatcards.collection import Collection
@@ -123,18 +123,12 @@ def anki_import(apkg: Path, folder: Path) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--notes", type=int, default=100000)
-    ap.add_argument("--days", type=int, default=365)
-    ap.add_argument("--seed", type=int, default=1)
+    synthetic_arguments(ap)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
-    if not PEER.is_dir():
-        print(f"error: the Anki peer scripts are missing: expected {PEER}", file=sys.stderr)
+    if not load_anki_peer():
         return 2
-    sys.path.insert(0, str(PEER))
-    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
 
     apkg = ensure_synth(a.notes, a.days, a.seed, a.work) / "synthetic.apkg"
     work = a.work / f"n{a.notes}" / "import-floor"

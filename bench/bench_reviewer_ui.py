@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_study import PEER, copy_sqlite, ensure_synth, load_heatcards  # noqa: E402
+from bench_study import PEER, copy_sqlite, ensure_synth, load_heatcards, synthetic_arguments  # noqa: E402
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -46,11 +46,8 @@ def painted_after(widget, key: Qt.Key) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--notes", type=int, default=100000)
-    parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--seed", type=int, default=1)
+    synthetic_arguments(parser)
     parser.add_argument("--answers", type=int, default=300)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     args = parser.parse_args()
     if not PEER.is_dir():
         print(f"error: the Anki peer scripts are missing: expected {PEER}", file=sys.stderr)

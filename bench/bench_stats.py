@@ -38,7 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatcards
+from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatcards, synthetic_arguments
 
 from heatcards import stats
 from heatcards.collection import Collection
@@ -218,10 +218,7 @@ def report(results: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--notes", type=int, default=100000)
-    parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
+    synthetic_arguments(parser)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()

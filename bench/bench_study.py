@@ -92,6 +92,27 @@ def copy_sqlite(src: Path, dst: Path) -> None:
             shutil.copyfile(side, Path(str(dst) + suffix))
 
 
+def synthetic_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options that choose and cache the synthetic collection (`ensure_synth`): --notes, --days,
+    --seed, --work."""
+    ap.add_argument("--notes", type=int, default=100000)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
+
+
+def load_anki_peer() -> bool:
+    """Put the Anki peer scripts on the path and load Anki's collection module; False (after saying
+    why) when ../shared/peer is missing."""
+    if not PEER.is_dir():
+        print(f"error: the Anki peer scripts are missing: expected {PEER} (../shared/peer beside {ROOT})", file=sys.stderr)
+        return False
+    sys.path.insert(0, str(PEER))
+    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
+
+    return True
+
+
 def peer_python() -> str:
     venv = ROOT / ".venv" / "bin" / "python"
     return str(venv) if venv.exists() else sys.executable
@@ -436,23 +457,16 @@ def dominates(H: dict, A: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--notes", type=int, default=100000)
-    ap.add_argument("--days", type=int, default=365)
+    synthetic_arguments(ap)
     ap.add_argument("--answers", type=int, default=1000)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     ap.add_argument("--shm", type=Path, default=Path("/dev/shm"))
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--block", type=int, default=50, help="answers per engine before switching (interleaving)")
     ap.add_argument("--profile", action="store_true",
                     help="afterwards, profile heatcards' answer loop on /dev/shm with cProfile (prints the top)")
     a = ap.parse_args()
-    if not PEER.is_dir():
-        print(f"error: the Anki peer scripts are missing: expected {PEER} (../shared/peer beside {ROOT})",
-              file=sys.stderr)
+    if not load_anki_peer():
         return 2
-    sys.path.insert(0, str(PEER))
-    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
     import anki.buildinfo
 
     work = a.work / f"n{a.notes}"

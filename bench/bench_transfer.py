@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_study import PEER, ensure_synth, timed
+from bench_study import ensure_synth, load_anki_peer, synthetic_arguments, timed
 
 from heatcards import transfer
 from heatcards.collection import Collection
@@ -135,20 +135,14 @@ def report(results: dict[str, dict], notes: int, reviews: int, repeat: int, anki
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--notes", type=int, default=100000)
-    ap.add_argument("--days", type=int, default=365)
-    ap.add_argument("--seed", type=int, default=1)
+    synthetic_arguments(ap)
     ap.add_argument("--repeat", type=int, default=None, help="runs per figure (default 3, or 2 above 10,000 notes)")
     ap.add_argument("--no-reimport", dest="reimport", action="store_false", help="skip importing the package a second time")
-    ap.add_argument("--work", type=Path, default=Path("/tmp/heatcards-bench"))
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
-    if not PEER.is_dir():
-        print(f"error: the Anki peer scripts are missing: expected {PEER}", file=sys.stderr)
+    if not load_anki_peer():
         return 2
-    sys.path.insert(0, str(PEER))
     import anki.buildinfo
-    import anki.collection  # noqa: F401  (before anki.cards, see the peer README)
 
     repeat = a.repeat or (3 if a.notes <= 10000 else 2)
     synth = ensure_synth(a.notes, a.days, a.seed, a.work)

@@ -343,6 +343,17 @@ def package_of_notes(tmp_path, clock, count):
         return export_file(source, tmp_path / "notes.apkg").path
 
 
+def merge_then_setting(merged: threading.Event):
+    """`merge_exchange`, which sets `merged` once it has merged: a test's other thread can wait for it."""
+
+    def merge(*args, **kwargs):
+        result = merge_exchange(*args, **kwargs)
+        merged.set()
+        return result
+
+    return merge
+
+
 def test_an_import_merges_while_its_backup_is_compressed(collection, clock, tmp_path, monkeypatch):
     add_notes(collection, 2)
     package = package_of_notes(tmp_path, clock, 3)
@@ -354,13 +365,8 @@ def test_an_import_merges_while_its_backup_is_compressed(collection, clock, tmp_
         assert merged.wait(10), "the merge waited for the compression"
         compress(*args)
 
-    def merge_then_check(*args, **kwargs):
-        result = merge_exchange(*args, **kwargs)
-        merged.set()
-        return result
-
     monkeypatch.setattr(backup_storage, "_compress", slow_compress)
-    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_check)
+    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_setting(merged))
     report, _ = import_file(collection, package)
     assert compressing.is_set() and report.added == 3
     [backup] = collection.backups.list()
@@ -377,13 +383,8 @@ def test_an_import_whose_backup_fails_while_it_merges_changes_nothing(collection
         merged.wait(10)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    def merge_then_tell(*args, **kwargs):
-        result = merge_exchange(*args, **kwargs)
-        merged.set()
-        return result
-
     monkeypatch.setattr(backup_storage, "_compress", full_disk_once_merged)
-    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_tell)
+    monkeypatch.setattr(collection_module, "merge_exchange", merge_then_setting(merged))
     with pytest.raises(StorageError, match="no backup was made"):
         import_file(collection, package)
     assert merged.is_set() and len(collection.store.card_ids()) == 2  # merged, then rolled back

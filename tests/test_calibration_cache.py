@@ -54,6 +54,15 @@ def derived(monkeypatch) -> list:
     return asked
 
 
+@pytest.fixture
+def asked(monkeypatch) -> list:
+    """The times since which `StatsReader.cards_answered_since` was asked which cards were answered, in order."""
+    times: list = []
+    cards_answered_since = StatsReader.cards_answered_since
+    monkeypatch.setattr(StatsReader, "cards_answered_since", lambda reader, since_ms: times.append(since_ms) or cards_answered_since(reader, since_ms))
+    return times
+
+
 def studied(tmp_path, clock: FixedClock) -> tuple[Collection, list[int]]:
     """A collection whose cards were answered in heatcards (memory states recorded) and imported from
     Anki (none recorded: replayed), the imported deck's preset with parameters of its own."""
@@ -121,12 +130,9 @@ def test_a_first_month_derives_only_the_cards_answered_in_it(tmp_path, derived):
         assert whole == from_scratch(col, Scope(), Period.ALL)
 
 
-def test_a_period_reads_which_cards_it_answered_only_when_one_is_to_derive(tmp_path, monkeypatch):
+def test_a_period_reads_which_cards_it_answered_only_when_one_is_to_derive(tmp_path, asked):
     clock = FixedClock(NOON)
     col, cards = studied(tmp_path, clock)
-    asked = []
-    cards_answered_since = StatsReader.cards_answered_since
-    monkeypatch.setattr(StatsReader, "cards_answered_since", lambda reader, since_ms: asked.append(since_ms) or cards_answered_since(reader, since_ms))
     with col:
         calibration(col, period=Period.ALL)  # every card held
         month = calibration(col, period=Period.MONTH)
@@ -137,12 +143,9 @@ def test_a_period_reads_which_cards_it_answered_only_when_one_is_to_derive(tmp_p
         assert after != month and after == from_scratch(col, period=Period.MONTH)
 
 
-def test_new_parameters_leave_the_cards_a_period_did_not_answer_for_a_longer_period(tmp_path, derived, monkeypatch):
+def test_new_parameters_leave_the_cards_a_period_did_not_answer_for_a_longer_period(tmp_path, derived, asked):
     clock = FixedClock(NOON)
     col, cards = studied(tmp_path, clock)
-    asked = []
-    cards_answered_since = StatsReader.cards_answered_since
-    monkeypatch.setattr(StatsReader, "cards_answered_since", lambda reader, since_ms: asked.append(since_ms) or cards_answered_since(reader, since_ms))
     with col:
         deck = col.add_deck("Other")
         col.set_deck_preset(deck.id, col.add_preset("Other").id)
