@@ -21,7 +21,7 @@ from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.main_window import MainWindow
-from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_hours
+from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_buttons, draw_hours
 from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
@@ -622,3 +622,23 @@ def test_a_chart_of_counts_shows_whole_numbers_from_zero_even_with_nothing_to_sh
 
     chart.draw(lambda view: (view.add_bars([0], [2], view.colours.accent, width=0.8), view.getPlotItem().setYRange(0, 10, padding=0)))
     assert chart.getPlotItem().getViewBox().viewRange()[1] == [0, 10]
+
+
+@pytest.mark.parametrize("shown_first", [True, False])
+@pytest.mark.parametrize("highest", [1, 10, 400])
+def test_the_legend_covers_no_bar(qtbot, highest, shown_first):
+    """The answer buttons' legend sits in the room left above the highest bar, at the chart's size in
+    the window, whatever the counts, and whether the chart was laid out before it was drawn or not."""
+    chart = ChartView("buttons")
+    qtbot.addWidget(chart)
+    chart.resize(400, CHART_HEIGHT)
+    counts = {"learning": (highest // 2, 0, highest, 0), "young": (0, 0, 0, 0), "mature": (0, 0, 0, 0)}
+    if shown_first:
+        chart.show()
+    chart.draw(lambda view: draw_buttons(view, stats.Buttons(stats.Scope(), 30, counts)))
+    chart.show()
+    qtbot.waitExposed(chart)
+    qtbot.wait(50)  # the legend is placed once the chart is laid out
+    item = chart.getPlotItem()
+    legend_bottom = item.legend.mapRectToScene(item.legend.boundingRect()).bottom()
+    assert item.vb.mapSceneToView(QPointF(0, legend_bottom)).y() > highest

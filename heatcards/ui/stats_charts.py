@@ -89,6 +89,8 @@ class Bar:
 
 
 CHART_HEIGHT = 240  # pixels, every chart but the calendar's
+_LEGEND_OFFSET = (-8, 4)  # pixels from the plot's top right corner
+_BOTTOM_AXIS_HEIGHT = 40  # pixels a chart's bottom axis takes, with its label
 
 
 class ChartAxis(pg.AxisItem):
@@ -220,7 +222,7 @@ class ChartView(pg.PlotWidget):
         if name is not None:
             if item.legend is None:
                 item.addLegend(
-                    offset=(-8, 4), colCount=5, labelTextColor=self.colours.text,
+                    offset=_LEGEND_OFFSET, colCount=5, labelTextColor=self.colours.text,
                     brush=pg.mkBrush(self.colours.background), pen=pg.mkPen(self.colours.muted),
                 )
             item.legend.addItem(bars, name)
@@ -230,8 +232,13 @@ class ChartView(pg.PlotWidget):
         self.getPlotItem().setYRange(0, highest or 1, padding=0.05)
 
     def leave_room_for_legend(self, highest: float) -> None:
-        """The y axis up to a quarter above the highest bar, so the legend covers none."""
-        self.getPlotItem().setYRange(0, 1.25 * (highest or 1), padding=0)
+        """The y axis from 0 to above the highest bar by the legend's height (its offset and a few
+        pixels more), so the legend covers no bar: a share of the plot's height, as laid out or, before
+        the chart is laid out (when pyqtgraph's default is larger), the widget's less its bottom axis."""
+        item = self.getPlotItem()
+        room = item.legend.boundingRect().height() + _LEGEND_OFFSET[1] + 4 if item.legend is not None else 0
+        plot_height = max(min(item.vb.height(), self.height() - _BOTTOM_AXIS_HEIGHT), 2 * room, 1)
+        item.setYRange(0, (highest or 1) / (1 - room / plot_height), padding=0)
 
     def add_marker(self, x: float, text: str) -> None:
         """A dashed vertical line at `x` (a median, an average), labelled at the top."""
