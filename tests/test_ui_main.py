@@ -346,6 +346,27 @@ def test_garbage_is_collected_in_the_ui_thread_never_in_a_worker(qtbot):
     assert freed_in == [threading.main_thread()]
 
 
+def test_a_bridge_to_the_workers_moves_garbage_collection_to_the_ui_thread():
+    """Whatever runs work off the UI thread (the app, a script showing the statistics window) makes
+    a `BackgroundTasks`, and from then on its workers never collect."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from heatcards.ui.tasks import BackgroundTasks\n"
+        "before = gc.isenabled()\n"
+        "tasks = BackgroundTasks()\n"
+        "print(before, gc.isenabled())\n"
+        "tasks.shutdown()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False"]
+
+
 def test_qt_calls_do_not_leak_references_to_none(qapp):
     """PySide6 6.12.0 dropped a reference to None on every call returning nothing; on Python 3.11
     (where None is not immortal) the app then aborts after a few thousand calls. Keep such a build out."""

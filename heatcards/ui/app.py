@@ -14,7 +14,6 @@ from ..storage.faults import CorruptCollectionError
 from .backups_dialog import restore_after_damage
 from .main_window import MainWindow
 from .single_instance import InstanceServer, ask_running_instance_to_show
-from .tasks import collect_garbage_in_ui_thread
 from .theme import DEFAULT_INTERFACE_SIZE, apply_interface_size, apply_theme
 
 ORGANISATION = "heatcards"
@@ -50,7 +49,6 @@ def run(collection_path: Path | None = None, deck_name: str | None = None, setti
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("heatcards")
-    collect_garbage_in_ui_thread()
     path = Path(collection_path) if collection_path is not None else default_collection_path()
     if ask_running_instance_to_show(path):
         return 0

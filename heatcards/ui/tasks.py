@@ -6,8 +6,9 @@ back as a closure appended to a locked list plus one queued signal, so the UI
 thread applies it (the collection's SQLite connection belongs to the UI thread;
 work done in a worker must not touch it).
 
-Python's cyclic garbage collection is moved to the UI thread while the app runs
-(`collect_garbage_in_ui_thread`).
+Python's cyclic garbage collection is moved to the UI thread once a bridge exists
+(`collect_garbage_in_ui_thread`): whatever makes one (the app, a script showing a
+window) is covered.
 """
 from __future__ import annotations
 
@@ -47,8 +48,8 @@ _ui_thread_collector: UiThreadCollector | None = None
 
 def collect_garbage_in_ui_thread() -> UiThreadCollector:
     """Turn off Python's automatic cyclic garbage collection and collect in the UI thread instead,
-    on a one-second timer with the same thresholds (`UiThreadCollector`); call it in the UI thread
-    once the QApplication exists. Later calls return the same collector.
+    on a one-second timer with the same thresholds (`UiThreadCollector`); called in the UI thread
+    once the QApplication exists (by `BackgroundTasks`). Later calls return the same collector.
 
     Automatic collection runs in whichever thread allocates when a generation fills up. In a worker
     (a statistics reader, an import, a backup) it may destroy Qt objects left in reference cycles:
@@ -65,7 +66,10 @@ class BackgroundTasks(QObject):
     _results_ready = Signal()
 
     def __init__(self, parent: QObject | None = None):
+        """Made in the UI thread, once the QApplication exists; from then on garbage is collected
+        there only (`collect_garbage_in_ui_thread`), since the work runs in other threads."""
         super().__init__(parent)
+        collect_garbage_in_ui_thread()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-work")
         self._beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heatcards-beside")
         self._lock = threading.Lock()
