@@ -446,3 +446,51 @@ def test_two_names_joined_by_and_stay_two():
     ]
     assert found("He visited a museum and a library in Boston.") == [("place", "Boston")]
     assert found("Pan Am and TWA bought the aircraft.") == [("name", "Pan Am"), ("organisation", "TWA")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The rocky centre of the island is the caldera.", ["caldera"]),
+        ("The hardest-working bees were the nurse workers.", ["nurse workers"]),
+        ("The long neck of the flask is the spout.", ["spout"]),
+        ("The workers were the diggers.", []),  # a subject of one word describes nothing
+        ("The new plant was the biggest mill.", []),  # a judgement, not a term
+        ("The old roof was the main worry.", []),
+        ("The second part is the outer shell.", []),  # "part" leans on the sentence before
+        ("The real problem was the mud.", []),
+        ("The narrow gorge is the outer shell of the valley.", []),  # the sentence goes on after the term
+    ],
+)
+def test_a_term_a_copula_names_after_a_subject_that_describes_it(sentence, expected):
+    """Thirtieth round (issue 6): "The solid core is the {nucleus}." names a term by its description."""
+    assert [term.text for term in find_terms(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Whole fields turned grey that spring, and the blight was named ash dieback.", ["ash dieback"]),
+        ("The effect was named tidal locking, and the name stuck.", ["tidal locking"]),
+        ("He was named captain.", []),  # a person given a role
+        ("The ship was named Endeavour.", []),  # a name, left to find_mentions
+        ("The boy was named after his uncle.", []),
+    ],
+)
+def test_a_term_a_passive_named_gives_to_a_common_noun(sentence, expected):
+    """Thirtieth round (issue 6): "the phenomenon was named {colony collapse disorder}" with no "after"."""
+    assert [term.text for term in find_terms(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The probe crossed the termination shock, the line where the wind slows down.", ["termination shock"]),
+        ("Divers reached the thermocline, the layer that separates warm water from cold.", ["thermocline"]),
+        ("The dogs pulled the sledge, the tent, and the stove.", []),  # a list, no relative clause
+        ("They reported a crime, the killing of a merchant on the road.", []),
+    ],
+)
+def test_a_term_before_a_definite_description_with_a_relative_clause(sentence, expected):
+    """Thirtieth round (issue 6): "the {heliopause}, the boundary where …" as "the thymus, a small organ …"."""
+    assert [term.text for term in find_terms(sentence)] == expected

@@ -2346,3 +2346,31 @@ def test_one_of_the_best_is_praise_only_as_a_word_of_its_own(ending, asked):
 def test_the_the_of_a_title_gives_nothing_away(title, asked):
     text = f'The director Tom Vane made the film "{title}" in 1958 on the coast of Maine.'
     assert (title in answers(text)) is asked
+
+
+# Thirtieth round (issue 6): lower-case terms a sentence defines by a copula, a passive "named" or a
+# definite description after them.
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Lake Orla fills an old volcano. The rocky centre of the lake is the caldera.", "caldera"),
+        ("In 1990 the elms of Kent began to die, and the blight was named elm wilt.", "elm wilt"),
+        ("In 2004 the probe crossed the termination shock, the line where the solar wind slows down.", "termination shock"),
+    ],
+)
+def test_a_term_a_sentence_defines_is_asked(text, term):
+    assert term in answers(text, title="Lake Orla")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lake Orla fills an old volcano. The real problem was the mud.",  # what problem: the text before says
+        "Lake Orla fills an old volcano. The old pier was the biggest landmark.",  # a judgement
+        "In 2004 the crew loaded the sledge, the tent, and the stove.",  # a list
+    ],
+)
+def test_no_term_from_a_leaning_subject_a_judgement_or_a_list(text):
+    assert not {"mud", "biggest landmark", "landmark", "sledge", "tent", "stove"} & answers(text, title="Lake Orla")

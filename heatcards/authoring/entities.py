@@ -355,6 +355,16 @@ _TERM_PLACE = re.compile(
     r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
     r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that))?: (?=[a-z])"
 )
+# A term named by a passive "named" with nothing after it, when a common noun is what is named and the term
+# ends the clause: "the phenomenon was named colony collapse disorder." (not "He was named captain").
+_NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are|was|were) named (?=[a-z][a-z -]*[.,;](?: |$))")
+# A copula whose subject is a description of two to six words and whose complement is the term, ending the
+# sentence: "The solid core is the nucleus.", "The most famous workers were the high scalers." (not "The
+# diseases were the real enemy.", "The roof was the hardest problem.", nor a subject that leans on the text
+# before: "The real problem was the landslides.", "The second part is …").
+_DESCRIBED_SUBJECT = re.compile(r"The (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5}) (?:is|are|was|were) the (?=[a-z])")
+# Words that make a complement a judgement rather than a term: "the real enemy", "the most precise work".
+_JUDGING_WORDS = frozenset("real same main only most least best worst first last".split())
 # "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
 # description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
 # is no description).
@@ -369,7 +379,9 @@ _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …",
 # "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
 # cow": the word a description or another name follows.
-_APPOSITION = re.compile(r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* [a-z\"“])|or (?=[a-z]+,)|(?:meaning|which means) )")
+_APPOSITION = re.compile(
+    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* [a-z\"“])|the (?=[a-z][\w-]* (?:where|that|which|whose) )|or (?=[a-z]+,)|(?:meaning|which means) )"
+)
 _ALIAS = re.compile(r", or ([a-z][\w-]*),")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
 _INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
@@ -387,10 +399,12 @@ _MAX_TERM_WORDS = 4
 
 def find_terms(text: str) -> list[Mention]:
     """The lower-case technical terms `text` (one sentence) names or defines, in order: what comes
-    after "called", "known as", "nicknamed", "named … after", "stands for", "short for", or after a
-    description and who calls it so (", a motion astronomers call retrograde"); the term a sentence opens by defining ("An antibody is
-    a …"); a word a description ("the thymus, a small organ", "caissons: enormous wooden boxes,") or
-    another name ("the Baikal seal, or nerpa,") follows; what follows "made his fortune manufacturing",
+    after "called", "known as", "nicknamed", "named … after", "the phenomenon was named", "stands for",
+    "short for", or after a description and who calls it so (", a motion astronomers call retrograde"); the
+    term a sentence opens by defining ("An antibody is a …") or closes by naming what its subject describes
+    ("The solid core is the nucleus."); a word a description ("the thymus, a small organ", "the heliopause,
+    the boundary where …", "caissons: enormous wooden boxes,") or another name ("the Baikal seal, or
+    nerpa,") follows; what follows "made his fortune manufacturing",
     "the first … to use" or "died of". Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
@@ -401,13 +415,18 @@ def find_terms(text: str) -> list[Mention]:
         if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
             found.append((match.end(), words[-1].end()))
     for match in _NAMED_BY_SOMEONE.finditer(text):
-        if words := _words_from(text, match.end()):
-            found.append((match.end(), words[-1].end()))
+        found.append(_term_from(text, match.end()))
+    for match in _NAMED_PASSIVE.finditer(text):
+        found.append(_term_from(text, match.end()))
+    described = _DESCRIBED_SUBJECT.match(text)
+    if described and not set(described.group("subject").split()) & lexicon.BACK_REFERRING_NOUNS:
+        start, end = _term_from(text, described.end())
+        if text[end:] == "." and not any(word in _JUDGING_WORDS or word.endswith("est") for word in text[start:end].split()):
+            found.append((start, end))
     for match in _EXPANSION.finditer(text):
         found.append(match.span(1))
     for match in _TERM_PLACE.finditer(text):
-        if words := _words_from(text, match.end()):
-            found.append((match.end(), words[-1].end()))
+        found.append(_term_from(text, match.end()))
     for match in _DEFINED_AFTER_COLON.finditer(text):
         if set(match.group("description").split()) & _NOT_TERM_WORDS:
             continue
@@ -432,6 +451,12 @@ def find_terms(text: str) -> list[Mention]:
         if not terms or start >= terms[-1].end:
             terms.append(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end]))
     return terms
+
+
+def _term_from(text: str, start: int) -> tuple[int, int]:
+    """The span of the term starting at `start` (see _words_from); empty when no word can start one."""
+    words = _words_from(text, start)
+    return (start, words[-1].end()) if words else (start, start)
 
 
 def _words_from(text: str, start: int) -> list[re.Match[str]]:
