@@ -719,6 +719,11 @@ class RetentionRow:
 RETENTION_SPANS = (("Today", 0), ("Yesterday", -1), ("Last week", -6), ("Last month", -29), ("Last year", -364), ("All time", None))
 
 
+def retention_spans(period: Period) -> tuple[tuple[str, int | None], ...]:
+    """The spans of `RETENTION_SPANS` the true retention table shows for `period`: those that fit in it."""
+    return tuple((label, first) for label, first in RETENTION_SPANS if period.days is None or (first is not None and -first < period.days))
+
+
 @dataclass(frozen=True)
 class TrueRetention:
     """Pass rates of answers to cards that had an interval of at least a day (Anki's code: every
@@ -1045,7 +1050,7 @@ def _buttons(scope: Scope, period_days: int, groups: Iterable[AnswerGroup]) -> B
 
 def _true_retention_rows(groups: Sequence[AnswerGroup], period: Period) -> tuple[RetentionRow, ...]:
     """The rows whose span fits in the period, from the period's answers."""
-    spans = [(label, first) for label, first in RETENTION_SPANS if period.days is None or (first is not None and -first < period.days)]
+    spans = retention_spans(period)
     tallies = {label: [0, 0, 0, 0] for label, _ in spans}  # young passed, young failed, mature passed, mature failed
     for g in groups:
         if not g.counts_for_retention:

@@ -3,11 +3,11 @@ with the keyboard, a search typed, bars clicked, panels saved; its numbers are `
 from __future__ import annotations
 
 import threading
-from datetime import timezone
+from datetime import date, timezone
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
 
@@ -21,7 +21,7 @@ from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.main_window import MainWindow
-from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_buttons, draw_hours
+from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_added, draw_buttons, draw_hours
 from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
 from heatcards.ui.theme import apply_theme
@@ -307,6 +307,34 @@ def test_the_true_retention_table_takes_its_panel_s_width_and_shows_whole_header
         title = table.model().headerData(section, Qt.Orientation.Horizontal)
         assert header.sectionSize(section) > metrics.horizontalAdvance(title), title
 
+
+def test_the_true_retention_table_is_as_high_as_the_rows_of_its_period(qtbot, window, monkeypatch):
+    """No room kept under its last row (a month shows 4 of the 6 rows of all time) and no row cut
+    off; the page keeps the height it takes for the period while the panels arrive."""
+    page = window.findChild(QScrollArea).widget()
+    table = window.panels["true_retention"].body
+    collecting = threading.Event()
+    collect = stats.collect
+
+    def held_collect(*args, **kwargs):
+        collecting.wait(20)
+        return collect(*args, **kwargs)
+
+    monkeypatch.setattr(stats, "collect", held_collect)
+    for period in ("All time", "1 year", "1 month"):
+        collecting.clear()
+        choose(qtbot, window.period_combo, period)
+        qtbot.wait(50)  # the layout settles in later turns of the event loop
+        waiting_height = page.height()
+        with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+            collecting.set()
+        qtbot.wait(50)
+        rows = window.retention_model.rowCount()
+        assert rows == len(stats.retention_spans(window.chosen_period())), period
+        assert table.viewport().height() == table.verticalHeader().length() == rows * table.rowHeight(0), period
+        assert page.height() == waiting_height, period
+
+
 def test_reviews_by_time_and_the_dark_theme_redraw_the_charts(qtbot, window):
     reviews = window.panels["reviews"]
     heights_by_count = max(reviews.body.getPlotItem().getViewBox().viewRange()[1])
@@ -518,6 +546,56 @@ def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, ans
     assert len(lines) == (1 if answers else 0)
     low, high = chart.getPlotItem().viewRange()[1]
     assert -0.1 * high < low <= 0 and high >= max(answers, 1)  # from 0, not centred on 0 when every hour is empty
+
+
+def test_a_chart_with_a_share_axis_draws_the_grid_lines_of_its_left_axis_alone(qtbot):
+    """The lines of the right axis (% correct) would fall between those of the left (answers)."""
+    chart = ChartView("hours")
+    qtbot.addWidget(chart)
+    chart.resize(400, CHART_HEIGHT)
+    chart.show()
+    counts = tuple(10 * hour for hour in range(24))
+    hours = stats.Hours(stats.Scope(), counts, tuple(n // 2 for n in counts))
+    chart.draw(lambda c: draw_hours(c, hours))
+    chart.getPlotItem().showGrid(y=False)  # as a chart without grid lines leaves it (the calendar)
+    chart.draw(lambda c: draw_hours(c, hours))
+    qtbot.waitExposed(chart)
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        lengths = {
+            name: [abs(start.x() - stop.x()) for _pen, start, stop in chart.getPlotItem().getAxis(name).generateDrawSpecs(painter)[1]]
+            for name in ("left", "right")
+        }
+    finally:
+        painter.end()
+    plot_width = chart.getPlotItem().vb.width()
+    assert lengths["left"] and all(length > plot_width - 2 for length in lengths["left"])  # across the plot
+    assert lengths["right"] and all(length < 10 for length in lengths["right"])  # ticks only
+
+
+@pytest.mark.parametrize("days", [30, 365])
+def test_a_chart_of_days_labels_today_under_its_last_bar_within_the_plot(qtbot, days):
+    """The label of the last tick reaches past the plot's right end by half its width, where
+    pyqtgraph would leave it out: it is moved in to end there."""
+    chart = ChartView("added")
+    qtbot.addWidget(chart)
+    chart.resize(370, CHART_HEIGHT)  # as in a panel half the window wide, beside its numbers
+    chart.show()
+    chart.draw(lambda c: draw_added(c, stats.Added(stats.Scope(), date(2026, 3, 2), 1 - days, {0: 3, -4: 2})))
+    qtbot.waitExposed(chart)
+    axis = chart.getPlotItem().getAxis("bottom")
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        texts = axis.generateDrawSpecs(painter)[2]
+    finally:
+        painter.end()
+    ends = axis.mapRectFromParent(axis.geometry())
+    assert "today" in [text for _rect, _flags, text in texts]
+    assert all(ends.left() <= rect.left() and rect.right() <= ends.right() for rect, _flags, _text in texts)
+    rects = sorted((rect for rect, _flags, _text in texts), key=QRectF.left)
+    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:]))  # no two labels overlap
 
 
 def test_a_chart_builds_no_context_menu(qtbot):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -91,6 +91,7 @@ class Bar:
 CHART_HEIGHT = 240  # pixels, every chart but the calendar's
 _LEGEND_OFFSET = (-8, 4)  # pixels from the plot's top right corner
 _BOTTOM_AXIS_HEIGHT = 40  # pixels a chart's bottom axis takes, with its label
+_LABEL_OVERHANG = 100  # pixels a horizontal axis's label may reach past an end of the plot before it is moved in
 
 
 class ChartAxis(pg.AxisItem):
@@ -99,13 +100,18 @@ class ChartAxis(pg.AxisItem):
     Qt's raster engine draws thin translucent lines some 25 times slower than opaque ones (~2 ms a
     chart at every paint). The chart lays its axes beneath its bars, which the lines would cross.
     An axis of `whole_numbers` (cards, answers, days) has no tick between two whole numbers ("0.5
-    cards" over an empty chart)."""
+    cards" over an empty chart). The right axis (a share beside counts) draws no grid lines: they
+    would fall between the left axis's. A horizontal axis moves a label that would reach past either
+    end of the plot to end there, where pyqtgraph would leave it out ("today" under the last bar)."""
 
     def __init__(self, orientation: str):
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)
         self.background = QColor(Qt.GlobalColor.white)  # the chart's, set by the chart
         self.whole_numbers = False
+
+    def setGrid(self, grid):  # pyqtgraph's name
+        super().setGrid(False if self.orientation == "right" else grid)
 
     def tickValues(self, minVal, maxVal, size):  # pyqtgraph's name
         levels = super().tickValues(minVal, maxVal, size)
@@ -118,16 +124,31 @@ class ChartAxis(pg.AxisItem):
             return super().tickStrings(values, scale, spacing)
         return [f"{value * scale:.0f}" for value in values]  # "1", not "1.0" where the spacing was 0.2
 
+    def boundingRect(self):  # pyqtgraph's name: the labels it keeps lie within it
+        rect = super().boundingRect()
+        if self.orientation in ("bottom", "top"):  # room for a label past an end, which `generateDrawSpecs` moves in
+            return rect.adjusted(-_LABEL_OVERHANG, 0, _LABEL_OVERHANG, 0)
+        return rect
+
     def generateDrawSpecs(self, p):  # pyqtgraph's name
         specs = super().generateDrawSpecs(p)
-        if specs is None or self.grid is False:
+        if specs is None:
             return specs
         axis, ticks, texts = specs
+        if self.orientation in ("bottom", "top"):
+            texts = [(self._within_ends(rect), flags, text) for rect, flags, text in texts]
+        if self.grid is False:
+            return axis, ticks, texts
         opaque: dict[int, QPen] = {}  # the ticks of one level share their pen
         for pen, _start, _stop in ticks:
             if id(pen) not in opaque:
                 opaque[id(pen)] = self._opaque(pen)
         return axis, [(opaque[id(pen)], start, stop) for pen, start, stop in ticks], texts
+
+    def _within_ends(self, rect: QRectF) -> QRectF:
+        """`rect` moved sideways to lie between the axis's ends (it is narrower than the axis)."""
+        ends = self.mapRectFromParent(self.geometry())
+        return rect.translated(max(ends.left() - rect.left(), 0) + min(ends.right() - rect.right(), 0), 0)
 
     def _opaque(self, pen: QPen) -> QPen:
         colour = pen.color()

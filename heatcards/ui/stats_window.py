@@ -184,7 +184,11 @@ class PanelView(QFrame):
         layout.addLayout(buttons)
 
     def show_waiting(self, text: str = "Computing…") -> None:
+        """Say `text` in the body's place, as high as the body is now (the true retention table's
+        height follows the period): the body, hidden meanwhile, would not move the page."""
         self.panel = None
+        if self.body is not None:
+            self.waiting_label.setMinimumHeight(self.body.minimumHeight())
         self.waiting_label.setText(text)
         self.stack.setCurrentWidget(self.waiting_label)
         self.save_picture_button.setEnabled(False)
@@ -329,6 +333,14 @@ class StatisticsWindow(QDialog):
         bar.addWidget(self.period_combo)
         bar.addStretch(0)
         bar.addWidget(self.status_label)
+        self.retention_model = PanelTableModel(parent=self)
+        self.retention_model.set_table(stats.TrueRetention(stats.Scope(), ()).table())  # its columns: a header of some height
+        self.retention_table = QTableView()
+        self.retention_table.setAccessibleName("True retention table")
+        self.retention_table.setModel(self.retention_model)
+        self.retention_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.retention_table.verticalHeader().hide()
+        self.retention_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # the worker starts on the first numbers while the charts are built (a tenth of a second)
         self.panels: dict[str, PanelView] = {}
         self.refresh()
@@ -336,14 +348,6 @@ class StatisticsWindow(QDialog):
         self.by_time_combo = QComboBox()
         self.by_time_combo.setAccessibleName("Reviews by count or by time")
         self.by_time_combo.addItems(["Count", "Time"])
-        self.retention_model = PanelTableModel(parent=self)
-        retention_table = QTableView()
-        retention_table.setAccessibleName("True retention table")
-        retention_table.setModel(self.retention_model)
-        retention_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        retention_table.verticalHeader().hide()
-        retention_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        retention_table.setFixedHeight(7 * retention_table.verticalHeader().defaultSectionSize() + retention_table.horizontalHeader().sizeHint().height() + 4)
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.setColumnStretch(0, 1)
@@ -355,12 +359,14 @@ class StatisticsWindow(QDialog):
             )
         ):
             for column, key in enumerate(keys):
-                grid.addWidget(self._panel(key, retention_table), row, column, 1, 3 - len(keys))
+                grid.addWidget(self._panel(key), row, column, 1, 3 - len(keys))
         # the first panels' charts are built while the worker computes their numbers, not after;
-        # the others once those are drawn, one per turn of the event loop, while it computes theirs
-        for key in GLANCE_PANELS:
+        # the others once those are drawn, one per turn of the event loop, while it computes theirs;
+        # the true retention table (built already) at once
+        made_at_once = (*GLANCE_PANELS, "true_retention")
+        for key in made_at_once:
             self.panels[key].make_body()
-        self._bodies_to_make = [view for key, view in self.panels.items() if key not in GLANCE_PANELS]
+        self._bodies_to_make = [view for key, view in self.panels.items() if key not in made_at_once]
         self.by_time_combo.currentIndexChanged.connect(self.panels["reviews"].redraw)
         self.panels["reviews"].header.addWidget(self.by_time_combo)
         page = QWidget()
@@ -376,7 +382,7 @@ class StatisticsWindow(QDialog):
         self.resize(1240, 900)
 
     # --- the panels ---------------------------------------------------------------------------------
-    def _panel(self, key: str, retention_table: QTableView) -> PanelView:
+    def _panel(self, key: str) -> PanelView:
         titles = {
             "today": "Today", "future_due": "Future due", "calendar": "Calendar", "reviews": "Reviews", "card_counts": "Card counts",
             "intervals": "Review intervals", "difficulty": "Difficulty", "stability": "Stability", "retrievability": "Retrievability",
@@ -403,11 +409,12 @@ class StatisticsWindow(QDialog):
                 key, titles[key], make_chart, lambda chart, panel: chart.draw(lambda c: drawings[key](c, panel)), body_height=height
             )
         elif key == "true_retention":
-            # the table holds the headline numbers (each row's total %) already; its place is kept while
-            # it waits, or its arrival, last of all, would lengthen the page and repaint every chart in view
+            # the table holds the headline numbers (each row's total %) already; it is made at once, so its
+            # place is kept while it waits, or its arrival, last of all, would lengthen the page and repaint
+            # every chart in view
             view = PanelView(
-                key, titles[key], lambda: retention_table, lambda _table, panel: self.retention_model.set_table(panel.table()),
-                body_height=retention_table.height(), show_numbers=False,
+                key, titles[key], lambda: self.retention_table, lambda _table, panel: self.retention_model.set_table(panel.table()),
+                show_numbers=False,
             )
         else:
             view = PanelView(key, titles[key])
@@ -415,6 +422,14 @@ class StatisticsWindow(QDialog):
         view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.panels[key] = view
         return view
+
+    def _fit_retention_table(self, period: stats.Period) -> None:
+        """The true retention table exactly as high as its header and the rows `period` shows."""
+        table = self.retention_table
+        rows = len(stats.retention_spans(period))
+        table.setFixedHeight(
+            rows * table.verticalHeader().defaultSectionSize() + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        )
 
     def _make_next_body(self) -> None:
         """Make one more panel's body before its numbers arrive (they then only draw in it), and
@@ -484,6 +499,7 @@ class StatisticsWindow(QDialog):
         run = StatisticsRun(self.collection, scope, period, threads=2 if self._in_worker else 0)  # the worker and the one beside it
         self._run = run
         self._pending = {"statistics", "calibration"}
+        self._fit_retention_table(period)
         for view in self.panels.values():
             view.show_waiting()
         self.status_label.setText("Computing…")
