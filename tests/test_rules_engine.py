@@ -666,7 +666,7 @@ def test_an_answer_said_in_passing_or_known_without_the_document_is_refused(text
     "text",
     [
         "Further east the road crosses the Skaftá river in 1990.",
-        "Events helped: in 1948 the Communists seized power in Prague.",
+        "Events helped: in 1948 they seized power in Prague.",  # the clause after the comment leans too
         "Ada Brand finished a novel that summer in Tromsø.",
         "Above both rises Hekla, which erupted in 1947.",
     ],
@@ -2374,3 +2374,59 @@ def test_a_term_a_sentence_defines_is_asked(text, term):
 )
 def test_no_term_from_a_leaning_subject_a_judgement_or_a_list(text):
     assert not {"mud", "biggest landmark", "landmark", "sledge", "tent", "stove"} & answers(text, title="Lake Orla")
+
+
+# Thirty-first round (issue 6): sentences that lean only in their opening: a comment before a clause of
+# its own, and a "That is" after a short sentence that stands.
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        (
+            "Events helped: in February 1948 the Communists seized power in Czechoslovakia, and the vote no longer looked like charity.",
+            "In {{c1::February 1948}} the Communists seized power in Czechoslovakia.",  # the clause on the vote goes on with the comment
+        ),
+        ("The result is that a typical receiver is accurate to about 3 metres.", "A typical receiver is accurate to {{c1::about 3 metres}}."),
+        (
+            "Prices soared: a sack of flour sold for $100, eggs for a dollar each, and boots for $50.",
+            "A sack of flour sold for {{c1::$100}}, eggs for a dollar each.",  # no comma in the amount
+        ),
+    ],
+)
+def test_a_clause_after_a_comment_is_asked_without_the_comment(text, front):
+    assert front in {s.front for s in suggest(text, per_1000=1000)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Events helped: in 1948 they seized power in Tromsø.",  # the clause leans itself
+        "The idea owed much to two officials: Will Clayton, the Under Secretary, who had toured Europe in 1946.",  # a list, no clause
+        "The trouble was that the drill cores from 1971 were lost.",  # "the drill cores" of what: the subject leans
+    ],
+)
+def test_a_comment_before_no_clause_of_its_own_gives_nothing(text):
+    assert suggest(text, per_1000=1000) == []
+
+
+def test_a_sentence_that_stands_keeps_its_comment():
+    text = "Two friends acted as pacemakers: Chris Brasher led for the first two laps of the race in 1954."
+    assert {s.front for s in suggest(text, per_1000=1000) if s.answer == "1954"} == {
+        "Two friends acted as pacemakers: Chris Brasher led for the first two laps of the race in {{c1::1954}}."
+    }
+
+
+def test_a_that_is_is_asked_with_the_sentence_before_shown_when_that_one_stands():
+    first = "Lake Orla holds about 23,600 cubic kilometres of water."
+    second = "That is roughly 20 percent of all the fresh water on the planet."
+    shown = {s.front for s in suggest(f"{first} {second}", per_1000=1000)}
+    assert f"{first} That is {{{{c1::roughly 20 percent}}}} of all the fresh water on the planet." in shown
+    leaning = f"It holds about 23,600 cubic kilometres of water. {second}"
+    assert [s for s in suggest(leaning, per_1000=1000) if "20 percent" in s.answer] == []
+
+
+
+def test_an_amount_of_money_does_not_end_with_a_comma():
+    fronts = {s.front for s in suggest("Ada Brand sold the mill in 1803 for £10, a bargain.") if s.rule == "cloze:money"}
+    assert fronts == {"Ada Brand sold the mill in 1803 for {{c1::£10}}, a bargain."}

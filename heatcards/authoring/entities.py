@@ -64,7 +64,7 @@ _QUALIFIER = (
     r"some|at least|at most|up to|only|just|between)\s+)"
 )
 _RANGE = rf"{_NUMBER}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
-_AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
+_AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (

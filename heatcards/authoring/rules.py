@@ -249,11 +249,12 @@ _RELATIVE_YEAR = re.compile(r"(?<!\bof )\b(?:in )?the (?P<which>same|next|follow
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
-# A subject "That" or "Those" with a noun, which the sentence before names: "That award made her the first …".
-_THAT_SUBJECT = re.compile(rf"(?:That|Those)(?: [a-z]+){{1,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
+# A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
+# first …", "That is roughly 20 percent of …".
+_THAT_SUBJECT = re.compile(rf"(?:That|Those)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
-# subject ("This method is called …", "Such an alignment comes …"), a subject "It" or "They", or a
+# subject ("This method is called …", "Such an alignment comes …", "That is roughly …"), a subject "It" or "They", or a
 # subject "The …" given a name ("The image became known as …") when the sentence before holds its noun.
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
@@ -262,6 +263,9 @@ _LEANING_OPENING = re.compile(
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
     r"|(?i:it|they) (?=[a-z]))?"
 )
+# A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
+# "The drill cores settled it: ", "The result is that " (see _after_a_comment).
+_COMMENT = re.compile(r"(?:[\w’'-]+ ){0,5}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
 # A leading phrase that picks a person out of the ones before and then names them: "One of them, ", "One of
 # the first men to reach it, ".
 _ONE_OF = re.compile(r"One (?:of|among)\b[^,;:\"“()]*, ")
@@ -459,6 +463,8 @@ def suggest_from_mentions(
             standing = _described_names(sentence.text, found[index], topic)
         if standing is None:
             standing = _named_after_one_of(sentence.text, found[index], topic, book)
+        if standing is None:
+            standing = _after_a_comment(sentence.text, found[index], before, topic, book)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
@@ -1281,6 +1287,28 @@ def _named_after_one_of(text: str, mentions: list[Mention], topic: _Topic | None
     shift = len(person.text) + len(joiner) - (person.end + 2)
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= person.end + 2]
     return _standing(Claim(named, 0, moved, moved[0]), topic, book)
+
+
+def _after_a_comment(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The clause after a comment the sentence opens with (see _COMMENT), as a claim of its own, when that
+    clause has its verb before its first comma and stands on its own by every rule here: "Events helped: in
+    February 1948 the Communists seized power in Czechoslovakia, and the vote no longer looked like charity."
+    -> "In {{February 1948}} the Communists seized power in Czechoslovakia."; "The result is that a typical
+    receiver is accurate to about {{3 metres}}." -> "A typical receiver is accurate to …". Only the first
+    clause after the comment is kept when a clause boundary leaves it a complete statement: the clauses after
+    it go on with the comment's point ("the vote no longer looked like charity"). None otherwise, as for a
+    list after the colon ("The idea owed much to two officials: Will Clayton, …")."""
+    comment = _COMMENT.match(text)
+    if comment is None:
+        return None
+    clause, moved = _without_opening(text, mentions, comment.end())
+    if not _complete_statement(clause[_OPENING.match(clause).end() :].split(",")[0]):
+        return None
+    claim = _claim(clause, moved, before, topic, book)
+    if claim is None:
+        return None
+    first = next((kept for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, claim.inserted) if (kept := _cut_at(claim, boundary))), claim)
+    return _standing(first, topic, book)
 
 
 def _has_a_verb(text: str) -> bool:
