@@ -494,3 +494,42 @@ def test_a_term_a_passive_named_gives_to_a_common_noun(sentence, expected):
 def test_a_term_before_a_definite_description_with_a_relative_clause(sentence, expected):
     """Thirtieth round (issue 6): "the {heliopause}, the boundary where …" as "the thymus, a small organ …"."""
     assert [term.text for term in find_terms(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The rocket gave about 4.2 million pounds of thrust at launch.", ("quantity", "about 4.2 million pounds")),
+        ("The glacier lost 2.5 billion tonnes of ice.", ("quantity", "2.5 billion tonnes")),
+        ("After about 14 and a half hours on the ice, the team turned back.", ("duration", "about 14 and a half hours")),
+        ("The burn lasted two and a half minutes.", ("duration", "two and a half minutes")),
+        ("The scouts walked one and a half kilometres.", ("quantity", "one and a half kilometres")),
+    ],
+)
+def test_an_amount_with_its_unit_after_a_scale_word_and_a_half(sentence, expected):
+    """Thirty-second round (issue 6): "{4.2 million pounds} of thrust", "{14 and a half hours}"."""
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The club paid 5 million pounds for him.",  # pounds of money, no unit of weight
+    ],
+)
+def test_no_unit_of_weight_where_none_is_meant(sentence):
+    """Thirty-second round (issue 6), the other side of the line."""
+    assert not [text for kind, text in found(sentence) if kind == "quantity"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("She coined a name for the process: fission.", ["fission"]),
+        ("He found a word for the effect: magnetostriction.", ["magnetostriction"]),
+        ("He had a name for the team: Wolves.", []),  # a name, left to find_mentions
+    ],
+)
+def test_a_term_after_a_word_for_the_thing_and_a_colon(sentence, expected):
+    """Thirty-second round (issue 6): "a name for the process: {fission}" as "a word for it: …"."""
+    assert [term.text for term in find_terms(sentence)] == expected

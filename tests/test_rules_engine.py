@@ -2430,3 +2430,45 @@ def test_a_that_is_is_asked_with_the_sentence_before_shown_when_that_one_stands(
 def test_an_amount_of_money_does_not_end_with_a_comma():
     fronts = {s.front for s in suggest("Ada Brand sold the mill in 1803 for £10, a bargain.") if s.rule == "cloze:money"}
     assert fronts == {"Ada Brand sold the mill in 1803 for {{c1::£10}}, a bargain."}
+
+
+# Thirty-second round (issue 6): amounts with their unit after a scale word, halves, and the "It" only the topic
+# can be.
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        ("The Saturn V gave about 7.5 million pounds of thrust at launch.", "The Saturn V gave {{c1::about 7.5 million pounds}} of thrust at launch."),
+        ("Lise Vane swam for two and a half hours to reach the shore.", "Lise Vane swam for {{c1::two and a half hours}} to reach the shore."),
+    ],
+)
+def test_an_amount_with_a_half_or_a_scale_word_is_asked_whole(text, front):
+    assert front in {s.front for s in suggest(text, per_1000=1000)}
+
+
+_BRIDGE = "The Avon Bridge is a suspension bridge over the River Avon in Bristol. Its main span is 214 metres long. "
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Karl Lind, its designer, died in London in 1901.",  # a person's death, with a place that is not its subject
+        "The opening ceremony was held on 8 December 1864, and a brass band played.",  # a ceremony, no name
+    ],
+)
+def test_an_it_declared_a_landmark_is_the_topic_after_a_sentence_about_no_other_thing(before):
+    text = f"{_BRIDGE}{before} It was declared a World Heritage Site in 1987."
+    assert "The Avon Bridge was declared a World Heritage Site in {{c1::1987}}." in {s.front for s in suggest(text, "Avon Bridge", 1000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"{_BRIDGE}Karl Lind, its designer, died in London in 1901. It was declared bankrupt in 1902.", "Avon Bridge"),  # no landmark
+        (f"{_BRIDGE}The Clifton Tower was finished in 1900. It was declared a World Heritage Site in 1987.", "Avon Bridge"),  # the tower
+        ("Karl Lind was an engineer from Bristol. He died in London in 1901. It was declared a World Heritage Site in 1987.", "Karl Lind"),
+    ],
+)
+def test_an_it_that_may_be_another_thing_is_not_the_topic(text, title):
+    assert not [s for s in suggest(text, title, 1000) if re.search(r"(?:Avon Bridge|Karl Lind) was declared", s.front)]

@@ -63,7 +63,8 @@ _QUALIFIER = (
     r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|approximately|"
     r"some|at least|at most|up to|only|just|between)\s+)"
 )
-_RANGE = rf"{_NUMBER}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
+_HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
+_RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
@@ -349,11 +350,12 @@ _DEFINED = re.compile(
     r"(?!(?:little|bit|lot|few|good deal|great deal)\b)"
 )
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
-# first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}".
+# first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}", "a name
+# for the process: {fission}".
 _TERM_PLACE = re.compile(
     r"\bmade (?:his|her|their|a) fortune (?:in |from )?(?:manufacturing |making |selling |building |trading )?"
     r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
-    r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that))?: (?=[a-z])"
+    r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that|the [a-z]+))?: (?=[a-z])"
 )
 # A term named by a passive "named" with nothing after it, when a common noun is what is named and the term
 # ends the clause: "the phenomenon was named colony collapse disorder." (not "He was named captain").

@@ -280,7 +280,7 @@ UNITS = (
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
-    r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower"
+    r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
 )
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
 RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"

@@ -147,6 +147,9 @@ _GIVES_A_NAME = re.compile(r"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were
 _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
+# What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
+# Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
+_LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
 _AFTER_BY_OR_UNDER = re.compile(  # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
     r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 )
@@ -1153,7 +1156,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         # date the sentence before may not give ("Two weeks later, she …"); a "they" is the two people
         # or the group it names when the time is written out ("Later that year they …" -> "In 1921, …")
         return None
-    found = _antecedent(pronoun, noun, before, topic, book)
+    found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :])
     if found is None:
         return None
     antecedent, name = found
@@ -1568,7 +1571,9 @@ def _a_people(mention: Mention) -> bool:
     return mention.text in lexicon.DEMONYMS or bool(adjective)
 
 
-def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook) -> tuple[Mention, str] | None:
+def _antecedent(
+    pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook, rest: str
+) -> tuple[Mention, str] | None:
     """The one name a leading reference stands for, and the words that replace it.
 
     "He"/"She"/"His"/"Her": the one person the sentence before names (or was about) whose gender
@@ -1577,7 +1582,8 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
     other named thing the sentence before names, or the place it was about; after a sentence that opens
     with a person, the one work it names beside organisations, and when it names no thing, the topic
     when that is a thing; after a sentence about the topic (a thing) that names other things only after
-    "by" or "under", the topic. "They": the two people or
+    "by" or "under", the topic; when `rest` (the words after the pronoun) says it was declared a
+    landmark or a site and the sentence before names no thing, the topic when that is a thing. "They": the two people or
     things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
     the one name of that kind, or containing that word, in the sentence before or the topic."""
     # "She was born Ada Ann Marks": the name she was born with is no one else
@@ -1643,6 +1649,8 @@ def _antecedent(pronoun: str, noun: str | None, before: _Before, topic: _Topic |
             things = {works[0].name: works[0]}  # "Ada Brand persuaded Acme Films to pay for "Nightfall". It won …": the film
         if not things and about_a_person and _only_the_topic_fits(pronoun, offered, topic, book) and not _unnamed_thing(before):
             return _topic_mention(topic), _topic_as_written(topic)  # "Ada Brand drew the plans. It was declared a landmark …"
+        if not things and topic and topic.kind is not MentionKind.PERSON and _LISTED_AS_HERITAGE.match(rest):
+            return _topic_mention(topic), _topic_as_written(topic)  # "… died in London in 1901. It was declared a World Heritage Site …"
         if len(things) != 1:
             return None
         (thing,) = things.values()
