@@ -533,3 +533,20 @@ def test_no_unit_of_weight_where_none_is_meant(sentence):
 def test_a_term_after_a_word_for_the_thing_and_a_colon(sentence, expected):
     """Thirty-second round (issue 6): "a name for the process: {fission}" as "a word for it: …"."""
     assert [term.text for term in find_terms(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Inside a cloud, soft pellets of rime ice called graupel exist side by side with droplets.", ["graupel"]),
+        ("A flash usually contains three or four strokes.", ["flash"]),
+        ("A pulsar mostly consists of neutrons.", ["pulsar"]),
+        # the other side of the line: a noun in "-ly" and a noun that is no verb stay in the term
+        ("Workers feed the larvae a secretion called royal jelly.", ["royal jelly"]),
+        ("The town drew on a source called the spring supply.", ["spring supply"]),
+        ("Farmers used a method called crop rotation for centuries.", ["crop rotation"]),
+    ],
+)
+def test_a_term_ends_before_a_verb_and_never_with_an_adverb(sentence, expected):
+    """Thirty-third round (issue 6): "called {graupel} exist side by side", "A {flash} usually contains …"."""
+    assert [term.text for term in find_terms(sentence)] == expected

@@ -2472,3 +2472,44 @@ def test_an_it_declared_a_landmark_is_the_topic_after_a_sentence_about_no_other_
 )
 def test_an_it_that_may_be_another_thing_is_not_the_topic(text, title):
     assert not [s for s in suggest(text, title, 1000) if re.search(r"(?:Avon Bridge|Karl Lind) was declared", s.front)]
+
+
+# Thirty-third round (issue 6): the thing a "How … works" title explains, an "It" that stands for nothing.
+
+
+@pytest.mark.parametrize("title", ["How Tides Work", "How a Jet Engine Works"])
+def test_a_how_it_works_title_labels_no_card_with_its_verb(title):
+    body = (
+        "A jet engine draws air in at the front. Frank Whittle patented a jet engine in 1930. "
+        "Tides rise twice a day. The first jet airliner, the Comet, flew in 1949. A jet engine burns kerosene."
+    )
+    text = f"{title}\n\n{body}"
+    fronts = {s.front for s in RulesEngine().suggest(DocumentText(title, "notes.txt", text, ((0, len(text)),)), cards_per_1000_words=1000)}
+    assert fronts and not any(re.search(r"\bWorks?\)", front) or "Works " in front for front in fronts)
+
+
+def test_a_how_it_works_title_labels_cards_with_the_thing():
+    body = (
+        "Frank Whittle patented a jet engine in 1930. A jet engine burns kerosene. "
+        "A jet engine draws air in at the front. The first jet airliner, the Comet, flew in 1949."
+    )
+    assert "(Jet engine) The first jet airliner, the {{c1::Comet}}, flew in 1949." in {s.front for s in suggest(body, "How a jet engine works", 1000)}
+
+
+_CHURCH = "The Sorbonne Chapel was flooded in 1910. The Catholic Church held services for the victims in the Sorbonne Chapel. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        ("It is likely that the flood ended the epidemic of 1909.", "It is likely that the flood ended the epidemic of {{c1::1909}}."),
+        ("It was not until 1912 that the Seine fell back to its level.", "It was not until {{c1::1912}} that the Seine fell back to its level."),
+        ("It took engineers six years to rebuild the Pont Neuf.", "It took engineers {{c1::six years}} to rebuild the Pont Neuf."),
+        # the other side of the line: an "It" that is the thing the sentence before names
+        ("It was rebuilt by Louis Renault in 1912.", "The Catholic Church was rebuilt by Louis Renault in {{c1::1912}}."),
+    ],
+)
+def test_an_it_that_stands_for_nothing_is_asked_as_written(sentence, front):
+    fronts = {s.front for s in suggest(_CHURCH + sentence, per_1000=1000)}
+    assert front in fronts
+    assert not any(f.startswith(("The Catholic Church is", "The Catholic Church was not", "The Catholic Church took")) for f in fronts)

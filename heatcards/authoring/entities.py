@@ -449,10 +449,17 @@ def find_terms(text: str) -> list[Mention]:
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
     terms = []
-    for start, end in sorted(span for span in found if span[0] < span[1]):
+    for start, end in sorted(_without_last_adverb(text, span) for span in found if span[0] < span[1]):
         if not terms or start >= terms[-1].end:
             terms.append(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end]))
     return terms
+
+
+def _without_last_adverb(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without an adverb in "-ly" that ends it: "A flash usually contains …" names "flash"."""
+    start, end = span
+    words = text[start:end].split(" ")
+    return (start, end - len(words[-1]) - 1) if len(words) > 1 and _an_adverb(words[-1]) else span
 
 
 def _term_from(text: str, start: int) -> tuple[int, int]:
@@ -480,8 +487,15 @@ def _words_from(text: str, start: int) -> list[re.Match[str]]:
 
 def _a_verb(word: str) -> bool:
     """Whether a word after a term's first word is a verb, which ends the term: one the lexicon
-    knows, or a past form in "-ed" ("turned", "proved")."""
-    return word in _VERBS or (len(word) > 4 and word.endswith("ed"))
+    knows, in its plain form too ("… called graupel exist side by side"), or a past form in "-ed"
+    ("turned", "proved")."""
+    return word in _VERBS or lexicon.third_person(word) in lexicon.PRESENT_VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
+def _an_adverb(word: str) -> bool:
+    """Whether a word is an adverb in "-ly" ("usually", "mostly"), which never ends a term; not a noun
+    such as "jelly", "family", "supply" or "anomaly"."""
+    return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "ply", "bly", "aly", "oly", "fly"))
 
 
 def _term_before(text: str, end: int) -> tuple[int, int]:

@@ -330,7 +330,7 @@ IRREGULAR_PAST = _words(
     "spat split spread sprang stood stole stuck stung stank strode strove swore swept swam swung told tore thought "
     "threw thrust understood undertook underwent upheld withdrew woke wore wove wept withstood wound"
 )
-def _third_person(plain: str) -> str:
+def third_person(plain: str) -> str:
     """ "build" -> "builds", "carry" -> "carries", "reach" -> "reaches"."""
     if plain.endswith("y") and plain[-2:-1] not in ("a", "e", "i", "o", "u"):
         return plain[:-1] + "ies"
@@ -339,10 +339,10 @@ def _third_person(plain: str) -> str:
 
 # Verbs in the present that make a statement of a description or an explainer ("The bridge spans
 # 1,280 metres"): the plain forms above with -s, and verbs of where and what things are.
-PRESENT_VERBS = frozenset(map(_third_person, PAST_TO_PLAIN.values())) | _words(
+PRESENT_VERBS = frozenset(map(third_person, PAST_TO_PLAIN.values())) | _words(
     "carries spans stands lies remains contains flows drains rises falls covers connects links crosses serves "
     "sits houses measures weighs needs uses keeps forms turns drives feeds joins orbits circles means consists "
-    "depends includes holds runs reaches stretches supports produces protects attracts marks"
+    "depends includes holds runs reaches stretches supports produces protects attracts marks exists occurs"
 )
 # Verbs in the past that report a state rather than an event: "At the time, the firm held …" holds only then.
 STATE_VERBS = _words("held owned employed remained stood lay contained numbered measured seemed")

@@ -101,6 +101,12 @@ _LEADING_REFERENCE = re.compile(
     r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
     re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
+# What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
+# took six years to …"): no name replaces it.
+_EXPLETIVE_IT = re.compile(
+    r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported) that"
+    r"|(?:is|was) not until|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto)\b"
+)
 # A word that links the sentence to the one before and can go: "Meanwhile, X interviewed …" -> "X interviewed …".
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
@@ -434,7 +440,8 @@ def suggest_from_mentions(
     cloze otherwise), cards that break a rule of good cards refused, near-duplicates dropped, and
     about `cards_per_1000_words` per 1,000 words kept. Progress is reported as "Writing cards"."""
     check_cards_per_1000_words(cards_per_1000_words)
-    topic = _topic(document.title, found, book) or _title_phrase(document.title, [sentence.text for sentence in sentences])
+    title = _thing_explained(document.title)
+    topic = _topic(title, found, book) or _title_phrase(title, [sentence.text for sentence in sentences])
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -554,6 +561,13 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
     ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
     gender = Gender.FEMALE if ship else book.gender(name)
     return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship)
+
+
+def _thing_explained(title: str) -> str:
+    """The thing a title says how it works ("How tides work" -> "tides", "How a jet engine works" ->
+    "jet engine"), which the document is about as if titled so; any other title as it is."""
+    explained = re.fullmatch(r"How (?:an? |the )?(?P<thing>.+?) works?\??", title.strip(), re.IGNORECASE)
+    return explained.group("thing") if explained else title
 
 
 def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
@@ -1122,7 +1136,8 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     point," before an event, "then" after the subject), and with a leading pronoun or "The film"
     (after an opening such as "When" or "In 1938") replaced by the one name it can stand for (see
     `_antecedent`); None when there is no such name or more than one. A sentence opening with a
-    "The …" that is not a reference comes back otherwise as written."""
+    "The …" that is not a reference, or with an "It" that stands for nothing ("It is often said that …",
+    see _EXPLETIVE_IT), comes back otherwise as written."""
     connective = _CONNECTIVE.match(text) or _event_after_that_point(text)
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
@@ -1141,7 +1156,8 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
     noun = reference.group("noun") if reference else None
-    if reference is None or (
+    expletive = reference is not None and (reference.group("pronoun") or "").lower() == "it" and _EXPLETIVE_IT.match(text, reference.end())
+    if reference is None or expletive or (
         noun
         and noun.lower() not in lexicon.REFERRING_NOUNS
         and not _names_with(noun, before, topic)
@@ -1930,7 +1946,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     A possessive or an object may have several candidates when one stands in its own clause (see
     `_read_from_the_card`). A possessive after a subject such as "A forager" or "Each worker" is that
     subject's own, and so is an "its" after a subject such as "The finished dam" with no name between;
-    "there" needs a place before it."""
+    "there" needs a place before it; an "It" that stands for nothing ("It is likely that …") needs nothing."""
     opening = _OPENING.match(claim.text).end()
     setting = _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
@@ -1942,6 +1958,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             continue  # "One worker produces … in her whole life": her own
         if ahead and match.start() < opening and _can_be(word, ahead, book):
             continue  # "In its annual report, the Red Cross …": the subject after the opening's own
+        if word == "it" and _EXPLETIVE_IT.match(claim.text, match.end()):
+            continue  # "It was not until 1912 that …": it stands for nothing
         need = lexicon.PRONOUNS[word]
         before = [m for m in claim.mentions if m.end <= match.start()]
         if claim.subject and claim.subject.end <= match.start():
