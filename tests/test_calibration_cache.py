@@ -178,11 +178,11 @@ def test_the_cache_reads_back_each_card_s_bytes_as_written(tmp_path):
         read = cache.read(20)
         assert read.cards.tolist() == [3, 5, 8, 13]
         assert read.answered.tolist() == [3, 8] and read.parameters.tolist() == [7, 7] and read.answer_sizes.tolist() == [2, 4]
-        assert read.answers == answers[0] + answers[2]
+        assert read.answers.tobytes() == answers[0] + answers[2]
         every = cache.read(None)
         assert every.answered.tolist() == [3, 8, 13] and every.parameters.tolist() == [7, 7, 9]
-        assert every.answers == answers[0] + answers[2] + answers[3]
-        assert cache.read(22).answers == b""
+        assert every.answers.tobytes() == answers[0] + answers[2] + answers[3]
+        assert cache.read(22).answers.tobytes() == b""
 
 
 def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
@@ -213,7 +213,7 @@ def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
             assert read.cards.tolist() == sorted(held) and read.answered.tolist() == answered
             assert read.parameters.tolist() == [held[card][0] for card in answered]
             assert read.answer_sizes.tolist() == [len(held[card][2]) for card in answered]
-            assert read.answers == b"".join(held[card][2] for card in answered)
+            assert read.answers.tobytes() == b"".join(held[card][2] for card in answered)
 
     cache = CalibrationCache.open(path, "test", 2)
     with cache:

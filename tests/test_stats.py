@@ -44,6 +44,7 @@ from heatcards.stats import (
     _joined,
     _local_timeline,
     _reader,
+    _time_order,
 )
 from heatcards.storage import stats_sql
 from heatcards.storage.stats_sql import AnswerChains, StatsReader, _share_bin_sql, _share_scale
@@ -702,6 +703,24 @@ def test_calibration_scores_the_period_and_restarts_after_a_reset(tmp_path):
         month = calibration(col, period=Period.MONTH)
         assert (month.reviews, month.replayed) == (1, 1)  # the imported answer 80 days before NOON alone
         assert calibration(col, Scope.matching(f"cid:{other.id}"), Period.ALL).reviews == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 40), max_size=60),
+    st.sampled_from([1, 1000, 2**16 - 1, 2**16 + 1, 86_400_000, 2**47 + 3, 2**56]),
+    st.integers(-(2**61), 2**61),
+)
+def test_the_time_order_is_a_stable_argsort_s(steps, scale, earliest):
+    """The answers' order for their weights: times with ties, from a few apart to spans that take 1 to 4
+    of its 16-bit passes, above or below 1970."""
+    times = np.array([earliest + step * scale for step in steps], dtype=np.int64)
+    assert _time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
+
+
+def test_the_time_order_takes_times_spanning_the_whole_range_of_integers():
+    times = np.array([2**63 - 1, -(2**63), 0, 2**63 - 1, -(2**63), -1], dtype=np.int64)
+    assert _time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
 
 
 def test_calibration_without_a_scored_answer_has_no_metrics(collection):

@@ -158,7 +158,7 @@ class CachedCards(NamedTuple):
     answered: np.ndarray  # the cards with an answer on or after the period's first day (ascending)...
     parameters: np.ndarray  # ...the key of the parameters each one's answers were derived with...
     answer_sizes: np.ndarray  # ...the length in bytes of its answers...
-    answers: bytes  # ...and those answers, one card's after another's, in the same order
+    answers: np.ndarray  # ...and those answers (one record each), one card's after another's, in the same order
 
 
 class DerivedCards(NamedTuple):
@@ -242,7 +242,7 @@ class CalibrationCache:
         sizes, firsts = sizes[answered], firsts[order][answered]
         counts = sizes // size
         taken = np.repeat(firsts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())  # each card's run, in turn
-        return CachedCards(mark, cards, cards[answered], parameters[answered], sizes, answers[taken].tobytes())
+        return CachedCards(mark, cards, cards[answered], parameters[answered], sizes, answers[taken])
 
     def fingerprints(self) -> EntryFingerprints:
         """The fingerprints the cards held were derived from (none when the cache cannot be read)."""
@@ -317,7 +317,7 @@ class CalibrationCache:
             delete_cache(self.path)
 
 
-_NOTHING_CACHED = CachedCards(None, *(np.empty(0, dtype=np.int64),) * 4, b"")
+_NOTHING_CACHED = CachedCards(None, *(np.empty(0, dtype=np.int64),) * 4, np.empty(0, dtype=np.uint8))
 
 
 class _HeldCards(NamedTuple):
