@@ -25,14 +25,13 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from bench_study import ensure_synth, load_anki_peer, synthetic_arguments
+from bench_study import ensure_synth, load_anki_peer, show_and_save, synthetic_arguments
 from bench_transfer import AnkiTransfer, HeatcardsTransfer, fresh_folder
 
 from heatcards.collection import Collection
@@ -156,13 +155,7 @@ def main() -> int:
                         ("Anki", "Anki's whole import")):
         median = statistics.median(seconds[name])
         lines.append(f"| {label} | {median:.2f} | {median / anki:.2f} |")
-    table = "\n".join(lines)
-    print()
-    print(table)
-    if a.json:
-        a.json.parent.mkdir(parents=True, exist_ok=True)
-        a.json.write_text(json.dumps({"notes": a.notes, "repeat": a.repeat, "seconds": seconds, "table": table}, indent=1))
-        print(f"\nwrote {a.json}")
+    show_and_save("\n".join(lines), {"notes": a.notes, "repeat": a.repeat, "seconds": seconds}, a.json)
     return 0
 
 

@@ -35,7 +35,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -48,7 +47,7 @@ from unittest import mock
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_stats import ANKI_DAYS, cached  # noqa: E402
-from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatcards, synthetic_arguments  # noqa: E402
+from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatcards, show_and_save, synthetic_arguments  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -304,13 +303,7 @@ def main() -> int:
         "|---|---|---|",
         *(f"| {label} | {value:.0f} | {value / anki_ms:.2f} |" for label, value in rows),
     ]
-    table = "\n".join(lines)
-    print()
-    print(table)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"notes": args.notes, "repeat": args.repeat, "times": times, "table": table}, indent=1))
-        print(f"\nwrote {args.json}")
+    show_and_save("\n".join(lines), {"notes": args.notes, "repeat": args.repeat, "times": times}, args.json)
     return 0
 
 

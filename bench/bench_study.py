@@ -92,6 +92,16 @@ def copy_sqlite(src: Path, dst: Path) -> None:
             shutil.copyfile(side, Path(str(dst) + suffix))
 
 
+def show_and_save(table: str, record: dict, json_path: Path | None) -> None:
+    """Print a benchmark's table and, when asked, write `record` (the table included) as JSON."""
+    print()
+    print(table)
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps({**record, "table": table}, indent=1))
+        print(f"\nwrote {json_path}")
+
+
 def synthetic_arguments(ap: argparse.ArgumentParser) -> None:
     """The options that choose and cache the synthetic collection (`ensure_synth`): --notes, --days,
     --seed, --work."""
@@ -508,14 +518,7 @@ def main() -> int:
     finally:
         shutil.rmtree(shm, ignore_errors=True)
 
-    table = report(res)
-    res["table"] = table
-    print()
-    print(table)
-    if a.json:
-        a.json.parent.mkdir(parents=True, exist_ok=True)
-        a.json.write_text(json.dumps(res, indent=1))
-        print(f"\nwrote {a.json}")
+    show_and_save(report(res), res, a.json)
     return 0
 
 

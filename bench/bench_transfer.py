@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_study import ensure_synth, load_anki_peer, synthetic_arguments, timed
+from bench_study import ensure_synth, load_anki_peer, show_and_save, synthetic_arguments, timed
 
 from heatcards import transfer
 from heatcards.collection import Collection
@@ -149,13 +149,7 @@ def main() -> int:
     reviews = json.loads((synth / "synth_result.json").read_text())["info"]["revlog"]
     results = run(synth / "synthetic.apkg", a.work / f"n{a.notes}" / "transfer", repeat, a.reimport)
     table = report(results, a.notes, reviews, repeat, anki.buildinfo.version)
-    print()
-    print(table)
-    if a.json:
-        a.json.parent.mkdir(parents=True, exist_ok=True)
-        a.json.write_text(json.dumps({"notes": a.notes, "reviews": reviews, "repeat": repeat,
-                                      "results": results, "table": table}, indent=1))
-        print(f"\nwrote {a.json}")
+    show_and_save(table, {"notes": a.notes, "reviews": reviews, "repeat": repeat, "results": results}, a.json)
     return 0
 
 
