@@ -346,12 +346,20 @@ def test_garbage_is_collected_in_the_ui_thread_never_in_a_worker(qtbot):
     assert freed_in == [threading.main_thread()]
 
 
-def test_a_bridge_to_the_workers_moves_garbage_collection_to_the_ui_thread():
-    """Whatever runs work off the UI thread (the app, a script showing the statistics window) makes
-    a `BackgroundTasks`, and from then on its workers never collect."""
+def _printed_by_a_fresh_python(code: str) -> str:
+    """What `code` prints, run in a Python process of its own (no module imported yet, no
+    QApplication, the garbage collector as Python starts it)."""
     import subprocess
     import sys
 
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_bridge_to_the_workers_moves_garbage_collection_to_the_ui_thread():
+    """Whatever runs work off the UI thread (the app, a script showing the statistics window) makes
+    a `BackgroundTasks`, and from then on its workers never collect."""
     code = (
         "import gc\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -362,9 +370,7 @@ def test_a_bridge_to_the_workers_moves_garbage_collection_to_the_ui_thread():
         "print(before, gc.isenabled())\n"
         "tasks.shutdown()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "False"]
+    assert _printed_by_a_fresh_python(code).split() == ["True", "False"]
 
 
 def test_qt_calls_do_not_leak_references_to_none(qapp):
@@ -404,9 +410,6 @@ def test_switching_theme_recolours_the_deck_counts_at_once(window, qapp):
 def test_the_main_window_opens_without_loading_the_chart_library(tmp_path):
     """pyqtgraph takes ~0.3 s to import: the charts' windows (statistics, deck options, card info)
     load it when first opened, not the main window at start."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -415,8 +418,6 @@ def test_the_main_window_opens_without_loading_the_chart_library(tmp_path):
         "app = QApplication([])\n"
         "from heatcards.collection import Collection\n"
         "from heatcards.ui.main_window import MainWindow\n"
-        "from heatcards.ui.tasks import collect_garbage_in_ui_thread\n"
-        "collect_garbage_in_ui_thread()\n"
         f"folder = Path({str(tmp_path)!r})\n"
         "collection = Collection(folder / 'collection.heatcards')\n"
         "window = MainWindow(collection, QSettings(str(folder / 'settings.ini'), QSettings.Format.IniFormat))\n"
@@ -426,6 +427,4 @@ def test_the_main_window_opens_without_loading_the_chart_library(tmp_path):
         "window.close()\n"
         "collection.close()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _printed_by_a_fresh_python(code).strip() == "[]"
