@@ -231,6 +231,18 @@ def test_broken_html_is_read_leniently(tmp_path):
     assert paragraph_texts(document) == ["First bold both", "Second", "Third"]
 
 
+@pytest.mark.parametrize("ending", ["</p", '<a href="notes', "<!-- unfinished comment", "<!DOCTYPE"])
+def test_html_that_ends_inside_markup_drops_it(tmp_path, ending):
+    page = "<p>The dam was completed in 1936. It is 726 feet " + ending
+    document = read_document(write(tmp_path, "cut.html", page))
+    assert paragraph_texts(document) == ["The dam was completed in 1936. It is 726 feet"]
+
+
+def test_html_keeps_a_less_than_sign_that_starts_no_markup(tmp_path):
+    document = read_document(write(tmp_path, "sign.html", "<p>In 1936 fewer than 3 <4 cells were counted; 3 < 4"))
+    assert paragraph_texts(document) == ["In 1936 fewer than 3 <4 cells were counted; 3 < 4"]
+
+
 # --- PDF -----------------------------------------------------------------------------------------
 def test_pdf_text_layer(tmp_path):
     pages = [

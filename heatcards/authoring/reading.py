@@ -236,6 +236,7 @@ _BLOCKS = frozenset({
 })
 _CELLS = frozenset({"td", "th"})
 _MAIN = frozenset({"article", "main"})
+_UNFINISHED_MARKUP = re.compile(r"<[A-Za-z/!?]")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -310,6 +311,10 @@ class _MainText(HTMLParser):
         self._current = []
 
     def close(self) -> None:
+        # a tag, comment or declaration the page ends inside of is dropped, as a browser drops it
+        # (the parser would hand it over as text)
+        if _UNFINISHED_MARKUP.match(self.rawdata):
+            self.rawdata = ""
         super().close()
         self._break()
 
