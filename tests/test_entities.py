@@ -550,3 +550,48 @@ def test_a_term_after_a_word_for_the_thing_and_a_colon(sentence, expected):
 def test_a_term_ends_before_a_verb_and_never_with_an_adverb(sentence, expected):
     """Thirty-third round (issue 6): "called {graupel} exist side by side", "A {flash} usually contains …"."""
     assert [term.text for term in find_terms(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In 1910 the Great Flood of Paris closed the Louvre.", [("year", "1910"), ("name", "Great Flood of Paris"), ("name", "Louvre")]),
+        ("The Great Fire of London began in a bakery.", [("name", "Great Fire of London")]),
+        # the other side of the line: a person and where he comes from
+        ("Derek Ibbotson of Britain won the race.", [("name", "Derek Ibbotson"), ("place", "Britain")]),
+    ],
+)
+def test_an_event_and_the_place_it_is_of_are_one_name(sentence, expected):
+    """Thirty-fourth round (issue 6): "Great Flood of Paris" was "Great Flood" and "Paris"."""
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("About 200 houses burned, along with St. Mary's, the Guildhall and the Exchange.", ("place", "St. Mary's")),
+        ("St Paul's was rebuilt by Christopher Wren.", ("place", "St Paul's")),
+        # the other side of the line: a thing of the saint's, and a possessive that goes on into a name
+        ("St. Paul's letters were copied in Rome.", ("person", "St. Paul")),
+        ("St. Paul's Cathedral burned in 1666.", ("place", "St. Paul's Cathedral")),
+    ],
+)
+def test_a_church_named_by_its_saint_in_the_possessive_is_one_name(sentence, expected):
+    """Thirty-fourth round (issue 6): "along with {St. Mary}'s, the Guildhall" cut the church's name."""
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The field reaches about 3 million volts per metre.", "about 3 million volts per metre"),
+        ("The car did 40 miles per gallon.", "40 miles per gallon"),
+        ("Sound travels at 300 metres a second.", "300 metres a second"),
+        ("The river rose 3 metres per hour.", "3 metres per hour"),
+        # the other side of the line: "per" before what is no unit stays out of the quantity
+        ("The town had 3 metres per house.", "3 metres"),
+    ],
+)
+def test_a_rate_keeps_the_unit_it_is_counted_in(sentence, expected):
+    """Thirty-fourth round (issue 6): "{about 3 million volts} per metre" cut the rate short."""
+    assert ("quantity", expected) in found(sentence)

@@ -2513,3 +2513,54 @@ def test_an_it_that_stands_for_nothing_is_asked_as_written(sentence, front):
     fronts = {s.front for s in suggest(_CHURCH + sentence, per_1000=1000)}
     assert front in fronts
     assert not any(f.startswith(("The Catholic Church is", "The Catholic Church was not", "The Catholic Church took")) for f in fronts)
+
+
+# Thirty-fourth round (issue 6): an event's title, a church's possessive name, one number of a range, a rate's unit.
+
+_FLOOD = (
+    "The Great Flood of Paris was a flood of the Seine in 1910. The flood began at dawn on 21 January 1910. "
+    "Louis Lépine, the prefect of police, organised rescue boats. The flood closed the Louvre for 40 days. "
+    "Paris recovered within a year."
+)
+
+
+def test_an_event_title_makes_the_event_the_topic():
+    fronts = {s.front for s in suggest(_FLOOD, "The Great Flood of Paris, 1910", 1000)}
+    assert "(Great Flood of Paris) {{c1::Louis Lépine}}, the prefect of police, organised rescue boats." in fronts
+    assert "On what date did the Great Flood of Paris begin at dawn?" in fronts
+    assert "The Great Flood of Paris closed the Louvre for {{c1::40 days}}." in fronts
+    assert not any("(Paris)" in front or "Great Flood began" in front or "Great Flood closed" in front for front in fronts)
+
+
+def test_a_place_title_stays_the_topic():
+    """The other side of the line: a document titled with the place labels its cards with the place."""
+    text = "Paris lies on the Seine. Louis Lépine, the prefect of police, organised rescue boats in 1910. Paris recovered within a year. Paris hosted the Olympics in 1924."
+    fronts = {s.front for s in suggest(text, "Paris", 1000)}
+    assert "(Paris) {{c1::Louis Lépine}}, the prefect of police, organised rescue boats in 1910." in fronts
+
+
+def test_a_church_named_in_the_possessive_is_deleted_whole():
+    text = "About 200 houses burned in 1666, along with St. Mary's, the Guildhall and the Exchange."
+    assert "About 200 houses burned in 1666, along with {{c1::St. Mary's}}, the Guildhall and the Exchange." in {s.front for s in suggest(text, per_1000=1000)}
+    assert not any("}}'s" in s.front for s in suggest(text, per_1000=1000))
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Admiral Hood lost between 10 and 20 ships.", {"10", "20"}),
+        ("Admiral Hood lost three or four ships in 1901.", {"three", "four"}),
+        ("Admiral Hood lost 12 to 15 ships in 1901.", {"12", "15"}),
+    ],
+)
+def test_one_number_of_a_range_is_never_the_answer(text, refused):
+    assert not answers(text) & refused
+
+
+def test_a_change_from_one_number_to_another_is_asked_whole():
+    """The other side of the line: "from 5,000 to 40,000" is no range of one amount."""
+    assert "5,000 to 40,000" in answers("The population of Leeds rose from 5,000 to 40,000 people in 1903.")
+
+
+def test_a_rate_is_deleted_with_the_unit_it_is_counted_in():
+    assert "about 3 million volts per metre" in answers("In a storm the field near Ben Nevis reaches about 3 million volts per metre.")

@@ -92,8 +92,12 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     ),
     (
         MentionKind.QUANTITY,
-        # with the time it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year"
-        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})(?:\s+(?:per|an?)\s+(?:{lexicon.RATE_TIMES})\b)?(?![\w/])"),
+        # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
+        # "3 million volts per metre"
+        re.compile(
+            rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})"
+            rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:{lexicon.RATE_TIMES}))\b)?(?![\w/])"
+        ),
     ),
     (  # a share: "about two thirds", "three quarters"
         MentionKind.QUANTITY,
@@ -142,6 +146,10 @@ _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo
 
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by vs".split())
 _POSSESSIVE = re.compile(r"['’]s$")
+_SAINTS = frozenset({"St", "St.", "Saint"})
+# What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
+# was rebuilt"), not a thing of the saint's ("St. Paul's letters")
+_ENDS_A_BUILDINGS_NAME = re.compile(r"['’]s(?=[,.;:)!?]|$| (?:and|or|is|was|were|had|has|stood|burned|burnt|survived|fell)\b)")
 
 
 @dataclass
@@ -644,6 +652,8 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 index += 1
             else:
                 break
+        if possessive and words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end):
+            words[-1], end, possessive = tokens[index - 1].group(), tokens[index - 1].end(), False  # "St. Mary's": a church
         while first > 0 and tokens[first - 1].group() in _PARTICLES and text[tokens[first - 1].end() : tokens[first].start()] == " ":
             first -= 1  # "the van der Waals equation": the particles belong to the surname
             words.insert(0, tokens[first].group())
@@ -668,10 +678,11 @@ def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bo
 def _joins_name(word: str, words: list[str], following: str) -> bool:
     """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
-    "Nobel Prize in Physics", "Council for Mutual Economic Assistance"; not "Hicham El Guerrouj of Morocco"."""
+    "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris"; not
+    "Hicham El Guerrouj of Morocco"."""
     if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
         return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
-    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words):
+    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS:
         return False  # a person's name and where they come from: "Derek Ibbotson of Britain"
     if word in _CONNECTORS:
         return word != "the" or words[-1] == "of"
@@ -751,6 +762,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if _names_a_craft(run):
         return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
+    if run.tokens[0] in _SAINTS and _POSSESSIVE.search(run.tokens[-1]):
+        return MentionKind.PLACE  # "St. Mary's": a church, not the saint
     if len(run.tokens) == 1 and name.isupper() and len(name) > 1:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):

@@ -113,6 +113,12 @@ ORGANISATION_WORDS = _words(
 EPONYM_WORDS = _words("Comet Law Theorem Constant Equation Principle Paradox Effect Disease Syndrome")
 # The first word of the name of an undertaking, not of a person: "Project Mercury", "Operation Overlord".
 UNDERTAKING_WORDS = _words("Project Operation Programme Program Mission Expedition")
+# The last word of the name of an event, which a place after "of" belongs to: "the Great Flood of Paris",
+# "the Siege of Leningrad" (where "Derek Ibbotson of Britain" is a person and where he comes from).
+EVENT_WORDS = _words(
+    "Flood Fire Storm Siege Battle Earthquake Hurricane Blizzard Eruption Famine Plague Fog Smog Riot Massacre "
+    "Disaster Explosion Tsunami Uprising Rebellion Revolt"
+)
 
 # Well-known acronyms that are places, not organisations.
 PLACE_ACRONYMS = _words("US USA UK UAE USSR DC LA NYC EU")
@@ -284,6 +290,11 @@ UNITS = (
 )
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
 RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"
+# The units a rate is counted in after "per": "3 million volts per metre", "40 miles per gallon".
+RATE_UNITS = (
+    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?met(?:er|re)|mile|foot|inch|yard)|kilogram|gram|ton|tonne|"
+    r"lit(?:er|re)|gallon|acre|hectare|degree"
+)
 TIME_UNITS = r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millennia|millennium"
 NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

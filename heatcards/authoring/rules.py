@@ -224,6 +224,12 @@ _SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South
 _VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b|\b(?:(?:less|more|fewer) than|under|over) an?\b", re.IGNORECASE)
 # A number that is half of a range: "over {{a day}} or two".
 _REST_OF_A_RANGE = re.compile(rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
+# A number that is the second half of a range or of two numbers offered: "three or {{four}} squalls", "between 10
+# and {{20}} ships", "two to {{three}} weeks"; not a change "from 5,000 to {{40,000}}".
+_START_OF_A_RANGE = re.compile(
+    rf"(?:(?<!\bfrom )(?:\d[\d,.]*|\b(?:{lexicon.NUMBER_WORDS}))\s(?:or|to)|\bbetween\s(?:\d[\d,.]*|(?:{lexicon.NUMBER_WORDS}))\sand)\s$",
+    re.IGNORECASE,
+)
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
 # The same amount in other units, in brackets after it: "1,595 feet (486 m)".
 _OTHER_UNITS = re.compile(
@@ -565,9 +571,10 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
 
 def _thing_explained(title: str) -> str:
     """The thing a title says how it works ("How tides work" -> "tides", "How a jet engine works" ->
-    "jet engine"), which the document is about as if titled so; any other title as it is."""
-    explained = re.fullmatch(r"How (?:an? |the )?(?P<thing>.+?) works?\??", title.strip(), re.IGNORECASE)
-    return explained.group("thing") if explained else title
+    "jet engine") or dates ("The Great Flood of Paris, 1910" -> "The Great Flood of Paris"), which the
+    document is about as if titled so; any other title as it is."""
+    explained = re.fullmatch(r"How (?:an? |the )?(?P<thing>.+?) works?\??|(?P<dated>.+?),\s*\d{4}", title.strip(), re.IGNORECASE)
+    return (explained.group("thing") or explained.group("dated")) if explained else title
 
 
 def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
@@ -1683,6 +1690,8 @@ def _antecedent(
     if len(candidates) != 1:
         return None
     (thing,) = candidates.values()
+    if topic and thing.name == topic.name and not thing.end:  # "The flood began …" -> "The Great Flood of Paris began …"
+        return thing, _topic_as_written(topic)
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
 
@@ -1878,10 +1887,12 @@ def _topic_as_written(topic: _Topic) -> str:
 
 def _takes_the(name: str) -> bool:
     """Whether a name of several words is written with "the": it ends in a word such as "Road",
-    "Bridge" or "Peninsula" ("the Ring Road"), not after "Lake" or "Mount"."""
+    "Bridge" or "Peninsula" ("the Ring Road"), not after "Lake" or "Mount", or it names an event
+    ("the Great Flood of Paris", "the Boston Molasses Flood")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
-    return len(words) > 1 and words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS
+    an_event = words[-1] in lexicon.EVENT_WORDS or any(word in lexicon.EVENT_WORDS and after == "of" for word, after in zip(words, words[1:]))
+    return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or an_event)
 
 
 def _group_subject(claim: Claim | None) -> Mention | None:
@@ -2128,12 +2139,13 @@ def _is_past_verb(word: str) -> bool:
 def _cuts_a_name(text: str, mention: Mention) -> bool:
     """Whether deleting the mention would cut a longer name in two: "St. {{Louis}}", "Apollo {{14}}",
     "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old",
-    "{{Addison}}'s disease", "the {{Avogadro}} constant"; or a range: "over {{a day}} or two"."""
+    "{{Addison}}'s disease", "the {{Avogadro}} constant"; or a range: "over {{a day}} or two", "three or {{four}}
+    squalls", "between 10 and {{20}} ships"."""
     before, after = text[: mention.start], text[mention.end :]
     if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$|\d[:.]$", before):
         return True  # also the minutes of a time: "10:{{20}}"
-    if mention.kind in _NUMBER_KINDS and _REST_OF_A_RANGE.match(after):
-        return True  # "over {{a day}} or two"
+    if mention.kind in _NUMBER_KINDS and (_REST_OF_A_RANGE.match(after) or _START_OF_A_RANGE.search(before)):
+        return True  # "over {{a day}} or two", "three or {{four}} squalls"
     if _names_a_term(text, mention):
         return True  # "{{Addison}}'s disease"
     if re.match(r"\. [A-Z]", after) and re.search(r"(?:^|\s)[A-Z]$", mention.text):
