@@ -595,3 +595,28 @@ def test_a_church_named_by_its_saint_in_the_possessive_is_one_name(sentence, exp
 def test_a_rate_keeps_the_unit_it_is_counted_in(sentence, expected):
     """Thirty-fourth round (issue 6): "{about 3 million volts} per metre" cut the rate short."""
     assert ("quantity", expected) in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The tower cost 7.8 million francs to build.", "7.8 million francs"),
+        ("The bridge cost 3 billion yen.", "3 billion yen"),
+        ("The tunnel cost 40 million Swiss francs.", "40 million Swiss francs"),
+        ("The bell cost 900 guilders.", "900 guilders"),
+        ("The council paid 900 Dutch guilders.", "900 Dutch guilders"),
+        ("The ship carried 8 Spanish dollars a man.", "8 Spanish dollars"),
+        ("The ferry charged a 50 shilling fee.", "50 shilling"),
+        ("The ticket cost 1 euro.", "1 euro"),
+        ("The dam cost 49 million dollars.", "49 million dollars"),
+    ],
+)
+def test_an_amount_in_a_named_currency_is_money(sentence, expected):
+    """Thirty-fifth round (issue 6): "40 million Swiss francs", "900 guilders" were counts without their currency."""
+    assert ("money", expected) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["The index passed the 1,000 mark in 1972.", "Each sack held a 50 pound load."])
+def test_a_singular_mark_or_pound_is_no_money(sentence):
+    """The other side of the line: a milestone or a weight, not a currency."""
+    assert not any(kind == "money" for kind, _ in found(sentence))

@@ -2564,3 +2564,106 @@ def test_a_change_from_one_number_to_another_is_asked_whole():
 
 def test_a_rate_is_deleted_with_the_unit_it_is_counted_in():
     assert "about 3 million volts per metre" in answers("In a storm the field near Ben Nevis reaches about 3 million volts per metre.")
+
+
+# Thirty-fifth round (issue 6): a "How X <verb>" title, a relative year after a preposition, a counting pronoun for a
+# subject, a clause after a colon that names its subject, money in a named currency.
+
+_GLACIERS = (
+    "Glaciers form where snow outlasts the summer. The Rhône Glacier feeds Lake Geneva. "
+    "Glaciers carved the Yosemite Valley. Louis Agassiz studied glaciers in 1837."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [("How glaciers move", "(Glaciers)"), ("How Glaciers Carve Valleys", "(Glaciers)"), ("How glaciers make lakes", "(Glaciers)")],
+)
+def test_a_how_title_labels_cards_with_the_subject_before_its_verb(title, label):
+    fronts = {s.front for s in suggest(_GLACIERS, title, 1000)}
+    assert f"{label} The {{{{c1::Rhône Glacier}}}} feeds Lake Geneva." in fronts
+    assert not any("Move)" in front or "Carve" in front or "Make" in front for front in fronts)
+
+
+def test_a_how_title_with_an_article_gives_the_subject_without_it():
+    body = "A bill needs a majority in each house. A bill starts in committee. A bill can die there. Thomas Jefferson wrote the rules of debate in 1801."
+    fronts = {s.front for s in suggest(body, "How a bill becomes law", 1000)}
+    assert "(Bill) Who wrote the rules of debate in 1801?" in fronts
+    assert not any("Becomes" in front for front in fronts)
+
+
+def test_a_how_to_title_gives_no_label_from_its_verb_phrase():
+    """The other side of the line: "How to …" names no thing; the verb phrase labels nothing."""
+    body = "Bread needs yeast. Louis Pasteur studied yeast in 1857. Bread rises in a warm room. Bread bakes in an hour."
+    fronts = {s.front for s in suggest(body, "How to bake bread", 1000)}
+    assert fronts and not any(front.startswith("(") for front in fronts)
+
+
+def test_a_relative_year_after_a_preposition_it_has_no_form_for_is_not_rewritten():
+    text = "Pinatubo erupted on 15 June 1991 and cooled the planet by about 0.5 °C over the following year."
+    assert not any("over in 1992" in s.front or "over 1992" in s.front for s in suggest(text, per_1000=1000))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pinatubo erupted on 15 June 1991 and the ash reached Manila in the following year.",
+        "Pinatubo erupted on 15 June 1991 and the ash reached Manila the following year.",
+    ],
+)
+def test_a_relative_year_after_in_or_alone_is_written_as_the_year(text):
+    """The other side of the line: "in the following year" and "the following year" alone are "in 1992"."""
+    assert "Pinatubo erupted on {{c1::15 June 1991}} and the ash reached Manila in 1992." in {s.front for s in suggest(text, per_1000=1000)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On 8 May 1902, one swept down Mount Pelée and destroyed the town of St. Pierre.",
+        "In 1902, both swept down Mount Pelée and destroyed the town of St. Pierre.",
+        "Several destroyed the town of St. Pierre on Martinique in 1902.",
+    ],
+)
+def test_a_subject_that_only_counts_what_came_before_is_refused(second):
+    assert not any("St. Pierre" in s.front for s in suggest(f"Pyroclastic flows are the deadliest. {second}", per_1000=1000))
+
+
+def test_one_of_a_named_noun_stands():
+    """The other side of the line: "One of the pyroclastic flows" names its noun."""
+    text = "Pyroclastic flows are the deadliest. On 8 May 1902, one of the pyroclastic flows swept down Mount Pelée and destroyed the town of St. Pierre."
+    assert "8 May 1902" in answers(text)
+
+
+def test_each_under_a_label_stands():
+    """The other side of the line: "(Voyager) Each weighed …" says of what by its label (it held two development key facts)."""
+    text = "Voyager 1 and Voyager 2 left Earth in 1977. Voyager carried a golden record. Each weighed about 825 kilograms at launch. Voyager still sends data."
+    assert "(Voyager) Each weighed {{c1::about 825 kilograms}} at launch." in {s.front for s in suggest(text, "Voyager", 1000)}
+
+
+_TOWER = (
+    "Gustave Eiffel built the tower for the 1889 World's Fair. Broadcasters later fixed radio and television antennas to "
+    "its top, each of them taller than the one before it, and its height grew with every one. They are also why the "
+    "height keeps changing: after a new antenna was fixed to the summit in 2022, {subject} stood 330 metres tall."
+)
+
+
+def test_a_clause_after_a_colon_that_names_its_subject_is_asked_alone():
+    fronts = {s.front for s in suggest(_TOWER.format(subject="the tower"), "Eiffel Tower", 1000)}
+    assert "After a new antenna was fixed to the summit in 2022, the tower stood {{c1::330 metres}} tall." in fronts
+
+
+def test_a_clause_after_a_colon_that_leans_is_refused():
+    """The other side of the line: "it stood 330 metres tall" says nothing of what stood."""
+    assert "330 metres" not in {s.answer for s in suggest(_TOWER.format(subject="it"), "Eiffel Tower", 1000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Gustave Eiffel's company spent 7.8 million francs on the tower.", "7.8 million francs"),
+        ("The Gotthard Tunnel cost 40 million Swiss francs.", "40 million Swiss francs"),
+        ("The Delft council paid 900 guilders for the bell in 1650.", "900 guilders"),
+    ],
+)
+def test_an_amount_in_a_named_currency_is_asked_as_money(text, amount):
+    assert amount in answers(text)

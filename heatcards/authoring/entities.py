@@ -66,6 +66,7 @@ _QUALIFIER = (
 _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
 _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
+_NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
 
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
@@ -79,7 +80,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.MONEY,
         re.compile(
             rf"(?:{_QUALIFIER})?(?:{_AMOUNT}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?"
-            rf"|\b\d[\d,]*(?:\.\d+)?(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:{lexicon.CURRENCY_WORDS})\b)"
+            rf"|\b\d[\d,]*(?:\.\d+)?(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b)"
         ),
     ),
     (

@@ -304,7 +304,9 @@ NUMBER_WORDS = (
 # Number words that count things when a plural noun follows ("six orbital planes").
 COUNTING_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"
-CURRENCY_WORDS = r"dollars|euros|pounds\s+sterling|yen|yuan|francs|rupees|marks|roubles|rubles|pesos|lire"
+# A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
+# "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
+CURRENCY_WORDS = r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?"
 
 # The past tense and the plain form of verbs whose questions the engine asks with "did"
 # ("In 1989, Mann shot X" -> "In what year did Mann shoot X?"). A verb not listed gets a cloze.

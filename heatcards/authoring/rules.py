@@ -52,6 +52,7 @@ MAX_CARDS_PER_SENTENCE = 3
 LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when it can be (see _shortened)
 SHOWN_BEFORE_WORDS = 30  # at most, for a sentence before that a card shows for one that leans on it
 TITLE_PHRASE_SENTENCES = 3
+MAX_SUBJECT_WORDS = 4  # of the thing a "How …" title explains
 EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
 PRONOUN_CHAIN_SENTENCES = 4  # how far back a "he" may find the person a chain of "he" and "his" started from
 SAME_SENTENCE_FACTOR = 0.75
@@ -140,6 +141,13 @@ _OPENING = re.compile(
 _AUXILIARIES = "is|was|are|were|has|had|have|can|could|will|would|must"
 _LEANING_SUBJECT = re.compile(
     rf"The (?:(?P<modifier>[a-z]+) )?(?P<noun>(?!(?:{_AUXILIARIES})\b)[a-z]+) (?:{_AUXILIARIES}|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
+)
+# A subject that picks or counts some of what the text before named without naming it: "one swept down …", "Both
+# died in 1902." (see _leans_on_context; "The first was …" is _SELECTING's); not "each", which a label may say of
+# what ("(Voyager) Each weighed about 825 kilograms").
+_COUNTING_PRONOUN = re.compile(
+    r"(?i:one|another|some|many|most|both|several|others) "
+    rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 )
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
@@ -260,7 +268,13 @@ _RELATIVE_TIME_OPENER = re.compile(
 # A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
-_RELATIVE_YEAR = re.compile(r"(?<!\bof )\b(?:in )?the (?P<which>same|next|following) year\b")
+_RELATIVE_YEAR = re.compile(r"\b(?:in )?the (?P<which>same|next|following) year\b")
+# A preposition other than "in" before such a phrase, which has no form before a year written out: "cooled the planet
+# over the following year" (not "over 1992"), "the spring of the same year", "until the next year".
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:over|during|through|throughout|for|by|until|till|since|before|after|within|across|of|from|to|into|at|on|about|around|under|with)\s+$",
+    re.IGNORECASE,
+)
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
@@ -280,7 +294,7 @@ _LEANING_OPENING = re.compile(
 )
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
 # "The drill cores settled it: ", "The result is that " (see _after_a_comment).
-_COMMENT = re.compile(r"(?:[\w’'-]+ ){0,5}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
+_COMMENT = re.compile(r"(?:[\w’'-]+ ){0,9}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
 # A leading phrase that picks a person out of the ones before and then names them: "One of them, ", "One of
 # the first men to reach it, ".
 _ONE_OF = re.compile(r"One (?:of|among)\b[^,;:\"“()]*, ")
@@ -343,6 +357,9 @@ _FINITE_VERB = re.compile(
 _BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}")
 # The plural present of the verbs the engine knows: "Four cables {hold} the deck."
 _PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.removesuffix("s") for verb in lexicon.PRESENT_VERBS)
+# The verbs a "How …" title's subject may come before (see _thing_explained).
+_TITLE_VERBS = _PLAIN_VERBS | lexicon.PRESENT_VERBS | frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST | set(_AUXILIARIES.split("|")) | {"work", "works"}
+_PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -570,11 +587,33 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
 
 
 def _thing_explained(title: str) -> str:
-    """The thing a title says how it works ("How tides work" -> "tides", "How a jet engine works" ->
-    "jet engine") or dates ("The Great Flood of Paris, 1910" -> "The Great Flood of Paris"), which the
-    document is about as if titled so; any other title as it is."""
-    explained = re.fullmatch(r"How (?:an? |the )?(?P<thing>.+?) works?\??|(?P<dated>.+?),\s*\d{4}", title.strip(), re.IGNORECASE)
-    return (explained.group("thing") or explained.group("dated")) if explained else title
+    """The thing a title says how it works or what it does: the subject before the title's verb ("How tides
+    work" -> "tides", "How a jet engine works" -> "jet engine", "How glaciers move" -> "glaciers", "How honey
+    bees make honey" -> "honey bees", "How a bill becomes law" -> "bill"); or the event a title dates ("The Great
+    Flood of Paris, 1910" -> "The Great Flood of Paris"): the document is about it as if titled so. Any other
+    title as it is, "How to bake bread" too: a verb phrase names no thing."""
+    dated = re.fullmatch(r"(?P<dated>.+?),\s*\d{4}", title.strip())
+    if dated:
+        return dated.group("dated")
+    explained = re.fullmatch(r"How (?!to\b)(?:(?:an?|the) )?(?P<words>[\w’'-]+(?: [\w’'-]+)+?)\??", title.strip(), re.IGNORECASE)
+    if explained is None:
+        return title
+    words = explained.group("words").split()
+    for index in range(1, min(len(words), MAX_SUBJECT_WORDS + 1)):
+        if _starts_the_predicate(words, index):
+            return " ".join(words[:index])
+    return title
+
+
+def _starts_the_predicate(words: list[str], index: int) -> bool:
+    """Whether words[index] of a "How …" title is its verb: it follows a plural ("glaciers move", "volcanoes
+    erupt"), is a verb the engine knows ("becomes", "work"), or is a word in "-s" not followed by a verb the
+    engine knows ("a jet engine works", "the heart pumps blood"; not "honey bees make")."""
+    word, before = words[index].lower(), words[index - 1].lower()
+    if _PLURAL_NOUN.fullmatch(before) or word in _TITLE_VERBS:
+        return True
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    return bool(_PLURAL_NOUN.fullmatch(word)) and following not in _TITLE_VERBS
 
 
 def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
@@ -1098,12 +1137,15 @@ def _dangling_word(words: list[str], index: int) -> bool:
 
 def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
     """Whether the claim's subject is a bare "The unit" or "Construction" whose owner the card would
-    not show: "The charter was signed …" (which charter?), "Construction began in 1869" (of what?).
+    not show, or a bare "one", "both", "several" (see _COUNTING_PRONOUN): "The charter was signed …" (which
+    charter?), "Construction began in 1869" (of what?).
     A subject such as "The satellites" or an activity is fine when the card names the document's
     topic in front of it, unless it is one that usually points back ("the team", "the largest") and
     neither a word before it ("the guidance team") nor a name the sentence gives it says which."""
     opening = _OPENING.match(claim.text)
     rest = claim.text[opening.end() :]
+    if _COUNTING_PRONOUN.match(rest):
+        return True  # "On 8 May 1902, one swept down Mount Pelée …": one what? ("One of the flows swept …" says)
     leaning = _LEANING_SUBJECT.match(rest)
     if claim.inserted == 0 and leaning and not _names_its_subject(claim, opening.end()):
         # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not;
@@ -1328,7 +1370,10 @@ def _after_a_comment(text: str, mentions: list[Mention], before: _Before, topic:
     if comment is None:
         return None
     clause, moved = _without_opening(text, mentions, comment.end())
-    if not _complete_statement(clause[_OPENING.match(clause).end() :].split(",")[0]):
+    parts = clause[_OPENING.match(clause).end() :].split(",")
+    # "after a new antenna was fixed …, the tower stood …": a clause opening with a subordinate one has its verb after it
+    leading = parts[0].split(" ", 1)[0].lower() in _SUBORDINATORS
+    if not _complete_statement(",".join(parts[:2] if leading else parts[:1])):
         return None
     claim = _claim(clause, moved, before, topic, book)
     if claim is None:
@@ -1502,10 +1547,10 @@ def _with_the_year_written(text: str, mentions: list[Mention], before: _Before) 
     year after (or the same as) the one year the sentence gives before it ("… in 1951 and an honorary
     Academy Award the next year" -> "… in 1951 and an honorary Academy Award in 1952"), or for "the same
     year" in a sentence that gives none, the one year of the sentence before; as it was when that year
-    is not sure (two years before it, a decade, none). An opening "The same year," is left to
-    _RELATIVE_TIME_OPENER."""
+    is not sure (two years before it, a decade, none) or a preposition other than "in" comes before the phrase
+    ("over the following year"). An opening "The same year," is left to _RELATIVE_TIME_OPENER."""
     match = _RELATIVE_YEAR.search(text, 1)
-    if match is None:
+    if match is None or (not match.group().startswith("in ") and _PREPOSITION_BEFORE.search(text, 0, match.start())):
         return text, mentions
     own = [m for m in mentions if m.end <= match.start() and m.kind in (MentionKind.DATE, MentionKind.YEAR)]
     if own:
