@@ -620,3 +620,21 @@ def test_an_amount_in_a_named_currency_is_money(sentence, expected):
 def test_a_singular_mark_or_pound_is_no_money(sentence):
     """The other side of the line: a milestone or a weight, not a currency."""
     assert not any(kind == "money" for kind, _ in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The Carpathia sailed some 58 nautical miles to the wreck.", "some 58 nautical miles"),
+        ("The Olympic was 882 feet 9 inches long.", "882 feet 9 inches"),
+    ],
+)
+def test_a_length_keeps_all_its_units(sentence, expected):
+    """Thirty-sixth round (issue 6): "{some 58} nautical miles" lost its unit, "{882 feet} 9 inches" half its length."""
+    assert ("quantity", expected) in found(sentence)
+
+
+def test_a_length_in_feet_alone_stays_whole():
+    """The other side of the line: feet with no inches after them, and miles with no "nautical"."""
+    assert ("quantity", "882 feet") in found("The Olympic was 882 feet long in 1911.")
+    assert ("quantity", "58 miles") in found("The Carpathia sailed 58 miles to the wreck.")

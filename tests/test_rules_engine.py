@@ -2667,3 +2667,108 @@ def test_a_clause_after_a_colon_that_leans_is_refused():
 )
 def test_an_amount_in_a_named_currency_is_asked_as_money(text, amount):
     assert amount in answers(text)
+
+
+# Thirty-sixth round (issue 6): cards not worth learning (a count of incidental things, a place that only locates the
+# place after it, an answer the card gives away, half of a firm's name), an "it" of an idiom, units.
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The guard rang the bell three times in 1850.", "three"),
+        ("In 1820 Smith and two colleagues wrote to the king.", "two"),
+        ("Jules Dingler arrived in 1883 with his wife and three children.", "three"),
+    ],
+)
+def test_a_count_of_incidental_things_is_refused(text, count):
+    assert count not in answers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("In 1916 the 28 men took to three lifeboats.", "three"),
+        ("By 1850 the mill was ten times the size of the first one.", "ten"),
+        ("In 1820 Smith and 40 men crossed the pass.", "40"),
+    ],
+)
+def test_a_count_of_what_the_sentence_reports_stands(text, count):
+    """The other side of the line: a count that is the fact, a multiple, a large company."""
+    assert count in answers(text)
+
+
+def test_a_small_count_ranks_below_a_large_one():
+    """A count of twelve or fewer is mostly of incidental things: it ranks below the other counts."""
+    ranked = [s.answer for s in suggest("In 1914 the Endurance carried 69 dogs and three lifeboats.", per_1000=1000)]
+    assert ranked.index("three") > ranked.index("69")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mount Tambora, on the island of Sumbawa, erupted in 1815.", "Sumbawa"),
+        ("In Washington State, Mount St. Helens erupted on 18 May 1980.", "Washington State"),
+    ],
+)
+def test_a_place_that_only_locates_the_place_beside_it_is_refused(text, place):
+    assert place not in answers(text, "Volcanoes")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mount Tambora erupted on the island of Sumbawa in 1815.", "Sumbawa"),
+        ("In Washington State, the eruption of 18 May 1980 killed 57 people.", "Washington State"),
+    ],
+)
+def test_a_place_that_is_the_fact_stands(text, place):
+    """The other side of the line: where the eruption was, and a place before no place."""
+    assert place in answers(text, "Volcanoes")
+
+
+def test_a_name_the_card_spells_as_an_adjective_is_refused():
+    assert "Stromboli" not in answers("Strombolian eruptions, named after Stromboli, throw out lava bombs every few minutes.")
+
+
+def test_a_name_a_shorter_word_begins_stands():
+    """The other side of the line: "Strombo" is no word made from "Stromboli"."""
+    assert "Stromboli" in answers("In 1930 Stromboli threw out lava bombs over the village of Ginostra.")
+
+
+def test_a_name_made_of_a_personal_topics_surname_is_refused():
+    text = "Alan Turing was born in 1912. Since 1966 the Association for Computing Machinery has given the annual A. M. Turing Award."
+    assert "A. M. Turing Award" not in answers(text, "Alan Turing")
+
+
+def test_a_name_without_the_topics_surname_stands():
+    """The other side of the line: another award, in the same life."""
+    text = "Alan Turing was born in 1912. In 1946 the King gave Turing the Order of the British Empire."
+    assert "Order of the British Empire" in answers(text, "Alan Turing")
+
+
+def test_the_second_half_of_a_firm_that_opens_the_sentence_is_refused():
+    assert "Wolff" not in answers("Harland and Wolff built her in Belfast in 1911.", "Titanic")
+
+
+def test_a_name_after_a_name_that_opens_the_sentence_with_more_words_stands():
+    """The other side of the line: "Thomas Andrews and …" is found as a name, and "and" joins two people."""
+    assert "Alexander Carlisle" in answers("Thomas Andrews and the engineer Alexander Carlisle drew the plans of the Olympic in 1907.")
+
+
+_OBSERVATORY = "The Hawaiian Volcano Observatory pioneered this kind of watching in 1912. {second}"
+
+
+@pytest.mark.parametrize("verb", ["paid off", "worked"])
+def test_an_it_of_an_idiom_is_not_resolved(verb):
+    second = f"At Pinatubo it {verb}: forecasts by the survey led to the evacuation of 60,000 people in 1991."
+    fronts = {s.front for s in suggest(_OBSERVATORY.format(second=second), "Volcanoes", 1000)}
+    assert not any("Observatory " + verb in front for front in fronts)
+    assert "Forecasts by the survey led to the evacuation of 60,000 people in {{c1::1991}}." in fronts
+
+
+def test_an_it_that_does_something_a_thing_can_is_resolved():
+    """The other side of the line: "it moved" is the observatory's move."""
+    second = "In 1924 it moved to a new building on the rim of Kilauea."
+    fronts = {s.front for s in suggest(_OBSERVATORY.format(second=second), "Volcanoes", 1000)}
+    assert "In what year did the Hawaiian Volcano Observatory move to a new building on the rim of Kilauea?" in fronts

@@ -73,6 +73,9 @@ ROLE_NOUNS = _words(
     "playwright composer conductor mountaineer climber"
 )
 
+# A person's relatives, beside whom a count of companions is said in passing ("his wife and three children").
+KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle aunt cousin children parents family")
+
 # Lower-case words that, just before a capitalised name, say it is a person (the roles above among them).
 PERSON_CUES = _words(
     "director actor actress producer writer author novelist poet playwright screenwriter filmmaker composer "
@@ -282,7 +285,8 @@ FEMALE_PRONOUNS = _words("she her hers herself")
 RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
 
 UNITS = (
-    r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|miles?|yards?|feet|foot|ft|"
+    r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
+    r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
     r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"

@@ -84,6 +84,7 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.COUNT: 0.8,
     MentionKind.NAME: 0.7,
 }
+_SMALL_COUNT_VALUE = 0.7  # a count of twelve or fewer ("{{three}} lifeboats"): mostly incidental things
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
@@ -108,6 +109,9 @@ _EXPLETIVE_IT = re.compile(
     r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported) that"
     r"|(?:is|was) not until|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto)\b"
 )
+# What follows an "it" that stands for what the sentence before told, or for the weather, not for a name in
+# it: "At Pinatubo it paid off", "it rained", "it worked". No name replaces it, and the sentence leans.
+_IT_OF_AN_IDIOM = re.compile(r" (?:(?:paid|pays) off|(?:rained|rains|snowed|snows|worked|works|mattered|matters|happened|happens))\b")
 # A word that links the sentence to the one before and can go: "Meanwhile, X interviewed …" -> "X interviewed …".
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
@@ -205,8 +209,13 @@ _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
 _PLACE_OF_THE_NAME_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
 )
-# What sets a region after the place or organisation it locates: "Edmonton, in {{Alberta}},", "the University of California, {{Berkeley}},".
-_REGION_OF_THE_NAME_BEFORE = re.compile(r", (?:in )?$")
+# What sets a region after the place or organisation it locates: "Edmonton, in {{Alberta}},", "the University of
+# California, {{Berkeley}},", "Mount Tambora, on the island of {{Sumbawa}},".
+_REGION_OF_THE_NAME_BEFORE = re.compile(r", (?:(?:in|on) (?:the (?:island|state|province|county|region|coast) of )?)?$")
+# A count of companions beside someone: "Smith and {{two}} colleagues", "his wife and {{three}} children".
+_COMPANIONS_BEFORE = re.compile(rf"(?:\b[A-Z][\w’'.-]*|\b(?:{'|'.join(sorted(lexicon.KIN_NOUNS))})) and $")
+# How often something happened, not a multiple: "rang the bell {{three}} times" (not "ten times the size").
+_TIMES_AFTER = re.compile(r" times\b(?! (?:the|as|more|less|[a-z]+er)\b)")
 # A name that only says where something else is: "east of {{Reykjavík}}", "below {{Vatnajökull}}".
 # What locates a place by another after it: "the Pacific Ocean, southwest of Hawaii" (not "Hoboken, New Jersey",
 # where the town is the fact).
@@ -764,6 +773,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
+    if mention.kind is MentionKind.COUNT and 0 < _count_of(mention.text) <= 12:
+        return _SMALL_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
 
 
@@ -785,6 +796,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the {{Second World War}}", "when the Second World War broke out in {{September 1939}}"
     if topic and mention.kind in NAMED_KINDS and _contains_word(text, topic.name):
         return True  # "the {{Treaty of San Francisco}}" in a history of San Francisco
+    if topic and topic.kind is MentionKind.PERSON and mention.kind is not MentionKind.PERSON and _contains_word(text, topic.name.split()[-1]):
+        return True  # "the annual {{A. M. Turing Award}}" in a life of Alan Turing: named after the topic
     if mention.kind is MentionKind.PERSON and mention.name.startswith(f"{text} "):
         return True  # a first name alone ("{{Neil}}'s right-hand man"): too slight an answer
     if len(text.split()) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
@@ -802,6 +815,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "took {{four}} more years": how many more, counted from what the card does not show
     if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
+    if mention.kind is MentionKind.COUNT and _incidental_count(claim.text, mention):
+        return True
     if mention.kind is MentionKind.YEAR and _YEAR_OF_AN_ESTIMATE.search(claim.text, 0, mention.start):
         return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
     if mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _COMPARED_TIME.search(claim.text, 0, mention.start):
@@ -853,6 +868,15 @@ def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
     return names == count or (len(parts) >= 2 and all(parts) and sum(parts) == count)
 
 
+def _incidental_count(text: str, mention: Mention) -> bool:
+    """Whether the count is a small number of incidental things: how often something happened ("rang the
+    bell {{three}} times"; not a multiple: "ten times the size") or the companions beside someone ("Smith
+    and {{two}} colleagues", "his wife and {{three}} children")."""
+    if not 0 < _count_of(mention.text) <= 12:
+        return False
+    return bool(_TIMES_AFTER.match(text, mention.end) or _COMPANIONS_BEFORE.search(text, 0, mention.start))
+
+
 def _count_of(text: str) -> int:
     """The number a count ends with ("ten", "12"), or 0."""
     number = text.split()[-1].lower()
@@ -878,7 +902,10 @@ def _second_of_a_pair(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is the second of two names of one kind joined by "and" ("Pan Am and {{TWA}}
     gave up their options", "Jupiter and {{Saturn}}"): the card is the first name's card turned round.
     Names of two kinds are two facts ("Roger L. Easton of the Naval Research Laboratory and {{Ivan
-    Getting}}"); a name of unknown kind may be of either."""
+    Getting}}"); a name of unknown kind may be of either. The first of two names that opens the sentence is
+    not found as a name, so a name of unknown kind after it and "and" is the second ("Harland and {{Wolff}}")."""
+    if mention.kind is MentionKind.NAME and re.fullmatch(r"[A-Z][a-z]+ and ", claim.text[: mention.start]):
+        return True  # "Harland and {{Wolff}} built her": the first name opens the sentence, where no name is found
     return mention.kind in NAMED_KINDS and any(
         MentionKind.NAME in (other.kind, mention.kind) or other.kind is mention.kind
         for other in claim.mentions
@@ -900,7 +927,8 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
 def _aside(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
-    {{Hampshire}}", "from Edmonton, in {{Alberta}}, on …"), a name inside a description set between commas after another name ("Nimitz,
+    {{Hampshire}}", "from Edmonton, in {{Alberta}}, on …", "Mount Tambora, on the island of {{Sumbawa}},"), a
+    place that opens the sentence before the place it locates ("In {{Washington State}}, Mount St. Helens …"), a name inside a description set between commas after another name ("Nimitz,
     commander of the {{Pacific Fleet}}, gambled …"), a place located by the direction of another after it
     ("in the {{Pacific Ocean}}, southwest of Hawaii"), a name inside brackets ("Vincent Hanna ({{Al
     Pacino}}'s character)"; not a date or a number: "Ada Vane ({{7 November 1867}} – 4 July 1934)"), a
@@ -910,6 +938,10 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     before = claim.text[: mention.start]
     if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
         return True
+    if mention.kind in (MentionKind.PLACE, MentionKind.NAME) and before == "In " and any(
+        other.start == mention.end + 2 and other.kind is MentionKind.PLACE for other in claim.mentions
+    ):
+        return True  # "In {{Washington State}}, Mount St. Helens erupted …": where the place after is
     if mention.kind in (MentionKind.PLACE, MentionKind.NAME) and re.match(r"[,.;]", claim.text[mention.end :]):
         if (region := _REGION_OF_THE_NAME_BEFORE.search(before)) and any(
             other.end == region.start() and other.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) for other in claim.mentions
@@ -1221,6 +1253,8 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         # date the sentence before may not give ("Two weeks later, she …"); a "they" is the two people
         # or the group it names when the time is written out ("Later that year they …" -> "In 1921, …")
         return None
+    if pronoun == "it" and _IT_OF_AN_IDIOM.match(text, reference.end()):
+        return None  # "At Pinatubo it paid off": what paid off is the sentence before, not a name in it
     found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :])
     if found is None:
         return None
@@ -2285,7 +2319,8 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         words = _own_words(mention, answer.split(), generic)
         given = [
-            len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS and _hyphenated_given(rest, word)
+            len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS
+            and (_hyphenated_given(rest, word) or _derived_word_given(rest, word))
             for word in words
         ]
         return all(given) if nickname else any(given)
@@ -2310,6 +2345,12 @@ def _hyphenated_given(rest: str, word: str) -> bool:
     answer away, "Jane Austen's nephew {{James Edward Austen-Leigh}}" does not."""
     parts = word.split("-")
     return _contains_word(rest, word) or (len(parts) > 1 and all(_contains_word(rest, part) for part in parts))
+
+
+def _derived_word_given(rest: str, word: str) -> bool:
+    """Whether the card holds a word made from the word of a name: "Strombolian eruptions, named after
+    {{Stromboli}}", "Panamanian silver … {{Panama}}" (a word of five letters or more)."""
+    return len(word) >= 5 and re.search(rf"\b{re.escape(word)}(?:an|ian|ean|ese|ic|nian)\b", rest) is not None
 
 
 def _sentence_quality(text: str, position: float) -> float:
