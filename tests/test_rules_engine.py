@@ -2604,6 +2604,16 @@ def test_a_relative_year_after_a_preposition_it_has_no_form_for_is_not_rewritten
     assert not any("over in 1992" in s.front or "over 1992" in s.front for s in suggest(text, per_1000=1000))
 
 
+def test_a_relative_year_counted_from_the_sentences_own_year_leans_on_nothing():
+    text = "Pinatubo erupted on 15 June 1991 and cooled the planet by about 0.5 °C over the following year."
+    assert text.replace("15 June 1991", "{{c1::15 June 1991}}") in {s.front for s in suggest(text, per_1000=1000)}
+
+
+def test_a_relative_year_that_is_the_subject_is_not_rewritten():
+    fronts = {s.front for s in suggest("Tambora erupted in April 1815, and the next year was the coldest in Europe for a century.", per_1000=1000)}
+    assert fronts and not any("in 1816 was" in front for front in fronts)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2745,6 +2755,12 @@ def test_a_name_without_the_topics_surname_stands():
     """The other side of the line: another award, in the same life."""
     text = "Alan Turing was born in 1912. In 1946 the King gave Turing the Order of the British Empire."
     assert "Order of the British Empire" in answers(text, "Alan Turing")
+
+
+def test_a_double_surname_that_ends_in_the_topics_surname_stands():
+    """The other side of the line: a relative's double-barrelled name is a person, not a thing named after the topic."""
+    text = "Marie Curie was born in 1867. In 1935 Irène and her husband, Frédéric Joliot-Curie, won the Nobel Prize in Chemistry."
+    assert "Frédéric Joliot-Curie" in answers(text, "Marie Curie")
 
 
 def test_the_second_half_of_a_firm_that_opens_the_sentence_is_refused():

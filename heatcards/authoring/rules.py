@@ -278,6 +278,11 @@ _RELATIVE_TIME_OPENER = re.compile(
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
 _RELATIVE_YEAR = re.compile(r"\b(?:in )?the (?P<which>same|next|following) year\b")
+# Such a phrase for a period after or the same as one the sentence names (see _counted_from_its_own_year).
+_RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
+# A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
+# was the coldest".
+_VERB_OF_A_TIME_SUBJECT = re.compile(r" (?:was|were|is|saw|brought|became|proved|turned out)\b")
 # A preposition other than "in" before such a phrase, which has no form before a year written out: "cooled the planet
 # over the following year" (not "over 1992"), "the spring of the same year", "until the next year".
 _PREPOSITION_BEFORE = re.compile(
@@ -796,8 +801,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the {{Second World War}}", "when the Second World War broke out in {{September 1939}}"
     if topic and mention.kind in NAMED_KINDS and _contains_word(text, topic.name):
         return True  # "the {{Treaty of San Francisco}}" in a history of San Francisco
-    if topic and topic.kind is MentionKind.PERSON and mention.kind is not MentionKind.PERSON and _contains_word(text, topic.name.split()[-1]):
-        return True  # "the annual {{A. M. Turing Award}}" in a life of Alan Turing: named after the topic
+    if topic and topic.kind is MentionKind.PERSON and mention.kind is not MentionKind.PERSON and topic.name.split()[-1] in text.split():
+        return True  # "the annual {{A. M. Turing Award}}" in a life of Alan Turing: named after the topic (not "Joliot-Curie")
     if mention.kind is MentionKind.PERSON and mention.name.startswith(f"{text} "):
         return True  # a first name alone ("{{Neil}}'s right-hand man"): too slight an answer
     if len(text.split()) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
@@ -1046,11 +1051,19 @@ def _unreadable_at(text: str) -> int | None:
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
         or _dangling_word(words, index))
     ]
-    found += [match.start() for pattern in (lexicon.SUBJECTIVE_PHRASES, lexicon.DANGLING_PHRASES) for match in re.finditer(pattern, text, re.IGNORECASE)]
+    found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
+    found += [match.start() for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE) if not _counted_from_its_own_year(text, match)]
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     return min(found, default=None)
+
+
+def _counted_from_its_own_year(text: str, phrase: re.Match[str]) -> bool:
+    """Whether a "the following year" (month, winter, …) is counted from the one year the sentence gives
+    before it, so leans on nothing: "Pinatubo erupted on 15 June 1991 and cooled the planet over the
+    following year." (not after two years, "in 1922 and 1925 … the next year", nor a decade, "the 1920s")."""
+    return _RELATIVE_PERIOD.fullmatch(phrase.group()) is not None and len(re.findall(r"\b\d{4}\b(?!s)", text[: phrase.start()])) == 1
 
 
 def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
@@ -1581,11 +1594,13 @@ def _with_the_year_written(text: str, mentions: list[Mention], before: _Before) 
     year after (or the same as) the one year the sentence gives before it ("… in 1951 and an honorary
     Academy Award the next year" -> "… in 1951 and an honorary Academy Award in 1952"), or for "the same
     year" in a sentence that gives none, the one year of the sentence before; as it was when that year
-    is not sure (two years before it, a decade, none) or a preposition other than "in" comes before the phrase
-    ("over the following year"). An opening "The same year," is left to _RELATIVE_TIME_OPENER."""
+    is not sure (two years before it, a decade, none), a preposition other than "in" comes before the phrase
+    ("over the following year") or the phrase is the subject ("the next year was cold"). An opening "The same year," is left to _RELATIVE_TIME_OPENER."""
     match = _RELATIVE_YEAR.search(text, 1)
     if match is None or (not match.group().startswith("in ") and _PREPOSITION_BEFORE.search(text, 0, match.start())):
         return text, mentions
+    if not match.group().startswith("in ") and _VERB_OF_A_TIME_SUBJECT.match(text, match.end()):
+        return text, mentions  # "… and the next year was cold": the year is the subject
     own = [m for m in mentions if m.end <= match.start() and m.kind in (MentionKind.DATE, MentionKind.YEAR)]
     if own:
         times = own
