@@ -6,7 +6,10 @@ heatcards with `heatcards.transfer.import_file`, Anki with its own import. Both 
 cached in --work and copied aside before timing. For each period (month, year, all time) and scope
 (the whole collection, the deck, a tag holding a tenth of the cards) the script times:
 
-  heatcards   stats.collect(collection, scope, period): every panel Anki's statistics screen has
+  heatcards   stats.collect(collection, scope, period): every panel Anki's statistics screen has. The
+              whole log's answers by hour kept beside the copy (`storage.answer_hours`) are deleted
+              first: the untimed warm-up call of the first row long enough builds them (a month of
+              this log's year is not), and every later timed call and the window read them (warm)
   Anki        col._backend.graphs(search, days): the data behind Anki's screen (30, 365, 0 days)
   calibration stats.calibration(collection, scope, period), heatcards only (Anki has no such panel;
               the synthetic history is imported without memory states, so they are replayed). The
@@ -48,7 +51,9 @@ from bench_study import DECK, copy_sqlite, ensure_synth, import_anki, load_heatc
 
 from heatcards import stats
 from heatcards.collection import Collection
-from heatcards.storage.calibration_cache import cache_path, delete_cache
+from heatcards.storage.answer_hours import answer_hours_path
+from heatcards.storage.calibration_cache import cache_path
+from heatcards.storage.kept_file import delete_kept_file
 
 # (label, heatcards scope, Anki search)
 SCOPES = (
@@ -140,7 +145,8 @@ def run(work: Path, notes: int, days: int, seed: int, repeat: int) -> dict:
     cached(import_anki, synth / "synthetic.apkg", anki_cached)
     heat_path, anki_path = cache / "run" / "heatcards.heatcards", cache / "run" / "anki" / "collection.anki2"
     copy_sqlite(heat_cached, heat_path)
-    delete_cache(cache_path(heat_path))
+    delete_kept_file(cache_path(heat_path))
+    delete_kept_file(answer_hours_path(heat_path))
     copy_sqlite(anki_cached, anki_path)
 
     from anki.collection import Collection as AnkiCollection

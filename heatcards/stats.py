@@ -29,6 +29,7 @@ import numpy as np
 from .clock import SECONDS_PER_DAY, DayCalendar
 from .scheduling import Scheduler, retrievability
 from .search import SearchContext, parse_search
+from .storage.answer_hours import KeptAnswerHours, answer_hours_path
 from .storage.calibration_cache import (
     CalibrationCache,
     DerivedCards,
@@ -36,9 +37,8 @@ from .storage.calibration_cache import (
     cache_path,
     cards_entered_after,
     entry_fingerprints,
-    log_mark,
-    one_snapshot,
 )
+from .storage.kept_file import LogMark, log_mark, log_stands, one_snapshot
 from .storage.search_sql import compile_search
 from .storage.stats_sql import (
     ANSWER_KINDS,
@@ -47,6 +47,8 @@ from .storage.stats_sql import (
     AnswerGroup,
     Answers,
     CardPanels,
+    CardStates,
+    HourlyAnswers,
     HourOfDay,
     LocalTimeline,
     MemoryHistograms,
@@ -785,8 +787,10 @@ class Statistics:
         return {name: getattr(self, name) for name in names}
 
 
-def collect(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Statistics:
-    """Every panel's numbers for `scope` and `period`, at the collection's current time.
+def collect(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH, glance: Glance | None = None) -> Statistics:
+    """Every panel's numbers for `scope` and `period`, at the collection's current time, or at the
+    moment of `glance`, the scope's computed on this collection just before (as the statistics
+    window does): its card states are taken, not counted again.
 
     A search that does not parse raises `SearchSyntaxError`.
 
@@ -795,19 +799,25 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     (`Collection.open_read_only`, under a share of the file; SQLite runs without Python's lock):
     card states and days on one, memory states on another, the answers of the period's older half
     on a third while this one reads the newer half, each setting the scope up again, which costs a
-    few milliseconds there.
+    few milliseconds there. For every card, the answers are the whole log's kept by hour beside the
+    collection where they stand (`_whole_log_by_hour`), where local time is UTC plus whole hours.
     Each connection reads the collection as it is when it starts: a change saved meanwhile may show
     in some panels and not yet in others. Any other scope is read on one connection, which has run
     its search (another would have to run it again), and so is an in-memory collection, which no
     second connection can open."""
-    now = collection.now()
+    if glance is not None and glance.today.scope != scope:
+        raise ValueError(f"a glance of {glance.today.scope.name}, not of {scope.name}")
+    now = collection.now() if glance is None else glance.now
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
     today_date = calendar.date_of_day(today)
     first_day = today - period.days + 1 if period.days else None  # all time: the first answer's day
     added_since = calendar.day_start(first_day) if first_day is not None else 0
     card_reads = (
-        partial(_card_panels, calendar=calendar, today=today, now=now, added_since=added_since),
+        partial(
+            _card_panels, calendar=calendar, today=today, now=now, added_since=added_since,
+            states=None if glance is None else glance.card_states,
+        ),
         partial(StatsReader.memory_histograms, bins=SHARE_BINS, now=now),
     )
     # a search that does not parse fails in `_reader`, before any thread starts; the threads'
@@ -824,8 +834,14 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
             first_review = reader.first_review()  # a period's first day needs no look-up
             first_day = today if first_review is None else min(today, calendar.day(first_review))
         since = calendar.day_start(first_day)
-        review_timeline = _local_timeline(calendar, since, max(now, reader.last_review() or now))
-        if apart is None:
+        last_review = reader.last_review()
+        review_timeline = _local_timeline(calendar, since, max(now, last_review or now))
+        whole_log = None
+        if reader.every_card and apart is not None and review_timeline.utc_hours_fit(since, None):
+            whole_log = _whole_log_by_hour(collection, reader, pool, now, since, last_review)
+        if whole_log is not None:
+            groups, hours = whole_log.since(since).grouped(review_timeline, today)
+        elif apart is None:
             groups, hours = reader.answers(review_timeline, first_day, today, since)
         else:
             middle_day = first_day + (today - first_day + 1) // 2
@@ -868,6 +884,8 @@ class Glance:
 
     today: Today
     card_counts: CardCounts
+    now: int  # unix seconds they were computed at
+    card_states: CardStates  # the cards by state and by interval, which `collect` can take
 
 
 def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
@@ -880,8 +898,8 @@ def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
     since = calendar.day_start(today)
     with _reader(collection, scope, now) as reader:
         groups = reader.answers(_local_timeline(calendar, since, now), today, today, since).groups
-        state_counts = reader.card_states(now).counts
-    return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *state_counts))
+        states = reader.card_states(now)
+    return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *states.counts), now, states)
 
 
 def _reader(collection: "Collection", scope: Scope, now: int) -> StatsReader:
@@ -904,6 +922,50 @@ def _read_apart(collection: "Collection", scope: Scope, now: int, read: Callable
         apart.close()
 
 
+def _whole_log_by_hour(
+    collection: "Collection", reader: StatsReader, pool: ThreadPoolExecutor, now: int, since: int, last_review: int | None
+) -> HourlyAnswers | None:
+    """The whole log's answers by UTC hour, for a period of every card from `since` (unix seconds)
+    whose last review is at `last_review`: those kept beside the collection (`storage.answer_hours`)
+    with those of the log's entries after their mark; or, when none stand (an entry up to the mark
+    went, or none are kept), read from the log (its older half in `pool`, on a connection of its
+    own) and kept, if the period reads at least half the span of the log anyway. None when nothing
+    stands and the period is shorter, or no file can be kept: the period is read from the log.
+    What stands is kept with the log's mark now, in the worker that computes the statistics: the
+    read that finds it has it at hand, and answering a card costs nothing more. The log's halves
+    read on two connections are kept only when both read the log at the same mark."""
+    kept_file = KeptAnswerHours.open(answer_hours_path(collection.path))
+    if kept_file is None:
+        return None
+    with kept_file, one_snapshot(reader.conn):  # the mark kept must stand for what was read
+        kept = kept_file.read()
+        mark = log_mark(reader.conn)
+        if kept is not None and log_stands(reader.conn, kept.mark, mark):
+            if mark == kept.mark:
+                return kept.answers
+            answers = HourlyAnswers.summed(kept.answers, reader.hourly_answers_entered_after(kept.mark.rowid))
+        else:
+            first_review = reader.first_review()
+            if first_review is None or since > (first_review + last_review) // 2:
+                return None
+            middle = (first_review + last_review) // 2 // 3600 * 3600  # on the hour
+            older = pool.submit(_read_apart, collection, Scope(), now, partial(_marked_hourly_answers, until=middle))
+            newer = reader.hourly_answers(since=middle)
+            older_mark, older_answers = older.result()
+            answers = HourlyAnswers.summed(older_answers, newer)
+            if older_mark != mark:  # the log changed between the two reads
+                return answers
+        kept_file.write(answers, mark)
+    return answers
+
+
+def _marked_hourly_answers(reader: StatsReader, until: int) -> tuple[LogMark | None, HourlyAnswers]:
+    """The whole log's answers by UTC hour before `until` (unix seconds, on the hour), and the mark
+    of the log they were read at."""
+    with one_snapshot(reader.conn):
+        return log_mark(reader.conn), reader.hourly_answers(until=until)
+
+
 def _joined(older: Answers, newer: Answers) -> Answers:
     """The answers of two spans of days that follow one another: their groups (no day is in both)
     and their hours added up."""
@@ -915,11 +977,13 @@ def _joined(older: Answers, newer: Answers) -> Answers:
     return Answers(older.groups + newer.groups, hours)
 
 
-def _card_panels(reader: StatsReader, *, calendar: DayCalendar, today: int, now: int, added_since: int) -> CardPanels:
-    """Card counts, intervals, future due and added (notes created since `added_since`)."""
+def _card_panels(
+    reader: StatsReader, *, calendar: DayCalendar, today: int, now: int, added_since: int, states: CardStates | None
+) -> CardPanels:
+    """Card counts, intervals (`states` when known), future due and added (notes created since `added_since`)."""
     dues = reader.due_span() or (now, now)
     added_timeline = _local_timeline(calendar, added_since, now)
-    return reader.card_panels(_local_timeline(calendar, *dues), added_timeline, today, now, added_since)
+    return reader.card_panels(_local_timeline(calendar, *dues), added_timeline, today, now, added_since, states)
 
 
 # --- local time ---------------------------------------------------------------------------------------------------------

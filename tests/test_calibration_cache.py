@@ -17,7 +17,8 @@ from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.formats.review_log import ReviewLogRow
 from heatcards.stats import Calibration, Period, Scope, calibration
-from heatcards.storage.calibration_cache import CalibrationCache, DerivedCards, EntryFingerprints, LogMark, cache_path
+from heatcards.storage.calibration_cache import CalibrationCache, DerivedCards, EntryFingerprints, cache_path
+from heatcards.storage.kept_file import LogMark
 from heatcards.storage.stats_sql import StatsReader
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK

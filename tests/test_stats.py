@@ -35,6 +35,7 @@ from heatcards.stats import (
     Scope,
     calibration,
     collect,
+    glance,
     panel_csv,
     quote_search_value,
     share_thresholds,
@@ -47,6 +48,7 @@ from heatcards.stats import (
     _time_order,
 )
 from heatcards.storage import stats_sql
+from heatcards.storage.answer_hours import KeptAnswerHours, KeptAnswers, answer_hours_path
 from heatcards.storage.stats_sql import AnswerChains, StatsReader, _share_bin_sql, _share_scale
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
@@ -104,6 +106,12 @@ def today_start(collection: Collection, offset: int = 0) -> int:
 
 def found(collection: Collection, search: str) -> set[int]:
     return set(collection.find_cards(search))
+
+
+def kept_answer_hours(collection: Collection) -> KeptAnswers | None:
+    """The whole log's answers by hour kept beside `collection`, if any."""
+    with KeptAnswerHours.open(answer_hours_path(collection.path)) as kept:
+        return kept.read()
 
 
 # --- scope ---------------------------------------------------------------------------------------------
@@ -1057,20 +1065,25 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
     card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=3, stability=4.0, difficulty=5.0, last_review=NOON - DAY)
     log(collection, card, NOON - DAY)
     threads, connections = {}, {}
-    for name in ("card_panels", "memory_histograms", "answers"):
+    for name in ("card_panels", "memory_histograms", "answers", "hourly_answers"):
         def spy(self, *args, _read=getattr(StatsReader, name), _name=name, **kwargs):
             threads.setdefault(_name, set()).add(threading.get_ident())
             connections.setdefault(_name, []).append(self.conn)
             return _read(self, *args, **kwargs)
         monkeypatch.setattr(StatsReader, name, spy)
-    for scope in (Scope(), Scope.deck("Default")):  # every card: each read on a connection of its own
-        threads.clear()
-        connections.clear()
-        collect(collection, scope)
-        # the answers of the period's newer half here, of its older half in a worker
-        assert threading.get_ident() in threads["answers"] and len(threads["answers"]) == 2
-        assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
-        assert len({id(conn) for conns in connections.values() for conn in conns}) == 4
+    # every card, nothing kept: the whole log's answers by hour, its newer half read here, its older
+    # half in a worker (then kept); each card read on a connection of its own
+    collect(collection, Scope())
+    assert threading.get_ident() in threads["hourly_answers"] and len(threads["hourly_answers"]) == 2
+    assert "answers" not in threads
+    assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
+    assert len({id(conn) for conns in connections.values() for conn in conns}) == 4
+    # a deck of every card: the answers kept stand, so no log is read by hour
+    threads.clear()
+    connections.clear()
+    collect(collection, Scope.deck("Default"))
+    assert threads.keys() == {"card_panels", "memory_histograms"} and threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
+    assert len({id(conn) for conns in connections.values() for conn in conns}) == 2
     add_card(collection, "Other")
     # a deck holding half the cards: the worker connections set its scope up again
     for scope, apart in ((Scope.deck("Default"), True), (Scope.matching("deck:Default -tag:absent"), False)):
@@ -1132,13 +1145,41 @@ def test_only_all_time_looks_up_the_first_review(collection, monkeypatch):
     looked_up = []
     first_review = StatsReader.first_review
     monkeypatch.setattr(StatsReader, "first_review", lambda self: looked_up.append(1) or first_review(self))
-    for scope in (Scope(), Scope.deck("Default")):  # every card, and a few read card by card
+    # every card with no answers by hour kept: whether the period reads at least half the log's span
+    # (then the whole log is read and kept) needs the first review: a month does not, a year does
+    assert collect(collection, Scope(), Period.MONTH).calendar.answers_by_day == {-3: 1}
+    assert looked_up == [1] and not kept_answer_hours(collection)
+    assert collect(collection, Scope(), Period.YEAR).reviews.first_day == -364
+    assert looked_up == [1, 1] and kept_answer_hours(collection)
+    for scope in (Scope(), Scope.deck("Default")):  # every card (with answers kept), and a few read card by card
         looked_up.clear()
         assert collect(collection, scope, Period.MONTH).calendar.answers_by_day == {-3: 1}
         assert collect(collection, scope, Period.YEAR).reviews.first_day == -364
         assert looked_up == []
         assert collect(collection, scope, Period.ALL).reviews.first_day == -400
         assert looked_up == [1]
+
+
+def test_collect_takes_the_moment_and_the_card_states_of_a_glance(collection, clock):
+    for index in range(6):
+        card = add_card(collection, "A" if index % 2 else "Default", state=CardState.REVIEW, due=NOON + index * DAY,
+                        interval=3 + 10 * index, stability=2.0 + index, difficulty=5.0, last_review=NOON - DAY,
+                        buried_until=NOON + HOUR if index == 4 else 0)
+        log(collection, card, NOON - index * DAY - HOUR, rating=1 + index % 4)
+    for scope in (Scope(), Scope.deck("A"), Scope.matching("is:review")):
+        glanced = glance(collection, scope)
+        clock.advance(2 * HOUR)  # the buried card is not, now
+        for period in Period:
+            taken = collect(collection, scope, period, glanced)
+            clock.current = NOON
+            assert taken == collect(collection, scope, period)
+            clock.advance(2 * HOUR)
+        clock.current = NOON
+    states = glance(collection).card_states
+    made_up = replace(glance(collection), card_states=states._replace(intervals={99: 1}))
+    assert collect(collection, Scope(), Period.MONTH, made_up).intervals.cards_by_interval == {99: 1}  # not counted again
+    with pytest.raises(ValueError):
+        collect(collection, Scope.deck("A"), Period.MONTH, glance(collection))
 
 
 def test_a_fraction_where_the_file_should_hold_whole_numbers_leaves_the_statistics_standing(collection):

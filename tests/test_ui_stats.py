@@ -181,6 +181,18 @@ def test_the_first_panels_are_the_glance_of_the_full_statistics(qtbot, studied, 
     wait_until_drawn(qtbot, view)
 
 
+def test_the_full_statistics_take_the_moment_and_card_states_of_the_glance(qtbot, studied, tasks, monkeypatch):
+    glances, glance, collect = [], stats.glance, stats.collect
+    monkeypatch.setattr(stats, "glance", lambda *args: glances.append(glance(*args)) or glances[-1])
+    taken = []
+    monkeypatch.setattr(stats, "collect", lambda collection, scope, period, glanced=None: taken.append(glanced) or collect(collection, scope, period, glanced))
+    view = StatisticsWindow(studied, tasks, HEAT)
+    qtbot.addWidget(view)
+    view.show()
+    wait_until_drawn(qtbot, view)
+    assert len(glances) == 1 and taken == glances
+
+
 def test_the_first_panels_chart_is_built_while_its_numbers_are_computed(qtbot, studied, tasks, monkeypatch):
     computing, collecting = threading.Event(), threading.Event()
     glance, collect = stats.glance, stats.collect
@@ -432,11 +444,11 @@ def test_a_new_choice_while_both_workers_compute_drops_what_they_hand_back(qtbot
         return reader
 
     def held(compute):
-        def run(collection, scope, period):
+        def run(collection, scope, period, *glance):
             started.append((compute.__name__, scope))
             if scope == stats.Scope.deck(HEAT):
                 release.wait(20)
-            return compute(collection, scope, period)
+            return compute(collection, scope, period, *glance)
 
         return run
 

@@ -22,29 +22,24 @@ copy (`changed`): SQLite hands a row over in ~1 µs and a number as text in ~0.1
 the 100,000 cards of a year took ~90 ms to read, the one row ~10. A write makes the copy again when
 the cards changed since it are more than an eighth of those it holds.
 
-The file is not part of the collection: backups and exports leave it out, it may be deleted at any
-time (it is rebuilt), and a damaged or foreign file is deleted and rebuilt. Every failure to read it
-reads as nothing cached, every failure to write it leaves it as it was: never an error for the user.
-It is written only by the statistics, so answering a card costs nothing more.
+The file is a kept file (`storage.kept_file`: not part of the collection, deleted and rebuilt when
+damaged, every failure read as nothing cached and never an error for the user, written only by the
+statistics, so answering a card costs nothing more).
 """
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
+from .kept_file import KeptFile, LogMark, log_stands, marked, one_snapshot, prepare_file, stored_mark, transaction
 from .stats_sql import joined_integers
 
 _FORMAT = "heatcards calibration cache 2"
 _SUFFIX = "-calibration"
-# a write of the cache waits this long for another process writing it, then gives up
-_BUSY_TIMEOUT_SECONDS = 1.0
 _SCHEMA = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
     CREATE TABLE cards (
@@ -75,14 +70,6 @@ def cache_path(collection_path: Path) -> Path:
 # --- the review log, as the cache sees it ----------------------------------------------------------
 
 
-class LogMark(NamedTuple):
-    """The review log as the cache last saw it."""
-
-    rowid: int  # its last entry
-    entry_id: str  # that entry's id: a uuid, so an entry written again in its place has another
-    entries: int  # how many entries it held
-
-
 class EntryFingerprints(NamedTuple):
     """Each card's review-log entries in a few numbers, one array entry per card (ascending)."""
 
@@ -93,27 +80,14 @@ class EntryFingerprints(NamedTuple):
     code_sums: np.ndarray  # of their `stats_code`s, -1 where none has one
 
 
-def log_mark(conn: sqlite3.Connection) -> LogMark | None:
-    """The mark of the log now (None while it is empty)."""
-    row = conn.execute("SELECT rowid, id FROM revlog ORDER BY rowid DESC LIMIT 1").fetchone()
-    if row is None:
-        return None
-    return LogMark(row[0], row[1], conn.execute("SELECT count(*) FROM revlog").fetchone()[0])
-
-
 def cards_entered_after(conn: sqlite3.Connection, held: LogMark, now: LogMark | None) -> np.ndarray | None:
     """The cards with a review-log entry after `held` (ascending), or None when the entries up to
-    it are no longer those it saw (one was deleted); `now` is the log's mark at this moment
-    (`log_mark`, in the same read transaction). A deleted entry's rowid is given again only to an
-    entry written when no later one is left: then the held mark's own entry went, and its rowid
-    holds another entry or none."""
-    if now is None:
-        return None
-    entry = conn.execute("SELECT id FROM revlog WHERE rowid = ?", (held.rowid,)).fetchone()
-    if entry is None or entry[0] != held.entry_id:
+    it are no longer those it saw (`kept_file.log_stands`); `now` is the log's mark at this moment
+    (`log_mark`, in the same read transaction)."""
+    if not log_stands(conn, held, now):
         return None
     later = [row[0] for row in conn.execute("SELECT card_id FROM revlog WHERE rowid > ?", (held.rowid,))]
-    return np.unique(np.array(later, dtype=np.int64)) if now.entries == held.entries + len(later) else None
+    return np.unique(np.array(later, dtype=np.int64))
 
 
 def entry_fingerprints(conn: sqlite3.Connection, cards: np.ndarray | None = None) -> EntryFingerprints:
@@ -131,20 +105,6 @@ def entry_fingerprints(conn: sqlite3.Connection, cards: np.ndarray | None = None
         params,
     ).fetchone()
     return EntryFingerprints(*map(joined_integers, columns))
-
-
-@contextmanager
-def one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
-    """The reads within see `conn`'s database as one moment saw it (a read transaction): a mark of the
-    log read with them stands for what they read."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        conn.execute("COMMIT")
 
 
 # --- the cache file ---------------------------------------------------------------------------------
@@ -171,13 +131,12 @@ class DerivedCards(NamedTuple):
     answers: list[bytes]
 
 
-class CalibrationCache:
+class CalibrationCache(KeptFile):
     """The cache file of one collection, open (use as a context manager; it belongs to the thread
     that opened it)."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, answer_size: int):
-        self.path = path
-        self._conn: sqlite3.Connection | None = conn  # None once given up: reads nothing, writes nowhere
+        super().__init__(path, conn)
         self._answer_type = np.dtype((np.void, answer_size))
 
     @classmethod
@@ -185,31 +144,9 @@ class CalibrationCache:
         """The cache at `path`, created if missing, emptied when its answers were derived in another
         way than `derivation` says (another format of them, another calendar), deleted and made again
         when it is damaged or not a cache; None when no file can be kept there, or another process
-        holds it longer than a second. A card's answers are `answer_size` bytes each."""
-        for _attempt in range(2):
-            try:
-                conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
-            except sqlite3.Error:
-                return None
-            try:
-                _prepare(conn, derivation)
-                return cls(path, conn, answer_size)
-            except sqlite3.OperationalError as error:
-                conn.close()
-                if _is_busy(error):
-                    return None
-                delete_cache(path)
-            except sqlite3.DatabaseError:
-                conn.close()
-                delete_cache(path)
-        return None
-
-    def __enter__(self) -> CalibrationCache:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._conn is not None:
-            self._conn.close()
+        holds it longer than a second (`KeptFile.connect`). A card's answers are `answer_size` bytes each."""
+        conn = cls.connect(path, lambda conn: _prepare(conn, derivation))
+        return None if conn is None else cls(path, conn, answer_size)
 
     def read(self, first_day: int | None) -> CachedCards:
         """Every card held, with the parameters' keys and the answers of those answered on or after
@@ -285,7 +222,7 @@ class CalibrationCache:
             derived.answers,
         )
         try:
-            with _transaction(self._conn):
+            with transaction(self._conn):
                 if dropped is None:
                     _empty(self._conn)
                 else:
@@ -293,7 +230,7 @@ class CalibrationCache:
                     self._conn.executemany("INSERT OR IGNORE INTO changed VALUES (?)", ((card,) for card in dropped.tolist()))
                 self._conn.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 self._conn.executemany("INSERT OR IGNORE INTO changed VALUES (?)", ((card,) for card in derived.cards.tolist()))
-                self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('mark', ?)", (None if mark is None else json.dumps(mark),))
+                self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('mark', ?)", (marked(mark),))
                 (changed,) = self._conn.execute("SELECT count(*) FROM changed").fetchone()
                 copied = self._conn.execute("SELECT length(cards) / 8 FROM snapshot").fetchone()
                 if changed > _CHANGED_SHARE * (copied[0] if copied else 0):
@@ -307,14 +244,6 @@ class CalibrationCache:
         self._conn.execute("DELETE FROM snapshot")
         self._conn.execute("INSERT INTO snapshot VALUES (?, ?, ?, ?, ?)", held.packed())
         self._conn.execute("DELETE FROM changed")
-
-    def _give_up(self, error: sqlite3.Error) -> None:
-        """After a failed read or write: a cache that another process holds is left to it; any
-        other failure means the file is damaged, so it goes (the next calibration makes it again)."""
-        if not _is_busy(error):
-            self._conn.close()
-            self._conn = None
-            delete_cache(self.path)
 
 
 _NOTHING_CACHED = CachedCards(None, *(np.empty(0, dtype=np.int64),) * 4, np.empty(0, dtype=np.uint8))
@@ -365,52 +294,13 @@ def _empty(conn: sqlite3.Connection) -> None:
 def _prepare(conn: sqlite3.Connection, derivation: str) -> None:
     """Make `conn`'s file a cache for `derivation`: create it, or empty it when it holds answers
     derived otherwise. DatabaseError for a file that is no cache."""
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")  # a crash may lose the last write, never damage the file
-    with _transaction(conn):
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
-        if not tables:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", [("format", _FORMAT), ("derivation", derivation), ("mark", None)])
-            return
-        stored = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if stored.get("format") != _FORMAT:
-            raise sqlite3.DatabaseError("not a calibration cache")
-        if stored.get("derivation") != derivation:
-            _empty(conn)
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'derivation'", (derivation,))
-            conn.execute("UPDATE meta SET value = NULL WHERE key = 'mark'")
+    stored = prepare_file(conn, _FORMAT, _SCHEMA, {"derivation": derivation, "mark": None})
+    if stored.get("derivation") != derivation:
+        _empty(conn)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'derivation'", (derivation,))
+        conn.execute("UPDATE meta SET value = NULL WHERE key = 'mark'")
 
 
 def _stored_mark(conn: sqlite3.Connection) -> LogMark | None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'mark'").fetchone()
-    return None if row is None or row[0] is None else LogMark(*json.loads(row[0]))
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _is_busy(error: sqlite3.Error) -> bool:
-    # the primary code, in the low byte of an extended one (SQLITE_BUSY_SNAPSHOT...)
-    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def delete_cache(path: Path) -> None:
-    """Delete the cache at `path` with its WAL files (what cannot be deleted stays)."""
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            os.remove(name)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return
+    return None if row is None else stored_mark(row[0])

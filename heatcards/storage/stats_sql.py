@@ -2,16 +2,16 @@
 
 A `StatsReader` reads the cards a search selects (every card when the search is empty) and their
 review log. Work that grows with the log is grouped in SQL, so a collection of 800,000 reviews hands
-Python a few thousand rows, never one per review.
+Python grouped numbers (as one row of text: `joined_integers`), never a row per review.
 
-The answers are counted by UTC hour and a code of what they were (schema migration 0006), then by
-local day and local hour, read from the log's indexes. Where
-local time is not UTC plus whole hours (India, parts of Australia), each review's local day and
-hour are computed directly.
+The answers are counted by UTC hour and a code of what they were (schema migration 0006), read from
+the log's indexes and handed over as such (`HourlyAnswers`: ~55,000 pairs for a year of 800,000
+reviews), then grouped by local day and local hour in numpy. Where local time is not UTC plus whole
+hours (India, parts of Australia), each review's local day and hour are computed directly in SQL.
 
-Local days and hours are computed in SQL from a `LocalTimeline`: the UTC offsets in force over the
-span a query looks at, so that a day is the `clock.DayCalendar` day, daylight saving time included,
-and a bar counts exactly the cards its search (`prop:due=3`, `added:2`...) finds.
+Local days and hours are computed from a `LocalTimeline`: the UTC offsets in force over the span a
+query looks at, so that a day is the `clock.DayCalendar` day, daylight saving time included, and a
+bar counts exactly the cards its search (`prop:due=3`, `added:2`...) finds.
 
 Only integers produced here with `int()` are written into the SQL; everything else is a parameter.
 """
@@ -94,10 +94,18 @@ class LocalTimeline:
         changes = self.utc_offsets[1:]
         return all(offset % 3600 == 0 for _, offset in self.utc_offsets) and all(since % 3600 == 0 for since, _ in changes)
 
-    def local_hour_sql(self, utc_hour: str) -> str:
-        """SQL for the local hours since 1970 at the start of the UTC hour `utc_hour` (hours since
-        1970), when `whole_hours`."""
-        return self._piecewise(f"({utc_hour} * 3600)", lambda offset: f"({utc_hour} + {int(offset // 3600)})")
+    def utc_hours_fit(self, since: int, until: int | None) -> bool:
+        """Whether the answers from `since` to before `until` (unix seconds, each the start of a local
+        day; None: no end) can be counted by UTC hour (`HourlyAnswers`): local time is UTC plus whole
+        hours (`whole_hours`) and the bounds are on the hour, or one second after."""
+        return self.whole_hours and since % 3600 <= 1 and (until is None or until % 3600 <= 1)
+
+    def local_hours(self, utc_hours: np.ndarray) -> np.ndarray:
+        """The local hours since 1970 at the start of each of `utc_hours` (hours since 1970), when
+        `whole_hours`: the offset in force at that instant, as `_piecewise` chooses it."""
+        changes = np.array([since for since, _ in self.utc_offsets[1:]], dtype=np.int64)
+        hours_ahead = np.array([offset // 3600 for _, offset in self.utc_offsets], dtype=np.int64)
+        return utc_hours + hours_ahead[np.searchsorted(changes, utc_hours * 3600, side="right")]
 
     def _piecewise(self, seconds: str, expression: Callable[[int], str]) -> str:
         """`expression` of the offset in force at `seconds`: a balanced tree of comparisons."""
@@ -180,6 +188,52 @@ class Answers(NamedTuple):
 
     groups: list[AnswerGroup]
     hours: list[HourOfDay]
+
+
+class HourlyAnswers(NamedTuple):
+    """Answers counted by UTC hour and what they were (the review log's `stats_hour` and `stats_code`,
+    schema migration 0006), one array entry per pair, in the order of the pairs, with their total
+    duration. Local time UTC plus whole hours puts each UTC hour in one local hour of one local day
+    (`grouped`); `stats_hour` tells apart an hour's first second, which a day starting on that hour
+    leaves to the day before."""
+
+    hours: np.ndarray  # `stats_hour`s
+    codes: np.ndarray  # `stats_code`s
+    answers: np.ndarray
+    durations_ms: np.ndarray
+
+    @classmethod
+    def summed(cls, *parts: HourlyAnswers) -> HourlyAnswers:
+        """The answers of `parts` together: those of one hour and code in more than one added up."""
+        hours, codes, answers, durations_ms = (np.concatenate(column) for column in zip(*parts))
+        keys, answers, durations_ms = _sums_by_key(hours * _CODES + codes, answers, durations_ms)
+        hours, codes = np.divmod(keys, _CODES)
+        return cls(hours, codes, answers, durations_ms)
+
+    def since(self, since: int) -> HourlyAnswers:
+        """The answers from `since` (unix seconds, on the hour or one second after) on."""
+        first = np.searchsorted(self.hours, review_hour(since * 1000))
+        return HourlyAnswers(*(column[first:] for column in self))
+
+    def grouped(self, timeline: LocalTimeline, today: int) -> Answers:
+        """The answers by local day (counted from `today`) and what they were, and by local hour of
+        the day (filtered-deck answers left out), local time being UTC plus whole hours
+        (`LocalTimeline.whole_hours`). The sums are of integers, exact."""
+        local = timeline.local_hours(self.hours >> 1)
+        # the hour's first second belongs to the day before when a day starts on that hour
+        days = (local - (timeline.rollover_hour + 1) + (self.hours & 1)) // 24 - today
+        keys, answers, durations_ms = _sums_by_key(days * _CODES + self.codes, self.answers, self.durations_ms)
+        groups = [
+            _answer_group(day, code, n, ms)
+            for key, n, ms in zip(keys.tolist(), answers.tolist(), durations_ms.tolist())
+            for day, code in [divmod(key, _CODES)]
+        ]
+        # answers in filtered decks are left out of the hours (as in Anki)
+        counted = self.codes // 8 % 4 != _FILTERED
+        answers = self.answers[counted]
+        correct = answers * (self.codes[counted] % 4 > 0)
+        hours, answers, correct = _sums_by_key(local[counted] % 24, answers, correct)
+        return Answers(groups, [HourOfDay(*hour) for hour in zip(hours.tolist(), answers.tolist(), correct.tolist())])
 
 
 class AnswerChains(NamedTuple):
@@ -335,9 +389,12 @@ class StatsReader:
         keys = self.conn.execute(f"SELECT group_concat({_STATE_KEY}) FROM {self._cards}", {"now": now}).fetchone()[0]
         return _card_states(_tally(keys))
 
-    def card_panels(self, due_timeline: LocalTimeline, added_timeline: LocalTimeline, today: int, now: int, added_since: int) -> CardPanels:
-        """Card states, due days and added days in one pass over the cards (and their notes, for
-        the day each was added, counted from `added_since`, unix seconds).
+    def card_panels(
+        self, due_timeline: LocalTimeline, added_timeline: LocalTimeline, today: int, now: int, added_since: int, states: CardStates | None = None
+    ) -> CardPanels:
+        """Card states (unless known: `states`, as `card_states` counts them at `now`), due days and
+        added days in one pass over the cards (and their notes, for the day each was added, counted
+        from `added_since`, unix seconds).
 
         Each panel's key is computed per card and handed back as one text (`group_concat`), counted
         by `_tally` (numpy): SQLite would sort every card once per GROUP BY, and the keys have few
@@ -348,8 +405,9 @@ class StatsReader:
         due_day = due_timeline.day_sql("CAST(c.due AS INTEGER)")
         due_key = f"CASE WHEN {queued} THEN ({due_day} - :today) * 2 + (c.buried_until <= :now) END"
         added_key = f"CASE WHEN n.created >= :added_since THEN {added_timeline.day_sql('CAST(n.created AS INTEGER)')} - :today END"
+        state_keys = "NULL" if states is not None else f"group_concat({_STATE_KEY})"
         state_keys, due_keys, daily_load, added_keys = self.conn.execute(
-            f"SELECT group_concat({_STATE_KEY}), group_concat({due_key}), "
+            f"SELECT {state_keys}, group_concat({due_key}), "
             f"total(CASE WHEN {queued} THEN 1.0 / max(c.interval, 1) END), group_concat({added_key}) "
             f"FROM {self._cards} JOIN notes n ON n.id = c.note_id",
             {"today": today, "now": now, "added_since": added_since},
@@ -359,7 +417,8 @@ class StatsReader:
             day, not_buried = divmod(key, 2)
             if day > 0 or not_buried:
                 due_cards[day] = due_cards.get(day, 0) + cards
-        return CardPanels(_card_states(_tally(state_keys)), due_cards, daily_load, _tally(added_keys))
+        counted = _card_states(_tally(state_keys)) if states is None else states
+        return CardPanels(counted, due_cards, daily_load, _tally(added_keys))
 
     def memory_histograms(self, bins: int, now: int) -> MemoryHistograms:
         """The cards with a memory state by whole days of stability and by the bin (of `bins` equal
@@ -426,7 +485,7 @@ class StatsReader:
     def answers(self, timeline: LocalTimeline, first_day: int, today: int, since: int, until: int | None = None) -> Answers:
         """The answers since `since` (unix seconds, the start of local day `first_day`), and before
         `until` (the start of a later local day) when given, grouped."""
-        if timeline.whole_hours and since % 3600 <= 1 and (until is None or until % 3600 <= 1):
+        if timeline.utc_hours_fit(since, until):
             return self._answers_by_utc_hour(timeline, today, since, until)
         return self._answers_by_local_time(timeline, first_day, today, since, until)
 
@@ -449,37 +508,40 @@ class StatsReader:
         return Answers(groups, [HourOfDay(hour, n, int(correct)) for hour, n, correct in rows])
 
     def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int, until: int | None) -> Answers:
-        """`answers` counted by UTC hour and code, then grouped by local day and by local hour in one
-        statement (local time is UTC plus whole hours, so each UTC hour falls in one local hour of one
-        local day)."""
-        # `stats_hour` is twice the UTC hour, plus one after the hour's first second
+        """`answers` counted by UTC hour and code, then grouped by local day and by local hour
+        (`HourlyAnswers.grouped`)."""
         # `since` is on the hour or one second after, so `r.time >= :since_ms` selects the same
         # reviews: read card by card, it makes each card's reviews a shorter range of the index
         window = "r.time >= :since_ms" if self._reviews_by_card else "1"
-        hourly = (
-            "SELECT r.stats_hour, r.stats_code, count(*) AS answers, total(r.duration_ms) AS duration_ms "
-            f"FROM {self._reviews} WHERE {window} AND r.stats_hour >= :since AND r.stats_hour < :until AND {_ANSWER} "
-            "GROUP BY r.stats_hour, r.stats_code"
+        hourly = self._hourly_answers(
+            self._reviews, f"{window} AND r.stats_hour >= :since AND r.stats_hour < :until",
+            {"since": review_hour(since * 1000), "until": _NO_END if until is None else review_hour(until * 1000), "since_ms": since * 1000},
         )
-        local = timeline.local_hour_sql("(stats_hour >> 1)")
-        shift = _FLOOR_SHIFT_DAYS * 24
-        # the hour's first second belongs to the day before when a day starts on that hour
-        day = f"(({local} - {int(timeline.rollover_hour + 1)} + (stats_hour & 1) + {shift}) / 24 - {_FLOOR_SHIFT_DAYS})"
-        hour = f"(({local} + {shift}) % 24)"
-        rows = self.conn.execute(
-            f"WITH hourly AS MATERIALIZED ({hourly}) "  # grouped once, read twice
-            f"SELECT 0, {day} - :today AS k, stats_code, sum(answers), sum(duration_ms) FROM hourly GROUP BY k, stats_code "
-            f"UNION ALL SELECT 1, {hour} AS k, NULL, sum(answers), sum(answers * (stats_code % 4 > 0)) FROM hourly "
-            f"WHERE stats_code / 8 % 4 != {_FILTERED} GROUP BY k",
-            {"since": review_hour(since * 1000), "until": _NO_END if until is None else review_hour(until * 1000), "since_ms": since * 1000, "today": today},
-        )
-        groups, hours = [], []
-        for is_hour, key, code, answers, value in rows:
-            if is_hour:
-                hours.append(HourOfDay(key, answers, int(value)))  # value: the correct answers
-            else:
-                groups.append(_answer_group(key, code, answers, value))  # value: their duration
-        return Answers(groups, hours)
+        return hourly.grouped(timeline, today)
+
+    def hourly_answers(self, since: int | None = None, until: int | None = None) -> HourlyAnswers:
+        """The answers of the whole log from `since` and before `until` (unix seconds, each on the
+        hour or one second after; None: no bound), read from the index by hour alone."""
+        params = {
+            "since": -_NO_END if since is None else review_hour(since * 1000),
+            "until": _NO_END if until is None else review_hour(until * 1000),
+        }
+        return self._hourly_answers(_ALL_REVIEWS, "r.stats_hour >= :since AND r.stats_hour < :until", params)
+
+    def hourly_answers_entered_after(self, entry: int) -> HourlyAnswers:
+        """The answers of the whole log's entries after `entry` (a rowid), whatever their time."""
+        return self._hourly_answers(_ALL_REVIEWS, "r.rowid > :entry", {"entry": entry})
+
+    def _hourly_answers(self, reviews: str, condition: str, params: dict) -> HourlyAnswers:
+        """The answers of `reviews` (a FROM clause naming the log `r`) meeting `condition`, counted by
+        UTC hour and code, handed over as one row (`joined_integers`)."""
+        columns = self.conn.execute(
+            "SELECT group_concat(stats_hour), group_concat(stats_code), group_concat(answers), group_concat(duration_ms) FROM ("
+            "SELECT r.stats_hour, r.stats_code, count(*) AS answers, sum(CAST(r.duration_ms AS INTEGER)) AS duration_ms "
+            f"FROM {reviews} WHERE {condition} AND {_ANSWER} GROUP BY r.stats_hour, r.stats_code ORDER BY r.stats_hour, r.stats_code)",
+            params,
+        ).fetchone()
+        return HourlyAnswers(*map(joined_integers, columns))
 
     def answered_between(self, start: int, end: int) -> bool:
         """Whether a card of the scope was answered from `start` to before `end` (unix seconds)."""
@@ -592,6 +654,17 @@ def joined_integers(keys: str | None) -> np.ndarray:
     every key was NULL): one C call, where splitting the text and counting the parts in Python
     would cost ~0.15 µs a key, and a GROUP BY would have SQLite sort every row."""
     return np.fromstring(keys or "", dtype=np.int64, sep=",")
+
+
+def _sums_by_key(keys: np.ndarray, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The distinct `keys` (integers, ascending) and, for each, the sum of each of `values` (integers,
+    one per key) over its entries: integer sums, exact."""
+    if not len(keys):
+        return (keys, *values)
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    firsts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return (keys[firsts], *(np.add.reduceat(column[order], firsts) for column in values))
 
 
 def _counts(values: np.ndarray) -> dict[int, int]:

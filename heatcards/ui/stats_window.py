@@ -503,8 +503,17 @@ class StatisticsWindow(QDialog):
         for view in self.panels.values():
             view.show_waiting()
         self.status_label.setText("Computing…")
-        self._submit(run, lambda reader: stats.glance(reader, scope), self._show_glance)
-        self._submit(run, lambda reader: stats.collect(reader, scope, period), self._show_statistics, last=True)
+        # the stages run in turn: `collect` takes the glance's moment and card states (unless it failed)
+        glanced: list[stats.Glance] = []
+
+        def glance(reader) -> stats.Glance:
+            glanced.append(stats.glance(reader, scope))
+            return glanced[0]
+
+        self._submit(run, glance, self._show_glance)
+        self._submit(
+            run, lambda reader: stats.collect(reader, scope, period, glanced[0] if glanced else None), self._show_statistics, last=True
+        )
         self._submit(run, lambda reader: stats.calibration(reader, scope, period), self._show_calibration, last=True, beside=True)
 
     def _submit(
