@@ -2788,3 +2788,59 @@ def test_an_it_that_does_something_a_thing_can_is_resolved():
     second = "In 1924 it moved to a new building on the rim of Kilauea."
     fronts = {s.front for s in suggest(_OBSERVATORY.format(second=second), "Volcanoes", 1000)}
     assert "In what year did the Hawaiian Volcano Observatory move to a new building on the rim of Kilauea?" in fronts
+
+
+# Thirty-seventh round (issue 6): who "she" and "he" are: the ship an event's title names, and a biography's
+# "he" that goes on after a sentence naming others only where no clause has its subject.
+
+_SINKING = (
+    "In the early hours of 15 April 1912, the largest ship afloat went down in the North Atlantic on her first voyage. "
+    "The RMS Titanic was a British passenger liner built by Harland and Wolff in Belfast. "
+    "She sailed from Southampton on 10 April 1912 under Captain Edward Smith. "
+    "Four days later the Titanic struck an iceberg at 11:40 pm. {before} "
+    "Her captain, Arthur Rostron, had turned at once. "
+    "The Sinking of the Titanic led to the first International Convention for the Safety of Life at Sea in 1914. "
+    "The Sinking of the Titanic is the subject of many films."
+)
+
+
+def test_she_in_a_document_about_what_befell_a_ship_is_the_ship():
+    fronts = {s.front for s in suggest(_SINKING.format(before="At 11:50 pm the lookouts rang the bell."), "The Sinking of the Titanic", 1000)}
+    assert "(Sinking of the Titanic) The Titanic sailed from Southampton on {{c1::10 April 1912}} under Captain Edward Smith." in fronts
+    assert (
+        "(Sinking of the Titanic) In the early hours of {{c1::15 April 1912}}, the largest ship afloat went down in the North Atlantic "
+        "on the Titanic's first voyage." in fronts
+    )
+    assert "(Sinking of the Titanic) The Titanic's captain, {{c1::Arthur Rostron}}, had turned at once." in fronts
+
+
+def test_her_after_a_sentence_that_opens_with_another_ship_is_not_the_ship():
+    """The other side of the line: Rostron was the Carpathia's captain."""
+    fronts = {s.front for s in suggest(_SINKING.format(before="The Carpathia reached the scene at 4 am."), "The Sinking of the Titanic", 1000)}
+    assert not any("Titanic's captain" in front for front in fronts)
+
+
+_SCHOOLDAYS = (
+    "Alan Turing was a British mathematician, born in London in 1912. {middle} "
+    "He went up to King's College, Cambridge, in 1931."
+)
+
+
+def test_he_goes_on_after_a_he_that_was_the_topic_and_names_others_only_as_objects():
+    middle = "In 1926 he started at Sherborne School in Dorset. At Sherborne he formed a close friendship with Christopher Morcom, a gifted older pupil."
+    fronts = {s.front for s in suggest(_SCHOOLDAYS.format(middle=middle), "Alan Turing", 1000)}
+    assert "Alan Turing went up to King's College, Cambridge, in {{c1::1931}}." in fronts
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Turing met the mathematician Christopher Morcom in 1926.",  # named, not "he": the nearer man could be meant
+        "His brother John joined the navy in 1926.",  # the brother
+        "In 1926 he started at Sherborne School, where the headmaster Edward Smith taught.",  # a subject of his own
+    ],
+)
+def test_he_after_another_man_who_could_be_meant_is_not_resolved(middle):
+    """The other side of the line."""
+    fronts = {s.front for s in suggest(_SCHOOLDAYS.format(middle=middle), "Alan Turing", 1000)}
+    assert not any("Alan Turing went up to King's College" in front for front in fronts)

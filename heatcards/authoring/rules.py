@@ -401,6 +401,7 @@ class _Topic:
     aliases: tuple[str, ...]  # the name and the other forms the document uses for it
     gender: Gender | None
     ship: bool = False  # a ship ("RMS Queen Mary"), which the document may call "she"
+    vessel: "_Topic | None" = None  # the ship an event is of ("The Sinking of the Titanic"): the "she" of its document
 
 
 @dataclass(frozen=True)
@@ -571,7 +572,7 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
         names = {mention.name for mention in mentions if mention.kind in NAMED_KINDS and mention.name not in lexicon.TRIVIAL_NAMES}
         sentences_naming.update(names)
         for mention in mentions:
-            if mention.kind in NAMED_KINDS:
+            if mention.name in names:
                 kinds.setdefault(mention.name, mention.kind)
                 aliases.setdefault(mention.name, set()).add(mention.text)
     if not sentences_naming:
@@ -587,11 +588,23 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
         if most < 3 or most < 2 * rest[0][1]:  # no name clearly dominates: no topic, no context on the cards
             return None
         name = dominant
+    named = _named_topic(name, kinds, aliases, book)
+    event = re.fullmatch(r"[A-Z][a-z]+ of (?:the )?(?P<thing>.+)", name)
+    vessel = next((other for other in sentences_naming if event and event.group("thing") in (other, *aliases[other])), None)
+    if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
+        return dataclasses.replace(named, vessel=held)
+    return named
+
+
+def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, set[str]], book: NameBook) -> _Topic:
+    """The topic `name`, with the forms the document uses for it (`aliases` maps each name to the texts that
+    mention it; any other name there may be one of its forms, "GPS" for the "Global Positioning System"),
+    a ship when one of them is a ship's ("RMS Titanic")."""
     forms = aliases[name] | {name}
     words = name.split()
     if kinds[name] is MentionKind.PERSON and len(words) > 1:
         forms.add(words[-1])  # "Curie" in a document about Marie Curie
-    for other in sentences_naming:  # "Global Positioning System" in a document about GPS, and the reverse;
+    for other in aliases:  # "Global Positioning System" in a document about GPS, and the reverse;
         # "Baikal" in one about Lake Baikal
         if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
             forms |= aliases[other] | {other}
@@ -1625,6 +1638,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     direction"; likewise an "it" or "its" when the topic is a thing, the sentence before was about it
     and neither sentence names another: "UNESCO added it to its list …" -> "UNESCO added Lake Baikal
     to its list …"."""
+    if topic is not None and topic.vessel is not None:  # "The Sinking of the Titanic": "… on her first voyage" is the ship's
+        topic = topic.vessel
     if topic is None or (topic.kind is MentionKind.PERSON and topic.gender is None):
         return claim
     leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
@@ -1702,7 +1717,13 @@ def _antecedent(
     "by" or "under", the topic; when `rest` (the words after the pronoun) says it was declared a
     landmark or a site and the sentence before names no thing, the topic when that is a thing. "They": the two people or
     things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
-    the one name of that kind, or containing that word, in the sentence before or the topic."""
+    the one name of that kind, or containing that word, in the sentence before or the topic. In a document
+    about what befell a ship ("The Sinking of the Titanic"), the ship is the topic a "she" or "her" may be,
+    unless the sentence before opens with another named thing."""
+    if pronoun in _PRONOUN_GENDER and topic is not None and topic.vessel is not None:
+        if (leading := _leading_thing(before)) is not None and not _is_topic(leading, topic.vessel):
+            return None  # "The Carpathia reached the scene at 4 am. Her captain …": the story of a wreck names other ships
+        topic = topic.vessel
     # "She was born Ada Ann Marks": the name she was born with is no one else
     offered = [m for m in before.mentions if not before.text.endswith("born ", 0, m.start)]
     if before.claim and before.claim.subject and not before.claim.subject.possessive:  # "His father …" is not about him
@@ -1728,7 +1749,11 @@ def _antecedent(
             if _gender(person, topic, book) is not gender:
                 return None
             return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(person, topic) else (person, person.name)
-        if _only_the_topic_fits(pronoun, offered, topic, book) or _topic_goes_on(pronoun, before, topic, book):
+        if (
+            _only_the_topic_fits(pronoun, offered, topic, book)
+            or _topic_goes_on(pronoun, before, topic, book)
+            or _pronoun_subject_goes_on(pronoun, before, topic, book)
+        ):
             return _topic_mention(topic), _topic_as_written(topic)
         return None
     if pronoun in ("its", "they") and before.claim and before.claim.subject and _opens_with_pronoun_like(before.text, pronoun):
@@ -1868,6 +1893,24 @@ def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: Na
         return False
     others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
     return all(_AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in others)
+
+
+def _pronoun_subject_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether a "He" or "She" goes on from a sentence before that opened with a "he" or "she" standing for
+    the document's person, and names anyone else who could be meant only where no clause has its subject:
+    after a verb or a preposition, in apposition, never before a verb of their own ("At Sherborne he formed a
+    friendship with Christopher Morcom, a gifted older pupil. He went up to King's College …" is Alan
+    Turing's life). Not after a sentence that named the person ("Turing met Gordon Welchman. He …": the
+    nearer man could be meant) or opened with "his" ("His brother John joined … He served …")."""
+    subject = before.claim.subject if before.claim else None
+    if pronoun not in ("he", "she") or topic is None or subject is None or subject.possessive or not _is_topic(subject, topic):
+        return False
+    if not _is_personal(topic) or topic.gender is not _PRONOUN_GENDER[pronoun]:
+        return False
+    if not before.claim.inserted or not _opens_with_pronoun_like(before.text, pronoun):
+        return False
+    others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (topic.gender, None)]
+    return all(_is_object(before.text, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :]) for m in others)
 
 
 def _leading_thing(before: _Before) -> Mention | None:
