@@ -84,7 +84,8 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.COUNT: 0.8,
     MentionKind.NAME: 0.7,
 }
-_SMALL_COUNT_VALUE = 0.7  # a count of twelve or fewer ("{{three}} lifeboats"): mostly incidental things
+SMALL_COUNT = 12  # at most, a count of a few things ("{{three}} lifeboats"): mostly incidental ones
+_SMALL_COUNT_VALUE = 0.7  # a small count's worth
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
@@ -791,7 +792,7 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
-    if mention.kind is MentionKind.COUNT and 0 < _count_of(mention.text) <= 12:
+    if mention.kind is MentionKind.COUNT and _is_small_count(mention):
         return _SMALL_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
 
@@ -878,7 +879,7 @@ def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
     listed there ("a group of {{ten}} firms, five British and five French")."""
     count = _count_of(mention.text)
     listed = re.match(r"(?: [a-z-]+){1,3}[:,] ([^.;:()]*)", text[mention.end :])
-    if not 2 <= count <= 12 or listed is None:
+    if not 2 <= count <= SMALL_COUNT or listed is None:
         return False
     items = re.split(r",? and |, ", listed.group(1))
     names = len(list(itertools.takewhile(lambda item: item.removeprefix("the ")[:1].isupper(), items)))
@@ -890,9 +891,14 @@ def _incidental_count(text: str, mention: Mention) -> bool:
     """Whether the count is a small number of incidental things: how often something happened ("rang the
     bell {{three}} times"; not a multiple: "ten times the size") or the companions beside someone ("Smith
     and {{two}} colleagues", "his wife and {{three}} children")."""
-    if not 0 < _count_of(mention.text) <= 12:
+    if not _is_small_count(mention):
         return False
     return bool(_TIMES_AFTER.match(text, mention.end) or _COMPANIONS_BEFORE.search(text, 0, mention.start))
+
+
+def _is_small_count(mention: Mention) -> bool:
+    """Whether the count counts a few things (`SMALL_COUNT` at most)."""
+    return 0 < _count_of(mention.text) <= SMALL_COUNT
 
 
 def _count_of(text: str) -> int:
