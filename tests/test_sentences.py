@@ -145,3 +145,17 @@ def test_any_text_splits_into_ordered_sentences_within_it(text):
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip()
         last_end = sentence.end
+
+
+def test_an_abbreviated_rank_ends_no_sentence():
+    """Thirty-eighth round (issue 6): "Brig. Gen. Harold Moss, …" was cut after "Brig."; the noun "brig" still
+    ends one."""
+    assert texts("Brig. Gen. Harold Moss, acting commander of the division, marched troops into the city. It fell.") == [
+        "Brig. Gen. Harold Moss, acting commander of the division, marched troops into the city.",
+        "It fell.",
+    ]
+    assert texts("Lt. Cmdr. Ada Brand led it. They sailed aboard the brig. The crew was small.") == [
+        "Lt. Cmdr. Ada Brand led it.",
+        "They sailed aboard the brig.",
+        "The crew was small.",
+    ]

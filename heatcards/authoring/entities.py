@@ -116,9 +116,11 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
-    (MentionKind.QUANTITY, re.compile(r"(?<=magnitude )\d\.\d\b|(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
-    (MentionKind.QUANTITY, re.compile(r"\bMach \d+(?:\.\d+)?\b")),  # a speed: "at Mach 2.04"
+    (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
 )
+# A reading on a scale whose unit comes first, found before the names ending in a number ("Apollo 14") that
+# it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm".
+_ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
 _YEAR_CUES = frozenset(
     "in since until till by of from to between and early late mid circa c. around before after during year "
     "summer winter spring autumn fall".split()
@@ -135,8 +137,9 @@ _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
 _TOKEN = re.compile(
-    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
+    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
+_TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 _CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
@@ -144,6 +147,8 @@ _CONNECTORS = frozenset("of the de des da di du del della der den van von la le 
 _PARTICLES = frozenset("de des da di du del della der den van von la le".split())
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
+
+_DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
 
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by vs".split())
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -176,25 +181,38 @@ class NameBook:
 
     def __init__(self) -> None:
         self.inner_words: set[str] = set()
+        self.possessive_only: set[str] = set()  # capitalised words written only with "'s": "left Queen's", "Harper's magazine"
         self.full_names: dict[str, str | None] = {}  # surname or first name -> full name (None when unsure)
         self.kinds: dict[str, MentionKind] = {}
         self.genders: dict[str, Gender] = {}  # full name -> gender, for the people the document makes sure of
         self.shared: set[str] = set()  # surnames and first names that several people of the document have
+        # the last words of its names of several words (not a person's or a ship's) that it uses alone only
+        # after them: "Zone" of "Canal Zone", not "Yukon", named alone before "Fort Yukon"
+        self.tails: set[str] = set()
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
         book = cls()
+        bare: set[str] = set()
         for text in texts:
             for token in _TOKEN.finditer(text):
                 word = _POSSESSIVE.sub("", token.group())
+                (bare if word == token.group() else book.possessive_only).add(word)
                 if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
                     book.inner_words.add(word)
+        book.possessive_only -= bare
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
         unknown: Counter[str] = Counter()  # names of several words and unknown kind
         alone: set[str] = set()  # names of one word
+        named_alone: set[str] = set()  # names of one word of any kind, so far
         for text in texts:
             for mention in find_mentions(text, book):
+                tail = _tail(mention.text) if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and not mention.craft else ""
+                if tail and tail not in named_alone:
+                    book.tails.add(tail)
+                if mention.kind in NAMED_KINDS and " " not in mention.text:
+                    named_alone.add(mention.text)
                 if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
                     votes[mention.text][mention.kind] += 1
                 if mention.kind is MentionKind.PERSON and " " in mention.text:
@@ -226,6 +244,15 @@ class NameBook:
 
     def gender(self, name: str) -> Gender | None:
         return self.genders.get(name)
+
+
+def _tail(name: str) -> str:
+    """The last word of a name of several plain capitalised words, not a place's that its first word makes
+    ("Lake Baikal", where "Baikal" is the same place); else ""."""
+    words = name.split()
+    if len(words) < 2 or words[0] in lexicon.PLACE_FIRST_WORDS or not re.fullmatch(r"[A-Z][a-z]+", words[-1]) or _looks_like_a_persons_name(name):
+        return ""  # nor "Akira Kurosawa", a person whose kind the words around may say only later
+    return words[-1]
 
 
 def _looks_like_a_persons_name(name: str) -> bool:
@@ -320,6 +347,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(MentionKind.WORK, quotation.start, quotation.end, title, title, True, possessive, attributive))
         else:
             taken.append((quotation.start, quotation.end))
+    for match in _ON_A_SCALE.finditer(text):
+        add(Mention(MentionKind.QUANTITY, match.start(), match.end(), match.group(), match.group()))
     runs = _capitalised_runs(text, book)
     numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:
@@ -570,7 +599,7 @@ def _title_length(tokens: list[str]) -> int:
         office = next((t for t in lexicon.OFFICE_TITLES if rest.startswith(f"{t} ")), None)
         if office is not None:
             length += len(office.split())
-        elif tokens[length].rstrip(".") in lexicon.TITLES_BEFORE_NAMES:
+        elif tokens[length].rstrip(".") in _TITLES:
             length += 1
         else:
             break
@@ -603,13 +632,14 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
+    text = _DEGREE.sub(lambda degree: " " * len(degree.group()), text)  # same offsets, no "Ph" or "D." of "a Ph.D."
     tokens = list(_TOKEN.finditer(text))
     runs: list[_Run] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         word = _POSSESSIVE.sub("", token.group())
-        if not _is_name_word(word) or (_starts_sentence(text, token.start()) and word in lexicon.SENTENCE_STARTERS):
+        if not _is_name_word(word) or (_starts_sentence(text, token.start()) and _opens_sentence_without_naming(word, book)):
             index += 1
             continue
         if (
@@ -653,8 +683,11 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 index += 1
             else:
                 break
-        if possessive and words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end):
-            words[-1], end, possessive = tokens[index - 1].group(), tokens[index - 1].end(), False  # "St. Mary's": a church
+        if possessive and (
+            (words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end))  # "St. Mary's": a church
+            or (len(words) == 1 and _named_by_its_possessive(words[0], book))  # "left Queen's", "Harper's magazine"
+        ):
+            words[-1], end, possessive = tokens[index - 1].group(), tokens[index - 1].end(), False
         while first > 0 and tokens[first - 1].group() in _PARTICLES and text[tokens[first - 1].end() : tokens[first].start()] == " ":
             first -= 1  # "the van der Waals equation": the particles belong to the surname
             words.insert(0, tokens[first].group())
@@ -666,9 +699,36 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
             continue
         before = [t.group().lower() for t in tokens[max(0, first - 2) : first]]  # "in 1947 Franklin": no cue
+        if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
+            continue  # "the Zone", "a Zone high school" where the document says "Canal Zone": half a name, no answer
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
-        runs.append(_Run(start, end, words, possessive, before, after))
+        runs.extend(_split_after_a_known_surname(text, _Run(start, end, words, possessive, before, after), book))
     return runs
+
+
+def _split_after_a_known_surname(text: str, run: _Run, book: NameBook) -> list[_Run]:
+    """The run, or two runs when it opens with the surname of a person the document names in full and
+    goes on with a name of its own, one ending in a number or one the document uses alone: "Harris showed
+    Green Plate 12" beside Thomas Green is Green and Plate 12 (not "Green Park" where no Green is named,
+    nor "Gaillard Cut", whose "Cut" names nothing alone, nor "Rosalind Franklin", a first name, nor "Mahrez 17")."""
+    surname, rest = run.tokens[0], run.tokens[1:]
+    full = book.full_names.get(surname)
+    if not rest or not full or full.split()[-1] != surname or surname in lexicon.FIRST_NAMES or " ".join(run.tokens) in book.kinds:
+        return [run]
+    if not _is_name_word(rest[0]) or not (_NAME_NUMBER.fullmatch(rest[-1]) or " ".join(rest) in book.kinds):
+        return [run]  # not "Vardy scored 24 and Mahrez 17": a number alone is no name
+    rest_start = text.index(rest[0], run.start + len(surname))
+    return [
+        _Run(run.start, run.start + len(surname), [surname], False, run.before, rest[0].lower()),
+        _Run(rest_start, run.end, rest, run.possessive, [*run.before, surname.lower()][-2:], run.after),
+    ]
+
+
+def _opens_sentence_without_naming(word: str, book: NameBook) -> bool:
+    """Whether a capitalised word opening a sentence is no part of a name: "The", "In", and a preposition
+    before a name ("Near Oakdale, …" names Oakdale) unless the document capitalises it inside sentences
+    too ("the Near East")."""
+    return word in lexicon.SENTENCE_STARTERS or (word in lexicon.OPENING_PREPOSITIONS and word not in book.inner_words)
 
 
 def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bool:
@@ -679,8 +739,8 @@ def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bo
 def _joins_name(word: str, words: list[str], following: str) -> bool:
     """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
-    "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris"; not
-    "Hicham El Guerrouj of Morocco"."""
+    "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris", "Newcastle upon
+    Tyne"; not "Hicham El Guerrouj of Morocco"."""
     if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
         return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
     if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS:
@@ -689,6 +749,8 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
         return word != "the" or words[-1] == "of"
     if word == "in":
         return words[-1] in lexicon.PRIZE_WORDS
+    if word == "upon":  # a town and the river it stands on: "Newcastle upon Tyne", "Kingston upon Thames"
+        return len(words) == 1
     if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance"
         return words[-1] in lexicon.ORGANISATION_WORDS
     if word in _INNER_CONJUNCTIONS:
@@ -706,11 +768,25 @@ def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:
     return number is not None and number.end() == token.end() and _is_name_word(last) and (not last.endswith(".") or last == "No.")
 
 
+def _named_by_its_possessive(word: str, book: NameBook) -> bool:
+    """Whether a one-word name is called by its possessive, which belongs to it: the document never writes
+    the word without "'s" and knows no person by it ("By then Ellis had left Queen's.", "wrote for Harper's
+    magazine"; not "Ellen's letters", a first name, "FIFA's coach of the year", an acronym, nor "Franklin's"
+    where Rosalind Franklin is named)."""
+    return word in book.possessive_only and word not in lexicon.FIRST_NAMES and not word.isupper() and not _a_known_person(word, book)
+
+
+def _a_known_person(name: str, book: NameBook) -> bool:
+    return name in book.full_names or book.kinds.get(name) is MentionKind.PERSON
+
+
 def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, book: NameBook) -> int | None:
     """Where a name goes on after a possessive inside it ("King's College London", "Sutter's Mill",
     "St Paul's Girls' School", "Martha's Vineyard"): the index of its next word, or None when the
     name ends here. It goes on when the words after the possessive name a place or an organisation,
-    or a thing called after a person ("Halley's Comet"), or when the one word after it is no person's and the one before it no person the document knows."""
+    or a thing called after a person ("Halley's Comet"), or a prize no person the document knows owns
+    ("the People's Honour Award"), or when the one word after it is no person's and the one before it no
+    person the document knows."""
     previous = tokens[index - 1]
     if index < len(tokens) and tokens[index].group() in ("'", "’") and tokens[index].start() == previous.end():
         if not previous.group().endswith("s"):
@@ -720,6 +796,7 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
         return None
     if index >= len(tokens) or text[tokens[index - 1].end() : tokens[index].start()] != " ":
         return None
+    owner = _POSSESSIVE.sub("", previous.group())
     for token in tokens[index : index + 6]:
         word = _POSSESSIVE.sub("", token.group())
         if word in ("'", "’"):
@@ -728,11 +805,11 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
             break
         if word in lexicon.ORGANISATION_WORDS or word in lexicon.PLACE_WORDS or word in lexicon.EPONYM_WORDS:
             return index
-    owner = _POSSESSIVE.sub("", previous.group())
+        if word in lexicon.PRIZE_WORDS and not _a_known_person(owner, book):
+            return index
     following = tokens[index].group()
     alone = index + 1 >= len(tokens) or not _is_name_word(tokens[index + 1].group())
-    known = owner in book.full_names or book.kinds.get(owner) is MentionKind.PERSON
-    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not known:
+    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not _a_known_person(owner, book):
         return index
     return None
 
@@ -741,7 +818,8 @@ def _is_name_word(word: str) -> bool:
     if re.match(r"[dl]['’]\w", word) and word[2:3].isupper():  # "de l'État", "d'Orsay"
         return True
     return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
-                and word.rstrip(".") not in lexicon.MONTHS.split())
+                and word.rstrip(".") not in lexicon.MONTHS.split()
+                and word.rpartition("-")[2] not in lexicon.HYPHENATED_ADJECTIVE_ENDS)  # not "American-run"
 
 
 def _trusted_alone(word: str, book: NameBook) -> bool:
@@ -781,12 +859,14 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON
     if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and _looks_like_a_persons_name(name)):
         return MentionKind.WORK  # not "the test pilot André Turcat"
+    if cue == "published" and run.tokens[0] in ("The", "A", "An"):
+        return MentionKind.WORK  # "she published The Quiet Shore": a title, which an article opens
     if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
         return MentionKind.PERSON
     if cue == "," and run.before[0] in lexicon.ROLE_NOUNS:
         return MentionKind.PERSON  # "the flight director, Gene Kranz", "his guidance officer, Steve Bales"
-    if cue in lexicon.PERSON_CUES or cue.capitalize() in lexicon.TITLES_BEFORE_NAMES or (
-        len(run.tokens) > 1 and run.tokens[0].rstrip(".") in lexicon.TITLES_BEFORE_NAMES
+    if cue in lexicon.PERSON_CUES or cue.capitalize() in _TITLES or (
+        len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES
     ):
         return MentionKind.PERSON
     if cue in lexicon.PLACE_PREPOSITIONS and not run.possessive:

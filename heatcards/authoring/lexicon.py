@@ -452,3 +452,25 @@ REFERRING_NOUNS = {
     "university": "organisation", "agency": "organisation", "city": "place", "town": "place",
     "country": "place",
 }
+
+# Round 38, part A (names cut wrong). Prepositions that open a sentence before a name and are no part of
+# it ("Near {{Oakdale}}, the old mill collapsed."), unless the document capitalises them inside its
+# sentences too, as in a name of their own ("the Near East").
+OPENING_PREPOSITIONS = _words(
+    "Near Outside Inside Behind Below Beneath Beside Above Past Toward Towards Amid Amidst Via Off Opposite Alongside "
+    "Aboard Atop Underneath"
+)
+# The lower-case ends of hyphenated adjectives made from a name, which is no part of the name after them:
+# "the American-run {{Canal Zone}}", "a German-born chemist".
+HYPHENATED_ADJECTIVE_ENDS = _words(
+    "run built owned born based led made held backed funded controlled occupied operated dominated designed "
+    "sponsored speaking style era type bound wide"
+)
+# Academic degrees, whose capitals and full stops name nothing: "a Ph.D. from Leeds" (not "Ph", "D.").
+ACADEMIC_DEGREES = (
+    "Ph.D.", "PhD", "D.Phil.", "DPhil", "M.Phil.", "MPhil", "M.D.", "B.A.", "M.A.", "B.Sc.", "BSc", "M.Sc.", "MSc",
+    "D.Sc.", "DSc", "LL.B.", "LL.M.", "B.S.", "M.S.", "MBA",
+)
+# Abbreviated ranks and offices before a person's name, beside NAME_ABBREVIATIONS: "Brig. Gen. {{Harold Moss}}",
+# "Maj. Gen. {{Ada Brand}}", "Sen. {{Tom Reyes}}".
+RANK_ABBREVIATIONS = ("Brig", "Maj", "Adm", "Cmdr", "Cdr", "Comdr", "Pvt", "Cpl", "Lieut", "Gov", "Sen", "Rep", "Supt", "Insp")

@@ -44,10 +44,13 @@ _GOES_ON = re.compile(r",|\s+[a-z]")
 
 # Abbreviations after which a full stop never ends a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms messrs dr prof st mt ft gen col lt capt sgt cpl maj adm rev hon gov sen rep pres supt insp "
+    "mr mrs ms messrs dr prof st mt ft gen col lt capt sgt cpl maj adm cmdr cdr comdr pvt lieut rev hon gov sen rep pres supt insp "
     "vs v e.g i.e cf approx ca c fig figs vol vols pp p no nos art ch sec ed eds est dept univ assn bros"
     .split()
 )
+# Abbreviations that end no sentence when capitalised, being a word of their own in lower case: "Brig. Gen.
+# Harold Moss" (not "… aboard the brig. The crew …").
+_CAPITALISED_ABBREVIATIONS = frozenset({"Brig"})
 # Abbreviations that may also end a sentence: they do when the next word usually opens one.
 _AMBIGUOUS_ABBREVIATIONS = frozenset("inc ltd co corp jr sr etc al plc llc a.m p.m".split())
 
@@ -111,6 +114,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     lowered = token.lower()
     if lowered in _ABBREVIATIONS:
         return lowered == "no" and not following[:1].isdigit()
+    if token in _CAPITALISED_ABBREVIATIONS:
+        return False
     next_word = _NEXT_WORD.match(following)
     opens_sentence = next_word is not None and next_word.group(1) in SENTENCE_STARTERS
     if len(token) == 1 and token.isupper():  # an initial: "J. R. R. Tolkien"
