@@ -2844,3 +2844,180 @@ def test_he_after_another_man_who_could_be_meant_is_not_resolved(middle):
     """The other side of the line."""
     fronts = {s.front for s in suggest(_SCHOOLDAYS.format(middle=middle), "Alan Turing", 1000)}
     assert not any("Alan Turing went up to King's College" in front for front in fronts)
+
+
+# Thirty-eighth round (issue 6, part B): an event a title names by its year, "the two" after two people, definitions
+# in numbered items, a term defined by an apposition, wrong cards (a list a count announces cut short, "A effect",
+# a short form in brackets, half of a range in words) and a leading possessive.
+
+_DATED_FLOOD = (
+    "At dawn on 12 March 1906 the Calder Dam above Riverton gave way. "
+    "The flood lasted less than an hour, but fires burned for three days. "
+    "Engineers today put its volume at about 4 million tonnes of water. "
+    "Santa Rosa, some 50 miles north, was badly wrecked. "
+    "The fire burned for three days. "
+    "In 1906 the state began an inquiry into the Calder Dam."
+)
+
+
+def test_an_event_a_title_names_by_its_year_is_the_topic_with_its_year():
+    fronts = {s.front for s in suggest(_DATED_FLOOD, "The 1906 Riverton Flood and Fire", 1000)}
+    assert "(1906 Riverton Flood) {{c1::Santa Rosa}}, some 50 miles north, was badly wrecked." in fronts
+    assert "The 1906 Riverton Flood lasted less than an hour, but fires burned for {{c1::three days}}." in fronts
+    assert "(1906 Riverton Flood) Engineers today put its volume at {{c1::about 4 million tonnes}} of water." in fronts
+    # the second event of the title is not the first: "The fire" stays as written, under the label
+    assert "(1906 Riverton Flood) The fire burned for {{c1::three days}}." in fronts
+    # the label's year gives away a year, not the day of a date
+    assert "(1906 Riverton Flood) At dawn on {{c1::12 March 1906}} the Calder Dam above Riverton gave way." in fronts
+    assert not any("{{c1::1906}}" in front for front in fronts)
+    assert not any(front.startswith("(Fire)") for front in fronts)
+
+
+def test_a_title_with_a_year_but_no_event_keeps_its_topic():
+    """The other side of the line: "The 1936 Avon Dam" names a structure, not an event; the dam's common subject
+    before "its" still leaves the sentence refused (round 23)."""
+    text = "The Avon Dam opened in 1936. Engineers measured 90 metres at its crest. The Avon Dam cost $4 million."
+    suggestions = suggest(text, "The 1936 Avon Dam", 1000)
+    assert "90 metres" not in {s.answer for s in suggestions}
+    assert not any("1936 Avon Dam" in s.front for s in suggestions)
+
+
+def test_the_city_of_an_event_named_after_it_is_that_city():
+    text = "The fire began in a barn in Chicago on 8 October 1871. The city lost about 17,000 buildings."
+    fronts = {s.front for s in suggest(text, "The 1871 Chicago Fire", 1000)}
+    assert "(1871 Chicago Fire) Chicago lost {{c1::about 17,000}} buildings." in fronts
+
+
+def test_the_city_after_a_sentence_naming_another_town_is_not_guessed():
+    """The other side of the line: "the city" may be Evanston."""
+    text = "The fire began in a barn in Chicago on 8 October 1871. By noon it had reached Evanston. The city lost about 17,000 buildings."
+    assert "about 17,000" not in answers(text, "The 1871 Chicago Fire")
+
+
+@pytest.mark.parametrize(
+    ("second", "front"),
+    [
+        ("The two shared the 2019 Lasker Award.", "Anna Berg and Tomas Lind shared the {{c1::2019}} Lasker Award."),
+        ("Both were elected to the Royal Society in 2021.", "Anna Berg and Tomas Lind were elected to the Royal Society in {{c1::2021}}."),
+        ("The pair later founded Kestrel Labs in 2022.", "Anna Berg and Tomas Lind founded {{c1::Kestrel Labs}} in 2022."),
+    ],
+)
+def test_the_two_after_a_sentence_naming_two_people_is_those_two(second, front):
+    text = f"Anna Berg and Tomas Lind worked on the method for a decade. {second}"
+    assert front in {s.front for s in suggest(text, per_1000=1000)}
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Anna Berg, Tomas Lind and Karl Marks worked on the method for a decade.",  # three
+        "Anna Berg and her two students worked on the method for a decade.",  # a plural that could be meant
+        "Anna Berg and Tomas Lind worked on Project Kestrel with Karl Marks.",  # three names, one of unknown kind
+    ],
+)
+def test_the_two_after_a_sentence_naming_more_than_two_is_not_resolved(first):
+    """The other side of the line."""
+    assert "2019" not in answers(f"{first} The two shared the 2019 Lasker Award.")
+
+
+_KINDS = "Volcanoes come in several shapes. The main kinds are:\n\n1. {first}\n2. Cinder cones, which rarely grow taller than 300 metres.\n"
+
+
+def test_a_line_that_only_defines_a_term_asks_the_term():
+    fronts = {s.front for s in suggest(_KINDS.format(first="Shield volcanoes, which are built from runny lava flows."), "Volcanoes", 1000)}
+    assert "{{c1::Shield volcanoes}} are built from runny lava flows." in fronts
+    assert "Cinder cones rarely grow taller than {{c1::300 metres}}." in fronts
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Shield volcanoes, which are built from lava flows, cover most of the island.",  # a sentence with its own verb
+        "Everyone agreed, which pleased the crew in 1990.",  # a clause, not a term
+    ],
+)
+def test_a_sentence_with_a_clause_of_its_own_is_not_read_as_a_definition(first):
+    """The other side of the line."""
+    fronts = {s.front for s in suggest(_KINDS.format(first=first), "Volcanoes", 1000)}
+    assert not any("volcanoes are built from lava flows, cover" in front or "{{c1::Everyone agreed}}" in front for front in fronts)
+
+
+_RECIPIENTS = (
+    "The Kestrel Plan ran for four years. The largest recipients were:\n\n"
+    "1. the Norland Republic, with about $3.3 billion;\n2. Vestria, with about $2.3 billion;\n3. Ostmark, with about $1.2 billion.\n"
+)
+
+
+def test_a_list_that_goes_on_with_the_line_before_is_asked_with_that_line():
+    fronts = {s.front for s in suggest(_RECIPIENTS, "The Kestrel Plan", 1000)}
+    assert (
+        "(Kestrel Plan) The largest recipients were: the Norland Republic, with about $3.3 billion; Vestria, with "
+        "{{c1::about $2.3 billion}}; Ostmark, with about $1.2 billion." in fronts
+    )
+    assert all(front.startswith(("(Kestrel Plan) The largest recipients were: ", "The Kestrel Plan ran")) for front in fronts)  # no item alone
+
+
+def test_figures_listed_after_a_line_that_introduces_them_are_asked_with_it():
+    text = (
+        "The dam above Riverton broke at dawn on 12 March 1906. The totals were staggering:\n\n"
+        "- about 2,800 buildings destroyed across some 49 city blocks;\n- property losses of roughly $40 million;\n- more than 300 people killed.\n"
+    )
+    fronts = {s.front for s in suggest(text, "The 1906 Riverton Flood and Fire", 1000)}
+    assert (
+        "(1906 Riverton Flood) The totals were staggering: {{c1::about 2,800}} buildings destroyed across some 49 city blocks; "
+        "property losses of roughly $40 million; more than 300 people killed." in fronts
+    )
+    assert not any(front.startswith("(1906 Riverton Flood) {{c1::more than 300}}") for front in fronts)  # the last item alone
+
+
+def test_a_list_of_sentences_of_their_own_is_not_joined():
+    """The other side of the line: each item is asked on its own."""
+    text = "Drivers should keep the following in mind:\n\n- In winter the Kestrel Pass closes for 5 days.\n- Leaving the road costs a fine of 300 euros.\n"
+    fronts = {s.front for s in suggest(text, per_1000=1000)}
+    assert "In winter the Kestrel Pass closes for {{c1::5 days}}." in fronts
+
+
+def test_a_term_described_right_after_it_is_asked_whoever_they_are():
+    assert "flux" in answers("They also add a flux, an ingredient that lowers the melting point.")
+
+
+def test_a_description_that_says_nothing_of_what_the_term_is_does_not_carry_it():
+    """The other side of the line."""
+    assert "copyright" not in answers("For the novel they paid £110 outright for the copyright, a bargain for him.")
+
+
+_LETTERS = (
+    "On 2 May 1960 the weekly journal Tidings printed three long letters side by side: one by Ada Hale, one by Tom Moss "
+    "with two of his junior colleagues, and one by Vera Reed titled \"Notes on Salt\"."
+)
+
+
+def test_a_list_a_count_announces_is_never_cut_short():
+    fronts = [s.front for s in suggest(_LETTERS, per_1000=1000)]
+    assert fronts and all("one by Vera Reed" in front for front in fronts)
+
+
+def test_a_clause_after_a_colon_may_still_be_cut():
+    """The other side of the line: no list follows the colon."""
+    text = (
+        "The Kestrel Board outlived the old plan by many years: in 1961 the members renamed the whole body the Kestrel "
+        "Council at a meeting in Ostmark, and the two northern states of Norland and Vestria later joined it as full members."
+    )
+    assert any(front.endswith("at a meeting in {{c1::Ostmark}}.") for front in (s.front for s in suggest(text, per_1000=1000)))
+
+
+def test_a_named_demonstrative_before_a_vowel_takes_an():
+    fronts = {s.front for s in suggest("This effect, called the albedo effect, cools the planet by about 0.3 degrees.", per_1000=1000)}
+    assert "An effect called the albedo effect cools the planet by {{c1::about 0.3 degrees}}." in fronts
+
+
+def test_a_term_before_its_short_form_in_brackets_is_not_asked():
+    assert "liquid crystal display" not in answers("In 1990 the phone used a screen known as liquid crystal display (LCD).")
+    assert "liquid crystal displays" not in answers("Screens of this kind are called liquid crystal displays (LCDs).")
+    # the other side of the line: without the short form the term is asked
+    assert "liquid crystal display" in answers("In 1990 the phone used a screen known as liquid crystal display.")
+
+
+def test_half_of_a_range_that_ends_in_words_is_not_asked():
+    assert "roughly 45 seconds" not in answers("In 1906 the ground shook for roughly 45 seconds to a minute.")
+    assert "roughly 45 seconds" in answers("In 1906 the ground shook for roughly 45 seconds.")  # the other side of the line

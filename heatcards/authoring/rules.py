@@ -99,11 +99,6 @@ _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than wh
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
-_LEADING_REFERENCE = re.compile(
-    r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
-    r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
-    re.IGNORECASE,  # lower case after an opening: "When it opened …"
-)
 # What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
 # took six years to …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
@@ -150,9 +145,16 @@ _LEANING_SUBJECT = re.compile(
 # A subject that picks or counts some of what the text before named without naming it: "one swept down …", "Both
 # died in 1902." (see _leans_on_context; "The first was …" is _SELECTING's); not "each", which a label may say of
 # what ("(Voyager) Each weighed about 825 kilograms").
-_COUNTING_PRONOUN = re.compile(
-    r"(?i:one|another|some|many|most|both|several|others) "
-    rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
+_VERB_AFTER_A_COUNT = rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
+_COUNTING_PRONOUN = re.compile(rf"(?i:one|another|some|many|most|both|several|others) {_VERB_AFTER_A_COUNT}")
+# A reference opening a sentence (after an opening phrase, if any) that a name of the sentence before may replace:
+# a pronoun, "The bridge" (see _claim), or "The two", "The pair" or "Both" before a verb, which stand for two
+# people or things ("The two shared the 2019 Lasker Award."; not "The two rail tunnels …", "Both men fired.").
+_LEADING_REFERENCE = re.compile(
+    r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
+    rf"|(?P<pair>The two|The pair|Both)(?= (?-i:{_VERB_AFTER_A_COUNT}))"
+    r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
+    re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
@@ -240,8 +242,10 @@ _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|
 _SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
 # An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}".
 _VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b|\b(?:(?:less|more|fewer) than|under|over) an?\b", re.IGNORECASE)
-# A number that is half of a range: "over {{a day}} or two".
-_REST_OF_A_RANGE = re.compile(rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
+# A number that is half of a range: "over {{a day}} or two", "shook for {{roughly 45 seconds}} to a minute".
+_REST_OF_A_RANGE = re.compile(
+    rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)|\s(?:or|to)\s(?:half\s)?an?\s(?:{lexicon.TIME_UNITS}|{lexicon.UNITS})\b", re.IGNORECASE
+)
 # A number that is the second half of a range or of two numbers offered: "three or {{four}} squalls", "between 10
 # and {{20}} ships", "two to {{three}} weeks"; not a change "from 5,000 to {{40,000}}".
 _START_OF_A_RANGE = re.compile(
@@ -289,6 +293,19 @@ _VERB_OF_A_TIME_SUBJECT = re.compile(r" (?:was|were|is|saw|brought|became|proved
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:over|during|through|throughout|for|by|until|till|since|before|after|within|across|of|from|to|into|at|on|about|around|under|with)\s+$",
     re.IGNORECASE,
+)
+# A count before a colon that announces the list after it: "printed three letters side by side: ".
+_ANNOUNCING_COUNT = re.compile(rf"\b(?:{lexicon.COUNTING_WORDS}|\d{{1,2}}) (?:[a-z-]+ ){{0,2}}[a-z]+s\b[^,;:]*$", re.IGNORECASE)
+# What stands between two items of a list: a line break and the item's number or bullet.
+_ITEM_BREAK = re.compile(r"\s*\n[ \t]*(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•–—])[ \t]*")
+# A description after a term that says what it is: "a {flux}, an ingredient that lowers …", "{lymphocytes}, a type of
+# white blood cell" (not "the copyright, a bargain for him", "two cameras, a narrow-angle and a wide-angle one").
+_DEFINING_APPOSITION = re.compile(r", an? (?:[a-z-]+ ){1,3}(?:that|which|who|of)\b")
+# A line that only defines a term: the term, ", which" and what it is or does, with no clause of its own after
+# ("Shield volcanoes, which are built from runny lava flows.", an item of a list of kinds; see _defined_term).
+_DEFINING_LINE = re.compile(
+    r"(?P<term>[A-Z][\w’'-]*(?:(?: [A-Z][\w’'-]*){1,3}| [a-z][\w’'-]*(?: [a-z][\w’'-]*){0,2})?)"  # "Mauna Loa", "Shield volcanoes"
+    r", which (?P<rest>[^;:()\"“]*[.!])"
 )
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
@@ -374,6 +391,11 @@ _BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a
 _PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.removesuffix("s") for verb in lexicon.PRESENT_VERBS)
 # The verbs a "How …" title's subject may come before (see _thing_explained).
 _TITLE_VERBS = _PLAIN_VERBS | lexicon.PRESENT_VERBS | frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST | set(_AUXILIARIES.split("|")) | {"work", "works"}
+# A title that names an event by its year, perhaps with a second one after "and" or a subtitle after a colon: "The
+# 1906 Riverton Flood and Fire", "The 1871 Harbor Fire" (see _dated_event).
+_DATED_EVENT = re.compile(
+    rf"(?:The )?(?P<event>\d{{4}} (?:[A-Z][\w’'.-]* ){{0,3}}(?i:{'|'.join(sorted(lexicon.EVENT_WORDS))}))(?: (?:and|&) [\w-]+)?(?:\s*:.*)?"
+)
 _PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
@@ -403,6 +425,8 @@ class _Topic:
     gender: Gender | None
     ship: bool = False  # a ship ("RMS Queen Mary"), which the document may call "she"
     vessel: "_Topic | None" = None  # the ship an event is of ("The Sinking of the Titanic"): the "she" of its document
+    year: str = ""  # the year an event's name opens with ("1906 Riverton Flood"; see _dated_event)
+    place: str = ""  # the place an event's name holds ("San Francisco" of the "1906 San Francisco Earthquake"): "the city"
 
 
 @dataclass(frozen=True)
@@ -480,7 +504,7 @@ def suggest_from_mentions(
     about `cards_per_1000_words` per 1,000 words kept. Progress is reported as "Writing cards"."""
     check_cards_per_1000_words(cards_per_1000_words)
     title = _thing_explained(document.title)
-    topic = _topic(title, found, book) or _title_phrase(title, [sentence.text for sentence in sentences])
+    topic = _dated_event(title, found) or _topic(title, found, book) or _title_phrase(title, [sentence.text for sentence in sentences])
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -488,9 +512,16 @@ def suggest_from_mentions(
     repeated = _repeated_names(sentences, found)
     asked_once = _asked_once(sentences, found)
     asked: set[str] = set()  # the names of the cards made so far
+    joined_until = -1  # the last item of a list joined to the line that introduced it (see _joined_list)
     for index, sentence in enumerate(sentences):
         if progress and index % _PROGRESS_EVERY == 0:
             progress("Writing cards", index, len(sentences))
+        text, mentions, shown = sentence.text, found[index], sentence
+        if index <= joined_until:
+            mentions = []  # an item of a list asked in the line that introduced it
+        elif (joined := _joined_list(index, sentences, found, document.text)) is not None:
+            text, mentions, joined_until = joined
+            shown = Sentence(sentence.start, sentences[joined_until].end, document.text[sentence.start : sentences[joined_until].end])
         before = _Before("", [], None)
         if index:
             first = max(0, index - 1 - EARLIER_SENTENCES)
@@ -498,31 +529,58 @@ def suggest_from_mentions(
             earlier_texts = tuple(reversed([s.text for s in sentences[first : index - 1]]))
             when = _last_time(found[max(0, index - 2) : index])
             before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts)
-        claim = _claim(sentence.text, found[index], before, topic, book)
+        claim = _claim(text, mentions, before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
-        shown = sentence
-        if standing is None and (paired := _after_the_sentence_before(sentence.text, found[index], before, topic, book)):
+        if standing is None and (paired := _after_the_sentence_before(text, mentions, before, topic, book)):
             start = sentences[index - 1].start
-            standing, shown = paired, Sentence(start, sentence.end, document.text[start : sentence.end])
+            standing, shown = paired, Sentence(start, shown.end, document.text[start : shown.end])
         carried_before, carried = carried, False
         if standing is None:
-            standing = _carried_by_the_label(sentence.text, found[index], before, carried_before, topic, book)
+            standing = _carried_by_the_label(text, mentions, before, carried_before, topic, book)
             carried = standing is not None
         if standing is None:
-            standing = _described_names(sentence.text, found[index], topic)
+            standing = _described_names(text, mentions, topic)
         if standing is None:
-            standing = _named_after_one_of(sentence.text, found[index], topic, book)
+            standing = _named_after_one_of(text, mentions, topic, book)
         if standing is None:
-            standing = _after_a_comment(sentence.text, found[index], before, topic, book)
+            standing = _after_a_comment(text, mentions, before, topic, book)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
             cards += made
-        seen.update({m.name for m in found[index] if m.kind in NAMED_KINDS})
+        seen.update({m.name for m in mentions if m.kind in NAMED_KINDS})
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
     return _best(cards, card_limit(document, cards_per_1000_words))
+
+
+def _joined_list(index: int, sentences: list[Sentence], found: list[list[Mention]], text: str) -> tuple[str, list[Mention], int] | None:
+    """The line at `index` that ends with a colon and the items of the list after it that go on with its sentence
+    (every item but the last ends with ";"), as one sentence with their mentions, and the index of the last item:
+    "The largest recipients were:\n\n1. the United Kingdom, with about $3.3 billion;\n2. Italy, with about $1.2
+    billion." -> "The largest recipients were: the United Kingdom, with about $3.3 billion; Italy, with about $1.2
+    billion.", whose figures a card can ask beside what they are ("Italy, with {{about $1.2 billion}}." alone says
+    nothing of what the amount was). None for any other sentence, and for a list of sentences of their own
+    ("Drivers should keep the following in mind:\n\n- In winter some passes close …")."""
+    if not sentences[index].text.endswith(":"):
+        return None
+    last = index
+    while last + 1 < len(sentences) and (last == index or sentences[last].text.endswith(";")):
+        if not _ITEM_BREAK.fullmatch(text, sentences[last].end, sentences[last + 1].start):
+            break
+        last += 1
+    if last - index < 2 or sentences[last].text.endswith(":"):
+        return None
+    parts: list[str] = []
+    mentions: list[Mention] = []
+    for sentence, found_in in zip(sentences[index : last + 1], found[index : last + 1]):
+        offset = sum(len(part) + 1 for part in parts)
+        mentions += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in found_in]
+        parts.append(sentence.text)
+    joined = " ".join(parts)
+    joined = joined.removesuffix(";") + "." if joined.endswith(";") else joined
+    return joined, mentions, last
 
 
 def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
@@ -597,6 +655,31 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
     return named
 
 
+def _dated_event(title: str, found: list[list[Mention]]) -> _Topic | None:
+    """The event a title names by its year, the first one when it joins two: "The 1906 Riverton Flood and Fire" ->
+    "1906 Riverton Flood", "The 1871 Harbor Fire" -> "1871 Harbor Fire", "The 1953 Delta flood: a night of water"
+    -> "1953 Delta Flood". The document is about it whatever its sentences name more often (the town, "Fire"),
+    and it is written with its year, as the title writes it: "(1906 Riverton Flood) Santa Rosa, some 50 miles
+    north, was badly wrecked." says which disaster. Its other forms are the name without the year and the
+    names the sentences give that end it ("the Riverton Flood"). None for any other title."""
+    dated = _DATED_EVENT.fullmatch(title.strip())
+    if dated is None:
+        return None
+    *words, last = dated.group("event").split()
+    name = " ".join([*words, last.capitalize()])
+    undated = " ".join([*words[1:], last.capitalize()])
+    named = [m for mentions in found for m in mentions if m.kind in NAMED_KINDS and _contains_word(undated, m.name)]
+    forms = {name, undated} | {m.text for m in named if " " in m.name and undated.endswith(m.name)}
+    place = _place_of_the_event(name, [m.name for m in named if m.kind is MentionKind.PLACE])
+    return _Topic(name, MentionKind.NAME, tuple(sorted(forms, key=len, reverse=True)), None, year=words[0], place=place)
+
+
+def _place_of_the_event(name: str, places: list[str]) -> str:
+    """The place among `places` that an event's name holds ("San Francisco" of the "1906 San Francisco Earthquake",
+    "Paris" of the "Great Flood of Paris"), which "the city" of its document is; "" for a name of no event."""
+    return next((place for place in places if _contains_word(name, place)), "") if _names_an_event(name) else ""
+
+
 def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, set[str]], book: NameBook) -> _Topic:
     """The topic `name`, with the forms the document uses for it (`aliases` maps each name to the texts that
     mention it; any other name there may be one of its forms, "GPS" for the "Global Positioning System"),
@@ -611,7 +694,8 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
             forms |= aliases[other] | {other}
     ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
     gender = Gender.FEMALE if ship else book.gender(name)
-    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship)
+    place = _place_of_the_event(name, [other for other, kind in kinds.items() if kind is MentionKind.PLACE])
+    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place)
 
 
 def _thing_explained(title: str) -> str:
@@ -758,7 +842,11 @@ def _cards(
             rule, front, answer = made
             rest = front
             kind, back, bonus = SuggestionKind.QUESTION, answer, _QUESTION_BONUS
-        if _guessable(mention, answer, context + rest, nickname=bool(_NICKNAME.search(shown.text, 0, mention.start))):
+        given = context + rest
+        if mention.kind is MentionKind.DATE and topic and topic.year:
+            # "(1906 Riverton Flood) … on the morning of {{12 March 1906}}": the event's year gives the date's year, not its day
+            given = given.replace(topic.name, topic.name.removeprefix(f"{topic.year} "))
+        if _guessable(mention, answer, given, nickname=bool(_NICKNAME.search(shown.text, 0, mention.start))):
             continue
         value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars"),
@@ -826,6 +914,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
+    if mention.kind is MentionKind.TERM and (short := re.match(r" \(([A-Za-z]{2,6}?)s?\)", after)) and _is_short_form(short.group(1), text):
+        return True  # "known as {{liquid crystal display}} (LCD)": the short form after a term of common words spells them
     if re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
@@ -1108,11 +1198,20 @@ def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
     """The claim up to a clause boundary, ended with a full stop, with only the mentions inside it;
     None when that is no complete statement."""
     kept = claim.text[: boundary.start()].rstrip() + (boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
-    if not _complete_statement(kept):
+    if not _complete_statement(kept) or _inside_a_list(claim.text, boundary.start()):
         return None
     mentions = [m for m in claim.mentions if m.end <= len(kept)]
     subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
     return Claim(f"{kept}.", claim.inserted, mentions, subject)
+
+
+def _inside_a_list(text: str, position: int) -> bool:
+    """Whether `position` lies inside a list a colon introduces, which a cut there would show in part as if whole:
+    items set off by semicolons ("The largest recipients were: the United Kingdom, with …; France, with …"), or
+    items a count before the colon announces ("printed three letters side by side: one by Hale, one by Moss …,
+    and one by Reed …"); not a clause after a colon ("… outlived the aid: in 1961 it was reorganised …, and …")."""
+    colon = text.rfind(": ", 0, position)
+    return colon >= 0 and (";" in text[colon:] or _ANNOUNCING_COUNT.search(text, 0, colon) is not None)
 
 
 def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
@@ -1246,7 +1345,8 @@ def _names_its_subject(claim: Claim, start: int) -> bool:
 
 def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
     """The sentence without a linking word that leans on the one before ("Meanwhile, …", "At that
-    point," before an event, "then" after the subject), and with a leading pronoun or "The film"
+    point," before an event, "then" after the subject), a line that only defines a term written as the
+    statement it makes (see `_defined_term`), and with a leading pronoun, "The film" or "The two"
     (after an opening such as "When" or "In 1938") replaced by the one name it can stand for (see
     `_antecedent`); None when there is no such name or more than one. A sentence opening with a
     "The …" that is not a reference, or with an "It" that stands for nothing ("It is often said that …",
@@ -1257,6 +1357,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _dated(text, mentions, before.when)
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
+    text, mentions = _defined_term(text, mentions)
     relative = _RELATIVE_TIME_OPENER.match(text)
     written = _time_written(relative, before) if relative and re.match(r"(?i:they) ", text[relative.end() :]) else None
     if written is not None:
@@ -1278,7 +1379,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
-    pronoun = (reference.group("pronoun") or "").lower()
+    pronoun = "the two" if reference.group("pair") else (reference.group("pronoun") or "").lower()
     if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
         # is the one man the sentence before names, whenever it is, unless the time is counted from a
@@ -1365,8 +1466,10 @@ def _carried_by_the_label(
     reference = _LEADING_REFERENCE.match(text, opening)
     if not pronouns or _RELATIVE_TIME_OPENER.match(text) or (reference and (reference.group("pronoun") or "").lower() not in ("it", "its")):
         return None
-    if reference is None and re.search(r"\bits\b", text[opening:]):
-        return None  # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's
+    if reference is None and re.search(r"\bits\b", text[opening:]) and not _names_an_event(topic.name):
+        # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's; but an
+        # event's document calls the event "it" ("The flood lasted an hour. Engineers put its volume at …")
+        return None
     if any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m) for m in mentions):
         return None  # "The Corran Tunnel replaced it in 1936": not the tunnel, and not surely the topic
     if before.claim is None and _opens_with_pronoun_like(before.text, "it") and not before_carried:
@@ -1393,10 +1496,15 @@ def _carried_by_the_label(
 def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -> Claim | None:
     """The sentence as a claim whose only answers are the names it gives right after a description
     ("they washed the gravel through long wooden boxes called {{sluices}}", "a change called
-    {{sublimation}}"), when nothing but a pronoun keeps it from standing on its own: the description
-    says what the name is, whoever "they" are. None when it gives no such name, or something else
+    {{sublimation}}") and the terms it describes right after them ("They also add a {{flux}}, an ingredient
+    that lowers the melting point."), when nothing but a pronoun keeps it from standing on its own: the
+    description says what the name is, whoever "they" are. None when it gives no such name, or something else
     keeps it from standing (an opinion, quoted speech, a word pointing elsewhere)."""
-    described = [m for m in mentions if (m.kind in NAMED_KINDS or m.kind is MentionKind.TERM) and _DESCRIBED_NAME.search(text, 0, m.start)]
+    described = [
+        m for m in mentions
+        if (m.kind in NAMED_KINDS or m.kind is MentionKind.TERM) and _DESCRIBED_NAME.search(text, 0, m.start)
+        or m.kind is MentionKind.TERM and _DEFINING_APPOSITION.match(text, m.end)
+    ]
     claim = Claim(text, 0, described, None)
     if not described or _unreadable_at(text) is not None or _leans_on_context(claim, topic):
         return None
@@ -1473,12 +1581,38 @@ def _named_demonstrative(text: str, mentions: list[Mention]) -> tuple[str, list[
     if named is None or not re.match(r", [a-z]", text[named.end :]):
         return text, mentions
     noun = opening.group("noun")
-    written = f"A {noun}" if opening.group("this") == "This" else noun[0].upper() + noun[1:]
+    article = "An" if re.match(r"[aeio]|u[^aeiou][^aeiou]", noun) else "A"  # "An effect", "An upgrade"; "A unit"
+    written = f"{article} {noun}" if opening.group("this") == "This" else noun[0].upper() + noun[1:]
     head = f"{written} {text[opening.end('noun') + 2 : opening.end()]}"
     shift = len(head) - opening.end()
     moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if named.start <= m.start < named.end + 1]
     moved += [dataclasses.replace(m, start=m.start + shift - 1, end=m.end + shift - 1) for m in mentions if m.start > named.end]
     return head + text[named.start : named.end] + text[named.end + 1 :], moved
+
+
+def _defined_term(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """A line that only defines a term or a name (see _DEFINING_LINE) as the statement it makes, with the term to
+    ask: "Shield volcanoes, which are built from runny lava flows." -> "{Shield volcanoes} are built from runny lava
+    flows.", "Mauna Loa, which rises 4,169 metres above sea level." -> "{Mauna Loa} rises …"; as it was when the
+    words after "which" open with no verb or go on to a clause of their own after a comma ("Shield volcanoes, which
+    are built from lava, cover Hawaii." is a sentence that stands as it is)."""
+    line = _DEFINING_LINE.fullmatch(text)
+    clauses = line.group("rest").split(", ") if line else []
+    if not clauses or not _opens_with_a_verb(clauses[0]) or any(_opens_with_a_verb(clause) for clause in clauses[1:]):
+        return text, mentions
+    if _FINITE_VERB.search(line.group("term")):
+        return text, mentions  # "Everything changed, which …": a clause, not a term
+    named = next((m for m in mentions if (m.start, m.end) == line.span("term")), None)  # "Mauna Loa, which rises …"
+    term = named or Mention(MentionKind.TERM, 0, line.end("term"), line.group("term"), line.group("term"))
+    shift = line.end("term") + 1 - line.start("rest")
+    moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= line.start("rest")]
+    return f"{line.group('term')} {line.group('rest')}", [term, *moved]
+
+
+def _opens_with_a_verb(clause: str) -> bool:
+    """Whether the words open with a verb, perhaps after an adverb: "are built …", "rarely grow …", "cover …"."""
+    words = re.match(r"(?:[a-z]+ly )?([a-z]+)\b", clause)
+    return words is not None and (words.group(1) in _PLAIN_VERBS or _FINITE_VERB.fullmatch(words.group(1)) is not None)
 
 
 def _without_sequence_word(claim: Claim) -> Claim:
@@ -1722,7 +1856,8 @@ def _antecedent(
     when that is a thing; after a sentence about the topic (a thing) that names other things only after
     "by" or "under", the topic; when `rest` (the words after the pronoun) says it was declared a
     landmark or a site and the sentence before names no thing, the topic when that is a thing. "They": the two people or
-    things the sentence before opened with ("Marie and Pierre Curie …"). "The film", "The bridge":
+    things the sentence before opened with ("Marie and Pierre Curie …"). "The two", "The pair", "Both": the two names
+    the sentence before opened with, or the two people it names when nothing else in it could be meant. "The film", "The bridge":
     the one name of that kind, or containing that word, in the sentence before or the topic. In a document
     about what befell a ship ("The Sinking of the Titanic"), the ship is the topic a "she" or "her" may be,
     unless the sentence before opens with another named thing."""
@@ -1769,6 +1904,9 @@ def _antecedent(
     if pronoun == "they":
         group = _group_subject(before.claim) or _plural_noun(before.text) or _two_people(offered, before.text, topic)
         return (group, group.name) if group else None
+    if pronoun == "the two":
+        pair = _the_two(before, offered, topic)
+        return (pair, pair.name) if pair else None
     if pronoun in ("it", "its"):
         subject = before.claim.subject if before.claim else None
         offered = [m for m in offered if not _RELATIVE_CLAUSE.search(before.text, 0, m.start)]  # "…, who had built Sputnik, …"
@@ -1809,6 +1947,10 @@ def _antecedent(
     candidates = {_canonical(m, topic): m for m in offered if m.kind.value == kind and not m.attributive}
     if not candidates:
         candidates = {_canonical(m, topic): m for m in _names_with(noun, before, topic)}
+    if not candidates and topic and topic.place and kind == "place" and not any(
+        m.kind in (MentionKind.PLACE, MentionKind.NAME) and m.name != topic.place for m in offered
+    ):
+        return Mention(MentionKind.PLACE, 0, 0, topic.place, topic.place), topic.place  # "The city" of the 1906 San Francisco Earthquake
     if not candidates and topic and (kind == topic.kind.value or _stands_for_the_topic(noun, before, topic)):
         written = f"the {topic.name}" if _contains_word(before.text, f"the {topic.name}") else _topic_as_written(topic)
         return _topic_mention(topic), written  # "The project cost …" -> "The Avon Bridge cost …", as the sentence before writes it
@@ -2034,8 +2176,13 @@ def _takes_the(name: str) -> bool:
     ("the Great Flood of Paris", "the Boston Molasses Flood")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
-    an_event = words[-1] in lexicon.EVENT_WORDS or any(word in lexicon.EVENT_WORDS and after == "of" for word, after in zip(words, words[1:]))
-    return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or an_event)
+    return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name))
+
+
+def _names_an_event(name: str) -> bool:
+    """Whether the name is an event's: "the Boston Molasses Flood", "the Great Flood of Paris", "the Battle of Midway"."""
+    words = name.split()
+    return words[-1] in lexicon.EVENT_WORDS or any(word in lexicon.EVENT_WORDS and after == "of" for word, after in zip(words, words[1:]))
 
 
 def _group_subject(claim: Claim | None) -> Mention | None:
@@ -2058,6 +2205,23 @@ def _group_subject(claim: Claim | None) -> Mention | None:
         if gap != ", ":
             return None
     return None
+
+
+def _the_two(before: _Before, offered: list[Mention], topic: _Topic | None) -> Mention | None:
+    """The two names a subject "The two", "The pair" or "Both" stands for, as one: the two the sentence before
+    opens with ("Pan Am and TWA gave up …"), or the two people it names, counting names of unknown kind, which
+    may be people whose first name the lexicon does not know ("Anna Berg and Tomas Lind worked on the method
+    …", "… introduced Anna Berg to Tomas Lind, a chemist."); None for three ("Anna Berg, Tomas Lind and Karl
+    Marks …") or beside a plural or a group that could be meant ("Anna Berg and her two students …")."""
+    group = _group_subject(before.claim)
+    if group is not None:
+        return group if ", " not in group.name else None  # "Shackleton, Worsley and Crean" are three
+    named = {_canonical(m, topic): m for m in offered if m.kind in (MentionKind.PERSON, MentionKind.NAME) and not m.attributive}
+    people = [m for m in named.values() if m.kind is MentionKind.PERSON]
+    if len(named) != 2 or not people or _PLURAL_WORD.search(before.text):
+        return None
+    name = " and ".join(_topic_as_written(topic) if topic and _is_topic(m, topic) else m.name for m in named.values())
+    return Mention(MentionKind.PERSON, 0, 0, name, name)
 
 
 def _plural_noun(text: str) -> Mention | None:
@@ -2283,7 +2447,7 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
     """Whether deleting the mention would cut a longer name in two: "St. {{Louis}}", "Apollo {{14}}",
     "{{John A}}. Roebling", "School of Physics and {{Chemistry}}", "{{L}}1", "{{26-year}}-old",
     "{{Addison}}'s disease", "the {{Avogadro}} constant"; or a range: "over {{a day}} or two", "three or {{four}}
-    squalls", "between 10 and {{20}} ships"."""
+    squalls", "between 10 and {{20}} ships", "{{roughly 45 seconds}} to a minute"."""
     before, after = text[: mention.start], text[mention.end :]
     if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$|\d[:.]$", before):
         return True  # also the minutes of a time: "10:{{20}}"
