@@ -1,7 +1,10 @@
-"""What the rules engine finds in a sentence (entities.py), on sentences written for the tests."""
+"""What the rules engine finds in a sentence (entities.py), on sentences written for the tests, and for a few
+shapes the cards that come of it."""
 import pytest
 
 from heatcards.authoring.entities import Gender, NameBook, find_mentions, find_terms
+from heatcards.authoring.model import DocumentText
+from heatcards.authoring.rules import RulesEngine
 
 
 def found(sentence: str, *context: str) -> list[tuple[str, str]]:
@@ -762,3 +765,106 @@ def test_a_title_after_published_or_after_its_kind_and_a_possessive_author_is_a_
 def test_an_abbreviated_rank_says_a_person_and_stays_outside_the_name(sentence, expected):
     """"Brig." and "Cmdr." were names of their own, and the name after them of unknown kind."""
     assert found(sentence) == expected
+
+
+def cloze_answers(text: str, title: str) -> set[str]:
+    """The answers of the cards the rules engine makes of `text`, for the shapes whose card is the point."""
+    document = DocumentText(title, "notes.txt", text, ((0, len(text)),))
+    return {suggestion.answer for suggestion in RulesEngine().suggest(document, cards_per_1000_words=1000)}
+
+
+def test_a_reading_of_two_numbers_is_one_quantity():
+    """Round 39 (issue 6), part A: "about 120 {over 80 millimetres} of mercury" asked half a blood pressure,
+    its "over" taken for "more than"."""
+    assert found("A healthy reading is about 120 over 80 millimetres of mercury (mmHg).") == [("quantity", "about 120 over 80 millimetres")]
+    assert found("Doctors call 140 over 90 high.") == [("quantity", "140 over 90")]
+    text = "Blood pressure is measured with a cuff. A healthy reading in an adult is about 120 over 80 millimetres of mercury (mmHg)."
+    assert "about 120 over 80 millimetres" in cloze_answers(text, "Blood pressure")
+    # the other side of the line: "over" before a span of time is no reading
+    assert found("The town grew by 40 over 10 years.") == [("duration", "over 10 years")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The city was founded in 753 BC by settlers.", [("year", "753 BC")]),
+        ("The emperor died in AD 14 at Nola.", [("year", "AD 14"), ("place", "Nola")]),
+        ("The temple was built around 500 B.C.E. on the hill.", [("year", "500 B.C.E.")]),
+        ("Ptolemy worked in Alexandria in the 2nd century CE.", [("place", "Alexandria"), ("date", "2nd century CE")]),
+        (
+            "The Greek physician Galen, writing in the second century A.D., taught that blood was made in the liver.",
+            [("name", "Greek"), ("person", "Galen"), ("date", "second century A.D.")],
+        ),
+    ],
+)
+def test_an_era_marker_is_no_name_and_belongs_to_its_year_or_century(sentence, expected):
+    """Round 39 (issue 6), part A: "A.D.", "BC", "CE" were organisations by their capitals ("the second
+    century {A.D.}"), and "AD 14" a name like "Apollo 14"."""
+    assert found(sentence) == expected
+
+
+def test_a_century_with_its_era_is_asked_whole_and_an_acronym_stays_a_name():
+    text = "Galen of Pergamon was a physician. Galen, writing in the second century A.D., taught that blood was made in the liver."
+    answers = cloze_answers(text, "Galen")
+    assert "second century A.D." in answers and "A.D." not in answers
+    # the other side of the line: capitals that are no era still name an organisation
+    assert found("The BBC sent a crew in 1936.") == [("organisation", "BBC"), ("year", "1936")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Her memoir, Narrative of the Life of Ann Lee, a Weaver, Written by Herself, was published in 1845.",
+            [("work", "Narrative of the Life of Ann Lee, a Weaver, Written by Herself"), ("year", "1845")],
+        ),
+        (  # no work noun before it: the part saying who wrote it makes it a title
+            "Narrative of the Life of Ann Lee, a Weaver, Written by Herself, was published in 1845.",
+            [("work", "Narrative of the Life of Ann Lee, a Weaver, Written by Herself"), ("year", "1845")],
+        ),
+        ("His book, The Story of a Sailor, Told by Himself, sold well in 1850.", [("work", "The Story of a Sailor, Told by Himself"), ("year", "1850")]),
+        ("Ann Lee's book, Letters from Lowell, came out in 1860.", [("person", "Ann Lee"), ("work", "Letters from Lowell"), ("year", "1860")]),
+    ],
+)
+def test_a_long_title_with_commas_is_one_work(sentence, expected):
+    """Round 39 (issue 6), part A: the title was cut at its commas into names, "{Written}" and "{Herself}"
+    among them."""
+    assert found(sentence) == expected
+
+
+def test_the_words_of_a_long_title_are_no_names_alone_and_a_comma_after_a_work_noun_needs_a_title():
+    text = "Ann Lee was a weaver from Lowell. Her memoir, Narrative of the Life of Ann Lee, a Weaver, Written by Herself, was published in 1845."
+    answers = cloze_answers(text, "Ann Lee")
+    assert "1845" in answers and not answers & {"Written", "Herself", "Weaver"}
+    # the other side of the line: a character or a subject after a preposition, a list after a plural, a speaker
+    assert found("In the novel, Elizabeth Bennet rejects Darcy.") == [("person", "Elizabeth Bennet"), ("name", "Darcy")]
+    assert found("In his memoir, Grant, who had led the army, described the war.") == [("name", "Grant")]
+    assert ("work", "Emma, Persuasion") not in found("Her novels, Emma, Persuasion, and Sense and Sensibility, were popular.")
+    assert found("Her memoir, Ann Lee said, was honest.") == [("person", "Ann Lee")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("This electrical pulse starts in a small knot of cells, the sinoatrial node, in the wall of the right atrium.", ["sinoatrial node"]),
+        ("A heart attack, or myocardial infarction, happens when blood stops flowing.", ["myocardial infarction"]),
+        ("The Baikal seal, or nerpa, lives only in the lake.", ["nerpa"]),
+        # the sentence names its term: the subject it opens with is what the term describes, no term of its own
+        ("The flaw was a kind of blurring known as spherical aberration.", ["spherical aberration"]),
+        # the other side of the line: no name after "or", the last of a list, a judgement after a description
+        ("The crowd held a man, or a woman, who had stolen bread.", []),
+        ("She ate apples, pears, or plums, and drank water.", []),
+        ("He drank a cup of tea, the best drink, at noon.", []),
+        ("He drank a cup of tea, the first of the day, at noon.", []),
+    ],
+)
+def test_a_term_after_a_description_of_its_kind_or_after_or_between_commas(sentence, expected):
+    """Round 39 (issue 6), part A: an apposition naming a term ("a small knot of cells, the {sinoatrial node},")
+    and another name of several words ("A heart attack, or {myocardial infarction},") were missed; "The {flaw}
+    was a kind of blurring known as …" was taken for a term the sentence defines."""
+    assert [term.text for term in find_terms(sentence)] == expected
+
+
+def test_a_technical_name_after_or_makes_its_card():
+    text = "The Heart pumps blood. A heart attack, or myocardial infarction, happens when blood stops flowing to part of the heart muscle."
+    assert "myocardial infarction" in cloze_answers(text, "The Heart")

@@ -1,7 +1,8 @@
 """Finding what a sentence names: people, places, organisations, titles of works, dates, years, money,
 quantities, durations and counts, each with its place in the sentence.
 
-Numbers and dates are found by patterns; titles of works by quotation marks around title-case words;
+Numbers and dates are found by patterns; titles of works by quotation marks around title-case words, or by
+their place between commas after a word such as "memoir" ("her memoir, Narrative of …, Written by Herself,");
 names by runs of capitalised words, sorted into people, places and organisations by the words around
 them (see lexicon.py) and by what the rest of the document says about the same name (`NameBook`).
 """
@@ -121,6 +122,18 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
 # A reading on a scale whose unit comes first, found before the names ending in a number ("Apollo 14") that
 # it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm".
 _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
+# A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",
+# "writing in the {{second century A.D.}}" (not "A.D." alone, an organisation by its capitals). A century is
+# one time, asked as a date is ("In what year …" would not fit it).
+_ERA = "|".join(re.escape(marker) for marker in sorted(lexicon.ERA_MARKERS, key=len, reverse=True))
+_YEAR_OF_AN_ERA = re.compile(rf"\b\d{{1,4}} (?:{_ERA})(?!\w)|\b(?:AD|A\.D\.) \d{{1,4}}\b(?![.,]\d)")
+_CENTURY_OF_AN_ERA = re.compile(rf"(?<=\bthe )(?:{lexicon.CENTURY_ORDINALS}) century (?:{_ERA})(?!\w)")
+# A reading of two numbers, as of a blood pressure, is one value, asked whole or not at all: "{{about 120 over 80
+# millimetres}} of mercury" ("of mercury" stays outside, as "of thrust" does), never "about 120 {{over 80
+# millimetres}}" with its "over" taken for "more than" (not "grew by 40 over 10 years", a span of time).
+_READING = re.compile(
+    rf"(?:\b{_QUALIFIER})?\b\d{{2,3}} over \d{{2,3}}\b(?: (?:millimet(?:re|er)s|mm ?Hg)\b)?(?!\s+(?:{lexicon.TIME_UNITS})\b)"
+)
 _YEAR_CUES = frozenset(
     "in since until till by of from to between and early late mid circa c. around before after during year "
     "summer winter spring autumn fall".split()
@@ -151,6 +164,24 @@ _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
 
 _SMALL_TITLE_WORDS = frozenset("a an the of and or in on at to for with from by vs".split())
+# A title set between commas after a work noun, also a long one with commas of its own, whose parts after the
+# first open with an article ("a Weaver") or say who wrote it ("Written by Herself"): "Her memoir, {{Narrative of
+# the Life of Ann Lee, a Weaver, Written by Herself}}, was published …", "Lee's novel, {{The Lamplighter}},
+# appeared …"; not after "the" or a preposition ("In the novel, Elizabeth Bennet …", "In his memoir, Grant, who
+# …": a character or the sentence's subject may follow), nor after a plural ("her novels, Emma, Persuasion, …"
+# lists titles). With no work noun before it, a title is known by its last part saying who wrote it ("{{The Story
+# of a Sailor, Told by Himself}}, sold well").
+_TITLE_CASE_WORDS = rf"[A-Z][\w'’-]*(?:(?: (?:{'|'.join(sorted(_SMALL_TITLE_WORDS))}))* [A-Z][\w'’-]*)*"
+_TITLE_PART = rf", (?:a|an|the) {_TITLE_CASE_WORDS}"
+_WHO_WROTE_IT = re.compile(rf", (?:{'|'.join(sorted(lexicon.TITLE_PARTICIPLES))}) by {_TITLE_CASE_WORDS}")
+_AFTER_NO_PREPOSITION = "".join(
+    rf"(?<!\b[{word[0].upper()}{word[0]}]{word[1:]} )" for word in sorted(lexicon.PLACE_PREPOSITIONS | {"on", "of", "with", "for", "by", "about", "through"})
+)
+_APPOSED_TITLE = re.compile(
+    rf"{_AFTER_NO_PREPOSITION}\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ |\d{{4}} )?(?:{'|'.join(sorted(cue for cue in lexicon.WORK_CUES if not cue.endswith('s')))}), "
+    rf"(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART}|{_WHO_WROTE_IT.pattern})*)(?=, [a-z]|\.$)"
+)
+_TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
@@ -347,8 +378,13 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(MentionKind.WORK, quotation.start, quotation.end, title, title, True, possessive, attributive))
         else:
             taken.append((quotation.start, quotation.end))
-    for match in _ON_A_SCALE.finditer(text):
-        add(Mention(MentionKind.QUANTITY, match.start(), match.end(), match.group(), match.group()))
+    # a title with no work noun before it is looked for only where a part saying who wrote it is (found fast)
+    for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
+        for match in pattern.finditer(text):
+            add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA)):
+        for match in pattern.finditer(text):
+            add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     runs = _capitalised_runs(text, book)
     numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:
@@ -422,7 +458,14 @@ _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|
 _APPOSITION = re.compile(
     r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* [a-z\"“])|the (?=[a-z][\w-]* (?:where|that|which|whose) )|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
-_ALIAS = re.compile(r", or ([a-z][\w-]*),")
+# Another name of one to three words between commas: "the Baikal seal, or nerpa,", "A heart attack, or myocardial
+# infarction, happens …" (not "a man, or a woman,", nor the last of a list, "apples, pears, or plums,").
+_ALIAS = re.compile(r"(?<=[a-z]), or ([a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
+# A term set after a description of its kind, "a small knot of cells, the sinoatrial node, in …" (not "a cup of
+# tea, the first of the day,": a judgement).
+_APPOSED_TERM = re.compile(
+    rf"\ban? (?:[a-z][\w-]* ){{0,2}}(?:{'|'.join(sorted(lexicon.KIND_NOUNS))}) of [a-z][\w-]*, the (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){{1,2}})(?=[,.])"
+)
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
 _INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
 _ARTICLES = frozenset("a an the its their his her".split())
@@ -444,7 +487,8 @@ def find_terms(text: str) -> list[Mention]:
     term a sentence opens by defining ("An antibody is a …") or closes by naming what its subject describes
     ("The solid core is the nucleus."); a word a description ("the thymus, a small organ", "the heliopause,
     the boundary where …", "caissons: enormous wooden boxes,") or another name ("the Baikal seal, or
-    nerpa,") follows; what follows "made his fortune manufacturing",
+    nerpa,", "A heart attack, or myocardial infarction,") follows; the words after a description of their
+    kind ("a small knot of cells, the sinoatrial node,"); what follows "made his fortune manufacturing",
     "the first … to use" or "died of". Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
@@ -476,10 +520,16 @@ def find_terms(text: str) -> list[Mention]:
             found.append((start, end))
     defined = _DEFINED.match(text)
     group = defined and (1 if defined.group(1) else 2)
-    if defined and not set(defined.group(group).split()) & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS):
+    # not what a sentence that names its term describes: "The flaw was a kind of blurring known as spherical aberration."
+    if defined and not set(defined.group(group).split()) & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS) and not _NAMING.search(text, defined.end()):
         found.append(defined.span(group))
     for match in _ALIAS.finditer(text):
-        found.append(match.span(1))
+        # not the last of a list ("apples, pears, or plums,"), nor "a man, or a woman,"
+        if _is_whole_term(text, *match.span(1)) and not re.search(r", [\w-]+(?: [\w-]+)?$", text[: match.start()]):
+            found.append(match.span(1))
+    for match in _APPOSED_TERM.finditer(text):
+        if _is_whole_term(text, *match.span("term")) and not any(word in _JUDGING_WORDS or word.endswith("est") for word in match.group("term").split()):
+            found.append(match.span("term"))
     for match in _APPOSITION.finditer(text):
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
@@ -521,6 +571,13 @@ def _words_from(text: str, start: int) -> list[re.Match[str]]:
             break
         position = word.end() + 1
     return words
+
+
+def _is_whole_term(text: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are one term (see _words_from) that ends there: not "a woman"
+    (an article), nor words a verb cuts short."""
+    words = _words_from(text, start)
+    return bool(words) and words[-1].end() == end
 
 
 def _a_verb(word: str) -> bool:
@@ -694,8 +751,8 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         start = tokens[first].start()
         if words[-1] in _CONNECTORS or words[-1] in _INNER_CONJUNCTIONS:
             continue
-        if words[0] in lexicon.NOT_NAMES and len(words) == 1:
-            continue
+        if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS):
+            continue  # also "Written" and "Herself" of a long title: no name alone
         if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
             continue
         before = [t.group().lower() for t in tokens[max(0, first - 2) : first]]  # "in 1947 Franklin": no cue
@@ -818,7 +875,7 @@ def _is_name_word(word: str) -> bool:
     if re.match(r"[dl]['’]\w", word) and word[2:3].isupper():  # "de l'État", "d'Orsay"
         return True
     return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
-                and word.rstrip(".") not in lexicon.MONTHS.split()
+                and word.rstrip(".") not in lexicon.MONTHS.split() and word not in lexicon.ERA_MARKERS
                 and word.rpartition("-")[2] not in lexicon.HYPHENATED_ADJECTIVE_ENDS)  # not "American-run"
 
 

@@ -474,3 +474,19 @@ ACADEMIC_DEGREES = (
 # Abbreviated ranks and offices before a person's name, beside NAME_ABBREVIATIONS: "Brig. Gen. {{Harold Moss}}",
 # "Maj. Gen. {{Ada Brand}}", "Sen. {{Tom Reyes}}".
 RANK_ABBREVIATIONS = ("Brig", "Maj", "Adm", "Cmdr", "Cdr", "Comdr", "Pvt", "Cpl", "Lieut", "Gov", "Sen", "Rep", "Supt", "Insp")
+
+# Round 39, part A. The markers of an era after or before a year, which name nothing ("in the second century
+# {{A.D.}}" is no organisation): a year with one is a year ("founded in {{753 BC}}", "died in {{AD 14}}").
+ERA_MARKERS = _words("AD A.D. BC B.C. BCE B.C.E. CE C.E.")
+# The ordinals of a century with an era, which is one time: "the {{second century A.D.}}".
+CENTURY_ORDINALS = (
+    r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+)
+# Capitalised words of a long title that name nothing alone ("Narrative of the Life of Ann Lee, a Weaver, Written
+# by Herself"): the participles that say who wrote or told it, and the reflexive pronouns after them.
+TITLE_PARTICIPLES = _words("Written Told Edited Translated Compiled Illustrated Narrated Dictated Related Recorded")
+REFLEXIVE_PRONOUNS = _words("Himself Herself Themselves Itself Myself Yourself Ourselves")
+# Nouns of a kind or a small mass that a description names a term by, after "of": "a small knot of cells, the
+# {{sinoatrial node}}, …", "a kind of blurring, the …".
+KIND_NOUNS = _words("kind type sort form class knot cluster clump bundle band layer sheet ring strip patch mass network sac fold")
