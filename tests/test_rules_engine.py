@@ -3021,3 +3021,96 @@ def test_a_term_before_its_short_form_in_brackets_is_not_asked():
 def test_half_of_a_range_that_ends_in_words_is_not_asked():
     assert "roughly 45 seconds" not in answers("In 1906 the ground shook for roughly 45 seconds to a minute.")
     assert "roughly 45 seconds" in answers("In 1906 the ground shook for roughly 45 seconds.")  # the other side of the line
+
+
+# Thirty-ninth round (issue 6, part B): an instrument a title names after a person, no rewrite of a word inside a
+# name, a leading "Its" in an instrument's document, a name before a well-known short form, one year of a list.
+_SPACE_OBSERVATORY = (
+    "Brandt is a large telescope in orbit around the Earth. It was named after the astronomer Karl Brandt, who "
+    "studied distant galaxies. Brandt finally went up on 11 June 1990 aboard a Kestrel rocket. The telescope weighs "
+    "about 11 tonnes. {more}"
+)
+
+
+def test_an_instrument_a_title_names_after_a_person_is_the_topic():
+    suggestions = suggest(_SPACE_OBSERVATORY.format(more=""), "The Brandt Space Observatory", 1000)
+    fronts = {s.front for s in suggestions}
+    assert "(Brandt Space Observatory) Brandt finally went up on {{c1::11 June 1990}} aboard a Kestrel rocket." in fronts
+    assert "(Brandt Space Observatory) The telescope weighs {{c1::about 11 tonnes}}." in fronts
+    assert not {"Brandt", "Karl Brandt", "Brandt Space Observatory"} & {s.answer for s in suggestions}  # never its own name
+
+
+def test_a_web_pages_title_names_the_instrument_before_its_sites_name():
+    fronts = {s.front for s in suggest(_SPACE_OBSERVATORY.format(more=""), "Brandt Space Observatory - Sky Archive", 1000)}
+    assert "(Brandt Space Observatory) The telescope weighs {{c1::about 11 tonnes}}." in fronts
+
+
+def test_the_surname_after_a_role_stays_the_persons():
+    """The other side of the line: "the physicist Brandt" is plainly the person, whose "His" is his."""
+    more = "In 1946 the astronomer Brandt proposed a telescope in space. His plan was published in 1948."
+    fronts = {s.front for s in suggest(_SPACE_OBSERVATORY.format(more=more), "The Brandt Space Observatory", 1000)}
+    assert "(Brandt Space Observatory) Karl Brandt's plan was published in {{c1::1948}}." in fronts
+
+
+def test_a_title_that_names_no_instrument_keeps_the_persons_surname():
+    """The other side of the line: a plan named after a person is no instrument, and "Kestrel" alone is the minister."""
+    text = (
+        "The Kestrel Plan was named after the minister Ada Kestrel. Kestrel gave a speech about the plan in Leeds. Her "
+        "speech was printed in 1948."
+    )
+    assert "(Kestrel Plan) Ada Kestrel's speech was printed in {{c1::1948}}." in {s.front for s in suggest(text, "The Kestrel Plan", 1000)}
+
+
+def test_a_word_inside_a_name_is_never_replaced_by_the_name():
+    text = (
+        "The European Space Agency joined the project in 1979. Then, on 28 January 1986, the space shuttle Challenger "
+        "broke apart soon after launch."
+    )
+    fronts = {s.front for s in suggest(text, per_1000=1000)}
+    assert "On {{c1::28 January 1986}}, the space shuttle Challenger broke apart soon after launch." in fronts
+    assert not any("Agency shuttle" in front for front in fronts)
+
+
+def test_the_first_word_of_a_name_before_its_verb_still_stands_for_it():
+    """The other side of the line: "The ring was closed" is the Ring Road."""
+    fronts = {s.front for s in suggest("Work on the Ring Road began in 1960. The ring was only closed in 1974.", per_1000=1000)}
+    assert "The Ring Road was only closed in {{c1::1974}}." in fronts
+
+
+def test_a_leading_its_in_an_instruments_document_is_not_the_other_thing_named_before():
+    more = (
+        "In 1995 the telescope took a long exposure of a patch of sky called the Brandt Deep Field. Its observations of "
+        "distant stars helped two teams show in 1998 that the universe is speeding up."
+    )
+    fronts = {s.front for s in suggest(_SPACE_OBSERVATORY.format(more=more), "The Brandt Space Observatory", 1000)}
+    assert not any("Deep Field's observations" in front for front in fronts)
+    assert not any("Space Observatory's observations" in front for front in fronts)  # two things compete: refused
+
+
+def test_a_leading_its_after_the_instruments_generic_name_is_the_instrument():
+    more = "The telescope could not focus sharply. Its mirror had been ground too flat by 2.2 micrometres."
+    fronts = {s.front for s in suggest(_SPACE_OBSERVATORY.format(more=more), "The Brandt Space Observatory", 1000)}
+    assert "The Brandt Space Observatory's mirror had been ground too flat by {{c1::2.2 micrometres}}." in fronts
+
+
+def test_a_leading_its_after_another_common_subject_is_not_the_instrument():
+    """The other side of the line: the surface may be the mirror's."""
+    more = "The mirror was polished for three years. Its surface was smoothed to 10 nanometres."
+    fronts = {s.front for s in suggest(_SPACE_OBSERVATORY.format(more=more), "The Brandt Space Observatory", 1000)}
+    assert not any("10 nanometres" in front for front in fronts)
+
+
+def test_a_name_before_a_well_known_short_form_is_not_asked():
+    assert "European Space Agency" not in answers("The European Space Agency (ESA) joined the Kestrel project as a partner in 1979.")
+    assert "International Atomic Energy Agency" not in answers("A 1992 report for the International Atomic Energy Agency (IAEA) praised the design.")
+    # the other side of the line: a short form the reader learns here gives the name away no more than any initials
+    assert "Northern Relief Program" in answers("Officially the scheme was called the Northern Relief Program (NRP), though most people called it the Kestrel Plan.")
+
+
+def test_a_year_or_a_date_of_a_list_of_three_or_more_is_not_asked():
+    listed = answers("Astronauts returned to the Kestrel Telescope four more times, in 1997, 1999, 2002 and 2009, to replace instruments.")
+    assert not {"1997", "1999", "2002", "2009"} & listed
+    assert not {"3 May 1990", "9 July 1993"} & answers("Crews visited the Kestrel station on 3 May 1990, 7 June 1991 and 9 July 1993.")
+    assert not {"May 3, 1990", "July 9, 1993"} & answers("Crews visited the Kestrel station on May 3, 1990, June 7, 1991, and July 9, 1993.")
+    # the other side of the line: two years are two facts
+    assert {"1921", "1955"} <= answers("Ada Brand founded the Kestrel Works in 1921 and sold the firm in 1955.")

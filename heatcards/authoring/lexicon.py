@@ -490,3 +490,14 @@ REFLEXIVE_PRONOUNS = _words("Himself Herself Themselves Itself Myself Yourself O
 # Nouns of a kind or a small mass that a description names a term by, after "of": "a small knot of cells, the
 # {{sinoatrial node}}, …", "a kind of blurring, the …".
 KIND_NOUNS = _words("kind type sort form class knot cluster clump bundle band layer sheet ring strip patch mass network sac fold")
+
+# Round 39, part B. The last words of the name of an instrument or a craft that observes and acts, which a
+# document may call by the surname of the person it is named after ("the Brandt Space Observatory … Brandt went up
+# in 1990") and by its generic names in lower case ("the observatory", "the telescope"): a leading "Its" in its
+# document is as likely its own as that of the thing the sentence before names.
+INSTRUMENT_WORDS = _words("Telescope Observatory Spacecraft Probe Orbiter Lander Rover Satellite")
+# Short forms nearly everyone can spell out: the name before one in brackets is given away by it ("The {{European
+# Space Agency}} (ESA) joined …"), unlike one the reader learns from the document ("the European Recovery Program (ERP)").
+WELL_KNOWN_SHORT_FORMS = _words(
+    "NASA ESA IAEA NATO UN UNESCO UNICEF WHO IMF WTO EU FBI CIA NSA BBC NHS OPEC IOC EPA FAA FDA RAF USAF"
+)

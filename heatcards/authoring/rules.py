@@ -156,6 +156,9 @@ _LEADING_REFERENCE = re.compile(
     r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
     re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
+# The verb right after a subject's noun, perhaps after an adverb: "The bridge opened", "The ring was", "The telescope
+# first looked" (not "The space shuttle …", whose noun says what kind of shuttle).
+_VERB_OF_THE_SUBJECT = re.compile(rf"(?: (?:first|once|only|now|just))? (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b")
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
 # Center of the Earth" (1864), …".
@@ -196,6 +199,10 @@ _LIST_OF_THINGS = re.compile(
     rf"(?:^|(?<=[a-z] ))(?:{_SHORT_ITEM}, )+{_SHORT_ITEM},? (?:and|or) {_SHORT_ITEM}(?=[.,;:!)])"
     rf"|\b(?P<article>an?|the) {_ARTICLE_ITEM}, (?:(?P=article) {_ARTICLE_ITEM}, )+(?:(?:and|or) )?(?P=article) {_ARTICLE_ITEM}(?=[.,;:!)])"
 )
+# Three or more years or dates listed together: "in 1997, 1999, 2002 and 2009", "on 3 May 1990, 7 June 1991 and 9 July
+# 1993", "on May 3, 1990, June 7, 1991, and July 9, 1993", "in the 1920s, 1930s and 1950s".
+_TIME_ITEM = rf"(?:(?:\d{{1,2}} )?(?:{'|'.join(calendar.month_name[1:])}) (?:\d{{1,2}}, )?)?\d{{4}}s?"
+_LIST_OF_TIMES = re.compile(rf"\b{_TIME_ITEM}(?:, {_TIME_ITEM})+,? (?:and|or) {_TIME_ITEM}\b")
 # A short form ("NASA", "UTC", "U.S."), and the capitalised words and small words of a name it may stand for (see `_spelled_out`).
 _SHORT_FORM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,5}\b\.?")
 _CAPITALISED_WORD = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'-]*")
@@ -396,6 +403,18 @@ _TITLE_VERBS = _PLAIN_VERBS | lexicon.PRESENT_VERBS | frozenset(lexicon.PAST_TO_
 _DATED_EVENT = re.compile(
     rf"(?:The )?(?P<event>\d{{4}} (?:[A-Z][\w’'.-]* ){{0,3}}(?i:{'|'.join(sorted(lexicon.EVENT_WORDS))}))(?: (?:and|&) [\w-]+)?(?:\s*:.*)?"
 )
+# A title that names an instrument, perhaps with a subtitle after a colon, or a site's name after a dash or a bar
+# as a web page's title has it: "The Brandt Space Observatory", "Brandt Space Observatory - Sky Archive" (see
+# _instrument_in_title, which checks its last word).
+_INSTRUMENT_TITLE = re.compile(r"(?:The )?(?P<name>(?:[A-Z][\w’'-]* ){1,4}(?P<last>[A-Z][a-z]+))(?:\s*:.*| [-–—|] .*)?")
+# What makes a surname alone a person's: a role or a title before it ("the astronomer Brandt", "Dr. Brandt") …
+_PERSON_BEFORE = re.compile(
+    rf"\b(?:(?:{'|'.join(sorted(lexicon.PERSON_CUES))})|(?:{'|'.join(sorted(lexicon.TITLES_BEFORE_NAMES))})\.?) $"
+)
+# … or a verb of a person's life or words after it ("Brandt died in 1962", "Brandt, who …").
+_PERSONS_OWN_VERB = re.compile(rf" (?:was born|died|married|(?:{'|'.join(lexicon.SPEECH_VERBS)}))\b|,? (?:who|himself|herself)\b")
+# An instrument's generic name: "the telescope", "The observatory" (see _about_the_instrument).
+_GENERIC_INSTRUMENT = re.compile(rf"\b(?i:the) (?:{'|'.join(sorted(word.lower() for word in lexicon.INSTRUMENT_WORDS))})\b")
 _PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
@@ -427,6 +446,7 @@ class _Topic:
     vessel: "_Topic | None" = None  # the ship an event is of ("The Sinking of the Titanic"): the "she" of its document
     year: str = ""  # the year an event's name opens with ("1906 Riverton Flood"; see _dated_event)
     place: str = ""  # the place an event's name holds ("San Francisco" of the "1906 San Francisco Earthquake"): "the city"
+    namesake: str = ""  # the surname an instrument shares with the person it is named after ("Brandt"; see _instrument_in_title)
 
 
 @dataclass(frozen=True)
@@ -505,6 +525,7 @@ def suggest_from_mentions(
     check_cards_per_1000_words(cards_per_1000_words)
     title = _thing_explained(document.title)
     topic = _dated_event(title, found) or _topic(title, found, book) or _title_phrase(title, [sentence.text for sentence in sentences])
+    found = _namesakes_as_the_instrument(sentences, found, topic)
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -622,8 +643,9 @@ def _statements(sentences: list[Sentence]) -> int:
 
 
 def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:
-    """What the document is about: the fullest name in its title that its sentences mention, or
-    failing that a name that clearly dominates them."""
+    """What the document is about: an instrument its title names after a person it names (see
+    _instrument_in_title), whatever its sentences name most; else the fullest name in its title that its
+    sentences mention, or failing that a name that clearly dominates them."""
     sentences_naming: Counter[str] = Counter()
     kinds: dict[str, MentionKind] = {}
     aliases: dict[str, set[str]] = {}
@@ -636,6 +658,12 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
                 aliases.setdefault(mention.name, set()).add(mention.text)
     if not sentences_naming:
         return None
+    instrument = _instrument_in_title(title, kinds)
+    if instrument is not None:
+        name, namesake = instrument
+        kinds.setdefault(name, MentionKind.NAME)
+        aliases.setdefault(name, set())
+        return dataclasses.replace(_named_topic(name, kinds, aliases, book), namesake=namesake)
     in_title = [name for name in sentences_naming if _contains_word(title, name)]
     # "Marie" and "Curie" in a title that says "Marie Curie" count for "Marie Curie"
     in_title = [name for name in in_title if not any(name != other and _contains_word(other, name) for other in in_title)]
@@ -653,6 +681,53 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
     if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
         return dataclasses.replace(named, vessel=held)
     return named
+
+
+def _instrument_in_title(title: str, kinds: dict[str, MentionKind]) -> tuple[str, str] | None:
+    """The instrument a title names ("The Brandt Space Observatory": capitalised words, the last one of
+    lexicon.INSTRUMENT_WORDS) after a person the document names ("the astronomer Oskar Brandt"), and the
+    surname they share: ("Brandt Space Observatory", "Brandt"). The document is about the instrument however often it
+    names the person, and may call it by that surname alone ("Brandt finally went up on 11 June 1990"), which then
+    counts as the person's surname (see _namesakes_as_the_instrument). None for any other title."""
+    named = _INSTRUMENT_TITLE.fullmatch(title.strip())
+    if named is None or named.group("last") not in lexicon.INSTRUMENT_WORDS:
+        return None
+    surnames = {name.split()[-1] for name, kind in kinds.items() if kind is MentionKind.PERSON}
+    namesake = next((word for word in named.group("name").split()[:-1] if word in surnames), None)
+    return (named.group("name"), namesake) if namesake else None
+
+
+def _namesakes_as_the_instrument(sentences: list[Sentence], found: list[list[Mention]], topic: _Topic | None) -> list[list[Mention]]:
+    """The mentions of each sentence, with the surname an instrument topic shares with its person, used alone,
+    taken for the instrument ("Brandt finally went up on 11 June 1990" in a document about the Brandt Space
+    Observatory), unless it is plainly the person: after a role or a title ("the astronomer Brandt", "Dr Brandt"),
+    before a verb only a person's life has ("Brandt died in 1962", "Brandt was born …", "Brandt said"), or after the
+    person's full name in the same sentence. A card then never asks for it, and its label says which Brandt."""
+    if topic is None or not topic.namesake:
+        return found
+    return [
+        [
+            dataclasses.replace(m, kind=MentionKind.NAME, name=topic.name)
+            if m.kind is MentionKind.PERSON and m.text == topic.namesake and not _plainly_the_person(sentence.text, m, mentions)
+            else m
+            for m in mentions
+        ]
+        for sentence, mentions in zip(sentences, found)
+    ]
+
+
+def _plainly_the_person(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a surname alone is plainly a person's, not the instrument's named after them (see
+    _namesakes_as_the_instrument)."""
+    if _PERSON_BEFORE.search(text, 0, mention.start) or _PERSONS_OWN_VERB.match(text, mention.end):
+        return True
+    return any(m.kind is MentionKind.PERSON and m.name == mention.name and m.text != mention.text and m.end <= mention.start for m in mentions)
+
+
+def _acts(topic: _Topic | None) -> bool:
+    """Whether the topic is an instrument or a craft that observes and acts ("Brandt Space Observatory"), whose
+    document calls it "the observatory" or "the telescope" and may mean it by a leading "Its"."""
+    return topic is not None and topic.kind is not MentionKind.PERSON and topic.name.split()[-1] in lexicon.INSTRUMENT_WORDS
 
 
 def _dated_event(title: str, found: list[list[Mention]]) -> _Topic | None:
@@ -914,8 +989,11 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
-    if mention.kind is MentionKind.TERM and (short := re.match(r" \(([A-Za-z]{2,6}?)s?\)", after)) and _is_short_form(short.group(1), text):
-        return True  # "known as {{liquid crystal display}} (LCD)": the short form after a term of common words spells them
+    if (short := re.match(r" \(([A-Za-z]{2,6}?)s?\)", after)) and _is_short_form(short.group(1), text):
+        if mention.kind is MentionKind.TERM or short.group(1) in lexicon.WELL_KNOWN_SHORT_FORMS:
+            # "known as {{liquid crystal display}} (LCD)": the short form after a term of common words spells them;
+            # "The {{European Space Agency}} (ESA) joined …": everyone can spell out a short form so well known
+            return True
     if re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
@@ -1374,8 +1452,12 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     if reference is None or expletive or (
         noun
         and noun.lower() not in lexicon.REFERRING_NOUNS
-        and not _names_with(noun, before, topic)
-        and not (re.match(rf" (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b", text[reference.end() :]) and _stands_for_the_topic(noun, before, topic))
+        # "The bridge opened …", "The ring was closed …"; not "the space shuttle Challenger broke …", whose "space"
+        # only says what kind of shuttle, whatever name holds the word
+        and not (
+            _VERB_OF_THE_SUBJECT.match(text, reference.end())
+            and (_names_with(noun, before, topic) or _stands_for_the_topic(noun, before, topic))
+        )
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
@@ -1855,10 +1937,12 @@ def _antecedent(
     with a person, the one work it names beside organisations, and when it names no thing, the topic
     when that is a thing; after a sentence about the topic (a thing) that names other things only after
     "by" or "under", the topic; when `rest` (the words after the pronoun) says it was declared a
-    landmark or a site and the sentence before names no thing, the topic when that is a thing. "They": the two people or
+    landmark or a site and the sentence before names no thing, the topic when that is a thing; in the document of an
+    instrument (see _acts), after a sentence not about it by name, the instrument when that sentence tells of it ("the
+    telescope") and names no other thing, and nothing otherwise (the two compete). "They": the two people or
     things the sentence before opened with ("Marie and Pierre Curie …"). "The two", "The pair", "Both": the two names
     the sentence before opened with, or the two people it names when nothing else in it could be meant. "The film", "The bridge":
-    the one name of that kind, or containing that word, in the sentence before or the topic. In a document
+    the one name of that kind, or with that word for its first or last (see _is_named_by), in the sentence before or the topic. In a document
     about what befell a ship ("The Sinking of the Titanic"), the ship is the topic a "she" or "her" may be,
     unless the sentence before opens with another named thing."""
     if pronoun in _PRONOUN_GENDER and topic is not None and topic.vessel is not None:
@@ -1922,6 +2006,12 @@ def _antecedent(
             _AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in things.values() if not _is_topic(m, topic)
         ):
             return _topic_mention(topic), _topic_as_written(topic)  # "The dam was designed by engineers of the Bureau … Its …"
+        if _acts(topic) and not (subject and _is_topic(subject, topic)):
+            # "In 1995 the telescope took a long exposure called the Brandt Deep Field. Its observations …": the
+            # observatory's or the image's is a guess; "The telescope could not focus. Its mirror …" is the observatory's
+            if any(not _is_topic(m, topic) and _could_be_it(m) for m in things.values()) or not _about_the_instrument(before, topic):
+                return None
+            return _topic_mention(topic), _topic_as_written(topic)
         if pronoun == "its" and _unnamed_thing(before):
             return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
@@ -1961,6 +2051,16 @@ def _antecedent(
         return thing, _topic_as_written(topic)
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _about_the_instrument(before: _Before, topic: _Topic) -> bool:
+    """Whether the sentence before tells of the instrument the document is about (see _acts): it names it, or calls it
+    by a generic name ("the telescope", "the observatory"), and has no other common noun for its subject ("The
+    mirror was polished …" may have told of the mirror's)."""
+    common = _COMMON_SUBJECT.match(before.text, _OPENING.match(before.text).end())
+    if common and not _GENERIC_INSTRUMENT.fullmatch(common.group().strip()):
+        return False
+    return any(_is_topic(m, topic) for m in before.mentions) or _GENERIC_INSTRUMENT.search(before.text) is not None
 
 
 def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None) -> bool:
@@ -2132,7 +2232,7 @@ def _canonical(mention: Mention, topic: _Topic | None) -> str:
 
 
 def _names_with(noun: str, before: _Before, topic: _Topic | None) -> list[Mention]:
-    """The names before (and the topic) with `noun` as one of their words: "the bridge" for the
+    """The names before (and the topic) that `noun` can stand for (see _is_named_by): "the bridge" for the
     "Golden Gate Bridge", "the photograph" for "Photograph 51"; when the sentence before names none,
     those of the latest sentence of the few before it that does ("the peninsula" for the "Reykjanes
     Peninsula" two sentences back)."""
@@ -2140,12 +2240,24 @@ def _names_with(noun: str, before: _Before, topic: _Topic | None) -> list[Mentio
         return []
     found: list[Mention] = []
     for mentions in (before.mentions, *before.earlier):
-        found = [m for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _has_word(m.name, noun)]
+        found = [m for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _is_named_by(m.name, noun)]
         if found:
             break
-    if topic and topic.kind is not MentionKind.PERSON and any(_has_word(alias, noun) for alias in topic.aliases):
+    if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, noun) for alias in topic.aliases):
         found.append(_topic_mention(topic))
     return found
+
+
+def _is_named_by(name: str, noun: str) -> bool:
+    """Whether "the <noun>" can stand for the name: the noun is its last word ("the bridge" for the "Golden Gate
+    Bridge", "the pad" for "Launch Pad 12B"), its first ("the lake" for "Lake Baikal", "the ring" for the "Ring
+    Road", "the photograph" for "Photograph 51") or the one before "of" ("the flood" for the "Great Flood of
+    Paris"); never a word inside it ("the space shuttle Challenger" is not the "European Space Agency")."""
+    words = name.lower().split()
+    while len(words) > 1 and re.search(r"\d", words[-1]):
+        words.pop()
+    heads = {words[0], words[-1]} | {word for word, after in zip(words, words[1:]) if after == "of"}
+    return noun.lower() in heads
 
 
 def _has_word(name: str, word: str) -> bool:
@@ -2172,10 +2284,10 @@ def _topic_as_written(topic: _Topic) -> str:
 
 def _takes_the(name: str) -> bool:
     """Whether a name of several words is written with "the": it ends in a word such as "Road",
-    "Bridge" or "Peninsula" ("the Ring Road"), not after "Lake" or "Mount", or it names an event
+    "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", or it names an event
     ("the Great Flood of Paris", "the Boston Molasses Flood")."""
     words = name.split()
-    generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
+    generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS | lexicon.INSTRUMENT_WORDS
     return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name))
 
 
@@ -2513,9 +2625,10 @@ def _paired(claim: Claim, mention: Mention) -> bool:
 
 def _in_a_list(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is one of three or more names listed together ("Watson, Crick and
-    {{Wilkins}}", also names of different kinds: "{{Gus Grissom}}, Ed White and Roger Chaffee") or
-    an item of a list of three or more things ("limestone, granite and {{Rosendale}} cement", "a show
-    of strength, a triumph of {{management}}, a jobs programme"): which one is missing is a guess, not a
+    {{Wilkins}}", also names of different kinds: "{{Gus Grissom}}, Ed White and Roger Chaffee"), an
+    item of a list of three or more things ("limestone, granite and {{Rosendale}} cement", "a show
+    of strength, a triumph of {{management}}, a jobs programme") or one of three or more years or dates
+    ("returned four more times, in 1997, {{1999}}, 2002 and 2009"): which one is missing is a guess, not a
     memory."""
     named = mention.kind in NAMED_KINDS
     kin = [m for m in claim.mentions if m.kind is mention.kind or (named and m.kind in NAMED_KINDS)]
@@ -2529,7 +2642,8 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
                 break
             index += step
             linked.append(kin[index])
-    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() for match in _LIST_OF_THINGS.finditer(claim.text))
+    lists = [*_LIST_OF_THINGS.finditer(claim.text), *(_LIST_OF_TIMES.finditer(claim.text) if mention.kind in (MentionKind.YEAR, MentionKind.DATE) else ())]
+    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() for match in lists)
 
 
 def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
