@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol, TypeVar
 
 import numpy as np
 
@@ -34,9 +34,11 @@ from .storage.calibration_cache import (
     CalibrationCache,
     DerivedCards,
     EntryFingerprints,
+    HeldCards,
     cache_path,
     cards_entered_after,
     entry_fingerprints,
+    time_order,
 )
 from .storage.kept_file import LogMark, log_mark, log_stands, one_snapshot
 from .storage.search_sql import compile_search
@@ -1232,21 +1234,56 @@ def calibration(collection: "Collection", scope: Scope = Scope(), period: Period
     with _reader(collection, scope, now) as reader:
         derivation = _Derivation(reader, _local_timeline(calendar, *(reader.review_span() or (now, now))), schedulers)
         cache = None if collection.in_memory else CalibrationCache.open(
-            cache_path(collection.path), _derivation_key(calendar), _SCORED_ANSWER.itemsize
+            cache_path(collection.path), _derivation_key(calendar), _SCORED_ANSWER
         )
         if cache is None:
             answers, _cards = derivation.scored_answers()
-            answers = answers[_in_period(answers, first_day)]
+            scored = _Scored.of(answers, _in_period(answers, first_day), np.full(len(answers), -1))
         else:
             with cache:
-                answers = _scored_answers_through(cache, derivation, first_day, calendar)
-    return _calibration_of(scope, answers)
+                scored = _scored_answers_through(cache, derivation, first_day, calendar)
+    return _calibration_of(scope, scored)
 
 
 # One scored answer (`_scored_answers`), as the calibration cache keeps it.
 _SCORED_ANSWER = np.dtype(
     [("time", "<i8"), ("day", "<i4"), ("predicted", "<f8"), ("group", "<i4"), ("recalled", "?"), ("replayed", "?")]
 )
+_NO_DAY = -1  # the last day of a card without a scored answer
+
+
+class _Scored(NamedTuple):
+    """Scored answers, by card then time, as the fields of their `_SCORED_ANSWER` records the
+    calibration reads, one array each: copying the fields of the answers taken costs a fifth of
+    copying the records. Each answer's place in the time order of a set of answers holding it is
+    known for some (those of the cache's copy: `storage.calibration_cache`) and -1 for the others
+    (`_time_places`)."""
+
+    times: np.ndarray
+    predicted: np.ndarray
+    groups: np.ndarray
+    recalled: np.ndarray
+    replayed: np.ndarray
+    known_places: np.ndarray
+
+    @classmethod
+    def of(cls, answers: np.ndarray, taken: np.ndarray, known_places: np.ndarray) -> _Scored:
+        """Those of the `_SCORED_ANSWER` records `answers` that `taken` (a mask) says, with their known
+        places (`known_places`, one for each of `answers`)."""
+        fields = (answers[field][taken] for field in ("time", "predicted", "group", "recalled", "replayed"))
+        return cls(*fields, known_places[taken])
+
+    @classmethod
+    def by_card(cls, parts: Sequence[tuple[HeldCards, np.ndarray]]) -> _Scored:
+        """The answers of each part (cards with their answers; no card in two) that its mask takes, by
+        card then time."""
+        parts = [(held, taken) for held, taken in parts if taken.any()] or parts[:1]
+        scored = [cls.of(held.answers, taken, held.time_places) for held, taken in parts]
+        if len(scored) == 1:
+            return scored[0]
+        answer_cards = np.concatenate([np.repeat(held.cards, held.answer_counts)[taken] for held, taken in parts])
+        by_card = np.argsort(answer_cards, kind="stable")  # each card's answers keep their order
+        return cls(*(np.concatenate(columns)[by_card] for columns in zip(*scored)))
 
 
 def _derivation_key(calendar: DayCalendar) -> str:
@@ -1276,11 +1313,16 @@ class _Derivation:
         histories = _AnswerHistories.of(self.reader.answer_chains(self.timeline, cards))
         return _scored_answers(histories, _stabilities_after_answers(histories, self.schedulers), self.schedulers)
 
-    def parameters_keys(self, decks: np.ndarray) -> np.ndarray:
-        """The key of the parameters of each deck's preset (`_parameters_key`)."""
+    def scope_cards(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of the scope's cards, ascending, and the key of the parameters of each one's preset
+        (`_parameters_key`): read with each card's deck only when the decks' presets differ in them."""
+        keys = {scheduler: _parameters_key(scheduler) for scheduler in set(self.schedulers.values())}
+        if len(set(keys.values())) == 1:
+            cards = self.reader.card_ids()
+            return cards, np.full(len(cards), next(iter(keys.values())), dtype=np.int64)
+        cards, decks = self.reader.card_decks()
         distinct, deck_of_cards = np.unique(decks, return_inverse=True)
-        keys = np.array([_parameters_key(self.schedulers[deck]) for deck in distinct.tolist()], dtype=np.int64)
-        return keys[deck_of_cards]
+        return cards, np.array([keys[self.schedulers[deck]] for deck in distinct.tolist()], dtype=np.int64)[deck_of_cards]
 
 
 # Deriving again a part of the scope's cards above this share costs about what deriving all of them
@@ -1288,7 +1330,7 @@ class _Derivation:
 _DERIVED_APART_SHARE = 0.5
 
 
-def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None, calendar: DayCalendar) -> np.ndarray:
+def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, first_day: int | None, calendar: DayCalendar) -> _Scored:
     """The scored answers of the scope's cards on or after `first_day` (None: all time), as
     `_Derivation.scored_answers` gives them: the cache's, where they stand, and the others derived
     again (and kept in the cache with all their answers). Theirs stand for a card when the cache
@@ -1297,11 +1339,10 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
     For a period, only the cards answered in it are derived again: a first month reads what a month
     needs, and the other cards wait for a longer period."""
     conn = derivation.reader.conn
-    cached = cache.read(first_day)
+    cached = cache.read()
     with one_snapshot(conn):  # the mark kept must stand for what was derived
         mark = log_mark(conn)
-        cards, decks = derivation.reader.card_decks()
-        parameters = derivation.parameters_keys(decks)
+        cards, parameters = derivation.scope_cards()
         changed = np.empty(0, dtype=np.int64)
         if cached.mark is not None:
             changed = cards_entered_after(conn, cached.mark, mark)
@@ -1309,9 +1350,13 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
                 changed = _changed_cards(cache.fingerprints(), entry_fingerprints(conn))
         # a card held stands unless its history changed or, answered in the period, its parameters did
         # (a card the period did not answer scores nothing in it whatever its parameters)
-        standing = _positions_in(cached.cards, cards)[1]
-        at, answered = _positions_in(cached.answered, cards)
-        standing[answered] = cached.parameters[at[answered]] == parameters[answered]
+        standing = np.zeros(len(cards), dtype=bool)
+        positions_in_scope = [_positions_in(cards, held.cards) for held in cached.parts]  # of each card held
+        for held, (at, in_scope) in zip(cached.parts, positions_in_scope):
+            stands = in_scope.copy()
+            answered = held.last_days[in_scope] >= (_NO_DAY + 1 if first_day is None else first_day)
+            stands[in_scope] = ~answered | (held.parameters[in_scope] == parameters[at[in_scope]])
+            standing[at[stands]] = True
         standing &= ~np.isin(cards, changed)
         # which cards the period answered matters only when some do not stand (a read of its answers);
         # from a second early: an answer in a day's first second counts to the day before (see Period)
@@ -1324,25 +1369,19 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         stale = cards[deriving]
         answers, answer_cards = derivation.scored_answers(stale if derived_apart else None)
         fingerprints = entry_fingerprints(conn, stale if derived_apart else None)
+    last_days, answer_counts, answer_bytes = _by_card(answers, answer_cards, stale)
     cache.write(
-        DerivedCards(stale, parameters[deriving], fingerprints, *_by_card(answers, answer_cards, stale)),
+        DerivedCards(stale, parameters[deriving], fingerprints, last_days, answer_bytes),
         None if cached.mark is None else np.setdiff1d(changed, stale),
         mark,
     )
-    at, kept = _positions_in(cards, cached.answered)
-    kept[kept] = standing[at[kept]]
-    answer_counts = cached.answer_sizes // _SCORED_ANSWER.itemsize
-    held_answers = cached.answers.view(_SCORED_ANSWER)
-    taken = np.repeat(kept, answer_counts) & _in_period(held_answers, first_day)  # copied once
-    kept_answers = held_answers[taken]
-    in_period = _in_period(answers, first_day)
-    answers, answer_cards = answers[in_period], answer_cards[in_period]
-    if not len(answers):  # none derived again in the period: the cache's are by card already
-        return kept_answers
-    kept_cards = np.repeat(cached.answered, answer_counts)[taken]
-    all_cards = np.concatenate([kept_cards, answer_cards])
-    by_card = np.argsort(all_cards, kind="stable")  # each card's answers keep their order
-    return np.concatenate([kept_answers, answers])[by_card]
+    parts = []  # each with the answers taken: the period's, of the cards held that stand, and of those derived
+    for held, (at, in_scope) in zip(cached.parts, positions_in_scope):
+        held_standing = in_scope.copy()
+        held_standing[in_scope] = standing[at[in_scope]]
+        parts.append((held, np.repeat(held_standing, held.answer_counts) & _in_period(held.answers, first_day)))
+    derived = HeldCards(stale, parameters[deriving], last_days, answer_counts, answers, np.full(len(answers), -1))
+    return _Scored.by_card([*parts, (derived, _in_period(answers, first_day))])
 
 
 def _in_period(answers: np.ndarray, first_day: int | None) -> np.ndarray:
@@ -1368,13 +1407,13 @@ def _positions_in(held: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.nda
     return at, held[at] == ids
 
 
-def _by_card(answers: np.ndarray, answer_cards: np.ndarray, cards: np.ndarray) -> tuple[np.ndarray, list[bytes]]:
-    """For each of `cards` (ascending), the local day of its last scored answer (-1 for none) and
-    its answers' bytes, from `answers` (by card) and the card of each."""
+def _by_card(answers: np.ndarray, answer_cards: np.ndarray, cards: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    """For each of `cards` (ascending), the local day of its last scored answer (-1 for none), how
+    many it has and their bytes, from `answers` (by card) and the card of each."""
     starts, ends = np.searchsorted(answer_cards, cards), np.searchsorted(answer_cards, cards, side="right")
-    last_days = np.where(ends > starts, answers["day"][np.maximum(ends - 1, 0)] if len(answers) else 0, -1)
+    last_days = np.where(ends > starts, answers["day"][np.maximum(ends - 1, 0)] if len(answers) else 0, _NO_DAY)
     data, size = answers.tobytes(), _SCORED_ANSWER.itemsize
-    return last_days, [data[start * size : end * size] for start, end in zip(starts.tolist(), ends.tolist())]
+    return last_days, ends - starts, [data[start * size : end * size] for start, end in zip(starts.tolist(), ends.tolist())]
 
 
 @dataclass(frozen=True)
@@ -1520,10 +1559,10 @@ def _rmse_group(elapsed_days: int, long_term_reviews: int, lapses_before: int) -
     )
 
 
-def _calibration_of(scope: Scope, scored: np.ndarray) -> Calibration:
-    """The calibration of the `_SCORED_ANSWER` records `scored` (by card, then time)."""
-    count = len(scored)
-    predicted, recalled = np.ascontiguousarray(scored["predicted"]), np.ascontiguousarray(scored["recalled"])
+def _calibration_of(scope: Scope, scored: _Scored) -> Calibration:
+    """The calibration of the answers `scored`."""
+    count = len(scored.predicted)
+    predicted, recalled = scored.predicted, scored.recalled
     chart_bins = np.minimum((predicted * SHARE_BINS).astype(np.int64), SHARE_BINS - 1)
     bins = zip(
         np.bincount(chart_bins, minlength=SHARE_BINS).tolist(),
@@ -1533,14 +1572,13 @@ def _calibration_of(scope: Scope, scored: np.ndarray) -> Calibration:
     log_loss = rmse = None
     if count:
         # each answer's weight by its place in time order (answers at the same time keep their order: by card)
-        weights = np.empty(count)
-        weights[_time_order(scored["time"])] = 0.25 + 0.75 * (np.arange(count) / max(count - 1, 1)) ** 3
+        weights = 0.25 + 0.75 * (_time_places(scored.times, scored.known_places) / max(count - 1, 1)) ** 3
         total_weight = weights.sum()
         likelihoods = np.where(recalled, predicted, 1 - predicted)
         log_loss = float(-(weights * np.log(np.maximum(likelihoods, _SMALLEST_LIKELIHOOD))).sum() / total_weight)
         # in each group, the gap between the mean prediction and the share recalled, weighted by the group's weight
         # (most group numbers have no answer)
-        groups = scored["group"]
+        groups = scored.groups
         answers = np.bincount(groups)
         present = answers > 0
         answers = answers[present]
@@ -1555,24 +1593,45 @@ def _calibration_of(scope: Scope, scored: np.ndarray) -> Calibration:
         tuple(CalibrationBin(k / SHARE_BINS, (k + 1) / SHARE_BINS, *b) for k, b in enumerate(bins)),
         log_loss,
         rmse,
-        int(np.count_nonzero(scored["replayed"])),
+        int(np.count_nonzero(scored.replayed)),
     )
 
 
-def _time_order(times: np.ndarray) -> np.ndarray:
-    """The places of `times` (integers) from the earliest on, equal times in the order they come:
-    `np.argsort(times, kind="stable")`, sorted 16 bits at a time from the lowest (a radix sort).
-    numpy sorts 16-bit integers stably by counting, in linear time: the three passes a year of
-    milliseconds takes (35 bits above the earliest) cost a third to a half of a stable argsort of
-    the times themselves, a sort by comparisons. Each pass keeps the order of the one before among
-    equal digits, so the last leaves equal times in their first order."""
-    if not len(times):
-        return np.empty(0, dtype=np.intp)
-    since_earliest = (times - times.min()).view(np.uint64)  # the true difference, even past 2⁶³
-    order = np.argsort(since_earliest.astype(np.uint16), kind="stable")
-    for shift in range(16, int(since_earliest.max()).bit_length(), 16):
-        order = order[np.argsort((since_earliest[order] >> np.uint64(shift)).astype(np.uint16), kind="stable")]
-    return order
+def _time_places(times: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """Each answer's place in the time order of `times` (of answers by card, then time; `time_order`:
+    equal times in the order they come), where `known` holds some answers' places in the time
+    order of a set of answers holding them (-1 for the others): those keep their order among
+    themselves, so only the others are sorted, then merged in. When the known are all and at
+    consecutive places (the latest of the set: a period of it), they are the places already."""
+    count = len(times)
+    is_known = known >= 0
+    if count and is_known.all() and known.max() - known.min() == count - 1:
+        return known - known.min()
+    # the known in time order: put at their places in a table, then read in turn
+    table = np.full(known.max(initial=-1) + 1, -1)
+    table[known[is_known]] = np.flatnonzero(is_known)
+    known_order = table[table >= 0]
+    others = np.flatnonzero(~is_known)
+    others = others[time_order(times[others])]
+    # how many of the known come before each of the others: those at an earlier time and, at the
+    # same time, those of an earlier card (earlier in the answers)
+    known_times, other_times = times[known_order], times[others]
+    before = np.searchsorted(known_times, other_times)
+    tied = before < len(known_times)
+    tied[tied] = known_times[before[tied]] == other_times[tied]
+    if tied.any():
+        # the known at equal times run in the answers' order: (where their run starts, their
+        # position) orders them all, and a tied other goes where its own pair would
+        run_starts = np.ones(len(known_times), dtype=bool)
+        run_starts[1:] = known_times[1:] != known_times[:-1]
+        starts = np.flatnonzero(run_starts)
+        keys = np.repeat(starts, np.diff(starts, append=len(known_times))) * count + known_order
+        before[tied] = np.searchsorted(keys, before[tied] * count + others[tied])
+    places = np.empty(count, dtype=np.intp)
+    places[others] = np.arange(len(others)) + before
+    # and how many of the others come before each of the known
+    places[known_order] = np.arange(len(known_order)) + np.cumsum(np.bincount(before, minlength=len(known_order) + 1))[:-1]
+    return places
 
 
 # --- records for JSON ---------------------------------------------------------------------------------------------------

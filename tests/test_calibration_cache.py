@@ -17,7 +17,7 @@ from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.formats.review_log import ReviewLogRow
 from heatcards.stats import Calibration, Period, Scope, calibration
-from heatcards.storage.calibration_cache import CalibrationCache, DerivedCards, EntryFingerprints, cache_path
+from heatcards.storage.calibration_cache import CachedCards, CalibrationCache, DerivedCards, EntryFingerprints, cache_path
 from heatcards.storage.kept_file import LogMark
 from heatcards.storage.stats_sql import StatsReader
 from heatcards.transfer import import_file
@@ -165,67 +165,129 @@ def test_new_parameters_leave_the_cards_a_period_did_not_answer_for_a_longer_per
         assert month == from_scratch(col, period=Period.MONTH) and whole == from_scratch(col, period=Period.ALL)
 
 
-def test_the_cache_reads_back_each_card_s_bytes_as_written(tmp_path):
-    answers = [b"\x00\x00", b"", b"\xff\xfe\x00,", b"\x80" * 3]  # NULs, commas, bytes no text decodes
+# answers as the cache takes them: records with a time (the calibration's have more fields)
+ANSWER = np.dtype([("time", "<i8"), ("code", "V2")])
+
+
+def answer_records(*answers: tuple[int, bytes]) -> bytes:
+    return np.array(list(answers), dtype=ANSWER).tobytes()
+
+
+def places_in_time_order(times: np.ndarray) -> list[int]:
+    """Each of `times`' place in their stable sort."""
+    places = np.empty(len(times), dtype=np.int64)
+    places[np.argsort(times, kind="stable")] = np.arange(len(times))
+    return places.tolist()
+
+
+def held_cards(read: CachedCards) -> dict[int, tuple]:
+    """Each card a read holds: its parameters' key, last day, answers (bytes) and their places in time order."""
+    held = {}
+    for part in read.parts:
+        assert part.cards.tolist() == sorted(part.cards.tolist())
+        ends = np.cumsum(part.answer_counts)
+        for card, parameters, last_day, start, end in zip(
+            part.cards.tolist(), part.parameters.tolist(), part.last_days.tolist(), (ends - part.answer_counts).tolist(), ends.tolist()
+        ):
+            assert card not in held  # in one part only
+            held[card] = (parameters, last_day, part.answers[start:end].tobytes(), part.time_places[start:end].tolist())
+    return held
+
+
+def test_the_cache_reads_back_each_card_s_answers_as_written(tmp_path):
+    answers = [  # NULs, commas, bytes no text decodes; equal times
+        answer_records((20, b"\x00\x00"), (50, b"\xff,")),
+        b"",
+        answer_records((20, b"\x80\x80"), (30, b"\x00,")),
+        answer_records((10, b"\xfe\x00")),
+    ]
     cards = np.array([3, 5, 8, 13])
     nothing = np.empty(0, dtype=np.int64)
-    cache = CalibrationCache.open(tmp_path / "c.heatcards-calibration", "test", 1)  # answers of a byte each
+    cache = CalibrationCache.open(tmp_path / "c.heatcards-calibration", "test", ANSWER)
     with cache:
         cache.write(
             DerivedCards(cards, np.array([7, 7, 7, 9]), EntryFingerprints(*(nothing,) * 5), np.array([20, -1, 21, 19]), answers),
             None,
             LogMark(1, "entry", 1),
         )
-        read = cache.read(20)
-        assert read.cards.tolist() == [3, 5, 8, 13]
-        assert read.answered.tolist() == [3, 8] and read.parameters.tolist() == [7, 7] and read.answer_sizes.tolist() == [2, 4]
-        assert read.answers.tobytes() == answers[0] + answers[2]
-        every = cache.read(None)
-        assert every.answered.tolist() == [3, 8, 13] and every.parameters.tolist() == [7, 7, 9]
-        assert every.answers.tobytes() == answers[0] + answers[2] + answers[3]
-        assert cache.read(22).answers.tobytes() == b""
+        # the places of the answers' times: the earliest, card 13's, first; card 3's before card 8's at 20
+        assert held_cards(cache.read()) == {
+            3: (7, 20, answers[0], [1, 4]),
+            5: (7, -1, b"", []),
+            8: (7, 21, answers[2], [2, 3]),
+            13: (9, 19, answers[3], [0]),
+        }
 
 
 def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
     """A read takes the cards from their copy made at once, but those written or dropped since, from
-    their rows; a write makes the copy again once those are more than an eighth of the cards."""
+    their rows; a write makes the copy again once those are more than an eighth of the cards. The
+    answers of the copy come with their places in its time order, those read from rows without."""
     path = tmp_path / "c.heatcards-calibration"
     nothing = np.empty(0, dtype=np.int64)
-    held = {card: (card % 3, 20 + card % 5 if card % 4 else -1, bytes([card, card % 7]) * (card % 4)) for card in range(10, 170, 10)}
+    held = {  # parameters' key, last day, answers: times with ties across cards
+        card: (card % 3, 20 + card % 5 if card % 4 else -1, answer_records(*((card * n % 70, bytes([card, n])) for n in range(card % 4))))
+        for card in range(10, 170, 10)
+    }
+    since_copy = set()
 
     def write(cache, cards, dropped):
         for card in cards:
-            held[card] = (9, 24, bytes([card, 1]) * 5)
+            held[card] = (9, 24, answer_records(*((card % 50 + step, bytes([card, 1])) for step in range(5))))
         for card in [] if dropped is None else dropped:
             del held[card]
+        since_copy.update([*cards, *([] if dropped is None else dropped)])
         cards = np.array(sorted(cards))
         parameters, last_days, answers = zip(*(held[card] for card in cards.tolist()))
         derived = DerivedCards(cards, np.array(parameters), EntryFingerprints(*(nothing,) * 5), np.array(last_days), list(answers))
         cache.write(derived, None if dropped is None else np.array(dropped, dtype=np.int64), LogMark(1, "entry", 1))
+        if changed() == 0:
+            since_copy.clear()
 
     def changed() -> int:
         with closing(sqlite3.connect(path)) as raw:
             return raw.execute("SELECT count(*) FROM changed").fetchone()[0]
 
-    def assert_reads_what_is_held(cache):
-        for first_day in (None, 21, 23, 24, 25):
-            read = cache.read(first_day)
-            answered = [card for card in sorted(held) if held[card][1] >= (0 if first_day is None else first_day)]
-            assert read.cards.tolist() == sorted(held) and read.answered.tolist() == answered
-            assert read.parameters.tolist() == [held[card][0] for card in answered]
-            assert read.answer_sizes.tolist() == [len(held[card][2]) for card in answered]
-            assert read.answers.tobytes() == b"".join(held[card][2] for card in answered)
+    def answers_held() -> int:
+        return sum(len(answers) for _, _, answers in held.values()) // ANSWER.itemsize
 
-    cache = CalibrationCache.open(path, "test", 2)
+    def assert_reads_what_is_held(cache):
+        read = held_cards(cache.read())
+        assert {card: values[:3] for card, values in read.items()} == held
+        # the copy's answers come in the order of their places (a stable sort of their times), the others' without
+        copied = [card for card in sorted(read) if card not in since_copy]
+        assert all(set(read[card][3]) <= {-1} for card in since_copy if card in read)
+        times = np.frombuffer(b"".join(read[card][2] for card in copied), dtype=ANSWER)["time"]
+        places = [place for card in copied for place in read[card][3]]
+        assert places_in_time_order(np.array(places)) == places_in_time_order(times)
+        return places
+
+    cache = CalibrationCache.open(path, "test", ANSWER)
     with cache:
         write(cache, list(held), None)
         assert changed() == 0  # every card copied
+        assert sorted(assert_reads_what_is_held(cache)) == list(range(answers_held()))  # every answer copied, at a place of its own
         write(cache, [50], [70])
         assert changed() == 2  # two of sixteen: read from their rows
         assert_reads_what_is_held(cache)
         write(cache, [30, 175], [])
         assert changed() == 0  # four of sixteen: copied again
-        assert_reads_what_is_held(cache)
+        assert sorted(assert_reads_what_is_held(cache)) == list(range(answers_held()))  # every answer copied, at a place of its own
+
+
+def test_a_cache_of_the_format_before_is_made_again(tmp_path, derived):
+    """A cache whose copy holds no places in time order (format 2) is not read but made again."""
+    clock = FixedClock(NOON)
+    col, _cards = studied(tmp_path, clock)
+    with col:
+        fit = calibration(col, period=Period.ALL)
+        with closing(sqlite3.connect(cache_path(col.path))) as raw, raw:
+            raw.execute("UPDATE meta SET value = 'heatcards calibration cache 2' WHERE key = 'format'")
+            raw.execute("ALTER TABLE snapshot DROP COLUMN time_places")
+        assert calibration(col, period=Period.ALL) == fit and derived == [None, None]
+        with closing(sqlite3.connect(cache_path(col.path))) as raw:
+            assert raw.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == ("heatcards calibration cache 3",)
+            assert raw.execute("PRAGMA page_size").fetchone() == (65536,)  # made with pages that read its copy faster
 
 
 def answer_then_undo(col, clock, cards):

@@ -45,10 +45,11 @@ from heatcards.stats import (
     _joined,
     _local_timeline,
     _reader,
-    _time_order,
+    _time_places,
 )
 from heatcards.storage import stats_sql
 from heatcards.storage.answer_hours import KeptAnswerHours, KeptAnswers, answer_hours_path
+from heatcards.storage.calibration_cache import time_order
 from heatcards.storage.stats_sql import AnswerChains, StatsReader, _share_bin_sql, _share_scale
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
@@ -251,6 +252,19 @@ def test_the_due_span_is_read_from_the_queue_s_index_as_a_bound_of_every_scope_s
         assert not [step for step in plan if step == "SCAN c" or step.startswith("SCAN cards")]  # no pass over the cards
     assert dict(collect(collection, Scope.deck("Default"), Period.MONTH).future_due.cards_by_day) == {5: 1}
     assert dict(collect(collection, Scope.deck("Other"), Period.MONTH).future_due.cards_by_day) == {-9: 1, 40: 1}
+
+
+def test_the_scope_s_cards_are_read_by_id_with_their_decks(collection):
+    """Whichever way a scope is read (every card, the few left out, a table of most or of few of them),
+    its cards come ascending, each with its deck (the calibration reads them for its cache)."""
+    collection.add_deck("Other")
+    cards = [add_card(collection, "Other" if n % 3 else "Default") for n in range(12)]
+    decks = {card.id: card.deck_id for card in cards}
+    for search in ("", "deck:Other", "-deck:Other", f"cid:{cards[4].id},{cards[1].id}", "front -deck:Default"):
+        with _reader(collection, Scope.matching(search) if search else Scope(), collection.now()) as reader:
+            ids = sorted(found(collection, search))
+            assert reader.card_ids().tolist() == ids
+            assert [column.tolist() for column in reader.card_decks()] == [ids, [decks[card] for card in ids]]
 
 
 # --- calendar and streaks -------------------------------------------------------------------------------------
@@ -723,12 +737,31 @@ def test_the_time_order_is_a_stable_argsort_s(steps, scale, earliest):
     """The answers' order for their weights: times with ties, from a few apart to spans that take 1 to 4
     of its 16-bit passes, above or below 1970."""
     times = np.array([earliest + step * scale for step in steps], dtype=np.int64)
-    assert _time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
+    assert time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
 
 
 def test_the_time_order_takes_times_spanning_the_whole_range_of_integers():
     times = np.array([2**63 - 1, -(2**63), 0, 2**63 - 1, -(2**63), -1], dtype=np.int64)
-    assert _time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
+    assert time_order(times).tolist() == np.argsort(times, kind="stable").tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from(["kept", "dropped", "other"])), max_size=40))
+def test_the_time_places_merge_answers_of_unknown_places_among_those_known(answers):
+    """Answers of the cache's copy keep their places in its time order (some of its answers dropped);
+    answers derived again are merged in: the places are those of a stable sort of them all, equal
+    times (many here) in the answers' order."""
+    copy = np.array([time for time, kind in answers if kind != "other"], dtype=np.int64)
+    copy_places = np.empty(len(copy), dtype=np.int64)
+    copy_places[np.argsort(copy, kind="stable")] = np.arange(len(copy))
+    in_copy = iter(copy_places.tolist())
+    known = [next(in_copy) if kind != "other" else -1 for time, kind in answers]
+    taken = [kind != "dropped" for time, kind in answers]
+    times = np.array([time for time, kind in answers], dtype=np.int64)[taken]
+    places = _time_places(times, np.array(known, dtype=np.int64)[taken])
+    expected = np.empty(len(times), dtype=np.int64)
+    expected[np.argsort(times, kind="stable")] = np.arange(len(times))
+    assert places.tolist() == expected.tolist()
 
 
 def test_calibration_without_a_scored_answer_has_no_metrics(collection):

@@ -83,17 +83,20 @@ class KeptFile:
         self._conn: sqlite3.Connection | None = conn  # None once given up: reads nothing, writes nowhere
 
     @staticmethod
-    def connect(path: Path, prepare: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection | None:
+    def connect(path: Path, prepare: Callable[[sqlite3.Connection], None], page_size: int | None = None) -> sqlite3.Connection | None:
         """A connection to the file at `path`, created if missing and made ready by `prepare` (in a
         transaction; DatabaseError for a file that is not what it should be), deleted and made again
         when it is damaged or not such a file; None when no file can be kept there, or another
-        process holds it longer than a second."""
+        process holds it longer than a second. A file made here has pages of `page_size` bytes (a
+        power of two from 512 to 65536; None: SQLite's default)."""
         for _attempt in range(2):
             try:
                 conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
             except sqlite3.Error:
                 return None
             try:
+                if page_size is not None:  # before WAL, which fixes the size of a new file's pages
+                    conn.execute(f"PRAGMA page_size = {int(page_size)}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")  # a crash may lose the last write, never damage the file
                 with transaction(conn):

@@ -558,12 +558,24 @@ class StatsReader:
         ).fetchone()
         return joined_integers(ids)
 
+    def card_ids(self) -> np.ndarray:
+        """The ids of the scope's cards, ascending."""
+        (ids,) = self._card_columns("c.id")
+        return ids
+
     def card_decks(self) -> tuple[np.ndarray, np.ndarray]:
         """The ids of the scope's cards, ascending, and the deck of each."""
-        ids, decks = self.conn.execute(f"SELECT group_concat(c.id), group_concat(c.deck_id) FROM {self._cards}").fetchone()
-        ids, decks = joined_integers(ids), joined_integers(decks)
-        order = np.argsort(ids)
-        return ids[order], decks[order]
+        return self._card_columns("c.id", "c.deck_id")
+
+    def _card_columns(self, *columns: str) -> tuple[np.ndarray, ...]:
+        """The integer `columns` (SQL of `c`, the cards table) of the scope's cards, by id. Where the
+        read goes through the cards table in turn (every card, or most of them), SQLite hands them
+        over in that order, its rowid's, and nothing is sorted; reading each card's id alone (its
+        rowid) costs two thirds of reading it with its deck."""
+        named = ", ".join(f"{column} AS k{number}" for number, column in enumerate(columns))
+        joined = ", ".join(f"group_concat(k{number})" for number in range(len(columns)))
+        row = self.conn.execute(f"SELECT {joined} FROM (SELECT {named} FROM {self._cards} ORDER BY c.id)").fetchone()
+        return tuple(map(joined_integers, row))
 
     def answer_chains(self, timeline: LocalTimeline, cards: np.ndarray | None = None) -> AnswerChains:
         """Answers and resets of every card of the scope, or of `cards` (ids of some of its cards),
