@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from heatcards.authoring.model import DocumentText, SuggestionKind
 from heatcards.authoring.reading import read_document
-from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine
+from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine, _contains_word
 from heatcards.authoring.sentences import split_sentences
 from heatcards.errors import CancelledError, GenerationError
 
@@ -3114,3 +3114,22 @@ def test_a_year_or_a_date_of_a_list_of_three_or_more_is_not_asked():
     assert not {"May 3, 1990", "July 9, 1993"} & answers("Crews visited the Kestrel station on May 3, 1990, June 7, 1991, and July 9, 1993.")
     # the other side of the line: two years are two facts
     assert {"1921", "1955"} <= answers("Ada Brand founded the Kestrel Works in 1921 and sold the firm in 1955.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "contained"),
+    [
+        ("The Brooklyn Bridge opened in 1883.", "brooklyn bridge", True),  # any case
+        ("It crossed the East River.", "East River", True),
+        ("Eastern rivers flooded.", "East", False),  # not inside a word
+        ("He studied in St. Mary's school.", "St. Mary's", True),  # punctuation inside the phrase
+        ("The U.S. Navy sailed.", "U.S.", True),
+        ("A US_Navy file", "US", False),  # "_" is a word character, as for \w
+        ("Curie, Curie and Joliot-Curie", "Joliot", True),  # "-" ends a word
+        ("Émile Zola wrote.", "émile", True),
+        ("anything", "", False),
+        ("the Bridgeport bridge", "bridge", True),  # the second occurrence is whole
+    ],
+)
+def test_a_phrase_is_found_as_whole_words_whatever_its_case(text, phrase, contained):
+    assert _contains_word(text, phrase) is contained

@@ -859,7 +859,24 @@ def _is_personal(topic: _Topic) -> bool:
 
 
 def _contains_word(text: str, phrase: str) -> bool:
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+    """Whether `phrase` is in `text` as whole words, whatever their case. Found without a regular expression:
+    one per phrase would be compiled for each name of the document, more than `re`'s cache holds, and the
+    compiling took a fifth of the time of a long article's suggestions."""
+    if not phrase:
+        return False
+    haystack, needle = text.lower(), phrase.lower()
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if not (at and _is_word_character(haystack[at - 1])) and not (end < len(haystack) and _is_word_character(haystack[end])):
+            return True
+        at = haystack.find(needle, at + 1)
+    return False
+
+
+def _is_word_character(character: str) -> bool:
+    """What a regular expression's \\w matches."""
+    return character.isalnum() or character == "_"
 
 
 def _cards(
