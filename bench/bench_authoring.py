@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import re
 import statistics
@@ -53,6 +54,7 @@ VERDICTS = ("keep", "edit", "reject")
 SPEED_WORDS = 5000  # the speed goal: suggestions for a 5,000-word article in under 2 s
 SPEED_GOAL_S = 2.0
 _LIST_MARKER = re.compile(r"^(?:\d+[.)]|[-*+])\s*")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ def sentence_spans(subject: Subject, document: DocumentText) -> list[tuple[int, 
     spans = []
     for fact in subject.facts:
         sentence = raw[fact.start:fact.end]
+        if subject.path.suffix.lower() in (".html", ".htm"):  # as the reader shows it: no tags, entities decoded
+            sentence = html.unescape(_TAG.sub("", sentence))
         at = document.text.find(sentence)
         if at >= 0:
             spans.append((at, at + len(sentence)))
