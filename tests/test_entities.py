@@ -868,3 +868,97 @@ def test_a_term_after_a_description_of_its_kind_or_after_or_between_commas(sente
 def test_a_technical_name_after_or_makes_its_card():
     text = "The Heart pumps blood. A heart attack, or myocardial infarction, happens when blood stops flowing to part of the heart muscle."
     assert "myocardial infarction" in cloze_answers(text, "The Heart")
+
+
+# Forty-first round, part B (issue 6): names, times and units the mention finder missed or cut: a time of day, names
+# with lower-case words inside ("Theater an der Wien", "Missa solemnis", "Federal Republic of Germany") or run on into
+# what follows ("Akira Tanaka of the Japanese …"), a unit symbol taken for a name ("100 Wh"), and the words for the
+# people of a divided country ("West German").
+
+
+def test_a_time_of_day_is_found_and_stays_apart_from_its_date():
+    """Forty-first round, part B: "at about 11:30 p.m." and "at 14:00" were no mention, and "at 5:12 a.m." beside its
+    date gave the date alone."""
+    assert found("Ada Brand opened the gate at about 11:30 p.m., with no orders.") == [("person", "Ada Brand"), ("time", "about 11:30 p.m.")]
+    assert found("The first shock struck Riverton at 5:12 a.m. on 18 April 1906.") == [("name", "Riverton"), ("time", "5:12 a.m."), ("date", "18 April 1906")]
+    assert ("time", "nine o'clock") in found("The bells of Riverton rang at nine o'clock every morning.")
+    assert ("time", "9 a.m.") in found("Shops in Hull open at 9 a.m. every day.")  # a time alone, of a schedule
+    assert ("time", "11.30 am") in found("Ada Brand reached the summit at 11.30 am on 3 May 1921.")
+    assert found("The Kestrel left Leeds at 14:00 on 3 May 1921.")[2:] == [("time", "14:00"), ("date", "3 May 1921")]
+    # the other side of the line: a bare hour, a race time, a train, and hours and minutes on a 12-hour clock with no
+    # "a.m." or "p.m."
+    assert found("Ada Brand began the talk at 11 and ended late.") == [("person", "Ada Brand")]
+    assert found("Ada Brand ran the mile in 3:59.4 in 1954.") == [("person", "Ada Brand"), ("year", "1954")]
+    assert not any(kind == "time" for kind, _ in found("Ada Brand took the 3:10 train to Leeds in 1954."))
+    assert found("At 10:45, 12 ships left the harbour.") == [("count", "12")]
+
+
+def test_a_name_keeps_its_particles_its_latin_words_and_the_country_of_its_state():
+    """Forty-first round, part B: "the {{Theater}} an {{der Wien}}", "the {{Missa}} solemnis" and "the {{Federal
+    Republic}} of Germany" asked parts of names."""
+    assert ("name", "Theater an der Wien") in found("Crowds gathered in the Theater an der Wien in 1805.")
+    assert ("work", "Missa solemnis") in found("Tom Reyes wrote the Missa solemnis in 1823.")
+    assert ("work", "Stabat mater dolorosa") in found("Ada Brand sang the Stabat mater dolorosa in Leeds in 1921.")
+    assert ("name", "Federal Republic of Germany") in found("In 1990 the Federal Republic of Germany absorbed its neighbour.")
+    assert ("name", "Grand Duchy of Luxembourg") in found("In 1990 the Grand Duchy of Luxembourg joined the Kestrel scheme.")
+    # the other side of the line: "an" before a name is the article, a verb ends a Latin title, a person of a country
+    assert found("Tom Reyes gave Ada Brand an Oscar in 1990.")[:3] == [("person", "Tom Reyes"), ("person", "Ada Brand"), ("name", "Oscar")]
+    assert ("work", "Missa solemnis") in found("The Missa solemnis premiered in Vienna in 1824.")
+    assert found("Derek Ibbotson of Britain ran the mile in 1957.")[:2] == [("name", "Derek Ibbotson"), ("place", "Britain")]
+
+
+def test_a_whole_name_with_lower_case_words_is_the_answer():
+    text = "In 1990 the Federal Republic of Germany absorbed its neighbour. Crowds gathered in the Theater an der Wien in 1805."
+    answers = cloze_answers(text, "Notes")
+    assert {"Federal Republic of Germany", "Theater an der Wien"} <= answers
+    assert not answers & {"Federal Republic", "Theater", "der Wien"}
+
+
+def test_a_name_stops_before_of_the_and_a_word_for_a_people():
+    """Forty-first round, part B: "{{Akira Tanaka of the Japanese}} chemical company …" ran a person's name on."""
+    assert found("Akira Tanaka of the Japanese chemical company Kasei Corp replaced Tom Reyes in 1990.")[:3] == [
+        ("name", "Akira Tanaka"),
+        ("name", "Japanese"),
+        ("organisation", "Kasei Corp"),
+    ]
+    assert found("Akira Tanaka of the West German firm Kestrel Works died in 1990.")[:2] == [("name", "Akira Tanaka"), ("name", "West German")]
+    assert found("Akira Tanaka of the Finnish firm Kestrel Works died in 1990.")[:2] == [("name", "Akira Tanaka"), ("name", "Finnish")]
+    # the other side of the line: a people's word that begins a name goes on with it
+    assert ("organisation", "Museum of the American Indian") in found("Ada Brand worked at the Museum of the American Indian in 1990.")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Airlines allow spare batteries of up to 100 Wh in hand luggage.", [("quantity", "up to 100 Wh")]),
+        ("The Kestrel car has an 85 kWh pack.", [("name", "Kestrel"), ("quantity", "85 kWh")]),
+        ("The Kestrel phone holds a 4,000 mAh cell.", [("name", "Kestrel"), ("quantity", "4,000 mAh")]),
+        ("The Kestrel line carries 400 kV across the valley.", [("name", "Kestrel"), ("quantity", "400 kV")]),
+        ("The Kestrel dam stores 2 GWh of energy.", [("name", "Kestrel"), ("quantity", "2 GWh")]),
+    ],
+)
+def test_a_unit_symbol_is_part_of_its_quantity_and_no_name(sentence, expected):
+    """Forty-first round, part B: "{{Wh}}" was asked as a name; "85 kWh", "4,000 mAh" and "400 kV" were no quantity."""
+    assert found(sentence) == expected
+
+
+def test_the_word_for_the_people_of_a_divided_country_is_no_person():
+    """Forty-first round, part B: "surrounded by East German territory" made "East German" a person."""
+    assert found("The city was surrounded by East German territory.") == [("name", "East German")]
+    assert found("About 600 East Germans crossed the border in August 1989.") == [("name", "East Germans"), ("date", "August 1989")]
+
+
+# Fortieth round, part B (issue 6): a term after a description of its kind and of where it lies, with its short
+# form in brackets inside it ("a small knot of tissue in the wall of the right atrium, the sinoatrial (SA) node.").
+
+
+def test_a_term_after_where_its_description_lies_and_with_its_short_form_inside():
+    """The term is found without its short form, which the card asking it leaves out (its initials would spell it)."""
+    assert [term.text for term in find_terms("Each beat starts in a small knot of tissue in the wall of the right atrium, the sinoatrial (SA) node.")] == ["sinoatrial node"]
+    assert [term.text for term in find_terms("Each beat starts in a small knot of cells, the sinoatrial (SA) node, in the wall of the heart.")] == ["sinoatrial node"]
+    text = "The Heart pumps blood. Each beat starts in a small knot of tissue in the wall of the right atrium, the sinoatrial (SA) node."
+    fronts = {suggestion.front for suggestion in RulesEngine().suggest(DocumentText("The Heart", "notes.txt", text, ((0, len(text)),)), cards_per_1000_words=1000)}
+    assert "(Heart) Each beat starts in a small knot of tissue in the wall of the right atrium, the {{c1::sinoatrial node}}." in fronts
+    # the other side of the line: a judgement after where the description lies, a clause between them
+    assert find_terms("He drank a cup of tea in the garden of the inn, the best drink.") == []
+    assert find_terms("He drank a cup of tea, which was cold, the first drink.") == []

@@ -3116,6 +3116,213 @@ def test_a_year_or_a_date_of_a_list_of_three_or_more_is_not_asked():
     assert {"1921", "1955"} <= answers("Ada Brand founded the Kestrel Works in 1921 and sold the firm in 1955.")
 
 
+# Fortieth round, part A (issue 6): sentences refused as a whole for their opening or for one trailing phrase: a time
+# opener that leans on the sentence before, a cleft sentence, a hedge in a closing phrase, a sentence made too long by
+# its list of names. Each test holds the shape and the sentences on the other side of the line.
+_MORA = "The Mora sank off Harwick on 3 March 1902. {second}"
+
+
+def _fronts_from(text: str, index: int, title: str = "Notes") -> set[str]:
+    """The fronts of the cards from the text's sentence at `index` (alone or shown after the one before it)."""
+    end = split_sentences(text)[index].end
+    return {s.front for s in suggest(text, title) if s.end == end}
+
+
+@pytest.mark.parametrize(
+    "opener", ["That evening", "That night", "Late that night", "The next morning", "Within seconds", "Within hours", "Days later", "Moments later", "Hours later"]
+)
+def test_a_time_opener_that_leans_on_the_sentence_before_goes(opener):
+    fronts = {s.front for s in suggest(_MORA.format(second=f"{opener} the Harwick Port Authority closed the harbour to all shipping."))}
+    assert "The {{c1::Harwick Port Authority}} closed the harbour to all shipping." in fronts
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "That year was the wettest on record in Harwick.",  # a time that is the subject
+        "The next year saw the opening of the Harwick line.",
+        "That evening brought more storms to Harwick.",
+        "That decision made Tom Vane famous in Harwick.",  # a demonstrative subject
+        "Within hours of the sinking, the Harwick Port Authority closed the harbour.",  # counted from what the card would not show
+        "That evening he wrote to the Harwick Port Authority.",  # a "he" the sentence before names no man for
+    ],
+)
+def test_a_time_that_is_the_subject_or_a_demonstrative_is_no_opener(second):
+    """The other side of the line: the sentence keeps its opening, and is refused or asked with the one before
+    shown ("That decision made …"), never asked without it ("Was the wettest on record in {{Harwick}}.")."""
+    text = _MORA.format(second=f"{second} That evening the Harwick Port Authority closed the harbour to all shipping.")
+    assert all(" ".join(second.split()[:2]) in front for front in _fronts_from(text, 1))
+    assert _fronts_from(text, 2) == {"The {{c1::Harwick Port Authority}} closed the harbour to all shipping."}
+
+
+_CHOLERA = "Cholera struck the town again that summer. {second}"  # a sentence no card can show
+
+
+@pytest.mark.parametrize(
+    ("second", "front"),
+    [
+        (
+            "It was the Scottish surgeon Dr. James Laing who proved, in a short paper published in 1841, that the fever spread by water.",
+            "The Scottish surgeon Dr. {{c1::James Laing}} proved, in a short paper published in 1841, that the fever spread by water.",
+        ),
+        (
+            "It was the Scottish surgeon Dr. James Laing who proved, in a short paper published in 1841, that the fever spread by water.",
+            "The Scottish surgeon Dr. James Laing proved, in a short paper published in {{c1::1841}}, that the fever spread by water.",
+        ),
+        ("It was in 1841 that James Laing proved that the fever spread by water.", "In {{c1::1841}}, James Laing proved that the fever spread by water."),
+        ("It was at the Harwick Infirmary that James Laing first saw the fever.", "At the Harwick Infirmary, {{c1::James Laing}} first saw the fever."),
+        ("It is the Harwick Trust that owns the old infirmary today.", "The {{c1::Harwick Trust}} owns the old infirmary today."),
+    ],
+)
+def test_a_cleft_sentence_is_asked_as_the_statement_it_makes(second, front):
+    assert front in {s.front for s in suggest(_CHOLERA.format(second=second))}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It was a cold winter in Harwick.",  # singles nothing out
+        "It was James Laing's idea that the fever spread by water.",  # no "who" or "that" right after the name
+        "It was not James Laing who proved that the fever spread by water.",
+        "It was James Laing that the council blamed for the fever.",  # the subject of "blamed" is after "that"
+        "It was James Laing who proved that it spread by water.",  # a pronoun of its own
+    ],
+)
+def test_a_sentence_that_is_no_cleft_or_leans_is_not_rewritten(second):
+    text = _CHOLERA.format(second=f"{second} It was in 1841 that James Laing proved that the fever spread by water.")
+    assert not _fronts_from(text, 1)
+    assert "In {{c1::1841}}, James Laing proved that the fever spread by water." in _fronts_from(text, 2)
+
+
+_HART = "Mary Hart Lind was an American painter of prairie scenes. {second}"
+
+
+def test_a_closing_phrase_with_a_hedge_is_cut():
+    text = _HART.format(second="She was born Mary Ellen Hart in Carver County, on the western edge of Minnesota, probably in March 1852.")
+    suggestions = suggest(text, "Mary Hart Lind")
+    assert "Mary Hart Lind was born Mary Ellen Hart in {{c1::Carver County}}, on the western edge of Minnesota." in {s.front for s in suggestions}
+    assert not any("1852" in s.front or "probably" in s.front for s in suggestions)  # the hedged fact is never asked
+
+
+def test_a_closing_clause_after_even_though_is_cut():
+    text = (
+        "Lake Tamm lies north of Harwick. In 1961 Ada Reyes noticed dead reeds along the northern shore of Lake Tamm, the "
+        "first sign that the lake was shrinking, even though most experts doubted it at the time."
+    )
+    fronts = {s.front for s in suggest(text)}
+    assert "In {{c1::1961}} Ada Reyes noticed dead reeds along the northern shore of Lake Tamm, the first sign that the lake was shrinking." in fronts
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In 1870 her family had 200 cattle, perhaps more.",  # the hedge is of the amount before it
+        "Her first teacher, probably the painter Tom Vane, came from Boston.",  # the cut would leave no statement
+        "Perhaps in 1870 she sold her first painting in Boston.",  # no clause before the hedge
+    ],
+)
+def test_a_hedge_that_holds_the_claim_still_refuses_it(second):
+    text = _HART.format(second=f"{second} She was born in Carver County, probably in March 1852.")
+    assert not _fronts_from(text, 1, "Mary Hart Lind")
+    assert _fronts_from(text, 2, "Mary Hart Lind")
+
+
+_CREW = "Ann Berg, Tom Vane, Carl Moss, Ada Reyes, Ivo Lind and Jan Holm"
+
+
+def test_a_sentence_made_too_long_by_its_list_of_names_is_asked_up_to_a_clause_that_stands():
+    long = (
+        "The Kestrel Telescope was launched in 1990. Over five spacewalks in December 1993, astronauts including "
+        f"{_CREW} installed a device called LENSFIX, which placed small mirrors in front of the three cameras to undo "
+        "the flaw that the main mirror had been ground with."
+    )
+    suggestions = suggest(long, "The Kestrel Telescope")
+    assert (
+        f"(Kestrel Telescope) Over five spacewalks in December 1993, astronauts including {_CREW} installed a device called {{{{c1::LENSFIX}}}}."
+        in {s.front for s in suggestions}
+    )
+    assert not any("mirrors" in s.front for s in suggestions)  # the clause past the length is never asked
+    # the other side of the line: no clause boundary before the length runs out, or words that make it long
+    unbroken = (
+        "The Kestrel Telescope was launched in 1990. Over five spacewalks in December 1993 the astronauts "
+        f"{_CREW} of the Kestrel crew installed a device called LENSFIX in front of the three cameras that the flaw of "
+        "the main mirror had blurred since the launch."
+    )
+    assert not _fronts_from(unbroken, 1, "The Kestrel Telescope")
+    wordy = (
+        "The Kestrel Telescope was launched in 1990. Over five long and very difficult spacewalks in the cold December "
+        "of 1993, the two astronauts Ann Berg and Tom Vane of the Kestrel crew carefully installed a small corrective "
+        "device called LENSFIX, which placed small mirrors in front of the three cameras to undo the flaw of the main mirror."
+    )
+    assert not _fronts_from(wordy, 1, "The Kestrel Telescope")
+
+
+
+# Fortieth round, part B (issue 6): pronouns the sentence itself resolves (a possessive whose only antecedent is the
+# common subject of the sentence or of a clause of it, or the name after the opening phrase that holds it; an "its"
+# right after the verb of a plural subject, carried by the label), and a name or term asked without the short form in
+# brackets that spells it.
+
+_HEART = "The heart is a muscle that pumps blood. The heart beats about 100,000 times a day. The heart has four valves. "
+
+
+def test_a_possessive_after_a_common_subject_and_its_relative_clause_is_the_subjects_own():
+    text = _HEART + "The mitral valve, which has two cusps, takes its name from a bishop's mitre, as the anatomist Anton Hale wrote in 1543."
+    assert {"1543", "Anton Hale"} <= answers(text, "The Heart")
+    # the other side of the line: an object "it" is never its verb's subject (here the blood of the sentence before)
+    pumped = "Blood from the body enters the right atrium. The right ventricle pumps it through the pulmonary valve in about 0.3 seconds."
+    assert "about 0.3 seconds" not in answers(pumped)
+
+
+def test_a_possessive_after_a_clause_whose_common_subject_is_the_only_thing_before_it_is_that_subjects():
+    text = _HEART + "Because the left lung has to leave room for the heart, its volume is about 10 percent smaller than that of the right."
+    assert "about 10 percent" in answers(text, "The Heart")
+    measured = "In 1802 the chemist Tom Vane measured that a gas grows by about 1/267 of its volume for each degree."
+    assert {"1802", "Tom Vane"} <= answers(measured)
+    assert "267" not in answers(measured)  # half of a fraction
+    # the other side of the line: a clause whose subject is a pronoun itself; an "it" after a name it cannot be and
+    # after a subject that is not its own object (the fault of the sentence before)
+    assert "about 10 percent" not in answers("Because it has to leave room for the heart, its volume is about 10 percent smaller than that of the right.")
+    assert "1931" not in answers("The gauge had failed. An inquiry led by Dr. Ann Cole traced it to a faulty gauge in 1931.")
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_subject_after_it():
+    since = "Since its opening on 3 May 1990, the larger Northgate Library, which lends mainly maps, has taken over much of the city archive's work."
+    assert {"3 May 1990", "Northgate Library"} <= answers(since)
+    after = "After its opening in 1990, the Northgate Library took over much of the city archive's work."
+    assert {"1990", "Northgate Library"} <= answers(after)
+    # the other side of the line: a subject the possessive cannot be (a person for "its", a woman for "his")
+    works = "Tom Vane built the Kestrel Works in 1950. After its opening in 1990, Ada Brand ran the Northgate Library."
+    assert "After the Kestrel Works's opening in {{c1::1990}}, Ada Brand ran the Northgate Library." in {s.front for s in suggest(works)}
+    assert not {"1990", "Ada Brand"} & answers("Since his death in 1990, Ada Brand has run the Northgate Library.")
+
+
+def test_an_its_right_after_the_verb_of_a_plural_subject_is_carried_by_the_label():
+    text = "Lake Morrow lies in the hills above Tarn. Engineers now put its peak flow at 9,000 cubic metres a second."
+    assert "(Lake Morrow) Engineers now put its peak flow at {{c1::9,000 cubic metres a second}}." in {s.front for s in suggest(text, "Lake Morrow")}
+    # the other side of the line: another thing the sentence before names, a sentence before about something else,
+    # and an "its" after the object, which may be the object's (round 23's "Engineers measured 726 feet at its crest")
+    for before in ("Lake Morrow feeds the Tarn River.", "In 1911 a storm struck the lake."):
+        assert "9,000 cubic metres a second" not in answers(f"{before} Engineers now put its peak flow at 9,000 cubic metres a second.", "Lake Morrow")
+    outlet = "Lake Morrow lies in the hills above Tarn. Engineers measured 9,000 cubic metres a second at its outlet."
+    assert "9,000 cubic metres a second" not in answers(outlet, "Lake Morrow")
+
+
+def test_a_name_before_its_short_form_is_asked_without_the_short_form():
+    survey = "The Kestrel Telescope was launched in 1994. The survey is run by the Northern Sky Survey Office (NSSO) in Denver, which chooses among proposals from observers."
+    front = "(Kestrel Telescope) The survey is run by the {{c1::Northern Sky Survey Office}} in Denver, which chooses among proposals from observers."
+    assert front in {s.front for s in suggest(survey, "The Kestrel Telescope")}
+    relief = "Officially the scheme was called the Northern Relief Program (NRP), though most people called it the Kestrel Plan."
+    assert "Officially the scheme was called the {{c1::Northern Relief Program}}, though most people called it the Kestrel Plan." in {s.front for s in suggest(relief)}
+    # the other side of the line: an organisation whose every word the card shows, a name whose word the card
+    # capitalises, a place named after what the card says it is
+    office = "The Kestrel Telescope was launched in 1994. The survey is run by the Survey Office in Denver, which chooses among proposals."
+    assert "Survey Office" not in answers(office, "The Kestrel Telescope")
+    institute = "The Kestrel Telescope was launched in 1994. The Kestrel Telescope is run by the Kestrel Science Institute (KSI) in Denver."
+    assert "Kestrel Science Institute" not in answers(institute, "The Kestrel Telescope")
+    assert "Blue Lagoon" not in answers("Near the airport lies the Blue Lagoon, a spa whose milky blue water comes from a power station.")
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "contained"),
     [
@@ -3133,3 +3340,33 @@ def test_a_year_or_a_date_of_a_list_of_three_or_more_is_not_asked():
 )
 def test_a_phrase_is_found_as_whole_words_whatever_its_case(text, phrase, contained):
     assert _contains_word(text, phrase) is contained
+
+
+# Forty-first round, part B (issue 6): a time of day is asked as a cloze of its own kind, and the word for the people of
+# a divided country is no answer (the names and units of the round are in tests/test_entities.py).
+
+
+def test_a_time_of_day_is_asked_with_a_cloze_of_its_own():
+    made = cards("Ada Brand opened the gate of Riverton at about 11:30 p.m., with no orders.")
+    assert ("cloze:time", "Ada Brand opened the gate of Riverton at {{c1::about 11:30 p.m.}}, with no orders.", "") in made
+    # beside its date, the time and the date are two cards
+    made = cards("An earthquake struck Riverton at 5:12 a.m. on 18 April 1906.", "The Riverton earthquake")
+    assert ("cloze:time", "An earthquake struck Riverton at {{c1::5:12 a.m.}} on 18 April 1906.", "") in made
+    assert ("cloze:date", "An earthquake struck Riverton at 5:12 a.m. on {{c1::18 April 1906}}.", "") in made
+    # "p.m." ends the sentence before one that opens with "The", and goes on before a lower-case word
+    made = cards("Ada Brand left Riverton at 11 p.m. The gate stayed shut until dawn.")
+    assert ("cloze:time", "Ada Brand left Riverton at {{c1::11 p.m.}}", "") in made
+    made = cards("Ada Brand left Riverton at 11 p.m. and the gate stayed shut until dawn.")
+    assert ("cloze:time", "Ada Brand left Riverton at {{c1::11 p.m.}} and the gate stayed shut until dawn.", "") in made
+
+
+def test_the_word_for_the_people_of_a_divided_country_is_no_answer():
+    """Forty-first round, part B: "the {{West German}} embassy", "about 600 {{East Germans}}" are guessed, not remembered."""
+    text = (
+        "Hundreds crowded into the West German embassy in Prague in 1989. About 600 East Germans crossed the border in "
+        "August 1989. West German television reported the news at once. North Korean troops crossed the line in June 1950."
+    )
+    asked = answers(text)
+    assert not asked & {"West German", "East Germans", "North Korean"}
+    # the other side of the line: the dates of the same sentences are asked
+    assert {"1989", "August 1989", "June 1950"} <= asked

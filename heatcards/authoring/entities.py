@@ -1,5 +1,5 @@
-"""Finding what a sentence names: people, places, organisations, titles of works, dates, years, money,
-quantities, durations and counts, each with its place in the sentence.
+"""Finding what a sentence names: people, places, organisations, titles of works, dates, times of day, years,
+money, quantities, durations and counts, each with its place in the sentence.
 
 Numbers and dates are found by patterns; titles of works by quotation marks around title-case words, or by
 their place between commas after a word such as "memoir" ("her memoir, Narrative of …, Written by Herself,");
@@ -24,6 +24,7 @@ class MentionKind(enum.Enum):
     WORK = "work"  # a film, book, song, … named in quotes or after "the film", "the novel", …
     NAME = "name"  # a capitalised name of unknown kind
     DATE = "date"
+    TIME = "time"  # a time of day: "at {{about 11:30 p.m.}}", "at {{14:00}}", "at {{nine o'clock}}"
     YEAR = "year"
     MONEY = "money"
     QUANTITY = "quantity"
@@ -69,7 +70,19 @@ _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:t
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
 
+_HOUR = r"(?:1[0-2]|0?[1-9])"
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
+    (
+        MentionKind.TIME,
+        # with "a.m." or "p.m." ("5:12 a.m.", "11.30 p.m.", "9 am") or "o'clock", never a bare hour ("at 11"); or the
+        # hours and minutes of a 24-hour clock ("at 14:00"; see _puts_at_a_time)
+        re.compile(
+            rf"(?<![\d.,:])(?:\b{_QUALIFIER})?\b(?:{_HOUR}(?:[:.][0-5]\d)? ?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+            rf"|(?:{_HOUR}|{_HOUR_WORDS}) o['’]clock\b|(?P<clock>(?:0\d|1[3-9]|2[0-3]):[0-5]\d)\b(?![.:,]\d))"
+        ),
+    ),
     (
         MentionKind.DATE,
         re.compile(
@@ -138,6 +151,8 @@ _YEAR_CUES = frozenset(
     "in since until till by of from to between and early late mid circa c. around before after during year "
     "summer winter spring autumn fall".split()
 )
+# Words that put an event at hours and minutes: "at 14:00", "by 06:42".
+_TIME_CUES = frozenset("at by until till before after from to".split())
 
 _TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
@@ -158,6 +173,12 @@ _CONNECTORS = frozenset("of the de des da di du del della der den van von la le 
 # "Nobel Prize in Physiology or Medicine".
 # The small words of a surname: "van der Waals", "de la Tour", "von Frisch".
 _PARTICLES = frozenset("de des da di du del della der den van von la le".split())
+# A word that joins a name as a particle only before another one: "Theater an der Wien", "Frankfurt an der Oder" (not
+# "gave Tom Reyes an Oscar").
+_PARTICLE_OPENERS = frozenset({"an"})
+# A word for a people before a common noun, which no name before "of the" goes on into: "Akira Tanaka of the Japanese
+# chemical company …" is Akira Tanaka ("the Museum of the American Indian" goes on).
+_A_PEOPLE_BEFORE_A_NOUN = re.compile(rf"(?:{_NATION}|[A-Z][a-z]+(?:ese|ish)) [a-z]")
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 
@@ -393,6 +414,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for match in pattern.finditer(text):
             if kind is MentionKind.YEAR and not _is_year(text, match.start(), match.end()):
                 continue
+            if kind is MentionKind.TIME and match.group("clock") and not _puts_at_a_time(text, match.start()):
+                continue
             if kind is MentionKind.COUNT and _TIME_AFTER.match(text, match.end()):
                 continue  # "20 years ago": a relative time, not a count
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
@@ -461,11 +484,16 @@ _APPOSITION = re.compile(
 # Another name of one to three words between commas: "the Baikal seal, or nerpa,", "A heart attack, or myocardial
 # infarction, happens …" (not "a man, or a woman,", nor the last of a list, "apples, pears, or plums,").
 _ALIAS = re.compile(r"(?<=[a-z]), or ([a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
-# A term set after a description of its kind, "a small knot of cells, the sinoatrial node, in …" (not "a cup of
-# tea, the first of the day,": a judgement).
+# A term set after a description of its kind, perhaps with where it lies and with its short form in brackets: "a
+# small knot of cells, the sinoatrial node, in …", "a small knot of tissue in the wall of the right atrium, the
+# sinoatrial (SA) node." (not "a cup of tea, the first of the day,": a judgement).
 _APPOSED_TERM = re.compile(
-    rf"\ban? (?:[a-z][\w-]* ){{0,2}}(?:{'|'.join(sorted(lexicon.KIND_NOUNS))}) of [a-z][\w-]*, the (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){{1,2}})(?=[,.])"
+    rf"\ban? (?:[a-z][\w-]* ){{0,2}}(?:{'|'.join(sorted(lexicon.KIND_NOUNS))}) of [a-z][\w-]*"
+    r"(?: (?:in|on|at|inside|within|near|around|along|beneath|behind|under)(?: [a-z][\w-]*){1,6})?"
+    r", the (?P<term>[a-z][\w-]*(?: \([A-Z]{1,5}\))?(?: [a-z][\w-]*){1,2})(?=[,.])"
 )
+# A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
+_INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
 _INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
 _ARTICLES = frozenset("a an the its their his her".split())
@@ -528,7 +556,8 @@ def find_terms(text: str) -> list[Mention]:
         if _is_whole_term(text, *match.span(1)) and not re.search(r", [\w-]+(?: [\w-]+)?$", text[: match.start()]):
             found.append(match.span(1))
     for match in _APPOSED_TERM.finditer(text):
-        if _is_whole_term(text, *match.span("term")) and not any(word in _JUDGING_WORDS or word.endswith("est") for word in match.group("term").split()):
+        term = _INNER_SHORT_FORM.sub("", match.group("term"))
+        if _is_whole_term(term, 0, len(term)) and not any(word in _JUDGING_WORDS or word.endswith("est") for word in term.split()):
             found.append(match.span("term"))
     for match in _APPOSITION.finditer(text):
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
@@ -539,7 +568,8 @@ def find_terms(text: str) -> list[Mention]:
     terms = []
     for start, end in sorted(_without_last_adverb(text, span) for span in found if span[0] < span[1]):
         if not terms or start >= terms[-1].end:
-            terms.append(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end]))
+            written = _INNER_SHORT_FORM.sub("", text[start:end])  # "sinoatrial node": a card asking it leaves out "(SA)"
+            terms.append(Mention(MentionKind.TERM, start, end, written, written))
     return terms
 
 
@@ -681,6 +711,15 @@ def _is_year(text: str, start: int, end: int) -> bool:
     return not re.match(r"\s+[a-z]", after)  # "1500 people" is a count, "in 1500 people" too
 
 
+def _puts_at_a_time(text: str, start: int) -> bool:
+    """Whether hours and minutes with no "a.m." or "p.m." at `start` are a time of day: after a word that puts an event
+    at them ("at 14:00", "by 06:42"); not a race time ("in 3:43.13"), "the 3:10 train" or a verse ("John 3:16"). A
+    12-hour time without them ("At about 10:20, dive bombers …") is none: the one development card of that shape, to
+    edit for its long front, lowered the share kept."""
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].lower() in _TIME_CUES
+
+
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether the word at `position` is the first word of the sentence or of a quotation or a line
     such as "McCauley: I …"."""
@@ -727,19 +766,29 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 following = tokens[index + 2] if followed else None
             else:
                 following = tokens[index + 1] if followed else None
-            if following is not None and candidate in _PARTICLES and following.group() in _PARTICLES and index + 2 < len(tokens):
-                following = tokens[index + 2]  # "Johannes Diderik van der Waals": two particles before the surname
+            paired = following is not None and following.group() in _PARTICLES and index + 2 < len(tokens) and (candidate in _PARTICLES or candidate in _PARTICLE_OPENERS)
+            if paired:
+                following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
             if (_is_name_word(candidate) and candidate not in lexicon.NOT_NAMES) or _is_name_number(text, tokens[index], words[-1]):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
                 possessive = candidate != tokens[index].group()
                 index += 1
-            elif following is not None and _is_name_word(following.group()) and _joins_name(candidate, words, following.group()):
+            elif (
+                following is not None
+                and _is_name_word(following.group())
+                and (paired or _joins_name(candidate, words, following.group()))
+                and not _A_PEOPLE_BEFORE_A_NOUN.match(text, following.start())
+            ):
                 words.append(candidate)
                 end = tokens[index].end()
                 index += 1
             else:
                 break
+        while len(words) < 3 and words[0] in lexicon.LATIN_TITLE_WORDS and index < len(tokens) and text[end : tokens[index].start()] == " " and _a_latin_word(tokens[index].group()):
+            words.append(tokens[index].group())  # "the Missa solemnis": one title, not "{{Missa}} solemnis"
+            end = tokens[index].end()
+            index += 1
         if possessive and (
             (words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end))  # "St. Mary's": a church
             or (len(words) == 1 and _named_by_its_possessive(words[0], book))  # "left Queen's", "Harper's magazine"
@@ -761,6 +810,12 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
         runs.extend(_split_after_a_known_surname(text, _Run(start, end, words, possessive, before, after), book))
     return runs
+
+
+def _a_latin_word(word: str) -> bool:
+    """Whether a lower-case word after the first word of a Latin title may be the title's ("solemnis", "brevis",
+    "mater"): not a word a term does not hold ("for", "was") nor a verb ("the Missa solemnis premiered …")."""
+    return bool(_TERM_WORD.fullmatch(word)) and word not in _NOT_TERM_WORDS and not _a_verb(word)
 
 
 def _split_after_a_known_surname(text: str, run: _Run, book: NameBook) -> list[_Run]:
@@ -800,8 +855,8 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
     Tyne"; not "Hicham El Guerrouj of Morocco"."""
     if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
         return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
-    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS:
-        return False  # a person's name and where they come from: "Derek Ibbotson of Britain"
+    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
+        return False  # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany")
     if word in _CONNECTORS:
         return word != "the" or words[-1] == "of"
     if word == "in":
@@ -898,6 +953,10 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if _names_a_craft(run):
         return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
+    if name in lexicon.DEMONYMS or name.removesuffix("s") in lexicon.DEMONYMS:
+        return MentionKind.NAME  # "surrounded by East German territory", "600 East Germans": a people's word, no person
+    if run.tokens[0] in lexicon.LATIN_TITLE_WORDS and len(run.tokens) > 1:
+        return MentionKind.WORK  # "the Missa solemnis", "an Agnus Dei"
     if run.tokens[0] in _SAINTS and _POSSESSIVE.search(run.tokens[-1]):
         return MentionKind.PLACE  # "St. Mary's": a church, not the saint
     if len(run.tokens) == 1 and name.isupper() and len(name) > 1:

@@ -122,6 +122,12 @@ EVENT_WORDS = _words(
     "Flood Fire Storm Siege Battle Earthquake Hurricane Blizzard Eruption Famine Plague Fog Smog Riot Massacre "
     "Disaster Explosion Tsunami Uprising Rebellion Revolt"
 )
+# The last word of the name of a state, which the country after "of" belongs to: "the Federal Republic of Germany",
+# "the Grand Duchy of Luxembourg" (where "Derek Ibbotson of Britain" is a person and where he comes from).
+STATE_WORDS = _words("Republic Kingdom Empire Principality Duchy Commonwealth Confederation Emirate Emirates Sultanate Dominion")
+# The first word of a Latin title of a sacred work, which keeps the lower-case words after it: "the Missa solemnis",
+# "a Stabat mater" (a list: nothing else tells a Latin word from an English one).
+LATIN_TITLE_WORDS = _words("Missa Stabat Agnus Dies Ave Salve Kyrie")
 
 # Well-known acronyms that are places, not organisations.
 PLACE_ACRONYMS = _words("US USA UK UAE USSR DC LA NYC EU")
@@ -214,6 +220,8 @@ DEMONYMS = _words(
     "American British English French German Italian Spanish Russian Soviet Chinese Japanese Polish Irish "
     "Scottish Welsh Dutch Swedish Norwegian Danish Greek Roman Egyptian Mexican Canadian Indian Jewish "
     "Christian Muslim Catholic Protestant European African Asian Korean Portuguese Austrian Swiss Belgian"
+) | frozenset(  # of a divided country, as guessable as the country's: "crowded into the {{West German}} embassy"
+    {"East German", "West German", "North Korean", "South Korean", "North Vietnamese", "South Vietnamese"}
 )
 # The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
 STRUCTURE_WORDS = _words(
@@ -289,7 +297,7 @@ UNITS = (
     r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
-    r"(?:kilo|mega|giga)?watts?|[kMG]W|volts?|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
+    r"(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
 )
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
@@ -370,9 +378,9 @@ COPULAS = frozenset({"was", "were", "is", "are"})
 NOT_WHO_VERBS = frozenset({"had", "has", "have", "did", "does", "do", "said", "says", "told", "thought", "believed"})
 
 # Opinions and hedges: a card should hold a fact, not the writer's view.
-SUBJECTIVE_WORDS = _words(
-    "arguably perhaps maybe probably possibly favorite favourite best-loved greatest seemingly apparently "
-    "surely undoubtedly allegedly supposedly might may should ahem quintessential gripping "
+HEDGE_ADVERBS = _words("arguably perhaps maybe probably possibly seemingly apparently surely undoubtedly allegedly supposedly")
+SUBJECTIVE_WORDS = HEDGE_ADVERBS | _words(
+    "favorite favourite best-loved greatest might may should ahem quintessential gripping "
     "iconic legendary unforgettable extraordinary astonishing alas"
 )
 # Phrases of praise: "one of the most gripping thrillers ever made" is a view, not a fact; "one of the

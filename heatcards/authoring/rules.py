@@ -18,6 +18,7 @@ import datetime
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable
 
@@ -72,6 +73,7 @@ _PROGRESS_EVERY = 25  # sentences
 
 _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.DATE: 1.0,
+    MentionKind.TIME: 0.85,  # mostly a side detail of the event it times (round 32): below dates and amounts
     MentionKind.PERSON: 0.95,
     MentionKind.WORK: 0.95,
     MentionKind.YEAR: 0.95,
@@ -161,8 +163,8 @@ _LEADING_REFERENCE = re.compile(
 _VERB_OF_THE_SUBJECT = re.compile(rf"(?: (?:first|once|only|now|just))? (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b")
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
-# Center of the Earth" (1864), …".
-_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|From|By|With|Under|For)\b[^,;]*, ")
+# Center of the Earth" (1864), …", "Since its opening on 3 May 1990, …".
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|From|By|With|Under|For)\b[^,;]*, ")
 # A subject followed by its name between commas: "The first crewed Apollo flight, {Apollo 7}, …".
 _APPOSED_NAME = re.compile(r"The [^,;:\"“]{1,60}?, (?:the )?")
 # A subject given a name: "The mineral was named tranquillityite, after …".
@@ -265,6 +267,9 @@ _OTHER_UNITS = re.compile(
     r" \((?:about |around |some |c\. )?\d[^()]*\)"  # "1,595 feet (486 m)"
     r"|, or (?:about |around |some )?\d[\d.,]*(?: [a-z]+){1,2}(?:,(?= )|(?=[.;]))"  # "363 feet, or about 110.6 metres, tall"
 )
+# A short form in brackets right after a name or a term: "the Economic Cooperation Administration (ECA)", "liquid
+# crystal displays (LCDs)" (see _is_short_form).
+_SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
 # What stands before an amount given again in other units: "1,595 feet (", "363 feet, or about ".
 _BEFORE_OTHER_UNITS = re.compile(r"\d[^()]*\($|\d[^,()]*, or (?:about |around |some )?$")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
@@ -278,13 +283,20 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|Sept"
+# What a "that", "the next" or "the same" opening counts time in: "That evening", "The next year".
+_PART_OF_TIME = "year|month|week|day|decade|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night"
+# What follows an opening of time when the rest of the sentence has a subject of its own: not "of" ("Within hours of
+# the collapse, …") nor a verb, which makes the time itself the subject ("That year was the wettest on record.").
+_BEFORE_ITS_OWN_SUBJECT = rf",?\s+(?=[A-Za-z])(?!of\b|{_VERB_AFTER_A_COUNT})"
 # An opening that dates the sentence only by the one before: "The next year …", "Later that year …", "In May
-# of the same year …", and "Two years later" when there is no date to count from (see _dated).
+# of the same year …", "That evening …", and a time counted from it: "Two years later" when there is no date to
+# count from (see _dated), "Moments later", "Within hours".
 _RELATIVE_TIME_OPENER = re.compile(
     rf"(?P<lead>(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?(?:(?P<part>(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
     r"|spring|summer|autumn|fall|winter)) of )?(?:(?i:the) (?P<which>same|following|next)|(?i:that)(?: same)?) "
-    r"(?P<unit>year|month|week|day|decade|season|spring|summer|autumn|fall|winter),?\s+(?=[A-Za-z])"
-    r"|(?P<counted>(?:(?:Only|Just|About|Some) )?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) later,?\s+(?=[A-Za-z]))"
+    rf"(?P<unit>{_PART_OF_TIME}){_BEFORE_ITS_OWN_SUBJECT}"
+    r"|(?P<counted>(?i:(?:(?:only|just|about|some) )?(?:\w+ )?(?:moments|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) later"
+    rf"|within (?:(?:{'|'.join(_COUNTS)}|a few|\d{{1,3}}) )?(?:moments|seconds?|minutes?|hours?|days?|weeks?)){_BEFORE_ITS_OWN_SUBJECT})"
 )
 # A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
@@ -317,9 +329,14 @@ _DEFINING_LINE = re.compile(
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# What stands between the "It was" of a cleft sentence and the name it singles out: "It was the Scottish surgeon Dr.
+# {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft); not
+# "It was not {Laing} who …".
+_CLEFT_LEAD = re.compile(r"It (?:was|is) (?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
+_CLEFT_RELATIVE = re.compile(r" (?P<word>who|that)\b")
 # A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
-# first …", "That is roughly 20 percent of …".
-_THAT_SUBJECT = re.compile(rf"(?:That|Those)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
+# first …", "That is roughly 20 percent of …"; not a time, "That evening he wrote …" (see _RELATIVE_TIME_OPENER).
+_THAT_SUBJECT = re.compile(rf"(?:That|Those)(?! (?:{_PART_OF_TIME})\b)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
 # subject ("This method is called …", "Such an alignment comes …", "That is roughly …"), a subject "It" or "They", or a
@@ -358,8 +375,10 @@ _WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:
 _YEAR_OF_AN_ESTIMATE = re.compile(r"\b(?:estimate of|estimated at [^,;]+ in) $")
 # The time a comparison measures against: "… will be better placed than it was in {{1986}}".
 _COMPARED_TIME = re.compile(r"\bthan (?:it|he|she|they|(?:the )?[a-z]+) (?:was|were|had been|did) (?:in|on) $")
-# A subject that is a common noun, not a name: "The probe rode on …", "A second rocket was …".
-_COMMON_SUBJECT = re.compile(rf"(?:The|A|An) (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
+# A subject that is a common noun, not a name, perhaps after an opening ("When the valve closes …") and with a
+# relative clause before its verb: "The probe rode on …", "A second rocket was …", "The mitral valve, which has two
+# cusps, takes …".
+_COMMON_SUBJECT = re.compile(rf"(?i:the|an?) (?:[a-z-]+ )?[a-z-]+(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})")
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -371,9 +390,11 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # Where a later clause begins, which a claim may be cut before when the clause leans on something the
 # card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …",
 # and a closing phrase that points elsewhere: ", most of them soldiers", ", against an agreement between the two
-# governments", ", their only inhabited island".
+# governments", ", their only inhabited island", or that opens with a hedge: ", probably in March 1852", ",
+# perhaps the coldest year" (not a hedge of the amount before it, ", perhaps more").
 _CLAUSE_BOUNDARY = re.compile(
-    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|although|though|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing)\b|;\s+|\s+[-–—]\s+"
+    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|(?:even )?(?:although|though)|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing"
+    rf"|(?:{'|'.join(sorted(lexicon.HEDGE_ADVERBS))})(?! (?:more|less|fewer|many|much|twice|half|double|even|as)\b))\b|;\s+|\s+[-–—]\s+"
 )
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
 # he died …}" (see _the_persons_clause).
@@ -386,6 +407,8 @@ _CANNOT_END = frozenset(
     "between among through and or but nor so yet that than as if because while when where which who".split()
 )
 _SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
+# A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
+_SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
@@ -416,6 +439,12 @@ _PERSONS_OWN_VERB = re.compile(rf" (?:was born|died|married|(?:{'|'.join(lexicon
 # An instrument's generic name: "the telescope", "The observatory" (see _about_the_instrument).
 _GENERIC_INSTRUMENT = re.compile(rf"\b(?i:the) (?:{'|'.join(sorted(word.lower() for word in lexicon.INSTRUMENT_WORDS))})\b")
 _PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
+# An "its" right after the verb of a plural subject, which it cannot stand for: "Engineers now put its peak flow at
+# …", "Most geologists date its birth to …" (not "Engineers measured 726 feet at its crest", "Visitors to its shore").
+_ITS_AFTER_THE_VERB = re.compile(
+    rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{_PLURAL_NOUN.pattern})(?: [a-z]+ly| now| today| still| also)?"
+    rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
+)
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -925,8 +954,11 @@ def _cards(
         if made is None:
             rule = f"cloze:{mention.kind.value}"
             after = shown.text[mention.end :]
-            other_units = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else None
-            after = after[other_units.end() :] if other_units else after  # "{{1,595 feet}} (486 m)" would give it away
+            # the same again in other units or in short would give it away: "{{1,595 feet}} (486 m)", "the {{Northern Sky
+            # Survey Office}} (NSSO)", whose initials spell the answer's words
+            again = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else _SHORT_FORM_AFTER.match(after)
+            if again and (mention.kind is MentionKind.QUANTITY or _is_short_form(again.group(1), mention.text)):
+                after = after[again.end() :]
             front = f"{shown.text[: mention.start]}{{{{c1::{mention.text}}}}}{after}"
             rest = shown.text[: mention.start] + " … " + after
             kind, back, answer, bonus = SuggestionKind.CLOZE, "", mention.text, 0.0
@@ -956,9 +988,9 @@ def _cards(
 
 def _family_or_nation(name: str, book: NameBook) -> bool:
     """Whether the name is the plural of a surname the document gives ("the Curies" beside Marie Curie)
-    or of a nationality ("the Soviets"): a family or a people, not an answer that says who."""
+    or of a nationality ("the Soviets", "600 East Germans"): a family or a people, not an answer that says who."""
     singular = name.removesuffix("s")
-    return " " not in name and singular != name and (singular in book.full_names or singular in lexicon.DEMONYMS)
+    return singular != name and ((" " not in name and singular in book.full_names) or singular in lexicon.DEMONYMS)
 
 
 def _value(claim: Claim, mention: Mention) -> float:
@@ -1006,7 +1038,7 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
-    if (short := re.match(r" \(([A-Za-z]{2,6}?)s?\)", after)) and _is_short_form(short.group(1), text):
+    if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
         if mention.kind is MentionKind.TERM or short.group(1) in lexicon.WELL_KNOWN_SHORT_FORMS:
             # "known as {{liquid crystal display}} (LCD)": the short form after a term of common words spells them;
             # "The {{European Space Agency}} (ESA) joined …": everyone can spell out a short form so well known
@@ -1226,18 +1258,20 @@ def _standing(claim: Claim, topic: _Topic | None, book: NameBook) -> Claim | Non
 def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | None:
     """Where the first thing lies that keeps the claim from holding a card (0 for what concerns the
     whole sentence: its length, its subject, a question, quoted speech); None when nothing does."""
-    problems = [_unreadable_at(claim.text), _dangling_pronoun_at(claim, book), 0 if _leans_on_context(claim, topic) else None]
+    problems = [_unreadable_at(claim.text, claim.mentions), _dangling_pronoun_at(claim, book), 0 if _leans_on_context(claim, topic) else None]
     return min((problem for problem in problems if problem is not None), default=None)
 
 
-def _unreadable_at(text: str) -> int | None:
+def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     """Where a sentence stops being a plain statement of fact a card can hold: a word in the first or
     second person, an opinion or hedge, a word or phrase pointing at something the sentence does not
-    show; 0 when the whole sentence cannot (its length, a question, a heading, mostly quoted speech);
-    None when it is fine."""
+    show, the first word past MAX_SENTENCE_WORDS when only the names among `mentions` make it that long;
+    0 when the whole sentence cannot (its length, a question, a heading, mostly quoted speech); None when
+    it is fine."""
     written = list(_WORD.finditer(text))
     words = [match.group().lower() for match in written]
-    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+    in_names = sum(len(_WORD.findall(m.text)) - 1 for m in mentions if m.kind in NAMED_KINDS)
+    if len(words) < MIN_SENTENCE_WORDS or len(words) - in_names > MAX_SENTENCE_WORDS:
         return 0
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
         return 0
@@ -1260,6 +1294,9 @@ def _unreadable_at(text: str) -> int | None:
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
+    if len(words) > MAX_SENTENCE_WORDS:
+        # short enough with its names read as one word each, but too long a front: its first clauses may stand alone (see _trimmed)
+        found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
 
 
@@ -1279,8 +1316,8 @@ def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
 
 def _trimmed(claim: Claim, problem: int) -> Claim | None:
     """The claim cut before the last clause boundary (", and", ", while", ", which", "; ", ", one of",
-    a participle clause ", crossing …", ", with …") that comes before `problem`, ended with a full stop,
-    with only the mentions inside what is kept; None when no boundary leaves a complete statement:
+    a participle clause ", crossing …", ", with …", a hedge ", probably …") that comes before `problem`,
+    ended with a full stop, with only the mentions inside what is kept; None when no boundary leaves a complete statement:
     a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
     article or a conjunction, its brackets and quotation marks closed."""
     for boundary in reversed([b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]):
@@ -1453,6 +1490,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
     text, mentions = _defined_term(text, mentions)
+    text, mentions = _without_cleft(text, mentions)
     relative = _RELATIVE_TIME_OPENER.match(text)
     written = _time_written(relative, before) if relative and re.match(r"(?i:they) ", text[relative.end() :]) else None
     if written is not None:
@@ -1466,7 +1504,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     reference = _LEADING_REFERENCE.match(text, opening.end())
     noun = reference.group("noun") if reference else None
     expletive = reference is not None and (reference.group("pronoun") or "").lower() == "it" and _EXPLETIVE_IT.match(text, reference.end())
-    if reference is None or expletive or (
+    if reference is None or expletive or _points_forward(text, mentions, reference, book) or (
         noun
         and noun.lower() not in lexicon.REFERRING_NOUNS
         # "The bridge opened …", "The ring was closed …"; not "the space shuttle Challenger broke …", whose "space"
@@ -1565,9 +1603,11 @@ def _carried_by_the_label(
     reference = _LEADING_REFERENCE.match(text, opening)
     if not pronouns or _RELATIVE_TIME_OPENER.match(text) or (reference and (reference.group("pronoun") or "").lower() not in ("it", "its")):
         return None
-    if reference is None and re.search(r"\bits\b", text[opening:]) and not _names_an_event(topic.name):
-        # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's; but an
-        # event's document calls the event "it" ("The flood lasted an hour. Engineers put its volume at …")
+    if reference is None and re.search(r"\bits\b", text[opening:]) and not _names_an_event(topic.name) and not _ITS_AFTER_THE_VERB.match(text, opening):
+        # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's (the thing
+        # measured may have a crest); but an event's document calls the event "it" ("The flood lasted an hour.
+        # Engineers put its volume at …"), and an "its" right after the verb of a plural subject has nothing
+        # else before it to stand for ("Engineers now put its peak flow at …")
         return None
     if any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m) for m in mentions):
         return None  # "The Corran Tunnel replaced it in 1936": not the tunnel, and not surely the topic
@@ -1706,6 +1746,32 @@ def _defined_term(text: str, mentions: list[Mention]) -> tuple[str, list[Mention
     shift = line.end("term") + 1 - line.start("rest")
     moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= line.start("rest")]
     return f"{line.group('term')} {line.group('rest')}", [term, *moved]
+
+
+def _without_cleft(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """A cleft sentence as the plain statement it makes, so that what it singles out can be asked: "It was the
+    Scottish surgeon Dr. James Laing who proved, in 1841, that …" -> "The Scottish surgeon Dr. James Laing proved, in
+    1841, that …", "It was in 1841 that Laing proved …" -> "In 1841, Laing proved …". As it was when nothing found
+    stands right before a "who" or "that" (after a preposition, anything found; else a name): "It was a cold winter.",
+    "It was Laing's idea that …"; or when what follows is not the rest of the clause: a name needs its verb next ("It
+    was Laing that the council blamed" has another subject), a time or place a subject of its own."""
+    for focus in mentions:
+        lead = _CLEFT_LEAD.match(text, 0, focus.start)
+        relative = _CLEFT_RELATIVE.match(text, focus.end)
+        if lead is None or relative is None:
+            continue
+        verb = _VERB_OF_THE_SUBJECT.match(text, relative.end())
+        if lead.group("preposition"):
+            fits = relative.group("word") == "that" and verb is None
+        else:
+            fits = focus.kind in NAMED_KINDS and (verb is not None or (relative.group("word") == "who" and text.startswith(",", relative.end())))
+        if not fits:
+            return text, mentions
+        joiner = "," if lead.group("preposition") else ""  # "In 1841, Laing proved …"
+        shift = len(joiner) - (relative.end() - relative.start())
+        moved = [m if m.end <= focus.end else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+        return _without_opening(text[: focus.end] + joiner + text[relative.end() :], moved, lead.start("focus"))
+    return text, mentions
 
 
 def _opens_with_a_verb(clause: str) -> bool:
@@ -2397,14 +2463,16 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     opening = _OPENING.match(claim.text).end()
     setting = _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
-    common = _COMMON_SUBJECT.match(claim.text, opening)
-    ahead = _subject_after_opening(claim, opening)
+    # the subject of the sentence or of a clause in it: "The finished dam is …", "Because the left lung has to leave
+    # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
+    common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
+    ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])])
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
         if bound and word in _POSSESSIVES and match.start() > bound.end():
             continue  # "One worker produces … in her whole life": her own
-        if ahead and match.start() < opening and _can_be(word, ahead, book):
-            continue  # "In its annual report, the Red Cross …": the subject after the opening's own
+        if ahead and match.start() < forward and _can_be(word, ahead, book):
+            continue  # "In its annual report, the Red Cross …", "Since its opening in 1990, the library …": the subject's own
         if word == "it" and _EXPLETIVE_IT.match(claim.text, match.end()):
             continue  # "It was not until 1912 that …": it stands for nothing
         need = lexicon.PRONOUNS[word]
@@ -2425,7 +2493,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
-        if word == "its" and common and match.start() > common.end() and not things:
+        if word == "its" and any(end < match.start() for end in common) and not things:
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
         if word in ("they", "them", "their", "theirs") and plurals:
@@ -2464,14 +2532,28 @@ def _read_from_the_card(word: str, text: str, position: int) -> bool:
     return word not in ("he", "she") and not (word == "it" and not _is_object(text, position))
 
 
-def _subject_after_opening(claim: Claim, opening: int) -> Mention | None:
-    """The name that follows an opening phrase as the sentence's subject, perhaps after a title in
-    quotes and a word for who it is: "In his 1950 memoir, "Wind and Sand," the pilot {Ann Lee} wrote …"."""
+def _points_forward(text: str, mentions: list[Mention], reference: re.Match[str], book: NameBook) -> bool:
+    """Whether a leading possessive lies in the sentence's opening phrase and stands for the subject after it, not
+    for a name of the sentence before: "After its opening in 1990, the Northgate Library took over …" (an "After"
+    that _OPENING reads as the start of a clause)."""
+    pronoun = (reference.group("pronoun") or "").lower()
+    ahead, forward = _subject_ahead(text, mentions)
+    return pronoun in _POSSESSIVES and ahead is not None and reference.start() < forward and _can_be(pronoun, ahead, book)
+
+
+def _subject_ahead(text: str, named: list[Mention]) -> tuple[Mention | None, int]:
+    """The name that follows the sentence's opening phrase as its subject, perhaps after a title in quotes and a
+    word for who it is ("In his 1950 memoir, "Wind and Sand," the pilot {Ann Lee} wrote …", "After its opening in
+    1990, the larger {Northgate Library} …"), and where that opening ends; (None, 0) when there is none. A
+    possessive in the opening may stand for that subject (`named` holds the sentence's names, and the one that
+    replaced a "she")."""
+    setting = _OPENING_PHRASE.match(text)
+    opening = max(_OPENING.match(text).end(), setting.end() if setting else 0)
     if opening == 0:
-        return None
-    lead = _BEFORE_SUBJECT.match(claim.text, opening)
-    named = [*claim.mentions, *([claim.subject] if claim.subject else [])]  # also the name that replaced "she"
-    return next((m for m in named if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
+        return None, 0
+    lead = _BEFORE_SUBJECT.match(text, opening)
+    ahead = next((m for m in named if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
+    return ahead, opening
 
 
 def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
@@ -2578,8 +2660,8 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
     "{{Addison}}'s disease", "the {{Avogadro}} constant"; or a range: "over {{a day}} or two", "three or {{four}}
     squalls", "between 10 and {{20}} ships", "{{roughly 45 seconds}} to a minute"."""
     before, after = text[: mention.start], text[mention.end :]
-    if re.match(r"[\w-]|['’](?!s\b)\w", after) or re.search(r"[\w-]$|\d[:.]$", before):
-        return True  # also the minutes of a time: "10:{{20}}"
+    if re.match(r"[\w-]|/\d|['’](?!s\b)\w", after) or re.search(r"[\w-]$|\d[:./]$", before):
+        return True  # also the minutes of a time, "10:{{20}}", and half of a fraction, "about 1/{{267}}"
     if mention.kind in _NUMBER_KINDS and (_REST_OF_A_RANGE.match(after) or _START_OF_A_RANGE.search(before)):
         return True  # "over {{a day}} or two", "three or {{four}} squalls"
     if _names_a_term(text, mention):
@@ -2669,7 +2751,10 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     such as the "The" of "The Call of the Wild" gives nothing away. A
     nickname is given away only by all its words: "Frank Crowe … the nickname "{{Hurry Up Crowe}}"" is
     not, though its person's name is on the card; nor is an organisation by the country or city it
-    opens with (see `_own_words`)."""
+    opens with (see `_own_words`), nor by a common noun for what it does that the card writes in lower case,
+    unless all its words are on the card: "The survey is run by the {{Northern Sky Survey Office}}" is asked,
+    "The survey is run by the {{Survey Office}}" is not (a place or another name is: "a spa whose milky blue
+    water … the {{Blue Lagoon}}", "near the camp of {{Sheep Camp}}")."""
     if _contains_word(rest, mention.text) or _contains_word(rest, answer):
         return True
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
@@ -2677,12 +2762,14 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         words = _own_words(mention, answer.split(), generic)
-        given = [
-            len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS
-            and (_hyphenated_given(rest, word) or _derived_word_given(rest, word))
-            for word in words
-        ]
-        return all(given) if nickname else any(given)
+        own = [word for word in words if len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS]
+        given = [word for word in own if _hyphenated_given(rest, word) or _derived_word_given(rest, word)]
+        if nickname:
+            return given == words
+        if mention.kind is not MentionKind.ORGANISATION or given == own:
+            return bool(given)
+        names = " ".join(word for word in _WORD.findall(rest) if word[0].isupper())  # the card's names, not its common nouns
+        return any(_hyphenated_given(names, word) or _derived_word_given(rest, word) for word in given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
 
 
