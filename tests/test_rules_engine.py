@@ -3370,3 +3370,61 @@ def test_the_word_for_the_people_of_a_divided_country_is_no_answer():
     assert not asked & {"West German", "East Germans", "North Korean"}
     # the other side of the line: the dates of the same sentences are asked
     assert {"1989", "August 1989", "June 1950"} <= asked
+
+
+# Forty-second round (issue 6): a leading "He", "She", "His" or "Her" goes on with the subject of the sentence before,
+# a person of that gender, when everyone else it names who could be meant stands aside from its main clause (after
+# "of", "by" or "under", in a relative clause, after an infinitive) and has no verb of their own.
+
+_COMPOSER = "Karl Keller was a composer whose music carried the style of Joseph Haydn and Carl Stamitz into a new age."
+
+
+def _fronts(text: str, title: str = "Notes") -> set[str]:
+    return {s.front for s in suggest(text, title, 1000)}
+
+
+def _paragraphs(*paragraphs: str, title: str = "Notes") -> set[str]:
+    text, spans, at = "\n\n".join(paragraphs), [], 0
+    for paragraph in paragraphs:
+        spans.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    found = RulesEngine().suggest(DocumentText(title, "notes.txt", text, tuple(spans)), cards_per_1000_words=1000)
+    return {s.front for s in found}
+
+
+def test_a_he_goes_on_with_the_subject_before_when_the_other_men_stand_aside():
+    baptised = "He was baptised in Bonn on 17 December 1770."
+    assert "Karl Keller was baptised in Bonn on {{c1::17 December 1770}}." in _fronts(f"{_COMPOSER} {baptised}")
+    patron = "His patron, Count Ferdinand Waldstein, wrote to him in 1792."
+    assert "Karl Keller's patron, {{c1::Count Ferdinand Waldstein}}, wrote to him in 1792." in _fronts(f"{_COMPOSER} {patron}")
+    # a man whom the subject went to meet, or whom a relative clause names
+    met = "Tom Reyes crossed the Atlantic to meet President Carl Berg. On the passenger list he travelled as Colonel Lark."
+    assert "On the passenger list Tom Reyes travelled as {{c1::Colonel Lark}}." in _fronts(met)
+    sent = "Ada Lind ran the survey office, which sent the geologist Kate Moss north. She mapped the Avon Gorge in 1861."
+    assert "Ada Lind mapped the {{c1::Avon Gorge}} in 1861." in _fronts(sent)
+    # across a paragraph break only when the subject is the document's person
+    assert "Karl Keller was baptised in Bonn on {{c1::17 December 1770}}." in _paragraphs(_COMPOSER, baptised, title="Karl Keller")
+
+
+@pytest.mark.parametrize(
+    "sentence_before",
+    [
+        "Karl Keller met the violinist Joseph Haydn in Vienna.",  # the object of the main verb could be meant
+        "Karl Keller played for ten years with Joseph Haydn.",  # so could a companion after "with"
+        "Karl Keller wrote a quartet, and Joseph Haydn praised it.",  # a man with a verb of his own
+        "Karl Keller and Joseph Haydn played in Vienna in 1790.",  # two subjects joined
+        "Karl Keller's teacher was Joseph Haydn.",  # a possessive subject
+        _COMPOSER.replace("Karl", "Anton"),  # a subject whose gender the document does not make sure
+    ],
+)
+def test_a_he_after_a_subject_beside_another_man_who_could_be_meant_is_refused(sentence_before):
+    """The other side of the line; the first assertion shows the rule at work, the second where it stops."""
+    baptised = "He was baptised in Bonn on 17 December 1770."
+    assert "Karl Keller was baptised in Bonn on {{c1::17 December 1770}}." in _fronts(f"{_COMPOSER} {baptised}")
+    assert not any("17 December 1770" in front for front in _fronts(f"{sentence_before} {baptised}"))
+
+
+def test_a_he_after_a_paragraph_break_goes_on_only_with_the_documents_person():
+    baptised = "He was baptised in Bonn on 17 December 1770."
+    assert "Karl Keller was baptised in Bonn on {{c1::17 December 1770}}." in _paragraphs(_COMPOSER, baptised, title="Karl Keller")
+    assert not any("17 December 1770" in front for front in _paragraphs(_COMPOSER, baptised))  # a new paragraph, no topic

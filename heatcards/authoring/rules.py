@@ -176,6 +176,14 @@ _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
+# A person who stands aside from the main clause of the sentence before: after "of", "by" or "under", in a relative
+# clause or after an infinitive ("the style of Haydn and ", ", who sent photographers such as ", "to meet President ");
+# not after "where", whose clause sets a scene of its own ("She was born in Bath, where Ann Marks …")
+_ASIDE_FROM_THE_MAIN_CLAUSE = re.compile(
+    r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
+)
+_JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
 _AFTER_BY_OR_UNDER = re.compile(  # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
     r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 )
@@ -488,6 +496,7 @@ class _Before:
     when: Mention | None = None  # the one date or year of the latest sentence before that gives any (two back at most)
     earlier: tuple[list[Mention], ...] = ()  # the mentions of the sentences before that one, latest first
     earlier_texts: tuple[str, ...] = ()  # the texts of those sentences, latest first
+    new_paragraph: bool = False  # whether the sentence opens a paragraph (or follows a heading) of its own
 
 
 @dataclass(frozen=True)
@@ -578,7 +587,8 @@ def suggest_from_mentions(
             earlier = tuple(reversed(found[first : index - 1]))
             earlier_texts = tuple(reversed([s.text for s in sentences[first : index - 1]]))
             when = _last_time(found[max(0, index - 2) : index])
-            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts)
+            new_paragraph = document.paragraph_of(sentences[index - 1].start) != document.paragraph_of(sentence.start)
+            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph)
         claim = _claim(text, mentions, before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
         if standing is None and (paired := _after_the_sentence_before(text, mentions, before, topic, book)):
@@ -2048,6 +2058,8 @@ def _antecedent(
         people = {
             _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
         }
+        if len(people) > 1 and (subject := _subject_person_goes_on(gender, before, topic, book)) is not None:
+            people = {_canonical(subject, topic): subject}
         if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
             people = {_canonical(chained, topic): chained}
             if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
@@ -2242,6 +2254,28 @@ def _pronoun_subject_goes_on(pronoun: str, before: _Before, topic: _Topic | None
         return False
     others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (topic.gender, None)]
     return all(_is_object(before.text, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :]) for m in others)
+
+
+def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The person of `gender` the sentence before has for its subject, when everyone else of that gender (or of
+    unknown gender) it names stands aside from its main clause, with no verb of their own (see
+    _ASIDE_FROM_THE_MAIN_CLAUSE): "Karl Keller was a composer whose music carried the style of Haydn and Mozart
+    into a new age. He was baptised …" is Keller. A leading "He" goes on with the subject; an object of the
+    main verb, or a man after "with" or "for", could be meant as well ("Turing met Christopher Morcom. He …").
+    None after two subjects joined ("Haydn and Mozart …"), a possessive subject ("Ranieri's side"), a person
+    whose gender the document does not make sure, or a paragraph break, unless the subject is the topic."""
+    subject = before.claim.subject if before.claim else None
+    if subject is None or subject.kind is not MentionKind.PERSON or subject.possessive or _gender(subject, topic, book) is not gender:
+        return None
+    if _JOINED_TO_THE_SUBJECT.match(before.claim.text, subject.end) or (before.new_paragraph and not _is_topic(subject, topic)):
+        return None
+    others = [
+        m for m in before.mentions
+        if m.kind is MentionKind.PERSON and _canonical(m, topic) != _canonical(subject, topic) and _gender(m, topic, book) in (gender, None)
+    ]
+    if all(_ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :]) for m in others):
+        return subject
+    return None
 
 
 def _leading_thing(before: _Before) -> Mention | None:
