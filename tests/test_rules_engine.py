@@ -3428,3 +3428,214 @@ def test_a_he_after_a_paragraph_break_goes_on_only_with_the_documents_person():
     baptised = "He was baptised in Bonn on 17 December 1770."
     assert "Karl Keller was baptised in Bonn on {{c1::17 December 1770}}." in _paragraphs(_COMPOSER, baptised, title="Karl Keller")
     assert not any("17 December 1770" in front for front in _paragraphs(_COMPOSER, baptised))  # a new paragraph, no topic
+
+
+# Forty-first round, part A (issue 6): wrong rewrites, where a pronoun or a subject was replaced by the wrong name (a card
+# that teaches something false), and subjects that lean on the sentence before asked as if they stood alone. Each test
+# holds the shape and the sentences on the other side of the line.
+_HARWICK_DAM = "The Harwick Dam was finished in the spring of 1931. {second}"
+
+
+@pytest.mark.parametrize(
+    ("second", "front"),
+    [
+        ("It was Mayor Alan Crewe himself, however, who made the opening possible.", "(Harwick Dam) Mayor {{c1::Alan Crewe}} made the opening possible."),
+        ("It was Mayor Alan Crewe alone who paid for the ribbon.", "(Harwick Dam) Mayor {{c1::Alan Crewe}} alone paid for the ribbon."),
+        ("It was Ada Brand herself who cut the ribbon on 4 May 1931.", "(Harwick Dam) Ada Brand cut the ribbon on {{c1::4 May 1931}}."),
+    ],
+)
+def test_a_cleft_with_an_emphasis_or_an_aside_before_who_is_asked_as_the_statement_it_makes(second, front):
+    """"himself" and ", however," only weigh the name against the text before and go; "alone" is part of the fact."""
+    fronts = {s.front for s in suggest(_HARWICK_DAM.format(second=second), "The Opening of the Harwick Dam")}
+    assert front in fronts
+    assert not [f for f in fronts if "Dam was" in f and "Crewe" in f or "Brand" in f and "Dam was" in f]
+
+
+@pytest.mark.parametrize("title", ["Notes", "The Opening of the Harwick Dam"])
+def test_it_was_a_person_is_never_a_thing_of_the_sentence_before(title):
+    """A thing "was" a person is no safe reading: "It was Mayor Alan Crewe, the first mayor of Harwick." is refused, never
+    "The Harwick Dam was Mayor Alan Crewe, …", nor carried by the label or shown after the dam's sentence as if its "It"
+    were the dam. The other side of the line: a person inside a description of the "It" leaves it a thing."""
+    text = _HARWICK_DAM.format(second="It was Mayor Alan Crewe, the first mayor of Harwick.")
+    assert not _fronts_from(text, 1, title)
+    text = _HARWICK_DAM.format(second="It was a gift from Mayor Alan Crewe to the town of Harwick.")
+    assert "The Harwick Dam was a gift from Mayor {{c1::Alan Crewe}} to the town of Harwick." in _fronts_from(text, 1, title)
+
+
+def test_an_it_that_stands_for_the_clause_after_someones_idea_is_no_name_before():
+    """ "It was James Laing's idea that the fever spread by water." says what the idea was: its "It" is the clause after
+    "that", never "Harwick" of the sentence before (the sentence stays refused, as round 40's test has it)."""
+    text = "Cholera struck Harwick again in 1840. It was James Laing's idea that the fever spread by water."
+    assert not _fronts_from(text, 1)
+    assert "Cholera struck Harwick again in {{c1::1840}}." in _fronts_from(text, 0)
+
+
+_KELLER = "Karl Keller was born in Bonn in 1770. His father, Johann, sang in the court choir. {rest}"
+
+
+def test_a_possessive_after_a_first_name_alone_is_that_persons():
+    """ "Johann" is a first name the lexicon knows for a man, a person the mention finder leaves of unknown kind: his "his
+    son" is Johann's son, never "Karl Keller's son"; nor is the "His" of the sentence after him the topic's."""
+    text = _KELLER.format(rest="Johann was a harsh teacher who hoped to show off his son as a second Mozart.")
+    fronts = {s.front for s in suggest(text, "Karl Keller")}
+    assert "(Karl Keller) {{c1::Johann}} was a harsh teacher who hoped to show off his son as a second Mozart." in fronts
+    assert not [front for front in fronts if "Keller's son" in front]
+    text = _KELLER.format(rest="Johann taught music in Bonn. His pupils included the organist Tom Vane.")
+    assert not _fronts_from(text, 3, "Karl Keller")
+    # the other side of the line: the "His" right after the sentence about Karl Keller is his
+    assert "Karl Keller's father, {{c1::Johann}}, sang in the court choir." in _fronts_from(text, 1, "Karl Keller")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "front"),
+    [
+        (
+            "Karl Keller",
+            _KELLER.format(rest="Johann was a harsh teacher who hoped to show off his son as a second Mozart. The boy gave his first public concert in Cologne in March 1778."),
+            "Karl Keller gave his first public concert in Cologne in {{c1::March 1778}}.",
+        ),
+        (
+            "Ada Keller",
+            "Ada Keller was born in Bonn in 1770. Her mother, Maria, sang in the court choir. Maria was a strict teacher who "
+            "hoped to show off her daughter as a prodigy. The girl gave her first public concert in Cologne in March 1778.",
+            "Ada Keller gave her first public concert in Cologne in {{c1::March 1778}}.",
+        ),
+    ],
+)
+def test_the_boy_after_the_sentence_that_tells_of_the_child_is_the_person_of_a_biography(title, text, front):
+    """ "The boy" is Karl Keller as a child when the sentence before tells of the child ("his son") and names no one else
+    he could be; his "his" is then his own, and stays."""
+    fronts = {s.front for s in suggest(text, title)}
+    assert front in fronts
+    assert not [f for f in fronts if "Keller's first" in f]
+
+
+def test_the_boy_is_no_one_a_card_can_name_otherwise_and_his_possessive_is_his_own():
+    """The other side of the line: "The boy gave his first public concert …" is refused, never "The boy gave Karl Keller's
+    first public concert …" (the boy's "his" is the boy's, whoever he is)."""
+    for rest in (
+        "Keller married Anna Roth in 1800, and their son was born in 1801.",  # Keller's son, not Keller
+        "Johann took his son Max to Cologne in 1776.",  # a son with a name of his own
+        "His mother taught music in Bonn.",  # no child the boy goes on from
+    ):
+        text = _KELLER.format(rest=f"{rest} The boy gave his first public concert in Cologne in March 1810.")
+        assert not _fronts_from(text, 3, "Karl Keller")
+
+
+_STATUE = "The Statue of Freedom stands on Tern Island in the harbour of Elmira. {second}"
+
+
+def test_an_it_after_the_topic_as_the_subject_under_a_common_noun_is_the_topic():
+    """The sentence before has "the statue" for its subject (after an opening with no comma): its "It" is the statue, not
+    the last name it gives; a common subject that is not the topic leaves the "It" refused rather than guessed."""
+    text = _STATUE.format(
+        second="For its first sixteen years the statue served as a lighthouse under the Coastal Lamp Board, though its torch "
+        "was dim. It passed to the War Office in 1902, and was declared a monument in 1924."
+    )
+    fronts = {s.front for s in suggest(text, "Statue of Freedom")}
+    assert "The Statue of Freedom passed to the War Office in {{c1::1902}}, and was declared a monument in 1924." in fronts
+    assert not [front for front in fronts if "Lamp Board passed" in front]
+    assert not _fronts_from("The bridge was designed by the Acme Company in 1927. It opened to traffic in 1932.", 1)
+    # the other side of the line: after a subject that is a name, "It" is the one thing named
+    text = "Ada Brand founded the Kestrel Works in Leeds in 1921. It made engines for the Royal Navy from 1925."
+    assert "The Kestrel Works made engines for the Royal Navy from {{c1::1925}}." in _fronts_from(text, 1)
+
+
+def test_a_subject_the_town_before_other_words_than_its_verb_is_no_place_of_the_sentence_before():
+    """ "The town at the mouth of the Tarn" names its town by its own words, never as "Elmira" of the sentence before, and
+    "The town council" is no town ("Tern Island council leased …" was written before); "The town was laid out …" still is
+    Elmira."""
+    text = "Gold was found near Elmira in 1896. The town at the mouth of the Tarn was laid out in 1897 by the trader Tom Vane."
+    assert "The town at the mouth of the Tarn was laid out in 1897 by the trader {{c1::Tom Vane}}." in _fronts_from(text, 1)
+    text = _STATUE.format(second="The town council leased the island to the Coastal Lamp Board in 1886.")
+    assert "(Statue of Freedom) The town council leased the island to the Coastal Lamp Board in {{c1::1886}}." in _fronts_from(text, 1, "Statue of Freedom")
+    text = "Gold was found near Elmira in 1896. The town was laid out in 1897 by the trader Tom Vane."
+    assert "Elmira was laid out in 1897 by the trader {{c1::Tom Vane}}." in _fronts_from(text, 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "front"),
+    [
+        ("Statue of Freedom", _STATUE.format(second="The statue reopened in July 1986 for its centenary."), "The Statue of Freedom reopened in {{c1::July 1986}} for its centenary."),
+        ("Bank of Elmira", "The Bank of Elmira opened on Main Street in 1851. The bank failed in the panic of 1893.", "The Bank of Elmira failed in the panic of {{c1::1893}}."),
+    ],
+)
+def test_a_topic_named_noun_of_name_is_written_with_its_article(title, text, front):
+    """ "The statue" becomes "The Statue of Freedom", never "Statue of Freedom reopened …"; the label stays "(Statue of
+    Freedom)", as every label is written."""
+    assert front in _fronts_from(text, 1, title)
+
+
+_LUNG = "The lung fills most of the chest. The lung is soft and light. The lung takes in air through a main bronchus. {second}"
+
+
+def test_a_common_noun_topic_is_written_as_a_common_noun_and_is_no_object_of_one_of_its_parts():
+    """In "How the Lung Works" the topic is "the lung", written so inside a sentence (never "Lung holds …"); an object "it"
+    after a common subject ("The left bronchus carries it …") is what the sentence before brought, the air, and is
+    refused. The other side of the line: after a named subject, the object "it" is the topic, as round 27 has it."""
+    assert "The lung holds {{c1::about 3 litres}} of air." in _fronts_from(_LUNG.format(second="The lung holds about 3 litres of air."), 3, "How the Lung Works")
+    text = _LUNG.format(second="The left bronchus carries it into the lower lobe in about 0.2 seconds.")
+    assert not _fronts_from(text, 3, "How the Lung Works")
+    text = _LUNG.format(second="In 1933 the surgeon Evarts Graham removed it whole in St. Louis.")
+    assert "In {{c1::1933}} the surgeon Evarts Graham removed the lung whole in St. Louis." in _fronts_from(text, 3, "How the Lung Works")
+
+
+def test_the_project_is_never_a_common_noun_topic():
+    """ "The project" stands for the making of a named thing the document is about; "the lung" is none ("The Lung mapped the
+    lung in 1990." was written before)."""
+    text = _LUNG.format(second="The project mapped the lung in 1990.")
+    assert not _fronts_from(text, 3, "How the Lung Works")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "index", "front"),
+    [
+        (
+            "The Riverside Caves",
+            "The Riverside Caves lie under the town of Elmira. Miners dug three galleries along the river in the 1890s. The "
+            "longest, about 1.3 kilometres along the river, is known as the Riverside Gallery.",
+            2,
+            "(Riverside Caves) Miners dug three galleries along the river in the 1890s. The longest, {{c1::about 1.3 kilometres}} "
+            "along the river, is known as the Riverside Gallery.",
+        ),
+        (
+            "The Kestrel Transistor",
+            "Tom Vane, Karl Marks and Ivo Lind built the first transistor at Bell Labs in 1947. The three men shared the Nobel "
+            "Prize in Physics in 1956.",
+            1,
+            "Tom Vane, Karl Marks and Ivo Lind built the first transistor at Bell Labs in 1947. The three men shared the Nobel "
+            "Prize in Physics in {{c1::1956}}.",
+        ),
+        (
+            "The lithium cell",
+            "The lithium cell stores energy in two electrodes. The lithium cell was first sold by Sony in 1991. Ions are stored "
+            "between the layers of graphite in the lithium cell. The key idea is called intercalation.",
+            3,
+            "Ions are stored between the layers of graphite in the lithium cell. The key idea is called {{c1::intercalation}}.",
+        ),
+    ],
+)
+def test_a_subject_that_picks_without_saying_which_is_asked_with_the_sentence_before(title, text, index, front):
+    """A superlative with an aside that does not name it ("The longest, about 1.3 kilometres …,"), a count of people ("The
+    three men") and a noun that points back after a word that ranks it ("The key idea") lean on the sentence before: the
+    card shows it, and never asks the sentence alone."""
+    fronts = _fronts_from(text, index, title)
+    assert front in fronts
+    assert all(front.count(". ") >= 1 for front in fronts)
+
+
+@pytest.mark.parametrize(
+    ("second", "standing"),
+    [
+        ("The longest, about 1.3 kilometres long, is known as the Riverside Gallery.", "The largest, the Tarn Gallery, was dug in {{c1::1894}}."),
+        ("The three men shared the Nobel Prize in Physics in 1956.", "The three men chosen for the first test had all been born in {{c1::1910}}."),
+        ("The main problem was the flooding of the lower gallery in 1903.", "The plan was nicknamed the {{c1::Grand Tour}}."),
+    ],
+)
+def test_a_subject_that_picks_without_saying_which_is_refused_alone(second, standing):
+    """After a sentence that cannot be shown (its "them" leans), the sentence is refused, never asked as "(Riverside Caves)
+    The longest, {{about 1.3 kilometres}} …". The other side of the line: a superlative the aside names, people a count
+    describes by their own words, and a noun given a name with no word that ranks it stand alone."""
+    text = f"The Riverside Caves lie under the town of Elmira. Rain filled them often. {second} {standing.replace('{{c1::', '').replace('}}', '')}"
+    assert not _fronts_from(text, 2, "The Riverside Caves")
+    assert f"(Riverside Caves) {standing}" in _fronts_from(text, 3, "The Riverside Caves")

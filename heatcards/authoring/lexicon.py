@@ -75,6 +75,16 @@ ROLE_NOUNS = _words(
 
 # A person's relatives, beside whom a count of companions is said in passing ("his wife and three children").
 KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle aunt cousin children parents family")
+# Words for a man or a woman, a boy or a girl: a "his" or "her" after such a subject is its own ("The boy gave his first
+# concert", "The father taught his son"), never the document's person's.
+MALE_NOUNS = _words("man boy lad son father brother husband uncle nephew grandfather grandson king prince")
+FEMALE_NOUNS = _words("woman girl daughter mother sister wife aunt niece grandmother granddaughter queen princess")
+# The words a biography may call its person by as a child, and those for the child the sentence before may use:
+# "… hoped to show off his son as a second Mozart. The boy gave his first public concert …".
+YOUNG_MALE_NOUNS = ("boy", "young man")
+YOUNG_FEMALE_NOUNS = ("girl", "young woman")
+MALE_CHILD_NOUNS = ("son", *YOUNG_MALE_NOUNS)
+FEMALE_CHILD_NOUNS = ("daughter", *YOUNG_FEMALE_NOUNS)
 
 # Lower-case words that, just before a capitalised name, say it is a person (the roles above among them).
 PERSON_CUES = _words(
@@ -437,8 +447,11 @@ GROUP_NOUNS = _words("crew team group family band party couple pair staff army n
 # Words before a noun that do not say which one of the topic's it is: "The new team", "The whole project".
 UNSPECIFIC_MODIFIERS = _words(
     "new old whole entire original former latter same other another two three four five both young small big large "
-    "great little final previous following latest"
+    "great little final previous following latest key main chief central principal primary basic crucial real"
 )
+# Words for people that say nothing of who they are, which a count and "the" make point back at the ones the text
+# before named: "The three men shared the Nobel Prize …" (which three?).
+GENERIC_PEOPLE = _words("men women people boys girls brothers sisters friends children")
 
 # Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."
 ACTION_NOUNS = _words(

@@ -155,7 +155,7 @@ _COUNTING_PRONOUN = re.compile(rf"(?i:one|another|some|many|most|both|several|ot
 _LEADING_REFERENCE = re.compile(
     r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
     rf"|(?P<pair>The two|The pair|Both)(?= (?-i:{_VERB_AFTER_A_COUNT}))"
-    r"|The (?P<noun>(?-i:[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …"
+    r"|The (?P<noun>(?-i:(?:young )?[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …", "The young man gave …"
     re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
 # The verb right after a subject's noun, perhaps after an adverb: "The bridge opened", "The ring was", "The telescope
@@ -171,6 +171,17 @@ _APPOSED_NAME = re.compile(r"The [^,;:\"“]{1,60}?, (?:the )?")
 _GIVES_A_NAME = re.compile(r"The (?:[a-z]+ )?(?P<noun>[a-z]+) (?:is|was|are|were) (?:later )?(?:named|nicknamed|renamed|called|dubbed|christened)\b")
 # Subjects that only say which one of something named before: "The largest is …", "The rest was …".
 _SELECTING = re.compile(r"[a-z]+est|first|second|third|last|next|rest|other|others|remainder|same")
+# A subject that picks some of what the text before told of without saying which, even when the sentence then gives it a
+# name: a superlative with an aside that does not name it ("The longest, about 1.3 kilometres along the river, is known
+# as …"; not "The largest, the Cucaracha slide, had …"), a count of people ("The three men shared the Nobel Prize …"; not
+# "The three men chosen for the first flight had …"), or a noun that points back after a word that only ranks or orders
+# it ("The key idea is called intercalation.", "The main problem was …").
+_PICKED_SUBJECT = re.compile(
+    r"The [a-z]+est, (?!(?:the|an?|called|named|known)\b|[A-Z])"
+    rf"|The (?P<counted>(?:{lexicon.COUNTING_WORDS}) (?:{'|'.join(sorted(lexicon.GENERIC_PEOPLE))})) (?={_VERB_AFTER_A_COUNT})"
+    rf"|The (?:{_SELECTING.pattern}|{'|'.join(sorted(lexicon.UNSPECIFIC_MODIFIERS))}) (?:{'|'.join(sorted(lexicon.BACK_REFERRING_NOUNS))})"
+    rf" (?={_VERB_AFTER_A_COUNT})"
+)
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
@@ -337,22 +348,33 @@ _DEFINING_LINE = re.compile(
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# An "It" that stands for the clause after someone's idea or plan, never for a name of the sentence before: "It was James
+# Laing's idea that the fever spread by water.", "It was the council's plan to close the wells." (see _without_cleft).
+_IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+['’]s (?:[a-z]+ ){1,2}(?:that|to)\b")
 # What stands between the "It was" of a cleft sentence and the name it singles out: "It was the Scottish surgeon Dr.
 # {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft); not
 # "It was not {Laing} who …".
 _CLEFT_LEAD = re.compile(r"It (?:was|is) (?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
-_CLEFT_RELATIVE = re.compile(r" (?P<word>who|that)\b")
+# What may stand between the name a cleft singles out and its "who" or "that": "alone", which the statement keeps ("It
+# was Ada Brand alone who …" -> "Ada Brand alone …"), and an emphasis or a linking aside that only weigh the name against
+# the text before and go ("It was Mayor Alan Crewe himself, however, who made …" -> "Mayor Alan Crewe made …").
+_CLEFT_RELATIVE = re.compile(
+    r"(?P<kept> alone)?(?: (?:him|her|it|them)sel(?:f|ves))?(?:, (?:however|though|in fact|indeed|of course|after all|above all|in the end),)?"
+    r" (?P<word>who|that)\b"
+)
 # A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
 # first …", "That is roughly 20 percent of …"; not a time, "That evening he wrote …" (see _RELATIVE_TIME_OPENER).
 _THAT_SUBJECT = re.compile(rf"(?:That|Those)(?! (?:{_PART_OF_TIME})\b)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
-# subject ("This method is called …", "Such an alignment comes …", "That is roughly …"), a subject "It" or "They", or a
-# subject "The …" given a name ("The image became known as …") when the sentence before holds its noun.
+# subject ("This method is called …", "Such an alignment comes …", "That is roughly …"), a subject "It" or "They", a
+# subject that picks some of what the sentence before told of (see _PICKED_SUBJECT), or a subject "The …" given a name
+# ("The image became known as …") when the sentence before holds its noun.
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
     rf"(?P<subject>(?:This|These|Such an?)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
     rf"|{_THAT_SUBJECT.pattern}"
+    rf"|{_PICKED_SUBJECT.pattern}"
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
     r"|(?i:it|they) (?=[a-z]))?"
 )
@@ -386,13 +408,33 @@ _COMPARED_TIME = re.compile(r"\bthan (?:it|he|she|they|(?:the )?[a-z]+) (?:was|w
 # A subject that is a common noun, not a name, perhaps after an opening ("When the valve closes …") and with a
 # relative clause before its verb: "The probe rode on …", "A second rocket was …", "The mitral valve, which has two
 # cusps, takes …".
-_COMMON_SUBJECT = re.compile(rf"(?i:the|an?) (?:[a-z-]+ )?[a-z-]+(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})")
+_COMMON_SUBJECT = re.compile(rf"(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})")
+# A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
+_NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
+# Such a subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
+# 1911 {a storm} struck …" (see _common_subject).
+_SUBJECT_AFTER_AN_OPENING = re.compile(
+    rf"(?:In|On|At|For|During|After|Before|By|From|Until|Over|Within|Throughout|Since)(?: [\w’'-]+){{1,6}}? (?={_COMMON_SUBJECT.pattern})"
+)
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
 # A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
 _COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) [a-z]+(?: [a-z]+)? (?=[a-z]+s\b)")
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
+# A subject that is a man or a woman by its noun, perhaps after a word that says which: "The boy gave …", "The young
+# woman won …", "The father taught …" (a "his" or "her" of its gender after it is its own; see _name_the_topic).
+_GENDERED_SUBJECT = re.compile(
+    rf"(?i:the|an?) (?:[a-z]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))}) (?={_VERB_AFTER_SUBJECT})"
+)
+# A subject that may be the person of a biography as a child, and that person's gender (see _young_person_is_the_topic).
+_YOUNG_NOUNS = {**dict.fromkeys(lexicon.YOUNG_MALE_NOUNS, Gender.MALE), **dict.fromkeys(lexicon.YOUNG_FEMALE_NOUNS, Gender.FEMALE)}
+# A child of each gender a sentence tells of, with no name after the word: "… to show off his son as …", "… took the boy
+# to …"; not "his son Max", "her daughter, Ada,".
+_CALLED_A_CHILD = {
+    gender: re.compile(rf"\b(?i:the|a|his|her|their) (?:[a-z]+ )?(?:{'|'.join(nouns)})\b(?!,? [A-Z])")
+    for gender, nouns in ((Gender.MALE, lexicon.MALE_CHILD_NOUNS), (Gender.FEMALE, lexicon.FEMALE_CHILD_NOUNS))
+}
 # A second verb in the past after "and": "retired and moved the family" cannot be turned into "did … retire and move".
 _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # Where a later clause begins, which a claim may be cut before when the clause leans on something the
@@ -484,6 +526,7 @@ class _Topic:
     year: str = ""  # the year an event's name opens with ("1906 Riverton Flood"; see _dated_event)
     place: str = ""  # the place an event's name holds ("San Francisco" of the "1906 San Francisco Earthquake"): "the city"
     namesake: str = ""  # the surname an instrument shares with the person it is named after ("Brandt"; see _instrument_in_title)
+    common: bool = False  # a common noun the title names ("How the Lung Works"), which a sentence writes "the lung" (see _title_phrase)
 
 
 @dataclass(frozen=True)
@@ -852,7 +895,7 @@ def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
     if sum(_contains_word(text, phrase) for text in texts) < TITLE_PHRASE_SENTENCES:
         return None
     name = phrase[0].upper() + phrase[1:].lower()
-    return _Topic(name, MentionKind.NAME, (name,), None)
+    return _Topic(name, MentionKind.NAME, (name,), None, common=True)
 
 
 def _without_generic_word(name: str) -> str:
@@ -1451,6 +1494,8 @@ def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
     rest = claim.text[opening.end() :]
     if _COUNTING_PRONOUN.match(rest):
         return True  # "On 8 May 1902, one swept down Mount Pelée …": one what? ("One of the flows swept …" says)
+    if _PICKED_SUBJECT.match(rest):
+        return True  # "The three men shared the Nobel Prize …", "The key idea is called …": which?
     leaning = _LEANING_SUBJECT.match(rest)
     if claim.inserted == 0 and leaning and not _names_its_subject(claim, opening.end()):
         # "(GPS) The satellites fly …" says which satellites by its label; "The unit was …" does not;
@@ -1500,7 +1545,10 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
     text, mentions = _defined_term(text, mentions)
-    text, mentions = _without_cleft(text, mentions)
+    plain = _without_cleft(text, mentions)
+    if plain is None:
+        return None
+    text, mentions = plain
     relative = _RELATIVE_TIME_OPENER.match(text)
     written = _time_written(relative, before) if relative and re.match(r"(?i:they) ", text[relative.end() :]) else None
     if written is not None:
@@ -1516,12 +1564,12 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     expletive = reference is not None and (reference.group("pronoun") or "").lower() == "it" and _EXPLETIVE_IT.match(text, reference.end())
     if reference is None or expletive or _points_forward(text, mentions, reference, book) or (
         noun
-        and noun.lower() not in lexicon.REFERRING_NOUNS
-        # "The bridge opened …", "The ring was closed …"; not "the space shuttle Challenger broke …", whose "space"
-        # only says what kind of shuttle, whatever name holds the word
+        # "The bridge opened …", "The ring was closed …", "The film earned …"; not "the space shuttle Challenger broke …",
+        # whose "space" only says what kind of shuttle, whatever name holds the word, nor "The town at the mouth of the
+        # Klondike was laid out …", whose town is no place of the sentence before
         and not (
             _VERB_OF_THE_SUBJECT.match(text, reference.end())
-            and (_names_with(noun, before, topic) or _stands_for_the_topic(noun, before, topic))
+            and (noun.lower() in lexicon.REFERRING_NOUNS or _names_with(noun, before, topic) or _stands_for_the_topic(noun, before, topic, book))
         )
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
@@ -1565,6 +1613,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     shown = before.claim
     if not opening.group() or shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
         return None
+    if _without_cleft(text, mentions) is None:
+        return None  # "… finished in 1931. It was Mayor Alan Crewe, …": shown after the dam, the "It" would read as the dam
     if _problem_at(shown, topic, book) is not None or not _has_a_verb(shown.text):
         return None  # "Four main cables, each 15 inches thick.": a line of a fact box is no context
     if opening.group("time") and not any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions):
@@ -1576,7 +1626,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
     if subject.lower() == "it " and len(things) > 1 and named[0] is not things[0]:
         return None  # "Ada Brand flew the Vega IV for the Acme Corporation. It stood …": which one?
-    plural = subject.lower().startswith(("these", "those", "they"))
+    plural = subject.lower().startswith(("these", "those", "they")) or bool(opening.group("counted"))
     stand_in = ("The things " if plural else "The thing ") if subject else ""
     rest = text[opening.end() :]
     checked = stand_in + (rest if stand_in else rest[:1].upper() + rest[1:])
@@ -1608,6 +1658,8 @@ def _carried_by_the_label(
     connective = _CONNECTIVE.match(text)
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
+    if _without_cleft(text, mentions) is None:
+        return None  # "It was Mayor Alan Crewe, the first mayor.": the "It" is no thing, the topic least of all
     pronouns = [match.start() for match in re.finditer(r"\b(?i:it|its)\b", text)]
     opening = _OPENING.match(text).end()
     reference = _LEADING_REFERENCE.match(text, opening)
@@ -1758,30 +1810,49 @@ def _defined_term(text: str, mentions: list[Mention]) -> tuple[str, list[Mention
     return f"{line.group('term')} {line.group('rest')}", [term, *moved]
 
 
-def _without_cleft(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+def _without_cleft(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]] | None:
     """A cleft sentence as the plain statement it makes, so that what it singles out can be asked: "It was the
     Scottish surgeon Dr. James Laing who proved, in 1841, that …" -> "The Scottish surgeon Dr. James Laing proved, in
-    1841, that …", "It was in 1841 that Laing proved …" -> "In 1841, Laing proved …". As it was when nothing found
-    stands right before a "who" or "that" (after a preposition, anything found; else a name): "It was a cold winter.",
-    "It was Laing's idea that …"; or when what follows is not the rest of the clause: a name needs its verb next ("It
-    was Laing that the council blamed" has another subject), a time or place a subject of its own."""
+    1841, that …", "It was in 1841 that Laing proved …" -> "In 1841, Laing proved …", "It was Mayor Alan Crewe himself,
+    however, who made …" -> "Mayor Alan Crewe made …" (see _CLEFT_RELATIVE). As it was when nothing found stands right
+    before a "who" or "that" (after a preposition, anything found; else a name): "It was a cold winter."; or when what
+    follows is not the rest of the clause: a name needs its verb next ("It was Laing that the council blamed" has
+    another subject), a time or place a subject of its own. None when the "It" can be
+    no thing of the sentence before: "It was" is followed by a person, as what the "It" is, and the sentence is no cleft
+    ("It was Mayor Alan Crewe, the first mayor.": no thing "was" a person), or by someone's idea or plan and the clause
+    it stands for ("It was James Laing's idea that …", see _IT_FOR_A_CLAUSE)."""
+    if _IT_FOR_A_CLAUSE.match(text):
+        return None
     for focus in mentions:
         lead = _CLEFT_LEAD.match(text, 0, focus.start)
-        relative = _CLEFT_RELATIVE.match(text, focus.end)
-        if lead is None or relative is None:
+        if lead is None:
             continue
-        verb = _VERB_OF_THE_SUBJECT.match(text, relative.end())
-        if lead.group("preposition"):
+        relative = _CLEFT_RELATIVE.match(text, focus.end)
+        verb = _VERB_OF_THE_SUBJECT.match(text, relative.end()) if relative else None
+        if relative is None:
+            fits = False
+        elif lead.group("preposition"):
             fits = relative.group("word") == "that" and verb is None
         else:
             fits = focus.kind in NAMED_KINDS and (verb is not None or (relative.group("word") == "who" and text.startswith(",", relative.end())))
-        if not fits:
+        if fits:
+            kept = relative.group("kept") or ""
+            joiner = "," if lead.group("preposition") else ""  # "In 1841, Laing proved …"
+            shift = len(kept) + len(joiner) - (relative.end() - relative.start())
+            moved = [m if m.end <= focus.end else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+            return _without_opening(text[: focus.end] + kept + joiner + text[relative.end() :], moved, lead.start("focus"))
+        if _is_what_it_was(focus, lead):
+            return None
+        if relative is not None:
             return text, mentions
-        joiner = "," if lead.group("preposition") else ""  # "In 1841, Laing proved …"
-        shift = len(joiner) - (relative.end() - relative.start())
-        moved = [m if m.end <= focus.end else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
-        return _without_opening(text[: focus.end] + joiner + text[relative.end() :], moved, lead.start("focus"))
     return text, mentions
+
+
+def _is_what_it_was(focus: Mention, lead: re.Match[str]) -> bool:
+    """Whether the person after "It was" is what the "It" was ("It was Mayor Alan Crewe", "It was the surgeon James
+    Laing"), not a name inside a description of it ("It was a gift from Alan Crewe", "It was Crewe's first dam")."""
+    described = set(lead.group("focus").lower().split()) - {"the", "a", "an"}  # the words for who the person is
+    return focus.kind is MentionKind.PERSON and not focus.possessive and not lead.group("preposition") and not described & _CANNOT_END
 
 
 def _opens_with_a_verb(clause: str) -> bool:
@@ -1965,6 +2036,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
         words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
     else:
         words = frozenset({"it", "its"})
+    # "The boy gave his first concert …", "The boy said he …": the boy's, whoever he is (not "The king gave him a title")
+    subjects_own = _is_personal(topic) and _subject_gender(claim.text) is topic.gender
     own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
     named = [m.end for m in own if _is_topic(m, topic)]
     text = claim.text
@@ -1977,8 +2050,12 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # cheap" may be the sentence's own subject
             and not any(end <= match.start() for end in named)
             and not (match.group() == "it" and claim.subject is None and not _is_object(text, match.start()))
+            # "The left bronchus carries it into the lower lobe": a part at work on what the sentence before brought
+            # (the air), not on the whole
+            and not (match.group() == "it" and _COMMON_SUBJECT.match(text, _OPENING.match(text).end()))
             # "industrial production … was above its level of 1938": the sentence's own subject
             and not (match.group() == "its" and claim.subject is None)
+            and not (subjects_own and match.group() != "him" and not (match.group() == "her" and _OBJECT_HER.match(text, match.end())))
         ),
         None,
     )
@@ -1988,8 +2065,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     for m, written in offered:
         if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
             continue
-        if _is_personal(topic) and m.kind is MentionKind.PERSON and _gender(m, topic, book) in (topic.gender, None):
-            return claim
+        if _is_personal(topic) and _may_be(topic.gender, m, topic, book):
+            return claim  # "Johann hoped to show off his son": Johann's son, whoever the topic is
         if _is_personal(topic) and written is text and text[m.end : match.start()] == " and ":
             return claim  # "In 1935 Irène and her husband …": the one just named, whoever the topic is
         if not _is_personal(topic) and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
@@ -2107,6 +2184,15 @@ def _antecedent(
             if any(not _is_topic(m, topic) and _could_be_it(m) for m in things.values()) or not _about_the_instrument(before, topic):
                 return None
             return _topic_mention(topic), _topic_as_written(topic)
+        if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
+            # "For its first sixteen years the statue served as a lighthouse under the Coastal Lamp Board. It passed to
+            # …": the statue, the subject, not the last name; "The council sold it to the Lamp Board. It …": which one?
+            # (with no name to take, the label may still say what the "It" is: see _carried_by_the_label)
+            if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, common) for alias in topic.aliases):
+                return _topic_mention(topic), _topic_as_written(topic)
+            things = {name: m for name, m in things.items() if _is_named_by(m.name, common)}  # "The bridge … the Tay Bridge"
+            if len(things) != 1:
+                return None
         if pronoun == "its" and _unnamed_thing(before):
             return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
@@ -2136,7 +2222,7 @@ def _antecedent(
         m.kind in (MentionKind.PLACE, MentionKind.NAME) and m.name != topic.place for m in offered
     ):
         return Mention(MentionKind.PLACE, 0, 0, topic.place, topic.place), topic.place  # "The city" of the 1906 San Francisco Earthquake
-    if not candidates and topic and (kind == topic.kind.value or _stands_for_the_topic(noun, before, topic)):
+    if not candidates and topic and (kind == topic.kind.value or _stands_for_the_topic(noun, before, topic, book)):
         written = f"the {topic.name}" if _contains_word(before.text, f"the {topic.name}") else _topic_as_written(topic)
         return _topic_mention(topic), written  # "The project cost …" -> "The Avon Bridge cost …", as the sentence before writes it
     if len(candidates) != 1:
@@ -2146,6 +2232,19 @@ def _antecedent(
         return thing, _topic_as_written(topic)
     name = f"\"{thing.name}\"" if thing.quoted else thing.name
     return thing, _with_article(name, before.text, thing)
+
+
+def _common_subject(text: str) -> str | None:
+    """The noun of the common subject a sentence (or the claim made of it) opens with, perhaps after an opening phrase
+    with or without its comma: "The statue reopened …", "For its first sixteen years the statue served …" -> "statue";
+    None for a subject that is a name or a pronoun ("The Coastal Lamp Board ran it.", "It served …", "The film" the claim
+    wrote "Rashomon"), or that the sentence names ("The image became known as Photograph 51.")."""
+    connective = _CONNECTIVE.match(text)
+    start = _OPENING.match(text, connective.end() if connective else 0).end()
+    subject = _COMMON_SUBJECT.match(text, start) or _SUBJECT_AFTER_AN_OPENING.match(text, start)
+    if subject is None or _NAMING_VERB.match(text, subject.end("noun")):
+        return None
+    return subject.group("noun").lower()
 
 
 def _about_the_instrument(before: _Before, topic: _Topic) -> bool:
@@ -2158,11 +2257,14 @@ def _about_the_instrument(before: _Before, topic: _Topic) -> bool:
     return any(_is_topic(m, topic) for m in before.mentions) or _GENERIC_INSTRUMENT.search(before.text) is not None
 
 
-def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None) -> bool:
-    """Whether a subject "The <noun>" can only be the making of the document's topic: "The project" or
-    "The programme" in a document about a thing (a building, an aircraft), when the sentence before names
-    no other one ("the Pathfinder project", "the Kestrel project", "the programme Apollo")."""
-    if topic is None or topic.kind is MentionKind.PERSON or noun.lower() not in lexicon.UNDERTAKING_NOUNS:
+def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether a subject "The <noun>" can only be the document's topic: "The project" or "The programme" for the making
+    of a named thing the document is about (a building, an aircraft; not "the lung", a common noun), when the sentence
+    before names no other one ("the Pathfinder project", "the Kestrel project", "the programme Apollo"); "The boy" for the
+    person of a biography as a child (see _young_person_is_the_topic)."""
+    if topic is not None and noun.lower() in _YOUNG_NOUNS:
+        return _young_person_is_the_topic(_YOUNG_NOUNS[noun.lower()], before, topic, book)
+    if topic is None or topic.kind is MentionKind.PERSON or topic.common or noun.lower() not in lexicon.UNDERTAKING_NOUNS:
         return False
     nouns = "|".join(lexicon.UNDERTAKING_NOUNS)
     return not any(
@@ -2175,6 +2277,31 @@ def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None) -> b
         )
         for m in before.mentions
     )
+
+
+def _young_person_is_the_topic(gender: Gender, before: _Before, topic: _Topic, book: NameBook) -> bool:
+    """Whether a subject "The boy", "The girl", "The young man" or "The young woman" (of `gender`) is the person of a
+    biography as a child: the topic is a person of that gender, and the sentence before tells of a child of that gender
+    ("Johann … hoped to show off his son as a second Mozart.", "… took the boy to Cologne.") without naming the topic,
+    whose son would be someone else, and names no one else of that gender but the one it names before the child (the
+    parent; not "Tom Vane took his son and Karl Marks to …")."""
+    child = _CALLED_A_CHILD[gender].search(before.text)
+    if topic.kind is not MentionKind.PERSON or topic.gender is not gender or child is None:
+        return False
+    subject = before.claim.subject if before.claim else None
+    if any(_is_topic(m, topic) for m in [*before.mentions, *([subject] if subject else [])]):
+        return False  # "Karl Keller married Anna Roth, and their son was born in 1801.": his son, not he
+    others = [m for m in before.mentions if _may_be(gender, m, topic, book)]
+    return len(others) <= 1 and all(m.end <= child.start() for m in others)
+
+
+def _subject_gender(text: str) -> Gender | None:
+    """The gender of a subject that is a man or a woman by its noun ("The boy gave …", "The mother taught …"; see
+    _GENDERED_SUBJECT), after the sentence's opening; None for any other subject."""
+    subject = _GENDERED_SUBJECT.match(text, _OPENING.match(text).end())
+    if subject is None:
+        return None
+    return Gender.MALE if subject.group("noun").lower() in lexicon.MALE_NOUNS else Gender.FEMALE
 
 
 def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
@@ -2212,7 +2339,7 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
         return False
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
-        others = [m for m in offered if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
+        others = [m for m in offered if not _is_topic(m, topic) and _may_be(gender, m, topic, book)]
         if topic.ship:  # "In 2004 Cunard put the Queen Mary 2 into service. She sails …": another ship's "she"
             others += [m for m in offered if m.craft and not _is_topic(m, topic)]
         return _is_personal(topic) and topic.gender is gender and not others
@@ -2220,6 +2347,16 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
         others = [m for m in offered if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)]
         return topic.kind is not MentionKind.PERSON and not others
     return False
+
+
+def _may_be(gender: Gender, mention: Mention, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether a "he" or "his" ("she", "her") may stand for the mention: a person of that gender or of one the
+    document does not say, or a first name alone that the lexicon knows for that gender, which the mention finder
+    leaves a name of unknown kind ("His father, Johann, sang …. Johann hoped to show off his son …": Johann's son)."""
+    if mention.kind is MentionKind.PERSON:
+        return _gender(mention, topic, book) in (gender, None)
+    first_names = lexicon.MALE_FIRST_NAMES if gender is Gender.MALE else lexicon.FEMALE_FIRST_NAMES
+    return mention.kind is MentionKind.NAME and mention.name in first_names
 
 
 def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
@@ -2393,18 +2530,24 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
 
 def _topic_as_written(topic: _Topic) -> str:
     """The topic's name as a sentence writes it: "the Avon Bridge", "Nokia", "the Queen Mary" for the
-    RMS Queen Mary."""
+    RMS Queen Mary, "the lung" for a common noun."""
     if topic.ship and (unprefixed := _without_generic_word(topic.name)):
         return f"the {unprefixed}"
+    if topic.common:  # "the lung", "the honey bee", "volcanoes": a common noun, never "Lung" inside a sentence
+        noun = topic.name.lower()
+        return noun if _PLURAL_NOUN.fullmatch(noun.split()[-1]) else f"the {noun}"
     return f"the {topic.name}" if _takes_the(topic.name) else topic.name
 
 
 def _takes_the(name: str) -> bool:
     """Whether a name of several words is written with "the": it ends in a word such as "Road",
-    "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", or it names an event
-    ("the Great Flood of Paris", "the Boston Molasses Flood")."""
+    "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", it opens with such a word
+    before "of" ("the Statue of Freedom", "the Bank of Elmira", "the Isle of Wight"), or it names an event ("the Great
+    Flood of Paris", "the Boston Molasses Flood")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS | lexicon.INSTRUMENT_WORDS
+    if len(words) > 2 and words[1] == "of" and words[0] in generic | lexicon.STATE_WORDS:
+        return True
     return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name))
 
 
