@@ -31,10 +31,12 @@ from .scheduling import Scheduler, retrievability
 from .search import SearchContext, parse_search
 from .storage.answer_hours import KeptAnswerHours, answer_hours_path
 from .storage.calibration_cache import (
+    WHOLE_HISTORY,
     CalibrationCache,
     DerivedCards,
     EntryFingerprints,
     HeldCards,
+    UnansweredCards,
     cache_path,
     cards_entered_after,
     entry_fingerprints,
@@ -364,6 +366,9 @@ class ReviewsPerDay:
     def days_studied(self) -> int:
         return sum(1 for c in self.counts.values() if c.total)
 
+    def search_for_day(self, day: int) -> str:
+        return self.scope.search_for(_rated_on_day(day))
+
     def summary(self) -> tuple[Measure, ...]:
         minutes = self.duration_ms / 60000
         return (
@@ -390,7 +395,7 @@ class ReviewsPerDay:
                     counts.total,
                     *(ms / 1000 for ms in durations.values()),
                     durations.total / 1000,
-                    self.scope.search_for(_rated_on_day(day)),
+                    self.search_for_day(day),
                 )
             )
         return Table(columns, tuple(rows))
@@ -1334,11 +1339,14 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
     """The scored answers of the scope's cards on or after `first_day` (None: all time), as
     `_Derivation.scored_answers` gives them: the cache's, where they stand, and the others derived
     again (and kept in the cache with all their answers). Theirs stand for a card when the cache
-    holds it, its review-log entries did not change since (`storage.calibration_cache`) and, if it
-    has an answer in the period, they were derived with the parameters its preset has now.
+    holds it over the period (`HeldCards.held_since`), its review-log entries did not change since
+    (`storage.calibration_cache`) and, if it has an answer in the period, they were derived with the
+    parameters its preset has now.
     For a period, only the cards answered in it are derived again: a first month reads what a month
-    needs, and the other cards wait for a longer period."""
+    needs, and the other cards wait for a longer period, held meanwhile with no answer from the
+    period's first day on, so that a period within that span reads nothing of them."""
     conn = derivation.reader.conn
+    period_start = WHOLE_HISTORY if first_day is None else first_day
     cached = cache.read()
     with one_snapshot(conn):  # the mark kept must stand for what was derived
         mark = log_mark(conn)
@@ -1354,8 +1362,9 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
         positions_in_scope = [_positions_in(cards, held.cards) for held in cached.parts]  # of each card held
         for held, (at, in_scope) in zip(cached.parts, positions_in_scope):
             stands = in_scope.copy()
+            over_the_period = held.held_since[in_scope] <= period_start
             answered = held.last_days[in_scope] >= (_NO_DAY + 1 if first_day is None else first_day)
-            stands[in_scope] = ~answered | (held.parameters[in_scope] == parameters[at[in_scope]])
+            stands[in_scope] = over_the_period & (~answered | (held.parameters[in_scope] == parameters[at[in_scope]]))
             standing[at[stands]] = True
         standing &= ~np.isin(cards, changed)
         # which cards the period answered matters only when some do not stand (a read of its answers);
@@ -1365,6 +1374,7 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
             wanted = np.isin(cards, derivation.reader.cards_answered_since((calendar.day_start(first_day) - 1) * 1000))
         derived_apart = np.count_nonzero(~standing & wanted) <= _DERIVED_APART_SHARE * len(cards)
         deriving = ~standing & wanted if derived_apart else np.ones(len(cards), dtype=bool)
+        unanswered = ~standing & ~deriving  # found without an answer in the period (empty unless its answers were read)
         standing &= ~deriving
         stale = cards[deriving]
         answers, answer_cards = derivation.scored_answers(stale if derived_apart else None)
@@ -1372,15 +1382,18 @@ def _scored_answers_through(cache: CalibrationCache, derivation: _Derivation, fi
     last_days, answer_counts, answer_bytes = _by_card(answers, answer_cards, stale)
     cache.write(
         DerivedCards(stale, parameters[deriving], fingerprints, last_days, answer_bytes),
-        None if cached.mark is None else np.setdiff1d(changed, stale),
+        None if cached.mark is None else np.setdiff1d(changed, np.concatenate([stale, cards[unanswered]])),
         mark,
+        UnansweredCards(cards[unanswered], parameters[unanswered], period_start),
     )
     parts = []  # each with the answers taken: the period's, of the cards held that stand, and of those derived
     for held, (at, in_scope) in zip(cached.parts, positions_in_scope):
         held_standing = in_scope.copy()
         held_standing[in_scope] = standing[at[in_scope]]
         parts.append((held, np.repeat(held_standing, held.answer_counts) & _in_period(held.answers, first_day)))
-    derived = HeldCards(stale, parameters[deriving], last_days, answer_counts, answers, np.full(len(answers), -1))
+    derived = HeldCards(
+        stale, parameters[deriving], np.full(len(stale), WHOLE_HISTORY), last_days, answer_counts, answers, np.full(len(answers), -1)
+    )
     return _Scored.by_card([*parts, (derived, _in_period(answers, first_day))])
 
 

@@ -17,14 +17,22 @@ from heatcards.clock import FixedClock
 from heatcards.collection import Collection
 from heatcards.formats.review_log import ReviewLogRow
 from heatcards.stats import Calibration, Period, Scope, calibration
-from heatcards.storage.calibration_cache import CachedCards, CalibrationCache, DerivedCards, EntryFingerprints, cache_path
+from heatcards.storage.calibration_cache import (
+    WHOLE_HISTORY,
+    CachedCards,
+    CalibrationCache,
+    DerivedCards,
+    EntryFingerprints,
+    UnansweredCards,
+    cache_path,
+)
 from heatcards.storage.kept_file import LogMark
 from heatcards.storage.stats_sql import StatsReader
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
 from tests.anki_history import anki_histories, anki_package
 from tests.conftest import NOON
-from tests.test_stats import OWN_PARAMETERS, study
+from tests.test_stats import OWN_PARAMETERS, add_card, study
 
 DAY = 86400
 
@@ -165,6 +173,32 @@ def test_new_parameters_leave_the_cards_a_period_did_not_answer_for_a_longer_per
         assert month == from_scratch(col, period=Period.MONTH) and whole == from_scratch(col, period=Period.ALL)
 
 
+def test_a_period_holds_the_cards_it_found_without_an_answer_and_reads_them_no_more(tmp_path, derived, asked):
+    """A month holds the cards it did not answer with none from its first day, a year those it did not
+    answer from its own: a period within a span held reads nothing of them (the statistics window
+    reads a month, then a year, then the year of another scope of the same cards), and all time
+    derives them."""
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        never = [add_card(col).id for _ in range(8)]  # as many as the answered cards a month leaves: each period derives apart
+        clock.advance(40 * DAY)
+        answer_a_day_later(col, clock, cards[0])
+        month = calibration(col, period=Period.MONTH)
+        assert len(asked) == 1 and derived == [[cards[0]]]
+        assert calibration(col, period=Period.MONTH) == month
+        assert len(asked) == 1 and derived[-1] == []  # the cards the month did not answer are held: nothing read again
+        year = calibration(col, period=Period.YEAR)
+        assert len(asked) == 2 and set(derived[-1]) == set(cards[1:])  # held from the month's first day only
+        assert calibration(col, period=Period.YEAR) == year and calibration(col, period=Period.MONTH) == month
+        assert len(asked) == 2 and derived[-2:] == [[], []]
+        whole = calibration(col, period=Period.ALL)
+        assert derived[-1] == never  # held from the year's first day only
+        assert len(asked) == 2
+        assert (month, year, whole) == tuple(from_scratch(col, period=period) for period in Period)
+        assert year.reviews > month.reviews == 1
+
+
 # answers as the cache takes them: records with a time (the calibration's have more fields)
 ANSWER = np.dtype([("time", "<i8"), ("code", "V2")])
 
@@ -181,16 +215,17 @@ def places_in_time_order(times: np.ndarray) -> list[int]:
 
 
 def held_cards(read: CachedCards) -> dict[int, tuple]:
-    """Each card a read holds: its parameters' key, last day, answers (bytes) and their places in time order."""
+    """Each card a read holds: its parameters' key, first day held, last day, answers (bytes) and their places in time order."""
     held = {}
     for part in read.parts:
         assert part.cards.tolist() == sorted(part.cards.tolist())
         ends = np.cumsum(part.answer_counts)
-        for card, parameters, last_day, start, end in zip(
-            part.cards.tolist(), part.parameters.tolist(), part.last_days.tolist(), (ends - part.answer_counts).tolist(), ends.tolist()
+        for card, parameters, held_since, last_day, start, end in zip(
+            part.cards.tolist(), part.parameters.tolist(), part.held_since.tolist(), part.last_days.tolist(),
+            (ends - part.answer_counts).tolist(), ends.tolist(),
         ):
             assert card not in held  # in one part only
-            held[card] = (parameters, last_day, part.answers[start:end].tobytes(), part.time_places[start:end].tolist())
+            held[card] = (parameters, held_since, last_day, part.answers[start:end].tobytes(), part.time_places[start:end].tolist())
     return held
 
 
@@ -209,13 +244,17 @@ def test_the_cache_reads_back_each_card_s_answers_as_written(tmp_path):
             DerivedCards(cards, np.array([7, 7, 7, 9]), EntryFingerprints(*(nothing,) * 5), np.array([20, -1, 21, 19]), answers),
             None,
             LogMark(1, "entry", 1),
+            UnansweredCards(np.array([21, 4, 34]), np.array([7, 9, 7]), 12),  # held with no answer from day 12
         )
         # the places of the answers' times: the earliest, card 13's, first; card 3's before card 8's at 20
         assert held_cards(cache.read()) == {
-            3: (7, 20, answers[0], [1, 4]),
-            5: (7, -1, b"", []),
-            8: (7, 21, answers[2], [2, 3]),
-            13: (9, 19, answers[3], [0]),
+            3: (7, WHOLE_HISTORY, 20, answers[0], [1, 4]),
+            4: (9, 12, -1, b"", []),
+            5: (7, WHOLE_HISTORY, -1, b"", []),
+            8: (7, WHOLE_HISTORY, 21, answers[2], [2, 3]),
+            13: (9, WHOLE_HISTORY, 19, answers[3], [0]),
+            21: (7, 12, -1, b"", []),
+            34: (7, 12, -1, b"", []),
         }
 
 
@@ -253,12 +292,13 @@ def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
 
     def assert_reads_what_is_held(cache):
         read = held_cards(cache.read())
-        assert {card: values[:3] for card, values in read.items()} == held
+        assert {card: (parameters, last_day, answers) for card, (parameters, _, last_day, answers, _) in read.items()} == held
+        assert {values[1] for values in read.values()} == {WHOLE_HISTORY}
         # the copy's answers come in the order of their places (a stable sort of their times), the others' without
         copied = [card for card in sorted(read) if card not in since_copy]
-        assert all(set(read[card][3]) <= {-1} for card in since_copy if card in read)
-        times = np.frombuffer(b"".join(read[card][2] for card in copied), dtype=ANSWER)["time"]
-        places = [place for card in copied for place in read[card][3]]
+        assert all(set(read[card][4]) <= {-1} for card in since_copy if card in read)
+        times = np.frombuffer(b"".join(read[card][3] for card in copied), dtype=ANSWER)["time"]
+        places = [place for card in copied for place in read[card][4]]
         assert places_in_time_order(np.array(places)) == places_in_time_order(times)
         return places
 
@@ -276,17 +316,18 @@ def test_the_cards_changed_since_the_copy_are_read_from_their_rows(tmp_path):
 
 
 def test_a_cache_of_the_format_before_is_made_again(tmp_path, derived):
-    """A cache whose copy holds no places in time order (format 2) is not read but made again."""
+    """A cache whose cards hold no first day of their answers (format 3) is not read but made again."""
     clock = FixedClock(NOON)
     col, _cards = studied(tmp_path, clock)
     with col:
         fit = calibration(col, period=Period.ALL)
         with closing(sqlite3.connect(cache_path(col.path))) as raw, raw:
-            raw.execute("UPDATE meta SET value = 'heatcards calibration cache 2' WHERE key = 'format'")
-            raw.execute("ALTER TABLE snapshot DROP COLUMN time_places")
+            raw.execute("UPDATE meta SET value = 'heatcards calibration cache 3' WHERE key = 'format'")
+            raw.execute("ALTER TABLE cards DROP COLUMN held_since")
+            raw.execute("ALTER TABLE snapshot DROP COLUMN held_since")
         assert calibration(col, period=Period.ALL) == fit and derived == [None, None]
         with closing(sqlite3.connect(cache_path(col.path))) as raw:
-            assert raw.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == ("heatcards calibration cache 3",)
+            assert raw.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == ("heatcards calibration cache 4",)
             assert raw.execute("PRAGMA page_size").fetchone() == (65536,)  # made with pages that read its copy faster
 
 
@@ -359,20 +400,20 @@ def answer_imported_cards_in_heatcards(col, clock, cards):
         col.answer(card_id, 1)
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        answer_then_undo,
-        undo_then_answer_again_at_the_same_moment,
-        forget,
-        import_a_log_of_existing_cards,
-        import_the_anki_package_again_with_more_answers,
-        change_the_preset_s_parameters,
-        move_a_card_to_a_deck_of_another_preset,
-        delete_a_note,
-        answer_imported_cards_in_heatcards,
-    ],
-)
+CHANGES = [
+    answer_then_undo,
+    undo_then_answer_again_at_the_same_moment,
+    forget,
+    import_a_log_of_existing_cards,
+    import_the_anki_package_again_with_more_answers,
+    change_the_preset_s_parameters,
+    move_a_card_to_a_deck_of_another_preset,
+    delete_a_note,
+    answer_imported_cards_in_heatcards,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
 def test_the_numbers_with_the_cache_are_those_derived_from_scratch_after(tmp_path, change):
     clock = FixedClock(NOON)
     col, cards = studied(tmp_path, clock)
@@ -383,6 +424,23 @@ def test_the_numbers_with_the_cache_are_those_derived_from_scratch_after(tmp_pat
         next(steps, None)
         after = {period: calibration(col, period=period) for period in Period}
         assert after[Period.ALL] != before[Period.ALL]  # the change shows: a stale cache would not
+        assert after == {period: from_scratch(col, period=period) for period in Period}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_cards_held_without_an_answer_give_the_numbers_derived_from_scratch_after(tmp_path, change, asked):
+    """The cards the month did not answer (all but one, or all) are held with no answer from its
+    first day when the collection changes."""
+    clock = FixedClock(NOON)
+    col, cards = studied(tmp_path, clock)
+    with col:
+        steps = change(col, clock, cards)
+        next(steps)
+        month = calibration(col, period=Period.MONTH)
+        assert calibration(col, period=Period.MONTH) == month
+        assert len(asked) == 1  # read once: the cards found without an answer are held
+        next(steps, None)
+        after = {period: calibration(col, period=period) for period in Period}
         assert after == {period: from_scratch(col, period=period) for period in Period}
 
 

@@ -266,7 +266,7 @@ def test_clicking_a_bar_opens_the_browser_on_its_cards(qtbot, studied, tmp_path)
 
     future_due = view.panels["future_due"]
     chart = future_due.body
-    bar = next(b for b in chart.bars if b.search == future_due.panel.search_for_days(1, 1))
+    bar = next(b for b in chart.bars if chart.search_for(b) == future_due.panel.search_for_days(1, 1))
     click_bar(qtbot, chart, bar)
     browser = next(w for w in main._windows if isinstance(w, BrowserWindow))
     expected = f'(deck:"{HEAT}") prop:due=1'
@@ -484,10 +484,18 @@ def test_a_new_choice_while_both_workers_compute_drops_what_they_hand_back(qtbot
     assert_shows(view, studied, stats.Scope(), stats.Period.MONTH)
 
 
-def test_a_panel_is_drawn_again_only_when_its_numbers_change(qtbot, studied, tasks, monkeypatch):
+def _charts_drawn(monkeypatch) -> list[str]:
+    """The names of the charts drawn from now on, in order (ChartView.draw still draws)."""
     drawn = []
     draw = ChartView.draw
-    monkeypatch.setattr(ChartView, "draw", lambda chart, paint: (drawn.append(chart.accessibleName()), draw(chart, paint)))
+    monkeypatch.setattr(
+        ChartView, "draw", lambda chart, drawing, panel=None: (drawn.append(chart.accessibleName()), draw(chart, drawing, panel))
+    )
+    return drawn
+
+
+def test_a_panel_is_drawn_again_only_when_its_numbers_change(qtbot, studied, tasks, monkeypatch):
+    drawn = _charts_drawn(monkeypatch)
     view = StatisticsWindow(studied, tasks, HEAT)
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
@@ -509,6 +517,41 @@ def test_a_panel_is_drawn_again_only_when_its_numbers_change(qtbot, studied, tas
         view.refresh()
     assert {"Card counts chart", "Reviews chart", "Calendar chart"} <= set(drawn)
     assert_shows(view, studied, stats.Scope.deck(HEAT), stats.Period.YEAR)
+
+
+def test_a_new_scope_of_the_same_cards_draws_no_chart_again_and_its_bars_search_it(qtbot, heat_collection, clock, tasks, monkeypatch):
+    """The Heat deck holds every card: the whole collection has its numbers, so no chart is drawn
+    again, and a click on a bar searches the whole collection, not the deck."""
+    study_randomly(heat_collection, clock, 120, deck=HEAT)
+    assert heat_collection.find_cards(f'"deck:{HEAT}"') == heat_collection.find_cards("")
+    drawn = _charts_drawn(monkeypatch)
+    view = StatisticsWindow(heat_collection, tasks, HEAT)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        view.show()
+    del drawn[:]
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        choose(qtbot, view.scope_combo, "Whole collection")
+    assert drawn == []
+    assert_shows(view, heat_collection, stats.Scope(), stats.Period.MONTH)
+    future_due = view.panels["future_due"]
+    chart = future_due.body
+    bar = next(b for b in chart.bars if chart.search_for(b) == future_due.panel.search_for_days(1, 1))
+    with qtbot.waitSignal(view.search_requested, timeout=5000) as clicked:
+        click_bar(qtbot, chart, bar)
+    assert clicked.args == ["prop:due=1"]
+    charts = [view.panels[key].body for key in ("calendar", "reviews", "card_counts", "intervals")]
+    searches = [chart.search_for(bar) for chart in charts for bar in chart.bars]
+    assert searches and not [search for search in searches if search is not None and "deck:" in search]
+
+    heat_collection.add_note("Basic", {"Front": "Who plays Vincent Hanna?", "Back": "Al Pacino"}, "Films")
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        choose(qtbot, view.scope_combo, f"Deck {HEAT} with its subdecks")
+    assert drawn == []  # the deck's numbers are those shown
+    with qtbot.waitSignal(view.all_panels_drawn, timeout=20000):
+        choose(qtbot, view.scope_combo, "Whole collection")
+    assert "Card counts chart" in drawn  # the deck no longer holds every card
+    assert_shows(view, heat_collection, stats.Scope(), stats.Period.MONTH)
 
 
 def test_an_in_memory_collection_is_computed_in_the_ui_thread(qtbot, tasks, tmp_path, monkeypatch):
@@ -553,7 +596,7 @@ def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, ans
     chart = ChartView("hours")
     qtbot.addWidget(chart)
     counts = tuple(answers if hour == 9 else 0 for hour in range(24))
-    chart.draw(lambda c: draw_hours(c, stats.Hours(stats.Scope(), counts, tuple(min(n, 3) for n in counts))))
+    chart.draw(draw_hours, stats.Hours(stats.Scope(), counts, tuple(min(n, 3) for n in counts)))
     lines = [item for item in chart.share_axis("% correct").addedItems if isinstance(item, pg.PlotDataItem)]
     assert len(lines) == (1 if answers else 0)
     low, high = chart.getPlotItem().viewRange()[1]
@@ -568,9 +611,9 @@ def test_a_chart_with_a_share_axis_draws_the_grid_lines_of_its_left_axis_alone(q
     chart.show()
     counts = tuple(10 * hour for hour in range(24))
     hours = stats.Hours(stats.Scope(), counts, tuple(n // 2 for n in counts))
-    chart.draw(lambda c: draw_hours(c, hours))
+    chart.draw(draw_hours, hours)
     chart.getPlotItem().showGrid(y=False)  # as a chart without grid lines leaves it (the calendar)
-    chart.draw(lambda c: draw_hours(c, hours))
+    chart.draw(draw_hours, hours)
     qtbot.waitExposed(chart)
     image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
     painter = QPainter(image)
@@ -594,7 +637,7 @@ def test_a_chart_of_days_labels_today_under_its_last_bar_within_the_plot(qtbot, 
     qtbot.addWidget(chart)
     chart.resize(370, CHART_HEIGHT)  # as in a panel half the window wide, beside its numbers
     chart.show()
-    chart.draw(lambda c: draw_added(c, stats.Added(stats.Scope(), date(2026, 3, 2), 1 - days, {0: 3, -4: 2})))
+    chart.draw(draw_added, stats.Added(stats.Scope(), date(2026, 3, 2), 1 - days, {0: 3, -4: 2}))
     qtbot.waitExposed(chart)
     axis = chart.getPlotItem().getAxis("bottom")
     image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
@@ -647,7 +690,7 @@ def test_grid_lines_are_drawn_opaque_beneath_the_bars(qtbot):
     chart.show()
     bar_colour = QColor("#1f5fc8")
 
-    def paint(view):
+    def paint(view, _panel):
         view.add_bars([0], [100], bar_colour, width=1.0)
         view.getPlotItem().setXRange(-1, 1, padding=0)
         view.start_y_at_zero(100)
@@ -675,7 +718,7 @@ def test_grid_lines_are_drawn_opaque_beneath_the_bars(qtbot):
 def test_an_axis_label_takes_no_si_prefix(qtbot):
     chart = ChartView("billions")
     qtbot.addWidget(chart)
-    chart.draw(lambda view: (view.add_bars([0], [3e9], view.colours.accent, width=0.8), view.getPlotItem().setLabel("left", "cards")))
+    chart.draw(lambda view, _panel: (view.add_bars([0], [3e9], view.colours.accent, width=0.8), view.getPlotItem().setLabel("left", "cards")))
     chart.show()
     axis = chart.getPlotItem().getAxis("left")
     assert axis.labelString().endswith(">cards </span>")  # not "cards (x1e-09)"
@@ -694,23 +737,23 @@ def test_a_chart_of_counts_shows_whole_numbers_from_zero_even_with_nothing_to_sh
         low, high = chart.getPlotItem().getViewBox().viewRange()[1]
         return [v for _spacing, values in axis.tickValues(low, high, CHART_HEIGHT) for v in values]
 
-    chart.draw(lambda view: view.add_bars([], [], view.colours.accent, width=0.8))
+    chart.draw(lambda view, _panel: view.add_bars([], [], view.colours.accent, width=0.8))
     low, high = chart.getPlotItem().getViewBox().viewRange()[1]
     assert low >= -0.1 and 1 <= high < 1.2
     assert left_ticks() and all(float(v).is_integer() for v in left_ticks())
     assert chart.getPlotItem().getAxis("left").tickStrings([0.0, 1.0], 1, 0.2) == ["0", "1"]
 
-    chart.draw(lambda view: view.add_bars([0, 1], [3, 5], view.colours.accent, width=0.8, bottoms=[0, 2]))
+    chart.draw(lambda view, _panel: view.add_bars([0, 1], [3, 5], view.colours.accent, width=0.8, bottoms=[0, 2]))
     low, high = chart.getPlotItem().getViewBox().viewRange()[1]
     assert low <= 0 and 7 <= high < 8  # the top of the highest stack
 
-    def minutes(view):
+    def minutes(view, _panel):
         view.add_bars([0], [0.5], view.colours.accent, width=0.8)
         view.getPlotItem().getAxis("left").whole_numbers = False
     chart.draw(minutes)
     assert any(not float(v).is_integer() for v in left_ticks())
 
-    chart.draw(lambda view: (view.add_bars([0], [2], view.colours.accent, width=0.8), view.getPlotItem().setYRange(0, 10, padding=0)))
+    chart.draw(lambda view, _panel: (view.add_bars([0], [2], view.colours.accent, width=0.8), view.getPlotItem().setYRange(0, 10, padding=0)))
     assert chart.getPlotItem().getViewBox().viewRange()[1] == [0, 10]
 
 
@@ -725,7 +768,7 @@ def test_the_legend_covers_no_bar(qtbot, highest, shown_first):
     counts = {"learning": (highest // 2, 0, highest, 0), "young": (0, 0, 0, 0), "mature": (0, 0, 0, 0)}
     if shown_first:
         chart.show()
-    chart.draw(lambda view: draw_buttons(view, stats.Buttons(stats.Scope(), 30, counts)))
+    chart.draw(draw_buttons, stats.Buttons(stats.Scope(), 30, counts))
     chart.show()
     qtbot.waitExposed(chart)
     qtbot.wait(50)  # the legend is placed once the chart is laid out

@@ -7,6 +7,14 @@ what they were derived from: the key of the parameters they were derived with an
 the card's review-log entries. A later calibration derives again only the cards whose entries or
 parameters changed.
 
+A card is held with every answer it has, or from a day on (`held_since`): a period that found a card
+of its scope without an answer in it holds the card with none from the period's first day, its
+earlier answers not derived, so that a later period starting on or after that day needs neither to
+derive the card nor to read which cards it answered (a read of the log's index over the period: a
+card never answered, or answered only before the period, would otherwise be looked for at every
+calibration until a period that scores it). Such a card has no fingerprint (nothing of its entries
+was read): when the entries up to the mark are no longer as they were, it counts as changed.
+
 Which cards' entries changed is told by a mark of the log as the cache last saw it (its last entry,
 that entry's id and how many entries it held): when the entries up to the mark are as they were,
 the cards with an entry after it are the changed ones (a few milliseconds); when one of them went
@@ -45,7 +53,7 @@ import numpy as np
 from .kept_file import KeptFile, LogMark, log_stands, marked, one_snapshot, prepare_file, stored_mark, transaction
 from .stats_sql import joined_integers
 
-_FORMAT = "heatcards calibration cache 3"
+_FORMAT = "heatcards calibration cache 4"
 _SUFFIX = "-calibration"
 _SCHEMA = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -56,15 +64,20 @@ _SCHEMA = """
         last_entry INTEGER NOT NULL,  -- the rowid of the last (0 for none)
         time_sum INTEGER NOT NULL,    -- the sum of their times
         code_sum INTEGER NOT NULL,    -- and of their answer codes
+        held_since INTEGER NOT NULL,  -- the first local day whose answers it holds (WHOLE_HISTORY: every one)
         last_day INTEGER NOT NULL,    -- the local day of its last derived answer (-1 for none)
         answers BLOB NOT NULL
     );
     -- every card of `cards` at one moment, ascending, each column's values as numpy bytes (int64,
     -- and the answers one card's after another's, with each answer's place in their time order)
-    CREATE TABLE snapshot (cards BLOB, parameters BLOB, last_days BLOB, answer_sizes BLOB, answers BLOB, time_places BLOB);
+    CREATE TABLE snapshot (
+        cards BLOB, parameters BLOB, held_since BLOB, last_days BLOB, answer_sizes BLOB, answers BLOB, time_places BLOB
+    );
     CREATE TABLE changed (card_id INTEGER PRIMARY KEY);  -- the cards written or dropped since then
 """
-_COPY_COLUMNS = ("cards", "parameters", "last_days", "answer_sizes", "answers", "time_places")
+_COPY_COLUMNS = ("cards", "parameters", "held_since", "last_days", "answer_sizes", "answers", "time_places")
+# the `held_since` of a card held with every answer it has: before any day
+WHOLE_HISTORY = int(np.iinfo(np.int64).min)
 # the copy is made again when the cards changed since it are more than this share of those it holds
 _CHANGED_SHARE = 1 / 8
 # SQLite reads a value page by page: the copy's 15 MB of answers of a year of 100,000 cards are read
@@ -129,13 +142,22 @@ class CachedCards(NamedTuple):
 
 
 class DerivedCards(NamedTuple):
-    """Cards derived again, to be kept: one array entry per card (ascending)."""
+    """Cards derived again, with every answer, to be kept: one array entry per card (ascending)."""
 
     cards: np.ndarray
     parameters: np.ndarray
     fingerprints: EntryFingerprints  # of these cards (a card without an entry has none)
     last_days: np.ndarray  # the local day of each card's last derived answer, or -1
     answers: list[bytes]
+
+
+class UnansweredCards(NamedTuple):
+    """Cards found without an answer from a local day on, to be kept with none from that day (their
+    earlier answers not derived, their entries not fingerprinted): one array entry per card."""
+
+    cards: np.ndarray
+    parameters: np.ndarray
+    since_day: int
 
 
 class CalibrationCache(KeptFile):
@@ -205,11 +227,13 @@ class CalibrationCache(KeptFile):
             columns = (None,) * len(EntryFingerprints._fields)
         return EntryFingerprints(*map(joined_integers, columns))
 
-    def write(self, derived: DerivedCards, dropped: np.ndarray | None, mark: LogMark | None) -> None:
-        """Keep `derived`, forget the cards `dropped` (changed since the cache's mark, not derived
-        again; None: every card it held, for a cache read without a mark), and remember `mark`
-        (None: the log is empty) as what the cache now stands for. A write that fails leaves the
-        cache as it was."""
+    def write(
+        self, derived: DerivedCards, dropped: np.ndarray | None, mark: LogMark | None, unanswered: UnansweredCards | None = None
+    ) -> None:
+        """Keep `derived` and `unanswered`, forget the cards `dropped` (changed since the cache's
+        mark, not kept again; None: every card it held, for a cache read without a mark), and
+        remember `mark` (None: the log is empty) as what the cache now stands for. A write that fails
+        leaves the cache as it was."""
         if self._conn is None:
             return
         fingerprints = derived.fingerprints
@@ -228,6 +252,7 @@ class CalibrationCache(KeptFile):
             fingerprint(fingerprints.last_entries),
             fingerprint(fingerprints.time_sums),
             fingerprint(fingerprints.code_sums),
+            [WHOLE_HISTORY] * len(derived.cards),
             derived.last_days.tolist(),
             derived.answers,
         )
@@ -238,8 +263,10 @@ class CalibrationCache(KeptFile):
                 else:
                     self._conn.executemany("DELETE FROM cards WHERE card_id = ?", ((card,) for card in dropped.tolist()))
                     self._conn.executemany("INSERT OR IGNORE INTO changed VALUES (?)", ((card,) for card in dropped.tolist()))
-                self._conn.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._conn.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 self._conn.executemany("INSERT OR IGNORE INTO changed VALUES (?)", ((card,) for card in derived.cards.tolist()))
+                if unanswered is not None:
+                    self._keep_unanswered(unanswered)
                 self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('mark', ?)", (marked(mark),))
                 (changed,) = self._conn.execute("SELECT count(*) FROM changed").fetchone()
                 copied = self._conn.execute("SELECT length(cards) / 8 FROM snapshot").fetchone()
@@ -248,6 +275,17 @@ class CalibrationCache(KeptFile):
         except sqlite3.Error as error:
             self._give_up(error)
 
+    def _keep_unanswered(self, unanswered: UnansweredCards) -> None:
+        """Write the rows of `unanswered`, one statement for the cards of each parameters' key: they
+        differ in nothing else, and a period may find tens of thousands (bound row by row from
+        Python, the 67,422 of a first month of 100,000 cards added 0.4-0.6 s to its write)."""
+        for key in np.unique(unanswered.parameters).tolist():
+            cards = json.dumps(unanswered.cards[unanswered.parameters == key].tolist())
+            self._conn.execute(
+                "INSERT OR REPLACE INTO cards SELECT value, ?, 0, 0, 0, 0, ?, -1, x'' FROM json_each(?)", (key, unanswered.since_day, cards)
+            )
+            self._conn.execute("INSERT OR IGNORE INTO changed SELECT value FROM json_each(?)", (cards,))
+
     def _copy_the_cards(self) -> None:
         """Make the copy of every card held again (`snapshot`), with its answers' places in time
         order: none has changed since."""
@@ -255,7 +293,7 @@ class CalibrationCache(KeptFile):
         places = np.empty(len(held.answers), dtype=np.int64)
         places[time_order(held.answers["time"])] = np.arange(len(held.answers))
         self._conn.execute("DELETE FROM snapshot")
-        self._conn.execute("INSERT INTO snapshot VALUES (?, ?, ?, ?, ?, ?)", held._replace(time_places=places).packed())
+        self._conn.execute("INSERT INTO snapshot VALUES (?, ?, ?, ?, ?, ?, ?)", held._replace(time_places=places).packed())
         self._conn.execute("DELETE FROM changed")
 
 
@@ -276,13 +314,15 @@ def time_order(times: np.ndarray) -> np.ndarray:
 
 
 class HeldCards(NamedTuple):
-    """Cards held (ascending), each with its parameters' key, the local day of its last derived
-    answer (or -1) and how many answers it has; and those answers (records of the cache's answer
-    type), one card's after another's, with each one's place in the time order of the copy's
-    answers (-1 for answers read from their rows)."""
+    """Cards held (ascending), each with its parameters' key, the first local day whose answers it
+    holds (`WHOLE_HISTORY`: every one), the local day of its last derived answer (or -1) and how
+    many answers it has; and those answers (records of the cache's answer type), one card's after
+    another's, with each one's place in the time order of the copy's answers (-1 for answers read
+    from their rows)."""
 
     cards: np.ndarray
     parameters: np.ndarray
+    held_since: np.ndarray
     last_days: np.ndarray
     answer_counts: np.ndarray
     answers: np.ndarray
@@ -292,10 +332,10 @@ class HeldCards(NamedTuple):
     def unpacked(cls, copied: tuple | None, answer_type: np.dtype) -> HeldCards:
         """The cards of the copy (`snapshot`; None: there is none)."""
         if copied is None:
-            return cls(*(np.empty(0, dtype=np.int64),) * 4, np.empty(0, dtype=answer_type), np.empty(0, dtype=np.int64))
-        cards, parameters, last_days, answer_sizes, answers, time_places = copied
+            return cls(*(np.empty(0, dtype=np.int64),) * 5, np.empty(0, dtype=answer_type), np.empty(0, dtype=np.int64))
+        cards, parameters, held_since, last_days, answer_sizes, answers, time_places = copied
         return cls(
-            *(np.frombuffer(column, dtype=np.int64) for column in (cards, parameters, last_days)),
+            *(np.frombuffer(column, dtype=np.int64) for column in (cards, parameters, held_since, last_days)),
             np.frombuffer(answer_sizes, dtype=np.int64) // answer_type.itemsize,
             np.frombuffer(answers, dtype=answer_type),
             np.frombuffer(time_places, dtype=np.int64),
@@ -304,27 +344,29 @@ class HeldCards(NamedTuple):
     def packed(self) -> tuple:
         """The row of the copy (`snapshot`) holding these cards."""
         answer_sizes = self.answer_counts * self.answers.dtype.itemsize
-        columns = (self.cards, self.parameters, self.last_days, answer_sizes)
+        columns = (self.cards, self.parameters, self.held_since, self.last_days, answer_sizes)
         integers = (np.ascontiguousarray(column, dtype=np.int64).tobytes() for column in columns)
         return (*integers, self.answers.tobytes(), self.time_places.tobytes())
 
     def of_cards(self, taken: np.ndarray) -> HeldCards:
         """The cards `taken` says (a mask), with their answers."""
         answers_taken = np.repeat(taken, self.answer_counts)
-        return HeldCards(*(column[taken] for column in self[:4]), self.answers[answers_taken], self.time_places[answers_taken])
+        return HeldCards(*(column[taken] for column in self[:5]), self.answers[answers_taken], self.time_places[answers_taken])
 
 
 def _held_rows(conn: sqlite3.Connection, source: str, answer_type: np.dtype) -> HeldCards:
     """The cards of `source` (naming the cards table `k`) from their rows, ascending (their answers'
     places in time order unknown: -1)."""
     *columns, answers = conn.execute(
-        "SELECT group_concat(card_id), group_concat(parameters), group_concat(last_day), group_concat(length(answers)), "
-        "CAST(group_concat(answers, '') AS BLOB) "
-        f"FROM (SELECT k.card_id, k.parameters, k.last_day, k.answers FROM {source} ORDER BY k.card_id)"
+        "SELECT group_concat(card_id), group_concat(parameters), group_concat(held_since), group_concat(last_day), "
+        "group_concat(length(answers)), CAST(group_concat(answers, '') AS BLOB) "
+        f"FROM (SELECT k.card_id, k.parameters, k.held_since, k.last_day, k.answers FROM {source} ORDER BY k.card_id)"
     ).fetchone()
-    cards, parameters, last_days, answer_sizes = map(joined_integers, columns)
+    cards, parameters, held_since, last_days, answer_sizes = map(joined_integers, columns)
     answers = np.frombuffer(answers or b"", dtype=answer_type)
-    return HeldCards(cards, parameters, last_days, answer_sizes // answer_type.itemsize, answers, np.full(len(answers), -1, dtype=np.int64))
+    return HeldCards(
+        cards, parameters, held_since, last_days, answer_sizes // answer_type.itemsize, answers, np.full(len(answers), -1, dtype=np.int64)
+    )
 
 
 def _empty(conn: sqlite3.Connection) -> None:

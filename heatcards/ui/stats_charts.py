@@ -1,8 +1,8 @@
 """The statistics window's charts, drawn with pyqtgraph in the app's palette.
 
-`ChartView` is one chart whose bars (or calendar cells) each know the search for their cards: a
-click asks for it (`search_requested`) and hovering says what the bar counts. The `draw_*`
-functions turn a panel of `heatcards.stats` into bars, with Anki's kinds of chart: bars per day,
+`ChartView` is one chart of a panel whose bars (or calendar cells) each know how to search for
+their cards: a click asks for the search (`search_requested`) and hovering says what the bar counts.
+The `draw_*` functions turn a panel of `heatcards.stats` into bars, with Anki's kinds of chart: bars per day,
 bars stacked by kind, a year's heatmap, histograms with their average or median marked, counts
 with a share on a second axis.
 """
@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import methodcaller
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -74,12 +76,14 @@ class ChartColours:
 
 @dataclass(frozen=True)
 class Bar:
-    """Where a click lands on one bar (or cell), what it counts and the search for its cards."""
+    """Where a click lands on one bar (or cell), what it counts and how to search for its cards: a
+    function of the panel the chart shows (`ChartView.panel`), so that a panel of another scope
+    with equal numbers takes the place of the one drawn without drawing it again (`rescope`)."""
 
     x: float  # centre
     width: float
     tip: str
-    search: str | None
+    search: Callable[[Any], str] | None
     y: float | None = None  # a cell's centre and height; None: the whole column
     height: float = 1.0
 
@@ -160,11 +164,11 @@ class ChartAxis(pg.AxisItem):
 
 
 class ChartView(pg.PlotWidget):
-    """One chart of the statistics window; `draw(paint)` clears it and lets `paint(chart)` draw,
-    again whenever the palette changes (a theme switch)."""
+    """One chart of the statistics window; `draw(drawing, panel)` clears it and lets
+    `drawing(chart, panel)` draw, again whenever the palette changes (a theme switch)."""
 
     search_requested = Signal(str)
-    _paint: Callable[["ChartView"], None] | None = None  # here already when pyqtgraph's constructor changes the palette
+    _drawing: Callable[["ChartView", Any], None] | None = None  # here already when pyqtgraph's constructor changes the palette
 
     def __init__(self, name: str, parent: QWidget | None = None):
         axes = {name: ChartAxis(name) for name in ("left", "bottom", "right", "top")}
@@ -177,6 +181,7 @@ class ChartView(pg.PlotWidget):
         self.hideButtons()
         self.setFixedHeight(CHART_HEIGHT)
         self.bars: list[Bar] = []
+        self.panel: Any = None  # what the chart shows, which its bars' searches are read from
         self._right: pg.ViewBox | None = None
         self._highest_bar: float | None = None  # the top of the bars `add_bars` drew since the last clearing
         self._take_colours()
@@ -184,13 +189,23 @@ class ChartView(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     # --- drawing ---------------------------------------------------------------------------------
-    def draw(self, paint: Callable[["ChartView"], None]) -> None:
-        self._paint = paint
+    def draw(self, drawing: Callable[["ChartView", Any], None], panel: Any = None) -> None:
+        self._drawing = drawing
+        self.panel = panel
         self._redraw()
+
+    def rescope(self, panel: Any) -> None:
+        """Show `panel`, whose numbers are those of the panel drawn and whose scope is another, without
+        drawing it again: the bars stand, and their searches are now its scope's."""
+        self.panel = panel
+
+    def search_for(self, bar: Bar) -> str | None:
+        """The search for the cards of `bar`, in the scope of the panel shown."""
+        return None if bar.search is None else bar.search(self.panel)
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._paint is not None:
+        if event.type() == QEvent.Type.PaletteChange and self._drawing is not None:
             self._redraw()
 
     def _redraw(self) -> None:
@@ -215,7 +230,7 @@ class ChartView(pg.PlotWidget):
             item.legend = None
         item.showGrid(x=False, y=True, alpha=0.15)
         item.getViewBox().enableAutoRange()
-        self._paint(self)
+        self._drawing(self, self.panel)
         if self._highest_bar is not None and item.getViewBox().autoRangeEnabled()[1]:  # bars, and no height set
             self.start_y_at_zero(self._highest_bar)
 
@@ -309,12 +324,13 @@ class ChartView(pg.PlotWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         bar = self.bar_at(event.scenePos())
-        if bar is not None and bar.search is not None:
-            self.search_requested.emit(bar.search)
+        search = None if bar is None else self.search_for(bar)
+        if search is not None:
+            self.search_requested.emit(search)
 
     def _on_scene_mouse_moved(self, scene_position: QPointF) -> None:
         bar = self.bar_at(scene_position)
-        self.setToolTip("" if bar is None else bar.tip + ("\nClick to browse these cards" if bar.search else ""))
+        self.setToolTip("" if bar is None else bar.tip + ("\nClick to browse these cards" if bar.search is not None else ""))
         clickable = bar is not None and bar.search is not None
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
 
@@ -377,7 +393,7 @@ def draw_future_due(chart: ChartView, panel: stats.FutureDue) -> None:
         chart.add_bars([g.centre for g in chosen], [g.count for g in chosen], colour, width=0.85 * (chosen[0].width if chosen else 1))
     for g in groups:
         when = "overdue " + _days(-g.last, -g.first) if g.first < 0 else ("today" if g.last == 0 else "in " + _days(g.first, g.last))
-        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards due {when}", panel.search_for_days(g.first, g.last)))
+        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards due {when}", methodcaller("search_for_days", g.first, g.last)))
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", "days from today (red: overdue)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
@@ -400,7 +416,7 @@ def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
         brushes.append(pg.mkBrush(_heat(chart.colours.series("empty"), high, answers / busiest if busiest else 0)))
         in_period = day >= panel.first_day
         tip = f"{when:%a %d %b %Y}: " + (f"{answers:,} answers" if in_period else "before the period")
-        chart.bars.append(Bar(week, 1, tip, panel.search_for_day(day) if answers else None, y=weekday))
+        chart.bars.append(Bar(week, 1, tip, methodcaller("search_for_day", day) if answers else None, y=weekday))
         if when.day == 1:
             month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
     chart.getPlotItem().addItem(pg.ScatterPlotItem(x=xs, y=ys, symbol="s", size=0.86, pxMode=False, brush=brushes, pen=pg.mkPen(None)))
@@ -427,7 +443,6 @@ def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) ->
     scale = 60000 if by_time else 1
     chart.getPlotItem().getAxis("left").whole_numbers = not by_time
     days = sorted(values)
-    searches = {row[1]: row[-1] for row in panel.table().rows}
     bottoms = [0.0] * len(days)
     for kind in ("mature", "young", "relearn", "learn", "filtered"):
         heights = [getattr(values[day], kind) / scale for day in days]
@@ -438,7 +453,8 @@ def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) ->
     unit = "minutes" if by_time else "answers"
     for day, total in zip(days, bottoms):
         parts = ", ".join(f"{getattr(values[day], k) / scale:,.{1 if by_time else 0}f} {k}" for k in stats.KIND_NAMES if getattr(values[day], k))
-        chart.bars.append(Bar(day, 1, f"{_date(panel.today, day)}: {total:,.{1 if by_time else 0}f} {unit} ({parts})", searches[day]))
+        tip = f"{_date(panel.today, day)}: {total:,.{1 if by_time else 0}f} {unit} ({parts})"
+        chart.bars.append(Bar(day, 1, tip, methodcaller("search_for_day", day)))
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
     chart.getPlotItem().setLabel("left", unit)
@@ -456,7 +472,7 @@ def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
         label = pg.TextItem(text, color=chart.colours.text, anchor=(0, 0.5))
         label.setPos(count + 0.02 * longest, row)
         item.addItem(label)
-        chart.bars.append(Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", panel.search_for(name), y=row))
+        chart.bars.append(Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", methodcaller("search_for", name), y=row))
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=0.15)
     chart.set_ticks("left", list(enumerate(panel.by_name())))
@@ -464,25 +480,27 @@ def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
     item.setLabel("bottom", "cards")
 
 
-def _day_histogram(chart: ChartView, counts: Mapping[int, int], search: Callable[[int, int], str], what: str) -> None:
+def _day_histogram(chart: ChartView, counts: Mapping[int, int], what: str) -> None:
+    """Cards by days (`counts`), each bar's search the panel's `search_for_days`."""
     groups = grouped(counts)
     width = groups[0].width if groups else 1
     chart.add_bars([g.centre for g in groups], [g.count for g in groups], chart.colours.accent, width=0.85 * width)
     for g in groups:
-        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards with {what} of {_days(g.first, g.last)}", search(g.first, g.last)))
+        tip = f"{g.count:,} cards with {what} of {_days(g.first, g.last)}"
+        chart.bars.append(Bar(g.centre, g.width, tip, methodcaller("search_for_days", g.first, g.last)))
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", f"{what} (days)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
 def draw_intervals(chart: ChartView, panel: stats.Intervals) -> None:
-    _day_histogram(chart, panel.cards_by_interval, panel.search_for_days, "an interval")
+    _day_histogram(chart, panel.cards_by_interval, "an interval")
     if panel.median is not None:
         chart.add_marker(panel.median, f"median {panel.median:g} d")
 
 
 def draw_stability(chart: ChartView, panel: stats.Stability) -> None:
-    _day_histogram(chart, panel.cards_by_day, panel.search_for_days, "a stability")
+    _day_histogram(chart, panel.cards_by_day, "a stability")
     if panel.average is not None:
         chart.add_marker(panel.average, f"average {panel.average:.1f} d")
 
@@ -494,7 +512,7 @@ def draw_share_histogram(chart: ChartView, panel: stats.ShareHistogram) -> None:
     chart.add_bars(xs, panel.cards_by_bin, chart.colours.accent, width=0.85 * step)
     what = panel.title.lower()
     for k, (x, n) in enumerate(zip(xs, panel.cards_by_bin)):
-        chart.bars.append(Bar(x, step, f"{n:,} cards with {what} {k * step:g}–{(k + 1) * step:g} %", panel.search_for_bin(k)))
+        chart.bars.append(Bar(x, step, f"{n:,} cards with {what} {k * step:g}–{(k + 1) * step:g} %", methodcaller("search_for_bin", k)))
     if panel.average is not None:
         chart.add_marker(100 * panel.average, f"average {100 * panel.average:.0f} %")
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
@@ -526,7 +544,7 @@ def draw_buttons(chart: ChartView, panel: stats.Buttons) -> None:
             counts = panel.counts[group]
             share = stats.share(counts[index], sum(counts))
             tip = f"{group.title()} cards, {rating.title()}: {counts[index]:,} answers" + (f" ({share:.1f} %)" if share is not None else "")
-            chart.bars.append(Bar(x, 1, tip, panel.search_for_rating(index + 1)))
+            chart.bars.append(Bar(x, 1, tip, methodcaller("search_for_rating", index + 1)))
     chart.set_ticks("bottom", [(5 * g + 1.5, group.title()) for g, group in enumerate(stats.BUTTON_GROUPS)])
     chart.getPlotItem().setXRange(-1, 5 * len(stats.BUTTON_GROUPS) - 1, padding=0)
     chart.leave_room_for_legend(max((max(c) for c in panel.counts.values()), default=0))
@@ -537,7 +555,8 @@ def draw_added(chart: ChartView, panel: stats.Added) -> None:
     days = sorted(panel.cards_by_day)
     chart.add_bars(days, [panel.cards_by_day[d] for d in days], chart.colours.series("new"), width=0.85)
     for day in days:
-        chart.bars.append(Bar(day, 1, f"{_date(panel.today, day)}: {panel.cards_by_day[day]:,} cards added", panel.search_for_day(day)))
+        tip = f"{_date(panel.today, day)}: {panel.cards_by_day[day]:,} cards added"
+        chart.bars.append(Bar(day, 1, tip, methodcaller("search_for_day", day)))
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
     chart.getPlotItem().setLabel("left", "cards")

@@ -14,6 +14,7 @@ A click on a bar or a calendar day asks for the browser on the cards behind it
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import threading
 from collections.abc import Callable
@@ -79,6 +80,11 @@ def numbers_html(measures: tuple[stats.Measure, ...]) -> str:
     return f"<table cellspacing='2'>{''.join(rows)}</table>"
 
 
+def numbers_equal(panel: stats.Panel, other: stats.Panel | None) -> bool:
+    """Whether `panel` holds the numbers `other` holds, whatever the scope of each."""
+    return other is not None and dataclasses.replace(panel, scope=other.scope) == other
+
+
 class PanelTableModel(TextTableModel):
     """A panel's table (`stats.Table`) as rows, without its search column; numbers aligned right."""
 
@@ -109,11 +115,15 @@ class PanelView(QFrame):
         make_body: Callable[[], QWidget] | None = None,
         render: Callable[[Any, Any], None] | None = None,
         *,
+        rescope: Callable[[Any, Any], None] | None = None,
         body_height: int = 0,
         show_numbers: bool = True,
     ):
         """The body `make_body()` makes (a chart, a table) shows the panel as `render(body, panel)`
         draws it; without one, or beside it unless `show_numbers` is False, the headline numbers.
+        A panel whose numbers are those drawn but whose scope is another (a deck holding every card,
+        then the whole collection) is shown by `rescope(body, panel)` without drawing it again, where
+        the body can (a chart: its bars' searches), and drawn again otherwise.
         The body is made when the first panel arrives (or `make_body` is called): a chart takes
         ~20 ms to build, and a window that built its twelve before showing anything would make a
         person wait for all of them. `body_height` keeps its place meanwhile."""
@@ -124,6 +134,7 @@ class PanelView(QFrame):
         self._drawn: stats.Panel | None = None  # what the numbers and the body show, kept while waiting
         self._make_body = make_body
         self._render = render
+        self._rescope = rescope
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(title)
         self.title_label = QLabel(title)
@@ -202,7 +213,8 @@ class PanelView(QFrame):
 
     def show_panel(self, panel: stats.Panel) -> None:
         """Show `panel`, drawing its numbers and its body only when they are not those drawn last
-        (a new period leaves the card panels as they were; `collect` repeats `glance`'s panels)."""
+        (a new period leaves the card panels as they were; `collect` repeats `glance`'s panels; a
+        new scope that selects the same cards leaves every number as it was)."""
         self.panel = panel
         if panel != self._drawn:
             self.numbers.setText(numbers_html(panel.summary()))
@@ -210,7 +222,9 @@ class PanelView(QFrame):
             self.note_label.setText(note or "")
             self.note_label.setVisible(note is not None)
             self.make_body()
-            if self._render is not None:
+            if self._rescope is not None and numbers_equal(panel, self._drawn):
+                self._rescope(self.body, panel)
+            elif self._render is not None:
                 self._render(self.body, panel)
             self._drawn = panel
         self.stack.setCurrentIndex(1)
@@ -406,7 +420,8 @@ class StatisticsWindow(QDialog):
                 return chart
 
             view = PanelView(
-                key, titles[key], make_chart, lambda chart, panel: chart.draw(lambda c: drawings[key](c, panel)), body_height=height
+                key, titles[key], make_chart, lambda chart, panel: chart.draw(drawings[key], panel),
+                rescope=charts.ChartView.rescope, body_height=height,
             )
         elif key == "true_retention":
             # the table holds the headline numbers (each row's total %) already; it is made at once, so its
