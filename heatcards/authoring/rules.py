@@ -187,17 +187,17 @@ _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
+# What may stand between a word that sets a person aside and the person's name: "the director ", "Tom Vane and ".
+_UP_TO_A_NAME = r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 # A person who stands aside from the main clause of the sentence before: after "of", "by" or "under", in a relative
 # clause or after an infinitive ("the style of Haydn and ", ", who sent photographers such as ", "to meet President ");
 # not after "where", whose clause sets a scene of its own ("She was born in Bath, where Ann Marks …")
 _ASIDE_FROM_THE_MAIN_CLAUSE = re.compile(
-    r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+)"
-    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
+    r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+)" + _UP_TO_A_NAME
 )
 _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
-_AFTER_BY_OR_UNDER = re.compile(  # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
-    r"\b(?:by|under)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
-)
+# "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
+_AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")  # '"…," Ruth Ames told'
 _SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})(?: [a-z]+){{0,2}}[,:] [\"“]$")  # 'Ruth Ames said: "'
