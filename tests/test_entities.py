@@ -962,3 +962,34 @@ def test_a_term_after_where_its_description_lies_and_with_its_short_form_inside(
     # the other side of the line: a judgement after where the description lies, a clause between them
     assert find_terms("He drank a cup of tea in the garden of the inn, the best drink.") == []
     assert find_terms("He drank a cup of tea, which was cold, the first drink.") == []
+
+
+# Forty-third round, part C (issue 6): a "he" after a person's relative ("Rowan Ashby's father …, and he died …") is no
+# evidence of that person's gender; a "he" after the person's own thing still is.
+
+
+def test_a_pronoun_after_a_persons_relative_says_nothing_of_the_persons_gender():
+    engineer = "The engineer Rowan Ashby was born in Leeds."
+    father = NameBook.from_texts([engineer, "Rowan Ashby's father was a miner, and he died in 1880."])
+    assert father.gender("Rowan Ashby") is None
+    design = NameBook.from_texts([engineer, "Rowan Ashby's design won the prize, and he became famous."])
+    assert design.gender("Rowan Ashby") is Gender.MALE
+
+# Forty-third round, part A (issue 6): a list of kinds after a plural is no description that makes it a term.
+
+
+def test_a_list_of_kinds_after_a_plural_is_no_description_of_a_term():
+    """"two cameras, a narrow-angle and a wide-angle one" lists kinds of camera: "cameras" is no term; "the thymus, a small
+    organ …" still is."""
+    assert not find_terms("Each probe carried eleven instruments, among them two cameras, a narrow-angle and a wide-angle one.")
+    assert "thymus" in {term.text for term in find_terms("The cells mature in the thymus, a small organ behind the breastbone.")}
+
+# Forty-third round, part B (issue 6): a word for a man or a woman just before a name says that person's gender, so a
+# "his" beside "the actress Yoko Mori" has one man to stand for.
+def test_a_word_for_a_man_or_a_woman_before_a_name_gives_its_gender():
+    book = NameBook.from_texts(["In 1945 Ken Ito married the actress Yoko Mori.", "His son Kenji Ito was born in 1947."])
+    assert book.gender("Yoko Mori") is Gender.FEMALE
+    assert book.gender("Kenji Ito") is Gender.MALE
+    # the other side of the line: a role that says nothing of the gender, and an unknown first name alone
+    assert NameBook.from_texts(["In 1945 Ken Ito married the painter Yoko Mori."]).gender("Yoko Mori") is None
+    assert NameBook.from_texts(["In 1945 Yoko Mori moved to Kyoto."]).gender("Yoko Mori") is None

@@ -271,7 +271,7 @@ class NameBook:
                     people[mention.text] += 1
                 if mention.kind in (MentionKind.NAME, MentionKind.PERSON) and " " not in mention.text:
                     alone.add(mention.text)
-                elif mention.kind is MentionKind.NAME and _looks_like_a_persons_name(mention.text):
+                elif mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.text):
                     unknown[mention.text] += 1
         for name, count in unknown.items():  # "Gunder Hägg … In 1945 Hägg ran …": a person, called by surname
             if name.split()[-1] in alone and not votes[name]:
@@ -302,12 +302,12 @@ def _tail(name: str) -> str:
     """The last word of a name of several plain capitalised words, not a place's that its first word makes
     ("Lake Baikal", where "Baikal" is the same place); else ""."""
     words = name.split()
-    if len(words) < 2 or words[0] in lexicon.PLACE_FIRST_WORDS or not re.fullmatch(r"[A-Z][a-z]+", words[-1]) or _looks_like_a_persons_name(name):
+    if len(words) < 2 or words[0] in lexicon.PLACE_FIRST_WORDS or not re.fullmatch(r"[A-Z][a-z]+", words[-1]) or looks_like_a_persons_name(name):
         return ""  # nor "Akira Kurosawa", a person whose kind the words around may say only later
     return words[-1]
 
 
-def _looks_like_a_persons_name(name: str) -> bool:
+def looks_like_a_persons_name(name: str) -> bool:
     """Two or three capitalised words, none of them a word of places, organisations or prizes, and not a
     well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
@@ -322,13 +322,17 @@ def _short_forms(full: str) -> list[str]:
     return shorts + [words[0]] if words[0] in lexicon.FIRST_NAMES else shorts
 
 
+# A person a possessive name owns: "Rowan Ashby's father", "Ada Lind's younger sister"; a "he" or "she" after it is as
+# likely that person as the one named.
+OWNED_PERSON = re.compile(rf"['’]s (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS | lexicon.KIN_NOUNS))})\b")
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "at", "on", "about", "against", "beside", "behind"})
 
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
-    """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a first name the
-    lexicon knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
+    """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a word for a man or a
+    woman just before the name ("the actress Yoko Mori", "his son Kenji"), a first name the lexicon
+    knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
     name that person and no one else, with no pronoun before the name, when they agree (not a "him"
     or "her" after a preposition: the object of the name's own action is someone else)."""
     told: dict[str, Gender] = {}
@@ -340,16 +344,18 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             outside = next(iter(re.findall(r"(\w+)\.? $", text[: mention.start])), "")
             first = mention.name.split()[0].rstrip(".")
             said = re.match(r", an? (?:[a-z]+ )?(man|woman)\b", text[mention.end :])  # "Maynard Dixon, a man twenty years older"
-            if outside in lexicon.MALE_TITLES or first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
+            if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.MALE)
-            elif outside in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
+            elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.FEMALE)
             elif said:
                 told.setdefault(mention.name, Gender.MALE if said.group(1) == "man" else Gender.FEMALE)
         # not "she travelled with Dixon …, and she began …": a pronoun before the name is someone
         # else's, the sentence's subject, and so are the ones after it
         leading = re.findall(r"[a-z]+", text[: named[0].start].lower()) if named else []
-        if len({m.name for m in named}) == 1 and not set(leading) & (lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS):
+        # nor "Rowan Ashby's father was a miner, and he died …": the father's "he"
+        owned = bool(named) and named[0].possessive and OWNED_PERSON.match(text, named[0].end) is not None
+        if len({m.name for m in named}) == 1 and not owned and not set(leading) & (lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS):
             after = re.findall(r"[a-z]+", text[named[0].end :].lower())
             for before, word in zip(["", *after], after):
                 if word in _OBJECT_PRONOUNS and before in _PREPOSITIONS_BEFORE_AN_OBJECT:
@@ -477,9 +483,10 @@ _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
 _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …",
 # "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
-# cow": the word a description or another name follows.
+# cow": the word a description or another name follows (not the first of a list of kinds, "two cameras, a narrow-angle
+# and a wide-angle one").
 _APPOSITION = re.compile(
-    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* [a-z\"“])|the (?=[a-z][\w-]* (?:where|that|which|whose) )|or (?=[a-z]+,)|(?:meaning|which means) )"
+    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* (?!(?:and|or)\b)[a-z\"“])|the (?=[a-z][\w-]* (?:where|that|which|whose) )|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
 # Another name of one to three words between commas: "the Baikal seal, or nerpa,", "A heart attack, or myocardial
 # infarction, happens …" (not "a man, or a woman,", nor the last of a list, "apples, pears, or plums,").
@@ -973,7 +980,7 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return book.kinds[name]
     if name in book.full_names and book.full_names[name]:
         return MentionKind.PERSON
-    if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and _looks_like_a_persons_name(name)):
+    if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and looks_like_a_persons_name(name)):
         return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "published" and run.tokens[0] in ("The", "A", "An"):
         return MentionKind.WORK  # "she published The Quiet Shore": a title, which an article opens

@@ -76,9 +76,10 @@ ROLE_NOUNS = _words(
 # A person's relatives, beside whom a count of companions is said in passing ("his wife and three children").
 KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle aunt cousin children parents family")
 # Words for a man or a woman, a boy or a girl: a "his" or "her" after such a subject is its own ("The boy gave his first
-# concert", "The father taught his son"), never the document's person's.
+# concert", "The father taught his son"), never the document's person's; just before a name, they say its gender ("the
+# actress Yoko Mori").
 MALE_NOUNS = _words("man boy lad son father brother husband uncle nephew grandfather grandson king prince")
-FEMALE_NOUNS = _words("woman girl daughter mother sister wife aunt niece grandmother granddaughter queen princess")
+FEMALE_NOUNS = _words("woman girl daughter mother sister wife aunt niece grandmother granddaughter queen princess actress widow")
 # The words a biography may call its person by as a child, and those for the child the sentence before may use:
 # "… hoped to show off his son as a second Mozart. The boy gave his first public concert …".
 YOUNG_MALE_NOUNS = ("boy", "young man")

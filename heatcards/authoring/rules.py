@@ -25,12 +25,14 @@ from typing import Callable
 from heatcards.authoring import lexicon
 from heatcards.authoring.entities import (
     NAMED_KINDS,
+    OWNED_PERSON,
     Gender,
     Mention,
     MentionKind,
     NameBook,
     Quotation,
     find_mentions,
+    looks_like_a_persons_name,
     quotations,
 )
 from heatcards.authoring.model import (
@@ -208,6 +210,8 @@ _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|wit
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
+# The species word after a genus, which ends the Latin name of a species: "Apis mellifera.", "Apis cerana, which …".
+_SPECIES_AFTER = re.compile(r" [a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)(?=[,.;)])")
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
 _ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
 # Three or more items without digits that end their clause: each of one or two words, the last after
@@ -396,8 +400,16 @@ _COUNTED_NOUN = re.compile(
     # a word between: "the film rights", not "The network needs at least …" (a verb)
     r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
+# A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
+# counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
+_PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
 # A unit or currency a number counts is never a "they": "The dam is 210 metres high. They raised …".
 _UNIT = re.compile(rf"(?:{lexicon.UNITS}|{lexicon.TIME_UNITS}|{lexicon.CURRENCY_WORDS})")
+# People a sentence counts by a word for them: "Three physicists built …", "the two brothers" (see _says_who_the_counted_are).
+_COUNTED_PEOPLE = re.compile(
+    rf"\b(?P<count>(?i:{lexicon.COUNTING_WORDS})) (?:[a-z]+ )?"
+    rf"(?:{'|'.join(sorted(lexicon.GENERIC_PEOPLE))}|(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})s)\b"
+)
 # When a well-known event began or ended, which anyone knows: "… the Second World War broke out in ".
 _WELL_KNOWN_TIME = re.compile(rf"\b(?:{'|'.join(lexicon.WELL_KNOWN_EVENTS)}) (?:broke out|began|started|ended) (?:in|on) $")
 # The year an estimate was made, beside the amount it gave: "estimated at 7 million dollars in {{1957}}",
@@ -457,6 +469,15 @@ _CANNOT_END = frozenset(
     "between among through and or but nor so yet that than as if because while when where which who".split()
 )
 _SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
+# An opener before a subject "he", "she" or "they" that _OPENING does not read: a participle phrase or a subordinate
+# clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), or a phrase of place
+# or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …").
+_OPENER_BEFORE_A_PRONOUN = re.compile(
+    r"(?:(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
+    r"|(?:In|On|At|By|During|After|Before|From|Until|Within)\s[^,;:\"“()]{1,40}?\s+)"
+    r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
+    rf" {_VERB_AFTER_SUBJECT})"
+)
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -1089,6 +1110,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     after = claim.text[mention.end :]
     if mention.kind in NAMED_KINDS and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
         return True  # "{{Helper T}} cells": the letter belongs to the words after it
+    if mention.kind is MentionKind.NAME and " " not in text and _SPECIES_AFTER.match(after):
+        return True  # "the western honey bee, {{Apis}} mellifera.": the genus of a species' Latin name, half of it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
@@ -1146,7 +1169,8 @@ def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
     """Whether the count is the number of names listed right after its noun ("its {{three}} stages: Acme
     the first, Bolt the second and Crane the third", "the {{two}} brothers, Ivo and Karl", "{{two}}
     meteor showers: the Eta Aquariids in May and the Orionids in October"), or the sum of the counts
-    listed there ("a group of {{ten}} firms, five British and five French")."""
+    listed there ("a group of {{ten}} firms, five British and five French"), or of the kinds listed there ("{{two}}
+    cameras, a narrow-angle and a wide-angle one")."""
     count = _count_of(mention.text)
     listed = re.match(r"(?: [a-z-]+){1,3}[:,] ([^.;:()]*)", text[mention.end :])
     if not 2 <= count <= SMALL_COUNT or listed is None:
@@ -1154,7 +1178,8 @@ def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
     items = re.split(r",? and |, ", listed.group(1))
     names = len(list(itertools.takewhile(lambda item: item.removeprefix("the ")[:1].isupper(), items)))
     parts = [_count_of(item.split()[0]) for item in items if item]
-    return names == count or (len(parts) >= 2 and all(parts) and sum(parts) == count)
+    kinds = len(list(itertools.takewhile(lambda item: item.startswith(("a ", "an ")), items)))
+    return count in (names, kinds) or (len(parts) >= 2 and all(parts) and sum(parts) == count)
 
 
 def _incidental_count(text: str, mention: Mention) -> bool:
@@ -1430,6 +1455,8 @@ def _the_persons_clause(claim: Claim, mention: Mention) -> tuple[Claim, Mention]
     person = claim.subject
     if person is None or not person.possessive or person.kind is not MentionKind.PERSON:
         return claim, mention
+    if OWNED_PERSON.match(claim.text, person.end):
+        return claim, mention  # "Rowan Ashby's father was a miner, and he died in 1880.": the father died
     clauses = list(_PERSONS_CLAUSE.finditer(claim.text, person.end))
     starts = [clause.end() for clause in clauses if clause.end() <= mention.start]
     if not starts:
@@ -1560,6 +1587,14 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         mentions = [m for m in mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)]
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
+    opener = _OPENER_BEFORE_A_PRONOUN.match(text)
+    # "Before the war was over, she …": not "the war", which only begins the opener
+    if opener is not None and (reference is None or reference.group("noun") and reference.end() < opener.end()):
+        reference = _LEADING_REFERENCE.match(text, opener.end())
+        if _opener_may_hold(reference.group("pronoun").lower(), text, opener.end(), mentions, topic, book):
+            reference = None  # "When Ruth Hale left Oslo, she …": she may be Ruth Hale, as the sentence reads
+        else:
+            opening = opener
     noun = reference.group("noun") if reference else None
     expletive = reference is not None and (reference.group("pronoun") or "").lower() == "it" and _EXPLETIVE_IT.match(text, reference.end())
     if reference is None or expletive or _points_forward(text, mentions, reference, book) or (
@@ -1601,6 +1636,19 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)))
 
 
+def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the opener that ends at `end` holds someone or something the subject pronoun after it may stand for,
+    which the sentence before then does not settle: a person of the pronoun's gender or of one the document does not
+    say, or a man or a woman by their noun ("When his father died, he …"), for "he" or "she"; any name or plural for
+    "they" ("When the workers arrived, they …")."""
+    opener = text[:end]
+    if pronoun == "they":
+        return any(m.end <= end and m.kind in NAMED_KINDS for m in mentions) or bool(_PLURAL_BEFORE.search(opener))
+    gender = _PRONOUN_GENDER[pronoun]
+    nouns = lexicon.MALE_NOUNS if gender is Gender.MALE else lexicon.FEMALE_NOUNS
+    return any(m.end <= end and _may_be(gender, m, topic, book) for m in mentions) or bool(nouns.intersection(_WORD.findall(opener.lower())))
+
+
 def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
     """The sentence after the one before, as one claim whose answers are the sentence's own, when the
     sentence leans on the one before only by its opening (see _LEANING_OPENING) and the one before is
@@ -1621,6 +1669,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
         return None  # "Morabito had found a volcano. In July of the same year …": which year?
     if opening.group("noun") and not re.search(rf"\b{opening.group('noun')}\b", shown.text):
         return None  # "The image became known as …" names the image the sentence before took, or nothing
+    if opening.group("counted") and not _says_who_the_counted_are(opening.group("counted"), shown, topic):
+        return None  # "The work was done at Bell Labs. The three men shared …": which three men?
     subject = opening.group("subject") or ""
     named = [m for m in shown.mentions if m.kind in NAMED_KINDS]
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
@@ -1638,6 +1688,20 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     offset = len(shown.text) + 1
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _says_who_the_counted_are(counted: str, shown: Claim, topic: _Topic | None) -> bool:
+    """Whether the sentence before, shown for a subject that counts people ("The three men shared …"), says who they
+    are: it names that many people (names of unknown kind count, as for "The two": see _the_two) beside no plural that
+    could hold some of them ("Tom Vane and his two students"), or counts that many by a word for people ("Three
+    physicists built …"). "The work was done at Bell Labs." or "Tom Vane built the first one." leaves the reader to
+    guess who "the three men" or "the two men" are."""
+    word = counted.split()[0].lower()
+    if any(match.group("count").lower() == word for match in _COUNTED_PEOPLE.finditer(shown.text)):
+        return True
+    named = {_canonical(m, topic): m for m in shown.mentions if m.kind in (MentionKind.PERSON, MentionKind.NAME) and not m.attributive}
+    people = [m for m in named.values() if m.kind is MentionKind.PERSON]
+    return len(named) == _COUNTS.get(word) and bool(people) and not _PLURAL_WORD.search(shown.text)
 
 
 def _carried_by_the_label(
@@ -2132,6 +2196,8 @@ def _antecedent(
         return None
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
+        if _opens_with_an_unknown_person(gender, before, topic):
+            return None  # "Rowan Ashby joined the Kestrel Works in 1903. His first bridge …": his, for all we know
         people = {
             _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
         }
@@ -2145,7 +2211,11 @@ def _antecedent(
             (person,) = people.values()
             if _gender(person, topic, book) is not gender:
                 return None
-            return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(person, topic) else (person, person.name)
+            if topic and _is_topic(person, topic):
+                return _topic_mention(topic), _topic_as_written(topic)
+            if _named_aside_from_a_thing(person, before):
+                return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
+            return person, person.name
         if (
             _only_the_topic_fits(pronoun, offered, topic, book)
             or _topic_goes_on(pronoun, before, topic, book)
@@ -2304,6 +2374,13 @@ def _subject_gender(text: str) -> Gender | None:
     return Gender.MALE if subject.group("noun").lower() in lexicon.MALE_NOUNS else Gender.FEMALE
 
 
+def _first_name_alone(mention: Mention, gender: Gender) -> bool:
+    """Whether a name of unknown kind is one first name of `gender` alone ("Vincent", "Theo"): a person of that
+    gender, whom the document calls by that name only."""
+    first_names = lexicon.MALE_FIRST_NAMES if gender is Gender.MALE else lexicon.FEMALE_FIRST_NAMES
+    return mention.kind is MentionKind.NAME and mention.name in first_names
+
+
 def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
     """The person a chain of pronouns of `gender` in the sentences before started from: the one person
     of that gender named by the latest of the PRONOUN_CHAIN_SENTENCES sentences before that names
@@ -2318,13 +2395,20 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
     for text, mentions in sentences[:PRONOUN_CHAIN_SENTENCES]:
         named = [
             m for m in mentions
-            if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) and not text.endswith("born ", 0, m.start)
+            if (m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) or _first_name_alone(m, gender))
+            and not text.endswith("born ", 0, m.start)
         ]
         if named:
             if words.intersection(word.lower() for word in _WORD.findall(text[: min(m.start for m in named)])):
                 return None  # "In 1921 she toured the U.S., where the journalist Mary Lowe …": the chain goes on past her
             (person, *others) = {_canonical(m, topic): m for m in named}.values()
-            return person if not others and _gender(person, topic, book) is gender else None
+            if others:
+                return None
+            if _first_name_alone(person, gender):
+                # "… after a quarrel, Vincent cut off his ear. He was taken …": Vincent van Gogh, in his own life;
+                # in another's, some Vincent the chain cannot pass
+                return _topic_mention(topic) if topic and topic.kind is MentionKind.PERSON and topic.name.split()[0] == person.name else None
+            return person if _gender(person, topic, book) is gender else None
         if not words.intersection(word.lower() for word in _WORD.findall(text)):
             return None
     return None
@@ -2413,6 +2497,37 @@ def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | Non
     if all(_ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :]) for m in others):
         return subject
     return None
+
+
+def _opens_with_an_unknown_person(gender: Gender, before: _Before, topic: _Topic | None) -> bool:
+    """Whether the sentence before has for its subject a name of unknown kind shaped like a person's, whose first name
+    the lexicon does not know for the other gender ("Rowan Ashby joined the Kestrel Works in 1903.", "Anton Keller met
+    Joseph Haydn in Vienna."): a leading "He" or "His" may be that person, and the document's person or another man
+    named would be a guess. Not a name that is the document's topic, one after "the", which no person's name takes
+    ("The Biophysics Unit was led by …"), nor one with no person's shape ("Apollo 11 carried Neil Armstrong …")."""
+    subject = before.claim.subject if before.claim else None
+    if subject is None or subject.kind is not MentionKind.NAME or subject.possessive or _is_topic(subject, topic):
+        return False
+    if re.search(r"\b(?i:the) $", before.claim.text[: subject.start]) or subject.text.lower().startswith("the "):
+        return False
+    other_first_names = lexicon.FEMALE_FIRST_NAMES if gender is Gender.MALE else lexicon.MALE_FIRST_NAMES
+    return looks_like_a_persons_name(subject.name) and subject.name.split()[0] not in other_first_names
+
+
+def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
+    """Whether the one person the sentence before names stands aside from its main clause (see
+    _ASIDE_FROM_THE_MAIN_CLAUSE) while its subject is no person: "The old house, which Joseph Weiss had built, stood
+    by the river.", "Anton Keller was a composer whose music carried the style of Joseph Haydn …" (a name of unknown
+    kind). A leading "He" after it is more often someone the text told of before (the document's person) than the
+    man named in passing. Not the agent of a passive ("The house was built by Joseph Weiss."), nor a man in the
+    main clause ("Apollo 11 carried Neil Armstrong …"), nor after a subject that is a person ("Ada Lind ran the
+    office, which sent the geologist Tom Moss north.")."""
+    if not _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, person.start) or _AFTER_BY_OR_UNDER.search(before.text, 0, person.start):
+        return False
+    subject = before.claim.subject if before.claim else None
+    if subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive:
+        return False
+    return _subject_gender(before.claim.text if before.claim else before.text) is None
 
 
 def _leading_thing(before: _Before) -> Mention | None:
@@ -2607,6 +2722,12 @@ def _plural_noun(text: str) -> Mention | None:
     return Mention(MentionKind.NAME, 0, 0, name, name)
 
 
+def _counts_a_group(text: str, end: int) -> bool:
+    """Whether the text before `end` counts or names with "the" a plural that is a group of things or people ("four
+    carriers", "the roughly 400 known kinds"), not a unit or a currency ("200 metres")."""
+    return any(not _UNIT.fullmatch(match.group(1)) for match in _COUNTED_NOUN.finditer(text, 0, end))
+
+
 def _two_people(offered: list[Mention], text: str, topic: _Topic | None) -> Mention | None:
     """The two people a sentence names, as one, when nothing else it names could be "they": "In 1894 a
     professor introduced Anna Berg to Karl Lind. They married …" -> "Anna Berg and Karl Lind"; None
@@ -2632,7 +2753,8 @@ def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: li
 def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     """Where the first pronoun lies that nothing before it in the claim can stand for (None when there
     is none): "he" or "her" needs one person of that gender (or of a gender the document does not
-    say) named before it, "it" and "its" one thing, "they" two names; "them" is never clear enough.
+    say) named before it, "it" and "its" one thing, "they" two names; "them" only after a plural it may stand for
+    ("the sailors", or a counted group before "among them", "one of them").
     A possessive or an object may have several candidates when one stands in its own clause (see
     `_read_from_the_card`). A possessive after a subject such as "A forager" or "Each worker" is that
     subject's own, and so is an "its" after a subject such as "The finished dam" with no name between;
@@ -2644,6 +2766,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
     common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
     ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])])
+    if ahead is None and claim.inserted and claim.subject is not None and claim.subject.kind is MentionKind.PERSON:
+        ahead, forward = claim.subject, claim.subject.start  # "In her memoir Ada Lind wrote …" (was "she"): hers
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
         if bound and word in _POSSESSIVES and match.start() > bound.end():
@@ -2675,6 +2799,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
         if word in ("they", "them", "their", "theirs") and plurals:
             continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
+        if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and _counts_a_group(claim.text, match.start()):
+            continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
         # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
         # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
