@@ -993,3 +993,76 @@ def test_a_word_for_a_man_or_a_woman_before_a_name_gives_its_gender():
     # the other side of the line: a role that says nothing of the gender, and an unknown first name alone
     assert NameBook.from_texts(["In 1945 Ken Ito married the painter Yoko Mori."]).gender("Yoko Mori") is None
     assert NameBook.from_texts(["In 1945 Yoko Mori moved to Kyoto."]).gender("Yoko Mori") is None
+
+# Forty-fourth round, part B (issue 6): mentions the engine did not see. A year of two or three digits in a document
+# that dates by an era, a full date with such a year, a day of a month without its year and an age.
+_DATED_BY_AN_ERA = "The town of Odda was founded in 120 BC."
+
+
+@pytest.mark.parametrize(
+    "sentence, years",
+    [
+        ("Games were held in the hall until 498, under the king Odvar.", ["498"]),
+        ("Carus Vane became king in 64 and added a tower.", ["64"]),
+        ("From 64 to 68 the tower was rebuilt.", ["64", "68"]),
+        ("By 300 the town had a stone wall.", ["300"]),
+    ],
+)
+def test_a_year_of_two_or_three_digits_after_a_year_cue_in_a_document_dated_by_an_era(sentence, years):
+    """The document dates its events by an era elsewhere ("120 BC"), so a bare "until 498" is a year; in a document
+    with no era the same number is none."""
+    assert [text for kind, text in found(sentence, _DATED_BY_AN_ERA) if kind == "year"] == years
+    assert not [text for kind, text in found(sentence) if kind == "year"]
+
+
+def test_a_number_that_counts_something_is_no_year_of_two_or_three_digits():
+    """The other side of the line, in a document dated by an era: a number before the noun it counts, a time of day, a
+    share, an amount, a count of what follows "of", and a number after no year cue."""
+    assert ("year", "498") in found("Games were held in the hall until 498.", _DATED_BY_AN_ERA)
+    for sentence in (
+        "The army of Odda fought in 498 battles.",
+        "The guards of Odda stayed until 12 noon.",
+        "In Odda one in 10 died.",
+        "The garrison of Odda grew by 30.",
+        "Odvar won in 12 of the games.",
+        "Odvar kept 64 horses.",
+    ):
+        assert not [text for kind, text in found(sentence, _DATED_BY_AN_ERA) if kind == "year"], sentence
+
+
+def test_a_full_date_is_a_date_whatever_the_digits_of_its_year():
+    assert ("date", "9 March 112") in found("The builder died in Capua on 9 March 112.")
+    assert ("date", "March 9, 112") in found("The builder died in Capua on March 9, 112.")
+    # the other side of the line: a number the noun after it counts is no year of the date
+    assert found("On 3 March 45 soldiers died in Capua.") == [("date", "3 March"), ("count", "45"), ("place", "Capua")]
+
+
+def test_a_day_of_a_month_without_its_year_is_a_date():
+    assert found("On 12 April two divers reached the lower cave.") == [("date", "12 April"), ("count", "two")]
+    assert found("On June 14, two divers reached the lower cave.") == [("date", "June 14"), ("count", "two")]
+    assert ("date", "14th of June") in found("The divers came back on the 14th of June.")
+    # the other side of the line: a month alone, "May" the name, "March" the verb, and days listed before the comma
+    assert found("In May the divers returned to the lower cave.") == []
+    assert not [text for kind, text in found("The singer May Lind saw 12 soldiers March past the lower cave.") if kind == "date"]
+    assert found("On June 5, 6 and 7 it rained.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, age",
+    [
+        ("She died in Lyon on 3 March 1990, aged 81.", "81"),
+        ("In 1902, at the age of 31, she decided to sculpt.", "31"),
+        ("Ada Brand died in Leeds in 1950, aged forty-two.", "forty-two"),
+        ("Tom Reyes retired at age 65.", "65"),
+        ("Tom Reyes died in Leeds, aged about 60.", "about 60"),
+    ],
+)
+def test_an_age_is_a_mention_of_its_own(sentence, age):
+    assert ("age", age) in found(sentence)
+
+
+def test_a_number_of_years_is_no_age():
+    """The other side of the line: a duration, and a number with no "aged" or "age of" before it."""
+    assert ("age", "seven") in found("At the age of seven she moved to Leeds.")
+    assert found("The wine was kept in Leeds for 12 years.") == [("place", "Leeds"), ("duration", "12 years")]
+    assert not [text for kind, text in found("Tom Reyes was 31 when he moved to Leeds.") if kind == "age"]

@@ -3838,3 +3838,40 @@ def test_a_first_name_alone_is_the_person_of_the_document_for_the_he_after_it():
 
 def test_a_first_name_alone_in_another_persons_life_breaks_the_chain():
     assert not any("was taken to the hospital" in front for front in _fronts(_QUARREL.replace("Hans Keller was", "Karl Brandt was"), "Karl Brandt"))
+
+# Forty-fourth round, part B (issue 6): the cards of the mentions the engine did not see (tests/test_entities.py has the
+# mentions): a year of two or three digits in a document dated by an era, a full date with such a year, a day of a month
+# without its year and an age.
+
+
+def test_a_year_of_two_or_three_digits_and_a_full_date_with_one_are_asked():
+    text = (
+        "The hall of Odda was built in 120 BC by the king Odvar. Games were held in the hall until 498, under the king "
+        "Harald. The builder Carus Vane died in Capua on 9 March 112."
+    )
+    fronts = _fronts(text, "The hall of Odda")
+    assert "(Odda) Games were held in the hall until {{c1::498}}, under the king Harald." in fronts
+    assert "(Odda) The builder Carus Vane died in Capua on {{c1::9 March 112}}." in fronts
+    # the other side of the line: with no era in the document, "until 498" is no year
+    assert not any("{{c1::498}}" in front for front in _fronts(text.replace(" in 120 BC", ""), "The hall of Odda"))
+
+
+def test_a_day_of_a_month_without_its_year_is_asked_unless_the_sentence_gives_its_month():
+    fronts = _fronts("Karl Vane was a Swiss diver. On 12 April Karl Vane reached the lower cave of the Tarn.", "Karl Vane")
+    assert "On {{c1::12 April}} Karl Vane reached the lower cave of the Tarn." in fronts
+    # the other side of the line: the month is on the card, only the day would be asked
+    fronts = _fronts("Karl Vane was a Swiss diver. The ice closed the cave in October 1915, and on 27 October Karl Vane left it.", "Karl Vane")
+    assert not any("{{c1::27 October}}" in front for front in fronts)
+
+
+def test_an_age_is_asked_when_no_two_years_give_it_and_it_is_a_persons():
+    text = "Ada Vane was a French sculptor. Ada Vane died in Lyon on 3 March 1990, aged 81."
+    assert "Ada Vane died in Lyon on 3 March 1990, aged {{c1::81}}." in _fronts(text, "Ada Vane")
+    assert "In 1902, at the age of {{c1::31}}, Ada Vane decided to sculpt in marble." in _fronts(
+        "Ada Vane was a French sculptor. In 1902, at the age of 31, she decided to sculpt in marble.", "Ada Vane"
+    )
+    # the other side of the line: the two years of the sentence give the age; an age that is no person's
+    fronts = _fronts("Ada Vane was a French sculptor. Ada Vane was born in Lyon in 1909 and died there in 1990, aged 81.", "Ada Vane")
+    assert fronts and not any("{{c1::81}}" in front for front in fronts)
+    fronts = _fronts("The Tarn Star was a liner. At the age of 60, the steel of the liner's lower decks had rusted thin in 1990.", "The Tarn Star")
+    assert not any("{{c1::60}}" in front for front in fronts)

@@ -1,4 +1,4 @@
-"""Finding what a sentence names: people, places, organisations, titles of works, dates, times of day, years,
+"""Finding what a sentence names: people, places, organisations, titles of works, dates, times of day, years, ages,
 money, quantities, durations and counts, each with its place in the sentence.
 
 Numbers and dates are found by patterns; titles of works by quotation marks around title-case words, or by
@@ -26,6 +26,7 @@ class MentionKind(enum.Enum):
     DATE = "date"
     TIME = "time"  # a time of day: "at {{about 11:30 p.m.}}", "at {{14:00}}", "at {{nine o'clock}}"
     YEAR = "year"
+    AGE = "age"  # a person's age: "died in Lyon in 1990, aged {{81}}", "at the age of {{31}}"
     MONEY = "money"
     QUANTITY = "quantity"
     DURATION = "duration"
@@ -70,6 +71,13 @@ _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:t
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
 
+_DAY_OF_A_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A year of two or three digits opens no count: the word after it, if any, is one that opens a phrase or a clause
+# ("on 9 March 112 the builder died"; not "on 3 March 45 soldiers died", "until 12 noon", "in 12 of the games").
+_WORDS_AFTER_A_YEAR = "the|a|an|his|her|its|their|this|he|she|it|they|we|and|or|but|when|while|as|after|before|that|which|who|in|on|at|by|for|to|with|from|during|until"
+_COUNTS_NOTHING = rf"(?!\s+(?!(?:{_WORDS_AFTER_A_YEAR})\b)[a-z])"
+_SHORT_YEAR = rf"[1-9]\d{{1,2}}\b(?![.,:]\d){_COUNTS_NOTHING}"
+
 _HOUR = r"(?:1[0-2]|0?[1-9])"
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
@@ -87,7 +95,11 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.DATE,
         re.compile(
             rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-            rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,]))"
+            # a full date is a date whatever the digits of its year: "on 9 March 112", "on March 9, 112"
+            rf"|{_MONTH}\s+{_DAY},\s+{_SHORT_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_SHORT_YEAR}"
+            # a day of a month without its year, which the label or the sentence gives: "on June 14", "on 14 June"
+            # (never a month alone: "in May", "May" the name, "March" the verb)
+            rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d|,\s*\d)|{_DAY_OF_A_MONTH}\s+(?:of\s+)?{_MONTH}\b)"
         ),
     ),
     (
@@ -118,7 +130,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.QUANTITY,
         re.compile(rf"(?:\b{_QUALIFIER})?\b(?:a|one|two|three|four) (?:half|thirds?|quarters?|fifths?)\b(?= of\b)"),
     ),
-    (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))")),
+    # four digits, or two or three in a document that dates by an era (see _is_year)
+    (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
     (
         MentionKind.COUNT,
         re.compile(
@@ -141,6 +154,15 @@ _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnit
 _ERA = "|".join(re.escape(marker) for marker in sorted(lexicon.ERA_MARKERS, key=len, reverse=True))
 _YEAR_OF_AN_ERA = re.compile(rf"\b\d{{1,4}} (?:{_ERA})(?!\w)|\b(?:AD|A\.D\.) \d{{1,4}}\b(?![.,]\d)")
 _CENTURY_OF_AN_ERA = re.compile(rf"(?<=\bthe )(?:{lexicon.CENTURY_ORDINALS}) century (?:{_ERA})(?!\w)")
+# What puts an event in a year of two or three digits: "until 498", "became king in 64", "from 64 to 68", a sentence
+# opening "By 300" (not "one in 10", a share, nor "grew by 30", an amount).
+_SHORT_YEAR_CUE = re.compile(
+    r"(?:(?<!\bone )(?<!\d )\b(?:in|until|till|since|from|before|after|circa|c\.)|\b(?:[Ff]rom|[Bb]etween) \d{2,4} (?:to|and)"
+    r"|^(?:By|In|Until|Till|Since|From|Before|After|Circa)) $"
+)
+_COUNTS_NOTHING_AFTER = re.compile(_COUNTS_NOTHING)
+# A person's age: "died in Lyon in 1990, aged {{81}}", "at the age of {{thirty-one}}", "at age {{31}}".
+_AGE = re.compile(rf"(?:(?<=\baged )|(?<=\bthe age of )|(?<=\bat age ))(?:{_QUALIFIER})?{_RANGE}\b(?![.,]\d)")
 # A reading of two numbers, as of a blood pressure, is one value, asked whole or not at all: "{{about 120 over 80
 # millimetres}} of mercury" ("of mercury" stays outside, as "of thrust" does), never "about 120 {{over 80
 # millimetres}}" with its "over" taken for "more than" (not "grew by 40 over 10 years", a span of time).
@@ -241,6 +263,8 @@ class NameBook:
         # the last words of its names of several words (not a person's or a ship's) that it uses alone only
         # after them: "Zone" of "Canal Zone", not "Yukon", named alone before "Fort Yukon"
         self.tails: set[str] = set()
+        # whether it dates events by an era ("120 BC", "AD 14", "the second century A.D."): then "until 498" is a year
+        self.dates_by_an_era = False
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -253,6 +277,7 @@ class NameBook:
                 if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
                     book.inner_words.add(word)
         book.possessive_only -= bare
+        book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
         unknown: Counter[str] = Counter()  # names of several words and unknown kind
@@ -409,7 +434,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA)):
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE)):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     runs = _capitalised_runs(text, book)
@@ -418,7 +443,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(_named(text, run, book))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if kind is MentionKind.YEAR and not _is_year(text, match.start(), match.end()):
+            if kind is MentionKind.YEAR and not _is_year(text, match.start(), match.end(), book.dates_by_an_era):
                 continue
             if kind is MentionKind.TIME and match.group("clock") and not _puts_at_a_time(text, match.start()):
                 continue
@@ -707,7 +732,13 @@ def _looks_like_title(words: str) -> bool:
     return all(token[:1].isupper() or token[:1].isdigit() or token.lower() in _SMALL_TITLE_WORDS for token in tokens)
 
 
-def _is_year(text: str, start: int, end: int) -> bool:
+def _is_year(text: str, start: int, end: int, dates_by_an_era: bool) -> bool:
+    """Whether the number at [start, end) is a year: four digits from 1000 to 2100 after a word that dates ("in",
+    "since", …) or before no lower-case word ("1500 people" is a count); two or three digits only in a document that
+    dates its events by an era elsewhere ("120 BC"), after a word that puts an event in a year and before no word it
+    counts ("until {{498}}, under the king Odvar"; not "in 498 battles", "until 12 noon", "one in 10")."""
+    if end - start < 4:
+        return dates_by_an_era and bool(_SHORT_YEAR_CUE.search(text, max(0, start - 16), start)) and bool(_COUNTS_NOTHING_AFTER.match(text, end))
     value = int(text[start : start + 4])
     if not 1000 <= value <= 2100:
         return False

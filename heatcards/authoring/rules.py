@@ -86,6 +86,7 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
     MentionKind.PLACE: 0.85,
     MentionKind.TERM: 0.9,
     MentionKind.COUNT: 0.8,
+    MentionKind.AGE: 0.7,  # "died in Lyon in 1990, aged {{81}}": below the date and the cause of death it goes with
     MentionKind.NAME: 0.7,
 }
 SMALL_COUNT = 12  # at most, a count of a few things ("{{three}} lifeboats"): mostly incidental ones
@@ -232,6 +233,9 @@ _LIST_OF_TIMES = re.compile(rf"\b{_TIME_ITEM}(?:, {_TIME_ITEM})+,? (?:and|or) {_
 _SHORT_FORM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,5}\b\.?")
 _CAPITALISED_WORD = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'-]*")
 _NAME_JOINER = re.compile(r" (?:(?:of|and|for|the|de|&) )*")
+_ENDS_WITH_A_YEAR = re.compile(r"\s\d{3,4}$")  # "3 March 1990", "9 March 112"; not "14 June"
+# A day of a month without its year ("14 June", "June 14", "the 4th of July") and its month.
+_DAY_AND_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?: of)? (?P<month>[A-Z][a-z]+)\.?|(?P<month_first>[A-Z][a-z]+)\.? \d{1,2}(?:st|nd|rd|th)?")
 _FROM_YEAR_TO_YEAR = re.compile(r"\b(?:from|between) \d{4} (?:to|and|until) \d{4}\b")
 _ERA_AFTER_A_YEAR = re.compile(r"\d (?:BC|AD|BCE|CE)$")  # "in 240 BC": the era, not a thing an "it" could be
 _YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<year>\d{4}) (?:to|and|until) $")  # "the winter of 1897 to ", "between 1965 and "
@@ -1129,6 +1133,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
     if mention.kind is MentionKind.COUNT and _incidental_count(claim.text, mention):
         return True
+    if mention.kind is MentionKind.AGE and not any(m and (m.kind is MentionKind.PERSON or (m.kind is MentionKind.NAME and not m.craft)) for m in (*claim.mentions, claim.subject)):
+        return True  # "At the age of {{60}}, the steel of the liner's decks had rusted": whose age?
+    if mention.kind is MentionKind.DATE and (day := _DAY_AND_MONTH.fullmatch(text)) and _has_word(claim.text[: mention.start] + claim.text[mention.end :], day["month"] or day["month_first"]):
+        return True  # "crushed the hull in October 1915, and on {{27 October}} …": the month is given, only the day is left
     if mention.kind is MentionKind.YEAR and _YEAR_OF_AN_ESTIMATE.search(claim.text, 0, mention.start):
         return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
     if mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _COMPARED_TIME.search(claim.text, 0, mention.start):
@@ -1149,7 +1157,10 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     {{about 110.6 metres}}, tall"), a number of years between two years the sentence gives
     ("{{fourteen years}}, from 1869 to 1883"), or either year of such a range ("Fourteen years of
     work, from {{1869}} to 1883"); the second of two years in a row ("the winter of 1897 to {{1898}}",
-    "between 1965 and {{1966}}"), which is the year after the first."""
+    "between 1965 and {{1966}}"), which is the year after the first; an age beside two years ("born in 1909 …, died
+    on 3 March 1990, aged {{81}}"), which is the one less the other."""
+    if mention.kind is MentionKind.AGE:
+        return sum(m.kind is MentionKind.YEAR or (m.kind is MentionKind.DATE and _ENDS_WITH_A_YEAR.search(m.text) is not None) for m in claim.mentions) >= 2
     if mention.kind in _NUMBER_KINDS and (before := _BEFORE_OTHER_UNITS.search(claim.text, 0, mention.start)):
         opening = re.compile(r", or | \(").search(claim.text, before.start(), mention.start)
         if opening and _OTHER_UNITS.match(claim.text, opening.start()):
