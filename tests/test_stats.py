@@ -292,6 +292,28 @@ def test_the_streak_holds_until_today_is_studied_and_reaches_before_the_period(c
     assert collect(collection, period=Period.ALL).calendar.longest_streak == 40
 
 
+def test_the_streak_looks_up_no_day_that_ends_before_the_log_s_first_review(collection, monkeypatch):
+    # a streak reaching back past the period's first day looks up the days before it one by one;
+    # a day without answers costs a few cards a seek each, and before the log's first review
+    # there is none to find
+    collection.add_deck("Few")
+    card = add_card(collection, "Few", state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    for _ in range(5):
+        add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=5)
+    for offset in range(35):  # every day from 34 days ago to today
+        log(collection, card, NOON - offset * DAY)
+    looked_up: list[int] = []
+    answered_between = StatsReader.answered_between
+    monkeypatch.setattr(StatsReader, "answered_between", lambda reader, start, end: looked_up.append(start) or answered_between(reader, start, end))
+    for scope in (Scope(), Scope.matching("deck:Few -tag:absent")):
+        looked_up.clear()
+        assert collect(collection, scope, Period.MONTH).calendar.current_streak == 35
+        assert looked_up == [today_start(collection, offset) for offset in range(-30, -35, -1)]  # not the day before the first review
+        looked_up.clear()
+        assert collect(collection, scope, Period.ALL).calendar.current_streak == 35
+        assert looked_up == []
+
+
 # --- reviews per day -----------------------------------------------------------------------------------------
 
 
@@ -1213,6 +1235,63 @@ def test_collect_takes_the_moment_and_the_card_states_of_a_glance(collection, cl
     assert collect(collection, Scope(), Period.MONTH, made_up).intervals.cards_by_interval == {99: 1}  # not counted again
     with pytest.raises(ValueError):
         collect(collection, Scope.deck("A"), Period.MONTH, glance(collection))
+
+
+def test_collect_after_a_glance_takes_the_cards_its_search_selected(collection):
+    # a search of notes selecting 2 cards of 10 is run into a table of them; `collect` after the
+    # glance fills its table with the glance's cards rather than run the search again
+    collection.add_deck("Few")
+    for index in range(10):
+        card = add_card(collection, "Few" if index < 2 else "Default", state=CardState.REVIEW, due=NOON + index * DAY,
+                        interval=3 + 10 * index, stability=2.0 + index, difficulty=5.0, last_review=NOON - DAY)
+        log(collection, card, NOON - index * DAY - HOUR, rating=1 + index % 4)
+    scope = Scope.matching("deck:Few -tag:absent")
+    glanced = glance(collection, scope)
+    assert glanced.scope_cards.tolist() == sorted(found(collection, scope.search))
+    connection = collection.store.db.conn
+    for period in Period:
+        statements: list[str] = []
+        connection.set_trace_callback(statements.append)
+        taken = collect(collection, scope, period, glanced)
+        connection.set_trace_callback(None)
+        assert not [statement for statement in statements if "hc_tags" in statement]  # no search run
+        assert taken == collect(collection, scope, period)
+    # where the scope is set up again in a few milliseconds, nothing is handed over
+    assert glance(collection).scope_cards is None
+    assert glance(collection, Scope.deck("Default")).scope_cards is None
+
+
+def test_the_answers_of_a_few_cards_are_counted_without_sqlite_s_sorter(collection):
+    # read card by card, a scope's reviews come in the order of their cards: numpy counts them by
+    # hour and code (a GROUP BY would sort them all in SQLite); the numbers are those SQL groups by
+    # local time
+    collection.add_deck("Few")
+    kinds = [ReviewKind.LEARN, ReviewKind.REVIEW, ReviewKind.RELEARN, ReviewKind.FILTERED, ReviewKind.MANUAL]
+    for index in range(10):
+        card = add_card(collection, "Few" if index < 2 else "Default", state=CardState.REVIEW, due=NOON + DAY, interval=5)
+        for offset in range(index + 4):
+            kind = kinds[(index + offset) % len(kinds)]
+            log(collection, card, NOON - offset * DAY - index * HOUR - offset * 61, rating=0 if kind == ReviewKind.MANUAL else 1 + offset % 4,
+                kind=kind, interval_before=offset * 7, duration_ms=1000 + 7 * offset)
+    now, calendar = collection.now(), collection.calendar
+    today = calendar.day(now)
+    connection = collection.store.db.conn
+    for days in (1, 3, 30):
+        first_day = today - days + 1
+        since = calendar.day_start(first_day)
+        timeline = _local_timeline(calendar, since, now)
+        statements: list[str] = []
+        with _reader(collection, Scope.matching("deck:Few -tag:absent"), now) as reader:
+            assert reader._reviews_by_card
+            connection.set_trace_callback(statements.append)
+            by_utc_hour = reader._answers_by_utc_hour(timeline, today, since, None)
+            connection.set_trace_callback(None)
+            by_local_time = reader._answers_by_local_time(timeline, first_day, today, since, None)
+            plan = [row[3] for statement in statements for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
+        assert by_utc_hour.groups
+        assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
+        assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
+        assert not [step for step in plan if "TEMP B-TREE" in step]
 
 
 def test_a_fraction_where_the_file_should_hold_whole_numbers_leaves_the_statistics_standing(collection):

@@ -21,6 +21,7 @@ from heatcards.search import parse_search
 from heatcards.transfer import import_file
 from heatcards.ui.browser import BrowserWindow
 from heatcards.ui.main_window import MainWindow
+from heatcards.ui import stats_charts
 from heatcards.ui.stats_charts import CHART_HEIGHT, ChartView, draw_added, draw_buttons, draw_hours
 from heatcards.ui.stats_window import GLANCE_PANELS, PanelView, StatisticsWindow, format_value
 from heatcards.ui.tasks import BackgroundTasks
@@ -280,6 +281,34 @@ def test_clicking_a_bar_opens_the_browser_on_its_cards(qtbot, studied, tmp_path)
     assert browser.search_edit.text() == counts.panel.search_for("Young")
     assert len(browser.model.ids()) == counts.panel.young > 0
     main.tasks.shutdown()
+
+
+def test_a_chart_writes_what_its_bars_count_when_they_are_first_looked_for(qtbot, monkeypatch):
+    # a year's calendar has some 370 cells: their tips are written when a bar is hovered, not at each drawing
+    built = []
+    bar = stats_charts.Bar
+
+    def counted_bar(*args, **kwargs):
+        built.append(bar(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(stats_charts, "Bar", counted_bar)
+    chart = ChartView("Calendar chart")
+    qtbot.addWidget(chart)
+    today = date(2026, 4, 1)  # a Wednesday
+    panel = stats.Calendar(stats.Scope(), today, {0: 2, -1: 5, -400: 1}, -364, 2)
+    chart.draw(stats_charts.draw_calendar, panel)
+    assert built == []
+    bars = chart.bars
+    assert len(built) == len(bars) == stats_charts.CALENDAR_DAYS - 6 + today.weekday()
+    assert bars[-1].tip == "Wed 01 Apr 2026: 2 answers" and chart.search_for(bars[-1]) == "prop:rated=0"
+    assert bars[-2].tip == "Tue 31 Mar 2026: 5 answers"
+    assert bars[0].tip.endswith("before the period") and bars[0].search is None
+    assert (bars[-1].x, bars[-1].y) == (52, 2) and (bars[0].x, bars[0].y) == (0, 0)
+    chart._on_scene_mouse_moved(chart.scene_position_of(bars[-1]))
+    assert chart.toolTip() == "Wed 01 Apr 2026: 2 answers\nClick to browse these cards"
+    chart.draw(stats_charts.draw_calendar, panel)  # drawn again: described again when looked for
+    assert len(chart.bars) == len(bars) and len(built) == 2 * len(bars)
 
 
 def test_each_panel_saves_its_picture_and_its_numbers(qtbot, window, tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ with a share on a second axis.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import methodcaller
@@ -180,7 +180,8 @@ class ChartView(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setFixedHeight(CHART_HEIGHT)
-        self.bars: list[Bar] = []
+        self._bars: list[Bar] = []
+        self._bars_to_describe: list[Iterable[Bar]] = []
         self.panel: Any = None  # what the chart shows, which its bars' searches are read from
         self._right: pg.ViewBox | None = None
         self._highest_bar: float | None = None  # the top of the bars `add_bars` drew since the last clearing
@@ -199,6 +200,19 @@ class ChartView(pg.PlotWidget):
         drawing it again: the bars stand, and their searches are now its scope's."""
         self.panel = panel
 
+    @property
+    def bars(self) -> list[Bar]:
+        """The bars a click or a hover finds, built from their descriptions (`describe_bars`) when
+        first looked for: most drawings are never hovered, and writing what each of a year's days
+        counts takes a tenth to a third of drawing the calendar, the reviews or the cards added."""
+        while self._bars_to_describe:
+            self._bars.extend(self._bars_to_describe.pop(0))
+        return self._bars
+
+    def describe_bars(self, bars: Iterable[Bar]) -> None:
+        """Add `bars`, a generator the drawing hands over unread (what it reads must not change after)."""
+        self._bars_to_describe.append(bars)
+
     def search_for(self, bar: Bar) -> str | None:
         """The search for the cards of `bar`, in the scope of the panel shown."""
         return None if bar.search is None else bar.search(self.panel)
@@ -215,7 +229,7 @@ class ChartView(pg.PlotWidget):
         item.hideAxis("right")
         if self._right is not None:
             self._right.clear()
-        self.bars = []
+        self._bars, self._bars_to_describe = [], []
         if ChartColours.of(self.palette()) != self.colours:
             self._take_colours()
         for name in ("left", "bottom", "right"):
@@ -391,41 +405,53 @@ def draw_future_due(chart: ChartView, panel: stats.FutureDue) -> None:
     for backlog, colour in ((True, chart.colours.series("learn")), (False, chart.colours.accent)):
         chosen = [g for g in groups if (g.first < 0) == backlog]
         chart.add_bars([g.centre for g in chosen], [g.count for g in chosen], colour, width=0.85 * (chosen[0].width if chosen else 1))
-    for g in groups:
-        when = "overdue " + _days(-g.last, -g.first) if g.first < 0 else ("today" if g.last == 0 else "in " + _days(g.first, g.last))
-        chart.bars.append(Bar(g.centre, g.width, f"{g.count:,} cards due {when}", methodcaller("search_for_days", g.first, g.last)))
+    chart.describe_bars(
+        Bar(g.centre, g.width, f"{g.count:,} cards due {_due_when(g)}", methodcaller("search_for_days", g.first, g.last)) for g in groups
+    )
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", "days from today (red: overdue)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
+def _due_when(group: Group) -> str:
+    if group.first < 0:
+        return "overdue " + _days(-group.last, -group.first)
+    return "today" if group.last == 0 else "in " + _days(group.first, group.last)
+
+
 def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
     """A heatmap of answers per day: a column per week, Monday on top; darker is more."""
     first = 1 - CALENDAR_DAYS + (6 - panel.today.weekday())  # a Monday, 53 weeks back
-    monday = panel.today + timedelta(days=first)
     busiest = max((n for day, n in panel.answers_by_day.items() if day >= first), default=0)
     high = chart.colours.series("good")
     xs, ys, brushes = [], [], []
     month_ticks = []
     for day in range(first, 1):
         when = panel.today + timedelta(days=day)
-        week, weekday = divmod((when - monday).days, 7)
+        week, weekday = divmod(day - first, 7)
         answers = panel.answers_by_day.get(day, 0)
         xs.append(week)
         ys.append(weekday)
         brushes.append(pg.mkBrush(_heat(chart.colours.series("empty"), high, answers / busiest if busiest else 0)))
-        in_period = day >= panel.first_day
-        tip = f"{when:%a %d %b %Y}: " + (f"{answers:,} answers" if in_period else "before the period")
-        chart.bars.append(Bar(week, 1, tip, methodcaller("search_for_day", day) if answers else None, y=weekday))
         if when.day == 1:
             month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
     chart.getPlotItem().addItem(pg.ScatterPlotItem(x=xs, y=ys, symbol="s", size=0.86, pxMode=False, brush=brushes, pen=pg.mkPen(None)))
+    chart.describe_bars(_calendar_days(panel, first))
     chart.getPlotItem().getViewBox().invertY(True)
     chart.getPlotItem().showGrid(x=False, y=False)
     chart.getPlotItem().setXRange(-0.5, xs[-1] + 0.5, padding=0.01)
     chart.getPlotItem().setYRange(-0.5, 6.5, padding=0.02)
     chart.set_ticks("bottom", month_ticks)
     chart.set_ticks("left", [(row, WEEKDAYS[row]) for row in (0, 2, 4, 6)])
+
+
+def _calendar_days(panel: stats.Calendar, first: int) -> Iterator[Bar]:
+    """The calendar's cells from local day `first` (a Monday, from today) to today, a column a week."""
+    for day in range(first, 1):
+        answers = panel.answers_by_day.get(day, 0)
+        week, weekday = divmod(day - first, 7)
+        tip = f"{panel.today + timedelta(days=day):%a %d %b %Y}: " + (f"{answers:,} answers" if day >= panel.first_day else "before the period")
+        yield Bar(week, 1, tip, methodcaller("search_for_day", day) if answers else None, y=weekday)
 
 
 def _heat(low: QColor, high: QColor, amount: float) -> QColor:
@@ -451,13 +477,20 @@ def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) ->
         bottoms = [b + h for b, h in zip(bottoms, heights)]
     chart.leave_room_for_legend(max(bottoms, default=0))
     unit = "minutes" if by_time else "answers"
-    for day, total in zip(days, bottoms):
-        parts = ", ".join(f"{getattr(values[day], k) / scale:,.{1 if by_time else 0}f} {k}" for k in stats.KIND_NAMES if getattr(values[day], k))
-        tip = f"{_date(panel.today, day)}: {total:,.{1 if by_time else 0}f} {unit} ({parts})"
-        chart.bars.append(Bar(day, 1, tip, methodcaller("search_for_day", day)))
+    chart.describe_bars(_days_of_reviews(panel.today, values, scale, unit, days, bottoms))
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
     chart.getPlotItem().setLabel("left", unit)
+
+
+def _days_of_reviews(
+    today: date, values: Mapping[int, stats.KindCounts], scale: int, unit: str, days: Sequence[int], totals: Sequence[float]
+) -> Iterator[Bar]:
+    """The reviews' bars: `values` (by count or by time, in units of `scale`) on each of `days`."""
+    decimals = 0 if scale == 1 else 1
+    for day, total in zip(days, totals):
+        parts = ", ".join(f"{getattr(values[day], k) / scale:,.{decimals}f} {k}" for k in stats.KIND_NAMES if getattr(values[day], k))
+        yield Bar(day, 1, f"{_date(today, day)}: {total:,.{decimals}f} {unit} ({parts})", methodcaller("search_for_day", day))
 
 
 def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
@@ -472,7 +505,7 @@ def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
         label = pg.TextItem(text, color=chart.colours.text, anchor=(0, 0.5))
         label.setPos(count + 0.02 * longest, row)
         item.addItem(label)
-        chart.bars.append(Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", methodcaller("search_for", name), y=row))
+        chart.describe_bars([Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", methodcaller("search_for", name), y=row)])
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=0.15)
     chart.set_ticks("left", list(enumerate(panel.by_name())))
@@ -485,9 +518,10 @@ def _day_histogram(chart: ChartView, counts: Mapping[int, int], what: str) -> No
     groups = grouped(counts)
     width = groups[0].width if groups else 1
     chart.add_bars([g.centre for g in groups], [g.count for g in groups], chart.colours.accent, width=0.85 * width)
-    for g in groups:
-        tip = f"{g.count:,} cards with {what} of {_days(g.first, g.last)}"
-        chart.bars.append(Bar(g.centre, g.width, tip, methodcaller("search_for_days", g.first, g.last)))
+    chart.describe_bars(
+        Bar(g.centre, g.width, f"{g.count:,} cards with {what} of {_days(g.first, g.last)}", methodcaller("search_for_days", g.first, g.last))
+        for g in groups
+    )
     chart.getPlotItem().setLabel("left", "cards")
     chart.getPlotItem().setLabel("bottom", f"{what} (days)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
@@ -511,8 +545,10 @@ def draw_share_histogram(chart: ChartView, panel: stats.ShareHistogram) -> None:
     xs = [step * (k + 0.5) for k in range(len(panel.cards_by_bin))]
     chart.add_bars(xs, panel.cards_by_bin, chart.colours.accent, width=0.85 * step)
     what = panel.title.lower()
-    for k, (x, n) in enumerate(zip(xs, panel.cards_by_bin)):
-        chart.bars.append(Bar(x, step, f"{n:,} cards with {what} {k * step:g}–{(k + 1) * step:g} %", methodcaller("search_for_bin", k)))
+    chart.describe_bars(
+        Bar(x, step, f"{n:,} cards with {what} {k * step:g}–{(k + 1) * step:g} %", methodcaller("search_for_bin", k))
+        for k, (x, n) in enumerate(zip(xs, panel.cards_by_bin))
+    )
     if panel.average is not None:
         chart.add_marker(100 * panel.average, f"average {100 * panel.average:.0f} %")
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
@@ -528,8 +564,10 @@ def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
     right = chart.share_axis("% correct")
     if any(s is not None for s in shares):  # no line (and no all-NaN bounds) for a period without answers
         right.addItem(pg.PlotDataItem(hours, [math.nan if s is None else s for s in shares], pen=pg.mkPen(chart.colours.series("good"), width=2), symbol="o", symbolSize=5, symbolBrush=chart.colours.series("good"), connect="finite"))
-    for hour, n, s in zip(hours, panel.answers, shares):
-        chart.bars.append(Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None))
+    chart.describe_bars(
+        Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None)
+        for hour, n, s in zip(hours, panel.answers, shares)
+    )
     chart.set_ticks("bottom", [(h, f"{h:02d}") for h in range(0, 24, 3)])
     chart.start_y_at_zero(max(panel.answers))
     chart.getPlotItem().setLabel("left", "answers")
@@ -540,26 +578,39 @@ def draw_buttons(chart: ChartView, panel: stats.Buttons) -> None:
     for index, rating in enumerate(stats.RATING_NAMES):
         xs = [5 * g + index for g in range(len(stats.BUTTON_GROUPS))]
         chart.add_bars(xs, [panel.counts[group][index] for group in stats.BUTTON_GROUPS], chart.colours.series(rating), width=0.8, name=rating.title())
-        for x, group in zip(xs, stats.BUTTON_GROUPS):
-            counts = panel.counts[group]
-            share = stats.share(counts[index], sum(counts))
-            tip = f"{group.title()} cards, {rating.title()}: {counts[index]:,} answers" + (f" ({share:.1f} %)" if share is not None else "")
-            chart.bars.append(Bar(x, 1, tip, methodcaller("search_for_rating", index + 1)))
+        chart.describe_bars(_buttons_of_rating(panel, index, xs))
     chart.set_ticks("bottom", [(5 * g + 1.5, group.title()) for g, group in enumerate(stats.BUTTON_GROUPS)])
     chart.getPlotItem().setXRange(-1, 5 * len(stats.BUTTON_GROUPS) - 1, padding=0)
     chart.leave_room_for_legend(max((max(c) for c in panel.counts.values()), default=0))
     chart.getPlotItem().setLabel("left", "answers")
 
 
+def _buttons_of_rating(panel: stats.Buttons, index: int, xs: Sequence[float]) -> Iterator[Bar]:
+    """The bars of the rating `index` (0: Again), one per group of cards, at `xs`."""
+    rating = stats.RATING_NAMES[index]
+    for x, group in zip(xs, stats.BUTTON_GROUPS):
+        counts = panel.counts[group]
+        share = stats.share(counts[index], sum(counts))
+        tip = f"{group.title()} cards, {rating.title()}: {counts[index]:,} answers" + (f" ({share:.1f} %)" if share is not None else "")
+        yield Bar(x, 1, tip, methodcaller("search_for_rating", index + 1))
+
+
 def draw_added(chart: ChartView, panel: stats.Added) -> None:
     days = sorted(panel.cards_by_day)
     chart.add_bars(days, [panel.cards_by_day[d] for d in days], chart.colours.series("new"), width=0.85)
-    for day in days:
-        tip = f"{_date(panel.today, day)}: {panel.cards_by_day[day]:,} cards added"
-        chart.bars.append(Bar(day, 1, tip, methodcaller("search_for_day", day)))
+    chart.describe_bars(
+        Bar(day, 1, f"{_date(panel.today, day)}: {panel.cards_by_day[day]:,} cards added", methodcaller("search_for_day", day)) for day in days
+    )
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
     chart.getPlotItem().setLabel("left", "cards")
+
+
+def _calibration_tip(b: stats.CalibrationBin) -> str:
+    tip = f"predicted {100 * b.low:g}–{100 * b.high:g} %: {b.reviews:,} reviews"
+    if b.reviews:
+        tip += f", mean prediction {100 * b.mean_predicted:.1f} %, recalled {100 * b.actual:.1f} %"
+    return tip
 
 
 def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
@@ -578,11 +629,7 @@ def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
             pen=pg.mkPen(chart.colours.accent, width=2), symbol="o", symbolSize=7, symbolBrush=chart.colours.accent,
         )
     )
-    for x, b in zip(xs, panel.bins):
-        tip = f"predicted {100 * b.low:g}–{100 * b.high:g} %: {b.reviews:,} reviews"
-        if b.reviews:
-            tip += f", mean prediction {100 * b.mean_predicted:.1f} %, recalled {100 * b.actual:.1f} %"
-        chart.bars.append(Bar(x, step, tip, None))
+    chart.describe_bars(Bar(x, step, _calibration_tip(b), None) for x, b in zip(xs, panel.bins))
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
     chart.start_y_at_zero(max(b.reviews for b in panel.bins))
     chart.getPlotItem().setLabel("left", "scored reviews")
