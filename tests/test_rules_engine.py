@@ -3875,3 +3875,127 @@ def test_an_age_is_asked_when_no_two_years_give_it_and_it_is_a_persons():
     assert fronts and not any("{{c1::81}}" in front for front in fronts)
     fronts = _fronts("The Tarn Star was a liner. At the age of 60, the steel of the liner's lower decks had rusted thin in 1990.", "The Tarn Star")
     assert not any("{{c1::60}}" in front for front in fronts)
+
+
+# Forty-fourth round, part A (issue 6): sentences refused whole although most of them stands alone. 1. An "it" or "its"
+# later in the sentence after a sentence that has the topic (a thing) for its subject, carried by the label; 2. the
+# second main clause after ", and" or ";" with a subject of its own, when the first leans; 3. a trailing phrase with no
+# verb that holds the pronoun, cut off.
+
+_ARENA = "The Old Arena is an oval theatre in the centre of Capua, built of grey stone."
+_ARENA_LATER = (
+    "Estimates of its capacity range from 20,000 to 30,000 spectators. In 1749 Pope Benedict declared it a sacred "
+    "place. Since 1999 it has also served as a symbol of the town. Locals call it the Ring and visitors call it the Oval."
+)
+
+
+def test_a_later_it_after_a_sentence_about_the_topic_is_carried_by_the_label():
+    fronts = _fronts(f"{_ARENA} {_ARENA_LATER}", "The Old Arena")
+    assert "(Old Arena) Estimates of its capacity range from {{c1::20,000 to 30,000}} spectators." in fronts
+    assert "(Old Arena) In {{c1::1749}} Pope Benedict declared it a sacred place." in fronts
+    assert "(Old Arena) Since {{c1::1999}} it has served as a symbol of the town." in fronts
+    assert "(Old Arena) Locals call it the Ring and visitors call it the {{c1::Oval}}." in fronts
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "A flood struck the Old Arena in 1800.",  # the subject is another thing
+        "The Old Arena faces the Temple of Diana across the square.",  # names another thing the "its" could be
+        "The Old Arena's roof was built of grey stone.",  # the roof's capacity, or the arena's?
+    ],
+)
+def test_a_later_its_after_a_sentence_not_about_the_topic_alone_is_refused(before):
+    estimates = "Estimates of its capacity range from 20,000 to 30,000 spectators."
+    assert "20,000 to 30,000" in answers(f"{_ARENA} {estimates}", "The Old Arena")  # the line's other side
+    assert "20,000 to 30,000" not in answers(f"{before} {estimates}", "The Old Arena")
+
+
+def test_a_later_its_with_a_thing_before_it_or_across_a_paragraph_is_refused():
+    estimates = "Estimates of its capacity range from 20,000 to 30,000 spectators."
+    assert "20,000 to 30,000" in answers(f"{_ARENA} {estimates}", "The Old Arena")  # the line's other side
+    assert "20,000 seats" not in answers(f"{_ARENA} Engineers counted 20,000 seats at its base.", "The Old Arena")  # the seats' base?
+    assert "1800" not in answers(f"{_ARENA} A fire in 1800 spread to its roof.", "The Old Arena")  # the fire's roof?
+    assert not any("20,000 to 30,000" in front for front in _paragraphs(_ARENA, estimates, title="The Old Arena"))
+
+
+def test_a_second_main_clause_with_its_own_subject_is_asked_alone():
+    before = "The town grew quickly after the war."
+    museum = "Her son, Paul Bell, later sold the land to a bank, and the Capua Museum opened to the public in 1973."
+    found = [s for s in suggest(f"{before} {museum}", per_1000=1000) if s.answer == "1973"]
+    assert [s.front for s in found] == ["The Capua Museum opened to the public in {{c1::1973}}."]
+    text = f"{before} {museum}"
+    assert text[found[0].start : found[0].end] == "the Capua Museum opened to the public in 1973."  # the clause's own span
+    quarrel = "The two men argued, and on 23 March 1911, after a quarrel, Hale burned his notebooks."
+    fronts = _fronts(f"{before} {quarrel}")
+    assert "On {{c1::23 March 1911}}, after a quarrel, Hale burned his notebooks." in fronts
+    assert not any("{{c1::Hale}}" in front for front in fronts)  # the subject only says whom the clause is about
+    storm = "Her son sold the land to a bank; a storm destroyed the Capua Museum in 1973."
+    assert "A storm destroyed the Capua Museum in {{c1::1973}}." in _fronts(f"{before} {storm}")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "the site opened to the public in 1973",  # a subject that points back
+        "in 1973 opened a museum in Capua",  # no subject of its own
+        "she opened the Capua Museum in 1973",  # a pronoun for a subject
+        "the Capua Museum opened there in 1973",  # a word that points back inside the clause
+        "the Capua Museum opened to her in 1973",  # a pronoun that dangles inside the clause
+    ],
+)
+def test_a_second_main_clause_that_leans_itself_is_refused(second):
+    before = "The town grew quickly after the war."
+    assert "1973" in answers(f"{before} Her son sold the land to a bank, and the Capua Museum opened to the public in 1973.")
+    assert "1973" not in answers(f"{before} Her son sold the land to a bank, and {second}.")
+
+
+def test_a_trailing_phrase_that_holds_the_pronoun_is_cut_off():
+    before = "The valley lies south of the hills."
+    grapes = "Today, farmers grow roughly 100 tonnes of grapes every year, about half of it on the slopes, mostly by hand."
+    assert "Today, farmers grow {{c1::roughly 100 tonnes}} of grapes every year." in _fronts(f"{before} {grapes}")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About half of it grows on the slopes, where farmers grow roughly 100 tonnes of grapes.",  # the pronoun before the answer
+        "Farmers grow roughly 100 tonnes of its grapes every year, mostly by hand.",  # in the main clause
+        "Farmers grow roughly 100 tonnes of grapes every year, about half of it on slopes that they bought.",  # a verb of its own
+        "Farmers grow roughly 100 tonnes of grapes, fruit and its seed on the slopes.",  # a list the cut would shorten
+    ],
+)
+def test_a_trailing_phrase_that_cannot_be_cut_off_leaves_the_sentence_refused(sentence):
+    before = "The valley lies south of the hills."
+    cut = "Farmers grow roughly 100 tonnes of grapes every year, about half of it on the slopes."
+    assert "roughly 100 tonnes" in answers(f"{before} {cut}")  # the line's other side
+    assert "roughly 100 tonnes" not in answers(f"{before} {sentence}")
+
+
+def test_a_verb_in_the_present_after_a_plural_subject_makes_a_statement_to_cut_to():
+    nest = "In the brood nest, the workers keep the temperature close to 35 °C, warming it by shivering their flight muscles."
+    assert "In the brood nest, the workers keep the temperature close to {{c1::35 °C}}." in _fronts(f"The hive holds wax. {nest}", "The honey bee")
+
+
+# Forty-fourth round, lead (issue 6): the second main clause is no clause when ", and" ends a list, and a trailing
+# phrase is not cut when it is a clause of its own, opening with a pronoun and its verb.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1987 the mill's owner, Tom Vane, its foreman, Karl Marks, and Lind were each sentenced to ten years in prison.",
+        "Her boats were few. She carried 20 of them: 14 wooden boats, two cutters, and four collapsible boats with canvas sides.",
+    ],
+)
+def test_the_last_item_of_a_list_is_no_second_main_clause(sentence):
+    fronts = _fronts(f"The Tarn Mill was a cotton mill in Leeds. {sentence}", "Tarn Mill")
+    assert not any(front.startswith(("Lind were", "(Tarn Mill) Lind were", "{{c1::four}}", "(Tarn Mill) {{c1::four}}")) for front in fronts), fronts
+
+
+def test_a_trailing_clause_that_opens_with_its_pronoun_is_not_cut_off():
+    text = (
+        "Tom Vane was an architect from Leeds. He is buried in the minster, where a Latin inscription tells visitors "
+        "that if they seek his monument, they should look around them."
+    )
+    assert not any(front.rstrip().endswith("seek his monument.") for front in _fronts(text, "Tom Vane"))

@@ -494,6 +494,11 @@ _FINITE_VERB = re.compile(
 _BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}")
 # The plural present of the verbs the engine knows: "Four cables {hold} the deck."
 _PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.removesuffix("s") for verb in lexicon.PRESENT_VERBS)
+_PLAIN_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS))
+# The plain form of a verb the engine knows, not a noun after an article or a possessive: "Locals {use} it", not "its use".
+_PLAIN_VERB = re.compile(rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )\b(?:{_PLAIN_VERB_WORDS})\b")
+# A verb in the present after a plural subject, which _FINITE_VERB (third person only) does not see: "farmers {grow}".
+_PLURAL_SUBJECT_AND_VERB = re.compile(rf"(?<=[a-z][^su\W]s )(?:{_PLAIN_VERB_WORDS})\b")
 # The verbs a "How …" title's subject may come before (see _thing_explained).
 _TITLE_VERBS = _PLAIN_VERBS | lexicon.PRESENT_VERBS | frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST | set(_AUXILIARIES.split("|")) | {"work", "works"}
 # A title that names an event by its year, perhaps with a second one after "and" or a subtitle after a colon: "The
@@ -521,6 +526,31 @@ _ITS_AFTER_THE_VERB = re.compile(
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+# A comma before a trailing phrase a card may leave out (see _closes_the_sentence), and an item joined in a list.
+_TRAILING_PHRASE = re.compile(r",(?P<quote>[\"”’]?)\s+(?=[a-z])")
+_JOINED_ITEM = re.compile(r" (?:and|or|&) ")
+# Where a second main clause starts (see _second_main_clause): "…, and the Capua Museum opened …", "…; Hale burned …".
+_MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
+# A phrase that opens with a subject pronoun and a word after it is a clause, whatever its verb: "…, they should look
+# around them." (see _closes_the_sentence)
+_PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\b")
+# What may stand before the name that is a clause's subject: "the", or an opening phrase without its comma ("In 1973 the
+# Capua Museum opened …").
+_LEAD_TO_A_NAMED_SUBJECT = re.compile(r"(?:(?:In|On|At|By|During|After|Before|From|Until|Since|Within)(?: [\w’'-]+){1,6}? )?(?:the )?", re.IGNORECASE)
+# A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
+_PLAIN_SUBJECT = re.compile(
+    rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
+    re.IGNORECASE,
+)
+# The words before an "it" for the topic that name no thing it could be (see _nothing_before_it_could_be): small words, the
+# words for people, and numbers, times and adverbs.
+_FUNCTION_WORDS = _CANNOT_END | _SUBORDINATORS | lexicon.CLAUSE_OPENERS | frozenset("it its also still now today then later once never".split())
+_PEOPLE_NOUNS = lexicon.ROLE_NOUNS | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS | lexicon.KIN_NOUNS
+_NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TIME_UNITS})|[a-z]+ly")
+# Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
+_PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
+# What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel".
+_NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?$")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
 """ask(index of the sentence, its claim, a mention of it) -> (rule, question) when the engine can ask
@@ -672,6 +702,9 @@ def suggest_from_mentions(
             standing = _named_after_one_of(text, mentions, topic, book)
         if standing is None:
             standing = _after_a_comment(text, mentions, before, topic, book)
+        if standing is None and shown.text == text and (second := _second_main_clause(text, mentions, topic, book)) is not None:
+            standing, cut = second
+            shown = Sentence(shown.start + cut, shown.end, shown.text[cut:])
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
@@ -1405,14 +1438,32 @@ def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
 
 def _trimmed(claim: Claim, problem: int) -> Claim | None:
     """The claim cut before the last clause boundary (", and", ", while", ", which", "; ", ", one of",
-    a participle clause ", crossing …", ", with …", a hedge ", probably …") that comes before `problem`,
+    a participle clause ", crossing …", ", with …", a hedge ", probably …", or a comma before a trailing phrase with
+    no verb: ", about half of it on the slopes") that comes before `problem`,
     ended with a full stop, with only the mentions inside what is kept; None when no boundary leaves a complete statement:
     a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
     article or a conjunction, its brackets and quotation marks closed."""
-    for boundary in reversed([b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]):
+    boundaries = [b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]
+    boundaries += [
+        b for b in _TRAILING_PHRASE.finditer(claim.text, claim.inserted, problem)
+        # "He died on April 21, 1910, the day after its next perihelion": a phrase right after a fact says what it was
+        if _closes_the_sentence(claim.text, b.end(), problem) and not any(m.end == b.start() for m in claim.mentions)
+    ]
+    for boundary in sorted(boundaries, key=lambda b: b.start(), reverse=True):
         if (kept := _cut_at(claim, boundary)) is not None:
             return kept
     return None
+
+
+def _closes_the_sentence(text: str, start: int, problem: int) -> bool:
+    """Whether the phrase from `start` to the end of the sentence, which holds what refuses it at `problem`, is a
+    trailing phrase with no verb of its own and no list the cut would shorten: "…, about half of it on the slopes,
+    mostly by hand." (not "…, Paris and its suburbs.", nor "that equal volumes of gases, at the same temperature,
+    contain …", whose verb comes after it)."""
+    return not (
+        _FINITE_VERB.search(text, start) or _PLAIN_VERB.search(text, start) or _JOINED_ITEM.search(text, start, problem)
+        or _PRONOUN_AND_ITS_VERB.match(text, start)
+    )
 
 
 def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
@@ -1503,7 +1554,7 @@ def _complete_statement(text: str) -> bool:
     main = text
     if words[0].lower() in _SUBORDINATORS:  # "When the war ended, the ship …": the verb must be after the comma
         main = text.partition(", ")[2]
-    verb = _FINITE_VERB.search(main)
+    verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main)
     return verb is not None and verb.start() > 0
 
 
@@ -1740,14 +1791,31 @@ def _carried_by_the_label(
     reference = _LEADING_REFERENCE.match(text, opening)
     if not pronouns or _RELATIVE_TIME_OPENER.match(text) or (reference and (reference.group("pronoun") or "").lower() not in ("it", "its")):
         return None
-    if reference is None and re.search(r"\bits\b", text[opening:]) and not _names_an_event(topic.name) and not _ITS_AFTER_THE_VERB.match(text, opening):
+    offered = [
+        m for m in before.mentions
+        if not (_ERA_AFTER_A_YEAR.search(before.text, 0, m.end) or _AFTER_BY_OR_UNDER.search(before.text, 0, m.start)
+                or _REFERENCE_POINT.search(before.text, 0, m.start) or _modifies_a_noun(before.text, m))
+    ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it"
+    # "The Old Arena is an oval theatre in the centre of Capua. Estimates of its capacity range …": the sentence before
+    # goes on about the topic, and nothing before the pronoun here could be what it stands for
+    centred = _centred_on_the_topic(before, offered, topic, book) and all(_nothing_before_it_could_be(text, p, mentions) for p in pronouns)
+    its = [match.start() for match in re.finditer(r"\bits\b", text[opening:])]
+    in_the_subject = centred and not any(_FINITE_VERB.search(text, opening, opening + p) for p in its)
+    if reference is None and its and not _names_an_event(topic.name) and not _ITS_AFTER_THE_VERB.match(text, opening) and not in_the_subject:
         # "Engineers measured 726 feet at its crest": not the subject's, and not surely the topic's (the thing
         # measured may have a crest); but an event's document calls the event "it" ("The flood lasted an hour.
-        # Engineers put its volume at …"), and an "its" right after the verb of a plural subject has nothing
-        # else before it to stand for ("Engineers now put its peak flow at …")
+        # Engineers put its volume at …"), an "its" right after the verb of a plural subject has nothing
+        # else before it to stand for ("Engineers now put its peak flow at …"), nor has one inside the subject
+        # after a sentence about the topic ("Estimates of its capacity range …")
         return None
-    if any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m) for m in mentions):
-        return None  # "The Corran Tunnel replaced it in 1936": not the tunnel, and not surely the topic
+    if any(
+        m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m)
+        and not _NAME_GIVEN_TO_IT.search(text, 0, m.start)
+        for m in mentions
+    ):
+        # "The Corran Tunnel replaced it in 1936": not the tunnel, and not surely the topic; "Locals call it the Ring and
+        # visitors call it the Oval": the Ring is what the first "it" is called, no other thing
+        return None
     if before.claim is None and _opens_with_pronoun_like(before.text, "it") and not before_carried:
         return None  # the same unknown "it" again
     lead = _COMMON_LEAD.match(before.text, _OPENING.match(before.text).end())
@@ -1755,12 +1823,7 @@ def _carried_by_the_label(
     head = topic.name.split()[-1].lower()  # "the comet" in a document about Halley's Comet
     about_the_topic = before_carried or (subject is not None and _is_topic(subject, topic)) or (lead is not None and lead.group("noun").lower() == head)
     names_the_topic = any(_contains_word(before.text, alias) for alias in topic.aliases) or _contains_word(before.text.lower(), f"the {head}")
-    offered = [
-        m for m in before.mentions
-        if not (_ERA_AFTER_A_YEAR.search(before.text, 0, m.end) or _AFTER_BY_OR_UNDER.search(before.text, 0, m.start)
-                or _REFERENCE_POINT.search(before.text, 0, m.start) or _modifies_a_noun(before.text, m))
-    ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it"
-    if not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None)):
+    if not centred and (not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None))):
         return None  # "Dynamite broke the rock first. About 27 million kilograms of it …": not the canal
     label = Mention(topic.kind, -1, -1, "", topic.name)  # the topic, named by the label in front of the sentence
     claim = _standing(Claim(text, 0, [label, *mentions], None), topic, book)
@@ -1830,6 +1893,85 @@ def _after_a_comment(text: str, mentions: list[Mention], before: _Before, topic:
         return None
     first = next((kept for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, claim.inserted) if (kept := _cut_at(claim, boundary))), claim)
     return _standing(first, topic, book)
+
+
+def _second_main_clause(text: str, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> tuple[Claim, int] | None:
+    """The main clause after ", and" or ";" as a claim of its own, and where it starts in the sentence, when the clause
+    before it leans or dangles and this one has a subject of its own: a name, perhaps after an opening ("Her son later
+    sold the land to a bank, and the Capua Museum opened to the public in 1973." -> "The Capua Museum opened to the
+    public in {{1973}}.", "The two men argued, and on 23 March 1911, after a quarrel, Hale burned his notebooks."), or a
+    noun phrase that points at nothing ("…, and a storm destroyed the roof in 1800."), and stands on its own by every
+    rule here; its subject is not asked. None otherwise: a subject that points back ("…, and the site opened …"), none
+    ("…, and in 1973 opened …"), a pronoun ("…, and she …"), or a sentence too long to be asked at all."""
+    if len(_WORD.findall(text)) > MAX_SENTENCE_WORDS:
+        return None  # refused whole for its length, not for its first clause
+    for boundary in _MAIN_CLAUSE_BOUNDARY.finditer(text):
+        if boundary.group().startswith(",") and _ends_a_list(text, boundary.start()):
+            continue
+        clause, moved = _without_opening(text, mentions, boundary.end())
+        start = _OPENING.match(clause).end()
+        named = next((m for m in moved if m.start >= start and m.kind in NAMED_KINDS), None)
+        if (
+            named is not None
+            and not named.possessive
+            and _LEAD_TO_A_NAMED_SUBJECT.fullmatch(clause, start, named.start)
+            and _VERB_OF_THE_SUBJECT.match(clause, named.end)
+        ):
+            subject = named
+        elif _PLAIN_SUBJECT.match(clause, start):
+            subject = None
+        else:
+            continue
+        standing = _standing(_without_also_or_too(_without_sequence_word(Claim(clause, 0, moved, subject))), topic, book)
+        if standing is not None:
+            # the subject says whom the clause's facts are about; asked, it would lean on the clause before ("…, and
+            # {{Phipps}} did not fall ill": after what?)
+            asked = [m for m in standing.mentions if not (subject and m.start == subject.start and m.name == subject.name)]
+            return dataclasses.replace(standing, mentions=asked), boundary.end()
+    return None
+
+
+def _ends_a_list(text: str, position: int) -> bool:
+    """Whether the ", and" at `position` joins the last item of a list: the words since the comma or colon before it
+    have no verb ("…, its foreman, Karl Marks, and Lind were …", "20 of them: 14 boats, two cutters, and four …"),
+    unlike a clause with an aside ("Her son, Paul Bell, later sold the land, and …")."""
+    item_start = max(text.rfind(",", 0, position), text.rfind(":", 0, position))
+    return item_start >= 0 and not (_FINITE_VERB.search(text, item_start, position) or _PLAIN_VERB.search(text, item_start, position))
+
+
+def _centred_on_the_topic(before: _Before, offered: list[Mention], topic: _Topic, book: NameBook) -> bool:
+    """Whether the sentence before, in the same paragraph, has the document's topic (a thing) for its subject, not its
+    possessive, and `offered` (its names that may be an "it") holds no other thing but a place the topic stands in:
+    "The Old Arena is an oval theatre in the centre of Capua.", not "Lake Morrow feeds the Tarn River." nor "A major
+    flood struck the Old Arena."."""
+    if before.new_paragraph or before.claim is None:
+        return False
+    subject = before.claim.subject or _leading_thing(before)
+    if subject is None or subject.possessive or not _is_topic(subject, topic):
+        return False
+    others = [m for m in offered if not (m.kind is MentionKind.PLACE and _PLACE_IT_STANDS_IN.search(before.text, 0, m.start))]
+    return _only_the_topic_fits("it", others, topic, book)
+
+
+def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention]) -> bool:
+    """Whether the words before the pronoun at `position`, outside the sentence's names, hold no singular common noun it
+    could stand for: only small words, numbers, times, verbs, adverbs, plurals and words for people ("Estimates of its
+    capacity", "Since 1999 it", "In 1749 Pope Benedict declared it"; not "The storm struck the probe, and it broke
+    apart", "Engineers measured 726 feet at its crest")."""
+    for word in _WORD.finditer(text, 0, position):
+        if any(m.start <= word.start() < m.end for m in mentions):
+            continue
+        lower = word.group().lower()
+        if not (
+            _PLAIN_VERB.match(text, word.start())
+            or lower in _FUNCTION_WORDS
+            or lower in _PEOPLE_NOUNS
+            or _PLURAL_NOUN.fullmatch(lower)
+            or _NOT_A_THING.fullmatch(lower)
+            or _FINITE_VERB.fullmatch(lower)
+        ):
+            return False
+    return True
 
 
 def _has_a_verb(text: str) -> bool:
