@@ -861,9 +861,10 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
             groups, hours = _joined(older.result(), newer)
         streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
         cards, memory = [done.result() for done in apart] if apart is not None else [read(reader) for read in card_reads]
-    # all time starts on the first day with something to show
+    # all time starts on the first day with something to show, and no later than today: notes created
+    # after the clock's moment (a clock set back, an import from another machine) are counted in days to come
     answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
-    added_first = first_day - today if period.days else min(cards.added_cards_by_day, default=0)
+    added_first = first_day - today if period.days else min([0, *cards.added_cards_by_day])
     return Statistics(
         scope=scope,
         period=period,

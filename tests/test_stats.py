@@ -46,6 +46,7 @@ from heatcards.stats import (
     _local_timeline,
     _reader,
     _time_places,
+    _today,
 )
 from heatcards.storage import stats_sql
 from heatcards.storage.answer_hours import KeptAnswerHours, KeptAnswers, answer_hours_path
@@ -498,6 +499,16 @@ def test_cards_added_per_day_follow_the_added_search(collection, clock):
     assert {m.label: m.value for m in added.summary()}["Average"] == pytest.approx(3 / 30)
     everything = collect(collection, period=Period.ALL).added
     assert everything.cards == 4 and everything.first_day == -45
+
+
+def test_all_time_starts_no_later_than_today_when_every_note_was_added_after_the_clock_s_moment(collection, clock):
+    for days_ahead in (1, 2):
+        clock.advance(days_ahead * DAY)
+        add_card(collection)
+        clock.advance(-days_ahead * DAY)
+    added = collect(collection, period=Period.ALL).added
+    assert {m.label: m.value for m in added.summary()} == {"Total": 2, "Average": 2.0}
+    assert dict(added.cards_by_day) == {1: 1, 2: 1} and added.first_day == 0
 
 
 # --- true retention ----------------------------------------------------------------------------------------------------
@@ -1292,6 +1303,38 @@ def test_the_answers_of_a_few_cards_are_counted_without_sqlite_s_sorter(collecti
         assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
         assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
         assert not [step for step in plan if "TEMP B-TREE" in step]
+
+
+def test_today_of_a_few_cards_is_read_from_the_day_s_entries_not_card_by_card(collection):
+    # the scope's cards each sought in the index on (card_id, time) cost more than the day's entries of
+    # the whole log read in one range of the index by hour
+    collection.add_deck("Few")
+    start = today_start(collection)
+    for index in range(12):  # a quarter of the cards: read card by card
+        card = add_card(collection, "Few" if index < 3 else "Default", state=CardState.REVIEW, due=NOON + DAY, interval=5)
+        for offset, kind in enumerate(KINDS):
+            log(collection, card, start + 60 * index + 7 * offset, rating=0 if kind in (ReviewKind.MANUAL, ReviewKind.RESCHEDULED) else 1 + offset % 4, kind=kind,
+                interval_before=10 * offset, duration_ms=1000 + index)
+        log(collection, card, start - 1 - index)  # yesterday
+    scope = Scope.matching("deck:Few -tag:absent")
+    now, calendar = collection.now(), collection.calendar
+    today = calendar.day(now)
+    timeline = _local_timeline(calendar, start, now)
+    connection = collection.store.db.conn
+    statements: list[str] = []
+    with _reader(collection, scope, now) as reader:
+        assert reader._reviews_by_card
+        connection.set_trace_callback(statements.append)
+        by_utc_hour = reader.answers(timeline, today, today, start)
+        connection.set_trace_callback(None)
+        by_local_time = reader._answers_by_local_time(timeline, today, today, start, None)
+        plan = [row[3] for statement in statements for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
+    assert [step for step in plan if "revlog_by_hour" in step] and not [step for step in plan if "revlog_by_card_time" in step]
+    assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
+    assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
+    seen = glance(collection, scope)
+    assert seen.today == _today(scope, by_local_time.groups)
+    assert (seen.today.answers, seen.today.duration_ms) == (12, 4 * (1000 + 1001 + 1002))
 
 
 def test_a_fraction_where_the_file_should_hold_whole_numbers_leaves_the_statistics_standing(collection):

@@ -620,6 +620,76 @@ def test_a_read_only_copy_reads_from_another_thread_while_the_collection_writes(
     assert studied.deck_named("Written by the owner") is not None
 
 
+def test_the_card_counts_set_new_numbers_on_the_items_they_drew(qtbot):
+    chart = ChartView("card counts")
+    qtbot.addWidget(chart)
+    chart.draw(stats_charts.draw_card_counts, stats.CardCounts(stats.Scope(), 5, 0, 1, 20, 70, 3, 1))
+    drawn = list(chart.getPlotItem().items)
+    chart.draw(stats_charts.draw_card_counts, stats.CardCounts(stats.Scope.matching("tag:few"), 2, 1, 0, 4, 9, 0, 0))
+    assert chart.getPlotItem().items == drawn  # neither removed nor built again
+    (bars,) = [item for item in drawn if isinstance(item, pg.BarGraphItem)]
+    assert list(bars.opts["width"]) == [2, 1, 0, 4, 9, 0, 0] and list(bars.opts["y"]) == list(range(7))
+    brushes = [brush.color().name() for brush in bars.opts["brushes"]]
+    assert brushes == [chart.colours.series(series).name() for series in stats_charts.CARD_COUNT_SERIES.values()]
+    labels = [item.toPlainText() for item in drawn if isinstance(item, pg.TextItem)]
+    assert labels == ["2 (12 %)", "1 (6 %)", "0 (0 %)", "4 (25 %)", "9 (56 %)", "0 (0 %)", "0 (0 %)"]
+    mature = next(bar for bar in chart.bars if bar.y == 4)
+    assert mature.tip == "Mature: 9 (56 %) cards" and chart.search_for(mature) == stats.Scope.matching("tag:few").search_for(
+        stats.CARD_COUNT_SEARCHES["Mature"]
+    )
+
+
+def test_a_chart_drawn_again_sets_new_data_on_its_layers_and_its_legend_names_the_kinds_drawn(qtbot):
+    def reviews(**by_kind) -> stats.ReviewsPerDay:
+        counts = {-1: stats.KindCounts(**by_kind), 0: stats.KindCounts(**{kind: 2 * n for kind, n in by_kind.items()})}
+        return stats.ReviewsPerDay(stats.Scope(), date(2026, 11, 22), -29, counts, counts)
+
+    def drawn(chart: ChartView) -> tuple:
+        item = chart.getPlotItem()
+        layers = [(list(bars.opts["x"]), list(bars.opts["height"]), list(bars.opts["y0"]), bars.opts["brush"].name())
+                  for bars in item.items if isinstance(bars, pg.BarGraphItem)]
+        legend = [] if item.legend is None else [label.text for _sample, label in item.legend.items]
+        return layers, legend, item.viewRange()[1]
+
+    def by_count(chart: ChartView, panel: stats.ReviewsPerDay) -> None:
+        stats_charts.draw_reviews(chart, panel, False)
+
+    kept = ChartView("reviews")
+    qtbot.addWidget(kept)
+    kept.resize(600, CHART_HEIGHT)
+    first = None
+    for panel in (reviews(mature=4, young=3, learn=1), reviews(young=5, relearn=2), reviews(), reviews(mature=1, young=1, learn=6)):
+        kept.draw(by_count, panel)
+        fresh = ChartView("reviews")
+        qtbot.addWidget(fresh)
+        fresh.resize(600, CHART_HEIGHT)
+        fresh.draw(by_count, panel)
+        assert drawn(kept) == drawn(fresh)
+        layers = [bars for bars in kept.getPlotItem().items if isinstance(bars, pg.BarGraphItem)]
+        first = first or layers[0]
+        if panel.counts[0].young == 10:  # the second drawing set new data on the first's layers
+            assert layers[0] is first
+    assert drawn(kept)[1] == ["Mature", "Young", "Learn"]
+
+
+def test_a_histogram_moves_its_marker_and_leaves_it_out_when_there_is_no_median(qtbot):
+    chart = ChartView("intervals")
+    qtbot.addWidget(chart)
+
+    def markers() -> list[tuple[float, str]]:
+        return [(item.value(), item.label.toPlainText()) for item in chart.getPlotItem().items if isinstance(item, pg.InfiniteLine)]
+
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {3: 2, 10: 5}))
+    (first,) = [item for item in chart.getPlotItem().items if isinstance(item, pg.InfiniteLine)]
+    assert markers() == [(10, "median 10 d")]
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {4: 5, 30: 1}))
+    assert markers() == [(4, "median 4 d")] and first in chart.getPlotItem().items  # moved, not built again
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {}))
+    assert markers() == []
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {7: 1}))
+    assert markers() == [(7, "median 7 d")]
+
+
 @pytest.mark.parametrize("answers", [0, 5])
 def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, answers):
     chart = ChartView("hours")

@@ -511,7 +511,7 @@ class StatsReader:
         """The answers since `since` (unix seconds, the start of local day `first_day`), and before
         `until` (the start of a later local day) when given, grouped."""
         if timeline.utc_hours_fit(since, until):
-            return self._answers_by_utc_hour(timeline, today, since, until)
+            return self._answers_by_utc_hour(timeline, today, since, until, today_alone=first_day == today and until is None)
         return self._answers_by_local_time(timeline, first_day, today, since, until)
 
     def _answers_by_local_time(self, timeline: LocalTimeline, first_day: int, today: int, since: int, until: int | None) -> Answers:
@@ -532,12 +532,18 @@ class StatsReader:
         )
         return Answers(groups, [HourOfDay(hour, n, int(correct)) for hour, n, correct in rows])
 
-    def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int, until: int | None) -> Answers:
+    def _answers_by_utc_hour(self, timeline: LocalTimeline, today: int, since: int, until: int | None, today_alone: bool = False) -> Answers:
         """`answers` counted by UTC hour and code, then grouped by local day and by local hour
         (`HourlyAnswers.grouped`)."""
         condition = "r.stats_hour >= :since AND r.stats_hour < :until"
         params = {"since": review_hour(since * 1000), "until": _NO_END if until is None else review_hour(until * 1000)}
-        if self._reviews_by_card:
+        if self._reviews_by_card and today_alone:
+            # a day's entries of the whole log are a few thousand at most, read in one range of the
+            # index by hour, where the scope's cards would each be sought (~14 ms for 10,000 cards)
+            hourly = self._hourly_answers(
+                "revlog r INDEXED BY revlog_by_hour", f"{condition} AND r.card_id IN temp.{_SCOPE_TABLE}", params
+            )
+        elif self._reviews_by_card:
             # `since` is on the hour or one second after, so `r.time >= :since_ms` selects the same
             # reviews: it makes each card's reviews a shorter range of the index
             hourly = self._hourly_answers_by_card(f"r.time >= :since_ms AND {condition}", {**params, "since_ms": since * 1000})

@@ -182,15 +182,21 @@ class ChartView(pg.PlotWidget):
         self.setFixedHeight(CHART_HEIGHT)
         self._bars: list[Bar] = []
         self._bars_to_describe: list[Iterable[Bar]] = []
+        self._kept: dict[str, pg.GraphicsObject] = {}  # items the drawing keeps from one drawing to the next (`kept`)
+        self._kept_drawn: set[str] = set()  # the keys of those it drew since the last clearing
         self.panel: Any = None  # what the chart shows, which its bars' searches are read from
         self._right: pg.ViewBox | None = None
         self._highest_bar: float | None = None  # the top of the bars `add_bars` drew since the last clearing
+        self._layers = 0  # the layers of bars `add_bars` drew since the last clearing
+        self._legend_entries = 0  # the legend's entries it named since the last clearing
         self._take_colours()
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     # --- drawing ---------------------------------------------------------------------------------
     def draw(self, drawing: Callable[["ChartView", Any], None], panel: Any = None) -> None:
+        if drawing is not self._drawing:
+            self._forget_kept_items()
         self._drawing = drawing
         self.panel = panel
         self._redraw()
@@ -222,9 +228,52 @@ class ChartView(pg.PlotWidget):
         if event.type() == QEvent.Type.PaletteChange and self._drawing is not None:
             self._redraw()
 
+    def kept(self, key: str, make: Callable[[], pg.GraphicsObject]) -> Any:
+        """The item `key` of this chart's drawing, made by `make` (in the chart's colours) and added to
+        the plot at its first drawing and kept for the next, which sets its data and place again (a new
+        palette makes it again): removing an item from the plot and building it again costs several times
+        more (the card counts' seven bars and labels, ~10 of ~18 ms a drawing; the answer buttons' four
+        layers of bars and their legend, ~10 of ~14 ms). A kept item a drawing does not ask for is removed."""
+        if key not in self._kept:
+            self._kept[key] = make()
+            self.getPlotItem().addItem(self._kept[key])
+        self._kept_drawn.add(key)
+        return self._kept[key]
+
+    def _forget_kept_items(self) -> None:
+        """Remove the kept items and the legend, which names some of them."""
+        for kept in self._kept.values():
+            self.getPlotItem().removeItem(kept)
+        self._kept = {}
+        if self.getPlotItem().legend is not None:
+            self._remove_legend()
+
+    def _remove_kept_items_not_drawn(self) -> None:
+        """Remove the kept items the last drawing drew and this one did not (a median, a kind of answers)."""
+        for key in self._kept.keys() - self._kept_drawn:
+            self.getPlotItem().removeItem(self._kept.pop(key))
+        self._remove_legend_entries_not_drawn()
+
+    def _remove_legend_entries_not_drawn(self) -> None:
+        item = self.getPlotItem()
+        if item.legend is not None:
+            for sample, _label in item.legend.items[self._legend_entries :]:
+                item.legend.removeItem(sample.item)
+            if not item.legend.items:
+                self._remove_legend()
+
+    def _remove_legend(self) -> None:
+        item = self.getPlotItem()
+        if item.legend.scene() is not None:
+            item.legend.scene().removeItem(item.legend)
+        item.legend = None
+
     def _redraw(self) -> None:
         item = self.getPlotItem()
-        item.clear()
+        kept = set(map(id, self._kept.values()))
+        for plotted in list(item.items):
+            if id(plotted) not in kept:
+                item.removeItem(plotted)
         item.getViewBox().invertY(False)
         item.hideAxis("right")
         if self._right is not None:
@@ -232,19 +281,19 @@ class ChartView(pg.PlotWidget):
         self._bars, self._bars_to_describe = [], []
         if ChartColours.of(self.palette()) != self.colours:
             self._take_colours()
+            self._forget_kept_items()  # the legend keeps the colours it was made with
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
             axis.setTicks(None)
             axis.showLabel(False)
             axis.whole_numbers = name == "left"  # counts, but for the reviews' minutes
         self._highest_bar = None
-        if item.legend is not None:
-            if item.legend.scene() is not None:
-                item.legend.scene().removeItem(item.legend)
-            item.legend = None
+        self._layers = self._legend_entries = 0
+        self._kept_drawn = set()
         item.showGrid(x=False, y=True, alpha=0.15)
         item.getViewBox().enableAutoRange()
         self._drawing(self, self.panel)
+        self._remove_kept_items_not_drawn()
         if self._highest_bar is not None and item.getViewBox().autoRangeEnabled()[1]:  # bars, and no height set
             self.start_y_at_zero(self._highest_bar)
 
@@ -266,16 +315,30 @@ class ChartView(pg.PlotWidget):
         """Bars of one colour (a stack's layer when `bottoms` are given), in the legend when `name` is given."""
         item = self.getPlotItem()
         bottoms = list(bottoms or [0] * len(xs))
-        bars = pg.BarGraphItem(x=list(xs), height=list(heights), width=width, y0=bottoms, brush=colour, pen=pg.mkPen(None))
+        bars = self.kept(f"layer {self._layers}", lambda: pg.BarGraphItem(x=[], height=[], width=width, pen=pg.mkPen(None)))
+        bars.setOpts(x=list(xs), height=list(heights), width=width, y0=bottoms, brush=colour)
+        self._layers += 1
         self._highest_bar = max(self._highest_bar or 0.0, max((b + h for b, h in zip(bottoms, heights)), default=0.0))
-        item.addItem(bars)
         if name is not None:
-            if item.legend is None:
-                item.addLegend(
-                    offset=_LEGEND_OFFSET, colCount=5, labelTextColor=self.colours.text,
-                    brush=pg.mkBrush(self.colours.background), pen=pg.mkPen(self.colours.muted),
-                )
+            self._name_in_legend(bars, name)
+
+    def _name_in_legend(self, bars: pg.BarGraphItem, name: str) -> None:
+        """The legend's next entry: `bars` named `name`, kept when the last drawing had it there,
+        otherwise added in place of that entry and those after it."""
+        item = self.getPlotItem()
+        if item.legend is None:
+            item.addLegend(
+                offset=_LEGEND_OFFSET, colCount=5, labelTextColor=self.colours.text,
+                brush=pg.mkBrush(self.colours.background), pen=pg.mkPen(self.colours.muted),
+            )
+        entries = item.legend.items[self._legend_entries :]
+        if entries and (entries[0][0].item is not bars or entries[0][1].text != name):
+            for sample, _label in entries:
+                item.legend.removeItem(sample.item)
+            entries = []
+        if not entries:
             item.legend.addItem(bars, name)
+        self._legend_entries += 1
 
     def start_y_at_zero(self, highest: float) -> None:
         """The y axis from 0 to the highest bar, or to 1 when every bar is 0 (rather than around 0)."""
@@ -284,7 +347,9 @@ class ChartView(pg.PlotWidget):
     def leave_room_for_legend(self, highest: float) -> None:
         """The y axis from 0 to above the highest bar by the legend's height (its offset and a few
         pixels more), so the legend covers no bar: a share of the plot's height, as laid out or, before
-        the chart is laid out (when pyqtgraph's default is larger), the widget's less its bottom axis."""
+        the chart is laid out (when pyqtgraph's default is larger), the widget's less its bottom axis.
+        Called after the drawing's last bars: the legend names those alone."""
+        self._remove_legend_entries_not_drawn()
         item = self.getPlotItem()
         room = item.legend.boundingRect().height() + _LEGEND_OFFSET[1] + 4 if item.legend is not None else 0
         plot_height = max(min(item.vb.height(), self.height() - _BOTTOM_AXIS_HEIGHT), 2 * room, 1)
@@ -292,14 +357,17 @@ class ChartView(pg.PlotWidget):
 
     def add_marker(self, x: float, text: str) -> None:
         """A dashed vertical line at `x` (a median, an average), labelled at the top."""
-        line = pg.InfiniteLine(
-            pos=x,
-            angle=90,
-            pen=pg.mkPen(self.colours.text, width=1, style=Qt.PenStyle.DashLine),
-            label=text,
-            labelOpts={"position": 0.92, "color": self.colours.text, "fill": pg.mkBrush(self.colours.background)},
+        line = self.kept(
+            "marker",
+            lambda: pg.InfiniteLine(
+                angle=90,
+                pen=pg.mkPen(self.colours.text, width=1, style=Qt.PenStyle.DashLine),
+                label=text,
+                labelOpts={"position": 0.92, "color": self.colours.text, "fill": pg.mkBrush(self.colours.background)},
+            ),
         )
-        self.getPlotItem().addItem(line)
+        line.setPos(x)
+        line.label.setFormat(text)
 
     def set_ticks(self, axis: str, ticks: Sequence[tuple[float, str]]) -> None:
         self.getPlotItem().getAxis(axis).setTicks([list(ticks)])
@@ -496,15 +564,17 @@ def _days_of_reviews(
 def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
     """A bar per state, New on top, each labelled with its count and share."""
     item = chart.getPlotItem()
-    longest = max(panel.by_name().values(), default=0) or 1
-    for row, (name, count) in enumerate(panel.by_name().items()):
-        colour = chart.colours.series(CARD_COUNT_SERIES[name])
-        item.addItem(pg.BarGraphItem(x0=[0], y=[row], width=[count], height=0.7, brush=colour, pen=pg.mkPen(None)))
+    counts = panel.by_name()
+    longest = max(counts.values(), default=0) or 1
+    brushes = [pg.mkBrush(chart.colours.series(CARD_COUNT_SERIES[name])) for name in counts]
+    bars = chart.kept("bars", lambda: pg.BarGraphItem(x0=0, y=list(range(len(counts))), width=0, height=0.7, brushes=brushes, pen=pg.mkPen(None)))
+    bars.setOpts(width=list(counts.values()))
+    for row, (name, count) in enumerate(counts.items()):
         share = stats.share(count, panel.total)
         text = f"{count:,}" + (f" ({share:.0f} %)" if share is not None else "")
-        label = pg.TextItem(text, color=chart.colours.text, anchor=(0, 0.5))
+        label = chart.kept(f"label {name}", lambda: pg.TextItem(color=chart.colours.text, anchor=(0, 0.5)))
+        label.setText(text)
         label.setPos(count + 0.02 * longest, row)
-        item.addItem(label)
         chart.describe_bars([Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", methodcaller("search_for", name), y=row)])
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=0.15)
