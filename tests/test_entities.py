@@ -1066,3 +1066,92 @@ def test_a_number_of_years_is_no_age():
     assert ("age", "seven") in found("At the age of seven she moved to Leeds.")
     assert found("The wine was kept in Leeds for 12 years.") == [("place", "Leeds"), ("duration", "12 years")]
     assert not [text for kind, text in found("Tom Reyes was 31 when he moved to Leeds.") if kind == "age"]
+
+
+# Forty-fifth round, part B (issue 6): the expansion before a short form, compound units, and the term a ranked
+# subject names. Each test holds the other side of its line.
+
+
+def test_the_expansion_before_a_short_form_is_the_words_its_initials_spell():
+    """Not "solid boundary", cut at "film": the short form says where the term begins and ends; not words whose
+    initials do not spell it, nor a name (a capitalised word inside the sentence)."""
+    sentence = "During the first charges a thin layer called the solid boundary film (SBF) forms on the anode."
+    assert ("term", "solid boundary film") in found(sentence)
+    assert ("term", "Sodium nickel oxide") in found("Sodium nickel oxide (SNO) stores a lot of energy and is used in clocks.")
+    assert ("term", "battery management system") in found("Every pack is watched over by a battery management system (BMS), electronics that keep every cell safe.")
+    assert not _terms("Each cell sits in a steel case (SBF) on the floor.")
+    assert not _terms("In 1950 the Federal Housing Agency (FHA) approved the loans.")
+
+
+@pytest.mark.parametrize(
+    "sentence, quantity",
+    [
+        ("Sodium cells store around 150 watt-hours per kilogram.", "around 150 watt-hours per kilogram"),
+        ("The Kestrel pack holds 60 kilowatt-hours.", "60 kilowatt-hours"),
+        ("A phone cell holds 4,000 milliampere-hours.", "4,000 milliampere-hours"),
+        ("The best cells reach 250 watt-hours per litre.", "250 watt-hours per litre"),
+    ],
+)
+def test_a_compound_unit_is_one_quantity(sentence, quantity):
+    assert ("quantity", quantity) in found(sentence)
+    # the other side of the line: "watts" alone, and "volts" before "per" and a word that is no unit
+    assert ("quantity", "40 watts") in found("The lamp draws 40 watts.")
+    assert ("quantity", "3.7 volts") in found("Each cell gives 3.7 volts per cell.")
+
+
+def _terms(sentence: str, *context: str) -> list[str]:
+    return [text for kind, text in found(sentence, *context) if kind == "term"]
+
+
+def test_a_ranked_subject_names_a_term_the_document_is_about():
+    """Not a word the document uses once, or only to describe ("was empty", "an empty room", "very empty"), a subject
+    that leans ("The main problem") or has "of", a complement with a pronoun, nor one of four words."""
+    assert _terms("The most serious danger is thermal runaway.", "Once thermal runaway starts, a cell heats itself.") == ["thermal runaway"]
+    assert _terms("The main light-absorbing pigment is chlorophyll.", "Leaves make chlorophyll in spring.") == ["chlorophyll"]
+    assert _terms("The most serious danger is thermal runaway.", "Cells store energy in lithium.") == []
+    assert _terms("The main hall was empty.", "An empty room is cold.", "By 1900 the hall was empty.", "It stood very empty.") == []
+    assert _terms("The main problem was money.", "Money came from the king.") == []
+    assert _terms("The main hall of the palace was empty.", "Empty, it decayed.") == []
+    assert _terms("The main danger was its heat.", "Its heat rose.") == []
+    assert _terms("The main danger is slow thermal cell runaway.", "Slow thermal cell runaway starts.") == []
+
+# Forty-fifth round, part A (issue 6): a lower-case name given in quotation marks before the noun it names is a term,
+# and its marks set off no one's words.
+
+
+def test_a_quoted_name_given_before_its_noun_is_a_term():
+    sentence = 'Because the ions shuttle back and forth, the cell is sometimes nicknamed the "seesaw" battery.'
+    assert [term.text for term in find_terms(sentence)] == ["seesaw"]
+    assert ("term", "seesaw") in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The porters were called "mules" by the miners.',  # no noun after the quotation: what someone said of them
+        'In 1962 Ada Brand called the "seesaw" battery a failure.',  # someone called it so, the sentence names nothing
+        'The cell is nicknamed the "seesaw" and sold in Leeds.',  # no noun after the quotation
+    ],
+)
+def test_a_quoted_word_with_no_noun_after_it_or_said_by_someone_is_no_term(sentence):
+    assert find_terms('The cell is nicknamed the "seesaw" battery.')  # the line's other side
+    assert find_terms(sentence) == []
+
+# Forty-fifth round, part C (issue 6): a count in words above ten that opens its sentence, and a count whose noun follows
+# a word for a people.
+
+
+def test_a_count_in_words_above_ten_may_open_the_sentence():
+    assert ("count", "Eleven") in found("Eleven boring machines dug the tunnel, some from each side.")
+    assert ("count", "Twenty") in found("Twenty divers reached the lower cave.")
+    # the other side of the line: a few things the sentences after name one by one, and a count of time
+    assert not [text for kind, text in found("Two rail tunnels carry the trains.") if kind == "count"]
+    assert not [text for kind, text in found("Three kinds of trains use the tunnel.") if kind == "count"]
+    assert not [text for kind, text in found("Eleven years later the divers came back.") if kind == "count"]
+
+
+def test_a_word_for_a_people_may_stand_between_a_count_and_its_noun():
+    assert ("count", "some 80,000") in found("The crash ruined some 80,000 Dutch savers.")
+    # the other side of the line: a people with no noun after it, and money in a people's currency
+    assert not [text for kind, text in found("The army counted 80,000 French at the gates.") if kind == "count"]
+    assert found("He paid 8 Spanish dollars for it.") == [("money", "8 Spanish dollars")]

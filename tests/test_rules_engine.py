@@ -3999,3 +3999,139 @@ def test_a_trailing_clause_that_opens_with_its_pronoun_is_not_cut_off():
         "that if they seek his monument, they should look around them."
     )
     assert not any(front.rstrip().endswith("seek his monument.") for front in _fronts(text, "Tom Vane"))
+
+
+# Forty-fifth round, part B (issue 6): a term with its short form asked without it, a count that multiplies an amount
+# before it, and the term a ranked subject names. Each test holds the other side of its line.
+
+
+def test_a_term_before_its_short_form_is_asked_whole_and_without_it_when_the_sentence_goes_on():
+    """Not "called the {{solid boundary}} film (SBF)"; round 38's refusal stands where the short form ends the
+    sentence, and a leading "It" still dangles."""
+    fronts = {s.front for s in suggest("During the first charges a thin layer called the solid boundary film (SBF) forms on the anode.")}
+    assert "During the first charges a thin layer called the {{c1::solid boundary film}} forms on the anode." in fronts
+    assert "{{c1::Sodium nickel oxide}} stores a lot of energy in a small space and is used in clocks." in {
+        s.front for s in suggest("Sodium nickel oxide (SNO) stores a lot of energy in a small space and is used in clocks.")
+    }
+    sentence = "{} watched over by a battery management system (BMS), electronics that keep every cell within safe limits."
+    assert "battery management system" in answers(sentence.format("Every pack is"))
+    assert "battery management system" not in answers(sentence.format("It is"))
+    assert "sodium nickel oxide" not in answers("In 1990 the engineers chose sodium nickel oxide (SNO).")
+
+
+def test_a_count_that_multiplies_the_amount_before_it_is_not_asked():
+    """"… {{roughly four}} times as much as …" restates the amount before it; a ratio alone is the fact."""
+    sentence = "Sodium cells store around 150 watt-hours per kilogram, roughly four times as much as a lead-acid battery."
+    assert answers(sentence) == {"around 150 watt-hours per kilogram"}
+    assert "four" in answers("Sodium cells store four times as much energy as lead-acid batteries.")
+
+
+def test_a_ranked_subject_asks_the_term_the_document_is_about():
+    text = "The Kestrel cell stores energy in lithium. The most serious danger is thermal runaway. Once thermal runaway starts, a cell heats itself."
+    assert ("question:what", "(Kestrel) What is the most serious danger?", "thermal runaway") in cards(text, "The Kestrel cell")
+    # the other side of the line: a describing word, also used again to describe
+    text = "The Kestrel palace stood on a hill. The main hall was empty. An empty room is cold."
+    assert "empty" not in answers(text, "The Kestrel palace")
+
+# Forty-fifth round, part A (issue 6): a pointing, first-person or judging word inside a closed pair of quotation marks
+# is the speaker's, not the text's, and leaves the sentence readable (a word outside them, or inside marks that never
+# close, still refuses it; a deletion still never falls inside the quotation); a lower-case name given in quotation
+# marks before its noun ('nicknamed the "seesaw" battery') is asked as a term.
+
+_GATE = 'The mayor, Tom Reyes, stood at the Kestrel Gate and challenged the governor: "Mr. Vane, open this gate!"'
+_SEESAW = 'Because the ions shuttle back and forth, the cell is sometimes nicknamed the "seesaw" battery.'
+_MARCH = 'On 9 October 1989 some 70,000 people marched through Lyon chanting "We are the people," and the police did not fire.'
+
+
+def test_a_pointing_word_inside_a_quotation_is_the_speakers():
+    assert "The mayor, {{c1::Tom Reyes}}, stood at the Kestrel Gate and challenged the governor: \"Mr. Vane, open this gate!\"" in _fronts(_GATE)
+    assert f"On {{{{c1::9 October 1989}}}} some 70,000 people marched through Lyon chanting \"We are the people,\" and the police did not fire." in _fronts(_MARCH)
+
+
+def test_no_deletion_falls_inside_a_quotation_its_pointing_word_lets_through():
+    assert "Tom Reyes" in answers(_GATE)  # the line's other side
+    assert not any("Vane" in answer or "gate" in answer for answer in answers(_GATE))
+    assert "9 October 1989" in answers(_MARCH)
+    assert not any("people" in answer for answer in answers(_MARCH))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'On 9 October 1989 some 70,000 people marched through this city chanting "Free the people."',  # outside the marks
+        'On 9 October 1989 we marched through Lyon chanting "Free the people."',  # the text's own first person
+        'On 9 October 1989 some 70,000 people marched through Lyon chanting "We are the people and the police did not fire.',  # never closed
+    ],
+)
+def test_a_pointing_word_outside_a_closed_quotation_still_refuses(sentence):
+    assert "9 October 1989" in answers(_MARCH)  # the line's other side
+    assert "9 October 1989" not in answers(sentence)
+
+
+def test_a_quoted_name_given_before_its_noun_is_asked():
+    assert ("cloze:term", 'Because the ions shuttle back and forth, the cell is sometimes nicknamed the "{{c1::seesaw}}" battery.', "") in cards(_SEESAW)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In 1890 the porters of Leeds were called "mules" by the miners.',  # no noun after it: what someone said of them
+        'In 1990 Ada Brand called the "seesaw" battery a failure.',  # she called it so; the sentence names nothing
+    ],
+)
+def test_a_quoted_word_with_no_noun_after_it_or_said_by_someone_is_not_asked(sentence):
+    assert "seesaw" in answers(_SEESAW)  # the line's other side
+    assert not answers(sentence) & {"mules", "seesaw"}
+
+
+# Forty-fifth round, lead (issue 6): a leading "It" after a sentence whose subject is a common noun with an "of" phrase
+# ("The battery of the Volta Ranger held …") is that noun's thing, not the name in the phrase.
+
+
+def test_an_it_after_a_common_subject_with_an_of_phrase_is_not_the_name_in_it():
+    fronts = _fronts("Sodium cells are batteries that store energy. The battery of the Volta Ranger held 4,100 cells. It was made in 1990.", "Sodium Cells")
+    assert not any("Volta Ranger made" in front for front in fronts), fronts
+    # the other side of the line: the name as the subject itself is the "It"
+    fronts = _fronts("Sodium cells are batteries that store energy. The Volta Ranger held 4,100 cells. It was made in 1990.", "Sodium Cells")
+    assert "In what year was the Volta Ranger made?" in fronts
+
+
+def test_no_question_is_made_of_a_sentence_that_ends_with_speech():
+    """A wh-question made of '… boasted of it in a speech: "I took the harbour."' would end inside the quotation."""
+    text = 'President Tom Vane made the harbour a priority.\n\nYears later Tom Vane boasted of the episode in a speech: "I took the harbour."'
+    assert not any(front.startswith("Who boasted") for front in _paragraphs(*text.split("\n\n"), title="Harbour Deal"))
+
+# Forty-fifth round, part C (issue 6): sentences that stand but gave no card, for a range of years read as measured by
+# a vague span, a name's kind given by the noun it is set after, and a first name two people share.
+
+
+def test_a_vague_span_is_no_length_of_the_range_of_years():
+    text = "The Tarn Dam is a dam in Utah. It was built between 1931 and 1936, during the war, and for a few years it was the tallest dam in the world."
+    assert "1931" in answers(text, "The Tarn Dam")
+    # the other side of the line: a number of years that is the range's length gives either year away
+    assert not {"1931", "1945"} & answers("The Tarn Dam is a dam in Utah. It was built over fourteen years, between 1931 and 1945.", "The Tarn Dam")
+
+
+def test_the_second_year_after_between_is_not_asked():
+    found = answers("The Tarn Railway was built between 1898 and 1900 with money from a London bank.")
+    assert "1898" in found
+    assert "1900" not in found
+
+
+def test_a_name_set_after_the_noun_for_its_kind_is_not_given_away_by_that_noun():
+    camp = "The first camp on the ice, Ocean Camp, lay about a mile from the wreck."
+    assert "Ocean Camp" in answers(camp, "The Tarn Expedition")
+    # the other side of the line: the noun gives another word of the name, or the name is not set between commas
+    for sentence in (
+        "The first camp on the ice, Camp Ocean, lay about a mile from the wreck.",
+        "The first ocean camp on the ice, Ocean Camp, lay about a mile from the wreck.",
+        "The men stopped near the camp of Sheep Camp on the trail.",
+    ):
+        assert not {"Camp Ocean", "Ocean Camp", "Sheep Camp"} & answers(sentence, "The Tarn Expedition"), sentence
+
+
+def test_a_first_name_two_people_share_gives_neither_away():
+    pace = "Two friends set the pace: Tom Vane led for the first two laps, and Tom Reyes took over for most of the third."
+    assert {"Tom Vane", "Tom Reyes"} <= answers(pace)
+    # the other side of the line: a surname the two share
+    assert "Ada Vane" not in answers("Two friends set the pace: Tom Vane led for the first two laps, and Ada Vane took over for most of the third.")

@@ -70,6 +70,10 @@ _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half mi
 _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
+# Only a count in words above ten is a count when it opens a sentence: a few things counted there ("Two rail tunnels …",
+# "Three kinds of trains …") are most often named one by one in the sentences after, or given away by the sentence itself
+# ("Two prototypes were built, one in each country")
+_OPENING_COUNTING_WORDS = "Eleven|Twelve|Twenty|Thirty|Forty|Fifty"
 
 _DAY_OF_A_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A year of two or three digits opens no count: the word after it, if any, is one that opens a phrase or a clause
@@ -139,8 +143,10 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
             rf"\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
             # a number in words is whole: "two hundred", "forty-five", "seven million"
-            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS})(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
-            rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+            # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
+            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
+            # a word for a people may stand between the count and its noun: "some {800,000} French investors"
+            rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
@@ -265,6 +271,8 @@ class NameBook:
         self.tails: set[str] = set()
         # whether it dates events by an era ("120 BC", "AD 14", "the second century A.D."): then "until 498" is a year
         self.dates_by_an_era = False
+        # its sentences in lower case, to tell a term the text is about from a word it uses once (see _a_term_of_the_document)
+        self.lowered: tuple[str, ...] = ()
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -277,6 +285,7 @@ class NameBook:
                 if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
                     book.inner_words.add(word)
         book.possessive_only -= bare
+        book.lowered = tuple(text.lower() for text in texts)
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -398,11 +407,15 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
 
 def quotations(text: str) -> list[Quotation]:
     """The quoted passages of a sentence, each marked as a title (a short title-case name, or a quotation
-    after a word such as "book", "memoir" or "titled", or before ", a film …") or as quoted speech."""
+    after a word such as "book", "memoir" or "titled", or before ", a film …") or as quoted speech; not the marks
+    around a lower-case name given before its noun ('nicknamed the "seesaw" battery', see _names_in_quotes)."""
     found = []
+    given_names = {match.start("name") for match in _names_in_quotes(text)}
     for match in _QUOTE_PAIRS.finditer(text):
         group = next(index for index in (1, 2, 3) if match.group(index) is not None)
         start, end = match.start(group), match.end(group)
+        if start in given_names:
+            continue  # the marks set off a name the sentence gives (a term), not anyone's words
         while end > start and text[end - 1] in ".,;:!?":  # "Crime Story." keeps its full stop inside
             end -= 1
         cued = _TITLE_CUE.search(text, 0, match.start() + 1) is not None or _WORK_APPOSED.match(text, match.end()) is not None
@@ -452,6 +465,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     for term in find_terms(text):
         add(term)
+    if complement := _ranked_subjects_term(text, book):
+        add(complement)
     for run in runs:
         if run not in numbered:
             add(_named(text, run, book))
@@ -461,8 +476,14 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 # What introduces a term: "a technique called …", "is known as …", "known to chemists as …", "also termed
 # …"; "stands for …". "named" introduces a term only when what it is named after follows: "was named
 # tranquillityite, after …", "which he named argon after …".
+_NAMING_VERB = r"called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed"
 _NAMING = re.compile(
-    r"([\w,]+) (?:called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+    rf"([\w,]+) (?:{_NAMING_VERB}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+)
+# A lower-case name given in quotation marks before the noun it names (see _names_in_quotes); a quoted word alone
+# may be what someone said of the thing ('called the choice "uninspired"').
+_NAME_IN_QUOTES = re.compile(
+    rf"([\w,]+) (?:{_NAMING_VERB}) (?:the |an? )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})[\"”] (?P<noun>[a-z][a-z-]*)"
 )
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").
@@ -493,6 +514,18 @@ _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are
 # diseases were the real enemy.", "The roof was the hardest problem.", nor a subject that leans on the text
 # before: "The real problem was the landslides.", "The second part is …").
 _DESCRIBED_SUBJECT = re.compile(r"The (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5}) (?:is|are|was|were) the (?=[a-z])")
+# A subject that ranks what it describes, and a copula: "The most serious danger is …", "The main light-absorbing
+# pigment is …" (see _ranked_subjects_term).
+_RANKED_SUBJECT = re.compile(r"The (?:most [a-z]+|main|chief|principal|[a-z]+est) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|are|was|were) (?=[a-z])")
+# Words before a word that describe it rather than name a thing: "the hall was empty", "stood empty", "very empty".
+_DESCRIBING_BEFORE = lexicon.COPULAS | frozenset(
+    "be been being become became becomes remain remained remains stay stayed stood lay seem seemed seems look looked "
+    "looks grew turned very so too quite rather more most less fairly almost nearly completely".split()
+)
+_NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
+# A short form in brackets after lower-case words whose initials it spells: "a battery management system (BMS)",
+# "the solid boundary film (SBF)" (see _expansions).
+_SHORT_FORM_AFTER_WORDS = re.compile(r"(?<=[a-z]) \((?P<short>[A-Z]{2,6})\)")
 # Words that make a complement a judgement rather than a term: "the real enemy", "the most precise work".
 _JUDGING_WORDS = frozenset("real same main only most least best worst first last".split())
 # "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
@@ -549,15 +582,18 @@ def find_terms(text: str) -> list[Mention]:
     the boundary where …", "caissons: enormous wooden boxes,") or another name ("the Baikal seal, or
     nerpa,", "A heart attack, or myocardial infarction,") follows; the words after a description of their
     kind ("a small knot of cells, the sinoatrial node,"); what follows "made his fortune manufacturing",
-    "the first … to use" or "died of". Capitalised names are left to find_mentions."""
+    "the first … to use" or "died of"; the words before a short form in brackets that they spell ("a battery
+    management system (BMS)"), whole. Capitalised names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
-        if not match.group("named") and (match.group(1)[:1].isupper() or match.group(1) in ("he", "she", "it", "we", "they")):
-            continue  # someone called someone: "Jenner called the boy back" (not "he named argon after …")
+        if not match.group("named") and _someone_called(match.group(1)):
+            continue  # someone called someone: "Jenner called the boy back" ("he named argon after …" names a term)
         words = _words_from(text, match.end())
         # not "called the father of GPS", nor "called the choice "uninspired"": the quotation is what it was called
         if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
             found.append((match.end(), words[-1].end()))
+    for match in _names_in_quotes(text):
+        found.append(match.span("name"))
     for match in _NAMED_BY_SOMEONE.finditer(text):
         found.append(_term_from(text, match.end()))
     for match in _NAMED_PASSIVE.finditer(text):
@@ -597,6 +633,8 @@ def find_terms(text: str) -> list[Mention]:
         start, end = _term_before(text, match.start())
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
+    expansions = _expansions(text)
+    found = [span for span in found if not any(start < span[1] and span[0] < end for start, end in expansions)] + expansions
     terms = []
     for start, end in sorted(_without_last_adverb(text, span) for span in found if span[0] < span[1]):
         if not terms or start >= terms[-1].end:
@@ -605,11 +643,79 @@ def find_terms(text: str) -> list[Mention]:
     return terms
 
 
+def _names_in_quotes(text: str) -> list[re.Match[str]]:
+    """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
+    'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure')."""
+    if _QUOTE_PAIRS.search(text) is None:
+        return []  # most sentences quote nothing, and the naming pattern's scan of every word is not cheap
+    return [
+        match
+        for match in _NAME_IN_QUOTES.finditer(text)
+        if not _someone_called(match.group(1)) and match.group("noun") not in _NOT_TERM_WORDS and not _a_verb(match.group("noun"))
+    ]
+
+
+def _someone_called(word: str) -> bool:
+    """Whether the word before "called" (or "dubbed" …) is who calls, so what follows is no term: "Jenner called
+    the boy back", "they called it …"."""
+    return word[:1].isupper() or word in ("he", "she", "it", "we", "they")
+
+
 def _without_last_adverb(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span without an adverb in "-ly" that ends it: "A flash usually contains …" names "flash"."""
     start, end = span
     words = text[start:end].split(" ")
     return (start, end - len(words[-1]) - 1) if len(words) > 1 and _an_adverb(words[-1]) else span
+
+
+def _expansions(text: str) -> list[tuple[int, int]]:
+    """The lower-case words before a short form in brackets whose initials spell it, the term it stands for: "a thin
+    layer called the solid boundary film (SBF) forms …" (not "solid boundary", cut at "film"), "Sodium nickel oxide
+    (SNO) stores …" (a capital only where the sentence opens); the card asking it leaves the short form out."""
+    spans = []
+    for match in _SHORT_FORM_AFTER_WORDS.finditer(text):
+        letters = match.group("short").lower()
+        words = list(re.finditer(r"[\w-]+", text[: match.start()]))[-len(letters) :]
+        if len(words) == len(letters) and "".join(word.group()[0] for word in words).lower() == letters:
+            first = words[0]
+            if all(_TERM_WORD.fullmatch(word.group()) for word in words[1:]) and (first.start() == 0 or _TERM_WORD.fullmatch(first.group())):
+                spans.append((first.start(), match.start()))
+    return spans
+
+
+def _ranked_subjects_term(text: str, book: NameBook) -> Mention | None:
+    """The term a sentence closes with after a subject that ranks what it describes, when the document is about it:
+    "The most serious danger is thermal runaway.", "The main light-absorbing pigment is chlorophyll." (one to three
+    lower-case words, the same words used as a thing elsewhere in the document). Not a subject that leans ("The main
+    problem was money."), nor one with "of" ("The main hall of the palace was empty."), nor a complement the document
+    uses only to describe ("empty", also said of a room elsewhere), once, or with a pronoun."""
+    ranked = _RANKED_SUBJECT.match(text)
+    if not ranked or set(ranked.group("subject").split()) & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS):
+        return None
+    words = _words_from(text, ranked.end())
+    term = text[ranked.end() : words[-1].end()] if words else ""
+    if not term or len(words) > 3 or text[words[-1].end() :] != "." or not _a_term_of_the_document(term, text, book):
+        return None
+    return Mention(MentionKind.TERM, ranked.end(), words[-1].end(), term, term)
+
+
+def _a_term_of_the_document(phrase: str, text: str, book: NameBook) -> bool:
+    """Whether another sentence of the document uses `phrase` as a thing, not to describe one: with no copula or
+    degree word before them ("was empty", "very empty") and no noun after them ("an empty room")."""
+    lowered = text.lower()
+    for other in book.lowered:
+        if other == lowered:
+            continue
+        position = other.find(phrase)
+        while position >= 0:
+            end = position + len(phrase)
+            before = other[:position].split()[-1:]
+            after = _NEXT_WORD.match(other, end)
+            whole = (position == 0 or not other[position - 1].isalnum()) and not other[end : end + 1].isalnum()
+            if whole and not set(before) & _DESCRIBING_BEFORE and (after is None or after.group(1) in _NOT_TERM_WORDS or _a_verb(after.group(1))):
+                return True
+            position = other.find(phrase, end)
+    return False
 
 
 def _term_from(text: str, start: int) -> tuple[int, int]:

@@ -308,7 +308,8 @@ UNITS = (
     r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
-    r"(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
+    # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"
+    r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
 )
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".

@@ -186,6 +186,9 @@ _PICKED_SUBJECT = re.compile(
     rf" (?={_VERB_AFTER_A_COUNT})"
 )
 _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
+# Speech that ends the sentence ('… in a speech: "I took the harbour."'): a question made of the sentence would end
+# inside the quotation (see _question).
+_ENDS_WITH_SPEECH = re.compile(r"[.!?,][\"”’]\s*$")
 _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
@@ -238,7 +241,12 @@ _ENDS_WITH_A_YEAR = re.compile(r"\s\d{3,4}$")  # "3 March 1990", "9 March 112"; 
 _DAY_AND_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?: of)? (?P<month>[A-Z][a-z]+)\.?|(?P<month_first>[A-Z][a-z]+)\.? \d{1,2}(?:st|nd|rd|th)?")
 _FROM_YEAR_TO_YEAR = re.compile(r"\b(?:from|between) \d{4} (?:to|and|until) \d{4}\b")
 _ERA_AFTER_A_YEAR = re.compile(r"\d (?:BC|AD|BCE|CE)$")  # "in 240 BC": the era, not a thing an "it" could be
-_YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<year>\d{4}) (?:to|and|until) $")  # "the winter of 1897 to ", "between 1965 and "
+# The noun phrase a cloze's answer is set after between commas: "(Endurance) The first camp on the floe, … , lay …"
+_APPOSED_ANSWER = re.compile(r"(?:^|[,;:()] )(?P<noun>[^,;:()…]+), +… *,")
+_NAME_GOES_ON = re.compile(r" (?:[A-Z]\.? )*[A-Z][\w'’-]")  # "Chris| Chataway", "John| F. Kennedy"
+# "the winter of 1897 to ", "between 1965 and ": the year before a second one, which is the year after it or, after
+# "between", the other end of a range whose first year is asked
+_YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<between>between )?(?P<year>\d{4}) (?:to|and|until) $")
 # A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
 # (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
 _NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
@@ -297,6 +305,8 @@ _OTHER_UNITS = re.compile(
 # A short form in brackets right after a name or a term: "the Economic Cooperation Administration (ECA)", "liquid
 # crystal displays (LCDs)" (see _is_short_form).
 _SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
+# A count that multiplies an amount to compare it: "… four times as much as …", "… three times more than …".
+_MULTIPLE_AFTER = re.compile(r" times (?:as|more|less|[a-z]+er than)\b")
 # What stands before an amount given again in other units: "1,595 feet (", "363 feet, or about ".
 _BEFORE_OTHER_UNITS = re.compile(r"\d[^()]*\($|\d[^,()]*, or (?:about |around |some )?$")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
@@ -425,6 +435,12 @@ _COMPARED_TIME = re.compile(r"\bthan (?:it|he|she|they|(?:the )?[a-z]+) (?:was|w
 # relative clause before its verb: "The probe rode on …", "A second rocket was …", "The mitral valve, which has two
 # cusps, takes …".
 _COMMON_SUBJECT = re.compile(rf"(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})")
+# A common subject that belongs to what "of the" names: "The battery of the Volta Ranger held …", "The 60 kWh pack of
+# the early Volta Ranger held …": an "It" after it is the battery, not the Volta Ranger (see _common_subject); not
+# "The village of Vík is …", which is Vík.
+_COMMON_SUBJECT_OF_A_NAME = re.compile(
+    rf"(?i:the|an?) (?:\d[\d,.]* [A-Za-z]+ )?(?:[a-z-]+ )?(?P<noun>[a-z-]+) of (?:the|an?) [^,;:]*? (?={_VERB_AFTER_SUBJECT})"
+)
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
 # Such a subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
@@ -1152,9 +1168,11 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
-        if mention.kind is MentionKind.TERM or short.group(1) in lexicon.WELL_KNOWN_SHORT_FORMS:
-            # "known as {{liquid crystal display}} (LCD)": the short form after a term of common words spells them;
-            # "The {{European Space Agency}} (ESA) joined …": everyone can spell out a short form so well known
+        if (mention.kind is MentionKind.TERM and _FINAL.fullmatch(after, short.end())) or short.group(1) in lexicon.WELL_KNOWN_SHORT_FORMS:
+            # "known as {{liquid crystal display}} (LCD).": a sentence that ends naming a term of common words and the
+            # letters that spell them says little else (one that goes on, "a layer called the {{solid boundary film}}
+            # forms on the anode.", is asked without the short form); "The {{European Space Agency}} (ESA) joined …":
+            # everyone can spell out a short form so well known
             return True
     if re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
         return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
@@ -1162,6 +1180,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
     if mention.kind in _NUMBER_KINDS and (after.startswith(" more ") or " more " in text):
         return True  # "took {{four}} more years": how many more, counted from what the card does not show
+    if mention.kind is MentionKind.COUNT and _MULTIPLE_AFTER.match(after) and any(other.kind in _NUMBER_KINDS and other.end <= mention.start for other in claim.mentions):
+        return True  # "150 watt-hours per kilogram, {{roughly four}} times as much as …": the amount before, compared
     if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
     if mention.kind is MentionKind.COUNT and _incidental_count(claim.text, mention):
@@ -1190,7 +1210,8 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     {{about 110.6 metres}}, tall"), a number of years between two years the sentence gives
     ("{{fourteen years}}, from 1869 to 1883"), or either year of such a range ("Fourteen years of
     work, from {{1869}} to 1883"); the second of two years in a row ("the winter of 1897 to {{1898}}",
-    "between 1965 and {{1966}}"), which is the year after the first; an age beside two years ("born in 1909 …, died
+    "between 1965 and {{1966}}"), which is the year after the first, and the second year after "between" ("between
+    1932 and {{1935}}"), the other end of a range whose first year is asked; an age beside two years ("born in 1909 …, died
     on 3 March 1990, aged {{81}}"), which is the one less the other."""
     if mention.kind is MentionKind.AGE:
         return sum(m.kind is MentionKind.YEAR or (m.kind is MentionKind.DATE and _ENDS_WITH_A_YEAR.search(m.text) is not None) for m in claim.mentions) >= 2
@@ -1201,9 +1222,10 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     if mention.kind is MentionKind.COUNT and _counted_by_the_list_after(claim.text, mention):
         return True
     years = [m for m in claim.mentions if m.kind is MentionKind.YEAR and re.fullmatch(r"\d{4}", m.text)]
-    if mention in years and (first := _YEAR_BEFORE_THE_NEXT.search(claim.text, 0, mention.start)) and int(first["year"]) + 1 == int(mention.text):
+    if mention in years and (first := _YEAR_BEFORE_THE_NEXT.search(claim.text, 0, mention.start)) and (first["between"] or int(first["year"]) + 1 == int(mention.text)):
         return True
-    spans = [m for m in claim.mentions if m.kind is MentionKind.DURATION and re.search(r"\byears?\b", m.text)]
+    # "for a few years" is no number of years between the two: "built between 1931 and 1936, … and for a few years …"
+    spans = [m for m in claim.mentions if m.kind is MentionKind.DURATION and re.search(r"\byears?\b", m.text) and not _VAGUE_AMOUNT.search(m.text)]
     if len(years) >= 2 and spans:
         return mention in spans or (mention in years and _FROM_YEAR_TO_YEAR.search(claim.text) is not None)
     return False
@@ -1387,7 +1409,7 @@ def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | Non
 def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     """Where a sentence stops being a plain statement of fact a card can hold: a word in the first or
     second person, an opinion or hedge, a word or phrase pointing at something the sentence does not
-    show, the first word past MAX_SENTENCE_WORDS when only the names among `mentions` make it that long;
+    show (each outside quotation marks), the first word past MAX_SENTENCE_WORDS when only the names among `mentions` make it that long;
     0 when the whole sentence cannot (its length, a question, a heading, mostly quoted speech); None when
     it is fine."""
     written = list(_WORD.finditer(text))
@@ -1398,22 +1420,23 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
         return 0
     quoted = quotations(text)
-    lines = [q for q in quoted if not q.is_title and _has_a_named_speaker(text, q)]  # its words are the speaker's
+    lines = [q for q in quoted if not q.is_title and _has_a_named_speaker(text, q)]  # a line beside its speaker, who is asked
     speech = sum(q.end - q.start for q in quoted if not q.is_title and q not in lines)
     if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
         return 0
-    titles = [(q.start, q.end) for q in quoted if q.is_title or q in lines]
     found = [
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
-        if not any(start <= match.start() < end for start, end in titles)  # "their 1978 book "We Seven""
-        and (word in lexicon.FIRST_AND_SECOND_PERSON
+        if word in lexicon.FIRST_AND_SECOND_PERSON
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
-        or _dangling_word(words, index))
+        or _dangling_word(words, index)
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
     found += [match.start() for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE) if not _counted_from_its_own_year(text, match)]
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
+    # What a title or a speaker says is theirs, not the text's: "their 1978 book "We Seven"", 'marched through Lyon
+    # chanting "We are the people,"', 'challenged the governor: "Open this gate!"' (the gate the sentence shows).
+    found = [position for position in found if not any(q.start <= position < q.end for q in quoted)]
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     if len(words) > MAX_SENTENCE_WORDS:
@@ -2464,7 +2487,7 @@ def _common_subject(text: str) -> str | None:
     wrote "Rashomon"), or that the sentence names ("The image became known as Photograph 51.")."""
     connective = _CONNECTIVE.match(text)
     start = _OPENING.match(text, connective.end() if connective else 0).end()
-    subject = _COMMON_SUBJECT.match(text, start) or _SUBJECT_AFTER_AN_OPENING.match(text, start)
+    subject = _COMMON_SUBJECT.match(text, start) or _SUBJECT_AFTER_AN_OPENING.match(text, start) or _COMMON_SUBJECT_OF_A_NAME.match(text, start)
     if subject is None or _NAMING_VERB.match(text, subject.end("noun")):
         return None
     return subject.group("noun").lower()
@@ -3029,6 +3052,8 @@ def _is_object(text: str, position: int) -> bool:
 
 def _question(claim: Claim, answer: Mention) -> tuple[str, str, str] | None:
     """(rule, question, answer) when a pattern of the claim makes a wh-question safe; else None."""
+    if _ENDS_WITH_SPEECH.search(claim.text):
+        return None
     text = _FINAL.sub("", claim.text)
     subject = claim.subject
     if answer.end > len(text):
@@ -3219,7 +3244,13 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         words = _own_words(mention, answer.split(), generic)
         own = [word for word in words if len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS]
-        given = [word for word in own if _hyphenated_given(rest, word) or _derived_word_given(rest, word)]
+        given = [
+            word
+            for word in own
+            if (_hyphenated_given(rest, word) or _derived_word_given(rest, word))
+            and not (word == words[-1] and _only_the_noun_before(rest, word))
+            and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(rest, word))
+        ]
         if nickname:
             return given == words
         if mention.kind is not MentionKind.ORGANISATION or given == own:
@@ -3227,6 +3258,23 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         names = " ".join(word for word in _WORD.findall(rest) if word[0].isupper())  # the card's names, not its common nouns
         return any(_hyphenated_given(names, word) or _derived_word_given(rest, word) for word in given)
     return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
+
+
+def _only_the_noun_before(rest: str, word: str) -> bool:
+    """Whether the card holds the last word of a name only in lower case, as the noun the name is set after between
+    commas: "The first camp on the floe, {{Ocean Camp}}, lay …" says what kind of thing it is, not which one (not "near
+    the camp of {{Sheep Camp}}", nor a word of another place: "a spa whose milky blue water …")."""
+    apposed = _APPOSED_ANSWER.search(rest)
+    if apposed is None or word.lower() not in apposed["noun"].split():
+        return False
+    return not _contains_word(rest[: apposed.start("noun")] + rest[apposed.end("noun") :], word)
+
+
+def _only_in_other_names(rest: str, word: str) -> bool:
+    """Whether the card holds a word of a person's name other than the last only where another name goes on after it:
+    the first name two people share ("Chris Brasher led …, and {{Chris Chataway}} took over …") says neither."""
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE))
+    return bool(found) and all(_NAME_GOES_ON.match(rest, place.end()) for place in found)
 
 
 def _own_words(mention: Mention, words: list[str], generic: frozenset[str]) -> list[str]:
