@@ -242,14 +242,10 @@ def test_the_due_span_is_read_from_the_queue_s_index_as_a_bound_of_every_scope_s
     add_card(collection, "Other", state=CardState.RELEARNING, due=start - 9 * DAY, interval=1)
     add_card(collection, "Other", state=CardState.LEARNING, due=start + 40 * DAY, interval=0)
     add_card(collection, "Other", due=10**12)  # a new card's due is its place in the queue
-    connection = collection.store.db.conn
-    statements: list[str] = []
     for scope in (Scope(), Scope.deck("Default")):
         with _reader(collection, scope, collection.now()) as reader:
-            connection.set_trace_callback(statements.append)
-            assert reader.due_span() == (start - 9 * DAY, start + 40 * DAY)
-            connection.set_trace_callback(None)
-        plan = [row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statements[-1])]
+            span, plan = _with_query_plan(collection, reader.due_span)
+        assert span == (start - 9 * DAY, start + 40 * DAY)
         assert not [step for step in plan if step == "SCAN c" or step.startswith("SCAN cards")]  # no pass over the cards
     assert dict(collect(collection, Scope.deck("Default"), Period.MONTH).future_due.cards_by_day) == {5: 1}
     assert dict(collect(collection, Scope.deck("Other"), Period.MONTH).future_due.cards_by_day) == {-9: 1, 40: 1}
@@ -1259,17 +1255,31 @@ def test_collect_after_a_glance_takes_the_cards_its_search_selected(collection):
     scope = Scope.matching("deck:Few -tag:absent")
     glanced = glance(collection, scope)
     assert glanced.scope_cards.tolist() == sorted(found(collection, scope.search))
-    connection = collection.store.db.conn
     for period in Period:
-        statements: list[str] = []
-        connection.set_trace_callback(statements.append)
-        taken = collect(collection, scope, period, glanced)
-        connection.set_trace_callback(None)
+        taken, statements = _statements_run(collection, lambda: collect(collection, scope, period, glanced))
         assert not [statement for statement in statements if "hc_tags" in statement]  # no search run
         assert taken == collect(collection, scope, period)
     # where the scope is set up again in a few milliseconds, nothing is handed over
     assert glance(collection).scope_cards is None
     assert glance(collection, Scope.deck("Default")).scope_cards is None
+
+
+def _statements_run(collection, read):
+    """What `read()` returns, and the SQL statements it ran."""
+    connection = collection.store.db.conn
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    try:
+        return read(), statements
+    finally:
+        connection.set_trace_callback(None)
+
+
+def _with_query_plan(collection, read):
+    """What `read()` returns, and the steps of the query plans of the statements it ran."""
+    result, statements = _statements_run(collection, read)
+    connection = collection.store.db.conn
+    return result, [row[3] for statement in statements for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
 
 
 def test_the_answers_of_a_few_cards_are_counted_without_sqlite_s_sorter(collection):
@@ -1286,19 +1296,14 @@ def test_the_answers_of_a_few_cards_are_counted_without_sqlite_s_sorter(collecti
                 kind=kind, interval_before=offset * 7, duration_ms=1000 + 7 * offset)
     now, calendar = collection.now(), collection.calendar
     today = calendar.day(now)
-    connection = collection.store.db.conn
     for days in (1, 3, 30):
         first_day = today - days + 1
         since = calendar.day_start(first_day)
         timeline = _local_timeline(calendar, since, now)
-        statements: list[str] = []
         with _reader(collection, Scope.matching("deck:Few -tag:absent"), now) as reader:
             assert reader._reviews_by_card
-            connection.set_trace_callback(statements.append)
-            by_utc_hour = reader._answers_by_utc_hour(timeline, today, since, None)
-            connection.set_trace_callback(None)
+            by_utc_hour, plan = _with_query_plan(collection, lambda: reader._answers_by_utc_hour(timeline, today, since, None))
             by_local_time = reader._answers_by_local_time(timeline, first_day, today, since, None)
-            plan = [row[3] for statement in statements for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
         assert by_utc_hour.groups
         assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
         assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
@@ -1320,15 +1325,10 @@ def test_today_of_a_few_cards_is_read_from_the_day_s_entries_not_card_by_card(co
     now, calendar = collection.now(), collection.calendar
     today = calendar.day(now)
     timeline = _local_timeline(calendar, start, now)
-    connection = collection.store.db.conn
-    statements: list[str] = []
     with _reader(collection, scope, now) as reader:
         assert reader._reviews_by_card
-        connection.set_trace_callback(statements.append)
-        by_utc_hour = reader.answers(timeline, today, today, start)
-        connection.set_trace_callback(None)
+        by_utc_hour, plan = _with_query_plan(collection, lambda: reader.answers(timeline, today, today, start))
         by_local_time = reader._answers_by_local_time(timeline, today, today, start, None)
-        plan = [row[3] for statement in statements for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
     assert [step for step in plan if "revlog_by_hour" in step] and not [step for step in plan if "revlog_by_card_time" in step]
     assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
     assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
