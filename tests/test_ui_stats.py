@@ -690,6 +690,15 @@ def test_a_histogram_moves_its_marker_and_leaves_it_out_when_there_is_no_median(
     assert markers() == [(7, "median 7 d")]
 
 
+def test_a_marker_s_label_lets_the_bars_behind_it_show(qtbot):
+    # an opaque backing hid the tops of the bars next to the median's line
+    chart = ChartView("intervals")
+    qtbot.addWidget(chart)
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {3: 2, 10: 5, 11: 5}))
+    (line,) = [item for item in chart.getPlotItem().items if isinstance(item, pg.InfiniteLine)]
+    assert line.label.fill.color().alpha() < 255
+
+
 @pytest.mark.parametrize("answers", [0, 5])
 def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, answers):
     chart = ChartView("hours")

@@ -356,14 +356,17 @@ class ChartView(pg.PlotWidget):
         item.setYRange(0, (highest or 1) / (1 - room / plot_height), padding=0)
 
     def add_marker(self, x: float, text: str) -> None:
-        """A dashed vertical line at `x` (a median, an average), labelled at the top."""
+        """A dashed vertical line at `x` (a median, an average), labelled at the top on a see-through
+        backing: an opaque one hid the tops of the bars beside the line."""
+        backing = QColor(self.colours.background)
+        backing.setAlpha(150)
         line = self.kept(
             "marker",
             lambda: pg.InfiniteLine(
                 angle=90,
                 pen=pg.mkPen(self.colours.text, width=1, style=Qt.PenStyle.DashLine),
                 label=text,
-                labelOpts={"position": 0.92, "color": self.colours.text, "fill": pg.mkBrush(self.colours.background)},
+                labelOpts={"position": 0.92, "color": self.colours.text, "fill": pg.mkBrush(backing)},
             ),
         )
         line.setPos(x)
