@@ -476,14 +476,14 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 # What introduces a term: "a technique called …", "is known as …", "known to chemists as …", "also termed
 # …"; "stands for …". "named" introduces a term only when what it is named after follows: "was named
 # tranquillityite, after …", "which he named argon after …".
-_NAMING_VERB = r"called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed"
+_NAMING_WORDS = r"called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed"
 _NAMING = re.compile(
-    rf"([\w,]+) (?:{_NAMING_VERB}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+    rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
 )
 # A lower-case name given in quotation marks before the noun it names (see _names_in_quotes); a quoted word alone
 # may be what someone said of the thing ('called the choice "uninspired"').
 _NAME_IN_QUOTES = re.compile(
-    rf"([\w,]+) (?:{_NAMING_VERB}) (?:the |an? )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})[\"”] (?P<noun>[a-z][a-z-]*)"
+    rf"([\w,]+) (?:{_NAMING_WORDS}) (?:the |an? )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})[\"”] (?P<noun>[a-z][a-z-]*)"
 )
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").

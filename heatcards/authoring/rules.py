@@ -443,11 +443,11 @@ _COMMON_SUBJECT_OF_A_NAME = re.compile(
 )
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
-# Such a subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
+# The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
+_OPENING_PREPOSITIONS = "In|On|At|For|During|After|Before|By|From|Until|Over|Within|Throughout|Since"
+# A common subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
 # 1911 {a storm} struck …" (see _common_subject).
-_SUBJECT_AFTER_AN_OPENING = re.compile(
-    rf"(?:In|On|At|For|During|After|Before|By|From|Until|Over|Within|Throughout|Since)(?: [\w’'-]+){{1,6}}? (?={_COMMON_SUBJECT.pattern})"
-)
+_SUBJECT_AFTER_AN_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? (?={_COMMON_SUBJECT.pattern})")
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -494,7 +494,7 @@ _SUBORDINATORS = frozenset("when while after before as because since although th
 # or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …").
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     r"(?:(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
-    r"|(?:In|On|At|By|During|After|Before|From|Until|Within)\s[^,;:\"“()]{1,40}?\s+)"
+    rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+)"
     r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
     rf" {_VERB_AFTER_SUBJECT})"
 )
@@ -552,7 +552,7 @@ _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
 _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\b")
 # What may stand before the name that is a clause's subject: "the", or an opening phrase without its comma ("In 1973 the
 # Capua Museum opened …").
-_LEAD_TO_A_NAMED_SUBJECT = re.compile(r"(?:(?:In|On|At|By|During|After|Before|From|Until|Since|Within)(?: [\w’'-]+){1,6}? )?(?:the )?", re.IGNORECASE)
+_LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? )?(?:the )?", re.IGNORECASE)
 # A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
 _PLAIN_SUBJECT = re.compile(
     rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",

@@ -581,7 +581,7 @@ def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
         chart.describe_bars([Bar(0.725 * longest, 1.45 * longest, f"{name}: {text} cards", methodcaller("search_for", name), y=row)])
     item.getViewBox().invertY(True)
     item.showGrid(x=True, y=False, alpha=0.15)
-    chart.set_ticks("left", list(enumerate(panel.by_name())))
+    chart.set_ticks("left", list(enumerate(counts)))
     item.setXRange(0, 1.45 * longest, padding=0)
     item.setLabel("bottom", "cards")
 
