@@ -4135,3 +4135,37 @@ def test_a_first_name_two_people_share_gives_neither_away():
     assert {"Tom Vane", "Tom Reyes"} <= answers(pace)
     # the other side of the line: a surname the two share
     assert "Ada Vane" not in answers("Two friends set the pace: Tom Vane led for the first two laps, and Ada Vane took over for most of the third.")
+
+
+# The lead's fixes after the seventh held-out set's first look (issue 6): a "they" or an "it" given the wrong name.
+
+
+def test_they_after_men_and_ships_is_neither():
+    fronts = [s.front for s in suggest("More than 100 men boarded the ships. In about three hours they threw 342 chests into the harbour.", "The Tarn Raid")]
+    assert not any("the ships threw" in front or "the men threw" in front for front in fronts)
+    # the other side of the line: the men alone are the "they"
+    fronts = [s.front for s in suggest("More than 100 men boarded the brig. In about three hours they threw 342 chests into the harbour.", "The Tarn Raid")]
+    assert any("the men threw" in front for front in fronts)
+
+
+def test_it_is_not_the_man_a_possessive_surname_names():
+    text = (
+        "The engine was designed by J. R. Hale, later Sir John Hale, chief engineer of the Tarn Railway. "
+        "Like most of Hale's big engines it had three cylinders rather than two. "
+        "It was built at the railway's works in Leeds and entered service in March 1925."
+    )
+    fronts = [s.front for s in suggest(text, "Comet: The Life of a Locomotive")]
+    assert fronts and not any("Hale was built" in front for front in fronts)
+
+
+def test_it_is_not_what_owns_the_thing_the_sentence_before_is_about():
+    text = "The Earth turns once a day. Friction between the tides and the sea floor slowly brakes the Earth's spin. It lengthens the day by roughly 2 milliseconds per century."
+    assert not any("The Earth lengthens" in s.front for s in suggest(text, "How tides work"))
+
+
+def test_it_after_a_second_clause_with_its_own_subject_is_neither():
+    text = "The Tarn Railway renumbered its fleet after the war, and the engine became No. 103 in 1946. In 1947 it was rebuilt with a bigger boiler."
+    assert not any("was rebuilt" in s.front and "Railway" in s.front.split("In 1947")[-1] for s in suggest(text, "Comet: The Life of a Locomotive"))
+    # the other side of the line: a plural subject after ", and" is no "it"
+    paper = "A weekly paper, The Dock Record, first appeared in 1907, and the crews competed to top its lists. Its editor was Tom Vane, a journalist from Ohio."
+    assert any("The Dock Record's editor was" in s.front for s in suggest(paper, "The Tarn Canal"))

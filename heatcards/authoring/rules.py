@@ -414,6 +414,11 @@ _COUNTED_NOUN = re.compile(
     # a word between: "the film rights", not "The network needs at least …" (a verb)
     r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
+# People a sentence counts or names with "the" by a plural without an "s", which a "they" may mean as well as any plural
+# _COUNTED_NOUN finds: "More than 100 men boarded the ships. … they destroyed …" is the men, not the ships.
+_COUNTED_PEOPLE_WITHOUT_S = re.compile(
+    rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z]+ )?(men|women|people|children)\b(?!['’])"
+)
 # A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
 # counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
 _PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
@@ -2415,7 +2420,10 @@ def _antecedent(
         things = {
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
+            # "Like most of Hale's engines it had …", "… brakes the Earth's rotation": not Hale, a person called by his
+            # surname, and not what owns the thing the sentence is about
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m)
+                and not m.possessive and m.name not in book.full_names
                 and not _qualifies_the_noun_after(before.text, m) and not _a_people(m)
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
@@ -2443,8 +2451,10 @@ def _antecedent(
             return None  # "Luna 1 rode on a Vostok rocket. Its second stage …": whose stage is not ours to guess
         if len(things) != 1 and topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON:
             return _topic_mention(topic), _topic_as_written(topic)  # "In 2013 Nokia bought … In 2016 it completed …": the same subject
+        # "The NER renumbered its fleet, and the engine became No. 103. In 1947 it …": the NER or the engine?
+        another_subject = _another_subject_later(before)
         leading = _leading_thing(before)
-        if len(things) != 1 and leading is not None:  # "The Vega IV was built by Acme Corporation. It stood …"
+        if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
             return leading, _with_article(leading.name, before.text, leading)
         about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
         works = [m for m in things.values() if m.kind is MentionKind.WORK]
@@ -2454,7 +2464,7 @@ def _antecedent(
             return _topic_mention(topic), _topic_as_written(topic)  # "Ada Brand drew the plans. It was declared a landmark …"
         if not things and topic and topic.kind is not MentionKind.PERSON and _LISTED_AS_HERITAGE.match(rest):
             return _topic_mention(topic), _topic_as_written(topic)  # "… died in London in 1901. It was declared a World Heritage Site …"
-        if len(things) != 1:
+        if len(things) != 1 or another_subject:
             return None
         (thing,) = things.values()
         name = f"\"{thing.name}\"" if thing.quoted else thing.name
@@ -2706,6 +2716,25 @@ def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
     return _subject_gender(before.claim.text if before.claim else before.text) is None
 
 
+def _another_subject_later(before: _Before) -> bool:
+    """Whether the sentence before goes on after ", and" or ";" with a main clause of another subject that an "it"
+    could be, a noun or a name: "The NER renumbered its fleet after the war, and the engine became No. 103 in 1946."
+    (an "It" after it may be either); not a plural ("…, and the crews competed …"), nor the last item of a list
+    ("…, a tender, and a cab.")."""
+    text = before.text
+    for boundary in _MAIN_CLAUSE_BOUNDARY.finditer(text):
+        if boundary.group().startswith(",") and _ends_a_list(text, boundary.start()):
+            continue
+        start = _OPENING.match(text, boundary.end()).end()
+        subject = _COMMON_SUBJECT.match(text, start) or _PLAIN_SUBJECT.match(text, start)
+        if subject and not _PLURAL_NOUN.fullmatch(subject.group().split()[-1]):
+            return True
+        named = next((m for m in before.mentions if m.start >= start and m.kind in NAMED_KINDS), None)
+        if named and _LEAD_TO_A_NAMED_SUBJECT.fullmatch(text, start, named.start) and _VERB_OF_THE_SUBJECT.match(text, named.end):
+            return True
+    return False
+
+
 def _leading_thing(before: _Before) -> Mention | None:
     """The named thing (not a person) the sentence before opens with, perhaps after "The" or an
     opening phrase: its subject, which an "It" after it most likely means."""
@@ -2891,7 +2920,7 @@ def _plural_noun(text: str) -> Mention | None:
     """The one plural thing a sentence counts or names with "the", as "the" and its noun: "… needs at
     least 24 satellites …" -> "the satellites"; None when it has none or several, or when the one it
     counts is a unit or a currency ("210 metres", "three weeks", "40 dollars"), which is no thing."""
-    nouns = {match.group(1) for match in _COUNTED_NOUN.finditer(text)}
+    nouns = {match.group(1) for pattern in (_COUNTED_NOUN, _COUNTED_PEOPLE_WITHOUT_S) for match in pattern.finditer(text)}
     if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()):
         return None
     name = f"the {noun}"
