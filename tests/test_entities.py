@@ -1155,3 +1155,14 @@ def test_a_word_for_a_people_may_stand_between_a_count_and_its_noun():
     # the other side of the line: a people with no noun after it, and money in a people's currency
     assert not [text for kind, text in found("The army counted 80,000 French at the gates.") if kind == "count"]
     assert found("He paid 8 Spanish dollars for it.") == [("money", "8 Spanish dollars")]
+
+
+# Forty-sixth round, part B (issue 6): a count before a plural with no "s".
+
+
+def test_a_count_may_stand_before_a_plural_with_no_s():
+    assert ("count", "108") in found("Early on June 4, Admiral Kito launched 108 aircraft against the atoll.")
+    assert ("count", "4,000") in found("The ranch grazed 4,000 cattle on the hills.")
+    # the other side of the line: a year before the noun, and a number with a unit
+    assert not [text for kind, text in found("In 1919 aircraft carried the mail.") if kind == "count"]
+    assert not [text for kind, text in found("The aircraft carried 12 tonnes of mail.") if kind == "count"]

@@ -4169,3 +4169,94 @@ def test_it_after_a_second_clause_with_its_own_subject_is_neither():
     # the other side of the line: a plural subject after ", and" is no "it"
     paper = "A weekly paper, The Dock Record, first appeared in 1907, and the crews competed to top its lists. Its editor was Tom Vane, a journalist from Ohio."
     assert any("The Dock Record's editor was" in s.front for s in suggest(paper, "The Tarn Canal"))
+
+# Forty-sixth round, part A (issue 6): a pronoun inside a sentence, or an opening "Its", that the short sentence
+# before says what it is: the card shows both sentences and asks only the second one's facts.
+
+
+def test_an_object_it_is_asked_with_the_one_thing_the_sentence_before_names():
+    cup = "The Silver Cup goes to the fastest crew of the season. In 1938 the Marlow eight won it again in 6 minutes 12 seconds."
+    fronts = {s.front for s in suggest(cup, "Rowing at Henley")}
+    assert "The Silver Cup goes to the fastest crew of the season. In {{c1::1938}} the Marlow eight won it again in 6 minutes 12 seconds." in fronts
+    assert "The Silver Cup goes to the fastest crew of the season. In 1938 the Marlow eight won it again in {{c1::6 minutes 12 seconds}}." in fronts
+    assert "Silver Cup" not in {s.answer for s in suggest(cup, "Rowing at Henley") if "won it" in s.front}  # never the antecedent
+    # the other side of the line: two things the "it" may be, or a person's pronoun (its own rules)
+    two = "The Vega flew for the Acme Corporation in Canada. In 1931 the Royal Navy bought it for $40,000."
+    assert not [s for s in suggest(two, "Planes") if "bought" in s.front]
+    one = "The Vega flew for ten years in Canada. In 1931 the Royal Navy bought it for $40,000."
+    assert "The Vega flew for ten years in Canada. In 1931 the Royal Navy bought it for {{c1::$40,000}}." in {s.front for s in suggest(one, "Planes")}
+
+
+def test_an_it_for_what_the_sentence_before_tells_is_asked_with_it():
+    spring = 'By March the club had won nine games in a row and escaped relegation. Fans called it the "Long Spring".'
+    fronts = {s.front for s in suggest(spring, "Arden Football Club")}
+    assert 'By March the club had won nine games in a row and escaped relegation. Fans called it the "{{c1::Long Spring}}".' in fronts
+    # the other side: a common subject beside a singular object ("the club … won the cup"), either may be "it"
+    cup = 'By March the club had won the cup for the third time. Fans called it the "Long Spring".'
+    assert "Long Spring" not in answers(cup, "Arden Football Club")
+
+
+def test_a_them_is_asked_with_the_plural_or_the_names_the_sentence_before_gives():
+    accords = "Panama and the United States signed the Lisbon Accords in 1977. The Senate approved them in 1978 by 68 votes to 32."
+    fronts = {s.front for s in suggest(accords, "Canal treaties")}
+    assert "Panama and the United States signed the Lisbon Accords in 1977. The Senate approved them in {{c1::1978}} by 68 votes to 32." in fronts
+    # the other side: one name, no plural
+    single = "The treaty was signed in Lisbon in 1977. The Senate approved them in 1978 by 68 votes to 32."
+    assert "1978" not in answers(single, "Canal treaties")
+
+
+def test_a_leading_its_after_a_sentence_with_one_thing_it_may_be_is_asked_with_it():
+    split = "In 1898 the territory was split off from the North-West Territories. Its first commissioner was Mark Dalby, a former police officer."
+    fronts = {s.front for s in suggest(split, "Kestrel Territory")}
+    assert (
+        "In 1898 the territory was split off from the North-West Territories. Its first commissioner was"
+        " {{c1::Mark Dalby}}, a former police officer." in fronts
+    )
+    # the other side: a common subject and a named thing, either of which may own it
+    ruled = "In 1898 the territory was ruled by the Acme Company. Its first commissioner was Mark Dalby, a former police officer."
+    assert "Mark Dalby" not in answers(ruled, "Kestrel Territory")
+
+
+def test_an_it_that_stands_for_nothing_is_not_replaced_by_a_name_before():
+    sold = "The Vega flew for ten years in Canada. In 1931 it was decided to sell the Vega for $40,000."
+    fronts = {s.front for s in suggest(sold, "Planes")}
+    assert "In {{c1::1931}} it was decided to sell the Vega for $40,000." in fronts
+    assert not any("Vega was decided" in front for front in fronts)
+
+# Forty-sixth round, part B (issue 6): mentions a standing sentence finds but no card asks: a name whose last word ends
+# another name on the card, the name a description says a name became, the organisation in a person's own description,
+# and a count before a plural with no "s".
+
+
+def test_a_last_word_that_ends_another_name_on_the_card_gives_nothing_away():
+    renamed = "Hale joined the Rural Settlement Administration, a federal agency that became the Land Aid Administration."
+    assert {"Rural Settlement Administration", "Land Aid Administration"} <= answers(renamed)
+    assert "Bonanza Creek" in answers("Rabbit Creek was renamed Bonanza Creek in the summer of 1897.", "The Tarn Gold Rush")
+    # the other side of the line: a word the names share other than the last, a word inside a longer name or after
+    # an article only, and a surname
+    assert not {"Kestrel Dam", "Kestrel Lake"} & answers("The Kestrel Dam was finished in 1932, forming Kestrel Lake behind it.")
+    assert "Isthmus of Tarn" not in answers("The Tarn Canal is a waterway that crosses the Isthmus of Tarn in 1914.")
+    assert "Ellis Vane" not in answers("Ada Vane worked in Leeds, and her father, Ellis Vane, ran a bank there in 1901.")
+
+
+def test_the_name_a_description_says_a_name_became_is_no_aside():
+    renamed = "In 1936 Hale joined the Rural Housing Office, a federal agency that became the Land Aid Office two years later."
+    assert "Land Aid Office" in answers(renamed)
+    # the other side of the line: a name a description only places, or one in a description that says what it was
+    assert "Pearl Harbor" not in answers("Station Hypo, a basement office at Pearl Harbor, read the naval code in 1942.")
+    assert "Orva Trust" not in answers("In 1936 Hale joined the Rural Housing Office, a federal agency funded by the Orva Trust.")
+
+
+def test_the_organisation_in_a_persons_own_description_is_no_aside():
+    student = "In 1965 Gary Holm, a student working at the Lowell Research Laboratory in Pasadena, noticed that the planets would line up."
+    assert "Lowell Research Laboratory" in answers(student)
+    # the other side of the line: a title with no article, a place or a people in the description, a thing described
+    assert "Northern Fleet" not in answers("In 1942 Ivo Kito, commander of the Northern Fleet, launched the raid on the atoll.")
+    assert "Dundee" not in answers("The James Baird was named after Tom Pell, a jute maker from Dundee who had given the expedition £24,000.")
+    assert "Lowell Shipping Company" not in answers("The Kestrel, a ship of the Lowell Shipping Company, sank off Iceland in 1901.")
+
+
+def test_a_count_before_a_plural_with_no_s_is_asked():
+    assert "108" in answers("Early on June 4, Admiral Kito launched 108 aircraft against the atoll.", "The Battle of Orva")
+    # the other side of the line: a count the sentence repeats stays refused
+    assert "108" not in answers("Admiral Kito launched 108 aircraft, and 108 aircraft came back.", "The Battle of Orva")

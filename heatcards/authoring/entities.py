@@ -146,7 +146,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
             rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
             # a word for a people may stand between the count and its noun: "some {800,000} French investors"
-            rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children)\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+            rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children|{lexicon.UNMARKED_PLURALS})\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),

@@ -327,6 +327,8 @@ NUMBER_WORDS = (
 )
 # Number words that count things when a plural noun follows ("six orbital planes").
 COUNTING_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+# Plurals with no "s" that a count may stand before: "launched {{108}} aircraft", "grazed {{4,000}} cattle".
+UNMARKED_PLURALS = "aircraft|spacecraft|cattle|sheep|deer|personnel"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"
 # A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").

@@ -108,7 +108,7 @@ _WORD = re.compile(r"[\w’'-]+")
 # took six years to …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
     r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported) that"
-    r"|(?:is|was) not until|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto)\b"
+    r"|(?:is|was) not until|(?:is|was) (?:decided|agreed) (?:that|to)|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto)\b"
 )
 # What follows an "it" that stands for what the sentence before told, or for the weather, not for a name in
 # it: "At Pinatubo it paid off", "it rained", "it worked". No name replaces it, and the sentence leans.
@@ -282,6 +282,12 @@ _ASIDE = re.compile(
 # A description set after a name between commas: "Nimitz, commander of the {{Pacific Fleet}},", "Station
 # Hypo, a basement office at {{Pearl Harbor}},", "the carriers …, all veterans of the {{Pearl Harbor}} raid".
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|both|each|one|two|three|four) [^,;:]*|[a-z]+ of [^,;:]*)$")
+# The last word of a name of two words or more (not after a small word alone: "The Panama Canal"): "the Land Aid |Office|"
+_LAST_WORD_OF_A_NAME = re.compile(
+    rf"\b(?!(?:{'|'.join(sorted(word.capitalize() for word in lexicon.CAPITALISED_SMALL_WORDS))})\b)[A-Z][\w'’-]* (?P<last>[A-Z][\w'’-]*)\b(?! [A-Z])"
+)
+# What a name described between commas became: "the Rural Housing Office, an agency that became the {{Land Aid Office}}".
+_LATER_NAME_BEFORE = re.compile(r"\b(?:became(?: known as)?|(?:was )?renamed)(?: the)? $")
 # An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …".
 _SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
 # An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}".
@@ -394,8 +400,14 @@ _LEANING_OPENING = re.compile(
     rf"|{_THAT_SUBJECT.pattern}"
     rf"|{_PICKED_SUBJECT.pattern}"
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
-    r"|(?i:it|they) (?=[a-z]))?"
+    r"|(?i:it|its|they|their) (?=[a-z]))?"
 )
+# What a pronoun inside a sentence that leans on the sentence before is read as when the sentence is checked alone
+# (see _pronouns_stood_in): "In 1938 the Marlow eight won it again …" -> "… won the thing again …".
+_STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
+# A singular common noun a verb takes as its object, which an "it" after the sentence may be as well as its subject:
+# "The Normandie took the record in 1935." (not "… goes to the fastest crew", nor "won nine games").
+_SINGULAR_OBJECT = re.compile(rf"\b(?:{_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ )?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
 # "The drill cores settled it: ", "The result is that " (see _after_a_comment).
 _COMMENT = re.compile(r"(?:[\w’'-]+ ){0,9}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
@@ -1341,7 +1353,7 @@ def _aside(claim: Claim, mention: Mention) -> bool:
         return True  # "to meet President {{Franklin D. Roosevelt}}": a head of state met or related to, guessed from the year
     if mention.kind in NAMED_KINDS and _REFERENCE_POINT.search(before):
         return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
-    if mention.kind in NAMED_KINDS and _in_apposition(claim.text, mention):
+    if mention.kind in NAMED_KINDS and _in_apposition(claim, mention):
         return True  # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim
     if mention.kind is MentionKind.PLACE and (beside := _PLACE_BESIDE.match(claim.text, mention.end)):
         if any(other.start == beside.end() and other.kind is MentionKind.PLACE for other in claim.mentions):
@@ -1351,14 +1363,26 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
 
 
-def _in_apposition(text: str, mention: Mention) -> bool:
+def _in_apposition(claim: Claim, mention: Mention) -> bool:
     """Whether the mention stands in a description set between commas after a name ("Station Hypo,
     a basement office at {{Pearl Harbor}}, …"), not after an opening that says where or when ("In
-    Washington, the {{Economic Cooperation Administration}} decided …")."""
+    Washington, the {{Economic Cooperation Administration}} decided …"). Two descriptions say more than
+    where the name stands: what the name became ("the Rural Housing Office, an agency that became the {{Land
+    Aid Office}}"), and the organisation in a person's own, which opens with "a" or "an" ("Gary Holm, a student
+    working at the {{Lowell Research Laboratory}}, noticed …"; not a title without an article: "Nimitz, commander
+    of the {{Pacific Fleet}}, gambled …", nor a place or a people: "a jute maker from {{Dundee}}", "a {{Jesuit}} priest")."""
+    text = claim.text
     apposition = _APPOSITION_BEFORE.search(text, 0, mention.start)
     if apposition is None or not re.match(r"[^,;:]*(?:[,;:]|[.!]?$)", text[mention.end :]):
         return False
-    return not _SETTING.fullmatch(text[: apposition.start("comma")])
+    if _LATER_NAME_BEFORE.search(text, apposition.end("comma"), mention.start):
+        return False
+    comma = apposition.start("comma")
+    if mention.kind is MentionKind.ORGANISATION and text.startswith((" a ", " an "), comma + 1) and any(
+        other.kind is MentionKind.PERSON and other.end == comma for other in claim.mentions
+    ):
+        return False
+    return not _SETTING.fullmatch(text[:comma])
 
 
 def _spelled_out(claim: Claim, mention: Mention) -> bool:
@@ -1741,7 +1765,8 @@ def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention],
 
 def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
     """The sentence after the one before, as one claim whose answers are the sentence's own, when the
-    sentence leans on the one before only by its opening (see _LEANING_OPENING) and the one before is
+    sentence leans on the one before only by its opening (see _LEANING_OPENING) or by an "it", "them" or
+    "their" inside it that the one before says what it is (see _pronouns_stood_in), and the one before is
     short (SHOWN_BEFORE_WORDS) and stands on its own: "A receiver measures the distance from four
     satellites. This method is called {{trilateration}}." For "the same year" the sentence before must
     give a date or a year; for "It" it must name at most one thing, or a thing first. None when anything
@@ -1749,7 +1774,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     thing is called trilateration.")."""
     opening = _LEANING_OPENING.match(text)
     shown = before.claim
-    if not opening.group() or shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
+    if shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
         return None
     if _without_cleft(text, mentions) is None:
         return None  # "… finished in 1931. It was Mayor Alan Crewe, …": shown after the dam, the "It" would read as the dam
@@ -1766,18 +1791,76 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
     if subject.lower() == "it " and len(things) > 1 and named[0] is not things[0]:
         return None  # "Ada Brand flew the Vega IV for the Acme Corporation. It stood …": which one?
-    plural = subject.lower().startswith(("these", "those", "they")) or bool(opening.group("counted"))
-    stand_in = ("The things " if plural else "The thing ") if subject else ""
+    if subject.lower() == "its " and not _one_thing_it_may_be(shown, topic):
+        return None  # "Luna 9 rode on a Vostok rocket. Its second stage …": the probe's or the rocket's?
+    plural = subject.lower().startswith(("these", "those", "they", "their")) or bool(opening.group("counted"))
+    possessive = "'s " if subject.lower() == "its " else "' " if subject.lower() == "their " else " "
+    stand_in = ("The things" if plural else "The thing") + possessive if subject else ""
     rest = text[opening.end() :]
     checked = stand_in + (rest if stand_in else rest[:1].upper() + rest[1:])
     shift = len(checked) - len(text)
     own = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
     stood_for = Mention(MentionKind.NAME, 0, len(stand_in) - 1, stand_in.strip(), stand_in.strip()) if stand_in else None
-    if _problem_at(Claim(checked, len(stand_in), own, stood_for), topic, book) is not None:
+    alone = _pronouns_stood_in(Claim(checked, len(stand_in), own, stood_for), shown, topic, book)
+    if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
+        # nothing in it leans on the sentence before, or a leading "One of them," which _named_after_one_of drops
+        return None
+    if _problem_at(alone, topic, book) is not None:
         return None
     offset = len(shown.text) + 1
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: NameBook) -> Claim:
+    """The claim with each "it", "them" or "their" that nothing in it can stand for written as a plain "the thing" ("the
+    things"), when the sentence before, which the card shows, says what it is: "In 1938 the Marlow eight won it again"
+    after "The Silver Cup goes to the fastest crew." is checked as "… won the thing again". For "it" that sentence must
+    offer one thing (see _one_thing_it_may_be), for "them" or "their" a plural or two names. The pronoun must have
+    nothing before it in its own sentence that it could be (a name other than the subject of its verb, a singular common
+    noun), or that sentence, not the one before, says what it is. The claim comes back as far as it was read, a pronoun
+    for a person ("him", "her") and an "its" inside the sentence (see _carried_by_the_label) left to their own rules."""
+    while (position := _dangling_pronoun_at(claim, book)) is not None:
+        word = _WORD.match(claim.text, position).group().lower()
+        plural = word in ("them", "their")
+        if plural:
+            named = {m.name for m in shown.mentions if m.kind in NAMED_KINDS}
+            offered = bool(_PLURAL_BEFORE.search(shown.text) or _counts_a_group(shown.text, len(shown.text)) or len(named) > 1)
+        else:
+            offered = _one_thing_it_may_be(shown, topic)
+        own = [
+            m for m in claim.mentions
+            if m.kind in NAMED_KINDS and m.end <= position and (plural or m.kind is not MentionKind.PERSON and _could_be_it(m))
+            and not _is_subject_of(claim.text, m.end, position)
+        ]
+        if word not in _STAND_IN or not offered or own or not _nothing_before_it_could_be(claim.text, position, claim.mentions):
+            return claim
+        stand_in = _STAND_IN[word]
+        shift = len(stand_in) - len(word)
+        mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
+        claim = dataclasses.replace(claim, text=claim.text[:position] + stand_in + claim.text[position + len(word) :], mentions=mentions)
+    return claim
+
+
+def _one_thing_it_may_be(shown: Claim, topic: _Topic | None) -> bool:
+    """Whether the sentence before, shown with one whose "it" or "Its" leans on it, offers exactly one thing it may be:
+    one named thing (not a person, nor a place it happens in or comes from: "The Vega flew for ten years in Canada."),
+    a common subject ("By March the club had won nine games …", "In 1898 the territory was split off from …", "The Old
+    Arena's roof …") or a singular object ("… took the record"). "The Vega flew for the Acme Corporation.", "The Normandie took the record.", "Luna 9
+    rode on a Vostok rocket." offer two. A common noun alone is not enough when the document's topic is a thing that
+    sentence does not name ("The mirror was polished for three years. Its surface …" in a telescope's document):
+    the pronoun may be the topic's, as the label reads it (see _carried_by_the_label)."""
+    things = [
+        m for m in shown.mentions
+        if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m)
+        and not _PLACE_IT_STANDS_IN.search(shown.text, 0, m.start)
+    ]
+    owned = bool(shown.mentions) and shown.mentions[0].possessive and shown.text[: shown.mentions[0].start] in ("", "The ")
+    subject = _common_subject(shown.text) is not None or owned  # "The Old Arena's roof …": the roof, beside the Old Arena
+    common = int(subject) + len(_SINGULAR_OBJECT.findall(shown.text))
+    if len(things) + common != 1:
+        return False
+    return bool(things) or topic is None or topic.kind is MentionKind.PERSON or _names_the_topic(shown.text, topic)
 
 
 def _says_who_the_counted_are(counted: str, shown: Claim, topic: _Topic | None) -> bool:
@@ -1850,7 +1933,7 @@ def _carried_by_the_label(
     subject = before.claim.subject if before.claim else None
     head = topic.name.split()[-1].lower()  # "the comet" in a document about Halley's Comet
     about_the_topic = before_carried or (subject is not None and _is_topic(subject, topic)) or (lead is not None and lead.group("noun").lower() == head)
-    names_the_topic = any(_contains_word(before.text, alias) for alias in topic.aliases) or _contains_word(before.text.lower(), f"the {head}")
+    names_the_topic = _names_the_topic(before.text, topic)
     if not centred and (not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None))):
         return None  # "Dynamite broke the rock first. About 27 million kilograms of it …": not the canal
     label = Mention(topic.kind, -1, -1, "", topic.name)  # the topic, named by the label in front of the sentence
@@ -1965,6 +2048,13 @@ def _ends_a_list(text: str, position: int) -> bool:
     unlike a clause with an aside ("Her son, Paul Bell, later sold the land, and …")."""
     item_start = max(text.rfind(",", 0, position), text.rfind(":", 0, position))
     return item_start >= 0 and not (_FINITE_VERB.search(text, item_start, position) or _PLAIN_VERB.search(text, item_start, position))
+
+
+def _names_the_topic(text: str, topic: _Topic) -> bool:
+    """Whether the sentence names the document's topic, by a name it goes by or by "the" and its last word ("the comet"
+    in a document about Halley's Comet)."""
+    head = topic.name.split()[-1].lower()
+    return any(_contains_word(text, alias) for alias in topic.aliases) or _contains_word(text.lower(), f"the {head}")
 
 
 def _centred_on_the_topic(before: _Before, offered: list[Mention], topic: _Topic, book: NameBook) -> bool:
@@ -3277,7 +3367,7 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
             word
             for word in own
             if (_hyphenated_given(rest, word) or _derived_word_given(rest, word))
-            and not (word == words[-1] and _only_the_noun_before(rest, word))
+            and not (word == words[-1] and (_only_the_noun_before(rest, word) or _ends_another_name(mention, rest, word)))
             and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(rest, word))
         ]
         if nickname:
@@ -3297,6 +3387,14 @@ def _only_the_noun_before(rest: str, word: str) -> bool:
     if apposed is None or word.lower() not in apposed["noun"].split():
         return False
     return not _contains_word(rest[: apposed.start("noun")] + rest[apposed.end("noun") :], word)
+
+
+def _ends_another_name(mention: Mention, rest: str, word: str) -> bool:
+    """Whether the last word of a name that is no person's ends another name on the card too, so that it says what kind
+    of thing both are, not which: "Hale joined the {{Rural Housing Office}}, an agency that became the Land Aid Office"
+    (not a surname: "Ellis Franklin" beside Rosalind Franklin; nor a word inside another name or after an article only:
+    "the {{Isthmus of Panama}}" beside "The Panama Canal")."""
+    return mention.kind is not MentionKind.PERSON and any(name["last"] == word for name in _LAST_WORD_OF_A_NAME.finditer(rest))
 
 
 def _only_in_other_names(rest: str, word: str) -> bool:
