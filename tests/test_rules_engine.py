@@ -4260,3 +4260,15 @@ def test_a_count_before_a_plural_with_no_s_is_asked():
     assert "108" in answers("Early on June 4, Admiral Kito launched 108 aircraft against the atoll.", "The Battle of Orva")
     # the other side of the line: a count the sentence repeats stays refused
     assert "108" not in answers("Admiral Kito launched 108 aircraft, and 108 aircraft came back.", "The Battle of Orva")
+
+
+def test_a_fuller_name_ending_with_the_titles_is_the_topic_her_pronouns_stand_for():
+    text = (
+        "Amalie Ruth Vane was born on 3 May 1882 in Leeds. "
+        "Her father, Max Vane, taught mathematics at the University of Leeds. "
+        "For seven years Vane worked without pay. Recognition came late. In 1932 she gave an address to the Royal Society in London."
+    )
+    assert "1932" in answers(text, "Ruth Vane")
+    # the other side of the line: a longer name that only holds the title's ("Ruth Vane's House") is no person
+    house = "Ruth Vane's House opened to visitors in 1949. For seven years Vane worked without pay. Recognition came late. In 1932 she gave an address to the Royal Society in London."
+    assert "1932" not in answers(house, "Ruth Vane")

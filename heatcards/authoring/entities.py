@@ -377,10 +377,12 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             # the word before the name, for a title left outside it: "Commodore Sir {Edgar Britten}"
             outside = next(iter(re.findall(r"(\w+)\.? $", text[: mention.start])), "")
             first = mention.name.split()[0].rstrip(".")
+            # the first given name the lexicon knows, not always the first: "Amalie Emmy Noether" is Emmy
+            given = next((word for word in (w.rstrip(".") for w in mention.name.split()[:-1]) if word in lexicon.FIRST_NAMES), first)
             said = re.match(r", an? (?:[a-z]+ )?(man|woman)\b", text[mention.end :])  # "Maynard Dixon, a man twenty years older"
-            if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or first in lexicon.MALE_FIRST_NAMES:
+            if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or given in lexicon.MALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.MALE)
-            elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or first in lexicon.FEMALE_FIRST_NAMES:
+            elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or given in lexicon.FEMALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.FEMALE)
             elif said:
                 told.setdefault(mention.name, Gender.MALE if said.group(1) == "man" else Gender.FEMALE)
@@ -1107,8 +1109,9 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):
         return MentionKind.ORGANISATION
-    if run.tokens[0] in lexicon.UNDERTAKING_WORDS or _NAME_NUMBER.fullmatch(last):
-        return MentionKind.NAME  # "Project Mercury", "Apollo 11", "Friendship 7": a mission, a craft
+    if run.tokens[0] in lexicon.UNDERTAKING_WORDS or last in lexicon.UNDERTAKING_WORDS or _NAME_NUMBER.fullmatch(last):
+        # "Project Mercury", "the Emmy Noether Programme", "Apollo 11", "Friendship 7": a mission, a programme, a craft
+        return MentionKind.NAME
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"

@@ -25,7 +25,7 @@ SENTENCE_STARTERS = _words(
     "Which Who Whom Whose If Unless Because As Despite However Meanwhile Moreover Furthermore Also Then "
     "Later Earlier Today Yesterday Tomorrow Now Once Twice Even Only Just Both Each Every All Some Many "
     "Most Few Several No None Not Another Other Such One Two Three Four Five Six Seven Eight Nine Ten "
-    "Instead Indeed Perhaps Maybe Finally First Second Third Last Next Thus Hence Therefore Alas Sadly "
+    "Besides Instead Indeed Perhaps Maybe Finally First Second Third Last Next Thus Hence Therefore Alas Sadly "
     "Unfortunately Fortunately Initially Eventually Originally Recently Soon Often Sometimes Among Between "
     "Like Unlike Following According Around About Across Along Against Beyond Within Through Throughout "
     "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Must May Might Of Course Ahem"

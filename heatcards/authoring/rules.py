@@ -837,7 +837,11 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
         kinds.setdefault(name, MentionKind.NAME)
         aliases.setdefault(name, set())
         return dataclasses.replace(_named_topic(name, kinds, aliases, book), namesake=namesake)
-    in_title = [name for name in sentences_naming if _contains_word(title, name)]
+    # and a person's fuller name ending with the title's ("Amalie Emmy Noether" in the life of "Emmy Noether")
+    in_title = [
+        name for name in sentences_naming
+        if _contains_word(title, name) or (kinds[name] is MentionKind.PERSON and " " in title and name.endswith(f" {title}"))
+    ]
     # "Marie" and "Curie" in a title that says "Marie Curie" count for "Marie Curie"
     in_title = [name for name in in_title if not any(name != other and _contains_word(other, name) for other in in_title)]
     priority = list(MentionKind)
