@@ -4170,6 +4170,7 @@ def test_it_after_a_second_clause_with_its_own_subject_is_neither():
     paper = "A weekly paper, The Dock Record, first appeared in 1907, and the crews competed to top its lists. Its editor was Tom Vane, a journalist from Ohio."
     assert any("The Dock Record's editor was" in s.front for s in suggest(paper, "The Tarn Canal"))
 
+
 # Forty-sixth round, part A (issue 6): a pronoun inside a sentence, or an opening "Its", that the short sentence
 # before says what it is: the card shows both sentences and asks only the second one's facts.
 
@@ -4223,6 +4224,7 @@ def test_an_it_that_stands_for_nothing_is_not_replaced_by_a_name_before():
     assert "In {{c1::1931}} it was decided to sell the Vega for $40,000." in fronts
     assert not any("Vega was decided" in front for front in fronts)
 
+
 # Forty-sixth round, part B (issue 6): mentions a standing sentence finds but no card asks: a name whose last word ends
 # another name on the card, the name a description says a name became, the organisation in a person's own description,
 # and a count before a plural with no "s".
@@ -4260,6 +4262,10 @@ def test_a_count_before_a_plural_with_no_s_is_asked():
     assert "108" in answers("Early on June 4, Admiral Kito launched 108 aircraft against the atoll.", "The Battle of Orva")
     # the other side of the line: a count the sentence repeats stays refused
     assert "108" not in answers("Admiral Kito launched 108 aircraft, and 108 aircraft came back.", "The Battle of Orva")
+
+
+# The lead's fixes after the seventh held-out set's first look, continued (issue 6): the topic of a life whose title
+# leaves out a given name.
 
 
 def test_a_fuller_name_ending_with_the_titles_is_the_topic_her_pronouns_stand_for():
