@@ -812,8 +812,7 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     in some panels and not yet in others. Any other scope is read on one connection, which has run
     its search (another would have to run it again), and so is an in-memory collection, which no
     second connection can open."""
-    if glance is not None and glance.today.scope != scope:
-        raise ValueError(f"a glance of {glance.today.scope.name}, not of {scope.name}")
+    _check_glance(glance, scope)
     now = collection.now() if glance is None else glance.now
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
@@ -837,8 +836,10 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
         apart = None
         if (reader.every_card or reader.rerun_is_cheap) and not collection.in_memory:
             apart = [pool.submit(_read_apart, collection, scope, now, read) for read in card_reads]
-        if first_day is None:
-            first_review = reader.first_review()  # a period's first day needs no look-up
+        if first_day is None:  # a period's first day needs no look-up
+            # for a few cards, the whole log's first review, which bounds theirs: a read from its day finds
+            # the same answers, and all time's first day is that of the answers found
+            first_review = reader.first_review()
             first_day = today if first_review is None else min(today, calendar.day(first_review))
         since = calendar.day_start(first_day)
         last_review = reader.last_review()
@@ -894,8 +895,8 @@ class Glance:
     card_counts: CardCounts
     now: int  # unix seconds they were computed at
     card_states: CardStates  # the cards by state and by interval, which `collect` can take
-    # the ids of the cards the scope's search selected, which `collect` can take rather than run
-    # it again (~60 ms for a tag at 100,000 notes); None where setting the scope up costs little
+    # the ids of the cards the scope's search selected, which `collect` and `calibration` can take
+    # rather than run it again (~50 ms for a tag at 100,000 notes); None where setting the scope up costs little
     # (every card, or a deck of most cards: `StatsReader.selected_cards`)
     scope_cards: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -913,6 +914,11 @@ def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
         states = reader.card_states(now)
         scope_cards = reader.selected_cards()
     return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *states.counts), now, states, scope_cards)
+
+
+def _check_glance(glance: Glance | None, scope: Scope) -> None:
+    if glance is not None and glance.today.scope != scope:
+        raise ValueError(f"a glance of {glance.today.scope.name}, not of {scope.name}")
 
 
 def _reader(collection: "Collection", scope: Scope, now: int, selected: np.ndarray | None = None) -> StatsReader:
@@ -1240,19 +1246,22 @@ class Calibration:
 _SMALLEST_LIKELIHOOD = 1e-12
 
 
-def calibration(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH) -> Calibration:
-    """How well the memory states predicted the answers of the period (see `Calibration`).
+def calibration(collection: "Collection", scope: Scope = Scope(), period: Period = Period.MONTH, glance: Glance | None = None) -> Calibration:
+    """How well the memory states predicted the answers of the period (see `Calibration`), at the
+    collection's current time, or at the moment of `glance`, the scope's computed just before (as
+    the statistics window does): the cards its search selected are taken, not found again.
 
     Each answer's prediction comes from its card's history (replayed where the log records no memory
     state), which costs more than `collect`. A collection with a file keeps what was derived per card
     in a cache beside it (`storage.calibration_cache`) and derives again only the cards whose history
     or preset parameters changed since; the numbers are those derived without it."""
-    now = collection.now()
+    _check_glance(glance, scope)
+    now = collection.now() if glance is None else glance.now
     calendar: DayCalendar = collection.calendar
     today = calendar.day(now)
     schedulers = {deck.id: collection.scheduler_for(deck) for deck in collection.decks()}
     first_day = None if period.days is None else today - period.days + 1
-    with _reader(collection, scope, now) as reader:
+    with _reader(collection, scope, now, None if glance is None else glance.scope_cards) as reader:
         derivation = _Derivation(reader, _local_timeline(calendar, *(reader.review_span() or (now, now))), schedulers)
         cache = None if collection.in_memory else CalibrationCache.open(
             cache_path(collection.path), _derivation_key(calendar), _SCORED_ANSWER

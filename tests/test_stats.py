@@ -1264,6 +1264,79 @@ def test_collect_after_a_glance_takes_the_cards_its_search_selected(collection):
     assert glance(collection, Scope.deck("Default")).scope_cards is None
 
 
+def test_calibration_after_a_glance_takes_its_moment_and_the_cards_its_search_selected(collection, clock):
+    # the window's calibration starts after the glance and takes the cards its search selected (a
+    # search of notes selecting 2 cards of 10) rather than run the search again, at the glance's moment
+    collection.add_deck("Few")
+    for index in range(10):
+        card = add_card(collection, "Few" if index < 2 else "Default", state=CardState.REVIEW, due=NOON + DAY, interval=5)
+        for days_ago in (60, 40, 25, 3 + index):
+            log(collection, card, NOON - days_ago * DAY - HOUR, rating=1 + (index + days_ago) % 4)
+    scope = Scope.matching("deck:Few -tag:absent")
+    glanced = glance(collection, scope)
+    clock.advance(20 * DAY)  # the month would hold other answers now
+    for period in Period:
+        taken, statements = _statements_run(collection, lambda: calibration(collection, scope, period, glanced))
+        assert not [statement for statement in statements if "hc_tags" in statement]  # no search run
+        clock.current = NOON
+        assert taken == calibration(collection, scope, period)
+        clock.advance(20 * DAY)
+    assert taken.reviews == 6  # the two cards' answers after their first
+    with pytest.raises(ValueError):
+        calibration(collection, Scope(), Period.MONTH, glanced)
+
+
+def _few_cards_answered(collection) -> list[Card]:
+    """Three cards of deck Few (a tenth: read card by card) answered 40 days ago and later, among
+    cards answered since 100 days ago."""
+    collection.add_deck("Few")
+    few = [add_card(collection, "Few") for _ in range(3)]
+    for index in range(27):
+        log(collection, add_card(collection), NOON - (100 - index) * DAY)
+    for index, card in enumerate(few):
+        log(collection, card, NOON - (40 - index) * DAY)
+    return few
+
+
+def test_the_first_review_of_a_few_cards_is_bounded_by_the_log_s_first_without_a_seek_per_card(collection):
+    # all time and calibration's days need a bound before the scope's first review, not that review:
+    # the whole log's first is found at one end of the index by hour, where each card would be sought
+    _few_cards_answered(collection)
+    with _reader(collection, Scope.matching("deck:Few -tag:absent"), collection.now()) as reader:
+        assert reader._reviews_by_card
+        first, plan = _with_query_plan(collection, reader.first_review)
+    assert first == NOON - 100 * DAY
+    assert not [step for step in plan if "revlog_by_card_time" in step]
+    stats = collect(collection, Scope.matching("deck:Few -tag:absent"), Period.ALL)
+    assert (stats.reviews.first_day, stats.added.first_day) == (-40, 0)
+    assert stats.calendar.answers_by_day == {-40: 1, -39: 1, -38: 1}
+
+
+def test_a_few_cards_ids_are_read_in_the_order_of_the_scope_s_table_without_a_sort(collection):
+    few = _few_cards_answered(collection)
+    with _reader(collection, Scope.matching("deck:Few -tag:absent"), collection.now()) as reader:
+        assert reader._reviews_by_card
+        ids, ids_plan = _with_query_plan(collection, reader.card_ids)
+        (with_ids, decks), decks_plan = _with_query_plan(collection, reader.card_decks)
+    assert ids.tolist() == with_ids.tolist() == sorted(card.id for card in few)
+    assert decks.tolist() == [collection.deck_named("Few").id] * 3
+    assert not [step for step in ids_plan + decks_plan if "TEMP B-TREE" in step]
+
+
+def test_a_day_before_the_period_is_looked_up_for_a_few_cards_in_the_day_s_entries(collection):
+    # the streak's look-up of a day: the day's entries of the whole log, those of the scope's cards
+    # kept, where each card would be sought (and all of them on a day without)
+    _few_cards_answered(collection)
+    log(collection, add_card(collection), today_start(collection, -41) + HOUR)
+    with _reader(collection, Scope.matching("deck:Few -tag:absent"), collection.now()) as reader:
+        assert reader._reviews_by_card
+        answered, plan = _with_query_plan(collection, lambda: reader.answered_between(today_start(collection, -39), today_start(collection, -38)))
+        assert answered
+        assert not reader.answered_between(today_start(collection, -41), today_start(collection, -40))  # others answered then
+        assert not reader.answered_between(today_start(collection, -37), today_start(collection, -36))
+    assert [step for step in plan if "revlog_by_hour" in step] and not [step for step in plan if "revlog_by_card_time" in step]
+
+
 def _statements_run(collection, read):
     """What `read()` returns, and the SQL statements it ran."""
     connection = collection.store.db.conn

@@ -459,6 +459,41 @@ def test_calibration_is_computed_beside_the_other_panels(qtbot, studied, tasks, 
     assert_shows(view, studied, stats.Scope.deck(HEAT), stats.Period.MONTH)
 
 
+def test_a_typed_search_is_run_once_and_calibration_starts_after_the_glance_with_its_cards(qtbot, window, studied, monkeypatch):
+    events = []  # in the order they happened, in either worker
+    lock = threading.Lock()
+
+    def noted(name, compute):
+        def run(*args):
+            with lock:
+                events.append(f"{name} starts")
+            result = compute(*args)
+            with lock:
+                events.append(f"{name} ends")
+            return result
+
+        return run
+
+    compile_search, glance, calibration = stats.compile_search, stats.glance, stats.calibration
+    monkeypatch.setattr(stats, "compile_search", lambda *args: events.append("search") or compile_search(*args))
+    monkeypatch.setattr(stats, "glance", noted("glance", glance))
+    glances_taken = []
+    monkeypatch.setattr(stats, "calibration", noted("calibration", lambda *args: glances_taken.append(args[3:]) or calibration(*args)))
+    choose(qtbot, window.scope_combo, "Search…")  # passing by the other scopes, each computed
+    wait_until_drawn(qtbot, window)
+    events.clear()
+    glances_taken.clear()
+    search = "Pacino"  # a search of notes selecting a few cards: run into a table of them
+    with qtbot.waitSignal(window.all_panels_drawn, timeout=20000):
+        qtbot.keyClicks(window.search_edit, search)
+        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert events.count("search") == 1  # by the glance alone
+    assert events.index("glance ends") < events.index("calibration starts")
+    assert len(glances_taken) == 1 and glances_taken[0][0].scope_cards is not None
+    monkeypatch.undo()
+    assert_shows(window, studied, stats.Scope.matching(search), stats.Period.MONTH)
+
+
 def test_a_new_choice_while_both_workers_compute_drops_what_they_hand_back(qtbot, studied, tasks, monkeypatch):
     release = threading.Event()
     started = []

@@ -4,10 +4,10 @@ Anki draws them, with the numbers beside each chart.
 The numbers are computed in two worker threads, each from a read-only connection of its own
 (`Collection.open_read_only`): in one, the cheap panels first (today's answers and the card counts
 arrive in a fraction of a second), then the panels that read the whole review log; in the other,
-beside them, calibration. A new scope or period supersedes the computation under way: its
-remaining stages are skipped and what it still hands back is dropped. An in-memory collection
-has no file a second connection could read, so its (small) statistics are computed in the UI
-thread, stage by stage.
+beside them once the first panels are computed, calibration. A new scope or period supersedes the
+computation under way: its remaining stages are skipped and what it still hands back is dropped.
+An in-memory collection has no file a second connection could read, so its (small) statistics are
+computed in the UI thread, stage by stage.
 
 A click on a bar or a calendar day asks for the browser on the cards behind it
 (`search_requested`); every panel saves its picture (PNG) and its numbers (`stats.panel_csv`).
@@ -518,25 +518,41 @@ class StatisticsWindow(QDialog):
         for view in self.panels.values():
             view.show_waiting()
         self.status_label.setText("Computing…")
-        # the stages run in turn: `collect` takes the glance's moment and card states (unless it failed)
+        # the stages run in turn: `collect` takes the glance's moment, card states and cards (unless it
+        # failed); calibration, beside `collect`, starts after the glance to take its moment and cards
+        # rather than run the scope's search again beside it, on the same two cores
         glanced: list[stats.Glance] = []
 
         def glance(reader) -> stats.Glance:
             glanced.append(stats.glance(reader, scope))
             return glanced[0]
 
-        self._submit(run, glance, self._show_glance)
+        def calibrate() -> None:
+            self._submit(
+                run, lambda reader: stats.calibration(reader, scope, period, glanced[0] if glanced else None),
+                self._show_calibration, last=True, beside=True,
+            )
+
+        self._submit(run, glance, self._show_glance, then=calibrate)
         self._submit(
             run, lambda reader: stats.collect(reader, scope, period, glanced[0] if glanced else None), self._show_statistics, last=True
         )
-        self._submit(run, lambda reader: stats.calibration(reader, scope, period), self._show_calibration, last=True, beside=True)
 
     def _submit(
-        self, run: StatisticsRun, compute: Callable[[Collection], Any], show: Callable[[Any], None], *, last: bool = False, beside: bool = False
+        self,
+        run: StatisticsRun,
+        compute: Callable[[Collection], Any],
+        show: Callable[[Any], None],
+        *,
+        last: bool = False,
+        beside: bool = False,
+        then: Callable[[], None] | None = None,
     ) -> None:
         """`show(compute(reader))` unless `run` was superseded meanwhile: in the worker, or beside it
         (`BackgroundTasks.run_beside`) when `beside`, where `last` closes the thread's reader; for
-        an in-memory collection, in this thread at the next turn of the event loop."""
+        an in-memory collection, in this thread at the next turn of the event loop. `then()` follows
+        the stage in its thread, whether it ran, failed or was skipped (a thread it submits to must
+        run its last stage, which closes its reader and lets the share of the file go)."""
 
         def done(result: Any) -> None:
             if run is self._run and result is not None:
@@ -546,19 +562,29 @@ class StatisticsWindow(QDialog):
             if run is self._run:
                 self._show_failure(error)
 
+        def stage() -> Any:
+            try:
+                return run.stage(compute, last=last)
+            finally:
+                if then is not None:
+                    then()
+
         if self._in_worker:
-            (self.tasks.run_beside if beside else self.tasks.run_quietly)(lambda: run.stage(compute, last=last), done, failed)
+            (self.tasks.run_beside if beside else self.tasks.run_quietly)(stage, done, failed)
             return
 
         def in_this_thread() -> None:
-            if run is not self._run:
-                return
             try:
+                if run is not self._run:
+                    return
                 result = compute(self.collection)
             except Exception as error:  # shown as the worker's errors are
                 failed(error)
             else:
                 done(result)
+            finally:
+                if then is not None:
+                    then()
 
         QTimer.singleShot(0, self, in_this_thread)
 
