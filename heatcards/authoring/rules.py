@@ -18,7 +18,7 @@ import datetime
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Callable
 
@@ -421,16 +421,16 @@ _PLURAL_WORD = re.compile(
     rf"(?:[a-z]+ )?[a-z]{{2,}}[^s\W'’]s\b|\b(?:{'|'.join(lexicon.GROUP_NOUNS)})\b"
 )
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
+# What counts a plural or names it with "the": "the", "all", "24", "three" (see _COUNTED_NOUN).
+_COUNTING_LEAD = rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
 _COUNTED_NOUN = re.compile(
-    rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
+    _COUNTING_LEAD
     # a word between: "the film rights", not "The network needs at least …" (a verb)
-    r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
+    + r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
 )
 # People a sentence counts or names with "the" by a plural without an "s", which a "they" may mean as well as any plural
 # _COUNTED_NOUN finds: "More than 100 men boarded the ships. … they destroyed …" is the men, not the ships.
-_COUNTED_PEOPLE_WITHOUT_S = re.compile(
-    rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z]+ )?(men|women|people|children)\b(?!['’])"
-)
+_COUNTED_PEOPLE_WITHOUT_S = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?(men|women|people|children)\b(?!['’])")
 # A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
 # counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
 _PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
@@ -2020,9 +2020,7 @@ def _second_main_clause(text: str, mentions: list[Mention], topic: _Topic | None
     ("…, and in 1973 opened …"), a pronoun ("…, and she …"), or a sentence too long to be asked at all."""
     if len(_WORD.findall(text)) > MAX_SENTENCE_WORDS:
         return None  # refused whole for its length, not for its first clause
-    for boundary in _MAIN_CLAUSE_BOUNDARY.finditer(text):
-        if boundary.group().startswith(",") and _ends_a_list(text, boundary.start()):
-            continue
+    for boundary in _main_clause_boundaries(text):
         clause, moved = _without_opening(text, mentions, boundary.end())
         start = _OPENING.match(clause).end()
         named = next((m for m in moved if m.start >= start and m.kind in NAMED_KINDS), None)
@@ -2044,6 +2042,14 @@ def _second_main_clause(text: str, mentions: list[Mention], topic: _Topic | None
             asked = [m for m in standing.mentions if not (subject and m.start == subject.start and m.name == subject.name)]
             return dataclasses.replace(standing, mentions=asked), boundary.end()
     return None
+
+
+def _main_clause_boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The ", and" and ";" after which a main clause starts, not the ", and" before a list's last item."""
+    return (
+        boundary for boundary in _MAIN_CLAUSE_BOUNDARY.finditer(text)
+        if not (boundary.group().startswith(",") and _ends_a_list(text, boundary.start()))
+    )
 
 
 def _ends_a_list(text: str, position: int) -> bool:
@@ -2816,9 +2822,7 @@ def _another_subject_later(before: _Before) -> bool:
     (an "It" after it may be either); not a plural ("…, and the crews competed …"), nor the last item of a list
     ("…, a tender, and a cab.")."""
     text = before.text
-    for boundary in _MAIN_CLAUSE_BOUNDARY.finditer(text):
-        if boundary.group().startswith(",") and _ends_a_list(text, boundary.start()):
-            continue
+    for boundary in _main_clause_boundaries(text):
         start = _OPENING.match(text, boundary.end()).end()
         subject = _COMMON_SUBJECT.match(text, start) or _PLAIN_SUBJECT.match(text, start)
         if subject and not _PLURAL_NOUN.fullmatch(subject.group().split()[-1]):
