@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 from heatcards import transfer  # noqa: E402
 from heatcards.authoring.model import LanguageModelSettings  # noqa: E402
 from heatcards.authoring.reading import read_document  # noqa: E402
+from heatcards.authoring.rules import RulesEngine  # noqa: E402
 from heatcards.backups import BackupReason, backup_file_name  # noqa: E402
 from heatcards.clock import SECONDS_PER_DAY, FixedClock  # noqa: E402
 from heatcards.collection import Collection  # noqa: E402
@@ -53,15 +54,17 @@ REVIEW_LOG = Path(__file__).resolve().parents[2] / "shared" / "data" / "py-fsrs_
 START = 1772452800  # 2026-03-02 12:00 UTC
 HEAT = "Heat (1995)"
 FRENCH = "bonjour,hello,Lesson 1,greeting\nmerci,thank you,Lesson 1,polite\nau revoir,goodbye,Lesson 2,greeting farewell\n"
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "001_e1a4045579987424.txt"  # beside the developers' checkout
-ARTICLE = (  # what the document screens show where the seed article is absent
+ARTICLE = (  # the document screens' article, written for them: the seed articles are not ours to show
     "The making of Heat\n\n"
     "Michael Mann wrote the first version of Heat in 1979, after a Chicago detective told him about a thief he had hunted. "
     "Mann filmed that story as a television film, L.A. Takedown, in 1989.\n\n"
     "Shooting of Heat began in Los Angeles in August 1994 and lasted 107 days, at 65 locations. "
     "Warner Bros. released the film on December 15, 1995. It cost $60 million and earned $187 million worldwide.\n\n"
     "Al Pacino plays the detective Vincent Hanna and Robert De Niro the thief Neil McCauley; "
-    "the two actors share the screen for the first time in the coffee shop scene.\n"
+    "the two actors share the screen for the first time in the coffee shop scene.\n\n"
+    "Val Kilmer plays Chris Shiherlis, a member of McCauley's crew, and Jon Voight plays Nate, the fence who finds the crew its jobs. "
+    "Dante Spinotti shot the film, and Elliot Goldenthal wrote the score. "
+    "The bank robbery and the street battle that follows it were filmed in downtown Los Angeles.\n"
 )
 RATINGS = (Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.GOOD, Rating.GOOD, Rating.GOOD)
 
@@ -171,9 +174,6 @@ def screens(
         return dialog
 
     def article() -> Path:
-        """The seed article the Heat deck cites, where it is present; else a short article written for the screenshots."""
-        if SEED_ARTICLE.exists():
-            return SEED_ARTICLE
         path = folder / "the-making-of-heat.txt"
         path.write_text(ARTICLE, encoding="utf-8")
         return path
@@ -191,8 +191,12 @@ def screens(
         return dialog
 
     def stored_article() -> int:
-        """The article in the collection: where it is the seed, the Heat deck's notes already cite it."""
-        document_id, _known = collection.add_document(read_document(article()))
+        """The article in the collection, the rules engine's suggestions for it added to the Heat deck (so the
+        document screen has passages with cards)."""
+        document = read_document(article())
+        document_id, known = collection.add_document(document)
+        if not known:
+            collection.add_suggestions(document_id, RulesEngine().suggest(document), deck_name=HEAT)
         return document_id
 
     def documents() -> QWidget:

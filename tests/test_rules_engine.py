@@ -4278,3 +4278,16 @@ def test_a_fuller_name_ending_with_the_titles_is_the_topic_her_pronouns_stand_fo
     # the other side of the line: a longer name that only holds the title's ("Ruth Vane's House") is no person
     house = "Ruth Vane's House opened to visitors in 1949. For seven years Vane worked without pay. Recognition came late. In 1932 she gave an address to the Royal Society in London."
     assert "1932" not in answers(house, "Ruth Vane")
+
+
+# The lead's fix of session 20 (issue 6): a leading "It" after a sentence whose named subject acts on a singular thing.
+
+
+def test_it_after_a_named_subject_and_the_thing_it_acted_on_is_not_read_as_the_subject():
+    released = "Shooting began in Los Angeles in August 1994. Warner Bros. released the film on December 15, 1995. It cost $60 million and earned $187 million worldwide."
+    fronts = {s.front for s in suggest(released, "The making of Nightfall")}
+    assert not [front for front in fronts if "Warner Bros. cost" in front]  # the company did not cost $60 million
+    assert "Warner Bros. released the film on December 15, 1995. It cost {{c1::$60 million}} and earned $187 million worldwide." in fronts
+    # the other side: what the subject was ("was the heart of the work") is no other thing the "It" may be
+    cut = "The Kestrel Cut was the heart of the work. It ran for about 14 kilometres through the hills."
+    assert "The Kestrel Cut ran for {{c1::about 14 kilometres}} through the hills." in {s.front for s in suggest(cut, "Kestrel Canal")}

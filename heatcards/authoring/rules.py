@@ -407,7 +407,8 @@ _LEANING_OPENING = re.compile(
 _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
 # A singular common noun a verb takes as its object, which an "it" after the sentence may be as well as its subject:
 # "The Normandie took the record in 1935." (not "… goes to the fastest crew", nor "won nine games").
-_SINGULAR_OBJECT = re.compile(rf"\b(?:{_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ )?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
+_SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ )?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
+_COPULA = re.compile(r"was|is|became|becomes|remained|remains")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
 # "The drill cores settled it: ", "The result is that " (see _after_a_comment).
 _COMMENT = re.compile(r"(?:[\w’'-]+ ){0,9}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
@@ -2567,6 +2568,10 @@ def _antecedent(
         if len(things) != 1 or another_subject:
             return None
         (thing,) = things.values()
+        if thing is leading and any(not _COPULA.fullmatch(verb.group(1)) for verb in _SINGULAR_OBJECT.finditer(before.text, thing.end)):
+            # "Warner Bros. released the film in 1995. It cost $60 million": the film, not the company ("The Culebra Cut
+            # was the heart of the work. It ran …" says what the cut was: no other thing)
+            return None
         name = f"\"{thing.name}\"" if thing.quoted else thing.name
         return thing, _with_article(name, before.text, thing)
     assert noun is not None
