@@ -4291,3 +4291,130 @@ def test_it_after_a_named_subject_and_the_thing_it_acted_on_is_not_read_as_the_s
     # the other side: what the subject was ("was the heart of the work") is no other thing the "It" may be
     cut = "The Kestrel Cut was the heart of the work. It ran for about 14 kilometres through the hills."
     assert "The Kestrel Cut ran for {{c1::about 14 kilometres}} through the hills." in {s.front for s in suggest(cut, "Kestrel Canal")}
+
+# Forty-seventh round, part B (issue 6): what a leading "they" stands for: three or more people listed in the sentence
+# before, a group of people as its subject, and more people named there than "they" is taken to mean.
+
+_GEMINI = "Gemini 14 launched on 2 May 1967 with Carl Voss, Dan Reyes and Tom Hart aboard"
+
+
+def test_they_takes_three_people_the_sentence_before_lists_together():
+    text = f"{_GEMINI}. They were the first crew to dock with a tanker in 1967. They orbited the planet 44 times."
+    fronts = _fronts(text)
+    assert "Carl Voss, Dan Reyes and Tom Hart were the first crew to dock with a tanker in {{c1::1967}}." in fronts
+    assert "Carl Voss, Dan Reyes and Tom Hart orbited the planet {{c1::44}} times." in fronts  # the chain of "They"
+    after_an_opening = (
+        "Apollo 9 carried Carl Voss, Dan Reyes and Tom Hart around the planet in December 1968. "
+        "On Christmas Day, in a broadcast seen by millions, they read aloud from the Book of Ruth."
+    )
+    assert (
+        "On Christmas Day, in a broadcast seen by millions, Carl Voss, Dan Reyes and Tom Hart read aloud from the {{c1::Book of Ruth}}."
+        in _fronts(after_an_opening)
+    )
+    # the other side of the line: a people or a plural beside them, or three people not listed together
+    for before in (
+        f"{_GEMINI}, and the Soviets watched.",
+        f"{_GEMINI}, and two engineers watched.",
+        "Carl Voss met Dan Reyes in Houston in 1966, and Tom Hart joined them in May.",
+    ):
+        assert not any("Tom Hart orbited" in front for front in _fronts(f"{before} They orbited the planet 44 times."))
+
+
+def test_they_takes_a_group_of_people_the_sentence_before_has_for_its_subject():
+    for subject, written in (("The crew of Apollo 15", "The crew of Apollo 15"), ("Ann Lee's crew", "Ann Lee's crew")):
+        text = (
+            "Apollo 15 flew to the Moon in July 1971. "
+            f"{subject} named the command capsule Liberty, after the bell in Philadelphia. "
+            "They named the landing craft Falcon, after the bird on their badge."
+        )
+        assert f"{written} named the landing craft {{{{c1::Falcon}}}}, after the bird on their badge." in _fronts(text)
+    # the other side of the line: a bare "The crew" leans as much in the card as in the sentence before (no card from
+    # either), and a plural beside the group leaves "they" unread, never "the engineers"
+    bare = "Apollo 15 flew to the Moon in July 1971. The crew named the command capsule Liberty. They named the landing craft Falcon."
+    assert not any("named the landing craft {{c1::Falcon}}" in front for front in _fronts(bare, "Apollo 15"))
+    plural = (
+        "Apollo 15 flew to the Moon in July 1971. The crew and the engineers named the command capsule Liberty in 1970. "
+        "They named the landing craft Falcon in 1971."
+    )
+    assert not any(front.startswith(("The engineers named", "(Apollo 15) The engineers named")) for front in _fronts(plural, "Apollo 15"))
+
+
+def test_they_is_not_the_people_named_when_the_sentence_before_names_more():
+    for opener in ("Tenzing", "Tenzing Norgay"):
+        text = (
+            f"{opener} buried a flag, and Ben Ray left a cross that Carl Lind had given him. "
+            "On the way down they met Dan Moss at the Lhotse Face. The climb with Tenzing Norgay lasted a week."
+        )
+        assert not any("Ben Ray and Carl Lind met" in front for front in _fronts(text))
+    # the other side of the line: two people and no one else
+    two = "Ben Ray left a cross that Carl Lind had given him. On the way down they met Dan Moss at the Lhotse Face."
+    assert "On the way down Ben Ray and Carl Lind met {{c1::Dan Moss}} at the Lhotse Face." in _fronts(two)
+
+# Forty-seventh round, part A (issue 6): words refused as pointing elsewhere whose sentence shows what they point at:
+# "such as" and its examples, "those who" and its clause, "the same" completed by a clause, and a "they", "them" or
+# "their" after a group its own sentence counts or names.
+
+
+def test_such_as_gives_its_examples_and_points_at_nothing():
+    grasses = "C4 grasses such as millet and sorghum first fix carbon dioxide in outer cells, a trick described in 1966 by Hal Hatch."
+    assert "1966" in answers(grasses, "Grasses")
+    fields = "Thousands camped for weeks in open fields such as Finsbury Moor and Hoxton."
+    assert "Finsbury Moor" in answers(fields, "The Great Fire")
+    # the other side of the line: "such" before a noun leans on the text before
+    assert not answers("Such engines were rare in Leeds by 1900.", "Engines")
+    assert not answers("No such treaty was signed in Vienna in 1815.", "Treaties")
+
+
+def test_those_before_the_clause_that_says_who_points_at_nothing():
+    fled = "Among those who fled the city was the tenor Carlo Vitti, who had sung at the Royal Opera the night before."
+    assert "Carlo Vitti" in answers(fled, "Opera fire")
+    taught = "Mary Somerville was a Scottish scientist. Among those who taught her were the chemist Jane Marcet and the astronomer John Herschel."
+    assert "Among those who taught Mary Somerville were the chemist {{c1::Jane Marcet}} and the astronomer John Herschel." in {
+        s.front for s in suggest(taught, "Mary Somerville")
+    }  # an object "her" before "were" is the topic, not the topic's
+    # the other side of the line: "those" before a noun, or alone, is the text before's
+    assert not answers("From those measurements Harry Reid developed a new law in 1662.", "Gas laws")
+    assert not answers("Those were the last words Tom Vane wrote in 1821.", "Tom Vane")
+
+
+def test_the_same_completed_by_a_clause_of_its_sentence_points_at_nothing():
+    age = "Ada Lind was a French singer. She died in Paris in 1852, aged 36, the same age at which her father had died."
+    assert "1852" in answers(age, "Ada Lind")
+    # the other side of the line: nothing to compare with in the sentence ("the same … as" was tried and dropped)
+    assert not answers("In France the same law was found by Edme Marot in 1676.", "Gas laws")
+    assert not answers("A rise of one kelvin is the same size as a rise of one degree Celsius, so ice melts at 273.15 kelvin.", "Kelvin")
+
+
+def test_a_they_them_or_their_after_a_group_its_own_sentence_names_stands():
+    dutch = "In March 1990 the Dutch voted in their first free elections under the Hague Charter."
+    assert "March 1990" in answers(dutch, "Hague Charter")
+    town = "Roughly 70,000 of the town's 80,000 inhabitants lost their homes in the fire of 1702."
+    assert "1702" in answers(town, "Fire of Harwick")
+    rum = "On 16 May 1773 a band of sailors boarded three merchant ships at Griffin Quay and threw every barrel of rum aboard them into the harbour."
+    assert "16 May 1773" in answers(rum, "Rum Party")
+    plant = "The plant's other reactors kept running, and the last of them, Unit 3, was shut down on 15 December 2000."
+    assert "15 December 2000" in answers(plant, "Kestrel plant")
+    # the other side of the line: nothing before the pronoun, a group only in an opening phrase, a people that only
+    # says whose a noun is, a unit, a group that is the subject of "them"'s verb, a plural only inside a quotation
+    assert not answers("In 1846 they sailed to Boston on the Arden.", "Emigrants")
+    assert not answers("After three long voyages, they settled in Boston in 1846.", "Emigrants")
+    assert not answers("In March 1990 the Dutch painter Jan Steen sold their house in Leiden.", "Leiden")
+    assert not answers("For three weeks in 1846 their ship lay at anchor off Boston.", "Emigrants")
+    assert not answers("In 1846 two dockers carried them to the Arden at Boston.", "Emigrants")
+    assert not answers('In 1846 the crew sang "Three Ships" and their captain wept at Boston.', "Emigrants")
+    assert not answers("When fever broke out among the staff in 1905, hundreds of them fled to Boston.", "Fever")
+
+
+def test_the_same_with_a_relative_clause_that_is_not_its_own_still_leans():
+    # round 47A lets "the same age at which her father had died" stand; a "that" followed by a verb belongs to what came
+    # before ("a concert … that lasted"), so "the same theatre" still leans on the sentence before
+    concert = "On 22 December 1808 Karl Brandt gave a concert at the same theatre that lasted about four hours."
+    assert not suggest(concert, "Karl Brandt")
+    signed = "The Treaty of Lund was signed in 1919, on the same day that the Kestrel Dam opened."
+    assert "1919" in answers(signed, "Lund")
+
+
+def test_a_term_after_with_keeps_all_its_words():
+    inlay = "The walls of the Kestrel Tomb are decorated with pietra dura, a technique of inlaying cut stones into marble."
+    assert "pietra dura" in answers(inlay, "The Kestrel Tomb")
+    assert "dura" not in answers(inlay, "The Kestrel Tomb")

@@ -765,8 +765,9 @@ def _an_adverb(word: str) -> bool:
 
 def _term_before(text: str, end: int) -> tuple[int, int]:
     """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
-    verb ("the tail contained cyanogen", "larvae are fed royal jelly") or "of" ("a layer of chalk
-    marl"), else the last word alone ("had caught cowpox", "are lymphocytes"); nothing after a name."""
+    verb ("the tail contained cyanogen", "larvae are fed royal jelly"), "of" ("a layer of chalk
+    marl") or "with" ("decorated with pietra dura"), else the last word alone ("had caught cowpox", "are lymphocytes");
+    nothing after a name."""
     words = list(re.finditer(r"[\w'’-]+", text[:end]))[-_MAX_TERM_WORDS:]
     taken: list[re.Match[str]] = []
     stop = ""
@@ -775,7 +776,7 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
             stop = word.group()
             break
         taken.insert(0, word)
-    if stop not in _ARTICLES and not _a_verb(stop) and stop != "of":
+    if stop not in _ARTICLES and not _a_verb(stop) and stop not in ("of", "with"):
         taken = taken[-1:]
     return (taken[0].start(), end) if taken else (end, end)
 

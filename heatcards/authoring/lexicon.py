@@ -407,7 +407,10 @@ FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
 DANGLING_WORDS = _words("this these those such latter former aforementioned above below")
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
-    r"\b(?:the|that) same\b(?! name\b)|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
+    # not when a clause of the sentence says what it is: "the same age at which her father had died", "the same day that
+    # the war ended" (not "a concert at the same theatre that lasted four hours": that clause is the concert's)
+    r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:the|an?|his|her|its|their|he|she|it|they)\b|who\b|(?:at|in|on|by|from|to|with) which\b))"
+    r"|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:that|this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
     # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself
     r"|\bthat time\b|(?<!, )\bthis time\b"
@@ -445,8 +448,13 @@ BACK_REFERRING_NOUNS = _words(
 # aircraft.
 UNDERTAKING_NOUNS = _words("project programme program effort scheme")
 
+# Nouns for a group of people that a "they" after a sentence whose subject the group is stands for: "The crew of Apollo
+# 15 named the capsule Liberty. They named …", "Carmack's party went … they found gold". Not an institution ("the
+# company", "the government", "the board", "the army"), which English calls "they" for its people at large, nor a unit
+# of ships or aircraft ("the squadron"), whose "they" may be the craft.
+PEOPLE_GROUP_NOUNS = _words("crew team band family couple party committee jury delegation expedition")
 # Nouns for a group of people, which a "they" may stand for: "The crew … They …".
-GROUP_NOUNS = _words("crew team group family band party couple pair staff army navy squad squadron company class committee board")
+GROUP_NOUNS = PEOPLE_GROUP_NOUNS | _words("group pair staff army navy squad squadron company class board")
 
 # Words before a noun that do not say which one of the topic's it is: "The new team", "The whole project".
 UNSPECIFIC_MODIFIERS = _words(

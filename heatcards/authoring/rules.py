@@ -209,8 +209,8 @@ _SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?
 _SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})(?: [a-z]+){{0,2}}[,:] [\"“]$")  # 'Ruth Ames said: "'
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
-# After "her", what makes it "asked her to …" rather than "her direction".
-_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# After "her", what makes it "asked her to …" (or "those who taught her were …") rather than "her direction".
+_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -421,6 +421,20 @@ _PLURAL_WORD = re.compile(
     rf"\b(?:(?i:the|these|those|both|all|many|several|his|her|their|its)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
     rf"(?:[a-z]+ )?[a-z]{{2,}}[^s\W'’]s\b|\b(?:{'|'.join(lexicon.GROUP_NOUNS)})\b"
 )
+# A subject that is a group of people, as the sentence writes it, which a "they" after the sentence may stand for (see
+# _group_of_people): "The crew of Apollo 15 named …", "The Apollo 15 crew named …", "Carmack's party went …".
+_PEOPLE_GROUP = rf"\b(?:{'|'.join(sorted(lexicon.PEOPLE_GROUP_NOUNS))})\b"
+_GROUP_SUBJECT = re.compile(
+    rf"(?P<group>(?:The (?:[A-Z][\w’'-]*(?: \d+)? )?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*['’]s ){_PEOPLE_GROUP}"
+    r"(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z\d][\w’'-]*)*)?)"
+    rf" (?={_VERB_AFTER_SUBJECT})"
+)
+# A group of people anywhere in a sentence, which a "they" after it may be as well as a plural it counts: "The crew
+# and the engineers named …".
+_NAMES_A_PEOPLE_GROUP = re.compile(_PEOPLE_GROUP, re.IGNORECASE)
+# A capitalised word opening a sentence before its verb, which may be a name the mention finder did not take ("Tenzing
+# buried a flag …"; see _unnamed_people).
+_CAPITALISED_SUBJECT = re.compile(rf"([A-Z][\w’'-]+) (?={_VERB_AFTER_SUBJECT})")
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
 # What counts a plural or names it with "the": "the", "all", "24", "three" (see _COUNTED_NOUN).
 _COUNTING_LEAD = rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
@@ -435,6 +449,16 @@ _COUNTED_PEOPLE_WITHOUT_S = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?(men|women
 # A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
 # counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
 _PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
+# A group a "they", "them" or "their" may stand for in its own sentence, beside _PLURAL_BEFORE's: a plural after a count or
+# "other" ("70,000 of the town's 80,000 inhabitants lost their homes", "three merchant ships … aboard them", "The plant's
+# other reactors …, and the last of them"), or a people before its verb or a stop ("the Dutch voted in their first free
+# elections"; not "the Dutch painter"). Not any plural after a possessive: "The Panama Railroad's builders …, drew workers
+# from …, and several thousand of them died of disease" made a card of its answer "disease", a reject.
+_GROUP_NAMED_BEFORE = re.compile(
+    rf"(?:\b(?:{lexicon.COUNTING_WORDS}|many|several|other)|\b\d(?:[\d,]*\d)?) (?:[a-z]+ )?(?P<noun>[a-z]{{2,}}[^s\W'’]s)\b(?!['’])"
+    rf"|\bthe (?:{'|'.join(sorted(d for d in lexicon.DEMONYMS if d.endswith(('sh', 'ch', 'ese', 'ss'))))})"
+    rf"(?=[,.;]| (?:were|are|had|have|\w+ed|{_PAST_VERBS})\b)"
+)
 # A unit or currency a number counts is never a "they": "The dam is 210 metres high. They raised …".
 _UNIT = re.compile(rf"(?:{lexicon.UNITS}|{lexicon.TIME_UNITS}|{lexicon.CURRENCY_WORDS})")
 # People a sentence counts by a word for them: "Three physicists built …", "the two brothers" (see _says_who_the_counted_are).
@@ -1617,11 +1641,16 @@ def _complete_statement(text: str) -> bool:
 
 def _dangling_word(words: list[str], index: int) -> bool:
     """Whether words[index] points at something the sentence does not show: "this" (not in "this time",
-    a phrase of its own), "such"; "the former" (not "a former banker"); "below" or "above" with nothing
-    after it (not "below the surface")."""
+    a phrase of its own), "such" (not "such as", whose examples follow: "grasses such as millet"), "those"
+    (not before the clause that says who: "those who fled the city"); "the former" (not "a former banker");
+    "below" or "above" with nothing after it (not "below the surface")."""
     word = words[index]
     if word not in lexicon.DANGLING_WORDS:
         return False
+    if word == "such":
+        return words[index + 1 : index + 2] != ["as"]
+    if word == "those":
+        return words[index + 1 : index + 2] not in (["who"], ["whom"], ["that"])
     if word in ("former", "latter"):
         return index > 0 and words[index - 1] == "the"
     if word in ("above", "below"):
@@ -2510,7 +2539,12 @@ def _antecedent(
         subject = before.claim.subject
         return subject, re.sub(r"^The ", "the ", subject.text)  # as the sentence before wrote it
     if pronoun == "they":
-        group = _group_subject(before.claim) or _plural_noun(before.text) or _two_people(offered, before.text, topic)
+        crowd = _GROUP_SUBJECT.match(before.claim.text, _OPENING.match(before.claim.text).end()) if before.claim else None
+        if crowd is not None:  # "The crew of Apollo 15 named …": the crew, or no one when something else may be meant
+            group = _group_of_people(crowd, before.claim, topic)
+        else:
+            plural = None if _NAMES_A_PEOPLE_GROUP.search(before.text) else _plural_noun(before.text)  # "The crew and the engineers …"
+            group = _group_subject(before.claim) or plural or _people_named(offered, before.text, topic, book)
         return (group, group.name) if group else None
     if pronoun == "the two":
         pair = _the_two(before, offered, topic)
@@ -3036,15 +3070,64 @@ def _counts_a_group(text: str, end: int) -> bool:
     return any(not _UNIT.fullmatch(match.group(1)) for match in _COUNTED_NOUN.finditer(text, 0, end))
 
 
-def _two_people(offered: list[Mention], text: str, topic: _Topic | None) -> Mention | None:
-    """The two people a sentence names, as one, when nothing else it names could be "they": "In 1894 a
-    professor introduced Anna Berg to Karl Lind. They married …" -> "Anna Berg and Karl Lind"; None
-    with three people, or a plural or a group ("the crew", "his students") beside the two."""
+def _people_named(offered: list[Mention], text: str, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The people a sentence names, as one, when nothing else it names could be "they": the two it names ("In 1894 a
+    professor introduced Anna Berg to Karl Lind. They married …" -> "Anna Berg and Karl Lind"), or the three or more it
+    lists together ("… launched with Carl Voss, Dan Reyes and Tom Hart aboard. They were …" -> "Carl Voss, Dan Reyes and
+    Tom Hart"). None with three people not listed together; with more people than those (a name of unknown kind shaped
+    like a person's, a capitalised subject the mention finder did not take: "Tenzing buried a flag, and Ben Ray left a
+    cross that Carl Lind had given him. On the way down they met …" is not Ben Ray and Carl Lind); or beside a plural, a
+    group or a people ("the crew", "his students", "the Soviets")."""
     people = {_canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON}
-    if len(people) != 2 or _PLURAL_WORD.search(text):
+    if len(people) < 2 or _names_another_group(text, offered) or _unnamed_people(offered, text, book):
         return None
-    name = " and ".join(_topic_as_written(topic) if topic and _is_topic(m, topic) else m.name for m in people.values())
+    named = list(people.values())
+    if len(named) > 2 and not _listed_together(named, text):
+        return None
+    written = [_topic_as_written(topic) if topic and _is_topic(m, topic) else m.name for m in named]
+    name = ", ".join(written[:-1]) + f" and {written[-1]}"
     return Mention(MentionKind.PERSON, 0, 0, name, name)
+
+
+def _unnamed_people(offered: list[Mention], text: str, book: NameBook) -> bool:
+    """Whether the sentence names someone besides the people the mention finder found: a name of unknown kind shaped
+    like a person's ("Tenzing Norgay") or of one word opening the sentence ("Tenzing buried a flag …"), or a capitalised
+    word the document uses inside sentences, opening the sentence before its verb with no mention there."""
+    start = _OPENING.match(text).end()
+    if any(m.kind is MentionKind.NAME and (looks_like_a_persons_name(m.name) or m.start == start and " " not in m.name) for m in offered):
+        return True  # "Tenzing Norgay buried a flag, and Ben Ray …", "Tenzing buried …" named by the finder as of unknown kind
+    subject = _CAPITALISED_SUBJECT.match(text, start)
+    return bool(subject) and subject.group(1) in book.inner_words and not any(m.start == start for m in offered)
+
+
+def _names_another_group(text: str, mentions: list[Mention]) -> bool:
+    """Whether the text names a plural, a group or a people that a "they" after it may be: "his students", "the crew",
+    "ten men", "the Soviets"."""
+    return bool(_PLURAL_WORD.search(text) or _COUNTED_PEOPLE_WITHOUT_S.search(text)) or any(
+        _a_people(m) or m.text.removesuffix("s") in lexicon.DEMONYMS for m in mentions
+    )
+
+
+def _listed_together(people: list[Mention], text: str) -> bool:
+    """Whether the people are named one after another as a list of the sentence: "Carl Voss, Dan Reyes and Tom Hart"."""
+    ordered = sorted(people, key=lambda m: m.start)
+    gaps = [text[a.end : b.start] for a, b in zip(ordered, ordered[1:])]
+    return all(gap == ", " for gap in gaps[:-1]) and gaps[-1] in (" and ", ", and ")
+
+
+def _group_of_people(crowd: re.Match[str], claim: Claim, topic: _Topic | None) -> Mention | None:
+    """The group of people the claim of the sentence before has for its subject (`crowd`, see _GROUP_SUBJECT), as that
+    sentence writes it, for a "they" after it: "The crew of Apollo 15 named the capsule Liberty." -> "the crew of Apollo
+    15". None when that subject leans ("The crew named …" that no word or label says whose: the card would lean as
+    much), or when the sentence names anything else "they" could be: a plural, another group, a people or two people
+    ("The crew and the engineers …", "The crew met Tom Vane and Ann Lee …")."""
+    rest = claim.text[: crowd.start()] + claim.text[crowd.end() :]
+    people = [m for m in claim.mentions if m.kind is MentionKind.PERSON and not crowd.start() <= m.start < crowd.end()]
+    if _leans_on_context(claim, topic) or _names_another_group(rest, claim.mentions) or len(people) > 1:
+        return None
+    group = crowd.group("group")
+    name = f"the {group[4:]}" if group.startswith("The ") else group
+    return Mention(MentionKind.NAME, 0, 0, name, name)
 
 
 def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
@@ -3104,15 +3187,16 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
         if word == "its" and any(end < match.start() for end in common) and not things:
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
+        # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
+        own_clause = setting.end() if setting and setting.end() <= match.start() else 0
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
-        if word in ("they", "them", "their", "theirs") and plurals:
+        if word in ("they", "them", "their", "theirs") and (plurals or _group_named_before(claim, match.start(), own_clause, word == "them")):
             continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
         if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and _counts_a_group(claim.text, match.start()):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
         # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
         # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
-        own_clause = setting.end() if setting and setting.end() <= match.start() else 0
         shown = candidates & {m.name for m in before if m.start >= own_clause}
         if need == "object" or (
             need in ("person", "thing") and len(candidates) != 1 and not (shown and _read_from_the_card(word, claim.text, match.start()))
@@ -3124,6 +3208,20 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _group_named_before(claim: Claim, position: int, own_clause: int, is_object: bool) -> bool:
+    """Whether the claim names, between `own_clause` and the plural pronoun at `position`, a group it may stand for
+    (_GROUP_NAMED_BEFORE), outside a quotation or a title ("their 1978 book "Ten Wild Horses"" counts no horses),
+    not a unit or a currency ("three weeks"), and for an object "them" not the subject of its verb ("Two men carried them")."""
+    quoted = quotations(claim.text)
+    return any(
+        not (group.group("noun") and _UNIT.fullmatch(group.group("noun")))
+        and not any(q.start <= group.start() < q.end for q in quoted)
+        and not any(m.start <= group.start() < m.end for m in claim.mentions if m.kind is MentionKind.WORK)
+        and not (is_object and _is_subject_of(claim.text, group.end(), position))
+        for group in _GROUP_NAMED_BEFORE.finditer(claim.text, own_clause, position)
+    )
 
 
 def _is_subject_of(text: str, end: int, position: int) -> bool:
