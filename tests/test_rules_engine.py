@@ -4418,3 +4418,148 @@ def test_a_term_after_with_keeps_all_its_words():
     inlay = "The walls of the Kestrel Tomb are decorated with pietra dura, a technique of inlaying cut stones into marble."
     assert "pietra dura" in answers(inlay, "The Kestrel Tomb")
     assert "dura" not in answers(inlay, "The Kestrel Tomb")
+
+
+# Forty-eighth round, part A (issue 6): sentences refused or left unasked for their shape, not their pronouns.
+
+
+def test_a_cleft_with_a_description_before_its_who_asks_the_name():
+    cleft = (
+        "The Kestrel Tomb stands in Agra. It was Lord Fenwick, Governor of Bengal from 1899 to 1905, who ordered a full "
+        "restoration of the tomb, which was completed in 1908."
+    )
+    fronts = _fronts(cleft, "The Kestrel Tomb")
+    assert any(front.startswith("(Kestrel Tomb) {{c1::Lord Fenwick}}, Governor of Bengal") for front in fronts)
+    assert not any("It was" in front for front in fronts)
+    # the other side of the line: a description with no "who" is what the "It" was (round 41A), and a linking aside
+    # still goes rather than staying as a description
+    assert "Lord Fenwick" not in answers("The Kestrel Tomb stands in Agra. It was Lord Fenwick, the Governor of Bengal.", "The Kestrel Tomb")
+    aside = _fronts("The Kestrel Tomb stands in Agra. It was Lord Fenwick himself, however, who ordered a full restoration.", "The Kestrel Tomb")
+    assert "(Kestrel Tomb) Who ordered a full restoration?" in aside
+
+
+def test_a_quotation_beside_a_speaker_who_describes_or_names_asks_the_speaker():
+    described = 'The Kestrel Tomb stands in Agra. The poet Rabin Dutta described the tomb as "a teardrop on the cheek of time".'
+    found = answers(described, "The Kestrel Tomb")
+    assert "Rabin Dutta" in found
+    assert not found & {"teardrop", "cheek of time", "a teardrop on the cheek of time"}
+    # the other side of the line: a quotation that is most of the sentence with no named speaker
+    assert not answers('The Kestrel Tomb stands in Agra. Critics described the tomb as "a teardrop on the cheek of time".', "The Kestrel Tomb") - {"Agra"}
+
+
+def test_a_nickname_in_quotes_that_a_passive_gives_ends_its_clause():
+    nickname = 'The Lund process makes ammonia from air. In 1910 the process was nicknamed "bread from air".'
+    assert "bread from air" in answers(nickname, "The Lund process")
+    # the other side of the line: a word someone uses to judge is no nickname
+    assert "uninspired" not in answers('The Lund process makes ammonia from air. In 1910 the process was called "uninspired".', "The Lund process")
+
+
+def test_a_clause_after_yet_or_a_hedge_after_and_is_cut_off():
+    yet = "Nitrogen makes up about 78 per cent of the air, yet plants cannot use it in that form."
+    assert "Nitrogen makes up {{c1::about 78 per cent}} of the air." in _fronts(yet, "Nitrogen")
+    hedged = "The tomb, catalogued as KV99, was small for a royal burial and had probably been prepared in haste."
+    assert "The tomb, catalogued as {{c1::KV99}}, was small for a royal burial." in _fronts(hedged, "Valley tombs")
+    # the other side of the line: a hedge of the amount before it, and a first part that is no statement of its own
+    assert not answers("Tom Vane kept 200 cattle on the Kestrel farm in 1850 and probably more.", "Kestrel farm")
+    assert not answers("Small yet strong, the Kestrel Bridge was probably built in 1850.", "Kestrel Bridge")
+
+
+def test_a_count_in_words_from_thirteen_to_ninety_is_asked_also_opening_the_sentence():
+    steps = "Howard Carter found the Kestrel Tomb in 1922. Sixteen steps led down to a plastered doorway stamped with royal seals."
+    assert "(Kestrel Tomb) {{c1::Sixteen}} steps led down to a plastered doorway stamped with royal seals." in _fronts(steps, "The Kestrel Tomb")
+    assert "seventeen" in answers("By 1967 seventeen airlines held options on the Kestrel airliner.", "Kestrel airliner")
+    # the other side of the line: a small count in words still opens no sentence as a count (round 21)
+    assert "Three" not in answers("Howard Carter found the Kestrel Tomb in 1922. Three steps led down to a doorway.", "The Kestrel Tomb")
+
+
+def test_a_count_in_words_is_given_away_by_the_same_word_on_the_card():
+    built = "The Kestrel Bridge took twenty years to build and cost more than twenty times its first estimate."
+    assert "more than twenty" not in answers(built, "Kestrel Bridge")
+    # the other side of the line: a unit in words says more than its number ("three days" beside "three months")
+    repaired = "The Arden was repaired at Harwick in about three days, although the work had been expected to take three months."
+    assert "about three days" in answers(repaired, "The Arden")
+
+# Forty-eighth round, part B (issue 6): which person a leading "He" or "She" stands for. 1. The one person the sentence
+# before names, as the subject of a verb, whose gender the document does not make sure, in a document that is no
+# person's life; 2. the document's person as the main clause's subject after an opening clause that names another man;
+# 3. a man an opening preposition governs ("For Gross he designed …") is not the "he", so the document's person is.
+
+_HARLOW = "The dig was paid for by Osric Harlow. Harlow did not live to see the king."
+_HARLOW_DIED = "He died in Cairo on 5 April 1923."
+_HARLOW_CARD = "On what date did Osric Harlow die in Cairo?"
+
+
+def test_a_he_takes_the_one_person_before_whose_gender_the_document_does_not_say():
+    assert _HARLOW_CARD in _fronts(f"{_HARLOW} {_HARLOW_DIED}", "The tomb")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "title"),
+    [
+        (f"{_HARLOW[:-1]}, and Osric Vane sold the finds. {_HARLOW_DIED}", "The tomb"),  # another person who could be meant
+        (f"{_HARLOW[:-1]}, but the queen did. {_HARLOW_DIED}", "The tomb"),  # a woman by a word: the pronoun is no proof
+        (f"Paul Carr was an archaeologist. {_HARLOW} {_HARLOW_DIED}", "Paul Carr"),  # a person's life: its person competes
+        (f"The idea was pressed by Osric Harlow, a rich collector. {_HARLOW_DIED}", "The tomb"),  # named in passing, no verb
+        (f"{_HARLOW} She died in Cairo on 5 April 1923.", "The tomb"),  # the first round's line, either way
+        (f"The dig was paid for by Kelly Harlow. Harlow did not live to see the king. {_HARLOW_DIED}", "The tomb"),  # a shared first name
+    ],
+)
+def test_a_he_for_a_person_of_unknown_gender_is_refused_beside_anyone_who_could_compete(sentences, title):
+    """The other side of the line; the first assertion shows the rule at work, the second where it stops."""
+    assert _HARLOW_CARD in _fronts(f"{_HARLOW} {_HARLOW_DIED}", "The tomb")
+    assert not any("Cairo" in front for front in _fronts(sentences, title))
+
+
+def test_a_possessive_for_a_person_of_unknown_gender_is_still_refused():
+    assert _HARLOW_CARD in _fronts(f"{_HARLOW} {_HARLOW_DIED}", "The tomb")
+    assert not any("1926" in front for front in _fronts(f"{_HARLOW} His estate was sold in 1926.", "The tomb"))
+
+
+_VELL = "Paul Vell was a Catalan architect, and his buildings fill Barcelona. He was born in Reus in 1852."
+_FACADE = "He designed the Nativity Facade of the church."
+
+
+def test_a_he_goes_on_with_the_documents_person_after_an_opening_clause_that_names_another_man():
+    appointed = "After Karl Marek resigned following a quarrel, the 31-year-old Vell was appointed in his place."
+    assert "Paul Vell designed the {{c1::Nativity Facade}} of the church." in _fronts(f"{_VELL} {appointed} {_FACADE}", "Paul Vell")
+
+
+@pytest.mark.parametrize(
+    "appointed",
+    [
+        "After Paul Vell left, Karl Marek was appointed in his place.",  # the main clause's subject is another man
+        "After Karl Marek resigned, Hans Lutz and the young Vell were appointed in his place.",  # not the main subject
+    ],
+)
+def test_a_he_after_an_opening_clause_whose_main_subject_is_not_the_documents_person_is_not_his(appointed):
+    """The other side of the line; the first assertion shows the rule at work, the second where it stops."""
+    resigned = "After Karl Marek resigned following a quarrel, the 31-year-old Vell was appointed in his place."
+    assert "Paul Vell designed the {{c1::Nativity Facade}} of the church." in _fronts(f"{_VELL} {resigned} {_FACADE}", "Paul Vell")
+    assert "Paul Vell designed the {{c1::Nativity Facade}} of the church." not in _fronts(f"{_VELL} {appointed} {_FACADE}", "Paul Vell")
+
+
+_PATRON = "It caught the eye of Emil Gross, a rich textile maker, who became his patron."
+_TOWN_HOUSE = "For Gross he designed a town house off the Rambla in 1886."
+
+
+def test_a_man_an_opening_preposition_governs_is_not_the_he_after_it():
+    fronts = _fronts(f"{_VELL} {_PATRON} {_TOWN_HOUSE}", "Paul Vell")
+    assert "For Gross, Paul Vell designed a town house off the Rambla in {{c1::1886}}." in fronts
+
+
+@pytest.mark.parametrize(
+    ("patron", "title"),
+    [
+        ("It caught the eye of Emil Gross and his friend Hans Lutz, who became his patrons.", "Paul Vell"),  # Lutz may be meant
+        (_PATRON, "Notes"),  # no document's person to be the one left
+    ],
+)
+def test_a_he_after_a_governed_man_is_refused_unless_only_the_documents_person_is_left(patron, title):
+    """The other side of the line; the first assertion shows the rule at work, the second where it stops."""
+    assert "For Gross, Paul Vell designed a town house off the Rambla in {{c1::1886}}." in _fronts(f"{_VELL} {_PATRON} {_TOWN_HOUSE}", "Paul Vell")
+    assert not any("1886" in front and " he " not in front for front in _fronts(f"{_VELL} {patron} {_TOWN_HOUSE}", title))
+
+
+def test_a_time_word_between_commas_is_no_term():
+    park = "For Ada Vane, Karl Lind designed a town house in Leeds, built between 1886 and 1888, as well as stables and, later, a whole park."
+    assert "later" not in answers(park, "Karl Lind")

@@ -73,7 +73,7 @@ _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swis
 # Only a count in words above ten is a count when it opens a sentence: a few things counted there ("Two rail tunnels …",
 # "Three kinds of trains …") are most often named one by one in the sentences after, or given away by the sentence itself
 # ("Two prototypes were built, one in each country")
-_OPENING_COUNTING_WORDS = "Eleven|Twelve|Twenty|Thirty|Forty|Fifty"
+_OPENING_COUNTING_WORDS = "|".join(word.capitalize() for word in lexicon.COUNTING_WORDS_ABOVE_TEN.split("|"))
 
 _DAY_OF_A_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A year of two or three digits opens no count: the word after it, if any, is one that opens a phrase or a clause
@@ -487,6 +487,11 @@ _NAMING = re.compile(
 _NAME_IN_QUOTES = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}) (?:the |an? )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})[\"”] (?P<noun>[a-z][a-z-]*)"
 )
+# A lower-case nickname in quotation marks that a passive gives the subject, ending the clause: 'The process was
+# nicknamed "bread from air", and …' (not 'was called "uninspired"', which judges rather than names).
+_NICKNAME_IN_QUOTES = re.compile(
+    r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+)
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").
 _NAMED_BY_SOMEONE = re.compile(
@@ -535,7 +540,7 @@ _JUDGING_WORDS = frozenset("real same main only most least best worst first last
 # is no description).
 _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
-_NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then".split())
+_NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
@@ -647,14 +652,15 @@ def find_terms(text: str) -> list[Mention]:
 
 def _names_in_quotes(text: str) -> list[re.Match[str]]:
     """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
-    'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure')."""
+    'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure'), or as the nickname a passive
+    gives the subject: 'The process was nicknamed "bread from air", and …'."""
     if _QUOTE_PAIRS.search(text) is None:
         return []  # most sentences quote nothing, and the naming pattern's scan of every word is not cheap
     return [
         match
         for match in _NAME_IN_QUOTES.finditer(text)
         if not _someone_called(match.group(1)) and match.group("noun") not in _NOT_TERM_WORDS and not _a_verb(match.group("noun"))
-    ]
+    ] + list(_NICKNAME_IN_QUOTES.finditer(text))
 
 
 def _someone_called(word: str) -> bool:

@@ -325,8 +325,13 @@ NUMBER_WORDS = (
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     "one|several|dozen|dozens|a\\s+few|a\\s+dozen|a\\s+couple\\s+of"
 )
+# Number words above ten that count things when a plural noun follows ("sixteen steps", "ninety miners"); only these
+# may open a sentence as a count (see entities._OPENING_COUNTING_WORDS).
+COUNTING_WORDS_ABOVE_TEN = (
+    "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
 # Number words that count things when a plural noun follows ("six orbital planes").
-COUNTING_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+COUNTING_WORDS = f"two|three|four|five|six|seven|eight|nine|ten|{COUNTING_WORDS_ABOVE_TEN}"
 # Plurals with no "s" that a count may stand before: "launched {{108}} aircraft", "grazed {{4,000}} cattle".
 UNMARKED_PLURALS = "aircraft|spacecraft|cattle|sheep|deer|personnel"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"

@@ -207,6 +207,9 @@ _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")  # '"…," Ruth Ames told'
 _SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})(?: [a-z]+){{0,2}}[,:] [\"“]$")  # 'Ruth Ames said: "'
+# A quotation a named speaker sets beside what they describe or name: 'The poet Rabin Dutta described the tomb as "',
+# 'Ada Brand called the bridge "' (not 'Critics described it as "', which has no one to ask).
+_SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:described|called|nicknamed)(?: [\w’'-]+){{1,5}}?(?: as)? [\"“]$")
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" (or "those who taught her were …") rather than "her direction".
@@ -311,6 +314,11 @@ _OTHER_UNITS = re.compile(
 # A short form in brackets right after a name or a term: "the Economic Cooperation Administration (ECA)", "liquid
 # crystal displays (LCDs)" (see _is_short_form).
 _SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
+# The number of an answer, which the rest of a card gives away: in digits ("{{12 years}} … 12 times"), and for a count,
+# which is nothing but its number, in words too ("took fourteen years to build, cost {{more than fourteen}} times …"; a
+# unit in words says more: "in {{about three days}}, although … three months" is asked).
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_OF_A_COUNT = re.compile(rf"{_DIGITS.pattern}|\b(?i:{lexicon.COUNTING_WORDS})\b")
 # A count that multiplies an amount to compare it: "… four times as much as …", "… three times more than …".
 _MULTIPLE_AFTER = re.compile(r" times (?:as|more|less|[a-z]+er than)\b")
 # What stands before an amount given again in other units: "1,595 feet (", "363 feet, or about ".
@@ -379,11 +387,14 @@ _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+
 # {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft); not
 # "It was not {Laing} who …".
 _CLEFT_LEAD = re.compile(r"It (?:was|is) (?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
-# What may stand between the name a cleft singles out and its "who" or "that": "alone", which the statement keeps ("It
-# was Ada Brand alone who …" -> "Ada Brand alone …"), and an emphasis or a linking aside that only weigh the name against
-# the text before and go ("It was Mayor Alan Crewe himself, however, who made …" -> "Mayor Alan Crewe made …").
+# What may stand between the name a cleft singles out and its "who" or "that": "alone" or a description between commas,
+# which the statement keeps ("It was Ada Brand alone who …" -> "Ada Brand alone …", "It was Lord Fenwick, Governor of
+# Bengal, who ordered …" -> "Lord Fenwick, Governor of Bengal, ordered …"), and an emphasis or a linking aside that only
+# weigh the name against the text before and go ("It was Mayor Alan Crewe himself, however, who made …" -> "Mayor Alan
+# Crewe made …").
+_LINKING_ASIDE = "however|though|in fact|indeed|of course|after all|above all|in the end"
 _CLEFT_RELATIVE = re.compile(
-    r"(?P<kept> alone)?(?: (?:him|her|it|them)sel(?:f|ves))?(?:, (?:however|though|in fact|indeed|of course|after all|above all|in the end),)?"
+    rf"(?P<kept> alone|, (?!(?:{_LINKING_ASIDE}),)[^,;:\"“()]{{3,80}},)?(?: (?:him|her|it|them)sel(?:f|ves))?(?:, (?:{_LINKING_ASIDE}),)?"
     r" (?P<word>who|that)\b"
 )
 # A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
@@ -515,10 +526,13 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …",
 # and a closing phrase that points elsewhere: ", most of them soldiers", ", against an agreement between the two
 # governments", ", their only inhabited island", or that opens with a hedge: ", probably in March 1852", ",
-# perhaps the coldest year" (not a hedge of the amount before it, ", perhaps more").
+# perhaps the coldest year" (not a hedge of the amount before it, ", perhaps more"); with no comma, a second verb after
+# "and" that a hedge opens, which the first clause does not share: "… was small for a royal burial and had probably
+# been prepared in haste".
+_HEDGE = rf"(?:{'|'.join(sorted(lexicon.HEDGE_ADVERBS))})(?! (?:more|less|fewer|many|much|twice|half|double|even|as)\b)"
 _CLAUSE_BOUNDARY = re.compile(
-    r",(?P<quote>[\"”’]?)\s+(?:and|but|while|whereas|(?:even )?(?:although|though)|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing"
-    rf"|(?:{'|'.join(sorted(lexicon.HEDGE_ADVERBS))})(?! (?:more|less|fewer|many|much|twice|half|double|even|as)\b))\b|;\s+|\s+[-–—]\s+"
+    r",(?P<quote>[\"”’]?)\s+(?:and|but|yet|while|whereas|(?:even )?(?:although|though)|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing"
+    rf"|{_HEDGE})\b|;\s+|\s+[-–—]\s+|\s+and\s+(?:(?:{_AUXILIARIES})\s+)?{_HEDGE}\b"
 )
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
 # he died …}" (see _the_persons_clause).
@@ -534,12 +548,18 @@ _SUBORDINATORS = frozenset("when while after before as because since although th
 # An opener before a subject "he", "she" or "they" that _OPENING does not read: a participle phrase or a subordinate
 # clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), or a phrase of place
 # or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …").
+_OPENING_CLAUSE = r"(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
 _OPENER_BEFORE_A_PRONOUN = re.compile(
-    r"(?:(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
+    rf"(?:{_OPENING_CLAUSE}"
     rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+)"
     r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
     rf" {_VERB_AFTER_SUBJECT})"
 )
+# An opening clause and the words before the main clause's subject, which may be described: "After Karl Marek resigned,
+# the 31-year-old {Vell} was appointed …" (see _topic_after_an_opening_clause).
+_BEFORE_THE_MAIN_SUBJECT = re.compile(rf"{_OPENING_CLAUSE}(?:the (?:[a-z\d-]+ ){{1,2}})?")
+# An opening preposition right before the name it governs: "For {Gross} he designed …" (see _governed_by_the_opening).
+_OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}) ")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -1514,7 +1534,11 @@ def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
     """Whether the quoted speech is a line set beside a speaker the sentence names: '"We are not
     turning back," Ruth Ames told the crew.', 'Ruth Ames said: "We are not turning back."' (not
     '…," he said', nor 'The plaque reads: "…"'); only the speaker is then asked, never words of the line."""
-    return bool(_SPEAKER_AFTER.match(text, quotation.end) or _SPEAKER_BEFORE.search(text, 0, quotation.start))
+    return bool(
+        _SPEAKER_AFTER.match(text, quotation.end)
+        or _SPEAKER_BEFORE.search(text, 0, quotation.start)
+        or _SPEAKER_DESCRIBING.search(text, 0, quotation.start)
+    )
 
 
 def _trimmed(claim: Claim, problem: int) -> Claim | None:
@@ -1736,10 +1760,14 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
     opener = _OPENER_BEFORE_A_PRONOUN.match(text)
+    governed: frozenset[str] = frozenset()
     # "Before the war was over, she …": not "the war", which only begins the opener
     if opener is not None and (reference is None or reference.group("noun") and reference.end() < opener.end()):
         reference = _LEADING_REFERENCE.match(text, opener.end())
-        if _opener_may_hold(reference.group("pronoun").lower(), text, opener.end(), mentions, topic, book):
+        said = reference.group("pronoun").lower()
+        # "For Gross he designed …": he is not Gross ("For Gross they built …" may count him among them)
+        governed = _governed_by_the_opening(text, opener.end(), mentions) if said in _PRONOUN_GENDER else frozenset()
+        if _opener_may_hold(said, text, opener.end(), [m for m in mentions if m.name not in governed], topic, book):
             reference = None  # "When Ruth Hale left Oslo, she …": she may be Ruth Hale, as the sentence reads
         else:
             opening = opener
@@ -1766,22 +1794,35 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         return None
     if pronoun == "it" and _IT_OF_AN_IDIOM.match(text, reference.end()):
         return None  # "At Pinatubo it paid off": what paid off is the sentence before, not a name in it
-    found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :])
+    found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :], governed)
     if found is None:
         return None
     antecedent, name = found
     start = opening.end()
+    lead = text[:start]
+    if governed and not lead.endswith(", "):
+        lead = lead[:-1] + ", "  # "For Gross, Paul Vell designed …", not one name "Gross Paul Vell"
     written = name[0].upper() + name[1:] if start == 0 else name  # "the Golden Gate Bridge" opening a sentence
     suffix = "'s" if pronoun in ("his", "her", "its") else " is" if reference.group("is") else ""
-    resolved = text[:start] + written + suffix + text[reference.end() :]
+    resolved = lead + written + suffix + text[reference.end() :]
     shift = len(resolved) - len(text)
-    inserted = start + len(written) + len(suffix)
-    subject = Mention(antecedent.kind, start, start + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s")
+    inserted = len(lead) + len(written) + len(suffix)
+    subject = Mention(antecedent.kind, len(lead), len(lead) + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s")
     moved = [m for m in mentions if m.end <= start]  # "In {1938} she went …" keeps its year
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
         resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
     return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)))
+
+
+def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
+    """The person an opening preposition governs right before the subject pronoun at `end`: in "For Gross he designed …"
+    the "he" is not Gross, who would be "himself" (so the sentence before may offer the one man left). A name of unknown
+    kind counts: "For Gross he designed the Palau Gross" leaves the mention finder unsure what "Gross" is."""
+    return frozenset(
+        m.name for m in mentions
+        if m.kind in (MentionKind.PERSON, MentionKind.NAME) and _OPENING_PREPOSITION.fullmatch(text, 0, m.start) and text[m.end : end] in (" ", ", ")
+    )
 
 
 def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
@@ -2214,7 +2255,8 @@ def _without_cleft(text: str, mentions: list[Mention]) -> tuple[str, list[Mentio
             kept = relative.group("kept") or ""
             joiner = "," if lead.group("preposition") else ""  # "In 1841, Laing proved …"
             shift = len(kept) + len(joiner) - (relative.end() - relative.start())
-            moved = [m if m.end <= focus.end else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
+            stays = focus.end + len(kept)  # the words kept after the name stand where they stood
+            moved = [m if m.end <= stays else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
             return _without_opening(text[: focus.end] + kept + joiner + text[relative.end() :], moved, lead.start("focus"))
         if _is_what_it_was(focus, lead):
             return None
@@ -2471,7 +2513,7 @@ def _a_people(mention: Mention) -> bool:
 
 
 def _antecedent(
-    pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook, rest: str
+    pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook, rest: str, governed: frozenset[str] = frozenset()
 ) -> tuple[Mention, str] | None:
     """The one name a leading reference stands for, and the words that replace it.
 
@@ -2489,7 +2531,13 @@ def _antecedent(
     the sentence before opened with, or the two people it names when nothing else in it could be meant. "The film", "The bridge":
     the one name of that kind, or with that word for its first or last (see _is_named_by), in the sentence before or the topic. In a document
     about what befell a ship ("The Sinking of the Titanic"), the ship is the topic a "she" or "her" may be,
-    unless the sentence before opens with another named thing."""
+    unless the sentence before opens with another named thing. `governed` names the people the sentence itself says
+    the pronoun is not (see _governed_by_the_opening)."""
+    if governed:
+        # "For Gross he designed …": he is not Gross; the document's person is taken when no one else is left who could
+        # be meant, never another man the sentence before names beside Gross
+        found = _antecedent(pronoun, noun, _without_people(before, governed), topic, book, rest)
+        return found if found and topic and _is_topic(found[0], topic) else None
     if pronoun in _PRONOUN_GENDER and topic is not None and topic.vessel is not None:
         if (leading := _leading_thing(before)) is not None and not _is_topic(leading, topic.vessel):
             return None  # "The Carpathia reached the scene at 4 am. Her captain …": the story of a wreck names other ships
@@ -2520,7 +2568,7 @@ def _antecedent(
                 return None  # "the banker Tom Vane … His bank failed. He died …" in Karl Lind's life: either could be meant
         if len(people) == 1:
             (person,) = people.values()
-            if _gender(person, topic, book) is not gender:
+            if _gender(person, topic, book) is not gender and not _the_one_person_offered(pronoun, person, gender, offered, before, topic):
                 return None
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
@@ -2690,6 +2738,55 @@ def _young_person_is_the_topic(gender: Gender, before: _Before, topic: _Topic, b
     return len(others) <= 1 and all(m.end <= child.start() for m in others)
 
 
+def _without_people(before: _Before, names: frozenset[str]) -> _Before:
+    """The sentence before as a leading pronoun sees it when the sentence of the pronoun rules out the people `names`,
+    also when it calls one by the surname alone ("Gross" for "Emil Gross")."""
+
+    def ruled_out(mention: Mention | None) -> bool:
+        return mention is not None and (mention.name in names or mention.name.split()[-1] in names)
+
+    claim = before.claim
+    if claim is not None:
+        claim = dataclasses.replace(
+            claim, mentions=[m for m in claim.mentions if not ruled_out(m)], subject=None if ruled_out(claim.subject) else claim.subject
+        )
+    return dataclasses.replace(before, mentions=[m for m in before.mentions if not ruled_out(m)], claim=claim)
+
+
+def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offered: list[Mention], before: _Before, topic: _Topic | None) -> bool:
+    """Whether a leading "He" or "She" stands for the one person the sentence before names although the document does
+    not make that person's gender sure, in a document that is no person's life: "The dig was paid for by Osric Harlow.
+    Harlow did not live to see the king. He died in Cairo …" (the writer's "he" must be someone, and no one else is
+    offered). Only a person who acts there, the subject of a verb ("Harlow did not live …", "… when Lorenzo Lind of Leeds
+    patented a hive"), not one named in passing ("The idea was pressed by Eugene Moss, the conductor."), and not one whose
+    first name the lexicon knows is given to men and women alike ("Kelly Osei opened a shop in Leeds. She …", as round
+    38 drew the line). Not beside anyone else (a name shaped like a person's counts), nor when the sentence before names
+    someone of the other gender by a word ("his widow", "Lady Ann", "she"), nor in a person's life, whose person competes."""
+    if pronoun not in ("he", "she") or person.kind is not MentionKind.PERSON or (topic is not None and _is_personal(topic)):
+        return False  # "His two bronze figures …": a possessive says less of whom it stands for than a subject
+    if person.name.split()[0] in lexicon.FIRST_NAMES:
+        return False
+    if not any(m.name == person.name and _VERB_OF_THE_SUBJECT.match(before.text, _after_a_home_place(m, before)) for m in before.mentions):
+        return False
+    others = [
+        m for m in offered
+        if m.name != person.name and (m.kind is MentionKind.PERSON or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name))
+    ]
+    if gender is Gender.MALE:
+        other_words, other_titles = lexicon.FEMALE_NOUNS | lexicon.FEMALE_PRONOUNS, lexicon.FEMALE_TITLES
+    else:
+        other_words, other_titles = lexicon.MALE_NOUNS | lexicon.MALE_PRONOUNS, lexicon.MALE_TITLES
+    words = _WORD.findall(before.text)
+    return not others and not other_words.intersection(word.lower() for word in words) and not other_titles.intersection(words)
+
+
+def _after_a_home_place(person: Mention, before: _Before) -> int:
+    """Where the sentence before goes on after the person and the place "of" which the text calls them ("Lorenzo Lind
+    of Leeds"), so the person's verb comes next."""
+    home = next((m for m in before.mentions if m.kind is MentionKind.PLACE and before.text[person.end : m.start] == " of "), None)
+    return home.end if home else person.end
+
+
 def _subject_gender(text: str) -> Gender | None:
     """The gender of a subject that is a man or a woman by its noun ("The boy gave …", "The mother taught …"; see
     _GENDERED_SUBJECT), after the sentence's opening; None for any other subject."""
@@ -2809,19 +2906,44 @@ def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | Non
     into a new age. He was baptised …" is Keller. A leading "He" goes on with the subject; an object of the
     main verb, or a man after "with" or "for", could be meant as well ("Turing met Christopher Morcom. He …").
     None after two subjects joined ("Haydn and Mozart …"), a possessive subject ("Ranieri's side"), a person
-    whose gender the document does not make sure, or a paragraph break, unless the subject is the topic."""
+    whose gender the document does not make sure, or a paragraph break, unless the subject is the topic. After an
+    opening clause, the document's person as the main clause's subject goes on, and the people of that clause stand
+    aside (see _topic_after_an_opening_clause)."""
     subject = before.claim.subject if before.claim else None
+    text = before.claim.text if before.claim else before.text
+    opening_clause = 0  # where an opening clause ends, whose people stand aside from the main clause
+    if subject is None and (main := _topic_after_an_opening_clause(before, topic)) is not None:
+        subject, opening_clause = main
+        text = before.text
     if subject is None or subject.kind is not MentionKind.PERSON or subject.possessive or _gender(subject, topic, book) is not gender:
         return None
-    if _JOINED_TO_THE_SUBJECT.match(before.claim.text, subject.end) or (before.new_paragraph and not _is_topic(subject, topic)):
+    if _JOINED_TO_THE_SUBJECT.match(text, subject.end) or (before.new_paragraph and not _is_topic(subject, topic)):
         return None
     others = [
         m for m in before.mentions
         if m.kind is MentionKind.PERSON and _canonical(m, topic) != _canonical(subject, topic) and _gender(m, topic, book) in (gender, None)
     ]
-    if all(_ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :]) for m in others):
+    if all(
+        m.end <= opening_clause
+        or _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :])
+        for m in others
+    ):
         return subject
     return None
+
+
+def _topic_after_an_opening_clause(before: _Before, topic: _Topic | None) -> tuple[Mention, int] | None:
+    """The document's person as the subject of the sentence before's main clause after an opening clause, and where
+    that clause ends: "After Karl Marek resigned, the 31-year-old Vell was appointed in his place." (Vell goes on in
+    the "He" after it, not Marek, who only dates the appointment). None for any other subject ("After Vell left, Karl
+    Marek was appointed.")."""
+    main = _BEFORE_THE_MAIN_SUBJECT.match(before.text)
+    if topic is None or main is None:
+        return None
+    subject = next((m for m in before.mentions if m.start == main.end()), None)
+    if subject is None or not _is_topic(subject, topic) or not _VERB_OF_THE_SUBJECT.match(before.text, subject.end):
+        return None
+    return subject, main.end()
 
 
 def _opens_with_an_unknown_person(gender: Gender, before: _Before, topic: _Topic | None) -> bool:
@@ -3487,7 +3609,8 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
             return bool(given)
         names = " ".join(word for word in _WORD.findall(rest) if word[0].isupper())  # the card's names, not its common nouns
         return any(_hyphenated_given(names, word) or _derived_word_given(rest, word) for word in given)
-    return any(_contains_word(rest, number) for number in re.findall(r"\d[\d,.]*\d|\d", mention.text))
+    numbers = _NUMBER_OF_A_COUNT if mention.kind is MentionKind.COUNT else _DIGITS
+    return any(_contains_word(rest, number.group()) for number in numbers.finditer(mention.text))
 
 
 def _only_the_noun_before(rest: str, word: str) -> bool:
