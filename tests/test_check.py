@@ -317,6 +317,22 @@ def test_a_stale_search_index_is_rebuilt(collection):
     assert collection.find_notes(order="sort_field") == [note.id, other.id]
 
 
+def test_a_stale_look_up_by_tag_is_found_and_rebuilt(collection):
+    tagged = collection.add_note("Basic", {"Front": "Neil McCauley", "Back": ""}, "Default", tags=["crew"])
+    other = collection.add_note("Basic", {"Front": "Vincent Hanna", "Back": ""}, "Default", tags=["police"])
+    damage(
+        collection,
+        ("DELETE FROM note_tags WHERE note_id = ?", tagged.id),
+        ("INSERT INTO note_tags (tag, note_id) VALUES ('crew', ?)", other.id),
+    )
+    assert collection.find_notes("tag:crew") == [other.id]
+    found = finding(find_problems(collection), FindingKind.SEARCH_INDEX)
+    assert found.ids == (tagged.id, other.id)
+    assert check_collection(collection, repair=True).remaining == ()
+    assert collection.find_notes("tag:crew") == [tagged.id]
+    assert collection.find_notes("tag:police") == [other.id]
+
+
 # --- a damaged file ---------------------------------------------------------------------------
 def test_a_damaged_file_is_reported_and_never_repaired(studied, clock):
     path = studied.path

@@ -175,3 +175,34 @@ def test_review_hour_is_the_logs_stats_hour_and_never_decreases(tmp_path):
         logged = collection.store.db.conn.execute("SELECT time, stats_hour FROM revlog ORDER BY time").fetchall()
     assert [(time_ms, review_hour(time_ms)) for time_ms in times] == [tuple(row) for row in logged]
     assert [review_hour(time_ms) for time_ms in times] == sorted(review_hour(time_ms) for time_ms in times)
+
+
+def test_a_collection_from_before_0009_is_given_the_look_up_by_tag_of_every_note(tmp_path):
+    path = tmp_path / "old.heatcards"
+    with open_collection(path) as collection:
+        fill(collection)
+        scope = stats.Scope.matching("tag:few")
+        expected = {period: stats.collect(collection, scope, period) for period in stats.Period}
+    # the file as a version before migration 0009 left it, its tags written since then without a look-up
+    with sqlite3.connect(path) as raw:
+        raw.executescript(
+            """
+            DROP TRIGGER note_tags_after_insert;
+            DROP TRIGGER note_tags_after_update;
+            DROP TRIGGER note_tags_after_delete;
+            DROP TABLE note_tags;
+            DELETE FROM _sqlite_migrations WHERE name = '0009_note_tags';
+            UPDATE notes SET tags = tags || 'Other::Child ' WHERE id = (SELECT max(id) FROM notes);
+            """
+        )
+        tagged = {(tag, note_id) for note_id, tags in raw.execute("SELECT id, tags FROM notes") for tag in tags.split()}
+    assert len(tagged) == 3
+
+    with open_collection(path) as collection:
+        for period in stats.Period:
+            assert stats.collect(collection, scope, period) == expected[period]
+        assert len(collection.find_cards("tag:other")) == 1
+    with sqlite3.connect(path) as raw:
+        assert set(raw.execute("SELECT tag, note_id FROM note_tags")) == tagged
+        applied = [row[0] for row in raw.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    assert applied[-1] == "0009_note_tags"

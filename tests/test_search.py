@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from datetime import timezone
 
@@ -27,6 +28,7 @@ from heatcards.search import (
 )
 from heatcards.storage import Store
 from heatcards.scheduling import DEFAULT_DECAY
+from heatcards.storage import search_sql
 from heatcards.storage.search_sql import compile_search
 
 NOON = 1772452800  # 2026-03-02 12:00 UTC
@@ -655,7 +657,7 @@ def test_a_quoted_escaped_phrase_is_literal_text_that_finds_itself(phrase):
     assert glob_matcher(node.value, whole=False)(fold(f" {phrase.upper()} "))
 
 
-# --- tags: the SQL pre-filter never changes what matches ------------------------------------------
+# --- tags: the look-up by tag finds exactly the notes whose tags match -----------------------------
 
 # Pieces of tags: ASCII in both cases, characters that fold to ASCII (Kelvin sign, long s, sharp s),
 # accents precomposed and combining, LIKE's own wildcards and escape, colons of tag paths, NUL.
@@ -697,3 +699,146 @@ def test_tag_searches_find_exactly_the_notes_whose_tags_match(tag_lists, glob):
         assert found(Term("is", "marked")) == marked
     finally:
         store.close()
+
+
+def tag_look_up(store: Store) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The rows of the look-up by tag (`note_tags`), and those the notes' tags define: (tag, note id)
+    for each word of a note's tags column."""
+    conn = store.db.conn
+    held = {(tag, note_id) for tag, note_id in conn.execute("SELECT tag, note_id FROM note_tags")}
+    defined = {(tag, note_id) for note_id, tags in conn.execute("SELECT id, tags FROM notes") for tag in tags.split()}
+    return held, defined
+
+
+def scanned(store: Store, matches) -> set[int]:
+    """The cards of the notes with a tag (a word of their tags column, read now) that `matches`."""
+    rows = store.db.conn.execute("SELECT c.id, n.tags FROM cards c JOIN notes n ON n.id = c.note_id")
+    return {card_id for card_id, tags in rows if any(matches(tag) for tag in tags.split())}
+
+
+TAG_WRITES = ("edit", "restore", "delete")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    # tab and \x1f split a tag in two when its note is read back, as any whitespace does
+    st.lists(st.lists(st.lists(st.sampled_from(TAG_PIECES + ["\t", "\x1f"]), min_size=1, max_size=4).map("".join), max_size=3), min_size=1, max_size=6),
+    st.booleans(),
+    st.lists(
+        st.tuples(st.integers(0, 5), st.sampled_from(TAG_WRITES), st.lists(st.lists(st.sampled_from(TAG_PIECES), min_size=1, max_size=3).map("".join), max_size=3)),
+        max_size=6,
+    ),
+    st.lists(st.sampled_from(TAG_GLOB_PIECES), min_size=1, max_size=4).map("".join),
+)
+def test_the_tag_look_up_after_any_writes_finds_what_a_scan_of_the_tags_finds(tag_lists, in_bulk, writes, glob):
+    store = Store(":memory:")
+    try:
+        preset = store.save_preset(Preset(id=None, name="Default"))
+        deck = store.insert_deck("Default", preset)
+        basic = store.insert_notetype(
+            NoteType(None, "Basic", NoteTypeKind.STANDARD, ("Front", "Back"), (CardTemplate("Card 1", "{{Front}}", "{{Back}}"),))
+        )
+        notes = [Note(note_id, f"guid{note_id}", basic, ("front", "back"), tuple(tags), NOON, NOON) for note_id, tags in enumerate(tag_lists, start=1)]
+        cards = [Card(note.id, note.id, deck, 0, CardState.NEW, due=note.id) for note in notes]
+        with store.transaction():
+            if in_bulk:  # the importers' path: the notes triggers are set aside
+                store.insert_notes(notes)
+                store.insert_cards(cards)
+            else:
+                for note, card in zip(notes, cards):
+                    store.insert_note(note)
+                    store.insert_card(card)
+        for index, write, tags in writes:
+            note = Note(*astuple_of(notes[index % len(notes)])[:4], tuple(tags), NOON, NOON)
+            with store.transaction():
+                if write == "edit" and store.notes([note.id]):
+                    store.update_notes([note])
+                elif write == "restore":  # undo: the note as it was, whether it is still here or not
+                    store.restore_notes([note])
+                    store.restore_cards([cards[index % len(notes)]])
+                else:
+                    store.delete_notes([note.id])
+            held, defined = tag_look_up(store)
+            assert held == defined
+
+        def found(node) -> set[int]:
+            where, params = compile_search(node, store, CONTEXT)
+            return set(store.card_ids(where, params))
+
+        if glob != "*" and not any(c.isspace() for c in glob):
+            expected = scanned(store, lambda tag: tag_matches_glob(tag, glob))
+            assert found(Term("tag", glob)) == expected
+            assert found(Not(Term("tag", glob))) == set(store.card_ids()) - expected
+        assert found(Term("is", "marked")) == scanned(store, lambda tag: fold(tag) == "marked")
+        assert found(Term("tag_regex", "s$|^k")) == scanned(store, lambda tag: re.search("s$|^k", tag, re.IGNORECASE) is not None)
+        held, defined = tag_look_up(store)
+        assert held == defined
+    finally:
+        store.close()
+
+
+def astuple_of(note: Note) -> tuple:
+    return (note.id, note.guid, note.notetype_id, note.fields)
+
+
+def test_a_tag_search_tests_each_distinct_tag_once_and_reads_no_note(collection, monkeypatch):
+    # 40 notes share 3 distinct tags: the search asks about 3 tags, where a scan asked about the notes
+    for index in range(40):
+        collection.add_note("Basic", {"Front": f"front {index}", "Back": ""}, "Default", tags=[f"lvl{index % 2}", "Shared::Child"])
+    asked: list[str] = []
+    test_tag = search_sql._hc_tags
+    monkeypatch.setattr(search_sql, "_hc_tags", lambda tag, mode, pattern: asked.append(tag) or test_tag(tag, mode, pattern))
+    assert len(collection.find_cards("tag:LVL1")) == 20
+    assert sorted(asked) == ["Shared::Child", "lvl0", "lvl1"]
+    where, params = compile_search(parse_search("tag:shared"), collection.store, CONTEXT)
+    plan = [row[3] for row in collection.store.db.conn.execute(f"EXPLAIN QUERY PLAN SELECT c.id FROM cards c WHERE {where}", params)]
+    assert [step for step in plan if "note_tags USING PRIMARY KEY (tag=?)" in step]
+    assert not [step for step in plan if re.match(r"SCAN (c|cards|notes|note_tags)\b", step)]  # no note's tags read, no card scanned
+    assert len(collection.find_cards("tag:shared")) == 40 and collection.find_cards("tag:shared::*") == collection.find_cards("tag:shared")
+
+
+def test_the_tag_look_up_follows_every_write_path(collection):
+    """Adding, editing, tagging, untagging, deleting, undoing each, importing and loading in bulk:
+    the look-up holds each note's tags, and tag searches find what a scan of the tags finds."""
+    from tests.test_import_export import note as incoming_note, package
+
+    def check(expected: set[tuple[str, int]] | None = None) -> None:
+        held, defined = tag_look_up(collection.store)
+        assert held == defined
+        if expected is not None:
+            assert held == expected
+        for query, matches in (("tag:verb", lambda tag: tag_matches_glob(tag, "verb")), ("tag:lvl*", lambda tag: tag_matches_glob(tag, "lvl*"))):
+            assert set(collection.find_cards(query)) == scanned(collection.store, matches)
+
+    a = collection.add_note("Basic", {"Front": "a", "Back": ""}, "Default", tags=["Verb", "lvl::1"])
+    b = collection.add_note("Basic", {"Front": "b", "Back": ""}, "Default", undo_label="add note")
+    check({("Verb", a.id), ("lvl::1", a.id)})
+    collection.update_note(a.id, {"Front": "a", "Back": ""}, tags=["verb::past", "lvl2"], undo_label="edit note")
+    check({("verb::past", a.id), ("lvl2", a.id)})
+    collection.add_tags([a.id, b.id], ["lvl3", "VERB"])
+    check({("verb::past", a.id), ("lvl2", a.id), ("lvl3", a.id), ("VERB", a.id), ("lvl3", b.id), ("VERB", b.id)})
+    collection.remove_tags([a.id, b.id], ["lvl3"])
+    check({("verb::past", a.id), ("lvl2", a.id), ("VERB", a.id), ("VERB", b.id)})
+    collection.undo()  # the removal
+    collection.undo()  # the addition
+    check({("verb::past", a.id), ("lvl2", a.id)})
+    collection.undo()  # the edit
+    check({("Verb", a.id), ("lvl::1", a.id)})
+    collection.delete_notes([a.id])
+    check(set())
+    collection.undo()  # the note comes back with its tags
+    check({("Verb", a.id), ("lvl::1", a.id)})
+    collection.undo()  # b's adding
+    assert not collection.store.notes([b.id])
+    check({("Verb", a.id), ("lvl::1", a.id)})
+    collection.import_exchange(package(collection, [incoming_note(5, "g5", tags=["verb", "lvl9"])]))
+    check({("Verb", a.id), ("lvl::1", a.id), ("verb", 5), ("lvl9", 5)})
+    collection.import_exchange(package(collection, [incoming_note(5, "g5", front="changed", tags=["lvl8"])]))  # an update
+    check({("Verb", a.id), ("lvl::1", a.id), ("lvl8", 5)})
+    bulk = Note(900, "bulk", a.notetype_id, ("bulk", ""), ("verb", "lvl0"), NOON, NOON)
+    with collection.store.transaction():  # the path large imports and benchmarks take
+        collection.store.insert_notes([bulk])
+        collection.store.insert_cards([Card(900, 900, collection.deck_named("Default").id, 0, CardState.NEW, due=900)])
+    check({("Verb", a.id), ("lvl::1", a.id), ("lvl8", 5), ("verb", 900), ("lvl0", 900)})
+    collection.update_note(900, {"Front": "bulk", "Back": ""}, tags=["lvl1"])  # its triggers stand again
+    check({("Verb", a.id), ("lvl::1", a.id), ("lvl8", 5), ("lvl1", 900)})

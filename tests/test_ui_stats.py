@@ -2,6 +2,7 @@
 with the keyboard, a search typed, bars clicked, panels saved; its numbers are `stats.collect`'s."""
 from __future__ import annotations
 
+import math
 import threading
 from datetime import date, timezone
 
@@ -744,6 +745,75 @@ def test_the_hourly_share_line_is_drawn_only_when_an_hour_has_answers(qtbot, ans
     assert len(lines) == (1 if answers else 0)
     low, high = chart.getPlotItem().viewRange()[1]
     assert -0.1 * high < low <= 0 and high >= max(answers, 1)  # from 0, not centred on 0 when every hour is empty
+
+
+def _hours(answers_by_hour) -> stats.Hours:
+    counts = tuple(answers_by_hour(hour) for hour in range(24))
+    return stats.Hours(stats.Scope(), counts, tuple(n // 2 for n in counts))
+
+
+def test_the_hourly_share_line_drawn_again_takes_the_new_shares(qtbot):
+    chart = ChartView("hours")
+    qtbot.addWidget(chart)
+
+    def lines() -> list[pg.PlotDataItem]:
+        return [item for item in chart.share_axis("% correct").addedItems if isinstance(item, pg.PlotDataItem)]
+
+    chart.draw(draw_hours, _hours(lambda hour: 10 * (hour % 3)))
+    (line,) = lines()
+    chart.draw(draw_hours, _hours(lambda hour: 4 if hour == 9 else 0))
+    assert lines() == [line]  # set new data, not built again
+    assert line.yData[9] == 50 and all(math.isnan(share) for hour, share in enumerate(line.yData) if hour != 9)
+    chart.draw(draw_hours, _hours(lambda hour: 0))
+    assert lines() == []
+    chart.draw(draw_hours, _hours(lambda hour: 6))
+    (line,) = lines()
+    assert list(line.yData) == [50] * 24
+
+
+def test_a_chart_drawn_again_neither_hides_nor_shows_its_labels_and_axes_again(qtbot, monkeypatch):
+    # hidden before each drawing and shown again by it, a label or the right axis laid the plot out twice
+    chart = ChartView("hours")
+    qtbot.addWidget(chart)
+    chart.draw(draw_hours, _hours(lambda hour: hour))
+    item = chart.getPlotItem()
+    toggled: list[tuple] = []
+    show_label, hide_axis = pg.AxisItem.showLabel, pg.PlotItem.hideAxis
+    monkeypatch.setattr(pg.AxisItem, "showLabel", lambda axis, show=True: toggled.append((axis.orientation, show)) or show_label(axis, show))
+    monkeypatch.setattr(pg.PlotItem, "hideAxis", lambda plot, name: toggled.append(("hidden", name)) or hide_axis(plot, name))
+    chart.draw(draw_hours, _hours(lambda hour: 2 * hour))
+    assert toggled == []
+    assert item.getAxis("right").isVisible() and item.getAxis("right").labelText == "% correct"
+    assert item.getAxis("left").label.isVisible() and item.getAxis("left").labelText == "answers"
+
+    # another drawing shows the labels it sets and hides the others, and the right axis when it has none
+    chart.draw(stats_charts.draw_intervals, stats.Intervals(stats.Scope(), {3: 2, 10: 5}))
+    assert not item.getAxis("right").isVisible()
+    assert item.getAxis("bottom").label.isVisible() and item.getAxis("bottom").labelText == "an interval (days)"
+    chart.draw(draw_hours, _hours(lambda hour: hour))
+    assert item.getAxis("right").isVisible() and not item.getAxis("bottom").label.isVisible()
+
+
+def test_the_calendar_sets_each_day_s_heat_on_the_cells_it_drew(qtbot):
+    chart = ChartView("calendar")
+    qtbot.addWidget(chart)
+    today = date(2026, 11, 22)
+
+    def cells() -> list[pg.BarGraphItem]:
+        return [item for item in chart.getPlotItem().items if isinstance(item, pg.BarGraphItem)]
+
+    chart.draw(stats_charts.draw_calendar, stats.Calendar(stats.Scope(), today, {0: 2, -1: 5, -2: 5}, -364, 3))
+    (drawn,) = cells()
+    chart.draw(stats_charts.draw_calendar, stats.Calendar(stats.Scope(), today, {0: 4, -3: 1}, -364, 1))
+    assert cells() == [drawn]  # the same cells, with the new heat
+    fresh = ChartView("calendar")
+    qtbot.addWidget(fresh)
+    fresh.draw(stats_charts.draw_calendar, stats.Calendar(stats.Scope(), today, {0: 4, -3: 1}, -364, 1))
+    (expected,) = [item for item in fresh.getPlotItem().items if isinstance(item, pg.BarGraphItem)]
+    heat = [brush.color().name() for brush in drawn.opts["brushes"]]
+    assert heat == [brush.color().name() for brush in expected.opts["brushes"]]
+    assert (list(drawn.opts["x"]), list(drawn.opts["y"])) == (list(expected.opts["x"]), list(expected.opts["y"]))
+    assert len(set(heat)) == 3  # no answers, one, four
 
 
 def test_a_chart_with_a_share_axis_draws_the_grid_lines_of_its_left_axis_alone(qtbot):

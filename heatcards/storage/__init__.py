@@ -831,10 +831,10 @@ class Store:
     # One prepared statement per table; call inside `transaction()` so a
     # whole load is one commit. Each accepts any iterable.
     def insert_notes(self, notes: Iterable[Note]) -> int:
-        """Add notes with the sort keys and full-text entries the notes triggers keep for single
-        edits. The triggers are set aside meanwhile: they would write every note a second time,
-        and the full-text index takes the notes in one statement instead (it writes out what it
-        gathered at the end of each statement, and a segment per note costs several times the
+        """Add notes with the sort keys, full-text entries and tag rows the notes triggers keep for
+        single edits. The triggers are set aside meanwhile: they would write every note a second
+        time, and the full-text index takes the notes in one statement instead (it writes out what
+        it gathered at the end of each statement, and a segment per note costs several times the
         note itself). Each note's text is made once, in Python, and gives its sort key too; the
         statement takes the texts from a function that looks them up by note id."""
         rows, texts = [], {}
@@ -849,14 +849,19 @@ class Store:
             for name, _ in triggers:
                 conn.execute(f"DROP TRIGGER {name}")
             cursor = conn.executemany(f"INSERT INTO notes ({_NOTE_COLUMNS}, sort_key) VALUES ({','.join('?' * 12)})", rows)
+            inserted_ids = json.dumps(list(texts))
             conn.create_function("hc_inserted_note_text", 1, texts.__getitem__)
             try:
                 conn.execute(
                     "INSERT INTO notes_text (rowid, text) SELECT value, hc_inserted_note_text(value) FROM json_each(?)",
-                    (json.dumps(list(texts)),),
+                    (inserted_ids,),
                 )
             finally:
                 conn.create_function("hc_inserted_note_text", 1, None)
+            conn.execute(
+                f"INSERT INTO note_tags (tag, note_id) {browse_sql.NOTE_TAG_ROWS} WHERE n.id IN (SELECT value FROM json_each(?))",
+                (inserted_ids,),
+            )
             for _, sql in triggers:
                 conn.execute(sql)
         return cursor.rowcount

@@ -2,13 +2,16 @@
 
 Plain-word search reads `notes_text`, an FTS5 trigram index (migration 0004) of each
 note's searchable text: every field without markup and case-folded, exactly the text
-`search_sql.hc_match` compares, fields joined by \\x1f. Triggers keep it, and each
-note's `sort_key`, up to date whatever writes the notes; they call the Python
-functions registered here on every connection the Store opens.
+`search_sql.hc_match` compares, fields joined by \\x1f. Triggers keep it, each
+note's `sort_key` and the tag search's look-up `note_tags` (migration 0009) up to
+date whatever writes the notes; they call the Python functions registered here on
+every connection the Store opens.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
+from functools import lru_cache
 
 from ..search import fold, literal_runs, strip_html
 
@@ -93,6 +96,8 @@ def register_text_functions(conn: sqlite3.Connection) -> None:
     """The functions the notes triggers call; every connection that writes notes needs them."""
     conn.create_function("hc_note_text", 1, note_text, deterministic=True)
     conn.create_function("hc_sort_key", 1, sort_key, deterministic=True)
+    conn.create_function("hc_note_tags", 1, note_tags, deterministic=True)
+    conn.create_function("hc_note_tag", 2, note_tag, deterministic=True)
 
 
 def note_text(fields) -> str:
@@ -103,6 +108,27 @@ def note_text(fields) -> str:
 def sort_key(fields) -> str:
     """The note's sort field (its first) without markup, case-folded, for sorting."""
     return fold(strip_html(str(fields).split(FIELD_SEPARATOR, 1)[0])).strip()
+
+
+# The rows of `note_tags` that the notes (named `n`) define.
+NOTE_TAG_ROWS = "SELECT hc_note_tag(n.tags, t.key) AS tag, n.id AS note_id FROM notes n, json_each(hc_note_tags(n.tags)) t"
+
+
+def note_tags(tags) -> str:
+    """A note's distinct tags (the words of its tags column), a JSON list: its rows of `note_tags`
+    are each entry's position given to `note_tag`."""
+    return json.dumps(_distinct_tags(str(tags)))
+
+
+def note_tag(tags, position) -> str:
+    """The tag at `position` in `note_tags(tags)`, as it is: SQLite's JSON functions end a text at
+    a NUL, which a tag may hold."""
+    return _distinct_tags(str(tags))[position]
+
+
+@lru_cache(maxsize=256)  # a note's tags are asked for once per tag
+def _distinct_tags(tags: str) -> tuple[str, ...]:
+    return tuple(sorted(set(tags.split())))
 
 
 def note_text_and_sort_key(fields: str) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from operator import itemgetter
 from ..clock import LATEST_TIME
 from ..model import Card, ReviewKind, ReviewLogEntry
 from . import _CARD_COLUMNS, _REVLOG_COLUMNS, FIELD_SEPARATOR, Store, _card_from_row, _in_clause, _revlog_from_row
+from .browse_sql import NOTE_TAG_ROWS
 from .faults import is_damage
 
 _INTEGRITY_LINES = 20  # PRAGMA integrity_check stops after this many problems
@@ -218,13 +219,16 @@ def find_reviews_without_card(store: Store) -> Finding | None:
 
 
 def find_stale_search_index(store: Store) -> Finding | None:
-    """Notes whose search text or sort key is not what their fields give, index rows of no note,
-    and damage inside the full-text index itself."""
+    """Notes whose search text or sort key is not what their fields give, or whose rows of the
+    look-up by tag are not what their tags give, index rows of no note, and damage inside the
+    full-text index itself."""
     ids = _ids(
         store,
         "SELECT n.id FROM notes n LEFT JOIN notes_text t ON t.rowid = n.id "
         "WHERE t.rowid IS NULL OR t.text IS NOT hc_note_text(n.fields) OR n.sort_key IS NOT hc_sort_key(n.fields) "
         "UNION SELECT t.rowid FROM notes_text t WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.id = t.rowid) "
+        f"UNION SELECT note_id FROM (SELECT tag, note_id FROM note_tags EXCEPT {NOTE_TAG_ROWS}) "
+        f"UNION SELECT note_id FROM ({NOTE_TAG_ROWS} EXCEPT SELECT tag, note_id FROM note_tags) "
         "ORDER BY 1",
     )
     try:
@@ -370,9 +374,11 @@ def set_memory_states(store: Store, states: Mapping[int, tuple[float, float]]) -
 
 def rebuild_search_index(store: Store) -> None:
     """Rebuild the full-text index (mending damage inside it), then refill it and the sort keys
-    from the notes' fields."""
+    from the notes' fields, and the look-up by tag from their tags."""
     conn = store.db.conn
     conn.execute("INSERT INTO notes_text (notes_text) VALUES ('rebuild')")
     conn.execute("DELETE FROM notes_text")
     conn.execute("INSERT INTO notes_text (rowid, text) SELECT id, hc_note_text(fields) FROM notes")
     conn.execute("UPDATE notes SET sort_key = hc_sort_key(fields) WHERE sort_key IS NOT hc_sort_key(fields)")
+    conn.execute("DELETE FROM note_tags")
+    conn.execute(f"INSERT INTO note_tags (tag, note_id) {NOTE_TAG_ROWS}")

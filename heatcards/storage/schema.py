@@ -243,6 +243,39 @@ def _one_index_by_time(db: Database) -> None:
     )
 
 
+@migrations(name="0009_note_tags")
+def _note_tags(db: Database) -> None:
+    """A tag search looks its notes up by tag: `note_tags` holds one row per distinct tag of each
+    note (the words of its `tags`, as `str.split` gives them, case and all), so a search tests each
+    distinct tag of the collection once (`search_sql`) rather than every note's tags. Triggers keep
+    it current whatever writes the notes, as they keep the full-text index (0004), and leave it be
+    when an edit writes the tags it found (an edit of fields); a deletion finds the rows by the
+    note's tags, so the table needs no second index."""
+    db.executescript(
+        """
+        CREATE TABLE note_tags (
+            tag TEXT NOT NULL,
+            note_id INTEGER NOT NULL,
+            PRIMARY KEY (tag, note_id)
+        ) WITHOUT ROWID;
+        INSERT INTO note_tags (tag, note_id) SELECT hc_note_tag(n.tags, t.key), n.id FROM notes n, json_each(hc_note_tags(n.tags)) t;
+        CREATE TRIGGER note_tags_after_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO note_tags (tag, note_id) SELECT hc_note_tag(new.tags, key), new.id FROM json_each(hc_note_tags(new.tags));
+        END;
+        CREATE TRIGGER note_tags_after_update AFTER UPDATE OF id, tags ON notes
+        WHEN old.tags IS NOT new.tags OR old.id IS NOT new.id BEGIN
+            DELETE FROM note_tags WHERE tag IN (SELECT hc_note_tag(old.tags, key) FROM json_each(hc_note_tags(old.tags)))
+                AND note_id = old.id;
+            INSERT INTO note_tags (tag, note_id) SELECT hc_note_tag(new.tags, key), new.id FROM json_each(hc_note_tags(new.tags));
+        END;
+        CREATE TRIGGER note_tags_after_delete AFTER DELETE ON notes BEGIN
+            DELETE FROM note_tags WHERE tag IN (SELECT hc_note_tag(old.tags, key) FROM json_each(hc_note_tags(old.tags)))
+                AND note_id = old.id;
+        END;
+        """
+    )
+
+
 def review_hour(time_ms: int) -> int:
     """The review log's `stats_hour` of a review at `time_ms` (unix milliseconds), as migration 0006
     computes it. It never decreases as the time grows: the reviews at `a` or later have a

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..scheduling import DEFAULT_DECAY, decay_of, retrievability
 from .browse_sql import fts_query
 from ..search import (
-    And, Not, Or, SearchContext, SearchNode, Term, fold, glob_matcher, glob_to_regex, literal_runs, strip_html,
+    And, Not, Or, SearchContext, SearchNode, Term, fold, glob_matcher, glob_to_regex, strip_html,
 )
 
 if TYPE_CHECKING:
@@ -32,8 +32,13 @@ _INT_LIMIT = 2**62
 _MAX_ID = 2**63 - 1
 _FLOAT_TOLERANCE = 1e-9
 _SQL_OPERATORS = {"=": "=", "!=": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">="}
-# Tags holding a character outside ASCII (or a NUL, where `length` stops counting) are longer in bytes than in characters.
-_NOT_PLAIN_ASCII_TAGS = "length(n.tags) != length(CAST(n.tags AS BLOB))"
+# Each distinct tag of `note_tags` (migration 0009), found by one seek in its key per tag rather
+# than a read of every row (SQLite's DISTINCT would read them all).
+_DISTINCT_TAGS = (
+    "WITH RECURSIVE distinct_tag(tag) AS (SELECT min(tag) FROM note_tags UNION ALL "
+    "SELECT (SELECT min(tag) FROM note_tags WHERE tag > d.tag) FROM distinct_tag d WHERE d.tag IS NOT NULL) "
+    "SELECT tag FROM distinct_tag WHERE tag IS NOT NULL"
+)
 _DECK_PRESET_PARAMETERS = (
     "(SELECT p.parameters FROM decks dk JOIN presets p ON p.id = dk.preset_id WHERE dk.id = c.deck_id)"
 )
@@ -94,18 +99,12 @@ def _readable(value: str, no_combining: bool) -> str:
     return fold(strip_html(value), no_combining=no_combining)
 
 
-def _hc_tags(tags, mode, pattern) -> int:
-    """1 if any of a note's tags matches: 'glob' (the tag or a parent), 'exact', or 're'."""
+def _hc_tags(tag, mode, pattern) -> int:
+    """1 if a tag (of `note_tags`) matches: 'glob' (the tag or a parent), 'exact', or 're'."""
     try:
-        return _tags_match(str(tags), mode, pattern)
+        return int(_tag_test(mode, pattern)(str(tag)))
     except Exception:
         return 0
-
-
-@lru_cache(maxsize=4096)  # many notes share one set of tags
-def _tags_match(tags: str, mode: str, pattern: str) -> int:
-    test = _tag_test(mode, pattern)
-    return int(any(test(tag) for tag in tags.split()))
 
 
 @lru_cache(maxsize=256)
@@ -264,21 +263,17 @@ class _Compiler:
             return "1"
         if any(c.isspace() for c in term.value):
             return "0"  # tags never contain spaces
-        return self._tags_matching("glob", term.value, literal_runs(term.value))
+        return self._tags_matching("glob", term.value)
 
-    def _tags_matching(self, mode: str, pattern: str, runs: Sequence[str]) -> str:
-        """`hc_tags` (a Python function: costly per note), asked only about the notes a test in SQL
-        lets through: those whose tags contain every literal run of the pattern (`LIKE` ignores the
-        case of ASCII letters) and those whose tags are not plain ASCII (there a character can fold
-        to another one, as the Kelvin sign to k, so only `hc_tags` can tell)."""
-        contains = [f"n.tags LIKE {self.param('%' + _like_literal(run) + '%')} ESCAPE '\\'" for run in runs]
-        exact = f"hc_tags(n.tags, '{mode}', {self.param(pattern)})"
-        if not contains:
-            return exact
-        return f"({_NOT_PLAIN_ASCII_TAGS} OR {_balanced(contains, 'AND')}) AND {exact}"
+    def _tags_matching(self, mode: str, pattern: str) -> str:
+        """The cards of the notes with a tag that matches, looked up in `note_tags` by the tags that
+        do: `hc_tags` (a Python function) tests each distinct tag of the collection once, where a
+        test of each note's tags would read and test every note."""
+        matching = f"SELECT tag FROM ({_DISTINCT_TAGS}) WHERE hc_tags(tag, '{mode}', {self.param(pattern)})"
+        return f"c.note_id IN (SELECT note_id FROM note_tags WHERE tag IN ({matching}))"
 
     def _tag_regex(self, term: Term) -> str:
-        return f"hc_tags(n.tags, 're', {self.param(term.value)})"
+        return self._tags_matching("re", term.value)
 
     def _untagged(self, term: Term) -> str:
         return "trim(n.tags) = ''"
@@ -330,7 +325,7 @@ class _Compiler:
         if state == "buried":
             return f"c.buried_until > {self.param(self.now)}"
         if state in ("marked", "leech"):
-            return self._tags_matching("exact", state, [state])
+            return self._tags_matching("exact", state)
         if state == "due":
             now = self.param(self.now)
             active = f"c.suspended = 0 AND c.buried_until <= {now}"
@@ -453,11 +448,6 @@ def _in(column: str, ids: Sequence[int]) -> str:
     """`column IN (...)` with integer literals (ids outside SQLite's range cannot match)."""
     values = sorted({int(i) for i in ids if -_MAX_ID <= int(i) <= _MAX_ID})
     return f"{column} IN ({', '.join(str(v) for v in values)})" if values else "0"
-
-
-def _like_literal(text: str) -> str:
-    """`text` for a LIKE pattern with ESCAPE '\\': its `%`, `_` and `\\` taken literally."""
-    return "".join("\\" + char if char in "%_\\" else char for char in text)
 
 
 def _clamp(value: int) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from .. import stats
@@ -186,6 +186,9 @@ class ChartView(pg.PlotWidget):
         self._kept_drawn: set[str] = set()  # the keys of those it drew since the last clearing
         self.panel: Any = None  # what the chart shows, which its bars' searches are read from
         self._right: pg.ViewBox | None = None
+        self._right_drawn = False  # whether the drawing showed the right axis (`share_axis`)
+        self._labels: dict[str, tuple[str, str | None] | None] = {}  # the axes' labels shown: text and colour (None: to set again)
+        self._labels_drawn: set[str] = set()  # the axes the drawing labelled
         self._highest_bar: float | None = None  # the top of the bars `add_bars` drew since the last clearing
         self._layers = 0  # the layers of bars `add_bars` drew since the last clearing
         self._legend_entries = 0  # the legend's entries it named since the last clearing
@@ -228,22 +231,30 @@ class ChartView(pg.PlotWidget):
         if event.type() == QEvent.Type.PaletteChange and self._drawing is not None:
             self._redraw()
 
-    def kept(self, key: str, make: Callable[[], pg.GraphicsObject]) -> Any:
+    def kept(self, key: str, make: Callable[[], pg.GraphicsObject], box: pg.ViewBox | None = None) -> Any:
         """The item `key` of this chart's drawing, made by `make` (in the chart's colours) and added to
-        the plot at its first drawing and kept for the next, which sets its data and place again (a new
-        palette makes it again): removing an item from the plot and building it again costs several times
-        more (the card counts' seven bars and labels, ~10 of ~18 ms a drawing; the answer buttons' four
-        layers of bars and their legend, ~10 of ~14 ms). A kept item a drawing does not ask for is removed."""
+        the plot (or to `box`, the shares' `share_axis`) at its first drawing and kept for the next,
+        which sets its data and place again (a new palette makes it again): removing an item from the
+        plot and building it again costs several times more (the card counts' seven bars and labels,
+        ~10 of ~18 ms a drawing; the answer buttons' four layers of bars and their legend, ~10 of ~14
+        ms). A kept item a drawing does not ask for is removed."""
         if key not in self._kept:
             self._kept[key] = make()
-            self.getPlotItem().addItem(self._kept[key])
+            (box or self.getPlotItem()).addItem(self._kept[key])
         self._kept_drawn.add(key)
         return self._kept[key]
+
+    def _remove_kept(self, kept: pg.GraphicsObject) -> None:
+        """Take a kept item off the plot, or off the shares' view box it was added to."""
+        if kept in self.getPlotItem().items:
+            self.getPlotItem().removeItem(kept)
+        else:
+            self._right.removeItem(kept)
 
     def _forget_kept_items(self) -> None:
         """Remove the kept items and the legend, which names some of them."""
         for kept in self._kept.values():
-            self.getPlotItem().removeItem(kept)
+            self._remove_kept(kept)
         self._kept = {}
         if self.getPlotItem().legend is not None:
             self._remove_legend()
@@ -251,7 +262,7 @@ class ChartView(pg.PlotWidget):
     def _remove_kept_items_not_drawn(self) -> None:
         """Remove the kept items the last drawing drew and this one did not (a median, a kind of answers)."""
         for key in self._kept.keys() - self._kept_drawn:
-            self.getPlotItem().removeItem(self._kept.pop(key))
+            self._remove_kept(self._kept.pop(key))
         self._remove_legend_entries_not_drawn()
 
     def _remove_legend_entries_not_drawn(self) -> None:
@@ -275,25 +286,29 @@ class ChartView(pg.PlotWidget):
             if id(plotted) not in kept:
                 item.removeItem(plotted)
         item.getViewBox().invertY(False)
-        item.hideAxis("right")
-        if self._right is not None:
-            self._right.clear()
         self._bars, self._bars_to_describe = [], []
         if ChartColours.of(self.palette()) != self.colours:
             self._take_colours()
             self._forget_kept_items()  # the legend keeps the colours it was made with
+            self._labels = dict.fromkeys(self._labels)  # the right axis's label keeps its colour
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
             axis.setTicks(None)
-            axis.showLabel(False)
             axis.whole_numbers = name == "left"  # counts, but for the reviews' minutes
         self._highest_bar = None
         self._layers = self._legend_entries = 0
-        self._kept_drawn = set()
+        self._kept_drawn, self._labels_drawn, self._right_drawn = set(), set(), False
         item.showGrid(x=False, y=True, alpha=0.15)
         item.getViewBox().enableAutoRange()
         self._drawing(self, self.panel)
         self._remove_kept_items_not_drawn()
+        # what the drawing left out is hidden after it: hidden before it, a label or the right axis
+        # the drawing shows again would have the plot laid out twice at each drawing
+        for axis in self._labels.keys() - self._labels_drawn:
+            item.getAxis(axis).showLabel(False)
+            del self._labels[axis]
+        if not self._right_drawn:
+            item.hideAxis("right")
         if self._highest_bar is not None and item.getViewBox().autoRangeEnabled()[1]:  # bars, and no height set
             self.start_y_at_zero(self._highest_bar)
 
@@ -339,6 +354,13 @@ class ChartView(pg.PlotWidget):
         if not entries:
             item.legend.addItem(bars, name)
         self._legend_entries += 1
+
+    def set_label(self, axis: str, text: str, colour: str | None = None) -> None:
+        """Label `axis` with `text` (in `colour`, or the axis's), unless it has that label already."""
+        self._labels_drawn.add(axis)
+        if self._labels.get(axis) != (text, colour):
+            self.getPlotItem().setLabel(axis, text, **({"color": colour} if colour is not None else {}))
+            self._labels[axis] = (text, colour)
 
     def start_y_at_zero(self, highest: float) -> None:
         """The y axis from 0 to the highest bar, or to 1 when every bar is 0 (rather than around 0)."""
@@ -388,7 +410,8 @@ class ChartView(pg.PlotWidget):
             item.vb.sigResized.connect(lambda box: self._right.setGeometry(box.sceneBoundingRect()))
         self._right.setGeometry(item.vb.sceneBoundingRect())
         item.showAxis("right")
-        item.getAxis("right").setLabel(label, color=self.colours.text.name())
+        self._right_drawn = True
+        self.set_label("right", label, self.colours.text.name())
         return self._right
 
     # --- clicking and hovering -----------------------------------------------------------------------
@@ -479,8 +502,8 @@ def draw_future_due(chart: ChartView, panel: stats.FutureDue) -> None:
     chart.describe_bars(
         Bar(g.centre, g.width, f"{g.count:,} cards due {_due_when(g)}", methodcaller("search_for_days", g.first, g.last)) for g in groups
     )
-    chart.getPlotItem().setLabel("left", "cards")
-    chart.getPlotItem().setLabel("bottom", "days from today (red: overdue)")
+    chart.set_label("left", "cards")
+    chart.set_label("bottom", "days from today (red: overdue)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
@@ -494,7 +517,8 @@ def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
     """A heatmap of answers per day: a column per week, Monday on top; darker is more."""
     first = 1 - CALENDAR_DAYS + (6 - panel.today.weekday())  # a Monday, 53 weeks back
     busiest = max((n for day, n in panel.answers_by_day.items() if day >= first), default=0)
-    high = chart.colours.series("good")
+    low, high = chart.colours.series("empty"), chart.colours.series("good")
+    brushes_by_answers: dict[int, QBrush] = {}  # days of as many answers share a brush (the days without, most)
     xs, ys, brushes = [], [], []
     month_ticks = []
     for day in range(first, 1):
@@ -503,10 +527,13 @@ def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
         answers = panel.answers_by_day.get(day, 0)
         xs.append(week)
         ys.append(weekday)
-        brushes.append(pg.mkBrush(_heat(chart.colours.series("empty"), high, answers / busiest if busiest else 0)))
+        if answers not in brushes_by_answers:
+            brushes_by_answers[answers] = pg.mkBrush(_heat(low, high, answers / busiest if busiest else 0))
+        brushes.append(brushes_by_answers[answers])
         if when.day == 1:
             month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
-    chart.getPlotItem().addItem(pg.ScatterPlotItem(x=xs, y=ys, symbol="s", size=0.86, pxMode=False, brush=brushes, pen=pg.mkPen(None)))
+    cells = chart.kept("cells", lambda: pg.BarGraphItem(x=[], height=[], width=0.86, pen=pg.mkPen(None)))
+    cells.setOpts(x=xs, y=ys, width=0.86, height=0.86, brushes=brushes)
     chart.describe_bars(_calendar_days(panel, first))
     chart.getPlotItem().getViewBox().invertY(True)
     chart.getPlotItem().showGrid(x=False, y=False)
@@ -551,7 +578,7 @@ def draw_reviews(chart: ChartView, panel: stats.ReviewsPerDay, by_time: bool) ->
     chart.describe_bars(_days_of_reviews(panel.today, values, scale, unit, days, bottoms))
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
-    chart.getPlotItem().setLabel("left", unit)
+    chart.set_label("left", unit)
 
 
 def _days_of_reviews(
@@ -583,7 +610,7 @@ def draw_card_counts(chart: ChartView, panel: stats.CardCounts) -> None:
     item.showGrid(x=True, y=False, alpha=0.15)
     chart.set_ticks("left", list(enumerate(counts)))
     item.setXRange(0, 1.45 * longest, padding=0)
-    item.setLabel("bottom", "cards")
+    chart.set_label("bottom", "cards")
 
 
 def _day_histogram(chart: ChartView, counts: Mapping[int, int], what: str) -> None:
@@ -595,8 +622,8 @@ def _day_histogram(chart: ChartView, counts: Mapping[int, int], what: str) -> No
         Bar(g.centre, g.width, f"{g.count:,} cards with {what} of {_days(g.first, g.last)}", methodcaller("search_for_days", g.first, g.last))
         for g in groups
     )
-    chart.getPlotItem().setLabel("left", "cards")
-    chart.getPlotItem().setLabel("bottom", f"{what} (days)")
+    chart.set_label("left", "cards")
+    chart.set_label("bottom", f"{what} (days)")
     chart.getPlotItem().getAxis("bottom").whole_numbers = True
 
 
@@ -625,8 +652,8 @@ def draw_share_histogram(chart: ChartView, panel: stats.ShareHistogram) -> None:
     if panel.average is not None:
         chart.add_marker(100 * panel.average, f"average {100 * panel.average:.0f} %")
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
-    chart.getPlotItem().setLabel("left", "cards")
-    chart.getPlotItem().setLabel("bottom", f"{what} (%)")
+    chart.set_label("left", "cards")
+    chart.set_label("bottom", f"{what} (%)")
 
 
 def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
@@ -636,14 +663,16 @@ def draw_hours(chart: ChartView, panel: stats.Hours) -> None:
     shares = [stats.share(c, n) for c, n in zip(panel.correct, panel.answers)]
     right = chart.share_axis("% correct")
     if any(s is not None for s in shares):  # no line (and no all-NaN bounds) for a period without answers
-        right.addItem(pg.PlotDataItem(hours, [math.nan if s is None else s for s in shares], pen=pg.mkPen(chart.colours.series("good"), width=2), symbol="o", symbolSize=5, symbolBrush=chart.colours.series("good"), connect="finite"))
+        good = chart.colours.series("good")
+        line = chart.kept("share", lambda: pg.PlotDataItem(pen=pg.mkPen(good, width=2), symbol="o", symbolSize=5, symbolBrush=good, connect="finite"), right)
+        line.setData(hours, [math.nan if s is None else s for s in shares])
     chart.describe_bars(
         Bar(hour, 1, f"{hour:02d}:00–{hour:02d}:59: {n:,} answers" + (f", {s:.0f} % correct" if s is not None else ""), None)
         for hour, n, s in zip(hours, panel.answers, shares)
     )
     chart.set_ticks("bottom", [(h, f"{h:02d}") for h in range(0, 24, 3)])
     chart.start_y_at_zero(max(panel.answers))
-    chart.getPlotItem().setLabel("left", "answers")
+    chart.set_label("left", "answers")
 
 
 def draw_buttons(chart: ChartView, panel: stats.Buttons) -> None:
@@ -655,7 +684,7 @@ def draw_buttons(chart: ChartView, panel: stats.Buttons) -> None:
     chart.set_ticks("bottom", [(5 * g + 1.5, group.title()) for g, group in enumerate(stats.BUTTON_GROUPS)])
     chart.getPlotItem().setXRange(-1, 5 * len(stats.BUTTON_GROUPS) - 1, padding=0)
     chart.leave_room_for_legend(max((max(c) for c in panel.counts.values()), default=0))
-    chart.getPlotItem().setLabel("left", "answers")
+    chart.set_label("left", "answers")
 
 
 def _buttons_of_rating(panel: stats.Buttons, index: int, xs: Sequence[float]) -> Iterator[Bar]:
@@ -676,7 +705,7 @@ def draw_added(chart: ChartView, panel: stats.Added) -> None:
     )
     _day_ticks(chart, panel.first_day, 0)
     chart.getPlotItem().setXRange(panel.first_day - 1, 1, padding=0)
-    chart.getPlotItem().setLabel("left", "cards")
+    chart.set_label("left", "cards")
 
 
 def _calibration_tip(b: stats.CalibrationBin) -> str:
@@ -694,16 +723,13 @@ def draw_calibration(chart: ChartView, panel: stats.Calibration) -> None:
     step = 100 * (panel.bins[0].high - panel.bins[0].low)
     chart.add_bars(xs, [b.reviews for b in panel.bins], chart.colours.muted, width=0.85 * step)
     right = chart.share_axis("actual recall (%)")
-    right.addItem(pg.PlotDataItem([0, 100], [0, 100], pen=pg.mkPen(chart.colours.text, width=1, style=Qt.PenStyle.DashLine)))
+    chart.kept("diagonal", lambda: pg.PlotDataItem([0, 100], [0, 100], pen=pg.mkPen(chart.colours.text, width=1, style=Qt.PenStyle.DashLine)), right)
     scored = [b for b in panel.bins if b.reviews]
-    right.addItem(
-        pg.PlotDataItem(
-            [100 * b.mean_predicted for b in scored], [100 * b.actual for b in scored],
-            pen=pg.mkPen(chart.colours.accent, width=2), symbol="o", symbolSize=7, symbolBrush=chart.colours.accent,
-        )
-    )
+    accent = chart.colours.accent
+    points = chart.kept("recalled", lambda: pg.PlotDataItem(pen=pg.mkPen(accent, width=2), symbol="o", symbolSize=7, symbolBrush=accent), right)
+    points.setData([100 * b.mean_predicted for b in scored], [100 * b.actual for b in scored])
     chart.describe_bars(Bar(x, step, _calibration_tip(b), None) for x, b in zip(xs, panel.bins))
     chart.getPlotItem().setXRange(0, 100, padding=0.02)
     chart.start_y_at_zero(max(b.reviews for b in panel.bins))
-    chart.getPlotItem().setLabel("left", "scored reviews")
-    chart.getPlotItem().setLabel("bottom", "predicted recall (%)")
+    chart.set_label("left", "scored reviews")
+    chart.set_label("bottom", "predicted recall (%)")
