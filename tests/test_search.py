@@ -672,18 +672,24 @@ def tag_matches_glob(tag: str, glob: str) -> bool:
 
 
 @settings(max_examples=150, deadline=None)
+def _store_with_a_basic_note_type() -> tuple[Store, int, int]:
+    """An empty store with a deck and the Basic note type: (store, deck id, note type id)."""
+    store = Store(":memory:")
+    preset = store.save_preset(Preset(id=None, name="Default"))
+    deck = store.insert_deck("Default", preset)
+    basic = store.insert_notetype(
+        NoteType(None, "Basic", NoteTypeKind.STANDARD, ("Front", "Back"), (CardTemplate("Card 1", "{{Front}}", "{{Back}}"),))
+    )
+    return store, deck, basic
+
+
 @given(
     st.lists(st.lists(st.lists(st.sampled_from(TAG_PIECES), min_size=1, max_size=4).map("".join), max_size=3), min_size=1, max_size=6),
     st.lists(st.sampled_from(TAG_GLOB_PIECES), min_size=1, max_size=4).map("".join),
 )
 def test_tag_searches_find_exactly_the_notes_whose_tags_match(tag_lists, glob):
-    store = Store(":memory:")
+    store, deck, basic = _store_with_a_basic_note_type()
     try:
-        preset = store.save_preset(Preset(id=None, name="Default"))
-        deck = store.insert_deck("Default", preset)
-        basic = store.insert_notetype(
-            NoteType(None, "Basic", NoteTypeKind.STANDARD, ("Front", "Back"), (CardTemplate("Card 1", "{{Front}}", "{{Back}}"),))
-        )
         for note_id, tags in enumerate(tag_lists, start=1):
             store.insert_note(Note(note_id, f"guid{note_id}", basic, ("front", "back"), tuple(tags), NOON, NOON))
             store.insert_card(Card(note_id, note_id, deck, 0, CardState.NEW, due=note_id))
@@ -731,13 +737,8 @@ TAG_WRITES = ("edit", "restore", "delete")
     st.lists(st.sampled_from(TAG_GLOB_PIECES), min_size=1, max_size=4).map("".join),
 )
 def test_the_tag_look_up_after_any_writes_finds_what_a_scan_of_the_tags_finds(tag_lists, in_bulk, writes, glob):
-    store = Store(":memory:")
+    store, deck, basic = _store_with_a_basic_note_type()
     try:
-        preset = store.save_preset(Preset(id=None, name="Default"))
-        deck = store.insert_deck("Default", preset)
-        basic = store.insert_notetype(
-            NoteType(None, "Basic", NoteTypeKind.STANDARD, ("Front", "Back"), (CardTemplate("Card 1", "{{Front}}", "{{Back}}"),))
-        )
         notes = [Note(note_id, f"guid{note_id}", basic, ("front", "back"), tuple(tags), NOON, NOON) for note_id, tags in enumerate(tag_lists, start=1)]
         cards = [Card(note.id, note.id, deck, 0, CardState.NEW, due=note.id) for note in notes]
         with store.transaction():
