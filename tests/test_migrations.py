@@ -39,21 +39,33 @@ def fill(collection: Collection) -> None:
                 )
 
 
-def test_a_collection_from_before_0007_is_migrated_and_its_statistics_are_unchanged(tmp_path):
-    path = tmp_path / "old.heatcards"
+def filled_and_rewound(path, before_the_migration: str) -> tuple[stats.Scope, dict]:
+    """A collection at `path` filled by `fill`, with its statistics of the tag "few" for every period, then the file
+    put back as a version before a migration left it (`before_the_migration`, SQL run on the raw file)."""
     with open_collection(path) as collection:
         fill(collection)
         scope = stats.Scope.matching("tag:few")
         expected = {period: stats.collect(collection, scope, period) for period in stats.Period}
-    # the file as a version before migration 0007 left it
     with sqlite3.connect(path) as raw:
-        raw.executescript(
-            """
-            DROP INDEX revlog_by_card_time;
-            CREATE INDEX revlog_by_card_time ON revlog (card_id, time);
-            DELETE FROM _sqlite_migrations WHERE name = '0007_card_reviews_for_statistics';
-            """
-        )
+        raw.executescript(before_the_migration)
+    return scope, expected
+
+
+def last_migration(path) -> str:
+    with sqlite3.connect(path) as raw:
+        return raw.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+
+
+def test_a_collection_from_before_0007_is_migrated_and_its_statistics_are_unchanged(tmp_path):
+    path = tmp_path / "old.heatcards"
+    scope, expected = filled_and_rewound(
+        path,
+        """
+        DROP INDEX revlog_by_card_time;
+        CREATE INDEX revlog_by_card_time ON revlog (card_id, time);
+        DELETE FROM _sqlite_migrations WHERE name = '0007_card_reviews_for_statistics';
+        """,
+    )
     assert index_columns(path, "revlog_by_card_time") == ["card_id", "time"]
 
     with open_collection(path) as collection:
@@ -62,9 +74,7 @@ def test_a_collection_from_before_0007_is_migrated_and_its_statistics_are_unchan
             assert stats.collect(collection, scope, period) == expected[period]
         assert stats.collect(collection, scope, stats.Period.ALL).reviews.answers == 10
     assert index_columns(path, "revlog_by_card_time") == ["card_id", "time", "stats_hour", "stats_code", "duration_ms"]
-    with sqlite3.connect(path) as raw:
-        applied = [row[0] for row in raw.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
-    assert applied[-1] == "0007_card_reviews_for_statistics"
+    assert last_migration(path) == "0007_card_reviews_for_statistics"
 
 
 def test_a_few_cards_statistics_read_no_review_row(tmp_path):
@@ -179,22 +189,19 @@ def test_review_hour_is_the_logs_stats_hour_and_never_decreases(tmp_path):
 
 def test_a_collection_from_before_0009_is_given_the_look_up_by_tag_of_every_note(tmp_path):
     path = tmp_path / "old.heatcards"
-    with open_collection(path) as collection:
-        fill(collection)
-        scope = stats.Scope.matching("tag:few")
-        expected = {period: stats.collect(collection, scope, period) for period in stats.Period}
-    # the file as a version before migration 0009 left it, its tags written since then without a look-up
+    # its tags written since then without a look-up
+    scope, expected = filled_and_rewound(
+        path,
+        """
+        DROP TRIGGER note_tags_after_insert;
+        DROP TRIGGER note_tags_after_update;
+        DROP TRIGGER note_tags_after_delete;
+        DROP TABLE note_tags;
+        DELETE FROM _sqlite_migrations WHERE name = '0009_note_tags';
+        UPDATE notes SET tags = tags || 'Other::Child ' WHERE id = (SELECT max(id) FROM notes);
+        """,
+    )
     with sqlite3.connect(path) as raw:
-        raw.executescript(
-            """
-            DROP TRIGGER note_tags_after_insert;
-            DROP TRIGGER note_tags_after_update;
-            DROP TRIGGER note_tags_after_delete;
-            DROP TABLE note_tags;
-            DELETE FROM _sqlite_migrations WHERE name = '0009_note_tags';
-            UPDATE notes SET tags = tags || 'Other::Child ' WHERE id = (SELECT max(id) FROM notes);
-            """
-        )
         tagged = {(tag, note_id) for note_id, tags in raw.execute("SELECT id, tags FROM notes") for tag in tags.split()}
     assert len(tagged) == 3
 
@@ -204,5 +211,4 @@ def test_a_collection_from_before_0009_is_given_the_look_up_by_tag_of_every_note
         assert len(collection.find_cards("tag:other")) == 1
     with sqlite3.connect(path) as raw:
         assert set(raw.execute("SELECT tag, note_id FROM note_tags")) == tagged
-        applied = [row[0] for row in raw.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
-    assert applied[-1] == "0009_note_tags"
+    assert last_migration(path) == "0009_note_tags"

@@ -533,7 +533,7 @@ def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
         if when.day == 1:
             month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
     cells = chart.kept("cells", lambda: pg.BarGraphItem(x=[], height=[], width=0.86, pen=pg.mkPen(None)))
-    cells.setOpts(x=xs, y=ys, width=0.86, height=0.86, brushes=brushes)
+    cells.setOpts(x=xs, y=ys, height=0.86, brushes=brushes)
     chart.describe_bars(_calendar_days(panel, first))
     chart.getPlotItem().getViewBox().invertY(True)
     chart.getPlotItem().showGrid(x=False, y=False)
