@@ -1187,3 +1187,52 @@ def test_a_programme_named_after_a_person_is_no_person():
 def test_besides_opening_a_sentence_is_no_name():
     text = "Besides Vanean rings, mathematicians speak of Vanean modules."
     assert not any(m.text.startswith("Besides") for m in find_mentions(text, NameBook.from_texts([text])))
+
+
+# The lead's review of the ninth held-out set's first look (issue 6): a nationality before a person's name had been asked with it.
+@pytest.mark.parametrize(
+    ("text", "person", "whole"),
+    [
+        ("Tom Vane won the doubles with the Danish Peter Lund.", "Peter Lund", None),
+        ("The French Foreign Legion was founded in 1831.", None, "French Foreign Legion"),  # no first name: one name
+        ("The Danish Ruth Vane Programme funds young scientists.", None, "Danish Ruth Vane Programme"),
+    ],
+)
+def test_a_nationality_before_a_persons_name_is_no_part_of_it(text, person, whole):
+    kinds = {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+    if person:
+        assert kinds.get(person) is MentionKind.PERSON and not any(name.startswith("Danish") for name in kinds)
+    else:
+        assert whole in kinds
+
+
+def test_an_organisation_for_the_something_is_one_name():
+    text = "Tom Vane persuaded the Northern Association for the Study of Rivers to help."
+    mentions = find_mentions(text, NameBook.from_texts([text]))
+    assert [(m.text, m.kind) for m in mentions if m.kind is not MentionKind.PERSON] == [
+        ("Northern Association for the Study of Rivers", MentionKind.ORGANISATION)
+    ]
+    studio = "In 1975 Tom Vane made a film in the Soviet Union for the Mosfilm studio."  # no "of" after: two names
+    assert {"Soviet Union", "Mosfilm"} <= {m.text for m in find_mentions(studio, NameBook.from_texts([studio]))}
+
+# Forty-ninth round, part B (issue 6): which person a pronoun stands for, and each person's gender.
+
+
+def test_a_pronoun_after_a_name_that_may_be_a_persons_is_no_evidence_of_the_gender_before_it():
+    married = "The engineer Rao Tan married Lin Shu Mei in 1612, and she was given the title Jade Consort."
+    assert NameBook.from_texts([married]).gender("Rao Tan") is None  # she may be Lin Shu Mei
+    # the line: a name between that is no person's ("the Avon Bridge") leaves the pronoun the person's
+    built = "The engineer Rao Tan built the Avon Bridge in 1630, and he lived there."
+    assert NameBook.from_texts([built]).gender("Rao Tan") is Gender.MALE
+
+
+def test_a_rulers_word_before_a_name_says_its_gender():
+    book = NameBook.from_texts(["The emperor Rao Tan married Lin Shu Mei in 1612, and she was given the title Jade Consort."])
+    assert book.gender("Rao Tan") is Gender.MALE
+    assert NameBook.from_texts(["The empress Lin Shu Mei built the Moon Gate."]).gender("Lin Shu Mei") is Gender.FEMALE
+
+
+def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it():
+    assert ("person", "Tom Reyes") in found("Young Tom Reyes loved numbers.", "Tom Reyes was born in Leeds.")
+    # the line: a document that capitalises the word inside its sentences has a name of that word ("Brigham Young")
+    assert ("person", "Tom Reyes") not in found("Young Tom Reyes loved numbers.", "Tom Reyes met Brigham Young in Utah.")

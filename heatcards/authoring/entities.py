@@ -61,12 +61,14 @@ class Quotation:
 
 _MONTH = rf"(?:{'|'.join(lexicon.MONTHS.split())})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = "|".join(sorted(lexicon.WEEKDAYS))
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
 _QUALIFIER = (
     r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|approximately|"
     r"some|at least|at most|up to|only|just|between)\s+)"
 )
 _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
+_SHARE = rf"(?:{lexicon.FRACTION_COUNTS})[ -](?:{lexicon.FRACTIONS})\b"  # "a quarter", "four-fifths", "two thirds"
 _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
@@ -98,12 +100,16 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.DATE,
         re.compile(
-            rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+            # with the day of the week it fell on, when no comma sets it off: "By {{Friday 9 March}} the river had fallen"
+            rf"\b(?:(?:{_WEEKDAY}) )?(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
             # a full date is a date whatever the digits of its year: "on 9 March 112", "on March 9, 112"
             rf"|{_MONTH}\s+{_DAY},\s+{_SHORT_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_SHORT_YEAR}"
             # a day of a month without its year, which the label or the sentence gives: "on June 14", "on 14 June"
             # (never a month alone: "in May", "May" the name, "March" the verb)
             rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d|,\s*\d)|{_DAY_OF_A_MONTH}\s+(?:of\s+)?{_MONTH}\b)"
+            # a day of the week that comes back, which is the fact: "closed on {{Mondays}}" (not "on Friday", which Friday?,
+            # nor "on Monday mornings", which says more than the day, nor "closed on Sundays", the day of rest anyone guesses)
+            rf"|(?<=\bon )(?!Sunday)(?:{_WEEKDAY})s\b(?! [a-z]+s\b)"
         ),
     ),
     (
@@ -116,7 +122,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.DURATION,
         re.compile(
-            rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
+            rf"\b(?:{_QUALIFIER}(?:an?|{_RANGE})|(?:{_QUALIFIER})?{_SHARE}\s+of\s+an?|{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
             rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
             re.IGNORECASE,
         ),
@@ -124,15 +130,21 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.QUANTITY,
         # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
-        # "3 million volts per metre"
+        # "3 million volts per metre"; or a share of one unit, "about three quarters of a mile"
         re.compile(
-            rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS})"
+            rf"(?:\b{_QUALIFIER})?\b(?:{_RANGE}\s?|{_SHARE}\s+of\s+an?\s+)(?:{lexicon.UNITS})"
             rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:{lexicon.RATE_TIMES}))\b)?(?![\w/])"
         ),
     ),
-    (  # a share: "about two thirds", "three quarters"
+    (  # a share of what follows, "about two thirds of", "Four-fifths of", also alone after an amount word and
+        # before a stop, "usually less than a tenth,"; "half" only after an amount word ("nearly half of the votes",
+        # not "half the story", "cut in half"); "a quarter of a million" is a count
         MentionKind.QUANTITY,
-        re.compile(rf"(?:\b{_QUALIFIER})?\b(?:a|one|two|three|four) (?:half|thirds?|quarters?|fifths?)\b(?= of\b)"),
+        # (a capital only where it opens the sentence: ignoring case everywhere made the pattern three times slower)
+        re.compile(
+            rf"(?:(?P<amount>(?i:^{_QUALIFIER})|\b{_QUALIFIER}))?(?:(?i:^{_SHARE})|\b{_SHARE}|(?(amount)half\b|(?!)))"
+            rf"(?(amount)(?= of\b|[,;]|\.$)|(?= of\b))(?! of an? (?:{lexicon.SCALE_WORDS})\b)"
+        ),
     ),
     # four digits, or two or three in a document that dates by an era (see _is_year)
     (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
@@ -141,7 +153,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         re.compile(
             # "under" or "over" before a number in words is a preposition: "came down under {three} parachutes"
             rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
-            rf"\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
+            rf"\b(?:(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?|{_SHARE} of an?)\s(?:million|billion)\b"
             # a number in words is whole: "two hundred", "forty-five", "seven million"
             # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
             rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
@@ -196,6 +208,8 @@ _TOKEN = re.compile(
     rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
+# "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
+_FOR_THE_SOMETHING_OF = re.compile(r"for the [A-Z][\w'’-]* of [A-Z]")
 _CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
@@ -204,6 +218,7 @@ _PARTICLES = frozenset("de des da di du del della der den van von la le".split()
 # A word that joins a name as a particle only before another one: "Theater an der Wien", "Frankfurt an der Oder" (not
 # "gave Tom Reyes an Oscar").
 _PARTICLE_OPENERS = frozenset({"an"})
+_OPENERS_BEFORE_A_NAME = lexicon.OPENING_PREPOSITIONS | lexicon.OPENING_ADJECTIVES  # "Near Oakdale", "Young Tom Reyes"
 # A word for a people before a common noun, which no name before "of the" goes on into: "Akira Tanaka of the Japanese
 # chemical company …" is Akira Tanaka ("the Museum of the American Indian" goes on).
 _A_PEOPLE_BEFORE_A_NOUN = re.compile(rf"(?:{_NATION}|[A-Z][a-z]+(?:ese|ish)) [a-z]")
@@ -368,11 +383,13 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
     woman just before the name ("the actress Yoko Mori", "his son Kenji"), a first name the lexicon
     knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
     name that person and no one else, with no pronoun before the name, when they agree (not a "him"
-    or "her" after a preposition: the object of the name's own action is someone else)."""
+    or "her" after a preposition: the object of the name's own action is someone else; nor a pronoun
+    after a name of unknown kind shaped like a person's, which it may stand for)."""
     told: dict[str, Gender] = {}
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     for text in texts:
-        named = [m for m in find_mentions(text, book) if m.kind is MentionKind.PERSON]
+        mentions = find_mentions(text, book)
+        named = [m for m in mentions if m.kind is MentionKind.PERSON]
         for mention in named:
             # the word before the name, for a title left outside it: "Commodore Sir {Edgar Britten}"
             outside = next(iter(re.findall(r"(\w+)\.? $", text[: mention.start])), "")
@@ -392,7 +409,10 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
         # nor "Rowan Ashby's father was a miner, and he died …": the father's "he"
         owned = bool(named) and named[0].possessive and OWNED_PERSON.match(text, named[0].end) is not None
         if len({m.name for m in named}) == 1 and not owned and not set(leading) & (lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS):
-            after = re.findall(r"[a-z]+", text[named[0].end :].lower())
+            # not "Rao Tan married Lin Shu Mei, and she was given …": a name between that may be a person's is
+            # as likely the pronoun's
+            until = next((m.start for m in mentions if m.start >= named[0].end and m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)), len(text))
+            after = re.findall(r"[a-z]+", text[named[0].end : until].lower())
             for before, word in zip(["", *after], after):
                 if word in _OBJECT_PRONOUNS and before in _PREPOSITIONS_BEFORE_AN_OBJECT:
                     continue  # "President Harding presented it to her": someone else, not the name's own
@@ -793,6 +813,11 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         # (not of a longer name: "Korean Air Lines Flight 007")
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
+    elif len(run.tokens) >= 3 and run.tokens[0] in lexicon.DEMONYMS and _persons_name_after_a_nationality(run, book):
+        # "with the German Friedrich Traun": the nationality before a person's name is no part of it (and the
+        # word before the name, which is no "the" of a ship's name)
+        start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
+        run = dataclasses.replace(run, start=start, tokens=run.tokens[1:], before=[*run.before[-1:], run.tokens[0].lower()])
     kind = _kind_of(run, book)
     title = _title_length(run.tokens)
     if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
@@ -806,6 +831,13 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     cue = run.before[-1] if run.before else ""
     craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS  # also "the liner Northern Star"
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
+
+
+def _persons_name_after_a_nationality(run: _Run, book: NameBook) -> bool:
+    """Whether the words after a run's leading nationality are a person's name: a first name the lexicon knows
+    ("the German Friedrich Traun") or a person the document names; not "the French Foreign Legion"."""
+    rest = " ".join(run.tokens[1:])
+    return looks_like_a_persons_name(rest) and (run.tokens[1] in lexicon.FIRST_NAMES or book.kinds.get(rest) is MentionKind.PERSON)
 
 
 def _names_a_craft(run: _Run) -> bool:
@@ -914,7 +946,9 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 continue
             candidate = _POSSESSIVE.sub("", tokens[index].group())
             followed = index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " "
-            if followed and candidate == "of" and tokens[index + 1].group() == "the":  # "Charter of the United Nations"
+            if followed and tokens[index + 1].group() == "the" and (candidate == "of" or _FOR_THE_SOMETHING_OF.match(text, tokens[index].start())):
+                # "Charter of the United Nations", "Association for the Advancement of Science" (not "the Soviet Union
+                # for the Mosfilm studio")
                 followed = index + 2 < len(tokens) and text[tokens[index + 1].end() : tokens[index + 2].start()] == " "
                 following = tokens[index + 2] if followed else None
             else:
@@ -991,9 +1025,9 @@ def _split_after_a_known_surname(text: str, run: _Run, book: NameBook) -> list[_
 
 def _opens_sentence_without_naming(word: str, book: NameBook) -> bool:
     """Whether a capitalised word opening a sentence is no part of a name: "The", "In", and a preposition
-    before a name ("Near Oakdale, …" names Oakdale) unless the document capitalises it inside sentences
-    too ("the Near East")."""
-    return word in lexicon.SENTENCE_STARTERS or (word in lexicon.OPENING_PREPOSITIONS and word not in book.inner_words)
+    or an adjective before a name ("Near Oakdale, …" names Oakdale, "Young Tom Reyes …" Tom Reyes) unless the
+    document capitalises it inside sentences too ("the Near East", "Brigham Young")."""
+    return word in lexicon.SENTENCE_STARTERS or (word in _OPENERS_BEFORE_A_NAME and word not in book.inner_words)
 
 
 def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bool:
@@ -1011,12 +1045,13 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
     if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
         return False  # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany")
     if word in _CONNECTORS:
-        return word != "the" or words[-1] == "of"
+        return word != "the" or words[-1] in ("of", "for")
     if word == "in":
         return words[-1] in lexicon.PRIZE_WORDS
     if word == "upon":  # a town and the river it stands on: "Newcastle upon Tyne", "Kingston upon Thames"
         return len(words) == 1
-    if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance"
+    if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance",
+        # "Society for the Protection of Birds"
         return words[-1] in lexicon.ORGANISATION_WORDS
     if word in _INNER_CONJUNCTIONS:
         joint = next((index for index, w in enumerate(words) if w in ("of", "in")), 0)

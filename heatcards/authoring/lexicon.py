@@ -27,6 +27,7 @@ SENTENCE_STARTERS = _words(
     "Most Few Several No None Not Another Other Such One Two Three Four Five Six Seven Eight Nine Ten "
     "Besides Instead Indeed Perhaps Maybe Finally First Second Third Last Next Thus Hence Therefore Alas Sadly "
     "Unfortunately Fortunately Initially Eventually Originally Recently Soon Often Sometimes Among Between "
+    "Roughly Nearly Almost Approximately "
     "Like Unlike Following According Around About Across Along Against Beyond Within Through Throughout "
     "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Must May Might Of Course Ahem"
 )
@@ -78,8 +79,16 @@ KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle
 # Words for a man or a woman, a boy or a girl: a "his" or "her" after such a subject is its own ("The boy gave his first
 # concert", "The father taught his son"), never the document's person's; just before a name, they say its gender ("the
 # actress Yoko Mori").
-MALE_NOUNS = _words("man boy lad son father brother husband uncle nephew grandfather grandson king prince")
-FEMALE_NOUNS = _words("woman girl daughter mother sister wife aunt niece grandmother granddaughter queen princess actress widow")
+# The rulers are here in lower case ("the emperor Rao Tan", "The old emperor …"), beside the titles (MALE_TITLES) they
+# are when capitalised.
+MALE_NOUNS = _words(
+    "man boy lad son father brother husband uncle nephew grandfather grandson king prince "
+    "emperor pharaoh sultan tsar czar shah maharaja duke"
+)
+FEMALE_NOUNS = _words(
+    "woman girl daughter mother sister wife aunt niece grandmother granddaughter queen princess actress widow "
+    "empress tsarina czarina sultana begum maharani duchess"
+)
 # The words a biography may call its person by as a child, and those for the child the sentence before may use:
 # "… hoped to show off his son as a second Mozart. The boy gave his first public concert …".
 YOUNG_MALE_NOUNS = ("boy", "young man")
@@ -306,7 +315,7 @@ RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
 UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
-    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|acres?|hectares?|"
+    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
     # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"
     r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
@@ -335,6 +344,9 @@ COUNTING_WORDS = f"two|three|four|five|six|seven|eight|nine|ten|{COUNTING_WORDS_
 # Plurals with no "s" that a count may stand before: "launched {{108}} aircraft", "grazed {{4,000}} cattle".
 UNMARKED_PLURALS = "aircraft|spacecraft|cattle|sheep|deer|personnel"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"
+# A share written in words, as "40 per cent" is in digits: "about a quarter", "four-fifths", "a tenth".
+FRACTIONS = "half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|twelfths?|twentieths?|hundredths?|thousandths?"
+FRACTION_COUNTS = "a|one|two|three|four|five|six|seven|eight|nine"
 # A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
 CURRENCY_WORDS = r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?"
@@ -498,6 +510,9 @@ OPENING_PREPOSITIONS = _words(
     "Near Outside Inside Behind Below Beneath Beside Above Past Toward Towards Amid Amidst Via Off Opposite Alongside "
     "Aboard Atop Underneath"
 )
+# Round 49, part B. Adjectives that open a sentence before a person's name and are no part of it ("Young Tom Reyes
+# loved numbers."), unless the document capitalises them inside its sentences too ("Brigham Young").
+OPENING_ADJECTIVES = _words("Young Little Old Poor")
 # The lower-case ends of hyphenated adjectives made from a name, which is no part of the name after them:
 # "the American-run {{Canal Zone}}", "a German-born chemist".
 HYPHENATED_ADJECTIVE_ENDS = _words(

@@ -212,8 +212,9 @@ _SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join
 _SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:described|called|nicknamed)(?: [\w’'-]+){{1,5}}?(?: as)? [\"“]$")
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
-# After "her", what makes it "asked her to …" (or "those who taught her were …") rather than "her direction".
-_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
+# a possessive) rather than "her direction".
+_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -293,8 +294,11 @@ _LAST_WORD_OF_A_NAME = re.compile(
 _LATER_NAME_BEFORE = re.compile(r"\b(?:became(?: known as)?|(?:was )?renamed)(?: the)? $")
 # An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …".
 _SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
-# An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}".
-_VAGUE_AMOUNT = re.compile(r"\b(?:few|several|many|couple|some|number|lots?)\b|\b(?:(?:less|more|fewer) than|under|over) an?\b", re.IGNORECASE)
+# An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}" (not "less than a
+# tenth", a share).
+_VAGUE_AMOUNT = re.compile(
+    rf"\b(?:few|several|many|couple|some|number|lots?)\b|\b(?:(?:less|more|fewer) than|under|over) an?\b(?![ -](?:{lexicon.FRACTIONS})\b)", re.IGNORECASE
+)
 # A number that is half of a range: "over {{a day}} or two", "shook for {{roughly 45 seconds}} to a minute".
 _REST_OF_A_RANGE = re.compile(
     rf"\s(?:or|to|and)\s(?:\d|(?:{lexicon.NUMBER_WORDS})\b)|\s(?:or|to)\s(?:half\s)?an?\s(?:{lexicon.TIME_UNITS}|{lexicon.UNITS})\b", re.IGNORECASE
@@ -604,6 +608,16 @@ _ITS_AFTER_THE_VERB = re.compile(
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+_LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
+# The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
+# warned her,"; not "her foot", a possessive): someone else of that gender, whom the sentence after may mean. Not a
+# "him" further on ("a disappointment that made him decide", "brought two coffins with him"), often the person's own.
+_SOMEONE_ELSE_AS_AN_OBJECT = {
+    Gender.MALE: re.compile(r" (?:[a-z]+ )?[a-z]+ him\b"),
+    Gender.FEMALE: re.compile(r" (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
+}
+# What a sentence says its person was, whose role is no one else: "was a Chilean sculptor", "became the chief engineer".
+_WHAT_SOMEONE_WAS = re.compile(r"\b(?:was|is|became) (?:an?|the) (?:[\w-]+ ){0,2}[\w-]+")
 # A comma before a trailing phrase a card may leave out (see _closes_the_sentence), and an item joined in a list.
 _TRAILING_PHRASE = re.compile(r",(?P<quote>[\"”’]?)\s+(?=[a-z])")
 _JOINED_ITEM = re.compile(r" (?:and|or|&) ")
@@ -738,7 +752,8 @@ def suggest_from_mentions(
     about `cards_per_1000_words` per 1,000 words kept. Progress is reported as "Writing cards"."""
     check_cards_per_1000_words(cards_per_1000_words)
     title = _thing_explained(document.title)
-    topic = _dated_event(title, found) or _topic(title, found, book) or _title_phrase(title, [sentence.text for sentence in sentences])
+    texts = [sentence.text for sentence in sentences]
+    topic = _dated_event(title, found) or _topic(title, texts, found, book) or _title_phrase(title, texts)
     found = _namesakes_as_the_instrument(sentences, found, topic)
     cards: list[_Card] = []
     previous: Claim | None = None
@@ -860,10 +875,12 @@ def _statements(sentences: list[Sentence]) -> int:
     return sum(sentence.text.rstrip("\"'”’) ").endswith((".", "!")) for sentence in sentences)
 
 
-def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | None:
+def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameBook) -> _Topic | None:
     """What the document is about: an instrument its title names after a person it names (see
     _instrument_in_title), whatever its sentences name most; else the fullest name in its title that its
-    sentences mention, or failing that a name that clearly dominates them."""
+    sentences mention, or failing that a name that clearly dominates them. A person's name of unknown
+    gender (or kind) is a person of the gender the document's leading pronouns give it (see
+    _gender_of_the_pronouns_after)."""
     sentences_naming: Counter[str] = Counter()
     kinds: dict[str, MentionKind] = {}
     aliases: dict[str, set[str]] = {}
@@ -898,11 +915,35 @@ def _topic(title: str, found: list[list[Mention]], book: NameBook) -> _Topic | N
             return None
         name = dominant
     named = _named_topic(name, kinds, aliases, book)
+    if named.gender is None and (named.kind is MentionKind.PERSON or named.kind is MentionKind.NAME and looks_like_a_persons_name(name)):
+        if (gender := _gender_of_the_pronouns_after(name, texts, found)) is not None:
+            named = dataclasses.replace(named, kind=MentionKind.PERSON, gender=gender)
     event = re.fullmatch(r"[A-Z][a-z]+ of (?:the )?(?P<thing>.+)", name)
     vessel = next((other for other in sentences_naming if event and event.group("thing") in (other, *aliases[other])), None)
     if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
         return dataclasses.replace(named, vessel=held)
     return named
+
+
+def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[Mention]]) -> Gender | None:
+    """The gender of the person `name` that the document's leading "He", "She", "His" or "Her" give, each in the
+    sentence right after one that opens with that person and names no one else, when they all agree: "Marta Velez
+    was a sculptor born in Valparaiso in 1902. She studied in Paris." (a first name the lexicon does not know, and
+    no pronoun in the naming sentence). None when they disagree (the life of a couple) or there is none. A sentence
+    with a word for another person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers
+    its "He" to that one; not one that says what she was ("… was a Chilean sculptor")."""
+    genders: set[Gender] = set()
+    for text, mentions, following in zip(texts, found, texts[1:]):
+        people = {m.name for m in mentions if m.kind is MentionKind.PERSON or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)}
+        opening = _OPENING.match(text).end()
+        if (
+            people == {name}
+            and (leading := _LEADING_PERSONAL_PRONOUN.match(following))
+            and any(m.name == name and m.start == opening and not OWNED_PERSON.match(text, m.end) for m in mentions)
+            and not _PEOPLE_NOUNS.intersection(_WORD.findall(_WHAT_SOMEONE_WAS.sub("", text).lower()))
+        ):
+            genders.add(_PRONOUN_GENDER[leading.group().lower()])
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _instrument_in_title(title: str, kinds: dict[str, MentionKind]) -> tuple[str, str] | None:
@@ -1240,8 +1281,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
             # forms on the anode.", is asked without the short form); "The {{European Space Agency}} (ESA) joined …":
             # everyone can spell out a short form so well known
             return True
-    if re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
-        return True  # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"
+    if mention.kind not in _NUMBER_KINDS and re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
+        # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"; a number opening the sentence is
+        # written so too ("{{Two-thirds}} of the island", "{{Twenty-five}} workers")
+        return True
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
     if mention.kind in _NUMBER_KINDS and (after.startswith(" more ") or " more " in text):
@@ -2562,6 +2605,9 @@ def _antecedent(
         }
         if len(people) > 1 and (subject := _subject_person_goes_on(gender, before, topic, book)) is not None:
             people = {_canonical(subject, topic): subject}
+        if not people and (called := _called_by_a_noun(gender, before, topic, book)) is not None:
+            # "Rao Tan fell ill in 1657. The old emperor spent his last years in Red Fort. He died …": the noun says he is a man
+            return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(called, topic) else (called, called.name)
         if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
             people = {_canonical(chained, topic): chained}
             if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
@@ -2572,6 +2618,8 @@ def _antecedent(
                 return None
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
+            if _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(before.text, person.end):
+                return None  # "The surgeon Karl Lind treated him at Bristol. His toes …": whose toes, his or the patient's?
             if _named_aside_from_a_thing(person, before):
                 return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
             return person, person.name
@@ -2637,6 +2685,10 @@ def _antecedent(
         # "The NER renumbered its fleet, and the engine became No. 103. In 1947 it …": the NER or the engine?
         another_subject = _another_subject_later(before)
         leading = _leading_thing(before)
+        # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
+        acts_on_the_topic = leading is not None and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions)
+        if acts_on_the_topic and not _is_topic(leading, topic):
+            return None
         if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
             return leading, _with_article(leading.name, before.text, leading)
         about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
@@ -2794,6 +2846,27 @@ def _subject_gender(text: str) -> Gender | None:
     if subject is None:
         return None
     return Gender.MALE if subject.group("noun").lower() in lexicon.MALE_NOUNS else Gender.FEMALE
+
+
+def _called_by_a_noun(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The person the sentence before calls by a noun of `gender` for its subject ("The old emperor spent his last
+    years in Red Fort."): the one person the sentence before that names whom the document makes sure is of that gender, a name of unknown
+    kind shaped like a person's too, whose gender the noun then makes sure ("Rao Tan fell ill in 1657."). None when
+    that sentence names no one or two who may be meant ("Rao Tan quarrelled with Lin Wei.")."""
+    if _subject_gender(before.text) is not gender or not before.earlier:
+        return None
+    subject = _GENDERED_SUBJECT.match(before.text, _OPENING.match(before.text).end())
+    if subject and subject.group("noun").lower() in (*lexicon.MALE_CHILD_NOUNS, *lexicon.FEMALE_CHILD_NOUNS):
+        return None  # "The boy drew his own conclusion.": a child, most often the person of the biography as a child
+    fitting = {
+        _canonical(m, topic): m
+        for m in before.earlier[0]
+        # a person the document makes sure is of that gender, or a name of unknown kind (not "Sophia Auld, the mistress
+        # of the house, …" for "The boy", whose gender the document leaves open)
+        if m.kind is MentionKind.PERSON and _gender(m, topic, book) is gender
+        or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)
+    }
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 def _first_name_alone(mention: Mention, gender: Gender) -> bool:
