@@ -4743,3 +4743,48 @@ def test_a_person_of_unsure_gender_is_not_the_boy_of_the_sentence_after():
 def test_an_it_after_a_name_acting_on_the_topic_is_not_that_name(listing):
     text = f"The Vega Tower was finished in 1931. {listing} It attracts millions of visitors a year and is closed on Fridays."
     assert not any(" attracts" in front and "It attracts" not in front for front in _fronts(text, "The Vega Tower"))
+
+
+# Forty-ninth round, part C (issue 6): a term a naming verb gives inside the clause, and a law, principle, effect or cycle
+# named after someone, asked whole.
+
+_SEA = "The Orva Sea lies between Kestrel Island and the mainland."
+
+
+def test_a_term_a_pronoun_names_inside_its_clause_is_asked():
+    """The other side of the line: "called" after a time is phoning ("On the day she called the police")."""
+    suggestions = suggest("Alan Brisk was a mathematician from Leeds. He invented a parlour game he called the shadow test, in which a judge questions two hidden players.", "Alan Brisk")
+    assert any(s.answer == "shadow test" and s.rule == "cloze:term" for s in suggestions)
+    fronts = _fronts("Ada Brisk was a nurse from Leeds. On the day she called the police, the house in Leeds was empty.", "Ada Brisk")
+    assert fronts and not any("{{c1::police}}" in front for front in fronts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        ("By Ostrander's principle, a cold sea favours fog, but at sea the effect is weak.", "By {{c1::Ostrander's principle}}, a cold sea favours fog, but at sea the effect is weak."),
+        ("The Ostrander principle explains why a cold sea favours fog.", "The {{c1::Ostrander principle}} explains why a cold sea favours fog."),
+        ("The cable carried a series of values known as the Kessler numbers.", "The cable carried a series of values known as the {{c1::Kessler numbers}}."),
+    ],
+)
+def test_a_law_or_principle_named_after_someone_is_one_term(sentence, front):
+    """Before: "By Ostrander's {{principle}}" (a description read after "principle,") and nothing for "the Kessler
+    numbers" (the name alone is half a term)."""
+    assert f"(Orva Sea) {front}" in _fronts(f"{_SEA} {sentence}", "Orva Sea")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its tides obey Isaac Newton's law of gravitation in every season.",  # the term goes on after "of"
+        "Soapy Smith's rule over the harbour ended on July 8, 1898.",  # a reign, no idea
+        "Nitrogen passes through the sea in four steps. It is called the Dorn cycle after Ruth Dorn, who worked out its steps in 1951.",
+        "Rain causes a dilution of the surface salt. This dilution is called the Harl effect, after the chemist Otto Harl.",
+    ],
+)
+def test_a_named_idea_is_not_asked_where_the_card_cannot_say_what_it_names(sentence):
+    """The other side of the line: "It is called …" names what the "it" is, which the label cannot tell (before: "(Orva
+    Sea) It is called the {{nitrogen wheel}} …" read the "it" as the sea); "This dilution" leans."""
+    assert "(Orva Sea) Under {{c1::Ostrander's law}}, a cold sea favours fog." in _fronts(f"{_SEA} Under Ostrander's law, a cold sea favours fog.", "Orva Sea")
+    assert not any("{{c1::nitrogen wheel}}" in front for front in _fronts(f"{_SEA} Nitrogen passes through the sea in four steps. It is called the nitrogen wheel after Ruth Dorn.", "Orva Sea"))
+    assert not any(re.search(r"(?:law|rule|cycle|effect)\}\}|\{\{c1::(?:Isaac Newton|Soapy Smith)\b", front) for front in _fronts(f"{_SEA} {sentence}", "Orva Sea"))

@@ -87,6 +87,16 @@ _SHORT_YEAR = rf"[1-9]\d{{1,2}}\b(?![.,:]\d){_COUNTS_NOTHING}"
 _HOUR = r"(?:1[0-2]|0?[1-9])"
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
+# A duration is no duration before a word that counts from another time ("two weeks later") and no age ("26-year-old").
+_NOT_RELATIVE = rf"(?!\s+{lexicon.RELATIVE_TIME}|-old\b)"
+# What a quantity is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year".
+_PER = rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:{lexicon.RATE_TIMES}))\b)?(?![\w/])"
+# An amount word before a count; "under" or "over" before a number in words is a preposition: "came down under {three}
+# parachutes".
+_COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
+# The plural noun a count counts, perhaps after a word for a people: "some {800,000} French investors".
+_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children|{lexicon.UNMARKED_PLURALS})\b)"
+
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.TIME,
@@ -122,23 +132,45 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.DURATION,
         re.compile(
-            rf"\b(?:{_QUALIFIER}(?:an?|{_RANGE})|(?:{_QUALIFIER})?{_SHARE}\s+of\s+an?|{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
-            rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?(?!\s+{lexicon.RELATIVE_TIME}|-old\b)",
+            rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
+            rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?{_NOT_RELATIVE}",
             re.IGNORECASE,
         ),
     ),
     (
         MentionKind.QUANTITY,
         # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
-        # "3 million volts per metre"; or a share of one unit, "about three quarters of a mile"
+        # "3 million volts per metre"
+        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS}){_PER}"),
+    ),
+    # four digits, or two or three in a document that dates by an era (see _is_year)
+    (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
+    (
+        MentionKind.COUNT,
         re.compile(
-            rf"(?:\b{_QUALIFIER})?\b(?:{_RANGE}\s?|{_SHARE}\s+of\s+an?\s+)(?:{lexicon.UNITS})"
-            rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:{lexicon.RATE_TIMES}))\b)?(?![\w/])"
+            rf"{_COUNT_QUALIFIER}\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
+            # a number in words is whole: "two hundred", "forty-five", "seven million"
+            # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
+            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
+            rf"{_COUNTED_AFTER})|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
-    (  # a share of what follows, "about two thirds of", "Four-fifths of", also alone after an amount word and
-        # before a stop, "usually less than a tenth,"; "half" only after an amount word ("nearly half of the votes",
-        # not "half the story", "cut in half"); "a quarter of a million" is a count
+    (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+)
+# A share written in words, looked for only in a sentence with a fraction word (found fast: trying a share at every word
+# of every sentence slowed suggesting by a tenth). A share of one unit is one duration or quantity, "for {{about a
+# tenth of a second}}", "climbs {{about three quarters of a mile}}"; a share of a scale word one count, "{{a quarter
+# of a million}} people"; a share of what follows, "about two thirds of", "Four-fifths of", also alone after an amount
+# word and before a stop, "usually less than a tenth,"; "half" only after an amount word ("nearly half of the votes",
+# not "half the story", "cut in half").
+_FRACTION_WORD = re.compile(rf"\b(?:{lexicon.FRACTIONS})\b", re.IGNORECASE)
+_SHARE_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
+    (
+        MentionKind.DURATION,
+        re.compile(rf"\b(?:{_QUALIFIER})?{_SHARE}\s+of\s+an?[\s-]+(?:{lexicon.TIME_UNITS})\b{_NOT_RELATIVE}", re.IGNORECASE),
+    ),
+    (MentionKind.QUANTITY, re.compile(rf"(?:\b{_QUALIFIER})?\b{_SHARE}\s+of\s+an?\s+(?:{lexicon.UNITS}){_PER}")),
+    (
         MentionKind.QUANTITY,
         # (a capital only where it opens the sentence: ignoring case everywhere made the pattern three times slower)
         re.compile(
@@ -146,26 +178,21 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"(?(amount)(?= of\b|[,;]|\.$)|(?= of\b))(?! of an? (?:{lexicon.SCALE_WORDS})\b)"
         ),
     ),
-    # four digits, or two or three in a document that dates by an era (see _is_year)
-    (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
-    (
-        MentionKind.COUNT,
-        re.compile(
-            # "under" or "over" before a number in words is a preposition: "came down under {three} parachutes"
-            rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
-            rf"\b(?:(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?|{_SHARE} of an?)\s(?:million|billion)\b"
-            # a number in words is whole: "two hundred", "forty-five", "seven million"
-            # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
-            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
-            # a word for a people may stand between the count and its noun: "some {800,000} French investors"
-            rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children|{lexicon.UNMARKED_PLURALS})\b))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
-        ),
-    ),
-    (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+    (MentionKind.COUNT, re.compile(rf"{_COUNT_QUALIFIER}\b{_SHARE} of an?\s(?:million|billion)\b{_COUNTED_AFTER}")),
 )
 # A reading on a scale whose unit comes first, found before the names ending in a number ("Apollo 14") that
 # it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm".
 _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
+# A law, principle, effect or cycle named after someone is one term, found before the name it holds (which alone is
+# half of it): "By {{Ostrander's principle}}, …", "known as the {{Kessler numbers}}" (not "Isaac Newton's law of
+# gravitation", whose term goes on; nor "Smith's rule", a reign).
+_NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS))
+_EPONYM = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+# (looked for only in a sentence with such a noun, found fast: the pattern tried at every word cost a few milliseconds)
+_NAMED_IDEA_NOUN = re.compile(rf" (?:{_NAMED_IDEA})\b")
+_EPONYMOUS_TERM = re.compile(
+    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM}|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s) (?:{_NAMED_IDEA})\b(?! of\b)"
+)
 # A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",
 # "writing in the {{second century A.D.}}" (not "A.D." alone, an organisation by its capitals). A century is
 # one time, asked as a date is ("In what year …" would not fit it).
@@ -469,14 +496,15 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE)):
+    named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _NAMED_IDEA_NOUN.search(text) else ()
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     runs = _capitalised_runs(text, book)
     numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:
         add(_named(text, run, book))
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in (_SHARE_PATTERNS if _FRACTION_WORD.search(text) else ()) + _PATTERNS:
         for match in pattern.finditer(text):
             if kind is MentionKind.YEAR and not _is_year(text, match.start(), match.end(), book.dates_by_an_era):
                 continue
@@ -513,9 +541,13 @@ _NICKNAME_IN_QUOTES = re.compile(
     r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
 )
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
-# called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week").
+# called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week"); also a
+# description of one or two words inside the clause when a pronoun names: "He invented a parlour game he called the
+# shadow test, in which …" (not "On the day she called the police, …": a time is when someone phoned).
 _NAMED_BY_SOMEONE = re.compile(
-    r", (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s) call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] )(?!(?:every|each|often|him|them|back|out|up|off)\b)"
+    r"(?:, (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s)"
+    r"|\b(?:an?|the) (?:[a-z]+ )?(?!(?:day|night|morning|evening|afternoon|moment|time|week|month|year|hour)\b)[a-z]+ (?:he|she|they|we))"
+    r" call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] )(?!(?:every|each|often|him|them|back|out|up|off)\b)"
 )
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
@@ -621,7 +653,7 @@ def find_terms(text: str) -> list[Mention]:
             found.append((match.end(), words[-1].end()))
     for match in _names_in_quotes(text):
         found.append(match.span("name"))
-    for match in _NAMED_BY_SOMEONE.finditer(text):
+    for match in _NAMED_BY_SOMEONE.finditer(text) if " call" in text else ():  # (most sentences call nothing: found fast)
         found.append(_term_from(text, match.end()))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))

@@ -2020,6 +2020,8 @@ def _carried_by_the_label(
     reference = _LEADING_REFERENCE.match(text, opening)
     if not pronouns or _RELATIVE_TIME_OPENER.match(text) or (reference and (reference.group("pronoun") or "").lower() not in ("it", "its")):
         return None
+    if reference and _NAMING_VERB.match(text, reference.end()):
+        return None  # "It is called the Dorn cycle after Ruth Dorn": the name says what the "it" is, which no label tells
     offered = [
         m for m in before.mentions
         if not (_ERA_AFTER_A_YEAR.search(before.text, 0, m.end) or _AFTER_BY_OR_UNDER.search(before.text, 0, m.start)
@@ -3373,9 +3375,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         things = {
             m.name
             for m in before
-            if m.kind in NAMED_KINDS and (m.kind is not MentionKind.PERSON or _names_a_term(claim.text, m)) and _could_be_it(m)
-            and not (word == "it" and _qualifies_the_noun_after(claim.text, m))
-        }  # a person's name in "the van der Waals equation … its author" is the equation's; "the Apollo 11 lander … it" is not Apollo 11
+            if (m.kind in NAMED_KINDS and (m.kind is not MentionKind.PERSON or _names_a_term(claim.text, m)) or _named_after_someone(m))
+            and _could_be_it(m) and not (word == "it" and _qualifies_the_noun_after(claim.text, m))
+        }  # a person's name in "the van der Waals equation … its author" is the equation's, and so is "the Brand equation … its
+        # author", a term of its own; "the Apollo 11 lander … it" is not Apollo 11
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
             things.discard(subject.name if subject else "")
@@ -3598,6 +3601,11 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
     return bool(following) and following not in lexicon.SENTENCE_STARTERS
+
+
+def _named_after_someone(mention: Mention) -> bool:
+    """Whether the mention is a term named after someone, found whole: "Ostrander's principle", "the Brand equation"."""
+    return mention.kind is MentionKind.TERM and mention.text[:1].isupper()
 
 
 def _names_a_term(text: str, mention: Mention) -> bool:
