@@ -383,6 +383,11 @@ def _tail(name: str) -> str:
     return words[-1]
 
 
+def may_name_a_person(mention: Mention) -> bool:
+    """Whether the mention is a person's, or a name of unknown kind shaped like a person's ("Rao Tan")."""
+    return mention.kind is MentionKind.PERSON or mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.name)
+
+
 def looks_like_a_persons_name(name: str) -> bool:
     """Two or three capitalised words, none of them a word of places, organisations or prizes, and not a
     well-known event ("the Great Depression", whose "Depression" a document may use alone)."""

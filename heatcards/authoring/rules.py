@@ -33,6 +33,7 @@ from heatcards.authoring.entities import (
     Quotation,
     find_mentions,
     looks_like_a_persons_name,
+    may_name_a_person,
     quotations,
 )
 from heatcards.authoring.model import (
@@ -934,7 +935,7 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
     its "He" to that one; not one that says what she was ("… was a Chilean sculptor")."""
     genders: set[Gender] = set()
     for text, mentions, following in zip(texts, found, texts[1:]):
-        people = {m.name for m in mentions if m.kind is MentionKind.PERSON or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)}
+        people = {m.name for m in mentions if may_name_a_person(m)}
         opening = _OPENING.match(text).end()
         if (
             people == {name}
@@ -2687,10 +2688,8 @@ def _antecedent(
         # "The NER renumbered its fleet, and the engine became No. 103. In 1947 it …": the NER or the engine?
         another_subject = _another_subject_later(before)
         leading = _leading_thing(before)
-        # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
-        acts_on_the_topic = leading is not None and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions)
-        if acts_on_the_topic and not _is_topic(leading, topic):
-            return None
+        if leading is not None and not _is_topic(leading, topic) and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions):
+            return None  # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
         if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
             return leading, _with_article(leading.name, before.text, leading)
         about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
@@ -2824,7 +2823,7 @@ def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offer
         return False
     others = [
         m for m in offered
-        if m.name != person.name and (m.kind is MentionKind.PERSON or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name))
+        if m.name != person.name and may_name_a_person(m)
     ]
     if gender is Gender.MALE:
         other_words, other_titles = lexicon.FEMALE_NOUNS | lexicon.FEMALE_PRONOUNS, lexicon.FEMALE_TITLES
@@ -2852,19 +2851,19 @@ def _subject_gender(text: str) -> Gender | None:
 
 def _called_by_a_noun(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
     """The person the sentence before calls by a noun of `gender` for its subject ("The old emperor spent his last
-    years in Red Fort."): the one person the sentence before that names whom the document makes sure is of that gender, a name of unknown
-    kind shaped like a person's too, whose gender the noun then makes sure ("Rao Tan fell ill in 1657."). None when
-    that sentence names no one or two who may be meant ("Rao Tan quarrelled with Lin Wei.")."""
+    years in Red Fort."): the one person the sentence before that names whom the document makes sure is of that
+    gender, or a name of unknown kind shaped like a person's, whose gender the noun then makes sure ("Rao Tan fell
+    ill in 1657."). None when that sentence names no one or two who may be meant ("Rao Tan quarrelled with Lin
+    Wei."), and for a child's noun ("The boy …"), which _young_person_is_the_topic reads."""
     if _subject_gender(before.text) is not gender or not before.earlier:
         return None
     subject = _GENDERED_SUBJECT.match(before.text, _OPENING.match(before.text).end())
     if subject and subject.group("noun").lower() in (*lexicon.MALE_CHILD_NOUNS, *lexicon.FEMALE_CHILD_NOUNS):
-        return None  # "The boy drew his own conclusion.": a child, most often the person of the biography as a child
+        return None
     fitting = {
         _canonical(m, topic): m
         for m in before.earlier[0]
-        # a person the document makes sure is of that gender, or a name of unknown kind (not "Sophia Auld, the mistress
-        # of the house, …" for "The boy", whose gender the document leaves open)
+        # not a person whose gender the document leaves open ("Sophia Auld, the mistress of the house, …")
         if m.kind is MentionKind.PERSON and _gender(m, topic, book) is gender
         or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)
     }
