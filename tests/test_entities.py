@@ -793,7 +793,7 @@ def test_a_reading_of_two_numbers_is_one_quantity():
         ("Ptolemy worked in Alexandria in the 2nd century CE.", [("place", "Alexandria"), ("date", "2nd century CE")]),
         (
             "The Greek physician Galen, writing in the second century A.D., taught that blood was made in the liver.",
-            [("name", "Greek"), ("person", "Galen"), ("date", "second century A.D.")],
+            [("name", "Greek"), ("person", "Galen"), ("date", "second century A.D."), ("term", "liver")],  # round 50C: where a thing is made is a term
         ),
     ],
 )

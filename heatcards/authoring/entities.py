@@ -97,6 +97,8 @@ _COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_
 # The plural noun a count counts, perhaps after a word for a people: "some {800,000} French investors".
 _COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children|{lexicon.UNMARKED_PLURALS})\b)"
 
+_AFTER_A_MEASURING_VERB = "|".join(rf"(?<=\b{verb} )" for verb in sorted(lexicon.MEASURING_VERBS))  # "weighs a tonne"
+
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.TIME,
@@ -142,6 +144,16 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
         # "3 million volts per metre"
         re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS}){_PER}"),
+    ),
+    (
+        MentionKind.QUANTITY,
+        # a measure of a material whose number is "a", after an amount word ("needs only {{about a gram}} of water"), or
+        # after a verb that measures ("weighs {{a tonne}}"); not a distance said in passing ("lay about a mile from the
+        # wreck", "a bridge almost a kilometre long"), which the development articles gave as side details
+        re.compile(
+            rf"(?:\b{_QUALIFIER}(?=an?\s(?:{lexicon.MEASURES_AFTER_AN_ARTICLE})\b{_HALF}\s+of\s)|{_AFTER_A_MEASURING_VERB})"
+            rf"an?\s(?:{lexicon.MEASURES_AFTER_AN_ARTICLE})\b{_HALF}"
+        ),
     ),
     # four digits, or two or three in a document that dates by an era (see _is_year)
     (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
@@ -251,6 +263,9 @@ _OPENERS_BEFORE_A_NAME = lexicon.OPENING_PREPOSITIONS | lexicon.OPENING_ADJECTIV
 _A_PEOPLE_BEFORE_A_NOUN = re.compile(rf"(?:{_NATION}|[A-Z][a-z]+(?:ese|ish)) [a-z]")
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
+# A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
+_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_CUES | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b")
+_RULERS_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "Charles V", "Louis XIV", "Olaf I"
 
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
 
@@ -570,6 +585,21 @@ _TERM_PLACE = re.compile(
     r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
     r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that|the [a-z]+))?: (?=[a-z])"
 )
+# Where a passive of making or finding puts its subject, one to four lower-case words ending the clause: "Tritium is
+# made continuously in the {upper atmosphere}.", "Most of it is stored inside the {liver}." (not an idiom: "found in the
+# end", "made in the same way"; not "in the 1940s", a year's).
+_MADE_OR_FOUND_IN = re.compile(
+    r"\b(?:is|are|was|were) (?:[a-z]+ly )?(?:made|formed|found|stored|produced|created|generated) (?:[a-z]+ly )?(?:in|inside|within) the "
+    r"(?!(?:end|past|future|meantime|meanwhile|process|same|way|first|last|course|case|event|time|form|shape|wild)\b)(?=[a-z])"
+)
+# What a method measures or dates, one to three lower-case words ending the sentence: "Tritium dating measures the age
+# of {groundwater}.", "The method is used to date {cave paintings}." Not "is used for …": what a thing is used for is
+# as often an everyday word the sentence gives away ("the mosque is used for prayers") as a term.
+_WHAT_IT_MEASURES = re.compile(
+    r"\b(?:measures|measured) the age of (?:the )?|\b(?:is|are|was|were) used to (?:date|measure) (?:the age of )?(?:the )?(?=[a-z])"
+)
+# The end of a clause right after a term.
+_CLAUSE_END = re.compile(r"[.,;](?: |$)")
 # A term named by a passive "named" with nothing after it, when a common noun is what is named and the term
 # ends the clause: "the phenomenon was named colony collapse disorder." (not "He was named captain").
 _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are|was|were) named (?=[a-z][a-z -]*[.,;](?: |$))")
@@ -662,6 +692,14 @@ def find_terms(text: str) -> list[Mention]:
         found.append(_term_from(text, match.end()))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))
+    for match in _MADE_OR_FOUND_IN.finditer(text):
+        start, end = _term_from(text, match.end())
+        if _CLAUSE_END.match(text[end:]):
+            found.append((start, end))
+    for match in _WHAT_IT_MEASURES.finditer(text):
+        start, end = _term_from(text, match.end())
+        if text[end:] == "." and len(text[start:end].split()) <= 3 and not _TIME_AFTER.match(" " + text[start:end]):
+            found.append((start, end))
     described = _DESCRIBED_SUBJECT.match(text)
     if described and not set(described.group("subject").split()) & lexicon.BACK_REFERRING_NOUNS:
         start, end = _term_from(text, described.end())
@@ -845,17 +883,19 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
 
 
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
+    kind = None
     if len(run.tokens) == 3 and run.tokens[0] in lexicon.DEMONYMS and re.search(r"\d", run.tokens[-1]):
         # "the American Surveyor 1": the nationality of a numbered craft or mission is no part of its name
         # (not of a longer name: "Korean Air Lines Flight 007")
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
-    elif len(run.tokens) >= 3 and run.tokens[0] in lexicon.DEMONYMS and _persons_name_after_a_nationality(run, book):
+    elif len(run.tokens) >= 3 and run.tokens[0] in lexicon.NATIONALITIES and _persons_name_after_a_nationality(text, run, book):
         # "with the German Friedrich Traun": the nationality before a person's name is no part of it (and the
         # word before the name, which is no "the" of a ship's name)
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:], before=[*run.before[-1:], run.tokens[0].lower()])
-    kind = _kind_of(run, book)
+        kind = MentionKind.PERSON  # what made it a person's name says so, also when the words around say nothing
+    kind = kind or _kind_of(run, book)
     title = _title_length(run.tokens)
     if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
         # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
@@ -870,11 +910,18 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
 
 
-def _persons_name_after_a_nationality(run: _Run, book: NameBook) -> bool:
+def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> bool:
     """Whether the words after a run's leading nationality are a person's name: a first name the lexicon knows
-    ("the German Friedrich Traun") or a person the document names; not "the French Foreign Legion"."""
+    ("the German Friedrich Traun"), a person the document names, or a name a verb of a person or a description of
+    one follows ("the Hungarian Zoltar Bendek, a clerk from Pest"); not "the French Foreign Legion", "the French
+    Foreign Legion, a unit of …"."""
     rest = " ".join(run.tokens[1:])
-    return looks_like_a_persons_name(rest) and (run.tokens[1] in lexicon.FIRST_NAMES or book.kinds.get(rest) is MentionKind.PERSON)
+    return looks_like_a_persons_name(rest) and (
+        run.tokens[1] in lexicon.FIRST_NAMES
+        or book.kinds.get(rest) is MentionKind.PERSON
+        or run.after in lexicon.PERSON_VERBS
+        or bool(_DESCRIBED_AS_A_PERSON.match(text, run.end))
+    )
 
 
 def _names_a_craft(run: _Run) -> bool:
@@ -993,7 +1040,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             paired = following is not None and following.group() in _PARTICLES and index + 2 < len(tokens) and (candidate in _PARTICLES or candidate in _PARTICLE_OPENERS)
             if paired:
                 following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
-            if (_is_name_word(candidate) and candidate not in lexicon.NOT_NAMES) or _is_name_number(text, tokens[index], words[-1]):
+            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
                 possessive = candidate != tokens[index].group()
@@ -1077,8 +1124,10 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
     "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris", "Newcastle upon
     Tyne"; not "Hicham El Guerrouj of Morocco"."""
-    if word in ("of", "the") and (words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words)):
-        return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory"
+    if word in ("of", "the") and (
+        words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
+    ):
+        return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory", "King Olaf I of Varn"
     if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
         return False  # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany")
     if word in _CONNECTORS:
@@ -1096,6 +1145,13 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
         heads = lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS
         return word == "&" or (head in heads and not any(w in lexicon.ORGANISATION_WORDS for w in field))
     return False
+
+
+def _a_rulers_numeral(word: str, words: list[str]) -> bool:
+    """Whether `word` after the name words read so far is a ruler's numeral, also "I", which elsewhere is the first
+    person: after a first name the lexicon knows ("Elizabeth I") or a ruler's title and a name ("King Olaf I"); not
+    "In Paris I met …", "When Olaf I …" with no title, where the "I" may be the writer."""
+    return bool(_RULERS_NUMERAL.fullmatch(word)) and (words[-1] in lexicon.FIRST_NAMES or (len(words) > 1 and words[-2] in lexicon.RULERS_TITLES))
 
 
 def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:

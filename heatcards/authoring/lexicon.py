@@ -41,8 +41,11 @@ TITLES_BEFORE_NAMES = _words(
     "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
     "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
     "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer "
-    "Admiral Commander Ensign Premier Ambassador Commissioner"
+    "Admiral Commander Ensign Premier Ambassador Commissioner Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh"
 )
+# The titles of rulers, who are counted by a numeral after their name, also "I", which elsewhere is the first person:
+# "King Olaf I", "Sultan Mehmed II" (see entities._a_rulers_numeral).
+RULERS_TITLES = _words("King Queen Prince Princess Emperor Empress Pope Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh Duke Duchess")
 # Words before a title that say when or how its holder held it, outside the name with the title:
 # "Former President {{Jimmy Carter}}", "Retired General {{Anna Berg}}".
 TITLE_QUALIFIERS = _words("Former Retired Late Acting Then")
@@ -54,7 +57,7 @@ OFFICE_TITLES = (
     "Secretary of State", "Secretary of War", "Secretary of Defense", "Secretary of the Treasury", "Secretary of the Navy",
     "Prime Minister", "Foreign Minister", "Foreign Secretary", "Vice President", "Attorney General", "Chief Justice",
     "Rear Admiral", "Vice Admiral", "Fleet Admiral", "Lieutenant Commander", "Lieutenant General", "Major General",
-    "Brigadier General", "Field Marshal", "Lieutenant Colonel", "Holy Roman Emperor", "Major",
+    "Brigadier General", "Field Marshal", "Lieutenant Colonel", "Holy Roman Emperor", "Major", "Rear Adm.", "Vice Adm.",
 )
 # The titles of heads of state and government: a reader who knows the year and the country fills in
 # the name after one when the sentence only mentions that person ("to meet President {{…}}").
@@ -107,7 +110,7 @@ PERSON_CUES = _words(
     "criminal convict gangster player coach manager star co-star costar partner wife husband son daughter "
     "father mother brother sister uncle aunt cousin friend colleague student teacher professor doctor "
     "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
-    "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion "
+    "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker "
     "runners athletes players actors directors writers scientists engineers"
 ) | ROLE_NOUNS
 
@@ -242,6 +245,14 @@ DEMONYMS = _words(
 ) | frozenset(  # of a divided country, as guessable as the country's: "crowded into the {{West German}} embassy"
     {"East German", "West German", "North Korean", "South Korean", "North Vietnamese", "South Vietnamese"}
 )
+# Words for a nation before a person's name, which are no part of it: "the Hungarian {{Zoltar Bendek}}, a clerk" (see
+# entities._persons_name_after_a_nationality). Only DEMONYMS are refused as answers and read before a currency: with
+# these too, "about 24,000 Finnish marks" took a key fact's place at the cap.
+NATIONALITIES = DEMONYMS | _words(
+    "Hungarian Czech Slovak Finnish Icelandic Turkish Persian Iranian Israeli Brazilian Argentine Chilean Peruvian "
+    "Colombian Venezuelan Cuban Panamanian Uruguayan Australian Romanian Bulgarian Serbian Croatian Ukrainian Estonian "
+    "Latvian Lithuanian Kenyan Ethiopian Nigerian Moroccan Algerian Thai Vietnamese Filipino Indonesian"
+)
 # The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
 STRUCTURE_WORDS = _words(
     "Bridge Tower Building Dam Canal Tunnel Station Airport Stadium Arena Castle Palace Cathedral Mill "
@@ -320,6 +331,12 @@ UNITS = (
     r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
 )
+# Round 50, part C. Units a measure is given in with "a" for its number ("about a milligram of carbon", "weighs a
+# tonne"); not "foot", "second" or "pound", which after "a" are mostly a body part, an ordinal or an idiom ("a foot
+# of the bed", "a second time", "a pound of flesh").
+MEASURES_AFTER_AN_ARTICLE = r"(?:kilo|centi|milli)?(?:gram|met(?:er|re)|lit(?:er|re))|tonne|ton|mile"
+# Verbs after which "a" and such a unit is a measure with no amount word before it: "A single test uses a milligram".
+MEASURING_VERBS = _words("use uses used need needs needed weigh weighs weighed hold holds held")
 # The times a rate is counted in, after "per" or "a": "kilometres per second", "centimetres a year".
 RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"
 # The units a rate is counted in after "per": "3 million volts per metre", "40 miles per gallon".

@@ -280,10 +280,22 @@ _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west)
 # "… (whose brother ran a bakery in …".
 _RELATIVE_CLAUSE = re.compile(r"(?:, |\()(?:who|whom|whose|which) [^,;:()]*$")
 # Such an aside set between commas in the middle of a sentence: "Smith, whose brother ran a bakery in Leeds, won …".
-_ASIDE = re.compile(
-    rf", (?:who|whom|whose|which) [^,;:()\"“]*,(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b"
-    rf"|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b))"
+_MAIN_VERB_AHEAD = (
+    rf"(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b))"
 )
+_ASIDE = re.compile(rf", (?:who|whom|whose|which) [^,;:()\"“]*,{_MAIN_VERB_AHEAD}")
+# A subject that a second phrase between commas describes or names before its verb, perhaps after an opening of
+# when or where: "The half-life of tritium, |the time it takes for half of any amount of it to decay|, is …",
+# "In 1820 |a rich buyer of their carvings|, Colonel Henry Marsh, sold …" (not a list: "The sledge, the tent and
+# the stove were lost", whose second comma, if any, comes before "and").
+_SUBJECT_APPOSITION = re.compile(
+    r"(?:(?:In|On|At|By|During|After|Before|From|Until)\s[^,;\"“]{1,30}?\s)?"
+    rf"(?P<subject>(?:[Tt]he|[Aa]n?)\s[^,;:()\"“]+?), (?P<apposed>[^,;:()\"“]+),{_MAIN_VERB_AHEAD}"
+)
+# A description a subject may be named again by: it opens with an article or a possessive.
+_DESCRIPTION = re.compile(r"(?:the|an?|his|her|its|their)\s")
+# The titles a person's name may follow in apposition: "Colonel Henry Marsh", "Lt. Col. Henry Marsh".
+_TITLES_BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.]*\s)*")
 # A description set after a name between commas: "Nimitz, commander of the {{Pacific Fleet}},", "Station
 # Hypo, a basement office at {{Pearl Harbor}},", "the carriers …, all veterans of the {{Pearl Harbor}} raid".
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|both|each|one|two|three|four) [^,;:]*|[a-z]+ of [^,;:]*)$")
@@ -565,6 +577,9 @@ _OPENER_BEFORE_A_PRONOUN = re.compile(
 _BEFORE_THE_MAIN_SUBJECT = re.compile(rf"{_OPENING_CLAUSE}(?:the (?:[a-z\d-]+ ){{1,2}})?")
 # An opening preposition right before the name it governs: "For {Gross} he designed …" (see _governed_by_the_opening).
 _OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}) ")
+# An object right before a clause that describes it ("invented a parlour game he called …"), or a time or place after a
+# preposition ("for a few years it was …"), which is none.
+_DESCRIBED_OBJECT = re.compile(rf"(?:\b(?P<preposition>(?i:{_OPENING_PREPOSITIONS})) )?\b(?:an?|the) (?:[a-z-]+ ){{1,2}}$")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -1269,8 +1284,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     if len(text.split()) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
         return True
     after = claim.text[mention.end :]
-    if mention.kind in NAMED_KINDS and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
-        return True  # "{{Helper T}} cells": the letter belongs to the words after it
+    if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
+        return True  # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}} met …")
     if mention.kind is MentionKind.NAME and " " not in text and _SPECIES_AFTER.match(after):
         return True  # "the western honey bee, {{Apis}} mellifera.": the genus of a species' Latin name, half of it
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
@@ -1517,8 +1532,33 @@ def _standing(claim: Claim, topic: _Topic | None, book: NameBook) -> Claim | Non
     problem = _problem_at(claim, topic, book)
     if problem is None:
         return claim
+    if (plain := _without_apposition_at(claim, problem)) is not None:
+        return _standing(plain, topic, book)
     trimmed = _trimmed(claim, problem)
     return trimmed if trimmed is not None and _problem_at(trimmed, topic, book) is None else None
+
+
+def _without_apposition_at(claim: Claim, problem: int) -> Claim | None:
+    """The claim without the half of an apposition in its subject that holds `problem`, when the other half
+    says who or what the subject is alone: a description of a common subject after it ("The half-life of
+    tritium, the time it takes for half of any amount of it to decay, is 12.3 years." -> "The half-life of
+    tritium is 12.3 years."; it holds no name, which the card would need), or a description before a
+    person's name ("In 1820 a rich buyer of their carvings, Colonel Henry Marsh, sold …" -> "In 1820 Colonel
+    Henry Marsh sold …"); None otherwise."""
+    apposition = _SUBJECT_APPOSITION.match(claim.text, claim.inserted)
+    if apposition is None:
+        return None
+    subject_start, subject_end = apposition.span("subject")
+    apposed_start, apposed_end = apposition.span("apposed")
+    inside = [m for m in claim.mentions if subject_start <= m.start < apposed_end]
+    if apposed_start <= problem < apposed_end:
+        if _DESCRIPTION.match(claim.text, apposed_start) and not any(m.kind in NAMED_KINDS for m in inside):
+            return _without_text(claim, subject_end, apposed_end + 1)
+    elif subject_start <= problem < subject_end and not any(m.end <= subject_end for m in inside):
+        person = next((m for m in inside if m.end == apposed_end and m.kind is MentionKind.PERSON), None)
+        if person is not None and _TITLES_BEFORE_A_NAME.fullmatch(claim.text, apposed_start, person.start):
+            return _without_text(_without_text(claim, apposed_end, apposed_end + 1), subject_start, apposed_start)
+    return None
 
 
 def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | None:
@@ -1546,10 +1586,11 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     speech = sum(q.end - q.start for q in quoted if not q.is_title and q not in lines)
     if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
         return 0
+    in_a_name = [(m.start, m.end) for m in mentions if m.kind is MentionKind.PERSON]  # "King Olaf I": a ruler's numeral, not the writer
     found = [
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
-        if word in lexicon.FIRST_AND_SECOND_PERSON
+        if (word in lexicon.FIRST_AND_SECOND_PERSON and not any(start <= match.start() < end for start, end in in_a_name))
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
         or _dangling_word(words, index)
     ]
@@ -2347,9 +2388,9 @@ def _without_also_or_too(claim: Claim) -> Claim:
 
 
 def _without_text(claim: Claim, start: int, end: int) -> Claim:
-    """The claim without its text[start:end], which holds no mention, and the mentions after it moved back."""
+    """The claim without its text[start:end] and the mentions inside it, and the mentions after it moved back."""
     cut = end - start
-    mentions = [m if m.end <= start else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions]
+    mentions = [m if m.end <= start else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions if not start <= m.start < end]
     return dataclasses.replace(claim, text=claim.text[:start] + claim.text[end:], mentions=mentions)
 
 
@@ -3328,9 +3369,11 @@ def _group_of_people(crowd: re.Match[str], claim: Claim, topic: _Topic | None) -
 
 def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
     """`text` with a later subject pronoun (one followed by a verb in the past) that repeats the
-    resolved subject replaced by its name, and the mentions after it moved along."""
+    resolved subject replaced by its name, and the mentions after it moved along; not one of a clause that
+    describes the object before it ("invented a parlour game he called the shadow test"), where the name,
+    written once, is near enough."""
     match = re.compile(rf"\b{pronoun} (?=(?:was|is|had|has|went|became|\w+ed|{_PAST_VERBS})\b)").search(text, after)
-    if match is None:
+    if match is None or ((described := _DESCRIBED_OBJECT.search(text, after, match.start())) and not described.group("preposition")):
         return text, mentions
     shift = len(name) - len(pronoun)
     moved = [m if m.start < match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
@@ -3593,9 +3636,13 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         return True  # "{{Baikalsk Pulp}} and Paper Mill"
     word = re.search(r"(?:^|\s)([A-Z][\w.'’-]*) $", before)  # a capitalised word just before, not a possessive
     if mention.kind is MentionKind.PERSON and word and (
-        word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES or before.endswith(tuple(f"{title} " for title in lexicon.OFFICE_TITLES))
+        word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES
+        or word.group(1) in lexicon.NATIONALITIES
+        or before.endswith(tuple(f"{title} " for title in lexicon.OFFICE_TITLES))
     ):
-        return False  # "President {{Ronald Reagan}}", "Secretary of State {{George Marshall}}": the title is no part of the name
+        # "President {{Ronald Reagan}}", "Secretary of State {{George Marshall}}", "the Hungarian {{Zoltar Bendek}}": the
+        # title or the nationality is no part of the name
+        return False
     if word and word.group(1) not in lexicon.SENTENCE_STARTERS | lexicon.DEMONYMS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
