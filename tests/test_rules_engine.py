@@ -4998,3 +4998,111 @@ def test_a_pronoun_of_a_clause_that_describes_an_object_stays():
     assert not any("game Alan Brisk called" in front for front in fronts)
     fronts = _fronts("Alan Brisk was a mathematician born in 1902. In 1950 he moved to Leeds, and he founded the Kestrel Club in 1952.", "Alan Brisk")
     assert "In 1950 Alan Brisk moved to Leeds, and Alan Brisk founded the {{c1::Kestrel Club}} in 1952." in fronts
+
+
+# Fifty-first round, part B (issue 6): the term a thing's part is called after a leading "Its" about the topic, and the
+# term a description with "the" and an adjective defines ("the iris, the coloured ring that …").
+
+_EAR = "The ear is the organ of hearing and balance. Sound enters the ear through a narrow canal."
+
+
+def test_the_part_a_leading_its_names_is_asked_when_the_its_is_the_topic():
+    """Before: no card, the copula's subject had to open with "The". The other side of the line: an "Its" after a
+    sentence whose subject is another thing ("The canal ends at a thin membrane.") and a person's "Her"."""
+    ear = f"{_EAR} The ear turns sound into nerve signals. Its thin outer flap is the pinna."
+    assert "The ear's thin outer flap is the {{c1::pinna}}." in _fronts(ear, "How the ear works")
+    canal = f"{_EAR} The canal ends at a thin membrane. Its thin outer layer is the cuticle."
+    assert not any("cuticle}}" in front for front in _fronts(canal, "How the ear works"))
+    poet = "Ada Vane was a poet from Leeds. Ada Vane wrote poems in York. Her eldest sister was the heir."
+    assert not any("heir}}" in front for front in _fronts(poet, "Ada Vane"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        ("Between the eardrum and the cochlea lies the middle ear, the small chamber that holds three bones.",
+         "Between the eardrum and the cochlea lies the {{c1::middle ear}}, the small chamber that holds three bones."),
+        ("At the back of the ear lies the cochlea, the coiled tube that turns sound into signals.",
+         "At the back of the ear lies the {{c1::cochlea}}, the coiled tube that turns sound into signals."),
+    ],
+)
+def test_a_term_described_by_an_adjective_a_noun_and_a_relative_clause_is_asked(sentence, front):
+    """Before: only one word before the relative clause ("the heliopause, the boundary where …"). The other side of the
+    line: a judgement between "the" and the clause ("the oldest trophy that …") describes nothing."""
+    assert front in _fronts(f"{_EAR} {sentence}", "How the ear works")
+    judged = f"{_EAR} The ear heard the bell, the loudest sound that the town had."
+    assert not any("{{c1::bell}}" in front for front in _fronts(judged, "How the ear works"))
+
+
+def test_a_comma_after_a_short_opening_phrase_leads_to_no_description():
+    """The merge's line for part B's description with an adjective: "During the weaving, the workers discovered
+    that …" had asked "During the {{weaving}}" (its two words "workers discovered" read as a described noun)."""
+    text = "The Tay Mill was built in 1840. During the weaving, the workers discovered that a supplier, Tom Brisk, had sent rotten thread."
+    assert not any("weaving}}" in front for front in _fronts(text, "The Tay Mill"))
+
+
+# Fifty-first round, part A (issue 6): who "it" and "she" are where the sentence before names someone or something its
+# pronoun is not: a name in its opening phrase, a name after its own unread "it", the topic's relatives, a subject's own
+# possessive.
+_CLOCK_HOUSE = "The Harwick Clock House: A History"
+
+
+def test_a_name_in_the_opening_phrase_before_is_no_it():
+    inverted = (
+        "On a low ridge in Marlow Common, looking out over the River Tarn towards the Vale of Essing, stands a narrow stone"
+        " tower with a bell on top. It was built in 1702 as the Town Clock, and for two centuries it was the timekeeper of"
+        " the valley."
+    )
+    governed = (
+        "The Harwick Clock House was restored in 1950. After the Great Frost the Tarn Valley Clock Society, as it was then"
+        " known, moved to Essing Castle in Wessex, a move finished in 1931. It later moved to Leeds in 1975 and was closed in 1992."
+    )
+    fronts = _fronts(f"{inverted}\n\n{governed}", _CLOCK_HOUSE)
+    assert not any("Vale of Essing was built" in front or "Great Frost moved" in front for front in fronts)
+    # shown with the sentence before, whose "it" the reader sees is the tower (the society)
+    assert any(front.endswith("It was built in {{c1::1702}} as the Town Clock.") for front in fronts)
+    assert any(front.endswith("It later moved to Leeds in {{c1::1975}} and was closed in 1992.") for front in fronts)
+    # the line: a name an opening only dates stays the subject after it, and a verb of position with no opening before it
+    # has its subject first
+    fronts = _fronts(
+        "In 1904 the Kestrel Motor Company opened a works in Leeds. It built 400 cars in its first year.\n\n"
+        "During the Great Frost the Tarn Valley Clock Society lost its roof. It moved to Leeds in 1975.\n\n"
+        "The Vega Tower stands a hundred metres from the river. It was built in 1902 by Acme."
+    )
+    assert "The Kestrel Motor Company built {{c1::400}} cars in its first year." in fronts
+    assert "The Tarn Valley Clock Society moved to {{c1::Leeds}} in 1975." in fronts
+    assert "The Vega Tower stands a hundred metres from the river. It was built in {{c1::1902}} by Acme." in fronts
+
+
+def test_an_it_after_a_sentence_whose_subject_is_an_unread_it_is_no_name_of_its_clauses():
+    text = (
+        "The Harwick Clock House was restored in 1950. In 1880 a brass ball was fixed to a pole on the roof of Tarn Hall."
+        " Every evening it rises and, at exactly six o'clock, falls, so that the bargemen on the Tarn could set their"
+        " watches by it. It still falls at 6 p.m. every day."
+    )
+    assert not any("Tarn still falls" in front or "Tarn Hall still" in front for front in _fronts(text, _CLOCK_HOUSE))
+
+
+_ADA_VANE = "Ada Vane was born in Bath in 1830. Her father, Hugh Vane, was a printer."
+
+
+def test_the_topics_relatives_named_through_her_possessive_leave_her_the_she():
+    text = (
+        f"{_ADA_VANE} Her brother, Tom Vane, was two years older; her sister Kim, known to all as Kitty, was a year younger."
+        " For six years she attended Bath Academy, where she studied Greek and botany."
+    )
+    fronts = _fronts(text, "Ada Vane: A Life")
+    assert "For {{c1::six years}} Ada Vane attended Bath Academy, where Ada Vane studied Greek and botany." in fronts
+    assert not any("Kim attended" in front for front in fronts)
+
+
+def test_a_named_subjects_own_possessive_says_who_she_is():
+    text = (
+        f"{_ADA_VANE} Her sister Kim, known to all as Kitty, was a year younger.\n\nAda Vane died in Bath in 1886. Kitty had promised to burn her sister's diaries, and she did. Then, in"
+        " a drawer in Ada's study, she found nearly 900 letters, and she decided they must be printed."
+    )
+    fronts = _fronts(text, "Ada Vane: A Life")
+    # the "she" goes on with Kitty, and Kitty's "her" is left as written, never the topic's
+    assert "In a drawer in Ada's study, Kitty found {{c1::nearly 900}} letters, and Kitty decided they must be printed." in fronts
+    assert "(Ada Vane) {{c1::Kitty}} had promised to burn her sister's diaries, and she did." in fronts
+    assert not any("Ada Vane found" in front or "Ada Vane's sister's" in front for front in fronts)

@@ -606,8 +606,9 @@ _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are
 # A copula whose subject is a description of two to six words and whose complement is the term, ending the
 # sentence: "The solid core is the nucleus.", "The most famous workers were the high scalers." (not "The
 # diseases were the real enemy.", "The roof was the hardest problem.", nor a subject that leans on the text
-# before: "The real problem was the landslides.", "The second part is …").
-_DESCRIBED_SUBJECT = re.compile(r"The (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5}) (?:is|are|was|were) the (?=[a-z])")
+# before: "The real problem was the landslides.", "The second part is …"); also a thing's part: "Its thin outer flap is the
+# pinna." (whose thing the "Its" is, the rules engine decides, as for any leading "Its"; "His", "Her" are people's).
+_DESCRIBED_SUBJECT = re.compile(r"(?:The|Its) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5}) (?:is|are|was|were) the (?=[a-z])")
 # A subject that ranks what it describes, and a copula: "The most serious danger is …", "The main light-absorbing
 # pigment is …" (see _ranked_subjects_term).
 _RANKED_SUBJECT = re.compile(r"The (?:most [a-z]+|main|chief|principal|[a-z]+est) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|are|was|were) (?=[a-z])")
@@ -633,13 +634,18 @@ _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
 # (not one of a relative clause inside the description: "chalk marl, a soft chalk mixed with clay that is easy to cut")
 _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
-# "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …",
+# "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …", "… the
+# iris, the coloured ring that …" (a description with "the" is a noun, perhaps after one adjective, before a relative clause),
 # "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
 # cow": the word a description or another name follows (not the first of a list of kinds, "two cameras, a narrow-angle
 # and a wide-angle one").
 _APPOSITION = re.compile(
-    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* (?!(?:and|or)\b)[a-z\"“])|the (?=[a-z][\w-]* (?:where|that|which|whose) )|or (?=[a-z]+,)|(?:meaning|which means) )"
+    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* (?!(?:and|or)\b)[a-z\"“])|the (?=(?P<described>(?:[a-z][\w-]* )?[a-z][\w-]*) (?:where|that|which|whose) )"
+    r"|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
+# A sentence's opening phrase of a preposition and up to three words: "During the spinning", "After the war", "In
+# May 1883". A comma after it leads to the main clause, not to a description of its last word.
+_SHORT_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|From|By|With|Under|For|Until|Throughout|Within)(?: [\w’'-]+){1,3}")
 # Another name of one to three words between commas: "the Baikal seal, or nerpa,", "A heart attack, or myocardial
 # infarction, happens …" (not "a man, or a woman,", nor the last of a list, "apples, pears, or plums,").
 _ALIAS = re.compile(r"(?<=[a-z]), or ([a-z][\w-]*(?: [a-z][\w-]*){0,2}),")
@@ -703,7 +709,7 @@ def find_terms(text: str) -> list[Mention]:
     described = _DESCRIBED_SUBJECT.match(text)
     if described and not set(described.group("subject").split()) & lexicon.BACK_REFERRING_NOUNS:
         start, end = _term_from(text, described.end())
-        if text[end:] == "." and not any(word in _JUDGING_WORDS or word.endswith("est") for word in text[start:end].split()):
+        if text[end:] == "." and not _judges(text[start:end]):
             found.append((start, end))
     for match in _EXPANSION.finditer(text):
         found.append(match.span(1))
@@ -727,11 +733,15 @@ def find_terms(text: str) -> list[Mention]:
             found.append(match.span(1))
     for match in _APPOSED_TERM.finditer(text):
         term = _INNER_SHORT_FORM.sub("", match.group("term"))
-        if _is_whole_term(term, 0, len(term)) and not any(word in _JUDGING_WORDS or word.endswith("est") for word in term.split()):
+        if _is_whole_term(term, 0, len(term)) and not _judges(term):
             found.append(match.span("term"))
     for match in _APPOSITION.finditer(text):
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
+        if match.group("described") and _judges(match.group("described")):
+            continue  # "… heard the bell, the loudest sound that …": a judgement, not what the word is
+        if _SHORT_OPENING_PHRASE.fullmatch(text, 0, match.start()):
+            continue  # "During the spinning, the engineers discovered that …": the comma ends an opening, not a term
         start, end = _term_before(text, match.start())
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
@@ -743,6 +753,11 @@ def find_terms(text: str) -> list[Mention]:
             written = _INNER_SHORT_FORM.sub("", text[start:end])  # "sinoatrial node": a card asking it leaves out "(SA)"
             terms.append(Mention(MentionKind.TERM, start, end, written, written))
     return terms
+
+
+def _judges(words: str) -> bool:
+    """Whether the words rank or judge rather than name: "the real enemy", "the hardest problem", "the first runner"."""
+    return any(word in _JUDGING_WORDS or word.endswith("est") for word in words.split())
 
 
 def _names_in_quotes(text: str) -> list[re.Match[str]]:

@@ -580,6 +580,33 @@ _OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}) ")
 # An object right before a clause that describes it ("invented a parlour game he called …"), or a time or place after a
 # preposition ("for a few years it was …"), which is none.
 _DESCRIBED_OBJECT = re.compile(rf"(?:\b(?P<preposition>(?i:{_OPENING_PREPOSITIONS})) )?\b(?:an?|the) (?:[a-z-]+ ){{1,2}}$")
+
+# The prepositions that open a sentence by saying when or where: "After", "During", "Near", "Beside" ….
+_WHERE_OR_WHEN_PREPOSITIONS = f"{_OPENING_PREPOSITIONS}|{'|'.join(sorted(lexicon.OPENING_PREPOSITIONS))}"
+# An opening preposition and the article of the name it governs: "After the {Second World War} the observatory moved …"
+# (see _in_the_opening).
+_OPENING_BEFORE_A_NAME = re.compile(rf"(?:{_WHERE_OR_WHEN_PREPOSITIONS}) (?:the )?")
+# The article a name may take: "the Royal Observatory".
+_THE_BEFORE_A_NAME = re.compile(r"(?:[Tt]he )?")
+# An opening that says where before a verb of position and the subject it puts last: "On a hill near the City of London
+# stands a small house", "Beside the Vega Tower, looking east, lies a garden" (see _in_the_opening).
+_INVERTED_OPENING = re.compile(
+    rf"(?:{_WHERE_OR_WHEN_PREPOSITIONS})\b(?P<opening>[^;]*?),? "
+    r"(?:stands|stood|lies|lay|sits|sat|rises|rose|hangs|hung|towers|towered) (?:an?|the|one|two)\b"
+)
+# A subject "it" after a short opening that leaves no name its place: "Every day it rises …" (see _antecedent).
+_SUBJECT_IT_AFTER_AN_OPENING = re.compile(rf"(?P<opening>[A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}),? it {_VERB_AFTER_SUBJECT}")
+# The verb "be" after a name and its aside, which describes the person rather than tells what they did (see
+# _named_as_a_relative).
+_DESCRIBED_BY_BE = re.compile(r"(?:,[^,;]*,)? (?:was|is|were|are)\b")
+# A clause up to its comma, and the possessive of each gender (see _the_subjects_own).
+_UP_TO_A_COMMA = re.compile(r"[^,;]*")
+_POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile(r"\bhis\b")}
+# A person named as someone's relative through a possessive: "her sister {Lavinia}", "Her brother, {William}, …" (see
+# _named_as_a_relative).
+_RELATIVE_BEFORE = re.compile(
+    rf"\b(?P<possessive>[Hh]er|[Hh]is) (?:(?:elder|older|younger|little|only|twin|half-)\s?)?(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? $"
+)
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -2565,6 +2592,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     )
     if match is None:
         return claim
+    if _is_personal(topic) and _the_subjects_own(topic.gender, text, claim.subject, claim.mentions) is not None:
+        return claim  # "Vinnie had promised to burn her sister's letters": Vinnie's sister, whoever the topic is
     offered = [(m, before.text) for m in before.mentions] + [(m, text) for m in own if m.end <= match.start()]
     for m, written in offered:
         if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
@@ -2644,6 +2673,8 @@ def _antecedent(
         gender = _PRONOUN_GENDER[pronoun]
         if _opens_with_an_unknown_person(gender, before, topic):
             return None  # "Rowan Ashby joined the Kestrel Works in 1903. His first bridge …": his, for all we know
+        # "Her brother, Tom, was older; her sister Kim was younger. She …": she is whoever "her" was, not Kim
+        offered = [m for m in offered if not _named_as_a_relative(before.text, m, gender)]
         people = {
             _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
         }
@@ -2652,6 +2683,8 @@ def _antecedent(
         if not people and (called := _called_by_a_noun(gender, before, topic, book)) is not None:
             # "Rao Tan fell ill in 1657. The old emperor spent his last years in Red Fort. He died …": the noun says he is a man
             return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(called, topic) else (called, called.name)
+        if not people and pronoun in ("he", "she") and (own := _the_subjects_own(gender, before.text, before.claim and before.claim.subject, before.mentions)) is not None:
+            return own, own.name  # "Vinnie had promised to burn her sister's letters, and she did. Then she found …"
         if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
             people = {_canonical(chained, topic): chained}
             if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
@@ -2690,8 +2723,11 @@ def _antecedent(
         pair = _the_two(before, offered, topic)
         return (pair, pair.name) if pair else None
     if pronoun in ("it", "its"):
+        if _subject_is_an_unread_it(before.claim.text if before.claim else before.text):
+            return None  # "Every day it rises …, so that ships on the Thames … It still drops …": the same unknown
         subject = before.claim.subject if before.claim else None
-        offered = [m for m in offered if not _RELATIVE_CLAUSE.search(before.text, 0, m.start)]  # "…, who had built Sputnik, …"
+        # "…, who had built Sputnik, …", "After the Second World War the observatory …": no subject an "It" goes on with
+        offered = [m for m in offered if not _RELATIVE_CLAUSE.search(before.text, 0, m.start) and not _in_the_opening(before.text, m)]
         things = {
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
@@ -3115,8 +3151,13 @@ def _leading_thing(before: _Before) -> Mention | None:
     if before.claim is None or before.claim.inserted:
         return None
     text = before.claim.text
-    start = re.compile(r"(?:[Tt]he )?").match(text, _OPENING.match(text).end()).end()
+    start = _THE_BEFORE_A_NAME.match(text, _OPENING.match(text).end()).end()
     lead = next((m for m in before.claim.mentions if m.start == start), None)
+    if lead is not None and _in_the_opening(text, lead) and text.startswith(" ", lead.end):
+        # "After the Second World War the Royal Greenwich Observatory, …, moved …": the name the opening governs dates the
+        # sentence; its subject is the name after it
+        start = _THE_BEFORE_A_NAME.match(text, lead.end + 1).end()
+        lead = next((m for m in before.claim.mentions if m.start == start), None)
     if lead is None or lead.kind not in NAMED_KINDS or lead.kind is MentionKind.PERSON or lead.possessive or lead.attributive:
         return None
     return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) else None
@@ -3147,6 +3188,54 @@ def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
     """Whether the name only says which thing the common noun after it is ("the {{Apollo 11}}
     lander"): an "it" after them means the lander, not Apollo 11."""
     return bool(re.search(r"\b(?:the|a|an) $", text[: mention.start]) and _NOUN_AFTER_A_NAME.match(text, mention.end))
+
+
+def _in_the_opening(text: str, mention: Mention) -> bool:
+    """Whether the name stands in the sentence's opening phrase, before its subject, so that an "It" after the sentence
+    cannot mean it: governed by the opening preposition ("After the Second World War the observatory moved …", "During
+    the Great Fire …"), or anywhere before a verb of position whose subject follows it ("On a hill …, looking towards
+    the City of London, stands a small house …"). Not a name after an opening that it follows ("In 1990 the Acme
+    Company built …"), nor before a verb that is the sentence's own ("In 1990 the Acme Company, founded in 1900, stood
+    …": a finite verb ends the opening)."""
+    if _OPENING_BEFORE_A_NAME.fullmatch(text, 0, mention.start):
+        return True
+    inverted = _INVERTED_OPENING.match(text)
+    return inverted is not None and mention.end <= inverted.end("opening") and not _FINITE_VERB.search(inverted.group("opening"))
+
+
+def _subject_is_an_unread_it(text: str) -> bool:
+    """Whether the sentence's subject is an "it" after a short opening that no rule read ("Every day it rises and, at
+    one o'clock, drops, so that ships on the Thames …"): an "It" after it is the same unknown, never a name its clauses
+    give."""
+    subject = _SUBJECT_IT_AFTER_AN_OPENING.match(text)
+    return subject is not None and not _FINITE_VERB.search(subject.group("opening"))
+
+
+def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
+    """Whether the person is named as a relative through a possessive of `gender` and only described, not acting ("her
+    sister Lavinia, known as Vinnie, was younger", "Her brother, William, was older"): the "her" is someone else, and a
+    "she" after the sentence goes on with that one, not the relative. Not a relative with a verb of their own ("His
+    brother John joined the navy", "his father, Karl Reyes, a clerk, despaired of him")."""
+    relative = _RELATIVE_BEFORE.search(text, 0, mention.start)
+    if relative is None or _PRONOUN_GENDER[relative.group("possessive").lower()] is not gender:
+        return False
+    # "His brother John joined the navy. He …": a relative who acts may be the one the story goes on with
+    return bool(_DESCRIBED_BY_BE.match(text, mention.end))
+
+
+def _the_subjects_own(gender: Gender, text: str, subject: Mention | None, mentions: list[Mention]) -> Mention | None:
+    """The name of unknown kind a sentence has for its subject (`subject`, found in `text`), when a possessive of
+    `gender` follows its verb in its clause ("Vinnie had promised to burn her sister's letters, and she did."): the
+    possessive is the subject's own, which says the subject is a person of that gender, whom a leading "She" after the
+    sentence goes on with. None when a comma or another name comes between (the possessive may be someone else's)."""
+    if subject is None or subject.kind is not MentionKind.NAME or subject.possessive or text[subject.start : subject.end] != subject.text:
+        return None
+    if not _VERB_OF_THE_SUBJECT.match(text, subject.end):
+        return None
+    clause_end = subject.end + len(_UP_TO_A_COMMA.match(text, subject.end).group())
+    if not _POSSESSIVE_OF[gender].search(text, subject.end, clause_end) or any(subject.end < m.start < clause_end and m.kind in NAMED_KINDS for m in mentions):
+        return None
+    return subject
 
 
 def _without_acronyms(mentions: list[Mention]) -> list[Mention]:
