@@ -48,7 +48,7 @@ from .storage.stats_sql import (
     ANSWER_KINDS,
     MATURE_DAYS,
     AnswerChains,
-    AnswerGroup,
+    AnswerGroups,
     Answers,
     CardPanels,
     CardStates,
@@ -810,8 +810,8 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     collection where they stand (`_whole_log_by_hour`), where local time is UTC plus whole hours.
     Each connection reads the collection as it is when it starts: a change saved meanwhile may show
     in some panels and not yet in others. Any other scope is read on one connection, which has run
-    its search (another would have to run it again), and so is an in-memory collection, which no
-    second connection can open."""
+    its search (another would have to run it again), its card panels and memory states in one pass
+    over its cards, and so is an in-memory collection, which no second connection can open."""
     _check_glance(glance, scope)
     now = collection.now() if glance is None else glance.now
     calendar: DayCalendar = collection.calendar
@@ -819,11 +819,9 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
     today_date = calendar.date_of_day(today)
     first_day = today - period.days + 1 if period.days else None  # all time: the first answer's day
     added_since = calendar.day_start(first_day) if first_day is not None else 0
+    states = None if glance is None else glance.card_states
     card_reads = (
-        partial(
-            _card_panels, calendar=calendar, today=today, now=now, added_since=added_since,
-            states=None if glance is None else glance.card_states,
-        ),
+        partial(_card_panels, calendar=calendar, today=today, now=now, added_since=added_since, states=states),
         partial(StatsReader.memory_histograms, bins=SHARE_BINS, now=now),
     )
     # a search that does not parse fails in `_reader`, before any thread starts; the threads'
@@ -860,17 +858,21 @@ def collect(collection: "Collection", scope: Scope = Scope(), period: Period = P
             )
             newer = reader.answers(review_timeline, middle_day, today, middle)
             groups, hours = _joined(older.result(), newer)
-        streak = _current_streak({g.day for g in groups}, first_day, today, reader, calendar)
-        cards, memory = [done.result() for done in apart] if apart is not None else [read(reader) for read in card_reads]
+        streak = _current_streak(set(groups.days.tolist()), first_day, today, reader, calendar)
+        if apart is not None:
+            cards, memory = [done.result() for done in apart]
+        else:
+            timelines = _card_timelines(reader, calendar, now, added_since)
+            cards, memory = reader.card_panels_and_memory_histograms(*timelines, today, now, added_since, states, SHARE_BINS)
     # all time starts on the first day with something to show, and no later than today: notes created
     # after the clock's moment (a clock set back, an import from another machine) are counted in days to come
-    answers_first = first_day - today if period.days else min((g.day for g in groups), default=0)
+    answers_first = first_day - today if period.days else (int(groups.days.min()) if len(groups.days) else 0)
     added_first = first_day - today if period.days else min([0, *cards.added_cards_by_day])
     return Statistics(
         scope=scope,
         period=period,
         now=now,
-        today=_today(scope, [g for g in groups if g.day == 0]),
+        today=_today(scope, groups),
         future_due=_future_due(scope, today_date, cards.due_cards_by_day, cards.daily_load, period),
         calendar=Calendar(scope, today_date, _answers_by_day(groups), answers_first, streak),
         reviews=_reviews_per_day(scope, today_date, answers_first, groups),
@@ -913,7 +915,7 @@ def glance(collection: "Collection", scope: Scope = Scope()) -> Glance:
         groups = reader.answers(_local_timeline(calendar, since, now), today, today, since).groups
         states = reader.card_states(now)
         scope_cards = reader.selected_cards()
-    return Glance(_today(scope, [g for g in groups if g.day == 0]), CardCounts(scope, *states.counts), now, states, scope_cards)
+    return Glance(_today(scope, groups), CardCounts(scope, *states.counts), now, states, scope_cards)
 
 
 def _check_glance(glance: Glance | None, scope: Scope) -> None:
@@ -996,16 +998,21 @@ def _joined(older: Answers, newer: Answers) -> Answers:
         answers[h.hour] += h.answers
         correct[h.hour] += h.correct
     hours = [HourOfDay(hour, answers[hour], correct[hour]) for hour in range(24) if answers[hour]]
-    return Answers(older.groups + newer.groups, hours)
+    return Answers(AnswerGroups(*(np.concatenate(columns) for columns in zip(older.groups, newer.groups))), hours)
 
 
 def _card_panels(
     reader: StatsReader, *, calendar: DayCalendar, today: int, now: int, added_since: int, states: CardStates | None
 ) -> CardPanels:
     """Card counts, intervals (`states` when known), future due and added (notes created since `added_since`)."""
+    return reader.card_panels(*_card_timelines(reader, calendar, now, added_since), today, now, added_since, states)
+
+
+def _card_timelines(reader: StatsReader, calendar: DayCalendar, now: int, added_since: int) -> tuple[LocalTimeline, LocalTimeline]:
+    """The local timelines the card panels read: of the cards' due times, and of the creation of
+    notes since `added_since` (unix seconds)."""
     dues = reader.due_span() or (now, now)
-    added_timeline = _local_timeline(calendar, added_since, now)
-    return reader.card_panels(_local_timeline(calendar, *dues), added_timeline, today, now, added_since, states)
+    return _local_timeline(calendar, *dues), _local_timeline(calendar, added_since, now)
 
 
 # --- local time ---------------------------------------------------------------------------------------------------------
@@ -1046,28 +1053,24 @@ def _local_timeline(calendar: DayCalendar, start: int, end: int) -> LocalTimelin
 _LEARN, _RELEARN, _REVIEW, _FILTERED = (ANSWER_KINDS.index(k) for k in ("learn", "relearn", "review", "filtered"))
 
 
-def _kind_name(group: AnswerGroup) -> str:
-    """The stacked bar an answer goes into."""
-    if group.kind == _REVIEW:
-        return "mature" if group.mature else "young"
-    return ANSWER_KINDS[group.kind]
+def _today(scope: Scope, groups: AnswerGroups) -> Today:
+    """The answers of `groups` on day 0."""
+    on_today, kinds, mature, again = groups.days == 0, groups.kinds, groups.mature == 1, groups.ratings == 1
 
-
-def _today(scope: Scope, groups: Sequence[AnswerGroup]) -> Today:
-    def count(keep) -> int:
-        return sum(g.answers for g in groups if keep(g))
+    def count(keep: np.ndarray | bool) -> int:
+        return int(groups.answers[on_today & keep].sum())
 
     return Today(
         scope=scope,
-        answers=count(lambda g: True),
-        duration_ms=sum(g.duration_ms for g in groups),
-        again=count(lambda g: g.rating == 1),
-        learn=count(lambda g: g.kind == _LEARN),
-        review=count(lambda g: g.kind == _REVIEW),
-        relearn=count(lambda g: g.kind == _RELEARN),
-        filtered=count(lambda g: g.kind == _FILTERED),
-        mature_answers=count(lambda g: g.mature),
-        mature_again=count(lambda g: g.mature and g.rating == 1),
+        answers=count(True),
+        duration_ms=int(groups.durations_ms[on_today].sum()),
+        again=count(again),
+        learn=count(kinds == _LEARN),
+        review=count(kinds == _REVIEW),
+        relearn=count(kinds == _RELEARN),
+        filtered=count(kinds == _FILTERED),
+        mature_answers=count(mature),
+        mature_again=count(mature & again),
     )
 
 
@@ -1076,11 +1079,16 @@ def _future_due(scope: Scope, today: date, cards_by_day: Mapping[int, int], dail
     return FutureDue(scope, today, cards_by_day, last_day, daily_load)
 
 
-def _answers_by_day(groups: Iterable[AnswerGroup]) -> dict[int, int]:
-    days: dict[int, int] = {}
-    for g in groups:
-        days[g.day] = days.get(g.day, 0) + g.answers
-    return days
+def _answers_by_day(groups: AnswerGroups) -> dict[int, int]:
+    days, at = np.unique(groups.days, return_inverse=True)
+    return dict(zip(days.tolist(), _totals(at, groups.answers, len(days)).tolist()))
+
+
+def _totals(places: np.ndarray | tuple[np.ndarray, ...], values: np.ndarray, shape: int | tuple[int, ...]) -> np.ndarray:
+    """The sums of `values` (integers, exact) at their `places` (indexes into an array of `shape`)."""
+    totals = np.zeros(shape, dtype=np.int64)
+    np.add.at(totals, places, values)
+    return totals
 
 
 def _current_streak(answer_days: set[int], first_day: int, today: int, reader: StatsReader, calendar: DayCalendar) -> int:
@@ -1103,21 +1111,24 @@ def _current_streak(answer_days: set[int], first_day: int, today: int, reader: S
     return (0 if 0 in answer_days else -1) - day
 
 
-def _reviews_per_day(scope: Scope, today: date, first_day: int, groups: Iterable[AnswerGroup]) -> ReviewsPerDay:
-    counts: dict[int, dict[str, int]] = {}
-    durations: dict[int, dict[str, int]] = {}
-    for g in groups:
-        name = _kind_name(g)
-        day_counts = counts.setdefault(g.day, {})
-        day_counts[name] = day_counts.get(name, 0) + g.answers
-        day_durations = durations.setdefault(g.day, {})
-        day_durations[name] = day_durations.get(name, 0) + g.duration_ms
+# where each kind of answer (ANSWER_KINDS) is counted among KIND_NAMES; a review's place is young's,
+# or the next, mature, for a mature card's
+_KIND_PLACES = np.array([KIND_NAMES.index("young" if kind == "review" else kind) for kind in ANSWER_KINDS])
+
+
+def _reviews_per_day(scope: Scope, today: date, first_day: int, groups: AnswerGroups) -> ReviewsPerDay:
+    places = _KIND_PLACES[groups.kinds] + (groups.kinds == _REVIEW) * groups.mature
+    days, at = np.unique(groups.days, return_inverse=True)
+    shape = (len(days), len(KIND_NAMES))
+    counts = _totals((at, places), groups.answers, shape).tolist()
+    durations = _totals((at, places), groups.durations_ms, shape).tolist()
+    days = days.tolist()
     return ReviewsPerDay(
         scope,
         today,
         first_day,
-        {day: KindCounts(**c) for day, c in counts.items()},
-        {day: KindCounts(**d) for day, d in durations.items()},
+        {day: KindCounts(*c) for day, c in zip(days, counts)},
+        {day: KindCounts(*d) for day, d in zip(days, durations)},
     )
 
 
@@ -1133,25 +1144,26 @@ def _hours(scope: Scope, hours: Iterable[HourOfDay]) -> Hours:
     return Hours(scope, tuple(answers), tuple(correct))
 
 
-def _buttons(scope: Scope, period_days: int, groups: Iterable[AnswerGroup]) -> Buttons:
-    counts = {group: [0, 0, 0, 0] for group in BUTTON_GROUPS}
-    for g in groups:
-        group = ("mature" if g.mature else "young") if g.kind == _REVIEW else "learning"
-        counts[group][g.rating - 1] += g.answers
-    return Buttons(scope, period_days, {group: tuple(c) for group, c in counts.items()})
+def _buttons(scope: Scope, period_days: int, groups: AnswerGroups) -> Buttons:
+    # BUTTON_GROUPS: learning (every answer but a review), young, mature
+    button_groups = np.where(groups.kinds == _REVIEW, 1 + groups.mature, 0)
+    counts = _totals((button_groups, groups.ratings - 1), groups.answers, (len(BUTTON_GROUPS), 4)).tolist()
+    return Buttons(scope, period_days, {group: tuple(c) for group, c in zip(BUTTON_GROUPS, counts)})
 
 
-def _true_retention_rows(groups: Sequence[AnswerGroup], period: Period) -> tuple[RetentionRow, ...]:
+def _true_retention_rows(groups: AnswerGroups, period: Period) -> tuple[RetentionRow, ...]:
     """The rows whose span fits in the period, from the period's answers."""
-    spans = retention_spans(period)
-    tallies = {label: [0, 0, 0, 0] for label, _ in spans}  # young passed, young failed, mature passed, mature failed
-    for g in groups:
-        if not g.counts_for_retention:
-            continue
-        for label, first in spans:
-            if (first is None or g.day >= first) and (label != "Yesterday" or g.day == -1):
-                tallies[label][2 * g.mature + (g.rating == 1)] += g.answers
-    return tuple(RetentionRow(label, *tallies[label]) for label, _ in spans)
+    # young passed, young failed, mature passed, mature failed
+    places = 2 * groups.mature + (groups.ratings == 1)
+    rows = []
+    for label, first in retention_spans(period):
+        counted = groups.count_for_retention
+        if first is not None:
+            counted = counted & (groups.days >= first)
+        if label == "Yesterday":
+            counted = counted & (groups.days == -1)
+        rows.append(RetentionRow(label, *_totals(places[counted], groups.answers[counted], 4).tolist()))
+    return tuple(rows)
 
 
 # --- calibration -------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from contextlib import closing
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import fsrs_rs_python as fsrs
@@ -31,27 +31,34 @@ from heatcards.search import parse_search
 from heatcards.stats import (
     CARD_COUNT_SEARCHES,
     SHARE_BINS,
+    KindCounts,
     Period,
+    RetentionRow,
     Scope,
+    Today,
     calibration,
     collect,
     glance,
     panel_csv,
     quote_search_value,
+    retention_spans,
     share_thresholds,
     statistics_record,
     _AnswerHistories,
     _answers_by_day,
+    _buttons,
     _joined,
     _local_timeline,
     _reader,
+    _reviews_per_day,
     _time_places,
     _today,
+    _true_retention_rows,
 )
 from heatcards.storage import stats_sql
 from heatcards.storage.answer_hours import KeptAnswerHours, KeptAnswers, answer_hours_path
 from heatcards.storage.calibration_cache import time_order
-from heatcards.storage.stats_sql import AnswerChains, StatsReader, _share_bin_sql, _share_scale
+from heatcards.storage.stats_sql import AnswerChains, AnswerGroups, StatsReader, _share_bin_sql, _share_scale
 from heatcards.transfer import import_file
 from tests.anki_history import DECK as ANKI_DECK
 from tests.anki_history import LEARN, MANUAL, REVIEW, AnkiEntry, anki_histories, anki_package
@@ -420,6 +427,40 @@ def test_the_memory_pass_computes_each_card_s_retrievability_once(collection, mo
     assert memory.retrievability_sum == sum(math.pow(x, -decay_of(DEFAULT_PARAMETERS)) for x in bases)
 
 
+def test_a_scope_read_on_one_connection_counts_its_card_panels_and_memory_states_in_one_pass(collection, monkeypatch):
+    # the same numbers as the two passes (the sums added in the same order), each card and its
+    # retrievability read once
+    custom = collection.add_preset("Steep")
+    collection.update_preset(replace(custom, parameters=DEFAULT_PARAMETERS[:20] + (0.5,)))
+    collection.add_deck("Steep")
+    collection.set_deck_preset(collection.deck_named("Steep").id, custom.id)
+    cards = [
+        add_card(collection, deck, state=CardState.REVIEW, due=NOON + days * DAY // 3, interval=max(1, days), stability=s,
+                 difficulty=d, last_review=NOON - days * DAY, buried_until=NOON + HOUR if days == 3 else 0, suspended=days == 12)
+        for deck, s, d, days in (
+            ("Default", 1.0, 1.0, 0), ("Default", 2.5, 4.15, 3), ("Default", 30.0, 10.0, 30), ("Default", 7.99, 5.5, 12),
+            ("Steep", 10.0, 7.0, 10), ("Steep", 0.4, 3.0, 1), ("Steep", 0.0, 6.0, 2),
+        )
+    ]
+    cards.append(add_card(collection, "Steep", state=CardState.REVIEW, due=NOON - DAY, interval=4, stability=3.0, difficulty=None))
+    cards.append(add_card(collection))  # new: no memory state
+    add_card(collection)  # outside the scope
+    due_timeline = _local_timeline(collection.calendar, NOON - 40 * DAY, NOON + 40 * DAY)
+    added_timeline = _local_timeline(collection.calendar, NOON - 40 * DAY, NOON)
+    arguments = (due_timeline, added_timeline, collection.calendar.day(NOON), NOON, NOON - 40 * DAY)
+    monkeypatch.setattr(stats_sql, "_ensure_pow", lambda conn: None)  # `pow` is the one counting here
+    bases = []
+    collection.store.db.conn.create_function("pow", 2, lambda x, y: bases.append(x) or math.pow(x, y), deterministic=True)
+    with StatsReader(collection.store, selected=np.array(sorted(card.id for card in cards))) as reader:
+        for states in (None, reader.card_states(NOON)):
+            apart = reader.card_panels(*arguments, states), reader.memory_histograms(SHARE_BINS, NOON)
+            bases.clear()
+            together, statements = _statements_run(collection, lambda: reader.card_panels_and_memory_histograms(*arguments, states, SHARE_BINS))
+            assert together == apart
+            assert len(bases) == sum(together[1].retrievability_bins) == 6
+            assert len([statement for statement in statements if "cards c" in statement]) == 1
+
+
 def test_share_thresholds_are_the_decimals_searches_read():
     assert share_thresholds()[:3] == ("0.05", "0.1", "0.15") and len(share_thresholds()) == 19
     assert [float(edge) for edge in share_thresholds()] == [k / SHARE_BINS for k in range(1, SHARE_BINS)]
@@ -630,7 +671,7 @@ def test_answers_read_by_utc_hour_equal_answers_read_by_local_time(tmp_path_fact
                 reader._answers_by_local_time(timeline, middle_day, today, middle, None),
             )
         for answers_read in (by_local_time, halves_by_utc_hour, halves_by_local_time):
-            assert sorted(by_utc_hour.groups) == sorted(answers_read.groups)
+            assert _rows(by_utc_hour.groups) == _rows(answers_read.groups)
             assert sorted(by_utc_hour.hours) == sorted(answers_read.hours)
         expected: dict[int, int] = {}
         for time_ms, kind in moments:
@@ -1127,7 +1168,7 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
     card = add_card(collection, state=CardState.REVIEW, due=NOON + DAY, interval=3, stability=4.0, difficulty=5.0, last_review=NOON - DAY)
     log(collection, card, NOON - DAY)
     threads, connections = {}, {}
-    for name in ("card_panels", "memory_histograms", "answers", "hourly_answers"):
+    for name in ("card_panels", "memory_histograms", "card_panels_and_memory_histograms", "answers", "hourly_answers"):
         def spy(self, *args, _read=getattr(StatsReader, name), _name=name, **kwargs):
             threads.setdefault(_name, set()).add(threading.get_ident())
             connections.setdefault(_name, []).append(self.conn)
@@ -1148,18 +1189,24 @@ def test_every_card_of_a_file_is_read_in_other_threads_on_connections_of_their_o
     assert len({id(conn) for conns in connections.values() for conn in conns}) == 2
     add_card(collection, "Other")
     # a deck holding half the cards: the worker connections set its scope up again, as they do a
-    # tag's (looked up in `note_tags`); a search that reads notes is run once
+    # tag's (looked up in `note_tags`); a search that reads notes is run once, and its cards' panels
+    # and memory states read in one pass
     for scope, apart in ((Scope.deck("Default"), True), (Scope.matching("deck:Default -tag:absent"), True), (Scope.matching("deck:Default -absent"), False)):
         threads.clear()
         connections.clear()
         collect(collection, scope)
-        assert (threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]) is apart
+        if apart:
+            assert threading.get_ident() not in threads["card_panels"] | threads["memory_histograms"]
+            assert "card_panels_and_memory_histograms" not in threads
+        else:
+            assert threads["card_panels_and_memory_histograms"] == {threading.get_ident()}
+            assert not {"card_panels", "memory_histograms"} & threads.keys()
         assert len({id(conn) for conns in connections.values() for conn in conns}) == (4 if apart else 1)
     add_card(collection, "Other")
     threads.clear()
     connections.clear()
     collect(collection, Scope.deck("Default"))  # a third of the cards: read on the connection that ran the search
-    assert threads == {name: {threading.get_ident()} for name in ("card_panels", "memory_histograms", "answers")}
+    assert threads == {name: {threading.get_ident()} for name in ("card_panels_and_memory_histograms", "answers")}
     assert len({id(conn) for conns in connections.values() for conn in conns}) == 1
 
 
@@ -1338,6 +1385,53 @@ def test_a_day_before_the_period_is_looked_up_for_a_few_cards_in_the_day_s_entri
     assert [step for step in plan if "revlog_by_hour" in step] and not [step for step in plan if "revlog_by_card_time" in step]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    groups=st.dictionaries(st.tuples(st.integers(-400, 0), st.integers(0, 63)), st.tuples(st.integers(1, 50), st.integers(0, 10**7)), max_size=80),
+    period=st.sampled_from(list(Period)),
+)
+def test_the_answer_panels_count_each_group_as_its_code_says(groups, period):
+    # the panels are sums over the groups' arrays: they equal a count group by group of what each
+    # `stats_code` says (kind, maturity, rating, counted for true retention)
+    keys = sorted(groups)
+    columns = ([day for day, _ in keys], [code for _, code in keys], [groups[k][0] for k in keys], [groups[k][1] for k in keys])
+    arrays = AnswerGroups(*(np.array(column, dtype=np.int64) for column in columns))
+    today = {"answers": 0, "duration_ms": 0, "again": 0, "learn": 0, "review": 0, "relearn": 0, "filtered": 0, "mature_answers": 0, "mature_again": 0}
+    by_day, counts, durations = {}, {}, {}
+    buttons = {group: [0, 0, 0, 0] for group in ("learning", "young", "mature")}
+    spans = retention_spans(period)
+    retention = {label: [0, 0, 0, 0] for label, _ in spans}
+    for (day, code), (answers, ms) in groups.items():
+        kind, mature, rating, retained = ("learn", "relearn", "review", "filtered")[code // 8 % 4], code // 4 % 2, code % 4 + 1, code >= 32
+        name = ("mature" if mature else "young") if kind == "review" else kind
+        if day == 0:
+            for field, counted in (("answers", True), ("again", rating == 1), (kind, True), ("mature_answers", mature), ("mature_again", mature and rating == 1)):
+                today[field] += answers if counted else 0
+            today["duration_ms"] += ms
+        by_day[day] = by_day.get(day, 0) + answers
+        counts.setdefault(day, {}).setdefault(name, 0)
+        counts[day][name] += answers
+        durations.setdefault(day, {}).setdefault(name, 0)
+        durations[day][name] += ms
+        buttons[name if kind == "review" else "learning"][rating - 1] += answers
+        for label, first in spans:
+            if retained and (first is None or day >= first) and (label != "Yesterday" or day == -1):
+                retention[label][2 * mature + (rating == 1)] += answers
+    scope, first_day = Scope(), -400
+    assert _today(scope, arrays) == Today(scope, **today)
+    assert _answers_by_day(arrays) == by_day
+    reviews = _reviews_per_day(scope, date(2026, 11, 23), first_day, arrays)
+    assert reviews.counts == {day: KindCounts(**c) for day, c in counts.items()}
+    assert reviews.durations_ms == {day: KindCounts(**d) for day, d in durations.items()}
+    assert _buttons(scope, 401, arrays).counts == {group: tuple(c) for group, c in buttons.items()}
+    assert _true_retention_rows(arrays, period) == tuple(RetentionRow(label, *retention[label]) for label, _ in spans)
+
+
+def _rows(groups: AnswerGroups) -> list[tuple[int, int, int, int]]:
+    """The answer groups as rows (day, code, answers, milliseconds), in their order."""
+    return list(zip(*(column.tolist() for column in groups)))
+
+
 def _statements_run(collection, read):
     """What `read()` returns, and the SQL statements it ran."""
     connection = collection.store.db.conn
@@ -1378,8 +1472,8 @@ def test_the_answers_of_a_few_cards_are_counted_without_sqlite_s_sorter(collecti
             assert reader._reviews_by_card
             by_utc_hour, plan = _with_query_plan(collection, lambda: reader._answers_by_utc_hour(timeline, today, since, None))
             by_local_time = reader._answers_by_local_time(timeline, first_day, today, since, None)
-        assert by_utc_hour.groups
-        assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
+        assert _rows(by_utc_hour.groups)
+        assert _rows(by_utc_hour.groups) == _rows(by_local_time.groups)
         assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
         assert not [step for step in plan if "TEMP B-TREE" in step]
 
@@ -1404,7 +1498,7 @@ def test_today_of_a_few_cards_is_read_from_the_day_s_entries_not_card_by_card(co
         by_utc_hour, plan = _with_query_plan(collection, lambda: reader.answers(timeline, today, today, start))
         by_local_time = reader._answers_by_local_time(timeline, today, today, start, None)
     assert [step for step in plan if "revlog_by_hour" in step] and not [step for step in plan if "revlog_by_card_time" in step]
-    assert sorted(by_utc_hour.groups) == sorted(by_local_time.groups)
+    assert _rows(by_utc_hour.groups) == _rows(by_local_time.groups)
     assert sorted(by_utc_hour.hours) == sorted(by_local_time.hours)
     seen = glance(collection, scope)
     assert seen.today == _today(scope, by_local_time.groups)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 MATURE_DAYS = 21  # an interval of 21 days or more makes a card mature (Anki's threshold)
 # Added to a timestamp before integer division, so the division floors even for instants before 1970.
 _FLOOR_SHIFT_DAYS = 1_000_000
-# Answers by kind, numbered as `AnswerGroup.kind` numbers them; manual and rescheduled entries are
+# Answers by kind, numbered as `AnswerGroups.kinds` numbers them; manual and rescheduled entries are
 # no answers (their rating is 0).
 ANSWER_KINDS = ("learn", "relearn", "review", "filtered")
 _LEARNING = ANSWER_KINDS.index("learn")
@@ -168,16 +168,35 @@ class CardPanels(NamedTuple):
     added_cards_by_day: dict[int, int]  # cards by the day (from today) their note was created
 
 
-class AnswerGroup(NamedTuple):
-    """Answers (ratings 1-4) sharing a day, a kind, maturity, a rating and whether true retention counts them."""
+class AnswerGroups(NamedTuple):
+    """Answers (ratings 1-4) counted by local day and what they were (`stats_code`): one array entry
+    per day and code, in the order of days, then codes. What a code says is read from it for every
+    group at once (`kinds`, `mature`, `ratings`, `count_for_retention`)."""
 
-    day: int  # days from today
-    kind: int  # index into ANSWER_KINDS
-    mature: bool  # the card's interval before the answer was MATURE_DAYS or more
-    rating: int  # 1-4
-    counts_for_retention: bool
-    answers: int
-    duration_ms: int
+    days: np.ndarray  # days from today
+    codes: np.ndarray  # `stats_code`s
+    answers: np.ndarray
+    durations_ms: np.ndarray
+
+    @property
+    def kinds(self) -> np.ndarray:
+        """Indexes into ANSWER_KINDS."""
+        return self.codes // 8 % 4
+
+    @property
+    def mature(self) -> np.ndarray:
+        """1 where the card's interval before the answer was MATURE_DAYS or more, else 0."""
+        return self.codes // 4 % 2
+
+    @property
+    def ratings(self) -> np.ndarray:
+        """1-4."""
+        return self.codes % 4 + 1
+
+    @property
+    def count_for_retention(self) -> np.ndarray:
+        """Whether true retention counts the answers."""
+        return self.codes // 8 >= 4
 
 
 class HourOfDay(NamedTuple):
@@ -191,7 +210,7 @@ class HourOfDay(NamedTuple):
 class Answers(NamedTuple):
     """A period's answers: by day and what they were, and by local hour of the day."""
 
-    groups: list[AnswerGroup]
+    groups: AnswerGroups
     hours: list[HourOfDay]
 
 
@@ -228,11 +247,7 @@ class HourlyAnswers(NamedTuple):
         # the hour's first second belongs to the day before when a day starts on that hour
         days = (local - (timeline.rollover_hour + 1) + (self.hours & 1)) // 24 - today
         keys, answers, durations_ms = _sums_by_key(days * _CODES + self.codes, self.answers, self.durations_ms)
-        groups = [
-            _answer_group(day, code, n, ms)
-            for key, n, ms in zip(keys.tolist(), answers.tolist(), durations_ms.tolist())
-            for day, code in [divmod(key, _CODES)]
-        ]
+        groups = AnswerGroups(*np.divmod(keys, _CODES), answers, durations_ms)
         # answers in filtered decks are left out of the hours (as in Anki)
         counted = self.codes // 8 % 4 != _FILTERED
         answers = self.answers[counted]
@@ -430,26 +445,13 @@ class StatsReader:
         Each panel's key is computed per card and handed back as one text (`group_concat`), counted
         by `_tally` (numpy): SQLite would sort every card once per GROUP BY, and the keys have few
         distinct values."""
-        queued = "c.state != 0 AND c.suspended = 0"
-        # the due day from today, doubled, plus one for a card not buried now (whole seconds even
-        # where a damaged file holds a fraction: `_tally` reads integers)
-        due_day = due_timeline.day_sql("CAST(c.due AS INTEGER)")
-        due_key = f"CASE WHEN {queued} THEN ({due_day} - :today) * 2 + (c.buried_until <= :now) END"
-        added_key = f"CASE WHEN n.created >= :added_since THEN {added_timeline.day_sql('CAST(n.created AS INTEGER)')} - :today END"
-        state_keys = "NULL" if states is not None else f"group_concat({_STATE_KEY})"
-        state_keys, due_keys, daily_load, added_keys = self.conn.execute(
-            f"SELECT {state_keys}, group_concat({due_key}), "
-            f"total(CASE WHEN {queued} THEN 1.0 / max(c.interval, 1) END), group_concat({added_key}) "
+        state_key, due_key, load, added_key = _card_panel_values(due_timeline, added_timeline, states)
+        row = self.conn.execute(
+            f"SELECT group_concat({state_key}), group_concat({due_key}), total({load}), group_concat({added_key}) "
             f"FROM {self._cards} JOIN notes n ON n.id = c.note_id",
             {"today": today, "now": now, "added_since": added_since},
         ).fetchone()
-        due_cards: dict[int, int] = {}
-        for key, cards in _tally(due_keys).items():
-            day, not_buried = divmod(key, 2)
-            if day > 0 or not_buried:
-                due_cards[day] = due_cards.get(day, 0) + cards
-        counted = _card_states(_tally(state_keys)) if states is None else states
-        return CardPanels(counted, due_cards, daily_load, _tally(added_keys))
+        return _card_panels_of(row, states)
 
     def memory_histograms(self, bins: int, now: int) -> MemoryHistograms:
         """The cards with a memory state by whole days of stability and by the bin (of `bins` equal
@@ -465,30 +467,43 @@ class StatsReader:
         if found is None:  # no deck, so no card
             return MemoryHistograms({}, 0.0, (0,) * bins, 0.0, (0,) * bins, 0.0)
         retrievability, params = found
-        has_retrievability = "c.stability > 0 AND c.last_review IS NOT NULL"
-        # one integer key: whole days of stability, then the difficulty bin, then the retrievability
-        # bin, in base `bins` + 1 (the digit `bins` for no value)
-        base = bins + 1
-        key = f"(CAST(s AS INTEGER) * {base} + ifnull({_share_bin_sql('d', bins)}, {bins})) * {base} + ifnull({_share_bin_sql('r', bins)}, {bins})"
+        stability, difficulty, retrievability = _memory_values(retrievability)
         # each card's values come from a subquery SQLite runs beside the aggregate rather than flattening
         # into it (a subquery with a LIMIT is not flattened into an aggregate), so that retrievability
         # (a `pow`) and difficulty are computed once per card, not once per use
-        keys, stability_sum, difficulty_sum, retrievability_sum = self.conn.execute(
-            f"SELECT group_concat({key}), total(s), total(d), total(r) FROM ("
-            f"SELECT c.stability AS s, (c.difficulty - 1) / 9.0 AS d, CASE WHEN {has_retrievability} THEN {retrievability} END AS r "
-            f"FROM {self._cards} WHERE c.stability IS NOT NULL LIMIT -1)",
+        row = self.conn.execute(
+            f"SELECT group_concat({_memory_key(bins)}), total(s), total(d), total(r) FROM ("
+            f"SELECT {stability} AS s, {difficulty} AS d, {retrievability} AS r FROM {self._cards} WHERE c.stability IS NOT NULL LIMIT -1)",
             params,
         ).fetchone()
-        rest, retrievability_index = np.divmod(joined_integers(keys), base)
-        day, difficulty_index = np.divmod(rest, base)
-        return MemoryHistograms(
-            _counts(day),
-            stability_sum,
-            tuple(np.bincount(difficulty_index, minlength=base)[:bins].tolist()),
-            difficulty_sum,
-            tuple(np.bincount(retrievability_index, minlength=base)[:bins].tolist()),
-            retrievability_sum,
-        )
+        return _memory_histograms_of(row, bins)
+
+    def card_panels_and_memory_histograms(
+        self, due_timeline: LocalTimeline, added_timeline: LocalTimeline, today: int, now: int, added_since: int,
+        states: CardStates | None, bins: int,
+    ) -> tuple[CardPanels, MemoryHistograms]:
+        """`card_panels` and `memory_histograms` in one pass over the cards, for a scope read on one
+        connection: ~3 ms (~10 %) less for 10,000 cards. (Read apart, in two threads, each pass keeps
+        its own statement: written as this one, which computes every card's values in a subquery and
+        tests each card's stability where the memory states' pass skips the cards without one, the
+        card panels of every card took ~15 % longer, and their memory states 10-20 %.)"""
+        found = self._retrievability_sql(now)
+        if found is None:  # no deck, so no card
+            return self.card_panels(due_timeline, added_timeline, today, now, added_since, states), self.memory_histograms(bins, now)
+        retrievability, params = found
+        state_key, due_key, load, added_key = _card_panel_values(due_timeline, added_timeline, states)
+        stability, difficulty, retrievability = _memory_values(retrievability)
+        # the memory states of the cards with a stability, as `memory_histograms` counts them: the others'
+        # values are NULL, which `total` leaves out (the sums add the same values in the same order)
+        row = self.conn.execute(
+            "SELECT group_concat(state_key), group_concat(due_key), total(load), group_concat(added_key), "
+            f"group_concat(CASE WHEN s IS NOT NULL THEN {_memory_key(bins)} END), total(s), total(d), total(r) FROM ("
+            f"SELECT {state_key} AS state_key, {due_key} AS due_key, {load} AS load, {added_key} AS added_key, "
+            f"{stability} AS s, CASE WHEN c.stability IS NOT NULL THEN {difficulty} END AS d, {retrievability} AS r "
+            f"FROM {self._cards} JOIN notes n ON n.id = c.note_id LIMIT -1)",
+            {"today": today, "now": now, "added_since": added_since, **params},
+        ).fetchone()
+        return _card_panels_of(row[:4], states), _memory_histograms_of(row[4:], bins)
 
     def _retrievability_sql(self, now: int) -> tuple[str, dict] | None:
         """SQL for a card's retrievability at `now` (unix seconds), defined where it has a stability
@@ -528,8 +543,11 @@ class StatsReader:
         rows = self.conn.execute(
             f"SELECT {key} AS k, count(*), total(r.duration_ms) FROM {self._reviews} WHERE {window} AND {_ANSWER} GROUP BY k",
             {"first_day": first_day, **params},
-        )
-        groups = [_answer_group(first_day + day - today, code, n, ms) for k, n, ms in rows for day, code in [divmod(k, _CODES)]]
+        ).fetchall()
+        # the durations' totals (floats, as `total` gives them) cut to whole milliseconds
+        keys, answers, durations_ms = np.array(rows, dtype=np.int64).reshape(-1, 3).T
+        days, codes = np.divmod(keys, _CODES)
+        groups = AnswerGroups(first_day + days - today, codes, answers, durations_ms)
         # answers in filtered decks are left out of the hours (as in Anki)
         rows = self.conn.execute(
             f"SELECT {timeline.hour_sql('r.time / 1000')} AS hour, count(*), total(r.stats_code % 4 > 0) FROM {self._reviews} "
@@ -701,6 +719,62 @@ def _states_of(rowids: np.ndarray, recorded: np.ndarray) -> tuple[np.ndarray, np
 _STATE_KEY = "CAST(c.interval AS INTEGER) * 16 + CAST(c.state AS INTEGER) * 4 + (c.suspended != 0) * 2 + (c.buried_until > :now)"
 
 
+def _card_panel_values(due_timeline: LocalTimeline, added_timeline: LocalTimeline, states: CardStates | None) -> tuple[str, str, str, str]:
+    """SQL for what the card panels count of a card `c` and its note `n` (parameters :today, :now,
+    :added_since): its state key (`_STATE_KEY`; NULL when the `states` are known), its due key, its
+    share of the daily load and its added key."""
+    queued = "c.state != 0 AND c.suspended = 0"
+    # the due day from today, doubled, plus one for a card not buried now (whole seconds even
+    # where a damaged file holds a fraction: `_tally` reads integers)
+    due_day = due_timeline.day_sql("CAST(c.due AS INTEGER)")
+    due_key = f"CASE WHEN {queued} THEN ({due_day} - :today) * 2 + (c.buried_until <= :now) END"
+    added_key = f"CASE WHEN n.created >= :added_since THEN {added_timeline.day_sql('CAST(n.created AS INTEGER)')} - :today END"
+    load = f"CASE WHEN {queued} THEN 1.0 / max(c.interval, 1) END"
+    return "NULL" if states is not None else _STATE_KEY, due_key, load, added_key
+
+
+def _card_panels_of(row: tuple, states: CardStates | None) -> CardPanels:
+    """The card panels from the aggregates of `_card_panel_values` (the states' counted unless `states`)."""
+    state_keys, due_keys, daily_load, added_keys = row
+    due_cards: dict[int, int] = {}
+    for key, cards in _tally(due_keys).items():
+        day, not_buried = divmod(key, 2)
+        if day > 0 or not_buried:
+            due_cards[day] = due_cards.get(day, 0) + cards
+    counted = _card_states(_tally(state_keys)) if states is None else states
+    return CardPanels(counted, due_cards, daily_load, _tally(added_keys))
+
+
+def _memory_values(retrievability: str) -> tuple[str, str, str]:
+    """SQL for a card's stability, difficulty (0-1) and retrievability (`retrievability`, where it has one)."""
+    has_retrievability = "c.stability > 0 AND c.last_review IS NOT NULL"
+    return "c.stability", "(c.difficulty - 1) / 9.0", f"CASE WHEN {has_retrievability} THEN {retrievability} END"
+
+
+def _memory_key(bins: int) -> str:
+    """SQL for one integer key of a card's memory state, from its values `s`, `d` and `r`: whole days of
+    stability, then the difficulty bin, then the retrievability bin, in base `bins` + 1 (the digit
+    `bins` for no value)."""
+    base = bins + 1
+    return f"(CAST(s AS INTEGER) * {base} + ifnull({_share_bin_sql('d', bins)}, {bins})) * {base} + ifnull({_share_bin_sql('r', bins)}, {bins})"
+
+
+def _memory_histograms_of(row: tuple, bins: int) -> MemoryHistograms:
+    """The memory histograms from the keys (`_memory_key`) and the sums of the values."""
+    keys, stability_sum, difficulty_sum, retrievability_sum = row
+    base = bins + 1
+    rest, retrievability_index = np.divmod(joined_integers(keys), base)
+    day, difficulty_index = np.divmod(rest, base)
+    return MemoryHistograms(
+        _counts(day),
+        stability_sum,
+        tuple(np.bincount(difficulty_index, minlength=base)[:bins].tolist()),
+        difficulty_sum,
+        tuple(np.bincount(retrievability_index, minlength=base)[:bins].tolist()),
+        retrievability_sum,
+    )
+
+
 def _card_states(cards_by_key: dict[int, int]) -> CardStates:
     """The card states from the cards counted by `_STATE_KEY`."""
     counts = [0] * 7  # new, learning, relearning, young, mature, suspended, buried
@@ -764,13 +838,6 @@ def _outermost_review_sql(reviews: str, last: bool) -> str:
 def _seconds(row: sqlite3.Row | tuple | None) -> int | None:
     """The unix second of a row holding one time in milliseconds; None for no row or no time."""
     return None if row is None or row[0] is None else row[0] // 1000
-
-
-def _answer_group(day: int, code: int, answers: int, duration_ms: float) -> AnswerGroup:
-    """The group of `answers` on `day` (from today) whose `stats_code` is `code`."""
-    kind_code, rest = divmod(code, 8)
-    mature, rating = divmod(rest, 4)
-    return AnswerGroup(day, kind_code % 4, bool(mature), rating + 1, kind_code >= 4, answers, int(duration_ms))
 
 
 def _ensure_pow(conn: sqlite3.Connection) -> None:
