@@ -645,7 +645,7 @@ _APPOSITION = re.compile(
 )
 # A sentence's opening phrase of a preposition and up to three words: "During the spinning", "After the war", "In
 # May 1883". A comma after it leads to the main clause, not to a description of its last word.
-_SHORT_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|From|By|With|Under|For|Until|Throughout|Within)(?: [\w’'-]+){1,3}")
+_SHORT_OPENING_PHRASE = re.compile(rf"(?:{lexicon.TIME_OR_PLACE_PREPOSITIONS})(?: [\w’'-]+){{1,3}}")
 # Another name of one to three words between commas: "the Baikal seal, or nerpa,", "A heart attack, or myocardial
 # infarction, happens …" (not "a man, or a woman,", nor the last of a list, "apples, pears, or plums,").
 _ALIAS = re.compile(r"(?<=[a-z]), or ([a-z][\w-]*(?: [a-z][\w-]*){0,2}),")

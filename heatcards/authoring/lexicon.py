@@ -519,6 +519,10 @@ REFERRING_NOUNS = {
     "country": "place",
 }
 
+# Prepositions that open a sentence with when or where something happened ("After the war, …", "In 1820 …"),
+# as a regular expression's alternatives.
+TIME_OR_PLACE_PREPOSITIONS = "In|On|At|For|During|After|Before|By|From|Until|Over|Within|Throughout|Since"
+
 # Round 38, part A (names cut wrong). Prepositions that open a sentence before a name and are no part of
 # it ("Near {{Oakdale}}, the old mill collapsed."), unless the document capitalises them inside its
 # sentences too, as in a name of their own ("the Near East").

@@ -289,7 +289,7 @@ _ASIDE = re.compile(rf", (?:who|whom|whose|which) [^,;:()\"“]*,{_MAIN_VERB_AHE
 # "In 1820 |a rich buyer of their carvings|, Colonel Henry Marsh, sold …" (not a list: "The sledge, the tent and
 # the stove were lost", whose second comma, if any, comes before "and").
 _SUBJECT_APPOSITION = re.compile(
-    r"(?:(?:In|On|At|By|During|After|Before|From|Until)\s[^,;\"“]{1,30}?\s)?"
+    rf"(?:(?:{lexicon.TIME_OR_PLACE_PREPOSITIONS})\s[^,;\"“]{{1,30}}?\s)?"
     rf"(?P<subject>(?:[Tt]he|[Aa]n?)\s[^,;:()\"“]+?), (?P<apposed>[^,;:()\"“]+),{_MAIN_VERB_AHEAD}"
 )
 # A description a subject may be named again by: it opens with an article or a possessive.
@@ -514,7 +514,7 @@ _COMMON_SUBJECT_OF_A_NAME = re.compile(
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
 # The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
-_OPENING_PREPOSITIONS = "In|On|At|For|During|After|Before|By|From|Until|Over|Within|Throughout|Since"
+_OPENING_PREPOSITIONS = lexicon.TIME_OR_PLACE_PREPOSITIONS
 # A common subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
 # 1911 {a storm} struck …" (see _common_subject).
 _SUBJECT_AFTER_AN_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? (?={_COMMON_SUBJECT.pattern})")
