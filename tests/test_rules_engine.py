@@ -140,7 +140,7 @@ def test_a_leading_pronoun_takes_the_one_person_of_the_sentence_before():
 
 def test_a_leading_it_takes_the_one_work_named_before_and_a_repeated_it_too():
     text = 'Her first novel was "Harbour Lights." Yet, when it appeared on March 3, 1950, it sold badly.'
-    assert ("cloze:date", 'When "Harbour Lights" appeared on {{c1::March 3, 1950}}, "Harbour Lights" sold badly.', "") in cards(text)
+    assert ("cloze:date", 'When "Harbour Lights" appeared on {{c1::March 3, 1950}}, it sold badly.', "") in cards(text)
 
 
 def test_a_pronoun_with_two_possible_people_skips_the_sentence():
@@ -4728,7 +4728,7 @@ def test_a_person_of_unsure_gender_is_not_the_boy_of_the_sentence_after():
     )
     fronts = _fronts(life, "Tom Reyes")
     assert not any("Ottilie Lund traded" in front or "Ottilie Lund paid" in front for front in fronts)
-    assert "Tom Reyes traded bread for reading lessons, and at twelve Tom Reyes paid {{c1::fifty}} cents for a primer." in fronts
+    assert "Tom Reyes traded bread for reading lessons, and at twelve he paid {{c1::fifty}} cents for a primer." in fronts
 
 
 # The lead's review of round 49A: a weekday came to be asked in a sentence whose "It" had been read as the one
@@ -4991,13 +4991,13 @@ def test_a_nationality_before_an_organisation_or_an_undescribed_name_stays(sente
 
 def test_a_pronoun_of_a_clause_that_describes_an_object_stays():
     """Before: "In 1950 Alan Brisk invented a parlour game Alan Brisk called the {{shadow test}}, …" (the inner "he" was
-    written out as a repeated subject). The other side: a "he" that opens a clause of its own after ", and" is still the
-    name, so that a card cut to that clause names him."""
+    written out as a repeated subject). A "he" that opens a clause of its own after ", and" stays too since round 52A: the
+    name is written once, for the leading "he" it replaced."""
     fronts = _fronts("Alan Brisk was a mathematician born in 1902. In 1950 he invented a parlour game he called the shadow test, in which a judge questions two hidden players.", "Alan Brisk")
     assert "In 1950 Alan Brisk invented a parlour game he called the {{c1::shadow test}}, in which a judge questions two hidden players." in fronts
     assert not any("game Alan Brisk called" in front for front in fronts)
     fronts = _fronts("Alan Brisk was a mathematician born in 1902. In 1950 he moved to Leeds, and he founded the Kestrel Club in 1952.", "Alan Brisk")
-    assert "In 1950 Alan Brisk moved to Leeds, and Alan Brisk founded the {{c1::Kestrel Club}} in 1952." in fronts
+    assert "In 1950 Alan Brisk moved to Leeds, and he founded the {{c1::Kestrel Club}} in 1952." in fronts
 
 
 # Fifty-first round, part B (issue 6): the term a thing's part is called after a leading "Its" about the topic, and the
@@ -5092,7 +5092,7 @@ def test_the_topics_relatives_named_through_her_possessive_leave_her_the_she():
         " For six years she attended Bath Academy, where she studied Greek and botany."
     )
     fronts = _fronts(text, "Ada Vane: A Life")
-    assert "For {{c1::six years}} Ada Vane attended Bath Academy, where Ada Vane studied Greek and botany." in fronts
+    assert "For {{c1::six years}} Ada Vane attended Bath Academy, where she studied Greek and botany." in fronts
     assert not any("Kim attended" in front for front in fronts)
 
 
@@ -5103,6 +5103,236 @@ def test_a_named_subjects_own_possessive_says_who_she_is():
     )
     fronts = _fronts(text, "Ada Vane: A Life")
     # the "she" goes on with Kitty, and Kitty's "her" is left as written, never the topic's
-    assert "In a drawer in Ada's study, Kitty found {{c1::nearly 900}} letters, and Kitty decided they must be printed." in fronts
+    assert "In a drawer in Ada's study, Kitty found {{c1::nearly 900}} letters, and she decided they must be printed." in fronts
     assert "(Ada Vane) {{c1::Kitty}} had promised to burn her sister's diaries, and she did." in fronts
     assert not any("Ada Vane found" in front or "Ada Vane's sister's" in front for front in fronts)
+
+
+# Fifty-second round, part A (issue 6): a name written once for a pronoun repeated in its sentence, the topic's article
+# when the title gives it one, and an object "him" or "her" that the subject of its own verb cannot be.
+
+_RUTH_CALDER = "Ruth Calder was a Scottish engineer born in 1881."
+
+
+def test_a_repeated_subject_pronoun_stays_after_the_name_that_replaced_the_first():
+    """Before: "For {{six years}} Ruth Calder attended Harris Academy, where Ruth Calder studied …" (the name twice). The
+    name is written once, for the leading "she"; the "she" after ", where" or ", and" stays as the sentence wrote it (the
+    name it repeats is the one just written). A "he" that describes an object stays as before ("a game he called …")."""
+    fronts = _fronts(f"{_RUTH_CALDER} For six years she attended Harris Academy, where she studied mathematics and drawing.", "Ruth Calder")
+    assert "For {{c1::six years}} Ruth Calder attended Harris Academy, where she studied mathematics and drawing." in fronts
+    fronts = _fronts(f"{_RUTH_CALDER} In 1905 she married Tom Reid, and she moved to Leeds.", "Ruth Calder")
+    assert "In 1905 Ruth Calder married Tom Reid, and she moved to {{c1::Leeds}}." in fronts
+    assert not any(front.count("Ruth Calder") > 1 for front in fronts)
+    # the other side of the line: a "she" after a subject the sentence itself names repeats no pronoun, and two women
+    # before it still leave it dangling; the sentence is cut before it
+    fronts = _fronts("Ruth Calder met Ann Moss in Ripon in 1905, and she moved to Dover.", "Notes")
+    assert not any("moved to" in front for front in fronts)
+    assert "Ruth Calder met {{c1::Ann Moss}} in Ripon in 1905." in fronts
+
+
+def test_the_topic_takes_the_article_its_title_gives_it():
+    """Before: "Kell Trial opened on {{3 May 1911}} …" for "The trial opened …". A title that is the name after "The" (also
+    before a colon) gives the name its article in a sentence; a title that goes on after the name, or a person's name,
+    gives none."""
+    text = (
+        "The Kell Trial was held in Ohio in 1911. A young miner stood trial in a small town for striking a foreman. The case of Ohio v. Samuel Kell"
+        " lasted only six days and ended with a fine of $50. The trial opened on 3 May 1911 in the Dunmore Courthouse."
+    )
+    assert "The Kell Trial opened on {{c1::3 May 1911}} in the Dunmore Courthouse." in _fronts(text, "The Kell Trial")
+    assert "The Kell Trial opened on {{c1::3 May 1911}} in the Dunmore Courthouse." in _fronts(text, "The Kell Trial: a town on trial")
+    assert not any(front.startswith("The Kell Trial opened") for front in _fronts(text, "Kell Trial"))
+    fronts = _fronts("Marie Curie was born in Warsaw in 1867. She moved to Paris in 1891.", "The Marie Curie Story")
+    assert "In what year did Marie Curie move to Paris?" in fronts
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    """Before: "(Marlow Light) {{Karl Lind}} succeeded him as keeper in 1720." (the "him" read as Karl Lind). An object
+    "him" or "her" is not the subject of its own verb: it is the person the sentence before is about when that sentence's
+    subject is the one person of that gender it names; otherwise the sentence is refused."""
+    lead = "The Marlow Light is a lighthouse on the coast of Kent. "
+    fronts = _fronts(lead + "Tom Vane was the first keeper of the Marlow Light. Karl Lind succeeded him as keeper in 1720.", "The Marlow Light")
+    assert "(Marlow Light) Karl Lind succeeded Tom Vane as keeper in {{c1::1720}}." in fronts
+    fronts = _fronts(lead + "Ann Cole was the first keeper of the Marlow Light. In 1720 Karl Lind succeeded her as keeper.", "The Marlow Light")
+    assert "(Marlow Light) In {{c1::1720}} Karl Lind succeeded Ann Cole as keeper." in fronts
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Tom Vane hired Sam Cole in 1700.",  # two men: which one?
+        "His own star chart appeared in 1715.",  # no person named as the subject
+        "The first keeper of the Marlow Light was a fisherman.",  # no one named
+    ],
+)
+def test_an_object_pronoun_with_no_one_person_before_it_is_refused(before):
+    """The other side of the line: with two men in the sentence before, or none as its subject, "him" stays unread and
+    the sentence gives no card (it had given "{{Karl Lind}} succeeded him …")."""
+    fronts = _fronts(f"The Marlow Light is a lighthouse on the coast of Kent. {before} Karl Lind succeeded him as keeper in 1720.", "The Marlow Light")
+    assert not any("succeeded" in front for front in fronts)
+
+
+def test_a_term_named_after_someone_the_sentence_names_is_not_asked():
+    """The lead's review of part B: "…; this release is called the {{Marren effect}}, after the chemist Hans Marren."
+    gives its answer away."""
+    text = (
+        "Peat grows slowly in cold wet ground. Draining a bog releases carbon stored for thousands of years; this release"
+        " is called the Marren effect, after the chemist Hans Marren."
+    )
+    assert not any("{{c1::Marren effect}}" in front for front in _fronts(text, "How peat works"))
+    text = text.replace(", after the chemist Hans Marren", "")
+    assert any("{{c1::Marren effect}}" in front for front in _fronts(text, "How peat works"))
+
+
+def test_an_object_pronoun_after_an_organisation_is_read_as_before():
+    """The lead's review of part A: only a person can be the subject that an object "him" is not; before the review,
+    "the University of Dundee made him …" lost the university as what stands before "him", and the card that shows
+    the sentence before (which names Reid) was refused."""
+    text = (
+        "Tom Reid was a Scottish engineer born in 1881. He grew up in Perth. Back in Dundee, Reid gave a series of public"
+        " talks in Perth from 1905 under the patronage of Lord Airlie. Their success earned him a post: in 1908 the"
+        " University of Dundee made him lecturer in mechanics, and the following year he moved to the chair of physics."
+    )
+    assert any("in {{c1::1908}} the University of Dundee made him lecturer in mechanics" in front for front in _fronts(text, "Tom Reid"))
+
+
+# Fifty-second round, part B (issue 6): naming sentences: "this X is called Y" in the second clause of a sentence whose
+# first clause describes X, and the term people call a described plural ("Critics call these thirty notebooks quires.").
+
+_PEAT = "Peat grows slowly in cold wet ground."
+
+
+def test_this_x_is_called_y_after_a_semicolon_names_what_the_first_clause_describes():
+    """Before: refused for the "this" (unreadable). The other side of the line: a "this" after a semicolon that gives
+    no name ("this release warms the air …") still points at what the card does not show."""
+    named = f"{_PEAT} Draining a bog releases carbon stored for thousands of years; this release is called the Marren effect."
+    assert ("Draining a bog releases carbon stored for thousands of years; this release is called the {{c1::Marren effect}}."
+            in _fronts(named, "How peat works"))
+    unnamed = f"{_PEAT} Draining a bog releases carbon stored for 4,000 years; this release warms the air."
+    assert not any("this release" in front for front in _fronts(unnamed, "How peat works"))  # cut at the semicolon
+
+
+_SONGS = "Ada Vane wrote most of her songs between 1901 and 1910. She copied about three hundred of them into small notebooks."
+
+
+def test_the_term_people_call_a_described_plural_is_asked_alone():
+    """Before: no term after "call these … notebooks", and the "these" refused the sentence. Only the term is asked
+    (which thirty notebooks?), and the line: a person calling ("James called these boys cousins.") and words that do
+    not end the sentence name no term."""
+    fronts = _fronts(f"{_SONGS} Critics call these thirty notebooks quires.", "Ada Vane")
+    assert "(Ada Vane) Critics call these thirty notebooks {{c1::quires}}." in fronts
+    assert not any("{{c1::thirty}}" in front for front in fronts)
+    winds = _fronts("Ada Vane sailed south in 1901. Sailors called the cold winds williwaws.", "Ada Vane")
+    assert "(Ada Vane) Sailors called the cold winds {{c1::williwaws}}." in winds
+    person = _fronts("Ada Vane sailed south in 1901. James called these boys cousins.", "Ada Vane")
+    assert not any("cousins}}" in front for front in person)
+    judged = _fronts("Ada Vane sailed south in 1901. Critics call these thirty notebooks her best work.", "Ada Vane")
+    assert not any("work}}" in front for front in judged)
+
+
+# Fifty-second round, part C (issue 6): a leading possessive that the sentence before does not settle, set before the
+# name it describes ("Her grandfather, Tomas Harl, …"), goes, and the name is the subject; not when the rest of the
+# sentence speaks of the same owner again.
+
+_TWO_WOMEN = "Ada Vane and her cousin Kim Hale grew up in Bath."
+_HARL_HOUSE = "The foundation stone was laid on 3 May 1699, and the building, now called Harl House, was finished in 1700."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "front"),
+    [
+        (
+            f"{_TWO_WOMEN} Her grandfather, Tomas Harl, had helped to found Kestrel College in 1801.",
+            "Ada Vane",
+            "(Ada Vane) Tomas Harl had helped to found {{c1::Kestrel College}} in 1801.",
+        ),
+        (
+            f"{_HARL_HOUSE} Its grandest space, the Blue Room, held two clocks by Tomas Vell with pendulums 13 feet long.",
+            "Kestrel Tower",
+            "The Blue Room held two clocks by {{c1::Tomas Vell}} with pendulums 13 feet long.",
+        ),
+        (
+            "The Kestrel Tower was built in 1700. The work was done by the Acme Guild, the company that builds towers in"
+            " Wales. Its engineer-in-chief, Tomas R. Harl, designed a new and taller tower on the hill.",
+            "Kestrel Tower",
+            "(Kestrel Tower) {{c1::Tomas R. Harl}} designed a new and taller tower on the hill.",
+        ),
+    ],
+)
+def test_a_leading_possessive_that_nothing_settles_goes_before_the_name_it_describes(text, title, front):
+    """Before: nothing (whose grandfather, whose space: the sentence before offers two, or none). A possessive the
+    sentence before settles is still written out, with the relation."""
+    assert front in _fronts(text, title)
+    settled = _fronts("Ada Vane was born in Bath in 1830. Her grandfather, Tomas Harl, had helped to found Kestrel College in 1801.", "Ada Vane")
+    assert "Ada Vane's grandfather, Tomas Harl, had helped to found {{c1::Kestrel College}} in 1801." in settled
+    assert not any("Tomas Harl had" in found for found in settled)
+
+
+_TWO_BUILDERS = "The tower was begun by Tomas Vell and finished by Hugh Harl."
+
+
+@pytest.mark.parametrize(
+    ("given", "refused", "front"),
+    [
+        (
+            f"{_TWO_BUILDERS} His own catalogue, the Kestrel Atlas, appeared in 1725.",
+            f"{_TWO_BUILDERS} His own catalogue, the Kestrel Atlas, appeared in 1725, six years after he died.",
+            "The Kestrel Atlas appeared in {{c1::1725}}.",
+        ),
+        (
+            f"{_HARL_HOUSE} Its grandest space, the Blue Room, held two clocks by Tomas Vell.",
+            f"{_HARL_HOUSE} Its grandest space, the Blue Room, held two clocks by Tomas Vell until it burned.",
+            "The Blue Room held two clocks by {{c1::Tomas Vell}}.",
+        ),
+        (
+            f"{_TWO_WOMEN} Her brother, Tom Vane, founded Kestrel College in 1801.",
+            f"{_TWO_WOMEN} Her brother, Tom Vane, and her uncle Hugh Harl founded Kestrel College in 1801.",
+            "Tom Vane founded {{c1::Kestrel College}} in 1801.",
+        ),
+        (
+            f"{_TWO_WOMEN} Her brother, Tom Vane, founded Kestrel College in 1801.",
+            f"{_TWO_WOMEN} Her brother, Tom Vane, was the last to leave Kestrel College, in 1801.",
+            "Tom Vane founded {{c1::Kestrel College}} in 1801.",
+        ),
+    ],
+)
+def test_a_possessive_whose_owner_the_sentence_speaks_of_again_is_not_left_out(given, refused, front):
+    """The other side of the line: the same owner again after the name ("he died", "it burned", a list with "her"), or a
+    copula, whose description is said beside the owner ("was the last": of whose?), leaves the sentence leaning."""
+    title = "Ada Vane" if "Ada Vane" in given else "Kestrel Tower"
+    assert front in _fronts(given, title)
+    subject = next(name for name in ("The Kestrel Atlas", "The Blue Room", "Tom Vane") if front.startswith(name))
+    assert not any(found.startswith(subject) for found in _fronts(refused, title))
+
+
+def test_a_leading_one_of_before_a_name_and_an_auxiliary_is_joined_without_a_comma():
+    """Before: "(Kestrel Dam) {{Tom Vane}}, had caught …", the comma of the apposition left before "had"."""
+    fronts = {s.front for s in suggest(_SCALERS + "One of them, Tom Vane, had caught a falling engineer in mid-air.", title="The Kestrel Dam")}
+    assert "(Kestrel Dam) {{c1::Tom Vane}} had caught a falling engineer in mid-air." in fronts
+
+
+# Fifty-second round, the lead's review of part C: the possessive goes only where the name still says who or what it is
+# (not a single word, not a namesake of the topic person), and not before a participle that leaves the main verb after a
+# comma.
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "garbled"),
+    [
+        (f"{_HARL_HOUSE} Its great bell, Marianne, hangs in the north tower.", "Kestrel Tower", "Marianne hangs"),
+        (
+            f"{_HARL_HOUSE} Its largest bell, the Great Tom, cast in 1680 by Tomas Vell, weighs about 6 tonnes.",
+            "Kestrel Tower",
+            "Great Tom cast in",
+        ),
+        (
+            "Peter Lund was a Danish farmer born in 1850. The farm passed to the family of Anna Holm and Marta Holm. Her"
+            " son, Peter Anders, later sold the land to the Dunmore Trust in 1931.",
+            "Peter Lund",
+            "Peter Anders later sold",
+        ),
+    ],
+)
+def test_a_leading_possessive_stays_where_the_name_alone_would_not_say_who_or_what(text, title, garbled):
+    """Before: "Marianne hangs in the north tower" (a bell or a woman?), "The Great Tom cast in 1680 …, weighs …", and
+    "Peter Anders later sold the land …" read as the topic, Peter Lund."""
+    assert not any(garbled in re.sub(r"\{\{c1::|\}\}", "", front) for front in _fronts(text, title))

@@ -569,6 +569,13 @@ _NAMED_BY_SOMEONE = re.compile(
     r"|\b(?:an?|the) (?:[a-z]+ )?(?!(?:day|night|morning|evening|afternoon|moment|time|week|month|year|hour)\b)[a-z]+ (?:he|she|they|we))"
     r" call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] )(?!(?:every|each|often|him|them|back|out|up|off)\b)"
 )
+# People who call what the sentence describes by a term that ends it: "Scholars call these forty booklets fascicles.",
+# "Sailors called the cold winds williwaws."; the callers are a plural noun of people, never a name ("James called the
+# boys home.": someone calling someone), and the described noun is a plural after "these", "those" or "the".
+CALLED_BY_A_GROUP = re.compile(
+    r"\b(?:people|[A-Za-z][a-z]*(?:ers|ars|ors|ists|ians|ics|ants|ents)) call(?:s|ed)? "
+    r"(?P<described>(?P<determiner>these|those|the) (?:[a-z-]+ ){0,2}?[a-z-]+s) (?=[a-z][a-z -]*\.$)"
+)
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining (not "The spacecraft was
@@ -695,6 +702,8 @@ def find_terms(text: str) -> list[Mention]:
     for match in _names_in_quotes(text):
         found.append(match.span("name"))
     for match in _NAMED_BY_SOMEONE.finditer(text) if " call" in text else ():  # (most sentences call nothing: found fast)
+        found.append(_term_from(text, match.end()))
+    for match in CALLED_BY_A_GROUP.finditer(text) if " call" in text else ():
         found.append(_term_from(text, match.end()))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))

@@ -24,6 +24,7 @@ from typing import Callable
 
 from heatcards.authoring import lexicon
 from heatcards.authoring.entities import (
+    CALLED_BY_A_GROUP,
     NAMED_KINDS,
     OWNED_PERSON,
     Gender,
@@ -93,6 +94,8 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
 SMALL_COUNT = 12  # at most, a count of a few things ("{{three}} lifeboats"): mostly incidental ones
 _SMALL_COUNT_VALUE = 0.7  # a small count's worth
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
+# A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
+_TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}".
@@ -397,6 +400,10 @@ _DEFINING_LINE = re.compile(
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# A "this" that opens the second clause of a sentence to give a name to what its first clause describes: "Burning coal
+# dilutes the air; this dilution is called the Suess effect." (see _unreadable_at); not a "this" with no clause before
+# it in the sentence ("This dilution is called …"), which the sentence before must show.
+_NAMED_AFTER_ITS_CLAUSE = re.compile(r"(?<=; )this [a-z]+ (?:is|was) (?:called|known as|termed|named)\b")
 # An "It" that stands for the clause after someone's idea or plan, never for a name of the sentence before: "It was James
 # Laing's idea that the fever spread by water.", "It was the council's plan to close the wells." (see _without_cleft).
 _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+['’]s (?:[a-z]+ ){1,2}(?:that|to)\b")
@@ -443,6 +450,27 @@ _COMMENT = re.compile(r"(?:[\w’'-]+ ){0,9}[\w’'-]+(?:: | (?:is|was) that )(?
 # A leading phrase that picks a person out of the ones before and then names them: "One of them, ", "One of
 # the first men to reach it, ".
 _ONE_OF = re.compile(r"One (?:of|among)\b[^,;:\"“()]*, ")
+# A leading possessive and a noun that only say whose the name set after them is, up to its article: "Her grandfather, ",
+# "Its engineer-in-chief, ", "Its grandest space, the " (no verb in it: "Her poems sold well, …" is a clause).
+_WHOSE_BEFORE_A_NAME = re.compile(
+    rf"(?:His|Her|Its|Their)(?: (?!(?:{_AUXILIARIES})\b|{_PAST_VERB})[a-z][\w-]*){{1,4}}, (?P<article>the )?"
+)
+# The verb after a name set between commas that closes the leading phrase: "Oliver Cowan, caught …", "Samuel
+# Vane, had helped …" (not "Clarence Berry, a former fruit farmer, took …").
+_VERB_AFTER_A_NAMED_SUBJECT = re.compile(rf"(?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b")
+# A copula after such a name, whose description is said beside the owner: "His son, Tom Vane, was the last" (of whose?).
+_COPULA_AHEAD = re.compile(r"(?:is|are|was|were)\b")
+# A main verb after a comma, which makes the past form right after the name a participle: "Its great bell, Marta, cast in
+# 1702 …, weighs …" (the bell weighs; it was cast).
+_MAIN_VERB_AFTER_A_COMMA = re.compile(rf", {_VERB_AFTER_SUBJECT}")
+# The pronouns that stand for the same owner as a leading possessive ("His own catalogue, the Kestrel Atlas, appeared
+# six years after he died": he is whoever "His" was, which nothing settled).
+_SAME_OWNER = {
+    "his": lexicon.MALE_PRONOUNS,
+    "her": lexicon.FEMALE_PRONOUNS,
+    "its": frozenset({"it", "its", "itself"}),
+    "their": frozenset({"they", "them", "their", "theirs", "themselves"}),
+}
 # What a "they" after the sentence may stand for instead of two people it names: a plural that says
 # which ("his students", "the soldiers", "two brothers"; not "his work on crystals") or a group ("the crew").
 _PLURAL_WORD = re.compile(
@@ -577,9 +605,11 @@ _OPENER_BEFORE_A_PRONOUN = re.compile(
 _BEFORE_THE_MAIN_SUBJECT = re.compile(rf"{_OPENING_CLAUSE}(?:the (?:[a-z\d-]+ ){{1,2}})?")
 # An opening preposition right before the name it governs: "For {Gross} he designed …" (see _governed_by_the_opening).
 _OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}) ")
-# An object right before a clause that describes it ("invented a parlour game he called …"), or a time or place after a
-# preposition ("for a few years it was …"), which is none.
-_DESCRIBED_OBJECT = re.compile(rf"(?:\b(?P<preposition>(?i:{_OPENING_PREPOSITIONS})) )?\b(?:an?|the) (?:[a-z-]+ ){{1,2}}$")
+# A subject pronoun before its verb that repeats the leading one a name replaced ("For six years she attended Harris
+# Academy, where she studied …"): the same person or thing, so the name is written once and the pronoun stays.
+_REPEATED_SUBJECT = {
+    pronoun: re.compile(rf"{pronoun} (?=(?:was|is|had|has|went|became|\w+ed|{_PAST_VERBS})\b)") for pronoun in ("he", "she", "it")
+}
 
 # The prepositions that open a sentence by saying when or where: "After", "During", "Near", "Beside" ….
 _WHERE_OR_WHEN_PREPOSITIONS = f"{_OPENING_PREPOSITIONS}|{'|'.join(sorted(lexicon.OPENING_PREPOSITIONS))}"
@@ -651,6 +681,7 @@ _ITS_AFTER_THE_VERB = re.compile(
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 # The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
 # warned her,"; not "her foot", a possessive): someone else of that gender, whom the sentence after may mean. Not a
@@ -703,6 +734,9 @@ class Claim:
     inserted: int
     mentions: list[Mention]
     subject: Mention | None  # the name the claim is about when it opens with it
+    # the subject pronoun ("she") the name ending at `inserted` replaced: the same pronoun as the subject of a later clause
+    # is that name again, left as written ("Ruth Calder attended Harris Academy, where she studied …")
+    replaced: str = ""
 
 
 @dataclass(frozen=True)
@@ -717,6 +751,7 @@ class _Topic:
     place: str = ""  # the place an event's name holds ("San Francisco" of the "1906 San Francisco Earthquake"): "the city"
     namesake: str = ""  # the surname an instrument shares with the person it is named after ("Brandt"; see _instrument_in_title)
     common: bool = False  # a common noun the title names ("How the Lung Works"), which a sentence writes "the lung" (see _title_phrase)
+    article: bool = False  # a name the title writes after "The" ("The Scopes Trial"), which a sentence writes "the Scopes Trial"
 
 
 @dataclass(frozen=True)
@@ -835,12 +870,14 @@ def suggest_from_mentions(
         if standing is None:
             standing = _described_names(text, mentions, topic)
         if standing is None:
-            standing = _named_after_one_of(text, mentions, topic, book)
-        if standing is None:
             standing = _after_a_comment(text, mentions, before, topic, book)
         if standing is None and shown.text == text and (second := _second_main_clause(text, mentions, topic, book)) is not None:
             standing, cut = second
             shown = Sentence(shown.start + cut, shown.end, shown.text[cut:])
+        if standing is None:
+            # after the second main clause: "Her son, Paul Bell, sold the land, and the Capua Museum opened in 1973." asks
+            # the museum's clause, which needs no one named before it
+            standing = _from_the_name_picked_out(text, mentions, topic, book)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
@@ -957,7 +994,7 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
         if most < 3 or most < 2 * rest[0][1]:  # no name clearly dominates: no topic, no context on the cards
             return None
         name = dominant
-    named = _named_topic(name, kinds, aliases, book)
+    named = dataclasses.replace(_named_topic(name, kinds, aliases, book), article=_titled_with_the(title, name))
     if named.gender is None and (named.kind is MentionKind.PERSON or named.kind is MentionKind.NAME and looks_like_a_persons_name(name)):
         if (gender := _gender_of_the_pronouns_after(name, texts, found)) is not None:
             named = dataclasses.replace(named, kind=MentionKind.PERSON, gender=gender)
@@ -966,6 +1003,14 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
     if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
         return dataclasses.replace(named, vessel=held)
     return named
+
+
+def _titled_with_the(title: str, name: str) -> bool:
+    """Whether the title is the name after "The", perhaps before a colon, a bracket or a site's name ("The Scopes Trial",
+    "The Kell Trial: a town on trial"): the name takes its article in every sentence too, whatever its last word. Not a
+    title that goes on after the name ("The Apollo 11 Mission" is no "the Apollo 11")."""
+    titled = _TITLE_WITH_THE.fullmatch(title.strip())
+    return titled is not None and titled.group("name") == name
 
 
 def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[Mention]]) -> Gender | None:
@@ -1627,6 +1672,8 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     # What a title or a speaker says is theirs, not the text's: "their 1978 book "We Seven"", 'marched through Lyon
     # chanting "We are the people,"', 'challenged the governor: "Open this gate!"' (the gate the sentence shows).
     found = [position for position in found if not any(q.start <= position < q.end for q in quoted)]
+    # "…, diluting the air; this dilution is called the Suess effect": the clause before names what "this" is
+    found = [position for position in found if not _NAMED_AFTER_ITS_CLAUSE.match(text, position)]
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     if len(words) > MAX_SENTENCE_WORDS:
@@ -1691,7 +1738,7 @@ def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
         return None
     mentions = [m for m in claim.mentions if m.end <= len(kept)]
     subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
-    return Claim(f"{kept}.", claim.inserted, mentions, subject)
+    return dataclasses.replace(claim, text=f"{kept}.", mentions=mentions, subject=subject)
 
 
 def _inside_a_list(text: str, position: int) -> bool:
@@ -1896,7 +1943,8 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         )
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
-        return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)))
+        claim = _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
+        return _without_also_or_too(_without_sequence_word(_name_the_object(claim, before, topic, book)))
     pronoun = "the two" if reference.group("pair") else (reference.group("pronoun") or "").lower()
     if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
@@ -1922,9 +1970,9 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     subject = Mention(antecedent.kind, len(lead), len(lead) + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s")
     moved = [m for m in mentions if m.end <= start]  # "In {1938} she went …" keeps its year
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
-    if pronoun in ("he", "she", "it"):  # "when it opened …, it went …": the same subject again
-        resolved, moved = _repeat_subject(resolved, pronoun, name, inserted, moved)
-    return _without_also_or_too(_without_sequence_word(_name_the_topic(Claim(resolved, inserted, moved, subject), before, topic, book)))
+    replaced = pronoun if pronoun in _REPEATED_SUBJECT else ""
+    claim = _name_the_topic(Claim(resolved, inserted, moved, subject, replaced), before, topic, book)
+    return _without_also_or_too(_without_sequence_word(_name_the_object(claim, before, topic, book)))
 
 
 def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
@@ -1990,7 +2038,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     stood_for = Mention(MentionKind.NAME, 0, len(stand_in) - 1, stand_in.strip(), stand_in.strip()) if stand_in else None
     alone = _pronouns_stood_in(Claim(checked, len(stand_in), own, stood_for), shown, topic, book)
     if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
-        # nothing in it leans on the sentence before, or a leading "One of them," which _named_after_one_of drops
+        # nothing in it leans on the sentence before, or a leading "One of them," which _from_the_name_picked_out drops
         return None
     if _problem_at(alone, topic, book) is not None:
         return None
@@ -2138,36 +2186,65 @@ def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -
     {{sublimation}}") and the terms it describes right after them ("They also add a {{flux}}, an ingredient
     that lowers the melting point."), when nothing but a pronoun keeps it from standing on its own: the
     description says what the name is, whoever "they" are. None when it gives no such name, or something else
-    keeps it from standing (an opinion, quoted speech, a word pointing elsewhere)."""
+    keeps it from standing (an opinion, quoted speech, a word pointing elsewhere). So is the term people call a
+    described plural, whichever ones "these" are: "Scholars call these forty booklets {{fascicles}}." (see
+    CALLED_BY_A_GROUP; its other facts are not asked: which forty booklets?)."""
+    group = CALLED_BY_A_GROUP.search(text) if " call" in text else None
     described = [
         m for m in mentions
         if (m.kind in NAMED_KINDS or m.kind is MentionKind.TERM) and _DESCRIBED_NAME.search(text, 0, m.start)
         or m.kind is MentionKind.TERM and _DEFINING_APPOSITION.match(text, m.end)
+        or m.kind is MentionKind.TERM and group is not None and m.start == group.end()
     ]
     claim = Claim(text, 0, described, None)
-    if not described or _unreadable_at(text) is not None or _leans_on_context(claim, topic):
+    # the described noun says what the term is, so its demonstrative is checked as a plain "the"
+    checked = text if group is None else text[: group.start("determiner")] + "the" + text[group.end("determiner") :]
+    if not described or _unreadable_at(checked) is not None or _leans_on_context(claim, topic):
         return None
     return claim
 
 
-def _named_after_one_of(text: str, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> Claim | None:
-    """The sentence from the person (or name) it names after a leading "One of …," that only points back
-    at the ones before, when it then stands on its own: "One of them, Oliver Cowan, caught …" -> "{{Oliver
-    Cowan}} caught …"; "One of the first men to reach it, Clarence Berry, a former fruit farmer, took
-    out {{$140,000}} …" -> "Clarence Berry, a former fruit farmer, took out …". Who the person is and
-    what they did is the fact, not which of the ones before they were. None otherwise."""
-    lead = _ONE_OF.match(text)
-    person = next((m for m in mentions if lead and m.start == lead.end()), None)
-    if person is None or person.kind not in (MentionKind.PERSON, MentionKind.NAME) or not text.startswith(", ", person.end):
+def _from_the_name_picked_out(text: str, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> Claim | None:
+    """The sentence from the name it gives after a leading phrase that only points back at the ones before, when it then
+    stands on its own: "One of …," ("One of them, Oliver Cowan, caught …" -> "{{Oliver Cowan}} caught …"; "One of the
+    first men to reach it, Clarence Berry, a former fruit farmer, took out {{$140,000}} …" -> "Clarence Berry, a former
+    fruit farmer, took out …"), or a possessive that the sentence before does not settle ("Her grandfather, Samuel Vane,
+    had helped to found {{Kestrel College}} …" -> "Samuel Vane had helped …", "Its grandest room, the Blue Room, held …"
+    -> "The Blue Room held …"). Who or what is named and what it did is the fact, not which of the ones before it was,
+    nor whose. None otherwise."""
+    lead = _ONE_OF.match(text) or _WHOSE_BEFORE_A_NAME.match(text)
+    named = next((m for m in mentions if lead and m.start == lead.end()), None)
+    if named is None or named.kind not in NAMED_KINDS or not text.startswith(", ", named.end):
         return None
-    rest = text[person.end + 2 :]
+    rest = text[named.end + 2 :]
+    if lead.re is _WHOSE_BEFORE_A_NAME and (
+        _SAME_OWNER[text.split(" ", 1)[0].lower()].intersection(_WORD.findall(rest.lower()))
+        or _COPULA_AHEAD.match(rest)
+        or _names_too_little_without_its_owner(named, topic)
+        or (re.match(_PAST_VERB, rest) and _MAIN_VERB_AFTER_A_COMMA.search(rest))
+    ):
+        # "His own catalogue, the Kestrel Atlas, appeared six years after he died": who died? "His son, Tom Vane, was the
+        # last", "… was two years older": what a copula says of the one named is said beside the owner (last of whose?)
+        return None
     # "Oliver Cowan, caught …": the comma closed the leading phrase's apposition, unlike "Clarence Berry, a …"
-    joiner = " " if re.match(_VERB_AFTER_SUBJECT, rest) else ", "
-    named = f"{person.text}{joiner}{rest}"
-    moved = [dataclasses.replace(m, start=m.start - person.start, end=m.end - person.start) for m in mentions if m.start == person.start]
-    shift = len(person.text) + len(joiner) - (person.end + 2)
-    moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= person.end + 2]
-    return _standing(Claim(named, 0, moved, moved[0]), topic, book)
+    joiner = " " if _VERB_AFTER_A_NAMED_SUBJECT.match(rest) else ", "
+    article = "The " if lead.re is _WHOSE_BEFORE_A_NAME and lead.group("article") else ""
+    written = f"{article}{named.text}{joiner}{rest}"
+    start = len(article)
+    moved = [dataclasses.replace(m, start=start, end=start + len(named.text)) for m in mentions if m is named]
+    shift = start + len(named.text) + len(joiner) - (named.end + 2)
+    moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= named.end + 2]
+    return _standing(Claim(written, 0, moved, moved[0]), topic, book)
+
+
+def _names_too_little_without_its_owner(named: Mention, topic: _Topic | None) -> bool:
+    """Whether a name loses who or what it is once the possessive before it goes: a single word ("Its great bell,
+    Marta," -> "Marta", a bell or a woman?), or a person sharing the topic person's first name ("Her son, Vincent
+    Willem," in a life of Vincent van Gogh, read as the painter)."""
+    words = named.text.split()
+    if len(words) < 2:
+        return True
+    return topic is not None and topic.kind is MentionKind.PERSON and words[0] == topic.name.split()[0]
 
 
 def _after_a_comment(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
@@ -2614,6 +2691,31 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=text, mentions=mentions)
+
+
+def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
+    """The claim with an object "him" or "her" that nothing before it in the claim can stand for (no one of that gender,
+    or only the subject of its own verb: see _subjects_of_the_object) written as the person the sentence before is
+    about: its subject, of that gender, whom nothing else there or before the pronoun could be ("Tom Vane was the first
+    keeper of the light. Karl Lind succeeded him in 1720." -> "Karl Lind succeeded Tom Vane in 1720."). As it was
+    otherwise, and refused for the pronoun."""
+    if not _OBJECT_PRONOUN.search(claim.text):
+        return claim  # most sentences: the dangling check is not run twice
+    position = _dangling_pronoun_at(claim, book)
+    pronoun = _OBJECT_PRONOUN.match(claim.text, position) if position is not None else None
+    if pronoun is None or pronoun.group() == "her" and not _OBJECT_HER.match(claim.text, pronoun.end()):
+        return claim
+    gender = Gender.MALE if pronoun.group() == "him" else Gender.FEMALE
+    person = before.claim.subject if before.claim else None
+    if person is None or person.kind is not MentionKind.PERSON or person.possessive or _gender(person, topic, book) is not gender:
+        return claim  # "His own catalogue appeared in 1725. Halley succeeded him …": whose, the card cannot say
+    own = [m for m in claim.mentions if m.end <= position] + ([claim.subject] if claim.subject else [])
+    others = [m for m in [*before.mentions, *own] if m.name != person.name and _may_be(gender, m, topic, book)]
+    if any(m.name not in _subjects_of_the_object(claim.text, pronoun, own, gender) for m in others):
+        return claim  # "Tom Vane hired Karl Lind's son. Ada Berg succeeded him …": the son, or Karl Lind, or Tom Vane?
+    shift = len(person.name) - len(pronoun.group())
+    mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
+    return dataclasses.replace(claim, text=claim.text[:position] + person.name + claim.text[pronoun.end() :], mentions=mentions)
 
 
 def _could_be_it(mention: Mention) -> bool:
@@ -3319,7 +3421,7 @@ def _topic_as_written(topic: _Topic) -> str:
     if topic.common:  # "the lung", "the honey bee", "volcanoes": a common noun, never "Lung" inside a sentence
         noun = topic.name.lower()
         return noun if _PLURAL_NOUN.fullmatch(noun.split()[-1]) else f"the {noun}"
-    return f"the {topic.name}" if _takes_the(topic.name) else topic.name
+    return f"the {topic.name}" if topic.article or _takes_the(topic.name) else topic.name
 
 
 def _takes_the(name: str) -> bool:
@@ -3456,19 +3558,6 @@ def _group_of_people(crowd: re.Match[str], claim: Claim, topic: _Topic | None) -
     return Mention(MentionKind.NAME, 0, 0, name, name)
 
 
-def _repeat_subject(text: str, pronoun: str, name: str, after: int, mentions: list[Mention]) -> tuple[str, list[Mention]]:
-    """`text` with a later subject pronoun (one followed by a verb in the past) that repeats the
-    resolved subject replaced by its name, and the mentions after it moved along; not one of a clause that
-    describes the object before it ("invented a parlour game he called the shadow test"), where the name,
-    written once, is near enough."""
-    match = re.compile(rf"\b{pronoun} (?=(?:was|is|had|has|went|became|\w+ed|{_PAST_VERBS})\b)").search(text, after)
-    if match is None or ((described := _DESCRIBED_OBJECT.search(text, after, match.start())) and not described.group("preposition")):
-        return text, mentions
-    shift = len(name) - len(pronoun)
-    moved = [m if m.start < match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions]
-    return text[: match.start()] + name + text[match.start() + len(pronoun) :], moved
-
-
 def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     """Where the first pronoun lies that nothing before it in the claim can stand for (None when there
     is none): "he" or "her" needs one person of that gender (or of a gender the document does not
@@ -3495,11 +3584,17 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             continue  # "In its annual report, the Red Cross …", "Since its opening in 1990, the library …": the subject's own
         if word == "it" and _EXPLETIVE_IT.match(claim.text, match.end()):
             continue  # "It was not until 1912 that …": it stands for nothing
+        if word == claim.replaced and match.start() >= claim.inserted and _REPEATED_SUBJECT[word].match(claim.text, match.start()):
+            # "When "Harbour Lights" appeared on March 3, 1950, it sold badly.": the "it" the title replaced, again
+            continue
         need = lexicon.PRONOUNS[word]
         before = [m for m in claim.mentions if m.end <= match.start()]
         if claim.subject and claim.subject.end <= match.start():
             before.append(claim.subject)
         gender = Gender.MALE if word in lexicon.MALE_PRONOUNS else Gender.FEMALE if word in lexicon.FEMALE_PRONOUNS else None
+        if gender is not None and word in ("him", "her"):
+            subjects = _subjects_of_the_object(claim.text, match, [m for m in before if m.kind is MentionKind.PERSON], gender)  # "Karl Lind succeeded him": not himself
+            before = [m for m in before if m.name not in subjects]
         people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
         if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
             people = {m.name for m in before if m.kind is MentionKind.NAME}  # "Gustave Eiffel founded his company"
@@ -3537,6 +3632,15 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _subjects_of_the_object(text: str, pronoun: re.Match[str], named: list[Mention], gender: Gender) -> set[str]:
+    """The names among `named` right before the verb whose object is the "him" or "her" at `pronoun`: "Karl Lind
+    succeeded him" is someone else, who would otherwise be "himself"."""
+    return {
+        m.name for m in named
+        if (verb := _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(text, m.end)) and verb.end() == pronoun.end()
+    }
 
 
 def _group_named_before(claim: Claim, position: int, own_clause: int, is_object: bool) -> bool:
@@ -3807,6 +3911,11 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     if _contains_word(rest, mention.text) or _contains_word(rest, answer):
         return True
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
+        return True
+    # "the {{Marren effect}}, after the chemist Hans Marren": the namesake gives the term away (not the capital of a term
+    # that opens the sentence, "{{Lithium cobalt oxide}} stores …")
+    named_words = answer.split()[1:] if mention.start == 0 else answer.split()
+    if mention.kind is MentionKind.TERM and any(len(word) > 2 and word[0].isupper() and _contains_word(rest, word) for word in named_words):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
