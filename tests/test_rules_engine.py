@@ -5336,3 +5336,135 @@ def test_a_leading_possessive_stays_where_the_name_alone_would_not_say_who_or_wh
     """Before: "Marianne hangs in the north tower" (a bell or a woman?), "The Great Tom cast in 1680 …, weighs …", and
     "Peter Anders later sold the land …" read as the topic, Peter Lund."""
     assert not any(garbled in re.sub(r"\{\{c1::|\}\}", "", front) for front in _fronts(text, title))
+
+
+# Fifty-third round, part B (issue 6): a temperature in degrees ends its sentence ("… at about 56 °C. A cold …" had
+# been one sentence, its "C." read as an initial or as "c." for circa), so a list of values sharing one verb is asked
+# value by value; and a second verb joined by "and" with no comma is a boundary the claim may be cut at when what
+# refuses it lies after ("The post paid £200 a year and came with a house of the same size …").
+
+_BOILING = (
+    "A kettle heats water until it boils. Water boils at about 100 °C, the solvent ethanol at about 78 °C, and acetone,"
+    " known in the trade as propanone, at about 56 °C. A cold room should stay at 4 °C, which is 39 °F, at which"
+    " temperature most germs grow slowly."
+)
+
+
+def test_a_list_of_temperatures_ending_a_sentence_is_asked_value_by_value():
+    """Before: nothing (the list and the next sentence were read as one sentence of 47 words)."""
+    fronts = _fronts(_BOILING, "How kettles work")
+    assert "Water boils at about 100 °C, the solvent ethanol at about 78 °C, and acetone, known in the trade as propanone, at {{c1::about 56 °C}}." in fronts
+    assert "Water boils at {{c1::about 100 °C}}, the solvent ethanol at about 78 °C, and acetone, known in the trade as propanone, at about 56 °C." in fronts
+    # the line: "should" stays a hedge, so the cold room's recommended value is not asked
+    assert not any("cold room" in front for front in fronts)
+
+
+_OFFERED = "Ada Vane was a librarian born in Bath in 1731. In 1760 she was offered the post of keeper at the Kestrel Library."
+
+
+def test_a_second_verb_joined_by_and_leaves_the_first_clause_standing():
+    """Before: nothing ("the same size" leans, and no comma came before the "and"). The lines: the cut keeps only a
+    clause before what refuses the claim, so a "the same sum" before the "and" leaves the sentence refused."""
+    fronts = _fronts(f"{_OFFERED} The post paid £200 a year and came with a house of the same size for life, far more than a teacher earned.", "Ada Vane")
+    assert "(Ada Vane) The post paid {{c1::£200}} a year." in fronts
+    refused = _fronts(f"{_OFFERED} The post paid the same sum as before and came with a house in Bath.", "Ada Vane")
+    assert not any("same sum" in front or "house in" in front for front in refused)
+    # two verbs of one object ("rebuilt and strengthened it") are no boundary: "… Tom Vane rebuilt." would say nothing
+    shared = _fronts("The Kestrel Light was built in 1698. The first storm showed its flaws, so in 1702 Tom Vane rebuilt and strengthened it.", "Kestrel Light")
+    assert not any(front.endswith("rebuilt.") for front in shared)
+
+
+
+# Fifty-third round, part A (issue 6): pronouns written as the wrong name, and a "he" left unread.
+
+
+def _plain_fronts(text: str, title: str) -> set[str]:
+    return {re.sub(r"\{\{c1::|\}\}", "", s.front) for s in suggest(text, title)}
+
+
+_VANE_AT_LEEDS = "Tom Vane was a Scottish engineer. At fifteen Vane entered the University of Leeds. "
+
+
+def test_a_person_after_by_in_a_pronouns_passive_is_not_the_he_after_it():
+    """Before: "In 1819 Karl Lind won the Bell Prize …" and "Karl Lind stayed four years …": the man who taught "he" is
+    not he; the "he" goes on to the topic. The line: a passive whose subject is a thing ("the prize was judged by Karl
+    Lind") leaves Lind a candidate, as before."""
+    taught = _VANE_AT_LEEDS + (
+        'There he was taught drawing by Karl Lind, a stern lecturer whom he later called "the finest" teacher of his youth.'
+        " In 1819 he won the Bell Prize, a grant that took Leeds students to Paris. He stayed four years in Paris."
+    )
+    fronts = _plain_fronts(taught, "Tom Vane")
+    assert "In 1819 Tom Vane won the Bell Prize, a grant that took Leeds students to Paris." in fronts
+    assert "Tom Vane stayed four years in Paris." in fronts
+    assert not any("Karl Lind won" in front or "Karl Lind stayed" in front for front in fronts)
+    judged = _VANE_AT_LEEDS + "There the prize was judged by Karl Lind, a stern lecturer. In 1819 he won the Bell Prize."
+    assert not any("Tom Vane won" in front for front in _plain_fronts(judged, "Tom Vane"))
+
+
+_TWO_ARCHITECTS = "Kestrel Minster is a great church in Leeds. In 1840 two architects, Karl Marek and {other}, won the competition. "
+
+
+def _who_replaced(other: str, opening: str) -> set[str]:
+    text = _TWO_ARCHITECTS.format(other=other) + opening + " He replaced lost statues and in 1856 built a new spire of oak."
+    replaced = {front for front in _plain_fronts(text, "Kestrel Minster") if "replaced lost statues" in front}
+    return {front.split(" and ")[0].removeprefix("(Kestrel Minster) ") for front in replaced}
+
+
+def test_a_person_in_an_opening_clause_is_not_the_he_after_it():
+    """Before: "Karl Marek replaced lost statues …" after "After Marek died in 1851, …": the man of the opening clause
+    only dates the main clause, whose subject the "He" goes on with. When that subject is a name of unknown kind, no one
+    is sure to be the "He", and it is refused. The line: an opening phrase without a verb leaves the name after it the
+    subject."""
+    assert _who_replaced("Tom Vane", "After Marek died in 1851, Vane carried on alone.") == {"Tom Vane replaced lost statues"}
+    assert _who_replaced("Anton Roux-le-Brun", "After Marek died in 1851, Roux-le-Brun carried on alone.") == set()
+    assert _who_replaced("Tom Vane", "After the war Karl Marek carried on alone.") == {"Karl Marek replaced lost statues"}
+
+
+def test_an_it_after_a_subject_and_a_named_object_is_refused():
+    """Before: "In 1794 the French Revolution was rededicated …": the sentence before offers its subject and the thing
+    its verb takes, and either could be "it". The line: a name after a preposition is no object ("built a works beside
+    the Vega Canal. It employed …" is the company), nor one after "by" ("The Vega IV was built by …")."""
+    hit = (
+        "Sainte-Claire de Lyon is a great church. Sainte-Claire was built between 1200 and 1290. The French Revolution"
+        " hit Sainte-Claire hard. In 1794 it was rededicated to the Cult of Nature, and later used as a stable."
+    )
+    assert not any("rededicated" in front for front in _plain_fronts(hit, "Sainte-Claire de Lyon"))
+    beside = "The Kestrel Company built a works beside the Vega Canal. It employed 400 men in 1900."
+    assert "The Kestrel Company employed 400 men in 1900." in _plain_fronts(beside, "Notes")
+
+
+def test_a_he_needs_a_name_without_the():
+    """Before: "In May 1868, during a meeting of the Kestrel Railway in Leeds, he sketched …" was asked with its "he"
+    unread, the railway taken for the one who could be meant. The line: a name without "the" may still be the
+    person ("Orlan Vesk founded his company")."""
+    sketched = (
+        "The Northern Exhibition was a great show held in Leeds in 1870. The answer came from Tom Vane, head gardener to"
+        " the Duke of York at Kestrel Park, who had built large glasshouses for the estate. In May 1868, during a meeting"
+        " of the Kestrel Railway in Leeds, he sketched a huge glasshouse on a sheet of paper."
+    )
+    assert not any("he sketched" in front for front in _plain_fronts(sketched, "The Northern Exhibition of 1870"))
+    founded = "The Vega Works was a factory in Leeds. In 1901 Orlan Vesk founded his company in Leeds, a firm of 40 men."
+    assert "(Vega Works) In 1901 Orlan Vesk founded his company in Leeds, a firm of 40 men." in _plain_fronts(founded, "Vega Works")
+
+
+# Fifty-third round, the lead's review: a minus sign before a quantity's number is the number's.
+
+
+def test_a_minus_sign_is_part_of_the_quantity_asked():
+    """Before: "Brine freezes at about −{{21 °C}} in a cold store." (the answer's sign left on the card)."""
+    fronts = _fronts("Brine freezes at about −21 °C in a cold store. A deep freezer runs at -25 °C in most homes.", "Cold stores")
+    assert "Brine freezes at {{c1::about −21 °C}} in a cold store." in fronts
+    assert "A deep freezer runs at {{c1::-25 °C}} in most homes." in fronts
+
+
+def test_a_subject_pronoun_after_opening_phrases_that_name_its_person_is_read():
+    """The lead's review of part A: opening phrases with no verb leave a "he" to the sentence before only when they name
+    no person; "…, on Karl Marek's doctor's advice, he wrote …" is Karl Marek (round 53A's rule had refused it)."""
+    text = (
+        "Karl Marek was a Czech composer born in 1770. In May 1802, while staying in the village of Dolny outside Brno on"
+        " Karl Marek's doctor's advice, he wrote a long letter to his brothers."
+    )
+    assert any("{{c1::May 1802}}" in front for front in _fronts(text, "Karl Marek"))
+    refused = _fronts("Karl Marek was a Czech composer born in 1770. In May 1802, during a meeting of the Brno Choral Society"
+                      " in Dolny, he sketched a new mass.", "Karl Marek")
+    assert not any("he sketched" in front for front in refused)

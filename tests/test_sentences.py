@@ -159,3 +159,13 @@ def test_an_abbreviated_rank_ends_no_sentence():
         "They sailed aboard the brig.",
         "The crew was small.",
     ]
+
+
+# Fifty-third round, part B (issue 6): the letter of a temperature in degrees is no initial and no "c." (circa).
+def test_a_temperature_in_degrees_ends_its_sentence():
+    text = "Ethanol boils at about 78 °C. A cold room stays at 39 °F. In 1939 J. R. R. Tolkien gave a lecture at c. 5 p.m. today."
+    assert texts(text) == [
+        "Ethanol boils at about 78 °C.",
+        "A cold room stays at 39 °F.",
+        "In 1939 J. R. R. Tolkien gave a lecture at c. 5 p.m. today.",
+    ]

@@ -142,8 +142,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.QUANTITY,
         # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
-        # "3 million volts per metre"
-        re.compile(rf"(?:\b{_QUALIFIER})?\b{_RANGE}\s?(?:{lexicon.UNITS}){_PER}"),
+        # "3 million volts per metre"; a minus sign is the number's ("boils at about −33 °C")
+        re.compile(rf"(?:\b{_QUALIFIER})?(?:(?<=\s)[−-](?=\d)|\b){_RANGE}\s?(?:{lexicon.UNITS}){_PER}"),
     ),
     (
         MentionKind.QUANTITY,

@@ -637,6 +637,14 @@ _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile
 _RELATIVE_BEFORE = re.compile(
     rf"\b(?P<possessive>[Hh]er|[Hh]is) (?:(?:elder|older|younger|little|only|twin|half-)\s?)?(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? $"
 )
+# A person named after "by" in a passive whose subject is a pronoun: "There he was taught drawing by {Karl Lind}" (see
+# _agent_of_a_pronouns_passive).
+_AGENT_OF_A_PRONOUNS_PASSIVE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he) (?:was|is|had been|has been)(?: [a-z]+){1,5} by $")
+# An opening clause with a verb of its own, up to its comma: "After {Karl Marek} died in 1857, " (see _in_the_opening).
+_OPENING_CLAUSE_AHEAD = re.compile(_OPENING_CLAUSE)
+# A verb (not "be" or "become") and its article right before a name it takes as its object: "The Civil War hit {Kestrel
+# Hall} hard." (see _antecedent).
+_VERB_BEFORE_ITS_OBJECT = re.compile(rf" (?!(?:{_COPULA.pattern})\b){_VERB_AFTER_SUBJECT} (?:the )?")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -694,6 +702,11 @@ _SOMEONE_ELSE_AS_AN_OBJECT = {
 _WHAT_SOMEONE_WAS = re.compile(r"\b(?:was|is|became) (?:an?|the) (?:[\w-]+ ){0,2}[\w-]+")
 # A comma before a trailing phrase a card may leave out (see _closes_the_sentence), and an item joined in a list.
 _TRAILING_PHRASE = re.compile(r",(?P<quote>[\"”’]?)\s+(?=[a-z])")
+# A second verb of the same subject joined by "and" with no comma: "The post paid £200 a year {and came} with a house
+# of the same size …" (see _trimmed: the first verb's clause is a statement of its own); not right after the first verb,
+# whose object is the second's too ("JPL designed and built …"), nor after a comma (round 7's ", and").
+_SECOND_PREDICATE = re.compile(rf"(?<![,\s])(?P<quote>)\s+and\s+(?={_PAST_VERB})")
+_ENDS_ON_A_VERB = re.compile(rf"\b{_PAST_VERB}$")
 _JOINED_ITEM = re.compile(r" (?:and|or|&) ")
 # Where a second main clause starts (see _second_main_clause): "…, and the Capua Museum opened …", "…; Hale burned …".
 _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
@@ -1708,6 +1721,7 @@ def _trimmed(claim: Claim, problem: int) -> Claim | None:
     a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
     article or a conjunction, its brackets and quotation marks closed."""
     boundaries = [b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]
+    boundaries += [b for b in _SECOND_PREDICATE.finditer(claim.text, claim.inserted, problem) if not _shares_its_object(claim, b.start())]
     boundaries += [
         b for b in _TRAILING_PHRASE.finditer(claim.text, claim.inserted, problem)
         # "He died on April 21, 1910, the day after its next perihelion": a phrase right after a fact says what it was
@@ -1717,6 +1731,14 @@ def _trimmed(claim: Claim, problem: int) -> Claim | None:
         if (kept := _cut_at(claim, boundary)) is not None:
             return kept
     return None
+
+
+def _shares_its_object(claim: Claim, end: int) -> bool:
+    """Whether the clause ending at `end`, before an "and" and a second verb, ends on its verb, whose object comes after
+    the second ("JPL designed and built …", "in 1699 Winstanley rebuilt and strengthened it"): a verb the engine knows,
+    or a word right after a name, its subject."""
+    last = claim.text.rfind(" ", 0, end) + 1
+    return _ENDS_ON_A_VERB.search(claim.text, 0, end) is not None or any(m.end + 1 == last for m in claim.mentions)
 
 
 def _closes_the_sentence(text: str, start: int, problem: int) -> bool:
@@ -2776,7 +2798,13 @@ def _antecedent(
         if _opens_with_an_unknown_person(gender, before, topic):
             return None  # "Rowan Ashby joined the Kestrel Works in 1903. His first bridge …": his, for all we know
         # "Her brother, Tom, was older; her sister Kim was younger. She …": she is whoever "her" was, not Kim
-        offered = [m for m in offered if not _named_as_a_relative(before.text, m, gender)]
+        # "There he was taught drawing by Tom Vane. He …": not the one who taught him; "After Karl Marek died, Tom Vane
+        # carried on. He …": not the man of the opening clause
+        offered = [
+            m for m in offered
+            if not _named_as_a_relative(before.text, m, gender) and not _agent_of_a_pronouns_passive(before.text, m, gender)
+            and not _in_the_opening(before.text, m)
+        ]
         people = {
             _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
         }
@@ -2870,6 +2898,8 @@ def _antecedent(
         if leading is not None and not _is_topic(leading, topic) and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions):
             return None  # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
         if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
+            if any(_VERB_BEFORE_ITS_OBJECT.fullmatch(before.text, leading.end, m.start) for m in things.values()):
+                return None  # "The Civil War hit Kestrel Hall hard. In 1645 it was seized …": the war or the hall?
             return leading, _with_article(leading.name, before.text, leading)
         about_a_person = subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive
         works = [m for m in things.values() if m.kind is MentionKind.WORK]
@@ -3071,7 +3101,7 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
         named = [
             m for m in mentions
             if (m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) or _first_name_alone(m, gender))
-            and not text.endswith("born ", 0, m.start)
+            and not text.endswith("born ", 0, m.start) and not _in_the_opening(text, m)  # "After Karl Marek died, …": no chain
         ]
         if named:
             if words.intersection(word.lower() for word in _WORD.findall(text[: min(m.start for m in named)])):
@@ -3296,11 +3326,15 @@ def _in_the_opening(text: str, mention: Mention) -> bool:
     """Whether the name stands in the sentence's opening phrase, before its subject, so that an "It" after the sentence
     cannot mean it: governed by the opening preposition ("After the Second World War the observatory moved …", "During
     the Great Fire …"), or anywhere before a verb of position whose subject follows it ("On a hill …, looking towards
-    the City of London, stands a small house …"). Not a name after an opening that it follows ("In 1990 the Acme
+    the City of London, stands a small house …"), or in an opening clause with a verb of its own ("After Karl Marek died
+    in 1857, …"). Not a name after an opening that it follows ("In 1990 the Acme
     Company built …"), nor before a verb that is the sentence's own ("In 1990 the Acme Company, founded in 1900, stood
     …": a finite verb ends the opening)."""
     if _OPENING_BEFORE_A_NAME.fullmatch(text, 0, mention.start):
         return True
+    clause = _OPENING_CLAUSE_AHEAD.match(text)
+    if clause is not None and mention.end <= clause.end() and _FINITE_VERB.search(clause.group()):
+        return True  # "After Karl Marek died in 1857, Tom Vane carried on alone.": Marek only dates the main clause
     inverted = _INVERTED_OPENING.match(text)
     return inverted is not None and mention.end <= inverted.end("opening") and not _FINITE_VERB.search(inverted.group("opening"))
 
@@ -3323,6 +3357,14 @@ def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
         return False
     # "His brother John joined the navy. He …": a relative who acts may be the one the story goes on with
     return bool(_DESCRIBED_BY_BE.match(text, mention.end))
+
+
+def _agent_of_a_pronouns_passive(text: str, mention: Mention, gender: Gender) -> bool:
+    """Whether the person is named after "by" in a passive whose subject is a pronoun of `gender` ("There he was taught
+    drawing by Karl Lind, a stern lecturer."): the one who did it to him, not he, so a "he" after the sentence goes on
+    with whoever that "he" was."""
+    passive = _AGENT_OF_A_PRONOUNS_PASSIVE.search(text, 0, mention.start)
+    return passive is not None and _PRONOUN_GENDER[passive.group("pronoun").lower()] is gender
 
 
 def _the_subjects_own(gender: Gender, text: str, subject: Mention | None, mentions: list[Mention]) -> Mention | None:
@@ -3619,6 +3661,13 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and _counts_a_group(claim.text, match.start()):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
+        if (
+            word in ("he", "she") and not claim.inserted and _after_opening_phrases_only(claim.text, match)
+            and not any(m.kind is MentionKind.PERSON for m in before)
+        ):
+            # "In May 1868, during a meeting of the Kestrel Railway in Leeds, he sketched …": who did? (not "…, on Karl
+            # Marek's advice, he wrote …", whose person the phrase names)
+            return match.start()
         # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
         # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
         shown = candidates & {m.name for m in before if m.start >= own_clause}
@@ -3632,6 +3681,16 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _after_opening_phrases_only(text: str, pronoun: re.Match[str]) -> bool:
+    """Whether the subject pronoun `pronoun` follows nothing but opening phrases, each up to its comma, with no verb
+    of their own ("In May 1868, during a meeting of the Kestrel Railway in Leeds, he …"): a name there only dates or
+    places the clause, and cannot be its subject, so the pronoun needs the sentence before."""
+    return (
+        _OPENING_PHRASE.match(text) is not None and text.endswith(", ", 0, pronoun.start())
+        and _FINITE_VERB.search(text, 0, pronoun.start()) is None and _VERB_OF_THE_SUBJECT.match(text, pronoun.end()) is not None
+    )
 
 
 def _subjects_of_the_object(text: str, pronoun: re.Match[str], named: list[Mention], gender: Gender) -> set[str]:

@@ -37,6 +37,7 @@ _MARKER = re.compile(r"(?:\d{1,3}[.)](?!\d)|\(\d{1,3}\)|[-*•–—]|#{1,6}|>)[
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?][\"”’)]*(?=[A-Z][a-z])")
 _TOKEN_BEFORE = re.compile(r"[\w.'’-]*$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’'-]+)")
+_UNIT_LETTER = re.compile(r"°[A-Z]$")  # "°C", "°F": never an initial (a number before "J." may be a year: "In 1939 J. R. R. Tolkien")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z]")
 _CLOSING_QUOTE = re.compile(r"[^\"“”\n]{0,60}?(?P<comma>,)?[\"”]")  # the end of a quotation still open, soon
@@ -110,6 +111,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
         return True
     if re.fullmatch(r"\s*\d{1,3}", so_far):  # a list number: "1. The inspiration …"
         return False
+    if _UNIT_LETTER.search(so_far):
+        return True  # "at about 56 °C. Most …": a degree's letter is no initial, and its "C" no "c." (circa)
     token = _TOKEN_BEFORE.search(so_far).group().lstrip(".'’-")
     lowered = token.lower()
     if lowered in _ABBREVIATIONS:
