@@ -701,10 +701,9 @@ def find_terms(text: str) -> list[Mention]:
             found.append((match.end(), words[-1].end()))
     for match in _names_in_quotes(text):
         found.append(match.span("name"))
-    for match in _NAMED_BY_SOMEONE.finditer(text) if " call" in text else ():  # (most sentences call nothing: found fast)
-        found.append(_term_from(text, match.end()))
-    for match in CALLED_BY_A_GROUP.finditer(text) if " call" in text else ():
-        found.append(_term_from(text, match.end()))
+    if " call" in text:  # (most sentences call nothing: found fast)
+        for called in (_NAMED_BY_SOMEONE, CALLED_BY_A_GROUP):
+            found.extend(_term_from(text, match.end()) for match in called.finditer(text))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))
     for match in _MADE_OR_FOUND_IN.finditer(text):

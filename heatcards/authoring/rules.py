@@ -3327,9 +3327,8 @@ def _in_the_opening(text: str, mention: Mention) -> bool:
     cannot mean it: governed by the opening preposition ("After the Second World War the observatory moved …", "During
     the Great Fire …"), or anywhere before a verb of position whose subject follows it ("On a hill …, looking towards
     the City of London, stands a small house …"), or in an opening clause with a verb of its own ("After Karl Marek died
-    in 1857, …"). Not a name after an opening that it follows ("In 1990 the Acme
-    Company built …"), nor before a verb that is the sentence's own ("In 1990 the Acme Company, founded in 1900, stood
-    …": a finite verb ends the opening)."""
+    in 1857, …"). Not a name after an opening that it follows ("In 1990 the Acme Company built …"), nor before a verb
+    that is the sentence's own ("In 1990 the Acme Company, founded in 1900, stood …": a finite verb ends the opening)."""
     if _OPENING_BEFORE_A_NAME.fullmatch(text, 0, mention.start):
         return True
     clause = _OPENING_CLAUSE_AHEAD.match(text)
