@@ -970,6 +970,35 @@ def test_a_chart_of_counts_shows_whole_numbers_from_zero_even_with_nothing_to_sh
     assert chart.getPlotItem().getViewBox().viewRange()[1] == [0, 10]
 
 
+def test_a_drawing_that_sets_both_ranges_computes_no_auto_range(qtbot, monkeypatch):
+    """Auto-range is enabled after a drawing on the axes it left free, not before it: before, each
+    drawing's first range set computed its items' bounds for an axis it then set. An axis the
+    drawing leaves free is still auto-ranged to its items."""
+    chart = ChartView("ranges")
+    qtbot.addWidget(chart)
+    chart.resize(400, CHART_HEIGHT)
+    chart.show()
+
+    def both_set(view, _panel):
+        view.add_bars([0, 1, 2], [3, 5, 4], view.colours.accent, width=0.8)
+        view.getPlotItem().setXRange(-1, 3, padding=0)
+        view.start_y_at_zero(5)
+
+    chart.draw(both_set)  # the first drawing: a new view box auto-ranges both axes until they are set
+    auto_ranges = []
+    update_auto_range = pg.ViewBox.updateAutoRange
+    monkeypatch.setattr(pg.ViewBox, "updateAutoRange", lambda box: (auto_ranges.append(box), update_auto_range(box)))
+    for _ in range(2):
+        chart.draw(both_set)
+        assert auto_ranges == []
+        assert chart.getPlotItem().getViewBox().viewRange() == [[-1, 3], [-0.25, 5.25]]
+        assert chart.getPlotItem().getViewBox().autoRangeEnabled() == [False, False]
+
+    chart.draw(lambda view, _panel: (view.add_bars([10, 20], [3, 5], view.colours.accent, width=0.8), view.start_y_at_zero(5)))
+    low, high = chart.getPlotItem().getViewBox().viewRange()[0]  # x: auto-ranged to the bars, from 9.6 to 20.4
+    assert chart.getPlotItem().getViewBox().autoRangeEnabled()[0] and low < 9.6 and 20.4 < high < 22
+
+
 @pytest.mark.parametrize("shown_first", [True, False])
 @pytest.mark.parametrize("highest", [1, 10, 400])
 def test_the_legend_covers_no_bar(qtbot, highest, shown_first):

@@ -163,6 +163,23 @@ class ChartAxis(pg.AxisItem):
         return opaque
 
 
+class ChartBox(pg.ViewBox):
+    """A chart's view box, which notes the axes whose range a drawing sets (`ranges_set`): the chart
+    auto-ranges the others after the drawing. Auto-range enabled before it had every drawing compute
+    its items' bounds, and set the range from them, at the first range it set, for an axis it set."""
+
+    def __init__(self):
+        super().__init__(enableMenu=False)
+        self.ranges_set: set[int] = set()  # of `pg.ViewBox.XAxis`, `pg.ViewBox.YAxis`
+
+    def setRange(self, rect=None, xRange=None, yRange=None, padding=None, update=True, disableAutoRange=True):  # pyqtgraph's name
+        if disableAutoRange:  # a range set, not one auto-range found
+            self.ranges_set.update(
+                axis for axis, given in ((self.XAxis, xRange), (self.YAxis, yRange)) if given is not None or rect is not None
+            )
+        super().setRange(rect, xRange, yRange, padding, update, disableAutoRange)
+
+
 class ChartView(pg.PlotWidget):
     """One chart of the statistics window; `draw(drawing, panel)` clears it and lets
     `drawing(chart, panel)` draw, again whenever the palette changes (a theme switch)."""
@@ -172,7 +189,7 @@ class ChartView(pg.PlotWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         axes = {name: ChartAxis(name) for name in ("left", "bottom", "right", "top")}
-        super().__init__(parent, enableMenu=False, axisItems=axes)  # no context menu: not even built
+        super().__init__(parent, enableMenu=False, axisItems=axes, viewBox=ChartBox())  # no context menu: not even built
         for axis in axes.values():
             axis.setZValue(-101)  # beneath the view boxes (-100) and their bars: the grid lines too
         self.getPlotItem().hideAxis("top")  # made only so that it takes no SI prefix either
@@ -299,7 +316,8 @@ class ChartView(pg.PlotWidget):
         self._layers = self._legend_entries = 0
         self._kept_drawn, self._labels_drawn, self._right_drawn = set(), set(), False
         item.showGrid(x=False, y=True, alpha=0.15)
-        item.getViewBox().enableAutoRange()
+        box = item.getViewBox()
+        box.ranges_set = set()
         self._drawing(self, self.panel)
         self._remove_kept_items_not_drawn()
         # what the drawing left out is hidden after it: hidden before it, a label or the right axis
@@ -309,8 +327,13 @@ class ChartView(pg.PlotWidget):
             del self._labels[axis]
         if not self._right_drawn:
             item.hideAxis("right")
-        if self._highest_bar is not None and item.getViewBox().autoRangeEnabled()[1]:  # bars, and no height set
+        if self._highest_bar is not None and box.YAxis not in box.ranges_set:  # bars, and no height set
             self.start_y_at_zero(self._highest_bar)
+        free = {box.XAxis, box.YAxis} - box.ranges_set
+        for axis in free:
+            box.enableAutoRange(axis)
+        if free:
+            box.updateAutoRange()  # a free axis's range too is the drawing's once it returns
 
     def _take_colours(self) -> None:
         """The palette's colours for the background and the axes (set again only when they change:
@@ -528,7 +551,7 @@ def draw_calendar(chart: ChartView, panel: stats.Calendar) -> None:
         xs.append(week)
         ys.append(weekday)
         if answers not in brushes_by_answers:
-            brushes_by_answers[answers] = pg.mkBrush(_heat(low, high, answers / busiest if busiest else 0))
+            brushes_by_answers[answers] = QBrush(_heat(low, high, answers / busiest if busiest else 0))  # pg.mkBrush's, without its parsing
         brushes.append(brushes_by_answers[answers])
         if when.day == 1:
             month_ticks.append((week, f"{when:%b}" if when.month != 1 else f"{when:%b %Y}"))
