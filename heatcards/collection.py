@@ -11,6 +11,7 @@ import math
 import os
 import re
 import secrets
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -153,7 +154,9 @@ class Collection:
             before_upgrade=lambda store: self.backups.create(store, BackupReason.MIGRATION),
             read_only=read_only,
         )
-        self.media_folder = self.path.with_name(self.path.stem + ".media")
+        # an in-memory collection keeps its media only while it is open, in a folder of its own
+        self._media_scratch = tempfile.TemporaryDirectory(prefix="heatcards-media-") if self.in_memory else None
+        self.media_folder = Path(self._media_scratch.name) if self._media_scratch else self.path.with_name(self.path.stem + ".media")
         try:
             if not read_only:
                 self.media_folder.mkdir(parents=True, exist_ok=True)
@@ -171,6 +174,8 @@ class Collection:
     # --- lifetime ------------------------------------------------------------
     def close(self) -> None:
         self.store.close()
+        if self._media_scratch:
+            self._media_scratch.cleanup()
 
     @property
     def in_memory(self) -> bool:

@@ -350,3 +350,13 @@ def test_an_answer_logs_every_field_of_its_review(collection, clock):
     assert (second.rating, second.state_before, second.interval_before, second.interval_after) == (2, CardState.REVIEW, review.interval, after.interval)
     assert (second.due_after, second.duration_ms, second.kind) == (after.due, 0, ReviewKind.REVIEW)
     assert first.id[:12] == f"{NOON * 1000 + 250:012x}" and len(first.id) == 32 and first.id != second.id
+
+
+def test_an_in_memory_collection_keeps_its_media_in_a_folder_of_its_own_removed_at_close(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    collection = Collection(":memory:", install_heat_deck=False)
+    name = collection.add_media(b"\x89PNG not really", "still.png")
+    assert (collection.media_folder / name).read_bytes() == b"\x89PNG not really"
+    collection.close()
+    assert list(tmp_path.iterdir()) == []  # no ":memory:.media" in the working directory
+    assert not collection.media_folder.exists()
