@@ -197,13 +197,16 @@ _SHARE_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
 _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
 # A law, principle, effect or cycle named after someone is one term, found before the name it holds (which alone is
 # half of it): "By {{Ostrander's principle}}, …", "known as the {{Kessler numbers}}" (not "Isaac Newton's law of
-# gravitation", whose term goes on; nor "Smith's rule", a reign).
+# gravitation", whose term goes on; nor "Smith's rule", a reign). After a possessive, a disease or a comet named so is
+# one term too: "the cause was {{Hale's disease}}" (the "disease" alone was asked).
 _NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS))
+_POSSESSED_EPONYM = "|".join(sorted(lexicon.EPONYM_NOUNS - {"rule"}))
 _EPONYM = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 # (looked for only in a sentence with such a noun, found fast: the pattern tried at every word cost a few milliseconds)
-_NAMED_IDEA_NOUN = re.compile(rf" (?:{_NAMED_IDEA})\b")
+_EPONYM_NOUN = re.compile(rf" (?:{_POSSESSED_EPONYM})\b")
 _EPONYMOUS_TERM = re.compile(
-    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM}|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s) (?:{_NAMED_IDEA})\b(?! of\b)"
+    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM} (?:{_NAMED_IDEA})"
+    rf"|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s (?:{_POSSESSED_EPONYM}))\b(?! of\b)"
 )
 # A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",
 # "writing in the {{second century A.D.}}" (not "A.D." alone, an organisation by its capitals). A century is
@@ -516,7 +519,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
-    named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _NAMED_IDEA_NOUN.search(text) else ()
+    named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
     for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))

@@ -98,8 +98,9 @@ _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selecti
 _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
-# A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}".
-_GIVEN_NAME = re.compile(r"\b(?:called|named|renamed|known as|nicknamed|dubbed|christened)\s+(?:the\s+)?[\"“]?$")
+# A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
+# "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}".
+_GIVEN_NAME = re.compile(r"\b(?:called|named|renamed|known(?: in \w+| to (?:the )?\w+)? as|sold as|marketed as|nicknamed|dubbed|christened)\s+(?:the\s+)?[\"“]?$")
 # A name given right after the description of what it names: "long wooden boxes called", "a change called"
 # (not "a creek he called", "It is called", "Vardy was named").
 _DESCRIBED_NAME = re.compile(r"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became)\b)[a-z]{3,},? (?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
@@ -308,8 +309,12 @@ _LAST_WORD_OF_A_NAME = re.compile(
 )
 # What a name described between commas became: "the Rural Housing Office, an agency that became the {{Land Aid Office}}".
 _LATER_NAME_BEFORE = re.compile(r"\b(?:became(?: known as)?|(?:was )?renamed)(?: the)? $")
-# An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …".
-_SETTING = re.compile(r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*")
+# An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …", also
+# with a description of the place: "In Riverton, a mill town north of Kestrel, the notice caught the eye of {{Tom Hale}}".
+_SETTING = re.compile(
+    r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+    r"(?:, an? (?:[^,;:]|(?<=\d),(?=\d))+)?"
+)
 # An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}" (not "less than a
 # tenth", a share).
 _VAGUE_AMOUNT = re.compile(
@@ -698,6 +703,12 @@ _SOMEONE_ELSE_AS_AN_OBJECT = {
     Gender.MALE: re.compile(r" (?:[a-z]+ )?[a-z]+ him\b"),
     Gender.FEMALE: re.compile(r" (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
 }
+# A person called by a noun, joined by "and" to a named person, before the name ("the king and Tom Vane") or after it
+# ("Tom Vane and the captain"): a "he" or "his" after them may be either, unless the noun is of the other gender ("Tom
+# Vane and his wife").
+_PERSON_NOUN = rf"(?i:the|his|her|their|an?) (?:[a-z]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS | lexicon.ROLE_NOUNS))})"
+_PERSON_NOUN_AND = re.compile(rf"\b{_PERSON_NOUN} and $")
+_AND_A_PERSON_NOUN = re.compile(rf" and {_PERSON_NOUN}\b")
 # What a sentence says its person was, whose role is no one else: "was a Chilean sculptor", "became the chief engineer".
 _WHAT_SOMEONE_WAS = re.compile(r"\b(?:was|is|became) (?:an?|the) (?:[\w-]+ ){0,2}[\w-]+")
 # A comma before a trailing phrase a card may leave out (see _closes_the_sentence), and an item joined in a list.
@@ -1495,17 +1506,24 @@ def _one_of_two_alternatives(claim: Claim, mention: Mention) -> bool:
 
 def _second_of_a_pair(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is the second of two names of one kind joined by "and" ("Pan Am and {{TWA}}
-    gave up their options", "Jupiter and {{Saturn}}"): the card is the first name's card turned round.
+    gave up their options", "Jupiter and {{Saturn}}", two terms named after someone): the card is the first name's
+    card turned round.
     Names of two kinds are two facts ("Roger L. Easton of the Naval Research Laboratory and {{Ivan
     Getting}}"); a name of unknown kind may be of either. The first of two names that opens the sentence is
     not found as a name, so a name of unknown kind after it and "and" is the second ("Harland and {{Wolff}}")."""
     if mention.kind is MentionKind.NAME and re.fullmatch(r"[A-Z][a-z]+ and ", claim.text[: mention.start]):
         return True  # "Harland and {{Wolff}} built her": the first name opens the sentence, where no name is found
-    return mention.kind in NAMED_KINDS and any(
+    return _name_like(mention) and any(
         MentionKind.NAME in (other.kind, mention.kind) or other.kind is mention.kind
         for other in claim.mentions
-        if other.kind in NAMED_KINDS and claim.text[other.end : mention.start] == " and "
+        if _name_like(other) and claim.text[other.end : mention.start] == " and "
     )
+
+
+def _name_like(mention: Mention) -> bool:
+    """Whether the mention is a name, or a term named after someone, which pairs as names do: "Addison's disease and
+    {{Hodgkin's lymphoma}} are the usual suspects"."""
+    return mention.kind in NAMED_KINDS or _named_after_someone(mention)
 
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
@@ -2823,6 +2841,8 @@ def _antecedent(
             (person,) = people.values()
             if _gender(person, topic, book) is not gender and not _the_one_person_offered(pronoun, person, gender, offered, before, topic):
                 return None
+            if _beside_a_person_called_by_a_noun(before.text, person, gender):
+                return None  # "The next evening the king and Tom Vane were found dead. His uncle …": whose uncle?
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
             if _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(before.text, person.end):
@@ -3077,6 +3097,21 @@ def _called_by_a_noun(gender: Gender, before: _Before, topic: _Topic | None, boo
         or m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)
     }
     return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+
+def _beside_a_person_called_by_a_noun(text: str, person: Mention, gender: Gender) -> bool:
+    """Whether `text` joins `person` by "and" to someone it calls by a noun that may be of `gender` (see
+    _PERSON_NOUN_AND): then a pronoun of that gender after it may mean either. (The person may be the sentence's
+    claim's subject, whose offsets are the claim's: the name is found again in `text`.)"""
+    other = lexicon.FEMALE_NOUNS if gender is Gender.MALE else lexicon.MALE_NOUNS
+    start = text.find(person.text)
+    while start >= 0:
+        end = start + len(person.text)
+        joined = _PERSON_NOUN_AND.search(text, max(0, start - 60), start) or _AND_A_PERSON_NOUN.match(text, end)
+        if joined is not None and joined.group("noun").lower() not in other:
+            return True
+        start = text.find(person.text, end)
+    return False
 
 
 def _first_name_alone(mention: Mention, gender: Gender) -> bool:
@@ -3978,6 +4013,8 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
         words = _own_words(mention, answer.split(), generic)
+        if mention.kind is MentionKind.PERSON:  # "{{Prince Albert}} … with the prince at its head": the title says not which prince
+            generic = generic | lexicon.TITLES_BEFORE_NAMES
         own = [word for word in words if len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS]
         given = [
             word
