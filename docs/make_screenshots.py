@@ -299,11 +299,13 @@ def main(only: list[str]) -> int:
         settings.setValue("main/welcomed", True)
         try:
             simulate_study(collection, clock)
-            for theme in ("light", "dark"):
-                apply_theme(app, theme)
-                for name, (build, size) in screens(collection, settings, Path(folder), keep).items():
-                    if only and name not in only:
-                        continue
+            # each screen in both themes before the next: a screen that adds to the collection (the documents
+            # screen adds its article's cards) then changes neither theme's picture of the screens before it
+            for name, (build, size) in screens(collection, settings, Path(folder), keep).items():
+                if only and name not in only:
+                    continue
+                for theme in ("light", "dark"):
+                    apply_theme(app, theme)
                     shoot(build(), f"{name}-{theme}", size)
                     print(f"docs/screenshots/{name}-{theme}.png")
         finally:
