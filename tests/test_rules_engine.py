@@ -5526,3 +5526,15 @@ def test_a_persons_title_written_in_lower_case_does_not_give_the_name_away():
     assert "Lord Tamsin" in _answers_of(text, "Riverton Fair")
     # the line: the name itself on the card still gives it away
     assert "Lord Tamsin" not in _answers_of(text.replace("with the lord", "with Tamsin"), "Riverton Fair")
+
+
+def test_the_checks_on_the_person_before_read_the_sentence_before_at_the_names_own_place():
+    """Before: after "Afterwards, Tom Vane treated him …", "His toes …" was written as Tom Vane's: the person was the
+    claim's subject, whose offsets are those of the claim without "Afterwards,", and the check for someone else as the
+    object ("treated him") read the sentence before at the wrong place. The name the sentence before holds is kept."""
+    text = (
+        "Karl Lind was a German climber born in 1850. In 1880 he fell on the Eiger. Afterwards, Tom Vane treated him at"
+        " Bristol in 1881. His toes were lost to frostbite in 1882."
+    )
+    assert not any("toes" in front for front in _fronts(text, "Karl Lind"))
+    assert "Tom Vane treated Karl Lind at Bristol in {{c1::1881}}." in _fronts(text, "Karl Lind")

@@ -2823,9 +2823,10 @@ def _antecedent(
             if not _named_as_a_relative(before.text, m, gender) and not _agent_of_a_pronouns_passive(before.text, m, gender)
             and not _in_the_opening(before.text, m)
         ]
-        people = {
-            _canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None)
-        }
+        people: dict[str, Mention] = {}
+        for m in offered:  # a name the sentence before holds is kept before the claim's subject, whose offsets are the claim's
+            if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None):
+                people.setdefault(_canonical(m, topic), m)
         if len(people) > 1 and (subject := _subject_person_goes_on(gender, before, topic, book)) is not None:
             people = {_canonical(subject, topic): subject}
         if not people and (called := _called_by_a_noun(gender, before, topic, book)) is not None:
