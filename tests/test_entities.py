@@ -1236,3 +1236,21 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it():
     assert ("person", "Tom Reyes") in found("Young Tom Reyes loved numbers.", "Tom Reyes was born in Leeds.")
     # the line: a document that capitalises the word inside its sentences has a name of that word ("Brigham Young")
     assert ("person", "Tom Reyes") not in found("Young Tom Reyes loved numbers.", "Tom Reyes met Brigham Young in Utah.")
+
+
+# Fifty-fifth round, part B (issue 6): a name followed by ", who" is a person, even after a preposition of places;
+# two amounts that bound a span are one value.
+
+
+def test_a_name_followed_by_who_is_a_person_after_a_preposition_of_places():
+    assert ("person", "Henry Brand") in found("The best early account came from Henry Brand, who showed in 1702 that clay shrinks.")
+    # the line: a name followed by "which" after "from" is still a place
+    assert ("place", "New Haven") in found("The settlers came from New Haven, which lies on the coast.")
+
+
+def test_two_amounts_after_between_or_a_verb_of_range_are_one_span():
+    assert found("The iris can range from about 3 mm to about 9 mm across.") == [("quantity", "about 3 mm to about 9 mm")]
+    assert found("The kiln works between 600 °C and 900 °C.") == [("quantity", "600 °C and 900 °C")]
+    # the line: a change is two amounts, and two years are no span of amounts
+    assert found("The kiln warmed from 600 °C to 900 °C.") == [("quantity", "600 °C"), ("quantity", "900 °C")]
+    assert found("The kiln worked between 1965 and 1970.") == [("year", "1965"), ("year", "1970")]

@@ -5538,3 +5538,111 @@ def test_the_checks_on_the_person_before_read_the_sentence_before_at_the_names_o
     )
     assert not any("toes" in front for front in _fronts(text, "Karl Lind"))
     assert "Tom Vane treated Karl Lind at Bristol in {{c1::1881}}." in _fronts(text, "Karl Lind")
+
+
+# Fifty-fifth round, the lead's review (issue 6): three wrong antecedents of the thirteenth held-out set's first look.
+
+
+def test_a_relative_named_before_the_sentences_own_she_is_not_the_she_after_it():
+    """Before: "In 1917, while visiting her sister Nora in Boston, she saw …" then "After the war she enrolled …" gave
+    "After the war Nora enrolled …": the "she" of the main clause is not her own sister, and the next "she" goes on
+    with her. The line: a sister who is the sentence's own subject may be the one the story goes on with."""
+    opening = "Ruth Vale was born in 1890 in Ohio. "
+    visit = f"{opening}In 1917, while visiting her sister Nora in Boston, she saw wounded soldiers and trained as a nurse. "
+    after = "After the war she enrolled briefly at Columbia University in New York."
+    fronts = _fronts(visit + after, "Ruth Vale")
+    assert not any("Nora enrolled" in front for front in fronts)
+    assert "After the war Ruth Vale enrolled briefly at {{c1::Columbia University}} in New York." in fronts
+    acting = f"{opening}In 1917 her sister Nora moved to Boston and trained as a nurse. {after}"
+    assert "(Ruth Vale) After the war Nora enrolled briefly at {{c1::Columbia University}} in New York." in _fronts(acting, "Ruth Vale")
+
+
+def test_an_organisation_that_only_says_where_people_worked_is_no_it():
+    """Before: "In 1902 two chemists at Trinity College Dublin, … found zymase, … It was the first enzyme …" gave
+    "Trinity College Dublin was the first enzyme …". The line: a name the sentence before acts on is still an "it"."""
+    found = ("In 1902 two chemists at Trinity College Dublin, Mary Boyle and John Reid, found zymase, a substance made by"
+             " yeast that turns sugar into alcohol. It was the first enzyme ever isolated, and Reid coined the word in 1905.")
+    assert not any("Trinity College Dublin was" in front for front in _fronts(found, "Brewing"))
+    founded = ("In 1902 the chemists Mary Boyle and John Reid founded Trinity Brewery in Dublin. It was the first brewery in"
+               " Ireland to use pure yeast, and it closed in 1905.")
+    assert "Trinity Brewery was the first brewery in Ireland to use pure yeast, and it closed in {{c1::1905}}." in _fronts(founded, "Brewing")
+
+
+def test_an_object_it_after_a_common_subject_is_not_written_as_the_topic():
+    """Before: in a document about brewing that names "Brewing" elsewhere, "Brewing starts before the grain is wet. A
+    miller's two rollers crack and crush it, …" gave "… crack and crush Brewing, …": the rollers crush the grain. The
+    line: a named subject's object "it" after a sentence about the topic is still the topic."""
+    text = (
+        "# How brewing works\n\nBrewing starts before the grain is wet. A miller's two rollers crack and crush it, and"
+        " three pumps move between 1 and 2 litres of water a minute.\n\n## History\n\nIn 1876 Louis Pasteur published"
+        " Studies on Beer, and the Chemistry of Brewing, showing that yeast was alive.\n"
+    )
+    assert not any("crush Brewing" in s.front or "crush it" in s.front for s in RulesEngine().suggest(
+        DocumentText("How brewing works", "brewing.md", text, ((0, len(text)),)), cards_per_1000_words=1000))
+    mill = "Kestrel Mill was built in 1820 on the river. Acme Foods bought it in 1880 for a large sum."
+    assert "Acme Foods bought Kestrel Mill in {{c1::1880}} for a large sum." in _fronts(mill, "Kestrel Mill")
+
+
+# Fifty-fifth round, part A (issue 6): technical terms of explainers that no mention found.
+
+
+def test_an_item_of_a_glossary_asks_the_term_it_defines():
+    glossary = (
+        "Barchan dunes: crescent-shaped mounds whose horns point downwind, found where sand is scarce.\n\n"
+        "Deflation, or wind scour: the wind lifts fine grains and carries them away, lowering the surface.\n\n"
+        "Abrasion: blown grains scour rock faces near the ground."
+    )
+    fronts = {s.front for s in suggest(glossary, "How dunes work")}
+    assert "{{c1::Barchan dunes}}: crescent-shaped mounds whose horns point downwind, found where sand is scarce." in fronts
+    assert "{{c1::Deflation}}, or wind scour: the wind lifts fine grains and carries them away, lowering the surface." in fronts
+    assert "{{c1::Abrasion}}: blown grains scour rock faces near the ground." in fronts
+    # the line: a label, a clause, a figure or a short note before the colon defines no term
+    for label, line in (
+        ("Note", "Note: the figures below are rough estimates of the yearly drift."),
+        ("Events helped", "Events helped: the wind dropped and the dunes stopped moving south."),
+        ("Height", "Height: 324 metres above the desert floor."),
+        ("Result", "Result: a narrow win for the local team."),
+    ):
+        assert label not in answers(f"{glossary}\n\n{line}", "How dunes work"), line
+
+
+def test_a_subject_described_by_where_it_is_names_the_term_its_copula_gives():
+    text = "The upper slope, where sand piles up faster than wind can strip the grains away, is the slip face."
+    assert answers(text, "How dunes work") == {"slip face"}
+    # the line: a subject that leans on the text before stays refused, where-clause or not
+    assert not answers("The new team, where most players were young, was the favourite.", "How dunes work")
+
+
+# Fifty-fifth round, part B (issue 6): sentences with a mention that gave no card: a consequence after ", which is why",
+# a span of two amounts, and an "Its" after a sentence whose subject is located between commas.
+
+
+def test_a_clause_after_which_is_why_is_no_aside_about_the_noun_before_it():
+    consequence = "Clay is a soft earth. Drying clay takes time, which is why potters wait ten to twelve days before firing a large pot."
+    assert "ten to twelve days" in answers(consequence, "Clay")
+    # the line: a "which" that describes the noun before it is still an aside
+    relative = "Clay is a soft earth. Drying the pots takes a shed, which potters heat for ten to twelve days before firing."
+    assert "ten to twelve days" not in answers(relative, "Clay")
+
+
+def test_a_span_of_two_amounts_is_asked_whole_and_never_by_half():
+    spans = {
+        "Lake Vell ranges from about 3 metres to about 9 metres in depth.": "about 3 metres to about 9 metres",
+        "Lake Vell stays between about 6 °C and about 9 °C in summer.": "about 6 °C and about 9 °C",
+    }
+    for sentence, span in spans.items():
+        asked = answers(sentence, "Norland")
+        assert span in asked and not asked & {"about 3 metres", "about 9 metres", "about 6 °C", "about 9 °C"}, sentence
+    # the line: a change from one amount to another is no span, and its end is asked alone as before
+    change = answers("Lake Vell warmed from about 6 °C to about 9 °C in May.", "Norland")
+    assert "about 9 °C" in change and "about 6 °C to about 9 °C" not in change
+
+
+def test_its_after_a_sentence_whose_subject_is_located_between_commas_is_that_subject():
+    located = ("Tides rise and fall twice a day. The Bay of Kell, between Norland and Sorland in Westmark, shows what"
+               " resonance can do. Its range reaches about 14 metres, the largest in the world.")
+    assert "The Bay of Kell's range reaches {{c1::about 14 metres}}, the largest in the world." in _fronts(located, "Tides")
+    # the line: two things that the sentence names side by side leave the "Its" to a guess
+    side_by_side = ("Tides rise and fall twice a day. The Bay of Kell and the Sorland Works show what resonance can do."
+                    " Its range reaches about 14 metres, the largest in the world.")
+    assert not any("14 metres" in front for front in _fronts(side_by_side, "Tides"))

@@ -229,6 +229,15 @@ _AGE = re.compile(rf"(?:(?<=\baged )|(?<=\bthe age of )|(?<=\bat age ))(?:{_QUAL
 _READING = re.compile(
     rf"(?:\b{_QUALIFIER})?\b\d{{2,3}} over \d{{2,3}}\b(?: (?:millimet(?:re|er)s|mm ?Hg)\b)?(?!\s+(?:{lexicon.TIME_UNITS})\b)"
 )
+# Two amounts with their units that bound a span, after "between" or a verb of range, are one value, asked whole:
+# "ranges from {{about 2 mm to about 8 mm}}", "between {{about 600 °C and about 900 °C}}"; either alone is half a fact.
+# Not a change ("rose from 20 °C to 30 °C", whose end is the fact).
+_AMOUNT_WITH_UNIT = rf"(?:{_QUALIFIER})?{_RANGE}\s?(?:{lexicon.UNITS})(?![\w/])"
+_SPAN_START = rf"(?:{_QUALIFIER})?{_RANGE}(?:\s?(?:{lexicon.UNITS})(?![\w/]))?"  # its unit may be left to the second ("from 3 to 9 mm")
+_SPAN_OF_AMOUNTS = re.compile(
+    rf"\b(?:between (?P<between>{_SPAN_START} and {_AMOUNT_WITH_UNIT})"
+    rf"|(?:range|ranges|ranged|ranging|vary|varies|varied|varying) from (?P<from>{_SPAN_START} to {_AMOUNT_WITH_UNIT}))"
+)
 _YEAR_CUES = frozenset(
     "in since until till by of from to between and early late mid circa c. around before after during year "
     "summer winter spring autumn fall".split()
@@ -305,7 +314,7 @@ class _Run:
     tokens: list[str]
     possessive: bool
     before: list[str]  # up to two words before the run, lower-cased
-    after: str  # the word after the run, lower-cased
+    after: str  # the word after the run, lower-cased; ", who" for a relative clause set off by a comma
 
 
 class Gender(enum.Enum):
@@ -520,6 +529,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
+    for match in _SPAN_OF_AMOUNTS.finditer(text):
+        span = "between" if match.group("between") else "from"
+        add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
     for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
@@ -618,7 +630,11 @@ _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are
 # diseases were the real enemy.", "The roof was the hardest problem.", nor a subject that leans on the text
 # before: "The real problem was the landslides.", "The second part is …"); also a thing's part: "Its thin outer flap is the
 # pinna." (whose thing the "Its" is, the rules engine decides, as for any leading "Its"; "His", "Her" are people's).
-_DESCRIBED_SUBJECT = re.compile(r"(?:The|Its) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5}) (?:is|are|was|were) the (?=[a-z])")
+# The subject may carry a clause of where it is, which describes it further: "The upper slope, where sand piles up
+# faster than the wind removes it, is the slip face."
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:The|Its) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5})(?:, where [^,;:]+,)? (?:is|are|was|were) the (?=[a-z])"
+)
 # A subject that ranks what it describes, and a copula: "The most serious danger is …", "The main light-absorbing
 # pigment is …" (see _ranked_subjects_term).
 _RANKED_SUBJECT = re.compile(r"The (?:most [a-z]+|main|chief|principal|[a-z]+est) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|are|was|were) (?=[a-z])")
@@ -681,6 +697,13 @@ _NOT_TERM_WORDS = frozenset(
     "word words term name phrase letter letters".split()
 )
 _MAX_TERM_WORDS = 4
+# An item of a glossary: a sentence that opens with a term of one to three words, perhaps another name for it after
+# ", or", and after a colon a description of at least four words: "Deflation, or wind scour: the wind lifts fine
+# grains and carries them away.", "Barchan dunes: crescent-shaped mounds whose horns point downwind." (not a label
+# before a figure or a name, "Height: 324 metres.", "Architect: Gustave Eiffel.", nor a short note, "Result: a draw.").
+_GLOSSARY_ITEM = re.compile(
+    r"(?P<term>[A-Z][a-z-]+(?: [a-z][a-z-]*){0,2})(?:, or [a-z][a-z-]*(?: [a-z][a-z-]*){0,2})?: (?=[a-z][\w-]*(?: [^ ]+){3})"
+)
 
 
 def find_terms(text: str) -> list[Mention]:
@@ -733,6 +756,9 @@ def find_terms(text: str) -> list[Mention]:
         # not "its three parts: …" nor "found the answer: …", which says what the sentence before asked
         if not re.search(rf"(?:\d|\b(?:{lexicon.NUMBER_WORDS}|the|a|an|its|his|her|their)) $", text[:start], re.IGNORECASE):
             found.append((start, end))
+    glossary_item = opening_glossary_term(text)
+    if glossary_item:
+        found.append(glossary_item)
     defined = _DEFINED.match(text)
     group = defined and (1 if defined.group(1) else 2)
     # not what a sentence that names its term describes: "The flaw was a kind of blurring known as spherical aberration."
@@ -764,6 +790,18 @@ def find_terms(text: str) -> list[Mention]:
             written = _INNER_SHORT_FORM.sub("", text[start:end])  # "sinoatrial node": a card asking it leaves out "(SA)"
             terms.append(Mention(MentionKind.TERM, start, end, written, written))
     return terms
+
+
+def opening_glossary_term(text: str) -> tuple[int, int] | None:
+    """The span of the term a sentence opens with as an item of a glossary (see _GLOSSARY_ITEM); None when it opens
+    otherwise, also with a clause ("Events helped: …") or a label ("Note: …", "Example: …") before its colon."""
+    item = _GLOSSARY_ITEM.match(text)
+    words = item.group("term").lower().split() if item else []
+    if not words or set(words) & (_NOT_TERM_WORDS | _VERBS | lexicon.LABELS_BEFORE_A_COLON | lexicon.BACK_REFERRING_NOUNS):
+        return None
+    if any(_a_verb(word) for word in words[1:]):
+        return None  # "Prices soared: …"
+    return item.span("term")
 
 
 def _judges(words: str) -> bool:
@@ -1105,6 +1143,8 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
             continue  # "the Zone", "a Zone high school" where the document says "Canal Zone": half a name, no answer
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
+        if after == "," and index + 1 < len(tokens) and tokens[index + 1].group() == "who":
+            after = ", who"  # "Henry Brand, who …": a relative clause set off by a comma tells a person (see _kind_of)
         runs.extend(_split_after_a_known_surname(text, _Run(start, end, words, possessive, before, after), book))
     return runs
 
@@ -1293,6 +1333,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES
     ):
         return MentionKind.PERSON
+    if run.after == ", who" and len(run.tokens) > 1 and looks_like_a_persons_name(name):
+        return MentionKind.PERSON  # "came from Henry Brand, who showed …": a place is "where" or "which", not "who"
     if cue in lexicon.PLACE_PREPOSITIONS and not run.possessive:
         return MentionKind.PLACE
     if run.tokens[0] in lexicon.FIRST_NAMES and len(run.tokens) > 1 or run.after in lexicon.PERSON_VERBS:

@@ -465,6 +465,9 @@ DANGLING_PHRASES = (
 # Words after which "it" opens a clause (and may be the sentence's subject again): "… until it closed".
 CLAUSE_OPENERS = _words("when until because after before that and but as while since if although though where so once or")
 
+# Words that label what follows a colon rather than name a term it defines: "Note: the figures are rough."
+LABELS_BEFORE_A_COLON = _words("note notes example examples warning caution tip update source sources summary verdict conclusion")
+
 # Nouns that, after "the", usually point back at something an earlier sentence named ("went to the
 # bank", "stepped into the part"): a card holding one is weaker, and ranks lower.
 BACK_REFERRING_NOUNS = _words(

@@ -35,6 +35,7 @@ from heatcards.authoring.entities import (
     find_mentions,
     looks_like_a_persons_name,
     may_name_a_person,
+    opening_glossary_term,
     quotations,
 )
 from heatcards.authoring.model import (
@@ -281,13 +282,15 @@ _HEAD_OF_STATE_MET = re.compile(  # "to meet President ", "the wife of King ", "
 )
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
 # An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists",
-# "… (whose brother ran a bakery in …".
-_RELATIVE_CLAUSE = re.compile(r"(?:, |\()(?:who|whom|whose|which) [^,;:()]*$")
+# "… (whose brother ran a bakery in …"; not ", which is why …", which states what the whole clause before leads to.
+_RELATIVE_CLAUSE = re.compile(r"(?:, |\()(?:who|whom|whose|which(?! (?:is|was) why\b)) [^,;:()]*$")
 # Such an aside set between commas in the middle of a sentence: "Smith, whose brother ran a bakery in Leeds, won …".
 _MAIN_VERB_AHEAD = (
     rf"(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b))"
 )
 _ASIDE = re.compile(rf", (?:who|whom|whose|which) [^,;:()\"“]*,{_MAIN_VERB_AHEAD}")
+# Where a sentence's named subject lies, set between commas right after it (see _locates_the_subject).
+_LOCATING_ASIDE = re.compile(r", (?:between|in|on|near|off) [^,;:()\"“]*, (?=[a-z])")
 # A subject that a second phrase between commas describes or names before its verb, perhaps after an opening of
 # when or where: "The half-life of tritium, |the time it takes for half of any amount of it to decay|, is …",
 # "In 1820 |a rich buyer of their carvings|, Colonel Henry Marsh, sold …" (not a list: "The sledge, the tent and
@@ -330,6 +333,8 @@ _START_OF_A_RANGE = re.compile(
     rf"(?:(?<!\bfrom )(?:\d[\d,.]*|\b(?:{lexicon.NUMBER_WORDS}))\s(?:or|to)|\bbetween\s(?:\d[\d,.]*|(?:{lexicon.NUMBER_WORDS}))\sand)\s$",
     re.IGNORECASE,
 )
+# Where a span of two amounts joins its halves: "about 2 mm| to |about 8 mm" (see _answer_words).
+_SPAN_JOIN = re.compile(r" (?:to|and) ")
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
 # The same amount in other units, in brackets after it: "1,595 feet (486 m)".
 _OTHER_UNITS = re.compile(
@@ -634,6 +639,8 @@ _SUBJECT_IT_AFTER_AN_OPENING = re.compile(rf"(?P<opening>[A-Z][\w’'-]*(?: [\w�
 # The verb "be" after a name and its aside, which describes the person rather than tells what they did (see
 # _named_as_a_relative).
 _DESCRIBED_BY_BE = re.compile(r"(?:,[^,;]*,)? (?:was|is|were|are)\b")
+# A common noun a name after it only qualifies: "the government of ", "two chemists at the " (see _modifies_a_noun).
+_NAME_OF_A_NOUN = re.compile(r"\b(?:(?:the|a|an) [a-z]+ of|(?:two|three|four|five|several|many|some|\d+) [a-z]+s (?:of|at|from)) (?:the )?$")
 # A clause up to its comma, and the possessive of each gender (see _the_subjects_own).
 _UP_TO_A_COMMA = re.compile(r"[^,;]*")
 _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile(r"\bhis\b")}
@@ -1377,7 +1384,7 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the annual {{A. M. Turing Award}}" in a life of Alan Turing: named after the topic (not "Joliot-Curie")
     if mention.kind is MentionKind.PERSON and mention.name.startswith(f"{text} "):
         return True  # a first name alone ("{{Neil}}'s right-hand man"): too slight an answer
-    if len(text.split()) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
+    if _answer_words(mention) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
         return True
     after = claim.text[mention.end :]
     if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
@@ -1423,6 +1430,25 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         or _one_of_two_alternatives(claim, mention)
         or _second_of_a_pair(claim, mention)
     )
+
+
+def _answer_words(mention: Mention) -> int:
+    """How many words the learner recalls: a span of two amounts ("about 2 mm to about 8 mm") is recalled as two
+    short answers, each no longer than its longer half."""
+    if mention.kind is MentionKind.QUANTITY:
+        return max(len(half.split()) for half in _SPAN_JOIN.split(mention.text))
+    return len(mention.text.split())
+
+
+def _locates_the_subject(text: str, mentions: Sequence[Mention], mention: Mention) -> bool:
+    """Whether the mention only says where the name opening the sentence lies, between commas right after it: "The Bay
+    of Kell, between {{Norland}} and {{Sorland}} in {{Westmark}}, shows …"; an "Its" after the sentence goes on with the
+    bay, not with a place that locates it."""
+    start = _OPENING.match(text).end()
+    start += len("The ") if text.startswith("The ", start) else 0
+    subject = next((m for m in mentions if m.start == start and m.kind in NAMED_KINDS), None)
+    aside = _LOCATING_ASIDE.match(text, subject.end) if subject else None
+    return aside is not None and aside.start() < mention.start < aside.end()
 
 
 def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
@@ -1698,7 +1724,13 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         or _dangling_word(words, index)
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
-    found += [match.start() for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE) if not _counted_from_its_own_year(text, match)]
+    found += [
+        match.start()
+        for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE)
+        if not _counted_from_its_own_year(text, match)
+        # "Barchan dunes: crescent-shaped mounds …": the term a glossary item defines, no comment on the sentence before
+        and not (match.start() == 0 and opening_glossary_term(text))
+    ]
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
     # What a title or a speaker says is theirs, not the text's: "their 1978 book "We Seven"", 'marched through Lyon
     # chanting "We are the people,"', 'challenged the governor: "Open this gate!"' (the gate the sentence shows).
@@ -2196,6 +2228,8 @@ def _carried_by_the_label(
         # else before it to stand for ("Engineers now put its peak flow at …"), nor has one inside the subject
         # after a sentence about the topic ("Estimates of its capacity range …")
         return None
+    if _a_part_at_work_on_it(text) and any(text.startswith("it", p) and _is_object(text, p) for p in pronouns):
+        return None  # "A horse's teeth grind it": the food the sentence before brought, not the topic (digestion)
     if any(
         m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m)
         and not _NAME_GIVEN_TO_IT.search(text, 0, m.start)
@@ -2698,9 +2732,7 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # cheap" may be the sentence's own subject
             and not any(end <= match.start() for end in named)
             and not (match.group() == "it" and claim.subject is None and not _is_object(text, match.start()))
-            # "The left bronchus carries it into the lower lobe": a part at work on what the sentence before brought
-            # (the air), not on the whole
-            and not (match.group() == "it" and _COMMON_SUBJECT.match(text, _OPENING.match(text).end()))
+            and not (match.group() == "it" and _a_part_at_work_on_it(text))
             # "industrial production … was above its level of 1938": the sentence's own subject
             and not (match.group() == "its" and claim.subject is None)
             and not (subjects_own and match.group() != "him" and not (match.group() == "her" and _OBJECT_HER.match(text, match.end())))
@@ -2878,7 +2910,10 @@ def _antecedent(
             return None  # "Every day it rises …, so that ships on the Thames … It still drops …": the same unknown
         subject = before.claim.subject if before.claim else None
         # "…, who had built Sputnik, …", "After the Second World War the observatory …": no subject an "It" goes on with
-        offered = [m for m in offered if not _RELATIVE_CLAUSE.search(before.text, 0, m.start) and not _in_the_opening(before.text, m)]
+        offered = [
+            m for m in offered
+            if not _RELATIVE_CLAUSE.search(before.text, 0, m.start) and not _in_the_opening(before.text, m) and not _locates_the_subject(before.text, offered, m)
+        ]
         things = {
             _canonical(m, topic): m
             for m in _without_acronyms(offered)
@@ -3348,8 +3383,9 @@ def _unnamed_thing(before: _Before) -> bool:
 
 def _modifies_a_noun(text: str, mention: Mention) -> bool:
     """Whether the name only says whose or which a common noun is ("the government of {{New South
-    Wales}}"): an "It" after it means the noun's thing, not the name."""
-    return bool(re.search(r"\b(?:the|a|an) [a-z]+ of (?:the )?$", text[: mention.start]))
+    Wales}}", "two chemists at {{Trinity College}}"): an "It" after it means the noun's thing, or another
+    thing of the sentence, not the name."""
+    return bool(_NAME_OF_A_NOUN.search(text, 0, mention.start))
 
 
 def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
@@ -3390,6 +3426,10 @@ def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
     relative = _RELATIVE_BEFORE.search(text, 0, mention.start)
     if relative is None or _PRONOUN_GENDER[relative.group("possessive").lower()] is not gender:
         return False
+    # "While visiting her sister Nora in Boston, she saw …": the "she" of the main clause is not her own sister
+    own_subject = _REPEATED_SUBJECT[relative.group("possessive").lower().replace("her", "she").replace("his", "he")].search(text, mention.end)
+    if own_subject is not None and text.endswith(", ", 0, own_subject.start()):
+        return True
     # "His brother John joined the navy. He …": a relative who acts may be the one the story goes on with
     return bool(_DESCRIBED_BY_BE.match(text, mention.end))
 
@@ -3799,6 +3839,14 @@ def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
         return mention.kind is not MentionKind.PERSON and _could_be_it(mention)
     gender = _PRONOUN_GENDER.get(possessive)
     return gender is not None and mention.kind is MentionKind.PERSON and book.gender(mention.name) in (gender, None)
+
+
+def _a_part_at_work_on_it(text: str) -> bool:
+    """Whether the sentence's subject is a common noun, perhaps someone's ("The left bronchus carries it …", "A horse's
+    teeth grind it …"): a part at work on what the sentence before brought (the air, the food), which an object "it"
+    then stands for, not the document's topic as a whole."""
+    start = _OPENING.match(text).end()
+    return bool(_COMMON_SUBJECT.match(text, start) or _COMMON_LEAD.match(text, start))
 
 
 def _is_object(text: str, position: int) -> bool:
