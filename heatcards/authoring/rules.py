@@ -2228,7 +2228,7 @@ def _carried_by_the_label(
         # else before it to stand for ("Engineers now put its peak flow at …"), nor has one inside the subject
         # after a sentence about the topic ("Estimates of its capacity range …")
         return None
-    if _a_part_at_work_on_it(text) and any(text.startswith("it", p) and _is_object(text, p) for p in pronouns):
+    if _a_part_at_work_on_it(text) and any(_is_object(text, p) for p in pronouns):
         return None  # "A horse's teeth grind it": the food the sentence before brought, not the topic (digestion)
     if any(
         m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and m.start < pronouns[-1] and _could_be_it(m)
@@ -3420,14 +3420,15 @@ def _subject_is_an_unread_it(text: str) -> bool:
 
 def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
     """Whether the person is named as a relative through a possessive of `gender` and only described, not acting ("her
-    sister Lavinia, known as Vinnie, was younger", "Her brother, William, was older"): the "her" is someone else, and a
+    sister Lavinia, known as Vinnie, was younger", "Her brother, William, was older"), or before the sentence's own
+    subject pronoun of `gender` ("while visiting her sister Nora in Boston, she saw …"): the "her" is someone else, and a
     "she" after the sentence goes on with that one, not the relative. Not a relative with a verb of their own ("His
     brother John joined the navy", "his father, Karl Reyes, a clerk, despaired of him")."""
     relative = _RELATIVE_BEFORE.search(text, 0, mention.start)
     if relative is None or _PRONOUN_GENDER[relative.group("possessive").lower()] is not gender:
         return False
     # "While visiting her sister Nora in Boston, she saw …": the "she" of the main clause is not her own sister
-    own_subject = _REPEATED_SUBJECT[relative.group("possessive").lower().replace("her", "she").replace("his", "he")].search(text, mention.end)
+    own_subject = _REPEATED_SUBJECT["she" if gender is Gender.FEMALE else "he"].search(text, mention.end)
     if own_subject is not None and text.endswith(", ", 0, own_subject.start()):
         return True
     # "His brother John joined the navy. He …": a relative who acts may be the one the story goes on with
