@@ -1254,3 +1254,33 @@ def test_two_amounts_after_between_or_a_verb_of_range_are_one_span():
     # the line: a change is two amounts, and two years are no span of amounts
     assert found("The kiln warmed from 600 °C to 900 °C.") == [("quantity", "600 °C"), ("quantity", "900 °C")]
     assert found("The kiln worked between 1965 and 1970.") == [("year", "1965"), ("year", "1970")]
+
+
+# Fifty-sixth round, part B (issue 6): a term set between commas right after the class it belongs to ("an enzyme,
+# X, which …") is a term.
+
+
+def test_a_term_between_commas_after_its_class_is_a_term():
+    assert [t.text for t in find_terms("Kidneys make a hormone, renin, which raises the blood pressure.")] == ["renin"]
+    assert [t.text for t in find_terms("Tears hold an enzyme, lysozyme, that breaks down the walls of germs.")] == ["lysozyme"]
+    assert [t.text for t in find_terms("Bees secrete a protein, major royal jelly protein, which feeds the larvae.")] == []  # four words: no term
+    # the line: a description rather than a name, a list, a class that is no word for a kind of substance or part, or
+    # no clause that describes the term after it
+    for sentence in (
+        "The marsh gives off a gas, colourless, which rises slowly.",
+        "The ore holds a metal, copper, and a salt, which dissolves.",
+        "Cooks add a spice, saffron, which makes the rice yellow.",
+        "Kidneys make a hormone, renin, and send it into the blood.",
+    ):
+        assert find_terms(sentence) == [], sentence
+
+
+# Fifty-sixth round, lead (issue 6): a known place and then the surname of a person the document names in full are two
+# names, not one.
+def test_a_place_before_the_surname_of_a_person_the_document_names_is_no_part_of_it():
+    context = ("The engineer chosen was Joseph W. Marlowe, a small man.",)
+    assert found("In central London Marlowe built the new embankment.", *context) == [("place", "London"), ("person", "Marlowe")]
+    # the other side of the line: a person whose first name is the place, a place's own name, no one named Marlowe
+    assert found("In 1820 Washington Irving sailed home.", "Washington Irving wrote it.")[-1] == ("person", "Washington Irving")
+    assert ("place", "London Bridge") in found("In 1831 London Bridge opened.", "Hugo Bridge wrote it.")
+    assert found("In central London Marlowe built the new embankment.") == [("name", "London Marlowe")]

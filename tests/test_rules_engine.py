@@ -5646,3 +5646,81 @@ def test_its_after_a_sentence_whose_subject_is_located_between_commas_is_that_su
     side_by_side = ("Tides rise and fall twice a day. The Bay of Kell and the Sorland Works show what resonance can do."
                     " Its range reaches about 14 metres, the largest in the world.")
     assert not any("14 metres" in front for front in _fronts(side_by_side, "Tides"))
+
+
+# Fifty-sixth round, part A (issue 6): people, names, titles and dates in sentences that gave no card: a line of speech
+# after a named speaker set off by a role or followed by "that", and a pronoun that is a word of a work's title.
+
+
+def test_a_quoted_line_after_a_named_speaker_and_that_or_an_object_leaves_the_speaker_asked():
+    lines = {
+        'Prices fell all spring. In mid-March Henry Calder, a professor of shipping at Glasgow University, declared that'
+        ' "freight rates will surely recover by the summer."': "Henry Calder",
+        'Prices fell all spring. On March 5, 1911, the market analyst Walter Greaves told a meeting in Leeds, "Sooner or'
+        ' later a fall is coming, and it may be severe."': "Walter Greaves",
+        'Prices fell all spring. Arthur P. Vane, a senior partner at Bellamy, told reporters with some calm that there'
+        ' had been "a little nervous selling among the weaker houses of the Exchange."': "Arthur P. Vane",
+    }
+    for text, speaker in lines.items():
+        asked = answers(text, "The Harbour Slump")
+        assert speaker in asked, text
+        assert not asked & {"the summer", "Exchange"}, text  # never a word of the line
+    # the line: with no one named before the verb, the quotation is the sentence's own claim, and it is refused
+    unnamed = 'Prices fell all spring. In mid-March the brokers of Glasgow declared that "freight rates will surely recover by the summer."'
+    assert not any("declared" in front for front in _fronts(unnamed, "The Harbour Slump"))
+
+
+def test_a_pronoun_inside_a_works_title_is_a_word_of_the_title():
+    text = "Mary Tolland grew up in Ohio. She told the story in her second book, The Joy of It (1932)."
+    assert "Mary Tolland told the story in her second book, {{c1::The Joy of It}} (1932)." in _fronts(text, "Mary Tolland")
+    # the line: an "It" that is the whole word, opening the next sentence, is still a pronoun that must be read
+    leaning = "Mary Tolland grew up in Ohio. She told the story in her second book, The Joy of It. It sold well in 1932."
+    assert not any("sold well" in front and "The Joy of It" not in front for front in _fronts(leaning, "Mary Tolland"))
+
+
+# Fifty-sixth round, part B (issue 6): a term in apposition to its class gives a card; the class words around it do
+# not give it away.
+
+
+def test_a_term_between_commas_after_its_class_gives_a_cloze():
+    sentence = "Tears wet the eye and contain an enzyme, lysozyme, which breaks down the walls of germs."
+    assert "Tears wet the eye and contain an enzyme, {{c1::lysozyme}}, which breaks down the walls of germs." in _fronts(sentence, "Tears")
+    # the line: a description between commas after the class is no term, and nothing is asked of it
+    described = "Marshes give off a gas, colourless, which rises slowly into the air."
+    assert not any("{{c1::colourless}}" in front for front in _fronts(described, "Marshes"))
+
+
+# Fifty-sixth round, lead (issue 6): an HTML list read into text has no bullets, and its items are still the list that
+# goes on with the line before it.
+_FIRSTS_PAGE = (
+    "<html><body><h1>Kestrel Gardens</h1><p>The Kestrel Gardens opened in 1831 beside the canal. "
+    "The gardens also led the way in showing plants:</p><ul><li>the first orchid house, opened in 1849;</li>"
+    "<li>the first public palm house, the Glass Hall, opened in 1853;</li><li>the first alpine house, opened in 1881.</li>"
+    "</ul><p>The gardens closed for two years during the war.</p></body></html>"
+)
+
+
+def test_an_html_list_that_goes_on_with_the_line_before_is_asked_with_that_line(tmp_path):
+    page = tmp_path / "kestrel-gardens.html"
+    page.write_text(_FIRSTS_PAGE, encoding="utf-8")
+    fronts = {s.front for s in RulesEngine().suggest(read_document(page), cards_per_1000_words=1000)}
+    assert (
+        "The Kestrel Gardens led the way in showing plants: the first orchid house, opened in 1849; the first public palm "
+        "house, the Glass Hall, opened in {{c1::1853}}; the first alpine house, opened in 1881." in fronts
+    )
+    assert not any(front.startswith(("the first", "(Kestrel Gardens) the first")) for front in fronts)  # no item alone
+
+
+# Fifty-sixth round, lead (issue 6): a "his" after a name of unknown kind that a noun introduces ("the miser Ebenezer
+# Crabbe") may be that man's, so it is not written as the document's person.
+def test_a_his_after_a_name_a_noun_introduces_is_not_the_topics():
+    text = (
+        "Hugo Bell was an English novelist. He wrote quickly.\n\n"
+        "A Winter Lamp was published on 19 December 1843. It tells how the miser Ebenezer Crabbe is visited by the ghost of "
+        "his old partner, Jacob Merrow, and by three spirits.\n\n"
+        "The Harbour Book appeared in 1850. It tells how the Winter Lamp in his study lit the page.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Hugo Bell", 1000)}
+    assert not any("Hugo Bell's old partner" in front for front in fronts)
+    assert any("the ghost of his old partner, {{c1::Jacob Merrow}}" in front for front in fronts)
+    assert any("Winter Lamp}} in Hugo Bell's study" in front for front in fronts)  # a name no noun introduces

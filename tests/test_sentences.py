@@ -169,3 +169,13 @@ def test_a_temperature_in_degrees_ends_its_sentence():
         "A cold room stays at 39 °F.",
         "In 1939 J. R. R. Tolkien gave a lecture at c. 5 p.m. today.",
     ]
+
+
+# Fifty-sixth round, lead (issue 6): an initial "A." before another initial is no article opening a sentence.
+def test_an_initial_a_before_another_initial_stays_with_the_name():
+    assert texts("Her uncle, A. A. Brandt, wrote the book in 1931. A. Brandt later sold it. They chose plan A. A second plan followed.") == [
+        "Her uncle, A. A. Brandt, wrote the book in 1931.",
+        "A. Brandt later sold it.",
+        "They chose plan A.",
+        "A second plan followed.",
+    ]

@@ -683,6 +683,12 @@ _APPOSED_TERM = re.compile(
     r"(?: (?:in|on|at|inside|within|near|around|along|beneath|behind|under)(?: [a-z][\w-]*){1,6})?"
     r", the (?P<term>[a-z][\w-]*(?: \([A-Z]{1,5}\))?(?: [a-z][\w-]*){1,2})(?=[,.])"
 )
+# A term set between commas right after the class it belongs to, before a clause that describes it: "contains an
+# enzyme, {{salivary amylase}}, which begins to split starch" (not "a gas, colourless and light, which": a description;
+# nor a list, "a metal, copper, and a salt,", nor a term with no clause after it, where the class may be one of many).
+_TERM_AFTER_ITS_CLASS = re.compile(
+    rf"\ban? (?:[a-z][\w-]* )?(?:{'|'.join(sorted(lexicon.CLASS_NOUNS))}), (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}), (?=(?:which|that|whose) )"
+)
 # A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
@@ -714,9 +720,10 @@ def find_terms(text: str) -> list[Mention]:
     ("The solid core is the nucleus."); a word a description ("the thymus, a small organ", "the heliopause,
     the boundary where …", "caissons: enormous wooden boxes,") or another name ("the Baikal seal, or
     nerpa,", "A heart attack, or myocardial infarction,") follows; the words after a description of their
-    kind ("a small knot of cells, the sinoatrial node,"); what follows "made his fortune manufacturing",
-    "the first … to use" or "died of"; the words before a short form in brackets that they spell ("a battery
-    management system (BMS)"), whole. Capitalised names are left to find_mentions."""
+    kind ("a small knot of cells, the sinoatrial node,") or a word for their class ("an enzyme, salivary amylase,
+    which …"); what follows "made his fortune manufacturing", "the first … to use" or "died of"; the words
+    before a short form in brackets that they spell ("a battery management system (BMS)"), whole. Capitalised
+    names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
         if not match.group("named") and _someone_called(match.group(1)):
@@ -772,6 +779,9 @@ def find_terms(text: str) -> list[Mention]:
         term = _INNER_SHORT_FORM.sub("", match.group("term"))
         if _is_whole_term(term, 0, len(term)) and not _judges(term):
             found.append(match.span("term"))
+    for match in _TERM_AFTER_ITS_CLASS.finditer(text):
+        if _is_whole_term(text, *match.span("term")) and not _ends_in_an_adjective(match.group("term")):
+            found.append(match.span("term"))
     for match in _APPOSITION.finditer(text):
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
@@ -802,6 +812,12 @@ def opening_glossary_term(text: str) -> tuple[int, int] | None:
     if any(_a_verb(word) for word in words[1:]):
         return None  # "Prices soared: …"
     return item.span("term")
+
+
+def _ends_in_an_adjective(words: str) -> bool:
+    """Whether the words end in an adjective ("colourless", "poisonous", "soluble"), so they describe a thing rather than
+    name it: a term ends in its noun."""
+    return words.endswith(("less", "ous", "ful", "ible", "able"))
 
 
 def _judges(words: str) -> bool:
@@ -1145,7 +1161,9 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
         if after == "," and index + 1 < len(tokens) and tokens[index + 1].group() == "who":
             after = ", who"  # "Henry Brand, who …": a relative clause set off by a comma tells a person (see _kind_of)
-        runs.extend(_split_after_a_known_surname(text, _Run(start, end, words, possessive, before, after), book))
+        run = _Run(start, end, words, possessive, before, after)
+        for part in _split_a_place_from_a_surname(text, run, book):
+            runs.extend(_split_after_a_known_surname(text, part, book))
     return runs
 
 
@@ -1170,6 +1188,23 @@ def _split_after_a_known_surname(text: str, run: _Run, book: NameBook) -> list[_
     return [
         _Run(run.start, run.start + len(surname), [surname], False, run.before, rest[0].lower()),
         _Run(rest_start, run.end, rest, run.possessive, [*run.before, surname.lower()][-2:], run.after),
+    ]
+
+
+def _split_a_place_from_a_surname(text: str, run: _Run, book: NameBook) -> list[_Run]:
+    """The run, or two runs when it is a place the lexicon knows and then the surname of a person the document names in
+    full: "In central London Bazalgette built …" beside Joseph Bazalgette is London and Bazalgette (not "Washington
+    Irving", whose first name is the place's, nor "London Bridge")."""
+    if len(run.tokens) != 2 or run.tokens[0] not in lexicon.PLACES:
+        return [run]
+    place, surname = run.tokens
+    full = book.full_names.get(surname)
+    if not full or full.split()[-1] != surname or full.split()[0] == place or surname in lexicon.PLACES:
+        return [run]
+    surname_start = text.index(surname, run.start + len(place))
+    return [
+        _Run(run.start, run.start + len(place), [place], False, run.before, surname.lower()),
+        _Run(surname_start, run.end, [surname], run.possessive, [*run.before, place.lower()][-2:], run.after),
     ]
 
 

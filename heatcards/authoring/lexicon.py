@@ -566,6 +566,13 @@ REFLEXIVE_PRONOUNS = _words("Himself Herself Themselves Itself Myself Yourself O
 # Nouns of a kind or a small mass that a description names a term by, after "of": "a small knot of cells, the
 # {{sinoatrial node}}, …", "a kind of blurring, the …".
 KIND_NOUNS = _words("kind type sort form class knot cluster clump bundle band layer sheet ring strip patch mass network sac fold")
+# Round 56, part B. Words for the class of substance, living thing or body part a technical term belongs to, which
+# name the term set between commas right after them: "contains an enzyme, {{salivary amylase}}, which …".
+CLASS_NOUNS = _words(
+    "enzyme hormone protein acid alkali salt gas mineral element compound alloy metal pigment toxin vitamin sugar "
+    "molecule substance fluid chemical drug disease virus bacterium fungus parasite muscle valve gland organ bone "
+    "nerve membrane vessel vein artery tissue"
+)
 
 # Round 39, part B. The last words of the name of an instrument or a craft that observes and acts, which a
 # document may call by the surname of the person it is named after ("the Brandt Space Observatory … Brandt went up

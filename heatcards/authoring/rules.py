@@ -212,7 +212,13 @@ _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn a
 _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")  # '"…," Ruth Ames told'
-_SPEAKER_BEFORE = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})(?: [a-z]+){{0,2}}[,:] [\"“]$")  # 'Ruth Ames said: "'
+# 'Ruth Ames said: "', 'Ruth Ames, a teacher at Leeds, told a meeting in York, "', 'Ruth Ames declared that "', 'Ruth
+# Ames told reporters that there had been "': the speaker named before the verb, a role set between commas beside them
+# (not 'he said that "', nor 'The brokers declared that "': no one to ask).
+_SPEAKER_BEFORE = re.compile(
+    rf"\b{_SPEAKER}(?:, (?:a|an|the) [^,\"“]+,)? (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})"
+    rf"(?: [\w’'-]+){{0,4}}(?:[,:]| that(?: [\w’'-]+){{0,3}}) [\"“]$"
+)
 # A quotation a named speaker sets beside what they describe or name: 'The poet Rabin Dutta described the tomb as "',
 # 'Ada Brand called the bridge "' (not 'Critics described it as "', which has no one to ask).
 _SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:described|called|nicknamed)(?: [\w’'-]+){{1,5}}?(?: as)? [\"“]$")
@@ -396,8 +402,9 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # A count before a colon that announces the list after it: "printed three letters side by side: ".
 _ANNOUNCING_COUNT = re.compile(rf"\b(?:{lexicon.COUNTING_WORDS}|\d{{1,2}}) (?:[a-z-]+ ){{0,2}}[a-z]+s\b[^,;:]*$", re.IGNORECASE)
-# What stands between two items of a list: a line break and the item's number or bullet.
-_ITEM_BREAK = re.compile(r"\s*\n[ \t]*(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•–—])[ \t]*")
+# What stands between two items of a list: a line break and the item's number or bullet, which an HTML list read into
+# text has none of ("<li>the first reptile house, opened in 1849;</li>" is a line of its own).
+_ITEM_BREAK = re.compile(r"\s*\n[ \t]*(?:(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•–—])[ \t]*)?")
 # A description after a term that says what it is: "a {flux}, an ingredient that lowers …", "{lymphocytes}, a type of
 # white blood cell" (not "the copyright, a bargain for him", "two cameras, a narrow-angle and a wide-angle one").
 _DEFINING_APPOSITION = re.compile(r", an? (?:[a-z-]+ ){1,3}(?:that|which|who|of)\b")
@@ -700,6 +707,8 @@ _ITS_AFTER_THE_VERB = re.compile(
     rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{_PLURAL_NOUN.pattern})(?: [a-z]+ly| now| today| still| also)?"
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
+# "the" and a lower-case noun just before a name: "the miser ", "the business forecaster ".
+_THE_COMMON_NOUN_BEFORE = re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]+ $")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
@@ -2747,8 +2756,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     for m, written in offered:
         if _is_topic(m, topic) or m.kind not in NAMED_KINDS:
             continue
-        if _is_personal(topic) and _may_be(topic.gender, m, topic, book):
-            return claim  # "Johann hoped to show off his son": Johann's son, whoever the topic is
+        if _is_personal(topic) and (_may_be(topic.gender, m, topic, book) or _introduced_by_a_common_noun(written, m)):
+            # "Johann hoped to show off his son": Johann's son, whoever the topic is; "how the miser Ebenezer Crabbe is
+            # visited by the ghost of his old partner": a name of unknown kind that a noun introduces may be a man's
+            return claim
         if _is_personal(topic) and written is text and text[m.end : match.start()] == " and ":
             return claim  # "In 1935 Irène and her husband …": the one just named, whoever the topic is
         if not _is_personal(topic) and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
@@ -2763,6 +2774,12 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=text, mentions=mentions)
+
+
+def _introduced_by_a_common_noun(text: str, mention: Mention) -> bool:
+    """Whether a name of unknown kind of two words or more comes after "the" and a lower-case noun that says what it is:
+    "the miser Ebenezer Crabbe", "the forecaster Hugo Lind" (perhaps a person), not "Winter Lamp" or "the Winter Lamp"."""
+    return mention.kind is MentionKind.NAME and " " in mention.name and bool(_THE_COMMON_NOUN_BEFORE.search(text, 0, mention.start))
 
 
 def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
@@ -3696,6 +3713,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         ahead, forward = claim.subject, claim.subject.start  # "In her memoir Ada Lind wrote …" (was "she"): hers
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
+        if any(m.start <= match.start() < match.end() <= m.end and m.text != match.group() for m in claim.mentions if m.kind in NAMED_KINDS):
+            continue  # "her second book, The Joy of It": a word of a title, standing for nothing
         if bound and word in _POSSESSIVES and match.start() > bound.end():
             continue  # "One worker produces … in her whole life": her own
         if ahead and match.start() < forward and _can_be(word, ahead, book):

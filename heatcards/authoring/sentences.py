@@ -40,6 +40,7 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w’'-]+)")
 _UNIT_LETTER = re.compile(r"°[A-Z]$")  # "°C", "°F": never an initial (a number before "J." may be a year: "In 1939 J. R. R. Tolkien")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z]")
+_INITIAL = re.compile(r"[A-Z]\. [A-Z]")
 _CLOSING_QUOTE = re.compile(r"[^\"“”\n]{0,60}?(?P<comma>,)?[\"”]")  # the end of a quotation still open, soon
 _GOES_ON = re.compile(r",|\s+[a-z]")
 
@@ -122,7 +123,7 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     next_word = _NEXT_WORD.match(following)
     opens_sentence = next_word is not None and next_word.group(1) in SENTENCE_STARTERS
     if len(token) == 1 and token.isupper():  # an initial: "J. R. R. Tolkien"
-        return opens_sentence
+        return opens_sentence and not _INITIAL.match(following)  # "A. A. Milne": the article "A" is a second initial
     if lowered in _AMBIGUOUS_ABBREVIATIONS or _DOTTED.fullmatch(token):
         return opens_sentence
     return True
