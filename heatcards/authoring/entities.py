@@ -1161,9 +1161,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
         if after == "," and index + 1 < len(tokens) and tokens[index + 1].group() == "who":
             after = ", who"  # "Henry Brand, who …": a relative clause set off by a comma tells a person (see _kind_of)
-        run = _Run(start, end, words, possessive, before, after)
-        for part in _split_a_place_from_a_surname(text, run, book):
-            runs.extend(_split_after_a_known_surname(text, part, book))
+        runs.extend(_split_at_a_known_name(text, _Run(start, end, words, possessive, before, after), book))
     return runs
 
 
@@ -1173,39 +1171,47 @@ def _a_latin_word(word: str) -> bool:
     return bool(_TERM_WORD.fullmatch(word)) and word not in _NOT_TERM_WORDS and not _a_verb(word)
 
 
-def _split_after_a_known_surname(text: str, run: _Run, book: NameBook) -> list[_Run]:
-    """The run, or two runs when it opens with the surname of a person the document names in full and
-    goes on with a name of its own, one ending in a number or one the document uses alone: "Harris showed
-    Green Plate 12" beside Thomas Green is Green and Plate 12 (not "Green Park" where no Green is named,
-    nor "Gaillard Cut", whose "Cut" names nothing alone, nor "Rosalind Franklin", a first name, nor "Mahrez 17")."""
+def _split_at_a_known_name(text: str, run: _Run, book: NameBook) -> list[_Run]:
+    """The run, or two runs, its first word and the rest, when that word is a name of its own before another: the
+    surname of a person the document names in full before a name of its own (see _a_surname_before_a_name), or a place
+    before such a surname (see _a_place_before_a_surname)."""
+    if not (_a_surname_before_a_name(run, book) or _a_place_before_a_surname(run, book)):
+        return [run]
+    first, rest = run.tokens[0], run.tokens[1:]
+    rest_start = text.index(rest[0], run.start + len(first))
+    return [
+        _Run(run.start, run.start + len(first), [first], False, run.before, rest[0].lower()),
+        _Run(rest_start, run.end, rest, run.possessive, [*run.before, first.lower()][-2:], run.after),
+    ]
+
+
+def _a_surname_before_a_name(run: _Run, book: NameBook) -> bool:
+    """Whether the run opens with the surname of a person the document names in full and goes on with a name of its
+    own, one ending in a number or one the document uses alone: "Harris showed Green Plate 12" beside Thomas Green is
+    Green and Plate 12 (not "Green Park" where no Green is named, nor "Gaillard Cut", whose "Cut" names nothing alone,
+    nor "Rosalind Franklin", a first name, nor "Mahrez 17")."""
     surname, rest = run.tokens[0], run.tokens[1:]
-    full = book.full_names.get(surname)
-    if not rest or not full or full.split()[-1] != surname or surname in lexicon.FIRST_NAMES or " ".join(run.tokens) in book.kinds:
-        return [run]
-    if not _is_name_word(rest[0]) or not (_NAME_NUMBER.fullmatch(rest[-1]) or " ".join(rest) in book.kinds):
-        return [run]  # not "Vardy scored 24 and Mahrez 17": a number alone is no name
-    rest_start = text.index(rest[0], run.start + len(surname))
-    return [
-        _Run(run.start, run.start + len(surname), [surname], False, run.before, rest[0].lower()),
-        _Run(rest_start, run.end, rest, run.possessive, [*run.before, surname.lower()][-2:], run.after),
-    ]
+    if not rest or not _named_in_full(surname, book) or surname in lexicon.FIRST_NAMES or " ".join(run.tokens) in book.kinds:
+        return False
+    # not "Vardy scored 24 and Mahrez 17": a number alone is no name
+    return _is_name_word(rest[0]) and bool(_NAME_NUMBER.fullmatch(rest[-1]) or " ".join(rest) in book.kinds)
 
 
-def _split_a_place_from_a_surname(text: str, run: _Run, book: NameBook) -> list[_Run]:
-    """The run, or two runs when it is a place the lexicon knows and then the surname of a person the document names in
-    full: "In central London Bazalgette built …" beside Joseph Bazalgette is London and Bazalgette (not "Washington
-    Irving", whose first name is the place's, nor "London Bridge")."""
+def _a_place_before_a_surname(run: _Run, book: NameBook) -> bool:
+    """Whether the run is a place the lexicon knows and then the surname of a person the document names in full: "In
+    central London Bazalgette built …" beside Joseph Bazalgette is London and Bazalgette (not "Washington Irving", whose
+    first name is the place, nor "London Bridge")."""
     if len(run.tokens) != 2 or run.tokens[0] not in lexicon.PLACES:
-        return [run]
+        return False
     place, surname = run.tokens
+    full = _named_in_full(surname, book)
+    return full is not None and full.split()[0] != place and surname not in lexicon.PLACES
+
+
+def _named_in_full(surname: str, book: NameBook) -> str | None:
+    """The full name of the person the document names with this surname, if any."""
     full = book.full_names.get(surname)
-    if not full or full.split()[-1] != surname or full.split()[0] == place or surname in lexicon.PLACES:
-        return [run]
-    surname_start = text.index(surname, run.start + len(place))
-    return [
-        _Run(run.start, run.start + len(place), [place], False, run.before, surname.lower()),
-        _Run(surname_start, run.end, [surname], run.possessive, [*run.before, place.lower()][-2:], run.after),
-    ]
+    return full if full and full.split()[-1] == surname else None
 
 
 def _opens_sentence_without_naming(word: str, book: NameBook) -> bool:
