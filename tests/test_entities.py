@@ -1284,3 +1284,48 @@ def test_a_place_before_the_surname_of_a_person_the_document_names_is_no_part_of
     assert found("In 1820 Washington Irving sailed home.", "Washington Irving wrote it.")[-1] == ("person", "Washington Irving")
     assert ("place", "London Bridge") in found("In 1831 London Bridge opened.", "Hugo Bridge wrote it.")
     assert found("In central London Marlowe built the new embankment.") == [("name", "London Marlowe")]
+
+
+# Fifty-seventh round, part B (issue 6): a temperature's scale is part of its unit, a sum in words with its currency is
+# money, a count before a compound of "-children", "-men" or "-people" counts them, and a chemical's older name of two
+# nouns joined by "of" is a term.
+
+
+def test_the_scale_after_degrees_belongs_to_the_quantity():
+    assert found("Wax melts at about 62 degrees Celsius.") == [("quantity", "about 62 degrees Celsius")]
+    assert found("Brine freezes at around 20 to 25 degrees Fahrenheit.") == [("quantity", "around 20 to 25 degrees Fahrenheit")]
+    # the line: degrees with no scale after them stay as they were (an angle, or a scale the text gave before)
+    assert found("The mast leaned 30 degrees to the west.") == [("quantity", "30 degrees")]
+
+
+def test_a_sum_written_in_words_with_its_currency_is_money():
+    assert found("A boy at the mill earned six shillings a week.") == [("money", "six shillings")]
+    assert found("Visitors paid one shilling each at the gate.") == [("money", "one shilling")]
+    assert found("The farmer sold the cart for forty-five francs.") == [("money", "forty-five francs")]
+    # the line: a number in words before anything else is still a count, and "several" or "a few" is no sum
+    assert found("The boy kept six goats behind the mill.") == [("count", "six")]
+    assert found("The boy earned a few shillings a week.") == []
+
+
+def test_a_count_before_a_compound_of_children_men_or_people_counts_them():
+    assert found("In 1851 some 20,000 schoolchildren signed the letter.") == [("year", "1851"), ("count", "some 20,000")]
+    assert found("By noon 300 firemen had reached the mill.") == [("count", "300")]
+    # the line: a year before such a word stays a year
+    assert found("In 1851 schoolchildren signed the letter.") == [("year", "1851")]
+
+
+def test_a_chemicals_older_name_joined_by_of_is_a_term():
+    assert [t.text for t in find_terms("Nurses washed the floors with chloride of lime every morning.")] == ["chloride of lime"]
+    assert [t.text for t in find_terms("Farm cakes are raised by bicarbonate of soda.")] == ["bicarbonate of soda"]
+    # the line: an article or a pronoun after "of" names no chemical, and other nouns before "of" are no chemicals
+    assert find_terms("Workers scraped an oxide of the metal off the pipes.") == []
+    assert find_terms("The state of trade was poor.") == []
+
+
+# Fifty-seventh round, lead (issue 6): a name the document gives a person only after a title ("a cartoon of Father
+# Wendle", the river as a man) is no person after "the": "the Wendle" is the river.
+def test_a_name_after_the_is_no_person_that_only_a_title_made():
+    context = ("The magazine printed a cartoon of Faraday handing his card to a filthy Father Wendle.",)
+    assert ("person", "Wendle") not in found("Sewage ran straight into the Wendle.", *context)
+    assert ("person", "Father Wendle") in found(context[0])
+    assert ("person", "Hale") in found("The choir sang for Hale.", "Dr. Maria Hale led the choir.")  # no "the": a person

@@ -5724,3 +5724,50 @@ def test_a_his_after_a_name_a_noun_introduces_is_not_the_topics():
     assert not any("Hugo Bell's old partner" in front for front in fronts)
     assert any("the ghost of his old partner, {{c1::Jacob Merrow}}" in front for front in fronts)
     assert any("Winter Lamp}} in Hugo Bell's study" in front for front in fronts)  # a name no noun introduces
+
+
+# Fifty-seventh round, part B (issue 6): the cards of a temperature with its scale, of a sum written in words, and of a
+# chemical's older name; the rest of the sentence does not give the answer away.
+
+
+def test_amounts_with_their_scale_or_currency_and_an_older_chemical_name_give_cards():
+    text = (
+        "The mill workers of Dunmore were paid poorly. Wax in the vats melts at about 62 degrees Celsius. "
+        "A boy at the mill worked for six shillings a week. Nurses washed the ward floors with chloride of lime every morning."
+    )
+    fronts = _fronts(text, "Dunmore")
+    assert "(Dunmore) Wax in the vats melts at {{c1::about 62 degrees Celsius}}." in fronts
+    assert "(Dunmore) A boy at the mill worked for {{c1::six shillings}} a week." in fronts
+    assert "(Dunmore) Nurses washed the ward floors with {{c1::chloride of lime}} every morning." in fronts
+    # the line: no card asks the degrees without their scale, nor the number of shillings alone
+    assert not any("degrees}} Celsius" in front or "{{c1::six}}" in front for front in fronts)
+
+
+# Fifty-seventh round, lead (issue 6): a title that opens its sentence with "A" keeps the "A" when an "It" after it is
+# written as the title ("A Winter Lamp tells …", not "Winter Lamp tells …").
+def test_an_it_after_a_title_opening_with_a_keeps_the_a():
+    text = "A Winter Lamp was published in 1843. It tells how the miser Ebenezer Crabbe is visited by three spirits.\n"
+    fronts = {s.front for s in suggest(text, "Hugo Bell", 1000)}
+    assert any(front.startswith("A Winter Lamp tells how") for front in fronts)
+    assert not any("Winter Lamp tells" in front and "A Winter Lamp tells" not in front for front in fronts)
+
+
+# Fifty-seventh round, lead (issue 6): "supplies" and "provides" are verbs, so a list line such as "Clay supplies iron,
+# which is food for the roots" is no term defined by its "which" ("{{Clay supplies iron}} is food …").
+def test_a_line_whose_subject_supplies_something_is_no_defined_term():
+    text = "The soil:\n\n- Clay supplies iron, which is food for the roots, and the minerals that hold water.\n- Sand provides air, which the roots need.\n"
+    fronts = {s.front for s in suggest(text, "Soil", 1000)}
+    assert not any("{{c1::Clay supplies iron}}" in front or "{{c1::Sand provides air}}" in front for front in fronts)
+
+
+# Fifty-seventh round, lead (issue 6): "the mountain" may stand for a name that opens with "Mount" or "Mt.", the latest
+# such name, not an older "Grey Mountain" (a wrong fact: "The Grey Mountain took its name from …").
+def test_the_mountain_stands_for_a_mount_not_an_older_mountain():
+    text = (
+        "Ann Pell was then carving a memorial on Grey Mountain in Idaho, but she was dismissed in 1925. She chose instead "
+        "Mt. Corran, a peak of fine granite. The summit rises to 5,725 feet above sea level. The mountain took its name "
+        "from Peter Corran, a lawyer who had come to the hills in 1885.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Carved Faces", 1000)}
+    assert not any("Grey Mountain took its name" in front for front in fronts)
+    assert any("{{c1::Grey Mountain}} in Idaho" in front for front in fronts)  # the older mountain is still asked where it is named

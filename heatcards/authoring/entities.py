@@ -72,6 +72,7 @@ _SHARE = rf"(?:{lexicon.FRACTION_COUNTS})[ -](?:{lexicon.FRACTIONS})\b"  # "a qu
 _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
+_NUMBER_IN_WORDS = rf"(?:one|{lexicon.COUNTING_WORDS})(?:[\s-](?:hundred|thousand|{lexicon.COUNTING_WORDS})\b)*"  # "six", "forty-five", "two hundred"
 # Only a count in words above ten is a count when it opens a sentence: a few things counted there ("Two rail tunnels …",
 # "Three kinds of trains …") are most often named one by one in the sentences after, or given away by the sentence itself
 # ("Two prototypes were built, one in each country")
@@ -95,7 +96,7 @@ _PER = rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:
 # parachutes".
 _COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
 # The plural noun a count counts, perhaps after a word for a people: "some {800,000} French investors".
-_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|people|men|women|children|{lexicon.UNMARKED_PLURALS})\b)"
+_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|[a-z]*(?:people|men|children)|{lexicon.UNMARKED_PLURALS})\b)"
 
 _AFTER_A_MEASURING_VERB = "|".join(rf"(?<=\b{verb} )" for verb in sorted(lexicon.MEASURING_VERBS))  # "weighs a tonne"
 
@@ -128,7 +129,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.MONEY,
         re.compile(
             rf"(?:{_QUALIFIER})?(?:{_AMOUNT}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?"
-            rf"|\b\d[\d,]*(?:\.\d+)?(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b)"
+            # a sum in words is money too: "paid {{one shilling}} each", "for {{six shillings}} a week"
+            rf"|\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS})(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b)"
         ),
     ),
     (
@@ -689,6 +691,11 @@ _APPOSED_TERM = re.compile(
 _TERM_AFTER_ITS_CLASS = re.compile(
     rf"\ban? (?:[a-z][\w-]* )?(?:{'|'.join(sorted(lexicon.CLASS_NOUNS))}), (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}), (?=(?:which|that|whose) )"
 )
+# A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
+# the metal": what follows "of" is one noun).
+_SALT_NAME = re.compile(
+    rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])"
+)
 # A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
@@ -779,6 +786,9 @@ def find_terms(text: str) -> list[Mention]:
         term = _INNER_SHORT_FORM.sub("", match.group("term"))
         if _is_whole_term(term, 0, len(term)) and not _judges(term):
             found.append(match.span("term"))
+    for match in _SALT_NAME.finditer(text):
+        if match.group("noun") not in _NOT_TERM_WORDS:
+            found.append(match.span())
     for match in _TERM_AFTER_ITS_CLASS.finditer(text):
         if _is_whole_term(text, *match.span("term")) and not _ends_in_an_adjective(match.group("term")):
             found.append(match.span("term"))
@@ -1360,8 +1370,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PLACE
     if name in book.kinds:
         return book.kinds[name]
-    if name in book.full_names and book.full_names[name]:
-        return MentionKind.PERSON
+    if (full := book.full_names.get(name)) and not (cue == "the" and full.split()[0] in _TITLES):
+        return MentionKind.PERSON  # not "the Thames" where only a cartoon's "Father Thames" made it a surname
     if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and looks_like_a_persons_name(name)):
         return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "published" and run.tokens[0] in ("The", "A", "An"):

@@ -326,7 +326,9 @@ UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
-    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|degrees?|°[CF]?|mph|km/h|"
+    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|"
+    # the scale is the unit's ("about 60 degrees Celsius"): a card without it asks half the measure
+    r"degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|°[CF]?|mph|km/h|"
     # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"
     r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
@@ -572,6 +574,12 @@ CLASS_NOUNS = _words(
     "enzyme hormone protein acid alkali salt gas mineral element compound alloy metal pigment toxin vitamin sugar "
     "molecule substance fluid chemical drug disease virus bacterium fungus parasite muscle valve gland organ bone "
     "nerve membrane vessel vein artery tissue"
+)
+# Round 57, part B. The first word of a chemical's older name of two nouns joined by "of", which makes it a term
+# whatever the sentence around it: "curtains soaked in {{chloride of lime}}", "raised by {{bicarbonate of soda}}".
+SALT_NOUNS = _words(
+    "acetate bicarbonate bromide carbonate chlorate chloride cyanide fluoride hydroxide iodide nitrate nitrite oxide "
+    "peroxide phosphate silicate sulfate sulfide sulphate sulphide"
 )
 
 # Round 39, part B. The last words of the name of an instrument or a craft that observes and acts, which a

@@ -756,6 +756,9 @@ _NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TI
 # Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
 # What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel".
+_VERB_INSIDE_A_TERM = re.compile(r" [a-z]*[^\Wsui]s (?=[a-z])")  # "supplies" between two words: no noun of a term
+_MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
+_OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
 _NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?$")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
@@ -2491,8 +2494,8 @@ def _defined_term(text: str, mentions: list[Mention]) -> tuple[str, list[Mention
     clauses = line.group("rest").split(", ") if line else []
     if not clauses or not _opens_with_a_verb(clauses[0]) or any(_opens_with_a_verb(clause) for clause in clauses[1:]):
         return text, mentions
-    if _FINITE_VERB.search(line.group("term")):
-        return text, mentions  # "Everything changed, which …": a clause, not a term
+    if _FINITE_VERB.search(line.group("term")) or _VERB_INSIDE_A_TERM.search(line.group("term")):
+        return text, mentions  # "Everything changed, which …", "Flour supplies starch, which …": a clause, not a term
     named = next((m for m in mentions if (m.start, m.end) == line.span("term")), None)  # "Mauna Loa, which rises …"
     term = named or Mention(MentionKind.TERM, 0, line.end("term"), line.group("term"), line.group("term"))
     shift = line.end("term") + 1 - line.start("rest")
@@ -3526,12 +3529,13 @@ def _is_named_by(name: str, noun: str) -> bool:
     """Whether "the <noun>" can stand for the name: the noun is its last word ("the bridge" for the "Golden Gate
     Bridge", "the pad" for "Launch Pad 12B"), its first ("the lake" for "Lake Baikal", "the ring" for the "Ring
     Road", "the photograph" for "Photograph 51") or the one before "of" ("the flood" for the "Great Flood of
-    Paris"); never a word inside it ("the space shuttle Challenger" is not the "European Space Agency")."""
+    Paris"); never a word inside it ("the space shuttle Challenger" is not the "European Space Agency"). "Mount" and
+    "Mt." are the word "mountain" ("the mountain" for "Mt. Rushmore")."""
     words = name.lower().split()
     while len(words) > 1 and re.search(r"\d", words[-1]):
         words.pop()
     heads = {words[0], words[-1]} | {word for word, after in zip(words, words[1:]) if after == "of"}
-    return noun.lower() in heads
+    return noun.lower() in heads | {_MOUNTAIN_WORDS.get(head, head) for head in heads}
 
 
 def _has_word(name: str, word: str) -> bool:
@@ -3539,11 +3543,15 @@ def _has_word(name: str, word: str) -> bool:
 
 
 def _with_article(name: str, text: str, mention: Mention) -> str:
-    """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the". A name from
-    further back takes "the" when it ends in a word such as "Road" or "Peninsula" ("the Ring Road")."""
+    """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the", and a name that opens its
+    sentence after "A" keeps it ("A Christmas Carol was published …": the entities leave out a capital "A" that opens a
+    sentence, but it is the title's). A name from further back takes "the" when it ends in a word such as "Road" or
+    "Peninsula" ("the Ring Road")."""
     if name.startswith("\""):
         return name
     if mention.end and text[mention.start : mention.end] == mention.text:
+        if opening := _OPENING_INDEFINITE_ARTICLE.fullmatch(text[: mention.start]):
+            return f"{opening.group(1)} {name}"
         return f"the {name}" if re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) else name
     return f"the {name}" if mention.end and _takes_the(name) else name
 
