@@ -693,9 +693,7 @@ _TERM_AFTER_ITS_CLASS = re.compile(
 )
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
-_SALT_NAME = re.compile(
-    rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])"
-)
+_SALT_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])")
 # A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 _TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")

@@ -414,6 +414,9 @@ _DEFINING_LINE = re.compile(
     r"(?P<term>[A-Z][\w’'-]*(?:(?: [A-Z][\w’'-]*){1,3}| [a-z][\w’'-]*(?: [a-z][\w’'-]*){0,2})?)"  # "Mauna Loa", "Shield volcanoes"
     r", which (?P<rest>[^;:()\"“]*[.!])"
 )
+# A word in "-s" between two words of such a line's "term" is a verb, and the line a clause: "Flour supplies starch,
+# which …" (not "Shield volcanoes, which …", whose "-s" ends the term).
+_VERB_INSIDE_A_TERM = re.compile(r" [a-z]*[^\Wsui]s (?=[a-z])")
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
@@ -755,10 +758,9 @@ _PEOPLE_NOUNS = lexicon.ROLE_NOUNS | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS |
 _NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TIME_UNITS})|[a-z]+ly")
 # Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
-# What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel".
-_VERB_INSIDE_A_TERM = re.compile(r" [a-z]*[^\Wsui]s (?=[a-z])")  # "supplies" between two words: no noun of a term
 _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
+# What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel".
 _NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?$")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
