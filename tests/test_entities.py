@@ -1329,3 +1329,55 @@ def test_a_name_after_the_is_no_person_that_only_a_title_made():
     assert ("person", "Wendle") not in found("Sewage ran straight into the Wendle.", *context)
     assert ("person", "Father Wendle") in found(context[0])
     assert ("person", "Hale") in found("The choir sang for Hale.", "Dr. Maria Hale led the choir.")  # no "the": a person
+
+
+# Fifty-eighth round, part A (issue 6): a feast day and its year is a date, an organisation's name goes on through "on",
+# and a title after a singular work noun goes on through a small word inside it ("by", "over", …).
+
+
+def test_a_feast_day_and_its_year_is_a_date():
+    assert found("On Christmas Day 1908 the choir sang in the square.") == [("date", "Christmas Day 1908")]
+    assert ("date", "New Year's Eve 1877") in found("On New Year's Eve 1877 the mill burned down.")
+    # the line: the day with no year names no one day, and is no date
+    assert not any(kind == "date" for kind, _ in found("On Christmas Day the choir sang in the square."))
+
+
+def test_an_organisations_name_goes_on_through_on():
+    assert ("organisation", "International Council on Songs and Dances") in found("In 1921 the International Council on Songs and Dances gave a medal to the choir.")
+    assert ("organisation", "General Conference on Lengths and Masses") in found("In 1960 the General Conference on Lengths and Masses redefined the metre.")
+    # the line: "on" before a day or a month says when, and after a body that sits on no subject, where: both end the name
+    assert ("organisation", "City Council") in found("The City Council on Monday voted to buy a clock.")
+    assert ("organisation", "Ohio Temperance Society") in found("At a meeting of the Ohio Temperance Society on Kelley Island he spoke.")
+
+
+def test_a_title_after_a_work_noun_goes_on_through_a_small_word():
+    assert ("work", "Night over Lisbon") in found("In 1944 she appeared in the thriller Night over Lisbon with Harold Vance.")
+    assert ("work", "Love by Mail") in found("In 1944 she appeared in the comedy Love by Mail with Harold Vance.")
+    # the line: "by" before an author ends the title, and so do the words that go on with the sentence ("with", "in")
+    assert ("work", "Ivanhoe") in found("In 1944 she read the novel Ivanhoe by Walter Scott.")
+    assert ("work", "Harbour Lights") in found("In 1944 she sang in the musical Harbour Lights with Harold Vance in London.")
+
+
+# Fifty-eighth round, part B (issue 6): a count of things in a unit of time is one rate, asked whole; a unit of time
+# before "hand" names a clock's hand; digits glued to a word by a hyphen are part of its name, no count.
+
+
+def test_a_count_of_things_in_a_unit_of_time_is_one_rate():
+    assert found("The relay carried about eight words a minute.") == [("quantity", "about eight words a minute")]
+    assert found("The press printed about 1,100 sheets an hour.") == [("quantity", "about 1,100 sheets an hour")]
+    # the line: how often something happened, and a count before a time counted from, are no rates; a duration keeps
+    # its unit without the rate's time, which stays beside the deletion as a clue
+    assert found("The bell rang three times a day.") == [("count", "three")]
+    assert found("The mill employed 300 men a year after it opened.") == [("count", "300")]
+    assert found("A good chronometer drifts by about four seconds a month.") == [("duration", "about four seconds")]
+
+
+def test_a_unit_of_time_before_hand_is_a_clocks_hand():
+    assert found("The tower clock had only an hour hand.") == []
+    assert found("The tower clock stopped for only an hour.") == [("duration", "only an hour")]
+
+
+def test_digits_glued_to_a_word_by_a_hyphen_are_no_count():
+    assert found("Every atom of carbon-14 decays at its own pace.") == []
+    # the line: a range of two numbers is still one count
+    assert found("The score was 10-12 goals.") == [("count", "10-12")]

@@ -686,7 +686,7 @@ def test_a_title_that_names_a_common_noun_labels_the_cards():
         "A queen lays up to 2,000 eggs a day."
     )
     fronts = [s.front for s in suggest(text, title="The honey bee") if "2,000" in s.answer]
-    assert fronts == ["(Honey bee) A queen lays {{c1::up to 2,000}} eggs a day."]
+    assert fronts == ["(Honey bee) A queen lays {{c1::up to 2,000 eggs a day}}."]  # the whole rate (round 58B)
     assert all(not s.front.startswith("(") for s in suggest(text, title="Notes on insects"))
 
 
@@ -5771,3 +5771,73 @@ def test_the_mountain_stands_for_a_mount_not_an_older_mountain():
     fronts = {s.front for s in suggest(text, "Carved Faces", 1000)}
     assert not any("Grey Mountain took its name" in front for front in fronts)
     assert any("{{c1::Grey Mountain}} in Idaho" in front for front in fronts)  # the older mountain is still asked where it is named
+
+
+# Fifty-eighth round, part A (issue 6): an object "her" before a determiner is no possessive ("gave her its medal" is not
+# "gave Ada Pell's its medal", a card that reads wrong), and the new dates, organisations and titles of works are asked
+# whole.
+def test_an_object_her_before_a_determiner_is_written_as_the_person():
+    text = "Ada Pell was a singer born in Mobile in 1890. In 1921 the Royal Society of Song gave her its medal.\n"
+    fronts = {s.front for s in suggest(text, "Ada Pell", 1000)}
+    assert "In {{c1::1921}} the Royal Society of Song gave Ada Pell its medal." in fronts
+    assert not any("Ada Pell's its" in front for front in fronts)
+    # the line: "her" before a noun is still her possessive
+    text = "Ada Pell was a singer born in Mobile in 1890. In 1921 the Royal Society of Song praised her voice.\n"
+    assert "In {{c1::1921}} the Royal Society of Song praised Ada Pell's voice." in {s.front for s in suggest(text, "Ada Pell", 1000)}
+
+
+def test_a_feast_day_an_organisation_on_and_a_title_with_by_are_asked_whole():
+    text = (
+        "Ada Pell was a singer born in Mobile in 1890. On Christmas Day 1908 she sang in public for the first time. "
+        "In 1921 the International Council on Songs and Dances gave a medal to Ada Pell. "
+        "In 1944 she appeared in the comedy Love by Mail with Harold Vance.\n"
+    )
+    answers_given = {s.answer for s in suggest(text, "Ada Pell", 1000)}
+    assert {"Christmas Day 1908", "International Council on Songs and Dances", "Love by Mail"} <= answers_given
+    assert not {"International Council", "Songs", "Love"} & answers_given  # no half of a name
+
+
+# Fifty-eighth round, lead (issue 6): a trailing description of the whole clause, ", a partnership that …", is a boundary
+# a card may end at, so a "his" inside it that could be either of two men no longer refuses the clause before.
+def test_a_card_ends_before_a_trailing_description_with_its_own_clause():
+    text = "Sam Hale was a singer. He was born in 1901 in Leeds. In 1935 he hired Tom Pike as his agent, a partnership that lasted until the end of his life.\n"
+    fronts = {s.front for s in suggest(text, "Sam Hale", 1000)}
+    assert "In 1935 Sam Hale hired {{c1::Tom Pike}} as his agent." in fronts
+    assert not any("{{c1::Tom Pike}}" in front and "his life" in front for front in fronts)
+
+
+# Fifty-eighth round, lead (issue 6): a "his" in an opening that no comma closes stands for the subject named right after
+# it ("For most of his life Pike gave …" is Pike's life), not for the document's person; "his brother Carl" is who the
+# name is, so a "his" there is still the document's person's.
+def test_a_possessive_in_an_unclosed_opening_is_the_named_subjects():
+    text = (
+        "Sam Hale was a singer. He was born in 1901 in Leeds. For most of his life Hale gave his birthday as 4 July 1900. "
+        "In his last years the drummer Tom Pike ran a farm in Kent. After his brother Carl died in 1815, Hale fought a long "
+        "battle with Carl's widow.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Sam Hale", 1000)}
+    assert not any("Sam Hale's life" in front or "Sam Hale's last years" in front for front in fronts)
+    assert "For most of his life Hale gave his birthday as {{c1::4 July 1900}}." in fronts
+    assert any("brother Carl died in {{c1::1815}}, Hale fought" in front for front in fronts)  # his = Hale, named after
+
+
+# Fifty-eighth round, lead (issue 6): a home's name goes on after "for", as an organisation's does ("the Waif's Home for
+# Boys", not "{{Boys}}"); "Home" alone is no organisation word ("Sir Everard Home" is a man).
+def test_a_homes_name_goes_on_after_for():
+    text = "Tom Pike was a drummer. He was sent to the Coloured Waif's Home for Boys, where a teacher named Peter Dale taught him.\n"
+    fronts = {s.front for s in suggest(text, "Tom Pike", 1000)}
+    assert any("{{c1::Coloured Waif's Home for Boys}}" in front for front in fronts)
+    assert not any("{{c1::Boys}}" in front or "{{c1::Coloured Waif's Home}} for" in front for front in fronts)
+
+
+# Fifty-eighth round, part B (issue 6): a count of things in a unit of time is asked as the whole rate, never as the bare
+# number; a clock's "hour hand" gives no duration card.
+def test_a_rate_of_things_in_a_unit_of_time_is_asked_whole():
+    text = (
+        "The Dunmore relay was finished in 1871. The Dunmore relay carried about eight words a minute. "
+        "The Dunmore relay clock had only an hour hand."
+    )
+    fronts = _fronts(text, "Dunmore relay")
+    assert "The Dunmore relay carried {{c1::about eight words a minute}}." in fronts
+    # the line: no card asks the number alone, nor the hour of the clock's hand
+    assert not any("{{c1::about eight}}" in front or "{{c1::only an hour}}" in front for front in fronts)

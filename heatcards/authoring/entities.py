@@ -60,6 +60,7 @@ class Quotation:
 
 
 _MONTH = rf"(?:{'|'.join(lexicon.MONTHS.split())})\.?"
+_MONTH_NAMES = frozenset(lexicon.MONTHS.split())
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = "|".join(sorted(lexicon.WEEKDAYS))
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
@@ -90,13 +91,25 @@ _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 # A duration is no duration before a word that counts from another time ("two weeks later") and no age ("26-year-old").
 _NOT_RELATIVE = rf"(?!\s+{lexicon.RELATIVE_TIME}|-old\b)"
+# The time a rate is counted in: "a minute", "per day"; not a time counted from another ("a year later", "a year after
+# it opened").
+_PER_TIME = rf"\s+(?:per|an?)\s+(?:{lexicon.RATE_TIMES})\b(?!\s+(?:after|before)\b){_NOT_RELATIVE}"
+# A unit of time before "hand" names a clock's hand, no duration: "had only an hour hand".
+_NOT_A_CLOCK_HAND = r"(?!\s+hands?\b)"
 # What a quantity is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year".
-_PER = rf"(?:\s+(?:per\s+(?:{lexicon.RATE_TIMES}|{lexicon.RATE_UNITS})|an?\s+(?:{lexicon.RATE_TIMES}))\b)?(?![\w/])"
+_PER = rf"(?:{_PER_TIME}|\s+per\s+(?:{lexicon.RATE_UNITS})\b)?(?![\w/])"
 # An amount word before a count; "under" or "over" before a number in words is a preposition: "came down under {three}
 # parachutes".
 _COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
 # The plural noun a count counts, perhaps after a word for a people: "some {800,000} French investors".
-_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+(?:[a-z]+s|[a-z]*(?:people|men|children)|{lexicon.UNMARKED_PLURALS})\b)"
+_COUNTED_NOUN = rf"(?:[a-z]+s|[a-z]*(?:people|men|children)|{lexicon.UNMARKED_PLURALS})\b"
+_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+{_COUNTED_NOUN})"
+# A count of things in a unit of time is one rate, whose time is half the fact: "carried {{about eight words a minute}}"
+# (not "about {{eight}} words" a minute); not how often something happened ("rang three times a day": see the count's
+# rules), nor a count before a time counted from ("hired 300 men a year later").
+_COUNT_PER_TIME = re.compile(
+    rf"{_COUNT_QUALIFIER}\b(?<![\d.,:])(?:\d(?:[\d,]*\d)?|{_NUMBER_IN_WORDS})\s+(?!times\b){_COUNTED_NOUN}{_PER_TIME}"
+)
 
 _AFTER_A_MEASURING_VERB = "|".join(rf"(?<=\b{verb} )" for verb in sorted(lexicon.MEASURING_VERBS))  # "weighs a tonne"
 
@@ -137,7 +150,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.DURATION,
         re.compile(
             rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
-            rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?{_NOT_RELATIVE}",
+            rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?{_NOT_RELATIVE}"
+            rf"{_NOT_A_CLOCK_HAND}",
             re.IGNORECASE,
         ),
     ),
@@ -157,6 +171,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"an?\s(?:{lexicon.MEASURES_AFTER_AN_ARTICLE})\b{_HALF}"
         ),
     ),
+    (MentionKind.QUANTITY, _COUNT_PER_TIME),
     # four digits, or two or three in a document that dates by an era (see _is_year)
     (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
     (
@@ -165,7 +180,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"{_COUNT_QUALIFIER}\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
             # a number in words is whole: "two hundred", "forty-five", "seven million"
             # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
-            rf"|(?:(?<![\d.,:])\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
+            # digits glued to a word by a hyphen are part of its name, no count: "an atom of carbon-14"
+            rf"|(?:(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
             rf"{_COUNTED_AFTER})|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
@@ -216,6 +232,9 @@ _EPONYMOUS_TERM = re.compile(
 _ERA = "|".join(re.escape(marker) for marker in sorted(lexicon.ERA_MARKERS, key=len, reverse=True))
 _YEAR_OF_AN_ERA = re.compile(rf"\b\d{{1,4}} (?:{_ERA})(?!\w)|\b(?:AD|A\.D\.) \d{{1,4}}\b(?![.,]\d)")
 _CENTURY_OF_AN_ERA = re.compile(rf"(?<=\bthe )(?:{lexicon.CENTURY_ORDINALS}) century (?:{_ERA})(?!\w)")
+# A feast day and its year is a date, found before the names, which would read it as a name ending in a number ("On
+# {{New Year's Eve 1912}} he …"); the day alone names no one day ("on Christmas Day he …").
+_FEAST_DAY_OF_A_YEAR = re.compile(rf"\b(?:{lexicon.FEAST_DAYS}),? \d{{4}}\b(?![.,]\d)")
 # What puts an event in a year of two or three digits: "until 498", "became king in 64", "from 64 to 68", a sentence
 # opening "By 300" (not "one in 10", a share, nor "grew by 30", an amount).
 _SHORT_YEAR_CUE = re.compile(
@@ -276,6 +295,15 @@ _OPENERS_BEFORE_A_NAME = lexicon.OPENING_PREPOSITIONS | lexicon.OPENING_ADJECTIV
 # chemical company …" is Akira Tanaka ("the Museum of the American Indian" goes on).
 _A_PEOPLE_BEFORE_A_NOUN = re.compile(rf"(?:{_NATION}|[A-Z][a-z]+(?:ese|ish)) [a-z]")
 _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
+# Bodies named for the subject they sit on ("Conference on Weights and Measures"); a society or a bank "on" an island is
+# where it met. A day, a month or a place after "on" says when or where, never the subject.
+_BODIES_ON_A_SUBJECT = frozenset({"Conference", "Commission", "Committee", "Council"})
+_WHEN_OR_WHERE = lexicon.WEEKDAYS | _MONTH_NAMES | lexicon.PLACES
+# Small words inside the title of a work after a singular work noun ("the thriller North by Northwest", "the comedy Love
+# over Lisbon"); not those that most often go on with the sentence after a title ("with Cary Grant", "in London", "at the
+# Palace", "to Broadway", "and the play …"), nor "by" before an author (see _goes_on_inside_a_title).
+_INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond", "from"})
+_TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
 _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_CUES | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b")
@@ -534,7 +562,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = "between" if match.group("between") else "from"
         add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.AGE, _AGE), *named_ideas):
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     runs = _capitalised_runs(text, book)
@@ -1104,6 +1132,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             index += 1  # "Construction of the Golden Gate Bridge": a common noun opening the sentence
             continue
         first = index
+        titled = index > 0 and tokens[index - 1].group() in _TITLE_NOUNS
         words = [word]
         end = token.start() + len(word)
         possessive = word != token.group()
@@ -1136,7 +1165,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             elif (
                 following is not None
                 and _is_name_word(following.group())
-                and (paired or _joins_name(candidate, words, following.group()))
+                and (paired or _joins_name(candidate, words, following.group()) or (titled and _goes_on_inside_a_title(candidate, following.group(), book)))
                 and not _A_PEOPLE_BEFORE_A_NOUN.match(text, following.start())
             ):
                 words.append(candidate)
@@ -1253,13 +1282,21 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
         return len(words) == 1
     if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance",
         # "Society for the Protection of Birds"
-        return words[-1] in lexicon.ORGANISATION_WORDS
+        return words[-1] in lexicon.ORGANISATION_WORDS or words[-1] in lexicon.HOME_WORDS
+    if word == "on":  # not "the Anti-Slavery Society on Nantucket", "the Council on Monday", "the Council on Corfu"
+        return words[-1] in _BODIES_ON_A_SUBJECT and following not in _WHEN_OR_WHERE
     if word in _INNER_CONJUNCTIONS:
-        joint = next((index for index, w in enumerate(words) if w in ("of", "in")), 0)
+        joint = next((index for index, w in enumerate(words) if w in ("of", "in", "for", "on")), 0)
         head, field = words[joint - 1] if joint else "", words[joint + 1 :]
         heads = lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS
         return word == "&" or (head in heads and not any(w in lexicon.ORGANISATION_WORDS for w in field))
     return False
+
+
+def _goes_on_inside_a_title(word: str, following: str, book: NameBook) -> bool:
+    """Whether a lower-case `word` of a title after a work noun belongs to it: "North by Northwest", "Night over Lisbon";
+    not "Ivanhoe by Walter Scott", where "by" names the author (a first name or a person the document knows)."""
+    return word in _INSIDE_A_TITLE and not (word == "by" and (following in lexicon.FIRST_NAMES or _a_known_person(following, book)))
 
 
 def _a_rulers_numeral(word: str, words: list[str]) -> bool:
@@ -1326,7 +1363,7 @@ def _is_name_word(word: str) -> bool:
     if re.match(r"[dl]['’]\w", word) and word[2:3].isupper():  # "de l'État", "d'Orsay"
         return True
     return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
-                and word.rstrip(".") not in lexicon.MONTHS.split() and word not in lexicon.ERA_MARKERS
+                and word.rstrip(".") not in _MONTH_NAMES and word not in lexicon.ERA_MARKERS
                 and word.rpartition("-")[2] not in lexicon.HYPHENATED_ADJECTIVE_ENDS)  # not "American-run"
 
 

@@ -16,6 +16,11 @@ MONTHS = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Days of the year known by a feast or a holiday, which a year after them makes a date: "On Christmas Day 1908 …".
+FEAST_DAYS = (
+    "Christmas Day|Christmas Eve|New Year['’]s Day|New Year['’]s Eve|Easter Sunday|Easter Monday|Good Friday|"
+    "Boxing Day|Armistice Day|Independence Day|Bastille Day|Thanksgiving Day|Midsummer Day|Midsummer['’]s Day"
+)
 
 # Capitalised words that begin sentences without naming anything.
 SENTENCE_STARTERS = _words(
@@ -128,12 +133,15 @@ SPEECH_VERBS = _words("said says told wrote writes declared declares recalled re
 ORGANISATION_WORDS = _words(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
     "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "
-    "Committee Council Board Authority Association Society Foundation Trust Fund Union League Federation "
+    "Committee Council Conference Board Authority Association Society Foundation Trust Fund Union League Federation "
     "Party Court Parliament Congress Senate Assembly Bank Museum Library Hospital Church Studios Studio "
     "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "
     "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers "
     "Aircraft Airways Aviation Aerospace Works Shipyard Shipyards Shipbuilding Engineering Manufacturing Enterprises"
 )
+# Words for a home that a name goes on after "for", as an organisation's name does: "the Waif's Home for Boys", "the
+# Perkins Asylum for the Blind"; no organisation words alone ("Sir Everard Home" is a man).
+HOME_WORDS = _words("Home Asylum Orphanage Refuge")
 # Words after a possessive that make one name of a thing called after a person: "Halley's Comet",
 # "Hubble's Law" (a name, where "Halley's orbit" is the person's).
 EPONYM_WORDS = _words("Comet Law Theorem Constant Equation Principle Paradox Effect Disease Syndrome")

@@ -225,8 +225,8 @@ _SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:descr
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
-# a possessive) rather than "her direction".
-_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
+_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -597,6 +597,7 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 _HEDGE = rf"(?:{'|'.join(sorted(lexicon.HEDGE_ADVERBS))})(?! (?:more|less|fewer|many|much|twice|half|double|even|as)\b)"
 _CLAUSE_BOUNDARY = re.compile(
     r",(?P<quote>[\"”’]?)\s+(?:and|but|yet|while|whereas|(?:even )?(?:although|though)|which|where|one of|(?:most|many|some|several|half) of|against|their|with|[a-z]{3,}ing"
+    r"|an? (?:[a-z-]+ ){1,3}?(?:that|which|who|whose)"
     rf"|{_HEDGE})\b|;\s+|\s+[-–—]\s+|\s+and\s+(?:(?:{_AUXILIARIES})\s+)?{_HEDGE}\b"
 )
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
@@ -673,6 +674,14 @@ _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS)
 _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
     rf"|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
+)
+# An opening phrase no comma closes before the subject's name, and the subject's verb (see
+# _subject_after_an_unclosed_opening): "For most of his life {Ada Lee} {gave} …".
+_UNCLOSED_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? ")
+_VERB_OF_A_NAMED_SUBJECT = re.compile(rf" {_VERB_AFTER_SUBJECT}")
+# A possessive and a word for a person right before a name, who that person is: "his {brother} Carl", "her late husband Tom".
+_PERSON_BY_A_POSSESSIVE = re.compile(
+    rf"\w+ (?:[\w-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_CUES | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))}) "
 )
 # What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
 # and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
@@ -1157,16 +1166,32 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
     a ship when one of them is a ship's ("RMS Titanic")."""
     forms = aliases[name] | {name}
     words = name.split()
+    fuller = []
     if kinds[name] is MentionKind.PERSON and len(words) > 1:
         forms.add(words[-1])  # "Curie" in a document about Marie Curie
+        # "Jack Roosevelt Robinson" in a life of "Jackie Robinson": the full name a document opens with, whose gender
+        # the first name tells when the title's pet form does not
+        fuller = [other for other in aliases if kinds[other] is MentionKind.PERSON and _full_form_of(name, other)]
+        forms.update(fuller)
     for other in aliases:  # "Global Positioning System" in a document about GPS, and the reverse;
         # "Baikal" in one about Lake Baikal
         if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
             forms |= aliases[other] | {other}
     ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
-    gender = Gender.FEMALE if ship else book.gender(name)
+    gender = Gender.FEMALE if ship else book.gender(name) or next((book.gender(other) for other in fuller if book.gender(other)), None)
     place = _place_of_the_event(name, [other for other, kind in kinds.items() if kind is MentionKind.PLACE])
     return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place)
+
+
+def _full_form_of(name: str, other: str) -> bool:
+    """Whether `other` is a fuller form of the person's `name`: the same surname after a first name that one of
+    the two shortens and more names between ("Jack Roosevelt Robinson" for "Jackie Robinson", "Samuel Finley Breese
+    Morse" for "Sam Morse"); not another of the family ("Rachel Robinson", "Mack Robinson")."""
+    short, full = name.split(), other.split()
+    return (
+        len(full) > len(short) and full[-1] == short[-1] and min(len(short[0]), len(full[0])) >= 3
+        and (short[0].startswith(full[0]) or full[0].startswith(short[0]))
+    )
 
 
 def _thing_explained(title: str) -> str:
@@ -2737,6 +2762,7 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
     named = [m.end for m in own if _is_topic(m, topic)]
     text = claim.text
+    ahead = _subject_after_an_unclosed_opening(text, own)
     match = next(
         (
             match
@@ -2749,6 +2775,14 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             and not (match.group() == "it" and _a_part_at_work_on_it(text))
             # "industrial production … was above its level of 1938": the sentence's own subject
             and not (match.group() == "its" and claim.subject is None)
+            # "For most of his life Ada Lee gave …": the subject's, named after its opening (or a name of unknown kind
+            # there: "In his last years the trumpeter Kid Ory ran …" is no one else's); not "In 1850 his brother Carl
+            # died", where the name is who "his brother" is
+            and not (
+                match.group() in _POSSESSIVES and ahead is not None and match.start() < ahead.start
+                and not _PERSON_BY_A_POSSESSIVE.fullmatch(text, match.start(), ahead.start)
+                and (_can_be(match.group(), ahead, book) or (ahead.kind is MentionKind.NAME and match.group() != "its"))
+            )
             and not (subjects_own and match.group() != "him" and not (match.group() == "her" and _OBJECT_HER.match(text, match.end())))
         ),
         None,
@@ -3855,11 +3889,29 @@ def _subject_ahead(text: str, named: list[Mention]) -> tuple[Mention | None, int
     replaced a "she")."""
     setting = _OPENING_PHRASE.match(text)
     opening = max(_OPENING.match(text).end(), setting.end() if setting else 0)
+    # a person's name after an opening no comma closes: "For most of his life {Ada Lee} gave …" (not a thing's, which
+    # may be an "it" written as the one thing the sentence before offers: "At its base {the dam} is …")
+    unclosed = _subject_after_an_unclosed_opening(text, named)
+    if unclosed is not None and unclosed.kind is MentionKind.PERSON and (opening == 0 or unclosed.start < opening):
+        return unclosed, unclosed.start
     if opening == 0:
         return None, 0
     lead = _BEFORE_SUBJECT.match(text, opening)
     ahead = next((m for m in named if m.start == lead.end() and m.kind in NAMED_KINDS and not m.possessive and not m.quoted), None)
     return ahead, opening
+
+
+def _subject_after_an_unclosed_opening(text: str, named: list[Mention]) -> Mention | None:
+    """The name that is the sentence's subject right after an opening phrase no comma closes, before its verb: "For most
+    of his life {Ada Lee} gave …"; None when there is none."""
+    return next(
+        (
+            m for m in named
+            if m.kind in NAMED_KINDS and not m.possessive and not m.quoted
+            and _UNCLOSED_OPENING.fullmatch(text, 0, m.start) and _VERB_OF_A_NAMED_SUBJECT.match(text, m.end)
+        ),
+        None,
+    )
 
 
 def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
