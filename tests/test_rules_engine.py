@@ -5807,7 +5807,7 @@ def test_a_card_ends_before_a_trailing_description_with_its_own_clause():
 
 
 # Fifty-eighth round, lead (issue 6): a "his" in an opening that no comma closes stands for the subject named right after
-# it ("For most of his life Pike gave …" is Pike's life), not for the document's person; "his brother Carl" is who the
+# it ("For most of his life Hale gave …" is Hale's life, whoever the document is about); "his brother Carl" is who the
 # name is, so a "his" there is still the document's person's.
 def test_a_possessive_in_an_unclosed_opening_is_the_named_subjects():
     text = (

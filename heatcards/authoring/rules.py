@@ -591,7 +591,8 @@ _SECOND_VERB = re.compile(rf"\band (?:\w+ed|{_PAST_VERBS})\b")
 # card would not show: ", and …", ", while …", ", which …", "; …", ", one of …", ", crossing it …", ", with …",
 # and a closing phrase that points elsewhere: ", most of them soldiers", ", against an agreement between the two
 # governments", ", their only inhabited island", or that opens with a hedge: ", probably in March 1852", ",
-# perhaps the coldest year" (not a hedge of the amount before it, ", perhaps more"); with no comma, a second verb after
+# perhaps the coldest year" (not a hedge of the amount before it, ", perhaps more"); a description of the whole clause
+# with a clause of its own: ", a partnership that lasted until …"; with no comma, a second verb after
 # "and" that a hedge opens, which the first clause does not share: "… was small for a royal burial and had probably
 # been prepared in haste".
 _HEDGE = rf"(?:{'|'.join(sorted(lexicon.HEDGE_ADVERBS))})(?! (?:more|less|fewer|many|much|twice|half|double|even|as)\b)"
@@ -1178,7 +1179,7 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
         if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
             forms |= aliases[other] | {other}
     ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
-    gender = Gender.FEMALE if ship else book.gender(name) or next((book.gender(other) for other in fuller if book.gender(other)), None)
+    gender = Gender.FEMALE if ship else book.gender(name) or next((told for other in fuller if (told := book.gender(other))), None)
     place = _place_of_the_event(name, [other for other, kind in kinds.items() if kind is MentionKind.PLACE])
     return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place)
 
