@@ -60,7 +60,6 @@ class Quotation:
 
 
 _MONTH = rf"(?:{'|'.join(lexicon.MONTHS.split())})\.?"
-_MONTH_NAMES = frozenset(lexicon.MONTHS.split())
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = "|".join(sorted(lexicon.WEEKDAYS))
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
@@ -298,7 +297,7 @@ _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 # Bodies named for the subject they sit on ("Conference on Weights and Measures"); a society or a bank "on" an island is
 # where it met. A day, a month or a place after "on" says when or where, never the subject.
 _BODIES_ON_A_SUBJECT = frozenset({"Conference", "Commission", "Committee", "Council"})
-_WHEN_OR_WHERE = lexicon.WEEKDAYS | _MONTH_NAMES | lexicon.PLACES
+_WHEN_OR_WHERE = lexicon.WEEKDAYS | lexicon.MONTH_NAMES | lexicon.PLACES
 # Small words inside the title of a work after a singular work noun ("the thriller North by Northwest", "the comedy Love
 # over Lisbon"); not those that most often go on with the sentence after a title ("with Cary Grant", "in London", "at the
 # Palace", "to Broadway", "and the play …"), nor "by" before an author (see _goes_on_inside_a_title).
@@ -306,7 +305,7 @@ _INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond",
 _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
-_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_CUES | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b")
+_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
 _RULERS_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "Charles V", "Louis XIV", "Olaf I"
 
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
@@ -1363,7 +1362,7 @@ def _is_name_word(word: str) -> bool:
     if re.match(r"[dl]['’]\w", word) and word[2:3].isupper():  # "de l'État", "d'Orsay"
         return True
     return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
-                and word.rstrip(".") not in _MONTH_NAMES and word not in lexicon.ERA_MARKERS
+                and word.rstrip(".") not in lexicon.MONTH_NAMES and word not in lexicon.ERA_MARKERS
                 and word.rpartition("-")[2] not in lexicon.HYPHENATED_ADJECTIVE_ENDS)  # not "American-run"
 
 

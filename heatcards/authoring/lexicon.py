@@ -15,6 +15,7 @@ MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
+MONTH_NAMES = frozenset(MONTHS.split())
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # Days of the year known by a feast or a holiday, which a year after them makes a date: "On Christmas Day 1908 …".
 FEAST_DAYS = (
@@ -118,6 +119,8 @@ PERSON_CUES = _words(
     "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker "
     "runners athletes players actors directors writers scientists engineers"
 ) | ROLE_NOUNS
+# Any lower-case word for a person: a part they play, a relative, a man or a woman.
+PERSON_WORDS = PERSON_CUES | MALE_NOUNS | FEMALE_NOUNS
 
 # Verbs that, just after a capitalised name, say it is a person.
 PERSON_VERBS = _words(

@@ -563,9 +563,11 @@ _COMMON_SUBJECT_OF_A_NAME = re.compile(
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
 # The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
 _OPENING_PREPOSITIONS = lexicon.TIME_OR_PLACE_PREPOSITIONS
+# An opening phrase that no comma closes, up to the subject after it: "For its first sixteen years ", "In 1911 ".
+_UNCLOSED_OPENING_PHRASE = rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? "
 # A common subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
 # 1911 {a storm} struck …" (see _common_subject).
-_SUBJECT_AFTER_AN_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? (?={_COMMON_SUBJECT.pattern})")
+_SUBJECT_AFTER_AN_OPENING = re.compile(rf"{_UNCLOSED_OPENING_PHRASE}(?={_COMMON_SUBJECT.pattern})")
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -676,13 +678,12 @@ _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
     rf"|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 )
-# An opening phrase no comma closes before the subject's name, and the subject's verb (see
-# _subject_after_an_unclosed_opening): "For most of his life {Ada Lee} {gave} …".
-_UNCLOSED_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? ")
-_VERB_OF_A_NAMED_SUBJECT = re.compile(rf" {_VERB_AFTER_SUBJECT}")
+# An opening phrase no comma closes before the subject's name (see _subject_after_an_unclosed_opening): "For most of his
+# life {Ada Lee} gave …".
+_UNCLOSED_OPENING = re.compile(_UNCLOSED_OPENING_PHRASE)
 # A possessive and a word for a person right before a name, who that person is: "his {brother} Carl", "her late husband Tom".
 _PERSON_BY_A_POSSESSIVE = re.compile(
-    rf"\w+ (?:[\w-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_CUES | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))}) "
+    rf"\w+ (?:[\w-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))}) "
 )
 # What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
 # and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
@@ -755,7 +756,7 @@ _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
 _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\b")
 # What may stand before the name that is a clause's subject: "the", or an opening phrase without its comma ("In 1973 the
 # Capua Museum opened …").
-_LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}? )?(?:the )?", re.IGNORECASE)
+_LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?:the )?", re.IGNORECASE)
 # A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
 _PLAIN_SUBJECT = re.compile(
     rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
@@ -3909,7 +3910,7 @@ def _subject_after_an_unclosed_opening(text: str, named: list[Mention]) -> Menti
         (
             m for m in named
             if m.kind in NAMED_KINDS and not m.possessive and not m.quoted
-            and _UNCLOSED_OPENING.fullmatch(text, 0, m.start) and _VERB_OF_A_NAMED_SUBJECT.match(text, m.end)
+            and _UNCLOSED_OPENING.fullmatch(text, 0, m.start) and _VERB_OF_THE_SUBJECT.match(text, m.end)
         ),
         None,
     )
@@ -4061,7 +4062,7 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
         # "President {{Ronald Reagan}}", "Secretary of State {{George Marshall}}", "the Hungarian {{Zoltar Bendek}}": the
         # title or the nationality is no part of the name
         return False
-    if word and word.group(1) not in lexicon.SENTENCE_STARTERS | lexicon.DEMONYMS and word.group(1).rstrip(".") not in lexicon.MONTHS.split():
+    if word and word.group(1) not in lexicon.SENTENCE_STARTERS | lexicon.DEMONYMS and word.group(1).rstrip(".") not in lexicon.MONTH_NAMES:
         return not re.search(r"['’]s?$", word.group(1))
     following = after.split()[0] if mention.kind in NAMED_KINDS and re.match(r" [A-Z][a-z]", after) else ""
     return bool(following) and following not in lexicon.SENTENCE_STARTERS
