@@ -2,7 +2,7 @@
 shapes the cards that come of it."""
 import pytest
 
-from heatcards.authoring.entities import Gender, MentionKind, NameBook, find_mentions, find_terms
+from heatcards.authoring.entities import Gender, MentionKind, NameBook, find_mentions, find_terms, looks_like_a_persons_name
 from heatcards.authoring.model import DocumentText
 from heatcards.authoring.rules import RulesEngine
 
@@ -1381,3 +1381,48 @@ def test_digits_glued_to_a_word_by_a_hyphen_are_no_count():
     assert found("Every atom of carbon-14 decays at its own pace.") == []
     # the line: a range of two numbers is still one count
     assert found("The score was 10-12 goals.") == [("count", "10-12")]
+
+
+# Fifty-ninth round, lead (issue 6): one capital letter with a full stop that ends the sentence ends it, and is no
+# initial ("a new Model T." names the Model T); initials inside a name stay.
+def test_a_letter_that_ends_the_sentence_keeps_no_full_stop():
+    for text, name in (("The firm then built the Model T.", "Model T"), ('They called it Plan B."', "Plan B")):
+        assert [m.text for m in find_mentions(text, NameBook.from_texts([text]))] == [name]
+    text = "The letter was signed by J. R. Tolkien."
+    assert [m.text for m in find_mentions(text, NameBook.from_texts([text]))] == ["J. R. Tolkien"]
+
+
+# Fifty-ninth round, lead (issue 6): an age of a country ("Georgian Britain", "Victorian England") is no person's name of unknown
+# kind; a name whose first word is a first name the lexicon knows may still end with a place ("Jack London").
+def test_an_age_of_a_country_is_no_persons_name():
+    assert not looks_like_a_persons_name("Georgian Britain")
+    assert not looks_like_a_persons_name("Victorian England")
+    assert looks_like_a_persons_name("Jack London")
+    assert looks_like_a_persons_name("Rao Tan")
+
+
+# Fifty-ninth round, part B (issue 6): a range after "between" joined by "and" is one count; a unit of force, pressure
+# or energy (with its prefix) and a cubic inch are units; a share to three places with no leading zero is an amount.
+
+
+def test_a_range_after_between_joined_by_and_is_one_count():
+    assert found("A typical wax molecule has between 20 and 40 carbon atoms.") == [("count", "between 20 and 40")]
+    # the line: without "between" two numbers joined by "and" are no range, and two years stay years
+    assert found("The farm kept 20 and 40 goats in turn.") == [("count", "40")]
+    assert found("The kiln worked between 1965 and 1970.") == [("year", "1965"), ("year", "1970")]
+
+
+def test_units_of_force_pressure_and_energy_and_cubic_inches_are_units():
+    assert found("Brine has a surface tension of about 75 millinewtons per metre.") == [
+        ("quantity", "about 75 millinewtons per metre")
+    ]
+    assert found("The boiler held steam at 900 kilopascals.") == [("quantity", "900 kilopascals")]
+    assert found("The pump had a bore of 140 cubic inches.") == [("quantity", "140 cubic inches")]
+    # the line: a capitalised Newton is a name, no unit
+    assert ("quantity", "3 Newton") not in found("The lecture on 3 Newton Street began late.")
+
+
+def test_a_share_to_three_places_with_no_leading_zero_is_an_amount():
+    assert found("The catcher ended with an average of .318 that summer.") == [("quantity", ".318")]
+    # the line: a calibre is no amount of anything
+    assert found("The guard carried a .22 rifle on his rounds.") == []

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from heatcards.authoring.model import DocumentText, SuggestionKind
 from heatcards.authoring.reading import read_document
-from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine, _contains_word
+from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine, _contains_word, _title_is_about
 from heatcards.authoring.sentences import split_sentences
 from heatcards.errors import CancelledError, GenerationError
 
@@ -1075,7 +1075,7 @@ def test_a_statement_in_the_present_is_kept_before_a_clause_that_leans_on_someth
     assert ("cloze:quantity", "The Golden Gate Bridge carries six lanes of traffic and spans {{c1::1,280 metres}}.", "") in cards(text)
 
 
-def test_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+def test_an_it_or_them_object_is_not_the_subject_of_its_own_verb():
     assert suggest("The Normandie took the record in 1935. In August 1938 the Vega won it again at 30.99 knots.") == [
         s for s in suggest("The Normandie took the record in 1935.")
     ]
@@ -5841,3 +5841,116 @@ def test_a_rate_of_things_in_a_unit_of_time_is_asked_whole():
     assert "The Dunmore relay carried {{c1::about eight words a minute}}." in fronts
     # the line: no card asks the number alone, nor the hour of the clock's hand
     assert not any("{{c1::about eight}}" in front or "{{c1::only an hour}}" in front for front in fronts)
+
+
+# Fifty-ninth round, lead (issue 6): a title that names a machine before a dash is about the machine, however often the
+# document names the maker it is named after; the machine's name without the maker's ("Type K") and its plural
+# ("Type Ks") are its forms, and an "It" that stands for it is written as the topic, not as the plural.
+_MACHINE_NAMED_AFTER_ITS_MAKER = (
+    "Few machines changed farming as much as the Kessler Type K. When it went on sale on 3 March 1921, most farms still "
+    "used horses. Otto Kessler founded the Kessler Works in Hamburg in 1909. Kessler wanted a tractor that any farmer "
+    "could afford. Kessler hired a team of six. Kessler tested it on his own farm. Driving a Type K was hard work. It had "
+    "a two-cylinder engine that produced 12 horsepower. Type Ks were sold in 40 countries by 1930. In 1934 the company "
+    "replaced it with a bigger model, the Type L.\n"
+)
+
+
+def test_a_machine_named_after_its_maker_is_the_topic_of_a_title_with_a_dash():
+    suggestions = suggest(_MACHINE_NAMED_AFTER_ITS_MAKER, "The Kessler Type K — The Story of a Farm Tractor", 1000)
+    fronts = {s.front for s in suggestions}
+    assert "The Kessler Type K had a two-cylinder engine that produced {{c1::12 horsepower}}." in fronts
+    assert "In {{c1::1934}} the company replaced the Kessler Type K with a bigger model, the Type L." in fronts
+    assert "(Kessler Type K) Type Ks were sold in 40 countries by {{c1::1930}}." in fronts
+    # the line: the machine, its short name and its plural are no answers, and no card calls it "Type Ks" or the maker
+    assert not any(s.answer in ("Type K", "Type Ks", "Kessler Type K") for s in suggestions)
+    assert not any("replaced Type Ks" in front or "(Otto Kessler)" in front for front in fronts)
+
+
+def test_a_title_before_a_dash_is_about_its_name_as_before_a_colon():
+    assert _title_is_about("The Kessler Type K — The Story of a Farm Tractor", "Kessler Type K")
+    assert _title_is_about("Lake Orla - a guide", "Lake Orla")
+    assert not _title_is_about("How the Kessler Type K changed farming for the small farms of the north", "Kessler Type K")
+
+
+# Fifty-ninth round, lead (issue 6): a name a sentence gives as a name ("His family's real surname was Charles") is no
+# person a "he" after it can be, even when the document names a Charles elsewhere.
+def test_a_name_given_as_a_surname_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Jean Vorel was a weaver of Lyon. His family's real surname was Charles. He tried many trades before 1790. "
+        "Summoned to Paris, he studied an old loom at the Conservatoire in 1801. Later Charles Dupin praised the loom in 1820.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Jean Vorel", 1000)}
+    assert not any("Charles Dupin studied" in front or "Charles studied" in front for front in fronts)
+    assert any(front.startswith("Summoned to Paris, Jean Vorel studied") for front in fronts)
+
+
+# Fifty-ninth round, lead (issue 6): the person's gender comes from a "he" after an opening phrase too ("A miller's son
+# from Leek, he …"), when the first name is one the lexicon does not know; the document's "He" then goes on with him.
+def test_a_persons_gender_from_a_pronoun_after_an_opening_phrase():
+    text = (
+        "Tobiah Crane built the first steam mill of Leek. A miller's son from Staffordshire, he learned the trade young. "
+        "He was born in Leek in 1741. In 1768 he married Ann Cole.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Tobiah Crane", 1000)}
+    assert "Tobiah Crane was born in Leek in {{c1::1741}}." in fronts
+    assert "In 1768 Tobiah Crane married {{c1::Ann Cole}}." in fronts
+
+
+# Fifty-ninth round, part A (issue 6): a first-person word inside a title of several words is no writer's "I"; a day of
+# "that year" is written with the year the sentence before gives, or else the card does not ask for the time.
+def test_a_first_person_word_inside_a_title_is_no_writer():
+    text = "Tom Vane was a painter born in Ohio in 1901. He sold his first painting in 1925. He published his memoir, I Never Lost It, in 1972.\n"
+    assert "Tom Vane published his memoir, {{c1::I Never Lost It}}, in 1972." in {s.front for s in suggest(text, "Tom Vane", 1000)}
+    assert "Tom Vane published his autobiography, {{c1::We Kept It Going}}, in 1975." in {
+        s.front for s in suggest(text.replace("memoir, I Never Lost It, in 1972", "autobiography, We Kept It Going, in 1975"), "Tom Vane", 1000)
+    }
+    # the line: an "I" outside a name is still the writer's, and the sentence gives nothing
+    text = "Tom Vane was a painter born in Ohio in 1901. I met him in Boston in 1972.\n"
+    assert not any("Boston" in s.front for s in suggest(text, "Tom Vane", 1000))
+
+
+def test_a_day_of_that_year_is_written_with_the_year_before_or_not_asked():
+    text = (
+        "Tom Vane was a painter born in Ohio in 1901. He sold his first painting in 1925. He published his memoir, Blue "
+        "Water, in 1972. On October 24 of that year he died of a stroke at his home in Bangor, Maine.\n"
+    )
+    fronts = {s.front for s in suggest(text, "Tom Vane", 1000)}
+    assert "On {{c1::October 24, 1972}}, Tom Vane died of a stroke at his home in Bangor, Maine." in fronts
+    text = "Ada Vane was a painter born in Leeds in 1901. She moved to Bath in 1960. On 24 October of the same year she opened a school.\n"
+    assert "On {{c1::24 October 1960}}, Ada Vane opened a school." in {s.front for s in suggest(text, "Ada Vane", 1000)}
+    # the line: with no one year before (a decade, a bound) the day is no date a card may ask, and the sentence stands
+    # without its time
+    for before in ("She moved to Bath in the 1960s.", "She lived in Bath until 1960."):
+        text = f"Ada Vane was a painter born in Leeds in 1901. {before} On 24 October of that year she opened a school in Bath.\n"
+        found = suggest(text, "Ada Vane", 1000)
+        assert "Ada Vane opened a school in {{c1::Bath}}." in {s.front for s in found}
+        assert not any("24 October" in s.front or "24 October" in s.answer for s in found)
+
+
+
+# Fifty-ninth round, part B (issue 6): a count whose items a list after a colon gives one by one ("one for …, one for …")
+# is given away by the card and refused; a range after "between", a prefixed unit "per" a unit, and an average with no
+# leading zero are asked whole.
+def test_a_count_the_list_of_ones_after_its_colon_gives_away_is_refused():
+    listed = "In 1908 Tom Vane built a loom with four treadles under the bench: one for the warp, one for the weft, one for the shuttle, and one for the brake."
+    fronts = _fronts(listed)
+    assert not any("{{c1::four}}" in front for front in fronts)
+    # the line: a list of another length, or no list, leaves the count asked
+    fronts = _fronts("In 1908 Tom Vane built a loom with four treadles under the bench: one for the warp and one for the weft.")
+    assert "In 1908 Tom Vane built a loom with {{c1::four}} treadles under the bench: one for the warp and one for the weft." in fronts
+    fronts = _fronts("In 1908 Tom Vane built a loom with four treadles under the bench.")
+    assert "In 1908 Tom Vane built a loom with {{c1::four}} treadles under the bench." in fronts
+
+
+def test_a_range_a_prefixed_unit_per_a_unit_and_an_average_are_asked_whole():
+    text = (
+        "A typical wax molecule has between 20 and 40 carbon atoms. "
+        "Brine has a surface tension of about 75 millinewtons per metre. "
+        "In 1931 Tom Vane finished the season with a batting average of .327."
+    )
+    fronts = _fronts(text, "Candles")
+    assert "A typical wax molecule has {{c1::between 20 and 40}} carbon atoms." in fronts
+    assert "Brine has a surface tension of {{c1::about 75 millinewtons per metre}}." in fronts
+    assert "In 1931 Tom Vane finished the season with a batting average of {{c1::.327}}." in fronts
+    # the line: never half the range, nor the number without its unit
+    assert not any("{{c1::40}}" in front or "{{c1::about 75}}" in front for front in fronts)

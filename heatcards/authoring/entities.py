@@ -180,11 +180,16 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # a number in words is whole: "two hundred", "forty-five", "seven million"
             # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
             # digits glued to a word by a hyphen are part of its name, no count: "an atom of carbon-14"
-            rf"|(?:(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
+            # after "between" a range is joined by "and": "between {{12 and 18}} carbon atoms"
+            rf"|(?:(?<=\bbetween )\d(?:[\d,]*\d)?\s+and\s+\d(?:[\d,]*\d)?"
+            rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
             rf"{_COUNTED_AFTER})|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+    # a share given to three places with no leading zero, as sports give an average: "an average of {{.349}}" (not a
+    # calibre, "a .22 rifle", whose number is no amount of anything)
+    (MentionKind.QUANTITY, re.compile(r"(?<= of )\.\d{3}\b(?![.,]\d)")),
 )
 # A share written in words, looked for only in a sentence with a fraction word (found fast: trying a share at every word
 # of every sentence slowed suggesting by a tenth). A share of one unit is one duration or quantity, "for {{about a
@@ -275,8 +280,9 @@ _WORK_APPOSED = re.compile(rf",? an? (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.WOR
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
+# One capital letter with a full stop that ends the text ends the sentence too: "a new Model T." is the "Model T".
 _TOKEN = re.compile(
-    rf"{_DESIGNATION}|(?:[A-Z]\.)+(?!\w)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
+    rf"{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
@@ -445,10 +451,13 @@ def may_name_a_person(mention: Mention) -> bool:
 
 
 def looks_like_a_persons_name(name: str) -> bool:
-    """Two or three capitalised words, none of them a word of places, organisations or prizes, and not a
-    well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
+    """Two or three capitalised words, none of them a word of places, organisations or prizes, not ending with a
+    country or a city after a word the lexicon knows for no first name ("Georgian Britain", "Victorian England": an age of a
+    place), and not a well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
     generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
+    if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:
+        return False
     return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
 
 

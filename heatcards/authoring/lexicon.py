@@ -296,7 +296,7 @@ WORK_CUES = _words(
     "film films movie movies novel novels book books album albums song songs single series show shows "
     "sitcom drama dramas documentary play plays opera musical painting paintings poem poems novella "
     "memoir game video episode thriller thrillers comedy comedies classic sequel remake pilot magazine "
-    "newspaper journal"
+    "newspaper journal autobiography revue"
 )
 
 MALE_FIRST_NAMES = _words(
@@ -337,7 +337,9 @@ UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
-    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet)|"
+    r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet|inch(?:es)?)|"
+    # units of force and pressure, with the prefix they are mostly given with: "72 millinewtons per metre"
+    r"(?:kilo|mega|giga|hecto|milli|micro)?(?:newtons?|pascals?)|"
     # the scale is the unit's ("about 60 degrees Celsius"): a card without it asks half the measure
     r"degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|°[CF]?|mph|km/h|"
     # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"

@@ -98,6 +98,7 @@ _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selecti
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
 _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
+_NAME_GIVEN_BEFORE = re.compile(r"\b(?:born|(?:sur|nick)?name (?:was|is|had been)) [\"“‘]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
 # "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}".
@@ -376,10 +377,12 @@ _PART_OF_TIME = "year|month|week|day|decade|season|spring|summer|autumn|fall|win
 # the collapse, …") nor a verb, which makes the time itself the subject ("That year was the wettest on record.").
 _BEFORE_ITS_OWN_SUBJECT = rf",?\s+(?=[A-Za-z])(?!of\b|{_VERB_AFTER_A_COUNT})"
 # An opening that dates the sentence only by the one before: "The next year …", "Later that year …", "In May
-# of the same year …", "That evening …", and a time counted from it: "Two years later" when there is no date to
-# count from (see _dated), "Moments later", "Within hours".
+# of the same year …", "On October 24 of that year …", "That evening …", and a time counted from it: "Two years
+# later" when there is no date to count from (see _dated), "Moments later", "Within hours".
 _RELATIVE_TIME_OPENER = re.compile(
-    rf"(?P<lead>(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?(?:(?P<part>(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
+    rf"(?P<lead>(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?"
+    rf"(?:On (?P<day_of_the_month>(?:{'|'.join(calendar.month_name[1:])}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(calendar.month_name[1:])})) of (?=that |the same ))?"
+    rf"(?:(?P<part>(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
     r"|spring|summer|autumn|fall|winter)) of )?(?:(?i:the) (?P<which>same|following|next)|(?i:that)(?: same)?) "
     rf"(?P<unit>{_PART_OF_TIME}){_BEFORE_ITS_OWN_SUBJECT}"
     r"|(?P<counted>(?i:(?:(?:only|just|about|some) )?(?:\w+ )?(?:moments|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) later"
@@ -726,6 +729,8 @@ _THE_COMMON_NOUN_BEFORE = re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]+ $")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
+# A subject "he" or "she" after an opening phrase its comma closes: "A potter's son from Leek, he joined …".
+_PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
 # warned her,"; not "her foot", a possessive): someone else of that gender, whom the sentence after may mean. Not a
 # "him" further on ("a disappointment that made him decide", "brought two coffins with him"), often the person's own.
@@ -808,6 +813,7 @@ class _Topic:
     namesake: str = ""  # the surname an instrument shares with the person it is named after ("Brandt"; see _instrument_in_title)
     common: bool = False  # a common noun the title names ("How the Lung Works"), which a sentence writes "the lung" (see _title_phrase)
     article: bool = False  # a name the title writes after "The" ("The Scopes Trial"), which a sentence writes "the Scopes Trial"
+    copies: tuple[str, ...] = ()  # the plural of a thing's name ("Model Ts"), which is no answer about it either
 
 
 @dataclass(frozen=True)
@@ -1073,7 +1079,7 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
     """The gender of the person `name` that the document's leading "He", "She", "His" or "Her" give, each in the
     sentence right after one that opens with that person and names no one else, when they all agree: "Marta Velez
     was a sculptor born in Valparaiso in 1902. She studied in Paris." (a first name the lexicon does not know, and
-    no pronoun in the naming sentence). None when they disagree (the life of a couple) or there is none. A sentence
+    no pronoun in the naming sentence), or "… A sculptor's daughter from Talca, she studied …" after an opening phrase. None when they disagree (the life of a couple) or there is none. A sentence
     with a word for another person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers
     its "He" to that one; not one that says what she was ("… was a Chilean sculptor")."""
     genders: set[Gender] = set()
@@ -1082,11 +1088,11 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
         opening = _OPENING.match(text).end()
         if (
             people == {name}
-            and (leading := _LEADING_PERSONAL_PRONOUN.match(following))
+            and (leading := _LEADING_PERSONAL_PRONOUN.match(following) or _PRONOUN_AFTER_AN_OPENING.match(following))
             and any(m.name == name and m.start == opening and not OWNED_PERSON.match(text, m.end) for m in mentions)
             and not _PEOPLE_NOUNS.intersection(_WORD.findall(_WHAT_SOMEONE_WAS.sub("", text).lower()))
         ):
-            genders.add(_PRONOUN_GENDER[leading.group().lower()])
+            genders.add(_PRONOUN_GENDER[leading.group().split()[-1].lower()])
     return genders.pop() if len(genders) == 1 else None
 
 
@@ -1175,14 +1181,20 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
         # the first name tells when the title's pet form does not
         fuller = [other for other in aliases if kinds[other] is MentionKind.PERSON and _full_form_of(name, other)]
         forms.update(fuller)
+    makers = {other.split()[-1] for other, kind in kinds.items() if kind is MentionKind.PERSON}
     for other in aliases:  # "Global Positioning System" in a document about GPS, and the reverse;
-        # "Baikal" in one about Lake Baikal
-        if _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name):
+        # "Baikal" in one about Lake Baikal; "Model T" in one about the Ford Model T, named after Henry Ford
+        if (
+            _initials(other) in (name, *forms) or _initials(name) == other or other == _without_generic_word(name)
+            or kinds[name] is not MentionKind.PERSON and words[0] in makers and other == " ".join(words[1:])
+        ):
             forms |= aliases[other] | {other}
+    # "Model Ts were shipped …" (but "the Robinsons" are a family, not one of them)
+    copies = tuple(other for other in aliases if kinds[name] is not MentionKind.PERSON and other.endswith("s") and other[:-1] in forms)
     ship = kinds[name] is not MentionKind.PERSON and any(form.split()[0] in lexicon.VESSEL_PREFIXES for form in forms if " " in form)
     gender = Gender.FEMALE if ship else book.gender(name) or next((told for other in fuller if (told := book.gender(other))), None)
     place = _place_of_the_event(name, [other for other, kind in kinds.items() if kind is MentionKind.PLACE])
-    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place)
+    return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place, copies=copies)
 
 
 def _full_form_of(name: str, other: str) -> bool:
@@ -1251,13 +1263,13 @@ def _without_generic_word(name: str) -> str:
 
 
 def _title_is_about(title: str, name: str) -> bool:
-    """Whether the title is plainly about the name: the name alone or before a colon ("Lake Baikal: the
-    deepest lake"), its subject ("Heat is …", "How GPS works"), or after "of" or "about" ("A short
-    history of San Francisco"); not "… sank Hollywood"."""
+    """Whether the title is plainly about the name: the name alone or before a colon or a dash ("Lake Baikal: the
+    deepest lake", "The Brandt Loom — a history of the machine"), its subject ("Heat is …", "How GPS works"), or
+    after "of" or "about" ("A short history of San Francisco"); not "… sank Hollywood"."""
     escaped = re.escape(name)
     return bool(
         len(title.split()) <= len(name.split()) + 1
-        or re.match(rf"(?:the\s+)?{escaped}\s*:", title, re.IGNORECASE)
+        or re.match(rf"(?:the\s+)?{escaped}(?:\s*:| [-–—|] )", title, re.IGNORECASE)
         or re.search(rf"{escaped}[\"”’]?(?:['’]s)? (?:is|was|are|were|has|had|remains|[a-z]+s)\b", title)
         or re.search(rf"\b(?:of|about)\s+(?:the\s+)?[\"“]?{escaped}", title)
     )
@@ -1273,7 +1285,7 @@ def _is_topic(mention: Mention, topic: _Topic | None) -> bool:
     George V, launched the ship" in a history of the Queen Mary)."""
     if topic is None or mention.kind not in NAMED_KINDS or (topic.ship and mention.kind is MentionKind.PERSON):
         return False
-    return mention.name == topic.name or mention.text in topic.aliases
+    return mention.name == topic.name or mention.text in topic.aliases or mention.text in topic.copies
 
 
 def _is_personal(topic: _Topic) -> bool:
@@ -1519,15 +1531,27 @@ def _follows_from_the_rest(claim: Claim, mention: Mention) -> bool:
     return False
 
 
+# Where an item of a list after a colon opens with "one": "one for the lamp, one for the bell, and one for the pump".
+_EACH_ONE = re.compile(r"(?:^|, (?:and )?| and )one\b")
+# The noun of a count, up to four words, and such a list after its colon: "levers by the door: one for …".
+_ITEMS_OF_ONE_AFTER = re.compile(r"(?: [a-z-]+){1,4}: (?P<items>one [^.;:(]*)")
+
+
 def _counted_by_the_list_after(text: str, mention: Mention) -> bool:
     """Whether the count is the number of names listed right after its noun ("its {{three}} stages: Acme
     the first, Bolt the second and Crane the third", "the {{two}} brothers, Ivo and Karl", "{{two}}
     meteor showers: the Eta Aquariids in May and the Orionids in October"), or the sum of the counts
     listed there ("a group of {{ten}} firms, five British and five French"), or of the kinds listed there ("{{two}}
-    cameras, a narrow-angle and a wide-angle one")."""
+    cameras, a narrow-angle and a wide-angle one"), or of the items that each open with "one" after a colon ("{{three}}
+    levers by the door: one for the lamp, one for the bell and one for the pump", whose items may hold an "and")."""
     count = _count_of(mention.text)
+    if not 2 <= count <= SMALL_COUNT:
+        return False
+    items_of_one = _ITEMS_OF_ONE_AFTER.match(text, mention.end)
+    if items_of_one is not None and len(_EACH_ONE.findall(items_of_one.group("items"))) == count:
+        return True
     listed = re.match(r"(?: [a-z-]+){1,3}[:,] ([^.;:()]*)", text[mention.end :])
-    if not 2 <= count <= SMALL_COUNT or listed is None:
+    if listed is None:
         return False
     items = re.split(r",? and |, ", listed.group(1))
     names = len(list(itertools.takewhile(lambda item: item.removeprefix("the ")[:1].isupper(), items)))
@@ -1756,11 +1780,11 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     speech = sum(q.end - q.start for q in quoted if not q.is_title and q not in lines)
     if speech > 0.3 * len(text) or re.match(r"\w+:\S", text):  # "McCauley:I like Chicago."
         return 0
-    in_a_name = [(m.start, m.end) for m in mentions if m.kind is MentionKind.PERSON]  # "King Olaf I": a ruler's numeral, not the writer
     found = [
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
-        if (word in lexicon.FIRST_AND_SECOND_PERSON and not any(start <= match.start() < end for start, end in in_a_name))
+        # "King Olaf I": a ruler's numeral; "his memoir, I Never Lost It,": a word of a title; neither is the writer
+        if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions))
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
         or _dangling_word(words, index)
     ]
@@ -1784,6 +1808,12 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # short enough with its names read as one word each, but too long a front: its first clauses may stand alone (see _trimmed)
         found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
+
+
+def _word_of_a_longer_name(word: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the word lies inside a name of several words ("The Joy of It", "I Never Lost It", "King Olaf I"), where
+    a pronoun stands for no one; not a name that is the word alone (a document may capitalise a title's "It")."""
+    return any(m.start <= word.start() < word.end() <= m.end and m.text != word.group() for m in mentions if m.kind in NAMED_KINDS)
 
 
 def _counted_from_its_own_year(text: str, phrase: re.Match[str]) -> bool:
@@ -2021,11 +2051,18 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         return None
     text, mentions = plain
     relative = _RELATIVE_TIME_OPENER.match(text)
-    written = _time_written(relative, before) if relative and re.match(r"(?i:they) ", text[relative.end() :]) else None
+    written = (
+        _time_written(relative, before)
+        if relative and (relative.group("day_of_the_month") or re.match(r"(?i:they) ", text[relative.end() :]))
+        else None
+    )
     if written is not None:
         # "Later that year they …" after a sentence about two people in 1921: "In 1921, they …", whose "they"
-        # is then resolved as after any opening
+        # is then resolved as after any opening; a day of that year is a date a card may ask: "On October 24, 1972, he …"
         text, mentions = _with_opening(text, mentions, relative.end(), f"{written}, ")
+        if relative.group("day_of_the_month"):
+            date = written.removeprefix("On ")
+            mentions = [Mention(MentionKind.DATE, 3, 3 + len(date), date, date), *mentions]
     elif relative:  # "The next year the showman Ada Crane led …": the event stands alone, its time does not
         text, mentions = _without_opening(text, mentions, relative.end())
         mentions = [m for m in mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)]
@@ -2691,9 +2728,11 @@ def _time_written(relative: re.Match[str], before: _Before) -> str | None:
     year = re.search(r"\b\d{4}$", when.text)
     month = re.search(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b", when.text)
     day = re.search(r"\b\d{1,2}\b", when.text)
-    lead, part, which, unit = relative.group("lead", "part", "which", "unit")
+    lead, day_of_the_month, part, which, unit = relative.group("lead", "day_of_the_month", "part", "which", "unit")
     if year is None or (part and part.split()[-1] not in calendar.month_name):
         return None
+    if day_of_the_month:  # "On October 24 of that year" -> "On October 24, 1972"; "On 24 October of the same year" -> "On 24 October 1972"
+        return f"On {day_of_the_month}{',' if day_of_the_month[0].isalpha() else ''} {year.group()}" if unit == "year" else None
     if unit == "day" and which in (None, "same") and month and day and not lead and not part:
         return f"On {when.text}"
     if unit == "month" and which in (None, "same") and month and not part:
@@ -2809,7 +2848,11 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
                 return claim
     possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
     # as the sentence before wrote it, when it opened with it: "the Marshall Plan"
-    written = _with_article(leading.text, before.text, leading) if leading is not None and _is_topic(leading, topic) else _topic_as_written(topic)
+    written = (
+        _with_article(leading.text, before.text, leading)
+        if leading is not None and _is_topic(leading, topic) and leading.text not in topic.copies
+        else _topic_as_written(topic)
+    )
     name = f"{written}'s" if possessive else written
     shift = len(name) - len(match.group())
     text = text[: match.start()] + name + text[match.end() :]
@@ -2846,6 +2889,12 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     shift = len(person.name) - len(pronoun.group())
     mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=claim.text[:position] + person.name + claim.text[pronoun.end() :], mentions=mentions)
+
+
+def _a_name_given(text: str, mention: Mention) -> bool:
+    """Whether the sentence gives the mention as a name, not a person who acts: "She was born Ada Ann Marks", "His
+    family's real surname was Charles" (no Charles of the document, and no one a "he" after it could be)."""
+    return bool(_NAME_GIVEN_BEFORE.search(text, 0, mention.start))
 
 
 def _could_be_it(mention: Mention) -> bool:
@@ -2891,7 +2940,7 @@ def _antecedent(
             return None  # "The Carpathia reached the scene at 4 am. Her captain …": the story of a wreck names other ships
         topic = topic.vessel
     # "She was born Ada Ann Marks": the name she was born with is no one else
-    offered = [m for m in before.mentions if not before.text.endswith("born ", 0, m.start)]
+    offered = [m for m in before.mentions if not _a_name_given(before.text, m)]
     if before.claim and before.claim.subject and not before.claim.subject.possessive:  # "His father …" is not about him
         offered.append(before.claim.subject)
     if before.claim is None and _opens_with_pronoun_like(before.text, pronoun):
@@ -3030,6 +3079,9 @@ def _antecedent(
             # "Warner Bros. released the film in 1995. It cost $60 million": the film, not the company ("The Culebra Cut
             # was the heart of the work. It ran …" says what the cut was: no other thing)
             return None
+        if topic and _is_topic(thing, topic) and not (thing.quoted and thing.name == topic.name):
+            # "Driving a Model T was … It had …": the topic as every card writes it (a film's quoted title stays quoted)
+            return _topic_mention(topic), _topic_as_written(topic)
         name = f"\"{thing.name}\"" if thing.quoted else thing.name
         return thing, _with_article(name, before.text, thing)
     assert noun is not None
@@ -3230,7 +3282,7 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
         named = [
             m for m in mentions
             if (m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) or _first_name_alone(m, gender))
-            and not text.endswith("born ", 0, m.start) and not _in_the_opening(text, m)  # "After Karl Marek died, …": no chain
+            and not _a_name_given(text, m) and not _in_the_opening(text, m)  # "After Karl Marek died, …": no chain
         ]
         if named:
             if words.intersection(word.lower() for word in _WORD.findall(text[: min(m.start for m in named)])):
@@ -3759,7 +3811,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         ahead, forward = claim.subject, claim.subject.start  # "In her memoir Ada Lind wrote …" (was "she"): hers
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
         word = match.group().lower()
-        if any(m.start <= match.start() < match.end() <= m.end and m.text != match.group() for m in claim.mentions if m.kind in NAMED_KINDS):
+        if _word_of_a_longer_name(match, claim.mentions):
             continue  # "her second book, The Joy of It": a word of a title, standing for nothing
         if bound and word in _POSSESSIVES and match.start() > bound.end():
             continue  # "One worker produces … in her whole life": her own
