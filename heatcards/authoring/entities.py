@@ -451,9 +451,9 @@ def may_name_a_person(mention: Mention) -> bool:
 
 
 def looks_like_a_persons_name(name: str) -> bool:
-    """Two or three capitalised words, none of them a word of places, organisations or prizes, not ending with a
-    country or a city after a word the lexicon knows for no first name ("Georgian Britain", "Victorian England": an age of a
-    place), and not a well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
+    """Two or three capitalised words, none of them a word of places, organisations or prizes, not a place after a
+    word the lexicon knows for no first name ("Georgian Britain", "Victorian England": an age of a place), and not a
+    well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
     generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
     if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:

@@ -98,6 +98,7 @@ _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selecti
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
 _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
+# What gives the name after it as a name, not as someone who acts (see _a_name_given).
 _NAME_GIVEN_BEFORE = re.compile(r"\b(?:born|(?:sur|nick)?name (?:was|is|had been)) [\"“‘]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
@@ -1079,9 +1080,10 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
     """The gender of the person `name` that the document's leading "He", "She", "His" or "Her" give, each in the
     sentence right after one that opens with that person and names no one else, when they all agree: "Marta Velez
     was a sculptor born in Valparaiso in 1902. She studied in Paris." (a first name the lexicon does not know, and
-    no pronoun in the naming sentence), or "… A sculptor's daughter from Talca, she studied …" after an opening phrase. None when they disagree (the life of a couple) or there is none. A sentence
-    with a word for another person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers
-    its "He" to that one; not one that says what she was ("… was a Chilean sculptor")."""
+    no pronoun in the naming sentence), or after an opening phrase ("… A sculptor's daughter from Talca, she
+    studied …"). None when they disagree (the life of a couple) or there is none. A sentence with a word for another
+    person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers its "He" to that one; not
+    one that says what she was ("… was a Chilean sculptor")."""
     genders: set[Gender] = set()
     for text, mentions, following in zip(texts, found, texts[1:]):
         people = {m.name for m in mentions if may_name_a_person(m)}
@@ -2058,7 +2060,8 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     )
     if written is not None:
         # "Later that year they …" after a sentence about two people in 1921: "In 1921, they …", whose "they"
-        # is then resolved as after any opening; a day of that year is a date a card may ask: "On October 24, 1972, he …"
+        # is then resolved as after any opening; a day of that year is a date a card may ask ("On October 24, 1972,
+        # he …")
         text, mentions = _with_opening(text, mentions, relative.end(), f"{written}, ")
         if relative.group("day_of_the_month"):
             date = written.removeprefix("On ")
@@ -2731,7 +2734,8 @@ def _time_written(relative: re.Match[str], before: _Before) -> str | None:
     lead, day_of_the_month, part, which, unit = relative.group("lead", "day_of_the_month", "part", "which", "unit")
     if year is None or (part and part.split()[-1] not in calendar.month_name):
         return None
-    if day_of_the_month:  # "On October 24 of that year" -> "On October 24, 1972"; "On 24 October of the same year" -> "On 24 October 1972"
+    # "On October 24 of that year" -> "On October 24, 1972"; "On 24 October of the same year" -> "On 24 October 1972"
+    if day_of_the_month:
         return f"On {day_of_the_month}{',' if day_of_the_month[0].isalpha() else ''} {year.group()}" if unit == "year" else None
     if unit == "day" and which in (None, "same") and month and day and not lead and not part:
         return f"On {when.text}"
