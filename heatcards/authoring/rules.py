@@ -1107,9 +1107,14 @@ def _instrument_in_title(title: str, kinds: dict[str, MentionKind]) -> tuple[str
     named = _INSTRUMENT_TITLE.fullmatch(title.strip())
     if named is None or named.group("last") not in lexicon.INSTRUMENT_WORDS:
         return None
-    surnames = {name.split()[-1] for name, kind in kinds.items() if kind is MentionKind.PERSON}
+    surnames = _surnames(kinds)
     namesake = next((word for word in named.group("name").split()[:-1] if word in surnames), None)
     return (named.group("name"), namesake) if namesake else None
+
+
+def _surnames(kinds: dict[str, MentionKind]) -> set[str]:
+    """The last words of the people's names among `kinds`: who a thing may be named after ("Brandt", "Ford")."""
+    return {name.split()[-1] for name, kind in kinds.items() if kind is MentionKind.PERSON}
 
 
 def _namesakes_as_the_instrument(sentences: list[Sentence], found: list[list[Mention]], topic: _Topic | None) -> list[list[Mention]]:
@@ -1183,7 +1188,7 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
         # the first name tells when the title's pet form does not
         fuller = [other for other in aliases if kinds[other] is MentionKind.PERSON and _full_form_of(name, other)]
         forms.update(fuller)
-    makers = {other.split()[-1] for other, kind in kinds.items() if kind is MentionKind.PERSON}
+    makers = _surnames(kinds)
     for other in aliases:  # "Global Positioning System" in a document about GPS, and the reverse;
         # "Baikal" in one about Lake Baikal; "Model T" in one about the Ford Model T, named after Henry Ford
         if (
