@@ -1426,3 +1426,77 @@ def test_a_share_to_three_places_with_no_leading_zero_is_an_amount():
     assert found("The catcher ended with an average of .318 that summer.") == [("quantity", ".318")]
     # the line: a calibre is no amount of anything
     assert found("The guard carried a .22 rifle on his rounds.") == []
+
+
+# Sixtieth round, part A (issue 6): a person's name after "in" or ending in a word of places' names is a person when a
+# description of a person follows it or an honorific opens it; a name, "the" and an epithet is one person; a canal or a
+# railway named after two places, and a firm named after its partners, are one name each.
+
+
+def test_a_persons_name_described_as_a_person_or_after_an_honorific_is_no_place():
+    assert ("person", "Thomas Fell") in found("He found a partner in Thomas Fell, a Leeds merchant with a taste for art.")
+    assert found("Rowland Mill, a former schoolmaster, was born in Kidderminster.") == [
+        ("person", "Rowland Mill"),
+        ("place", "Kidderminster"),
+    ]
+    assert found("Sir Edwin Hill died in Harrogate in 1879.") == [("person", "Edwin Hill"), ("place", "Harrogate"), ("year", "1879")]
+    # the line: a place described as a place, a place a place word opens, and a title that opens places' names stay places
+    assert found("He moved to Beacon Hill, a Boston district.") == [("place", "Beacon Hill"), ("place", "Boston")]
+    assert ("place", "Mount Tabor") in found("He retired to Mount Tabor, a farmer's village.")
+    assert found("He sailed to Lord Howe Island in 1790.") == [("place", "Lord Howe Island"), ("year", "1790")]
+
+
+def test_a_name_the_and_an_epithet_is_one_person():
+    assert found("In 1773 Catherine the Great of Russia ordered a dinner service.") == [
+        ("year", "1773"),
+        ("person", "Catherine the Great"),
+        ("place", "Russia"),
+    ]
+    assert found("Pliny the Elder described the glaze.") == [("person", "Pliny the Elder")]
+    # the line: "the" before any other word still ends a person's name, and an epithet word opening a name is no epithet
+    assert [text for _, text in found("He sent Catherine the Russian vases in 1773.")] == ["Catherine", "Russian", "1773"]
+    assert [text for _, text in found("The ice covered the Great Lakes in 1912.")] == ["Great Lakes", "1912"]
+
+
+def test_a_canal_named_after_two_places_and_a_firm_named_after_its_partners_are_one_name():
+    assert ("place", "Ouse and Calder Canal") in found("He cut the first sod of the Ouse and Calder Canal at Denby.")
+    assert ("name", "Leeds and Selby Railway") in found("The Leeds and Selby Railway opened in 1834.")
+    assert found("The firm of Hollis, Brand and Petch printed the labels.") == [("organisation", "Hollis, Brand and Petch")]
+    # the line: two places joined by "and" with no canal or railway after them are two names, and a firm "of" common
+    # nouns names no partners
+    assert [text for _, text in found("The canal linked Leeds and Selby in 1834.")] == ["Leeds", "Selby", "1834"]
+    assert [text for _, text in found("A firm of lawyers in Leeds and York drew up the deed.")] == ["Leeds", "York"]
+
+
+# Sixtieth round, part B (issue 6): half of one unit is one amount; old pence written as one word, and pence and a penny
+# after a number, are money; a count before a name that says which kind counts the noun after it; "known as" after a
+# common noun of a place names that noun.
+
+
+def test_half_of_one_unit_is_one_amount():
+    assert found("A sample weighing up to half an ounce was enough.") == [("quantity", "up to half an ounce")]
+    assert found("The crossing took about half an hour in calm weather.") == [("duration", "about half an hour")]
+    # the line: half of something that is no unit stays nothing, and "half" with "of" still needs an amount word before it
+    assert found("The mill lost half a dozen sacks to damp.") == []
+    assert found("The flood cut the town in half the next morning.") == []
+
+
+def test_old_pence_and_a_penny_after_a_number_are_money():
+    assert found("The toll for a cart was raised to fourpence in the spring.") == [("money", "fourpence")]
+    assert found("A loaf cost one penny at the market.") == [("money", "one penny")]
+    assert found("Tickets were sold for 40 pence each.") == [("money", "40 pence")]
+    # the line: a penny with no number is no sum
+    assert not any(kind == "money" for kind, _ in found("The boy saved a penny from his wages every week."))
+
+
+def test_a_count_before_a_name_that_says_which_kind_counts_the_noun_after():
+    assert ("count", "about 4,000") in found("By 1900 about 4,000 Kessler engines were at work in Bavaria.")
+    # the line: a year before a name and a plural noun stays a year
+    assert ("count", "1900") not in found("In 1900 Kessler engines were at work in Bavaria.")
+
+
+def test_known_as_after_a_common_noun_of_a_place_names_the_noun():
+    assert ("term", "tinners") in found("The miners of Cornwall, known as tinners, struck for higher pay.")
+    # the line: after a person's name it is a nickname, and a judgement is never a term
+    assert not any(kind == "term" for kind, _ in found("Anna Berg, known as the baker, opened a shop."))
+    assert not any(kind == "term" for kind, _ in found("The mayor of Leeds, called the best cook in town, opened a shop."))

@@ -5954,3 +5954,55 @@ def test_a_range_a_prefixed_unit_per_a_unit_and_an_average_are_asked_whole():
     assert "In 1931 Tom Vane finished the season with a batting average of {{c1::.327}}." in fronts
     # the line: never half the range, nor the number without its unit
     assert not any("{{c1::40}}" in front or "{{c1::about 75}}" in front for front in fronts)
+
+
+# Sixtieth round, lead (issue 6): an "it" that opens a later clause is the common subject the sentence opens with when
+# nothing between them could be it.
+def test_an_it_opening_a_later_clause_is_the_sentence_s_common_subject():
+    text = "In 1921 a syrup tank burst in Halford. The tank stood 40 feet tall, and it could hold two million gallons. It had been built in a hurry in 1917.\n"
+    fronts = _fronts(text)
+    assert "The tank stood 40 feet tall, and it could hold {{c1::two million gallons}}." in fronts
+    # the sentence after, whose "It" is the tank, is shown with it
+    assert (
+        "The tank stood 40 feet tall, and it could hold two million gallons. It had been built in a hurry in {{c1::1917}}."
+        in fronts
+    )
+    # the line: a noun after an article between them, or a plural subject, may be the "it" as well
+    for sentence in ("The clerk locked the safe, and it stayed shut until 1930.", "The tanks stood 40 feet tall, and it could hold two million gallons."):
+        found = suggest(f"In 1921 a syrup tank burst in Halford. {sentence}\n", per_1000=1000)
+        assert not any("1930" in s.answer or "two million" in s.answer for s in found)
+
+
+# Sixtieth round, part A (issue 6): a person read as a place, a name with its epithet, a canal named after two places and
+# a firm named after its partners are asked whole, as what they are.
+def test_epithets_canals_firms_and_described_people_are_asked_whole():
+    text = (
+        "Ada Lind was a potter from Leeds. "
+        "In 1773 Catherine the Great of Russia ordered a service from Ada Lind for fifty people. "
+        "The firm of Hollis, Brand and Petch printed the labels in Leeds. "
+        "Ada Lind cut the first sod of the Ouse and Calder Canal at Denby in 1766. "
+        "Ada Lind found a partner in Thomas Fell, a Leeds merchant with a taste for art."
+    )
+    fronts = _fronts(text, "Ada Lind")
+    assert "In 1773 {{c1::Catherine the Great}} of Russia ordered a service from Ada Lind for fifty people." in fronts
+    assert "(Ada Lind) The firm of {{c1::Hollis, Brand and Petch}} printed the labels in Leeds." in fronts
+    assert "Ada Lind cut the first sod of the {{c1::Ouse and Calder Canal}} at Denby in 1766." in fronts
+    assert "Ada Lind found a partner in {{c1::Thomas Fell}}, a Leeds merchant with a taste for art." in fronts
+    # the line: never the epithet or half a name alone
+    assert not any(answer in front for front in fronts for answer in ("{{c1::Great of Russia}}", "{{c1::Calder Canal}}", "{{c1::Petch}}"))
+
+
+# Sixtieth round, part B (issue 6): half of one unit, old pence, a count before a name that says which kind, and a term
+# "known as" after a common noun of a place are asked whole; never half the unit.
+def test_half_a_unit_old_pence_and_a_term_known_as_after_a_place_are_asked():
+    text = (
+        "In 1850 a parcel weighing up to half an ounce could be posted anywhere in the county. "
+        "In 1851 the toll for a cart was raised to fourpence. "
+        "The miners of Cornwall, known as tinners, struck in 1852."
+    )
+    fronts = _fronts(text, "Rural post")
+    assert "In 1850 a parcel weighing {{c1::up to half an ounce}} could be posted anywhere in the county." in fronts
+    assert "In 1851 the toll for a cart was raised to {{c1::fourpence}}." in fronts
+    assert "The miners of Cornwall, known as {{c1::tinners}}, struck in 1852." in fronts
+    # the line: never the unit without its half
+    assert not any("{{c1::an ounce}}" in front for front in fronts)

@@ -69,6 +69,9 @@ _QUALIFIER = (
 )
 _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
 _SHARE = rf"(?:{lexicon.FRACTION_COUNTS})[ -](?:{lexicon.FRACTIONS})\b"  # "a quarter", "four-fifths", "two thirds"
+# A share of one unit ("a tenth of a second"), or half of one, which drops the "of": "up to {{half an ounce}}", not "half
+# {{an hour}}", which asks half the amount.
+_SHARE_OF_ONE = rf"(?:{_SHARE}\s+of|half)\s+an?"
 _RANGE = rf"{_NUMBER}{_HALF}(?:\s*(?:to|-|–|—|or|and)\s*{_NUMBER})?(?:\s(?:thousand|million|billion|trillion)\b)?"
 _AMOUNT = rf"(?:US|A|C|NZ|HK)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:{lexicon.SCALE_WORDS})\b)?"
 _NATION = "|".join(sorted(lexicon.DEMONYMS))  # whose currency: "40 million Swiss francs", "8 Spanish dollars"
@@ -100,9 +103,10 @@ _PER = rf"(?:{_PER_TIME}|\s+per\s+(?:{lexicon.RATE_UNITS})\b)?(?![\w/])"
 # An amount word before a count; "under" or "over" before a number in words is a preposition: "came down under {three}
 # parachutes".
 _COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
-# The plural noun a count counts, perhaps after a word for a people: "some {800,000} French investors".
+# The plural noun a count counts, perhaps after a word for a people or a name that says which kind: "some {800,000}
+# French investors", "{about 11,000} Kessler looms".
 _COUNTED_NOUN = rf"(?:[a-z]+s|[a-z]*(?:people|men|children)|{lexicon.UNMARKED_PLURALS})\b"
-_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|{_NATION})){{0,2}}?\s+{_COUNTED_NOUN})"
+_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)){{0,2}}?\s+{_COUNTED_NOUN})"
 # A count of things in a unit of time is one rate, whose time is half the fact: "carried {{about eight words a minute}}"
 # (not "about {{eight}} words" a minute); not how often something happened ("rang three times a day": see the count's
 # rules), nor a count before a time counted from ("hired 300 men a year later").
@@ -142,7 +146,9 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:{_QUALIFIER})?(?:{_AMOUNT}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?"
             # a sum in words is money too: "paid {{one shilling}} each", "for {{six shillings}} a week"
-            rf"|\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS})(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b)"
+            rf"|\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS})(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b"
+            # old pence written as one word: "a rate of {{fourpence}}"
+            rf"|\b(?:{lexicon.COUNTING_WORDS})pence\b)"
         ),
     ),
     (
@@ -201,9 +207,9 @@ _FRACTION_WORD = re.compile(rf"\b(?:{lexicon.FRACTIONS})\b", re.IGNORECASE)
 _SHARE_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.DURATION,
-        re.compile(rf"\b(?:{_QUALIFIER})?{_SHARE}\s+of\s+an?[\s-]+(?:{lexicon.TIME_UNITS})\b{_NOT_RELATIVE}", re.IGNORECASE),
+        re.compile(rf"\b(?:{_QUALIFIER})?{_SHARE_OF_ONE}[\s-]+(?:{lexicon.TIME_UNITS})\b{_NOT_RELATIVE}", re.IGNORECASE),
     ),
-    (MentionKind.QUANTITY, re.compile(rf"(?:\b{_QUALIFIER})?\b{_SHARE}\s+of\s+an?\s+(?:{lexicon.UNITS}){_PER}")),
+    (MentionKind.QUANTITY, re.compile(rf"(?:\b{_QUALIFIER})?\b{_SHARE_OF_ONE}\s+(?:{lexicon.UNITS}){_PER}")),
     (
         MentionKind.QUANTITY,
         # (a capital only where it opens the sentence: ignoring case everywhere made the pattern three times slower)
@@ -311,7 +317,7 @@ _INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond",
 _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
-_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
+_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
 _RULERS_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "Charles V", "Louis XIV", "Olaf I"
 
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
@@ -336,6 +342,8 @@ _APPOSED_TITLE = re.compile(
 )
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A firm named after its partners: "the firm of Perkins, Bacon and Petch" is one organisation, not three names
+_FIRM_OF_PARTNERS = re.compile(r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’-]*(?:, [A-Z][\w'’-]*)*,? (?:and|&) [A-Z][\w'’-]*)")
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
 # was rebuilt"), not a thing of the saint's ("St. Paul's letters")
@@ -464,6 +472,8 @@ def looks_like_a_persons_name(name: str) -> bool:
 def _short_forms(full: str) -> list[str]:
     """ "Robert De Niro" -> "De Niro", "Niro"; a first name the lexicon knows too: "Marie Curie" -> "Marie"."""
     words = full.split()
+    if _has_an_epithet(words):
+        return [" ".join(words[:-2])]  # "Catherine the Great" -> "Catherine", never "Great"
     shorts = [" ".join(words[first:]) for first in range(1, len(words))]
     return shorts + [words[0]] if words[0] in lexicon.FIRST_NAMES else shorts
 
@@ -566,6 +576,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for match in _FIRM_OF_PARTNERS.finditer(text):
+        add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = "between" if match.group("between") else "from"
@@ -603,6 +615,9 @@ _NAMING_WORDS = r"called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed"
 _NAMING = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
 )
+# A common noun and the place it is of, closed by a comma: what "known as" or "called" after it names is the noun, not
+# someone the place calls ("The smiths of Ghent, known as {{hammermen}}, …"; not "Anna Berg, known as …", a nickname).
+_COMMON_NOUN_OF_A_PLACE = re.compile(r"\b[a-z]+ (?:of|from|in) (?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*,$")
 # A lower-case name given in quotation marks before the noun it names (see _names_in_quotes); a quoted word alone
 # may be what someone said of the thing ('called the choice "uninspired"').
 _NAME_IN_QUOTES = re.compile(
@@ -767,9 +782,12 @@ def find_terms(text: str) -> list[Mention]:
     names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
-        if not match.group("named") and _someone_called(match.group(1)):
+        after_a_name = not match.group("named") and _someone_called(match.group(1))
+        if after_a_name and not _COMMON_NOUN_OF_A_PLACE.search(text, 0, match.end(1)):
             continue  # someone called someone: "Jenner called the boy back" ("he named argon after …" names a term)
         words = _words_from(text, match.end())
+        if after_a_name and words and _judges(text[match.end() : words[-1].end()]):
+            continue  # "The mayor of Leeds, called the best cook in town, …" praises the mayor rather than names a kind
         # not "called the father of GPS", nor "called the choice "uninspired"": the quotation is what it was called
         if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
             found.append((match.end(), words[-1].end()))
@@ -1020,6 +1038,10 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:], before=[*run.before[-1:], run.tokens[0].lower()])
         kind = MentionKind.PERSON  # what made it a person's name says so, also when the words around say nothing
     kind = kind or _kind_of(run, book)
+    if kind is MentionKind.PLACE and _a_place_shaped_persons_name(run) and _DESCRIBED_AS_A_PERSON.match(text, run.end):
+        # "a partner in Thomas Bentley, a Leeds merchant", "Rowland Hill, a former schoolmaster": the description says
+        # what "in" or the "Hill" of place names does not
+        kind = MentionKind.PERSON
     title = _title_length(run.tokens)
     if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
         # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
@@ -1032,6 +1054,18 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     cue = run.before[-1] if run.before else ""
     craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS  # also "the liner Northern Star"
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
+
+
+def _a_place_shaped_persons_name(run: _Run) -> bool:
+    """Whether a run read as a place may be a person's name: two or three plain capitalised words, not a place the lexicon
+    knows nor one a place's first word opens ("Mount Rushmore", "Lake Tahoe")."""
+    name = " ".join(run.tokens)
+    return (
+        2 <= len(run.tokens) <= 3
+        and name not in lexicon.PLACES
+        and run.tokens[0] not in lexicon.PLACE_FIRST_WORDS
+        and all(re.fullmatch(r"[A-Z][^\W\d_]+|[A-Z]\.", token) for token in run.tokens)
+    )
 
 
 def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> bool:
@@ -1173,7 +1207,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             elif (
                 following is not None
                 and _is_name_word(following.group())
-                and (paired or _joins_name(candidate, words, following.group()) or (titled and _goes_on_inside_a_title(candidate, following.group(), book)))
+                and (paired or _joins_name(candidate, words, following.group(), _word_after(text, tokens, index + 1)) or (titled and _goes_on_inside_a_title(candidate, following.group(), book)))
                 and not _A_PEOPLE_BEFORE_A_NOUN.match(text, following.start())
             ):
                 words.append(candidate)
@@ -1267,15 +1301,29 @@ def _opens_sentence_without_naming(word: str, book: NameBook) -> bool:
 
 
 def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a connector ("of", "the", …) follows the word at `index`, other than the "the" before an epithet ("Pliny
+    the Elder wrote …" opens with a name)."""
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is not None and following.group() in _CONNECTORS and text[tokens[index].end() : following.start()] == " "
+    if following is None or following.group() not in _CONNECTORS or text[tokens[index].end() : following.start()] != " ":
+        return False
+    return not (following.group() == "the" and index + 2 < len(tokens) and tokens[index + 2].group() in lexicon.EPITHETS)
 
 
-def _joins_name(word: str, words: list[str], following: str) -> bool:
+def _has_an_epithet(words: list[str]) -> bool:
+    """Whether the name is a name, "the" and an epithet: "Catherine the Great", "William the Conqueror"."""
+    return len(words) >= 3 and words[-2] == "the" and words[-1] in lexicon.EPITHETS
+
+
+def _joins_name(word: str, words: list[str], following: str, beyond: str) -> bool:
     """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
     "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris", "Newcastle upon
-    Tyne"; not "Hicham El Guerrouj of Morocco"."""
+    Tyne", "Catherine the Great" (an epithet), "Trent and Mersey Canal" (`beyond` is the word after `following`); not
+    "Hicham El Guerrouj of Morocco"."""
+    if word == "the" and following in lexicon.EPITHETS and words[-1] not in _CONNECTORS:
+        return True
+    if word == "and" and len(words) == 1 and beyond in lexicon.ROUTE_WORDS:
+        return True  # a canal or a railway named after the two places it joins
     if word in ("of", "the") and (
         words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
     ):
@@ -1299,6 +1347,13 @@ def _joins_name(word: str, words: list[str], following: str) -> bool:
         heads = lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS
         return word == "&" or (head in heads and not any(w in lexicon.ORGANISATION_WORDS for w in field))
     return False
+
+
+def _word_after(text: str, tokens: list[re.Match[str]], index: int) -> str:
+    """The word after the token at `index` when a single space parts them, else ""."""
+    if index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " ":
+        return tokens[index + 1].group()
+    return ""
 
 
 def _goes_on_inside_a_title(word: str, following: str, book: NameBook) -> bool:
@@ -1407,6 +1462,10 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     if run.tokens[0] in lexicon.UNDERTAKING_WORDS or last in lexicon.UNDERTAKING_WORDS or _NAME_NUMBER.fullmatch(last):
         # "Project Mercury", "the Emmy Noether Programme", "Apollo 11", "Friendship 7": a mission, a programme, a craft
         return MentionKind.NAME
+    if len(run.tokens) > 1 and run.tokens[0].rstrip(".") in lexicon.PERSONAL_HONORIFICS:
+        return MentionKind.PERSON  # "Sir Rowland Hill", "Dr. Ann Bridge": no place's name opens with these
+    if _has_an_epithet(run.tokens):
+        return MentionKind.PERSON  # "Pliny the Elder"
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"

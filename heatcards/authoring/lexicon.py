@@ -51,6 +51,12 @@ TITLES_BEFORE_NAMES = _words(
 )
 # The titles of rulers, who are counted by a numeral after their name, also "I", which elsewhere is the first person:
 # "King Olaf I", "Sultan Mehmed II" (see entities._a_rulers_numeral).
+# Titles of address that open no place's name (unlike "Lord Howe Island", "Lady Elliot Island", "King William Island"):
+# "Sir Rowland Hill" is a person although "Hill" ends places' names.
+PERSONAL_HONORIFICS = _words("Mr Mrs Ms Miss Dr Sir Dame")
+# The epithets of rulers and other people of the past, which "the" joins to the name: "Catherine the Great", "Pliny
+# the Elder", "William the Conqueror".
+EPITHETS = _words("Great Elder Younger Conqueror Confessor Navigator Magnificent Terrible Bold Pious Wise Fair Lionheart Lawgiver")
 RULERS_TITLES = _words("King Queen Prince Princess Emperor Empress Pope Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh Duke Duchess")
 # Words before a title that say when or how its holder held it, outside the name with the title:
 # "Former President {{Jimmy Carter}}", "Retired General {{Anna Berg}}".
@@ -116,7 +122,7 @@ PERSON_CUES = _words(
     "criminal convict gangster player coach manager star co-star costar partner wife husband son daughter "
     "father mother brother sister uncle aunt cousin friend colleague student teacher professor doctor "
     "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
-    "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker "
+    "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker schoolmaster "
     "runners athletes players actors directors writers scientists engineers"
 ) | ROLE_NOUNS
 # Any lower-case word for a person: a part they play, a relative, a man or a woman.
@@ -174,6 +180,9 @@ PLACE_WORDS = _words(
     "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena"
 )
 # The prefixes of a ship's name: "HMS Hood", "RMS Queen Mary", "USS Yorktown".
+# The last words of canals and railways named after the two places they join: "the Trent and Mersey Canal", "the
+# Liverpool and Manchester Railway".
+ROUTE_WORDS = _words("Canal Railway Railroad")
 VESSEL_PREFIXES = _words("HMS RMS SS USS MV MS RV HMAS HMCS HMNZS USNS SMS HMY")
 # Words for a ship, a boat or another craft: the name after one names the craft, also when it is a
 # person's name ("the lifeboat James Caird", "the liner Queen Mary").
@@ -380,7 +389,7 @@ FRACTIONS = "half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|t
 FRACTION_COUNTS = "a|one|two|three|four|five|six|seven|eight|nine"
 # A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
-CURRENCY_WORDS = r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?"
+CURRENCY_WORDS = r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?|pence|penny"
 
 # The past tense and the plain form of verbs whose questions the engine asks with "did"
 # ("In 1989, Mann shot X" -> "In what year did Mann shoot X?"). A verb not listed gets a cloze.

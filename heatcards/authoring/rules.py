@@ -578,6 +578,9 @@ _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(
 # A subject that a later "her", "his", "its" or "their" in its sentence belongs to: "One worker …", "A forager …".
 _COMMON_NOUN_SUBJECT = re.compile(r"(?:A|An|One|Each|Every|a|an|one|each|every) [a-z]+(?: [a-z]+)? (?=[a-z]+s\b)")
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
+# A noun an "it" could stand for, between a subject and the "it" (see _the_subjects_own_it): one after an article or a
+# possessive, or a name.
+_A_NOUN_OR_NAME = re.compile(r"\b(?:the|an?|this|that|his|her|its|their) [a-z]|\b[A-Z]")
 # A subject that is a man or a woman by its noun, perhaps after a word that says which: "The boy gave …", "The young
 # woman won …", "The father taught …" (a "his" or "her" of its gender after it is its own; see _name_the_topic).
 _GENDERED_SUBJECT = re.compile(
@@ -3855,6 +3858,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
         if word == "its" and any(end < match.start() for end in common) and not things:
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
+        if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match):
+            continue  # "The tank stood 40 feet tall, and it could hold …": the tank
         # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
         own_clause = setting.end() if setting and setting.end() <= match.start() else 0
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
@@ -3883,6 +3888,20 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str]) -> bool:
+    """Whether the "it" at `pronoun`, the subject of a later clause ("…, and it could hold …", "… because it is …"), is
+    the one common subject the sentence opens with: "The tank stood 40 feet tall, and it could hold two million
+    gallons." Nothing between them may be the "it" instead: no noun after an article or a possessive, no name ("The
+    clerk locked the safe, and it …", "The tank stood beside Pier 4, and it …"); a plural subject ("The tanks …") is none."""
+    subject = _COMMON_SUBJECT.match(text, opening)
+    return (
+        subject is not None
+        and not _PLURAL_WORD.fullmatch(subject.group().rstrip())
+        and not _is_object(text, pronoun.start())
+        and not _A_NOUN_OR_NAME.search(text, subject.end(), pronoun.start())
+    )
 
 
 def _after_opening_phrases_only(text: str, pronoun: re.Match[str]) -> bool:
