@@ -49,14 +49,14 @@ TITLES_BEFORE_NAMES = _words(
     "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer "
     "Admiral Commander Ensign Premier Ambassador Commissioner Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh"
 )
-# The titles of rulers, who are counted by a numeral after their name, also "I", which elsewhere is the first person:
-# "King Olaf I", "Sultan Mehmed II" (see entities._a_rulers_numeral).
 # Titles of address that open no place's name (unlike "Lord Howe Island", "Lady Elliot Island", "King William Island"):
 # "Sir Rowland Hill" is a person although "Hill" ends places' names.
 PERSONAL_HONORIFICS = _words("Mr Mrs Ms Miss Dr Sir Dame")
 # The epithets of rulers and other people of the past, which "the" joins to the name: "Catherine the Great", "Pliny
 # the Elder", "William the Conqueror".
 EPITHETS = _words("Great Elder Younger Conqueror Confessor Navigator Magnificent Terrible Bold Pious Wise Fair Lionheart Lawgiver")
+# The titles of rulers, who are counted by a numeral after their name, also "I", which elsewhere is the first person:
+# "King Olaf I", "Sultan Mehmed II" (see entities._a_rulers_numeral).
 RULERS_TITLES = _words("King Queen Prince Princess Emperor Empress Pope Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh Duke Duchess")
 # Words before a title that say when or how its holder held it, outside the name with the title:
 # "Former President {{Jimmy Carter}}", "Retired General {{Anna Berg}}".
@@ -179,10 +179,10 @@ PLACE_WORDS = _words(
     "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
     "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena"
 )
-# The prefixes of a ship's name: "HMS Hood", "RMS Queen Mary", "USS Yorktown".
 # The last words of canals and railways named after the two places they join: "the Trent and Mersey Canal", "the
 # Liverpool and Manchester Railway".
 ROUTE_WORDS = _words("Canal Railway Railroad")
+# The prefixes of a ship's name: "HMS Hood", "RMS Queen Mary", "USS Yorktown".
 VESSEL_PREFIXES = _words("HMS RMS SS USS MV MS RV HMAS HMCS HMNZS USNS SMS HMY")
 # Words for a ship, a boat or another craft: the name after one names the craft, also when it is a
 # person's name ("the lifeboat James Caird", "the liner Queen Mary").

@@ -3893,8 +3893,9 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
 def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str]) -> bool:
     """Whether the "it" at `pronoun`, the subject of a later clause ("…, and it could hold …", "… because it is …"), is
     the one common subject the sentence opens with: "The tank stood 40 feet tall, and it could hold two million
-    gallons." Nothing between them may be the "it" instead: no noun after an article or a possessive, no name ("The
-    clerk locked the safe, and it …", "The tank stood beside Pier 4, and it …"); a plural subject ("The tanks …") is none."""
+    gallons." Nothing between them may be the "it" instead: no noun after an article or a possessive ("The clerk locked
+    the safe, and it …"), no name (which the rules for named things weigh: "The tank stood beside Pier 4, and it …"); a
+    plural subject ("The tanks …") is none."""
     subject = _COMMON_SUBJECT.match(text, opening)
     return (
         subject is not None
