@@ -246,9 +246,11 @@ _LIST_OF_THINGS = re.compile(
     rf"(?:^|(?<=[a-z] ))(?:{_SHORT_ITEM}, )+{_SHORT_ITEM},? (?:and|or) {_SHORT_ITEM}(?=[.,;:!)])"
     rf"|\b(?P<article>an?|the) {_ARTICLE_ITEM}, (?:(?P=article) {_ARTICLE_ITEM}, )+(?:(?:and|or) )?(?P=article) {_ARTICLE_ITEM}(?=[.,;:!)])"
 )
+# The twelve month names written out, as a pattern's alternatives: "January|February|…".
+_FULL_MONTH_NAMES = "|".join(calendar.month_name[1:])
 # Three or more years or dates listed together: "in 1997, 1999, 2002 and 2009", "on 3 May 1990, 7 June 1991 and 9 July
 # 1993", "on May 3, 1990, June 7, 1991, and July 9, 1993", "in the 1920s, 1930s and 1950s".
-_TIME_ITEM = rf"(?:(?:\d{{1,2}} )?(?:{'|'.join(calendar.month_name[1:])}) (?:\d{{1,2}}, )?)?\d{{4}}s?"
+_TIME_ITEM = rf"(?:(?:\d{{1,2}} )?(?:{_FULL_MONTH_NAMES}) (?:\d{{1,2}}, )?)?\d{{4}}s?"
 _LIST_OF_TIMES = re.compile(rf"\b{_TIME_ITEM}(?:, {_TIME_ITEM})+,? (?:and|or) {_TIME_ITEM}\b")
 # A short form ("NASA", "UTC", "U.S."), and the capitalised words and small words of a name it may stand for (see `_spelled_out`).
 _SHORT_FORM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,5}\b\.?")
@@ -382,8 +384,8 @@ _BEFORE_ITS_OWN_SUBJECT = rf",?\s+(?=[A-Za-z])(?!of\b|{_VERB_AFTER_A_COUNT})"
 # later" when there is no date to count from (see _dated), "Moments later", "Within hours".
 _RELATIVE_TIME_OPENER = re.compile(
     rf"(?P<lead>(?:Later|Earlier|Late|Early) (?:in )?|(?:In|During|By) |For (?:most|much|all|part|the rest) of )?"
-    rf"(?:On (?P<day_of_the_month>(?:{'|'.join(calendar.month_name[1:])}) \d{{1,2}}|\d{{1,2}} (?:{'|'.join(calendar.month_name[1:])})) of (?=that |the same ))?"
-    rf"(?:(?P<part>(?:early |late )?(?:{'|'.join(calendar.month_name[1:])}"
+    rf"(?:On (?P<day_of_the_month>(?:{_FULL_MONTH_NAMES}) \d{{1,2}}|\d{{1,2}} (?:{_FULL_MONTH_NAMES})) of (?=that |the same ))?"
+    rf"(?:(?P<part>(?:early |late )?(?:{_FULL_MONTH_NAMES}"
     r"|spring|summer|autumn|fall|winter)) of )?(?:(?i:the) (?P<which>same|following|next)|(?i:that)(?: same)?) "
     rf"(?P<unit>{_PART_OF_TIME}){_BEFORE_ITS_OWN_SUBJECT}"
     r"|(?P<counted>(?i:(?:(?:only|just|about|some) )?(?:\w+ )?(?:moments|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) later"
@@ -2737,7 +2739,7 @@ def _time_written(relative: re.Match[str], before: _Before) -> str | None:
     if _BOUND_BEFORE_A_TIME.search(before.text, 0, when.start):
         return None  # "… was not named until 1978. Later that year …": a bound, not the time the story is at
     year = re.search(r"\b\d{4}$", when.text)
-    month = re.search(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b", when.text)
+    month = re.search(rf"\b(?:{_FULL_MONTH_NAMES})\b", when.text)
     day = re.search(r"\b\d{1,2}\b", when.text)
     lead, day_of_the_month, part, which, unit = relative.group("lead", "day_of_the_month", "part", "which", "unit")
     if year is None or (part and part.split()[-1] not in calendar.month_name):
