@@ -1500,3 +1500,61 @@ def test_known_as_after_a_common_noun_of_a_place_names_the_noun():
     # the line: after a person's name it is a nickname, and a judgement is never a term
     assert not any(kind == "term" for kind, _ in found("Anna Berg, known as the baker, opened a shop."))
     assert not any(kind == "term" for kind, _ in found("The mayor of Leeds, called the best cook in town, opened a shop."))
+
+
+# Sixty-first round, the lead's part (issue 6): "and" inside the name of a body named after two things it deals in, when
+# the document writes the word before "and" as a common noun too; and inside a railway named after two places, however
+# many words the second has.
+
+
+def test_and_inside_the_name_of_a_body_named_after_two_trades():
+    text = "The Northern Cable and Wireless Company laid a cable to the islands in 1910, and wireless soon followed."
+    assert ("organisation", "Northern Cable and Wireless Company") in found(text)
+    text = "The Pottery and Glass Society held its first show in 1921, where pottery from six towns was sold."
+    assert ("organisation", "Pottery and Glass Society") in found(text)
+    # the line: a word before "and" the document never writes in lower case is a name of its own, so two bodies
+    assert ("organisation", "Hollis and Western Rail Company") not in found("In 1908 Hollis and Western Rail Company were rivals.")
+    # nor a place before "and"
+    assert ("organisation", "Leeds and Glass Society") not in found("The fair moved between Leeds and Glass Society halls, and glass sold well.")
+
+
+def test_and_inside_a_railway_named_after_two_places_of_several_words():
+    assert ("name", "Leeds and North Western Railway") in found("In 1923 the mill's line became part of the Leeds and North Western Railway.")
+
+
+# Sixty-first round, part A (issue 6): the terms of explainers, common nouns a document defines or names.
+
+
+def terms(text: str) -> list[str]:
+    return [mention.text for mention in find_terms(text)]
+
+
+def test_a_term_defined_by_the_and_its_kind_opens_the_sentence():
+    assert terms("The spindle is the threaded rod that raises each paddle.") == ["spindle"]
+    assert terms("Paddles are the wooden boards of the gate.") == ["Paddles"]
+    assert terms("Flood gates are the gates that hold back the sea.") == ["Flood gates"]
+    # the line: a subject that leans or judges, a kind that judges, the past, and a term the sentence gives away
+    assert terms("The problem is the cost of the new gate.") == []
+    assert terms("The point is the one that matters.") == []
+    assert terms("Pumps are the best tools of the trade.") == []
+    assert terms("The frame is the same size as the door.") == []
+    assert terms("The winner was the horse that ran fastest.") == []
+    assert terms("The wheel is the wheel of the mill that the water turns.") == []
+    assert terms("The narrow gorge is the outer shell of the valley.") == []
+
+
+def test_known_in_a_place_as_which_someone_called_and_called_its_name_a_term():
+    assert terms("Early sets used the crystal detector, known in France as the galena.") == ["galena"]
+    assert terms("Charges held at the edge of the glass, which she called edge charges, slowed the current.") == ["edge charges"]
+    assert terms("The pattern of holes along a card is called its punching.") == ["punching"]
+    # the line: a nickname of a person, what someone did with "which … called", and a thing someone called by its own
+    assert terms("Anna Berg, known in Leeds as the baker, sold bread.") == []
+    assert terms("The old mill, which they called every week, was closed.") == []
+    assert terms("The firm called its product zeta.") == []
+
+
+def test_a_description_after_a_name_cuts_no_term_from_it():
+    assert terms("In 1890 Anna Berg built the Berg lamp, a glowing tube that gives off a soft light.") == []
+    # the line: a lower-case word before the description is still its term, and so is one after a language
+    assert terms("In 1890 Anna Berg built a cold lamp, a glowing tube that gives off a soft light.") == ["cold lamp"]
+    assert terms("The word comes from the Latin vacca, meaning cow.") == ["vacca"]

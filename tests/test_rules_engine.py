@@ -6006,3 +6006,49 @@ def test_half_a_unit_old_pence_and_a_term_known_as_after_a_place_are_asked():
     assert "The miners of Cornwall, known as {{c1::tinners}}, struck in 1852." in fronts
     # the line: never the unit without its half
     assert not any("{{c1::an ounce}}" in front for front in fronts)
+
+
+# Sixty-first round, the lead's part (issue 6): a name between a possessive (and an ordinal) and a common noun only says
+# which kind the noun is ("its first Test match"); an "it" after it never stands for that name.
+def test_an_it_never_stands_for_a_name_that_only_says_which_kind_a_noun_is():
+    text = (
+        "Thomas Harwick was born in 1755 in Thirsk. Harwick opened his first ground in 1787. "
+        "Harwick's staged its first Derby match, England against Scotland, in 1884. "
+        "On 3 June 1902 it hosted the first Empire Cup final, in which Leeds beat York by four goals."
+    )
+    fronts = _fronts(text, "Harwick's Cricket Ground: A History")
+    assert not any("Derby hosted" in front for front in fronts)
+    # the line: a name the sentence before gives as a thing of its own, not before a noun, is still what "it" means
+    text = "Harwick Park was laid out in 1790. The Derby Stakes were first run there in 1884. In 1902 it moved to a new course."
+    assert "(Harwick Park) In what year did the Derby Stakes move to a new course?" in _fronts(text, "Harwick Park")
+
+
+# Sixty-first round, part B (issue 6): an "its" in an opening no comma closes, right before the subject's own name, is
+# that subject's; not when another noun or name stands in the opening, nor before a person, which no "its" can be.
+def test_an_its_in_an_unclosed_opening_before_a_things_name_is_that_things():
+    text = (
+        "Harwick Market opened beside the river in 1820. "
+        "The Orrin Mill stood across the water. "
+        "At its height Harwick Market sold more than 300 kinds of cheese. "
+        "At its peak Ada Lee employed about 900 weavers. "
+        "At its height the mill and the Dunmore Exchange sold 250 kinds of cloth."
+    )
+    fronts = _fronts(text, "Harwick Market")
+    assert "At its height Harwick Market sold {{c1::more than 300}} kinds of cheese." in fronts
+    # the line: a person is no "its", and "the mill" in the opening may own it
+    assert not any("900" in front or "250" in front for front in fronts)
+
+
+# Sixty-first round, part B (issue 6): a time of day in a "which" clause that ends the sentence tells when the event the
+# sentence brings in happened, and is asked; a "which" clause the sentence goes on after, or a "who" clause, is an aside.
+def test_a_time_of_day_in_a_closing_which_clause_is_asked():
+    text = (
+        "Harwick Market opened beside the river in 1820. "
+        "The best-known event of the week was the cheese auction, which began at about 5:30 a.m. Hundreds of wheels lay in rows. "
+        "The fish sale, which began at 4 a.m., drew big crowds. "
+        "The wool sale was run by Ada Lee, who arrived at 6 p.m. on Fridays."
+    )
+    fronts = _fronts(text, "Harwick Market")
+    assert "(Harwick Market) The best-known event of the week was the cheese auction, which began at {{c1::about 5:30 a.m.}}" in fronts
+    # the line: a clause the sentence goes on after, and a clause about a person, stay asides
+    assert not any("{{c1::4 a.m.}}" in front or "{{c1::6 p.m.}}" in front for front in fronts)

@@ -179,3 +179,14 @@ def test_an_initial_a_before_another_initial_stays_with_the_name():
         "They chose plan A.",
         "A second plan followed.",
     ]
+
+
+# Sixty-first round, part B (issue 6): "a.m." and "p.m." end a sentence before a capitalised word, unless that word goes
+# on telling the time (a day, a month, a time zone).
+def test_a_time_of_day_ends_its_sentence_unless_the_time_goes_on():
+    text = "The sale began at 5:30 a.m. Hundreds of buyers came. The boat left at 9 a.m. Monday and came back at 6 p.m. Eastern time."
+    assert texts(text) == [
+        "The sale began at 5:30 a.m.",
+        "Hundreds of buyers came.",
+        "The boat left at 9 a.m. Monday and came back at 6 p.m. Eastern time.",
+    ]

@@ -385,6 +385,9 @@ class NameBook:
         self.dates_by_an_era = False
         # its sentences in lower case, to tell a term the text is about from a word it uses once (see _a_term_of_the_document)
         self.lowered: tuple[str, ...] = ()
+        # the words it writes in lower case: a capitalised word it also writes so is a common noun ("Telephone" of the
+        # "American Telephone and Telegraph Company" beside "telephone exchanges")
+        self.common_words: set[str] = set()
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -394,6 +397,8 @@ class NameBook:
             for token in _TOKEN.finditer(text):
                 word = _POSSESSIVE.sub("", token.group())
                 (bare if word == token.group() else book.possessive_only).add(word)
+                if word.islower():
+                    book.common_words.add(word)
                 if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
                     book.inner_words.add(word)
         book.possessive_only -= bare
@@ -611,9 +616,12 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 # What introduces a term: "a technique called …", "is known as …", "known to chemists as …", "also termed
 # …"; "stands for …". "named" introduces a term only when what it is named after follows: "was named
 # tranquillityite, after …", "which he named argon after …".
-_NAMING_WORDS = r"called|known(?: to (?:the )?\w+)? as|termed|dubbed|nicknamed"
+# "The pattern of holes in a card is called its punching": a thing's own term after a passive (not "The firm called its
+# product Zeta", where who calls names a thing of its own).
+_ITS_AFTER_A_PASSIVE = r"(?:(?<=is called )|(?<=are called ))its "
+_NAMING_WORDS = r"called|known(?: to (?:the )?\w+| in [A-Z]\w+)? as|termed|dubbed|nicknamed"
 _NAMING = re.compile(
-    rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? )?(?=[a-z])"
+    rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? |{_ITS_AFTER_A_PASSIVE})?(?=[a-z])"
 )
 # A common noun and the place it is of, closed by a comma: what "known as" or "called" after it names is the noun, not
 # someone the place calls ("The smiths of Ghent, known as {{hammermen}}, …"; not "Anna Berg, known as …", a nickname).
@@ -644,6 +652,11 @@ CALLED_BY_A_GROUP = re.compile(
     r"\b(?:people|[A-Za-z][a-z]*(?:ers|ars|ors|ists|ians|ics|ants|ents)) call(?:s|ed)? "
     r"(?P<described>(?P<determiner>these|those|the) (?:[a-z-]+ ){0,2}?[a-z-]+s) (?=[a-z][a-z -]*\.$)"
 )
+# A description and the name someone gave it between commas, after a noun: "Charges held at the edge, which she
+# called edge charges, slowed the current." (not ", which she called every week,": a call is no name).
+_NAMED_IN_A_RELATIVE_CLAUSE = re.compile(
+    r"(?<=[a-z]), which (?:he|she|they|we|[a-z]+s) call(?:s|ed) (?=[a-z][a-z -]*, )(?!(?:every|each|often|him|her|them|back|out|up|off)\b)"
+)
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining (not "The spacecraft was
@@ -652,6 +665,17 @@ _DEFINED = re.compile(
     r"(?:(?:A|An|The) ([a-z][\w-]*) (?:is|was) (?:a|an) |(?:A|An) ([a-z][\w-]*(?: [a-z][\w-]*){1,2}) (?:(?:is|was) (?:a|an)|contains|consists of|means) )"
     r"(?!(?:little|bit|lot|few|good deal|great deal)\b)"
 )
+# A term a sentence opens by defining with "the", its kind and what sets it apart: "The plug is the cylinder that turns
+# inside the housing", "Key pins are the lower pins of each stack", "Driver pins are the upper pins, usually …". Only the
+# present, as an explainer defines ("The winner was the horse that …" tells what happened); after "The" one word, as for
+# _DEFINED ("The narrow gorge is the outer shell of the valley." describes a gorge); a plural with no article only
+# before "are", as a list of parts names its items (see _defined_by_its_kind for the line).
+_DEFINED_BY_ITS_KIND = re.compile(
+    r"(?:The (?P<term>[a-z][\w-]*) is|(?P<plural>[A-Z][a-z-]*(?: [a-z][\w-]*){0,2}s) are)"
+    r" the (?P<kind>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?= (?:that|which|where|whose|in which|of) |, )"
+)
+# Subjects that say what matters rather than name a thing: "The point is the one that …", "The trouble is the cost of …".
+_VERDICT_NOUNS = frozenset("point thing fact truth trouble aim goal difference ones".split())
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
 # first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}", "a name
 # for the process: {fission}".
@@ -794,7 +818,7 @@ def find_terms(text: str) -> list[Mention]:
     for match in _names_in_quotes(text):
         found.append(match.span("name"))
     if " call" in text:  # (most sentences call nothing: found fast)
-        for called in (_NAMED_BY_SOMEONE, CALLED_BY_A_GROUP):
+        for called in (_NAMED_BY_SOMEONE, CALLED_BY_A_GROUP, _NAMED_IN_A_RELATIVE_CLAUSE):
             found.extend(_term_from(text, match.end()) for match in called.finditer(text))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))
@@ -825,6 +849,9 @@ def find_terms(text: str) -> list[Mention]:
     glossary_item = opening_glossary_term(text)
     if glossary_item:
         found.append(glossary_item)
+    by_its_kind = _defined_by_its_kind(text)
+    if by_its_kind:
+        found.append(by_its_kind)
     defined = _DEFINED.match(text)
     group = defined and (1 if defined.group(1) else 2)
     # not what a sentence that names its term describes: "The flaw was a kind of blurring known as spherical aberration."
@@ -874,6 +901,27 @@ def opening_glossary_term(text: str) -> tuple[int, int] | None:
     if any(_a_verb(word) for word in words[1:]):
         return None  # "Prices soared: …"
     return item.span("term")
+
+
+def _defined_by_its_kind(text: str) -> tuple[int, int] | None:
+    """The span of the term a sentence opens by defining with "the" and its kind (see _DEFINED_BY_ITS_KIND); None when
+    the subject leans or judges ("The problem is the cost of …", "The point is the one that …"), the kind judges ("the
+    best tool of …", "the same size of …"), the sentence goes on to name its term ("… is the layer of ice known as …"),
+    or each word of the term is in the rest of the sentence, which gives it away ("The mill race is the race that …")."""
+    defined = _DEFINED_BY_ITS_KIND.match(text)
+    if not defined:
+        return None
+    group = "term" if defined.group("term") else "plural"
+    words = defined.group(group).lower().split()
+    if set(words) & (_NOT_TERM_WORDS | _VERBS | lexicon.BACK_REFERRING_NOUNS | _VERDICT_NOUNS) or any(_a_verb(word) for word in words[1:]):
+        return None
+    kind = defined.group("kind")
+    if _judges(kind) or set(kind.split()) & (_NOT_TERM_WORDS | _VERDICT_NOUNS) or _NAMING.search(text, defined.end()):
+        return None
+    rest = {word.rstrip("s") for word in re.findall(r"[a-z][\w-]*", text[defined.end(group) :].lower())}
+    if all(word.rstrip("s") in rest for word in words):
+        return None
+    return defined.span(group)
 
 
 def _ends_in_an_adjective(words: str) -> bool:
@@ -1010,13 +1058,17 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
     """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
     verb ("the tail contained cyanogen", "larvae are fed royal jelly"), "of" ("a layer of chalk
     marl") or "with" ("decorated with pietra dura"), else the last word alone ("had caught cowpox", "are lymphocytes");
-    nothing after a name."""
+    nothing after a possessive or a person's name the sentence gave before, whose thing the term would cut from its name
+    ("Anna Berg built the Berg lamp, a glowing tube …" names the Berg lamp, not a "lamp"; "the Latin vacca, meaning cow" is
+    still "vacca")."""
     words = list(re.finditer(r"[\w'’-]+", text[:end]))[-_MAX_TERM_WORDS:]
     taken: list[re.Match[str]] = []
     stop = ""
     for word in reversed(words):
         if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()) or _a_verb(word.group()):
             stop = word.group()
+            if taken and stop[:1].isupper() and (stop.endswith(("'s", "’s")) or f" {stop} " in f" {text[: word.start()]}"):
+                return (end, end)
             break
         taken.insert(0, word)
     if stop not in _ARTICLES and not _a_verb(stop) and stop not in ("of", "with"):
@@ -1207,7 +1259,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             elif (
                 following is not None
                 and _is_name_word(following.group())
-                and (paired or _joins_name(candidate, words, following.group(), _word_after(text, tokens, index + 1)) or (titled and _goes_on_inside_a_title(candidate, following.group(), book)))
+                and (paired or _joins_name(candidate, words, following.group(), _last_name_word_from(text, tokens, index + 1), book) or (titled and _goes_on_inside_a_title(candidate, following.group(), book)))
                 and not _A_PEOPLE_BEFORE_A_NOUN.match(text, following.start())
             ):
                 words.append(candidate)
@@ -1314,16 +1366,16 @@ def _has_an_epithet(words: list[str]) -> bool:
     return len(words) >= 3 and words[-2] == "the" and words[-1] in lexicon.EPITHETS
 
 
-def _joins_name(word: str, words: list[str], following: str, beyond: str) -> bool:
+def _joins_name(word: str, words: list[str], following: str, ending: str, book: NameBook) -> bool:
     """Whether a lower-case `word` between two capitalised ones (the second being `following`) belongs
     to the name being read: "Bank of England", "Leonardo da Vinci", "School of Physics and Chemistry",
     "Nobel Prize in Physics", "Council for Mutual Economic Assistance", "Great Flood of Paris", "Newcastle upon
-    Tyne", "Catherine the Great" (an epithet), "Trent and Mersey Canal" (`beyond` is the word after `following`); not
-    "Hicham El Guerrouj of Morocco"."""
+    Tyne", "Catherine the Great" (an epithet), "Trent and Mersey Canal" (`ending` is the last of the capitalised words
+    from `following` on); not "Hicham El Guerrouj of Morocco"."""
     if word == "the" and following in lexicon.EPITHETS and words[-1] not in _CONNECTORS:
         return True
-    if word == "and" and len(words) == 1 and beyond in lexicon.ROUTE_WORDS:
-        return True  # a canal or a railway named after the two places it joins
+    if word == "and" and _one_name_across_and(words, ending, book):
+        return True
     if word in ("of", "the") and (
         words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
     ):
@@ -1349,11 +1401,29 @@ def _joins_name(word: str, words: list[str], following: str, beyond: str) -> boo
     return False
 
 
-def _word_after(text: str, tokens: list[re.Match[str]], index: int) -> str:
-    """The word after the token at `index` when a single space parts them, else ""."""
-    if index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " ":
-        return tokens[index + 1].group()
-    return ""
+def _one_name_across_and(words: list[str], ending: str, book: NameBook) -> bool:
+    """Whether "and" after the name words read so far joins two halves of one name whose last word is `ending`: a canal
+    or a railway named after the two places it joins ("Trent and Mersey Canal", "London and North Eastern Railway"),
+    or a body named after the two things it deals in, common nouns the document also writes in lower case ("American
+    Telephone and Telegraph Company" beside "telephone exchanges", "Securities and Exchange Commission"). Not two
+    names: "Ford and General Motors", whose "Ford" is no common noun; "Britain and Space Museum" (a place)."""
+    if len(words) == 1 and ending in lexicon.ROUTE_WORDS:
+        return True
+    return (
+        ending in lexicon.ORGANISATION_WORDS
+        and len(words) <= 2
+        and words[-1].lower() in book.common_words
+        and not lexicon.ORGANISATION_WORDS.intersection(words)
+        and " ".join(words) not in lexicon.PLACES
+    )
+
+
+def _last_name_word_from(text: str, tokens: list[re.Match[str]], index: int) -> str:
+    """The last of the capitalised words that follow one another, a single space apart, from the token at `index`:
+    "Canal" of "Mersey Canal", "Railway" of "North Eastern Railway"."""
+    while index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " " and _is_name_word(tokens[index + 1].group()):
+        index += 1
+    return tokens[index].group()
 
 
 def _goes_on_inside_a_title(word: str, following: str, book: NameBook) -> bool:

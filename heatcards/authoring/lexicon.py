@@ -17,6 +17,8 @@ MONTHS = (
 )
 MONTH_NAMES = frozenset(MONTHS.split())
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Words of a time zone after a time of day: "at 6 p.m. Eastern time", "at noon GMT".
+TIME_ZONE_WORDS = _words("Eastern Central Mountain Pacific Atlantic Greenwich GMT UTC BST CET EST EDT CST CDT MST MDT PST PDT")
 # Days of the year known by a feast or a holiday, which a year after them makes a date: "On Christmas Day 1908 …".
 FEAST_DAYS = (
     "Christmas Day|Christmas Eve|New Year['’]s Day|New Year['’]s Eve|Easter Sunday|Easter Monday|Good Friday|"

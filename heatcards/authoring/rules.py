@@ -269,6 +269,9 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z]\.? )*[A-Z][\w'’-]")  # "Chris| Chataway
 _YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<between>between )?(?P<year>\d{4}) (?:to|and|until) $")
 # A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
 # (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
+# An article or a possessive, perhaps with an ordinal or an adjective, right before a name: "the", "its first", "their
+# new" (see _qualifies_the_noun_after).
+_DETERMINER_BEFORE_A_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)(?: [a-z]+)? $")
 _NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
@@ -694,6 +697,9 @@ _UNCLOSED_OPENING = re.compile(_UNCLOSED_OPENING_PHRASE)
 _PERSON_BY_A_POSSESSIVE = re.compile(
     rf"\w+ (?:[\w-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))}) "
 )
+# A noun or a name an opening no comma closes may hold after its first word, which an "its" in it may stand for instead
+# of the name after it: "At its height {the mill and} Harwick Market sold …" (see _subject_ahead).
+_ANOTHER_NOUN_IN_AN_OPENING = re.compile(r"\b(?:the|an?|and|or|this|that)\b|\b[A-Z]")
 # What may stand between an opening phrase and the subject it points forward to: a title in quotes, "the"
 # and a word or two for who or what the subject is ("In his memoir, "Wind and Sand," the pilot Ann Lee …").
 _BEFORE_SUBJECT = re.compile(r"(?:[\"“][^\"”]+[\"”],?\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}")
@@ -1674,7 +1680,22 @@ def _aside(claim: Claim, mention: Mention) -> bool:
             return True  # "in the {{Pacific Ocean}}, southwest of Hawaii": half given
     if mention.kind in NAMED_KINDS and before.rfind("(") > before.rfind(")") and ")" in claim.text[mention.end :]:
         return True  # "Vincent Hanna ({{Al Pacino}}'s character) was …": a name inside brackets is an aside
-    return bool(_RELATIVE_CLAUSE.search(before)) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
+    clause = _RELATIVE_CLAUSE.search(before)
+    return (
+        clause is not None and not _times_the_closing_clause(claim.text, clause, mention)
+    ) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
+
+
+def _times_the_closing_clause(text: str, clause: re.Match[str], mention: Mention) -> bool:
+    """Whether the mention is a time of day in a "which" clause that ends the sentence: "The best-known event was the
+    cheese auction, which began at {{about 5:30 a.m.}}" tells when the event the sentence brings in happened, which is
+    its fact, not an aside about a name; a clause the sentence goes on after ("…, which began at 5:30 a.m., drew …")
+    and one about a person ("…, who arrived at 6 p.m.") still are asides."""
+    return (
+        mention.kind is MentionKind.TIME
+        and clause.group().startswith(", which ")
+        and not any(mark in text[mention.end :] for mark in ",;:(")
+    )
 
 
 def _in_apposition(claim: Claim, mention: Mention) -> bool:
@@ -3513,9 +3534,9 @@ def _modifies_a_noun(text: str, mention: Mention) -> bool:
 
 
 def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
-    """Whether the name only says which thing the common noun after it is ("the {{Apollo 11}}
-    lander"): an "it" after them means the lander, not Apollo 11."""
-    return bool(re.search(r"\b(?:the|a|an) $", text[: mention.start]) and _NOUN_AFTER_A_NAME.match(text, mention.end))
+    """Whether the name only says which thing the common noun after it is ("the {{Apollo 11}} lander", "its first {{Test}}
+    match"): an "it" after them means the lander, not Apollo 11, and never the match's kind."""
+    return bool(_DETERMINER_BEFORE_A_NAME.search(text, 0, mention.start) and _NOUN_AFTER_A_NAME.match(text, mention.end))
 
 
 def _in_the_opening(text: str, mention: Mention) -> bool:
@@ -3820,7 +3841,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     # the subject of the sentence or of a clause in it: "The finished dam is …", "Because the left lung has to leave
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
     common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
-    ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])])
+    ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])], claim.inserted)
     if ahead is None and claim.inserted and claim.subject is not None and claim.subject.kind is MentionKind.PERSON:
         ahead, forward = claim.subject, claim.subject.start  # "In her memoir Ada Lind wrote …" (was "she"): hers
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
@@ -3966,18 +3987,27 @@ def _points_forward(text: str, mentions: list[Mention], reference: re.Match[str]
     return pronoun in _POSSESSIVES and ahead is not None and reference.start() < forward and _can_be(pronoun, ahead, book)
 
 
-def _subject_ahead(text: str, named: list[Mention]) -> tuple[Mention | None, int]:
+def _subject_ahead(text: str, named: list[Mention], inserted: int = 0) -> tuple[Mention | None, int]:
     """The name that follows the sentence's opening phrase as its subject, perhaps after a title in quotes and a
     word for who it is ("In his 1950 memoir, "Wind and Sand," the pilot {Ann Lee} wrote …", "After its opening in
     1990, the larger {Northgate Library} …"), and where that opening ends; (None, 0) when there is none. A
     possessive in the opening may stand for that subject (`named` holds the sentence's names, and the one that
-    replaced a "she")."""
+    replaced a "she", which ends at `inserted`)."""
     setting = _OPENING_PHRASE.match(text)
     opening = max(_OPENING.match(text).end(), setting.end() if setting else 0)
-    # a person's name after an opening no comma closes: "For most of his life {Ada Lee} gave …" (not a thing's, which
-    # may be an "it" written as the one thing the sentence before offers: "At its base {the dam} is …")
+    # a name after an opening no comma closes: "For most of his life {Ada Lee} gave …", "At its height {Harwick Market}
+    # sold …"; a thing's only as the writer named it, not an "it" written as the one thing the sentence before offers
+    # ("At its base it is …" after a sentence with two things: its base may be the other's), and only right after the
+    # opening's own words ("At its height the mill and Harwick Market sold …": the mill may own it)
     unclosed = _subject_after_an_unclosed_opening(text, named)
-    if unclosed is not None and unclosed.kind is MentionKind.PERSON and (opening == 0 or unclosed.start < opening):
+    if (
+        unclosed is not None
+        and (
+            unclosed.kind is MentionKind.PERSON
+            or unclosed.start >= inserted and not _ANOTHER_NOUN_IN_AN_OPENING.search(text, text.find(" "), unclosed.start)
+        )
+        and (opening == 0 or unclosed.start < opening)
+    ):
         return unclosed, unclosed.start
     if opening == 0:
         return None, 0

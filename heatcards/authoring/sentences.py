@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from heatcards.authoring.lexicon import SENTENCE_STARTERS
+from heatcards.authoring.lexicon import MONTH_NAMES, SENTENCE_STARTERS, TIME_ZONE_WORDS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,11 @@ _ABBREVIATIONS = frozenset(
 # Harold Moss" (not "… aboard the brig. The crew …").
 _CAPITALISED_ABBREVIATIONS = frozenset({"Brig"})
 # Abbreviations that may also end a sentence: they do when the next word usually opens one.
-_AMBIGUOUS_ABBREVIATIONS = frozenset("inc ltd co corp jr sr etc al plc llc a.m p.m".split())
+_AMBIGUOUS_ABBREVIATIONS = frozenset("inc ltd co corp jr sr etc al plc llc".split())
+# The marks of a time of day, which end a sentence before any capitalised word but one that goes on telling the time:
+# "… began at 5:30 a.m. Hundreds of buyers …" (two sentences), "… at 9 a.m. Monday", "… at 6 p.m. Eastern time" (one).
+_CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+_GOES_ON_TELLING_THE_TIME = WEEKDAYS | MONTH_NAMES | TIME_ZONE_WORDS
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -124,6 +128,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     opens_sentence = next_word is not None and next_word.group(1) in SENTENCE_STARTERS
     if len(token) == 1 and token.isupper():  # an initial: "J. R. R. Tolkien"
         return opens_sentence and not _INITIAL.match(following)  # "A. A. Milne": the article "A" is a second initial
+    if lowered in _CLOCK_ABBREVIATIONS:
+        return next_word is not None and next_word.group(1) not in _GOES_ON_TELLING_THE_TIME
     if lowered in _AMBIGUOUS_ABBREVIATIONS or _DOTTED.fullmatch(token):
         return opens_sentence
     return True
