@@ -1058,9 +1058,9 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
     """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
     verb ("the tail contained cyanogen", "larvae are fed royal jelly"), "of" ("a layer of chalk
     marl") or "with" ("decorated with pietra dura"), else the last word alone ("had caught cowpox", "are lymphocytes");
-    nothing after a possessive or a person's name the sentence gave before, whose thing the term would cut from its name
-    ("Anna Berg built the Berg lamp, a glowing tube …" names the Berg lamp, not a "lamp"; "the Latin vacca, meaning cow" is
-    still "vacca")."""
+    nothing after a capitalised possessive or a capitalised word the sentence gave before, whose thing the term would cut
+    from its name ("Anna Berg built the Berg lamp, a glowing tube …" names the Berg lamp, not a "lamp"; "the Latin vacca,
+    meaning cow" is still "vacca")."""
     words = list(re.finditer(r"[\w'’-]+", text[:end]))[-_MAX_TERM_WORDS:]
     taken: list[re.Match[str]] = []
     stop = ""
