@@ -267,11 +267,11 @@ _NAME_GOES_ON = re.compile(r" (?:[A-Z]\.? )*[A-Z][\w'’-]")  # "Chris| Chataway
 # "the winter of 1897 to ", "between 1965 and ": the year before a second one, which is the year after it or, after
 # "between", the other end of a range whose first year is asked
 _YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<between>between )?(?P<year>\d{4}) (?:to|and|until) $")
-# A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
-# (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
 # An article or a possessive, perhaps with an ordinal or an adjective, right before a name: "the", "its first", "their
 # new" (see _qualifies_the_noun_after).
 _DETERMINER_BEFORE_A_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)(?: [a-z]+)? $")
+# A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
+# (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
 _NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
