@@ -1558,3 +1558,37 @@ def test_a_description_after_a_name_cuts_no_term_from_it():
     # the line: a lower-case word before the description is still its term, and so is one after a language
     assert terms("In 1890 Anna Berg built a cold lamp, a glowing tube that gives off a soft light.") == ["cold lamp"]
     assert terms("The word comes from the Latin vacca, meaning cow.") == ["vacca"]
+
+
+# Sixty-second round, the lead's part (issue 6): a possessive alone names the place the document names after its owner
+# ("Lord's" of "Lord's Cricket Ground") when nothing of the owner's follows it; not a possessive before a noun, nor one
+# after "of", which may be anything of the owner's.
+def test_a_possessive_alone_names_the_place_named_after_its_owner():
+    texts = [
+        "Harwick’s Cricket Ground: A History",
+        "Thomas Harwick was born in 1755.",
+        "Harwick's, in north Leeds, is the oldest ground in the county.",
+        "Harwick's staged its first Derby match in 1884.",
+        "The cup final is still played at Harwick's.",
+        "Harwick's wine shop stood by the gate.",
+        "The new stand is twice the height of Harwick's, and cost far more.",
+    ]
+    book = NameBook.from_texts(texts)
+    named = [[(m.kind, m.text, m.name) for m in find_mentions(text, book)] for text in texts]
+    assert (MentionKind.PLACE, "Harwick’s Cricket Ground", "Harwick’s Cricket Ground") in named[0]
+    for found in named[2:5]:
+        assert (MentionKind.PLACE, "Harwick's", "Harwick’s Cricket Ground") in found
+    # the line: the owner's own wine shop, and "of Harwick's", are the man's
+    assert (MentionKind.PERSON, "Harwick", "Thomas Harwick") in named[5]
+    assert not any(name == "Harwick’s Cricket Ground" for _, _, name in named[6])
+
+
+# Sixty-second round, part A (issue 6): a title that is also a common word, after "the" and before no first name and no
+# person the document knows, opens the name of an event or a body, not a person's ("the General Strike"); with no "the"
+# ("General Vane") or before a first name it is still a person's title.
+def test_a_common_word_title_after_the_opens_no_persons_name():
+    assert ("name", "General Strike") in found("His first day at school fell during the General Strike.")
+    assert ("organisation", "General Assembly") in found("The motion went to the General Assembly in May.")
+    # the line: a rank before a surname, or after "the" before a first name, is still a person's
+    assert ("person", "General Vane") in found("Her uncle served under General Vane in the war.")
+    assert ("person", "Gordon Vane") in found("His first posting was under the General Gordon Vane, a hard man.")

@@ -6052,3 +6052,91 @@ def test_a_time_of_day_in_a_closing_which_clause_is_asked():
     assert "(Harwick Market) The best-known event of the week was the cheese auction, which began at {{c1::about 5:30 a.m.}}" in fronts
     # the line: a clause the sentence goes on after, and a clause about a person, stay asides
     assert not any("{{c1::4 a.m.}}" in front or "{{c1::6 p.m.}}" in front for front in fronts)
+
+
+# Sixty-second round, the lead's part (issue 6): a document about a place named after its owner ("Harwick's Cricket
+# Ground") is about the place, not the man: its sentences that call it "Harwick's" are asked, the man's name is an answer
+# like any other, and an "it" is written as the place's name without "the" (unlike "the Hudson's Bay Company", whose
+# possessive names a place of its own).
+def test_a_place_named_after_its_owner_is_the_topic_and_takes_no_article():
+    text = (
+        "Harwick’s Cricket Ground: A History\n\n"  # the title line an article opens with names the ground in full
+        "Harwick's, in north Leeds, is the oldest cricket ground in the county. "
+        "Thomas Harwick was born in 1755 in Thirsk. Harwick opened his first ground in 1787. "
+        "Harwick's staged its first Derby match, England against Scotland, in 1884. "
+        "On 3 June 1902 it hosted the first Empire Cup final, in which Leeds beat York by four goals."
+    )
+    fronts = _fronts(text, "Harwick’s Cricket Ground: A History")
+    assert "Harwick's staged its first Derby match, England against Scotland, in {{c1::1884}}." in fronts
+    assert "On {{c1::3 June 1902}} Harwick’s Cricket Ground hosted the first Empire Cup final, in which Leeds beat York by four goals." in fronts
+    assert not any(front.startswith("(Thomas Harwick)") for front in fronts)
+    from heatcards.authoring.rules import _takes_the
+
+    assert _takes_the("Hudson's Bay Company") and not _takes_the("Harwick's Cricket Ground")
+
+
+# Sixty-second round, the lead's part (issue 6): an "It" after a sentence whose subject keeps a thing named by a name
+# before its noun ("keeps the Ashes urn") may be either, also after an opening of place ("Inside the ground, "); it is not
+# written as the subject.
+def test_an_it_after_a_subject_that_keeps_a_named_thing_is_not_the_subject():
+    text = (
+        "Harwick Park is a cricket ground in Leeds. "
+        "Inside the ground, the Harwick Museum keeps the Derby bell, a brass bell rung before every match since the 1880s. "
+        "It came to the club in 1927."
+    )
+    fronts = _fronts(text, "Harwick Park")
+    assert not any("did the Harwick Museum come" in front or "the Harwick Museum came" in front for front in fronts)
+
+
+# Sixty-second round, part A (issue 6): a chain of "he" that starts from the document's person called by the first name
+# alone is the document's person, also when the words around the name made it a person's name (the mention finder read
+# "Henry" as a person, not as a name of unknown kind); in another person's life that first name is someone else.
+def test_a_chain_from_the_persons_first_name_alone_is_the_person():
+    text = (
+        "Henry John Marsh was born in Hull in 1812. "
+        "The family followed his father to York, and Henry spent the happiest years of his boyhood there. "
+        "Henry, aged ten, was sent to work in a mill near the docks. "
+        "The job lasted a year, but he never forgot it. "
+        "He told no one, and the story became public only in a memoir written by his friend Tom Vane."
+    )
+    assert "Henry John Marsh told no one, and the story became public only in a memoir written by his friend {{c1::Tom Vane}}." in _fronts(text, "Henry Marsh")
+    # the line: in Ada Marsh's life the Henry of the chain is some Henry, and the "He" is not guessed
+    fronts = _fronts("Ada Marsh was born in Hull in 1815. " + text.split(". ", 1)[1], "Ada Marsh")
+    assert not any("told no one" in front for front in fronts)
+
+
+# Sixty-second round, part A (issue 6): with "the General Strike" read as an event, not a man, a "he" after it is the
+# document's person, the one person of that gender left, and the chain goes on; a man the sentence before names is not
+# passed over.
+def test_a_he_after_an_event_named_with_a_title_word_is_the_person():
+    text = (
+        "Alan Reed was born in Leeds in 1912. "
+        "His first day at school fell during the General Strike, so the boy walked alone. "
+        "At the school he formed a close friendship with Tom Vane, a gifted older pupil. "
+        "He went up to Oxford University in 1931 to read history."
+    )
+    fronts = _fronts(text, "Alan Reed")
+    assert "At the school Alan Reed formed a close friendship with {{c1::Tom Vane}}, a gifted older pupil." in fronts
+    assert "Alan Reed went up to {{c1::Oxford University}} in 1931 to read history." in fronts
+    # the line: a general the sentence before names may be the "he", and the sentence is refused
+    text = "Alan Reed was born in Leeds in 1912. His first posting was under General Vane. At the school he formed a friendship with Tom Cole."
+    assert not any("formed a friendship" in front for front in _fronts(text, "Alan Reed"))
+
+
+# Sixty-second round, part B (issue 6): an inverted opening that dates a thing's subject pronoun after "did" ("Only in
+# 1774 did it open …") is read as any opening before that pronoun, which then becomes the thing it stands for; not an
+# opening without a year ("Only then did it …", whose time leans on the sentence before), nor after a sentence that
+# offers several things the "it" could be.
+def test_a_pronoun_after_an_inverted_dated_opening_is_read_as_after_any_opening():
+    text = (
+        "The Harwick Trading Company was founded in London in 1702. "
+        "Tom Vane wrote that the firm had slept for fifty years. "
+        "Only in 1774 did it open its first inland post, Fort Bell, in what is now Manitoba. "
+        "Only then did it build its first ship, the Kestrel. "
+        "In 1790 the Harwick Trading Company bought the Star Mill and the Bell Foundry. "
+        "Not until 1801 did it open a mill at Port Ross."
+    )
+    fronts = _fronts(text, "Harwick Trading Company")
+    assert "Only in {{c1::1774}} did the Harwick Trading Company open its first inland post, Fort Bell, in what is now Manitoba." in fronts
+    # the line: no year in the opening, or several things before it, leave the "it" unread and the sentence refused
+    assert not any("Kestrel" in front or "Port Ross" in front or "1801" in front for front in fronts)

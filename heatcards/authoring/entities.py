@@ -347,7 +347,12 @@ _FIRM_OF_PARTNERS = re.compile(r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
 # was rebuilt"), not a thing of the saint's ("St. Paul's letters")
-_ENDS_A_BUILDINGS_NAME = re.compile(r"['’]s(?=[,.;:)!?]|$| (?:and|or|is|was|were|had|has|stood|burned|burnt|survived|fell)\b)")
+_ENDS_A_BUILDINGS_NAME = re.compile(
+    r"['’]s(?=[,.;:)!?]|$| (?:and|or|is|was|were|had|has|stood|burned|burnt|survived|fell)\b| [a-z]+ed (?:its|the|an?)\b)"
+)  # also "St. Paul's hosted the …", a past verb before its object
+# A place's name that opens with one person's possessive: "Lord's Cricket Ground", "Guy's Hospital" (not a saint's,
+# whose possessive alone names a building anyway)
+_OWNER_OF_A_PLACE = re.compile(r"(?!(?:St|Saint)\b)(?P<owner>[A-Z][a-z]+)['’]s [A-Z]")
 
 
 @dataclass
@@ -374,6 +379,8 @@ class NameBook:
     def __init__(self) -> None:
         self.inner_words: set[str] = set()
         self.possessive_only: set[str] = set()  # capitalised words written only with "'s": "left Queen's", "Harper's magazine"
+        # a one-word owner of a place's name -> that name: "Lord" -> "Lord's Cricket Ground", so "Lord's" alone is the ground
+        self.possessive_places: dict[str, str] = {}
         self.full_names: dict[str, str | None] = {}  # surname or first name -> full name (None when unsure)
         self.kinds: dict[str, MentionKind] = {}
         self.genders: dict[str, Gender] = {}  # full name -> gender, for the people the document makes sure of
@@ -411,6 +418,8 @@ class NameBook:
         named_alone: set[str] = set()  # names of one word of any kind, so far
         for text in texts:
             for mention in find_mentions(text, book):
+                if mention.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) and (owner := _OWNER_OF_A_PLACE.match(mention.text)):
+                    book.possessive_places.setdefault(owner.group("owner"), mention.text)
                 tail = _tail(mention.text) if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and not mention.craft else ""
                 if tail and tail not in named_alone:
                     book.tails.add(tail)
@@ -1102,7 +1111,7 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         start = text.index(run.tokens[title], run.start + len(" ".join(run.tokens[:title])))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[title:])
     name = " ".join(run.tokens)
-    full = book.full_name(name) if kind is MentionKind.PERSON else name
+    full = book.full_name(name) if kind is MentionKind.PERSON else _place_called_by_its_owner(run, book) or name
     cue = run.before[-1] if run.before else ""
     craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS  # also "the liner Northern Star"
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
@@ -1273,6 +1282,12 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             index += 1
         if possessive and (
             (words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end))  # "St. Mary's": a church
+            # "Lord's staged its first Test", "at Lord's.": the ground the document calls "Lord's Cricket Ground", not Lord's
+            # (not "twice the height of Smeaton's", which may be anything of Smeaton's)
+            or (
+                len(words) == 1 and words[0] in book.possessive_places and _ENDS_A_BUILDINGS_NAME.match(text, end)
+                and not text.endswith(" of ", 0, token.start())
+            )
             or (len(words) == 1 and _named_by_its_possessive(words[0], book))  # "left Queen's", "Harper's magazine"
         ):
             words[-1], end, possessive = tokens[index - 1].group(), tokens[index - 1].end(), False
@@ -1454,6 +1469,25 @@ def _named_by_its_possessive(word: str, book: NameBook) -> bool:
     return word in book.possessive_only and word not in lexicon.FIRST_NAMES and not word.isupper() and not _a_known_person(word, book)
 
 
+def _place_called_by_its_owner(run: _Run, book: NameBook) -> str | None:
+    """The place a run of one possessive stands for, when the document names a place after that owner ("Lord's" of
+    "Lord's Cricket Ground"); else None."""
+    if len(run.tokens) != 1 or not _POSSESSIVE.search(run.tokens[0]):
+        return None
+    return book.possessive_places.get(_POSSESSIVE.sub("", run.tokens[0]))
+
+
+def _a_common_word_title_after_the(run: _Run, book: NameBook) -> bool:
+    """Whether the run opens with a title that is also a common word (see lexicon.COMMON_WORD_TITLES) after "the", before
+    no first name and no person the document knows: "the General Strike", "the General Assembly" name events and bodies,
+    while "General Tom Vane" and "the General Gordon" the document calls a person stay people."""
+    rest = " ".join(run.tokens[1:])
+    return (
+        run.before[-1:] == ["the"] and run.tokens[0] in lexicon.COMMON_WORD_TITLES
+        and run.tokens[1] not in lexicon.FIRST_NAMES and not _a_known_person(rest, book)
+    )
+
+
 def _a_known_person(name: str, book: NameBook) -> bool:
     return name in book.full_names or book.kinds.get(name) is MentionKind.PERSON
 
@@ -1502,7 +1536,9 @@ def _is_name_word(word: str) -> bool:
 
 def _trusted_alone(word: str, book: NameBook) -> bool:
     """Whether a capitalised word that opens a sentence is a name: the document capitalises it
-    inside sentences too, or it is a known place, a first name or an acronym."""
+    inside sentences too, or it is a known place, a first name or an acronym (a name called by its possessive,
+    "Queen's", "Lord's", is trusted as its owner's word is)."""
+    word = _POSSESSIVE.sub("", word)
     return (
         word in book.inner_words
         or word in lexicon.PLACES
@@ -1525,6 +1561,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.WORK  # "the Missa solemnis", "an Agnus Dei"
     if run.tokens[0] in _SAINTS and _POSSESSIVE.search(run.tokens[-1]):
         return MentionKind.PLACE  # "St. Mary's": a church, not the saint
+    if (place := _place_called_by_its_owner(run, book)) is not None:
+        return book.kinds.get(place, MentionKind.PLACE)  # "Lord's" of "Lord's Cricket Ground"
     if len(run.tokens) == 1 and name.isupper() and len(name) > 1:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):
@@ -1553,7 +1591,7 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     if cue == "," and run.before[0] in lexicon.ROLE_NOUNS:
         return MentionKind.PERSON  # "the flight director, Gene Kranz", "his guidance officer, Steve Bales"
     if cue in lexicon.PERSON_CUES or cue.capitalize() in _TITLES or (
-        len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES
+        len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES and not _a_common_word_title_after_the(run, book)
     ):
         return MentionKind.PERSON
     if run.after == ", who" and len(run.tokens) > 1 and looks_like_a_persons_name(name):

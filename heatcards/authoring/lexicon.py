@@ -51,6 +51,9 @@ TITLES_BEFORE_NAMES = _words(
     "Sergeant Sgt Judge Justice Chancellor Minister Reverend Rev Father Sister Brother Detective Officer "
     "Admiral Commander Ensign Premier Ambassador Commissioner Tsar Tsarina Czar Czarina Kaiser Sultan Shah Pharaoh"
 )
+# Titles that are also common words, capitalised in the names of events and bodies after "the": "the General Strike",
+# "the General Assembly" (see entities._a_common_word_title_after_the).
+COMMON_WORD_TITLES = _words("General")
 # Titles of address that open no place's name (unlike "Lord Howe Island", "Lady Elliot Island", "King William Island"):
 # "Sir Rowland Hill" is a person although "Hill" ends places' names.
 PERSONAL_HONORIFICS = _words("Mr Mrs Ms Miss Dr Sir Dame")
@@ -179,7 +182,7 @@ PLACE_WORDS = _words(
     "Ocean River Lake Mountain Mountains Mount Mt Hills Hill Valley Canyon Desert Forest Park Street St "
     "Avenue Ave Road Boulevard Square Bridge Harbor Harbour Coast Beach Peninsula Strait Falls Heights "
     "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
-    "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena"
+    "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena Ground Oval"
 )
 # The last words of canals and railways named after the two places they join: "the Trent and Mersey Canal", "the
 # Liverpool and Manchester Railway".

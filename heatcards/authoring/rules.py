@@ -145,8 +145,12 @@ _AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|ju
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
     r"(?:An?\s[a-z][^,;\"“]{2,60}?,\s+(?=(?:he|she)\s)|"
+    # an inverted opening that dates the subject pronoun after its "did": "Only in 1774 did it open …" (not "Only then did
+    # it …", whose time leans on the sentence before)
+    r"(?:Only (?:in|on|by|after)|Not (?:until|before))\s(?:[^,;\"“]{0,30}?\s)?\d{3,4}s?\s(?:did|does)\s+(?=(?:it|they)\s+[a-z]+\b)|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
-    r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|(?<=, )(?:at|in|on|by|after|during))"
+    r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|Inside|Outside|Beside|Behind|Beneath|Above|Below|Across|"
+    r"(?<=, )(?:at|in|on|by|after|during))"
     rf"\s(?:[^,\"“]|,(?=\s\d{{4}}\b)){{1,40}}?(?:,\s+(?!\d{{4}}\b)|\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT}))){{0,2}})"
 )
 # A subject that leans on what came before: "The unit was led by …", "The net effect is …"; the word
@@ -470,8 +474,9 @@ _LEANING_OPENING = re.compile(
 # (see _pronouns_stood_in): "In 1938 the Marlow eight won it again …" -> "… won the thing again …".
 _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
 # A singular common noun a verb takes as its object, which an "it" after the sentence may be as well as its subject:
-# "The Normandie took the record in 1935." (not "… goes to the fastest crew", nor "won nine games").
-_SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ )?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
+# "The Normandie took the record in 1935.", "The museum keeps the Ashes urn." (not "… goes to the fastest crew", nor
+# "won nine games").
+_SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ |[A-Z][\w-]* (?!(?:an?|the)\b))?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 _COPULA = re.compile(r"was|is|became|becomes|remained|remains")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
 # "The drill cores settled it: ", "The result is that " (see _after_a_comment).
@@ -3296,10 +3301,11 @@ def _beside_a_person_called_by_a_noun(text: str, person: Mention, gender: Gender
 
 
 def _first_name_alone(mention: Mention, gender: Gender) -> bool:
-    """Whether a name of unknown kind is one first name of `gender` alone ("Vincent", "Theo"): a person of that
-    gender, whom the document calls by that name only."""
+    """Whether a person's name, or a name of unknown kind, is one first name of `gender` alone ("Vincent", "Theo"): a
+    person of that gender, whom the document calls by that name only. A person counts too ("Henry, aged ten, was
+    sent …"): the words around the name made the person, not a surname the document gives."""
     first_names = lexicon.MALE_FIRST_NAMES if gender is Gender.MALE else lexicon.FEMALE_FIRST_NAMES
-    return mention.kind is MentionKind.NAME and mention.name in first_names
+    return mention.kind in (MentionKind.NAME, MentionKind.PERSON) and mention.name in first_names
 
 
 def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
@@ -3692,13 +3698,19 @@ def _topic_as_written(topic: _Topic) -> str:
     return f"the {topic.name}" if topic.article or _takes_the(topic.name) else topic.name
 
 
+_OPENING_POSSESSIVE = re.compile(r"[A-Z][\w-]*['’]s ")
+
+
 def _takes_the(name: str) -> bool:
     """Whether a name of several words is written with "the": it ends in a word such as "Road",
     "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", it opens with such a word
     before "of" ("the Statue of Freedom", "the Bank of Elmira", "the Isle of Wight"), or it names an event ("the Great
-    Flood of Paris", "the Boston Molasses Flood")."""
+    Flood of Paris", "the Boston Molasses Flood"). Not a name that opens with its owner's possessive ("Lord's Cricket
+    Ground", "Guy's Hospital"), unless that possessive names a place of its own ("the Hudson's Bay Company")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS | lexicon.INSTRUMENT_WORDS
+    if _OPENING_POSSESSIVE.match(name) and not any(word in lexicon.PLACE_WORDS for word in words[1:-1]):
+        return False
     if len(words) > 2 and words[1] == "of" and words[0] in generic | lexicon.STATE_WORDS:
         return True
     return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name))
