@@ -350,9 +350,9 @@ _SAINTS = frozenset({"St", "St.", "Saint"})
 _ENDS_A_BUILDINGS_NAME = re.compile(
     r"['’]s(?=[,.;:)!?]|$| (?:and|or|is|was|were|had|has|stood|burned|burnt|survived|fell)\b| [a-z]+ed (?:its|the|an?)\b)"
 )  # also "St. Paul's hosted the …", a past verb before its object
-# A place's name that opens with one person's possessive: "Lord's Cricket Ground", "Guy's Hospital" (not a saint's,
-# whose possessive alone names a building anyway)
-_OWNER_OF_A_PLACE = re.compile(r"(?!(?:St|Saint)\b)(?P<owner>[A-Z][a-z]+)['’]s [A-Z]")
+# A name that opens with one owner's possessive: "Lord's Cricket Ground", "Guy's Hospital" (not a saint's, whose
+# possessive alone names a building anyway; see owner_of_a_name)
+_OWNER_OF_A_NAME = re.compile(r"(?!(?:St|Saint)\b)(?P<owner>[A-Z][a-z]+)['’]s [A-Z]")
 
 
 @dataclass
@@ -418,8 +418,8 @@ class NameBook:
         named_alone: set[str] = set()  # names of one word of any kind, so far
         for text in texts:
             for mention in find_mentions(text, book):
-                if mention.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) and (owner := _OWNER_OF_A_PLACE.match(mention.text)):
-                    book.possessive_places.setdefault(owner.group("owner"), mention.text)
+                if mention.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) and (owner := owner_of_a_name(mention.text)):
+                    book.possessive_places.setdefault(owner, mention.text)
                 tail = _tail(mention.text) if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and not mention.craft else ""
                 if tail and tail not in named_alone:
                     book.tails.add(tail)
@@ -1281,12 +1281,14 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             end = tokens[index].end()
             index += 1
         if possessive and (
-            (words[0] in _SAINTS and _ENDS_A_BUILDINGS_NAME.match(text, end))  # "St. Mary's": a church
-            # "Lord's staged its first Test", "at Lord's.": the ground the document calls "Lord's Cricket Ground", not Lord's
-            # (not "twice the height of Smeaton's", which may be anything of Smeaton's)
-            or (
-                len(words) == 1 and words[0] in book.possessive_places and _ENDS_A_BUILDINGS_NAME.match(text, end)
-                and not text.endswith(" of ", 0, token.start())
+            (
+                _ENDS_A_BUILDINGS_NAME.match(text, end)
+                and (
+                    words[0] in _SAINTS  # "St. Mary's": a church
+                    # "Lord's staged its first Test", "at Lord's.": the ground the document calls "Lord's Cricket Ground",
+                    # not Lord's (not "twice the height of Smeaton's", which may be anything of Smeaton's)
+                    or (len(words) == 1 and words[0] in book.possessive_places and not text.endswith(" of ", 0, token.start()))
+                )
             )
             or (len(words) == 1 and _named_by_its_possessive(words[0], book))  # "left Queen's", "Harper's magazine"
         ):
@@ -1467,6 +1469,12 @@ def _named_by_its_possessive(word: str, book: NameBook) -> bool:
     magazine"; not "Ellen's letters", a first name, "FIFA's coach of the year", an acronym, nor "Franklin's"
     where Rosalind Franklin is named)."""
     return word in book.possessive_only and word not in lexicon.FIRST_NAMES and not word.isupper() and not _a_known_person(word, book)
+
+
+def owner_of_a_name(name: str) -> str | None:
+    """The one owner whose possessive opens the name ("Lord" of "Lord's Cricket Ground"), else None."""
+    owner = _OWNER_OF_A_NAME.match(name)
+    return owner.group("owner") if owner else None
 
 
 def _place_called_by_its_owner(run: _Run, book: NameBook) -> str | None:

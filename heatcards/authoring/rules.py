@@ -36,6 +36,7 @@ from heatcards.authoring.entities import (
     looks_like_a_persons_name,
     may_name_a_person,
     opening_glossary_term,
+    owner_of_a_name,
     quotations,
 )
 from heatcards.authoring.model import (
@@ -3698,9 +3699,6 @@ def _topic_as_written(topic: _Topic) -> str:
     return f"the {topic.name}" if topic.article or _takes_the(topic.name) else topic.name
 
 
-_OPENING_POSSESSIVE = re.compile(r"[A-Z][\w-]*['’]s ")
-
-
 def _takes_the(name: str) -> bool:
     """Whether a name of several words is written with "the": it ends in a word such as "Road",
     "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", it opens with such a word
@@ -3709,7 +3707,7 @@ def _takes_the(name: str) -> bool:
     Ground", "Guy's Hospital"), unless that possessive names a place of its own ("the Hudson's Bay Company")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS | lexicon.INSTRUMENT_WORDS
-    if _OPENING_POSSESSIVE.match(name) and not any(word in lexicon.PLACE_WORDS for word in words[1:-1]):
+    if owner_of_a_name(name) and not any(word in lexicon.PLACE_WORDS for word in words[1:-1]):
         return False
     if len(words) > 2 and words[1] == "of" and words[0] in generic | lexicon.STATE_WORDS:
         return True
