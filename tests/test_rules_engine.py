@@ -6140,3 +6140,15 @@ def test_a_pronoun_after_an_inverted_dated_opening_is_read_as_after_any_opening(
     assert "Only in {{c1::1774}} did the Harwick Trading Company open its first inland post, Fort Bell, in what is now Manitoba." in fronts
     # the line: no year in the opening, or several things before it, leave the "it" unread and the sentence refused
     assert not any("Kestrel" in front or "Port Ross" in front or "1801" in front for front in fronts)
+
+
+def test_a_word_for_a_faith_is_no_person_who_could_be_she():
+    """"an English Quaker" names no one: the "She" after it is still the document's person, even when another
+    sentence says "a Quaker told her"; and a people's words are never the answer."""
+    text = (
+        "Ada Brand was an English Quaker who worked for better prisons, and by 1820 she was famous. "
+        "She was born Ada Gurney on 21 May 1780 in Norwich. In 1813 a Quaker told her about a prison in Leeds."
+    )
+    found = cards(text, title="Ada Brand")
+    assert ("cloze:date", "Ada Brand was born Ada Gurney on {{c1::21 May 1780}} in Norwich.", "") in found
+    assert not any("{{c1::English Quaker}}" in front or "{{c1::Quaker}}" in front for _, front, _ in found)

@@ -1555,6 +1555,13 @@ def _trusted_alone(word: str, book: NameBook) -> bool:
     )
 
 
+def names_a_people(name: str) -> bool:
+    """Whether a name is a word for a people or a faith, or words that are all such ("East German", "an English
+    Quaker"): never a person, and never worth a deletion."""
+    words = name.split()
+    return name in lexicon.DEMONYMS or len(words) > 1 and all(word in lexicon.DEMONYMS for word in words)
+
+
 def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     name = " ".join(run.tokens)
     last = run.tokens[-1].rstrip(".")
@@ -1563,8 +1570,9 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if _names_a_craft(run):
         return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
-    if name in lexicon.DEMONYMS or name.removesuffix("s") in lexicon.DEMONYMS:
-        return MentionKind.NAME  # "surrounded by East German territory", "600 East Germans": a people's word, no person
+    if names_a_people(name) or name.removesuffix("s") in lexicon.DEMONYMS:
+        # "surrounded by East German territory", "600 East Germans", "an English Quaker": a people's word, no person
+        return MentionKind.NAME
     if run.tokens[0] in lexicon.LATIN_TITLE_WORDS and len(run.tokens) > 1:
         return MentionKind.WORK  # "the Missa solemnis", "an Agnus Dei"
     if run.tokens[0] in _SAINTS and _POSSESSIVE.search(run.tokens[-1]):

@@ -266,7 +266,8 @@ EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words("disease diseases syndrome lymphoma sar
 DEMONYMS = _words(
     "American British English French German Italian Spanish Russian Soviet Chinese Japanese Polish Irish "
     "Scottish Welsh Dutch Swedish Norwegian Danish Greek Roman Egyptian Mexican Canadian Indian Jewish "
-    "Christian Muslim Catholic Protestant European African Asian Korean Portuguese Austrian Swiss Belgian"
+    "Christian Muslim Catholic Protestant European African Asian Korean Portuguese Austrian Swiss Belgian "
+    "Quaker Methodist Anglican Puritan Baptist Lutheran Presbyterian Mormon Hindu Buddhist Sikh Calvinist Huguenot"
 ) | frozenset(  # of a divided country, as guessable as the country's: "crowded into the {{West German}} embassy"
     {"East German", "West German", "North Korean", "South Korean", "North Vietnamese", "South Vietnamese"}
 )

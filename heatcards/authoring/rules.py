@@ -36,6 +36,7 @@ from heatcards.authoring.entities import (
     looks_like_a_persons_name,
     may_name_a_person,
     opening_glossary_term,
+    names_a_people,
     owner_of_a_name,
     quotations,
 )
@@ -1449,7 +1450,7 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     text = mention.text
     if claim.subject and claim.subject.start <= mention.start < claim.inserted:
         return True  # the name that replaced a pronoun: the sentence did not say it there
-    if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or text in lexicon.DEMONYMS or len(text) < 2:
+    if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or names_a_people(text) or len(text) < 2:
         return True  # the topic, "the {{Earth}}", "{{Spanish}} soldiers", "the {{A}} form"
     if topic and text in topic.aliases:
         return True  # "{{Queen Mary}}, the wife of King George V, launched the ship" in a history of the Queen Mary
@@ -2947,7 +2948,7 @@ def _could_be_it(mention: Mention) -> bool:
 def _a_people(mention: Mention) -> bool:
     """Whether the name is a word for a people ("had troubled the French", "Babylonian tablets")."""
     adjective = mention.kind is MentionKind.NAME and " " not in mention.text and _ADJECTIVE.search(mention.text)
-    return mention.text in lexicon.DEMONYMS or bool(adjective)
+    return names_a_people(mention.text) or bool(adjective)
 
 
 def _antecedent(
