@@ -6152,3 +6152,21 @@ def test_a_word_for_a_faith_is_no_person_who_could_be_she():
     found = cards(text, title="Ada Brand")
     assert ("cloze:date", "Ada Brand was born Ada Gurney on {{c1::21 May 1780}} in Norwich.", "") in found
     assert not any("{{c1::English Quaker}}" in front or "{{c1::Quaker}}" in front for _, front, _ in found)
+
+
+def test_a_surname_after_shows_is_the_person_named_in_full_not_a_title():
+    """"A photograph … shows Vane in a tall hat": "shows" is a verb here, and Vane is the engineer the document
+    names in full, so the "he" after a sentence where he and another man both act is nobody's for sure."""
+    text = (
+        "Tom Vane was an engineer. A photograph that Karl Lind took in 1857 shows Vane in a tall hat. "
+        "Prince Albert opened the bridge in 1859, but Vane was too ill to attend. In 1860 he married Ada Marks."
+    )
+    found = cards(text, title="Tom Vane")
+    assert not any("Prince Albert married" in front or "Karl Lind married" in front for _, front, _ in found)
+    assert not any("{{c1::Vane}}" in front for _, front, _ in found)
+
+
+def test_a_verb_after_and_is_no_second_main_clause():
+    """"…, and was buried in …" shares the subject of the clause before: no card opens "Was buried in"."""
+    text = "Tom Vane was a banker in Leeds. Karl Marks met him. He died on 15 September 1859, aged 53, and was buried in Kensal Green Cemetery in London."
+    assert not any(front.startswith("Was ") for _, front, _ in cards(text))

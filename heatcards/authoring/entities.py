@@ -448,6 +448,9 @@ class NameBook:
             # the one person it can be, or the one the document names far more often
             book.full_names[short] = best if people[best] > sum(people[full] for full in fulls if full != best) else None
         book.kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+        for short in owners:  # "A photograph … shows Brunel": the surname of people named in full, not a show's title
+            if " " not in short and set(votes[short]) == {MentionKind.WORK}:
+                book.kinds[short] = MentionKind.PERSON
         book.genders = _genders(texts, book)
         return book
 

@@ -783,7 +783,7 @@ _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\
 _LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?:the )?", re.IGNORECASE)
 # A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
 _PLAIN_SUBJECT = re.compile(
-    rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
+    rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they|was|is|has|does)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
     re.IGNORECASE,
 )
 # The words before an "it" for the topic that name no thing it could be (see _nothing_before_it_could_be): small words, the
