@@ -6170,3 +6170,53 @@ def test_a_verb_after_and_is_no_second_main_clause():
     """"…, and was buried in …" shares the subject of the clause before: no card opens "Was buried in"."""
     text = "Tom Vane was a banker in Leeds. Karl Marks met him. He died on 15 September 1859, aged 53, and was buried in Kensal Green Cemetery in London."
     assert not any(front.startswith("Was ") for _, front, _ in cards(text))
+# Round 63, part B: a "her" after a verb of seeing or causing and before a bare verb with its object is the person, not
+# a possessive ("watch Ada Brand read the Bible"); where the word after it may be a noun ("see her work"), no card.
+def test_her_before_a_bare_verb_after_a_verb_of_seeing_is_an_object():
+    text = (
+        "Ada Brand was a reformer in Leeds. Aldermen and bishops came to watch her read the Bible to the prisoners in 1818. "
+        "In 1810 crowds came to see her work in the prison at Newgate. In 1814 the mayor watched her son open the school at Hull."
+    )
+    fronts = {front for _, front, _ in cards(text, title="Ada Brand")}
+    assert "Aldermen and bishops came to watch Ada Brand read the Bible to the prisoners in {{c1::1818}}." in fronts
+    assert "In {{c1::1814}} the mayor watched Ada Brand's son open the school at Hull." in fronts
+    assert not any("Brand's read" in front or "Newgate" in front for front in fronts)
+
+
+def test_a_gallery_keeps_the_place_after_of():
+    found = answers("One quilt survives and is now held by the National Gallery of Australia in Canberra.", title="Quilts")
+    assert "National Gallery of Australia" in found and "National Gallery" not in found
+
+
+def test_a_title_after_a_work_noun_is_not_cut_to_its_first_word():
+    text = "Ada Brand set out her methods in a short book, Notes on the Visiting, Care, and Government of Prisoners, published in 1827."
+    assert "Notes" not in answers(text, title="Ada Brand")
+    # the line: a title that ends at the name stays an answer
+    assert "Ivanhoe" in answers("Ada Brand read the novel Ivanhoe by Walter Scott in 1820.", title="Ada Brand")
+
+
+def test_a_latin_species_name_is_not_cut_to_its_genus():
+    text = "Ada Brand was a reformer. The record belongs to Darwin's bark spider, Caerostris darwini of Madagascar."
+    found = answers(text, title="Ada Brand")
+    assert "Caerostris" not in found and "Darwin's" not in found and "Madagascar" in found
+# Round 63, part D: the terms and parts of an explainer. A quoted term after a description and "known as"; the kind a
+# subject is "a form of" (two or three words, or a hyphenated one); a part's one-word term with "the" set after a
+# described thing and before a clause that says more of it. Not one plain word after "a form of", a quoted name after
+# "the", nor a part that judges.
+def test_an_explainer_asks_its_quoted_terms_kinds_and_parts():
+    text = (
+        "A young spider lets out threads until the air lifts it away, a habit known as \"ballooning\". "
+        "Microwaves are a form of non-ionising radiation. "
+        "A magnetron has a heated cathode, surrounded by a copper block, the anode, which is cut with cavities. "
+        "The old boat was a rusty tub known as \"the bucket\". "
+        "Microwaves are a form of energy. "
+        "He read a dull book, the worst, which he hated. "
+        "Food gets hot in the oven."
+    )
+    fronts = _fronts(text, "How a microwave oven works")
+    assert "A young spider lets out threads until the air lifts it away, a habit known as \"{{c1::ballooning}}\"." in fronts
+    assert "Microwaves are a form of {{c1::non-ionising radiation}}." in fronts
+    assert any("the {{c1::anode}}" in front for front in fronts)
+    # the line: one plain word after "a form of" (an everyday word), a quoted name after "the" (a nickname), a judgement
+    assert not any("{{c1::energy}}" in front or "bucket}}" in front or "{{c1::worst}}" in front for front in fronts)
+

@@ -648,6 +648,13 @@ _NAME_IN_QUOTES = re.compile(
 _NICKNAME_IN_QUOTES = re.compile(
     r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
 )
+# A lower-case term in quotation marks after the description of what it names and "known as" or "termed", ending the
+# clause: '…, a habit known as "ballooning".', 'a fault termed "creep", which …' (not 'a film critics called "dull"',
+# where who calls judges, nor 'known as "the boss"': "the" opens a nickname, not a term).
+_QUOTED_TERM_AFTER_ITS_DESCRIPTION = re.compile(
+    r"\ban? (?:[a-z][\w-]* ){0,2}[a-z]{3,},? (?:known as|termed) [\"“](?P<name>(?!(?:the|a|an)\b)[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})"
+    r"(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+)
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week"); also a
 # description of one or two words inside the clause when a pronoun names: "He invented a parlour game he called the
@@ -688,6 +695,13 @@ _DEFINED_BY_ITS_KIND = re.compile(
 )
 # Subjects that say what matters rather than name a thing: "The point is the one that …", "The trouble is the cost of …".
 _VERDICT_NOUNS = frozenset("point thing fact truth trouble aim goal difference ones".split())
+# A sentence that opens with a subject and says in the present which kind of a thing it is, the kind ending the sentence:
+# "Microwaves are a form of non-ionising radiation.", "The cathode is a type of hot electrode." (see _kind_it_is_a_form_of
+# for the line: a term of two or three words, or one hyphenated word).
+_A_FORM_OF = re.compile(
+    r"(?:The )?(?P<subject>[A-Za-z][a-z-]*(?: [a-z][\w-]*){0,2}) (?:is|are) an? (?:form|type|kind|variety) of "
+    r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=\.$)"
+)
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
 # first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}", "a name
 # for the process: {fission}".
@@ -778,6 +792,12 @@ _APPOSED_TERM = re.compile(
 _TERM_AFTER_ITS_CLASS = re.compile(
     rf"\ban? (?:[a-z][\w-]* )?(?:{'|'.join(sorted(lexicon.CLASS_NOUNS))}), (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){{0,2}}), (?=(?:which|that|whose) )"
 )
+# A part's term with "the" set between commas right after a described thing with an article, before a clause that says
+# more of the part: "surrounded by a copper block, {{the anode}}, which is cut with cavities" (one word, the name of the
+# part; not "a small town, the capital of …", nor "a dull book, the worst, which", which judges; see find_terms).
+_PART_AFTER_ITS_DESCRIPTION = re.compile(
+    r"\ban? [a-z][\w-]* [a-z]{3,}, the (?P<term>[a-z][\w-]*), (?=(?:which|that) )"
+)
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
 _SALT_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])")
@@ -861,6 +881,9 @@ def find_terms(text: str) -> list[Mention]:
     glossary_item = opening_glossary_term(text)
     if glossary_item:
         found.append(glossary_item)
+    kind_it_is_a_form_of = _kind_it_is_a_form_of(text)
+    if kind_it_is_a_form_of:
+        found.append(kind_it_is_a_form_of)
     by_its_kind = _defined_by_its_kind(text)
     if by_its_kind:
         found.append(by_its_kind)
@@ -880,6 +903,9 @@ def find_terms(text: str) -> list[Mention]:
     for match in _SALT_NAME.finditer(text):
         if match.group("noun") not in _NOT_TERM_WORDS:
             found.append(match.span())
+    for match in _PART_AFTER_ITS_DESCRIPTION.finditer(text):
+        if not _judges(match.group("term")) and match.group("term") not in _NOT_TERM_WORDS | _VERBS:
+            found.append(match.span("term"))
     for match in _TERM_AFTER_ITS_CLASS.finditer(text):
         if _is_whole_term(text, *match.span("term")) and not _ends_in_an_adjective(match.group("term")):
             found.append(match.span("term"))
@@ -913,6 +939,25 @@ def opening_glossary_term(text: str) -> tuple[int, int] | None:
     if any(_a_verb(word) for word in words[1:]):
         return None  # "Prices soared: …"
     return item.span("term")
+
+
+def _kind_it_is_a_form_of(text: str) -> tuple[int, int] | None:
+    """The span of the kind a sentence says its subject is a form of (see _A_FORM_OF): "Microwaves are a form of
+    {{non-ionising radiation}}.", "Bronze is a kind of {{copper alloy}}.", "Ozone is a form of {{oxygen-rich gas}}". None
+    for a single plain word, which is as often an everyday word the learner guesses ("a form of energy", "a type of
+    food"), for a subject that leans or is a pronoun ("This is a form of …", "The part is a type of …"), and for a kind
+    that judges ("a form of the best …") or holds a verb."""
+    said = _A_FORM_OF.match(text)
+    if not said:
+        return None
+    subject = set(said.group("subject").lower().split())
+    term = said.group("term")
+    words = term.split()
+    if subject & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS) or set(words) & (_NOT_TERM_WORDS | _VERBS):
+        return None
+    if (len(words) == 1 and "-" not in term) or _judges(term) or any(_a_verb(word) for word in words):
+        return None
+    return said.span("term")
 
 
 def _defined_by_its_kind(text: str) -> tuple[int, int] | None:
@@ -950,14 +995,15 @@ def _judges(words: str) -> bool:
 def _names_in_quotes(text: str) -> list[re.Match[str]]:
     """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
     'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure'), or as the nickname a passive
-    gives the subject: 'The process was nicknamed "bread from air", and …'."""
+    gives the subject: 'The process was nicknamed "bread from air", and …', or as the term a description is known as:
+    '…, a habit known as "ballooning".'."""
     if _QUOTE_PAIRS.search(text) is None:
         return []  # most sentences quote nothing, and the naming pattern's scan of every word is not cheap
     return [
         match
         for match in _NAME_IN_QUOTES.finditer(text)
         if not _someone_called(match.group(1)) and match.group("noun") not in _NOT_TERM_WORDS and not _a_verb(match.group("noun"))
-    ] + list(_NICKNAME_IN_QUOTES.finditer(text))
+    ] + list(_NICKNAME_IN_QUOTES.finditer(text)) + list(_QUOTED_TERM_AFTER_ITS_DESCRIPTION.finditer(text))
 
 
 def _someone_called(word: str) -> bool:

@@ -141,6 +141,15 @@ PERSON_VERBS = _words(
     "replied replies asked asks shouted whispered laughed smiled cried joked quipped"
 )
 
+# Verbs of seeing or of making someone act, whose object goes on with a bare verb: "watched her read the Bible",
+# "let her study", "made her promise" (not "watched her son", where the "her" owns the noun after it).
+SEEING_OR_CAUSING_VERBS = _words(
+    "watch watches watched watching see sees saw seen seeing hear hears heard hearing help helps helped helping "
+    "let lets letting make makes made making notice noticed noticing feel feels felt bid bade"
+)
+# Bare verbs such an object often goes on with, beyond the verbs the engine knows otherwise: "watched her {read}",
+# "heard her {preach}" (some are nouns too, "her work", "her dance": see _object_her in rules.py).
+BARE_VERBS_AFTER_AN_OBJECT = _words("read speak preach sing dance perform work play fly swim ride walk paint pray die")
 # Verbs that set a line of speech beside its speaker ("…," Ruth Ames told the crew.).
 SPEECH_VERBS = _words("said says told wrote writes declared declares recalled replied added remarked")
 
@@ -148,7 +157,7 @@ ORGANISATION_WORDS = _words(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
     "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "
     "Committee Council Conference Board Authority Association Society Foundation Trust Fund Union League Federation "
-    "Party Court Parliament Congress Senate Assembly Bank Museum Library Hospital Church Studios Studio "
+    "Party Court Parliament Congress Senate Assembly Bank Museum Gallery Galleries Library Hospital Church Studios Studio "
     "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "
     "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers "
     "Aircraft Airways Aviation Aerospace Works Shipyard Shipyards Shipbuilding Engineering Manufacturing Enterprises"

@@ -240,6 +240,17 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
 )
 # The species word after a genus, which ends the Latin name of a species: "Apis mellifera.", "Apis cerana, which …".
 _SPECIES_AFTER = re.compile(r" [a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)(?=[,.;)])")
+# A species word of an ending no English word of its kind has, which goes on with the sentence: "Caerostris {darwini}
+# of Madagascar", "Rana {temporariae} is …" (not "a London {taxi} driver": an article before the genus is refused apart).
+_LATIN_SPECIES_GOING_ON = re.compile(r" [a-z]{3,}(?:i|ae|ensis) (?:of|from|in|and|is|was|which|that|has|had|lives|lived)\b")
+# A lower-case name of a species and its Latin name after a comma, after an owner's possessive: "Darwin's {bark spider,
+# Caerostris darwini}" (the possessive is a word of the common name, no answer alone).
+_COMMON_AND_LATIN_NAME_AFTER = re.compile(r"(?: [a-z-]+){1,3}, [A-Z][a-z]+ [a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)\b")
+# A lower-case word for a work and perhaps a comma right before a title (see lexicon.WORK_CUES) …
+_WORK_CUE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? $")
+# … whose title goes on past the name with a small word and a capitalised one: "a short book, {Notes} on the Visiting,
+# Care, and …", "the pamphlet {Thoughts} of a Prisoner" (not "the novel {Ivanhoe} by Walter Scott" nor "… in London").
+_TITLE_GOES_ON = re.compile(r" (?:on|of|and|for|to)(?: the| a| an)? [A-Z]")
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
 _ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
 # Three or more items without digits that end their clause: each of one or two words, the last after
@@ -745,6 +756,12 @@ _ITS_AFTER_THE_VERB = re.compile(
 )
 # "the" and a lower-case noun just before a name: "the miser ", "the business forecaster ".
 _THE_COMMON_NOUN_BEFORE = re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]+ $")
+# A verb of seeing or of making someone act right before a "her" (see _object_her).
+_SEEING_OR_CAUSING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SEEING_OR_CAUSING_VERBS))}) $")
+# A verb the engine knows right after such a "her", and what it acts on: " read the Bible", " play a waltz".
+_BARE_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS | lexicon.BARE_VERBS_AFTER_AN_OBJECT))
+_BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|his|her|its|their|this|these|those)\b")
+_BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
@@ -1469,6 +1486,12 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}} met …")
     if mention.kind is MentionKind.NAME and " " not in text and _SPECIES_AFTER.match(after):
         return True  # "the western honey bee, {{Apis}} mellifera.": the genus of a species' Latin name, half of it
+    if mention.kind is MentionKind.NAME and " " not in text and _LATIN_SPECIES_GOING_ON.match(after) and not re.search(r"\b(?i:the|an?) $", claim.text[: mention.start]):
+        return True  # "Darwin's bark spider, {{Caerostris}} darwini of Madagascar": the genus alone, as above
+    if (mention.possessive or re.fullmatch(r"[A-Z][a-z]+['’]s", text)) and " " not in mention.name and _COMMON_AND_LATIN_NAME_AFTER.match(after):
+        return True  # "{{Darwin's}} bark spider, Caerostris darwini": a word of a species' common name, no answer alone
+    if mention.kind in NAMED_KINDS and _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and _TITLE_GOES_ON.match(after):
+        return True  # "a short book, {{Notes}} on the Visiting, Care, and Government of Prisoners": a title cut short
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
@@ -2866,7 +2889,7 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
                 and not _PERSON_BY_A_POSSESSIVE.fullmatch(text, match.start(), ahead.start)
                 and (_can_be(match.group(), ahead, book) or (ahead.kind is MentionKind.NAME and match.group() != "its"))
             )
-            and not (subjects_own and match.group() != "him" and not (match.group() == "her" and _OBJECT_HER.match(text, match.end())))
+            and not (subjects_own and match.group() != "him" and not (match.group() == "her" and _object_her(text, match.start(), match.end())))
         ),
         None,
     )
@@ -2888,7 +2911,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # not "UNESCO added it to its list", "the Soviet Union answered it": the subject is not its own object
             if not (m in claim.mentions and _is_object(text, match.start()) and (m.start == 0 or _is_subject_of(text, m.end, match.start()))):
                 return claim
-    possessive = match.group() in ("his", "its") or (match.group() == "her" and not _OBJECT_HER.match(text, match.end()))
+    her_as_object = _object_her(text, match.start(), match.end()) if match.group() == "her" else None
+    if match.group() == "her" and her_as_object is None:
+        return claim  # "Crowds came to see her work": her work, or she working? The card cannot say
+    possessive = match.group() in ("his", "its") or (match.group() == "her" and not her_as_object)
     # as the sentence before wrote it, when it opened with it: "the Marshall Plan"
     written = (
         _with_article(leading.text, before.text, leading)
@@ -2900,6 +2926,22 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=text, mentions=mentions)
+
+
+def _object_her(text: str, start: int, end: int) -> bool | None:
+    """Whether the "her" at `start`..`end` is an object (True) or a possessive (False), None when the card cannot tell.
+    An object before a punctuation mark or a word no noun follows a possessive with ("asked her to …", "received
+    her.", see _OBJECT_HER), or after a verb of seeing or causing and before a bare verb with its object ("watched
+    her read the Bible", "helped her run the farm"); a possessive before a noun ("watched her son", "under her
+    direction"); unsure after such a verb and before a word that may be a bare verb or a noun ("saw her work",
+    "made her mark on …")."""
+    if _OBJECT_HER.match(text, end):
+        return True
+    if not _SEEING_OR_CAUSING_BEFORE.search(text, 0, start):
+        return False
+    if _BARE_VERB_AND_ITS_OBJECT.match(text, end):
+        return True
+    return None if _BARE_VERB.match(text, end) else False
 
 
 def _introduced_by_a_common_noun(text: str, mention: Mention) -> bool:
@@ -2918,7 +2960,7 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
         return claim  # most sentences: the dangling check is not run twice
     position = _dangling_pronoun_at(claim, book)
     pronoun = _OBJECT_PRONOUN.match(claim.text, position) if position is not None else None
-    if pronoun is None or pronoun.group() == "her" and not _OBJECT_HER.match(claim.text, pronoun.end()):
+    if pronoun is None or pronoun.group() == "her" and not _object_her(claim.text, pronoun.start(), pronoun.end()):
         return claim
     gender = Gender.MALE if pronoun.group() == "him" else Gender.FEMALE
     person = before.claim.subject if before.claim else None
