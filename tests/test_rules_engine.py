@@ -6220,3 +6220,39 @@ def test_an_explainer_asks_its_quoted_terms_kinds_and_parts():
     # the line: one plain word after "a form of" (an everyday word), a quoted name after "the" (a nickname), a judgement
     assert not any("{{c1::energy}}" in front or "bucket}}" in front or "{{c1::worst}}" in front for front in fronts)
 
+def test_the_count_of_a_part_after_an_opening_that_counts_the_whole_is_asked():
+    """Round 63, part E: "Of the 97 people on board, {{62}} survived.": the main clause's number is the fact."""
+    text = "The airship Orla burned at Leeds on 6 May 1937. Of the 97 people on board, 62 survived."
+    fronts = _fronts(text, "The Orla disaster")
+    assert "(Orla) Of the 97 people on board, {{c1::62}} survived." in fronts
+
+
+def test_a_place_in_a_contest_or_poll_is_asked_but_not_a_passive_of_finishing():
+    """Round 63, part E: "came {{second}}, behind only …", "finished {{third}} in …" ask the rank; "The gateway was
+    finished first," orders the work and is no rank."""
+    text = (
+        "Tom Vane was a British engineer. In a poll of 2002, Tom Vane came second, behind only Winston Churchill. "
+        "Ada Brand finished third in the 1,500 metres at Oslo. The gateway of his house was finished first, in 1873."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert any("came {{c1::second}}, behind only Winston Churchill." in front for front in fronts)
+    assert any("Ada Brand finished {{c1::third}} in the 1,500 metres at Oslo." in front for front in fronts)
+    assert not any("{{c1::first}}" in front for front in fronts)
+
+
+def test_a_counted_noun_before_an_apposition_is_no_term():
+    """Round 63, part E: "with 36 passengers and 61 crew, a total of 97 people": "crew" is counted, not a term."""
+    text = "The airship Orla burned at Leeds in 1937. The Orla left Frankfurt with 36 passengers and 61 crew, a total of 97 people, under Max Pruss."
+    fronts = _fronts(text, "The Orla disaster")
+    assert not any("{{c1::crew}}" in front for front in fronts)
+
+
+def test_an_it_is_not_read_as_a_thing_named_only_in_a_time_clause_before():
+    """Round 63, part E: the sentence before names the BBC only in its "when" clause, and its main clause is about a
+    person: "It left Frankfurt …" is not shown after it, as if the BBC had left Frankfurt."""
+    text = (
+        "The airship Orla burned at Leeds in 1937. In 2002, when the BBC asked the public to choose the 100 Greatest "
+        "Britons, Tom Vane came second, behind only Winston Churchill. It left Frankfurt on 3 May with 36 passengers."
+    )
+    fronts = _fronts(text, "The Orla disaster")
+    assert not any("Churchill. It left" in front for front in fronts)

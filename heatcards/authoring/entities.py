@@ -86,6 +86,22 @@ _DAY_OF_A_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # ("on 9 March 112 the builder died"; not "on 3 March 45 soldiers died", "until 12 noon", "in 12 of the games").
 _WORDS_AFTER_A_YEAR = "the|a|an|his|her|its|their|this|he|she|it|they|we|and|or|but|when|while|as|after|before|that|which|who|in|on|at|by|for|to|with|from|during|until"
 _COUNTS_NOTHING = rf"(?!\s+(?!(?:{_WORDS_AFTER_A_YEAR})\b)[a-z])"
+# A place a contest or poll ranks someone in, before a comma or a word that says among whom or where: "came
+# {{second}}, behind only …", "finished {{third}} in the final", "was ranked {{first}} among …" (not "came first to
+# Paris", where "first" is when he came; nor a passive of finishing or placing, "The gateway was finished first,",
+# which orders work, see _PASSIVE_BEFORE_A_RANK).
+_RANK = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{verb} )" for verb in lexicon.RANKING_VERBS) + ")"
+    + rf"(?:{lexicon.PLACE_ORDINALS})(?=[,.;]| (?:in|behind|among|of|out of|overall|place)\b)"
+)
+# The count of a part after an opening that counts the whole: "Of the 97 people on board, {{62}} survived.", "Of its
+# twelve crew, only {{three}} were found." (the number before a verb; not "Of the 97 people on board, 62 per cent …",
+# nor an opening that counts nothing, "Of these, 40 died", whose whole the card would not show).
+_COUNT_OF_A_PART = re.compile(
+    rf"^Of (?:the|its|their|his|her|these|those) (?:[a-z-]+ )?(?:\d[\d,]*|{lexicon.COUNTING_WORDS}) [^,;]+, "
+    rf"(?:only |just |about |nearly |almost |some )?(?P<count>\d[\d,]*|{lexicon.COUNTING_WORDS}|one) (?P<verb>[a-z]+)\b"
+)
+_PASSIVE_BEFORE_A_RANK = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:finished|placed) $")
 _SHORT_YEAR = rf"[1-9]\d{{1,2}}\b(?![.,:]\d){_COUNTS_NOTHING}"
 
 _HOUR = r"(?:1[0-2]|0?[1-9])"
@@ -593,6 +609,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    if (part := _COUNT_OF_A_PART.match(text)) and _a_verb(part.group("verb")):
+        add(Mention(MentionKind.COUNT, part.start("count"), part.end("count"), part.group("count"), part.group("count")))
+    for match in _RANK.finditer(text):
+        if not _PASSIVE_BEFORE_A_RANK.search(text, 0, match.start()):
+            add(Mention(MentionKind.COUNT, match.start(), match.end(), match.group(), match.group()))
     for match in _FIRM_OF_PARTNERS.finditer(text):
         add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
@@ -757,6 +778,8 @@ _JUDGING_WORDS = frozenset("real same main only most least best worst first last
 # is no description).
 _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
+# A count just before a word: "61 |crew", "twelve |monks" (see find_terms).
+_COUNT_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b(?i:{lexicon.COUNTING_WORDS})) $")
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
@@ -917,6 +940,8 @@ def find_terms(text: str) -> list[Mention]:
         if _SHORT_OPENING_PHRASE.fullmatch(text, 0, match.start()):
             continue  # "During the spinning, the engineers discovered that …": the comma ends an opening, not a term
         start, end = _term_before(text, match.start())
+        if _COUNT_BEFORE.search(text, 0, start):
+            continue  # "with 36 passengers and 61 crew, a total of 97 people": what is counted, not a term described
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
     expansions = _expansions(text)

@@ -396,6 +396,11 @@ COUNTING_WORDS_ABOVE_TEN = (
 )
 # Number words that count things when a plural noun follows ("six orbital planes").
 COUNTING_WORDS = f"two|three|four|five|six|seven|eight|nine|ten|{COUNTING_WORDS_ABOVE_TEN}"
+# Round 63, part E. The places a contest or a poll ranks someone in, and the verbs that give the place: "Tom Vane came
+# {{second}}, behind only …", "finished {{third}} in the 1,500 metres", "was ranked {{first}} among …" (see
+# entities._RANK).
+PLACE_ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)"
+RANKING_VERBS = ("came", "finished", "placed", "ranked", "ranks", "ranking")
 # Plurals with no "s" that a count may stand before: "launched {{108}} aircraft", "grazed {{4,000}} cattle".
 UNMARKED_PLURALS = "aircraft|spacecraft|cattle|sheep|deer|personnel"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"

@@ -96,6 +96,7 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
 }
 SMALL_COUNT = 12  # at most, a count of a few things ("{{three}} lifeboats"): mostly incidental ones
 _SMALL_COUNT_VALUE = 0.7  # a small count's worth
+_RANK_VALUE = 0.95  # a place a contest or poll gave someone ("came {{second}}, behind only …"): the point of its sentence
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
 _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
@@ -143,6 +144,9 @@ _LEANING_TOO = re.compile(rf"\b(?:{_PAST_VERB}|is|are|was|were|did|does|has|have
 # A time that leans on the sentence before and can go: "Hale was by then in charge of …".
 _BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])")
 # An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
+# A clause that only sets the time of the main clause, opening the sentence or between commas: "When the BBC asked
+# …, ", ", when the BBC asked the public to choose …, " (see _inside_a_time_clause).
+_TIME_CLAUSE = re.compile(r"(?:^|, )(?i:when|while|after|before|once|until) [^,;]+, ")
 _AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|juncture), (?=\S)")
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
@@ -378,6 +382,8 @@ _SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
 # which is nothing but its number, in words too ("took fourteen years to build, cost {{more than fourteen}} times …"; a
 # unit in words says more: "in {{about three days}}, although … three months" is asked).
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+# A ranking verb just before a place: "came |second", "finished |third" (see entities._RANK).
+_RANKING_VERB_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.RANKING_VERBS)}) $")
 _NUMBER_OF_A_COUNT = re.compile(rf"{_DIGITS.pattern}|\b(?i:{lexicon.COUNTING_WORDS})\b")
 # A count that multiplies an amount to compare it: "… four times as much as …", "… three times more than …".
 _MULTIPLE_AFTER = re.compile(r" times (?:as|more|less|[a-z]+er than)\b")
@@ -1452,9 +1458,17 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
+    if mention.kind is MentionKind.COUNT and _is_rank(claim.text, mention):
+        return _RANK_VALUE
     if mention.kind is MentionKind.COUNT and _is_small_count(mention):
         return _SMALL_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
+
+
+def _is_rank(text: str, mention: Mention) -> bool:
+    """Whether the count is a place a contest or poll gave someone: "Tom Vane came {{second}}", "finished {{3rd}}"
+    (not a count of things, "came {{two}} days later")."""
+    return re.fullmatch(lexicon.PLACE_ORDINALS, mention.text) is not None and _RANKING_VERB_BEFORE.search(text, 0, mention.start) is not None
 
 
 def _is_given_name(claim: Claim, mention: Mention) -> bool:
@@ -2240,6 +2254,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     things = [m for m in named if m.kind is not MentionKind.PERSON and _could_be_it(m)]
     if subject.lower() == "it " and len(things) > 1 and named[0] is not things[0]:
         return None  # "Ada Brand flew the Vega IV for the Acme Corporation. It stood …": which one?
+    if subject.lower() == "it " and things and all(_inside_a_time_clause(shown.text, m) for m in things):
+        return None  # "In 2002, when the BBC asked …, Tom Vane came second. It left …": the BBC only sets the time
     if subject.lower() == "its " and not _one_thing_it_may_be(shown, topic):
         return None  # "Luna 9 rode on a Vostok rocket. Its second stage …": the probe's or the rocket's?
     plural = subject.lower().startswith(("these", "those", "they", "their")) or bool(opening.group("counted"))
@@ -2289,6 +2305,12 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
         mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
         claim = dataclasses.replace(claim, text=claim.text[:position] + stand_in + claim.text[position + len(word) :], mentions=mentions)
     return claim
+
+
+def _inside_a_time_clause(text: str, mention: Mention) -> bool:
+    """Whether the mention lies in a clause that only sets the time of the main one, between commas or opening the
+    sentence: "In 2002, when the {{BBC}} asked the public …, Tom Vane came second." (not "The BBC asked …")."""
+    return any(clause.start() <= mention.start < clause.end() for clause in _TIME_CLAUSE.finditer(text))
 
 
 def _one_thing_it_may_be(shown: Claim, topic: _Topic | None) -> bool:
