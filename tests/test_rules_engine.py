@@ -6256,3 +6256,19 @@ def test_an_it_is_not_read_as_a_thing_named_only_in_a_time_clause_before():
     )
     fronts = _fronts(text, "The Orla disaster")
     assert not any("Churchill. It left" in front for front in fronts)
+
+
+def test_a_length_in_feet_and_a_fraction_of_an_inch_is_one_answer():
+    text = "In 1835 Tom Vane chose a track gauge of 7 feet ¼ inch, far wider than the 4 feet 8½ inches of the north."
+    found = answers(text)
+    assert "4 feet 8½ inches" in found and "4 feet" not in found and "7 feet" not in found
+
+
+def test_an_administration_is_one_name_across_its_and():
+    text = "In 1990 a rule of the Food and Drug Administration limited leakage to 5 milliwatts."
+    assert "Food" not in answers(text)
+
+
+def test_a_person_of_an_acronym_is_the_person_and_the_acronym():
+    assert {"Herbert Morrison", "WLS"} <= answers("In 1937 the reporter Herbert Morrison of WLS, a Chicago radio station, spoke.")
+    assert "Dark Lady" not in answers("In 2002 Ann Vane wrote The Dark Lady of DNA, a life of Rosalind Franklin.")

@@ -1452,6 +1452,12 @@ def _connector_follows(text: str, tokens: list[re.Match[str]], index: int) -> bo
     return not (following.group() == "the" and index + 2 < len(tokens) and tokens[index + 2].group() in lexicon.EPITHETS)
 
 
+def _a_persons_name_without_a_title(words: list[str]) -> bool:
+    """Whether the words look like a person's name and hold no title, which a title of a work may ("The Dark Lady")."""
+    titles = lexicon.MALE_TITLES | lexicon.FEMALE_TITLES | lexicon.TITLES_BEFORE_NAMES
+    return looks_like_a_persons_name(" ".join(words)) and not titles.intersection(words)
+
+
 def _has_an_epithet(words: list[str]) -> bool:
     """Whether the name is a name, "the" and an epithet: "Catherine the Great", "William the Conqueror"."""
     return len(words) >= 3 and words[-2] == "the" and words[-1] in lexicon.EPITHETS
@@ -1471,6 +1477,9 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
         words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
     ):
         return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory", "King Olaf I of Varn"
+    if word == "of" and re.fullmatch(r"[A-Z]{2,5}", following) and _a_persons_name_without_a_title(words):
+        # a person and the acronym of where they work: "Herbert Morrison of WLS" (not "Bank of England", "The Dark Lady of DNA")
+        return False
     if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
         return False  # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany")
     if word in _CONNECTORS:

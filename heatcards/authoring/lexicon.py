@@ -156,6 +156,7 @@ SPEECH_VERBS = _words("said says told wrote writes declared declares recalled re
 ORGANISATION_WORDS = _words(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
     "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "
+    "Administration "
     "Committee Council Conference Board Authority Association Society Foundation Trust Fund Union League Federation "
     "Party Court Parliament Congress Senate Assembly Bank Museum Gallery Galleries Library Hospital Church Studios Studio "
     "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "
@@ -359,7 +360,8 @@ RELATIVE_TIME = r"(?:(?:ago|later|earlier|previously)\b|on\s*[,.;])"
 
 UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
-    r"(?:feet|foot|ft)\s+\d{1,2}\s+inch(?:es)?|feet|foot|ft|"  # "882 feet 9 inches" is one length
+    # "882 feet 9 inches", "4 feet 8½ inches" and "7 feet ¼ inch" are one length
+    r"(?:feet|foot|ft)\s+(?:\d{1,2}[½¼¾]?|[½¼¾])\s+inch(?:es)?|feet|foot|ft|"
     r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet|inch(?:es)?)|"
     # units of force and pressure, with the prefix they are mostly given with: "72 millinewtons per metre"
