@@ -6272,3 +6272,46 @@ def test_an_administration_is_one_name_across_its_and():
 def test_a_person_of_an_acronym_is_the_person_and_the_acronym():
     assert {"Herbert Morrison", "WLS"} <= answers("In 1937 the reporter Herbert Morrison of WLS, a Chicago radio station, spoke.")
     assert "Dark Lady" not in answers("In 2002 Ann Vane wrote The Dark Lady of DNA, a life of Rosalind Franklin.")
+# Sixty-third round, part A (issue 6): cuts that left a broken sentence. An aside after a name that is the object of a
+# verb before it is no aside between a subject and its verb ("signed the Road Act, which paid for …, limited-access
+# highways"), nor is a word a hyphen joins to the next a main verb; a cut is not made before a phrase set between commas
+# in front of the main verb (", starring Tom Vane and Carl Berg, followed …"); and a list of predicates is never cut to
+# its first two without their "and".
+def test_an_aside_after_an_object_is_not_cut_up_to_a_comma_inside_it():
+    fronts = _fronts("In 1956 President Tom Vane signed the Road Act, which paid for a national network of divided, limited-access highways.", "Road Act")
+    assert "In {{c1::1956}} President Tom Vane signed the Road Act, which paid for a national network of divided, limited-access highways." in fronts
+    fronts = _fronts("In 1956 President Tom Vane signed the Road Act, which paid for a network of divided, fenced highways.", "Road Act")
+    assert "In {{c1::1956}} President Tom Vane signed the Road Act, which paid for a network of divided, fenced highways." in fronts
+    # the line: an aside between a subject and its verb is still left out, after ", while" too
+    text = "For two weeks, crowded meetings debated what to do, while Tom Vane, whose family owned the ship, pleaded with officials in 1773."
+    assert "For two weeks, crowded meetings debated what to do, while Tom Vane pleaded with officials in {{c1::1773}}." in _fronts(text, "Tea Party")
+
+
+def test_a_cut_keeps_the_main_verb_after_a_phrase_between_commas():
+    text = (
+        "From 1960 to 1964 a television drama called Highway Nine, starring Tom Vane and Carl Berg, followed two young men "
+        "across the country in a Corvette, although few of its episodes were filmed on the road."
+    )
+    fronts = _fronts(text, "Highway Nine")
+    assert (
+        "From {{c1::1960}} to 1964 a television drama called Highway Nine, starring Tom Vane and Carl Berg, followed two young men "
+        "across the country in a Corvette." in fronts
+    )
+    assert not any(front.endswith("called Highway Nine.") for front in fronts)
+
+
+def test_a_list_of_predicates_is_cut_to_its_first_or_kept_whole():
+    text = (
+        "Ada Brand was a reformer. From 1818 she and her helpers visited the ships before they sailed, persuaded the "
+        "authorities to use closed carriages instead of open carts, and gave each woman a bag of tools and enough cloth to "
+        "make a quilt during the voyage."
+    )
+    fronts = _fronts(text, "Ada Brand")
+    assert "From {{c1::1818}} Ada Brand and her helpers visited the ships before they sailed." in fronts
+    assert not any(front.endswith("instead of open carts.") for front in fronts)
+    # the line: a list whose "and" the cut keeps stays whole
+    text = (
+        "The effort to lay a cable across the sea floor took twelve years, cost several fortunes and survived a string of "
+        "failures, and the men who paid for it were never thanked by the two governments that had used it for so long."
+    )
+    assert "The effort to lay a cable across the sea floor took {{c1::twelve years}}, cost several fortunes and survived a string of failures." in _fronts(text, "Cable")

@@ -319,10 +319,20 @@ _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west)
 # "… (whose brother ran a bakery in …"; not ", which is why …", which states what the whole clause before leads to.
 _RELATIVE_CLAUSE = re.compile(r"(?:, |\()(?:who|whom|whose|which(?! (?:is|was) why\b)) [^,;:()]*$")
 # Such an aside set between commas in the middle of a sentence: "Smith, whose brother ran a bakery in Leeds, won …".
+# Not a word a hyphen joins to the next, an adjective: "divided, limited-access highways".
 _MAIN_VERB_AHEAD = (
-    rf"(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b))"
+    rf"(?= (?:{_PAST_VERB}|(?:is|are|was|were|has|have|had|would|could|will|can|must)\b|(?:{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b)(?!-))"
 )
 _ASIDE = re.compile(rf", (?:who|whom|whose|which) [^,;:()\"“]*,{_MAIN_VERB_AHEAD}")
+# A phrase a clause boundary opens that is set between commas before the main verb, which a cut there would leave out:
+# "a drama called Highway Nine|, starring Tom Vane and Carl Berg,| followed two men …" (not a clause after a conjunction:
+# "…, and the ship, crewed by twenty men, sank", which a cut before ", and" leaves whole).
+_PHRASE_BEFORE_THE_MAIN_VERB = re.compile(
+    rf",\s+(?!(?:and|but|yet|while|whereas|although|though|even)\b)[^,;:()\"“]*,{_MAIN_VERB_AHEAD}"
+)
+# A comma before a second predicate of the subject, a verb in the past and what follows up to the next comma: "visited
+# the ships|, persuaded the authorities to use closed carriages|" (see _first_of_the_predicates).
+_NEXT_PREDICATE = re.compile(rf", (?={_PAST_VERB})[^,;:()\"“]*")
 # Where a sentence's named subject lies, set between commas right after it (see _locates_the_subject).
 _LOCATING_ASIDE = re.compile(r", (?:between|in|on|near|off) [^,;:()\"“]*, (?=[a-z])")
 # A subject that a second phrase between commas describes or names before its verb, perhaps after an opening of
@@ -1953,12 +1963,34 @@ def _closes_the_sentence(text: str, start: int, problem: int) -> bool:
 def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
     """The claim up to a clause boundary, ended with a full stop, with only the mentions inside it;
     None when that is no complete statement."""
-    kept = claim.text[: boundary.start()].rstrip() + (boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
-    if not _complete_statement(kept) or _inside_a_list(claim.text, boundary.start()):
+    if _PHRASE_BEFORE_THE_MAIN_VERB.match(claim.text, boundary.start()):
+        return None
+    end = _first_of_the_predicates(claim, boundary.start())
+    kept = claim.text[:end].rstrip() + ("" if end < boundary.start() else boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
+    if not _complete_statement(kept) or _inside_a_list(claim.text, end):
         return None
     mentions = [m for m in claim.mentions if m.end <= len(kept)]
     subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
     return dataclasses.replace(claim, text=f"{kept}.", mentions=mentions, subject=subject)
+
+
+def _first_of_the_predicates(claim: Claim, end: int) -> int:
+    """Where a cut at `end`, before ", and" or ", or", should end instead when the clause before it ends with a list of
+    predicates of one subject, which the cut would leave without its "and": before the list's second predicate, so that
+    the first stands alone ("From 1818 she visited the ships before they sailed, persuaded the authorities to use closed
+    carriages, and gave …" -> "From 1818 she visited the ships before they sailed"). `end` otherwise: a list whose "and"
+    the cut keeps ("took twelve years, cost several fortunes and survived …"), and a first predicate after a clause
+    with a comma of its own, which may set a description before the main verb ("The rules, last revised in 1894, tied
+    the number of boats …, and …", "the main hall, meant for opera, became a concert hall, and …")."""
+    text = claim.text
+    clause = max(claim.inserted, text.rfind(":", 0, end) + 1, text.rfind(";", 0, end) + 1)
+    last = text.rfind(",", clause, end)
+    if not re.match(r",\s+(?:and|or)\b", text[end:]) or last < 0 or not _NEXT_PREDICATE.fullmatch(text, last, end):
+        return end
+    first = text.find(",", clause)
+    if _JOINED_ITEM.search(text, last, end) or not _NEXT_PREDICATE.match(text, first):
+        return end
+    return first if _FINITE_VERB.search(text, clause, first) and _complete_statement(text[:first]) else end
 
 
 def _inside_a_list(text: str, position: int) -> bool:
@@ -1980,7 +2012,10 @@ def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
     ", and")."""
     for aside in reversed(list(_ASIDE.finditer(claim.text))):
         described = next((m for m in claim.mentions if m.end == aside.start() and m.kind in NAMED_KINDS), None)
-        if not aside.start() <= mention.start < aside.end() and described is not None:
+        # "Vane signed the Road Act, which paid for divided, fenced highways": the name is the object of a verb before it,
+        # so the verb after the aside is no main verb but the aside's own words
+        in_the_subject = not _FINITE_VERB.search(claim.text, _start_of_its_clause(claim.text, aside.start()), aside.start())
+        if not aside.start() <= mention.start < aside.end() and described is not None and in_the_subject:
             # "Its chief engineer, Anna Berg, who had built …, died": the comma closing "Anna Berg" stays
             start = aside.start() + 1 if claim.text.endswith(", ", 0, described.start) else aside.start()
             claim, mention = _without_span(claim, mention, start, aside.end())
@@ -1988,9 +2023,15 @@ def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
     if len(_WORD.findall(claim.text)) <= LONG_FRONT_WORDS:
         return claim, mention
     for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, mention.end):
-        if (kept := _cut_at(claim, boundary)) is not None:
+        if (kept := _cut_at(claim, boundary)) is not None and mention.end < len(kept.text):  # the cut may end before a list
             return kept, mention
     return claim, mention
+
+
+def _start_of_its_clause(text: str, position: int) -> int:
+    """Where the clause holding `position` begins: after the last comma, semicolon or colon before it ("…, while |Francis
+    Rotch", "…, and |the grand City Hall"), or at the start."""
+    return max(text.rfind(mark, 0, position) for mark in ",;:") + 1
 
 
 def _the_persons_clause(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
