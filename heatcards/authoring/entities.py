@@ -777,9 +777,9 @@ _JUDGING_WORDS = frozenset("real same main only most least best worst first last
 # description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
 # is no description).
 _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
-# Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 # A count just before a word: "61 |crew", "twelve |monks" (see find_terms).
 _COUNT_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b(?i:{lexicon.COUNTING_WORDS})) $")
+# Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST

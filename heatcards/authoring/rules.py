@@ -35,8 +35,8 @@ from heatcards.authoring.entities import (
     find_mentions,
     looks_like_a_persons_name,
     may_name_a_person,
-    opening_glossary_term,
     names_a_people,
+    opening_glossary_term,
     owner_of_a_name,
     quotations,
 )
@@ -143,10 +143,10 @@ _ALSO_OR_TOO = re.compile(r"(?<=[\w,]) also(?= [a-z])|,? too(?=[.;!]|, )")
 _LEANING_TOO = re.compile(rf"\b(?:{_PAST_VERB}|is|are|was|were|did|does|has|have|had),? too(?=[.;!]|, )")
 # A time that leans on the sentence before and can go: "Hale was by then in charge of …".
 _BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])")
-# An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
 # A clause that only sets the time of the main clause, opening the sentence or between commas: "When the BBC asked
 # …, ", ", when the BBC asked the public to choose …, " (see _inside_a_time_clause).
 _TIME_CLAUSE = re.compile(r"(?:^|, )(?i:when|while|after|before|once|until) [^,;]+, ")
+# An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
 _AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|juncture), (?=\S)")
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
