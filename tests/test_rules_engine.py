@@ -6315,3 +6315,7 @@ def test_a_list_of_predicates_is_cut_to_its_first_or_kept_whole():
         "failures, and the men who paid for it were never thanked by the two governments that had used it for so long."
     )
     assert "The effort to lay a cable across the sea floor took {{c1::twelve years}}, cost several fortunes and survived a string of failures." in _fronts(text, "Cable")
+
+
+def test_the_name_in_a_faraday_cage_is_half_a_term():
+    assert "Faraday" not in answers("In 1990 the mesh of the oven door at Leeds was made to work as a Faraday cage.")

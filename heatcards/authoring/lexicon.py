@@ -269,7 +269,7 @@ WELL_KNOWN_EVENTS = (
 # Nouns that make a term of the name before them: "Addison's disease", "Hooke's law" (the name alone is half of it);
 # those of an idea make one term with the name, asked whole: "{{Hooke's law}}", "the {{Dorn cycle}}".
 NAMED_IDEA_NOUNS = _words("law laws principle theorem constant paradox effect equation equations cycle number numbers test")
-EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words("disease diseases syndrome lymphoma sarcoma palsy rule comet razor")
+EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words("disease diseases syndrome lymphoma sarcoma palsy rule comet razor cage")
 
 # Words for a people or a nation's things: never worth a deletion ("{{Spanish}} soldiers").
 DEMONYMS = _words(
