@@ -6319,3 +6319,11 @@ def test_a_list_of_predicates_is_cut_to_its_first_or_kept_whole():
 
 def test_the_name_in_a_faraday_cage_is_half_a_term():
     assert "Faraday" not in answers("In 1990 the mesh of the oven door at Leeds was made to work as a Faraday cage.")
+
+
+def test_a_cut_after_an_abbreviation_keeps_one_full_stop():
+    text = (
+        "The transformer of the Leeds plant takes the mains supply, 230 volts in Britain or 120 volts in the U.S., and "
+        "steps it up; together with a capacitor and a diode it feeds the tube with about 4,000 volts after 1990."
+    )
+    assert not any(front.endswith("..") for _, front, _ in cards(text))

@@ -1971,7 +1971,8 @@ def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
         return None
     mentions = [m for m in claim.mentions if m.end <= len(kept)]
     subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
-    return dataclasses.replace(claim, text=f"{kept}.", mentions=mentions, subject=subject)
+    ended = kept if kept.endswith(".") else f"{kept}."  # "… 120 volts in the U.S." has its full stop
+    return dataclasses.replace(claim, text=ended, mentions=mentions, subject=subject)
 
 
 def _first_of_the_predicates(claim: Claim, end: int) -> int:
