@@ -465,7 +465,7 @@ class NameBook:
             book.full_names[short] = best if people[best] > sum(people[full] for full in fulls if full != best) else None
         book.kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
         for short in owners:  # "A photograph … shows Brunel": the surname of people named in full, not a show's title
-            if " " not in short and set(votes[short]) == {MentionKind.WORK}:
+            if " " not in short and set(votes.get(short, ())) == {MentionKind.WORK}:
                 book.kinds[short] = MentionKind.PERSON
         book.genders = _genders(texts, book)
         return book
@@ -612,7 +612,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     if (part := _COUNT_OF_A_PART.match(text)) and _a_verb(part.group("verb")):
         add(Mention(MentionKind.COUNT, part.start("count"), part.end("count"), part.group("count"), part.group("count")))
     for match in _RANK.finditer(text):
-        if not _PASSIVE_BEFORE_A_RANK.search(text, 0, match.start()):
+        if is_a_rank_at(text, match.start()):
             add(Mention(MentionKind.COUNT, match.start(), match.end(), match.group(), match.group()))
     for match in _FIRM_OF_PARTNERS.finditer(text):
         add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
@@ -1636,6 +1636,12 @@ def _trusted_alone(word: str, book: NameBook) -> bool:
         or word in lexicon.FIRST_NAMES
         or (word.isupper() and len(word) > 1)
     )
+
+
+def is_a_rank_at(text: str, start: int) -> bool:
+    """Whether a place a contest or poll gives someone starts at `start`: "Tom Vane came |second, behind …" (see _RANK;
+    not the passive "was finished |first")."""
+    return _RANK.match(text, start) is not None and not _PASSIVE_BEFORE_A_RANK.search(text, 0, start)
 
 
 def names_a_people(name: str) -> bool:

@@ -33,6 +33,7 @@ from heatcards.authoring.entities import (
     NameBook,
     Quotation,
     find_mentions,
+    is_a_rank_at,
     looks_like_a_persons_name,
     may_name_a_person,
     names_a_people,
@@ -243,13 +244,14 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
 # The species word after a genus, which ends the Latin name of a species: "Apis mellifera.", "Apis cerana, which …".
-_SPECIES_AFTER = re.compile(r" [a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)(?=[,.;)])")
+_SPECIES_WORD = r"[a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)"
+_SPECIES_AFTER = re.compile(rf" {_SPECIES_WORD}(?=[,.;)])")
 # A species word of an ending no English word of its kind has, which goes on with the sentence: "Caerostris {darwini}
 # of Madagascar", "Rana {temporariae} is …" (not "a London {taxi} driver": an article before the genus is refused apart).
 _LATIN_SPECIES_GOING_ON = re.compile(r" [a-z]{3,}(?:i|ae|ensis) (?:of|from|in|and|is|was|which|that|has|had|lives|lived)\b")
 # A lower-case name of a species and its Latin name after a comma, after an owner's possessive: "Darwin's {bark spider,
 # Caerostris darwini}" (the possessive is a word of the common name, no answer alone).
-_COMMON_AND_LATIN_NAME_AFTER = re.compile(r"(?: [a-z-]+){1,3}, [A-Z][a-z]+ [a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)\b")
+_COMMON_AND_LATIN_NAME_AFTER = re.compile(rf"(?: [a-z-]+){{1,3}}, [A-Z][a-z]+ {_SPECIES_WORD}\b")
 # A lower-case word for a work and perhaps a comma right before a title (see lexicon.WORK_CUES) …
 _WORK_CUE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? $")
 # … whose title goes on past the name with a small word and a capitalised one: "a short book, {Notes} on the Visiting,
@@ -392,8 +394,6 @@ _SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
 # which is nothing but its number, in words too ("took fourteen years to build, cost {{more than fourteen}} times …"; a
 # unit in words says more: "in {{about three days}}, although … three months" is asked).
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-# A ranking verb just before a place: "came |second", "finished |third" (see entities._RANK).
-_RANKING_VERB_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.RANKING_VERBS)}) $")
 _NUMBER_OF_A_COUNT = re.compile(rf"{_DIGITS.pattern}|\b(?i:{lexicon.COUNTING_WORDS})\b")
 # A count that multiplies an amount to compare it: "… four times as much as …", "… three times more than …".
 _MULTIPLE_AFTER = re.compile(r" times (?:as|more|less|[a-z]+er than)\b")
@@ -1468,17 +1468,11 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
-    if mention.kind is MentionKind.COUNT and _is_rank(claim.text, mention):
-        return _RANK_VALUE
+    if mention.kind is MentionKind.COUNT and is_a_rank_at(claim.text, mention.start):
+        return _RANK_VALUE  # "came {{second}}", "finished {{3rd}}" (not "came {{two}} days later")
     if mention.kind is MentionKind.COUNT and _is_small_count(mention):
         return _SMALL_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
-
-
-def _is_rank(text: str, mention: Mention) -> bool:
-    """Whether the count is a place a contest or poll gave someone: "Tom Vane came {{second}}", "finished {{3rd}}"
-    (not a count of things, "came {{two}} days later")."""
-    return re.fullmatch(lexicon.PLACE_ORDINALS, mention.text) is not None and _RANKING_VERB_BEFORE.search(text, 0, mention.start) is not None
 
 
 def _is_given_name(claim: Claim, mention: Mention) -> bool:
