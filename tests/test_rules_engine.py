@@ -6327,3 +6327,69 @@ def test_a_cut_after_an_abbreviation_keeps_one_full_stop():
         "steps it up; together with a capacitor and a diode it feeds the tube with about 4,000 volts after 1990."
     )
     assert not any(front.endswith("..") for _, front, _ in cards(text))
+
+
+# Round 64, the lead's part: "they" after a people, a year's comma, "In the same year", "this" before a name, an aside
+# after "by then", a list of predicates whose second ends in a name, and titles written without quotation marks.
+
+
+def test_they_after_a_sentence_about_believers_is_not_the_plural_the_sentence_names_with_the():
+    text = "Under Queen Anne, Quakers who refused to attend the services of the Church of Orla were known as dissenters. They paid fines of up to £30 a year."
+    fronts = [s.front for s in suggest(text, "The Test Act") if "£30" in s.front]
+    assert fronts and not [front for front in fronts if "services paid" in front]
+
+
+def test_a_year_before_a_comma_counts_no_plural_after_it():
+    text = ("The Tower is looked after by Orla Palaces, an independent charity set up in 1998, and draws nearly three million "
+            "visitors a year. They are guided by the Warders; in 2007 Ann Lee became the first woman appointed to the post.")
+    fronts = [s.front for s in suggest(text, "Orla Tower") if "Ann Lee" in s.front]
+    assert fronts and not [front for front in fronts if "draws are guided" in front]
+
+
+def test_in_the_same_year_opening_a_sentence_is_never_written_in_in():
+    text = "Tom Vane was a painter. He sold his first picture in 1871. In the same year, on 3 March, he married his cousin Ann Lee."
+    fronts = [s.front for s in suggest(text, "Tom Vane")]
+    assert fronts and not [front for front in fronts if "In in" in front or "in in" in front]
+
+
+def test_a_name_after_this_is_written_with_the():
+    text = "This Royal Aviary lasted for some three hundred years. It was closed in 1841 on the orders of the Duke of Leeds."
+    assert any(s.front.startswith("The Royal Aviary was closed in {{c1::1841}}") for s in suggest(text, "Orla Castle"))
+
+
+def test_by_then_opening_an_aside_stays():
+    text = "The ditch, by then a muddy trench, was filled in 1851 and later turned into a garden."
+    assert any(s.front.startswith("The ditch, by then a muddy trench, was filled in {{c1::1851}}") for s in suggest(text, "Orla Castle"))
+
+
+def test_a_list_of_predicates_whose_second_ends_in_a_name_is_cut_before_the_second():
+    text = ("On 2 June 1702 a Scottish sailor, Captain Tom Vane, broke into the Treasury with two friends, "
+            "tied up the old guard, Ann Lee, and carried the gold away in a cart.")
+    fronts = [s.front for s in suggest(text, "Orla Castle") if "{{c1::2 June 1702}}" in s.front]
+    assert fronts == ["On {{c1::2 June 1702}} a Scottish sailor, Captain Tom Vane, broke into the Treasury with two friends."]
+
+
+def test_a_participle_with_by_is_no_first_predicate():
+    text = "Orla Motors, led by Karl Lind, offered cars with more power, more comfort and a choice of colours, and it sold them cheaply."
+    assert not [s for s in suggest(text, "The Vane Roadster") if s.front.endswith("led by {{c1::Karl Lind}}.") or "Karl Lind." in s.front]
+
+
+@pytest.mark.parametrize(
+    "sentence, piece",
+    [
+        ("Tom Vane read Karl Lind's Elements of Botany on board in 1851.", "Botany"),
+        ("Studies of the Flowers of Spain by Means of the Lens was published by Ann Lee in 1860.", "Means of the Lens"),
+        ("The Habits of the Birds in Town and Country followed in 1865.", "Habits of the Birds"),
+        ("The Habits of the Birds in Town and Country followed in 1865.", "Town"),
+        ("Tom Vane's book On the Growth of Ferns appeared in 1862.", "On"),
+        ("In 1862 Tom Vane wrote the book On the Growth of Ferns.", "Growth of Ferns"),
+        ("The first Orla jet, the Vane E.12/40, flew in 1942.", "Vane E"),
+    ],
+)
+def test_a_piece_of_a_title_without_quotation_marks_is_no_answer(sentence, piece):
+    assert piece not in answers(sentence, "Tom Vane")
+
+
+def test_names_beside_of_in_and_by_stay_answers():
+    assert "Gulf of Orla" in answers("Calm tides are found in parts of the Gulf of Orla and Southeast Asia in 1990.")
+    assert "Elector of Orla" in answers("Tom Vane's grandfather was music master at the court of the Elector of Orla in Bonn in 1760.")

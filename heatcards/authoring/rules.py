@@ -142,8 +142,9 @@ _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST
 # too."), which carries what the clause says (see _LEANING_TOO).
 _ALSO_OR_TOO = re.compile(r"(?<=[\w,]) also(?= [a-z])|,? too(?=[.;!]|, )")
 _LEANING_TOO = re.compile(rf"\b(?:{_PAST_VERB}|is|are|was|were|did|does|has|have|had),? too(?=[.;!]|, )")
-# A time that leans on the sentence before and can go: "Hale was by then in charge of …".
-_BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])")
+# A time that leans on the sentence before and can go: "Hale was by then in charge of …"; not one that opens an aside
+# ("The moat, by then a stinking ditch, was drained …" is no "The moat a stinking ditch").
+_BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])(?! (?:an?|the)\b)")
 # A clause that only sets the time of the main clause, opening the sentence or between commas: "When the BBC asked
 # …, ", ", when the BBC asked the public to choose …, " (see _inside_a_time_clause).
 _TIME_CLAUSE = re.compile(r"(?:^|, )(?i:when|while|after|before|once|until) [^,;]+, ")
@@ -257,6 +258,14 @@ _WORK_CUE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? $
 # … whose title goes on past the name with a small word and a capitalised one: "a short book, {Notes} on the Visiting,
 # Care, and …", "the pamphlet {Thoughts} of a Prisoner" (not "the novel {Ivanhoe} by Walter Scott" nor "… in London").
 _TITLE_GOES_ON = re.compile(r" (?:on|of|and|for|to)(?: the| a| an)? [A-Z]")
+# A capitalised word and a small word of a title right before a name (see _inside_an_unmarked_title): "Principles of ".
+# Not "in" or "on", which place a name ("Grumman on Long Island"), nor "by the" ("Player of the Year by the Football
+# Writers' Association").
+_WORD_OF_A_TITLE_BEFORE = re.compile(r"(?<=[a-z’'] )[A-Z][a-z]+ (?:of(?: the)?|by) $")
+# A word for a work and the first word of a title before a name: "his book On the ", "the play Inherit the ".
+_TITLE_OPENED_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? [A-Z][a-z]+(?: the)? $")
+# A small word of a title and a capitalised word after a name: " in Man", " by Means".
+_TITLE_WORD_AFTER = re.compile(r" (of|in|by|and) [A-Z]")
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
 _ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
 # Three or more items without digits that end their clause: each of one or two words, the last after
@@ -430,7 +439,7 @@ _RELATIVE_TIME_OPENER = re.compile(
 # A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
-_RELATIVE_YEAR = re.compile(r"\b(?:in )?the (?P<which>same|next|following) year\b")
+_RELATIVE_YEAR = re.compile(r"\b(?:[Ii]n )?the (?P<which>same|next|following) year\b")
 # Such a phrase for a period after or the same as one the sentence names (see _counted_from_its_own_year).
 _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
 # A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
@@ -556,7 +565,7 @@ _NAMES_A_PEOPLE_GROUP = re.compile(_PEOPLE_GROUP, re.IGNORECASE)
 _CAPITALISED_SUBJECT = re.compile(rf"([A-Z][\w’'-]+) (?={_VERB_AFTER_SUBJECT})")
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(calendar.month_abbr) if name}
 # What counts a plural or names it with "the": "the", "all", "24", "three" (see _COUNTED_NOUN).
-_COUNTING_LEAD = rf"\b(?:(?i:the|these|those|all|many|several)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
+_COUNTING_LEAD = rf"\b(?:(?i:the|these|those|all|many|several)|\d(?:[\d,]*\d)?|{lexicon.COUNTING_WORDS}) "
 _COUNTED_NOUN = re.compile(
     _COUNTING_LEAD
     # a word between: "the film rights", not "The network needs at least …" (a verb)
@@ -1457,6 +1466,43 @@ def _family_or_nation(name: str, book: NameBook) -> bool:
     return singular != name and ((" " not in name and singular in book.full_names) or singular in lexicon.DEMONYMS)
 
 
+def _inside_an_unmarked_title(claim: Claim, mention: Mention) -> bool:
+    """Whether the name is a piece of a longer title written without quotation marks, which the mention finder took
+    apart: it comes after a capitalised word and "of" or "by" that no mention of a known kind holds, and that does not
+    open the sentence ("Lyell's Principles of {Geology}", "On the Origin of Species by {Means of Natural Selection}";
+    not "the Duke of {Wellington}", one mention, nor "Born of {Irish} parents"), or it goes on as a title or comes
+    right after one that does, or it opens a title after a word for a work and goes on
+    with "the" and a capitalised word ("his book {On} the Origin of Species"), or it ends one that such a word and
+    a capitalised word open ("his book On the {Sensations of Tone}", "the play Inherit the {Wind}"). See also
+    _goes_on_as_a_title."""
+    word = _WORD_OF_A_TITLE_BEFORE.search(claim.text, 0, mention.start)
+    holder = next((m for m in claim.mentions if m.start <= word.start() < m.end), None) if word else None
+    # a name of unknown kind not shaped like a person's ("Herbert Morrison of {WLS}"), or a person's name with a
+    # possessive inside ("Charles Lyell's Principles"), may be a title's words
+    unknown_holder = holder is not None and holder.kind in (MentionKind.NAME, MentionKind.WORK) and not looks_like_a_persons_name(holder.name)
+    if word and word.start() > claim.inserted and (holder is None or unknown_holder or re.search(r"['’]s ", holder.text)):
+        return True
+    if _goes_on_as_a_title(mention, claim.text[mention.end :]):
+        return True
+    # "The Expression of the Emotions in {Man} and Animals": after such a name and a small word
+    if any(_goes_on_as_a_title(m, claim.text[m.end :]) and m.end < mention.start <= m.end + len(" of the ") for m in claim.mentions):
+        return True
+    if _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and re.match(r" the [A-Z]", claim.text[mention.end :]):
+        return True
+    return _TITLE_OPENED_BEFORE.search(claim.text, 0, mention.start) is not None
+
+
+def _goes_on_as_a_title(mention: Mention, after: str) -> bool:
+    """Whether a name of unknown kind with "of" inside goes on as a longer title's words: with "by" or "of" and a
+    capitalised word ("On the {Origin of Species} by Means of …"), or, when it holds "of the", with "in" or "and" too
+    ("The {Expression of the Emotions} in Man and Animals"; not "the {Elector of Cologne} in Bonn", "the {Gulf of
+    Mexico} and Southeast Asia", nor "the Footballer of the Year by the {Football Writers' Association}")."""
+    if mention.kind not in (MentionKind.NAME, MentionKind.WORK) or " of " not in mention.text:
+        return False
+    going_on = _TITLE_WORD_AFTER.match(after)
+    return going_on is not None and (" of the " in mention.text or going_on.group(1) in ("by", "of"))
+
+
 def _value(claim: Claim, mention: Mention) -> float:
     """How much the fact is usually worth learning: by its kind; a name of unknown kind more when it
     has several words or the sentence introduces it ("a system called {{Transit}}"); most, a name the
@@ -1510,6 +1556,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Darwin's}} bark spider, Caerostris darwini": a word of a species' common name, no answer alone
     if mention.kind in NAMED_KINDS and _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and _TITLE_GOES_ON.match(after):
         return True  # "a short book, {{Notes}} on the Visiting, Care, and Government of Prisoners": a title cut short
+    if mention.kind in NAMED_KINDS and re.match(r"\.\d", after):
+        return True  # "the {{Gloster E}}.28/39": the designation goes on past the full stop
+    if mention.kind in NAMED_KINDS and _inside_an_unmarked_title(claim, mention):
+        return True  # "Lyell's Principles of {{Geology}}", "The {{Expression of the Emotions}} in Man and Animals"
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
@@ -1980,12 +2030,28 @@ def _first_of_the_predicates(claim: Claim, end: int) -> int:
     text = claim.text
     clause = max(claim.inserted, text.rfind(":", 0, end) + 1, text.rfind(";", 0, end) + 1)
     last = text.rfind(",", clause, end)
-    if not re.match(r",\s+(?:and|or)\b", text[end:]) or last < 0 or not _NEXT_PREDICATE.fullmatch(text, last, end):
+    if not re.match(r",\s+(?:and|or)\b", text[end:]) or last < 0:
         return end
+    if not _NEXT_PREDICATE.fullmatch(text, last, end):
+        return _before_a_second_predicate(text, clause, end) if re.match(rf",\s+and (?={_PAST_VERB})", text[end:]) else end
     first = text.find(",", clause)
     if _JOINED_ITEM.search(text, last, end) or not _NEXT_PREDICATE.match(text, first):
         return end
     return first if _FINITE_VERB.search(text, clause, first) and _complete_statement(text[:first]) else end
+
+
+def _before_a_second_predicate(text: str, clause: int, end: int) -> int:
+    """Where a list of predicates set between commas, whose second item ends in a name in apposition, should be cut
+    before ", and" and its third: before its second ("Colonel Tom Vane, an Irish soldier, |tricked his way into the
+    vault, struck the keeper, Ann Lee, and fled" -> "… tricked his way into the vault"); `end` when the clause holds
+    no two predicates one after the other, a participle with "by" being none ("General Motors, led by Alfred Sloan,
+    offered …")."""
+    commas = [position for position in range(clause, end) if text[position] == ","]
+    for previous, comma in zip(commas, commas[1:]):
+        first = _NEXT_PREDICATE.match(text, previous)
+        if first and not re.match(r", \w+ by\b", first.group()) and _NEXT_PREDICATE.match(text, comma) and _complete_statement(text[:comma]):
+            return comma
+    return end
 
 
 def _inside_a_list(text: str, position: int) -> bool:
@@ -2880,8 +2946,8 @@ def _with_the_year_written(text: str, mentions: list[Mention], before: _Before) 
     year" in a sentence that gives none, the one year of the sentence before; as it was when that year
     is not sure (two years before it, a decade, none), a preposition other than "in" comes before the phrase
     ("over the following year") or the phrase is the subject ("the next year was cold"). An opening "The same year," is left to _RELATIVE_TIME_OPENER."""
-    match = _RELATIVE_YEAR.search(text, 1)
-    if match is None or (not match.group().startswith("in ") and _PREPOSITION_BEFORE.search(text, 0, match.start())):
+    match = _RELATIVE_YEAR.search(text)
+    if match is None or match.start() == 0 or (not match.group().startswith("in ") and _PREPOSITION_BEFORE.search(text, 0, match.start())):
         return text, mentions
     if not match.group().startswith("in ") and _VERB_OF_A_TIME_SUBJECT.match(text, match.end()):
         return text, mentions  # "… and the next year was cold": the year is the subject
@@ -3148,7 +3214,9 @@ def _antecedent(
         if crowd is not None:  # "The crew of Apollo 15 named …": the crew, or no one when something else may be meant
             group = _group_of_people(crowd, before.claim, topic)
         else:
-            plural = None if _NAMES_A_PEOPLE_GROUP.search(before.text) else _plural_noun(before.text)  # "The crew and the engineers …"
+            # "The crew and the engineers …", "Catholics who refused to attend the services …": not the services
+            another = _NAMES_A_PEOPLE_GROUP.search(before.text) or _names_a_people(offered)
+            plural = None if another else _plural_noun(before.text)
             group = _group_subject(before.claim) or plural or _people_named(offered, before.text, topic, book)
         return (group, group.name) if group else None
     if pronoun == "the two":
@@ -3779,13 +3847,13 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
     """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the", and a name that opens its
     sentence after "A" keeps it ("A Christmas Carol was published …": the entities leave out a capital "A" that opens a
     sentence, but it is the title's). A name from further back takes "the" when it ends in a word such as "Road" or
-    "Peninsula" ("the Ring Road")."""
+    "Peninsula" ("the Ring Road"); "this" before a name is written "the" ("This Royal Menagerie …")."""
     if name.startswith("\""):
         return name
     if mention.end and text[mention.start : mention.end] == mention.text:
         if opening := _OPENING_INDEFINITE_ARTICLE.fullmatch(text[: mention.start]):
             return f"{opening.group(1)} {name}"
-        return f"the {name}" if re.search(r"\bthe\s+$", text[: mention.start], re.IGNORECASE) else name
+        return f"the {name}" if re.search(r"\b(?:the|this)\s+$", text[: mention.start], re.IGNORECASE) else name
     return f"the {name}" if mention.end and _takes_the(name) else name
 
 
@@ -3910,9 +3978,13 @@ def _unnamed_people(offered: list[Mention], text: str, book: NameBook) -> bool:
 def _names_another_group(text: str, mentions: list[Mention]) -> bool:
     """Whether the text names a plural, a group or a people that a "they" after it may be: "his students", "the crew",
     "ten men", "the Soviets"."""
-    return bool(_PLURAL_WORD.search(text) or _COUNTED_PEOPLE_WITHOUT_S.search(text)) or any(
-        _a_people(m) or m.text.removesuffix("s") in lexicon.DEMONYMS for m in mentions
-    )
+    return bool(_PLURAL_WORD.search(text) or _COUNTED_PEOPLE_WITHOUT_S.search(text)) or _names_a_people(mentions)
+
+
+def _names_a_people(mentions: list[Mention]) -> bool:
+    """Whether a sentence names a people or the followers of a faith, which a "they" after it may be: "the Soviets",
+    "Catholics who refused …"."""
+    return any(_a_people(m) or m.text.removesuffix("s") in lexicon.DEMONYMS for m in mentions)
 
 
 def _listed_together(people: list[Mention], text: str) -> bool:
