@@ -1592,3 +1592,27 @@ def test_a_common_word_title_after_the_opens_no_persons_name():
     # the line: a rank before a surname, or after "the" before a first name, is still a person's
     assert ("person", "General Vane") in found("Her uncle served under General Vane in the war.")
     assert ("person", "Gordon Vane") in found("His first posting was under the General Gordon Vane, a hard man.")
+
+
+# Round 64, part C: counts and quantities
+def test_a_rate_in_milliwatts_is_one_quantity():
+    assert ("quantity", "3 milliwatts per square centimetre") in found("The law limits the beam of a scanner to 3 milliwatts per square centimetre.")
+    assert ("quantity", "about 20 microwatts") in found("Each sensor draws about 20 microwatts while it sleeps.")
+
+
+def test_capitals_joined_by_an_ampersand_are_one_name():
+    assert ("organisation", "P&O") in found("In 1840 the P&O line ran ships from Southampton to Alexandria.")
+    assert ("organisation", "B&O") in found("The strike began on the B&O in July.")
+
+# Round 64, part B: the term an explainer says a part works as, or a clause makes its subject, ending the sentence; a
+# device named after someone after "a" is one term.
+def test_the_term_a_part_works_as_or_a_clause_makes_it_is_a_term():
+    assert ("term", "heat sink") in found("The copper lid of the lamp acts as a heat sink.")
+    assert ("term", "polar molecule") in found("An ammonia molecule has a lopsided charge, which makes it a polar molecule.")
+    assert ("term", "Volta cage") in found("The wire mesh of the hut works as a Volta cage.")
+    assert ("name", "Volta") not in found("The wire mesh of the hut works as a Volta cage.")
+    # the line: one plain word, a judging word, a person's past and a term that does not end the sentence are no term
+    assert _terms("The copper lid of the lamp acts as a filter.") == []
+    assert _terms("The copper lid of the lamp acts as a good guide.") == []
+    assert _terms("In 1870 the young clerk served as a naval officer.") == []
+    assert _terms("The copper lid acts as a heat sink for the bulb.") == []

@@ -6393,3 +6393,104 @@ def test_a_piece_of_a_title_without_quotation_marks_is_no_answer(sentence, piece
 def test_names_beside_of_in_and_by_stay_answers():
     assert "Gulf of Orla" in answers("Calm tides are found in parts of the Gulf of Orla and Southeast Asia in 1990.")
     assert "Elector of Orla" in answers("Tom Vane's grandfather was music master at the court of the Elector of Orla in Bonn in 1760.")
+
+# Round 64, part A: a thing called by its common noun; "named after"; "officially"
+_ORLA = (
+    "The Orla Disaster\n\nOn 3 June 1931 the British airship Orla caught fire over Dover and was lost. The Orla, officially R 140, was "
+    "built by the Shorts company at Cardington, in Bedfordshire, and first flew on 4 May 1929. It was 200 metres "
+    "long. It was named after Mary Orla, the queen who had died in 1925. The ship was run by the Imperial Transport "
+    "Board, a body set up in 1926 with money from the Air Ministry."
+)
+
+
+def test_the_ship_is_the_one_thing_the_document_calls_an_airship():
+    fronts = {s.front for s in suggest(_ORLA, "The Orla Disaster", 1000)}
+    assert "(Orla Disaster) Orla was run by the Imperial Transport Board, a body set up in {{c1::1926}} with money from the Air Ministry." in fronts
+    # another liner the document names: "the ship" may be either
+    other = _ORLA.replace("It was 200 metres long.", "It was 200 metres long, twice the liner Vega.")
+    assert not any("run by" in s.front for s in suggest(other, "The Orla Disaster", 1000))
+
+
+def test_a_person_a_thing_is_named_after_and_an_official_name_are_answers():
+    answers_ = {s.answer for s in suggest(_ORLA, "The Orla Disaster", 1000)}
+    assert {"Mary Orla", "R 140"} <= answers_
+    text = "The Vega Telescope is a space telescope launched in 1990. The telescope was named after Carlos Vega, the astronomer who found the galaxies."
+    assert "Carlos Vega" in {s.answer for s in suggest(text, "The Vega Telescope", 1000)}
+
+# Round 64, part D: a "He" after a sentence that leaves the document's person alone where the pronoun goes on
+def test_he_goes_on_with_the_person_who_is_the_last_main_clauses_subject():
+    text = (
+        "Tom Brand was an English engineer. Prince Albert opened the Avon Bridge on 2 May 1871, but Brand was too ill to "
+        "attend; he saw the finished bridge only later. He died on 9 June 1872, aged 61, and was buried in Highgate Cemetery."
+    )
+    assert "Tom Brand died on {{c1::9 June 1872}}, aged 61, and was buried in Highgate Cemetery." in _fronts(text, "Tom Brand")
+    # the line: the last subject is the other man, or the other man comes after the person's clause opens
+    for before in ("Brand designed the Avon Bridge, but Prince Albert opened it on 2 May 1871; he spoke for an hour.",
+                   "Prince Albert opened the Avon Bridge on 2 May 1871, but Brand met Karl Lind there; he spoke for an hour."):
+        text = f"Tom Brand was an English engineer. {before} He died on 9 June 1872, aged 61, and was buried in Highgate Cemetery."
+        assert not any("9 June 1872" in front for front in _fronts(text, "Tom Brand"))
+
+
+def test_he_after_a_thing_whose_relative_clause_names_another_man():
+    text = (
+        "Tom Brand was an English engineer. A portrait that Karl Lind painted in 1867 shows Brand in a long coat, a pipe in "
+        "his hand. In 1842 he married Ann Cole, the daughter of a Bristol banker."
+    )
+    assert "In {{c1::1842}} Tom Brand married Ann Cole, the daughter of a Bristol banker." in _fronts(text, "Tom Brand")
+    # the line: the person inside the relative clause, another man in the main clause
+    text = text.replace("that Karl Lind painted in 1867 shows Brand", "that Brand painted in 1867 shows the banker Karl Lind")
+    assert not any("1842" in front for front in _fronts(text, "Tom Brand"))
+
+
+def test_a_short_form_given_in_an_aside_is_left_out_of_the_cloze_of_its_name():
+    text = (
+        "Harwick Park is a rugby ground in Leeds. It belongs to the Northern Rugby Union, better known as the NRU, "
+        "and it is also the home of the Leeds Rhinos. The Yorkshire Music Society, better known as the YMS, owns the hall."
+    )
+    fronts = _fronts(text, "Harwick Park")
+    assert any("belongs to the {{c1::Northern Rugby Union}}, and it is" in front for front in fronts)
+    assert "(Harwick Park) The {{c1::Yorkshire Music Society}} owns the hall." in fronts
+
+# Round 64, part C: counts and quantities
+def test_a_large_count_outranks_the_names_of_its_asides():
+    fronts = _fronts("In 1791 King Frederick II gave the academy the herbarium of his uncle, Prince Ludwig, some 42,000 specimens.", "Berlin Academy")
+    assert "In 1791 King Frederick II gave the academy the herbarium of his uncle, Prince Ludwig, {{c1::some 42,000}} specimens." in fronts
+    # the line: a small count stays below the names (three cards a sentence at most)
+    fronts = _fronts("In 1791 King Frederick II gave the academy the herbarium of his uncle, Prince Ludwig, some twelve cases.", "Berlin Academy")
+    assert not any("{{c1::some twelve}}" in front for front in fronts)
+
+
+def test_a_sentence_too_long_gives_its_first_clauses():
+    text = (
+        "Hale describes a rope works in which twelve spinners, each tending a few of the thirty separate wheels, could lay "
+        "upwards of 9,000 fathoms of rope in a week, while one man working alone, unskilled in the craft, could hardly lay "
+        "forty and perhaps not even ten."
+    )
+    assert (
+        "Hale describes a rope works in which twelve spinners, each tending a few of the thirty separate wheels, could lay "
+        "upwards of {{c1::9,000}} fathoms of rope in a week."
+    ) in _fronts(text, "Rope")
+
+
+def test_a_company_of_capitals_and_an_ampersand_is_asked_whole():
+    text = "Under pressure from the state's antitrust lawyers, B&O chose to sell the Ohio lines rather than keep them, in 1911."
+    assert "Under pressure from the state's antitrust lawyers, {{c1::B&O}} chose to sell the Ohio lines rather than keep them, in 1911." in _fronts(text, "Railways")
+
+# Round 64, part B: terms in explainers.
+def test_a_sentence_that_all_starts_with_something_has_no_it_to_read():
+    text = (
+        "Hail forms in strong storms. Hail is made of layered ice. It all begins with rising air inside a tall storm "
+        "cloud, known to pilots as a supercell."
+    )
+    # (not shown after "Hail is made of layered ice.", as if the "It" needed it)
+    assert "It all begins with rising air inside a tall storm cloud, known to pilots as a {{c1::supercell}}." in _fronts(text, "Hail")
+
+
+def test_the_term_a_part_works_as_is_asked():
+    text = (
+        "An electric kettle boils water in a few minutes. The electric kettle was first sold in Leeds in 1891. The grille in "
+        "the lid of an electric kettle works as a Volta cage. The lid of an electric kettle acts as a heat sink."
+    )
+    fronts = _fronts(text, "Electric kettle")
+    assert any(front.endswith("The grille in the lid of an electric kettle works as a {{c1::Volta cage}}.") for front in fronts)
+    assert any(front.endswith("The lid of an electric kettle acts as a {{c1::heat sink}}.") for front in fronts)

@@ -242,14 +242,15 @@ _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnit
 # A law, principle, effect or cycle named after someone is one term, found before the name it holds (which alone is
 # half of it): "By {{Ostrander's principle}}, …", "known as the {{Kessler numbers}}" (not "Isaac Newton's law of
 # gravitation", whose term goes on; nor "Smith's rule", a reign). After a possessive, a disease or a comet named so is
-# one term too: "the cause was {{Hale's disease}}" (the "disease" alone was asked).
+# one term too: "the cause was {{Hale's disease}}" (the "disease" alone was asked). After "a" a device named so is one
+# term as well: "works as a {{Volta cage}}" (not "a Volta" and a cage).
 _NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS))
 _POSSESSED_EPONYM = "|".join(sorted(lexicon.EPONYM_NOUNS - {"rule"}))
 _EPONYM = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 # (looked for only in a sentence with such a noun, found fast: the pattern tried at every word cost a few milliseconds)
 _EPONYM_NOUN = re.compile(rf" (?:{_POSSESSED_EPONYM})\b")
 _EPONYMOUS_TERM = re.compile(
-    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM} (?:{_NAMED_IDEA})"
+    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM} (?:{_NAMED_IDEA})|(?:(?<=\ba )|(?<=\ban )){_EPONYM} cage"
     rf"|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s (?:{_POSSESSED_EPONYM}))\b(?! of\b)"
 )
 # A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",
@@ -303,8 +304,9 @@ _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
 # One capital letter with a full stop that ends the text ends the sentence too: "a new Model T." is the "Model T".
+# Capitals joined by "&" are one short form: "AT&T", "P&O" (not "{{AT}}&T").
 _TOKEN = re.compile(
-    rf"{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
+    rf"(?:[A-Z]{{1,4}}&)+[A-Z]{{1,4}}(?![\w&])|{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
@@ -411,6 +413,9 @@ class NameBook:
         # the words it writes in lower case: a capitalised word it also writes so is a common noun ("Telephone" of the
         # "American Telephone and Telegraph Company" beside "telephone exchanges")
         self.common_words: set[str] = set()
+        # the nouns of lexicon.THING_NOUNS it calls a name by, that name's only ones: "Orla" -> {"airship"} after "the
+        # British airship Orla" or "The Orla was a British airship"
+        self.thing_nouns: defaultdict[str, set[str]] = defaultdict(set)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -443,6 +448,8 @@ class NameBook:
                     named_alone.add(mention.text)
                 if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
                     votes[mention.text][mention.kind] += 1
+                if mention.kind in NAMED_KINDS and (noun := _thing_noun(text, mention)):
+                    book.thing_nouns[mention.name].add(noun)
                 if mention.kind is MentionKind.PERSON and " " in mention.text:
                     people[mention.text] += 1
                 if mention.kind in (MentionKind.NAME, MentionKind.PERSON) and " " not in mention.text:
@@ -475,6 +482,20 @@ class NameBook:
 
     def gender(self, name: str) -> Gender | None:
         return self.genders.get(name)
+
+
+# A noun of lexicon.THING_NOUNS just before a name ("the German airship {Orla}"), or after it and "is/was a" ("{The Orla}
+# was a British airship", perhaps with up to three words before the noun, which ends the phrase).
+_THING_NOUN_BEFORE = re.compile(rf"\b(?i:the|an?) (?:[\w’'-]+ ){{0,2}}(?P<noun>{'|'.join(lexicon.THING_NOUNS)}) $")
+_THING_NOUN_AFTER = re.compile(
+    rf" (?:is|was) (?:an?|the) (?:[\w’'-]+ ){{0,3}}?(?P<noun>{'|'.join(lexicon.THING_NOUNS)})(?=[,.;:]| (?:in|of|on|at|that|which|built|made|launched|with|for|from|and)\b)"
+)
+
+
+def _thing_noun(text: str, mention: Mention) -> str | None:
+    """The noun of lexicon.THING_NOUNS the sentence calls the named thing by, if any (see _THING_NOUN_BEFORE)."""
+    found = _THING_NOUN_BEFORE.search(text, 0, mention.start) or _THING_NOUN_AFTER.match(text, mention.end)
+    return found.group("noun") if found else None
 
 
 def _tail(name: str) -> str:
@@ -723,6 +744,13 @@ _A_FORM_OF = re.compile(
     r"(?:The )?(?P<subject>[A-Za-z][a-z-]*(?: [a-z][\w-]*){0,2}) (?:is|are) an? (?:form|type|kind|variety) of "
     r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=\.$)"
 )
+# What a sentence says its subject works as, or a clause after it makes it, the term ending the sentence: "The lid
+# acts as a {{heat sink}}.", "…, which makes it a {{polar molecule}}." Only the present, as an explainer says what a part
+# does ("He served as a naval officer." tells a life), after a subject with an article (see _role_it_plays for the line).
+_ROLE_IT_PLAYS = re.compile(
+    r"(?:(?:The|A|An|Its) [a-z][^,;:]*? (?:works|acts|serves|functions) as|, which makes it) an? "
+    r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=\.$)"
+)
 # What a sentence says a term is by where it puts it: "made his fortune manufacturing {wire rope}", "the
 # first large bridge to use {steel wire}", "died of {tetanus}", "coined a word for it: {ferromagnetism}", "a name
 # for the process: {fission}".
@@ -771,8 +799,8 @@ _NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
 # A short form in brackets after lower-case words whose initials it spells: "a battery management system (BMS)",
 # "the solid boundary film (SBF)" (see _expansions).
 _SHORT_FORM_AFTER_WORDS = re.compile(r"(?<=[a-z]) \((?P<short>[A-Z]{2,6})\)")
-# Words that make a complement a judgement rather than a term: "the real enemy", "the most precise work".
-_JUDGING_WORDS = frozenset("real same main only most least best worst first last".split())
+# Words that make a complement a judgement rather than a term: "the real enemy", "the most precise work", "a good guide".
+_JUDGING_WORDS = frozenset("real same main only most least best worst first last good useful important perfect ideal".split())
 # "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
 # description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
 # is no description).
@@ -907,6 +935,9 @@ def find_terms(text: str) -> list[Mention]:
     kind_it_is_a_form_of = _kind_it_is_a_form_of(text)
     if kind_it_is_a_form_of:
         found.append(kind_it_is_a_form_of)
+    role = _role_it_plays(text)
+    if role:
+        found.append(role)
     by_its_kind = _defined_by_its_kind(text)
     if by_its_kind:
         found.append(by_its_kind)
@@ -976,13 +1007,27 @@ def _kind_it_is_a_form_of(text: str) -> tuple[int, int] | None:
     if not said:
         return None
     subject = set(said.group("subject").lower().split())
-    term = said.group("term")
-    words = term.split()
-    if subject & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS) or set(words) & (_NOT_TERM_WORDS | _VERBS):
-        return None
-    if (len(words) == 1 and "-" not in term) or _judges(term) or any(_a_verb(word) for word in words):
+    if subject & (_NOT_TERM_WORDS | lexicon.BACK_REFERRING_NOUNS) or not _names_a_kind(said.group("term")):
         return None
     return said.span("term")
+
+
+def _role_it_plays(text: str) -> tuple[int, int] | None:
+    """The span of the term a sentence says its subject works as, or a clause after it makes it (see _ROLE_IT_PLAYS):
+    "The grille works as a {{Volta shield}}.", "…, which makes it an {{electric dipole}}."; None for a word that
+    does not name a kind (see _names_a_kind: "works as a filter", "acts as a good guide")."""
+    said = _ROLE_IT_PLAYS.search(text)
+    return said.span("term") if said and _names_a_kind(said.group("term")) else None
+
+
+def _names_a_kind(term: str) -> bool:
+    """Whether the words a sentence gives as a kind name a term: two or three words or one hyphenated word, with no
+    verb and no judging word. A single plain word is as often an everyday word the learner guesses ("a form of energy",
+    "works as a filter")."""
+    words = term.split()
+    if set(words) & (_NOT_TERM_WORDS | _VERBS) or any(_a_verb(word) for word in words):
+        return False
+    return not ((len(words) == 1 and "-" not in term) or _judges(term))
 
 
 def _defined_by_its_kind(text: str) -> tuple[int, int] | None:

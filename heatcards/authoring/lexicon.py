@@ -368,7 +368,7 @@ UNITS = (
     # the scale is the unit's ("about 60 degrees Celsius"): a card without it asks half the measure
     r"degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|°[CF]?|mph|km/h|"
     # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"
-    r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
+    r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga|milli|micro)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
 )
 # Round 50, part C. Units a measure is given in with "a" for its number ("about a milligram of carbon", "weighs a
@@ -523,6 +523,16 @@ BACK_REFERRING_NOUNS = _words(
     "invention product design structure building meeting event story answer question problem solution result reason "
     "total cost match game season club choice opening"
 )
+
+# Round 64, part A. Nouns a document calls a named thing by when its name does not hold them ("the German airship
+# Hindenburg", "The Orla was a British airship"), which then stand for it as "The ship" (see NameBook.thing_nouns), and
+# the shorter nouns each may be called by (the compound's last part, or a plainer word).
+THING_NOUNS = {
+    "ship": ("ship",), "airship": ("airship", "ship"), "steamship": ("steamship", "ship"), "warship": ("warship", "ship"),
+    "liner": ("liner", "ship"), "steamer": ("steamer", "ship"), "locomotive": ("locomotive", "engine"),
+    "aircraft": ("aircraft",), "airliner": ("airliner", "aircraft"), "spacecraft": ("spacecraft", "craft"),
+    "probe": ("probe", "spacecraft"), "car": ("car",),
+}
 
 # Nouns for the undertaking of making a thing, which in a document about that thing stand for the thing:
 # "The project had been estimated at …" in the history of a building, "The programme cost …" in that of an

@@ -97,6 +97,11 @@ _KIND_VALUE = {  # how much a fact of each kind is usually worth learning
 }
 SMALL_COUNT = 12  # at most, a count of a few things ("{{three}} lifeboats"): mostly incidental ones
 _SMALL_COUNT_VALUE = 0.7  # a small count's worth
+# A currency after a count, perhaps after a nation's word the money rules do not take: "about 24,000 Finnish marks" is
+# a price, weighed as a count was before (as money it took a key fact's place at the cap).
+_CURRENCY_AFTER = re.compile(rf"(?: [A-Z][a-z]+)? (?:{lexicon.CURRENCY_WORDS})\b")
+LARGE_COUNT = 1000  # at least, a count that gives the size of something ("some {{65,000}} volumes"), as a quantity does
+_LARGE_COUNT_VALUE = 0.85  # a large count's worth: near a quantity's, above the names of its sentence's asides
 _RANK_VALUE = 0.95  # a place a contest or poll gave someone ("came {{second}}, behind only …"): the point of its sentence
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
@@ -106,8 +111,9 @@ _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|boug
 _NAME_GIVEN_BEFORE = re.compile(r"\b(?:born|(?:sur|nick)?name (?:was|is|had been)) [\"“‘]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
-# "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}".
-_GIVEN_NAME = re.compile(r"\b(?:called|named|renamed|known(?: in \w+| to (?:the )?\w+)? as|sold as|marketed as|nicknamed|dubbed|christened)\s+(?:the\s+)?[\"“]?$")
+# "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}", an official name set after the usual one
+# ("The Orla, officially {{R 140}}, was built …").
+_GIVEN_NAME = re.compile(r"(?:\b(?:called|named|renamed|known(?: in \w+| to (?:the )?\w+)? as|sold as|marketed as|nicknamed|dubbed|christened)|, officially)\s+(?:the\s+)?[\"“]?$")
 # A name given right after the description of what it names: "long wooden boxes called", "a change called"
 # (not "a creek he called", "It is called", "Vardy was named").
 _DESCRIBED_NAME = re.compile(r"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became)\b)[a-z]{3,},? (?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
@@ -117,10 +123,11 @@ _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar 
 
 _WORD = re.compile(r"[\w’'-]+")
 # What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
-# took six years to …"): no name replaces it.
+# took six years to …", "It all starts with …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
     r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported) that"
-    r"|(?:is|was) not until|(?:is|was) (?:decided|agreed) (?:that|to)|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto)\b"
+    r"|(?:is|was) not until|(?:is|was) (?:decided|agreed) (?:that|to)|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto"
+    r"|all (?:starts|started|begins|began) (?:with|when))\b"
 )
 # What follows an "it" that stands for what the sentence before told, or for the weather, not for a name in
 # it: "At Pinatubo it paid off", "it rained", "it worked". No name replaces it, and the sentence leans.
@@ -221,6 +228,11 @@ _UP_TO_A_NAME = r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:an
 _ASIDE_FROM_THE_MAIN_CLAUSE = re.compile(
     r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+)" + _UP_TO_A_NAME
 )
+# Where a later main clause of the sentence starts: ", and ", ", but ", "; " (see _topic_goes_on_in_the_main_clause).
+_LATER_MAIN_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+|;\s+")
+# A name in a restrictive relative clause on a subject that is a common noun: "A photograph that Tom Vane took in 1857
+# shows …" (the name, the subject of "took", stands aside from the main clause).
+_IN_THE_SUBJECTS_RELATIVE_CLAUSE = re.compile(r"(?:An?|The) (?:[a-z-]+ ){1,3}(?:that|which|whom) (?:the )?(?:[a-z-]+ )?")
 _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
 # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
 _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
@@ -237,6 +249,9 @@ _SPEAKER_BEFORE = re.compile(
 # 'Ada Brand called the bridge "' (not 'Critics described it as "', which has no one to ask).
 _SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:described|called|nicknamed)(?: [\w’'-]+){{1,5}}?(?: as)? [\"“]$")
 _NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
+# Who a thing is named after, just before the person: "The telescope was named after {{Edwin Vega}}" is asked though the
+# thing's name gives his surname: the learner recalls the person, whose other names the card does not give.
+_NAMESAKE_BEFORE = re.compile(r"\bnamed (?:after|for|in honou?r of)\s+$")
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
 # a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
@@ -399,6 +414,9 @@ _OTHER_UNITS = re.compile(
 # A short form in brackets right after a name or a term: "the Economic Cooperation Administration (ECA)", "liquid
 # crystal displays (LCDs)" (see _is_short_form).
 _SHORT_FORM_AFTER = re.compile(r" \(([A-Za-z]{2,6}?)s?\)")
+# A short form given in an aside after a name, which a cloze of the name leaves out with its closing comma (kept before
+# a clause that goes on: "belongs to the {{Marylebone Cricket Club}}, and it is …"): "…, better known as the MCC, …".
+_SHORT_FORM_ASIDE = re.compile(r", (?:better |also |commonly )?known as (?:the )?([A-Z]{2,6})(?:,(?! (?:and|but|or|while)\b)|(?=[,.;]))")
 # The number of an answer, which the rest of a card gives away: in digits ("{{12 years}} … 12 times"), and for a count,
 # which is nothing but its number, in words too ("took fourteen years to build, cost {{more than fourteen}} times …"; a
 # unit in words says more: "in {{about three days}}, although … three months" is asked).
@@ -1429,7 +1447,7 @@ def _cards(
             after = shown.text[mention.end :]
             # the same again in other units or in short would give it away: "{{1,595 feet}} (486 m)", "the {{Northern Sky
             # Survey Office}} (NSSO)", whose initials spell the answer's words
-            again = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else _SHORT_FORM_AFTER.match(after)
+            again = _OTHER_UNITS.match(after) if mention.kind is MentionKind.QUANTITY else _SHORT_FORM_AFTER.match(after) or _SHORT_FORM_ASIDE.match(after)
             if again and (mention.kind is MentionKind.QUANTITY or _is_short_form(again.group(1), mention.text)):
                 after = after[again.end() :]
             front = f"{shown.text[: mention.start]}{{{{c1::{mention.text}}}}}{after}"
@@ -1443,7 +1461,11 @@ def _cards(
         if mention.kind is MentionKind.DATE and topic and topic.year:
             # "(1906 Riverton Flood) … on the morning of {{12 March 1906}}": the event's year gives the date's year, not its day
             given = given.replace(topic.name, topic.name.removeprefix(f"{topic.year} "))
-        if _guessable(mention, answer, given, nickname=bool(_NICKNAME.search(shown.text, 0, mention.start))):
+        # a nickname, or the person a thing is named after, is given away only by all its words
+        whole_only = bool(_NICKNAME.search(shown.text, 0, mention.start)) or (
+            mention.kind is MentionKind.PERSON and _NAMESAKE_BEFORE.search(shown.text, 0, mention.start) is not None
+        )
+        if _guessable(mention, answer, given, nickname=whole_only):
             continue
         value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars"),
@@ -1518,6 +1540,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _RANK_VALUE  # "came {{second}}", "finished {{3rd}}" (not "came {{two}} days later")
     if mention.kind is MentionKind.COUNT and _is_small_count(mention):
         return _SMALL_COUNT_VALUE
+    if mention.kind is MentionKind.COUNT and _is_large_count(mention) and not _CURRENCY_AFTER.match(claim.text, mention.end):
+        return _LARGE_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
 
 
@@ -1688,6 +1712,12 @@ def _incidental_count(text: str, mention: Mention) -> bool:
 def _is_small_count(mention: Mention) -> bool:
     """Whether the count counts a few things (`SMALL_COUNT` at most)."""
     return 0 < _count_of(mention.text) <= SMALL_COUNT
+
+
+def _is_large_count(mention: Mention) -> bool:
+    """Whether the count is `LARGE_COUNT` or more: "some 65,000", "318 million", "five billion"."""
+    number = mention.text.split()[-1].lower().replace(",", "")
+    return number in ("thousand", "million", "billion", "trillion") or (number.isdigit() and int(number) >= LARGE_COUNT)
 
 
 def _count_of(text: str) -> int:
@@ -1902,7 +1932,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     written = list(_WORD.finditer(text))
     words = [match.group().lower() for match in written]
     in_names = sum(len(_WORD.findall(m.text)) - 1 for m in mentions if m.kind in NAMED_KINDS)
-    if len(words) < MIN_SENTENCE_WORDS or len(words) - in_names > MAX_SENTENCE_WORDS:
+    if len(words) < MIN_SENTENCE_WORDS:
         return 0
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
         return 0
@@ -1936,7 +1966,8 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     if len(words) > MAX_SENTENCE_WORDS:
-        # short enough with its names read as one word each, but too long a front: its first clauses may stand alone (see _trimmed)
+        # too long a front (also with its names read as one word each): its first clauses may stand alone (see _trimmed),
+        # "… could make upwards of {{48,000}} pins in a day, while one man working alone …"
         found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
 
@@ -2269,7 +2300,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         # Klondike was laid out …", whose town is no place of the sentence before
         and not (
             _VERB_OF_THE_SUBJECT.match(text, reference.end())
-            and (noun.lower() in lexicon.REFERRING_NOUNS or _names_with(noun, before, topic) or _stands_for_the_topic(noun, before, topic, book))
+            and (noun.lower() in lexicon.REFERRING_NOUNS or _names_with(noun, before, topic, book) or _stands_for_the_topic(noun, before, topic, book))
         )
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
@@ -3176,6 +3207,8 @@ def _antecedent(
                 people.setdefault(_canonical(m, topic), m)
         if len(people) > 1 and (subject := _subject_person_goes_on(gender, before, topic, book)) is not None:
             people = {_canonical(subject, topic): subject}
+        if len(people) > 1 and _topic_goes_on_in_the_main_clause(gender, before, topic, book):
+            return _topic_mention(topic), _topic_as_written(topic)
         if not people and (called := _called_by_a_noun(gender, before, topic, book)) is not None:
             # "Rao Tan fell ill in 1657. The old emperor spent his last years in Red Fort. He died …": the noun says he is a man
             return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(called, topic) else (called, called.name)
@@ -3298,7 +3331,7 @@ def _antecedent(
     kind = lexicon.REFERRING_NOUNS.get(noun.lower())
     candidates = {_canonical(m, topic): m for m in offered if m.kind.value == kind and not m.attributive}
     if not candidates:
-        candidates = {_canonical(m, topic): m for m in _names_with(noun, before, topic)}
+        candidates = {_canonical(m, topic): m for m in _names_with(noun, before, topic, book)}
     if not candidates and topic and topic.place and kind == "place" and not any(
         m.kind in (MentionKind.PLACE, MentionKind.NAME) and m.name != topic.place for m in offered
     ):
@@ -3607,6 +3640,40 @@ def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | Non
     return None
 
 
+def _topic_goes_on_in_the_main_clause(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the sentence before, naming the document's person of `gender` beside others who could be meant, leaves
+    that person alone in the place a leading "He" or "She" goes on from: the subject of its last main clauses (named,
+    then perhaps a pronoun of that gender), with everyone else in an earlier clause ("Prince Albert opened it in May,
+    but Tom Brand was too ill to attend; he saw it only later."); or the one such person in the main clause of a
+    sentence whose subject is a thing, the others inside a relative clause on it ("A photograph that Karl Lind took in
+    1857 shows Tom Brand in a tall hat."). Not when another person comes after the topic's clause opens ("…, but Tom
+    Brand met Karl Lind; he …"), nor when the last subject is anyone else ("Tom Brand designed it, but Prince Albert
+    opened it.")."""
+    if topic is None or not _is_personal(topic) or topic.gender is not gender:
+        return False
+    text = before.text
+    others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
+    named = [m for m in before.mentions if _is_topic(m, topic) and not m.possessive]
+    pronoun = _REPEATED_SUBJECT["he" if gender is Gender.MALE else "she"]
+    for boundary in _LATER_MAIN_CLAUSE.finditer(text):
+        start = _OPENING.match(text, boundary.end()).end()
+        subject = next((m for m in named if m.start == start), None)
+        if subject is None or not _VERB_OF_THE_SUBJECT.match(text, subject.end) or any(m.end > start for m in others):
+            continue
+        later = [b.end() for b in _LATER_MAIN_CLAUSE.finditer(text, subject.end)]
+        if all(pronoun.match(text, _OPENING.match(text, end).end()) for end in later):
+            return True
+    subject = before.claim.subject if before.claim else None
+    if subject is not None and subject.kind in (MentionKind.PERSON, MentionKind.NAME) or _subject_gender(text) is not None:
+        return False
+    opening = _OPENING.match(text).end()
+
+    def aside(m: Mention) -> bool:
+        return bool(_ASIDE_FROM_THE_MAIN_CLAUSE.search(text, 0, m.start) or _IN_THE_SUBJECTS_RELATIVE_CLAUSE.fullmatch(text, opening, m.start))
+
+    return len(named) == 1 and not aside(named[0]) and all(aside(m) for m in others)
+
+
 def _topic_after_an_opening_clause(before: _Before, topic: _Topic | None) -> tuple[Mention, int] | None:
     """The document's person as the subject of the sentence before's main clause after an opening clause, and where
     that clause ends: "After Karl Marek resigned, the 31-year-old Vell was appointed in his place." (Vell goes on in
@@ -3809,21 +3876,38 @@ def _canonical(mention: Mention, topic: _Topic | None) -> str:
     return topic.name if _is_topic(mention, topic) and topic else mention.name
 
 
-def _names_with(noun: str, before: _Before, topic: _Topic | None) -> list[Mention]:
-    """The names before (and the topic) that `noun` can stand for (see _is_named_by): "the bridge" for the
-    "Golden Gate Bridge", "the photograph" for "Photograph 51"; when the sentence before names none,
-    those of the latest sentence of the few before it that does ("the peninsula" for the "Reykjanes
-    Peninsula" two sentences back)."""
+def _names_with(noun: str, before: _Before, topic: _Topic | None, book: NameBook) -> list[Mention]:
+    """The names before (and the topic) that `noun` can stand for (see _is_named_by, _called_by_its_noun): "the bridge"
+    for the "Golden Gate Bridge", "the photograph" for "Photograph 51", "the ship" for the airship Orla; when the
+    sentence before names none, those of the latest sentence of the few before it that does ("the peninsula" for the
+    "Reykjanes Peninsula" two sentences back). Another craft named beside a thing called "the ship" is one more name
+    it may stand for ("The Orla met the Vega IV. The ship …": which one?)."""
     if noun.lower() in lexicon.REFERRING_NOUNS and lexicon.REFERRING_NOUNS[noun.lower()] != "place":
         return []
     found: list[Mention] = []
     for mentions in (before.mentions, *before.earlier):
-        found = [m for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _is_named_by(m.name, noun)]
+        # a thing called by its noun may share a person's name ("the airship Orla", named after Mary Orla)
+        named = [m for m in mentions if m.kind in NAMED_KINDS]
+        # the thing as written, and a thing: not "Mary Orla", whose surname it shares
+        found = [dataclasses.replace(m, name=m.text, kind=MentionKind.NAME) if _called_by_its_noun(m, noun, book) else m for m in named
+                 if (m.kind is not MentionKind.PERSON and _is_named_by(m.name, noun)) or _called_by_its_noun(m, noun, book)]
         if found:
+            called = {m.name for m in found if _called_by_its_noun(m, noun, book)}
+            found += [m for m in named if called and m.craft and m.text not in called]
             break
     if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, noun) for alias in topic.aliases):
         found.append(_topic_mention(topic))
     return found
+
+
+def _called_by_its_noun(mention: Mention, noun: str, book: NameBook) -> bool:
+    """Whether "the <noun>" recalls the one named thing the document calls by a noun of lexicon.THING_NOUNS, and no other
+    name: "the ship" for "the British airship Orla" (see NameBook.thing_nouns), unless the document also has "the
+    liner Vega". The book knows the name as written ("Orla", though a person "Mary Orla" may lend it a full name)."""
+    def recalls(nouns: set[str]) -> bool:
+        return any(noun.lower() in lexicon.THING_NOUNS[called] for called in nouns)
+
+    return recalls(book.thing_nouns.get(mention.text, set())) and sum(map(recalls, book.thing_nouns.values())) == 1
 
 
 def _is_named_by(name: str, noun: str) -> bool:
