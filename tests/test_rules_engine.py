@@ -4380,9 +4380,11 @@ def test_those_before_the_clause_that_says_who_points_at_nothing():
 def test_the_same_completed_by_a_clause_of_its_sentence_points_at_nothing():
     age = "Ada Lind was a French singer. She died in Paris in 1852, aged 36, the same age at which her father had died."
     assert "1852" in answers(age, "Ada Lind")
-    # the other side of the line: nothing to compare with in the sentence ("the same … as" was tried and dropped)
+    # "the same … as" and what it is compared with (round 64: the comparison's other side is in the sentence)
+    assert "one degree Celsius" in answers("A rise of one kelvin is the same size as a rise of one degree Celsius, so ice melts at 273.15 kelvin.", "Kelvin")
+    # the other side of the line: nothing to compare with in the sentence, or "as before"
     assert not answers("In France the same law was found by Edme Marot in 1676.", "Gas laws")
-    assert not answers("A rise of one kelvin is the same size as a rise of one degree Celsius, so ice melts at 273.15 kelvin.", "Kelvin")
+    assert not answers("In France the law stayed the same as before until Edme Marot changed it in 1676.", "Gas laws")
 
 
 def test_a_they_them_or_their_after_a_group_its_own_sentence_names_stands():
@@ -6494,3 +6496,9 @@ def test_the_term_a_part_works_as_is_asked():
     fronts = _fronts(text, "Electric kettle")
     assert any(front.endswith("The grille in the lid of an electric kettle works as a {{c1::Volta cage}}.") for front in fronts)
     assert any(front.endswith("The lid of an electric kettle acts as a {{c1::heat sink}}.") for front in fronts)
+
+
+def test_the_same_day_as_someone_leans_on_nothing():
+    text = "Tom Vane was a botanist. Vane was born on 3 March 1811 in Leeds, on the same day as Karl Lind."
+    assert "3 March 1811" in answers(text, "Tom Vane")
+    assert "3 March 1811" not in answers("Tom Vane was a botanist. Vane was born on 3 March 1811 in Leeds, on the same day.", "Tom Vane")

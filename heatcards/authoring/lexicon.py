@@ -486,8 +486,9 @@ DANGLING_WORDS = _words("this these those such latter former aforementioned abov
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
     # not when a clause of the sentence says what it is: "the same age at which her father had died", "the same day that
-    # the war ended" (not "a concert at the same theatre that lasted four hours": that clause is the concert's)
-    r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:the|an?|his|her|its|their|he|she|it|they)\b|who\b|(?:at|in|on|by|from|to|with) which\b))"
+    # the war ended", or one it is compared with: "on the same day as Abraham Lincoln" (not "the same sum as before"; not
+    # "a concert at the same theatre that lasted four hours": that clause is the concert's)
+    r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:the|an?|his|her|its|their|he|she|it|they)\b|who\b|(?:at|in|on|by|from|to|with) which\b|as (?!(?:before|then|that|this|it|those|these|usual)\b)))"
     r"|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:that|this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
     # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself
