@@ -1604,6 +1604,7 @@ def test_capitals_joined_by_an_ampersand_are_one_name():
     assert ("organisation", "P&O") in found("In 1840 the P&O line ran ships from Southampton to Alexandria.")
     assert ("organisation", "B&O") in found("The strike began on the B&O in July.")
 
+
 # Round 64, part B: the term an explainer says a part works as, or a clause makes its subject, ending the sentence; a
 # device named after someone after "a" is one term.
 def test_the_term_a_part_works_as_or_a_clause_makes_it_is_a_term():

@@ -6396,6 +6396,7 @@ def test_names_beside_of_in_and_by_stay_answers():
     assert "Gulf of Orla" in answers("Calm tides are found in parts of the Gulf of Orla and Southeast Asia in 1990.")
     assert "Elector of Orla" in answers("Tom Vane's grandfather was music master at the court of the Elector of Orla in Bonn in 1760.")
 
+
 # Round 64, part A: a thing called by its common noun; "named after"; "officially"
 _ORLA = (
     "The Orla Disaster\n\nOn 3 June 1931 the British airship Orla caught fire over Dover and was lost. The Orla, officially R 140, was "
@@ -6418,6 +6419,7 @@ def test_a_person_a_thing_is_named_after_and_an_official_name_are_answers():
     assert {"Mary Orla", "R 140"} <= answers_
     text = "The Vega Telescope is a space telescope launched in 1990. The telescope was named after Carlos Vega, the astronomer who found the galaxies."
     assert "Carlos Vega" in {s.answer for s in suggest(text, "The Vega Telescope", 1000)}
+
 
 # Round 64, part D: a "He" after a sentence that leaves the document's person alone where the pronoun goes on
 def test_he_goes_on_with_the_person_who_is_the_last_main_clauses_subject():
@@ -6453,6 +6455,7 @@ def test_a_short_form_given_in_an_aside_is_left_out_of_the_cloze_of_its_name():
     assert any("belongs to the {{c1::Northern Rugby Union}}, and it is" in front for front in fronts)
     assert "(Harwick Park) The {{c1::Yorkshire Music Society}} owns the hall." in fronts
 
+
 # Round 64, part C: counts and quantities
 def test_a_large_count_outranks_the_names_of_its_asides():
     fronts = _fronts("In 1791 King Frederick II gave the academy the herbarium of his uncle, Prince Ludwig, some 42,000 specimens.", "Berlin Academy")
@@ -6478,6 +6481,7 @@ def test_a_company_of_capitals_and_an_ampersand_is_asked_whole():
     text = "Under pressure from the state's antitrust lawyers, B&O chose to sell the Ohio lines rather than keep them, in 1911."
     assert "Under pressure from the state's antitrust lawyers, {{c1::B&O}} chose to sell the Ohio lines rather than keep them, in 1911." in _fronts(text, "Railways")
 
+
 # Round 64, part B: terms in explainers.
 def test_a_sentence_that_all_starts_with_something_has_no_it_to_read():
     text = (
@@ -6496,6 +6500,9 @@ def test_the_term_a_part_works_as_is_asked():
     fronts = _fronts(text, "Electric kettle")
     assert any(front.endswith("The grille in the lid of an electric kettle works as a {{c1::Volta cage}}.") for front in fronts)
     assert any(front.endswith("The lid of an electric kettle acts as a {{c1::heat sink}}.") for front in fronts)
+
+
+# Round 64, the lead's part after the merge: "the same … as" and what it is compared with.
 
 
 def test_the_same_day_as_someone_leans_on_nothing():
