@@ -269,16 +269,18 @@ _LATIN_SPECIES_GOING_ON = re.compile(r" [a-z]{3,}(?:i|ae|ensis) (?:of|from|in|an
 # Caerostris darwini}" (the possessive is a word of the common name, no answer alone).
 _COMMON_AND_LATIN_NAME_AFTER = re.compile(rf"(?: [a-z-]+){{1,3}}, [A-Z][a-z]+ {_SPECIES_WORD}\b")
 # A lower-case word for a work and perhaps a comma right before a title (see lexicon.WORK_CUES) …
-_WORK_CUE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? $")
+_WORK_CUE = "|".join(sorted(lexicon.WORK_CUES))
+_WORK_CUE_BEFORE = re.compile(rf"\b(?:{_WORK_CUE}),? $")
 # … whose title goes on past the name with a small word and a capitalised one: "a short book, {Notes} on the Visiting,
-# Care, and …", "the pamphlet {Thoughts} of a Prisoner" (not "the novel {Ivanhoe} by Walter Scott" nor "… in London").
-_TITLE_GOES_ON = re.compile(r" (?:on|of|and|for|to)(?: the| a| an)? [A-Z]")
+# Care, and …", "the pamphlet {Thoughts} of a Prisoner", "his book {On} the Origin of Species" (not "the novel {Ivanhoe}
+# by Walter Scott" nor "… in London").
+_TITLE_GOES_ON = re.compile(r" (?:(?:on|of|and|for|to)(?: the| a| an)?|the) [A-Z]")
 # A capitalised word and a small word of a title right before a name (see _inside_an_unmarked_title): "Principles of ".
 # Not "in" or "on", which place a name ("Grumman on Long Island"), nor "by the" ("Player of the Year by the Football
 # Writers' Association").
 _WORD_OF_A_TITLE_BEFORE = re.compile(r"(?<=[a-z’'] )[A-Z][a-z]+ (?:of(?: the)?|by) $")
 # A word for a work and the first word of a title before a name: "his book On the ", "the play Inherit the ".
-_TITLE_OPENED_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}),? [A-Z][a-z]+(?: the)? $")
+_TITLE_OPENED_BEFORE = re.compile(rf"\b(?:{_WORK_CUE}),? [A-Z][a-z]+(?: the)? $")
 # A small word of a title and a capitalised word after a name: " in Man", " by Means".
 _TITLE_WORD_AFTER = re.compile(r" (of|in|by|and) [A-Z]")
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
@@ -1492,11 +1494,10 @@ def _inside_an_unmarked_title(claim: Claim, mention: Mention) -> bool:
     """Whether the name is a piece of a longer title written without quotation marks, which the mention finder took
     apart: it comes after a capitalised word and "of" or "by" that no mention of a known kind holds, and that does not
     open the sentence ("Lyell's Principles of {Geology}", "On the Origin of Species by {Means of Natural Selection}";
-    not "the Duke of {Wellington}", one mention, nor "Born of {Irish} parents"), or it goes on as a title or comes
-    right after one that does, or it opens a title after a word for a work and goes on
-    with "the" and a capitalised word ("his book {On} the Origin of Species"), or it ends one that such a word and
-    a capitalised word open ("his book On the {Sensations of Tone}", "the play Inherit the {Wind}"). See also
-    _goes_on_as_a_title."""
+    not "the Duke of {Wellington}", one mention, nor "Born of {Irish} parents"); or it goes on as a title, or comes
+    right after one that does (see _goes_on_as_a_title); or it ends a title that a word for a work and a capitalised
+    word open ("his book On the {Sensations of Tone}", "the play Inherit the {Wind}"). A title's first word after a word
+    for a work is _TITLE_GOES_ON's ("his book {On} the Origin of Species")."""
     word = _WORD_OF_A_TITLE_BEFORE.search(claim.text, 0, mention.start)
     holder = next((m for m in claim.mentions if m.start <= word.start() < m.end), None) if word else None
     # a name of unknown kind not shaped like a person's ("Herbert Morrison of {WLS}"), or a person's name with a
@@ -1508,8 +1509,6 @@ def _inside_an_unmarked_title(claim: Claim, mention: Mention) -> bool:
         return True
     # "The Expression of the Emotions in {Man} and Animals": after such a name and a small word
     if any(_goes_on_as_a_title(m, claim.text[m.end :]) and m.end < mention.start <= m.end + len(" of the ") for m in claim.mentions):
-        return True
-    if _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and re.match(r" the [A-Z]", claim.text[mention.end :]):
         return True
     return _TITLE_OPENED_BEFORE.search(claim.text, 0, mention.start) is not None
 
@@ -1926,12 +1925,11 @@ def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | Non
 def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     """Where a sentence stops being a plain statement of fact a card can hold: a word in the first or
     second person, an opinion or hedge, a word or phrase pointing at something the sentence does not
-    show (each outside quotation marks), the first word past MAX_SENTENCE_WORDS when only the names among `mentions` make it that long;
-    0 when the whole sentence cannot (its length, a question, a heading, mostly quoted speech); None when
-    it is fine."""
+    show (each outside quotation marks; a first-person word inside one of the names among `mentions` is none), the
+    first word past MAX_SENTENCE_WORDS; 0 when the whole sentence cannot (too short, a question, a heading, mostly quoted
+    speech); None when it is fine."""
     written = list(_WORD.finditer(text))
     words = [match.group().lower() for match in written]
-    in_names = sum(len(_WORD.findall(m.text)) - 1 for m in mentions if m.kind in NAMED_KINDS)
     if len(words) < MIN_SENTENCE_WORDS:
         return 0
     if not text.rstrip("\"'”’) ").endswith((".", "!")):  # a heading, a question, a cut-off line
