@@ -1715,13 +1715,13 @@ def _is_small_count(mention: Mention) -> bool:
 
 def _is_large_count(mention: Mention) -> bool:
     """Whether the count is `LARGE_COUNT` or more: "some 65,000", "318 million", "five billion"."""
-    number = mention.text.split()[-1].lower().replace(",", "")
-    return number in ("thousand", "million", "billion", "trillion") or (number.isdigit() and int(number) >= LARGE_COUNT)
+    last = mention.text.split()[-1].lower()
+    return last in ("thousand", "million", "billion", "trillion") or _count_of(mention.text) >= LARGE_COUNT
 
 
 def _count_of(text: str) -> int:
-    """The number a count ends with ("ten", "12"), or 0."""
-    number = text.split()[-1].lower()
+    """The number a count ends with ("ten", "12", "65,000"), or 0."""
+    number = text.split()[-1].lower().replace(",", "")
     return _COUNTS.get(number) or (int(number) if number.isdigit() else 0)
 
 
@@ -3887,11 +3887,12 @@ def _names_with(noun: str, before: _Before, topic: _Topic | None, book: NameBook
         # a thing called by its noun may share a person's name ("the airship Orla", named after Mary Orla)
         named = [m for m in mentions if m.kind in NAMED_KINDS]
         # the thing as written, and a thing: not "Mary Orla", whose surname it shares
-        found = [dataclasses.replace(m, name=m.text, kind=MentionKind.NAME) if _called_by_its_noun(m, noun, book) else m for m in named
-                 if (m.kind is not MentionKind.PERSON and _is_named_by(m.name, noun)) or _called_by_its_noun(m, noun, book)]
+        called = [m for m in named if _called_by_its_noun(m, noun, book)]
+        found = [dataclasses.replace(m, name=m.text, kind=MentionKind.NAME) if m in called else m for m in named
+                 if m in called or (m.kind is not MentionKind.PERSON and _is_named_by(m.name, noun))]
         if found:
-            called = {m.name for m in found if _called_by_its_noun(m, noun, book)}
-            found += [m for m in named if called and m.craft and m.text not in called]
+            written = {m.text for m in called}
+            found += [m for m in named if written and m.craft and m.text not in written]
             break
     if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, noun) for alias in topic.aliases):
         found.append(_topic_mention(topic))
