@@ -1617,3 +1617,42 @@ def test_the_term_a_part_works_as_or_a_clause_makes_it_is_a_term():
     assert _terms("The copper lid of the lamp acts as a good guide.") == []
     assert _terms("In 1870 the young clerk served as a naval officer.") == []
     assert _terms("The copper lid acts as a heat sink for the bulb.") == []
+
+
+# Round 65, the lead's part: amounts the finder missed.
+def test_current_volume_and_pressure_are_units():
+    assert ("quantity", "about 12,000 amperes") in found("A heavy arc welder draws about 12,000 amperes at its peak.")
+    assert ("quantity", "about 40 millilitres") in found("Each press of the pump gives about 40 millilitres of oil.")
+    assert ("quantity", "roughly 80 to 120 bar") in found("The steam is raised to roughly 80 to 120 bar before the turbine.")
+
+
+def test_old_currencies_and_a_million_in_words_are_money():
+    assert ("money", "300 guineas") in found("The Duke offered 300 guineas to anyone who could open the safe.")
+    assert ("money", "almost a million drachmas") in found("A shipowner from Patras gave almost a million drachmas.")
+    assert ("money", "40 florins") in found("The painter was paid 40 florins for the altarpiece.")
+
+
+def test_a_count_in_trillions_is_one_count():
+    assert ("count", "about 12 trillion") in found("A grown oak carries about 12 trillion cells in its leaves.")
+
+
+def test_how_many_times_more_is_one_quantity():
+    assert ("quantity", "roughly five times") in found("Each grade on the scale means roughly five times more energy.")
+    assert ("quantity", "about 30 times") in found("The pump raises the pressure about 30 times or more.")
+    assert ("quantity", "nearly two billion times") in found("The crystal swings nearly two billion times a second.")
+    assert ("quantity", "four times") in found("The new hall was four times as long as the old one.")
+    # the line: how often something happened is no multiple
+    assert not any(kind == "quantity" for kind, _ in found("The mayor was arrested four times in 1920."))
+
+
+def test_a_count_of_those_named_is_a_count():
+    assert ("count", "some nine hundred") in found("He wrote out some nine hundred of them by hand.")
+    assert ("count", "more than 300") in found("The two friends wrote often, and more than 300 of Ada's letters survive.")
+
+
+def test_a_count_before_the_verb_of_what_became_of_them_is_a_count():
+    assert ("count", "only about 12") in found("More than 90 cabins were planned, but only about 12 were built.")
+    assert ("count", "about a million") in found("In the drought that followed, about a million died.")
+    assert ("count", "31") in found("Some 200 copies were made, and 31 survive today.")
+    # the line: a year before "was" is no count
+    assert not any(kind == "count" for kind, _ in found("The war ended, and 1919 was a year of strikes."))

@@ -2699,7 +2699,7 @@ def test_a_count_of_incidental_things_is_refused(text, count):
     ("text", "count"),
     [
         ("In 1916 the 28 men took to three lifeboats.", "three"),
-        ("By 1850 the mill was ten times the size of the first one.", "ten"),
+        ("By 1850 the mill was ten times the size of the first one.", "ten times"),  # a multiple is asked whole (round 65)
         ("In 1820 Smith and 40 men crossed the pass.", "40"),
     ],
 )
@@ -4023,7 +4023,7 @@ def test_a_count_that_multiplies_the_amount_before_it_is_not_asked():
     """"… {{roughly four}} times as much as …" restates the amount before it; a ratio alone is the fact."""
     sentence = "Sodium cells store around 150 watt-hours per kilogram, roughly four times as much as a lead-acid battery."
     assert answers(sentence) == {"around 150 watt-hours per kilogram"}
-    assert "four" in answers("Sodium cells store four times as much energy as lead-acid batteries.")
+    assert "four times" in answers("Sodium cells store four times as much energy as lead-acid batteries.")  # asked whole (round 65)
 
 
 def test_a_ranked_subject_asks_the_term_the_document_is_about():
@@ -6509,3 +6509,15 @@ def test_the_same_day_as_someone_leans_on_nothing():
     text = "Tom Vane was a botanist. Vane was born on 3 March 1811 in Leeds, on the same day as Karl Lind."
     assert "3 March 1811" in answers(text, "Tom Vane")
     assert "3 March 1811" not in answers("Tom Vane was a botanist. Vane was born on 3 March 1811 in Leeds, on the same day.", "Tom Vane")
+
+
+# Round 65, the lead's part: a multiple before "more"; "no two".
+def test_a_multiple_before_more_is_asked():
+    text = "The Vane scale rates storms by their rain. Each grade on the Vane scale means roughly five times more rain."
+    assert "roughly five times" in answers(text, "Vane scale")
+
+
+def test_no_two_of_them_is_no_count():
+    text = "The Lind Hall was built in 1880. The roof of the Lind Hall is made of 4,200 tiles, no three of them alike."
+    assert "three" not in answers(text, "Lind Hall")
+    assert "4,200" in answers(text, "Lind Hall")

@@ -130,6 +130,26 @@ _COUNT_PER_TIME = re.compile(
     rf"{_COUNT_QUALIFIER}\b(?<![\d.,:])(?:\d(?:[\d,]*\d)?|{_NUMBER_IN_WORDS})\s+(?!times\b){_COUNTED_NOUN}{_PER_TIME}"
 )
 
+# A count of a part of what the sentence or the one before named: "copies of {{roughly eight hundred}} of them", "{{more
+# than 600}} of Vincent's letters survive".
+_COUNT_OF_THOSE_NAMED = r"(?=\s+of\s+(?:them|these|those|(?:[A-Z][\w-]*['’]s\s+)?[a-z]+s)\b)"
+# A count whose noun the sentence gave before it, as the subject of a verb that says what became of them: "More than 200
+# rooms were planned, but {{only about 15}} were finished.", "and {{49}} survive complete", "In the famine that followed,
+# {{about a million}} died" (digits of a year are none: "1914 was").
+_COUNT_BEFORE_ITS_VERB = re.compile(
+    rf"(?:(?<=, but )|(?<= and )|(?<=, so )|(?<=, yet )|(?<=, ))(?:{_QUALIFIER}){{0,2}}(?:(?<![\d.,:$£€])(?:\d{{1,3}}(?:,\d{{3}})*)(?!\d)|{_NUMBER_IN_WORDS}|an?\s(?:thousand|million))"
+    rf"(?=\s+(?:were|survive|survived|survives|remain|remained|died|perished|drowned|escaped)\b)"
+)
+# How many times more, or how often in a unit of time: "means {{roughly ten times}} more material", "{{around 200 times}}
+# the pressure of the atmosphere", "{{three times}} as long as", "reverses {{nearly five billion times}} a second"; not
+# how often something happened ("was arrested three times", "rang three times a day").
+_MULTIPLE = re.compile(
+    rf"(?:\b{_QUALIFIER})?\b(?:(?P<large>\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS}(?=\s(?:million|billion)))(?:\s(?:million|billion))?|{_NUMBER_IN_WORDS})\s+times\b"
+    rf"(?=\s+(?:more|less|fewer|as\s|the\s|that\s|its\s|their\s|his\s|her\s|[a-z]+er\s+than\b|or\s+more\b)"
+    # a rate only when large: "vibrates {{32,768 times}} a second" (not "rang three times a day", a count of how often)
+    rf"|(?(large)\s+an?\s+(?:second|minute|hour|day|week|month|year)\b|(?!)))"
+)
+
 _AFTER_A_MEASURING_VERB = "|".join(rf"(?<=\b{verb} )" for verb in sorted(lexicon.MEASURING_VERBS))  # "weighs a tonne"
 
 _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
@@ -163,6 +183,8 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             rf"(?:{_QUALIFIER})?(?:{_AMOUNT}(?:\s*(?:to|-|–|and)\s*{_AMOUNT})?"
             # a sum in words is money too: "paid {{one shilling}} each", "for {{six shillings}} a week"
             rf"|\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS})(?:\s(?:{lexicon.SCALE_WORDS}))?\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b"
+            # a scale word's "a" is its number: "gave {{almost a million drachmas}}"
+            rf"|\ban?\s(?:thousand|million|billion)\s(?:(?:{_NATION})\s)?(?:{lexicon.CURRENCY_WORDS})\b"
             # old pence written as one word: "a rate of {{fourpence}}"
             rf"|\b(?:{lexicon.COUNTING_WORDS})pence\b)"
         ),
@@ -193,19 +215,21 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         ),
     ),
     (MentionKind.QUANTITY, _COUNT_PER_TIME),
+    (MentionKind.QUANTITY, _MULTIPLE),
+    (MentionKind.COUNT, _COUNT_BEFORE_ITS_VERB),
     # four digits, or two or three in a document that dates by an era (see _is_year)
     (MentionKind.YEAR, re.compile(r"(?<![\d$£€.,])\b(?:(?:1[0-9]{3}|20[0-9]{2})(?:s\b|(?=['’]s\b)|\b(?![.,]\d))|[1-9][0-9]{1,2}\b(?![.,:]\d))")),
     (
         MentionKind.COUNT,
         re.compile(
-            rf"{_COUNT_QUALIFIER}\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion)\b"
+            rf"{_COUNT_QUALIFIER}\b(?:(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:\s*(?:to|-|–|or)\s*\d[\d,]*)?\s(?:million|billion|trillion)\b"
             # a number in words is whole: "two hundred", "forty-five", "seven million"
             # a count in words above ten may open the sentence: "{Eleven} tunnel boring machines did the work"
             # digits glued to a word by a hyphen are part of its name, no count: "an atom of carbon-14"
             # after "between" a range is joined by "and": "between {{12 and 18}} carbon atoms"
             rf"|(?:(?<=\bbetween )\d(?:[\d,]*\d)?\s+and\s+\d(?:[\d,]*\d)?"
             rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
-            rf"{_COUNTED_AFTER})|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+            rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),

@@ -361,7 +361,7 @@ UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     # "882 feet 9 inches", "4 feet 8½ inches" and "7 feet ¼ inch" are one length
     r"(?:feet|foot|ft)\s+(?:\d{1,2}[½¼¾]?|[½¼¾])\s+inch(?:es)?|feet|foot|ft|"
-    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|lit(?:er|re)s?|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
+    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|(?:milli|centi)?lit(?:er|re)s?|ml|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet|inch(?:es)?)|"
     # units of force and pressure, with the prefix they are mostly given with: "72 millinewtons per metre"
     r"(?:kilo|mega|giga|hecto|milli|micro)?(?:newtons?|pascals?)|"
@@ -369,7 +369,9 @@ UNITS = (
     r"degrees?(?:\s+(?:Celsius|Fahrenheit|centigrade))?|°[CF]?|mph|km/h|"
     # "150 watt-hours", "4,000 milliampere-hours": one unit, not "watt" and a stray "-hours"
     r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga|milli|micro)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
-    r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)"  # "4.2 million pounds of thrust"
+    r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)|"  # "4.2 million pounds of thrust"
+    # current and pressure after their number: "around 30,000 amperes", "150 to 250 bar"
+    r"(?:milli|kilo)?amp(?:ere)?s|bar|atmospheres"
 )
 # Round 50, part C. Units a measure is given in with "a" for its number ("about a milligram of carbon", "weighs a
 # tonne"); not "foot", "second" or "pound", which after "a" are mostly a body part, an ordinal or an idiom ("a foot
@@ -410,7 +412,10 @@ FRACTIONS = "half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|t
 FRACTION_COUNTS = "a|one|two|three|four|five|six|seven|eight|nine"
 # A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
-CURRENCY_WORDS = r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?|pence|penny"
+CURRENCY_WORDS = (
+    r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?|pence|penny|"
+    r"guineas?|drachmas?|florins?|ducats?|livres"
+)
 
 # The past tense and the plain form of verbs whose questions the engine asks with "did"
 # ("In 1989, Mann shot X" -> "In what year did Mann shoot X?"). A verb not listed gets a cloze.

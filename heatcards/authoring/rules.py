@@ -1598,10 +1598,22 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
-    if mention.kind in _NUMBER_KINDS and (after.startswith(" more ") or " more " in text):
-        return True  # "took {{four}} more years": how many more, counted from what the card does not show
-    if mention.kind is MentionKind.COUNT and _MULTIPLE_AFTER.match(after) and any(other.kind in _NUMBER_KINDS and other.end <= mention.start for other in claim.mentions):
-        return True  # "150 watt-hours per kilogram, {{roughly four}} times as much as …": the amount before, compared
+    if mention.kind in _NUMBER_KINDS and ((after.startswith(" more ") and not text.endswith(" times")) or " more " in text):
+        # "took {{four}} more years": how many more, counted from what the card does not show (not a multiple, "means
+        # {{roughly ten times}} more material")
+        return True
+    if mention.kind is MentionKind.COUNT and re.search(r"\b[Nn]o $", claim.text[: mention.start]):
+        return True  # "no {{two}} of them exactly alike": a way of saying each differs, not a count
+    # "150 watt-hours per kilogram, {{roughly four}} times as much as …", "…, {{roughly four times}} as much as …": the
+    # amount before, compared (not "Her seven notes were {{about three times}} as long as …", which counts no amount)
+    if mention.kind is MentionKind.COUNT and _MULTIPLE_AFTER.match(after):
+        compared = _NUMBER_KINDS
+    elif text.endswith(" times") and _MULTIPLE_AFTER.match(" times" + after):
+        compared = frozenset({MentionKind.QUANTITY, MentionKind.MONEY})
+    else:
+        compared = frozenset()
+    if any(other.kind in compared and other.end <= mention.start for other in claim.mentions):
+        return True
     if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
         return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
     if mention.kind is MentionKind.COUNT and _incidental_count(claim.text, mention):
