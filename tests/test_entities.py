@@ -1656,3 +1656,37 @@ def test_a_count_before_the_verb_of_what_became_of_them_is_a_count():
     assert ("count", "31") in found("Some 200 copies were made, and 31 survive today.")
     # the line: a year before "was" is no count
     assert not any(kind == "count" for kind, _ in found("The war ended, and 1919 was a year of strikes."))
+
+
+# Round 65, part A: a rank and a person's name before "of" and a body; a work after its author's possessive; a title
+# a clause says was published.
+def test_a_ranked_persons_name_ends_before_of_and_the_body_they_serve():
+    assert found("Commander James Wright of the Royal Air Force flew north in 1931.") == [
+        ("person", "James Wright"), ("organisation", "Royal Air Force"), ("year", "1931")
+    ]
+    assert ("person", "Mary Hale") in found("Lieutenant Colonel Mary Hale of the Army Nurse Corps retired in May.")
+    # the line: a ruler's title and a first name stay one name, and so does a first name alone after a title
+    assert ("person", "Prince Albert of Saxe-Coburg") in found("Prince Albert of Saxe-Coburg married the queen.")
+    assert ("person", "Saint John of the Cross") in found("Saint John of the Cross wrote poems.")
+
+
+def test_a_work_read_after_its_authors_possessive_is_a_work_and_the_author_a_person():
+    assert found("In 1852 he read Thomas Hartley's Essay on the Origin of Mountains, which argued that rocks fold.") == [
+        ("year", "1852"), ("person", "Thomas Hartley"), ("work", "Essay on the Origin of Mountains")
+    ]
+    assert found("She read Mary Somerville's Connexion of the Physical Sciences on the voyage.") == [
+        ("person", "Mary Somerville"), ("work", "Connexion of the Physical Sciences")
+    ]
+    # the line: the title stops before "in" and a place, and before "and" and another's possessive
+    assert ("work", "Wealth of Nations") in found("He read Adam Smith's Wealth of Nations in London.")
+    assert ("place", "London") in found("He read Adam Smith's Wealth of Nations in London.")
+    assert not any(kind == "work" for kind, _ in found("He read Smith's Report and Jones's Survey."))
+
+
+def test_a_title_opening_with_the_that_a_clause_says_was_published_is_a_work():
+    assert found("In The Making of Minds, published in 1901, she applied her theory to apes.") == [
+        ("work", "The Making of Minds"), ("year", "1901")
+    ]
+    assert ("work", "The Decline of Rome") in found("In The Decline of Rome, published in 1776, he described the empire.")
+    # the line: a place a clause after it seems to say was published stays a place
+    assert ("place", "Rome") in found("He wrote a guide to Rome, published in 1900.")

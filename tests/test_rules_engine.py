@@ -6521,3 +6521,32 @@ def test_no_two_of_them_is_no_count():
     text = "The Lind Hall was built in 1880. The roof of the Lind Hall is made of 4,200 tiles, no three of them alike."
     assert "three" not in answers(text, "Lind Hall")
     assert "4,200" in answers(text, "Lind Hall")
+
+
+# Round 65, part D: "he", "his", "him", "she", "her" in biographies.
+def test_a_he_the_claim_wrote_as_the_person_is_offered_with_the_other_man():
+    text = (
+        "Walter Penn was an English surveyor who mapped the fens of Norfolk. Afterwards he drew a chart of the coast and "
+        "showed his friend the engraver Samuel Crane that the work was \"like counting sand\". He then spent four years, "
+        "from 1840 to 1844, on a survey of Lincolnshire. His cousin Hugh became mayor of Lincoln."
+    )
+    fronts = " ".join(_fronts(text, "Walter Penn"))
+    # the "he" of the second sentence is Walter Penn, written so in its claim: the "He" after it may be either man
+    assert "Samuel Crane spent" not in fronts and "Samuel Crane's cousin" not in fronts
+
+
+# Round 65, part A: a person named with a rank before "of" and a body; a work read after its author's possessive.
+def test_a_ranked_person_of_a_body_and_a_work_after_its_authors_possessive_are_asked():
+    text = (
+        "Tom Vane was a geologist from Leeds. Commander James Wright of the Royal Air Force wanted a companion for a "
+        "flight to Greenland. In May 1852 Vane read Thomas Hartley's Essay on the Origin of Mountains, which argued that "
+        "rocks fold slowly."
+    )
+    found = cards(text, "Tom Vane")
+    assert ("cloze:person", "(Tom Vane) Commander {{c1::James Wright}} of the Royal Air Force wanted a companion for a flight to Greenland.", "") in found
+    assert ("cloze:organisation", "(Tom Vane) Commander James Wright of the {{c1::Royal Air Force}} wanted a companion for a flight to Greenland.", "") in found
+    fronts = {front for _, front, _ in found}
+    assert any(front.endswith("Vane read Thomas Hartley's {{c1::Essay on the Origin of Mountains}}, which argued that rocks fold slowly.") for front in fronts)
+    assert any(front.endswith("Vane read {{c1::Thomas Hartley}}'s Essay on the Origin of Mountains, which argued that rocks fold slowly.") for front in fronts)
+    # no card asks a half name: "Thomas Hartley's Essay" as one person, "Origin of Mountains" as a place
+    assert not any("Hartley's Essay}}" in front or "{{c1::Origin of Mountains}}" in front for front in fronts)

@@ -360,6 +360,9 @@ _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
 _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
+# What a clause after a name says was published: a work when a capitalised article opens the name ("In The Long Tide,
+# published in 1871, she …"), whatever the preposition before it would make it (not "a guide to Rome, published in …").
+_PUBLISHED_AFTER = re.compile(r", (?:first )?published (?:in|on|by)\b")
 _RULERS_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "Charles V", "Louis XIV", "Olaf I"
 
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
@@ -384,6 +387,14 @@ _APPOSED_TITLE = re.compile(
 )
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A work someone reads or translates, named after its author's possessive: "he read Anna Berg's Notes on the Tides of
+# Fundy in 1902" (the title stops before a lower-case word, and takes no "in", "at" or "to", which go on with the
+# sentence: not "read Tom Vane's Letters in London"; nor a possessive or "and" before a name, which may start another:
+# "read Ann Hale's Notes and Tom Vane's Maps"). The author is a name of its own (see _possessive_inside_name).
+_WORK_AFTER_ITS_AUTHOR = re.compile(
+    r"\b(?:read|reread|re-read|translated|annotated)\s(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*['’]s "
+    r"(?P<title>[A-Z][\w-]*(?:(?: (?:of|the|a|an|on))* [A-Z][\w-]*)*)(?![\w'’-]| and [A-Z])"
+)
 # A firm named after its partners: "the firm of Perkins, Bacon and Petch" is one organisation, not three names
 _FIRM_OF_PARTNERS = re.compile(r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’-]*(?:, [A-Z][\w'’-]*)*,? (?:and|&) [A-Z][\w'’-]*)")
 _SAINTS = frozenset({"St", "St.", "Saint"})
@@ -654,6 +665,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for match in _WORK_AFTER_ITS_AUTHOR.finditer(text):
+        add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     if (part := _COUNT_OF_A_PART.match(text)) and _a_verb(part.group("verb")):
         add(Mention(MentionKind.COUNT, part.start("count"), part.end("count"), part.group("count"), part.group("count")))
     for match in _RANK.finditer(text):
@@ -1246,6 +1259,8 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         # "a partner in Thomas Bentley, a Leeds merchant", "Rowland Hill, a former schoolmaster": the description says
         # what "in" or the "Hill" of place names does not
         kind = MentionKind.PERSON
+    if kind is not MentionKind.PERSON and run.tokens[0] in ("The", "A", "An") and _PUBLISHED_AFTER.match(text, run.end):
+        kind = MentionKind.WORK
     title = _title_length(run.tokens)
     if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
         # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
@@ -1385,7 +1400,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         index += 1
         while index < len(tokens):
             if possessive or text[end : tokens[index].start()] != " ":
-                inside = _possessive_inside_name(text, tokens, index, book)
+                inside = _possessive_inside_name(text, tokens, index, words, book)
                 if inside is None:
                     break
                 words[-1] = text[tokens[index - 1].start() : tokens[inside - 1].end()]
@@ -1543,14 +1558,18 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
     if word == "and" and _one_name_across_and(words, ending, book):
         return True
     if word in ("of", "the") and (
-        words[0] in lexicon.FIRST_NAMES or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
+        _opens_with_a_first_name(words) or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
     ):
-        return False  # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory", "King Olaf I of Varn"
+        # a person's name ends here: "Roger L. Easton of the Naval Research Laboratory", "Captain Ann Vail of the Royal
+        # Navy", "King Olaf I of Varn"
+        return False
     if word == "of" and re.fullmatch(r"[A-Z]{2,5}", following) and _a_persons_name_without_a_title(words):
         # a person and the acronym of where they work: "Herbert Morrison of WLS" (not "Bank of England", "The Dark Lady of DNA")
         return False
-    if word == "of" and following in lexicon.PLACES and len(words) > 1 and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
-        return False  # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany")
+    if word == "of" and following in lexicon.PLACES and len(words) > 1 and words[0] != "The" and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
+        # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany", nor
+        # a title, which a person's name does not open with "The": "The Fall of Rome")
+        return False
     if word in _CONNECTORS:
         return word != "the" or words[-1] in ("of", "for")
     if word == "in":
@@ -1568,6 +1587,16 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
         heads = lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS
         return word == "&" or (head in heads and not any(w in lexicon.ORGANISATION_WORDS for w in field))
     return False
+
+
+def _opens_with_a_first_name(words: list[str]) -> bool:
+    """Whether the name words read so far are a person's: a first name the lexicon knows opens them, or follows a rank
+    or another title and a surname follows it ("Captain Ann Vail"). Not after a ruler's title ("Prince Albert of
+    Saxe-Coburg", "Queen Mary of Teck" are one name), nor a first name alone after a title ("Saint John of the Cross")."""
+    if words[0] in lexicon.FIRST_NAMES:
+        return True
+    named = words[_title_length(words) :]
+    return words[0] not in lexicon.RULERS_TITLES and len(named) >= 2 and named[0] in lexicon.FIRST_NAMES and all(map(_is_name_word, named))
 
 
 def _one_name_across_and(words: list[str], ending: str, book: NameBook) -> bool:
@@ -1652,13 +1681,14 @@ def _a_known_person(name: str, book: NameBook) -> bool:
     return name in book.full_names or book.kinds.get(name) is MentionKind.PERSON
 
 
-def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, book: NameBook) -> int | None:
+def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, words: list[str], book: NameBook) -> int | None:
     """Where a name goes on after a possessive inside it ("King's College London", "Sutter's Mill",
     "St Paul's Girls' School", "Martha's Vineyard"): the index of its next word, or None when the
     name ends here. It goes on when the words after the possessive name a place or an organisation,
     or a thing called after a person ("Halley's Comet"), or a prize no person the document knows owns
-    ("the People's Honour Award"), or when the one word after it is no person's and the one before it no
-    person the document knows."""
+    ("the People's Honour Award"), or when the one word after it is no person's and the name words read so far
+    (`words`) are no person the document knows nor a first name and a surname before a title ("Anna Berg's Notes on
+    …" is Anna Berg's)."""
     previous = tokens[index - 1]
     if index < len(tokens) and tokens[index].group() in ("'", "’") and tokens[index].start() == previous.end():
         if not previous.group().endswith("s"):
@@ -1681,7 +1711,11 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
             return index
     following = tokens[index].group()
     alone = index + 1 >= len(tokens) or not _is_name_word(tokens[index + 1].group())
-    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not _a_known_person(owner, book):
+    # "Anna Berg's Notes on …": a first name and a surname own a title that goes on with "of" or "on" (not "Anna Berg's
+    # House", which may be the house's name)
+    titled = index + 1 < len(tokens) and tokens[index + 1].group() in ("of", "on")
+    a_persons_name = _a_known_person(owner, book) or (titled and len(words) >= 2 and _opens_with_a_first_name(words))
+    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not a_persons_name:
         return index
     return None
 

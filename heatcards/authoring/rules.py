@@ -3215,6 +3215,10 @@ def _antecedent(
         for m in offered:  # a name the sentence before holds is kept before the claim's subject, whose offsets are the claim's
             if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None):
                 people.setdefault(_canonical(m, topic), m)
+        if people and _pronoun_written_as_the_topic(gender, before, topic):
+            # "Later he wrote an essay and told his friend Tom Vane about it. He …": the first "he" was the document's
+            # person, whom the sentence before names only in its claim; Tom Vane is not the one man it offers
+            people.setdefault(_canonical(_topic_mention(topic), topic), _topic_mention(topic))
         if len(people) > 1 and (subject := _subject_person_goes_on(gender, before, topic, book)) is not None:
             people = {_canonical(subject, topic): subject}
         if len(people) > 1 and _topic_goes_on_in_the_main_clause(gender, before, topic, book):
@@ -3581,6 +3585,18 @@ def _may_be(gender: Gender, mention: Mention, topic: _Topic | None, book: NameBo
         return _gender(mention, topic, book) in (gender, None)
     first_names = lexicon.MALE_FIRST_NAMES if gender is Gender.MALE else lexicon.FEMALE_FIRST_NAMES
     return mention.kind is MentionKind.NAME and mention.name in first_names
+
+
+def _pronoun_written_as_the_topic(gender: Gender, before: _Before, topic: _Topic | None) -> bool:
+    """Whether the claim of the sentence before wrote one of its subject pronouns of `gender` as the document's person,
+    who is then among the people that sentence offers though no mention of it names them ("Later he wrote …" -> "Later
+    Karl Lind wrote …", whose claim has no subject). An object "him" written so is left to the check for someone else
+    as the object (see _SOMEONE_ELSE_AS_AN_OBJECT)."""
+    if before.claim is None or topic is None or not _is_personal(topic) or topic.gender is not gender:
+        return False
+    written = _topic_as_written(topic)
+    subject_pronoun = _REPEATED_SUBJECT["he" if gender is Gender.MALE else "she"]
+    return bool(subject_pronoun.search(before.text)) and _contains_word(before.claim.text, written) and not _contains_word(before.text, written)
 
 
 def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
