@@ -1690,3 +1690,34 @@ def test_a_title_opening_with_the_that_a_clause_says_was_published_is_a_work():
     assert ("work", "The Decline of Rome") in found("In The Decline of Rome, published in 1776, he described the empire.")
     # the line: a place a clause after it seems to say was published stays a place
     assert ("place", "Rome") in found("He wrote a guide to Rome, published in 1900.")
+
+
+# Round 65, part B: terms a sentence names or defines: after "which the X call", "that potters call", a quoted name after
+# "what the crew called the", an idea defined by "the ability to …", a term with an accented letter.
+def test_a_term_a_relative_clause_of_callers_gives_is_a_term():
+    assert _terms("Racing yachts often carry a spinnaker, which the Americans call a chute.") == ["chute"]
+    assert "kite" in _terms("Racing yachts often carry a spinnaker, which sailors call the kite.")
+    assert "slip" in _terms("In the kiln the glaze is a thick paste of clay and water that potters call the slip.")
+    # the line: "home" is no term, and one caller in the present may be telephoning
+    assert _terms("He moved to a cottage, which the locals call home.") == []
+    assert _terms("It is the fever that the nurse calls the doctor about.") == []
+
+
+def test_a_quoted_name_whoever_calls_a_thing_is_a_term():
+    assert "cage" in _terms('By late March 1962 the damaged tower had been wrapped in a timber frame that everyone called the "cage."')
+    assert "long winter" in _terms('In 1959 the work on the dam slowed, in what the crew later called the "long winter".')
+    # the line: a quoted word with no article judges ('called "dull"'), and a name that does not end its clause
+    assert _terms('They made a film that critics called "dull".') == []
+    assert _terms('The miners dug a shaft that the foreman called the "death trap" in his report.') == []
+
+
+def test_an_idea_defined_by_what_it_lets_one_do_is_a_term():
+    assert "empathy" in _terms("The essay answers the question with empathy, the ability to share the feelings of another person.")
+    assert "taxonomy" in _terms("Linnaeus founded taxonomy, the science of naming living things.")
+    # the line: a noun with an article is a thing, not an idea so defined
+    assert _terms("He returned to the farm, the power to rule it now in his hands.") == []
+
+
+def test_a_term_with_an_accented_letter_is_whole():
+    assert "sgrafitós" in _terms("The benches are covered in sgrafitós, a pattern made from scratched layers of plaster.")
+    assert "névé" in _terms("Old snow settles into rounded grains, called névé.")

@@ -6550,3 +6550,36 @@ def test_a_ranked_person_of_a_body_and_a_work_after_its_authors_possessive_are_a
     assert any(front.endswith("Vane read {{c1::Thomas Hartley}}'s Essay on the Origin of Mountains, which argued that rocks fold slowly.") for front in fronts)
     # no card asks a half name: "Thomas Hartley's Essay" as one person, "Origin of Mountains" as a place
     assert not any("Hartley's Essay}}" in front or "{{c1::Origin of Mountains}}" in front for front in fronts)
+
+
+# Round 65, part B: terms a sentence names or defines.
+def test_the_term_a_which_clause_of_callers_gives_is_asked():
+    text = "Racing yachts carry several sails. Racing yachts often carry a spinnaker, which the Americans call a chute."
+    # (the term ends a "which" clause, which had made it an aside about the spinnaker)
+    assert "Racing yachts often carry a spinnaker, which the Americans call a {{c1::chute}}." in _fronts(text, "Sailing")
+
+
+def test_a_quoted_name_whoever_calls_a_thing_is_asked():
+    text = 'By late March 1962 the damaged tower had been wrapped in a timber frame that everyone called the "cage."'
+    assert 'By late March 1962 the damaged tower had been wrapped in a timber frame that everyone called the "{{c1::cage}}."' in _fronts(text, "Old towers")
+
+
+def test_an_it_in_a_glossary_items_description_leans_on_nothing():
+    text = (
+        "Pumps come in many kinds.\n\n"
+        "Screw pump: it has no valves at all and lifts the water along a turning spiral inside a tube, so it works only on gentle slopes.\n\n"
+        "Piston pump: a rod at the top drives a plunger down into the cylinder and pulls the water up through it."
+    )
+    fronts = _fronts(text, "How a pump works")
+    assert any(front.endswith("{{c1::Screw pump}}: it has no valves at all and lifts the water along a turning spiral inside a tube, so it works only on gentle slopes.") for front in fronts)
+    assert any(front.endswith("{{c1::Piston pump}}: a rod at the top drives a plunger down into the cylinder and pulls the water up through it.") for front in fronts)
+
+
+def test_an_it_inside_a_description_a_term_names_leans_on_nothing():
+    text = (
+        "The share of the water that passes over the weir to the water that goes under it is called the flow ratio; in "
+        "the big dams of the Alps it is around 4 to 1."
+    )
+    assert "The share of the water that passes over the weir to the water that goes under it is called the {{c1::flow ratio}}." in _fronts(text, "Dams")
+    # the line: an "it" with no thing before it in the description still needs the sentence before
+    assert not any("{{c1::flow ratio}}" in front for front in _fronts("The water that goes under it is called the flow ratio.", "Dams"))

@@ -752,8 +752,28 @@ CALLED_BY_A_GROUP = re.compile(
 )
 # A description and the name someone gave it between commas, after a noun: "Charges held at the edge, which she
 # called edge charges, slowed the current." (not ", which she called every week,": a call is no name).
+# Also a people or a group with "the" calling it by a term that ends the sentence: "Racing yachts carry a spinnaker, which
+# the Americans call a chute." (not "…, which the locals call home.").
 _NAMED_IN_A_RELATIVE_CLAUSE = re.compile(
-    r"(?<=[a-z]), which (?:he|she|they|we|[a-z]+s) call(?:s|ed) (?=[a-z][a-z -]*, )(?!(?:every|each|often|him|her|them|back|out|up|off)\b)"
+    r"(?<=[a-z]), which (?:he|she|they|we|(?:the )?[a-z]+s|the [A-Z][a-z]+) call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*(?:, |[.;]$))"
+    r"(?!(?:every|each|often|him|her|them|back|out|up|off|home)\b)"
+)
+# A thing and a relative clause of who calls it by a term that ends the clause: "a thick paste of clay that potters call
+# the slip.", 'a timber frame that everyone called the "cage."', 'in what the crew later called the "long winter"'.
+# A term without quotation marks only after a group ("potters", "everyone", "the Dutch", _NAMED_BY_A_GROUP_THAT_CALLS):
+# after one caller ("that he called the doctor.", "that the boy called home") a call is as often a telephone's. In
+# quotation marks after "the" or "a" any caller gives a name (_QUOTED_TERM_WHOEVER_CALLS; 'what critics called "dull"'
+# judges, with no article). Not "so that", "now that": no thing before.
+_WHOEVER_CALLS = (
+    r"\b(?:(?!(?:so|such|now|given|except|order)\b)[a-z]+ that|what) "
+    r"(?:(?P<group>everyone|everybody|people|(?:the )?(?!(?:has|was|does|is|always|sometimes|perhaps|thus)\b)[a-z]{3,}s|the [A-Z][a-z]+)|he|she|they|we|the [a-z]+)"
+    r" (?:later |often |soon |now |still |sometimes |simply )?call(?:s|ed)? "
+)
+_NAMED_BY_A_GROUP_THAT_CALLS = re.compile(
+    rf"{_WHOEVER_CALLS}(?:the |an? )?(?!(?:every|each|often|him|her|them|it|back|out|up|off|home)\b)(?=[a-z])"
+)
+_QUOTED_TERM_WHOEVER_CALLS = re.compile(
+    rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
 )
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
@@ -855,9 +875,11 @@ _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|
 # iris, the coloured ring that …" (a description with "the" is a noun, perhaps after one adjective, before a relative clause),
 # "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
 # cow": the word a description or another name follows (not the first of a list of kinds, "two cameras, a narrow-angle
-# and a wide-angle one").
+# and a wide-angle one"); also an idea defined by what it lets one do or is the study of: "… with empathy, the ability to
+# share …", "taxonomy, the science of naming …" (see lexicon.ABILITY_NOUNS).
 _APPOSITION = re.compile(
     r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* (?!(?:and|or)\b)[a-z\"“])|the (?=(?P<described>(?:[a-z][\w-]* )?[a-z][\w-]*) (?:where|that|which|whose) )"
+    rf"|(?P<idea>the) (?=(?:{'|'.join(sorted(lexicon.ABILITY_NOUNS))}) to [a-z]|(?:{'|'.join(sorted(lexicon.PRACTICE_NOUNS))}) of [a-z])"
     r"|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
 # A sentence's opening phrase of a preposition and up to three words: "During the spinning", "After the war", "In
@@ -891,8 +913,9 @@ _PART_AFTER_ITS_DESCRIPTION = re.compile(
 _SALT_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])")
 # A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
-_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])")
-_INNER_TERM_WORD = re.compile(r"[a-z][a-z-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
+# A lower-case word of a term, perhaps with an accented letter after its first: "trencadís", "papier-mâché".
+_TERM_WORD = re.compile(r"[a-z][a-zß-öø-ÿ-]*(?![\w'’-])")
+_INNER_TERM_WORD = re.compile(r"[a-z][a-zß-öø-ÿ-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
 _ARTICLES = frozenset("a an the its their his her".split())
 # Words a term does not hold: it stops before them ("called the Transit system in 1964" -> nothing).
 _NOT_TERM_WORDS = frozenset(
@@ -940,6 +963,10 @@ def find_terms(text: str) -> list[Mention]:
     if " call" in text:  # (most sentences call nothing: found fast)
         for called in (_NAMED_BY_SOMEONE, CALLED_BY_A_GROUP, _NAMED_IN_A_RELATIVE_CLAUSE):
             found.extend(_term_from(text, match.end()) for match in called.finditer(text))
+        for match in _NAMED_BY_A_GROUP_THAT_CALLS.finditer(text):
+            start, end = _term_from(text, match.end())
+            if match.group("group") and _CLAUSE_END.match(text, end):
+                found.append((start, end))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))
     for match in _MADE_OR_FOUND_IN.finditer(text):
@@ -1008,6 +1035,8 @@ def find_terms(text: str) -> list[Mention]:
         if _SHORT_OPENING_PHRASE.fullmatch(text, 0, match.start()):
             continue  # "During the spinning, the engineers discovered that …": the comma ends an opening, not a term
         start, end = _term_before(text, match.start())
+        if match.group("idea") and re.search(r"\b(?:the|an?) $", text[:start]):
+            continue  # "He returned to the farm, the power to rule it …": an idea so defined takes no article
         if _COUNT_BEFORE.search(text, 0, start):
             continue  # "with 36 passengers and 61 crew, a total of 97 people": what is counted, not a term described
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
@@ -1103,14 +1132,18 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
     """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
     'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure'), or as the nickname a passive
     gives the subject: 'The process was nicknamed "bread from air", and …', or as the term a description is known as:
-    '…, a habit known as "ballooning".'."""
+    '…, a habit known as "ballooning".', or as what someone calls a thing: 'a timber frame that everyone called the "cage."'."""
     if _QUOTE_PAIRS.search(text) is None:
         return []  # most sentences quote nothing, and the naming pattern's scan of every word is not cheap
     return [
         match
         for match in _NAME_IN_QUOTES.finditer(text)
         if not _someone_called(match.group(1)) and match.group("noun") not in _NOT_TERM_WORDS and not _a_verb(match.group("noun"))
-    ] + list(_NICKNAME_IN_QUOTES.finditer(text)) + list(_QUOTED_TERM_AFTER_ITS_DESCRIPTION.finditer(text))
+    ] + [
+        match
+        for pattern in (_NICKNAME_IN_QUOTES, _QUOTED_TERM_AFTER_ITS_DESCRIPTION, _QUOTED_TERM_WHOEVER_CALLS)
+        for match in pattern.finditer(text)
+    ]
 
 
 def _someone_called(word: str) -> bool:

@@ -634,6 +634,11 @@ CLASS_NOUNS = _words(
     "molecule substance fluid chemical drug disease virus bacterium fungus parasite muscle valve gland organ bone "
     "nerve membrane vessel vein artery tissue"
 )
+# Round 65, part B. Nouns that define an idea set between commas before them by what it lets one do ("to") or what it
+# is the study or practice of ("of"): "it answers with {{empathy}}, the ability to share …", "{{taxonomy}}, the science
+# of naming living things".
+ABILITY_NOUNS = _words("ability capacity power tendency urge skill")
+PRACTICE_NOUNS = _words("study science art practice process act")
 # Round 57, part B. The first word of a chemical's older name of two nouns joined by "of", which makes it a term
 # whatever the sentence around it: "curtains soaked in {{chloride of lime}}", "raised by {{bicarbonate of soda}}".
 SALT_NOUNS = _words(

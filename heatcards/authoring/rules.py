@@ -122,6 +122,13 @@ _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than wh
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
+# A subject that describes what a term names, whose relative clause ends on an "it" after a thing with "the" in the same
+# subject: "The share of the water that passes over the weir to the water that goes under {it} is called the flow ratio"
+# (the weir: the description holds what it speaks of, and the term is its fact).
+_IT_INSIDE_A_NAMED_DESCRIPTION = re.compile(
+    r"(?:The|A|An) [a-z][^,;:]*?\bthe [a-z]+\b[^,;:]*? (?:that|which) [a-z]+ (?:through|into|past|around|over|under|across|along|inside|behind) "
+    r"(?P<it>it) (?:is|are) (?:called|known as|termed) "
+)
 # What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
 # took six years to …", "It all starts with …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
@@ -1821,8 +1828,18 @@ def _aside(claim: Claim, mention: Mention) -> bool:
         return True  # "Vincent Hanna ({{Al Pacino}}'s character) was …": a name inside brackets is an aside
     clause = _RELATIVE_CLAUSE.search(before)
     return (
-        clause is not None and not _times_the_closing_clause(claim.text, clause, mention)
+        clause is not None and not _times_the_closing_clause(claim.text, clause, mention) and not _named_by_the_clause(clause, mention)
     ) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
+
+
+# A "which" clause of who calls the thing before it by a term, up to the term: ", which the Dutch call a ".
+_CALLING_CLAUSE = re.compile(r", which [^,;:()]* call(?:s|ed)? (?:the |an? )?$")
+
+
+def _named_by_the_clause(clause: re.Match[str], mention: Mention) -> bool:
+    """Whether the mention is the term a "which" clause calls the thing before it: "Racing yachts carry a spinnaker, which
+    the Americans call a {{chute}}." names the thing, the sentence's fact, rather than saying something in passing."""
+    return mention.kind is MentionKind.TERM and _CALLING_CLAUSE.fullmatch(clause.group()) is not None
 
 
 def _times_the_closing_clause(text: str, clause: re.Match[str], mention: Mention) -> bool:
@@ -4136,6 +4153,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
     common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
     ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])], claim.inserted)
+    glossary_item = opening_glossary_term(claim.text)
+    described = _IT_INSIDE_A_NAMED_DESCRIPTION.match(claim.text, opening)
     if ahead is None and claim.inserted and claim.subject is not None and claim.subject.kind is MentionKind.PERSON:
         ahead, forward = claim.subject, claim.subject.start  # "In her memoir Ada Lind wrote …" (was "she"): hers
     for match in re.finditer(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", claim.text, re.IGNORECASE):
@@ -4146,6 +4165,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             continue  # "One worker produces … in her whole life": her own
         if ahead and match.start() < forward and _can_be(word, ahead, book):
             continue  # "In its annual report, the Red Cross …", "Since its opening in 1990, the library …": the subject's own
+        if described and match.start() == described.start("it"):
+            continue  # "The share of the water that … goes under it is called …": a thing of the description
+        if word in ("it", "its") and glossary_item and match.start() > glossary_item[1]:
+            continue  # "Ramjet: it has no compressor …": the term the item defines, or a thing its description names
         if word == "it" and _EXPLETIVE_IT.match(claim.text, match.end()):
             continue  # "It was not until 1912 that …": it stands for nothing
         if word == claim.replaced and match.start() >= claim.inserted and _REPEATED_SUBJECT[word].match(claim.text, match.start()):
