@@ -144,7 +144,7 @@ _COUNT_BEFORE_ITS_VERB = re.compile(
 # the pressure of the atmosphere", "{{three times}} as long as", "reverses {{nearly five billion times}} a second"; not
 # how often something happened ("was arrested three times", "rang three times a day").
 _MULTIPLE = re.compile(
-    rf"(?:\b{_QUALIFIER})?\b(?:(?P<large>\d[\d,]*(?:\.\d+)?|{_NUMBER_IN_WORDS}(?=\s(?:million|billion)))(?:\s(?:million|billion))?|{_NUMBER_IN_WORDS})\s+times\b"
+    rf"(?:\b{_QUALIFIER})?\b(?:(?P<large>\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?|{_NUMBER_IN_WORDS}\s(?:million|billion))|{_NUMBER_IN_WORDS})\s+times\b"
     rf"(?=\s+(?:more|less|fewer|as\s|the\s|that\s|its\s|their\s|his\s|her\s|[a-z]+er\s+than\b|or\s+more\b)"
     # a rate only when large: "vibrates {{32,768 times}} a second" (not "rang three times a day", a count of how often)
     rf"|(?(large)\s+an?\s+(?:second|minute|hour|day|week|month|year)\b|(?!)))"
@@ -704,6 +704,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
+# Words after "call" that make it a call to someone or a habit, not a name given: "called every week", "called him",
+# "called back", "call home".
+_NOT_A_NAME_AFTER_CALL = r"(?!(?:every|each|often|him|her|them|it|back|out|up|off|home)\b)"
 # What introduces a term: "a technique called …", "is known as …", "known to chemists as …", "also termed
 # …"; "stands for …". "named" introduces a term only when what it is named after follows: "was named
 # tranquillityite, after …", "which he named argon after …".
@@ -741,7 +744,7 @@ _QUOTED_TERM_AFTER_ITS_DESCRIPTION = re.compile(
 _NAMED_BY_SOMEONE = re.compile(
     r"(?:, (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s)"
     r"|\b(?:an?|the) (?:[a-z]+ )?(?!(?:day|night|morning|evening|afternoon|moment|time|week|month|year|hour)\b)[a-z]+ (?:he|she|they|we))"
-    r" call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] )(?!(?:every|each|often|him|them|back|out|up|off)\b)"
+    rf" call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] ){_NOT_A_NAME_AFTER_CALL}"
 )
 # People who call what the sentence describes by a term that ends it: "Scholars call these forty booklets fascicles.",
 # "Sailors called the cold winds williwaws."; the callers are a plural noun of people, never a name ("James called the
@@ -756,7 +759,7 @@ CALLED_BY_A_GROUP = re.compile(
 # the Americans call a chute." (not "…, which the locals call home.").
 _NAMED_IN_A_RELATIVE_CLAUSE = re.compile(
     r"(?<=[a-z]), which (?:he|she|they|we|(?:the )?[a-z]+s|the [A-Z][a-z]+) call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*(?:, |[.;]$))"
-    r"(?!(?:every|each|often|him|her|them|back|out|up|off|home)\b)"
+    + _NOT_A_NAME_AFTER_CALL
 )
 # A thing and a relative clause of who calls it by a term that ends the clause: "a thick paste of clay that potters call
 # the slip.", 'a timber frame that everyone called the "cage."', 'in what the crew later called the "long winter"'.
@@ -769,9 +772,7 @@ _WHOEVER_CALLS = (
     r"(?:(?P<group>everyone|everybody|people|(?:the )?(?!(?:has|was|does|is|always|sometimes|perhaps|thus)\b)[a-z]{3,}s|the [A-Z][a-z]+)|he|she|they|we|the [a-z]+)"
     r" (?:later |often |soon |now |still |sometimes |simply )?call(?:s|ed)? "
 )
-_NAMED_BY_A_GROUP_THAT_CALLS = re.compile(
-    rf"{_WHOEVER_CALLS}(?:the |an? )?(?!(?:every|each|often|him|her|them|it|back|out|up|off|home)\b)(?=[a-z])"
-)
+_NAMED_BY_A_GROUP_THAT_CALLS = re.compile(rf"{_WHOEVER_CALLS}(?:the |an? )?{_NOT_A_NAME_AFTER_CALL}(?=[a-z])")
 _QUOTED_TERM_WHOEVER_CALLS = re.compile(
     rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
 )
