@@ -2160,8 +2160,9 @@ _KESTREL_DAM = "The Kestrel Dam crosses the Vale River. Ada Brand drew the first
     ("sentence", "front"),
     [
         ("At its base it is 90 metres thick.", "(Kestrel Dam) At its base it is {{c1::90 metres}} thick."),
-        ("Its power plant was finished in 1936.", "(Kestrel Dam) Its power plant was finished in {{c1::1936}}."),
-        ("Six turbines give it a capacity of 400 megawatts.", "(Kestrel Dam) Six turbines give it a capacity of {{c1::400 megawatts}}."),
+        # round 65: "The finished dam" before it is the topic by its name's noun, so the "it" and "Its" are written out
+        ("Its power plant was finished in 1936.", "The Kestrel Dam's power plant was finished in {{c1::1936}}."),
+        ("Six turbines give it a capacity of 400 megawatts.", "Six turbines give the Kestrel Dam a capacity of {{c1::400 megawatts}}."),
     ],
 )
 def test_an_it_that_can_only_be_the_topic_is_carried_by_the_label(sentence, front):
@@ -2171,7 +2172,7 @@ def test_an_it_that_can_only_be_the_topic_is_carried_by_the_label(sentence, fron
 def test_a_sentence_the_label_carried_lets_the_next_it_be_the_topic_too():
     text = _KESTREL_DAM + "At its base it is 90 metres thick. It holds back 400 billion litres of water."
     fronts = {s.front for s in suggest(text, title="The Kestrel Dam")}
-    assert "(Kestrel Dam) It holds back {{c1::400 billion litres}} of water." in fronts
+    assert "The Kestrel Dam holds back {{c1::400 billion litres}} of water." in fronts  # round 65: written out
 
 
 @pytest.mark.parametrize(
@@ -6583,3 +6584,58 @@ def test_an_it_inside_a_description_a_term_names_leans_on_nothing():
     assert "The share of the water that passes over the weir to the water that goes under it is called the {{c1::flow ratio}}." in _fronts(text, "Dams")
     # the line: an "it" with no thing before it in the description still needs the sentence before
     assert not any("{{c1::flow ratio}}" in front for front in _fronts("The water that goes under it is called the flow ratio.", "Dams"))
+
+
+# Round 65, part C: "it" and "its" standing for a document's topic (a thing).
+
+
+def test_a_subject_it_after_today_is_the_topic():
+    text = (
+        "The Vega Stadium, in the west of Oslo, is the largest football ground in Norway. It belongs to the Oslo Football "
+        "Club, and it is also the home of the national team. Today it holds about 41,200 spectators."
+    )
+    fronts = _fronts(text, "Vega Stadium")
+    assert "Today the Vega Stadium holds {{c1::about 41,200}} spectators." in fronts
+
+
+def test_an_object_it_after_a_sentence_whose_common_subject_the_topic_is_called_by():
+    text = (
+        "The Vega Tower is a stone tower on the coast of Norway. At first the tower carried no lamp. "
+        "Sailors called it the Old Candle."
+    )
+    fronts = _fronts(text, "Vega Tower")
+    assert "Sailors called the Vega Tower the {{c1::Old Candle}}." in fronts
+
+
+def test_an_it_after_a_common_thing_taken_as_an_object_is_not_the_topic():
+    text = (
+        "The Vega Tower is a stone tower on the coast of Norway. The Vega Tower carried a bronze bell. "
+        "In 1820 the harbour board replaced it with a lamp made in Bergen."
+    )
+    assert not any("replaced the Vega Tower" in front for front in _fronts(text, "Vega Tower"))
+
+
+def test_its_before_a_craft_named_after_a_person_is_the_crafts_own():
+    text = (
+        "On 3 May 1937 the German airship Orla burned at Lakehurst. It was named after Paul Orla, a German president. "
+        "In its first season, 1936, the Orla made twelve round trips to Brazil."
+    )
+    assert {"1936", "twelve"} <= answers(text, "The Orla Disaster")
+
+
+def test_its_after_a_sentence_whose_subject_is_the_topics_noun_is_the_topics():
+    text = "The Great Fire of Bergen began in a bakery on 2 May 1702. By Friday 5 May the fire was out. Its eastern limit was at Holm Gate."
+    assert "The Great Fire of Bergen's eastern limit was at {{c1::Holm Gate}}." in _fronts(text, "Great Fire of Bergen")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "At first the tower was the charge of the Vega Lamp Board.",  # the board's engineer, perhaps
+        "At first the tower carried a bronze bell.",  # the bell's maker, perhaps
+        "A tower carried the first lamp.",  # any tower
+    ],
+)
+def test_its_after_the_topics_noun_beside_another_thing_is_not_the_topics(before):
+    text = f"The Vega Tower is a stone tower on the coast of Norway. {before} Its maker was Karl Lind of Bergen."
+    assert not any("Vega Tower's maker" in front for front in _fronts(text, "Vega Tower"))

@@ -170,6 +170,9 @@ _OPENING = re.compile(
     # an inverted opening that dates the subject pronoun after its "did": "Only in 1774 did it open …" (not "Only then did
     # it …", whose time leans on the sentence before)
     r"(?:Only (?:in|on|by|after)|Not (?:until|before))\s(?:[^,;\"“]{0,30}?\s)?\d{3,4}s?\s(?:did|does)\s+(?=(?:it|they)\s+[a-z]+\b)|"
+    # a "Today" that dates the subject pronoun after it by the time of writing, leaning on no sentence before: "Today it
+    # holds …" -> "Today the Vega Stadium holds …"
+    rf"(?:Today|Nowadays),?\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT})|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|Inside|Outside|Beside|Behind|Beneath|Above|Below|Across|"
     r"(?<=, )(?:at|in|on|by|after|during))"
@@ -3039,7 +3042,9 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
         return claim
     leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
     about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
-    if not _is_personal(topic) and not about_topic:
+    # "At first the tower stood alone.": a common subject the topic's name ends or opens with ("the Vega Tower")
+    by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic)
+    if not _is_personal(topic) and not about_topic and not by_its_noun:
         return claim  # an "it" after a sentence about something else may well be that thing
     if _is_personal(topic):
         words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
@@ -3093,6 +3098,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # not "UNESCO added it to its list", "the Soviet Union answered it": the subject is not its own object
             if not (m in claim.mentions and _is_object(text, match.start()) and (m.start == 0 or _is_subject_of(text, m.end, match.start()))):
                 return claim
+    if not _is_personal(topic) and (_takes_a_common_thing(before.text, len(before.text)) or _takes_a_common_thing(text, match.start())):
+        return claim  # "The Vega Tower carried a bronze bell. In 1820 the board replaced it with a lamp.": the bell
+    if by_its_noun and any(m.kind in NAMED_KINDS and not _is_topic(m, topic) for m in own if m.end <= match.start()):
+        return claim  # "The finished dam is 210 metres high. The Corran Tunnel replaced it …": the noun is no name to weigh it against
     her_as_object = _object_her(text, match.start(), match.end()) if match.group() == "her" else None
     if match.group() == "her" and her_as_object is None:
         return claim  # "Crowds came to see her work": her work, or she working? The card cannot say
@@ -3108,6 +3117,33 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     return dataclasses.replace(claim, text=text, mentions=mentions)
+
+
+def _opens_with_the_topics_noun(text: str, topic: _Topic | None) -> bool:
+    """Whether the sentence's common subject is "the" and a noun the name of the document's topic (a thing) ends or opens
+    with: "At first the tower …" for the Vega Tower, "By Thursday the fire …" for the Great Fire of London (see
+    _is_named_by); not "A spider …", any spider."""
+    noun = _common_subject(text)
+    if noun is None or topic is None or topic.kind is MentionKind.PERSON:
+        return False
+    first = re.search(rf"\b(?P<article>the|an?) (?:[a-z-]+ )?{re.escape(noun)}\b", text, re.IGNORECASE)
+    return first is not None and first.group("article").lower() == "the" and any(_is_named_by(alias, noun) for alias in topic.aliases)
+
+
+def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
+    """Whether the mentions hold a named thing other than the topic that an "it" or "its" could stand for, whatever
+    rule kept it from being offered ("the charge of the Lamp Board" only says whose charge)."""
+    return any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _is_topic(m, topic) for m in mentions)
+
+
+def _takes_a_common_thing(text: str, end: int) -> bool:
+    """Whether a verb before `end` takes a singular common noun as its object ("carried a bronze bell"): a thing an "it"
+    or "its" after it may be as well as the document's topic. Not after "be" ("is the home of …"), nor a noun that only
+    relates what "of" names ("deepened the division of Europe", which no one answers as "it")."""
+    return any(
+        not _COPULA.fullmatch(verb.group(1)) and not verb.group().endswith(" of") and not text.startswith(" of ", verb.end())
+        for verb in _SINGULAR_OBJECT.finditer(text, 0, end)
+    )
 
 
 def _object_her(text: str, start: int, end: int) -> bool | None:
@@ -3306,9 +3342,10 @@ def _antecedent(
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
+        # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's
         if topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON and all(
             _AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in things.values() if not _is_topic(m, topic)
-        ):
+        ) and not _takes_a_common_thing(before.text, len(before.text)):
             return _topic_mention(topic), _topic_as_written(topic)  # "The dam was designed by engineers of the Bureau … Its …"
         if _acts(topic) and not (subject and _is_topic(subject, topic)):
             # "In 1995 the telescope took a long exposure called the Brandt Deep Field. Its observations …": the
@@ -3316,12 +3353,17 @@ def _antecedent(
             if any(not _is_topic(m, topic) and _could_be_it(m) for m in things.values()) or not _about_the_instrument(before, topic):
                 return None
             return _topic_mention(topic), _topic_as_written(topic)
-        if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
+        if _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic) and (
+            things or not _takes_a_common_thing(before.text, len(before.text)) and not _names_another_thing(before.mentions, topic)
+        ):
             # "For its first sixteen years the statue served as a lighthouse under the Coastal Lamp Board. It passed to
-            # …": the statue, the subject, not the last name; "The council sold it to the Lamp Board. It …": which one?
-            # (with no name to take, the label may still say what the "It" is: see _carried_by_the_label)
-            if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, common) for alias in topic.aliases):
-                return _topic_mention(topic), _topic_as_written(topic)
+            # …": the statue, the subject, not the last name; "By Thursday the fire was out. Its western limit …": the
+            # fire's, when nothing else is named or taken as an object ("The tower carried a bell. Its …", "The tower was
+            # the charge of the Lamp Board. Its engineer …")
+            return _topic_mention(topic), _topic_as_written(topic)
+        if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
+            # "The council sold it to the Lamp Board. It …": which one? (with no name to take, the label may still say
+            # what the "It" is: see _carried_by_the_label)
             things = {name: m for name, m in things.items() if _is_named_by(m.name, common)}  # "The bridge … the Tay Bridge"
             if len(things) != 1:
                 return None
@@ -4348,9 +4390,10 @@ def _subject_after_an_unclosed_opening(text: str, named: list[Mention]) -> Menti
 
 def _can_be(possessive: str, mention: Mention, book: NameBook) -> bool:
     """Whether "his", "her" or "its" can stand for the mention: a person of that gender (or of one the
-    document does not say), or for "its" a named thing."""
+    document does not say), or for "its" a named thing, also one that shares a person's name and that the document
+    calls by a noun for a thing ("the German airship Hindenburg", named after the president: see _called_by_its_noun)."""
     if possessive == "its":
-        return mention.kind is not MentionKind.PERSON and _could_be_it(mention)
+        return (mention.kind is not MentionKind.PERSON or bool(book.thing_nouns.get(mention.text))) and _could_be_it(mention)
     gender = _PRONOUN_GENDER.get(possessive)
     return gender is not None and mention.kind is MentionKind.PERSON and book.gender(mention.name) in (gender, None)
 
