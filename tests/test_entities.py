@@ -2,7 +2,7 @@
 shapes the cards that come of it."""
 import pytest
 
-from heatcards.authoring.entities import Gender, MentionKind, NameBook, find_mentions, find_terms, looks_like_a_persons_name
+from heatcards.authoring.entities import Gender, MentionKind, NameBook, find_mentions, find_terms, looks_like_a_persons_name, names_a_people
 from heatcards.authoring.model import DocumentText
 from heatcards.authoring.rules import RulesEngine
 
@@ -1721,3 +1721,16 @@ def test_an_idea_defined_by_what_it_lets_one_do_is_a_term():
 def test_a_term_with_an_accented_letter_is_whole():
     assert "sgrafitós" in _terms("The benches are covered in sgrafitós, a pattern made from scratched layers of plaster.")
     assert "névé" in _terms("Old snow settles into rounded grains, called névé.")
+
+
+# Round 66, the lead's part: the people of a place.
+
+
+@pytest.mark.parametrize("name", ["New Yorkers", "Londoners", "Bostonians", "Chicagoans", "Romans"])
+def test_the_plural_word_for_the_people_of_a_known_place_names_a_people(name):
+    assert names_a_people(name)
+
+
+@pytest.mark.parametrize("name", ["The New Yorker", "New York", "Yonkers", "Rogers", "Venetians"])
+def test_a_name_that_only_looks_like_the_people_of_a_place_does_not(name):
+    assert not names_a_people(name)

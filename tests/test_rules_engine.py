@@ -6639,3 +6639,30 @@ def test_its_after_a_sentence_whose_subject_is_the_topics_noun_is_the_topics():
 def test_its_after_the_topics_noun_beside_another_thing_is_not_the_topics(before):
     text = f"The Vega Tower is a stone tower on the coast of Norway. {before} Its maker was Karl Lind of Bergen."
     assert not any("Vega Tower's maker" in front for front in _fronts(text, "Vega Tower"))
+
+
+# Round 66, the lead's part: the people of a place; a name given to an "it".
+
+
+def test_the_people_of_a_place_are_no_answer():
+    text = "In 1866 cholera broke out in the east of the city, and about 5,500 Londoners died."
+    assert not any("{{c1::Londoners}}" in front for front in _fronts(text, "Great Drain"))
+
+
+def test_a_quoted_name_given_to_an_it_is_no_other_thing_an_its_after_it_may_be():
+    text = (
+        "The Vega Tower is an office block in Oslo. When it opened in 1932 half of its floors were empty. "
+        "Londoners called it the \u201cHollow Tower\u201d. Its roof garden on the 40th floor earned more than its offices until 1950."
+    )
+    fronts = _fronts(text, "Vega Tower")
+    assert not any(re.search(r"Hollow Tower\W*'s", front) for front in fronts)
+    # shown after the sentence that gives the name, the "Its" is plainly the tower's
+    assert "Londoners called the Vega Tower the \u201cHollow Tower\u201d. Its roof garden on the 40th floor earned more than its offices until {{c1::1950}}." in fronts
+
+
+def test_their_after_a_people_named_in_its_own_clause_is_theirs():
+    # "Londoners" is a people, no thing, so the "their" needs the people named before it
+    text = "Londoners in the east, called \u201cEastenders\u201d, lived in small streets with their own shops, pubs and courts."
+    assert "Londoners in the east, called \u201c{{c1::Eastenders}}\u201d, lived in small streets with their own shops, pubs and courts." in _fronts(
+        text, "Old London"
+    )

@@ -1785,7 +1785,18 @@ def names_a_people(name: str) -> bool:
     """Whether a name is a word for a people or a faith, or words that are all such ("East German", "an English
     Quaker"): never a person, and never worth a deletion."""
     words = name.split()
-    return name in lexicon.DEMONYMS or len(words) > 1 and all(word in lexicon.DEMONYMS for word in words)
+    return name in lexicon.DEMONYMS or len(words) > 1 and all(word in lexicon.DEMONYMS for word in words) or _people_of_a_place(name)
+
+
+# the people of a place, in the plural: "New Yorkers", "Londoners", "Bostonians", "Chicagoans"
+_PEOPLE_OF_A_PLACE = re.compile(r"(?P<place>.+?)e?(?:ers|ians|ans)")
+
+
+def _people_of_a_place(name: str) -> bool:
+    """Whether a name is the plural word for the people of a place the lexicon knows ("New Yorkers", not "The New
+    Yorker", a magazine): a people, which no "its" stands for."""
+    people = _PEOPLE_OF_A_PLACE.fullmatch(name)
+    return people is not None and any(place in lexicon.PLACES for place in (people["place"], people["place"] + "e", people["place"] + "a"))
 
 
 def _kind_of(run: _Run, book: NameBook) -> MentionKind:

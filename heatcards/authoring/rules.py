@@ -867,8 +867,8 @@ _NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TI
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
 _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
-# What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel".
-_NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?$")
+# What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel", 'called it the "Old Candle"'.
+_NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?[\"“‘']?$")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
 """ask(index of the sentence, its claim, a mention of it) -> (rule, question) when the engine can ask
@@ -3330,6 +3330,7 @@ def _antecedent(
         offered = [
             m for m in offered
             if not _RELATIVE_CLAUSE.search(before.text, 0, m.start) and not _in_the_opening(before.text, m) and not _locates_the_subject(before.text, offered, m)
+            and not _NAME_GIVEN_TO_IT.search(before.text, 0, m.start)  # "Sailors called it the Old Candle. Its …": the "it", again
         ]
         things = {
             _canonical(m, topic): m
@@ -4247,6 +4248,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
         if word in ("they", "them", "their", "theirs") and (plurals or _group_named_before(claim, match.start(), own_clause, word == "them")):
             continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
+        if word in ("they", "their", "theirs") and any(_a_people(m) and m.text.endswith("s") and not m.attributive for m in before if m.start >= own_clause):
+            # "Londoners in the east, called "Eastenders", kept their own markets": the people's (not "the Dutch painter
+            # Jan Steen sold their house", a people's word before a noun)
+            continue
         if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and _counts_a_group(claim.text, match.start()):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
