@@ -6666,3 +6666,18 @@ def test_their_after_a_people_named_in_its_own_clause_is_theirs():
     assert "Londoners in the east, called \u201c{{c1::Eastenders}}\u201d, lived in small streets with their own shops, pubs and courts." in _fronts(
         text, "Old London"
     )
+
+
+def test_her_before_a_quoted_name_a_verb_gives_her_is_an_object():
+    text = (
+        "Ada Lind was a Norwegian nurse. She ran the military hospital at Vardø from 1862. "
+        "A report in the Bergen Post called her \u201cthe angel of the wards\u201d, and in 1871 the poet Tom Reed wrote a song about her."
+    )
+    fronts = _fronts(text, "Ada Lind")
+    assert "A report in the Bergen Post called Ada Lind \u201cthe angel of the wards\u201d, and in {{c1::1871}} the poet Tom Reed wrote a song about Ada Lind." in fronts
+    assert not any("Ada Lind's \u201c" in front for front in fronts)
+
+
+def test_a_cut_that_leaves_a_name_and_its_relative_clause_is_no_statement():
+    text = "The charter was agreed in June 1215. Bishop Carver, who acted as a go-between, probably helped to write it."
+    assert not any(front.endswith("who acted as a go-between.") for front in _fronts(text, "Vale Charter"))

@@ -266,6 +266,10 @@ _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNO
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
 # a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
 _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# A relative clause that runs to the end of a statement, whose verb is not the statement's own (see _complete_statement)
+_RELATIVE_CLAUSE_TO_THE_END = re.compile(r", (?:who|whom|whose|which) [^,;:()]*$")
+# A verb that gives a name to its object: "called her", "nicknamed her" (see _object_her)
+_NAMING_VERB_BEFORE = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|hailed) $")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -2201,6 +2205,8 @@ def _complete_statement(text: str) -> bool:
     main = text
     if words[0].lower() in _SUBORDINATORS:  # "When the war ended, the ship …": the verb must be after the comma
         main = text.partition(", ")[2]
+    if (relative := _RELATIVE_CLAUSE_TO_THE_END.search(main)) is not None:
+        main = main[: relative.start()]  # "Archbishop Lind, who acted as a go-between.": the verb must be outside it
     verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main)
     return verb is not None and verb.start() > 0
 
@@ -3155,6 +3161,8 @@ def _object_her(text: str, start: int, end: int) -> bool | None:
     "made her mark on …")."""
     if _OBJECT_HER.match(text, end):
         return True
+    if _NAMING_VERB_BEFORE.search(text, 0, start) and re.match(r"\s*[\"“‘']", text[end:]):
+        return True  # 'A report called her "a ministering angel"': the name given to her
     if not _SEEING_OR_CAUSING_BEFORE.search(text, 0, start):
         return False
     if _BARE_VERB_AND_ITS_OBJECT.match(text, end):
