@@ -6681,3 +6681,32 @@ def test_her_before_a_quoted_name_a_verb_gives_her_is_an_object():
 def test_a_cut_that_leaves_a_name_and_its_relative_clause_is_no_statement():
     text = "The charter was agreed in June 1215. Bishop Carver, who acted as a go-between, probably helped to write it."
     assert not any(front.endswith("who acted as a go-between.") for front in _fronts(text, "Vale Charter"))
+
+
+# Round 66, part B: a "they" after "Together" standing for the one plural the sentence before names
+def test_together_they_is_the_one_plural_the_sentence_before_names():
+    text = (
+        "The Marlin was a steamer built at Hull in 1890. The Marlin carried only six lifeboats. "
+        "Together they had room for 310 people."
+    )
+    assert "Together the lifeboats had room for {{c1::310}} people." in {
+        front.removeprefix("(Marlin) ") for front in _fronts(text, "Marlin")
+    }
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The Marlin carried six lifeboats and four rafts.",  # the boats, the rafts or both?
+        "Many people lived on the island.",  # no plural that says which
+    ],
+)
+def test_together_they_after_competing_or_vague_plurals_is_not_written_out(before):
+    text = f"The Marlin was a steamer built at Hull in 1890. {before} Together they had room for 310 people."
+    # the sentence before may still be shown beside it, its "they" unwritten
+    assert not any("Together the" in front for front in _fronts(text, "Marlin"))
+
+
+def test_they_after_a_plural_counted_only_as_many_is_not_written_out():
+    text = "The Marlin was a steamer built at Hull in 1890. Many sailors lived on the island. They had room for 310 people."
+    assert not any("The sailors" in front for front in _fronts(text, "Marlin"))

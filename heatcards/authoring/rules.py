@@ -173,6 +173,9 @@ _OPENING = re.compile(
     # a "Today" that dates the subject pronoun after it by the time of writing, leaning on no sentence before: "Today it
     # holds …" -> "Today the Vega Stadium holds …"
     rf"(?:Today|Nowadays),?\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT})|"
+    # a "Together" that only says the "they" after it acted or counts as one: "Together they had room for 310 people"
+    # -> "Together the lifeboats had room …"
+    r"Together,?\s+(?=they\s+[a-z]+\b)|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|Inside|Outside|Beside|Behind|Beneath|Above|Below|Across|"
     r"(?<=, )(?:at|in|on|by|after|during))"
@@ -621,6 +624,8 @@ _GROUP_NAMED_BEFORE = re.compile(
     rf"|\bthe (?:{'|'.join(sorted(d for d in lexicon.DEMONYMS if d.endswith(('sh', 'ch', 'ese', 'ss'))))})"
     rf"(?=[,.;]| (?:were|are|had|have|\w+ed|{_PAST_VERBS})\b)"
 )
+# A count that says only that there were many, which names no group a "they" after it can be (see _plural_noun).
+_VAGUE_COUNT = re.compile(r"(?i:many|several) ")
 # A unit or currency a number counts is never a "they": "The dam is 210 metres high. They raised …".
 _UNIT = re.compile(rf"(?:{lexicon.UNITS}|{lexicon.TIME_UNITS}|{lexicon.CURRENCY_WORDS})")
 # People a sentence counts by a word for them: "Three physicists built …", "the two brothers" (see _says_who_the_counted_are).
@@ -4110,9 +4115,11 @@ def _the_two(before: _Before, offered: list[Mention], topic: _Topic | None) -> M
 def _plural_noun(text: str) -> Mention | None:
     """The one plural thing a sentence counts or names with "the", as "the" and its noun: "… needs at
     least 24 satellites …" -> "the satellites"; None when it has none or several, or when the one it
-    counts is a unit or a currency ("210 metres", "three weeks", "40 dollars"), which is no thing."""
-    nouns = {match.group(1) for pattern in (_COUNTED_NOUN, _COUNTED_PEOPLE_WITHOUT_S) for match in pattern.finditer(text)}
-    if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()):
+    counts is a unit or a currency ("210 metres", "three weeks", "40 dollars"), which is no thing, or only says there
+    were many ("Many people lived on the island. They …": "the people" would be all of them)."""
+    counted = [match for pattern in (_COUNTED_NOUN, _COUNTED_PEOPLE_WITHOUT_S) for match in pattern.finditer(text)]
+    nouns = {match.group(1) for match in counted}
+    if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()) or any(_VAGUE_COUNT.match(match.group()) for match in counted):
         return None
     name = f"the {noun}"
     return Mention(MentionKind.NAME, 0, 0, name, name)
