@@ -6710,3 +6710,52 @@ def test_together_they_after_competing_or_vague_plurals_is_not_written_out(befor
 def test_they_after_a_plural_counted_only_as_many_is_not_written_out():
     text = "The Marlin was a steamer built at Hull in 1890. Many sailors lived on the island. They had room for 310 people."
     assert not any("The sailors" in front for front in _fronts(text, "Marlin"))
+
+
+# Round 66, part D: phrases read as leaning on the text before that do not
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # "perhaps" before a number is an estimate, like "about"
+        ("Perhaps 3,000 people, about half of the town, crowded into the hall of Dunmore.", "3,000"),
+        # a "might" or "should" in what someone named warned or thought is theirs, not the writer's
+        ("The engineer Ruth Vale warned that the old dam might fail in a heavy flood in 1889.", "Ruth Vale"),
+        ("Ruth Vale thought the railway company should pay for the new bridge over the Tees.", "Ruth Vale"),
+        ("A special court was set up in 1667 to settle quarrels over who should pay for rebuilding.", "1667"),
+        # "our" for everyone, "those whose" for whoever they are
+        ("In 1931 Ruth Vale showed that many faint clouds were star clusters far beyond our own Milky Way.", "Ruth Vale"),
+        ("Only traitors and those whose trials would stir up a riot were hanged at Kell Gate in 1602.", "Kell Gate"),
+        # "at the time" of a price, or of a time the sentence gives
+        ("The Vela Temple is estimated to have cost about 18 million rupees at the time.", "about 18 million rupees"),
+        ("The Dart roadster cost $640 when it was launched, a large sum at the time; by 1931 it cost $310.", "$640"),
+        # "ago" counted in thousands of years
+        ("Clay tablets recording debts were used in ancient Sumer some 5,000 years ago.", "Sumer"),
+        # "the Two" of a name
+        ("The Two Rivers Pact was signed at Kell in August 1806.", "August 1806"),
+    ],
+)
+def test_a_phrase_that_only_seems_to_lean_on_the_text_before_does_not(text, answer):
+    assert answer in answers(text, "Dunmore")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perhaps the dam was the finest in Europe in 1889.",  # a hedge on a view
+        "Ruth Vale's dam might be the finest in Europe, built in 1889.",  # the writer's guess
+        "At the time, the Vela firm held 40 percent of the soap market.",  # when?
+        "The Vela firm later put its loss at £6,000, a fortune at the time.",  # when?
+        "Clay tablets recording debts were used in Sumer about twenty years ago.",  # counted from the writing
+        "Ruth Vale and the two engineers signed the contract in 1889.",  # which two?
+    ],
+)
+def test_a_phrase_that_leans_on_the_text_before_still_refuses_its_sentence(text):
+    assert not _fronts(text, "Dunmore")
+
+
+def test_a_sentence_whose_subject_is_a_bare_none_is_refused():
+    # the "ago" no longer refuses it, but "None" still asks: none of what?
+    text = "None has occurred in recorded history; among the best known is Vela, on Kell, about 60,000 years ago."
+    assert not _fronts(text, "Dunmore")

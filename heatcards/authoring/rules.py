@@ -187,11 +187,11 @@ _AUXILIARIES = "is|was|are|were|has|had|have|can|could|will|would|must"
 _LEANING_SUBJECT = re.compile(
     rf"The (?:(?P<modifier>[a-z]+) )?(?P<noun>(?!(?:{_AUXILIARIES})\b)[a-z]+) (?:{_AUXILIARIES}|[a-z]+ed|[a-z]+s|{_PAST_VERBS})\b"
 )
-# A subject that picks or counts some of what the text before named without naming it: "one swept down …", "Both
-# died in 1902." (see _leans_on_context; "The first was …" is _SELECTING's); not "each", which a label may say of
-# what ("(Voyager) Each weighed about 825 kilograms").
+# A subject that picks or counts some of what the text before named without naming it: "one swept down …", "None has
+# occurred since.", "Both died in 1902." (see _leans_on_context; "The first was …" is _SELECTING's); not "each", which
+# a label may say of what ("(Voyager) Each weighed about 825 kilograms").
 _VERB_AFTER_A_COUNT = rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
-_COUNTING_PRONOUN = re.compile(rf"(?i:one|another|some|many|most|both|several|others) {_VERB_AFTER_A_COUNT}")
+_COUNTING_PRONOUN = re.compile(rf"(?i:one|none|another|some|many|most|both|several|others) {_VERB_AFTER_A_COUNT}")
 # A reference opening a sentence (after an opening phrase, if any) that a name of the sentence before may replace:
 # a pronoun, "The bridge" (see _claim), or "The two", "The pair" or "Both" before a verb, which stand for two
 # people or things ("The two shared the 2019 Lasker Award."; not "The two rail tunnels …", "Both men fired.").
@@ -478,6 +478,20 @@ _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", r
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
 _RELATIVE_YEAR = re.compile(r"\b(?:[Ii]n )?the (?P<which>same|next|following) year\b")
 # Such a phrase for a period after or the same as one the sentence names (see _counted_from_its_own_year).
+# "our" for everyone, not the writer: "galaxies beyond our own Milky Way", "the age of our planet".
+_OUR_WORLD = re.compile(r"our (?:own )?(?:galaxy|Milky Way|planet|solar system|Sun|Moon|species)\b")
+# A number right after "perhaps", which the hedge makes an estimate of (see _nobody_elses_view).
+_NUMBER_AFTER = re.compile(rf" (?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
+# A verb of thinking or saying before a modal, whose clause it reports, or a question it opens ("over who should pay").
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:thought|believed|feared|warned|argued|insisted|claimed|predicted|estimated|suggested|proposed|hoped|expected|"
+    r"(?:over|about|as to) (?:who|whether|how))\b"
+)
+# A time a sentence gives of itself: a year (not a decade, "the 1920s") or a "when" clause.
+_OWN_TIME = re.compile(r"\b\d{4}\b(?!s)|\bwhen\b")
+# "ago" counted in thousands of years or more, which the years since the writing do not change: "some 4,000 years
+# ago", "65 million years ago" (not "twenty years ago", "a century ago").
+_LONG_AGO = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{4,}|thousand|million|billion) (?:[a-z]+ )?years ago\b")
 _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
 # A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
 # was the coldest".
@@ -1984,8 +1998,8 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         match.start()
         for index, (word, match) in enumerate(zip(words, written))
         # "King Olaf I": a ruler's numeral; "his memoir, I Never Lost It,": a word of a title; neither is the writer
-        if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions))
-        or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0))  # "may", not "May"
+        if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions) and not _OUR_WORLD.match(text, match.start()))
+        or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0) and not _nobody_elses_view(text, match))  # "may", not "May"
         or _dangling_word(words, index)
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
@@ -1993,6 +2007,10 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         match.start()
         for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE)
         if not _counted_from_its_own_year(text, match)
+        and not _dated_by_the_sentence(text, match, mentions)
+        # "the Two Plus Four Treaty", "the Two Medicine River": a word of a name
+        and not any(m.start < match.end() <= m.end for m in mentions if m.kind in NAMED_KINDS)
+        and not (match.group() == "ago" and _LONG_AGO.search(text, 0, match.end()))
         # "Barchan dunes: crescent-shaped mounds …": the term a glossary item defines, no comment on the sentence before
         and not (match.start() == 0 and opening_glossary_term(text))
     ]
@@ -2009,6 +2027,28 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "… could make upwards of {{48,000}} pins in a day, while one man working alone …"
         found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
+
+
+def _nobody_elses_view(text: str, word: re.Match[str]) -> bool:
+    """Whether a hedge or modal is no view of the writer's: "perhaps" before a number, an estimate like "about"
+    ("Perhaps 900 people came"), or a "might", "may" or "should" in what someone the sentence names thought, feared or
+    argued ("Ames warned that the dam might fail", "Vane thought the city should pay", "a quarrel over who should pay")."""
+    if word.group().lower() == "perhaps":
+        return _NUMBER_AFTER.match(text, word.end()) is not None
+    if word.group().lower() not in ("might", "may", "should"):
+        return False
+    return _REPORTED_BEFORE.search(text, _start_of_its_clause(text, word.start()), word.start()) is not None
+
+
+def _dated_by_the_sentence(text: str, phrase: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether an "at the time" means the time the sentence itself gives, so leans on nothing: a price in the money
+    of then ("cost about 9 million lire at the time"), or a time the sentence gives before it ("The car cost $850 when
+    it was launched, a large sum at the time", "In 1907 it was at the time the tallest …"); not "At the time, the firm
+    held …" (when?), nor "The firm later put its loss at £400, a fortune at the time." (whose loss, when?)."""
+    if phrase.group().lower() != "at the time":
+        return False
+    price = any(m.kind is MentionKind.MONEY and m.end + 1 == phrase.start() for m in mentions)
+    return price or _OWN_TIME.search(text, 0, phrase.start()) is not None
 
 
 def _word_of_a_longer_name(word: re.Match[str], mentions: Sequence[Mention]) -> bool:
@@ -2219,7 +2259,7 @@ def _complete_statement(text: str) -> bool:
 def _dangling_word(words: list[str], index: int) -> bool:
     """Whether words[index] points at something the sentence does not show: "this" (not in "this time",
     a phrase of its own), "such" (not "such as", whose examples follow: "grasses such as millet"), "those"
-    (not before the clause that says who: "those who fled the city"); "the former" (not "a former banker");
+    (not before the clause that says who: "those who fled the city", "those whose homes burned"); "the former" (not "a former banker");
     "below" or "above" with nothing after it (not "below the surface")."""
     word = words[index]
     if word not in lexicon.DANGLING_WORDS:
@@ -2227,7 +2267,7 @@ def _dangling_word(words: list[str], index: int) -> bool:
     if word == "such":
         return words[index + 1 : index + 2] != ["as"]
     if word == "those":
-        return words[index + 1 : index + 2] not in (["who"], ["whom"], ["that"])
+        return words[index + 1 : index + 2] not in (["who"], ["whom"], ["whose"], ["that"])
     if word in ("former", "latter"):
         return index > 0 and words[index - 1] == "the"
     if word in ("above", "below"):
