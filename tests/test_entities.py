@@ -1734,3 +1734,14 @@ def test_the_plural_word_for_the_people_of_a_known_place_names_a_people(name):
 @pytest.mark.parametrize("name", ["The New Yorker", "New York", "Yonkers", "Rogers", "Venetians"])
 def test_a_name_that_only_looks_like_the_people_of_a_place_does_not(name):
     assert not names_a_people(name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("The crew sailed round the island in just under 20 days.", "just under 20 days"),
+        ("The new wall stood well over 300 metres from the river.", "well over 300 metres"),
+    ],
+)
+def test_a_comparison_is_asked_with_its_degree(sentence, amount):
+    assert amount in {text for _, text in found(sentence)}

@@ -64,7 +64,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = "|".join(sorted(lexicon.WEEKDAYS))
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
 _QUALIFIER = (
-    r"(?:(?:more than|less than|fewer than|over|under|about|around|nearly|almost|roughly|approximately|"
+    # "just under 20 days", "well over 300 metres": a comparison with its degree, asked whole
+    r"(?:(?:(?:(?:just|well|slightly)\s+)?(?:more than|less than|fewer than|over|under)|about|around|nearly|almost|roughly|approximately|"
     r"some|at least|at most|up to|only|just|between)\s+)"
 )
 _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
