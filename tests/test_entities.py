@@ -1745,3 +1745,44 @@ def test_a_name_that_only_looks_like_the_people_of_a_place_does_not(name):
 )
 def test_a_comparison_is_asked_with_its_degree(sentence, amount):
     assert amount in {text for _, text in found(sentence)}
+
+
+# Round 66, part C: illnesses, materials and trades named as common nouns
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("In 1902 her brother was dying of diphtheria in a rented room.", "diphtheria"),
+        ("As a boy he suffered from asthma, which kept him indoors.", "asthma"),
+        ("In the winter of 1911 he was found to have lung cancer.", "lung cancer"),
+        ("A bout of scarlet fever in childhood left her partly deaf.", "scarlet fever"),
+        ("Tom Vane died in Leeds on 2 May 1901, aged 60, of pneumonia after a long walk.", "pneumonia"),
+        ("The doors are carved from teak, which resists rot.", "teak"),
+        ("The old coins were an alloy of copper, zinc and nickel.", "copper, zinc and nickel"),
+        ("The gondola was filled with pure nitrogen at low pressure.", "pure nitrogen"),
+        ("Her father, Tom Hale, was a clockmaker, as his father had been.", "clockmaker"),
+        ("The pier was designed by Ann Hale, a Bristol wool merchant with no training as a builder.", "wool merchant"),
+        ("His mother earned a living as a dressmaker.", "dressmaker"),
+        ("Her uncle was a poor weaver who sold cloth at the fair.", "weaver"),
+    ],
+)
+def test_an_illness_a_material_or_a_trade_is_a_term(sentence, term):
+    assert term in _terms(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company suffered from a lack of money in its first years.",  # a part of a longer phrase
+        "Many of the sailors died from hunger on the way home.",  # an everyday word
+        "The hall was filled with people from the town.",
+        "The box is made of wood and iron.",  # the first of two materials
+        "Two ministers were found to have taken bribes.",  # a deed, not an illness
+        "He was the only man to die from enemy fire during the siege.",
+        "Her father, Tom Hale, was a merchant banker in the City.",  # the trade's word names another job
+        "She showed how many sailors were dying of diseases that could have been prevented.",  # which diseases?
+    ],
+)
+def test_no_term_from_an_everyday_word_or_a_phrase_cut_short(sentence):
+    assert not set(_terms(sentence)) & {"lack", "hunger", "people", "wood", "taken bribes", "enemy fire", "merchant", "diseases"}

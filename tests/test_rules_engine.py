@@ -6759,3 +6759,16 @@ def test_a_sentence_whose_subject_is_a_bare_none_is_refused():
     # the "ago" no longer refuses it, but "None" still asks: none of what?
     text = "None has occurred in recorded history; among the best known is Vela, on Kell, about 60,000 years ago."
     assert not _fronts(text, "Dunmore")
+
+
+# Round 66, part C: illnesses, materials and trades named as common nouns
+
+
+def test_a_material_list_is_asked_whole_and_an_illness_after_died_comma_of():
+    text = (
+        "Tom Vane ran the mint at Leeds for thirty years. The old coins were an alloy of copper, zinc and nickel. "
+        "Tom Vane died in Leeds on 2 May 1901, aged 60, of pneumonia after a long walk."
+    )
+    found = answers(text, "Tom Vane")
+    assert "copper, zinc and nickel" in found and "copper" not in found
+    assert "pneumonia" in found

@@ -818,6 +818,45 @@ _TERM_PLACE = re.compile(
     r"|\bthe first\b[^,.;:]{0,40}? to use |\bdied of (?:an? )?(?=[a-z])"
     r"|\b(?:a|the|its|his|her|their) (?:new )?(?:word|name|term)(?: for (?:it|them|this|that|the [a-z]+))?: (?=[a-z])"
 )
+# Round 66, part C. Where a sentence names an illness someone had or died of: "was dying of {tuberculosis}", "died from
+# {cholera}", "suffered from {gout}", "was found to have {bone cancer}", "A bout of {scarlet fever} left …", "died in
+# Leeds on 2 May 1901, of {pneumonia}" (the "died" and its ", of" in one clause); the term must end its clause or go on
+# with a word no term holds, and must not be an everyday word (see _illness_and_material_terms). Not "the only man to
+# die from enemy fire" (a way of dying, not an illness), nor "were found to have taken bribes" (a deed).
+_ILLNESS_PLACE = re.compile(
+    r"\b(?:died|dying|dies) (?:of|from) (?:an? )?(?=[a-z])|\bdied\b[^.;:]{0,80}?, of (?:an? )?(?=[a-z])"
+    r"|\bsuffer(?:ed|s|ing)? from (?:an? )?(?=[a-z])|\b(?:was|were|is|are) found to have (?:an? )?(?=[a-z])(?![a-z]+(?:ed|en|wn|ne)\b)"
+    r"|\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er) (?:bout|attack) of (?=[a-z])|\b(?:post-mortem|autopsy) (?:found|showed|revealed) (?=[a-z])"
+)
+# What a passive says a thing is made of, or an alloy of: "The back is made of {maple}, …", "The top is carved from
+# {spruce}, a light …", "The cabin was filled with {pure oxygen} at …", "The metal was an alloy of {lead, tin and
+# antimony}." (see _material_terms).
+_MATERIAL_PLACE = re.compile(
+    r"\b(?:is|are|was|were) (?:[a-z]+ly )?(?:made|carved|cut|built|cast|forged|woven|filled) (?:of|from|out of|with) (?=[a-z])"
+    r"|\b(?:is|are|was|were) an alloy of (?=[a-z])"
+)
+# Everyday words a place for an illness or a material also takes, which name nothing to learn: "suffered from neglect",
+# "died of hunger", "made of wood", "filled with water", "filled with people".
+_EVERYDAY_FILLERS = frozenset(
+    "water air wood stone metal material materials paper plastic stuff things parts pieces people crowds "
+    "hunger thirst cold heat exhaustion neglect poverty lack loss losses shortage shortages injuries wounds age "
+    "disease diseases illness illnesses sickness infection infections causes".split()  # "dying of {{diseases}}": which?
+)
+# Round 66, part C. A trade someone was, worked or earned a living as, or one set in apposition after their name, perhaps
+# with a word for the goods before it: "His father, Tom Hale, was a {{coppersmith}}", "earned a living as a
+# {{shoemaker}}", "Tom Hale, a London {{silk merchant}} with …" (see lexicon.TRADE_NOUNS; not "a wealthy merchant",
+# which judges: see _trade_terms).
+_TRADE_PLACE = re.compile(
+    r"(?:\b(?:was|worked as|earned (?:a|his|her|their) living as|trained as|became)|[A-Z][a-z]+,) an? (?:[A-Z][a-z]+ )?"
+    rf"(?P<trade>(?:(?P<goods>[a-z]+) )?(?:{'|'.join(sorted(lexicon.TRADE_NOUNS))}))(?![\w'’-])"
+)
+# Words before a trade that say what kind of tradesman rather than which trade: "a poor weaver", "a skilled mason".
+_TRADESMANS_QUALITIES = frozenset(
+    "poor rich wealthy prosperous successful skilled master humble local famous young old small large leading well-known "
+    "travelling journeyman former retired".split()
+)
+# A list of single words after a material's first word: "an alloy of lead{, tin and antimony}".
+_LIST_OF_WORDS_AFTER = re.compile(r"(?:, [a-z]+)*,? and [a-z]+(?=[.,;])")
 # Where a passive of making or finding puts its subject, one to four lower-case words ending the clause: "Tritium is
 # made continuously in the {upper atmosphere}.", "Most of it is stored inside the {liver}." (not an idiom: "found in the
 # end", "made in the same way"; not "in the 1940s", a year's).
@@ -988,6 +1027,8 @@ def find_terms(text: str) -> list[Mention]:
         found.append(match.span(1))
     for match in _TERM_PLACE.finditer(text):
         found.append(_term_from(text, match.end()))
+    found.extend(_illness_and_material_terms(text))
+    found.extend(_trade_terms(text))
     for match in _DEFINED_AFTER_COLON.finditer(text):
         if set(match.group("description").split()) & _NOT_TERM_WORDS:
             continue
@@ -1051,6 +1092,43 @@ def find_terms(text: str) -> list[Mention]:
             written = _INNER_SHORT_FORM.sub("", text[start:end])  # "sinoatrial node": a card asking it leaves out "(SA)"
             terms.append(Mention(MentionKind.TERM, start, end, written, written))
     return terms
+
+
+def _illness_and_material_terms(text: str) -> list[tuple[int, int]]:
+    """The spans of an illness someone had or died of (see _ILLNESS_PLACE) and of what a passive says a thing is made
+    of (see _MATERIAL_PLACE), a material's list of single words whole ("an alloy of {{lead, tin and antimony}}"). Only
+    a term that ends its clause or goes on with a word no term holds other than "of", "and" or "or" ("suffered from a
+    lack of food", "made of wood and iron" name a part of a longer phrase), and no everyday word (_EVERYDAY_FILLERS)."""
+    spans = []
+    for place in (_ILLNESS_PLACE, _MATERIAL_PLACE):
+        for match in place.finditer(text):
+            start, end = _term_from(text, match.end())
+            if start == end or set(text[start:end].split()) & _EVERYDAY_FILLERS or _judges(text[start:end]):
+                continue
+            listed = _LIST_OF_WORDS_AFTER.match(text, end) if place is _MATERIAL_PLACE and " " not in text[start:end] else None
+            if listed:
+                end = listed.end()
+            going_on = _NEXT_WORD.match(text, end)
+            if _CLAUSE_END.match(text, end) or (going_on and going_on.group(1) in _NOT_TERM_WORDS - {"of", "and", "or"}):
+                spans.append((start, end))
+    return spans
+
+
+def _trade_terms(text: str) -> list[tuple[int, int]]:
+    """The spans of the trades someone was (see _TRADE_PLACE), with the word for their goods before ("{{silk merchant}}")
+    unless that word says what kind of tradesman rather than which trade ("a poor {{weaver}}"); none before another
+    noun ("a merchant banker")."""
+    spans = []
+    for match in _TRADE_PLACE.finditer(text):
+        going_on = _NEXT_WORD.match(text, match.end())
+        if going_on and going_on.group(1) not in _NOT_TERM_WORDS:
+            continue  # "a merchant banker": the trade's word names another job with the noun after it
+        goods = match.group("goods")
+        if goods and (goods in _TRADESMANS_QUALITIES | _NOT_TERM_WORDS or _judges(goods) or _an_adverb(goods) or _ends_in_an_adjective(goods)):
+            spans.append((match.end("goods") + 1, match.end("trade")))
+        else:
+            spans.append(match.span("trade"))
+    return spans
 
 
 def opening_glossary_term(text: str) -> tuple[int, int] | None:

@@ -646,6 +646,16 @@ SALT_NOUNS = _words(
     "peroxide phosphate silicate sulfate sulfide sulphate sulphide"
 )
 
+# Round 66, part C. Crafts and trades a person worked at, a fact of a life the sentence gives as what they were: "His
+# father was a {{coppersmith}}", "Tom Hale, a London {{silk merchant}} with no training …". Only trades: a role such as
+# "doctor" or "engineer" names a person (ROLE_NOUNS), and is as often said in passing.
+TRADE_NOUNS = _words(
+    "blacksmith coppersmith goldsmith silversmith locksmith gunsmith tinsmith whitesmith cabinetmaker shoemaker "
+    "bootmaker clockmaker watchmaker dressmaker hatter milliner wheelwright shipwright millwright cartwright merchant "
+    "weaver tailor miller baker butcher brewer cooper mason stonemason glazier potter printer bookseller bookbinder "
+    "grocer draper innkeeper saddler tanner chandler joiner cobbler fishmonger ironmonger apothecary"
+)
+
 # Round 39, part B. The last words of the name of an instrument or a craft that observes and acts, which a
 # document may call by the surname of the person it is named after ("the Brandt Space Observatory … Brandt went up
 # in 1990") and by its generic names in lower case ("the observatory", "the telescope"): a leading "Its" in its

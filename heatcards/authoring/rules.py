@@ -4654,7 +4654,9 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
             index += step
             linked.append(kin[index])
     lists = [*_LIST_OF_THINGS.finditer(claim.text), *(_LIST_OF_TIMES.finditer(claim.text) if mention.kind in (MentionKind.YEAR, MentionKind.DATE) else ())]
-    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() for match in lists)
+    # a term that is the list's items whole is no item of it: "an alloy of {{lead, tin and antimony}}"
+    whole_list = mention.kind is MentionKind.TERM and ", " in mention.text
+    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists)
 
 
 def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
