@@ -1786,3 +1786,14 @@ def test_an_illness_a_material_or_a_trade_is_a_term(sentence, term):
 )
 def test_no_term_from_an_everyday_word_or_a_phrase_cut_short(sentence):
     assert not set(_terms(sentence)) & {"lack", "hunger", "people", "wood", "taken bribes", "enemy fire", "merchant", "diseases"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 1881 a Royal Commission on the Welfare of the Fleet was set up.", ("organisation", "Royal Commission on the Welfare of the Fleet")),
+        ("The Committee on the Hill met in May.", ("organisation", "Committee")),  # where it met, no subject of its work
+    ],
+)
+def test_a_body_on_a_subject_of_two_capitalised_words_is_one_name(sentence, expected):
+    assert expected in found(sentence)

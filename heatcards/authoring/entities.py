@@ -352,6 +352,9 @@ _INNER_CONJUNCTIONS = frozenset({"and", "or", "&"})
 # Bodies named for the subject they sit on ("Conference on Weights and Measures"); a society or a bank "on" an island is
 # where it met. A day, a month or a place after "on" says when or where, never the subject.
 _BODIES_ON_A_SUBJECT = frozenset({"Conference", "Commission", "Committee", "Council"})
+# The subject of such a body after "on the", of two capitalised words or more: "Commission on the Health of the Army",
+# "Committee on the Peaceful Uses of Outer Space" (not "the Committee on the Hill", where it met)
+_SUBJECT_OF_A_BODY = re.compile(r"on the [A-Z][\w'-]*(?: (?:of|and|for)(?: the)?)? [A-Z]")
 _WHEN_OR_WHERE = lexicon.WEEKDAYS | lexicon.MONTH_NAMES | lexicon.PLACES
 # Small words inside the title of a work after a singular work noun ("the thriller North by Northwest", "the comedy Love
 # over Lisbon"); not those that most often go on with the sentence after a title ("with Cary Grant", "in London", "at the
@@ -1521,9 +1524,12 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 continue
             candidate = _POSSESSIVE.sub("", tokens[index].group())
             followed = index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " "
-            if followed and tokens[index + 1].group() == "the" and (candidate == "of" or _FOR_THE_SOMETHING_OF.match(text, tokens[index].start())):
-                # "Charter of the United Nations", "Association for the Advancement of Science" (not "the Soviet Union
-                # for the Mosfilm studio")
+            if followed and tokens[index + 1].group() == "the" and (
+                candidate == "of" or _FOR_THE_SOMETHING_OF.match(text, tokens[index].start())
+                or (candidate == "on" and words[-1] in _BODIES_ON_A_SUBJECT and _SUBJECT_OF_A_BODY.match(text, tokens[index].start()))
+            ):
+                # "Charter of the United Nations", "Association for the Advancement of Science", "Royal Commission on the
+                # Health of the Army" (not "the Soviet Union for the Mosfilm studio")
                 followed = index + 2 < len(tokens) and text[tokens[index + 1].end() : tokens[index + 2].start()] == " "
                 following = tokens[index + 2] if followed else None
             else:
@@ -1684,7 +1690,7 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
         # a title, which a person's name does not open with "The": "The Fall of Rome")
         return False
     if word in _CONNECTORS:
-        return word != "the" or words[-1] in ("of", "for")
+        return word != "the" or words[-1] in ("of", "for", "on")
     if word == "in":
         return words[-1] in lexicon.PRIZE_WORDS
     if word == "upon":  # a town and the river it stands on: "Newcastle upon Tyne", "Kingston upon Thames"
