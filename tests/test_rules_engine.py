@@ -6772,3 +6772,26 @@ def test_a_material_list_is_asked_whole_and_an_illness_after_died_comma_of():
     found = answers(text, "Tom Vane")
     assert "copper, zinc and nickel" in found and "copper" not in found
     assert "pneumonia" in found
+
+
+# Round 66, part A: a "he" after a sentence in which another man acts on the document's person ("X called him")
+
+_CRICKETER = (
+    "Walter Penn was an English cricketer born in Leeds in 1901. He played for Yorkshire from 1920 to 1938. "
+    'The writer Tom Gale called him "the quiet master of the slow ball".'
+)
+
+
+def test_a_he_opening_a_paragraph_after_another_man_acts_on_him_is_the_documents_person():
+    elected = "In 1958 he was elected to the Cricket Hall of Fame at Lord's."
+    assert "In 1958 Walter Penn was elected to the {{c1::Cricket Hall of Fame}} at Lord's." in _paragraphs(_CRICKETER, elected, title="Walter Penn")
+    # in the same paragraph the "he" may still be the writer who called him so
+    assert not any("1958" in front for front in _fronts(f"{_CRICKETER} {elected}", "Walter Penn"))
+
+
+def test_a_chain_of_he_does_not_start_from_a_man_who_acts_on_him():
+    text = f"{_CRICKETER} Old wounds troubled him late in life. He wrote a memoir, Long Summers, in 1962."
+    assert "Walter Penn wrote a memoir, {{c1::Long Summers}}, in 1962." in _fronts(text, "Walter Penn")
+    # the patient's toes or the surgeon's stays a question
+    toes = "Walter Penn was an English cricketer. The surgeon Karl Marek treated him at Hove. His toes were amputated in 1969."
+    assert not any("1969" in front for front in _fronts(toes, "Walter Penn"))

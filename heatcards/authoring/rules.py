@@ -3347,6 +3347,10 @@ def _antecedent(
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
             if _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(before.text, person.end):
+                if pronoun in ("he", "she") and before.new_paragraph and _object_written_as_the_topic(gender, before, topic):
+                    # "Dr. Ray Kell called him "a pioneer". [a new paragraph] In 1962 he was elected …": the life goes on
+                    # with the one he called, whom the claim before wrote as the document's person
+                    return _topic_mention(topic), _topic_as_written(topic)
                 return None  # "The surgeon Karl Lind treated him at Bristol. His toes …": whose toes, his or the patient's?
             if _named_aside_from_a_thing(person, before):
                 return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
@@ -3661,6 +3665,8 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
             (person, *others) = {_canonical(m, topic): m for m in named}.values()
             if others:
                 return None
+            if _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(text, person.end):
+                return None  # "Dr. Ray Kell called him "a pioneer". … He …": the chain is of the one he called, not his
             if _first_name_alone(person, gender):
                 # "… after a quarrel, Vincent cut off his ear. He was taken …": Vincent van Gogh, in his own life;
                 # in another's, some Vincent the chain cannot pass
@@ -3705,11 +3711,17 @@ def _pronoun_written_as_the_topic(gender: Gender, before: _Before, topic: _Topic
     who is then among the people that sentence offers though no mention of it names them ("Later he wrote …" -> "Later
     Karl Lind wrote …", whose claim has no subject). An object "him" written so is left to the check for someone else
     as the object (see _SOMEONE_ELSE_AS_AN_OBJECT)."""
+    subject_pronoun = _REPEATED_SUBJECT["he" if gender is Gender.MALE else "she"]
+    return _object_written_as_the_topic(gender, before, topic) and bool(subject_pronoun.search(before.text))
+
+
+def _object_written_as_the_topic(gender: Gender, before: _Before, topic: _Topic | None) -> bool:
+    """Whether the claim of the sentence before wrote one of its pronouns of `gender` as the document's person, whom the
+    sentence itself does not name ("Dr. Ray Kell called him …" -> "Dr. Ray Kell called Walter Penn …")."""
     if before.claim is None or topic is None or not _is_personal(topic) or topic.gender is not gender:
         return False
     written = _topic_as_written(topic)
-    subject_pronoun = _REPEATED_SUBJECT["he" if gender is Gender.MALE else "she"]
-    return bool(subject_pronoun.search(before.text)) and _contains_word(before.claim.text, written) and not _contains_word(before.text, written)
+    return _contains_word(before.claim.text, written) and not _contains_word(before.text, written)
 
 
 def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
