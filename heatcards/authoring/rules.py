@@ -271,8 +271,10 @@ _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNO
 _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 # A relative clause that runs to the end of a statement, whose verb is not the statement's own (see _complete_statement)
 _RELATIVE_CLAUSE_TO_THE_END = re.compile(r", (?:who|whom|whose|which) [^,;:()]*$")
-# A verb that gives a name to its object: "called her", "nicknamed her" (see _object_her)
-_NAMING_VERB_BEFORE = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|hailed) $")
+# The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
+_NAMING_VERBS = r"(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed|hailed)"
+# A naming verb right before an object pronoun (see _object_her)
+_NAMING_VERB_BEFORE = re.compile(rf"\b{_NAMING_VERBS} $")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -891,7 +893,7 @@ _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSIT
 _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
 # What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel", 'called it the "Old Candle"'.
-_NAME_GIVEN_TO_IT = re.compile(r"\b(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed) it (?:the )?[\"“‘']?$")
+_NAME_GIVEN_TO_IT = re.compile(rf"\b{_NAMING_VERBS} it (?:the )?[\"“‘']?$")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
 """ask(index of the sentence, its claim, a mention of it) -> (rule, question) when the engine can ask
