@@ -833,7 +833,7 @@ _ILLNESS_PLACE = re.compile(
 )
 # What a passive says a thing is made of, or an alloy of: "The back is made of {maple}, …", "The top is carved from
 # {spruce}, a light …", "The cabin was filled with {pure oxygen} at …", "The metal was an alloy of {lead, tin and
-# antimony}." (see _material_terms).
+# antimony}." (see _illness_and_material_terms).
 _MATERIAL_PLACE = re.compile(
     r"\b(?:is|are|was|were) (?:[a-z]+ly )?(?:made|carved|cut|built|cast|forged|woven|filled) (?:of|from|out of|with) (?=[a-z])"
     r"|\b(?:is|are|was|were) an alloy of (?=[a-z])"
@@ -1868,9 +1868,13 @@ def is_a_rank_at(text: str, start: int) -> bool:
 
 def names_a_people(name: str) -> bool:
     """Whether a name is a word for a people or a faith, or words that are all such ("East German", "an English
-    Quaker"): never a person, and never worth a deletion."""
+    Quaker"), or the plural of one ("the Soviets", "600 East Germans", "New Yorkers"): never a person, and never worth a
+    deletion."""
     words = name.split()
-    return name in lexicon.DEMONYMS or len(words) > 1 and all(word in lexicon.DEMONYMS for word in words) or _people_of_a_place(name)
+    return (
+        name in lexicon.DEMONYMS or name.removesuffix("s") in lexicon.DEMONYMS or len(words) > 1 and all(word in lexicon.DEMONYMS for word in words)
+        or _people_of_a_place(name)
+    )
 
 
 # the people of a place, in the plural: "New Yorkers", "Londoners", "Bostonians", "Chicagoans"
@@ -1892,7 +1896,7 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if _names_a_craft(run):
         return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
-    if names_a_people(name) or name.removesuffix("s") in lexicon.DEMONYMS:
+    if names_a_people(name):
         # "surrounded by East German territory", "600 East Germans", "an English Quaker": a people's word, no person
         return MentionKind.NAME
     if run.tokens[0] in lexicon.LATIN_TITLE_WORDS and len(run.tokens) > 1:

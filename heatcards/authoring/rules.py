@@ -1522,7 +1522,7 @@ def _family_or_nation(name: str, book: NameBook) -> bool:
     """Whether the name is the plural of a surname the document gives ("the Curies" beside Marie Curie)
     or of a nationality ("the Soviets", "600 East Germans"): a family or a people, not an answer that says who."""
     singular = name.removesuffix("s")
-    return singular != name and ((" " not in name and singular in book.full_names) or singular in lexicon.DEMONYMS)
+    return singular != name and ((" " not in name and singular in book.full_names) or names_a_people(name))
 
 
 def _inside_an_unmarked_title(claim: Claim, mention: Mention) -> bool:
@@ -4224,7 +4224,7 @@ def _names_another_group(text: str, mentions: list[Mention]) -> bool:
 def _names_a_people(mentions: list[Mention]) -> bool:
     """Whether a sentence names a people or the followers of a faith, which a "they" after it may be: "the Soviets",
     "Catholics who refused …"."""
-    return any(_a_people(m) or m.text.removesuffix("s") in lexicon.DEMONYMS for m in mentions)
+    return any(_a_people(m) for m in mentions)
 
 
 def _listed_together(people: list[Mention], text: str) -> bool:
