@@ -6795,3 +6795,39 @@ def test_a_chain_of_he_does_not_start_from_a_man_who_acts_on_him():
     # the patient's toes or the surgeon's stays a question
     toes = "Walter Penn was an English cricketer. The surgeon Karl Marek treated him at Hove. His toes were amputated in 1969."
     assert not any("1969" in front for front in _fronts(toes, "Walter Penn"))
+
+
+# Round 67, lead: a sentence with pronouns of both genders casts no vote for the document's person's gender; a birthplace
+
+
+def test_a_sentence_with_pronouns_of_both_genders_does_not_make_the_persons_gender_unknown():
+    # "She died …" follows a sentence on him and the woman he defended: she is the woman, not the engraver, so the
+    # document's "he" is still known to be its man
+    engraver = _paragraphs(
+        "Ruprecht Kessel was the Swiss engraver who cut the first accurate plates of the Alps. His maps replaced the "
+        "guesses of Conrad Gessner, and they gave Peter Meyer the model that his survey had to follow. Ruprecht Kessel "
+        "worked amid war and debt, and he kept careful notes of it all.",
+        "He was born on 3 March 1571 in Lenzburg, a small town in Aargau.",
+        "Ruprecht Kessel took up her defence himself, and she was released in 1621. She died the following year.",
+        title="Ruprecht Kessel",
+    )
+    assert "Ruprecht Kessel was born on {{c1::3 March 1571}} in Lenzburg, a small town in Aargau." in engraver
+
+
+def test_a_famous_city_is_asked_as_a_birthplace_but_not_as_a_meeting_place():
+    text = "Anna Lind was a Swedish chemist. Anna Lind was born in Paris on 3 May 1850. In 1880 she met the chemist Karl Berg in London."
+    found = answers(text, "Anna Lind")
+    assert "Paris" in found
+    assert "London" not in found
+
+
+def test_a_he_reported_by_a_name_shaped_like_a_persons_is_not_written_as_the_documents_person():
+    text = "Karl Weiss was an Austrian astronomer. His tables were famous. In 1611 Matteo Rossi announced that he had found two comets."
+    fronts = _fronts(text, "Karl Weiss")
+    assert not any("Karl Weiss had found" in front for front in fronts)
+    assert any("Matteo Rossi announced that he had found" in front for front in fronts)
+
+
+def test_a_duration_inside_the_name_of_a_war_is_no_answer():
+    text = "Karl Weiss was an Austrian astronomer. Karl Weiss's grave was lost during the Thirty Years' War, but the stone he carved survives."
+    assert "Thirty Years" not in answers(text, "Karl Weiss")

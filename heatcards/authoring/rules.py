@@ -110,6 +110,7 @@ _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|boug
 # What gives the name after it as a name, not as someone who acts (see _a_name_given).
 _NAME_GIVEN_BEFORE = re.compile(r"\b(?:born|(?:sur|nick)?name (?:was|is|had been)) [\"“‘]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
+_BIRTHPLACE_VALUE = 0.95  # where someone was born (see _BIRTHPLACE_BEFORE): with the date, the first fact of a life
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
 # "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}", an official name set after the usual one
 # ("The Orla, officially {{R 140}}, was built …").
@@ -343,6 +344,9 @@ _DETERMINER_BEFORE_A_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)(?: [a-
 _NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
+# Where someone was born, in the same clause: "was born on 7 May 1861 in {{Lisbon}}" (a famous city is then a fact of the
+# life, not a guess; not "born in 1900, and moved to …").
+_BIRTHPLACE_BEFORE = re.compile(r"\bborn\b(?:(?!\b(?:and|but|where|which|who|when|after|before)\b)[^;:()]){0,60}? in $")
 # A place that only says where the name or thing before it is: "the Abbey School in {{Reading}}", "a village in {{Hampshire}}".
 _PLACE_OF_THE_NAME_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
@@ -844,6 +848,16 @@ _BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|
 _BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+# What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ".
+_REPORTING_VERB = re.compile(
+    r" (?:said|says|wrote|writes|announced|announces|claimed|claims|declared|reported|insisted|argued|believed|thought|knew|felt"
+    r"|hoped|feared|found|realised|realized|discovered|noticed|learned|boasted|admitted|explained|stated|recalled|replied)(?: that)? "
+)
+# The pronouns of each gender, any case, to tell a sentence that speaks of a man and a woman.
+_PRONOUNS_OF = {
+    Gender.MALE: re.compile(r"\b(?i:he|him|his|himself)\b"),
+    Gender.FEMALE: re.compile(r"\b(?i:she|her|hers|herself)\b"),
+}
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 # A subject "he" or "she" after an opening phrase its comma closes: "A potter's son from Leek, he joined …".
 _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
@@ -1198,7 +1212,8 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
     no pronoun in the naming sentence), or after an opening phrase ("… A sculptor's daughter from Talca, she
     studied …"). None when they disagree (the life of a couple) or there is none. A sentence with a word for another
     person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers its "He" to that one; not
-    one that says what she was ("… was a Chilean sculptor")."""
+    one that says what she was ("… was a Chilean sculptor"); nor one with pronouns of both genders ("Karl Lind took up
+    her case himself, and she was freed. She died in 1622.": the woman he helped)."""
     genders: set[Gender] = set()
     for text, mentions, following in zip(texts, found, texts[1:]):
         people = {m.name for m in mentions if may_name_a_person(m)}
@@ -1208,6 +1223,7 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
             and (leading := _LEADING_PERSONAL_PRONOUN.match(following) or _PRONOUN_AFTER_AN_OPENING.match(following))
             and any(m.name == name and m.start == opening and not OWNED_PERSON.match(text, m.end) for m in mentions)
             and not _PEOPLE_NOUNS.intersection(_WORD.findall(_WHAT_SOMEONE_WAS.sub("", text).lower()))
+            and not all(pronouns.search(text) for pronouns in _PRONOUNS_OF.values())
         ):
             genders.add(_PRONOUN_GENDER[leading.group().split()[-1].lower()])
     return genders.pop() if len(genders) == 1 else None
@@ -1570,6 +1586,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
     if mention.kind is MentionKind.TERM and _CAUSE_OF_DEATH.search(claim.text, 0, mention.start):
         return _CAUSE_OF_DEATH_VALUE
+    if mention.kind is MentionKind.PLACE and _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start):
+        return _BIRTHPLACE_VALUE
     if mention.kind is MentionKind.COUNT and is_a_rank_at(claim.text, mention.start):
         return _RANK_VALUE  # "came {{second}}", "finished {{3rd}}" (not "came {{two}} days later")
     if mention.kind is MentionKind.COUNT and _is_small_count(mention):
@@ -1614,6 +1632,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "{{Darwin's}} bark spider, Caerostris darwini": a word of a species' common name, no answer alone
     if mention.kind in NAMED_KINDS and _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and _TITLE_GOES_ON.match(after):
         return True  # "a short book, {{Notes}} on the Visiting, Care, and Government of Prisoners": a title cut short
+    if mention.kind is MentionKind.DURATION and re.match(r"['’] [A-Z]", after):
+        return True  # "during the {{Thirty Years}}' War": the words of a name
     if mention.kind in NAMED_KINDS and re.match(r"\.\d", after):
         return True  # "the {{Gloster E}}.28/39": the designation goes on past the full stop
     if mention.kind in NAMED_KINDS and _inside_an_unmarked_title(claim, mention):
@@ -1811,9 +1831,9 @@ def _name_like(mention: Mention) -> bool:
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
-    country or city ("met in {{Paris}}"), a group of people ("controlled by {{Republicans}}"), or an
+    country or city ("met in {{Paris}}"; not a birthplace, see _BIRTHPLACE_BEFORE), a group of people ("controlled by {{Republicans}}"), or an
     amount that is only "a few" ("after {{a few days}}")."""
-    if mention.text in lexicon.PLACES or mention.name in lexicon.PLACES:
+    if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start):
         return True
     if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text):
         return True
@@ -3145,6 +3165,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             # "Johann hoped to show off his son": Johann's son, whoever the topic is; "how the miser Ebenezer Crabbe is
             # visited by the ghost of his old partner": a name of unknown kind that a noun introduces may be a man's
             return claim
+        if written is text and may_name_a_person(m) and _REPORTING_VERB.fullmatch(text, m.end, match.start()):
+            return claim  # "In 1610 Galileo Galilei announced that he had found …": a name shaped like a person's, reporting his own find
         if _is_personal(topic) and written is text and text[m.end : match.start()] == " and ":
             return claim  # "In 1935 Irène and her husband …": the one just named, whoever the topic is
         if not _is_personal(topic) and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _modifies_a_noun(written, m):
