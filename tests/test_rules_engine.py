@@ -6173,6 +6173,8 @@ def test_a_verb_after_and_is_no_second_main_clause():
     """"…, and was buried in …" shares the subject of the clause before: no card opens "Was buried in"."""
     text = "Tom Vane was a banker in Leeds. Karl Marks met him. He died on 15 September 1859, aged 53, and was buried in Kensal Green Cemetery in London."
     assert not any(front.startswith("Was ") for _, front, _ in cards(text))
+
+
 # Round 63, part B: a "her" after a verb of seeing or causing and before a bare verb with its object is the person, not
 # a possessive ("watch Ada Brand read the Bible"); where the word after it may be a noun ("see her work"), no card.
 def test_her_before_a_bare_verb_after_a_verb_of_seeing_is_an_object():
@@ -6202,6 +6204,8 @@ def test_a_latin_species_name_is_not_cut_to_its_genus():
     text = "Ada Brand was a reformer. The record belongs to Darwin's bark spider, Caerostris darwini of Madagascar."
     found = answers(text, title="Ada Brand")
     assert "Caerostris" not in found and "Darwin's" not in found and "Madagascar" in found
+
+
 # Round 63, part D: the terms and parts of an explainer. A quoted term after a description and "known as"; the kind a
 # subject is "a form of" (two or three words, or a hyphenated one); a part's one-word term with "the" set after a
 # described thing and before a clause that says more of it. Not one plain word after "a form of", a quoted name after
@@ -6831,3 +6835,38 @@ def test_a_he_reported_by_a_name_shaped_like_a_persons_is_not_written_as_the_doc
 def test_a_duration_inside_the_name_of_a_war_is_no_answer():
     text = "Karl Weiss was an Austrian astronomer. Karl Weiss's grave was lost during the Thirty Years' War, but the stone he carved survives."
     assert "Thirty Years" not in answers(text, "Karl Weiss")
+
+
+# Round 67, part D: a "them" that opens a list after a comma ("…, among them") picks from a plural in the clause before
+# it, counted or not ("held chapels", "Hale's pupils", "his assistants at the Clyde Works"); a "none of them" after a
+# plural counted by "of" and a possessive ("twelve of her songs") picks from that plural.
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "answer"),
+    [
+        ("Kestrel Abbey had held chapels since 1120, among them a chapel dedicated to St. Brigid.", "Kestrel Abbey", "St. Brigid"),
+        ("Hale's pupils, among them the young Tom Marek, moved to Leeds and later founded the Northern Guild in 1890.", "Notes", "Tom Marek"),
+        (
+            "The first Kestrel engine was built in the 1890s by the Scottish engineer Karl Lind and his assistants at the Clyde "
+            "Works, among them Tom Hale.",
+            "Steam engine",
+            "Tom Hale",
+        ),
+        ("When Ada Vane died, only about twelve of her songs had been printed, none of them under her name.", "Notes", "about twelve"),
+    ],
+)
+def test_a_them_that_lists_from_a_plural_in_its_own_sentence_stands(text, title, answer):
+    assert answer in answers(text, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Abbey was bought in 1880 by Karl Lind, among them Tom Hale.",  # no plural before: among whom?
+        "The Kestrel expedition left Leeds in May 1880, among them Tom Hale.",
+        "Ada Vane made fair copies of about twelve of them in 1880.",  # the songs of the sentence before
+    ],
+)
+def test_a_them_with_no_plural_in_its_own_sentence_still_leans(text):
+    assert not any("them" in s.front for s in suggest(text, "Kestrel Abbey"))

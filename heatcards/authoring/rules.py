@@ -634,6 +634,15 @@ _COUNTED_PEOPLE_WITHOUT_S = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?(men|women
 # A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
 # counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
 _PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
+# A plural that an "among them" set after a comma lists from, in the clause before the comma: "had held churches since
+# 1200, among them", "Vane's pupils, among them", "his colleagues at the Leeds works, among them" (a plural after an
+# article, a possessive or a verb; see _lists_from_a_plural_before).
+_PLURAL_A_LIST_PICKS_FROM = re.compile(
+    rf"(?:\b(?:the|these|those|his|her|its|their|other|{_PAST_VERB})|['’]s) (?:[a-z-]+ )?[a-z]{{2,}}[^s\W'’]s\b(?!['’])"
+)
+# A plural counted by "of" and a possessive, which a "them" after it may pick from: "only ten of her poems had appeared,
+# none of them under her name" (see _counts_a_group).
+_COUNTED_OF_A_POSSESSIVE = re.compile(_COUNTING_LEAD + r"of (?:the|his|her|its|their) (?:[a-z]+ )?([a-z]{3,}s)\b(?!['’])")
 # A group a "they", "them" or "their" may stand for in its own sentence, beside _PLURAL_BEFORE's: a plural after a count or
 # "other" ("70,000 of the town's 80,000 inhabitants lost their homes", "three merchant ships … aboard them", "The plant's
 # other reactors …, and the last of them"), or a people before its verb or a stop ("the Dutch voted in their first free
@@ -4204,7 +4213,18 @@ def _plural_noun(text: str) -> Mention | None:
 def _counts_a_group(text: str, end: int) -> bool:
     """Whether the text before `end` counts or names with "the" a plural that is a group of things or people ("four
     carriers", "the roughly 400 known kinds"), not a unit or a currency ("200 metres")."""
-    return any(not _UNIT.fullmatch(match.group(1)) for match in _COUNTED_NOUN.finditer(text, 0, end))
+    counted = (match for pattern in (_COUNTED_NOUN, _COUNTED_OF_A_POSSESSIVE) for match in pattern.finditer(text, 0, end))
+    return any(not _UNIT.fullmatch(match.group(1)) for match in counted)
+
+
+def _lists_from_a_plural_before(text: str, pronoun: int) -> bool:
+    """Whether the "them" at `pronoun` opens a list set after a comma ("…, among them") and the clause before that comma
+    names a plural it picks from: "The abbey had held chapels since 1200, among them one to St. Brigid", "Vane's pupils,
+    among them the young Tom Hale, left"; not "The expedition left in May, among them Tom Hale" (among whom?)."""
+    if not text.endswith(", among ", 0, pronoun):
+        return False
+    comma = pronoun - len(", among ")
+    return _PLURAL_A_LIST_PICKS_FROM.search(text, _start_of_its_clause(text, comma), comma) is not None
 
 
 def _people_named(offered: list[Mention], text: str, topic: _Topic | None, book: NameBook) -> Mention | None:
@@ -4343,7 +4363,9 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             # "Londoners in the east, called "Eastenders", kept their own markets": the people's (not "the Dutch painter
             # Jan Steen sold their house", a people's word before a noun)
             continue
-        if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and _counts_a_group(claim.text, match.start()):
+        if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and (
+            _counts_a_group(claim.text, match.start()) or _lists_from_a_plural_before(claim.text, match.start())
+        ):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
         if (
