@@ -6870,3 +6870,37 @@ def test_a_them_that_lists_from_a_plural_in_its_own_sentence_stands(text, title,
 )
 def test_a_them_with_no_plural_in_its_own_sentence_still_leans(text):
     assert not any("them" in s.front for s in suggest(text, "Kestrel Abbey"))
+
+
+# Round 67, part C: an "its" or "it" whose owner is the subject of its own sentence
+
+
+def test_an_its_after_a_common_subject_of_several_words_is_its_own():
+    text = "Tablets are common. A typical tablet battery is designed to keep about 70 percent of its charge after 400 full cycles."
+    assert "A typical tablet battery is designed to keep {{c1::about 70 percent}} of its charge after 400 full cycles." in _fronts(text, "Batteries")
+    # after an opening phrase no comma closes, and inside an aside between the subject and its verb
+    vote = "Clubs grew. In May 1950 the club held a vote among its members in Leeds."
+    assert "In May 1950 the club held a vote among its members in {{c1::Leeds}}." in _fronts(vote, "Rovers")
+    aside = "Banks failed. A state committee, led from 1935 by its chief lawyer Harold Benton, examined the trusts."
+    assert any("Harold Benton" in front for front in _fronts(aside, "Crash"))
+
+
+def test_an_its_whose_only_subject_is_a_person_or_a_clause_of_its_own_stays_refused():
+    walkway = "The tower leans. In 1838 the architect Ian Dorrance had a walkway dug around its base for the visitors."
+    assert not any("1838" in front for front in _fronts(walkway, "Tower"))
+    team = "The spider is small. In 2010 a team led by Ann Lee reported that its thread absorbs 300 units of energy."
+    assert not any("2010" in front for front in _fronts(team, "Spider"))
+    assert not any("1931" in front for front in _fronts("The mill stood by the river. In 1931 its owner sold the mill to Tom Hale.", "Mill"))
+
+
+def test_an_its_after_each_of_several_is_that_ones_own():
+    text = "Silk is strong. Some moths make four different threads, each from its own gland and each suited to its task."
+    assert "Some moths make {{c1::four}} different threads, each from its own gland and each suited to its task." in _fronts(text, "Silk")
+    assert not any("1850" in front for front in _fronts("The river froze. Each year its banks flooded in 1850.", "River"))
+
+
+def test_an_it_after_a_noun_alone_as_the_subject_of_an_opening_clause_is_that_noun():
+    text = "Lenses bend rays. Because sound travels faster when it passes through water, whales hear calls from 300 kilometres away."
+    assert any("{{c1::300 kilometres}}" in front for front in _fronts(text, "Sound"))
+    # a capitalised word alone may be a surname: "it" is not Marsh
+    assert not any("1966" in front for front in _fronts("The band toured. Marsh resigned because it rained in 1966 at Candlestick Park.", "Music"))

@@ -796,6 +796,24 @@ _OPENING_CLAUSE_AHEAD = re.compile(_OPENING_CLAUSE)
 _VERB_BEFORE_ITS_OBJECT = re.compile(rf" (?!(?:{_COPULA.pattern})\b){_VERB_AFTER_SUBJECT} (?:the )?")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
+# A common subject of a clause that an "its" later in it belongs to: a singular noun after its article and up to three
+# words that say which, perhaps after an opening phrase no comma closes, with perhaps an aside before its verb: "A
+# typical tablet battery is designed to keep 70 percent of its charge", "In May 1950 the club held a vote among its
+# members", "The Mill ground its first load …", "A House committee, led from 1935 by its chief lawyer Tom Vane,
+# examined …" (see _owning_subjects; not "The efficiency of the cycle …", whose noun is no owner said plainly).
+_SUBJECT_WORD = r"(?!(?:the|an?|of|and|or|in|on|at|to|for|with|by|from)\b)(?:[a-z-]+|[A-Z][\w-]*)"
+_OWNING_SUBJECT = re.compile(
+    rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?P<subject>(?i:the|an?) (?:{_SUBJECT_WORD} ){{0,3}}?(?P<noun>[a-z-]+|[A-Z][a-z-]+))"
+    rf"(?:, (?:which|whose|[a-z]+ed|{_PAST_VERBS}|[a-z]+ing)\b[^,;:]*,)? (?={_VERB_AFTER_SUBJECT})"
+)
+# A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
+# "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname).
+_BARE_SUBJECT = re.compile(rf"(?:Because|When|As|Since|Although|Though|Once) (?P<noun>[a-z]{{3,}}) (?={_VERB_AFTER_SUBJECT})")
+# A word for anyone or anything, which is no noun an "it" after it stands for: "Because nothing worked, it …".
+_INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
+# A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
+# gland and each suited to its task" (not "each year its revenue …", whose "each" is no owner).
+_EACH_OF_THEM_BEFORE = re.compile(r"(?:, | and )each (?:from|with|in|on|at|by|for|under|[a-z]+ed) (?:[a-z]+ ){0,3}$")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
@@ -4307,6 +4325,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
     common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
     ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])], claim.inserted)
+    owners = _owning_subjects(claim.text, opening, claim.mentions)
     glossary_item = opening_glossary_term(claim.text)
     described = _IT_INSIDE_A_NAMED_DESCRIPTION.match(claim.text, opening)
     if ahead is None and claim.inserted and claim.subject is not None and claim.subject.kind is MentionKind.PERSON:
@@ -4352,7 +4371,11 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
         if word == "its" and any(end < match.start() for end in common) and not things:
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
-        if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match):
+        if word == "its" and any(_owns_the_its(owner, match.start(), claim, things) for owner in owners):
+            continue  # "A House committee, led by its chief lawyer …": the subject's own
+        if word == "its" and not things and _EACH_OF_THEM_BEFORE.search(claim.text, 0, match.start()):
+            continue  # "… four threads, each from its own gland": that one's own
+        if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
             continue  # "The tank stood 40 feet tall, and it could hold …": the tank
         # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
         own_clause = setting.end() if setting and setting.end() <= match.start() else 0
@@ -4390,13 +4413,52 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     return None
 
 
-def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str]) -> bool:
+def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[range]:
+    """The common subjects of the claim's clauses that an "its" after their noun belongs to (see _OWNING_SUBJECT), each
+    as the span from its article to its noun's end: the sentence's own after its opening, and one after each "that" or
+    subordinator. Not a plural ("The engineers …"), a word for a person ("The architect …"), nor a word of a name ("The
+    architect Ian Hale had …")."""
+    clauses = re.finditer(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) ", text)
+    owners = []
+    for subject in filter(None, (_OWNING_SUBJECT.match(text, start) for start in (opening, *(c.end() for c in clauses)))):
+        noun, end = subject.group("noun"), subject.end("noun")
+        # an opening phrase no comma closes runs up to the subject, no further: not "In 1838 the architect Ian Hale had
+        # {a walkway} dug around its base"
+        if not _could_own_it(noun) or any(m.start < end <= m.end for m in mentions) or _FINITE_VERB.search(text, subject.start(), subject.start("subject")):
+            continue
+        owners.append(range(subject.start("subject"), end))
+    return owners
+
+
+def _could_own_it(noun: str) -> bool:
+    """Whether a subject's noun is one thing an "it" or "its" may stand for: not a plural, not a word for a person."""
+    word = noun.lower()
+    return not re.fullmatch(r"[a-z-]*[^s]s", word) and word not in lexicon.PERSON_WORDS | lexicon.GENERIC_PEOPLE | lexicon.KIN_NOUNS
+
+
+def _owns_the_its(owner: range, position: int, claim: Claim, things: set[str]) -> bool:
+    """Whether the "its" at `position` belongs to the common subject `owner` (see _owning_subjects): it comes after the
+    subject's noun in the same clause, with no name a thing before it but those of the subject ("A House committee":
+    "House"), and no "that" or subordinator between, which opens a clause of its own ("In 2010 a team led by Ann Lee
+    reported that its thread …": whose thread?)."""
+    names_inside = {m.name for m in claim.mentions if m.start in owner}
+    between = claim.text[owner.stop : position]
+    return owner.stop < position and things <= names_inside and not re.search(rf"\b(?:that|{'|'.join(sorted(_SUBORDINATORS))})\b", between)
+
+
+def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
     """Whether the "it" at `pronoun`, the subject of a later clause ("…, and it could hold …", "… because it is …"), is
     the one common subject the sentence opens with: "The tank stood 40 feet tall, and it could hold two million
-    gallons." Nothing between them may be the "it" instead: no noun after an article or a possessive ("The clerk locked
-    the safe, and it …"), no name (which the rules for named things weigh: "The tank stood beside Pier 4, and it …"); a
-    plural subject ("The tanks …") is none."""
+    gallons.", or a noun alone as the subject of an opening clause ("Because light slows down when it passes …", "When
+    water freezes, it …"; not a name, see `mentions`, nor "nothing", "this"). Nothing between them may be the "it" instead:
+    no noun after an article or a possessive ("The clerk locked the safe, and it …"), no name (which the rules for named
+    things weigh: "The tank stood beside Pier 4, and it …"); a plural subject ("The tanks …") is none."""
     subject = _COMMON_SUBJECT.match(text, opening)
+    if subject is None and (bare := _BARE_SUBJECT.match(text, opening)) is not None:
+        noun = bare.group("noun")
+        alone = noun.capitalize() not in lexicon.SENTENCE_STARTERS and not _INDEFINITE_PRONOUN.fullmatch(noun)
+        if alone and _could_own_it(noun) and not any(m.start <= bare.start("noun") < m.end for m in mentions):
+            subject = bare
     return (
         subject is not None
         and not _PLURAL_WORD.fullmatch(subject.group().rstrip())
