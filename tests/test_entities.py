@@ -1797,3 +1797,75 @@ def test_no_term_from_an_everyday_word_or_a_phrase_cut_short(sentence):
 )
 def test_a_body_on_a_subject_of_two_capitalised_words_is_one_name(sentence, expected):
     assert expected in found(sentence)
+
+
+# Round 67, part B: a term followed by its description, and titles of works without quotation marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Behind the temple lies a quincunx, a Roman-style orchard planted in rows of five trees.", "quincunx"),
+        ("In Leeds he dined with the encyclopaedists, the French writers led by Denis Diderot.", "encyclopaedists"),
+        ("The builders made the frame stiff by using chromoly steel, an alloy that was stronger than iron.", "chromoly steel"),
+        ("Most farmers believed in the humoral theory, which held that blight was spread by damp air.", "humoral theory"),
+        ("Many merchants believed in mercantilism, which held that a nation grew rich by hoarding gold.", "mercantilism"),
+        ("Energy is made inside mitochondria, small oval bodies a few millionths of a metre long, of which a cell holds many.", "mitochondria"),
+        ("Water is moved along by osmosis, movements of molecules across the membrane.", "osmosis"),
+        ("Marsh's own detector, the coherer tube, had shown that a weaker signal was enough.", "coherer tube"),
+        ("He worked out a newer and safer design, the box girder, in which steel plates form a hollow beam.", "box girder"),
+        ("In 1935 he hired Tom Hale as his agent, a partnership that lasted for life.", "agent"),
+        ("Sir Tom Hale was a wealthy physician, a president of the Royal Society and a collector.", "wealthy physician"),
+    ],
+)
+def test_a_term_and_its_description_beside_it(sentence, term):
+    assert term in _terms(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_term"),
+    [
+        ("His brother, a lawyer in Leeds, sent him money.", "brother"),
+        ("The caretaker, a man in his fifties, opened the door.", "caretaker"),
+        ("Tom Hale's eldest son, the heir, was born in 1801.", "heir"),
+        ("The court, which held that the law was void, sat in York.", "court"),
+        ("He hired the miners, young workers of the valley, for the season.", "miners"),
+        ("The main games were gladiator fights, hunts of wild bears, and public executions.", "fights"),
+        ("In 1889 the firm went bankrupt, ruining thousands of small investors.", "bankrupt"),
+        ("Guns were not allowed on the streets, saloons of the town were shut.", "streets"),
+        ("It was one of his A1 class, big engines of the type known as Pacifics.", "class"),
+        ("They sold apples, pears, bags of flour and eggs.", "pears"),
+    ],
+)
+def test_no_term_from_a_person_an_institution_or_a_list_so_described(sentence, not_a_term):
+    assert not_a_term not in _terms(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ('Sloan later summed up the policy in his book Steel and Men (1931): "Build it once."', "Steel and Men"),
+        ("The Dutch physicist Hendrik Lorentz explained it in 1892, in his book On the Theory of Electrons.", "On the Theory of Electrons"),
+        ("He set out his case in the book A Sceptic Among the Mediums (1926).", "A Sceptic Among the Mediums"),
+        ("In 1874 he published Hints on Household Taste: The Art of Decoration.", "Hints on Household Taste: The Art of Decoration"),
+        (
+            "Jane Hale's book Rules for Nurses: What They Are, and What They Are Not, published in 1860, was written for mothers.",
+            "Rules for Nurses: What They Are, and What They Are Not",
+        ),
+        (
+            "She set out her rules in a short book, Notes on the Lighting, Upkeep, and Keeping of Beacons, published in 1827.",
+            "Notes on the Lighting, Upkeep, and Keeping of Beacons",
+        ),
+        ("Three years later he published a second, longer memoir, My Years and My Work.", "My Years and My Work"),
+        ("He wrote a manual, The Art of Fencing (1770), for his pupils.", "The Art of Fencing"),
+        ('In 1840 he set out his case in a pamphlet called "Canal Tolls: Their Cost and Their Cure", which sold widely.', "Canal Tolls: Their Cost and Their Cure"),
+    ],
+)
+def test_a_title_after_its_work_noun_is_found_whole(sentence, title):
+    assert ("work", title) in found(sentence)
+
+
+def test_a_title_after_its_work_noun_that_goes_on_with_the_sentence_is_no_title_of_that_pattern():
+    # a possible character: nothing closes the title (no year in brackets, no subtitle, no end of the sentence)
+    assert ("work", "Elizabeth Bennet marries") not in found("In the novel Elizabeth Bennet marries Darcy.")
+    assert ("work", "Tess: She") not in found("In her book Tess: She ran away.")

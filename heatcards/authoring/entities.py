@@ -322,7 +322,8 @@ _TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)[a-z]")
 # A noun that says the quotation after it is a title: "his 1959 memoir, "We Seven,"", "a statement titled "If …"".
-_TITLE_CUE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,? [\"“‘]$")
+# (also with "called" after the cue: 'a pamphlet called "Canal Tolls: Their Cost and Cure"')
+_TITLE_CUE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,?(?: called)? [\"“‘]$")
 _MAX_CUED_TITLE_WORDS = 10
 _WORK_APPOSED = re.compile(rf",? an? (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.WORK_CUES))})\b")  # '"Tora! Tora! Tora!," a film about …'
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
@@ -385,9 +386,26 @@ _WHO_WROTE_IT = re.compile(rf", (?:{'|'.join(sorted(lexicon.TITLE_PARTICIPLES))}
 _AFTER_NO_PREPOSITION = "".join(
     rf"(?<!\b[{word[0].upper()}{word[0]}]{word[1:]} )" for word in sorted(lexicon.PLACE_PREPOSITIONS | {"on", "of", "with", "for", "by", "about", "through"})
 )
+_WORK_NOUN_BEFORE_A_TITLE = (
+    rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s) (?:(?:[a-z]+,? ){{1,2}}|\d{{4}} )?(?:{'|'.join(sorted(_TITLE_NOUNS))}), "
+)
 _APPOSED_TITLE = re.compile(
-    rf"{_AFTER_NO_PREPOSITION}\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s) (?:[a-z]+ |\d{{4}} )?(?:{'|'.join(sorted(cue for cue in lexicon.WORK_CUES if not cue.endswith('s')))}), "
-    rf"(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART}|{_WHO_WROTE_IT.pattern})*)(?=, [a-z]|\.$)"
+    rf"{_AFTER_NO_PREPOSITION}{_WORK_NOUN_BEFORE_A_TITLE}(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART}|{_WHO_WROTE_IT.pattern})*)(?=, [a-z]|\.$| \(\d{{4}}\))"
+)
+# Round 67, part B. After a preposition too, and with commas of its own ("Notes on the Lighting, Upkeep, and Keeping of
+# Beacons"), a title set between commas after its work noun when "published" follows: "She set out her rules in a short
+# book, {{Rules for the Care of the Sick}}, published in 1827." (what follows can only be the work's).
+_APPOSED_TITLE_BEFORE_ITS_PUBLISHING = re.compile(
+    rf"{_WORK_NOUN_BEFORE_A_TITLE}(?P<title>{_TITLE_CASE_WORDS}(?:,(?: and)? {_TITLE_CASE_WORDS})*)(?={_PUBLISHED_AFTER.pattern})"
+)
+# Round 67, part B. A title with no quotation marks and no comma right after a singular work noun with a determiner, or
+# after "published", known whole by what closes it: the year in brackets ("in his book {{Steel and Men}} (1931): …"), a
+# subtitle after a colon, perhaps in two parts ("she published {{Rules for Nurses: What They Are, and Why}}.") or, after a work noun only, the
+# sentence's end ("in his book {{On the Theory of Electrons}}."); not a title going on with the sentence ("in the novel
+# Elizabeth Bennet marries …": a character).
+_TITLE_AFTER_ITS_WORK_NOUN = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:{'|'.join(sorted(_TITLE_NOUNS))})(?P<cued> )|\bpublished )"
+    rf"(?P<title>{_TITLE_CASE_WORDS}(?P<subtitle>: {_TITLE_CASE_WORDS}(?:, (?:and|or) {_TITLE_CASE_WORDS})?)?)"
 )
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -646,6 +664,19 @@ def quotations(text: str) -> list[Quotation]:
     return found
 
 
+def _closes_a_title(text: str, match: re.Match[str]) -> bool:
+    """Whether what follows a title found after its work noun or "published" (see _TITLE_AFTER_ITS_WORK_NOUN) closes it:
+    the year in brackets, or the end of the clause after a subtitle, or the sentence's end after a work noun."""
+    after = text[match.end("title") :]
+    if re.match(r" \(\d{4}\)", after):
+        return True
+    if match.group("subtitle"):
+        return bool(re.match(r"[.,;]|$", after))
+    # the sentence's end closes no title with a small word that most often goes on with the sentence or names an author:
+    # "appeared in the comedy Love by Mail with Harold Vance.", "read the novel Ivanhoe by Walter Scott."
+    return bool(match.group("cued")) and after == "." and not re.search(r" (?:with|in|at|to|and|by) [A-Z]", match.group("title"))
+
+
 def find_mentions(text: str, book: NameBook) -> list[Mention]:
     """What `text` (one sentence) names, in order, without overlaps."""
     taken: list[tuple[int, int]] = []
@@ -666,8 +697,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         else:
             taken.append((quotation.start, quotation.end))
     # a title with no work noun before it is looked for only where a part saying who wrote it is (found fast)
-    for pattern in (_APPOSED_TITLE, _TITLE_SAYING_WHO_WROTE_IT) if _WHO_WROTE_IT.search(text) else (_APPOSED_TITLE,):
+    for pattern in (_APPOSED_TITLE, _APPOSED_TITLE_BEFORE_ITS_PUBLISHING, *((_TITLE_SAYING_WHO_WROTE_IT,) if _WHO_WROTE_IT.search(text) else ())):
         for match in pattern.finditer(text):
+            add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text):
+        if _closes_a_title(text, match):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     for match in _WORK_AFTER_ITS_AUTHOR.finditer(text):
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
@@ -921,11 +955,25 @@ _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|
 # cow": the word a description or another name follows (not the first of a list of kinds, "two cameras, a narrow-angle
 # and a wide-angle one"); also an idea defined by what it lets one do or is the study of: "… with empathy, the ability to
 # share …", "taxonomy, the science of naming …" (see lexicon.ABILITY_NOUNS).
+# Round 67, part B: also a description that opens with a people's style ("a quincunx, a Roman-style orchard planted …"),
+# a group with "the" described by its nation and who led it or what it did ("the encyclopaedists, the French writers led by
+# …", "…, the weavers who …"), a description with no article of one to three words ending in a plural noun and going on
+# to say more of it ("inside mitochondria, small oval bodies a few …", "by osmosis, movements of water that …"; see
+# _described_in_the_plural), and an idea with what it held ("the humoral theory, which held that …"; see _IDEA_HELD).
 _APPOSITION = re.compile(
-    r"(?<=[a-z]), (?:an? (?=[a-z][\w-]* (?!(?:and|or)\b)[a-z\"“])|the (?=(?P<described>(?:[a-z][\w-]* )?[a-z][\w-]*) (?:where|that|which|whose) )"
+    r"(?<=[a-z]), (?:an? (?=(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*) (?!(?:and|or)\b)[a-z\"“])"
+    rf"|the (?=(?P<described>(?:(?:{_NATION}) )?(?:[a-z][\w-]* )?[a-z][\w-]*) (?:where|that|which|whose|who|[a-z]+ed by) )"
     rf"|(?P<idea>the) (?=(?:{'|'.join(sorted(lexicon.ABILITY_NOUNS))}) to [a-z]|(?:{'|'.join(sorted(lexicon.PRACTICE_NOUNS))}) of [a-z])"
+    r"|(?=(?P<plural>[a-z]{3,}s) of [a-z]|(?P<described_plural>(?:[a-z][\w-]* ){1,2}[a-z]{3,}s) (?:of [a-z]|that |which |whose |a few ))"
+    r"|(?P<held>which (?:held|holds|taught|teaches|claimed|claims|stated|states) that )"
     r"|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
+# A copula and an article before a word: what the subject was, which a description of a person may follow ("Hale was a
+# {{ship's surgeon}}, a member of the Royal Society and …") without making the word a person's description.
+_COPULA_AND_ARTICLE_BEFORE = re.compile(r"\b(?:is|was|became) (?:an?|the) (?:[\w'’-]+ )?$")
+# The last word of an idea a relative clause says what it held: "the humoral theory, which held that …", "mercantilism,
+# which taught that …" (not "the court, which held that …": a body that rules, not an idea to learn).
+_IDEA_HELD = re.compile(r"(?:theory|theories|doctrine|hypothesis|belief|notion|[a-z]{3,}ism)$")
 # A sentence's opening phrase of a preposition and up to three words: "During the spinning", "After the war", "In
 # May 1883". A comma after it leads to the main clause, not to a description of its last word.
 _SHORT_OPENING_PHRASE = re.compile(rf"(?:{lexicon.TIME_OR_PLACE_PREPOSITIONS})(?: [\w’'-]+){{1,3}}")
@@ -949,8 +997,12 @@ _TERM_AFTER_ITS_CLASS = re.compile(
 # A part's term with "the" set between commas right after a described thing with an article, before a clause that says
 # more of the part: "surrounded by a copper block, {{the anode}}, which is cut with cavities" (one word, the name of the
 # part; not "a small town, the capital of …", nor "a dull book, the worst, which", which judges; see find_terms).
+# Round 67, part B: also a term of two words, after a description of two adjectives ("a newer and safer design, the
+# {{box girder}}, in which …") or after its owner's possessive ("Marsh's own detector, the {{coherer tube}}, had shown
+# …"), before a clause or the sentence's verb; not a person so described ("Hale's eldest son, the heir, was …").
 _PART_AFTER_ITS_DESCRIPTION = re.compile(
-    r"\ban? [a-z][\w-]* [a-z]{3,}, the (?P<term>[a-z][\w-]*), (?=(?:which|that) )"
+    r"(?:\ban? (?:[a-z][\w-]*(?:,| and)? ){1,2}|\b[A-Z][\w-]*['’]s (?:[a-z][\w-]* )?)(?P<described>[a-z]{3,}), "
+    r"the (?P<term>[a-z][\w-]*(?: [a-z][\w-]*)?), (?=(?:which|that|in which) |(?:had|has|have|was|were|is|are) )"
 )
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
@@ -967,9 +1019,12 @@ _NOT_TERM_WORDS = frozenset(
     "because as than then is are was were be been being has have had do does did can could will would may "
     "might must should shall of in on at by for to with from into onto after before since until during "
     "about over under between among through aboard against near its his her their our my your it he she they we you him them one "
-    "word words term name phrase letter letters".split()
+    "word words term name phrase letter letters "
+    "inside within without across along around behind beneath beyond towards toward upon via throughout".split()
 )
 _MAX_TERM_WORDS = 4
+# Prepositions before a gerund that says how something was done: "by using chromoly steel", "without adding salt".
+_BEFORE_A_MEANS = frozenset({"by", "without"})
 # An item of a glossary: a sentence that opens with a term of one to three words, perhaps another name for it after
 # ", or", and after a colon a description of at least four words: "Deflation, or wind scour: the wind lifts fine
 # grains and carries them away.", "Barchan dunes: crescent-shaped mounds whose horns point downwind." (not a label
@@ -985,11 +1040,13 @@ def find_terms(text: str) -> list[Mention]:
     "short for", or after a description and who calls it so (", a motion astronomers call retrograde"); the
     term a sentence opens by defining ("An antibody is a …") or closes by naming what its subject describes
     ("The solid core is the nucleus."); a word a description ("the thymus, a small organ", "the heliopause,
-    the boundary where …", "caissons: enormous wooden boxes,") or another name ("the Baikal seal, or
-    nerpa,", "A heart attack, or myocardial infarction,") follows; the words after a description of their
-    kind ("a small knot of cells, the sinoatrial node,") or a word for their class ("an enzyme, salivary amylase,
-    which …"); what follows "made his fortune manufacturing", "the first … to use" or "died of"; the words
-    before a short form in brackets that they spell ("a battery management system (BMS)"), whole. Capitalised
+    the boundary where …", "caissons: enormous wooden boxes,", "mitochondria, small oval bodies a few …", "the
+    humoral theory, which held that …") or another name ("the Baikal seal, or nerpa,", "A heart attack, or
+    myocardial infarction,") follows; the words after a description of their kind ("a small knot of cells, the
+    sinoatrial node,"), a described thing ("Marsh's own detector, the coherer tube, had …") or a word for their
+    class ("an enzyme, salivary amylase, which …"); what follows "made his fortune manufacturing", "the first … to
+    use" or "died of"; the words before a short form in brackets that they spell ("a battery management system
+    (BMS)"), whole. Capitalised
     names are left to find_mentions."""
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
@@ -1068,14 +1125,19 @@ def find_terms(text: str) -> list[Mention]:
         if match.group("noun") not in _NOT_TERM_WORDS:
             found.append(match.span())
     for match in _PART_AFTER_ITS_DESCRIPTION.finditer(text):
-        if not _judges(match.group("term")) and match.group("term") not in _NOT_TERM_WORDS | _VERBS:
-            found.append(match.span("term"))
+        people = lexicon.PERSON_WORDS | lexicon.KIN_NOUNS
+        if _judges(match.group("term")) or not _is_whole_term(text, *match.span("term")) or {match.group("term"), match.group("described")} & people:
+            continue
+        found.append(match.span("term"))
     for match in _TERM_AFTER_ITS_CLASS.finditer(text):
         if _is_whole_term(text, *match.span("term")) and not _ends_in_an_adjective(match.group("term")):
             found.append(match.span("term"))
     for match in _APPOSITION.finditer(text):
-        if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or _CLAUSE_VERB.match(text, match.end()):
+        held = match.group("held")
+        if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or (not held and _CLAUSE_VERB.match(text, match.end())):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
+        if (match.group("plural") or match.group("described_plural")) and not _described_in_the_plural(text, match):
+            continue
         if match.group("described") and _judges(match.group("described")):
             continue  # "… heard the bell, the loudest sound that …": a judgement, not what the word is
         if _SHORT_OPENING_PHRASE.fullmatch(text, 0, match.start()):
@@ -1085,6 +1147,10 @@ def find_terms(text: str) -> list[Mention]:
             continue  # "He returned to the farm, the power to rule it …": an idea so defined takes no article
         if _COUNT_BEFORE.search(text, 0, start):
             continue  # "with 36 passengers and 61 crew, a total of 97 people": what is counted, not a term described
+        if held and not _IDEA_HELD.search(text, start, end):
+            continue  # "the court, which held that …": a body, not an idea
+        if text[start:end] in lexicon.KIN_NOUNS or (_describes_a_person(text, match.end()) and not _COPULA_AND_ARTICLE_BEFORE.search(text, 0, start)):
+            continue  # "His brother, a keen angler, …", "the caretaker, a man in his fifties, …": a person, not a term
         if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
             found.append((start, end))
     expansions = _expansions(text)
@@ -1095,6 +1161,29 @@ def find_terms(text: str) -> list[Mention]:
             written = _INNER_SHORT_FORM.sub("", text[start:end])  # "sinoatrial node": a card asking it leaves out "(SA)"
             terms.append(Mention(MentionKind.TERM, start, end, written, written))
     return terms
+
+
+def _described_in_the_plural(text: str, apposition: re.Match[str]) -> bool:
+    """Whether a description with no article after a comma (see _APPOSITION) describes the word before it: its words
+    hold no verb, no gerund ("went bankrupt, ruining thousands of …") nor a word no term holds, its plural noun is not
+    people's ("the miners, young workers of …": also no noun shaped like a doer's, "-ers", "-ists", "-ians"), the word
+    before is no part of a name ("his A1 class, big engines of …") and no item of a list ("gladiator fights, hunts of
+    wild animals …, and the public execution …", "pears, apples, bags of flour"): no "and" nor "or" follows."""
+    words = (apposition.group("plural") or apposition.group("described_plural")).split()
+    if set(words) & (_NOT_TERM_WORDS | _VERBS) or any(_a_verb(word) or word.endswith("ing") for word in words):
+        return False
+    if words[-1][:-1] in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS or words[-1].endswith(("ers", "ors", "ists", "ians")):
+        return False
+    if re.search(r"(?:[A-Z0-9][\w-]*|, [\w-]+(?: [\w-]+)?) [a-z][\w-]*$", text[: apposition.start()]):
+        return False
+    return not re.search(r"\b(?:and|or)\b", text[apposition.end() :])
+
+
+def _describes_a_person(text: str, start: int) -> bool:
+    """Whether the description starting at `start` (after its article) names a person up to its first word no term
+    holds: "a lawyer in Leeds", "a keen young angler", "the man who …" (not "a partnership that …")."""
+    words = _words_from(text, start)
+    return any(word.group() in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS for word in words)
 
 
 def _illness_and_material_terms(text: str) -> list[tuple[int, int]]:
@@ -1338,7 +1427,8 @@ def _an_adverb(word: str) -> bool:
 def _term_before(text: str, end: int) -> tuple[int, int]:
     """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
     verb ("the tail contained cyanogen", "larvae are fed royal jelly"), "of" ("a layer of chalk
-    marl") or "with" ("decorated with pietra dura"), else the last word alone ("had caught cowpox", "are lymphocytes");
+    marl") or "with" ("decorated with pietra dura"), or a gerund after "by" or "without" ("by using chromoly steel"),
+    else the last word alone ("had caught cowpox", "are lymphocytes");
     nothing after a capitalised possessive or a capitalised word the sentence gave before, whose thing the term would cut
     from its name ("Anna Berg built the Berg lamp, a glowing tube …" names the Berg lamp, not a "lamp"; "the Latin vacca,
     meaning cow" is still "vacca")."""
@@ -1352,7 +1442,9 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
                 return (end, end)
             break
         taken.insert(0, word)
-    if stop not in _ARTICLES and not _a_verb(stop) and stop not in ("of", "with"):
+    if len(taken) > 1 and stop in _BEFORE_A_MEANS and taken[0].group().endswith("ing"):
+        taken = taken[1:]  # "by using {{chromoly steel}}, an alloy …": the gerund says what was done with the term
+    elif stop not in _ARTICLES and not _a_verb(stop) and stop not in ("of", "with"):
         taken = taken[-1:]
     return (taken[0].start(), end) if taken else (end, end)
 
