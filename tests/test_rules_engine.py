@@ -6904,3 +6904,12 @@ def test_an_it_after_a_noun_alone_as_the_subject_of_an_opening_clause_is_that_no
     assert any("{{c1::300 kilometres}}" in front for front in _fronts(text, "Sound"))
     # a capitalised word alone may be a surname: "it" is not Marsh
     assert not any("1966" in front for front in _fronts("The band toured. Marsh resigned because it rained in 1966 at Candlestick Park.", "Music"))
+
+
+def test_the_capitals_of_a_mnemonic_are_no_names():
+    text = (
+        "Sailors learn a rule for the winds. If the Left hand points to the Low and the riGht hand to the hiGh, the "
+        "Back faces the storm. Current sets the boat drifting east in 1850."
+    )
+    found = answers(text, "Winds")
+    assert not {"Left", "Low", "Back", "Current"} & found

@@ -409,6 +409,8 @@ _TITLE_AFTER_ITS_WORK_NOUN = re.compile(
 )
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A word whose capital inside it marks a letter of a mnemonic: "seCond", "thuMb" (see spells_a_mnemonic).
+_LETTER_OF_A_MNEMONIC = re.compile(r"\b[a-z]+[A-Z][a-z]*\b")
 # A work someone reads or translates, named after its author's possessive: "he read Anna Berg's Notes on the Tides of
 # Fundy in 1902" (the title stops before a lower-case word, and takes no "in", "at" or "to", which go on with the
 # sentence: not "read Tom Vane's Letters in London"; nor a possessive or "and" before a name, which may start another:
@@ -479,12 +481,13 @@ class NameBook:
         book = cls()
         bare: set[str] = set()
         for text in texts:
+            mnemonic = spells_a_mnemonic(text)
             for token in _TOKEN.finditer(text):
                 word = _POSSESSIVE.sub("", token.group())
                 (bare if word == token.group() else book.possessive_only).add(word)
                 if word.islower():
                     book.common_words.add(word)
-                if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()):
+                if token.start() > 0 and word[:1].isupper() and not _starts_sentence(text, token.start()) and not mnemonic:
                     book.inner_words.add(word)
         book.possessive_only -= bare
         book.lowered = tuple(text.lower() for text in texts)
@@ -736,10 +739,17 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(term)
     if complement := _ranked_subjects_term(text, book):
         add(complement)
+    mnemonic = spells_a_mnemonic(text)
     for run in runs:
-        if run not in numbered:
+        if run not in numbered and not (mnemonic and len(run.tokens) == 1):
             add(_named(text, run, book))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def spells_a_mnemonic(text: str) -> bool:
+    """Whether the sentence spells a rule by capitals inside words ("If the First finger points along the Field and the
+    seCond finger along the Current, the thuMb shows …"): its capitalised words are letters of the rule, no names."""
+    return len(_LETTER_OF_A_MNEMONIC.findall(text)) >= 2
 
 
 # Words after "call" that make it a call to someone or a habit, not a name given: "called every week", "called him",
