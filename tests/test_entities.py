@@ -1869,3 +1869,47 @@ def test_a_title_after_its_work_noun_that_goes_on_with_the_sentence_is_no_title_
     # a possible character: nothing closes the title (no year in brackets, no subtitle, no end of the sentence)
     assert ("work", "Elizabeth Bennet marries") not in found("In the novel Elizabeth Bennet marries Darcy.")
     assert ("work", "Tess: She") not in found("In her book Tess: She ran away.")
+
+
+# Round 67, part A: names and terms given in quotation marks.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ('Sailors called it the "grey mile".', "grey mile"),  # a name given to an "it"
+        ('Farmers called it "the iron ladder".', "the iron ladder"),
+        ('Crowds had called her "the queen of the fair" all her life, and she kept the stall.', "the queen of the fair"),
+        ('The causeway was so low that it was nicknamed "Garth\'s puddle".', "Garth's puddle"),  # whose it is
+        ('He took the Latin name Faber, which means "smith", after his father\'s trade.', "smith"),  # what a name means
+        ('The name means "high meadow", because the town stood on a hill.', "high meadow"),
+        ('Its name is usually translated as "house of stars", and it is old.', "house of stars"),
+        ('At its centre is the "silent partner", an imagined observer whose approval we seek.', "silent partner"),
+        ('The phrase "dead reckoning" appears only once in the log.', "dead reckoning"),  # after a word for a term
+        ('In the last hour of drying the pot shrinks again, a change potters call "late shrink".', "late shrink"),
+        ('The board billed the ferry as "the Gateway to the Isles".', "the Gateway to the Isles"),  # a slogan
+        ('She was born in a quarter of Riga known as "the Anthill".', "the Anthill"),
+        ('The fire spread through the old pine beams of the loft, known as "the comb", and the roof fell.', "the comb"),
+    ],
+)
+def test_a_name_or_term_given_in_quotation_marks_is_a_term(sentence, term):
+    assert term in _terms(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Critics called it "reckless".',  # a judgement, not a name
+        'Some called him a "traitor".',
+        'The writer called it "the worst winter ever".',
+        'The studio released it in May, a film critics called "dull".',  # one word a caller gives may judge
+        'The papers hailed the mayor as "the saviour of the town".',  # lower-case praise
+        '"Because it is there," he replied.',  # quoted speech
+    ],
+)
+def test_a_quoted_judgement_or_speech_is_no_term(sentence):
+    assert not _terms(sentence)
+
+
+def test_a_title_case_name_given_to_an_it_stays_a_name():
+    assert ("work", "Hollow Tower") in found('Locals called it the "Hollow Tower".')

@@ -6836,6 +6836,14 @@ def test_a_duration_inside_the_name_of_a_war_is_no_answer():
     text = "Karl Weiss was an Austrian astronomer. Karl Weiss's grave was lost during the Thirty Years' War, but the stone he carved survives."
     assert "Thirty Years" not in answers(text, "Karl Weiss")
 
+def test_the_capitals_of_a_mnemonic_are_no_names():
+    text = (
+        "Sailors learn a rule for the winds. If the Left hand points to the Low and the riGht hand to the hiGh, the "
+        "Back faces the storm. Current sets the boat drifting east in 1850."
+    )
+    found = answers(text, "Winds")
+    assert not {"Left", "Low", "Back", "Current"} & found
+
 
 # Round 67, part D: a "them" that opens a list after a comma ("…, among them") picks from a plural in the clause before
 # it, counted or not ("held chapels", "Hale's pupils", "his assistants at the Clyde Works"); a "none of them" after a
@@ -6906,10 +6914,32 @@ def test_an_it_after_a_noun_alone_as_the_subject_of_an_opening_clause_is_that_no
     assert not any("1966" in front for front in _fronts("The band toured. Marsh resigned because it rained in 1966 at Candlestick Park.", "Music"))
 
 
-def test_the_capitals_of_a_mnemonic_are_no_names():
+
+# Round 67, part A: names and terms given in quotation marks; a name an "it" is given that says it is the topic.
+
+_ORLA_TOWER = "The Orla Tower is an office block in Leeds. It opened in 1931 after two years of work. "
+
+
+def test_a_name_given_to_an_it_that_ends_in_the_topics_noun_is_the_topics():
+    # the sentence before names another thing (the slump), but "… Tower" says which thing "it" is; the shared word does
+    # not give away a nickname
+    text = _ORLA_TOWER + 'The Great Slump came as the tower opened, and only a fifth of its space was let. Locals called it the "Hollow Tower".'
+    assert '(Orla Tower) Locals called it the "{{c1::Hollow Tower}}".' in _fronts(text, "Orla Tower")
+
+
+def test_a_name_given_to_an_it_after_another_thing_of_the_topics_kind_is_not_the_topics():
+    text = _ORLA_TOWER + 'The Kell Tower was finished first. Critics called it the "Dull Tower".'
+    assert not any(front.startswith("(Orla Tower) Critics") for front in _fronts(text, "Orla Tower"))
+
+
+def test_an_it_is_not_the_name_a_noun_is_the_finest_of():
     text = (
-        "Sailors learn a rule for the winds. If the Left hand points to the Low and the riGht hand to the hiGh, the "
-        "Back faces the storm. Current sets the boat drifting east in 1850."
+        "Built of red granite by a grieving king, it is the tallest tomb in the land and the finest building of Old Varda. "
+        'Its name is usually translated as "house of stars", and it was probably taken from a poem.'
     )
-    found = answers(text, "Winds")
-    assert not {"Left", "Low", "Back", "Current"} & found
+    assert not any("Old Varda's name" in front for front in _fronts(text, "Star Tomb"))
+
+
+def test_a_quoted_term_a_description_is_called_is_asked():
+    text = "A potter dries the pot slowly. In the last hour of drying the pot shrinks again, a change potters call \"late shrink\"."
+    assert any('call "{{c1::late shrink}}"' in front for front in _fronts(text, "Pottery"))

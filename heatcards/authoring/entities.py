@@ -775,15 +775,55 @@ _NAME_IN_QUOTES = re.compile(
 )
 # A lower-case nickname in quotation marks that a passive gives the subject, ending the clause: 'The process was
 # nicknamed "bread from air", and …' (not 'was called "uninspired"', which judges rather than names).
+# How a quoted name ends its clause: the closing mark before a comma or full stop, or the stop inside the marks.
+_QUOTE_ENDS_THE_CLAUSE = r"(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+# … may open with whose it is: 'The line was nicknamed "Garth's ladder", and …'.
 _NICKNAME_IN_QUOTES = re.compile(
-    r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+    r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>(?:[A-Z][a-z]+['’]s )?[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})"
+    + _QUOTE_ENDS_THE_CLAUSE
+)
+# A name in quotation marks that someone gives a thing or a person an "it", "her" or "him" stands for, ending the clause:
+# or going on: 'Sailors called it the "grey mile".', 'Crowds had called her "the queen of the fair" all her life, …'.
+# Only a name after "the" (before the marks or inside them) or with a capital: 'called it "reckless"', 'called him a
+# "traitor"' judge rather than name.
+_QUOTED_NAME_GIVEN_TO_A_PRONOUN = re.compile(
+    r"\b(?:call(?:s|ed)?|nicknamed|dubbed) (?:it|her|him|them) (?P<the>the )?[\"“]"
+    r"(?P<name>(?:the )?[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:[\"”](?=[ ,.;])|[,.][\"”](?= |$))"
+)
+# What a name or a word means, in quotation marks, ending the clause: 'the Latin name Lupus, which means "wolf", …',
+# 'The name is usually translated as "river mouth", …', 'Its name means "high meadow".'.
+_MEANING_OF_A_NAME = re.compile(
+    r"\b(?:name|word|title)\b[^.;\"“”]{0,40}? (?:means|meant|(?:is|was) (?:usually |often |roughly )?translated as|translates as)"
+    r" [\"“](?P<name>[a-z][\w'’-]*(?: [\w'’-]+){0,4}?)" + _QUOTE_ENDS_THE_CLAUSE
+)
+# A term in quotation marks right after a word for a term, or set before its description with "the": 'The phrase "dead
+# reckoning" comes from …', 'At its centre is the "silent partner", an imagined figure who …'.
+_QUOTED_TERM_AFTER_A_WORD_FOR_A_TERM = re.compile(r"\b(?:phrase|term|expression) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})[\"”]")
+_QUOTED_TERM_BEFORE_ITS_DESCRIPTION = re.compile(r"\bthe [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})[\"”], (?:an?|the) [a-z]")
+# A description set after a clause and the term of two words or more in quotation marks that people give it, ending the
+# clause: '…, the dough sinks back, a fall bakers call "oven slump".' (one quoted word may judge: '…, a film critics
+# called "dull".').
+_QUOTED_TERM_SOMEONE_CALLS_A_DESCRIPTION = re.compile(
+    r", (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s) call(?:s|ed)? [\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){1,3})"
+    + _QUOTE_ENDS_THE_CLAUSE
+)
+# A slogan-like name with "the" and a capital that a thing is promoted or known as: 'The board billed the ferry as "the
+# Gateway to the Isles".', 'She was known to sailors as "the Widow of Ness".' (not 'hailed as "the saviour"', praise).
+_PROMOTED_AS = re.compile(
+    r"\b(?:(?:advertised|billed|promoted|marketed) (?:it|them|the [a-z]+|[a-z]+sel(?:f|ves))|(?:known|remembered)(?: to [a-z]+)?) as [\"“](?P<name>the [A-Z][\w'’-]*(?: [\w'’-]+){0,5}?)"
+    + _QUOTE_ENDS_THE_CLAUSE
+)
+# A thing of several words with "the", the nickname it is known by with "the" between commas: '…, the old pine woods of
+# the ridge, known as "the comb", burned …' (a nickname after "a" is _QUOTED_TERM_AFTER_ITS_DESCRIPTION's refusal).
+_NICKNAME_OF_A_DESCRIBED_THING = re.compile(
+    r"\b[Tt]he (?:[a-z][\w-]* ){1,5}[a-z]{3,}, known as [\"“](?P<name>the [a-z][a-z-]*(?: [a-z][a-z-]*){0,3})[\"”],"
 )
 # A lower-case term in quotation marks after the description of what it names and "known as" or "termed", ending the
 # clause: '…, a habit known as "ballooning".', 'a fault termed "creep", which …' (not 'a film critics called "dull"',
 # where who calls judges, nor 'known as "the boss"': "the" opens a nickname, not a term).
 _QUOTED_TERM_AFTER_ITS_DESCRIPTION = re.compile(
     r"\ban? (?:[a-z][\w-]* ){0,2}[a-z]{3,},? (?:known as|termed) [\"“](?P<name>(?!(?:the|a|an)\b)[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})"
-    r"(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+    + _QUOTE_ENDS_THE_CLAUSE
 )
 # A description set after a clause and the name someone gives it, ending the clause: "…, a practice she
 # called field notes.", "…, a motion astronomers call retrograde." (not "…, a friend she called every week"); also a
@@ -822,7 +862,7 @@ _WHOEVER_CALLS = (
 )
 _NAMED_BY_A_GROUP_THAT_CALLS = re.compile(rf"{_WHOEVER_CALLS}(?:the |an? )?{_NOT_A_NAME_AFTER_CALL}(?=[a-z])")
 _QUOTED_TERM_WHOEVER_CALLS = re.compile(
-    rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
+    rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})" + _QUOTE_ENDS_THE_CLAUSE
 )
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
@@ -1310,6 +1350,20 @@ def _judges(words: str) -> bool:
     return any(word in _JUDGING_WORDS or word.endswith("est") for word in words.split())
 
 
+# The quoted names that need no check beyond their pattern (see _names_in_quotes).
+_QUOTED_NAME_SHAPES = (
+    _NICKNAME_IN_QUOTES,
+    _QUOTED_TERM_AFTER_ITS_DESCRIPTION,
+    _QUOTED_TERM_WHOEVER_CALLS,
+    _MEANING_OF_A_NAME,
+    _QUOTED_TERM_AFTER_A_WORD_FOR_A_TERM,
+    _QUOTED_TERM_BEFORE_ITS_DESCRIPTION,
+    _QUOTED_TERM_SOMEONE_CALLS_A_DESCRIPTION,
+    _PROMOTED_AS,
+    _NICKNAME_OF_A_DESCRIBED_THING,
+)
+
+
 def _names_in_quotes(text: str) -> list[re.Match[str]]:
     """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
     'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure'), or as the nickname a passive
@@ -1323,8 +1377,14 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
         if not _someone_called(match.group(1)) and match.group("noun") not in _NOT_TERM_WORDS and not _a_verb(match.group("noun"))
     ] + [
         match
-        for pattern in (_NICKNAME_IN_QUOTES, _QUOTED_TERM_AFTER_ITS_DESCRIPTION, _QUOTED_TERM_WHOEVER_CALLS)
+        for pattern in _QUOTED_NAME_SHAPES
         for match in pattern.finditer(text)
+    ] + [
+        match
+        for match in _QUOTED_NAME_GIVEN_TO_A_PRONOUN.finditer(text)
+        # (a title-case name is already a name: 'called it the "Hollow Tower"' is left to quotations)
+        if (match.group("the") or match.group("name").startswith("the ") or match.group("name")[0].isupper())
+        and not _judges(match.group("name")) and not _looks_like_title(match.group("name"))
     ]
 
 

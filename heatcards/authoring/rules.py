@@ -262,7 +262,9 @@ _SPEAKER_BEFORE = re.compile(
 # A quotation a named speaker sets beside what they describe or name: 'The poet Rabin Dutta described the tomb as "',
 # 'Ada Brand called the bridge "' (not 'Critics described it as "', which has no one to ask).
 _SPEAKER_DESCRIBING = re.compile(rf"\b{_SPEAKER} (?:later |then |once )?(?:described|called|nicknamed)(?: [\w’'-]+){{1,5}}?(?: as)? [\"“]$")
-_NICKNAME = re.compile(r"\bnick(?:name|named)\s+(?:the\s+)?[\"“]$")  # just before a mention
+# Just before a mention: 'nicknamed "', 'the nickname "', 'called it the "', 'called the Vega Tower the "' (a name in
+# quotation marks given to an "it" or to the topic written for it).
+_NICKNAME = re.compile(r"\b(?:nick(?:name|named)|call(?:s|ed)? (?:it|him|her|them|the [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))\s+(?:the\s+)?[\"“]$")
 # Who a thing is named after, just before the person: "The telescope was named after {{Edwin Vega}}" is asked though the
 # thing's name gives his surname: the learner recalls the person, whose other names the card does not give.
 _NAMESAKE_BEFORE = re.compile(r"\bnamed (?:after|for|in honou?r of)\s+$")
@@ -776,8 +778,9 @@ _SUBJECT_IT_AFTER_AN_OPENING = re.compile(rf"(?P<opening>[A-Z][\w’'-]*(?: [\w�
 # The verb "be" after a name and its aside, which describes the person rather than tells what they did (see
 # _named_as_a_relative).
 _DESCRIBED_BY_BE = re.compile(r"(?:,[^,;]*,)? (?:was|is|were|are)\b")
-# A common noun a name after it only qualifies: "the government of ", "two chemists at the " (see _modifies_a_noun).
-_NAME_OF_A_NOUN = re.compile(r"\b(?:(?:the|a|an) [a-z]+ of|(?:two|three|four|five|several|many|some|\d+) [a-z]+s (?:of|at|from)) (?:the )?$")
+# A common noun a name after it only qualifies: "the government of ", "the finest building of ", "two chemists at the "
+# (see _modifies_a_noun).
+_NAME_OF_A_NOUN = re.compile(r"\b(?:(?:the|a|an) (?:[a-z]+ )?[a-z]+ of|(?:two|three|four|five|several|many|some|\d+) [a-z]+s (?:of|at|from)) (?:the )?$")
 # A clause up to its comma, and the possessive of each gender (see _the_subjects_own).
 _UP_TO_A_COMMA = re.compile(r"[^,;]*")
 _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile(r"\bhis\b")}
@@ -935,6 +938,8 @@ _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # 
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
 # What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel", 'called it the "Old Candle"'.
 _NAME_GIVEN_TO_IT = re.compile(rf"\b{_NAMING_VERBS} it (?:the )?[\"“‘']?$")
+# An object "it" that a naming verb before it gives the name after it: "called it the “" (see _named_as_the_topics_kind).
+_NAME_GIVEN_AFTER_IT = re.compile(r"it (?:the )?[\"“‘']?(?=\w)")
 
 Ask = Callable[[int, "Claim", Mention], "tuple[str, str] | None"]
 """ask(index of the sentence, its claim, a mention of it) -> (rule, question) when the engine can ask
@@ -2641,8 +2646,10 @@ def _carried_by_the_label(
     offered = [
         m for m in before.mentions
         if not (_ERA_AFTER_A_YEAR.search(before.text, 0, m.end) or _AFTER_BY_OR_UNDER.search(before.text, 0, m.start)
-                or _REFERENCE_POINT.search(before.text, 0, m.start) or _modifies_a_noun(before.text, m))
-    ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it"
+                or _REFERENCE_POINT.search(before.text, 0, m.start) or _modifies_a_noun(before.text, m)
+                or _NAME_GIVEN_TO_IT.search(before.text, 0, m.start))
+    ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it",
+    # nor does the name 'Locals called it the "Hollow Tower".' gives the "it"
     # "The Old Arena is an oval theatre in the centre of Capua. Estimates of its capacity range …": the sentence before
     # goes on about the topic, and nothing before the pronoun here could be what it stands for
     centred = _centred_on_the_topic(before, offered, topic, book) and all(_nothing_before_it_could_be(text, p, mentions) for p in pronouns)
@@ -2672,13 +2679,32 @@ def _carried_by_the_label(
     head = topic.name.split()[-1].lower()  # "the comet" in a document about Halley's Comet
     about_the_topic = before_carried or (subject is not None and _is_topic(subject, topic)) or (lead is not None and lead.group("noun").lower() == head)
     names_the_topic = _names_the_topic(before.text, topic)
-    if not centred and (not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None))):
+    if not centred and not _named_as_the_topics_kind(text, pronouns, mentions, offered, topic) and (
+        not _only_the_topic_fits("it", offered, topic, book) or not (about_the_topic or (names_the_topic and lead is None))
+    ):
         return None  # "Dynamite broke the rock first. About 27 million kilograms of it …": not the canal
     label = Mention(topic.kind, -1, -1, "", topic.name)  # the topic, named by the label in front of the sentence
     claim = _standing(Claim(text, 0, [label, *mentions], None), topic, book)
     if claim is None:
         return None
     return _without_also_or_too(dataclasses.replace(claim, mentions=[m for m in claim.mentions if m is not label]))
+
+
+def _named_as_the_topics_kind(text: str, pronouns: list[int], mentions: list[Mention], offered: list[Mention], topic: _Topic) -> bool:
+    """Whether every "it" at `pronouns` is given a name that ends in the last word of the topic's name, which the sentence
+    before names no other thing by: after "The crash came as the tower opened." "Locals called it the "Hollow Tower"."
+    is the Orla Tower whatever else the sentence before named (not after "The Kell Tower was finished first.")."""
+    head = topic.name.split()[-1].lower()
+    if any(not _is_topic(m, topic) and m.name.split()[-1].lower() == head for m in offered):
+        return False
+    given = {m.start: m for m in mentions if m.kind in NAMED_KINDS or m.kind is MentionKind.TERM}
+    for position in pronouns:
+        name = _NAME_GIVEN_AFTER_IT.match(text, position)
+        if name is None or not _NAMING_VERB_BEFORE.search(text, 0, position) or name.end() not in given:
+            return False
+        if given[name.end()].name.split()[-1].lower() != head:
+            return False
+    return True
 
 
 def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -> Claim | None:
@@ -4795,8 +4821,10 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         return True
     # "the {{Marren effect}}, after the chemist Hans Marren": the namesake gives the term away (not the capital of a term
     # that opens the sentence, "{{Lithium cobalt oxide}} stores …")
-    named_words = answer.split()[1:] if mention.start == 0 else answer.split()
-    if mention.kind is MentionKind.TERM and any(len(word) > 2 and word[0].isupper() and _contains_word(rest, word) for word in named_words):
+    # ("the "{{Empty State Building}}"" in a history of the Empire State Building: a nickname only by all its words)
+    named_words = [word for word in (answer.split()[1:] if mention.start == 0 else answer.split()) if len(word) > 2 and word[0].isupper()]
+    given_words = [word for word in named_words if _contains_word(rest, word)]
+    if mention.kind is MentionKind.TERM and given_words and (not nickname or given_words == named_words):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
