@@ -773,17 +773,17 @@ _COMMON_NOUN_OF_A_PLACE = re.compile(r"\b[a-z]+ (?:of|from|in) (?:[A-Z][\w'’-]
 _NAME_IN_QUOTES = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}) (?:the |an? )?[\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})[\"”] (?P<noun>[a-z][a-z-]*)"
 )
-# A lower-case nickname in quotation marks that a passive gives the subject, ending the clause: 'The process was
-# nicknamed "bread from air", and …' (not 'was called "uninspired"', which judges rather than names).
 # How a quoted name ends its clause: the closing mark before a comma or full stop, or the stop inside the marks.
 _QUOTE_ENDS_THE_CLAUSE = r"(?:[\"”](?=[,.;])|[,.][\"”](?= |$))"
-# … may open with whose it is: 'The line was nicknamed "Garth's ladder", and …'.
+# A lower-case nickname in quotation marks that a passive gives the subject, ending the clause, perhaps opening with
+# whose it is: 'The process was nicknamed "bread from air", and …', 'The line was nicknamed "Garth's ladder", and …'
+# (not 'was called "uninspired"', which judges rather than names).
 _NICKNAME_IN_QUOTES = re.compile(
     r"\b(?:is|are|was|were) (?:nicknamed|dubbed) (?:the )?[\"“](?P<name>(?:[A-Z][a-z]+['’]s )?[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})"
     + _QUOTE_ENDS_THE_CLAUSE
 )
-# A name in quotation marks that someone gives a thing or a person an "it", "her" or "him" stands for, ending the clause:
-# or going on: 'Sailors called it the "grey mile".', 'Crowds had called her "the queen of the fair" all her life, …'.
+# A name in quotation marks that someone gives a thing or a person an "it", "her" or "him" stands for, ending the clause
+# or not: 'Sailors called it the "grey mile".', 'Crowds had called her "the queen of the fair" all her life, …'.
 # Only a name after "the" (before the marks or inside them) or with a capital: 'called it "reckless"', 'called him a
 # "traitor"' judge rather than name.
 _QUOTED_NAME_GIVEN_TO_A_PRONOUN = re.compile(

@@ -879,10 +879,11 @@ _BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 # What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ".
-_REPORTING_VERB = re.compile(
-    r" (?:said|says|wrote|writes|announced|announces|claimed|claims|declared|reported|insisted|argued|believed|thought|knew|felt"
-    r"|hoped|feared|found|realised|realized|discovered|noticed|learned|boasted|admitted|explained|stated|recalled|replied)(?: that)? "
+_FINDING_VERBS = frozenset(
+    "announced announces claimed claims reported insisted argued believed thought knew felt hoped feared found realised "
+    "realized discovered noticed learned boasted admitted explained stated".split()
 )
+_REPORTING_VERB = re.compile(rf" (?:{'|'.join(sorted(lexicon.SPEECH_VERBS | _FINDING_VERBS))})(?: that)? ")
 # The pronouns of each gender, any case, to tell a sentence that speaks of a man and a woman.
 _PRONOUNS_OF = {
     Gender.MALE: re.compile(r"\b(?i:he|him|his|himself)\b"),
