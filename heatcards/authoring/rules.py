@@ -739,6 +739,8 @@ _CANNOT_END = frozenset(
     "between among through and or but nor so yet that than as if because while when where which who".split()
 )
 _SUBORDINATORS = frozenset("when while after before as because since although though if once until unless whereas".split())
+# A word that opens a clause with a subject of its own: "that", "because", "when", …
+_CLAUSE_OPENER = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))})\b")
 # An opener before a subject "he", "she" or "they" that _OPENING does not read: a participle phrase or a subordinate
 # clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), or a phrase of place
 # or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …").
@@ -798,7 +800,7 @@ _OPENING_CLAUSE_AHEAD = re.compile(_OPENING_CLAUSE)
 # Hall} hard." (see _antecedent).
 _VERB_BEFORE_ITS_OBJECT = re.compile(rf" (?!(?:{_COPULA.pattern})\b){_VERB_AFTER_SUBJECT} (?:the )?")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
-_SUBJECT_OF_A_CLAUSE = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) {_COMMON_SUBJECT.pattern}")
+_SUBJECT_OF_A_CLAUSE = re.compile(rf"{_CLAUSE_OPENER.pattern} {_COMMON_SUBJECT.pattern}")
 # A common subject of a clause that an "its" later in it belongs to: a singular noun after its article and up to three
 # words that say which, perhaps after an opening phrase no comma closes, with perhaps an aside before its verb: "A
 # typical tablet battery is designed to keep 70 percent of its charge", "In May 1950 the club held a vote among its
@@ -817,6 +819,7 @@ _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
 # gland and each suited to its task" (not "each year its revenue …", whose "each" is no owner).
 _EACH_OF_THEM_BEFORE = re.compile(r"(?:, | and )each (?:from|with|in|on|at|by|for|under|[a-z]+ed) (?:[a-z]+ ){0,3}$")
+_ITS = re.compile(r"\b[Ii]ts\b")
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
@@ -886,8 +889,8 @@ _FINDING_VERBS = frozenset(
 _REPORTING_VERB = re.compile(rf" (?:{'|'.join(sorted(lexicon.SPEECH_VERBS | _FINDING_VERBS))})(?: that)? ")
 # The pronouns of each gender, any case, to tell a sentence that speaks of a man and a woman.
 _PRONOUNS_OF = {
-    Gender.MALE: re.compile(r"\b(?i:he|him|his|himself)\b"),
-    Gender.FEMALE: re.compile(r"\b(?i:she|her|hers|herself)\b"),
+    gender: re.compile(rf"\b(?i:{'|'.join(sorted(words))})\b")
+    for gender, words in ((Gender.MALE, lexicon.MALE_PRONOUNS), (Gender.FEMALE, lexicon.FEMALE_PRONOUNS))
 }
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
 # A subject "he" or "she" after an opening phrase its comma closes: "A potter's son from Leek, he joined …".
@@ -4352,7 +4355,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
     common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
     ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])], claim.inserted)
-    owners = _owning_subjects(claim.text, opening, claim.mentions)
+    # (only a claim with an "its" has owners to look for)
+    owners = _owning_subjects(claim.text, opening, claim.mentions) if _ITS.search(claim.text) else []
     glossary_item = opening_glossary_term(claim.text)
     described = _IT_INSIDE_A_NAMED_DESCRIPTION.match(claim.text, opening)
     if ahead is None and claim.inserted and claim.subject is not None and claim.subject.kind is MentionKind.PERSON:
@@ -4445,9 +4449,9 @@ def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[r
     as the span from its article to its noun's end: the sentence's own after its opening, and one after each "that" or
     subordinator. Not a plural ("The engineers …"), a word for a person ("The architect …"), nor a word of a name ("The
     architect Ian Hale had …")."""
-    clauses = re.finditer(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))}) ", text)
+    clauses = _CLAUSE_OPENER.finditer(text)
     owners = []
-    for subject in filter(None, (_OWNING_SUBJECT.match(text, start) for start in (opening, *(c.end() for c in clauses)))):
+    for subject in filter(None, (_OWNING_SUBJECT.match(text, start) for start in (opening, *(c.end() + 1 for c in clauses)))):
         noun, end = subject.group("noun"), subject.end("noun")
         # an opening phrase no comma closes runs up to the subject, no further: not "In 1838 the architect Ian Hale had
         # {a walkway} dug around its base"
@@ -4470,7 +4474,7 @@ def _owns_the_its(owner: range, position: int, claim: Claim, things: set[str]) -
     reported that its thread …": whose thread?)."""
     names_inside = {m.name for m in claim.mentions if m.start in owner}
     between = claim.text[owner.stop : position]
-    return owner.stop < position and things <= names_inside and not re.search(rf"\b(?:that|{'|'.join(sorted(_SUBORDINATORS))})\b", between)
+    return owner.stop < position and things <= names_inside and not _CLAUSE_OPENER.search(between)
 
 
 def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
