@@ -1913,3 +1913,28 @@ def test_a_quoted_judgement_or_speech_is_no_term(sentence):
 
 def test_a_title_case_name_given_to_an_it_stays_a_name():
     assert ("work", "Hollow Tower") in found('Locals called it the "Hollow Tower".')
+
+
+# Round 68, lead: a first name the document uses alone for a person is a short form of the full name it begins; a
+# word for a woman or a man after "as his" or "as her" says the gender.
+
+
+def test_a_first_name_used_alone_is_the_full_names_and_as_his_wife_says_she_is_a_woman():
+    texts = [
+        "In 1750 he took Tamsin Crewe as his common-law wife.",
+        "Tamsin died in Leeds that winter while he was still in France.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert book.full_name("Tamsin") == "Tamsin Crewe"
+    assert book.gender("Tamsin Crewe") is Gender.FEMALE
+
+
+def test_a_surname_used_alone_does_not_make_a_person_of_a_name_it_begins():
+    texts = [
+        "John F. Kennedy set the goal in 1961.",
+        "Kennedy spoke at Rice University.",
+        "The rocket left from the Kennedy Launch Centre.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert book.kinds.get("Kennedy Launch Centre") is not MentionKind.PERSON
+    assert book.full_name("Kennedy") == "John F. Kennedy"

@@ -6943,3 +6943,31 @@ def test_an_it_is_not_the_name_a_noun_is_the_finest_of():
 def test_a_quoted_term_a_description_is_called_is_asked():
     text = "A potter dries the pot slowly. In the last hour of drying the pot shrinks again, a change potters call \"late shrink\"."
     assert any('call "{{c1::late shrink}}"' in front for front in _fronts(text, "Pottery"))
+
+
+# Round 68, lead: a leading "He" after a sentence about a woman the document calls by her first name alone; a man named
+# in passing after ", with"; a year-first question never spans a semicolon.
+
+_TOM_VALE = "Tom Vale was a printer and a writer. He was born in Leeds in 1721. "
+
+
+def test_a_he_after_a_woman_called_by_her_first_name_is_not_hers():
+    text = _TOM_VALE + (
+        "In 1750 he took Tamsin Crewe as his wife; her first husband had left her. "
+        "Tamsin died in Leeds that winter while he was still in France. "
+        "He sailed home in 1776 and was elected to the town council."
+    )
+    fronts = _fronts(text, "Tom Vale")
+    assert not any("Tamsin sailed" in front for front in fronts)
+    assert "Tom Vale sailed home in {{c1::1776}} and was elected to the town council." in fronts
+    # the question stops at the semicolon, or is not asked
+    assert not any(front.startswith("In what year") and ";" in front for front in fronts)
+
+
+def test_a_he_after_a_man_named_in_passing_after_with_is_not_his():
+    text = _TOM_VALE + (
+        "In 1727 he formed a club of tradesmen. "
+        "Out of it came a library and, with Dr. Carl Moss, the Leeds Hospital. "
+        "In 1737 he became mayor of Leeds."
+    )
+    assert not any("Carl Moss became" in front for front in _fronts(text, "Tom Vale"))

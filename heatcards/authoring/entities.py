@@ -496,6 +496,7 @@ class NameBook:
         people: Counter[str] = Counter()
         unknown: Counter[str] = Counter()  # names of several words and unknown kind
         alone: set[str] = set()  # names of one word
+        people_alone: set[str] = set()  # people's names of one word
         named_alone: set[str] = set()  # names of one word of any kind, so far
         for text in texts:
             for mention in find_mentions(text, book):
@@ -514,15 +515,21 @@ class NameBook:
                     people[mention.text] += 1
                 if mention.kind in (MentionKind.NAME, MentionKind.PERSON) and " " not in mention.text:
                     alone.add(mention.text)
+                    if mention.kind is MentionKind.PERSON:
+                        people_alone.add(mention.text)
                 elif mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.text):
                     unknown[mention.text] += 1
-        for name, count in unknown.items():  # "Gunder Hägg … In 1945 Hägg ran …": a person, called by surname
-            if name.split()[-1] in alone and not votes[name]:
+        # "Gunder Hägg … In 1945 Hägg ran …", "Tamsin Cole … Tamsin died …": a person, called by surname or by a first
+        # name the document makes a person's alone, and no one's surname (not "Kennedy Space Center" after "Kennedy")
+        surnames = {full.split()[-1] for full in people}
+        for name, count in unknown.items():
+            first = name.split()[0]
+            if (name.split()[-1] in alone or first in people_alone and first not in surnames) and not votes[name]:
                 votes[name][MentionKind.PERSON] += count
                 people[name] += count
         owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
         for full in people:
-            for short in _short_forms(full):
+            for short in _short_forms(full, lexicon.FIRST_NAMES | (people_alone - surnames)):
                 owners[short].append(full)
         for short, fulls in owners.items():
             if len(fulls) > 1:
@@ -583,13 +590,14 @@ def looks_like_a_persons_name(name: str) -> bool:
     return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
 
 
-def _short_forms(full: str) -> list[str]:
-    """ "Robert De Niro" -> "De Niro", "Niro"; a first name the lexicon knows too: "Marie Curie" -> "Marie"."""
+def _short_forms(full: str, first_names: frozenset[str] | set[str]) -> list[str]:
+    """ "Robert De Niro" -> "De Niro", "Niro"; a first name among `first_names` too (those the lexicon knows and those
+    the document uses alone): "Marie Curie" -> "Marie"."""
     words = full.split()
     if _has_an_epithet(words):
         return [" ".join(words[:-2])]  # "Catherine the Great" -> "Catherine", never "Great"
     shorts = [" ".join(words[first:]) for first in range(1, len(words))]
-    return shorts + [words[0]] if words[0] in lexicon.FIRST_NAMES else shorts
+    return shorts + [words[0]] if words[0] in first_names else shorts
 
 
 # A person a possessive name owns: "Rowan Ashby's father", "Ada Lind's younger sister"; a "he" or "she" after it is as
@@ -597,6 +605,13 @@ def _short_forms(full: str) -> list[str]:
 OWNED_PERSON = re.compile(rf"['’]s (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS | lexicon.KIN_NOUNS))})\b")
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "at", "on", "about", "against", "beside", "behind"})
+
+
+# A word for a man or a woman just after a name: "Maynard Dixon, a man twenty years older", "he took Ann Cole as his
+# common-law wife" (a pronoun after her name may then be his: "Ann Cole died while he was abroad.").
+_GENDER_SAID_AFTER_A_NAME = re.compile(
+    rf"(?:, an?|,? as (?:his|her|their)) (?:[a-z-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b"
+)
 
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
@@ -617,13 +632,14 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             first = mention.name.split()[0].rstrip(".")
             # the first given name the lexicon knows, not always the first: "Amalie Emmy Noether" is Emmy
             given = next((word for word in (w.rstrip(".") for w in mention.name.split()[:-1]) if word in lexicon.FIRST_NAMES), first)
-            said = re.match(r", an? (?:[a-z]+ )?(man|woman)\b", text[mention.end :])  # "Maynard Dixon, a man twenty years older"
+            # "Maynard Dixon, a man twenty years older", "he took Ann Cole as his wife"
+            said = _GENDER_SAID_AFTER_A_NAME.match(text, mention.end)
             if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or given in lexicon.MALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.MALE)
             elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or given in lexicon.FEMALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.FEMALE)
             elif said:
-                told.setdefault(mention.name, Gender.MALE if said.group(1) == "man" else Gender.FEMALE)
+                told.setdefault(mention.name, Gender.MALE if said.group("noun") in lexicon.MALE_NOUNS else Gender.FEMALE)
         # not "she travelled with Dixon …, and she began …": a pronoun before the name is someone
         # else's, the sentence's subject, and so are the ones after it
         leading = re.findall(r"[a-z]+", text[: named[0].start].lower()) if named else []

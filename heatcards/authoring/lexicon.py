@@ -155,7 +155,7 @@ SPEECH_VERBS = _words("said says told wrote writes declared declares recalled re
 
 ORGANISATION_WORDS = _words(
     "Inc Incorporated Corp Corporation Co Company Ltd Limited LLC PLC GmbH AG Group Holdings Industries "
-    "Organization Organisation University College Institute School Academy Department Ministry Agency Bureau Office Commission "
+    "Organization Organisation University College Institute Institution School Academy Department Ministry Agency Bureau Office Commission "
     "Administration Committee Council Conference Board Authority Association Society Foundation Trust Fund Union League Federation "
     "Party Court Parliament Congress Senate Assembly Bank Museum Gallery Galleries Library Hospital Church Studios Studio "
     "Pictures Films Records Press Times Post Journal News Network Broadcasting Airlines Motors Systems "

@@ -250,6 +250,8 @@ _IN_THE_SUBJECTS_RELATIVE_CLAUSE = re.compile(r"(?:An?|The) (?:[a-z-]+ ){1,3}(?:
 _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
 # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
 _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
+# A person named in passing after a comma and "with": "Out of it came a library and, with Dr. Tom Moss, a hospital."
+_WITH_IN_PASSING = re.compile(r",\s+with" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _SPEAKER_AFTER = re.compile(rf"[,!?][\"”] {_SPEAKER} (?:later |then |once )?(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")  # '"…," Ruth Ames told'
 # 'Ruth Ames said: "', 'Ruth Ames, a teacher at Leeds, told a meeting in York, "', 'Ruth Ames declared that "', 'Ruth
@@ -3942,8 +3944,10 @@ def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
     kind). A leading "He" after it is more often someone the text told of before (the document's person) than the
     man named in passing. Not the agent of a passive ("The house was built by Joseph Weiss."), nor a man in the
     main clause ("Apollo 11 carried Neil Armstrong …"), nor after a subject that is a person ("Ada Lind ran the
-    office, which sent the geologist Tom Moss north.")."""
-    if not _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, person.start) or _AFTER_BY_OR_UNDER.search(before.text, 0, person.start):
+    office, which sent the geologist Tom Moss north."). A man named after ", with" stands aside too ("Out of it came a
+    library and, with Dr. Tom Moss, a hospital.")."""
+    aside = _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, person.start) or _WITH_IN_PASSING.search(before.text, 0, person.start)
+    if not aside or _AFTER_BY_OR_UNDER.search(before.text, 0, person.start):
         return False
     subject = before.claim.subject if before.claim else None
     if subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive:
@@ -4694,7 +4698,7 @@ def _year_first_question(text: str, answer: Mention, claim: Claim) -> tuple[str,
         return None
     written = text[subject.start : subject.end]
     verb = re.match(r" (\w+) (.+)", rest[len(written) :])
-    if verb is None or "," in verb.group(2):
+    if verb is None or re.search(r"[,;:]", verb.group(2)):  # one clause: not "… as his wife; her first husband …"
         return None
     if verb.group(1) in ("was", "were") and re.match(r"\w+ed\b", verb.group(2)):
         return "question:when", f"In what year {verb.group(1)} {written} {verb.group(2)}?", answer.text
