@@ -6971,3 +6971,48 @@ def test_a_he_after_a_man_named_in_passing_after_with_is_not_his():
         "In 1737 he became mayor of Leeds."
     )
     assert not any("Carl Moss became" in front for front in _fronts(text, "Tom Vale"))
+
+
+# Round 68, part D: a "there" written as the one place the sentence before offers; a "he" after an unknown-kind subject.
+
+
+def test_a_leading_there_is_the_one_place_the_sentence_before_goes_to():
+    text = "Rosa Lind was a Danish chemist. She was born in Aarhus in 1901. In 1931 she reported to Harrow Park in Kent, the home of the Vell Office. There she ran the Blue Section, a team of nine clerks."
+    fronts = _fronts(text, "Rosa Lind")
+    assert any(front.startswith("At Harrow Park, Rosa Lind ran the {{c1::Blue Section}}") for front in fronts)
+
+
+def test_an_inner_there_is_the_building_bought_not_the_town_it_stands_in():
+    text = (
+        "The Corby Museum is a museum in Leeds. The trustees bought Marlow House, a large mansion in Leeds, to hold the "
+        "collection. The museum opened there on 3 May 1950. It has a fine garden."
+    )
+    fronts = _fronts(text, "Corby Museum")
+    assert any("open at Marlow House" in front or "opened at Marlow House" in front for front in fronts)
+    assert not any("in Leeds on" in front for front in fronts)
+
+
+def test_a_country_moved_to_takes_in():
+    text = "Ada Brand was a British engineer. In 1952 she moved to Norway. There she founded the Fjord Aircraft Company in 1955."
+    assert any(front.startswith("In Norway, Ada Brand founded") for front in _fronts(text, "Ada Brand"))
+
+
+def test_a_there_after_two_places_or_a_place_only_built_is_left_alone():
+    # two places: either may be meant
+    assert not any("Tom Vane" in front for front in _fronts("Ada Brand lived in Leeds and Corby. There she met Tom Vane in 1940.", "Ada Brand"))
+    # a part built, not a place gone to: the "there" may be the topic (the castle)
+    text = "Karl Orm also built the Salt Tower, whose gate faced the river. Karl Orm kept bears there in 1252."
+    assert not any("at the Salt Tower" in front for front in _fronts(text, "Corby Castle"))
+
+
+def test_a_there_after_another_thing_named_in_its_own_sentence_is_left_alone():
+    text = "The jewels are shown in the Silver Hall. For years the castle housed the Vell Mint, which struck coins there until 1810."
+    assert not any("in the Silver Hall until" in front for front in _fronts(text, "Corby Castle"))
+
+
+def test_a_he_after_a_subject_of_unknown_kind_is_not_the_person_named_beside_it():
+    text = (
+        "Mount Orvel was named after Tobias Orvel. Pemba, for whom it was a third trip to Orvel, became the first director "
+        "of the Kell Institute in Darjeeling. He died there on 9 May 1986."
+    )
+    assert not any("Tobias Orvel died" in front or "Orvel die" in front for front in _fronts(text, "First Ascent of Mount Orvel"))

@@ -193,6 +193,12 @@ PLACE_WORDS = _words(
     "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
     "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena Ground Oval"
 )
+# The last words of places that are buildings or grounds, which a sentence puts someone "at" rather than "in": "At
+# Harrow Park he …", "The library opened at Kell House".
+BUILDING_WORDS = _words(
+    "Park Hall Tower Palace Castle Market Station Airport Theatre Theater Abbey Cathedral Temple Stadium Arena House "
+    "Mill Mills Works College School Academy University Institute Observatory Laboratory Museum Church Chapel Fort Place"
+)
 # The last words of canals and railways named after the two places they join: "the Trent and Mersey Canal", "the
 # Liverpool and Manchester Railway".
 ROUTE_WORDS = _words("Canal Railway Railroad")

@@ -271,6 +271,18 @@ _NICKNAME = re.compile(r"\b(?:nick(?:name|named)|call(?:s|ed)? (?:it|him|her|the
 # thing's name gives his surname: the learner recalls the person, whose other names the card does not give.
 _NAMESAKE_BEFORE = re.compile(r"\bnamed (?:after|for|in honou?r of)\s+$")
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
+# The word before a "there" that makes it no plain adverb of place, which "at Leeds" could replace ("here and there",
+# "over there", "out there"); "from there" takes the place alone ("from Leeds").
+_WORD_BEFORE_THERE = re.compile(r"\b(\w+)\s+$")
+_NOT_A_PLAIN_THERE = frozenset({"here", "and", "or", "over", "out", "up", "down", "back", "in", "to", "near", "then"})
+# The word before a place's name, past a "the": "entered {the Kell Academy}", "reported to {Harrow Park}".
+_WORD_BEFORE_A_PLACE = re.compile(r"\b(\w+) (?:the )?$", re.IGNORECASE)
+# What lies between a place and one that only says where it is: "Harrow Park in Kent", "Graz, in Austria", "Kell House, a
+# mansion in Leeds", "Tsukiji, in what is now Chuo Ward", "Graz, Austria".
+_QUALIFYING_PLACE = re.compile(r"(?:,[^,;.]*)? (?:in|near|outside) (?:the )?|, ")
+# The words before a place that make it one someone goes to or is at: "entered the Kell Academy", "joined the Vell
+# Office", "a post at the Kell Works", "bought Kell House", "moved to Leeds".
+_GOING_TO_A_PLACE = frozenset({"at", "to", "in", "into", "entered", "joined", "attended", "bought", "reached"})
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
 # a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
 _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
@@ -2446,7 +2458,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         claim = _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
-        return _without_also_or_too(_without_sequence_word(_name_the_object(claim, before, topic, book)))
+        return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_object(claim, before, topic, book), before, topic)))
     pronoun = "the two" if reference.group("pair") else (reference.group("pronoun") or "").lower()
     if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
@@ -2474,7 +2486,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     replaced = pronoun if pronoun in _REPEATED_SUBJECT else ""
     claim = _name_the_topic(Claim(resolved, inserted, moved, subject, replaced), before, topic, book)
-    return _without_also_or_too(_without_sequence_word(_name_the_object(claim, before, topic, book)))
+    return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_object(claim, before, topic, book), before, topic)))
 
 
 def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
@@ -3329,6 +3341,87 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     return dataclasses.replace(claim, text=claim.text[:position] + person.name + claim.text[pronoun.end() :], mentions=mentions)
 
 
+def _name_the_place(claim: Claim, before: _Before, topic: _Topic | None) -> Claim:
+    """The claim with each "there" that no place before it in the claim can be (see _THERE) written as the one place the
+    sentence before offers (see _place_there_is), with "at" or "in" ("The trustees bought Kell House in Leeds. The
+    library opened there in 1760." -> "The library opened at Kell House in 1760."; "There he …" -> "At Kell House, he
+    …"). As it was when that sentence offers no place or more than one, or when the "there" is not a plain adverb of
+    place ("here and there", "over there"): the claim is then refused for it as before."""
+    place = None
+    for match in reversed(list(_THERE.finditer(claim.text))):
+        if any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
+            continue
+        named = [m for m in [*claim.mentions, *([claim.subject] if claim.subject else [])] if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON]
+        if any(m.end <= match.start() and not _is_subject_of(claim.text, m.end, match.start()) for m in named):
+            # "The Tower housed the Royal Mint, which struck coins there": the Tower, or the place the sentence before
+            # named? ("The museum opened there" leans on that sentence alone)
+            return claim
+        word_before = _WORD_BEFORE_THERE.search(claim.text, 0, match.start())
+        if word_before and word_before.group(1).lower() in _NOT_A_PLAIN_THERE:
+            return claim
+        place = place or _place_there_is(before, topic)
+        if place is None:
+            return claim
+        name, preposition = place
+        leading = match.start() == 0
+        written = f"{preposition.capitalize()} {name}," if leading else name if word_before and word_before.group(1).lower() == "from" else f"{preposition} {name}"
+        end = match.end() + (1 if leading and claim.text.startswith(",", match.end()) else 0)  # "There, in 1913, …"
+        shift = len(written) - (end - match.start())
+        mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
+        subject = claim.subject if claim.subject is None or claim.subject.end <= match.start() else dataclasses.replace(
+            claim.subject, start=claim.subject.start + shift, end=claim.subject.end + shift
+        )
+        inserted = claim.inserted + shift if leading and claim.inserted else claim.inserted
+        claim = dataclasses.replace(
+            claim, text=claim.text[: match.start()] + written + claim.text[end:], mentions=mentions, subject=subject, inserted=inserted
+        )
+    return claim
+
+
+def _place_there_is(before: _Before, topic: _Topic | None) -> tuple[str, str] | None:
+    """The one place a "there" after the sentence before can be, as a sentence writes it, and the preposition it takes:
+    a place or an organisation it goes to, joins or is at ("Ada Lind entered the Kell Academy.", "Tom Vane reported to
+    Harrow Park in Kent, the home of the Vell Office."), not one in its opening ("After the war ended in France, …"), one
+    a thing comes from ("wool from Leeds"), one that only says where the place before it lies ("Harrow Park in Kent",
+    "Graz, in Austria") nor one beside "of" ("the home of the Vell Office"). Under another name, the document's topic
+    (a place) when that is the place offered. None when the sentence offers no place or more than one."""
+    text = before.claim.text if before.claim is not None else before.text
+    mentions = before.claim.mentions if before.claim is not None else before.mentions
+    offered: dict[str, Mention] = {}
+    previous: Mention | None = None
+    for m in (m for m in mentions if m.kind in NAMED_KINDS):
+        qualifies = previous is not None and _QUALIFYING_PLACE.fullmatch(text, previous.end, m.start)
+        previous = m
+        lead = _WORD_BEFORE_A_PLACE.search(text, 0, m.start)
+        word = lead.group(1).lower() if lead else ""
+        # a name of unknown kind may be a place: "bought {Kell House}", "reported to {Harrow Point}"
+        unknown_place = m.kind is MentionKind.NAME and (m.name.split()[-1] in lexicon.BUILDING_WORDS | lexicon.PLACE_WORDS or word in ("at", "to", "into"))
+        if not (m.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) or unknown_place) or m.possessive or m.attributive:
+            continue
+        # "He also built St Olaf's Tower.", "the home of the Vell Office": a place no one goes to or is at, which may be a part
+        # of the topic the "there" is
+        if _in_the_opening(text, m) or qualifies or word not in _GOING_TO_A_PLACE:
+            continue
+        offered.setdefault(_canonical(m, topic), m)
+    if len(offered) != 1:
+        return None
+    (place,) = offered.values()
+    if any(text[place.end : m.start] in (" and ", " or ") or text[m.end : place.start] in (" and ", " or ") for m in mentions if m.kind in NAMED_KINDS):
+        return None  # "She lived in Leeds and Corby": either, whatever kind of name the other is
+    lead = _WORD_BEFORE_A_PLACE.search(text, 0, place.start)
+    if topic is not None and _is_topic(place, topic):
+        name = _topic_as_written(topic)
+    else:
+        name = text[place.start : place.end]
+        if text[: place.start].endswith(("the ", "The ")):
+            name = f"the {name}"
+    building = place.kind is MentionKind.ORGANISATION or place.name.split()[-1] in lexicon.BUILDING_WORDS
+    country = place.name in lexicon.PLACES
+    said = lead.group(1).lower() if lead else ""
+    preposition = said if said in ("at", "in") else "in" if country or not building else "at"
+    return name, preposition
+
+
 def _a_name_given(text: str, mention: Mention) -> bool:
     """Whether the sentence gives the mention as a name, not a person who acts: "She was born Ada Ann Marks", "His
     family's real surname was Charles" (no Charles of the document, and no one a "he" after it could be)."""
@@ -3437,6 +3530,8 @@ def _antecedent(
                 return None  # "The surgeon Karl Lind treated him at Bristol. His toes …": whose toes, his or the patient's?
             if _named_aside_from_a_thing(person, before):
                 return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
+            if _opens_with_an_unknown_name(before, person):
+                return None  # "Pemba, for whom it was a third trip to Vell, became …. He died …": Pemba may be the man
             return person, person.name
         if (
             _only_the_topic_fits(pronoun, offered, topic, book)
@@ -3935,6 +4030,19 @@ def _opens_with_an_unknown_person(gender: Gender, before: _Before, topic: _Topic
         return False
     other_first_names = lexicon.FEMALE_FIRST_NAMES if gender is Gender.MALE else lexicon.MALE_FIRST_NAMES
     return looks_like_a_persons_name(subject.name) and subject.name.split()[0] not in other_first_names
+
+
+def _opens_with_an_unknown_name(before: _Before, person: Mention) -> bool:
+    """Whether the sentence before has for its subject a name of unknown kind other than `person`, set before an aside
+    that may hold `person`, the subject then perhaps the one a "he" or "she" after it stands for: "Pemba, for whom it was
+    a third trip to Vell, became director …" (Vell a person elsewhere in the document, Pemba unknown to the mention
+    finder); not "Apollo 11 carried Neil Armstrong …"."""
+    opening = _OPENING.match(before.text).end()
+    first = next((m for m in before.mentions if m.start >= opening), None)
+    return (
+        first is not None and first.start == opening and first.kind is MentionKind.NAME and first.name != person.name
+        and not _a_people(first) and before.text.startswith(",", first.end)
+    )
 
 
 def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
