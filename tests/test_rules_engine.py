@@ -7016,3 +7016,72 @@ def test_a_he_after_a_subject_of_unknown_kind_is_not_the_person_named_beside_it(
         "of the Kell Institute in Darjeeling. He died there on 9 May 1986."
     )
     assert not any("Tobias Orvel died" in front or "Orvel die" in front for front in _fronts(text, "First Ascent of Mount Orvel"))
+
+
+# Round 68, part B: a demonstrative subject a naming verb or aside gives a name, shown after the sentence it names.
+
+
+def test_a_name_given_in_an_aside_to_a_demonstrative_is_shown_after_the_sentence_before():
+    text = (
+        "Once the snow lies more than about 30 metres deep, the weight above presses the grains together into solid ice. "
+        "This slow squeezing, also called firnification, turns snow into glacier ice."
+    )
+    assert (
+        "Once the snow lies more than about 30 metres deep, the weight above presses the grains together into solid ice. "
+        "This slow squeezing, also called {{c1::firnification}}, turns snow into glacier ice."
+    ) in _fronts(text, "How glaciers work")
+    # "which makers call …": the aside is read past, and the sentence's own facts are asked after the one before
+    cello = (
+        "A bowed string drives the top plate at many frequencies at once. "
+        "This body resonance, which makers call B1, sits near 460 hertz and brightens the middle notes."
+    )
+    assert any("which makers call B1, sits near {{c1::460 hertz}}" in front for front in _fronts(cello, "How a cello works"))
+
+
+def test_a_name_given_to_a_demonstrative_after_a_place_it_is_used_in_is_shown_after_the_sentence_before():
+    text = (
+        "When a full moon coincides with the equinox, the tides are higher than usual. "
+        "In Britain these are often called equinoctial tides."
+    )
+    fronts = _fronts(text, "How tides work")
+    assert (
+        "When a full moon coincides with the equinox, the tides are higher than usual. "
+        "In Britain these are often called {{c1::equinoctial tides}}."
+    ) in fronts
+    assert not any("{{c1::Britain}}" in front for front in fronts)  # the place only says where the name is used
+    # only a naming verb: "these" after a place is otherwise no subject the card can show
+    other = "When a full moon coincides with the equinox, the tides are higher than usual. In Britain these cause floods in 1953."
+    assert not any("1953}}" in front for front in _fronts(other, "How tides work"))
+
+
+def test_a_name_given_to_a_demonstrative_is_shown_after_the_sentence_that_describes_it():
+    text = (
+        "A dry wind crosses the mountains and heats the valley towns below by several degrees. "
+        "This process is called foehn warming."
+    )
+    assert (
+        "A dry wind crosses the mountains and heats the valley towns below by several degrees. "
+        "This process is called {{c1::foehn warming}}."
+    ) in _fronts(text, "How mountain winds work")
+
+
+def test_a_name_that_repeats_the_noun_of_its_demonstrative_is_not_asked():
+    for naming in (
+        "This warming is called foehn warming.",
+        "This warming, also called foehn warming, lasts for days.",
+        "In Switzerland this warming is known as foehn warming.",
+    ):
+        text = f"A dry wind crosses the mountains and heats the valley towns below by several degrees. {naming}"
+        assert not any("foehn" in front for front in _fronts(text, "How mountain winds work")), naming
+    tides = "When a full moon coincides with the equinox, the tides are higher than usual. In Britain these tides are often called equinoctial tides."
+    assert not any("equinoctial" in front for front in _fronts(tides, "How tides work"))
+
+
+def test_a_name_given_to_a_demonstrative_after_a_sentence_that_does_not_stand_is_not_asked():
+    # the sentence before leans on its own "it" or "this": the card would describe nothing
+    for before in (
+        "When it relaxes, the iris opens and lets in more light.",
+        "A second beacon narrows this to two points.",
+    ):
+        text = f"Knowing the time from one beacon places the ship on a circle. {before} This change is called dilation."
+        assert not any("dilation" in front for front in _fronts(text, "How the eye works")), before

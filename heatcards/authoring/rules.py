@@ -568,14 +568,29 @@ _CLEFT_RELATIVE = re.compile(
 # A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
 # first …", "That is roughly 20 percent of …"; not a time, "That evening he wrote …" (see _RELATIVE_TIME_OPENER).
 _THAT_SUBJECT = re.compile(rf"(?:That|Those)(?! (?:{_PART_OF_TIME})\b)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|{_PAST_VERB}|[a-z]+s\b))")
+# A naming verb after a demonstrative subject ("This method is called …", "These are often called …", "This cooperation
+# became known as …") or an aside naming it ("This deformation, also called creep, …", "This resonance, which makers
+# call A0, …").
+_NAMED_AS = r"(?:called|known as|termed)\b"
+_NAMING_ADVERB = r"(?:(?:also|often|sometimes|usually|commonly|now) )?"
+_NAMING_PREDICATE = rf" (?:(?:is|are|was|were) {_NAMING_ADVERB}|became ){_NAMED_AS}"
+_NAMING_ASIDE = rf", {_NAMING_ADVERB}{_NAMED_AS}|, which [a-z]+ (?:call|know as)\b"
+# A demonstrative and the words it is said of, before the name a naming verb or aside gives them (see
+# _names_its_own_noun): "This {heating} is called dielectric heating".
+_DEMONSTRATIVE_NAMING = re.compile(rf"\b(?:[Tt]his|[Tt]hese)(?P<described>(?: [a-z-]+){{0,3}}?)(?:{_NAMING_PREDICATE}|{_NAMING_ASIDE}) ")
 # An opening that leans on the sentence before, which a card may show in front of it (see
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
-# subject ("This method is called …", "Such an alignment comes …", "That is roughly …"), a subject "It" or "They", a
-# subject that picks some of what the sentence before told of (see _PICKED_SUBJECT), or a subject "The …" given a name
-# ("The image became known as …") when the sentence before holds its noun.
+# subject ("This method is called …", "Such an alignment comes …", "That is roughly …", "This deformation, also called
+# creep, moves …"), a subject "It" or "They", a subject that picks some of what the sentence before told of (see
+# _PICKED_SUBJECT), or a subject "The …" given a name ("The image became known as …") when the sentence before holds
+# its noun.
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
-    rf"(?P<subject>(?:This|These|Such an?)(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
+    # a place or group the name is used in, before a demonstrative a naming verb follows: "In the U.S. these are
+    # called …" (see _after_the_sentence_before)
+    rf"(?P<setting>(?:In|Among) [^,;:]{{2,30}}?,? (?=(?:this|these)(?: [a-z]+){{0,2}}?{_NAMING_PREDICATE}))?"
+    rf"(?P<subject>(?(setting)(?:this|these)|(?:This|These|Such an?))(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
+    rf"|(?:This|These)(?: [a-z]+){{1,2}}(?={_NAMING_ASIDE})"
     rf"|{_THAT_SUBJECT.pattern}"
     rf"|{_PICKED_SUBJECT.pattern}"
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
@@ -2544,14 +2559,22 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
         return None  # "In 2002, when the BBC asked …, Tom Vane came second. It left …": the BBC only sets the time
     if subject.lower() == "its " and not _one_thing_it_may_be(shown, topic):
         return None  # "Luna 9 rode on a Vostok rocket. Its second stage …": the probe's or the rocket's?
+    if subject and _names_its_own_noun(text, mentions):
+        return None  # "This heating is called dielectric heating.": the name says what it is named for
     plural = subject.lower().startswith(("these", "those", "they", "their")) or bool(opening.group("counted"))
-    possessive = "'s " if subject.lower() == "its " else "' " if subject.lower() == "their " else " "
+    # "This deformation, also called creep, …" has no space after its subject
+    possessive = "'s " if subject.lower() == "its " else "' " if subject.lower() == "their " else " " if subject.endswith(" ") else ""
     stand_in = ("The things" if plural else "The thing") + possessive if subject else ""
+    # "In the U.S. these are called …" is checked as "In the U.S. the things are called …"
+    setting = opening.group("setting") or ""
+    if setting:
+        stand_in = setting + stand_in.lower()
     rest = text[opening.end() :]
     checked = stand_in + (rest if stand_in else rest[:1].upper() + rest[1:])
     shift = len(checked) - len(text)
-    own = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
-    stood_for = Mention(MentionKind.NAME, 0, len(stand_in) - 1, stand_in.strip(), stand_in.strip()) if stand_in else None
+    own = [m for m in mentions if m.end <= len(setting)]
+    own += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
+    stood_for = Mention(MentionKind.NAME, len(setting), len(stand_in.rstrip()), stand_in[len(setting) :].strip(), stand_in[len(setting) :].strip()) if stand_in else None
     alone = _pronouns_stood_in(Claim(checked, len(stand_in), own, stood_for), shown, topic, book)
     if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
         # nothing in it leans on the sentence before, or a leading "One of them," which _from_the_name_picked_out drops
@@ -2559,8 +2582,21 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     if _problem_at(alone, topic, book) is not None:
         return None
     offset = len(shown.text) + 1
-    moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
+    # the setting's place only says where the name is used: the card asks the name
+    moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions if m.start >= len(setting)]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _names_its_own_noun(text: str, mentions: list[Mention]) -> bool:
+    """Whether the name a demonstrative subject is given repeats a word the demonstrative is said of, so that the card
+    gives it away: "This heating is called {{dielectric heating}}.", "These tides are called {{king tides}}." (not "This
+    process is called dielectric heating.", "This deformation, also called creep, …")."""
+    naming = _DEMONSTRATIVE_NAMING.search(text)
+    if naming is None:
+        return False
+    described = set(naming.group("described").split())
+    named = next((m for m in mentions if m.start >= naming.end()), None)
+    return named is not None and not described.isdisjoint(word.lower() for word in _WORD.findall(named.text))
 
 
 def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: NameBook) -> Claim:
