@@ -1938,3 +1938,13 @@ def test_a_surname_used_alone_does_not_make_a_person_of_a_name_it_begins():
     book = NameBook.from_texts(texts)
     assert book.kinds.get("Kennedy Launch Centre") is not MentionKind.PERSON
     assert book.full_name("Kennedy") == "John F. Kennedy"
+
+
+def test_the_last_word_of_an_office_the_document_writes_in_lower_case_is_no_short_form_of_it():
+    texts = [
+        "In 1870 he became Professor of Clinical Medicine at Leeds.",
+        "Modern medicine owes much to him.",
+        "Medicine later moved from curing fevers to preventing them.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert book.full_name("Medicine") == "Medicine"

@@ -2270,7 +2270,7 @@ def test_a_leading_one_of_whose_rest_does_not_stand_gives_no_card(sentence):
     ("sentence", "front"),
     [
         (
-            "In July 1943 the liner Aurora carried 16,683 people across the Atlantic on one voyage, most of them soldiers.",
+            "In July 1943 the liner Aurora carried 16,683 people across the Atlantic on one voyage, against the advice of the two governments.",
             "In July 1943 the liner Aurora carried {{c1::16,683}} people across the Atlantic on one voyage.",
         ),
         (
@@ -6973,6 +6973,20 @@ def test_a_he_after_a_man_named_in_passing_after_with_is_not_his():
     assert not any("Carl Moss became" in front for front in _fronts(text, "Tom Vale"))
 
 
+def test_a_common_noun_capitalised_to_open_a_sentence_is_no_answer():
+    # "Thunder" is capitalised inside the slogan too, but never named alone inside a sentence
+    text = (
+        "Hail forms in tall clouds. Thunder can usually be heard up to 10 miles away. The thunder is the sound of heated "
+        'air. The weather office uses the slogan "When Thunder Roars, Go Indoors".'
+    )
+    fronts = _fronts(text, "Storms")
+    assert not any("{{c1::Thunder}}" in front for front in fronts)
+    assert any("{{c1::up to 10 miles}}" in front for front in fronts)
+    # a name the document also writes inside a sentence is asked, though it is a word too
+    named = 'Jumbo was a young elephant from Paris. In 1882 the zoo sold Jumbo to a circus. His name survives in the word "jumbo".'
+    assert any("{{c1::Jumbo}} was a young elephant" in front for front in _fronts(named, "Zoo"))
+
+
 # Round 68, part D: a "there" written as the one place the sentence before offers; a "he" after an unknown-kind subject.
 
 
@@ -7085,3 +7099,66 @@ def test_a_name_given_to_a_demonstrative_after_a_sentence_that_does_not_stand_is
     ):
         text = f"Knowing the time from one beacon places the ship on a circle. {before} This change is called dilation."
         assert not any("dilation" in front for front in _fronts(text, "How the eye works")), before
+
+
+# Round 68, part A: a "they", "them" or "their" that stands for the one plural its own sentence names before it.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        (
+            "Small electric pumps can move more than 80 per cent of the water they draw into the upper tank.",
+            "Small electric pumps can move {{c1::more than 80 per cent}} of the water they draw into the upper tank.",
+        ),
+        (
+            "Most ferns keep only about 3 per cent of the light that falls on them.",
+            "Most ferns keep only {{c1::about 3 per cent}} of the light that falls on them.",
+        ),
+        (
+            "About 200 weavers and their families were housed in four long sheds.",
+            "About {{c1::200}} weavers and their families were housed in four long sheds.",
+        ),
+        (
+            "Maps printed before 1650 are called portolani, from an Italian word for \"harbour\", because they show the coasts.",
+            "Maps printed before 1650 are called {{c1::portolani}}, from an Italian word for \"harbour\", because they show the coasts.",
+        ),
+        (
+            "Carrick is a town of fewer than 9,000 people, and most of them work in the mills.",
+            "Carrick is a town of {{c1::fewer than 9,000}} people, and most of them work in the mills.",
+        ),
+    ],
+)
+def test_a_plural_pronoun_stands_for_the_one_plural_before_it(sentence, front):
+    assert any(f.endswith(front) for f in _fronts("The Kestrel Mills stood by the river. " + sentence, "Kestrel Mills"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # two plurals before it: the potters, the pots or the kilns?
+        "Potters fired pots in brick kilns, and they lasted for about 40 years.",
+        # the plural is the subject of the pronoun's own clause: not the barges
+        "Each lock was 90 feet long, and barges were hauled through them by horses.",
+        # the "them" is what the plural is made of: copies of the letters of the sentence before
+        "Ann Lee made fair copies of about 300 of them in 1850.",
+        # a "they" before any plural of its sentence
+        "In May they reached the coast with their horses.",
+        # an object plural is no "they": the fields did not stay
+        "In 1820 heavy rain flooded fields near the mill, and they stayed in the fort until March.",
+    ],
+)
+def test_a_plural_pronoun_that_its_sentence_does_not_settle_is_refused(sentence):
+    text = "Ann Lee and Tom Hale wrote many letters to the mill owners. " + sentence
+    assert not any(re.search(r"\b(?:they|them)\b", front) and "Ann Lee and Tom Hale wrote" not in front for front in _fronts(text, "Kestrel Mills"))
+
+
+def test_a_their_after_its_clauses_plural_subject_is_refused_when_the_sentence_before_names_a_plural():
+    # "their ruins" may be the workers' or the castles': the sentence before names the castles
+    text = "Two old castles stood on the ridge in 1860. Workers blasted away their ruins and lowered the ridge by about 6 metres."
+    assert not any(front.startswith("(Kestrel Mills) Workers blasted") for front in _fronts(text, "Kestrel Mills"))
+
+
+def test_a_their_after_its_clauses_plural_subject_stands_when_the_sentence_before_names_none():
+    text = "The port grew fast in the 1700s. Sailors could find their latitude from the height of the Pole Star."
+    assert "Sailors could find their latitude from the height of the {{c1::Pole Star}}." in _fronts(text, "Kestrel Mills")

@@ -472,6 +472,8 @@ class NameBook:
         # the words it writes in lower case: a capitalised word it also writes so is a common noun ("Telephone" of the
         # "American Telephone and Telegraph Company" beside "telephone exchanges")
         self.common_words: set[str] = set()
+        # the names of one word it writes inside a sentence, not only at its start: "… sold Jumbo to …"
+        self.names_inside: set[str] = set()
         # the nouns of lexicon.THING_NOUNS it calls a name by, that name's only ones: "Orla" -> {"airship"} after "the
         # British airship Orla" or "The Orla was a British airship"
         self.thing_nouns: defaultdict[str, set[str]] = defaultdict(set)
@@ -507,6 +509,8 @@ class NameBook:
                     book.tails.add(tail)
                 if mention.kind in NAMED_KINDS and " " not in mention.text:
                     named_alone.add(mention.text)
+                    if not _starts_sentence(text, mention.start):
+                        book.names_inside.add(mention.text)
                 if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
                     votes[mention.text][mention.kind] += 1
                 if mention.kind in NAMED_KINDS and (noun := _thing_noun(text, mention)):
@@ -530,6 +534,8 @@ class NameBook:
         owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
         for full in people:
             for short in _short_forms(full, lexicon.FIRST_NAMES | (people_alone - surnames)):
+                if " of " in full and short.lower() in book.common_words:
+                    continue  # "Surgery moved on …" is no "Professor of Clinical Surgery": the document writes "surgery"
                 owners[short].append(full)
         for short, fulls in owners.items():
             if len(fulls) > 1:

@@ -894,6 +894,23 @@ _PERSONS_OWN_VERB = re.compile(rf" (?:was born|died|married|(?:{'|'.join(lexicon
 # An instrument's generic name: "the telescope", "The observatory" (see _about_the_instrument).
 _GENERIC_INSTRUMENT = re.compile(rf"\b(?i:the) (?:{'|'.join(sorted(word.lower() for word in lexicon.INSTRUMENT_WORDS))})\b")
 _PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
+# A plural a "they", "them" or "their" may stand for in its own sentence, with or without a word that counts it (see
+# _the_one_plural_before): "Large modern motors", "goats", "300 women", "the people", "the crew".
+_ANY_PLURAL = re.compile(
+    rf"\b(?:{_PLURAL_NOUN.pattern}|men|women|people|children|{'|'.join(sorted(lexicon.GROUP_NOUNS))})\b(?!['’])"
+)
+# Words shaped like a plural that are none, and words that count a plural after "of" ("hundreds of books"), which are
+# not the group a "they" may be.
+_NOT_A_PLURAL = frozenset("its his this was has does always perhaps whereas towards afterwards sometimes besides thus gas lens".split())
+_COUNTING_PLURALS = frozenset("hundreds thousands millions billions dozens tens".split())
+# A relative pronoun right after a plural, which makes the plural the subject of the clause it opens: "enthusiasts {who}
+# gather to drive them".
+_RELATIVE_AFTER_A_PLURAL = re.compile(r",? (?:who|which|that) ")
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+# A word right after one of these is a verb, not a plural: "the energy that {falls} on them".
+_BEFORE_A_VERB = re.compile(r"\b(?:that|which|who|it|he|she) $")
+# A verb right after a plural, which makes the plural the subject of its clause: "Books {printed} …", "motors {can} …".
+_VERB_AFTER_A_PLURAL = re.compile(rf" (?:{_VERB_AFTER_SUBJECT}|(?:also |still |then )?(?:{_AUXILIARIES}|may|might|do|did|{_PLAIN_VERB_WORDS})\b)")
 # An "its" right after the verb of a plural subject, which it cannot stand for: "Engineers now put its peak flow at
 # …", "Most geologists date its birth to …" (not "Engineers measured 726 feet at its crest", "Visitors to its shore").
 _ITS_AFTER_THE_VERB = re.compile(
@@ -1117,9 +1134,17 @@ def suggest_from_mentions(
             before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph)
         claim = _claim(text, mentions, before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
-        if standing is None and (paired := _after_the_sentence_before(text, mentions, before, topic, book)):
+        # a plural pronoun that the one plural of its sentence may stand for may as well be one the sentence before
+        # names ("The bluestones came from Wales. Archaeologists have found their quarries …"): shown with it, if it can be
+        leans_on_its_plural = (
+            standing is not None and _PLURAL_PRONOUN.search(standing.text) is not None
+            and _dangling_pronoun_at(standing, book, own_plural=False) is not None
+        )
+        if (standing is None or leans_on_its_plural) and (paired := _after_the_sentence_before(text, mentions, before, topic, book)):
             start = sentences[index - 1].start
             standing, shown = paired, Sentence(start, shown.end, document.text[start : shown.end])
+        elif leans_on_its_plural and _names_another_group(before.text, before.mentions) and _dangling_pronoun_at(standing, book, unsettled_their=False) is not None:
+            standing = None  # "Two castles stood on the ridge. Workers blasted away their ruins …": whose ruins?
         carried_before, carried = carried, False
         if standing is None:
             standing = _carried_by_the_label(text, mentions, before, carried_before, topic, book)
@@ -1543,6 +1568,8 @@ def _cards(
             continue
         if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and mention.text in book.shared:
             continue  # "{{Roebling}}" when father and son are both Roebling: which one?
+        if _common_noun_opening(claim, mention, book):
+            continue  # "{{Surgery}} later moved on …": a common noun, capitalised because it opens the sentence
         if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and _family_or_nation(mention.text, book):
             continue  # "The {{Curies}} guessed …", "The {{Soviets}} tried …": a group, not who did it
         if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
@@ -1665,6 +1692,17 @@ def _value(claim: Claim, mention: Mention) -> float:
 def _is_given_name(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is a name the sentence gives something: "ordered that it be called {{Boulder Dam}}"."""
     return mention.kind in NAMED_KINDS and _GIVEN_NAME.search(claim.text, 0, mention.start) is not None
+
+
+def _common_noun_opening(claim: Claim, mention: Mention, book: NameBook) -> bool:
+    """Whether the mention is one word opening the claim that the document also writes in lower case and never names
+    inside a sentence: "Surgery later moved on …" beside "modern surgery", "Electricity was then a puzzle." (not
+    "Jumbo was an elephant." beside "the Society sold Jumbo" and 'the word "jumbo"')."""
+    word = mention.text
+    return (
+        mention.kind in (MentionKind.NAME, MentionKind.PERSON) and mention.start == 0 and " " not in word
+        and word.lower() in book.common_words and word not in book.names_inside and word not in book.full_names
+    )
 
 
 def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
@@ -2607,7 +2645,7 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
     nothing before it in its own sentence that it could be (a name other than the subject of its verb, a singular common
     noun), or that sentence, not the one before, says what it is. The claim comes back as far as it was read, a pronoun
     for a person ("him", "her") and an "its" inside the sentence (see _carried_by_the_label) left to their own rules."""
-    while (position := _dangling_pronoun_at(claim, book)) is not None:
+    while (position := _dangling_pronoun_at(claim, book, own_plural=False)) is not None:
         word = _WORD.match(claim.text, position).group().lower()
         plural = word in ("them", "their")
         if plural:
@@ -4487,7 +4525,7 @@ def _group_of_people(crowd: re.Match[str], claim: Claim, topic: _Topic | None) -
     return Mention(MentionKind.NAME, 0, 0, name, name)
 
 
-def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
+def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, unsettled_their: bool = True) -> int | None:
     """Where the first pronoun lies that nothing before it in the claim can stand for (None when there
     is none): "he" or "her" needs one person of that gender (or of a gender the document does not
     say) named before it, "it" and "its" one thing, "they" two names; "them" only after a plural it may stand for
@@ -4495,7 +4533,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
     A possessive or an object may have several candidates when one stands in its own clause (see
     `_read_from_the_card`). A possessive after a subject such as "A forager" or "Each worker" is that
     subject's own, and so is an "its" after a subject such as "The finished dam" with no name between;
-    "there" needs a place before it; an "It" that stands for nothing ("It is likely that …") needs nothing."""
+    "there" needs a place before it; an "It" that stands for nothing ("It is likely that …") needs nothing.
+    With `own_plural`, a "they", "them" or "their" may also stand for the one plural its sentence names before it (see
+    _the_one_plural_before); without `unsettled_their`, not a "their" after that plural as the subject of its clause,
+    which nothing but sense settles ("Workers blasted away their ruins")."""
     opening = _OPENING.match(claim.text).end()
     setting = _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
@@ -4561,6 +4602,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook) -> int | None:
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
         if word in ("they", "them", "their", "theirs") and (plurals or _group_named_before(claim, match.start(), own_clause, word == "them")):
             continue  # "the satellites move fast, so their clocks …"; not "the sailors hauled them"
+        if own_plural and word in ("they", "them", "their") and _the_one_plural_before(claim, match.start(), own_clause, word, book, unsettled_their):
+            continue  # "Most crops keep a little of the light that falls on them"
         if word in ("they", "their", "theirs") and any(_a_people(m) and m.text.endswith("s") and not m.attributive for m in before if m.start >= own_clause):
             # "Londoners in the east, called "Eastenders", kept their own markets": the people's (not "the Dutch painter
             # Jan Steen sold their house", a people's word before a noun)
@@ -4677,6 +4720,58 @@ def _group_named_before(claim: Claim, position: int, own_clause: int, is_object:
         and not (is_object and _is_subject_of(claim.text, group.end(), position))
         for group in _GROUP_NAMED_BEFORE.finditer(claim.text, own_clause, position)
     )
+
+
+def _the_one_plural_before(claim: Claim, position: int, own_clause: int, word: str, book: NameBook, unsettled_their: bool = True) -> bool:
+    """Whether the plural pronoun `word` at `position` stands for the one plural the claim names before it, so that the
+    card reads alone as written: "Large modern motors turn most of the energy they receive into work", "Most crops keep
+    a little of the light that falls on them", "about 300 women and their children". That plural lies after any opening
+    phrase (for a "their", in its own clause: not "More than 3,000 people died, and half of the population lost their
+    homes"); it is no group ("the crew", which may be one thing, and "a friend of the family transcribed them" is not
+    the family), and not what the pronoun is made of ("copies of eight hundred of them"). A "they" needs it for a
+    subject ("Books printed before 1501 are called incunabula because they come …"; not "The winter brought storms, and
+    they stayed …", where "they" may be people of the sentence before); a "them" needs it not the subject of its own
+    clause ("ships were pulled through them", "enthusiasts who gather to drive them"). A "their" in the clause it is the
+    subject of only with `unsettled_their`: "Sailors found their latitude", but "Workers blasted away their ruins" were
+    the ruins of the castles the sentence before named. Two plurals settle nothing."""
+    plurals = _plurals_named_before(claim, position, book)
+    if len(plurals) != 1 or plurals[0].start() < own_clause:
+        return False
+    plural, between = plurals[0], claim.text[plurals[0].end() : position]
+    relative = _RELATIVE_AFTER_A_PLURAL.match(between)
+    subject = _VERB_AFTER_A_PLURAL.match(claim.text, plural.end()) is not None or relative is not None
+    if between.startswith(" of ") or plural.group() in lexicon.GROUP_NOUNS:
+        return False
+    if word == "their" and plural.start() < _start_of_its_clause(claim.text, position):
+        return False  # "More than 3,000 people died, and over half of the population lost their homes": the population's
+    if word == "they":
+        return subject
+    rest_of_its_clause = between[relative.end() :] if relative else between
+    in_its_clause = not re.search(r"[,;:]|\b(?:which|who|where)\b", rest_of_its_clause) and not _CLAUSE_OPENER.search(rest_of_its_clause)
+    if word == "their":
+        return unsettled_their or not (subject and in_its_clause)
+    return not (subject and in_its_clause)
+
+
+def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[re.Match[str]]:
+    """The plurals the claim names before `position` (see _ANY_PLURAL), the first word too when it is one ("Books …";
+    not a name: "Johannes …", "Hastings …"): not a word of a name, of a title or of a quotation ("Nexia
+    Biotechnologies"), not a unit or a currency ("about 102 metres"), not a count of what follows ("hundreds of
+    books"), nor a verb after "that" or "it" ("the energy that falls on them")."""
+    first = re.match(r"[A-Z][a-z]+", claim.text)
+    named = first is None or claim.inserted or first.group() in book.inner_words | lexicon.FIRST_NAMES
+    text = (claim.text[:1] if named else claim.text[:1].lower()) + claim.text[1:position]
+    quoted = quotations(claim.text)
+    return [
+        plural
+        for plural in _ANY_PLURAL.finditer(text)
+        if plural.group() not in _NOT_A_PLURAL
+        and plural.group() not in lexicon.PRESENT_VERBS
+        and not _UNIT.fullmatch(plural.group())
+        and not (plural.group() in _COUNTING_PLURALS and text.startswith(" of ", plural.end()))
+        and not _BEFORE_A_VERB.search(text, 0, plural.start())
+        and not any(m.start <= plural.start() < m.end for m in [*claim.mentions, *quoted])
+    ]
 
 
 def _is_subject_of(text: str, end: int, position: int) -> bool:
