@@ -1948,3 +1948,56 @@ def test_the_last_word_of_an_office_the_document_writes_in_lower_case_is_no_shor
     ]
     book = NameBook.from_texts(texts)
     assert book.full_name("Medicine") == "Medicine"
+
+
+# Round 68, part C: terms with a capital after "called" / "known as"; a term set between commas after its description.
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("The pull on the cable is called the Ampere force, after the French scientist.", "Ampere force"),  # a surname
+        ("Under a lens the plucked wire moves in a loop, now called Rayleigh motion: first up, then down.", "Rayleigh motion"),
+        ("In leaves the ions flow back through an enzyme called ADP kinase, which spins like a turbine.", "ADP kinase"),  # a short form
+        ("Brewer's yeast is a tiny fungus called Candida robusta, which also makes wine.", "Candida robusta"),  # a Latin name
+        ("Farmers used potassium nitrate, known as Indian saltpetre, from the plains of Bengal.", "Indian saltpetre"),  # a people's word
+        ("Most pages hold 36 lines, so the book is often called the 36-line Psalter.", "36-line Psalter"),
+        ("The motor makes a voltage that fights the battery, called back BMF (back magnetomotive force).", "back BMF"),  # whole
+    ],
+)
+def test_a_term_with_a_capital_after_a_naming_word_is_a_term(sentence, term):
+    assert term in _terms(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A dog called Rex barked at him.",  # a name alone, then the verb
+        "The area was known as Gaul then.",  # when it was so called
+        "Jenner called Phipps back the next day.",  # someone calls someone
+        "A town called Little Rock, in Arkansas, grew fast.",  # a place's name
+        "The critics called the plan Utopian nonsense.",  # a judgement
+    ],
+)
+def test_a_name_or_a_judgement_after_a_naming_word_is_no_capitalised_term(sentence):
+    assert all(term.islower() for term in _terms(sentence))
+
+
+def test_a_term_a_document_names_with_a_capital_is_whole_where_it_comes_again():
+    context = "Past a certain speed the motor makes a voltage that fights the battery, called back BMF (back magnetomotive force)."
+    assert _terms("If the rotor is stuck, there is no back BMF, and the coils overheat.", context) == ["back BMF"]
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("Along the wire the shape is two lines meeting at a sharp kink, the Rayleigh bend, which runs back and forth.", "Rayleigh bend"),
+        ("On windy days the stagehands hung a wide linen sail, the siparium, from poles around the stage.", "siparium"),
+    ],
+)
+def test_a_term_between_commas_after_its_description_may_open_with_a_name_or_come_before_where_it_hangs(sentence, term):
+    assert term in _terms(sentence)
+
+
+def test_a_person_between_commas_before_where_they_come_from_is_no_term():
+    assert "baron" not in _terms("She married a rich old widower, the baron, from Vienna.")

@@ -7162,3 +7162,35 @@ def test_a_their_after_its_clauses_plural_subject_is_refused_when_the_sentence_b
 def test_a_their_after_its_clauses_plural_subject_stands_when_the_sentence_before_names_none():
     text = "The port grew fast in the 1700s. Sailors could find their latitude from the height of the Pole Star."
     assert "Sailors could find their latitude from the height of the {{c1::Pole Star}}." in _fronts(text, "Kestrel Mills")
+
+
+# Round 68, part C: a term with a capital after a naming word; "It is now called"; a name dominating as a kind of the
+# title's thing.
+
+
+def test_a_term_with_a_capital_after_a_naming_word_is_asked_whole():
+    text = "Motors spin fast. Past a certain speed the motor makes a voltage that fights the battery, called back BMF (back magnetomotive force). If the rotor is stuck, there is no back BMF, and the coils overheat."
+    fronts = _fronts(text, "Motors")
+    assert any("called {{c1::back BMF}} (back magnetomotive force)" in front for front in fronts)
+    assert any("there is no {{c1::back BMF}}, and" in front for front in fronts)
+    assert not any("{{c1::back}} BMF" in front or "back {{c1::BMF}}" in front for front in fronts)
+
+
+def test_an_it_after_a_thing_and_a_relative_clause_that_takes_a_common_thing_is_not_the_thing():
+    text = (
+        "Lena Frost was a Danish optician. In 1702 she published Lentes, which described a new lens with two curved faces. "
+        "It is now called the twin lens, and most cheap binoculars use it."
+    )
+    fronts = _fronts(text, "Lena Frost")
+    assert not any("Lentes is now called" in front for front in fronts)  # the book, or the lens it described?
+    assert not any("It is now called" in front for front in fronts)  # "It" is no description the term follows
+
+
+def test_a_name_written_only_before_the_titles_noun_is_no_topic():
+    text = (
+        "A pump moves water. The XR pump was patented in 1921. An XR pump needs 2 litres of oil. Every XR pump has a seal. "
+        "The seal wears out after 6 years and must then be replaced by hand."
+    )
+    fronts = _fronts(text, "How a Pump Works")
+    assert "(Pump) The seal wears out after {{c1::6 years}} and must then be replaced by hand." in fronts
+    assert not any(front.startswith("(XR)") for front in fronts)

@@ -477,6 +477,9 @@ class NameBook:
         # the nouns of lexicon.THING_NOUNS it calls a name by, that name's only ones: "Orla" -> {"airship"} after "the
         # British airship Orla" or "The Orla was a British airship"
         self.thing_nouns: defaultdict[str, set[str]] = defaultdict(set)
+        # the terms with a capital it names after a naming word ("called back BMF", "known as Indian saltpetre"), a term
+        # wherever it writes them again ("there is no back BMF", not "no back {{BMF}}")
+        self.named_terms: frozenset[str] = frozenset()
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -493,6 +496,8 @@ class NameBook:
                     book.inner_words.add(word)
         book.possessive_only -= bare
         book.lowered = tuple(text.lower() for text in texts)
+        named = (text for text in texts if _may_name(text))
+        book.named_terms = frozenset(term.text for text in named for term in find_terms(text) if term.start > 0 and not term.text.islower())
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -757,6 +762,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if kind is MentionKind.COUNT and _TIME_AFTER.match(text, match.end()):
                 continue  # "20 years ago": a relative time, not a count
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
+    for term in book.named_terms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
+            add(Mention(MentionKind.TERM, match.start(), match.end(), term, term))
     for term in find_terms(text):
         add(term)
     if complement := _ranked_subjects_term(text, book):
@@ -786,6 +794,15 @@ _ITS_AFTER_A_PASSIVE = r"(?:(?<=is called )|(?<=are called ))its "
 _NAMING_WORDS = r"called|known(?: to (?:the )?\w+| in [A-Z]\w+)? as|termed|dubbed|nicknamed"
 _NAMING = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? |{_ITS_AFTER_A_PASSIVE})?(?=[a-z])"
+)
+# A term with a capital that a naming word gives, ending its clause: a name, a people's word or a short form before
+# lower-case words ("is called the Ampere force, after …", "an enzyme called ADP kinase, which …", "a fungus called
+# Candida robusta, which …", "potassium nitrate, known as Indian saltpetre, from …"), or a word of figures before a
+# capitalised noun ("often called the 36-line Psalter."). A person's or a place's name alone, or all in capitals
+# ("called Anna Berg", "a town called Little Rock"), is left to find_mentions.
+_NAMED_TERM_WITH_A_CAPITAL = re.compile(
+    rf"([\w,]+) (?:{_NAMING_WORDS}) (?:the |an? )?"
+    r"(?P<term>[A-Z][a-zA-Z-]*(?P<lower>(?: [a-z][a-z-]*){1,2})|\d+-[a-z]+ [A-Z][a-z]+)(?=[,.;:]| \(|$)"
 )
 # A common noun and the place it is of, closed by a comma: what "known as" or "called" after it names is the noun, not
 # someone the place calls ("The smiths of Ghent, known as {{hammermen}}, …"; not "Anna Berg, known as …", a nickname).
@@ -1072,9 +1089,12 @@ _TERM_AFTER_ITS_CLASS = re.compile(
 # Round 67, part B: also a term of two words, after a description of two adjectives ("a newer and safer design, the
 # {{box girder}}, in which …") or after its owner's possessive ("Marsh's own detector, the {{coherer tube}}, had shown
 # …"), before a clause or the sentence's verb; not a person so described ("Hale's eldest son, the heir, was …").
+# Round 68, part C: also a term that opens with a name ("a sharp kink, the {{Rayleigh bend}}, which …") and a term
+# before where the thing hangs or runs from ("a wide linen sail, the {{siparium}}, from poles around the stage").
 _PART_AFTER_ITS_DESCRIPTION = re.compile(
     r"(?:\ban? (?:[a-z][\w-]*(?:,| and)? ){1,2}|\b[A-Z][\w-]*['’]s (?:[a-z][\w-]* )?)(?P<described>[a-z]{3,}), "
-    r"the (?P<term>[a-z][\w-]*(?: [a-z][\w-]*)?), (?=(?:which|that|in which) |(?:had|has|have|was|were|is|are) )"
+    r"the (?P<term>(?P<name>[A-Z][a-z]+ )?[a-z][\w-]*(?(name)|(?: [a-z][\w-]*)?)), "
+    r"(?=(?:which|that|in which) |(?:had|has|have|was|were|is|are) |(?:from|across|along|around|between) [a-z])"
 )
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
@@ -1083,7 +1103,8 @@ _SALT_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<n
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 # A lower-case word of a term, perhaps with an accented letter after its first: "trencadís", "papier-mâché".
 _TERM_WORD = re.compile(r"[a-z][a-zß-öø-ÿ-]*(?![\w'’-])")
-_INNER_TERM_WORD = re.compile(r"[a-z][a-zß-öø-ÿ-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])")  # "killer T cells"
+# "killer T cells"; a short form that ends the term, its clause or before what it stands for: "called back BMF (…)"
+_INNER_TERM_WORD = re.compile(r"[a-z][a-zß-öø-ÿ-]*(?![\w'’-])|[A-Z]{1,4}(?= [a-z])|[A-Z]{2,5}(?=[,.;:]| \(|$)")
 _ARTICLES = frozenset("a an the its their his her".split())
 # Words a term does not hold: it stops before them ("called the Transit system in 1964" -> nothing).
 _NOT_TERM_WORDS = frozenset(
@@ -1131,6 +1152,12 @@ def find_terms(text: str) -> list[Mention]:
         # not "called the father of GPS", nor "called the choice "uninspired"": the quotation is what it was called
         if words and not re.match(r" of | [\"“]", text[words[-1].end() :]):
             found.append((match.end(), words[-1].end()))
+    for match in _NAMED_TERM_WITH_A_CAPITAL.finditer(text) if _may_name(text) else ():
+        lower = (match.group("lower") or "").split()
+        if _someone_called(match.group(1)) or _judges(match.group("term")) or set(lower) & (_NOT_TERM_WORDS | lexicon.WHEN_CALLED_ADVERBS):
+            continue  # "Jenner called Phipps back", "known as Gaul then."
+        if not any(_a_verb(word) or _an_adverb(word) for word in lower):  # not "a dog called Rex barked."
+            found.append(match.span("term"))
     for match in _names_in_quotes(text):
         found.append(match.span("name"))
     if " call" in text:  # (most sentences call nothing: found fast)
@@ -1198,7 +1225,7 @@ def find_terms(text: str) -> list[Mention]:
             found.append(match.span())
     for match in _PART_AFTER_ITS_DESCRIPTION.finditer(text):
         people = lexicon.PERSON_WORDS | lexicon.KIN_NOUNS
-        if _judges(match.group("term")) or not _is_whole_term(text, *match.span("term")) or {match.group("term"), match.group("described")} & people:
+        if _judges(match.group("term")) or not _is_whole_term(text, match.end("name") if match.group("name") else match.start("term"), match.end("term")) or {match.group("term"), match.group("described")} & people:
             continue
         found.append(match.span("term"))
     for match in _TERM_AFTER_ITS_CLASS.finditer(text):
@@ -1408,6 +1435,11 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
         if (match.group("the") or match.group("name").startswith("the ") or match.group("name")[0].isupper())
         and not _judges(match.group("name")) and not _looks_like_title(match.group("name"))
     ]
+
+
+def _may_name(text: str) -> bool:
+    """Whether the sentence holds a naming word (see _NAMING_WORDS): most sentences name nothing, found fast."""
+    return any(word in text for word in ("called", "known", "termed", "dubbed"))
 
 
 def _someone_called(word: str) -> bool:

@@ -672,3 +672,7 @@ INSTRUMENT_WORDS = _words("Telescope Observatory Spacecraft Probe Orbiter Lander
 WELL_KNOWN_SHORT_FORMS = _words(
     "NASA ESA IAEA NATO UN UNESCO UNICEF WHO IMF WTO EU FBI CIA NSA BBC NHS OPEC IOC EPA FAA FDA RAF USAF"
 )
+
+# Adverbs that say when or how often something is so called, beside a naming word but never part of the name or of
+# what it describes: "two craft, then called …", "known as Gaul today.", "It is now called …".
+WHEN_CALLED_ADVERBS = _words("now nowadays then still also often later today usually commonly sometimes simply generally widely again too instead")

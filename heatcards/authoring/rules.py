@@ -116,8 +116,10 @@ _BIRTHPLACE_VALUE = 0.95  # where someone was born (see _BIRTHPLACE_BEFORE): wit
 # ("The Orla, officially {{R 140}}, was built …").
 _GIVEN_NAME = re.compile(r"(?:\b(?:called|named|renamed|known(?: in \w+| to (?:the )?\w+)? as|sold as|marketed as|nicknamed|dubbed|christened)|, officially)\s+(?:the\s+)?[\"“]?$")
 # A name given right after the description of what it names: "long wooden boxes called", "a change called"
-# (not "a creek he called", "It is called", "Vardy was named").
-_DESCRIBED_NAME = re.compile(r"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became)\b)[a-z]{3,},? (?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
+# (not "a creek he called", "It is called", "Vardy was named"), perhaps with an adverb between: "two craft, then called",
+# "T cells, also called" (not "It is now called").
+_WHEN_NAMED = "|".join(sorted(lexicon.WHEN_CALLED_ADVERBS))
+_DESCRIBED_NAME = re.compile(rf"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became|{_WHEN_NAMED})\b)[a-z]{{3,}},? (?:(?:{_WHEN_NAMED}) )?(?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
 _GIVEN_NAME_VALUE = 1.0
 _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
@@ -604,6 +606,8 @@ _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
 # "won nine games").
 _SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ |[A-Z][\w-]* (?!(?:an?|the)\b))?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 _COPULA = re.compile(r"was|is|became|becomes|remained|remains")
+# A relative clause about a name, perhaps after a few words of its own clause: "Lentes in 1702, which …".
+_RELATIVE_CLAUSE_AFTER = re.compile(r"[^,;.]{0,30}, which ")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
 # "The drill cores settled it: ", "The result is that " (see _after_a_comment).
 _COMMENT = re.compile(r"(?:[\w’'-]+ ){0,9}[\w’'-]+(?:: | (?:is|was) that )(?=[\w\"“])")
@@ -1275,6 +1279,8 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
     if not name or (not _title_is_about(title, name) and most >= 3 * sentences_naming[name]):
         if most < 3 or most < 2 * rest[0][1]:  # no name clearly dominates: no topic, no context on the cards
             return None
+        if _names_a_kind_of_the_titles_thing(dominant, title, texts, found):
+            return None
         name = dominant
     named = dataclasses.replace(_named_topic(name, kinds, aliases, book), article=_titled_with_the(title, name))
     if named.gender is None and (named.kind is MentionKind.PERSON or named.kind is MentionKind.NAME and looks_like_a_persons_name(name)):
@@ -1285,6 +1291,14 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
     if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
         return dataclasses.replace(named, vessel=held)
     return named
+
+
+def _names_a_kind_of_the_titles_thing(name: str, title: str, texts: list[str], found: list[list[Mention]]) -> bool:
+    """Whether the document writes the name only before a word of its title, a kind of the thing the title names rather
+    than the document's topic: "XR" of "an XR pump" in "How a Pump Works"."""
+    title_words = {word.lower() for word in _WORD.findall(title) if len(word) > 3}
+    after = [_WORD.match(text, mention.end + 1) for text, mentions in zip(texts, found) for mention in mentions if mention.name == name]
+    return bool(after) and all(word is not None and word.group().lower().rstrip("s") in title_words for word in after)
 
 
 def _titled_with_the(title: str, name: str) -> bool:
@@ -3701,6 +3715,8 @@ def _antecedent(
         if len(things) != 1 or another_subject:
             return None
         (thing,) = things.values()
+        if (relative := _RELATIVE_CLAUSE_AFTER.match(before.text, thing.end)) and _takes_a_common_thing(before.text[relative.end() :], len(before.text)):
+            return None  # "… she published Lentes in 1702, which described a new lens. It is now called …": the lens?
         if thing is leading and any(not _COPULA.fullmatch(verb.group(1)) for verb in _SINGULAR_OBJECT.finditer(before.text, thing.end)):
             # "Warner Bros. released the film in 1995. It cost $60 million": the film, not the company ("The Culebra Cut
             # was the heart of the work. It ran …" says what the cut was: no other thing)
