@@ -2001,3 +2001,12 @@ def test_a_term_between_commas_after_its_description_may_open_with_a_name_or_com
 
 def test_a_person_between_commas_before_where_they_come_from_is_no_term():
     assert "baron" not in _terms("She married a rich old widower, the baron, from Vienna.")
+
+
+def test_a_first_name_after_a_word_for_a_person_makes_a_person_though_a_place_word_ends_the_name():
+    text = "In 1748 he handed the business to his partner David Hall."
+    kinds = {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+    assert kinds["David Hall"] is MentionKind.PERSON
+    # no word for a person before it: a place
+    place = "They met at the Albert Hall."
+    assert {m.text: m.kind for m in find_mentions(place, NameBook.from_texts([place]))}.get("Albert Hall") is not MentionKind.PERSON

@@ -2132,6 +2132,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON  # "Sir Rowland Hill", "Dr. Ann Bridge": no place's name opens with these
     if _has_an_epithet(run.tokens):
         return MentionKind.PERSON  # "Pliny the Elder"
+    if cue in lexicon.PERSON_CUES and len(run.tokens) > 1 and run.tokens[0] in lexicon.FIRST_NAMES:
+        return MentionKind.PERSON  # "his partner David Hall": a man, though "Hall" ends the names of places
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"
