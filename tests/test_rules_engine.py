@@ -7194,3 +7194,15 @@ def test_a_name_written_only_before_the_titles_noun_is_no_topic():
     fronts = _fronts(text, "How a Pump Works")
     assert "(Pump) The seal wears out after {{c1::6 years}} and must then be replaced by hand." in fronts
     assert not any(front.startswith("(XR)") for front in fronts)
+
+
+# Round 69, part B: an "Its" after a sentence whose common subject is stressed by "itself".
+
+
+def test_its_after_the_topics_noun_stressed_by_itself_is_the_topic():
+    text = (
+        "The Northern Sea Cable was laid between Bergen and Aberdeen in 1869. The cable itself was a plain design. "
+        "Its core was a bundle of five copper strands, wrapped in balata, a gum from South American trees."
+    )
+    fronts = _fronts(text, "Northern Sea Cable")
+    assert any("Northern Sea Cable's core was a bundle of five copper strands, wrapped in {{c1::balata}}" in front for front in fronts)

@@ -706,8 +706,10 @@ _YEAR_OF_AN_ESTIMATE = re.compile(r"\b(?:estimate of|estimated at [^,;]+ in) $")
 _COMPARED_TIME = re.compile(r"\bthan (?:it|he|she|they|(?:the )?[a-z]+) (?:was|were|had been|did) (?:in|on) $")
 # A subject that is a common noun, not a name, perhaps after an opening ("When the valve closes …") and with a
 # relative clause before its verb: "The probe rode on …", "A second rocket was …", "The mitral valve, which has two
-# cusps, takes …".
-_COMMON_SUBJECT = re.compile(rf"(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})")
+# cusps, takes …". In "The cable itself was …" the noun is the cable: "itself" only stresses it.
+_COMMON_SUBJECT = re.compile(
+    rf"(?i:the|an?) (?:[a-z-]+ )?(?P<noun>(?!itself\b)[a-z-]+)(?: itself)?(?:, (?:which|whose) [^,;:]*,)? (?={_VERB_AFTER_SUBJECT})"
+)
 # A common subject that belongs to what "of the" names: "The battery of the Volta Ranger held …", "The 60 kWh pack of
 # the early Volta Ranger held …": an "It" after it is the battery, not the Volta Ranger (see _common_subject); not
 # "The village of Vík is …", which is Vík.
