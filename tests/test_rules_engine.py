@@ -7206,3 +7206,36 @@ def test_its_after_the_topics_noun_stressed_by_itself_is_the_topic():
     )
     fronts = _fronts(text, "Northern Sea Cable")
     assert any("Northern Sea Cable's core was a bundle of five copper strands, wrapped in {{c1::balata}}" in front for front in fronts)
+
+
+# Round 69, part A: a leading "He" or "His" after a sentence whose one name of unknown kind its own pronoun makes a man.
+
+
+def test_a_he_after_a_name_its_own_clauses_his_makes_a_man_is_that_name():
+    text = (
+        "Mara Lind was a Swedish chemist. She was born in Uppsala in 1809. In 1820 Corvin left Vienna and never saw his daughter again. "
+        "He died in Lisbon in 1831, when she was eleven."
+    )
+    fronts = _fronts(text, "Mara Lind")
+    assert any(front.startswith("Corvin died in Lisbon in {{c1::1831}}") for front in fronts)
+
+
+def test_a_he_after_such_a_name_stays_refused_when_another_may_be_meant():
+    # another man named beside the name; the document's own man competes; "him" after the name is someone else;
+    # a "his" outside the name's clause may be anyone's
+    beside = "Mara Lind was a Swedish chemist. She was born in Uppsala in 1809. In 1820 Corvin left Vienna with Tom Vane and never saw his daughter again. He died in Lisbon in 1831."
+    competing = "Karl Lind was a Swedish chemist. He was born in Uppsala in 1809. In 1820 Corvin left Vienna and never saw his daughter again. He died in Lisbon in 1831."
+    him = "Mara Lind was a Swedish chemist. She was born in Uppsala in 1809. In 1820 Corvin left Vienna and never saw him again. He died in Lisbon in 1831."
+    outside = "Mara Lind was a Swedish chemist. She was born in Uppsala in 1809. In 1820 Northern Review printed an issue on the mine, with many of his drawings. He died in Lisbon in 1831."
+    for text, title in ((beside, "Mara Lind"), (competing, "Karl Lind"), (him, "Mara Lind"), (outside, "Mara Lind")):
+        fronts = _fronts(text, title)
+        assert not any("Corvin di" in front or "Northern Review di" in front for front in fronts), text
+
+
+def test_a_his_after_a_name_joined_to_its_he_by_and_is_that_name():
+    text = (
+        "The Kestrel Zoo opened in 1828. That year Bruno was a young elephant from the Paris menagerie, and he grew very large. "
+        "His keeper, Matthew Crane, rode him through the gardens every day."
+    )
+    fronts = _fronts(text, "Kestrel Zoo")
+    assert any("Bruno's keeper, {{c1::Matthew Crane}}" in front for front in fronts)

@@ -3600,6 +3600,8 @@ def _antecedent(
             return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(called, topic) else (called, called.name)
         if not people and pronoun in ("he", "she") and (own := _the_subjects_own(gender, before.text, before.claim and before.claim.subject, before.mentions)) is not None:
             return own, own.name  # "Vinnie had promised to burn her sister's letters, and she did. Then she found …"
+        if not people and (gendered := _named_then_gendered(gender, before, topic, book)) is not None:
+            return gendered, gendered.name  # "Corvin left Vienna and never saw his daughter again. He died …": Corvin
         if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
             people = {_canonical(chained, topic): chained}
             if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
@@ -3944,6 +3946,49 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
             return person if _gender(person, topic, book) is gender else None
         if not words.intersection(word.lower() for word in _WORD.findall(text)):
             return None
+    return None
+
+
+# The pronouns of each gender that, after a name in its own sentence, stand for that name: not "him" or "her", which
+# after a subject are mostly someone else ("Tom Vane met him", "Ada Lind taught her")
+_PRONOUNS_OF_THE_SUBJECT = {Gender.MALE: frozenset({"he", "his", "himself"}), Gender.FEMALE: frozenset({"she", "herself"})}
+# A name shaped like a person's: one to three capitalised words, perhaps after initials ("A. P. Giannini", "Corvin")
+_PERSON_SHAPED = re.compile(r"(?:[A-Z]\. )*[A-Z][^\W\d_]+(?:[ -][A-Z]?[^\W\d_]+){0,2}")
+
+
+def _named_then_gendered(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The one name of unknown kind in the sentence before that a pronoun of `gender` after it, in that same sentence,
+    makes a person of that gender: "Corvin left Vienna in 1820 and never saw his daughter again.", "A banker named A. P.
+    Ross had carted the gold from his vault …", "Corvin was a young clerk from Graz, and he rose …" (the pronoun in the
+    name's own clause, before its first comma, or a subject joined by "and"). The name must be shaped like a person's, not
+    after "the" (no person's name takes it), nor in the opening, and act: a verb of its own right after it (or after
+    the comma that closes an apposition, "a lawyer, Cecil Moss, bought …"). None when the sentence names anyone else
+    who could be meant (a person not of the other gender, or another such name), holds a pronoun of `gender` before the
+    name (that one is someone else), or when the document is the life of a person of `gender`, who competes."""
+    if topic is not None and _is_personal(topic) and topic.gender is gender:
+        return None
+    text = before.text
+    if any(m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) for m in before.mentions):
+        return None
+    acting = [
+        m for m in before.mentions
+        if m.kind is MentionKind.NAME and not m.possessive and not _a_people(m) and _PERSON_SHAPED.fullmatch(m.text)
+        and not re.search(r"\b(?i:the) $", text[: m.start]) and not _in_the_opening(text, m)
+        and (_VERB_OF_THE_SUBJECT.match(text, m.end) or text.startswith(",", m.end) and _VERB_OF_THE_SUBJECT.match(text, m.end + 1))
+    ]
+    if len(acting) != 1 or any(may_name_a_person(m) and m is not acting[0] for m in before.mentions):
+        return None
+    (name,) = acting
+    all_of_the_gender = lexicon.MALE_PRONOUNS if gender is Gender.MALE else lexicon.FEMALE_PRONOUNS
+    if all_of_the_gender.intersection(word.lower() for word in _WORD.findall(text[: name.start])):
+        return None
+    # the pronoun in the name's own clause (up to its first comma: "…, with many of his photographs" may be anyone's),
+    # or the subject of a verb joined to the name's by "and" ("…, and he grew …")
+    clause = re.match(r",?[^,;:(]*", text[name.end :]).group()
+    pronouns = _PRONOUNS_OF_THE_SUBJECT[gender]
+    subject = "he" if gender is Gender.MALE else "she"
+    if pronouns.intersection(word.lower() for word in _WORD.findall(clause)) or re.search(rf",? and {subject} ", text[name.end :]):
+        return name
     return None
 
 
