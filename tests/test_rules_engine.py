@@ -7239,3 +7239,40 @@ def test_a_his_after_a_name_joined_to_its_he_by_and_is_that_name():
     )
     fronts = _fronts(text, "Kestrel Zoo")
     assert any("Bruno's keeper, {{c1::Matthew Crane}}" in front for front in fronts)
+
+
+# Round 69, part C: a leading "they" for a pair joined by a word for kin, or for a family named by its surname.
+
+
+def test_a_they_after_two_people_joined_by_a_word_for_kin_is_the_pair_with_their_surname():
+    text = (
+        "Felix Vane was born in 1853 in York, and his brother Hugo Vane in 1850. "
+        "Hugo and his younger brother Felix were the sons of a printer in Leeds. "
+        "They went on to run a newspaper in 1891 in Bradford."
+    )
+    fronts = _fronts(text, "Vane Brothers")
+    assert "Hugo and Felix Vane went on to run a newspaper in {{c1::1891}} in Bradford." in fronts
+    assert not any(front.startswith("The sons") for front in fronts)
+
+
+def test_a_they_after_a_plural_that_says_what_the_subject_was_is_not_that_plural():
+    text = "Hugo and Felix Vane were born in Leeds. The two men were the sons of a printer in Leeds. They went on to run a newspaper in 1891 in Bradford."
+    assert not any(front.startswith("The sons") for front in _fronts(text, "Vane Brothers"))
+
+
+def test_a_they_after_a_family_named_by_its_surname_is_that_family():
+    text = (
+        "Ada Kestrel was born in 1867 in Riga. In 1895 she married Paul Kestrel, a teacher. "
+        "The Kestrels guessed that the ore hid something new, and Paul set aside his own work. "
+        "In July 1898 they announced a new metal, kestrelium."
+    )
+    assert "In {{c1::July 1898}} the Kestrels announced a new metal, kestrelium." in _fronts(text, "Kestrel Radium")
+
+
+def test_a_they_after_brothers_named_by_their_surname_is_the_brothers_unless_another_plural_may_be_meant():
+    alone = "Hugo Vane was born in 1850. The Vane brothers grew up in Leeds, where their father owned a mill. In 1884 they built a small airship of silk and cane."
+    assert "In what year did the Vane brothers build a small airship of silk and cane?" in _fronts(alone, "Vane Airship")
+    beside = "Hugo Vane was born in 1850. The Vane brothers bought two horses in Leeds. In 1884 they built a small airship of silk and cane."
+    assert not any("built a small airship" in front for front in _fronts(beside, "Vane Airship"))
+    people = "Hugo Vane was born in 1850. The Italian brothers grew up in Leeds. In 1884 they built a small airship of silk and cane."
+    assert not any("built a small airship" in front for front in _fronts(people, "Vane Airship"))

@@ -644,6 +644,16 @@ _PLURAL_WORD = re.compile(
 # A subject that is a group of people, as the sentence writes it, which a "they" after the sentence may stand for (see
 # _group_of_people): "The crew of Apollo 15 named …", "The Apollo 15 crew named …", "Carmack's party went …".
 _PEOPLE_GROUP = rf"\b(?:{'|'.join(sorted(lexicon.PEOPLE_GROUP_NOUNS))})\b"
+# A word for the second of two people a sentence opens with, which makes them a pair: "Hugo and his younger brother
+# Felix", "Pierre and his wife Marie" (see _group_subject).
+_KIN_BETWEEN = re.compile(
+    r" and (?:his|her) (?:(?:elder|older|younger|twin|little|big) )?(?:(?P<sibling>brother|sister)|wife|husband) "
+)
+# A family a sentence opens with, named by its surname: "The Vane brothers grew up …", "The Curies guessed …" (see
+# _family_subject).
+_FAMILY_SUBJECT = re.compile(
+    rf"(?P<group>The (?P<surname>[A-Z][\w’'-]*?)(?P<plural>s| brothers| sisters)) (?={_VERB_AFTER_SUBJECT})"
+)
 _GROUP_SUBJECT = re.compile(
     rf"(?P<group>(?:The (?:[A-Z][\w’'-]*(?: \d+)? )?|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*['’]s ){_PEOPLE_GROUP}"
     r"(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z\d][\w’'-]*)*)?)"
@@ -688,6 +698,8 @@ _GROUP_NAMED_BEFORE = re.compile(
     rf"|\bthe (?:{'|'.join(sorted(d for d in lexicon.DEMONYMS if d.endswith(('sh', 'ch', 'ese', 'ss'))))})"
     rf"(?=[,.;]| (?:were|are|had|have|\w+ed|{_PAST_VERBS})\b)"
 )
+# A copula right before a plural, which makes the plural say what the subject was: "… were the sons of a printer".
+_PLURAL_COPULA = re.compile(r"\b(?:were|are|became|remained) $")
 # A count that says only that there were many, which names no group a "they" after it can be (see _plural_noun).
 _VAGUE_COUNT = re.compile(r"(?i:many|several) ")
 # A unit or currency a number counts is never a "they": "The dam is 210 metres high. They raised …".
@@ -3637,14 +3649,17 @@ def _antecedent(
         subject = before.claim.subject
         return subject, re.sub(r"^The ", "the ", subject.text)  # as the sentence before wrote it
     if pronoun == "they":
-        crowd = _GROUP_SUBJECT.match(before.claim.text, _OPENING.match(before.claim.text).end()) if before.claim else None
+        crowd = None
+        if before.claim:
+            start = _OPENING.match(before.claim.text).end()
+            crowd = _GROUP_SUBJECT.match(before.claim.text, start) or _family_subject(before.claim.text, start, book)
         if crowd is not None:  # "The crew of Apollo 15 named …": the crew, or no one when something else may be meant
             group = _group_of_people(crowd, before.claim, topic)
         else:
             # "The crew and the engineers …", "Catholics who refused to attend the services …": not the services
             another = _NAMES_A_PEOPLE_GROUP.search(before.text) or _names_a_people(offered)
             plural = None if another else _plural_noun(before.text)
-            group = _group_subject(before.claim) or plural or _people_named(offered, before.text, topic, book)
+            group = _group_subject(before.claim, book) or plural or _people_named(offered, before.text, topic, book)
         return (group, group.name) if group else None
     if pronoun == "the two":
         pair = _the_two(before, offered, topic)
@@ -4455,9 +4470,11 @@ def _names_an_event(name: str) -> bool:
     return words[-1] in lexicon.EVENT_WORDS or any(word in lexicon.EVENT_WORDS and after == "of" for word, after in zip(words, words[1:]))
 
 
-def _group_subject(claim: Claim | None) -> Mention | None:
+def _group_subject(claim: Claim | None, book: NameBook | None = None) -> Mention | None:
     """The two or three names of one kind a sentence opens with, as one: "Watson and Crick built …" ->
-    "Watson and Crick", "Shackleton, Worsley and Crean crossed …" -> "Shackleton, Worsley and Crean"."""
+    "Watson and Crick", "Shackleton, Worsley and Crean crossed …" -> "Shackleton, Worsley and Crean"; two people
+    joined by a word for the second's kin, "Hugo and his younger brother Felix were …" -> "Hugo and Felix", and with
+    the `book`, "Hugo and Felix Vane" when the first one's surname is known (a brother or a sister shares it)."""
     if claim is None or claim.inserted or len(claim.mentions) < 2:
         return None
     first = claim.mentions[0]
@@ -4466,15 +4483,31 @@ def _group_subject(claim: Claim | None) -> Mention | None:
     names = [first]
     for mention in claim.mentions[1:3]:
         gap = claim.text[names[-1].end : mention.start]
-        if mention.kind is not first.kind or mention.possessive:
+        # "Hugo and his brother Felix": a brother is a person, whatever the finder made of a first name opening the sentence
+        kin = _KIN_BETWEEN.fullmatch(gap) if len(names) == 1 and mention.kind is MentionKind.PERSON and first.kind in (MentionKind.PERSON, MentionKind.NAME) else None
+        if (mention.kind is not first.kind and not kin) or mention.possessive:
             return None
         names.append(mention)
-        if gap in (" and ", ", and "):
-            name = ", ".join(m.name for m in names[:-1]) + f" and {mention.name}"
+        if gap in (" and ", ", and ") or kin:
+            last = mention.name
+            if kin and kin.group("sibling") and book is not None and " " not in last:
+                full = first.name if " " in first.name else book.full_names.get(first.name) or ""
+                last = f"{last} {full.split()[-1]}" if " " in full else last
+            name = ", ".join(m.name for m in names[:-1]) + f" and {last}"
             return Mention(first.kind, 0, 0, name, name)
         if gap != ", ":
             return None
     return None
+
+
+def _family_subject(text: str, start: int, book: NameBook) -> re.Match[str] | None:
+    """The family the text opens with at `start` by a surname the document gives, as _GROUP_SUBJECT matches a group:
+    "The Vane brothers grew up …", "The Curies guessed …" (beside Marie Curie); not "The Italian brothers …", whose
+    word says only where they come from, nor a plural the document gives no surname for ("The Normans …")."""
+    family = _FAMILY_SUBJECT.match(text, start)
+    if family is None or names_a_people(family.group("surname")):
+        return None
+    return family if family.group("surname") in book.full_names else None
 
 
 def _the_two(before: _Before, offered: list[Mention], topic: _Topic | None) -> Mention | None:
@@ -4503,6 +4536,8 @@ def _plural_noun(text: str) -> Mention | None:
     nouns = {match.group(1) for match in counted}
     if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()) or any(_VAGUE_COUNT.match(match.group()) for match in counted):
         return None
+    if any(_PLURAL_COPULA.search(text, 0, match.start()) for match in counted):
+        return None  # "Hugo and his brother Felix were the sons of a printer.": "the sons" says what the subject was
     name = f"the {noun}"
     return Mention(MentionKind.NAME, 0, 0, name, name)
 
