@@ -7276,3 +7276,57 @@ def test_a_they_after_brothers_named_by_their_surname_is_the_brothers_unless_ano
     assert not any("built a small airship" in front for front in _fronts(beside, "Vane Airship"))
     people = "Hugo Vane was born in 1850. The Italian brothers grew up in Leeds. In 1884 they built a small airship of silk and cane."
     assert not any("built a small airship" in front for front in _fronts(people, "Vane Airship"))
+
+
+# Round 69, part D: "Around this time", "the next day", "that year", "the same day that …": relative phrases of time
+# that leave a card readable when its answer does not hang on them.
+
+
+def test_an_opening_around_this_time_or_at_the_same_time_before_an_event_goes():
+    text = (
+        "Tomas Berg was a Swedish lawyer. He studied law at Uppsala under Nils Rosen. Around this time he became a close friend of the poet Karin Vik, "
+        "a friendship that lasted until her death in 1802. At the same time the Royal Mint issued new coins designed by the engraver Olle Sand."
+    )
+    fronts = _fronts(text, "Tomas Berg")
+    assert "Tomas Berg became a close friend of the poet {{c1::Karin Vik}}, a friendship that lasted until her death in 1802." in fronts
+    assert "(Tomas Berg) The Royal Mint issued new coins designed by the engraver {{c1::Olle Sand}}." in fronts
+    assert not any("Around this time" in front or "At the same time" in front for front in fronts)
+
+
+def test_an_opening_at_the_same_time_that_begins_a_clause_of_time_stays():
+    text = "Tomas Berg was a Swedish lawyer. At the same time the ship sank, she carried 900 passengers to Riga."
+    assert not any("carried" in front for front in _fronts(text, "Tomas Berg"))
+
+
+def test_a_relative_time_after_the_verb_of_an_event_may_stay_unexplained():
+    text = (
+        "Tomas Berg was a Swedish lawyer who lived in Uppsala. His valet found him the next day, and the post-mortem found arsenic poisoning. "
+        "His father left the family the following year, and his mother moved the children to Malmö, where she found work as a cook."
+    )
+    fronts = _fronts(text, "Tomas Berg")
+    assert "Tomas Berg's valet found him the next day, and the post-mortem found {{c1::arsenic poisoning}}." in fronts
+    assert any(front.endswith("and his mother moved the children to {{c1::Malmö}}, where she found work as a cook.") for front in fronts)
+
+
+def test_a_relative_time_that_dates_the_only_event_of_the_sentence_is_refused():
+    text = "Tomas Berg was a Swedish lawyer who lived in Uppsala. The clock was bought that year for 90 crowns by the merchant Olle Sand."
+    assert not any("clock" in front for front in _fronts(text, "Tomas Berg"))
+
+
+def test_a_relative_time_after_a_state_or_as_all_its_clause_tells_is_refused():
+    text = (
+        "Tomas Berg was a Swedish lawyer who lived in Uppsala. The town had 4,000 people that year, and Olle Sand built a dam. "
+        "Olle Sand, badly burned, died the next day, and Karl Lind left the town. The mill was based in Malmö that spring, and Karl Lind sold wool."
+    )
+    fronts = _fronts(text, "Tomas Berg")
+    assert not any("4,000" in front or "died" in front or "Malmö" in front for front in fronts)
+
+
+def test_a_relative_time_beside_a_date_the_card_could_ask_is_refused():
+    text = "Tomas Berg was a Swedish lawyer. The council named Tomas Berg a judge the following month, and he served until 1810."
+    assert not any("following month" in front for front in _fronts(text, "Tomas Berg"))
+
+
+def test_the_same_day_that_a_named_place_became_something_is_said_by_its_own_clause():
+    text = "The Vell Company traded furs in the north. The Vell Company's charter took effect on 3 May 1881, the same day that Nevada became a state."
+    assert "The Vell Company's charter took effect on {{c1::3 May 1881}}, the same day that Nevada became a state." in _fronts(text, "Vell Company")

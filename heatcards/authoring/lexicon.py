@@ -473,7 +473,7 @@ PRESENT_VERBS = frozenset(map(third_person, PAST_TO_PLAIN.values())) | _words(
     "depends includes holds runs reaches stretches supports produces protects attracts marks exists occurs"
 )
 # Verbs in the past that report a state rather than an event: "At the time, the firm held …" holds only then.
-STATE_VERBS = _words("held owned employed remained stood lay contained numbered measured seemed")
+STATE_VERBS = _words("held owned employed remained stood lay lived contained numbered measured seemed")
 # Verbs after which an amount of money is what was earned or spent ("grossed $67 million").
 MONEY_VERBS = frozenset({"earned", "grossed", "cost", "raised", "paid", "sold", "collected", "received", "spent"})
 # Verbs that a subject can be asked about with "who" (the verb stays as it is in the sentence).
@@ -497,9 +497,10 @@ DANGLING_WORDS = _words("this these those such latter former aforementioned abov
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
     # not when a clause of the sentence says what it is: "the same age at which her father had died", "the same day that
-    # the war ended", or one it is compared with: "on the same day as Abraham Lincoln" (not "the same sum as before"; not
-    # "a concert at the same theatre that lasted four hours": that clause is the concert's)
-    r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:the|an?|his|her|its|their|he|she|it|they)\b|who\b|(?:at|in|on|by|from|to|with) which\b|as (?!(?:before|then|that|this|it|those|these|usual)\b)))"
+    # the war ended", "the same day that Nevada became a state", or one it is compared with: "on the same day as Abraham
+    # Lincoln" (not "the same sum as before"; not "a concert at the same theatre that lasted four hours": that clause is
+    # the concert's)
+    r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:(?:the|an?|his|her|its|their|he|she|it|they)\b|(?-i:[A-Z]))|who\b|(?:at|in|on|by|from|to|with) which\b|as (?!(?:before|then|that|this|it|those|these|usual)\b)))"
     r"|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:that|this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
     # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself

@@ -165,8 +165,16 @@ _BY_THEN = re.compile(r",? by (?:then|that time)\b,?(?= [a-z])(?! (?:an?|the)\b)
 # A clause that only sets the time of the main clause, opening the sentence or between commas: "When the BBC asked
 # …, ", ", when the BBC asked the public to choose …, " (see _inside_a_time_clause).
 _TIME_CLAUSE = re.compile(r"(?:^|, )(?i:when|while|after|before|once|until) [^,;]+, ")
-# An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …".
-_AT_THAT_POINT = re.compile(r"At (?:that|this|the) (?:point|time|stage|moment|juncture), (?=\S)")
+# An opening that places the sentence at a moment of the one before: "At that point, …", "At the time, …", and, with or
+# without its comma, "Around this time …", "At the same time …", "On that day …" (no comma after "At the time", whose
+# words may begin a clause of time: "At the time the bridge opened, it was …"; nor before "as": "At the same time as …").
+_AT_THAT_POINT = re.compile(
+    r"(?:At (?:that|this|the) (?:point|time|stage|moment|juncture), "
+    r"|(?:(?:At|Around|About) (?:this|the same) time|On (?:that|the same) day)(?:, | (?!as\b)(?=[A-Za-z])))(?=\S)"
+)
+# A comma and a subject pronoun after such an opening with no comma of its own, which shows the opening to be a clause
+# of time: "At the same time the ship sank, she …".
+_PRONOUN_AFTER_A_COMMA = re.compile(r", (?:he|she|it|they|we)\b")
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
     r"(?:An?\s[a-z][^,;\"“]{2,60}?,\s+(?=(?:he|she)\s)|"
@@ -517,6 +525,14 @@ _OWN_TIME = re.compile(r"\b\d{4}\b(?!s)|\bwhen\b")
 # ago", "65 million years ago" (not "twenty years ago", "a century ago").
 _LONG_AGO = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{4,}|thousand|million|billion) (?:[a-z]+ )?years ago\b")
 _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
+# A time named only by the one before it, after the verb of an event (see _time_of_an_event_alone): "the next day",
+# "that spring", "that same year".
+_POINTED_TIME = re.compile(rf"(?:the (?:following|next|previous|same)|that(?: same)?) (?:{_PART_OF_TIME})\b", re.IGNORECASE)
+# A verb that needs a past participle after it to tell of an event: "was bought", "had filled in" (not "was the largest").
+_AUXILIARY_OF_AN_EVENT = frozenset({"was", "were", "had", "has", "have"})
+_PARTICIPLE_AFTER = re.compile(rf" (?:[a-z]+ly )?({_PAST_VERB})")
+# Participles after "was" that tell of a state, not an event: "was based in Lyon that year".
+_STATE_PARTICIPLES = frozenset({"based", "located", "situated", "known", "called", "named", "considered", "regarded", "valued", "priced"})
 # A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
 # was the coldest".
 _VERB_OF_A_TIME_SUBJECT = re.compile(r" (?:was|were|is|saw|brought|became|proved|turned out)\b")
@@ -872,6 +888,9 @@ _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
     rf"|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 )
+# A second clause of its own after a time named only by the one before (see _time_of_an_event_alone), which a card
+# may ask: "…, and his mother moved …", "… and had set …".
+_CLAUSE_AFTER = re.compile(rf"(?:,? and|;) [^;]*?{_FINITE_VERB.pattern}")
 # An opening phrase no comma closes before the subject's name (see _subject_after_an_unclosed_opening): "For most of his
 # life {Ada Lee} gave …".
 _UNCLOSED_OPENING = re.compile(_UNCLOSED_OPENING_PHRASE)
@@ -2161,6 +2180,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE)
         if not _counted_from_its_own_year(text, match)
         and not _dated_by_the_sentence(text, match, mentions)
+        and not _time_of_an_event_alone(text, match, mentions)
         # "the Two Plus Four Treaty", "the Two Medicine River": a word of a name
         and not any(m.start < match.end() <= m.end for m in mentions if m.kind in NAMED_KINDS)
         and not (match.group() == "ago" and _LONG_AGO.search(text, 0, match.end()))
@@ -2215,6 +2235,30 @@ def _counted_from_its_own_year(text: str, phrase: re.Match[str]) -> bool:
     before it, so leans on nothing: "Pinatubo erupted on 15 June 1991 and cooled the planet over the
     following year." (not after two years, "in 1922 and 1925 … the next year", nor a decade, "the 1920s")."""
     return _RELATIVE_PERIOD.fullmatch(phrase.group()) is not None and len(re.findall(r"\b\d{4}\b(?!s)", text[: phrase.start()])) == 1
+
+
+def _time_of_an_event_alone(text: str, phrase: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a "the next day" or "that year" after the verb of its clause only says when an event happened, before a
+    clause of its own that a card may ask with the time left unexplained: "Her maid found her the next day, and the
+    doctor found {{arsenic}}.", "His father left that year, and his mother moved to {{Leeds}}."; not when the time dates
+    the only event the sentence tells ("Ada Brand finished a novel that summer in Tromsø.": which novel?), nor when the
+    sentence gives a date or year a card could ask in its place, nor after a state that holds only at that time ("The
+    town had 4,000 people that year, and …") or a verb in the present; nor when the time is all its clause tells ("Hale,
+    badly burned, died the next day, and …"), nor in a participle after a comma (", published the same year"), whose
+    subject the clause does not show."""
+    time = _POINTED_TIME.match(text, phrase.start())
+    if time is None or any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in mentions) or not _CLAUSE_AFTER.search(text, time.end()):
+        return False
+    clause = _start_of_its_clause(text, phrase.start())
+    verb = _FINITE_VERB.search(text, clause, phrase.start())
+    if verb is None or (text[verb.end() : phrase.start()].strip() == "" and re.match(r"[.;!]", text[time.end() :].lstrip(",") or ".")):
+        return False
+    if clause > 0 and text[clause : verb.start()].strip() == "" and verb.group() not in _AUXILIARY_OF_AN_EVENT:
+        return False
+    if verb.group() in _AUXILIARY_OF_AN_EVENT:
+        verb = _PARTICIPLE_AFTER.match(text, verb.end())
+        return verb is not None and verb.group(1) not in lexicon.STATE_VERBS | _STATE_PARTICIPLES
+    return re.fullmatch(_PAST_VERB, verb.group()) is not None and verb.group() not in lexicon.STATE_VERBS
 
 
 def _has_a_named_speaker(text: str, quotation: Quotation) -> bool:
@@ -3146,11 +3190,13 @@ def _without_text(claim: Claim, start: int, end: int) -> Claim:
 
 
 def _event_after_that_point(text: str) -> re.Match[str] | None:
-    """An opening "At that point," or "At the time," before an event the rest reports on its own ("At
-    that point, the Admiralty kept the collision secret …"), which can go; None before a state that
-    holds only at that time ("At the time, the dining room was the largest …", "… had spent £2
+    """An opening "At that point," or "At the time," ("Around this time", "At the same time", "On that day") before an
+    event the rest reports on its own ("At that point, the Admiralty kept the collision secret …"), which can go; None
+    before a state that holds only at that time ("At the time, the dining room was the largest …", "… had spent £2
     million"): the opening carries what the claim needs."""
     opening = _AT_THAT_POINT.match(text)
+    if opening and not opening.group().endswith(", ") and _PRONOUN_AFTER_A_COMMA.search(text, opening.end()):
+        return None
     verb = _FINITE_VERB.search(text, opening.end()) if opening else None
     return opening if verb and re.fullmatch(_PAST_VERB, verb.group()) and verb.group() not in lexicon.STATE_VERBS else None
 
