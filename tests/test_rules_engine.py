@@ -7330,3 +7330,34 @@ def test_a_relative_time_beside_a_date_the_card_could_ask_is_refused():
 def test_the_same_day_that_a_named_place_became_something_is_said_by_its_own_clause():
     text = "The Vell Company traded furs in the north. The Vell Company's charter took effect on 3 May 1881, the same day that Nevada became a state."
     assert "The Vell Company's charter took effect on {{c1::3 May 1881}}, the same day that Nevada became a state." in _fronts(text, "Vell Company")
+
+
+# Round 70, part A: a leading he/she after a relative named in passing, a person of the other gender, a cut-off name
+
+
+def test_a_relative_after_a_preposition_beside_the_one_who_acts_does_not_compete_with_him():
+    text = "Linz Palace is a castle in Austria. Karl Brandt became duke in 1740 on the death of his brother, Richard Brandt. He built a new wing at Linz in 1745."
+    assert any("did Karl Brandt build a new wing at Linz" in front for front in _fronts(text, "Linz Palace"))
+
+
+def test_an_eldest_brother_also_named_after_a_preposition_leaves_the_documents_person():
+    text = (
+        "Osric Lind was a Danish potter. His father died in 1739, when Osric was nine, and the boy went to work under his eldest "
+        "brother, also named Thomas. On 1 May 1744 he was apprenticed to that brother for five years."
+    )
+    assert "On {{c1::1 May 1744}} Osric Lind was apprenticed to that brother for five years." in _fronts(text, "Osric Lind")
+
+
+def test_a_relative_after_a_preposition_with_no_one_acting_before_still_competes():
+    text = "Karl Lind was a Danish painter. Karl Lind's estate went to his nephew Tom Vane. He sold the house in 1900."
+    assert not any("sold the house" in front for front in _fronts(text, "Karl Lind"))
+
+
+def test_a_man_known_by_his_first_name_does_not_compete_with_a_she():
+    text = "Ada Holm was an English nurse. Percy Vance, the minister of war, asked Ada to lead a party of nurses. She left in May with 40 nurses."
+    assert "Ada Holm left in May with {{c1::40}} nurses." in _fronts(text, "Ada Holm")
+
+
+def test_a_name_cut_at_a_middle_initial_is_not_written_for_a_he():
+    text = 'Bell X-2 was a rocket plane. Tom R. "Red" Vane Jr., the pilot, was born in Ohio on 3 May 1920. A major in the army, he had earned a degree at Yale.'
+    assert not any("Tom R. had" in front for front in _fronts(text, "Bell X-2"))

@@ -95,7 +95,7 @@ ROLE_NOUNS = _words(
 )
 
 # A person's relatives, beside whom a count of companions is said in passing ("his wife and three children").
-KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle aunt cousin children parents family")
+KIN_NOUNS = _words("wife husband son daughter father mother brother sister uncle aunt cousin nephew niece children parents family")
 # Words for a man or a woman, a boy or a girl: a "his" or "her" after such a subject is its own ("The boy gave his first
 # concert", "The father taught his son"), never the document's person's; just before a name, they say its gender ("the
 # actress Yoko Mori").
@@ -340,7 +340,8 @@ MALE_FIRST_NAMES = _words(
     "Scott Sean Stanley Stephen Steve Steven Thomas Tim Timothy Tom Tony Vincent Walter William Willie "
     "Tommy Marlon Humphrey Orson Quentin Ridley Denzel Harrison Leonardo Judd Wolfgang Ludwig Johann "
     "Giuseppe Pablo Claude Leo Marco Hans Karl Friedrich Sergei Albert Niels Werner Enrico Gustave "
-    "Isambard Nikola Wilbur Orville Winston Abraham Ulysses Theodore Dwight"
+    "Isambard Nikola Wilbur Orville Winston Abraham Ulysses Theodore Dwight Theodor Edwin Herbert Sidney Johannes "
+    "Rudolf Otto Gordon Hiram Josiah Eugene Ferdinand Percy Cecil Herman Yuri Mikhail Viktor Erich"
 )
 FEMALE_FIRST_NAMES = _words(
     "Alice Alicia Amanda Amy Angela Ann Anna Anne Audrey Barbara Beth Betty Bronisława Caroline Carol "
@@ -349,7 +350,8 @@ FEMALE_FIRST_NAMES = _words(
     "Katherine Kathleen Laura Linda Lisa Louise Lucy Margaret Maria Marie Martha Mary Michelle Nancy "
     "Nicole Olga Pamela Patricia Rachel Rebecca Rita Rosalind Rose Ruth Sandra Sarah Sharon Sophie Susan "
     "Victoria Sigourney Meryl Marilyn Ada Lise Florence Jane Harriet Amelia Ella Frida Indira Golda "
-    "Eleanor Hillary Valentina Sally Dian Jocelyn Barbara Dorothea Emmy Irene Mae Maya Toni Virginia"
+    "Eleanor Hillary Valentina Sally Dian Jocelyn Barbara Dorothea Emmy Irene Mae Maya Toni Virginia Edith Agnes Clara "
+    "Mabel Ida Elsa"
 )
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES | _words("Ashley Chris Jean Kelly Kim Val Sam Alex Leslie")
 

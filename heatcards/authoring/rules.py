@@ -852,8 +852,12 @@ _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile
 # A person named as someone's relative through a possessive: "her sister {Lavinia}", "Her brother, {William}, …" (see
 # _named_as_a_relative).
 _RELATIVE_BEFORE = re.compile(
-    rf"\b(?P<possessive>[Hh]er|[Hh]is) (?:(?:elder|older|younger|little|only|twin|half-)\s?)?(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? $"
+    rf"\b(?P<possessive>[Hh]er|[Hh]is) (?:(?:elder|eldest|older|oldest|younger|youngest|little|only|twin|half-)\s?)?"
+    rf"(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? (?:(?:also )?(?:named|called) )?$"
 )
+# A preposition that makes the relative after it an object, perhaps after another of the list it ends: "on the death of
+# {his brother}", "to his sons and {his nephew}" (see _named_as_a_relative).
+_PREPOSITION_BEFORE_A_RELATIVE = re.compile(r"\b(?:of|to|under|with|for|from|beside)(?: (?:his|her|the) [a-z]+ and)? $")
 # A person named after "by" in a passive whose subject is a pronoun: "There he was taught drawing by {Karl Lind}" (see
 # _agent_of_a_pronouns_passive).
 _AGENT_OF_A_PRONOUNS_PASSIVE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he) (?:was|is|had been|has been)(?: [a-z]+){1,5} by $")
@@ -3638,7 +3642,7 @@ def _antecedent(
         # carried on. He …": not the man of the opening clause
         offered = [
             m for m in offered
-            if not _named_as_a_relative(before.text, m, gender) and not _agent_of_a_pronouns_passive(before.text, m, gender)
+            if not _named_as_a_relative(before.text, m, gender, before.mentions) and not _agent_of_a_pronouns_passive(before.text, m, gender)
             and not _in_the_opening(before.text, m)
         ]
         people: dict[str, Mention] = {}
@@ -3682,6 +3686,8 @@ def _antecedent(
                 return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
             if _opens_with_an_unknown_name(before, person):
                 return None  # "Pemba, for whom it was a third trip to Vell, became …. He died …": Pemba may be the man
+            if _CUT_AT_AN_INITIAL.search(person.name):
+                return None  # "Tom R. "Red" Vane Jr. was born …": the name, cut at its nickname, is no one to write
             return person, person.name
         if (
             _only_the_topic_fits(pronoun, offered, topic, book)
@@ -4013,6 +4019,9 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
 # The pronouns of each gender that, after a name in its own sentence, stand for that name: not "him" or "her", which
 # after a subject are mostly someone else ("Tom Vane met him", "Ada Lind taught her")
 _PRONOUNS_OF_THE_SUBJECT = {Gender.MALE: frozenset({"he", "his", "himself"}), Gender.FEMALE: frozenset({"she", "herself"})}
+# A person's name that ends with a middle initial, cut short before a nickname or the rest ("Tom R." of "Tom R. "Red"
+# Vane Jr.")
+_CUT_AT_AN_INITIAL = re.compile(r" [A-Z]\.$")
 # A name shaped like a person's: one to three capitalised words, perhaps after initials ("A. P. Giannini", "Corvin")
 _PERSON_SHAPED = re.compile(r"(?:[A-Z]\. )*[A-Z][^\W\d_]+(?:[ -][A-Z]?[^\W\d_]+){0,2}")
 
@@ -4348,11 +4357,12 @@ def _subject_is_an_unread_it(text: str) -> bool:
     return subject is not None and not _FINITE_VERB.search(subject.group("opening"))
 
 
-def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
+def _named_as_a_relative(text: str, mention: Mention, gender: Gender, mentions: list[Mention]) -> bool:
     """Whether the person is named as a relative through a possessive of `gender` and only described, not acting ("her
     sister Lavinia, known as Vinnie, was younger", "Her brother, William, was older"), or before the sentence's own
-    subject pronoun of `gender` ("while visiting her sister Nora in Boston, she saw …"): the "her" is someone else, and a
-    "she" after the sentence goes on with that one, not the relative. Not a relative with a verb of their own ("His
+    subject pronoun of `gender` ("while visiting her sister Nora in Boston, she saw …"), or after a preposition, beside
+    someone who acts before it ("Tom Vane became king on the death of his brother, Karl."): the "her" is someone else, and
+    a "she" after the sentence goes on with that one, not the relative. Not a relative with a verb of their own ("His
     brother John joined the navy", "his father, Karl Reyes, a clerk, despaired of him")."""
     relative = _RELATIVE_BEFORE.search(text, 0, mention.start)
     if relative is None or _PRONOUN_GENDER[relative.group("possessive").lower()] is not gender:
@@ -4362,7 +4372,16 @@ def _named_as_a_relative(text: str, mention: Mention, gender: Gender) -> bool:
     if own_subject is not None and text.endswith(", ", 0, own_subject.start()):
         return True
     # "His brother John joined the navy. He …": a relative who acts may be the one the story goes on with
-    return bool(_DESCRIBED_BY_BE.match(text, mention.end))
+    if _DESCRIBED_BY_BE.match(text, mention.end):
+        return True
+    # "Tom Vane became king on the death of his brother, Karl.": a relative after a preposition, named in passing beside
+    # the one who acts, whose "his" it is; not "Karl Lind's estate went to his nephew Tom Vane." (no one acts)
+    if not _PREPOSITION_BEFORE_A_RELATIVE.search(text, 0, relative.start()) or _VERB_OF_THE_SUBJECT.match(text, mention.end):
+        return False
+    subject_pronoun = "she" if gender is Gender.FEMALE else "he"
+    return any(
+        m.end <= relative.start() and not m.possessive and _VERB_OF_THE_SUBJECT.match(text, m.end) for m in mentions
+    ) or re.search(rf"\b(?i:{subject_pronoun})\b", text[: relative.start()]) is not None
 
 
 def _agent_of_a_pronouns_passive(text: str, mention: Mention, gender: Gender) -> bool:
