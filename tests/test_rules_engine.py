@@ -7361,3 +7361,46 @@ def test_a_man_known_by_his_first_name_does_not_compete_with_a_she():
 def test_a_name_cut_at_a_middle_initial_is_not_written_for_a_he():
     text = 'Bell X-2 was a rocket plane. Tom R. "Red" Vane Jr., the pilot, was born in Ohio on 3 May 1920. A major in the army, he had earned a degree at Yale.'
     assert not any("Tom R. had" in front for front in _fronts(text, "Bell X-2"))
+
+
+# Round 70, part C: "the same …" and "the two" its own sentence settles; a cleft after "also"
+def test_the_same_thing_named_or_used_within_its_own_sentence_is_no_reference():
+    text = (
+        "Every steam turbine, from a ship's engine to a plant's, works on the same cycle, known to engineers as the Rankine cycle. "
+        "Wine yeast is a fungus called Saccharomyces vini, the same species that vintners use to make wine. "
+        "Ada Vane noticed that a hanging spring keeps almost the same rhythm whatever the weight on its end."
+    )
+    fronts = _fronts(text, "Engines")
+    assert any("known to engineers as the {{c1::Rankine cycle}}" in front for front in fronts)
+    assert any("called {{c1::Saccharomyces vini}}, the same species that vintners use" in front for front in fronts)
+    assert any("the same rhythm whatever the weight on its end" in front for front in fronts)
+
+
+def test_the_same_thing_of_the_sentence_before_still_leans():
+    text = "The Kell Hall opened in 1820. On 2 May 1830 Ada Vane gave a concert at the same theatre that lasted four hours."
+    assert not any("same theatre" in front for front in _fronts(text, "Ada Vane"))
+
+
+def test_the_two_its_own_sentence_names_is_no_reference():
+    text = (
+        "Later that year the Copley Medal was shared by Vane and the two Hales for their work on magnets. "
+        "Ada Vane and Tom Hale met in Leeds in 1901, and the two founded the Kestrel Press in 1904."
+    )
+    fronts = _fronts(text, "Magnets")
+    assert any("{{c1::Copley Medal}} was shared by Vane and the two Hales" in front for front in fronts)
+    assert any("and the two founded the Kestrel Press in {{c1::1904}}" in front for front in fronts)
+
+
+def test_the_two_that_could_be_others_still_leans():
+    text = (
+        "Ada Vane and Tom Hale met Karl Marks in 1901, and the two founded the Kestrel Press in 1904. "
+        "Tom Hale and Ada Vane boarded the Kestrel in 1911, and the two ships sailed for Oslo in 1912. "
+        "The two Germans were arrested at Dover in 1915."
+    )
+    fronts = _fronts(text, "Magnets")
+    assert not any("the two" in front for front in fronts)
+
+
+def test_an_also_in_a_cleft_goes_with_the_cleft():
+    text = "Tom Hale studied law at Oxford. It was also at Oxford that Tom Hale met Ada Vane, a nursing student who became his wife in 1946."
+    assert any(front.startswith("At Oxford, Tom Hale met {{c1::Ada Vane}}") for front in _fronts(text, "Tom Hale"))

@@ -570,9 +570,10 @@ _NAMED_AFTER_ITS_CLAUSE = re.compile(r"(?<=; )this [a-z]+ (?:is|was) (?:called|k
 # Laing's idea that the fever spread by water.", "It was the council's plan to close the wells." (see _without_cleft).
 _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+['’]s (?:[a-z]+ ){1,2}(?:that|to)\b")
 # What stands between the "It was" of a cleft sentence and the name it singles out: "It was the Scottish surgeon Dr.
-# {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft); not
-# "It was not {Laing} who …".
-_CLEFT_LEAD = re.compile(r"It (?:was|is) (?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
+# {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft), after an
+# "also" that only says the sentence before told of the same and goes ("It was also at {Leeds} that …" -> "At Leeds,
+# …"); not "It was not {Laing} who …".
+_CLEFT_LEAD = re.compile(r"It (?:was|is) (?:also )?(?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
 # What may stand between the name a cleft singles out and its "who" or "that": "alone" or a description between commas,
 # which the statement keeps ("It was Ada Brand alone who …" -> "Ada Brand alone …", "It was Lord Fenwick, Governor of
 # Bengal, who ordered …" -> "Lord Fenwick, Governor of Bengal, ordered …"), and an emphasis or a linking aside that only
@@ -913,6 +914,17 @@ _PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.remove
 _PLAIN_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS))
 # The plain form of a verb the engine knows, not a noun after an article or a possessive: "Locals {use} it", not "its use".
 _PLAIN_VERB = re.compile(rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )\b(?:{_PLAIN_VERB_WORDS})\b")
+# A "the same …" whose sameness its own sentence settles (beyond the clauses lexicon.DANGLING_PHRASES lets pass): a name
+# it is given ("works on the same cycle, known to engineers as the Brayton cycle"), a range it holds over ("keeps almost
+# the same period whatever the width of its swing"), or a clause whose own subject uses it ("the same species that
+# brewers use"); not a time ("the same year, known as …"), nor a clause said of it ("the same theatre that lasted …").
+_SAMENESS_ITS_SENTENCE_SETTLES = re.compile(
+    rf"(?i:the|that) same(?! (?:{_PART_OF_TIME}|{lexicon.TIME_UNITS})\b)(?: [a-z-]+){{1,2}}?"
+    r"(?:,? (?:(?:now |also )?(?:known(?: to [a-z]+)? as|called)\b|(?:whatever|whichever|regardless of|no matter)\b)"
+    rf"| that [a-z]+s (?:{_PLAIN_VERB_WORDS})\b)"
+)
+# A "the two" its own words may say are which: a name after it ("Becquerel and the two Curies"), "the two world wars".
+_THE_TWO_NAMED = re.compile(r"(?i:the two) (?:world wars\b|(?=[A-Z]))")
 # A verb in the present after a plural subject, which _FINITE_VERB (third person only) does not see: "farmers {grow}".
 _PLURAL_SUBJECT_AND_VERB = re.compile(rf"(?<=[a-z][^su\W]s )(?:{_PLAIN_VERB_WORDS})\b")
 # The verbs a "How …" title's subject may come before (see _thing_explained).
@@ -1823,8 +1835,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         compared = frozenset()
     if any(other.kind in compared and other.end <= mention.start for other in claim.mentions):
         return True
-    if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children)\b", after):
-        return True  # "signed by the {{three}} astronauts": a small group the reader already knows, counted (not "the 31st state")
+    if mention.kind is MentionKind.COUNT and re.fullmatch(r"[a-z -]+", mention.text) and re.search(r"\b[Tt]he $", claim.text[: mention.start]) and re.match(r" (?:[a-z]+s|[a-z]*men|people|children|world wars)\b", after):
+        return True  # "signed by the {{three}} astronauts", "the two world wars": a small group the reader already knows, counted (not "the 31st state")
     if mention.kind is MentionKind.COUNT and _incidental_count(claim.text, mention):
         return True
     if mention.kind is MentionKind.AGE and not any(m and (m.kind is MentionKind.PERSON or (m.kind is MentionKind.NAME and not m.craft)) for m in (*claim.mentions, claim.subject)):
@@ -2185,6 +2197,8 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         if not _counted_from_its_own_year(text, match)
         and not _dated_by_the_sentence(text, match, mentions)
         and not _time_of_an_event_alone(text, match, mentions)
+        and not _SAMENESS_ITS_SENTENCE_SETTLES.match(text, match.start())
+        and not _says_which_two(text, match, mentions)
         # "the Two Plus Four Treaty", "the Two Medicine River": a word of a name
         and not any(m.start < match.end() <= m.end for m in mentions if m.kind in NAMED_KINDS)
         and not (match.group() == "ago" and _LONG_AGO.search(text, 0, match.end()))
@@ -2226,6 +2240,30 @@ def _dated_by_the_sentence(text: str, phrase: re.Match[str], mentions: Sequence[
         return False
     price = any(m.kind is MentionKind.MONEY and m.end + 1 == phrase.start() for m in mentions)
     return price or _OWN_TIME.search(text, 0, phrase.start()) is not None
+
+
+def _says_which_two(text: str, phrase: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a "the two" is two its own sentence says: a family or people named after it in the plural ("the two
+    Curies"; not a nationality, "the two Germans", who could be anyone, nor a name before a noun, "the two Viking
+    probes"), "the two world wars", or the two names joined by "and" before it, with no third of their kind before it
+    ("Ada Vane and Tom Hale met in Leeds, and the two founded …"; not "Ada Vane, Tom Hale and Karl Marks …", nor "Ada
+    Vane and Tom Hale met Karl Marks, and the two …"), when no noun follows it to say it counts something else."""
+    if phrase.group().lower() != "the two":
+        return False
+    if _THE_TWO_NAMED.match(text, phrase.start()):
+        after = next((m for m in mentions if m.start == phrase.end() + 1), None)
+        plural_name = after is not None and after.kind in NAMED_KINDS and after.text.endswith("s") and after.name.removesuffix("s") not in lexicon.NATIONALITIES
+        return plural_name or text.startswith(" world wars", phrase.end())
+    if not re.match(rf" (?:{_VERB_AFTER_A_COUNT})", text[phrase.end() :]):
+        return False  # "… into Eagle, and the two spacecraft separated": two things the sentence may not name
+    named = [m for m in mentions if m.kind in NAMED_KINDS and m.end <= phrase.start()]
+    pairs = [(first, second) for first, second in zip(named, named[1:]) if text[first.end : second.start] == " and "]
+    if len(pairs) != 1 or text[: pairs[0][0].start].endswith(", "):
+        return False
+    # a name of unknown kind may be a person, so it rivals a pair of people, and they it ("met Karl Marks in Leeds")
+    kinds = {m.kind for m in pairs[0]}
+    kinds |= {MentionKind.PERSON, MentionKind.NAME} if kinds & {MentionKind.PERSON, MentionKind.NAME} else set()
+    return not any(m.kind in kinds for m in named if m not in pairs[0])
 
 
 def _word_of_a_longer_name(word: re.Match[str], mentions: Sequence[Mention]) -> bool:
