@@ -7404,3 +7404,66 @@ def test_the_two_that_could_be_others_still_leans():
 def test_an_also_in_a_cleft_goes_with_the_cleft():
     text = "Tom Hale studied law at Oxford. It was also at Oxford that Tom Hale met Ada Vane, a nursing student who became his wife in 1946."
     assert any(front.startswith("At Oxford, Tom Hale met {{c1::Ada Vane}}") for front in _fronts(text, "Tom Hale"))
+
+
+# Round 70, part B: the topic called by a noun its name does not hold ("The temple", "The cathedral", "The road")
+
+
+def test_the_noun_an_apposition_gives_the_topic_stands_for_it_and_an_it_after_it():
+    text = (
+        "On a low hill above Corvina stands the Vessaion, the temple that the people of the town built for their river god. "
+        "The temple is built of grey limestone from Mount Orel, about 9 kilometres away. "
+        "It has 12 columns along each side."
+    )
+    fronts = _fronts(text, "The Vessaion: Two Thousand Years on a Hill")
+    assert "The Vessaion is built of grey limestone from {{c1::Mount Orel}}, about 9 kilometres away." in fronts
+    assert "The Vessaion has {{c1::12}} columns along each side." in fronts
+
+
+def test_the_noun_a_title_gives_the_topic_stands_for_it_before_an_its():
+    text = (
+        "Santa Lumia stands on an island in the river at the heart of Vardo. "
+        "Bishops and kings were crowned there for six hundred years. "
+        "The cathedral grew rich in bells and silver. "
+        "Its great bell, Gaspard, cast in 1702, weighs about 9 tonnes."
+    )
+    fronts = _fronts(text, "Santa Lumia: Six Centuries of a Cathedral")
+    assert "Santa Lumia's great bell, Gaspard, cast in 1702, weighs {{c1::about 9 tonnes}}." in fronts
+
+
+def test_a_numbered_route_is_the_road_and_its_it_after_a_sentence_about_it():
+    text = (
+        "For forty years U.S. Route 41 carried travellers from Harlow to the coast. "
+        "The road began at Mercer Square in Harlow and ran west to Port Ellis. "
+        "It crossed five states and two time zones."
+    )
+    fronts = _fronts(text, "U.S. Route 41: The Long Road West")
+    assert "U.S. Route 41 began at {{c1::Mercer Square}} in Harlow and ran west to Port Ellis." in fronts
+    assert "U.S. Route 41 crossed {{c1::five}} states and two time zones." in fronts
+
+
+def test_a_noun_the_document_gives_another_name_too_or_that_another_thing_before_could_be_stands_for_nothing():
+    # the Vessaion and the Orelion are both called temples: "the temple" is either
+    both = (
+        "The Vessaion, a temple of the river god, stands above Corvina. The Orelion, a temple of the sky god, stands below it. "
+        "The temple is built of grey limestone from Mount Orel."
+    )
+    assert not any(front.startswith(("The Vessaion is built", "The Orelion is built")) for front in _fronts(both, "The Vessaion"))
+    # the sentence before names the Orelion, which may be the temple meant
+    beside = (
+        "On a low hill above Corvina stands the Vessaion, the temple that the people of the town built. "
+        "In 410 BC the townsfolk also raised the Orelion on the shore. "
+        "The temple is built of grey limestone from Mount Orel."
+    )
+    assert not any(front.startswith("The Vessaion is built") for front in _fronts(beside, "The Vessaion: Two Thousand Years on a Hill"))
+
+
+def test_an_it_written_as_a_thing_is_no_owner_of_a_his_after_it():
+    text = (
+        "Few machines lasted as long as Morning Star. "
+        "Built in 1911, Morning Star is the most famous steam locomotive in Wales. "
+        "The engine was designed by Owen Price, chief engineer of the Vale Railway. "
+        "It was one of his B2 class, big express locomotives known as Atlantics."
+    )
+    fronts = _fronts(text, "Morning Star: A Century of a Famous Locomotive")
+    assert not any(front.startswith("Morning Star was one of his") for front in fronts)

@@ -549,6 +549,16 @@ THING_NOUNS = {
     "probe": ("probe", "spacecraft"), "car": ("car",),
 }
 
+# Round 70, part B. Nouns for a kind of building, structure, route, vehicle or show that a document may call its topic
+# by once it says the topic is one ("the Parthenon, the temple that …", "Route 9 was a highway", a title "… of a
+# Cathedral"), though the name does not hold them: "The temple …" and an "It" after it then stand for the topic (see
+# rules._kind_nouns_of_the_topic). THING_NOUNS count too, with their shorter nouns ("locomotive", then "engine").
+TOPIC_KIND_NOUNS = _words(
+    "temple cathedral church abbey chapel mosque shrine tomb mausoleum monument memorial statue tower castle palace "
+    "fortress citadel amphitheatre arena stadium bridge dam canal tunnel lighthouse observatory museum building "
+    "road highway railway exhibition"
+)
+
 # Nouns for the undertaking of making a thing, which in a document about that thing stand for the thing:
 # "The project had been estimated at …" in the history of a building, "The programme cost …" in that of an
 # aircraft.

@@ -17,7 +17,7 @@ import dataclasses
 import datetime
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Callable
@@ -1038,6 +1038,9 @@ _NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TI
 # Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
 _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
+# A road's name, a "Route" and its number: "the road" may stand for "U.S. Route 66" when it is the topic (see
+# _kind_nouns_of_the_topic), not for the "Route 66 Corridor Program", nor for a sign's "Historic Route 66".
+_NUMBERED_ROUTE = re.compile(r"(?:U\.S\. )?Route \d+[A-Z]?")
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
 # What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel", 'called it the "Old Candle"'.
 _NAME_GIVEN_TO_IT = re.compile(rf"\b{_NAMING_VERBS} it (?:the )?[\"“‘']?$")
@@ -1079,6 +1082,9 @@ class _Topic:
     common: bool = False  # a common noun the title names ("How the Lung Works"), which a sentence writes "the lung" (see _title_phrase)
     article: bool = False  # a name the title writes after "The" ("The Scopes Trial"), which a sentence writes "the Scopes Trial"
     copies: tuple[str, ...] = ()  # the plural of a thing's name ("Model Ts"), which is no answer about it either
+    # the nouns the document says the topic is though its name does not hold them ("temple" for the Parthenon): "the
+    # temple" may stand for it (see _kind_nouns_of_the_topic)
+    kind_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -1159,6 +1165,7 @@ def suggest_from_mentions(
     title = _thing_explained(document.title)
     texts = [sentence.text for sentence in sentences]
     topic = _dated_event(title, found) or _topic(title, texts, found, book) or _title_phrase(title, texts)
+    topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
     cards: list[_Card] = []
     previous: Claim | None = None
@@ -1486,6 +1493,54 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
     gender = Gender.FEMALE if ship else book.gender(name) or next((told for other in fuller if (told := book.gender(other))), None)
     place = _place_of_the_event(name, [other for other, kind in kinds.items() if kind is MentionKind.PLACE])
     return _Topic(name, kinds[name], tuple(sorted(forms, key=len, reverse=True)), gender, ship, place=place, copies=copies)
+
+
+# Where a sentence says what kind of thing a name is, by a noun of lexicon.TOPIC_KIND_NOUNS or THING_NOUNS: before it
+# ("the Gothic cathedral {Kell Abbey}"), or after it, set off by a comma or after "is/was" ("{the Vega}, the temple
+# that …", "{Route 9} was a highway"), the noun ending the phrase; the words between are no "and" or "or" ("the Vega,
+# the Orla and the temple …" says nothing of the Vega).
+_KIND_NOUNS = "|".join(sorted(lexicon.TOPIC_KIND_NOUNS | set(lexicon.THING_NOUNS)))
+_KIND_NOUN_BEFORE_A_NAME = re.compile(rf"\b(?i:the|an?) (?:(?!and |or )[\w’'-]+ ){{0,2}}(?P<noun>{_KIND_NOUNS}) $")
+_KIND_NOUN_AFTER_A_NAME = re.compile(
+    rf"(?:,| (?:is|was)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?P<noun>{_KIND_NOUNS})"
+    r"(?=[,.;:]| (?:in|of|on|at|that|which|built|made|launched|with|for|from|where|dedicated|designed|and)\b)"
+)
+# The kind of thing a title calls its topic after the name: "Kell Abbey: Eight Centuries of a Cathedral", "The Orla:
+# A History of a Famous Airship".
+_KIND_NOUN_OF_A_TITLE = re.compile(rf"\b(?:a|an) (?:[A-Z][\w’'-]* )?(?P<noun>(?i:{_KIND_NOUNS}))\s*$")
+
+
+def _kind_noun_said_of(text: str, mention: Mention) -> str | None:
+    """The noun of a kind of thing the sentence says the named thing is, if any (see _KIND_NOUN_AFTER_A_NAME)."""
+    said = _KIND_NOUN_BEFORE_A_NAME.search(text, 0, mention.start) or _KIND_NOUN_AFTER_A_NAME.match(text, mention.end)
+    return said.group("noun") if said else None
+
+
+def _with_kind_nouns(topic: _Topic | None, title: str, texts: list[str], found: list[list[Mention]]) -> _Topic | None:
+    """The topic (a named thing) with the nouns the document says it is, though its name does not hold them (see
+    _kind_nouns_of_the_topic)."""
+    if topic is None or topic.kind is MentionKind.PERSON or topic.common:
+        return topic
+    return dataclasses.replace(topic, kind_nouns=_kind_nouns_of_the_topic(topic, title, texts, found))
+
+
+def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found: list[list[Mention]]) -> frozenset[str]:
+    """The nouns a sentence or the title gives the topic itself (see _KIND_NOUN_AFTER_A_NAME, _KIND_NOUN_OF_A_TITLE),
+    with the shorter nouns each may be called by ("locomotive", then "engine"): the Parthenon is "the temple" after
+    "the Parthenon, the temple that …". Not a noun said of another name ("the Erechtheion, a temple"), nor one the
+    document also gives another name: which one "the temple" is is then unsure. A numbered route is "the road"."""
+    given: defaultdict[str, set[str]] = defaultdict(set)  # noun -> the names it is said of
+    for text, mentions in zip(texts, found):
+        for m in mentions:
+            if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and (noun := _kind_noun_said_of(text, m)):
+                given[noun].add(topic.name if _is_topic(m, topic) else m.name)
+    named = next((alias for alias in topic.aliases if _contains_word(title, alias)), None)
+    if named is not None and named in title and (of_the_title := _KIND_NOUN_OF_A_TITLE.search(title.split(named, 1)[-1])):
+        given[of_the_title.group("noun").lower()].add(topic.name)
+    nouns = {noun for noun, names in given.items() if names == {topic.name} and not any(_is_named_by(alias, noun) for alias in topic.aliases)}
+    if any(_NUMBERED_ROUTE.fullmatch(alias) for alias in topic.aliases):
+        nouns.add("road")
+    return frozenset(short for noun in nouns for short in lexicon.THING_NOUNS.get(noun, (noun,)))
 
 
 def _full_form_of(name: str, other: str) -> bool:
@@ -3377,7 +3432,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
     about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
     # "At first the tower stood alone.": a common subject the topic's name ends or opens with ("the Vega Tower")
-    by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic)
+    earlier = (before.earlier_texts[0], before.earlier[0]) if before.earlier else ("", [])
+    by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, earlier)
     if not _is_personal(topic) and not about_topic and not by_its_noun:
         return claim  # an "it" after a sentence about something else may well be that thing
     if _is_personal(topic):
@@ -3455,15 +3511,20 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     return dataclasses.replace(claim, text=text, mentions=mentions)
 
 
-def _opens_with_the_topics_noun(text: str, topic: _Topic | None) -> bool:
+def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[str, list[Mention]] | None = None) -> bool:
     """Whether the sentence's common subject is "the" and a noun the name of the document's topic (a thing) ends or opens
     with: "At first the tower …" for the Vega Tower, "By Thursday the fire …" for the Great Fire of London (see
-    _is_named_by); not "A spider …", any spider."""
+    _is_named_by); not "A spider …", any spider. A noun the document only says the topic is ("the temple" for the
+    Parthenon) counts when the sentence before it (`earlier`: its text and mentions) names no other thing it could be."""
     noun = _common_subject(text)
     if noun is None or topic is None or topic.kind is MentionKind.PERSON:
         return False
     first = re.search(rf"\b(?P<article>the|an?) (?:[a-z-]+ )?{re.escape(noun)}\b", text, re.IGNORECASE)
-    return first is not None and first.group("article").lower() == "the" and any(_is_named_by(alias, noun) for alias in topic.aliases)
+    if first is None or first.group("article").lower() != "the":
+        return False
+    return any(_is_named_by(alias, noun) for alias in topic.aliases) or (
+        noun in topic.kind_nouns and earlier is not None and not _names_another_building_or_thing(*earlier, topic)
+    )
 
 
 def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
@@ -3786,7 +3847,8 @@ def _antecedent(
             if any(not _is_topic(m, topic) and _could_be_it(m) for m in things.values()) or not _about_the_instrument(before, topic):
                 return None
             return _topic_mention(topic), _topic_as_written(topic)
-        if _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic) and (
+        earlier = (before.earlier_texts[0], before.earlier[0]) if before.earlier else ("", [])
+        if _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, earlier) and (
             things or not _takes_a_common_thing(before.text, len(before.text)) and not _names_another_thing(before.mentions, topic)
         ):
             # "For its first sixteen years the statue served as a lighthouse under the Coastal Lamp Board. It passed to
@@ -4497,7 +4559,27 @@ def _names_with(noun: str, before: _Before, topic: _Topic | None, book: NameBook
             break
     if topic and topic.kind is not MentionKind.PERSON and any(_is_named_by(alias, noun) for alias in topic.aliases):
         found.append(_topic_mention(topic))
+    elif topic and noun.lower() in topic.kind_nouns and not found and (
+        # "… stands the Vessaion, the temple that … The temple is built …": the one the sentence before called so
+        any(_is_topic(m, topic) and _kind_noun_said_of(before.text, m) == noun.lower() for m in before.mentions)
+        or not _names_another_building_or_thing(before.text, before.mentions, topic)
+    ):
+        found.append(_topic_mention(topic))  # "The temple is built of marble …" for the Parthenon
     return found
+
+
+def _names_another_building_or_thing(text: str, mentions: list[Mention], topic: _Topic) -> bool:
+    """Whether the sentence `text` (with its `mentions`) names a thing other than the topic that a noun the document gives
+    the topic ("the temple") could be as well: a name of a thing, or a place that is a building or a structure ("the
+    Erechtheion", "Kell Abbey"); not a town or a country ("Athens"), which is no temple, nor a word of a heading ("Kings,
+    revolution and an emperor"), which tells of no thing."""
+    if not text.rstrip("\"'”’) ").endswith((".", "!", "?")):
+        return False
+    return any(
+        m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)
+        and (m.kind is not MentionKind.PLACE or m.name.split()[-1] in lexicon.STRUCTURE_WORDS | lexicon.BUILDING_WORDS)
+        for m in mentions
+    )
 
 
 def _called_by_its_noun(mention: Mention, noun: str, book: NameBook) -> bool:
@@ -4778,7 +4860,9 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             before = [m for m in before if m.name not in subjects]
         people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
         if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
-            people = {m.name for m in before if m.kind is MentionKind.NAME}  # "Gustave Eiffel founded his company"
+            # "Gustave Eiffel founded his company"; not a name written for an "it" ("It was one of his engines" -> "Flying
+            # Scotsman was one of his engines"), a thing
+            people = {m.name for m in before if m.kind is MentionKind.NAME and not (m is claim.subject and claim.replaced == "it")}
         things = {
             m.name
             for m in before
@@ -5215,7 +5299,7 @@ def _leaning_phrases(text: str, topic: _Topic | None) -> int:
     count = len(re.findall(r"\bagain\b", text, re.IGNORECASE))
     for match in re.finditer(r"\bthe ([a-z]+)\b(?! of\b)", text, re.IGNORECASE):
         noun = match.group(1).lower()
-        if noun in lexicon.BACK_REFERRING_NOUNS and not (topic and any(_has_word(alias, noun) for alias in topic.aliases)):
+        if noun in lexicon.BACK_REFERRING_NOUNS and not (topic and (noun in topic.kind_nouns or any(_has_word(alias, noun) for alias in topic.aliases))):
             count += 1
     return count
 
