@@ -591,7 +591,7 @@ _THAT_SUBJECT = re.compile(rf"(?:That|Those)(?! (?:{_PART_OF_TIME})\b)(?: [a-z]+
 # became known as …") or an aside naming it ("This deformation, also called creep, …", "This resonance, which makers
 # call A0, …").
 _NAMED_AS = r"(?:called|known as|termed)\b"
-_NAMING_ADVERB = r"(?:(?:also|often|sometimes|usually|commonly|now) )?"
+_NAMING_ADVERB = rf"(?:(?:{_WHEN_NAMED}) )?"
 _NAMING_PREDICATE = rf" (?:(?:is|are|was|were) {_NAMING_ADVERB}|became ){_NAMED_AS}"
 _NAMING_ASIDE = rf", {_NAMING_ADVERB}{_NAMED_AS}|, which [a-z]+ (?:call|know as)\b"
 # A demonstrative and the words it is said of, before the name a naming verb or aside gives them (see
@@ -1814,8 +1814,9 @@ def _is_given_name(claim: Claim, mention: Mention) -> bool:
 
 def _common_noun_opening(claim: Claim, mention: Mention, book: NameBook) -> bool:
     """Whether the mention is one word opening the claim that the document also writes in lower case and never names
-    inside a sentence: "Surgery later moved on …" beside "modern surgery", "Electricity was then a puzzle." (not
-    "Jumbo was an elephant." beside "the Society sold Jumbo" and 'the word "jumbo"')."""
+    inside a sentence: "Surgery later moved on …" beside "modern surgery", "Thunder can be heard …" beside "the
+    thunder" and a slogan's "When Thunder Roars" (not "Jumbo was an elephant." beside "the Society sold Jumbo" and 'the
+    word "jumbo"')."""
     word = mention.text
     return (
         mention.kind in (MentionKind.NAME, MentionKind.PERSON) and mention.start == 0 and " " not in word
