@@ -1099,6 +1099,10 @@ class _Before:
     earlier_texts: tuple[str, ...] = ()  # the texts of those sentences, latest first
     new_paragraph: bool = False  # whether the sentence opens a paragraph (or follows a heading) of its own
 
+    def two_back(self) -> tuple[str, list[Mention]]:
+        """The text and mentions of the sentence before this one (two before the sentence read), or nothing."""
+        return (self.earlier_texts[0], self.earlier[0]) if self.earlier else ("", [])
+
 
 @dataclass(frozen=True)
 class _Card:
@@ -3433,8 +3437,7 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     leading = _leading_thing(before)  # "The Marshall Plan also deepened …": about the topic
     about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
     # "At first the tower stood alone.": a common subject the topic's name ends or opens with ("the Vega Tower")
-    earlier = (before.earlier_texts[0], before.earlier[0]) if before.earlier else ("", [])
-    by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, earlier)
+    by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, before.two_back())
     if not _is_personal(topic) and not about_topic and not by_its_noun:
         return claim  # an "it" after a sentence about something else may well be that thing
     if _is_personal(topic):
@@ -3848,8 +3851,7 @@ def _antecedent(
             if any(not _is_topic(m, topic) and _could_be_it(m) for m in things.values()) or not _about_the_instrument(before, topic):
                 return None
             return _topic_mention(topic), _topic_as_written(topic)
-        earlier = (before.earlier_texts[0], before.earlier[0]) if before.earlier else ("", [])
-        if _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, earlier) and (
+        if _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, before.two_back()) and (
             things or not _takes_a_common_thing(before.text, len(before.text)) and not _names_another_thing(before.mentions, topic)
         ):
             # "For its first sixteen years the statue served as a lighthouse under the Coastal Lamp Board. It passed to
