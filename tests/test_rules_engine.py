@@ -7467,3 +7467,44 @@ def test_an_it_written_as_a_thing_is_no_owner_of_a_his_after_it():
     )
     fronts = _fronts(text, "Morning Star: A Century of a Famous Locomotive")
     assert not any(front.startswith("Morning Star was one of his") for front in fronts)
+
+
+# Round 71, part B: capitalised terms the mention finder missed: a numbered law and a hand rule after an eponym's
+# possessive, and the kinds a list's items open with before the same noun.
+
+
+def test_a_numbered_law_or_a_hand_rule_after_a_possessive_is_one_term():
+    fronts = _fronts("Jet engines work by Anna Kessel's second law of motion: for every push there is an equal push back.", "Jet engine")
+    assert any("{{c1::Anna Kessel's second law of motion}}" in front for front in fronts)
+    fronts = _fronts("Pupils find the current with Marrow's right-hand rule, named after the teacher Tom Marrow.", "Dynamos")
+    assert any("{{c1::Marrow's right-hand rule}}" in front for front in fronts)
+    # a reign is still no idea
+    assert not any("rule}}" in front for front in _fronts("Soapy Smith's rule over the harbour ended on July 8, 1898.", "Orva Sea"))
+
+
+def test_the_kinds_a_lists_items_open_with_before_the_same_noun_are_terms():
+    text = (
+        "The sea snail has five kinds of shell gland. "
+        "Spinose glands make the hard ridges of the shell. "
+        "Lobate glands make the smooth inner layer that lines the shell. "
+        "Tufted glands, found only in older snails, make the horny lid. "
+        "Vellate glands make the thin coloured skin on the outside."
+    )
+    fronts = _fronts(text, "Sea snail")
+    for kind in ("Spinose", "Lobate", "Tufted", "Vellate"):
+        assert any(f"{{{{c1::{kind}}}}} glands" in front for front in fronts), kind
+
+
+def test_openings_that_are_not_kinds_of_a_list_are_no_terms():
+    # one opening is a word the document writes in lower case: no list of kinds
+    text = (
+        "Large glands make the hard ridges of the shell. Small glands make the smooth inner layer. "
+        "Spinose glands make the horny lid. The large ones sit near the mouth."
+    )
+    assert not any(re.search(r"\{\{c1::(?:Large|Small|Spinose)\}\}", front) for front in _fronts(text, "Sea snail"))
+    # a kind is a term only before its noun, not inside a name
+    text = (
+        "Spinose glands make the hard ridges of the shell. Lobate glands make the smooth inner layer. "
+        "Tufted glands make the horny lid. Such snails live off the Lobate Islands of Norway."
+    )
+    assert not any("{{c1::Lobate}} Islands" in front for front in _fronts(text, "Sea snail"))

@@ -273,10 +273,13 @@ _NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS))
 _POSSESSED_EPONYM = "|".join(sorted(lexicon.EPONYM_NOUNS - {"rule"}))
 _EPONYM = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 # (looked for only in a sentence with such a noun, found fast: the pattern tried at every word cost a few milliseconds)
-_EPONYM_NOUN = re.compile(rf" (?:{_POSSESSED_EPONYM})\b")
+_EPONYM_NOUN = re.compile(rf"(?: (?:{_POSSESSED_EPONYM})|-hand rule)\b")
+# A numbered law is one term with the field it belongs to: "{{Newton's third law of motion}}" (not "Newton's law of
+# gravitation", above); a hand rule is no reign: "{{Fleming's left-hand rule}}".
+_NUMBERED_LAW = rf"(?:{lexicon.PLACE_ORDINALS}|zeroth) laws?(?: of (?:motion|thermodynamics|planetary motion))?"
 _EPONYMOUS_TERM = re.compile(
     rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM} (?:{_NAMED_IDEA})|(?:(?<=\ba )|(?<=\ban )){_EPONYM} cage"
-    rf"|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s (?:{_POSSESSED_EPONYM}))\b(?! of\b)"
+    rf"|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s (?:{_POSSESSED_EPONYM}|{_NUMBERED_LAW}|(?:left|right)-hand rule))\b(?! of\b)"
 )
 # A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",
 # "writing in the {{second century A.D.}}" (not "A.D." alone, an organisation by its capitals). A century is
@@ -480,6 +483,8 @@ class NameBook:
         # the terms with a capital it names after a naming word ("called back BMF", "known as Indian saltpetre"), a term
         # wherever it writes them again ("there is no back BMF", not "no back {{BMF}}")
         self.named_terms: frozenset[str] = frozenset()
+        # the kinds its list's items open with, each with the noun it is a kind of: ("Spinose", "glands")
+        self.kinds_of_items: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -498,6 +503,7 @@ class NameBook:
         book.lowered = tuple(text.lower() for text in texts)
         named = (text for text in texts if _may_name(text))
         book.named_terms = frozenset(term.text for text in named for term in find_terms(text) if term.start > 0 and not term.text.islower())
+        book.kinds_of_items = _kinds_its_items_open_with(texts)
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -767,6 +773,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(MentionKind.TERM, match.start(), match.end(), term, term))
     for term in find_terms(text):
         add(term)
+    # after the terms a sentence defines, which may hold the noun ("{{Diurnal tides}}: …")
+    for kind, noun in book.kinds_of_items:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(kind)}(?= {noun}\b)", text):
+            add(Mention(MentionKind.TERM, match.start(), match.end(), kind, kind))
     if complement := _ranked_subjects_term(text, book):
         add(complement)
     mnemonic = spells_a_mnemonic(text)
@@ -1320,6 +1330,42 @@ def _trade_terms(text: str) -> list[tuple[int, int]]:
         else:
             spans.append(match.span("trade"))
     return spans
+
+
+# The items of a list that each open with another kind of one thing, a capitalised word (perhaps and a lower-case one)
+# before the same plural noun: "Spinose glands make …", "Minor lobate glands make …", "Tufted glands, found …". The
+# kind is a term of the document ("{{Spinose}} glands make …"), not a name nor a word capitalised only by its place.
+_KIND_OPENING_AN_ITEM = re.compile(r"(?P<kind>[A-Z][a-z-]{2,}(?: [a-z][a-z-]{2,})?) (?P<noun>[a-z]{3,}s)\b(?! of\b)")
+_MIN_ITEMS_OF_KINDS = 3
+_MAX_SENTENCES_IN_AN_ITEM = 3  # an item may go on for a sentence or two before the next opens
+
+
+def _kinds_its_items_open_with(texts: list[str]) -> frozenset[tuple[str, str]]:
+    """The kinds (see _KIND_OPENING_AN_ITEM), each with its noun, that at least three sentences, each close after the one
+    before, open with before the same noun; none when one of them is a word the document writes in lower case elsewhere
+    ("Large glands …", "Most glands …"), a count or a word many sentences open with: then they are no list of kinds."""
+    openings = [(index, match) for index, text in enumerate(texts) if (match := _KIND_OPENING_AN_ITEM.match(text))]
+    written = " ".join(texts)
+    kinds: set[tuple[str, str]] = set()
+    run: list[tuple[int, re.Match[str]]] = []
+    for index, match in [*openings, (len(texts) + _MAX_SENTENCES_IN_AN_ITEM, None)]:
+        if run and (match is None or match.group("noun") != run[-1][1].group("noun") or index - run[-1][0] > _MAX_SENTENCES_IN_AN_ITEM):
+            named = {item.group("kind") for _, item in run}
+            if len(run) >= _MIN_ITEMS_OF_KINDS and len(named) == len(run) and all(_a_kind_of_an_item(kind, written) for kind in named):
+                kinds |= {(kind, run[0][1].group("noun")) for kind in named}
+            run = []
+        if match is not None:
+            run.append((index, match))
+    return frozenset(kinds)
+
+
+def _a_kind_of_an_item(kind: str, written: str) -> bool:
+    first = kind.split()[0].lower()
+    return (
+        first not in _NOT_TERM_WORDS | {word.lower() for word in lexicon.SENTENCE_STARTERS}
+        and not re.fullmatch(_NUMBER, first)
+        and not re.search(rf"(?<![\w-]){first}(?![\w-])", written)
+    )
 
 
 def opening_glossary_term(text: str) -> tuple[int, int] | None:
