@@ -1378,7 +1378,7 @@ def test_a_unit_of_time_before_hand_is_a_clocks_hand():
 
 
 def test_digits_glued_to_a_word_by_a_hyphen_are_no_count():
-    assert found("Every atom of carbon-14 decays at its own pace.") == []
+    assert found("Every atom of carbon-14 decays at its own pace.") == [("term", "carbon-14")]  # an isotope (round 71), no count
     # the line: a range of two numbers is still one count
     assert found("The score was 10-12 goals.") == [("count", "10-12")]
 
@@ -2010,3 +2010,69 @@ def test_a_first_name_after_a_word_for_a_person_makes_a_person_though_a_place_wo
     # no word for a person before it: a place
     place = "They met at the Albert Hall."
     assert {m.text: m.kind for m in find_mentions(place, NameBook.from_texts([place]))}.get("Albert Hall") is not MentionKind.PERSON
+
+
+# Round 71, part A: numbers the mention finder missed (a time counted back, an isotope, a span of bare numbers, a decimal)
+def _found(text: str) -> dict[str, MentionKind]:
+    return {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+@pytest.mark.parametrize(
+    "sentence, time",
+    [
+        ("Farmers in the valley were herding goats more than 7,000 years ago, long before the first town.", "more than 7,000 years ago"),
+        ("The lake formed about 12,000 years ago, when the ice melted.", "about 12,000 years ago"),
+        ("The first reefs grew some 3.1 billion years ago in shallow seas.", "some 3.1 billion years ago"),
+    ],
+)
+def test_a_time_counted_back_in_thousands_of_years_is_one_date(sentence, time):
+    assert _found(sentence).get(time) is MentionKind.DATE
+
+
+def test_a_time_counted_back_in_a_few_years_is_no_date():
+    assert not any(text.endswith("ago") for text in _found("The mill closed twenty years ago, and the town shrank."))
+
+
+def test_an_isotope_is_one_term_named_without_its_capital():
+    text = "Strontium-90 settles in bone, and the main fuel is plutonium-239."
+    mentions = find_mentions(text, NameBook.from_texts([text]))
+    found = {m.text: (m.kind, m.name) for m in mentions}
+    assert found["Strontium-90"] == (MentionKind.TERM, "strontium-90")
+    assert found["plutonium-239"] == (MentionKind.TERM, "plutonium-239")
+    # a word before digits that is no element stays a name's part
+    assert "B-52" not in {text for text, (kind, _) in found.items() if kind is MentionKind.TERM}
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        ("Each flock holds dozens of birds, typically between 30 and 70, with the oldest in front.", "between 30 and 70"),
+        ("The soil keeps a pH of between 5.5 and 6.5.", "between 5.5 and 6.5"),
+        ("A resting cat's heart beats between 120 and 140 times a minute.", "between 120 and 140"),
+    ],
+)
+def test_two_bare_numbers_after_between_before_a_stop_or_times_are_one_span(sentence, span):
+    assert _found(sentence).get(span) is MentionKind.QUANTITY
+
+
+def test_two_years_after_between_are_no_span():
+    assert "between 1914 and 1918" not in _found("The works stood idle between 1914 and 1918, and reopened later.")
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The bending is measured by the index, which for glass is about 1.52.", "about 1.52"),
+        ("On May 2, 1931, the index closed at 294.07, a low it never saw again.", "294.07"),
+    ],
+)
+def test_a_decimal_value_ending_a_clause_after_a_copula_or_at_is_a_quantity(sentence, value):
+    assert _found(sentence).get(value) is MentionKind.QUANTITY
+
+
+def test_an_hour_written_with_a_point_after_at_is_no_quantity():
+    assert "6.30" not in _found("The coach left at 6.30, and reached Hull by noon.")
+
+
+def test_nanometres_by_their_symbol_are_a_quantity():
+    assert _found("Green light peaks near 530 nm in the eye.").get("530 nm") is MentionKind.QUANTITY

@@ -7508,3 +7508,28 @@ def test_openings_that_are_not_kinds_of_a_list_are_no_terms():
         "Tufted glands make the horny lid. Such snails live off the Lobate Islands of Norway."
     )
     assert not any("{{c1::Lobate}} Islands" in front for front in _fronts(text, "Sea snail"))
+
+
+# Round 71, part A: an isotope a document keeps naming is asked once; a time counted back in thousands of years
+def test_an_isotope_the_document_keeps_naming_is_asked_where_first_named():
+    sentences = [
+        "A small share of the iodine in the reactor is iodine-131, with 78 neutrons.",
+        "The half-life of iodine-131 is eight days.",
+        "Iodine-131 collects in the thyroid gland of anyone who breathes it.",
+        "Doctors use iodine-131 to treat an overactive thyroid.",
+        "Milk carried iodine-131 from the grass to children.",
+        "Tablets of ordinary iodine keep iodine-131 out of the thyroid.",
+        "Filters on the chimney trapped most of the iodine-131.",
+        "The amount of iodine-131 in the air fell by half every eight days.",
+        "Counters near the fence measured iodine-131 every hour.",
+        "Farmers were told to keep cows indoors while iodine-131 lingered.",
+        "The last traces of iodine-131 had gone by the winter.",
+    ]
+    fronts = _fronts(" ".join(sentences), "Iodine in reactors")
+    asked = [front for front in fronts if "{{c1::iodine-131}}" in front.lower()]
+    assert len(asked) <= 1
+
+
+def test_a_time_counted_back_in_thousands_of_years_is_asked_whole():
+    text = "At the height of the ice age, about 18,000 years ago, glaciers covered most of Sweden."
+    assert "At the height of the ice age, {{c1::about 18,000 years ago}}, glaciers covered most of Sweden." in _fronts(text, "Ice ages")

@@ -234,6 +234,16 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
+    # a value with a decimal point that a copula or "at" gives at the end of a clause, its scale being the sentence's
+    # ("the refractive index, which for water is {{about 1.33}}.", "the index closed at {{381.17}},"); not an hour
+    # after "at" ("at 6.30")
+    (
+        MentionKind.QUANTITY,
+        re.compile(
+            rf"(?:(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bat )(?!(?:{_QUALIFIER})?(?:1[0-2]|0?\d)\.[0-5]\d\b))"
+            rf"(?:{_QUALIFIER})?(?<![\d.,])\d[\d,]*\.\d+(?=[,;]|\.$)"
+        ),
+    ),
     # a share given to three places with no leading zero, as sports give an average: "an average of {{.349}}" (not a
     # calibre, "a .22 rifle", whose number is no amount of anything)
     (MentionKind.QUANTITY, re.compile(r"(?<= of )\.\d{3}\b(?![.,]\d)")),
@@ -287,6 +297,23 @@ _EPONYMOUS_TERM = re.compile(
 _ERA = "|".join(re.escape(marker) for marker in sorted(lexicon.ERA_MARKERS, key=len, reverse=True))
 _YEAR_OF_AN_ERA = re.compile(rf"\b\d{{1,4}} (?:{_ERA})(?!\w)|\b(?:AD|A\.D\.) \d{{1,4}}\b(?![.,]\d)")
 _CENTURY_OF_AN_ERA = re.compile(rf"(?<=\bthe )(?:{lexicon.CENTURY_ORDINALS}) century (?:{_ERA})(?!\w)")
+# A time counted back in thousands of years or more is a time, asked whole, which the years since the writing do not
+# change: "{{about 20,000 years ago}}", "{{2.4 billion years ago}}", "{{some 65 million years ago}}" (not "twenty years
+# ago", "a century ago", which lean on the day the text was written).
+LONG_AGO = re.compile(
+    rf"(?:\b{_QUALIFIER})?(?:\b(?:\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})|(?:\b(?:\d+(?:\.\d+)?|{lexicon.COUNTING_WORDS}|an?)\s)?"
+    r"\b(?:thousand|million|billion))(?: [a-z]+)? years ago\b"
+)
+# An isotope named by its element and mass number is one term, whose number is the fact: "{{uranium-235}}",
+# "an atom of {{carbon-14}}" (the count patterns leave digits glued to a word alone).
+_ISOTOPE = re.compile(rf"(?<![\w-])(?i:{lexicon.CHEMICAL_ELEMENTS})-\d{{1,3}}(?![\w-])")
+
+
+def names_an_isotope(name: str) -> bool:
+    """Whether `name` is an isotope's ("uranium-235"), one thing however often a document names it."""
+    return _ISOTOPE.fullmatch(name) is not None
+
+
 # A feast day and its year is a date, found before the names, which would read it as a name ending in a number ("On
 # {{New Year's Eve 1912}} he …"); the day alone names no one day ("on Christmas Day he …").
 _FEAST_DAY_OF_A_YEAR = re.compile(rf"\b(?:{lexicon.FEAST_DAYS}),? \d{{4}}\b(?![.,]\d)")
@@ -310,8 +337,12 @@ _READING = re.compile(
 # Not a change ("rose from 20 °C to 30 °C", whose end is the fact).
 _AMOUNT_WITH_UNIT = rf"(?:{_QUALIFIER})?{_RANGE}\s?(?:{lexicon.UNITS})(?![\w/])"
 _SPAN_START = rf"(?:{_QUALIFIER})?{_RANGE}(?:\s?(?:{lexicon.UNITS})(?![\w/]))?"  # its unit may be left to the second ("from 3 to 9 mm")
+# Two bare numbers after "between" bound a span too where nothing follows them but a stop or "times", the noun or scale
+# being the sentence's, asked with their "between" (the numbers alone read as a list): "a pH of {{between 2.5 and 4}}.",
+# "typically {{between 40 and 80}}, with …", "{{between 50 and 90}} times a minute"; not two years ("between 1939 and 1945,"), nor numbers before a noun, which the count rules take.
+_SPAN_OF_NUMBERS = rf"(?:{_QUALIFIER})?(?!(?:1\d{{3}}|20\d{{2}})\b)\d[\d,]*(?:\.\d+)? and \d[\d,]*(?:\.\d+)?(?![\d,.]\d)(?=[,;)]|\.$|\s+times\b)"
 _SPAN_OF_AMOUNTS = re.compile(
-    rf"\b(?:between (?P<between>{_SPAN_START} and {_AMOUNT_WITH_UNIT})"
+    rf"\b(?:between (?P<between>{_SPAN_START} and {_AMOUNT_WITH_UNIT})|(?P<numbers>between {_SPAN_OF_NUMBERS})"
     rf"|(?:range|ranges|ranged|ranging|vary|varies|varied|varying) from (?P<from>{_SPAN_START} to {_AMOUNT_WITH_UNIT}))"
 )
 _YEAR_CUES = frozenset(
@@ -750,11 +781,14 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
     for match in _SPAN_OF_AMOUNTS.finditer(text):
-        span = "between" if match.group("between") else "from"
+        span = next(group for group in ("between", "numbers", "from") if match.group(group))
         add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.AGE, _AGE), *named_ideas):
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
+    # one isotope whatever its capital ("Carbon-14 was found …", "… of carbon-14"), so that its sentences are counted together
+    for match in _ISOTOPE.finditer(text):
+        add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group().lower()))
     runs = _capitalised_runs(text, book)
     numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:

@@ -369,7 +369,7 @@ UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     # "882 feet 9 inches", "4 feet 8½ inches" and "7 feet ¼ inch" are one length
     r"(?:feet|foot|ft)\s+(?:\d{1,2}[½¼¾]?|[½¼¾])\s+inch(?:es)?|feet|foot|ft|"
-    r"inch(?:es)?|cm|mm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|(?:milli|centi)?lit(?:er|re)s?|ml|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
+    r"inch(?:es)?|cm|mm|nm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|(?:milli|centi)?lit(?:er|re)s?|ml|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet|inch(?:es)?)|"
     # units of force and pressure, with the prefix they are mostly given with: "72 millinewtons per metre"
     r"(?:kilo|mega|giga|hecto|milli|micro)?(?:newtons?|pascals?)|"
@@ -393,6 +393,14 @@ RATE_TIMES = "second|minute|hour|day|week|month|year|decade|century"
 RATE_UNITS = (
     r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?met(?:er|re)|mile|foot|inch|yard)|kilogram|gram|ton|tonne|"
     r"lit(?:er|re)|gallon|acre|hectare|degree"
+)
+# Elements whose isotopes a text names by their mass number: "uranium-235", "carbon-14" (see entities._ISOTOPE).
+CHEMICAL_ELEMENTS = (
+    "hydrogen|helium|lithium|beryllium|boron|carbon|nitrogen|oxygen|fluorine|neon|sodium|magnesium|aluminium|aluminum|"
+    "silicon|phosphorus|sulfur|sulphur|chlorine|argon|potassium|calcium|titanium|chromium|manganese|iron|cobalt|nickel|"
+    "copper|zinc|krypton|rubidium|strontium|technetium|silver|tin|iodine|xenon|caesium|cesium|barium|gold|mercury|"
+    "lead|bismuth|polonium|radon|radium|actinium|thorium|protactinium|uranium|neptunium|plutonium|americium|curium|"
+    "californium"
 )
 TIME_UNITS = r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millennia|millennium"
 NUMBER_WORDS = (

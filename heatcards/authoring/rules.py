@@ -25,6 +25,7 @@ from typing import Callable
 from heatcards.authoring import lexicon
 from heatcards.authoring.entities import (
     CALLED_BY_A_GROUP,
+    LONG_AGO,
     NAMED_KINDS,
     OWNED_PERSON,
     Gender,
@@ -37,6 +38,7 @@ from heatcards.authoring.entities import (
     looks_like_a_persons_name,
     may_name_a_person,
     names_a_people,
+    names_an_isotope,
     opening_glossary_term,
     owner_of_a_name,
     quotations,
@@ -521,9 +523,6 @@ _REPORTED_BEFORE = re.compile(
 )
 # A time a sentence gives of itself: a year (not a decade, "the 1920s") or a "when" clause.
 _OWN_TIME = re.compile(r"\b\d{4}\b(?!s)|\bwhen\b")
-# "ago" counted in thousands of years or more, which the years since the writing do not change: "some 4,000 years
-# ago", "65 million years ago" (not "twenty years ago", "a century ago").
-_LONG_AGO = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{4,}|thousand|million|billion) (?:[a-z]+ )?years ago\b")
 _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
 # A time named only by the one before it, after the verb of an event (see _time_of_an_event_alone): "the next day",
 # "that spring", "that same year".
@@ -1228,7 +1227,7 @@ def suggest_from_mentions(
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             asked.update(card.name for card in made)
             cards += made
-        seen.update({m.name for m in mentions if m.kind in NAMED_KINDS})
+        seen.update({m.name for m in mentions if _names_one_thing(m)})
         previous = claim
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
@@ -1263,15 +1262,21 @@ def _joined_list(index: int, sentences: list[Sentence], found: list[list[Mention
     return joined, mentions, last
 
 
+def _names_one_thing(mention: Mention) -> bool:
+    """Whether a mention names one thing the document may keep naming: a name, or an isotope ("carbon-14"), a term
+    whose repeats are counted as a name's are."""
+    return mention.kind in NAMED_KINDS or names_an_isotope(mention.name)
+
+
 def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
     """The things (not people) the document names in at least REPEATED_SHARE of its statements (and in
     REPEATED_AT_LEAST sentences), or in REPEATED_COUNT sentences however long it is: by the second time
     a card asks for one ("{{Cunard}}" in a history of a Cunard liner, "{{Eagle}}" in 15 of the 250
-    sentences of a history of Apollo 11), the learner fills it in from the document's theme, not from
+    sentences of a history of Apollo 11, "{{carbon-14}}" in an account of radiocarbon dating), the learner fills it in from the document's theme, not from
     memory."""
     naming: Counter[str] = Counter()
     for sentence, mentions in zip(sentences, found):
-        naming.update({m.name for m in mentions if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON})
+        naming.update({m.name for m in mentions if _names_one_thing(m) and m.kind is not MentionKind.PERSON})
     enough = min(REPEATED_COUNT, max(REPEATED_AT_LEAST, REPEATED_SHARE * _statements(sentences)))
     return frozenset(name for name, count in naming.items() if count >= enough)
 
@@ -2261,7 +2266,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         and not _says_which_two(text, match, mentions)
         # "the Two Plus Four Treaty", "the Two Medicine River": a word of a name
         and not any(m.start < match.end() <= m.end for m in mentions if m.kind in NAMED_KINDS)
-        and not (match.group() == "ago" and _LONG_AGO.search(text, 0, match.end()))
+        and not (match.group() == "ago" and LONG_AGO.search(text, 0, match.end()))
         # "Barchan dunes: crescent-shaped mounds …": the term a glossary item defines, no comment on the sentence before
         and not (match.start() == 0 and opening_glossary_term(text))
     ]
