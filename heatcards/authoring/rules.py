@@ -660,10 +660,13 @@ _PLURAL_WORD = re.compile(
 # A subject that is a group of people, as the sentence writes it, which a "they" after the sentence may stand for (see
 # _group_of_people): "The crew of Apollo 15 named …", "The Apollo 15 crew named …", "Carmack's party went …".
 _PEOPLE_GROUP = rf"\b(?:{'|'.join(sorted(lexicon.PEOPLE_GROUP_NOUNS))})\b"
+# A word before a word for kin that says which of them: "his younger brother", "her half-sister" (see _KIN_BETWEEN,
+# _RELATIVE_BEFORE).
+_KIN_ADJECTIVE = r"(?:(?:elder|eldest|older|oldest|younger|youngest|little|big|only|twin|half-)\s?)?"
 # A word for the second of two people a sentence opens with, which makes them a pair: "Hugo and his younger brother
 # Felix", "Pierre and his wife Marie" (see _group_subject).
 _KIN_BETWEEN = re.compile(
-    r" and (?:his|her) (?:(?:elder|older|younger|twin|little|big) )?(?:(?P<sibling>brother|sister)|wife|husband) "
+    rf" and (?:his|her) {_KIN_ADJECTIVE}(?:(?P<sibling>brother|sister)|wife|husband) "
 )
 # A family a sentence opens with, named by its surname: "The Vane brothers grew up …", "The Curies guessed …" (see
 # _family_subject).
@@ -852,8 +855,7 @@ _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile
 # A person named as someone's relative through a possessive: "her sister {Lavinia}", "Her brother, {William}, …" (see
 # _named_as_a_relative).
 _RELATIVE_BEFORE = re.compile(
-    rf"\b(?P<possessive>[Hh]er|[Hh]is) (?:(?:elder|eldest|older|oldest|younger|youngest|little|only|twin|half-)\s?)?"
-    rf"(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? (?:(?:also )?(?:named|called) )?$"
+    rf"\b(?P<possessive>[Hh]er|[Hh]is) {_KIN_ADJECTIVE}(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? (?:(?:also )?(?:named|called) )?$"
 )
 # A preposition that makes the relative after it an object, perhaps after another of the list it ends: "on the death of
 # {his brother}", "to his sons and {his nephew}" (see _named_as_a_relative).
