@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from heatcards.authoring.model import DocumentText, SuggestionKind
 from heatcards.authoring.reading import read_document
-from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine, _contains_word, _title_is_about
+from heatcards.authoring.rules import MINIMUM_CARDS, RulesEngine, _another_thing_it_may_be, _contains_word, _title_is_about
 from heatcards.authoring.sentences import split_sentences
 from heatcards.errors import CancelledError, GenerationError
 
@@ -3749,7 +3749,8 @@ def test_a_count_the_kinds_listed_after_it_spell_out_is_not_asked():
 def test_the_genus_of_a_latin_name_is_not_asked_alone():
     """"the western honey bee, {{Apis}} mellifera." cuts the Latin name of a species in half; a one-word name before an
     ordinary word ("the yacht Kestrel alone.") is whole."""
-    assert answers("Varroa mites first lived on the Asian honey bee, Apis cerana, in 1904.") == {"1904"}
+    # (round 72, part B: the whole name beside a creature's common name is a term)
+    assert answers("Varroa mites first lived on the Asian honey bee, Apis cerana, in 1904.") == {"1904", "Apis cerana"}
     assert "Kestrel" in answers("In 1902 Tom Vane sailed on the yacht Kestrel alone.")
 
 # Forty-third round, part B (issue 6): a subject "he", "she" or "they" after an opener that _OPENING does not read (a
@@ -7533,3 +7534,50 @@ def test_an_isotope_the_document_keeps_naming_is_asked_where_first_named():
 def test_a_time_counted_back_in_thousands_of_years_is_asked_whole():
     text = "At the height of the ice age, about 18,000 years ago, glaciers covered most of Sweden."
     assert "At the height of the ice age, {{c1::about 18,000 years ago}}, glaciers covered most of Sweden." in _fronts(text, "Ice ages")
+
+
+# Round 72, part B: an "its" in an opening phrase on the life of the subject after it; species' Latin names
+def test_an_its_opening_a_phrase_on_the_subjects_life_is_the_subjects_own():
+    fronts = _fronts("Since its launch in 2019, the mirror has sent back pictures of faint comets. " * 1, "Kell Orbital Mirror")
+    assert "Since its launch in {{c1::2019}}, the mirror has sent back pictures of faint comets." in fronts
+
+
+def test_an_its_opening_a_phrase_on_an_event_is_not_the_subjects():
+    fronts = _fronts("After its collapse in 1907 the council ordered an inquiry into the works.", "Kell Viaduct")
+    assert not any("1907" in front for front in fronts)
+
+
+def test_an_instrument_named_after_a_person_is_no_person():
+    fronts = _fronts("Since its launch in 2019, the larger Maria Kell Space Telescope has mapped the faint comets.", "Comets")
+    assert "Since its launch in 2019, the larger {{c1::Maria Kell Space Telescope}} has mapped the faint comets." in fronts
+
+
+def test_a_latin_name_beside_a_creatures_common_name_is_asked_whole():
+    text = "The Alpine cave beetle, Nebria glacialis, a small predator, has six kinds of leg hair. The larvae of the fly Musca vellii, feed on dung."
+    fronts = _fronts(text, "Insects")
+    assert "The Alpine cave beetle, {{c1::Nebria glacialis}}, a small predator, has six kinds of leg hair." in fronts
+    assert not any("{{c1::Nebria}}" in front or "{{c1::glacialis}}" in front for front in fronts)
+
+
+def test_a_latin_name_its_common_name_gives_away_is_refused():
+    fronts = _fronts("Lind's cave spider, Nesticus lindii, spins small webs under stones.", "Cave spiders")
+    assert not any("{{c1::Nesticus lindii}}" in front for front in fronts)
+
+
+def test_a_latin_looking_pair_after_no_creature_is_no_term():
+    fronts = _fronts("The old harbour, Porta magna, lies west of the town.", "Harbours")
+    assert not any("{{c1::Porta magna}}" in front for front in fronts)
+
+
+# Round 72, part B, the lead's merge: a species' Latin name, a term, is still a thing an "it" after it may stand for, so
+# the label does not carry that "it" to the topic (the honey-bee article's "After it jumped to the western honey bee it
+# spread …" had been written as the bee's, where "it" is the mite).
+
+
+def test_a_latin_name_is_another_thing_an_it_may_be():
+    from heatcards.authoring.entities import Mention, MentionKind
+
+    latin = Mention(MentionKind.TERM, 40, 51, "Apis cerana", "Apis cerana")
+    plain_term = Mention(MentionKind.TERM, 0, 9, "pollen", "pollen")
+    assert _another_thing_it_may_be(latin, None)
+    assert not _another_thing_it_may_be(plain_term, None)

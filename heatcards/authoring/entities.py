@@ -789,6 +789,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     # one isotope whatever its capital ("Carbon-14 was found …", "… of carbon-14"), so that its sentences are counted together
     for match in _ISOTOPE.finditer(text):
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group().lower()))
+    for match in _LATIN_NAME_AFTER_ITS_CREATURE.finditer(text):
+        add(Mention(MentionKind.TERM, match.start("name"), match.end("name"), match.group("name"), match.group("name")))
     runs = _capitalised_runs(text, book)
     numbered = [run for run in runs if any(re.search(r"\d", token) for token in run.tokens)]  # "Apollo 14", "R-7" before "14", "7"
     for run in numbered:
@@ -1139,6 +1141,14 @@ _PART_AFTER_ITS_DESCRIPTION = re.compile(
     r"(?:\ban? (?:[a-z][\w-]*(?:,| and)? ){1,2}|\b[A-Z][\w-]*['’]s (?:[a-z][\w-]* )?)(?P<described>[a-z]{3,}), "
     r"the (?P<term>(?P<name>[A-Z][a-z]+ )?[a-z][\w-]*(?(name)|(?: [a-z][\w-]*)?)), "
     r"(?=(?:which|that|in which) |(?:had|has|have|was|were|is|are) |(?:from|across|along|around|between) [a-z])"
+)
+# The species word after a genus, which ends the Latin name of a species: "Apis mellifera", "Bombyx mori".
+SPECIES_WORD = r"[a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)"
+# A species' Latin name set right after its common name, with or without a comma, closing the apposition: "the European
+# garden spider, {{Araneus diadematus}}, a typical orb weaver", "the caterpillars of the moth {{Bombyx mori}}," (not "the
+# moth Bombyx mori feeds …": the name may be the sentence's subject, read apart).
+_LATIN_NAME_AFTER_ITS_CREATURE = re.compile(
+    rf"\b(?:{'|'.join(sorted(lexicon.CREATURE_NOUNS))}),? (?P<name>[A-Z][a-z]{{2,}} {SPECIES_WORD})(?=[,.;:)]|$)"
 )
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
@@ -2238,6 +2248,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON  # "came from Henry Brand, who showed …": a place is "where" or "which", not "who"
     if cue in lexicon.PLACE_PREPOSITIONS and not run.possessive:
         return MentionKind.PLACE
+    if len(run.tokens) > 2 and last in lexicon.INSTRUMENT_WORDS:
+        return MentionKind.NAME  # "the James Webb Space Telescope": an instrument named after a person, not the person
     if run.tokens[0] in lexicon.FIRST_NAMES and len(run.tokens) > 1 or run.after in lexicon.PERSON_VERBS:
         return MentionKind.PERSON
     return MentionKind.NAME

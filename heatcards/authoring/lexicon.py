@@ -661,6 +661,13 @@ CLASS_NOUNS = _words(
     "molecule substance fluid chemical drug disease virus bacterium fungus parasite muscle valve gland organ bone "
     "nerve membrane vessel vein artery tissue"
 )
+# Round 72, part B. Words for a creature's kind that end its common name, after which its Latin name in apposition is
+# a term: "the European garden spider, {{Araneus diadematus}}, a typical orb weaver", "the moth {{Bombyx mori}},".
+CREATURE_NOUNS = _words(
+    "spider moth butterfly caterpillar bee wasp ant beetle fly mosquito termite worm snail slug crab shrimp fish shark "
+    "whale dolphin frog toad newt snake lizard tortoise turtle bird owl hawk eagle parrot bat mouse rat monkey ape "
+    "tree plant flower herb grass fern moss shrub vine palm weed fungus mushroom mould mold yeast bacterium alga seaweed"
+)
 # Round 65, part B. Nouns that define an idea set between commas before them by what it lets one do ("to") or what it
 # is the study or practice of ("of"): "it answers with {{empathy}}, the ability to share …", "{{taxonomy}}, the science
 # of naming living things".

@@ -28,6 +28,7 @@ from heatcards.authoring.entities import (
     LONG_AGO,
     NAMED_KINDS,
     OWNED_PERSON,
+    SPECIES_WORD,
     Gender,
     Mention,
     MentionKind,
@@ -308,14 +309,15 @@ _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Pri
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
 # The species word after a genus, which ends the Latin name of a species: "Apis mellifera.", "Apis cerana, which …".
-_SPECIES_WORD = r"[a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)"
-_SPECIES_AFTER = re.compile(rf" {_SPECIES_WORD}(?=[,.;)])")
+_SPECIES_AFTER = re.compile(rf" {SPECIES_WORD}(?=[,.;)])")
 # A species word of an ending no English word of its kind has, which goes on with the sentence: "Caerostris {darwini}
 # of Madagascar", "Rana {temporariae} is …" (not "a London {taxi} driver": an article before the genus is refused apart).
 _LATIN_SPECIES_GOING_ON = re.compile(r" [a-z]{3,}(?:i|ae|ensis) (?:of|from|in|and|is|was|which|that|has|had|lives|lived)\b")
 # A lower-case name of a species and its Latin name after a comma, after an owner's possessive: "Darwin's {bark spider,
 # Caerostris darwini}" (the possessive is a word of the common name, no answer alone).
-_COMMON_AND_LATIN_NAME_AFTER = re.compile(rf"(?: [a-z-]+){{1,3}}, [A-Z][a-z]+ {_SPECIES_WORD}\b")
+_COMMON_AND_LATIN_NAME_AFTER = re.compile(rf"(?: [a-z-]+){{1,3}}, [A-Z][a-z]+ {SPECIES_WORD}\b")
+# A species' Latin name, genus and species word: "Bombyx mori" (see entities._LATIN_NAME_AFTER_ITS_CREATURE).
+_LATIN_NAME = re.compile(rf"[A-Z][a-z]{{2,}} {SPECIES_WORD}")
 # A lower-case word for a work and perhaps a comma right before a title (see lexicon.WORK_CUES) …
 _WORK_CUE = "|".join(sorted(lexicon.WORK_CUES))
 _WORK_CUE_BEFORE = re.compile(rf"\b(?:{_WORK_CUE}),? $")
@@ -879,6 +881,13 @@ _SUBJECT_WORD = r"(?!(?:the|an?|of|and|or|in|on|at|to|for|with|by|from)\b)(?:[a-
 _OWNING_SUBJECT = re.compile(
     rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?P<subject>(?i:the|an?) (?:{_SUBJECT_WORD} ){{0,3}}?(?P<noun>[a-z-]+|[A-Z][a-z-]+))"
     rf"(?:, (?:which|whose|[a-z]+ed|{_PAST_VERBS}|[a-z]+ing)\b[^,;:]*,)? (?={_VERB_AFTER_SUBJECT})"
+)
+# Round 72, part B. An opening phrase whose "its" is a span or a start of the life of the subject after it: "For {its}
+# first sixteen years the statue served …", "Since {its} launch in 2021, the telescope has …" (not "After its collapse
+# the council …": an event may be another thing's).
+_OPENING_ON_THE_SUBJECTS_LIFE = re.compile(
+    rf"(?:{_OPENING_PREPOSITIONS}) (?P<its>its) (?:[a-z-]+ ){{0,3}}?(?:years|decades|days|months|life|lifetime|history|existence|launch|opening|founding|peak|heyday|height)\b"
+    r"[^,;:\"“]*?(?:, | (?=(?:the|an?) ))"
 )
 # A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
 # "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname).
@@ -1835,6 +1844,14 @@ def _common_noun_opening(claim: Claim, mention: Mention, book: NameBook) -> bool
     )
 
 
+def _gives_away_a_latin_name(claim: Claim, mention: Mention) -> bool:
+    """Whether a word of the claim outside the Latin name opens as one of its words does, which gives that half away:
+    "Darwin's bark spider, Caerostris {darwini}", "Lind's cave spider, Nesticus {lindii}" (up to five letters of its stem)."""
+    rest = claim.text[: mention.start] + " " + claim.text[mention.end :]
+    stems = [re.sub(r"(?:ii|i|ae|a|us|um|is|ensis)$", "", word.lower())[:5] for word in mention.text.split()]
+    return any(len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", rest, re.IGNORECASE) for stem in stems)
+
+
 def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     """Whether a rule of good cards refuses the mention as an answer (docs/card-rules.md)."""
     text = mention.text
@@ -1863,6 +1880,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "Darwin's bark spider, {{Caerostris}} darwini of Madagascar": the genus alone, as above
     if (mention.possessive or re.fullmatch(r"[A-Z][a-z]+['’]s", text)) and " " not in mention.name and _COMMON_AND_LATIN_NAME_AFTER.match(after):
         return True  # "{{Darwin's}} bark spider, Caerostris darwini": a word of a species' common name, no answer alone
+    if mention.kind is MentionKind.TERM and _LATIN_NAME.fullmatch(text) and _gives_away_a_latin_name(claim, mention):
+        return True  # "Darwin's bark spider, {{Caerostris darwini}}": the common name spells half the Latin one
     if mention.kind in NAMED_KINDS and _WORK_CUE_BEFORE.search(claim.text, 0, mention.start) and _TITLE_GOES_ON.match(after):
         return True  # "a short book, {{Notes}} on the Visiting, Care, and Government of Prisoners": a title cut short
     if mention.kind is MentionKind.DURATION and re.match(r"['’] [A-Z]", after):
@@ -3540,8 +3559,16 @@ def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[
 
 def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
     """Whether the mentions hold a named thing other than the topic that an "it" or "its" could stand for, whatever
-    rule kept it from being offered ("the charge of the Lamp Board" only says whose charge)."""
-    return any(m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m) and not _is_topic(m, topic) for m in mentions)
+    rule kept it from being offered ("the charge of the Lamp Board" only says whose charge), a species' Latin name too
+    ("the Asian honey bee, Apis cerana, …")."""
+    return any(_another_thing_it_may_be(m, topic) for m in mentions)
+
+
+def _another_thing_it_may_be(mention: Mention, topic: _Topic | None) -> bool:
+    """Whether the mention names a thing other than the topic that an "it" may stand for: a name that is no person's,
+    or a species' Latin name, a term that names a living thing ("the Asian honey bee, Apis cerana, …")."""
+    named = mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and _could_be_it(mention)
+    return (named or _LATIN_NAME.fullmatch(mention.text) is not None) and not _is_topic(mention, topic)
 
 
 def _takes_a_common_thing(text: str, end: int) -> bool:
@@ -4186,7 +4213,7 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
             others += [m for m in offered if m.craft and not _is_topic(m, topic)]
         return _is_personal(topic) and topic.gender is gender and not others
     if pronoun in ("it", "its"):
-        others = [m for m in offered if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)]
+        others = [m for m in offered if _another_thing_it_may_be(m, topic)]
         return topic.kind is not MentionKind.PERSON and not others
     return False
 
@@ -4888,6 +4915,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
         if word == "its" and any(_owns_the_its(owner, match.start(), claim, things) for owner in owners):
             continue  # "A House committee, led by its chief lawyer …": the subject's own
+        if word == "its" and _owned_by_the_subject_after(claim, match.start()):
+            continue  # "For its first sixteen years the statue served …": the statue's own
         if word == "its" and not things and _EACH_OF_THEM_BEFORE.search(claim.text, 0, match.start()):
             continue  # "… four threads, each from its own gland": that one's own
         if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
@@ -4945,6 +4974,19 @@ def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[r
             continue
         owners.append(range(subject.start("subject"), end))
     return owners
+
+
+def _owned_by_the_subject_after(claim: Claim, position: int) -> bool:
+    """Whether the "its" at `position` opens the sentence's phrase on the life of the common subject right after it
+    (see _OPENING_ON_THE_SUBJECTS_LIFE), a thing no name holds: "Since its launch in 2021, the telescope has …"."""
+    opening = _OPENING_ON_THE_SUBJECTS_LIFE.match(claim.text)
+    if opening is None or opening.start("its") != position:
+        return False
+    subject = _OWNING_SUBJECT.match(claim.text, opening.end())
+    return (
+        subject is not None and subject.start() == subject.start("subject") and _could_own_it(subject.group("noun"))
+        and not any(m.start < subject.end("noun") and m.end > opening.end() for m in claim.mentions)
+    )
 
 
 def _could_own_it(noun: str) -> bool:
