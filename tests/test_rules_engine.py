@@ -7581,3 +7581,16 @@ def test_a_latin_name_is_another_thing_an_it_may_be():
     plain_term = Mention(MentionKind.TERM, 0, 9, "pollen", "pollen")
     assert _another_thing_it_may_be(latin, None)
     assert not _another_thing_it_may_be(plain_term, None)
+
+
+def test_an_its_after_a_name_that_acts_on_an_it_is_not_that_names():
+    # round 73 part A's helper found it: the company bought the "it" (the temple), and the "Its" may be either
+    text = (
+        "The Vessaion is a temple on the coast of Greece. It was built in 430 BC. "
+        "In 1977 the Kell Company bought it from the state. Its columns are 9 metres tall."
+    )
+    fronts = _fronts(text, "Vessaion")
+    assert not any("Kell Company's columns" in front for front in fronts)
+    # an "it" that is the name's own, not its object, changes nothing: "The Gatun Dam was the largest … when it was finished."
+    dam = "The canal needed a lake. The Kell Dam was the largest earthen dam in the world when it was finished. It was about 2.4 kilometres long."
+    assert any("{{c1::about 2.4 kilometres}}" in front for front in _fronts(dam, "Kell Canal"))

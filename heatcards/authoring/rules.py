@@ -624,6 +624,8 @@ _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
 # "won nine games").
 _SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ |[A-Z][\w-]* (?!(?:an?|the)\b))?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 _COPULA = re.compile(r"was|is|became|becomes|remained|remains")
+# A name acting on an "it" right after it: "the Kell Company bought it", "the Society later named it" (see _antecedent).
+_ACTS_ON_AN_IT = re.compile(rf" (?:[a-z]+ly )?(?:{_PAST_VERB}) it\b")
 # A relative clause about a name, perhaps after a few words of its own clause: "Lentes in 1702, which …".
 _RELATIVE_CLAUSE_AFTER = re.compile(r"[^,;.]{0,30}, which ")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
@@ -898,6 +900,7 @@ _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # gland and each suited to its task" (not "each year its revenue …", whose "each" is no owner).
 _EACH_OF_THEM_BEFORE = re.compile(r"(?:, | and )each (?:from|with|in|on|at|by|for|under|[a-z]+ed) (?:[a-z]+ ){0,3}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
+
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
@@ -3929,6 +3932,8 @@ def _antecedent(
             # "Warner Bros. released the film in 1995. It cost $60 million": the film, not the company ("The Culebra Cut
             # was the heart of the work. It ran …" says what the cut was: no other thing)
             return None
+        if not _is_topic(thing, topic) and _ACTS_ON_AN_IT.match(before.text, thing.end):
+            return None  # "In 1977 the Kell Company bought it from the state. Its columns …": the company's, or the thing bought?
         if topic and _is_topic(thing, topic) and not (thing.quoted and thing.name == topic.name):
             # "Driving a Model T was … It had …": the topic as every card writes it (a film's quoted title stays quoted)
             return _topic_mention(topic), _topic_as_written(topic)
