@@ -7594,3 +7594,38 @@ def test_an_its_after_a_name_that_acts_on_an_it_is_not_that_names():
     # an "it" that is the name's own, not its object, changes nothing: "The Gatun Dam was the largest … when it was finished."
     dam = "The canal needed a lake. The Kell Dam was the largest earthen dam in the world when it was finished. It was about 2.4 kilometres long."
     assert any("{{c1::about 2.4 kilometres}}" in front for front in _fronts(dam, "Kell Canal"))
+
+
+# Round 73, part B: a subject "The <noun>" for a group of people or an activity shown after the sentence before when
+# that sentence opens the paragraph and dates an event.
+
+
+def test_a_team_after_the_sentence_opening_its_paragraph_is_shown_after_it():
+    fronts = _paragraphs(
+        "Jet engines burn fuel in a stream of air.",
+        "The first jet flight took place on 27 August 1939 at Rostock in a small aircraft built by the Heinkel company in a "
+        "shed near the Baltic coast. The team was led by the German engineer Hans von Ohain.",
+        title="Jet engine",
+    )
+    assert any(front.startswith("The first jet flight took place") and front.endswith("engineer {{c1::Hans von Ohain}}.") for front in fronts)
+
+
+def test_a_team_after_a_sentence_inside_its_paragraph_is_refused():
+    text = (
+        "The airfield lay near the Baltic coast. The first jet flight took place on 27 August 1939 at Rostock. "
+        "The team was led by the German engineer Hans von Ohain."
+    )
+    assert not any("{{c1::Hans von Ohain}}" in front for front in _fronts(text, "Jet engine"))
+
+
+def test_a_work_after_a_sentence_inside_its_paragraph_is_refused():
+    text = (
+        "Anna Lind moved to Parma in 1801. Early in 1802 she wrote a symphony for the Duke of Parma. "
+        "The work was printed in 1806 as the Parma symphony."
+    )
+    assert not any("Parma. The work" in front for front in _fronts(text, "Anna Lind"))
+
+
+def test_a_team_after_an_undated_paragraph_opening_is_refused():
+    fronts = _paragraphs("Ada Brand was an engineer from Leeds. The team was led by the German engineer Hans von Ohain.", title="Ada Brand")
+    assert not any("{{c1::Hans von Ohain}}" in front for front in fronts)

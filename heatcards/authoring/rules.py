@@ -602,8 +602,9 @@ _DEMONSTRATIVE_NAMING = re.compile(rf"\b(?:[Tt]his|[Tt]hese)(?P<described>(?: [a
 # _after_the_sentence_before): a time counted from it ("In December of the same year"), a demonstrative
 # subject ("This method is called …", "Such an alignment comes …", "That is roughly …", "This deformation, also called
 # creep, moves …"), a subject "It" or "They", a subject that picks some of what the sentence before told of (see
-# _PICKED_SUBJECT), or a subject "The …" given a name ("The image became known as …") when the sentence before holds
-# its noun.
+# _PICKED_SUBJECT), a subject "The …" given a name ("The image became known as …") when the sentence before holds
+# its noun, or a subject "The …" for a group of people or an activity that sentence tells of (see
+# _opens_the_paragraph_on_it).
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
     # a place or group the name is used in, before a demonstrative a naming verb follows: "In the U.S. these are
@@ -614,6 +615,7 @@ _LEANING_OPENING = re.compile(
     rf"|{_THAT_SUBJECT.pattern}"
     rf"|{_PICKED_SUBJECT.pattern}"
     r"|The (?P<noun>[a-z]+) (?=(?:became|is|was) (?:known as|called|named|nicknamed|dubbed)\b)"
+    rf"|The (?P<told>[a-z]+) (?=(?:{_AUXILIARIES}|{_PAST_VERB})\b)"
     r"|(?i:it|its|they|their) (?=[a-z]))?"
 )
 # What a pronoun inside a sentence that leans on the sentence before is read as when the sentence is checked alone
@@ -1111,6 +1113,7 @@ class _Before:
     earlier: tuple[list[Mention], ...] = ()  # the mentions of the sentences before that one, latest first
     earlier_texts: tuple[str, ...] = ()  # the texts of those sentences, latest first
     new_paragraph: bool = False  # whether the sentence opens a paragraph (or follows a heading) of its own
+    opens_its_paragraph: bool = False  # whether the sentence before opens a paragraph of its own
 
     def two_back(self) -> tuple[str, list[Mention]]:
         """The text and mentions of the sentence before this one (two before the sentence read), or nothing."""
@@ -1208,7 +1211,8 @@ def suggest_from_mentions(
             earlier_texts = tuple(reversed([s.text for s in sentences[first : index - 1]]))
             when = _last_time(found[max(0, index - 2) : index])
             new_paragraph = document.paragraph_of(sentences[index - 1].start) != document.paragraph_of(sentence.start)
-            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph)
+            opens_its_paragraph = index == 1 or document.paragraph_of(sentences[index - 2].start) != document.paragraph_of(sentences[index - 1].start)
+            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph, opens_its_paragraph)
         claim = _claim(text, mentions, before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
         # a plural pronoun that the one plural of its sentence may stand for may as well be one the sentence before
@@ -2779,7 +2783,9 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     thing is called trilateration.")."""
     opening = _LEANING_OPENING.match(text)
     shown = before.claim
-    if shown is None or len(_WORD.findall(shown.text)) > SHOWN_BEFORE_WORDS:
+    # a subject "The team" may follow the longer sentence that opens its paragraph (see _opens_the_paragraph_on_it)
+    longest = MAX_SENTENCE_WORDS if opening.group("told") else SHOWN_BEFORE_WORDS
+    if shown is None or len(_WORD.findall(shown.text)) > longest:
         return None
     if _without_cleft(text, mentions) is None:
         return None  # "… finished in 1931. It was Mayor Alan Crewe, …": shown after the dam, the "It" would read as the dam
@@ -2789,6 +2795,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
         return None  # "Morabito had found a volcano. In July of the same year …": which year?
     if opening.group("noun") and not re.search(rf"\b{opening.group('noun')}\b", shown.text):
         return None  # "The image became known as …" names the image the sentence before took, or nothing
+    if opening.group("told") and not _opens_the_paragraph_on_it(opening.group("told"), shown, before):
+        return None  # "Ada Brand was an engineer from Leeds. The team won …": which team?
     if opening.group("counted") and not _says_who_the_counted_are(opening.group("counted"), shown, topic):
         return None  # "The work was done at Bell Labs. The three men shared …": which three men?
     subject = opening.group("subject") or ""
@@ -2826,6 +2834,16 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     # the setting's place only says where the name is used: the card asks the name
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions if m.start >= len(setting)]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _opens_the_paragraph_on_it(noun: str, shown: Claim, before: _Before) -> bool:
+    """Whether a subject "The <noun>" for a group of people or an activity stands for the people or the work of the
+    event the sentence before dates, as that sentence opens the paragraph both are in: "The first flight took place on
+    9 May 1931 at Tern Field. The team was led by …", "On 2 May 1790 Ada Brand married Tom Vane. The couple lived …"
+    (not "Ada Brand was an engineer from Leeds. The team …", nor after a sentence inside the paragraph)."""
+    group_or_activity = noun in lexicon.PEOPLE_GROUP_NOUNS or noun in lexicon.ACTION_NOUNS
+    dated = any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions)
+    return group_or_activity and dated and before.opens_its_paragraph and not before.new_paragraph
 
 
 def _names_its_own_noun(text: str, mentions: list[Mention]) -> bool:
