@@ -511,11 +511,11 @@ class NameBook:
         # the nouns of lexicon.THING_NOUNS it calls a name by, that name's only ones: "Orla" -> {"airship"} after "the
         # British airship Orla" or "The Orla was a British airship"
         self.thing_nouns: defaultdict[str, set[str]] = defaultdict(set)
-        # the terms with a capital it names after a naming word ("called back BMF", "known as Indian saltpetre"), a term
-        # wherever it writes them again ("there is no back BMF", not "no back {{BMF}}")
-        self.named_terms: frozenset[str] = frozenset()
-        # the kinds its list's items open with, each with the noun it is a kind of: ("Spinose", "glands")
-        self.kinds_of_items: frozenset[tuple[str, str]] = frozenset()
+        # the terms with a capital it names after a naming word ("called back BMF", "known as Indian saltpetre"), whole,
+        # longest first: a term wherever it writes them again ("there is no back BMF", not "no back {{BMF}}")
+        self.named_term_pattern: re.Pattern[str] | None = None
+        # the kinds its list's items open with, each right before the noun it is a kind of: "Spinose" before "glands"
+        self.kind_of_item_pattern: re.Pattern[str] | None = None
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -533,8 +533,13 @@ class NameBook:
         book.possessive_only -= bare
         book.lowered = tuple(text.lower() for text in texts)
         named = (text for text in texts if _may_name(text))
-        book.named_terms = frozenset(term.text for text in named for term in find_terms(text) if term.start > 0 and not term.text.islower())
-        book.kinds_of_items = _kinds_its_items_open_with(texts)
+        # compiled once for the document, matched in each sentence (see find_mentions)
+        if named_terms := {term.text for text in named for term in find_terms(text) if term.start > 0 and not term.text.islower()}:
+            terms = "|".join(re.escape(term) for term in sorted(named_terms, key=len, reverse=True))
+            book.named_term_pattern = re.compile(rf"(?<![\w-])(?:{terms})(?![\w-])")
+        if kinds_of_items := _kinds_its_items_open_with(texts):
+            kinds = "|".join(rf"{re.escape(kind)}(?= {noun}\b)" for kind, noun in sorted(kinds_of_items, key=lambda pair: -len(pair[0])))
+            book.kind_of_item_pattern = re.compile(rf"(?<![\w-])(?:{kinds})")
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -804,15 +809,13 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if kind is MentionKind.COUNT and _TIME_AFTER.match(text, match.end()):
                 continue  # "20 years ago": a relative time, not a count
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
-    for term in book.named_terms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
-            add(Mention(MentionKind.TERM, match.start(), match.end(), term, term))
+    for match in book.named_term_pattern.finditer(text) if book.named_term_pattern else ():
+        add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
     for term in find_terms(text):
         add(term)
     # after the terms a sentence defines, which may hold the noun ("{{Diurnal tides}}: …")
-    for kind, noun in book.kinds_of_items:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(kind)}(?= {noun}\b)", text):
-            add(Mention(MentionKind.TERM, match.start(), match.end(), kind, kind))
+    for match in book.kind_of_item_pattern.finditer(text) if book.kind_of_item_pattern else ():
+        add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
     if complement := _ranked_subjects_term(text, book):
         add(complement)
     mnemonic = spells_a_mnemonic(text)
@@ -838,6 +841,7 @@ _NOT_A_NAME_AFTER_CALL = r"(?!(?:every|each|often|him|her|them|it|back|out|up|of
 # product Zeta", where who calls names a thing of its own).
 _ITS_AFTER_A_PASSIVE = r"(?:(?<=is called )|(?<=are called ))its "
 _NAMING_WORDS = r"called|known(?: to (?:the )?\w+| in [A-Z]\w+)? as|termed|dubbed|nicknamed"
+_NAMING_WORD = re.compile(rf"\b(?:{_NAMING_WORDS})\b")
 _NAMING = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}|(?P<named>named)(?= [a-z][\w-]*,? (?:after|for|in honou?r of)\b)) (?:the |an? |{_ITS_AFTER_A_PASSIVE})?(?=[a-z])"
 )
@@ -1404,6 +1408,8 @@ def _kinds_its_items_open_with(texts: list[str]) -> frozenset[tuple[str, str]]:
 
 
 def _a_kind_of_an_item(kind: str, written: str) -> bool:
+    """Whether a list item's opening word can be a kind: no word for something else ("Most", "Large", a count) and no
+    word the document (`written`, all its text) also writes in lower case."""
     first = kind.split()[0].lower()
     return (
         first not in _NOT_TERM_WORDS | {word.lower() for word in lexicon.SENTENCE_STARTERS}
@@ -1528,8 +1534,8 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
 
 
 def _may_name(text: str) -> bool:
-    """Whether the sentence holds a naming word (see _NAMING_WORDS): most sentences name nothing, found fast."""
-    return any(word in text for word in ("called", "known", "termed", "dubbed"))
+    """Whether the sentence holds a naming word (_NAMING_WORDS): most sentences name nothing, found fast."""
+    return _NAMING_WORD.search(text) is not None
 
 
 def _someone_called(word: str) -> bool:
