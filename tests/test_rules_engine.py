@@ -7629,3 +7629,42 @@ def test_a_work_after_a_sentence_inside_its_paragraph_is_refused():
 def test_a_team_after_an_undated_paragraph_opening_is_refused():
     fronts = _paragraphs("Ada Brand was an engineer from Leeds. The team was led by the German engineer Hans von Ohain.", title="Ada Brand")
     assert not any("{{c1::Hans von Ohain}}" in front for front in fronts)
+
+
+# Round 74, the lead: a "him" after "with" when the sentence's own subject is the man the sentence before is about
+
+
+def test_a_him_after_with_is_never_written_as_the_subject_it_belongs_to():
+    text = "Tom Vane was born in Leeds in 1901. In 1930 he moved to Paris. He brought with him the Kell Diamond and his other jewels."
+    assert not any("Tom Vane brought with Tom Vane" in front for front in _fronts(text, "Tom Vane"))
+
+
+def test_a_him_of_someone_else_is_still_written_as_the_man_before():
+    text = "Tom Vane was the first keeper of the light. Karl Lind succeeded him in 1720."
+    assert any(front.startswith("Karl Lind succeeded Tom Vane in ") for front in _fronts(text, "Kell Light"))
+
+
+# Round 74, the lead: a man named before his office, a wall "of" its country, one word in the plural and the singular
+
+
+def test_a_he_after_a_man_named_before_his_office_is_the_man():
+    text = "The rival was Olaf Strand, King of Varnia, a famous warrior. He was joined by Kell, his cousin, in 1065."
+    fronts = _fronts(text, "Battle of Varn")
+    assert any(front.endswith("Olaf Strand was joined by {{c1::Kell}}, his cousin, in 1065.") for front in fronts)
+    assert not any("King of Varnia was joined" in front for front in fronts)
+
+
+def test_a_wall_of_a_country_in_the_title_is_the_topic_not_the_country():
+    text = (
+        "The Long Wall of Norway is not one wall but many. It runs across the north of Norway. "
+        "UNESCO listed the wall in 1987. Norway rebuilt parts of it in 1984. Norway still guards it. Norway paid for it."
+    )
+    fronts = _fronts(text, "The Long Wall of Norway")
+    assert any(front.startswith("(Long Wall of Norway) UNESCO listed the wall in ") for front in fronts)
+    assert not any(front.startswith("(Norway)") for front in fronts)
+
+
+def test_a_people_in_the_plural_is_given_away_by_its_singular_on_the_card():
+    text = "The Kells had driven out the Varnish rulers of the valley, but the Varnish remained a threat. The Ostrog rulers fled, but the Ostrogs came back in 1420."
+    fronts = _fronts(text, "Notes")
+    assert not any("the {{c1::Ostrogs}} came back" in front or "The {{c1::Ostrog}} rulers" in front for front in fronts)

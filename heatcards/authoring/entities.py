@@ -666,11 +666,14 @@ _GENDER_SAID_AFTER_A_NAME = re.compile(
     rf"(?:, an?|,? as (?:his|her|their)) (?:[a-z-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b"
 )
 
+# An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".
+_OFFICE = re.compile(rf"(?:{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
+
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
     """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a word for a man or a
     woman just before the name ("the actress Yoko Mori", "his son Kenji"), a first name the lexicon
-    knows or ", a man" after the name says it; otherwise the pronouns of the sentences that
+    knows, ", a man" or an office (", Queen of Scots") after the name says it; otherwise the pronouns of the sentences that
     name that person and no one else, with no pronoun before the name, when they agree (not a "him"
     or "her" after a preposition: the object of the name's own action is someone else; nor a pronoun
     after a name of unknown kind shaped like a person's, which it may stand for)."""
@@ -687,6 +690,12 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             given = next((word for word in (w.rstrip(".") for w in mention.name.split()[:-1]) if word in lexicon.FIRST_NAMES), first)
             # "Maynard Dixon, a man twenty years older", "he took Ann Cole as his wife"
             said = _GENDER_SAID_AFTER_A_NAME.match(text, mention.end)
+            # "Harald Hardrada, King of Norway": the office after the name is his
+            office = _OFFICE.match(text, mention.end + 2).group().split()[0] if text.startswith(", ", mention.end) and _OFFICE.match(text, mention.end + 2) else ""
+            if office in lexicon.MALE_TITLES:
+                told.setdefault(mention.name, Gender.MALE)
+            elif office in lexicon.FEMALE_TITLES:
+                told.setdefault(mention.name, Gender.FEMALE)
             if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or given in lexicon.MALE_FIRST_NAMES:
                 told.setdefault(mention.name, Gender.MALE)
             elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or given in lexicon.FEMALE_FIRST_NAMES:
@@ -822,7 +831,22 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for run in runs:
         if run not in numbered and not (mnemonic and len(run.tokens) == 1):
             add(_named(text, run, book))
-    return sorted(mentions, key=lambda mention: mention.start)
+    return _named_by_their_office(text, sorted(mentions, key=lambda mention: mention.start))
+
+
+def _named_by_their_office(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with a name that an office follows as its apposition read as the person holding it, and the office
+    as a name: in "Harald Hardrada, King of Norway, …" Harald Hardrada is the man (a "He" after it is his), and "King of
+    Norway" is what he was, no second man."""
+    read = list(mentions)
+    for index, (name, office) in enumerate(zip(mentions, mentions[1:])):
+        if (
+            name.kind in (MentionKind.NAME, MentionKind.PERSON) and office.kind is MentionKind.PERSON and text[name.end : office.start] == ", "
+            and _OFFICE.match(office.text) and not name.possessive
+        ):
+            read[index] = dataclasses.replace(name, kind=MentionKind.PERSON)
+            read[index + 1] = dataclasses.replace(office, kind=MentionKind.NAME)
+    return read
 
 
 def spells_a_mnemonic(text: str) -> bool:
@@ -1997,9 +2021,9 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
     if word == "of" and re.fullmatch(r"[A-Z]{2,5}", following) and _a_persons_name_without_a_title(words):
         # a person and the acronym of where they work: "Herbert Morrison of WLS" (not "Bank of England", "The Dark Lady of DNA")
         return False
-    if word == "of" and following in lexicon.PLACES and len(words) > 1 and words[0] != "The" and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS:
-        # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany", nor
-        # a title, which a person's name does not open with "The": "The Fall of Rome")
+    if word == "of" and following in lexicon.PLACES and len(words) > 1 and words[0] != "The" and not lexicon.ORGANISATION_WORDS.intersection(words) and words[-1] not in lexicon.EVENT_WORDS | lexicon.STATE_WORDS | lexicon.STRUCTURE_WORDS:
+        # a person's name and where they come from: "Derek Ibbotson of Britain" (not "Federal Republic of Germany",
+        # "Great Wall of China", nor a title, which a person's name does not open with "The": "The Fall of Rome")
         return False
     if word in _CONNECTORS:
         return word != "the" or words[-1] in ("of", "for", "on")

@@ -3643,6 +3643,8 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     if person is None or person.kind is not MentionKind.PERSON or person.possessive or _gender(person, topic, book) is not gender:
         return claim  # "His own catalogue appeared in 1725. Halley succeeded him …": whose, the card cannot say
     own = [m for m in claim.mentions if m.end <= position] + ([claim.subject] if claim.subject else [])
+    if person.name in _subjects_of_the_object(claim.text, pronoun, own, gender):
+        return claim  # "Tom Vane brought with him …" after "Tom Vane moved …": his own, never "… with Tom Vane"
     others = [m for m in [*before.mentions, *own] if m.name != person.name and _may_be(gender, m, topic, book)]
     if any(m.name not in _subjects_of_the_object(claim.text, pronoun, own, gender) for m in others):
         return claim  # "Tom Vane hired Karl Lind's son. Ada Berg succeeded him …": the son, or Karl Lind, or Tom Vane?
@@ -5413,6 +5415,9 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
     return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists)
 
 
+# A name of one capitalised word long enough to have a plural or singular of its own: "Mongol", "Mongols".
+_ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{4,}")
+
 def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
     from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"); a small word
@@ -5427,6 +5432,8 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         return True
     if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
         return True
+    if mention.kind in NAMED_KINDS and _ONE_CAPITALISED_WORD.fullmatch(answer) and re.search(rf"\b(?:{answer}s|{answer.removesuffix('s')})\b", rest):
+        return True  # "the Mongol rulers …, but the {{Mongols}} …": the same word, in the plural or the singular
     # "the {{Marren effect}}, after the chemist Hans Marren": the namesake gives the term away (not the capital of a term
     # that opens the sentence, "{{Lithium cobalt oxide}} stores …")
     # ("the "{{Empty State Building}}"" in a history of the Empire State Building: a nickname only by all its words)
