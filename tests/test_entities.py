@@ -2076,3 +2076,39 @@ def test_an_hour_written_with_a_point_after_at_is_no_quantity():
 
 def test_nanometres_by_their_symbol_are_a_quantity():
     assert _found("Green light peaks near 530 nm in the eye.").get("530 nm") is MentionKind.QUANTITY
+
+
+# Round 74, part C: a lower-case term in quotation marks that a naming word, a group that calls, ", a word …" after it or
+# a colon opening its description gives.
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ('A kiln held steadily at 900 degrees is in a state called "soaking".', "soaking"),
+        ('In an emergency the doors drop shut in seconds, an event known as a "trip".', "trip"),
+        ('Wool prices held up, and Fenland farming enjoyed a long period often called the age of "deep ploughing".', "deep ploughing"),
+        ('Weavers called the method "tilting", a word taken from the jousting yard.', "tilting"),
+        ('Masons moved the stones with a "tilting frame": a wooden cradle that swung from a post.', "tilting frame"),
+        ('Most of the proof at Kell was "hearsay evidence": statements that the accused had been seen at night.', "hearsay evidence"),
+        ('Sailors called these small boats "jolly cutters," because they were quick.', "jolly cutters"),
+        ('Locals called it simply "the old road"; the name stuck.', "the old road"),
+    ],
+)
+def test_a_quoted_term_a_naming_word_or_its_description_gives_is_a_term(sentence, term):
+    assert _found(sentence).get(term) is MentionKind.TERM
+
+
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        ('The plan was called "reckless".', "reckless"),
+        ('It was a film critics called "dull".', "dull"),
+        ('Out in the fog a voice called "hello".', "hello"),
+        ('In the end she said "yes": the wedding was set for May.', "yes"),
+        ('Abbey Wharf became known as "the palace of coal".', "the palace of coal"),
+    ],
+)
+def test_quoted_speech_or_a_judgment_after_a_naming_word_is_no_term(sentence, quoted):
+    assert quoted not in _found(sentence)
+

@@ -7668,3 +7668,20 @@ def test_a_people_in_the_plural_is_given_away_by_its_singular_on_the_card():
     text = "The Kells had driven out the Varnish rulers of the valley, but the Varnish remained a threat. The Ostrog rulers fled, but the Ostrogs came back in 1420."
     fronts = _fronts(text, "Notes")
     assert not any("the {{c1::Ostrogs}} came back" in front or "The {{c1::Ostrog}} rulers" in front for front in fronts)
+
+
+# Round 74, part C: a lower-case term in quotation marks that a naming word, a group that calls, ", a word …" after it or
+# a colon opening its description gives.
+
+
+def test_a_quoted_term_after_a_naming_word_is_asked_inside_its_quotation_marks():
+    fronts = _fronts('A kiln held steadily at 900 degrees is in a state called "soaking".', "Kilns")
+    assert 'A kiln held steadily at 900 degrees is in a state called "{{c1::soaking}}".' in fronts
+
+
+def test_a_they_is_never_a_singular_noun_in_us():
+    text = (
+        "Lina Vell and her nephew Otto Rask worked out what had happened: the iron nucleus had split in two. "
+        'They called the process "cracking", a word borrowed from pottery.'
+    )
+    assert not any("The nucleus called" in front for front in _fronts(text, "Iron furnace"))

@@ -896,11 +896,12 @@ _NICKNAME_IN_QUOTES = re.compile(
     + _QUOTE_ENDS_THE_CLAUSE
 )
 # A name in quotation marks that someone gives a thing or a person an "it", "her" or "him" stands for, ending the clause
-# or not: 'Sailors called it the "grey mile".', 'Crowds had called her "the queen of the fair" all her life, …'.
+# or not: 'Sailors called it the "grey mile".', 'Locals called it simply "the old road";', 'Crowds had called her "the
+# queen of the fair" all her life, …'.
 # Only a name after "the" (before the marks or inside them) or with a capital: 'called it "reckless"', 'called him a
 # "traitor"' judge rather than name.
 _QUOTED_NAME_GIVEN_TO_A_PRONOUN = re.compile(
-    r"\b(?:call(?:s|ed)?|nicknamed|dubbed) (?:it|her|him|them) (?P<the>the )?[\"“]"
+    r"\b(?:call(?:s|ed)?|nicknamed|dubbed) (?:it|her|him|them) (?:simply |often |sometimes )?(?P<the>the )?[\"“]"
     r"(?P<name>(?:the )?[A-Za-z][\w'’-]*(?: [\w'’-]+){0,5}?)(?:[\"”](?=[ ,.;])|[,.][\"”](?= |$))"
 )
 # What a name or a word means, in quotation marks, ending the clause: 'the Latin name Lupus, which means "wolf", …',
@@ -950,10 +951,9 @@ _NAMED_BY_SOMEONE = re.compile(
 # People who call what the sentence describes by a term that ends it: "Scholars call these forty booklets fascicles.",
 # "Sailors called the cold winds williwaws."; the callers are a plural noun of people, never a name ("James called the
 # boys home.": someone calling someone), and the described noun is a plural after "these", "those" or "the".
-CALLED_BY_A_GROUP = re.compile(
-    r"\b(?:people|[A-Za-z][a-z]*(?:ers|ars|ors|ists|ians|ics|ants|ents)) call(?:s|ed)? "
-    r"(?P<described>(?P<determiner>these|those|the) (?:[a-z-]+ ){0,2}?[a-z-]+s) (?=[a-z][a-z -]*\.$)"
-)
+_CALLERS = r"(?:people|[A-Za-z][a-z]*(?:ers|ars|ors|ists|ians|ics|ants|ents))"
+_A_GROUP_CALLS_THE_DESCRIBED = rf"\b{_CALLERS} call(?:s|ed)? (?P<described>(?P<determiner>these|those|the) (?:[a-z-]+ ){{0,2}}?[a-z-]+s) "
+CALLED_BY_A_GROUP = re.compile(_A_GROUP_CALLS_THE_DESCRIBED + r"(?=(?P<name>[a-z][a-z -]*)\.$)")
 # A description and the name someone gave it between commas, after a noun: "Charges held at the edge, which she
 # called edge charges, slowed the current." (not ", which she called every week,": a call is no name).
 # Also a people or a group with "the" calling it by a term that ends the sentence: "Racing yachts carry a spinnaker, which
@@ -976,6 +976,29 @@ _WHOEVER_CALLS = (
 _NAMED_BY_A_GROUP_THAT_CALLS = re.compile(rf"{_WHOEVER_CALLS}(?:the |an? )?{_NOT_A_NAME_AFTER_CALL}(?=[a-z])")
 _QUOTED_TERM_WHOEVER_CALLS = re.compile(
     rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})" + _QUOTE_ENDS_THE_CLAUSE
+)
+# The same term in quotation marks, ending its clause: 'Sailors called these small boats "jolly cutters," or …'.
+QUOTED_TERM_A_GROUP_CALLS = re.compile(
+    _A_GROUP_CALLS_THE_DESCRIBED + r"[\"“](?P<name>[a-z][\w'’-]*(?: [\w'’-]+){0,3})" + _QUOTE_ENDS_THE_CLAUSE
+)
+# A lower-case term in quotation marks right after a naming word, ending its clause, after the noun it names and perhaps
+# "the <noun> of": 'a state called "boiling".', 'an event known as a "trip".', 'a period often called the age of "deep
+# ploughing".'. Not after a form of "be", a pronoun or whoever calls (see _names_by_its_noun): 'The plan was called
+# "reckless".', 'a film critics called "dull".', 'a voice called "hello".' judge or speak; nor a nickname with "the"
+# (see _PROMOTED_AS).
+_QUOTED_TERM_A_NAMING_WORD_GIVES = re.compile(
+    rf"\b(?P<described>[a-z]+),? (?:often |usually |commonly |sometimes |also |simply |now |later )?(?:{_NAMING_WORDS})"
+    r" (?:the [a-z]+ of (?:the )?|an? )?[\"“](?P<name>(?!(?:the|a|an)\b)[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})" + _QUOTE_ENDS_THE_CLAUSE
+)
+# A lower-case term in quotation marks that ", a word …" or ", a term …" after it marks as one: 'They called the method
+# "tilting", a word taken from …'.
+_QUOTED_TERM_BEFORE_A_WORD_FOR_IT = re.compile(
+    r"[\"“](?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})[\"”], (?:an?|the) (?:[a-z]+ )?(?:word|term|phrase|expression)\b"
+)
+# A lower-case term in quotation marks after an article or a form of "be", before a colon or a dash that opens what it
+# is: 'with a "tilting frame": a wooden …', 'Most of the proof was "hearsay evidence": statements that …'.
+_QUOTED_TERM_BEFORE_ITS_DEFINITION = re.compile(
+    r"\b(?:an?|the|is|was|are|were) [\"“](?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})[\"”](?:: | [–—] )[a-z]"
 )
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
@@ -1530,6 +1553,9 @@ _QUOTED_NAME_SHAPES = (
     _QUOTED_TERM_SOMEONE_CALLS_A_DESCRIPTION,
     _PROMOTED_AS,
     _NICKNAME_OF_A_DESCRIBED_THING,
+    QUOTED_TERM_A_GROUP_CALLS,
+    _QUOTED_TERM_BEFORE_A_WORD_FOR_IT,
+    _QUOTED_TERM_BEFORE_ITS_DEFINITION,
 )
 
 
@@ -1550,11 +1576,27 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
         for match in pattern.finditer(text)
     ] + [
         match
+        for match in _QUOTED_TERM_A_NAMING_WORD_GIVES.finditer(text)
+        if _names_by_its_noun(match.group("described")) and not _judges(match.group("name"))
+        and not any(_a_verb(word) for word in match.group("name").split()[1:])
+    ] + [
+        match
         for match in _QUOTED_NAME_GIVEN_TO_A_PRONOUN.finditer(text)
         # (a title-case name is already a name: 'called it the "Hollow Tower"' is left to quotations)
         if (match.group("the") or match.group("name").startswith("the ") or match.group("name")[0].isupper())
         and not _judges(match.group("name")) and not _looks_like_title(match.group("name"))
     ]
+
+
+# Words before a naming word that make what follows in quotation marks a judgment or a call, not a term: 'was called
+# "reckless"', 'they called "hello"'.
+_NOT_NAMING_BY_A_NOUN = frozenset("is are was were be been being he she it they we who which that voice".split())
+
+
+def _names_by_its_noun(word: str) -> bool:
+    """Whether the word before a naming word is the noun the quoted term after it names ('a state called "boiling"'),
+    not a form of "be", a pronoun, a person or whoever calls ('a film critics called "dull"')."""
+    return word not in _NOT_NAMING_BY_A_NOUN and word not in lexicon.PERSON_WORDS and re.fullmatch(_CALLERS, word) is None
 
 
 def _may_name(text: str) -> bool:

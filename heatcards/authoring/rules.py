@@ -28,6 +28,7 @@ from heatcards.authoring.entities import (
     LONG_AGO,
     NAMED_KINDS,
     OWNED_PERSON,
+    QUOTED_TERM_A_GROUP_CALLS,
     SPECIES_WORD,
     Gender,
     Mention,
@@ -696,7 +697,8 @@ _COUNTING_LEAD = rf"\b(?:(?i:the|these|those|all|many|several)|\d(?:[\d,]*\d)?|{
 _COUNTED_NOUN = re.compile(
     _COUNTING_LEAD
     # a word between: "the film rights", not "The network needs at least …" (a verb)
-    + r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{3,}s)\b(?!['’])"
+    # a noun in "-us" or "-ss" is no plural: "the uranium nucleus", "the glass"
+    + r"(?:[a-z]+ (?=[a-z]{3,}s\b(?! (?:a|an|the|at|to|that|\d)\b)))?([a-z]{2,}[^su\W]s)\b(?!['’])"
 )
 # People a sentence counts or names with "the" by a plural without an "s", which a "they" may mean as well as any plural
 # _COUNTED_NOUN finds: "More than 100 men boarded the ships. … they destroyed …" is the men, not the ships.
@@ -3028,13 +3030,14 @@ def _described_names(text: str, mentions: list[Mention], topic: _Topic | None) -
     description says what the name is, whoever "they" are. None when it gives no such name, or something else
     keeps it from standing (an opinion, quoted speech, a word pointing elsewhere). So is the term people call a
     described plural, whichever ones "these" are: "Scholars call these forty booklets {{fascicles}}." (see
-    CALLED_BY_A_GROUP; its other facts are not asked: which forty booklets?)."""
-    group = CALLED_BY_A_GROUP.search(text) if " call" in text else None
+    CALLED_BY_A_GROUP, and QUOTED_TERM_A_GROUP_CALLS for a term in quotation marks; its other facts are not asked: which
+    forty booklets?)."""
+    group = (CALLED_BY_A_GROUP.search(text) or QUOTED_TERM_A_GROUP_CALLS.search(text)) if " call" in text else None
     described = [
         m for m in mentions
         if (m.kind in NAMED_KINDS or m.kind is MentionKind.TERM) and _DESCRIBED_NAME.search(text, 0, m.start)
         or m.kind is MentionKind.TERM and _DEFINING_APPOSITION.match(text, m.end)
-        or m.kind is MentionKind.TERM and group is not None and m.start == group.end()
+        or m.kind is MentionKind.TERM and group is not None and m.start == group.start("name")
     ]
     claim = Claim(text, 0, described, None)
     # the described noun says what the term is, so its demonstrative is checked as a plain "the"
