@@ -3199,10 +3199,10 @@ _HART = "Mary Hart Lind was an American painter of prairie scenes. {second}"
 
 
 def test_a_closing_phrase_with_a_hedge_is_cut():
-    text = _HART.format(second="She was born Mary Ellen Hart in Carver County, on the western edge of Minnesota, probably in March 1852.")
+    text = _HART.format(second="She was born Mary Ellen Hart in Carver County, on the western edge of Minnesota, probably in a log cabin.")
     suggestions = suggest(text, "Mary Hart Lind")
     assert "Mary Hart Lind was born Mary Ellen Hart in {{c1::Carver County}}, on the western edge of Minnesota." in {s.front for s in suggestions}
-    assert not any("1852" in s.front or "probably" in s.front for s in suggestions)  # the hedged fact is never asked
+    assert not any("probably" in s.front for s in suggestions)  # the hedged fact is never asked (a hedged date is: round 74)
 
 
 def test_a_closing_clause_after_even_though_is_cut():
@@ -7685,3 +7685,32 @@ def test_a_they_is_never_a_singular_noun_in_us():
         'They called the process "cracking", a word borrowed from pottery.'
     )
     assert not any("The nucleus called" in front for front in _fronts(text, "Iron furnace"))
+
+
+# Round 74, part A: a hedge before a date or a number in a closing phrase is part of the fact
+def test_a_hedged_date_in_a_closing_phrase_is_asked_with_its_hedge():
+    fronts = _fronts(
+        "Kallpa Marka is a ruined town in the Andes. Kallpa Marka was built in the middle of the fourteenth century, "
+        "probably around 1350, for the ruler Tupac Amaru Yupanqui.",
+        "Kallpa Marka",
+    )
+    assert "Kallpa Marka was built in the middle of the fourteenth century, probably around {{c1::1350}}, for the ruler Tupac Amaru Yupanqui." in fronts
+    assert any(front.endswith("probably around 1350, for the ruler {{c1::Tupac Amaru Yupanqui}}.") for front in fronts)
+
+
+def test_a_hedged_month_after_a_comma_is_asked_with_its_hedge():
+    fronts = _fronts("Ada Lind was a Swedish painter. She was born in Dalby, a village of Skane, probably in March 1852.", "Ada Lind")
+    assert "Ada Lind was born in Dalby, a village of Skane, probably in {{c1::March 1852}}." in fronts
+
+
+@pytest.mark.parametrize(
+    "hedged",
+    [
+        "Her husband probably died in 1890.",  # the hedge is of the verb: did he die then?
+        "Probably in 1870 she moved to Paris.",  # a hedge opening the clause hedges all of it
+        "Her first teacher was probably the painter Tom Vane.",  # no date nor number after it
+    ],
+)
+def test_a_hedge_before_anything_but_a_closing_date_still_refuses(hedged):
+    text = f"Ada Lind was a Swedish painter. {hedged}"
+    assert not _fronts_from(text, 1, "Ada Lind")

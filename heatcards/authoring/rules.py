@@ -517,8 +517,13 @@ _RELATIVE_YEAR = re.compile(r"\b(?:[Ii]n )?the (?P<which>same|next|following) ye
 # Such a phrase for a period after or the same as one the sentence names (see _counted_from_its_own_year).
 # "our" for everyone, not the writer: "galaxies beyond our own Milky Way", "the age of our planet".
 _OUR_WORLD = re.compile(r"our (?:own )?(?:galaxy|Milky Way|planet|solar system|Sun|Moon|species)\b")
-# A number right after "perhaps", which the hedge makes an estimate of (see _nobody_elses_view).
-_NUMBER_AFTER = re.compile(rf" (?:\d|(?:{lexicon.NUMBER_WORDS})\b)", re.IGNORECASE)
+# A number or a time right after "perhaps", "probably" or "possibly", perhaps after a word saying how near or when
+# ("probably around 1450", "probably in February 1818"), which the hedge makes an estimate of (see _nobody_elses_view).
+_ESTIMATE_HEDGES = frozenset({"perhaps", "probably", "possibly"})
+_ESTIMATE_AFTER = re.compile(
+    rf" (?P<preposition>(?:in|on|by|around|about|some|circa|early in|late in) )?(?:\d|(?:{lexicon.NUMBER_WORDS})\b|(?-i:(?:{'|'.join(sorted(lexicon.MONTH_NAMES))})\b))",
+    re.IGNORECASE,
+)
 # A verb of thinking or saying before a modal, whose clause it reports, or a question it opens ("over who should pay").
 _REPORTED_BEFORE = re.compile(
     r"\b(?:thought|believed|feared|warned|argued|insisted|claimed|predicted|estimated|suggested|proposed|hoped|expected|"
@@ -2316,11 +2321,15 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
 
 
 def _nobody_elses_view(text: str, word: re.Match[str]) -> bool:
-    """Whether a hedge or modal is no view of the writer's: "perhaps" before a number, an estimate like "about"
-    ("Perhaps 900 people came"), or a "might", "may" or "should" in what someone the sentence names thought, feared or
-    argued ("Ames warned that the dam might fail", "Vane thought the city should pay", "a quarrel over who should pay")."""
-    if word.group().lower() == "perhaps":
-        return _NUMBER_AFTER.match(text, word.end()) is not None
+    """Whether a hedge or modal is no view of the writer's: "perhaps", "probably" or "possibly" before a number or a
+    time, an estimate like "about" that is part of the fact ("Perhaps 900 people came", "was built in the fifteenth
+    century, probably around 1450, for …", "was born in Kent, probably in May 1820"), or a "might", "may" or "should"
+    in what someone the sentence names thought, feared or argued ("Ames warned that the dam might fail", "Vane thought
+    the city should pay", "a quarrel over who should pay")."""
+    if word.group().lower() in _ESTIMATE_HEDGES:
+        estimate = _ESTIMATE_AFTER.match(text, word.end())
+        # a hedge before "in 1870" that opens its clause hedges all the clause says: "Perhaps in 1870 she sold …"
+        return estimate is not None and (estimate.group("preposition") is None or text.endswith(", ", 0, word.start()))
     if word.group().lower() not in ("might", "may", "should"):
         return False
     return _REPORTED_BEFORE.search(text, _start_of_its_clause(text, word.start()), word.start()) is not None
