@@ -2112,3 +2112,20 @@ def test_a_quoted_term_a_naming_word_or_its_description_gives_is_a_term(sentence
 def test_quoted_speech_or_a_judgment_after_a_naming_word_is_no_term(sentence, quoted):
     assert quoted not in _found(sentence)
 
+
+# Round 74, part D: a name with a generational suffix ("Jr.", "Sr.") is a person's, read whole before a comma too
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Otis Farrow Sr. built a brass lock for a bank in 1851.", "Otis Farrow Sr."),
+        ("His son, Otis Farrow Jr., made the lock smaller.", "Otis Farrow Jr."),
+    ],
+)
+def test_a_name_with_a_generational_suffix_is_a_person_read_whole(sentence, name):
+    assert _found(sentence).get(name) is MentionKind.PERSON
+
+
+def test_a_generational_suffix_makes_a_man_only_when_nothing_else_says():
+    book = NameBook.from_texts(["Otis Farrow Sr. built a brass lock in 1851.", "In 1702 Ann Colby Jr. told the court what she had seen."])
+    assert book.gender("Otis Farrow Sr.") is Gender.MALE
+    assert book.gender("Ann Colby Jr.") is Gender.FEMALE

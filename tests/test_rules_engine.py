@@ -7714,3 +7714,15 @@ def test_a_hedged_month_after_a_comma_is_asked_with_its_hedge():
 def test_a_hedge_before_anything_but_a_closing_date_still_refuses(hedged):
     text = f"Ada Lind was a Swedish painter. {hedged}"
     assert not _fronts_from(text, 1, "Ada Lind")
+
+
+# Round 74, part D: a father and a son of one name told apart by "Sr." and "Jr."
+def test_a_he_after_a_son_named_with_jr_is_the_son_not_the_father():
+    text = (
+        "The modern brass lock is Scottish. Otis Farrow Sr. built a brass lock for a bank in 1851. "
+        "His son, Otis Farrow Jr., made the lock smaller, with a flat key, which he patented in the 1870s. "
+        "In 1879 he founded a company with the engineer Peter Quill in Dundee to make it."
+    )
+    fronts = _fronts(text, "Brass lock")
+    assert any("Otis Farrow Jr. founded a company with the engineer {{c1::Peter Quill}}" in front for front in fronts)
+    assert not any("Otis Farrow Sr. founded" in front for front in fronts)

@@ -364,9 +364,10 @@ _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 # A designation of letters and digits: "F-1", "X-15", "R-7", "N1", "Tu-144", "DC-10", "JN-25".
 _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![\w-])"
 # One capital letter with a full stop that ends the text ends the sentence too: "a new Model T." is the "Model T".
-# Capitals joined by "&" are one short form: "AT&T", "P&O" (not "{{AT}}&T").
+# Capitals joined by "&" are one short form: "AT&T", "P&O" (not "{{AT}}&T"). A generational suffix keeps its full stop
+# before a comma too, ending the name it belongs to: "His son, Linus Hale Jr., refined …".
 _TOKEN = re.compile(
-    rf"(?:[A-Z]{{1,4}}&)+[A-Z]{{1,4}}(?![\w&])|{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
+    rf"(?:[A-Z]{{1,4}}&)+[A-Z]{{1,4}}(?![\w&])|{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|(?:{'|'.join(sorted(lexicon.GENERATIONAL_SUFFIXES))})\.(?=,)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
@@ -702,6 +703,9 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
                 told.setdefault(mention.name, Gender.FEMALE)
             elif said:
                 told.setdefault(mention.name, Gender.MALE if said.group("noun") in lexicon.MALE_NOUNS else Gender.FEMALE)
+            elif mention.name.split()[-1].rstrip(".") in lexicon.GENERATIONAL_SUFFIXES:
+                # "Linus Hale Sr.": a man, when nothing else says ("Ann Colby Jr." is a woman by her first name)
+                told.setdefault(mention.name, Gender.MALE)
         # not "she travelled with Dixon …, and she began …": a pronoun before the name is someone
         # else's, the sentence's subject, and so are the ones after it
         leading = re.findall(r"[a-z]+", text[: named[0].start].lower()) if named else []
@@ -2294,6 +2298,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON  # "Sir Rowland Hill", "Dr. Ann Bridge": no place's name opens with these
     if _has_an_epithet(run.tokens):
         return MentionKind.PERSON  # "Pliny the Elder"
+    if len(run.tokens) > 1 and last in lexicon.GENERATIONAL_SUFFIXES:
+        return MentionKind.PERSON  # "Linus Hale Sr.", whatever his first name
     if cue in lexicon.PERSON_CUES and len(run.tokens) > 1 and run.tokens[0] in lexicon.FIRST_NAMES:
         return MentionKind.PERSON  # "his partner David Hall": a man, though "Hall" ends the names of places
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):

@@ -45,6 +45,9 @@ NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FA
 
 # Abbreviations that belong to the name after them, or before them: "St. Louis", "Martin Luther King Jr."
 NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Co", "Inc", "Ltd", "Corp", "Bros", "No")
+# The suffixes that tell a child from a parent of the same name: only a person's name ends with one ("Linus Hale Sr.",
+# "Ann Lind Jr.").
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr"})
 TITLES_BEFORE_NAMES = _words(
     "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Saint St President Senator Governor Mayor "
     "King Queen Prince Princess Emperor Empress Pope General Gen Colonel Col Captain Capt Lieutenant Lt "
