@@ -6679,7 +6679,8 @@ def test_her_before_a_quoted_name_a_verb_gives_her_is_an_object():
         "A report in the Bergen Post called her \u201cthe angel of the wards\u201d, and in 1871 the poet Tom Reed wrote a song about her."
     )
     fronts = _fronts(text, "Ada Lind")
-    assert "A report in the Bergen Post called Ada Lind \u201cthe angel of the wards\u201d, and in {{c1::1871}} the poet Tom Reed wrote a song about Ada Lind." in fronts
+    # the second "her" stands after the name written for the first (round 74, part B)
+    assert "A report in the Bergen Post called Ada Lind \u201cthe angel of the wards\u201d, and in {{c1::1871}} the poet Tom Reed wrote a song about her." in fronts
     assert not any("Ada Lind's \u201c" in front for front in fronts)
 
 
@@ -7726,3 +7727,59 @@ def test_a_he_after_a_son_named_with_jr_is_the_son_not_the_father():
     fronts = _fronts(text, "Brass lock")
     assert any("Otis Farrow Jr. founded a company with the engineer {{c1::Peter Quill}}" in front for front in fronts)
     assert not any("Otis Farrow Sr. founded" in front for front in fronts)
+
+
+# Round 74, part B: a "him", "her" or "his" inside a sentence written as the person a leading pronoun would be
+def test_an_object_him_after_a_sentence_about_the_documents_man_is_written_as_him():
+    text = (
+        "Rob Hale was a footballer from Leeds. He joined the Corran Rovers in 1948. "
+        "After the 1953 season the Rovers sold him to their rivals, the Kell Wanderers."
+    )
+    assert "After the 1953 season the Rovers sold Rob Hale to their rivals, the {{c1::Kell Wanderers}}." in _fronts(text, "Rob Hale")
+
+
+def test_an_object_him_after_the_subject_of_its_verb_is_the_one_man_left():
+    text = (
+        "Rob Hale joined the Rovers in 1948. His break came in 1950, when the manager Tom Vane saw him play in Leeds. "
+        "Vane told him to drop his slow bowling and moved him to the Kell Club in 1951."
+    )
+    assert "Vane told Rob Hale to drop his slow bowling and moved him to the {{c1::Kell Club}} in 1951." in _fronts(text, "Rob Hale")
+
+
+def test_an_object_him_after_a_sentence_opening_with_another_mans_possessive_is_refused():
+    for title in ("Kell Lighthouse", "Rob Hale"):
+        text = (
+            "Rob Hale was a clerk in Leeds. Tom Vane was the first keeper of the Kell light. "
+            "His own logbook appeared in 1725, six years after he died. Karl Lind succeeded him as the second keeper in 1726."
+        )
+        assert not any("Karl Lind succeeded" in front for front in _fronts(text, title))
+
+
+def test_a_his_after_a_sentence_naming_another_man_beside_the_documents_is_refused():
+    text = "Rob Hale joined the Rovers in 1948. Opposing fans jeered, and Tom Vane led the taunts. Letters arrived threatening his life in 1949."
+    assert not any("Letters arrived" in front for front in _fronts(text, "Rob Hale"))
+
+
+def test_an_object_her_after_the_name_written_for_a_leading_she_stands():
+    text = "Ada Brand was born in Leeds in 1820. As a child she suffered from asthma, which often kept her indoors during the winter of 1829."
+    assert "As a child Ada Brand suffered from {{c1::asthma}}, which often kept her indoors during the winter of 1829." in _fronts(text, "Ada Brand")
+
+
+def test_an_object_her_before_the_verb_of_its_clause_is_no_possessive():
+    text = "Ada Brand was a collector in Leeds. In 1840 a storm that nearly killed her wrecked her boat, the Gull, near Whitby."
+    assert "In 1840 a storm that nearly killed Ada Brand wrecked her boat, the Gull, near {{c1::Whitby}}." in _fronts(text, "Ada Brand")
+
+
+def test_a_his_in_an_opening_phrase_before_a_name_of_unknown_kind_is_not_written_as_the_documents_man():
+    text = "Rob Hale was a miller in Leeds. In 1840 he sold the old mill to a bank. In spite of his debts, Lindqvist bought the mill back in 1841."
+    assert not any("Rob Hale's debts" in front for front in _fronts(text, "Rob Hale"))
+
+
+# Round 74, the lead at the merge of part B: an aside that names whom a later pronoun stands for stays on the card
+
+
+def test_an_aside_naming_whom_a_later_her_stands_for_stays_on_the_card():
+    text = "Ada Lind was a painter from Leeds. In 1901 Tom Vane, who had known her since childhood, bought her first painting for 40 pounds."
+    fronts = _fronts(text, "Ada Lind")
+    assert "In 1901 {{c1::Tom Vane}}, who had known Ada Lind since childhood, bought her first painting for 40 pounds." in fronts
+    assert not any("Tom Vane bought her" in front for front in fronts)

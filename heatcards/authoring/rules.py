@@ -299,7 +299,10 @@ _QUALIFYING_PLACE = re.compile(r"(?:,[^,;.]*)? (?:in|near|outside) (?:the )?|, "
 _GOING_TO_A_PLACE = frozenset({"at", "to", "in", "into", "entered", "joined", "attended", "bought", "reached"})
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
 # a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
-_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+_OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|since|until|till|when|while|whilst|because|although|though|but|or|if|unless|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# The verb of a clause right after an object "her", before its own object: "a landslip that nearly killed her buried her
+# dog" (see _object_her; "her beloved dog" is hers).
+_VERB_AFTER_AN_OBJECT_HER = re.compile(rf"\s+{_PAST_VERB}\s+(?:the|an?|his|her|its|their)\b")
 # A relative clause that runs to the end of a statement, whose verb is not the statement's own (see _complete_statement)
 _RELATIVE_CLAUSE_TO_THE_END = re.compile(r", (?:who|whom|whose|which) [^,;:()]*$")
 # The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
@@ -1001,7 +1004,10 @@ _BARE_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS | lexicon.BARE_VERBS_AFTER_AN_OB
 _BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|his|her|its|their|this|these|those)\b")
 _BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+# A person's pronoun inside a sentence that _name_the_object may write as the person it stands for.
+_PERSON_PRONOUN_INSIDE = re.compile(r"\b(?:him|her|his)\b")
+# A pronoun for a person, which may stand for one named in an aside before it (see _shortened, which keeps that aside).
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 # What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ".
 _FINDING_VERBS = frozenset(
     "announced announces claimed claims reported insisted argued believed thought knew felt hoped feared found realised "
@@ -2529,7 +2535,13 @@ def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
         # "Vane signed the Road Act, which paid for divided, fenced highways": the name is the object of a verb before it,
         # so the verb after the aside is no main verb but the aside's own words
         in_the_subject = not _FINITE_VERB.search(claim.text, _start_of_its_clause(claim.text, aside.start()), aside.start())
-        if not aside.start() <= mention.start < aside.end() and described is not None and in_the_subject:
+        # "Tom Vane, who had known Ada Lind since 1890, bought her first painting": the aside names the one person a
+        # pronoun after it may stand for, and stays
+        outside = {m.name for m in claim.mentions if not aside.start() <= m.start < aside.end()}
+        leaned_on = _PERSONAL_PRONOUN.search(claim.text, aside.end()) and any(
+            aside.start() <= m.start < aside.end() and m.kind is MentionKind.PERSON and m.name not in outside for m in claim.mentions
+        )
+        if not aside.start() <= mention.start < aside.end() and described is not None and in_the_subject and not leaned_on:
             # "Its chief engineer, Anna Berg, who had built …, died": the comma closing "Anna Berg" stays
             start = aside.start() + 1 if claim.text.endswith(", ", 0, described.start) else aside.start()
             claim, mention = _without_span(claim, mention, start, aside.end())
@@ -3571,6 +3583,11 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     shift = len(name) - len(match.group())
     text = text[: match.start()] + name + text[match.end() :]
     mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
+    if _is_personal(topic):
+        # the person written is a mention, so that a later pronoun of the same person stands after it ("As a child Ada
+        # Lind had asthma, which kept her indoors")
+        person = Mention(topic.kind, match.start(), match.start() + len(written), written, topic.name, possessive=possessive)
+        mentions = sorted([*mentions, person], key=lambda m: m.start)
     return dataclasses.replace(claim, text=text, mentions=mentions)
 
 
@@ -3621,7 +3638,7 @@ def _object_her(text: str, start: int, end: int) -> bool | None:
     her read the Bible", "helped her run the farm"); a possessive before a noun ("watched her son", "under her
     direction"); unsure after such a verb and before a word that may be a bare verb or a noun ("saw her work",
     "made her mark on …")."""
-    if _OBJECT_HER.match(text, end):
+    if _OBJECT_HER.match(text, end) or _VERB_AFTER_AN_OBJECT_HER.match(text, end):
         return True
     if _NAMING_VERB_BEFORE.search(text, 0, start) and re.match(r"\s*[\"“‘']", text[end:]):
         return True  # 'A report called her "a ministering angel"': the name given to her
@@ -3639,30 +3656,82 @@ def _introduced_by_a_common_noun(text: str, mention: Mention) -> bool:
 
 
 def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
-    """The claim with an object "him" or "her" that nothing before it in the claim can stand for (no one of that gender,
-    or only the subject of its own verb: see _subjects_of_the_object) written as the person the sentence before is
-    about: its subject, of that gender, whom nothing else there or before the pronoun could be ("Tom Vane was the first
-    keeper of the light. Karl Lind succeeded him in 1720." -> "Karl Lind succeeded Tom Vane in 1720."). As it was
-    otherwise, and refused for the pronoun."""
-    if not _OBJECT_PRONOUN.search(claim.text):
+    """The claim with a "him", "her" or "his" inside it that nothing before it in the claim can stand for (no one of that
+    gender, or only the subject of its own verb: see _subjects_of_the_object) written as the person a leading "He" or
+    "She" of this sentence would be (see _person_a_pronoun_is): the subject of the sentence before, of that gender ("Tom
+    Vane was the first keeper of the light. Karl Lind succeeded him in 1720." -> "Karl Lind succeeded Tom Vane in
+    1720."), or the one person _antecedent gives ("In 1990 the Kell Club signed him" in Rob Hale's life, after a
+    sentence that names no other man). No other person of that gender may be named there or before the pronoun. As it
+    was otherwise, and refused for the pronoun."""
+    if not _PERSON_PRONOUN_INSIDE.search(claim.text):
         return claim  # most sentences: the dangling check is not run twice
     position = _dangling_pronoun_at(claim, book)
-    pronoun = _OBJECT_PRONOUN.match(claim.text, position) if position is not None else None
-    if pronoun is None or pronoun.group() == "her" and not _object_her(claim.text, pronoun.start(), pronoun.end()):
+    pronoun = _PERSON_PRONOUN_INSIDE.match(claim.text, position) if position is not None else None
+    if pronoun is None:
         return claim
-    gender = Gender.MALE if pronoun.group() == "him" else Gender.FEMALE
-    person = before.claim.subject if before.claim else None
-    if person is None or person.kind is not MentionKind.PERSON or person.possessive or _gender(person, topic, book) is not gender:
-        return claim  # "His own catalogue appeared in 1725. Halley succeeded him …": whose, the card cannot say
-    own = [m for m in claim.mentions if m.end <= position] + ([claim.subject] if claim.subject else [])
-    if person.name in _subjects_of_the_object(claim.text, pronoun, own, gender):
-        return claim  # "Tom Vane brought with him …" after "Tom Vane moved …": his own, never "… with Tom Vane"
-    others = [m for m in [*before.mentions, *own] if m.name != person.name and _may_be(gender, m, topic, book)]
-    if any(m.name not in _subjects_of_the_object(claim.text, pronoun, own, gender) for m in others):
+    word = pronoun.group()
+    as_object = word == "him" or (word == "her" and _object_her(claim.text, pronoun.start(), pronoun.end()))
+    if word == "her" and as_object is None:
+        return claim  # "Crowds came to see her work": her work, or she working?
+    gender = Gender.MALE if word in ("him", "his") else Gender.FEMALE
+    if not as_object and _subject_gender(claim.text) is gender:
+        return claim  # "The boy gave his first concert …": the boy's own, whoever he is
+    # the whole sentence: "In spite of his debts, Tom Vane …" is Tom Vane's
+    own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
+    # "Karl Lind succeeded him": not Karl Lind, who would be "himself"
+    exempt = frozenset(_subjects_of_the_object(claim.text, pronoun, own, gender) if as_object else ())
+    found = _person_a_pronoun_is(gender, claim.text[pronoun.end() :], before, topic, book, exempt)
+    if found is None or _canonical(found[0], topic) in {_canonical(m, topic) for m in own if m.name in exempt}:
+        return claim
+    person, name = found
+    ahead, forward = _subject_ahead(claim.text, own, claim.inserted)
+    if ahead is not None and position < forward and _canonical(ahead, topic) != _canonical(person, topic):
+        return claim  # "In spite of his debts, McCauley went on …": McCauley's, whatever kind of name the finder made of it
+    others = [m for m in [*before.mentions, *own] if _canonical(m, topic) != _canonical(person, topic) and _may_be(gender, m, topic, book)]
+    if any(m.name not in exempt for m in others):
         return claim  # "Tom Vane hired Karl Lind's son. Ada Berg succeeded him …": the son, or Karl Lind, or Tom Vane?
-    shift = len(person.name) - len(pronoun.group())
+    written = name if as_object else f"{name}'s"
+    shift = len(written) - len(word)
     mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
-    return dataclasses.replace(claim, text=claim.text[:position] + person.name + claim.text[pronoun.end() :], mentions=mentions)
+    # the name written is a mention, so that a later pronoun of the same person stands after it ("… Tom Vane's crew
+    # mutinied and set him adrift")
+    named = Mention(MentionKind.PERSON, position, position + len(name), name, person.name, possessive=not as_object)
+    mentions = sorted([*mentions, named], key=lambda m: m.start)
+    return dataclasses.replace(claim, text=claim.text[:position] + written + claim.text[pronoun.end() :], mentions=mentions)
+
+
+def _person_a_pronoun_is(
+    gender: Gender, rest: str, before: _Before, topic: _Topic | None, book: NameBook, governed: frozenset[str]
+) -> tuple[Mention, str] | None:
+    """The person a leading "He" or "She" of the sentence would be, and the name to write for it: the subject of the
+    sentence before when that is a person of that gender, else what _antecedent gives, with `governed` the people the
+    sentence says the pronoun is not. None when the sentence before holds a pronoun of that gender that its claim
+    leaves unsettled ("Later he shared the stage with Tom Vane. Friends called him …": who is "he"?), or opens with a
+    possessive of that gender whose subject is someone else ("His own catalogue appeared in 1725. Halley succeeded him
+    …": whose catalogue, the card cannot say)."""
+    pronouns = lexicon.MALE_PRONOUNS if gender is Gender.MALE else lexicon.FEMALE_PRONOUNS
+    if any(word.lower() in pronouns for word in _WORD.findall(before.text)) and (
+        before.claim is None or _dangling_pronoun_at(before.claim, book) is not None
+    ):
+        return None
+    subject = before.claim.subject if before.claim else None
+    if (
+        subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive and subject.name not in governed
+        and _gender(subject, topic, book) is gender
+    ):
+        return subject, subject.name
+    leading = "he" if gender is Gender.MALE else "she"
+    found = _antecedent(leading, None, _without_people(before, governed), topic, book, rest)
+    if found is None or found[0].kind is not MentionKind.PERSON:
+        return None
+    opens_with, _ = _subject_ahead(before.text, before.mentions)
+    if not _is_topic(found[0], topic) and (opens_with is None or _canonical(opens_with, topic) != _canonical(found[0], topic)):
+        # "Opposing players jeered, and Tom Vane led the taunts. Letters threatened his life.": the one man named there,
+        # not its subject, may be no more than a man beside the one the document follows
+        return None
+    if _opens_with_pronoun_like(before.text, leading) and (subject is None or _canonical(subject, topic) != _canonical(found[0], topic)):
+        return None
+    return found
 
 
 def _name_the_place(claim: Claim, before: _Before, topic: _Topic | None) -> Claim:
