@@ -2129,3 +2129,13 @@ def test_a_generational_suffix_makes_a_man_only_when_nothing_else_says():
     book = NameBook.from_texts(["Otis Farrow Sr. built a brass lock in 1851.", "In 1702 Ann Colby Jr. told the court what she had seen."])
     assert book.gender("Otis Farrow Sr.") is Gender.MALE
     assert book.gender("Ann Colby Jr.") is Gender.FEMALE
+
+
+# Round 74, the lead: Italian particles inside a name ("Santa Maria delle Grazie", "Via dei Fori Imperiali")
+
+
+@pytest.mark.parametrize("name", ["Santa Lucia delle Rose", "Via dei Colli Alti", "Palazzo degli Uffici"])
+def test_an_italian_particle_inside_a_name_keeps_the_name_whole(name):
+    text = f"The painter worked for years in the refectory of {name}, near the river."
+    book = NameBook.from_texts([text])
+    assert name in [mention.text for mention in find_mentions(text, book)]

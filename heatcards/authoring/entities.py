@@ -372,11 +372,11 @@ _TOKEN = re.compile(
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
 _FOR_THE_SOMETHING_OF = re.compile(r"for the [A-Z][\w'’-]* of [A-Z]")
-_CONNECTORS = frozenset("of the de des da di du del della der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
+_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
 # The small words of a surname: "van der Waals", "de la Tour", "von Frisch".
-_PARTICLES = frozenset("de des da di du del della der den van von la le".split())
+_PARTICLES = frozenset("de des da di du del della delle dei degli dello der den van von la le".split())
 # A word that joins a name as a particle only before another one: "Theater an der Wien", "Frankfurt an der Oder" (not
 # "gave Tom Reyes an Oscar").
 _PARTICLE_OPENERS = frozenset({"an"})
