@@ -7783,3 +7783,10 @@ def test_an_aside_naming_whom_a_later_her_stands_for_stays_on_the_card():
     fronts = _fronts(text, "Ada Lind")
     assert "In 1901 {{c1::Tom Vane}}, who had known Ada Lind since childhood, bought her first painting for 40 pounds." in fronts
     assert not any("Tom Vane bought her" in front for front in fronts)
+
+
+def test_a_short_form_spelled_by_the_words_right_before_it_is_not_asked():
+    text = "Some strains resist the drug; heat-tolerant Vibrio marinus, or HTVM, carries an altered protein. The Kell Trust, or KT, paid for the study in 1990."
+    fronts = _fronts(text, "Notes")
+    assert not any("{{c1::HTVM}}" in front for front in fronts)
+    assert any("{{c1::Kell Trust}}" in front for front in fronts)

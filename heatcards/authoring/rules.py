@@ -5498,6 +5498,18 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
 
 # A name of one capitalised word long enough to have a plural or singular of its own: "Mongol", "Mongols".
 _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{4,}")
+# The words a short form may be made of, right before it: "… Staphylococcus aureus, or {{MRSA}}", "… Laboratory ({{NPL}}".
+_SPELLED_OUT_BEFORE = re.compile(r"(?P<words>(?:[\w'’-]+ ){1,7}[\w'’-]+)(?:,? or (?:the )?| \()$")
+
+
+def _spells(short: str, words: str) -> bool:
+    """Whether the short form, all capitals, is the first letters of the last words before it, each part of a hyphened
+    word counting as a word ("methicillin-resistant Staphylococcus aureus" spells MRSA)."""
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    letters = "".join(part[0] for part in re.split(r"[\s-]+", words) if part).lower()
+    return letters.endswith(short.lower())
+
 
 def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
@@ -5515,6 +5527,8 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         return True
     if mention.kind in NAMED_KINDS and _ONE_CAPITALISED_WORD.fullmatch(answer) and re.search(rf"\b(?:{answer}s|{answer.removesuffix('s')})\b", rest):
         return True  # "the Mongol rulers …, but the {{Mongols}} …": the same word, in the plural or the singular
+    if (spelled := _SPELLED_OUT_BEFORE.search(rest.split(" … ")[0])) and _spells(answer, spelled.group("words")):
+        return True  # "methicillin-resistant Staphylococcus aureus, or {{MRSA}}": the words before spell the short form
     # "the {{Marren effect}}, after the chemist Hans Marren": the namesake gives the term away (not the capital of a term
     # that opens the sentence, "{{Lithium cobalt oxide}} stores …")
     # ("the "{{Empty State Building}}"" in a history of the Empire State Building: a nickname only by all its words)
