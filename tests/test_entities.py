@@ -2139,3 +2139,13 @@ def test_an_italian_particle_inside_a_name_keeps_the_name_whole(name):
     text = f"The painter worked for years in the refectory of {name}, near the river."
     book = NameBook.from_texts([text])
     assert name in [mention.text for mention in find_mentions(text, book)]
+
+
+def test_a_first_name_and_where_its_bearer_came_from_is_one_person():
+    text = "One claimant was Robert of Varnia. Robert pushed back his helmet and rode along the line."
+    book = NameBook.from_texts([text])
+    mentions = find_mentions("One claimant was Robert of Varnia.", book)
+    assert [(m.kind, m.text) for m in mentions] == [(MentionKind.PERSON, "Robert of Varnia")]
+    alone = find_mentions("Robert pushed back his helmet and rode along the line.", book)
+    assert [(m.kind, m.name) for m in alone] == [(MentionKind.PERSON, "Robert of Varnia")]
+    assert book.gender("Robert of Varnia") is Gender.MALE

@@ -2058,6 +2058,8 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
         return True
     if word == "and" and _one_name_across_and(words, ending, book):
         return True
+    if word == "of" and len(words) == 1 and words[0] in lexicon.FIRST_NAMES and following[:1].isupper():
+        return True  # a first name and where its bearer ruled or came from, one name: "William of Normandy", "Anne of Cleves"
     if word in ("of", "the") and (
         _opens_with_a_first_name(words) or any(re.fullmatch(r"[A-Z]\.", w) for w in words) or (words[0] in lexicon.RULERS_TITLES and _RULERS_NUMERAL.fullmatch(words[-1]))
     ):
