@@ -2149,3 +2149,32 @@ def test_a_first_name_and_where_its_bearer_came_from_is_one_person():
     alone = find_mentions("Robert pushed back his helmet and rode along the line.", book)
     assert [(m.kind, m.name) for m in alone] == [(MentionKind.PERSON, "Robert of Varnia")]
     assert book.gender("Robert of Varnia") is Gender.MALE
+
+
+# Round 75, part C: lower-case terms a sentence defines (a colon after "is"/"are", "a form of … :", things of a short
+# form "called …").
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Most waxes are esters: two long chains joined by an oxygen atom.", "esters"),
+        ("The outcome is lime scale: the white crust inside a kettle and the dull film on glass.", "lime scale"),
+        ("Radio waves are a form of electromagnetic radiation: each wave carries very little energy.", "electromagnetic radiation"),
+        ("Fungi can also pass genes to one another on small rings of RNA called episomes, even between distant strains.", "episomes"),
+    ],
+)
+def test_a_term_a_colon_or_a_naming_word_after_a_short_form_defines_is_found(text, term):
+    assert term in [mention.text for mention in find_terms(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The solution is elegant: the receiver treats its own clock error as a fourth unknown.",
+        "The work is dangerous: the men climb without ropes.",
+        "A kiln is extremely hot: the clay inside glows red.",
+        "The results are mixed: the first trial worked and the second failed.",
+        "The engineers of NASA called the rocket a triumph.",
+    ],
+)
+def test_an_adjective_before_a_colon_or_a_short_form_that_calls_gives_no_term(text):
+    assert find_terms(text) == []

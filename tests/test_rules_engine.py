@@ -7790,3 +7790,14 @@ def test_a_short_form_spelled_by_the_words_right_before_it_is_not_asked():
     fronts = _fronts(text, "Notes")
     assert not any("{{c1::HTVM}}" in front for front in fronts)
     assert any("{{c1::Kell Trust}}" in front for front in fronts)
+
+
+# Round 75, part C: lower-case terms a sentence defines
+def test_a_term_a_colon_describes_and_things_of_a_short_form_called_so_are_asked():
+    fronts = _fronts(
+        "Most waxes are esters: two long chains joined by an oxygen atom. "
+        "Fungi can also pass genes to one another on small rings of RNA called episomes, even between distant strains.",
+        "Waxes",
+    )
+    assert "Most waxes are {{c1::esters}}: two long chains joined by an oxygen atom." in fronts
+    assert "Fungi can pass genes to one another on small rings of RNA called {{c1::episomes}}, even between distant strains." in fronts

@@ -885,6 +885,9 @@ _NAMED_TERM_WITH_A_CAPITAL = re.compile(
 # A common noun and the place it is of, closed by a comma: what "known as" or "called" after it names is the noun, not
 # someone the place calls ("The smiths of Ghent, known as {{hammermen}}, …"; not "Anna Berg, known as …", a nickname).
 _COMMON_NOUN_OF_A_PLACE = re.compile(r"\b[a-z]+ (?:of|from|in) (?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*,$")
+# Things made of a substance its short form in capitals names: what "called" after it names is the things ("small
+# loops of RNA called ribozymes, …"), not something the short form calls.
+_THINGS_OF_A_SHORT_FORM = re.compile(r"\b[a-z]{3,}s of [A-Z]{2,5}$")
 # A lower-case name given in quotation marks before the noun it names (see _names_in_quotes); a quoted word alone
 # may be what someone said of the thing ('called the choice "uninspired"').
 _NAME_IN_QUOTES = re.compile(
@@ -1025,10 +1028,11 @@ _DEFINED_BY_ITS_KIND = re.compile(
 _VERDICT_NOUNS = frozenset("point thing fact truth trouble aim goal difference ones".split())
 # A sentence that opens with a subject and says in the present which kind of a thing it is, the kind ending the sentence:
 # "Microwaves are a form of non-ionising radiation.", "The cathode is a type of hot electrode." (see _kind_it_is_a_form_of
-# for the line: a term of two or three words, or one hyphenated word).
+# for the line: a term of two or three words, or one hyphenated word); the kind may also end its clause before a colon
+# that explains it: "Radio waves are a form of electromagnetic radiation: each wave carries …".
 _A_FORM_OF = re.compile(
     r"(?:The )?(?P<subject>[A-Za-z][a-z-]*(?: [a-z][\w-]*){0,2}) (?:is|are) an? (?:form|type|kind|variety) of "
-    r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=\.$)"
+    r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=\.$|: [a-z])"
 )
 # What a sentence says its subject works as, or a clause after it makes it, the term ending the sentence: "The lid
 # acts as a {{heat sink}}.", "…, which makes it a {{polar molecule}}." Only the present, as an explainer says what a part
@@ -1130,6 +1134,12 @@ _JUDGING_WORDS = frozenset("real same main only most least best worst first last
 # description, two to four lower-case words up to a comma ("mostly mental: once one runner had shown it …, …"
 # is no description).
 _DEFINED_AFTER_COLON = re.compile(r"(?<=[a-z]): (?P<description>[a-z][\w-]*(?: [a-z][\w-]*){1,3}),")
+# A term in the present after "is" or "are", with no article, and after a colon a description of what it is that opens
+# with an article or a count: "Most waxes are esters: long chains joined to an alcohol.", "The outcome is lime scale: the
+# white crust inside a kettle." (see _term_a_colon_describes: not "The answer is simple: the receiver treats …").
+_TERM_A_COLON_DESCRIBES = re.compile(
+    rf"\b(?:is|are) (?P<term>[a-z][\w-]*(?: [a-z][\w-]*)?): (?P<description>(?:an?|the|{lexicon.COUNTING_WORDS}) [^,;:]*)"
+)
 # A count just before a word: "61 |crew", "twelve |monks" (see find_terms).
 _COUNT_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b(?i:{lexicon.COUNTING_WORDS})) $")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
@@ -1253,7 +1263,9 @@ def find_terms(text: str) -> list[Mention]:
     found: list[tuple[int, int]] = []
     for match in _NAMING.finditer(text):
         after_a_name = not match.group("named") and _someone_called(match.group(1))
-        if after_a_name and not _COMMON_NOUN_OF_A_PLACE.search(text, 0, match.end(1)):
+        # a bare plural after things of a short form is what they are called ("called the rocket a …" is who calls)
+        of_a_short_form = _THINGS_OF_A_SHORT_FORM.search(text, 0, match.end(1)) and not re.search(r"\b(?:the|an?) $", match.group())
+        if after_a_name and not (_COMMON_NOUN_OF_A_PLACE.search(text, 0, match.end(1)) or of_a_short_form):
             continue  # someone called someone: "Jenner called the boy back" ("he named argon after …" names a term)
         words = _words_from(text, match.end())
         if after_a_name and words and _judges(text[match.end() : words[-1].end()]):
@@ -1304,6 +1316,7 @@ def find_terms(text: str) -> list[Mention]:
         # not "its three parts: …" nor "found the answer: …", which says what the sentence before asked
         if not re.search(rf"(?:\d|\b(?:{lexicon.NUMBER_WORDS}|the|a|an|its|his|her|their)) $", text[:start], re.IGNORECASE):
             found.append((start, end))
+    found.extend(_term_a_colon_describes(text))
     glossary_item = opening_glossary_term(text)
     if glossary_item:
         found.append(glossary_item)
@@ -1479,6 +1492,25 @@ def opening_glossary_term(text: str) -> tuple[int, int] | None:
     if any(_a_verb(word) for word in words[1:]):
         return None  # "Prices soared: …"
     return item.span("term")
+
+
+def _term_a_colon_describes(text: str) -> list[tuple[int, int]]:
+    """The spans of the terms a colon after them describes (see _TERM_A_COLON_DESCRIBES). Only a noun: a plural of one
+    word or two words without an adverb, since a single word or one after "very" or "-ly" is as often an adjective
+    that judges ("is simple:", "is extremely powerful:", "are dangerous:"); and only a description with no verb in the
+    present, which would make it a clause of its own ("is elegant: the receiver treats its clock …")."""
+    spans = []
+    for match in _TERM_A_COLON_DESCRIBES.finditer(text):
+        words = match.group("term").split()
+        if set(words) & (_NOT_TERM_WORDS | _VERBS | _DESCRIBING_BEFORE) or any(_a_verb(word) or _an_adverb(word) for word in words):
+            continue
+        if len(words) == 1 and (not words[0].endswith("s") or words[0].endswith(("ous", "ss", "us"))):
+            continue
+        description = match.group("description")
+        if set(description.split()) & lexicon.PRESENT_VERBS or _CLAUSE_VERB.match(description):
+            continue
+        spans.append(match.span("term"))
+    return spans
 
 
 def _kind_it_is_a_form_of(text: str) -> tuple[int, int] | None:
