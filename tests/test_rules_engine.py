@@ -7801,3 +7801,37 @@ def test_a_term_a_colon_describes_and_things_of_a_short_form_called_so_are_asked
     )
     assert "Most waxes are {{c1::esters}}: two long chains joined by an oxygen atom." in fronts
     assert "Fungi can pass genes to one another on small rings of RNA called {{c1::episomes}}, even between distant strains." in fronts
+
+
+# Round 75, part A: a comma that closes the sentence's opening phrases opens the main clause, not a description
+
+
+def test_a_name_in_the_main_clause_after_opening_phrases_of_time_and_place_is_asked():
+    text = "Two weeks later, on 3 May, the storm finally eased and Roland sailed unhindered to Dunmore, on the Kentish coast."
+    assert "On 3 May, the storm finally eased and Roland sailed unhindered to {{c1::Dunmore}}, on the Kentish coast." in _fronts(text, "Old history")
+
+
+def test_a_name_after_a_one_word_opening_or_a_participle_phrase_is_asked():
+    assert "Inside, the plumber {{c1::Thomas Crapwell}} fitted public washbasins." in _fronts(
+        "Inside, the plumber Thomas Crapwell fitted public washbasins.", "Old history"
+    )
+    text = "Guided by Peter Holt and Anna Marsh, the Northern Survey travelled some 3,000 miles."
+    assert "Guided by Peter Holt and Anna Marsh, the {{c1::Northern Survey}} travelled some 3,000 miles." in _fronts(text, "Old history")
+
+
+def test_a_name_in_a_description_after_a_name_or_after_an_opening_with_a_verb_stays_refused():
+    assert not any("{{c1::Pearl Harbor}}" in front for front in _fronts("Station Hypo, a basement office at Pearl Harbor, broke the code.", "Old history"))
+    text = "In 1740 the Kell Prize went to Tom Vane, a clerk at the Merton Bank, who spent it on books."
+    assert not any("{{c1::Merton Bank}}" in front for front in _fronts(text, "Old history"))
+
+
+def test_a_name_in_a_description_of_the_subject_after_an_opening_stays_refused():
+    text = "In 1901 Tom Vane, the mayor of Dunmore, bought the mill at Kell."
+    assert not any("{{c1::Dunmore}}" in front for front in _fronts(text, "Old history"))
+
+
+def test_a_list_subject_after_an_unclosed_opening_stays_refused_but_not_a_phrases_object():
+    text = "In about ten minutes the Vega, the Orion and the Lark were sinking."
+    assert not any("{{c1::Orion}}" in front for front in _fronts(text, "Old history"))
+    text = "At the Battle of Varn, an army of Tartar horsemen under Khan Batu routed a Polish force."
+    assert "At the Battle of Varn, an army of Tartar horsemen under {{c1::Khan Batu}} routed a Polish force." in _fronts(text, "Old history")

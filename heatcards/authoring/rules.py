@@ -447,6 +447,17 @@ _SETTING = re.compile(
     r"(?:In|At|On|From|Near|Beyond|Across|Along|(?:North|South|East|West)(?:-?(?:east|west))? of) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
     r"(?:, an? (?:[^,;:]|(?<=\d),(?=\d))+)?"
 )
+# An opening of phrases that say when, where or how, up to the comma before the sentence's subject, which no description
+# follows (see _in_apposition): "Two weeks later, on 3 May, the …", "On 2 June 1720, on a hill in Kent, an army …",
+# "Inside, the …", "Guided by two trappers, the …"; each phrase without a verb of its own (not "In 1740 he won the Prize").
+_SETTING_PHRASE = (
+    rf"(?:(?i:{lexicon.TIME_OR_PLACE_PREPOSITIONS}|{'|'.join(sorted(lexicon.OPENING_PREPOSITIONS))})(?: [^,;:]+)?"
+    r"|(?:[A-Za-z]+ ){1,3}(?:later|earlier)|[A-Z][a-z]+ by [^,;:]+)"
+)
+_SETTING_PHRASES = re.compile(rf"{_SETTING_PHRASE}(?:, {_SETTING_PHRASE})*")
+# The preposition (and article) before a name that makes it the object of a phrase, not a subject after it: "{At the}
+# Battle of Varn", "in the south {of} England", "{by} Tom Vane {and} Karl Lind" (not "In five minutes {the} Akagi, …").
+_OBJECT_OF_A_PHRASE = re.compile(rf"\b(?i:{lexicon.TIME_OR_PLACE_PREPOSITIONS}|of|to|and)\s(?:(?:the|an?)\s)?$")
 # An amount that says only "some": "after {{a few days}}", "{{several weeks}}", "{{less than a year}}" (not "less than a
 # tenth", a share).
 _VAGUE_AMOUNT = re.compile(
@@ -2177,7 +2188,8 @@ def _times_the_closing_clause(text: str, clause: re.Match[str], mention: Mention
 def _in_apposition(claim: Claim, mention: Mention) -> bool:
     """Whether the mention stands in a description set between commas after a name ("Station Hypo,
     a basement office at {{Pearl Harbor}}, …"), not after an opening that says where or when ("In
-    Washington, the {{Economic Cooperation Administration}} decided …"). Two descriptions say more than
+    Washington, the {{Economic Cooperation Administration}} decided …", "Two weeks later, on 3 May, the fleet
+    anchored at {{Dunmore}}, …"), whose comma opens the main clause, not a description. Two descriptions say more than
     where the name stands: what the name became ("the Rural Housing Office, an agency that became the {{Land
     Aid Office}}"), and the organisation in a person's own, which opens with "a" or "an" ("Gary Holm, a student
     working at the {{Lowell Research Laboratory}}, noticed …"; not a title without an article: "Nimitz, commander
@@ -2193,7 +2205,21 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
         other.kind is MentionKind.PERSON and other.end == comma for other in claim.mentions
     ):
         return False
-    return not _SETTING.fullmatch(text[:comma])
+    return not _SETTING.fullmatch(text[:comma]) and not _closes_the_opening(claim, comma)
+
+
+def _closes_the_opening(claim: Claim, comma: int) -> bool:
+    """Whether the comma closes phrases that open the sentence by saying when, where or how, so that the main clause,
+    not a description, comes after it: "Two weeks later, on 3 May, the storm eased and Roland sailed to {{Dunmore}}",
+    "Inside, the plumber {{Tom Crane}} fitted …"; not when the opening ends with the subject the description is about
+    ("In 1901 Tom Vane, the mayor of {{Dunmore}}, …")."""
+    opening = claim.text[:comma]
+    if not _SETTING_PHRASES.fullmatch(opening) or _FINITE_VERB.search(opening):
+        return False
+    return not any(
+        m.end == comma and m.kind in NAMED_KINDS and _UNCLOSED_OPENING.fullmatch(opening, 0, m.start) and not _OBJECT_OF_A_PHRASE.search(opening, 0, m.start)
+        for m in claim.mentions
+    )
 
 
 def _spelled_out(claim: Claim, mention: Mention) -> bool:
