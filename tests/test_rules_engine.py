@@ -7835,3 +7835,28 @@ def test_a_list_subject_after_an_unclosed_opening_stays_refused_but_not_a_phrase
     assert not any("{{c1::Orion}}" in front for front in _fronts(text, "Old history"))
     text = "At the Battle of Varn, an army of Tartar horsemen under Khan Batu routed a Polish force."
     assert "At the Battle of Varn, an army of Tartar horsemen under {{c1::Khan Batu}} routed a Polish force." in _fronts(text, "Old history")
+
+
+# Round 75, part B: a word of the document's label that says what kind of thing it is about gives away no other name
+def test_a_kind_word_of_the_label_gives_away_no_other_name():
+    text = (
+        "The Siege of Varna lasted for most of the summer. The siege ended in August. "
+        "The duke later founded Siege Priory near the old walls. The town hired engineers from abroad."
+    )
+    assert "Siege Priory" in answers(text, "Siege of Varna")
+    fire = "The fire burned for three days. A special Fire Tribunal was created to settle quarrels between owners and tenants."
+    assert "Fire Tribunal" in answers(fire, "Great Fire of Tarnby")
+
+
+def test_a_word_of_the_label_that_says_which_still_gives_away_a_name():
+    # a proper name of the label, or a word after its "of", says which thing: the card half gives its answer
+    assert "Varna Harbour Works" not in answers(
+        "The Siege of Varna lasted all summer. Engineers from abroad later rebuilt the Varna Harbour Works after the war.",
+        "Siege of Varna",
+    )
+    statue = "The statue is made of copper. In 1950 the little island was renamed Freedom Island by the city."
+    assert "Freedom Island" not in answers("The Statue of Freedom stands for freedom. " + statue, "Statue of Freedom")
+    # a person: the surname in the label gives the name away ("Haber-Bosch" and its Bosch)
+    assert "Karl Dorn" not in answers("The Lenz-Dorn process makes ammonia. Scaling the device up fell to Karl Dorn, a chemist.", "Lenz-Dorn process")
+    # the whole name in the label is the document's own subject
+    assert "Great Wall" not in answers("The Great Wall of Tarnia crosses hills. The Great Wall was repaired many times.", "Great Wall of Tarnia")

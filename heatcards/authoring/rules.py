@@ -18,7 +18,7 @@ import datetime
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import Callable
 
@@ -1771,15 +1771,15 @@ def _cards(
             rule, front, answer = made
             rest = front
             kind, back, bonus = SuggestionKind.QUESTION, answer, _QUESTION_BONUS
-        given = context + rest
+        label = context
         if mention.kind is MentionKind.DATE and topic and topic.year:
             # "(1906 Riverton Flood) … on the morning of {{12 March 1906}}": the event's year gives the date's year, not its day
-            given = given.replace(topic.name, topic.name.removeprefix(f"{topic.year} "))
+            label, rest = (part.replace(topic.name, topic.name.removeprefix(f"{topic.year} ")) for part in (label, rest))
         # a nickname, or the person a thing is named after, is given away only by all its words
         whole_only = bool(_NICKNAME.search(shown.text, 0, mention.start)) or (
             mention.kind is MentionKind.PERSON and _NAMESAKE_BEFORE.search(shown.text, 0, mention.start) is not None
         )
-        if _guessable(mention, answer, given, nickname=whole_only):
+        if _guessable(mention, answer, rest, label=label, common_words=book.common_words, nickname=whole_only):
             continue
         value = _value(claim, mention)
         # A name late in a sentence is more often an aside ("…, one of {{Humphrey Bogart}}'s co-stars"),
@@ -5537,21 +5537,28 @@ def _spells(short: str, words: str) -> bool:
     return letters.endswith(short.lower())
 
 
-def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = False) -> bool:
+def _guessable(
+    mention: Mention, answer: str, rest: str, *, label: str = "", common_words: Set[str] = frozenset(), nickname: bool = False
+) -> bool:
     """Whether the answer (or, for a name, one of its words; for a number, the number) can be read
-    from the rest of the card, or the rest gives it away ("the French capital, {{Paris}}"); a small word
+    from the rest of the card (`label` and `rest`), or the rest gives it away ("the French capital, {{Paris}}"); a small word
     such as the "The" of "The Call of the Wild" gives nothing away. A
     nickname is given away only by all its words: "Frank Crowe … the nickname "{{Hurry Up Crowe}}"" is
     not, though its person's name is on the card; nor is an organisation by the country or city it
     opens with (see `_own_words`), nor by a common noun for what it does that the card writes in lower case,
     unless all its words are on the card: "The survey is run by the {{Northern Sky Survey Office}}" is asked,
     "The survey is run by the {{Survey Office}}" is not (a place or another name is: "a spa whose milky blue
-    water … the {{Blue Lagoon}}", "near the camp of {{Sheep Camp}}")."""
-    if _contains_word(rest, mention.text) or _contains_word(rest, answer):
+    water … the {{Blue Lagoon}}", "near the camp of {{Sheep Camp}}"). The document's label in front of the card
+    ("(Battle of Hastings) ") is part of the card, but a word of it that says what kind of thing the document is about
+    gives away only a person's name or the whole of a name, not another thing named with it ("William founded {{Battle
+    Abbey}} …"); a word that says which does (see `_says_which`: "(Chernobyl Disaster) … at the {{Chernobyl Nuclear
+    Power Plant}}")."""
+    card = label + rest
+    if _contains_word(card, mention.text) or _contains_word(card, answer):
         return True
-    if any(_contains_word(rest, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
+    if any(_contains_word(card, clue) for clue in lexicon.GIVEN_AWAY_BY.get(mention.text, ())):
         return True
-    if mention.kind in NAMED_KINDS and _ONE_CAPITALISED_WORD.fullmatch(answer) and re.search(rf"\b(?:{answer}s|{answer.removesuffix('s')})\b", rest):
+    if mention.kind in NAMED_KINDS and _ONE_CAPITALISED_WORD.fullmatch(answer) and re.search(rf"\b(?:{answer}s|{answer.removesuffix('s')})\b", card):
         return True  # "the Mongol rulers …, but the {{Mongols}} …": the same word, in the plural or the singular
     if (spelled := _SPELLED_OUT_BEFORE.search(rest.split(" … ")[0])) and _spells(answer, spelled.group("words")):
         return True  # "methicillin-resistant Staphylococcus aureus, or {{MRSA}}": the words before spell the short form
@@ -5559,7 +5566,7 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
     # that opens the sentence, "{{Lithium cobalt oxide}} stores …")
     # ("the "{{Empty State Building}}"" in a history of the Empire State Building: a nickname only by all its words)
     named_words = [word for word in (answer.split()[1:] if mention.start == 0 else answer.split()) if len(word) > 2 and word[0].isupper()]
-    given_words = [word for word in named_words if _contains_word(rest, word)]
+    given_words = [word for word in named_words if _contains_word(card, word)]
     if mention.kind is MentionKind.TERM and given_words and (not nickname or given_words == named_words):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
@@ -5571,18 +5578,27 @@ def _guessable(mention: Mention, answer: str, rest: str, *, nickname: bool = Fal
         given = [
             word
             for word in own
-            if (_hyphenated_given(rest, word) or _derived_word_given(rest, word))
-            and not (word == words[-1] and (_only_the_noun_before(rest, word) or _ends_another_name(mention, rest, word)))
-            and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(rest, word))
+            if (_hyphenated_given(card, word) or _derived_word_given(card, word))
+            and not (word == words[-1] and (_only_the_noun_before(card, word) or _ends_another_name(mention, card, word)))
+            and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(card, word))
         ]
+        if mention.kind is not MentionKind.PERSON and not all(_contains_word(label, word) for word in words):
+            given = [word for word in given if _hyphenated_given(rest, word) or _derived_word_given(rest, word) or _says_which(label, word, common_words)]
         if nickname:
             return given == words
         if mention.kind is not MentionKind.ORGANISATION or given == own:
             return bool(given)
-        names = " ".join(word for word in _WORD.findall(rest) if word[0].isupper())  # the card's names, not its common nouns
-        return any(_hyphenated_given(names, word) or _derived_word_given(rest, word) for word in given)
+        names = " ".join(word for word in _WORD.findall(card) if word[0].isupper())  # the card's names, not its common nouns
+        return any(_hyphenated_given(names, word) or _derived_word_given(card, word) for word in given)
     numbers = _NUMBER_OF_A_COUNT if mention.kind is MentionKind.COUNT else _DIGITS
-    return any(_contains_word(rest, number.group()) for number in numbers.finditer(mention.text))
+    return any(_contains_word(card, number.group()) for number in numbers.finditer(mention.text))
+
+
+def _says_which(label: str, word: str, common_words: Set[str]) -> bool:
+    """Whether a word of the document's label says which thing the document is about, not what kind of thing: a proper
+    name the document never writes in lower case ("Brooklyn" of "Brooklyn Bridge"), or any word after the label's "of"
+    ("Liberty" of "Statue of Liberty"; not "Battle" of "Battle of Hastings")."""
+    return word.lower() not in common_words or _contains_word(label.partition(" of ")[2], word)
 
 
 def _only_the_noun_before(rest: str, word: str) -> bool:
