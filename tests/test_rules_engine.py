@@ -7860,3 +7860,25 @@ def test_a_word_of_the_label_that_says_which_still_gives_away_a_name():
     assert "Karl Dorn" not in answers("The Lenz-Dorn process makes ammonia. Scaling the device up fell to Karl Dorn, a chemist.", "Lenz-Dorn process")
     # the whole name in the label is the document's own subject
     assert "Great Wall" not in answers("The Great Wall of Tarnia crosses hills. The Great Wall was repaired many times.", "Great Wall of Tarnia")
+
+
+# Round 76, part D: a "this" inside a sentence that stands for what the short sentence before told is shown after it
+def test_a_this_for_the_sentence_before_is_asked_with_that_sentence():
+    text = "The salt in the lake comes from rain, not from the rocks. The Swiss chemist Karl Holm proposed this in 1921."
+    assert (
+        "The salt in the lake comes from rain, not from the rocks. The Swiss chemist {{c1::Karl Holm}} proposed this in 1921."
+        in _fronts(text, "Salt lakes")
+    )
+    text = "Office owners often want one key that opens every door. Locksmiths do this with a second set of pins, called spacer pins."
+    assert any(front.startswith("Office owners often want one key") and "{{c1::spacer pins}}" in front for front in _fronts(text, "Locks"))
+
+
+def test_a_this_before_a_noun_or_after_a_long_sentence_is_still_refused():
+    # "this process" names a process the card would not show
+    text = "The salt in the lake comes from rain, not from the rocks. The Swiss chemist Karl Holm studied this process in 1921."
+    assert not any("Karl Holm" in front for front in _fronts(text, "Salt lakes"))
+    before = (
+        "Over many centuries the salt that is carried into the lake by the rain from the hills around it has built up in the "
+        "water, because the lake has no outlet and the strong summer sun takes away much of the water every single year."
+    )
+    assert not any("Karl Holm" in front for front in _fronts(before + " The Swiss chemist Karl Holm proposed this in 1921.", "Salt lakes"))

@@ -641,6 +641,13 @@ _LEANING_OPENING = re.compile(
 # What a pronoun inside a sentence that leans on the sentence before is read as when the sentence is checked alone
 # (see _pronouns_stood_in): "In 1938 the Marlow eight won it again …" -> "… won the thing again …".
 _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
+# A "this" inside a sentence that stands for what the sentence before told, not a word before a noun: "Van Dorn proposed
+# this in 1931", "Locksmiths do this with master keying", "The point at which this starts …", "held in another in this
+# way" (not "this process", "this kind"). Shown after that sentence, the card says what it is (see _after_the_sentence_before).
+_THIS_FOR_THE_SENTENCE_BEFORE = re.compile(
+    r"(?<=[a-z] )this(?: way)?(?=[,;:.!]| (?:only|also|again|in|on|at|with|by|for|from|to|into|as|and|but|or|because|when|until)\b"
+    rf"| (?!\w+eed\b)(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b)"
+)
 # A singular common noun a verb takes as its object, which an "it" after the sentence may be as well as its subject:
 # "The Normandie took the record in 1935.", "The museum keeps the Ashes urn." (not "… goes to the fastest crew", nor
 # "won nine games").
@@ -2873,7 +2880,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     own = [m for m in mentions if m.end <= len(setting)]
     own += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
     stood_for = Mention(MentionKind.NAME, len(setting), len(stand_in.rstrip()), stand_in[len(setting) :].strip(), stand_in[len(setting) :].strip()) if stand_in else None
-    alone = _pronouns_stood_in(Claim(checked, len(stand_in), own, stood_for), shown, topic, book)
+    alone = _pronouns_stood_in(_this_stood_in(Claim(checked, len(stand_in), own, stood_for)), shown, topic, book)
     if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
         # nothing in it leans on the sentence before, or a leading "One of them," which _from_the_name_picked_out drops
         return None
@@ -2934,6 +2941,20 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
         shift = len(stand_in) - len(word)
         mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
         claim = dataclasses.replace(claim, text=claim.text[:position] + stand_in + claim.text[position + len(word) :], mentions=mentions)
+    return claim
+
+
+def _this_stood_in(claim: Claim) -> Claim:
+    """The claim with each "this" that stands for what the sentence before told (see _THIS_FOR_THE_SENTENCE_BEFORE), outside
+    quotation marks, written as a plain "the thing", as the sentence is checked when shown after that sentence:
+    "Locksmiths do this with master keying: …" -> "Locksmiths do the thing with master keying: …"."""
+    quoted = quotations(claim.text)
+    for this in reversed(list(_THIS_FOR_THE_SENTENCE_BEFORE.finditer(claim.text))):
+        if any(q.start <= this.start() < q.end for q in quoted):
+            continue
+        shift = len("the thing") - len(this.group())
+        mentions = [m if m.end <= this.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
+        claim = dataclasses.replace(claim, text=claim.text[: this.start()] + "the thing" + claim.text[this.end() :], mentions=mentions)
     return claim
 
 
