@@ -7882,3 +7882,29 @@ def test_a_this_before_a_noun_or_after_a_long_sentence_is_still_refused():
         "water, because the lake has no outlet and the strong summer sun takes away much of the water every single year."
     )
     assert not any("Karl Holm" in front for front in _fronts(before + " The Swiss chemist Karl Holm proposed this in 1921.", "Salt lakes"))
+
+
+# Round 76, part B: a "he" or "she" inside a sentence whose subject is someone else
+def test_a_he_after_an_opening_clause_is_the_subject_of_that_clause():
+    text = (
+        "Ada Brand ran a school for girls in Leeds. "
+        "When Tom Vane of Corran came to Leeds in March 1850 for the wedding of Karl Berg, he asked to visit the school with her."
+    )
+    fronts = _fronts(text, "Ada Brand")
+    assert any(front.startswith("When Tom Vane of Corran came to Leeds in {{c1::March 1850}}") for front in fronts)
+
+
+def test_an_object_him_after_who_is_not_the_person_who_stands_for():
+    text = (
+        "Rob Hale was a painter in Florence. He painted there until 1510. "
+        "In 1512 he accepted an invitation from King Karl of Lund, who admired him greatly, and moved to the castle of Vell Hus."
+    )
+    assert any("King Karl of Lund, who admired him greatly, and moved to the castle of {{c1::Vell Hus}}" in f for f in _fronts(text, "Rob Hale"))
+
+
+def test_a_he_in_a_relative_clause_is_the_subject_of_the_sentence_before():
+    text = "Tom Vane studied the crystals in 1946. Charges trapped near the edge of the crystal, which he called edge charges, blocked the current."
+    assert any("which Tom Vane called {{c1::edge charges}}" in front for front in _fronts(text, "Crystal Radio"))
+    # after a sentence about a couple, the "he" may be either of them, not the man who married them
+    text = "Ray Kell married them in 1838. The couple settled in Corby, a mill town where he found work in the dyeworks."
+    assert not any("Ray Kell found" in front for front in _fronts(text, "Tom Vane"))

@@ -1023,7 +1023,16 @@ _BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|
 _BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 # A person's pronoun inside a sentence that _name_the_object may write as the person it stands for.
-_PERSON_PRONOUN_INSIDE = re.compile(r"\b(?:him|her|his)\b")
+_PLURAL_PERSONAL = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+# A subject "he" or "she" of a relative clause, whose sentence is about something else: "…, which he called …".
+_PERSON_PRONOUN_INSIDE = re.compile(r"\b(?:him|her|his)\b|(?:(?<=\bwhich )|(?<=\bwhere )|(?<=\bwhom ))(?:he|she)\b")
+# A subordinate clause that opens the sentence and runs to the comma before the main clause's subject pronoun: "When Tom
+# Vane came to Paris for the wedding of Karl Berg, " (see _person_the_clause_repeats).
+_OPENING_SUBORDINATE_CLAUSE = re.compile(r"(?P<subordinator>(?:When|While|After|Before|As|Once|Although|Though|Because|Since) )[^,;:\"“()]+, ")
+# Where a person's place of origin ends after the name: "Frederick of Prussia", "Tom Vane of Leeds".
+_AFTER_A_PLACE_OF_ORIGIN = re.compile(r"(?: of [A-Z][a-z]+)?")
+# A "whom" after a person's name, perhaps with a noun phrase saying who that is between: "Eva Berg, a stern critic whom ".
+_WHOM_AFTER_A_PERSON = re.compile(r"(?:, (?:a|an|the) [a-z][a-z -]{0,50})? whom ")
 # A pronoun for a person, which may stand for one named in an aside before it (see _shortened, which keeps that aside).
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 # What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ".
@@ -1043,9 +1052,11 @@ _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
 # warned her,"; not "her foot", a possessive): someone else of that gender, whom the sentence after may mean. Not a
 # "him" further on ("a disappointment that made him decide", "brought two coffins with him"), often the person's own.
+# Also through a "who" that stands for the name: "King Karl of Lund, who admired him" is someone else too.
+_WHO_AFTER_THE_NAME = r"(?:(?: of [A-Z][a-z]+)?, who)?"
 _SOMEONE_ELSE_AS_AN_OBJECT = {
-    Gender.MALE: re.compile(r" (?:[a-z]+ )?[a-z]+ him\b"),
-    Gender.FEMALE: re.compile(r" (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
+    Gender.MALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ him\b"),
+    Gender.FEMALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
 }
 # A person called by a noun, joined by "and" to a named person, before the name ("the king and Tom Vane") or after it
 # ("Tom Vane and the captain"): a "he" or "his" after them may be either, unless the noun is of the other gender ("Tom
@@ -3717,10 +3728,13 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     if pronoun is None:
         return claim
     word = pronoun.group()
-    as_object = word == "him" or (word == "her" and _object_her(claim.text, pronoun.start(), pronoun.end()))
+    # a subject pronoun is written as the name, like an object
+    as_object = word in ("him", "he", "she") or (word == "her" and _object_her(claim.text, pronoun.start(), pronoun.end()))
     if word == "her" and as_object is None:
         return claim  # "Crowds came to see her work": her work, or she working?
-    gender = Gender.MALE if word in ("him", "his") else Gender.FEMALE
+    gender = Gender.MALE if word in ("he", "him", "his") else Gender.FEMALE
+    if word in ("he", "she") and _PLURAL_PERSONAL.search(before.text):
+        return claim  # "Ray Kell married them. The couple settled in Leeds, where he found work": one of them, not Ray Kell
     if not as_object and _subject_gender(claim.text) is gender:
         return claim  # "The boy gave his first concert …": the boy's own, whoever he is
     # the whole sentence: "In spite of his debts, Tom Vane …" is Tom Vane's
@@ -5090,6 +5104,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         ):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
+        if word in ("he", "she") and len(people) > 1 and _person_the_clause_repeats(claim.text, match, before, gender, book):
+            continue  # "When Tom Vane came to Leeds for the wedding of Karl Berg, he …": the subject of the clause he repeats
         if (
             word in ("he", "she") and not claim.inserted and _after_opening_phrases_only(claim.text, match)
             and not any(m.kind is MentionKind.PERSON for m in before)
@@ -5270,6 +5286,30 @@ def _is_subject_of(text: str, end: int, position: int) -> bool:
     hauled them" (only a verb, perhaps with an adverb, between them)."""
     between = text[end:position]
     return bool(_VERB_BETWEEN.fullmatch(between)) and not set(between.split()) & _CANNOT_END
+
+
+def _person_the_clause_repeats(text: str, pronoun: re.Match[str], named: list[Mention], gender: Gender, book: NameBook) -> bool:
+    """Whether a subject "he" or "she" with other people of its gender named before it stands, by the shape of the
+    sentence, for one of them: the subject of an opening subordinate clause that runs up to the pronoun ("When Tom Vane
+    of Leeds came to Paris for the wedding of Karl Berg, he asked …"), or the one person left of that gender when the
+    pronoun comes right after a "whom" that stands for the person just named ("Ada Lind was taught by Eva Berg, a stern
+    critic whom she later called …": not Eva Berg, who would be "herself"). Not a pronoun after ", and" ("Ruth Calder
+    met Ann Moss, and she moved …": either)."""
+    people = [m for m in named if m.kind is MentionKind.PERSON and book.gender(m.name) in (gender, None)]
+    if text.endswith(" whom ", 0, pronoun.start()):
+        # the person right before the "whom" (not one after "of": "the wife of Karl Berg, whom he …" may be the wife's)
+        meant = max(people, key=lambda m: m.end, default=None)
+        whom = _WHOM_AFTER_A_PERSON.fullmatch(text, meant.end, pronoun.start()) if meant is not None else None
+        if whom is None or text.endswith((" of ", "'s "), 0, meant.start):
+            return False
+        left = {m.name for m in people if m.name != meant.name}
+        return len(left) == 1 and book.gender(next(iter(left))) is gender
+    opening = _OPENING_SUBORDINATE_CLAUSE.fullmatch(text, 0, pronoun.start())
+    subject = next((m for m in people if m.start == opening.end("subordinator")), None) if opening is not None else None
+    return (
+        subject is not None and book.gender(subject.name) is gender
+        and _VERB_OF_THE_SUBJECT.match(text, _AFTER_A_PLACE_OF_ORIGIN.match(text, subject.end).end()) is not None
+    )
 
 
 def _read_from_the_card(word: str, text: str, position: int) -> bool:
