@@ -7908,3 +7908,10 @@ def test_a_he_in_a_relative_clause_is_the_subject_of_the_sentence_before():
     # after a sentence about a couple, the "he" may be either of them, not the man who married them
     text = "Ray Kell married them in 1838. The couple settled in Corby, a mill town where he found work in the dyeworks."
     assert not any("Ray Kell found" in front for front in _fronts(text, "Tom Vane"))
+
+
+def test_a_he_after_whom_for_the_man_just_named_is_the_other_man():
+    # by the lead at the merge of round 76 part B, which gave the "whom" rule no test of its own
+    text = "Tom Vane was born in Leeds in 1901. At the Kell Academy, he was taught drawing by Karl Berg, a strict teacher whom he later called the best of men."
+    fronts = _fronts(text, "Tom Vane")
+    assert "At the Kell Academy, Tom Vane was taught drawing by {{c1::Karl Berg}}, a strict teacher whom he later called the best of men." in fronts
