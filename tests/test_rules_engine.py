@@ -2995,7 +2995,8 @@ _LETTERS = (
 
 def test_a_list_a_count_announces_is_never_cut_short():
     fronts = [s.front for s in suggest(_LETTERS, per_1000=1000)]
-    assert fronts and all("one by Vera Reed" in front for front in fronts)
+    # the list's last item is on every card, asked or not
+    assert fronts and all("one by Vera Reed" in front or "one by {{c1::Vera Reed}}" in front for front in fronts)
 
 
 def test_a_clause_after_a_colon_may_still_be_cut():
@@ -7915,3 +7916,17 @@ def test_a_he_after_whom_for_the_man_just_named_is_the_other_man():
     text = "Tom Vane was born in Leeds in 1901. At the Kell Academy, he was taught drawing by Karl Berg, a strict teacher whom he later called the best of men."
     fronts = _fronts(text, "Tom Vane")
     assert "At the Kell Academy, Tom Vane was taught drawing by {{c1::Karl Berg}}, a strict teacher whom he later called the best of men." in fronts
+
+
+# Round 77, the lead: a long sentence may give one card more
+
+
+def test_a_long_sentence_gives_one_card_more_than_a_short_one():
+    long = (
+        "On 3 May 1921, at the harbour of Kellport in Varnia, the engineer Tom Vane launched the steamer Orla, "
+        "which carried 240 passengers and crossed the bay to Dunmore in about 40 minutes."
+    )
+    short = "On 3 May 1921 Tom Vane launched the steamer Orla at Kellport with 240 passengers."
+    assert len(long.split()) >= 30 > len(short.split())
+    assert len(suggest(long, "Notes", 1000)) == 4
+    assert len(suggest(short, "Notes", 1000)) == 3

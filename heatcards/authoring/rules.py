@@ -62,6 +62,7 @@ MAX_ANSWER_CHARACTERS = 48
 MIN_SENTENCE_WORDS = 5
 MAX_SENTENCE_WORDS = 45
 MAX_CARDS_PER_SENTENCE = 3
+LONG_SENTENCE_WORDS = 30  # a sentence this long may give one card more than MAX_CARDS_PER_SENTENCE
 LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when it can be (see _shortened)
 SHOWN_BEFORE_WORDS = 30  # at most, for a sentence before that a card shows for one that leans on it
 TITLE_PHRASE_SENTENCES = 3
@@ -1809,7 +1810,8 @@ def _cards(
         suggestion = Suggestion(kind, context + front, back, answer, sentence.start, sentence.end, rule, score)
         cards.append(_Card(suggestion, index, _normalised(answer), mention.name, words))
     cards.sort(key=lambda card: -card.suggestion.score)
-    return cards[:MAX_CARDS_PER_SENTENCE]
+    # a long sentence holds more facts: one more card may come from it
+    return cards[: MAX_CARDS_PER_SENTENCE + (len(_WORD.findall(sentence.text)) >= LONG_SENTENCE_WORDS)]
 
 
 
