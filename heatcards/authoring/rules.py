@@ -1023,9 +1023,8 @@ _BARE_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS | lexicon.BARE_VERBS_AFTER_AN_OB
 _BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|his|her|its|their|this|these|those)\b")
 _BARE_VERB = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\b")
 _PRONOUN_GENDER = {"he": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
-# A person's pronoun inside a sentence that _name_the_object may write as the person it stands for.
-_PLURAL_PERSONAL = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
-# A subject "he" or "she" of a relative clause, whose sentence is about something else: "…, which he called …".
+# A person's pronoun inside a sentence that _name_the_object may write as the person it stands for; a subject "he" or
+# "she" only in a relative clause, whose sentence is about something else: "…, which he called …".
 _PERSON_PRONOUN_INSIDE = re.compile(r"\b(?:him|her|his)\b|(?:(?<=\bwhich )|(?<=\bwhere )|(?<=\bwhom ))(?:he|she)\b")
 # A subordinate clause that opens the sentence and runs to the comma before the main clause's subject pronoun: "When Tom
 # Vane came to Paris for the wedding of Karl Berg, " (see _person_the_clause_repeats).
@@ -1054,7 +1053,7 @@ _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # warned her,"; not "her foot", a possessive): someone else of that gender, whom the sentence after may mean. Not a
 # "him" further on ("a disappointment that made him decide", "brought two coffins with him"), often the person's own.
 # Also through a "who" that stands for the name: "King Karl of Lund, who admired him" is someone else too.
-_WHO_AFTER_THE_NAME = r"(?:(?: of [A-Z][a-z]+)?, who)?"
+_WHO_AFTER_THE_NAME = rf"(?:{_AFTER_A_PLACE_OF_ORIGIN.pattern}, who)?"
 _SOMEONE_ELSE_AS_AN_OBJECT = {
     Gender.MALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ him\b"),
     Gender.FEMALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
@@ -3735,7 +3734,7 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     if word == "her" and as_object is None:
         return claim  # "Crowds came to see her work": her work, or she working?
     gender = Gender.MALE if word in ("he", "him", "his") else Gender.FEMALE
-    if word in ("he", "she") and _PLURAL_PERSONAL.search(before.text):
+    if word in ("he", "she") and _PLURAL_PRONOUN.search(before.text):
         return claim  # "Ray Kell married them. The couple settled in Leeds, where he found work": one of them, not Ray Kell
     if not as_object and _subject_gender(claim.text) is gender:
         return claim  # "The boy gave his first concert …": the boy's own, whoever he is
