@@ -2178,3 +2178,24 @@ def test_a_term_a_colon_or_a_naming_word_after_a_short_form_defines_is_found(tex
 )
 def test_an_adjective_before_a_colon_or_a_short_form_that_calls_gives_no_term(text):
     assert find_terms(text) == []
+
+
+# Round 77, part D: numbers the mention finder missed (a number given as a name, a count in all, a clock time, a unit)
+@pytest.mark.parametrize(
+    ("sentence", "kind", "text"),
+    [
+        ("The canal was to be numbered 12, a figure the governor liked.", "name", "12"),
+        ("In 1930 the company renumbered it 3311 and painted it red.", "name", "3311"),
+        ("The club retired Lopez's number, 17, for every season.", "name", "17"),
+        ("In 1951 the engine passed to Northern Railways as No. 45210 and was painted black.", "name", "No. 45210"),
+        ("The hall has 6 windows on each side and 4 at each end, 20 in all.", "count", "20"),
+        ("The time was 21:05 local time when the bell rang.", "time", "21:05"),
+        ("Each collision releases about 17 million electronvolts of energy.", "quantity", "about 17 million electronvolts"),
+    ],
+)
+def test_a_number_given_as_a_name_a_count_in_all_a_clock_time_and_an_energy_are_found(sentence, kind, text):
+    assert (kind, text) in found(sentence)
+
+
+def test_a_number_after_no_stays_in_the_name_it_ends():
+    assert ("name", "Boiler No. 7") in found("The core of Boiler No. 7 had cracked in the night.")

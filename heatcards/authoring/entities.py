@@ -134,6 +134,8 @@ _COUNT_PER_TIME = re.compile(
 # A count of a part of what the sentence or the one before named: "copies of {{roughly eight hundred}} of them", "{{more
 # than 600}} of Vincent's letters survive".
 _COUNT_OF_THOSE_NAMED = r"(?=\s+of\s+(?:them|these|those|(?:[A-Z][\w-]*['’]s\s+)?[a-z]+s)\b)"
+# A count that sums the ones the sentence gave before it: "12 along each wall, {{40}} in all".
+_COUNT_IN_ALL = r"(?=\s+in\s+(?:all|total)\b)"
 # A count whose noun the sentence gave before it, as the subject of a verb that says what became of them: "More than 200
 # rooms were planned, but {{only about 15}} were finished.", "and {{49}} survive complete", "In the famine that followed,
 # {{about a million}} died" (digits of a year are none: "1914 was").
@@ -230,7 +232,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # after "between" a range is joined by "and": "between {{12 and 18}} carbon atoms"
             rf"|(?:(?<=\bbetween )\d(?:[\d,]*\d)?\s+and\s+\d(?:[\d,]*\d)?"
             rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
-            rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+            rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}|{_COUNT_IN_ALL}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
@@ -274,6 +276,9 @@ _SHARE_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
 # A reading on a scale whose unit comes first, found before the names ending in a number ("Apollo 14") that
 # it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm".
 _ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
+# The number something is given as its name, after a word that says so: "was numbered {{66}}", "renumbered it {{4472}}",
+# or "retired his number, {{23}}," (a name, no count: the count's rules would ask it "how many").
+_NUMBER_AS_A_NAME = re.compile(r"(?:(?<=numbered )|(?<=numbered it )|(?<=numbered them )|(?<=\bnumber, ))\d{1,6}(?![\w,.]*\d)(?=[ ,;.])")
 # A law, principle, effect or cycle named after someone is one term, found before the name it holds (which alone is
 # half of it): "By {{Ostrander's principle}}, …", "known as the {{Kessler numbers}}" (not "Isaac Newton's law of
 # gravitation", whose term goes on; nor "Smith's rule", a reign). After a possessive, a disease or a comet named so is
@@ -351,6 +356,7 @@ _YEAR_CUES = frozenset(
 )
 # Words that put an event at hours and minutes: "at 14:00", "by 06:42".
 _TIME_CUES = frozenset("at by until till before after from to".split())
+_TIME_WAS = re.compile(r"\btime (?:was|is) $")  # "The time was 20:17 …", which says the time of day
 
 _TIME_AFTER = re.compile(rf"\s+(?:{lexicon.TIME_UNITS})\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$", re.IGNORECASE)
@@ -398,6 +404,7 @@ _WHEN_OR_WHERE = lexicon.WEEKDAYS | lexicon.MONTH_NAMES | lexicon.PLACES
 _INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond", "from"})
 _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
+_NUMBER_AFTER_NO = re.compile(r"\d{1,6}(?:[A-Z](?!\w))?(?![\d,.]\d)")  # "No." says a number is a name, however long: "as No. 60103"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
 _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
 # What a clause after a name says was published: a work when a capitalised article opens the name ("In The Long Tide,
@@ -801,7 +808,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = next(group for group in ("between", "numbers", "from") if match.group(group))
         add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), *named_ideas):
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.NAME, _NUMBER_AS_A_NAME), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     # one isotope whatever its capital ("Carbon-14 was found …", "… of carbon-14"), so that its sentences are counted together
@@ -1889,11 +1896,11 @@ def _is_year(text: str, start: int, end: int, dates_by_an_era: bool) -> bool:
 
 def _puts_at_a_time(text: str, start: int) -> bool:
     """Whether hours and minutes with no "a.m." or "p.m." at `start` are a time of day: after a word that puts an event
-    at them ("at 14:00", "by 06:42"); not a race time ("in 3:43.13"), "the 3:10 train" or a verse ("John 3:16"). A
+    at them ("at 14:00", "by 06:42") or says the time was them ("The time was 21:05"); not a race time ("in 3:43.13"), "the 3:10 train" or a verse ("John 3:16"). A
     12-hour time without them ("At about 10:20, dive bombers …") is none: the one development card of that shape, to
     edit for its long front, lowered the share kept."""
     before = text[max(0, start - 8) : start].split()
-    return bool(before) and before[-1].lower() in _TIME_CUES
+    return bool(before) and before[-1].lower() in _TIME_CUES or bool(_TIME_WAS.search(text, 0, start))
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -2174,8 +2181,8 @@ def _a_rulers_numeral(word: str, words: list[str]) -> bool:
 
 def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:
     """Whether a number belongs to the name before it: "Apollo 14", "Navstar 1", "Flight 007", "Building
-    4C", "Dredge No. 4" (not after another abbreviation or an initial)."""
-    number = _NAME_NUMBER.match(text, token.start())
+    4C", "Dredge No. 4", "as No. 60103" (not after another abbreviation or an initial)."""
+    number = (_NUMBER_AFTER_NO if last == "No." else _NAME_NUMBER).match(text, token.start())
     return number is not None and number.end() == token.end() and _is_name_word(last) and (not last.endswith(".") or last == "No.")
 
 

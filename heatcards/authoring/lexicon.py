@@ -382,7 +382,9 @@ UNITS = (
     r"(?:kilo|mega|giga)?watt-hours?|(?:milli)?amp(?:ere)?-hours?|(?:kilo|mega|giga|milli|micro)?watts?|[kMGT]?Wh|mAh|[kMG]W|volts?|kV|GB|MB|TB|[kMG]?Hz|(?:kilo|mega|giga)?hertz|calories|storeys|stories|"
     r"floors|light[- ]years?|astronomical\s+units?|knots|horsepower|pounds(?=\s+of\s)|"  # "4.2 million pounds of thrust"
     # current and pressure after their number: "around 30,000 amperes", "150 to 250 bar"
-    r"(?:milli|kilo)?amp(?:ere)?s|bar|atmospheres"
+    r"(?:milli|kilo)?amp(?:ere)?s|bar|atmospheres|"
+    # the energy of a particle or a reaction: "about 200 million electronvolts", "13.6 eV"
+    r"(?:kilo|mega|giga)?electron[- ]?volts|[kMGT]?eV"
 )
 # Round 50, part C. Units a measure is given in with "a" for its number ("about a milligram of carbon", "weighs a
 # tonne"); not "foot", "second" or "pound", which after "a" are mostly a body part, an ordinal or an idiom ("a foot
