@@ -2199,3 +2199,28 @@ def test_a_number_given_as_a_name_a_count_in_all_a_clock_time_and_an_energy_are_
 
 def test_a_number_after_no_stays_in_the_name_it_ends():
     assert ("name", "Boiler No. 7") in found("The core of Boiler No. 7 had cracked in the night.")
+
+
+# Round 77, part B: an ordinal in figures and an "in" that belong to a name
+
+
+def test_an_ordinal_in_figures_before_a_name_belongs_to_it():
+    texts = {
+        "Ohio was the 30th state to ratify the 21st Amendment to the Constitution.": "21st Amendment",
+        "Agents of Henry Vane, 5th Earl of Dunmore, took the stones to Leeds.": "5th Earl of Dunmore",
+        "In 1971 Tom Reyes was hired by 20th Century Fox to direct a film.": "20th Century Fox",
+        "The shop stood on the corner of East 48th Street in Leeds.": "East 48th Street",
+    }
+    for text, name in texts.items():
+        assert name in [mention.text for mention in find_mentions(text, NameBook.from_texts([text]))]
+    # the day of a month is no part of the name after it
+    text = "On June 4th Nagumo launched 90 aircraft."
+    assert "Nagumo" in [mention.text for mention in find_mentions(text, NameBook.from_texts([text]))]
+
+
+def test_an_in_after_a_body_for_people_goes_on_with_their_field():
+    text = "The Society for Women in Chemistry was founded in 1971 by Ann Moss."
+    assert "Society for Women in Chemistry" in [mention.text for mention in find_mentions(text, NameBook.from_texts([text]))]
+    # where a body for a field stands is no part of its name
+    text = "Tom Vane taught at the Institute for Higher Study in Corran from 1950."
+    assert "Institute for Higher Study" in [mention.text for mention in find_mentions(text, NameBook.from_texts([text]))]

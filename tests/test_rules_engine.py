@@ -7930,3 +7930,13 @@ def test_a_long_sentence_gives_one_card_more_than_a_short_one():
     assert len(long.split()) >= 30 > len(short.split())
     assert len(suggest(long, "Notes", 1000)) == 4
     assert len(suggest(short, "Notes", 1000)) == 3
+
+
+# Round 77, part B: a side or a place's adjective before its noun is no answer
+
+
+def test_a_side_or_a_place_adjective_before_its_noun_is_not_asked():
+    text = "By June 1944 there was enough of the drug to treat the Allied wounded at Caen. Tom Reyes paid for the hall from loans rather than from Varnian state funds."
+    fronts = _fronts(text, "Medicine")
+    assert not any("{{c1::Allied}}" in front or "{{c1::Varnian}}" in front for front in fronts)
+    assert any("{{c1::Caen}}" in front for front in fronts)

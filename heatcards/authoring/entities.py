@@ -403,7 +403,7 @@ _WHEN_OR_WHERE = lexicon.WEEKDAYS | lexicon.MONTH_NAMES | lexicon.PLACES
 # Palace", "to Broadway", "and the play …"), nor "by" before an author (see _goes_on_inside_a_title).
 _INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond", "from"})
 _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
-_NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s"
+_NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b|st\b|nd\b|rd\b|th\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s", "East 48th" (_ORDINAL_OF_A_NAME)
 _NUMBER_AFTER_NO = re.compile(r"\d{1,6}(?:[A-Z](?!\w))?(?![\d,.]\d)")  # "No." says a number is a name, however long: "as No. 60103"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
 _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
@@ -1995,13 +1995,20 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             first -= 1  # "the van der Waals equation": the particles belong to the surname
             words.insert(0, tokens[first].group())
         start = tokens[first].start()
+        ordinal = _ORDINAL_OF_A_NAME.search(text, 0, start)
+        if ordinal and not (ordinal["owner"] and ordinal["owner"].rstrip(".") in lexicon.MONTH_NAMES):
+            words.insert(0, ordinal["ordinal"])
+            start = ordinal.start("ordinal")
+            if ordinal["owner"] and runs and runs[-1].end == ordinal.start("ordinal") - 1:
+                owner = runs.pop()  # "East 48th Street": the word before the ordinal opens the same name
+                words[:0], start = owner.tokens, owner.start
         if words[-1] in _CONNECTORS or words[-1] in _INNER_CONJUNCTIONS:
             continue
         if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS):
             continue  # also "Written" and "Herself" of a long title: no name alone
         if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
             continue
-        before = [t.group().lower() for t in tokens[max(0, first - 2) : first]]  # "in 1947 Franklin": no cue
+        before = [t.group().lower() for t in tokens[:first] if t.end() <= start][-2:]  # "in 1947 Franklin": no cue
         if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
             continue  # "the Zone", "a Zone high school" where the document says "Canal Zone": half a name, no answer
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
@@ -2009,6 +2016,11 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             after = ", who"  # "Henry Brand, who …": a relative clause set off by a comma tells a person (see _kind_of)
         runs.extend(_split_at_a_known_name(text, _Run(start, end, words, possessive, before, after), book))
     return runs
+
+
+# an ordinal in figures right before a name, which belongs to it: "the 21st Amendment", "Henry Vane, 5th Earl of
+# Dunmore", "20th Century Fox", "East 48th Street" (not the day of a month: "June 4th Nagumo …")
+_ORDINAL_OF_A_NAME = re.compile(r"(?<![\w.,])(?:(?P<owner>[A-Z][\w-]*) )?(?P<ordinal>\d{1,4}(?:st|nd|rd|th)) $")
 
 
 def _a_latin_word(word: str) -> bool:
@@ -2115,7 +2127,9 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
     if word in _CONNECTORS:
         return word != "the" or words[-1] in ("of", "for", "on")
     if word == "in":
-        return words[-1] in lexicon.PRIZE_WORDS
+        # a prize and its field, "Nobel Prize in Physics"; a body for people and their field, "Society for Women in
+        # Chemistry" (not "Institute for Advanced Study in Princeton", where it stands)
+        return words[-1] in lexicon.PRIZE_WORDS or (words[-2:-1] == ["for"] and words[-1].lower() in lexicon.GENERIC_PEOPLE and following not in _WHEN_OR_WHERE)
     if word == "upon":  # a town and the river it stands on: "Newcastle upon Tyne", "Kingston upon Thames"
         return len(words) == 1
     if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance",

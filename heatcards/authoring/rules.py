@@ -340,6 +340,9 @@ _TITLE_OPENED_BEFORE = re.compile(rf"\b(?:{_WORK_CUE}),? [A-Z][a-z]+(?: the)? $"
 _TITLE_WORD_AFTER = re.compile(r" (of|in|by|and) [A-Z]")
 # The endings of words for a people, a language or a period used before a noun: "Finnish", "Kenyan", "Olympic".
 _ADJECTIVE = re.compile(r"(?:an|ish|ese|ic|ist)$")
+_SIDE_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern", "Allied"})
+# a lower-case word after a capitalised one that is no preposition, conjunction or verb of a clause: its noun
+_NOUN_AFTER_AN_ADJECTIVE = re.compile(r" (?!(?:in|of|on|at|to|by|for|from|with|and|or|but|is|are|was|were|has|had|have|which|who|that)\b)[a-z]")
 # Three or more items without digits that end their clause: each of one or two words, the last after
 # "and" or "or" ("limestone, granite and Rosendale cement"), or each after the same article ("a show of
 # strength, a triumph of management, a jobs programme").
@@ -1942,6 +1945,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "Lyell's Principles of {{Geology}}", "The {{Expression of the Emotions}} in Man and Animals"
     if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
         return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
+    if mention.kind in (MentionKind.NAME, MentionKind.PLACE) and (text in _SIDE_ADJECTIVES or re.fullmatch(r"[A-Z][a-z]+[ei]an", text)) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
+        return True  # a side or a place's adjective before its noun: "{{Western}} art", "the {{Allied}} wounded", "{{Bavarian}} state funds"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
         if (mention.kind is MentionKind.TERM and _FINAL.fullmatch(after, short.end())) or short.group(1) in lexicon.WELL_KNOWN_SHORT_FORMS:
             # "known as {{liquid crystal display}} (LCD).": a sentence that ends naming a term of common words and the
