@@ -2224,3 +2224,50 @@ def test_an_in_after_a_body_for_people_goes_on_with_their_field():
     # where a body for a field stands is no part of its name
     text = "Tom Vane taught at the Institute for Higher Study in Corran from 1950."
     assert "Institute for Higher Study" in [mention.text for mention in find_mentions(text, NameBook.from_texts([text]))]
+
+
+# Round 77, part A: a lower-case term a description with an article follows (", the …", ", a …"), named there first.
+def _terms_of(texts: list[str], index: int = -1) -> list[str]:
+    book = NameBook.from_texts(texts)
+    return [mention.text for mention in find_mentions(texts[index], book) if mention.kind is MentionKind.TERM]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The right ventricle drives it through a valve into the pulmonary trunk, the wide vessel in the chest, which splits in two.", "pulmonary trunk"),
+        ("His songs are mostly written in ballad stanza, the pattern of the folk tunes he had heard as a boy.", "ballad stanza"),
+        ("Behind them waited the poorly armed men of the levy, the county militia.", "levy"),
+        ("Yeasts must make their own thiamine, a vitamin, whereas we get it from food.", "thiamine"),
+        ("Her fame rested first on lustreware, a shiny, thin, copper-tinted pottery under a clear glaze.", "lustreware"),
+    ],
+)
+def test_a_term_a_description_with_an_article_follows_is_found(text, term):
+    assert term in _terms_of(["The workshop stood by the river.", text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He bought apples, a pear, bread and cheese.",
+        "At the end of the long day, the workers of the mill went home.",
+        "The treaty condemned tariffs, the harsh trade laws of the empire and the bankers who drafted them.",
+        "It was wrapped in a copper block, the anode.",
+        "The town heard the bell, the loudest sound of the week.",
+        "The play tells one quarrel, the feud of two brothers, through three servants.",
+        "The wave rises slowly and falls suddenly, a jagged shape rich in overtones.",
+        "The fort has been a prison, a barracks, a store and, most famously, a mint.",
+    ],
+)
+def test_a_list_a_clause_or_a_term_named_second_gives_no_described_term(text):
+    assert _terms_of(["The workshop stood by the river.", text]) == []
+
+
+def test_a_description_that_names_its_own_term_leaves_the_word_before_it():
+    assert "diaries" not in _terms_of(["The workshop stood by the river.", "She kept what her sitters told her in diaries, a habit she called field writing."])
+
+
+def test_a_word_the_document_used_before_is_no_term_its_description_defines():
+    texts = ["The family ran a mill on the river.", "Later he worked at the mill, the big employer in the valley."]
+    assert "mill" not in _terms_of(texts)
+    assert "mill" in _terms_of(texts[1:])

@@ -838,6 +838,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
     if complement := _ranked_subjects_term(text, book):
         add(complement)
+    for term in _term_a_description_follows(text, book):
+        add(term)
     mnemonic = spells_a_mnemonic(text)
     for run in runs:
         if run not in numbered and not (mnemonic and len(run.tokens) == 1):
@@ -1710,6 +1712,90 @@ def _a_term_of_the_document(phrase: str, text: str, book: NameBook) -> bool:
     return False
 
 
+# Round 77, part A. A description with an article set after a lower-case word, which _APPOSITION leaves (it takes "the"
+# only before a relative clause): "the aorta, the great artery in …", "in common meter, the pattern of …", "the
+# fyrd, the shire levies." (see _term_a_description_follows).
+_DESCRIPTION_WITH_AN_ARTICLE = re.compile(r"(?<=[a-z]), (?:an?|(?P<the>the)) (?=[a-z])")
+# What may follow the words of such a description besides the end of its clause: a preposition, a relative word or the
+# subject of a relative clause without one ("the hymns she had sung").
+_RELATIVE_OPENERS = frozenset("which that who whose where he she they we it".split())
+_AFTER_A_DESCRIPTION = "|".join(("of in at on from for with between inside within near around along under directly".split()) + sorted(_RELATIVE_OPENERS))
+# The words of such a description: lower-case words up to the first that may follow it, the first comma included
+# ("a vitamin, whereas …" is "a vitamin"; "the short, finger-like organs" is "the short").
+_DESCRIPTION_WORDS = re.compile(
+    rf"(?:(?!(?:{_AFTER_A_DESCRIPTION})\b)[a-z][\w-]* ){{0,3}}?[a-z][\w-]*(?=[,.;:]|$| (?:{_AFTER_A_DESCRIPTION})\b)"
+)
+# Words that go on a list after a description: "apples, a pear, bread and cheese".
+_LIST_GOING_ON = re.compile(r"(?:, [a-z][\w-]*(?: [a-z][\w-]*)?)*,? (?:and|or)\b")
+# What a term a description with "the" follows does not open with: a thing brought in before its term is named ("a
+# copper block, the anode", "one crime, the killing of …").
+_INDEFINITE_BEFORE = re.compile(rf"\b(?:an?|one|{lexicon.COUNTING_WORDS}) $", re.IGNORECASE)
+# Lower-case words after a preposition before a term's last word: "written in |common |meter".
+_WORDS_AFTER_A_PREPOSITION = re.compile(r"\b(?:in|on|at|into|from|for|under|with|by|through) (?P<words>(?:[a-z][\w-]* ){1,2})$")
+_REST_OF_THE_CLAUSE = re.compile(r"[^,.;:]*")
+_MAX_DESCRIBED_TERM_WORDS = 3
+
+
+def _term_a_description_follows(text: str, book: NameBook) -> list[Mention]:
+    """The lower-case terms of one to three words a description with an article follows: "the aorta, the great artery
+    in the body, which …", "written in common meter, the pattern of the hymns she had sung, …", "their own folic acid,
+    a vitamin, whereas …". Only a description of one to four words (adjectives, perhaps between commas, and a noun) with
+    no verb up to the end of its clause but in a relative clause, no person, no judgement ("the loudest sound") and no item of
+    a list (", and" or ", or" neither inside it nor after it), after a word in the main clause (a verb before it), and
+    a term the document names here first: an everyday word it used before is no term the sentence defines."""
+    terms = []
+    for match in _DESCRIPTION_WITH_AN_ARTICLE.finditer(text):
+        described = _DESCRIPTION_WORDS.match(text, match.end())
+        if not described:
+            continue
+        end = described.end()
+        noun = described.group().replace(",", "").split()
+        if set(noun) & _NOT_TERM_WORDS or any(_a_verb(word) for word in noun):
+            continue
+        clause = _REST_OF_THE_CLAUSE.match(text, end)
+        words = clause.group().split()
+        relative = next((index for index, word in enumerate(words) if word in _RELATIVE_OPENERS), len(words))
+        if any(_a_verb(word) or word in lexicon.COPULAS | {"and", "or"} for word in words[:relative]):
+            continue  # "At the end of the day, the workers went home", "monopolies, the trade restrictions and …"
+        if _NAMING.search(text[: clause.end()], match.start()) or any(match.end() <= term.start < clause.end() for term in find_terms(text)):
+            continue  # "in notebooks, a practice she called …", "a copper block, the anode,": what the description names is the term
+        if _LIST_GOING_ON.match(text, end) or _LIST_GOING_ON.match(text, clause.end()):
+            continue  # "… wool, the hides of cattle, and cheese", "apples, a pear, bread and cheese": an item of a list
+        start, term_end = _term_before(text, match.start())
+        cut_short = _WORDS_AFTER_A_PREPOSITION.search(text, 0, start)
+        if cut_short and not any(word in _NOT_TERM_WORDS or _a_verb(word) for word in cut_short.group("words").split()):
+            start = cut_short.start("words")  # "written in {{common meter}}, the pattern …", not "common {{meter}}"
+        elif (word_before := re.search(r"\b([a-z][\w-]*) $", text[:start])) and not (_a_verb(word_before.group(1)) or word_before.group(1) in _NOT_TERM_WORDS | {"own"}):
+            continue  # a term _term_before cut short after a word it could not read ("to learn throwing")
+        term = text[start:term_end]
+        if not term or len(term.split()) > _MAX_DESCRIBED_TERM_WORDS or _judges(" ".join(noun)) or noun[-1] in term.split():
+            continue
+        if term in lexicon.KIN_NOUNS or term in _NOT_APPOSED | _VERB_FORMS or _an_adverb(term.split()[-1]) or _describes_a_person(text, match.end()):
+            continue  # "His brother, a keen angler", "drops suddenly, a sawtooth wave"
+        if match.group("the") and (_INDEFINITE_BEFORE.search(text, 0, start) or _judges(term)):
+            continue  # "a copper block, the anode", "the first battery, the voltaic pile": the term comes second
+        if _COUNT_BEFORE.search(text, 0, start) or re.search(r", [\w-]+(?: [\w-]+)?$", text[:start]):
+            continue  # "61 crew, a total …", "pears, apples, a bag of flour": counted or listed
+        if not any(_a_verb(word) or word in lexicon.COPULAS for word in re.findall(r"[a-z]+", text[:start])):
+            continue  # "During the long spring, the …": the comma closes an opening phrase
+        if _named_earlier(term, text, book):
+            continue
+        terms.append(Mention(MentionKind.TERM, start, term_end, term, term))
+    return terms
+
+
+def _named_earlier(phrase: str, text: str, book: NameBook) -> bool:
+    """Whether a sentence of the document before `text` holds `phrase` as whole words."""
+    lowered = text.lower()
+    pattern = re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])")
+    for other in book.lowered:
+        if other == lowered:
+            return False
+        if pattern.search(other):
+            return True
+    return False
+
+
 def _term_from(text: str, start: int) -> tuple[int, int]:
     """The span of the term starting at `start` (see _words_from); empty when no word can start one."""
     words = _words_from(text, start)
@@ -1775,6 +1861,8 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
         taken = taken[1:]  # "by using {{chromoly steel}}, an alloy …": the gerund says what was done with the term
     elif stop not in _ARTICLES and not _a_verb(stop) and stop not in ("of", "with"):
         taken = taken[-1:]
+    if len(taken) > 1 and stop in _ARTICLES and taken[0].group() == "own":
+        taken = taken[1:]  # "their own {{folic acid}}, a vitamin": "own" says whose, not which
     return (taken[0].start(), end) if taken else (end, end)
 
 
