@@ -675,7 +675,7 @@ _GENDER_SAID_AFTER_A_NAME = re.compile(
 )
 
 # An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".
-_OFFICE = re.compile(rf"(?:{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
+_OFFICE = re.compile(rf"(?P<title>{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
 
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
@@ -699,14 +699,11 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             # "Maynard Dixon, a man twenty years older", "he took Ann Cole as his wife"
             said = _GENDER_SAID_AFTER_A_NAME.match(text, mention.end)
             # "Harald Hardrada, King of Norway": the office after the name is his
-            office = _OFFICE.match(text, mention.end + 2).group().split()[0] if text.startswith(", ", mention.end) and _OFFICE.match(text, mention.end + 2) else ""
-            if office in lexicon.MALE_TITLES:
+            office = _OFFICE.match(text, mention.end + 2) if text.startswith(", ", mention.end) else None
+            title = office.group("title") if office else ""
+            if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or given in lexicon.MALE_FIRST_NAMES or title in lexicon.MALE_TITLES:
                 told.setdefault(mention.name, Gender.MALE)
-            elif office in lexicon.FEMALE_TITLES:
-                told.setdefault(mention.name, Gender.FEMALE)
-            if outside in lexicon.MALE_TITLES | lexicon.MALE_NOUNS or first in lexicon.MALE_TITLES or given in lexicon.MALE_FIRST_NAMES:
-                told.setdefault(mention.name, Gender.MALE)
-            elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or given in lexicon.FEMALE_FIRST_NAMES:
+            elif outside in lexicon.FEMALE_TITLES | lexicon.FEMALE_NOUNS or first in lexicon.FEMALE_TITLES or given in lexicon.FEMALE_FIRST_NAMES or title in lexicon.FEMALE_TITLES:
                 told.setdefault(mention.name, Gender.FEMALE)
             elif said:
                 told.setdefault(mention.name, Gender.MALE if said.group("noun") in lexicon.MALE_NOUNS else Gender.FEMALE)
@@ -831,14 +828,15 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     for match in book.named_term_pattern.finditer(text) if book.named_term_pattern else ():
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
-    for term in find_terms(text):
+    defined = find_terms(text)
+    for term in defined:
         add(term)
     # after the terms a sentence defines, which may hold the noun ("{{Diurnal tides}}: …")
     for match in book.kind_of_item_pattern.finditer(text) if book.kind_of_item_pattern else ():
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
     if complement := _ranked_subjects_term(text, book):
         add(complement)
-    for term in _term_a_description_follows(text, book):
+    for term in _term_a_description_follows(text, book, defined):
         add(term)
     mnemonic = spells_a_mnemonic(text)
     for run in runs:
@@ -1736,13 +1734,14 @@ _REST_OF_THE_CLAUSE = re.compile(r"[^,.;:]*")
 _MAX_DESCRIBED_TERM_WORDS = 3
 
 
-def _term_a_description_follows(text: str, book: NameBook) -> list[Mention]:
+def _term_a_description_follows(text: str, book: NameBook, defined: list[Mention]) -> list[Mention]:
     """The lower-case terms of one to three words a description with an article follows: "the aorta, the great artery
     in the body, which …", "written in common meter, the pattern of the hymns she had sung, …", "their own folic acid,
     a vitamin, whereas …". Only a description of one to four words (adjectives, perhaps between commas, and a noun) with
     no verb up to the end of its clause but in a relative clause, no person, no judgement ("the loudest sound") and no item of
     a list (", and" or ", or" neither inside it nor after it), after a word in the main clause (a verb before it), and
-    a term the document names here first: an everyday word it used before is no term the sentence defines."""
+    a term the document names here first: an everyday word it used before is no term the sentence defines. `defined`
+    are the terms find_terms found in the sentence."""
     terms = []
     for match in _DESCRIPTION_WITH_AN_ARTICLE.finditer(text):
         described = _DESCRIPTION_WORDS.match(text, match.end())
@@ -1757,7 +1756,7 @@ def _term_a_description_follows(text: str, book: NameBook) -> list[Mention]:
         relative = next((index for index, word in enumerate(words) if word in _RELATIVE_OPENERS), len(words))
         if any(_a_verb(word) or word in lexicon.COPULAS | {"and", "or"} for word in words[:relative]):
             continue  # "At the end of the day, the workers went home", "monopolies, the trade restrictions and …"
-        if _NAMING.search(text[: clause.end()], match.start()) or any(match.end() <= term.start < clause.end() for term in find_terms(text)):
+        if _NAMING.search(text[: clause.end()], match.start()) or any(match.end() <= term.start < clause.end() for term in defined):
             continue  # "in notebooks, a practice she called …", "a copper block, the anode,": what the description names is the term
         if _LIST_GOING_ON.match(text, end) or _LIST_GOING_ON.match(text, clause.end()):
             continue  # "… wool, the hides of cattle, and cheese", "apples, a pear, bread and cheese": an item of a list

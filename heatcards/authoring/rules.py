@@ -2954,10 +2954,7 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
         ]
         if word not in _STAND_IN or not offered or own or not _nothing_before_it_could_be(claim.text, position, claim.mentions):
             return claim
-        stand_in = _STAND_IN[word]
-        shift = len(stand_in) - len(word)
-        mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
-        claim = dataclasses.replace(claim, text=claim.text[:position] + stand_in + claim.text[position + len(word) :], mentions=mentions)
+        claim = _with_text(claim, position, position + len(word), _STAND_IN[word])
     return claim
 
 
@@ -2969,9 +2966,7 @@ def _this_stood_in(claim: Claim) -> Claim:
     for this in reversed(list(_THIS_FOR_THE_SENTENCE_BEFORE.finditer(claim.text))):
         if any(q.start <= this.start() < q.end for q in quoted):
             continue
-        shift = len("the thing") - len(this.group())
-        mentions = [m if m.end <= this.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
-        claim = dataclasses.replace(claim, text=claim.text[: this.start()] + "the thing" + claim.text[this.end() :], mentions=mentions)
+        claim = _with_text(claim, this.start(), this.end(), "the thing")
     return claim
 
 
@@ -3421,9 +3416,17 @@ def _without_also_or_too(claim: Claim) -> Claim:
 
 def _without_text(claim: Claim, start: int, end: int) -> Claim:
     """The claim without its text[start:end] and the mentions inside it, and the mentions after it moved back."""
-    cut = end - start
-    mentions = [m if m.end <= start else dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in claim.mentions if not start <= m.start < end]
-    return dataclasses.replace(claim, text=claim.text[:start] + claim.text[end:], mentions=mentions)
+    return _with_text(claim, start, end, "")
+
+
+def _with_text(claim: Claim, start: int, end: int, written: str, named: Mention | None = None) -> Claim:
+    """The claim with its text[start:end] written as `written` (a name for a pronoun, "the thing" for "it"): the mentions
+    inside it go, the mentions after it move, and `named`, a mention of what is written, joins them."""
+    shift = len(written) - (end - start)
+    mentions = [m if m.end <= start else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions if not start <= m.start < end]
+    if named is not None:
+        mentions = sorted([*mentions, named], key=lambda m: m.start)
+    return dataclasses.replace(claim, text=claim.text[:start] + written + claim.text[end:], mentions=mentions)
 
 
 def _event_after_that_point(text: str) -> re.Match[str] | None:
@@ -3643,16 +3646,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
         if leading is not None and _is_topic(leading, topic) and leading.text not in topic.copies
         else _topic_as_written(topic)
     )
-    name = f"{written}'s" if possessive else written
-    shift = len(name) - len(match.group())
-    text = text[: match.start()] + name + text[match.end() :]
-    mentions = [m if m.end <= match.start() else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
-    if _is_personal(topic):
-        # the person written is a mention, so that a later pronoun of the same person stands after it ("As a child Ada
-        # Lind had asthma, which kept her indoors")
-        person = Mention(topic.kind, match.start(), match.start() + len(written), written, topic.name, possessive=possessive)
-        mentions = sorted([*mentions, person], key=lambda m: m.start)
-    return dataclasses.replace(claim, text=text, mentions=mentions)
+    # the person written is a mention, so that a later pronoun of the same person stands after it ("As a child Ada Lind had
+    # asthma, which kept her indoors")
+    person = Mention(topic.kind, match.start(), match.start() + len(written), written, topic.name, possessive=possessive) if _is_personal(topic) else None
+    return _with_text(claim, match.start(), match.end(), f"{written}'s" if possessive else written, person)
 
 
 def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[str, list[Mention]] | None = None) -> bool:
@@ -3757,14 +3754,10 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     others = [m for m in [*before.mentions, *own] if _canonical(m, topic) != _canonical(person, topic) and _may_be(gender, m, topic, book)]
     if any(m.name not in exempt for m in others):
         return claim  # "Tom Vane hired Karl Lind's son. Ada Berg succeeded him …": the son, or Karl Lind, or Tom Vane?
-    written = name if as_object else f"{name}'s"
-    shift = len(written) - len(word)
-    mentions = [m if m.end <= position else dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in claim.mentions]
     # the name written is a mention, so that a later pronoun of the same person stands after it ("… Tom Vane's crew
     # mutinied and set him adrift")
     named = Mention(MentionKind.PERSON, position, position + len(name), name, person.name, possessive=not as_object)
-    mentions = sorted([*mentions, named], key=lambda m: m.start)
-    return dataclasses.replace(claim, text=claim.text[:position] + written + claim.text[pronoun.end() :], mentions=mentions)
+    return _with_text(claim, position, pronoun.end(), name if as_object else f"{name}'s", named)
 
 
 def _person_a_pronoun_is(
