@@ -2271,3 +2271,14 @@ def test_a_word_the_document_used_before_is_no_term_its_description_defines():
     texts = ["The family ran a mill on the river.", "Later he worked at the mill, the big employer in the valley."]
     assert "mill" not in _terms_of(texts)
     assert "mill" in _terms_of(texts[1:])
+
+
+# Round 78, part B: a name set beside its craft word is a craft's
+
+
+def test_a_name_after_a_craft_word_and_a_comma_is_a_craft():
+    text = "His second ship, the Kestrel Star, was launched in 1843."
+    (ship,) = [m for m in find_mentions(text, NameBook.from_texts([text])) if m.text == "Kestrel Star"]
+    assert ship.craft
+    text = "Her father, the Reverend Tom Vane, was rector."
+    assert not any(m.craft for m in find_mentions(text, NameBook.from_texts([text])) if m.kind is not MentionKind.PERSON)

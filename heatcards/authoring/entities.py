@@ -1865,6 +1865,10 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
     return (taken[0].start(), end) if taken else (end, end)
 
 
+# A word for a craft and a comma just before a name, which is that craft's: "His second ship, the Kestrel Star".
+_CRAFT_IN_APPOSITION = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.CRAFT_WORDS))}), (?:the )?$")
+
+
 def _named(text: str, run: _Run, book: NameBook) -> Mention:
     kind = None
     if len(run.tokens) == 3 and run.tokens[0] in lexicon.DEMONYMS and re.search(r"\d", run.tokens[-1]):
@@ -1895,7 +1899,8 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     name = " ".join(run.tokens)
     full = book.full_name(name) if kind is MentionKind.PERSON else _place_called_by_its_owner(run, book) or name
     cue = run.before[-1] if run.before else ""
-    craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS  # also "the liner Northern Star"
+    # also "the liner Northern Star", and a name set beside its craft word: "His last ship, the Kestrel Star, …"
+    craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS or kind is not MentionKind.PERSON and bool(_CRAFT_IN_APPOSITION.search(text, 0, run.start))
     return Mention(kind, run.start, run.end, text[run.start : run.end], full, possessive=run.possessive, craft=craft)
 
 

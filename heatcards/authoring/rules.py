@@ -576,8 +576,10 @@ _ITEM_BREAK = re.compile(r"\s*\n[ \t]*(?:(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•–—
 # white blood cell" (not "the copyright, a bargain for him", "two cameras, a narrow-angle and a wide-angle one").
 _DEFINING_APPOSITION = re.compile(r", an? (?:[a-z-]+ ){1,3}(?:that|which|who|of)\b")
 # A line that only defines a term: the term, ", which" and what it is or does, with no clause of its own after
-# ("Shield volcanoes, which are built from runny lava flows.", an item of a list of kinds; see _defined_term).
+# ("Shield volcanoes, which are built from runny lava flows.", an item of a list of kinds; see _defined_term). Not an
+# opening phrase: "In ruby, which is aluminium oxide, chromium ions …" goes on after the place it opens with.
 _DEFINING_LINE = re.compile(
+    rf"(?!(?:{lexicon.TIME_OR_PLACE_PREPOSITIONS}) )"
     r"(?P<term>[A-Z][\w’'-]*(?:(?: [A-Z][\w’'-]*){1,3}| [a-z][\w’'-]*(?: [a-z][\w’'-]*){0,2})?)"  # "Mauna Loa", "Shield volcanoes"
     r", which (?P<rest>[^;:()\"“]*[.!])"
 )
@@ -598,7 +600,7 @@ _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+
 # {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft), after an
 # "also" that only says the sentence before told of the same and goes ("It was also at {Leeds} that …" -> "At Leeds,
 # …"); not "It was not {Laing} who …".
-_CLEFT_LEAD = re.compile(r"It (?:was|is) (?:also )?(?P<focus>(?P<preposition>in|on|at|during) (?:the )?|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
+_CLEFT_LEAD = re.compile(r"It (?:was|is) (?:also )?(?P<focus>(?P<preposition>(?:only )?(?:in|on|at|during|with|after|under) (?:the )?(?:[\w’'-]+ ){0,4}?)|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
 # What may stand between the name a cleft singles out and its "who" or "that": "alone" or a description between commas,
 # which the statement keeps ("It was Ada Brand alone who …" -> "Ada Brand alone …", "It was Lord Fenwick, Governor of
 # Bengal, who ordered …" -> "Lord Fenwick, Governor of Bengal, ordered …"), and an emphasis or a linking aside that only
@@ -2814,7 +2816,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     resolved = lead + written + suffix + text[reference.end() :]
     shift = len(resolved) - len(text)
     inserted = len(lead) + len(written) + len(suffix)
-    subject = Mention(antecedent.kind, len(lead), len(lead) + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s")
+    subject = Mention(antecedent.kind, len(lead), len(lead) + len(written), written, antecedent.name, antecedent.quoted, suffix == "'s", craft=antecedent.craft)
     moved = [m for m in mentions if m.end <= start]  # "In {1938} she went …" keeps its year
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     replaced = pronoun if pronoun in _REPEATED_SUBJECT else ""
@@ -2991,7 +2993,9 @@ def _one_thing_it_may_be(shown: Claim, topic: _Topic | None) -> bool:
     ]
     owned = bool(shown.mentions) and shown.mentions[0].possessive and shown.text[: shown.mentions[0].start] in ("", "The ")
     subject = _common_subject(shown.text) is not None or owned  # "The Old Arena's roof …": the roof, beside the Old Arena
-    common = int(subject) + len(_SINGULAR_OBJECT.findall(shown.text))
+    # "The estate became a public park": what follows "became" or "was" is the subject again, no second thing
+    objects = [verb for verb in _SINGULAR_OBJECT.findall(shown.text) if not _COPULA.fullmatch(verb)]
+    common = int(subject) + len(objects)
     if len(things) + common != 1:
         return False
     return bool(things) or topic is None or topic.kind is MentionKind.PERSON or _names_the_topic(shown.text, topic)
@@ -3262,8 +3266,13 @@ def _centred_on_the_topic(before: _Before, offered: list[Mention], topic: _Topic
     subject = before.claim.subject or _leading_thing(before)
     if subject is None or subject.possessive or not _is_topic(subject, topic):
         return False
-    others = [m for m in offered if not (m.kind is MentionKind.PLACE and _PLACE_IT_STANDS_IN.search(before.text, 0, m.start))]
-    return _only_the_topic_fits("it", others, topic, book)
+    stands_in: list[Mention] = []
+    for m in sorted(offered, key=lambda m: m.start):
+        # "in Bloomsbury, London": the place after the comma only says where the first one lies
+        apposed = any(before.text[place.end : m.start] == ", " for place in stands_in)
+        if m.kind is MentionKind.PLACE and (apposed or _PLACE_IT_STANDS_IN.search(before.text, 0, m.start)):
+            stands_in.append(m)
+    return _only_the_topic_fits("it", [m for m in offered if m not in stands_in], topic, book)
 
 
 def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention]) -> bool:
@@ -3946,6 +3955,14 @@ def _antecedent(
             if not _named_as_a_relative(before.text, m, gender, before.mentions) and not _agent_of_a_pronouns_passive(before.text, m, gender)
             and not _in_the_opening(before.text, m)
         ]
+        if ships := _ships_she_may_be(gender, offered, topic):
+            # "Her largest ship, the Kestrel Star, sailed to India. She was 300 feet long": the ship, never the woman who
+            # built it; refused beside a woman or another ship
+            women = [m for m in offered if m.kind is MentionKind.PERSON and not m.possessive and _gender(m, topic, book) in (gender, None)]
+            if len(ships) > 1 or women:
+                return None
+            (ship,) = ships
+            return ship, ship.name if ship.name.startswith("the ") else f"the {ship.name}"
         people: dict[str, Mention] = {}
         for m in offered:  # a name the sentence before holds is kept before the claim's subject, whose offsets are the claim's
             if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None):
@@ -4021,6 +4038,8 @@ def _antecedent(
         if _subject_is_an_unread_it(before.claim.text if before.claim else before.text):
             return None  # "Every day it rises …, so that ships on the Thames … It still drops …": the same unknown
         subject = before.claim.subject if before.claim else None
+        if subject is not None and _a_common_word_before_its_noun(before.text, subject, book):
+            return None  # "Laser light has three qualities. It is monochromatic": the light, not the laser
         # "…, who had built Sputnik, …", "After the Second World War the observatory …": no subject an "It" goes on with
         offered = [
             m for m in offered
@@ -4365,6 +4384,15 @@ def _named_then_gendered(gender: Gender, before: _Before, topic: _Topic | None, 
     return None
 
 
+def _ships_she_may_be(gender: Gender, offered: list[Mention], topic: _Topic | None) -> list[Mention]:
+    """The ships (or other craft) a "She" or "Her" may stand for among the names of the sentence before (not a person,
+    whom "the Reverend Tom Vane" may make look like one), unless the document's topic is itself a ship, whose own rules
+    weigh the other ships its story names."""
+    if gender is not Gender.FEMALE or (topic is not None and topic.ship):
+        return []
+    return list({_canonical(m, topic): m for m in offered if m.craft and m.kind is not MentionKind.PERSON and not (topic and _is_topic(m, topic))}.values())
+
+
 def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
     """Whether the document's topic is the one thing or person of the pronoun's kind that `offered` (the
     names of the sentence before) leaves it: a person of that gender when none of them is a person who
@@ -4628,6 +4656,12 @@ def _modifies_a_noun(text: str, mention: Mention) -> bool:
     Wales}}", "two chemists at {{Trinity College}}"): an "It" after it means the noun's thing, or another
     thing of the sentence, not the name."""
     return bool(_NAME_OF_A_NOUN.search(text, 0, mention.start))
+
+
+def _a_common_word_before_its_noun(text: str, mention: Mention, book: NameBook) -> bool:
+    """Whether a name that opens the sentence is a word the document writes in lower case elsewhere, capitalised only
+    there, before the noun it qualifies: "Laser light has …" in a document about the laser."""
+    return mention.start == 0 and " " not in mention.text and mention.text.lower() in book.common_words and _NOUN_AFTER_A_NAME.match(text, mention.end) is not None
 
 
 def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
