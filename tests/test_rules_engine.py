@@ -8012,3 +8012,13 @@ def test_an_its_after_a_subject_and_what_it_became_is_shown_with_that_sentence()
     # a subject and an object: the "Its" may be either's, which showing the sentence before would not settle
     text = text.replace("The garden became a public park in 1931.", "The garden housed a small museum in 1931.")
     assert not any(front.startswith("The garden housed") and "{{c1::pebbledash}}" in front for front in _fronts(text, "Rosa Vell"))
+
+
+def test_a_ships_short_name_is_no_person_a_he_might_be():
+    text = (
+        "Tom Vane was born in Leeds in 1728. In 1772 he commanded HMS Kestrel, a small sloop. The Kestrel crossed the "
+        "Arctic Circle in 1773, and she went three times into polar waters. With the Kestrel and HMS Plover, under Karl "
+        "Berg, Vane set out to find the Western Passage. In January 1778 he came upon the Orla Islands."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert "In January 1778 Tom Vane came upon the {{c1::Orla Islands}}." in fronts

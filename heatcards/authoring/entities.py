@@ -1897,7 +1897,7 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         start = text.index(run.tokens[title], run.start + len(" ".join(run.tokens[:title])))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[title:])
     name = " ".join(run.tokens)
-    full = book.full_name(name) if kind is MentionKind.PERSON else _place_called_by_its_owner(run, book) or name
+    full = book.full_name(name) if kind is MentionKind.PERSON or _a_ships_short_name(name, book) else _place_called_by_its_owner(run, book) or name
     cue = run.before[-1] if run.before else ""
     # also "the liner Northern Star", and a name set beside its craft word: "His last ship, the Kestrel Star, …"
     craft = _names_a_craft(run) or cue in lexicon.CRAFT_WORDS or kind is not MentionKind.PERSON and bool(_CRAFT_IN_APPOSITION.search(text, 0, run.start))
@@ -2325,6 +2325,13 @@ def _a_common_word_title_after_the(run: _Run, book: NameBook) -> bool:
     )
 
 
+def _a_ships_short_name(name: str, book: NameBook) -> bool:
+    """Whether the name is what the document calls a ship it names in full with its prefix: "Resolution" for "HMS
+    Resolution", which is then its name, never a person's surname."""
+    full = book.full_names.get(name)
+    return full is not None and full.split()[0] in lexicon.VESSEL_PREFIXES
+
+
 def _a_known_person(name: str, book: NameBook) -> bool:
     return name in book.full_names or book.kinds.get(name) is MentionKind.PERSON
 
@@ -2455,8 +2462,9 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PLACE
     if name in book.kinds:
         return book.kinds[name]
-    if (full := book.full_names.get(name)) and not (cue == "the" and full.split()[0] in _TITLES):
-        return MentionKind.PERSON  # not "the Thames" where only a cartoon's "Father Thames" made it a surname
+    if (full := book.full_names.get(name)) and not (cue == "the" and full.split()[0] in _TITLES) and not _a_ships_short_name(name, book):
+        # not "the Thames" where only a cartoon's "Father Thames" made it a surname, nor "the Resolution" of "HMS Resolution"
+        return MentionKind.PERSON
     if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and looks_like_a_persons_name(name)):
         return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "published" and run.tokens[0] in ("The", "A", "An"):
