@@ -8022,3 +8022,35 @@ def test_a_ships_short_name_is_no_person_a_he_might_be():
     )
     fronts = _fronts(text, "Tom Vane")
     assert "In January 1778 Tom Vane came upon the {{c1::Orla Islands}}." in fronts
+
+
+# Round 79, part B: a subject "The family" or "The site" that belongs to the document's topic, written with its owner.
+def test_the_family_in_a_biography_is_the_topics_family():
+    text = (
+        "Ada Vane was an English nurse. She was born in Leeds in 1820, the daughter of a banker and partner in the family bank. "
+        "The family lived at Kell Hall, a house near the river."
+    )
+    assert "Ada Vane's family lived at {{c1::Kell Hall}}, a house near the river." in _fronts(text, "Ada Vane")
+
+
+def test_the_family_after_another_family_or_person_is_left_alone():
+    for before in ("She often stayed with the Moss family in York.", "Tom Reed, a banker, was her closest friend."):
+        text = f"Ada Vane was an English nurse. {before} The family lived at Kell Hall, a house near the river."
+        assert not any("family lived at" in front for front in _fronts(text, "Ada Vane"))
+
+
+def test_the_site_of_a_building_or_an_event():
+    text = "The Vega Tower is a lighthouse built in 1850. The site stands about 40 metres above the sea."
+    assert "The site of the Vega Tower stands {{c1::about 40 metres}} above the sea." in _fronts(text, "Vega Tower")
+    flood = "The Great Flood of Dunmore struck in 1902. No house stands on the spot today. The site is occupied by Kerr Park, with a playground."
+    assert "The site of the Great Flood of Dunmore is occupied by {{c1::Kerr Park}}, with a playground." in _fronts(flood, "Great Flood of Dunmore")
+
+
+def test_the_site_after_another_site_or_building_is_left_alone():
+    text = "The Vega Tower is a lighthouse built in 1850. Its builders first chose a site near Kell Abbey. The site stands about 40 metres above the sea."
+    assert not any("site of" in front for front in _fronts(text, "Vega Tower"))
+
+
+def test_a_company_has_no_site_of_its_own():
+    text = "Orla Textiles is a company in Leeds. The site was sold in 1990 to a builder."
+    assert not any("site of" in front for front in _fronts(text, "Orla Textiles"))

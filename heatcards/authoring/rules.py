@@ -586,6 +586,12 @@ _DEFINING_LINE = re.compile(
 # A word in "-s" between two words of such a line's "term" is a verb, and the line a clause: "Flour supplies starch,
 # which …" (not "Shield volcanoes, which …", whose "-s" ends the term).
 _VERB_INSIDE_A_TERM = re.compile(r" [a-z]*[^\Wsui]s (?=[a-z])")
+# A subject that belongs to the document's topic, which a card must name: "The family lived at …" in a biography, "The
+# site is now a park." in the history of a building (see _with_its_owner).
+_OWNED_SUBJECT = re.compile(rf"The (?P<noun>family|site)(?=(?: (?:first|once|only|now|just))? (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b)")
+# A family of someone the sentence names, or whose owner a pronoun leaves open: "the Gurney family", "Tom Vane's
+# family", "his family", "families".
+_ANOTHER_FAMILY = re.compile(r"\b(?:(?i:the) (?:[A-Z][\w’'-]* )+famil|[\w’'-]+['’]s famil|(?i:his|her|their|its) famil|families\b)")
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
@@ -2743,6 +2749,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _dated(text, mentions, before.when)
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
+    text, mentions = _with_its_owner(text, mentions, before, topic, book)
     text, mentions = _defined_term(text, mentions)
     plain = _without_cleft(text, mentions)
     if plain is None:
@@ -3309,6 +3316,62 @@ def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str,
     capitalised again, and its mentions after the cut moved back."""
     moved = [dataclasses.replace(m, start=m.start - cut, end=m.end - cut) for m in mentions if m.start >= cut]
     return text[cut].upper() + text[cut + 1 :], moved
+
+
+def _with_its_owner(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> tuple[str, list[Mention]]:
+    """The sentence with a subject "The family" or "The site" that can only be the document's topic's written with its
+    owner: "The family lived at Kell Hall." in a biography of Ada Vane -> "Ada Vane's family lived at …"; "The site is
+    now a park." in the history of a building, a place or an event -> "The site of the Vega Tower is now a park." (the
+    site of a flood is no flood, so the topic does not replace it). As it was when the sentence before names another
+    family or tells of another person (see _family_of_another), or names another site, building or structure."""
+    owned = _OWNED_SUBJECT.match(text)
+    if owned is None or topic is None or topic.common:
+        return text, mentions
+    if owned.group("noun") == "family":
+        if topic.kind is not MentionKind.PERSON or _family_of_another(before, topic, book):
+            return text, mentions
+        written = topic.name
+        owner = Mention(topic.kind, 0, len(written), written, topic.name, possessive=True)
+        text, mentions = _with_opening(text, mentions, owned.end(), f"{written}'s family")
+        return text, [owner, *mentions]
+    if not _has_a_site(topic) or _names_another_site(before, topic):
+        return text, mentions
+    return _with_opening(text, mentions, owned.end(), f"The site of {_topic_as_written(topic)}")
+
+
+def _names_another_site(before: _Before, topic: _Topic) -> bool:
+    """Whether "The site" after the sentence before may be another's than the topic's: that sentence (not a heading, "A
+    Gothic building site", which tells of the topic's) speaks of a site, or names a building or a thing other than the
+    topic after the topic's last mention, if any ("… lie the ruins of Kell Abbey, the finest monument of the Vale Empire."
+    leaves the abbey nearest)."""
+    if not before.text.rstrip("\"'”’) ").endswith((".", "!", "?")):
+        return False
+    if re.search(r"\bsites?\b", before.text, re.IGNORECASE):
+        return True
+    last = max((m.end for m in before.mentions if _is_topic(m, topic)), default=0)
+    return _names_another_building_or_thing(before.text, [m for m in before.mentions if m.start >= last], topic)
+
+
+def _family_of_another(before: _Before, topic: _Topic, book: NameBook) -> bool:
+    """Whether "The family" after the sentence before may be another's than the topic's (a person): that sentence names
+    a family ("the Gurney family", "Tom Vane's family", "his family", "the Vanes") or opens with another person ("Tom
+    Vane, a banker, …"); not "her mother, Ann Lee, …", who is of the topic's family, nor "born into a Quaker family" or
+    "the family bank", which are the topic's."""
+    if _ANOTHER_FAMILY.search(before.text) or any(_family_subject(before.text, m.start(), book) for m in re.finditer(r"\bThe ", before.text)):
+        return True
+    start = _OPENING.match(before.text).end()
+    return any(m.start == start and m.kind is MentionKind.PERSON and not _is_topic(m, topic) for m in before.mentions)
+
+
+def _has_a_site(topic: _Topic) -> bool:
+    """Whether the topic (not a person) stands somewhere a sentence may call "the site": a place, a building or a
+    structure (by its name's last word or a noun the document gives it, "the temple"), or an event ("the Great Flood of
+    Paris"); not a company or a mission, whose "site" may be any of several."""
+    words = topic.name.split()
+    return (
+        topic.kind is MentionKind.PLACE or bool(topic.kind_nouns) or words[-1] in lexicon.STRUCTURE_WORDS | lexicon.BUILDING_WORDS
+        or any(word in lexicon.EVENT_WORDS for word in words)
+    )
 
 
 def _named_demonstrative(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
