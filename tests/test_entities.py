@@ -2282,3 +2282,35 @@ def test_a_name_after_a_craft_word_and_a_comma_is_a_craft():
     assert ship.craft
     text = "Her father, the Reverend Tom Vane, was rector."
     assert not any(m.craft for m in find_mentions(text, NameBook.from_texts([text])) if m.kind is not MentionKind.PERSON)
+
+
+# Round 79, part C: lower-case compounds the document repeats, as terms where a sentence names nothing else
+
+
+def test_a_compound_two_sentences_hold_is_a_term_where_nothing_else_is_named():
+    texts = ["Steam rises from the cooling tower.", "Rain water gathers at the base of the cooling tower."]
+    assert _terms_of(texts, 0) == ["cooling tower"]
+    (tower,) = [m for m in find_mentions(texts[0], NameBook.from_texts(texts)) if m.text == "cooling tower"]
+    assert tower.repeated_compound
+    # beside a name or a number the compound is a setting, not the fact
+    assert "cooling tower" not in _terms_of([*texts, "In 1961 the cooling tower was painted grey."])
+
+
+@pytest.mark.parametrize(
+    ("texts", "refused"),
+    [
+        # another word of its phrase or a verb after it: the compound is not the whole of what is named
+        (["The oil pump drives water into the drum.", "Engineers checked the oil pump."], "oil pump"),
+        (["The workers saw the oil pump seals fail.", "Engineers checked the oil pump."], "oil pump"),
+        # a particle of a phrasal verb: no compound at all
+        (["The crane lifted off again at noon.", "The crane then lifted off again."], "off again"),
+        # a plain word of material, temperature or size, or people, before the noun: a description
+        (["The parts sat inside a metal box.", "The metal box was sealed."], "metal box"),
+        (["The pipe carries hot air.", "The hot air rises."], "hot air"),
+        (["The camp held women prisoners.", "The women prisoners were moved."], "women prisoners"),
+        # a plural and a word in "-ing": a clause
+        (["They heard the sound of valves closing.", "Later came the noise of valves closing."], "valves closing"),
+    ],
+)
+def test_a_repeated_compound_that_describes_or_goes_on_is_no_term(texts, refused):
+    assert not any(refused in term for term in _terms_of(texts, 0))

@@ -50,6 +50,7 @@ class Mention:
     possessive: bool = False  # followed by "'s"
     attributive: bool = False  # used as an adjective: the "Heat" script
     craft: bool = False  # a ship or another craft: "HMS Hood", "the Queen Mary 2"
+    repeated_compound: bool = False  # a lower-case compound found only as one the document repeats (see _compounds_it_repeats)
 
 
 @dataclass(frozen=True)
@@ -524,6 +525,9 @@ class NameBook:
         self.named_term_pattern: re.Pattern[str] | None = None
         # the kinds its list's items open with, each right before the noun it is a kind of: "Spinose" before "glands"
         self.kind_of_item_pattern: re.Pattern[str] | None = None
+        # the lower-case compounds of two words it writes in two sentences or more ("shield wall", "steam generator"),
+        # a term of the document where a sentence names nothing else (see _compounds_it_repeats)
+        self.repeated_compound_pattern: re.Pattern[str] | None = None
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> NameBook:
@@ -548,6 +552,9 @@ class NameBook:
         if kinds_of_items := _kinds_its_items_open_with(texts):
             kinds = "|".join(rf"{re.escape(kind)}(?= {noun}\b)" for kind, noun in sorted(kinds_of_items, key=lambda pair: -len(pair[0])))
             book.kind_of_item_pattern = re.compile(rf"(?<![\w-])(?:{kinds})")
+        if compounds := _compounds_it_repeats(texts):
+            pattern = "|".join(re.escape(compound) for compound in sorted(compounds, key=len, reverse=True))
+            book.repeated_compound_pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w'’-])")
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -842,6 +849,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for run in runs:
         if run not in numbered and not (mnemonic and len(run.tokens) == 1):
             add(_named(text, run, book))
+    # a compound the document repeats only where the sentence names nothing else: beside a name or a number it is
+    # mostly a setting ("the {{lunar module}} went to Grumman"), not the fact
+    for start, end in _repeated_compounds(text, book) if not mentions else ():
+        add(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end], repeated_compound=True))
     return _named_by_their_office(text, sorted(mentions, key=lambda mention: mention.start))
 
 
@@ -1928,6 +1939,63 @@ def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> b
         or run.after in lexicon.PERSON_VERBS
         or bool(_DESCRIBED_AS_A_PERSON.match(text, run.end))
     )
+
+
+# Round 78, part D, and round 79, part C. The words that never open or close a compound the document repeats as its
+# term: small words, verbs, adverbs and particles ("lifted off again", "pull down"), counts, units and times ("fifteen
+# minutes", "per cent", "years later"), and words that rank or describe.
+_COMPOUND_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+_NOT_COMPOUND_WORDS = _NOT_TERM_WORDS | _DESCRIBING_BEFORE | lexicon.UNSPECIFIC_MODIFIERS | lexicon.VERB_PARTICLES | frozenset(
+    "not no all some any each every other such many much few own only also still just even how both several next far "
+    "per cubic square half later ago again".split()
+)
+_COUNT_OR_TIME_WORD = re.compile(
+    rf"(?:{lexicon.NUMBER_WORDS}|{lexicon.COUNTING_WORDS}|{lexicon.SCALE_WORDS}|{lexicon.TIME_UNITS}|{lexicon.PLACE_ORDINALS}|\w+teenth|\w+ieth)",
+)
+# A plural and a word in "-ing" after it: a clause, not a compound ("the sound of valves closing").
+_PLURAL_DOING = re.compile(r"[a-z]+[^su]s [a-z]+ing")
+# What goes on a compound's noun phrase or clause past it: a lower-case word that is not a small one ("a jet engine
+# pushes …", "the dry yeast cells"), so the compound is not the whole of what the sentence names.
+_WORD_AFTER = re.compile(r" ([a-z][\w-]*)")
+
+
+def _compound_word(word: str) -> bool:
+    """Whether `word` can be one of the two words of a compound term (see _compounds_it_repeats)."""
+    return (
+        bool(_COMPOUND_WORD.fullmatch(word)) and word not in _NOT_COMPOUND_WORDS and not _a_verb(word) and not _an_adverb(word)
+        and not _judges(word) and not _COUNT_OR_TIME_WORD.fullmatch(word) and not re.fullmatch(lexicon.UNITS, word)
+    )
+
+
+def _compounds_it_repeats(texts: list[str]) -> set[str]:
+    """The compounds of two lower-case words that two sentences or more of the document hold: "shield wall",
+    "interlock switches", "memory cells"; neither word a small word, a verb, a count, a unit or a time, the first no
+    plain word of size, colour, material, temperature or judgement, nor one for people ("metal box", "hot air",
+    "distant objects", "women prisoners": a term the document defines is found as one where it does)."""
+    sentences_holding: Counter[str] = Counter()
+    for text in texts:
+        words = [(match.group(), match.start(), match.end()) for match in re.finditer(r"[\w'’-]+", text)]
+        sentences_holding.update({
+            f"{first} {second}" for (first, _, end), (second, start, _) in zip(words, words[1:])
+            if text[end:start] == " " and _compound_word(first) and _compound_word(second)
+            and first not in lexicon.PLAIN_DESCRIBING_WORDS and first not in lexicon.GENERIC_PEOPLE
+            and not _PLURAL_DOING.fullmatch(f"{first} {second}")
+        })
+    return {compound for compound, count in sentences_holding.items() if count >= 2}
+
+
+def _repeated_compounds(text: str, book: NameBook) -> list[tuple[int, int]]:
+    """The spans of the compounds the document repeats (see _compounds_it_repeats) in `text`, but none that another word
+    of its phrase or a verb follows (see _WORD_AFTER): "slow thermal cell runaway" gives neither "thermal cell" nor a
+    broken "cell runaway"."""
+    if not book.repeated_compound_pattern:
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in book.repeated_compound_pattern.finditer(text):
+        after = _WORD_AFTER.match(text, match.end())
+        if not after or after.group(1) in _NOT_TERM_WORDS:
+            spans.append(match.span())
+    return spans
 
 
 def _names_a_craft(run: _Run) -> bool:

@@ -127,6 +127,9 @@ _WHEN_NAMED = "|".join(sorted(lexicon.WHEN_CALLED_ADVERBS))
 _DESCRIBED_NAME = re.compile(rf"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became|{_WHEN_NAMED})\b)[a-z]{{3,}},? (?:(?:{_WHEN_NAMED}) )?(?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
 _GIVEN_NAME_VALUE = 1.0
 _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
+# A compound the document repeats, found by no other rule (see entities._compounds_it_repeats): below names, dates and
+# the terms the document defines, so such cards only fill what those leave.
+_REPEATED_COMPOUND_VALUE = 0.5
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -642,6 +645,9 @@ _LEANING_OPENING = re.compile(
     # a place or group the name is used in, before a demonstrative a naming verb follows: "In the U.S. these are
     # called …" (see _after_the_sentence_before)
     rf"(?P<setting>(?:In|Among) [^,;:]{{2,30}}?,? (?=(?:this|these)(?: [a-z]+){{0,2}}?{_NAMING_PREDICATE}))?"
+    # an opening that only says when, where or how before a leading pronoun, kept as the card's ("In June 1963 they agreed
+    # …", "Together they give …"): the pronoun leans on the sentence before as much as without it
+    rf"(?P<lead>(?(setting)(?!)|(?:{_OPENING.pattern})(?=(?:they|their) [a-z])))?"
     rf"(?P<subject>(?(setting)(?:this|these)|(?:This|These|Such an?))(?: [a-z]+){{0,2}}? (?=(?:{_AUXILIARIES}|became|[a-z]+ed|[a-z]+s)\b)"
     rf"|(?:This|These)(?: [a-z]+){{1,2}}(?={_NAMING_ASIDE})"
     rf"|{_THAT_SUBJECT.pattern}"
@@ -1240,6 +1246,8 @@ def suggest_from_mentions(
     topic = _dated_event(title, found) or _topic(title, texts, found, book) or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
+    # a compound the document repeats that holds a word of its title is what it is about ("An {{electric motor}} turns …")
+    found = [[m for m in mentions if not (m.repeated_compound and _shares_a_word(m.text, document.title))] for mentions in found]
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -1361,16 +1369,20 @@ def _asked_once(sentences: list[Sentence], found: list[list[Mention]]) -> frozen
     document (LONG_DOCUMENT statements or more), every name it names in REPEATED_AT_LEAST sentences:
     in the two long development articles (3,600 words each) 60 of the 63 cards of such names from a
     sentence after the first that names them were rejected ("{{Culebra Cut}}", "{{Gorgas}}", "{{Skagway}}"
-    in a chapter of their own story), against 10 of the 18 of names named in two sentences."""
+    in a chapter of their own story), against 10 of the 18 of names named in two sentences. And the compounds the
+    document repeats that no other rule finds."""
     statements = _statements(sentences)
     long = statements >= LONG_DOCUMENT
     naming: Counter[str] = Counter()
     for mentions in found:
         naming.update({m.name for m in mentions if m.kind is MentionKind.PERSON or (long and m.kind in NAMED_KINDS)})
     principal = max(REPEATED_AT_LEAST, PRINCIPAL_SHARE * statements)
+    # and a compound the document repeats (see entities._compounds_it_repeats): five cards asking "{{shear line}}"
+    # teach it no better than one
+    compounds = {m.name for mentions in found for m in mentions if m.repeated_compound}
     return frozenset(
         name for name, count in naming.items() if count >= REPEATED_AT_LEAST and (long or count >= principal)
-    )
+    ) | compounds
 
 
 def _statements(sentences: list[Sentence]) -> int:
@@ -1872,6 +1884,8 @@ def _value(claim: Claim, mention: Mention) -> float:
     sentence gives ("ordered that it be called {{Boulder Dam}}")."""
     if _is_given_name(claim, mention):
         return _GIVEN_NAME_VALUE
+    if mention.repeated_compound:
+        return _REPEATED_COMPOUND_VALUE
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
@@ -1886,6 +1900,13 @@ def _value(claim: Claim, mention: Mention) -> float:
     if mention.kind is MentionKind.COUNT and _is_large_count(mention) and not _CURRENCY_AFTER.match(claim.text, mention.end):
         return _LARGE_COUNT_VALUE
     return _KIND_VALUE[mention.kind]
+
+
+def _shares_a_word(words: str, title: str) -> bool:
+    """Whether one of `words` is one of the title's, in the singular or the plural ("jet engines" and "How a Jet Engine
+    Works")."""
+    title_words = {word.lower().removesuffix("s") for word in _WORD.findall(title)}
+    return any(word.lower().removesuffix("s") in title_words for word in _WORD.findall(words))
 
 
 def _is_given_name(claim: Claim, mention: Mention) -> bool:
@@ -2897,7 +2918,7 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     possessive = "'s " if subject.lower() == "its " else "' " if subject.lower() == "their " else " " if subject.endswith(" ") else ""
     stand_in = ("The things" if plural else "The thing") + possessive if subject else ""
     # "In the U.S. these are called …" is checked as "In the U.S. the things are called …"
-    setting = opening.group("setting") or ""
+    setting = opening.group("setting") or opening.group("lead") or ""
     if setting:
         stand_in = setting + stand_in.lower()
     rest = text[opening.end() :]
@@ -2913,8 +2934,9 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     if _problem_at(alone, topic, book) is not None:
         return None
     offset = len(shown.text) + 1
-    # the setting's place only says where the name is used: the card asks the name
-    moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions if m.start >= len(setting)]
+    # the setting's place only says where the name is used: the card asks the name (a lead's date is the sentence's own)
+    asked_from = 0 if opening.group("lead") else len(setting)
+    moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions if m.start >= asked_from]
     return Claim(f"{shown.text} {text}", offset, moved, None)
 
 
