@@ -5627,8 +5627,8 @@ def test_a_subject_described_by_where_it_is_names_the_term_its_copula_gives():
 def test_a_clause_after_which_is_why_is_no_aside_about_the_noun_before_it():
     consequence = "Clay is a soft earth. Drying clay takes time, which is why potters wait ten to twelve days before firing a large pot."
     assert "ten to twelve days" in answers(consequence, "Clay")
-    # the line: a "which" that describes the noun before it is still an aside
-    relative = "Clay is a soft earth. Drying the pots takes a shed, which potters heat for ten to twelve days before firing."
+    # the line: a "which" that describes the noun before it is still an aside when the sentence goes on after it
+    relative = "Clay is a soft earth. Drying the pots takes a shed, which potters heat for ten to twelve days, and a fire."
     assert "ten to twelve days" not in answers(relative, "Clay")
 
 
@@ -6057,8 +6057,9 @@ def test_a_time_of_day_in_a_closing_which_clause_is_asked():
     )
     fronts = _fronts(text, "Harwick Market")
     assert "(Harwick Market) The best-known event of the week was the cheese auction, which began at {{c1::about 5:30 a.m.}}" in fronts
-    # the line: a clause the sentence goes on after, and a clause about a person, stay asides
-    assert not any("{{c1::4 a.m.}}" in front or "{{c1::6 p.m.}}" in front for front in fronts)
+    # the line: a clause the sentence goes on after stays an aside (one about a person that closes the sentence is
+    # asked since round 80: "…, who arrived at 6 p.m. on Fridays.")
+    assert not any("{{c1::4 a.m.}}" in front for front in fronts)
 
 
 # Sixty-second round, the lead's part (issue 6): a document about a place named after its owner ("Harwick's Cricket
@@ -8087,3 +8088,26 @@ def test_they_after_an_opening_is_shown_with_the_sentence_before():
     fronts = [s.front for s in suggest(text) if "agreed" in s.front]
     assert fronts and all(front.startswith("Both firms were alarmed") and " they agreed" in front for front in fronts)
     assert "In {{c1::March 1971}} they agreed" in " ".join(fronts)  # the opening's date is the sentence's own fact
+
+
+# Round 80, part A: a relative clause that closes the sentence holds its fact, not an aside
+def test_a_name_or_amount_in_a_closing_relative_clause_is_asked():
+    text = (
+        "Dunmore Harbour was built in 1790. "
+        "The harbour board opened a customs house, which came into use on 3 March 1802. "
+        "The town's fishermen were poor, and the dock was paid for by Ada Lee, who gave $4,000."
+    )
+    answers_given = answers(text, "Dunmore Harbour")
+    assert "3 March 1802" in answers_given
+    assert "$4,000" in answers_given
+
+
+def test_a_relative_clause_the_sentence_goes_on_after_stays_an_aside():
+    text = (
+        "Dunmore Harbour was built in 1790. "
+        "The customs house, which Ada Lee paid for in 1802, burned down later. "
+        "The board bought a crane, which the workers called Old Tom, the town's pride, and a barge."
+    )
+    answers_given = answers(text, "Dunmore Harbour")
+    assert "Ada Lee" not in answers_given and "1802" not in answers_given
+    assert "Old Tom" not in answers_given
