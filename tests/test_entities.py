@@ -2314,3 +2314,9 @@ def test_a_compound_two_sentences_hold_is_a_term_where_nothing_else_is_named():
 )
 def test_a_repeated_compound_that_describes_or_goes_on_is_no_term(texts, refused):
     assert not any(refused in term for term in _terms_of(texts, 0))
+
+
+# Round 81, lead: a rank spelt with a hyphen, the British way, is a title before a person's name
+def test_a_rank_spelt_with_a_hyphen_makes_its_name_a_persons():
+    text = "In 1896 Lieutenant-Colonel Georg Valdane took charge of the office."
+    assert ("Georg Valdane", MentionKind.PERSON) in {(m.name, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))}

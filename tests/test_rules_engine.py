@@ -8111,3 +8111,71 @@ def test_a_relative_clause_the_sentence_goes_on_after_stays_an_aside():
     answers_given = answers(text, "Dunmore Harbour")
     assert "Ada Lee" not in answers_given and "1802" not in answers_given
     assert "Old Tom" not in answers_given
+
+
+# Round 81, lead: the person of a biography whose title uses a nickname, or whose first pronoun comes late; the topic
+# of an explainer; a chain of "he" that meets a family's surname
+
+
+def test_a_biography_learns_its_persons_gender_from_a_pronoun_inside_the_next_sentence():
+    text = (
+        "Rosalie Quade is the best-selling potter of all time. "
+        "Collectors in forty countries prize her bowls above all others. "
+        "She was born on 2 May 1901 in Kestrel Bay."
+    )
+    assert any(front.startswith("Rosalie Quade was born on {{c1::2 May 1901}}") for front in _fronts(text, "Rosalie Quade"))
+    # a person named before the pronoun may be the one it stands for: the gender stays unsaid
+    told_by_a_potter = text.replace("Collectors in forty countries prize", "Karl Lind prized")
+    assert not any("Quade was born" in front for front in _fronts(told_by_a_potter, "Rosalie Quade"))
+
+
+def test_a_title_nickname_takes_the_full_name_the_document_says_it_stands_for():
+    text = (
+        "Rosalie Anne Quade, known to her public as Lolo, was a singer from Leeds. "
+        "She was born on 2 May 1901 in Kestrel Bay. "
+        "Her father, Karl Quade, kept a shop. "
+        "A statue of Lolo Quade stands in Leeds."
+    )
+    assert any(front.startswith("Lolo Quade was born on {{c1::2 May 1901}}") for front in _fronts(text, "Lolo Quade"))
+    # another of the family is no fuller name of the title's
+    without_the_nickname = text.replace(", known to her public as Lolo,", "")
+    assert not any("Lolo Quade was born" in front for front in _fronts(without_the_nickname, "Lolo Quade"))
+
+
+def test_an_explainer_is_about_its_thing_not_the_inventor_its_sentences_name_most():
+    text = (
+        "Karl Brenner built the first rope brake in 1852. "
+        "Brenner showed the rope brake at a fair in Leeds. "
+        "Brenner sold the rope brake to mills. "
+        "Brenner died in 1870. "
+        "A rope brake grips the drum with a steel band. "
+        "Every rope brake needs a spring. "
+        "The rope brake stops a hoist in about 2 seconds."
+    )
+    fronts = _fronts(text, "How a Rope Brake Works")
+    assert not any(front.startswith("(Karl Brenner)") for front in fronts)
+    assert "The rope brake stops a hoist in {{c1::about 2 seconds}}." in fronts
+    assert any(front.startswith("(Karl Brenner)") for front in _fronts(text, "Notes"))
+
+
+def test_a_chain_of_he_stops_at_a_surname_two_of_the_family_share():
+    text = (
+        "The journalist Otto Lenz watched the trial. "
+        "Vane was sent to Kestrel Island, where he spent four years in a hut. "
+        "At times he was chained to his bed. "
+        "His wife, Ada, wrote to the newspapers. "
+        "Tom Vane and his brother Karl Vane were merchants."
+    )
+    fronts = " ".join(_fronts(text, "Notes"))
+    assert "Otto Lenz's wife" not in fronts and "Otto Lenz was chained" not in fronts
+
+
+def test_a_he_after_two_opening_phrases_is_the_one_man_of_the_sentence_before():
+    text = (
+        "Karl Brenner built the first brake. Brenner made his invention famous with a piece of showmanship. In 1854, at the "
+        "Exhibition of the Industry of All Nations in Leeds's Kestrel Hall, he stood on a platform and had the rope cut."
+    )
+    assert (
+        "In {{c1::1854}}, at the Exhibition of the Industry of All Nations in Leeds's Kestrel Hall, Karl Brenner stood on a "
+        "platform and had the rope cut." in _fronts(text, "Notes")
+    )

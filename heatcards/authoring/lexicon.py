@@ -78,6 +78,9 @@ OFFICE_TITLES = (
     "Prime Minister", "Foreign Minister", "Foreign Secretary", "Vice President", "Attorney General", "Chief Justice",
     "Rear Admiral", "Vice Admiral", "Fleet Admiral", "Lieutenant Commander", "Lieutenant General", "Major General",
     "Brigadier General", "Field Marshal", "Lieutenant Colonel", "Holy Roman Emperor", "Major", "Rear Adm.", "Vice Adm.",
+    # the British spelling joins a rank's words with a hyphen
+    "Lieutenant-Colonel", "Lieutenant-General", "Lieutenant-Commander", "Major-General", "Brigadier-General", "Rear-Admiral",
+    "Vice-Admiral",
 )
 # The titles of heads of state and government: a reader who knows the year and the country fills in
 # the name after one when the sentence only mentions that person ("to meet President {{…}}").

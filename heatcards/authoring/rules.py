@@ -865,7 +865,9 @@ _CLAUSE_OPENER = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))})\b"
 _OPENING_CLAUSE = r"(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
-    rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+)"
+    rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+"
+    # phrases of time and place, each closed by its comma: "In 1854, at a fair in the Crystal Palace, he …"
+    rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}})"
     r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
     rf" {_VERB_AFTER_SUBJECT})"
 )
@@ -1064,6 +1066,8 @@ _PRONOUNS_OF = {
     for gender, words in ((Gender.MALE, lexicon.MALE_PRONOUNS), (Gender.FEMALE, lexicon.FEMALE_PRONOUNS))
 }
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
+# A pronoun that says whether its person is a man or a woman (see _PRONOUN_GENDER).
+_GENDERED_PRONOUN = re.compile(r"\b(?i:he|she|his|her)\b")
 # A subject "he" or "she" after an opening phrase its comma closes: "A potter's son from Leek, he joined …".
 _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
@@ -1243,7 +1247,10 @@ def suggest_from_mentions(
     check_cards_per_1000_words(cards_per_1000_words)
     title = _thing_explained(document.title)
     texts = [sentence.text for sentence in sentences]
-    topic = _dated_event(title, found) or _topic(title, texts, found, book) or _title_phrase(title, texts)
+    named = _topic(title, texts, found, book)
+    if named is not None and _EXPLAINER_TITLE.fullmatch(document.title.strip()) and not _contains_word(title, named.name):
+        named = None  # "How an Elevator Works" is about elevators, not about Otis, whom its sentences name most
+    topic = _dated_event(title, found) or named or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
     # a compound the document repeats that holds a word of its title is what it is about ("An {{electric motor}} turns …")
@@ -1431,14 +1438,34 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
             return None
         name = dominant
     named = dataclasses.replace(_named_topic(name, kinds, aliases, book), article=_titled_with_the(title, name))
-    if named.gender is None and (named.kind is MentionKind.PERSON or named.kind is MentionKind.NAME and looks_like_a_persons_name(name)):
-        if (gender := _gender_of_the_pronouns_after(name, texts, found)) is not None:
+    personal = named.kind is MentionKind.PERSON or named.kind is MentionKind.NAME and looks_like_a_persons_name(name)
+    full = _full_name_before_the_nickname(name, texts, found) if personal else None
+    if full is not None:
+        named = dataclasses.replace(named, aliases=(full, *named.aliases))
+    if named.gender is None and personal:
+        if (gender := _gender_of_the_pronouns_after(name, texts, found) or full and _gender_of_the_pronouns_after(full, texts, found)) is not None:
             named = dataclasses.replace(named, kind=MentionKind.PERSON, gender=gender)
     event = re.fullmatch(r"[A-Z][a-z]+ of (?:the )?(?P<thing>.+)", name)
     vessel = next((other for other in sentences_naming if event and event.group("thing") in (other, *aliases[other])), None)
     if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
         return dataclasses.replace(named, vessel=held)
     return named
+
+
+def _full_name_before_the_nickname(name: str, texts: list[str], found: list[list[Mention]]) -> str | None:
+    """The full name of the person a title names by a nickname and surname, when a sentence gives it with the same
+    surname and says the person is known by the nickname: "Rosalie Anne Vane, known to her fans as Lolo, …" in the life
+    of "Lolo Vane". None for any other name of the family ("Her father, Karl Vane, …")."""
+    nickname, surname = name.split()[0], name.split()[-1]
+    known_as = re.compile(rf"(?:known|called|nicknamed)(?: [a-z]+){{0,3}} (?:as )?[\"“]?{re.escape(nickname)}\b")
+    return next(
+        (
+            m.name for text, mentions in zip(texts, found) for m in mentions
+            if may_name_a_person(m) and m.name.split()[-1] == surname and len(m.name.split()) > len(name.split())
+            and known_as.match(text, m.end + 2)
+        ),
+        None,
+    ) if " " in name else None
 
 
 def _names_a_kind_of_the_titles_thing(name: str, title: str, texts: list[str], found: list[list[Mention]]) -> bool:
@@ -1465,20 +1492,35 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
     studied …"). None when they disagree (the life of a couple) or there is none. A sentence with a word for another
     person ("Marta Velez's father was a miner.", "Marta Velez hired an assistant.") offers its "He" to that one; not
     one that says what she was ("… was a Chilean sculptor"); nor one with pronouns of both genders ("Karl Lind took up
-    her case himself, and she was freed. She died in 1622.": the woman he helped)."""
+    her case himself, and she was freed. She died in 1622.": the woman he helped). A pronoun further into the sentence
+    after counts too when no one is named or spoken of before it ("Marta Velez is Chile's best-known sculptor. Museums
+    on four continents show her work.")."""
     genders: set[Gender] = set()
-    for text, mentions, following in zip(texts, found, texts[1:]):
+    for text, mentions, following, followings in zip(texts, found, texts[1:], found[1:]):
         people = {m.name for m in mentions if may_name_a_person(m)}
         opening = _OPENING.match(text).end()
         if (
             people == {name}
-            and (leading := _LEADING_PERSONAL_PRONOUN.match(following) or _PRONOUN_AFTER_AN_OPENING.match(following))
+            and (
+                leading := _LEADING_PERSONAL_PRONOUN.match(following) or _PRONOUN_AFTER_AN_OPENING.match(following)
+                or _pronoun_before_anyone(following, followings)
+            )
             and any(m.name == name and m.start == opening and not OWNED_PERSON.match(text, m.end) for m in mentions)
             and not _PEOPLE_NOUNS.intersection(_WORD.findall(_WHAT_SOMEONE_WAS.sub("", text).lower()))
             and not all(pronouns.search(text) for pronouns in _PRONOUNS_OF.values())
         ):
             genders.add(_PRONOUN_GENDER[leading.group().split()[-1].lower()])
     return genders.pop() if len(genders) == 1 else None
+
+
+def _pronoun_before_anyone(text: str, mentions: list[Mention]) -> re.Match[str] | None:
+    """The sentence's first "he", "she", "his" or "her", when no name that may be a person's and no word for a person
+    comes before it: "Museums on four continents show her work." (not "Critics praised her work.", "Karl Lind gave
+    her …")."""
+    pronoun = _GENDERED_PRONOUN.search(text)
+    if pronoun is None or any(may_name_a_person(m) and m.start < pronoun.start() for m in mentions):
+        return None
+    return None if _PEOPLE_NOUNS.intersection(word.lower().removesuffix("s") for word in _WORD.findall(text, 0, pronoun.start())) else pronoun
 
 
 def _instrument_in_title(title: str, kinds: dict[str, MentionKind]) -> tuple[str, str] | None:
@@ -1646,6 +1688,10 @@ def _full_form_of(name: str, other: str) -> bool:
     )
 
 
+# A title saying how a thing works: "How a jet engine works", "How Tides Work" (not "How to bake bread").
+_EXPLAINER_TITLE = re.compile(r"How (?!to\b)(?:(?:an?|the) )?(?P<words>[\w’'-]+(?: [\w’'-]+)+?)\??", re.IGNORECASE)
+
+
 def _thing_explained(title: str) -> str:
     """The thing a title says how it works or what it does: the subject before the title's verb ("How tides
     work" -> "tides", "How a jet engine works" -> "jet engine", "How glaciers move" -> "glaciers", "How honey
@@ -1655,7 +1701,7 @@ def _thing_explained(title: str) -> str:
     dated = re.fullmatch(r"(?P<dated>.+?),\s*\d{4}", title.strip())
     if dated:
         return dated.group("dated")
-    explained = re.fullmatch(r"How (?!to\b)(?:(?:an?|the) )?(?P<words>[\w’'-]+(?: [\w’'-]+)+?)\??", title.strip(), re.IGNORECASE)
+    explained = _EXPLAINER_TITLE.fullmatch(title.strip())
     if explained is None:
         return title
     words = explained.group("words").split()
@@ -3679,6 +3725,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     named = [m.end for m in own if _is_topic(m, topic)]
     text = claim.text
     ahead = _subject_after_an_unclosed_opening(text, own)
+    if ahead is None and (after_a_phrase := _subject_ahead(text, own))[0] is not None and not _FINITE_VERB.search(text, 0, after_a_phrase[1]):
+        ahead = after_a_phrase[0]  # and after an opening phrase its comma closes: "In spite of his debts, Lindqvist bought …"
     match = next(
         (
             match
@@ -4402,6 +4450,8 @@ def _chained_person(gender: Gender, before: _Before, topic: _Topic | None, book:
             if (m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) or _first_name_alone(m, gender))
             and not _a_name_given(text, m) and not _in_the_opening(text, m)  # "After Karl Marek died, …": no chain
         ]
+        if not named and any(m.name in book.shared and m.kind is MentionKind.NAME and not m.quoted for m in mentions):
+            return None  # "Vane was sent to Leeds, where he …" beside Tom and Karl Vane: one of the family, not passed
         if named:
             if words.intersection(word.lower() for word in _WORD.findall(text[: min(m.start for m in named)])):
                 return None  # "In 1921 she toured the U.S., where the journalist Mary Lowe …": the chain goes on past her
