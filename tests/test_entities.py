@@ -423,7 +423,7 @@ def test_a_term_named_by_a_pronoun_after_known_to_or_after_a_word_for_it(sentenc
     [
         ("Spectra showed that the tail contained cyanogen, a poisonous gas, and people took fright.", ["cyanogen"]),
         ("All larvae are fed royal jelly, a protein-rich secretion, for three days.", ["royal jelly"]),
-        ("The resin becomes propolis, a sticky \"bee glue\" that seals cracks.", ["propolis"]),
+        ("The resin becomes propolis, a sticky \"bee glue\" that seals cracks.", ["propolis", "bee glue"]),  # (round 81, part C: the quoted term too)
         ("The tunnel follows a layer of chalk marl, a soft chalk mixed with clay that is easy to cut.", ["chalk marl"]),
         ("The floor was basalt, a volcanic rock.", ["basalt"]),
         ("Milkmaids who had caught cowpox, a mild disease of cattle, were spared.", ["cowpox"]),
@@ -2320,3 +2320,37 @@ def test_a_repeated_compound_that_describes_or_goes_on_is_no_term(texts, refused
 def test_a_rank_spelt_with_a_hyphen_makes_its_name_a_persons():
     text = "In 1896 Lieutenant-Colonel Georg Valdane took charge of the office."
     assert ("Georg Valdane", MentionKind.PERSON) in {(m.name, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+# Round 81, part C: a short quoted term is a term, quoted speech or a judgment is not
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('The loom had a "drum" that held the pattern and a "shuttle" that carried the thread.', "shuttle"),
+        ("Both clerks were charged with \u201cpetty larceny\u201d under the Theft Act of 1861.", "petty larceny"),
+        ('Clara Vance became famous during the Boer War as "the Angel of Ladysmith", but she did more later.', "the Angel of Ladysmith"),
+        ('Farmers could buy seed "on credit", paying after the harvest.', "on credit"),
+    ],
+)
+def test_a_short_quoted_term_is_a_term(text, term):
+    from heatcards.authoring.entities import quotations
+
+    assert term in [m.text for m in find_terms(text)]
+    assert not [q for q in quotations(text) if text[q.start : q.end] == term]  # not counted as speech either
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('Asked why, he is said to have replied, "never again."', "never again"),
+        ('The captain wrote in his log that the crew could do "the long haul" alone.', "the long haul"),
+        ('Critics called the bridge "ugly and costly" in 1890.', "ugly and costly"),
+        ('Its banner promised a "river of silver" to every settler.', "river of silver"),
+        ('The rule was plain: "it must stay dry" at all times.', "it must stay dry"),
+        ('A teacher whom he called "the never to be forgotten" guide of his youth.', "the never to be forgotten"),
+    ],
+)
+def test_quoted_speech_or_a_judgment_is_no_term(text, words):
+    assert words not in [m.text for m in find_terms(text)]

@@ -8179,3 +8179,80 @@ def test_a_he_after_two_opening_phrases_is_the_one_man_of_the_sentence_before():
         "In {{c1::1854}}, at the Exhibition of the Industry of All Nations in Leeds's Kestrel Hall, Karl Brenner stood on a "
         "platform and had the rope cut." in _fronts(text, "Notes")
     )
+
+
+# Round 81, part B: an object "it" after a sentence whose leading "It" would be the topic (a thing) is the topic
+def test_an_object_it_after_a_sentence_a_leading_it_would_follow_is_the_topic():
+    text = (
+        "The Kell Arena is an oval stadium in the old port of Dunmore. "
+        "Karl Vane died in 1871, before the stadium was finished. "
+        "His daughter Ada opened it in 1874 with a regatta that lasted nine days."
+    )
+    fronts = [front for front in _fronts(text, "Kell Arena") if "opened" in front]
+    assert fronts and all("opened the Kell Arena in" in front or "opened Kell Arena in" in front for front in fronts)
+
+
+def test_an_object_it_stays_unwritten_beside_another_thing_or_in_an_event():
+    # the sentence before names another thing: the "it" may be the medal
+    text = (
+        "The Kell Arena is an oval stadium in the old port of Dunmore. "
+        "In 1921 Karl Vane won the Dunmore Medal. "
+        "The mayor presented it to him in 1874 at the town hall."
+    )
+    assert not any("presented the Kell Arena" in front or "presented Kell Arena" in front for front in _fronts(text, "Kell Arena"))
+    # an event's "it" is as often a summit or a storm
+    text = (
+        "The Kell Flood struck Dunmore in 1871. "
+        "Karl Vane died in 1872, before the new wall was finished. "
+        "His daughter Ada rebuilt it in 1874 with stone from the quarry."
+    )
+    assert not any("rebuilt the Kell Flood" in front or "rebuilt Kell Flood" in front for front in _fronts(text, "Kell Flood"))
+    # a subject "it" of a later clause may be the sentence's own subject
+    text = (
+        "The Kell Arena is an oval stadium in the old port of Dunmore. "
+        "Karl Vane died in 1871, before the stadium was finished. "
+        "His daughter Ada ran the works until it was finished in 1874."
+    )
+    assert not any("until the Kell Arena was" in front or "until Kell Arena was" in front for front in _fronts(text, "Kell Arena"))
+
+
+# Round 81, part A: the second main clause of a sentence whose first clause already makes a card
+_PAINTER = "Tom Vane was a painter born in Leeds in 1830."
+
+
+def test_a_second_main_clause_gives_one_card_more_shown_alone():
+    order = "He chaired the Royal Academy from 1881 to 1886, and in 1890 he was one of the nine founding members of the Order of Saint Luke."
+    found = [s for s in suggest(f"{_PAINTER} {order}", "Tom Vane", per_1000=1000) if s.answer == "Order of Saint Luke"]
+    # the "he" that repeats the sentence's own subject is written as the name that replaced the first
+    assert [s.front for s in found] == ["In 1890 Tom Vane was one of the nine founding members of the {{c1::Order of Saint Luke}}."]
+    text = f"{_PAINTER} {order}"
+    assert text[found[0].start : found[0].end] == order  # the source span stays the sentence
+    assert len([s for s in suggest(text, "Tom Vane", per_1000=1000) if s.start == found[0].start]) == 4  # the cap of 3 and one more
+    named = "He chaired the Royal Academy from 1881 to 1886, and in 1890 Karl Lind became one of the nine founding members of the Order of Saint Luke."
+    assert "(Tom Vane) In 1890 Karl Lind became one of the nine founding members of the {{c1::Order of Saint Luke}}." in _fronts(f"{_PAINTER} {named}", "Tom Vane")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another man the second "he" may be
+        "He hired Karl Lind as a guide from 1881 to 1886, and in 1890 he was one of the nine founding members of the Order of Saint Luke.",
+        # a time counted from the clause before
+        "He chaired the Royal Academy from 1881 to 1886, and Karl Lind joined the Order of Saint Luke two years later.",
+    ],
+)
+def test_a_second_main_clause_that_leans_on_the_first_gives_no_card_of_its_own(sentence):
+    assert "Order of Saint Luke" not in answers(f"{_PAINTER} {sentence}", "Tom Vane")
+
+
+def test_a_pronoun_inside_a_second_main_clause_keeps_it_from_standing_alone():
+    fronts = _fronts(f"{_PAINTER} His mother moved to Leeds in 1851; Karl Lind painted her portrait in 1860.", "Tom Vane")
+    assert not any(front.removeprefix("(Tom Vane) ").startswith("Karl Lind painted") for front in fronts)  # her: the mother, not Tom
+
+
+# Round 81, part C: a short quoted term is asked inside its quotation marks
+def test_a_short_quoted_term_is_asked_inside_its_marks():
+    text = "Tower clocks of the 1700s were built by smiths. The escapement of a tower clock is often a \"grasshopper\" of brass levers set on a wheel."
+    assert any('often a "{{c1::grasshopper}}" of brass' in s.front for s in suggest(text, "Tower clocks"))
+    spoken = "Tower clocks of the 1700s were built by smiths. Asked about the bells, the keeper replied, \"never again.\""
+    assert "never again" not in answers(spoken, "Tower clocks")

@@ -1025,6 +1025,42 @@ _QUOTED_TERM_BEFORE_A_WORD_FOR_IT = re.compile(
 _QUOTED_TERM_BEFORE_ITS_DEFINITION = re.compile(
     r"\b(?:an?|the|is|was|are|were) [\"“](?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})[\"”](?:: | [–—] )[a-z]"
 )
+# Any other short lower-case quotation of one to five words, closed by its mark (or by a comma or the
+# sentence's full stop inside it), that the marks set off as a term rather than as anyone's words: 'It had a "store"
+# that held numbers', 'both men were charged with "gross indecency" under …', 'heroine as "the Lady with the Lamp", …'
+# (see _sets_off_a_term for what makes it speech or a judgment instead). Only after a space, a bracket or a dash, so a
+# closing straight mark is not taken for an opening one.
+_SHORT_QUOTED_TERM = re.compile(r"(?:^|(?<=[\s(–—]))[\"“](?P<name>[a-z][\w'’-]*(?: [\w'’-]+){0,4})(?:[\"”]|[.,][\"”](?= |$))")
+# Words that make a quotation someone's words: a pronoun ("it should do no harm"), a contraction, an answer or a cry;
+# or a clause's: a form of "be" or "have", a helping verb ('"the never to be forgotten" teacher').
+_WORDS_OF_SPEECH_OR_A_CLAUSE = frozenset(
+    "i me my we us our you your he she it they him them yes no not oh please "
+    "be is are was were been has have had will would can could shall should must may might".split()
+)
+# What says the quotation after it is what someone said: a verb of speech, perhaps with "that", or a comma after it and
+# whom it was said to ('told reporters, "…"'); the words ("with the words, "…""); a colon.
+_SPEECH_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(lexicon.SPEECH_VERBS))}|asked|answered|cried|shouted|exclaimed|whispered|quoted|read|reads)(?: that|,| \w+(?: \w+)?,)?|\bwords,?|:)$"
+)
+# A verb of speech with "that" anywhere before the quotation, which makes it part of what was said or claimed ('he
+# wrote in his journal that he could do "the big strain" himself').
+_REPORTED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(lexicon.SPEECH_VERBS))}|claimed|argued|insisted|warned|promised|complained|boasted) (?:[^.;:]* )?that\b"
+)
+# A written text that says the quotation in its clause: 'its headline announced a "ship of gold" on board', 'a sign
+# read "no dogs"' (its words, not a term).
+_WRITTEN_BEFORE = re.compile(
+    r"\b(?:headline|sign|banner|notice|telegram|letter|poster|placard|slogan|advertisement|caption|inscription)s?"
+    r" (?:\w+ )?(?:announced|proclaimed|promised|declared|offered|read|reads|said|says)\b[^.;:]*$"
+)
+# A verb of speech after the quotation: '"yes," she said.'
+_SPEECH_AFTER = re.compile(rf"[\"”]? (?:\w+ ){{1,2}}(?:{'|'.join(sorted(lexicon.SPEECH_VERBS))}|asked|answered|cried|shouted)\b")
+# A word that names, praises or judges before the quotation in its clause: what follows is a nickname, praise or a
+# judgment ('called him a "traitor"', 'hailed the mayor as "the saviour of the town"', 'found it "too long"'), left to
+# the shapes above that tell a name given from what someone thought (_QUOTED_TERM_AFTER_ITS_DESCRIPTION, …).
+_NAMED_OR_JUDGED_BEFORE = re.compile(
+    rf"\b(?:{_NAMING_WORDS}|call(?:s|ing)?|hailed|praised|described|branded|deemed|considered|found|thought)\b[^,;:]*$"
+)
 # "The letters mRNA stand for messenger RNA", "GNSS, short for global navigation satellite system, …".
 _EXPANSION = re.compile(r"\b(?:stand(?:s|ing)? for|short for) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,5}?)(?=[,.;:)]|$| (?:and|but|which|that)\b)")
 # "An antibody is a Y-shaped protein …": the term a sentence opens by defining (not "The spacecraft was
@@ -1617,7 +1653,9 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
     """The lower-case names `text` gives in quotation marks before a noun: 'nicknamed the "seesaw" battery' (not
     'called "mules" by the miners', nor 'Ada Brand called the "seesaw" battery a failure'), or as the nickname a passive
     gives the subject: 'The process was nicknamed "bread from air", and …', or as the term a description is known as:
-    '…, a habit known as "ballooning".', or as what someone calls a thing: 'a timber frame that everyone called the "cage."'."""
+    '…, a habit known as "ballooning".', or as what someone calls a thing: 'a timber frame that everyone called the
+    "cage."', or as any other short term the marks set off rather than speech: 'were charged with "gross indecency"
+    under …' (see _sets_off_a_term)."""
     if _QUOTE_PAIRS.search(text) is None:
         return []  # most sentences quote nothing, and the naming pattern's scan of every word is not cheap
     return [
@@ -1639,7 +1677,24 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
         # (a title-case name is already a name: 'called it the "Hollow Tower"' is left to quotations)
         if (match.group("the") or match.group("name").startswith("the ") or match.group("name")[0].isupper())
         and not _judges(match.group("name")) and not _looks_like_title(match.group("name"))
+    ] + [
+        match
+        for match in _SHORT_QUOTED_TERM.finditer(text)
+        if _sets_off_a_term(text, match)
     ]
+
+
+def _sets_off_a_term(text: str, match: re.Match[str]) -> bool:
+    """Whether a short quotation (see _SHORT_QUOTED_TERM) is a term the marks set off: its words hold no verb and no
+    word of speech, nothing before it says it is what someone said or wrote, and no word before it in its clause names
+    or judges."""
+    words = match.group("name").split()
+    if any(_a_verb(word) or re.split(r"['’]", word)[0] in _WORDS_OF_SPEECH_OR_A_CLAUSE or re.search(r"n['’]t$|['’](?:re|ll|ve|m|d)$", word) for word in words):
+        return False
+    before = text[: match.start()].rstrip()
+    if any(pattern.search(before) for pattern in (_SPEECH_BEFORE, _REPORTED_BEFORE, _WRITTEN_BEFORE)) or _SPEECH_AFTER.match(text, match.end("name") + 1):
+        return False
+    return not _NAMED_OR_JUDGED_BEFORE.search(before)
 
 
 # Words before a naming word that make what follows in quotation marks a judgment or a call, not a term: 'was called

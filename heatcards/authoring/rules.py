@@ -1095,6 +1095,16 @@ _TRAILING_PHRASE = re.compile(r",(?P<quote>[\"”’]?)\s+(?=[a-z])")
 _SECOND_PREDICATE = re.compile(rf"(?<![,\s])(?P<quote>)\s+and\s+(?={_PAST_VERB})")
 _ENDS_ON_A_VERB = re.compile(rf"\b{_PAST_VERB}$")
 _JOINED_ITEM = re.compile(r" (?:and|or|&) ")
+# What a main clause taken from its sentence may not hold (see _leans_on_the_clause_before): a third-person pronoun
+# other than its subject's own, and a time counted from the clause before it.
+_THIRD_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs)\b", re.IGNORECASE)
+# A subject's own pronouns, after it: "In 1890 Tom Vane sold his mill" (not "him", "her": "… thanked him", "… called her")
+_PRONOUNS_OF_THE_SAME = {"he": frozenset({"he", "his"}), "she": frozenset({"she"}), "it": frozenset({"it", "its"})}
+_TIME_OF_THE_CLAUSE_BEFORE = re.compile(
+    rf"\b(?:later|earlier|afterwards?|then|again|went on to|(?:{'|'.join(_COUNTS)}|\d{{1,3}}|a few|several) (?:{_PART_OF_TIME})s? (?:later|earlier|before|after)\b)"
+    rf"|{_POINTED_TIME.pattern}",
+    re.IGNORECASE,
+)
 # Where a second main clause starts (see _second_main_clause): "…, and the Capua Museum opened …", "…; Hale burned …".
 _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
 # A phrase that opens with a subject pronoun and a word after it is a clause, whatever its verb: "…, they should look
@@ -1311,6 +1321,14 @@ def suggest_from_mentions(
             standing = _from_the_name_picked_out(text, mentions, topic, book)
         if standing is not None:
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
+            if shown.text == text:
+                # a main clause after ", and" or ";" that the claim cut off, or whose facts the cap left out, may give one
+                # card more, showing that clause alone: "In 1911 Vane sold the mill, and in 1920 the Lind Museum bought it."
+                later = (
+                    card for clause, _ in _main_clauses(text, mentions, standing, topic, book)
+                    for card in _cards(index, shown, clause, topic, document.text, ask, seen, repeated, asked_once & asked, book)
+                )
+                made += _best_new_card(later, made)
             asked.update(card.name for card in made)
             cards += made
         seen.update({m.name for m in mentions if _names_one_thing(m)})
@@ -1318,6 +1336,13 @@ def suggest_from_mentions(
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
     return _best(cards, card_limit(document, cards_per_1000_words))
+
+
+def _best_new_card(cards: Iterator[_Card], made: list[_Card]) -> list[_Card]:
+    """The best of `cards` whose answer no card `made` asks, alone in a list; an empty list when there is none."""
+    asked = {card.key for card in made} | {card.name for card in made}
+    new = [card for card in cards if card.key not in asked and card.name not in asked]
+    return [max(new, key=lambda card: card.suggestion.score)] if new else []
 
 
 def _joined_list(index: int, sentences: list[Sentence], found: list[list[Mention]], text: str) -> tuple[str, list[Mention], int] | None:
@@ -3279,8 +3304,15 @@ def _second_main_clause(text: str, mentions: list[Mention], topic: _Topic | None
     noun phrase that points at nothing ("…, and a storm destroyed the roof in 1800."), and stands on its own by every
     rule here; its subject is not asked. None otherwise: a subject that points back ("…, and the site opened …"), none
     ("…, and in 1973 opened …"), a pronoun ("…, and she …"), or a sentence too long to be asked at all."""
+    return next(_main_clauses(text, mentions, None, topic, book), None)
+
+
+def _main_clauses(text: str, mentions: list[Mention], own: Claim | None, topic: _Topic | None, book: NameBook) -> Iterator[tuple[Claim, int]]:
+    """Each main clause after ", and" or ";" that stands on its own as _second_main_clause says, and where it starts;
+    given the sentence's own claim `own`, also one whose subject repeats the pronoun that claim's name replaced (see
+    _with_the_subject_written)."""
     if len(_WORD.findall(text)) > MAX_SENTENCE_WORDS:
-        return None  # refused whole for its length, not for its first clause
+        return  # refused whole for its length, not for its first clause
     for boundary in _main_clause_boundaries(text):
         clause, moved = _without_opening(text, mentions, boundary.end())
         start = _OPENING.match(clause).end()
@@ -3291,18 +3323,55 @@ def _second_main_clause(text: str, mentions: list[Mention], topic: _Topic | None
             and _LEAD_TO_A_NAMED_SUBJECT.fullmatch(clause, start, named.start)
             and _VERB_OF_THE_SUBJECT.match(clause, named.end)
         ):
-            subject = named
+            made = Claim(clause, 0, moved, named)
         elif _PLAIN_SUBJECT.match(clause, start):
-            subject = None
-        else:
+            made = Claim(clause, 0, moved, None)
+        elif own is None or (made := _with_the_subject_written(clause, moved, start, own, [m for m in mentions if m.end <= boundary.start()])) is None:
             continue
-        standing = _standing(_without_also_or_too(_without_sequence_word(Claim(clause, 0, moved, subject))), topic, book)
+        if own is not None and _leans_on_the_clause_before(made, book):
+            continue
+        standing = _standing(_without_also_or_too(_without_sequence_word(made)), topic, book)
         if standing is not None:
             # the subject says whom the clause's facts are about; asked, it would lean on the clause before ("…, and
             # {{Phipps}} did not fall ill": after what?)
+            subject = made.subject
             asked = [m for m in standing.mentions if not (subject and m.start == subject.start and m.name == subject.name)]
-            return dataclasses.replace(standing, mentions=asked), boundary.end()
-    return None
+            yield dataclasses.replace(standing, mentions=asked), boundary.end()
+
+
+def _leans_on_the_clause_before(clause: Claim, book: NameBook) -> bool:
+    """Whether a main clause taken from its sentence has a pronoun that is not its subject's own (a "he" or "his" after a
+    man's name or the "he" written as one; "Her mother loved numbers; Byron called her …": the mother, not the topic), or
+    a time counted from the clause before ("…, and Bright won a seat two years later", "…, and the Royals went on to
+    win …")."""
+    said = clause.replaced or (clause.subject is not None and book.gender(clause.subject.name) is Gender.MALE and clause.subject.kind is MentionKind.PERSON and "he")
+    own = _PRONOUNS_OF_THE_SAME[said] if said else frozenset()
+    start = clause.subject.end if clause.subject else 0
+    pronouns = (match.group().lower() for match in _THIRD_PERSON_PRONOUN.finditer(clause.text, start))
+    return any(pronoun not in own for pronoun in pronouns) or _TIME_OF_THE_CLAUSE_BEFORE.search(clause.text) is not None
+
+
+def _with_the_subject_written(clause: str, mentions: list[Mention], start: int, own: Claim, before: list[Mention]) -> Claim | None:
+    """A main clause whose subject, after its opening at `start`, is the pronoun that the name opening the sentence's
+    own claim replaced, as a claim with that name written for it: "He chaired the Academy from 1881 to 1886, and in 1890
+    he was made a baronet." -> "In 1890 Tom Vane was made a baronet."; None for any other clause, and when the
+    mentions `before` the clause name another person ("he", "she") or thing ("it") the pronoun may stand for ("He hired
+    Karl Lind, and he …")."""
+    subject = own.subject
+    if not own.replaced or subject is None or subject.possessive or subject.end != own.inserted:
+        return None
+    pronoun = own.replaced
+    if not clause.lower().startswith(pronoun, start) or not _REPEATED_SUBJECT[pronoun].match(clause.lower(), start):
+        return None
+    person = pronoun in _PRONOUN_GENDER
+    kinds = (MentionKind.PERSON, MentionKind.NAME) if person else tuple(kind for kind in NAMED_KINDS if kind is not MentionKind.PERSON)
+    if any(m.kind in kinds and m.name != subject.name for m in before):
+        return None
+    name = own.text[subject.start : subject.end]
+    name = name[0].upper() + name[1:] if start == 0 else name
+    written = _with_text(Claim(clause, 0, mentions, None), start, start + len(pronoun), name)
+    end = start + len(name)
+    return dataclasses.replace(written, inserted=end, subject=dataclasses.replace(subject, start=start, end=end), replaced=pronoun)
 
 
 def _main_clause_boundaries(text: str) -> Iterator[re.Match[str]]:
@@ -3713,7 +3782,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     about_topic = any(m is not None and _is_topic(m, topic) for m in (before.claim.subject if before.claim else None, leading))
     # "At first the tower stood alone.": a common subject the topic's name ends or opens with ("the Vega Tower")
     by_its_noun = not about_topic and _opens_with_the_topics_noun(before.claim.text if before.claim else before.text, topic, before.two_back())
-    if not _is_personal(topic) and not about_topic and not by_its_noun:
+    elsewhere = not _is_personal(topic) and not about_topic and not by_its_noun
+    # "Vespasian died in 79. His son Titus opened it in AD 80": a leading "It" here would be the topic, so is an object "it"
+    goes_on = elsewhere and _it_goes_on_about_the_topic(before, topic, book)
+    if elsewhere and not goes_on:
         return claim  # an "it" after a sentence about something else may well be that thing
     if _is_personal(topic):
         words = lexicon.FEMALE_PRONOUNS if topic.gender is Gender.FEMALE else lexicon.MALE_PRONOUNS
@@ -3737,6 +3809,8 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
             and not any(end <= match.start() for end in named)
             and not (match.group() == "it" and claim.subject is None and not _is_object(text, match.start()))
             and not (match.group() == "it" and _a_part_at_work_on_it(text))
+            # on that weaker ground only an object "it": "… before it was finished" may be the sentence's own subject
+            and not (goes_on and (match.group() != "it" or not _is_object(text, match.start()) or _VERB_OF_THE_SUBJECT.match(text, match.end())))
             # "industrial production … was above its level of 1938": the sentence's own subject
             and not (match.group() == "its" and claim.subject is None)
             # "For most of his life Ada Lee gave …": the subject's, named after its opening (or a name of unknown kind
@@ -3789,6 +3863,16 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     # asthma, which kept her indoors")
     person = Mention(topic.kind, match.start(), match.start() + len(written), written, topic.name, possessive=possessive) if _is_personal(topic) else None
     return _with_text(claim, match.start(), match.end(), f"{written}'s" if possessive else written, person)
+
+
+def _it_goes_on_about_the_topic(before: _Before, topic: _Topic, book: NameBook) -> bool:
+    """Whether an "it" after the sentence before stands for the document's topic, a thing that is no event (whose "it"
+    is as often a storm, a ship or a summit), though that sentence's subject is not the topic: a leading "It" would be
+    the topic (see _antecedent: "Vespasian died in 79, before the building was finished.")."""
+    if topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name):
+        return False
+    found = _antecedent("it", None, before, topic, book, "")
+    return found is not None and _is_topic(found[0], topic)
 
 
 def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[str, list[Mention]] | None = None) -> bool:
