@@ -8256,3 +8256,11 @@ def test_a_short_quoted_term_is_asked_inside_its_marks():
     assert any('often a "{{c1::grasshopper}}" of brass' in s.front for s in suggest(text, "Tower clocks"))
     spoken = "Tower clocks of the 1700s were built by smiths. Asked about the bells, the keeper replied, \"never again.\""
     assert "never again" not in answers(spoken, "Tower clocks")
+
+
+# Round 82, lead: a "by then" that opens an aside goes, the aside's comma stays
+def test_a_by_then_opening_an_aside_leaves_the_asides_comma():
+    text = "Karl Vane was sent to a prison island in 1895. Vane, by then grey-haired and ill, was brought back to Leeds in 1899."
+    fronts = _fronts(text, "Notes")
+    assert "Vane, grey-haired and ill, was brought back to Leeds in {{c1::1899}}." in fronts
+    assert not any("Vane grey-haired" in front for front in fronts)

@@ -3605,7 +3605,11 @@ def _without_sequence_word(claim: Claim) -> Claim:
     word = _SEQUENCE_WORD.search(claim.text)
     if word is None or _FINITE_VERB.search(claim.text, 0, word.start()):
         word = _BY_THEN.search(claim.text)  # "… and the club then moved": not between the subject and its verb
-    return claim if word is None else _without_text(claim, word.start(), word.end())
+    if word is None:
+        return claim
+    # the comma that opens an aside stays: "Vane, by then grey-haired and ill, was …" -> "Vane, grey-haired and ill, was …"
+    opens_an_aside = word.group().startswith(",") and not word.group().endswith(",")
+    return _without_text(claim, word.start() + opens_an_aside, word.end())
 
 
 def _without_also_or_too(claim: Claim) -> Claim:
