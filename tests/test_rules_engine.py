@@ -8264,3 +8264,11 @@ def test_a_by_then_opening_an_aside_leaves_the_asides_comma():
     fronts = _fronts(text, "Notes")
     assert "Vane, grey-haired and ill, was brought back to Leeds in {{c1::1899}}." in fronts
     assert not any("Vane grey-haired" in front for front in fronts)
+
+
+# Round 82, lead: a park, a square, a castle or an abbey is written without "the" when the document's "It" is written
+def test_a_park_or_a_castle_takes_no_article_when_written_for_it():
+    text = "Kestrel Park is a large public park in Leeds. It covers 843 acres."
+    assert "Kestrel Park covers {{c1::843 acres}}." in _fronts(text, "Kestrel Park: a history")
+    castle = "Vell Castle is a palace in Bavaria. It was opened to visitors on 1 August 1886."
+    assert "Vell Castle was opened to visitors on {{c1::1 August 1886}}." in _fronts(castle, "Vell Castle")

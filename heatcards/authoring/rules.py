@@ -5103,7 +5103,9 @@ def _takes_the(name: str) -> bool:
         return False
     if len(words) > 2 and words[1] == "of" and words[0] in generic | lexicon.STATE_WORDS:
         return True
-    return len(words) > 1 and ((words[-1] in generic and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name))
+    return len(words) > 1 and (
+        (words[-1] in generic - lexicon.NO_ARTICLE_PLACE_WORDS and words[0] not in lexicon.PLACE_FIRST_WORDS) or _names_an_event(name)
+    )
 
 
 def _names_an_event(name: str) -> bool:
