@@ -2354,3 +2354,71 @@ def test_a_short_quoted_term_is_a_term(text, term):
 )
 def test_quoted_speech_or_a_judgment_is_no_term(text, words):
     assert words not in [m.text for m in find_terms(text)]
+
+
+# Round 82, part A: titles of works written without quotation marks, kept whole.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Inspector Hale first appeared in a short novel in The Riddle at the Mill (1931).", "The Riddle at the Mill"),
+        ("Her first attempt, The Curious Case at Foxley, introduced a retired Dutch detective with a cane.", "The Curious Case at Foxley"),
+        ("The old barn became the restaurant Lantern on the Hill.", "Lantern on the Hill"),
+        ("The strike lived on in the play Sing the River, written by Tom Vane and Ann Hale in 1961.", "Sing the River"),
+        ("And Still the Rain Fell, published in 1949, became her best-selling book.", "And Still the Rain Fell"),
+    ],
+)
+def test_a_title_without_marks_is_one_work(sentence, title):
+    assert ("work", title) in found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("She saw the Duke of Wellington at the Battle of Waterloo in 1815.", ["Duke of Wellington", "Battle of Waterloo"]),
+        ("The Bank of England and the Treasury agreed to the loan in 1931.", ["Bank of England", "Treasury"]),
+        ("In The Hague the court met in 1899.", ["The Hague"]),
+        ("He wrote for The Times on Monday and for The Observer in London.", ["The Times", "The Observer", "London"]),
+        ("They played with The Beatles and The Kinks in 1964.", ["The Beatles", "The Kinks"]),
+    ],
+)
+def test_names_joined_by_small_words_are_no_title(sentence, names):
+    assert [text for kind, text in found(sentence) if kind != "year"] == names
+
+
+# Round 82, part C: a lower-case term the shape of its sentence defines
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("The bellows valve is a flap of leather that lets air into the chamber.", ["bellows valve"]),
+        ("Each kiln is given a firing limit, the hottest it may safely reach, and potters keep below it.", ["firing limit"]),
+        ("The drift plate, a disc of brass at the base, then turns the shaft.", ["drift plate"]),
+        ("Instead the crane relies on a wave guide rail, which keeps the carriage level.", ["wave guide rail"]),
+        ("Direct drive turns the wheel at once, while indirect drive uses a belt.", ["Direct drive", "indirect drive"]),
+    ],
+)
+def test_a_term_the_shape_of_its_sentence_defines(text, terms):
+    from heatcards.authoring.entities import NameBook, find_mentions
+
+    found = [m for m in find_mentions(text, NameBook.from_texts([text])) if m.kind is MentionKind.TERM]
+    assert [m.text for m in found] == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The large room is a place for dancing.",  # size
+        "The wooden crate is a copy of the old one.",  # material
+        "The painted door is a copy.",  # a past form describes
+        "The head porter, a man of few words, opened the gate.",  # a person
+        "The economic stakes are large.",  # "are" and an adjective
+        "The net effect is a gain of a few seconds.",  # how much, not what kind
+        "The miners used flint, a hard stone from the hills, and shaped it.",  # the clause's object, not its subject
+        "Red paint dries fast, while blue paint dries slowly.",  # colour
+    ],
+)
+def test_plain_description_is_no_term_its_shape_defines(text):
+    from heatcards.authoring.entities import _terms_by_their_shape
+
+    assert _terms_by_their_shape(text) == []

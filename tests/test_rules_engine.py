@@ -8272,3 +8272,34 @@ def test_a_park_or_a_castle_takes_no_article_when_written_for_it():
     assert "Kestrel Park covers {{c1::843 acres}}." in _fronts(text, "Kestrel Park: a history")
     castle = "Vell Castle is a palace in Bavaria. It was opened to visitors on 1 August 1886."
     assert "Vell Castle was opened to visitors on {{c1::1 August 1886}}." in _fronts(castle, "Vell Castle")
+
+
+# Round 82, part A: titles of works written without quotation marks, kept whole; an "its" after a body named as whose.
+
+
+def test_a_title_opening_with_and_keeps_its_and():
+    text = (
+        "Ann Lane wrote twelve novels. And Still the Rain Fell, published in 1949, in which six sailors are stranded on a "
+        "reef, became the best-selling book of the decade."
+    )
+    fronts = _fronts(text, "Ann Lane")
+    assert any(front.startswith("(Ann Lane) {{c1::And Still the Rain Fell}}, published in 1949") for front in fronts)
+    assert not any(front.startswith("(Ann Lane) Still the") for front in fronts)
+
+
+def test_its_after_a_body_named_as_whose_a_noun_is_is_not_the_topics():
+    text = (
+        "The Vega Tower is a stone tower on the coast of Norway. The tower was by then the responsibility of Vega House, "
+        "the corporation that looks after towers in Norway. Its maker, Karl Lind, designed a new and taller tower on the cliff."
+    )
+    assert not any("Vega Tower's maker" in front for front in _fronts(text, "Vega Tower"))
+
+
+# Round 82, part C: a term its sentence's shape defines is asked below names and dates, and never the title's
+def test_a_term_its_shape_defines_is_asked_below_a_date_and_never_when_it_holds_a_title_word():
+    text = "Ralph Dunne opened the works at Carrow in 1958. Passive cooling uses fins, while active cooling uses fans."
+    suggestions = suggest(text, "Notes", 1000)
+    terms = [s for s in suggestions if "{{c1::Passive cooling}}" in s.front or "{{c1::active cooling}}" in s.front]
+    assert len(terms) == 2
+    assert max(s.score for s in terms) < min(s.score for s in suggestions if s.answer in ("1958", "Ralph Dunne"))
+    assert not any("{{c1::active cooling}}" in front for front in _fronts(text, "How Active Cooling Works"))

@@ -51,6 +51,7 @@ class Mention:
     attributive: bool = False  # used as an adjective: the "Heat" script
     craft: bool = False  # a ship or another craft: "HMS Hood", "the Queen Mary 2"
     repeated_compound: bool = False  # a lower-case compound found only as one the document repeats (see _compounds_it_repeats)
+    shaped_term: bool = False  # a lower-case term found only by the shape of the sentence defining it (see _terms_by_their_shape)
 
 
 @dataclass(frozen=True)
@@ -450,6 +451,24 @@ _TITLE_AFTER_ITS_WORK_NOUN = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:{'|'.join(sorted(_TITLE_NOUNS))})(?P<cued> )|\bpublished )"
     rf"(?P<title>{_TITLE_CASE_WORDS}(?P<subtitle>: {_TITLE_CASE_WORDS}(?:, (?:and|or) {_TITLE_CASE_WORDS})?)?)"
 )
+# A title written without marks whose small words would cut it into pieces ("{{The Murder}} at the
+# Vicarage"), known whole by a capitalised "The" or "A" in the middle of a sentence that opens a run of capitalised
+# words joined by small words: "her first case, The Riddle at Marlow Mill, sold …", "in The Hound of Hale (1911)". The
+# run must hold a small word (a run without one is a name the other rules find) and be closed by a lower-case word or a
+# stop; it stops short of a small word before a day, a month or a place ("in The Times on Monday", "The Hague in
+# Holland"), see _unmarked_title_end. Not at a sentence's start, where "The" opens any name ("The Bank of England and
+# the Treasury agreed …").
+_UNMARKED_TITLE_SMALL_WORDS = frozenset("a an the of and in on at to for with".split())
+_UNMARKED_TITLE_WORDS = rf"[A-Z][\w'’-]*(?:(?: (?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}))* [A-Z][\w'’-]*)*"
+_TITLE_OPENED_BY_AN_ARTICLE = re.compile(rf"(?:(?<=[\w,;’'] )|(?<=\())(?P<title>(?:The|A) {_UNMARKED_TITLE_WORDS})")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]* $")
+# What closes such a title: a stop, a bracket, a dash or a lower-case word other than a small word of titles.
+_CLOSES_AN_UNMARKED_TITLE = re.compile(rf"[,.;:)]| \(| [-–—]| (?!(?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}) )[a-z]")
+# A title that opens with "And" opening the sentence, before a comma and what tells a work: "And Still the Rain,
+# published in 1952, …" (the "And" is the title's, no link to the sentence before).
+_TITLE_OPENED_BY_AND = re.compile(rf"^(?P<title>And {_UNMARKED_TITLE_WORDS})(?=,)")
+# What, after a comma, says that the name before it is a work: ", published in 1939", ", written by …", ", first staged".
+_TOLD_AS_A_WORK_AFTER = re.compile(r", (?:first )?(?:published|performed|staged|produced|premiered|released|written|directed|composed) (?:in|on|by|at)\b")
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
 # A word whose capital inside it marks a letter of a mnemonic: "seCond", "thuMb" (see spells_a_mnemonic).
@@ -769,8 +788,36 @@ def _closes_a_title(text: str, match: re.Match[str]) -> bool:
     if match.group("subtitle"):
         return bool(re.match(r"[.,;]|$", after))
     # the sentence's end closes no title with a small word that most often goes on with the sentence or names an author:
-    # "appeared in the comedy Love by Mail with Harold Vance.", "read the novel Ivanhoe by Walter Scott."
-    return bool(match.group("cued")) and after == "." and not re.search(r" (?:with|in|at|to|and|by) [A-Z]", match.group("title"))
+    # "appeared in the comedy Love by Mail with Harold Vance.", "read the novel Ivanhoe by Walter Scott."; nor does a
+    # comma, unless what follows tells a work: "the play Sing the River, written by Tom Vane, …"
+    return (
+        bool(match.group("cued"))
+        and (after == "." or _TOLD_AS_A_WORK_AFTER.match(after) is not None)
+        and not re.search(r" (?:with|in|at|to|and|by) [A-Z]", match.group("title"))
+    )
+
+
+def _unmarked_titles(text: str) -> list[re.Match[str]]:
+    """The titles without marks that a capitalised "The" or "A" inside the sentence opens, or an "And" opening it before
+    what tells a work (see _TITLE_OPENED_BY_AN_ARTICLE, _TITLE_OPENED_BY_AND)."""
+    found = [
+        match for match in _TITLE_OPENED_BY_AN_ARTICLE.finditer(text)
+        if not _CAPITALISED_WORD_BEFORE.search(text, 0, match.start())  # "In The Hague", "Plan A": no title's article
+        and (_CLOSES_AN_UNMARKED_TITLE.match(text, match.end()) or match.end() == len(text))
+        and _one_unmarked_title(match.group("title").split())
+    ]
+    if (opened := _TITLE_OPENED_BY_AND.match(text)) and _TOLD_AS_A_WORK_AFTER.match(text, opened.end()):
+        found.append(opened)
+    return found
+
+
+def _one_unmarked_title(words: list[str]) -> bool:
+    """Whether the words of a run a capitalised article opens make one title: joined by a small word (else the name
+    rules find it), with no capitalised article after the first word ("The Beatles and The Kinks": two names) and no
+    small word before a day, a month or a place ("The Times on Monday", "The Hague in Holland")."""
+    joins = [index for index, word in enumerate(words) if word in _UNMARKED_TITLE_SMALL_WORDS]
+    names_after_joins = [next(word for word in words[index + 1 :] if word[0].isupper()) for index in joins]
+    return bool(joins) and not any(word in ("The", "A", "An") for word in words[1:]) and not any(word in _WHEN_OR_WHERE for word in names_after_joins)
 
 
 def find_mentions(text: str, book: NameBook) -> list[Mention]:
@@ -796,9 +843,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _APPOSED_TITLE_BEFORE_ITS_PUBLISHING, *((_TITLE_SAYING_WHO_WROTE_IT,) if _WHO_WROTE_IT.search(text) else ())):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
-    for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text):
-        if _closes_a_title(text, match):
-            add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for match in [*_unmarked_titles(text), *(match for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text) if _closes_a_title(text, match))]:
+        add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     for match in _WORK_AFTER_ITS_AUTHOR.finditer(text):
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     if (part := _COUNT_OF_A_PART.match(text)) and _a_verb(part.group("verb")):
@@ -836,6 +882,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for match in book.named_term_pattern.finditer(text) if book.named_term_pattern else ():
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
     defined = find_terms(text)
+    # a term its sentence's shape defines, whole where another rule cut it ("The drift {{plate}}, a disc …"), then
+    # ranked as that rule's
+    for start, end in _terms_by_their_shape(text):
+        cut = any(start <= term.start and term.end <= end for term in defined)
+        add(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end], shaped_term=not cut))
     for term in defined:
         add(term)
     # after the terms a sentence defines, which may hold the noun ("{{Diurnal tides}}: …")
@@ -1629,7 +1680,8 @@ def _ends_in_an_adjective(words: str) -> bool:
 
 def _judges(words: str) -> bool:
     """Whether the words rank or judge rather than name: "the real enemy", "the hardest problem", "the first runner"."""
-    return any(word in _JUDGING_WORDS or word.endswith("est") for word in words.split())
+    # a superlative in "-est" has six letters or more ("widest", "deepest"; "best" is listed): "test", "chest" are nouns
+    return any(word in _JUDGING_WORDS or (word.endswith("est") and len(word) > 5) for word in words.split())
 
 
 # The quoted names that need no check beyond their pattern (see _names_in_quotes).
@@ -2016,8 +2068,14 @@ _WORD_AFTER = re.compile(r" ([a-z][\w-]*)")
 
 def _compound_word(word: str) -> bool:
     """Whether `word` can be one of the two words of a compound term (see _compounds_it_repeats)."""
+    return _a_term_word_whatever_its_part(word) and not _a_verb(word)
+
+
+def _a_term_word_whatever_its_part(word: str) -> bool:
+    """Whether `word` can be a word of a compound term where its place shows it is no verb (see _a_shaped_term): no
+    small word, adverb, judging word, count, time or unit."""
     return (
-        bool(_COMPOUND_WORD.fullmatch(word)) and word not in _NOT_COMPOUND_WORDS and not _a_verb(word) and not _an_adverb(word)
+        bool(_COMPOUND_WORD.fullmatch(word)) and word not in _NOT_COMPOUND_WORDS and not _an_adverb(word)
         and not _judges(word) and not _COUNT_OR_TIME_WORD.fullmatch(word) and not re.fullmatch(lexicon.UNITS, word)
     )
 
@@ -2051,6 +2109,66 @@ def _repeated_compounds(text: str, book: NameBook) -> list[tuple[int, int]]:
         if not after or after.group(1) in _NOT_TERM_WORDS:
             spans.append(match.span())
     return spans
+
+
+# A lower-case term of two or three words that the shape of its sentence defines, each word one a
+# compound may hold (see _compound_word) and the first no plain word of size, colour, material or judgement:
+# - the sentence's subject, before "is a" and a description: "The {{bellows valve}} is a flap of leather …",
+#   not "are", which an adjective as often follows ("The economic stakes are large.");
+_SUBJECT_BEFORE_IS_A = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2}) is an? [a-z]")
+# - the sentence's subject, a description of what it is with "a" set after it between commas: "The {{drift plate}}, a
+#   disc of brass at the base, then …" (not "The men used flint, a hard stone …, and …", a clause's object);
+_SUBJECT_BEFORE_ITS_DESCRIPTION = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2}), (?=an? [a-z][^,;:]*, (?!(?:and|or|but)\b)[a-z])")
+# - what a thing "is given" or "is said to be", closed by a comma: "Each kiln is given a {{firing limit}}, the …";
+_GIVEN_OR_SAID_TO_BE = re.compile(r"\b(?:is|are|was|were) (?:given|said to be|rated at) (?:an?|the) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2})(?=, )")
+# - three words after an article and a relative clause that says what it does: "uses a {{wave guide rail}}, which …";
+_THREE_WORDS_BEFORE_WHICH = re.compile(r"\b(?:an?|the) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){2}), which [a-z]+")
+# - one of a contrasted pair, the same noun after another word: "{{Dry glazing}} seals …, while {{wet glazing}} …".
+_CONTRASTED_PAIR = re.compile(
+    r"(?:^|(?<=\bthe )|(?<=\ban )|(?<=\ba ))(?P<first>[A-Za-z][a-z-]* (?P<noun>[a-z][a-z-]*)) [^;:]*?,? (?:while|whereas) (?:the |an? )?(?P<second>[a-z][a-z-]* (?P=noun))\b"
+)
+
+
+# The comma and the article before a description set after a term (see _terms_by_their_shape).
+_ARTICLED_DESCRIPTION = re.compile(r"(?:,? (?:an?|the|which|are|is an?|is)\b)? ?")
+
+
+def _terms_by_their_shape(text: str) -> list[tuple[int, int]]:
+    """The spans of the lower-case terms the shape of the sentence defines (see _SUBJECT_BEFORE_IS_A and the patterns
+    after it): none that is plain description ("The large room is a …", "a heavy wooden crate, which …"), a person
+    ("The head porter, a man of …") or words a compound never holds."""
+    spans = []
+    at_the_start = (_SUBJECT_BEFORE_IS_A, _SUBJECT_BEFORE_ITS_DESCRIPTION)
+    for pattern in (*at_the_start, _GIVEN_OR_SAID_TO_BE, _THREE_WORDS_BEFORE_WHICH):
+        for match in (pattern.match(text),) if pattern in at_the_start else pattern.finditer(text):
+            if match and _a_shaped_term(match.group("term")) and not _describes_a_person(text, _ARTICLED_DESCRIPTION.match(text, match.end("term")).end()):
+                spans.append(match.span("term"))
+    for match in _CONTRASTED_PAIR.finditer(text):
+        # not before a short form in brackets, which the card would show: "Sodium hydroxide (NaOH) …"
+        if match.group("first").lower() != match.group("second") and all(
+            _a_shaped_term(match.group(g)) and not text.startswith(" (", match.end(g)) for g in ("first", "second")
+        ):
+            spans.extend((match.span("first"), match.span("second")))
+    return spans
+
+
+# Words that say how much or which rather than what kind: "The net effect is a gain …", "a separate outer casing, which …".
+_NOT_A_SHAPED_TERMS_FIRST_WORD = frozenset("net overall separate single double extra further additional particular certain various usual".split())
+
+
+def _a_shaped_term(term: str) -> bool:
+    """Whether `term` may be a term its sentence's shape defines (see _terms_by_their_shape): its words ones a compound
+    holds (see _compound_word), but a verb's plain form or one in "-ing" may be a noun here, since the shape fixes
+    the words' part ("a {{test depth}}", "The {{trim tanks}} are …", "a {{sliding scale}}"); not a past form, which
+    describes ("The painted door is a …")."""
+    words = term.lower().split()
+    first = words[0]
+    return (
+        all(_a_term_word_whatever_its_part(word) and not (word.endswith("ed") and _a_verb(word)) for word in words)
+        and first not in lexicon.PLAIN_DESCRIBING_WORDS | lexicon.UNSPECIFIC_MODIFIERS | lexicon.GENERIC_PEOPLE | _NOT_A_SHAPED_TERMS_FIRST_WORD
+        and not set(words) & (lexicon.PERSON_WORDS | lexicon.KIN_NOUNS | _NOT_A_SHAPED_TERMS_FIRST_WORD)
+        and not set(words[:-1]) & lexicon.BACK_REFERRING_NOUNS  # "the company car", but "an inertial navigation {{system}}"
+    )
 
 
 def _names_a_craft(run: _Run) -> bool:

@@ -336,7 +336,8 @@ WORK_CUES = _words(
     "film films movie movies novel novels book books album albums song songs single series show shows "
     "sitcom drama dramas documentary play plays opera musical painting paintings poem poems novella "
     "memoir game video episode thriller thrillers comedy comedies classic sequel remake pilot magazine "
-    "newspaper journal autobiography revue pamphlet pamphlets treatise treatises manual manuals"
+    "newspaper journal autobiography revue pamphlet pamphlets treatise treatises manual manuals "
+    "restaurant restaurants"  # a place's name too, whose small words are the name's: "the restaurant Lantern on the Hill"
 )
 
 MALE_FIRST_NAMES = _words(

@@ -127,8 +127,9 @@ _WHEN_NAMED = "|".join(sorted(lexicon.WHEN_CALLED_ADVERBS))
 _DESCRIBED_NAME = re.compile(rf"\b(?!(?:and|but|it|its|they|them|he|him|she|her|this|that|which|who|was|were|is|are|be|been|being|become|becomes|became|{_WHEN_NAMED})\b)[a-z]{{3,}},? (?:(?:{_WHEN_NAMED}) )?(?:called|named|known as|termed|dubbed) (?:the )?[\"“]?$")
 _GIVEN_NAME_VALUE = 1.0
 _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than where or when
-# A compound the document repeats, found by no other rule (see entities._compounds_it_repeats): below names, dates and
-# the terms the document defines, so such cards only fill what those leave.
+# A compound the document repeats, or a term only the shape of its sentence defines, found by no other rule (see
+# entities._compounds_it_repeats, entities._terms_by_their_shape): below names, dates and the terms the document names
+# ("called", "known as"), so such cards only fill what those leave.
 _REPEATED_COMPOUND_VALUE = 0.5
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
@@ -1263,8 +1264,9 @@ def suggest_from_mentions(
     topic = _dated_event(title, found) or named or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
-    # a compound the document repeats that holds a word of its title is what it is about ("An {{electric motor}} turns …")
-    found = [[m for m in mentions if not (m.repeated_compound and _shares_a_word(m.text, document.title))] for mentions in found]
+    # a compound the document repeats, or a term its sentence's shape defines, that holds a word of its title is what
+    # the document is about ("An {{electric motor}} turns …")
+    found = [[m for m in mentions if not ((m.repeated_compound or m.shaped_term) and _shares_a_word(m.text, document.title))] for mentions in found]
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -1955,7 +1957,7 @@ def _value(claim: Claim, mention: Mention) -> float:
     sentence gives ("ordered that it be called {{Boulder Dam}}")."""
     if _is_given_name(claim, mention):
         return _GIVEN_NAME_VALUE
-    if mention.repeated_compound:
+    if mention.repeated_compound or mention.shaped_term:
         return _REPEATED_COMPOUND_VALUE
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
@@ -2832,7 +2834,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     `_antecedent`); None when there is no such name or more than one. A sentence opening with a
     "The …" that is not a reference, or with an "It" that stands for nothing ("It is often said that …",
     see _EXPLETIVE_IT), comes back otherwise as written."""
-    connective = _CONNECTIVE.match(text) or _event_after_that_point(text)
+    connective = _leading_connective(text, mentions) or _event_after_that_point(text)
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
     text, mentions = _dated(text, mentions, before.when)
@@ -3127,7 +3129,7 @@ def _carried_by_the_label(
     hold no "its" after a subject of its own ("Engineers measured 726 feet at its crest"). None otherwise."""
     if topic is None or topic.kind is MentionKind.PERSON or topic.ship:
         return None
-    connective = _CONNECTIVE.match(text)
+    connective = _leading_connective(text, mentions)
     if connective:
         text, mentions = _without_opening(text, mentions, connective.end())
     if _without_cleft(text, mentions) is None:
@@ -3443,6 +3445,15 @@ def _has_a_verb(text: str) -> bool:
     ("Four main cables, each 15 inches thick")."""
     words = [word.lower() for word in _WORD.findall(text)[1:]]
     return _FINITE_VERB.search(text) is not None or any(word in _PLAIN_VERBS for word in words)
+
+
+def _leading_connective(text: str, mentions: list[Mention]) -> re.Match[str] | None:
+    """The linking word opening the sentence (see _CONNECTIVE), unless it opens a name: "And Still the Rain Fell,
+    published in 1949, …" is a title."""
+    connective = _CONNECTIVE.match(text)
+    if connective is None or any(m.start == 0 for m in mentions):
+        return None
+    return connective
 
 
 def _without_opening(text: str, mentions: list[Mention], cut: int) -> tuple[str, list[Mention]]:
@@ -4275,10 +4286,15 @@ def _antecedent(
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
         }
-        # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's
+        # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's;
+        # nor an "its" after a body the sentence names as whose a noun is: "The tower was the responsibility of Vega
+        # House. Its engineer …" may be the house's
+        owner_of_a_noun = pronoun == "its" and any(
+            m.kind in (MentionKind.ORGANISATION, MentionKind.NAME) and _modifies_a_noun(before.text, m) and not _is_topic(m, topic) for m in offered
+        )
         if topic and subject and _is_topic(subject, topic) and topic.kind is not MentionKind.PERSON and all(
             _AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in things.values() if not _is_topic(m, topic)
-        ) and not _takes_a_common_thing(before.text, len(before.text)):
+        ) and not _takes_a_common_thing(before.text, len(before.text)) and not owner_of_a_noun:
             return _topic_mention(topic), _topic_as_written(topic)  # "The dam was designed by engineers of the Bureau … Its …"
         if _acts(topic) and not (subject and _is_topic(subject, topic)):
             # "In 1995 the telescope took a long exposure called the Brandt Deep Field. Its observations …": the
