@@ -456,7 +456,7 @@ _TITLE_AFTER_ITS_WORK_NOUN = re.compile(
 # words joined by small words: "her first case, The Riddle at Marlow Mill, sold …", "in The Hound of Hale (1911)". The
 # run must hold a small word (a run without one is a name the other rules find) and be closed by a lower-case word or a
 # stop; it stops short of a small word before a day, a month or a place ("in The Times on Monday", "The Hague in
-# Holland"), see _unmarked_title_end. Not at a sentence's start, where "The" opens any name ("The Bank of England and
+# Holland"), see _one_unmarked_title. Not at a sentence's start, where "The" opens any name ("The Bank of England and
 # the Treasury agreed …").
 _UNMARKED_TITLE_SMALL_WORDS = frozenset("a an the of and in on at to for with".split())
 _UNMARKED_TITLE_WORDS = rf"[A-Z][\w'’-]*(?:(?: (?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}))* [A-Z][\w'’-]*)*"

@@ -1542,8 +1542,8 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
 
 def _pronoun_before_anyone(text: str, mentions: list[Mention]) -> re.Match[str] | None:
     """The sentence's first "he", "she", "his" or "her", when no name that may be a person's and no word for a person
-    comes before it: "Museums on four continents show her work." (not "Critics praised her work.", "Karl Lind gave
-    her …")."""
+    comes before it: "Museums on four continents show her work." (not "The queen gave her a title.", "Karl Lind gave
+    her …": the pronoun may be another's)."""
     pronoun = _GENDERED_PRONOUN.search(text)
     if pronoun is None or any(may_name_a_person(m) and m.start < pronoun.start() for m in mentions):
         return None
