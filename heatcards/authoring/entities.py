@@ -566,14 +566,12 @@ class NameBook:
         named = (text for text in texts if _may_name(text))
         # compiled once for the document, matched in each sentence (see find_mentions)
         if named_terms := {term.text for text in named for term in find_terms(text) if term.start > 0 and not term.text.islower()}:
-            terms = "|".join(re.escape(term) for term in sorted(named_terms, key=len, reverse=True))
-            book.named_term_pattern = re.compile(rf"(?<![\w-])(?:{terms})(?![\w-])")
+            book.named_term_pattern = re.compile(rf"(?<![\w-])(?:{_any_of(named_terms)})(?![\w-])")
         if kinds_of_items := _kinds_its_items_open_with(texts):
             kinds = "|".join(rf"{re.escape(kind)}(?= {noun}\b)" for kind, noun in sorted(kinds_of_items, key=lambda pair: -len(pair[0])))
             book.kind_of_item_pattern = re.compile(rf"(?<![\w-])(?:{kinds})")
         if compounds := _compounds_it_repeats(texts):
-            pattern = "|".join(re.escape(compound) for compound in sorted(compounds, key=len, reverse=True))
-            book.repeated_compound_pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w'’-])")
+            book.repeated_compound_pattern = re.compile(rf"(?<![\w'’-])(?:{_any_of(compounds)})(?![\w'’-])")
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -702,6 +700,11 @@ _GENDER_SAID_AFTER_A_NAME = re.compile(
 
 # An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".
 _OFFICE = re.compile(rf"(?P<title>{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
+
+
+def _any_of(phrases: set[str]) -> str:
+    """A pattern for any of the phrases as written, the longest tried first ("back BMF" before "BMF")."""
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:

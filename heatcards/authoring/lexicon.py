@@ -300,11 +300,10 @@ NATIONALITIES = DEMONYMS | _words(
     "Colombian Venezuelan Cuban Panamanian Uruguayan Australian Romanian Bulgarian Serbian Croatian Ukrainian Estonian "
     "Latvian Lithuanian Kenyan Ethiopian Nigerian Moroccan Algerian Thai Vietnamese Filipino Indonesian"
 )
-# The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
 # Last words of places' names that English writes without "the" ("Central Park", "Westminster Abbey", "Windsor Castle",
 # "Trafalgar Square", "Ellis Island"), unlike "the Avon Bridge" or "the Ring Road".
 NO_ARTICLE_PLACE_WORDS = _words("Park Street Avenue Ave Square Island Castle Abbey Cathedral Airport")
-
+# The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
 STRUCTURE_WORDS = _words(
     "Bridge Tower Building Dam Canal Tunnel Station Airport Stadium Arena Castle Palace Cathedral Mill "
     "Hall Theatre Theater Museum Temple Abbey Wall Lighthouse Monument Statue"

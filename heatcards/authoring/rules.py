@@ -1067,8 +1067,6 @@ _PRONOUNS_OF = {
     for gender, words in ((Gender.MALE, lexicon.MALE_PRONOUNS), (Gender.FEMALE, lexicon.FEMALE_PRONOUNS))
 }
 _LEADING_PERSONAL_PRONOUN = re.compile(r"(?:He|She|His|Her)\b")
-# A pronoun that says whether its person is a man or a woman (see _PRONOUN_GENDER).
-_GENDERED_PRONOUN = re.compile(r"\b(?i:he|she|his|her)\b")
 # A subject "he" or "she" after an opening phrase its comma closes: "A potter's son from Leek, he joined …".
 _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # The object of a named person's own verb, of each gender, right after the name ("Karl Lind treated him", "… had
@@ -1536,15 +1534,15 @@ def _gender_of_the_pronouns_after(name: str, texts: list[str], found: list[list[
             and not _PEOPLE_NOUNS.intersection(_WORD.findall(_WHAT_SOMEONE_WAS.sub("", text).lower()))
             and not all(pronouns.search(text) for pronouns in _PRONOUNS_OF.values())
         ):
-            genders.add(_PRONOUN_GENDER[leading.group().split()[-1].lower()])
+            genders.add(Gender.MALE if leading.group().split()[-1].lower() in lexicon.MALE_PRONOUNS else Gender.FEMALE)
     return genders.pop() if len(genders) == 1 else None
 
 
 def _pronoun_before_anyone(text: str, mentions: list[Mention]) -> re.Match[str] | None:
-    """The sentence's first "he", "she", "his" or "her", when no name that may be a person's and no word for a person
+    """The sentence's first personal pronoun ("he", "him", "her" …), when no name that may be a person's and no word for a person
     comes before it: "Museums on four continents show her work." (not "The queen gave her a title.", "Karl Lind gave
     her …": the pronoun may be another's)."""
-    pronoun = _GENDERED_PRONOUN.search(text)
+    pronoun = _PERSONAL_PRONOUN.search(text)
     if pronoun is None or any(may_name_a_person(m) and m.start < pronoun.start() for m in mentions):
         return None
     return None if _PEOPLE_NOUNS.intersection(word.lower().removesuffix("s") for word in _WORD.findall(text, 0, pronoun.start())) else pronoun
