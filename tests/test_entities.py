@@ -2422,3 +2422,9 @@ def test_plain_description_is_no_term_its_shape_defines(text):
     from heatcards.authoring.entities import _terms_by_their_shape
 
     assert _terms_by_their_shape(text) == []
+
+
+# Round 83, lead: a place after "of" stays inside a title without marks
+def test_a_place_after_of_stays_inside_a_title_without_marks():
+    sentence = "In 1774 he described the journey in A Journey to the Eastern Valleys of Scotland (1775)."
+    assert ("work", "A Journey to the Eastern Valleys of Scotland") in found(sentence)

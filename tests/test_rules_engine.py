@@ -8303,3 +8303,34 @@ def test_a_term_its_shape_defines_is_asked_below_a_date_and_never_when_it_holds_
     assert len(terms) == 2
     assert max(s.score for s in terms) < min(s.score for s in suggestions if s.answer in ("1958", "Ralph Dunne"))
     assert not any("{{c1::active cooling}}" in front for front in _fronts(text, "How Active Cooling Works"))
+
+
+# Round 83, lead: what the first look at set 31 showed (see also tests/test_entities.py)
+def test_a_degree_after_a_name_is_no_name_of_its_own():
+    text = "Ann Lane was a poet. In 1802 Tom Vane published The Life of Ann Lane, LL.D., which sold well."
+    fronts = _fronts(text, "Ann Lane")
+    assert not any("{{c1::LL}}" in front or "{{c1::D.}}" in front for front in fronts)
+
+
+def test_a_gerund_an_adverb_leads_before_a_description_is_no_term():
+    text = "The pole in the north is, strictly speaking, a magnetic south pole."
+    assert not any("{{c1::speaking}}" in front for front in _fronts(text, "Compass"))
+
+
+def test_it_lasted_after_what_a_person_did_is_not_the_place_named():
+    text = "Tom Vane was a writer. In October 1728 he went up to Pembroke College, Oxford. It lasted barely thirteen months."
+    fronts = _fronts(text, "Tom Vane")
+    assert not any("Pembroke College lasted" in front for front in fronts)
+
+
+def test_he_after_a_sentence_whose_subject_a_man_owns_is_that_man():
+    text = (
+        "Kwame Adeyemi ruled the country from 1954. Adeyemi's answer came a week later. On 26 July, in a speech in Kumasi, he "
+        "announced that the state had bought the Volta Railway Company."
+    )
+    assert any(front.startswith("On {{c1::26 July}}, in a speech in Kumasi, Kwame Adeyemi announced") for front in _fronts(text, "The Volta Crisis"))
+
+
+def test_he_after_words_of_how_he_was_is_the_man_before():
+    text = "Tom Vane gave a speech in Leeds in March. Ill and exhausted, he resigned on 9 January 1957."
+    assert "Ill and exhausted, Tom Vane resigned on {{c1::9 January 1957}}." in _fronts(text)

@@ -817,9 +817,10 @@ def _unmarked_titles(text: str) -> list[re.Match[str]]:
 def _one_unmarked_title(words: list[str]) -> bool:
     """Whether the words of a run a capitalised article opens make one title: joined by a small word (else the name
     rules find it), with no capitalised article after the first word ("The Beatles and The Kinks": two names) and no
-    small word before a day, a month or a place ("The Times on Monday", "The Hague in Holland")."""
+    small word but "of" before a day, a month or a place ("The Times on Monday", "The Hague in Holland")."""
     joins = [index for index, word in enumerate(words) if word in _UNMARKED_TITLE_SMALL_WORDS]
-    names_after_joins = [next(word for word in words[index + 1 :] if word[0].isupper()) for index in joins]
+    # (a place after "of" is the title's: "A Journey to the Western Islands of Scotland")
+    names_after_joins = [next(word for word in words[index + 1 :] if word[0].isupper()) for index in joins if words[index] != "of"]
     return bool(joins) and not any(word in ("The", "A", "An") for word in words[1:]) and not any(word in _WHEN_OR_WHERE for word in names_after_joins)
 
 
@@ -1250,6 +1251,11 @@ _TERM_A_COLON_DESCRIBES = re.compile(
 )
 # A count just before a word: "61 |crew", "twelve |monks" (see find_terms).
 _COUNT_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b(?i:{lexicon.COUNTING_WORDS})) $")
+# A word that is no term before a description set off by commas: an adverb ("slowly, a …") or a gerund an adverb leads
+# ("is, strictly speaking, a magnetic south pole")
+_ONE_ADVERB = re.compile(r"[\w-]+ly")
+_ONE_GERUND = re.compile(r"[a-z]+ing")
+_ADVERB_BEFORE = re.compile(r"\b[a-z]+ly $")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
@@ -1480,8 +1486,10 @@ def find_terms(text: str) -> list[Mention]:
             continue  # "the court, which held that …": a body, not an idea
         if text[start:end] in lexicon.KIN_NOUNS or (_describes_a_person(text, match.end()) and not _COPULA_AND_ARTICLE_BEFORE.search(text, 0, start)):
             continue  # "His brother, a keen angler, …", "the caretaker, a man in his fifties, …": a person, not a term
-        if text[start:end] not in _NOT_APPOSED | _VERB_FORMS and not (" " not in text[start:end] and text[start:end].endswith("ly")):  # not an adverb: "slowly, a …"
-            found.append((start, end))
+        term = text[start:end]
+        if term in _NOT_APPOSED | _VERB_FORMS or _ONE_ADVERB.fullmatch(term) or (_ADVERB_BEFORE.search(text, 0, start) and _ONE_GERUND.fullmatch(term)):
+            continue  # not an adverb: "slowly, a …", "is, strictly speaking, a …"
+        found.append((start, end))
     expansions = _expansions(text)
     found = [span for span in found if not any(start < span[1] and span[0] < end for start, end in expansions)] + expansions
     terms = []

@@ -657,7 +657,7 @@ HYPHENATED_ADJECTIVE_ENDS = _words(
 # Academic degrees, whose capitals and full stops name nothing: "a Ph.D. from Leeds" (not "Ph", "D.").
 ACADEMIC_DEGREES = (
     "Ph.D.", "PhD", "D.Phil.", "DPhil", "M.Phil.", "MPhil", "M.D.", "B.A.", "M.A.", "B.Sc.", "BSc", "M.Sc.", "MSc",
-    "D.Sc.", "DSc", "LL.B.", "LL.M.", "B.S.", "M.S.", "MBA",
+    "D.Sc.", "DSc", "LL.B.", "LL.M.", "LL.D.", "D.Litt.", "B.S.", "M.S.", "MBA",
 )
 # Abbreviated ranks and offices before a person's name, beside NAME_ABBREVIATIONS: "Brig. Gen. {{Harold Moss}}",
 # "Maj. Gen. {{Ada Brand}}", "Sen. {{Tom Reyes}}".

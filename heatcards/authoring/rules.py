@@ -224,6 +224,8 @@ _LEADING_REFERENCE = re.compile(
 # The verb right after a subject's noun, perhaps after an adverb: "The bridge opened", "The ring was", "The telescope
 # first looked" (not "The space shuttle …", whose noun says what kind of shuttle).
 _VERB_OF_THE_SUBJECT = re.compile(rf"(?: (?:first|once|only|now|just))? (?:{_AUXILIARIES}|{_VERB_AFTER_SUBJECT})\b")
+# The noun a person's possessive owns: "Nasser|'s answer"
+_OWNED_NOUN = re.compile(r"['’]s (?P<noun>[a-z]+)")
 # A phrase that opens a sentence by saying where, when or in what, up to its comma, quotes and brackets
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
 # Center of the Earth" (1864), …", "Since its opening on 3 May 1990, …".
@@ -253,6 +255,8 @@ _PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
+# How long an "It" lasted: after a sentence about what a person did, the stay or the work is meant, not a place named
+_HOW_LONG_IT_LASTED = re.compile(r" (?:only |barely |just |scarcely )?lasted\b")
 # What may stand between a word that sets a person aside and the person's name: "the director ", "Tom Vane and ".
 _UP_TO_A_NAME = r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 # A person who stands aside from the main clause of the sentence before: after "of", "by" or "under", in a relative
@@ -861,14 +865,16 @@ _SUBORDINATORS = frozenset("when while after before as because since although th
 # A word that opens a clause with a subject of its own: "that", "because", "when", …
 _CLAUSE_OPENER = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))})\b")
 # An opener before a subject "he", "she" or "they" that _OPENING does not read: a participle phrase or a subordinate
-# clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), or a phrase of place
-# or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …").
+# clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), a phrase of place
+# or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …"), or words of how the subject was.
 _OPENING_CLAUSE = r"(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
     rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+"
     # phrases of time and place, each closed by its comma: "In 1854, at a fair in the Crystal Palace, he …"
-    rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}})"
+    rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}}"
+    # a word or two that say how the subject was: "Exhausted, he …", "Ill and exhausted, he …"
+    r"|[A-Z][a-z]+(?: and [a-z]+)?,\s+)"
     r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
     rf" {_VERB_AFTER_SUBJECT})"
 )
@@ -4337,6 +4343,8 @@ def _antecedent(
             return _topic_mention(topic), _topic_as_written(topic)  # "… died in London in 1901. It was declared a World Heritage Site …"
         if len(things) != 1 or another_subject:
             return None
+        if about_a_person and _HOW_LONG_IT_LASTED.match(rest):
+            return None  # "In 1728 he went up to Pembroke College. It lasted barely thirteen months.": his stay, not the college
         (thing,) = things.values()
         if (relative := _RELATIVE_CLAUSE_AFTER.match(before.text, thing.end)) and _takes_a_common_thing(before.text[relative.end() :], len(before.text)):
             return None  # "… she published Lentes in 1702, which described a new lens. It is now called …": the lens?
@@ -4461,7 +4469,7 @@ def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offer
         return False  # "His two bronze figures …": a possessive says less of whom it stands for than a subject
     if person.name.split()[0] in lexicon.FIRST_NAMES:
         return False
-    if not any(m.name == person.name and _VERB_OF_THE_SUBJECT.match(before.text, _after_a_home_place(m, before)) for m in before.mentions):
+    if not any(m.name == person.name and (_VERB_OF_THE_SUBJECT.match(before.text, _after_a_home_place(m, before)) or _owns_what_acts(before.text, m)) for m in before.mentions):
         return False
     others = [
         m for m in offered
@@ -4473,6 +4481,13 @@ def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offer
         other_words, other_titles = lexicon.MALE_NOUNS | lexicon.MALE_PRONOUNS, lexicon.MALE_TITLES
     words = _WORD.findall(before.text)
     return not others and not other_words.intersection(word.lower() for word in words) and not other_titles.intersection(words)
+
+
+def _owns_what_acts(text: str, person: Mention) -> bool:
+    """Whether the person owns the subject of a verb, a thing rather than a person: "Nasser's answer came a week later."
+    (not "Nasser's brother came …", who would be the one to act next)."""
+    owned = _OWNED_NOUN.match(text, person.end) if person.possessive else None
+    return owned is not None and owned["noun"] not in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS and bool(_VERB_OF_THE_SUBJECT.match(text, owned.end()))
 
 
 def _after_a_home_place(person: Mention, before: _Before) -> int:
