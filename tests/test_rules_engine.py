@@ -8334,3 +8334,135 @@ def test_he_after_a_sentence_whose_subject_a_man_owns_is_that_man():
 def test_he_after_words_of_how_he_was_is_the_man_before():
     text = "Tom Vane gave a speech in Leeds in March. Ill and exhausted, he resigned on 9 January 1957."
     assert "Ill and exhausted, Tom Vane resigned on {{c1::9 January 1957}}." in _fronts(text)
+
+
+# Round 83, part A: a leading "It" after a sentence whose last main clause has the topic, by its noun, for its subject
+
+
+def test_it_after_a_last_clause_about_the_topic_by_its_noun_is_the_topic():
+    text = (
+        "The Vega Monument is a bronze figure on the harbour wall at Tromsø. The plinth was finished in March 1901, and "
+        "the monument was raised on it during the summer. It was unveiled on 4 September 1901 by Mayor Karl Lind."
+    )
+    fronts = _fronts(text, "The Vega Monument")
+    assert any(front.startswith("The Vega Monument was unveiled on ") for front in fronts)
+
+
+def test_it_after_a_last_clause_that_puts_the_topic_on_a_common_thing_is_refused():
+    # the plinth, taken as an object after the monument, may be the "It" as well
+    text = (
+        "The Vega Monument is a bronze figure on the harbour wall at Tromsø. The workmen arrived in March 1901, and "
+        "the monument was raised on a granite plinth during the summer. It was unveiled on 4 September 1901 by Mayor Karl Lind."
+    )
+    fronts = _fronts(text, "The Vega Monument")
+    assert not any("Vega Monument was unveiled" in front for front in fronts)
+
+
+def test_it_after_a_last_clause_about_the_topic_is_refused_beside_another_named_thing():
+    text = (
+        "The Vega Monument is a bronze figure on the harbour wall at Tromsø. The Lind Foundry cast the plinth in March "
+        "1901, and the monument was raised on it during the summer. It was unveiled on 4 September 1901 by Mayor Karl Lind."
+    )
+    fronts = _fronts(text, "The Vega Monument")
+    assert not any("Vega Monument was unveiled" in front or "Lind Foundry was unveiled" in front for front in fronts)
+
+
+def test_it_after_a_last_clause_about_an_event_or_a_person_is_not_written_as_the_topic():
+    event = (
+        "The Great Vell Flood struck the valley in 1911. The rain stopped on 3 May, and the flood was over by the evening. "
+        "It was investigated by a royal commission in 1912."
+    )
+    assert not any("Great Vell Flood was investigated" in front for front in _fronts(event, "The Great Vell Flood"))
+    person = (
+        "Karl Lind was a Norwegian engineer. His father died in 1880, and the engineer was sent to school in Bergen. "
+        "It was closed in 1901 by the city council."
+    )
+    assert not any("Karl Lind was closed" in front for front in _fronts(person, "Karl Lind"))
+
+
+def test_an_expletive_it_after_a_last_clause_about_the_topic_stays_as_it_is():
+    text = (
+        "The Vega Monument is a bronze figure on the harbour wall at Tromsø. The plinth was finished in March 1901, and "
+        "the monument was raised on it during the summer. It was not until 1905 that the square around it was paved."
+    )
+    fronts = _fronts(text, "The Vega Monument")
+    assert not any("Vega Monument was not until" in front for front in fronts)
+
+
+# Round 83, part B: a leading "It" for the one named thing a person's sentence before made or named
+def test_it_after_a_thing_a_person_built_and_named_is_that_thing():
+    text = (
+        "Hugo Marsh was a glassmaker in Yorkshire. To hold the trade Marsh built a large works beside the new railway and "
+        "named it Vellmoor, after the old county of Wales whose windows he loved. It opened on 4 May 1802."
+    )
+    fronts = _fronts(text, "Hugo Marsh")
+    assert any("did Vellmoor open?" in front or "Vellmoor opened on {{c1::4 May 1802}}" in front for front in fronts)
+    assert not any("Wales open" in front for front in fronts)
+
+
+def test_it_after_a_room_named_twice_is_the_room():
+    text = (
+        "The Kestrel Palace is a royal house in Savoy. He enlarged the palace with two long wings and in 1702 replaced a "
+        "courtyard with its grandest room, the Hall of Lamps, or Salle des Lampes. It is 61 metres long."
+    )
+    assert any("The Hall of Lamps is {{c1::61 metres}} long" in front for front in _fronts(text, "Kestrel Palace"))
+
+
+def test_it_after_two_named_things_or_a_mill_with_no_name_is_refused():
+    two = "Tom Vane was an engineer of Leeds. He built the Vega Works and the Lark Mill. It opened on 4 May 1802."
+    assert not any(name in front for front in _fronts(two, "Tom Vane") for name in ("Works opened", "Mill opened", "Works open?", "Mill open?"))
+    unnamed = "Tom Vane was an engineer of Leeds. He moved to Leeds and built a mill. It opened on 4 May 1802."
+    assert not any("Leeds opened" in front for front in _fronts(unnamed, "Tom Vane"))
+
+
+def test_it_after_a_name_given_to_an_earlier_it_is_not_that_name():
+    text = (
+        "The Vega Light is a lighthouse on the coast of Norway. Sailors soon called it the Old Candle. It was lit on 4 May 1802."
+    )
+    assert not any("Old Candle was lit" in front for front in _fronts(text, "Vega Light"))
+
+
+# Round 83, part C: "they", "them", "their" standing for a plural of their own sentence
+def test_a_partitive_them_after_a_counted_people_stands():
+    text = (
+        "The revolt spread across the province. On 3 May a crowd of several hundred Romans, many of them veterans angry "
+        "at the price of land, marched to Capua."
+    )
+    assert any(front.startswith("On {{c1::3 May}} a crowd of several hundred Romans, many of them veterans") for front in _fronts(text))
+
+
+def test_a_their_its_plural_subject_owns_by_the_clauses_shape_stands():
+    after_another_group = (
+        "The hussars charged the crowd with swords drawn, and the soldiers drove the people into the side streets. Around "
+        "thirty people were killed or died later of their injuries, and some 200 were hurt."
+    )
+    assert "Around {{c1::thirty}} people were killed or died later of their injuries, and some 200 were hurt." in _fronts(after_another_group)
+    their_own = "Vitamins are small molecules. Fungi must make their own thiamine, a vitamin first isolated in 1926."
+    assert "Fungi must make their own thiamine, a vitamin first isolated in {{c1::1926}}." in _fronts(their_own)
+
+
+def test_a_they_giving_the_reason_after_a_plural_that_opens_the_sentence_stands():
+    text = (
+        "The keepers left in 1790. Modern radio beacons place the marker about 40 metres west of the stone, since they "
+        "measure from the centre of the earth."
+    )
+    assert any(front.startswith("Modern radio beacons place the marker {{c1::about 40 metres}} west") for front in _fronts(text))
+    # a plural after an opening phrase is no subject the shape shows
+    opened = text.replace("Modern radio beacons place", "In winter ships place")
+    assert not any("40 metres" in front for front in _fronts(opened))
+
+
+def test_a_plural_pronoun_its_sentence_does_not_settle_stays_refused():
+    singular_subject = "The tenants were poor. The council raised their rents by 40 per cent in 1921."
+    two_plurals = "The strike began in May. The miners met the owners and their agents at Carrow in 1910."
+    past_the_sentence = "The marbles were taken to London. In 1820 the city bought them from him for £4,000."
+    object_of_the_verb = "Two old castles stood on the ridge in 1860. Workers blasted away their ruins and lowered it in 1871."
+    for text in (singular_subject, two_plurals, past_the_sentence, object_of_the_verb):
+        assert not any(word in front for front in _fronts(text) for word in ("their", "them")), text
+    opening = "The two brothers built boats. They opened the mill at Carrow in 1850."
+    assert not any(front.startswith("They ") for front in _fronts(opening))
+
+
+def test_a_plural_verb_right_before_them_is_no_plural_it_may_stand_for():
+    text = "A lysin is an enzyme that kills bacteria or stops them from multiplying, and it was described in 1958."
+    assert "A {{c1::lysin}} is an enzyme that kills bacteria or stops them from multiplying." in _fronts(text)

@@ -752,6 +752,8 @@ _COUNTED_NOUN = re.compile(
 # People a sentence counts or names with "the" by a plural without an "s", which a "they" may mean as well as any plural
 # _COUNTED_NOUN finds: "More than 100 men boarded the ships. … they destroyed …" is the men, not the ships.
 _COUNTED_PEOPLE_WITHOUT_S = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?(men|women|people|children)\b(?!['’])")
+# A count right before a name, perhaps with a word of size: "several {thousand} Lutetians" (see _counted_people_right_before).
+_COUNTED_BEFORE_A_NAME = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?$")
 # A "them" that picks some of a group ("among them", "one of them", "nearly all of them"): after a plural the sentence
 # counts or names with "the" (_COUNTED_NOUN), that group is what it stands for, and the sentence stands alone.
 _PARTITIVE_THEM = re.compile(rf"\b(?:among|(?i:{lexicon.COUNTING_WORDS}|one|some|most|many|all|both|each|none|several|half|few) of) $")
@@ -1020,8 +1022,21 @@ _PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass"
 # A plural a "they", "them" or "their" may stand for in its own sentence, with or without a word that counts it (see
 # _the_one_plural_before): "Large modern motors", "goats", "300 women", "the people", "the crew".
 _ANY_PLURAL = re.compile(
-    rf"\b(?:{_PLURAL_NOUN.pattern}|men|women|people|children|{'|'.join(sorted(lexicon.GROUP_NOUNS))})\b(?!['’])"
+    rf"\b(?:{_PLURAL_NOUN.pattern}|men|women|people|children|bacteria|fungi|algae|larvae|{'|'.join(sorted(lexicon.GROUP_NOUNS))})\b(?!['’])"
 )
+# A "their" that the plural subject of its clause owns by the clause's shape (see _owned_by_its_subject): after the
+# subject's verbs and a preposition, with no noun between that could own it ("… were killed or died later {of} their
+# wounds", "… survived {by using} their …"; not "Workers blasted away their ruins", an object that may be another's).
+_THEIR_AFTER_THE_SUBJECTS_VERB = re.compile(
+    r"(?: (?!(?:the|an?|this|that|these|those|his|her|its|their)\b)[a-z]+){1,6}"
+    r" (?:of|in|by|with|from|on|for|at|into|through)(?: [a-z]+ing)? "
+)
+# Where a plural opens its sentence as the subject, after at most two words that describe it ("Modern satellite
+# systems place …"), and the word after it that is no verb.
+_WORDS_BEFORE_AN_OPENING_PLURAL = re.compile(r"(?:[A-Za-z-]+ ){0,2}")
+_NO_VERB_AFTER_A_PLURAL = frozenset("of and or in on at to for with from by as than that which who whose".split())
+# A "they" opening a clause that gives the reason for what its sentence's subject does: "…, because they measure …".
+_THEY_OPENING_A_REASON = re.compile(r"(?:,? because|, since|, as) $")
 # Words shaped like a plural that are none, and words that count a plural after "of" ("hundreds of books"), which are
 # not the group a "they" may be.
 _NOT_A_PLURAL = frozenset("its his this was has does always perhaps whereas towards afterwards sometimes besides thus gas lens".split())
@@ -1112,6 +1127,11 @@ _TIME_OF_THE_CLAUSE_BEFORE = re.compile(
 )
 # Where a second main clause starts (see _second_main_clause): "…, and the Capua Museum opened …", "…; Hale burned …".
 _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
+# A singular common noun and its article: "a granite plinth", "the summer"; not "the following months", whose word
+# before the noun is taken whole, never as the noun.
+_A_SINGULAR_THING = re.compile(r"\b(?:the|an?) (?:[a-z-]+ )?+(?![a-z-]+s\b)(?P<noun>[a-z-]+)\b(?!['’])")
+# "the statue", "the old statue": a subject of "the" and its noun, perhaps after one word (see _topic_is_the_last_subject).
+_THE_AND_ITS_NOUN = (re.compile(r"(?i:the) (?P<noun>[a-z-]+)\b"), re.compile(r"(?i:the) [a-z-]+ (?P<noun>[a-z-]+)\b"))
 # A phrase that opens with a subject pronoun and a word after it is a clause, whatever its verb: "…, they should look
 # around them." (see _closes_the_sentence)
 _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\b")
@@ -1137,6 +1157,14 @@ _NUMBERED_ROUTE = re.compile(r"(?:U\.S\. )?Route \d+[A-Z]?")
 _OPENING_INDEFINITE_ARTICLE = re.compile(r"\s*(A|An)\s+")  # what opens "A Christmas Carol was …" before the name
 # What a name after an "it" is called by: "Locals call it the Ring", "named it Kestrel", 'called it the "Old Candle"'.
 _NAME_GIVEN_TO_IT = re.compile(rf"\b{_NAMING_VERBS} it (?:the )?[\"“‘']?$")
+# A common thing a clause makes and then names, up to the name: "built a new factory beside the canal and named it " (the
+# "it" is the factory; see _named_what_was_made)
+_MADE_AND_NAMED = re.compile(
+    rf"\b(?:built|founded|opened|designed|made|bought|launched|set up|started|established|commissioned) "
+    rf"(?:an?|his|her|their) [^.;:,]*? and {_NAMING_VERBS} it (?:the )?[\"“‘']?$"
+)
+# What joins a second name of the same thing to its first: "the Hall of Mirrors, or Galerie des Glaces"
+_ANOTHER_NAME_FOR = re.compile(r",? or (?:the )?$")
 # An object "it" that a naming verb before it gives the name after it: "called it the “" (see _named_as_the_topics_kind).
 _NAME_GIVEN_AFTER_IT = re.compile(r"it (?:the )?[\"“‘']?(?=\w)")
 
@@ -3910,6 +3938,25 @@ def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[
     )
 
 
+def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
+    """Whether the sentence speaks of the document's topic, a thing that is no event, as the subject of its last main
+    clause by "the" and its noun ("…, and the statue was raised on it over the winter.", see _is_named_by), with no
+    singular common thing after it but a time ("…, and the statue was put on a plinth." may leave the plinth for an
+    "It"; "… during the summer." does not): an "It" after it goes on with that subject, the nearest, not the first clause's ("The plinth …")."""
+    if topic is None or topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name):
+        return False
+    clauses = [_OPENING.match(text, boundary.end()).end() for boundary in _main_clause_boundaries(text)]
+    if not clauses:
+        return False
+    # "the statue was …", "the old statue was …": the noun right before the clause's verb
+    subject = next((m for m in (p.match(text, clauses[-1]) for p in _THE_AND_ITS_NOUN) if m and _VERB_OF_THE_SUBJECT.match(text, m.end())), None)
+    if subject is None or not (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
+        return False
+    return not any(
+        not re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, subject.end())
+    )
+
+
 def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
     """Whether the mentions hold a named thing other than the topic that an "it" or "its" could stand for, whatever
     rule kept it from being offered ("the charge of the Lamp Board" only says whose charge), a species' Latin name too
@@ -4143,7 +4190,8 @@ def _antecedent(
     "He"/"She"/"His"/"Her": the one person the sentence before names (or was about) whose gender
     agrees, when the document makes that gender sure; when it names no one who could be meant, the
     document's topic if that is a person of that gender. "It"/"Its": the one work, organisation or
-    other named thing the sentence before names, or the place it was about; after a sentence that opens
+    other named thing the sentence before names (one named twice, "X, or Y", is one; a name a person gives what they
+    made, "built a mill and named it X", is one even when read as a place), or the place it was about; after a sentence that opens
     with a person, the one work it names beside organisations, and when it names no thing, the topic
     when that is a thing; after a sentence about the topic (a thing) that names other things only after
     "by" or "under", the topic; when `rest` (the words after the pronoun) says it was declared a
@@ -4277,7 +4325,9 @@ def _antecedent(
         offered = [
             m for m in offered
             if not _RELATIVE_CLAUSE.search(before.text, 0, m.start) and not _in_the_opening(before.text, m) and not _locates_the_subject(before.text, offered, m)
-            and not _NAME_GIVEN_TO_IT.search(before.text, 0, m.start)  # "Sailors called it the Old Candle. Its …": the "it", again
+            # "Sailors called it the Old Candle. Its …": the "it", again ("… built a mill and named it Vega Mill. It …" is the mill)
+            and (not _NAME_GIVEN_TO_IT.search(before.text, 0, m.start) or _named_what_was_made(before.text, m, before.mentions))
+            and not _another_name_for(before.text, m, before.mentions)  # "the Hall of Mirrors, or Galerie des Glaces": one room
         ]
         things = {
             _canonical(m, topic): m
@@ -4288,7 +4338,7 @@ def _antecedent(
                 and not m.possessive and m.name not in book.full_names
                 and not _qualifies_the_noun_after(before.text, m) and not _a_people(m)
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
-            or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS))
+            or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS or _named_what_was_made(before.text, m, before.mentions)))
         }
         # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's;
         # nor an "its" after a body the sentence names as whose a noun is: "The tower was the responsibility of Vega
@@ -4313,6 +4363,10 @@ def _antecedent(
             # …": the statue, the subject, not the last name; "By Thursday the fire was out. Its western limit …": the
             # fire's, when nothing else is named or taken as an object ("The tower carried a bell. Its …", "The tower was
             # the charge of the Lamp Board. Its engineer …")
+            return _topic_mention(topic), _topic_as_written(topic)
+        if not any(not _is_topic(m, topic) for m in things.values()) and _topic_is_the_last_subject(before.text, topic):
+            # "The plinth was finished in May, and the statue was raised on it. It was unveiled …": the statue, which
+            # the last clause is about, when the sentence names no other thing
             return _topic_mention(topic), _topic_as_written(topic)
         if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
             # "The council sold it to the Lamp Board. It …": which one? (with no name to take, the label may still say
@@ -4885,6 +4939,27 @@ def _leading_thing(before: _Before) -> Mention | None:
     return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) else None
 
 
+def _named_what_was_made(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the name is the one a person gave a common thing the same clause says they made: "Wedgwood built a new
+    factory beside the canal and named it {{Etruria}}" (an "It" after it is Etruria), never a name a clause gives an "it"
+    from further back ("Sailors called it the Old Candle": the "it" again) nor what a place or a body made."""
+    made = _MADE_AND_NAMED.search(text, 0, mention.start)
+    if made is None:
+        return False
+    maker = text[: made.start()]
+    return bool(re.search(r"(?:^|[,;] |\band )(?:he|she) $", maker, re.IGNORECASE)) or any(
+        m.kind is MentionKind.PERSON and not m.possessive and text[m.end : made.start()] == " " for m in mentions
+    )
+
+
+def _another_name_for(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the name is a second name of the thing named right before it: "the Hall of Mirrors, or {{Galerie des
+    Glaces}}" is one room, not two things an "It" could be."""
+    return any(
+        m.kind in NAMED_KINDS and m.end <= mention.start and _ANOTHER_NAME_FOR.fullmatch(text, m.end, mention.start) for m in mentions
+    )
+
+
 def _unnamed_thing(before: _Before) -> bool:
     """Whether the sentence before offers an "Its" a thing the card could not name: a subject that is
     a common noun ("The probe rode on …") or a name that only says which kind of thing follows it ("…
@@ -5222,6 +5297,16 @@ def _counts_a_group(text: str, end: int) -> bool:
     return any(not _UNIT.fullmatch(match.group(1)) for match in counted)
 
 
+def _counted_people_right_before(claim: Claim, pronoun: int) -> bool:
+    """Whether the partitive "them" at `pronoun` follows, after a comma, a people the claim counts: "a crowd of several
+    thousand Lutetians, many of them women, …" (a people's name, which _counts_a_group's lower-case plurals miss)."""
+    return any(
+        _a_people(m) and m.text.endswith("s") and _COUNTED_BEFORE_A_NAME.search(claim.text, 0, m.start)
+        and claim.text.startswith(", ", m.end) and _PARTITIVE_THEM.fullmatch(claim.text, m.end + 2, pronoun)
+        for m in claim.mentions
+    )
+
+
 def _lists_from_a_plural_before(text: str, pronoun: int) -> bool:
     """Whether the "them" at `pronoun` opens a list set after a comma ("…, among them") and the clause before that comma
     names a plural it picks from: "The abbey had held chapels since 1200, among them one to St. Brigid", "Vane's pupils,
@@ -5385,6 +5470,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue
         if word == "them" and _PARTITIVE_THEM.search(claim.text, 0, match.start()) and (
             _counts_a_group(claim.text, match.start()) or _lists_from_a_plural_before(claim.text, match.start())
+            or _counted_people_right_before(claim, match.start())
         ):
             continue  # "… lost four carriers and 3,000 men, among them many pilots"; not "Most of them took two years"
         candidates = people if need == "person" else things
@@ -5530,17 +5616,38 @@ def _the_one_plural_before(claim: Claim, position: int, own_clause: int, word: s
     plural, between = plurals[0], claim.text[plurals[0].end() : position]
     relative = _RELATIVE_AFTER_A_PLURAL.match(between)
     subject = _VERB_AFTER_A_PLURAL.match(claim.text, plural.end()) is not None or relative is not None
-    if between.startswith(" of ") or plural.group() in lexicon.GROUP_NOUNS:
+    rest_of_its_clause = between[relative.end() :] if relative else between
+    in_its_clause = not re.search(r"[,;:]|\b(?:which|who|where)\b", rest_of_its_clause) and not _CLAUSE_OPENER.search(rest_of_its_clause)
+    owned = word == "their" and subject and in_its_clause and _owned_by_its_subject(claim.text, plural.end(), position)
+    # a group of people owns a "their" only by the clause's shape: "the crew survived by using their lunar module" (not
+    # "The council raised their rents": whose?)
+    if between.startswith(" of ") or plural.group() in lexicon.GROUP_NOUNS and not (owned and plural.group() in lexicon.PEOPLE_GROUP_NOUNS):
         return False
     if word == "their" and plural.start() < _start_of_its_clause(claim.text, position):
         return False  # "More than 3,000 people died, and over half of the population lost their homes": the population's
     if word == "they":
-        return subject
-    rest_of_its_clause = between[relative.end() :] if relative else between
-    in_its_clause = not re.search(r"[,;:]|\b(?:which|who|where)\b", rest_of_its_clause) and not _CLAUSE_OPENER.search(rest_of_its_clause)
+        return subject or _THEY_OPENING_A_REASON.search(claim.text, 0, position) is not None and _opens_the_sentence(claim.text, plural)
     if word == "their":
-        return unsettled_their or not (subject and in_its_clause)
+        return unsettled_their or owned or not (subject and in_its_clause)
     return not (subject and in_its_clause)
+
+
+def _owned_by_its_subject(text: str, subject_end: int, position: int) -> bool:
+    """Whether the "their" at `position`, in the clause whose plural subject ends at `subject_end`, is by the clause's
+    shape the subject's own: "their own" ("Microbes must make their own …"), or after the subject's verbs and a
+    preposition (_THEIR_AFTER_THE_SUBJECTS_VERB)."""
+    return text.startswith("their own ", position) or _THEIR_AFTER_THE_SUBJECTS_VERB.fullmatch(text, subject_end, position) is not None
+
+
+def _opens_the_sentence(text: str, plural: re.Match[str]) -> bool:
+    """Whether the plural opens the sentence as its subject, after at most two words that describe it and before a
+    word that may be its verb: "Modern satellite systems place …" (not "In winter ships …", "Maps of the coast …")."""
+    before = _WORDS_BEFORE_AN_OPENING_PLURAL.fullmatch(text, 0, plural.start())
+    after = re.match(r" ([a-z]+)\b", text[plural.end() :])
+    return (
+        before is not None and not re.fullmatch(_OPENING_PREPOSITIONS, text.split(" ", 1)[0])
+        and after is not None and after.group(1) not in _NO_VERB_AFTER_A_PLURAL
+    )
 
 
 def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[re.Match[str]]:
@@ -5560,6 +5667,7 @@ def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[r
         and not _UNIT.fullmatch(plural.group())
         and not (plural.group() in _COUNTING_PLURALS and text.startswith(" of ", plural.end()))
         and not _BEFORE_A_VERB.search(text, 0, plural.start())
+        and not (plural.end() + 1 == position and claim.text.startswith("them", position))  # "… or {stops} them …": a verb
         and not any(m.start <= plural.start() < m.end for m in [*claim.mentions, *quoted])
     ]
 
