@@ -2428,3 +2428,15 @@ def test_plain_description_is_no_term_its_shape_defines(text):
 def test_a_place_after_of_stays_inside_a_title_without_marks():
     sentence = "In 1774 he described the journey in A Journey to the Eastern Valleys of Scotland (1775)."
     assert ("work", "A Journey to the Eastern Valleys of Scotland") in found(sentence)
+
+
+# Round 84, lead: a nickname in quotation marks inside a person's name; a company a titled man owns
+def test_a_nickname_in_quotation_marks_between_the_names_is_one_person():
+    book = NameBook.from_texts(['Her friend Tom "Red" Vane, a polo player, lent her money.'])
+    (person,) = [m for m in find_mentions('Her friend Tom "Red" Vane, a polo player, lent her money.', book) if m.kind is MentionKind.PERSON]
+    assert (person.text, person.name) == ('Tom "Red" Vane', "Tom Vane")
+    assert ("person", 'Ann "Queen" Lind') in found('In Leeds she sang with Ann "Queen" Lind, her teacher.')
+
+
+def test_a_company_a_titled_man_owns_keeps_the_title_and_is_no_person():
+    assert ("name", "Lord Warden’s Players") in found("The troupe was the Lord Warden’s Players, which became famous in 1590.")

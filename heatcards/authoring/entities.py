@@ -377,6 +377,8 @@ _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![
 _TOKEN = re.compile(
     rf"(?:[A-Z]{{1,4}}&)+[A-Z]{{1,4}}(?![\w&])|{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|(?:{'|'.join(sorted(lexicon.GENERATIONAL_SUFFIXES))})\.(?=,)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
+# A one-word nickname in quotation marks between a first name and a surname: 'Arthur "Boy" Capel', 'Joe "King" Oliver'.
+_NICKNAME_INSIDE_A_NAME = re.compile(r"\b[A-Z][a-z]+ [\"“](?P<nickname>[A-Z][a-z]+)[\"”] (?=[A-Z][a-z])")
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
 _FOR_THE_SOMETHING_OF = re.compile(r"for the [A-Z][\w'’-]* of [A-Z]")
@@ -834,7 +836,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             taken.append((mention.start, mention.end))
             mentions.append(mention)
 
-    quoted = quotations(text)
+    nicknames = {match.start("nickname") for match in _NICKNAME_INSIDE_A_NAME.finditer(text)}
+    quoted = [quotation for quotation in quotations(text) if quotation.start not in nicknames]  # 'Arthur "Boy" Capel': a name
     for quotation in quoted:
         if quotation.is_title:
             title = text[quotation.start : quotation.end]
@@ -2011,6 +2014,8 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:], before=[*run.before[-1:], run.tokens[0].lower()])
         kind = MentionKind.PERSON  # what made it a person's name says so, also when the words around say nothing
+    if (nickname := _NICKNAME_INSIDE_A_NAME.match(text, run.start)) and nickname.end() < run.end:
+        kind = MentionKind.PERSON  # 'Joe "King" Oliver': only people are given a nickname between their names
     kind = kind or _kind_of(run, book)
     if kind is MentionKind.PLACE and _a_place_shaped_persons_name(run) and _DESCRIBED_AS_A_PERSON.match(text, run.end):
         # "a partner in Thomas Bentley, a Leeds merchant", "Rowland Hill, a former schoolmaster": the description says
@@ -2019,7 +2024,10 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     if kind is not MentionKind.PERSON and run.tokens[0] in ("The", "A", "An") and _PUBLISHED_AFTER.match(text, run.end):
         kind = MentionKind.WORK
     title = _title_length(run.tokens)
-    if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]):
+    owned_by_the_titled = bool(title) and any(_POSSESSIVE.search(token) for token in run.tokens[title:-1])
+    if owned_by_the_titled and kind is MentionKind.PERSON:
+        kind = MentionKind.NAME  # "the Lord Chamberlain's Men": what a titled man owns, named whole, title and all
+    if title and kind in (MentionKind.PERSON, MentionKind.NAME) and not _names_a_craft(run) and len(run.tokens) - title >= 2 and all(_is_name_word(token) for token in run.tokens[title:]) and not owned_by_the_titled:
         # "President Ronald Reagan", "Rear Admiral Tamon Yamaguchi": the person is the name after the
         # title; the title stays outside the mention
         kind = MentionKind.PERSON
@@ -2280,6 +2288,10 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         possessive = word != token.group()
         index += 1
         while index < len(tokens):
+            nickname = _NICKNAME_INSIDE_A_NAME.match(text, tokens[first].start()) if len(words) == 1 and not possessive else None
+            if nickname is not None and (surname := next((i for i in range(index, len(tokens)) if tokens[i].start() >= nickname.end()), None)) is not None:
+                # 'Arthur "Boy" Capel': the nickname in quotation marks is no word of the name, which goes on after it
+                index, end = surname, nickname.end() - 1
             if possessive or text[end : tokens[index].start()] != " ":
                 inside = _possessive_inside_name(text, tokens, index, words, book)
                 if inside is None:
