@@ -8466,3 +8466,45 @@ def test_a_plural_pronoun_its_sentence_does_not_settle_stays_refused():
 def test_a_plural_verb_right_before_them_is_no_plural_it_may_stand_for():
     text = "A lysin is an enzyme that kills bacteria or stops them from multiplying, and it was described in 1958."
     assert "A {{c1::lysin}} is an enzyme that kills bacteria or stops them from multiplying." in _fronts(text)
+
+
+# Round 84, part C: a "He" or "His" of the document's person after a sentence whose other men stand aside
+
+
+def test_a_his_after_the_person_and_a_partner_with_others_in_a_relative_clause_is_the_person():
+    text = (
+        "Karl Lind was an English engineer. In 1801 Lind and the printer Tom Vane founded a reading society, whose members "
+        "came to include Paul Berg, Carl Marks, Hale and Ross. His two-volume study of canal locks appeared in 1809."
+    )
+    assert "Karl Lind's two-volume study of canal locks appeared in {{c1::1809}}." in _fronts(text, "Karl Lind")
+
+
+def test_a_he_of_a_chain_whose_sentences_name_other_men_only_after_by_is_the_person():
+    text = (
+        "Karl Lind was an English engineer. Nobody bought his plans. In May 1820 he left Leeds for York, where he was "
+        "looked after by Dr. Tom Vane, a surgeon. On 3 June 1820 he fell from a bridge near the river. He was carried "
+        "back to his rooms at the Swan Inn and died there two days later."
+    )
+    assert any(front.startswith("Karl Lind was carried back to his rooms at the {{c1::Swan Inn}}") for front in _fronts(text, "Karl Lind"))
+
+
+def test_a_he_or_his_after_another_man_in_the_main_clause_stays_refused():
+    another_subject = (
+        "Karl Lind was an English engineer. In 1801 Lind met Tom Vane, and Vane offered him a post. His two-volume study "
+        "of canal locks appeared in 1809."
+    )
+    another_mans_life = (
+        "Karl Lind was an English engineer. In 1801 he worked with Tom Vane. Vane had died in 1790. His son ran the Swan "
+        "Inn in 1809."
+    )
+    written_to = (
+        "Karl Lind was an English engineer. In 1801 Lind and two colleagues wrote to Tom Vane asking for money. He "
+        "replied with the order \"PAY THEM\"."
+    )
+    partner_and_another = (
+        "Karl Lind was an English engineer. In 1801 Lind and Tom Vane hired Paul Berg. His two-volume study of canal "
+        "locks appeared in 1809."
+    )
+    for text in (another_subject, another_mans_life, written_to, partner_and_another):
+        fronts = _fronts(text, "Karl Lind")
+        assert not any(wrong in front for front in fronts for wrong in ("Karl Lind's two-volume", "Karl Lind's son", "Karl Lind replied")), text

@@ -273,6 +273,12 @@ _IN_THE_SUBJECTS_RELATIVE_CLAUSE = re.compile(r"(?:An?|The) (?:[a-z-]+ ){1,3}(?:
 _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
 # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
 _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
+# What joins a name to the one before it in a list: "Tom Vane, Karl Lind and Ada Brand"
+_LIST_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# Nothing but a time before the subject: "In 1764 ", "On 2 May 1790, " (or nothing at all)
+_TIME_BEFORE_THE_SUBJECT = re.compile(r"(?:(?:In|On|By|During) [^,;]{1,30}?,? )?")
+# A partner joined to the subject, perhaps called by a noun: "Ada Brand and the painter Tom Vane founded …"
+_PARTNER_JOINER = re.compile(r" and (?:the [a-z]+ )?")
 # A person named in passing after a comma and "with": "Out of it came a library and, with Dr. Tom Moss, a hospital."
 _WITH_IN_PASSING = re.compile(r",\s+with" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
@@ -4220,8 +4226,11 @@ def _antecedent(
     if before.claim is None and _opens_with_pronoun_like(before.text, pronoun):
         # "It became …, a record it held until "Star Wars" … Its gross …": the same unknown "it"; a "she"
         # is the topic when no one else she could be is named in the sentence before or the one before that
-        two_back = before.earlier[0] if before.earlier else []
-        if pronoun in _PRONOUN_GENDER and _only_the_topic_fits(pronoun, offered, topic, book) and _only_the_topic_fits(pronoun, two_back, topic, book):
+        two_back_text, two_back = before.two_back()
+        if (
+            pronoun in _PRONOUN_GENDER and _only_the_topic_in_the_main_clause(pronoun, before.text, offered, topic, book)
+            and _only_the_topic_in_the_main_clause(pronoun, two_back_text, two_back, topic, book)
+        ):
             return _topic_mention(topic), _topic_as_written(topic)
         return None
     if pronoun in _PRONOUN_GENDER:
@@ -4291,6 +4300,7 @@ def _antecedent(
         if (
             _only_the_topic_fits(pronoun, offered, topic, book)
             or _topic_goes_on(pronoun, before, topic, book)
+            or _topic_goes_on_with_others_aside(pronoun, before, topic, book)
             or _pronoun_subject_goes_on(pronoun, before, topic, book)
         ):
             return _topic_mention(topic), _topic_as_written(topic)
@@ -4715,6 +4725,17 @@ def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | N
     return False
 
 
+def _only_the_topic_in_the_main_clause(pronoun: str, text: str, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the document's topic is the one the pronoun can be among the names of `text` (see _only_the_topic_fits),
+    once the people who stand aside from its main clause in a person's life are left out (see _not_aside): "In May
+    1790 he moved to Leeds, where he was looked after by Dr. Tom Vane." leaves Karl Lind's "he" no one else."""
+    if topic is not None and topic.kind is MentionKind.PERSON:
+        people = [m for m in mentions if m.kind is MentionKind.PERSON]
+        aside = {id(m) for m in people} - {id(m) for m in _not_aside(text, people)}
+        mentions = [m for m in mentions if id(m) not in aside]
+    return _only_the_topic_fits(pronoun, mentions, topic, book)
+
+
 def _may_be(gender: Gender, mention: Mention, topic: _Topic | None, book: NameBook) -> bool:
     """Whether a "he" or "his" ("she", "her") may stand for the mention: a person of that gender or of one the
     document does not say, or a first name alone that the lexicon knows for that gender, which the mention finder
@@ -4757,6 +4778,63 @@ def _topic_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: Na
         return False
     others = [m for m in before.mentions if m.kind is MentionKind.PERSON and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)]
     return all(_AFTER_BY_OR_UNDER.search(before.text, 0, m.start) for m in others)
+
+
+def _topic_goes_on_with_others_aside(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the sentence before has the document's person, of the pronoun's gender, for its subject, alone or with
+    one partner joined by "and" ("In 1764 Karl Lind and the painter Tom Vane founded the Club, …"), and names everyone
+    else who could be meant only aside from its main clause (see _not_aside): "… founded the Club, whose members
+    came to include Ada Brand, Tom Marks and Paul Berg. His …". The life goes on. Not when another man is the object or the subject of a clause of his own ("Karl Lind met Tom Vane, and
+    Vane offered him a post. He …")."""
+    gender = _PRONOUN_GENDER[pronoun]
+    if topic is None or not _is_personal(topic) or topic.gender is not gender:
+        return False
+    subject = before.claim.subject if before.claim else None
+    partner = None
+    if subject is None:
+        partner = _partner_of_the_topic(before, topic)
+        if partner is None:
+            return False
+    elif subject.possessive or not _is_topic(subject, topic):
+        return False
+    others = [
+        m for m in before.mentions
+        if m.kind is MentionKind.PERSON and m is not partner and not _is_topic(m, topic) and _gender(m, topic, book) in (gender, None)
+    ]
+    return not _not_aside(before.text, others)
+
+
+def _partner_of_the_topic(before: _Before, topic: _Topic) -> Mention | None:
+    """The one person the sentence before joins by "and" to the document's person as the subject of its first clause:
+    "In 1764 Karl Lind and the painter Tom Vane founded …" -> Tom Vane; None for any other subject."""
+    named = next((m for m in before.mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)), None)
+    if named is None or not _is_topic(named, topic) or named.possessive or not _TIME_BEFORE_THE_SUBJECT.fullmatch(before.text, 0, named.start):
+        return None
+    joiner = _PARTNER_JOINER.match(before.text, named.end)
+    partner = next((m for m in before.mentions if joiner and m.start == joiner.end()), None)
+    if partner is None or partner.kind is not MentionKind.PERSON or not _VERB_OF_THE_SUBJECT.match(before.text, partner.end):
+        return None
+    return partner
+
+
+def _not_aside(text: str, people: list[Mention]) -> list[Mention]:
+    """The ones of `people`, named in `text`, who do not stand aside from its main clause with no verb of their own:
+    after "of", "by" or "under", in a relative clause (see _ASIDE_FROM_THE_MAIN_CLAUSE), or in a list after someone
+    who does ("…, whose members came to include Ada Brand, Tom Marks and Paul Berg"). Not after "with", whose companion
+    may be meant as well ("He worked for years with the engineer Tom Vane. His first bridge …")."""
+    left: list[Mention] = []
+    last_aside: Mention | None = None
+    for person in sorted(people, key=lambda m: m.start):
+        aside = (
+            _ASIDE_FROM_THE_MAIN_CLAUSE.search(text, 0, person.start)
+            or (last_aside is not None and _LIST_JOINER.fullmatch(text, last_aside.end, person.start))
+        )
+        if not aside or re.match(rf",? {_VERB_AFTER_SUBJECT}", text[person.end :]):
+            left.append(person)
+            last_aside = None
+        else:
+            last_aside = person
+    return left
 
 
 def _pronoun_subject_goes_on(pronoun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
