@@ -3948,7 +3948,8 @@ def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
     """Whether the sentence speaks of the document's topic, a thing that is no event, as the subject of its last main
     clause by "the" and its noun ("…, and the statue was raised on it over the winter.", see _is_named_by), with no
     singular common thing after it but a time ("…, and the statue was put on a plinth." may leave the plinth for an
-    "It"; "… during the summer." does not): an "It" after it goes on with that subject, the nearest, not the first clause's ("The plinth …")."""
+    "It"; "… during the summer." does not): an "It" after it goes on with that subject, the nearest, not the first
+    clause's ("The plinth …")."""
     if topic is None or topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name):
         return False
     clauses = [_OPENING.match(text, boundary.end()).end() for boundary in _main_clause_boundaries(text)]
@@ -4730,9 +4731,8 @@ def _only_the_topic_in_the_main_clause(pronoun: str, text: str, mentions: list[M
     once the people who stand aside from its main clause in a person's life are left out (see _not_aside): "In May
     1790 he moved to Leeds, where he was looked after by Dr. Tom Vane." leaves Karl Lind's "he" no one else."""
     if topic is not None and topic.kind is MentionKind.PERSON:
-        people = [m for m in mentions if m.kind is MentionKind.PERSON]
-        aside = {id(m) for m in people} - {id(m) for m in _not_aside(text, people)}
-        mentions = [m for m in mentions if id(m) not in aside]
+        kept = {id(m) for m in _not_aside(text, [m for m in mentions if m.kind is MentionKind.PERSON])}
+        mentions = [m for m in mentions if m.kind is not MentionKind.PERSON or id(m) in kept]
     return _only_the_topic_fits(pronoun, mentions, topic, book)
 
 
@@ -4784,8 +4784,8 @@ def _topic_goes_on_with_others_aside(pronoun: str, before: _Before, topic: _Topi
     """Whether the sentence before has the document's person, of the pronoun's gender, for its subject, alone or with
     one partner joined by "and" ("In 1764 Karl Lind and the painter Tom Vane founded the Club, …"), and names everyone
     else who could be meant only aside from its main clause (see _not_aside): "… founded the Club, whose members
-    came to include Ada Brand, Tom Marks and Paul Berg. His …". The life goes on. Not when another man is the object or the subject of a clause of his own ("Karl Lind met Tom Vane, and
-    Vane offered him a post. He …")."""
+    came to include Ada Brand, Tom Marks and Paul Berg. His …". The life goes on. Not when another man is the object or
+    the subject of a clause of his own ("Karl Lind met Tom Vane, and Vane offered him a post. He …")."""
     gender = _PRONOUN_GENDER[pronoun]
     if topic is None or not _is_personal(topic) or topic.gender is not gender:
         return False
