@@ -3959,9 +3959,7 @@ def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
     subject = next((m for m in (p.match(text, clauses[-1]) for p in _THE_AND_ITS_NOUN) if m and _VERB_OF_THE_SUBJECT.match(text, m.end())), None)
     if subject is None or not (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
         return False
-    return not any(
-        not re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, subject.end())
-    )
+    return all(re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, subject.end()))
 
 
 def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
@@ -4811,7 +4809,9 @@ def _partner_of_the_topic(before: _Before, topic: _Topic) -> Mention | None:
     if named is None or not _is_topic(named, topic) or named.possessive or not _TIME_BEFORE_THE_SUBJECT.fullmatch(before.text, 0, named.start):
         return None
     joiner = _PARTNER_JOINER.match(before.text, named.end)
-    partner = next((m for m in before.mentions if joiner and m.start == joiner.end()), None)
+    if joiner is None:
+        return None
+    partner = next((m for m in before.mentions if m.start == joiner.end()), None)
     if partner is None or partner.kind is not MentionKind.PERSON or not _VERB_OF_THE_SUBJECT.match(before.text, partner.end):
         return None
     return partner
