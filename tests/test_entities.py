@@ -2440,3 +2440,14 @@ def test_a_nickname_in_quotation_marks_between_the_names_is_one_person():
 
 def test_a_company_a_titled_man_owns_keeps_the_title_and_is_no_person():
     assert ("name", "Lord Warden’s Players") in found("The troupe was the Lord Warden’s Players, which became famous in 1590.")
+
+
+# Round 85, lead: a title without marks after its author's possessive
+def test_a_title_without_marks_after_its_authors_possessive_is_one_work():
+    sentence = "At twelve she borrowed J. R. Moss's A Handbook of Useful Formulas in Pure and Applied Chemistry, a thick volume."
+    assert ("work", "A Handbook of Useful Formulas in Pure and Applied Chemistry") in found(sentence)
+    assert not any(text == "Pure" for _, text in found(sentence))
+
+
+def test_an_article_after_a_capitalised_word_that_is_no_possessive_opens_no_title():
+    assert not any(kind == "work" for kind, _ in found("The embassy moved to The Hague in 1948 and stayed there."))

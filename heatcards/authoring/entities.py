@@ -463,7 +463,9 @@ _TITLE_AFTER_ITS_WORK_NOUN = re.compile(
 _UNMARKED_TITLE_SMALL_WORDS = frozenset("a an the of and in on at to for with".split())
 _UNMARKED_TITLE_WORDS = rf"[A-Z][\w'’-]*(?:(?: (?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}))* [A-Z][\w'’-]*)*"
 _TITLE_OPENED_BY_AN_ARTICLE = re.compile(rf"(?:(?<=[\w,;’'] )|(?<=\())(?P<title>(?:The|A) {_UNMARKED_TITLE_WORDS})")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]* $")
+# A capitalised word right before, which makes the article part of a name ("In The Hague", "Plan A"), unless it is a
+# possessive: "Carr's A Synopsis of Elementary Results in Pure Mathematics" is Carr's title.
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*(?<!['’]s) $")
 # What closes such a title: a stop, a bracket, a dash or a lower-case word other than a small word of titles.
 _CLOSES_AN_UNMARKED_TITLE = re.compile(rf"[,.;:)]| \(| [-–—]| (?!(?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}) )[a-z]")
 # A title that opens with "And" opening the sentence, before a comma and what tells a work: "And Still the Rain,
