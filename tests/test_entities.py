@@ -2451,3 +2451,11 @@ def test_a_title_without_marks_after_its_authors_possessive_is_one_work():
 
 def test_an_article_after_a_capitalised_word_that_is_no_possessive_opens_no_title():
     assert not any(kind == "work" for kind, _ in found("The embassy moved to The Hague in 1948 and stayed there."))
+
+
+def test_a_compound_of_a_level_of_government_is_no_term_however_often_repeated():
+    texts = ["In 1931 the federal government bought the failing farms.", "The federal government had already begun to act."]
+    book = NameBook.from_texts(texts)
+    assert not any(m.kind is MentionKind.TERM for m in find_mentions(texts[1], book))
+    repeated = ["In 1931 the drainage tunnel flooded twice.", "The drainage tunnel had already begun to leak."]
+    assert [m.text for m in find_mentions(repeated[1], NameBook.from_texts(repeated)) if m.kind is MentionKind.TERM] == ["drainage tunnel"]

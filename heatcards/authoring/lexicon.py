@@ -599,15 +599,17 @@ UNSPECIFIC_MODIFIERS = _words(
 )
 # The particles of a phrasal verb, which end no compound term: "lifted off", "pull down", "burnt out".
 VERB_PARTICLES = _words("off down up out away back")
-# Plain words of size, colour, material, temperature or judgement, which before a noun describe it rather than name a
-# kind of it: "a metal box", "hot air", "steel walls", "distant objects" (a term the document defines is one anyway).
+# Plain words of size, colour, material, temperature, judgement or the level of a government, which before a noun
+# describe it rather than name a kind of it: "a metal box", "hot air", "steel walls", "distant objects", "the federal
+# government" (a term the document defines is one anyway).
 PLAIN_DESCRIBING_WORDS = _words(
     "huge tiny tall short long wide narrow thick thin heavy light deep high low "
     "red orange yellow green blue purple violet white black brown grey gray pink dark bright pale "
     "metal steel iron wooden wood stone glass plastic paper copper brass gold golden silver rubber leather concrete brick "
     "hot cold warm cool wet dry "
     "distant nearby good bad strong weak simple ordinary vast enormous special modern ancient early late normal common "
-    "usual typical different similar whole"
+    "usual typical different similar whole "
+    "federal national local municipal provincial"
 )
 # Words for people that say nothing of who they are, which a count and "the" make point back at the ones the text
 # before named: "The three men shared the Nobel Prize …" (which three?).
