@@ -8508,3 +8508,36 @@ def test_a_he_or_his_after_another_man_in_the_main_clause_stays_refused():
     for text in (another_subject, another_mans_life, written_to, partner_and_another):
         fronts = _fronts(text, "Karl Lind")
         assert not any(wrong in front for front in fronts for wrong in ("Karl Lind's two-volume", "Karl Lind's son", "Karl Lind replied")), text
+
+
+# Round 85, part B: pronouns whose one candidate is plain, and one wrong reading
+
+
+def test_a_he_after_the_maker_named_in_a_things_passive_is_the_maker():
+    text = "The first steam loom to be sold widely was built by Osric Harlow, an English weaver. He patented the loom in 1791."
+    assert any("Osric Harlow patent" in front for front in _fronts(text, "Steam loom"))
+
+
+def test_a_he_after_a_things_passive_beside_another_person_stays_refused():
+    two_people = "The first steam loom was built by Osric Harlow and Tom Vane, two weavers. He patented the loom in 1791."
+    a_persons_passive = "The young apprentice was taught by Osric Harlow, an English weaver. He patented the loom in 1791."
+    for text in (two_people, a_persons_passive):
+        assert not any("Harlow patented" in front or "Vane patented" in front for front in _fronts(text, "Steam loom")), text
+
+
+def test_an_its_after_the_topic_named_as_a_subject_the_romans_built_is_the_topic():
+    text = "The Vella Arch is the widest arch the Romans ever raised over a road, and it still stands. Its central span was repaired in 1702."
+    assert any("Vella Arch's central span was repaired" in front for front in _fronts(text, "Vella Arch"))
+
+
+def test_an_it_after_a_body_that_had_someone_build_a_thing_is_not_the_body():
+    text = (
+        "The Vella Arch stands in Corin. In 1802 the Harbour Trust engaged the engineer Tom Vane to build a new pier, and "
+        "he built it beside the arch. It opened in 1805."
+    )
+    assert not any("Harbour Trust opened" in front for front in _fronts(text, "Vella Arch"))
+
+
+def test_an_it_after_a_body_that_commissioned_a_common_thing_stays_refused():
+    text = "The Vella Arch stands in Corin. The Harbour Trust commissioned a report. It appeared in 1805."
+    assert not any("Harbour Trust appeared" in front for front in _fronts(text, "Vella Arch"))

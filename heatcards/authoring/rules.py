@@ -932,6 +932,16 @@ _PREPOSITION_BEFORE_A_RELATIVE = re.compile(r"\b(?:of|to|under|with|for|from|bes
 # A person named after "by" in a passive whose subject is a pronoun: "There he was taught drawing by {Karl Lind}" (see
 # _agent_of_a_pronouns_passive).
 _AGENT_OF_A_PRONOUNS_PASSIVE = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he) (?:was|is|had been|has been)(?: [a-z]+){1,5} by $")
+# A verb right after a subject, perhaps after "ever": "the Romans {ever built}" (see _unnamed_thing).
+_A_VERB_AHEAD = re.compile(rf"(?:ever )?{_VERB_AFTER_SUBJECT}\b")
+# A body that has someone make a common thing, right after its name: "the Harbour Trust {engaged the engineer Tom Vane
+# to build a new pier}" (see _antecedent: an "It" after it is the pier).
+_HAS_A_THING_MADE = re.compile(
+    r" (?:commissioned|engaged|hired|employed|asked|ordered|paid) [^,;.]*?\bto (?:build|make|design|construct|cast|carve|paint) (?:a|an|the) "
+)
+# A person named after "by" in a passive whose subject comes first: "The first loom was built by {Karl Lind}" (see
+# _agent_of_a_things_passive).
+_AGENT_OF_A_PASSIVE = re.compile(r"^(?P<subject>[^,;]*?) (?:was|were|had been) (?:[a-z]+ ){0,2}(?:made|built|designed|invented|patented|founded|devised|developed|created|constructed) by $")
 # An opening clause with a verb of its own, up to its comma: "After {Karl Marek} died in 1857, " (see _in_the_opening).
 _OPENING_CLAUSE_AHEAD = re.compile(_OPENING_CLAUSE)
 # A verb (not "be" or "become") and its article right before a name it takes as its object: "The Civil War hit {Kestrel
@@ -4415,6 +4425,8 @@ def _antecedent(
             # "Warner Bros. released the film in 1995. It cost $60 million": the film, not the company ("The Culebra Cut
             # was the heart of the work. It ran …" says what the cut was: no other thing)
             return None
+        if not _is_topic(thing, topic) and _HAS_A_THING_MADE.match(before.text, thing.end):
+            return None  # "In 1802 the Harbour Trust engaged Tom Vane to build a new pier, … It opened in 1805": the pier
         if not _is_topic(thing, topic) and _ACTS_ON_AN_IT.match(before.text, thing.end):
             return None  # "In 1977 the Kell Company bought it from the state. Its columns …": the company's, or the thing bought?
         if topic and _is_topic(thing, topic) and not (thing.quoted and thing.name == topic.name):
@@ -4532,7 +4544,11 @@ def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offer
         return False  # "His two bronze figures …": a possessive says less of whom it stands for than a subject
     if person.name.split()[0] in lexicon.FIRST_NAMES:
         return False
-    if not any(m.name == person.name and (_VERB_OF_THE_SUBJECT.match(before.text, _after_a_home_place(m, before)) or _owns_what_acts(before.text, m)) for m in before.mentions):
+    if not any(
+        m.name == person.name
+        and (_VERB_OF_THE_SUBJECT.match(before.text, _after_a_home_place(m, before)) or _owns_what_acts(before.text, m) or _agent_of_a_things_passive(before.text, m))
+        for m in before.mentions
+    ):
         return False
     others = [
         m for m in offered
@@ -4544,6 +4560,16 @@ def _the_one_person_offered(pronoun: str, person: Mention, gender: Gender, offer
         other_words, other_titles = lexicon.MALE_NOUNS | lexicon.MALE_PRONOUNS, lexicon.MALE_TITLES
     words = _WORD.findall(before.text)
     return not others and not other_words.intersection(word.lower() for word in words) and not other_titles.intersection(words)
+
+
+def _agent_of_a_things_passive(text: str, person: Mention) -> bool:
+    """Whether the person is the one who made the thing the sentence opens with, named after "by" in its passive ("The
+    first loom was built by Karl Lind, a weaver."): he acts as a subject would. Not when the passive's subject is a
+    person ("The boy was taught by …"), who competes."""
+    passive = _AGENT_OF_A_PASSIVE.search(text, 0, person.start)
+    return passive is not None and not (
+        lexicon.PERSON_WORDS | lexicon.MALE_PRONOUNS | lexicon.FEMALE_PRONOUNS
+    ).intersection(word.lower() for word in _WORD.findall(passive["subject"]))
 
 
 def _owns_what_acts(text: str, person: Mention) -> bool:
@@ -5048,7 +5074,8 @@ def _unnamed_thing(before: _Before) -> bool:
     for m in before.mentions:
         noun = re.match(r" ([a-z]{3,})\b(?!['’])", text[m.end :])  # "a Vostok {rocket}"
         if m.kind in NAMED_KINDS and noun and re.search(r"\b(?:a|an|the) $", text[: m.start]):
-            if noun.group(1) not in _CANNOT_END and not re.match(_VERB_AFTER_SUBJECT, noun.group(1)):
+            # "the Romans ever built": a subject and its verb, not a name before its noun
+            if noun.group(1) not in _CANNOT_END and not _A_VERB_AHEAD.match(text, m.end + 1):
                 return True
     return False
 
