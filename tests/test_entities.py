@@ -2459,3 +2459,33 @@ def test_a_compound_of_a_level_of_government_is_no_term_however_often_repeated()
     assert not any(m.kind is MentionKind.TERM for m in find_mentions(texts[1], book))
     repeated = ["In 1931 the drainage tunnel flooded twice.", "The drainage tunnel had already begun to leak."]
     assert [m.text for m in find_mentions(repeated[1], NameBook.from_texts(repeated)) if m.kind is MentionKind.TERM] == ["drainage tunnel"]
+
+
+# Round 85, part C: quoted terms a call gives with no article ("that people on the Coast called", "what she called") or
+# after "so-called"; judgments stay no term.
+def test_a_quoted_term_a_group_of_people_calls_without_an_article_is_a_term():
+    text = 'When the frost came, it coated the fields in white crusts that people on the Coast called "iron frosts".'
+    assert "iron frosts" in [term.text for term in find_terms(text)]
+
+
+def test_a_quoted_term_what_someone_called_is_a_term():
+    text = 'In 1921 she sent Moller a letter describing what she called "folded lattices", a finding long ignored.'
+    assert "folded lattices" in [term.text for term in find_terms(text)]
+
+
+def test_a_quoted_term_after_so_called_is_a_term():
+    assert "red ledger" in [term.text for term in find_terms('This so-called "red ledger" holds more than 300 entries.')]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'It was a film that critics called "rather dull".',
+        'It was a play that critics called "truly hopeless".',
+        'She described what he called "the best day", a picnic.',
+        'Critics called the play "dull".',
+        'It was a speech that reporters called "very moving".',
+    ],
+)
+def test_a_call_that_judges_in_quotation_marks_gives_no_term(text):
+    assert [term.text for term in find_terms(text) if term.text in text.split('"')[1]] == []

@@ -1055,12 +1055,22 @@ _NAMED_IN_A_RELATIVE_CLAUSE = re.compile(
 # judges, with no article). Not "so that", "now that": no thing before.
 _WHOEVER_CALLS = (
     r"\b(?:(?!(?:so|such|now|given|except|order)\b)[a-z]+ that|what) "
-    r"(?:(?P<group>everyone|everybody|people|(?:the )?(?!(?:has|was|does|is|always|sometimes|perhaps|thus)\b)[a-z]{3,}s|the [A-Z][a-z]+)|he|she|they|we|the [a-z]+)"
+    r"(?:(?P<group>(?:everyone|everybody|people|(?:the )?(?!(?:has|was|does|is|always|sometimes|perhaps|thus)\b)[a-z]{3,}s|the [A-Z][a-z]+)"
+    # where the group lives: "that people on the Plains called …"
+    r"(?: (?:on|in|of|from|across|along|around) the [A-Z][a-z]+)?)|he|she|they|we|the [a-z]+)"
     r" (?:later |often |soon |now |still |sometimes |simply )?call(?:s|ed)? "
 )
 _NAMED_BY_A_GROUP_THAT_CALLS = re.compile(rf"{_WHOEVER_CALLS}(?:the |an? )?{_NOT_A_NAME_AFTER_CALL}(?=[a-z])")
 _QUOTED_TERM_WHOEVER_CALLS = re.compile(
     rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})" + _QUOTE_ENDS_THE_CLAUSE
+)
+# Quoted words of two to four that a call gives with no article, ending the clause: 'clouds that people on the Coast
+# called "iron frosts".', 'what she called "folded lattices", …'; the term after "so-called": 'this so-called "red
+# ledger" holds …'. Each may judge as well ('what critics called "rather dull"'), so _names_a_thing checks the words.
+# (Not 'Economists call the result "the long squeeze".': "the result" points back at what the card cannot show.)
+_QUOTED_TERMS_A_CALL_GIVES = (
+    re.compile(rf"{_WHOEVER_CALLS}[\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){{1,3}})" + _QUOTE_ENDS_THE_CLAUSE),
+    re.compile(r"\bso-called [\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){1,3})[\"”]"),
 )
 # The same term in quotation marks, ending its clause: 'Sailors called these small boats "jolly cutters," or …'.
 QUOTED_TERM_A_GROUP_CALLS = re.compile(
@@ -1694,6 +1704,17 @@ def _ends_in_an_adjective(words: str) -> bool:
     return words.endswith(("less", "ous", "ful", "ible", "able"))
 
 
+def _names_a_thing(words: str) -> bool:
+    """Whether quoted words a call gives name a thing rather than judge it or quote speech: no judging or describing
+    word ("the best", "rather dull"), no adverb, verb or pronoun, and no adjective at the end ("truly hopeless")."""
+    names = words.split()[1:] if words.startswith("the ") else words.split()
+    return not (
+        _judges(words) or _ends_in_an_adjective(words)
+        or any(word in _DESCRIBING_BEFORE or word in _WORDS_OF_SPEECH_OR_A_CLAUSE or _an_adverb(word) for word in names)
+        or any(_a_verb(word) for word in names[1:])
+    )
+
+
 def _judges(words: str) -> bool:
     """Whether the words rank or judge rather than name: "the real enemy", "the hardest problem", "the first runner"."""
     # a superlative in "-est" has six letters or more ("widest", "deepest"; "best" is listed): "test", "chest" are nouns
@@ -1739,6 +1760,11 @@ def _names_in_quotes(text: str) -> list[re.Match[str]]:
         for match in _QUOTED_TERM_A_NAMING_WORD_GIVES.finditer(text)
         if _names_by_its_noun(match.group("described")) and not _judges(match.group("name"))
         and not any(_a_verb(word) for word in match.group("name").split()[1:])
+    ] + [
+        match
+        for pattern in _QUOTED_TERMS_A_CALL_GIVES
+        for match in pattern.finditer(text)
+        if _names_a_thing(match.group("name"))
     ] + [
         match
         for match in _QUOTED_NAME_GIVEN_TO_A_PRONOUN.finditer(text)
