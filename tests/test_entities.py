@@ -2489,3 +2489,52 @@ def test_a_quoted_term_after_so_called_is_a_term():
 )
 def test_a_call_that_judges_in_quotation_marks_gives_no_term(text):
     assert [term.text for term in find_terms(text) if term.text in text.split('"')[1]] == []
+
+
+# Round 85, part A: the parts a list names, one item each ("The {{presser foot}} holds …")
+def _parts_of(*paragraphs: str) -> list[str]:
+    from heatcards.authoring.entities import _parts_its_items_open_with
+    from heatcards.authoring.sentences import paragraph_openings, split_sentences
+
+    text = "\n\n".join(paragraphs)
+    sentences = split_sentences(text)
+    spans = _parts_its_items_open_with([s.text for s in sentences], paragraph_openings(text, sentences))
+    return [sentence[slice(*span)] for sentence, span in spans.items()]
+
+
+def test_the_parts_a_list_of_short_items_opens_with_are_terms():
+    parts = _parts_of(
+        "A loom has these working parts:",
+        "The warp beam holds the long threads under tension.",
+        "The heddle frames lift every other thread to open a gap. Each frame hangs from a cord.",
+        "The shuttle, or on faster looms a rapier, carries the cross thread through the gap.",
+        "The reed pushes each new row of weft against the cloth.",
+        "The cloth rollers wind the finished fabric.",
+    )
+    assert parts == ["warp beam", "heddle frames", "shuttle", "reed", "cloth rollers"]
+    book = NameBook.from_texts(["A loom has these parts:", "The warp beam holds the threads.", "The reed pushes the weft.", "The shuttle carries the thread."], [0, 1, 2, 3])
+    assert ("term", "warp beam") in {(m.kind.value, m.text) for m in find_mentions("The warp beam holds the threads.", book)}
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # prose about one thing
+        ("The engine turns the shaft.", "The engine drives the pump.", "The engine needs oil."),
+        # a story, its people the subjects
+        ("The crew sails at dawn.", "The captain orders the sails set.", "The mate takes the wheel."),
+        # in the past
+        ("The warp beam held the threads.", "The reed pushed the weft.", "The shuttle carried the thread."),
+        # the steps of a process, another paragraph opening otherwise between them
+        ("The pump draws the water in.", "Two valves close behind it.", "The filter catches the grit.", "The tank stores the rest."),
+        # running prose: the same sentences in one paragraph
+        ("The warp beam holds the threads. The reed pushes the weft. The shuttle carries the thread.",),
+    ],
+)
+def test_no_parts_outside_a_list_of_short_items(paragraphs):
+    assert _parts_of(*paragraphs) == []
+
+
+def test_a_plain_noun_for_the_whole_is_no_part_of_the_list():
+    parts = _parts_of("The machine stands on a frame.", "The crank turns the wheel.", "The wheel lifts the arm.")
+    assert parts == ["crank", "wheel"]

@@ -8541,3 +8541,17 @@ def test_an_it_after_a_body_that_had_someone_build_a_thing_is_not_the_body():
 def test_an_it_after_a_body_that_commissioned_a_common_thing_stays_refused():
     text = "The Vella Arch stands in Corin. The Harbour Trust commissioned a report. It appeared in 1805."
     assert not any("Harbour Trust appeared" in front for front in _fronts(text, "Vella Arch"))
+
+
+# Round 85, part A: the parts a list names, one item each ("The {{presser foot}} holds …")
+def test_a_part_a_list_item_opens_with_gets_its_card(tmp_path):
+    path = tmp_path / "how-a-power-loom-works.md"
+    path.write_text(
+        "# How a Power Loom Works\n\nA power loom weaves cloth from two sets of threads, the warp and the weft.\n\n"
+        "## The main parts\n\nA power loom has these working parts:\n\n- **The warp beam** holds the long threads under tension.\n"
+        "- **The heddle frames** lift every other thread to open a gap.\n- **The reed** pushes each new row of weft against the cloth.\n",
+        encoding="utf-8",
+    )
+    fronts = {s.front for s in RulesEngine().suggest(read_document(path), cards_per_1000_words=1000)}
+    assert "(Power loom) The {{c1::warp beam}} holds the long threads under tension." in fronts
+    assert "(Power loom) The {{c1::reed}} pushes each new row of weft against the cloth." in fronts

@@ -12,6 +12,7 @@ import dataclasses
 import enum
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from heatcards.authoring import lexicon
@@ -548,12 +549,17 @@ class NameBook:
         self.named_term_pattern: re.Pattern[str] | None = None
         # the kinds its list's items open with, each right before the noun it is a kind of: "Spinose" before "glands"
         self.kind_of_item_pattern: re.Pattern[str] | None = None
+        # the span of the part each item of its list of parts opens with, by the item's sentence: "The {{presser foot}}
+        # holds …" (see _parts_its_items_open_with)
+        self.part_opening_item: dict[str, tuple[int, int]] = {}
         # the lower-case compounds of two words it writes in two sentences or more ("shield wall", "steam generator"),
         # a term of the document where a sentence names nothing else (see _compounds_it_repeats)
         self.repeated_compound_pattern: re.Pattern[str] | None = None
 
     @classmethod
-    def from_texts(cls, texts: list[str]) -> NameBook:
+    def from_texts(cls, texts: list[str], paragraph_openings: Collection[int] = ()) -> NameBook:
+        """The book of a document's sentences `texts`; `paragraph_openings`, the indices of those that open a paragraph
+        or a list item, lets it find the parts a list's items open with (see _parts_its_items_open_with)."""
         book = cls()
         bare: set[str] = set()
         for text in texts:
@@ -574,6 +580,7 @@ class NameBook:
         if kinds_of_items := _kinds_its_items_open_with(texts):
             kinds = "|".join(rf"{re.escape(kind)}(?= {noun}\b)" for kind, noun in sorted(kinds_of_items, key=lambda pair: -len(pair[0])))
             book.kind_of_item_pattern = re.compile(rf"(?<![\w-])(?:{kinds})")
+        book.part_opening_item = _parts_its_items_open_with(texts, paragraph_openings)
         if compounds := _compounds_it_repeats(texts):
             book.repeated_compound_pattern = re.compile(rf"(?<![\w'’-])(?:{_any_of(compounds)})(?![\w'’-])")
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
@@ -901,6 +908,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     # after the terms a sentence defines, which may hold the noun ("{{Diurnal tides}}: …")
     for match in book.kind_of_item_pattern.finditer(text) if book.kind_of_item_pattern else ():
         add(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group()))
+    if part := book.part_opening_item.get(text):
+        add(Mention(MentionKind.TERM, *part, text[slice(*part)], text[slice(*part)]))
     if complement := _ranked_subjects_term(text, book):
         add(complement)
     for term in _term_a_description_follows(text, book, defined):
@@ -1610,6 +1619,86 @@ def _a_kind_of_an_item(kind: str, written: str) -> bool:
         first not in _NOT_TERM_WORDS | {word.lower() for word in lexicon.SENTENCE_STARTERS}
         and not re.fullmatch(_NUMBER, first)
         and not re.search(rf"(?<![\w-]){first}(?![\w-])", written)
+    )
+
+
+# An item of a list of a thing's parts, one part each, that opens with the part as its subject and says
+# what it does: "The {{presser foot}} holds the fabric …", "The {{feed dogs}} are small toothed bars …", "The {{hook}},
+# or on older machines the shuttle, catches …". The part is one to three lower-case words after "The", before a verb in
+# the present (see _says_what_the_part_does) or a comma.
+_PART_OPENING_AN_ITEM = tuple(
+    re.compile(rf"The (?P<part>[a-z][a-z-]*(?: [a-z][a-z-]*){{{words - 1}}})(?:, | (?P<verb>[a-z]+)(?P<after>,| [a-z]+))") for words in (1, 2, 3)
+)
+# The words a verb's object or what follows it may open with, where an unknown word is taken for the verb: "The hook
+# catches the thread", "The lever moves up and down".
+_OPENING_WHAT_A_VERB_DOES = frozenset(
+    "the a an its their each every both all some any up down out in on into onto through over under along across "
+    "around against off back away from to with between".split()
+)
+_COPULAS_AND_HAS = frozenset({"is", "are", "has", "have"})
+
+
+def _parts_its_items_open_with(texts: list[str], paragraph_openings: Collection[int]) -> dict[str, tuple[int, int]]:
+    """The span of the part (see _PART_OPENING_AN_ITEM) in each sentence of a run of at least three paragraphs (list
+    items) in a row, each short (see _MAX_SENTENCES_IN_AN_ITEM) and opening with another part and what it does: not the
+    sentences of running prose nor the steps of a process, whose paragraphs open otherwise too ("Two magnets set …").
+    A run is no list of parts when two of its items open with the same word ("The engine turns … The engine drives …":
+    prose about one thing) or one of them with a word for people ("The crew sails … The captain orders …": a story)."""
+    spans: dict[str, tuple[int, int]] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+    for index in [*sorted(paragraph_openings), len(texts) + _MAX_SENTENCES_IN_AN_ITEM + 1]:
+        opening = _opening_part(texts[index]) if index < len(texts) else None
+        if run and (opening is None or index - run[-1][0] > _MAX_SENTENCES_IN_AN_ITEM):
+            parts = [item.group("part") for _, item in run]
+            if len(run) >= _MIN_ITEMS_OF_KINDS and len(set(parts)) == len(parts) and not any(map(_names_people, parts)):
+                spans.update({texts[at]: item.span("part") for at, item in run if _a_part(item.group("part"))})
+            run = []
+        if opening is not None:
+            run.append((index, opening))
+    return spans
+
+
+def _opening_part(text: str) -> re.Match[str] | None:
+    """The opening of a list item a part is the subject of (see _PART_OPENING_AN_ITEM), its part the shortest whose verb
+    is one in the present with its subject's number ("The lever moves", "The discs squeeze"); None for a verb in the
+    past, which tells a story."""
+    for pattern in _PART_OPENING_AN_ITEM:
+        if (opening := pattern.match(text)) and (not opening.group("verb") or _says_what_the_part_does(opening)):
+            return opening
+    return None
+
+
+def _says_what_the_part_does(opening: re.Match[str]) -> bool:
+    """Whether the word after an item's opening part is its verb in the present: one the lexicon knows, or another word
+    agreeing in number with the part before a word a verb's object may open with ("The hook catches the …")."""
+    verb, part = opening.group("verb"), opening.group("part")
+    if verb in _COPULAS_AND_HAS or (_a_verb(verb) and not verb.endswith("ed")):
+        return True
+    if verb in _NOT_TERM_WORDS or _an_adverb(verb) or verb.endswith("ed") or opening.group("after").strip() not in _OPENING_WHAT_A_VERB_DOES | {","}:
+        return False
+    return _in_the_plural(part) != _in_the_plural(verb)
+
+
+def _in_the_plural(word: str) -> bool:
+    """Whether a noun ends as a plural does (as a verb in the present does with a subject in the singular)."""
+    return word.endswith("s") and not word.endswith(("ss", "us"))
+
+
+def _names_people(part: str) -> bool:
+    """Whether a list item's opening words name people or a group of them: "The pilots", "The crew", "The women"."""
+    last = part.split()[-1]
+    return bool({last, last[:-1]} & lexicon.PERSON_WORDS) or last in lexicon.PEOPLE_GROUP_NOUNS | lexicon.GENERIC_PEOPLE
+
+
+def _a_part(part: str) -> bool:
+    """Whether a list item's opening words can name a part: words a compound holds, though the part's place shows no
+    word of them is a verb ("The {{feed dogs}}", "The {{presser foot}}"), the first no plain describing word and none
+    a plain noun that points back at the whole ("The machine", "The system", "The process")."""
+    words = part.split()
+    return (
+        not set(words) & (_NOT_COMPOUND_WORDS | lexicon.WHEN_CALLED_ADVERBS | lexicon.BACK_REFERRING_NOUNS | lexicon.PRACTICE_NOUNS)
+        and not any(_an_adverb(word) or _judges(word) or (len(word) > 4 and word.endswith("ed")) for word in words)
+        and words[0] not in lexicon.PLAIN_DESCRIBING_WORDS | _NOT_A_SHAPED_TERMS_FIRST_WORD
     )
 
 

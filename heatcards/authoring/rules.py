@@ -52,7 +52,7 @@ from heatcards.authoring.model import (
     Suggestion,
     SuggestionKind,
 )
-from heatcards.authoring.sentences import Sentence, split_sentences
+from heatcards.authoring.sentences import Sentence, paragraph_openings, split_sentences
 from heatcards.errors import GenerationError
 
 MINIMUM_CARDS = 3
@@ -1265,7 +1265,7 @@ class RulesEngine:
     ) -> list[Suggestion]:
         check_cards_per_1000_words(cards_per_1000_words)
         sentences = split_sentences(document.text)
-        book = NameBook.from_texts([sentence.text for sentence in sentences])
+        book = NameBook.from_texts([sentence.text for sentence in sentences], paragraph_openings(document.text, sentences))
         found = []
         for index, sentence in enumerate(sentences):
             if progress and index % _PROGRESS_EVERY == 0:

@@ -75,6 +75,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def paragraph_openings(text: str, sentences: list[Sentence]) -> frozenset[int]:
+    """The indices of the `sentences` of `text` that open their paragraph or list item: only a list's bullet or number,
+    if any, stands before them on their line."""
+    return frozenset(
+        index for index, sentence in enumerate(sentences)
+        if re.fullmatch(rf"[ \t]*(?:{_MARKER.pattern})?", text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start])
+    )
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     blocks: list[list[int]] = []
     previous: re.Match[str] | None = None

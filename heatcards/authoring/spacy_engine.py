@@ -18,7 +18,7 @@ from . import lexicon
 from .entities import Mention, MentionKind, NameBook, find_terms
 from .model import DEFAULT_CARDS_PER_1000_WORDS, DocumentText, Progress, Suggestion
 from .rules import Claim, check_cards_per_1000_words, suggest_from_mentions
-from .sentences import split_sentences
+from .sentences import paragraph_openings, split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -65,7 +65,7 @@ class SpacyEngine:
         check_cards_per_1000_words(cards_per_1000_words)
         nlp = self._pipeline()
         sentences = split_sentences(document.text)
-        book = NameBook.from_texts([sentence.text for sentence in sentences])
+        book = NameBook.from_texts([sentence.text for sentence in sentences], paragraph_openings(document.text, sentences))
         parsed: list[Doc] = []
         for doc in nlp.pipe(sentence.text for sentence in sentences):
             if progress and len(parsed) % _PROGRESS_EVERY == 0:
