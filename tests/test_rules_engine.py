@@ -8555,3 +8555,27 @@ def test_a_part_a_list_item_opens_with_gets_its_card(tmp_path):
     fronts = {s.front for s in RulesEngine().suggest(read_document(path), cards_per_1000_words=1000)}
     assert "(Power loom) The {{c1::warp beam}} holds the long threads under tension." in fronts
     assert "(Power loom) The {{c1::reed}} pushes each new row of weft against the cloth." in fronts
+
+
+# Round 86, part B: "the building" of a topic the document says is a building, or whose name ends in one
+def test_the_building_is_the_topic_a_leading_it_says_is_a_cathedral():
+    text = (
+        "Santa Orsola rises over the harbour of Vedra. It has been a cathedral, a barracks and a museum. "
+        "Hundreds of masons worked on the hill, and the building was finished in nine years. Bishop Anselm consecrated it on 4 May 1121."
+    )
+    assert any("Bishop Anselm consecrated Santa Orsola on" in front for front in _fronts(text, "Santa Orsola"))
+
+
+def test_the_building_is_the_topic_whose_name_ends_in_abbey():
+    text = "Kell Abbey stands above the river. Hundreds of masons worked on the hill, and the building was finished in 1180. Abbot Hugh blessed it in 1182."
+    assert any("Abbot Hugh blessed Kell Abbey in" in front for front in _fronts(text, "Kell Abbey"))
+
+
+def test_the_building_stays_refused_for_a_topic_that_is_no_single_building():
+    college = "Vedra College stands above the river. Hundreds of masons worked on the hill, and the building was finished in 1180. Abbot Hugh blessed it in 1182."
+    another = (
+        "Kell Abbey stands above the river. The Corn Exchange Building was raised beside it. Masons worked on the hill, "
+        "and the building was finished in 1180. Abbot Hugh blessed it in 1182."
+    )
+    assert not any("Hugh blessed Vedra College" in front for front in _fronts(college, "Vedra College"))
+    assert not any("Hugh blessed Kell Abbey" in front for front in _fronts(another, "Kell Abbey"))

@@ -1711,7 +1711,7 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
 _KIND_NOUNS = "|".join(sorted(lexicon.TOPIC_KIND_NOUNS | set(lexicon.THING_NOUNS)))
 _KIND_NOUN_BEFORE_A_NAME = re.compile(rf"\b(?i:the|an?) (?:(?!and |or )[\w’'-]+ ){{0,2}}(?P<noun>{_KIND_NOUNS}) $")
 _KIND_NOUN_AFTER_A_NAME = re.compile(
-    rf"(?:,| (?:is|was)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?P<noun>{_KIND_NOUNS})"
+    rf"(?:,| (?:is|was|has been)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?P<noun>{_KIND_NOUNS})"
     r"(?=[,.;:]| (?:in|of|on|at|that|which|built|made|launched|with|for|from|where|dedicated|designed|and)\b)"
 )
 # The kind of thing a title calls its topic after the name: "Kell Abbey: Eight Centuries of a Cathedral", "The Orla:
@@ -1739,16 +1739,29 @@ def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found:
     "the Parthenon, the temple that …". Not a noun said of another name ("the Erechtheion, a temple"), nor one the
     document also gives another name: which one "the temple" is is then unsure. A numbered route is "the road"."""
     given: defaultdict[str, set[str]] = defaultdict(set)  # noun -> the names it is said of
+    previous_opens_with_the_topic = False
     for text, mentions in zip(texts, found):
         for m in mentions:
             if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and (noun := _kind_noun_said_of(text, m)):
                 given[noun].add(topic.name if _is_topic(m, topic) else m.name)
+        # "Kell Abbey rises above the town. It has been a cathedral, …": a leading "It" right after a sentence that opens
+        # with the topic's name
+        if text.startswith("It ") and previous_opens_with_the_topic and (said := _KIND_NOUN_AFTER_A_NAME.match(text, len("It"))):
+            given[said.group("noun")].add(topic.name)
+        previous_opens_with_the_topic = any(m.start == _OPENING.match(text).end() and _is_topic(m, topic) for m in mentions)
     named = next((alias for alias in topic.aliases if _contains_word(title, alias)), None)
     if named is not None and named in title and (of_the_title := _KIND_NOUN_OF_A_TITLE.search(title.split(named, 1)[-1])):
         given[of_the_title.group("noun").lower()].add(topic.name)
     nouns = {noun for noun, names in given.items() if names == {topic.name} and not any(_is_named_by(alias, noun) for alias in topic.aliases)}
     if any(_NUMBERED_ROUTE.fullmatch(alias) for alias in topic.aliases):
         nouns.add("road")
+    # "…, and the building was finished in 537." of a cathedral: the topic, when the document calls no other name a building
+    a_building = nouns & lexicon.SINGLE_BUILDING_NOUNS or topic.name.split()[-1].lower() in lexicon.SINGLE_BUILDING_NOUNS
+    another = {name for noun in lexicon.GENERIC_BUILDING_NOUNS for name in given.get(noun, ())} - {topic.name}
+    if a_building and not another and not any(
+        _is_named_by(m.name, noun) and not _is_topic(m, topic) for mentions in found for m in mentions for noun in lexicon.GENERIC_BUILDING_NOUNS
+    ):
+        nouns |= lexicon.GENERIC_BUILDING_NOUNS
     return frozenset(short for noun in nouns for short in lexicon.THING_NOUNS.get(noun, (noun,)))
 
 
