@@ -2538,3 +2538,42 @@ def test_no_parts_outside_a_list_of_short_items(paragraphs):
 def test_a_plain_noun_for_the_whole_is_no_part_of_the_list():
     parts = _parts_of("The machine stands on a frame.", "The crank turns the wheel.", "The wheel lifts the arm.")
     assert parts == ["crank", "wheel"]
+
+
+# Round 86, part A: numbers the mention finder missed, and a day remembered by its name
+def _mentions_read_alone(text: str) -> set[tuple[str, str]]:
+    return {(m.kind.value, m.text) for m in find_mentions(text, NameBook())}
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # a blast's force in kilotons or megatons, whose "TNT" is no organisation
+        ("The charge had a force of about 4.7 kilotons of TNT.", ("quantity", "about 4.7 kilotons")),
+        ("The test bomb yielded 15 megatons.", ("quantity", "15 megatons")),
+        # a part of a whole the sentence counts
+        ("The flood drove some 12,000 of the valley's 20,000 or so farmers from their land.", ("count", "some 12,000")),
+        ("Only 40 of the 300 wooden boats survived.", ("count", "40")),
+        # more of what a count just before counted
+        ("The quake killed about 400 people and hurt some 1,500 more.", ("count", "some 1,500")),
+        # a range of a rate
+        ("A small press can print about 600 to 900 sheets an hour.", ("quantity", "about 600 to 900 sheets an hour")),
+        # a weekday closing a one-word name
+        ("The riot is remembered as Bloody Thursday.", ("name", "Bloody Thursday")),
+    ],
+)
+def test_counts_units_rates_and_named_days_the_finder_missed_are_found(text, mention):
+    assert mention in _mentions_read_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The charge had a force of about 4.7 kilotons of TNT.", "TNT"),
+        ("The new engine cost 7,000 more than the old one.", "7,000"),  # a difference, no count
+        ("Last Monday the shop opened.", "Last Monday"),
+        ("On Friday the shop opened.", "On Friday"),
+    ],
+)
+def test_a_difference_an_explosive_or_a_plain_weekday_stays_unfound(text, absent):
+    assert absent not in {found for _, found in _mentions_read_alone(text)}

@@ -8579,3 +8579,14 @@ def test_the_building_stays_refused_for_a_topic_that_is_no_single_building():
     )
     assert not any("Hugh blessed Vedra College" in front for front in _fronts(college, "Vedra College"))
     assert not any("Hugh blessed Kell Abbey" in front for front in _fronts(another, "Kell Abbey"))
+
+
+# Round 86, part A: an "It" after a sentence about something moving is not the place it moved from or across
+def test_an_it_is_not_a_place_something_moved_from_or_across():
+    text = (
+        "The worst flood came on Friday, 3 May 1889, after a week of rain. In the night a wall of water rushed down from "
+        "the Ketterings and across the Morrow valley, carrying away bridges and barns. It has been remembered ever since "
+        "as Black Friday."
+    )
+    fronts = _fronts(text, "Morrow Flood")
+    assert not any("Ketterings has been remembered" in front or "Ketterings have been remembered" in front for front in fronts)

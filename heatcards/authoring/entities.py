@@ -131,14 +131,22 @@ _COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)){{0,2}}?\s+{_COUNT
 # (not "about {{eight}} words" a minute); not how often something happened ("rang three times a day": see the count's
 # rules), nor a count before a time counted from ("hired 300 men a year later").
 _COUNT_PER_TIME = re.compile(
-    rf"{_COUNT_QUALIFIER}\b(?<![\d.,:])(?:\d(?:[\d,]*\d)?|{_NUMBER_IN_WORDS})\s+(?!times\b){_COUNTED_NOUN}{_PER_TIME}"
+    # (a range is one rate: "{{about 600 to 900 loaves a minute}}")
+    rf"{_COUNT_QUALIFIER}\b(?<![\d.,:])(?:\d(?:[\d,]*\d)?(?:\s*(?:to|-|–)\s*\d(?:[\d,]*\d)?)?|{_NUMBER_IN_WORDS})\s+(?!times\b){_COUNTED_NOUN}{_PER_TIME}"
 )
 
 # A count of a part of what the sentence or the one before named: "copies of {{roughly eight hundred}} of them", "{{more
 # than 600}} of Vincent's letters survive".
-_COUNT_OF_THOSE_NAMED = r"(?=\s+of\s+(?:them|these|those|(?:[A-Z][\w-]*['’]s\s+)?[a-z]+s)\b)"
+_COUNT_OF_THOSE_NAMED = (
+    r"(?=\s+of\s+(?:them|these|those|(?:[A-Z][\w-]*['’]s\s+)?[a-z]+s\b"
+    # a part of a whole the sentence counts: "{{about 30,000}} of the town's 45,000 or so inhabitants"
+    rf"|(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?\d[\d,]*(?:\s+or\s+so)?\s+(?:[a-z]+\s+)?{_COUNTED_NOUN}))"
+)
 # A count that sums the ones the sentence gave before it: "12 along each wall, {{40}} in all".
 _COUNT_IN_ALL = r"(?=\s+in\s+(?:all|total)\b)"
+# A count of more of what a count just before counted, at the end of a clause: "killed about 3,000 people and injured
+# {{some 7,000}} more." (not "cost 7,000 more than", a difference).
+_COUNT_OF_MORE = r"(?=\s+more\s*(?:[,;:]|\.$))"
 # A count whose noun the sentence gave before it, as the subject of a verb that says what became of them: "More than 200
 # rooms were planned, but {{only about 15}} were finished.", "and {{49}} survive complete", "In the famine that followed,
 # {{about a million}} died" (digits of a year are none: "1914 was").
@@ -235,7 +243,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # after "between" a range is joined by "and": "between {{12 and 18}} carbon atoms"
             rf"|(?:(?<=\bbetween )\d(?:[\d,]*\d)?\s+and\s+\d(?:[\d,]*\d)?"
             rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
-            rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}|{_COUNT_IN_ALL}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
+            rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}|{_COUNT_IN_ALL}|{_COUNT_OF_MORE}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
     (MentionKind.QUANTITY, re.compile(r"(?<=magnitude of )\d\.\d\b|(?<=magnitude at )\d\.\d\b")),
@@ -2431,7 +2439,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             paired = following is not None and following.group() in _PARTICLES and index + 2 < len(tokens) and (candidate in _PARTICLES or candidate in _PARTICLE_OPENERS)
             if paired:
                 following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
-            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]):
+            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
                 possessive = candidate != tokens[index].group()
@@ -2762,6 +2770,15 @@ def _is_name_word(word: str) -> bool:
     return bool(word[:1].isupper() and word[:1].isalpha() and word.removesuffix("s") not in lexicon.WEEKDAYS
                 and word.rstrip(".") not in lexicon.MONTH_NAMES and word not in lexicon.ERA_MARKERS
                 and word.rpartition("-")[2] not in lexicon.HYPHENATED_ADJECTIVE_ENDS)  # not "American-run"
+
+
+def _names_a_day(words: list[str], candidate: str) -> bool:
+    """Whether a weekday ends a name with the one word before it, a day remembered by its name: "Black Sunday", "Super
+    Tuesday" (not "On Sunday", "Last Monday", "Paris Monday": a word opening a sentence, a place or a month tells when)."""
+    return (
+        candidate in lexicon.WEEKDAYS and len(words) == 1 and words[0] not in lexicon.SENTENCE_STARTERS
+        and words[0] not in lexicon.PLACES and _is_name_word(words[0]) and not words[0].isupper()
+    )
 
 
 def _trusted_alone(word: str, book: NameBook) -> bool:

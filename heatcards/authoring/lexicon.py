@@ -41,7 +41,8 @@ SENTENCE_STARTERS = _words(
 )
 
 # Capitalised words that name nothing worth asking about, wherever they stand.
-NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FAQ Mr Mrs Ms Dr Prof Sir Jr Sr")
+# ("TNT" is an explosive, whose weight measures a blast, "about 2.5 kilotons of TNT": no organisation)
+NOT_NAMES = _words("I TV DVD CD PC OK AM PM CEO CFO DJ MC UFO AKA USB PDF URL FAQ TNT Mr Mrs Ms Dr Prof Sir Jr Sr")
 
 # Abbreviations that belong to the name after them, or before them: "St. Louis", "Martin Luther King Jr."
 NAME_ABBREVIATIONS = ("St", "Mt", "Ft", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Co", "Inc", "Ltd", "Corp", "Bros", "No")
@@ -379,7 +380,9 @@ UNITS = (
     r"%|percent|per\s+cent|percentage\s+points?|km|(?:kilo|centi|milli|micro|nano)?met(?:er|re)s?|(?:nautical\s+)?miles?|yards?|"
     # "882 feet 9 inches", "4 feet 8½ inches" and "7 feet ¼ inch" are one length
     r"(?:feet|foot|ft)\s+(?:\d{1,2}[½¼¾]?|[½¼¾])\s+inch(?:es)?|feet|foot|ft|"
-    r"inch(?:es)?|cm|mm|nm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|(?:milli|centi)?lit(?:er|re)s?|ml|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
+    r"inch(?:es)?|cm|mm|nm|kg|kilograms?|grams?|ounces?|lbs?|tons?|tonnes?|"
+    # the force of a blast, in the weight of TNT that would match it: "about 2.5 kilotons"
+    r"(?:kilo|mega)tons?|(?:milli|centi)?lit(?:er|re)s?|ml|gallons?|(?:tea|table)spoons?|acres?|hectares?|"
     r"(?:square|cubic)\s+(?:miles?|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|feet|inch(?:es)?)|"
     # units of force and pressure, with the prefix they are mostly given with: "72 millinewtons per metre"
     r"(?:kilo|mega|giga|hecto|milli|micro)?(?:newtons?|pascals?)|"

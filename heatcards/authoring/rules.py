@@ -273,6 +273,9 @@ _IN_THE_SUBJECTS_RELATIVE_CLAUSE = re.compile(r"(?:An?|The) (?:[a-z-]+ ){1,3}(?:
 _JOINED_TO_THE_SUBJECT = re.compile(r",? (?:and|or|&) |, (?=[A-Z])")  # "Haydn and Mozart …", "Utah Construction, Morrison-Knudsen …"
 # "under the director ", "by Tom Vane and "; not "with" or "for", whose person may go on
 _AFTER_BY_OR_UNDER = re.compile(r"\b(?:by|under)" + _UP_TO_A_NAME)
+# A place something moved from, across or through: "a wall of dust swept south from the Dakotas and across the
+# Panhandle" names a route, which the "It" after it is not
+_ALONG_A_ROUTE = re.compile(r"\b(?:from|across|through|over|into|towards?)\s+(?:the\s+)?$")
 # What joins a name to the one before it in a list: "Tom Vane, Karl Lind and Ada Brand"
 _LIST_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Nothing but a time before the subject: "In 1764 ", "On 2 May 1790, " (or nothing at all)
@@ -4369,7 +4372,8 @@ def _antecedent(
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m)
                 and not m.possessive and m.name not in book.full_names
                 and not _qualifies_the_noun_after(before.text, m) and not _a_people(m)
-                and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end))  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
+                and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end)  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
+                and not (pronoun == "it" and _ALONG_A_ROUTE.search(before.text, 0, m.start)))
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS or _named_what_was_made(before.text, m, before.mentions)))
         }
         # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's;
