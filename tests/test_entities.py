@@ -2541,10 +2541,6 @@ def test_a_plain_noun_for_the_whole_is_no_part_of_the_list():
 
 
 # Round 86, part A: numbers the mention finder missed, and a day remembered by its name
-def _mentions_read_alone(text: str) -> set[tuple[str, str]]:
-    return {(m.kind.value, m.text) for m in find_mentions(text, NameBook())}
-
-
 @pytest.mark.parametrize(
     "text, mention",
     [
@@ -2563,7 +2559,7 @@ def _mentions_read_alone(text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_counts_units_rates_and_named_days_the_finder_missed_are_found(text, mention):
-    assert mention in _mentions_read_alone(text)
+    assert mention in found(text)
 
 
 @pytest.mark.parametrize(
@@ -2576,4 +2572,4 @@ def test_counts_units_rates_and_named_days_the_finder_missed_are_found(text, men
     ],
 )
 def test_a_difference_an_explosive_or_a_plain_weekday_stays_unfound(text, absent):
-    assert absent not in {found for _, found in _mentions_read_alone(text)}
+    assert absent not in {mentioned for _, mentioned in found(text)}
