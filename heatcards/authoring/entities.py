@@ -1630,10 +1630,10 @@ def _a_kind_of_an_item(kind: str, written: str) -> bool:
     )
 
 
-# An item of a list of a thing's parts, one part each, that opens with the part as its subject and says
-# what it does: "The {{presser foot}} holds the fabric …", "The {{feed dogs}} are small toothed bars …", "The {{hook}},
-# or on older machines the shuttle, catches …". The part is one to three lower-case words after "The", before a verb in
-# the present (see _says_what_the_part_does) or a comma.
+# An item of a list of a thing's parts, one part each, that opens with the part as its subject and says what it does:
+# "The {{presser foot}} holds the fabric …", "The {{feed dogs}} are small toothed bars …", "The {{hook}}, or on older
+# machines the shuttle, catches …". The part is one to three lower-case words after "The", before a verb in the present
+# (see _says_what_the_part_does) or a comma.
 _PART_OPENING_AN_ITEM = tuple(
     re.compile(rf"The (?P<part>[a-z][a-z-]*(?: [a-z][a-z-]*){{{words - 1}}})(?:, | (?P<verb>[a-z]+)(?P<after>,| [a-z]+))") for words in (1, 2, 3)
 )

@@ -1751,7 +1751,8 @@ def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found:
         # with the topic's name
         if text.startswith("It ") and previous_opens_with_the_topic and (said := _KIND_NOUN_AFTER_A_NAME.match(text, len("It"))):
             given[said.group("noun")].add(topic.name)
-        previous_opens_with_the_topic = any(m.start == _OPENING.match(text).end() and _is_topic(m, topic) for m in mentions)
+        opening = _OPENING.match(text).end()
+        previous_opens_with_the_topic = any(m.start == opening and _is_topic(m, topic) for m in mentions)
     named = next((alias for alias in topic.aliases if _contains_word(title, alias)), None)
     if named is not None and named in title and (of_the_title := _KIND_NOUN_OF_A_TITLE.search(title.split(named, 1)[-1])):
         given[of_the_title.group("noun").lower()].add(topic.name)
