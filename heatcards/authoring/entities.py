@@ -2774,7 +2774,8 @@ def _is_name_word(word: str) -> bool:
 
 def _names_a_day(words: list[str], candidate: str) -> bool:
     """Whether a weekday ends a name with the one word before it, a day remembered by its name: "Black Sunday", "Super
-    Tuesday" (not "On Sunday", "Last Monday", "Paris Monday": a word opening a sentence, a place or a month tells when)."""
+    Tuesday" (not "On Sunday", "Last Monday", "Paris Monday": a word that opens sentences or a place tells when, and
+    not "TV Sunday", a word in capitals)."""
     return (
         candidate in lexicon.WEEKDAYS and len(words) == 1 and words[0] not in lexicon.SENTENCE_STARTERS
         and words[0] not in lexicon.PLACES and _is_name_word(words[0]) and not words[0].isupper()

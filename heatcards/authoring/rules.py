@@ -3949,10 +3949,17 @@ def _it_goes_on_about_the_topic(before: _Before, topic: _Topic, book: NameBook) 
     """Whether an "it" after the sentence before stands for the document's topic, a thing that is no event (whose "it"
     is as often a storm, a ship or a summit), though that sentence's subject is not the topic: a leading "It" would be
     the topic (see _antecedent: "Vespasian died in 79, before the building was finished.")."""
-    if topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name):
+    if not _a_thing_no_event(topic):
         return False
     found = _antecedent("it", None, before, topic, book, "")
     return found is not None and _is_topic(found[0], topic)
+
+
+def _a_thing_no_event(topic: _Topic) -> bool:
+    """Whether the document's topic is a thing that is no event, whose "it" the sentences about it go on with: not a
+    person, nor a wreck, a dated event or an event by its name's word, whose "it" is as often a storm, a ship or a
+    summit."""
+    return not (topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name))
 
 
 def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[str, list[Mention]] | None = None) -> bool:
@@ -3977,7 +3984,7 @@ def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
     singular common thing after it but a time ("…, and the statue was put on a plinth." may leave the plinth for an
     "It"; "… during the summer." does not): an "It" after it goes on with that subject, the nearest, not the first
     clause's ("The plinth …")."""
-    if topic is None or topic.kind is MentionKind.PERSON or topic.vessel is not None or topic.year or _names_an_event(topic.name):
+    if topic is None or not _a_thing_no_event(topic):
         return False
     clauses = [_OPENING.match(text, boundary.end()).end() for boundary in _main_clause_boundaries(text)]
     if not clauses:

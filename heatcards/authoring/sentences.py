@@ -33,6 +33,8 @@ _LINE = re.compile(r"[^\n]+")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A list number or bullet at the start of a block or sentence: "1. ", "3.Keanu", "(2) ", "- ", "# ".
 _MARKER = re.compile(r"(?:\d{1,3}[.)](?!\d)|\(\d{1,3}\)|[-*•–—]|#{1,6}|>)[ \t]*")
+# What may stand on its line before a sentence that opens a paragraph or a list item: nothing but a bullet or a number.
+_BEFORE_A_PARAGRAPHS_FIRST_SENTENCE = re.compile(rf"[ \t]*(?:{_MARKER.pattern})?")
 # Where a sentence may end: its final punctuation and any closing quotes or brackets after it.
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?][\"”’)]*(?=[A-Z][a-z])")
 _TOKEN_BEFORE = re.compile(r"[\w.'’-]*$")
@@ -80,7 +82,7 @@ def paragraph_openings(text: str, sentences: list[Sentence]) -> frozenset[int]:
     if any, stands before them on their line."""
     return frozenset(
         index for index, sentence in enumerate(sentences)
-        if re.fullmatch(rf"[ \t]*(?:{_MARKER.pattern})?", text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start])
+        if _BEFORE_A_PARAGRAPHS_FIRST_SENTENCE.fullmatch(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)
     )
 
 
