@@ -2573,3 +2573,31 @@ def test_counts_units_rates_and_named_days_the_finder_missed_are_found(text, men
 )
 def test_a_difference_an_explosive_or_a_plain_weekday_stays_unfound(text, absent):
     assert absent not in {mentioned for _, mentioned in found(text)}
+
+
+# Round 87, part C: a tally or a ratio is one count, and "between" qualifies only the first of two bounds
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The assembly approved the charter in 1850 by 31 votes to 9.", ("count", "31 votes to 9")),
+        ("The court upheld the tax law by a vote of 6 to 3.", ("count", "6 to 3")),
+        ("According to the survey, about two in three crashes happen on rural roads.", ("count", "about two in three")),
+        ("In the trial, nine out of ten patients recovered within a week.", ("count", "nine out of ten")),
+        ("Each cell holds a grain of salt between two copper plates.", ("count", "two")),
+        ("The journey takes between four and six days by train.", ("duration", "between four and six days")),
+    ],
+)
+def test_a_tally_or_a_ratio_is_one_count(text, mention):
+    assert mention in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Each cell holds a grain of salt between two copper plates.", "between two"),
+        ("The team scored two in five minutes.", "two in five"),
+        ("The assembly approved the charter in 1850 by 31 votes to 9.", "31"),
+    ],
+)
+def test_no_half_of_a_tally_and_no_ratio_of_a_time(text, absent):
+    assert absent not in {mentioned for _, mentioned in found(text)}

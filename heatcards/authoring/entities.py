@@ -69,7 +69,8 @@ _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.
 _QUALIFIER = (
     # "just under 20 days", "well over 300 metres": a comparison with its degree, asked whole
     r"(?:(?:(?:(?:just|well|slightly)\s+)?(?:more than|less than|fewer than|over|under)|about|around|nearly|almost|roughly|approximately|"
-    r"some|at least|at most|up to|only|just|between)\s+)"
+    # "between" only before the first of two bounds joined by "and": not "{{between two}} metal plates"
+    r"some|at least|at most|up to|only|just|between(?=(?:\s+\S+){1,3}?\s+and\s+(?:about\s+|around\s+)?(?:[^\s\d]{0,3}\d|(?:" + lexicon.NUMBER_WORDS + r")\b)))\s+)"
 )
 _HALF = r"(?:\s+and\s+a\s+half\b)?"  # "14 and a half hours", "two and a half minutes"
 _SHARE = rf"(?:{lexicon.FRACTION_COUNTS})[ -](?:{lexicon.FRACTIONS})\b"  # "a quarter", "four-fifths", "two thirds"
@@ -97,6 +98,15 @@ _COUNTS_NOTHING = rf"(?!\s+(?!(?:{_WORDS_AFTER_A_YEAR})\b)[a-z])"
 _RANK = re.compile(
     "(?:" + "|".join(rf"(?<=\b{verb} )" for verb in lexicon.RANKING_VERBS) + ")"
     + rf"(?:{lexicon.PLACE_ORDINALS})(?=[,.;]| (?:in|behind|among|of|out of|overall|place)\b)"
+)
+# A tally or a ratio is one count, asked whole (either number alone is half the fact): "by {{52 votes to 48}}", "by a vote
+# of {{6 to 3}}", "{{about one in ten}} adults", "{{nine out of ten}}"; not "two in five minutes", a count in a time.
+_TALLY_NUMBER = rf"(?<![\d.,$£€])(?:\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d)|{_NUMBER_IN_WORDS})\b"
+_TALLY_OR_RATIO = re.compile(
+    rf"{_TALLY_NUMBER}\s+votes?\s+to\s+{_TALLY_NUMBER}"
+    rf"|(?:(?<=\bvote of )|(?<=\bmargin of )|(?<=\bratio of )|(?<=\bvoted )){_TALLY_NUMBER}\s+to\s+{_TALLY_NUMBER}"
+    rf"|(?:\b(?i:about|around|nearly|almost|roughly|some|only|just)\s+)?(?<![\w-]){_TALLY_NUMBER}\s+(?:in|out\s+of)\s+{_TALLY_NUMBER}"
+    rf"(?!\s+(?:{lexicon.TIME_UNITS})\b|\s*%|\s+per\b)"
 )
 # The count of a part after an opening that counts the whole: "Of the 97 people on board, {{62}} survived.", "Of its
 # twelve crew, only {{three}} were found." (the number before a verb; not "Of the 97 people on board, 62 per cent …",
@@ -882,7 +892,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = next(group for group in ("between", "numbers", "from") if match.group(group))
         add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.NAME, _NUMBER_AS_A_NAME), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), *named_ideas):
+    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.NAME, _NUMBER_AS_A_NAME), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), (MentionKind.COUNT, _TALLY_OR_RATIO), *named_ideas):
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     # one isotope whatever its capital ("Carbon-14 was found …", "… of carbon-14"), so that its sentences are counted together

@@ -157,6 +157,12 @@ SEEING_OR_CAUSING_VERBS = _words(
 # Bare verbs such an object often goes on with, beyond the verbs the engine knows otherwise: "watched her {read}",
 # "heard her {preach}" (some are nouns too, "her work", "her dance": see _object_her in rules.py).
 BARE_VERBS_AFTER_AN_OBJECT = _words("read speak preach sing dance perform work play fly swim ride walk paint pray die")
+# Verbs of judging someone to be in a state, and the states, which no possessive goes before: "declared her {insane}",
+# "found him {guilty}" (not "found her diary", where the "her" owns the noun after it).
+JUDGING_VERBS = _words("declared declare declares pronounced found judged deemed certified ruled thought considered believed proclaimed")
+JUDGED_STATES = _words(
+    "insane sane mad guilty innocent dead alive unfit fit competent incompetent ill missing dangerous responsible liable bankrupt"
+)
 # Verbs that set a line of speech beside its speaker ("…," Ruth Ames told the crew.).
 SPEECH_VERBS = _words("said says told wrote writes declared declares recalled replied added remarked")
 

@@ -312,6 +312,9 @@ _WORD_BEFORE_A_PLACE = re.compile(r"\b(\w+) (?:the )?$", re.IGNORECASE)
 # What lies between a place and one that only says where it is: "Harrow Park in Kent", "Graz, in Austria", "Kell House, a
 # mansion in Leeds", "Tsukiji, in what is now Chuo Ward", "Graz, Austria".
 _QUALIFYING_PLACE = re.compile(r"(?:,[^,;.]*)? (?:in|near|outside) (?:the )?|, ")
+# A place someone goes to that a sentence calls by a common noun: "sent {to the island}", "taken {into the camp}" (see
+# _place_there_is: a "there" after it is that place, not a name before it).
+_LATER_PLACE_BY_A_NOUN = re.compile(r"\b(?:to|into|onto|reached|entered) the [a-z]+\b")
 # The words before a place that make it one someone goes to or is at: "entered the Kell Academy", "joined the Vell
 # Office", "a post at the Kell Works", "bought Kell House", "moved to Leeds".
 _GOING_TO_A_PLACE = frozenset({"at", "to", "in", "into", "entered", "joined", "attended", "bought", "reached"})
@@ -984,6 +987,8 @@ _FINITE_VERB = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:is|are|was|were|has|have|had|did|does|can|could|will|would|must|{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]{{2,}}ed"
     rf"|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 )
+# A finite verb right before the position searched up to, whose object what follows is: "Spain handed it".
+_FINITE_VERB_RIGHT_BEFORE = re.compile(rf"(?:{_FINITE_VERB.pattern}) $")
 # A second clause of its own after a time named only by the one before (see _time_of_an_event_alone), which a card
 # may ask: "…, and his mother moved …", "… and had set …".
 _CLAUSE_AFTER = re.compile(rf"(?:,? and|;) [^;]*?{_FINITE_VERB.pattern}")
@@ -1078,6 +1083,12 @@ _ITS_AFTER_THE_VERB = re.compile(
 _THE_COMMON_NOUN_BEFORE = re.compile(r"\bthe (?:[a-z-]+ )?[a-z-]+ $")
 # A verb of seeing or of making someone act right before a "her" (see _object_her).
 _SEEING_OR_CAUSING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SEEING_OR_CAUSING_VERBS))}) $")
+# A verb of judging before an object "her", and the state it judged her in after it (see _object_her).
+_JUDGING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.JUDGING_VERBS))}) $")
+# The state ends its phrase: "found her dead in her room", not "found her dead husband".
+_JUDGED_STATE = re.compile(
+    rf" (?:{'|'.join(sorted(lexicon.JUDGED_STATES))})(?=[,.;:]| (?:and|but|or|in|on|at|by|after|before|when|while|for|from|to|of|because)\b)"
+)
 # A verb the engine knows right after such a "her", and what it acts on: " read the Bible", " play a waltz".
 _BARE_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS | lexicon.BARE_VERBS_AFTER_AN_OBJECT))
 _BARE_VERB_AND_ITS_OBJECT = re.compile(rf"\s(?:{_BARE_VERB_WORDS})\s(?:the|a|an|his|her|its|their|this|these|those)\b")
@@ -1114,9 +1125,16 @@ _PRONOUN_AFTER_AN_OPENING = re.compile(r"[^,.;:]{1,80}, (?:he|she)\b")
 # "him" further on ("a disappointment that made him decide", "brought two coffins with him"), often the person's own.
 # Also through a "who" that stands for the name: "King Karl of Lund, who admired him" is someone else too.
 _WHO_AFTER_THE_NAME = rf"(?:{_AFTER_A_PLACE_OF_ORIGIN.pattern}, who)?"
+# Also after a measure of how far behind or ahead: "Ada Berg finished four days behind her" is behind someone else.
+_A_MEASURE_BEHIND = (
+    r"[a-z]+ (?:[\w.-]+ ){1,5}(?:seconds|minutes|hours|days|weeks|months|years|places|lengths|votes|points|miles|metres)"
+    r" (?:behind|ahead of|after|before|later than|earlier than)"
+)
 _SOMEONE_ELSE_AS_AN_OBJECT = {
-    Gender.MALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ him\b"),
-    Gender.FEMALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:[a-z]+ )?[a-z]+ her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"),
+    Gender.MALE: re.compile(rf"{_WHO_AFTER_THE_NAME} (?:(?:[a-z]+ )?[a-z]+|{_A_MEASURE_BEHIND}) him\b"),
+    Gender.FEMALE: re.compile(
+        rf"{_WHO_AFTER_THE_NAME} (?:(?:[a-z]+ )?[a-z]+|{_A_MEASURE_BEHIND}) her(?=[,.;]| (?:to|at|in|on|with|for|from|by|into|as|and|again)\b)"
+    ),
 }
 # A person called by a noun, joined by "and" to a named person, before the name ("the king and Tom Vane") or after it
 # ("Tom Vane and the captain"): a "he" or "his" after them may be either, unless the noun is of the other gender ("Tom
@@ -1310,8 +1328,8 @@ def suggest_from_mentions(
     title = _thing_explained(document.title)
     texts = [sentence.text for sentence in sentences]
     named = _topic(title, texts, found, book)
-    if named is not None and _EXPLAINER_TITLE.fullmatch(document.title.strip()) and not _contains_word(title, named.name):
-        named = None  # "How an Elevator Works" is about elevators, not about Otis, whom its sentences name most
+    if named is not None and _EXPLAINER_TITLE.fullmatch(document.title.strip()) and _not_the_thing_explained(named, title, texts):
+        named = None
     topic = _dated_event(title, found) or named or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
@@ -1801,6 +1819,16 @@ def _thing_explained(title: str) -> str:
         if _starts_the_predicate(words, index):
             return " ".join(words[:index])
     return title
+
+
+def _not_the_thing_explained(named: _Topic, thing: str, texts: list[str]) -> bool:
+    """Whether the name the document names most is not the thing its "How …" title explains: a name outside it ("How
+    an Elevator Works" is about elevators, not about Otis, whom its sentences name most), or a word of it when the
+    document writes the whole thing often enough to be its topic ("Smoke" of "Smoke particles …" in "How a Smoke
+    Detector Works")."""
+    if not _contains_word(thing, named.name):
+        return True
+    return len(named.name.split()) < len(thing.split()) and _title_phrase(thing, texts) is not None
 
 
 def _starts_the_predicate(words: list[str], index: int) -> bool:
@@ -4029,6 +4057,8 @@ def _object_her(text: str, start: int, end: int) -> bool | None:
     "made her mark on …")."""
     if _OBJECT_HER.match(text, end) or _VERB_AFTER_AN_OBJECT_HER.match(text, end):
         return True
+    if _JUDGING_BEFORE.search(text, 0, start) and _JUDGED_STATE.match(text, end):
+        return True  # "Doctors declared her insane": the one they judged, in a state no noun follows
     if _NAMING_VERB_BEFORE.search(text, 0, start) and re.match(r"\s*[\"“‘']", text[end:]):
         return True  # 'A report called her "a ministering angel"': the name given to her
     if not _SEEING_OR_CAUSING_BEFORE.search(text, 0, start):
@@ -4189,6 +4219,8 @@ def _place_there_is(before: _Before, topic: _Topic | None) -> tuple[str, str] | 
     (place,) = offered.values()
     if any(text[place.end : m.start] in (" and ", " or ") or text[m.end : place.start] in (" and ", " or ") for m in mentions if m.kind in NAMED_KINDS):
         return None  # "She lived in Leeds and Corby": either, whatever kind of name the other is
+    if _LATER_PLACE_BY_A_NOUN.search(text, place.end):
+        return None  # "Doctors at Kell Hospital declared her mad, and she was sent to the island.": there is the island
     lead = _WORD_BEFORE_A_PLACE.search(text, 0, place.start)
     if topic is not None and _is_topic(place, topic):
         name = _topic_as_written(topic)
@@ -4317,6 +4349,8 @@ def _antecedent(
                 return None  # "The next evening the king and Tom Vane were found dead. His uncle …": whose uncle?
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
+            if _kin_of_the_person_alike(before.text, person, gender, topic):
+                return None  # "Her mother, Ana Reyes, remarried in 1870. She …" in Ada Reyes's life: the mother, or Ada?
             if _SOMEONE_ELSE_AS_AN_OBJECT[gender].match(before.text, person.end):
                 if pronoun in ("he", "she") and before.new_paragraph and _object_written_as_the_topic(gender, before, topic):
                     # "Dr. Ray Kell called him "a pioneer". [a new paragraph] In 1962 he was elected …": the life goes on
@@ -5175,6 +5209,17 @@ def _named_as_a_relative(text: str, mention: Mention, gender: Gender, mentions: 
     ) or re.search(rf"\b(?i:{subject_pronoun})\b", text[: relative.start()]) is not None
 
 
+def _kin_of_the_person_alike(text: str, mention: Mention, gender: Gender, topic: _Topic | None) -> bool:
+    """Whether the person is named as a relative through a possessive of `gender` in the life of a person of that gender
+    ("Her mother, Ana Reyes, …" in Ada Reyes's life, whose mother she is): a pronoun of that gender after the sentence
+    may be either of the two ("His son, Tom Vane, …" in a lock's history goes on with the son)."""
+    relative = _RELATIVE_BEFORE.search(text, 0, mention.start)
+    return (
+        relative is not None and _PRONOUN_GENDER[relative.group("possessive").lower()] is gender
+        and topic is not None and _is_personal(topic) and topic.gender is gender
+    )
+
+
 def _agent_of_a_pronouns_passive(text: str, mention: Mention, gender: Gender) -> bool:
     """Whether the person is named after "by" in a passive whose subject is a pronoun of `gender` ("There he was taught
     drawing by Karl Lind, a stern lecturer."): the one who did it to him, not he, so a "he" after the sentence goes on
@@ -5616,6 +5661,13 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         # of several candidates, one must stand in the pronoun's own clause, not only in an opening phrase
         # ("In Jules Verne's novel "Journey …" (1864), the explorers climb into its crater": not the novel's)
         shown = candidates & {m.name for m in before if m.start >= own_clause}
+        if (
+            word == "it" and own_clause and candidates and not shown and _FINITE_VERB_RIGHT_BEFORE.search(claim.text, 0, match.start())
+            and not _FINITE_VERB.search(claim.text, 0, own_clause)
+        ):
+            # "In the Treaty of Vell of 1800, Spain handed it back to France": what was handed is no name of the phrase
+            # that only says where or when (not "At its farthest point it is …", "… for it": no verb's object)
+            return match.start()
         if need == "object" or (
             need in ("person", "thing") and len(candidates) != 1 and not (shown and _read_from_the_card(word, claim.text, match.start()))
         ):
