@@ -2601,3 +2601,49 @@ def test_a_tally_or_a_ratio_is_one_count(text, mention):
 )
 def test_no_half_of_a_tally_and_no_ratio_of_a_time(text, absent):
     assert absent not in {mentioned for _, mentioned in found(text)}
+
+
+# Round 88, part A: a name written after a lower-case "the" is no person's, though the document uses its last word alone
+def test_a_name_after_the_is_no_person_for_its_last_word_alone():
+    texts = [
+        "Mara Quill was a reporter.",
+        "In 1890 the Dunmore Sentinel printed a column about mill girls.",
+        "At the Sentinel she wrote about the lives of women in the mills.",
+        "The Sentinel sent her to Peru in 1891.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert book.kinds.get("Dunmore Sentinel") is not MentionKind.PERSON
+    assert "Sentinel" not in book.full_names
+    assert all(m.kind is not MentionKind.PERSON for text in texts[1:] for m in find_mentions(text, book) if "Sentinel" in m.text)
+
+
+# Round 88, part C: a name right after a word for a business ("the Danish firm Vellmark") is an organisation
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The valves were made by the Danish firm Vellmark for ships and mills.", "Vellmark"),
+        ("He bought shares in the carmaker Torvane in 1931.", "Torvane"),
+        ("Together with the German cable maker Halbrig it built a plant.", "Halbrig"),
+    ],
+)
+def test_a_name_after_a_word_for_a_business_is_an_organisation(text, name):
+    assert ("organisation", name) in found(text)
+
+
+# Round 88, part C: two days of one month that a full date gives together are one date
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The fair was held at Vell on May 4 and 5, 1712, before the harvest.", "May 4 and 5, 1712"),
+        ("The fair was held at Vell on 4-5 May 1712.", "4-5 May 1712"),
+    ],
+)
+def test_two_days_of_one_month_with_their_year_are_one_date(text, date):
+    assert ("date", date) in found(text)
+
+
+# Round 88, the lead: a house or a palace named in Catalan, Spanish, Italian or German is a place, not a person's name
+@pytest.mark.parametrize("name", ["Casa Orfila", "Palau Ramis", "Palazzo Venier", "Palacio Ruiz", "Schloss Arnsdorf"])
+def test_a_building_named_by_its_word_for_a_house_is_a_place(name):
+    text = f"The architect Joan Ferrer designed {name} in 1890 for a rich merchant."
+    assert (MentionKind.PLACE, name) in {(m.kind, m.text) for m in find_mentions(text, NameBook.from_texts([text]))}

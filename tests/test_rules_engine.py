@@ -8668,3 +8668,44 @@ def test_an_object_it_is_no_name_of_an_opening_phrase():
         "March 3, 1801, Ostria handed it back to Karland, now ruled by Tom Vane."
     )
     assert not any("handed it back" in front for front in _fronts(text, "Vell"))
+
+
+# Round 88, part B: a "their" or an object "it" written as the one people or the one thing the sentence before gives
+def test_their_is_the_one_people_the_sentence_before_names():
+    text = (
+        "Vienna had long envied the Moravians' silver mines. In 1204, after the death of their last duke, Otto Brandel, "
+        "the king Ludwig Varn seized the duchy."
+    )
+    assert any("after the death of the Moravians' last duke" in front for front in _fronts(text, "Karsk"))
+    # two who may own it: whose duke?
+    joined = text.replace("Vienna had", "Vienna and Prague had")
+    assert not any("Moravians' last duke" in front for front in _fronts(joined, "Karsk"))
+
+
+def test_an_object_it_is_the_one_thing_the_sentence_before_gave():
+    text = (
+        "After losing the war, Karland gave Vell to its ally Ostria in 1762. In the Treaty of Marn of March 3, 1801, "
+        "Ostria handed it back to Karland, now ruled by Tom Vane."
+    )
+    assert any("Ostria handed Vell back to Karland" in front for front in _fronts(text, "Ostria"))
+    # two things given: which one came back?
+    two = text.replace("gave Vell to", "gave Vell and Dorn to")
+    assert not any("handed Vell back" in front or "handed Dorn back" in front for front in _fronts(two, "Ostria"))
+
+
+# Round 88, part C: a "They" after a sentence that opens with a plural subject is that subject, never a plural it counts later
+def test_they_opening_the_second_sentence_of_a_paragraph_is_the_plural_it_opened_with():
+    fronts = _paragraphs(
+        "Solar power comes in several kinds.",
+        "Silicon cells hold a thin wafer between two glass sheets. They were first sold by Vell Energy in 1958.",
+    )
+    assert any(front.startswith("Silicon cells were first sold by") for front in fronts)
+    assert not any("The sheets" in front for front in fronts)
+
+
+def test_they_after_a_plural_subject_inside_a_paragraph_is_refused():
+    fronts = _paragraphs(
+        "Solar power comes in several kinds. Silicon cells hold a thin wafer between two glass sheets. "
+        "They were first sold by Vell Energy in 1958."
+    )
+    assert not any("The sheets" in front or "Silicon cells were" in front for front in fronts)

@@ -65,6 +65,9 @@ class Quotation:
 _MONTH = rf"(?:{'|'.join(lexicon.MONTHS.split())})\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = "|".join(sorted(lexicon.WEEKDAYS))
+# The first of two days of one month that a full date gives together, which is one date: "March {9 and }10, 1804",
+# "{9–}10 March 1804".
+_TWO_DAYS = rf"(?:{_DAY}(?:\s+and\s+|\s*[–-]\s*))?"
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{lexicon.NUMBER_WORDS})(?:[- ](?:{lexicon.NUMBER_WORDS}))*)"
 _QUALIFIER = (
     # "just under 20 days", "well over 300 metres": a comparison with its degree, asked whole
@@ -190,7 +193,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         MentionKind.DATE,
         re.compile(
             # with the day of the week it fell on, when no comma sets it off: "By {{Friday 9 March}} the river had fallen"
-            rf"\b(?:(?:{_WEEKDAY}) )?(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+            rf"\b(?:(?:{_WEEKDAY}) )?(?:{_MONTH}\s+{_TWO_DAYS}{_DAY},?\s+\d{{4}}|{_TWO_DAYS}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
             # a full date is a date whatever the digits of its year: "on 9 March 112", "on March 9, 112"
             rf"|{_MONTH}\s+{_DAY},\s+{_SHORT_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_SHORT_YEAR}"
             # a day of a month without its year, which the label or the sentence gives: "on June 14", "on 14 June"
@@ -605,6 +608,8 @@ class NameBook:
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
         unknown: Counter[str] = Counter()  # names of several words and unknown kind
+        # names of unknown kind written right after a lower-case "the": "the Pittsburgh Dispatch", never a person's
+        after_the: set[str] = set()
         alone: set[str] = set()  # names of one word
         people_alone: set[str] = set()  # people's names of one word
         named_alone: set[str] = set()  # names of one word of any kind, so far
@@ -631,12 +636,15 @@ class NameBook:
                         people_alone.add(mention.text)
                 elif mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.text):
                     unknown[mention.text] += 1
+                    if text.endswith("the ", 0, mention.start):
+                        after_the.add(mention.text)
         # "Gunder Hägg … In 1945 Hägg ran …", "Tamsin Cole … Tamsin died …": a person, called by surname or by a first
-        # name the document makes a person's alone, and no one's surname (not "Kennedy Space Center" after "Kennedy")
+        # name the document makes a person's alone, and no one's surname (not "Kennedy Space Center" after "Kennedy"),
+        # never written after "the" (not "the Pittsburgh Dispatch … At the Dispatch …", a newspaper)
         surnames = {full.split()[-1] for full in people}
         for name, count in unknown.items():
             first = name.split()[0]
-            if (name.split()[-1] in alone or first in people_alone and first not in surnames) and not votes[name]:
+            if (name.split()[-1] in alone or first in people_alone and first not in surnames) and name not in after_the and not votes[name]:
                 votes[name][MentionKind.PERSON] += count
                 people[name] += count
         owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
@@ -698,7 +706,7 @@ def looks_like_a_persons_name(name: str) -> bool:
     word the lexicon knows for no first name ("Georgian Britain", "Victorian England": an age of a place), and not a
     well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
-    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
+    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
     if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:
         return False
     return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
@@ -2183,7 +2191,7 @@ def _a_place_shaped_persons_name(run: _Run) -> bool:
     return (
         2 <= len(run.tokens) <= 3
         and name not in lexicon.PLACES
-        and run.tokens[0] not in lexicon.PLACE_FIRST_WORDS
+        and run.tokens[0] not in lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS
         and all(re.fullmatch(r"[A-Z][^\W\d_]+|[A-Z]\.", token) for token in run.tokens)
     )
 
@@ -2865,7 +2873,7 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON  # "Linus Hale Sr.", whatever his first name
     if cue in lexicon.PERSON_CUES and len(run.tokens) > 1 and run.tokens[0] in lexicon.FIRST_NAMES:
         return MentionKind.PERSON  # "his partner David Hall": a man, though "Hall" ends the names of places
-    if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS)):
+    if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"
         return MentionKind.PLACE
@@ -2874,6 +2882,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     if (full := book.full_names.get(name)) and not (cue == "the" and full.split()[0] in _TITLES) and not _a_ships_short_name(name, book):
         # not "the Thames" where only a cartoon's "Father Thames" made it a surname, nor "the Resolution" of "HMS Resolution"
         return MentionKind.PERSON
+    if cue in lexicon.ORGANISATION_CUES and not looks_like_a_persons_name(name) and not run.after.endswith("ed"):
+        return MentionKind.ORGANISATION  # "the Swiss firm Cerberus"; not "the firm Vane founded", whose name is its founder's
     if cue in lexicon.WORK_CUES and not (cue in lexicon.PERSON_CUES and looks_like_a_persons_name(name)):
         return MentionKind.WORK  # not "the test pilot André Turcat"
     if cue == "published" and run.tokens[0] in ("The", "A", "An"):

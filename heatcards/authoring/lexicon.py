@@ -226,6 +226,9 @@ CRAFT_WORDS = _words(
 # Words that make a place's name with one other word, before or after it: "Lake Baikal", "Mount
 # Everest", "Thames River" (the other word alone names the same place).
 PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")
+# Words for a house or a palace that open a building's name in Catalan, Spanish, Italian or German: "Casa Vicens", "Palau
+# Güell", "Palazzo Vecchio" (a place, never a person's name, though the other word is often its owner's surname).
+BUILDING_FIRST_WORDS = _words("Casa Palau Palazzo Palacio Schloss")
 # The last word of a prize's name, which may go on with "in": "Nobel Prize in Physics".
 PRIZE_WORDS = _words("Prize Prizes Award Awards Medal Trophy")
 
@@ -338,6 +341,8 @@ GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
 PLACE_PREPOSITIONS = _words("in at near from into across outside throughout inside towards toward around")
 
 # Lower-case nouns that, just before a capitalised or quoted title, say it names a work.
+# Words for a business right before its name, which makes the name an organisation: "the Swiss firm Cerberus".
+ORGANISATION_CUES = _words("firm company manufacturer maker carmaker automaker shipbuilder airline")
 WORK_CUES = _words(
     "film films movie movies novel novels book books album albums song songs single series show shows "
     "sitcom drama dramas documentary play plays opera musical painting paintings poem poems novella "

@@ -1065,6 +1065,8 @@ _THEY_OPENING_A_REASON = re.compile(r"(?:,? because|, since|, as) $")
 # not the group a "they" may be.
 _NOT_A_PLURAL = frozenset("its his this was has does always perhaps whereas towards afterwards sometimes besides thus gas lens".split())
 _COUNTING_PLURALS = frozenset("hundreds thousands millions billions dozens tens".split())
+# Words before a plural that say how many or which of them, so that the plural and they are no name of the things.
+_NOT_PLAIN_BEFORE_A_PLURAL = frozenset("a an many most some several few all both these those such other only his her its their our".split())
 # A relative pronoun right after a plural, which makes the plural the subject of the clause it opens: "enthusiasts {who}
 # gather to drive them".
 _RELATIVE_AFTER_A_PLURAL = re.compile(r",? (?:who|which|that) ")
@@ -2984,7 +2986,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         claim = _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
-        return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_object(claim, before, topic, book), before, topic)))
+        return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_thing(_name_the_group(_name_the_object(claim, before, topic, book), before, book), before, book), before, topic)))
     pronoun = "the two" if reference.group("pair") else (reference.group("pronoun") or "").lower()
     if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
@@ -3012,7 +3014,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     replaced = pronoun if pronoun in _REPEATED_SUBJECT else ""
     claim = _name_the_topic(Claim(resolved, inserted, moved, subject, replaced), before, topic, book)
-    return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_object(claim, before, topic, book), before, topic)))
+    return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_thing(_name_the_group(_name_the_object(claim, before, topic, book), before, book), before, book), before, topic)))
 
 
 def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
@@ -4118,6 +4120,62 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     return _with_text(claim, position, pronoun.end(), name if as_object else f"{name}'s", named)
 
 
+# A people the word list does not hold, by the shape of its plural after "the": "the Nabataeans", "the Hittites" (not "the
+# Alps", "the Beatles").
+_PEOPLE_BY_ITS_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ites)")
+
+
+def _name_the_group(claim: Claim, before: _Before, book: NameBook) -> Claim:
+    """The claim with a "their" that nothing in it can stand for (see _dangling_pronoun_at) written as the one people the
+    sentence before, in the same paragraph, names: "Vienna had long envied the Moravians' mines. In 1204, after the death
+    of their last duke, …" -> "… of the Moravians' last duke, …". That sentence may name no other plural, hold no plural
+    pronoun, nor join names by "and" (which "their" may gather); as it was otherwise."""
+    if " their " not in claim.text or before.new_paragraph:
+        return claim
+    position = _dangling_pronoun_at(claim, book)
+    if position is None or not claim.text.startswith("their ", position):
+        return claim
+    peoples = [
+        m for m in before.mentions
+        if m.text.endswith("s") and not m.attributive
+        and (_a_people(m) or m.kind is MentionKind.NAME and _PEOPLE_BY_ITS_PLURAL.fullmatch(m.text) and before.text.endswith("the ", 0, m.start))
+    ]
+    if len(peoples) != 1 or any(_a_people(m) and m.text.endswith("s") for m in claim.mentions):
+        return claim  # "… after the death of their last duke, the Franks …": theirs, maybe
+    people = peoples[0]
+    other_plurals = [p for p in _PLURAL_BEFORE.finditer(before.text) if not p.start() <= people.start < p.end()]
+    if other_plurals or _PLURAL_PRONOUN.search(before.text) or re.search(r" and |&", before.text):
+        return claim  # "The Moravians and the Poles …", "Vienna watched the Moravians' mines and their towns": whose?
+    # no mention of the people is added: it is no answer, nor a thing a later "it" may be
+    return _with_text(claim, position, position + len("their"), f"the {people.text}'")
+
+
+def _name_the_thing(claim: Claim, before: _Before, book: NameBook) -> Claim:
+    """The claim with an object "it" that nothing in it can stand for (see _dangling_pronoun_at) written as the one named
+    thing the sentence before gives as the object of its verb, when that sentence names no other thing outside its
+    opening phrase but what the claim names again: "Under the Treaty of Alm, Hungary gave Karsk to Poland. In 1700
+    Poland sold it back to Hungary." -> "… Poland sold Karsk back to Hungary." (the seller and the buyer are named
+    again; the treaty only says where). As it was otherwise: "Hungary gave Karsk and Orle to Poland", "Hungary gave
+    Karsk to Poland" before "In 1700 Austria sold it" (Poland, or Karsk?)."""
+    if " it " not in claim.text or before.claim is None or _dangling_pronoun_at(before.claim, book) is not None:
+        return claim
+    position = _dangling_pronoun_at(claim, book)
+    if position is None or not claim.text.startswith("it ", position) or not _FINITE_VERB_RIGHT_BEFORE.search(claim.text, 0, position):
+        return claim
+    setting = _OPENING_PHRASE.match(before.text)
+    outside = setting.end() if setting else 0
+    things = [m for m in before.mentions if m.start >= outside and m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m)]
+    again = {m.name for m in claim.mentions}
+    new = [m for m in things if m.name not in again]
+    if len(new) != 1 or len(things) < 2 or not _FINITE_VERB_RIGHT_BEFORE.search(before.text, 0, new[0].start):
+        return claim
+    if any(m.kind is MentionKind.PERSON for m in before.mentions if m.start >= outside):
+        return claim  # "Hungary gave Karsk to Count Orb": the count may be what was handed back
+    thing = new[0]
+    named = Mention(thing.kind, position, position + len(thing.text), thing.text, thing.name)
+    return _with_text(claim, position, position + len("it"), thing.text, named)
+
+
 def _person_a_pronoun_is(
     gender: Gender, rest: str, before: _Before, topic: _Topic | None, book: NameBook, governed: frozenset[str]
 ) -> tuple[Mention, str] | None:
@@ -4386,7 +4444,17 @@ def _antecedent(
         else:
             # "The crew and the engineers …", "Catholics who refused to attend the services …": not the services
             another = _NAMES_A_PEOPLE_GROUP.search(before.text) or _names_a_people(offered)
-            plural = None if another else _plural_noun(before.text)
+            counted = None if another else _plural_noun(before.text)
+            opening = _opening_plural(before.text, book)
+            if opening is not None and _plainly_described(before.text, opening) and (counted is None or counted.name != f"the {opening.group()}"):
+                # "Ionisation detectors contain … two metal plates. They respond …": the detectors, as the second
+                # sentence of their paragraph (a list item) goes on with its subject; elsewhere either may be meant
+                if not (before.opens_its_paragraph and not before.new_paragraph):
+                    return None
+                words = before.text[: opening.end()]
+                name = words[0].lower() + words[1:]
+                return Mention(MentionKind.NAME, 0, 0, name, name), name
+            plural = counted
             group = _group_subject(before.claim, book) or plural or _people_named(offered, before.text, topic, book)
         return (group, group.name) if group else None
     if pronoun == "the two":
@@ -5830,6 +5898,27 @@ def _opens_the_sentence(text: str, plural: re.Match[str]) -> bool:
         before is not None and not re.fullmatch(_OPENING_PREPOSITIONS, text.split(" ", 1)[0])
         and after is not None and after.group(1) not in _NO_VERB_AFTER_A_PLURAL
     )
+
+
+def _opening_plural(text: str, book: NameBook) -> re.Match[str] | None:
+    """The plural noun the sentence opens with as its subject (see _opens_the_sentence), its first word too unless that
+    is a word of a name: "Ionisation detectors contain …" -> "detectors", "Books printed before 1501 …" -> "Books"."""
+    first = re.match(r"[A-Z][a-z]+", text)
+    lowered = text if first is None or first.group() in book.inner_words | lexicon.FIRST_NAMES else text[:1].lower() + text[1:]
+    plural = next(
+        (p for p in _ANY_PLURAL.finditer(lowered) if p.group() not in _NOT_A_PLURAL and p.group() not in lexicon.PRESENT_VERBS), None
+    )
+    return plural if plural is not None and not _UNIT.fullmatch(plural.group()) and _opens_the_sentence(text, plural) else None
+
+
+def _plainly_described(text: str, plural: re.Match[str]) -> bool:
+    """Whether the words before the opening plural only describe it, so that they and it name the things again: "Ionisation
+    detectors", "Modern satellite systems", "The engines"; not a count, a part or a name's word ("Many people", "Some
+    birds", "Most Vane workers"), which the sentence before says of only some of them."""
+    words = text[: plural.start()].split()
+    return not any(
+        word.lower() in _NOT_PLAIN_BEFORE_A_PLURAL or word[0].isdigit() or word != words[0] and word[0].isupper() for word in words
+    ) and not re.fullmatch(lexicon.NUMBER_WORDS, words[0].lower() if words else "", re.IGNORECASE)
 
 
 def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[re.Match[str]]:
