@@ -5903,10 +5903,8 @@ def _opens_the_sentence(text: str, plural: re.Match[str]) -> bool:
 def _opening_plural(text: str, book: NameBook) -> re.Match[str] | None:
     """The plural noun the sentence opens with as its subject (see _opens_the_sentence), its first word too unless that
     is a word of a name: "Ionisation detectors contain …" -> "detectors", "Books printed before 1501 …" -> "Books"."""
-    first = re.match(r"[A-Z][a-z]+", text)
-    lowered = text if first is None or first.group() in book.inner_words | lexicon.FIRST_NAMES else text[:1].lower() + text[1:]
     plural = next(
-        (p for p in _ANY_PLURAL.finditer(lowered) if p.group() not in _NOT_A_PLURAL and p.group() not in lexicon.PRESENT_VERBS), None
+        (p for p in _ANY_PLURAL.finditer(_first_word_lowered(text, book)) if p.group() not in _NOT_A_PLURAL and p.group() not in lexicon.PRESENT_VERBS), None
     )
     return plural if plural is not None and not _UNIT.fullmatch(plural.group()) and _opens_the_sentence(text, plural) else None
 
@@ -5921,14 +5919,21 @@ def _plainly_described(text: str, plural: re.Match[str]) -> bool:
     ) and not re.fullmatch(lexicon.NUMBER_WORDS, words[0].lower() if words else "", re.IGNORECASE)
 
 
+def _first_word_lowered(text: str, book: NameBook) -> str:
+    """The text with its first word in lower case, so that a plural it opens with is found as any other ("Books …"),
+    unless that word may be a name's ("Johannes …", "Hastings …")."""
+    first = re.match(r"[A-Z][a-z]+", text)
+    if first is None or first.group() in book.inner_words | lexicon.FIRST_NAMES:
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[re.Match[str]]:
     """The plurals the claim names before `position` (see _ANY_PLURAL), the first word too when it is one ("Books …";
     not a name: "Johannes …", "Hastings …"): not a word of a name, of a title or of a quotation ("Nexia
     Biotechnologies"), not a unit or a currency ("about 102 metres"), not a count of what follows ("hundreds of
     books"), nor a verb after "that" or "it" ("the energy that falls on them")."""
-    first = re.match(r"[A-Z][a-z]+", claim.text)
-    named = first is None or claim.inserted or first.group() in book.inner_words | lexicon.FIRST_NAMES
-    text = (claim.text[:1] if named else claim.text[:1].lower()) + claim.text[1:position]
+    text = (claim.text if claim.inserted else _first_word_lowered(claim.text, book))[:position]
     quoted = quotations(claim.text)
     return [
         plural
