@@ -283,6 +283,8 @@ def test_text_after_a_closing_quote(tmp_path):
         ("#separator:tab\n#html:yes\na\tb\n", "line 2: #html must be true or false, not 'yes'"),
         ("#tags column:last\na\tb\n", "line 1: #tags column must be a column number (1 is the first), not 'last'"),
         ("#tags column:3\na\tb\n", "line 1: #tags column:3, but the rows have 2 columns"),
+        # a control character str.strip() takes and int() does not (found by the hostile-import property test)
+        ("#tags column:\x1f3\na\tb\n", "but the rows have 2 columns"),
         ("#deck column:2\n#tags column:2\na\tb\n", "line 2: column 2 is already the deck column"),
         ("#separator:tab\n#columns:Front\na\tb\n", "line 2: #columns names 1 columns, but line 3 has 2"),
         ("#notetype:Vocabulary\na\tb\n", "line 1: unknown note type 'Vocabulary'"),

@@ -290,8 +290,10 @@ def _headers(entries: Mapping[str, tuple[int, str]], separator: str, where: str)
         if key not in entries:
             return None
         line, value = entries[key]
-        if not value.strip().isdecimal():
-            raise ImportFileError(f"{where} line {line}: #{key} must be a column number (1 is the first), not {value.strip()!r}")
+        # str.strip() also takes the control characters \x1c-\x1f, which int() refuses around a number
+        value = value.strip()
+        if not value.isdecimal():
+            raise ImportFileError(f"{where} line {line}: #{key} must be a column number (1 is the first), not {value!r}")
         number = int(value)
         return number - 1 if number > 0 else None
 
