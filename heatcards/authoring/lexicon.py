@@ -340,9 +340,9 @@ GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
 # Prepositions after which a capitalised name is usually a place.
 PLACE_PREPOSITIONS = _words("in at near from into across outside throughout inside towards toward around")
 
-# Lower-case nouns that, just before a capitalised or quoted title, say it names a work.
 # Words for a business right before its name, which makes the name an organisation: "the Swiss firm Cerberus".
 ORGANISATION_CUES = _words("firm company manufacturer maker carmaker automaker shipbuilder airline")
+# Lower-case nouns that, just before a capitalised or quoted title, say it names a work.
 WORK_CUES = _words(
     "film films movie movies novel novels book books album albums song songs single series show shows "
     "sitcom drama dramas documentary play plays opera musical painting paintings poem poems novella "

@@ -2986,7 +2986,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     ):
         subject = mentions[0] if mentions and mentions[0].start == 0 and mentions[0].kind in NAMED_KINDS else None
         claim = _name_the_topic(Claim(text, 0, mentions, subject), before, topic, book)
-        return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_thing(_name_the_group(_name_the_object(claim, before, topic, book), before, book), before, book), before, topic)))
+        return _with_its_references_written(claim, before, topic, book)
     pronoun = "the two" if reference.group("pair") else (reference.group("pronoun") or "").lower()
     if relative and not written and (pronoun not in _PRONOUN_GENDER or relative.group("counted")):
         # "The next year it …": what "it" is leans on the sentence before as much as the year does; a "he"
@@ -3014,7 +3014,14 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= reference.end()]
     replaced = pronoun if pronoun in _REPEATED_SUBJECT else ""
     claim = _name_the_topic(Claim(resolved, inserted, moved, subject, replaced), before, topic, book)
-    return _without_also_or_too(_without_sequence_word(_name_the_place(_name_the_thing(_name_the_group(_name_the_object(claim, before, topic, book), before, book), before, book), before, topic)))
+    return _with_its_references_written(claim, before, topic, book)
+
+
+def _with_its_references_written(claim: Claim, before: _Before, topic: _Topic | None, book: NameBook) -> Claim:
+    """The claim with what it leaves to the sentence before written out (a "him", "her" or "his", a "their", an object
+    "it", a "there") and without the words that only link it to that sentence ("also", "then")."""
+    named = _name_the_thing(_name_the_group(_name_the_object(claim, before, topic, book), before, book), before, book)
+    return _without_also_or_too(_without_sequence_word(_name_the_place(named, before, topic)))
 
 
 def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
@@ -4120,11 +4127,6 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     return _with_text(claim, position, pronoun.end(), name if as_object else f"{name}'s", named)
 
 
-# A people the word list does not hold, by the shape of its plural after "the": "the Nabataeans", "the Hittites" (not "the
-# Alps", "the Beatles").
-_PEOPLE_BY_ITS_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ites)")
-
-
 def _name_the_group(claim: Claim, before: _Before, book: NameBook) -> Claim:
     """The claim with a "their" that nothing in it can stand for (see _dangling_pronoun_at) written as the one people the
     sentence before, in the same paragraph, names: "Vienna had long envied the Moravians' mines. In 1204, after the death
@@ -4138,7 +4140,7 @@ def _name_the_group(claim: Claim, before: _Before, book: NameBook) -> Claim:
     peoples = [
         m for m in before.mentions
         if m.text.endswith("s") and not m.attributive
-        and (_a_people(m) or m.kind is MentionKind.NAME and _PEOPLE_BY_ITS_PLURAL.fullmatch(m.text) and before.text.endswith("the ", 0, m.start))
+        and (_a_people(m) or m.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(m.text) and before.text.endswith("the ", 0, m.start))
     ]
     if len(peoples) != 1 or any(_a_people(m) and m.text.endswith("s") for m in claim.mentions):
         return claim  # "… after the death of their last duke, the Franks …": theirs, maybe
