@@ -34,6 +34,14 @@ def test_a_name_is_found_whole(sentence, expected):
     assert found(sentence) == expected
 
 
+def test_a_land_named_after_a_person_the_document_knows_is_one_place():
+    # "Land" ends a place's name as "Island" does, so the owner's possessive stays inside it even when the
+    # document names the owner ("Prince Rupert") and "Rupert" alone would be his.
+    assert found("The region was named Rupert's Land after his cousin.", "Prince Rupert sailed.", "Rupert rode.") == [
+        ("place", "Rupert's Land")
+    ]
+
+
 def test_a_person_followed_by_of_the_is_not_joined_to_the_organisation():
     assert found("Roger L. Easton of the Naval Research Laboratory and Ivan Getting of the Aerospace Corporation met.") == [
         ("person", "Roger L. Easton"),

@@ -204,7 +204,7 @@ PLACE_WORDS = _words(
     "Ocean River Lake Mountain Mountains Mount Mt Hills Hill Valley Canyon Desert Forest Park Street St "
     "Avenue Ave Road Boulevard Square Bridge Harbor Harbour Coast Beach Peninsula Strait Falls Heights "
     "Village Town Township Borough Airport Station Canal Cape Plains Mill Mills Theatre Theater Hall Cathedral "
-    "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena Ground Oval"
+    "Tower Palace Castle Market Gardens Temple Abbey Stadium Arena Ground Oval Land"
 )
 # The last words of places that are buildings or grounds, which a sentence puts someone "at" rather than "in": "At
 # Harrow Park he …", "The library opened at Kell House".
@@ -312,7 +312,7 @@ NATIONALITIES = DEMONYMS | _words(
 )
 # Last words of places' names that English writes without "the" ("Central Park", "Westminster Abbey", "Windsor Castle",
 # "Trafalgar Square", "Ellis Island"), unlike "the Avon Bridge" or "the Ring Road".
-NO_ARTICLE_PLACE_WORDS = _words("Park Street Avenue Ave Square Island Castle Abbey Cathedral Airport")
+NO_ARTICLE_PLACE_WORDS = _words("Park Street Avenue Ave Square Island Castle Abbey Cathedral Airport Land")
 # The last words of a place that is a thing one can say "it" of: "the Golden Gate Bridge … Its span".
 STRUCTURE_WORDS = _words(
     "Bridge Tower Building Dam Canal Tunnel Station Airport Stadium Arena Castle Palace Cathedral Mill "
