@@ -2655,3 +2655,78 @@ def test_two_days_of_one_month_with_their_year_are_one_date(text, date):
 def test_a_building_named_by_its_word_for_a_house_is_a_place(name):
     text = f"The architect Joan Ferrer designed {name} in 1890 for a rich merchant."
     assert (MentionKind.PLACE, name) in {(m.kind, m.text) for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+# Round 89, part C: a name some people took up, or call a whole field by; a term whose last word looks like a verb
+# (each beside a sentence of the same words that names no term)
+@pytest.mark.parametrize(
+    "text, term, no_term",
+    [
+        (
+            "Because the word was a brand, brewers later adopted the name cold fermentation.",
+            "cold fermentation",
+            "She took the name of her aunt when she married.",
+        ),
+        (
+            "A kiln is hot, which is why potters call the whole craft ceramic firing.",
+            "ceramic firing",
+            "The potters call the town every morning.",
+        ),
+        (
+            "A belt feeds the dough into the cold end, a small chilled box that firms it.",
+            "cold end",
+            "After the bridge collapsed, a ferry carried the mail.",
+        ),
+    ],
+)
+def test_a_term_taken_up_called_whole_or_ending_in_a_verb_shaped_noun(text, term, no_term):
+    assert term in [m.text for m in find_terms(text)]
+    assert find_terms(no_term) == []
+
+
+# Round 89, part A: a name of two plain words described as a person after it ("a 16-year-old girl") is a person's, and
+# the description says the gender
+def test_a_name_described_as_a_girl_is_a_female_person():
+    text = "The first passenger to land was Orla Brennick, a 16-year-old girl from Tralee."
+    book = NameBook.from_texts([text])
+    assert (MentionKind.PERSON, "Orla Brennick") in {(m.kind, m.text) for m in find_mentions(text, book)}
+    assert book.gender("Orla Brennick") is Gender.FEMALE
+
+
+# Round 89, part B: where a name begins and ends
+def test_a_title_opening_the_sentence_with_the_before_its_year_keeps_its_the():
+    assert ("work", "The Silent Baker") in found("The Silent Baker (1931) was his first feature film with sound.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Oregon was admitted as part of the Settlement of 1859.", "Settlement of 1859"),
+        ("The Panic of 1907 closed forty banks.", "Panic of 1907"),
+    ],
+)
+def test_a_name_going_on_with_of_and_its_year_is_whole(text, name):
+    assert any(mention == name for _, mention in found(text))
+
+
+def test_a_university_and_the_city_of_its_campus_are_one_name():
+    assert ("organisation", "University of Ohio at Dayton") in found("Ann Vail studied at the University of Ohio at Dayton in 1901.")
+
+
+def test_a_possessive_place_before_a_word_for_its_first_peoples_is_no_name():
+    mentions = [mention for _, mention in found("For Oregon's Native peoples the rush was a disaster.")]
+    assert not any("Native" in mention for mention in mentions)
+
+
+def test_a_word_opening_places_ends_one_after_its_owners_possessive():
+    texts = ["John Marsh was a Swiss trader.", "He built a fortified mill, Marsh's Fort, where the silver was found."]
+    assert any(mention == "Marsh's Fort" for _, mention in found(texts[1], texts[0]))
+
+
+def test_two_names_an_en_dash_joins_into_a_bodys_name_are_one_name():
+    assert ("organisation", "Lincoln Memorial–Liberty Hall Foundation") in found("The mill was restored by the Lincoln Memorial–Liberty Hall Foundation in 1992.")
+
+
+def test_a_term_after_called_a_ends_before_its_present_verb():
+    spans = [(term.text) for term in find_terms("A program called a cutter trims the sheet into thin strips.")]
+    assert "cutter" in spans and "cutter trims" not in spans

@@ -8709,3 +8709,22 @@ def test_they_after_a_plural_subject_inside_a_paragraph_is_refused():
         "They were first sold by Vell Energy in 1958."
     )
     assert not any("The sheets" in front or "Silicon cells were" in front for front in fronts)
+
+
+# Round 89, part A: a "She" after a sentence naming a girl or a woman beside a ship is never the ship; a "their" after a
+# singular in "-ss" ("the loss of land") is not that word's
+def test_she_after_a_girl_beside_a_ship_is_not_the_ship():
+    text = (
+        "The first passenger to land was Orla Brennick, a 16-year-old girl from Tralee who had sailed on the steamship "
+        "Corran with her aunt. She was handed a $5 silver coin to mark the day."
+    )
+    fronts = _fronts(text, "Port Vell")
+    assert not any("Corran was handed" in front for front in fronts)
+
+
+def test_their_after_a_loss_in_the_subject_is_not_written_unsaid():
+    text = (
+        "For the hill farmers of Dorn the long drought was a disaster. Hunger, fever, the loss of herds and open raids "
+        "cut their numbers from some 40,000 in 1731 to about 9,000 by 1760."
+    )
+    assert not any("cut their numbers" in front for front in _fronts(text, "Dorn"))

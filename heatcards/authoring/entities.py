@@ -432,7 +432,7 @@ _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b|st\b|nd\b|rd\b|th\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s", "East 48th" (_ORDINAL_OF_A_NAME)
 _NUMBER_AFTER_NO = re.compile(r"\d{1,6}(?:[A-Z](?!\w))?(?![\d,.]\d)")  # "No." says a number is a name, however long: "as No. 60103"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
-_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
+_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z\d-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
 # What a clause after a name says was published: a work when a capitalised article opens the name ("In The Long Tide,
 # published in 1871, she …"), whatever the preposition before it would make it (not "a guide to Rome, published in …").
 _PUBLISHED_AFTER = re.compile(r", (?:first )?published (?:in|on|by)\b")
@@ -488,6 +488,9 @@ _TITLE_OPENED_BY_AN_ARTICLE = re.compile(rf"(?:(?<=[\w,;’'] )|(?<=\())(?P<titl
 # A capitalised word right before, which makes the article part of a name ("In The Hague", "Plan A"), unless it is a
 # possessive: "Carr's A Synopsis of Elementary Results in Pure Mathematics" is Carr's title.
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*(?<!['’]s) $")
+# Round 89, part B. At a sentence's start, a run that "The" opens is a title when its year in brackets follows: "The
+# Silent Baker (1931) was his first sound film" (not "The {{Silent Baker}}"); without the year "The" opens any name.
+_TITLE_OPENING_THE_SENTENCE = re.compile(rf"^(?P<title>The {_UNMARKED_TITLE_WORDS})(?= \(\d{{4}}\))")
 # What closes such a title: a stop, a bracket, a dash or a lower-case word other than a small word of titles.
 _CLOSES_AN_UNMARKED_TITLE = re.compile(rf"[,.;:)]| \(| [-–—]| (?!(?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}) )[a-z]")
 # A title that opens with "And" opening the sentence, before a comma and what tells a work: "And Still the Rain,
@@ -497,6 +500,12 @@ _TITLE_OPENED_BY_AND = re.compile(rf"^(?P<title>And {_UNMARKED_TITLE_WORDS})(?=,
 _TOLD_AS_A_WORK_AFTER = re.compile(r", (?:first )?(?:published|performed|staged|produced|premiered|released|written|directed|composed) (?:in|on|by|at)\b")
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Round 89, part B. An event or a law named by one word and its year after "of", written after "the": "the Settlement
+# of 1859", "the Panic of 1907" (one name: "the {{Settlement}} of 1859" cuts it). Only a word for an event, a law or an
+# agreement (lexicon.NAMED_BY_ITS_YEAR_WORDS: "the Exhibition of 1851" may be the "Great Exhibition" of its document);
+# not a name whole without its year ("the Homestead Act of 1862": name and year are each a card), nor one year of two
+# ("the Blitz of 1940 and 1941").
+_NAME_OF_ITS_YEAR = re.compile(r"(?<=\b[Tt]he )(?P<name>[A-Z][\w'’-]* of 1?\d{3})(?![\w–-]| and \d)")
 # A word whose capital inside it marks a letter of a mnemonic: "seCond", "thuMb" (see spells_a_mnemonic).
 _LETTER_OF_A_MNEMONIC = re.compile(r"\b[a-z]+[A-Z][a-z]*\b")
 # A work someone reads or translates, named after its author's possessive: "he read Anna Berg's Notes on the Tides of
@@ -732,7 +741,7 @@ _PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "
 # A word for a man or a woman just after a name: "Maynard Dixon, a man twenty years older", "he took Ann Cole as his
 # common-law wife" (a pronoun after her name may then be his: "Ann Cole died while he was abroad.").
 _GENDER_SAID_AFTER_A_NAME = re.compile(
-    rf"(?:, an?|,? as (?:his|her|their)) (?:[a-z-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b"
+    rf"(?:, an?|,? as (?:his|her|their)) (?:[a-z\d-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b"
 )
 
 # An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".
@@ -839,7 +848,8 @@ def _closes_a_title(text: str, match: re.Match[str]) -> bool:
 
 def _unmarked_titles(text: str) -> list[re.Match[str]]:
     """The titles without marks that a capitalised "The" or "A" inside the sentence opens, or an "And" opening it before
-    what tells a work (see _TITLE_OPENED_BY_AN_ARTICLE, _TITLE_OPENED_BY_AND)."""
+    what tells a work, or a "The" opening it before the year in brackets (see _TITLE_OPENED_BY_AN_ARTICLE,
+    _TITLE_OPENED_BY_AND, _TITLE_OPENING_THE_SENTENCE)."""
     found = [
         match for match in _TITLE_OPENED_BY_AN_ARTICLE.finditer(text)
         if not _CAPITALISED_WORD_BEFORE.search(text, 0, match.start())  # "In The Hague", "Plan A": no title's article
@@ -847,6 +857,8 @@ def _unmarked_titles(text: str) -> list[re.Match[str]]:
         and _one_unmarked_title(match.group("title").split())
     ]
     if (opened := _TITLE_OPENED_BY_AND.match(text)) and _TOLD_AS_A_WORK_AFTER.match(text, opened.end()):
+        found.append(opened)
+    if opened := _TITLE_OPENING_THE_SENTENCE.match(text):
         found.append(opened)
     return found
 
@@ -889,6 +901,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     for match in _WORK_AFTER_ITS_AUTHOR.finditer(text):
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
+    for match in _NAME_OF_ITS_YEAR.finditer(text):
+        if match.group("name").split()[0] in lexicon.NAMED_BY_ITS_YEAR_WORDS:
+            add(Mention(MentionKind.NAME, match.start("name"), match.end("name"), match.group("name"), match.group("name")))
     if (part := _COUNT_OF_A_PART.match(text)) and _a_verb(part.group("verb")):
         add(Mention(MentionKind.COUNT, part.start("count"), part.end("count"), part.group("count"), part.group("count")))
     for match in _RANK.finditer(text):
@@ -1071,8 +1086,12 @@ _NAMED_BY_SOMEONE = re.compile(
 # People who call what the sentence describes by a term that ends it: "Scholars call these forty booklets fascicles.",
 # "Sailors called the cold winds williwaws."; the callers are a plural noun of people, never a name ("James called the
 # boys home.": someone calling someone), and the described noun is a plural after "these", "those" or "the".
+# Round 89, part C: or a whole field or craft ("which is why brewers call the whole craft cold brewing."): "whole" says
+# the name covers all of it, not one thing someone calls by a name.
 _CALLERS = r"(?:people|[A-Za-z][a-z]*(?:ers|ars|ors|ists|ians|ics|ants|ents))"
-_A_GROUP_CALLS_THE_DESCRIBED = rf"\b{_CALLERS} call(?:s|ed)? (?P<described>(?P<determiner>these|those|the) (?:[a-z-]+ ){{0,2}}?[a-z-]+s) "
+_A_GROUP_CALLS_THE_DESCRIBED = (
+    rf"\b{_CALLERS} call(?:s|ed)? (?P<described>(?P<determiner>these|those|the) (?:(?:[a-z-]+ ){{0,2}}?[a-z-]+s|(?<=the )(?:whole|entire) [a-z-]+)) "
+)
 CALLED_BY_A_GROUP = re.compile(_A_GROUP_CALLS_THE_DESCRIBED + r"(?=(?P<name>[a-z][a-z -]*)\.$)")
 # A description and the name someone gave it between commas, after a noun: "Charges held at the edge, which she
 # called edge charges, slowed the current." (not ", which she called every week,": a call is no name).
@@ -1262,6 +1281,9 @@ _WHAT_IT_MEASURES = re.compile(
 )
 # The end of a clause right after a term.
 _CLAUSE_END = re.compile(r"[.,;](?: |$)")
+# Round 89, part C. A name some people took up, one to four lower-case words ending the clause: "weavers later adopted
+# the name {{double cloth}}." (not "took the name of her aunt": no term ends the clause there).
+_NAME_TAKEN_UP = re.compile(r"\b(?:adopted|adopt|adopts|took|takes|chose|chooses) the (?:name|term) (?=[a-z])")
 # A term named by a passive "named" with nothing after it, when a common noun is what is named and the term
 # ends the clause: "the phenomenon was named colony collapse disorder." (not "He was named captain").
 _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are|was|were) named (?=[a-z][a-z -]*[.,;](?: |$))")
@@ -1454,7 +1476,7 @@ def find_terms(text: str) -> list[Mention]:
                 found.append((start, end))
     for match in _NAMED_PASSIVE.finditer(text):
         found.append(_term_from(text, match.end()))
-    for match in _MADE_OR_FOUND_IN.finditer(text):
+    for match in (*_MADE_OR_FOUND_IN.finditer(text), *_NAME_TAKEN_UP.finditer(text)):
         start, end = _term_from(text, match.end())
         if _CLAUSE_END.match(text[end:]):
             found.append((start, end))
@@ -2076,6 +2098,11 @@ def _term_from(text: str, start: int) -> tuple[int, int]:
     return (start, words[-1].end()) if words else (start, start)
 
 
+# Round 89, part B. A word in "-s" before a determiner, after a term's first word, is the verb of the clause, not the
+# term's: "a program called a cutter trims the sheet" (the term is "cutter").
+_PRESENT_VERB_BEFORE_ITS_OBJECT = re.compile(r"[a-z]+[^s\W]s (?:the|a|an|its|their|each|every|this|these|those)\b")
+
+
 def _words_from(text: str, start: int) -> list[re.Match[str]]:
     """The words of a term starting at `start`: lower-case words up to a word no term holds or a verb
     ("an enzyme called invertase begins to split …"), a word in "-ed" after the first included ("an
@@ -2084,7 +2111,7 @@ def _words_from(text: str, start: int) -> list[re.Match[str]]:
     position = start
     while len(words) < _MAX_TERM_WORDS:
         word = (_INNER_TERM_WORD if words else _TERM_WORD).match(text, position)
-        if word is None or word.group() in _NOT_TERM_WORDS or (words and _a_verb(word.group())):
+        if word is None or word.group() in _NOT_TERM_WORDS or (words and (_a_verb(word.group()) or _PRESENT_VERB_BEFORE_ITS_OBJECT.match(text, word.start()))):
             break
         words.append(word)
         if text[word.end() : word.end() + 1] != " ":
@@ -2113,6 +2140,12 @@ def _an_adverb(word: str) -> bool:
     return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "ply", "bly", "aly", "oly", "fly"))
 
 
+# Round 89, part C. A term's last word shaped like a verb's plain form after an article and one word: "into the hot
+# {{end}}, a small heated block …", "the cold {{store}}, a room that …" (not "-ed" nor "-s": "the bridge collapsed, a …").
+_NOUN_SHAPED_LIKE_A_VERB = re.compile(r"[a-z]+(?<!ed)(?<!s)")
+_ARTICLE_AND_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|an?) [a-z][\w-]*(?<!s) $")
+
+
 def _term_before(text: str, end: int) -> tuple[int, int]:
     """The term ending at `end`: the lower-case words after an article ("mature in the thymus"), a
     verb ("the tail contained cyanogen", "larvae are fed royal jelly"), "of" ("a layer of chalk
@@ -2125,7 +2158,9 @@ def _term_before(text: str, end: int) -> tuple[int, int]:
     taken: list[re.Match[str]] = []
     stop = ""
     for word in reversed(words):
-        if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()) or _a_verb(word.group()):
+        if word.group() in _NOT_TERM_WORDS or not _TERM_WORD.fullmatch(word.group()) or _a_verb(word.group()) and not (
+            not taken and _NOUN_SHAPED_LIKE_A_VERB.fullmatch(word.group()) and _ARTICLE_AND_ADJECTIVE_BEFORE.search(text, 0, word.start())
+        ):
             stop = word.group()
             if taken and stop[:1].isupper() and (stop.endswith(("'s", "’s")) or f" {stop} " in f" {text[: word.start()]}"):
                 return (end, end)
@@ -2160,9 +2195,9 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
     if (nickname := _NICKNAME_INSIDE_A_NAME.match(text, run.start)) and nickname.end() < run.end:
         kind = MentionKind.PERSON  # 'Joe "King" Oliver': only people are given a nickname between their names
     kind = kind or _kind_of(run, book)
-    if kind is MentionKind.PLACE and _a_place_shaped_persons_name(run) and _DESCRIBED_AS_A_PERSON.match(text, run.end):
-        # "a partner in Thomas Bentley, a Leeds merchant", "Rowland Hill, a former schoolmaster": the description says
-        # what "in" or the "Hill" of place names does not
+    if kind in (MentionKind.PLACE, MentionKind.NAME) and _a_place_shaped_persons_name(run) and _DESCRIBED_AS_A_PERSON.match(text, run.end):
+        # "a partner in Thomas Bentley, a Leeds merchant", "Rowland Hill, a former schoolmaster", "was Nell Garvey, a
+        # 16-year-old girl": the description says what "in", the "Hill" of place names or an unknown first name does not
         kind = MentionKind.PERSON
     if kind is not MentionKind.PERSON and run.tokens[0] in ("The", "A", "An") and _PUBLISHED_AFTER.match(text, run.end):
         kind = MentionKind.WORK
@@ -2503,13 +2538,18 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
                 words[:0], start = owner.tokens, owner.start
         if words[-1] in _CONNECTORS or words[-1] in _INNER_CONJUNCTIONS:
             continue
-        if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS):
-            continue  # also "Written" and "Herself" of a long title: no name alone
+        if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS or words[0] in lexicon.FIRST_PEOPLES_WORDS):
+            continue  # also "Written" and "Herself" of a long title, "Native" of "Native peoples": no name alone
         if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
             continue
         before = [t.group().lower() for t in tokens[:first] if t.end() <= start][-2:]  # "in 1947 Franklin": no cue
         if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
             continue  # "the Zone", "a Zone high school" where the document says "Canal Zone": half a name, no answer
+        if runs and text[runs[-1].end : start] == "–" and not runs[-1].possessive and words[-1] in lexicon.ORGANISATION_WORDS:
+            # Round 89, part B: two names an en dash joins open one body's name, "the Lincoln Memorial–Liberty Hall
+            # Foundation", never clozed in part
+            owner = runs.pop()
+            words[:1], start, before = [*owner.tokens[:-1], f"{owner.tokens[-1]}–{words[0]}"], owner.start, owner.before
         after = tokens[index].group().lower() if index < len(tokens) and not possessive else ""
         if after == "," and index + 1 < len(tokens) and tokens[index + 1].group() == "who":
             after = ", who"  # "Henry Brand, who …": a relative clause set off by a comma tells a person (see _kind_of)
@@ -2629,6 +2669,9 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
         # a prize and its field, "Nobel Prize in Physics"; a body for people and their field, "Society for Women in
         # Chemistry" (not "Institute for Advanced Study in Princeton", where it stands)
         return words[-1] in lexicon.PRIZE_WORDS or (words[-2:-1] == ["for"] and words[-1].lower() in lexicon.GENERIC_PEOPLE and following not in _WHEN_OR_WHERE)
+    if word == "at":
+        # Round 89, part B: a state's university and the one city of its campus, "University of Ohio at Dayton"
+        return words[:2] == ["University", "of"] and ending == following
     if word == "upon":  # a town and the river it stands on: "Newcastle upon Tyne", "Kingston upon Thames"
         return len(words) == 1
     if word == "for":  # "Organisation for European Economic Co-operation", "Council for Mutual Economic Assistance",
@@ -2761,13 +2804,18 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
     if index >= len(tokens) or text[tokens[index - 1].end() : tokens[index].start()] != " ":
         return None
     owner = _POSSESSIVE.sub("", previous.group())
-    for token in tokens[index : index + 6]:
+    for position, token in enumerate(tokens[index : index + 6], start=index):
         word = _POSSESSIVE.sub("", token.group())
         if word in ("'", "’"):
             continue
         if not _is_name_word(word):
             break
         if word in lexicon.ORGANISATION_WORDS or word in lexicon.PLACE_WORDS or word in lexicon.EPONYM_WORDS:
+            return index
+        # Round 89, part B: a word that opens most places' names ("Fort Sumter") ends one after its owner, as its last
+        # word: "Marsh's Fort", "Hale's Ferry"
+        last = position + 1 == len(tokens) or not _is_name_word(tokens[position + 1].group())
+        if word in lexicon.PLACE_WORDS_AFTER_AN_OWNER and last:
             return index
         if word in lexicon.PRIZE_WORDS and not _a_known_person(owner, book):
             return index
@@ -2777,7 +2825,8 @@ def _possessive_inside_name(text: str, tokens: list[re.Match[str]], index: int, 
     # House", which may be the house's name)
     titled = index + 1 < len(tokens) and tokens[index + 1].group() in ("of", "on")
     a_persons_name = _a_known_person(owner, book) or (titled and len(words) >= 2 and _opens_with_a_first_name(words))
-    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES and following not in lexicon.NOT_NAMES and not a_persons_name:
+    # (nor a word for the first people of a land, "Oregon's Native peoples": see lexicon.FIRST_PEOPLES_WORDS)
+    if alone and _is_name_word(following) and following not in lexicon.FIRST_NAMES | lexicon.NOT_NAMES | lexicon.FIRST_PEOPLES_WORDS and not a_persons_name:
         return index
     return None
 

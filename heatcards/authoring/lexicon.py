@@ -189,6 +189,9 @@ EVENT_WORDS = _words(
     "Flood Fire Storm Siege Battle Earthquake Hurricane Blizzard Eruption Famine Plague Fog Smog Riot Massacre "
     "Disaster Explosion Tsunami Uprising Rebellion Revolt"
 )
+# Words for an event, a law or an agreement that one word and its year name whole: "the Panic of 1907", "the Settlement
+# of 1859" (Round 89, part B; see entities._NAME_OF_ITS_YEAR).
+NAMED_BY_ITS_YEAR_WORDS = EVENT_WORDS | _words("Compromise Panic Act Treaty Crash Revolution Settlement Depression Convention Accord")
 # The last word of the name of a state, which the country after "of" belongs to: "the Federal Republic of Germany",
 # "the Grand Duchy of Luxembourg" (where "Derek Ibbotson of Britain" is a person and where he comes from).
 STATE_WORDS = _words("Republic Kingdom Empire Principality Duchy Commonwealth Confederation Emirate Emirates Sultanate Dominion")
@@ -226,6 +229,9 @@ CRAFT_WORDS = _words(
 # Words that make a place's name with one other word, before or after it: "Lake Baikal", "Mount
 # Everest", "Thames River" (the other word alone names the same place).
 PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")
+# Words that open most places' names ("Fort Sumter") but end one after its owner's possessive: "Marsh's Fort", "Hale's
+# Ferry", "Ward's Landing" (Round 89, part B).
+PLACE_WORDS_AFTER_AN_OWNER = _words("Fort Ferry Landing Crossing")
 # Words for a house or a palace that open a building's name in Catalan, Spanish, Italian or German: "Casa Vicens", "Palau
 # Güell", "Palazzo Vecchio" (a place, never a person's name, though the other word is often its owner's surname).
 BUILDING_FIRST_WORDS = _words("Casa Palau Palazzo Palacio Schloss")
@@ -637,6 +643,9 @@ PLAIN_DESCRIBING_WORDS = _words(
 # Words for people that say nothing of who they are, which a count and "the" make point back at the ones the text
 # before named: "The three men shared the Nobel Prize …" (which three?).
 GENERIC_PEOPLE = _words("men women people boys girls brothers sisters friends children")
+# Capitalised adjectives for the first people of a land, no name alone: "Oregon's Native peoples", "Indigenous
+# tribes" (Round 89, part B; "Native Americans" stays a name of two words).
+FIRST_PEOPLES_WORDS = _words("Native Indigenous Aboriginal")
 
 # Nouns of an activity that open a sentence without saying whose it is: "Construction began in 1869."
 ACTION_NOUNS = _words(

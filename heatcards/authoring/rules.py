@@ -251,7 +251,9 @@ _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 # Speech that ends the sentence ('… in a speech: "I took the harbour."'): a question made of the sentence would end
 # inside the quotation (see _question).
 _ENDS_WITH_SPEECH = re.compile(r"[.!?,][\"”’]\s*$")
-_PLURAL_BEFORE = re.compile(r"\b(?:the|these|those|both|all) (?:[a-z]+ )?[a-z]{3,}s\b(?!['’])", re.IGNORECASE)
+# (not a common noun in "-ss", "-us" or "-is", a singular: "the loss of land … their numbers", "the census"; a capitalised
+# word stays, a name a "they" may gather with another: "Karl Lind and the Empress Ada … they")
+_PLURAL_BEFORE = re.compile(r"\b(?i:the|these|those|both|all) (?:[A-Za-z]+ )?(?:[a-z]{3,}(?<![siu])s|[A-Z][A-Za-z]{2,}s)\b(?!['’])")
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
