@@ -2730,3 +2730,11 @@ def test_two_names_an_en_dash_joins_into_a_bodys_name_are_one_name():
 def test_a_term_after_called_a_ends_before_its_present_verb():
     spans = [(term.text) for term in find_terms("A program called a cutter trims the sheet into thin strips.")]
     assert "cutter" in spans and "cutter trims" not in spans
+
+
+# Round 90, part B: a title set between commas after an ordinal "release", in a cleft sentence too.
+def test_a_title_after_an_ordinal_release_in_a_cleft_sentence_is_whole():
+    text = "It was in her third release, Rain on Harlow Street, that critics first noticed the Widow."
+    assert ("work", "Rain on Harlow Street") in found(text)
+    # a "release" with no ordinal may be a release from prison
+    assert not any(kind == "work" for kind, _ in found("After his release, Okafor, who had spent years in jail, spoke at Lagos."))

@@ -8728,3 +8728,34 @@ def test_their_after_a_loss_in_the_subject_is_not_written_unsaid():
         "cut their numbers from some 40,000 in 1731 to about 9,000 by 1760."
     )
     assert not any("cut their numbers" in front for front in _fronts(text, "Dorn"))
+
+
+# Round 90, part A: a title's pet form ("Freddie") names the person whose full name ("Frederick …") the document opens with
+def test_his_after_an_opening_phrase_sentence_is_the_person_a_pet_form_titles():
+    text = (
+        "Frederick James Marlow was born in Leeds on 3 May 1901 and became the best-known painter of the northern coast. "
+        "As painter, teacher and critic, he founded the Vell Circle, a loose group of artists with a studio in Hull, and "
+        "led it through its best years. His career lasted more than fifty years, from the mills of Bradford to a royal "
+        "medal in 1961. Freddie Marlow's first show opened in York in 1925. Marlow died in Whitby in 1966."
+    )
+    fronts = _fronts(text, "Freddie Marlow")
+    assert any(front.startswith("Freddie Marlow's career lasted") for front in fronts)
+
+
+# Round 90, the lead: a title phrase with a short form holding a digit ("How a 4K Camera Works") labels the cards, its
+# short form kept in capitals
+def test_a_title_phrase_with_a_digit_in_its_short_form_labels_the_cards():
+    text = (
+        "A 4K camera records sharp images. Every 4K camera has a large sensor. The 4K camera stores its files on cards. "
+        "The first models appeared in 2011."
+    )
+    fronts = [s.front for s in suggest(text, title="How a 4K Camera Works") if "2011" in s.answer]
+    assert fronts == ["(4K camera) The first models appeared in {{c1::2011}}."]
+
+
+def test_a_name_after_a_short_form_opening_with_a_digit_is_not_asked_alone():
+    # "4K Optics" is one company: its second word alone is no answer
+    text = "In 1991 Ada Lind founded 4K Labs, a lens maker, in Leeds."
+    fronts = _fronts(text)
+    assert "In 1991 {{c1::Ada Lind}} founded 4K Labs, a lens maker, in Leeds." in fronts
+    assert not any("4K {{c1::Labs}}" in front for front in fronts)

@@ -113,7 +113,7 @@ def test_an_exclamation_or_question_mark_inside_a_quotation_that_goes_on_does_no
     ]
     assert texts('"Stop! Go back," he said. Then he left.') == ['"Stop! Go back," he said.', "Then he left."]
     assert texts('"Help!" The crowd ran.') == ['"Help!"', "The crowd ran."]  # the quotation is closed
-    assert texts('She asked: "Why? Tell me." Nobody did.') == ['She asked: "Why?', 'Tell me."', "Nobody did."]  # no comma or lower case after it
+    assert texts('She asked: "Why? Tell me." Nobody did.') == ['She asked: "Why? Tell me."', "Nobody did."]  # the quotation goes on to its close (round 90)
 
 
 def test_offsets_point_into_the_text():
@@ -190,3 +190,20 @@ def test_a_time_of_day_ends_its_sentence_unless_the_time_goes_on():
         "Hundreds of buyers came.",
         "The boat left at 9 a.m. Monday and came back at 6 p.m. Eastern time.",
     ]
+
+
+# Round 90, part B: an exclamation or question mark inside a quotation that goes on to its closing mark ends no sentence.
+def test_a_cry_inside_a_quotation_that_goes_on_ends_no_sentence():
+    text = 'In June 1902 she ran down the quay waving a net and shouting, "Herring! Herring! Herring off the Tarn Bank!" The boats left at dawn.'
+    assert texts(text) == [
+        'In June 1902 she ran down the quay waving a net and shouting, "Herring! Herring! Herring off the Tarn Bank!"',
+        "The boats left at dawn.",
+    ]
+    # a quotation closing right after its cry, or holding a full stop, still ends sentences
+    assert texts('"Halt!" Then he ran.') == ['"Halt!"', "Then he ran."]
+    assert texts('She asked, "Where is he? We leave now. Hurry!" He came.') == ['She asked, "Where is he?', "We leave now.", 'Hurry!"', "He came."]
+
+
+def test_a_cry_inside_a_quotation_closing_with_a_full_stop_ends_no_sentence():
+    text = 'Hale wrote in his log, "Land at last! O! the relief." They were still far from the coast.'
+    assert texts(text) == ['Hale wrote in his log, "Land at last! O! the relief."', "They were still far from the coast."]

@@ -454,12 +454,19 @@ _WHO_WROTE_IT = re.compile(rf", (?:{'|'.join(sorted(lexicon.TITLE_PARTICIPLES))}
 _AFTER_NO_PREPOSITION = "".join(
     rf"(?<!\b[{word[0].upper()}{word[0]}]{word[1:]} )" for word in sorted(lexicon.PLACE_PREPOSITIONS | {"on", "of", "with", "for", "by", "about", "through"})
 )
+# (a "release" only after an ordinal is a work: "his second release, Kid Auto Races at Venice, …", not "After his release,
+# Mandela, who …", a release from prison)
 _WORK_NOUN_BEFORE_A_TITLE = (
-    rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s) (?:(?:[a-z]+,? ){{1,2}}|\d{{4}} )?(?:{'|'.join(sorted(_TITLE_NOUNS))}), "
+    rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s) "
+    rf"(?:(?:(?:[a-z]+,? ){{1,2}}|\d{{4}} )?(?:{'|'.join(sorted(_TITLE_NOUNS))})|(?:{lexicon.PLACE_ORDINALS}|last|latest|final) release), "
 )
 _APPOSED_TITLE = re.compile(
     rf"{_AFTER_NO_PREPOSITION}{_WORK_NOUN_BEFORE_A_TITLE}(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART}|{_WHO_WROTE_IT.pattern})*)(?=, [a-z]|\.$| \(\d{{4}}\))"
 )
+# Round 90, part B. After a preposition too in a cleft sentence, whose "that" closes the title: "It was in his second
+# release, {{Kid Auto Races at Venice}}, that audiences …" (elsewhere a name after "In his first film," may be the
+# clause's subject).
+_APPOSED_TITLE_IN_A_CLEFT = re.compile(rf"\b[Ii]t (?:was|is) [a-z]+ {_WORK_NOUN_BEFORE_A_TITLE}(?P<title>{_TITLE_CASE_WORDS}), that ")
 # Round 67, part B. After a preposition too, and with commas of its own ("Notes on the Lighting, Upkeep, and Keeping of
 # Beacons"), a title set between commas after its work noun when "published" follows: "She set out her rules in a short
 # book, {{Rules for the Care of the Sick}}, published in 1827." (what follows can only be the work's).
@@ -894,7 +901,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         else:
             taken.append((quotation.start, quotation.end))
     # a title with no work noun before it is looked for only where a part saying who wrote it is (found fast)
-    for pattern in (_APPOSED_TITLE, _APPOSED_TITLE_BEFORE_ITS_PUBLISHING, *((_TITLE_SAYING_WHO_WROTE_IT,) if _WHO_WROTE_IT.search(text) else ())):
+    for pattern in (_APPOSED_TITLE, _APPOSED_TITLE_IN_A_CLEFT, _APPOSED_TITLE_BEFORE_ITS_PUBLISHING, *((_TITLE_SAYING_WHO_WROTE_IT,) if _WHO_WROTE_IT.search(text) else ())):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     for match in [*_unmarked_titles(text), *(match for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text) if _closes_a_title(text, match))]:

@@ -1794,11 +1794,15 @@ def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found:
 def _full_form_of(name: str, other: str) -> bool:
     """Whether `other` is a fuller form of the person's `name`: the same surname after a first name that one of
     the two shortens and more names between ("Jack Roosevelt Robinson" for "Jackie Robinson", "Samuel Finley Breese
-    Morse" for "Sam Morse"); not another of the family ("Rachel Robinson", "Mack Robinson")."""
+    Morse" for "Sam Morse"), or whose stem a pet form in "-ie" or "-y" keeps ("Charles Spencer Chaplin" for "Charlie
+    Chaplin"); not another of the family ("Rachel Robinson", "Mack Robinson")."""
     short, full = name.split(), other.split()
+    # "Charlie" keeps "Charl" of "Charles", "Freddie" "Fred" of "Frederick": a stem of four letters at least, so
+    # "Sally" is no "Salome"
+    stem = re.sub(r"(\w)\1?(?:ie|y)$", r"\1", short[0])
     return (
         len(full) > len(short) and full[-1] == short[-1] and min(len(short[0]), len(full[0])) >= 3
-        and (short[0].startswith(full[0]) or full[0].startswith(short[0]))
+        and (short[0].startswith(full[0]) or full[0].startswith(short[0]) or len(stem) >= 4 and stem != short[0] and full[0].startswith(stem))
     )
 
 
@@ -1846,17 +1850,23 @@ def _starts_the_predicate(words: list[str], index: int) -> bool:
     return bool(_PLURAL_NOUN.fullmatch(word)) and following not in _TITLE_VERBS
 
 
+# A word of a title phrase: letters, or a short form with a digit in it ("3D", "4K").
+_TITLE_PHRASE_WORD = r"(?:[A-Za-z]+|\d[A-Z]{1,2})"
+
+
 def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
     """The common noun a title of one to three words names ("The honey bee", "Volcanoes") as the topic
     of a document that names nothing in its title, when at least `TITLE_PHRASE_SENTENCES` sentences
     use it: "(Honey bee) A queen emerges 16 days after …" says whose queen."""
     phrase = re.sub(r"^(?:the|an?)\s+", "", title.strip(), flags=re.IGNORECASE)
-    if not re.fullmatch(r"[A-Za-z]+(?:[ -][A-Za-z]+){0,2}", phrase):
+    if not re.fullmatch(rf"{_TITLE_PHRASE_WORD}(?:[ -]{_TITLE_PHRASE_WORD}){{0,2}}", phrase):
         return None
     if sum(_contains_word(text, phrase) for text in texts) < TITLE_PHRASE_SENTENCES:
         return None
-    name = phrase[0].upper() + phrase[1:].lower()
-    return _Topic(name, MentionKind.NAME, (name,), None, common=True)
+    # a title's capitals lowered, not a short form's ("3D Printer" -> "3D printer")
+    words = re.split(r"([ -])", phrase)
+    name = "".join(word.lower() if word[1:].islower() or len(word) == 1 else word for word in words)
+    return _Topic(name[0].upper() + name[1:], MentionKind.NAME, (name[0].upper() + name[1:],), None, common=True)
 
 
 def _without_generic_word(name: str) -> str:
@@ -6182,7 +6192,8 @@ def _cuts_a_name(text: str, mention: Mention) -> bool:
     joined = re.match(r" and ((?:[A-Z][\w-]* )*[A-Z][\w-]*)", after)
     if mention.kind in NAMED_KINDS and joined and joined.group(1).split()[-1] in generic:
         return True  # "{{Baikalsk Pulp}} and Paper Mill"
-    word = re.search(r"(?:^|\s)([A-Z][\w.'’-]*) $", before)  # a capitalised word just before, not a possessive
+    # a capitalised word just before, not a possessive, or a short form opening with a digit ("3D {{Systems}}")
+    word = re.search(r"(?:^|\s)((?:[A-Z]|\d[A-Z])[\w.'’-]*) $", before)
     if mention.kind is MentionKind.PERSON and word and (
         word.group(1).rstrip(".") in lexicon.TITLES_BEFORE_NAMES
         or word.group(1) in lexicon.NATIONALITIES

@@ -6,7 +6,8 @@ question mark, exclamation mark or ellipsis ends a sentence when what follows co
 after an abbreviation ("Mr.", "e.g.", "vs."), an initial ("J. R. R. Tolkien") or a dotted short form
 ("L.A.", "U.S.") unless the next word is one that usually opens a sentence, not before a lower-case
 word, not inside parentheses that close later; an exclamation or question mark not inside a quotation
-that closes soon after and goes on with the sentence ("Tora! Tora! Tora!," a film …). Closing quotes
+that closes soon after and goes on with the sentence ("Tora! Tora! Tora!," a film …) nor one inside a quotation
+that goes on to its closing mark with no full stop but its last ("shouting, "Fire! Fire in the mill!""). Closing quotes
 and brackets stay with their sentence; list numbers ("1. ", "3.Keanu") and bullets are left out of it.
 """
 from __future__ import annotations
@@ -45,6 +46,9 @@ _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z]")
 _INITIAL = re.compile(r"[A-Z]\. [A-Z]")
 _CLOSING_QUOTE = re.compile(r"[^\"“”\n]{0,60}?(?P<comma>,)?[\"”]")  # the end of a quotation still open, soon
 _GOES_ON = re.compile(r",|\s+[a-z]")
+# The rest of a quotation up to its closing mark in the same block, with no full stop but one just before that mark:
+# "Gold! Gold from the River!"", "what can I do? I am spent."".
+_REST_OF_QUOTATION = re.compile(r"[^\"“”.\n]*\.?[\"”]")
 
 # Abbreviations after which a full stop never ends a sentence.
 _ABBREVIATIONS = frozenset(
@@ -153,7 +157,10 @@ def _quotation_goes_on(so_far: str, following: str) -> bool:
     if so_far.count('"') % 2 == 0 and so_far.count("“") <= so_far.count("”"):
         return False
     closing = _CLOSING_QUOTE.match(following)
-    return closing is not None and (closing.group("comma") is not None or bool(_GOES_ON.match(following, closing.end())))
+    if closing is not None and (closing.group("comma") is not None or bool(_GOES_ON.match(following, closing.end()))):
+        return True
+    # More words of the same quotation follow, up to its closing mark: a cry or question is one line of the quotation.
+    return bool(_REST_OF_QUOTATION.match(following))
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
