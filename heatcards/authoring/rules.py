@@ -1863,10 +1863,11 @@ def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
         return None
     if sum(_contains_word(text, phrase) for text in texts) < TITLE_PHRASE_SENTENCES:
         return None
-    # a title's capitals lowered, not a short form's ("3D Printer" -> "3D printer")
-    words = re.split(r"([ -])", phrase)
-    name = "".join(word.lower() if word[1:].islower() or len(word) == 1 else word for word in words)
-    return _Topic(name[0].upper() + name[1:], MentionKind.NAME, (name[0].upper() + name[1:],), None, common=True)
+    # a title's capitalised words lowered, not a short form ("3D Printer" -> "3D printer", "GPS Satellites" -> "GPS
+    # satellites")
+    lowered = re.sub(r"\b[A-Z][a-z]+\b", lambda word: word.group().lower(), phrase)
+    name = lowered[0].upper() + lowered[1:]
+    return _Topic(name, MentionKind.NAME, (name,), None, common=True)
 
 
 def _without_generic_word(name: str) -> str:
