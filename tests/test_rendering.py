@@ -596,6 +596,8 @@ def test_compare_typed_answer_escapes():
         ('<div style="background: image-set(\'http://e/x\' 1x)">s</div>', "<div>s</div>"),
         ('<div style="color: rgb(1, 2, 3); width:calc(100% - 2px)">s</div>', '<div style="color: rgb(1, 2, 3); width: calc(100% - 2px)">s</div>'),
         ('<div style="color: &#117;rl(x)">s</div>', "<div>s</div>"),
+        ('<div style="javascript:javascript:; color: red">s</div>', '<div style="color: red">s</div>'),
+        ('<div style="font-family: java\tscript:x">s</div>', "<div>s</div>"),
         ("<svg onload=alert(1)><circle/></svg>after", "after"),
         ("<math><mtext>x</mtext></math>after", "after"),
         ('<iframe src="https://evil"></iframe>after', "after"),
