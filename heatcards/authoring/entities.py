@@ -507,6 +507,9 @@ _TITLE_OPENED_BY_AND = re.compile(rf"^(?P<title>And {_UNMARKED_TITLE_WORDS})(?=,
 _TOLD_AS_A_WORK_AFTER = re.compile(r", (?:first )?(?:published|performed|staged|produced|premiered|released|written|directed|composed) (?:in|on|by|at)\b")
 _TITLE_SAYING_WHO_WROTE_IT = re.compile(rf"(?<![\w'’-])(?P<title>{_TITLE_CASE_WORDS}(?:{_TITLE_PART})*{_WHO_WROTE_IT.pattern})(?=[,.;])")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A common noun shaped as a plural: "glaciers", "tides"; not a singular in "-ss", "-us" or "-is", "glass", "virus",
+# "crisis" (a word such as "gas" or "its" is left to the lists of each use).
+PLURAL_NOUN = re.compile(r"[a-z]+[^isu\W]s")
 # Round 89, part B. An event or a law named by one word and its year after "of", written after "the": "the Settlement
 # of 1859", "the Panic of 1907" (one name: "the {{Settlement}} of 1859" cuts it). Only a word for an event, a law or an
 # agreement (lexicon.NAMED_BY_ITS_YEAR_WORDS: "the Exhibition of 1851" may be the "Great Exhibition" of its document);
@@ -1735,8 +1738,9 @@ def _says_what_the_part_does(opening: re.Match[str]) -> bool:
 
 
 def _in_the_plural(word: str) -> bool:
-    """Whether a noun ends as a plural does (as a verb in the present does with a subject in the singular)."""
-    return word.endswith("s") and not word.endswith(("ss", "us"))
+    """Whether a noun (its last word, "feed dogs") ends as a plural does (as a verb in the present does with a subject in
+    the singular)."""
+    return PLURAL_NOUN.fullmatch(re.split(r"[ -]", word)[-1]) is not None
 
 
 def _names_people(part: str) -> bool:

@@ -28,6 +28,7 @@ from heatcards.authoring.entities import (
     LONG_AGO,
     NAMED_KINDS,
     OWNED_PERSON,
+    PLURAL_NOUN,
     QUOTED_TERM_A_GROUP_CALLS,
     SPECIES_WORD,
     Gender,
@@ -251,9 +252,9 @@ _FINAL = re.compile(r"\s*[.!]?[\"'”’)]*\s*$")
 # Speech that ends the sentence ('… in a speech: "I took the harbour."'): a question made of the sentence would end
 # inside the quotation (see _question).
 _ENDS_WITH_SPEECH = re.compile(r"[.!?,][\"”’]\s*$")
-# (not a common noun in "-ss", "-us" or "-is", a singular: "the loss of land … their numbers", "the census"; a capitalised
-# word stays, a name a "they" may gather with another: "Karl Lind and the Empress Ada … they")
-_PLURAL_BEFORE = re.compile(r"\b(?i:the|these|those|both|all) (?:[A-Za-z]+ )?(?:[a-z]{3,}(?<![siu])s|[A-Z][A-Za-z]{2,}s)\b(?!['’])")
+# (of four letters at least, and not a singular: "the loss of land … their numbers", "the census"; a capitalised word
+# stays, a name a "they" may gather with another: "Karl Lind and the Empress Ada … they")
+_PLURAL_BEFORE = re.compile(rf"\b(?i:the|these|those|both|all) (?:[A-Za-z]+ )?(?:(?=[a-z]{{4}}){PLURAL_NOUN.pattern}|[A-Z][A-Za-z]{{2,}}s)\b(?!['’])")
 # What follows a leading "It" that only a building, a bridge, a park … can be: "It was declared a World Heritage
 # Site in 1987", "It was designated a National Historic Landmark" (not a ceremony or a death the sentence before told of).
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
@@ -1044,11 +1045,10 @@ _PERSON_BEFORE = re.compile(
 _PERSONS_OWN_VERB = re.compile(rf" (?:was born|died|married|(?:{'|'.join(lexicon.SPEECH_VERBS)}))\b|,? (?:who|himself|herself)\b")
 # An instrument's generic name: "the telescope", "The observatory" (see _about_the_instrument).
 _GENERIC_INSTRUMENT = re.compile(rf"\b(?i:the) (?:{'|'.join(sorted(word.lower() for word in lexicon.INSTRUMENT_WORDS))})\b")
-_PLURAL_NOUN = re.compile(r"[a-z]+[^su\W]s")  # "glaciers", "tides"; not "glass", "virus", "gas"
 # A plural a "they", "them" or "their" may stand for in its own sentence, with or without a word that counts it (see
 # _the_one_plural_before): "Large modern motors", "goats", "300 women", "the people", "the crew".
 _ANY_PLURAL = re.compile(
-    rf"\b(?:{_PLURAL_NOUN.pattern}|men|women|people|children|bacteria|fungi|algae|larvae|{'|'.join(sorted(lexicon.GROUP_NOUNS))})\b(?!['’])"
+    rf"\b(?:{PLURAL_NOUN.pattern}|men|women|people|children|bacteria|fungi|algae|larvae|{'|'.join(sorted(lexicon.GROUP_NOUNS))})\b(?!['’])"
 )
 # A "their" that the plural subject of its clause owns by the clause's shape (see _owned_by_its_subject): after the
 # subject's verbs and a preposition, with no noun between that could own it ("… were killed or died later {of} their
@@ -1080,7 +1080,7 @@ _VERB_AFTER_A_PLURAL = re.compile(rf" (?:{_VERB_AFTER_SUBJECT}|(?:also |still |t
 # An "its" right after the verb of a plural subject, which it cannot stand for: "Engineers now put its peak flow at
 # …", "Most geologists date its birth to …" (not "Engineers measured 726 feet at its crest", "Visitors to its shore").
 _ITS_AFTER_THE_VERB = re.compile(
-    rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{_PLURAL_NOUN.pattern})(?: [a-z]+ly| now| today| still| also)?"
+    rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{PLURAL_NOUN.pattern})(?: [a-z]+ly| now| today| still| also)?"
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
 # "the" and a lower-case noun just before a name: "the miser ", "the business forecaster ".
@@ -1181,7 +1181,7 @@ _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\
 _LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?:the )?", re.IGNORECASE)
 # A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
 _PLAIN_SUBJECT = re.compile(
-    rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they|was|is|has|does)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{_PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
+    rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they|was|is|has|does)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
     re.IGNORECASE,
 )
 # The words before an "it" for the topic that name no thing it could be (see _nothing_before_it_could_be): small words, the
@@ -1844,10 +1844,10 @@ def _starts_the_predicate(words: list[str], index: int) -> bool:
     erupt"), is a verb the engine knows ("becomes", "work"), or is a word in "-s" not followed by a verb the
     engine knows ("a jet engine works", "the heart pumps blood"; not "honey bees make")."""
     word, before = words[index].lower(), words[index - 1].lower()
-    if _PLURAL_NOUN.fullmatch(before) or word in _TITLE_VERBS:
+    if PLURAL_NOUN.fullmatch(before) or word in _TITLE_VERBS:
         return True
     following = words[index + 1].lower() if index + 1 < len(words) else ""
-    return bool(_PLURAL_NOUN.fullmatch(word)) and following not in _TITLE_VERBS
+    return bool(PLURAL_NOUN.fullmatch(word)) and following not in _TITLE_VERBS
 
 
 # A word of a title phrase: letters, or a short form with a digit in it ("3D", "4K").
@@ -3546,7 +3546,7 @@ def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention
             _PLAIN_VERB.match(text, word.start())
             or lower in _FUNCTION_WORDS
             or lower in _PEOPLE_NOUNS
-            or _PLURAL_NOUN.fullmatch(lower)
+            or PLURAL_NOUN.fullmatch(lower)
             or _NOT_A_THING.fullmatch(lower)
             or _FINITE_VERB.fullmatch(lower)
         ):
@@ -5159,7 +5159,7 @@ def _another_subject_later(before: _Before) -> bool:
     for boundary in _main_clause_boundaries(text):
         start = _OPENING.match(text, boundary.end()).end()
         subject = _COMMON_SUBJECT.match(text, start) or _PLAIN_SUBJECT.match(text, start)
-        if subject and not _PLURAL_NOUN.fullmatch(subject.group().split()[-1]):
+        if subject and not PLURAL_NOUN.fullmatch(subject.group().split()[-1]):
             return True
         named = next((m for m in before.mentions if m.start >= start and m.kind in NAMED_KINDS), None)
         if named and _LEAD_TO_A_NAMED_SUBJECT.fullmatch(text, start, named.start) and _VERB_OF_THE_SUBJECT.match(text, named.end):
@@ -5449,7 +5449,7 @@ def _topic_as_written(topic: _Topic) -> str:
         return f"the {unprefixed}"
     if topic.common:  # "the lung", "the honey bee", "volcanoes": a common noun, never "Lung" inside a sentence
         noun = topic.name.lower()
-        return noun if _PLURAL_NOUN.fullmatch(noun.split()[-1]) else f"the {noun}"
+        return noun if PLURAL_NOUN.fullmatch(noun.split()[-1]) else f"the {noun}"
     return f"the {topic.name}" if topic.article or _takes_the(topic.name) else topic.name
 
 
