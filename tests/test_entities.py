@@ -2,7 +2,17 @@
 shapes the cards that come of it."""
 import pytest
 
-from heatcards.authoring.entities import Gender, MentionKind, NameBook, find_mentions, find_terms, looks_like_a_persons_name, names_a_people
+from heatcards.authoring import lexicon
+from heatcards.authoring.entities import (
+    Gender,
+    MentionKind,
+    NameBook,
+    find_mentions,
+    find_terms,
+    looks_like_a_persons_name,
+    names_a_people,
+    rare_word_terms,
+)
 from heatcards.authoring.model import DocumentText
 from heatcards.authoring.rules import RulesEngine
 
@@ -2738,3 +2748,31 @@ def test_a_title_after_an_ordinal_release_in_a_cleft_sentence_is_whole():
     assert ("work", "Rain on Harlow Street") in found(text)
     # a "release" with no ordinal may be a release from prison
     assert not any(kind == "work" for kind, _ in found("After his release, Okafor, who had spent years in jail, spoke at Lagos."))
+
+
+# Round 91, lead: a word rare in English (wordfreq's frequencies) is a term of the document's field.
+def test_a_word_rare_in_english_is_a_term_outside_the_other_mentions():
+    text = "In 1790 the crew of the Kestrel ate sauerkraut and caulked the hull with oakum."
+    mentions = find_mentions(text, NameBook.from_texts([text]))
+    assert [(m.kind, m.text, m.rare_word) for m in rare_word_terms(text, mentions)] == [
+        (MentionKind.TERM, "sauerkraut", True),
+        (MentionKind.TERM, "oakum", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boastful miller strayed harmlessly past the colourless, thunderous stones.",  # adjectives, a past, an adverb
+        "The course ran for 12 furlongs beside the river.",  # what a count counts
+        "The miller turned a quern-stone by hand.",  # joined to another word
+        "The baker sold loaves and breads.",  # plurals of common words
+    ],
+)
+def test_a_rare_form_of_a_common_word_or_what_a_count_counts_is_no_rare_term(text):
+    assert rare_word_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []
+
+
+def test_a_plural_is_rare_only_when_its_singular_is():
+    assert lexicon.rare_in_english("barnacles") and lexicon.rare_in_english("spinnerets")
+    assert not lexicon.rare_in_english("loaves") and not lexicon.rare_in_english("cells")

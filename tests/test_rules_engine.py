@@ -70,6 +70,8 @@ def _plain(answer: str) -> str:
             {
                 ("question:who", "Who spent four years refining radium?", "Marie Curie"),
                 ("question:how-long", "How long did Marie Curie spend refining radium?", "four years"),
+                # a word rare in English (round 91)
+                ("cloze:term", "Marie Curie spent four years refining {{c1::radium}}.", ""),
             },
         ),
         (
@@ -96,7 +98,10 @@ def _plain(answer: str) -> str:
         ),
         (
             "The painter J. M. W. Turner made a watercolour of the harbour.",
-            {("cloze:person", "The painter {{c1::J. M. W. Turner}} made a watercolour of the harbour.", "")},
+            {
+                ("cloze:person", "The painter {{c1::J. M. W. Turner}} made a watercolour of the harbour.", ""),
+                ("cloze:term", "The painter J. M. W. Turner made a {{c1::watercolour}} of the harbour.", ""),  # a rare word (round 91)
+            },
         ),
         (
             "The Eiffel Tower is 330 metres tall.",
@@ -1704,7 +1709,8 @@ def test_a_family_or_a_people_in_the_plural_is_not_an_answer():
 def test_the_past_of_a_verb_before_a_comma_is_no_term():
     text = "With less than a minute of usable fuel left, a probe touched the surface."
     assert "left" not in answers(text, "Apollo 11")
-    assert answers("The thymus, a small organ behind the breastbone, trains the cells.", "Immunity") == {"thymus"}
+    # "breastbone" is a word rare in English, asked since round 91
+    assert answers("The thymus, a small organ behind the breastbone, trains the cells.", "Immunity") == {"thymus", "breastbone"}
 
 
 def test_a_place_located_by_the_direction_of_another_after_it_is_not_asked():
@@ -3575,11 +3581,15 @@ _LUNG = "The lung fills most of the chest. The lung is soft and light. The lung 
 
 def test_a_common_noun_topic_is_written_as_a_common_noun_and_is_no_object_of_one_of_its_parts():
     """In "How the Lung Works" the topic is "the lung", written so inside a sentence (never "Lung holds …"); an object "it"
-    after a common subject ("The left bronchus carries it …") is what the sentence before brought, the air, and is
-    refused. The other side of the line: after a named subject, the object "it" is the topic, as round 27 has it."""
+    after a common subject ("The left bronchus carries it …") is what the sentence before brought, the air, never the
+    lung. The other side of the line: after a named subject, the object "it" is the topic, as round 27 has it."""
     assert "The lung holds {{c1::about 3 litres}} of air." in _fronts_from(_LUNG.format(second="The lung holds about 3 litres of air."), 3, "How the Lung Works")
     text = _LUNG.format(second="The left bronchus carries it into the lower lobe in about 0.2 seconds.")
-    assert not _fronts_from(text, 3, "How the Lung Works")
+    # since round 91 the sentence before is a claim of its own (it asks the rare "bronchus"), so it is shown with the
+    # "it" it brought, the air; the "it" is never written as the lung
+    assert _fronts_from(text, 3, "How the Lung Works") == {
+        "The lung takes in air through a main bronchus. The left bronchus carries it into the lower lobe in {{c1::about 0.2 seconds}}."
+    }
     text = _LUNG.format(second="In 1933 the surgeon Evarts Graham removed it whole in St. Louis.")
     assert "In {{c1::1933}} the surgeon Evarts Graham removed the lung whole in St. Louis." in _fronts_from(text, 3, "How the Lung Works")
 
@@ -8759,3 +8769,22 @@ def test_a_name_after_a_short_form_opening_with_a_digit_is_not_asked_alone():
     fronts = _fronts(text)
     assert "In 1991 {{c1::Ada Lind}} founded 4K Labs, a lens maker, in Leeds." in fronts
     assert not any("4K {{c1::Labs}}" in front for front in fronts)
+
+
+# Round 91, lead: a word rare in English is asked, after every other fact of its sentence; a subject whose only verb is
+# in the description after it is no statement.
+def test_a_word_rare_in_english_gives_a_cloze_after_the_other_facts():
+    assert _fronts("The towers stand on caissons sunk into the riverbed.") == {"The towers stand on {{c1::caissons}} sunk into the riverbed."}
+    found = suggest("In 1820 the crew ate sauerkraut on the long voyage.", per_1000=1000)
+    assert [s.front for s in found] == [
+        "In {{c1::1820}} the crew ate sauerkraut on the long voyage.",
+        "In 1820 the crew ate {{c1::sauerkraut}} on the long voyage.",
+    ]
+    # the document's own subject is no fact of it
+    assert not _fronts("The towers stand on caissons sunk into the riverbed.", "Caissons")
+
+
+def test_a_subject_whose_only_verb_is_in_the_description_after_it_is_no_statement():
+    text = "The half-life of argon, the time it takes to decay, and its energy were measured in 1939."
+    assert not any("argon}}, the time" in front for front in _fronts(text, "How isotopes work"))
+    assert _fronts("The ship sank in 1912, a year after its launch.") == {"The ship sank in {{c1::1912}}, a year after its launch."}

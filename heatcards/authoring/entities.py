@@ -53,6 +53,7 @@ class Mention:
     craft: bool = False  # a ship or another craft: "HMS Hood", "the Queen Mary 2"
     repeated_compound: bool = False  # a lower-case compound found only as one the document repeats (see _compounds_it_repeats)
     shaped_term: bool = False  # a lower-case term found only by the shape of the sentence defining it (see _terms_by_their_shape)
+    rare_word: bool = False  # a lower-case word rare in English, found by no other rule (see rare_word_terms)
 
 
 @dataclass(frozen=True)
@@ -2303,6 +2304,27 @@ def _compounds_it_repeats(texts: list[str]) -> set[str]:
             and not _PLURAL_DOING.fullmatch(f"{first} {second}")
         })
     return {compound for compound, count in sentences_holding.items() if count >= 2}
+
+
+# A lower-case word of four letters or more, not joined to another by a hyphen or an apostrophe ("greased-leather").
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+# The endings of adverbs, past forms and adjectives, which are rare as forms of common words ("harmlessly", "strayed",
+# "colourless", "boastful", "thunderous") and describe rather than name.
+_ADVERB_PAST_OR_ADJECTIVE_ENDING = ("ly", "ed", "less", "ful", "ous")
+
+
+def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The words of `text` (one sentence) outside its `mentions` that are rare in English (see lexicon.rare_in_english),
+    as terms: the words of a field a learner meets in the document ("by feeding them {{sauerkraut}}", "The towers stand
+    on {{caissons}}"). Not an adverb, a past form or an adjective by its ending (see _ADVERB_PAST_OR_ADJECTIVE_ENDING),
+    nor what a count counts ("12 {furlongs}"), which is the count's fact."""
+    counted_from = {m.end + 1 for m in mentions if m.kind in (MentionKind.COUNT, MentionKind.QUANTITY)}
+    return [
+        Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group(), rare_word=True)
+        for match in _LOWER_CASE_WORD.finditer(text)
+        if not match.group().endswith(_ADVERB_PAST_OR_ADJECTIVE_ENDING) and match.start() not in counted_from
+        and lexicon.rare_in_english(match.group()) and all(match.end() <= m.start or match.start() >= m.end for m in mentions)
+    ]
 
 
 def _repeated_compounds(text: str, book: NameBook) -> list[tuple[int, int]]:

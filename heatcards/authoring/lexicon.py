@@ -6,6 +6,8 @@ They are cues, not an encyclopedia: a name the lists do not hold is still found 
 """
 from __future__ import annotations
 
+import wordfreq
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -762,3 +764,31 @@ WELL_KNOWN_SHORT_FORMS = _words(
 # Adverbs that say when or how often something is so called, beside a naming word but never part of the name or of
 # what it describes: "two craft, then called …", "known as Gaul today.", "It is now called …".
 WHEN_CALLED_ADVERBS = _words("now nowadays then still also often later today usually commonly sometimes simply generally widely again too instead")
+
+# How often a word is written in English at large, on wordfreq's Zipf scale (3 = once per million words): below it, a
+# word belongs to a field ("barnacles", "travertine", "anode") more than to everyday talk ("overcoat" is just below).
+RARE_WORD_ZIPF = 3.0
+
+
+def rare_in_english(word: str) -> bool:
+    """Whether a lower-case word is rare in English at large (below RARE_WORD_ZIPF), a plural only when its singular is
+    rare too: "barnacles" (barnacle) and "spinnerets" are; "loaves" (loaf), "breads" and "shipwrecks" are not."""
+    if wordfreq.zipf_frequency(word, "en") >= RARE_WORD_ZIPF:
+        return False
+    singulars = _singulars(word)
+    return not singulars or max(wordfreq.zipf_frequency(singular, "en") for singular in singulars) < RARE_WORD_ZIPF
+
+
+def _singulars(word: str) -> list[str]:
+    """The singulars a word in "-s" may be the plural of: "cells" -> "cell"; "boxes" -> "boxe", "box"; "ponies" -> "ponie",
+    "pony"; "loaves" -> "loave", "loaf", "loafe" (the frequencies tell which one English writes)."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return []
+    singulars = [word[:-1]]
+    if word.endswith("es"):
+        singulars.append(word[:-2])
+    if word.endswith("ies"):
+        singulars.append(word[:-3] + "y")
+    if word.endswith("ves"):
+        singulars += [word[:-3] + "f", word[:-3] + "fe"]
+    return singulars

@@ -45,6 +45,7 @@ from heatcards.authoring.entities import (
     opening_glossary_term,
     owner_of_a_name,
     quotations,
+    rare_word_terms,
 )
 from heatcards.authoring.model import (
     DEFAULT_CARDS_PER_1000_WORDS,
@@ -132,6 +133,9 @@ _CAUSE_OF_DEATH_VALUE = 0.75  # "died of {{a heart attack}}": worth less than wh
 # entities._compounds_it_repeats, entities._terms_by_their_shape): below names, dates and the terms the document names
 # ("called", "known as"), so such cards only fill what those leave.
 _REPEATED_COMPOUND_VALUE = 0.5
+# A word rare in English that no rule found as a fact (see entities.rare_word_terms): below everything else, since a
+# rare word is not always the point of its sentence ("a Quaker {{shipowner}}").
+_RARE_WORD_VALUE = 0.35
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -329,6 +333,9 @@ _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these
 _VERB_AFTER_AN_OBJECT_HER = re.compile(rf"\s+{_PAST_VERB}\s+(?:the|an?|his|her|its|their)\b")
 # A relative clause that runs to the end of a statement, whose verb is not the statement's own (see _complete_statement)
 _RELATIVE_CLAUSE_TO_THE_END = re.compile(r", (?:who|whom|whose|which) [^,;:()]*$")
+# A subject with a description after it that runs to the end: "The half-life of argon, the time it takes to decay." (a
+# claim cut before its verb, ", and its energy were measured …"), whose only verb is the description's.
+_SUBJECT_DESCRIBED_TO_THE_END = re.compile(r"(?:The|An?) [^,;:]*?(?=, (?:the|an?) [^,;:()]*$)")
 # The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
 _NAMING_VERBS = r"(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed|hailed)"
 # A naming verb right before an object pronoun (see _object_her)
@@ -1337,9 +1344,14 @@ def suggest_from_mentions(
     topic = _dated_event(title, found) or named or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
-    # a compound the document repeats, or a term its sentence's shape defines, that holds a word of its title is what
-    # the document is about ("An {{electric motor}} turns …")
-    found = [[m for m in mentions if not ((m.repeated_compound or m.shaped_term) and _shares_a_word(m.text, document.title))] for mentions in found]
+    # the words rare in English that no rule found, which only fill what the other facts leave (see _RARE_WORD_VALUE)
+    found = [sorted([*mentions, *rare_word_terms(sentence.text, mentions)], key=lambda m: m.start) for sentence, mentions in zip(sentences, found)]
+    # a compound the document repeats, a term its sentence's shape defines, or a rare word, that holds a word of its title
+    # is what the document is about ("An {{electric motor}} turns …")
+    found = [
+        [m for m in mentions if not ((m.repeated_compound or m.shaped_term or m.rare_word) and _shares_a_word(m.text, document.title))]
+        for mentions in found
+    ]
     cards: list[_Card] = []
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
@@ -2067,6 +2079,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _GIVEN_NAME_VALUE
     if mention.repeated_compound or mention.shaped_term:
         return _REPEATED_COMPOUND_VALUE
+    if mention.rare_word:
+        return _RARE_WORD_VALUE
     if mention.kind is MentionKind.NAME:
         introduced = _INTRODUCED.search(claim.text[: mention.start])
         return _MULTI_WORD_NAME if " " in mention.text or introduced else _KIND_VALUE[mention.kind]
@@ -2864,6 +2878,8 @@ def _complete_statement(text: str) -> bool:
         main = text.partition(", ")[2]
     if (relative := _RELATIVE_CLAUSE_TO_THE_END.search(main)) is not None:
         main = main[: relative.start()]  # "Archbishop Lind, who acted as a go-between.": the verb must be outside it
+    if (described := _SUBJECT_DESCRIBED_TO_THE_END.match(main)) is not None:
+        main = described.group()
     verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main)
     return verb is not None and verb.start() > 0
 
