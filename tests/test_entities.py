@@ -2764,6 +2764,7 @@ def test_a_word_rare_in_english_is_a_term_outside_the_other_mentions():
     "text",
     [
         "The boastful miller strayed harmlessly past the colourless, thunderous stones.",  # adjectives, a past, an adverb
+        "The jeering bricklayer laid the plainest floor.",  # a verb form, a doer of everyday work, a comparison
         "The course ran for 12 furlongs beside the river.",  # what a count counts
         "The miller turned a quern-stone by hand.",  # joined to another word
         "The baker sold loaves and breads.",  # plurals of common words

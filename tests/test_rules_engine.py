@@ -70,8 +70,6 @@ def _plain(answer: str) -> str:
             {
                 ("question:who", "Who spent four years refining radium?", "Marie Curie"),
                 ("question:how-long", "How long did Marie Curie spend refining radium?", "four years"),
-                # a word rare in English (round 91)
-                ("cloze:term", "Marie Curie spent four years refining {{c1::radium}}.", ""),
             },
         ),
         (
@@ -98,10 +96,7 @@ def _plain(answer: str) -> str:
         ),
         (
             "The painter J. M. W. Turner made a watercolour of the harbour.",
-            {
-                ("cloze:person", "The painter {{c1::J. M. W. Turner}} made a watercolour of the harbour.", ""),
-                ("cloze:term", "The painter J. M. W. Turner made a {{c1::watercolour}} of the harbour.", ""),  # a rare word (round 91)
-            },
+            {("cloze:person", "The painter {{c1::J. M. W. Turner}} made a watercolour of the harbour.", "")},
         ),
         (
             "The Eiffel Tower is 330 metres tall.",
@@ -8788,3 +8783,8 @@ def test_a_subject_whose_only_verb_is_in_the_description_after_it_is_no_statemen
     text = "The half-life of argon, the time it takes to decay, and its energy were measured in 1939."
     assert not any("argon}}, the time" in front for front in _fronts(text, "How isotopes work"))
     assert _fronts("The ship sank in 1912, a year after its launch.") == {"The ship sank in {{c1::1912}}, a year after its launch."}
+
+
+def test_a_rare_word_is_asked_once_in_a_document():
+    text = "The towers stand on caissons sunk into the riverbed. In 1870 workers dug inside the caissons for months."
+    assert sum("{{c1::caissons}}" in front for front in _fronts(text)) == 1

@@ -2308,9 +2308,10 @@ def _compounds_it_repeats(texts: list[str]) -> set[str]:
 
 # A lower-case word of four letters or more, not joined to another by a hyphen or an apostrophe ("greased-leather").
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
-# The endings of adverbs, past forms and adjectives, which are rare as forms of common words ("harmlessly", "strayed",
-# "colourless", "boastful", "thunderous") and describe rather than name.
-_ADVERB_PAST_OR_ADJECTIVE_ENDING = ("ly", "ed", "less", "ful", "ous")
+# The endings of adverbs, verb forms, adjectives and comparisons, which are rare as forms of common words ("harmlessly",
+# "strayed", "jeering", "colourless", "boastful", "thunderous", "plainer", "emptiest") and describe rather than name; a
+# noun in "-er" is mostly a doer of everyday work ("bricklayer", "farmhand"'s kin), seldom a term of a field.
+_ADVERB_PAST_OR_ADJECTIVE_ENDING = ("ly", "ed", "ing", "less", "ful", "ous", "er", "ers", "est")
 
 
 def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:

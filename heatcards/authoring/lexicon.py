@@ -765,9 +765,11 @@ WELL_KNOWN_SHORT_FORMS = _words(
 # what it describes: "two craft, then called …", "known as Gaul today.", "It is now called …".
 WHEN_CALLED_ADVERBS = _words("now nowadays then still also often later today usually commonly sometimes simply generally widely again too instead")
 
-# How often a word is written in English at large, on wordfreq's Zipf scale (3 = once per million words): below it, a
-# word belongs to a field ("barnacles", "travertine", "anode") more than to everyday talk ("overcoat" is just below).
-RARE_WORD_ZIPF = 3.0
+# How often a word is written in English at large, on wordfreq's Zipf scale (3 = once per million words; 2.75 = once in
+# about 1.8 million): below it, a word belongs to a field ("barnacles", "travertine", "caissons") more than to everyday
+# talk. Between 2.75 and 3 lie as many everyday words ("overcoat", "wingspan", "tellers") as terms ("anode", "aorta"):
+# judged card by card in round 91, a quarter of the cards they gave were kept.
+RARE_WORD_ZIPF = 2.75
 
 
 def rare_in_english(word: str) -> bool:

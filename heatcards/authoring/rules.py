@@ -1281,6 +1281,7 @@ class _Card:
     key: str  # the answer, normalised
     name: str  # the mention's name ("Jørn Utzon" for a card that asks "{{Utzon}}")
     words: frozenset[str]  # the source sentence's words, to find near-duplicates
+    once: bool = False  # an answer asked once in the document, however many sentences hold it (a rare word)
 
 
 class RulesEngine:
@@ -2023,7 +2024,7 @@ def _cards(
         again = REPEATED_NAME_FACTOR if mention.kind in NAMED_KINDS and mention.name in seen else 1.0
         score = round(value * quality * alone * again * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
         suggestion = Suggestion(kind, context + front, back, answer, sentence.start, sentence.end, rule, score)
-        cards.append(_Card(suggestion, index, _normalised(answer), mention.name, words))
+        cards.append(_Card(suggestion, index, _normalised(answer), mention.name, words, once=mention.rare_word))
     cards.sort(key=lambda card: -card.suggestion.score)
     # a long sentence holds more facts: one more card may come from it
     return cards[: MAX_CARDS_PER_SENTENCE + (len(_WORD.findall(sentence.text)) >= LONG_SENTENCE_WORDS)]
@@ -6445,7 +6446,7 @@ def _best(cards: list[_Card], limit: int) -> list[Suggestion]:
         left.remove(best)
         if not any(
             best.key == other.key
-            and (best.sentence == other.sentence or _overlap(best.words, other.words) >= NEAR_DUPLICATE_OVERLAP)
+            and (best.once or best.sentence == other.sentence or _overlap(best.words, other.words) >= NEAR_DUPLICATE_OVERLAP)
             for other in chosen
         ):
             chosen.append(dataclasses.replace(best, suggestion=dataclasses.replace(best.suggestion, score=round(value(best), 4))))
