@@ -8788,3 +8788,79 @@ def test_a_subject_whose_only_verb_is_in_the_description_after_it_is_no_statemen
 def test_a_rare_word_is_asked_once_in_a_document():
     text = "The towers stand on caissons sunk into the riverbed. In 1870 workers dug inside the caissons for months."
     assert sum("{{c1::caissons}}" in front for front in _fronts(text)) == 1
+
+
+# Round 91, part B: an "It is the …" after a denial; an "It" after a sentence whose later clause has another subject; "The
+# scheme" of a plan told of before; a label's value after a colon; a cut subject with only a participle for its verb
+def test_it_is_the_after_a_denial_is_not_the_denied_subject():
+    # the "It" is the biggest danger the sentence before says the river is not: never written as "The Kell River"
+    text = (
+        "Floods are a menace in the valley. The Kell River is not usually the biggest danger, however. It is the tidal "
+        "bore, a wall of water driven upstream by the spring tides."
+    )
+    fronts = _fronts(text, "Valley Floods")
+    assert not any("The Kell River is the" in front for front in fronts)
+    assert (
+        "The Kell River is not usually the biggest danger, however. It is the {{c1::tidal bore}}, a wall of water driven "
+        "upstream by the spring tides."
+    ) in fronts
+
+
+def test_it_after_a_sentence_whose_later_clause_has_the_topic_for_subject_is_not_the_first_name():
+    # "It" may be the museum or the arch, which the clause after ", and in 1990" is about: shown after that sentence
+    text = (
+        "The Rook Arch stands on the quay at Dorn. The Museum of Coastal Trade opened in the rooms beneath the arch in "
+        "1966, and in 1990 the arch was designated a National Historic Landmark. It has drawn climbers: in 1971 a student "
+        "fell while trying to reach its top, and climbing is now banned."
+    )
+    fronts = _fronts(text, "Rook Arch")
+    assert not any("The Museum of Coastal Trade has drawn climbers" in front for front in fronts)
+
+
+def test_the_scheme_after_a_proposal_is_not_the_documents_thing():
+    # the scheme is the light Tom Vane proposed, told of in the sentences before, not the lighthouse built later
+    text = (
+        "The Kell Lighthouse stands on Rook Point. The idea came from Tom Vane, a Leeds banker who in 1838 proposed a light "
+        "on the point. Vane wanted it to guide the herring fleet home. The scheme also promised work in the depths of the "
+        "Long Slump."
+    )
+    fronts = _fronts(text, "Kell Lighthouse")
+    assert not any("Kell Lighthouse promised" in front or "Kell Lighthouse also promised" in front for front in fronts)
+
+
+def test_a_labels_value_after_a_colon_is_not_asked_without_its_label():
+    text = (
+        "Storms are ranked on the Kell scale by their winds.\n\n"
+        "- Grade 4: 130 to 156 mph (209 to 251 km/h); roofs and walls torn off.\n"
+        "- Grade 5: 157 mph (252 km/h) or higher; most barns destroyed and roads closed for weeks or months.\n"
+    )
+    fronts = _fronts(text, "Storms")
+    assert not any(front.startswith("{{c1::157 mph}}") for front in fronts)
+
+
+def test_a_subject_cut_before_a_second_subject_with_only_a_participle_is_no_card():
+    # the verb "fly" comes after the second subject: the first, cut before ", and", is no statement
+    text = (
+        "Storms form over the sea. The \"Grey Owls\" of the Royal Navy Reserve's 81st Coastal Patrol Squadron, based at "
+        "Rook Field in Dorset, and the Kell Marine Survey Office (KMSO) fly straight through the squall line and drop "
+        "instruments called windsondes that radio back pressure, temperature and wind on the way down."
+    )
+    fronts = _fronts(text, "Storms")
+    assert not any(front.endswith("based at Rook Field in Dorset.") for front in fronts)
+
+
+# Round 91, part C: an object "it" that can only be the document's topic, a thing
+def test_it_after_a_sentence_about_the_topic_running_from_one_street_to_another_is_the_topic():
+    # the street closing the range is the park's other end, and "some" and "people" are no thing the "it" could be
+    text = (
+        "Harlow Green is a public park in the middle of Dunmore. It runs from Mill Road to Fenwick Street, about 1.2 "
+        "miles long, and covers 210 acres. Some 9 million people visit it every year."
+    )
+    fronts = [s.front for s in suggest(text, title="Harlow Green") if "9 million" in s.answer]
+    assert any(front.endswith("Some {{c1::9 million}} people visit it every year.") for front in fronts)
+    # "in Leeds and York" closes no range: the "it" may be the board's, and is refused
+    text = (
+        "The Corran Tower was by then the charge of Vell House, the board that runs towers in Leeds and York. "
+        "Some 2 million people visit it every year."
+    )
+    assert not [s for s in suggest(text, title="Corran Tower") if "2 million" in s.answer]

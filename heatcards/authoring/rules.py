@@ -264,6 +264,11 @@ _PLURAL_BEFORE = re.compile(rf"\b(?i:the|these|those|both|all) (?:[A-Za-z]+ )?(?
 _LISTED_AS_HERITAGE = re.compile(r" (?:was|is|has been) (?:declared|designated|listed|inscribed)(?: as)? an? (?:[A-Z][\w'’-]* )+(?:Landmark|Site|Monument)\b")
 # How long an "It" lasted: after a sentence about what a person did, the stay or the work is meant, not a place named
 _HOW_LONG_IT_LASTED = re.compile(r" (?:only |barely |just |scarcely )?lasted\b")
+# An "It is the …" after a sentence that denied what something is or asked it: "Rain is not the main danger. It is the
+# flood …", "What drives the current? It is the wind …": the "it" is the danger (or what was asked), not the subject.
+_SAYS_WHAT_IT_IS = re.compile(r" (?:is|was) (?:the|an?)\b")
+# (not a denial that says what it is after "but": "The wall is not one wall but many. It is a chain …" is the wall)
+_DENIES_OR_ASKS_WHAT_IT_IS = re.compile(r"\b(?:is|are|was|were)(?:n['’]t| not| never)\b(?![^.;]*\bbut\b)|\?\s*$")
 # What may stand between a word that sets a person aside and the person's name: "the director ", "Tom Vane and ".
 _UP_TO_A_NAME = r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 # A person who stands aside from the main clause of the sentence before: after "of", "by" or "under", in a relative
@@ -336,6 +341,10 @@ _RELATIVE_CLAUSE_TO_THE_END = re.compile(r", (?:who|whom|whose|which) [^,;:()]*$
 # A subject with a description after it that runs to the end: "The half-life of argon, the time it takes to decay." (a
 # claim cut before its verb, ", and its energy were measured …"), whose only verb is the description's.
 _SUBJECT_DESCRIBED_TO_THE_END = re.compile(r"(?:The|An?) [^,;:]*?(?=, (?:the|an?) [^,;:()]*$)")
+# A participle phrase after the statement's first comma that runs to its end, describing the subject before it: "The
+# Night Owls of the Kell Air Wing, based at Rook Field" (see _complete_statement; not the verb after a name set between
+# commas: "Her father, Tom Vane, worked as a clerk").
+_PARTICIPLE_PHRASE_TO_THE_END = re.compile(rf"[^,]*(?P<phrase>, (?:{_PAST_VERB}) [^,;:()]*)$")
 # The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
 _NAMING_VERBS = r"(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed|hailed)"
 # A naming verb right before an object pronoun (see _object_her)
@@ -837,6 +846,9 @@ _UNCLOSED_OPENING_PHRASE = rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}}?
 # A common subject after an opening phrase that no comma closes: "For its first sixteen years {the statue} served …", "In
 # 1911 {a storm} struck …" (see _common_subject).
 _SUBJECT_AFTER_AN_OPENING = re.compile(rf"{_UNCLOSED_OPENING_PHRASE}(?={_COMMON_SUBJECT.pattern})")
+# The same inside a sentence, where the opening phrase of a clause after ", and" is in lower case: "…, and in 1987 {the
+# arch} was designated …" (see _another_subject_later).
+_SUBJECT_AFTER_A_CLAUSES_OPENING = re.compile(_SUBJECT_AFTER_AN_OPENING.pattern, re.IGNORECASE)
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -2881,6 +2893,8 @@ def _complete_statement(text: str) -> bool:
         main = main[: relative.start()]  # "Archbishop Lind, who acted as a go-between.": the verb must be outside it
     if (described := _SUBJECT_DESCRIBED_TO_THE_END.match(main)) is not None:
         main = described.group()
+    if (participle := _PARTICIPLE_PHRASE_TO_THE_END.match(main)) is not None:
+        main = main[: participle.start("phrase")]  # "The Night Owls of the Kell Air Wing, based at Rook Field.": no verb of its own
     verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main)
     return verb is not None and verb.start() > 0
 
@@ -3418,7 +3432,8 @@ def _after_a_comment(text: str, mentions: list[Mention], before: _Before, topic:
     if comment is None:
         return None
     clause, moved = _without_opening(text, mentions, comment.end())
-    parts = clause[_OPENING.match(clause).end() :].split(",")
+    # "Grade 4: 30 kg or more; most fences broken …": a label and its value, whose verb comes only after the semicolon
+    parts = re.split(r"[,;]", clause[_OPENING.match(clause).end() :])
     # "after a new antenna was fixed …, the tower stood …": a clause opening with a subordinate one has its verb after it
     leading = parts[0].split(" ", 1)[0].lower() in _SUBORDINATORS
     if not _complete_statement(",".join(parts[:2] if leading else parts[:1])):
@@ -3543,8 +3558,13 @@ def _centred_on_the_topic(before: _Before, offered: list[Mention], topic: _Topic
         return False
     stands_in: list[Mention] = []
     for m in sorted(offered, key=lambda m: m.start):
-        # "in Bloomsbury, London": the place after the comma only says where the first one lies
-        apposed = any(before.text[place.end : m.start] == ", " for place in stands_in)
+        # "in Bloomsbury, London": the place after the comma only says where the first one lies; "runs from Elm Street
+        # to Ash Street": the place closing the range is the topic's other end (not "in Leeds and York", which may
+        # close a list of things the sentence names)
+        apposed = any(
+            before.text[place.end : m.start] == ", " or before.text[place.end : m.start] == " to " and before.text.endswith("from ", 0, place.start)
+            for place in stands_in
+        )
         if m.kind is MentionKind.PLACE and (apposed or _PLACE_IT_STANDS_IN.search(before.text, 0, m.start)):
             stands_in.append(m)
     return _only_the_topic_fits("it", [m for m in offered if m not in stands_in], topic, book)
@@ -3563,6 +3583,8 @@ def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention
             _PLAIN_VERB.match(text, word.start())
             or lower in _FUNCTION_WORDS
             or lower in _PEOPLE_NOUNS
+            or lower in lexicon.GENERIC_PEOPLE  # "Some 42 million people visit it"
+            or lower in _NOT_PLAIN_BEFORE_A_PLURAL
             or PLURAL_NOUN.fullmatch(lower)
             or _NOT_A_THING.fullmatch(lower)
             or _FINITE_VERB.fullmatch(lower)
@@ -4056,11 +4078,16 @@ def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
     clauses = [_OPENING.match(text, boundary.end()).end() for boundary in _main_clause_boundaries(text)]
     if not clauses:
         return False
-    # "the statue was …", "the old statue was …": the noun right before the clause's verb
-    subject = next((m for m in (p.match(text, clauses[-1]) for p in _THE_AND_ITS_NOUN) if m and _VERB_OF_THE_SUBJECT.match(text, m.end())), None)
+    subject = _the_noun_before_its_verb(text, clauses[-1])
     if subject is None or not (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
         return False
     return all(re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, subject.end()))
+
+
+def _the_noun_before_its_verb(text: str, start: int) -> re.Match[str] | None:
+    """The subject "the" and its noun at `start`, perhaps after one word, right before the clause's verb: "the statue
+    was …", "the old statue was …"."""
+    return next((m for m in (p.match(text, start) for p in _THE_AND_ITS_NOUN) if m and _VERB_OF_THE_SUBJECT.match(text, m.end())), None)
 
 
 def _names_another_thing(mentions: list[Mention], topic: _Topic | None) -> bool:
@@ -4493,6 +4520,8 @@ def _antecedent(
         pair = _the_two(before, offered, topic)
         return (pair, pair.name) if pair else None
     if pronoun in ("it", "its"):
+        if pronoun == "it" and _SAYS_WHAT_IT_IS.match(rest) and _DENIES_OR_ASKS_WHAT_IT_IS.search(before.text):
+            return None  # "Rain is not usually the main danger. It is the flood …": the danger, not rain
         if _subject_is_an_unread_it(before.claim.text if before.claim else before.text):
             return None  # "Every day it rises …, so that ships on the Thames … It still drops …": the same unknown
         subject = before.claim.subject if before.claim else None
@@ -4640,11 +4669,16 @@ def _about_the_instrument(before: _Before, topic: _Topic) -> bool:
 def _stands_for_the_topic(noun: str, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
     """Whether a subject "The <noun>" can only be the document's topic: "The project" or "The programme" for the making
     of a named thing the document is about (a building, an aircraft; not "the lung", a common noun), when the sentence
-    before names no other one ("the Pathfinder project", "the Kestrel project", "the programme Apollo"); "The boy" for the
+    before names it and no other one ("the Pathfinder project", "the Kestrel project", "the programme Apollo"); "The boy" for the
     person of a biography as a child (see _young_person_is_the_topic)."""
     if topic is not None and noun.lower() in _YOUNG_NOUNS:
         return _young_person_is_the_topic(_YOUNG_NOUNS[noun.lower()], before, topic, book)
     if topic is None or topic.kind is MentionKind.PERSON or topic.common or noun.lower() not in lexicon.UNDERTAKING_NOUNS:
+        return False
+    subject = before.claim.subject if before.claim else None
+    if not any(_is_topic(m, topic) for m in [*before.mentions, *([subject] if subject else [])]):
+        # "Tom Vane proposed a memorial on the quay in 1933. The scheme promised jobs …": the plan told of before, which
+        # the thing built later need not be
         return False
     nouns = "|".join(lexicon.UNDERTAKING_NOUNS)
     return not any(
@@ -5175,7 +5209,10 @@ def _another_subject_later(before: _Before) -> bool:
     text = before.text
     for boundary in _main_clause_boundaries(text):
         start = _OPENING.match(text, boundary.end()).end()
-        subject = _COMMON_SUBJECT.match(text, start) or _PLAIN_SUBJECT.match(text, start)
+        if opening := _SUBJECT_AFTER_A_CLAUSES_OPENING.match(text, start):
+            start = opening.end()  # "…, and in 1987 the arch was designated …": the arch
+        # "the arch was designated": the noun right before its verb, not "was" read as the noun after "arch"
+        subject = _the_noun_before_its_verb(text, start) or _COMMON_SUBJECT.match(text, start) or _PLAIN_SUBJECT.match(text, start)
         if subject and not PLURAL_NOUN.fullmatch(subject.group().split()[-1]):
             return True
         named = next((m for m in before.mentions if m.start >= start and m.kind in NAMED_KINDS), None)
