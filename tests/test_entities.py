@@ -95,7 +95,8 @@ def test_a_surname_stands_for_the_full_name_the_document_uses_most():
     book = NameBook.from_texts(texts)
     assert book.full_name("Franklin") == "Rosalind Franklin"
     assert book.full_name("Rosalind") == "Rosalind Franklin"
-    tied = NameBook.from_texts(["Marie Curie won.", "Pierre Curie won.", "Curie moved."])
+    # (a document opening with one of them makes "Curie" that one: see Round 91, part A)
+    tied = NameBook.from_texts(["The prize was shared.", "Marie Curie won.", "Pierre Curie won.", "Curie moved."])
     assert tied.full_name("Curie") == "Curie"
 
 
@@ -2777,3 +2778,12 @@ def test_a_rare_form_of_a_common_word_or_what_a_count_counts_is_no_rare_term(tex
 def test_a_plural_is_rare_only_when_its_singular_is():
     assert lexicon.rare_in_english("barnacles") and lexicon.rare_in_english("spinnerets")
     assert not lexicon.rare_in_english("loaves") and not lexicon.rare_in_english("cells")
+
+
+# Round 91, part A: a surname relatives share stands for the person the document opens with
+def test_a_shared_surname_stands_for_the_person_the_document_opens_with():
+    book = NameBook.from_texts(["Tomasz Wiktor Brandel led the strike.", "His father, Wiktor Brandel, was a judge.", "Brandel moved."])
+    assert book.full_name("Brandel") == "Tomasz Wiktor Brandel"
+    assert "Brandel" in book.shared
+    # the father, named in full, is a person of his own, not a short form of his son's name
+    assert book.full_name("Wiktor Brandel") == "Wiktor Brandel"

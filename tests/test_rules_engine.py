@@ -8864,3 +8864,52 @@ def test_it_after_a_sentence_about_the_topic_running_from_one_street_to_another_
         "Some 2 million people visit it every year."
     )
     assert not [s for s in suggest(text, title="Corran Tower") if "2 million" in s.answer]
+
+
+# Round 91, part A: a biography's own person behind a surname a relative shares; an ordinal is no leading noun; a cleft
+# after a title set between commas; a first name alone does not say who the label's person is
+_OWN_PERSON_TEXT = (
+    "Pan Brandel\n\nTomasz Wiktor Brandel led Poland's long fight for a free press without holding any office. He was born on 4 May "
+    "1861 in Lomza, a market town on the Narew. His father, Wiktor Brandel, served as a judge of the little district court. "
+    "Brandel was a quiet pupil. In 1879 he sailed for Paris to study printing at the Royal Press. Tomasz, aged twenty, "
+    "was taken on by the Vell Print Works near Lyon."
+)
+
+
+def test_a_shared_surname_and_its_hes_are_the_person_the_document_opens_with():
+    fronts = _fronts(_OWN_PERSON_TEXT, "Pan Brandel")
+    # the title's name, which the document never writes, is the person it opens with, and so is "Brandel" after it
+    assert any(front.startswith("In 1879 Pan Brandel sailed for Paris") for front in fronts)
+    # the bare shared surname is still never an answer
+    assert not any("{{c1::Brandel}}" in front for front in fronts)
+
+
+def test_a_leading_ordinal_is_not_a_name_of_the_sentence_before():
+    text = (
+        "The island lay far from any port, and Holland was soon drawn into the First Dutch War. "
+        "The first serious survey was made by Piet Roos, a sailor who knew the reefs."
+    )
+    assert not any("First Dutch War serious" in front for front in _fronts(text, "Tarn Island"))
+
+
+def test_a_cleft_after_a_title_set_between_commas_is_a_plain_statement():
+    text = (
+        "Ada Lind was a Welsh novelist. Her first novel, Salt Roads, appeared in 1921. "
+        "It was in her third novel, Quiet Harbour, that readers first met the detective Tom Vane."
+    )
+    fronts = _fronts(text, "Ada Lind")
+    assert "In Ada Lind's third novel, {{c1::Quiet Harbour}}, readers first met the detective Tom Vane." in fronts
+    assert not any(front.startswith("Salt Roads was in") for front in fronts)
+
+
+
+def test_a_persons_first_name_alone_does_not_say_who_the_topic_is():
+    from heatcards.authoring.entities import MentionKind, NameBook
+    from heatcards.authoring.rules import _says_who_the_topic_is, _Topic
+
+    # his uncle is a Jonas too
+    book = NameBook()
+    book.shared.add("Jonas")
+    topic = _Topic("Jonas Ivo Marek", MentionKind.PERSON, ("Jonas Ivo Marek", "Marek", "Jonas"), None)
+    assert not _says_who_the_topic_is("Jonas, aged twenty, was taken on by the Tarn Print Works.", topic, book)
+    assert _says_who_the_topic_is("Marek, aged twenty, was taken on by the Tarn Print Works.", topic, book)

@@ -633,6 +633,11 @@ class NameBook:
         alone: set[str] = set()  # names of one word
         people_alone: set[str] = set()  # people's names of one word
         named_alone: set[str] = set()  # names of one word of any kind, so far
+        # the names of several words its title and opening sentence open with (see _title_and_opening)
+        opening_names = [
+            mention.text for text in _title_and_opening(texts) for mention in find_mentions(text, book)[:1]
+            if mention.start == 0 and " " in mention.text
+        ]
         for text in texts:
             for mention in find_mentions(text, book):
                 if mention.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) and (owner := owner_of_a_name(mention.text)):
@@ -672,13 +677,22 @@ class NameBook:
             for short in _short_forms(full, lexicon.FIRST_NAMES | (people_alone - surnames)):
                 if " of " in full and short.lower() in book.common_words:
                     continue  # "Surgery moved on …" is no "Professor of Clinical Surgery": the document writes "surgery"
+                if short in people and short.split()[0].lower() not in _PARTICLES:
+                    # "Karamchand Gandhi", a father named in full, is no short form of his son "Mohandas Karamchand Gandhi"
+                    # ("Le Brun" is one of "Charles Le Brun")
+                    continue
                 owners[short].append(full)
+        own = next((name for name in opening_names if name in people), None)
         for short, fulls in owners.items():
             if len(fulls) > 1:
                 book.shared.add(short)
             best = max(fulls, key=lambda full: people[full])
             # the one person it can be, or the one the document names far more often
-            book.full_names[short] = best if people[best] > sum(people[full] for full in fulls if full != best) else None
+            if people[best] > sum(people[full] for full in fulls if full != best):
+                book.full_names[short] = best
+            # else the document's own person, when it names none of the others more often (see _title_and_opening)
+            else:
+                book.full_names[short] = own if own in fulls and people[best] <= people[own] else None
         book.kinds = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
         for short in owners:  # "A photograph … shows Brunel": the surname of people named in full, not a show's title
             if " " not in short and set(votes.get(short, ())) == {MentionKind.WORK}:
@@ -730,6 +744,14 @@ def looks_like_a_persons_name(name: str) -> bool:
     if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:
         return False
     return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
+
+
+def _title_and_opening(texts: list[str]) -> list[str]:
+    """The document's title, when its first text is a heading (no sentence's end), and its opening sentence: the texts
+    whose opening name is the document's own person, whom a surname its relatives share stands for ("Gandhi" after
+    "Mohandas Karamchand Gandhi led India's …" and "His father, Karamchand Gandhi, …")."""
+    heading = bool(texts) and not texts[0].rstrip("\"'”’) ").endswith((".", "!", "?"))
+    return texts[: 2 if heading else 1]
 
 
 def _short_forms(full: str, first_names: frozenset[str] | set[str]) -> list[str]:

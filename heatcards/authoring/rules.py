@@ -219,11 +219,13 @@ _VERB_AFTER_A_COUNT = rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIAR
 _COUNTING_PRONOUN = re.compile(rf"(?i:one|none|another|some|many|most|both|several|others) {_VERB_AFTER_A_COUNT}")
 # A reference opening a sentence (after an opening phrase, if any) that a name of the sentence before may replace:
 # a pronoun, "The bridge" (see _claim), or "The two", "The pair" or "Both" before a verb, which stand for two
-# people or things ("The two shared the 2019 Lasker Award."; not "The two rail tunnels …", "Both men fired.").
+# people or things ("The two shared the 2019 Lasker Award."; not "The two rail tunnels …", "Both men fired."). An
+# ordinal is no noun: "The first serious survey was …" is not "the First Dutch War" of the sentence before.
 _LEADING_REFERENCE = re.compile(
     r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
     rf"|(?P<pair>The two|The pair|Both)(?= (?-i:{_VERB_AFTER_A_COUNT}))"
-    r"|The (?P<noun>(?-i:(?:young )?[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …", "The young man gave …"
+    rf"|The (?!(?i:{lexicon.PLACE_ORDINALS}|last|next|final)\b)"
+    r"(?P<noun>(?-i:(?:young )?[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …", "The young man gave …"
     re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
 # The verb right after a subject's noun, perhaps after an adverb: "The bridge opened", "The ring was", "The telescope
@@ -642,19 +644,20 @@ _NAMED_AFTER_ITS_CLAUSE = re.compile(r"(?<=; )this [a-z]+ (?:is|was) (?:called|k
 # Laing's idea that the fever spread by water.", "It was the council's plan to close the wells." (see _without_cleft).
 _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+['’]s (?:[a-z]+ ){1,2}(?:that|to)\b")
 # What stands between the "It was" of a cleft sentence and the name it singles out: "It was the Scottish surgeon Dr.
-# {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft), after an
+# {James Laing} who …", "It was {Laing} who …", or a preposition, "It was in {1841} that …" (see _without_cleft), perhaps
+# with a noun the name is set after between commas ("It was in her third novel, {Quiet Harbour}, that …"), after an
 # "also" that only says the sentence before told of the same and goes ("It was also at {Leeds} that …" -> "At Leeds,
 # …"); not "It was not {Laing} who …".
-_CLEFT_LEAD = re.compile(r"It (?:was|is) (?:also )?(?P<focus>(?P<preposition>(?:only )?(?:in|on|at|during|with|after|under) (?:the )?(?:[\w’'-]+ ){0,4}?)|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
+_CLEFT_LEAD = re.compile(r"It (?:was|is) (?:also )?(?P<focus>(?P<preposition>(?:only )?(?:in|on|at|during|with|after|under) (?:the )?(?:[\w’'-]+ ){0,4}?(?P<apposition>[\w’'-]+, )?)|(?:(?:the|an?) (?:[\w.’'-]+ ){0,4})?(?:[A-Z][\w.’'-]* )*)$")
 # What may stand between the name a cleft singles out and its "who" or "that": "alone" or a description between commas,
 # which the statement keeps ("It was Ada Brand alone who …" -> "Ada Brand alone …", "It was Lord Fenwick, Governor of
 # Bengal, who ordered …" -> "Lord Fenwick, Governor of Bengal, ordered …"), and an emphasis or a linking aside that only
 # weigh the name against the text before and go ("It was Mayor Alan Crewe himself, however, who made …" -> "Mayor Alan
-# Crewe made …").
+# Crewe made …"); the comma closing a name set between commas after its noun ("…, {Quiet Harbour}, that …").
 _LINKING_ASIDE = "however|though|in fact|indeed|of course|after all|above all|in the end"
 _CLEFT_RELATIVE = re.compile(
     rf"(?P<kept> alone|, (?!(?:{_LINKING_ASIDE}),)[^,;:\"“()]{{3,80}},)?(?: (?:him|her|it|them)sel(?:f|ves))?(?:, (?:{_LINKING_ASIDE}),)?"
-    r" (?P<word>who|that)\b"
+    r"(?P<apposed>,)? (?P<word>who|that)\b"
 )
 # A subject "That" or "Those", alone or with a noun, which the sentence before names: "That award made her the
 # first …", "That is roughly 20 percent of …"; not a time, "That evening he wrote …" (see _RELATIVE_TIME_OPENER).
@@ -1958,6 +1961,14 @@ def _is_word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
+def _says_who_the_topic_is(text: str, topic: _Topic, book: NameBook) -> bool:
+    """Whether the text names the topic by a form that still says who it is months later: not by a person's first name
+    alone that another person of the document has too ("Vincent was the eldest …" beside his uncle Vincent, in the life
+    of Vincent van Gogh, is labelled with his name)."""
+    first_name = topic.name.split()[0] if topic.kind is MentionKind.PERSON and " " in topic.name else None
+    return any(_contains_word(text, alias) for alias in topic.aliases if alias != first_name or alias not in book.shared)
+
+
 def _cards(
     index: int,
     sentence: Sentence,
@@ -1972,7 +1983,7 @@ def _cards(
 ) -> list[_Card]:
     speech = [q for q in quotations(claim.text) if not q.is_title]
     context = ""
-    if topic and not any(_contains_word(claim.text, alias) for alias in topic.aliases):
+    if topic and not _says_who_the_topic_is(claim.text, topic, book):
         context = f"({topic.name}) "
     words = frozenset(word.lower() for word in _WORD.findall(sentence.text))
     quality = _sentence_quality(sentence.text, sentence.start / len(document_text))
@@ -3730,10 +3741,12 @@ def _without_cleft(text: str, mentions: list[Mention]) -> tuple[str, list[Mentio
             continue
         relative = _CLEFT_RELATIVE.match(text, focus.end)
         verb = _VERB_OF_THE_SUBJECT.match(text, relative.end()) if relative else None
-        if relative is None:
+        if relative is None or bool(relative.group("apposed")) != bool(lead.group("apposition")):
             fits = False
         elif lead.group("preposition"):
-            fits = relative.group("word") == "that" and verb is None
+            # a subject after "that", not a verb of the place's own relative clause ("in a house that stands …"); a plural
+            # noun in "-s" is one when a verb follows it ("that audiences first saw …")
+            fits = relative.group("word") == "that" and (verb is None or _VERB_OF_THE_SUBJECT.match(text, verb.end()) is not None)
         else:
             fits = focus.kind in NAMED_KINDS and (verb is not None or (relative.group("word") == "who" and text.startswith(",", relative.end())))
         if fits:
