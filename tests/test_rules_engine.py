@@ -8830,22 +8830,21 @@ def test_the_scheme_after_a_proposal_is_not_the_documents_thing():
 
 def test_a_labels_value_after_a_colon_is_not_asked_without_its_label():
     text = (
-        "Storms are ranked on the Kell scale by their winds.\n\n"
-        "- Grade 4: 130 to 156 mph (209 to 251 km/h); roofs and walls torn off.\n"
-        "- Grade 5: 157 mph (252 km/h) or higher; most barns destroyed and roads closed for weeks or months.\n"
+        "Gales are graded on the Dunmore scale by their gusts.\n\n"
+        "- Force 11: 64 to 72 mph; trees uprooted.\n"
+        "- Force 12: 73 mph or more; most sheds flattened and lanes blocked for days.\n"
     )
-    fronts = _fronts(text, "Storms")
-    assert not any(front.startswith("{{c1::157 mph}}") for front in fronts)
+    fronts = _fronts(text, "Gales")
+    assert not any(front.startswith(("{{c1::64 to 72 mph}}", "{{c1::73 mph}}")) for front in fronts)
 
 
 def test_a_subject_cut_before_a_second_subject_with_only_a_participle_is_no_card():
     # the verb "fly" comes after the second subject: the first, cut before ", and", is no statement
     text = (
-        "Storms form over the sea. The \"Grey Owls\" of the Royal Navy Reserve's 81st Coastal Patrol Squadron, based at "
-        "Rook Field in Dorset, and the Kell Marine Survey Office (KMSO) fly straight through the squall line and drop "
-        "instruments called windsondes that radio back pressure, temperature and wind on the way down."
+        "Gales cross the firth each autumn. The \"Night Owls\" of the Kell Air Wing's 12th Squadron, based at Rook Field "
+        "in Dorset, and the Dunmore Weather Office (DWO) fly into the gales and drop buoys that report how warm the sea is."
     )
-    fronts = _fronts(text, "Storms")
+    fronts = _fronts(text, "Gales")
     assert not any(front.endswith("based at Rook Field in Dorset.") for front in fronts)
 
 
