@@ -2330,22 +2330,22 @@ def _compounds_it_repeats(texts: list[str]) -> set[str]:
 
 # A lower-case word of four letters or more, not joined to another by a hyphen or an apostrophe ("greased-leather").
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
-# The endings of adverbs, verb forms, adjectives and comparisons, which are rare as forms of common words ("harmlessly",
-# "strayed", "jeering", "colourless", "boastful", "thunderous", "plainer", "emptiest") and describe rather than name; a
-# noun in "-er" is mostly a doer of everyday work ("bricklayer", "farmhand"'s kin), seldom a term of a field.
-_ADVERB_PAST_OR_ADJECTIVE_ENDING = ("ly", "ed", "ing", "less", "ful", "ous", "er", "ers", "est")
+# The endings of words that are rare only as forms of common ones and describe rather than name: adverbs, verb forms,
+# adjectives and comparisons ("harmlessly", "strayed", "jeering", "colourless", "boastful", "thunderous", "plainer",
+# "emptiest"), and nouns of a doer, mostly of everyday work ("bricklayer"), seldom a term of a field.
+_ENDINGS_OF_NO_TERM = ("ly", "ed", "ing", "less", "ful", "ous", "er", "ers", "est")
 
 
 def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     """The words of `text` (one sentence) outside its `mentions` that are rare in English (see lexicon.rare_in_english),
     as terms: the words of a field a learner meets in the document ("by feeding them {{sauerkraut}}", "The towers stand
-    on {{caissons}}"). Not an adverb, a past form or an adjective by its ending (see _ADVERB_PAST_OR_ADJECTIVE_ENDING),
+    on {{caissons}}"). Not a word whose ending says it describes (see _ENDINGS_OF_NO_TERM),
     nor what a count counts ("12 {furlongs}"), which is the count's fact."""
     counted_from = {m.end + 1 for m in mentions if m.kind in (MentionKind.COUNT, MentionKind.QUANTITY)}
     return [
         Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group(), rare_word=True)
         for match in _LOWER_CASE_WORD.finditer(text)
-        if not match.group().endswith(_ADVERB_PAST_OR_ADJECTIVE_ENDING) and match.start() not in counted_from
+        if not match.group().endswith(_ENDINGS_OF_NO_TERM) and match.start() not in counted_from
         and lexicon.rare_in_english(match.group()) and all(match.end() <= m.start or match.start() >= m.end for m in mentions)
     ]
 
