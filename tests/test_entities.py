@@ -2787,3 +2787,43 @@ def test_a_shared_surname_stands_for_the_person_the_document_opens_with():
     assert "Brandel" in book.shared
     # the father, named in full, is a person of his own, not a short form of his son's name
     assert book.full_name("Wiktor Brandel") == "Wiktor Brandel"
+
+
+# Round 92, part D: a rare word with the noun it makes a compound with
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("The probe sampled water near the hydrothermal vents in 1977.", ["hydrothermal vents"]),  # a field's adjective
+        ("The museum displayed trilobite fossils from Wales.", ["trilobite fossils"]),  # a plural the phrase ends with
+        ("Divers found gastropod shells and sponges.", ["gastropod shells"]),
+    ],
+)
+def test_a_rare_word_is_a_term_with_the_noun_it_makes_a_compound_with(text, terms):
+    assert [m.text for m in rare_word_terms(text, find_mentions(text, NameBook.from_texts([text])))] == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sextant measures the angle of the Sun.",  # a verb taking an object
+        "The ammonites sink slowly to the sea floor.",  # a plural subject and its verb
+        "Each gastropod grows new layers every year.",  # a verb in "-s" that the noun phrase does not end with
+    ],
+)
+def test_a_rare_word_before_a_verb_is_a_term_alone(text):
+    terms = [m.text for m in rare_word_terms(text, find_mentions(text, NameBook.from_texts([text])))]
+    assert len(terms) == 1 and " " not in terms[0]
+
+
+# Round 92, part D: loudness, pressure in pounds per square inch and magnetic fields are measures
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("A busy road at Tarvin reaches about 85 dB at the kerb.", "about 85 dB"),
+        ("The siren at Tarvin was rated at 130 decibels.", "130 decibels"),
+        ("In 1851 the Tarvin boiler worked at 40 pounds per square inch.", "40 pounds per square inch"),
+        ("The field near Tarvin is about 48 microtesla.", "about 48 microtesla"),
+    ],
+)
+def test_loudness_pressure_in_psi_and_field_strength_are_quantities(text, quantity):
+    assert ("quantity", quantity) in found(text)

@@ -8912,3 +8912,88 @@ def test_a_persons_first_name_alone_does_not_say_who_the_topic_is():
     topic = _Topic("Jonas Ivo Marek", MentionKind.PERSON, ("Jonas Ivo Marek", "Marek", "Jonas"), None)
     assert not _says_who_the_topic_is("Jonas, aged twenty, was taken on by the Tarn Print Works.", topic, book)
     assert _says_who_the_topic_is("Marek, aged twenty, was taken on by the Tarn Print Works.", topic, book)
+
+
+# Round 92, part A: a name given to "him" is no one else; a person named only as whose is no "they"
+def test_a_name_given_to_him_is_no_other_man_a_leading_he_could_be():
+    text = (
+        "Karl Berger was a Swiss chemist. He taught at Basel for ten years. "
+        "In 1871 the city gave him its gold medal, and students began to call him Dr. Berger. "
+        "In 1874 he moved to Zurich to lead the new Federal Laboratory."
+    )
+    fronts = _fronts(text, "Karl Berger")
+    assert "In 1874 Karl Berger moved to Zurich to lead the new {{c1::Federal Laboratory}}." in fronts
+
+
+def test_a_person_named_only_as_whose_is_not_among_the_they():
+    text = (
+        "Tom Vane was an English stage magician. He met the novelist Ada Holt in 1919. "
+        "Their friendship ended after a sitting in Leeds in 1921, when Lady Holt produced pages of writing said to come "
+        "from Vane's mother. They were written in German, a language she had never spoken. "
+        "He set out his case in the book The Quiet Rooms (1924)."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert "Tom Vane set out his case in the book {{c1::The Quiet Rooms}} (1924)." in fronts
+    assert not any("Lady Holt and Tom Vane" in front for front in fronts)
+
+
+# Round 92, part B: a topic's "its" after a heading that names nothing; a body that chose "it" is no thing "it" could be
+def test_an_its_in_the_subject_after_a_heading_that_names_nothing_is_the_topics():
+    fronts = _paragraphs(
+        "The Vell Arena is a stone theatre in the centre of Corran. Its outer wall rises 40 metres.",
+        "The shows",
+        "Estimates of its seating run from 9,000 to 12,000 people.",
+        title="The Vell Arena",
+    )
+    assert "(Vell Arena) Estimates of its seating run from {{c1::9,000 to 12,000}} people." in fronts
+
+
+def test_a_body_that_chose_it_does_not_keep_the_topics_noun_from_it():
+    text = (
+        "The Kell Engine was built at Leeds in 1901 for the fast trains that ran between the northern mill towns and the coast. "
+        "At first the engine carried only the number 12 on a plain brass plate fixed to the side of its cab below the small "
+        "window on the driver's side. In 1911 the Vale Railway Company chose it to lead the royal train."
+    )
+    assert "In {{c1::1911}} the Vale Railway Company chose Kell Engine to lead the royal train." in _fronts(text, "Kell Engine")
+
+
+# Round 92, part C: words that lean on the sentence before — a demonstrative whose noun its own sentence names, a
+# labelled line of a list that gives a figure.
+
+
+def test_a_demonstrative_whose_noun_its_own_sentence_names_is_read():
+    text = (
+        "Hard water carries dissolved iron salts from the rock. In the old pipes of Tarnby, which carried water rich in "
+        "iron salts, the metal walls slowly gathered those salts as a red crust called ochre."
+    )
+    assert any("gathered those salts as a red crust called {{c1::ochre}}" in front for front in _fronts(text, "How water is softened"))
+
+
+def test_a_demonstrative_is_read_only_after_its_own_noun():
+    from heatcards.authoring.rules import _unreadable_at
+
+    assert _unreadable_at("The town built a wall in 1210, and this wall stood until the great storm of 1844.") is None
+    # "this is": no noun; "these floods": a noun the sentence does not name before it
+    assert _unreadable_at("The rock is old and this is why the wells ran dry in 1990.") is not None
+    assert _unreadable_at("River mud records these floods, and the last great one came in 1840.") is not None
+
+
+def test_a_numbered_label_before_its_figure_is_a_line_of_a_list():
+    text = (
+        "The board uses a three-step scale for each paper:\n\n"
+        "- Grade 1: 20 to 39 points; a weak result.\n"
+        "- Grade 2: 40 to 59 points; a fair result.\n"
+        "- Grade 3: 60 to 79 points; a good result, the lowest of the passing grades."
+    )
+    fronts = _fronts(text, "How exams are marked")
+    assert any(front.endswith("Grade 2: {{c1::40 to 59}} points; a fair result.") for front in fronts)
+    assert any(front.endswith("{{c1::Grade 3}}: 60 to 79 points; a good result, the lowest of the passing grades.") for front in fronts)
+
+
+def test_a_plain_label_or_a_comment_before_a_colon_still_leans():
+    from heatcards.authoring.rules import _unreadable_at
+
+    # whose height? which prices?
+    assert _unreadable_at("Height: 324 metres, with its aerial.") is not None
+    assert _unreadable_at("Prices soared: 40 shillings a sack by 1812.") is not None
+    assert _unreadable_at("Grade 2: 40 to 59 points; a fair result.") is None

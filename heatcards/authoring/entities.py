@@ -2339,15 +2339,45 @@ _ENDINGS_OF_NO_TERM = ("ly", "ed", "ing", "less", "ful", "ous", "er", "ers", "es
 def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     """The words of `text` (one sentence) outside its `mentions` that are rare in English (see lexicon.rare_in_english),
     as terms: the words of a field a learner meets in the document ("by feeding them {{sauerkraut}}", "The towers stand
-    on {{caissons}}"). Not a word whose ending says it describes (see _ENDINGS_OF_NO_TERM),
+    on {{caissons}}"), with the noun they make a compound with (see _ends_the_compound): "washed in {{isopropyl
+    alcohol}}", not "{{isopropyl}} alcohol". Not a word whose ending says it describes (see _ENDINGS_OF_NO_TERM),
     nor what a count counts ("12 {furlongs}"), which is the count's fact."""
     counted_from = {m.end + 1 for m in mentions if m.kind in (MentionKind.COUNT, MentionKind.QUANTITY)}
-    return [
-        Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group(), rare_word=True)
-        for match in _LOWER_CASE_WORD.finditer(text)
-        if not match.group().endswith(_ENDINGS_OF_NO_TERM) and match.start() not in counted_from
-        and lexicon.rare_in_english(match.group()) and all(match.end() <= m.start or match.start() >= m.end for m in mentions)
-    ]
+    found = []
+    for match in _LOWER_CASE_WORD.finditer(text):
+        if match.group().endswith(_ENDINGS_OF_NO_TERM) or match.start() in counted_from or not lexicon.rare_in_english(match.group()):
+            continue
+        noun = _WORD_AFTER_A_RARE_ONE.match(text, match.end())
+        end = noun.end() if noun and _ends_the_compound(match.group(), noun.group("word"), text[noun.end() :]) else match.end()
+        if all(end <= m.start or match.start() >= m.end for m in mentions):
+            found.append(Mention(MentionKind.TERM, match.start(), end, text[match.start() : end], text[match.start() : end], rare_word=True))
+    return found
+
+
+_WORD_AFTER_A_RARE_ONE = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
+# The endings of adjectives of a field ("antisolar", "carbolic", "ciliary", "expiatory", "tactile", "toxoid",
+# "corrosive", "Devonian" lower-cased, "isopropyl"), which ask nothing without their noun.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ar", "ary", "ory", "ile", "oid", "ive", "ian", "yl")
+# An article, a possessive, a demonstrative or a number after a word: the word was a verb taking it ("streptomycin bind
+# the 30S subunit"), no noun of a compound.
+_OBJECT_AFTER = re.compile(r" (?:the|a|an|its|their|his|her|this|these|that|those|\d)\b")
+# What may follow a noun phrase's last word: a mark, a conjunction, a preposition or a relative pronoun.
+_AFTER_A_NOUN_PHRASE = re.compile(
+    r"[.,;:)]| (?:and|or|of|in|on|at|to|from|for|with|by|around|along|into|under|over|near|across|through|among|between"
+    r"|within|that|which|who)\b"
+)
+
+
+def _ends_the_compound(rare: str, word: str, rest: str) -> bool:
+    """Whether `word`, after the rare word `rare` and before `rest`, is the noun of a compound the two make: any noun
+    after a field's adjective ("the {{antisolar point}} sinks"), a plural after a singular noun when the noun phrase
+    plainly ends there ("libraries for {{coastguard stations}} around the coast"); not a verb ("the magnetron converts
+    only …", "the ventricles fire", "streptomycin binds the subunit")."""
+    if not _compound_word(word) or _OBJECT_AFTER.match(rest):
+        return False
+    if rare.endswith(_ADJECTIVE_ENDINGS):
+        return True
+    return not rare.endswith("s") and word.endswith("s") and not word.endswith("ss") and bool(_AFTER_A_NOUN_PHRASE.match(rest))
 
 
 def _repeated_compounds(text: str, book: NameBook) -> list[tuple[int, int]]:

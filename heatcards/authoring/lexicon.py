@@ -413,7 +413,10 @@ UNITS = (
     # current and pressure after their number: "around 30,000 amperes", "150 to 250 bar"
     r"(?:milli|kilo)?amp(?:ere)?s|bar|atmospheres|"
     # the energy of a particle or a reaction: "about 200 million electronvolts", "13.6 eV"
-    r"(?:kilo|mega|giga)?electron[- ]?volts|[kMGT]?eV"
+    r"(?:kilo|mega|giga)?electron[- ]?volts|[kMGT]?eV|"
+    # loudness, pressure in the imperial unit, the strength of a magnetic field: "about 85 dB", "50 pounds per square
+    # inch", "about 25 microtesla"
+    r"decibels?|dB|pounds\s+per\s+square\s+inch|psi|(?:micro|milli|nano)?teslas?"
 )
 # Round 50, part C. Units a measure is given in with "a" for its number ("about a milligram of carbon", "weighs a
 # tonne"); not "foot", "second" or "pound", which after "a" are mostly a body part, an ordinal or an idiom ("a foot

@@ -114,8 +114,6 @@ _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selecti
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
 _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
-# What gives the name after it as a name, not as someone who acts (see _a_name_given).
-_NAME_GIVEN_BEFORE = re.compile(r"\b(?:born|(?:sur|nick)?name (?:was|is|had been)) [\"“‘]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 _BIRTHPLACE_VALUE = 0.95  # where someone was born (see _BIRTHPLACE_BEFORE): with the date, the first fact of a life
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
@@ -349,6 +347,9 @@ _SUBJECT_DESCRIBED_TO_THE_END = re.compile(r"(?:The|An?) [^,;:]*?(?=, (?:the|an?
 _PARTICIPLE_PHRASE_TO_THE_END = re.compile(rf"[^,]*(?P<phrase>, (?:{_PAST_VERB}) [^,;:()]*)$")
 # The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
 _NAMING_VERBS = r"(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed|hailed)"
+# What gives the name after it as a name, not as someone who acts (see _a_name_given); a name given to a "him" or "her"
+# ("friends began to call him Dr. Vane") is that person's, no one else.
+_NAME_GIVEN_BEFORE = re.compile(rf"\b(?:born|(?:sur|nick)?name (?:was|is|had been)|{_NAMING_VERBS} (?:him|her)) [\"“‘]?$")
 # A naming verb right before an object pronoun (see _object_her)
 _NAMING_VERB_BEFORE = re.compile(rf"\b{_NAMING_VERBS} $")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
@@ -640,6 +641,11 @@ _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z
 # dilutes the air; this dilution is called the Suess effect." (see _unreadable_at); not a "this" with no clause before
 # it in the sentence ("This dilution is called …"), which the sentence before must show.
 _NAMED_AFTER_ITS_CLAUSE = re.compile(r"(?<=; )this [a-z]+ (?:is|was) (?:called|known as|termed|named)\b")
+# A line of a list that gives a figure for what its label names, a numbered step or grade or a name: "Grade 4: 80 to 95
+# points; …", "Mount Kenya: 5,199 metres." (see _label_before_its_value); not a comment before a clause ("Events
+# helped: …"), nor a plain label ("Height: 324 metres."), which says nothing of whose.
+_NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d+[A-Za-z]?")
+_FIGURE_AFTER_A_LABEL = re.compile(r": (?:(?:about|around|roughly|some|over|under|up to|more than|less than) )?\d")
 # An "It" that stands for the clause after someone's idea or plan, never for a name of the sentence before: "It was James
 # Laing's idea that the fever spread by water.", "It was the council's plan to close the wells." (see _without_cleft).
 _IT_FOR_A_CLAUSE = re.compile(r"It (?:is|was) (?:[\w’'-]+\.? ){0,4}?[\w’'-]+['’]s (?:[a-z]+ ){1,2}(?:that|to)\b")
@@ -2589,7 +2595,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "King Olaf I": a ruler's numeral; "his memoir, I Never Lost It,": a word of a title; neither is the writer
         if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions) and not _OUR_WORLD.match(text, match.start()))
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0) and not _nobody_elses_view(text, match))  # "may", not "May"
-        or _dangling_word(words, index)
+        or (_dangling_word(words, index) and not _named_before_in_its_sentence(written, index))
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
     found += [
@@ -2605,6 +2611,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         and not (match.group() == "ago" and LONG_AGO.search(text, 0, match.end()))
         # "Barchan dunes: crescent-shaped mounds …": the term a glossary item defines, no comment on the sentence before
         and not (match.start() == 0 and opening_glossary_term(text))
+        and not (match.start() == 0 and _label_before_its_value(text, mentions))
     ]
     found += [match.start() for match in _LEANING_TOO.finditer(text)]  # "A trawler failed too.": failed to do what?
     # What a title or a speaker says is theirs, not the text's: "their 1978 book "We Seven"", 'marched through Lyon
@@ -2619,6 +2626,17 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "… could make upwards of {{48,000}} pins in a day, while one man working alone …"
         found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
+
+
+def _label_before_its_value(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the sentence is a line of a list that opens with a label saying what the figure after its colon is:
+    a word and a number ("Grade 4: 80 to 95 points; …", "Stage 2: 40 minutes at 180 °C.") or a name ("Mount Kenya: 5,199
+    metres."). A card asks the figure or the label beside the other, under the document's title."""
+    colon = text.find(": ")
+    if colon < 0 or not _FIGURE_AFTER_A_LABEL.match(text, colon):
+        return False
+    named = any(m.start == 0 and m.end == colon and m.kind in NAMED_KINDS for m in mentions)
+    return named or _NUMBERED_LABEL.fullmatch(text, 0, colon) is not None
 
 
 def _nobody_elses_view(text: str, word: re.Match[str]) -> bool:
@@ -2927,6 +2945,25 @@ def _dangling_word(words: list[str], index: int) -> bool:
     if word in ("above", "below"):
         return index + 1 == len(words)
     return not (word == "this" and words[index + 1 : index + 2] == ["time"])  # lexicon.DANGLING_PHRASES says when "this time" leans
+
+
+def _named_before_in_its_sentence(written: list[re.Match[str]], index: int) -> bool:
+    """Whether the noun a demonstrative, the word at `index` of the sentence's `written` words, is said of is one its own
+    sentence names before it, so the card shows what it points at: a plural after "these" or "those" ("… release fast
+    neutrons; when one of these neutrons hits …", "… water holding calcium ions, the soap binds to those ions …"), or a
+    noun after "this" that follows "a", "an" or "the" before ("The town built a wall in 1200, and this wall stood …");
+    not "Volcanic rocks record these flips" after a sentence on reversals, nor "this is", whose word is no noun, nor a
+    word of a name ("the Laws of Cricket, … the guardian of those Laws"), which may mean more than the name."""
+    words = [match.group() for match in written]
+    demonstrative, noun = words[index].lower(), words[index + 1] if index + 1 < len(words) else ""
+    earlier = words[:index]
+    if not noun.islower():
+        return False
+    if demonstrative in ("these", "those"):
+        return noun.endswith("s") and noun in earlier
+    if demonstrative == "this":
+        return any(word == noun and earlier[at - 1].lower() in ("a", "an", "the") for at, word in enumerate(earlier) if at > 0)
+    return False
 
 
 def _leans_on_context(claim: Claim, topic: _Topic | None) -> bool:
@@ -3306,8 +3343,11 @@ def _carried_by_the_label(
     ]  # "in 240 BC", "designed by engineers of the Bureau", "far beyond Neptune", "inside the orbit of Venus" offer no "it",
     # nor does the name 'Locals called it the "Hollow Tower".' gives the "it"
     # "The Old Arena is an oval theatre in the centre of Capua. Estimates of its capacity range …": the sentence before
-    # goes on about the topic, and nothing before the pronoun here could be what it stands for
-    centred = _centred_on_the_topic(before, offered, topic, book) and all(_nothing_before_it_could_be(text, p, mentions) for p in pronouns)
+    # goes on about the topic, and nothing before the pronoun here could be what it stands for; so does a heading that
+    # names no thing ("The games" before "Estimates of its capacity range …")
+    centred = (_centred_on_the_topic(before, offered, topic, book) or _heading_naming_nothing(before, topic)) and all(
+        _nothing_before_it_could_be(text, p, mentions) for p in pronouns
+    )
     its = [match.start() for match in re.finditer(r"\bits\b", text[opening:])]
     in_the_subject = centred and not any(_FINITE_VERB.search(text, opening, opening + p) for p in its)
     if reference is None and its and not _names_an_event(topic.name) and not _ITS_AFTER_THE_VERB.match(text, opening) and not in_the_subject:
@@ -3579,6 +3619,16 @@ def _centred_on_the_topic(before: _Before, offered: list[Mention], topic: _Topic
         if m.kind is MentionKind.PLACE and (apposed or _PLACE_IT_STANDS_IN.search(before.text, 0, m.start)):
             stands_in.append(m)
     return _only_the_topic_fits("it", [m for m in offered if m not in stands_in], topic, book)
+
+
+def _heading_naming_nothing(before: _Before, topic: _Topic) -> bool:
+    """Whether the sentence before is a heading (a paragraph of its own with no closing stop) that names no thing but the
+    topic and holds no singular noun an "it" could be: "The games", "Quarry and shrine" is no such heading (a quarry)."""
+    heading = before.text.rstrip("\"'”’) ")
+    return (
+        before.new_paragraph and before.opens_its_paragraph and not heading.endswith((".", "!", "?", ":"))
+        and not _names_another_thing(before.mentions, topic) and _nothing_before_it_could_be(heading, len(heading), before.mentions)
+    )
 
 
 def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention]) -> bool:
@@ -4029,7 +4079,10 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
                 return claim
     if not _is_personal(topic) and (_takes_a_common_thing(before.text, len(before.text)) or _takes_a_common_thing(text, match.start())):
         return claim  # "The Vega Tower carried a bronze bell. In 1820 the board replaced it with a lamp.": the bell
-    if by_its_noun and any(m.kind in NAMED_KINDS and not _is_topic(m, topic) for m in own if m.end <= match.start()):
+    if by_its_noun and any(
+        m.kind in NAMED_KINDS and not _is_topic(m, topic) and not _actor_of_the_its_verb(text, m, match)
+        for m in own if m.end <= match.start()
+    ):
         return claim  # "The finished dam is 210 metres high. The Corran Tunnel replaced it …": the noun is no name to weigh it against
     her_as_object = _object_her(text, match.start(), match.end()) if match.group() == "her" else None
     if match.group() == "her" and her_as_object is None:
@@ -4045,6 +4098,16 @@ def _name_the_topic(claim: Claim, before: _Before, topic: _Topic | None, book: N
     # asthma, which kept her indoors")
     person = Mention(topic.kind, match.start(), match.start() + len(written), written, topic.name, possessive=possessive) if _is_personal(topic) else None
     return _with_text(claim, match.start(), match.end(), f"{written}'s" if possessive else written, person)
+
+
+def _actor_of_the_its_verb(text: str, mention: Mention, pronoun: re.Match[str]) -> bool:
+    """Whether the mention is a person or a body that is the subject of the verb whose object is the "it" at `pronoun`,
+    so no thing that "it" could be: "In 1911 the Vale Railway Company chose it to …" (not "The Corran Tunnel replaced it", a
+    thing that may have replaced some other thing)."""
+    return (
+        pronoun.group() == "it" and mention.kind in (MentionKind.PERSON, MentionKind.ORGANISATION)
+        and _is_object(text, pronoun.start()) and _is_subject_of(text, mention.end, pronoun.start())
+    )
 
 
 def _it_goes_on_about_the_topic(before: _Before, topic: _Topic, book: NameBook) -> bool:
@@ -5650,7 +5713,8 @@ def _people_named(offered: list[Mention], text: str, topic: _Topic | None, book:
     like a person's, a capitalised subject the mention finder did not take: "Tenzing buried a flag, and Ben Ray left a
     cross that Carl Lind had given him. On the way down they met …" is not Ben Ray and Carl Lind); or beside a plural, a
     group or a people ("the crew", "his students", "the Soviets")."""
-    people = {_canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON}
+    # "… when Ada Lind produced letters said to come from Karl Vane's mother. They …": not Karl Vane, named only as whose
+    people = {_canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and not m.possessive}
     if len(people) < 2 or _names_another_group(text, offered) or _unnamed_people(offered, text, book):
         return None
     named = list(people.values())
