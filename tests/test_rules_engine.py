@@ -8997,3 +8997,12 @@ def test_a_plain_label_or_a_comment_before_a_colon_still_leans():
     assert _unreadable_at("Height: 324 metres, with its aerial.") is not None
     assert _unreadable_at("Prices soared: 40 shillings a sack by 1812.") is not None
     assert _unreadable_at("Grade 2: 40 to 59 points; a fair result.") is None
+
+
+# Round 93, part D: "The city" is no place of the sentence before when its own sentence names one after it
+def test_the_city_is_not_written_as_the_place_before_when_its_sentence_names_a_place():
+    text = "In 1850 the Vell firm opened a dye works at Arles. The city authorities banned dyeing within Paris in 1856."
+    assert not any("Arles authorities" in front for front in _fronts(text, "Vell firm"))
+    # with no place of its own, "The city" is still the place the sentence before names
+    text = "In 1850 the Vell firm opened a dye works at Arles. The city authorities closed the dye works in 1856 after a fire."
+    assert any("Arles authorities closed the dye works in {{c1::1856}}" in front for front in _fronts(text, "Vell firm"))

@@ -3088,6 +3088,9 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         return None
     if pronoun == "it" and _IT_OF_AN_IDIOM.match(text, reference.end()):
         return None  # "At Pinatubo it paid off": what paid off is the sentence before, not a name in it
+    if noun and lexicon.REFERRING_NOUNS.get(noun.lower()) == "place" and any(m.kind is MentionKind.PLACE for m in mentions if m.start >= reference.end()):
+        # "The city authorities banned tests within Stockholm": the city may be the one the sentence names
+        return None
     found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :], governed)
     if found is None:
         return None
