@@ -522,6 +522,8 @@ _START_OF_A_RANGE = re.compile(
 # Where a span of two amounts joins its halves: "about 2 mm| to |about 8 mm" (see _answer_words).
 _SPAN_JOIN = re.compile(r" (?:to|and) ")
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
+# The answers that are an amount or a moment, not a name or a term: what a sentence of them all is about is something else
+_AMOUNT_OR_TIME_KINDS = _NUMBER_KINDS | {MentionKind.DATE, MentionKind.YEAR, MentionKind.TIME, MentionKind.AGE}
 # The same amount in other units, in brackets after it: "1,595 feet (486 m)".
 _OTHER_UNITS = re.compile(
     r" \((?:about |around |some |c\. )?\d[^()]*\)"  # "1,595 feet (486 m)"
@@ -1995,7 +1997,7 @@ def _cards(
     quality = _sentence_quality(sentence.text, sentence.start / len(document_text))
     quality *= LEANING_FACTOR ** _leaning_phrases(claim.text, topic)
     named = {m.name for m in claim.mentions if m.kind in NAMED_KINDS}
-    cards = []
+    cards: list[tuple[_Card, Mention]] = []  # each card with the mention it asks
     for mention in claim.mentions:
         if any(q.start <= mention.start < q.end for q in speech) or _refused(claim, mention, topic):
             continue
@@ -2053,10 +2055,24 @@ def _cards(
         again = REPEATED_NAME_FACTOR if mention.kind in NAMED_KINDS and mention.name in seen else 1.0
         score = round(value * quality * alone * again * (1 - late) + bonus + min(len(answer), 20) / 400, 4)
         suggestion = Suggestion(kind, context + front, back, answer, sentence.start, sentence.end, rule, score)
-        cards.append(_Card(suggestion, index, _normalised(answer), mention.name, words, once=mention.rare_word))
-    cards.sort(key=lambda card: -card.suggestion.score)
+        cards.append((_Card(suggestion, index, _normalised(answer), mention.name, words, once=mention.rare_word), mention))
+    cards.sort(key=lambda made: -made[0].suggestion.score)
     # a long sentence holds more facts: one more card may come from it
-    return cards[: MAX_CARDS_PER_SENTENCE + (len(_WORD.findall(sentence.text)) >= LONG_SENTENCE_WORDS)]
+    limit = MAX_CARDS_PER_SENTENCE + (len(_WORD.findall(sentence.text)) >= LONG_SENTENCE_WORDS)
+    kept = [card for card, _ in cards[:limit]]
+    # when every card the limit keeps asks an amount or a moment, what they are about is a fact too: its best card is
+    # kept beside them ("In 1871 the board levied a {{Harbour Light Duty}} of $12 a voyage", after 1871 and $12)
+    if all(mention.kind in _AMOUNT_OR_TIME_KINDS for _, mention in cards[:limit]):
+        kept += [card for card, mention in cards[limit:] if _what_the_amounts_are_about(mention)][:1]
+    return kept
+
+
+def _what_the_amounts_are_about(mention: Mention) -> bool:
+    """Whether the mention may say what a sentence's amounts and moments are about: a name or a term, not another amount,
+    nor one word of unknown kind opening the sentence, which the finder took for a name by its capital alone ("{{Building}}
+    began in 1756")."""
+    opening_word = mention.kind is MentionKind.NAME and mention.start == 0 and " " not in mention.text
+    return mention.kind not in _AMOUNT_OR_TIME_KINDS and not opening_word
 
 
 
@@ -2181,6 +2197,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     after = claim.text[mention.end :]
     if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
         return True  # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}} met …")
+    if mention.kind in NAMED_KINDS and (last := re.search(r" of the ([A-Z][a-z]+)$", text)) and (_ADJECTIVE.search(last[1]) or last[1].endswith("ine")) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
+        return True  # "the {{Varangian Guard of the Byzantine}} emperor": the last word is the adjective of the noun after it
     if mention.kind is MentionKind.NAME and " " not in text and _SPECIES_AFTER.match(after):
         return True  # "the western honey bee, {{Apis}} mellifera.": the genus of a species' Latin name, half of it
     if mention.kind is MentionKind.NAME and " " not in text and _LATIN_SPECIES_GOING_ON.match(after) and not re.search(r"\b(?i:the|an?) $", claim.text[: mention.start]):
@@ -2457,7 +2475,13 @@ def _in_a_closing_clause(text: str, clause: re.Match[str], mention: Mention) -> 
     what the sentence brings in did, its fact, not an aside about a name (round 80: the held-out key facts these
     clauses held were good cards). A clause the sentence goes on after ("The fish sale, which began at 4 a.m., drew
     …", "…, which the acid turns into pepsin, the enzyme that …") and one in brackets still are asides."""
-    return clause.group().startswith(", ") and not any(mark in text[mention.end :] for mark in ",;:(")
+    return clause.group().startswith(", ") and _nothing_set_off_after(text, mention)
+
+
+def _nothing_set_off_after(text: str, mention: Mention) -> bool:
+    """Whether the sentence runs on from the mention to its end without a mark that sets off a phrase (",;:("), so that
+    a clause or a description holding it closes the sentence rather than being set inside it."""
+    return not any(mark in text[mention.end :] for mark in ",;:(")
 
 
 def _in_apposition(claim: Claim, mention: Mention) -> bool:
@@ -2473,6 +2497,8 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
     apposition = _APPOSITION_BEFORE.search(text, 0, mention.start)
     if apposition is None or not re.match(r"[^,;:]*(?:[,;:]|[.!]?$)", text[mention.end :]):
         return False
+    if _closing_description(claim, apposition.start("comma"), mention):
+        return False
     if _LATER_NAME_BEFORE.search(text, apposition.end("comma"), mention.start):
         return False
     comma = apposition.start("comma")
@@ -2481,6 +2507,28 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
     ):
         return False
     return not _SETTING.fullmatch(text[:comma]) and not _closes_the_opening(claim, comma)
+
+
+# The opening of a description of the name before its comma: an article and a common noun or a quotation ("a clerk",
+# "the geologist", "the “Iron Duke”"), or a noun and "of" ("commander of"); not an article and a name, which may be the
+# next item of a list ("the Somme, the {{Marne}} and the Aisne").
+_DESCRIPTION_OPENING = re.compile(r" (?:(?:an?|the) (?:[a-z\d]|[\"“])|[a-z]+ of )")
+
+
+def _closing_description(claim: Claim, comma: int, mention: Mention) -> bool:
+    """Whether the mention stands in a description of the name before `comma` that closes the sentence after its verb:
+    "The prize went to Tom Vane, a clerk at the {{Kell Mill}} company in Leeds." says who the sentence brings in, its
+    fact, as a closing clause does (see _in_a_closing_clause). Not one after a colon, an item of a list ("Three men built
+    it: the mason Tom Vane, the joiner {{Ed Berg}} and …"), nor one of an organisation, which says in passing what it
+    was ("Hale joined the Rural Housing Office, a federal agency funded by the Orva Trust.")."""
+    text = claim.text
+    return (
+        _DESCRIPTION_OPENING.match(text, comma + 1) is not None
+        and ":" not in text[:comma]
+        and _FINITE_VERB.search(text, 0, comma) is not None
+        and _nothing_set_off_after(text, mention)
+        and not any(other.end == comma and other.kind is MentionKind.ORGANISATION for other in claim.mentions)
+    )
 
 
 def _closes_the_opening(claim: Claim, comma: int) -> bool:
@@ -6460,6 +6508,7 @@ def _guessable(
             if (_hyphenated_given(card, word) or _derived_word_given(card, word))
             and not (word == words[-1] and (_only_the_noun_before(card, word) or _ends_another_name(mention, card, word)))
             and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(card, word))
+            and not (mention.kind is MentionKind.PERSON and word == words[-1] and _only_in_relatives_names(label, rest, words, common_words))
         ]
         if mention.kind is not MentionKind.PERSON and not all(_contains_word(label, word) for word in words):
             given = [word for word in given if _hyphenated_given(rest, word) or _derived_word_given(rest, word) or _says_which(label, word, common_words)]
@@ -6503,6 +6552,46 @@ def _only_in_other_names(rest: str, word: str) -> bool:
     the first name two people share ("Chris Brasher led …, and {{Chris Chataway}} took over …") says neither."""
     found = list(re.finditer(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE))
     return bool(found) and all(_NAME_GOES_ON.match(rest, place.end()) for place in found)
+
+
+# The given names right before a surname, as the card writes another person's name: "Gutzon |Borglum", "Amalie Emmy |Noether"
+# (not "the USS |Holland")
+_GIVEN_NAMES_BEFORE = re.compile(r"(?:(?:[A-Z][a-z][\w'’-]*|[A-Z]\.) )+$")
+# The answer's own apposition up to a name in it, which is that person's title or other name unless a word of kin says
+# whose relative the answer is: "{{Carl Hale}}, the third Earl |Hale"
+_IN_THE_ANSWERS_APPOSITION = re.compile(r" … ?,? (?:the|a|an) [^,;]*$")
+# A word that says people are family: "father", "grandson", "half-sister", "married"
+_SAYS_KIN = re.compile(rf"\b(?:grand|step|half-)?(?:{'|'.join(sorted(lexicon.KIN_NOUNS))})s?\b|\bmarr(?:ied|ies|iage|y)\b", re.IGNORECASE)
+
+
+def _only_in_relatives_names(label: str, rest: str, words: list[str], common_words: Set[str]) -> bool:
+    """Whether the card holds a person's surname only inside the full names of other people, while the answer's given
+    names, not on the card, are none of theirs, and the card says they are family: in "Tomas Vell's father, {{Anton Vell}},
+    ran a mill" the surname says only which family, and the learner recalls "Anton". Not the same man named again ("until Vell's death", "the Vell
+    Prize", "H. A. Vell, later Sir Anton Vell", "{{Anton Vell}}, the third Earl Vell"), a title alone ("the poet {{Lord
+    Vell}}", "{{Dr. Vell}}"), nor a word the document writes in lower case ("the {{Ahmed Mosque}}, or Blue Mosque"). The
+    document's label is part of the card: "(Vell Island)" names no person."""
+    *first, surname = words
+    given_names = [word.rstrip(".") for word in first if word.rstrip(".") not in lexicon.TITLES_BEFORE_NAMES]
+    card = label + rest
+    found = list(re.finditer(rf"\b{re.escape(surname)}\b", card))
+    if not any(len(name) > 2 for name in given_names) or not found or surname.lower() in common_words or not _SAYS_KIN.search(card):
+        return False  # namesakes the card does not say are family ("Tom Vane led …, and {{Ada Vane}} took over") may be one
+    if any(_contains_word(card, name) for name in given_names):
+        return False  # "Ann Vell was born {{Ann Lind}} …, the daughter of Karl Lind": both halves given
+    for place in found:
+        before = _GIVEN_NAMES_BEFORE.search(card, 0, place.start())
+        if before is None or _NAME_GOES_ON.match(card, place.end()):
+            return False
+        theirs = [word.rstrip(".") for word in before.group().split()]
+        if theirs[-1].lower() in common_words or theirs[-1] in lexicon.TITLES_BEFORE_NAMES:
+            return False
+        apposition = _IN_THE_ANSWERS_APPOSITION.search(card, 0, before.start())
+        if apposition and not _SAYS_KIN.search(apposition.group()) and not card.startswith(("'s", "’s"), place.end()):
+            return False  # "{{Carl Hale}}, the third Earl Hale": his own title (not "…, the daughter of Karl Hale", "…, Ann Hale's son")
+        if any(mine.lower().startswith(other.lower()) or other.lower().startswith(mine.lower()) for mine in given_names for other in theirs):
+            return False  # one of them may be the answer's own given name or its initial
+    return True
 
 
 def _own_words(mention: Mention, words: list[str], generic: frozenset[str]) -> list[str]:
