@@ -2197,7 +2197,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     after = claim.text[mention.end :]
     if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
         return True  # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}} met …")
-    if mention.kind in NAMED_KINDS and (last := re.search(r" of the ([A-Z][a-z]+)$", text)) and (_ADJECTIVE.search(last[1]) or last[1].endswith("ine")) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
+    last = re.search(r" of the ([A-Z][a-z]+)$", text)
+    if mention.kind in NAMED_KINDS and last and (_ADJECTIVE.search(last[1]) or last[1].endswith("ine")) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
         return True  # "the {{Varangian Guard of the Byzantine}} emperor": the last word is the adjective of the noun after it
     if mention.kind is MentionKind.NAME and " " not in text and _SPECIES_AFTER.match(after):
         return True  # "the western honey bee, {{Apis}} mellifera.": the genus of a species' Latin name, half of it
@@ -6566,11 +6567,11 @@ _SAYS_KIN = re.compile(rf"\b(?:grand|step|half-)?(?:{'|'.join(sorted(lexicon.KIN
 
 def _only_in_relatives_names(label: str, rest: str, words: list[str], common_words: Set[str]) -> bool:
     """Whether the card holds a person's surname only inside the full names of other people, while the answer's given
-    names, not on the card, are none of theirs, and the card says they are family: in "Tomas Vell's father, {{Anton Vell}},
-    ran a mill" the surname says only which family, and the learner recalls "Anton". Not the same man named again ("until Vell's death", "the Vell
-    Prize", "H. A. Vell, later Sir Anton Vell", "{{Anton Vell}}, the third Earl Vell"), a title alone ("the poet {{Lord
-    Vell}}", "{{Dr. Vell}}"), nor a word the document writes in lower case ("the {{Ahmed Mosque}}, or Blue Mosque"). The
-    document's label is part of the card: "(Vell Island)" names no person."""
+    names, not on the card, are none of theirs, and the card says they are family: in "Tomas Vell's father, {{Anton
+    Vell}}, ran a mill" the surname says only which family, and the learner recalls "Anton". Not the same man named
+    again ("until Vell's death", "the Vell Prize", "H. A. Vell, later Sir Anton Vell", "{{Anton Vell}}, the third Earl
+    Vell"), a title alone ("the poet {{Lord Vell}}", "{{Dr. Vell}}"), nor a word the document writes in lower case ("the
+    {{Ahmed Mosque}}, or Blue Mosque"). The document's label is part of the card: "(Vell Island)" names no person."""
     *first, surname = words
     given_names = [word.rstrip(".") for word in first if word.rstrip(".") not in lexicon.TITLES_BEFORE_NAMES]
     card = label + rest
