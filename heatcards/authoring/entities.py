@@ -16,6 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from heatcards.authoring import lexicon
+from heatcards.authoring.sentences import ends_like_a_sentence
 
 
 class MentionKind(enum.Enum):
@@ -750,7 +751,7 @@ def _title_and_opening(texts: list[str]) -> list[str]:
     """The document's title, when its first text is a heading (no sentence's end), and its opening sentence: the texts
     whose opening name is the document's own person, whom a surname its relatives share stands for ("Gandhi" after
     "Mohandas Karamchand Gandhi led India's …" and "His father, Karamchand Gandhi, …")."""
-    heading = bool(texts) and not texts[0].rstrip("\"'”’) ").endswith((".", "!", "?"))
+    heading = bool(texts) and not ends_like_a_sentence(texts[0])
     return texts[: 2 if heading else 1]
 
 
@@ -2347,14 +2348,13 @@ def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     for match in _LOWER_CASE_WORD.finditer(text):
         if match.group().endswith(_ENDINGS_OF_NO_TERM) or match.start() in counted_from or not lexicon.rare_in_english(match.group()):
             continue
-        noun = _WORD_AFTER_A_RARE_ONE.match(text, match.end())
-        end = noun.end() if noun and _ends_the_compound(match.group(), noun.group("word"), text[noun.end() :]) else match.end()
+        noun = _WORD_AFTER.match(text, match.end())
+        end = noun.end() if noun and _ends_the_compound(match.group(), noun.group(1), text[noun.end() :]) else match.end()
         if all(end <= m.start or match.start() >= m.end for m in mentions):
             found.append(Mention(MentionKind.TERM, match.start(), end, text[match.start() : end], text[match.start() : end], rare_word=True))
     return found
 
 
-_WORD_AFTER_A_RARE_ONE = re.compile(r" (?P<word>[a-z][a-z-]*[a-z])(?![\w'’-])")
 # The endings of adjectives of a field ("antisolar", "carbolic", "ciliary", "expiatory", "tactile", "toxoid",
 # "corrosive", "Devonian" lower-cased, "isopropyl"), which ask nothing without their noun.
 _ADJECTIVE_ENDINGS = ("al", "ic", "ar", "ary", "ory", "ile", "oid", "ive", "ian", "yl")

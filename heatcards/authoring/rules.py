@@ -54,7 +54,7 @@ from heatcards.authoring.model import (
     Suggestion,
     SuggestionKind,
 )
-from heatcards.authoring.sentences import Sentence, paragraph_openings, split_sentences
+from heatcards.authoring.sentences import Sentence, ends_like_a_sentence, paragraph_openings, split_sentences
 from heatcards.errors import GenerationError
 
 MINIMUM_CARDS = 3
@@ -3678,7 +3678,7 @@ def _heading_naming_nothing(before: _Before, topic: _Topic) -> bool:
     topic and holds no singular noun an "it" could be: "The games", "Quarry and shrine" is no such heading (a quarry)."""
     heading = before.text.rstrip("\"'”’) ")
     return (
-        before.new_paragraph and before.opens_its_paragraph and not heading.endswith((".", "!", "?", ":"))
+        before.new_paragraph and before.opens_its_paragraph and not ends_like_a_sentence(before.text) and not heading.endswith(":")
         and not _names_another_thing(before.mentions, topic) and _nothing_before_it_could_be(heading, len(heading), before.mentions)
     )
 
@@ -3756,7 +3756,7 @@ def _names_another_site(before: _Before, topic: _Topic) -> bool:
     Gothic building site", which tells of the topic's) speaks of a site, or names a building or a thing other than the
     topic after the topic's last mention, if any ("… lie the ruins of Kell Abbey, the finest monument of the Vale Empire."
     leaves the abbey nearest)."""
-    if not before.text.rstrip("\"'”’) ").endswith((".", "!", "?")):
+    if not ends_like_a_sentence(before.text):
         return False
     if re.search(r"\bsites?\b", before.text, re.IGNORECASE):
         return True
@@ -5574,7 +5574,7 @@ def _names_another_building_or_thing(text: str, mentions: list[Mention], topic: 
     the topic ("the temple") could be as well: a name of a thing, or a place that is a building or a structure ("the
     Erechtheion", "Kell Abbey"); not a town or a country ("Athens"), which is no temple, nor a word of a heading ("Kings,
     revolution and an emperor"), which tells of no thing."""
-    if not text.rstrip("\"'”’) ").endswith((".", "!", "?")):
+    if not ends_like_a_sentence(text):
         return False
     return any(
         m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and not _is_topic(m, topic) and _could_be_it(m)

@@ -27,11 +27,17 @@ class Sentence:
     @property
     def is_complete(self) -> bool:
         """Ends as a sentence does; a heading or a label without final punctuation does not."""
-        return bool(_FINAL_PUNCTUATION.search(self.text))
+        return ends_like_a_sentence(self.text)
 
 
 _LINE = re.compile(r"[^\n]+")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether the text ends as a sentence does, with a full stop, a question or exclamation mark or an ellipsis before
+    any closing quotes or brackets; a heading or a label ("The games", "Category 3") does not."""
+    return bool(_FINAL_PUNCTUATION.search(text))
 # A list number or bullet at the start of a block or sentence: "1. ", "3.Keanu", "(2) ", "- ", "# ".
 _MARKER = re.compile(r"(?:\d{1,3}[.)](?!\d)|\(\d{1,3}\)|[-*•–—]|#{1,6}|>)[ \t]*")
 # What may stand on its line before a sentence that opens a paragraph or a list item: nothing but a bullet or a number.
@@ -110,7 +116,7 @@ def _continues(previous: str, line: str, gap: str) -> bool:
     if gap.count("\n") > 1 or _MARKER.match(line.lstrip()):
         return False
     previous = previous.rstrip()
-    if _FINAL_PUNCTUATION.search(previous) or previous.endswith((":", ";", ",")):
+    if ends_like_a_sentence(previous) or previous.endswith((":", ";", ",")):
         return True
     # No final punctuation: a heading when short and followed by a capitalised line.
     return bool(_LOWER_START.match(line.lstrip())) or len(previous.split()) > 10
