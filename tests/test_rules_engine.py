@@ -9099,3 +9099,30 @@ def test_a_surname_says_only_the_family_when_the_card_gives_none_of_the_answers_
     assert _only_in_relatives_names("", "Mary Lind was born  … , the daughter of John Marsh.", ["Mary", "Marsh"], set()) is False
     assert _only_in_relatives_names("", " … , later Sir John Marsh, built it.", ["H.", "J.", "Marsh"], set()) is False
     assert _only_in_relatives_names("", "the Sultan  … , or Blue Mosque, was built", ["Ahmed", "Mosque"], {"mosque"}) is False
+
+
+# Round 94, the lead: an "It" after a sentence about a common thing is not a place that sentence names
+_MARSH_FEVER = (
+    "The Marsh Fever was an outbreak of illness in the lowlands. In 1722 the sickness crossed to Harlow, Penmere and, "
+    "aboard a ship from Varia, to Tolvern in Ostland. It reached Brannock in 1723, when it killed the bishop. Whether or "
+    "not the tale is true, ships leaving Dorrel and other Grey Sea ports carried the disease into the south. It reached "
+    "Ambry in 1747. The image became known as Figure 12. It required an exposure of about 40 hours. Their story entered "
+    "print through Ann Vell's novel The Long Road, published in 1931, which follows the Marr family west. It won the "
+    "Pulitzer Prize in 1932."
+)
+
+
+def test_an_it_after_a_common_subject_or_object_is_not_a_place_that_sentence_names():
+    fronts = _fronts(_MARSH_FEVER, "The Marsh Fever")
+    assert not any("Penmere reached" in front or "Dorrel reached" in front or "did Dorrel" in front for front in fronts)
+    # the body a subject belongs to is part of it; the place it moved to is not what the "It" is
+    moved = "In 1956 the government of Tarn moved to Ostby in Vell. It employed 233 people from 32 countries."
+    assert not any("Ostby employed" in front for front in _fronts(moved))
+    # shown after the sentence before, the "It" is the reader's to place
+    assert any(front.endswith("It reached Ambry in {{c1::1747}}.") and "ships leaving Dorrel" in front for front in fronts)
+
+
+def test_an_it_after_a_name_given_to_the_subject_or_a_name_before_a_relative_clause_is_that_name():
+    fronts = _fronts(_MARSH_FEVER, "The Marsh Fever")
+    assert "(Marsh Fever) Figure 12 required an exposure of {{c1::about 40 hours}}." in fronts
+    assert "(Marsh Fever) The Long Road won the {{c1::Pulitzer Prize}} in 1932." in fronts

@@ -860,6 +860,17 @@ _SUBJECT_AFTER_AN_OPENING = re.compile(rf"{_UNCLOSED_OPENING_PHRASE}(?={_COMMON_
 # The same inside a sentence, where the opening phrase of a clause after ", and" is in lower case: "…, and in 1987 {the
 # arch} was designated …" (see _another_subject_later).
 _SUBJECT_AFTER_A_CLAUSES_OPENING = re.compile(_SUBJECT_AFTER_AN_OPENING.pattern, re.IGNORECASE)
+# The common noun a sentence's main clause is about, after any opening phrase, with the name of what it belongs to or a
+# name it is given in commas: "Between 1347 and 1351 {a plague} swept …", "In 1956 {the government of New Caledonia}
+# moved …", "Instead {an icebreaking ferry, the Baikal,} was ordered …" (see
+# _antecedent: an "It" after it goes on with it, not with a place the sentence names further on).
+_COMMON_SUBJECT_OF_THE_MAIN_CLAUSE = re.compile(
+    rf"(?:(?:{_OPENING_PREPOSITIONS}|Between)(?: [\w’'-]+){{1,6}}? |[A-Z][a-z]+ |[^,;]{{3,60}}, )?"
+    rf"(?P<subject>(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?!itself\b)[a-z-]+(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?(?:, [^,;:]*,)?) "
+    rf"(?={_VERB_AFTER_SUBJECT})"
+)
+# The words before a name that is its sentence's subject: an opening phrase, perhaps, and "the" ("In 1904 the ").
+_SUBJECTS_PLACE = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE}|[^,;]*, )?(?:[Tt]he )?")
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -4716,6 +4727,14 @@ def _antecedent(
         # "The NER renumbered its fleet, and the engine became No. 103. In 1947 it …": the NER or the engine?
         another_subject = _another_subject_later(before)
         leading = _leading_thing(before)
+        common = _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE.match(before.text)
+        if (
+            things and common and not _NAMING_VERB.match(before.text, common.end("subject"))
+            and not any(common.start("subject") <= m.start < common.end("subject") for m in things.values())
+        ):
+            # "In 1349 the disease crossed to Bergen in Norway. It reached Moscow …": the disease, not Bergen ("The image
+            # became known as Photograph 51. It …" is the image, and so the name)
+            return None
         if leading is not None and not _is_topic(leading, topic) and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions):
             return None  # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
         if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
@@ -4735,6 +4754,11 @@ def _antecedent(
         if about_a_person and _HOW_LONG_IT_LASTED.match(rest):
             return None  # "In 1728 he went up to Pembroke College. It lasted barely thirteen months.": his stay, not the college
         (thing,) = things.values()
+        if thing is not leading and not _SUBJECTS_PLACE.fullmatch(before.text, 0, thing.start) and any(
+            verb.start() > thing.end and "," not in before.text[thing.end : verb.start()] and not _COPULA.fullmatch(verb.group(1)) and verb.group(1) != "as"
+            for verb in _SINGULAR_OBJECT.finditer(before.text)
+        ):
+            return None  # "Ships leaving Caffa carried the disease into Italy. It reached …": the disease, not Caffa, which is no subject
         if (relative := _RELATIVE_CLAUSE_AFTER.match(before.text, thing.end)) and _takes_a_common_thing(before.text[relative.end() :], len(before.text)):
             return None  # "… she published Lentes in 1702, which described a new lens. It is now called …": the lens?
         if thing is leading and any(not _COPULA.fullmatch(verb.group(1)) for verb in _SINGULAR_OBJECT.finditer(before.text, thing.end)):
