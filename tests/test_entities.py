@@ -2827,3 +2827,38 @@ def test_a_rare_word_before_a_verb_is_a_term_alone(text):
 )
 def test_loudness_pressure_in_psi_and_field_strength_are_quantities(text, quantity):
     assert ("quantity", quantity) in found(text)
+
+
+# Round 94, part D: a lower-case term of two or three words before a relative clause that says what it is or does
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Blood leaves the gill through the gill artery, which carries it to the fins.", "gill artery"),
+        ("The lamp gives off ultraviolet photons, which are invisible to the eye.", "ultraviolet photons"),
+        ("Ferrite cores, which hold one bit each, were threaded by hand in Tarvin.", "Ferrite cores"),
+        ("The poet favoured eye rhyme, in which the spellings match but the sounds differ.", "eye rhyme"),
+        ("Her next subject was moulds, especially bread crust fungus, which spoils loaves.", "bread crust fungus"),
+    ],
+)
+def test_a_term_before_a_relative_clause_is_found(text, term):
+    from heatcards.authoring.entities import _terms_by_their_shape
+
+    assert term in [text[start:end] for start, end in _terms_by_their_shape(text)]
+
+
+# each sentence holds a term that is one ("the drum brake") after words that are none
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made the double four-armed pivot escapement, which kept time in wind, and the drum brake, which held it.",  # cut from a longer term
+        "Engineers chose to vent waste steam, which rose above the roofs, and fitted the drum brake, which held.",  # three words not after an article
+        "Wheat supplies bran, which is food for cattle, and the mill had the drum brake, which held.",  # a verb in "-s", not a compound
+        "The upper part, where the snow settles, holds the drum brake, which stops the wheel.",  # a word that points back
+        "He owes most to Jon Hale, an Irish-born teacher, whose boats had the drum brake, which held.",  # a description of the one before
+        "Raiders began to plunder the surrounding countryside, which lay open, and cut the drum brake, which held.",  # where, not what kind
+    ],
+)
+def test_no_term_before_a_relative_clause_where_the_words_are_not_one(text):
+    from heatcards.authoring.entities import _terms_by_their_shape
+
+    assert [text[start:end] for start, end in _terms_by_their_shape(text)] == ["drum brake"]

@@ -9126,3 +9126,81 @@ def test_an_it_after_a_name_given_to_the_subject_or_a_name_before_a_relative_cla
     fronts = _fronts(_MARSH_FEVER, "The Marsh Fever")
     assert "(Marsh Fever) Figure 12 required an exposure of {{c1::about 40 hours}}." in fronts
     assert "(Marsh Fever) The Long Road won the {{c1::Pulitzer Prize}} in 1932." in fronts
+
+
+# Round 94, part B: an object "it" a person's relative clause takes is the claim's subject, a thing
+_KELL_HALL = (
+    "Kell Hall is a country house near the village of Ambry. It was built in 1702 for the Marsh family. "
+    "Kell Hall was bought in 1890 by Oswin Tarrant, who turned it into a school for the daughters of miners."
+)
+
+
+def test_an_object_it_after_a_persons_who_is_the_subject_a_thing():
+    fronts = _fronts(_KELL_HALL, "Kell Hall")
+    assert "Kell Hall was bought in 1890 by {{c1::Oswin Tarrant}}, who turned it into a school for the daughters of miners." in fronts
+
+
+def test_an_object_it_after_a_persons_who_is_no_subject_when_a_common_thing_stands_between():
+    from heatcards.authoring.rules import _taken_by_a_person_after
+    from heatcards.authoring.entities import Mention, MentionKind
+
+    def taken(text: str, person: str) -> bool:
+        subject = Mention(MentionKind.NAME, 0, len("Kell Hall"), "Kell Hall", "Kell Hall")
+        start = text.index(person)
+        named = [Mention(MentionKind.PERSON, start, start + len(person), person, person)]
+        return _taken_by_a_person_after(text, subject, re.search(r"\bit\b", text), named)
+
+    assert taken("Kell Hall was bought by Oswin Tarrant, who turned it into a school.", "Oswin Tarrant")
+    assert taken("Kell Hall was bought by Oswin Tarrant, who later sold it.", "Oswin Tarrant")
+    # the bell, not the hall; the hall's own verb
+    assert not taken("Kell Hall held a bell cast by Oswin Tarrant, who tuned it.", "Oswin Tarrant")
+    assert not taken("Kell Hall hired Oswin Tarrant to paint it.", "Oswin Tarrant")
+
+
+# Round 94, part C: a leading "They" for the people named a sentence or two before
+_HOLM = (
+    "Karin Holm was a Swedish balloonist. In May 1931 she set out from Malmo with the mechanic Otto Brenner. They "
+    "crossed the Baltic and reached Riga after two days.\n\nThe hardest stage came next: 640 miles to Helsinki. They left "
+    "Riga on June 4, 1931."
+)
+
+
+def test_a_they_goes_on_with_the_people_named_before_a_sentence_that_names_no_one():
+    fronts = _fronts(_HOLM, "Karin Holm")
+    assert "On what date did Otto Brenner and Karin Holm leave Riga?" in fronts
+
+
+def test_a_they_is_refused_past_a_sentence_naming_a_plural_or_someone_else():
+    fronts = _fronts(_HOLM, "Karin Holm")
+    assert "On what date did Otto Brenner and Karin Holm leave Riga?" in fronts
+    # a plural the "They" may as well be, or a man outside the pair, between them and the people
+    for between in ("Storms kept the two balloons on the field for a week.", "Janis Ozols met the balloon at the field."):
+        other = _HOLM.replace("The hardest stage came next: 640 miles to Helsinki.", between)
+        assert not any(re.search(r"Otto Brenner and Karin Holm (?:leave|left)", front) for front in _fronts(other, "Karin Holm"))
+
+
+_LUNDE = (
+    "Greta Lunde was a Norwegian nurse. On 3 May 1890 she married Anton Berg, a timber merchant from a Lutheran family. "
+    "The couple lived first at Skien and from 1896 at Porsgrunn. They had seven children."
+)
+
+
+def test_a_they_after_the_couple_is_the_two_people_married_before():
+    fronts = _fronts(_LUNDE, "Greta Lunde")
+    assert "Anton Berg and Greta Lunde had {{c1::seven}} children." in fronts
+    # "The couple" stands for two: not after three people
+    three = _LUNDE.replace("she married Anton Berg,", "she, Anton Berg and Lars Dahl,").replace("a timber merchant", "timber merchants")
+    assert not any("had {{c1::seven}} children" in front and "Berg" in front for front in _fronts(three, "Greta Lunde"))
+
+
+def test_a_year_and_its_comma_count_nothing():
+    from heatcards.authoring.rules import _names_another_group
+
+    assert _names_another_group("In 1762, between seasons, he married Ann Batts.", []) is False
+    assert _names_another_group("In 1762 the two sons married.", []) is True
+
+
+# Round 94, part D: a term before a relative clause that says what it is is asked (see tests/test_entities.py)
+def test_a_term_before_a_relative_clause_is_asked():
+    text = "Kora Lind studied the heart of the eel. Blood leaves the heart through the gill artery, which carries it to the fins."
+    assert any("{{c1::gill artery}}" in front for front in _fronts(text, "Kora Lind"))

@@ -2404,8 +2404,9 @@ _SUBJECT_BEFORE_IS_A = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a
 _SUBJECT_BEFORE_ITS_DESCRIPTION = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2}), (?=an? [a-z][^,;:]*, (?!(?:and|or|but)\b)[a-z])")
 # - what a thing "is given" or "is said to be", closed by a comma: "Each kiln is given a {{firing limit}}, the …";
 _GIVEN_OR_SAID_TO_BE = re.compile(r"\b(?:is|are|was|were) (?:given|said to be|rated at) (?:an?|the) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2})(?=, )")
-# - three words after an article and a relative clause that says what it does: "uses a {{wave guide rail}}, which …";
-_THREE_WORDS_BEFORE_WHICH = re.compile(r"\b(?:an?|the) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){2}), which [a-z]+")
+# - two or three words before a relative clause that says what it is or does: "uses a {{wave guide rail}}, which …",
+#   "into the {{pulmonary artery}}, which carries …", "used {{slant rhyme}}, in which …" (see _terms_before_a_relative_clause);
+_RELATIVE_CLAUSE_AFTER_A_TERM = re.compile(r", (?:which|in which|where|whose) [a-z]")
 # - one of a contrasted pair, the same noun after another word: "{{Dry glazing}} seals …, while {{wet glazing}} …".
 _CONTRASTED_PAIR = re.compile(
     r"(?:^|(?<=\bthe )|(?<=\ban )|(?<=\ba ))(?P<first>[A-Za-z][a-z-]* (?P<noun>[a-z][a-z-]*)) [^;:]*?,? (?:while|whereas) (?:the |an? )?(?P<second>[a-z][a-z-]* (?P=noun))\b"
@@ -2422,10 +2423,11 @@ def _terms_by_their_shape(text: str) -> list[tuple[int, int]]:
     ("The head porter, a man of …") or words a compound never holds."""
     spans = []
     at_the_start = (_SUBJECT_BEFORE_IS_A, _SUBJECT_BEFORE_ITS_DESCRIPTION)
-    for pattern in (*at_the_start, _GIVEN_OR_SAID_TO_BE, _THREE_WORDS_BEFORE_WHICH):
+    for pattern in (*at_the_start, _GIVEN_OR_SAID_TO_BE):
         for match in (pattern.match(text),) if pattern in at_the_start else pattern.finditer(text):
             if match and _a_shaped_term(match.group("term")) and not _describes_a_person(text, _ARTICLED_DESCRIPTION.match(text, match.end("term")).end()):
                 spans.append(match.span("term"))
+    spans.extend(_terms_before_a_relative_clause(text))
     for match in _CONTRASTED_PAIR.finditer(text):
         # not before a short form in brackets, which the card would show: "Sodium hydroxide (NaOH) …"
         if match.group("first").lower() != match.group("second") and all(
@@ -2435,8 +2437,70 @@ def _terms_by_their_shape(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Words that say how much or which rather than what kind: "The net effect is a gain …", "a separate outer casing, which …".
-_NOT_A_SHAPED_TERMS_FIRST_WORD = frozenset("net overall separate single double extra further additional particular certain various usual".split())
+# Words that say how much, which, whose or where rather than what kind: "The net effect is a gain …", "a separate outer
+# casing, which …", "a major restoration, which …", "the official lists, which …", "the upper slope, where …", "the
+# surrounding air, which …".
+_NOT_A_SHAPED_TERMS_FIRST_WORD = frozenset(
+    "net overall separate single double extra further additional particular certain various usual major full official "
+    "upper lower opposite surrounding".split()
+)
+# Words that make the adjective after them a comparison: "a much larger henge", "a far deeper shaft".
+_BEFORE_A_COMPARISON = frozenset({"much", "far"})
+_DESCRIPTION_OF_THE_THING_BEFORE = re.compile(r", (?:an?|the) $")
+
+
+def _terms_before_a_relative_clause(text: str) -> list[tuple[int, int]]:
+    """The spans of the lower-case terms of two or three words right before a relative clause set off by a comma (see
+    _RELATIVE_CLAUSE_AFTER_A_TERM): "carries it into the {{pulmonary artery}}, which …", "It gives off {{alpha
+    particles}}, which are …", "{{Investment trusts}}, which pooled …". The words back from the comma that a compound may
+    hold, after one that it may not (an article, a preposition, a verb) or the sentence's start, three only after an
+    article: none when a word before could go on the term ("the double three-legged gravity escapement" is no "{{gravity
+    escapement}}", "to form carbon dioxide" no "{{carbon dioxide}}"), nor one whose noun is a
+    word that points back ("the upper part, where …"), a description of the thing before it ("Holland, an Irish-born
+    schoolteacher, whose …") or a person."""
+    spans = []
+    for clause in _RELATIVE_CLAUSE_AFTER_A_TERM.finditer(text):
+        words = list(re.finditer(r"[\w'’-]+", text[: clause.start()]))
+        taken: list[re.Match[str]] = []
+        while words and len(taken) < 4 and _a_word_of_a_term(text, words[-1]) and not (taken and _a_verb(words[-1].group())):
+            taken.insert(0, words.pop())
+        before = words[-1].group() if words and text[words[-1].end() : words[-1].end() + 1] == " " else ""
+        if not 2 <= len(taken) <= 3 or before and not _ends_a_phrase_before_a_term(before):
+            continue  # "the double three-legged gravity escapement, which …" is no "{gravity escapement}"
+        if len(taken) == 3 and before not in _ARTICLES and not _an_adverb(before):
+            continue  # "to form carbon dioxide, which …": three words only after an article
+        if before in _BEFORE_A_COMPARISON:
+            continue  # "a much larger henge, where …": a comparison, no kind
+        if any(PLURAL_NOUN.fullmatch(word.group()) for word in taken[:-1]):
+            continue  # "Flour supplies starch, which …": a word in "-s" before another is a verb or a plural subject
+        start, end = taken[0].start(), taken[-1].end()
+        term = text[start:end]
+        last = taken[-1].group()
+        if (
+            _a_shaped_term(term) and last not in _NOT_APPOSED | _VERDICT_NOUNS
+            and not (len(taken) == 2 and last in lexicon.BACK_REFERRING_NOUNS)
+            and not _DESCRIPTION_OF_THE_THING_BEFORE.search(text, 0, start) and not _describes_a_person(text, start)
+        ):
+            spans.append((start, end))
+    return spans
+
+
+def _ends_a_phrase_before_a_term(word: str) -> bool:
+    """Whether `word`, right before the words of a lower-case term, is sure to be none of it: a small word, a verb, an
+    adverb, a possessive or a name ("into the", "gives off", "especially", "the planet's", "Gresley's")."""
+    verb = "-" not in word and (_a_verb(word) or word.endswith("ed"))  # not "three-legged"
+    return word in _NOT_COMPOUND_WORDS or verb or _an_adverb(word) or bool(_POSSESSIVE.search(word)) or word[:1].isupper()
+
+
+def _a_word_of_a_term(text: str, word: re.Match[str]) -> bool:
+    """Whether `word` of `text` may be a word of a lower-case compound (see _a_term_word_whatever_its_part), in lower case
+    or, opening the sentence, capitalised ("{{Stepper motors}}, which …"); not a past form, which is the verb before the
+    term ("used {{slant rhyme}}, in which …")."""
+    written = word.group()
+    return (
+        bool(_TERM_WORD.fullmatch(written.lower() if word.start() == 0 else written)) and not written.endswith("ed")
+        and _a_term_word_whatever_its_part(written.lower())
+    )
 
 
 def _a_shaped_term(term: str) -> bool:

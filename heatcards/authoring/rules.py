@@ -69,6 +69,7 @@ LONG_FRONT_WORDS = 30  # a longer sentence is cut after its answer's clause when
 SHOWN_BEFORE_WORDS = 30  # at most, for a sentence before that a card shows for one that leans on it
 TITLE_PHRASE_SENTENCES = 3
 MAX_SUBJECT_WORDS = 4  # of the thing a "How …" title explains
+PASSED_SENTENCES = 2  # how many sentences may stand between a "They" and the sentence that names its people
 EARLIER_SENTENCES = 8  # how far back "The peninsula" may find the "Reykjanes Peninsula" it stands for
 PRONOUN_CHAIN_SENTENCES = 4  # how far back a "he" may find the person a chain of "he" and "his" started from
 SAME_SENTENCE_FACTOR = 0.75
@@ -752,7 +753,7 @@ _SAME_OWNER = {
 # What a "they" after the sentence may stand for instead of two people it names: a plural that says
 # which ("his students", "the soldiers", "two brothers"; not "his work on crystals") or a group ("the crew").
 _PLURAL_WORD = re.compile(
-    rf"\b(?:(?i:the|these|those|both|all|many|several|his|her|their|its)|\d[\d,]*|{lexicon.COUNTING_WORDS}) "
+    rf"\b(?:(?i:the|these|those|both|all|many|several|his|her|their|its)|\d(?:[\d,]*\d)?|{lexicon.COUNTING_WORDS}) "
     rf"(?:[a-z]+ )?[a-z]{{2,}}[^s\W'’]s\b|\b(?:{'|'.join(lexicon.GROUP_NOUNS)})\b"
 )
 # A subject that is a group of people, as the sentence writes it, which a "they" after the sentence may stand for (see
@@ -779,6 +780,16 @@ _GROUP_SUBJECT = re.compile(
 # A group of people anywhere in a sentence, which a "they" after it may be as well as a plural it counts: "The crew
 # and the engineers named …".
 _NAMES_A_PEOPLE_GROUP = re.compile(_PEOPLE_GROUP, re.IGNORECASE)
+# Words for the two people a sentence names, or for the family one of them comes from, which are no other group a
+# "They" after the sentence may be: "… and the couple moved …", "… a banker from a Quaker family" (see _people_named).
+_THE_TWO_OR_WHERE_ONE_CAME_FROM = re.compile(r"\b(?:the (?:couple|pair)|from (?:a|an|another) (?:[A-Za-z]+ )?family)\b")
+# A subject that says there are two of them, which a sentence between a "They" and the people it stands for may open
+# with: "The couple lived …" (see _people_they_go_on_with).
+_TWO_AS_THE_SUBJECT = re.compile(r"(?:The (?:couple|pair|two)|Both)\b")
+# A "he", "she", "him" or "her" a claim leaves unresolved: someone a "They" after it may count (see _names_no_one_else).
+_LEFT_PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her)\b")
+# A name whose last word is a plural, which may be people or a team: "the Hawks", "the Beatles" (not "Essex").
+_PLURAL_NAME = re.compile(r"\b[A-Z][a-z]*[^su\W'’]s$")
 # A capitalised word opening a sentence before its verb, which may be a name the mention finder did not take ("Tenzing
 # buried a flag …"; see _unnamed_people).
 _CAPITALISED_SUBJECT = re.compile(rf"([A-Z][\w’'-]+) (?={_VERB_AFTER_SUBJECT})")
@@ -914,6 +925,8 @@ _CLAUSE_BOUNDARY = re.compile(
 _PERSONS_CLAUSE = re.compile(rf",(?: and)? (?:he|she) (?={_VERB_AFTER_SUBJECT})")
 # What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
+# A person's relative clause up to the object of its verb: "…, who sold ", "…, who later turned ".
+_WHO_AND_ITS_VERB = re.compile(r", who(?: [a-z]+)? [a-z]+ ")
 # Words a statement does not end on: a preposition, an article, a conjunction.
 _CANNOT_END = frozenset(
     "a an the of in on at by for to with from into onto about over under after before since until during near across along "
@@ -1302,6 +1315,7 @@ class _Before:
     earlier_texts: tuple[str, ...] = ()  # the texts of those sentences, latest first
     new_paragraph: bool = False  # whether the sentence opens a paragraph (or follows a heading) of its own
     opens_its_paragraph: bool = False  # whether the sentence before opens a paragraph of its own
+    earlier_claims: tuple[Claim | None, ...] = ()  # the claims of the sentences before that one, latest first
 
     def two_back(self) -> tuple[str, list[Mention]]:
         """The text and mentions of the sentence before this one (two before the sentence read), or nothing."""
@@ -1388,6 +1402,7 @@ def suggest_from_mentions(
         for mentions in found
     ]
     cards: list[_Card] = []
+    claims: list[Claim | None] = []  # the claim of each sentence read so far
     previous: Claim | None = None
     carried = False  # whether the sentence before was left with an "it" that the label says is the topic
     seen: Counter[str] = Counter()  # how many of the sentences so far mention each name
@@ -1412,7 +1427,10 @@ def suggest_from_mentions(
             when = _last_time(found[max(0, index - 2) : index])
             new_paragraph = document.paragraph_of(sentences[index - 1].start) != document.paragraph_of(sentence.start)
             opens_its_paragraph = index == 1 or document.paragraph_of(sentences[index - 2].start) != document.paragraph_of(sentences[index - 1].start)
-            before = _Before(sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph, opens_its_paragraph)
+            earlier_claims = tuple(reversed(claims[first : index - 1]))
+            before = _Before(
+                sentences[index - 1].text, found[index - 1], previous, when, earlier, earlier_texts, new_paragraph, opens_its_paragraph, earlier_claims
+            )
         claim = _claim(text, mentions, before, topic, book)
         standing = _standing(claim, topic, book) if claim is not None else None
         # a plural pronoun that the one plural of its sentence may stand for may as well be one the sentence before
@@ -1455,6 +1473,7 @@ def suggest_from_mentions(
             cards += made
         seen.update({m.name for m in mentions if _names_one_thing(m)})
         previous = claim
+        claims.append(claim)
     if progress:
         progress("Writing cards", len(sentences), len(sentences))
     return _best(cards, card_limit(document, cards_per_1000_words))
@@ -4553,6 +4572,8 @@ def _antecedent(
             and _only_the_topic_in_the_main_clause(pronoun, two_back_text, two_back, topic, book)
         ):
             return _topic_mention(topic), _topic_as_written(topic)
+        if pronoun == "they" and (group := _people_they_go_on_with(before, topic, book)) is not None:
+            return group, group.name  # "They reached Halifax. The worst leg came next. They left …": the same people
         return None
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
@@ -4654,6 +4675,8 @@ def _antecedent(
                 return Mention(MentionKind.NAME, 0, 0, name, name), name
             plural = counted
             group = _group_subject(before.claim, book) or plural or _people_named(offered, before.text, topic, book)
+        # "Anna Lind and Karl Berg reached Halifax. The worst leg came next. They …": the people named before that
+        group = group or _people_they_go_on_with(before, topic, book)
         return (group, group.name) if group else None
     if pronoun == "the two":
         pair = _the_two(before, offered, topic)
@@ -5791,7 +5814,11 @@ def _people_named(offered: list[Mention], text: str, topic: _Topic | None, book:
     group or a people ("the crew", "his students", "the Soviets")."""
     # "… when Ada Lind produced letters said to come from Karl Vane's mother. They …": not Karl Vane, named only as whose
     people = {_canonical(m, topic): m for m in offered if m.kind is MentionKind.PERSON and not m.possessive}
-    if len(people) < 2 or _names_another_group(text, offered) or _unnamed_people(offered, text, book):
+    # "… married Tom Vane, a banker from a Quaker family, and the couple moved …": no group besides the two
+    aside = [match.span() for match in _THE_TWO_OR_WHERE_ONE_CAME_FROM.finditer(text)] if len(people) == 2 else []
+    others = _THE_TWO_OR_WHERE_ONE_CAME_FROM.sub("", text) if aside else text
+    outside = [m for m in offered if not any(start <= m.start < end for start, end in aside)]
+    if len(people) < 2 or _names_another_group(others, outside) or _unnamed_people(offered, text, book):
         return None
     named = list(people.values())
     if len(named) > 2 and not _listed_together(named, text):
@@ -5799,6 +5826,71 @@ def _people_named(offered: list[Mention], text: str, topic: _Topic | None, book:
     written = [_topic_as_written(topic) if topic and _is_topic(m, topic) else m.name for m in named]
     name = ", ".join(written[:-1]) + f" and {written[-1]}"
     return Mention(MentionKind.PERSON, 0, 0, name, name)
+
+
+def _people_they_go_on_with(before: _Before, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The people a leading "They" goes on with when the sentence before names no one it may be: those the nearest
+    sentence of the few before it (PASSED_SENTENCES at most between) gives a "They" after it, as the claim of that
+    sentence writes them (its own "They" resolved, the people it opens with, the two or three it names), when every
+    sentence between names nobody else a "They" may be (see _names_no_one_else) and no person outside that group:
+    "Anna Lind set out from Oslo with the pilot Karl Berg. They reached Halifax in May. The worst leg came next: 900
+    miles to Gander. They left Halifax on June 2." -> "Anna Lind and Karl Berg left …". A subject "The couple" between
+    stands for two people only. None when any sentence between holds a plural, a group, a person called by a noun, a
+    "he" or "she", or when the sentence giving people gives several groups or none."""
+    passed: list[Mention] = []  # the people the sentences between name
+    two_only = False  # whether a sentence between calls them "the couple" or "the pair"
+    texts = (before.text, *before.earlier_texts)[: PASSED_SENTENCES + 1]
+    sentences = zip(texts, (before.mentions, *before.earlier), (before.claim, *before.earlier_claims))
+    for distance, (text, mentions, claim) in enumerate(sentences):
+        group = _people_a_they_after_it_is(text, mentions, claim, topic, book) if distance else None
+        if group is not None:
+            members = set(_WORD.findall(group.name))
+            if two_only and ", " in group.name or any(_WORD.findall(m.name)[-1] not in members for m in passed):
+                return None
+            return group
+        if not _names_no_one_else(text, mentions, claim, book):
+            return None
+        two_only = two_only or bool(_TWO_AS_THE_SUBJECT.match(text, _OPENING.match(text).end()))
+        passed += [m for m in (*mentions, *([claim.subject] if claim and claim.subject else [])) if m.kind is MentionKind.PERSON]
+    return None
+
+
+def _people_a_they_after_it_is(text: str, mentions: list[Mention], claim: Claim | None, topic: _Topic | None, book: NameBook) -> Mention | None:
+    """The named people a "They" right after the sentence would stand for, by the claim that sentence made: the people
+    its own leading "They" was read as, the two or three people it opens with, or the people it names (see
+    _people_named). None for a sentence left with no claim (an unresolved "He was joined by …": who else?)."""
+    if claim is None:
+        return None
+    if claim.subject is not None and claim.subject.kind is MentionKind.PERSON and _opens_with_pronoun_like(text, "they"):
+        return claim.subject
+    opening = _group_subject(claim, book)
+    if opening is not None:
+        return opening if opening.kind is MentionKind.PERSON else None
+    offered = [m for m in mentions if not _a_name_given(text, m)]
+    if claim.subject is not None and not claim.subject.possessive:
+        offered.append(claim.subject)
+    return _people_named(offered, text, topic, book)
+
+
+def _names_no_one_else(text: str, mentions: list[Mention], claim: Claim | None, book: NameBook) -> bool:
+    """Whether a sentence names nothing but people by name that a "They" after it may stand for: no plural but a unit
+    ("900 miles"), no group or people ("the crew", "the Normans") but a subject "The couple" for two, no name shaped as
+    a plural ("the Hawks") or a person's unknown to the mention finder, no person called by a noun ("his brother", "the
+    pilot"), and no "he", "she", "him" or "her" its claim leaves (someone else, for all we know)."""
+    written = claim.text if claim is not None else text
+    two = _TWO_AS_THE_SUBJECT.match(written, _OPENING.match(written).end())
+    plurals = [p for p in _plurals_named_before(Claim(written, 0, claim.mentions if claim else mentions, None), len(written), book) if not (two and p.start() < two.end())]
+    return not (
+        plurals
+        or _names_a_people(mentions)
+        or _PEOPLE_NOUNS.intersection(_WORD.findall(written.lower()))
+        or _LEFT_PERSON_PRONOUN.search(written)
+        or any(
+            m.kind is MentionKind.NAME and looks_like_a_persons_name(m.name)
+            or m.kind not in (MentionKind.PERSON, MentionKind.PLACE) and _PLURAL_NAME.search(m.name)
+            for m in mentions
+        )
+    )
 
 
 def _unnamed_people(offered: list[Mention], text: str, book: NameBook) -> bool:
@@ -5910,7 +6002,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         # author", a term of its own; "the Apollo 11 lander … it" is not Apollo 11
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
-            things.discard(subject.name if subject else "")
+            if subject is not None and not _taken_by_a_person_after(claim.text, subject, match, before):
+                things.discard(subject.name)
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
         if word == "its" and any(end < match.start() for end in common) and not things:
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
@@ -5968,6 +6061,21 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
+
+
+def _taken_by_a_person_after(text: str, subject: Mention, pronoun: re.Match[str], named: list[Mention]) -> bool:
+    """Whether the verb whose object is the "it" at `pronoun` has for its subject a person named after the claim's
+    subject, right before it or before ", who", and nothing between that subject and the "it" could be it but names
+    (see _nothing_before_it_could_be): the subject is then what was taken, not the one taking it. "The Vell Tower was
+    bought by Ann Lee, who sold it in 1920." (the tower); not "The Vell Tower held a bell cast by Ann Lee, who tuned it"
+    (the bell), nor "NBC declined to pick it up" (NBC's own verb)."""
+    actor = any(
+        m.kind is MentionKind.PERSON and m.start > subject.end
+        and (_is_subject_of(text, m.end, pronoun.start()) or _WHO_AND_ITS_VERB.fullmatch(text, m.end, pronoun.start()))
+        for m in named
+    )
+    between = [dataclasses.replace(m, start=m.start - subject.end, end=m.end - subject.end) for m in named if m.start >= subject.end]
+    return actor and _nothing_before_it_could_be(text[subject.end : pronoun.start()], pronoun.start() - subject.end, between)
 
 
 def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[range]:
