@@ -9204,3 +9204,40 @@ def test_a_year_and_its_comma_count_nothing():
 def test_a_term_before_a_relative_clause_is_asked():
     text = "Kora Lind studied the heart of the eel. Blood leaves the heart through the gill artery, which carries it to the fins."
     assert any("{{c1::gill artery}}" in front for front in _fronts(text, "Kora Lind"))
+
+
+# Round 94, part A: a pronoun whose antecedent stands in its own sentence
+def test_an_it_in_a_persons_who_clause_is_the_sentences_one_common_subject():
+    fronts = _fronts("In 1932 the mill was restored by Colonel Tom Marsh, who turned it into a school of weaving.", "Vell Mill")
+    assert "In {{c1::1932}} the mill was restored by Colonel Tom Marsh, who turned it into a school of weaving." in fronts
+    assert "1890" in answers("In 1890 the bridge was designed by Karl Berg, who died before it was finished.", "Vell Mill")
+    assert "Ada Vell" in answers("In 1921 the pond was renamed in honour of Ada Vell, who used to skate on it.", "Vell Mill")
+    # the other side of the line: a noun between (the plan or the king?), a "that" in the clause, no person's clause
+    assert not answers("In 1921 the plan was sent to the king by Ada Vell, who called it a folly.", "Vell Mill")
+    assert not answers("In 1921 the mill was sold by Ada Vell, who said that it was too small.", "Vell Mill")
+    assert not answers("In 1921 an inquiry led by Dr. Tom Marsh traced it to a faulty valve at the Velsk works.", "Vell Mill")
+
+
+def test_an_object_pronoun_of_the_second_of_two_verbs_is_the_first_verbs_object():
+    assert "Velsk" in answers("In 1930 Tom Marsh gathered salt on the rocks and sold it to the markets of Velsk.", "Salt")
+    assert "Velsk" in answers("In 1820 fishermen caught eels in the estuary and sold them to the markets of Velsk.", "Eels")
+    # the other side of the line: a place of the same number (the salt or the shore?), no object after the first verb, a
+    # noun that is no verb before the pair
+    assert "Velsk" not in answers("In 1930 Tom Marsh gathered salt on the shore and sold it to the markets of Velsk.", "Salt")
+    assert not any(
+        "showed it" in front for front in _fronts("In 1930 Tom Marsh waited until Ada returned from hunting and showed it to her.", "Salt")
+    )
+    assert not answers("In a miner's hands 12 drills cut and crush it, and four pumps remove 3,000 litres of water an hour.", "Salt")
+
+
+def test_an_its_after_a_things_possessive_in_its_phrase_is_that_things():
+    assert "1898" in answers("The navy's refusal to admit its error split the town of Velsk for a decade after 1898.", "Navy")
+    fronts = _fronts("In 1902 the mill's owner, Tom Marsh, its chief clerk, Ed Berg, and Karl Lind were each fined 40 pounds.", "Navy")
+    assert "In 1902 the mill's owner, Tom Marsh, its chief clerk, {{c1::Ed Berg}}, and Karl Lind were each fined 40 pounds." in fronts
+    # the other side of the line: a person's possessive, a noun between
+    assert not answers("In 1812 the king's army crossed its border near the town of Velsk.", "Navy")
+    assert not answers("In 1812 the town's mayor opened the bridge and its gates near Velsk.", "Navy")
+
+
+def test_an_it_is_often_said_set_off_by_commas_stands_for_nothing():
+    assert "4 million" in answers("Tom Marsh sold a total of 4 million copies, a number surpassed, it is often said, only by Ada Vell.")

@@ -148,7 +148,8 @@ _IT_INSIDE_A_NAMED_DESCRIPTION = re.compile(
 # What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
 # took six years to …", "It all starts with …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
-    r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported) that"
+    # also set off by commas, as an aside: "a total surpassed, it is often said, only by …" (Round 94, part A)
+    r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported)(?: that|(?=,))"
     r"|(?:is|was) not until|(?:is|was) (?:decided|agreed) (?:that|to)|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto"
     r"|all (?:starts|started|begins|began) (?:with|when))\b"
 )
@@ -1037,6 +1038,22 @@ _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
 # gland and each suited to its task" (not "each year its revenue …", whose "each" is no owner).
 _EACH_OF_THEM_BEFORE = re.compile(r"(?:, | and )each (?:from|with|in|on|at|by|for|under|[a-z]+ed) (?:[a-z]+ ){0,3}$")
+# Round 94, part A. The first of two verbs of one subject and its object, which an "it" or "them" right after the second
+# verb shares: "collects sound and channels it into …", "capture carbon dioxide in outer cells and pump it into …",
+# "collecting "shells" on the beach and selling them to …" (see _object_of_the_verb_before). The object is a noun with
+# perhaps an article and one word before it, perhaps followed by one phrase of place (`phrase`).
+_SHARED_OBJECT = re.compile(
+    r"\b(?P<first>[a-z]{3,}) [\"“]?(?P<object>(?:(?:the|an?) )?(?:[a-z-]+ )?(?P<noun>[a-z-]+))[\"”]?"
+    r"(?: (?:in|on|at|from|into|through|across|along|inside|behind) (?:(?:the|an?) )?(?:[a-z-]+ )?(?P<place>[a-z-]+))?"
+    r" and (?:then )?(?P<second>[a-z]{3,}) $"
+)
+# A word that shows the word after it to be a noun: "the", "its", a number, a possessive (see _object_of_the_verb_before).
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|an?|this|that|these|those|his|her|its|their|our|my|your)|\d|['’]s) $")
+# A thing's possessive and the noun it owns, which a later "its" in the same phrase may stand for: "The army's refusal to
+# admit its mistake", "a nation's wealth came from its land" (see _owned_by_a_possessive_before).
+_THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)['’]s [a-z-]+\b")
+# Words that may stand between a title and the person it belongs to: "King Louis-Philippe", "General Jean-Louis Georgelin".
+_TITLE_RIGHT_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.? ){1,2}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
 
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
@@ -6015,6 +6032,12 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "… four threads, each from its own gland": that one's own
         if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
             continue  # "The tank stood 40 feet tall, and it could hold …": the tank
+        if word == "it" and not things and _the_subject_past_a_persons_clause(claim.text, opening, match, claim.mentions):
+            continue  # "The palace was saved by King Ludo, who turned it into a museum": the palace
+        if word in ("it", "them") and _object_of_the_verb_before(claim.text, match, claim.mentions):
+            continue  # "The pinna collects sound and channels it into the canal": the sound
+        if word == "its" and not things and _owned_by_a_possessive_before(claim, match.start()):
+            continue  # "The army's refusal to admit its mistake": the army's
         # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
         own_clause = setting.end() if setting and setting.end() <= match.start() else 0
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
@@ -6084,15 +6107,21 @@ def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[r
     subordinator. Not a plural ("The engineers …"), a word for a person ("The architect …"), nor a word of a name ("The
     architect Ian Hale had …")."""
     clauses = _CLAUSE_OPENER.finditer(text)
-    owners = []
-    for subject in filter(None, (_OWNING_SUBJECT.match(text, start) for start in (opening, *(c.end() + 1 for c in clauses)))):
-        noun, end = subject.group("noun"), subject.end("noun")
-        # an opening phrase no comma closes runs up to the subject, no further: not "In 1838 the architect Ian Hale had
-        # {a walkway} dug around its base"
-        if not _could_own_it(noun) or any(m.start < end <= m.end for m in mentions) or _FINITE_VERB.search(text, subject.start(), subject.start("subject")):
-            continue
-        owners.append(range(subject.start("subject"), end))
-    return owners
+    return [owner for start in (opening, *(c.end() + 1 for c in clauses)) if (owner := _owning_subject_at(text, start, mentions))]
+
+
+def _owning_subject_at(text: str, start: int, mentions: list[Mention]) -> range | None:
+    """The common subject of the clause that begins at `start` (see _OWNING_SUBJECT), as the span from its article to its
+    noun's end, when it is one thing a later "its" or "it" may stand for (see _owning_subjects); else None."""
+    subject = _OWNING_SUBJECT.match(text, start)
+    if subject is None:
+        return None
+    noun, end = subject.group("noun"), subject.end("noun")
+    # an opening phrase no comma closes runs up to the subject, no further: not "In 1838 the architect Ian Hale had
+    # {a walkway} dug around its base"
+    if not _could_own_it(noun) or any(m.start < end <= m.end for m in mentions) or _FINITE_VERB.search(text, subject.start(), subject.start("subject")):
+        return None
+    return range(subject.start("subject"), end)
 
 
 def _owned_by_the_subject_after(claim: Claim, position: int) -> bool:
@@ -6142,6 +6171,92 @@ def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentio
         and not _PLURAL_WORD.fullmatch(subject.group().rstrip())
         and not _is_object(text, pronoun.start())
         and not _A_NOUN_OR_NAME.search(text, subject.end(), pronoun.start())
+    )
+
+
+
+def _the_subject_past_a_persons_clause(text: str, opening: int, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether the "it" at `pronoun`, in a "who" clause of a person named after the sentence's one common subject, is that
+    subject: "The palace was saved by King Ludo, who turned it into a museum", "The dam was built by Ada Vane, who died
+    before it was finished", "In 1990 the pond was renamed in honour of Ada Vane, who used to skate on it". A person is no
+    "it", so nothing else is left. Not when a noun or another name stands between ("The plan was sent to the king by Ada
+    Vane, who …": the plan or the king?), nor after a "that" or a colon in the clause, which may bring in a thing of its
+    own; a plural subject is none."""
+    subject = _owning_subject_at(text, opening, mentions)
+    if subject is None:
+        return False
+    person = next(
+        (m for m in mentions if m.kind is MentionKind.PERSON and subject.stop <= m.start and text.startswith(", who ", m.end) and m.end < pronoun.start()),
+        None,
+    )
+    if person is None:
+        return False
+    before_the_person = _TITLE_RIGHT_BEFORE.sub("", text[subject.stop : person.start])
+    in_the_clause = text[person.end + len(", who ") : pronoun.start()]
+    return (
+        not any(subject.stop <= m.start < person.start for m in mentions)
+        and not _A_NOUN_OR_NAME.search(before_the_person)
+        and not _A_NOUN_OR_NAME.search(in_the_clause)
+        and not re.search(r"\bthat\b|[,;:]", in_the_clause)
+    )
+
+
+def _object_of_the_verb_before(text: str, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether the "it" or "them" at `pronoun`, the object of the second of two verbs joined by "and", stands for the first
+    verb's object (see _SHARED_OBJECT): "The pinna collects sound and channels it into the canal", "Reeds take up salt in
+    their roots and store it in the leaves", "Boys gathered "curios" on the shore and sold them to visitors". The verbs
+    share their form (both "-s", both "-ing", both past, or both plain); the object agrees with the pronoun in number and is
+    no name, and a phrase of place after it may hold only a noun of the other number ("store salt in the root and move it"
+    may be the root). Not a verb the lexicon calls a linking word ("is", "has"), nor any name or number in between."""
+    shared = _SHARED_OBJECT.search(text[: pronoun.start()])
+    if shared is None or _DETERMINER_BEFORE.search(text, 0, shared.start()):
+        return False  # "A miner's 12 drills cut and crush it": "drills" is no verb, and "cut" no object
+    first, second = shared.group("first"), shared.group("second")
+    if set(re.sub(r"^(?:the|an?) ", "", shared.group("object")).split()) & _CANNOT_END:
+        return False  # "Tom waited until Ada returned from hunting and showed it to her": no object
+    plural = pronoun.group().lower() == "them"
+    noun, place = shared.group("noun"), shared.group("place")
+    return (
+        _verb_form(first) == _verb_form(second)
+        and not {first, second} & (_CANNOT_END | set(_AUXILIARIES.split("|")) | {"been", "being"})
+        and (_ANY_PLURAL.fullmatch(noun) is not None) == plural
+        and (plural or _could_own_it(noun))
+        and (place is None or (_ANY_PLURAL.fullmatch(place) is not None) != plural)
+        and not any(shared.start() <= m.start < pronoun.start() for m in mentions)
+    )
+
+
+def _verb_form(word: str) -> str:
+    """The form a word has if it is a verb, which two verbs sharing a subject have alike ("collects … and channels",
+    "collecting … and selling", "gathered … and sold"; see _object_of_the_verb_before): "-ing", past, "-s" or plain."""
+    if word.endswith("ing"):
+        return "ing"
+    if re.fullmatch(_PAST_VERB, word):
+        return "past"
+    return "s" if re.fullmatch(r"[a-z]+[^s]s", word) else "plain"
+
+
+def _owned_by_a_possessive_before(claim: Claim, position: int) -> bool:
+    """Whether the "its" at `position` stands for the one thing whose possessive the claim writes before it in the same
+    phrase (see _THINGS_POSSESSIVE): "The army's refusal to admit its mistake", "… that a nation's wealth came from its
+    land", "the mill's owner, Tom Vane, its chief clerk, Ed Berg, and …". Between them only the owned noun, words with no
+    article and people's names (who are no "its"); not a person's possessive ("the king's army … its"), a plural's, two
+    possessives, a noun after an article ("the town's mayor opened the bridge and its …": the bridge's), a "that" or a
+    subordinator, which opens a clause of its own."""
+    text = claim.text
+    owners = [p for p in _THINGS_POSSESSIVE.finditer(text, 0, position)]
+    if len(owners) != 1 or not _could_own_it(owners[0].group("noun")):
+        return False
+    owner = owners[0]
+    people = [m for m in claim.mentions if m.kind is MentionKind.PERSON and owner.end() <= m.start < position]
+    between = text[owner.end() : position]
+    for person in sorted(people, key=lambda m: -m.start):
+        between = between[: person.start - owner.end()] + between[person.end - owner.end() :]
+    return (
+        not any(owner.end() <= m.start < position for m in claim.mentions if m not in people)
+        and not _A_NOUN_OR_NAME.search(between)
+        and not _CLAUSE_OPENER.search(between)
+        and ";" not in between
     )
 
 
