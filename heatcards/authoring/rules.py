@@ -926,8 +926,6 @@ _CLAUSE_BOUNDARY = re.compile(
 _PERSONS_CLAUSE = re.compile(rf",(?: and)? (?:he|she) (?={_VERB_AFTER_SUBJECT})")
 # What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
-# A person's relative clause up to the object of its verb: "…, who sold ", "…, who later turned ".
-_WHO_AND_ITS_VERB = re.compile(r", who(?: [a-z]+)? [a-z]+ ")
 # Words a statement does not end on: a preposition, an article, a conjunction.
 _CANNOT_END = frozenset(
     "a an the of in on at by for to with from into onto about over under after before since until during near across along "
@@ -6019,7 +6017,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         # author", a term of its own; "the Apollo 11 lander … it" is not Apollo 11
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
             subject = claim.subject or next((m for m in claim.mentions if m.start == 0), None)
-            if subject is not None and not _taken_by_a_person_after(claim.text, subject, match, before):
+            if subject is not None and not _the_subject_past_a_persons_clause(claim.text, range(subject.start, subject.end), match, claim.mentions):
                 things.discard(subject.name)
             things -= {m.name for m in before if _is_subject_of(claim.text, m.end, match.start())}  # "the Queen Mary won it"
         if word == "its" and any(end < match.start() for end in common) and not things:
@@ -6032,7 +6030,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "… four threads, each from its own gland": that one's own
         if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
             continue  # "The tank stood 40 feet tall, and it could hold …": the tank
-        if word == "it" and not things and _the_subject_past_a_persons_clause(claim.text, opening, match, claim.mentions):
+        if word == "it" and not things and (subject := _owning_subject_at(claim.text, opening, claim.mentions)) and _the_subject_past_a_persons_clause(claim.text, subject, match, claim.mentions):
             continue  # "The palace was saved by King Ludo, who turned it into a museum": the palace
         if word in ("it", "them") and _object_of_the_verb_before(claim.text, match, claim.mentions):
             continue  # "The pinna collects sound and channels it into the canal": the sound
@@ -6084,21 +6082,6 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
             return match.start()
     return None
-
-
-def _taken_by_a_person_after(text: str, subject: Mention, pronoun: re.Match[str], named: list[Mention]) -> bool:
-    """Whether the verb whose object is the "it" at `pronoun` has for its subject a person named after the claim's
-    subject, right before it or before ", who", and nothing between that subject and the "it" could be it but names
-    (see _nothing_before_it_could_be): the subject is then what was taken, not the one taking it. "The Vell Tower was
-    bought by Ann Lee, who sold it in 1920." (the tower); not "The Vell Tower held a bell cast by Ann Lee, who tuned it"
-    (the bell), nor "NBC declined to pick it up" (NBC's own verb)."""
-    actor = any(
-        m.kind is MentionKind.PERSON and m.start > subject.end
-        and (_is_subject_of(text, m.end, pronoun.start()) or _WHO_AND_ITS_VERB.fullmatch(text, m.end, pronoun.start()))
-        for m in named
-    )
-    between = [dataclasses.replace(m, start=m.start - subject.end, end=m.end - subject.end) for m in named if m.start >= subject.end]
-    return actor and _nothing_before_it_could_be(text[subject.end : pronoun.start()], pronoun.start() - subject.end, between)
 
 
 def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[range]:
@@ -6175,16 +6158,14 @@ def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentio
 
 
 
-def _the_subject_past_a_persons_clause(text: str, opening: int, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
-    """Whether the "it" at `pronoun`, in a "who" clause of a person named after the sentence's one common subject, is that
-    subject: "The palace was saved by King Ludo, who turned it into a museum", "The dam was built by Ada Vane, who died
-    before it was finished", "In 1990 the pond was renamed in honour of Ada Vane, who used to skate on it". A person is no
+def _the_subject_past_a_persons_clause(text: str, subject: range, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether the "it" at `pronoun`, in a "who" clause of a person named after the sentence's subject at `subject` (its
+    one common subject, or the name the claim opens with), is that subject: "The palace was saved by King Ludo, who turned
+    it into a museum", "The dam was built by Ada Vane, who died before it was finished", "In 1990 the pond was renamed in
+    honour of Ada Vane, who used to skate on it", "Kell Hall was bought by Oswin Tarrant, who sold it". A person is no
     "it", so nothing else is left. Not when a noun or another name stands between ("The plan was sent to the king by Ada
     Vane, who …": the plan or the king?), nor after a "that" or a colon in the clause, which may bring in a thing of its
     own; a plural subject is none."""
-    subject = _owning_subject_at(text, opening, mentions)
-    if subject is None:
-        return False
     person = next(
         (m for m in mentions if m.kind is MentionKind.PERSON and subject.stop <= m.start and text.startswith(", who ", m.end) and m.end < pronoun.start()),
         None,
@@ -6194,7 +6175,7 @@ def _the_subject_past_a_persons_clause(text: str, opening: int, pronoun: re.Matc
     before_the_person = _TITLE_RIGHT_BEFORE.sub("", text[subject.stop : person.start])
     in_the_clause = text[person.end + len(", who ") : pronoun.start()]
     return (
-        not any(subject.stop <= m.start < person.start for m in mentions)
+        not any(subject.stop <= m.start < person.start and m.kind in NAMED_KINDS for m in mentions)  # a date may stand between
         and not _A_NOUN_OR_NAME.search(before_the_person)
         and not _A_NOUN_OR_NAME.search(in_the_clause)
         and not re.search(r"\bthat\b|[,;:]", in_the_clause)
