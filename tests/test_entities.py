@@ -2862,3 +2862,35 @@ def test_no_term_before_a_relative_clause_where_the_words_are_not_one(text):
     from heatcards.authoring.entities import _terms_by_their_shape
 
     assert [text[start:end] for start, end in _terms_by_their_shape(text)] == ["drum brake"]
+
+
+# Round 95, part B: a substance's name where it ends its noun phrase
+@pytest.mark.parametrize(
+    ("text", "substance"),
+    [
+        ("The old mill at Tarvin was roofed with slabs of limestone cut from the hill behind it.", "limestone"),
+        ("The lamp on the Velsk lighthouse burned kerosene until 1931.", "kerosene"),
+        ("The vat was lined with sheets of copper, and the lid was iron.", "copper"),
+        ("Its boiler plates, poor in manganese, cracked in the frost.", "manganese"),
+    ],
+)
+def test_a_substance_ending_its_noun_phrase_is_a_term(text, substance):
+    from heatcards.authoring.entities import substance_terms
+
+    assert [m.text for m in substance_terms(text, [])] == [substance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stove gave off carbon dioxide all night.",  # a kind of something else
+        "The square was lit by neon signs after 1950.",  # a plural it describes
+        "The winners took the gold, silver and bronze medals home.",  # a list that describes
+        "The doors were painted in red and gold for the feast.",  # a colour
+        "The stove gave off carbon, not smoke.",  # said before (see `offered`)
+    ],
+)
+def test_no_substance_where_it_describes_a_noun_or_was_offered_before(text):
+    from heatcards.authoring.entities import substance_terms
+
+    assert substance_terms(text, [], offered=frozenset({"carbon"})) == []

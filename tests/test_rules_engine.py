@@ -45,6 +45,7 @@ def _plain(answer: str) -> str:
             "Alexander Fleming discovered penicillin at a London hospital.",
             {
                 ("question:who", "Who discovered penicillin at a London hospital?", "Alexander Fleming"),
+                ("cloze:term", "Alexander Fleming discovered {{c1::penicillin}} at a London hospital.", ""),
             },
         ),
         (
@@ -70,6 +71,7 @@ def _plain(answer: str) -> str:
             {
                 ("question:who", "Who spent four years refining radium?", "Marie Curie"),
                 ("question:how-long", "How long did Marie Curie spend refining radium?", "four years"),
+                ("cloze:term", "Marie Curie spent four years refining {{c1::radium}}.", ""),
             },
         ),
         (
@@ -2197,7 +2199,7 @@ def test_an_it_that_could_be_something_else_is_not_carried_by_the_label(before):
 @pytest.mark.parametrize(
     ("sentence", "answer"),
     [
-        ("The Corran Tunnel replaced it in 1936.", "1936"),  # not the tunnel, and not surely the dam
+        # round 95 part A: "The Corran Tunnel replaced it in 1936." is asked shown after the sentence before (test at the end)
         ("She raised its crest in 1936.", "1936"),  # another reference opens the sentence
         ("The next year it was raised by 5 metres.", "5 metres"),  # the time leans on the sentence before as much as the "it"
     ],
@@ -4865,7 +4867,8 @@ def test_where_a_thing_is_made_or_found_is_asked(sentence, front):
 def test_an_idiom_or_a_place_that_goes_on_is_no_place_of_making(sentence):
     """The other side of the line: only a noun phrase that ends the clause, and no idiom of "in the"."""
     text = f"{_TRITIUM} It is made in the upper atmosphere. {sentence} {_TRITIUM_NAMED_AGAIN}"
-    assert [s.answer for s in suggest(text, "Tritium", 1000) if s.rule == "cloze:term"] == ["upper atmosphere"]
+    # (and "a radioactive form of {{hydrogen}}", a substance: round 95, part B)
+    assert [s.answer for s in suggest(text, "Tritium", 1000) if s.rule == "cloze:term"] == ["upper atmosphere", "hydrogen"]
 
 
 @pytest.mark.parametrize(
@@ -4922,7 +4925,8 @@ def test_a_use_or_a_measure_that_goes_on_is_not_asked(sentence):
     """The other side of the line: a common noun of one to three words ending the sentence after "measures the age
     of" or "is used to date"; nothing after "is used for"."""
     text = f"{_TRITIUM} Tritium dating measures the age of groundwater. {sentence} {_TRITIUM_NAMED_AGAIN}"
-    assert [s.answer for s in suggest(text, "Tritium", 1000) if s.rule == "cloze:term"] == ["groundwater"]
+    # (and "a radioactive form of {{hydrogen}}", a substance: round 95, part B)
+    assert [s.answer for s in suggest(text, "Tritium", 1000) if s.rule == "cloze:term"] == ["groundwater", "hydrogen"]
 
 
 # Fiftieth round, part A (issue 6): a ruler's numeral and a rank in a person's name, a nationality before a first name
@@ -9240,3 +9244,42 @@ def test_an_its_after_a_things_possessive_in_its_phrase_is_that_things():
 
 def test_an_it_is_often_said_set_off_by_commas_stands_for_nothing():
     assert "4 million" in answers("Tom Marsh sold a total of 4 million copies, a number surpassed, it is often said, only by Ada Vell.")
+
+
+# Round 95, part A: an inner "it" shown after the sentence before, whose common subject it goes on with
+def test_an_inner_it_after_a_participles_opening_is_shown_with_the_sentence_before():
+    fronts = _fronts("In 1890 Ada Vell built a balloon of silk. Folded in the crate, it weighed about 90 kilograms.")
+    assert "In 1890 Ada Vell built a balloon of silk. Folded in the crate, it weighed {{c1::about 90 kilograms}}." in fronts
+    # the other side of the line: an opening that is no participle's (the crate or the balloon?)
+    fronts = _fronts("In 1890 Ada Vell built a balloon of silk. With the crate, it weighed about 90 kilograms.")
+    assert not any("90 kilograms}}" in front for front in fronts)
+
+
+def test_an_inner_it_goes_on_with_the_common_subject_of_the_sentence_before_in_a_things_document():
+    lead = "Tern Lighthouse stands on a reef off Velsk. "
+    fronts = _fronts(lead + "The lamp burned whale oil until 1880. By then it had a range of about 14 miles.", "Tern Lighthouse")
+    assert "(Tern Lighthouse) The lamp burned whale oil until 1880. By then it had a range of {{c1::about 14 miles}}." in fronts
+    # the other side of the line: a subject and an object the "it" may both be, a subject that is an adjective
+    fronts = _fronts(lead + "The lamp lit the harbour until 1880. By then it had a range of about 14 miles.", "Tern Lighthouse")
+    assert not any("14 miles}}" in front for front in fronts)
+    fronts = _fronts(lead + "The outermost burned whale oil until 1880. By then it had a range of about 14 miles.", "Tern Lighthouse")
+    assert not any("14 miles}}" in front for front in fronts)
+
+
+def test_an_inner_it_after_the_topics_common_subject_is_asked_only_with_the_sentence_before():
+    # round 27 refused it outright (not the tunnel, and not surely the dam); shown after "The finished dam …", it is
+    # written as it stands, never as the dam's name
+    text = _KESTREL_DAM + "The Corran Tunnel replaced it in 1936."
+    asking = [s.front for s in suggest(text, title="The Kestrel Dam") if s.answer == "1936"]
+    assert asking and all(front.endswith("The finished dam is 210 metres high. The Corran Tunnel replaced it in {{c1::1936}}.") for front in asking)
+
+
+# Round 95, part B: a substance's name asked where the document first offers it
+def test_a_substance_is_asked_where_the_document_first_offers_it():
+    text = (
+        "In 1874 Tom Marsh fitted the Velsk clock with a jar of mercury that balanced the pendulum. "
+        "Ten years later his son Ed Marsh topped up the mercury in the jar with a ladle."
+    )
+    fronts = _fronts(text, "Velsk Clock")
+    assert "In 1874 Tom Marsh fitted the Velsk clock with a jar of {{c1::mercury}} that balanced the pendulum." in fronts
+    assert not any("{{c1::mercury}} in the jar" in front for front in fronts)

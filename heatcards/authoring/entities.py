@@ -54,7 +54,8 @@ class Mention:
     craft: bool = False  # a ship or another craft: "HMS Hood", "the Queen Mary 2"
     repeated_compound: bool = False  # a lower-case compound found only as one the document repeats (see _compounds_it_repeats)
     shaped_term: bool = False  # a lower-case term found only by the shape of the sentence defining it (see _terms_by_their_shape)
-    rare_word: bool = False  # a lower-case word rare in English, found by no other rule (see rare_word_terms)
+    rare_word: bool = False  # a lower-case word rare in English or a substance's name, found by no other rule (see rare_word_terms)
+    substance: bool = False  # a substance's name common in English, found by no other rule (see substance_terms)
 
 
 @dataclass(frozen=True)
@@ -2352,6 +2353,37 @@ def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
         end = noun.end() if noun and _ends_the_compound(match.group(), noun.group(1), text[noun.end() :]) else match.end()
         if all(end <= m.start or match.start() >= m.end for m in mentions):
             found.append(Mention(MentionKind.TERM, match.start(), end, text[match.start() : end], text[match.start() : end], rare_word=True))
+    return found
+
+
+# Another item of a list of words going on after one: ", silver", " and bronze", ", or tin".
+_NEXT_LIST_ITEM = re.compile(r",?(?: and| or)? ([a-z]+)")
+# The last word before ", and" or " or" ending the text: "blue and", "golden or".
+_WORD_BEFORE_AND_OR = re.compile(r"\b([a-z]+),? (?:and|or) $")
+
+
+def substance_terms(text: str, mentions: list[Mention], offered: frozenset[str] = frozenset()) -> list[Mention]:
+    """The names of substances (lexicon.SUBSTANCE_WORDS) in `text` (one sentence) outside its `mentions`, not among
+    those the document `offered` before, nor rare in English (rare_word_terms takes those), as terms asked like a rare
+    word: "a bowl of {{mercury}} with", "built of yellowish {{limestone}} cut from", "made from {{plutonium}}.". Not where
+    the name, or the list it opens, describes the noun after it ("carbon dioxide", "neon signs", "gold, silver and bronze
+    medals"), nor after a plain describing word and "and" or "or", where it is as often a colour ("blue and gold",
+    "golden or silver")."""
+    found = []
+    for match in _LOWER_CASE_WORD.finditer(text):
+        if match.group() not in lexicon.SUBSTANCE_WORDS or match.group() in offered or lexicon.rare_in_english(match.group()):
+            continue
+        listed_to = match.end()
+        while (item := _NEXT_LIST_ITEM.match(text, listed_to)) and item.group(1) in lexicon.SUBSTANCE_WORDS:
+            listed_to = item.end()
+        noun = _WORD_AFTER.match(text, listed_to)
+        if noun and (_compound_word(noun.group(1)) or (noun.group(1).endswith("s") and _a_term_word_whatever_its_part(noun.group(1)))):
+            continue
+        before = _WORD_BEFORE_AND_OR.search(text, 0, match.start())
+        if before and before.group(1) in lexicon.PLAIN_DESCRIBING_WORDS:
+            continue
+        if all(match.end() <= m.start or match.start() >= m.end for m in mentions):
+            found.append(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), match.group(), rare_word=True, substance=True))
     return found
 
 

@@ -439,6 +439,17 @@ CHEMICAL_ELEMENTS = (
     "lead|bismuth|polonium|radon|radium|actinium|thorium|protactinium|uranium|neptunium|plutonium|americium|curium|"
     "californium"
 )
+# Round 95, part B. The names of substances a learner should know what a thing is made of, burns or holds: the elements
+# (but "lead" and "iron", which are as often a verb or an everyday metal), fuels, compounds, rocks and gems; no everyday
+# stuff ("water", "salt", "wood", "glass"), which names nothing to learn (see entities.substance_terms).
+SUBSTANCE_WORDS = (
+    frozenset(CHEMICAL_ELEMENTS.split("|")) - {"lead", "iron"}
+) | _words(
+    "propane butane methane ethanol methanol kerosene paraffin naphtha ammonia glucose sucrose cellulose chlorophyll "
+    "silica ether chloroform morphine opium quinine penicillin nitroglycerine nitroglycerin saltpetre saltpeter benzene "
+    "acetylene ozone graphite asbestos limestone sandstone granite marble basalt quartz feldspar obsidian gypsum "
+    "ruby sapphire emerald topaz wicker bronze pewter"
+)
 TIME_UNITS = r"(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millennia|millennium"
 NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

@@ -46,6 +46,7 @@ from heatcards.authoring.entities import (
     owner_of_a_name,
     quotations,
     rare_word_terms,
+    substance_terms,
 )
 from heatcards.authoring.model import (
     DEFAULT_CARDS_PER_1000_WORDS,
@@ -135,6 +136,9 @@ _REPEATED_COMPOUND_VALUE = 0.5
 # A word rare in English that no rule found as a fact (see entities.rare_word_terms): below everything else, since a
 # rare word is not always the point of its sentence ("a Quaker {{shipowner}}").
 _RARE_WORD_VALUE = 0.35
+# A substance's name no rule found as a fact (see entities.substance_terms): below a rare word, which names a thing of
+# its field more surely ("the {{jejunum}} and ileum" before "simple sugars such as {{glucose}}").
+_SUBSTANCE_VALUE = 0.3
 _QUESTION_BONUS = 0.05  # a question reads better than a cloze when its grammar is safe
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -705,6 +709,10 @@ _LEANING_OPENING = re.compile(
     rf"|The (?P<told>[a-z]+) (?=(?:{_AUXILIARIES}|{_PAST_VERB})\b)"
     r"|(?i:it|its|they|their) (?=[a-z]))?"
 )
+# An opening with no subject of its own that describes the subject "it" right after it, whose nouns are therefore other
+# things: a participle's phrase or a single word before a comma ("Folded in the crate, it weighed …", "Covering only 40
+# acres, it is …", "Full, it holds …"; see _pronouns_stood_in).
+_DESCRIBING_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ed|en|ing)\b[^,;:\"“()]{0,60}|[A-Z][a-z]+), ")
 # What a pronoun inside a sentence that leans on the sentence before is read as when the sentence is checked alone
 # (see _pronouns_stood_in): "In 1938 the Marlow eight won it again …" -> "… won the thing again …".
 _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
@@ -1408,8 +1416,9 @@ def suggest_from_mentions(
     topic = _dated_event(title, found) or named or _title_phrase(title, texts)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
-    # the words rare in English that no rule found, which only fill what the other facts leave (see _RARE_WORD_VALUE)
-    found = [sorted([*mentions, *rare_word_terms(sentence.text, mentions)], key=lambda m: m.start) for sentence, mentions in zip(sentences, found)]
+    # the substances and the words rare in English that no rule found, which only fill what the other facts leave (see
+    # _RARE_WORD_VALUE)
+    found = _with_field_words(texts, found)
     # a compound the document repeats, a term its sentence's shape defines, or a rare word, that holds a word of its title
     # is what the document is about ("An {{electric motor}} turns …")
     found = [
@@ -1546,6 +1555,20 @@ def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> fr
         naming.update({m.name for m in mentions if _names_one_thing(m) and m.kind is not MentionKind.PERSON})
     enough = min(REPEATED_COUNT, max(REPEATED_AT_LEAST, REPEATED_SHARE * _statements(sentences)))
     return frozenset(name for name, count in naming.items() if count >= enough)
+
+
+def _with_field_words(texts: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
+    """The mentions of each of `texts` (`found`) with the words rare in English and the substances that no rule found
+    among them, each substance only in the first sentence that offers it (a learner meets "mercury" where a text
+    introduces it; asked later, it is the document's theme)."""
+    offered: set[str] = set()
+    with_field_words = []
+    for text, mentions in zip(texts, found):
+        substances = substance_terms(text, mentions, frozenset(offered))
+        offered.update(m.text for m in substances)
+        more = [*mentions, *substances, *rare_word_terms(text, [*mentions, *substances])]
+        with_field_words.append(sorted(more, key=lambda m: m.start))
+    return with_field_words
 
 
 def _asked_once(sentences: list[Sentence], found: list[list[Mention]]) -> frozenset[str]:
@@ -2170,6 +2193,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _GIVEN_NAME_VALUE
     if mention.repeated_compound or mention.shaped_term:
         return _REPEATED_COMPOUND_VALUE
+    if mention.substance:
+        return _SUBSTANCE_VALUE
     if mention.rare_word:
         return _RARE_WORD_VALUE
     if mention.kind is MentionKind.NAME:
@@ -3338,13 +3363,15 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
             named = {m.name for m in shown.mentions if m.kind in NAMED_KINDS}
             offered = bool(_PLURAL_BEFORE.search(shown.text) or _counts_a_group(shown.text, len(shown.text)) or len(named) > 1)
         else:
-            offered = _one_thing_it_may_be(shown, topic)
+            offered = _one_thing_it_may_be(shown, topic, subject_is_enough=True)
         own = [
             m for m in claim.mentions
             if m.kind in NAMED_KINDS and m.end <= position and (plural or m.kind is not MentionKind.PERSON and _could_be_it(m))
             and not _is_subject_of(claim.text, m.end, position)
         ]
-        if word not in _STAND_IN or not offered or own or not _nothing_before_it_could_be(claim.text, position, claim.mentions):
+        # "Folded in the crate, it weighed …": what the opening says is said of the "it", which is none of its nouns
+        described = word == "it" and _DESCRIBING_OPENING.fullmatch(claim.text, 0, position) is not None
+        if word not in _STAND_IN or not offered or not described and (own or not _nothing_before_it_could_be(claim.text, position, claim.mentions)):
             return claim
         claim = _with_text(claim, position, position + len(word), _STAND_IN[word])
     return claim
@@ -3368,14 +3395,16 @@ def _inside_a_time_clause(text: str, mention: Mention) -> bool:
     return any(clause.start() <= mention.start < clause.end() for clause in _TIME_CLAUSE.finditer(text))
 
 
-def _one_thing_it_may_be(shown: Claim, topic: _Topic | None) -> bool:
+def _one_thing_it_may_be(shown: Claim, topic: _Topic | None, *, subject_is_enough: bool = False) -> bool:
     """Whether the sentence before, shown with one whose "it" or "Its" leans on it, offers exactly one thing it may be:
     one named thing (not a person, nor a place it happens in or comes from: "The Vega flew for ten years in Canada."),
     a common subject ("By March the club had won nine games …", "In 1898 the territory was split off from …", "The Old
     Arena's roof …") or a singular object ("… took the record"). "The Vega flew for the Acme Corporation.", "The Normandie took the record.", "Luna 9
     rode on a Vostok rocket." offer two. A common noun alone is not enough when the document's topic is a thing that
     sentence does not name ("The mirror was polished for three years. Its surface …" in a telescope's document):
-    the pronoun may be the topic's, as the label reads it (see _carried_by_the_label)."""
+    the pronoun may be the topic's, as the label reads it (see _carried_by_the_label). With `subject_is_enough`, for an
+    "it" inside the sentence after, a common subject is: that sentence goes on with it ("The lamp burned whale oil until
+    1880. By then it had a range of …" in a lighthouse's document)."""
     things = [
         m for m in shown.mentions
         if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and _could_be_it(m)
@@ -3388,7 +3417,18 @@ def _one_thing_it_may_be(shown: Claim, topic: _Topic | None) -> bool:
     common = int(subject) + len(objects)
     if len(things) + common != 1:
         return False
-    return bool(things) or topic is None or topic.kind is MentionKind.PERSON or _names_the_topic(shown.text, topic)
+    if things or subject_is_enough and _subject_says_what_it_is(shown.text):
+        return True
+    return topic is None or topic.kind is MentionKind.PERSON or _names_the_topic(shown.text, topic)
+
+
+def _subject_says_what_it_is(text: str) -> bool:
+    """Whether the sentence opens on a common subject that is a noun, not an adjective or an ordinal that leans on
+    something said before it: "The stomach is …", not "The innermost was made of gold." (the innermost what?, read with
+    "was" for its noun) nor "The first was …"."""
+    noun = _common_subject(text)
+    leaning = rf"[a-z]+most|(?:{lexicon.PLACE_ORDINALS}|last|next|final|other|latter|former|rest)"
+    return noun is not None and not _FINITE_VERB.fullmatch(noun) and not re.fullmatch(leaning, noun)
 
 
 def _says_who_the_counted_are(counted: str, shown: Claim, topic: _Topic | None) -> bool:
