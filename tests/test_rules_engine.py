@@ -9283,3 +9283,72 @@ def test_a_substance_is_asked_where_the_document_first_offers_it():
     fronts = _fronts(text, "Velsk Clock")
     assert "In 1874 Tom Marsh fitted the Velsk clock with a jar of {{c1::mercury}} that balanced the pendulum." in fronts
     assert not any("{{c1::mercury}} in the jar" in front for front in fronts)
+
+
+# Round 96, part B: words for a person's role, and a noun naming a name's kind, are no other thing an "it" could be
+_GOLD_FOR_ADA_VELL = (
+    "Ada Vell was a Welsh chemist. In 1921 Ada Vell toured Canada, where a group of Canadian women had raised $50,000 to "
+    "buy a gram of gold for her work. "
+)
+
+
+@pytest.mark.parametrize(
+    ("giver", "asked"),
+    [
+        ("President Tom Marsh presented it to Ada Vell in Ottawa.", "President {{c1::Tom Marsh}} presented it to Ada Vell in Ottawa."),
+        ("Tom Marsh, the Canadian leader, presented it to Ada Vell in Ottawa.", "{{c1::Tom Marsh}}, the Canadian leader, presented it to Ada Vell in Ottawa."),
+    ],
+)
+def test_an_it_after_a_word_for_a_persons_role_is_shown_with_the_sentence_before(giver, asked):
+    assert _GOLD_FOR_ADA_VELL.split(". ", 1)[1] + asked in _fronts(_GOLD_FOR_ADA_VELL + giver, "Ada Vell")
+
+
+def test_an_it_after_a_noun_saying_what_kind_a_name_is_is_shown_with_the_sentence_before():
+    fronts = _fronts(_GOLD_FOR_ADA_VELL + "The Swiss-born banker Tom Marsh presented it to Ada Vell in Ottawa.", "Ada Vell")
+    assert any(front.endswith("The Swiss-born banker {{c1::Tom Marsh}} presented it to Ada Vell in Ottawa.") for front in fronts)
+    fronts = _fronts(_GOLD_FOR_ADA_VELL + "The steamer Kestrel carried it to Leeds in 1922.", "Ada Vell")
+    assert any(front.endswith("The steamer Kestrel carried it to Leeds in {{c1::1922}}.") for front in fronts)
+    # the other side of the line: a noun that is a thing of its own before the name (the vault's or the gold's keeper?),
+    # a word for a person that is as often a thing ("the star Vega")
+    fronts = _fronts(_GOLD_FOR_ADA_VELL + "The vault engineer Tom Marsh presented it to Ada Vell in Ottawa.", "Ada Vell")
+    assert not any("{{c1::Tom Marsh}}" in front for front in fronts)
+    fronts = _fronts(_GOLD_FOR_ADA_VELL + "The star Vega outshone it in 1922.", "Ada Vell")
+    assert not any("1922}}" in front for front in fronts)
+
+
+def test_a_person_and_the_place_she_is_in_are_not_what_a_their_stands_for():
+    text = "Ruth Hale was born in 1810 in Selby. In 1831 a brother of their neighbour Ed Berg, Captain Karl Lind, sold his boat."
+    assert not any("1831" in front for front in _fronts(text, "Ruth Hale"))
+    # the other side of the line: two people named before
+    text = "Ruth Hale and Ed Berg married in 1830 in Selby. In 1831 a brother of their neighbour Tom Ives, Captain Karl Lind, sold his boat."
+    assert any("In {{c1::1831}} a brother of their neighbour" in front for front in _fronts(text, "Ruth Hale"))
+
+
+# Round 96, part A: an inner "it" kept from its sentence before by what stands in its own sentence
+def test_an_inner_it_after_a_leading_he_the_sentence_before_names_is_shown_with_that_sentence():
+    lead = "The first steam plough to be sold widely was built by Edwin Carrow, a young blacksmith. "
+    fronts = _fronts(lead + "He patented it in 1862.", "Steam plough")
+    assert lead + "He patented it in {{c1::1862}}." in fronts
+    # the other side of the line: a "He" the sentence before does not name, or names among two people
+    fronts = _fronts("Edwin Carrow was born in Lincoln in 1830. The first steam plough to be sold widely was built in Leeds. He patented it in 1862.", "Steam plough")
+    assert not any("{{c1::1862}}" in front for front in fronts)
+    fronts = _fronts("The first steam plough to be sold widely was built by Edwin Carrow and Tom Marsh, two young blacksmiths. He patented it in 1862.", "Steam plough")
+    assert not any("{{c1::1862}}" in front for front in fronts)
+
+
+def test_an_inner_it_the_verb_of_its_own_subject_takes_is_shown_with_the_sentence_before():
+    lead = "By 1880 the old Velsk ferry was slow, leaky and far too small for the growing town. "
+    fronts = _fronts(lead + "The plan to replace it was approved by the council in March 1884.", "Velsk")
+    assert lead + "The plan to replace it was approved by the council in {{c1::March 1884}}." in fronts
+    # the other side of the line: a noun before the "it" that is no such subject's ("storm")
+    fronts = _fronts(lead + "The great storm of March 1884 wrecked it beyond repair.", "Velsk")
+    assert not any("{{c1::March 1884}}" in front for front in fronts)
+
+
+def test_an_inner_pronoun_after_a_sentence_adverb_is_shown_with_the_sentence_before():
+    lead = "Fog covers the valley for most of the winter, so a small glider cannot steer by landmarks. "
+    fronts = _fronts(lead + "Instead it carries a magnetic compass, which the pilot reads through a small window.", "Glider")
+    assert lead + "Instead it carries a {{c1::magnetic compass}}." in fronts
+    lead = "Clearing the cellar of more than 900 bottles took Ada Vell and her sons about two years, until 1911. "
+    fronts = _fronts(lead + "Almost all of them went to the Velsk Wine Museum in Lund.", "Cellar")
+    assert lead + "Almost all of them went to the {{c1::Velsk Wine Museum}} in Lund." in fronts

@@ -139,6 +139,9 @@ PERSON_CUES = _words(
     "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker schoolmaster "
     "runners athletes players actors directors writers scientists engineers"
 ) | ROLE_NOUNS
+# Words for a person above that as often name a thing: "a star", "a general strike", "a coach", "the governor of a steam
+# engine", "a player" of records, "the publisher" or "producer" that is a firm.
+PERSON_WORDS_ALSO_THINGS = _words("star co-star costar general agent spy cop player runner coach judge governor publisher producer")
 # Any lower-case word for a person: a part they play, a relative, a man or a woman.
 PERSON_WORDS = PERSON_CUES | MALE_NOUNS | FEMALE_NOUNS
 

@@ -868,6 +868,11 @@ _COMMON_SUBJECT = re.compile(
 _COMMON_SUBJECT_OF_A_NAME = re.compile(
     rf"(?i:the|an?) (?:\d[\d,.]* [A-Za-z]+ )?(?:[a-z-]+ )?(?P<noun>[a-z-]+) of (?:the|an?) [^,;:]*? (?={_VERB_AFTER_SUBJECT})"
 )
+# A common subject with an infinitive's phrase after its noun: "The first steam plough to be sold widely was …", "The
+# only lamp to work was …" (see _common_subject); not "The plan to sell it was …", whose phrase holds an object.
+_COMMON_SUBJECT_WITH_AN_INFINITIVE = re.compile(
+    rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?P<noun>[a-z-]+) to (?:be )?[a-z]+(?: [a-z]+ly)? (?={_VERB_AFTER_SUBJECT})"
+)
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
 # The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
@@ -889,8 +894,6 @@ _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE = re.compile(
     rf"(?P<subject>(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?!itself\b)[a-z-]+(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?(?:, [^,;:]*,)?) "
     rf"(?={_VERB_AFTER_SUBJECT})"
 )
-# The words before a name that is its sentence's subject: an opening phrase, perhaps, and "the" ("In 1904 the ").
-_SUBJECTS_PLACE = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE}|[^,;]*, )?(?:[Tt]he )?")
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
 # struck …", "The {city}'s outfitters sold …", "The finished {dam} is …".
 _COMMON_LEAD = re.compile(rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}?(?P<noun>[a-z-]+)(?:['’]s\b| (?={_VERB_AFTER_SUBJECT}))")
@@ -1262,9 +1265,18 @@ _PLAIN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # The words before an "it" for the topic that name no thing it could be (see _nothing_before_it_could_be): small words, the
-# words for people, and numbers, times and adverbs.
-_FUNCTION_WORDS = _CANNOT_END | _SUBORDINATORS | lexicon.CLAUSE_OPENERS | frozenset("it its also still now today then later once never".split())
-_PEOPLE_NOUNS = lexicon.ROLE_NOUNS | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS | lexicon.KIN_NOUNS
+# words for people, and numbers, times and adverbs, with the adverbs that open a sentence or stand before a number
+# ("Instead", "Almost 90 …", "Around 1900 …", "Out of it came …")
+_FUNCTION_WORDS = (
+    _CANNOT_END | _SUBORDINATORS | lexicon.CLAUSE_OPENERS
+    | frozenset("it its also still now today then later once never instead almost around out".split())
+)
+# A subject that opens the sentence and ends on a verb whose object is the pronoun after it: "The plan to sell it …",
+# "The woman in charge of repairing it …", "The cost of building it …" (see _nothing_before_it_could_be).
+_SUBJECT_ABOUT_IT = re.compile(r"(?:The|A|An) (?:[a-z-]+ ){1,4}?(?:to [a-z]+|(?:of|for) [a-z]+ing) ")
+# Every word for a person ("President Tom Vane", "the philosopher Ana Ruiz", "Ana Ruiz, the party's leader") but those as
+# often a thing ("a star").
+_PEOPLE_NOUNS = (lexicon.PERSON_WORDS | lexicon.KIN_NOUNS) - lexicon.PERSON_WORDS_ALSO_THINGS
 _NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TIME_UNITS})|[a-z]+ly")
 # Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
@@ -1463,7 +1475,7 @@ def suggest_from_mentions(
             standing is not None and _PLURAL_PRONOUN.search(standing.text) is not None
             and _dangling_pronoun_at(standing, book, own_plural=False) is not None
         )
-        if (standing is None or leans_on_its_plural) and (paired := _after_the_sentence_before(text, mentions, before, topic, book)):
+        if (standing is None or leans_on_its_plural) and (paired := _after_the_sentence_before(text, mentions, before, topic, book, claim)):
             start = sentences[index - 1].start
             standing, shown = paired, Sentence(start, shown.end, document.text[start : shown.end])
         elif leans_on_its_plural and _names_another_group(before.text, before.mentions) and _dangling_pronoun_at(standing, book, unsettled_their=False) is not None:
@@ -3261,7 +3273,9 @@ def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention],
     return any(m.end <= end and _may_be(gender, m, topic, book) for m in mentions) or bool(nouns.intersection(_WORD.findall(opener.lower())))
 
 
-def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook) -> Claim | None:
+def _after_the_sentence_before(
+    text: str, mentions: list[Mention], before: _Before, topic: _Topic | None, book: NameBook, resolved: Claim | None = None
+) -> Claim | None:
     """The sentence after the one before, as one claim whose answers are the sentence's own, when the
     sentence leans on the one before only by its opening (see _LEANING_OPENING) or by an "it", "them" or
     "their" inside it that the one before says what it is (see _pronouns_stood_in), and the one before is
@@ -3269,7 +3283,8 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     satellites. This method is called {{trilateration}}." For "the same year" the sentence before must
     give a date or a year; for "It" it must name at most one thing, or a thing first. None when anything
     else keeps the sentence from standing: it is checked as if its opening were a plain subject ("The
-    thing is called trilateration.")."""
+    thing is called trilateration."). A subject "He" or "She" that `resolved`, the sentence's own claim, wrote as a person
+    the sentence before names is checked as that name: "… was made by Ada Brand. In 1830 he patented it."."""
     opening = _LEANING_OPENING.match(text)
     shown = before.claim
     # a subject "The team" may follow the longer sentence that opens its paragraph (see _opens_the_paragraph_on_it)
@@ -3313,6 +3328,11 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     own = [m for m in mentions if m.end <= len(setting)]
     own += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= opening.end()]
     stood_for = Mention(MentionKind.NAME, len(setting), len(stand_in.rstrip()), stand_in[len(setting) :].strip(), stand_in[len(setting) :].strip()) if stand_in else None
+    if not opening.group() and resolved is not None and _person_named_before(resolved, shown):
+        # "He patented it in 1830." is checked as "Ada Brand patented it in 1830.": the "it" after it is what is left
+        # (the claim's name for the "He" is no mention of its own)
+        named = [m for m in resolved.mentions if m.start != resolved.subject.start]
+        checked, own = resolved.text, sorted([*named, resolved.subject], key=lambda m: m.start)
     alone = _pronouns_stood_in(_this_stood_in(Claim(checked, len(stand_in), own, stood_for)), shown, topic, book)
     if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
         # nothing in it leans on the sentence before, or a leading "One of them," which _from_the_name_picked_out drops
@@ -3324,6 +3344,15 @@ def _after_the_sentence_before(text: str, mentions: list[Mention], before: _Befo
     asked_from = 0 if opening.group("lead") else len(setting)
     moved = [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions if m.start >= asked_from]
     return Claim(f"{shown.text} {text}", offset, moved, None)
+
+
+def _person_named_before(resolved: Claim, shown: Claim) -> bool:
+    """Whether the claim wrote its subject "He" or "She" as the person it stands for, and the sentence before, shown with
+    it, names that person: "The first lathe was made by Ada Brand. He patented it …" (not a "He" the claim took from
+    further back, which the pair would leave unsaid)."""
+    if resolved.subject is None or resolved.subject.kind is not MentionKind.PERSON or resolved.replaced.lower() not in ("he", "she"):
+        return False
+    return resolved.subject.name in {m.name for m in shown.mentions if m.kind is MentionKind.PERSON}
 
 
 def _opens_the_paragraph_on_it(noun: str, shown: Claim, before: _Before) -> bool:
@@ -3360,7 +3389,9 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
         word = _WORD.match(claim.text, position).group().lower()
         plural = word in ("them", "their")
         if plural:
-            named = {m.name for m in shown.mentions if m.kind in NAMED_KINDS}
+            # "Ann Vell was born in 1801 in Whitby.": a person and the places she is in are not "they"
+            person = any(m.kind is MentionKind.PERSON for m in shown.mentions)
+            named = {m.name for m in shown.mentions if m.kind in NAMED_KINDS and not (person and m.kind is MentionKind.PLACE)}
             offered = bool(_PLURAL_BEFORE.search(shown.text) or _counts_a_group(shown.text, len(shown.text)) or len(named) > 1)
         else:
             offered = _one_thing_it_may_be(shown, topic, subject_is_enough=True)
@@ -3768,13 +3799,29 @@ def _heading_naming_nothing(before: _Before, topic: _Topic) -> bool:
     )
 
 
+# A noun that only says what kind of thing or person the name right after it is, perhaps after words describing it:
+# "the weekly newspaper {Variety}", "the liner {Carpathia}", "the Swiss-born physician {Ana Ruiz}". The describing
+# words are capitalised, hyphenated or shaped as adjectives, never a noun that could be a thing of its own ("the tower
+# engineer Tom Vane", "the bridge's engineer").
+_NAMES_KIND = "|".join(sorted(lexicon.TOPIC_KIND_NOUNS | set(lexicon.THING_NOUNS) | lexicon.ORGANISATION_CUES | lexicon.WORK_CUES | _PEOPLE_NOUNS))
+_NOUN_OF_THE_NAME_AFTER = re.compile(
+    rf"\b(?i:the|an?) (?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+|[a-z]+(?:al|ic|ian|ese|ish|ous|ive|ful|ent|ant|ern)) ){{0,2}}(?:{_NAMES_KIND}) $"
+)
+
+
 def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention]) -> bool:
-    """Whether the words before the pronoun at `position`, outside the sentence's names, hold no singular common noun it
-    could stand for: only small words, numbers, times, verbs, adverbs, plurals and words for people ("Estimates of its
-    capacity", "Since 1999 it", "In 1749 Pope Benedict declared it"; not "The storm struck the probe, and it broke
-    apart", "Engineers measured 726 feet at its crest")."""
+    """Whether the words before the pronoun at `position`, outside the sentence's names and the nouns saying what kind of
+    thing a name is (see _NOUN_OF_THE_NAME_AFTER), hold no singular common noun it could stand for: only small words,
+    numbers, times, verbs, adverbs, plurals and words for people ("Estimates of its capacity", "Since 1999 it", "In 1749
+    Pope Benedict declared it", "The liner Orla reached it"; not "The storm struck the probe, and it broke apart",
+    "Engineers measured 726 feet at its crest"). The nouns of a subject whose own verb takes the pronoun cannot be it
+    ("The plan to sell it", "The woman in charge of repairing it")."""
+    if _SUBJECT_ABOUT_IT.fullmatch(text, 0, position):
+        return True
+    named = [range(m.start, m.end) for m in mentions]
+    named += [range(kind.start(), kind.end()) for m in mentions if (kind := _NOUN_OF_THE_NAME_AFTER.search(text, 0, m.start))]
     for word in _WORD.finditer(text, 0, position):
-        if any(m.start <= word.start() < m.end for m in mentions):
+        if any(word.start() in span for span in named):
             continue
         lower = word.group().lower()
         if not (
@@ -4832,7 +4879,7 @@ def _antecedent(
         if about_a_person and _HOW_LONG_IT_LASTED.match(rest):
             return None  # "In 1728 he went up to Pembroke College. It lasted barely thirteen months.": his stay, not the college
         (thing,) = things.values()
-        if thing is not leading and not _SUBJECTS_PLACE.fullmatch(before.text, 0, thing.start) and any(
+        if thing is not leading and not _LEAD_TO_A_NAMED_SUBJECT.fullmatch(before.text, 0, thing.start) and any(
             verb.start() > thing.end and "," not in before.text[thing.end : verb.start()] and not _COPULA.fullmatch(verb.group(1)) and verb.group(1) != "as"
             for verb in _SINGULAR_OBJECT.finditer(before.text)
         ):
@@ -4880,7 +4927,10 @@ def _common_subject(text: str) -> str | None:
     wrote "Rashomon"), or that the sentence names ("The image became known as Photograph 51.")."""
     connective = _CONNECTIVE.match(text)
     start = _OPENING.match(text, connective.end() if connective else 0).end()
-    subject = _COMMON_SUBJECT.match(text, start) or _SUBJECT_AFTER_AN_OPENING.match(text, start) or _COMMON_SUBJECT_OF_A_NAME.match(text, start)
+    subject = (
+        _COMMON_SUBJECT.match(text, start) or _SUBJECT_AFTER_AN_OPENING.match(text, start) or _COMMON_SUBJECT_OF_A_NAME.match(text, start)
+        or _COMMON_SUBJECT_WITH_AN_INFINITIVE.match(text, start)
+    )
     if subject is None or _NAMING_VERB.match(text, subject.end("noun")):
         return None
     return subject.group("noun").lower()
