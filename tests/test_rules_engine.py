@@ -8230,15 +8230,16 @@ def test_an_object_it_stays_unwritten_beside_another_thing_or_in_an_event():
 _PAINTER = "Tom Vane was a painter born in Leeds in 1830."
 
 
-def test_a_second_main_clause_gives_one_card_more_shown_alone():
+def test_a_second_main_clause_gives_cards_of_its_own_shown_alone():
     order = "He chaired the Royal Academy from 1881 to 1886, and in 1890 he was one of the nine founding members of the Order of Saint Luke."
     found = [s for s in suggest(f"{_PAINTER} {order}", "Tom Vane", per_1000=1000) if s.answer == "Order of Saint Luke"]
     # the "he" that repeats the sentence's own subject is written as the name that replaced the first
     assert [s.front for s in found] == ["In 1890 Tom Vane was one of the nine founding members of the {{c1::Order of Saint Luke}}."]
     text = f"{_PAINTER} {order}"
     assert text[found[0].start : found[0].end] == order  # the source span stays the sentence
-    # the cap of 3 (three years), the Royal Academy they are about (round 93, part A) and one more
-    assert len([s for s in suggest(text, "Tom Vane", per_1000=1000) if s.start == found[0].start]) == 5
+    # the cap of 3 (three years), the Royal Academy they are about (round 93, part A) and two more, the order and the
+    # count of its members (round 96, part C)
+    assert len([s for s in suggest(text, "Tom Vane", per_1000=1000) if s.start == found[0].start]) == 6
     named = "He chaired the Royal Academy from 1881 to 1886, and in 1890 Karl Lind became one of the nine founding members of the Order of Saint Luke."
     assert "(Tom Vane) In 1890 Karl Lind became one of the nine founding members of the {{c1::Order of Saint Luke}}." in _fronts(f"{_PAINTER} {named}", "Tom Vane")
 
@@ -9352,3 +9353,52 @@ def test_an_inner_pronoun_after_a_sentence_adverb_is_shown_with_the_sentence_bef
     lead = "Clearing the cellar of more than 900 bottles took Ada Vell and her sons about two years, until 1911. "
     fronts = _fronts(lead + "Almost all of them went to the Velsk Wine Museum in Lund.", "Cellar")
     assert lead + "Almost all of them went to the {{c1::Velsk Wine Museum}} in Lund." in fronts
+
+
+# Round 96, part C: a cut never ends inside a pair whose other half comes after it
+def test_a_cut_never_ends_inside_the_subjects_apposition():
+    text = (
+        "The first lamps of the kind were fragile. Velox, the Danish steamer launched in 1881 and sold in 1890, "
+        "carried about 400 of them, and her crew spent most winters in Hull repairing them."
+    )
+    fronts = {s.front for s in suggest(text, per_1000=70)}
+    assert not any(front.endswith("launched in {{c1::1881}}.") for front in fronts)
+    # the other side of the line: a word that opens sentences is no subject with an apposition
+    text = "Later, the Danish steamer sailed in 1881 and sank in 1890, and her crew spent most winters in Hull repairing them."
+    assert "The Danish steamer sailed in {{c1::1881}} and sank in 1890." in {s.front for s in suggest(text, per_1000=70)}
+
+
+def test_a_cut_never_parts_not_from_its_but():
+    text = (
+        "In May 1950 surveyors reported in the Velsk Gazette that the Kell Bell, a bronze bell weighing about 2 tonnes at "
+        "the top of the tower, came not from Leeds, as had long been believed, but from the Harz Basin in the far south "
+        "of Germany, more than 900 km away."
+    )
+    assert not any(front.endswith("as had long been believed.") for front in (s.front for s in suggest(text, per_1000=70)))
+
+
+def test_a_cut_never_parts_from_from_its_to():
+    text = (
+        "The Kell road ran from Marsden, the “Gate of the Moors”, where it crosses the Tarn River near a mill called the "
+        "Old Wheel, to the harbour of Velsk in the northern county of Haldon."
+    )
+    assert not any(front.endswith("“Gate of the Moors”.") for front in (s.front for s in suggest(text, per_1000=70)))
+
+
+def test_a_later_main_clause_gives_a_second_card_for_another_of_its_facts():
+    text = (
+        "Tom Vane trained as a surgeon in Hull. He served as President of the Velsk Society from 1885 to 1890, and in 1892 "
+        "he was one of the nine original members of the Order of the Oak."
+    )
+    fronts = _fronts(text)
+    assert "In 1892 Tom Vane was one of the nine original members of the {{c1::Order of the Oak}}." in fronts
+    assert "In 1892 Tom Vane was one of the {{c1::nine}} original members of the Order of the Oak." in fronts
+
+
+def test_a_long_sentences_later_main_clause_is_asked_alone_when_short_enough():
+    text = (
+        "The flood of 1887 drowned the lower town of Velsk. Ruth Amsel, a teacher who had worked among the families driven "
+        "from their homes, used it for her book The Drowned Streets (1890), often called the first careful history of a "
+        "flood in the north, and Tom Vane set his novel Grey Water (1921) in Velsk in the days around the flood."
+    )
+    assert "Tom Vane set his novel {{c1::Grey Water}} (1921) in Velsk in the days around the flood." in _fronts(text)

@@ -1093,6 +1093,15 @@ _PLAIN_VERBS = frozenset(lexicon.PAST_TO_PLAIN.values()) | frozenset(verb.remove
 _PLAIN_VERB_WORDS = "|".join(sorted(_PLAIN_VERBS))
 # The plain form of a verb the engine knows, not a noun after an article or a possessive: "Locals {use} it", not "its use".
 _PLAIN_VERB = re.compile(rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )\b(?:{_PLAIN_VERB_WORDS})\b")
+# What a cut may not leave open (see _splits_a_pair): an apposition right after the subject that no comma closes, "ENIAC|,
+# the machine built in 1945" (not "Tom Vane, a clerk, …"); a "not" that is no verb's negation, or a "not only", whose
+# "but" must follow ("came not from Leeds", not "did not come"); and a "to" set after a comma, the other end of a "from".
+_NAME_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}(?=,)")
+_APPOSITION_TO_THE_END = re.compile(r", (?:the|an?|its|his|her|their) [^,;:()]*$")
+_NOT_BEFORE_ITS_BUT = re.compile(
+    r"\b(?!(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|must|should|may|might)\b)[a-z]+ not\b|\bnot only\b"
+)
+_TO_AFTER_A_COMMA = re.compile(rf", to (?!(?:{_PLAIN_VERB_WORDS})\b)")
 # A "the same …" whose sameness its own sentence settles (beyond the clauses lexicon.DANGLING_PHRASES lets pass): a name
 # it is given ("works on the same cycle, known to engineers as the Brayton cycle"), a range it holds over ("keeps almost
 # the same period whatever the width of its swing"), or a clause whose own subject uses it ("the same species that
@@ -1499,12 +1508,15 @@ def suggest_from_mentions(
             made = _cards(index, shown, standing, topic, document.text, ask, seen, repeated, asked_once & asked, book)
             if shown.text == text:
                 # a main clause after ", and" or ";" that the claim cut off, or whose facts the cap left out, may give one
-                # card more, showing that clause alone: "In 1911 Vane sold the mill, and in 1920 the Lind Museum bought it."
-                later = (
-                    card for clause, _ in _main_clauses(text, mentions, standing, topic, book)
-                    for card in _cards(index, shown, clause, topic, document.text, ask, seen, repeated, asked_once & asked, book)
-                )
-                made += _best_new_card(later, made)
+                # card more, showing that clause alone: "In 1911 Vane sold the mill, and in 1920 the Lind Museum bought it.",
+                # and a second for another of that clause's facts ("… the Lind Museum bought it" asks the museum too)
+                later = [
+                    list(_cards(index, shown, clause, topic, document.text, ask, seen, repeated, asked_once & asked, book))
+                    for clause, _ in _main_clauses(text, mentions, standing, topic, book)
+                ]
+                if best := _best_new_card((card for clause_cards in later for card in clause_cards), made):
+                    made += best
+                    made += _best_new_card(iter(next(cards for cards in later if best[0] in cards)), made)
             asked.update(card.name for card in made)
             cards += made
         seen.update({m.name for m in mentions if _names_one_thing(m)})
@@ -2914,12 +2926,32 @@ def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
         return None
     end = _first_of_the_predicates(claim, boundary.start())
     kept = claim.text[:end].rstrip() + ("" if end < boundary.start() else boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
-    if not _complete_statement(kept) or _inside_a_list(claim.text, end):
+    if not _complete_statement(kept) or _inside_a_list(claim.text, end) or _splits_a_pair(claim, end):
         return None
     mentions = [m for m in claim.mentions if m.end <= len(kept)]
     subject = claim.subject if claim.subject and claim.subject.end <= len(kept) else None
     ended = kept if kept.endswith(".") else f"{kept}."  # "… 120 volts in the U.S." has its full stop
     return dataclasses.replace(claim, text=ended, mentions=mentions, subject=subject)
+
+
+def _splits_a_pair(claim: Claim, end: int) -> bool:
+    """Whether a cut at `end` would end inside a phrase whose other half comes after it, leaving a fragment or the
+    opposite of what the sentence says: the subject's apposition, which its main verb closes ("Tom Vane, the clerk
+    hired in 1901| and fired in 1903, ran …"); a "not X" whose "but Y" follows ("came not from Leeds|, as was thought,
+    but from York"); a "from X" whose "to Y" follows ("The road ran from Hull|, where …, to York")."""
+    text, start = claim.text, claim.inserted
+    rest = text[end:]
+    # the subject a name, found as a mention or not ("Velox, the steamer …"), never a word that opens sentences ("Later, …")
+    name = _NAME_WORDS.match(text, start)
+    opening = next((m.end for m in claim.mentions if m.start == start), None)
+    if opening is None and name is not None and name.group().split()[0] not in lexicon.SENTENCE_STARTERS:
+        opening = name.end()
+    if opening is not None and _APPOSITION_TO_THE_END.match(text, opening, end):
+        return True
+    if _NOT_BEFORE_ITS_BUT.search(text, start, end) and re.search(r"\bbut\b", rest):
+        return True
+    since = text.rfind(" from ", start, end)
+    return since >= 0 and not re.search(r"\bto\b", text[since:end]) and _TO_AFTER_A_COMMA.search(rest) is not None
 
 
 def _first_of_the_predicates(claim: Claim, end: int) -> int:
@@ -3679,9 +3711,10 @@ def _main_clauses(text: str, mentions: list[Mention], own: Claim | None, topic: 
     """Each main clause after ", and" or ";" that stands on its own as _second_main_clause says, and where it starts;
     given the sentence's own claim `own`, also one whose subject repeats the pronoun that claim's name replaced (see
     _with_the_subject_written)."""
-    if len(_WORD.findall(text)) > MAX_SENTENCE_WORDS:
-        return  # refused whole for its length, not for its first clause
     for boundary in _main_clause_boundaries(text):
+        # a long sentence gives the clauses short enough to be asked alone; the rest is refused for its length
+        if len(_WORD.findall(text, boundary.end())) > MAX_SENTENCE_WORDS:
+            continue
         clause, moved = _without_opening(text, mentions, boundary.end())
         start = _OPENING.match(clause).end()
         named = next((m for m in moved if m.start >= start and m.kind in NAMED_KINDS), None)
