@@ -442,7 +442,7 @@ CHEMICAL_ELEMENTS = (
     "lead|bismuth|polonium|radon|radium|actinium|thorium|protactinium|uranium|neptunium|plutonium|americium|curium|"
     "californium"
 )
-# Round 95, part B. The names of substances a learner should know what a thing is made of, burns or holds: the elements
+# Round 95, part B. Names of substances, which say what a thing is made of, burns or holds: the elements
 # (but "lead" and "iron", which are as often a verb or an everyday metal), fuels, compounds, rocks and gems; no everyday
 # stuff ("water", "salt", "wood", "glass"), which names nothing to learn (see entities.substance_terms).
 SUBSTANCE_WORDS = (
