@@ -2894,3 +2894,28 @@ def test_no_substance_where_it_describes_a_noun_or_was_offered_before(text):
     from heatcards.authoring.entities import substance_terms
 
     assert substance_terms(text, [], offered=frozenset({"carbon"})) == []
+
+
+# Round 97, part B: a term a class noun in the plural describes, before a relative clause
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("A soil type is defined by aggregates, molecules that the roots can grip.", "aggregates"),
+        ("The other half of the story is lectins, proteins in the seed that bind sugars.", "lectins"),
+        ("The fever is caused by phages, viruses which live inside bacteria.", "phages"),
+    ],
+)
+def test_a_term_a_plural_class_noun_describes_is_a_term(text, term):
+    from heatcards.authoring.entities import find_terms
+
+    assert term in [m.text for m in find_terms(text)]
+
+
+def test_no_term_a_plural_description_follows_after_a_pair_or_a_count():
+    from heatcards.authoring.entities import find_terms
+
+    # the description is of both, not of the pair's last
+    assert find_terms("The mine gave copper and tin, metals that the smiths needed.") == []
+    # what is counted, not a term described
+    assert find_terms("Each cell holds two, small proteins that bind sugars.") == []
+    assert find_terms("Each cell holds two, proteins that bind sugars.") == []

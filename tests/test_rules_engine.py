@@ -9402,3 +9402,61 @@ def test_a_long_sentences_later_main_clause_is_asked_alone_when_short_enough():
         "flood in the north, and Tom Vane set his novel Grey Water (1921) in Velsk in the days around the flood."
     )
     assert "Tom Vane set his novel {{c1::Grey Water}} (1921) in Velsk in the days around the flood." in _fronts(text)
+
+
+# Round 97, part B: a term a class noun in the plural describes is asked
+def test_a_term_a_plural_class_noun_describes_is_asked():
+    text = (
+        "Seeds of the Velsk bean keep for years. A soil type is defined by aggregates, molecules that the roots can grip."
+    )
+    assert "A soil type is defined by {{c1::aggregates}}, molecules that the roots can grip." in _fronts(text)
+
+
+# Round 97, part A: an "it" after a sentence whose last main clause has the document's topic (a thing) for its subject,
+# by its noun beside an organisation or an event, or by its name, goes on with the topic; so does an "it" after an
+# opening clause without its comma that holds nothing it could be.
+
+
+def test_it_after_a_last_clause_about_the_topic_by_its_noun_is_the_topic():
+    text = (
+        "Iron Duchess is a steam locomotive built at Leeds in 1925. Iron Duchess hauled the night mail to Carlisle for ten years. "
+        "The Tarn Railway Company renumbered its fleet after the war, and the engine became No. 7 in 1950. "
+        "In 1951 it was fitted with a new firebox at Derby. Iron Duchess was withdrawn in 1962."
+    )
+    fronts = {s.front for s in suggest(text, "Iron Duchess: The Life of a Locomotive")}
+    assert "In 1951 Iron Duchess was fitted with a new firebox at {{c1::Derby}}." in fronts
+    assert not any("Company was fitted" in front for front in fronts)
+    # an earlier clause naming another engine leaves "the engine" unsure, and so the "it"
+    other = text.replace(
+        "The Tarn Railway Company renumbered its fleet after the war, and the engine became No. 7 in 1950.",
+        "The Swift, another engine of the Tarn Railway Company, set a record in 1938, and the engine was retired in 1960.",
+    )
+    assert not any("was fitted" in s.front for s in suggest(other, "Iron Duchess: The Life of a Locomotive"))
+
+
+def test_its_after_a_last_clause_about_the_topic_by_its_name_is_the_topics():
+    text = (
+        "Dara is an ancient city in the hills of Kelvar. "
+        "By 1400 the Vessans had a kingdom, and Dara had become a busy market town. Its walls were 9 metres high."
+    )
+    fronts = {s.front for s in suggest(text, "Dara")}
+    assert "Dara's walls were {{c1::9 metres}} high." in fronts
+    # a last clause about another place keeps its "Its" from the topic
+    gate = text.replace("and Dara had become a busy market town", "and the Red Gate had become a busy market")
+    assert not any("Dara's walls" in s.front for s in suggest(gate, "Dara"))
+
+
+def test_it_after_an_opening_clause_without_its_comma_that_names_nothing():
+    text = (
+        "Iron Duchess is a steam locomotive built at Leeds in 1925. Iron Duchess hauled the night mail to Carlisle for ten years. "
+        "In 1947 Iron Duchess was fitted with a new firebox at Derby. "
+        "When the canals were sold off in 1952 it passed to the Tarn Railway Company as No. 7. Iron Duchess was withdrawn in 1962."
+    )
+    fronts = {s.front for s in suggest(text, "Iron Duchess: The Life of a Locomotive")}
+    assert "When the canals were sold off in 1952 Iron Duchess passed to the {{c1::Tarn Railway Company}} as No. 7." in fronts
+    # a clause with a singular noun may hold what the "it" is: "When the war ended it …"
+    war = text.replace("When the canals were sold off in 1952 it", "When the war ended in 1952 it")
+    assert not any("Iron Duchess passed" in s.front for s in suggest(war, "Iron Duchess: The Life of a Locomotive"))
+    # and so may a subject without "the": "When coal ran short it …" may be the coal
+    coal = text.replace("When the canals were sold off in 1952 it", "When coal ran short in 1952 it")
+    assert not any("Iron Duchess passed" in s.front for s in suggest(coal, "Iron Duchess: The Life of a Locomotive"))

@@ -1370,6 +1370,9 @@ _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
 # (not one of a relative clause inside the description: "chalk marl, a soft chalk mixed with clay that is easy to cut")
 _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|are|was|were|has|have|had|can|cannot|could|will|would|did|does|do)\b")
+# A word for the class of a substance, a living thing or a body part in the plural (see lexicon.CLASS_NOUNS): "proteins",
+# "gases", "viruses".
+_CLASS_IN_THE_PLURAL = rf"(?:{'|'.join(sorted(lexicon.CLASS_NOUNS))})e?s"
 # "… the thymus, a small organ …", "… lymphocytes, a type of …", "… royal jelly, a protein-rich secretion …", "… the
 # iris, the coloured ring that …" (a description with "the" is a noun, perhaps after one adjective, before a relative clause),
 # "… propolis, a sticky "bee glue" …", "… the Baikal seal, or nerpa, …", "… the Latin word vacca, meaning
@@ -1381,11 +1384,15 @@ _CLAUSE_VERB = re.compile(r"(?:(?!\b(?:that|which|who|whose)\b)[^,.;])*?\b(?:is|
 # …", "…, the weavers who …"), a description with no article of one to three words ending in a plural noun and going on
 # to say more of it ("inside mitochondria, small oval bodies a few …", "by osmosis, movements of water that …"; see
 # _described_in_the_plural), and an idea with what it held ("the humoral theory, which held that …"; see _IDEA_HELD).
+# Round 97, part B: also a class noun alone in the plural, perhaps with where the things are, before a relative clause
+# ("defined by {{aggregates}}, molecules that …", "is {{lectins}}, proteins in the seed that …"): the class says what the word
+# before is (see _CLASS_IN_THE_PLURAL).
 _APPOSITION = re.compile(
     r"(?<=[a-z]), (?:an? (?=(?:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*) (?!(?:and|or)\b)[a-z\"“])"
     rf"|the (?=(?P<described>(?:(?:{_NATION}) )?(?:[a-z][\w-]* )?[a-z][\w-]*) (?:where|that|which|whose|who|[a-z]+ed by) )"
     rf"|(?P<idea>the) (?=(?:{'|'.join(sorted(lexicon.ABILITY_NOUNS))}) to [a-z]|(?:{'|'.join(sorted(lexicon.PRACTICE_NOUNS))}) of [a-z])"
     r"|(?=(?P<plural>[a-z]{3,}s) of [a-z]|(?P<described_plural>(?:[a-z][\w-]* ){1,2}[a-z]{3,}s) (?:of [a-z]|that |which |whose |a few ))"
+    rf"|(?=(?P<class_plural>{_CLASS_IN_THE_PLURAL}) (?:(?:in|inside|within|on|from) (?:the )?[a-z][\w-]* )?(?:that|which|whose) )"
     r"|(?P<held>which (?:held|holds|taught|teaches|claimed|claims|stated|states) that )"
     r"|or (?=[a-z]+,)|(?:meaning|which means) )"
 )
@@ -1578,13 +1585,17 @@ def find_terms(text: str) -> list[Mention]:
         held = match.group("held")
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or (not held and _CLAUSE_VERB.match(text, match.end())):
             continue  # the other name is the term (_ALIAS), what the description names is (_NAMING), or no description
-        if (match.group("plural") or match.group("described_plural")) and not _described_in_the_plural(text, match):
+        if (match.group("plural") or match.group("described_plural") or match.group("class_plural")) and not _described_in_the_plural(text, match):
             continue
         if match.group("described") and _judges(match.group("described")):
             continue  # "… heard the bell, the loudest sound that …": a judgement, not what the word is
         if _SHORT_OPENING_PHRASE.fullmatch(text, 0, match.start()):
             continue  # "During the spinning, the engineers discovered that …": the comma ends an opening, not a term
         start, end = _term_before(text, match.start())
+        if match.group("class_plural") and re.search(r"\b(?:and|or) $", text[:start]):
+            continue  # "copper and tin, metals that …": a plural describes the pair, not its last
+        if re.fullmatch(lexicon.NUMBER_WORDS, text[start:end], re.IGNORECASE):
+            continue  # "Each cell holds two, proteins that …": what is counted, not a term described
         if match.group("idea") and re.search(r"\b(?:the|an?) $", text[:start]):
             continue  # "He returned to the farm, the power to rule it …": an idea so defined takes no article
         if _COUNT_BEFORE.search(text, 0, start):
@@ -1613,7 +1624,7 @@ def _described_in_the_plural(text: str, apposition: re.Match[str]) -> bool:
     people's ("the miners, young workers of …": also no noun shaped like a doer's, "-ers", "-ists", "-ians"), the word
     before is no part of a name ("his A1 class, big engines of …") and no item of a list ("gladiator fights, hunts of
     wild animals …, and the public execution …", "pears, apples, bags of flour"): no "and" nor "or" follows."""
-    words = (apposition.group("plural") or apposition.group("described_plural")).split()
+    words = (apposition.group("plural") or apposition.group("described_plural") or apposition.group("class_plural")).split()
     if set(words) & (_NOT_TERM_WORDS | _VERBS) or any(_a_verb(word) or word.endswith("ing") for word in words):
         return False
     if words[-1][:-1] in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS or words[-1].endswith(("ers", "ors", "ists", "ians")):

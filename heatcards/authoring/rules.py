@@ -949,6 +949,11 @@ _CLAUSE_OPENER = re.compile(rf"\b(?i:that|{'|'.join(sorted(_SUBORDINATORS))})\b"
 # clause up to its comma ("Launched in 1977, they are …", "Before the press was finished, she …"), a phrase of place
 # or time before the pronoun and a partner ("In 1954 she and Ansel Adams photographed …"), or words of how the subject was.
 _OPENING_CLAUSE = r"(?:When|While|After|Before|Because|Since|Although|Though|Once|Until|[A-Z][a-z]+(?:ed|ing))\s[^,;:\"“()]{1,60}?,\s+"
+# A subordinate clause without its comma before a subject "it", whose own subject is "the" and a plural before its verb:
+# "When the railways were nationalised in 1948 it passed …", not "When light passes …" (see _opener_before_it).
+_CLAUSE_BEFORE_IT = re.compile(
+    rf"(?:When|After|Once|Before|Until) the [a-z]+s (?:were|are|had|have|[a-z]+ed)\b[^,;:\"“()]{{0,60}}?\s(?=it {_VERB_AFTER_SUBJECT})"
+)
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
     rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+"
@@ -1260,6 +1265,9 @@ _MAIN_CLAUSE_BOUNDARY = re.compile(r",\s+and\s+|;\s+")
 # A singular common noun and its article: "a granite plinth", "the summer"; not "the following months", whose word
 # before the noun is taken whole, never as the noun.
 _A_SINGULAR_THING = re.compile(r"\b(?:the|an?) (?:[a-z-]+ )?+(?![a-z-]+s\b)(?P<noun>[a-z-]+)\b(?!['’])")
+# What a clause's subject became, right after it: "… became No. 103", "… had become a rich town" (see
+# _topic_is_the_last_subject); `what`, a common noun, and none when a name follows.
+_WHAT_THE_SUBJECT_BECAME = re.compile(r" (?:(?:had|has|have) )?(?:become|became) (?P<what>(?:an?|the) (?:[a-z-]+ )?[a-z-]+\b)?")
 # "the statue", "the old statue": a subject of "the" and its noun, perhaps after one word (see _topic_is_the_last_subject).
 _THE_AND_ITS_NOUN = (re.compile(r"(?i:the) (?P<noun>[a-z-]+)\b"), re.compile(r"(?i:the) [a-z-]+ (?P<noun>[a-z-]+)\b"))
 # A phrase that opens with a subject pronoun and a word after it is a clause, whatever its verb: "…, they should look
@@ -3215,7 +3223,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         mentions = [m for m in mentions if m.kind not in (MentionKind.DATE, MentionKind.YEAR)]
     opening = _OPENING.match(text)
     reference = _LEADING_REFERENCE.match(text, opening.end())
-    opener = _OPENER_BEFORE_A_PRONOUN.match(text)
+    opener = _OPENER_BEFORE_A_PRONOUN.match(text) or _opener_before_it(text, mentions)
     governed: frozenset[str] = frozenset()
     # "Before the war was over, she …": not "the war", which only begins the opener
     if opener is not None and (reference is None or reference.group("noun") and reference.end() < opener.end()):
@@ -3292,12 +3300,26 @@ def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> fr
     )
 
 
+def _opener_before_it(text: str, mentions: list[Mention]) -> re.Match[str] | None:
+    """A subordinate clause without its comma before a subject "it" that the clause cannot be: one whose subject is "the"
+    and a plural, that names nothing and has no singular noun after an article ("When the railways were nationalised in
+    1948 it passed …"). None for "When the war ended it …" (the war, perhaps), "When light passes into water it …" (the
+    light) or "After the workers sold the mill it …"."""
+    clause = _CLAUSE_BEFORE_IT.match(text)
+    if clause is None or any(m.start < clause.end() and m.kind in NAMED_KINDS for m in mentions):
+        return None
+    # each article's noun right after it a plural ("the railways"); "the old railways" is refused with the singulars
+    return clause if all(noun.endswith("s") for noun in re.findall(r"\b(?i:the|an?) ([a-z-]+)", clause.group())) else None
+
+
 def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
     """Whether the opener that ends at `end` holds someone or something the subject pronoun after it may stand for,
     which the sentence before then does not settle: a person of the pronoun's gender or of one the document does not
     say, or a man or a woman by their noun ("When his father died, he …"), for "he" or "she"; any name or plural for
     "they" ("When the workers arrived, they …")."""
     opener = text[:end]
+    if pronoun == "it":
+        return False  # an opener before "it" is taken only when it holds nothing an "it" could be (see _opener_before_it)
     if pronoun == "they":
         return any(m.end <= end and m.kind in NAMED_KINDS for m in mentions) or bool(_PLURAL_BEFORE.search(opener))
     gender = _PRONOUN_GENDER[pronoun]
@@ -4360,21 +4382,43 @@ def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[
     )
 
 
-def _topic_is_the_last_subject(text: str, topic: _Topic | None) -> bool:
-    """Whether the sentence speaks of the document's topic, a thing that is no event, as the subject of its last main
-    clause by "the" and its noun ("…, and the statue was raised on it over the winter.", see _is_named_by), with no
-    singular common thing after it but a time ("…, and the statue was put on a plinth." may leave the plinth for an
-    "It"; "… during the summer." does not): an "It" after it goes on with that subject, the nearest, not the first
-    clause's ("The plinth …")."""
+def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _Topic | None) -> bool:
+    """Whether the sentence before speaks of the document's topic, a thing that is no event, as the subject of its last
+    main clause, by "the" and its noun ("…, and the statue was raised on it over the winter.", see _is_named_by) or by
+    its name ("…, and Kell had become a rich town."), with no singular common thing after it but a time or what the
+    subject became ("…, and the statue was put on a plinth." may leave the plinth for an "It"; "… during the summer."
+    and "… had become a rich town." do not): an "It" after it goes on with that subject, the nearest, not the first
+    clause's ("The plinth …"). The `others`, named things an "it" could be, may stand only in an earlier clause or as
+    the name the subject became ("…, and the engine became No. 9 in 1946."); an earlier clause may name only
+    organisations and events beside a subject written by its noun ("The Vega Tower fell, and the tower …": which
+    tower?), any thing beside the topic's name."""
+    text = before.text
     if topic is None or not _a_thing_no_event(topic):
         return False
     clauses = [_OPENING.match(text, boundary.end()).end() for boundary in _main_clause_boundaries(text)]
     if not clauses:
         return False
-    subject = _the_noun_before_its_verb(text, clauses[-1])
-    if subject is None or not (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
+    start = clauses[-1]
+    subject = _the_noun_before_its_verb(text, start)
+    if subject is not None and (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
+        subject_end, by_its_name = subject.end(), False
+    elif (named := next((m for m in before.mentions if m.start == start and _is_topic(m, topic) and _VERB_OF_THE_SUBJECT.match(text, m.end)), None)) is not None:
+        subject_end, by_its_name = named.end, True
+    else:
         return False
-    return all(re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, subject.end()))
+    became = _WHAT_THE_SUBJECT_BECAME.match(text, subject_end)
+    # "the engine became No. 103": the number is the engine's; "Kell had become a rich town": the town is Kell
+    name_it_became = became.end() if became and not became.group("what") else -1
+    if any(m.start >= start and m.start != name_it_became or m.start < start and not by_its_name and not _no_thing_a_noun_names(m) for m in others):
+        return False
+    rest = became.end() if became else subject_end
+    return all(re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, rest))
+
+
+def _no_thing_a_noun_names(mention: Mention) -> bool:
+    """Whether the named thing is one a noun for a made thing ("the engine", "the tower") could not stand for: an
+    organisation or an event ("the Kell Railway Company", "the Second World War")."""
+    return mention.kind is MentionKind.ORGANISATION or _names_an_event(mention.name) or mention.name in lexicon.WELL_KNOWN_EVENTS
 
 
 def _the_noun_before_its_verb(text: str, start: int) -> re.Match[str] | None:
@@ -4868,9 +4912,10 @@ def _antecedent(
             # fire's, when nothing else is named or taken as an object ("The tower carried a bell. Its …", "The tower was
             # the charge of the Lamp Board. Its engineer …")
             return _topic_mention(topic), _topic_as_written(topic)
-        if not any(not _is_topic(m, topic) for m in things.values()) and _topic_is_the_last_subject(before.text, topic):
+        if _topic_is_the_last_subject(before, [m for m in things.values() if not _is_topic(m, topic)], topic):
             # "The plinth was finished in May, and the statue was raised on it. It was unveiled …": the statue, which
-            # the last clause is about, when the sentence names no other thing
+            # the last clause is about; "The Vega Railway renumbered its fleet after the war, and the engine became No. 9
+            # in 1946. In 1947 it …": the engine, the nearest subject, which a railway is not
             return _topic_mention(topic), _topic_as_written(topic)
         if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
             # "The council sold it to the Lamp Board. It …": which one? (with no name to take, the label may still say
