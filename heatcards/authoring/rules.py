@@ -4402,7 +4402,9 @@ def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _T
     subject = _the_noun_before_its_verb(text, start)
     if subject is not None and (any(_is_named_by(alias, subject.group("noun")) for alias in topic.aliases) or subject.group("noun") in topic.kind_nouns):
         subject_end, by_its_name = subject.end(), False
-    elif (named := next((m for m in before.mentions if m.start == start and _is_topic(m, topic) and _VERB_OF_THE_SUBJECT.match(text, m.end)), None)) is not None:
+    elif (
+        named := next((m for m in before.mentions if m.start == start and _is_topic(m, topic) and _VERB_OF_THE_SUBJECT.match(text, m.end)), None)
+    ) is not None:
         subject_end, by_its_name = named.end, True
     else:
         return False
@@ -4958,7 +4960,8 @@ def _antecedent(
             return None  # "In 1728 he went up to Pembroke College. It lasted barely thirteen months.": his stay, not the college
         (thing,) = things.values()
         if thing is not leading and not _LEAD_TO_A_NAMED_SUBJECT.fullmatch(before.text, 0, thing.start) and any(
-            verb.start() > thing.end and "," not in before.text[thing.end : verb.start()] and not _COPULA.fullmatch(verb.group(1)) and verb.group(1) != "as"
+            verb.start() > thing.end and "," not in before.text[thing.end : verb.start()]
+            and not _COPULA.fullmatch(verb.group(1)) and verb.group(1) != "as"
             for verb in _SINGULAR_OBJECT.finditer(before.text)
         ):
             return None  # "Ships leaving Caffa carried the disease into Italy. It reached …": the disease, not Caffa, which is no subject
@@ -6062,7 +6065,8 @@ def _names_no_one_else(text: str, mentions: list[Mention], claim: Claim | None, 
     pilot"), and no "he", "she", "him" or "her" its claim leaves (someone else, for all we know)."""
     written = claim.text if claim is not None else text
     two = _TWO_AS_THE_SUBJECT.match(written, _OPENING.match(written).end())
-    plurals = [p for p in _plurals_named_before(Claim(written, 0, claim.mentions if claim else mentions, None), len(written), book) if not (two and p.start() < two.end())]
+    named_before = _plurals_named_before(Claim(written, 0, claim.mentions if claim else mentions, None), len(written), book)
+    plurals = [p for p in named_before if not (two and p.start() < two.end())]
     return not (
         plurals
         or _names_a_people(mentions)
@@ -6198,7 +6202,10 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "… four threads, each from its own gland": that one's own
         if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
             continue  # "The tank stood 40 feet tall, and it could hold …": the tank
-        if word == "it" and not things and (subject := _owning_subject_at(claim.text, opening, claim.mentions)) and _the_subject_past_a_persons_clause(claim.text, subject, match, claim.mentions):
+        if (
+            word == "it" and not things and (subject := _owning_subject_at(claim.text, opening, claim.mentions))
+            and _the_subject_past_a_persons_clause(claim.text, subject, match, claim.mentions)
+        ):
             continue  # "The palace was saved by King Ludo, who turned it into a museum": the palace
         if word in ("it", "them") and _object_of_the_verb_before(claim.text, match, claim.mentions):
             continue  # "The pinna collects sound and channels it into the canal": the sound
