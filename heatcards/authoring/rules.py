@@ -1066,8 +1066,9 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|an?|this|that|these|those|his|her
 # A thing's possessive and the noun it owns, which a later "its" in the same phrase may stand for: "The army's refusal to
 # admit its mistake", "a nation's wealth came from its land" (see _owned_by_a_possessive_before).
 _THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)['’]s [a-z-]+\b")
-# Words that may stand between a title and the person it belongs to: "King Louis-Philippe", "General Jean-Louis Georgelin".
-_TITLE_RIGHT_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.? ){1,2}$")
+# One or two titles (lexicon.TITLES_BEFORE_NAMES) right before a person's name, which are no thing an "it" could be:
+# "King Louis-Philippe", "General Jean-Louis Georgelin" (see _the_subject_past_a_persons_clause).
+_TITLE_RIGHT_BEFORE = re.compile(rf"(?:(?:{'|'.join(sorted(lexicon.TITLES_BEFORE_NAMES))})\.? ){{1,2}}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
 
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
