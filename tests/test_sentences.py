@@ -207,3 +207,21 @@ def test_a_cry_inside_a_quotation_that_goes_on_ends_no_sentence():
 def test_a_cry_inside_a_quotation_closing_with_a_full_stop_ends_no_sentence():
     text = 'Hale wrote in his log, "Land at last! O! the relief." They were still far from the coast.'
     assert texts(text) == ['Hale wrote in his log, "Land at last! O! the relief."', "They were still far from the coast."]
+
+
+# Round 98: a sentence that has only opened with its time of day goes on past the "a.m." or "p.m.", and a cry in
+# quotation marks goes on into its translation in brackets.
+def test_an_opening_time_of_day_ends_no_sentence():
+    assert texts("At about 6:30 p.m. Fort Kell finally fell. Its defenders had no powder left.") == [
+        "At about 6:30 p.m. Fort Kell finally fell.",
+        "Its defenders had no powder left.",
+    ]
+    assert texts("By 9 a.m. Hale had reached the ford.") == ["By 9 a.m. Hale had reached the ford."]
+    # a clause that has told its news before the time still ends there
+    assert texts("The siege ended at 6:30 p.m. Fort Kell had fallen.") == ["The siege ended at 6:30 p.m.", "Fort Kell had fallen."]
+
+
+def test_a_quoted_cry_before_its_translation_in_brackets_ends_no_sentence():
+    text = 'The cry "Vive Tarn!" ("Long live Tarn!") spread through the camp. The guards fled.'
+    assert texts(text) == ['The cry "Vive Tarn!" ("Long live Tarn!") spread through the camp.', "The guards fled."]
+    assert texts('"Vive Tarn!" The guards fled.') == ['"Vive Tarn!"', "The guards fled."]

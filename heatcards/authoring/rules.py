@@ -224,11 +224,12 @@ _COUNTING_PRONOUN = re.compile(rf"(?i:one|none|another|some|many|most|both|sever
 # A reference opening a sentence (after an opening phrase, if any) that a name of the sentence before may replace:
 # a pronoun, "The bridge" (see _claim), or "The two", "The pair" or "Both" before a verb, which stand for two
 # people or things ("The two shared the 2019 Lasker Award."; not "The two rail tunnels …", "Both men fired."). An
-# ordinal is no noun: "The first serious survey was …" is not "the First Dutch War" of the sentence before.
+# ordinal is no noun: "The first serious survey was …" is not "the First Dutch War" of the sentence before; nor is a
+# count: "The two groups met …" is not "the Two Medicine River".
 _LEADING_REFERENCE = re.compile(
     r"(?P<pronoun>He|She|His|Her|It|Its|They)(?P<is>['’]s)?\b(?!['’-])"
     rf"|(?P<pair>The two|The pair|Both)(?= (?-i:{_VERB_AFTER_A_COUNT}))"
-    rf"|The (?!(?i:{lexicon.PLACE_ORDINALS}|last|next|final)\b)"
+    rf"|The (?!(?i:{lexicon.PLACE_ORDINALS}|{lexicon.COUNTING_WORDS}|last|next|final)\b)"
     r"(?P<noun>(?-i:(?:young )?[a-z]+))\b(?=(?-i:(?: [a-z]+)? [a-z]+)\b)",  # "The bridge opened …", "The young man gave …"
     re.IGNORECASE,  # lower case after an opening: "When it opened …"
 )
@@ -2720,7 +2721,10 @@ def _without_apposition_at(claim: Claim, problem: int) -> Claim | None:
 def _problem_at(claim: Claim, topic: _Topic | None, book: NameBook) -> int | None:
     """Where the first thing lies that keeps the claim from holding a card (0 for what concerns the
     whole sentence: its length, its subject, a question, quoted speech); None when nothing does."""
-    problems = [_unreadable_at(claim.text, claim.mentions), _dangling_pronoun_at(claim, book), 0 if _leans_on_context(claim, topic) else None]
+    # the name written for a leading reference is a mention too: "Elizabeth I was born …" holds no "I" of the writer
+    written = [claim.subject] if claim.subject is not None and claim.subject not in claim.mentions else []
+    mentions = sorted([*claim.mentions, *written], key=lambda m: m.start)
+    problems = [_unreadable_at(claim.text, mentions), _dangling_pronoun_at(claim, book), 0 if _leans_on_context(claim, topic) else None]
     return min((problem for problem in problems if problem is not None), default=None)
 
 

@@ -71,6 +71,12 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset("inc ltd co corp jr sr etc al plc llc".spli
 # "… began at 5:30 a.m. Hundreds of buyers …" (two sentences), "… at 9 a.m. Monday", "… at 6 p.m. Eastern time" (one).
 _CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 _GOES_ON_TELLING_THE_TIME = WEEKDAYS | MONTH_NAMES | TIME_ZONE_WORDS
+# A sentence that has only opened with its time of day so far, so goes on past the "a.m." or "p.m.": "At about 6:30 p.m.
+# La Haye Sainte fell." (one sentence).
+_OPENING_TIME_OF_DAY = re.compile(
+    r"\s*(?:(?:Shortly|Just|Soon) )?(?i:at|by|around|until|before|after|from)(?: (?:about|around|roughly|exactly|precisely|approximately|just))?"
+    r" \d{1,2}(?:[:.]\d{2})? [ap]\.m"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -133,6 +139,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
         return False
     if text[punctuation] in "!?" and _quotation_goes_on(text[start:after], following):
         return False
+    if text[punctuation] in "!?" and text[after - 1] in "\"”" and following.startswith("("):
+        return False  # a cry and its translation in brackets: 'The cry "La Garde recule!" ("The Guard is retreating!") spread …'
     if text[punctuation] != "." or text.startswith("...", punctuation):
         return True
     if re.fullmatch(r"\s*\d{1,3}", so_far):  # a list number: "1. The inspiration …"
@@ -150,6 +158,8 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     if len(token) == 1 and token.isupper():  # an initial: "J. R. R. Tolkien"
         return opens_sentence and not _INITIAL.match(following)  # "A. A. Milne": the article "A" is a second initial
     if lowered in _CLOCK_ABBREVIATIONS:
+        if _OPENING_TIME_OF_DAY.fullmatch(so_far):
+            return False
         return next_word is not None and next_word.group(1) not in _GOES_ON_TELLING_THE_TIME
     if lowered in _AMBIGUOUS_ABBREVIATIONS or _DOTTED.fullmatch(token):
         return opens_sentence
