@@ -2919,3 +2919,20 @@ def test_no_term_a_plural_description_follows_after_a_pair_or_a_count():
     # what is counted, not a term described
     assert find_terms("Each cell holds two, small proteins that bind sugars.") == []
     assert find_terms("Each cell holds two, proteins that bind sugars.") == []
+
+
+# Round 98: a part of the body named after the anatomist who described it is one term.
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("Blood passes from the vessel into Tarrow's capsule at the head of each tubule.", "Tarrow's capsule"),
+        ("The sound reaches the sensory organ of Kelling, a strip of hair cells.", "organ of Kelling"),
+        ("The Vandrian tube links the inner chamber to the throat.", "Vandrian tube"),
+    ],
+)
+def test_a_part_of_the_body_named_after_someone_is_one_term(sentence, term):
+    assert ("term", term) in found(sentence)
+
+
+def test_a_nationality_after_organ_of_is_no_anatomists_name():
+    assert not any(text.startswith("organ of") for _, text in found("The choir used the great organ of Italian make."))

@@ -302,7 +302,12 @@ WELL_KNOWN_EVENTS = (
 # Nouns that make a term of the name before them: "Addison's disease", "Hooke's law" (the name alone is half of it);
 # those of an idea make one term with the name, asked whole: "{{Hooke's law}}", "the {{Dorn cycle}}".
 NAMED_IDEA_NOUNS = _words("law laws principle theorem constant paradox effect equation equations cycle number numbers test")
-EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words("disease diseases syndrome lymphoma sarcoma palsy rule comet razor cage")
+# and the parts of the body named after the anatomist who described them: "{{Bowman's capsule}}", "{{Cowper's glands}}"
+EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words(
+    "disease diseases syndrome lymphoma sarcoma palsy rule comet razor cage capsule gland glands duct ducts corpuscles patches"
+)
+# The parts of the body named after an anatomist by "of" and the name: "the {{organ of Corti}}", "the {{loop of Henle}}".
+ANATOMY_NAMED_BY_OF = _words("organ loop islets")
 
 # Words for a people or a nation's things: never worth a deletion ("{{Spanish}} soldiers").
 DEMONYMS = _words(
