@@ -9483,3 +9483,52 @@ def test_a_count_after_the_is_no_name_holding_the_number_word():
         "The two groups met again on the Tarn in August, and on 23 September 1806 they reached Fort Kell."
     )
     assert not any("Two Medicine River groups" in s.front for s in suggest(text, "The Hale Expedition"))
+
+
+# Round 99, part B: a leading "He" or "His" in a person's life, after a sentence that names another man only as whose a
+# thing is or in a likeness, and a run of relatives that opens one sentence after another; a man named as whose son acted
+# is not the one a "His" after the sentence is.
+def test_a_man_named_only_as_whose_a_thing_is_leaves_his_to_the_topic():
+    text = (
+        "Henry Marsh was an English poet. He was born in 1770 in Ribe. "
+        "He wrote for Edward Cole's weekly paper, reporting the trials of the city court. His poem Ravnen appeared in 1802."
+    )
+    fronts = {s.front for s in suggest(text, "Henry Marsh")}
+    assert "Henry Marsh's poem Ravnen appeared in {{c1::1802}}." in fronts
+    # a man he wrote for may be the one the life goes on with
+    other = text.replace("for Edward Cole's weekly paper", "for Edward Cole")
+    assert not any("poem Ravnen" in s.front for s in suggest(other, "Henry Marsh"))
+
+
+def test_a_man_born_on_the_same_day_stands_aside_from_the_main_clause():
+    text = (
+        "Henry Marsh was an English poet. Henry Marsh was born on 4 May 1770 in Ribe, on the same day as Karl Vinter. "
+        "His father, Dr. Jens Marsh, was a wealthy lawyer."
+    )
+    fronts = {s.front for s in suggest(text, "Henry Marsh")}
+    assert "Henry Marsh's father, Dr. {{c1::Jens Marsh}}, was a wealthy lawyer." in fronts
+    assert not any("Karl Vinter's father" in front for front in fronts)
+    # a man he was born with may be meant
+    other = text.replace("on the same day as Karl Vinter", "with Karl Vinter")
+    assert not any("father, Dr." in s.front for s in suggest(other, "Henry Marsh"))
+
+
+def test_a_run_of_relatives_opening_sentence_after_sentence_has_one_owner():
+    text = (
+        "Henry Marsh was an English poet. His father, Henry Marsh Sr., drank heavily, left the family and died in 1781. "
+        "His mother, Ane, was a singer at the Ribe theatre."
+    )
+    fronts = {s.front for s in suggest(text, "Henry Marsh")}
+    assert "Henry Marsh's mother, {{c1::Ane}}, was a singer at the Ribe theatre." in fronts
+    # what is not a relative may be the father's as well
+    debts = text.replace("His mother, Ane, was a singer at the Ribe theatre.", "His debts were paid by the town of Ribe.")
+    assert not any("debts were paid" in s.front for s in suggest(debts, "Henry Marsh"))
+
+
+def test_a_man_named_as_whose_son_acted_is_not_the_one_his_is():
+    text = (
+        "Henry Marsh was an English poet. He was born in 1770 in Ribe. "
+        "Edward Cole's son wrote for him, reporting the trials of the city court. His poem Ravnen appeared in 1802."
+    )
+    # the son, or the one he wrote for: not the father named only as whose son he is
+    assert not any("Edward Cole's poem" in s.front for s in suggest(text, "Henry Marsh"))

@@ -279,10 +279,11 @@ _DENIES_OR_ASKS_WHAT_IT_IS = re.compile(r"\b(?:is|are|was|were)(?:n['’]t| not|
 # What may stand between a word that sets a person aside and the person's name: "the director ", "Tom Vane and ".
 _UP_TO_A_NAME = r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.’'-]*\s+)*(?:and\s+)?$"
 # A person who stands aside from the main clause of the sentence before: after "of", "by" or "under", in a relative
-# clause or after an infinitive ("the style of Haydn and ", ", who sent photographers such as ", "to meet President ");
-# not after "where", whose clause sets a scene of its own ("She was born in Bath, where Ann Marks …")
+# clause, after an infinitive or in a likeness ("the style of Haydn and ", ", who sent photographers such as ", "to meet
+# President ", "on the same day as "); not after "where", whose clause sets a scene of its own ("She was born in Bath, where Ann Marks …")
 _ASIDE_FROM_THE_MAIN_CLAUSE = re.compile(
-    r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+)" + _UP_TO_A_NAME
+    r"(?:\b(?:of|by|under)|, (?:who|whom|whose|which)\b[^,;:()]*|\bto (?!(?:the|an?|his|her)\b)[a-z]+|\bthe same (?:[a-z]+ ){0,2}as)"
+    + _UP_TO_A_NAME
 )
 # Where a later main clause of the sentence starts: ", and ", ", but ", "; " (see _topic_goes_on_in_the_main_clause).
 _LATER_MAIN_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+|;\s+")
@@ -1005,6 +1006,8 @@ _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile
 _RELATIVE_BEFORE = re.compile(
     rf"\b(?P<possessive>[Hh]er|[Hh]is) {_KIN_ADJECTIVE}(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? (?:(?:also )?(?:named|called) )?$"
 )
+# A possessive opening a sentence with a word for kin: "His mother, …", "Her younger sister …" (see _antecedent).
+_OPENS_WITH_KIN = re.compile(rf"(?P<possessive>Her|His) {_KIN_ADJECTIVE}(?:{'|'.join(sorted(lexicon.KIN_NOUNS))})\b")
 # A preposition that makes the relative after it an object, perhaps after another of the list it ends: "on the death of
 # {his brother}", "to his sons and {his nephew}" (see _named_as_a_relative).
 _PREPOSITION_BEFORE_A_RELATIVE = re.compile(r"\b(?:of|to|under|with|for|from|beside)(?: (?:his|her|the) [a-z]+ and)? $")
@@ -4761,6 +4764,13 @@ def _antecedent(
         if pronoun == "they" and (group := _people_they_go_on_with(before, topic, book)) is not None:
             return group, group.name  # "They reached Halifax. The worst leg came next. They left …": the same people
         return None
+    if (
+        pronoun in ("his", "her") and before.claim and before.claim.subject and before.claim.subject.possessive
+        and (kin := _OPENS_WITH_KIN.match(before.text)) and kin["possessive"].lower() == pronoun and _OPENS_WITH_KIN.match(pronoun.title() + rest)
+    ):
+        # "His father, Karl Lind, drank. His mother, Ann, sang …": the same man's relatives, one after another
+        subject = before.claim.subject
+        return (_topic_mention(topic), _topic_as_written(topic)) if topic and _is_topic(subject, topic) else (subject, subject.text)
     if pronoun in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[pronoun]
         if _opens_with_an_unknown_person(gender, before, topic):
@@ -4810,6 +4820,8 @@ def _antecedent(
                 return None
             if _beside_a_person_called_by_a_noun(before.text, person, gender):
                 return None  # "The next evening the king and Tom Vane were found dead. His uncle …": whose uncle?
+            if _owner_of_a_person(before.text, person, gender):
+                return None  # "Tom Vane's son wrote for him. His poem …": the son's, or the one he wrote for
             if topic and _is_topic(person, topic):
                 return _topic_mention(topic), _topic_as_written(topic)
             if _kin_of_the_person_alike(before.text, person, gender, topic):
@@ -5190,6 +5202,14 @@ def _beside_a_person_called_by_a_noun(text: str, person: Mention, gender: Gender
     return False
 
 
+def _owner_of_a_person(text: str, person: Mention, gender: Gender) -> bool:
+    """Whether `text` names `person` only as whose someone of `gender` (or of either) is: "Tom Vane's son wrote …" acts
+    through the son, whom a pronoun of that gender after the sentence may mean as well."""
+    owned = _OWNED_NOUN.match(text, person.end) if text[person.start : person.end] == person.text else None
+    other = lexicon.FEMALE_NOUNS if gender is Gender.MALE else lexicon.MALE_NOUNS
+    return owned is not None and owned["noun"] in _PEOPLE_NOUNS and owned["noun"] not in other
+
+
 def _first_name_alone(mention: Mention, gender: Gender) -> bool:
     """Whether a person's name, or a name of unknown kind, is one first name of `gender` alone ("Vincent", "Theo"): a
     person of that gender, whom the document calls by that name only. A person counts too ("Henry, aged ten, was
@@ -5467,6 +5487,9 @@ def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | Non
     if all(
         m.end <= opening_clause
         or _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, m.start) and not re.match(rf",? {_VERB_AFTER_SUBJECT}", before.text[m.end :])
+        # "Karl Lind wrote for Tom Vane's magazine. He …": a man named only as whose a thing is, beside the document's
+        # person as the subject, is no one the life goes on with
+        or m.possessive and _is_topic(subject, topic)
         for m in others
     ):
         return subject
