@@ -2936,3 +2936,17 @@ def test_a_part_of_the_body_named_after_someone_is_one_term(sentence, term):
 
 def test_a_nationality_after_organ_of_is_no_anatomists_name():
     assert not any(text.startswith("organ of") for _, text in found("The choir used the great organ of Italian make."))
+
+
+# Round 99, part A: a name of unknown kind after the "The" that opens a sentence is no person's
+def test_a_name_after_the_the_that_opens_a_sentence_is_no_persons():
+    from heatcards.authoring.entities import NameBook, find_mentions
+
+    texts = [
+        "The Grand Regatta of 1887",
+        "On 4 June 1887 Queen Mabel opened the Grand Regatta of the Rivers of All Nations at Kellby.",
+        "The Royal Committee for the Regatta of 1887 still meets every year.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert [(m.name, m.kind) for m in find_mentions(texts[0], book)][0] != ("Grand Regatta", MentionKind.PERSON)
+    assert book.kinds.get("Grand Regatta") is not MentionKind.PERSON

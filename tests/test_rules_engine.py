@@ -9532,3 +9532,30 @@ def test_a_man_named_as_whose_son_acted_is_not_the_one_his_is():
     )
     # the son, or the one he wrote for: not the father named only as whose son he is
     assert not any("Edward Cole's poem" in s.front for s in suggest(text, "Henry Marsh"))
+
+
+# Round 99, part A: a title that is "The", a name and its year names the topic, written with its "The"
+def test_a_title_of_a_name_and_its_year_names_the_topic():
+    title = "The Grand Regatta of 1887"
+    text = (
+        f"{title}\n\nOn 4 June 1887 Queen Mabel opened the Grand Regatta of the Rivers of All Nations at Kellby. "
+        "Some 300 crews from eleven countries rowed on the river. The regatta closed on 30 June 1887. "
+        "It had drawn about two million visitors. The Royal Committee for the Regatta of 1887 still meets every year."
+    )
+    fronts = {s.front for s in suggest(text, title, per_1000=1000)}
+    assert "The Grand Regatta had drawn {{c1::about two million}} visitors." in fronts
+    assert not any(front.startswith("Grand Regatta") for front in fronts)
+
+
+# Round 99, part A: a participle phrase that names nothing, before a subject "it", says what the "it" itself was
+def test_it_after_a_participle_phrase_that_names_nothing_goes_on_with_the_sentence_before():
+    text = (
+        "The Rose Palace stands on the east bank of the Tarn River in Kellby. "
+        "Built in red sandstone by a wealthy merchant for his daughter, it is the largest house in the county. "
+        'Its name is usually translated as "house of roses".'
+    )
+    fronts = {s.front for s in suggest(text, "The Rose Palace", per_1000=1000)}
+    assert 'The Rose Palace\'s name is usually translated as "{{c1::house of roses}}".' in fronts
+    # a phrase that names something may be what the "it" is: the "it" stays as it was
+    staged = text + " Staged in Bristol as Night Train, it ran for 300 nights."
+    assert not any("Rose Palace ran" in s.front for s in suggest(staged, "The Rose Palace", per_1000=1000))

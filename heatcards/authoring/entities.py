@@ -635,7 +635,8 @@ class NameBook:
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
         unknown: Counter[str] = Counter()  # names of several words and unknown kind
-        # names of unknown kind written right after a lower-case "the": "the Pittsburgh Dispatch", never a person's
+        # names of unknown kind written right after "the", or after the "The" that opens a sentence: "the Pittsburgh
+        # Dispatch", "The Great Exhibition of 1851", never a person's
         after_the: set[str] = set()
         alone: set[str] = set()  # names of one word
         people_alone: set[str] = set()  # people's names of one word
@@ -668,7 +669,7 @@ class NameBook:
                         people_alone.add(mention.text)
                 elif mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.text):
                     unknown[mention.text] += 1
-                    if text.endswith("the ", 0, mention.start):
+                    if text.endswith("the ", 0, mention.start) or text[: mention.start] == "The ":
                         after_the.add(mention.text)
         # "Gunder Hägg … In 1945 Hägg ran …", "Tamsin Cole … Tamsin died …": a person, called by surname or by a first
         # name the document makes a person's alone, and no one's surname (not "Kennedy Space Center" after "Kennedy"),

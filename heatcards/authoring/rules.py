@@ -114,7 +114,7 @@ _LARGE_COUNT_VALUE = 0.85  # a large count's worth: near a quantity's, above the
 _RANK_VALUE = 0.95  # a place a contest or poll gave someone ("came {{second}}, behind only …"): the point of its sentence
 _MULTI_WORD_NAME = 0.85  # a name of unknown kind but of several words ("Selective Availability") or introduced
 # A title that is a name after "The", perhaps before a colon, a bracket or a site's name after a dash or a bar
-_TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*)?")
+_TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–—|] .*| of \d{4})?")
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 _BIRTHPLACE_VALUE = 0.95  # where someone was born (see _BIRTHPLACE_BEFORE): with the date, the first fact of a life
@@ -956,6 +956,12 @@ _OPENING_CLAUSE = r"(?:When|While|After|Before|Because|Since|Although|Though|Onc
 _CLAUSE_BEFORE_IT = re.compile(
     rf"(?:When|After|Once|Before|Until) the [a-z]+s (?:were|are|had|have|[a-z]+ed)\b[^,;:\"“()]{{0,60}}?\s(?=it {_VERB_AFTER_SUBJECT})"
 )
+# A participle phrase before a subject "it", which says what the "it" itself was: "Built in white marble by a grieving
+# king, it is …", "Opened in 1902, it …" (see _opener_before_it).
+_PARTICIPLE_BEFORE_IT = re.compile(
+    r"(?:[A-Z][a-z]+ed|Built|Made|Begun|Held|Known|Laid|Set|Sold|Won|Cut|Founded)"
+    rf" (?:in|by|at|on|for|from|of|with|as|during|between|after|under|near)\s[^,;:\"“()]{{1,80}}?,\s+(?=it {_VERB_AFTER_SUBJECT})"
+)
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
     rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+"
@@ -1687,9 +1693,15 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
         if (gender := _gender_of_the_pronouns_after(name, texts, found) or full and _gender_of_the_pronouns_after(full, texts, found)) is not None:
             named = dataclasses.replace(named, kind=MentionKind.PERSON, gender=gender)
     event = re.fullmatch(r"[A-Z][a-z]+ of (?:the )?(?P<thing>.+)", name)
-    vessel = next((other for other in sentences_naming if event and event.group("thing") in (other, *aliases[other])), None)
-    if vessel is not None and vessel != name and (held := _named_topic(vessel, kinds, aliases, book)).ship:
-        return dataclasses.replace(named, vessel=held)
+    if event is None:
+        return named
+    thing = event.group("thing")
+    # the ship by the name the title gives, else by its fuller name ("RMS Titanic" for "The Sinking of the Titanic")
+    given = [other for other in sentences_naming if thing in (other, *aliases[other])]
+    fuller = [other for other in sentences_naming if other.endswith(f" {thing}")]
+    for other in (*given, *fuller):
+        if other != name and (held := _named_topic(other, kinds, aliases, book)).ship:
+            return dataclasses.replace(named, vessel=held)
     return named
 
 
@@ -2024,12 +2036,12 @@ def _without_generic_word(name: str) -> str:
 
 def _title_is_about(title: str, name: str) -> bool:
     """Whether the title is plainly about the name: the name alone or before a colon or a dash ("Lake Baikal: the
-    deepest lake", "The Brandt Loom — a history of the machine"), its subject ("Heat is …", "How GPS works"), or
-    after "of" or "about" ("A short history of San Francisco"); not "… sank Hollywood"."""
+    deepest lake", "The Brandt Loom — a history of the machine") or its year ("The Great Fair of 1902"), its subject
+    ("Heat is …", "How GPS works"), or after "of" or "about" ("A short history of San Francisco"); not "… sank Hollywood"."""
     escaped = re.escape(name)
     return bool(
         len(title.split()) <= len(name.split()) + 1
-        or re.match(rf"(?:the\s+)?{escaped}(?:\s*:| [-–—|] )", title, re.IGNORECASE)
+        or re.match(rf"(?:the\s+)?{escaped}(?:\s*:| [-–—|] | of \d{{4}}$)", title, re.IGNORECASE)
         or re.search(rf"{escaped}[\"”’]?(?:['’]s)? (?:is|was|are|were|has|had|remains|[a-z]+s)\b", title)
         or re.search(rf"\b(?:of|about)\s+(?:the\s+)?[\"“]?{escaped}", title)
     )
@@ -3312,10 +3324,14 @@ def _opener_before_it(text: str, mentions: list[Mention]) -> re.Match[str] | Non
     """A subordinate clause without its comma before a subject "it" that the clause cannot be: one whose subject is "the"
     and a plural, that names nothing and has no singular noun after an article ("When the railways were nationalised in
     1948 it passed …"). None for "When the war ended it …" (the war, perhaps), "When light passes into water it …" (the
-    light) or "After the workers sold the mill it …"."""
-    clause = _CLAUSE_BEFORE_IT.match(text)
+    light) or "After the workers sold the mill it …". A participle phrase before "it" that names nothing is taken too, as
+    it tells of the "it" itself: "Built in white marble by a grieving king, it …" (see _PARTICIPLE_BEFORE_IT); not one
+    that names something, which may be what the "it" is ("Staged in London as Night Train, it ran …")."""
+    clause = _PARTICIPLE_BEFORE_IT.match(text) or _CLAUSE_BEFORE_IT.match(text)
     if clause is None or any(m.start < clause.end() and m.kind in NAMED_KINDS for m in mentions):
         return None
+    if clause.re is _PARTICIPLE_BEFORE_IT:
+        return clause
     # each article's noun right after it a plural ("the railways"); "the old railways" is refused with the singulars
     return clause if all(noun.endswith("s") for noun in re.findall(r"\b(?i:the|an?) ([a-z-]+)", clause.group())) else None
 
