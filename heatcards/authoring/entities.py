@@ -319,7 +319,8 @@ _EPONYM_NOUN = re.compile(rf"(?: (?:{_POSSESSED_EPONYM})|-hand rule)\b")
 # A part of the body named after the anatomist who described it is one term, not a name and its noun: "the sensory
 # {{organ of Corti}}", "the {{Eustachian tube}}" (not "the {{Eustachian}} tube").
 _ANATOMY_NAMED_AFTER_SOMEONE = re.compile(
-    rf"\b(?:{'|'.join(sorted(lexicon.ANATOMY_NAMED_BY_OF))}) of (?!(?:{'|'.join(sorted(lexicon.DEMONYMS))})\b)[A-Z][a-z]+\b(?!['’-])|(?<=\b[Tt]he )[A-Z][a-z]+ian tubes?\b"
+    rf"\b(?:{'|'.join(sorted(lexicon.ANATOMY_NAMED_BY_OF))}) of (?!(?:{'|'.join(sorted(lexicon.DEMONYMS))})\b)[A-Z][a-z]+\b(?!['’-])"
+    r"|(?<=\b[Tt]he )[A-Z][a-z]+ian tubes?\b"
 )
 # A numbered law is one term with the field it belongs to: "{{Newton's third law of motion}}" (not "Newton's law of
 # gravitation", above); a hand rule is no reign: "{{Fleming's left-hand rule}}".
@@ -956,7 +957,13 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = next(group for group in ("between", "numbers", "from") if match.group(group))
         add(Mention(MentionKind.QUANTITY, match.start(span), match.end(span), match.group(span), match.group(span)))
-    for kind, pattern in ((MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.NAME, _NUMBER_AS_A_NAME), (MentionKind.QUANTITY, _READING), (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR), (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), (MentionKind.COUNT, _TALLY_OR_RATIO), (MentionKind.TERM, _ANATOMY_NAMED_AFTER_SOMEONE), *named_ideas):
+    patterns = (
+        (MentionKind.QUANTITY, _ON_A_SCALE), (MentionKind.NAME, _NUMBER_AS_A_NAME), (MentionKind.QUANTITY, _READING),
+        (MentionKind.YEAR, _YEAR_OF_AN_ERA), (MentionKind.DATE, _CENTURY_OF_AN_ERA), (MentionKind.DATE, _FEAST_DAY_OF_A_YEAR),
+        (MentionKind.DATE, LONG_AGO), (MentionKind.AGE, _AGE), (MentionKind.COUNT, _TALLY_OR_RATIO),
+        (MentionKind.TERM, _ANATOMY_NAMED_AFTER_SOMEONE), *named_ideas,
+    )
+    for kind, pattern in patterns:
         for match in pattern.finditer(text):
             add(Mention(kind, match.start(), match.end(), match.group(), match.group()))
     # one isotope whatever its capital ("Carbon-14 was found …", "… of carbon-14"), so that its sentences are counted together
