@@ -285,6 +285,9 @@ def clean_field_html(source: str) -> str:
     # list into the text that follows it: blank paragraphs right after a list wait here, to start
     # the next paragraph (as its first lines) or, when none follows, to stand in a block of their own.
     blank_after_list: str | None = None
+    # Qt reads an image that opens the text right after a list into the list's last item too, but not out of a block of
+    # its own: that text and the paragraphs after it, up to the next list, stand in one <div>.
+    in_block = False
 
     def write_blank_after_list() -> None:
         nonlocal blank_after_list
@@ -298,6 +301,9 @@ def clean_field_html(source: str) -> str:
             if not items:
                 continue  # Qt drops empty list items
             write_blank_after_list()
+            if in_block:
+                out.append("</div>")
+                in_block = False
             path = block.list_path
             common = 0
             while common < min(len(open_lists), len(path)) and open_lists[common] == path[common]:
@@ -316,6 +322,7 @@ def clean_field_html(source: str) -> str:
         if not items and not block.explicit:
             continue
         after_list = bool(open_lists)
+        image_after_list = after_list and blank_after_list is None and bool(items) and items[0][0] == "img"
         while open_lists:
             out.append(f"</li></{open_lists.pop()}>")
         text = _inline(items)
@@ -326,9 +333,14 @@ def clean_field_html(source: str) -> str:
         if after_list and _is_blank(text):
             blank_after_list = text
             continue
+        if image_after_list:
+            out.append("<div>")
+            in_block = True
         out.append(text)
         previous_paragraph = True
     write_blank_after_list()
+    if in_block:
+        out.append("</div>")
     while open_lists:
         out.append(f"</li></{open_lists.pop()}>")
     return "".join(out)
