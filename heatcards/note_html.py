@@ -322,7 +322,7 @@ def clean_field_html(source: str) -> str:
         if not items and not block.explicit:
             continue
         after_list = bool(open_lists)
-        image_after_list = after_list and blank_after_list is None and bool(items) and items[0][0] == "img"
+        image_after_list = after_list and bool(items) and items[0][0] == "img"
         while open_lists:
             out.append(f"</li></{open_lists.pop()}>")
         text = _inline(items)
