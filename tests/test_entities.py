@@ -2950,3 +2950,27 @@ def test_a_name_after_the_the_that_opens_a_sentence_is_no_persons():
     book = NameBook.from_texts(texts)
     assert [(m.name, m.kind) for m in find_mentions(texts[0], book)][0] != ("Grand Regatta", MentionKind.PERSON)
     assert book.kinds.get("Grand Regatta") is not MentionKind.PERSON
+
+
+# Round 100: a word for a man or a woman after ", the" says the gender of the name before it
+def test_the_son_of_after_a_name_says_he_is_a_man():
+    from heatcards.authoring.entities import Gender, NameBook
+
+    texts = ["On 3 May 1880 she wrote to Ludo Brill, the five-year-old son of her old teacher, who was ill in bed."]
+    assert NameBook.from_texts(texts).gender("Ludo Brill") is Gender.MALE
+    # "the man's wife" is the wife: whose man is no word for the name before
+    owned = ["In 1881 she met Ludo Brill, the man's widow, at Kellby."]
+    assert NameBook.from_texts(owned).gender("Ludo Brill") is not Gender.MALE
+
+
+# Round 100: the person a heading names is the one the opening sentence names in full
+def test_a_heading_that_shortens_the_full_name_of_the_opening_is_the_same_person():
+    from heatcards.authoring.entities import NameBook
+
+    texts = [
+        "Clara Hodge",
+        "Mary Clara Hodge was born on 2 May 1850 in Leeds.",
+        "Her father, Ben Hodge, was a miller.",
+        "Clara Hodge died at Kell House on 2 May 1920, aged 70.",
+    ]
+    assert NameBook.from_texts(texts).full_name("Clara Hodge") == "Mary Clara Hodge"

@@ -9559,3 +9559,40 @@ def test_it_after_a_participle_phrase_that_names_nothing_goes_on_with_the_senten
     # a phrase that names something may be what the "it" is: the "it" stays as it was
     staged = text + " Staged in Bristol as Night Train, it ran for 300 nights."
     assert not any("Rose Palace ran" in s.front for s in suggest(staged, "The Rose Palace", per_1000=1000))
+
+
+# Round 100: a possessive "her" after a boy named as someone's son is not his
+def test_her_after_a_boy_named_as_someones_son_is_the_subjects():
+    text = (
+        "Clara Hodge was an English painter. She was born in 1850 in Leeds. "
+        "On 3 May 1880 she wrote to Ludo Brill, the five-year-old son of her old teacher Ann Brill, who was ill in bed."
+    )
+    fronts = {s.front for s in suggest(text, "Clara Hodge", per_1000=1000)}
+    assert "On 3 May 1880 Clara Hodge wrote to {{c1::Ludo Brill}}, the five-year-old son of her old teacher Ann Brill, who was ill in bed." in fronts
+
+
+# Round 100: a plural inside a relative clause or an opening participle phrase is no "They" of the sentence after
+def test_a_plural_in_a_relative_clause_or_an_opening_participle_phrase_is_no_they_after():
+    married = (
+        "Clara Hodge was an English painter. She bought more land near Kellby, and the lawyer who managed the sales, "
+        "Ludo Brill of Ribe, became her husband. They were married on 2 May 1901 at St Anne's church in Leeds."
+    )
+    assert not any("sales were married" in s.front.lower() for s in suggest(married, "Clara Hodge", per_1000=1000))
+    fled = (
+        "The core of the group were religious Separatists, Protestants who believed that the Church of Kell was beyond "
+        "reform. Harassed by the authorities, they fled to the Dutch Republic in 1608, and the next year they settled in "
+        "the town of Ribe, under their pastor, John Lamb. In 1617 they began planning a move to Iceland."
+    )
+    assert not any("the authorities begin" in s.front for s in suggest(fled, "Voyage of the Kestrel", per_1000=1000))
+
+
+# Round 100: the heading's short name and the opening's full name are one person, whom a later "Her" goes on with
+def test_her_after_the_heading_name_goes_on_with_the_person_of_the_opening():
+    text = (
+        "Clara Hodge\n\nMary Clara Hodge was born on 2 May 1850 in Leeds. Her father, Ben Hodge, was a miller. "
+        "Clara Hodge died at Kell House on 2 May 1920, aged 70. "
+        "Her ashes were scattered on the hills above Kellby by her gardener, Tom Lee, who kept the place a secret."
+    )
+    suggestions = suggest(text, "Clara Hodge", per_1000=1000)
+    assert any(s.front.startswith("Mary Clara Hodge's ashes were scattered") for s in suggestions)
+    assert not any(s.back == "Clara Hodge" for s in suggestions)  # the topic is no answer

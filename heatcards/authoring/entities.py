@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -681,6 +682,10 @@ class NameBook:
             if (name.split()[-1] in alone or first in people_alone and first not in surnames) and name not in after_the and not votes[name]:
                 votes[name][MentionKind.PERSON] += count
                 people[name] += count
+        # "Beatrix Potter" as the heading over "Helen Beatrix Potter was born …": one person, whom the opening names in full
+        for short, full in itertools.product(opening_names, repeat=2):
+            if short in people and full in people and full.endswith(f" {short}"):
+                people[full] += people.pop(short)
         owners: defaultdict[str, list[str]] = defaultdict(list)  # short form -> the full names it can stand for
         for full in people:
             for short in _short_forms(full, lexicon.FIRST_NAMES | (people_alone - surnames)):
@@ -783,7 +788,7 @@ _PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "
 # A word for a man or a woman just after a name: "Maynard Dixon, a man twenty years older", "he took Ann Cole as his
 # common-law wife" (a pronoun after her name may then be his: "Ann Cole died while he was abroad.").
 _GENDER_SAID_AFTER_A_NAME = re.compile(
-    rf"(?:, an?|,? as (?:his|her|their)) (?:[a-z\d-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b"
+    rf"(?:, (?:an?|the)|,? as (?:his|her|their)) (?:[a-z\d-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b(?!['’])"
 )
 
 # An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".

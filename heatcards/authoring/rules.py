@@ -815,6 +815,10 @@ _COUNTED_NOUN = re.compile(
 )
 # People a sentence counts or names with "the" by a plural without an "s", which a "they" may mean as well as any plural
 # _COUNTED_NOUN finds: "More than 100 men boarded the ships. … they destroyed …" is the men, not the ships.
+# Where a plural is no "they" of the sentence after: the object of a relative clause ("the solicitor who handled the
+# purchases, Tom Hale, became her husband. They married …": the two people) or of an opening participle phrase ("Harassed
+# by the authorities, they fled …. In 1617 they …": the ones who fled).
+_ASIDE_BEFORE_A_PLURAL = re.compile(r"\b(?:who|whom|whose|which) [^,;:()]*$|^[A-Z][a-z]+(?:ed|en) (?:by|in|at|on|for|from|with|under) [^,;:()]*$")
 _COUNTED_PEOPLE_WITHOUT_S = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?(men|women|people|children)\b(?!['’])")
 # A count right before a name, perhaps with a word of size: "several {thousand} Lutetians" (see _counted_people_right_before).
 _COUNTED_BEFORE_A_NAME = re.compile(_COUNTING_LEAD + r"(?:[a-z]+ )?$")
@@ -5997,7 +6001,10 @@ def _plural_noun(text: str) -> Mention | None:
     least 24 satellites …" -> "the satellites"; None when it has none or several, or when the one it
     counts is a unit or a currency ("210 metres", "three weeks", "40 dollars"), which is no thing, or only says there
     were many ("Many people lived on the island. They …": "the people" would be all of them)."""
-    counted = [match for pattern in (_COUNTED_NOUN, _COUNTED_PEOPLE_WITHOUT_S) for match in pattern.finditer(text)]
+    counted = [
+        match for pattern in (_COUNTED_NOUN, _COUNTED_PEOPLE_WITHOUT_S) for match in pattern.finditer(text)
+        if not _ASIDE_BEFORE_A_PLURAL.search(text, 0, match.start())
+    ]
     nouns = {match.group(1) for match in counted}
     if len(nouns) != 1 or _UNIT.fullmatch(noun := nouns.pop()) or any(_VAGUE_COUNT.match(match.group()) for match in counted):
         return None
