@@ -2974,3 +2974,8 @@ def test_a_heading_that_shortens_the_full_name_of_the_opening_is_the_same_person
         "Clara Hodge died at Kell House on 2 May 1920, aged 70.",
     ]
     assert NameBook.from_texts(texts).full_name("Clara Hodge") == "Mary Clara Hodge"
+
+
+# Round 100: "was dead, …, of" names an illness as "died …, of" does
+def test_an_illness_after_was_dead_and_an_aside_is_a_term():
+    assert ("term", "typhus") in found("A month later Tom Vale was dead, at 40, of typhus.")

@@ -1282,11 +1282,11 @@ _TERM_PLACE = re.compile(
 )
 # Round 66, part C. Where a sentence names an illness someone had or died of: "was dying of {tuberculosis}", "died from
 # {cholera}", "suffered from {gout}", "was found to have {bone cancer}", "A bout of {scarlet fever} left …", "died in
-# Leeds on 2 May 1901, of {pneumonia}" (the "died" and its ", of" in one clause); the term must end its clause or go on
+# Leeds on 2 May 1901, of {pneumonia}", "was dead, at 40, of {typhus}" (the "died" and its ", of" in one clause); the term must end its clause or go on
 # with a word no term holds, and must not be an everyday word (see _illness_and_material_terms). Not "the only man to
 # die from enemy fire" (a way of dying, not an illness), nor "were found to have taken bribes" (a deed).
 _ILLNESS_PLACE = re.compile(
-    r"\b(?:died|dying|dies) (?:of|from) (?:an? )?(?=[a-z])|\bdied\b[^.;:]{0,80}?, of (?:an? )?(?=[a-z])"
+    r"\b(?:died|dying|dies) (?:of|from) (?:an? )?(?=[a-z])|\b(?:died|(?:was|were) dead)\b[^.;:]{0,80}?, of (?:an? )?(?=[a-z])"
     r"|\bsuffer(?:ed|s|ing)? from (?:an? )?(?=[a-z])|\b(?:was|were|is|are) found to have (?:an? )?(?=[a-z])(?![a-z]+(?:ed|en|wn|ne)\b)"
     r"|\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er) (?:bout|attack) of (?=[a-z])|\b(?:post-mortem|autopsy) (?:found|showed|revealed) (?=[a-z])"
 )
