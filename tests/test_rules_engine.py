@@ -9596,3 +9596,43 @@ def test_her_after_the_heading_name_goes_on_with_the_person_of_the_opening():
     suggestions = suggest(text, "Clara Hodge", per_1000=1000)
     assert any(s.front.startswith("Mary Clara Hodge's ashes were scattered") for s in suggestions)
     assert not any(s.back == "Clara Hodge" for s in suggestions)  # the topic is no answer
+
+
+# Round 101, part A: a "them" or "their" whose plural the sentence before, or its own sentence, names
+def test_a_date_before_a_group_of_a_plural_leaves_among_them_to_that_plural():
+    text = (
+        "Ada Brand was a printer in Leeds. In May 1802 a group of Leeds printers, among them Tom Harle, signed a "
+        "contract with Ada Brand to print a gazette for 300 guineas."
+    )
+    fronts = {s.front for s in suggest(text, "Ada Brand", per_1000=1000)}
+    assert (
+        "In May 1802 a group of Leeds printers, among them Tom Harle, signed a contract with Ada Brand to print a gazette "
+        "for {{c1::300 guineas}}." in fronts
+    )
+
+
+def test_their_opening_on_a_plural_subjects_size_is_the_subjects_own():
+    text = (
+        "The carp is a freshwater fish. For their size the gills get a large share of the blood supply. "
+        "About 2 litres of water flows over them every minute."
+    )
+    fronts = {s.front for s in suggest(text, "The Carp", per_1000=1000)}
+    assert (
+        "For their size the gills get a large share of the blood supply. About {{c1::2 litres}} of water flows over them "
+        "every minute." in fronts
+    )
+    # a plural before the "them" in its own sentence may be what it stands for
+    particles = text.replace("2 litres of water flows", "2 litres of water and the particles in it flow")
+    assert not any("over them" in s.front for s in suggest(particles, "The Carp", per_1000=1000))
+
+
+def test_the_plural_subject_of_the_verb_taking_them_is_not_what_them_stands_for():
+    text = (
+        "The Vell Stones stand on a hill above Lund. For their size the stones weigh very little. "
+        "Surveyors measured them with a theodolite, an instrument built by Karl Marek in 1846."
+    )
+    fronts = {s.front for s in suggest(text, "Lund", per_1000=1000)}
+    assert (
+        "(Lund) For their size the stones weigh very little. Surveyors measured them with a theodolite, an instrument "
+        "built by Karl Marek in {{c1::1846}}." in fronts
+    )

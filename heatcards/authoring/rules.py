@@ -242,6 +242,9 @@ _OWNED_NOUN = re.compile(r"['’]s (?P<noun>[a-z]+)")
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
 # Center of the Earth" (1864), …", "Since its opening on 3 May 1990, …".
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|From|By|With|Under|For)\b[^,;]*, ")
+# The date that opens such a phrase when the words after it, up to the comma, are the sentence's subject: "{In June 1802}
+# a group of Leeds printers, among them Tom Harle, signed …" (see _dangling_pronoun_at).
+_DATE_BEFORE_A_SUBJECT = re.compile(r"(?:In|On|By|During) [^,;]*?\d{3,4}s? (?=(?:a|an|the) [^,;]*, )")
 # A subject followed by its name between commas: "The first crewed Apollo flight, {Apollo 7}, …".
 _APPOSED_NAME = re.compile(r"The [^,;:\"“]{1,60}?, (?:the )?")
 # A subject given a name: "The mineral was named tranquillityite, after …".
@@ -1053,9 +1056,10 @@ _OWNING_SUBJECT = re.compile(
 )
 # Round 72, part B. An opening phrase whose "its" is a span or a start of the life of the subject after it: "For {its}
 # first sixteen years the statue served …", "Since {its} launch in 2021, the telescope has …" (not "After its collapse
-# the council …": an event may be another thing's).
+# the council …": an event may be another thing's). Round 101, part A: or its size, by which the subject is judged, and
+# a plural subject's "their": "For {their} size the lungs hold …".
 _OPENING_ON_THE_SUBJECTS_LIFE = re.compile(
-    rf"(?:{_OPENING_PREPOSITIONS}) (?P<its>its) (?:[a-z-]+ ){{0,3}}?(?:years|decades|days|months|life|lifetime|history|existence|launch|opening|founding|peak|heyday|height)\b"
+    rf"(?:{_OPENING_PREPOSITIONS}) (?P<its>its|their) (?:[a-z-]+ ){{0,3}}?(?:years|decades|days|months|life|lifetime|history|existence|launch|opening|founding|peak|heyday|height|size|weight)\b"
     r"[^,;:\"“]*?(?:, | (?=(?:the|an?) ))"
 )
 # A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
@@ -1176,6 +1180,9 @@ _THEY_OPENING_A_REASON = re.compile(r"(?:,? because|, since|, as) $")
 # not the group a "they" may be.
 _NOT_A_PLURAL = frozenset("its his this was has does always perhaps whereas towards afterwards sometimes besides thus gas lens".split())
 _COUNTING_PLURALS = frozenset("hundreds thousands millions billions dozens tens".split())
+# What a group noun is made of, a plural after "of" and at most two describing words: "a group {of London booksellers}",
+# "a team of engineers": the group and its members are one plural (see _plurals_named_before).
+_MEMBERS_OF_A_GROUP = re.compile(rf" of (?:[A-Za-z-]+ ){{0,2}}{PLURAL_NOUN.pattern}\b")
 # Words before a plural that say how many or which of them, so that the plural and they are no name of the things.
 _NOT_PLAIN_BEFORE_A_PLURAL = frozenset("a an many most some several few all both these those such other only his her its their our".split())
 # A relative pronoun right after a plural, which makes the plural the subject of the clause it opens: "enthusiasts {who}
@@ -1186,6 +1193,8 @@ _PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BEFORE_A_VERB = re.compile(r"\b(?:that|which|who|it|he|she) $")
 # A verb right after a plural, which makes the plural the subject of its clause: "Books {printed} …", "motors {can} …".
 _VERB_AFTER_A_PLURAL = re.compile(rf" (?:{_VERB_AFTER_SUBJECT}|(?:also |still |then )?(?:{_AUXILIARIES}|may|might|do|did|{_PLAIN_VERB_WORDS})\b)")
+# A plural common subject and its verb: "{the lungs} hold …" (see _owned_by_the_subject_after).
+_PLURAL_SUBJECT = re.compile(rf"(?P<subject>the (?:[a-z-]+ ){{0,2}}?(?P<noun>{_ANY_PLURAL.pattern}))(?={_VERB_AFTER_A_PLURAL.pattern})")
 # An "its" right after the verb of a plural subject, which it cannot stand for: "Engineers now put its peak flow at
 # …", "Most geologists date its birth to …" (not "Engineers measured 726 feet at its crest", "Visitors to its shore").
 _ITS_AFTER_THE_VERB = re.compile(
@@ -3465,8 +3474,9 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
     after "The Silver Cup goes to the fastest crew." is checked as "… won the thing again". For "it" that sentence must
     offer one thing (see _one_thing_it_may_be), for "them" or "their" a plural or two names. The pronoun must have
     nothing before it in its own sentence that it could be (a name other than the subject of its verb, a singular common
-    noun), or that sentence, not the one before, says what it is. The claim comes back as far as it was read, a pronoun
-    for a person ("him", "her") and an "its" inside the sentence (see _carried_by_the_label) left to their own rules."""
+    noun for "it" or "their", a plural other than its verb's subject for "them"), or that sentence, not the one before,
+    says what it is. The claim comes back as far as it was read, a pronoun for a person ("him", "her") and an "its"
+    inside the sentence (see _carried_by_the_label) left to their own rules."""
     while (position := _dangling_pronoun_at(claim, book, own_plural=False)) is not None:
         word = _WORD.match(claim.text, position).group().lower()
         plural = word in ("them", "their")
@@ -3484,7 +3494,14 @@ def _pronouns_stood_in(claim: Claim, shown: Claim, topic: _Topic | None, book: N
         ]
         # "Folded in the crate, it weighed …": what the opening says is said of the "it", which is none of its nouns
         described = word == "it" and _DESCRIBING_OPENING.fullmatch(claim.text, 0, position) is not None
-        if word not in _STAND_IN or not offered or not described and (own or not _nothing_before_it_could_be(claim.text, position, claim.mentions)):
+        # a "them" may be a plural before it, never a singular noun ("About a litre of blood flows through them"), nor the
+        # subject of its verb ("Engineers rebuilt them"); a "their" is left to the singular nouns' test, as a plural
+        # subject before it may as well be its owner as not ("Archaeologists have found their quarries")
+        if word == "them":
+            nothing_before = all(_is_subject_of(claim.text, p.end(), position) for p in _plurals_named_before(claim, position, book))
+        else:
+            nothing_before = _nothing_before_it_could_be(claim.text, position, claim.mentions)
+        if word not in _STAND_IN or not offered or not described and (own or not nothing_before):
             return claim
         claim = _with_text(claim, position, position + len(word), _STAND_IN[word])
     return claim
@@ -6189,7 +6206,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
     _the_one_plural_before); without `unsettled_their`, not a "their" after that plural as the subject of its clause,
     which nothing but sense settles ("Workers blasted away their ruins")."""
     opening = _OPENING.match(claim.text).end()
-    setting = _OPENING_PHRASE.match(claim.text)
+    setting = _DATE_BEFORE_A_SUBJECT.match(claim.text) or _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
     # the subject of the sentence or of a clause in it: "The finished dam is …", "Because the left lung has to leave
     # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
@@ -6247,7 +6264,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "The finished dam is 726 feet high at its crest": the subject's own, when no name is before it
         if word == "its" and any(_owns_the_its(owner, match.start(), claim, things) for owner in owners):
             continue  # "A House committee, led by its chief lawyer …": the subject's own
-        if word == "its" and _owned_by_the_subject_after(claim, match.start()):
+        if word in ("its", "their") and _owned_by_the_subject_after(claim, match.start()):
             continue  # "For its first sixteen years the statue served …": the statue's own
         if word == "its" and not things and _EACH_OF_THEM_BEFORE.search(claim.text, 0, match.start()):
             continue  # "… four threads, each from its own gland": that one's own
@@ -6334,14 +6351,17 @@ def _owning_subject_at(text: str, start: int, mentions: list[Mention]) -> range 
 
 
 def _owned_by_the_subject_after(claim: Claim, position: int) -> bool:
-    """Whether the "its" at `position` opens the sentence's phrase on the life of the common subject right after it
-    (see _OPENING_ON_THE_SUBJECTS_LIFE), a thing no name holds: "Since its launch in 2021, the telescope has …"."""
+    """Whether the "its" or "their" at `position` opens the sentence's phrase on the life of the common subject right
+    after it (see _OPENING_ON_THE_SUBJECTS_LIFE), a thing no name holds: "Since its launch in 2021, the telescope has …",
+    "For their size the lungs hold …" (a plural subject for "their", no group that may be people: "the crew")."""
     opening = _OPENING_ON_THE_SUBJECTS_LIFE.match(claim.text)
     if opening is None or opening.start("its") != position:
         return False
-    subject = _OWNING_SUBJECT.match(claim.text, opening.end())
+    its = opening.group("its") == "its"
+    subject = (_OWNING_SUBJECT if its else _PLURAL_SUBJECT).match(claim.text, opening.end())
     return (
-        subject is not None and subject.start() == subject.start("subject") and _could_own_it(subject.group("noun"))
+        subject is not None and subject.start() == subject.start("subject")
+        and (_could_own_it(subject.group("noun")) if its else subject.group("noun") not in lexicon.GROUP_NOUNS)
         and not any(m.start < subject.end("noun") and m.end > opening.end() for m in claim.mentions)
     )
 
@@ -6584,7 +6604,8 @@ def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[r
     """The plurals the claim names before `position` (see _ANY_PLURAL), the first word too when it is one ("Books …";
     not a name: "Johannes …", "Hastings …"): not a word of a name, of a title or of a quotation ("Nexia
     Biotechnologies"), not a unit or a currency ("about 102 metres"), not a count of what follows ("hundreds of
-    books"), nor a verb after "that" or "it" ("the energy that falls on them")."""
+    books"), nor a group that the plural after it makes up ("a group of London booksellers": one plural, the
+    booksellers), nor a verb after "that" or "it" ("the energy that falls on them")."""
     text = (claim.text if claim.inserted else _first_word_lowered(claim.text, book))[:position]
     quoted = quotations(claim.text)
     return [
@@ -6594,6 +6615,7 @@ def _plurals_named_before(claim: Claim, position: int, book: NameBook) -> list[r
         and plural.group() not in lexicon.PRESENT_VERBS
         and not _UNIT.fullmatch(plural.group())
         and not (plural.group() in _COUNTING_PLURALS and text.startswith(" of ", plural.end()))
+        and not (plural.group() in lexicon.GROUP_NOUNS and _MEMBERS_OF_A_GROUP.match(text, plural.end()))
         and not _BEFORE_A_VERB.search(text, 0, plural.start())
         and not (plural.end() + 1 == position and claim.text.startswith("them", position))  # "… or {stops} them …": a verb
         and not any(m.start <= plural.start() < m.end for m in [*claim.mentions, *quoted])
