@@ -2979,3 +2979,34 @@ def test_a_heading_that_shortens_the_full_name_of_the_opening_is_the_same_person
 # Round 100: "was dead, …, of" names an illness as "died …, of" does
 def test_an_illness_after_was_dead_and_an_aside_is_a_term():
     assert ("term", "typhus") in found("A month later Tom Vale was dead, at 40, of typhus.")
+
+
+# Round 101, part C: capitalised names the mention finder missed or took in part
+def names(sentence: str, *context: str) -> list[str]:
+    return [text for _, text in found(sentence, *context)]
+
+
+def test_a_body_for_the_people_an_adjective_names_is_one_name():
+    assert "Northern Institute for the Deaf" in names("In 1931 Ruth Hale began work for the Northern Institute for the Deaf, founded a year earlier.")
+    assert "Orlin Society for the Navy" not in names("The Orlin Society for the Navy met in 1950.")
+
+
+def test_a_letter_and_type_after_a_makers_name_is_one_model():
+    assert "Tarrant K-type" in names("In 1955 a Tarrant K-type won the race.")
+    assert "G-type" not in names("The Sun is a G-type star.")
+
+
+def test_a_number_a_hyphen_joins_to_its_unit_is_no_part_of_the_name_before_it():
+    texts = names("In 1953 a Tarrant K-type won the Brelling 12-hour race.")
+    assert "Brelling" in texts and "Brelling 12" not in texts
+
+
+def test_a_month_after_a_first_name_is_a_surname_unless_a_number_follows():
+    assert "Carol May" in names("In 1970 the folk singer Carol May joined the band.")
+    assert "Carol May" not in names("She saw Carol May 4 times.")
+
+
+def test_a_word_opening_a_sentence_before_a_makers_verb_is_a_name_unless_a_common_noun():
+    assert ("name", "Harker") in found("Harker patented the first electric kettle in 1922.")
+    assert "Engineers" not in names("Engineers introduced a new valve in 1922.")
+    assert "Steam" not in names("Steam introduced a new age of travel.", "The steam rose from the boiler.")

@@ -414,6 +414,12 @@ _NICKNAME_INSIDE_A_NAME = re.compile(r"\b[A-Z][a-z]+ [\"“](?P<nickname>[A-Z][a
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
 _FOR_THE_SOMETHING_OF = re.compile(r"for the [A-Z][\w'’-]* of [A-Z]")
+# Round 101, part C: a people named by an adjective after "for the", the last word of a home's or a body's name: "the
+# Royal Institute for the Deaf" (not "left the College for the Navy", whose last word is a name of its own).
+_FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJECTIVES))})(?![\w'’-])")
+# Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
+# star, which follows no name).
+_MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
 _CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
@@ -439,7 +445,9 @@ _WHEN_OR_WHERE = lexicon.WEEKDAYS | lexicon.MONTH_NAMES | lexicon.PLACES
 # Palace", "to Broadway", "and the play …"), nor "by" before an author (see _goes_on_inside_a_title).
 _INSIDE_A_TITLE = frozenset({"by", "over", "under", "upon", "without", "beyond", "from"})
 _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s"))
-_NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b|st\b|nd\b|rd\b|th\b)")  # "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s", "East 48th" (_ORDINAL_OF_A_NAME)
+# "Apollo 14", "Flight 007", "Launch Pad 12B"; not "the 1990s", "East 48th" (_ORDINAL_OF_A_NAME), nor (Round 101, part
+# C) a measure a hyphen joins to its unit, "the Le Mans 24-hour race", which is Le Mans'
+_NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b|st\b|nd\b|rd\b|th\b|-[a-z])")
 _NUMBER_AFTER_NO = re.compile(r"\d{1,6}(?:[A-Z](?!\w))?(?![\d,.]\d)")  # "No." says a number is a name, however long: "as No. 60103"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
 _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z\d-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
@@ -2692,6 +2700,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             followed = index + 1 < len(tokens) and text[tokens[index].end() : tokens[index + 1].start()] == " "
             if followed and tokens[index + 1].group() == "the" and (
                 candidate == "of" or _FOR_THE_SOMETHING_OF.match(text, tokens[index].start())
+                or (words[-1] in lexicon.ORGANISATION_WORDS | lexicon.HOME_WORDS and _FOR_THE_PEOPLE.match(text, tokens[index].start()))
                 or (candidate == "on" and words[-1] in _BODIES_ON_A_SUBJECT and _SUBJECT_OF_A_BODY.match(text, tokens[index].start()))
             ):
                 # "Charter of the United Nations", "Association for the Advancement of Science", "Royal Commission on the
@@ -2703,7 +2712,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             paired = following is not None and following.group() in _PARTICLES and index + 2 < len(tokens) and (candidate in _PARTICLES or candidate in _PARTICLE_OPENERS)
             if paired:
                 following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
-            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate):
+            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate) or _a_surname_spelt_as_a_month(words, candidate, following) or _MODEL_TYPE.fullmatch(candidate):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
                 possessive = candidate != tokens[index].group()
@@ -2751,7 +2760,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             continue
         if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS or words[0] in lexicon.FIRST_PEOPLES_WORDS):
             continue  # also "Written" and "Herself" of a long title, "Native" of "Native peoples": no name alone
-        if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book):
+        if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book) and not _a_maker_by_its_verb(words[0], text, end, book):
             continue
         before = [t.group().lower() for t in tokens[:first] if t.end() <= start][-2:]  # "in 1947 Franklin": no cue
         if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
@@ -3058,6 +3067,20 @@ def _names_a_day(words: list[str], candidate: str) -> bool:
         candidate in lexicon.WEEKDAYS and len(words) == 1 and words[0] not in lexicon.SENTENCE_STARTERS
         and words[0] not in lexicon.PLACES and _is_name_word(words[0]) and not words[0].isupper()
     )
+
+
+def _a_surname_spelt_as_a_month(words: list[str], candidate: str, following: re.Match[str] | None) -> bool:
+    """Whether a month's name is the surname after a first name the lexicon knows, read so far alone: "the singer Carol
+    May" (not "in June 1990", "Anna May 4": a day or a year after it makes it a date)."""
+    return candidate in lexicon.MONTH_NAMES and len(words) == 1 and words[0] in lexicon.FIRST_NAMES and not (following is not None and following.group().isdigit())
+
+
+def _a_maker_by_its_verb(word: str, text: str, end: int, book: NameBook) -> bool:
+    """Whether a capitalised word alone that opens a sentence is a maker's or a founder's name by the verb right after
+    it, which only a person or a company does: "Harker patented the first …" (Round 101, part C). Not a word the document
+    writes in lower case too, nor one ending in "s", mostly a plural ("Engineers founded …")."""
+    verb = re.match(r" (\w+)", text[end:])
+    return bool(verb) and verb.group(1) in lexicon.MAKER_VERBS and word.lower() not in book.common_words and not word.endswith("s")
 
 
 def _trusted_alone(word: str, book: NameBook) -> bool:

@@ -164,6 +164,9 @@ SEEING_OR_CAUSING_VERBS = _words(
 BARE_VERBS_AFTER_AN_OBJECT = _words("read speak preach sing dance perform work play fly swim ride walk paint pray die")
 # Verbs of judging someone to be in a state, and the states, which no possessive goes before: "declared her {insane}",
 # "found him {guilty}" (not "found her diary", where the "her" owns the noun after it).
+# Round 101, part C: verbs only a person or a company does to a thing, which tell a capitalised word before them that
+# opens a sentence is a name: "Harker patented the first …" (see entities._a_maker_by_its_verb).
+MAKER_VERBS = _words("founded introduced patented invented acquired bought sued manufactured licensed married")
 JUDGING_VERBS = _words("declared declare declares pronounced found judged deemed certified ruled thought considered believed proclaimed")
 JUDGED_STATES = _words(
     "insane sane mad guilty innocent dead alive unfit fit competent incompetent ill missing dangerous responsible liable bankrupt"
@@ -183,6 +186,9 @@ ORGANISATION_WORDS = _words(
 # Words for a home that a name goes on after "for", as an organisation's name does: "the Waif's Home for Boys", "the
 # Perkins Asylum for the Blind"; no organisation words alone ("Sir Everard Home" is a man).
 HOME_WORDS = _words("Home Asylum Orphanage Refuge")
+# Round 101, part C: adjectives that name a people after "the", the last word of a home's or a body's name for them:
+# "the Royal Institute for the Deaf", "the Hospital for the Insane" (see entities._FOR_THE_PEOPLE).
+PEOPLE_ADJECTIVES = _words("Blind Deaf Deaf-Blind Dumb Aged Elderly Poor Sick Insane Destitute Disabled Handicapped Homeless Needy Infirm Feeble-Minded")
 # Words after a possessive that make one name of a thing called after a person: "Halley's Comet",
 # "Hubble's Law" (a name, where "Halley's orbit" is the person's).
 EPONYM_WORDS = _words("Comet Law Theorem Constant Equation Principle Paradox Effect Disease Syndrome")
