@@ -3010,3 +3010,12 @@ def test_a_word_opening_a_sentence_before_a_makers_verb_is_a_name_unless_a_commo
     assert ("name", "Harker") in found("Harker patented the first electric kettle in 1922.")
     assert "Engineers" not in names("Engineers introduced a new valve in 1922.")
     assert "Steam" not in names("Steam introduced a new age of travel.", "The steam rose from the boiler.")
+
+
+# Round 101, part B: a rare word in "-s" right after a relative pronoun is its clause's verb, no term
+def test_a_rare_verb_after_a_relative_pronoun_is_no_term():
+    text = "The survey used a method that underpins most mapmaking to this day."
+    assert rare_word_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []
+    # a word with no verb's "-s" after "that" is still one: "a barrel that {sauerkraut} filled"
+    barrel = "The cook kept a barrel that sauerkraut filled to the brim."
+    assert [m.text for m in rare_word_terms(barrel, find_mentions(barrel, NameBook.from_texts([barrel])))] == ["sauerkraut"]

@@ -9636,3 +9636,45 @@ def test_the_plural_subject_of_the_verb_taking_them_is_not_what_them_stands_for(
         "(Lund) For their size the stones weigh very little. Surveyors measured them with a theodolite, an instrument "
         "built by Karl Marek in {{c1::1846}}." in fronts
     )
+
+
+# Round 101, part B: a leading "For this reason" or "Amid all this" is a connective that can go
+def test_a_reason_or_backdrop_from_the_sentence_before_goes_before_a_complete_claim():
+    bridge = (
+        "The Kell Bridge crosses the Tarn at Kellby. Salt from the sea air eats slowly at its iron. "
+        "For this reason painters recoat the bridge about every seven years."
+    )
+    fronts = {s.front for s in suggest(bridge, "Kell Bridge", per_1000=1000)}
+    assert "(Kell Bridge) Painters recoat the bridge about every {{c1::seven years}}." in fronts
+    opera = "Ada Brand was a Danish composer. In 1839 her husband fell ill and her father died. Amid all this she finished the opera Vesna in 1841."
+    assert "Ada Brand finished the opera {{c1::Vesna}} in 1841." in {s.front for s in suggest(opera, "Ada Brand", per_1000=1000)}
+    # a noun after "this" names what the fact is weighed against: it stays, and leans
+    ruling = "The Kell Mill was built in 1820. The court ruled against the owners in 1901. Despite this ruling, the council closed the mill in 1902."
+    assert not any("closed the mill" in s.front for s in suggest(ruling, "Kell Mill", per_1000=1000))
+
+
+# Round 101, part B: "to this day" means until now, and leans on no sentence before
+def test_to_this_day_leans_on_nothing():
+    text = (
+        "The Grand Hotel Sorn opened in 1888. In 1931 the Marlow family, who run the hotel to this day, hired the Danish "
+        "architect Karen Holm to rebuild the west wing."
+    )
+    fronts = {s.front for s in suggest(text, "Grand Hotel Sorn", per_1000=1000)}
+    assert any("{{c1::Karen Holm}} to rebuild the west wing" in front for front in fronts)
+
+
+# Round 101, part B: an opening "This" before a name is "The": the name says what it is
+def test_an_opening_this_before_a_name_is_written_the():
+    text = (
+        "To reach the coast, the company laid a branch line across the marshes in 1874. "
+        "This Eastern Marsh Railway, with its depot in the town of Fenby, was completed in 1879."
+    )
+    fronts = {s.front for s in suggest(text, "Fenby", per_1000=1000)}
+    assert "The Eastern Marsh Railway, with its depot in the town of Fenby, was completed in {{c1::1879}}." in fronts
+
+
+# Round 101, part B: "those of" after "than" compares with a noun of its own sentence
+def test_those_of_in_a_comparison_leans_on_nothing():
+    text = "Ada Brand was a Danish astronomer. The comet that Ada Brand followed for ten years was Hela, whose orbit is more eccentric than those of most comets."
+    fronts = {s.front for s in suggest(text, "Ada Brand", per_1000=1000)}
+    assert any("was {{c1::Hela}}, whose orbit is more eccentric than those of most comets" in front for front in fronts)

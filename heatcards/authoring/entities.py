@@ -2373,6 +2373,8 @@ _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 # adjectives and comparisons ("harmlessly", "strayed", "jeering", "colourless", "boastful", "thunderous", "plainer",
 # "emptiest"), and nouns of a doer, mostly of everyday work ("bricklayer"), seldom a term of a field.
 _ENDINGS_OF_NO_TERM = ("ly", "ed", "ing", "less", "ful", "ous", "er", "ers", "est")
+# A word in "-s" right after a relative pronoun, which is the verb of its clause: "an idea that {underlies} most blasting".
+_VERB_AFTER_A_RELATIVE = re.compile(r"(?:(?<=\bthat )|(?<=\bwhich )|(?<=\bwho ))[a-z]+s\b")
 
 
 def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2380,11 +2382,14 @@ def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     as terms: the words of a field a learner meets in the document ("by feeding them {{sauerkraut}}", "The towers stand
     on {{caissons}}"), with the noun they make a compound with (see _ends_the_compound): "washed in {{isopropyl
     alcohol}}", not "{{isopropyl}} alcohol". Not a word whose ending says it describes (see _ENDINGS_OF_NO_TERM),
-    nor what a count counts ("12 {furlongs}"), which is the count's fact."""
+    nor what a count counts ("12 {furlongs}"), which is the count's fact, nor the verb after a relative pronoun (see
+    _VERB_AFTER_A_RELATIVE)."""
     counted_from = {m.end + 1 for m in mentions if m.kind in (MentionKind.COUNT, MentionKind.QUANTITY)}
     found = []
     for match in _LOWER_CASE_WORD.finditer(text):
         if match.group().endswith(_ENDINGS_OF_NO_TERM) or match.start() in counted_from or not lexicon.rare_in_english(match.group()):
+            continue
+        if _VERB_AFTER_A_RELATIVE.match(text, match.start()):
             continue
         noun = _WORD_AFTER.match(text, match.end())
         end = noun.end() if noun and _ends_the_compound(match.group(), noun.group(1), text[noun.end() :]) else match.end()

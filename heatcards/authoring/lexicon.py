@@ -574,7 +574,8 @@ DANGLING_PHRASES = (
     # the concert's)
     r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:(?:the|an?|his|her|its|their|he|she|it|they)\b|(?-i:[A-Z]))|who\b|(?:at|in|on|by|from|to|with) which\b|as (?!(?:before|then|that|this|it|those|these|usual)\b)))"
     r"|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
-    r"|\b(?:that|this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    # not "to this day", which means until now: "who own the company to this day"
+    r"|\b(?:that|(?<!\bto )this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
     # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself
     r"|\bthat time\b|(?<!, )\bthis time\b"
     # "that" pointing back after a preposition: "With that knowledge …", "… at that point", "in that case"

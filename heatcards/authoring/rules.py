@@ -164,7 +164,12 @@ _IT_OF_AN_IDIOM = re.compile(r" (?:(?:paid|pays) off|(?:rained|rains|snowed|snow
 _CONNECTIVE = re.compile(
     r"(?:(?:But|And|Yet|So|Then)(?:,\s+|\s+(?=\w))|(?:However|Meanwhile|Still|Also|Later|Instead|Indeed|Moreover|Furthermore"
     r"|Nevertheless|Nonetheless|In addition|Of course|Eventually|(?:Soon |Shortly )?[Aa]fterwards|Finally|Soon|Alas),\s+"
-    r"|(?:That|This) is why\s+)(?=\S)"  # "That is why a receiver needs four satellites." -> "A receiver needs …"
+    r"|(?:That|This) is why\s+"  # "That is why a receiver needs four satellites." -> "A receiver needs …"
+    # a reason or a backdrop the sentence before gave, which the fact after it does not need: "For this reason makers
+    # advise …" -> "Makers advise …", "Amid all this he published …"; not "Despite this ruling, …", whose noun the fact is
+    # weighed against (a phrase ending in "this" goes only before a comma or a subject pronoun)
+    r"|For (?:this|that) reason,?\s+|For (?:these|those) reasons,?\s+"
+    r"|(?:Because of|Despite|In spite of|As a result of|Amid) (?:all )?(?:this|that)(?:,\s+|\s+(?=(?:he|she|they|it)\b)))(?=\S)"
 )
 _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
@@ -3134,20 +3139,25 @@ def _complete_statement(text: str) -> bool:
 
 def _dangling_word(words: list[str], index: int) -> bool:
     """Whether words[index] points at something the sentence does not show: "this" (not in "this time",
-    a phrase of its own), "such" (not "such as", whose examples follow: "grasses such as millet"), "those"
-    (not before the clause that says who: "those who fled the city", "those whose homes burned"); "the former" (not "a former banker");
-    "below" or "above" with nothing after it (not "below the surface")."""
+    a phrase of its own, nor in "to this day", which means until now), "such" (not "such as", whose examples follow:
+    "grasses such as millet"), "those" (not before the clause that says who: "those who fled the city", "those whose
+    homes burned", nor in a comparison with a noun before it: "than those of most planets"); "the former" (not "a
+    former banker"); "below" or "above" with nothing after it (not "below the surface")."""
     word = words[index]
     if word not in lexicon.DANGLING_WORDS:
         return False
     if word == "such":
         return words[index + 1 : index + 2] != ["as"]
     if word == "those":
-        return words[index + 1 : index + 2] not in (["who"], ["whom"], ["whose"], ["that"])
+        # "an orbit more eccentric than those of most planets": the noun before, compared
+        compared = index > 0 and words[index - 1] in ("than", "as") and words[index + 1 : index + 2] == ["of"]
+        return not compared and words[index + 1 : index + 2] not in (["who"], ["whom"], ["whose"], ["that"])
     if word in ("former", "latter"):
         return index > 0 and words[index - 1] == "the"
     if word in ("above", "below"):
         return index + 1 == len(words)
+    if word == "this" and index > 0 and words[index - 1 : index + 2] == ["to", "this", "day"]:
+        return False  # "who own the company to this day": until now, as "still" says
     return not (word == "this" and words[index + 1 : index + 2] == ["time"])  # lexicon.DANGLING_PHRASES says when "this time" leans
 
 
@@ -3231,6 +3241,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _dated(text, mentions, before.when)
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
+    text, mentions = _demonstrative_before_its_name(text, mentions)
     text, mentions = _with_its_owner(text, mentions, before, topic, book)
     text, mentions = _defined_term(text, mentions)
     plain = _without_cleft(text, mentions)
@@ -4035,6 +4046,18 @@ def _named_demonstrative(text: str, mentions: list[Mention]) -> tuple[str, list[
     moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if named.start <= m.start < named.end + 1]
     moved += [dataclasses.replace(m, start=m.start + shift - 1, end=m.end + shift - 1) for m in mentions if m.start > named.end]
     return head + text[named.start : named.end] + text[named.end + 1 :], moved
+
+
+def _demonstrative_before_its_name(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """The sentence with an opening "This" right before a name written as "The": "This Royal Canal was finished in
+    1805." -> "The Royal Canal was finished …", which the name makes plain without the sentence before. As it was
+    before a person ("This Tom Vane …" may tell one Tom Vane from another) or a plural ("These Normans" are some)."""
+    if not text.startswith("This "):
+        return text, mentions
+    named = next((m for m in mentions if m.start == len("This ")), None)
+    if named is None or named.kind not in NAMED_KINDS or named.kind is MentionKind.PERSON:
+        return text, mentions
+    return _with_opening(text, mentions, len("This "), "The ")
 
 
 def _defined_term(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
