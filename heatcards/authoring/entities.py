@@ -2717,7 +2717,11 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             paired = following is not None and following.group() in _PARTICLES and index + 2 < len(tokens) and (candidate in _PARTICLES or candidate in _PARTICLE_OPENERS)
             if paired:
                 following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
-            if (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words))) or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate) or _a_surname_spelt_as_a_month(words, candidate, following) or _MODEL_TYPE.fullmatch(candidate):
+            if (
+                (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words)))
+                or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate)
+                or _a_surname_spelt_as_a_month(words, candidate, following) or _MODEL_TYPE.fullmatch(candidate)
+            ):
                 words.append(candidate)
                 end = tokens[index].start() + len(candidate)
                 possessive = candidate != tokens[index].group()

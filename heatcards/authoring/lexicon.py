@@ -164,13 +164,13 @@ SEEING_OR_CAUSING_VERBS = _words(
 BARE_VERBS_AFTER_AN_OBJECT = _words("read speak preach sing dance perform work play fly swim ride walk paint pray die")
 # Verbs of judging someone to be in a state, and the states, which no possessive goes before: "declared her {insane}",
 # "found him {guilty}" (not "found her diary", where the "her" owns the noun after it).
-# Round 101, part C: verbs only a person or a company does to a thing, which tell a capitalised word before them that
-# opens a sentence is a name: "Harker patented the first …" (see entities._a_maker_by_its_verb).
-MAKER_VERBS = _words("founded introduced patented invented acquired bought sued manufactured licensed married")
 JUDGING_VERBS = _words("declared declare declares pronounced found judged deemed certified ruled thought considered believed proclaimed")
 JUDGED_STATES = _words(
     "insane sane mad guilty innocent dead alive unfit fit competent incompetent ill missing dangerous responsible liable bankrupt"
 )
+# Round 101, part C: verbs only a person or a company does to a thing, which tell a capitalised word before them that
+# opens a sentence is a name: "Harker patented the first …" (see entities._a_maker_by_its_verb).
+MAKER_VERBS = _words("founded introduced patented invented acquired bought sued manufactured licensed married")
 # Verbs that set a line of speech beside its speaker ("…," Ruth Ames told the crew.).
 SPEECH_VERBS = _words("said says told wrote writes declared declares recalled replied added remarked")
 
