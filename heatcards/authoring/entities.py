@@ -1290,9 +1290,10 @@ _TERM_PLACE = re.compile(
 )
 # Round 66, part C. Where a sentence names an illness someone had or died of: "was dying of {tuberculosis}", "died from
 # {cholera}", "suffered from {gout}", "was found to have {bone cancer}", "A bout of {scarlet fever} left …", "died in
-# Leeds on 2 May 1901, of {pneumonia}", "was dead, at 40, of {typhus}" (the "died" and its ", of" in one clause); the term must end its clause or go on
-# with a word no term holds, and must not be an everyday word (see _illness_and_material_terms). Not "the only man to
-# die from enemy fire" (a way of dying, not an illness), nor "were found to have taken bribes" (a deed).
+# Leeds on 2 May 1901, of {pneumonia}", "was dead, at 40, of {typhus}" (the "died" and its ", of" in one clause); the
+# term must end its clause or go on with a word no term holds, and must not be an everyday word (see
+# _illness_and_material_terms). Not "the only man to die from enemy fire" (a way of dying, not an illness), nor "were
+# found to have taken bribes" (a deed).
 _ILLNESS_PLACE = re.compile(
     r"\b(?:died|dying|dies) (?:of|from) (?:an? )?(?=[a-z])|\b(?:died|(?:was|were) dead)\b[^.;:]{0,80}?, of (?:an? )?(?=[a-z])"
     r"|\bsuffer(?:ed|s|ing)? from (?:an? )?(?=[a-z])|\b(?:was|were|is|are) found to have (?:an? )?(?=[a-z])(?![a-z]+(?:ed|en|wn|ne)\b)"
@@ -3088,7 +3089,7 @@ def _a_maker_by_its_verb(word: str, text: str, end: int, book: NameBook) -> bool
     """Whether a capitalised word alone that opens a sentence is a maker's or a founder's name by the verb right after
     it, which only a person or a company does: "Harker patented the first …" (Round 101, part C). Not a word the document
     writes in lower case too, nor one ending in "s", mostly a plural ("Engineers founded …")."""
-    verb = re.match(r" (\w+)", text[end:])
+    verb = _WORD_AFTER.match(text, end)
     return bool(verb) and verb.group(1) in lexicon.MAKER_VERBS and word.lower() not in book.common_words and not word.endswith("s")
 
 

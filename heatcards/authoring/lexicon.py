@@ -188,7 +188,9 @@ ORGANISATION_WORDS = _words(
 HOME_WORDS = _words("Home Asylum Orphanage Refuge")
 # Round 101, part C: adjectives that name a people after "the", the last word of a home's or a body's name for them:
 # "the Royal Institute for the Deaf", "the Hospital for the Insane" (see entities._FOR_THE_PEOPLE).
-PEOPLE_ADJECTIVES = _words("Blind Deaf Deaf-Blind Dumb Aged Elderly Poor Sick Insane Destitute Disabled Handicapped Homeless Needy Infirm Feeble-Minded")
+PEOPLE_ADJECTIVES = _words(
+    "Blind Deaf Deaf-Blind Dumb Aged Elderly Poor Sick Insane Destitute Disabled Handicapped Homeless Needy Infirm Feeble-Minded"
+)
 # Words after a possessive that make one name of a thing called after a person: "Halley's Comet",
 # "Hubble's Law" (a name, where "Halley's orbit" is the person's).
 EPONYM_WORDS = _words("Comet Law Theorem Constant Equation Principle Paradox Effect Disease Syndrome")
@@ -566,6 +568,8 @@ CAPITALISED_SMALL_WORDS = _words("the and but for nor with from into")
 FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
 # Words that point back to something the card would not show.
 DANGLING_WORDS = _words("this these those such latter former aforementioned above below")
+# The times a "this" or "that" before them makes a phrase of (see DANGLING_PHRASES): "that year", "this morning".
+DEMONSTRATIVE_TIMES = ("year", "month", "week", "day", "decade", "spring", "summer", "autumn", "fall", "winter", "morning", "evening", "night")
 # Phrases that lean on the sentence before: "the same year", "a year later", "the following spring".
 DANGLING_PHRASES = (
     # not when a clause of the sentence says what it is: "the same age at which her father had died", "the same day that
@@ -575,7 +579,7 @@ DANGLING_PHRASES = (
     r"\b(?:the|that) same\b(?! name\b)(?!(?: [a-z-]+){0,2} (?:(?:that|whom) (?:(?:the|an?|his|her|its|their|he|she|it|they)\b|(?-i:[A-Z]))|who\b|(?:at|in|on|by|from|to|with) which\b|as (?!(?:before|then|that|this|it|those|these|usual)\b)))"
     r"|\bthe (?:following|next|previous) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)\b"
     # not "to this day", which means until now: "who own the company to this day"
-    r"|\b(?:that|(?<!\bto )this) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    rf"|\b(?:that|(?<!\bto )this) (?:{'|'.join(DEMONSTRATIVE_TIMES)})\b"
     # "at this time" leans, "a second prize, this time in Chemistry," says what is new by itself
     r"|\bthat time\b|(?<!, )\bthis time\b"
     # "that" pointing back after a preposition: "With that knowledge …", "… at that point", "in that case"

@@ -3138,8 +3138,8 @@ def _complete_statement(text: str) -> bool:
 
 
 def _dangling_word(words: list[str], index: int) -> bool:
-    """Whether words[index] points at something the sentence does not show: "this" (not in "this time",
-    a phrase of its own, nor in "to this day", which means until now), "such" (not "such as", whose examples follow:
+    """Whether words[index] points at something the sentence does not show: "this" (not in "this time" or "this year",
+    phrases of their own that lexicon.DANGLING_PHRASES judges), "such" (not "such as", whose examples follow:
     "grasses such as millet"), "those" (not before the clause that says who: "those who fled the city", "those whose
     homes burned", nor in a comparison with a noun before it: "than those of most planets"); "the former" (not "a
     former banker"); "below" or "above" with nothing after it (not "below the surface")."""
@@ -3156,9 +3156,8 @@ def _dangling_word(words: list[str], index: int) -> bool:
         return index > 0 and words[index - 1] == "the"
     if word in ("above", "below"):
         return index + 1 == len(words)
-    if word == "this" and index > 0 and words[index - 1 : index + 2] == ["to", "this", "day"]:
-        return False  # "who own the company to this day": until now, as "still" says
-    return not (word == "this" and words[index + 1 : index + 2] == ["time"])  # lexicon.DANGLING_PHRASES says when "this time" leans
+    # "this time", "this year": lexicon.DANGLING_PHRASES says when such a phrase leans (not "to this day", until now)
+    return not (word == "this" and index + 1 < len(words) and words[index + 1] in ("time", *lexicon.DEMONSTRATIVE_TIMES))
 
 
 def _named_before_in_its_sentence(written: list[re.Match[str]], index: int) -> bool:
