@@ -9678,3 +9678,32 @@ def test_those_of_in_a_comparison_leans_on_nothing():
     text = "Ada Brand was a Danish astronomer. The comet that Ada Brand followed for ten years was Hela, whose orbit is more eccentric than those of most comets."
     fronts = {s.front for s in suggest(text, "Ada Brand", per_1000=1000)}
     assert any("was {{c1::Hela}}, whose orbit is more eccentric than those of most comets" in front for front in fronts)
+
+
+# Round 102, lead: a grade named by its letter is a whole answer
+def test_a_grade_named_by_its_letter_is_asked_whole():
+    text = (
+        "Soils are sorted into grades by what they hold.\n\n"
+        "- Grade A soils hold more than half clay, which keeps water for weeks.\n"
+        "- Grade B soils hold mostly sand and drain within hours.\n"
+    )
+    fronts = {s.front for s in suggest(text, "How soil holds water", per_1000=1000)}
+    assert "{{c1::Grade A}} soils hold more than half clay, which keeps water for weeks." in fronts
+    assert "{{c1::Grade B}} soils hold mostly sand and drain within hours." in fronts
+    # the letter of a name that goes on in lower case still belongs to the words after it
+    cells = "Doctors count the Helper T cells of each patient every month."
+    assert not any("{{c1::Helper T}}" in s.front for s in suggest(cells, "Blood tests", per_1000=1000))
+
+
+# Round 102, lead: a name that opens its sentence before a noun only says whose the noun is; no "it" is the name
+def test_a_name_before_the_noun_it_qualifies_is_no_it():
+    text = (
+        "The Night Mail was a train that ran from Leeds to Bristol. "
+        "Royal Mail staff sorted letters on board as it went. It had left Leeds at 9 p.m. on 4 May."
+    )
+    fronts = {s.front for s in suggest(text, "Night Mail robbery", per_1000=1000)}
+    assert not any(front.startswith(("Royal Mail had left", "(Night Mail robbery) Royal Mail had left")) for front in fronts)
+    assert not any("{{c1::Royal Mail}} staff sorted letters on board as it went" in front for front in fronts)
+    # a word between the subject and its verb is no noun the name qualifies
+    flight = "Kestrel Airways bought jet airliners in 1958. Vega 1 first flew on 2 March 1961. It crossed the Atlantic on 9 May 1962."
+    assert "Vega 1 crossed the Atlantic on {{c1::9 May 1962}}." in {s.front for s in suggest(flight, "Jet age", per_1000=1000)}

@@ -435,9 +435,13 @@ _YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<between>between )?(?P<year>\d{4}) (?:
 # An article or a possessive, perhaps with an ordinal or an adjective, right before a name: "the", "its first", "their
 # new" (see _qualifies_the_noun_after).
 _DETERMINER_BEFORE_A_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)(?: [a-z]+)? $")
+# Words between a subject and its verb, no noun the subject qualifies: "Concorde 001 first flew …", "The Crystal Palace itself"
+_ADVERBS_BEFORE_A_VERB = "first|also|then|later|still|never|soon|once|again|only|itself|already|often|finally|eventually"
 # A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
 # (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
-_NOUN_AFTER_A_NAME = re.compile(rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as)\b)[a-z]*[a-rt-z]\b")
+_NOUN_AFTER_A_NAME = re.compile(
+    rf" (?!{_PAST_VERB}|(?:{_AUXILIARIES}|and|or|of|in|on|at|to|for|with|by|from|as|{_ADVERBS_BEFORE_A_VERB})\b)[a-z]*[a-rt-z]\b"
+)
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
 # Where someone was born, in the same clause: "was born on 7 May 1861 in {{Lisbon}}" (a famous city is then a fact of the
@@ -2312,6 +2316,10 @@ def _gives_away_a_latin_name(claim: Claim, mention: Mention) -> bool:
     return any(len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", rest, re.IGNORECASE) for stem in stems)
 
 
+# A grade named by its letter: "Class B", "Type A", "Group C"
+_GRADE_BY_ITS_LETTER = re.compile(r"(?:Class|Type|Grade|Group|Category) [A-Z]")
+
+
 def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     """Whether a rule of good cards refuses the mention as an answer (docs/card-rules.md)."""
     text = mention.text
@@ -2332,8 +2340,13 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     if _answer_words(mention) > MAX_ANSWER_WORDS or len(text) > MAX_ANSWER_CHARACTERS:
         return True
     after = claim.text[mention.end :]
-    if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text) and re.match(r"\s[a-z]", after):
-        return True  # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}} met …")
+    if (
+        mention.kind in NAMED_KINDS and mention.kind is not MentionKind.PERSON and re.search(r"(?:^|\s)[A-Z]$", text)
+        and re.match(r"\s[a-z]", after) and not _GRADE_BY_ITS_LETTER.fullmatch(text)
+    ):
+        # "{{Helper T}} cells": the letter belongs to the words after it (a person's is a ruler's numeral: "Pope {{Leo X}}
+        # met …"); a grade the letter names is whole ("{{Class B}} fires involve …")
+        return True
     last = re.search(r" of the ([A-Z][a-z]+)$", text)
     if mention.kind in NAMED_KINDS and last and (_ADJECTIVE.search(last[1]) or last[1].endswith("ine")) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
         return True  # "the {{Varangian Guard of the Byzantine}} emperor": the last word is the adjective of the noun after it
@@ -4962,6 +4975,7 @@ def _antecedent(
             if (m.kind in (MentionKind.WORK, MentionKind.ORGANISATION, MentionKind.NAME) and not m.attributive and not _modifies_a_noun(before.text, m)
                 and not m.possessive and m.name not in book.full_names
                 and not _qualifies_the_noun_after(before.text, m) and not _a_people(m)
+                and not _opens_before_its_noun(before.text, m)
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end)  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
                 and not (pronoun == "it" and _ALONG_A_ROUTE.search(before.text, 0, m.start)))
             or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS or _named_what_was_made(before.text, m, before.mentions)))
@@ -5684,7 +5698,9 @@ def _leading_thing(before: _Before) -> Mention | None:
         lead = next((m for m in before.claim.mentions if m.start == start), None)
     if lead is None or lead.kind not in NAMED_KINDS or lead.kind is MentionKind.PERSON or lead.possessive or lead.attributive:
         return None
-    return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) else None
+    # "Post Office staff sorted …": the name only says whose staff, who are the subject
+    noun_after = _NOUN_AFTER_A_NAME.match(text, lead.end)
+    return lead if _could_be_it(lead) and re.match(r" (?!of\b)[a-z]", text[lead.end :]) and not noun_after else None
 
 
 def _named_what_was_made(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -5741,6 +5757,13 @@ def _qualifies_the_noun_after(text: str, mention: Mention) -> bool:
     """Whether the name only says which thing the common noun after it is ("the {{Apollo 11}} lander", "its first {{Test}}
     match"): an "it" after them means the lander, not Apollo 11, and never the match's kind."""
     return bool(_DETERMINER_BEFORE_A_NAME.search(text, 0, mention.start) and _NOUN_AFTER_A_NAME.match(text, mention.end))
+
+
+def _opens_before_its_noun(text: str, mention: Mention) -> bool:
+    """Whether the name opens the sentence only to say whose or which the common noun after it is: "{{Post Office}} staff
+    sorted letters on board as it went" (the "it" is no Post Office, nor is an "It" after it)."""
+    owner = mention.possessive or re.search(r"['’]s$", mention.text) is not None  # "The thing's pull …" owns the noun
+    return mention.start == 0 and not owner and _NOUN_AFTER_A_NAME.match(text, mention.end) is not None
 
 
 def _in_the_opening(text: str, mention: Mention) -> bool:
@@ -6274,7 +6297,7 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             m.name
             for m in before
             if (m.kind in NAMED_KINDS and (m.kind is not MentionKind.PERSON or _names_a_term(claim.text, m)) or _named_after_someone(m))
-            and _could_be_it(m) and not (word == "it" and _qualifies_the_noun_after(claim.text, m))
+            and _could_be_it(m) and not (word == "it" and (_qualifies_the_noun_after(claim.text, m) or _opens_before_its_noun(claim.text, m)))
         }  # a person's name in "the van der Waals equation … its author" is the equation's, and so is "the Brand equation … its
         # author", a term of its own; "the Apollo 11 lander … it" is not Apollo 11
         if word == "it" and _is_object(claim.text, match.start()):  # "NBC declined to pick it up": not NBC itself
