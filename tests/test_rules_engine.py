@@ -9707,3 +9707,36 @@ def test_a_name_before_the_noun_it_qualifies_is_no_it():
     # a word between the subject and its verb is no noun the name qualifies
     flight = "Kestrel Airways bought jet airliners in 1958. Vega 1 first flew on 2 March 1961. It crossed the Atlantic on 9 May 1962."
     assert "Vega 1 crossed the Atlantic on {{c1::9 May 1962}}." in {s.front for s in suggest(flight, "Jet age", per_1000=1000)}
+
+
+# Round 102, part A: a leading "He" after a sentence that names its subject's maker ("was the work of …")
+def test_a_leading_he_after_the_maker_of_the_subject_is_that_man():
+    """ "The first tower … was the work of Tom Vane, a printer …" names Tom Vane as the one who made the subject, as
+    "built by" names the agent of a passive: a leading "He" after it is Tom Vane. A man in a relative clause on a thing
+    ("which Tom Vane had built") is still no "He", nor the maker beside a second man."""
+    work = "The first tower on the rock was the work of Tom Vane, a printer who ran a shop of clockwork toys in Hull."
+    lost = "He had lost three of his own boats on the rock."
+    assert "Tom Vane had lost {{c1::three}} of his own boats on the rock." in _fronts_from(f"{work} {lost}", 1, "Kestrel Rock Light")
+    aside = "The first tower on the rock, which Tom Vane had built, stood for five years."
+    assert not any("Tom Vane had lost" in front for front in _fronts(f"{aside} {lost}", "Kestrel Rock Light"))
+    two = "The first tower on the rock was the work of Tom Vane and Karl Marsh, two printers from Hull."
+    assert not any("had lost" in front for front in _fronts(f"{two} {lost}", "Kestrel Rock Light"))
+
+
+# Round 102, part B: an "its" after a person's possessive subject is the owned noun's (no person is an "its"), so the
+# sentence stands, and a leading "It" after it is shown with it
+def test_its_after_a_persons_possessive_subject_is_the_nouns():
+    text = (
+        "The Kell Library opened in 1602. A new wing was designed by Tom Vane and finished in 1939. "
+        "Vane's building was later judged unfit for its precious contents. "
+        "It was rebuilt inside by the architects Ross and Hale, and reopened in May 2015 as the Orla Library."
+    )
+    fronts = {s.front for s in suggest(text, "Kell Library", per_1000=1000)}
+    assert any(
+        "Vane's building was later judged unfit for its precious contents. It was rebuilt inside" in front
+        and "{{c1::May 2015}}" in front
+        for front in fronts
+    )
+    # another noun between the subject and the "its" may own it: the sentence stays refused
+    other = "The Kell Library opened in 1602. Vane's mill sold the flour and its bran in 1840."
+    assert not any("{{c1::1840}}" in s.front for s in suggest(other, "Kell Library", per_1000=1000))

@@ -310,6 +310,9 @@ _LIST_JOINER = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _TIME_BEFORE_THE_SUBJECT = re.compile(r"(?:(?:In|On|By|During) [^,;]{1,30}?,? )?")
 # A partner joined to the subject, perhaps called by a noun: "Ada Brand and the painter Tom Vane founded …"
 _PARTNER_JOINER = re.compile(r" and (?:the [a-z]+ )?")
+# The maker of the subject, named after a noun for what was made as "by" names the agent of a passive: "The first tower
+# was the work of Tom Vane, …" (see _named_aside_from_a_thing)
+_MAKER_OF_THE_SUBJECT = re.compile(r"\b(?:is|was) the (?:work|design|creation|invention|brainchild) of" + _UP_TO_A_NAME)
 # A person named in passing after a comma and "with": "Out of it came a library and, with Dr. Tom Moss, a hospital."
 _WITH_IN_PASSING = re.compile(r",\s+with" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
@@ -1097,6 +1100,9 @@ _THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)[
 # "King Louis-Philippe", "General Jean-Louis Georgelin" (see _the_subject_past_a_persons_clause).
 _TITLE_RIGHT_BEFORE = re.compile(rf"(?:(?:{'|'.join(sorted(lexicon.TITLES_BEFORE_NAMES))})\.? ){{1,2}}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
+# What a person's possessive opening a claim owns, up to its verb: "Tom Vane's old mill was …" (see
+# _owned_by_a_persons_subject).
+_PERSONS_OWNED_SUBJECT = re.compile(rf"['’]s (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
 
 # A verb that makes a clause a statement: "was", "has", "crossed", "built", "could".
 _FINITE_VERB = re.compile(
@@ -5650,12 +5656,13 @@ def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
     _ASIDE_FROM_THE_MAIN_CLAUSE) while its subject is no person: "The old house, which Joseph Weiss had built, stood
     by the river.", "Anton Keller was a composer whose music carried the style of Joseph Haydn …" (a name of unknown
     kind). A leading "He" after it is more often someone the text told of before (the document's person) than the
-    man named in passing. Not the agent of a passive ("The house was built by Joseph Weiss."), nor a man in the
+    man named in passing. Not the agent of a passive ("The house was built by Joseph Weiss.") or the maker the main
+    clause names ("The house was the work of Joseph Weiss."), nor a man in the
     main clause ("Apollo 11 carried Neil Armstrong …"), nor after a subject that is a person ("Ada Lind ran the
     office, which sent the geologist Tom Moss north."). A man named after ", with" stands aside too ("Out of it came a
     library and, with Dr. Tom Moss, a hospital.")."""
     aside = _ASIDE_FROM_THE_MAIN_CLAUSE.search(before.text, 0, person.start) or _WITH_IN_PASSING.search(before.text, 0, person.start)
-    if not aside or _AFTER_BY_OR_UNDER.search(before.text, 0, person.start):
+    if not aside or _AFTER_BY_OR_UNDER.search(before.text, 0, person.start) or _MAKER_OF_THE_SUBJECT.search(before.text, 0, person.start):
         return False
     subject = before.claim.subject if before.claim else None
     if subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive:
@@ -6324,6 +6331,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "The pinna collects sound and channels it into the canal": the sound
         if word == "its" and not things and _owned_by_a_possessive_before(claim, match.start()):
             continue  # "The army's refusal to admit its mistake": the army's
+        if word == "its" and not things and _owned_by_a_persons_subject(claim, match.start()):
+            continue  # "Tom Vane's mill was later judged too small for its trade": the mill's, no person being an "its"
         # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
         own_clause = setting.end() if setting and setting.end() <= match.start() else 0
         plurals = [p for p in _PLURAL_BEFORE.finditer(claim.text, 0, match.start()) if not (word == "them" and _is_subject_of(claim.text, p.end(), match.start()))]
@@ -6506,6 +6515,20 @@ def _verb_form(word: str) -> str:
     if re.fullmatch(_PAST_VERB, word):
         return "past"
     return "s" if re.fullmatch(r"[a-z]+[^s]s", word) else "plain"
+
+
+def _owned_by_a_persons_subject(claim: Claim, position: int) -> bool:
+    """Whether the "its" at `position` belongs to the subject the claim opens with, a person's possessive and a noun
+    ("Tom Vane's mill was later judged too small for its trade"), with no noun, name or clause between them: the person
+    is no "its", so the noun owns it. Not "Tom Vane's mill sold the flour and its bran" (the flour's, perhaps)."""
+    owner = next((m for m in claim.mentions if m.start == 0), None)
+    if owner is None or owner.kind is not MentionKind.PERSON or not owner.possessive:
+        return False
+    noun = _PERSONS_OWNED_SUBJECT.match(claim.text, owner.end)
+    if noun is None:
+        return False
+    between = claim.text[noun.end() : position]
+    return not _A_NOUN_OR_NAME.search(between) and not _CLAUSE_OPENER.search(between) and not any(c in between for c in ",;:")
 
 
 def _owned_by_a_possessive_before(claim: Claim, position: int) -> bool:
