@@ -9740,3 +9740,14 @@ def test_its_after_a_persons_possessive_subject_is_the_nouns():
     # another noun between the subject and the "its" may own it: the sentence stays refused
     other = "The Kell Library opened in 1602. Vane's mill sold the flour and its bran in 1840."
     assert not any("{{c1::1840}}" in s.front for s in suggest(other, "Kell Library", per_1000=1000))
+
+
+# Round 102, part C: a "he" after a sentence naming one person beside a surname several people of the document share
+def test_a_pronoun_is_not_the_one_person_named_beside_a_shared_surname():
+    text = (
+        "Captain Ivo Brenner was arrested in October 1894. His brother, Karl Brenner, hired a lawyer. "
+        "The judges were shown a secret file, which neither Brenner nor his lawyer, Edmund Mott, was allowed to see. "
+        "On 22 December he was found guilty of treason."
+    )
+    fronts = {s.front for s in suggest(text, "Brenner Affair", per_1000=1000)}
+    assert not any("Edmund Mott was found guilty" in front for front in fronts)

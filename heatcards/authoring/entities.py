@@ -497,7 +497,7 @@ _APPOSED_TITLE_BEFORE_ITS_PUBLISHING = re.compile(
 # sentence's end ("in his book {{On the Theory of Electrons}}."); not a title going on with the sentence ("in the novel
 # Elizabeth Bennet marries …": a character).
 _TITLE_AFTER_ITS_WORK_NOUN = re.compile(
-    rf"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?:{'|'.join(sorted(_TITLE_NOUNS))})(?P<cued> )|\bpublished )"
+    rf"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['’]s) (?:[a-z]+ )?(?P<noun>{'|'.join(sorted(_TITLE_NOUNS))})(?P<cued> )|\bpublished )"
     rf"(?P<title>{_TITLE_CASE_WORDS}(?P<subtitle>: {_TITLE_CASE_WORDS}(?:, (?:and|or) {_TITLE_CASE_WORDS})?)?)"
 )
 # A title written without marks whose small words would cut it into pieces ("{{The Murder}} at the
@@ -667,7 +667,8 @@ class NameBook:
                     named_alone.add(mention.text)
                     if not _starts_sentence(text, mention.start):
                         book.names_inside.add(mention.text)
-                if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME:
+                # a place after its settlement noun is a place there only: the firm Nokia is named after "the town of Nokia"
+                if mention.kind in NAMED_KINDS and mention.kind is not MentionKind.NAME and not _SETTLEMENT_BEFORE.search(text, 0, mention.start):
                     votes[mention.text][mention.kind] += 1
                 if mention.kind in NAMED_KINDS and (noun := _thing_noun(text, mention)):
                     book.thing_nouns[mention.name].add(noun)
@@ -757,15 +758,18 @@ def may_name_a_person(mention: Mention) -> bool:
     return mention.kind is MentionKind.PERSON or mention.kind is MentionKind.NAME and looks_like_a_persons_name(mention.name)
 
 
+# The words of places, organisations, prizes and undertakings, which no person's name holds.
+_GENERIC_NAME_WORDS = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
+
+
 def looks_like_a_persons_name(name: str) -> bool:
     """Two or three capitalised words, none of them a word of places, organisations or prizes, not a place after a
     word the lexicon knows for no first name ("Georgian Britain", "Victorian England": an age of a place), and not a
     well-known event ("the Great Depression", whose "Depression" a document may use alone)."""
     words = name.split()
-    generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
     if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:
         return False
-    return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in generic for word in words)
+    return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in _GENERIC_NAME_WORDS for word in words)
 
 
 def _title_and_opening(texts: list[str]) -> list[str]:
@@ -901,6 +905,12 @@ def _closes_a_title(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _a_person_after_a_role(match: re.Match[str]) -> bool:
+    """Whether a title found after its work noun is a person's name after a word that is a role too: "a flight with the
+    pilot Ross Keane." (a TV pilot's title otherwise)."""
+    return match.group("noun") in lexicon.PERSON_CUES and looks_like_a_persons_name(match.group("title"))
+
+
 def _unmarked_titles(text: str) -> list[re.Match[str]]:
     """The titles without marks that a capitalised "The" or "A" inside the sentence opens, or an "And" opening it before
     what tells a work, or a "The" opening it before the year in brackets (see _TITLE_OPENED_BY_AN_ARTICLE,
@@ -952,7 +962,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for pattern in (_APPOSED_TITLE, _APPOSED_TITLE_IN_A_CLEFT, _APPOSED_TITLE_BEFORE_ITS_PUBLISHING, *((_TITLE_SAYING_WHO_WROTE_IT,) if _WHO_WROTE_IT.search(text) else ())):
         for match in pattern.finditer(text):
             add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
-    for match in [*_unmarked_titles(text), *(match for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text) if _closes_a_title(text, match))]:
+    after_work_nouns = [match for match in _TITLE_AFTER_ITS_WORK_NOUN.finditer(text) if _closes_a_title(text, match) and not _a_person_after_a_role(match)]
+    for match in [*_unmarked_titles(text), *after_work_nouns]:
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
     for match in _WORK_AFTER_ITS_AUTHOR.finditer(text):
         add(Mention(MentionKind.WORK, match.start("title"), match.end("title"), match.group("title"), match.group("title")))
@@ -3134,6 +3145,25 @@ def _people_of_a_place(name: str) -> bool:
     return people is not None and any(place in lexicon.PLACES for place in (people["place"], people["place"] + "e", people["place"] + "a"))
 
 
+_SETTLEMENT_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SETTLEMENT_NOUNS))}) of $")
+
+
+def _initials_before_a_surname(tokens: list[str]) -> bool:
+    """Whether the name is one to three initials and a surname of one or two plain words: "J. R. Pell", "T. S. Orme
+    Vane" (not "U.S. Navy", "A. M. Pell Award", "E. V. Orme Building")."""
+    initials = next((index for index, token in enumerate(tokens) if not re.fullmatch(r"[A-Z]\.", token)), len(tokens))
+    surname = tokens[initials:]
+    not_a_surname = _GENERIC_NAME_WORDS | lexicon.BUILDING_WORDS | lexicon.STRUCTURE_WORDS
+    return 1 <= initials <= 3 and 1 <= len(surname) <= 2 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in not_a_surname for word in surname)
+
+
+def _a_person_something_comes_from(run: _Run) -> bool:
+    """Whether a name after "from" is a person's, a first name the lexicon knows and a surname: "a letter from Hugo
+    Marsh", "lessons from Anton Reiss" (not "from Port Arlow", "from Ellis Island")."""
+    name = " ".join(run.tokens)
+    return run.before[-1:] == ["from"] and run.tokens[0] in lexicon.FIRST_NAMES and looks_like_a_persons_name(name)
+
+
 def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     name = " ".join(run.tokens)
     last = run.tokens[-1].rstrip(".")
@@ -3155,6 +3185,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PLACE if name.replace(".", "") in lexicon.PLACE_ACRONYMS else MentionKind.ORGANISATION
     if any(token.rstrip(".") in lexicon.ORGANISATION_WORDS for token in run.tokens):
         return MentionKind.ORGANISATION
+    if len(run.before) == 2 and run.before[1] == "of" and run.before[0] in lexicon.SETTLEMENT_NOUNS:
+        return MentionKind.PLACE  # "the village of Arlow", "the resort of Penmoor", also where the document names a Mr Arlow
     if run.tokens[0] in lexicon.UNDERTAKING_WORDS or last in lexicon.UNDERTAKING_WORDS or _NAME_NUMBER.fullmatch(last):
         # "Project Mercury", "the Emmy Noether Programme", "Apollo 11", "Friendship 7": a mission, a programme, a craft
         return MentionKind.NAME
@@ -3183,15 +3215,18 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.WORK  # "she published The Quiet Shore": a title, which an article opens
     if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
         return MentionKind.PERSON
-    if cue == "," and run.before[0] in lexicon.ROLE_NOUNS:
-        return MentionKind.PERSON  # "the flight director, Gene Kranz", "his guidance officer, Steve Bales"
+    if cue == "," and (run.before[0] in lexicon.ROLE_NOUNS or run.before[0] in lexicon.KIN_NOUNS and looks_like_a_persons_name(" ".join(run.tokens))):
+        # "the flight director, Gene Kranz", "his guidance officer, Steve Bales", "a farmer's daughter, Ásta Rúnsdóttir"
+        return MentionKind.PERSON
     if cue in lexicon.PERSON_CUES or cue.capitalize() in _TITLES or (
         len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES and not _a_common_word_title_after_the(run, book)
     ):
         return MentionKind.PERSON
     if run.after == ", who" and len(run.tokens) > 1 and looks_like_a_persons_name(name):
         return MentionKind.PERSON  # "came from Henry Brand, who showed …": a place is "where" or "which", not "who"
-    if cue in lexicon.PLACE_PREPOSITIONS and not run.possessive:
+    if cue != "the" and _initials_before_a_surname(run.tokens):
+        return MentionKind.PERSON  # "J. R. Pell", "from T. S. Orme" (not the submarine "the H. L. Hunley")
+    if cue in lexicon.COMPASS_ADJECTIVES or cue in lexicon.PLACE_PREPOSITIONS and not run.possessive and not _a_person_something_comes_from(run):
         return MentionKind.PLACE
     if len(run.tokens) > 2 and last in lexicon.INSTRUMENT_WORDS:
         return MentionKind.NAME  # "the James Webb Space Telescope": an instrument named after a person, not the person

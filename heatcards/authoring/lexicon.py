@@ -363,6 +363,19 @@ GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
 
 # Prepositions after which a capitalised name is usually a place.
 PLACE_PREPOSITIONS = _words("in at near from into across outside throughout inside towards toward around")
+# Round 102, part C. Lower-case nouns for a settlement or a stretch of land that, before "of", make the name after them
+# a place, whatever the document's other uses of it: "the village of Arlow", "the seaside resort of Penmoor", "the
+# coast of Brenland" (not the counts of "a town of 8,000 people", which are no names).
+SETTLEMENT_NOUNS = _words(
+    "village villages town towns city cities port ports resort hamlet island islands county province state region "
+    "district suburb capital colony coast valley parish borough"
+)
+# Lower-case words for the part of a land a name lies in, which make that name a place: "in southern Varnia", "the
+# mountains of northern Ostland".
+COMPASS_ADJECTIVES = _words(
+    "northern southern eastern western north-eastern north-western south-eastern south-western northeastern "
+    "northwestern southeastern southwestern"
+)
 
 # Words for a business right before its name, which makes the name an organisation: "the Swiss firm Cerberus".
 ORGANISATION_CUES = _words("firm company manufacturer maker carmaker automaker shipbuilder airline")
@@ -387,7 +400,12 @@ MALE_FIRST_NAMES = _words(
     "Tommy Marlon Humphrey Orson Quentin Ridley Denzel Harrison Leonardo Judd Wolfgang Ludwig Johann "
     "Giuseppe Pablo Claude Leo Marco Hans Karl Friedrich Sergei Albert Niels Werner Enrico Gustave "
     "Isambard Nikola Wilbur Orville Winston Abraham Ulysses Theodore Dwight Theodor Edwin Herbert Sidney Johannes "
-    "Rudolf Otto Gordon Hiram Josiah Eugene Ferdinand Percy Cecil Herman Yuri Mikhail Viktor Erich"
+    "Rudolf Otto Gordon Hiram Josiah Eugene Ferdinand Percy Cecil Herman Yuri Mikhail Viktor Erich "
+    # Round 102, part C: first names whose bearers were read as names of unknown kind ("Hugh Dunmore" ranked below a year)
+    "Hugh Cyrus Bram Galileo Jules Edgar Emil Maximilian Ron Arnold Victor François Philippe Sergio Mathew "
+    "Wilhelm Manuel Gus Vladimir Aleksandr Valery Théophile Raffaele Diego Vasili Félix Eugène Rafael Hermann "
+    "Demetrios Georgios Leonidas Michel Ambrose Mustafa Erik Bertrand Ernst Fritz Adriano Alfonso Alessandro Ernest "
+    "Mario Willem Takashi"
 )
 FEMALE_FIRST_NAMES = _words(
     "Alice Alicia Amanda Amy Angela Ann Anna Anne Audrey Barbara Beth Betty Bronisława Caroline Carol "
@@ -397,7 +415,7 @@ FEMALE_FIRST_NAMES = _words(
     "Nicole Olga Pamela Patricia Rachel Rebecca Rita Rosalind Rose Ruth Sandra Sarah Sharon Sophie Susan "
     "Victoria Sigourney Meryl Marilyn Ada Lise Florence Jane Harriet Amelia Ella Frida Indira Golda "
     "Eleanor Hillary Valentina Sally Dian Jocelyn Barbara Dorothea Emmy Irene Mae Maya Toni Virginia Edith Agnes Clara "
-    "Mabel Ida Elsa"
+    "Mabel Ida Elsa Katharine Eugénie Betsy Patty Yuriko Sophia Beatrice"
 )
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES | _words("Ashley Chris Jean Kelly Kim Val Sam Alex Leslie")
 

@@ -4783,6 +4783,17 @@ def _a_name_given(text: str, mention: Mention) -> bool:
     return bool(_NAME_GIVEN_BEFORE.search(text, 0, mention.start))
 
 
+# Round 102, part C. A sentence opening with a settlement noun and "of", whose place is what the sentence is about.
+_OPENING_SETTLEMENT_NOUN = re.compile(rf"The (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.SETTLEMENT_NOUNS))}) of ")
+
+
+def _opens_after_its_settlement_noun(text: str, mention: Mention) -> bool:
+    """Whether the place is the subject the sentence opens with after its settlement noun: "The village of {Arlow} is the
+    smallest in the county. Its church …" is Arlow's."""
+    opening = _OPENING_SETTLEMENT_NOUN.match(text)
+    return opening is not None and opening.end() == mention.start
+
+
 def _could_be_it(mention: Mention) -> bool:
     """Whether a named thing could be what an "it" or "its" stands for: not a trivial name ("Earth")
     or a word for a people ("Soviet airspace", "the Finnish firm")."""
@@ -4914,6 +4925,10 @@ def _antecedent(
                 return None  # "The old house, which Joseph Weiss had built, stood … He was baptised …": who was?
             if _opens_with_an_unknown_name(before, person):
                 return None  # "Pemba, for whom it was a third trip to Vell, became …. He died …": Pemba may be the man
+            if any(m.name in book.shared and m.kind is MentionKind.NAME and not m.quoted for m in before.mentions):
+                # "… which neither Vane nor his lawyer, Hugh Mott, could see. He was found guilty …": Vane, one of a family
+                # the document names several of, may be the man
+                return None
             if _CUT_AT_AN_INITIAL.search(person.name):
                 return None  # "Tom R. "Red" Vane Jr. was born …": the name, cut at its nickname, is no one to write
             return person, person.name
@@ -4984,7 +4999,10 @@ def _antecedent(
                 and not _opens_before_its_noun(before.text, m)
                 and not _ERA_AFTER_A_YEAR.search(before.text, 0, m.end)  # "in the Haukadalur valley. It …" is the valley; "the French", "240 BC" are no "it"
                 and not (pronoun == "it" and _ALONG_A_ROUTE.search(before.text, 0, m.start)))
-            or (m.kind is MentionKind.PLACE and (m is subject or m.name.split()[-1] in lexicon.STRUCTURE_WORDS or _named_what_was_made(before.text, m, before.mentions)))
+            or (m.kind is MentionKind.PLACE and (
+                m is subject or _opens_after_its_settlement_noun(before.text, m) or m.name.split()[-1] in lexicon.STRUCTURE_WORDS
+                or _named_what_was_made(before.text, m, before.mentions)
+            ))
         }
         # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's;
         # nor an "its" after a body the sentence names as whose a noun is: "The tower was the responsibility of Vega
