@@ -9753,3 +9753,13 @@ def test_a_pronoun_is_not_the_one_person_named_beside_a_shared_surname():
     )
     fronts = {s.front for s in suggest(text, "Brenner Affair", per_1000=1000)}
     assert not any("Edmund Mott was found guilty" in front for front in fronts)
+
+
+# Round 103, lead: a trade said right before a person's name only tells who the person is
+def test_a_trade_before_a_persons_name_is_not_asked():
+    fronts = _fronts("In 1902 the Danish anatomist Karen Holm described the gland in a paper for the Royal Society.", "Glands")
+    assert not any("{{c1::anatomist}}" in front for front in fronts)
+    assert "In 1902 the Danish anatomist {{c1::Karen Holm}} described the gland in a paper for the Royal Society." in fronts
+    # a trade that the sentence says someone took up, with no name after it, is still asked
+    trained = _fronts("In 1740 the young Tom Vane of Kellby went to Leiden to train as an anatomist.", "Tom Vane")
+    assert "In 1740 the young Tom Vane of Kellby went to Leiden to train as an {{c1::anatomist}}." in trained

@@ -2393,6 +2393,8 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         # "took {{four}} more years": how many more, counted from what the card does not show (not a multiple, "means
         # {{roughly ten times}} more material")
         return True
+    if mention.kind is MentionKind.TERM and _trade_before_a_persons_name(claim, mention):
+        return True  # "the American {{logician}} Alonzo Church": what the person did, said to tell who they are
     if mention.kind is MentionKind.COUNT and re.search(r"\b[Nn]o $", claim.text[: mention.start]):
         return True  # "no {{two}} of them exactly alike": a way of saying each differs, not a count
     # "150 watt-hours per kilogram, {{roughly four}} times as much as …", "…, {{roughly four times}} as much as …": the
@@ -2563,6 +2565,22 @@ def _name_like(mention: Mention) -> bool:
     """Whether the mention is a name, or a term named after someone, which pairs as names do: "Addison's disease and
     {{Hodgkin's lymphoma}} are the usual suspects"."""
     return mention.kind in NAMED_KINDS or _named_after_someone(mention)
+
+
+# A title that may come between a trade and the person's name: "the anatomist Dr. Douglas Derry"
+_TITLE_BEFORE_A_NAME = re.compile(r" (?:(?:Dr|Sir|Professor|Captain)\.? )?")
+
+
+def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
+    """Whether the term is one lower-case word right before a person's name, saying what the person did: "the French
+    {{anatomist}} Georges Cuvier", "the {{trombonist}} Kid Ory"."""
+    if " " in mention.text or not mention.text.islower():
+        return False
+    gap = _TITLE_BEFORE_A_NAME.match(claim.text, mention.end)
+    return gap is not None and any(
+        other.start == gap.end() and (other.kind is MentionKind.PERSON or other.kind is MentionKind.NAME and looks_like_a_persons_name(other.text))
+        for other in claim.mentions
+    )
 
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
