@@ -9763,3 +9763,26 @@ def test_a_trade_before_a_persons_name_is_not_asked():
     # a trade that the sentence says someone took up, with no name after it, is still asked
     trained = _fronts("In 1740 the young Tom Vane of Kellby went to Leiden to train as an anatomist.", "Tom Vane")
     assert "In 1740 the young Tom Vane of Kellby went to Leiden to train as an {{c1::anatomist}}." in trained
+
+
+# Round 103, part A: refusals safer than they need be: "his apprentice Tom Vane" (Tom Vane is not the "his"), a "he"
+# reported by the name right before it ("Vane telephoned to say that he …"), an "its" of a bare subject after a colon
+def test_a_person_named_by_the_possessives_noun_is_not_its_owner():
+    """ "According to his apprentice Edgar Moss" after a sentence whose "he" is Henry Berg: Edgar Moss is the apprentice,
+    not the man whose apprentice he is, so the "his" is Henry Berg's; the "he" after "Lindqvist telephoned to say that" is
+    Lindqvist's own news and stays as written. A man named as the object before the reported "he" leaves it refused."""
+    lead = "Henry Berg was hired to design the new Orla Hall in 1921. For weeks he drew nothing."
+    told = "According to his apprentice Edgar Moss, the plans were finally drawn in a single night in March 1922, when Lindqvist {} that he was already on the way to Vell to see them."
+    fronts = {s.front for s in suggest(f"{lead} {told.format('telephoned to say')}", "Orla Hall", per_1000=1000)}
+    assert any(front.endswith("According to Henry Berg's apprentice {{c1::Edgar Moss}}, the plans were finally drawn in a single night in March 1922, when Lindqvist telephoned to say that he was already on the way to Vell to see them.") for front in fronts)
+    # "told Karl Lund that he …": Lindqvist's news or Karl Lund's?
+    fronts = {s.front for s in suggest(f"{lead} {told.format('told Karl Lund')}", "Orla Hall", per_1000=1000)}
+    assert not any("{{c1::March 1922}}" in front for front in fronts)
+
+
+def test_its_after_a_bare_subject_after_a_colon_is_the_subjects():
+    text = "Crops need light and water. In 1911 the Danish chemist Ole Varn described the law of the narrowest supply: growth goes only as fast as its scarcest nutrient allows."
+    assert any("{{c1::Ole Varn}} described the law" in s.front for s in suggest(text, "Crop growth", per_1000=1000))
+    # a verb with no "-s" may have a plural subject, which is no "its"
+    plural = "Crops need light and water. In 1911 the Danish chemist Ole Varn described the law of the narrowest supply: plants grow only as fast as its scarcest nutrient allows."
+    assert not any("{{c1::Ole Varn}}" in s.front for s in suggest(plural, "Crop growth", per_1000=1000))

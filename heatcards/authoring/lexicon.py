@@ -135,7 +135,7 @@ PERSON_CUES = _words(
     "prince princess emperor pope general captain detective cop officer sheriff agent spy thief robber "
     "criminal convict gangster player coach manager star co-star costar partner wife husband son daughter "
     "father mother brother sister uncle aunt cousin friend colleague student teacher professor doctor "
-    "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser "
+    "nurse lawyer judge explorer astronaut pilot soldier sailor leader chef owner creator star adviser apprentice pupil "
     "advisor consultant veteran runner athlete sprinter swimmer cyclist boxer jockey champion clerk merchant farmer banker schoolmaster "
     "runners athletes players actors directors writers scientists engineers"
 ) | ROLE_NOUNS

@@ -1031,6 +1031,9 @@ _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile
 _RELATIVE_BEFORE = re.compile(
     rf"\b(?P<possessive>[Hh]er|[Hh]is) {_KIN_ADJECTIVE}(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}),? (?:(?:also )?(?:named|called) )?$"
 )
+# A word for a person after a possessive, with perhaps one word before it, up to the name it calls so: "his apprentice
+# {Tom Vane}", "her younger sister, {Ada}" (see _named_by_the_owned_noun).
+_OWNED_PERSON_NOUN = re.compile(rf" (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))}),? ")
 # A possessive opening a sentence with a word for kin: "His mother, …", "Her younger sister …" (see _antecedent).
 _OPENS_WITH_KIN = re.compile(rf"(?P<possessive>Her|His) {_KIN_ADJECTIVE}(?:{'|'.join(sorted(lexicon.KIN_NOUNS))})\b")
 # A preposition that makes the relative after it an object, perhaps after another of the list it ends: "on the death of
@@ -1056,6 +1059,11 @@ _OPENING_CLAUSE_AHEAD = re.compile(_OPENING_CLAUSE)
 _VERB_BEFORE_ITS_OBJECT = re.compile(rf" (?!(?:{_COPULA.pattern})\b){_VERB_AFTER_SUBJECT} (?:the )?")
 # A clause's own common subject: "Because the left lung has …", "… measured that a gas grows …".
 _SUBJECT_OF_A_CLAUSE = re.compile(rf"{_CLAUSE_OPENER.pattern} {_COMMON_SUBJECT.pattern}")
+# A bare common noun opening the clause after a colon, the subject of its verb in "-s", "is", "was" or "has":
+# "… described a principle: growth goes only as fast as its scarcest input allows" (see _dangling_pronoun_at).
+_BARE_SUBJECT_AFTER_A_COLON = re.compile(
+    r": (?!(?:he|she|it|this|that|there|each|one)\b)[a-z-]+(?= (?:[a-z]+ly )?(?:is|was|has|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s)\b)"
+)
 # A common subject of a clause that an "its" later in it belongs to: a singular noun after its article and up to three
 # words that say which, perhaps after an opening phrase no comma closes, with perhaps an aside before its verb: "A
 # typical tablet battery is designed to keep 70 percent of its charge", "In May 1950 the club held a vote among its
@@ -1243,12 +1251,13 @@ _AFTER_A_PLACE_OF_ORIGIN = re.compile(r"(?: of [A-Z][a-z]+)?")
 _WHOM_AFTER_A_PERSON = re.compile(r"(?:, (?:a|an|the) [a-z][a-z -]{0,50})? whom ")
 # A pronoun for a person, which may stand for one named in an aside before it (see _shortened, which keeps that aside).
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
-# What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ".
+# What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ",
+# " telephoned to say that ".
 _FINDING_VERBS = frozenset(
     "announced announces claimed claims reported insisted argued believed thought knew felt hoped feared found realised "
     "realized discovered noticed learned boasted admitted explained stated".split()
 )
-_REPORTING_VERB = re.compile(rf" (?:{'|'.join(sorted(lexicon.SPEECH_VERBS | _FINDING_VERBS))})(?: that)? ")
+_REPORTING_VERB = re.compile(rf" (?:[a-z]+ed to say|{'|'.join(sorted(lexicon.SPEECH_VERBS | _FINDING_VERBS))})(?: that)? ")
 # The pronouns of each gender, any case, to tell a sentence that speaks of a man and a woman.
 _PRONOUNS_OF = {
     gender: re.compile(rf"\b(?i:{'|'.join(sorted(words))})\b")
@@ -4609,8 +4618,8 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
         return claim  # "The boy gave his first concert …": the boy's own, whoever he is
     # the whole sentence: "In spite of his debts, Tom Vane …" is Tom Vane's
     own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
-    # "Karl Lind succeeded him": not Karl Lind, who would be "himself"
-    exempt = frozenset(_subjects_of_the_object(claim.text, pronoun, own, gender) if as_object else ())
+    # "Karl Lind succeeded him": not Karl Lind, who would be "himself"; "his apprentice Tom Vane": not Tom Vane
+    exempt = frozenset(_subjects_of_the_object(claim.text, pronoun, own, gender) if as_object else _named_by_the_owned_noun(claim.text, pronoun, own))
     found = _person_a_pronoun_is(gender, claim.text[pronoun.end() :], before, topic, book, exempt)
     if found is None or _canonical(found[0], topic) in {_canonical(m, topic) for m in own if m.name in exempt}:
         return claim
@@ -6297,8 +6306,13 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
     setting = _DATE_BEFORE_A_SUBJECT.match(claim.text) or _OPENING_PHRASE.match(claim.text)
     bound = _COMMON_NOUN_SUBJECT.match(claim.text, opening)
     # the subject of the sentence or of a clause in it: "The finished dam is …", "Because the left lung has to leave
-    # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume"
-    common = [match.end() for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text)) if match]
+    # room for the heart, its volume …", "Gay-Lussac measured that a gas grows by 1/267 of its volume", "…: growth goes
+    # as fast as its …"
+    common = [
+        match.end()
+        for match in (_COMMON_SUBJECT.match(claim.text, opening), *_SUBJECT_OF_A_CLAUSE.finditer(claim.text), *_BARE_SUBJECT_AFTER_A_COLON.finditer(claim.text))
+        if match
+    ]
     ahead, forward = _subject_ahead(claim.text, [*claim.mentions, *([claim.subject] if claim.subject else [])], claim.inserted)
     # (only a claim with an "its" has owners to look for)
     owners = _owning_subjects(claim.text, opening, claim.mentions) if _ITS.search(claim.text) else []
@@ -6388,6 +6402,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         candidates = people if need == "person" else things
         if word in ("he", "she") and len(people) > 1 and _person_the_clause_repeats(claim.text, match, before, gender, book):
             continue  # "When Tom Vane came to Leeds for the wedding of Karl Berg, he …": the subject of the clause he repeats
+        if word in ("he", "she") and _reported_by_the_name_before(claim.text, match, before, gender, book):
+            continue  # "…, when Vane telephoned to say that he was on his way": Vane's own news, left as written
         if (
             word in ("he", "she") and not claim.inserted and _after_opening_phrases_only(claim.text, match)
             and not any(m.kind is MentionKind.PERSON for m in before)
@@ -6610,6 +6626,13 @@ def _subjects_of_the_object(text: str, pronoun: re.Match[str], named: list[Menti
     }
 
 
+def _named_by_the_owned_noun(text: str, pronoun: re.Match[str], named: list[Mention]) -> set[str]:
+    """The person among `named` right after the possessive `pronoun` and its word for a person, whom that word calls so:
+    "According to his apprentice Tom Vane, …", "his elder brother, Karl, …": the apprentice, not the man whose apprentice
+    he is."""
+    return {m.name for m in named if m.kind is MentionKind.PERSON and _OWNED_PERSON_NOUN.fullmatch(text, pronoun.end(), m.start)}
+
+
 def _group_named_before(claim: Claim, position: int, own_clause: int, is_object: bool) -> bool:
     """Whether the claim names, between `own_clause` and the plural pronoun at `position`, a group it may stand for
     (_GROUP_NAMED_BEFORE), outside a quotation or a title ("their 1978 book "Ten Wild Horses"" counts no horses),
@@ -6755,6 +6778,18 @@ def _person_the_clause_repeats(text: str, pronoun: re.Match[str], named: list[Me
     return (
         subject is not None and book.gender(subject.name) is gender
         and _VERB_OF_THE_SUBJECT.match(text, _AFTER_A_PLACE_OF_ORIGIN.match(text, subject.end).end()) is not None
+    )
+
+
+def _reported_by_the_name_before(text: str, pronoun: re.Match[str], named: list[Mention], gender: Gender, book: NameBook) -> bool:
+    """Whether the subject "he" or "she" opens a clause that the name right before it reports ("Vane said that he …",
+    "Vane telephoned to say that he …"): the speaker's own news, read so from the card as the sentence wrote it. The name
+    is a person of the pronoun's gender (or of none the document says), or a name of unknown kind; not "Tom Vane told
+    Karl Lind that he …" (an object between) nor "Tom Vane said Karl Lind and he …"."""
+    return any(
+        (m.kind is MentionKind.NAME or m.kind is MentionKind.PERSON and book.gender(m.name) in (gender, None))
+        and not m.possessive and _REPORTING_VERB.fullmatch(text, m.end, pronoun.start())
+        for m in named
     )
 
 
