@@ -9786,3 +9786,19 @@ def test_its_after_a_bare_subject_after_a_colon_is_the_subjects():
     # a verb with no "-s" may have a plural subject, which is no "its"
     plural = "Crops need light and water. In 1911 the Danish chemist Ole Varn described the law of the narrowest supply: plants grow only as fast as its scarcest nutrient allows."
     assert not any("{{c1::Ole Varn}}" in s.front for s in suggest(plural, "Crop growth", per_1000=1000))
+
+
+# Round 103, lead: a "there" after a sentence that names no other place is the document's own town or building
+def test_there_after_a_sentence_naming_no_place_is_the_topic():
+    text = (
+        "The ruined town of Kellby lies on the coast of Varnia. Its walls were about 3 km long. "
+        "Greek merchants traded there, and in 410 the town was taken by the Orlani."
+    )
+    fronts = {s.front for s in suggest(text, "Kellby", per_1000=1000)}
+    assert "Greek merchants traded in Kellby, and in {{c1::410}} the town was taken by the Orlani." in fronts
+    # after a sentence that names another place, "there" may be that place: as before, refused
+    elsewhere = text.replace("Its walls were about 3 km long.", "Its harbour faced Dunmore across the bay.")
+    assert not any("traded" in front for front in {s.front for s in suggest(elsewhere, "Kellby", per_1000=1000)})
+    # nor is a person's document a place
+    life = "Tom Vane was a merchant of Kellby. By 1900 he was rich. His sons traded there until 1911, and in 1912 the firm was sold."
+    assert not any("traded in" in front for front in {s.front for s in suggest(life, "Tom Vane", per_1000=1000)})

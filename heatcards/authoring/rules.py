@@ -4783,6 +4783,10 @@ def _place_there_is(before: _Before, topic: _Topic | None) -> tuple[str, str] | 
         if _in_the_opening(text, m) or qualifies or word not in _GOING_TO_A_PLACE:
             continue
         offered.setdefault(_canonical(m, topic), m)
+    if not offered and _the_topic_is_where(topic, mentions):
+        # "Greeks and Etruscans traded there" in the history of Pompeii, after a sentence that names no other place
+        last = topic.name.split()[-1]
+        return _topic_as_written(topic), "on" if last == "Island" else "at" if last in lexicon.STRUCTURE_WORDS else "in"
     if len(offered) != 1:
         return None
     (place,) = offered.values()
@@ -4802,6 +4806,25 @@ def _place_there_is(before: _Before, topic: _Topic | None) -> tuple[str, str] | 
     said = lead.group(1).lower() if lead else ""
     preposition = said if said in ("at", "in") else "in" if country or not building else "at"
     return name, preposition
+
+
+def _the_topic_is_where(topic: _Topic | None, mentions: list[Mention]) -> bool:
+    """Whether a "there" after a sentence with these mentions is the document's topic: a town, a site or a building (a
+    place by its name's kind or words, or by the nouns the document calls it), no event, when the sentence names no
+    other place, building or body the "there" could be."""
+    if topic is None or not _a_thing_no_event(topic) or topic.ship or topic.common:
+        return False
+    words = topic.name.split()
+    somewhere = (
+        topic.kind is MentionKind.PLACE or words[-1] in lexicon.BUILDING_WORDS | lexicon.STRUCTURE_WORDS
+        or bool(topic.kind_nouns & (lexicon.SINGLE_BUILDING_NOUNS | lexicon.SETTLEMENT_NOUNS))
+    )
+    # a name of unknown kind may be a place too ("Its harbour faced Dunmore"), unless it is shaped like a person's
+    return somewhere and not any(
+        m.kind in (MentionKind.PLACE, MentionKind.ORGANISATION) or m.kind is MentionKind.NAME and not looks_like_a_persons_name(m.name)
+        for m in mentions
+        if not _is_topic(m, topic)
+    )
 
 
 def _a_name_given(text: str, mention: Mention) -> bool:
