@@ -3059,3 +3059,22 @@ def test_a_persons_name_after_a_role_that_is_also_a_work_noun_is_no_title():
 def test_first_names_the_lexicon_lacked_make_a_person():
     assert ("person", "Hugh Dunmore") in found("Hugh Dunmore set his novel in the harbour.")
     assert ("person", "Cyrus Pell") in found("In 1851 Cyrus Pell showed his reaper at the fair.")
+
+
+# Round 103, part B: lower-case terms for the means a thing works by, a method a colon explains, the type it is of
+def test_the_means_a_thing_works_by_is_a_term():
+    assert [term.text for term in find_terms("Cold packs work mainly by evaporation, drawing heat out of the skin.")] == ["evaporation"]
+    assert [term.text for term in find_terms("The old mill pump worked by suction alone.")] == ["suction"]
+    # a means that goes on past its clause, a count, or an everyday means names nothing to learn
+    assert [term.text for term in find_terms("The loom was worked by two treadles under the bench.")] == []
+    assert [term.text for term in find_terms("The first looms worked by hand.")] == []
+
+
+def test_a_method_a_colon_explains_is_a_term():
+    assert [term.text for term in find_terms("The dam was strengthened by grout injection: cement was pumped into the cracks.")] == ["grout injection"]
+    assert [term.text for term in find_terms("The letters were sorted by hand: a clerk read each one.")] == []
+
+
+def test_the_type_a_thing_is_of_is_a_term():
+    assert [term.text for term in find_terms("Most garden sprayers are of the pump-action type.")] == ["pump-action"]
+    assert [term.text for term in find_terms("The second boiler was of the same type.")] == []

@@ -1337,6 +1337,18 @@ _TRADESMANS_QUALITIES = frozenset(
     "poor rich wealthy prosperous successful skilled master humble local famous young old small large leading well-known "
     "travelling journeyman former retired".split()
 )
+# Round 103, part B. The means a thing works by, ending its clause (or before "alone"): "Water works mainly by
+# {{cooling}}: …", "Dry powder works by {{smothering}}, …", "The whole system worked by {{gravity}} alone." (see
+# _means_and_type_terms; not "a gearbox worked by three pedals on the floor": the means goes on, nor a count).
+_MEANS_IT_WORKS_BY = re.compile(r"\b(?:works?|worked|acts?|acted|operates?|operated) (?:[a-z]+ly )?by (?=[a-z])")
+# A method named after "by" with no article, which a colon then explains: "it was repaired by {{underpinning}}: new
+# footings were …", "made from coal by {{dry distillation}}: the coal is …" (not "by hand:", an everyday word).
+_METHOD_A_COLON_EXPLAINS = re.compile(r"\bby (?P<term>(?!(?:the|a|an|its|his|her|their|this|that)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}): (?=[a-z])")
+# The kind of design a thing is of, one or two words before "type", "kind" or "design": "Most kettles are of the
+# {{whistling}} type.", "The engine was of the {{two-stroke}} kind." (not "of the same type", which judges).
+_OF_THE_TYPE = re.compile(r"\b(?:is|are|was|were) (?:all |mostly |mainly )?of the (?P<term>[a-z][\w-]*(?: [a-z][\w-]*)?) (?:type|kind|design)\b")
+# Everyday means a thing is done by, which name nothing to learn: "worked by hand", "by night:".
+_EVERYDAY_MEANS = frozenset("hand hands foot night day day-time car train ship air sea road rail post mail chance accident force".split())
 # A list of single words after a material's first word: "an alloy of lead{, tin and antimony}".
 _LIST_OF_WORDS_AFTER = re.compile(r"(?:, [a-z]+)*,? and [a-z]+(?=[.,;])")
 # Where a passive of making or finding puts its subject, one to four lower-case words ending the clause: "Tritium is
@@ -1575,6 +1587,7 @@ def find_terms(text: str) -> list[Mention]:
         found.append(_term_from(text, match.end()))
     found.extend(_illness_and_material_terms(text))
     found.extend(_trade_terms(text))
+    found.extend(_means_and_type_terms(text))
     for match in _DEFINED_AFTER_COLON.finditer(text):
         if set(match.group("description").split()) & _NOT_TERM_WORDS:
             continue
@@ -1697,6 +1710,30 @@ def _illness_and_material_terms(text: str) -> list[tuple[int, int]]:
             if _CLAUSE_END.match(text, end) or (going_on and going_on.group(1) in _NOT_TERM_WORDS - {"of", "and", "or"}):
                 spans.append((start, end))
     return spans
+
+
+def _means_and_type_terms(text: str) -> list[tuple[int, int]]:
+    """The spans of the means a thing works by (see _MEANS_IT_WORKS_BY), of a method a colon explains (see
+    _METHOD_A_COLON_EXPLAINS) and of the kind of design a thing is of (see _OF_THE_TYPE). None that counts ("by three
+    pedals"), judges ("of the same type"), is an everyday word (_EVERYDAY_FILLERS, _EVERYDAY_MEANS) or, for a means, goes
+    on past its clause."""
+    spans = []
+    for match in _MEANS_IT_WORKS_BY.finditer(text):
+        start, end = _term_from(text, match.end())
+        if text[start:end].endswith(" alone"):
+            end -= len(" alone")  # "worked by gravity alone": "alone" says no other means, it is no word of the term
+        if _CLAUSE_END.match(text, end) or text.startswith(": ", end) or text.startswith(" alone", end):
+            spans.append((start, end))
+    spans.extend(match.span("term") for match in _METHOD_A_COLON_EXPLAINS.finditer(text) if _is_whole_term(text, *match.span("term")))
+    spans.extend(match.span("term") for match in _OF_THE_TYPE.finditer(text) if not set(match.group("term").split()) & (_NOT_TERM_WORDS | _VERBS))
+    return [
+        (start, end)
+        for start, end in spans
+        if start < end
+        and not set(text[start:end].split()) & (_EVERYDAY_FILLERS | _EVERYDAY_MEANS)
+        and not _judges(text[start:end])
+        and not re.match(rf"{_NUMBER}\b", text[start:end], re.IGNORECASE)  # a count ("by two treadles"), not "by tension"
+    ]
 
 
 def _trade_terms(text: str) -> list[tuple[int, int]]:
