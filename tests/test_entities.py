@@ -3078,3 +3078,18 @@ def test_a_method_a_colon_explains_is_a_term():
 def test_the_type_a_thing_is_of_is_a_term():
     assert [term.text for term in find_terms("Most garden sprayers are of the pump-action type.")] == ["pump-action"]
     assert [term.text for term in find_terms("The second boiler was of the same type.")] == []
+
+
+# Round 103, lead: a title without marks known by its year in brackets at the sentence's start, or closed by "in" and
+# a year after "published"
+def test_a_title_before_its_year_at_the_sentence_start_is_one_work():
+    for text, title in [
+        ("Patience and Its Rewards (1911) asked why people wait.", "Patience and Its Rewards"),
+        ("In Beyond the Northern Sea (1920) she described a voyage.", "Beyond the Northern Sea"),
+        ("Together the two men published Notes on Fever in 1895.", "Notes on Fever"),
+    ]:
+        mentions = find_mentions(text, NameBook.from_texts([text]))
+        assert (title, MentionKind.WORK) in [(m.text, m.kind) for m in mentions], text
+    # a name with no small word before its year is left to the name rules
+    text = "Tom Vane (1820) built the mill."
+    assert all(m.kind is not MentionKind.WORK for m in find_mentions(text, NameBook.from_texts([text])))

@@ -515,7 +515,10 @@ _TITLE_OPENED_BY_AN_ARTICLE = re.compile(rf"(?:(?<=[\w,;’'] )|(?<=\())(?P<titl
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*(?<!['’]s) $")
 # Round 89, part B. At a sentence's start, a run that "The" opens is a title when its year in brackets follows: "The
 # Silent Baker (1931) was his first sound film" (not "The {{Silent Baker}}"); without the year "The" opens any name.
-_TITLE_OPENING_THE_SENTENCE = re.compile(rf"^(?P<title>The {_UNMARKED_TITLE_WORDS})(?= \(\d{{4}}\))")
+# Any other run of capitalised words joined by small words before its year, opening the sentence or after its opening
+# "In", is a title too: "Civilization and Its Discontents (1930) asked …", "In Beyond the Pleasure Principle (1920) he …"
+# (a run with no small word is left to the name rules: "Tom Vane (1820) …").
+_TITLE_OPENING_THE_SENTENCE = re.compile(rf"^(?P<opening>In )?(?P<title>{_UNMARKED_TITLE_WORDS})(?= \(\d{{4}}\))")
 # What closes such a title: a stop, a bracket, a dash or a lower-case word other than a small word of titles.
 _CLOSES_AN_UNMARKED_TITLE = re.compile(rf"[,.;:)]| \(| [-–—]| (?!(?:{'|'.join(sorted(_UNMARKED_TITLE_SMALL_WORDS))}) )[a-z]")
 # A title that opens with "And" opening the sentence, before a comma and what tells a work: "And Still the Rain,
@@ -895,6 +898,8 @@ def _closes_a_title(text: str, match: re.Match[str]) -> bool:
         return True
     if match.group("subtitle"):
         return bool(re.match(r"[.,;]|$", after))
+    if not match.group("cued") and re.match(r" in \d{4}\b", after) and re.search(r" [a-z]+ ", match.group("title")):
+        return True  # "published Studies on Hysteria in 1895": a run with a small word, closed by when it came out
     # the sentence's end closes no title with a small word that most often goes on with the sentence or names an author:
     # "appeared in the comedy Love by Mail with Harold Vance.", "read the novel Ivanhoe by Walter Scott."; nor does a
     # comma, unless what follows tells a work: "the play Sing the River, written by Tom Vane, …"
@@ -923,7 +928,9 @@ def _unmarked_titles(text: str) -> list[re.Match[str]]:
     ]
     if (opened := _TITLE_OPENED_BY_AND.match(text)) and _TOLD_AS_A_WORK_AFTER.match(text, opened.end()):
         found.append(opened)
-    if opened := _TITLE_OPENING_THE_SENTENCE.match(text):
+    if (opened := _TITLE_OPENING_THE_SENTENCE.match(text)) and (
+        _one_unmarked_title(opened.group("title").split()) or opened.group("title").startswith("The ") and not opened.group("opening")
+    ):
         found.append(opened)
     return found
 
