@@ -9802,3 +9802,39 @@ def test_there_after_a_sentence_naming_no_place_is_the_topic():
     # nor is a person's document a place
     life = "Tom Vane was a merchant of Kellby. By 1900 he was rich. His sons traded there until 1911, and in 1912 the firm was sold."
     assert not any("traded in" in front for front in {s.front for s in suggest(life, "Tom Vane", per_1000=1000)})
+
+
+# Round 103, part C: a famous place that is where someone was born, moved to or lived, or where the topic stands, is a
+# fact of the life or of the thing, not a guess
+def test_a_famous_place_someone_moves_to_or_lives_in_is_asked():
+    text = (
+        "Tom Vane was a Danish organ builder. In 1861 Vane moved to Lisbon to build an organ for the cathedral. "
+        "In 1870 he took his family to Vienna to work for the court. "
+        "His sister Ann lived for a time in Canada and later settled in Boston."
+    )
+    answers = {s.answer for s in suggest(text, "Tom Vane", per_1000=1000)}
+    assert {"Lisbon", "Vienna", "Canada", "Boston"} <= answers
+    # a journey, or a city named in passing, stays refused
+    trip = "Tom Vane was a Danish organ builder. In 1861 Vane flew to Lisbon for a meeting and met Karl Lind in Vienna."
+    assert not {"Lisbon", "Vienna"} & {s.answer for s in suggest(trip, "Tom Vane", per_1000=1000)}
+    # a country the rest of the card gives away is still refused: "reached London" gives England
+    ship = "The Kestrel left Boston in March. The Kestrel left for England on 5 April 1721 and reached London in May."
+    assert "England" not in {s.answer for s in suggest(ship, "Kestrel", per_1000=1000)}
+
+
+def test_a_birthplace_inside_a_quarter_of_a_famous_city_is_asked():
+    text = "Tom Vane was a Danish organ builder. Vane was born on 3 May 1840 in a poor quarter of Lisbon known as the Docks."
+    assert "Lisbon" in {s.answer for s in suggest(text, "Tom Vane", per_1000=1000)}
+    # "born the son of" names no place the person was born in
+    son = "Tom Vane was a Danish organ builder. Vane was born the son of Vienna merchants in 1840."
+    assert "Vienna" not in {s.answer for s in suggest(son, "Tom Vane", per_1000=1000)}
+
+
+def test_the_place_where_the_topic_stands_is_asked():
+    stands = "The Orva Tower stands on the east bank of the Kell River in Lund, in the southern province of Marsk."
+    assert "Lund" in {s.answer for s in suggest(stands, "Orva Tower", per_1000=1000)}
+    inside = "The Orva Museum in Brenford, Marsk, is often called the oldest museum of the north."
+    assert "Brenford" in {s.answer for s in suggest(inside, "Orva Museum", per_1000=1000)}
+    # a place that says where another name lies than the topic stays an aside
+    other = "The Orva Museum was sold to the Kell Bank in Brenford in 1901."
+    assert "Brenford" not in {s.answer for s in suggest(other, "Orva Museum", per_1000=1000)}

@@ -346,7 +346,7 @@ STRUCTURE_WORDS = _words(
 # A place and the words that give it away when they are elsewhere on its card: "the French capital,
 # {{Paris}}", "Mission Control in {{Houston}}".
 GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
-    "Paris": ("France", "French"), "London": ("England", "English", "Britain", "British"),
+    "Paris": ("France", "French", "Sorbonne"), "London": ("England", "English", "Britain", "British"),
     "Rome": ("Italy", "Italian", "Roman"), "Berlin": ("Germany", "German"), "Madrid": ("Spain", "Spanish"),
     "Moscow": ("Russia", "Russian", "Soviet", "Kremlin"), "Tokyo": ("Japan", "Japanese"),
     "Beijing": ("China", "Chinese"), "Vienna": ("Austria", "Austrian"), "Athens": ("Greece", "Greek"),
@@ -354,7 +354,7 @@ GIVEN_AWAY_BY: dict[str, tuple[str, ...]] = {
     "Houston": ("Mission Control", "NASA"), "Los Angeles": ("L.A.", "LA"), "New York": ("N.Y.", "NYC"),
     "Hollywood": ("film", "films", "movie", "movies", "studio"),
     "France": ("French",), "Germany": ("German",), "Italy": ("Italian",), "Spain": ("Spanish",),
-    "Japan": ("Japanese",), "China": ("Chinese",), "Russia": ("Russian",), "England": ("English",),
+    "Japan": ("Japanese",), "China": ("Chinese",), "Russia": ("Russian",), "England": ("English", "London"),
     "Britain": ("British",), "Poland": ("Polish",), "Ireland": ("Irish",), "Mexico": ("Mexican",),
     "Canada": ("Canadian",), "India": ("Indian",), "Greece": ("Greek",), "Egypt": ("Egyptian",),
     "United States": ("American",), "America": ("American",), "Netherlands": ("Dutch",),

@@ -118,6 +118,7 @@ _TITLE_WITH_THE = re.compile(r"The (?P<name>[^:|–—(]+?)(?:\s*[:(].*| [-–�
 _INTRODUCED = re.compile(r"(?:\b(?:called|named|known as|dubbed|\w+ed|built|bought|launched|released|operates|runs|owns|uses)|,)\s+(?:the\s+)?[\"“]?$")
 _CAUSE_OF_DEATH = re.compile(r"\bdied of (?:an? )?$")
 _BIRTHPLACE_VALUE = 0.95  # where someone was born (see _BIRTHPLACE_BEFORE): with the date, the first fact of a life
+_FAMOUS_NEW_HOME_VALUE = 0.7  # a famous city or country someone moved to (see _NEW_HOME_BEFORE): a fact, but half a guess
 # A name the sentence gives something, which is the fact it states: "ordered that it be called {{Boulder Dam}}",
 # "known in English as {{The Bells of Arras}}", a brand "sold as {{Pyrex}}", an official name set after the usual one
 # ("The Orla, officially {{R 140}}, was built …").
@@ -447,9 +448,27 @@ _NOUN_AFTER_A_NAME = re.compile(
 )
 # A one-word name for a group of people: "the {{Republicans}}", "all {{Icelanders}}".
 _GROUP_OF_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ists|ers|ites|crats)")
-# Where someone was born, in the same clause: "was born on 7 May 1861 in {{Lisbon}}" (a famous city is then a fact of the
-# life, not a guess; not "born in 1900, and moved to …").
-_BIRTHPLACE_BEFORE = re.compile(r"\bborn\b(?:(?!\b(?:and|but|where|which|who|when|after|before)\b)[^;:()]){0,60}? in $")
+# Where someone was born, in the same clause: "was born on 7 May 1861 in {{Lisbon}}", "born in or near {{Lisbon}}", "born
+# in a poor quarter of {{Lisbon}}" (a famous city is then a fact of the life, not a guess; not "born in 1900, and moved to
+# …", nor "born the son of {{London}} merchants").
+_BIRTHPLACE_BEFORE = re.compile(
+    r"\bborn\b(?:(?!\b(?:and|but|where|which|who|when|after|before)\b)[^;:()]){0,60}? "
+    r"(?:in|near|in (?:an?|the)(?: [a-z-]+){1,3} (?:of|near|outside)) $"
+)
+# Where someone moved to or lived, right before the place: "moved to {{Lisbon}}", "took his family to {{Lisbon}}", "left
+# for {{Lisbon}}", "settled in {{Lisbon}}", "lived for a time in {{Lisbon}}": a fact of the life, as a birthplace is (not
+# a journey: "flew to {{London}} for a meeting", "went to {{Paris}}").
+_NEW_HOME_BEFORE = re.compile(
+    r"\b(?:(?:moved|emigrated|fled)(?: with (?:his|her|their) (?:family|wife|husband|parents))? to"
+    r"|took (?:his|her|their) (?:family|wife|husband) to|(?:then )?left for|settled(?: down)? in"
+    r"|lived(?: for (?:a time|[a-z]+ years))? in) $"
+)
+# What lies between the topic opening the sentence and a place that says where the topic stands: "The Orva Tower in
+# {{Lund}}", "The Orva Tower stands on the north bank of the Kell River in {{Lund}}" (no clause between: "The Orva Tower
+# was sold to a bank in {{Lund}}" says where the bank is).
+_WHERE_THE_TOPIC_STANDS = re.compile(
+    r" (?:(?:stands|stood|lies|lay|sits|sat|rises|rose|is located|was located|is situated|was situated)\b[^,;:()]*? )?in $"
+)
 # A place that only says where the name or thing before it is: "the Abbey School in {{Reading}}", "a village in {{Hampshire}}".
 _PLACE_OF_THE_NAME_BEFORE = re.compile(
     rf"(?:\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS))})|,\s+an?\s+[a-z]+) (?:in|of|near) $"
@@ -2290,6 +2309,8 @@ def _value(claim: Claim, mention: Mention) -> float:
         return _CAUSE_OF_DEATH_VALUE
     if mention.kind is MentionKind.PLACE and _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start):
         return _BIRTHPLACE_VALUE
+    if mention.text in lexicon.PLACES and _NEW_HOME_BEFORE.search(claim.text, 0, mention.start):
+        return _FAMOUS_NEW_HOME_VALUE  # below the names beside it: "where Smith met Voltaire, and settled in {{Paris}}"
     if mention.kind is MentionKind.COUNT and is_a_rank_at(claim.text, mention.start):
         return _RANK_VALUE  # "came {{second}}", "finished {{3rd}}" (not "came {{two}} days later")
     if mention.kind is MentionKind.COUNT and _is_small_count(mention):
@@ -2428,7 +2449,7 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the project had been estimated at 7 million dollars in {{1957}}": when it was guessed
     if mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _COMPARED_TIME.search(claim.text, 0, mention.start):
         return True  # "much better placed than it was in {{1986}}": the moment compared with, not the fact
-    if _trivial(claim, mention) or _aside(claim, mention) or _follows_from_the_rest(claim, mention):
+    if _trivial(claim, mention) or _aside(claim, mention, topic) or _follows_from_the_rest(claim, mention):
         return True
     return (
         _cuts_a_name(claim.text, mention)
@@ -2594,19 +2615,21 @@ def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
-    country or city ("met in {{Paris}}"; not a birthplace, see _BIRTHPLACE_BEFORE), a group of people ("controlled by {{Republicans}}"), or an
+    country or city ("met in {{Paris}}"; not a birthplace or a new home, see _BIRTHPLACE_BEFORE and _NEW_HOME_BEFORE), a group of people ("controlled by {{Republicans}}"), or an
     amount that is only "a few" ("after {{a few days}}")."""
-    if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start):
+    if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not (
+        _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start) or _NEW_HOME_BEFORE.search(claim.text, 0, mention.start)
+    ):
         return True
     if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text):
         return True
     return mention.kind in _NUMBER_KINDS and not re.search(r"\d", mention.text) and bool(_VAGUE_AMOUNT.search(mention.text))
 
 
-def _aside(claim: Claim, mention: Mention) -> bool:
+def _aside(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
-    {{Hampshire}}", "from Edmonton, in {{Alberta}}, on …", "Mount Tambora, on the island of {{Sumbawa}},"), a
+    {{Hampshire}}"; not where the topic stands, see _locates_the_topic), "from Edmonton, in {{Alberta}}, on …", "Mount Tambora, on the island of {{Sumbawa}},"), a
     place that opens the sentence before the place it locates ("In {{Washington State}}, Mount St. Helens …"), a name inside a description set between commas after another name ("Nimitz,
     commander of the {{Pacific Fleet}}, gambled …"), a place located by the direction of another after it
     ("in the {{Pacific Ocean}}, southwest of Hawaii"), a name inside brackets ("Vincent Hanna ({{Al
@@ -2615,7 +2638,7 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     {{George VI}}"; not one who acts: "President {{Harry S. Truman}} signed …"), or
     anything inside a clause describing a name before it ("Edward, who had taken the name {{Knight}}, offered …")."""
     before = claim.text[: mention.start]
-    if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before):
+    if mention.kind is MentionKind.PLACE and _PLACE_OF_THE_NAME_BEFORE.search(before) and not _locates_the_topic(claim, mention, topic):
         return True
     if mention.kind in (MentionKind.PLACE, MentionKind.NAME) and before == "In " and any(
         other.start == mention.end + 2 and other.kind is MentionKind.PLACE for other in claim.mentions
@@ -2641,6 +2664,16 @@ def _aside(claim: Claim, mention: Mention) -> bool:
     return (
         clause is not None and not _in_a_closing_clause(claim.text, clause, mention) and not _named_by_the_clause(clause, mention)
     ) or _abbreviates_another(claim, mention) or _spelled_out(claim, mention)
+
+
+def _locates_the_topic(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
+    """Whether the place says where the topic opening the sentence stands: "The Orva Tower in {{Lund}} is …", "The Orva
+    Tower stands on the north bank of the Kell River in {{Lund}}." tell a fact of the thing the document is about,
+    not where a name in passing lies."""
+    start = _OPENING.match(claim.text).end()
+    start += len("The ") if claim.text.startswith("The ", start) else 0
+    opening = next((m for m in claim.mentions if m.start == start and _is_topic(m, topic)), None)
+    return opening is not None and _WHERE_THE_TOPIC_STANDS.fullmatch(claim.text, opening.end, mention.start) is not None
 
 
 # A "which" clause of who calls the thing before it by a term, up to the term: ", which the Dutch call a ".
