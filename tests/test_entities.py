@@ -3093,3 +3093,12 @@ def test_a_title_before_its_year_at_the_sentence_start_is_one_work():
     # a name with no small word before its year is left to the name rules
     text = "Tom Vane (1820) built the mill."
     assert all(m.kind is not MentionKind.WORK for m in find_mentions(text, NameBook.from_texts([text])))
+
+
+# Round 103, lead: a short quotation after an article is a noun phrase, whatever verb its last word may also be
+def test_a_quoted_term_after_an_article_may_end_in_a_verb():
+    text = 'In 1911 she proposed a "winter drive" to explain the migration.'
+    assert ("winter drive", MentionKind.TERM) in [(m.text, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))]
+    # what someone was called after "as a" is a judgment, not a term; a quotation with no article may be a clause
+    for text in ['The critics mocked him as a "half-baked dreamer".', 'The sign said "cold drift".']:
+        assert all(m.kind is not MentionKind.TERM for m in find_mentions(text, NameBook.from_texts([text]))), text

@@ -2049,9 +2049,16 @@ def _sets_off_a_term(text: str, match: re.Match[str]) -> bool:
     word of speech, nothing before it says it is what someone said or wrote, and no word before it in its clause names
     or judges."""
     words = match.group("name").split()
-    if any(_a_verb(word) or re.split(r"['’]", word)[0] in _WORDS_OF_SPEECH_OR_A_CLAUSE or re.search(r"n['’]t$|['’](?:re|ll|ve|m|d)$", word) for word in words):
-        return False
     before = text[: match.start()].rstrip()
+    # after an article the words are a noun phrase, whatever verb their last word may also be ('proposed a "death
+    # drive"'); not after "as", where they are what someone was called ('scorned him as a "half-naked fakir"')
+    after_an_article = re.search(r"(?<!\bas )\b(?:a|an|the)$", before) is not None
+    if any(
+        (_a_verb(word) and not after_an_article) or re.split(r"['’]", word)[0] in _WORDS_OF_SPEECH_OR_A_CLAUSE
+        or re.search(r"n['’]t$|['’](?:re|ll|ve|m|d)$", word)
+        for word in words
+    ):
+        return False
     if any(pattern.search(before) for pattern in (_SPEECH_BEFORE, _REPORTED_BEFORE, _WRITTEN_BEFORE)) or _SPEECH_AFTER.match(text, match.end("name") + 1):
         return False
     return not _NAMED_OR_JUDGED_BEFORE.search(before)
