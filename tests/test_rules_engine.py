@@ -9838,3 +9838,15 @@ def test_the_place_where_the_topic_stands_is_asked():
     # a place that says where another name lies than the topic stays an aside
     other = "The Orva Museum was sold to the Kell Bank in Brenford in 1901."
     assert "Brenford" not in {s.answer for s in suggest(other, "Orva Museum", per_1000=1000)}
+
+
+# Round 103, lead: the thing a "How …" title explains is the topic when its sentences write only its last word
+def test_the_thing_an_explainer_explains_may_be_written_by_its_last_word():
+    text = (
+        "A steam whistle is a simple device. The whistle has a bell of brass above a cup. Most whistles sound a single note. "
+        "The bell is about 30 cm long in a locomotive whistle. Large whistles were heard 10 km away."
+    )
+    fronts = {s.front for s in suggest(text, "How a Steam Whistle Works", per_1000=1000)}
+    assert "(Steam whistle) Large whistles were heard {{c1::10 km}} away." in fronts
+    # any other title still needs its whole phrase in enough sentences
+    assert not any(front.startswith("(Steam whistle)") for front in {s.front for s in suggest(text, "Steam Whistle", per_1000=1000)})

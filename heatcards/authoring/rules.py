@@ -1509,7 +1509,8 @@ def suggest_from_mentions(
     named = _topic(title, texts, found, book)
     if named is not None and _EXPLAINER_TITLE.fullmatch(document.title.strip()) and _not_the_thing_explained(named, title, texts):
         named = None
-    topic = _dated_event(title, found) or named or _title_phrase(title, texts)
+    explained = _EXPLAINER_TITLE.fullmatch(document.title.strip()) is not None
+    topic = _dated_event(title, found) or named or _title_phrase(title, texts, by_its_last_word=explained)
     topic = _with_kind_nouns(topic, title, texts, found)
     found = _namesakes_as_the_instrument(sentences, found, topic)
     # the substances and the words rare in English that no rule found, which only fill what the other facts leave (see
@@ -2063,14 +2064,19 @@ def _starts_the_predicate(words: list[str], index: int) -> bool:
 _TITLE_PHRASE_WORD = r"(?:[A-Za-z]+|\d[A-Z]{1,2})"
 
 
-def _title_phrase(title: str, texts: list[str]) -> _Topic | None:
+def _title_phrase(title: str, texts: list[str], by_its_last_word: bool = False) -> _Topic | None:
     """The common noun a title of one to three words names ("The honey bee", "Volcanoes") as the topic
     of a document that names nothing in its title, when at least `TITLE_PHRASE_SENTENCES` sentences
-    use it: "(Honey bee) A queen emerges 16 days after …" says whose queen."""
+    use it: "(Honey bee) A queen emerges 16 days after …" says whose queen. With `by_its_last_word` (the thing a "How …"
+    title explains), sentences that write only its last word, in the singular or the plural, count too: "How a Fire
+    Extinguisher Works" of a document that says "the extinguisher", "Modern extinguishers …"."""
     phrase = re.sub(r"^(?:the|an?)\s+", "", title.strip(), flags=re.IGNORECASE)
     if not re.fullmatch(rf"{_TITLE_PHRASE_WORD}(?:[ -]{_TITLE_PHRASE_WORD}){{0,2}}", phrase):
         return None
-    if sum(_contains_word(text, phrase) for text in texts) < TITLE_PHRASE_SENTENCES:
+    head = phrase.split()[-1]
+    plural = head.removesuffix("s") if head.endswith("s") else f"{head}s"
+    forms = (phrase, head, plural) if by_its_last_word and " " in phrase else (phrase,)
+    if sum(any(_contains_word(text, form) for form in forms) for text in texts) < TITLE_PHRASE_SENTENCES:
         return None
     # a title's capitalised words lowered, not a short form ("3D Printer" -> "3D printer", "GPS Satellites" -> "GPS
     # satellites")
