@@ -3102,3 +3102,32 @@ def test_a_quoted_term_after_an_article_may_end_in_a_verb():
     # what someone was called after "as a" is a judgment, not a term; a quotation with no article may be a clause
     for text in ['The critics mocked him as a "half-baked dreamer".', 'The sign said "cold drift".']:
         assert all(m.kind is not MentionKind.TERM for m in find_mentions(text, NameBook.from_texts([text]))), text
+
+
+# Round 104, part C: capitalised key facts the mention finder missed or cut: a work by the passive verb of its coming
+# out, a material a name names, a term a description and its caller give
+def _mention_texts(text: str, texts: list[str] | None = None) -> list[str]:
+    return [m.text for m in find_mentions(text, NameBook.from_texts(texts or [text]))]
+
+
+def test_a_word_opening_a_sentence_before_was_published_is_a_work():
+    assert "Driftwood" in _mention_texts("Driftwood was published in 1961, a year before her death.")
+    assert "Harrowgate" in _mention_texts("Harrowgate was first published in 1889.")
+    # a word for an amount, or a word the document writes in lower case, names no work
+    assert "Little" not in _mention_texts("Little was published after 1920.")
+    texts = ["Poetry was published in the weekly papers.", "She wrote poetry at night."]
+    assert "Poetry" not in _mention_texts(texts[0], texts)
+
+
+def test_a_name_before_a_material_noun_is_one_material():
+    assert "Dorset cement" in _mention_texts("Vane insisted on Dorset cement, which sets hard under water.")
+    assert "Kelling stone" in _mention_texts("Its walls were built of Kelling stone brought from the quarry.")
+    # a people's word only says where the material came from
+    assert "Italian marble" not in _mention_texts("The hall was faced with Italian marble in 1902.")
+
+
+def test_a_term_with_a_capital_a_description_and_its_caller_give():
+    text = "The frames were painted a deep red, the colour Fenn called Mohawk red."
+    assert [term.text for term in find_terms(text)] == ["Mohawk red"]
+    # a time before the caller: a call, not a name
+    assert [term.text for term in find_terms("On the day Anna called Tom junior.")] == []

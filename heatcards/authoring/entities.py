@@ -1085,6 +1085,11 @@ _NAMING = re.compile(
 # Candida robusta, which …", "potassium nitrate, known as Indian saltpetre, from …"), or a word of figures before a
 # capitalised noun ("often called the 36-line Psalter."). A person's or a place's name alone, or all in capitals
 # ("called Anna Berg", "a town called Little Rock"), is left to find_mentions.
+# a noun of when someone called ("On the day she called the police"), not what was called
+_NOT_A_TIME_NOUN = r"(?!(?:day|night|morning|evening|afternoon|moment|time|week|month|year|hour)\b)"
+# Round 104, part C: a description right before whoever calls, so that the term is what the description names: "the
+# colour Wright called Cherokee red." (not "the day Anna called …", a time).
+_A_DESCRIPTION_BEFORE_A_CALLER = re.compile(rf"\b(?:the|an?) {_NOT_A_TIME_NOUN}[a-z]+ $")
 _NAMED_TERM_WITH_A_CAPITAL = re.compile(
     rf"([\w,]+) (?:{_NAMING_WORDS}) (?:the |an? )?"
     r"(?P<term>[A-Z][a-zA-Z-]*(?P<lower>(?: [a-z][a-z-]*){1,2})|\d+-[a-z]+ [A-Z][a-z]+)(?=[,.;:]| \(|$)"
@@ -1159,7 +1164,7 @@ _QUOTED_TERM_AFTER_ITS_DESCRIPTION = re.compile(
 # shadow test, in which …" (not "On the day she called the police, …": a time is when someone phoned).
 _NAMED_BY_SOMEONE = re.compile(
     r"(?:, (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s)"
-    r"|\b(?:an?|the) (?:[a-z]+ )?(?!(?:day|night|morning|evening|afternoon|moment|time|week|month|year|hour)\b)[a-z]+ (?:he|she|they|we))"
+    rf"|\b(?:an?|the) (?:[a-z]+ )?{_NOT_A_TIME_NOUN}[a-z]+ (?:he|she|they|we))"
     rf" call(?:s|ed)? (?:the |an? )?(?=[a-z][a-z -]*[.,;]$|[a-z][a-z -]*[.,;] ){_NOT_A_NAME_AFTER_CALL}"
 )
 # People who call what the sentence describes by a term that ends it: "Scholars call these forty booklets fascicles.",
@@ -1560,7 +1565,8 @@ def find_terms(text: str) -> list[Mention]:
             found.append((match.end(), words[-1].end()))
     for match in _NAMED_TERM_WITH_A_CAPITAL.finditer(text) if _may_name(text) else ():
         lower = (match.group("lower") or "").split()
-        if _someone_called(match.group(1)) or _judges(match.group("term")) or set(lower) & (_NOT_TERM_WORDS | lexicon.WHEN_CALLED_ADVERBS):
+        called_by_someone = _someone_called(match.group(1)) and not _A_DESCRIPTION_BEFORE_A_CALLER.search(text, 0, match.start(1))
+        if called_by_someone or _judges(match.group("term")) or set(lower) & (_NOT_TERM_WORDS | lexicon.WHEN_CALLED_ADVERBS):
             continue  # "Jenner called Phipps back", "known as Gaul then."
         if not any(_a_verb(word) or _an_adverb(word) for word in lower):  # not "a dog called Rex barked."
             found.append(match.span("term"))
@@ -2804,6 +2810,10 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             words.append(tokens[index].group())  # "the Missa solemnis": one title, not "{{Missa}} solemnis"
             end = tokens[index].end()
             index += 1
+        if _material_it_names(text, tokens, index, words, end) and not possessive:
+            words.append(tokens[index].group())  # "Portland cement": one material, not "{{Portland}} cement"
+            end = tokens[index].end()
+            index += 1
         if possessive and (
             (
                 _ENDS_A_BUILDINGS_NAME.match(text, end)
@@ -2832,7 +2842,13 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             continue
         if len(words) == 1 and (words[0] in lexicon.NOT_NAMES or words[0] in lexicon.TITLE_PARTICIPLES or words[0] in lexicon.REFLEXIVE_PRONOUNS or words[0] in lexicon.FIRST_PEOPLES_WORDS):
             continue  # also "Written" and "Herself" of a long title, "Native" of "Native peoples": no name alone
-        if len(words) == 1 and _starts_sentence(text, start) and not _trusted_alone(words[0], book) and not _a_maker_by_its_verb(words[0], text, end, book):
+        if (
+            len(words) == 1
+            and _starts_sentence(text, start)
+            and not _trusted_alone(words[0], book)
+            and not _a_maker_by_its_verb(words[0], text, end, book)
+            and not _a_work_by_its_verb(words[0], text, end, book)
+        ):
             continue
         before = [t.group().lower() for t in tokens[:first] if t.end() <= start][-2:]  # "in 1947 Franklin": no cue
         if len(words) == 1 and words[0] in book.tails and before and before[-1] in ("the", "a", "an") and words[0] not in lexicon.PLACES:
@@ -2852,6 +2868,19 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
 # an ordinal in figures right before a name, which belongs to it: "the 21st Amendment", "Henry Vane, 5th Earl of
 # Dunmore", "20th Century Fox", "East 48th Street" (not the day of a month: "June 4th Nagumo …")
 _ORDINAL_OF_A_NAME = re.compile(r"(?<![\w.,])(?:(?P<owner>[A-Z][\w-]*) )?(?P<ordinal>\d{1,4}(?:st|nd|rd|th)) $")
+
+
+def _material_it_names(text: str, tokens: list[re.Match[str]], index: int, words: list[str], end: int) -> bool:
+    """Whether the token at `index` is a material the name of one word right before it names, one term with it:
+    "Portland cement", "Carrara marble" (Round 104, part C). Not after a people's word, which only says where the
+    material is from ("Welsh slate", "Italian marble")."""
+    return (
+        len(words) == 1
+        and index < len(tokens)
+        and text[end : tokens[index].start()] == " "
+        and tokens[index].group() in lexicon.NAMED_MATERIAL_NOUNS
+        and not names_a_people(words[0])
+    )
 
 
 def _a_latin_word(word: str) -> bool:
@@ -3153,6 +3182,23 @@ def _a_maker_by_its_verb(word: str, text: str, end: int, book: NameBook) -> bool
     writes in lower case too, nor one ending in "s", mostly a plural ("Engineers founded …")."""
     verb = _WORD_AFTER.match(text, end)
     return bool(verb) and verb.group(1) in lexicon.MAKER_VERBS and word.lower() not in book.common_words and not word.endswith("s")
+
+
+# "was published", "was first published", "is serialised": a work coming out (lexicon.WORK_RELEASE_VERBS)
+_WORK_RELEASE_AFTER = re.compile(r" (?:was|is) (?:first )?([a-z]+)")
+
+
+def _a_work_by_its_verb(word: str, text: str, end: int, book: NameBook) -> bool:
+    """Whether a capitalised word alone that opens a sentence is a work's title by the passive verb of its coming out
+    right after it: "Driftwood was published in 1961." (Round 104, part C). Not a word the document writes in lower
+    case too, nor a word for an amount ("Little was published …")."""
+    verb = _WORK_RELEASE_AFTER.match(text, end)
+    return (
+        bool(verb)
+        and verb.group(1) in lexicon.WORK_RELEASE_VERBS
+        and word.lower() not in book.common_words
+        and word not in lexicon.INDEFINITE_AMOUNTS
+    )
 
 
 def _trusted_alone(word: str, book: NameBook) -> bool:

@@ -171,6 +171,16 @@ JUDGED_STATES = _words(
 # Round 101, part C: verbs only a person or a company does to a thing, which tell a capitalised word before them that
 # opens a sentence is a name: "Harker patented the first …" (see entities._a_maker_by_its_verb).
 MAKER_VERBS = _words("founded introduced patented invented acquired bought sued manufactured licensed married")
+# Round 104, part C: the passive verbs of a work coming out, which tell a capitalised word alone before them that opens a
+# sentence is the work's title: "Driftwood was published in 1961." (see entities._a_work_by_its_verb; not "released",
+# which a prisoner is, nor "performed", which a Mass is).
+WORK_RELEASE_VERBS = _words("published premiered serialised serialized")
+# Words for an amount of what is unnamed, which open a sentence before those verbs without naming a work ("Little was
+# published until 1920.").
+INDEFINITE_AMOUNTS = _words("Nothing Something Everything Anything Little Much More Less Most Half Part None All Enough")
+# Round 104, part C: materials a place or a maker names, which a capitalised word right before them makes one term:
+# "Portland cement", "Carrara marble" (see entities._material_it_names; not after a people's word: "Welsh slate").
+NAMED_MATERIAL_NOUNS = _words("cement stone marble limestone sandstone granite slate porcelain stoneware earthenware")
 # Verbs that set a line of speech beside its speaker ("…," Ruth Ames told the crew.).
 SPEECH_VERBS = _words("said says told wrote writes declared declares recalled replied added remarked")
 
