@@ -9850,3 +9850,17 @@ def test_the_thing_an_explainer_explains_may_be_written_by_its_last_word():
     assert "(Steam whistle) Large whistles were heard {{c1::10 km}} away." in fronts
     # any other title still needs its whole phrase in enough sentences
     assert not any(front.startswith("(Steam whistle)") for front in {s.front for s in suggest(text, "Steam Whistle", per_1000=1000)})
+
+
+# Round 103, lead: a colon before a clause of its own ends a statement the card may hold; "works by" is a verb
+def test_a_colon_before_a_clause_that_leans_ends_the_card():
+    fronts = {s.front for s in suggest("In 1771 Parliament repealed all of the taxes except one: it kept the duty on salt, which angered the town of Kellby.", "Salt tax", per_1000=1000)}
+    assert "In {{c1::1771}} Parliament repealed all of the taxes except one." in fronts
+    text = "Sand works mainly by smothering: it shuts out the air around the burning fuel, and the fire dies. Sand was used by the crews at Kellby in 1890."
+    assert "Sand works mainly by {{c1::smothering}}." in {s.front for s in suggest(text, "How sand puts out fires", per_1000=1000)}
+    # a clause before the colon with nothing to ask is no card: the sentence's later clause is asked as before
+    vocation = (
+        "Tom Vane was a painter from Kellby. For the next few years he searched for a vocation: he taught at a school in "
+        "Dunmore and, in 1879, became a preacher."
+    )
+    assert not any(front.endswith("searched for a vocation.") for front in {s.front for s in suggest(vocation, "Tom Vane", per_1000=1000)})

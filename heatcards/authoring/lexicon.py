@@ -572,7 +572,8 @@ def third_person(plain: str) -> str:
 PRESENT_VERBS = frozenset(map(third_person, PAST_TO_PLAIN.values())) | _words(
     "carries spans stands lies remains contains flows drains rises falls covers connects links crosses serves "
     "sits houses measures weighs needs uses keeps forms turns drives feeds joins orbits circles means consists "
-    "depends includes holds runs reaches stretches supports produces protects attracts marks exists occurs gets"
+    "depends includes holds runs reaches stretches supports produces protects attracts marks exists occurs gets "
+    "operates behaves pushes"
 )
 # Verbs in the past that report a state rather than an event: "At the time, the firm held …" holds only then.
 STATE_VERBS = _words("held owned employed remained stood lay lived contained numbered measured seemed")

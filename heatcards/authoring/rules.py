@@ -972,6 +972,8 @@ _CLAUSE_BOUNDARY = re.compile(
     r"|an? (?:[a-z-]+ ){1,3}?(?:that|which|who|whose)"
     rf"|{_HEDGE})\b|;\s+|\s+[-–—]\s+|\s+and\s+(?:(?:{_AUXILIARIES})\s+)?{_HEDGE}\b"
 )
+# A colon before a clause of its own ("…: it absorbs a great deal of heat"), not before a list of words.
+_EXPLAINING_COLON = re.compile(rf"(?P<quote>):\s+(?=(?:it|they|he|she|this|the|a|an) [a-z]+ )")
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
 # he died …}" (see _the_persons_clause).
 _PERSONS_CLAUSE = re.compile(rf",(?: and)? (?:he|she) (?={_VERB_AFTER_SUBJECT})")
@@ -3019,6 +3021,12 @@ def _trimmed(claim: Claim, problem: int) -> Claim | None:
     a subject and a finite verb, at least MIN_SENTENCE_WORDS words, not ending on a preposition, an
     article or a conjunction, its brackets and quotation marks closed."""
     boundaries = [b for b in _CLAUSE_BOUNDARY.finditer(claim.text) if claim.inserted <= b.start() < problem]
+    # a colon before a clause that explains what the one before says: "Water works mainly by cooling: it absorbs …"
+    # (only when the clause before holds something to ask: "he searched for a vocation: he taught at …" is asked after it)
+    boundaries += [
+        b for b in _EXPLAINING_COLON.finditer(claim.text, claim.inserted)
+        if b.start() < problem and any(claim.inserted <= m.start and m.end <= b.start() for m in claim.mentions)
+    ]
     boundaries += [b for b in _SECOND_PREDICATE.finditer(claim.text, claim.inserted, problem) if not _shares_its_object(claim, b.start())]
     boundaries += [
         b for b in _TRAILING_PHRASE.finditer(claim.text, claim.inserted, problem)
@@ -3218,7 +3226,7 @@ def _complete_statement(text: str) -> bool:
         main = described.group()
     if (participle := _PARTICIPLE_PHRASE_TO_THE_END.match(main)) is not None:
         main = main[: participle.start("phrase")]  # "The Night Owls of the Kell Air Wing, based at Rook Field.": no verb of its own
-    verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main)
+    verb = _FINITE_VERB.search(main) or _PLURAL_SUBJECT_AND_VERB.search(main) or _WORKS_BY.search(main)
     return verb is not None and verb.start() > 0
 
 
@@ -4033,12 +4041,16 @@ def _nothing_before_it_could_be(text: str, position: int, mentions: list[Mention
     return True
 
 
+# "work" as a verb, which the word lists leave out as much a noun ("the founding work"): "Water works mainly by cooling"
+_WORKS_BY = re.compile(r"(?<=\w )works? (?:mainly |chiefly |best |only |largely )?(?:by|at|like)\b")
+
+
 def _has_a_verb(text: str) -> bool:
     """Whether the text holds a verb after its first word: a finite one ("was", "crossed", "holds") or the
     plain form of a verb the engine knows ("Four cables hold the deck"), unlike a line of a fact box
     ("Four main cables, each 15 inches thick")."""
     words = [word.lower() for word in _WORD.findall(text)[1:]]
-    return _FINITE_VERB.search(text) is not None or any(word in _PLAIN_VERBS for word in words)
+    return _FINITE_VERB.search(text) is not None or any(word in _PLAIN_VERBS for word in words) or _WORKS_BY.search(text) is not None
 
 
 def _leading_connective(text: str, mentions: list[Mention]) -> re.Match[str] | None:
