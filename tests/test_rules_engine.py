@@ -9864,3 +9864,27 @@ def test_a_colon_before_a_clause_that_leans_ends_the_card():
         "Dunmore and, in 1879, became a preacher."
     )
     assert not any(front.endswith("searched for a vocation.") for front in {s.front for s in suggest(vocation, "Tom Vane", per_1000=1000)})
+
+
+# Round 104, part B: a "those", "these" or "this" inside a sentence whose noun the short sentence before names
+def test_an_inner_demonstrative_whose_noun_the_sentence_before_names_is_shown_with_it():
+    text = (
+        "The Kell River flooded the valley every spring. "
+        "For three weeks, angry public meetings argued about a new dam in the town of Dunmore. "
+        "The last of those meetings was held on 4 May 1871 at the Orla Hall, the oldest building in the town."
+    )
+    fronts = {s.front for s in suggest(text, "Dunmore", per_1000=1000)}
+    assert any(front.startswith("For three weeks, angry public meetings") and "at the {{c1::Orla Hall}}" in front for front in fronts)
+    # a noun the sentence before does not name ("these flips" after a sentence on how a field reverses) still leans
+    unnamed = text.replace("The last of those meetings", "The last of those debates")
+    assert not any("Orla Hall" in front for front in {s.front for s in suggest(unnamed, "Dunmore", per_1000=1000)})
+
+
+def test_that_is_a_noun_and_its_description_is_written_as_what_it_says_of_the_noun():
+    text = "If a vein in the leg is blocked by a clot, the leg swells and aches. That is a leg clot, known to doctors as a venous thrombosis."
+    fronts = {s.front for s in suggest(text, "How veins work", per_1000=1000)}
+    assert "A leg clot is known to doctors as a {{c1::venous thrombosis}}." in fronts
+    # a comma after the description may open a clause of its own: not written so (shown after the sentence before, as before)
+    aside = "If a vein in the leg is blocked by a clot, the leg swells. That is a leg clot, known to doctors as a venous thrombosis, and it is treated."
+    assert not any(s.front.startswith("A leg clot is") for s in suggest(aside, "How veins work", per_1000=1000))
+

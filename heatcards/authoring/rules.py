@@ -681,6 +681,12 @@ _ANOTHER_FAMILY = re.compile(r"\b(?:(?i:the) (?:[A-Z][\w’'-]* )+famil|[\w’'-
 # A demonstrative subject that the sentence names between commas: "This feature, called Selective
 # Availability, added …" (the name is what the card can ask; see _named_demonstrative).
 _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z]+)?), (?:called|known as|named|dubbed|nicknamed) (?:the )?")
+# A subject "That is" or "This is" before a common noun and a description of it that runs to the end of the sentence: "That
+# is the heart, a hollow muscle … that weighs 300 grams.", "That is a heart attack, known to doctors as …" (see
+# _described_after_pointing_at_it); not "This is the reason, the engineers said, that …" (a comma after the description).
+_POINTED_AT_THEN_DESCRIBED = re.compile(
+    r"(?:That|This) is (?P<thing>(?:the|an?) [a-z]+(?: [a-z]+)?), (?P<description>(?:(?:the|an?) [a-z]|(?:known|called) )[^,;:()]*[.!])$"
+)
 # A "this" that opens the second clause of a sentence to give a name to what its first clause describes: "Burning coal
 # dilutes the air; this dilution is called the Suess effect." (see _unreadable_at); not a "this" with no clause before
 # it in the sentence ("This dilution is called …"), which the sentence before must show.
@@ -755,6 +761,9 @@ _STAND_IN = {"it": "the thing", "them": "the things", "their": "the things'"}
 # A "this" inside a sentence that stands for what the sentence before told, not a word before a noun: "Van Dorn proposed
 # this in 1931", "Locksmiths do this with master keying", "The point at which this starts …", "held in another in this
 # way" (not "this process", "this kind"). Shown after that sentence, the card says what it is (see _after_the_sentence_before).
+# A "these", "those" or "this" before a lower-case noun inside a sentence, not opening it (see _demonstratives_stood_in):
+# "The last of those meetings began …", "spent studying those states".
+_INNER_DEMONSTRATIVE = re.compile(r"(?<=[a-z,] )(?P<word>these|those|this) (?P<noun>[a-z]+)\b")
 _THIS_FOR_THE_SENTENCE_BEFORE = re.compile(
     r"(?<=[a-z] )this(?: way)?(?=[,;:.!]| (?:only|also|again|in|on|at|with|by|for|from|to|into|as|and|but|or|because|when|until)\b"
     rf"| (?!\w+eed\b)(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b)"
@@ -3261,8 +3270,13 @@ def _named_before_in_its_sentence(written: list[re.Match[str]], index: int) -> b
     not "Volcanic rocks record these flips" after a sentence on reversals, nor "this is", whose word is no noun, nor a
     word of a name ("the Laws of Cricket, … the guardian of those Laws"), which may mean more than the name."""
     words = [match.group() for match in written]
-    demonstrative, noun = words[index].lower(), words[index + 1] if index + 1 < len(words) else ""
-    earlier = words[:index]
+    noun = words[index + 1] if index + 1 < len(words) else ""
+    return _names_the_noun(words[:index], words[index].lower(), noun)
+
+
+def _names_the_noun(earlier: list[str], demonstrative: str, noun: str) -> bool:
+    """Whether the `earlier` words name the lower-case noun a demonstrative is said of (see _named_before_in_its_sentence):
+    the same plural for "these" or "those", the same noun after "a", "an" or "the" for "this"."""
     if not noun.islower():
         return False
     if demonstrative in ("these", "those"):
@@ -3334,6 +3348,7 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     text, mentions = _with_the_year_written(text, mentions, before)
     text, mentions = _named_demonstrative(text, mentions)
     text, mentions = _demonstrative_before_its_name(text, mentions)
+    text, mentions = _described_after_pointing_at_it(text, mentions)
     text, mentions = _with_its_owner(text, mentions, before, topic, book)
     text, mentions = _defined_term(text, mentions)
     plain = _without_cleft(text, mentions)
@@ -3527,7 +3542,7 @@ def _after_the_sentence_before(
         # (the claim's name for the "He" is no mention of its own)
         named = [m for m in resolved.mentions if m.start != resolved.subject.start]
         checked, own = resolved.text, sorted([*named, resolved.subject], key=lambda m: m.start)
-    alone = _pronouns_stood_in(_this_stood_in(Claim(checked, len(stand_in), own, stood_for)), shown, topic, book)
+    alone = _pronouns_stood_in(_demonstratives_stood_in(_this_stood_in(Claim(checked, len(stand_in), own, stood_for)), shown), shown, topic, book)
     if not opening.group() and (alone.text == checked or _ONE_OF.match(text)):
         # nothing in it leans on the sentence before, or a leading "One of them," which _from_the_name_picked_out drops
         return None
@@ -3619,6 +3634,21 @@ def _this_stood_in(claim: Claim) -> Claim:
         if any(q.start <= this.start() < q.end for q in quoted):
             continue
         claim = _with_text(claim, this.start(), this.end(), "the thing")
+    return claim
+
+
+def _demonstratives_stood_in(claim: Claim, shown: Claim) -> Claim:
+    """The claim with each "these", "those" or "this" inside it written as "the" when the sentence before, which the card
+    shows, names the noun it is said of (see _names_the_noun), as the sentence is checked when shown after it: "Ada Brand
+    called the meetings. The last of those meetings began at Orla Hall." -> "The last of the meetings began …" (not "these
+    flips" after a sentence on how a field reverses, nor an opening demonstrative, which _LEANING_OPENING takes)."""
+    shown_words = [word.lower() for word in _WORD.findall(shown.text)]
+    quoted = quotations(claim.text)
+    for demonstrative in reversed(list(_INNER_DEMONSTRATIVE.finditer(claim.text))):
+        if any(q.start <= demonstrative.start() < q.end for q in quoted):
+            continue
+        if _names_the_noun(shown_words, demonstrative.group("word"), demonstrative.group("noun")):
+            claim = _with_text(claim, demonstrative.start("word"), demonstrative.end("word"), "the")
     return claim
 
 
@@ -4142,6 +4172,22 @@ def _named_demonstrative(text: str, mentions: list[Mention]) -> tuple[str, list[
     moved = [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if named.start <= m.start < named.end + 1]
     moved += [dataclasses.replace(m, start=m.start + shift - 1, end=m.end + shift - 1) for m in mentions if m.start > named.end]
     return head + text[named.start : named.end] + text[named.end + 1 :], moved
+
+
+def _described_after_pointing_at_it(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    """The sentence "That is the heart, a hollow muscle …" written as what its description says of the noun: "The heart
+    is a hollow muscle …", "That is a heart attack, known to doctors as a cardiac arrest." -> "A heart attack is known to
+    doctors as …": the "That" only points at what the sentence before told, which the fact about the noun does not need.
+    As it was otherwise (see _POINTED_AT_THEN_DESCRIBED)."""
+    pointed = _POINTED_AT_THEN_DESCRIBED.match(text)
+    if pointed is None:
+        return text, mentions
+    thing_start, thing_end = pointed.span("thing")
+    head = f"{text[thing_start].upper()}{text[thing_start + 1 : thing_end]} is "
+    shift = len(head) - pointed.start("description")
+    moved = [dataclasses.replace(m, start=m.start - thing_start, end=m.end - thing_start) for m in mentions if thing_start <= m.start and m.end <= thing_end]
+    moved += [dataclasses.replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= pointed.start("description")]
+    return head + text[pointed.start("description") :], moved
 
 
 def _demonstrative_before_its_name(text: str, mentions: list[Mention]) -> tuple[str, list[Mention]]:
