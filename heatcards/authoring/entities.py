@@ -762,7 +762,12 @@ def may_name_a_person(mention: Mention) -> bool:
 
 
 # The words of places, organisations, prizes and undertakings, which no person's name holds.
-_GENERIC_NAME_WORDS = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS | lexicon.PRIZE_WORDS | lexicon.UNDERTAKING_WORDS
+_GENERIC_NAME_WORDS = (
+    lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS | lexicon.PRIZE_WORDS
+    | lexicon.UNDERTAKING_WORDS
+)
+# A word of a person's name: a capital and letters only.
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]+")
 
 
 def looks_like_a_persons_name(name: str) -> bool:
@@ -772,7 +777,10 @@ def looks_like_a_persons_name(name: str) -> bool:
     words = name.split()
     if words[-1] in lexicon.PLACES and words[0] not in lexicon.FIRST_NAMES:
         return False
-    return name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in _GENERIC_NAME_WORDS for word in words)
+    return (
+        name not in lexicon.WELL_KNOWN_EVENTS and 2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(word) and word not in _GENERIC_NAME_WORDS for word in words)
+    )
 
 
 def _title_and_opening(texts: list[str]) -> list[str]:
@@ -3251,7 +3259,7 @@ def _initials_before_a_surname(tokens: list[str]) -> bool:
     initials = next((index for index, token in enumerate(tokens) if not re.fullmatch(r"[A-Z]\.", token)), len(tokens))
     surname = tokens[initials:]
     not_a_surname = _GENERIC_NAME_WORDS | lexicon.BUILDING_WORDS | lexicon.STRUCTURE_WORDS
-    return 1 <= initials <= 3 and 1 <= len(surname) <= 2 and all(re.fullmatch(r"[A-Z][^\W\d_]+", word) and word not in not_a_surname for word in surname)
+    return 1 <= initials <= 3 and 1 <= len(surname) <= 2 and all(_NAME_WORD.fullmatch(word) and word not in not_a_surname for word in surname)
 
 
 def _a_person_something_comes_from(run: _Run) -> bool:

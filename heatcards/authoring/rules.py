@@ -2632,8 +2632,8 @@ def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
 
 def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
-    country or city ("met in {{Paris}}"; not a birthplace or a new home, see _BIRTHPLACE_BEFORE and _NEW_HOME_BEFORE), a group of people ("controlled by {{Republicans}}"), or an
-    amount that is only "a few" ("after {{a few days}}")."""
+    country or city ("met in {{Paris}}"; not a birthplace or a new home, see _BIRTHPLACE_BEFORE and _NEW_HOME_BEFORE), a
+    group of people ("controlled by {{Republicans}}"), or an amount that is only "a few" ("after {{a few days}}")."""
     if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not (
         _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start) or _NEW_HOME_BEFORE.search(claim.text, 0, mention.start)
     ):
@@ -2646,7 +2646,8 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
 def _aside(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     """Whether the mention is said in passing, about something else than the sentence's claim: a place
     that only locates the name before it ("the Abbey School in {{Reading}}", "a village in
-    {{Hampshire}}"; not where the topic stands, see _locates_the_topic), "from Edmonton, in {{Alberta}}, on …", "Mount Tambora, on the island of {{Sumbawa}},"), a
+    {{Hampshire}}"; not where the topic stands, see _locates_the_topic), "from Edmonton, in {{Alberta}}, on …", "Mount
+    Tambora, on the island of {{Sumbawa}},"), a
     place that opens the sentence before the place it locates ("In {{Washington State}}, Mount St. Helens …"), a name inside a description set between commas after another name ("Nimitz,
     commander of the {{Pacific Fleet}}, gambled …"), a place located by the direction of another after it
     ("in the {{Pacific Ocean}}, southwest of Hawaii"), a name inside brackets ("Vincent Hanna ({{Al
