@@ -3131,3 +3131,12 @@ def test_a_term_with_a_capital_a_description_and_its_caller_give():
     assert [term.text for term in find_terms(text)] == ["Mohawk red"]
     # a time before the caller: a call, not a name
     assert [term.text for term in find_terms("On the day Anna called Tom junior.")] == []
+
+
+# Round 104, lead: "Fort" opens a place's name, never a person's, so the name after it alone is no surname
+def test_a_name_opening_with_fort_is_a_place():
+    texts = ["Soldiers ran Kellby for ten years from a post at Harrow Springs, later named Fort Kellby.", "Kellby was the first park in Varnia."]
+    book = NameBook.from_texts(texts)
+    kinds = {m.text: m.kind for text in texts for m in find_mentions(text, book)}
+    assert kinds["Fort Kellby"] is MentionKind.PLACE
+    assert kinds["Kellby"] is not MentionKind.PERSON

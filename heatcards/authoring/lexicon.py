@@ -257,7 +257,7 @@ PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")
 PLACE_WORDS_AFTER_AN_OWNER = _words("Fort Ferry Landing Crossing")
 # Words for a house or a palace that open a building's name in Catalan, Spanish, Italian or German: "Casa Vicens", "Palau
 # Güell", "Palazzo Vecchio" (a place, never a person's name, though the other word is often its owner's surname).
-BUILDING_FIRST_WORDS = _words("Casa Palau Palazzo Palacio Schloss")
+BUILDING_FIRST_WORDS = _words("Casa Palau Palazzo Palacio Schloss Fort")
 # The last word of a prize's name, which may go on with "in": "Nobel Prize in Physics".
 PRIZE_WORDS = _words("Prize Prizes Award Awards Medal Trophy")
 
