@@ -3140,3 +3140,11 @@ def test_a_name_opening_with_fort_is_a_place():
     kinds = {m.text: m.kind for text in texts for m in find_mentions(text, book)}
     assert kinds["Fort Kellby"] is MentionKind.PLACE
     assert kinds["Kellby"] is not MentionKind.PERSON
+
+
+# Round 104, lead: an office with no person's name in it is no one a "he" can be written as
+def test_an_office_is_told_from_a_persons_name():
+    from heatcards.authoring.entities import names_an_office
+
+    assert names_an_office("Governor of Kell Island") and names_an_office("King of Varnia")
+    assert not names_an_office("Tom Vane") and not names_an_office("Kell Island")

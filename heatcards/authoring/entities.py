@@ -818,6 +818,13 @@ _GENDER_SAID_AFTER_A_NAME = re.compile(
 _OFFICE = re.compile(rf"(?P<title>{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
 
 
+def names_an_office(name: str) -> bool:
+    """Whether the name is an office with no person's name in it ("Governor of New South Wales", "King of Norway"):
+    whoever holds it, no "he" or "she" can be written as it."""
+    return _OFFICE.match(name) is not None
+
+
+
 def _any_of(phrases: set[str]) -> str:
     """A pattern for any of the phrases as written, the longest tried first ("back BMF" before "BMF")."""
     return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))

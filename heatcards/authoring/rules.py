@@ -38,6 +38,7 @@ from heatcards.authoring.entities import (
     Quotation,
     find_mentions,
     is_a_rank_at,
+    names_an_office,
     looks_like_a_persons_name,
     may_name_a_person,
     names_a_people,
@@ -5030,7 +5031,8 @@ def _antecedent(
             return ship, ship.name if ship.name.startswith("the ") else f"the {ship.name}"
         people: dict[str, Mention] = {}
         for m in offered:  # a name the sentence before holds is kept before the claim's subject, whose offsets are the claim's
-            if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None):
+            # ("As Governor of New South Wales he faced …. He still rose …": the office is no one to write for "He")
+            if m.kind is MentionKind.PERSON and _gender(m, topic, book) in (gender, None) and not names_an_office(m.text):
                 people.setdefault(_canonical(m, topic), m)
         if people and _pronoun_written_as_the_topic(gender, before, topic):
             # "Later he wrote an essay and told his friend Tom Vane about it. He …": the first "he" was the document's
@@ -5047,7 +5049,7 @@ def _antecedent(
             return own, own.name  # "Vinnie had promised to burn her sister's letters, and she did. Then she found …"
         if not people and (gendered := _named_then_gendered(gender, before, topic, book)) is not None:
             return gendered, gendered.name  # "Corvin left Vienna and never saw his daughter again. He died …": Corvin
-        if not people and (chained := _chained_person(gender, before, topic, book)) is not None:
+        if not people and (chained := _chained_person(gender, before, topic, book)) is not None and not names_an_office(chained.text):
             people = {_canonical(chained, topic): chained}
             if not _is_topic(chained, topic) and _only_the_topic_fits(pronoun, offered, topic, book):
                 return None  # "the banker Tom Vane … His bank failed. He died …" in Karl Lind's life: either could be meant
