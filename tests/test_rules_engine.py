@@ -9888,3 +9888,14 @@ def test_that_is_a_noun_and_its_description_is_written_as_what_it_says_of_the_no
     aside = "If a vein in the leg is blocked by a clot, the leg swells. That is a leg clot, known to doctors as a venous thrombosis, and it is treated."
     assert not any(s.front.startswith("A leg clot is") for s in suggest(aside, "How veins work", per_1000=1000))
 
+
+
+# Round 104, lead: "a cheap, filling grain" is two adjectives of one noun, no clause boundary a card may end at
+def test_a_card_is_not_cut_between_two_adjectives_of_one_noun():
+    text = (
+        "Farmers in the Kell Valley wanted a cheap, filling grain for the workers who ran their mills, and the botanist "
+        "Tom Vane proposed rye from Varnia, which he had eaten there in 1769."
+    )
+    fronts = {s.front for s in suggest(text, "Notes", per_1000=1000)}
+    assert not any(front.endswith("wanted a cheap.") for front in fronts)
+    assert "Farmers in the {{c1::Kell Valley}} wanted a cheap, filling grain for the workers who ran their mills." in fronts

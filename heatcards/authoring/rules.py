@@ -3069,12 +3069,22 @@ def _closes_the_sentence(text: str, start: int, problem: int) -> bool:
     )
 
 
+# An article and one word before a comma, and an "-ing" word after it right before a plain noun: "a cheap, filling food",
+# "a long, winding road" (not ", crossing it twice", ", leaving a hollow", ", killing 11 people").
+_ADJECTIVES_OF_ONE_NOUN = re.compile(r"\b(?:a|an) [a-z]+,$")
+_ING_ADJECTIVE_BEFORE_ITS_NOUN = re.compile(
+    r", [a-z]{3,}ing (?!(?:a|an|the|it|its|his|her|their|them|him|to|in|on|at|of|with|by|for|up|down|out|over|into|from|some|many"
+    r"|all|every|more|most|this|that|these|those|and|or|but)\b)[a-z]+\b"
+)
+
 def _cut_at(claim: Claim, boundary: re.Match[str]) -> Claim | None:
     """The claim up to a clause boundary, ended with a full stop, with only the mentions inside it;
     None when that is no complete statement."""
     if _PHRASE_BEFORE_THE_MAIN_VERB.match(claim.text, boundary.start()):
         return None
     end = _first_of_the_predicates(claim, boundary.start())
+    if _ADJECTIVES_OF_ONE_NOUN.search(claim.text, 0, boundary.start() + 1) and _ING_ADJECTIVE_BEFORE_ITS_NOUN.match(claim.text, boundary.start()):
+        return None  # "wanted a cheap, filling food …": two adjectives of one noun, no clause after the comma
     kept = claim.text[:end].rstrip() + ("" if end < boundary.start() else boundary.group("quote") or "")  # '"Dawn," one of' keeps its mark
     if not _complete_statement(kept) or _inside_a_list(claim.text, end) or _splits_a_pair(claim, end):
         return None
