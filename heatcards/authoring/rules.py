@@ -175,8 +175,10 @@ _CONNECTIVE = re.compile(
 )
 _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
+# Words between a subject and its verb that say when or how often: "Hartley then founded …", "the Eagle also landed".
+_SEQUENCE_ADVERBS = "also|then|later|still|never|soon"
 # A verb after a pronoun that makes it the subject of its clause: "In 1938 she moved …", not "… won it again".
-_VERB_AFTER_SUBJECT = rf"(?:(?:also|then|later|still|never|soon|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
+_VERB_AFTER_SUBJECT = rf"(?:(?:{_SEQUENCE_ADVERBS}|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
 # A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
 _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
 # An "also", or a "too" ending a clause, that says the sentence before told of the same and can go:
@@ -226,7 +228,7 @@ _LEANING_SUBJECT = re.compile(
 # A subject that picks or counts some of what the text before named without naming it: "one swept down …", "None has
 # occurred since.", "Both died in 1902." (see _leans_on_context; "The first was …" is _SELECTING's); not "each", which
 # a label may say of what ("(Voyager) Each weighed about 825 kilograms").
-_VERB_AFTER_A_COUNT = rf"(?:(?:also|then|later|still|never|soon) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
+_VERB_AFTER_A_COUNT = rf"(?:(?:{_SEQUENCE_ADVERBS}) )?(?:{_AUXILIARIES}|{_PAST_VERB}|{'|'.join(sorted(lexicon.PRESENT_VERBS))})\b"
 _COUNTING_PRONOUN = re.compile(rf"(?i:one|none|another|some|many|most|both|several|others) {_VERB_AFTER_A_COUNT}")
 # A reference opening a sentence (after an opening phrase, if any) that a name of the sentence before may replace:
 # a pronoun, "The bridge" (see _claim), or "The two", "The pair" or "Both" before a verb, which stand for two
@@ -441,7 +443,7 @@ _YEAR_BEFORE_THE_NEXT = re.compile(r"\b(?P<between>between )?(?P<year>\d{4}) (?:
 # new" (see _qualifies_the_noun_after).
 _DETERMINER_BEFORE_A_NAME = re.compile(r"\b(?:the|a|an|its|his|her|their)(?: [a-z]+)? $")
 # Words between a subject and its verb, no noun the subject qualifies: "Concorde 001 first flew …", "The Crystal Palace itself"
-_ADVERBS_BEFORE_A_VERB = "first|also|then|later|still|never|soon|once|again|only|itself|already|often|finally|eventually"
+_ADVERBS_BEFORE_A_VERB = f"{_SEQUENCE_ADVERBS}|first|once|again|only|itself|already|often|finally|eventually"
 # A common noun right after a name, which the name only qualifies: "the Apollo 11 lander lifted off"
 # (not a verb: "the Eagle landed", "the Eagle lands", "the Eagle was").
 _NOUN_AFTER_A_NAME = re.compile(
@@ -2615,8 +2617,6 @@ def _name_like(mention: Mention) -> bool:
     return mention.kind in NAMED_KINDS or _named_after_someone(mention)
 
 
-# A title that may come between a trade and the person's name: "the anatomist Dr. Douglas Derry"
-_TITLE_BEFORE_A_NAME = re.compile(r" (?:(?:Dr|Sir|Professor|Captain)\.? )?")
 
 
 def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
@@ -2624,9 +2624,10 @@ def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
     {{anatomist}} Georges Cuvier", "the {{trombonist}} Kid Ory"."""
     if " " in mention.text or not mention.text.islower():
         return False
-    gap = _TITLE_BEFORE_A_NAME.match(claim.text, mention.end)
-    return gap is not None and any(
-        other.start == gap.end() and (other.kind is MentionKind.PERSON or other.kind is MentionKind.NAME and looks_like_a_persons_name(other.text))
+    # (perhaps with a title between: "the anatomist Dr. Douglas Derry")
+    return claim.text.startswith(" ", mention.end) and any(
+        other.start > mention.end and _TITLES_BEFORE_A_NAME.fullmatch(claim.text, mention.end + 1, other.start)
+        and (other.kind is MentionKind.PERSON or other.kind is MentionKind.NAME and looks_like_a_persons_name(other.text))
         for other in claim.mentions
     )
 
