@@ -3148,3 +3148,19 @@ def test_an_office_is_told_from_a_persons_name():
 
     assert names_an_office("Governor of Kell Island") and names_an_office("King of Varnia")
     assert not names_an_office("Tom Vane") and not names_an_office("Kell Island")
+
+
+# Round 105, lead: a ruler's "I" before a comma, a possessive or "of" and a name is no writer's "I"
+def test_a_rulers_numeral_i_before_a_comma_ends_a_persons_name():
+    text = "Olen I, who reigned from 1402 to 1430, built the Vell Gate in 1418."
+    kinds = {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+    assert kinds.get("Olen I") is MentionKind.PERSON
+    # the writer's "I" after a place is no numeral
+    assert "Paris I" not in {m.text for m in find_mentions("In Paris I met Tom Vane in 1920.", NameBook())}
+
+
+# Round 105, lead: a name ending with "Railway" before a verb of a person is a company, not a person
+def test_a_railway_before_a_verb_of_a_person_is_no_person():
+    text = "The Kell Valley Railway wanted to bridge the river and so take traffic from its rival."
+    kinds = {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+    assert kinds["Kell Valley Railway"] is not MentionKind.PERSON

@@ -5514,9 +5514,11 @@ def test_a_name_given_by_sold_as_or_known_in_a_language_as_is_among_the_sentence
     known = ("Karl Lind's novel Les Cloches, published in 1840 and known in English as The Bells of Arras, made the town the"
              " hero of its tale of the bell-ringer Paul Marr and the weaver Ann Moss.")
     assert "The Bells of Arras" in _answers_of(known, "Glassworks")
-    # the line: a name after "sold to" is no name given, and the sentence's other facts keep their places before it
+    # the line: a name after "sold to" is no name given, and the sentence's other facts keep their places before it (since
+    # round 105 "Acme Glass", whose "glass" the card writes only in lower case, is one of them, and the four a sentence
+    # gives leave "Pyrex Ltd" out)
     ranked = sorted(suggest(sold.replace("sold as Pyrex", "sold to Pyrex Ltd"), "Glassworks", 1000), key=lambda s: -s.score)
-    assert [s.answer for s in ranked] == ["1931", "Tom Vane", "borosilicate glass", "Pyrex Ltd"]
+    assert [s.answer for s in ranked] == ["1931", "Tom Vane", "borosilicate glass", "Acme Glass"]
 
 
 def test_a_disease_named_after_someone_is_one_term_and_the_second_of_a_pair_is_not_asked():
@@ -9899,3 +9901,28 @@ def test_a_card_is_not_cut_between_two_adjectives_of_one_noun():
     fronts = {s.front for s in suggest(text, "Notes", per_1000=1000)}
     assert not any(front.endswith("wanted a cheap.") for front in fronts)
     assert "Farmers in the {{c1::Kell Valley}} wanted a cheap, filling grain for the workers who ran their mills." in fronts
+
+
+# Round 105, lead: a "there" after a building or body named after a preposition of place in its own sentence stands for it
+def test_a_there_after_a_name_set_after_at_stands_for_it():
+    text = (
+        "Tom Vane was a painter from Kellby. "
+        "In 1858 the duke gave Tom Vane a house at Harrow Court, and there, his sight failing, he died on 25 August 1867."
+    )
+    fronts = {s.front for s in suggest(text, "Tom Vane", per_1000=1000)}
+    assert any(front.endswith("and there, his sight failing, he died on {{c1::25 August 1867}}.") for front in fronts)
+    # a "there" after no place or name set after such a preposition still leans on the sentence before
+    unsettled = text.replace("a house at Harrow Court, and there", "a house, and there")
+    assert not any("25 August 1867" in s.front for s in suggest(unsettled, "Tom Vane", per_1000=1000))
+
+
+# Round 105, lead: the last word of a name, written on the card only in lower case, says what kind of thing it is
+def test_a_names_kind_noun_in_lower_case_does_not_give_it_away():
+    text = "The largest single glacier, the Varn Glacier in East Kellia, is roughly 40 kilometres long."
+    fronts = {s.front for s in suggest(text, "How glaciers work", per_1000=1000)}
+    assert any("the {{c1::Varn Glacier}} in East Kellia" in front for front in fronts)
+    # the noun right before the name it names ("the camp of Kell Camp"), or a word before the last, still gives it away
+    camp = "After days of heavy snow, an avalanche swept down the trail near the camp of Kell Camp and buried dozens of people."
+    assert not any("{{c1::Kell Camp}}" in s.front for s in suggest(camp, "The Varn Gold Rush", per_1000=1000))
+    blue = "Near the airport lies a spa whose milky blue water is run-off from a power station, the Blue Pool of Kellia."
+    assert not any("{{c1::Blue Pool" in s.front for s in suggest(blue, "Kellia", per_1000=1000))

@@ -455,6 +455,8 @@ _DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z\d-]+ |(?:[A-Z][\w-]
 # published in 1871, she …"), whatever the preposition before it would make it (not "a guide to Rome, published in …").
 _PUBLISHED_AFTER = re.compile(r", (?:first )?published (?:in|on|by)\b")
 _RULERS_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # "Charles V", "Louis XIV", "Olaf I"
+# What follows a ruler's numeral and never the writer's "I": "Yusuf I, who …", "Muhammad I's", "Pedro I of Castile"
+_AFTER_A_RULERS_NUMERAL = re.compile(r",|['’]s\b| of [A-Z]")
 
 _DEGREE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, lexicon.ACADEMIC_DEGREES))})(?![\w.])")
 
@@ -2802,7 +2804,7 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
             if paired:
                 following = tokens[index + 2]  # "Johannes Diderik van der Waals", "Theater an der Wien": two particles before the name word
             if (
-                (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words)))
+                (_is_name_word(candidate) and (candidate not in lexicon.NOT_NAMES or _a_rulers_numeral(candidate, words, text[tokens[index].end() :])))
                 or _is_name_number(text, tokens[index], words[-1]) or _names_a_day(words, candidate)
                 or _a_surname_spelt_as_a_month(words, candidate, following) or _MODEL_TYPE.fullmatch(candidate)
             ):
@@ -3064,11 +3066,15 @@ def _goes_on_inside_a_title(word: str, following: str, book: NameBook) -> bool:
     return word in _INSIDE_A_TITLE and not (word == "by" and (following in lexicon.FIRST_NAMES or _a_known_person(following, book)))
 
 
-def _a_rulers_numeral(word: str, words: list[str]) -> bool:
+def _a_rulers_numeral(word: str, words: list[str], after: str) -> bool:
     """Whether `word` after the name words read so far is a ruler's numeral, also "I", which elsewhere is the first
-    person: after a first name the lexicon knows ("Elizabeth I") or a ruler's title and a name ("King Olaf I"); not
-    "In Paris I met …", "When Olaf I …" with no title, where the "I" may be the writer."""
-    return bool(_RULERS_NUMERAL.fullmatch(word)) and (words[-1] in lexicon.FIRST_NAMES or (len(words) > 1 and words[-2] in lexicon.RULERS_TITLES))
+    person: after a first name the lexicon knows ("Elizabeth I") or a ruler's title and a name ("King Olaf I"), or
+    before what no writer's "I" is followed by (`after`, the text after it): a comma, a possessive or "of" and a name
+    ("Yusuf I, who reigned …", "Muhammad I's palace", "Pedro I of Castile"); not "In Paris I met …", "When Olaf I …"
+    with no title, where the "I" may be the writer."""
+    return bool(_RULERS_NUMERAL.fullmatch(word)) and (
+        words[-1] in lexicon.FIRST_NAMES or (len(words) > 1 and words[-2] in lexicon.RULERS_TITLES) or _AFTER_A_RULERS_NUMERAL.match(after) is not None
+    )
 
 
 def _is_name_number(text: str, token: re.Match[str], last: str) -> bool:
@@ -3334,14 +3340,15 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES and not _a_common_word_title_after_the(run, book)
     ):
         return MentionKind.PERSON
-    if run.after == ", who" and len(run.tokens) > 1 and looks_like_a_persons_name(name):
-        return MentionKind.PERSON  # "came from Henry Brand, who showed …": a place is "where" or "which", not "who"
+    if run.after == ", who" and len(run.tokens) > 1 and (looks_like_a_persons_name(name) or _RULERS_NUMERAL.fullmatch(last)):
+        # "came from Henry Brand, who showed …", "Yusuf I, who reigned …": a place is "where" or "which", not "who"
+        return MentionKind.PERSON
     if cue != "the" and _initials_before_a_surname(run.tokens):
         return MentionKind.PERSON  # "J. R. Pell", "from T. S. Orme" (not the submarine "the H. L. Hunley")
     if cue in lexicon.COMPASS_ADJECTIVES or cue in lexicon.PLACE_PREPOSITIONS and not run.possessive and not _a_person_something_comes_from(run):
         return MentionKind.PLACE
     if len(run.tokens) > 2 and last in lexicon.INSTRUMENT_WORDS:
         return MentionKind.NAME  # "the James Webb Space Telescope": an instrument named after a person, not the person
-    if run.tokens[0] in lexicon.FIRST_NAMES and len(run.tokens) > 1 or run.after in lexicon.PERSON_VERBS:
-        return MentionKind.PERSON
+    if run.tokens[0] in lexicon.FIRST_NAMES and len(run.tokens) > 1 or run.after in lexicon.PERSON_VERBS and last not in lexicon.ROUTE_WORDS:
+        return MentionKind.PERSON  # not "The North British Railway wanted …", a company
     return MentionKind.NAME

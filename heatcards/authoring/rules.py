@@ -338,6 +338,8 @@ _NICKNAME = re.compile(r"\b(?:nick(?:name|named)|call(?:s|ed)? (?:it|him|her|the
 # thing's name gives his surname: the learner recalls the person, whose other names the card does not give.
 _NAMESAKE_BEFORE = re.compile(r"\bnamed (?:after|for|in honou?r of)\s+$")
 _THERE = re.compile(r"\bthere\b(?! (?:is|are|was|were|has|have|had)\b)", re.IGNORECASE)
+# A preposition of place right before a name: "at Hampton Court", "in the Royal Institution"
+_PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the )?$")
 # The word before a "there" that makes it no plain adverb of place, which "at Leeds" could replace ("here and there",
 # "over there", "out there"); "from there" takes the place alone ("from Leeds").
 _WORD_BEFORE_THERE = re.compile(r"\b(\w+)\s+$")
@@ -6562,9 +6564,17 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         if need == "plural" and len(people) + len(things) < 2:
             return match.start()
     for match in _THERE.finditer(claim.text):  # "the water there" needs the place before it
-        if not any(m.kind is MentionKind.PLACE and m.end <= match.start() for m in claim.mentions):
+        if not any(m.end <= match.start() and _where_someone_may_be(claim.text, m) for m in claim.mentions):
             return match.start()
     return None
+
+
+def _where_someone_may_be(text: str, mention: Mention) -> bool:
+    """Whether a "there" after the mention may stand for it: a place, or a named building or body after a preposition of
+    place ("a house at {Hampton Court}, and there he died", "he worked at {Bell Labs}, and there …")."""
+    return mention.kind is MentionKind.PLACE or (
+        mention.kind in (MentionKind.ORGANISATION, MentionKind.NAME) and _PLACE_PREPOSITION_BEFORE.search(text, 0, mention.start) is not None
+    )
 
 
 def _owning_subjects(text: str, opening: int, mentions: list[Mention]) -> list[range]:
@@ -7256,7 +7266,7 @@ def _guessable(
             word
             for word in own
             if (_hyphenated_given(card, word) or _derived_word_given(card, word))
-            and not (word == words[-1] and (_only_the_noun_before(card, word) or _ends_another_name(mention, card, word)))
+            and not (word == words[-1] and (_only_the_noun_before(card, word) or _ends_another_name(mention, card, word) or _kind_noun_in_lower_case(card, word)))
             and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(card, word))
             and not (mention.kind is MentionKind.PERSON and word == words[-1] and _only_in_relatives_names(label, rest, words, common_words))
         ]
@@ -7287,6 +7297,16 @@ def _only_the_noun_before(rest: str, word: str) -> bool:
     if apposed is None or word.lower() not in apposed["noun"].split():
         return False
     return not _contains_word(rest[: apposed.start("noun")] + rest[apposed.end("noun") :], word)
+
+
+def _kind_noun_in_lower_case(rest: str, word: str) -> bool:
+    """Whether the card holds the last word of a name only in lower case, and not right before the answer as the noun
+    it names ("the camp of {{Sheep Camp}}"): the word says what kind of thing the name is, not which one ("The largest
+    single glacier, the {{Lambert Glacier}} in East Antarctica, …", "a second rebellion, the {{Rum Rebellion}} of
+    1808", "took the field … at {{Ebbets Field}}"); a word of the name before its last says which ("a spa whose milky
+    blue water … the {{Blue Lagoon}}")."""
+    found = re.findall(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE)
+    return bool(found) and all(written.islower() for written in found) and re.search(rf"\b{re.escape(word.lower())} of\s+(?:the\s+)?…", rest) is None
 
 
 def _ends_another_name(mention: Mention, rest: str, word: str) -> bool:
