@@ -9926,3 +9926,33 @@ def test_a_names_kind_noun_in_lower_case_does_not_give_it_away():
     assert not any("{{c1::Kell Camp}}" in s.front for s in suggest(camp, "The Varn Gold Rush", per_1000=1000))
     blue = "Near the airport lies a spa whose milky blue water is run-off from a power station, the Blue Pool of Kellia."
     assert not any("{{c1::Blue Pool" in s.front for s in suggest(blue, "Kellia", per_1000=1000))
+
+
+# Round 105, part C: a group brought in with a description after it ("the Varnites, a small sect") is no group anyone
+# fills in
+def test_a_group_described_after_it_is_asked():
+    text = "Tom Vane and Ada Lind belonged to the Kellites, a small and strict Christian sect, and they never married."
+    fronts = {s.front for s in suggest(text, "Tom Vane", per_1000=1000)}
+    assert any("the {{c1::Kellites}}, a small and strict Christian sect" in front for front in fronts)
+    founded = "Kellby was founded in the sixth century BC by the Varnians, an Italic people, on a low ridge near the sea."
+    assert any("by the {{c1::Varnians}}, an Italic people" in s.front for s in suggest(founded, "Kellby", per_1000=1000))
+    # a group without a description, or before the next item of a list, is still one anyone fills in
+    bare = "In 1931 the council of Kellby was controlled by Republicans for the first time."
+    assert not any("{{c1::Republicans}}" in s.front for s in suggest(bare, "Kellby", per_1000=1000))
+    listed = "Old rivalries divided the town: the Vanes and the Varnians, the fear of the war, and the price of grain."
+    assert not any("{{c1::Varnians}}" in s.front for s in suggest(listed, "Kellby", per_1000=1000))
+
+
+# Round 105, part C: a head of state the sentence says something of after "of", "to", "for" or "from" is asked; one
+# met or related to is not
+def test_a_head_of_state_after_of_or_to_is_asked():
+    text = "Tom Vane won the approval of Pope Urban IX, who sent him a banner, and he sailed for Varnia in 1610."
+    fronts = {s.front for s in suggest(text, "Tom Vane", per_1000=1000)}
+    assert any("the approval of Pope {{c1::Urban IX}}" in front for front in fronts)
+    claimed = "On 22 August, on Kell Island, Tom Vane claimed the whole eastern coast for King Osric III."
+    assert any("for King {{c1::Osric III}}" in s.front for s in suggest(claimed, "Tom Vane", per_1000=1000))
+    # met or related to: a guess from the year, as before
+    met = "In 1943 Tom Vane crossed the ocean three times to meet President Ada Lind."
+    assert not any("{{c1::Ada Lind}}" in s.front for s in suggest(met, "Tom Vane", per_1000=1000))
+    wife = "In 1610 the ship Kell Star was named after the wife of King Osric III."
+    assert not any("{{c1::Osric III}}" in s.front for s in suggest(wife, "Tom Vane", per_1000=1000))

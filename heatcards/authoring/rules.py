@@ -489,8 +489,11 @@ _TIMES_AFTER = re.compile(r" times\b(?! (?:the|as|more|less|[a-z]+er)\b)")
 # What locates a place by another after it: "the Pacific Ocean, southwest of Hawaii" (not "Hoboken, New Jersey",
 # where the town is the fact).
 _PLACE_BESIDE = re.compile(r", (?:north|south|east|west)(?:-?(?:east|west))? of (?:the )?")
-_HEAD_OF_STATE_MET = re.compile(  # "to meet President ", "the wife of King ", "Queen Elizabeth II and President "
-    rf"\b(?:of|to|with|for|from|and|meet|met|visit|visited) (?:the )?(?:{'|'.join(lexicon.HEAD_OF_STATE_TITLES)}) $"
+# A head of state met or related to: "to meet President ", "talks with King ", "the wife of King ", "Queen Elizabeth II and
+# President " (not one the sentence says something of after another word and "of", "to", "for" or "from": "the
+# approval of Pope ", "reported to King ", "claimed the coast for King ", "a charter from King ")
+_HEAD_OF_STATE_MET = re.compile(
+    rf"\b(?:(?:{'|'.join(sorted(lexicon.KIN_NOUNS))}) of|with|and|meet|met|visit|visited) (?:the )?(?:{'|'.join(lexicon.HEAD_OF_STATE_TITLES)}) $"
 )
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))? of|below|above|beyond|off) (?:the )?$", re.IGNORECASE)
 # An aside that describes the name before it: "…, who had been adopted …, ", "…, which still exists",
@@ -2637,14 +2640,28 @@ def _trade_before_a_persons_name(claim: Claim, mention: Mention) -> bool:
 def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
     country or city ("met in {{Paris}}"; not a birthplace or a new home, see _BIRTHPLACE_BEFORE and _NEW_HOME_BEFORE), a
-    group of people ("controlled by {{Republicans}}"), or an amount that is only "a few" ("after {{a few days}}")."""
+    group of people ("controlled by {{Republicans}}"; not one a description after it brings in, see
+    _described_after), or an amount that is only "a few" ("after {{a few days}}")."""
     if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not (
         _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start) or _NEW_HOME_BEFORE.search(claim.text, 0, mention.start)
     ):
         return True
-    if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text):
+    if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text) and not _described_after(claim.text, mention):
         return True
     return mention.kind in _NUMBER_KINDS and not re.search(r"\d", mention.text) and bool(_VAGUE_AMOUNT.search(mention.text))
+
+
+# A description after a name and a comma that opens with "a" or "an" and a common noun, perhaps after a word of a
+# people: ", a small sect", ", an Italic people"
+_DESCRIPTION_WITH_AN_ARTICLE = re.compile(r", an? (?:[A-Z][a-z]+ )?[a-z]")
+
+
+def _described_after(text: str, mention: Mention) -> bool:
+    """Whether a description of the mention opening with "a" or "an" follows it after a comma: "belonged to the
+    Sandemanians, a small Christian sect", "founded by the Oscans, an Italic people" bring in a group the reader is not
+    expected to know (not "controlled by Republicans, who …", nor the next item of a list: "the Putnams and the Porters,
+    the fear of …")."""
+    return _DESCRIPTION_WITH_AN_ARTICLE.match(text, mention.end) is not None
 
 
 def _aside(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
