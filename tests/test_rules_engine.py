@@ -9956,3 +9956,28 @@ def test_a_head_of_state_after_of_or_to_is_asked():
     assert not any("{{c1::Ada Lind}}" in s.front for s in suggest(met, "Tom Vane", per_1000=1000))
     wife = "In 1610 the ship Kell Star was named after the wife of King Osric III."
     assert not any("{{c1::Osric III}}" in s.front for s in suggest(wife, "Tom Vane", per_1000=1000))
+# Round 105, part A: the kind noun of a topic said after a participle opening, of a compound, and "the complex"
+def test_a_tomb_said_after_a_participle_opening_is_the_topics_kind_noun():
+    text = (
+        "The Vell Mahal stands on the east bank of the Orra River in Kellby. "
+        "Built in red stone by a grieving king for his queen, it is the most famous tomb in Varnia. "
+        "Work began in 1632 on a site beside the river. "
+        "The tomb rises from a square platform, with a tower at each corner and a great dome on top. "
+        "From the ground to the tip of its spire it stands about 60 metres high."
+    )
+    fronts = {s.front for s in suggest(text, "Vell Mahal", per_1000=1000)}
+    assert "(Vell Mahal) From the ground to the tip of its spire it stands {{c1::about 60 metres}} high." in fronts
+
+
+def test_the_complex_is_the_palace_fortress_the_document_is_about():
+    text = (
+        "Above the town of Kellby a long ridge of walls and towers rises against the hills. "
+        "This is the Kell Alcazar, the palace-fortress of the last kings of Varnia. "
+        "It draws about a million visitors a year.\n\n"
+        "The complex stands on the Orra ridge, between the valley of the river Tam and the old town of Kellby."
+    )
+    fronts = {s.front for s in suggest(text, "The Kell Alcazar", per_1000=1000)}
+    assert "The Kell Alcazar stands on the Orra ridge, between the valley of the river {{c1::Tam}} and the old town of Kellby." in fronts
+    # a document that names another complex leaves "the complex" unsure
+    other = text.replace("It draws about", "Below it lies the Tam Complex of pools and baths. It draws about")
+    assert not any(s.front.startswith("The Kell Alcazar stands") for s in suggest(other, "The Kell Alcazar", per_1000=1000))

@@ -1960,12 +1960,13 @@ def _named_topic(name: str, kinds: dict[str, MentionKind], aliases: dict[str, se
 
 # Where a sentence says what kind of thing a name is, by a noun of lexicon.TOPIC_KIND_NOUNS or THING_NOUNS: before it
 # ("the Gothic cathedral {Kell Abbey}"), or after it, set off by a comma or after "is/was" ("{the Vega}, the temple
-# that …", "{Route 9} was a highway"), the noun ending the phrase; the words between are no "and" or "or" ("the Vega,
-# the Orla and the temple …" says nothing of the Vega).
+# that …", "{Route 9} was a highway"), the noun ending the phrase, perhaps the last word of a compound ("{the Vega}, the
+# palace-fortress of …" is a fortress); the words between are no "and" or "or" ("the Vega, the Orla and the temple …"
+# says nothing of the Vega).
 _KIND_NOUNS = "|".join(sorted(lexicon.TOPIC_KIND_NOUNS | set(lexicon.THING_NOUNS)))
 _KIND_NOUN_BEFORE_A_NAME = re.compile(rf"\b(?i:the|an?) (?:(?!and |or )[\w’'-]+ ){{0,2}}(?P<noun>{_KIND_NOUNS}) $")
 _KIND_NOUN_AFTER_A_NAME = re.compile(
-    rf"(?:,| (?:is|was|has been)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?P<noun>{_KIND_NOUNS})"
+    rf"(?:,| (?:is|was|has been)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?:[a-z]+-)?(?P<noun>{_KIND_NOUNS})"
     r"(?=[,.;:]| (?:in|of|on|at|that|which|built|made|launched|with|for|from|where|dedicated|designed|and)\b)"
 )
 # The kind of thing a title calls its topic after the name: "Kell Abbey: Eight Centuries of a Cathedral", "The Orla:
@@ -1999,11 +2000,16 @@ def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found:
             if m.kind in NAMED_KINDS and m.kind is not MentionKind.PERSON and (noun := _kind_noun_said_of(text, m)):
                 given[noun].add(topic.name if _is_topic(m, topic) else m.name)
         # "Kell Abbey rises above the town. It has been a cathedral, …": a leading "It" right after a sentence that opens
-        # with the topic's name
-        if text.startswith("It ") and previous_opens_with_the_topic and (said := _KIND_NOUN_AFTER_A_NAME.match(text, len("It"))):
+        # with the topic's name, perhaps after a participle phrase that describes it ("Built in white marble by a grieving
+        # king, it is the most famous tomb in the world")
+        start = participle.end() if (participle := _PARTICIPLE_BEFORE_IT.match(text)) else 0
+        if (
+            text[start : start + 3] == ("it " if start else "It ") and previous_opens_with_the_topic
+            and (said := _KIND_NOUN_AFTER_A_NAME.match(text, start + len("It")))
+        ):
             given[said.group("noun")].add(topic.name)
         opening = _OPENING.match(text).end()
-        previous_opens_with_the_topic = any(m.start == opening and _is_topic(m, topic) for m in mentions)
+        previous_opens_with_the_topic = any(text[opening : m.start] in ("", "The ") and _is_topic(m, topic) for m in mentions)
     named = next((alias for alias in topic.aliases if _contains_word(title, alias)), None)
     if named is not None and named in title and (of_the_title := _KIND_NOUN_OF_A_TITLE.search(title.split(named, 1)[-1])):
         given[of_the_title.group("noun").lower()].add(topic.name)
