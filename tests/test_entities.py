@@ -3164,3 +3164,62 @@ def test_a_railway_before_a_verb_of_a_person_is_no_person():
     text = "The Kell Valley Railway wanted to bridge the river and so take traffic from its rival."
     kinds = {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
     assert kinds["Kell Valley Railway"] is not MentionKind.PERSON
+
+
+# Round 105, part B: a compound named by its elements is one term, a small child's age keeps its unit, two counts in
+# words joined by "or" are one count, a count may follow three describing words, and a wind's force on its scale is one
+# reading
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("The Kellby panels carry a thin coat of cadmium telluride on glass.", "cadmium telluride"),
+        ("Tom Vane packed the tubes with pellets of uranium dioxide, each as long as a thumb.", "uranium dioxide"),
+        ("The Varnia cells use lithium cobalt oxide in the cathode.", "lithium cobalt oxide"),
+    ],
+)
+def test_a_compound_named_by_its_elements_is_one_term(text, compound):
+    from heatcards.authoring.entities import substance_terms
+
+    assert [m.text for m in substance_terms(text, [])] == [compound]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellby town hall has an iron gate and a roof of gold plate.",  # everyday words in "-ate"
+        "The stove in Kellby gave off carbon dioxide all night.",  # an everyday compound
+        "Tom Vane made soap with sodium hydroxide (NaOH) in Kellby.",  # the formula in brackets gives it away
+    ],
+)
+def test_no_compound_of_everyday_words_or_before_its_formula(text):
+    from heatcards.authoring.entities import substance_terms
+
+    assert not [m for m in substance_terms(text, []) if " " in m.text]
+
+
+def test_the_element_named_after_the_word_element_is_a_substance():
+    from heatcards.authoring.entities import substance_terms
+
+    text = "In 1890 Tom Vane coated the element selenium with a film of silver."
+    assert "selenium" in [m.text for m in substance_terms(text, [])]
+
+
+def test_a_small_childs_age_keeps_its_unit():
+    text = "In May 1890, at the age of 19 months, Ann Vane fell ill with a fever."
+    assert ("19 months", MentionKind.AGE) in [(m.text, m.kind) for m in find_mentions(text, NameBook())]
+
+
+def test_two_counts_in_words_joined_by_or_are_one_count():
+    text = "A Kellby loom usually carries five or six shuttles at once."
+    assert ("five or six", MentionKind.COUNT) in [(m.text, m.kind) for m in find_mentions(text, NameBook())]
+
+
+def test_a_count_after_three_describing_words():
+    texts = ["The hall at Kellby stands on 86 tall grey granite pillars.", "Tom Vane created two of the best known songs of Varnia."]
+    assert ("86", MentionKind.COUNT) in [(m.text, m.kind) for m in find_mentions(texts[0], NameBook())]
+    assert "two" not in [m.text for m in find_mentions(texts[1], NameBook())]  # "of the best known": no describing words
+
+
+def test_a_winds_force_on_the_beaufort_scale_is_one_reading():
+    text = "That night the wind over Kellby reached force 9 or 10 on the Beaufort scale."
+    assert ("force 9 or 10", MentionKind.QUANTITY) in [(m.text, m.kind) for m in find_mentions(text, NameBook())]

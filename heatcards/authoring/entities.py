@@ -141,9 +141,17 @@ _PER = rf"(?:{_PER_TIME}|\s+per\s+(?:{lexicon.RATE_UNITS})\b)?(?![\w/])"
 # parachutes".
 _COUNT_QUALIFIER = rf"(?:\b(?!(?:over|under)\s+(?:{lexicon.COUNTING_WORDS})\b){_QUALIFIER})?"
 # The plural noun a count counts, perhaps after a word for a people or a name that says which kind: "some {800,000}
-# French investors", "{about 11,000} Kessler looms".
+# French investors", "{about 11,000} Kessler looms"; or after three words that describe it (round 105, part B): "{{124}}
+# slender white marble columns" (none a small word, pronoun or verb, which go on with the sentence: "two of the most
+# famous detectives", "at about twelve he paid fifty cents", "The 1901 glider produced far less"; nor a noun in "-s"
+# that is no plural, "less" or "famous").
 _COUNTED_NOUN = rf"(?:[a-z]+s|[a-z]*(?:people|men|children)|{lexicon.UNMARKED_PLURALS})\b"
-_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)){{0,2}}?\s+{_COUNTED_NOUN})"
+_NOT_A_DESCRIBING_WORD = (
+    "the|a|an|of|and|or|but|in|on|at|to|for|with|by|from|as|than|most|more|less|very|far|so|too|its|his|her|their|"
+    "this|that|which|who|he|she|it|they|we|was|were|is|are|has|had|have|be|been|would|could|will|can"
+)
+_THREE_DESCRIBING_WORDS = rf"(?:\s+(?!(?:{_NOT_A_DESCRIBING_WORD})\b)(?![a-z]+ed\b)[a-z][\w-]*){{3}}\s+(?!(?:{_NOT_A_DESCRIBING_WORD})\b)[a-z]+[^isu\W]s\b"
+_COUNTED_AFTER = rf"(?=(?:\s+(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)){{0,2}}?\s+{_COUNTED_NOUN}|{_THREE_DESCRIBING_WORDS})"
 # A count of things in a unit of time is one rate, whose time is half the fact: "carried {{about eight words a minute}}"
 # (not "about {{eight}} words" a minute); not how often something happened ("rang three times a day": see the count's
 # rules), nor a count before a time counted from ("hired 300 men a year later").
@@ -259,7 +267,9 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
             # digits glued to a word by a hyphen are part of its name, no count: "an atom of carbon-14"
             # after "between" a range is joined by "and": "between {{12 and 18}} carbon atoms"
             rf"|(?:(?<=\bbetween )\d(?:[\d,]*\d)?\s+and\s+\d(?:[\d,]*\d)?"
-            rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*)"
+            rf"|(?<![\d.,:])(?<![a-z]-)\d(?:[\d,]*\d)?(?:\s*(?:to|-|–|or)\s*\d(?:[\d,]*\d)?)?|(?:{lexicon.COUNTING_WORDS}|^(?:{_OPENING_COUNTING_WORDS}))(?:[\s-](?:hundred|thousand|million|billion|{lexicon.COUNTING_WORDS})\b)*"
+            # two numbers in words joined by "or" are one count (round 105, part B): "{{three or four}} strokes"
+            rf"(?:\s+or\s+(?:{lexicon.COUNTING_WORDS})\b)?)"
             rf"(?:{_COUNTED_AFTER}|{_COUNT_OF_THOSE_NAMED}|{_COUNT_IN_ALL}|{_COUNT_OF_MORE}))|\b\d+(?:st|nd|rd|th)(?=\s+[a-z])"
         ),
     ),
@@ -302,8 +312,12 @@ _SHARE_PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (MentionKind.COUNT, re.compile(rf"{_COUNT_QUALIFIER}\b{_SHARE} of an?\s(?:million|billion)\b{_COUNTED_AFTER}")),
 )
 # A reading on a scale whose unit comes first, found before the names ending in a number ("Apollo 14") that
-# it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm".
-_ON_A_SCALE = re.compile(rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5])\b(?![.,]\d)")
+# it would otherwise be taken for: "at {{Mach 2}}", "about {{magnitude 7.9}}", "a {{Category 5}} storm", a wind's force
+# before the scale's name or "gale" (round 105, part B): "put the wind at {{force 10 or 11}} on the Beaufort scale", "a
+# {{force 9}} gale" (not "the force of 10 men").
+_ON_A_SCALE = re.compile(
+    rf"(?:\b{_QUALIFIER})?\b(?:Mach \d+(?:\.\d+)?|[Mm]agnitude \d\.\d|[Cc]ategory [1-5]|[Ff]orce \d{{1,2}}(?: (?:or|to) \d{{1,2}})?(?= on the Beaufort scale\b| gales?\b))\b(?![.,]\d)"
+)
 # The number something is given as its name, after a word that says so: "was numbered {{66}}", "renumbered it {{4472}}",
 # or "retired his number, {{23}}," (a name, no count: the count's rules would ask it "how many").
 _NUMBER_AS_A_NAME = re.compile(r"(?:(?<=numbered )|(?<=numbered it )|(?<=numbered them )|(?<=\bnumber, ))\d{1,6}(?![\w,.]*\d)(?=[ ,;.])")
@@ -363,8 +377,9 @@ _SHORT_YEAR_CUE = re.compile(
     r"|^(?:By|In|Until|Till|Since|From|Before|After|Circa)) $"
 )
 _COUNTS_NOTHING_AFTER = re.compile(_COUNTS_NOTHING)
-# A person's age: "died in Lyon in 1990, aged {{81}}", "at the age of {{thirty-one}}", "at age {{31}}".
-_AGE = re.compile(rf"(?:(?<=\baged )|(?<=\bthe age of )|(?<=\bat age ))(?:{_QUALIFIER})?{_RANGE}\b(?![.,]\d)")
+# A person's age: "died in Lyon in 1990, aged {{81}}", "at the age of {{thirty-one}}", "at age {{31}}", with the unit of
+# a small child's (round 105, part B): "at the age of {{19 months}}", "aged {{six weeks}}" (not "19" alone).
+_AGE = re.compile(rf"(?:(?<=\baged )|(?<=\bthe age of )|(?<=\bat age ))(?:{_QUALIFIER})?{_RANGE}\b(?![.,]\d)(?: (?:months|weeks|days)\b)?")
 # A reading of two numbers, as of a blood pressure, is one value, asked whole or not at all: "{{about 120 over 80
 # millimetres}} of mercury" ("of mercury" stays outside, as "of thrust" does), never "about 120 {{over 80
 # millimetres}}" with its "over" taken for "more than" (not "grew by 40 over 10 years", a span of time).
@@ -1525,6 +1540,14 @@ _LATIN_NAME_AFTER_ITS_CREATURE = re.compile(
 # A chemical's older name of two nouns joined by "of" (see lexicon.SALT_NOUNS): "soaked in chloride of lime" (not "oxide of
 # the metal": what follows "of" is one noun).
 _SALT_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.SALT_NOUNS))}) of (?P<noun>[a-z]+)(?![\w'’-])")
+# Round 105, part B. A compound named by its elements and the word for what they are joined with, one of a salt's
+# (lexicon.SALT_NOUNS, perhaps after "mono", "di", "tri" or "tetra") or another rare word in "-ide", "-ate" or "-ite":
+# "a material such as {{cadmium telluride}}", "pellets of {{uranium dioxide}}", "{{lithium cobalt oxide}}" (not "gold
+# plate", "an iron gate", "lead white", see _names_what_an_element_is_joined_with; nor "carbon dioxide", an everyday
+# word, see lexicon.everyday_in_english).
+_ELEMENT = rf"(?:{lexicon.CHEMICAL_ELEMENTS})"
+_COMPOUND_OF_AN_ELEMENT = re.compile(rf"(?<![\w'’-])(?i:{_ELEMENT})(?: {_ELEMENT})* (?P<joined>[a-z]+(?:ide|ate|ite))(?![\w'’-])")
+_COUNTING_PREFIX = re.compile(r"^(?:mono|di|tri|tetra)(?=[a-z])")
 # A short form in brackets inside a term, which the card does not show: "the sinoatrial (SA) node".
 _INNER_SHORT_FORM = re.compile(r" \([A-Z]{1,5}\)")
 # A lower-case word of a term, perhaps with an accented letter after its first: "trencadís", "papier-mâché".
@@ -1720,6 +1743,13 @@ def _describes_a_person(text: str, start: int) -> bool:
     holds: "a lawyer in Leeds", "a keen young angler", "the man who …" (not "a partnership that …")."""
     words = _words_from(text, start)
     return any(word.group() in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS for word in words)
+
+
+def _names_what_an_element_is_joined_with(word: str) -> bool:
+    """Whether `word` after an element's name says what the element is joined with in a compound: a salt's word
+    ("chloride", "dioxide" after its count, "citrate") or a word in "-ide", "-ate" or "-ite" rare in English
+    ("telluride", "fulminate"); not an everyday word ("plate", "gate", "white")."""
+    return word in lexicon.SALT_NOUNS or _COUNTING_PREFIX.sub("", word) in lexicon.SALT_NOUNS or lexicon.rare_in_english(word)
 
 
 def _illness_and_material_terms(text: str) -> list[tuple[int, int]]:
@@ -2493,14 +2523,30 @@ _WORD_BEFORE_AND_OR = re.compile(r"\b([a-z]+),? (?:and|or) $")
 def substance_terms(text: str, mentions: list[Mention], offered: frozenset[str] = frozenset()) -> list[Mention]:
     """The names of substances (lexicon.SUBSTANCE_WORDS) in `text` (one sentence) outside its `mentions`, not among
     those the document `offered` before, nor rare in English (rare_word_terms takes those), as terms asked like a rare
-    word: "a bowl of {{mercury}} with", "built of yellowish {{limestone}} cut from", "made from {{plutonium}}.". Not where
-    the name, or the list it opens, describes the noun after it ("carbon dioxide", "neon signs", "gold, silver and bronze
-    medals"), nor after a plain describing word and "and" or "or", where it is as often a colour ("blue and gold",
-    "golden or silver")."""
+    word: "a bowl of {{mercury}} with", "built of yellowish {{limestone}} cut from", "made from {{plutonium}}.", and a
+    compound named by its elements, whole (see _COMPOUND_OF_AN_ELEMENT): "a material such as {{cadmium telluride}}". Not
+    where the name, or the list it opens, describes the noun after it ("carbon dioxide laser", "neon signs", "gold, silver
+    and bronze medals"), nor after a plain describing word and "and" or "or", where it is as often a colour ("blue and
+    gold", "golden or silver")."""
     found = []
+    for match in _COMPOUND_OF_AN_ELEMENT.finditer(text):
+        name = match.group().lower()
+        if name in offered or not _names_what_an_element_is_joined_with(match.group("joined")) or lexicon.everyday_in_english(name):
+            continue  # not "carbon dioxide", an everyday word
+        if text.startswith(" (", match.end()):
+            continue  # "Sodium hydroxide (NaOH) gives …", "Lithium iron phosphate (LFP) holds …": the brackets give it away
+        noun = _WORD_AFTER.match(text, match.end())
+        if noun and _compound_word(noun.group(1)):
+            continue  # "a titanium disulfide cathode" (a word in "-s" after it is as often its verb: "sodium citrate stops …")
+        if all(match.end() <= m.start or match.start() >= m.end for m in mentions):
+            # asked like a rare word, a term of the field, not below it like a common substance ("{{uranium dioxide}}"
+            # before "{{zirconium}}")
+            found.append(Mention(MentionKind.TERM, match.start(), match.end(), match.group(), name, rare_word=True))
     for match in _LOWER_CASE_WORD.finditer(text):
         if match.group() not in lexicon.SUBSTANCE_WORDS or match.group() in offered or lexicon.rare_in_english(match.group()):
             continue
+        if any(term.start <= match.start() < term.end for term in found):
+            continue  # a word of a compound found whole: "{{cadmium telluride}}"
         listed_to = match.end()
         while (item := _NEXT_LIST_ITEM.match(text, listed_to)) and item.group(1) in lexicon.SUBSTANCE_WORDS:
             listed_to = item.end()

@@ -475,13 +475,16 @@ RATE_UNITS = (
     r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?met(?:er|re)|mile|foot|inch|yard)|kilogram|gram|ton|tonne|"
     r"lit(?:er|re)|gallon|acre|hectare|degree"
 )
-# Elements whose isotopes a text names by their mass number: "uranium-235", "carbon-14" (see entities._ISOTOPE).
+# Elements whose isotopes a text names by their mass number: "uranium-235", "carbon-14" (see entities._ISOTOPE), and
+# whose compounds it names by the element and a salt's word: "cadmium telluride" (see entities._COMPOUND_OF_AN_ELEMENT).
 CHEMICAL_ELEMENTS = (
     "hydrogen|helium|lithium|beryllium|boron|carbon|nitrogen|oxygen|fluorine|neon|sodium|magnesium|aluminium|aluminum|"
     "silicon|phosphorus|sulfur|sulphur|chlorine|argon|potassium|calcium|titanium|chromium|manganese|iron|cobalt|nickel|"
     "copper|zinc|krypton|rubidium|strontium|technetium|silver|tin|iodine|xenon|caesium|cesium|barium|gold|mercury|"
     "lead|bismuth|polonium|radon|radium|actinium|thorium|protactinium|uranium|neptunium|plutonium|americium|curium|"
-    "californium"
+    "californium|scandium|vanadium|gallium|germanium|arsenic|selenium|bromine|yttrium|zirconium|niobium|molybdenum|"
+    "ruthenium|rhodium|palladium|cadmium|indium|antimony|tellurium|lanthanum|cerium|neodymium|tungsten|osmium|iridium|"
+    "platinum|thallium"
 )
 # Round 95, part B. Names of substances, which say what a thing is made of, burns or holds: the elements
 # (but "lead" and "iron", which are as often a verb or an everyday metal), fuels, compounds, rocks and gems; no everyday
@@ -799,7 +802,7 @@ PRACTICE_NOUNS = _words("study science art practice process act")
 # Round 57, part B. The first word of a chemical's older name of two nouns joined by "of", which makes it a term
 # whatever the sentence around it: "curtains soaked in {{chloride of lime}}", "raised by {{bicarbonate of soda}}".
 SALT_NOUNS = _words(
-    "acetate bicarbonate bromide carbonate chlorate chloride cyanide fluoride hydroxide iodide nitrate nitrite oxide "
+    "acetate bicarbonate bromide carbonate chlorate chloride citrate cyanide fluoride hydroxide iodide nitrate nitrite oxide "
     "peroxide phosphate silicate sulfate sulfide sulphate sulphide"
 )
 
@@ -827,6 +830,17 @@ WELL_KNOWN_SHORT_FORMS = _words(
 # Adverbs that say when or how often something is so called, beside a naming word but never part of the name or of
 # what it describes: "two craft, then called …", "known as Gaul today.", "It is now called …".
 WHEN_CALLED_ADVERBS = _words("now nowadays then still also often later today usually commonly sometimes simply generally widely again too instead")
+
+# Round 105, part B. How common in English a compound's name may be and still be asked as a term of the field (Zipf
+# frequency): "carbon dioxide" (3.7) and "iron oxide" (3.6) are everyday words a learner knows, as "water" and "salt" are;
+# "uranium dioxide" (3.5), "sodium chloride" (3.3) and "cadmium telluride" (2.4) are not.
+EVERYDAY_COMPOUND_ZIPF = 3.6
+
+
+def everyday_in_english(words: str) -> bool:
+    """Whether a name of a few lower-case words is as common in English as an everyday word (EVERYDAY_COMPOUND_ZIPF)."""
+    return wordfreq.zipf_frequency(words, "en") >= EVERYDAY_COMPOUND_ZIPF
+
 
 # How often a word is written in English at large, on wordfreq's Zipf scale (3 = once per million words; 2.75 = once in
 # about 1.8 million): below it, a word belongs to a field ("barnacles", "travertine", "caissons") more than to everyday

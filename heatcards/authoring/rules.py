@@ -1684,7 +1684,7 @@ def _with_field_words(texts: list[str], found: list[list[Mention]]) -> list[list
     with_field_words = []
     for text, mentions in zip(texts, found):
         substances = substance_terms(text, mentions, frozenset(offered))
-        offered.update(m.text for m in substances)
+        offered.update(m.name for m in substances)  # a compound by its name in lower case: "Carbon dioxide" offers "carbon dioxide"
         more = [*mentions, *substances, *rare_word_terms(text, [*mentions, *substances])]
         with_field_words.append(sorted(more, key=lambda m: m.start))
     return with_field_words
