@@ -2647,12 +2647,12 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
     """Whether the answer is one that anyone fills in without having read the document: a famous
     country or city ("met in {{Paris}}"; not a birthplace or a new home, see _BIRTHPLACE_BEFORE and _NEW_HOME_BEFORE), a
     group of people ("controlled by {{Republicans}}"; not one a description after it brings in, see
-    _described_after), or an amount that is only "a few" ("after {{a few days}}")."""
+    _brought_in_by_a_description), or an amount that is only "a few" ("after {{a few days}}")."""
     if (mention.text in lexicon.PLACES or mention.name in lexicon.PLACES) and not (
         _BIRTHPLACE_BEFORE.search(claim.text, 0, mention.start) or _NEW_HOME_BEFORE.search(claim.text, 0, mention.start)
     ):
         return True
-    if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text) and not _described_after(claim.text, mention):
+    if mention.kind is MentionKind.NAME and _GROUP_OF_PEOPLE.fullmatch(mention.text) and not _brought_in_by_a_description(claim.text, mention):
         return True
     return mention.kind in _NUMBER_KINDS and not re.search(r"\d", mention.text) and bool(_VAGUE_AMOUNT.search(mention.text))
 
@@ -2662,7 +2662,7 @@ def _trivial(claim: Claim, mention: Mention) -> bool:
 _DESCRIPTION_WITH_AN_ARTICLE = re.compile(r", an? (?:[A-Z][a-z]+ )?[a-z]")
 
 
-def _described_after(text: str, mention: Mention) -> bool:
+def _brought_in_by_a_description(text: str, mention: Mention) -> bool:
     """Whether a description of the mention opening with "a" or "an" follows it after a comma: "belonged to the
     Sandemanians, a small Christian sect", "founded by the Oscans, an Italic people" bring in a group the reader is not
     expected to know (not "controlled by Republicans, who …", nor the next item of a list: "the Putnams and the Porters,
