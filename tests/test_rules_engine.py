@@ -9956,6 +9956,8 @@ def test_a_head_of_state_after_of_or_to_is_asked():
     assert not any("{{c1::Ada Lind}}" in s.front for s in suggest(met, "Tom Vane", per_1000=1000))
     wife = "In 1610 the ship Kell Star was named after the wife of King Osric III."
     assert not any("{{c1::Osric III}}" in s.front for s in suggest(wife, "Tom Vane", per_1000=1000))
+
+
 # Round 105, part A: the kind noun of a topic said after a participle opening, of a compound, and "the complex"
 def test_a_tomb_said_after_a_participle_opening_is_the_topics_kind_noun():
     text = (
