@@ -3223,3 +3223,17 @@ def test_a_count_after_three_describing_words():
 def test_a_winds_force_on_the_beaufort_scale_is_one_reading():
     text = "That night the wind over Kellby reached force 9 or 10 on the Beaufort scale."
     assert ("force 9 or 10", MentionKind.QUANTITY) in [(m.text, m.kind) for m in find_mentions(text, NameBook())]
+
+
+# Round 105, lead (set 43): a name whose plural possessive opens it ("the Thirty Years' War"), the Dutch particle "ter",
+# older currencies, and a crop's Latin name after it
+def test_a_plural_possessive_inside_a_name_the_ter_particle_a_thaler_and_a_crops_latin_name():
+    def kinds(text: str) -> dict[str, MentionKind]:
+        return {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+
+    assert kinds("The treaty ended the Thirty Years' War in 1648.").get("Thirty Years' War") is MentionKind.NAME
+    assert kinds("Kellby lost the Hundred Years’ War in 1453.").get("Hundred Years’ War") is MentionKind.NAME
+    assert kinds("Kellby lies about three hours’ drive south of the capital.").get("about three hours") is MentionKind.DURATION
+    assert kinds("The scene was painted by Tom ter Vane, who was present.").get("Tom ter Vane") is MentionKind.PERSON
+    assert kinds("Varnia got five million thalers to pay off its army.").get("five million thalers") is MentionKind.MONEY
+    assert kinds("He chose the garden pea, Pisum vellum, with care.").get("Pisum vellum") is MentionKind.TERM

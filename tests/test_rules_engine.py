@@ -9983,3 +9983,15 @@ def test_the_complex_is_the_palace_fortress_the_document_is_about():
     # a document that names another complex leaves "the complex" unsure
     other = text.replace("It draws about", "Below it lies the Tam Complex of pools and baths. It draws about")
     assert not any(s.front.startswith("The Kell Alcazar stands") for s in suggest(other, "The Kell Alcazar", per_1000=1000))
+
+
+# Round 105, lead (set 43): a noun in "-ly" after an adjective is no adverb before a verb, so "The royal family came …"
+# is no "The royal …" standing for the Royal Varn Gardens
+def test_a_noun_in_ly_is_no_adverb_after_a_subjects_first_word():
+    text = (
+        "The Royal Varn Gardens lie on a bend of the Kell River. "
+        "The royal family came to Kellby in the early eighteenth century, when Tom Vane took a lease on Kell House."
+    )
+    fronts = {s.front for s in suggest(text, "A History of the Royal Varn Gardens", per_1000=1000)}
+    assert not any("Royal Varn Gardens family" in front for front in fronts)
+    assert any("The royal family came to Kellby" in front for front in fronts)

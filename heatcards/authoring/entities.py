@@ -135,6 +135,9 @@ _NOT_RELATIVE = rf"(?!\s+{lexicon.RELATIVE_TIME}|-old\b)"
 _PER_TIME = rf"\s+(?:per|an?)\s+(?:{lexicon.RATE_TIMES})\b(?!\s+(?:after|before)\b){_NOT_RELATIVE}"
 # A unit of time before "hand" names a clock's hand, no duration: "had only an hour hand".
 _NOT_A_CLOCK_HAND = r"(?!\s+hands?\b)"
+# A duration whose plural possessive opens a name is a word of that name: "the {{Thirty Years' War}}", "the Hundred Years’
+# War" (round 105, lead)
+_NOT_A_NAMES_POSSESSIVE = r"(?!['’]\s+(?-i:[A-Z]))"
 # What a quantity is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year".
 _PER = rf"(?:{_PER_TIME}|\s+per\s+(?:{lexicon.RATE_UNITS})\b)?(?![\w/])"
 # An amount word before a count; "under" or "over" before a number in words is a preposition: "came down under {three}
@@ -233,7 +236,7 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:\b{_QUALIFIER}(?:an?|{_RANGE})|\b{_RANGE})[\s-]+(?:{lexicon.TIME_UNITS})\b"
             rf"(?:(?:(?:,?\s+and|,)?\s+{_NUMBER}\s+(?:{lexicon.TIME_UNITS})\b){{1,2}}|\s+and\s+a\s+half\b)?{_NOT_RELATIVE}"
-            rf"{_NOT_A_CLOCK_HAND}",
+            rf"{_NOT_A_CLOCK_HAND}{_NOT_A_NAMES_POSSESSIVE}",
             re.IGNORECASE,
         ),
     ),
@@ -435,11 +438,11 @@ _FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJEC
 # Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
 # star, which follows no name).
 _MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
-_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
+_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
-# The small words of a surname: "van der Waals", "de la Tour", "von Frisch".
-_PARTICLES = frozenset("de des da di du del della delle dei degli dello der den van von la le".split())
+# The small words of a surname: "van der Waals", "de la Tour", "von Frisch", "ter Borch".
+_PARTICLES = frozenset("de des da di du del della delle dei degli dello der den ter van von la le".split())
 # A word that joins a name as a particle only before another one: "Theater an der Wien", "Frankfurt an der Oder" (not
 # "gave Tom Reyes an Oscar").
 _PARTICLE_OPENERS = frozenset({"an"})

@@ -525,7 +525,7 @@ FRACTION_COUNTS = "a|one|two|three|four|five|six|seven|eight|nine"
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
 CURRENCY_WORDS = (
     r"dollars?|euros?|pounds\s+sterling|yen|yuan|francs?|rupees?|marks|roubles?|rubles?|pesos?|lire|lira|guilders?|shillings?|pence|penny|"
-    r"guineas?|drachmas?|florins?|ducats?|livres"
+    r"guineas?|drachmas?|florins?|ducats?|livres|thalers?|kronor|kroner|krona|escudos?|dinars?|zlotys?|forints?"
 )
 
 # The past tense and the plain form of verbs whose questions the engine asks with "did"
@@ -598,6 +598,9 @@ SUBJECTIVE_PHRASES = r"\bone of the (?:most|best|greatest|finest|worst)\b(?!-)|\
 # Small words a title or name capitalises that say nothing of which one it is ("The Call of the Wild").
 CAPITALISED_SMALL_WORDS = _words("the and but for nor with from into")
 FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
+# Round 105, lead. Words in "-ly" that are no adverbs, which a subject's noun may be: "The royal family came …" (not
+# "royal", then an adverb and a verb).
+NOT_ADVERBS_IN_LY = _words("family assembly supply ally rally reply monopoly anomaly lily jelly belly bully holly italy")
 # Words that point back to something the card would not show.
 DANGLING_WORDS = _words("this these those such latter former aforementioned above below")
 # The times a "this" or "that" before them makes a phrase of (see DANGLING_PHRASES): "that year", "this morning".
@@ -792,7 +795,10 @@ CLASS_NOUNS = _words(
 CREATURE_NOUNS = _words(
     "spider moth butterfly caterpillar bee wasp ant beetle fly mosquito termite worm snail slug crab shrimp fish shark "
     "whale dolphin frog toad newt snake lizard tortoise turtle bird owl hawk eagle parrot bat mouse rat monkey ape "
-    "tree plant flower herb grass fern moss shrub vine palm weed fungus mushroom mould mold yeast bacterium alga seaweed"
+    "tree plant flower herb grass fern moss shrub vine palm weed fungus mushroom mould mold yeast bacterium alga seaweed "
+    # (round 105, lead) crops, garden plants and beasts: "the garden pea, {{Pisum sativum}}, with care"
+    "pea bean wheat rice maize barley potato tomato rose orchid oak pine cactus lichen coral horse dog cat wolf bear lion "
+    "tiger deer pig sheep goat"
 )
 # Round 65, part B. Nouns that define an idea set between commas before them by what it lets one do ("to") or what it
 # is the study or practice of ("of"): "it answers with {{empathy}}, the ability to share …", "{{taxonomy}}, the science

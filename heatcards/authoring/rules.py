@@ -177,8 +177,10 @@ _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
 # Words between a subject and its verb that say when or how often: "Hartley then founded …", "the Eagle also landed".
 _SEQUENCE_ADVERBS = "also|then|later|still|never|soon"
+# An adverb in "-ly" ("quickly"), not a noun so spelt ("family", lexicon.NOT_ADVERBS_IN_LY)
+_LY_ADVERB = rf"(?!(?:{'|'.join(sorted(lexicon.NOT_ADVERBS_IN_LY))})\b)[a-z]+ly"
 # A verb after a pronoun that makes it the subject of its clause: "In 1938 she moved …", not "… won it again".
-_VERB_AFTER_SUBJECT = rf"(?:(?:{_SEQUENCE_ADVERBS}|[a-z]+ly)\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
+_VERB_AFTER_SUBJECT = rf"(?:(?:{_SEQUENCE_ADVERBS}|{_LY_ADVERB})\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
 # A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
 _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
 # An "also", or a "too" ending a clause, that says the sentence before told of the same and can go:
@@ -649,7 +651,7 @@ _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|d
 _POINTED_TIME = re.compile(rf"(?:the (?:following|next|previous|same)|that(?: same)?) (?:{_PART_OF_TIME})\b", re.IGNORECASE)
 # A verb that needs a past participle after it to tell of an event: "was bought", "had filled in" (not "was the largest").
 _AUXILIARY_OF_AN_EVENT = frozenset({"was", "were", "had", "has", "have"})
-_PARTICIPLE_AFTER = re.compile(rf" (?:[a-z]+ly )?({_PAST_VERB})")
+_PARTICIPLE_AFTER = re.compile(rf" (?:{_LY_ADVERB} )?({_PAST_VERB})")
 # Participles after "was" that tell of a state, not an event: "was based in Lyon that year".
 _STATE_PARTICIPLES = frozenset({"based", "located", "situated", "known", "called", "named", "considered", "regarded", "valued", "priced"})
 # A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
@@ -782,7 +784,7 @@ _THIS_FOR_THE_SENTENCE_BEFORE = re.compile(
 _SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ |[A-Z][\w-]* (?!(?:an?|the)\b))?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 _COPULA = re.compile(r"was|is|became|becomes|remained|remains")
 # A name acting on an "it" right after it: "the Kell Company bought it", "the Society later named it" (see _antecedent).
-_ACTS_ON_AN_IT = re.compile(rf" (?:[a-z]+ly )?(?:{_PAST_VERB}) it\b")
+_ACTS_ON_AN_IT = re.compile(rf" (?:{_LY_ADVERB} )?(?:{_PAST_VERB}) it\b")
 # A relative clause about a name, perhaps after a few words of its own clause: "Lentes in 1702, which …".
 _RELATIVE_CLAUSE_AFTER = re.compile(r"[^,;.]{0,30}, which ")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
