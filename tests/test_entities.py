@@ -3237,3 +3237,20 @@ def test_a_plural_possessive_inside_a_name_the_ter_particle_a_thaler_and_a_crops
     assert kinds("The scene was painted by Tom ter Vane, who was present.").get("Tom ter Vane") is MentionKind.PERSON
     assert kinds("Varnia got five million thalers to pay off its army.").get("five million thalers") is MentionKind.MONEY
     assert kinds("He chose the garden pea, Pisum vellum, with care.").get("Pisum vellum") is MentionKind.TERM
+
+
+# Round 106, part A: a method, a measure or a reaction named after someone is one term after "the" (not after a
+# possessive, nor with a people's word); a ratio in figures with colons after "ratio" is one count
+def test_a_method_or_measure_named_after_someone_and_a_ratio_with_colons():
+    def kinds(text: str) -> dict[str, MentionKind]:
+        return {m.text: m.kind for m in find_mentions(text, NameBook.from_texts([text]))}
+
+    assert kinds("The signal is decoded with the Holm transform on a small computer.").get("Holm transform") is MentionKind.TERM
+    assert kinds("The field sets the Vane frequency, which rises with it.").get("Vane frequency") is MentionKind.TERM
+    assert kinds("Sugars brown in the Tarn reaction above 140 degrees.").get("Tarn reaction") is MentionKind.TERM
+    assert kinds("The gale reached force 9 on the Kellby scale.").get("Kellby scale") is MentionKind.TERM
+    assert "Tom Vane's reaction" not in kinds("Tom Vane's reaction was swift.")
+    assert "French reaction" not in kinds("In Varnia the French reaction was swift.")
+    assert kinds("The seeds fell into four classes in a ratio near 9:3:3:1.").get("9:3:3:1") is MentionKind.COUNT
+    assert kinds("They mixed lime and sand in the ratio 3:1.").get("3:1") is MentionKind.COUNT
+    assert "1:23:04" not in kinds("The test began at 1:23:04 a.m.")

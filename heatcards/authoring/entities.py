@@ -109,8 +109,12 @@ _RANK = re.compile(
 # A tally or a ratio is one count, asked whole (either number alone is half the fact): "by {{52 votes to 48}}", "by a vote
 # of {{6 to 3}}", "{{about one in ten}} adults", "{{nine out of ten}}"; not "two in five minutes", a count in a time.
 _TALLY_NUMBER = rf"(?<![\d.,$£€])(?:\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d)|{_NUMBER_IN_WORDS})\b"
+# Round 106, part A: a ratio in figures with colons, after "ratio" and what says how near: "in a ratio near {{9:3:3:1}}",
+# "a ratio of {{3:1}}" (not "at 1:23:04", a time, with no "ratio" before it).
+_RATIO_BEFORE = "|".join(rf"(?<=\bratio {word})" for word in ("", "of ", "near ", "of about ", "of roughly ", "close to ", "of nearly "))
 _TALLY_OR_RATIO = re.compile(
     rf"{_TALLY_NUMBER}\s+votes?\s+to\s+{_TALLY_NUMBER}"
+    rf"|(?:{_RATIO_BEFORE})\d{{1,3}}(?::\d{{1,3}})+(?![\d:])"
     rf"|(?:(?<=\bvote of )|(?<=\bmargin of )|(?<=\bratio of )|(?<=\bvoted )){_TALLY_NUMBER}\s+to\s+{_TALLY_NUMBER}"
     rf"|(?:\b(?i:about|around|nearly|almost|roughly|some|only|just)\s+)?(?<![\w-]){_TALLY_NUMBER}\s+(?:in|out\s+of)\s+{_TALLY_NUMBER}"
     rf"(?!\s+(?:{lexicon.TIME_UNITS})\b|\s*%|\s+per\b)"
@@ -329,11 +333,14 @@ _NUMBER_AS_A_NAME = re.compile(r"(?:(?<=numbered )|(?<=numbered it )|(?<=numbere
 # gravitation", whose term goes on; nor "Smith's rule", a reign). After a possessive, a disease or a comet named so is
 # one term too: "the cause was {{Hale's disease}}" (the "disease" alone was asked). After "a" a device named so is one
 # term as well: "works as a {{Volta cage}}" (not "a Volta" and a cage).
-_NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS))
+# Round 106, part A: after "the" a method, a measure or a reaction named so is one term too (lexicon.NAMED_METHOD_NOUNS):
+# "the {{Fourier transform}}", "the {{Larmor frequency}}"; never a people's word before the noun ("the French reaction",
+# how the French reacted).
+_NAMED_IDEA = "|".join(sorted(lexicon.NAMED_IDEA_NOUNS | lexicon.NAMED_METHOD_NOUNS))
 _POSSESSED_EPONYM = "|".join(sorted(lexicon.EPONYM_NOUNS - {"rule"}))
 _EPONYM = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 # (looked for only in a sentence with such a noun, found fast: the pattern tried at every word cost a few milliseconds)
-_EPONYM_NOUN = re.compile(rf"(?: (?:{_POSSESSED_EPONYM})|-hand rule)\b")
+_EPONYM_NOUN = re.compile(rf"(?: (?:{_POSSESSED_EPONYM}|{'|'.join(sorted(lexicon.NAMED_METHOD_NOUNS))})|-hand rule)\b")
 # A part of the body named after the anatomist who described it is one term, not a name and its noun: "the sensory
 # {{organ of Corti}}", "the {{Eustachian tube}}" (not "the {{Eustachian}} tube").
 _ANATOMY_NAMED_AFTER_SOMEONE = re.compile(
@@ -344,7 +351,7 @@ _ANATOMY_NAMED_AFTER_SOMEONE = re.compile(
 # gravitation", above); a hand rule is no reign: "{{Fleming's left-hand rule}}".
 _NUMBERED_LAW = rf"(?:{lexicon.PLACE_ORDINALS}|zeroth) laws?(?: of (?:motion|thermodynamics|planetary motion))?"
 _EPONYMOUS_TERM = re.compile(
-    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he ){_EPONYM} (?:{_NAMED_IDEA})|(?:(?<=\ba )|(?<=\ban )){_EPONYM} cage"
+    rf"(?<![\w-])(?=[A-Z])(?:(?<=\b[Tt]he )(?!(?:{'|'.join(sorted(lexicon.DEMONYMS))})\b){_EPONYM} (?:{_NAMED_IDEA})|(?:(?<=\ba )|(?<=\ban )){_EPONYM} cage"
     rf"|(?!(?:{'|'.join(sorted(lexicon.SENTENCE_STARTERS))})\b){_EPONYM}['’]s (?:{_POSSESSED_EPONYM}|{_NUMBERED_LAW}|(?:left|right)-hand rule))\b(?! of\b)"
 )
 # A year or a century with its era, whose marker names nothing: "founded in {{753 BC}}", "died in {{AD 14}}",

@@ -321,6 +321,11 @@ WELL_KNOWN_EVENTS = (
 # those of an idea make one term with the name, asked whole: "{{Hooke's law}}", "the {{Dorn cycle}}".
 NAMED_IDEA_NOUNS = _words("law laws principle theorem constant paradox effect equation equations cycle number numbers test")
 # and the parts of the body named after the anatomist who described them: "{{Bowman's capsule}}", "{{Cowper's glands}}"
+# Round 106, part A: and those of a method, a measure or a reaction, one term with the name only after "the" (after a
+# possessive they are someone's own: "Anna's reaction", "Grey's scale"): "the {{Fourier transform}}", "the {{Larmor
+# frequency}}", "the {{Maillard reaction}}", "the {{Beaufort scale}}". (Not "process": a document titled "The Lenz-Dorn
+# process" would lose the topic its one name gave, and with it the label that gives away "Karl Dorn".)
+NAMED_METHOD_NOUNS = _words("transform frequency reaction scale limit phenotype")
 EPONYM_NOUNS = NAMED_IDEA_NOUNS | _words(
     "disease diseases syndrome lymphoma sarcoma palsy rule comet razor cage capsule gland glands duct ducts corpuscles patches"
 )
