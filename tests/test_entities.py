@@ -3254,3 +3254,20 @@ def test_a_method_or_measure_named_after_someone_and_a_ratio_with_colons():
     assert kinds("The seeds fell into four classes in a ratio near 9:3:3:1.").get("9:3:3:1") is MentionKind.COUNT
     assert kinds("They mixed lime and sand in the ratio 3:1.").get("3:1") is MentionKind.COUNT
     assert "1:23:04" not in kinds("The test began at 1:23:04 a.m.")
+# Round 106, part B: two people a plural word of their part or kin brings in are one name
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("In 1880 the brothers Tom and Ned Vane opened a mill at Kellby.", "Tom and Ned Vane"),
+        ("His sons Osric and Edwy had already left for Varnia.", "Osric and Edwy"),
+        ("The first mill was built by two brothers, Jean-Paul and Jean-Luc Vell, whose family made cloth.", "Jean-Paul and Jean-Luc Vell"),
+        ("In 1905 the artists Kellan and Orla-Mae covered the bridge in cloth.", "Kellan and Orla-Mae"),
+    ],
+)
+def test_a_pair_brought_in_by_their_part_is_one_name(text, pair):
+    assert (pair, MentionKind.NAME) in [(m.text, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))]
+
+
+def test_two_people_each_by_a_full_name_stay_two_names():
+    text = "In 1938 the chemists Ann Hale and Tom Vane split the atom at Kellby."
+    assert {"Ann Hale", "Tom Vane"} <= {m.text for m in find_mentions(text, NameBook.from_texts([text]))}

@@ -9995,3 +9995,21 @@ def test_a_noun_in_ly_is_no_adverb_after_a_subjects_first_word():
     fronts = {s.front for s in suggest(text, "A History of the Royal Varn Gardens", per_1000=1000)}
     assert not any("Royal Varn Gardens family" in front for front in fronts)
     assert any("The royal family came to Kellby" in front for front in fronts)
+
+
+# Round 106, part B: a pair of people brought in by their part asked whole, and a time of several units
+def test_a_pair_brought_in_by_their_part_is_asked_whole():
+    text = (
+        "The first balloons of Varnia were built by two brothers, Jean-Paul and Jean-Luc Vell, whose family made cloth in Kellby. "
+        "In 1880 the brothers Osric and Edwy Hale opened a ropeworks at Kellby."
+    )
+    fronts = {s.front for s in suggest(text, "Balloons of Varnia", per_1000=1000)}
+    assert any("two brothers, {{c1::Jean-Paul and Jean-Luc Vell}}, whose" in front for front in fronts)
+    assert any("the brothers {{c1::Osric and Edwy Hale}} opened" in front for front in fronts)
+    assert not any("{{c1::Osric}} and" in front for front in fronts)
+
+
+def test_a_time_of_several_units_is_asked_whole():
+    text = "The first race across Varnia was won by Tom Vane, who finished in 2 hours 41 minutes and 9 seconds."
+    answers = {s.answer for s in suggest(text, "The Varnia Race", per_1000=1000)}
+    assert "2 hours 41 minutes and 9 seconds" in answers

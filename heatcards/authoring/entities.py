@@ -576,6 +576,17 @@ _WORK_AFTER_ITS_AUTHOR = re.compile(
 )
 # A firm named after its partners: "the firm of Perkins, Bacon and Petch" is one organisation, not three names
 _FIRM_OF_PARTNERS = re.compile(r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’-]*(?:, [A-Z][\w'’-]*)*,? (?:and|&) [A-Z][\w'’-]*)")
+# Two people a plural word of their part or kin brings in, the first by one name: "his sons Cuthbert and Richard", "the
+# brothers Jacques and Pierre Curie", "two brothers, Tom and Ned Vane" are asked together (the first name alone is half
+# the answer); "the chemists Ann Hale and Tom Vane", each by a full name, stay two names.
+_PLURAL_PEOPLE_WORD = "|".join(sorted(
+    word if word.endswith(("s", "ren")) else f"{word}s"  # "parents", "children" are plural already
+    for word in lexicon.PERSON_WORDS | lexicon.KIN_NOUNS if not word.endswith(("ch", "sh", "y", "man"))  # not "coaches", "men"
+))
+_PAIR_AFTER_THEIR_PART = re.compile(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Tt]wo|[A-Z][\w-]*['’]s?)(?: [a-z][\w-]*)? (?:{_PLURAL_PEOPLE_WORD}),? "
+    r"(?P<pair>[A-Z][\w'’-]* and [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?![\w'’-]| [A-Z]| (?:of|de|van|von)\b)"
+)
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
 # was rebuilt"), not a thing of the saint's ("St. Paul's letters")
@@ -845,6 +856,12 @@ _GENDER_SAID_AFTER_A_NAME = re.compile(
 _OFFICE = re.compile(rf"(?P<title>{'|'.join(sorted(lexicon.RULERS_TITLES | {'President', 'Governor', 'Bishop', 'Archbishop', 'Earl'}))}) of [A-Z]")
 
 
+def names_a_pair_by_their_part(text: str, mention: Mention) -> bool:
+    """Whether the mention is two people a plural word of their part brings in ("his sons {{Cuthbert and Richard}}",
+    "two brothers, {{Tom and Ned Vane}}"): one answer, not the last items of a list ("two brothers, Tom and Ned")."""
+    return any(match.span("pair") == (mention.start, mention.end) for match in _PAIR_AFTER_THEIR_PART.finditer(text))
+
+
 def names_an_office(name: str) -> bool:
     """Whether the name is an office with no person's name in it ("Governor of New South Wales", "King of Norway"):
     whoever holds it, no "he" or "she" can be written as it."""
@@ -1026,6 +1043,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             add(Mention(MentionKind.COUNT, match.start(), match.end(), match.group(), match.group()))
     for match in _FIRM_OF_PARTNERS.finditer(text):
         add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
+    for match in _PAIR_AFTER_THEIR_PART.finditer(text):
+        add(Mention(MentionKind.NAME, match.start("pair"), match.end("pair"), match.group("pair"), match.group("pair")))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = next(group for group in ("between", "numbers", "from") if match.group(group))

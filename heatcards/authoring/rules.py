@@ -38,6 +38,7 @@ from heatcards.authoring.entities import (
     Quotation,
     find_mentions,
     is_a_rank_at,
+    names_a_pair_by_their_part,
     names_an_office,
     looks_like_a_persons_name,
     may_name_a_person,
@@ -573,6 +574,9 @@ _START_OF_A_RANGE = re.compile(
 )
 # Where a span of two amounts joins its halves: "about 2 mm| to |about 8 mm" (see _answer_words).
 _SPAN_JOIN = re.compile(r" (?:to|and) ")
+# The "and" before the last number of a time of several units: "2 hours, 41 minutes {{and}} 9 seconds" (not "three and a
+# half centuries").
+_AND_BEFORE_A_NUMBER = re.compile(rf" and (?=\d|(?:{lexicon.NUMBER_WORDS})\b)")
 _NUMBER_KINDS = frozenset({MentionKind.DURATION, MentionKind.QUANTITY, MentionKind.COUNT, MentionKind.MONEY})
 # The answers that are an amount or a moment, not a name or a term: what a sentence of them all is about is something else
 _AMOUNT_OR_TIME_KINDS = _NUMBER_KINDS | {MentionKind.DATE, MentionKind.YEAR, MentionKind.TIME, MentionKind.AGE}
@@ -2494,9 +2498,12 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
 
 def _answer_words(mention: Mention) -> int:
     """How many words the learner recalls: a span of two amounts ("about 2 mm to about 8 mm") is recalled as two
-    short answers, each no longer than its longer half."""
+    short answers, each no longer than its longer half; a time of several units ("2 hours, 41 minutes and 9 seconds")
+    as its numbers and units, the "and" joining them not counted."""
     if mention.kind is MentionKind.QUANTITY:
         return max(len(half.split()) for half in _SPAN_JOIN.split(mention.text))
+    if mention.kind is MentionKind.DURATION:
+        return len(_AND_BEFORE_A_NUMBER.sub(" ", mention.text).split())
     return len(mention.text.split())
 
 
@@ -7231,7 +7238,9 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
     lists = [*_LIST_OF_THINGS.finditer(claim.text), *(_LIST_OF_TIMES.finditer(claim.text) if mention.kind in (MentionKind.YEAR, MentionKind.DATE) else ())]
     # a term that is the list's items whole is no item of it: "an alloy of {{lead, tin and antimony}}"
     whole_list = mention.kind is MentionKind.TERM and ", " in mention.text
-    return len(linked) >= 3 or any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists)
+    # nor are two people a plural word brings in after a comma: "built by two brothers, {{Tom and Ned Vane}}"
+    pair = names_a_pair_by_their_part(claim.text, mention)
+    return len(linked) >= 3 or not pair and any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists)
 
 
 # A name of one capitalised word long enough to have a plural or singular of its own: "Mongol", "Mongols".
