@@ -10013,3 +10013,31 @@ def test_a_time_of_several_units_is_asked_whole():
     text = "The first race across Varnia was won by Tom Vane, who finished in 2 hours 41 minutes and 9 seconds."
     answers = {s.answer for s in suggest(text, "The Varnia Race", per_1000=1000)}
     assert "2 hours 41 minutes and 9 seconds" in answers
+# Round 106, part C: a short aside between the subject of a later main clause and its verb ("…, and Ada Vell, then
+# twenty-five, became queen") leaves her the one a leading "She" after the sentence goes on with; and a clause of a
+# person whose thing a sentence opens with keeps its "he" or "she" only when it is that person's
+def test_a_short_aside_before_the_verb_leaves_the_topic_the_subject_of_the_last_clause():
+    text = (
+        "Ada Vell was born at Kellby Hall in 1533, and her childhood was spent in the north. "
+        "Queen Mara Lind died on 17 November 1558, and Ada Vell, then twenty-five, became queen. "
+        "She was crowned at Kellby Minster on 15 January 1559."
+    )
+    fronts = {s.front for s in suggest(text, "Ada Vell", per_1000=1000)}
+    assert "Ada Vell was crowned at {{c1::Kellby Minster}} on 15 January 1559." in fronts
+    # an aside that names someone is no short aside: Queen Mara may be meant
+    other = text.replace("then twenty-five, became", "with Queen Mara's blessing, became")
+    assert not any(front.startswith("Ada Vell was crowned") for front in (s.front for s in suggest(other, "Ada Vell", per_1000=1000)))
+
+
+def test_a_persons_clause_keeps_its_pronoun_when_someone_else_may_be_meant():
+    text = (
+        "Ada Vell was born at Kellby Hall in 1533, and she was raised in the north. "
+        "Ada Vell's first act was the boldest of her reign: she made Tom Vane her chancellor, and he served her for forty years, "
+        "later as Lord Kell. "
+        "Ada Vell's ship was the Kestrel Star, a converted collier, and she carried the botanist Karl Lind and his servants."
+    )
+    fronts = {s.front for s in suggest(text, "Ada Vell", per_1000=1000)}
+    assert not any(front.startswith("Ada Vell served her") for front in fronts)
+    tom = "Tom Vane's toes were crushed at the pier, he refused most treatment, and he died of tetanus on 22 July 1869."
+    assert "Tom Vane died of {{c1::tetanus}} on 22 July 1869." in {s.front for s in suggest(tom, "Tom Vane", per_1000=1000)}
+

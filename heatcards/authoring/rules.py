@@ -302,6 +302,9 @@ _ASIDE_FROM_THE_MAIN_CLAUSE = re.compile(
 )
 # Where a later main clause of the sentence starts: ", and ", ", but ", "; " (see _topic_goes_on_in_the_main_clause).
 _LATER_MAIN_CLAUSE = re.compile(r",\s+(?:and|but|yet)\s+|;\s+")
+# A short aside of small words between a subject and its verb: "Ada Lind|, then twenty-five,| became …", "Tom Vane|, aged
+# 60,| died …" (not a list or a clause of its own: "Ada Lind, and then Tom Vane, …", "Ada Lind, Tom Vane and …").
+_SHORT_ASIDE_BEFORE_THE_VERB = re.compile(r", (?!(?:and|or|but|yet)\b)(?:[a-z][\w-]*|\d+)(?: (?:[a-z][\w-]*|\d+)){0,3},")
 # A name in a restrictive relative clause on a subject that is a common noun: "A photograph that Tom Vane took in 1857
 # shows …" (the name, the subject of "took", stands aside from the main clause).
 _IN_THE_SUBJECTS_RELATIVE_CLAUSE = re.compile(r"(?:An?|The) (?:[a-z-]+ ){1,3}(?:that|which|whom) (?:the )?(?:[a-z-]+ )?")
@@ -999,7 +1002,7 @@ _CLAUSE_BOUNDARY = re.compile(
 _EXPLAINING_COLON = re.compile(rf"(?P<quote>):\s+(?=(?:it|they|he|she|this|the|a|an) [a-z]+ )")
 # A clause of a person whose thing the sentence opens with: "His toes were amputated, {he refused …}, {and
 # he died …}" (see _the_persons_clause).
-_PERSONS_CLAUSE = re.compile(rf",(?: and)? (?:he|she) (?={_VERB_AFTER_SUBJECT})")
+_PERSONS_CLAUSE = re.compile(rf",(?: and)? (?P<pronoun>he|she) (?={_VERB_AFTER_SUBJECT})")
 # What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
 # Words a statement does not end on: a preposition, an article, a conjunction.
@@ -2228,7 +2231,7 @@ def _cards(
         alone = 1.0 if mention.kind in NAMED_KINDS or named else 0.85
         if _paired(claim, mention):
             alone = PAIRED_FACTOR
-        shown, mention = _shortened(claim, mention)
+        shown, mention = _shortened(claim, mention, book)
         made = _question(shown, mention)
         if made is None and ask is not None and (asked := ask(index, shown, mention)) is not None:
             made = (*asked, mention.name)
@@ -3193,7 +3196,7 @@ def _inside_a_list(text: str, position: int) -> bool:
     return colon >= 0 and (";" in text[colon:] or _ANNOUNCING_COUNT.search(text, 0, colon) is not None)
 
 
-def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
+def _shortened(claim: Claim, mention: Mention, book: NameBook) -> tuple[Claim, Mention]:
     """The claim a card asking for `mention` shows, and the mention in it: without a clause that
     describes a name in passing when the mention is outside it ("Smith, whose brother ran a bakery in
     Leeds, won the mile in {{1954}}" -> "Smith won the mile in {{1954}}"; "The engineer, Anna Berg, who
@@ -3216,7 +3219,7 @@ def _shortened(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
             # "Its chief engineer, Anna Berg, who had built …, died": the comma closing "Anna Berg" stays
             start = aside.start() + 1 if claim.text.endswith(", ", 0, described.start) else aside.start()
             claim, mention = _without_span(claim, mention, start, aside.end())
-    claim, mention = _the_persons_clause(claim, mention)
+    claim, mention = _the_persons_clause(claim, mention, book)
     if len(_WORD.findall(claim.text)) <= LONG_FRONT_WORDS:
         return claim, mention
     for boundary in _CLAUSE_BOUNDARY.finditer(claim.text, mention.end):
@@ -3231,11 +3234,12 @@ def _start_of_its_clause(text: str, position: int) -> int:
     return max(text.rfind(mark, 0, position) for mark in ",;:") + 1
 
 
-def _the_persons_clause(claim: Claim, mention: Mention) -> tuple[Claim, Mention]:
+def _the_persons_clause(claim: Claim, mention: Mention, book: NameBook) -> tuple[Claim, Mention]:
     """For a claim that opens with a person's thing and goes on with clauses of that person joined by
     commas and "and", the clause that holds `mention`, with the person's name for its "he" or "she":
     "John Hale's toes were amputated, he refused most treatment, and he died of tetanus on {{22 July
-    1869}}." -> "John Hale died of tetanus on {{22 July 1869}}."; as it was otherwise."""
+    1869}}." -> "John Hale died of tetanus on {{22 July 1869}}."; as it was otherwise, and when the clause's pronoun
+    is not of the person's gender or may be another person named before it."""
     person = claim.subject
     if person is None or not person.possessive or person.kind is not MentionKind.PERSON:
         return claim, mention
@@ -3246,6 +3250,13 @@ def _the_persons_clause(claim: Claim, mention: Mention) -> tuple[Claim, Mention]
     if not starts:
         return claim, mention
     start = starts[-1]
+    gender = Gender.MALE if next(c for c in clauses if c.end() == start)["pronoun"] == "he" else Gender.FEMALE
+    if book.gender(person.name) not in (gender, None) or any(
+        m.kind is MentionKind.PERSON and person.end <= m.start < start and book.gender(m.name) in (gender, None) for m in claim.mentions
+    ):
+        # "Tom Vane's ship was the Kestrel, and she carried …": the ship; "Ada Lind's first act: she made Tom Vane her
+        # secretary, and he served …": Vane
+        return claim, mention
     end = next((clause.start() for clause in clauses if clause.start() >= mention.end), len(claim.text))
     kept = claim.text[start:end].rstrip(" .")
     text = f"{person.text} {kept}."
@@ -5641,6 +5652,13 @@ def _may_be(gender: Gender, mention: Mention, topic: _Topic | None, book: NameBo
     return mention.kind is MentionKind.NAME and mention.name in first_names
 
 
+def _after_a_short_aside(text: str, position: int) -> int:
+    """Where the verb of a subject ending at `position` may start, past a short aside between commas (see
+    _SHORT_ASIDE_BEFORE_THE_VERB): "…, and Ada Lind, then twenty-five, became queen" gives the place of " became"."""
+    aside = _SHORT_ASIDE_BEFORE_THE_VERB.match(text, position)
+    return aside.end() if aside else position
+
+
 def _pronoun_written_as_the_topic(gender: Gender, before: _Before, topic: _Topic | None) -> bool:
     """Whether the claim of the sentence before wrote one of its subject pronouns of `gender` as the document's person,
     who is then among the people that sentence offers though no mention of it names them ("Later he wrote …" -> "Later
@@ -5791,8 +5809,9 @@ def _subject_person_goes_on(gender: Gender, before: _Before, topic: _Topic | Non
 def _topic_goes_on_in_the_main_clause(gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
     """Whether the sentence before, naming the document's person of `gender` beside others who could be meant, leaves
     that person alone in the place a leading "He" or "She" goes on from: the subject of its last main clauses (named,
-    then perhaps a pronoun of that gender), with everyone else in an earlier clause ("Prince Albert opened it in May,
-    but Tom Brand was too ill to attend; he saw it only later."); or the one such person in the main clause of a
+    then perhaps a pronoun of that gender, perhaps with a short aside before its verb: "…, and Tom Brand, then twenty,
+    was …"), with everyone else in an earlier clause ("Prince Albert opened it in May, but Tom Brand was too ill to
+    attend; he saw it only later."); or the one such person in the main clause of a
     sentence whose subject is a thing, the others inside a relative clause on it ("A photograph that Karl Lind took in
     1857 shows Tom Brand in a tall hat."). Not when another person comes after the topic's clause opens ("…, but Tom
     Brand met Karl Lind; he …"), nor when the last subject is anyone else ("Tom Brand designed it, but Prince Albert
@@ -5806,7 +5825,7 @@ def _topic_goes_on_in_the_main_clause(gender: Gender, before: _Before, topic: _T
     for boundary in _LATER_MAIN_CLAUSE.finditer(text):
         start = _OPENING.match(text, boundary.end()).end()
         subject = next((m for m in named if m.start == start), None)
-        if subject is None or not _VERB_OF_THE_SUBJECT.match(text, subject.end) or any(m.end > start for m in others):
+        if subject is None or not _VERB_OF_THE_SUBJECT.match(text, _after_a_short_aside(text, subject.end)) or any(m.end > start for m in others):
             continue
         later = [b.end() for b in _LATER_MAIN_CLAUSE.finditer(text, subject.end)]
         if all(pronoun.match(text, _OPENING.match(text, end).end()) for end in later):
