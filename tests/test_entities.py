@@ -3254,6 +3254,8 @@ def test_a_method_or_measure_named_after_someone_and_a_ratio_with_colons():
     assert kinds("The seeds fell into four classes in a ratio near 9:3:3:1.").get("9:3:3:1") is MentionKind.COUNT
     assert kinds("They mixed lime and sand in the ratio 3:1.").get("3:1") is MentionKind.COUNT
     assert "1:23:04" not in kinds("The test began at 1:23:04 a.m.")
+
+
 # Round 106, part B: two people a plural word of their part or kin brings in are one name
 @pytest.mark.parametrize(
     "text, pair",

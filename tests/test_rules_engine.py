@@ -10013,6 +10013,8 @@ def test_a_time_of_several_units_is_asked_whole():
     text = "The first race across Varnia was won by Tom Vane, who finished in 2 hours 41 minutes and 9 seconds."
     answers = {s.answer for s in suggest(text, "The Varnia Race", per_1000=1000)}
     assert "2 hours 41 minutes and 9 seconds" in answers
+
+
 # Round 106, part C: a short aside between the subject of a later main clause and its verb ("…, and Ada Vell, then
 # twenty-five, became queen") leaves her the one a leading "She" after the sentence goes on with; and a clause of a
 # person whose thing a sentence opens with keeps its "he" or "she" only when it is that person's
