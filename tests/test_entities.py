@@ -3273,3 +3273,9 @@ def test_a_pair_brought_in_by_their_part_is_one_name(text, pair):
 def test_two_people_each_by_a_full_name_stay_two_names():
     text = "In 1938 the chemists Ann Hale and Tom Vane split the atom at Kellby."
     assert {"Ann Hale", "Tom Vane"} <= {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+# Round 106, lead (set 44): a Spanish name's "y" joins its two surnames
+def test_a_spanish_names_y_joins_its_surnames():
+    text = "Ana Vela y Ruiz was born on 6 July 1907 in Kellby."
+    assert "Ana Vela y Ruiz" in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}

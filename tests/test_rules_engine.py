@@ -10043,3 +10043,18 @@ def test_a_persons_clause_keeps_its_pronoun_when_someone_else_may_be_meant():
     tom = "Tom Vane's toes were crushed at the pier, he refused most treatment, and he died of tetanus on 22 July 1869."
     assert "Tom Vane died of {{c1::tetanus}} on 22 July 1869." in {s.front for s in suggest(tom, "Tom Vane", per_1000=1000)}
 
+
+
+# Round 106, lead (set 44): a museum named after the woman is no ship a "she" may be, and "taking her home" is no home of
+# hers
+def test_a_museum_named_after_a_woman_is_no_she_and_taking_her_home_is_no_possessive():
+    text = (
+        "Ada Lind was a painter from Kellby. "
+        "On 17 September 1925 the bus taking her home from school collided with a tram. "
+        "Tom Vane gave the Green House to the nation, and it opened as the Ada Lind Museum in 1958. "
+        "For two decades afterwards she was remembered chiefly as his wife."
+    )
+    fronts = {s.front for s in suggest(text, "Ada Lind", per_1000=1000)}
+    assert not any("Museum was remembered" in front for front in fronts)
+    assert any("the bus taking Ada Lind home from school" in front for front in fronts)
+    assert not any("Ada Lind's home" in front for front in fronts)

@@ -445,7 +445,7 @@ _FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJEC
 # Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
 # star, which follows no name).
 _MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
-_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
+_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á y".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
 # The small words of a surname: "van der Waals", "de la Tour", "von Frisch", "ter Borch".

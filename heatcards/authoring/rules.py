@@ -364,6 +364,13 @@ _GOING_TO_A_PLACE = frozenset({"at", "to", "in", "into", "entered", "joined", "a
 # After "her", what makes it "asked her to …" (or "those who taught her were …", "named her among …": no noun follows
 # a possessive; "gave her its medal": no determiner follows one either) rather than "her direction".
 _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|since|until|till|when|while|whilst|because|although|though|but|or|if|unless|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
+# A verb of taking someone somewhere right before a "her", and "home" after it as where to, not a noun of hers: "the bus
+# taking her home from school", "drove her home." (see _object_her; not "sold her home in 1920").
+_TAKING_VERB_BEFORE = re.compile(
+    r"\b(?:take|takes|taking|took|taken|bring|brings|bringing|brought|drive|drives|driving|drove|driven|send|sends|sending|sent"
+    r"|walk|walks|walking|walked|carry|carries|carrying|carried)\s+$"
+)
+_HOME_AS_WHERE_TO = re.compile(r"\s+home\b(?=\s*(?:[,.;:]|(?:from|to|after|in|on|at|by|and|again)\b))")
 # The verb of a clause right after an object "her", before its own object: "a landslip that nearly killed her buried her
 # dog" (see _object_her; "her beloved dog" is hers).
 _VERB_AFTER_AN_OBJECT_HER = re.compile(rf"\s+{_PAST_VERB}\s+(?:the|an?|his|her|its|their)\b")
@@ -4734,6 +4741,8 @@ def _object_her(text: str, start: int, end: int) -> bool | None:
         return True  # "Doctors declared her insane": the one they judged, in a state no noun follows
     if _NAMING_VERB_BEFORE.search(text, 0, start) and re.match(r"\s*[\"“‘']", text[end:]):
         return True  # 'A report called her "a ministering angel"': the name given to her
+    if _TAKING_VERB_BEFORE.search(text, 0, start) and _HOME_AS_WHERE_TO.match(text, end):
+        return True  # "the bus taking her home from school": taken home, not her home (round 106, lead)
     if not _SEEING_OR_CAUSING_BEFORE.search(text, 0, start):
         return False
     if _BARE_VERB_AND_ITS_OBJECT.match(text, end):
@@ -5604,13 +5613,22 @@ def _named_then_gendered(gender: Gender, before: _Before, topic: _Topic | None, 
     return None
 
 
+_BUILDING_OR_BODY_WORDS = lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS
+
+
 def _ships_she_may_be(gender: Gender, offered: list[Mention], topic: _Topic | None) -> list[Mention]:
     """The ships (or other craft) a "She" or "Her" may stand for among the names of the sentence before (not a person,
     whom "the Reverend Tom Vane" may make look like one), unless the document's topic is itself a ship, whose own rules
     weigh the other ships its story names."""
     if gender is not Gender.FEMALE or (topic is not None and topic.ship):
         return []
-    return list({_canonical(m, topic): m for m in offered if m.craft and m.kind is not MentionKind.PERSON and not (topic and _is_topic(m, topic))}.values())
+    return list({
+        _canonical(m, topic): m
+        for m in offered
+        # not a building or a body named after a woman: "it opened as the Frida Kahlo Museum. … she was remembered …"
+        # (round 106, lead)
+        if m.craft and m.kind is not MentionKind.PERSON and not (topic and _is_topic(m, topic)) and m.text.split()[-1] not in _BUILDING_OR_BODY_WORDS
+    }.values())
 
 
 def _only_the_topic_fits(pronoun: str, offered: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
