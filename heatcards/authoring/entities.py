@@ -1387,7 +1387,7 @@ _ILLNESS_PLACE = re.compile(
 # {spruce}, a light …", "The cabin was filled with {pure oxygen} at …", "The metal was an alloy of {lead, tin and
 # antimony}." (see _illness_and_material_terms).
 _MATERIAL_PLACE = re.compile(
-    r"\b(?:is|are|was|were) (?:[a-z]+ly )?(?:made|carved|cut|built|cast|forged|woven|filled) (?:of|from|out of|with) (?=[a-z])"
+    rf"\b(?:is|are|was|were) (?:{lexicon.LY_ADVERB} )?(?:made|carved|cut|built|cast|forged|woven|filled) (?:of|from|out of|with) (?=[a-z])"
     r"|\b(?:is|are|was|were) an alloy of (?=[a-z])"
 )
 # Everyday words a place for an illness or a material also takes, which name nothing to learn: "suffered from neglect",
@@ -1413,7 +1413,7 @@ _TRADESMANS_QUALITIES = frozenset(
 # Round 103, part B. The means a thing works by, ending its clause (or before "alone"): "Water works mainly by
 # {{cooling}}: …", "Dry powder works by {{smothering}}, …", "The whole system worked by {{gravity}} alone." (see
 # _means_and_type_terms; not "a gearbox worked by three pedals on the floor": the means goes on, nor a count).
-_MEANS_IT_WORKS_BY = re.compile(r"\b(?:works?|worked|acts?|acted|operates?|operated) (?:[a-z]+ly )?by (?=[a-z])")
+_MEANS_IT_WORKS_BY = re.compile(rf"\b(?:works?|worked|acts?|acted|operates?|operated) (?:{lexicon.LY_ADVERB} )?by (?=[a-z])")
 # A method named after "by" with no article, which a colon then explains: "it was repaired by {{underpinning}}: new
 # footings were …", "made from coal by {{dry distillation}}: the coal is …" (not "by hand:", an everyday word).
 _METHOD_A_COLON_EXPLAINS = re.compile(r"\bby (?P<term>(?!(?:the|a|an|its|his|her|their|this|that)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}): (?=[a-z])")
@@ -1428,7 +1428,7 @@ _LIST_OF_WORDS_AFTER = re.compile(r"(?:, [a-z]+)*,? and [a-z]+(?=[.,;])")
 # made continuously in the {upper atmosphere}.", "Most of it is stored inside the {liver}." (not an idiom: "found in the
 # end", "made in the same way"; not "in the 1940s", a year's).
 _MADE_OR_FOUND_IN = re.compile(
-    r"\b(?:is|are|was|were) (?:[a-z]+ly )?(?:made|formed|found|stored|produced|created|generated) (?:[a-z]+ly )?(?:in|inside|within) the "
+    rf"\b(?:is|are|was|were) (?:{lexicon.LY_ADVERB} )?(?:made|formed|found|stored|produced|created|generated) (?:{lexicon.LY_ADVERB} )?(?:in|inside|within) the "
     r"(?!(?:end|past|future|meantime|meanwhile|process|same|way|first|last|course|case|event|time|form|shape|wild)\b)(?=[a-z])"
 )
 # What a method measures or dates, one to three lower-case words ending the sentence: "Tritium dating measures the age
@@ -1485,7 +1485,7 @@ _COUNT_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b(?i:{lexicon.COUNTING_WORDS})) $")
 # ("is, strictly speaking, a magnetic south pole")
 _ONE_ADVERB = re.compile(r"[\w-]+ly")
 _ONE_GERUND = re.compile(r"[a-z]+ing")
-_ADVERB_BEFORE = re.compile(r"\b[a-z]+ly $")
+_ADVERB_BEFORE = re.compile(rf"\b{lexicon.LY_ADVERB} $")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
 _NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.

@@ -153,6 +153,12 @@ PERSON_VERBS = _words(
     "replied replies asked asks shouted whispered laughed smiled cried joked quipped"
 )
 
+# Round 106, lead. Verbs of taking someone somewhere, after which "her home" is where she was taken: "the bus taking her
+# home from school" (see rules._object_her).
+TAKING_VERBS = _words(
+    "take takes taking took taken bring brings bringing brought drive drives driving drove driven send sends sending sent "
+    "walk walks walking walked carry carries carrying carried"
+)
 # Verbs of seeing or of making someone act, whose object goes on with a bare verb: "watched her read the Bible",
 # "let her study", "made her promise" (not "watched her son", where the "her" owns the noun after it).
 SEEING_OR_CAUSING_VERBS = _words(
@@ -606,6 +612,8 @@ FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
 # Round 105, lead. Words in "-ly" that are no adverbs, which a subject's noun may be: "The royal family came …" (not
 # "royal", then an adverb and a verb).
 NOT_ADVERBS_IN_LY = _words("family assembly supply ally rally reply monopoly anomaly lily jelly belly bully holly italy")
+# An adverb in "-ly" ("quickly", "widely"), not a noun so spelt ("family"): a pattern for the rules of both modules.
+LY_ADVERB = rf"(?!(?:{'|'.join(sorted(NOT_ADVERBS_IN_LY))})\b)[a-z]+ly"
 # Words that point back to something the card would not show.
 DANGLING_WORDS = _words("this these those such latter former aforementioned above below")
 # The times a "this" or "that" before them makes a phrase of (see DANGLING_PHRASES): "that year", "this morning".

@@ -178,10 +178,8 @@ _PAST_VERBS = "|".join(lexicon.PAST_TO_PLAIN)
 _PAST_VERB = rf"(?:{_PAST_VERBS}|{'|'.join(lexicon.IRREGULAR_PAST)}|[a-z]+ed)\b"
 # Words between a subject and its verb that say when or how often: "Hartley then founded …", "the Eagle also landed".
 _SEQUENCE_ADVERBS = "also|then|later|still|never|soon"
-# An adverb in "-ly" ("quickly"), not a noun so spelt ("family", lexicon.NOT_ADVERBS_IN_LY)
-_LY_ADVERB = rf"(?!(?:{'|'.join(sorted(lexicon.NOT_ADVERBS_IN_LY))})\b)[a-z]+ly"
 # A verb after a pronoun that makes it the subject of its clause: "In 1938 she moved …", not "… won it again".
-_VERB_AFTER_SUBJECT = rf"(?:(?:{_SEQUENCE_ADVERBS}|{_LY_ADVERB})\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
+_VERB_AFTER_SUBJECT = rf"(?:(?:{_SEQUENCE_ADVERBS}|{lexicon.LY_ADVERB})\s+)?(?:{_PAST_VERB}|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)"
 # A word between a subject and its verb that orders the event after the one before: "Hartley then founded …".
 _SEQUENCE_WORD = re.compile(rf" (?:then|later|afterwards|subsequently)(?= {_PAST_VERB})")
 # An "also", or a "too" ending a clause, that says the sentence before told of the same and can go:
@@ -366,10 +364,7 @@ _GOING_TO_A_PLACE = frozenset({"at", "to", "in", "into", "entered", "joined", "a
 _OBJECT_HER = re.compile(rf"\s*(?:[,.;:]|(?:to|a|an|the|its|his|their|this|these|those|that|as|and|in|on|at|with|for|from|by|into|among|after|before|beside|about|over|under|through|against|around|across|up|out|off|was|were|once|twice|again|since|until|till|when|while|whilst|because|although|though|but|or|if|unless|(?:{lexicon.NUMBER_WORDS}|\d+) times)\b)")
 # A verb of taking someone somewhere right before a "her", and "home" after it as where to, not a noun of hers: "the bus
 # taking her home from school", "drove her home." (see _object_her; not "sold her home in 1920").
-_TAKING_VERB_BEFORE = re.compile(
-    r"\b(?:take|takes|taking|took|taken|bring|brings|bringing|brought|drive|drives|driving|drove|driven|send|sends|sending|sent"
-    r"|walk|walks|walking|walked|carry|carries|carrying|carried)\s+$"
-)
+_TAKING_VERB_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.TAKING_VERBS))}) $")
 _HOME_AS_WHERE_TO = re.compile(r"\s+home\b(?=\s*(?:[,.;:]|(?:from|to|after|in|on|at|by|and|again)\b))")
 # The verb of a clause right after an object "her", before its own object: "a landslip that nearly killed her buried her
 # dog" (see _object_her; "her beloved dog" is hers).
@@ -665,7 +660,7 @@ _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|d
 _POINTED_TIME = re.compile(rf"(?:the (?:following|next|previous|same)|that(?: same)?) (?:{_PART_OF_TIME})\b", re.IGNORECASE)
 # A verb that needs a past participle after it to tell of an event: "was bought", "had filled in" (not "was the largest").
 _AUXILIARY_OF_AN_EVENT = frozenset({"was", "were", "had", "has", "have"})
-_PARTICIPLE_AFTER = re.compile(rf" (?:{_LY_ADVERB} )?({_PAST_VERB})")
+_PARTICIPLE_AFTER = re.compile(rf" (?:{lexicon.LY_ADVERB} )?({_PAST_VERB})")
 # Participles after "was" that tell of a state, not an event: "was based in Lyon that year".
 _STATE_PARTICIPLES = frozenset({"based", "located", "situated", "known", "called", "named", "considered", "regarded", "valued", "priced"})
 # A verb after "the next year" that makes the phrase the subject, which no "in 1952" can stand for: "the next year
@@ -798,7 +793,7 @@ _THIS_FOR_THE_SENTENCE_BEFORE = re.compile(
 _SINGULAR_OBJECT = re.compile(rf"\b({_PAST_VERB}|[a-z]+s) (?:the|an?) (?:[a-z-]+ |[A-Z][\w-]* (?!(?:an?|the)\b))?(?![a-z-]+s\b)[a-z-]+\b(?!['’])")
 _COPULA = re.compile(r"was|is|became|becomes|remained|remains")
 # A name acting on an "it" right after it: "the Kell Company bought it", "the Society later named it" (see _antecedent).
-_ACTS_ON_AN_IT = re.compile(rf" (?:{_LY_ADVERB} )?(?:{_PAST_VERB}) it\b")
+_ACTS_ON_AN_IT = re.compile(rf" (?:{lexicon.LY_ADVERB} )?(?:{_PAST_VERB}) it\b")
 # A relative clause about a name, perhaps after a few words of its own clause: "Lentes in 1702, which …".
 _RELATIVE_CLAUSE_AFTER = re.compile(r"[^,;.]{0,30}, which ")
 # A comment that opens a sentence before a clause of its own, which a card may ask without it: "Events helped: ",
@@ -944,7 +939,7 @@ _COMMON_SUBJECT_OF_A_NAME = re.compile(
 # A common subject with an infinitive's phrase after its noun: "The first steam plough to be sold widely was …", "The
 # only lamp to work was …" (see _common_subject); not "The plan to sell it was …", whose phrase holds an object.
 _COMMON_SUBJECT_WITH_AN_INFINITIVE = re.compile(
-    rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?P<noun>[a-z-]+) to (?:be )?[a-z]+(?: [a-z]+ly)? (?={_VERB_AFTER_SUBJECT})"
+    rf"(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?P<noun>[a-z-]+) to (?:be )?[a-z]+(?: {lexicon.LY_ADVERB})? (?={_VERB_AFTER_SUBJECT})"
 )
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
@@ -1116,7 +1111,7 @@ _SUBJECT_OF_A_CLAUSE = re.compile(rf"{_CLAUSE_OPENER.pattern} {_COMMON_SUBJECT.p
 # A bare common noun opening the clause after a colon, the subject of its verb in "-s", "is", "was" or "has":
 # "… described a principle: growth goes only as fast as its scarcest input allows" (see _dangling_pronoun_at).
 _BARE_SUBJECT_AFTER_A_COLON = re.compile(
-    r": (?!(?:he|she|it|this|that|there|each|one)\b)[a-z-]+(?= (?:[a-z]+ly )?(?:is|was|has|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s)\b)"
+    rf": (?!(?:he|she|it|this|that|there|each|one)\b)[a-z-]+(?= (?:{lexicon.LY_ADVERB} )?(?:is|was|has|(?!(?:his|its|as|this|thus|us)\b)[a-z]+s)\b)"
 )
 # A common subject of a clause that an "its" later in it belongs to: a singular noun after its article and up to three
 # words that say which, perhaps after an opening phrase no comma closes, with perhaps an aside before its verb: "A
@@ -1275,7 +1270,7 @@ _PLURAL_SUBJECT = re.compile(rf"(?P<subject>the (?:[a-z-]+ ){{0,2}}?(?P<noun>{_A
 # An "its" right after the verb of a plural subject, which it cannot stand for: "Engineers now put its peak flow at
 # …", "Most geologists date its birth to …" (not "Engineers measured 726 feet at its crest", "Visitors to its shore").
 _ITS_AFTER_THE_VERB = re.compile(
-    rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{PLURAL_NOUN.pattern})(?: [a-z]+ly| now| today| still| also)?"
+    rf"(?:(?i:the|most|many|some) )?(?:[a-z]+ )?(?i:{PLURAL_NOUN.pattern})(?: {lexicon.LY_ADVERB}| now| today| still| also)?"
     rf" (?!(?:{'|'.join(sorted(_CANNOT_END))})\b)[a-z]+ its\b"
 )
 # "the" and a lower-case noun just before a name: "the miser ", "the business forecaster ".
@@ -1396,7 +1391,7 @@ _SUBJECT_ABOUT_IT = re.compile(r"(?:The|A|An) (?:[a-z-]+ ){1,4}?(?:to [a-z]+|(?:
 # Every word for a person ("President Tom Vane", "the philosopher Ana Ruiz", "Ana Ruiz, the party's leader") but those as
 # often a thing ("a star").
 _PEOPLE_NOUNS = (lexicon.PERSON_WORDS | lexicon.KIN_NOUNS) - lexicon.PERSON_WORDS_ALSO_THINGS
-_NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TIME_UNITS})|[a-z]+ly")
+_NOT_A_THING = re.compile(rf"\d[\d,.]*|(?:{lexicon.NUMBER_WORDS})|(?:{lexicon.TIME_UNITS})|{lexicon.LY_ADVERB}")
 # Where a place lies that the topic stands in, which is no "it": "in the centre of Capua", "near Leeds".
 _PLACE_IT_STANDS_IN = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.PLACE_PREPOSITIONS))}) (?:the [a-z]+ (?:of|to) )?(?:the )?$")
 _MOUNTAIN_WORDS = {"mount": "mountain", "mt.": "mountain", "mt": "mountain"}  # how a mountain's name opens
@@ -4336,7 +4331,7 @@ def _is_what_it_was(focus: Mention, lead: re.Match[str]) -> bool:
 
 def _opens_with_a_verb(clause: str) -> bool:
     """Whether the words open with a verb, perhaps after an adverb: "are built …", "rarely grow …", "cover …"."""
-    words = re.match(r"(?:[a-z]+ly )?([a-z]+)\b", clause)
+    words = re.match(rf"(?:{lexicon.LY_ADVERB} )?([a-z]+)\b", clause)
     return words is not None and (words.group(1) in _PLAIN_VERBS or _FINITE_VERB.fullmatch(words.group(1)) is not None)
 
 
