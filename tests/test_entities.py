@@ -3279,3 +3279,16 @@ def test_two_people_each_by_a_full_name_stay_two_names():
 def test_a_spanish_names_y_joins_its_surnames():
     text = "Ana Vela y Ruiz was born on 6 July 1907 in Kellby."
     assert "Ana Vela y Ruiz" in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+# Round 108, lead (set 45): a ruler's name without its numeral is that ruler; a saint's name that is no first name, after
+# "to", is a place
+def test_a_rulers_name_without_its_numeral_is_the_ruler():
+    book = NameBook.from_texts(["Kellby Abbey was the work of Osric III, who seized the throne in 1113.", "After his death Osric was known as the Builder."])
+    assert book.full_name("Osric") == "Osric III"
+    assert book.full_name("III") == "III"
+
+
+def test_a_saints_name_after_to_is_a_place_unless_it_is_a_first_name():
+    assert ("place", "St Vellsburg") in found("In 1850 the family went on to St Vellsburg.")
+    assert ("place", "St. Stephen") not in found("The first church was dedicated to St. Stephen.")

@@ -827,7 +827,8 @@ def test_less_than_a_year_is_no_answer():
 def test_a_surname_two_people_share_is_not_an_answer():
     text = (
         "The Roebling Company was run by John A. Roebling until his death in 1869. "
-        "Washington Roebling, his son, took over the firm in 1869. "
+        # (not "Washington Roebling, his son, took over": whose son, the card could not say; see round 108)
+        "Washington Roebling, John's son, took over the firm in 1869. "
         "In 1883 Roebling watched the opening from a window in Brooklyn Heights."
     )
     found = answers(text)
@@ -10058,3 +10059,23 @@ def test_a_museum_named_after_a_woman_is_no_she_and_taking_her_home_is_no_posses
     assert not any("Museum was remembered" in front for front in fronts)
     assert any("the bus taking Ada Lind home from school" in front for front in fronts)
     assert not any("Ada Lind's home" in front for front in fronts)
+
+
+# Round 108, lead (set 45): an opening phrase stops before a date's subject and verb ("On 11 July Tom Vane dismissed Karl
+# Lind, his …" has none), a possessive that opens an apposition is not the person it tells of, and a man named beside a
+# "their" that may count the document's man is no "he" after it
+def test_a_possessive_opening_an_apposition_is_not_the_person_it_tells_of():
+    text = "The Kellby Riots broke out in 1789. On 11 July Tom Vane dismissed Karl Lind, his popular finance minister."
+    fronts = {s.front for s in suggest(text, "The Kellby Riots", per_1000=1000)}
+    assert "(Kellby Riots) On 11 July Tom Vane dismissed {{c1::Karl Lind}}, his popular finance minister." in fronts
+
+
+def test_a_man_beside_a_their_that_may_count_the_topic_is_no_he_after_it():
+    text = (
+        "Tom Vane was a chemist from Kellby. "
+        "In 1882 he married Ada Lind. "
+        "Their daughter Kim later married the poet Karl Berg. "
+        "In 1890 he resigned from the university after a quarrel with the minister."
+    )
+    fronts = {s.front for s in suggest(text, "Tom Vane", per_1000=1000)}
+    assert not any("Karl Berg resigned" in front for front in fronts)

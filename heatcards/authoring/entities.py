@@ -831,10 +831,12 @@ def _title_and_opening(texts: list[str]) -> list[str]:
 
 def _short_forms(full: str, first_names: frozenset[str] | set[str]) -> list[str]:
     """ "Robert De Niro" -> "De Niro", "Niro"; a first name among `first_names` too (those the lexicon knows and those
-    the document uses alone): "Marie Curie" -> "Marie"."""
+    the document uses alone): "Marie Curie" -> "Marie"; a ruler's name without the numeral: "Louis XVI" -> "Louis"."""
     words = full.split()
     if _has_an_epithet(words):
         return [" ".join(words[:-2])]  # "Catherine the Great" -> "Catherine", never "Great"
+    if len(words) > 1 and _RULERS_NUMERAL.fullmatch(words[-1]):
+        return [" ".join(words[:-1])]  # "Suryavarman II" -> "Suryavarman", never "II"
     shorts = [" ".join(words[first:]) for first in range(1, len(words))]
     return shorts + [words[0]] if words[0] in first_names else shorts
 
@@ -3393,7 +3395,9 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.PERSON  # "his partner David Hall": a man, though "Hall" ends the names of places
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS)):
         return MentionKind.PLACE
-    if run.tokens[0] in ("St.", "St", "Saint") and cue in lexicon.PLACE_PREPOSITIONS:  # "in St. Louis"
+    if run.tokens[0] in ("St.", "St", "Saint") and (
+        cue in lexicon.PLACE_PREPOSITIONS or cue == "to" and run.tokens[1] not in lexicon.FIRST_NAMES
+    ):  # "in St. Louis", "went on to St Petersburg" (not "dedicated to St. Stephen")
         return MentionKind.PLACE
     if name in book.kinds:
         return book.kinds[name]

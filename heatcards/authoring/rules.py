@@ -203,6 +203,8 @@ _AT_THAT_POINT = re.compile(
 # A comma and a subject pronoun after such an opening with no comma of its own, which shows the opening to be a clause
 # of time: "At the same time the ship sank, she …".
 _PRONOUN_AFTER_A_COMMA = re.compile(r", (?:he|she|it|they|we)\b")
+# right after a month's name: where a date ends
+_AFTER_A_MONTH = "|".join(f"(?<={month} )" for month in sorted(lexicon.MONTH_NAMES))
 _OPENING = re.compile(
     # a description of the subject before it: "A colonel in the Air Force, he had earned …"
     r"(?:An?\s[a-z][^,;\"“]{2,60}?,\s+(?=(?:he|she)\s)|"
@@ -218,7 +220,8 @@ _OPENING = re.compile(
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|Inside|Outside|Beside|Behind|Beneath|Above|Below|Across|"
     r"(?<=, )(?:at|in|on|by|after|during))"
-    rf"\s(?:[^,\"“]|,(?=\s\d{{4}}\b)){{1,40}}?(?:,\s+(?!\d{{4}}\b)|\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT}))){{0,2}})"
+    # (not past a date's name and verb: "On 11 July Louis dismissed Necker, his …" has no opening but its date)
+    rf"\s(?:(?!(?:(?<=\d )|{_AFTER_A_MONTH})(?:[A-Z][a-z]+ )+{_PAST_VERB})[^,\"“]|,(?=\s\d{{4}}\b)){{1,40}}?(?:,\s+(?!\d{{4}}\b)|\s+(?=(?:he|she|it|they)\s+{_VERB_AFTER_SUBJECT}))){{0,2}})"
 )
 # A subject that leans on what came before: "The unit was led by …", "The net effect is …"; the word
 # before its noun, if any, is `modifier` ("The guidance team was led by …").
@@ -4778,7 +4781,10 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
     # the whole sentence: "In spite of his debts, Tom Vane …" is Tom Vane's
     own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
     # "Karl Lind succeeded him": not Karl Lind, who would be "himself"; "his apprentice Tom Vane": not Tom Vane
-    exempt = frozenset(_subjects_of_the_object(claim.text, pronoun, own, gender) if as_object else _named_by_the_owned_noun(claim.text, pronoun, own))
+    exempt = frozenset(
+        _subjects_of_the_object(claim.text, pronoun, own, gender) if as_object
+        else _named_by_the_owned_noun(claim.text, pronoun, own) | _told_of_by_the_apposition(claim.text, pronoun, own)
+    )
     found = _person_a_pronoun_is(gender, claim.text[pronoun.end() :], before, topic, book, exempt)
     if found is None or _canonical(found[0], topic) in {_canonical(m, topic) for m in own if m.name in exempt}:
         return claim
@@ -5015,6 +5021,18 @@ def _a_people(mention: Mention) -> bool:
     return names_a_people(mention.text) or bool(adjective)
 
 
+def _the_topic_among_them(person: Mention, gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+    """Whether the sentence before, whose one person of that gender is `person` and not its subject, also holds a "they",
+    "them" or "their" that may count the document's person of that gender among them: "Their daughter Ann later married
+    the poet Karl Lind." in Tom Vane's life leaves a "he" after it Tom Vane as much as Karl Lind."""
+    if topic is None or topic.kind is not MentionKind.PERSON or _is_topic(person, topic) or book.gender(topic.name) is not gender:
+        return False
+    subject = before.claim.subject if before.claim else None
+    if subject is not None and _canonical(subject, topic) == _canonical(person, topic):
+        return False
+    return _PLURAL_PRONOUN.search(before.text) is not None
+
+
 def _antecedent(
     pronoun: str, noun: str | None, before: _Before, topic: _Topic | None, book: NameBook, rest: str, governed: frozenset[str] = frozenset()
 ) -> tuple[Mention, str] | None:
@@ -5119,6 +5137,8 @@ def _antecedent(
                 return None
             if _beside_a_person_called_by_a_noun(before.text, person, gender):
                 return None  # "The next evening the king and Tom Vane were found dead. His uncle …": whose uncle?
+            if _the_topic_among_them(person, gender, before, topic, book):
+                return None  # "Their daughter married the poet Karl Lind. In 1890 he resigned …" in Tom Vane's life: which man?
             if _owner_of_a_person(before.text, person, gender):
                 return None  # "Tom Vane's son wrote for him. His poem …": the son's, or the one he wrote for
             if topic and _is_topic(person, topic):
@@ -6545,6 +6565,9 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         if gender is not None and word in ("him", "her"):
             subjects = _subjects_of_the_object(claim.text, match, [m for m in before if m.kind is MentionKind.PERSON], gender)  # "Karl Lind succeeded him": not himself
             before = [m for m in before if m.name not in subjects]
+        if word in ("his", "her"):
+            told_of = _told_of_by_the_apposition(claim.text, match, before)  # "Louis dismissed Jacques Necker, his minister": not Necker's
+            before = [m for m in before if m.name not in told_of]
         people = {m.name for m in before if m.kind is MentionKind.PERSON and (gender is None or book.gender(m.name) in (gender, None))}
         if need == "person" and not people and not any(m.kind is MentionKind.PERSON for m in before):
             # "Gustave Eiffel founded his company"; not a name written for an "it" ("It was one of his engines" -> "Flying
@@ -6839,6 +6862,13 @@ def _named_by_the_owned_noun(text: str, pronoun: re.Match[str], named: list[Ment
     "According to his apprentice Tom Vane, …", "his elder brother, Karl, …": the apprentice, not the man whose apprentice
     he is."""
     return {m.name for m in named if m.kind is MentionKind.PERSON and _OWNED_PERSON_NOUN.fullmatch(text, pronoun.end(), m.start)}
+
+
+def _told_of_by_the_apposition(text: str, pronoun: re.Match[str], named: list[Mention]) -> set[str]:
+    """The person among `named` right before the possessive `pronoun` that opens an apposition telling of them, whose
+    possessive it is not: "Louis dismissed Jacques Necker, his finance minister", "Washington Roebling, his son, took
+    over": Louis's minister, someone else's son."""
+    return {m.name for m in named if m.kind is MentionKind.PERSON and text[m.end : pronoun.start()] == ", "}
 
 
 def _group_named_before(claim: Claim, position: int, own_clause: int, is_object: bool) -> bool:
