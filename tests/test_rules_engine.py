@@ -10079,3 +10079,18 @@ def test_a_man_beside_a_their_that_may_count_the_topic_is_no_he_after_it():
     )
     fronts = {s.front for s in suggest(text, "Tom Vane", per_1000=1000)}
     assert not any("Karl Berg resigned" in front for front in fronts)
+
+
+# Round 108, part A: "a few" before a measure is no common subject of the main clause ("Rising above the forest, a few
+# kilometres north of Kell, the Vega Tower is …": the tower is), so a chain of "It"s after it goes on about the topic
+def test_a_few_before_a_measure_is_no_subject_an_it_goes_on_with():
+    text = (
+        "Rising above the marshes of northern Varnia, a few kilometres south of the town of Kellby, the Vega Tower is the tallest "
+        "lighthouse in the country. "
+        "It was built in the first half of the eighteenth century as a beacon, became a museum within a few hundred years, and "
+        "has never been wholly closed. "
+        "Its name means \u201cSea Lamp\u201d in the old tongue of the coast."
+    )
+    fronts = {s.front for s in suggest(text, "The Vega Tower", per_1000=1000)}
+    assert "The Vega Tower's name means \u201c{{c1::Sea Lamp}}\u201d in the old tongue of the coast." in fronts
+

@@ -959,10 +959,11 @@ _SUBJECT_AFTER_A_CLAUSES_OPENING = re.compile(_SUBJECT_AFTER_AN_OPENING.pattern,
 # The common noun a sentence's main clause is about, after any opening phrase, with the name of what it belongs to or a
 # name it is given in commas: "Between 1347 and 1351 {a plague} swept …", "In 1956 {the government of New Caledonia}
 # moved …", "Instead {an icebreaking ferry, the Baikal,} was ordered …" (see
-# _antecedent: an "It" after it goes on with it, not with a place the sentence names further on).
+# _antecedent: an "It" after it goes on with it, not with a place the sentence names further on); not "a few" before a
+# measure, which is no subject and its verb ("Rising above the forest, a few kilometres north of Kell, the Vega Tower is …").
 _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE = re.compile(
     rf"(?:(?:{_OPENING_PREPOSITIONS}|Between)(?: [\w’'-]+){{1,6}}? |[A-Z][a-z]+ |[^,;]{{3,60}}, )?"
-    rf"(?P<subject>(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?!itself\b)[a-z-]+(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?(?:, [^,;:]*,)?) "
+    rf"(?P<subject>(?!(?i:a few)\b)(?i:the|an?) (?:[a-z-]+ ){{0,2}}(?!itself\b)[a-z-]+(?: of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?(?:, [^,;:]*,)?) "
     rf"(?={_VERB_AFTER_SUBJECT})"
 )
 # The common noun a sentence opens with as its subject, or whose thing it opens with: "a major {earthquake}
