@@ -3292,3 +3292,26 @@ def test_a_rulers_name_without_its_numeral_is_the_ruler():
 def test_a_saints_name_after_to_is_a_place_unless_it_is_a_first_name():
     assert ("place", "St Vellsburg") in found("In 1850 the family went on to St Vellsburg.")
     assert ("place", "St. Stephen") not in found("The first church was dedicated to St. Stephen.")
+
+
+# Round 108, part B: the items a count and its plural noun announce, as many as it says, and places a plural of their
+# kind and "of" announce, are one mention
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        ("The Kell gland has three lobes: the orvum, the tarsum and the vellum.", "the orvum, the tarsum and the vellum"),
+        ("In 1871 he described three new metals in detail, calling them eka-zinc, eka-tin and eka-lead.", "eka-zinc, eka-tin and eka-lead"),
+        ("The mill drew water through two wide leats, the upper and lower races.", "the upper and lower races"),
+        ("The treaty was signed in the Varnian towns of Kellby and Orvaby in 1702.", "Kellby and Orvaby"),
+        ("Varnia gained the bishoprics of Lund, Tarn and Kell, which it held until 1800.", "Lund, Tarn and Kell"),
+    ],
+)
+def test_a_list_its_count_or_kind_announces_is_one_mention(text, items):
+    assert items in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
+
+
+def test_a_list_of_another_length_than_its_count_or_of_full_names_is_no_one_mention():
+    text = "The house had two rooms: a kitchen, a hall and a stair."
+    assert "a kitchen, a hall and a stair" not in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
+    people = "In 1902 two clerks at Kellby, Tom Vane and Ann Hale, found the lost ledger."
+    assert {"Tom Vane", "Ann Hale"} <= {m.text for m in find_mentions(people, NameBook.from_texts([people]))}

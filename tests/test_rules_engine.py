@@ -10094,3 +10094,23 @@ def test_a_few_before_a_measure_is_no_subject_an_it_goes_on_with():
     fronts = {s.front for s in suggest(text, "The Vega Tower", per_1000=1000)}
     assert "The Vega Tower's name means \u201c{{c1::Sea Lamp}}\u201d in the old tongue of the coast." in fronts
 
+# Round 108, part B: a short list its count announces is asked whole, also past a phrase of place and an aside, and so
+# are places a plural of their kind announces
+def test_a_list_its_count_announces_is_asked_whole():
+    text = (
+        "The Kell gland is small. "
+        "Coiled in the neck, it is about 4 centimetres long and has three lobes: the orvum, the tarsum and the vellum. "
+        "In 1931 two physicians at Kellby, the old infirmary by the river, Orvald and Tarnwick, first described the gland. "
+        "The treaty was signed in the Varnian towns of Kellby and Orvaby in 1702."
+    )
+    fronts = {s.front for s in suggest(text, "The Kell gland", per_1000=1000)}
+    assert any("has three lobes: {{c1::the orvum, the tarsum and the vellum}}." in front for front in fronts)
+    assert any("the old infirmary by the river, {{c1::Orvald and Tarnwick}}, first described" in front for front in fronts)
+    assert any("the Varnian towns of {{c1::Kellby and Orvaby}} in 1702" in front for front in fronts)
+    assert not any("{{c1::orvum}}" in front for front in fronts)
+
+
+def test_people_a_count_announces_past_an_aside_are_no_description_of_the_place():
+    text = "In 1902 two clerks at Kellby, the old mill on the Varn, Tom Vane and Ann Hale, found the lost ledger of the abbey."
+    fronts = {s.front for s in suggest(text, "The Kellby Ledger", per_1000=1000)}
+    assert any("the old mill on the Varn, {{c1::Tom Vane}} and Ann Hale, found" in front for front in fronts)

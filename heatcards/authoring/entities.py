@@ -57,6 +57,7 @@ class Mention:
     shaped_term: bool = False  # a lower-case term found only by the shape of the sentence defining it (see _terms_by_their_shape)
     rare_word: bool = False  # a lower-case word rare in English or a substance's name, found by no other rule (see rare_word_terms)
     substance: bool = False  # a substance's name common in English, found by no other rule (see substance_terms)
+    listed: bool = False  # the items a count or their kind before them announces, asked whole (see _announced_lists)
 
 
 @dataclass(frozen=True)
@@ -587,6 +588,57 @@ _PAIR_AFTER_THEIR_PART = re.compile(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Tt]wo|[A-Z][\w-]*['’]s?)(?: [a-z][\w-]*)? (?:{_PLURAL_PEOPLE_WORD}),? "
     r"(?P<pair>[A-Z][\w'’-]* and [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?![\w'’-]| [A-Z]| (?:of|de|van|von)\b)"
 )
+# Round 108, part B. The items a count and its plural noun announce, as many as the count says, each of one to three
+# words (an article before it): "has three parts: the duodenum, the jejunum and the ileum", "three axes: pitch, roll
+# and yaw", "two engineers at Dunmore, the county's glassworks, Tom Vane and Ann Hale, built …", "three new metals in
+# detail, calling them eka-zinc, eka-tin and eka-lead" are one answer. A phrase of place or kind after the noun and an
+# aside after a comma may come between; the list ends its clause.
+_LIST_JOIN = re.compile(r",? and |, ")
+_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LIST_ITEM_WORD = r"(?!(?:and|or|but|of|in|on|at|to|by|for|with|from|as|is|are|was|were|has|had|which|who|that|the|an?|one|ones)\b)[\w][\w'’-]*"
+_LIST_ITEM = rf"(?:(?:the|an?) )?{_LIST_ITEM_WORD}(?: {_LIST_ITEM_WORD}){{0,2}}"
+_LIST_AFTER_ITS_COUNT = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTED)}) (?:(?!of\b)[a-z][\w-]* ){{0,2}}[a-z]+[^isu\W]s"
+    r"(?: (?:of|at|in|from|on) [\w'’ -]{1,40}?)?(?:, (?:the|an?) [\w'’ -]{1,60}?)?"
+    rf"(?:: |, (?:calling them |called |named |namely )?| (?:called|named) )"
+    rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*,? and {_LIST_ITEM})(?=[.,;:)]|$)"
+)
+
+
+# Places a plural of their kind and "of" announce, two or more names ending the clause or before a preposition: "signed
+# in the towns of Kell and Varby in 1648", "the bishoprics of Orva, Lund and Tarn," (one answer: each is half of it).
+_PLACES_AFTER_THEIR_KIND = re.compile(
+    rf"\b[Tt]he (?:[A-Z]?[a-z]+ )?(?:{'|'.join(sorted(lexicon.PLACE_KIND_PLURALS))}) of "
+    r"(?P<list>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)*,? and [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+    r"(?=[.,;:)]|$| (?:in|on|at|from|to|by|until|since)\b)"
+)
+
+
+def _counted(match: re.Match[str]) -> bool:
+    """Whether a list after a count (see _LIST_AFTER_ITS_COUNT) has as many items as the count says: "two large veins,
+    the upper and lower cavae" (two); not "two rooms, a kitchen, a hall and a stair" (three, a list of its own)."""
+    return len(_LIST_JOIN.split(match.group("list"))) == _COUNTED[match.group("count")]
+
+
+def announced_by_a_count(text: str, mention: Mention) -> bool:
+    """Whether the mention is a list a count announces or one of its items, people each by a full name too: "two
+    engineers at Dunmore, the county's glassworks, {{Tom Vane}} and Ann Hale, built …" names the engineers, no
+    description of Dunmore."""
+    return any(match.start("list") <= mention.start and mention.end <= match.end("list") for match in _LIST_AFTER_ITS_COUNT.finditer(text) if _counted(match))
+
+
+def _announced_lists(text: str) -> list[re.Match[str]]:
+    """The lists a count announces whose items are as many as the count (see _counted), not people each by a full name
+    ("two clerks, Tom Vane and Ann Hale"), each a card of their own as round 106 left them; and the places a plural of
+    their kind announces (see _PLACES_AFTER_THEIR_KIND)."""
+    found = list(_PLACES_AFTER_THEIR_KIND.finditer(text))
+    for match in _LIST_AFTER_ITS_COUNT.finditer(text):
+        items = _LIST_JOIN.split(match.group("list"))
+        if _counted(match) and not all(" " in item and all(word[0].isupper() for word in item.split()) for item in items):
+            found.append(match)
+    return found
+
+
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # What follows a saint's possessive that names a building ("along with St. Mary's, the Guildhall", "St. Paul's
 # was rebuilt"), not a thing of the saint's ("St. Paul's letters")
@@ -1047,6 +1099,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
     for match in _PAIR_AFTER_THEIR_PART.finditer(text):
         add(Mention(MentionKind.NAME, match.start("pair"), match.end("pair"), match.group("pair"), match.group("pair")))
+    for match in _announced_lists(text):
+        items = match.group("list")
+        kind = MentionKind.NAME if all(re.sub(r"^(?:the|an?) ", "", item)[0].isupper() for item in _LIST_JOIN.split(items)) else MentionKind.TERM
+        add(Mention(kind, match.start("list"), match.end("list"), items, items, listed=True))
     named_ideas = ((MentionKind.TERM, _EPONYMOUS_TERM),) if _EPONYM_NOUN.search(text) else ()
     for match in _SPAN_OF_AMOUNTS.finditer(text):
         span = next(group for group in ("between", "numbers", "from") if match.group(group))

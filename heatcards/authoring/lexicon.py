@@ -247,6 +247,9 @@ BUILDING_WORDS = _words(
 # The last words of canals and railways named after the two places they join: "the Trent and Mersey Canal", "the
 # Liverpool and Manchester Railway".
 ROUTE_WORDS = _words("Canal Railway Railroad")
+# Round 108, part B. Plurals for places of one kind, which "of" and the places' names follow: "the towns of Kell and
+# Varby", "the bishoprics of Orva, Lund and Tarn" (see entities._PLACES_AFTER_THEIR_KIND).
+PLACE_KIND_PLURALS = _words("towns cities ports villages kingdoms states provinces counties bishoprics duchies cantons islands colonies republics")
 # The prefixes of a ship's name: "HMS Hood", "RMS Queen Mary", "USS Yorktown".
 VESSEL_PREFIXES = _words("HMS RMS SS USS MV MS RV HMAS HMCS HMNZS USNS SMS HMY")
 # Words for a ship, a boat or another craft: the name after one names the craft, also when it is a

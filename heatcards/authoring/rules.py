@@ -36,6 +36,7 @@ from heatcards.authoring.entities import (
     MentionKind,
     NameBook,
     Quotation,
+    announced_by_a_count,
     find_mentions,
     is_a_rank_at,
     names_a_pair_by_their_part,
@@ -2508,11 +2509,14 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
 def _answer_words(mention: Mention) -> int:
     """How many words the learner recalls: a span of two amounts ("about 2 mm to about 8 mm") is recalled as two
     short answers, each no longer than its longer half; a time of several units ("2 hours, 41 minutes and 9 seconds")
-    as its numbers and units, the "and" joining them not counted."""
+    as its numbers and units, the "and" joining them not counted; a list its count announces ("three lobes: the orvum,
+    the tarsum and the vellum") as its items, without their articles and the "and"."""
     if mention.kind is MentionKind.QUANTITY:
         return max(len(half.split()) for half in _SPAN_JOIN.split(mention.text))
     if mention.kind is MentionKind.DURATION:
         return len(_AND_BEFORE_A_NUMBER.sub(" ", mention.text).split())
+    if mention.listed:  # "{{the orvum, the tarsum and the vellum}}": three words to recall
+        return len([word for word in mention.text.split() if word not in ("the", "a", "an", "and")])
     return len(mention.text.split())
 
 
@@ -2716,8 +2720,10 @@ def _aside(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "to meet President {{Franklin D. Roosevelt}}": a head of state met or related to, guessed from the year
     if mention.kind in NAMED_KINDS and _REFERENCE_POINT.search(before):
         return True  # "three sights east of {{Reykjavík}}", "on the sands below {{Vatnajökull}}"
-    if mention.kind in NAMED_KINDS and _in_apposition(claim, mention):
-        return True  # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim
+    if mention.kind in NAMED_KINDS and not (mention.listed or announced_by_a_count(claim.text, mention)) and _in_apposition(claim, mention):
+        # "Nimitz, commander of the {{Pacific Fleet}}, gambled …": a description, not the claim (not what a count
+        # announced past an aside: "two engineers at Dunmore, the county's glassworks, {{Tom Vane}} and Ann Hale, built")
+        return True
     if mention.kind is MentionKind.PLACE and (beside := _PLACE_BESIDE.match(claim.text, mention.end)):
         if any(other.start == beside.end() and other.kind is MentionKind.PLACE for other in claim.mentions):
             return True  # "in the {{Pacific Ocean}}, southwest of Hawaii": half given
@@ -7301,9 +7307,13 @@ def _in_a_list(claim: Claim, mention: Mention) -> bool:
     lists = [*_LIST_OF_THINGS.finditer(claim.text), *(_LIST_OF_TIMES.finditer(claim.text) if mention.kind in (MentionKind.YEAR, MentionKind.DATE) else ())]
     # a term that is the list's items whole is no item of it: "an alloy of {{lead, tin and antimony}}"
     whole_list = mention.kind is MentionKind.TERM and ", " in mention.text
-    # nor are two people a plural word brings in after a comma: "built by two brothers, {{Tom and Ned Vane}}"
-    pair = names_a_pair_by_their_part(claim.text, mention)
-    return len(linked) >= 3 or not pair and any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists)
+    # nor are two people a plural word brings in after a comma: "built by two brothers, {{Tom and Ned Vane}}", nor a
+    # list its count or kind announces: "has three lobes: {{the orvum, the tarsum and the vellum}}"
+    pair = names_a_pair_by_their_part(claim.text, mention) or mention.listed
+    # and what a count announces is no item of a list a place before it opens: "two engineers at Dunmore, the glassworks
+    # near Kellby, {{Tom Vane}} and Ann Hale, built …"
+    announced = announced_by_a_count(claim.text, mention)
+    return not announced and (len(linked) >= 3 or not pair and any(match.start() <= mention.start and mention.end <= match.end() and not (whole_list and mention.end == match.end()) for match in lists))
 
 
 # A name of one capitalised word long enough to have a plural or singular of its own: "Mongol", "Mongols".
