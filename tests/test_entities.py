@@ -3315,3 +3315,28 @@ def test_a_list_of_another_length_than_its_count_or_of_full_names_is_no_one_ment
     assert "a kitchen, a hall and a stair" not in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
     people = "In 1902 two clerks at Kellby, Tom Vane and Ann Hale, found the lost ledger."
     assert {"Tom Vane", "Ann Hale"} <= {m.text for m in find_mentions(people, NameBook.from_texts([people]))}
+# Round 108, part C: a term a short form spells loosely or after ", or", and a term set after the kind of idea that
+# opens its sentence
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On top is a thin sheet, usually polyvinyl fluoride (PVF); below it sits the frame.", ["polyvinyl fluoride"]),
+        ("Every part of the Kellby mill was drawn in computer-aided drafting (CAD) software.", ["computer-aided drafting"]),
+        ("Tidal flow scanning, or TFS, lets engineers at Varnia map the channel.", ["Tidal flow scanning"]),
+        ("The dye was lithium iron phosphate (LFP) in the first batch.", []),
+        ("A cheaper method, cold drawing, measures each wire on its own.", ["cold drawing"]),
+        ("The underlying effect, thermal creep, was shown in 1921 by Tom Vane.", ["thermal creep"]),
+        ("The method, however, was slow.", []),
+        ("The method, he thought, was slow.", []),
+    ],
+)
+def test_a_term_a_short_form_or_the_opening_kind_gives(sentence, expected):
+    assert [term.text for term in find_terms(sentence)] == expected
+
+
+def test_a_quoted_term_opening_with_a_name_after_a_call_is_a_term():
+    for text, term in (
+        ('He locked them in a cramped cell that the sailors called "Kellby\'s box".', "Kellby's box"),
+        ('The cracks were filled with a paste known as "Varney putty".', "Varney putty"),
+    ):
+        assert (term, MentionKind.TERM) in [(m.text, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))]

@@ -1321,12 +1321,15 @@ _NAMED_BY_A_GROUP_THAT_CALLS = re.compile(rf"{_WHOEVER_CALLS}(?:the |an? )?{_NOT
 _QUOTED_TERM_WHOEVER_CALLS = re.compile(
     rf"{_WHOEVER_CALLS}(?:the|an?) [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,3}})" + _QUOTE_ENDS_THE_CLAUSE
 )
+# Round 108, part C. A name, perhaps possessive, that opens a quoted term of lower-case words: "Beaumont egg",
+# "Pandora's box" (not "Hollow Tower", in title case a title or a name, left to quotations).
+_NAME_OPENING_A_TERM = r"[A-Z][a-z]+(?:['’]s)?(?= [a-z])"
 # Quoted words of two to four that a call gives with no article, ending the clause: 'clouds that people on the Coast
 # called "iron frosts".', 'what she called "folded lattices", …'; the term after "so-called": 'this so-called "red
 # ledger" holds …'. Each may judge as well ('what critics called "rather dull"'), so _names_a_thing checks the words.
 # (Not 'Economists call the result "the long squeeze".': "the result" points back at what the card cannot show.)
 _QUOTED_TERMS_A_CALL_GIVES = (
-    re.compile(rf"{_WHOEVER_CALLS}[\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){{1,3}})" + _QUOTE_ENDS_THE_CLAUSE),
+    re.compile(rf"{_WHOEVER_CALLS}[\"“](?P<name>(?:{_NAME_OPENING_A_TERM}|[a-z][a-z-]*)(?: (?!(?:and|or)\b)[a-z][a-z-]*){{1,3}})" + _QUOTE_ENDS_THE_CLAUSE),
     re.compile(r"\bso-called [\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){1,3})[\"”]"),
 )
 # The same term in quotation marks, ending its clause: 'Sailors called these small boats "jolly cutters," or …'.
@@ -1340,7 +1343,8 @@ QUOTED_TERM_A_GROUP_CALLS = re.compile(
 # (see _PROMOTED_AS).
 _QUOTED_TERM_A_NAMING_WORD_GIVES = re.compile(
     rf"\b(?P<described>[a-z]+),? (?:often |usually |commonly |sometimes |also |simply |now |later )?(?:{_NAMING_WORDS})"
-    r" (?:the [a-z]+ of (?:the )?|an? )?[\"“](?P<name>(?!(?:the|a|an)\b)[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})" + _QUOTE_ENDS_THE_CLAUSE
+    rf" (?:the [a-z]+ of (?:the )?|an? )?[\"“](?P<name>(?!(?:the|a|an)\b)(?:{_NAME_OPENING_A_TERM}|[a-z][\w'’-]*)(?: [a-z][\w'’-]*){{0,3}})"
+    + _QUOTE_ENDS_THE_CLAUSE
 )
 # A lower-case term in quotation marks that ", a word …" or ", a term …" after it marks as one: 'They called the method
 # "tilting", a word taken from …'.
@@ -1523,8 +1527,9 @@ _DESCRIBING_BEFORE = lexicon.COPULAS | frozenset(
 )
 _NEXT_WORD = re.compile(r" ([a-z][\w-]*)")
 # A short form in brackets after lower-case words whose initials it spells: "a battery management system (BMS)",
-# "the solid boundary film (SBF)" (see _expansions).
-_SHORT_FORM_AFTER_WORDS = re.compile(r"(?<=[a-z]) \((?P<short>[A-Z]{2,6})\)")
+# "the solid boundary film (SBF)" (see _expansions). Round 108, part C: also one after ", or" ending its clause:
+# "Magnetic resonance imaging, or MRI, lets …".
+_SHORT_FORM_AFTER_WORDS = re.compile(r"(?<=[a-z])(?: \(|, or )(?P<short>[A-Z]{2,6})(?:\)|(?=[,.;:]))")
 # Words that make a complement a judgement rather than a term: "the real enemy", "the most precise work", "a good guide".
 _JUDGING_WORDS = frozenset("real same main only most least best worst first last good useful important perfect ideal".split())
 # "… stand on caissons: enormous wooden boxes, open at the bottom, …": a term and, after a colon, its
@@ -1545,7 +1550,11 @@ _ONE_ADVERB = re.compile(r"[\w-]+ly")
 _ONE_GERUND = re.compile(r"[a-z]+ing")
 _ADVERB_BEFORE = re.compile(rf"\b{lexicon.LY_ADVERB} $")
 # Words that end a clause rather than a term: "… pulling apart, a zone …", "… are immune, a germ cannot …".
-_NOT_APPOSED = frozenset("apart away together out up down off back again too also here there now then later soon once still".split())
+# Round 108, part C: also a connective between commas ("The method, however, …").
+_NOT_APPOSED = frozenset(
+    "apart away together out up down off back again too also here there now then later soon once still "
+    "however therefore thus though meanwhile moreover instead nevertheless".split()
+)
 # The past of a verb before a comma ends a clause ("with little fuel left, a probe touched …"), not a term.
 _VERB_FORMS = frozenset(lexicon.PAST_TO_PLAIN) | lexicon.IRREGULAR_PAST
 _VERBS = _VERB_FORMS | lexicon.PRESENT_VERBS
@@ -1615,6 +1624,14 @@ _PART_AFTER_ITS_DESCRIPTION = re.compile(
     r"(?:\ban? (?:[a-z][\w-]*(?:,| and)? ){1,2}|\b[A-Z][\w-]*['’]s (?:[a-z][\w-]* )?)(?P<described>[a-z]{3,}), "
     r"the (?P<term>(?P<name>[A-Z][a-z]+ )?[a-z][\w-]*(?(name)|(?: [a-z][\w-]*)?)), "
     r"(?=(?:which|that|in which) |(?:had|has|have|was|were|is|are) |(?:from|across|along|around|between) [a-z])"
+)
+# Round 108, part C. A term set between commas after the kind of idea it is, which opens the sentence with "the" or
+# "a" and perhaps one or two describing words, before the sentence's verb: "A simpler method, {{self-capacitance}},
+# measures …", "The underlying effect, {{nuclear magnetic resonance}}, was shown …" (not "The method, however, works":
+# a connective; nor "The method, he said, works": a speaker; see _term_after_its_kind_at_the_opening).
+_TERM_AFTER_ITS_KIND_AT_THE_OPENING = re.compile(
+    rf"(?:The|An?) (?:[a-z][\w-]* ){{0,2}}(?:{'|'.join(sorted(lexicon.METHOD_KIND_NOUNS))}), "
+    r"(?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3}), (?P<after>[a-z]+)(?: (?P<next>[a-z]+))?"
 )
 # The species word after a genus, which ends the Latin name of a species: "Apis mellifera", "Bombyx mori".
 SPECIES_WORD = r"[a-z]{3,}(?:a|ae|i|us|um|is|or|ix|ens|ensis)"
@@ -1772,6 +1789,8 @@ def find_terms(text: str) -> list[Mention]:
     for match in _TERM_AFTER_ITS_CLASS.finditer(text):
         if _is_whole_term(text, *match.span("term")) and not _ends_in_an_adjective(match.group("term")):
             found.append(match.span("term"))
+    if opening := _term_after_its_kind_at_the_opening(text):
+        found.append(opening)
     for match in _APPOSITION.finditer(text):
         held = match.group("held")
         if match.group().startswith(", or ") or _NAMING.search(text, match.start()) or (not held and _CLAUSE_VERB.match(text, match.end())):
@@ -2236,16 +2255,36 @@ def _without_last_adverb(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _expansions(text: str) -> list[tuple[int, int]]:
     """The lower-case words before a short form in brackets whose initials spell it, the term it stands for: "a thin
     layer called the solid boundary film (SBF) forms …" (not "solid boundary", cut at "film"), "Sodium nickel oxide
-    (SNO) stores …" (a capital only where the sentence opens); the card asking it leaves the short form out."""
+    (SNO) stores …" (a capital only where the sentence opens); the card asking it leaves the short form out.
+    Round 108, part C: also before a short form after ", or" ("Magnetic resonance imaging, or MRI, lets …"), and fewer
+    words than letters, two at least, the later letters taken from inside the words ("usually polyethylene
+    terephthalate (PET)", "computer-aided design (CAD)"; see _spelled_loosely; one word alone a short form spells too
+    easily)."""
     spans = []
     for match in _SHORT_FORM_AFTER_WORDS.finditer(text):
         letters = match.group("short").lower()
-        words = list(re.finditer(r"[\w-]+", text[: match.start()]))[-len(letters) :]
-        if len(words) == len(letters) and "".join(word.group()[0] for word in words).lower() == letters:
+        before = list(re.finditer(r"[\w-]+", text[: match.start()]))
+        words = before[-len(letters) :]
+        if not (len(words) == len(letters) and "".join(word.group()[0] for word in words).lower() == letters):
+            words = next((before[-count:] for count in range(len(letters) - 1, 1, -1) if _spelled_loosely(letters, before[-count:])), [])
+        if words:
             first = words[0]
             if all(_TERM_WORD.fullmatch(word.group()) for word in words[1:]) and (first.start() == 0 or _TERM_WORD.fullmatch(first.group())):
                 spans.append((first.start(), match.start()))
     return spans
+
+
+def _spelled_loosely(letters: str, words: list[re.Match[str]]) -> bool:
+    """Whether a short form spells fewer words than its letters, each word giving its initial and perhaps later letters
+    of its own in order: "pet" spells "polyethylene terephthalate", "cad" "computer-aided design", "adh" "antidiuretic
+    hormone" (not "lfp" "lithium iron phosphate", where "iron" gives no letter)."""
+    pattern = "".join(f"{re.escape(word.group()[0])}{_letters_inside(word.group()[1:])}" for word in words)
+    return bool(re.fullmatch(pattern, letters, re.IGNORECASE))
+
+
+def _letters_inside(rest: str) -> str:
+    """A pattern for none or some of the letters of `rest` in order: "ab" gives "(?:a)?(?:b)?"."""
+    return "".join(f"(?:{re.escape(letter)})?" for letter in rest.lower() if letter.isalpha())
 
 
 def _ranked_subjects_term(text: str, book: NameBook) -> Mention | None:
@@ -2394,6 +2433,18 @@ def _words_from(text: str, start: int) -> list[re.Match[str]]:
             break
         position = word.end() + 1
     return words
+
+
+def _term_after_its_kind_at_the_opening(text: str) -> tuple[int, int] | None:
+    """The span of the term set after the kind of idea that opens the sentence (see
+    _TERM_AFTER_ITS_KIND_AT_THE_OPENING): one term, not a connective, with a verb right after it or after one adverb
+    ("The disease, scurvy, once killed …"; not "The process, he thought, was …")."""
+    match = _TERM_AFTER_ITS_KIND_AT_THE_OPENING.match(text)
+    if not match or match.group("term") in _NOT_APPOSED or not _is_whole_term(text, *match.span("term")):
+        return None
+    after, following = match.group("after"), match.group("next") or ""
+    verb = after in lexicon.COPULAS or _a_verb(after) or ((after in _NOT_APPOSED or _an_adverb(after)) and _a_verb(following))
+    return match.span("term") if verb else None
 
 
 def _is_whole_term(text: str, start: int, end: int) -> bool:
