@@ -3315,6 +3315,8 @@ def test_a_list_of_another_length_than_its_count_or_of_full_names_is_no_one_ment
     assert "a kitchen, a hall and a stair" not in {m.text for m in find_mentions(text, NameBook.from_texts([text]))}
     people = "In 1902 two clerks at Kellby, Tom Vane and Ann Hale, found the lost ledger."
     assert {"Tom Vane", "Ann Hale"} <= {m.text for m in find_mentions(people, NameBook.from_texts([people]))}
+
+
 # Round 108, part C: a term a short form spells loosely or after ", or", and a term set after the kind of idea that
 # opens its sentence
 @pytest.mark.parametrize(

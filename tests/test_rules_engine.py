@@ -10094,6 +10094,7 @@ def test_a_few_before_a_measure_is_no_subject_an_it_goes_on_with():
     fronts = {s.front for s in suggest(text, "The Vega Tower", per_1000=1000)}
     assert "The Vega Tower's name means \u201c{{c1::Sea Lamp}}\u201d in the old tongue of the coast." in fronts
 
+
 # Round 108, part B: a short list its count announces is asked whole, also past a phrase of place and an aside, and so
 # are places a plural of their kind announces
 def test_a_list_its_count_announces_is_asked_whole():

@@ -594,11 +594,11 @@ _PAIR_AFTER_THEIR_PART = re.compile(
 # detail, calling them eka-zinc, eka-tin and eka-lead" are one answer. A phrase of place or kind after the noun and an
 # aside after a comma may come between; the list ends its clause.
 _LIST_JOIN = re.compile(r",? and |, ")
-_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LIST_COUNTS = ("two", "three", "four", "five", "six")  # the counts a list's length must match (see lexicon.COUNT_OF_WORD)
 _LIST_ITEM_WORD = r"(?!(?:and|or|but|of|in|on|at|to|by|for|with|from|as|is|are|was|were|has|had|which|who|that|the|an?|one|ones)\b)[\w][\w'’-]*"
 _LIST_ITEM = rf"(?:(?:the|an?) )?{_LIST_ITEM_WORD}(?: {_LIST_ITEM_WORD}){{0,2}}"
 _LIST_AFTER_ITS_COUNT = re.compile(
-    rf"\b(?P<count>{'|'.join(_COUNTED)}) (?:(?!of\b)[a-z][\w-]* ){{0,2}}[a-z]+[^isu\W]s"
+    rf"\b(?P<count>{'|'.join(_LIST_COUNTS)}) (?:(?!of\b)[a-z][\w-]* ){{0,2}}[a-z]+[^isu\W]s"
     r"(?: (?:of|at|in|from|on) [\w'’ -]{1,40}?)?(?:, (?:the|an?) [\w'’ -]{1,60}?)?"
     rf"(?:: |, (?:calling them |called |named |namely )?| (?:called|named) )"
     rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*,? and {_LIST_ITEM})(?=[.,;:)]|$)"
@@ -617,7 +617,7 @@ _PLACES_AFTER_THEIR_KIND = re.compile(
 def _counted(match: re.Match[str]) -> bool:
     """Whether a list after a count (see _LIST_AFTER_ITS_COUNT) has as many items as the count says: "two large veins,
     the upper and lower cavae" (two); not "two rooms, a kitchen, a hall and a stair" (three, a list of its own)."""
-    return len(_LIST_JOIN.split(match.group("list"))) == _COUNTED[match.group("count")]
+    return len(_LIST_JOIN.split(match.group("list"))) == lexicon.COUNT_OF_WORD[match.group("count")]
 
 
 def announced_by_a_count(text: str, mention: Mention) -> bool:

@@ -524,6 +524,12 @@ COUNTING_WORDS_ABOVE_TEN = (
 )
 # Number words that count things when a plural noun follows ("six orbital planes").
 COUNTING_WORDS = f"two|three|four|five|six|seven|eight|nine|ten|{COUNTING_WORDS_ABOVE_TEN}"
+# The number each small counting word says ("a", "an" and "one" are 1).
+COUNT_OF_WORD = {
+    word: number
+    for number, words in enumerate(("a an one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1)
+    for word in words.split()
+}
 # Round 63, part E. The places a contest or a poll ranks someone in, and the verbs that give the place: "Tom Vane came
 # {{second}}, behind only …", "finished {{third}} in the 1,500 metres", "was ranked {{first}} among …" (see
 # entities._RANK).

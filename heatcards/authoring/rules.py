@@ -610,13 +610,8 @@ _MULTIPLE_AFTER = re.compile(r" times (?:as|more|less|[a-z]+er than)\b")
 # What stands before an amount given again in other units: "1,595 feet (", "363 feet, or about ".
 _BEFORE_OTHER_UNITS = re.compile(r"\d[^()]*\($|\d[^,()]*, or (?:about |around |some )?$")
 # "Two weeks later, …", "A year later …", "Only 46 days later, …" opening a sentence.
-_COUNTS = {
-    word: number
-    for number, words in enumerate(("a an one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1)
-    for word in words.split()
-}
 _LATER = re.compile(
-    rf"(?:(?:Only|Just|About|Some) )?(?P<count>{'|'.join(_COUNTS)}|\d{{1,3}}) (?P<unit>day|week|month|year|decade)s? later,? (?=[A-Za-z])",
+    rf"(?:(?:Only|Just|About|Some) )?(?P<count>{'|'.join(lexicon.COUNT_OF_WORD)}|\d{{1,3}}) (?P<unit>day|week|month|year|decade)s? later,? (?=[A-Za-z])",
     re.IGNORECASE,
 )
 _MONTH_NAMES = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + "|Sept"
@@ -635,7 +630,7 @@ _RELATIVE_TIME_OPENER = re.compile(
     r"|spring|summer|autumn|fall|winter)) of )?(?:(?i:the) (?P<which>same|following|next)|(?i:that)(?: same)?) "
     rf"(?P<unit>{_PART_OF_TIME}){_BEFORE_ITS_OWN_SUBJECT}"
     r"|(?P<counted>(?i:(?:(?:only|just|about|some) )?(?:\w+ )?(?:moments|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) later"
-    rf"|within (?:(?:{'|'.join(_COUNTS)}|a few|\d{{1,3}}) )?(?:moments|seconds?|minutes?|hours?|days?|weeks?)){_BEFORE_ITS_OWN_SUBJECT})"
+    rf"|within (?:(?:{'|'.join(lexicon.COUNT_OF_WORD)}|a few|\d{{1,3}}) )?(?:moments|seconds?|minutes?|hours?|days?|weeks?)){_BEFORE_ITS_OWN_SUBJECT})"
 )
 # A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
@@ -1358,7 +1353,7 @@ _THIRD_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|it|its|they|th
 # A subject's own pronouns, after it: "In 1890 Tom Vane sold his mill" (not "him", "her": "… thanked him", "… called her")
 _PRONOUNS_OF_THE_SAME = {"he": frozenset({"he", "his"}), "she": frozenset({"she"}), "it": frozenset({"it", "its"})}
 _TIME_OF_THE_CLAUSE_BEFORE = re.compile(
-    rf"\b(?:later|earlier|afterwards?|then|again|went on to|(?:{'|'.join(_COUNTS)}|\d{{1,3}}|a few|several) (?:{_PART_OF_TIME})s? (?:later|earlier|before|after)\b)"
+    rf"\b(?:later|earlier|afterwards?|then|again|went on to|(?:{'|'.join(lexicon.COUNT_OF_WORD)}|\d{{1,3}}|a few|several) (?:{_PART_OF_TIME})s? (?:later|earlier|before|after)\b)"
     rf"|{_POINTED_TIME.pattern}",
     re.IGNORECASE,
 )
@@ -2610,7 +2605,7 @@ def _is_large_count(mention: Mention) -> bool:
 def _count_of(text: str) -> int:
     """The number a count ends with ("ten", "12", "65,000"), or 0."""
     number = text.split()[-1].lower().replace(",", "")
-    return _COUNTS.get(number) or (int(number) if number.isdigit() else 0)
+    return lexicon.COUNT_OF_WORD.get(number) or (int(number) if number.isdigit() else 0)
 
 
 def _one_of_two_alternatives(claim: Claim, mention: Mention) -> bool:
@@ -3775,7 +3770,7 @@ def _says_who_the_counted_are(counted: str, shown: Claim, topic: _Topic | None) 
         return True
     named = {_canonical(m, topic): m for m in shown.mentions if m.kind in (MentionKind.PERSON, MentionKind.NAME) and not m.attributive}
     people = [m for m in named.values() if m.kind is MentionKind.PERSON]
-    return len(named) == _COUNTS.get(word) and bool(people) and not _PLURAL_WORD.search(shown.text)
+    return len(named) == lexicon.COUNT_OF_WORD.get(word) and bool(people) and not _PLURAL_WORD.search(shown.text)
 
 
 def _carried_by_the_label(
@@ -4421,7 +4416,7 @@ def _dated(text: str, mentions: list[Mention], when: Mention | None) -> tuple[st
         return _without_opening(text, mentions, later.end())
     if when is None:
         return text, mentions
-    count = _COUNTS.get(later.group("count").lower()) or int(later.group("count"))
+    count = lexicon.COUNT_OF_WORD.get(later.group("count").lower()) or int(later.group("count"))
     unit = later.group("unit").lower()
     date = re.fullmatch(rf"(?:(?P<month>{_MONTH_NAMES})\.? (?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? )?)?(?P<year>\d{{4}})", when.text)
     if date is None:
