@@ -3342,3 +3342,13 @@ def test_a_quoted_term_opening_with_a_name_after_a_call_is_a_term():
         ('The cracks were filled with a paste known as "Varney putty".', "Varney putty"),
     ):
         assert (term, MentionKind.TERM) in [(m.text, m.kind) for m in find_mentions(text, NameBook.from_texts([text]))]
+
+
+# Round 109, lead (set 46): a ship's new name after "renamed" is a name, its Portuguese "do" inside it; a name "one of the
+# best pilots" describes is a person's
+def test_a_name_after_renamed_is_a_name_with_its_do():
+    assert ("name", "Maria do Amparo") in found("In 1922 the ship was sold again and renamed Maria do Amparo.")
+
+
+def test_a_name_one_of_some_people_describes_is_a_persons():
+    assert ("person", "Orrin Bixwell") in found("In 1857 he persuaded Orrin Bixwell, one of the best pilots on the Kell, to teach him.")

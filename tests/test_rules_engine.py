@@ -10115,3 +10115,30 @@ def test_people_a_count_announces_past_an_aside_are_no_description_of_the_place(
     text = "In 1902 two clerks at Kellby, the old mill on the Varn, Tom Vane and Ann Hale, found the lost ledger of the abbey."
     fronts = {s.front for s in suggest(text, "The Kellby Ledger", per_1000=1000)}
     assert any("the old mill on the Varn, {{c1::Tom Vane}} and Ann Hale, found" in front for front in fronts)
+
+
+# Round 109, lead (set 46): a document that calls its topic "the ship" is about a ship, whose "she" and "her" are the
+# ship's; a people's word is none of "both"; a saint's name after "the" is a place, no father's owner
+def test_a_topic_the_document_calls_the_ship_is_a_she():
+    text = (
+        "Kellby Star\n\n"
+        "The Kellby Star was built in 1869 to carry tea from China. Her working life spanned half a century.\n\n"
+        "A Scottish build\n\n"
+        "The ship was ordered by Tom Vane, a London shipowner. In 1889 she overtook the mail steamer Orla."
+    )
+    paragraphs = tuple(line.span() for line in re.finditer(r"[^\n]+", text))
+    fronts = {s.front for s in RulesEngine().suggest(DocumentText("Kellby Star", "kellby-star.txt", text, paragraphs), cards_per_1000_words=1000)}
+    assert any(front.startswith("In {{c1::1889}} the Kellby Star overtook") for front in fronts), fronts
+
+
+def test_pronouns_are_not_read_as_a_people_or_a_saints_town():
+    both = (
+        "The Irish physicist Tom Vane made the same demonstration famous in London in the 1850s. "
+        "Both were showing total internal reflection, the effect on which every optical fibre depends."
+    )
+    assert not any("Irish and Tom Vane" in s.front for s in suggest(both, "Fibre", per_1000=1000))
+    town = (
+        "Tom Vane was born in Kellby in 1835. The town would become the St. Vellsburg of his novels. "
+        "His father, a storekeeper, died of pneumonia in March 1847."
+    )
+    assert not any("St. Vellsburg's father" in s.front for s in suggest(town, "Tom Vane", per_1000=1000))

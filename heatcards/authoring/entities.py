@@ -446,7 +446,7 @@ _FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJEC
 # Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
 # star, which follows no name).
 _MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
-_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á y".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum"
+_CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á y do dos das".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum", "Maria do Amparo"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
 # The small words of a surname: "van der Waals", "de la Tour", "von Frisch", "ter Borch".
@@ -476,7 +476,10 @@ _TITLE_NOUNS = frozenset(cue for cue in lexicon.WORK_CUES if not cue.endswith("s
 _NAME_NUMBER = re.compile(r"\d{1,4}(?:[A-Z](?!\w))?(?![\d,.]\d|s\b|st\b|nd\b|rd\b|th\b|-[a-z])")
 _NUMBER_AFTER_NO = re.compile(r"\d{1,6}(?:[A-Z](?!\w))?(?![\d,.]\d)")  # "No." says a number is a name, however long: "as No. 60103"
 # A description of a person set after a name: "the Hungarian Zoltar Bendek, a clerk from Pest" (not "…, a unit of …").
-_DESCRIBED_AS_A_PERSON = re.compile(rf", (?:an?|the) (?:[a-z\d-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b")
+_DESCRIBED_AS_A_PERSON = re.compile(
+    rf", (?:(?:an?|the) (?:[a-z\d-]+ |(?:[A-Z][\w-]* ){{1,2}})?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})\b"
+    rf"|one of the (?:[a-z\d-]+ )?(?:{'|'.join(sorted(lexicon.PERSON_WORDS))})s\b)"  # "Horace Bixby, one of the best pilots"
+)
 # What a clause after a name says was published: a work when a capitalised article opens the name ("In The Long Tide,
 # published in 1871, she …"), whatever the preposition before it would make it (not "a guide to Rome, published in …").
 _PUBLISHED_AFTER = re.compile(r", (?:first )?published (?:in|on|by)\b")
@@ -3474,6 +3477,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.NAME  # "F-1", "Tu-144", "N1": a machine's designation, not an acronym
     if _names_a_craft(run):
         return MentionKind.NAME  # "HMS Hood", "the James Caird": a ship, not a person
+    if cue in ("renamed", "rechristened"):
+        return MentionKind.NAME  # "was sold again and renamed Maria do Amparo": a ship's new name, no woman
     if names_a_people(name):
         # "surrounded by East German territory", "600 East Germans", "an English Quaker": a people's word, no person
         return MentionKind.NAME
@@ -3503,8 +3508,8 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
     if name in lexicon.PLACES or (len(run.tokens) > 1 and (last in lexicon.PLACE_WORDS or run.tokens[0] in lexicon.PLACE_FIRST_WORDS | lexicon.BUILDING_FIRST_WORDS)):
         return MentionKind.PLACE
     if run.tokens[0] in ("St.", "St", "Saint") and (
-        cue in lexicon.PLACE_PREPOSITIONS or cue == "to" and run.tokens[1] not in lexicon.FIRST_NAMES
-    ):  # "in St. Louis", "went on to St Petersburg" (not "dedicated to St. Stephen")
+        cue in lexicon.PLACE_PREPOSITIONS or cue in ("to", "the") and run.tokens[1] not in lexicon.FIRST_NAMES
+    ):  # "in St. Louis", "went on to St Petersburg", "the St. Petersburg of his novels" (not "dedicated to St. Stephen")
         return MentionKind.PLACE
     if name in book.kinds:
         return book.kinds[name]

@@ -258,6 +258,8 @@ CRAFT_WORDS = _words(
     "ship liner boat lifeboat yacht schooner steamer steamship cruiser battleship destroyer frigate submarine "
     "carrier warship tug ferry trawler whaler barque barquentine airship airliner aircraft plane locomotive"
 )
+# The craft of the water a "she" may stand for, when a document says its topic is one ("The ship was ordered by …").
+SHIP_WORDS = CRAFT_WORDS - _words("airship airliner aircraft plane locomotive")
 # Words that make a place's name with one other word, before or after it: "Lake Baikal", "Mount
 # Everest", "Thames River" (the other word alone names the same place).
 PLACE_FIRST_WORDS = _words("Lake Mount Mt River Cape Isle Loch Glacier Volcano")

@@ -1980,6 +1980,10 @@ _KIND_NOUN_AFTER_A_NAME = re.compile(
     rf"(?:,| (?:is|was|has been)) (?:an?|the) (?:(?!and |or )[\w’'-]+ ){{0,3}}?(?:[a-z]+-)?(?P<noun>{_KIND_NOUNS})"
     r"(?=[,.;:]| (?:in|of|on|at|that|which|built|made|launched|with|for|from|where|dedicated|designed|and)\b)"
 )
+# A subject "The" and a noun for a thing, before its verb: "The ship was ordered …", "The airship first flew …".
+_THING_NOUN_SUBJECT = re.compile(rf"The (?P<noun>{'|'.join(sorted(lexicon.THING_NOUNS))}){_VERB_OF_THE_SUBJECT.pattern}")
+# A possessive or subject pronoun a thing or a ship goes on with, opening a sentence: "Its …", "Her working life …".
+_THINGS_PRONOUN_OPENING = re.compile(r"(?:It|Its|She|Her)\b")
 # The kind of thing a title calls its topic after the name: "Kell Abbey: Eight Centuries of a Cathedral", "The Orla:
 # A History of a Famous Airship".
 _KIND_NOUN_OF_A_TITLE = re.compile(rf"\b(?:a|an) (?:[A-Z][\w’'-]* )?(?P<noun>(?i:{_KIND_NOUNS}))\s*$")
@@ -1996,12 +2000,17 @@ def _with_kind_nouns(topic: _Topic | None, title: str, texts: list[str], found: 
     _kind_nouns_of_the_topic)."""
     if topic is None or topic.kind is MentionKind.PERSON or topic.common:
         return topic
-    return dataclasses.replace(topic, kind_nouns=_kind_nouns_of_the_topic(topic, title, texts, found))
+    nouns = _kind_nouns_of_the_topic(topic, title, texts, found)
+    if nouns & lexicon.SHIP_WORDS and not topic.ship:
+        # "The Cutty Sark was built in 1869 …. The ship was ordered by …": a ship, which the document may call "she"
+        return dataclasses.replace(topic, kind_nouns=nouns, ship=True, gender=Gender.FEMALE)
+    return dataclasses.replace(topic, kind_nouns=nouns)
 
 
 def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found: list[list[Mention]]) -> frozenset[str]:
-    """The nouns a sentence or the title gives the topic itself (see _KIND_NOUN_AFTER_A_NAME, _KIND_NOUN_OF_A_TITLE),
-    with the shorter nouns each may be called by ("locomotive", then "engine"): the Parthenon is "the temple" after
+    """The nouns a sentence or the title gives the topic itself (see _KIND_NOUN_AFTER_A_NAME, _KIND_NOUN_OF_A_TITLE, and a
+    subject "The ship" right after a sentence that opens with the topic, _THING_NOUN_SUBJECT), with the shorter nouns each
+    may be called by ("locomotive", then "engine"): the Parthenon is "the temple" after
     "the Parthenon, the temple that …". Not a noun said of another name ("the Erechtheion, a temple"), nor one the
     document also gives another name: which one "the temple" is is then unsure. A numbered route is "the road"."""
     given: defaultdict[str, set[str]] = defaultdict(set)  # noun -> the names it is said of
@@ -2020,7 +2029,14 @@ def _kind_nouns_of_the_topic(topic: _Topic, title: str, texts: list[str], found:
         ):
             given[said.group("noun")].add(topic.name)
         opening = _OPENING.match(text).end()
-        previous_opens_with_the_topic = any(text[opening : m.start] in ("", "The ") and _is_topic(m, topic) for m in mentions)
+        if previous_opens_with_the_topic and (subject := _THING_NOUN_SUBJECT.match(text, opening)):
+            given[subject.group("noun")].add(topic.name)  # "The Orla first flew in 1931. The airship was …"
+        if not ends_like_a_sentence(text):
+            continue  # "… she is the only tea clipper left. [A Scottish build] The ship was ordered …": the same ship
+        # (or goes on with it: "The Cutty Sark was built in 1869 …. Her working life spanned …")
+        previous_opens_with_the_topic = any(text[opening : m.start] in ("", "The ") and _is_topic(m, topic) for m in mentions) or (
+            previous_opens_with_the_topic and _THINGS_PRONOUN_OPENING.match(text, opening) is not None
+        )
     named = next((alias for alias in topic.aliases if _contains_word(title, alias)), None)
     if named is not None and named in title and (of_the_title := _KIND_NOUN_OF_A_TITLE.search(title.split(named, 1)[-1])):
         given[of_the_title.group("noun").lower()].add(topic.name)
@@ -6243,9 +6259,9 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
 
 def _topic_as_written(topic: _Topic) -> str:
     """The topic's name as a sentence writes it: "the Avon Bridge", "Nokia", "the Queen Mary" for the
-    RMS Queen Mary, "the lung" for a common noun."""
-    if topic.ship and (unprefixed := _without_generic_word(topic.name)):
-        return f"the {unprefixed}"
+    RMS Queen Mary (a ship takes "the": "the Cutty Sark"), "the lung" for a common noun."""
+    if topic.ship:  # "the Queen Mary" for the RMS Queen Mary, "the Cutty Sark"
+        return f"the {_without_generic_word(topic.name) or topic.name}"
     if topic.common:  # "the lung", "the honey bee", "volcanoes": a common noun, never "Lung" inside a sentence
         noun = topic.name.lower()
         return noun if PLURAL_NOUN.fullmatch(noun.split()[-1]) else f"the {noun}"
@@ -6324,7 +6340,8 @@ def _the_two(before: _Before, offered: list[Mention], topic: _Topic | None) -> M
     group = _group_subject(before.claim)
     if group is not None:
         return group if ", " not in group.name else None  # "Shackleton, Worsley and Crean" are three
-    named = {_canonical(m, topic): m for m in offered if m.kind in (MentionKind.PERSON, MentionKind.NAME) and not m.attributive}
+    # (not a people's word: "The Irish physicist John Tyndall …" names one man)
+    named = {_canonical(m, topic): m for m in offered if m.kind in (MentionKind.PERSON, MentionKind.NAME) and not m.attributive and not _a_people(m)}
     people = [m for m in named.values() if m.kind is MentionKind.PERSON]
     if len(named) != 2 or not people or _PLURAL_WORD.search(before.text):
         return None
