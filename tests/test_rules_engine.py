@@ -10142,3 +10142,26 @@ def test_pronouns_are_not_read_as_a_people_or_a_saints_town():
         "His father, a storekeeper, died of pneumonia in March 1847."
     )
     assert not any("St. Vellsburg's father" in s.front for s in suggest(town, "Tom Vane", per_1000=1000))
+
+
+# Round 109, part A: an "it" after the subject of its own sentence in an explainer, a substance named by one
+# capitalised noun alone before a verb in the present ("Propane is used because it …"), and an "it" right after an
+# opening clause and its comma, the main clause's subject ("When the wind blew, it …")
+def test_an_it_after_a_capitalised_noun_alone_that_opens_the_sentence_is_that_noun():
+    for text, card in (
+        ("Varnite is used because it melts at about 42 °C, so the moulds can be filled by hand.", "it melts at {{c1::about 42 °C}}, so"),
+        ("Varnite contains little free iron, but it does contain a mineral called kellbite, which turns red in rain.", "called {{c1::kellbite}}, which"),
+    ):
+        fronts = {s.front for s in suggest(text, "Varnite", per_1000=1000)}
+        assert any(card in front for front in fronts), fronts
+    # a noun between may be the "it" instead
+    between = "Varnite is mixed into the clay because it melts at about 42 °C."
+    assert not any("{{c1::about 42 °C}}" in s.front for s in suggest(between, "Varnite", per_1000=1000))
+
+
+
+
+def test_an_it_right_after_an_opening_clause_is_its_subject_not_the_object_of_its_verb():
+    for text in ('When the gale blew, it carried the loam into huge clouds called "grey walls".', "As the rotor speeds up, it gives off 40 watts of heat."):
+        fronts = {s.front for s in suggest(text, "Kellby Dust", per_1000=1000)}
+        assert any("{{c1::" in front and front.startswith(text.split(",")[0]) for front in fronts), fronts

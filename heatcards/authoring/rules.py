@@ -1132,8 +1132,19 @@ _OPENING_ON_THE_SUBJECTS_LIFE = re.compile(
     r"[^,;:\"“]*?(?:, | (?=(?:the|an?) ))"
 )
 # A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
-# "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname).
-_BARE_SUBJECT = re.compile(rf"(?:Because|When|As|Since|Although|Though|Once) (?P<noun>[a-z]{{3,}}) (?={_VERB_AFTER_SUBJECT})")
+# "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname). Round 109,
+# part A: or after "the" or "a", and after "If": "As the rotor speeds up, it …".
+_BARE_SUBJECT = re.compile(rf"(?:Because|When|As|Since|Although|Though|Once|If) (?:(?:the|an?) )?(?P<noun>[a-z]{{3,}}) (?={_VERB_AFTER_SUBJECT})")
+# Round 109, part A. A substance or a thing named by one capitalised noun alone as the subject the sentence opens with,
+# before a verb in the present that says what it always does: "Propane is used because it boils …", "Flour contains
+# little sugar, but it …" (see _the_subjects_own_it; not a word that opens sentences, "Several", "Instead", nor a first
+# name, nor a word of a name the engine found, nor a past verb, whose capitalised subject may be a surname: "Marsh
+# resigned because it rained").
+_BARE_SUBJECT_OPENING = re.compile(rf"(?P<noun>[A-Z][a-z]{{2,}}) (?=(?:{lexicon.LY_ADVERB} )?(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)")
+# Round 109, part A. A sentence's opening clause of a subordinator, up to the comma that ends it, right before a pronoun,
+# which is then the subject of the main clause, no object of the clause's last verb: "When the wind blew, it …", "As
+# the liquid escapes, it …" (see _the_subjects_own_it).
+_OPENING_CLAUSE_BEFORE = re.compile(r"(?:Because|When|As|Since|Although|Though|Once|If) [^,;:]+, ")
 # A word for anyone or anything, which is no noun an "it" after it stands for: "Because nothing worked, it …".
 _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
@@ -6742,19 +6753,26 @@ def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentio
     """Whether the "it" at `pronoun`, the subject of a later clause ("…, and it could hold …", "… because it is …"), is
     the one common subject the sentence opens with: "The tank stood 40 feet tall, and it could hold two million
     gallons.", or a noun alone as the subject of an opening clause ("Because light slows down when it passes …", "When
-    water freezes, it …"; not a name, see `mentions`, nor "nothing", "this"). Nothing between them may be the "it" instead:
-    no noun after an article or a possessive ("The clerk locked the safe, and it …"), no name (which the rules for named
-    things weigh: "The tank stood beside Pier 4, and it …"); a plural subject ("The tanks …") is none."""
+    water freezes, it …"; not a name, see `mentions`, nor "nothing", "this"), or one capitalised noun alone that opens
+    the sentence ("Propane is used because it boils …"; not "Several", "Tom", nor "Marsh resigned …"); an "it" right
+    after such an opening clause and its comma is the main clause's subject ("When the wind blew, it …"). Nothing
+    between them may be the "it" instead: no noun after an article or a possessive ("The clerk locked the safe, and it
+    …"), no name (which the rules for named things weigh: "The tank stood beside Pier 4, and it …"); a plural subject
+    ("The tanks …") is none."""
     subject = _COMMON_SUBJECT.match(text, opening)
-    if subject is None and (bare := _BARE_SUBJECT.match(text, opening)) is not None:
+    bare = _BARE_SUBJECT.match(text, opening) or (_BARE_SUBJECT_OPENING.match(text) if opening == 0 else None)
+    if subject is None and bare is not None:
         noun = bare.group("noun")
-        alone = noun.capitalize() not in lexicon.SENTENCE_STARTERS and not _INDEFINITE_PRONOUN.fullmatch(noun)
+        alone = (
+            noun.capitalize() not in lexicon.SENTENCE_STARTERS | lexicon.INDEFINITE_AMOUNTS | lexicon.FIRST_NAMES
+            and not _INDEFINITE_PRONOUN.fullmatch(noun.lower())
+        )
         if alone and _could_own_it(noun) and not any(m.start <= bare.start("noun") < m.end for m in mentions):
             subject = bare
     return (
         subject is not None
         and not _PLURAL_WORD.fullmatch(subject.group().rstrip())
-        and not _is_object(text, pronoun.start())
+        and (not _is_object(text, pronoun.start()) or _OPENING_CLAUSE_BEFORE.fullmatch(text, 0, pronoun.start()) is not None)
         and not _A_NOUN_OR_NAME.search(text, subject.end(), pronoun.start())
     )
 
