@@ -10142,3 +10142,23 @@ def test_pronouns_are_not_read_as_a_people_or_a_saints_town():
         "His father, a storekeeper, died of pneumonia in March 1847."
     )
     assert not any("St. Vellsburg's father" in s.front for s in suggest(town, "Tom Vane", per_1000=1000))
+
+
+# Round 109, part B: a person a title names by a pen name is also the real name a sentence gives it for, and the
+# surname of that name, so a chain of "she" through a sentence that calls her by it goes on; cards naming her by the
+# real name are labelled, and the real name stays an answer
+def test_a_pen_name_title_takes_the_real_name_the_document_gives_it():
+    text = (
+        "Rosalie Anne Kell, who became famous under the pen name Lolo Vane, was born in Leeds in 1835. "
+        "She wrote six novels about the Varn valley. "
+        "The Varnia Academy gave Kell a gold medal in 1907. "
+        "She spent her final years at Orla House and died there on 21 April 1910."
+    )
+    fronts = _fronts(text, "Lolo Vane")
+    assert any(front.startswith("Lolo Vane spent her final years") for front in fronts), fronts
+    # "Kell" does not say who she is months later: the card is labelled; her real name is a fact worth a card
+    assert "(Lolo Vane) The Varnia Academy gave Kell a gold medal in {{c1::1907}}." in fronts
+    assert any("{{c1::Rosalie Anne Kell}}" in front for front in fronts), fronts
+    # without the pen name the real name is someone else, and "she" may be either
+    plain = text.replace(", who became famous under the pen name Lolo Vane,", "")
+    assert not any("Lolo Vane spent" in front for front in _fronts(plain, "Lolo Vane"))
