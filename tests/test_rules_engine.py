@@ -10165,3 +10165,21 @@ def test_an_it_right_after_an_opening_clause_is_its_subject_not_the_object_of_it
     for text in ('When the gale blew, it carried the loam into huge clouds called "grey walls".', "As the rotor speeds up, it gives off 40 watts of heat."):
         fronts = {s.front for s in suggest(text, "Kellby Dust", per_1000=1000)}
         assert any("{{c1::" in front and front.startswith(text.split(",")[0]) for front in fronts), fronts
+# Round 109, part B: a person a title names by a pen name is also the real name a sentence gives it for, and the
+# surname of that name, so a chain of "she" through a sentence that calls her by it goes on; cards naming her by the
+# real name are labelled, and the real name stays an answer
+def test_a_pen_name_title_takes_the_real_name_the_document_gives_it():
+    text = (
+        "Rosalie Anne Kell, who became famous under the pen name Lolo Vane, was born in Leeds in 1835. "
+        "She wrote six novels about the Varn valley. "
+        "The Varnia Academy gave Kell a gold medal in 1907. "
+        "She spent her final years at Orla House and died there on 21 April 1910."
+    )
+    fronts = _fronts(text, "Lolo Vane")
+    assert any(front.startswith("Lolo Vane spent her final years") for front in fronts), fronts
+    # "Kell" does not say who she is months later: the card is labelled; her real name is a fact worth a card
+    assert "(Lolo Vane) The Varnia Academy gave Kell a gold medal in {{c1::1907}}." in fronts
+    assert any("{{c1::Rosalie Anne Kell}}" in front for front in fronts), fronts
+    # without the pen name the real name is someone else, and "she" may be either
+    plain = text.replace(", who became famous under the pen name Lolo Vane,", "")
+    assert not any("Lolo Vane spent" in front for front in _fronts(plain, "Lolo Vane"))

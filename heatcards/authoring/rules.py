@@ -1461,6 +1461,9 @@ class _Topic:
     # the nouns the document says the topic is though its name does not hold them ("temple" for the Parthenon): "the
     # temple" may stand for it (see _kind_nouns_of_the_topic)
     kind_nouns: frozenset[str] = frozenset()
+    # the real name behind the pen name the title gives and its surname ("Samuel Clemens", "Clemens" for Mark Twain; see
+    # _real_name_behind_the_pen_name): forms of the topic that do not say who it is, so a card naming it so is labelled
+    real_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1741,6 +1744,14 @@ def _statements(sentences: list[Sentence]) -> int:
     return sum(sentence.text.rstrip("\"'”’) ").endswith((".", "!")) for sentence in sentences)
 
 
+# What follows a person's real name to give the pen name or stage name the person is known by: "Samuel Kell, who wrote
+# under the pen name …", ", better known by his stage name …", ", who was better known as …".
+_PEN_NAME_AFTER = re.compile(
+    r",? (?:who (?:[a-z]+ ){1,3}?|(?:better |also |widely )?known )?(?:under|by|as|with) (?:the|a|his|her) (?:pen|stage|ring|assumed) name,? "
+    r"|, (?:who (?:became|was|is) (?:[a-z]+ )?)?(?:better |widely |also )?known as "
+)
+
+
 def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameBook) -> _Topic | None:
     """What the document is about: an instrument its title names after a person it names (see
     _instrument_in_title), whatever its sentences name most; else the fullest name in its title that its
@@ -1787,8 +1798,14 @@ def _topic(title: str, texts: list[str], found: list[list[Mention]], book: NameB
     full = _full_name_before_the_nickname(name, texts, found) if personal else None
     if full is not None:
         named = dataclasses.replace(named, aliases=(full, *named.aliases))
+    real = _real_name_behind_the_pen_name(name, texts, found) if personal and full is None else None
+    if real is not None:
+        real_names = (real, real.split()[-1])
+        named = dataclasses.replace(named, aliases=(*real_names, *named.aliases), real_names=real_names)
     if named.gender is None and personal:
-        if (gender := _gender_of_the_pronouns_after(name, texts, found) or full and _gender_of_the_pronouns_after(full, texts, found)) is not None:
+        # the real name behind a pen name tells it by its first name: "Rosalie Anne Kell, who wrote under the pen name …"
+        told = _gender_of_the_pronouns_after(name, texts, found) or full and _gender_of_the_pronouns_after(full, texts, found)
+        if (gender := told or real and book.gender(real)) is not None:
             named = dataclasses.replace(named, kind=MentionKind.PERSON, gender=gender)
     event = re.fullmatch(r"[A-Z][a-z]+ of (?:the )?(?P<thing>.+)", name)
     if event is None:
@@ -1817,6 +1834,22 @@ def _full_name_before_the_nickname(name: str, texts: list[str], found: list[list
         ),
         None,
     ) if " " in name else None
+
+
+def _real_name_behind_the_pen_name(name: str, texts: list[str], found: list[list[Mention]]) -> str | None:
+    """The real name of the person a title names by a pen name or stage name, when a sentence gives the real name with
+    the title's name as that pen name right after it (_PEN_NAME_AFTER): "Rosalie Anne Kell, who wrote under the pen name
+    Lolo Vane, …" in the life of "Lolo Vane", whose sentences may then call her "Kell". None for a single word, or a name
+    the pen name does not follow ("Her father, Karl Kell, …")."""
+    pen_name = re.compile(rf"[\"“]?{re.escape(name)}\b")
+    return next(
+        (
+            m.name for text, mentions in zip(texts, found) for m in mentions
+            if may_name_a_person(m) and " " in m.name and m.name != name
+            and (after := _PEN_NAME_AFTER.match(text, m.end)) and pen_name.match(text, after.end())
+        ),
+        None,
+    )
 
 
 def _names_a_kind_of_the_titles_thing(name: str, title: str, texts: list[str], found: list[list[Mention]]) -> bool:
@@ -2214,9 +2247,12 @@ def _is_word_character(character: str) -> bool:
 def _says_who_the_topic_is(text: str, topic: _Topic, book: NameBook) -> bool:
     """Whether the text names the topic by a form that still says who it is months later: not by a person's first name
     alone that another person of the document has too ("Vincent was the eldest …" beside his uncle Vincent, in the life
-    of Vincent van Gogh, is labelled with his name)."""
+    of Vincent van Gogh, is labelled with his name), nor by the real name behind the title's pen name ("Clemens …" in
+    the life of Mark Twain)."""
     first_name = topic.name.split()[0] if topic.kind is MentionKind.PERSON and " " in topic.name else None
-    return any(_contains_word(text, alias) for alias in topic.aliases if alias != first_name or alias not in book.shared)
+    return any(
+        _contains_word(text, alias) for alias in topic.aliases if (alias != first_name or alias not in book.shared) and alias not in topic.real_names
+    )
 
 
 def _cards(
@@ -2430,9 +2466,11 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
     text = mention.text
     if claim.subject and claim.subject.start <= mention.start < claim.inserted:
         return True  # the name that replaced a pronoun: the sentence did not say it there
-    if _is_topic(mention, topic) or text in lexicon.TRIVIAL_NAMES or names_a_people(text) or len(text) < 2:
+    # the real name behind the title's pen name is a fact of the topic's: "(Mark Twain) {{Samuel Clemens}} was born …"
+    real_name = topic is not None and topic.real_names[:1] == (text,)
+    if _is_topic(mention, topic) and not real_name or text in lexicon.TRIVIAL_NAMES or names_a_people(text) or len(text) < 2:
         return True  # the topic, "the {{Earth}}", "{{Spanish}} soldiers", "the {{A}} form"
-    if topic and text in topic.aliases:
+    if topic and text in topic.aliases and not real_name:
         return True  # "{{Queen Mary}}, the wife of King George V, launched the ship" in a history of the Queen Mary
     if text in lexicon.WELL_KNOWN_EVENTS or (mention.kind in (MentionKind.DATE, MentionKind.YEAR) and _WELL_KNOWN_TIME.search(claim.text, 0, mention.start)):
         return True  # "the {{Second World War}}", "when the Second World War broke out in {{September 1939}}"
