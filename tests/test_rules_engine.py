@@ -10165,6 +10165,8 @@ def test_an_it_right_after_an_opening_clause_is_its_subject_not_the_object_of_it
     for text in ('When the gale blew, it carried the loam into huge clouds called "grey walls".', "As the rotor speeds up, it gives off 40 watts of heat."):
         fronts = {s.front for s in suggest(text, "Kellby Dust", per_1000=1000)}
         assert any("{{c1::" in front and front.startswith(text.split(",")[0]) for front in fronts), fronts
+
+
 # Round 109, part B: a person a title names by a pen name is also the real name a sentence gives it for, and the
 # surname of that name, so a chain of "she" through a sentence that calls her by it goes on; cards naming her by the
 # real name are labelled, and the real name stays an answer
