@@ -10185,3 +10185,32 @@ def test_a_pen_name_title_takes_the_real_name_the_document_gives_it():
     # without the pen name the real name is someone else, and "she" may be either
     plain = text.replace(", who became famous under the pen name Lolo Vane,", "")
     assert not any("Lolo Vane spent" in front for front in _fronts(plain, "Lolo Vane"))
+
+
+# Round 110, part A: a subject "The solution", "The result", "The answer" is what came of the sentence before in its
+# paragraph, which the card shows; an arch (the "Varn Arch") is one structure, "the structure" for it
+def test_a_solution_or_result_is_shown_after_the_sentence_it_came_of():
+    text = (
+        "The steep walls of the Varn Tower made an ordinary stair impossible. "
+        "The solution came from Tom Vane, a young engineer who designed a rope lift."
+    )
+    fronts = _fronts(text, "Varn Tower")
+    assert any(
+        "The steep walls of the Varn Tower made an ordinary stair impossible. The solution came from {{c1::Tom Vane}}" in front
+        for front in fronts
+    ), fronts
+    # after a heading it may come of all the paragraph before: which solution?
+    apart = _paragraphs("The steep walls of the Varn Tower made an ordinary stair impossible.", "The solution came from Tom Vane, a young engineer who designed a rope lift.", title="Varn Tower")
+    assert not any("{{c1::Tom Vane}}" in front for front in apart), apart
+    # "The team" is no outcome of the sentence before
+    team = text.replace("The solution came", "The team came")
+    assert not any("{{c1::Tom Vane}}" in front for front in _fronts(team, "Varn Tower"))
+
+
+def test_the_structure_of_an_arch_is_the_arch():
+    text = (
+        "The Varn Arch stands on the bank of the river at Kellby. "
+        "The structure is built of 96 steel sections, each shaped like an equilateral triangle."
+    )
+    fronts = _fronts(text, "Varn Arch")
+    assert "Varn Arch is built of {{c1::96}} steel sections, each shaped like an equilateral triangle." in fronts

@@ -696,12 +696,16 @@ TOPIC_KIND_NOUNS = _words(
 # Nouns for a kind of building or structure that stands alone: a topic the document says is one ("It has been a
 # cathedral", "the Parthenon, the temple that …") or whose name ends in one ("Kell Abbey") may be called "the building"
 # or "the structure", and "the complex" (its buildings and grounds together: see rules._kind_nouns_of_the_topic); not a
-# college or a park, whose "building" is one of several.
+# college or a park, whose "building" is one of several. An arch ("Varn Arch") is one structure too (round 110, part A).
 SINGLE_BUILDING_NOUNS = _words(
     "temple cathedral church abbey chapel mosque shrine tomb mausoleum monument memorial tower castle palace fortress "
-    "citadel amphitheatre lighthouse"
+    "citadel amphitheatre lighthouse arch"
 )
 GENERIC_BUILDING_NOUNS = _words("building structure complex")
+
+# Round 110, part A. Nouns for what came of what the sentence before told, a problem solved or a question answered: "The
+# solution came from …", "The answer was nuclear power", "The result was …" (see rules._comes_of_it).
+OUTCOME_NOUNS = _words("result solution answer outcome")
 
 # Nouns for the undertaking of making a thing, which in a document about that thing stand for the thing:
 # "The project had been estimated at …" in the history of a building, "The programme cost …" in that of an

@@ -752,7 +752,7 @@ _DEMONSTRATIVE_NAMING = re.compile(rf"\b(?:[Tt]his|[Tt]hese)(?P<described>(?: [a
 # creep, moves …"), a subject "It" or "They", a subject that picks some of what the sentence before told of (see
 # _PICKED_SUBJECT), a subject "The …" given a name ("The image became known as …") when the sentence before holds
 # its noun, or a subject "The …" for a group of people or an activity that sentence tells of (see
-# _opens_the_paragraph_on_it).
+# _opens_the_paragraph_on_it) or for what came of it ("The solution came from …", see _comes_of_it).
 _LEANING_OPENING = re.compile(
     r"(?P<time>(?:(?:In|By) (?:[A-Z][a-z]+ of )?the same year|The same year),? )?"
     # a place or group the name is used in, before a demonstrative a naming verb follows: "In the U.S. these are
@@ -3638,7 +3638,7 @@ def _after_the_sentence_before(
         return None  # "Morabito had found a volcano. In July of the same year …": which year?
     if opening.group("noun") and not re.search(rf"\b{opening.group('noun')}\b", shown.text):
         return None  # "The image became known as …" names the image the sentence before took, or nothing
-    if opening.group("told") and not _opens_the_paragraph_on_it(opening.group("told"), shown, before):
+    if opening.group("told") and not (_opens_the_paragraph_on_it(opening.group("told"), shown, before) or _comes_of_it(opening.group("told"), before)):
         return None  # "Ada Brand was an engineer from Leeds. The team won …": which team?
     if opening.group("counted") and not _says_who_the_counted_are(opening.group("counted"), shown, topic):
         return None  # "The work was done at Bell Labs. The three men shared …": which three men?
@@ -3702,6 +3702,15 @@ def _opens_the_paragraph_on_it(noun: str, shown: Claim, before: _Before) -> bool
     group_or_activity = noun in lexicon.PEOPLE_GROUP_NOUNS or noun in lexicon.ACTION_NOUNS
     dated = any(m.kind in (MentionKind.DATE, MentionKind.YEAR) for m in shown.mentions)
     return group_or_activity and dated and before.opens_its_paragraph and not before.new_paragraph
+
+
+def _comes_of_it(noun: str, before: _Before) -> bool:
+    """Whether a subject "The <noun>" is what came of the sentence before, in the same paragraph, which the card shows:
+    "The curved legs made an ordinary lift impossible. The solution came from Tom Vane, …", "Ada Brand began a long
+    self-analysis. The result was …" (see lexicon.OUTCOME_NOUNS; not after a heading or a paragraph's end, where it
+    may come of all the paragraph before, nor after a sentence whose opening the engine wrote: "Both pressed for …" read
+    as two names may name the wrong two)."""
+    return noun in lexicon.OUTCOME_NOUNS and not before.new_paragraph and before.claim is not None and before.claim.inserted == 0
 
 
 def _names_its_own_noun(text: str, mentions: list[Mention]) -> bool:
