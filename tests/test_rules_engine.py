@@ -10214,3 +10214,30 @@ def test_the_structure_of_an_arch_is_the_arch():
     )
     fronts = _fronts(text, "Varn Arch")
     assert "Varn Arch is built of {{c1::96}} steel sections, each shaped like an equilateral triangle." in fronts
+# Round 110, part C: a name that a common noun's possessive opens after "the" ("the Women's Air Race") is one name,
+# though the mention finder cuts it at the possessive: neither half is asked; a possessive the document never writes
+# in lower case ("the first Orlan's Air Race") may own what it names
+def test_a_half_of_a_name_a_common_nouns_possessive_opens_is_not_asked():
+    text = (
+        "Few women flew in those years. "
+        "In 1929 Ada Vane flew in the first Women's Air Race, a race from Kellby to Orla, and finished third. "
+        "The king gave her a medal, and in 1931 she joined the King's Varnian Guard."
+    )
+    fronts = _fronts(text, "Ada Vane")
+    assert not any("{{c1::Women}}'s" in front or "Women's {{c1::Air Race}}" in front for front in fronts), fronts
+    assert not any("King's {{c1::Varnian Guard}}" in front for front in fronts), fronts
+    assert any("{{c1::1929}}" in front for front in fronts), fronts
+    # a possessive the document never writes in lower case may be an owner's: its thing is still asked
+    owned = "In 1929 Ada Vane flew in the first Orlan's Air Race, a race from Kellby to Orla, and finished third."
+    assert any("Orlan's {{c1::Air Race}}" in front for front in _fronts(owned, "Ada Vane")), _fronts(owned, "Ada Vane")
+
+
+# Round 110, part C: a word made from a name with its final vowel dropped, or a follower's "-ist", gives the name away
+def test_a_name_is_given_away_by_its_follower_word_or_its_adjective_without_the_final_vowel():
+    text = (
+        "Over the next century most of the valley turned to Varnist worship, with statues of the Varna set in every shrine. "
+        "In 1855 Tom Vane visited the Kellba itself and fell ill with Kellban fever."
+    )
+    fronts = _fronts(text, "Orla Valley")
+    assert not any("{{c1::Varna}}" in front or "{{c1::Kellba}}" in front for front in fronts), fronts
+    assert any("{{c1::1855}}" in front for front in fronts), fronts

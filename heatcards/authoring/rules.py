@@ -2283,6 +2283,8 @@ def _cards(
             continue  # "{{Roebling}}" when father and son are both Roebling: which one?
         if _common_noun_opening(claim, mention, book):
             continue  # "{{Surgery}} later moved on …": a common noun, capitalised because it opens the sentence
+        if _piece_of_a_possessive_name(claim, mention, book):
+            continue  # "the Women's {{Air Derby}}", "the {{Women}}'s Air Derby": half of one name
         if mention.kind in (MentionKind.PERSON, MentionKind.NAME) and _family_or_nation(mention.text, book):
             continue  # "The {{Curies}} guessed …", "The {{Soviets}} tried …": a group, not who did it
         if mention.kind is MentionKind.PERSON and seen[mention.name] >= WELL_KNOWN_AFTER:
@@ -2435,6 +2437,30 @@ def _shares_a_word(words: str, title: str) -> bool:
 def _is_given_name(claim: Claim, mention: Mention) -> bool:
     """Whether the mention is a name the sentence gives something: "ordered that it be called {{Boulder Dam}}"."""
     return mention.kind in NAMED_KINDS and _GIVEN_NAME.search(claim.text, 0, mention.start) is not None
+
+
+# Round 110, part C. "The" and perhaps a lower-case word right before a capitalised word's possessive: "the first
+# |Women's ", "the |King's "
+_THE_BEFORE_A_POSSESSIVE = re.compile(r"\b[Tt]he (?:[a-z]+ )?(?P<word>[A-Z][a-z]+)['’]s $")
+# The possessive of a name's last word and a capitalised word after it: "{Women}|'s Air Derby", "{Moor’s}| Last Sigh"
+_POSSESSIVE_GOES_ON = re.compile(r"['’]s [A-Z]")
+
+
+def _piece_of_a_possessive_name(claim: Claim, mention: Mention, book: NameBook) -> bool:
+    """Whether the mention is half of one name that a common noun's possessive opens after "the", the mention finder
+    having cut it at the possessive: "the first Women's {Air Derby}", "the first {Women}'s Air Derby", "the {2nd Light
+    Battalion of the King}'s German Legion" cut from "the King's German Legion". The possessive word is one the document
+    also writes in lower case ("women", "king"), so it owns nothing: not "the Smithsonian's {National Air and Space
+    Museum}" (the museum is the Smithsonian's), nor "{Charles Dickens}'s American Notes" (no "the")."""
+    before = _THE_BEFORE_A_POSSESSIVE.search(claim.text, 0, mention.start)
+    if before and before["word"].lower() in book.common_words:
+        return True
+    owner = re.sub(r"['’]s$", "", mention.text)
+    return (
+        _POSSESSIVE_GOES_ON.match(claim.text, mention.start + len(owner)) is not None
+        and re.search(r"\b[Tt]he (?:[a-z]+ )?$", claim.text[: mention.start]) is not None
+        and owner.split()[-1].lower() in book.common_words
+    )
 
 
 def _common_noun_opening(claim: Claim, mention: Mention, book: NameBook) -> bool:
@@ -7570,8 +7596,11 @@ def _hyphenated_given(rest: str, word: str) -> bool:
 
 def _derived_word_given(rest: str, word: str) -> bool:
     """Whether the card holds a word made from the word of a name: "Strombolian eruptions, named after
-    {{Stromboli}}", "Panamanian silver … {{Panama}}" (a word of five letters or more)."""
-    return len(word) >= 5 and re.search(rf"\b{re.escape(word)}(?:an|ian|ean|ese|ic|nian)\b", rest) is not None
+    {{Stromboli}}", "Panamanian silver … {{Panama}}" (a word of five letters or more); a final vowel may drop before
+    the ending, and a follower's "-ist" is one too: "Buddhist use … statues of the {{Buddha}}", ""Crimean fever" …
+    visited the {{Crimea}}" (not "-ism": "Daltonism" is named after {{John Dalton}}, whom the card asks)."""
+    stems = re.escape(word) + (f"|{re.escape(word[:-1])}" if word[-1] in "aeo" else "")
+    return len(word) >= 5 and re.search(rf"\b(?:{stems})(?:an|ian|ean|ese|ic|nian|ists?)\b", rest) is not None
 
 
 def _sentence_quality(text: str, position: float) -> float:
