@@ -10120,14 +10120,13 @@ def test_people_a_count_announces_past_an_aside_are_no_description_of_the_place(
 # Round 109, lead (set 46): a document that calls its topic "the ship" is about a ship, whose "she" and "her" are the
 # ship's; a people's word is none of "both"; a saint's name after "the" is a place, no father's owner
 def test_a_topic_the_document_calls_the_ship_is_a_she():
-    text = (
-        "Kellby Star\n\n"
-        "The Kellby Star was built in 1869 to carry tea from China. Her working life spanned half a century.\n\n"
-        "A Scottish build\n\n"
-        "The ship was ordered by Tom Vane, a London shipowner. In 1889 she overtook the mail steamer Orla."
+    fronts = _paragraphs(
+        "Kellby Star",
+        "The Kellby Star was built in 1869 to carry tea from China. Her working life spanned half a century.",
+        "A Scottish build",
+        "The ship was ordered by Tom Vane, a London shipowner. In 1889 she overtook the mail steamer Orla.",
+        title="Kellby Star",
     )
-    paragraphs = tuple(line.span() for line in re.finditer(r"[^\n]+", text))
-    fronts = {s.front for s in RulesEngine().suggest(DocumentText("Kellby Star", "kellby-star.txt", text, paragraphs), cards_per_1000_words=1000)}
     assert any(front.startswith("In {{c1::1889}} the Kellby Star overtook") for front in fronts), fronts
 
 
@@ -10214,6 +10213,8 @@ def test_the_structure_of_an_arch_is_the_arch():
     )
     fronts = _fronts(text, "Varn Arch")
     assert "Varn Arch is built of {{c1::96}} steel sections, each shaped like an equilateral triangle." in fronts
+
+
 # Round 110, part C: a name that a common noun's possessive opens after "the" ("the Women's Air Race") is one name,
 # though the mention finder cuts it at the possessive: neither half is asked; a possessive the document never writes
 # in lower case ("the first Orlan's Air Race") may own what it names
