@@ -2439,9 +2439,11 @@ def _is_given_name(claim: Claim, mention: Mention) -> bool:
     return mention.kind in NAMED_KINDS and _GIVEN_NAME.search(claim.text, 0, mention.start) is not None
 
 
-# Round 110, part C. "The" and perhaps a lower-case word right before a capitalised word's possessive: "the first
-# |Women's ", "the |King's "
-_THE_BEFORE_A_POSSESSIVE = re.compile(r"\b[Tt]he (?:[a-z]+ )?(?P<word>[A-Z][a-z]+)['’]s $")
+# Round 110, part C. "The" and perhaps a lower-case word right before a name (_THE_AND_A_WORD_BEFORE) or before a
+# capitalised word's possessive: "the first |Women's ", "the |King's "
+_THE_AND_A_WORD = r"\b[Tt]he (?:[a-z]+ )?"
+_THE_AND_A_WORD_BEFORE = re.compile(_THE_AND_A_WORD + "$")
+_THE_BEFORE_A_POSSESSIVE = re.compile(_THE_AND_A_WORD + r"(?P<word>[A-Z][a-z]+)['’]s $")
 # The possessive of a name's last word and a capitalised word after it: "{Women}|'s Air Derby", "{Moor’s}| Last Sigh"
 _POSSESSIVE_GOES_ON = re.compile(r"['’]s [A-Z]")
 
@@ -2458,7 +2460,7 @@ def _piece_of_a_possessive_name(claim: Claim, mention: Mention, book: NameBook) 
     owner = re.sub(r"['’]s$", "", mention.text)
     return (
         _POSSESSIVE_GOES_ON.match(claim.text, mention.start + len(owner)) is not None
-        and re.search(r"\b[Tt]he (?:[a-z]+ )?$", claim.text[: mention.start]) is not None
+        and _THE_AND_A_WORD_BEFORE.search(claim.text, 0, mention.start) is not None
         and owner.split()[-1].lower() in book.common_words
     )
 
