@@ -828,13 +828,13 @@ CREATURE_NOUNS = _words(
     "pea bean wheat rice maize barley potato tomato rose orchid oak pine cactus lichen coral horse dog cat wolf bear lion "
     "tiger deer pig sheep goat"
 )
-# Round 65, part B. Nouns that define an idea set between commas before them by what it lets one do ("to") or what it
-# is the study or practice of ("of"): "it answers with {{empathy}}, the ability to share …", "{{taxonomy}}, the science
-# of naming living things".
 # Round 108, part C. Words for the kind of idea a technical term is, which name the term set between commas after them
 # at a sentence's opening: "A simpler method, {{self-capacitance}}, measures …", "The underlying effect, {{nuclear
 # magnetic resonance}}, was shown …".
 METHOD_KIND_NOUNS = _words("method technique process procedure approach effect phenomenon mechanism condition disorder disease")
+# Round 65, part B. Nouns that define an idea set between commas before them by what it lets one do ("to") or what it
+# is the study or practice of ("of"): "it answers with {{empathy}}, the ability to share …", "{{taxonomy}}, the science
+# of naming living things".
 ABILITY_NOUNS = _words("ability capacity power tendency urge skill")
 PRACTICE_NOUNS = _words("study science art practice process act")
 # Round 57, part B. The first word of a chemical's older name of two nouns joined by "of", which makes it a term

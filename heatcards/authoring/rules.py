@@ -1131,10 +1131,12 @@ _OPENING_ON_THE_SUBJECTS_LIFE = re.compile(
     rf"(?:{_OPENING_PREPOSITIONS}) (?P<its>its|their) (?:[a-z-]+ ){{0,3}}?(?:years|decades|days|months|life|lifetime|history|existence|launch|opening|founding|peak|heyday|height|size|weight)\b"
     r"[^,;:\"“]*?(?:, | (?=(?:the|an?) ))"
 )
+# The words that open a clause whose subject an "it" after it may go on with (see _BARE_SUBJECT, _OPENING_CLAUSE_BEFORE).
+_OPENS_A_CLAUSE_OF_ITS_SUBJECT = "Because|When|As|Since|Although|Though|Once|If"
 # A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
 # "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname). Round 109,
 # part A: or after "the" or "a", and after "If": "As the rotor speeds up, it …".
-_BARE_SUBJECT = re.compile(rf"(?:Because|When|As|Since|Although|Though|Once|If) (?:(?:the|an?) )?(?P<noun>[a-z]{{3,}}) (?={_VERB_AFTER_SUBJECT})")
+_BARE_SUBJECT = re.compile(rf"(?:{_OPENS_A_CLAUSE_OF_ITS_SUBJECT}) (?:(?:the|an?) )?(?P<noun>[a-z]{{3,}}) (?={_VERB_AFTER_SUBJECT})")
 # Round 109, part A. A substance or a thing named by one capitalised noun alone as the subject the sentence opens with,
 # before a verb in the present that says what it always does: "Propane is used because it boils …", "Flour contains
 # little sugar, but it …" (see _the_subjects_own_it; not a word that opens sentences, "Several", "Instead", nor a first
@@ -1144,7 +1146,7 @@ _BARE_SUBJECT_OPENING = re.compile(rf"(?P<noun>[A-Z][a-z]{{2,}}) (?=(?:{lexicon.
 # Round 109, part A. A sentence's opening clause of a subordinator, up to the comma that ends it, right before a pronoun,
 # which is then the subject of the main clause, no object of the clause's last verb: "When the wind blew, it …", "As
 # the liquid escapes, it …" (see _the_subjects_own_it).
-_OPENING_CLAUSE_BEFORE = re.compile(r"(?:Because|When|As|Since|Although|Though|Once|If) [^,;:]+, ")
+_OPENING_CLAUSE_BEFORE = re.compile(rf"(?:{_OPENS_A_CLAUSE_OF_ITS_SUBJECT}) [^,;:]+, ")
 # A word for anyone or anything, which is no noun an "it" after it stands for: "Because nothing worked, it …".
 _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
@@ -5125,11 +5127,11 @@ def _a_people(mention: Mention) -> bool:
     return names_a_people(mention.text) or bool(adjective)
 
 
-def _the_topic_among_them(person: Mention, gender: Gender, before: _Before, topic: _Topic | None, book: NameBook) -> bool:
+def _the_topic_among_them(person: Mention, gender: Gender, before: _Before, topic: _Topic | None) -> bool:
     """Whether the sentence before, whose one person of that gender is `person` and not its subject, also holds a "they",
     "them" or "their" that may count the document's person of that gender among them: "Their daughter Ann later married
     the poet Karl Lind." in Tom Vane's life leaves a "he" after it Tom Vane as much as Karl Lind."""
-    if topic is None or topic.kind is not MentionKind.PERSON or _is_topic(person, topic) or book.gender(topic.name) is not gender:
+    if topic is None or topic.kind is not MentionKind.PERSON or _is_topic(person, topic) or topic.gender is not gender:
         return False
     subject = before.claim.subject if before.claim else None
     if subject is not None and _canonical(subject, topic) == _canonical(person, topic):
@@ -5241,7 +5243,7 @@ def _antecedent(
                 return None
             if _beside_a_person_called_by_a_noun(before.text, person, gender):
                 return None  # "The next evening the king and Tom Vane were found dead. His uncle …": whose uncle?
-            if _the_topic_among_them(person, gender, before, topic, book):
+            if _the_topic_among_them(person, gender, before, topic):
                 return None  # "Their daughter married the poet Karl Lind. In 1890 he resigned …" in Tom Vane's life: which man?
             if _owner_of_a_person(before.text, person, gender):
                 return None  # "Tom Vane's son wrote for him. His poem …": the son's, or the one he wrote for
