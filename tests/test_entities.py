@@ -3352,3 +3352,26 @@ def test_a_name_after_renamed_is_a_name_with_its_do():
 
 def test_a_name_one_of_some_people_describes_is_a_persons():
     assert ("person", "Orrin Bixwell") in found("In 1857 he persuaded Orrin Bixwell, one of the best pilots on the Kell, to teach him.")
+
+
+# Round 111, lead (set 47): a number in words opening its sentence before a unit is a quantity; a body named by two
+# adjectives or pursuits joined by "and" is one name
+def test_a_capitalised_number_in_words_before_a_unit_is_a_quantity():
+    assert ("quantity", "Twelve miles") in found("Twelve miles downstream, on the Varn, lay the Kellby weir.")
+    assert ("quantity", "ten feet") in found("About ten feet of snow fell on Kellby that night.")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("In 1903 Ada Vane founded the Women's Civic and Political Union in Kellby.", "Women's Civic and Political Union"),
+        ("In 1881 Tom Vane and his friends chartered the Kell River Fishing and Hunting Club.", "Kell River Fishing and Hunting Club"),
+        ("In 1793 the Kellby Literary and Philosophical Society met for the first time.", "Kellby Literary and Philosophical Society"),
+    ],
+)
+def test_a_body_named_by_two_adjectives_or_pursuits_joined_by_and_is_one_name(sentence, name):
+    assert ("organisation", name) in found(sentence)
+
+
+def test_two_names_joined_by_and_stay_two():
+    assert ("organisation", "Kellby Motors") in found("In 1920 Vane and Kellby Motors signed a contract.")

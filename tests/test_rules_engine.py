@@ -10242,3 +10242,52 @@ def test_a_name_is_given_away_by_its_follower_word_or_its_adjective_without_the_
     fronts = _fronts(text, "Orla Valley")
     assert not any("{{c1::Varna}}" in front or "{{c1::Kellba}}" in front for front in fronts), fronts
     assert any("{{c1::1855}}" in front for front in fronts), fronts
+
+
+# Round 111, lead (set 47): "the former" before a title and a person's name points at nothing before it; a kind of law
+# ("Act") gives no law's name away; a name given right after a thing and its place is the thing's, no aside; an "it"
+# after a sentence whose named subject acted on an unread "it" is that "it" again, not the subject; a body's name that a
+# people's possessive opens takes "the"
+def test_the_former_title_of_a_person_named_after_it_is_no_reference():
+    text = "In 1930 the former prime minister Tom Vane unveiled a statue of Ada Hale in Kellby Gardens."
+    assert any("{{c1::Tom Vane}}" in front for front in _fronts(text, "Ada Hale")), _fronts(text, "Ada Hale")
+    # "the former" as a pronoun still points back
+    pronoun = "In 1930 the former unveiled a statue of Ada Hale in Kellby Gardens, and Tom Vane watched."
+    assert not any("{{c1::1930}}" in front for front in _fronts(pronoun, "Ada Hale")), _fronts(pronoun, "Ada Hale")
+
+
+def test_a_kind_of_law_gives_no_laws_name_away():
+    text = (
+        "Ada Vane was jailed many times. "
+        'Striking workers were then dealt with under the Public Order (Temporary Powers) Act of 1913, known as the "Hare and Hounds Act".'
+    )
+    assert any('"{{c1::Hare and Hounds Act}}"' in front for front in _fronts(text, "Ada Vane")), _fronts(text, "Ada Vane")
+
+
+def test_a_name_right_after_a_thing_and_its_place_is_the_things():
+    text = "Her parents sent Ada Vane to a finishing school in Paris, the Ecole Varnier, where she learned chemistry."
+    assert any("the {{c1::Ecole Varnier}}" in front for front in _fronts(text, "Ada Vane")), _fronts(text, "Ada Vane")
+    # a person's description keeps its names as asides
+    aside = "Ada Vane met Tom Hale, the Kellby Mill foreman, in 1890."
+    assert not any("{{c1::Kellby Mill}}" in front for front in _fronts(aside, "Ada Vane")), _fronts(aside, "Ada Vane")
+
+
+def test_an_it_after_a_named_subject_acting_on_an_unread_it_is_not_the_subject():
+    text = (
+        "Fourteen miles upstream lay the South Fork Dam. "
+        "The Commonwealth of Virginia had built it between 1838 and 1853 to feed a reservoir for the canal basin at Kellby, "
+        "part of the Main Line of Public Works. "
+        "By the time it was finished the railway had made the canal obsolete, and in 1857 the Orla Railroad bought the whole system."
+    )
+    fronts = _fronts(text, "The Orla Valley Flood")
+    assert not any("Commonwealth of Virginia was finished" in front for front in fronts), fronts
+    assert any("{{c1::1857}}" in front for front in fronts), fronts
+
+
+def test_a_bodys_name_a_peoples_possessive_opens_takes_the():
+    text = (
+        "In 1903 Ada Vane founded the Women's Civic and Political Union in Kellby. "
+        "The union moved its offices to Orla in 1906, where its newspaper, Votes Now, was printed."
+    )
+    fronts = _fronts(text, "Ada Vane")
+    assert any(front.startswith("(Ada Vane) The Women's Civic and Political Union moved its offices to Orla in") for front in fronts), fronts

@@ -248,8 +248,10 @@ _PATTERNS: tuple[tuple[MentionKind, re.Pattern[str]], ...] = (
     (
         MentionKind.QUANTITY,
         # with what it is counted in, for a rate: "299,792 kilometres per second", "3.8 centimetres a year",
-        # "3 million volts per metre"; a minus sign is the number's ("boils at about −33 °C")
-        re.compile(rf"(?:\b{_QUALIFIER})?(?:(?<=\s)[−-](?=\d)|\b){_RANGE}\s?(?:{lexicon.UNITS}){_PER}"),
+        # "3 million volts per metre"; a minus sign is the number's ("boils at about −33 °C"). Round 111, lead: a number
+        # in words opening the sentence is capitalised ("{{Fourteen miles}} upstream lay the dam"; a capitalised "About"
+        # stays out, as before a number in digits: "About {{ten feet}} …")
+        re.compile(rf"(?:(?:\b{_QUALIFIER})?(?:(?<=\s)[−-](?=\d)|\b){_RANGE}|^(?i:{_RANGE}))\s?(?:{lexicon.UNITS}){_PER}"),
     ),
     (
         MentionKind.QUANTITY,
@@ -446,6 +448,9 @@ _FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJEC
 # Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
 # star, which follows no name).
 _MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
+# Round 111, lead. A capitalised adjective or pursuit, one half of a body's name joined by "and" (see
+# _one_name_across_and): "Social", "Political", "Fishing", "Literary", "Philosophical".
+_ADJECTIVE_OR_PURSUIT = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive|ous|ing)")
 _CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á y do dos das".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum", "Maria do Amparo"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
@@ -3171,7 +3176,7 @@ def _joins_name(word: str, words: list[str], following: str, ending: str, book: 
     from `following` on); not "Hicham El Guerrouj of Morocco"."""
     if word == "the" and following in lexicon.EPITHETS and words[-1] not in _CONNECTORS:
         return True
-    if word == "and" and _one_name_across_and(words, ending, book):
+    if word == "and" and _one_name_across_and(words, following, ending, book):
         return True
     if word == "of" and len(words) == 1 and words[0] in lexicon.FIRST_NAMES and following[:1].isupper():
         return True  # a first name and where its bearer ruled or came from, one name: "William of Normandy", "Anne of Cleves"
@@ -3222,13 +3227,17 @@ def _opens_with_a_first_name(words: list[str]) -> bool:
     return words[0] not in lexicon.RULERS_TITLES and len(named) >= 2 and named[0] in lexicon.FIRST_NAMES and all(map(_is_name_word, named))
 
 
-def _one_name_across_and(words: list[str], ending: str, book: NameBook) -> bool:
+def _one_name_across_and(words: list[str], following: str, ending: str, book: NameBook) -> bool:
     """Whether "and" after the name words read so far joins two halves of one name whose last word is `ending`: a canal
     or a railway named after the two places it joins ("Trent and Mersey Canal", "London and North Eastern Railway"),
     or a body named after the two things it deals in, common nouns the document also writes in lower case ("American
-    Telephone and Telegraph Company" beside "telephone exchanges", "Securities and Exchange Commission"). Not two
+    Telephone and Telegraph Company" beside "telephone exchanges", "Securities and Exchange Commission"). Round 111,
+    lead: or a body named by two adjectives or two pursuits, the word before "and" and `following`, the one after it
+    ("Women's Social and Political Union", "South Fork Fishing and Hunting Club", "Literary and Philosophical Society"). Not two
     names: "Ford and General Motors", whose "Ford" is no common noun; "Britain and Space Museum" (a place)."""
     if len(words) == 1 and ending in lexicon.ROUTE_WORDS:
+        return True
+    if ending in lexicon.ORGANISATION_WORDS and len(words) <= 3 and _ADJECTIVE_OR_PURSUIT.fullmatch(words[-1]) and _ADJECTIVE_OR_PURSUIT.fullmatch(following):
         return True
     return (
         ending in lexicon.ORGANISATION_WORDS

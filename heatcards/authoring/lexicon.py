@@ -199,6 +199,9 @@ ORGANISATION_WORDS = _words(
     "Technologies Laboratory Laboratories Labs Police Army Navy Force Forces Guard Team Club Orchestra Band Brothers "
     "Aircraft Airways Aviation Aerospace Works Shipyard Shipyards Shipbuilding Engineering Manufacturing Enterprises"
 )
+# Round 111, lead. Plural nouns for people whose possessive opens a body's name, no owner's: "the Women's Social and
+# Political Union", "the Children's Hospital" (see rules._takes_the; not "Guy's Hospital").
+PEOPLE_AS_OWNERS = _words("Women Men Children People Workers Ladies Boys Girls Seamen Sailors Soldiers Miners Teachers")
 # Words for a home that a name goes on after "for", as an organisation's name does: "the Waif's Home for Boys", "the
 # Perkins Asylum for the Blind"; no organisation words alone ("Sir Everard Home" is a man).
 HOME_WORDS = _words("Home Asylum Orphanage Refuge")

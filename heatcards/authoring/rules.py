@@ -536,6 +536,11 @@ _SUBJECT_APPOSITION = re.compile(
     rf"(?:(?:{lexicon.TIME_OR_PLACE_PREPOSITIONS})\s[^,;\"“]{{1,30}}?\s)?"
     rf"(?P<subject>(?:[Tt]he|[Aa]n?)\s[^,;:()\"“]+?), (?P<apposed>[^,;:()\"“]+),{_MAIN_VERB_AHEAD}"
 )
+# Round 111, lead. A name's verb and the "it" it takes as its object: "{The Vega Board} had built it …" (see
+# _acts_on_an_unread_it).
+_VERB_OF_AN_UNREAD_IT = re.compile(r" (?:(?:had|has|have|then|later|also|first|soon) )*(?!(?:is|was|were|had|has)\b)[a-z]+ it\b")
+# Round 111, lead. "former" and the lower-case words of a title before a name (see _former_title_of_a_person).
+_FORMER_TITLE = re.compile(r"former (?:[a-z]+ ){1,3}")
 # A description a subject may be named again by: it opens with an article or a possessive.
 _DESCRIPTION = re.compile(r"(?:the|an?|his|her|its|their)\s")
 # The titles a person's name may follow in apposition: "Colonel Henry Marsh", "Lt. Col. Henry Marsh".
@@ -547,6 +552,10 @@ _APPOSITION_BEFORE = re.compile(r"[A-Z][\w.’']*(?P<comma>,) (?:(?:an?|the|all|
 _LAST_WORD_OF_A_NAME = re.compile(
     rf"\b(?!(?:{'|'.join(sorted(word.capitalize() for word in lexicon.CAPITALISED_SMALL_WORDS))})\b)[A-Z][\w'’-]* (?P<last>[A-Z][\w'’-]*)\b(?! [A-Z])"
 )
+# Round 111, lead. A common thing and the place it stands in, named right after them by "the" and its name, which is the
+# thing's: "sent her to a finishing school in Paris, the {École Normale}", "worked at a shipyard on the Clyde, the {Kell
+# Yard}" (see _in_apposition; not "Tom Vane, the mayor of {Kellby}", whose name is no thing's).
+_THING_IN_A_PLACE_BEFORE = re.compile(r"\b(?:an?|the) (?:[a-z-]+ ){0,2}[a-z-]+ (?:in|at|near|on) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*, the $")
 # What a name described between commas became: "the Rural Housing Office, an agency that became the {{Land Aid Office}}".
 _LATER_NAME_BEFORE = re.compile(r"\b(?:became(?: known as)?|(?:was )?renamed)(?: the)? $")
 # An opening that says where or when, after which a comma ends the opening, not a name: "In Washington, the …", also
@@ -2878,6 +2887,8 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
     if _LATER_NAME_BEFORE.search(text, apposition.end("comma"), mention.start):
         return False
     comma = apposition.start("comma")
+    if _THING_IN_A_PLACE_BEFORE.search(text, 0, mention.start) and any(m.kind is MentionKind.PLACE and m.end == comma for m in claim.mentions):
+        return False  # the name of the thing before its place: "a finishing school in Paris, the {{École Normale}}, where …"
     if mention.kind is MentionKind.ORGANISATION and text.startswith((" a ", " an "), comma + 1) and any(
         other.kind is MentionKind.PERSON and other.end == comma for other in claim.mentions
     ):
@@ -3022,7 +3033,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "King Olaf I": a ruler's numeral; "his memoir, I Never Lost It,": a word of a title; neither is the writer
         if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions) and not _OUR_WORLD.match(text, match.start()))
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0) and not _nobody_elses_view(text, match))  # "may", not "May"
-        or (_dangling_word(words, index) and not _named_before_in_its_sentence(written, index))
+        or (_dangling_word(words, index) and not _named_before_in_its_sentence(written, index) and not _former_title_of_a_person(text, match, mentions))
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
     found += [
@@ -3053,6 +3064,13 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "… could make upwards of {{48,000}} pins in a day, while one man working alone …"
         found.append(written[MAX_SENTENCE_WORDS].start())
     return min(found, default=None)
+
+
+def _former_title_of_a_person(text: str, word: re.Match[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a "former" is said of the title a person named right after it held, so points at nothing before it: "In
+    1930 the former prime minister {Stanley Vane} unveiled …" (round 111, lead; not "the former was …")."""
+    title = _FORMER_TITLE.match(text, word.start())
+    return title is not None and any(m.start == title.end() and m.kind is MentionKind.PERSON for m in mentions)
 
 
 def _label_before_its_value(text: str, mentions: Sequence[Mention]) -> bool:
@@ -5313,6 +5331,8 @@ def _antecedent(
             return None  # "Rain is not usually the main danger. It is the flood …": the danger, not rain
         if _subject_is_an_unread_it(before.claim.text if before.claim else before.text):
             return None  # "Every day it rises …, so that ships on the Thames … It still drops …": the same unknown
+        if _acts_on_an_unread_it(before):
+            return None  # "The state had built it in 1838 … By the time it was finished …": that "it" again, not the state
         subject = before.claim.subject if before.claim else None
         if subject is not None and _a_common_word_before_its_noun(before.text, subject, book):
             return None  # "Laser light has three qualities. It is monochromatic": the light, not the laser
@@ -6168,6 +6188,18 @@ def _subject_is_an_unread_it(text: str) -> bool:
     return subject is not None and not _FINITE_VERB.search(subject.group("opening"))
 
 
+def _acts_on_an_unread_it(before: _Before) -> bool:
+    """Whether the sentence before opens with a name whose verb takes an "it" as its object, which no rule wrote out ("The
+    Vega Board had built it in 1838 to feed the canal."): an "it" or "its" after it is far more likely that same unknown
+    thing than the name that acted on it (round 111, lead; not "The pedestal was finished, and the statue was put on it",
+    whose subject is no name)."""
+    text = before.claim.text if before.claim else before.text
+    return any(
+        text[: m.start] in ("", "The ") and m.kind in NAMED_KINDS and _VERB_OF_AN_UNREAD_IT.match(text, m.end) is not None
+        for m in before.mentions
+    ) and text == before.text
+
+
 def _named_as_a_relative(text: str, mention: Mention, gender: Gender, mentions: list[Mention]) -> bool:
     """Whether the person is named as a relative through a possessive of `gender` and only described, not acting ("her
     sister Lavinia, known as Vinnie, was younger", "Her brother, William, was older"), or before the sentence's own
@@ -6361,10 +6393,12 @@ def _takes_the(name: str) -> bool:
     "Bridge", "Peninsula" or "Observatory" ("the Ring Road"), not after "Lake" or "Mount", it opens with such a word
     before "of" ("the Statue of Freedom", "the Bank of Elmira", "the Isle of Wight"), or it names an event ("the Great
     Flood of Paris", "the Boston Molasses Flood"). Not a name that opens with its owner's possessive ("Lord's Cricket
-    Ground", "Guy's Hospital"), unless that possessive names a place of its own ("the Hudson's Bay Company")."""
+    Ground", "Guy's Hospital"), unless that possessive names a place of its own ("the Hudson's Bay Company") or it is a
+    plural noun for people, no owner (round 111, lead: "the Women's Social and Political Union", "the Children's Hospital")."""
     words = name.split()
     generic = lexicon.PLACE_WORDS | lexicon.ORGANISATION_WORDS | lexicon.STRUCTURE_WORDS | lexicon.INSTRUMENT_WORDS
-    if owner_of_a_name(name) and not any(word in lexicon.PLACE_WORDS for word in words[1:-1]):
+    owner = owner_of_a_name(name)
+    if owner and owner not in lexicon.PEOPLE_AS_OWNERS and not any(word in lexicon.PLACE_WORDS for word in words[1:-1]):
         return False
     if len(words) > 2 and words[1] == "of" and words[0] in generic | lexicon.STATE_WORDS:
         return True
@@ -7471,7 +7505,8 @@ def _guessable(
     if mention.kind is MentionKind.TERM and given_words and (not nickname or given_words == named_words):
         return True
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
-        generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS
+        # round 111, lead: nor "Act" the "Cat and Mouse Act" beside "the Prisoners Act of 1913", a kind of law or event
+        generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS | lexicon.NAMED_BY_ITS_YEAR_WORDS
         words = _own_words(mention, answer.split(), generic)
         if mention.kind is MentionKind.PERSON:  # "{{Prince Albert}} … with the prince at its head": the title says not which prince
             generic = generic | lexicon.TITLES_BEFORE_NAMES
