@@ -9859,7 +9859,8 @@ def test_the_thing_an_explainer_explains_may_be_written_by_its_last_word():
 def test_a_colon_before_a_clause_that_leans_ends_the_card():
     fronts = {s.front for s in suggest("In 1771 Parliament repealed all of the taxes except one: it kept the duty on salt, which angered the town of Kellby.", "Salt tax", per_1000=1000)}
     assert "In {{c1::1771}} Parliament repealed all of the taxes except one." in fronts
-    text = "Sand works mainly by smothering: it shuts out the air around the burning fuel, and the fire dies. Sand was used by the crews at Kellby in 1890."
+    # (Round 111, part A: an "it" right after the colon is now the subject's, so the clause leans by another "it")
+    text = "Sand works mainly by smothering: the grains shut out the air around it, and the fire dies. Sand was used by the crews at Kellby in 1890."
     assert "Sand works mainly by {{c1::smothering}}." in {s.front for s in suggest(text, "How sand puts out fires", per_1000=1000)}
     # a clause before the colon with nothing to ask is no card: the sentence's later clause is asked as before
     vocation = (
@@ -10291,3 +10292,35 @@ def test_a_bodys_name_a_peoples_possessive_opens_takes_the():
     )
     fronts = _fronts(text, "Ada Vane")
     assert any(front.startswith("(Ada Vane) The Women's Civic and Political Union moved its offices to Orla in") for front in fronts), fronts
+# Round 111, part A: an "it" right after a comma, colon or semicolon opens a clause as its subject, the sentence's
+# subject when no noun stands between; an "its" after a noun alone as the subject of an opening clause is its own (and
+# "When " taken by the opening no longer hides that noun), and so is one after "Each …'s"; the one thing a subject is a
+# part "of" owns an "its" right after "is"
+def test_an_it_after_a_comma_a_colon_or_a_semicolon_is_the_subject_before_it():
+    for text, card in (
+        ("Varnite is soft and light; it melts at about 1,085 °C.", "it melts at {{c1::about 1,085 °C}}."),
+        ("Varnite works mainly by cooling: it absorbs heat and melts at about 1,085 °C.", "melts at {{c1::about 1,085 °C}}."),
+        ("Because the signal is light, it is immune to rust and damp, it cannot be tapped, and it runs for about 80 kilometres.", "runs for {{c1::about 80 kilometres}}."),
+        ("When water freezes, it expands by about 9 percent.", "it expands by {{c1::about 9 percent}}."),
+    ):
+        fronts = {s.front for s in suggest(text, "Varnite", per_1000=1000)}
+        assert any(card in front for front in fronts), fronts
+    # a noun between may be the "it" instead
+    for between in ("Varnite coats the blade: it absorbs heat and melts at about 1,085 °C.", "Varnite coats the blade; it melts at about 1,085 °C."):
+        assert not any("{{c1::about 1,085 °C}}" in s.front for s in suggest(between, "Varnite", per_1000=1000))
+
+
+def test_an_its_after_the_subject_of_an_opening_clause_or_each_things_possessive_is_its_own():
+    for text, card in (
+        ("When smoke enters, its particles scatter the beam onto a photodiode.", "onto a {{c1::photodiode}}."),
+        ("Each metal's power to carry heat is measured by its conductivity: about 400 for copper.", "about 400 for {{c1::copper}}."),
+        ("The heart of a loom is its shuttle, usually a boat of boxwood, or kellwood.", "or {{c1::kellwood}}."),
+    ):
+        fronts = {s.front for s in suggest(text, "Varnite", per_1000=1000)}
+        assert any(card in front for front in fronts), fronts
+    # a noun between may own the "its" instead; a plural is no owner
+    for refused in (
+        "When smoke enters the room, its particles scatter the beam onto a photodiode.",
+        "The heart of the looms is its shuttle, usually a boat of boxwood, or kellwood.",
+    ):
+        assert not any("{{c1::" in s.front for s in suggest(refused, "Varnite", per_1000=1000))

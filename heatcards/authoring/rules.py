@@ -1140,7 +1140,7 @@ _OPENING_ON_THE_SUBJECTS_LIFE = re.compile(
     rf"(?:{_OPENING_PREPOSITIONS}) (?P<its>its|their) (?:[a-z-]+ ){{0,3}}?(?:years|decades|days|months|life|lifetime|history|existence|launch|opening|founding|peak|heyday|height|size|weight)\b"
     r"[^,;:\"“]*?(?:, | (?=(?:the|an?) ))"
 )
-# The words that open a clause whose subject an "it" after it may go on with (see _BARE_SUBJECT, _OPENING_CLAUSE_BEFORE).
+# The words that open a clause whose subject an "it" after it may go on with (see _BARE_SUBJECT).
 _OPENS_A_CLAUSE_OF_ITS_SUBJECT = "Because|When|As|Since|Although|Though|Once|If"
 # A singular noun alone as the subject of a sentence's opening clause: "Because light slows down when it passes …",
 # "When water freezes, it …" (see _the_subjects_own_it; not a capitalised word, which may be a surname). Round 109,
@@ -1152,10 +1152,10 @@ _BARE_SUBJECT = re.compile(rf"(?:{_OPENS_A_CLAUSE_OF_ITS_SUBJECT}) (?:(?:the|an?
 # name, nor a word of a name the engine found, nor a past verb, whose capitalised subject may be a surname: "Marsh
 # resigned because it rained").
 _BARE_SUBJECT_OPENING = re.compile(rf"(?P<noun>[A-Z][a-z]{{2,}}) (?=(?:{lexicon.LY_ADVERB} )?(?!(?:his|its|as|this|thus|us)\b)[a-z]+s\b)")
-# Round 109, part A. A sentence's opening clause of a subordinator, up to the comma that ends it, right before a pronoun,
-# which is then the subject of the main clause, no object of the clause's last verb: "When the wind blew, it …", "As
-# the liquid escapes, it …" (see _the_subjects_own_it).
-_OPENING_CLAUSE_BEFORE = re.compile(rf"(?:{_OPENS_A_CLAUSE_OF_ITS_SUBJECT}) [^,;:]+, ")
+# A comma, colon or semicolon right before a pronoun, which then opens a clause as its subject, no object of the verb
+# before the mark: "When the wind blew, it …" (Round 109, part A), "A good salve is mild: it …", "…, it cannot …"
+# (Round 111, part A; see _the_subjects_own_it).
+_CLAUSE_MARK_BEFORE = re.compile(r"[,;:] $")
 # A word for anyone or anything, which is no noun an "it" after it stands for: "Because nothing worked, it …".
 _INDEFINITE_PRONOUN = re.compile(r"(?:every|some|no|any)(?:one|body|thing)")
 # A "one of several" that an "its" after it in the same phrase belongs to: "… make four threads, each from its own
@@ -1173,12 +1173,17 @@ _SHARED_OBJECT = re.compile(
 # A word that shows the word after it to be a noun: "the", "its", a number, a possessive (see _object_of_the_verb_before).
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|an?|this|that|these|those|his|her|its|their|our|my|your)|\d|['’]s) $")
 # A thing's possessive and the noun it owns, which a later "its" in the same phrase may stand for: "The army's refusal to
-# admit its mistake", "a nation's wealth came from its land" (see _owned_by_a_possessive_before).
-_THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+)['’]s [a-z-]+\b")
+# admit its mistake", "a nation's wealth came from its land", "Each metal's power to … is measured by its …" (Round
+# 111, part A; see _owned_by_a_possessive_before).
+_THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?|each|every) (?:[a-z-]+ )?(?P<noun>[a-z-]+)['’]s [a-z-]+\b")
 # One or two titles (lexicon.TITLES_BEFORE_NAMES) right before a person's name, which are no thing an "it" could be:
 # "King Louis-Philippe", "General Jean-Louis Georgelin" (see _the_subject_past_a_persons_clause).
 _TITLE_RIGHT_BEFORE = re.compile(rf"(?:(?:{'|'.join(sorted(lexicon.TITLES_BEFORE_NAMES))})\.? ){{1,2}}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
+# Round 111, part A. A subject that is a part or a measure "of" one thing, said to be an "its" thing right after the
+# verb: "The heart of a scanner is its main magnet", "The energy of a moving car is its kinetic energy" (see
+# _the_owner_in_the_subject).
+_PART_OF_A_THING_IS_ITS = re.compile(r"(?i:the|an?) (?:[a-z-]+ )?[a-z-]+ of (?:the|an?) (?:[a-z-]+ )?(?P<noun>[a-z-]+) (?:is|was) (?=its\b)")
 # What a person's possessive opening a claim owns, up to its verb: "Tom Vane's old mill was …" (see
 # _owned_by_a_persons_subject).
 _PERSONS_OWNED_SUBJECT = re.compile(rf"['’]s (?:[a-z-]+ )?[a-z-]+ (?={_VERB_AFTER_SUBJECT})")
@@ -6734,8 +6739,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "For its first sixteen years the statue served …": the statue's own
         if word == "its" and not things and _EACH_OF_THEM_BEFORE.search(claim.text, 0, match.start()):
             continue  # "… four threads, each from its own gland": that one's own
-        if word == "it" and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
-            continue  # "The tank stood 40 feet tall, and it could hold …": the tank
+        if word in ("it", "its") and not things and _the_subjects_own_it(claim.text, opening, match, claim.mentions):
+            continue  # "The tank stood 40 feet tall, and it could hold …", "When smoke enters, its …": the tank, the smoke
         if (
             word == "it" and not things and (subject := _owning_subject_at(claim.text, opening, claim.mentions))
             and _the_subject_past_a_persons_clause(claim.text, subject, match, claim.mentions)
@@ -6745,6 +6750,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "The pinna collects sound and channels it into the canal": the sound
         if word == "its" and not things and _owned_by_a_possessive_before(claim, match.start()):
             continue  # "The army's refusal to admit its mistake": the army's
+        if word == "its" and not things and _the_owner_in_the_subject(claim.text, opening, match.start()):
+            continue  # "The heart of a scanner is its main magnet": the scanner's
         if word == "its" and not things and _owned_by_a_persons_subject(claim, match.start()):
             continue  # "Tom Vane's mill was later judged too small for its trade": the mill's, no person being an "its"
         # a plural in an opening phrase is no "they" of the clause after it: "After three voyages, they …"
@@ -6865,17 +6872,19 @@ def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentio
     the one common subject the sentence opens with: "The tank stood 40 feet tall, and it could hold two million
     gallons.", or a noun alone as the subject of an opening clause ("Because light slows down when it passes …", "When
     water freezes, it …"; not a name, see `mentions`, nor "nothing", "this"), or one capitalised noun alone that opens
-    the sentence ("Propane is used because it boils …"; not "Several", "Tom", nor "Marsh resigned …"); an "it" right
-    after such an opening clause and its comma is the main clause's subject ("When the wind blew, it …"). Nothing
-    between them may be the "it" instead: no noun after an article or a possessive ("The clerk locked the safe, and it
-    …"), no name (which the rules for named things weigh: "The tank stood beside Pier 4, and it …"); a plural subject
-    ("The tanks …") is none."""
+    the sentence ("Propane is used because it boils …"; not "Several", "Tom", "English settlers …", nor "Marsh resigned
+    …"); an "it" right after a comma, colon or semicolon opens a clause as its subject ("When the wind blew, it …", "A
+    good salve is mild: it heals …", "… is immune to rust, it cannot …"), and an "its" is theirs too ("When smoke
+    enters, its …"). Nothing between them may be the "it" instead: no noun after an article or a possessive ("The clerk
+    locked the safe, and it …"), no name (which the rules for named things weigh: "The tank stood beside Pier 4, and it
+    …"); a plural subject ("The tanks …") is none."""
     subject = _COMMON_SUBJECT.match(text, opening)
-    bare = _BARE_SUBJECT.match(text, opening) or (_BARE_SUBJECT_OPENING.match(text) if opening == 0 else None)
+    # (the sentence's opening may have taken the subordinator alone: "When " of "When water freezes, it …")
+    bare = _BARE_SUBJECT.match(text, opening) or _BARE_SUBJECT.match(text) or (_BARE_SUBJECT_OPENING.match(text) if opening == 0 else None)
     if subject is None and bare is not None:
         noun = bare.group("noun")
         alone = (
-            noun.capitalize() not in lexicon.SENTENCE_STARTERS | lexicon.INDEFINITE_AMOUNTS | lexicon.FIRST_NAMES
+            noun.capitalize() not in lexicon.SENTENCE_STARTERS | lexicon.INDEFINITE_AMOUNTS | lexicon.FIRST_NAMES | lexicon.NATIONALITIES
             and not _INDEFINITE_PRONOUN.fullmatch(noun.lower())
         )
         if alone and _could_own_it(noun) and not any(m.start <= bare.start("noun") < m.end for m in mentions):
@@ -6883,7 +6892,7 @@ def _the_subjects_own_it(text: str, opening: int, pronoun: re.Match[str], mentio
     return (
         subject is not None
         and not _PLURAL_WORD.fullmatch(subject.group().rstrip())
-        and (not _is_object(text, pronoun.start()) or _OPENING_CLAUSE_BEFORE.fullmatch(text, 0, pronoun.start()) is not None)
+        and (pronoun.group().lower() == "its" or not _is_object(text, pronoun.start()) or _CLAUSE_MARK_BEFORE.search(text, 0, pronoun.start()) is not None)
         and not _A_NOUN_OR_NAME.search(text, subject.end(), pronoun.start())
     )
 
@@ -6946,6 +6955,14 @@ def _verb_form(word: str) -> str:
     if re.fullmatch(_PAST_VERB, word):
         return "past"
     return "s" if re.fullmatch(r"[a-z]+[^s]s", word) else "plain"
+
+
+def _the_owner_in_the_subject(text: str, opening: int, position: int) -> bool:
+    """Whether the "its" at `position` belongs to the one thing the subject is a part or a measure "of", the subject being
+    said to be that "its" thing (see _PART_OF_A_THING_IS_ITS): "The heart of a scanner is its main magnet" (no heart is
+    its own magnet: the scanner's). Not a plural ("The roof of the sheds is its …") nor a word for a person."""
+    said = _PART_OF_A_THING_IS_ITS.match(text, opening)
+    return said is not None and said.end() == position and _could_own_it(said.group("noun"))
 
 
 def _owned_by_a_persons_subject(claim: Claim, position: int) -> bool:
