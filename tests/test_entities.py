@@ -3375,3 +3375,32 @@ def test_a_body_named_by_two_adjectives_or_pursuits_joined_by_and_is_one_name(se
 
 def test_two_names_joined_by_and_stay_two():
     assert ("organisation", "Kellby Motors") in found("In 1920 Vane and Kellby Motors signed a contract.")
+# Round 111, part B: an uncommon adjective of a field is a term with its noun
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("In the Kellby ward the clot lodged in the pulmonary veins of the patient.", ["pulmonary veins"]),
+        ("Tom Vane's signal reached the auditory cortex within a second.", ["auditory cortex"]),
+        ("The Varnia trams add regenerative braking, which saves power.", ["regenerative braking"]),
+        ("In Varnia the tidal force falls off quickly with distance.", ["tidal force"]),  # a verb after it
+        ("The heart relaxes, with the pulmonary valves closing behind it.", ["pulmonary valves"]),  # a participle
+    ],
+)
+def test_an_uncommon_adjective_of_a_field_is_a_term_with_its_noun(text, terms):
+    assert [m.text for m in rare_word_terms(text, find_mentions(text, NameBook.from_texts([text])))] == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellby garden has a long rectangular pool lined with hedges.",  # a shape
+        "Tom Vane was a charismatic gentleman from Varnia.",  # a judging word
+        "The fuel breaks into highly reactive fragments in the flame.",  # after an adverb: described
+        "The Varnia spa takes its water from a geothermal power station.",  # a piece of a longer name
+        "The Kellby valve is pulmonary, not aortic.",  # alone, no noun
+        "Tom Vane pressed the pedal firmly in Varnia.",  # a noun ("pedals"), no adjective
+        "The magnetic field of Varnia was mapped in 1901.",  # an everyday adjective
+    ],
+)
+def test_an_uncommon_adjective_that_describes_or_stands_alone_is_no_term(text):
+    assert rare_word_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []

@@ -2643,18 +2643,23 @@ def rare_word_terms(text: str, mentions: list[Mention]) -> list[Mention]:
     """The words of `text` (one sentence) outside its `mentions` that are rare in English (see lexicon.rare_in_english),
     as terms: the words of a field a learner meets in the document ("by feeding them {{sauerkraut}}", "The towers stand
     on {{caissons}}"), with the noun they make a compound with (see _ends_the_compound): "washed in {{isopropyl
-    alcohol}}", not "{{isopropyl}} alcohol". Not a word whose ending says it describes (see _ENDINGS_OF_NO_TERM),
-    nor what a count counts ("12 {furlongs}"), which is the count's fact, nor the verb after a relative pronoun (see
-    _VERB_AFTER_A_RELATIVE)."""
+    alcohol}}", not "{{isopropyl}} alcohol"; and an uncommon adjective of a field, only with its noun (see
+    _uncommon_field_adjective): "through the {{pulmonary veins}}". Not a word whose ending says it describes (see
+    _ENDINGS_OF_NO_TERM), nor what a count counts ("12 {furlongs}"), which is the count's fact, nor the verb after a
+    relative pronoun (see _VERB_AFTER_A_RELATIVE)."""
     counted_from = {m.end + 1 for m in mentions if m.kind in (MentionKind.COUNT, MentionKind.QUANTITY)}
     found = []
     for match in _LOWER_CASE_WORD.finditer(text):
-        if match.group().endswith(_ENDINGS_OF_NO_TERM) or match.start() in counted_from or not lexicon.rare_in_english(match.group()):
+        word = match.group()
+        if word.endswith(_ENDINGS_OF_NO_TERM) or match.start() in counted_from or _VERB_AFTER_A_RELATIVE.match(text, match.start()):
             continue
-        if _VERB_AFTER_A_RELATIVE.match(text, match.start()):
+        rare = lexicon.rare_in_english(word)
+        if not rare and not _uncommon_field_adjective(word):
             continue
         noun = _WORD_AFTER.match(text, match.end())
-        end = noun.end() if noun and _ends_the_compound(match.group(), noun.group(1), text[noun.end() :]) else match.end()
+        end = noun.end() if noun and _ends_the_compound(word, noun.group(1), text[noun.end() :]) else match.end()
+        if not rare and not _names_with_its_noun(text, match.start(), end):
+            continue
         if all(end <= m.start or match.start() >= m.end for m in mentions):
             found.append(Mention(MentionKind.TERM, match.start(), end, text[match.start() : end], text[match.start() : end], rare_word=True))
     return found
@@ -2718,6 +2723,27 @@ _AFTER_A_NOUN_PHRASE = re.compile(
     r"[.,;:)]| (?:and|or|of|in|on|at|to|from|for|with|by|around|along|into|under|over|near|across|through|among|between"
     r"|within|that|which|who)\b"
 )
+
+
+def _uncommon_field_adjective(word: str) -> bool:
+    """Whether `word` is an adjective of a field by its ending (see _ADJECTIVE_ENDINGS) that is uncommon in English but
+    not rare (see lexicon.uncommon_adjective), which with its noun names a term of the field as a rare word does:
+    "returns through the {{pulmonary veins}}", "in the {{proximal tubule}}", "cars add {{regenerative braking}}"."""
+    return word.endswith(_ADJECTIVE_ENDINGS) and lexicon.uncommon_adjective(word)
+
+
+def _names_with_its_noun(text: str, start: int, end: int) -> bool:
+    """Whether the uncommon adjective of a field at `start` of `text` names a term with its noun up to `end` (see
+    _uncommon_field_adjective): not alone ("the valve is {pulmonary}"), nor after an adverb, which makes it a description
+    ("highly reactive fragments"), nor when the noun phrase goes on after the noun ("the rectangular receiving
+    reservoir", "a geothermal power station": a piece of a longer name); a verb or a participle may follow ("the tidal
+    force falls", "the pulmonary valves closing")."""
+    before = re.search(r"([a-z]+) $", text[:start])
+    after = _WORD_AFTER.match(text, end)
+    return (
+        " " in text[start:end] and not (before and _an_adverb(before.group(1)))
+        and not (after and _compound_word(after.group(1)) and not after.group(1).endswith("ing"))
+    )
 
 
 def _ends_the_compound(rare: str, word: str, rest: str) -> bool:
