@@ -5219,13 +5219,14 @@ _PEAT = "Peat grows slowly in cold wet ground."
 
 
 def test_this_x_is_called_y_after_a_semicolon_names_what_the_first_clause_describes():
-    """Before: refused for the "this" (unreadable). The other side of the line: a "this" after a semicolon that gives
-    no name ("this release warms the air …") still points at what the card does not show."""
+    """Before: refused for the "this" (unreadable). Round 111, part C: a "this" after a semicolon that gives no name
+    ("this release warms the air …") points at the clause before it too, which the card shows (it was cut at the
+    semicolon before)."""
     named = f"{_PEAT} Draining a bog releases carbon stored for thousands of years; this release is called the Marren effect."
     assert ("Draining a bog releases carbon stored for thousands of years; this release is called the {{c1::Marren effect}}."
             in _fronts(named, "How peat works"))
     unnamed = f"{_PEAT} Draining a bog releases carbon stored for 4,000 years; this release warms the air."
-    assert not any("this release" in front for front in _fronts(unnamed, "How peat works"))  # cut at the semicolon
+    assert any("4,000 years; this release warms the air." in front for front in _fronts(unnamed, "How peat works"))
 
 
 _SONGS = "Ada Vane wrote most of her songs between 1901 and 1910. She copied about three hundred of them into small notebooks."
@@ -10324,3 +10325,36 @@ def test_an_its_after_the_subject_of_an_opening_clause_or_each_things_possessive
         "The heart of the looms is its shuttle, usually a boat of boxwood, or kellwood.",
     ):
         assert not any("{{c1::" in s.front for s in suggest(refused, "Varnite", per_1000=1000))
+# Round 111, part C: a "this", "these" or "such" among the first words of a clause after a semicolon points at the
+# clause before it in the same sentence, which the card shows; not one that opens its sentence, nor "those"
+def test_a_demonstrative_after_a_semicolon_points_at_the_clause_before_it():
+    text = (
+        "The Kellby variant, first described in Orla in 1931, lacks the K antigen; such people can receive blood only "
+        "from other Kellby donors. "
+        "Tools buried in the mud had rotted, leaving hollows in the clay; by pouring wax into these cavities, Tom Vane "
+        "recovered the shapes of 40 tools."
+    )
+    fronts = _fronts(text, "Blood groups")
+    assert any("such people can receive blood" in front and "{{c1::1931}}" in front for front in fronts), fronts
+    assert any("by pouring wax into these cavities, {{c1::Tom Vane}} recovered" in front for front in fronts), fronts
+    # opening its sentence, the demonstrative points at the sentence before, which this card would not show
+    alone = "The mud was soft in 1931. Such hollows were filled with wax by Tom Vane in the summer of 1932."
+    assert not any("{{c1::Tom Vane}}" in front for front in _fronts(alone, "Blood groups")), _fronts(alone, "Blood groups")
+    # "those" may point further back
+    those = text.replace("such people can", "those people can")
+    assert not any("those people can" in front for front in _fronts(those, "Blood groups"))
+
+
+# Round 111, part C: a "this <noun>" inside a sentence whose noun the sentence before names ("a pressure wave … this
+# pressure wave") may follow a sentence before of up to MAX_SENTENCE_WORDS, as a subject "The team" may
+def test_this_noun_the_longer_sentence_before_names_is_shown_after_it():
+    before = (
+        "When the valve opens, a pressure wave runs along the pipe and peaks at a bend that depends on the speed of the "
+        "flow: fast flows near the pump, slow flows near the tank at the far end of the line."
+    )
+    text = f"{before} The engineer Tom Vane worked out this pressure wave, and he received the Kellby Medal in 1931."
+    fronts = _fronts(text, "Water pipes")
+    assert any(f"{before} The engineer {{{{c1::Tom Vane}}}} worked out this pressure wave" in front for front in fronts), fronts
+    # a noun the sentence before does not name: which wave?
+    other = text.replace("worked out this pressure wave", "worked out this sound wave")
+    assert not any("{{c1::Tom Vane}}" in front for front in _fronts(other, "Water pipes"))

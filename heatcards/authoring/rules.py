@@ -714,10 +714,12 @@ _NAMED_DEMONSTRATIVE = re.compile(r"(?P<this>This|These) (?P<noun>[a-z]+(?: [a-z
 _POINTED_AT_THEN_DESCRIBED = re.compile(
     r"(?:That|This) is (?P<thing>(?:the|an?) [a-z]+(?: [a-z]+)?), (?P<description>(?:(?:the|an?) [a-z]|(?:known|called) )[^,;:()]*[.!])$"
 )
-# A "this" that opens the second clause of a sentence to give a name to what its first clause describes: "Burning coal
-# dilutes the air; this dilution is called the Suess effect." (see _unreadable_at); not a "this" with no clause before
-# it in the sentence ("This dilution is called …"), which the sentence before must show.
-_NAMED_AFTER_ITS_CLAUSE = re.compile(r"(?<=; )this [a-z]+ (?:is|was) (?:called|known as|termed|named)\b")
+# The first few words of a clause after a semicolon, up to a demonstrative among them, which points at the clause before
+# it in the same sentence: "Burning coal dilutes the air; this dilution is called the Suess effect.", "… lacks the H
+# antigen; such people test as type O", "… leaving hollows in the ash; by pouring plaster into these cavities, …" (see
+# _unreadable_at); not a demonstrative with no clause before it in the sentence ("This dilution is called …"), which
+# the sentence before must show.
+_FIRST_WORDS_AFTER_A_SEMICOLON = re.compile(r"; (?:[\w’'-]+ ){0,6}$")
 # A line of a list that gives a figure for what its label names, a numbered step or grade or a name: "Grade 4: 80 to 95
 # points; …", "Mount Kenya: 5,199 metres." (see _label_before_its_value); not a comment before a clause ("Events
 # helped: …"), nor a plain label ("Height: 324 metres."), which says nothing of whose.
@@ -3038,7 +3040,10 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         # "King Olaf I": a ruler's numeral; "his memoir, I Never Lost It,": a word of a title; neither is the writer
         if (word in lexicon.FIRST_AND_SECOND_PERSON and not _word_of_a_longer_name(match, mentions) and not _OUR_WORLD.match(text, match.start()))
         or (word in lexicon.SUBJECTIVE_WORDS and (match.group().islower() or index == 0) and not _nobody_elses_view(text, match))  # "may", not "May"
-        or (_dangling_word(words, index) and not _named_before_in_its_sentence(written, index) and not _former_title_of_a_person(text, match, mentions))
+        or (
+            _dangling_word(words, index) and not _named_before_in_its_sentence(written, index)
+            and not _points_at_its_first_clause(text, word, match) and not _former_title_of_a_person(text, match, mentions)
+        )
     ]
     found += [match.start() for match in re.finditer(lexicon.SUBJECTIVE_PHRASES, text, re.IGNORECASE)]
     found += [
@@ -3060,8 +3065,6 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
     # What a title or a speaker says is theirs, not the text's: "their 1978 book "We Seven"", 'marched through Lyon
     # chanting "We are the people,"', 'challenged the governor: "Open this gate!"' (the gate the sentence shows).
     found = [position for position in found if not any(q.start <= position < q.end for q in quoted)]
-    # "…, diluting the air; this dilution is called the Suess effect": the clause before names what "this" is
-    found = [position for position in found if not _NAMED_AFTER_ITS_CLAUSE.match(text, position)]
     if _THAT_SUBJECT.match(text):
         found.append(0)  # "That award made …": which award?
     if len(words) > MAX_SENTENCE_WORDS:
@@ -3457,6 +3460,14 @@ def _named_before_in_its_sentence(written: list[re.Match[str]], index: int) -> b
     return _names_the_noun(words[:index], words[index].lower(), noun)
 
 
+def _points_at_its_first_clause(text: str, word: str, written: re.Match[str]) -> bool:
+    """Whether the demonstrative `word`, written at `written`, stands among the first words of a clause after a semicolon,
+    and so points at the clause before it, which the card shows (see _FIRST_WORDS_AFTER_A_SEMICOLON): "Burning coal
+    dilutes the air; this dilution is called the Suess effect.", "The Varn strain lacks the K antigen; such people test
+    as type O." (not "This dilution is called …", nor "those" or "the former", which may point further back)."""
+    return word in ("this", "these", "such") and _FIRST_WORDS_AFTER_A_SEMICOLON.search(text, 0, written.start()) is not None
+
+
 def _names_the_noun(earlier: list[str], demonstrative: str, noun: str) -> bool:
     """Whether the `earlier` words name the lower-case noun a demonstrative is said of (see _named_before_in_its_sentence):
     the same plural for "these" or "those", the same noun after "a", "an" or "the" for "this"."""
@@ -3671,7 +3682,8 @@ def _after_the_sentence_before(
     """The sentence after the one before, as one claim whose answers are the sentence's own, when the
     sentence leans on the one before only by its opening (see _LEANING_OPENING) or by an "it", "them" or
     "their" inside it that the one before says what it is (see _pronouns_stood_in), and the one before is
-    short (SHOWN_BEFORE_WORDS) and stands on its own: "A receiver measures the distance from four
+    short (SHOWN_BEFORE_WORDS; MAX_SENTENCE_WORDS when it names the noun of a "this travelling wave" inside the
+    sentence, see _demonstratives_it_names) and stands on its own: "A receiver measures the distance from four
     satellites. This method is called {{trilateration}}." For "the same year" the sentence before must
     give a date or a year; for "It" it must name at most one thing, or a thing first. None when anything
     else keeps the sentence from standing: it is checked as if its opening were a plain subject ("The
@@ -3679,9 +3691,12 @@ def _after_the_sentence_before(
     the sentence before names is checked as that name: "… was made by Ada Brand. In 1830 he patented it."."""
     opening = _LEANING_OPENING.match(text)
     shown = before.claim
-    # a subject "The team" may follow the longer sentence that opens its paragraph (see _opens_the_paragraph_on_it)
-    longest = MAX_SENTENCE_WORDS if opening.group("told") else SHOWN_BEFORE_WORDS
-    if shown is None or len(_WORD.findall(shown.text)) > longest:
+    if shown is None:
+        return None
+    # a subject "The team" may follow the longer sentence that opens its paragraph (see _opens_the_paragraph_on_it), and
+    # "this travelling wave" the longer sentence that names "a travelling wave"
+    longest = MAX_SENTENCE_WORDS if opening.group("told") or _demonstratives_it_names(text, shown) else SHOWN_BEFORE_WORDS
+    if len(_WORD.findall(shown.text)) > longest:
         return None
     if _without_cleft(text, mentions) is None:
         return None  # "… finished in 1931. It was Mayor Alan Crewe, …": shown after the dam, the "It" would read as the dam
@@ -3834,14 +3849,21 @@ def _demonstratives_stood_in(claim: Claim, shown: Claim) -> Claim:
     shows, names the noun it is said of (see _names_the_noun), as the sentence is checked when shown after it: "Ada Brand
     called the meetings. The last of those meetings began at Orla Hall." -> "The last of the meetings began …" (not "these
     flips" after a sentence on how a field reverses, nor an opening demonstrative, which _LEANING_OPENING takes)."""
-    shown_words = [word.lower() for word in _WORD.findall(shown.text)]
-    quoted = quotations(claim.text)
-    for demonstrative in reversed(list(_INNER_DEMONSTRATIVE.finditer(claim.text))):
-        if any(q.start <= demonstrative.start() < q.end for q in quoted):
-            continue
-        if _names_the_noun(shown_words, demonstrative.group("word"), demonstrative.group("noun")):
-            claim = _with_text(claim, demonstrative.start("word"), demonstrative.end("word"), "the")
+    for demonstrative in reversed(_demonstratives_it_names(claim.text, shown)):
+        claim = _with_text(claim, demonstrative.start("word"), demonstrative.end("word"), "the")
     return claim
+
+
+def _demonstratives_it_names(text: str, shown: Claim) -> list[re.Match[str]]:
+    """The demonstratives inside the text, outside quotation marks, whose noun the sentence before names (see
+    _names_the_noun): "a travelling wave runs along the membrane …" for "Tom Vane worked out this travelling wave"."""
+    shown_words = [word.lower() for word in _WORD.findall(shown.text)]
+    quoted = quotations(text)
+    return [
+        demonstrative for demonstrative in _INNER_DEMONSTRATIVE.finditer(text)
+        if not any(q.start <= demonstrative.start() < q.end for q in quoted)
+        and _names_the_noun(shown_words, demonstrative.group("word"), demonstrative.group("noun"))
+    ]
 
 
 def _inside_a_time_clause(text: str, mention: Mention) -> bool:
