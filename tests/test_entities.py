@@ -3375,6 +3375,8 @@ def test_a_body_named_by_two_adjectives_or_pursuits_joined_by_and_is_one_name(se
 
 def test_two_names_joined_by_and_stay_two():
     assert ("organisation", "Kellby Motors") in found("In 1920 Vane and Kellby Motors signed a contract.")
+
+
 # Round 111, part B: an uncommon adjective of a field is a term with its noun
 @pytest.mark.parametrize(
     ("text", "terms"),

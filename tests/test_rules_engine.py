@@ -10293,6 +10293,8 @@ def test_a_bodys_name_a_peoples_possessive_opens_takes_the():
     )
     fronts = _fronts(text, "Ada Vane")
     assert any(front.startswith("(Ada Vane) The Women's Civic and Political Union moved its offices to Orla in") for front in fronts), fronts
+
+
 # Round 111, part A: an "it" right after a comma, colon or semicolon opens a clause as its subject, the sentence's
 # subject when no noun stands between; an "its" after a noun alone as the subject of an opening clause is its own (and
 # "When " taken by the opening no longer hides that noun), and so is one after "Each …'s"; the one thing a subject is a
@@ -10325,6 +10327,8 @@ def test_an_its_after_the_subject_of_an_opening_clause_or_each_things_possessive
         "The heart of the looms is its shuttle, usually a boat of boxwood, or kellwood.",
     ):
         assert not any("{{c1::" in s.front for s in suggest(refused, "Varnite", per_1000=1000))
+
+
 # Round 111, part C: a "this", "these" or "such" among the first words of a clause after a semicolon points at the
 # clause before it in the same sentence, which the card shows; not one that opens its sentence, nor "those"
 def test_a_demonstrative_after_a_semicolon_points_at_the_clause_before_it():
