@@ -448,9 +448,6 @@ _FOR_THE_PEOPLE = re.compile(rf"for the (?:{'|'.join(sorted(lexicon.PEOPLE_ADJEC
 # Round 101, part C: the letter and "-type" of a model after its maker's name: "a Jaguar D-type" (not the "G-type" of a
 # star, which follows no name).
 _MODEL_TYPE = re.compile(r"[A-Z]\d?-type")
-# Round 111, lead. A capitalised adjective or pursuit, one half of a body's name joined by "and" (see
-# _one_name_across_and): "Social", "Political", "Fishing", "Literary", "Philosophical".
-_ADJECTIVE_OR_PURSUIT = re.compile(r"[A-Z][a-z]+(?:al|ic|ary|ive|ous|ing)")
 _CONNECTORS = frozenset("of the de des da di du del della delle dei degli dello der den ter van von la le bin al für á y do dos das".split())  # "Kreditanstalt für Wiederaufbau", "Jökulsá á Fjöllum", "Maria do Amparo"
 # Inside an organisation's or a prize's name, after "of" or "in": "School of Physics and Chemistry",
 # "Nobel Prize in Physiology or Medicine".
@@ -3258,12 +3255,12 @@ def _one_name_across_and(words: list[str], following: str, ending: str, book: Na
     or a railway named after the two places it joins ("Trent and Mersey Canal", "London and North Eastern Railway"),
     or a body named after the two things it deals in, common nouns the document also writes in lower case ("American
     Telephone and Telegraph Company" beside "telephone exchanges", "Securities and Exchange Commission"). Round 111,
-    lead: or a body named by two adjectives or two pursuits, the word before "and" and `following`, the one after it
+    lead: or a body named by two adjectives or two pursuits (see _adjective_or_pursuit), the word before "and" and `following`
     ("Women's Social and Political Union", "South Fork Fishing and Hunting Club", "Literary and Philosophical Society"). Not two
     names: "Ford and General Motors", whose "Ford" is no common noun; "Britain and Space Museum" (a place)."""
     if len(words) == 1 and ending in lexicon.ROUTE_WORDS:
         return True
-    if ending in lexicon.ORGANISATION_WORDS and len(words) <= 3 and _ADJECTIVE_OR_PURSUIT.fullmatch(words[-1]) and _ADJECTIVE_OR_PURSUIT.fullmatch(following):
+    if ending in lexicon.ORGANISATION_WORDS and len(words) <= 3 and _adjective_or_pursuit(words[-1]) and _adjective_or_pursuit(following):
         return True
     return (
         ending in lexicon.ORGANISATION_WORDS
@@ -3272,6 +3269,13 @@ def _one_name_across_and(words: list[str], following: str, ending: str, book: Na
         and not lexicon.ORGANISATION_WORDS.intersection(words)
         and " ".join(words) not in lexicon.PLACES
     )
+
+
+def _adjective_or_pursuit(word: str) -> bool:
+    """Whether a capitalised word is an adjective by its ending (see _ADJECTIVE_ENDINGS; also "-ous") or a pursuit in
+    "-ing", one half of a body's name joined by "and" (see _one_name_across_and): "Social", "Political", "Fishing",
+    "Literary", "Philosophical" (round 111, lead)."""
+    return word[:1].isupper() and word[1:].islower() and word.endswith((*_ADJECTIVE_ENDINGS, "ous", "ing"))
 
 
 def _last_name_word_from(text: str, tokens: list[re.Match[str]], index: int) -> str:
