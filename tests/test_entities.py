@@ -3406,3 +3406,15 @@ def test_an_uncommon_adjective_of_a_field_is_a_term_with_its_noun(text, terms):
 )
 def test_an_uncommon_adjective_that_describes_or_stands_alone_is_no_term(text):
     assert rare_word_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []
+
+
+# Round 112, lead (set 48): a nickname in quotation marks after two given names belongs to the name; a person named right
+# after a sentence's opening "In" and a country is no part of the country's name
+def test_a_nickname_after_two_given_names_is_inside_the_name():
+    assert ("person", 'Ada Mary "Jinny" Vane') in found('Only one guest was hurt, Ada Mary "Jinny" Vane, a cook from Kellby.')
+    assert ("person", 'Tom "Red" Hale') in found('The coach was Tom "Red" Hale, a former miner.')
+
+
+def test_a_person_named_after_in_and_a_country_is_a_person():
+    assert ("person", "Paul Berg") in found("In Denmark Paul Berg began his trials at Kellby in 1891.")
+    assert ("organisation", "Japan Airlines") in found("In Japan Airlines flights were cut.")

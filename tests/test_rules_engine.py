@@ -10362,3 +10362,26 @@ def test_this_noun_the_longer_sentence_before_names_is_shown_after_it():
     # a noun the sentence before does not name: which wave?
     other = text.replace("worked out this pressure wave", "worked out this sound wave")
     assert not any("{{c1::Tom Vane}}" in front for front in _fronts(other, "Water pipes"))
+
+
+# Round 112, lead (set 48): a leading "He" or "She" is never a person its own clause goes on to name as an object; a
+# "greatest" that someone named or called a thing is their view, not the writer's
+def test_a_leading_he_is_not_the_man_his_clause_names_as_an_object():
+    text = (
+        "Tom Vane nearly failed to qualify in the long jump. The Orlan champion Karl Lind advised him to jump early. "
+        "He qualified, beat Lind in the final with a jump of 8.06 metres, and the two men walked off together."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert any("Tom Vane qualified, beat {{c1::Lind}} in the final" in front or "{{c1::8.06 metres}}" in front for front in fronts), fronts
+    # a name opening a clause of its own may be the "he" for all the words say
+    other = text.replace("He qualified, beat Lind in the final with a jump of 8.06 metres, and the two men walked off together.", "Before he could jump, Lind waved to the crowd of 8,000 people.")
+    assert not any("{{c1::8,000}}" in front and "Tom Vane could jump" in front for front in _fronts(other, "Tom Vane")), _fronts(other, "Tom Vane")
+
+
+def test_a_greatest_someone_named_is_their_view():
+    text = "In 1950 a poll of sportswriters named Tom Vane the greatest runner of the half-century."
+    assert any("{{c1::1950}}" in front for front in _fronts(text, "Tom Vane")), _fronts(text, "Tom Vane")
+    called = "On 25 May 1935 Tom Vane gave what many still call the greatest performance in the history of the sport."
+    assert any("{{c1::25 May 1935}}" in front for front in _fronts(called, "Tom Vane")), _fronts(called, "Tom Vane")
+    own = "On 25 May 1935 Tom Vane gave the greatest performance in the history of the sport."
+    assert not any("{{c1::25 May 1935}}" in front for front in _fronts(own, "Tom Vane")), _fronts(own, "Tom Vane")

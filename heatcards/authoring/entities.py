@@ -437,8 +437,9 @@ _DESIGNATION = r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])|[A-Z]{1,3}\d{1,4}(?![
 _TOKEN = re.compile(
     rf"(?:[A-Z]{{1,4}}&)+[A-Z]{{1,4}}(?![\w&])|{_DESIGNATION}|(?:[A-Z]\.){{2,}}(?!\w)|[A-Z]\.(?!\w)(?![\"”’)]*\s*$)|(?:{'|'.join(lexicon.NAME_ABBREVIATIONS + lexicon.RANK_ABBREVIATIONS)})\.(?= )|(?:{'|'.join(sorted(lexicon.GENERATIONAL_SUFFIXES))})\.(?=,)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{{1,4}}[A-Z](?![\w-])|\d+|\S"
 )
-# A one-word nickname in quotation marks between a first name and a surname: 'Arthur "Boy" Capel', 'Joe "King" Oliver'.
-_NICKNAME_INSIDE_A_NAME = re.compile(r"\b[A-Z][a-z]+ [\"“](?P<nickname>[A-Z][a-z]+)[\"”] (?=[A-Z][a-z])")
+# A one-word nickname in quotation marks between a first name and a surname: 'Arthur "Boy" Capel', 'Joe "King" Oliver';
+# round 112, lead: or after two given names, 'Mary Virginia "Jennie" Wade'.
+_NICKNAME_INSIDE_A_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? [\"“](?P<nickname>[A-Z][a-z]+)[\"”] (?=[A-Z][a-z])")
 _TITLES = lexicon.TITLES_BEFORE_NAMES | frozenset(lexicon.RANK_ABBREVIATIONS)  # "Brig. Gen. Harold Moss"
 # "for the" inside an organisation's name goes on with "X of": "Society for the Protection of Birds".
 _FOR_THE_SOMETHING_OF = re.compile(r"for the [A-Z][\w'’-]* of [A-Z]")
@@ -2518,7 +2519,7 @@ def _named(text: str, run: _Run, book: NameBook) -> Mention:
         # (not of a longer name: "Korean Air Lines Flight 007")
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
         run = dataclasses.replace(run, start=start, tokens=run.tokens[1:])
-    elif len(run.tokens) >= 3 and run.tokens[0] in lexicon.NATIONALITIES and _persons_name_after_a_nationality(text, run, book):
+    elif len(run.tokens) >= 3 and (run.tokens[0] in lexicon.NATIONALITIES or _country_after_in(text, run)) and _persons_name_after_a_nationality(text, run, book):
         # "with the German Friedrich Traun": the nationality before a person's name is no part of it (and the
         # word before the name, which is no "the" of a ship's name)
         start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
@@ -2563,11 +2564,18 @@ def _a_place_shaped_persons_name(run: _Run) -> bool:
     )
 
 
+def _country_after_in(text: str, run: _Run) -> bool:
+    """Whether a run opens with a one-word place the lexicon knows right after a sentence's opening "In", which then
+    names where its subject, the rest of the run, was: "In Denmark Poul la Cour began …" (round 112, lead)."""
+    return run.tokens[0] in lexicon.PLACES and text[: run.start] == "In "
+
+
 def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> bool:
-    """Whether the words after a run's leading nationality are a person's name: a first name the lexicon knows
-    ("the German Friedrich Traun"), a person the document names, or a name a verb of a person or a description of
-    one follows ("the Hungarian Zoltar Bendek, a clerk from Pest"); not "the French Foreign Legion", "the French
-    Foreign Legion, a unit of …"."""
+    """Whether the words after a run's leading nationality (or a country after "In", see _country_after_in) are a
+    person's name: a first name the lexicon knows ("the German Friedrich Traun", "In Denmark Paul Berg began …"), a
+    person the document names, or a name a verb of a person or a description of one follows ("the Hungarian Zoltar
+    Bendek, a clerk from Pest", "In Denmark Poul la Cour began …"); not "the French Foreign Legion", "the French Foreign
+    Legion, a unit of …"."""
     rest = " ".join(run.tokens[1:])
     return looks_like_a_persons_name(rest) and (
         run.tokens[1] in lexicon.FIRST_NAMES
@@ -2991,8 +2999,8 @@ def _capitalised_runs(text: str, book: NameBook) -> list[_Run]:
         possessive = word != token.group()
         index += 1
         while index < len(tokens):
-            nickname = _NICKNAME_INSIDE_A_NAME.match(text, tokens[first].start()) if len(words) == 1 and not possessive else None
-            if nickname is not None and (surname := next((i for i in range(index, len(tokens)) if tokens[i].start() >= nickname.end()), None)) is not None:
+            nickname = _NICKNAME_INSIDE_A_NAME.match(text, tokens[first].start()) if len(words) <= 2 and not possessive else None
+            if nickname is not None and tokens[index].start() < nickname.end() and (surname := next((i for i in range(index, len(tokens)) if tokens[i].start() >= nickname.end()), None)) is not None:
                 # 'Arthur "Boy" Capel': the nickname in quotation marks is no word of the name, which goes on after it
                 index, end = surname, nickname.end() - 1
             if possessive or text[end : tokens[index].start()] != " ":

@@ -655,6 +655,9 @@ _ESTIMATE_AFTER = re.compile(
     rf" (?P<preposition>(?:in|on|by|around|about|some|circa|early in|late in) )?(?:\d|(?:{lexicon.NUMBER_WORDS})\b|(?-i:(?:{'|'.join(sorted(lexicon.MONTH_NAMES))})\b))",
     re.IGNORECASE,
 )
+# Round 112, lead. A verb of naming or calling and its object right before a "greatest" it gives as someone's view:
+# "named Tom Vane the greatest", "what many still call the greatest", "was voted the nation's favourite".
+_NAMED_AS_BEFORE = re.compile(r"\b(?:named|call|calls|called|voted|ranked|dubbed|hailed|considered|regarded)\b(?: (?:as )?[\w'’.-]+){0,4}? (?:as )?the (?:[\w'’]+ )?$")
 # A verb of thinking or saying before a modal, whose clause it reports, or a question it opens ("over who should pay").
 _REPORTED_BEFORE = re.compile(
     r"\b(?:thought|believed|feared|warned|argued|insisted|claimed|predicted|estimated|suggested|proposed|hoped|expected|"
@@ -3097,7 +3100,11 @@ def _nobody_elses_view(text: str, word: re.Match[str]) -> bool:
     time, an estimate like "about" that is part of the fact ("Perhaps 900 people came", "was built in the fifteenth
     century, probably around 1450, for …", "was born in Kent, probably in May 1820"), or a "might", "may" or "should"
     in what someone the sentence names thought, feared or argued ("Ames warned that the dam might fail", "Vane thought
-    the city should pay", "a quarrel over who should pay")."""
+    the city should pay", "a quarrel over who should pay"); round 112, lead: or a "greatest" or "favourite" that someone
+    named, called or voted a thing ("a poll named Tom Vane the greatest athlete of the decade", "gave what many still call
+    the greatest performance in the history of the sport"; not "It was the greatest day of his life")."""
+    if word.group().lower() in ("greatest", "favourite", "favorite"):
+        return _NAMED_AS_BEFORE.search(text, _start_of_its_clause(text, word.start()), word.start()) is not None
     if word.group().lower() in _ESTIMATE_HEDGES:
         estimate = _ESTIMATE_AFTER.match(text, word.end())
         # a hedge before "in 1870" that opens its clause hedges all the clause says: "Perhaps in 1870 she sold …"
@@ -5206,6 +5213,8 @@ def _antecedent(
     about what befell a ship ("The Sinking of the Titanic"), the ship is the topic a "she" or "her" may be,
     unless the sentence before opens with another named thing. `governed` names the people the sentence itself says
     the pronoun is not (see _governed_by_the_opening)."""
+    if pronoun in ("he", "she") and (named_later := _named_later_in_the_sentence(before, rest)):
+        before = _without_people(before, named_later)  # "He qualified, beat Long …": he is not Long
     if governed:
         # "For Gross he designed …": he is not Gross; the document's person is taken when no one else is left who could
         # be meant, never another man the sentence before names beside Gross
@@ -5565,6 +5574,28 @@ def _young_person_is_the_topic(gender: Gender, before: _Before, topic: _Topic, b
         return False  # "Karl Keller married Anna Roth, and their son was born in 1801.": his son, not he
     others = [m for m in before.mentions if _may_be(gender, m, topic, book)]
     return len(others) <= 1 and all(m.end <= child.start() for m in others)
+
+
+def _named_later_in_the_sentence(before: _Before, rest: str) -> frozenset[str]:
+    """The people the sentence before names whom the rest of the sentence of a leading "He" or "She" (`rest`, up to its
+    first semicolon) names again by their name or surname: a subject pronoun is never a person its own clause goes on to
+    name, who would be "himself" or "herself" ("Luz Long advised him to take off early. He qualified, beat Long in the
+    final …": he is not Long; round 112, lead)."""
+    clause = rest.split(";")[0]
+    return frozenset(
+        m.name for m in before.mentions
+        if m.kind is MentionKind.PERSON
+        # a surname alone, not the place a ruler is "of": "William of Normandy" is not "in exile in Normandy"
+        and any(_object_of_a_verb(clause, named.start()) for named in re.finditer(rf"\b{re.escape(m.name if ' of ' in m.name else m.name.split()[-1])}\b", clause))
+    )
+
+
+def _object_of_a_verb(text: str, position: int) -> bool:
+    """Whether the name at `position` follows a lower-case word that opens no clause ("beat Long", "met Vane"), so is no
+    subject of a clause of its own: not "Before he could brace himself, Whitehead punched him", whose "he" may be
+    Whitehead for all the words say."""
+    word = re.search(r"\b([a-z]+) $", text[:position])
+    return word is not None and word.group(1) not in lexicon.CLAUSE_OPENERS | {"and", "but", "or", "nor", "then"}
 
 
 def _without_people(before: _Before, names: frozenset[str]) -> _Before:
