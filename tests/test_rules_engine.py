@@ -10385,3 +10385,50 @@ def test_a_greatest_someone_named_is_their_view():
     assert any("{{c1::25 May 1935}}" in front for front in _fronts(called, "Tom Vane")), _fronts(called, "Tom Vane")
     own = "On 25 May 1935 Tom Vane gave the greatest performance in the history of the sport."
     assert not any("{{c1::25 May 1935}}" in front for front in _fronts(own, "Tom Vane")), _fronts(own, "Tom Vane")
+# Round 112, part A: a name made of a word and a number or letter ("Kestrel 9", "Grade K") is not given away by its word
+# alone: the learner recalls the number; it is when the sentence counts the way to it ("Kestrel 18, 19 and 20")
+def test_a_numbered_name_is_not_given_away_by_its_word():
+    fronts = _fronts("In April 1961 a Kestrel rocket's fuel line burst aboard Kestrel 9.", "Space flights")
+    assert "In April 1961 a Kestrel rocket's fuel line burst aboard {{c1::Kestrel 9}}." in fronts, fronts
+    fronts = _fronts("The first crewed Kestrel flight, Kestrel 2, spent nine days in orbit in October 1958.", "Space flights")
+    assert "The first crewed Kestrel flight, {{c1::Kestrel 2}}, spent nine days in orbit in October 1958." in fronts, fronts
+    text = "In Varnia the Fire Board uses its own scheme, in which Grade C means fires in live wires and kitchen fires are Grade K."
+    fronts = _fronts(text, "Fire safety")
+    assert any("kitchen fires are {{c1::Grade K}}." in front for front in fronts), fronts
+    assert any("in which {{c1::Grade C}} means" in front for front in fronts), fronts
+    # the number on the card, or another of the series counted beside it
+    for refused in (
+        "Three planned Kestrel flights, Kestrel 18, 19 and 20, were cancelled to save money.",
+        "Powerful Kestrel lamps are graded from Kestrel 1, harmless in normal use, up to Kestrel 4, which can blind.",
+        "In April 1961 a Kestrel rocket's fuel line burst aboard Kestrel 9, 9 minutes after launch.",
+    ):
+        assert not any(re.search(r"\{\{c1::Kestrel \d+\}\}", front) for front in _fronts(refused, "Space flights")), refused
+
+
+# Round 112, part A: the day of a date gives nothing away beside its year; the year does
+def test_a_dates_day_on_the_card_does_not_give_it_away():
+    fronts = _fronts("The Kellby yard laid the keel of the Orla on 14 March 1902 and launched its hull on 14 June 1904.", "Kell ships")
+    assert any("launched its hull on {{c1::14 June 1904}}." in front for front in fronts), fronts
+    assert any("the Orla on {{c1::14 March 1902}} and" in front for front in fronts), fronts
+    fronts = _fronts("In 1886, Tom Vane received a patent, dated 9 June 1886, for a three-wheeled cart.", "Kell engines")
+    assert not any("{{c1::9 June 1886}}" in front for front in fronts), fronts
+
+
+# Round 112, part A: "Fort", "San" or "National" says what kind of place or whose institution, not which one; "His"
+# in a title is a small word
+def test_a_kind_word_or_a_small_word_of_a_name_gives_nothing_away():
+    fronts = _fronts("Tom Vane built the base inside the walls of Fort Harrow, an old fort on the island.", "Kell Statue")
+    assert "Tom Vane built the base inside the walls of {{c1::Fort Harrow}}, an old fort on the island." in fronts, fronts
+    fronts = _fronts("The break ran along the northern part of the San Kellby Fault for about 300 miles.", "1906 San Varno Earthquake")
+    assert any("part of the {{c1::San Kellby Fault}} for" in front for front in fronts), fronts
+    text = (
+        "In 1972 Congress made Kellby part of the new Varnia Lakes National Recreation Area, managed by the National "
+        "Forest Office, and the island opened to visitors in 1973."
+    )
+    fronts = _fronts(text, "Kellby Island")
+    assert any("the new {{c1::Varnia Lakes National Recreation Area}}, managed" in front for front in fronts), fronts
+    text = 'Tom Vane\'s tall tale "Ned Hale and His Leaping Goat", published in 1865, was reprinted across the country and made his name.'
+    assert any('"{{c1::Ned Hale and His Leaping Goat}}"' in front for front in _fronts(text, "Tom Vane")), _fronts(text, "Tom Vane")
+    # a word that says which is still given away: "Harrow" on the card
+    given = "Tom Vane built the base inside the walls of Fort Harrow, an old fort above Harrow."
+    assert not any("{{c1::Fort Harrow}}" in front for front in _fronts(given, "Kell Statue"))

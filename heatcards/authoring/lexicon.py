@@ -272,6 +272,12 @@ PLACE_WORDS_AFTER_AN_OWNER = _words("Fort Ferry Landing Crossing")
 # Words for a house or a palace that open a building's name in Catalan, Spanish, Italian or German: "Casa Vicens", "Palau
 # Güell", "Palazzo Vecchio" (a place, never a person's name, though the other word is often its owner's surname).
 BUILDING_FIRST_WORDS = _words("Casa Palau Palazzo Palacio Schloss Fort")
+# Round 112, part A. Words that open places' names and say only that a saint is named: "the San Andreas Fault" beside
+# San Francisco says not which fault.
+SAINT_WORDS = _words("San Santa Santo São Sankt")
+# Round 112, part A. Adjectives that many institutions' names hold, which say whose they are, not which: "the Golden
+# Gate National Recreation Area, managed by the National Park Service".
+INSTITUTION_ADJECTIVES = _words("National Royal Imperial Federal International")
 # The last word of a prize's name, which may go on with "in": "Nobel Prize in Physics".
 PRIZE_WORDS = _words("Prize Prizes Award Awards Medal Trophy")
 
@@ -621,7 +627,7 @@ SUBJECTIVE_WORDS = HEDGE_ADVERBS | _words(
 # best-paid writers" is a fact.
 SUBJECTIVE_PHRASES = r"\bone of the (?:most|best|greatest|finest|worst)\b(?!-)|\bever made\b"
 # Small words a title or name capitalises that say nothing of which one it is ("The Call of the Wild").
-CAPITALISED_SMALL_WORDS = _words("the and but for nor with from into")
+CAPITALISED_SMALL_WORDS = _words("the and but for nor with from into his her its their")
 FIRST_AND_SECOND_PERSON = _words("i me my mine we us our ours you your yours")
 # Round 105, lead. Words in "-ly" that are no adverbs, which a subject's noun may be: "The royal family came …" (not
 # "royal", then an adverb and a verb).

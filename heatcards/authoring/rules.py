@@ -7533,6 +7533,27 @@ _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{4,}")
 _SPELLED_OUT_BEFORE = re.compile(r"(?P<words>(?:[\w'’-]+ ){1,7}[\w'’-]+)(?:,? or (?:the )?| \()$")
 
 
+# Round 112, part A. A name made of a word and the number or letter that says which of a series it is: "Apollo 13",
+# "Gemini 6A", "Class K", "James VI".
+_NUMBERED_NAME = re.compile(r"(?P<series>[A-Z][\w.]*) (?P<number>\d+[A-Z]?|[A-Z]|[IVX]+)")
+# Another number of a counted series on the card, after the series' word or right after the answer: "from … up to
+# Class 4", "…, 19 and 20".
+_ANOTHER_OF_THE_SERIES = r"\b{series} \d|… ?,? (?:and |or )?\d"
+
+
+def _only_its_number_asked(answer: str, label: str, rest: str) -> bool:
+    """Whether the answer is a word and the number or letter that says which of a series it is, and the card lacks the
+    number: the word alone gives nothing away, the learner recalls the number ("(Apollo 11) In April 1970 an oxygen
+    tank exploded aboard {{Apollo 13}}.", "kitchen fires are {{Class K}}", "succeeded by {{James VI}} of Scotland, who
+    became James I of England"). Not when the sentence holds another number of the series, which counts the way to it
+    ("from {{Class 1}}, harmless, up to Class 4", "Three missions, {{Apollo 18}}, 19 and 20, were cancelled")."""
+    numbered = _NUMBERED_NAME.fullmatch(answer)
+    if numbered is None or re.search(rf"\b{numbered['number']}\b", label + rest):
+        return False
+    counted = numbered["number"][0].isdigit() and re.search(_ANOTHER_OF_THE_SERIES.format(series=re.escape(numbered["series"])), rest)
+    return not counted
+
+
 def _spells(short: str, words: str) -> bool:
     """Whether the short form, all capitals, is the first letters of the last words before it, each part of a hyphened
     word counting as a word ("methicillin-resistant Staphylococcus aureus" spells MRSA)."""
@@ -7574,10 +7595,14 @@ def _guessable(
     given_words = [word for word in named_words if _contains_word(card, word)]
     if mention.kind is MentionKind.TERM and given_words and (not nickname or given_words == named_words):
         return True
+    if mention.kind in NAMED_KINDS and _only_its_number_asked(answer, label, rest):
+        return False  # "(Apollo 11) … aboard {{Apollo 13}}": "Apollo" says not which flight
     if mention.kind in NAMED_KINDS:  # "Franklin" gives away "Ellis Franklin"; "College" does not give away "Birkbeck College"
         # round 111, lead: nor "Act" the "Cat and Mouse Act" beside "the Prisoners Act of 1913", a kind of law or event
         generic = lexicon.ORGANISATION_WORDS | lexicon.PLACE_WORDS | lexicon.PRIZE_WORDS | lexicon.STRUCTURE_WORDS | lexicon.NAMED_BY_ITS_YEAR_WORDS
         words = _own_words(mention, answer.split(), generic)
+        # round 112, part A: nor "Fort", "San" or "National" ("… the walls of {{Fort Wood}}, an old fort")
+        generic = generic | lexicon.BUILDING_FIRST_WORDS | lexicon.SAINT_WORDS | lexicon.INSTITUTION_ADJECTIVES
         if mention.kind is MentionKind.PERSON:  # "{{Prince Albert}} … with the prince at its head": the title says not which prince
             generic = generic | lexicon.TITLES_BEFORE_NAMES
         own = [word for word in words if len(word) > 2 and word[0].isupper() and word not in generic and word.lower() not in lexicon.CAPITALISED_SMALL_WORDS]
@@ -7597,8 +7622,12 @@ def _guessable(
             return bool(given)
         names = " ".join(word for word in _WORD.findall(card) if word[0].isupper())  # the card's names, not its common nouns
         return any(_hyphenated_given(names, word) or _derived_word_given(card, word) for word in given)
-    numbers = _NUMBER_OF_A_COUNT if mention.kind is MentionKind.COUNT else _DIGITS
-    return any(_contains_word(card, number.group()) for number in numbers.finditer(mention.text))
+    numbers = list((_NUMBER_OF_A_COUNT if mention.kind is MentionKind.COUNT else _DIGITS).finditer(mention.text))
+    if mention.kind is MentionKind.DATE:
+        # a date's day gives nothing away beside its year: "laying her keel on 31 March 1909 and launching the hull on
+        # {{31 May 1911}}" (the year does: "In 1886 … a patent, dated {{29 January 1886}}")
+        numbers = [number for number in numbers if len(number.group()) >= 3] or numbers
+    return any(_contains_word(card, number.group()) for number in numbers)
 
 
 def _says_which(label: str, word: str, common_words: Set[str]) -> bool:
