@@ -10385,6 +10385,8 @@ def test_a_greatest_someone_named_is_their_view():
     assert any("{{c1::25 May 1935}}" in front for front in _fronts(called, "Tom Vane")), _fronts(called, "Tom Vane")
     own = "On 25 May 1935 Tom Vane gave the greatest performance in the history of the sport."
     assert not any("{{c1::25 May 1935}}" in front for front in _fronts(own, "Tom Vane")), _fronts(own, "Tom Vane")
+
+
 # Round 112, part A: a name made of a word and a number or letter ("Kestrel 9", "Grade K") is not given away by its word
 # alone: the learner recalls the number; it is when the sentence counts the way to it ("Kestrel 18, 19 and 20")
 def test_a_numbered_name_is_not_given_away_by_its_word():
