@@ -10362,3 +10362,14 @@ def test_this_noun_the_longer_sentence_before_names_is_shown_after_it():
     # a noun the sentence before does not name: which wave?
     other = text.replace("worked out this pressure wave", "worked out this sound wave")
     assert not any("{{c1::Tom Vane}}" in front for front in _fronts(other, "Water pipes"))
+
+
+# Round 112, part B: a part of a machine named by a noun before the part is asked in an explainer only
+def test_a_part_named_by_a_noun_is_asked_in_an_explainer_only():
+    text = (
+        "The Varnia loom was built in Kellby by Tom Vane. A weaver lifts the warp threads with a harness bar and then "
+        "throws the shuttle across."
+    )
+    asked = "A weaver lifts the warp threads with a {{c1::harness bar}} and then throws the shuttle across."
+    assert any(asked in front for front in _fronts(text, "How a Loom Works")), _fronts(text, "How a Loom Works")
+    assert not any("{{c1::harness bar}}" in front for front in _fronts(text, "Tom Vane"))
