@@ -11,6 +11,7 @@ from heatcards.authoring.entities import (
     find_terms,
     looks_like_a_persons_name,
     names_a_people,
+    part_compound_terms,
     rare_word_terms,
 )
 from heatcards.authoring.model import DocumentText
@@ -3418,3 +3419,75 @@ def test_a_nickname_after_two_given_names_is_inside_the_name():
 def test_a_person_named_after_in_and_a_country_is_a_person():
     assert ("person", "Paul Berg") in found("In Denmark Paul Berg began his trials at Kellby in 1891.")
     assert ("organisation", "Japan Airlines") in found("In Japan Airlines flights were cut.")
+# Round 112, part B: a noun and a noun of a measure, and a kind named by its letter, are terms asked like a rare word
+def _field_terms(texts: list[str], index: int = 0) -> list[tuple[str, bool]]:
+    book = NameBook.from_texts(texts)
+    return [(m.text, m.rare_word) for m in find_mentions(texts[index], book) if m.kind is MentionKind.TERM]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("The Kellby pump has a compression ratio of about 8:1.", ["compression ratio"]),
+        ("A paint's resistance to fading is measured by its glare rating.", ["glare rating"]),
+        ("Tom Vane worked out the multiplication factor for the Varnia pile.", ["multiplication factor"]),
+    ],
+)
+def test_a_noun_and_a_noun_of_a_measure_are_a_term(text, terms):
+    assert _field_terms([text]) == [(term, True) for term in terms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellby pump has a high ratio of air to fuel.",  # a describing word
+        "Tom Vane said the main factor was the weather in Varnia.",  # says which
+        "The Kellby mill showed a growing ratio of boys to girls.",  # a participle describes
+        "The Varnia board checks the safety factor rules each year.",  # the noun phrase goes on
+    ],
+)
+def test_a_describing_word_before_a_noun_of_a_measure_is_no_term(text):
+    assert _field_terms([text]) == []
+
+
+def test_a_kind_named_by_its_letter_is_a_term_where_the_document_letters_its_noun():
+    texts = [
+        "The Varnia moss has two kinds of spores: K spores, which drift, and R spores, which sink.",
+        "Each K spore carries one seed of Kellby grass.",
+        "Drifter R spores, meanwhile, sink into the mud.",
+        "Some of the K and R spores stay dormant.",  # letters sharing the noun: no term
+    ]
+    assert _field_terms(texts, 1) == [("K spore", True)]
+    assert _field_terms(texts, 2) == [("Drifter R spores", True)]
+    assert _field_terms(texts, 3) == []
+
+
+def test_a_letter_the_document_sets_before_its_noun_only_once_names_no_kind():
+    texts = ["Tom Vane drew a Y shape on the Kellby wall.", "The Y stands for Varnia."]
+    assert _field_terms(texts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("The Kellby weaver lifts the threads with a harness bar and a pick.", ["harness bar"]),
+        ("The piston moves down with the outlet valve open in the Varnia pump.", ["outlet valve"]),
+        ("In 1852 Tom Vane fitted the cart with a powerful buggy spring.", ["buggy spring"]),  # one word describes it
+    ],
+)
+def test_a_noun_and_a_noun_of_a_part_are_a_term(text, terms):
+    mentions = find_mentions(text, NameBook.from_texts([text]))
+    assert [(m.text, m.rare_word) for m in part_compound_terms(text, mentions)] == [(term, True) for term in terms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellby mill turns a spinning shaft all day.",  # a participle describes
+        "Tom Vane laid a flat cast-iron disc on the Varnia bench.",  # a material, after a hyphen too
+        "The upper pins of the Kellby lock rest on springs.",  # says which
+        "The Varnia crank turns the drive shaft housing slowly.",  # the noun phrase goes on
+    ],
+)
+def test_a_describing_word_before_a_noun_of_a_part_is_no_term(text):
+    assert part_compound_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []

@@ -712,6 +712,9 @@ class NameBook:
         # the lower-case compounds of two words it writes in two sentences or more ("shield wall", "steam generator"),
         # a term of the document where a sentence names nothing else (see _compounds_it_repeats)
         self.repeated_compound_pattern: re.Pattern[str] | None = None
+        # the nouns it names two kinds or more of by a capital letter, in the singular: "cell" after "B cells" and "a
+        # T cell" (see _nouns_it_letters)
+        self.lettered_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_texts(cls, texts: list[str], paragraph_openings: Collection[int] = ()) -> NameBook:
@@ -740,6 +743,7 @@ class NameBook:
         book.part_opening_item = _parts_its_items_open_with(texts, paragraph_openings)
         if compounds := _compounds_it_repeats(texts):
             book.repeated_compound_pattern = re.compile(rf"(?<![\w'’-])(?:{_any_of(compounds)})(?![\w'’-])")
+        book.lettered_nouns = _nouns_it_letters(texts)
         book.dates_by_an_era = any(_YEAR_OF_AN_ERA.search(text) or _CENTURY_OF_AN_ERA.search(text) for text in texts)
         votes: defaultdict[str, Counter[MentionKind]] = defaultdict(Counter)
         people: Counter[str] = Counter()
@@ -1159,6 +1163,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         add(complement)
     for term in _term_a_description_follows(text, book, defined):
         add(term)
+    # a kind named by its letter, before the letter is taken for a name ("Each {{B cell}} carries …"), and a figure of
+    # a field named by its noun of a measure ("its {{octane rating}}"), both asked like a rare word
+    for start, end in [*_lettered_kinds(text, book), *_measure_compounds(text)]:
+        add(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end], rare_word=True))
     mnemonic = spells_a_mnemonic(text)
     for run in runs:
         if run not in numbered and not (mnemonic and len(run.tokens) == 1):
@@ -2761,6 +2769,117 @@ def _ends_the_compound(rare: str, word: str, rest: str) -> bool:
     if rare.endswith(_ADJECTIVE_ENDINGS):
         return True
     return not rare.endswith("s") and word.endswith("s") and not word.endswith("ss") and bool(_AFTER_A_NOUN_PHRASE.match(rest))
+
+
+# A capital letter alone before a lower-case word, which may name a kind of the word's thing by the letter: "Each B cell
+# carries …", "the X chromosome", "a P wave"; not "A" nor "I", nor a letter after a digit or a mark it goes with ("3D
+# printer", "30S subunit", "E.coli"). The word before it is taken with it when it may be a word of a compound and an
+# article or the sentence's start is before it: "a {{helper T cell}}", "{{Killer T cells}}, meanwhile, …" (not "and
+# help B cells", a verb).
+_LETTERED_WORD = re.compile(
+    r"(?:(?:(?<=\bthe )|(?<=\ban )|(?<=\ba )|^)(?P<before>[A-Za-z][a-z-]*[a-z]) )?(?<![\w.'’-])(?P<letter>[B-HJ-Z]) (?P<noun>[a-z][a-z-]*[a-z])(?![\w'’-])"
+)
+# A letter and "and", "or" or a comma before another letter: "the B and T cells", where the letters share the noun.
+_LETTER_LISTED_BEFORE = re.compile(r"\b[A-Z](?:,? (?:and|or)|,) $")
+
+
+def _singular(noun: str) -> str:
+    """`noun` without a plural's "s": "cells" -> "cell", "chromosome" stays."""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _nouns_it_letters(texts: list[str]) -> frozenset[str]:
+    """The nouns, in the singular, that the sentences `texts` of a document set two different capital letters or more
+    before (see _LETTERED_WORD), so that each letter names a kind of the noun's thing: "cell" after "B cells" and "T
+    cells", "chromosome" after "the X chromosome" and "two Y chromosomes"; not a noun with one letter only ("a Y shape",
+    "hepatitis B vaccine"), which a letter may only describe."""
+    letters: defaultdict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for match in _LETTERED_WORD.finditer(text):
+            if _compound_word(match.group("noun")):
+                letters[_singular(match.group("noun"))].add(match.group("letter"))
+    return frozenset(noun for noun, seen in letters.items() if len(seen) >= 2)
+
+
+def _lettered_kinds(text: str, book: NameBook) -> list[tuple[int, int]]:
+    """The spans of the kinds `text` (one sentence) names by a letter before a noun the document letters (see
+    _nouns_it_letters): "Each {{B cell}} carries receptors …", "{{Killer T cells}}, meanwhile, hunt …" (the word before
+    the letter with it, when it may be a compound's and is no verb nor plain describing word: see
+    _a_term_word_whatever_its_part; "a white T cell" is a "{{T cell}}"); not a letter after another
+    letter and "and" ("the B and T cells"), nor one whose noun phrase goes on after the noun ("the T cell receptor"),
+    nor one whose letter its sentence writes again, which gives it away ("The O version …: only people with two O copies
+    are type O")."""
+    spans = []
+    for match in _LETTERED_WORD.finditer(text):
+        if _singular(match.group("noun")) not in book.lettered_nouns or _LETTER_LISTED_BEFORE.search(text, 0, match.start("letter")):
+            continue
+        if len(re.findall(rf"(?<![\w.'’-]){match.group('letter')}(?![\w'’-])", text)) > 1:
+            continue
+        after = _WORD_AFTER.match(text, match.end())
+        if after and _compound_word(after.group(1)):
+            continue
+        written = match.group("before") or ""
+        before = written.lower()  # capitalised only where it opens the sentence, not a name ("the Kellby B cell")
+        with_before = (written.islower() or match.start() == 0) and _a_term_word_whatever_its_part(before) and not _a_verb(before) and before not in lexicon.PLAIN_DESCRIBING_WORDS
+        spans.append((match.start() if with_before else match.start("letter"), match.end()))
+    return spans
+
+
+# A noun of a measure (lexicon.MEASURE_NOUNS) after an article or a possessive and one lower-case word, which names a
+# figure of a field: "a compression ratio of about 10:1", "is measured by its octane rating".
+_MEASURE_COMPOUND = re.compile(
+    rf"\b(?:the|an?|its|their|his|her) (?P<term>(?P<first>[a-z][a-z-]*[a-z]) (?:{'|'.join(sorted(lexicon.MEASURE_NOUNS))}))(?![\w'’-])"
+)
+# The endings of a word that describes the noun after it rather than names a kind of it: "a growing ratio", "a
+# favourable rating", "a significant factor", "a dangerous index", "an unusual coefficient", "a spinning shaft", "a
+# toothed wheel" (an uncommon adjective of a field is taken by rare_word_terms: "the {{stoichiometric ratio}}").
+_DESCRIBING_ENDINGS = (*_ADJECTIVE_ENDINGS, "ing", "ed", "ant", "ent", "ous", "ful", "ble")
+
+
+def _measure_compounds(text: str) -> list[tuple[int, int]]:
+    """The spans of the figures of a field `text` (one sentence) names by a noun and a noun of a measure (see
+    _MEASURE_COMPOUND): "A typical engine has a {{compression ratio}} of about 10:1.", "measured by its {{octane
+    rating}}", "the {{bypass ratio}}"; not where a word before it describes ("a high ratio", "the main factor", "a
+    growing ratio": see _names_a_kind_of_its_noun)."""
+    return [match.span("term") for match in _MEASURE_COMPOUND.finditer(text) if _names_a_kind_of_its_noun(text, match)]
+
+
+def _names_a_kind_of_its_noun(text: str, compound: re.Match[str]) -> bool:
+    """Whether the word `compound`'s group "first" matched in `text` is a noun naming a kind of the noun after it, the
+    compound ending its noun phrase: not a word that describes, judges, counts or says which, by its ending or as a
+    plain word of size, colour, material or temperature, also the last part of a hyphenated one ("a high ratio", "the
+    main factor", "a growing ratio", "a flat cast-iron disc"; see _DESCRIBING_ENDINGS), nor where the noun phrase goes
+    on after the compound ("the safety factor rules")."""
+    first = compound.group("first")
+    if (
+        not _compound_word(first) or first.endswith(_DESCRIBING_ENDINGS) or _judges(first)
+        or first.split("-")[-1] in lexicon.PLAIN_DESCRIBING_WORDS | lexicon.UNSPECIFIC_MODIFIERS | _NOT_A_SHAPED_TERMS_FIRST_WORD
+    ):
+        return False
+    after = _WORD_AFTER.match(text, compound.end())
+    return not (after and _compound_word(after.group(1)))
+
+
+# A noun of a machine's part (lexicon.PART_NOUNS) after an article, a possessive, "by" or "with", perhaps one word
+# that describes it, and one lower-case word: "with a tension wrench", "the intake valve open", "a powerful wagon spring".
+_PART_COMPOUND = re.compile(
+    rf"\b(?:the|an?|its|their|by|with) (?:[a-z]+ )?(?P<term>(?P<first>[a-z][a-z-]*[a-z]) (?:{'|'.join(sorted(lexicon.PART_NOUNS))}))(?![\w'’-])"
+)
+
+
+def part_compound_terms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The parts of a machine `text` (one sentence of an explainer) names by a noun and a noun of a part (see
+    _PART_COMPOUND) outside its `mentions`, as terms asked like a rare word: "apply turning pressure with a {{tension
+    wrench}}", "by swinging the {{needle bar}}", "a {{balance wheel}} controlled by a fine spiral spring"; not where a
+    word before the part describes it ("a spinning shaft", "a metal drum", "the upper pins", "a flat cast-iron disc":
+    see _names_a_kind_of_its_noun). Only in an explainer, whose parts are its terms: elsewhere such a compound is as
+    often a thing of a story ("his wedding ring", "the car's steering wheel")."""
+    found = []
+    for match in _PART_COMPOUND.finditer(text):
+        start, end = match.span("term")
+        if _names_a_kind_of_its_noun(text, match) and all(end <= m.start or start >= m.end for m in mentions):
+            found.append(Mention(MentionKind.TERM, start, end, text[start:end], text[start:end], rare_word=True))
+    return found
 
 
 def _repeated_compounds(text: str, book: NameBook) -> list[tuple[int, int]]:

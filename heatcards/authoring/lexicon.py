@@ -729,6 +729,16 @@ PEOPLE_GROUP_NOUNS = _words("crew team band family couple party committee jury d
 # Nouns for a group of people, which a "they" may stand for: "The crew … They …".
 GROUP_NOUNS = PEOPLE_GROUP_NOUNS | _words("group pair staff army navy squad squadron company class board")
 
+# The nouns of a measure that a noun before names a figure of a field by: "the compression ratio", "its octane rating",
+# "the bypass ratio", "the multiplication factor" (see entities._measure_compounds).
+MEASURE_NOUNS = _words("ratio ratios rating ratings index factor coefficient coefficients quotient")
+# The nouns of a machine's parts that a noun before names a part of a field by, in an explainer: "a tension wrench", "the
+# intake valve", "the needle bar", "a balance wheel" (see entities.part_compound_terms).
+PART_NOUNS = _words(
+    "rod rods ring rings wrench pin pins gear gears coil coils plug plugs valve valves spring springs disc discs bar bars "
+    "plate plates wheel wheels shaft shafts lever levers hook hooks wedge wedges blade blades screw screws bolt bolts"
+)
+
 # Words before a noun that do not say which one of the topic's it is: "The new team", "The whole project".
 UNSPECIFIC_MODIFIERS = _words(
     "new old whole entire original former latter same other another two three four five both young small big large "
@@ -742,7 +752,7 @@ VERB_PARTICLES = _words("off down up out away back")
 PLAIN_DESCRIBING_WORDS = _words(
     "huge tiny tall short long wide narrow thick thin heavy light deep high low "
     "red orange yellow green blue purple violet white black brown grey gray pink dark bright pale "
-    "metal steel iron wooden wood stone glass plastic paper copper brass gold golden silver rubber leather concrete brick "
+    "metal steel iron wooden wood stone glass plastic paper copper brass bronze gold golden silver rubber leather concrete brick "
     "hot cold warm cool wet dry "
     "distant nearby good bad strong weak simple ordinary vast enormous special modern ancient early late normal common "
     "usual typical different similar whole "

@@ -47,6 +47,7 @@ from heatcards.authoring.entities import (
     names_an_isotope,
     opening_glossary_term,
     owner_of_a_name,
+    part_compound_terms,
     quotations,
     rare_word_terms,
     substance_terms,
@@ -1580,7 +1581,7 @@ def suggest_from_mentions(
     found = _namesakes_as_the_instrument(sentences, found, topic)
     # the substances and the words rare in English that no rule found, which only fill what the other facts leave (see
     # _RARE_WORD_VALUE)
-    found = _with_field_words(texts, found)
+    found = _with_field_words(texts, found, explained)
     # a compound the document repeats, a term its sentence's shape defines, or a rare word, that holds a word of its title
     # is what the document is about ("An {{electric motor}} turns …")
     found = [
@@ -1722,16 +1723,19 @@ def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> fr
     return frozenset(name for name, count in naming.items() if count >= enough)
 
 
-def _with_field_words(texts: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
+def _with_field_words(texts: list[str], found: list[list[Mention]], explained: bool = False) -> list[list[Mention]]:
     """The mentions of each of `texts` (`found`) with the words rare in English and the substances that no rule found
     among them, each substance only in the first sentence that offers it (a learner meets "mercury" where a text
-    introduces it; asked later, it is the document's theme)."""
+    introduces it; asked later, it is the document's theme), and in an explainer (`explained`: "How a Lock Works") the
+    parts of its machines named by a noun before the part (see entities.part_compound_terms: "a {{tension wrench}}")."""
     offered: set[str] = set()
     with_field_words = []
     for text, mentions in zip(texts, found):
         substances = substance_terms(text, mentions, frozenset(offered))
         offered.update(m.name for m in substances)  # a compound by its name in lower case: "Carbon dioxide" offers "carbon dioxide"
         more = [*mentions, *substances, *rare_word_terms(text, [*mentions, *substances])]
+        if explained:
+            more += part_compound_terms(text, more)
         with_field_words.append(sorted(more, key=lambda m: m.start))
     return with_field_words
 
