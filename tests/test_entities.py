@@ -3419,6 +3419,8 @@ def test_a_nickname_after_two_given_names_is_inside_the_name():
 def test_a_person_named_after_in_and_a_country_is_a_person():
     assert ("person", "Paul Berg") in found("In Denmark Paul Berg began his trials at Kellby in 1891.")
     assert ("organisation", "Japan Airlines") in found("In Japan Airlines flights were cut.")
+
+
 # Round 112, part B: a noun and a noun of a measure, and a kind named by its letter, are terms asked like a rare word
 def _field_terms(texts: list[str], index: int = 0) -> list[tuple[str, bool]]:
     book = NameBook.from_texts(texts)

@@ -10434,6 +10434,8 @@ def test_a_kind_word_or_a_small_word_of_a_name_gives_nothing_away():
     # a word that says which is still given away: "Harrow" on the card
     given = "Tom Vane built the base inside the walls of Fort Harrow, an old fort above Harrow."
     assert not any("{{c1::Fort Harrow}}" in front for front in _fronts(given, "Kell Statue"))
+
+
 # Round 112, part B: a part of a machine named by a noun before the part is asked in an explainer only
 def test_a_part_named_by_a_noun_is_asked_in_an_explainer_only():
     text = (
