@@ -3399,10 +3399,10 @@ def _one_name_across_and(words: list[str], following: str, ending: str, book: Na
 
 
 def _adjective_or_pursuit(word: str) -> bool:
-    """Whether a capitalised word is an adjective by its ending (see _ADJECTIVE_ENDINGS; also "-ous") or a pursuit in
-    "-ing", one half of a body's name joined by "and" (see _one_name_across_and): "Social", "Political", "Fishing",
-    "Literary", "Philosophical" (round 111, lead)."""
-    return word[:1].isupper() and word[1:].islower() and word.endswith((*_ADJECTIVE_ENDINGS, "ous", "ing"))
+    """Whether a capitalised word describes by its ending (see _DESCRIBING_ENDINGS) or is a pursuit in "-ing", one half of
+    a body's name joined by "and" (see _one_name_across_and): "Social", "Political", "Fishing", "Literary",
+    "Philosophical" (round 111, lead)."""
+    return word[:1].isupper() and word[1:].islower() and word.endswith(_DESCRIBING_ENDINGS)
 
 
 def _last_name_word_from(text: str, tokens: list[re.Match[str]], index: int) -> str:
