@@ -10445,3 +10445,40 @@ def test_a_part_named_by_a_noun_is_asked_in_an_explainer_only():
     asked = "A weaver lifts the warp threads with a {{c1::harness bar}} and then throws the shuttle across."
     assert any(asked in front for front in _fronts(text, "How a Loom Works")), _fronts(text, "How a Loom Works")
     assert not any("{{c1::harness bar}}" in front for front in _fronts(text, "Tom Vane"))
+
+
+# Round 113, part A: a leading "It" after "The <noun> was <Name>" is that name, which the subject is; not when the
+# subject names a thing of its own
+def test_an_it_after_a_subject_said_to_be_a_name_is_that_name():
+    text = (
+        "Tom Vane spent ten years on the rivers of Varnia. The result was The Kellby Letters, published in 1850. It argued "
+        "that rivers carve their valleys over ages and sold 4,000 copies in Leeds."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert any(front.endswith("The Kellby Letters argued that rivers carve their valleys over ages and sold {{c1::4,000}} copies in Leeds.") for front in fronts), fronts
+    text = "Kell Park opened in 1840. The legal basis was the Vega Charter, signed in 1845. It set up a board of four judges."
+    assert any(front.endswith("The Vega Charter set up a board of {{c1::four}} judges.") for front in _fronts(text, "Kell Park"))
+    # "The owner of the Vega Mill was the Kell Company. It closed …": the mill may be what closed
+    refused = "Kell Park opened in 1840. The owner of the Vega Mill was the Kell Company. It closed in 1901 after a fire."
+    assert not any(front.startswith(("The Kell Company closed", "(Kell Park) The Kell Company closed")) for front in _fronts(refused, "Kell Park"))
+
+
+# Round 113, part A: "It was soon found that …" stands for nothing
+def test_it_was_found_that_stands_for_nothing():
+    text = (
+        "In 1935 Karl Lind reported that a red dye called Varnol cured mice. It was soon found that the body breaks Varnol "
+        "down into a simpler compound, kellamide, which does the real work."
+    )
+    fronts = _fronts(text, "How sulfa drugs work")
+    assert "It was soon found that the body breaks Varnol down into a simpler compound, {{c1::kellamide}}, which does the real work." in fronts, fronts
+
+
+# Round 113, part A: "the island" of a last clause is the topic "Kellby Island" that its earlier clause names as "Kellby",
+# beside names the noun cannot stand for; not beside another island
+def test_it_after_the_topic_by_its_noun_beside_its_short_name():
+    opening = "Kellby Island lies in the bay of Vell. In 1972 Congress made Kellby part of "
+    after = ", and the island opened to visitors the next year. It was declared a National Historic Landmark in 1986."
+    text = opening + "the new Varnia Lakes National Recreation Area, managed by the National Forest Office" + after
+    assert "Kellby Island was declared a National Historic Landmark in {{c1::1986}}." in _fronts(text, "Kellby Island")
+    refused = opening + "the lands of Vell Island" + after
+    assert not any(front.startswith("Kellby Island was declared") for front in _fronts(refused, "Kellby Island"))

@@ -155,10 +155,12 @@ _IT_INSIDE_A_NAMED_DESCRIPTION = re.compile(
     r"(?P<it>it) (?:is|are) (?:called|known as|termed) "
 )
 # What follows an "It" that stands for nothing ("It is often said that …", "It was not until 1912 that …", "It
-# took six years to …", "It all starts with …"): no name replaces it.
+# took six years to …", "It all starts with …", "It was soon found that …"): no name replaces it.
 _EXPLETIVE_IT = re.compile(
     # also set off by commas, as an aside: "a total surpassed, it is often said, only by …" (Round 94, part A)
     r" (?:(?:is|was) (?:(?:often|widely|commonly|generally|sometimes) )?(?:said|thought|believed|claimed|estimated|reported)(?: that|(?=,))"
+    # a passive of finding or showing before "that": "It was soon found that the body breaks the dye down …"
+    r"|(?:is|was) (?:(?:soon|later|quickly|also|now|first) )?(?:found|discovered|shown|known|realised|realized) that"
     r"|(?:is|was) not until|(?:is|was) (?:decided|agreed) (?:that|to)|(?:is|was) (?:likely|unlikely|possible|true|clear|certain) that|(?:takes|took) [^,;.]*?\bto"
     r"|all (?:starts|started|begins|began) (?:with|when))\b"
 )
@@ -957,6 +959,9 @@ _COMMON_SUBJECT_WITH_AN_INFINITIVE = re.compile(
 )
 # A verb that gives a subject its name: "The image {became known as} Photograph 51.", "The plan {was nicknamed} …".
 _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|called|named|nicknamed|renamed|dubbed|christened)\b")
+# The "is" or "was" right after a common subject that says which named thing it is: "The result {was} The Kellby
+# Letters", "The legal basis {was the} Vega Charter" (see _thing_the_subject_is).
+_COPULA_BEFORE_ITS_NAME = re.compile(r"(?:is|was) (?:the )?")
 # The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
 _OPENING_PREPOSITIONS = lexicon.TIME_OR_PLACE_PREPOSITIONS
 # An opening phrase that no comma closes, up to the subject after it: "For its first sixteen years ", "In 1911 ".
@@ -4826,7 +4831,9 @@ def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _T
     clause's ("The plinth …"). The `others`, named things an "it" could be, may stand only in an earlier clause or as
     the name the subject became ("…, and the engine became No. 9 in 1946."); an earlier clause may name only
     organisations and events beside a subject written by its noun ("The Vega Tower fell, and the tower …": which
-    tower?), any thing beside the topic's name."""
+    tower?), any thing beside the topic's name; and beside a subject written by its noun, names it cannot stand for
+    when that clause names the topic too, perhaps without the noun ("Congress made Kell part of the Vega Recreation
+    Area, and the island opened …" about Kell Island; not beside "Vell Island")."""
     text = before.text
     if topic is None or not _a_thing_no_event(topic):
         return False
@@ -4846,10 +4853,28 @@ def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _T
     became = _WHAT_THE_SUBJECT_BECAME.match(text, subject_end)
     # "the engine became No. 103": the number is the engine's; "Kell had become a rich town": the town is Kell
     name_it_became = became.end() if became and not became.group("what") else -1
-    if any(m.start >= start and m.start != name_it_became or m.start < start and not by_its_name and not _no_thing_a_noun_names(m) for m in others):
+    # "Congress made Kell part of the Vega Recreation Area, and the island opened …": no other island
+    noun = None if by_its_name else subject.group("noun")
+    earlier = [m for m in before.mentions if m.start < start and m.kind in NAMED_KINDS and not m.possessive]
+    named_before = (
+        noun is not None and any(_is_topic_without(m, noun, topic) for m in earlier)
+        and not any(_is_named_by(m.name, noun) and not _is_topic_without(m, noun, topic) for m in earlier)
+    )
+    if any(
+        m.start >= start and m.start != name_it_became
+        or m.start < start and not by_its_name and not _no_thing_a_noun_names(m)
+        and not (named_before and (_is_topic_without(m, noun, topic) or not _is_named_by(m.name, noun)))
+        for m in others
+    ):
         return False
     rest = became.end() if became else subject_end
     return all(re.fullmatch(_PART_OF_TIME, thing.group("noun")) for thing in _A_SINGULAR_THING.finditer(text, rest))
+
+
+def _is_topic_without(mention: Mention, noun: str, topic: _Topic) -> bool:
+    """Whether the mention names the topic, or names it without the noun its name ends in: "Kell" for "Kell Island" when
+    the sentence calls it "the island" too."""
+    return _is_topic(mention, topic) or mention.kind in NAMED_KINDS and f"{mention.name} {noun}".lower() == topic.name.lower()
 
 
 def _no_thing_a_noun_names(mention: Mention) -> bool:
@@ -5429,10 +5454,13 @@ def _antecedent(
             # the last clause is about; "The Vega Railway renumbered its fleet after the war, and the engine became No. 9
             # in 1946. In 1947 it …": the engine, the nearest subject, which a railway is not
             return _topic_mention(topic), _topic_as_written(topic)
+        # "The result was The Kellby Letters. It argued …": the book, which is the result
+        equated = _thing_the_subject_is(before.text, list(things.values()))
         if things and (common := _common_subject(before.claim.text if before.claim else before.text)) is not None:
             # "The council sold it to the Lamp Board. It …": which one? (with no name to take, the label may still say
             # what the "It" is: see _carried_by_the_label)
-            things = {name: m for name, m in things.items() if _is_named_by(m.name, common)}  # "The bridge … the Tay Bridge"
+            # a name the subject's noun stands for ("The bridge … the Tay Bridge"), or the one the subject is said to be
+            things = {name: m for name, m in things.items() if _is_named_by(m.name, common) or m is equated}
             if len(things) != 1:
                 return None
         if pronoun == "its" and _unnamed_thing(before):
@@ -5444,7 +5472,7 @@ def _antecedent(
         leading = _leading_thing(before)
         common = _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE.match(before.text)
         if (
-            things and common and not _NAMING_VERB.match(before.text, common.end("subject"))
+            things and common and not _NAMING_VERB.match(before.text, common.end("subject")) and equated is None
             and not any(common.start("subject") <= m.start < common.end("subject") for m in things.values())
         ):
             # "In 1349 the disease crossed to Bergen in Norway. It reached Moscow …": the disease, not Bergen ("The image
@@ -5525,6 +5553,19 @@ def _common_subject(text: str) -> str | None:
     if subject is None or _NAMING_VERB.match(text, subject.end("noun")):
         return None
     return subject.group("noun").lower()
+
+
+def _thing_the_subject_is(text: str, things: list[Mention]) -> Mention | None:
+    """The one of `things` that the common subject of the sentence's main clause is said to be, by an "is" or "was" right
+    before its name: "The result was The Kellby Letters, published in 1850." -> the book, "The legal basis was the Vega
+    Charter, signed in 1845." -> the charter (an "It" after it goes on with the subject, and so with that thing). None when the copula is not right after the subject, when no thing follows it ("The result was a
+    book by Tom Vane, …", "The council sold the Vega Tower to …"), or when the subject names a thing of its own ("The
+    owner of the Vega Mill was the Kell Company. It closed …": the mill may have closed)."""
+    common = _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE.match(text)
+    if common is None or any(common.start("subject") <= m.start < common.end("subject") for m in things):
+        return None
+    copula = _COPULA_BEFORE_ITS_NAME.match(text, common.end())
+    return next((m for m in things if copula and m.start == copula.end()), None)
 
 
 def _about_the_instrument(before: _Before, topic: _Topic) -> bool:
