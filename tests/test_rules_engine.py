@@ -10445,3 +10445,11 @@ def test_a_part_named_by_a_noun_is_asked_in_an_explainer_only():
     asked = "A weaver lifts the warp threads with a {{c1::harness bar}} and then throws the shuttle across."
     assert any(asked in front for front in _fronts(text, "How a Loom Works")), _fronts(text, "How a Loom Works")
     assert not any("{{c1::harness bar}}" in front for front in _fronts(text, "Tom Vane"))
+
+
+# Round 113, part B: a motto after its noun and a thing someone invented are asked
+def test_a_motto_and_an_invention_are_asked():
+    text = 'Ann Hale founded the Kellby Guild in 1903. The guild admitted only weavers, and it took as its motto "Threads, not threats".'
+    assert any('as its motto "{{c1::Threads, not threats}}"' in front for front in _fronts(text, "Ann Hale")), _fronts(text, "Ann Hale")
+    text = "Tom Vane was born in Kellby in 1731. In 1790 he devised a hygrometer that judged the damp from the stretch of a hair."
+    assert any("devised a {{c1::hygrometer}} that judged" in front for front in _fronts(text, "Tom Vane")), _fronts(text, "Tom Vane")
