@@ -3493,3 +3493,61 @@ def test_a_noun_and_a_noun_of_a_part_are_a_term(text, terms):
 )
 def test_a_describing_word_before_a_noun_of_a_part_is_no_term(text):
     assert part_compound_terms(text, find_mentions(text, NameBook.from_texts([text]))) == []
+
+
+# Round 113, part B: a saying after its noun, what someone invented, a firm named "<founder> and Company"
+
+
+@pytest.mark.parametrize(
+    ("text", "saying"),
+    [
+        ('The Kellby guild admitted only weavers, and it took as its motto "Threads, not threats".', "Threads, not threats"),
+        ('In 1931 Tom Vane launched a campaign under the slogan "Mend Varnia, mend the roads", which raised money.', "Mend Varnia, mend the roads"),
+        ('Ann Hale waited every year for the secret code, "Kellby, remember," that the pair had agreed on.', "Kellby, remember"),
+        ('On the last page of the diary she wrote the words "Varnia for ever", and closed it.', "Varnia for ever"),
+        ('The defenders received the title "Guardians of the gate", and a medal each.', "Guardians of the gate"),
+    ],
+)
+def test_a_quoted_saying_after_its_noun_is_asked_whole(text, saying):
+    assert _found(text).get(saying) is MentionKind.WORK
+
+
+def test_words_given_after_a_comma_stay_speech():
+    text = 'On the way down they met Tom Vane, and Ann Hale greeted him with the words, "Well, Tom, we made it."'
+    assert "Well, Tom, we made it" not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("In 1790 Tom Vane devised a hygrometer that judged the damp from the stretch of a hair.", "hygrometer"),
+        ("The same year Ann Hale patented the Kellby coil, a transformer that gives very high voltages.", "Kellby coil"),
+        ("The safety lamp that Tom Vane invented soon hung in every mine in Varnia.", "safety lamp"),
+        ("Ann Hale invented a printing press in 1846.", "printing press"),  # "-ing" names its use
+    ],
+)
+def test_what_someone_invented_is_a_term(text, term):
+    assert _found(text).get(term) is MentionKind.TERM
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Tom Vane patented the invention in 1867 and named it after Varnia.", "invention"),  # points back
+        ("That year Ann Hale devised a practical fuse, and sold it in Kellby.", "practical fuse"),  # describes
+        ("In 1880 Tom Vane devised a new plan, which the Kellby council rejected.", "new plan"),
+    ],
+)
+def test_a_described_or_pointing_back_invention_is_no_term(text, refused):
+    assert refused not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("In 1884 Tom Vane founded his own publishing house, Hugh L. Kellby and Company, named after his nephew.", "Hugh L. Kellby and Company"),
+        ("The ship was completed by Walter Brand and Brothers, another Varnia yard.", "Walter Brand and Brothers"),
+    ],
+)
+def test_a_founder_and_company_is_one_firm(text, firm):
+    assert _found(text).get(firm) is MentionKind.ORGANISATION

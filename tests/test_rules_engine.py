@@ -10482,3 +10482,9 @@ def test_it_after_the_topic_by_its_noun_beside_its_short_name():
     assert "Kellby Island was declared a National Historic Landmark in {{c1::1986}}." in _fronts(text, "Kellby Island")
     refused = opening + "the lands of Vell Island" + after
     assert not any(front.startswith("Kellby Island was declared") for front in _fronts(refused, "Kellby Island"))
+# Round 113, part B: a motto after its noun and a thing someone invented are asked
+def test_a_motto_and_an_invention_are_asked():
+    text = 'Ann Hale founded the Kellby Guild in 1903. The guild admitted only weavers, and it took as its motto "Threads, not threats".'
+    assert any('as its motto "{{c1::Threads, not threats}}"' in front for front in _fronts(text, "Ann Hale")), _fronts(text, "Ann Hale")
+    text = "Tom Vane was born in Kellby in 1731. In 1790 he devised a hygrometer that judged the damp from the stretch of a hair."
+    assert any("devised a {{c1::hygrometer}} that judged" in front for front in _fronts(text, "Tom Vane")), _fronts(text, "Tom Vane")

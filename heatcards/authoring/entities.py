@@ -425,7 +425,13 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+[\"“‘]$
 _NOUN_AFTER = re.compile(r"[\"”’]\s+(?!(?:is|was|are|were|has|had|and|or)\b)[a-z]")
 # A noun that says the quotation after it is a title: "his 1959 memoir, "We Seven,"", "a statement titled "If …"".
 # (also with "called" after the cue: 'a pamphlet called "Canal Tolls: Their Cost and Cure"')
-_TITLE_CUE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,?(?: called)? [\"“‘]$")
+# (Round 113, part B: or a saying's noun, lexicon.SAYING_CUES: 'as its motto "Deeds, not words"', a saying asked whole;
+# or "the words" with no comma, which give what is written: 'she wrote the words "Varnia for ever" on …' (not 'greeted
+# him with the words, "Well, Tom, …"', speech))
+_TITLE_CUE = re.compile(
+    rf"\b(?:{'|'.join(sorted(lexicon.WORK_CUES | lexicon.SAYING_CUES))}|titled|entitled|nickname|statement|speech|essay|article|report)(?: \d{{4}})?,?(?: called)? [\"“‘]$"
+    r"|\bthe words [\"“‘]$"
+)
 _MAX_CUED_TITLE_WORDS = 10
 _WORK_APPOSED = re.compile(rf",? an? (?:[a-z]+ )?(?:{'|'.join(sorted(lexicon.WORK_CUES))})\b")  # '"Tora! Tora! Tora!," a film about …'
 _QUOTE_PAIRS = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
@@ -581,8 +587,13 @@ _WORK_AFTER_ITS_AUTHOR = re.compile(
     r"\b(?:read|reread|re-read|translated|annotated)\s(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*['’]s "
     r"(?P<title>[A-Z][\w-]*(?:(?: (?:of|the|a|an|on))* [A-Z][\w-]*)*)(?![\w'’-]| and [A-Z])"
 )
-# A firm named after its partners: "the firm of Perkins, Bacon and Petch" is one organisation, not three names
-_FIRM_OF_PARTNERS = re.compile(r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’-]*(?:, [A-Z][\w'’-]*)*,? (?:and|&) [A-Z][\w'’-]*)")
+# A firm named after its partners: "the firm of Perkins, Bacon and Petch" is one organisation, not three names.
+# Round 113, part B: or a founder's name and "and Company", "and Brothers", "and Sons" or "and Partners", which only a
+# firm is called ("built by {{Tom Vane and Company}}", "completed by {{Hugh Kellby and Brothers}}"), as with "&".
+_FIRM_OF_PARTNERS = re.compile(
+    r"\b(?:firm|partnership) of (?P<firm>[A-Z][\w'’-]*(?:, [A-Z][\w'’-]*)*,? (?:and|&) [A-Z][\w'’-]*)"
+    r"|(?P<founded>(?:[A-Z][\w'’-]*|[A-Z]\.) (?:(?:[A-Z][\w'’-]*|[A-Z]\.) ){0,2}and (?:Company|Brothers|Sons|Partners)\b)"
+)
 # Two people a plural word of their part or kin brings in, the first by one name: "his sons Cuthbert and Richard", "the
 # brothers Jacques and Pierre Curie", "two brothers, Tom and Ned Vane" are asked together (the first name alone is half
 # the answer); "the chemists Ann Hale and Tom Vane", each by a full name, stay two names.
@@ -1106,7 +1117,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         if is_a_rank_at(text, match.start()):
             add(Mention(MentionKind.COUNT, match.start(), match.end(), match.group(), match.group()))
     for match in _FIRM_OF_PARTNERS.finditer(text):
-        add(Mention(MentionKind.ORGANISATION, match.start("firm"), match.end("firm"), match.group("firm"), match.group("firm")))
+        firm = "firm" if match.group("firm") else "founded"
+        add(Mention(MentionKind.ORGANISATION, match.start(firm), match.end(firm), match.group(firm), match.group(firm)))
     for match in _PAIR_AFTER_THEIR_PART.finditer(text):
         add(Mention(MentionKind.NAME, match.start("pair"), match.end("pair"), match.group("pair"), match.group("pair")))
     for match in _announced_lists(text):
@@ -2906,6 +2918,19 @@ _SUBJECT_BEFORE_IS_A = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a
 _SUBJECT_BEFORE_ITS_DESCRIPTION = re.compile(r"(?:The|An?) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2}), (?=an? [a-z][^,;:]*, (?!(?:and|or|but)\b)[a-z])")
 # - what a thing "is given" or "is said to be", closed by a comma: "Each kiln is given a {{firing limit}}, the …";
 _GIVEN_OR_SAID_TO_BE = re.compile(r"\b(?:is|are|was|were) (?:given|said to be|rated at) (?:an?|the) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){1,2})(?=, )")
+# - Round 113, part B: what someone invented, devised or patented, after "a" or "the", perhaps with a capitalised word
+#   first, closed by what describes it (a description or a relative clause), the year or the sentence's end: "Rook
+#   devised a {{hygrometer}} that judged …", "Vane patented the {{Kellby coil}}, a transformer …", "invented the {{spring
+#   balance}} in 1790."; and a thing before whoever invented it: "The {{safety lamp}} that Tom Vane invented soon …"
+#   (not "patented the invention in 1867", "devised a new plan, which …": see _an_invented_thing);
+_INVENTED_THING = re.compile(
+    r"\b(?:invented|devised|patented) (?:an?|the) (?P<term>(?:[A-Z][a-z]+ )?[a-z][a-z-]*(?: [a-z][a-z-]*)?)"
+    r"(?=,? (?:an?|the|that|which|in which) [a-z]| in \d{4}\b|\.$)"
+)
+_THING_SOMEONE_INVENTED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?) (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:that|which) (?:he|she|they|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+    r" (?:had )?(?:invented|devised|patented)\b"
+)
 # - two or three words before a relative clause that says what it is or does: "uses a {{wave guide rail}}, which …",
 #   "into the {{pulmonary artery}}, which carries …", "used {{slant rhyme}}, in which …" (see _terms_before_a_relative_clause);
 _RELATIVE_CLAUSE_AFTER_A_TERM = re.compile(r", (?:which|in which|where|whose) [a-z]")
@@ -2930,6 +2955,10 @@ def _terms_by_their_shape(text: str) -> list[tuple[int, int]]:
             if match and _a_shaped_term(match.group("term")) and not _describes_a_person(text, _ARTICLED_DESCRIPTION.match(text, match.end("term")).end()):
                 spans.append(match.span("term"))
     spans.extend(_terms_before_a_relative_clause(text))
+    spans.extend(
+        match.span("term") for pattern in (_INVENTED_THING, _THING_SOMEONE_INVENTED) for match in pattern.finditer(text)
+        if _an_invented_thing(match.group("term"))
+    )
     for match in _CONTRASTED_PAIR.finditer(text):
         # not before a short form in brackets, which the card would show: "Sodium hydroxide (NaOH) …"
         if match.group("first").lower() != match.group("second") and all(
@@ -3002,6 +3031,23 @@ def _a_word_of_a_term(text: str, word: re.Match[str]) -> bool:
     return (
         bool(_TERM_WORD.fullmatch(written.lower() if word.start() == 0 else written)) and not written.endswith("ed")
         and _a_term_word_whatever_its_part(written.lower())
+    )
+
+
+# The endings of a word that describes the thing after it, but for "-ing", which before an invented thing names its use.
+_DESCRIBING_BEFORE_AN_INVENTION = tuple(ending for ending in _DESCRIBING_ENDINGS if ending != "ing")
+
+
+def _an_invented_thing(term: str) -> bool:
+    """Whether `term`, what someone invented (see _INVENTED_THING), names the thing: its lower-case words, after the
+    capitalised word of a name that may open it ("the Kellby coil"), a shaped term (_a_shaped_term) whose first word
+    does not describe ("a new plan", "a practical fuse": see _DESCRIBING_ENDINGS; but "-ing" names a use here: "a
+    {{printing press}}") and whose noun does not point back at what the card cannot show ("the invention", "a better
+    design")."""
+    words = [word for word in term.split() if not word[0].isupper()]
+    return (
+        _a_shaped_term(" ".join(words)) and words[-1] not in lexicon.BACK_REFERRING_NOUNS
+        and not (len(words) > 1 and (words[0].endswith(_DESCRIBING_BEFORE_AN_INVENTION) or _judges(words[0])))
     )
 
 

@@ -422,6 +422,10 @@ WORK_CUES = _words(
     "newspaper journal autobiography revue pamphlet pamphlets treatise treatises manual manuals "
     "restaurant restaurants"  # a place's name too, whose small words are the name's: "the restaurant Lantern on the Hill"
 )
+# Round 113, part B. Nouns for a saying a person or a group takes as theirs, or a title given, before it in quotation
+# marks: 'it took as its motto "Deeds, not words"', 'the secret code, "Rosabelle, believe,"', 'received the title
+# "Knights of Varnia"' (see entities._TITLE_CUE).
+SAYING_CUES = _words("motto mottoes slogan slogans watchword watchwords password catchphrase code title")
 
 MALE_FIRST_NAMES = _words(
     "Aaron Adam Adrian Al Alan Albert Alex Alexander Alfred Andrew Anthony Antonio Arthur Ben Benjamin Bernard "
