@@ -10482,6 +10482,8 @@ def test_it_after_the_topic_by_its_noun_beside_its_short_name():
     assert "Kellby Island was declared a National Historic Landmark in {{c1::1986}}." in _fronts(text, "Kellby Island")
     refused = opening + "the lands of Vell Island" + after
     assert not any(front.startswith("Kellby Island was declared") for front in _fronts(refused, "Kellby Island"))
+
+
 # Round 113, part B: a motto after its noun and a thing someone invented are asked
 def test_a_motto_and_an_invention_are_asked():
     text = 'Ann Hale founded the Kellby Guild in 1903. The guild admitted only weavers, and it took as its motto "Threads, not threats".'
