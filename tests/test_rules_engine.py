@@ -10490,3 +10490,27 @@ def test_a_motto_and_an_invention_are_asked():
     assert any('as its motto "{{c1::Threads, not threats}}"' in front for front in _fronts(text, "Ann Hale")), _fronts(text, "Ann Hale")
     text = "Tom Vane was born in Kellby in 1731. In 1790 he devised a hygrometer that judged the damp from the stretch of a hair."
     assert any("devised a {{c1::hygrometer}} that judged" in front for front in _fronts(text, "Tom Vane")), _fronts(text, "Tom Vane")
+
+
+# Round 114, part B: a one-word name shaped like an adjective that a preposition or a verb follows is asked ("went to
+# {{Grumman}} on Long Island"), and so is a hyphenated name whose later word is capitalised ("the château of
+# {{Vaux-le-Vicomte}}"); an adjective before its noun and a word such as "Y-shaped" are still refused
+def test_a_name_shaped_like_an_adjective_or_hyphenated_with_capitals_is_asked():
+    text = "Tom Vane drew up the plans in Kellby. In 1950 the order for the hulls went to Dorvan on Kell Island."
+    fronts = _fronts(text, "Tom Vane")
+    assert any("went to {{c1::Dorvan}} on Kell Island" in front for front in fronts), fronts
+    refused = "Tom Vane drew up the plans in Kellby. In 1950 the order for the hulls went to the Dorvan yards on Kell Island."
+    assert not any("{{c1::Dorvan}}" in front for front in _fronts(refused, "Tom Vane"))
+    text = "Tom Vane was born in Kellby in 1801. He died in 1877 at Vell-sur-Varne, a village near the coast."
+    fronts = _fronts(text, "Tom Vane")
+    assert any("{{c1::Vell-sur-Varne}}" in front for front in fronts), fronts
+    refused = "Tom Vane was born in Kellby in 1801. In 1877 he built a Y-shaped frame for the loom."
+    assert not any("{{c1::Y-shaped}}" in front for front in _fronts(refused, "Tom Vane"))
+
+
+# Round 114, part B: a count that opens its sentence announces its list too ("Two clerks, Tom Vane and Ann Hale, …"):
+# its names are a pair, not items of a list of three with the plural noun before them
+def test_a_count_opening_the_sentence_announces_its_list():
+    text = "The mill at Kellby burned in 1881. Two young weavers, Tom Vane and Ann Hale, had been trapped in the loft for hours."
+    fronts = _fronts(text, "Kellby Mill")
+    assert any("{{c1::Tom Vane}} and Ann Hale" in front for front in fronts), fronts

@@ -609,13 +609,14 @@ _PAIR_AFTER_THEIR_PART = re.compile(
 # words (an article before it): "has three parts: the duodenum, the jejunum and the ileum", "three axes: pitch, roll
 # and yaw", "two engineers at Dunmore, the county's glassworks, Tom Vane and Ann Hale, built …", "three new metals in
 # detail, calling them eka-zinc, eka-tin and eka-lead" are one answer. A phrase of place or kind after the noun and an
-# aside after a comma may come between; the list ends its clause.
+# aside after a comma may come between; the list ends its clause. The count may open its sentence (round 114, part B:
+# "Two young weavers, Tom Vane and Ann Hale, had been trapped …").
 _LIST_JOIN = re.compile(r",? and |, ")
 _LIST_COUNTS = ("two", "three", "four", "five", "six")  # the counts a list's length must match (see lexicon.COUNT_OF_WORD)
 _LIST_ITEM_WORD = r"(?!(?:and|or|but|of|in|on|at|to|by|for|with|from|as|is|are|was|were|has|had|which|who|that|the|an?|one|ones)\b)[\w][\w'’-]*"
 _LIST_ITEM = rf"(?:(?:the|an?) )?{_LIST_ITEM_WORD}(?: {_LIST_ITEM_WORD}){{0,2}}"
 _LIST_AFTER_ITS_COUNT = re.compile(
-    rf"\b(?P<count>{'|'.join(_LIST_COUNTS)}) (?:(?!of\b)[a-z][\w-]* ){{0,2}}[a-z]+[^isu\W]s"
+    rf"\b(?P<count>(?i:{'|'.join(_LIST_COUNTS)})) (?:(?!of\b)[a-z][\w-]* ){{0,2}}[a-z]+[^isu\W]s"
     r"(?: (?:of|at|in|from|on) [\w'’ -]{1,40}?)?(?:, (?:the|an?) [\w'’ -]{1,60}?)?"
     rf"(?:: |, (?:calling them |called |named |namely )?| (?:called|named) )"
     rf"(?P<list>{_LIST_ITEM}(?:, {_LIST_ITEM})*,? and {_LIST_ITEM})(?=[.,;:)]|$)"
@@ -634,7 +635,7 @@ _PLACES_AFTER_THEIR_KIND = re.compile(
 def _counted(match: re.Match[str]) -> bool:
     """Whether a list after a count (see _LIST_AFTER_ITS_COUNT) has as many items as the count says: "two large veins,
     the upper and lower cavae" (two); not "two rooms, a kitchen, a hall and a stair" (three, a list of its own)."""
-    return len(_LIST_JOIN.split(match.group("list"))) == lexicon.COUNT_OF_WORD[match.group("count")]
+    return len(_LIST_JOIN.split(match.group("list"))) == lexicon.COUNT_OF_WORD[match.group("count").lower()]
 
 
 def announced_by_a_count(text: str, mention: Mention) -> bool:

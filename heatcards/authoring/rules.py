@@ -2567,8 +2567,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
         return True  # "the {{Gloster E}}.28/39": the designation goes on past the full stop
     if mention.kind in NAMED_KINDS and _inside_an_unmarked_title(claim, mention):
         return True  # "Lyell's Principles of {{Geology}}", "The {{Expression of the Emotions}} in Man and Animals"
-    if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (re.match(r"\s[a-z]", after) or text.endswith(("ish", "ese"))):
-        return True  # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV"
+    if mention.kind is MentionKind.NAME and " " not in text and _ADJECTIVE.search(text) and (_NOUN_AFTER_AN_ADJECTIVE.match(after) or text.endswith(("ish", "ese"))):
+        # a word of unknown kind used as an adjective: "the {{Kenyan}} runner", "{{Olympic}} champion", "{{Finnish}} TV";
+        # not one a preposition or a verb follows, a name ("went to {{Grumman}} on Long Island")
+        return True
     if mention.kind in (MentionKind.NAME, MentionKind.PLACE) and (text in _SIDE_ADJECTIVES or re.fullmatch(r"[A-Z][a-z]+[ei]an", text)) and _NOUN_AFTER_AN_ADJECTIVE.match(after):
         return True  # a side or a place's adjective before its noun: "{{Western}} art", "the {{Allied}} wounded", "{{Bavarian}} state funds"
     if (short := _SHORT_FORM_AFTER.match(after)) and _is_short_form(short.group(1), text):
@@ -2578,9 +2580,10 @@ def _refused(claim: Claim, mention: Mention, topic: _Topic | None) -> bool:
             # forms on the anode.", is asked without the short form); "The {{European Space Agency}} (ESA) joined …":
             # everyone can spell out a short form so well known
             return True
-    if mention.kind not in _NUMBER_KINDS and re.fullmatch(r"[A-Z][a-z]*-[a-z][\w-]*", text):
+    if mention.kind not in _NUMBER_KINDS and re.fullmatch(r"[A-Z][a-z]*-[a-z][a-z\d-]*", text):
         # "a {{Y-shaped}} protein", "an {{X-ray}}", "the {{Irish-born}} chemist"; a number opening the sentence is
-        # written so too ("{{Two-thirds}} of the island", "{{Twenty-five}} workers")
+        # written so too ("{{Two-thirds}} of the island", "{{Twenty-five}} workers"); not a name whose later word is
+        # capitalised too ("the {{Koh-i-Noor}} diamond", "the château of {{Vaux-le-Vicomte}}")
         return True
     if re.match(r"\s*=", after) or re.search(r"=\s*$", claim.text[: mention.start]):
         return True  # a symbol of a formula: "now written {{PV}} = nRT"
