@@ -10514,3 +10514,35 @@ def test_a_count_opening_the_sentence_announces_its_list():
     text = "The mill at Kellby burned in 1881. Two young weavers, Tom Vane and Ann Hale, had been trapped in the loft for hours."
     fronts = _fronts(text, "Kellby Mill")
     assert any("{{c1::Tom Vane}} and Ann Hale" in front for front in fronts), fronts
+# Round 114, part A: a subject "he" or "she" after an opening phrase with no comma, joined by a partner named after a
+# possessive noun ("his young assistant Karl Lind") or by a counted group ("two former army nurses"), is the person a
+# leading "He" or "She" would be; with two men before it, no one
+def test_a_pronoun_and_its_partner_after_an_unclosed_opening():
+    after = " On 3 May 1890 he and his young assistant Ray Kell were last seen near the northern ridge."
+    fronts = _fronts("The first survey of the Varnia Pass was made by Tom Vane, a Kellby engineer." + after, "Varnia Pass")
+    assert "(Varnia Pass) On {{c1::3 May 1890}} Tom Vane and his young assistant Ray Kell were last seen near the northern ridge." in fronts, fronts
+    fronts = _fronts("The first survey of the Varnia Pass was made by Tom Vane and Karl Lind, two Kellby engineers." + after, "Varnia Pass")
+    assert not any("3 May 1890" in front for front in fronts), fronts
+    text = (
+        "The kell dyeing process was found by Ada Berg, a chemist in Kellby. "
+        "In 1921 she and two former army nurses founded a small company, Varnol Dyes, in Leeds."
+    )
+    fronts = _fronts(text, "Kell dyeing")
+    assert "In 1921 Ada Berg and two former army nurses founded a small company, {{c1::Varnol Dyes}}, in Leeds." in fronts, fronts
+
+
+# Round 114, part A: the people an opening "With" names, one or a list, are not the "he" after them; a name that ends an
+# opening phrase is parted from the name written for the pronoun by a comma
+def test_with_and_a_list_of_names_before_he():
+    text = (
+        "Tom Vane was the envoy of Varnia at the court of Kellby. "
+        "With Ray Kell and Karl Lind he negotiated the Treaty of Kellby, signed on 4 June 1790."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert "With Ray Kell and Karl Lind, Tom Vane negotiated the Treaty of Kellby, signed on {{c1::4 June 1790}}." in fronts, fronts
+
+
+def test_a_comma_after_an_opening_phrase_that_ends_on_a_name():
+    text = "Ada Vane was born in Kellby in 1840. In Varnia she founded the Kellby Weavers' Guild in 1871."
+    fronts = _fronts(text, "Ada Vane")
+    assert "In Varnia, Ada Vane founded the Kellby Weavers' Guild in {{c1::1871}}." in fronts, fronts

@@ -1050,21 +1050,29 @@ _PARTICIPLE_BEFORE_IT = re.compile(
     r"(?:[A-Z][a-z]+ed|Built|Made|Begun|Held|Known|Laid|Set|Sold|Won|Cut|Founded)"
     rf" (?:in|by|at|on|for|from|of|with|as|during|between|after|under|near)\s[^,;:\"“()]{{1,80}}?,\s+(?=it {_VERB_AFTER_SUBJECT})"
 )
+# The partner of a subject "he", "she" or "they" after an opener, with whom it takes a plural "were" or "had": a name
+# ("In 1954 she and Ansel Adams photographed …"), a relative named after its noun ("On 8 June 1924 he and his young
+# partner Tom Vane were last seen …") or a counted group ("In 1936 he and two former RAF officers founded …").
+_PARTNER = (
+    r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their)(?: [a-z]+){1,2}(?: [A-Z][\w’'-]*)*"
+    rf"|(?:{lexicon.COUNTING_WORDS})(?: [\w-]+){{0,2}} [a-z]+s)"
+)
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
-    rf"|(?:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,40}}?\s+"
+    # a phrase of place or time, or of the company the subject kept ("With Tom Vane and Karl Lind he negotiated …")
+    rf"|(?:{_OPENING_PREPOSITIONS}|With)\s[^,;:\"“()]{{1,40}}?\s+"
     # phrases of time and place, each closed by its comma: "In 1854, at a fair in the Crystal Palace, he …"
     rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}}"
     # a word or two that say how the subject was: "Exhausted, he …", "Ill and exhausted, he …"
     r"|[A-Z][a-z]+(?: and [a-z]+)?,\s+)"
-    r"(?=(?:he|she|they)(?: and (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their) [a-z]+))?"
-    rf" {_VERB_AFTER_SUBJECT})"
+    rf"(?=(?:he|she|they)(?: and {_PARTNER} (?:were|had)\b|(?: and {_PARTNER})? {_VERB_AFTER_SUBJECT}))"
 )
 # An opening clause and the words before the main clause's subject, which may be described: "After Karl Marek resigned,
 # the 31-year-old {Vell} was appointed …" (see _topic_after_an_opening_clause).
 _BEFORE_THE_MAIN_SUBJECT = re.compile(rf"{_OPENING_CLAUSE}(?:the (?:[a-z\d-]+ ){{1,2}})?")
-# An opening preposition right before the name it governs: "For {Gross} he designed …" (see _governed_by_the_opening).
-_OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}) ")
+# An opening preposition before the names it governs: "For {Gross} he designed …", "With {Vane} and {Lind} he …" (see
+# _governed_by_the_opening).
+_OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}|With) ")
 # A subject pronoun before its verb that repeats the leading one a name replaced ("For six years she attended Harris
 # Academy, where she studied …"): the same person or thing, so the name is written once and the pronoun stays.
 _REPEATED_SUBJECT = {
@@ -3632,8 +3640,10 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
     antecedent, name = found
     start = opening.end()
     lead = text[:start]
-    if governed and not lead.endswith(", "):
-        lead = lead[:-1] + ", "  # "For Gross, Paul Vell designed …", not one name "Gross Paul Vell"
+    after_a_name = pronoun in _PRONOUN_GENDER and any(m.end == start - 1 and m.kind in NAMED_KINDS for m in mentions)
+    if (governed or after_a_name) and not lead.endswith(", "):
+        # "For Gross, Paul Vell designed …", "In Graz, Tom Vane published …", not one name "Gross Paul Vell"
+        lead = lead[:-1] + ", "
     written = name[0].upper() + name[1:] if start == 0 else name  # "the Golden Gate Bridge" opening a sentence
     suffix = "'s" if pronoun in ("his", "her", "its") else " is" if reference.group("is") else ""
     resolved = lead + written + suffix + text[reference.end() :]
@@ -3655,13 +3665,21 @@ def _with_its_references_written(claim: Claim, before: _Before, topic: _Topic | 
 
 
 def _governed_by_the_opening(text: str, end: int, mentions: list[Mention]) -> frozenset[str]:
-    """The person an opening preposition governs right before the subject pronoun at `end`: in "For Gross he designed …"
-    the "he" is not Gross, who would be "himself" (so the sentence before may offer the one man left). A name of unknown
-    kind counts: "For Gross he designed the Palau Gross" leaves the mention finder unsure what "Gross" is."""
-    return frozenset(
-        m.name for m in mentions
-        if m.kind in (MentionKind.PERSON, MentionKind.NAME) and _OPENING_PREPOSITION.fullmatch(text, 0, m.start) and text[m.end : end] in (" ", ", ")
-    )
+    """The people an opening preposition governs right before the subject pronoun at `end`: in "For Gross he designed …"
+    the "he" is not Gross, who would be "himself" (so the sentence before may offer the one man left), and in "With Vane
+    and Karl Lind he negotiated …" neither of the two he went with. A name of unknown kind counts: "For Gross he designed
+    the Palau Gross" leaves the mention finder unsure what "Gross" is."""
+    opening = _OPENING_PREPOSITION.match(text)
+    names = [m for m in mentions if m.kind in (MentionKind.PERSON, MentionKind.NAME) and opening and opening.end() <= m.start < end]
+    at = opening.end() if opening else -1
+    for m in sorted(names, key=lambda m: m.start):
+        if m.start != at:
+            return frozenset()
+        if text[m.end : end] in (" ", ", "):
+            return frozenset(n.name for n in names)
+        gap = _LIST_JOINER.match(text, m.end)
+        at = gap.end() if gap else -1
+    return frozenset()
 
 
 def _opener_before_it(text: str, mentions: list[Mention]) -> re.Match[str] | None:
