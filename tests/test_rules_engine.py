@@ -10514,6 +10514,8 @@ def test_a_count_opening_the_sentence_announces_its_list():
     text = "The mill at Kellby burned in 1881. Two young weavers, Tom Vane and Ann Hale, had been trapped in the loft for hours."
     fronts = _fronts(text, "Kellby Mill")
     assert any("{{c1::Tom Vane}} and Ann Hale" in front for front in fronts), fronts
+
+
 # Round 114, part A: a subject "he" or "she" after an opening phrase with no comma, joined by a partner named after a
 # possessive noun ("his young assistant Karl Lind") or by a counted group ("two former army nurses"), is the person a
 # leading "He" or "She" would be; with two men before it, no one
