@@ -10548,3 +10548,52 @@ def test_a_comma_after_an_opening_phrase_that_ends_on_a_name():
     text = "Ada Vane was born in Kellby in 1840. In Varnia she founded the Kellby Weavers' Guild in 1871."
     fronts = _fronts(text, "Ada Vane")
     assert "In Varnia, Ada Vane founded the Kellby Weavers' Guild in {{c1::1871}}." in fronts, fronts
+
+
+# Round 115, part A: a subject "he" or "she" in a later clause, with several people of its gender named before it, of
+# whom only one is the subject of a clause and every other is governed by a preposition ("beside the conductor, Karl
+# Lind", "to his partner Karl Lind", "a pupil of the Rev. Karl Lind"), goes on with that subject: the claim stands as
+# written. Not when another is an object or a subject too; and a "his" after such a "he" is not written as a person of
+# the sentence before
+def test_he_after_one_subject_and_people_governed_by_prepositions():
+    text = (
+        "Tom Vane was born in Kellby in 1790. "
+        "Tom Vane stood beside the conductor, Karl Lind, to give the tempos, and at the end he bowed to the Varnia Choir."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert any("and at the end he bowed to the {{c1::Varnia Choir}}." in front for front in fronts), fronts
+    text = (
+        "Ray Kell was born in Kellby in 1790. "
+        "In 1748 Tom Vane handed the Kellby Press to his partner Karl Lind so that he could devote himself to music."
+    )
+    fronts = _fronts(text, "Ray Kell")
+    assert any("Tom Vane handed the Kellby Press to his partner {{c1::Karl Lind}} so that he could devote himself" in front for front in fronts), fronts
+
+
+def test_he_after_an_object_or_a_second_subject_is_still_refused():
+    for sentence in (
+        "Tom Vane met Karl Lind in Varnia, and he founded the Kellby Press in 1820.",
+        "Karl Lind had died in Varnia, but Tom Vane wrote to his son, and he founded the Kellby Press in 1820.",
+    ):
+        fronts = _fronts("Ray Kell was born in Kellby in 1790. " + sentence, "Ray Kell")
+        assert not any("Kellby Press" in front for front in fronts), fronts
+
+
+def test_a_clause_after_a_semicolon_has_its_own_subject_for_he():
+    text = (
+        "Ray Kell was born in Kellby in 1790. "
+        "Karl Lind was a rich banker; Tom Vane was poor and wrote to the Rev. Ian Berg for help, and he founded the "
+        "Kellby Press in 1820."
+    )
+    fronts = _fronts(text, "Ray Kell")
+    assert any("he founded the {{c1::Kellby Press}} in 1820." in front for front in fronts), fronts
+
+
+def test_his_after_a_standing_he_is_not_named_from_the_sentence_before():
+    # "Leeds", a place to the finder, is what the "his" stands for here, as a man's name the finder took for a place
+    text = (
+        "Tom Vane was born in Leeds. He led the army of Varnia. Tom Vane sent his men east to pursue the Kellish. "
+        "In fact Orlek had withdrawn north to Varn, and he promised Leeds that he would come to his aid."
+    )
+    fronts = _fronts(text, "Battle of Kellby")
+    assert not any("Tom Vane's aid" in front for front in fronts), fronts

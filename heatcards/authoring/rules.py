@@ -1103,6 +1103,8 @@ _NAME_OF_A_NOUN = re.compile(r"\b(?:(?:the|a|an) (?:[a-z]+ )?[a-z]+ of|(?:two|th
 # A clause up to its comma, and the possessive of each gender (see _the_subjects_own).
 _UP_TO_A_COMMA = re.compile(r"[^,;]*")
 _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile(r"\bhis\b")}
+# The subject pronoun of each gender (see _name_the_object).
+_SUBJECT_PRONOUN_OF = {Gender.FEMALE: re.compile(r"\bshe\b"), Gender.MALE: re.compile(r"\bhe\b")}
 # A person named as someone's relative through a possessive: "her sister {Lavinia}", "Her brother, {William}, …" (see
 # _named_as_a_relative).
 _RELATIVE_BEFORE = re.compile(
@@ -1344,6 +1346,13 @@ _OPENING_SUBORDINATE_CLAUSE = re.compile(r"(?P<subordinator>(?:When|While|After|
 _AFTER_A_PLACE_OF_ORIGIN = re.compile(r"(?: of [A-Z][a-z]+)?")
 # A "whom" after a person's name, perhaps with a noun phrase saying who that is between: "Eva Berg, a stern critic whom ".
 _WHOM_AFTER_A_PERSON = re.compile(r"(?:, (?:a|an|the) [a-z][a-z -]{0,50})? whom ")
+# What comes right before a name that a preposition governs, perhaps through a noun it names and a title ("beside the
+# conductor, {Michael Umlauf}", "with his fourth wife, {Ada Lind}", "a pupil of the Rev. {Karl Lind}", "a knight of the
+# {Legion of Honour}", "wrote to {Karl Lind}"): no subject of a clause.
+_GOVERNED_BY_A_PREPOSITION = re.compile(
+    r"\b(?:beside|alongside|with|to|by|of|for|from|under|against|among|behind) "
+    r"(?:(?:the|an?|his|her) (?:[a-z-]+ ){0,3}?(?:[a-z-]+, )?(?:[A-Z][a-z]{1,3}\. )?)?$"
+)
 # A pronoun for a person, which may stand for one named in an aside before it (see _shortened, which keeps that aside).
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 # What someone reports about himself, up to the subject of the clause reported: " announced that ", " said ",
@@ -4986,6 +4995,10 @@ def _name_the_object(claim: Claim, before: _Before, topic: _Topic | None, book: 
         return claim  # "Ray Kell married them. The couple settled in Leeds, where he found work": one of them, not Ray Kell
     if not as_object and _subject_gender(claim.text) is gender:
         return claim  # "The boy gave his first concert …": the boy's own, whoever he is
+    if _SUBJECT_PRONOUN_OF[gender].search(claim.text, 0, position):
+        # "Ray Kell had gone to Leeds, and he promised Karl Lind that he would come to his aid": a "he" of the claim left
+        # standing is someone it names (see _the_one_subject_before), whose "his" this may be, or another's it names
+        return claim
     # the whole sentence: "In spite of his debts, Tom Vane …" is Tom Vane's
     own = [*claim.mentions, *([claim.subject] if claim.subject else [])]
     # "Karl Lind succeeded him": not Karl Lind, who would be "himself"; "his apprentice Tom Vane": not Tom Vane
@@ -6892,6 +6905,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
         candidates = people if need == "person" else things
         if word in ("he", "she") and len(people) > 1 and _person_the_clause_repeats(claim.text, match, before, gender, book):
             continue  # "When Tom Vane came to Leeds for the wedding of Karl Berg, he …": the subject of the clause he repeats
+        if word in ("he", "she") and len(people) > 1 and _the_one_subject_before(claim.text, match, before, gender, book):
+            continue  # "Tom Vane stood beside Karl Lind, and he …": Tom Vane, the one man who did anything before it
         if word in ("he", "she") and _reported_by_the_name_before(claim.text, match, before, gender, book):
             continue  # "…, when Vane telephoned to say that he was on his way": Vane's own news, left as written
         if (
@@ -7300,6 +7315,30 @@ def _person_the_clause_repeats(text: str, pronoun: re.Match[str], named: list[Me
     return (
         subject is not None and book.gender(subject.name) is gender
         and _VERB_OF_THE_SUBJECT.match(text, _AFTER_A_PLACE_OF_ORIGIN.match(text, subject.end).end()) is not None
+    )
+
+
+def _the_one_subject_before(text: str, pronoun: re.Match[str], named: list[Mention], gender: Gender, book: NameBook) -> bool:
+    """Whether a subject "he" or "she" with several candidates named before it has only one of them as the subject of a
+    clause, right before a verb (a person of its gender or of none the document says, or a name of unknown kind), every
+    other one being governed by a preposition (see _GOVERNED_BY_A_PREPOSITION): the pronoun goes on with that subject
+    ("Tom Vane stood beside the conductor, Karl Lind, and at the end he …", "Tom Vane was made a knight of the Kell
+    Order, and he …"). Not when another is an object ("Tom Vane met Karl Lind, and he …": either), a possessive ("Tom
+    Vane married Karl Lind's daughter, and he …"), or the subject of another clause ("Karl Lind had died, but Tom Vane
+    wrote to his son, and he …"), but one before a semicolon."""
+    # a clause after a semicolon stands on its own ("Karl Lind was rich; Tom Vane was poor, and he …": Tom Vane)
+    clause = text.rfind(";", 0, pronoun.start()) + 1
+    candidates = [
+        m for m in named
+        if m.start >= clause
+        and (m.kind is MentionKind.NAME or m.kind is MentionKind.PERSON and book.gender(m.name) in (gender, None))
+    ]
+    subjects = [m for m in candidates if not m.possessive and _VERB_OF_THE_SUBJECT.match(text, m.end)]
+    governed = [m for m in candidates if _GOVERNED_BY_A_PREPOSITION.search(text, 0, m.start)]
+    return (
+        len({m.name for m in subjects}) == 1 and book.gender(subjects[0].name) in (gender, None)
+        and not _GOVERNED_BY_A_PREPOSITION.search(text, 0, subjects[0].start)
+        and all(m in governed for m in candidates if m.name != subjects[0].name)
     )
 
 
