@@ -1057,10 +1057,13 @@ _PARTNER = (
     r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|(?:his|her|their)(?: [a-z]+){1,2}(?: [A-Z][\w’'-]*)*"
     rf"|(?:{lexicon.COUNTING_WORDS})(?: [\w-]+){{0,2}} [a-z]+s)"
 )
+# The prepositions that may open a sentence before its subject pronoun: of place or time, and of the company the subject
+# kept ("With Tom Vane and Karl Lind he negotiated …"; see _OPENER_BEFORE_A_PRONOUN, _OPENING_PREPOSITION).
+_PREPOSITIONS_BEFORE_A_PRONOUN = rf"{_OPENING_PREPOSITIONS}|With"
 _OPENER_BEFORE_A_PRONOUN = re.compile(
     rf"(?:{_OPENING_CLAUSE}"
-    # a phrase of place or time, or of the company the subject kept ("With Tom Vane and Karl Lind he negotiated …")
-    rf"|(?:{_OPENING_PREPOSITIONS}|With)\s[^,;:\"“()]{{1,40}}?\s+"
+    # a phrase of place or time, or of the company the subject kept
+    rf"|(?:{_PREPOSITIONS_BEFORE_A_PRONOUN})\s[^,;:\"“()]{{1,40}}?\s+"
     # phrases of time and place, each closed by its comma: "In 1854, at a fair in the Crystal Palace, he …"
     rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}}"
     # a word or two that say how the subject was: "Exhausted, he …", "Ill and exhausted, he …"
@@ -1072,7 +1075,7 @@ _OPENER_BEFORE_A_PRONOUN = re.compile(
 _BEFORE_THE_MAIN_SUBJECT = re.compile(rf"{_OPENING_CLAUSE}(?:the (?:[a-z\d-]+ ){{1,2}})?")
 # An opening preposition before the names it governs: "For {Gross} he designed …", "With {Vane} and {Lind} he …" (see
 # _governed_by_the_opening).
-_OPENING_PREPOSITION = re.compile(rf"(?:{_OPENING_PREPOSITIONS}|With) ")
+_OPENING_PREPOSITION = re.compile(rf"(?:{_PREPOSITIONS_BEFORE_A_PRONOUN}) ")
 # A subject pronoun before its verb that repeats the leading one a name replaced ("For six years she attended Harris
 # Academy, where she studied …"): the same person or thing, so the name is written once and the pronoun stays.
 _REPEATED_SUBJECT = {
@@ -1745,7 +1748,7 @@ def _repeated_names(sentences: list[Sentence], found: list[list[Mention]]) -> fr
     return frozenset(name for name, count in naming.items() if count >= enough)
 
 
-def _with_field_words(texts: list[str], found: list[list[Mention]], explained: bool = False) -> list[list[Mention]]:
+def _with_field_words(texts: list[str], found: list[list[Mention]], explained: bool) -> list[list[Mention]]:
     """The mentions of each of `texts` (`found`) with the words rare in English and the substances that no rule found
     among them, each substance only in the first sentence that offers it (a learner meets "mercury" where a text
     introduces it; asked later, it is the document's theme), and in an explainer (`explained`: "How a Lock Works") the
@@ -5670,11 +5673,10 @@ def _named_later_in_the_sentence(before: _Before, rest: str) -> frozenset[str]:
 
 
 def _object_of_a_verb(text: str, position: int) -> bool:
-    """Whether the name at `position` follows a lower-case word that opens no clause ("beat Long", "met Vane"), so is no
-    subject of a clause of its own: not "Before he could brace himself, Whitehead punched him", whose "he" may be
-    Whitehead for all the words say."""
-    word = re.search(r"\b([a-z]+) $", text[:position])
-    return word is not None and word.group(1) not in lexicon.CLAUSE_OPENERS | {"and", "but", "or", "nor", "then"}
+    """Whether the name at `position` follows, after a space alone, a lower-case word that opens no clause (see
+    _is_object: "beat Long", "met Vane"), so is no subject of a clause of its own: not "Before he could brace himself,
+    Whitehead punched him", whose "he" may be Whitehead for all the words say."""
+    return re.search(r"\b[a-z]+ $", text[:position]) is not None and _is_object(text, position)
 
 
 def _without_people(before: _Before, names: frozenset[str]) -> _Before:
