@@ -10597,3 +10597,58 @@ def test_his_after_a_standing_he_is_not_named_from_the_sentence_before():
     )
     fronts = _fronts(text, "Battle of Kellby")
     assert not any("Tom Vane's aid" in front for front in fronts), fronts
+
+
+# Round 116, lead (set 49): "the same year as the school" is that school's year, never the one year of the sentence
+# before; an "It" after a person's sentence that takes a common thing as its object ("appointed a commission") is not
+# the document's topic; a name someone takes, and its form after "or", is no second person a "She" could be; a short
+# opening of time or place with no comma before a pronoun and "had", and an opening "To <verb> …" (not "To do so"), let
+# the pronoun be read
+def test_the_same_year_as_another_thing_is_not_written_as_the_year_before():
+    text = "Ada Vane opened a school in Kellby in 1764. In 1768 she was ill. Her collection of maps began the same year as the school, when she bought the atlas of Tom Lind."
+    fronts = _fronts(text, "Ada Vane")
+    assert not any("in 1768 as the school" in front for front in fronts), fronts
+    assert any("began the same year as the school" in front for front in fronts), fronts
+
+
+def test_it_after_a_persons_sentence_with_a_common_object_is_not_the_topic():
+    text = (
+        "The Kellby Disaster destroyed the old town in 1902. "
+        "A week later Tom Vane appointed a commission to find the cause. "
+        "It was chaired by Ray Lind, a retired judge."
+    )
+    fronts = _fronts(text, "Kellby Disaster")
+    assert not any("The Kellby Disaster was chaired" in front for front in fronts), fronts
+    assert any("It was chaired by {{c1::Ray Lind}}" in front for front in fronts), fronts
+
+
+def test_she_after_a_name_taken_and_its_other_form_is_the_one_woman():
+    text = (
+        "Catherine Vane was born Sophie Lind in Kellby in 1729. "
+        "Sophie travelled to Varnia that winter and was received into the Orthodox Church, taking the name Mariya "
+        "Ivanovna, or Catherine. "
+        "She married Tom Berg in 1745."
+    )
+    fronts = _fronts(text, "Catherine Vane")
+    assert any("Sophie Lind married {{c1::Tom Berg}} in 1745." in front for front in fronts), fronts
+
+
+def test_a_short_opening_before_a_pronoun_and_had():
+    text = "Tom Vane became king of Varnia in 1762. In May 1768 he had signed the Treaty of Kellby, which ended the war."
+    fronts = _fronts(text, "Varnia")
+    assert any("In May 1768 Tom Vane had signed the {{c1::Treaty of Kellby}}" in front for front in fronts), fronts
+    text = "Ada Vane was born in Kellby in 1840. In later years Ada liked to say that she had been born in 1842, the year the Varnia Canal opened."
+    fronts = _fronts(text, "Ada Vane")
+    assert any("she had been born in" in front for front in fronts), fronts
+
+
+def test_an_opening_to_and_a_verb_before_a_pronoun():
+    text = (
+        "Ships could not pass the falls at Kellby, and Tom Vane suspected that the rock was softer than it looked. "
+        "To test the idea on a smaller scale he drilled a shaft 40 metres deep."
+    )
+    fronts = _fronts(text, "Kellby Canal")
+    assert any("To test the idea on a smaller scale Tom Vane drilled" in front for front in fronts), fronts
+    text = "Tom Vane fell in love with Ada Lind, a member of the Kellby Church. To do so he left the Varnia Society."
+    fronts = _fronts(text, "Kellby")
+    assert not any("To do so Tom Vane" in front for front in fronts), fronts

@@ -221,6 +221,9 @@ _OPENING = re.compile(
     # a "Together" that only says the "they" after it acted or counts as one: "Together they had room for 310 people"
     # -> "Together the lifeboats had room …"
     r"Together,?\s+(?=they\s+[a-z]+\b)|"
+    # a short opening of time or place with no comma before a pronoun and "had": "Within months he had …", "In May 1768
+    # she had …" (not "In later years Ada liked to say that she had …", whose "she" is inside the sentence)
+    r"(?:In|On|At|By|During|Within|After|Before|Until|From)\s(?:[\w’'-]+\s){0,2}[\w’'-]+\s+(?=(?:he|she|it|they)\s+had\b)|"
     r"(?:(?i:when|after|before|while|once|although|though)\s+)?"
     r"(?:(?:In|On|At|By|During|After|Before|From|Until|Throughout|Within|Inside|Outside|Beside|Behind|Beneath|Above|Below|Across|"
     r"(?<=, )(?:at|in|on|by|after|during))"
@@ -388,8 +391,13 @@ _PARTICIPLE_PHRASE_TO_THE_END = re.compile(rf"[^,]*(?P<phrase>, (?:{_PAST_VERB})
 # The verbs that give a name to their object: "Locals call it the Ring", "a report called her "a ministering angel""
 _NAMING_VERBS = r"(?i:call|calls|called|name|names|named|nicknamed|dubbed|renamed|hailed)"
 # What gives the name after it as a name, not as someone who acts (see _a_name_given); a name given to a "him" or "her"
-# ("friends began to call him Dr. Vane") is that person's, no one else.
-_NAME_GIVEN_BEFORE = re.compile(rf"\b(?:born|(?:sur|nick)?name (?:was|is|had been)|{_NAMING_VERBS} (?:him|her)) [\"“‘]?$")
+# ("friends began to call him Dr. Vane") is that person's, no one else, and so is a name someone takes, with its other
+# form after "or" ("taking the name Mariya Ivanovna, or Mary").
+_NAME_GIVEN_BEFORE = re.compile(
+    rf"\b(?:born|(?:sur|nick)?name (?:was|is|had been)|{_NAMING_VERBS} (?:him|her)"
+    r"|(?:take|takes|taking|taken|took|adopt|adopts|adopting|adopted|assume|assumes|assuming|assumed) the (?:[a-z]+ )?name"
+    r"(?: [A-Z][\w'’-]*)*(?:,? or)?) [\"“‘]?$"
+)
 # A naming verb right before an object pronoun (see _object_her)
 _NAMING_VERB_BEFORE = re.compile(rf"\b{_NAMING_VERBS} $")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
@@ -647,7 +655,8 @@ _RELATIVE_TIME_OPENER = re.compile(
 # A word that makes the date after it a bound rather than the time of the event: "was not named until 1978".
 _BOUND_BEFORE_A_TIME = re.compile(r"\b(?:until|till|since|by|before|after) $", re.IGNORECASE)
 # A year named by the one before it: "… in 1951 and an honorary Academy Award the next year" (see _with_the_year_written).
-_RELATIVE_YEAR = re.compile(r"\b(?:[Ii]n )?the (?P<which>same|next|following) year\b")
+# Not "the same year as the school" nor "the same year that she left", whose year is another thing's.
+_RELATIVE_YEAR = re.compile(r"\b(?:[Ii]n )?the (?P<which>same(?= year\b(?! as\b| that\b))|next|following) year\b")
 # Such a phrase for a period after or the same as one the sentence names (see _counted_from_its_own_year).
 # "our" for everyone, not the writer: "galaxies beyond our own Milky Way", "the age of our planet".
 _OUR_WORLD = re.compile(r"our (?:own )?(?:galaxy|Milky Way|planet|solar system|Sun|Moon|species)\b")
@@ -1067,7 +1076,10 @@ _OPENER_BEFORE_A_PRONOUN = re.compile(
     # phrases of time and place, each closed by its comma: "In 1854, at a fair in the Crystal Palace, he …"
     rf"|(?:(?i:{_OPENING_PREPOSITIONS})\s[^,;:\"“()]{{1,80}}?,\s+){{2,3}}"
     # a word or two that say how the subject was: "Exhausted, he …", "Ill and exhausted, he …"
-    r"|[A-Z][a-z]+(?: and [a-z]+)?,\s+)"
+    r"|[A-Z][a-z]+(?: and [a-z]+)?,\s+"
+    # what the subject did it for: "To test the claim on a small scale he …", "To raise money, she …" (not "To do so he
+    # …", which leans on the sentence before for what he did it for)
+    r"|To (?!do (?:so|this|that|it)\b)[a-z]+\s[^,;:\"“()]{1,60}?(?:,\s+|\s+))"
     rf"(?=(?:he|she|they)(?: and {_PARTNER} (?:were|had)\b|(?: and {_PARTNER})? {_VERB_AFTER_SUBJECT}))"
 )
 # An opening clause and the words before the main clause's subject, which may be described: "After Karl Marek resigned,
@@ -4946,6 +4958,16 @@ def _takes_a_common_thing(text: str, end: int) -> bool:
     )
 
 
+def _takes_a_new_thing(text: str) -> bool:
+    """Whether a verb of the sentence takes a singular common noun after "a" or "an" as its object, a thing it brings in
+    ("appointed a presidential commission"), which an "It" after it may well be: see _takes_a_common_thing, whose "the"
+    may only say which ("drew the first plans")."""
+    return any(
+        not _COPULA.fullmatch(verb.group(1)) and verb.group().split()[1] in ("a", "an") and not text.startswith(" of ", verb.end())
+        for verb in _SINGULAR_OBJECT.finditer(text)
+    )
+
+
 def _object_her(text: str, start: int, end: int) -> bool | None:
     """Whether the "her" at `start`..`end` is an object (True) or a possessive (False), None when the card cannot tell.
     An object before a punctuation mark or a word no noun follows a possessive with ("asked her to …", "received
@@ -5525,8 +5547,13 @@ def _antecedent(
         works = [m for m in things.values() if m.kind is MentionKind.WORK]
         if len(things) > 1 and len(works) == 1 and about_a_person:
             things = {works[0].name: works[0]}  # "Ada Brand persuaded Acme Films to pay for "Nightfall". It won …": the film
-        if not things and about_a_person and _only_the_topic_fits(pronoun, offered, topic, book) and not _unnamed_thing(before):
-            return _topic_mention(topic), _topic_as_written(topic)  # "Ada Brand drew the plans. It was declared a landmark …"
+        if (
+            not things and about_a_person and _only_the_topic_fits(pronoun, offered, topic, book) and not _unnamed_thing(before)
+            and not _takes_a_new_thing(before.text)
+        ):
+            # "Ada Brand drew the plans. It was declared a landmark …"; not "Tom Vane appointed a commission. It was
+            # chaired by …", the commission's
+            return _topic_mention(topic), _topic_as_written(topic)
         if not things and topic and topic.kind is not MentionKind.PERSON and _LISTED_AS_HERITAGE.match(rest):
             return _topic_mention(topic), _topic_as_written(topic)  # "… died in London in 1901. It was declared a World Heritage Site …"
         if len(things) != 1 or another_subject:
