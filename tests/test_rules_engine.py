@@ -10652,3 +10652,39 @@ def test_an_opening_to_and_a_verb_before_a_pronoun():
     text = "Tom Vane fell in love with Ada Lind, a member of the Kellby Church. To do so he left the Varnia Society."
     fronts = _fronts(text, "Kellby")
     assert not any("To do so Tom Vane" in front for front in fronts), fronts
+# Round 116, part B: a "that year" (or a season of it, "of that year") after the one year its own sentence gives, and a
+# "that month" after the one month it names, lean on nothing: the card shows the time they are. Not after two years,
+# a decade, nor a "that month" after a year alone
+def test_that_year_after_the_one_year_of_its_own_sentence():
+    text = (
+        "Ada Vane was born in Kellby in 1840. "
+        "Ada Vane opened the Kellby Weavers' Hall in 1871, and on 3 May that year she founded the Varnia Guild."
+    )
+    fronts = _fronts(text, "Ada Vane")
+    assert any("on 3 May that year she founded the {{c1::Varnia Guild}}." in front for front in fronts), fronts
+    text = (
+        "Tom Vane was born in Kellby in 1790. "
+        "In May 1818 Tom Vane was elected to the Kellby Council, and in October of that year he joined the Varnia Society."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert any("in October of that year he joined the {{c1::Varnia Society}}." in front for front in fronts), fronts
+
+
+def test_that_month_after_the_one_month_of_its_own_sentence():
+    text = (
+        "The Kellby Mill was built in 1802. "
+        "When the war began in September 1914, the workers slept in the mill; on one night that month some 900 people "
+        "crowded into the Varnia Hall."
+    )
+    fronts = _fronts(text, "Kellby Mill")
+    assert any("on one night that month some 900 people crowded into the {{c1::Varnia Hall}}." in front for front in fronts), fronts
+
+
+def test_that_year_or_month_its_sentence_does_not_settle_is_still_refused():
+    for sentence in (
+        "Ada Vane opened the Kellby Hall in 1871 and the Vell Hall in 1875, and that year she founded the Varnia Guild.",
+        "Ada Vane opened halls in the 1870s, and that year she founded the Varnia Guild.",
+        "Ada Vane opened the Kellby Hall in 1871, and on one night that month she founded the Varnia Guild.",
+    ):
+        fronts = _fronts("Ada Vane was born in Kellby in 1840. " + sentence, "Ada Vane")
+        assert not any("Varnia Guild}}" in front for front in fronts), fronts

@@ -678,6 +678,10 @@ _REPORTED_BEFORE = re.compile(
 # A time a sentence gives of itself: a year (not a decade, "the 1920s") or a "when" clause.
 _OWN_TIME = re.compile(r"\b\d{4}\b(?!s)|\bwhen\b")
 _RELATIVE_PERIOD = re.compile(r"the (?:following|next|same) (?:year|month|week|day|decade|spring|summer|autumn|fall|winter)", re.IGNORECASE)
+# Round 116, part B. A "that year" or "that month" its own sentence names before it (see _that_time_of_its_sentence):
+# "… in 1997, and the Queen opened it on 12 June that year", "When the Blitz began in September 1940, …; on one night
+# that month"; a season of that year too ("in 1931 … that autumn"), and after "of" or "in" ("in October of that year").
+_THAT_TIME = re.compile(r"(?:(?:of|in|during) )?that (?P<unit>year|month|spring|summer|autumn|fall|winter)", re.IGNORECASE)
 # A time named only by the one before it, after the verb of an event (see _time_of_an_event_alone): "the next day",
 # "that spring", "that same year".
 _POINTED_TIME = re.compile(rf"(?:the (?:following|next|previous|same)|that(?: same)?) (?:{_PART_OF_TIME})\b", re.IGNORECASE)
@@ -3097,6 +3101,7 @@ def _unreadable_at(text: str, mentions: Sequence[Mention] = ()) -> int | None:
         match.start()
         for match in re.finditer(lexicon.DANGLING_PHRASES, text, re.IGNORECASE)
         if not _counted_from_its_own_year(text, match)
+        and not _that_time_of_its_sentence(text, match)
         and not _dated_by_the_sentence(text, match, mentions)
         and not _time_of_an_event_alone(text, match, mentions)
         and not _SAMENESS_ITS_SENTENCE_SETTLES.match(text, match.start())
@@ -3204,6 +3209,20 @@ def _counted_from_its_own_year(text: str, phrase: re.Match[str]) -> bool:
     before it, so leans on nothing: "Pinatubo erupted on 15 June 1991 and cooled the planet over the
     following year." (not after two years, "in 1922 and 1925 … the next year", nor a decade, "the 1920s")."""
     return _RELATIVE_PERIOD.fullmatch(phrase.group()) is not None and len(re.findall(r"\b\d{4}\b(?!s)", text[: phrase.start()])) == 1
+
+
+def _that_time_of_its_sentence(text: str, phrase: re.Match[str]) -> bool:
+    """Whether a "that year" (or a season of it) comes after the one year its own sentence gives, or a "that month"
+    after the one month it names, so leans on nothing: "Tom Vane died on 2 May 1871, and work on the hall began that
+    year.", "In March 1902 the mill burned, and on one night that month …"; not after two years ("in 1850 and 1852 …
+    that year"), a decade ("the 1920s"), a year alone before "that month" (which month?), nor "this year" (now)."""
+    time = _THAT_TIME.fullmatch(phrase.group())
+    if time is None:
+        return False
+    before = text[: phrase.start()]
+    if time.group("unit").lower() == "month":
+        return len(re.findall(rf"\b(?:{_FULL_MONTH_NAMES})\b", before)) == 1
+    return len(set(re.findall(r"\b\d{4}\b(?!s)", before))) == 1 and not re.search(r"\b\d{4}s\b", before)
 
 
 def _time_of_an_event_alone(text: str, phrase: re.Match[str], mentions: Sequence[Mention]) -> bool:
