@@ -10688,3 +10688,39 @@ def test_that_year_or_month_its_sentence_does_not_settle_is_still_refused():
     ):
         fronts = _fronts("Ada Vane was born in Kellby in 1840. " + sentence, "Ada Vane")
         assert not any("Varnia Guild}}" in front for front in fronts), fronts
+# Round 116, part C: a "they" opening a clause joined to the sentence's first (", and", ", so", ", but", a reason),
+# perhaps after a short time phrase, goes on with the plural the sentence opens with as its subject (after a year or a
+# subordinate clause too) when no other plural lies between; and a group counted by a capitalised word that opens the
+# sentence ("Six victims …") is a group a "their" may stand for, as a lower-case count was
+def test_they_going_on_with_the_opening_plural_subject():
+    for sentence, card in (
+        (
+            "By 1850 mills were working in Varnia, and they had already spun twelve million yards.",
+            "they had already spun {{c1::twelve million yards}}.",
+        ),
+        (
+            "Kellby cloth merchants sold cloth to Varnia in the 1820s, and by the mid-1830s they had built the Kellby Exchange.",
+            "Kellby cloth merchants sold cloth to Varnia in the {{c1::1820s}}, and by the mid-1830s they had built",
+        ),
+        (
+            "When the Kellby mill failed, the family moved, and in 1860 they settled in Varnia.",
+            "the family moved, and in {{c1::1860}} they settled in Varnia.",
+        ),
+    ):
+        fronts = _fronts("Ray Kell was born in Kellby in 1790. " + sentence, "Kellby weaving")
+        assert any(card in front for front in fronts), (sentence, fronts)
+
+
+def test_they_after_another_plural_or_a_singular_opening_subject_is_still_refused():
+    for sentence in (
+        "By 1850 mills were working in forty Varnian towns, and they had already spun twelve million yards.",
+        "A guild fined mills in forty Varnian towns, and they had already spun twelve million yards.",
+    ):
+        fronts = _fronts("Ray Kell was born in Kellby in 1790. " + sentence, "Kellby weaving")
+        assert not any("million yards" in front for front in fronts), (sentence, fronts)
+
+
+def test_their_after_a_capitalised_count_opening_the_sentence():
+    text = "Ray Kell was born in Kellby in 1790. Six weavers could not be named, and their names were found only in 1911 by Tom Vane."
+    fronts = _fronts(text, "Kellby weaving")
+    assert any("their names were found only in {{c1::1911}}" in front for front in fronts), fronts

@@ -931,7 +931,7 @@ _COUNTED_OF_A_POSSESSIVE = re.compile(_COUNTING_LEAD + r"of (?:the|his|her|its|t
 # elections"; not "the Dutch painter"). Not any plural after a possessive: "The Panama Railroad's builders …, drew workers
 # from …, and several thousand of them died of disease" made a card of its answer "disease", a reject.
 _GROUP_NAMED_BEFORE = re.compile(
-    rf"(?:\b(?:{lexicon.COUNTING_WORDS}|many|several|other)|\b\d(?:[\d,]*\d)?) (?:[a-z]+ )?(?P<noun>[a-z]{{2,}}[^s\W'’]s)\b(?!['’])"
+    rf"(?:\b(?i:{lexicon.COUNTING_WORDS}|many|several|other)|\b\d(?:[\d,]*\d)?) (?:[a-z]+ )?(?P<noun>[a-z]{{2,}}[^s\W'’]s)\b(?!['’])"
     rf"|\bthe (?:{'|'.join(sorted(d for d in lexicon.DEMONYMS if d.endswith(('sh', 'ch', 'ese', 'ss'))))})"
     rf"(?=[,.;]| (?:were|are|had|have|\w+ed|{_PAST_VERBS})\b)"
 )
@@ -1315,6 +1315,11 @@ _WORDS_BEFORE_AN_OPENING_PLURAL = re.compile(r"(?:[A-Za-z-]+ ){0,2}")
 _NO_VERB_AFTER_A_PLURAL = frozenset("of and or in on at to for with from by as than that which who whose".split())
 # A "they" opening a clause that gives the reason for what its sentence's subject does: "…, because they measure …".
 _THEY_OPENING_A_REASON = re.compile(r"(?:,? because|, since|, as) $")
+# A "they" opening a clause joined to the one before it, perhaps after a short time phrase: "…, and they had …", "…, so
+# they are …", "…, and by the mid-1960s they had …" (see _they_go_on_with_the_opening_plural).
+_THEY_GOING_ON = re.compile(r"(?:,? because|, (?:and|but|so|since|as)(?: (?:by|in|after|until|within) (?:[\w-]+ ){0,2}[\w-]+)?) $")
+# A year that opens a sentence right before its subject: "{By 1500 }presses were working …".
+_YEAR_BEFORE_A_SUBJECT = re.compile(r"(?:In|By|Until|After) (?:the )?(?:early |mid-|late )?\d{3,4}s? (?=[a-z])")
 # Words shaped like a plural that are none, and words that count a plural after "of" ("hundreds of books"), which are
 # not the group a "they" may be.
 _NOT_A_PLURAL = frozenset("its his this was has does always perhaps whereas towards afterwards sometimes besides thus gas lens".split())
@@ -7244,6 +7249,8 @@ def _the_one_plural_before(claim: Claim, position: int, own_clause: int, word: s
     clause ("ships were pulled through them", "enthusiasts who gather to drive them"). A "their" in the clause it is the
     subject of only with `unsettled_their`: "Sailors found their latitude", but "Workers blasted away their ruins" were
     the ruins of the castles the sentence before named. Two plurals settle nothing."""
+    if word == "they" and _they_go_on_with_the_opening_plural(claim, position, book):
+        return True
     plurals = _plurals_named_before(claim, position, book)
     if len(plurals) != 1 or plurals[0].start() < own_clause:
         return False
@@ -7264,6 +7271,29 @@ def _the_one_plural_before(claim: Claim, position: int, own_clause: int, word: s
     if word == "their":
         return unsettled_their or owned or not (subject and in_its_clause)
     return not (subject and in_its_clause)
+
+
+def _they_go_on_with_the_opening_plural(claim: Claim, position: int, book: NameBook) -> bool:
+    """Whether the "they" at `position` opens a clause joined to the sentence's first (_THEY_GOING_ON), whose subject is the
+    plural the sentence opens with, plainly described (see _opening_plural, _plainly_described), perhaps after a year or
+    a subordinate clause, with no other plural between: English goes on with that subject. "Nuclear weapons tests did the
+    opposite, and by the mid-1960s they had doubled …" (the head noun after the opening plural is the subject's own),
+    "By 1500 presses were working in Mainz, and they had produced …", "When the mill failed, the family moved, and in 1860
+    they settled …" (a group of people, lexicon.PEOPLE_GROUP_NOUNS; not "the company", "the squadron", whose "they" may
+    be other things). Not a count or a part ("Many settlers …", "Some birds …"), not another plural between ("Potters
+    fired pots in brick kilns, and they lasted …": which?), and not a "they" inside the first clause ("Mill owners told
+    the weavers that they …")."""
+    if not _THEY_GOING_ON.search(claim.text, 0, position):
+        return False
+    opener = _YEAR_BEFORE_A_SUBJECT.match(claim.text) or _OPENING_SUBORDINATE_CLAUSE.match(claim.text)
+    offset = opener.end() if opener else 0
+    text = claim.text[offset:]
+    opening = _opening_plural(text, book)
+    if opening is None or not _plainly_described(text, opening) or opening.group() in lexicon.GROUP_NOUNS - lexicon.PEOPLE_GROUP_NOUNS:
+        return False
+    head = _ANY_PLURAL.match(text, opening.end() + 1) if text.startswith(" ", opening.end()) else None
+    subject_end = offset + (head or opening).end()
+    return all(offset <= plural.start() and plural.end() <= subject_end for plural in _plurals_named_before(claim, position, book))
 
 
 def _owned_by_its_subject(text: str, subject_end: int, position: int) -> bool:
