@@ -10652,6 +10652,8 @@ def test_an_opening_to_and_a_verb_before_a_pronoun():
     text = "Tom Vane fell in love with Ada Lind, a member of the Kellby Church. To do so he left the Varnia Society."
     fronts = _fronts(text, "Kellby")
     assert not any("To do so Tom Vane" in front for front in fronts), fronts
+
+
 # Round 116, part B: a "that year" (or a season of it, "of that year") after the one year its own sentence gives, and a
 # "that month" after the one month it names, lean on nothing: the card shows the time they are. Not after two years,
 # a decade, nor a "that month" after a year alone
@@ -10688,6 +10690,8 @@ def test_that_year_or_month_its_sentence_does_not_settle_is_still_refused():
     ):
         fronts = _fronts("Ada Vane was born in Kellby in 1840. " + sentence, "Ada Vane")
         assert not any("Varnia Guild}}" in front for front in fronts), fronts
+
+
 # Round 116, part C: a "they" opening a clause joined to the sentence's first (", and", ", so", ", but", a reason),
 # perhaps after a short time phrase, goes on with the plural the sentence opens with as its subject (after a year or a
 # subordinate clause too) when no other plural lies between; and a group counted by a capitalised word that opens the
