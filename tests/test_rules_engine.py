@@ -10597,3 +10597,4 @@ def test_his_after_a_standing_he_is_not_named_from_the_sentence_before():
     )
     fronts = _fronts(text, "Battle of Kellby")
     assert not any("Tom Vane's aid" in front for front in fronts), fronts
+
