@@ -3551,3 +3551,47 @@ def test_a_described_or_pointing_back_invention_is_no_term(text, refused):
 )
 def test_a_founder_and_company_is_one_firm(text, firm):
     assert _found(text).get(firm) is MentionKind.ORGANISATION
+
+
+# Round 117, part C: a post someone was appointed to or made, a quoted term after "she called the", a subject a
+# where-clause describes, and "an eighth of".
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("In 1802 Tom Vane was appointed a keeper of records in Kellby, a quiet post.", "keeper of records"),
+        ("In 1790 the guild made him master of ceremonies, and he held the post for life.", "master of ceremonies"),
+        ("In 1811 the king of Varnia named her his court astronomer.", "court astronomer"),
+        ("Ann Hale was appointed chief harbour surveyor of the new port in 1840.", "chief harbour surveyor"),
+    ],
+)
+def test_a_post_someone_was_appointed_to_is_a_term(text, post):
+    assert _found(text).get(post) is MentionKind.TERM
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("In 1833 the merchants of Kellby appointed him engineer of the new railway.", "engineer"),  # one plain word
+        ("The long voyage made him a national hero.", "national hero"),  # an article after "made" judges
+        ("The gold rush of 1849 made her rich.", "rich"),
+        ("The book made him one of the best-paid writers in Varnia.", "one"),
+        ("The song made him the greatest singer of his day.", "greatest singer"),
+    ],
+)
+def test_what_someone_was_made_is_no_post_unless_an_office(text, refused):
+    assert refused not in _found(text)
+
+
+def test_a_quoted_term_after_she_called_the_is_a_term():
+    text = "Tom Vane noticed that the crews came to accept small leaks, a habit he called the \"slow drift of care\"."
+    assert _found(text).get("slow drift of care") is MentionKind.TERM
+
+
+def test_a_where_clause_describes_a_subject_that_would_lean_back():
+    text = "The lower part, where rain, frost and wind wear the rock away, is the scree zone."
+    assert _found(text).get("scree zone") is MentionKind.TERM
+
+
+def test_an_eighth_of_a_turn_is_a_share():
+    text = "Tom Vane turned the wheel an eighth of a turn and the gate opened."
+    assert "an eighth" in _found(text)

@@ -1281,9 +1281,9 @@ _QUOTED_TERM_AFTER_A_WORD_FOR_A_TERM = re.compile(r"\b(?:phrase|term|expression)
 _QUOTED_TERM_BEFORE_ITS_DESCRIPTION = re.compile(r"\bthe [\"“](?P<name>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})[\"”], (?:an?|the) [a-z]")
 # A description set after a clause and the term of two words or more in quotation marks that people give it, ending the
 # clause: '…, the dough sinks back, a fall bakers call "oven slump".' (one quoted word may judge: '…, a film critics
-# called "dull".').
+# called "dull".'). Round 117, part C: perhaps with "the" before the marks: '…, a habit she called the "slow fade".'
 _QUOTED_TERM_SOMEONE_CALLS_A_DESCRIPTION = re.compile(
-    r", (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s) call(?:s|ed)? [\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){1,3})"
+    r", (?:an?|the) [a-z]+ (?:he|she|they|we|[a-z]+s) call(?:s|ed)? (?:the )?[\"“](?P<name>[a-z][a-z-]*(?: (?!(?:and|or)\b)[a-z][a-z-]*){1,3})"
     + _QUOTE_ENDS_THE_CLAUSE
 )
 # A slogan-like name with "the" and a capital that a thing is promoted or known as: 'The board billed the ferry as "the
@@ -1494,6 +1494,18 @@ _TRADE_PLACE = re.compile(
     r"(?:\b(?:was|worked as|earned (?:a|his|her|their) living as|trained as|became)|[A-Z][a-z]+,) an? (?:[A-Z][a-z]+ )?"
     rf"(?P<trade>(?:(?P<goods>[a-z]+) )?(?:{'|'.join(sorted(lexicon.TRADE_NOUNS))}))(?![\w'’-])"
 )
+# Round 117, part C. The post someone was appointed to or made, perhaps with what it is of, ending at a clause mark or a
+# word that goes on with where, when or for whom: "In 1760 Tom Vane was appointed a {{keeper of records}} in Kellby",
+# "the guild made him {{master of ceremonies}}, and …", "the king named her his {{court astronomer}}." (see _post_terms
+# for the line). Not "made him a hero" (an article after "made" is a judgment), "named him the best …", "made her
+# one of the first …"; a post "of the" or "of a" something stops before it ("{{chief engineer}} of the new bridge").
+_POST_GIVEN = re.compile(
+    r"\b(?:(?:was|were|been|being) appointed(?: an?)?|appointed (?:him|her)(?: an?)?|made (?:him|her)|named (?:him|her) (?:his|her|its|their)) "
+    r"(?P<post>(?!(?:an?|the|one)\b)[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}?(?: of (?!(?:the|an?|his|her|its|their)\b)[a-z][a-z-]*(?: [a-z][a-z-]*)?)?)"
+    r"(?=[,.;]| (?:at|in|of|to|for|by|from|and|under|on|with)\b)"
+)
+# The end of the noun that names an office or a trade: "professor", "commissioner", "secretary", "superintendent".
+_HOLDER_OF_A_POST = re.compile(r"[a-z]{3,}(?:er|or|ary|ent|ant|ist|ian)")
 # Words before a trade that say what kind of tradesman rather than which trade: "a poor weaver", "a skilled mason".
 _TRADESMANS_QUALITIES = frozenset(
     "poor rich wealthy prosperous successful skilled master humble local famous young old small large leading well-known "
@@ -1540,9 +1552,11 @@ _NAMED_PASSIVE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]* (?:is|are
 # before: "The real problem was the landslides.", "The second part is …"); also a thing's part: "Its thin outer flap is the
 # pinna." (whose thing the "Its" is, the rules engine decides, as for any leading "Its"; "His", "Her" are people's).
 # The subject may carry a clause of where it is, which describes it further: "The upper slope, where sand piles up
-# faster than the wind removes it, is the slip face."
+# faster than the wind removes it, is the slip face." Round 117, part C: the clause may hold a list ("The lower slope,
+# where rain, frost and wind wear the rock away, is the scree line."), and it describes a subject that would otherwise
+# lean on the text before ("The upper part, where snow piles up, is the …": which part, the clause says).
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:The|Its) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5})(?:, where [^,;:]+,)? (?:is|are|was|were) the (?=[a-z])"
+    r"(?:The|Its) (?P<subject>[a-z][\w-]*(?: [a-z][\w-]*){1,5})(?P<where>, where [^;:]+?,)? (?:is|are|was|were) the (?=[a-z])"
 )
 # A subject that ranks what it describes, and a copula: "The most serious danger is …", "The main light-absorbing
 # pigment is …" (see _ranked_subjects_term).
@@ -1761,7 +1775,7 @@ def find_terms(text: str) -> list[Mention]:
         if text[end:] == "." and len(text[start:end].split()) <= 3 and not _TIME_AFTER.match(" " + text[start:end]):
             found.append((start, end))
     described = _DESCRIBED_SUBJECT.match(text)
-    if described and not set(described.group("subject").split()) & lexicon.BACK_REFERRING_NOUNS:
+    if described and (described.group("where") or not set(described.group("subject").split()) & lexicon.BACK_REFERRING_NOUNS):
         start, end = _term_from(text, described.end())
         if text[end:] == "." and not _judges(text[start:end]):
             found.append((start, end))
@@ -1771,6 +1785,7 @@ def find_terms(text: str) -> list[Mention]:
         found.append(_term_from(text, match.end()))
     found.extend(_illness_and_material_terms(text))
     found.extend(_trade_terms(text))
+    found.extend(_post_terms(text))
     found.extend(_means_and_type_terms(text))
     for match in _DEFINED_AFTER_COLON.finditer(text):
         if set(match.group("description").split()) & _NOT_TERM_WORDS:
@@ -1927,6 +1942,20 @@ def _means_and_type_terms(text: str) -> list[tuple[int, int]]:
         and not _judges(text[start:end])
         and not re.match(rf"{_NUMBER}\b", text[start:end], re.IGNORECASE)  # a count ("by two treadles"), not "by tension"
     ]
+
+
+def _post_terms(text: str) -> list[tuple[int, int]]:
+    """The spans of the posts of two words or more someone was appointed to or made (see _POST_GIVEN) whose noun, before
+    "of" or last, names who holds an office or a trade ("{{professor of logic}}", "{{court cosmographer}}"; not "made
+    her rich", "made him no money"), judging nothing ("made him the greatest …"). Not one word ("appointed him
+    engineer of the railway"): a plain word the person's fame gives away."""
+    spans = []
+    for match in _POST_GIVEN.finditer(text):
+        post = match.group("post")
+        holder = post.split(" of ")[0].split()[-1]
+        if " " in post and (holder in lexicon.ROLE_NOUNS | lexicon.TRADE_NOUNS or _HOLDER_OF_A_POST.fullmatch(holder)) and not _judges(post):
+            spans.append(match.span("post"))
+    return spans
 
 
 def _trade_terms(text: str) -> list[tuple[int, int]]:

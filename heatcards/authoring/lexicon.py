@@ -555,7 +555,8 @@ UNMARKED_PLURALS = "aircraft|spacecraft|cattle|sheep|deer|personnel"
 SCALE_WORDS = r"thousand|million|billion|trillion|bn|m|k"
 # A share written in words, as "40 per cent" is in digits: "about a quarter", "four-fifths", "a tenth".
 FRACTIONS = "half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|twelfths?|twentieths?|hundredths?|thousandths?"
-FRACTION_COUNTS = "a|one|two|three|four|five|six|seven|eight|nine"
+# Round 117, part C: "an" before "eighth" ("turned the bell {{an eighth}} of a turn").
+FRACTION_COUNTS = "a|an|one|two|three|four|five|six|seven|eight|nine"
 # A currency after an amount, plural or singular ("1.5 million francs", "a 50 shilling fee"); not a singular "mark" or
 # "pound", which an amount before is more often a milestone or a weight of ("passed the 1,000 mark", "a 50 pound sack").
 CURRENCY_WORDS = (
