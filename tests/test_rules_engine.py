@@ -10728,3 +10728,49 @@ def test_their_after_a_capitalised_count_opening_the_sentence():
     text = "Ray Kell was born in Kellby in 1790. Six weavers could not be named, and their names were found only in 1911 by Tom Vane."
     fronts = _fronts(text, "Kellby weaving")
     assert any("their names were found only in {{c1::1911}}" in front for front in fronts), fronts
+
+
+# Round 117, part B: a name that ends what looks like a description between commas is the subject of the main clause
+# when a verb in the past or an auxiliary follows it with no comma between; and the kind that opens a name of "of",
+# written on the card only in lower case, does not give the name away
+def test_a_name_after_a_description_with_its_own_verb_is_the_subject():
+    for sentence, card in (
+        (
+            "In 1106, after the death of the last duke, Ray Kell, the emperor Tom Vane annexed the duchy.",
+            "the emperor {{c1::Tom Vane}} annexed the duchy.",
+        ),
+        (
+            "When Ada Vane went home instead of joining a tour of Varnia, the Kellby Athletic Union suspended her.",
+            "the {{c1::Kellby Athletic Union}} suspended her.",
+        ),
+    ):
+        fronts = _fronts("Ada Vane was born in Kellby in 1840. " + sentence, "Ada Vane")
+        assert any(card in front for front in fronts), (sentence, fronts)
+
+
+def test_a_name_inside_a_description_is_still_an_aside():
+    for sentence, answer in (
+        ("Ada Vane, a clerk at the Kellby Mill, won the Varnia Prize in 1871.", "{{c1::Kellby Mill}}"),
+        ("The Kellby Cross, a column of Portland stone designed by Tom Vane and built in 1880, marks the spot.", "{{c1::Portland stone}}"),
+        ("Ada Vane, a leader of the Kellby Mill workers, won the Varnia Prize in 1871.", "{{c1::Kellby Mill}}"),
+    ):
+        fronts = _fronts("Ada Vane was born in Kellby in 1840. " + sentence, "Ada Vane")
+        assert not any(answer in front for front in fronts), (sentence, fronts)
+
+
+def test_the_kind_opening_a_name_of_of_in_lower_case_gives_nothing_away():
+    text = (
+        "The Kellby Hall was built in 1802. "
+        "In 1850 the hall received the Stone of Varn, the coronation stone of the Varnian kings, from the Kell family."
+    )
+    fronts = _fronts(text, "Kellby Hall")
+    assert any("the hall received the {{c1::Stone of Varn}}, the coronation stone" in front for front in fronts), fronts
+
+
+def test_the_kind_opening_a_name_of_of_still_leaves_its_other_words_given():
+    text = (
+        "The Kellby Hall was built in 1802. "
+        "In 1850 the hall received the Stone of Varn, the coronation stone of the Varn kings, from the Kell family."
+    )
+    fronts = _fronts(text, "Kellby Hall")
+    assert not any("{{c1::Stone of Varn}}" in front for front in fronts), fronts

@@ -2947,6 +2947,8 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
         return False
     if _closing_description(claim, apposition.start("comma"), mention):
         return False
+    if _subject_of_its_own_verb(text, mention):
+        return False
     if _LATER_NAME_BEFORE.search(text, apposition.end("comma"), mention.start):
         return False
     comma = apposition.start("comma")
@@ -2957,6 +2959,21 @@ def _in_apposition(claim: Claim, mention: Mention) -> bool:
     ):
         return False
     return not _SETTING.fullmatch(text[:comma]) and not _closes_the_opening(claim, comma)
+
+
+# A verb in the past, or an auxiliary, right after a name, which makes the name its subject: "… king, Rabbel II, the
+# emperor Trajan| annexed"; not a verb in the present, whose "-s" a plural noun has too ("the Kell Mill| workers"), nor a
+# participle before "by" ("a column of Kell stone| designed by Tom Vane").
+_PAST_VERB_OF_THE_SUBJECT = re.compile(rf"(?: (?:{_SEQUENCE_ADVERBS}|first|once|only|just))? (?:{_AUXILIARIES}|{_PAST_VERB})(?! by\b)")
+
+
+def _subject_of_its_own_verb(text: str, mention: Mention) -> bool:
+    """Whether the name that ends what looks like a description is the subject of the main clause, its verb right after
+    it with no comma between: "After the death of the last king, Rabbel II, the emperor {{Tom Vane}} annexed the
+    kingdom", "When Ann went home, the {{Kell Athletic Union}} suspended her" (not "Nimitz, commander of the {{Pacific
+    Fleet}}, gambled …", nor a participle that a main verb after a comma follows: "Ann Hale, a student at {{Lowell
+    College}} founded in 1850, won …")."""
+    return _PAST_VERB_OF_THE_SUBJECT.match(text, mention.end) is not None and _MAIN_VERB_AFTER_A_COMMA.search(text, mention.end) is None
 
 
 # The opening of a description of the name before its comma: an article and a common noun or a quotation ("a clerk",
@@ -7794,6 +7811,8 @@ def _guessable(
             for word in own
             if (_hyphenated_given(card, word) or _derived_word_given(card, word))
             and not (word == words[-1] and (_only_the_noun_before(card, word) or _ends_another_name(mention, card, word) or _kind_noun_in_lower_case(card, word)))
+            # round 117, part B: nor the kind that opens a name of "of" ("the {{Stone of Kell}}, the coronation stone")
+            and not (word == words[0] and words[1:2] == ["of"] and _kind_noun_in_lower_case(card, word))
             and not (mention.kind is MentionKind.PERSON and word != words[-1] and _only_in_other_names(card, word))
             and not (mention.kind is MentionKind.PERSON and word == words[-1] and _only_in_relatives_names(label, rest, words, common_words))
         ]
@@ -7835,7 +7854,8 @@ def _kind_noun_in_lower_case(rest: str, word: str) -> bool:
     it names ("the camp of {{Sheep Camp}}"): the word says what kind of thing the name is, not which one ("The largest
     single glacier, the {{Lambert Glacier}} in East Antarctica, …", "a second rebellion, the {{Rum Rebellion}} of
     1808", "took the field … at {{Ebbets Field}}"); a word of the name before its last says which ("a spa whose milky
-    blue water … the {{Blue Lagoon}}")."""
+    blue water … the {{Blue Lagoon}}"). `_guessable` reads the kind that opens a name of "of" the same way: "the {{Stone of
+    Kell}}, the coronation stone of …" (round 117, part B)."""
     found = re.findall(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE)
     return bool(found) and all(written.islower() for written in found) and re.search(rf"\b{re.escape(word.lower())} of\s+(?:the\s+)?…", rest) is None
 
