@@ -10774,3 +10774,31 @@ def test_the_kind_opening_a_name_of_of_still_leaves_its_other_words_given():
     )
     fronts = _fronts(text, "Kellby Hall")
     assert not any("{{c1::Stone of Varn}}" in front for front in fronts), fronts
+# Round 117, part A: an "It" after a sentence whose leading "It" a rule read, and "the red-brick <Name>" as a subject
+def test_an_it_after_a_read_it_goes_on_with_the_same_thing():
+    text = (
+        "Vega Star was the second liner to sail from Kellby. It made its first voyage in May 1903, and a year later it "
+        "carried Tom Vane to Varnia. By June 1910 it had sailed forty times. Its last voyage ended in 1931."
+    )
+    fronts = _fronts(text, "The Kell Line")
+    assert "By June 1910 Vega Star had sailed {{c1::forty}} times." in fronts, fronts
+    assert "Vega Star's last voyage ended in {{c1::1931}}." in fronts, fronts
+
+
+def test_an_it_after_a_read_it_that_names_another_thing_is_still_refused():
+    for second in (
+        "It bought Kellby Works in May 1903.",  # a named object: the works may be the "It" after
+        "It carried a bronze bell to Varnia in May 1903.",  # a common object
+    ):
+        text = "Vega Star was the second liner to sail from Kellby. " + second + " By June 1910 it had sailed forty times."
+        fronts = _fronts(text, "The Kell Line")
+        assert not any("Vega Star had sailed" in front for front in fronts), (second, fronts)
+
+
+def test_the_red_brick_name_is_the_subject_an_it_goes_on_with():
+    text = (
+        "Kellby Park is a cricket ground in Varnia. The red-brick Vega Hall that faces the west end of the ground was "
+        "designed by the architect Tom Vane and opened in 1890. It cost £21,000 to build."
+    )
+    fronts = _fronts(text, "Kellby Park")
+    assert "(Kellby Park) The Vega Hall cost {{c1::£21,000}} to build." in fronts, fronts

@@ -1449,9 +1449,9 @@ _THE_AND_ITS_NOUN = (re.compile(r"(?i:the) (?P<noun>[a-z-]+)\b"), re.compile(r"(
 # A phrase that opens with a subject pronoun and a word after it is a clause, whatever its verb: "…, they should look
 # around them." (see _closes_the_sentence)
 _PRONOUN_AND_ITS_VERB = re.compile(r"[\s,]*(?:he|she|it|they|we|you|I)\s+[a-z]+\b")
-# What may stand before the name that is a clause's subject: "the", or an opening phrase without its comma ("In 1973 the
-# Capua Museum opened …").
-_LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?:the )?", re.IGNORECASE)
+# What may stand before the name that is a clause's subject: "the", perhaps with a describing word joined by a hyphen
+# ("The red-brick Vega Hall was …"), or an opening phrase without its comma ("In 1973 the Capua Museum opened …").
+_LEAD_TO_A_NAMED_SUBJECT = re.compile(rf"(?:{_UNCLOSED_OPENING_PHRASE})?(?:the (?:[a-z]+-[a-z]+ )?)?", re.IGNORECASE)
 # A subject that is a noun phrase pointing at nothing: "A storm destroyed …", "Two men died …", "Farmers grow …".
 _PLAIN_SUBJECT = re.compile(
     rf"(?!(?:the|this|that|these|those|such|its|his|her|their|it|he|she|they|was|is|has|does)\b)(?:(?:an?|one|\d[\d,]*|{lexicon.COUNTING_WORDS}) (?:[a-z-]+ )?[a-z-]+|(?:[a-z-]+ )?(?i:{PLURAL_NOUN.pattern})) (?={_VERB_AFTER_SUBJECT})",
@@ -5525,6 +5525,11 @@ def _antecedent(
                 or _named_what_was_made(before.text, m, before.mentions)
             ))
         }
+        if (same := _read_it_goes_on(before, list(things.values()), topic)) is not None:
+            # "It made its first flight in 1983, and later it carried Tom Vane. By 1986 it had flown …": the same thing
+            if topic and _is_topic(same, topic):
+                return _topic_mention(topic), _topic_as_written(topic)
+            return same, re.sub(r"^The ", "the ", same.text)  # as the sentence before wrote it
         # not after a common thing taken as an object: "The Vega Tower carried a bronze bell. Its maker …" is the bell's;
         # nor an "its" after a body the sentence names as whose a noun is: "The tower was the responsibility of Vega
         # House. Its engineer …" may be the house's
@@ -6387,6 +6392,36 @@ def _in_the_opening(text: str, mention: Mention) -> bool:
     return inverted is not None and mention.end <= inverted.end("opening") and not _FINITE_VERB.search(inverted.group("opening"))
 
 
+def _read_it_goes_on(before: _Before, things: list[Mention], topic: _Topic | None) -> Mention | None:
+    """The thing a leading "It" or "Its" goes on with when the sentence before opened with an "It" (perhaps after a short
+    opening) that a rule wrote out as the document's topic or as the name the sentence before that opens with: "The
+    Vega IV was the second ship of its class. It made its first voyage in 1903, and a year later it carried Tom Vane to
+    Kellby. By 1910 it had sailed nine times." -> the Vega IV again (as "Its … Its" goes on, see _antecedent; an "It" read
+    any other way is no anchor to go on from). `things` are the named things of the sentence before an "it" could be
+    (see _antecedent): each must stand after a preposition, with no verb of its own ("to Kellby", "by the Kell
+    Company"). None when the sentence before opened with "Its" (whose noun may be meant: "Its bell … It weighed …"), or
+    names another thing an "it" could be: a named thing as an object or a subject ("It bought Vega Mill. It …", "…, and
+    Vega Mill closed"), a singular common thing taken as an object ("It carried a bronze bell. It weighed …"), or the
+    subject of a later main clause ("…, and the engine became No. 9")."""
+    claim = before.claim
+    if claim is None or not claim.inserted or claim.subject is None or claim.subject.possessive or claim.replaced != "it":
+        return None
+    two_back_text, two_back = before.two_back()
+    opens_at = _THE_BEFORE_A_NAME.match(two_back_text, _OPENING.match(two_back_text).end()).end()
+    if not (topic and _is_topic(claim.subject, topic)) and not any(m.start == opens_at and m.name == claim.subject.name for m in two_back):
+        return None
+    text = before.text
+    if any(
+        not _PREPOSITION_BEFORE.search(re.sub(r"\bthe $", "", text[: m.start])) or _VERB_OF_THE_SUBJECT.match(text, m.end)
+        for m in things
+        if m is not claim.subject  # the claim's own subject, offered beside the sentence's names
+    ):
+        return None
+    if _takes_a_common_thing(text, len(text)) or _another_subject_later(before):
+        return None
+    return claim.subject
+
+
 def _subject_is_an_unread_it(text: str) -> bool:
     """Whether the sentence's subject is an "it" after a short opening that no rule read ("Every day it rises and, at
     one o'clock, drops, so that ships on the Thames …"): an "It" after it is the same unknown, never a name its clauses
@@ -6574,13 +6609,15 @@ def _with_article(name: str, text: str, mention: Mention) -> str:
     """The name as the sentence before wrote it: "the Golden Gate Bridge" keeps its "the", and a name that opens its
     sentence after "A" keeps it ("A Christmas Carol was published …": the entities leave out a capital "A" that opens a
     sentence, but it is the title's). A name from further back takes "the" when it ends in a word such as "Road" or
-    "Peninsula" ("the Ring Road"); "this" before a name is written "the" ("This Royal Menagerie …")."""
+    "Peninsula" ("the Ring Road"); "this" before a name is written "the" ("This Royal Menagerie …"), and a describing
+    word joined by a hyphen is left out ("The red-brick Vega Hall …" -> "the Vega Hall")."""
     if name.startswith("\""):
         return name
     if mention.end and text[mention.start : mention.end] == mention.text:
         if opening := _OPENING_INDEFINITE_ARTICLE.fullmatch(text[: mention.start]):
             return f"{opening.group(1)} {name}"
-        return f"the {name}" if re.search(r"\b(?:the|this)\s+$", text[: mention.start], re.IGNORECASE) else name
+        # "the red-brick Vega Hall" is "the Vega Hall", without its describing word
+        return f"the {name}" if re.search(r"\b(?:the|this)\s+(?:[a-z]+-[a-z]+\s+)?$", text[: mention.start], re.IGNORECASE) else name
     return f"the {name}" if mention.end and _takes_the(name) else name
 
 
