@@ -10774,6 +10774,8 @@ def test_the_kind_opening_a_name_of_of_still_leaves_its_other_words_given():
     )
     fronts = _fronts(text, "Kellby Hall")
     assert not any("{{c1::Stone of Varn}}" in front for front in fronts), fronts
+
+
 # Round 117, part A: an "It" after a sentence whose leading "It" a rule read, and "the red-brick <Name>" as a subject
 def test_an_it_after_a_read_it_goes_on_with_the_same_thing():
     text = (
