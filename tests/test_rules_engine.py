@@ -10804,3 +10804,37 @@ def test_the_red_brick_name_is_the_subject_an_it_goes_on_with():
     )
     fronts = _fronts(text, "Kellby Park")
     assert "(Kellby Park) The Vega Hall cost {{c1::£21,000}} to build." in fronts, fronts
+# Round 117, part D (Round 116, part A, finished): an inner "it" or "its" whose sentence offers one singular thing noun
+# before it (a subject, an object or a noun after a preposition of an earlier clause), not counting plurals, people, an
+# opening phrase of time or place, rates, nor the subject of the object "it"'s own clause, stands as written
+def test_an_inner_it_with_one_thing_noun_before_it_in_its_sentence_stands():
+    for text, card in (
+        ("Several printers rejected the manuscript before Kellby Press accepted it; it appeared in Varnia in 1920.", "it appeared in Varnia in {{c1::1920}}."),
+        ("When the fever reached the lungs it became a disease called varnic plague.", "a disease called {{c1::varnic plague}}."),
+        ("As the workers lowered the pressure, it fell to about 30 bars.", "it fell to {{c1::about 30}} bars."),
+        ("Tom Vane hung a wire so that its lower end dipped into a bowl of brine in 1821.", "into a bowl of brine in {{c1::1821}}."),
+    ):
+        fronts = _fronts(text, "Varnite")
+        assert any(card in front for front in fronts), fronts
+
+
+def test_an_inner_it_without_one_thing_noun_of_its_own_stays_refused():
+    for refused in (
+        "During the war the navy used it as a base until 1921.",  # a noun of an opening phrase of time
+        "A typical lamp holds about 3 grams of it, sealed in glass, in 1921.",  # the subject of its own clause
+        "Tom Vane took a boat to see it and reached Kellby in 1921.",  # a noun an infinitive ties to the "it"
+        "Open to the air, it sheds heat well and melts in 1921.",  # only a phrase before it
+        "The clerk locked the safe, and it was opened in 1921.",  # two things
+        "Some readers guessed that it was written in 1921.",  # a reported clause
+        "Each week its doors opened to the public in 1921.",  # a rate
+        "A storm in 1921 spread to its roof.",  # an "its" in a phrase of place after a verb: the storm's roof?
+        "The centre of the towns is its market, rebuilt in 1921.",  # an "its" after "is": no owner of itself
+        "Kellbite is packed into the crate because it cracks in 1921.",  # the name opening the sentence, or the crate?
+    ):
+        assert not any("{{c1::1921}}" in front for front in _fronts(refused, "Varnite")), refused
+    # a phrase of time that opens the sentence, right before its "it", is no noun for the "it" to stand for
+    ball = (
+        "The observatory stands on a hill above Kellby. A red ball sits on a mast on its roof. Every day it rises and, "
+        "at exactly one o'clock, drops, so that the captains of ships on the Vell could set their clocks by it."
+    )
+    assert not any(front.startswith("(Kellby) Every day it") for front in _fronts(ball, "Kellby Observatory"))

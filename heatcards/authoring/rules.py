@@ -1210,6 +1210,70 @@ _SHARED_OBJECT = re.compile(
     r"(?: (?:in|on|at|from|into|through|across|along|inside|behind) (?:(?:the|an?) )?(?:[a-z-]+ )?(?P<place>[a-z-]+))?"
     r" and (?:then )?(?P<second>[a-z]{3,}) $"
 )
+# Round 116, part A. A word that ends a noun phrase when it comes after its noun: a mark, a preposition, a conjunction, a
+# relative, an auxiliary, a pronoun, an adverb in "-ly" or a past verb (see _NOUN_PHRASE).
+_ENDS_A_NOUN_PHRASE = (
+    rf"(?:of|in|on|at|to|for|with|by|from|into|onto|over|under|through|across|along|around|behind|beneath|between|near|"
+    rf"about|against|toward|towards|upon|without|within|during|and|or|but|so|nor|yet|{'|'.join(sorted(_SUBORDINATORS))}|"
+    rf"which|who|whom|whose|where|that|{_AUXILIARIES}|it|its|{lexicon.LY_ADVERB}|{_PAST_VERB})\b"
+)
+# Round 116, part A. The words of a noun phrase after its article, demonstrative or possessive, up to its noun, the word
+# before a mark, a possessive's "'s" or a word that ends the phrase: "the open reactor over", "a movable rudder,", "his
+# tower like" -> reactor, rudder, tower (see _the_one_thing_before_it).
+_NOUN_PHRASE = re.compile(
+    rf"(?P<words>(?:(?!{_ENDS_A_NOUN_PHRASE})[\w’'-]+ ){{0,3}}?(?!{_ENDS_A_NOUN_PHRASE})(?P<noun>[\w-]+))(?=['’]s\b|[,;:.()\"“”]| {_ENDS_A_NOUN_PHRASE}|$)"
+)
+# Round 116, part A. An opening phrase of time or place that no comma closes, before a person's name: "In 1903 ", "On
+# 4 May 1890 " (see _the_one_thing_before_it).
+_PERSON_AFTER_AN_OPENING = re.compile(rf"(?:{_OPENING_PREPOSITIONS})(?: [\w’'-]+){{1,6}} ")
+# Round 116, part A. An article, "this", "each", a possessive or a name's possessive that opens a noun phrase (see
+# _NOUN_PHRASE): "the", "his", "Each boat", "Tom Vane's".
+_NOUN_PHRASE_OPENER = re.compile(r"\b(?:(?i:the|an?|this|his|her|its|their|each|every|another)|[A-Z][\w-]*['’]s) ")
+# Round 116, part A. Words after a noun that tie it to a pronoun right after them, which may then be it or not: "took a
+# boat {to see} it", "cut a hole {in} its lid", "the air {in front of} it", "the day {after} its" (see
+# _the_one_thing_before_it).
+_TIES_TO_THE_PRONOUN = re.compile(r"(?: [a-z]+){0,3} (?:to [a-z]+|in|on|at|into|onto|from|with|of|behind|around|after|before|beneath|under|over|through|for|by|about) ")
+# Round 116, part A. A pronoun after "that", not "so that": the subject of what someone said or thought, which may be a
+# thing of the sentence before ("The likeliest reason is that it …", "Ada wrote in her diary that it was …").
+_CONTENT_CLAUSE_BEFORE = re.compile(r"\b(?:is|was) that its?\b|(?<!\bso )(?<!\bsuch )\bthat its?\b")
+# Round 116, part A. An amount whose thing comes after "of": "a great deal of heat", "a lot of", "a number of".
+_AMOUNT_OF = re.compile(r"(?:great |good |large |small )?(?:deal|lot|number|couple|few|little|bit|total) of\b")
+# Round 116, part A. A rate, no thing: "six million visitors {a year}", "twice {a day}", "{Each year} its banks …"
+# (Round 117, part D).
+_RATE = re.compile(r"(?i:an?|each|every|per) (?:year|month|week|day|night|hour|minute|second|decade|century)")
+# Round 116, part A. The verb, perhaps with an adverb, between a name and the object "it" of its clause: "Kellby Press
+# {accepted} it", "the Vell Academy {gave} it instead" (see _the_one_thing_before_it).
+_ONE_VERB_BEFORE_IT = re.compile(rf" [a-z]+(?: (?:{lexicon.LY_ADVERB}|also|then|later|soon|never))? ")
+# Round 116, part A. The kinds of mention that name someone or something a pronoun may be (see _the_one_thing_before_it).
+_THINGS_NAMED = NAMED_KINDS | {MentionKind.PERSON, MentionKind.TERM, MentionKind.WORK}
+# Round 116, part A. A capitalised word that describes the plural subject after it: "{Several} publishers rejected …",
+# "{Military} helicopters flew …" (see _the_one_thing_before_it).
+# Not a name and its verb: "Varnite is mixed …" (Round 117, part D).
+_DESCRIBED_PLURAL_SUBJECT = re.compile(rf"[A-Z][a-z]+ (?!(?:is|was|has|does)\b)[a-z]+s (?:{_PAST_VERB}|[a-z]+s\b)")
+# Round 116, part A. A relative clause right after a noun, perhaps after its "of" phrase: "every metre {of ground that}
+# faces it" (see _the_one_thing_before_it).
+_RELATIVE_AFTER = re.compile(r"(?: of [a-z]+)? (?:that|which|who)\b")
+# Round 116, part A. Where the clause of a pronoun begins, the last of these before it: a mark, a conjunction, a
+# subordinator or a relative (see _the_one_thing_before_it).
+_WHERE_A_CLAUSE_BEGINS = re.compile(rf"[,;:]|\b(?:and|but|so|that|which|who|whose|where|{'|'.join(sorted(_SUBORDINATORS))})\b")
+# Round 117, part D. An "its" in a phrase of place or direction right after a verb, which is the place's owner and may be
+# a thing of the sentence before, not the subject's: "A fire in 1800 spread {to} its roof", "The stone rests {on} its base".
+_PLACE_AFTER_A_VERB_BEFORE_ITS = re.compile(
+    rf"\b(?:{_PAST_VERB}|[a-z]+s) (?:to|in|at|on|into|onto|from|across|through|around|near|inside|behind|beneath|under|over|towards?|along) $"
+)
+# Round 117, part D. An "its" right after a verb "to be" or "become", whose subject is what the "its" phrase is, not its
+# owner: "The heart of the looms is its shuttle" (the looms').
+_COPULA_BEFORE_ITS = re.compile(r"\b(?:is|was|are|were|be|been|becomes?|became|remains?|remained) $")
+# Round 117, part D. A clause whose subject is a noun alone, which the rules cannot see among the noun phrases and which
+# a pronoun after it may be: "When {smoke} enters the room, its particles …" (the smoke's, not the room's). Not a
+# determiner or a pronoun ("if someone tried to pick it"), nor an adjective after "as" ("written as one continuous text").
+_BARE_SUBJECT_OF_A_CLAUSE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(_SUBORDINATORS))}) (?!(?:the|an?|this|that|these|those|his|her|its|their|it|he|she|they|we|you|i|there|"
+    rf"one|each|all|both|many|most|such|{_INDEFINITE_PRONOUN.pattern})\b)[a-z]+ (?![a-z]+ous\b){_VERB_AFTER_SUBJECT}"
+)
+# Round 116, part A. An object "it" of the second of two verbs of one subject, whose first verb's object may be a noun
+# alone the rules cannot see: "A diesel engine takes in air and {compresses} it" (see _the_one_thing_before_it).
+_SECOND_VERB_BEFORE_IT = re.compile(rf"\band (?:then )?[a-z]+(?: {lexicon.LY_ADVERB})? $")
 # A word that shows the word after it to be a noun: "the", "its", a number, a possessive (see _object_of_the_verb_before).
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|an?|this|that|these|those|his|her|its|their|our|my|your)|\d|['’]s) $")
 # A thing's possessive and the noun it owns, which a later "its" in the same phrase may stand for: "The army's refusal to
@@ -6987,6 +7051,8 @@ def _dangling_pronoun_at(claim: Claim, book: NameBook, own_plural: bool = True, 
             continue  # "The palace was saved by King Ludo, who turned it into a museum": the palace
         if word in ("it", "them") and _object_of_the_verb_before(claim.text, match, claim.mentions):
             continue  # "The pinna collects sound and channels it into the canal": the sound
+        if word in ("it", "its") and not things and claim.replaced not in ("it", "its") and _the_one_thing_before_it(claim.text, match, [*claim.mentions, *([claim.subject] if claim.subject else [])]):
+            continue  # "Several publishers rejected the manuscript before Kellby Press accepted it": the manuscript
         if word == "its" and not things and _owned_by_a_possessive_before(claim, match.start()):
             continue  # "The army's refusal to admit its mistake": the army's
         if word == "its" and not things and _the_owner_in_the_subject(claim.text, opening, match.start()):
@@ -7186,6 +7252,87 @@ def _object_of_the_verb_before(text: str, pronoun: re.Match[str], mentions: list
         and (place is None or (_ANY_PLURAL.fullmatch(place) is not None) != plural)
         and not any(shared.start() <= m.start < pronoun.start() for m in mentions)
     )
+
+
+def _the_one_thing_before_it(text: str, pronoun: re.Match[str], mentions: list[Mention]) -> bool:
+    """Whether the "it" or "its" at `pronoun` has one singular thing noun before it in its sentence to stand for, a
+    subject, an object or a noun after a preposition of an earlier clause, so that a reader places it from the sentence
+    alone: "Several publishers rejected the manuscript before Kellby Press accepted it", "When the fever reached the
+    lungs it became …", "As the crew lowered the sail, it tore", "Tom Vane hung a lamp so that its wick …".
+    Not counted: a plural ("the lungs"), a person's word ("the Soviet leader", "the signalman", "Ada Vane, a lift
+    operator,"), a rate ("a year"), the noun of an opening phrase of time or place ("During the war the navy used it":
+    not the war), and the subject of the clause of an "it" that is no subject ("the navy used it", "The lamp holds a
+    gram of it"; Kellby Press in "Kellby Press accepted it; it appeared …", so the manuscript, twice). Refused: any other
+    name of a thing (the rules for named things weigh those), a person's name after an article ("the tidal Thames"), a
+    noun phrase whose noun cannot be told ("her under …", "a great deal of heat"), an opening phrase whose end cannot be
+    told, "… is that it …", a noun an infinitive or a preposition right after it ties to the pronoun ("took a boat to
+    see it", "made a hole in its top"), an "it" after a second verb ("takes in air and compresses it"), and two
+    candidates. Round 117, part D: refused too an "its" in a phrase of place after a verb ("A fire spread to its roof")
+    or after "is" ("The heart of the looms is its shuttle"), a clause whose subject is a noun alone ("When smoke enters
+    the room, its …": the smoke's), and a phrase of time opening the sentence right before its pronoun ("Every day it
+    rises …"); "each year" is a rate, and a name opening the sentence before "is" counts ("Varnite is mixed into the
+    clay because it …": Varnite, or the clay?)."""
+    before = text[: pronoun.start()]
+    if _CONTENT_CLAUSE_BEFORE.search(text, 0, pronoun.end()) or _SECOND_VERB_BEFORE_IT.search(before):
+        return False  # "The likeliest reason is that it …": the reason?
+    its = pronoun.group().lower() == "its"
+    if its and (_PLACE_AFTER_A_VERB_BEFORE_ITS.search(before) or _COPULA_BEFORE_ITS.search(before)) or _BARE_SUBJECT_OF_A_CLAUSE.search(before):
+        return False  # "A fire spread to its roof", "The heart of the looms is its shuttle"; "When smoke enters the room, its …"
+    if before.endswith(", ") and (before.count(",") == 1 or re.match(r"[A-Z][a-z]+(?:ed|en|ing)\b", text)) and not re.match(rf"(?i:{'|'.join(_SUBORDINATORS)})\b", text):
+        return False  # "Open to the air, it …", "Built by Ada Vane, and owned by Kell, it …": a thing of the sentence before
+    start = 0
+    if re.match(rf"(?:{_OPENING_PREPOSITIONS})\b", text):
+        opening = _OPENING_PHRASE.match(text) or _SUBJECT_AFTER_AN_OPENING.match(text)
+        first = min((m for m in mentions if text[m.start : m.start + 1].isupper()), key=lambda m: m.start, default=None)
+        person = first if first and first.kind is MentionKind.PERSON and _PERSON_AFTER_AN_OPENING.fullmatch(text, 0, first.start) else None
+        if opening is None and person is None or (start := opening.end() if opening else person.start) > pronoun.start():
+            return False  # "In 1903 Ada Vane designed …": the phrase ends at her name
+    # the subject of the pronoun's own clause, when the pronoun is no subject: "the navy used it", "The lamp holds … of it"
+    an_object = pronoun.group().lower() == "it" and not re.match(rf" {_VERB_AFTER_SUBJECT}", text[pronoun.end() :]) and not _CLAUSE_MARK_BEFORE.search(before)
+    clause = max((b.end() for b in _WHERE_A_CLAUSE_BEGINS.finditer(before)), default=start) if an_object else None
+    for mention in mentions:
+        if mention.end <= pronoun.start() and mention.kind in _THINGS_NAMED and mention.kind is not MentionKind.PERSON:
+            verb = _ONE_VERB_BEFORE_IT.match(text, mention.end)
+            if not (verb is not None and re.match(r"it\b", text[verb.end() :]) or clause is not None and mention.start >= clause and text[clause : mention.start].strip() == ""):
+                return False  # "Halifax thanked the city, and every year it …": Halifax, perhaps
+    people = [m for m in mentions if m.kind is MentionKind.PERSON]
+    first = _BARE_SUBJECT_OPENING.match(text) or re.match(r"(?P<noun>[A-Z][a-z]{2,}),", text)
+    # a capitalised word alone the sentence opens with may be a noun it stands for ("Phosphorus, with five electrons,
+    # leaves …; silicon doped with it …"), or no noun ("Some readers guessed it …"): it counts against the others, and
+    # never wins alone
+    leading = (
+        first is not None and not _NOUN_PHRASE_OPENER.match(text) and not any(m.start == 0 for m in mentions)
+        and not _DESCRIBED_PLURAL_SUBJECT.match(text)
+    )
+    candidates = [first.group("noun")] if leading else []
+    for opener in _NOUN_PHRASE_OPENER.finditer(text, start, pronoun.start()):
+        phrase = _NOUN_PHRASE.match(text, opener.end())
+        if phrase is None or phrase.end() > pronoun.start() or _AMOUNT_OF.match(text, opener.end()):
+            return False  # "holding her under a tree", "a great deal of heat": which noun?
+        noun = phrase.group("noun")
+        named = next((m for m in mentions if m.start < phrase.end("noun") and m.end > phrase.start("noun") and m.kind in _THINGS_NAMED), None)
+        if named is not None:
+            if named.kind is MentionKind.PERSON and opener.group().lower().startswith(("the", "a")) and not set(phrase.group("words").lower().split()) & lexicon.PERSON_WORDS:
+                return False  # "the tidal Thames": no person, whatever its kind
+            continue  # a name's word: "the Patent Office", "the physician Ada Vane"
+        if opener.start() == start and text[phrase.end() : pronoun.start()] == " ":
+            return False  # "Every day it rises …", "The next morning it …": a phrase of time, and the "it" of the sentence before
+        if _TIES_TO_THE_PRONOUN.fullmatch(text, phrase.end(), pronoun.start()):
+            return False  # "Tom took a boat to see it", "Ada cut a hole in its lid": the boat, the hole?
+        if clause is not None and (relative := _RELATIVE_AFTER.match(text, phrase.end())) and relative.end() == clause:
+            return False  # "every metre of ground that faces it": not the metre, but what?
+        if text.startswith(("'s", "’s"), phrase.end()):
+            return False  # "The expedition's director called it …": the expedition, or a thing before?
+        if clause is not None and opener.start() >= clause and text[clause : opener.start()].strip() == "" or any(text.startswith(", ", m.end) and m.end + 2 == opener.start() for m in people):
+            continue  # "the navy used it", "Ada Vane, a lift operator,"
+        plural = not _could_own_it(noun) and noun.lower() not in lexicon.PERSON_WORDS | lexicon.GENERIC_PEOPLE | lexicon.KIN_NOUNS
+        if plural and " " in phrase.group("words"):
+            candidates.append(noun)  # "the light passes": a noun and its verb, perhaps
+            continue
+        if plural or re.fullmatch(r"[a-z]+(?:man|woman)|[A-Z][\w-]+", noun) or not _could_own_it(noun) or _RATE.fullmatch(text, opener.start(), phrase.end()):
+            continue  # "the lungs", "the signalman", "a year"
+        candidates.append(noun)
+    return len(candidates) == 1 and not leading
 
 
 def _verb_form(word: str) -> str:
