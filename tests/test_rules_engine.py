@@ -10804,6 +10804,8 @@ def test_the_red_brick_name_is_the_subject_an_it_goes_on_with():
     )
     fronts = _fronts(text, "Kellby Park")
     assert "(Kellby Park) The Vega Hall cost {{c1::£21,000}} to build." in fronts, fronts
+
+
 # Round 117, part D (Round 116, part A, finished): an inner "it" or "its" whose sentence offers one singular thing noun
 # before it (a subject, an object or a noun after a preposition of an earlier clause), not counting plurals, people, an
 # opening phrase of time or place, rates, nor the subject of the object "it"'s own clause, stands as written
