@@ -10840,3 +10840,48 @@ def test_an_inner_it_without_one_thing_noun_of_its_own_stays_refused():
         "at exactly one o'clock, drops, so that the captains of ships on the Vell could set their clocks by it."
     )
     assert not any(front.startswith("(Kellby) Every day it") for front in _fronts(ball, "Kellby Observatory"))
+
+
+# Round 118, part A: a "him" after a sentence that gives a man someone else's widow; an "It" after a sentence whose own
+# "it" no rule read; an "It" after a name listed with others
+
+
+def test_a_him_after_a_man_who_presented_someone_elses_widow_is_not_that_man():
+    text = (
+        "Tom Vane ran for Varnia in 1912 and won three gold medals. He died in Kellby on 3 May 1960. "
+        "In 1990 Governor Karl Lind presented his widow with the Varnian Star. "
+        "Kellby College named its new hall after him in 1992."
+    )
+    fronts = _fronts(text, "Tom Vane")
+    assert not any("after Karl Lind" in front for front in fronts), fronts
+    # the man who acted is still the one a "him" stands for when the "his" is his own wife's
+    own = "In 1990 Governor Karl Lind presented his wife with the Varnian Star. Kellby College named its new hall after him in 1992."
+    assert any("named its new hall after {{c1::Karl Lind}}" in front for front in _fronts(own, "Kellby College")), _fronts(own, "Kellby College")
+
+
+def test_an_it_after_a_sentence_whose_own_it_no_rule_read_is_not_a_name_after_that_it():
+    fronts = _fronts(
+        "For five centuries the kings of Varnia lived in a palace at the heart of Kellby. Nine kings reigned from it, five "
+        "of the Vega line and four of the Orle. Today it is the Varnian Museum, and it holds 9,000 paintings.",
+        "Kell Palace",
+    )
+    assert not any("Orle is" in front for front in fronts), fronts
+
+
+def test_an_it_after_a_last_clause_whose_subject_took_an_unread_it_is_not_the_subject():
+    fronts = _fronts(
+        "The Kellby Library bought a copy of the Varnian Bible in 1620, but sold it in 1700. In 1905 a dealer brought "
+        "the volume in for advice on its binding, and the library recognised it. It was bought back in 1906 for £3,000.",
+        "Kellby Library",
+    )
+    assert not any("bought back in {{c1::1906}}" in front and not front.startswith("In 1905") for front in fronts), fronts
+
+
+def test_an_it_after_a_sentence_opening_with_a_list_of_names_is_none_of_them():
+    fronts = _fronts(
+        "In December 1641 the king, Varnia and Orlesland agreed at Kellby on preliminaries for a general congress. It would "
+        "meet in Vell, in two towns about 40 kilometres apart, which were declared neutral while the talks lasted.",
+        "Congress of Vell",
+    )
+    assert not any("Varnia would" in front or "Orlesland would" in front for front in fronts), fronts
+    assert any(front.endswith("It would meet in Vell, in {{c1::two}} towns about 40 kilometres apart.") for front in fronts), fronts

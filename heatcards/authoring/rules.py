@@ -400,6 +400,8 @@ _NAME_GIVEN_BEFORE = re.compile(
 )
 # A naming verb right before an object pronoun (see _object_her)
 _NAMING_VERB_BEFORE = re.compile(rf"\b{_NAMING_VERBS} $")
+# A naming verb anywhere (see _names_only_after_an_unread_it): "it is still called Rh"
+_A_NAMING_VERB = re.compile(rf"\b{_NAMING_VERBS}\b")
 _INSIDE_AN_ORGANISATION = re.compile(  # "School of Physics and …", "Nobel Prize in Physiology or …"
     rf"\b(?:{'|'.join(sorted(lexicon.ORGANISATION_WORDS | lexicon.PRIZE_WORDS))}) (?:of|in) (?:[A-Z][\w-]* )+(?:and|or|&) $"
 )
@@ -550,6 +552,8 @@ _SUBJECT_APPOSITION = re.compile(
 # Round 111, lead. A name's verb and the "it" it takes as its object: "{The Vega Board} had built it …" (see
 # _acts_on_an_unread_it).
 _VERB_OF_AN_UNREAD_IT = re.compile(r" (?:(?:had|has|have|then|later|also|first|soon) )*(?!(?:is|was|were|had|has)\b)[a-z]+ it\b")
+# A sentence that ends on a verb and its object "it": "…, and the library recognised it." (see _leaves_an_object_it_unread).
+_ENDS_ON_AN_OBJECT_IT = re.compile(rf"{_VERB_OF_AN_UNREAD_IT.pattern}\W*$")
 # Round 111, lead. "former" and the lower-case words of a title before a name (see _former_title_of_a_person).
 _FORMER_TITLE = re.compile(r"former (?:[a-z]+ ){1,3}")
 # A description a subject may be named again by: it opens with an article or a possessive.
@@ -1040,6 +1044,8 @@ _EXPLAINING_COLON = re.compile(rf"(?P<quote>):\s+(?=(?:it|they|he|she|this|the|a
 _PERSONS_CLAUSE = re.compile(rf",(?: and)? (?P<pronoun>he|she) (?={_VERB_AFTER_SUBJECT})")
 # What stands between a subject and an object pronoun of its verb: "the sailors {hauled} them".
 _VERB_BETWEEN = re.compile(r"(?:\s+[a-z]+){1,3}\s+")
+# The one left when someone has died, after a possessive: "his widow", "her widower" (see _someone_elses_widow).
+_WIDOW_AFTER = re.compile(r" widow(?:er)?\b")
 # Words a statement does not end on: a preposition, an article, a conjunction.
 _CANNOT_END = frozenset(
     "a an the of in on at by for to with from into onto about over under after before since until during near across along "
@@ -1284,6 +1290,10 @@ _THINGS_POSSESSIVE = re.compile(r"\b(?i:the|an?|each|every) (?:[a-z-]+ )?(?P<nou
 # "King Louis-Philippe", "General Jean-Louis Georgelin" (see _the_subject_past_a_persons_clause).
 _TITLE_RIGHT_BEFORE = re.compile(rf"(?:(?:{'|'.join(sorted(lexicon.TITLES_BEFORE_NAMES))})\.? ){{1,2}}$")
 _ITS = re.compile(r"\b[Ii]ts\b")
+# What joins a name to the next one of a list: " and ", " and the ", ", " (see _listed_with_another).
+_NAME_JOINED_AFTER = re.compile(r"(?:,| and| &)(?: the)? ")
+# An "it" or "its" where a pronoun starts (see _names_only_after_an_unread_it).
+_IT_OR_ITS = re.compile(r"[Ii]ts?\b")
 # Round 111, part A. A subject that is a part or a measure "of" one thing, said to be an "its" thing right after the
 # verb: "The heart of a scanner is its main magnet", "The energy of a moving car is its kinetic energy" (see
 # _the_owner_in_the_subject).
@@ -4149,6 +4159,8 @@ def _carried_by_the_label(
         return None
     if before.claim is None and _opens_with_pronoun_like(before.text, "it") and not before_carried:
         return None  # the same unknown "it" again
+    if not before_carried and _leaves_an_object_it_unread(before, book):
+        return None  # "…, and the library recognised it. It was bought back …": the thing recognised, not the library
     lead = _COMMON_LEAD.match(before.text, _OPENING.match(before.text).end())
     subject = before.claim.subject if before.claim else None
     head = topic.name.split()[-1].lower()  # "the comet" in a document about Halley's Comet
@@ -4975,7 +4987,8 @@ def _opens_with_the_topics_noun(text: str, topic: _Topic | None, earlier: tuple[
 def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _Topic | None) -> bool:
     """Whether the sentence before speaks of the document's topic, a thing that is no event, as the subject of its last
     main clause, by "the" and its noun ("…, and the statue was raised on it over the winter.", see _is_named_by) or by
-    its name ("…, and Kell had become a rich town."), with no singular common thing after it but a time or what the
+    its name ("…, and Kell had become a rich town."), acting on no "it" of its own ("…, and the library recognised
+    it."), with no singular common thing after it but a time or what the
     subject became ("…, and the statue was put on a plinth." may leave the plinth for an "It"; "… during the summer."
     and "… had become a rich town." do not): an "It" after it goes on with that subject, the nearest, not the first
     clause's ("The plinth …"). The `others`, named things an "it" could be, may stand only in an earlier clause or as
@@ -5000,6 +5013,8 @@ def _topic_is_the_last_subject(before: _Before, others: list[Mention], topic: _T
         subject_end, by_its_name = named.end, True
     else:
         return False
+    if _VERB_OF_AN_UNREAD_IT.match(text, subject_end):
+        return False  # "…, and the library recognised it. It was bought back …": the "it" it recognised, not the library
     became = _WHAT_THE_SUBJECT_BECAME.match(text, subject_end)
     # "the engine became No. 103": the number is the engine's; "Kell had become a rich town": the town is Kell
     name_it_became = became.end() if became and not became.group("what") else -1
@@ -5217,6 +5232,8 @@ def _person_a_pronoun_is(
         before.claim is None or _dangling_pronoun_at(before.claim, book) is not None
     ):
         return None
+    if any(_someone_elses_widow(before.text, owner, before.mentions) for owner in _POSSESSIVE_OF[gender].finditer(before.text)):
+        return None  # "Tom Vane presented his widow with a medal. Leeds named a street after him": the dead man, not Tom Vane
     subject = before.claim.subject if before.claim else None
     if (
         subject is not None and subject.kind is MentionKind.PERSON and not subject.possessive and subject.name not in governed
@@ -5589,6 +5606,8 @@ def _antecedent(
                 or _named_what_was_made(before.text, m, before.mentions)
             ))
         }
+        if _names_only_after_an_unread_it(before, list(things.values()), book):
+            return None  # "Nine kings reigned from it, five of the Vega line. Today it is …": that "it" again, not the line
         if (same := _read_it_goes_on(before, list(things.values()), topic)) is not None:
             # "It made its first flight in 1983, and later it carried Tom Vane. By 1986 it had flown …": the same thing
             if topic and _is_topic(same, topic):
@@ -5649,6 +5668,8 @@ def _antecedent(
             return None
         if leading is not None and not _is_topic(leading, topic) and any(_is_topic(m, topic) and m.start > leading.end for m in before.mentions):
             return None  # "The council listed the Vega Tower in 1983. It draws …": the tower, as likely as the council
+        if len(things) != 1 and leading is not None and _listed_with_another(before, leading):
+            return None  # "The king, Varnia and Kellby agreed on a congress. It would meet …": not Varnia, one of three
         if len(things) != 1 and leading is not None and not another_subject:  # "The Vega IV was built by Acme Corporation. It stood …"
             if any(_VERB_BEFORE_ITS_OBJECT.fullmatch(before.text, leading.end, m.start) for m in things.values()):
                 return None  # "The Civil War hit Kestrel Hall hard. In 1645 it was seized …": the war or the hall?
@@ -6492,6 +6513,45 @@ def _subject_is_an_unread_it(text: str) -> bool:
     give."""
     subject = _SUBJECT_IT_AFTER_AN_OPENING.match(text)
     return subject is not None and not _FINITE_VERB.search(subject.group("opening"))
+
+
+def _names_only_after_an_unread_it(before: _Before, things: list[Mention], book: NameBook) -> bool:
+    """Whether the sentence before, as its claim reads, leaves an "it" or "its" unread (see _dangling_pronoun_at) before
+    every named thing in it ("Nine kings reigned from it, five of the Vega line and four of the Kell."): an "it" after
+    it is that same unknown thing, not a name that came after it."""
+    claim = before.claim
+    if claim is None or claim.text != before.text or not things:
+        return False
+    position = _dangling_pronoun_at(claim, book)
+    return (
+        position is not None and _IT_OR_ITS.match(claim.text, position) is not None
+        # "…, and it is still called Rh.", "… and named it Etruria.": the name the "it" is given, which an "It" goes on with
+        and all(
+            m.start > position and not _A_NAMING_VERB.search(claim.text, position, m.start) and not _NAME_GIVEN_TO_IT.search(claim.text, 0, m.start)
+            for m in things
+        )
+    )
+
+
+def _leaves_an_object_it_unread(before: _Before, book: NameBook) -> bool:
+    """Whether the sentence before ends on a verb and its object "it" ("… for advice on its binding, and the library
+    recognised it.") that no rule read: its claim is none, leaves that clause out, or leaves a pronoun unread (see
+    _dangling_pronoun_at). An "It" after it is that same unknown thing as likely as anything the sentence names (not
+    "… it doesn't take it from the blood passing through its chambers. Instead it is fed …", where the "it" taken is
+    no more than a thing the verb takes)."""
+    claim = before.claim
+    if not _ENDS_ON_AN_OBJECT_IT.search(before.text):
+        return False
+    if claim is None or before.text.startswith(claim.text.rstrip(".")) and len(claim.text) < len(before.text):
+        return True  # the claim left out the clause with the "it"
+    return claim.text == before.text and _dangling_pronoun_at(claim, book) is not None
+
+
+def _listed_with_another(before: _Before, mention: Mention) -> bool:
+    """Whether the name is joined to another name right after it by "and" or by a comma ("the king, Varnia and Kellby
+    agreed …", "Varnia and the Kell League signed …"): one of several, which an "It" after the sentence stands for no
+    more than for the others."""
+    return any(_NAME_JOINED_AFTER.fullmatch(before.text, mention.end, m.start) for m in before.mentions if m.start > mention.end)
 
 
 def _acts_on_an_unread_it(before: _Before) -> bool:
@@ -7422,6 +7482,15 @@ def _told_of_by_the_apposition(text: str, pronoun: re.Match[str], named: list[Me
     possessive it is not: "Louis dismissed Jacques Necker, his finance minister", "Washington Roebling, his son, took
     over": Louis's minister, someone else's son."""
     return {m.name for m in named if m.kind is MentionKind.PERSON and text[m.end : pronoun.start()] == ", "}
+
+
+def _someone_elses_widow(text: str, pronoun: re.Match[str], named: list[Mention]) -> bool:
+    """Whether the possessive `pronoun` and a widow or widower are the object of a verb whose subject is a person among
+    `named`, whose widow that cannot be while they act: "In 1990 Tom Vane presented his widow with a medal" is another
+    man's widow (not "After Karl Lind died, his widow sold the mill", where Karl Lind is no subject of "sold")."""
+    return bool(_WIDOW_AFTER.match(text, pronoun.end())) and any(
+        m.kind is MentionKind.PERSON and _is_subject_of(text, m.end, pronoun.start()) for m in named
+    )
 
 
 def _group_named_before(claim: Claim, position: int, own_clause: int, is_object: bool) -> bool:
