@@ -3595,3 +3595,18 @@ def test_a_where_clause_describes_a_subject_that_would_lean_back():
 def test_an_eighth_of_a_turn_is_a_share():
     text = "Tom Vane turned the wheel an eighth of a turn and the gate opened."
     assert "an eighth" in _found(text)
+
+
+# Round 118, part B: a word for a man or a woman set before a name between commas ("his queen, Orla Brenn"), or after
+# it behind another person's name ("Mara Hollis's husband"), says its gender; not one after "of"
+def test_a_gender_is_said_by_a_noun_apposed_before_the_name_or_by_another_persons_possessive_after_it():
+    book = NameBook.from_texts(
+        [
+            "Rao Tan and his queen, Orla Brenn, lived at Kellby Hall.",
+            "The worst death was that of Bren Hollis, a farmer of about 80 and Mara Hollis's husband.",
+            "The first nurse was the daughter of the queen, Ivo Starn.",
+        ]
+    )
+    assert book.gender("Orla Brenn") is Gender.FEMALE
+    assert book.gender("Bren Hollis") is Gender.MALE
+    assert book.gender("Ivo Starn") is None  # the queen is the daughter's mother, not Ivo Starn

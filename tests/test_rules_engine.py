@@ -10885,3 +10885,42 @@ def test_an_it_after_a_sentence_opening_with_a_list_of_names_is_none_of_them():
     )
     assert not any("Varnia would" in front or "Orlesland would" in front for front in fronts), fronts
     assert any(front.endswith("It would meet in Vell, in {{c1::two}} towns about 40 kilometres apart.") for front in fronts), fronts
+# Round 118, part B: a leading "Her" after a sentence whose subject, a name of unknown kind, is a man by the possessive
+# after "<name> and his"; a "He" after "The worst death was that of <a man>" is that man
+def test_her_after_a_man_and_his_queen_is_the_queen():
+    text = (
+        "Rao Tan and his queen, Orla Brenn, lived at Kellby Hall, and Orla Brenn died there in 1093. "
+        "Her son Bren Tan built a small chapel on the hill around 1130."
+    )
+    assert "(Kellby Hall) Orla Brenn's son Bren Tan built a small chapel on the hill around {{c1::1130}}." in _fronts(text, "Kellby Hall")
+    # two people, neither said to be a man: either may be "Her"
+    refused = "Rao Tan and Orla Brenn lived at Kellby Hall, and Orla Brenn died there in 1093. Her son Bren Tan built a small chapel on the hill around 1130."
+    assert not any("1130" in front for front in _fronts(refused, "Kellby Hall"))
+    # "Rao Tan and her husband": Rao Tan may be the "Her"
+    hers = "Rao Tan and her husband, Orla Brenn, lived at Kellby Hall, and Orla Brenn died there in 1093. Her son Bren Tan built a small chapel on the hill around 1130."
+    assert not any("1130" in front for front in _fronts(hers, "Kellby Hall"))
+
+
+def test_he_after_the_one_a_subject_was_that_of():
+    text = (
+        "The worst death was that of Bren Hollis, a farmer of about 80 and Mara Hollis's husband. "
+        "He refused to enter a plea and died on 19 September 1692."
+    )
+    assert "Bren Hollis refused to enter a plea and died on {{c1::19 September 1692}}." in _fronts(text, "Kellby Trials")
+    # two men after "that of": either may be "He"
+    refused = "The old house was that of Bren Hollis and Rao Tan. He refused to enter a plea and died on 19 September 1692."
+    assert not any("1692" in front for front in _fronts(refused, "Kellby Trials"))
+
+
+# Round 118, part B: a possessive inside a description that opens the sentence ("A heavy smoker for most of his life,")
+# is the person named right after it, the sentence's subject, whatever the sentence before holds
+def test_his_in_a_description_before_the_subject_is_the_subjects():
+    card = "A heavy smoker for most of his life, Tom Vane died of lung cancer on {{c1::31 March 1980}} in Kellby."
+    for text, title in (
+        ("The mill closed in 1950. A heavy smoker for most of his life, Tom Vane died of lung cancer on 31 March 1980 in Kellby.", "Kellby Mill"),
+        # an unsettled "he" before: the "his" is still Tom Vane's
+        ("Later he stood beside Karl Lind at his wedding. A heavy smoker for most of his life, Tom Vane died of lung cancer on 31 March 1980 in Kellby.", "Tom Vane"),
+        # not written "for most of Tom Vane's life, Tom Vane died"
+        ("A heavy smoker for most of his life, Tom Vane died of lung cancer on 31 March 1980 in Kellby.", "Tom Vane"),
+    ):
+        assert card in _fronts(text, title), text

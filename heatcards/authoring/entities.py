@@ -923,9 +923,17 @@ _PREPOSITIONS_BEFORE_AN_OBJECT = frozenset({"to", "for", "with", "by", "from", "
 
 
 # A word for a man or a woman just after a name: "Maynard Dixon, a man twenty years older", "he took Ann Cole as his
-# common-law wife" (a pronoun after her name may then be his: "Ann Cole died while he was abroad.").
+# common-law wife" (a pronoun after her name may then be his: "Ann Cole died while he was abroad."), also after another
+# person's name and perhaps a first description: "Giles Lind, a farmer of about 80 and Ann Lind's husband".
 _GENDER_SAID_AFTER_A_NAME = re.compile(
-    rf"(?:, (?:an?|the)|,? as (?:his|her|their)) (?:[a-z\d-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b(?!['’])"
+    rf"(?:, (?:an?|the)|,? as (?:his|her|their)|, (?:an? [a-z\d -]{{1,40}}? and )?(?:[A-Z][\w-]* )*[A-Z][\w-]*['’]s) (?:[a-z\d-]+ )?"
+    rf"(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b(?!['’])"
+)
+
+# A word for a man or a woman set before a name as its apposition: "his queen, Margaret", "Tom Vane's widow, Ilse
+# Dorn" (not one after "of", which is someone else: "the son of the queen, Rao Tan")
+_GENDER_SAID_BEFORE_A_NAME = re.compile(
+    rf"(?<!of )\b(?:his|her|their|the|an?|[A-Z][\w-]*['’]s) (?:[a-z-]+ )?(?P<noun>{'|'.join(sorted(lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))}), $"
 )
 
 # An office set after a name as its apposition: "King of Norway", "Duke of Normandy", "Prince of Wales".
@@ -952,7 +960,7 @@ def _any_of(phrases: set[str]) -> str:
 
 def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
     """Each person's gender: a title ("Mrs.", "Sir", also just before the name), a word for a man or a
-    woman just before the name ("the actress Yoko Mori", "his son Kenji"), a first name the lexicon
+    woman just before the name ("the actress Yoko Mori", "his son Kenji", "his queen, Margaret"), a first name the lexicon
     knows, ", a man" or an office (", Queen of Scots") after the name says it; otherwise the pronouns of the sentences that
     name that person and no one else, with no pronoun before the name, when they agree (not a "him"
     or "her" after a preposition: the object of the name's own action is someone else; nor a pronoun
@@ -968,8 +976,8 @@ def _genders(texts: list[str], book: NameBook) -> dict[str, Gender]:
             first = mention.name.split()[0].rstrip(".")
             # the first given name the lexicon knows, not always the first: "Amalie Emmy Noether" is Emmy
             given = next((word for word in (w.rstrip(".") for w in mention.name.split()[:-1]) if word in lexicon.FIRST_NAMES), first)
-            # "Maynard Dixon, a man twenty years older", "he took Ann Cole as his wife"
-            said = _GENDER_SAID_AFTER_A_NAME.match(text, mention.end)
+            # "Maynard Dixon, a man twenty years older", "he took Ann Cole as his wife", "his queen, Margaret"
+            said = _GENDER_SAID_AFTER_A_NAME.match(text, mention.end) or _GENDER_SAID_BEFORE_A_NAME.search(text, max(0, mention.start - 60), mention.start)
             # "Harald Hardrada, King of Norway": the office after the name is his
             office = _OFFICE.match(text, mention.end + 2) if text.startswith(", ", mention.end) else None
             title = office.group("title") if office else ""
@@ -3766,8 +3774,12 @@ def _kind_of(run: _Run, book: NameBook) -> MentionKind:
         return MentionKind.WORK  # "she published The Quiet Shore": a title, which an article opens
     if cue == "by" and len(run.tokens) > 1 and run.before[-2:-1] != ["the"]:  # "led by Gaspar de Portolá"
         return MentionKind.PERSON
-    if cue == "," and (run.before[0] in lexicon.ROLE_NOUNS or run.before[0] in lexicon.KIN_NOUNS and looks_like_a_persons_name(" ".join(run.tokens))):
-        # "the flight director, Gene Kranz", "his guidance officer, Steve Bales", "a farmer's daughter, Ásta Rúnsdóttir"
+    if cue == "," and (
+        run.before[0] in lexicon.ROLE_NOUNS
+        or run.before[0] in lexicon.KIN_NOUNS | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS and looks_like_a_persons_name(" ".join(run.tokens))
+    ):
+        # "the flight director, Gene Kranz", "his guidance officer, Steve Bales", "a farmer's daughter, Ásta Rúnsdóttir",
+        # "Tom Vane's widow, Ilse van Dorn-Kell"
         return MentionKind.PERSON
     if cue in lexicon.PERSON_CUES or cue.capitalize() in _TITLES or (
         len(run.tokens) > 1 and run.tokens[0].rstrip(".") in _TITLES and not _a_common_word_title_after_the(run, book)

@@ -262,6 +262,10 @@ _OWNED_NOUN = re.compile(r"['’]s (?P<noun>[a-z]+)")
 # included (unlike _OPENING, which stops at a quotation mark): "In Jules Verne's novel "Journey to the
 # Center of the Earth" (1864), …", "Since its opening on 3 May 1990, …".
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|From|By|With|Under|For)\b[^,;]*, ")
+# A description of the person the sentence opens with, set before the name: "A heavy smoker for most of his life, Ada
+# Lee died …" (see _subject_ahead; before a "he" or "she", _OPENING reads it); not one that names anyone ("A friend of
+# Tom Vane all his life, Karl Lind …": whose life?)
+_DESCRIPTION_BEFORE_A_PERSON = re.compile(r"An?\s[a-z][^,;\"“A-Z]{2,60}?,\s+(?=[A-Z])")
 # The date that opens such a phrase when the words after it, up to the comma, are the sentence's subject: "{In June 1802}
 # a group of Leeds printers, among them Tom Harle, signed …" (see _dangling_pronoun_at).
 _DATE_BEFORE_A_SUBJECT = re.compile(r"(?:In|On|By|During) [^,;]*?\d{3,4}s? (?=(?:a|an|the) [^,;]*, )")
@@ -329,8 +333,9 @@ _TIME_BEFORE_THE_SUBJECT = re.compile(r"(?:(?:In|On|By|During) [^,;]{1,30}?,? )?
 # A partner joined to the subject, perhaps called by a noun: "Ada Brand and the painter Tom Vane founded …"
 _PARTNER_JOINER = re.compile(r" and (?:the [a-z]+ )?")
 # The maker of the subject, named after a noun for what was made as "by" names the agent of a passive: "The first tower
-# was the work of Tom Vane, …" (see _named_aside_from_a_thing)
-_MAKER_OF_THE_SUBJECT = re.compile(r"\b(?:is|was) the (?:work|design|creation|invention|brainchild) of" + _UP_TO_A_NAME)
+# was the work of Tom Vane, …", or the one whose the subject is: "The strangest death was that of Tom Vane, …" (see
+# _named_aside_from_a_thing)
+_MAKER_OF_THE_SUBJECT = re.compile(r"\b(?:is|was) (?:the (?:work|design|creation|invention|brainchild)|that) of" + _UP_TO_A_NAME)
 # A person named in passing after a comma and "with": "Out of it came a library and, with Dr. Tom Moss, a hospital."
 _WITH_IN_PASSING = re.compile(r",\s+with" + _UP_TO_A_NAME)
 _SPEAKER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
@@ -1128,6 +1133,9 @@ _NAME_OF_A_NOUN = re.compile(r"\b(?:(?:the|a|an) (?:[a-z]+ )?[a-z]+ of|(?:two|th
 # A clause up to its comma, and the possessive of each gender (see _the_subjects_own).
 _UP_TO_A_COMMA = re.compile(r"[^,;]*")
 _POSSESSIVE_OF = {Gender.FEMALE: re.compile(r"\bher\b"), Gender.MALE: re.compile(r"\bhis\b")}
+# A person named with someone of their own, the possessive right after "and" theirs: "Malcolm III and his queen",
+# "Ada Lind and her husband" (the name's gender, whatever the first name)
+_PARTNER_OF_A_GENDER = re.compile(rf" and (?P<possessive>his|her) (?:[a-z-]+ )?(?:{'|'.join(sorted(lexicon.KIN_NOUNS | lexicon.MALE_NOUNS | lexicon.FEMALE_NOUNS))})\b")
 # The subject pronoun of each gender (see _name_the_object).
 _SUBJECT_PRONOUN_OF = {Gender.FEMALE: re.compile(r"\bshe\b"), Gender.MALE: re.compile(r"\bhe\b")}
 # A person named as someone's relative through a possessive: "her sister {Lavinia}", "Her brother, {William}, …" (see
@@ -6316,13 +6324,17 @@ def _opens_with_an_unknown_person(gender: Gender, before: _Before, topic: _Topic
     the lexicon does not know for the other gender ("Rowan Ashby joined the Kestrel Works in 1903.", "Anton Keller met
     Joseph Haydn in Vienna."): a leading "He" or "His" may be that person, and the document's person or another man
     named would be a guess. Not a name that is the document's topic, one after "the", which no person's name takes
-    ("The Biophysics Unit was led by …"), nor one with no person's shape ("Apollo 11 carried Neil Armstrong …")."""
+    ("The Biophysics Unit was led by …"), nor one with no person's shape ("Apollo 11 carried Neil Armstrong …"), nor one
+    the sentence gives the other gender by someone of theirs ("Malcolm III and his queen, …": a man; see _PARTNER_OF_A_GENDER)."""
     subject = before.claim.subject if before.claim else None
     if subject is None or subject.kind is not MentionKind.NAME or subject.possessive or _is_topic(subject, topic):
         return False
     if re.search(r"\b(?i:the) $", before.claim.text[: subject.start]) or subject.text.lower().startswith("the "):
         return False
     other_first_names = lexicon.FEMALE_FIRST_NAMES if gender is Gender.MALE else lexicon.MALE_FIRST_NAMES
+    partner = _PARTNER_OF_A_GENDER.match(before.claim.text, subject.end)
+    if partner is not None and not _POSSESSIVE_OF[gender].fullmatch(partner["possessive"]):
+        return False  # "Malcolm III and his queen, Margaret, lived there …. Her son …": a man with a queen is no "Her"
     return looks_like_a_persons_name(subject.name) and subject.name.split()[0] not in other_first_names
 
 
@@ -6345,7 +6357,7 @@ def _named_aside_from_a_thing(person: Mention, before: _Before) -> bool:
     by the river.", "Anton Keller was a composer whose music carried the style of Joseph Haydn …" (a name of unknown
     kind). A leading "He" after it is more often someone the text told of before (the document's person) than the
     man named in passing. Not the agent of a passive ("The house was built by Joseph Weiss.") or the maker the main
-    clause names ("The house was the work of Joseph Weiss."), nor a man in the
+    clause names ("The house was the work of Joseph Weiss.", "The worst loss was that of Joseph Weiss."), nor a man in the
     main clause ("Apollo 11 carried Neil Armstrong …"), nor after a subject that is a person ("Ada Lind ran the
     office, which sent the geologist Tom Moss north."). A man named after ", with" stands aside too ("Out of it came a
     library and, with Dr. Tom Moss, a hospital.")."""
@@ -7723,7 +7735,8 @@ def _points_forward(text: str, mentions: list[Mention], reference: re.Match[str]
 def _subject_ahead(text: str, named: list[Mention], inserted: int = 0) -> tuple[Mention | None, int]:
     """The name that follows the sentence's opening phrase as its subject, perhaps after a title in quotes and a
     word for who it is ("In his 1950 memoir, "Wind and Sand," the pilot {Ann Lee} wrote …", "After its opening in
-    1990, the larger {Northgate Library} …"), and where that opening ends; (None, 0) when there is none. A
+    1990, the larger {Northgate Library} …"), or the person a description opening the sentence is of ("A heavy smoker
+    all his life, {Ada Lee} died …"), and where that opening ends; (None, 0) when there is none. A
     possessive in the opening may stand for that subject (`named` holds the sentence's names, and the one that
     replaced a "she", which ends at `inserted`)."""
     setting = _OPENING_PHRASE.match(text)
@@ -7742,6 +7755,11 @@ def _subject_ahead(text: str, named: list[Mention], inserted: int = 0) -> tuple[
         and (opening == 0 or unclosed.start < opening)
     ):
         return unclosed, unclosed.start
+    if opening == 0 and (described := _DESCRIPTION_BEFORE_A_PERSON.match(text)):
+        # "A heavy smoker for most of his life, {Ada Lee} died …": the description is the person's, and so its "his"
+        person = next((m for m in named if m.start == described.end() and m.kind is MentionKind.PERSON and not m.possessive), None)
+        if person is not None and _VERB_OF_THE_SUBJECT.match(text, person.end):
+            return person, person.start
     if opening == 0:
         return None, 0
     lead = _BEFORE_SUBJECT.match(text, opening)
