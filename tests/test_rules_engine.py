@@ -10885,6 +10885,8 @@ def test_an_it_after_a_sentence_opening_with_a_list_of_names_is_none_of_them():
     )
     assert not any("Varnia would" in front or "Orlesland would" in front for front in fronts), fronts
     assert any(front.endswith("It would meet in Vell, in {{c1::two}} towns about 40 kilometres apart.") for front in fronts), fronts
+
+
 # Round 118, part B: a leading "Her" after a sentence whose subject, a name of unknown kind, is a man by the possessive
 # after "<name> and his"; a "He" after "The worst death was that of <a man>" is that man
 def test_her_after_a_man_and_his_queen_is_the_queen():
