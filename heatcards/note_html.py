@@ -269,8 +269,8 @@ def _inline(items: list[tuple]) -> str:
 
 
 def _is_blank(html_text: str) -> bool:
-    """Whether inline HTML shows nothing but spaces."""
-    return not re.sub(r"<[^>]*>|&nbsp;|\s", "", html_text)
+    """Whether inline HTML shows nothing but spaces (an image is something shown)."""
+    return not re.sub(r"<(?!img\b)[^>]*>|&nbsp;|\s", "", html_text)
 
 
 def clean_field_html(source: str) -> str:

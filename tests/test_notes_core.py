@@ -84,6 +84,7 @@ def html_soup(draw) -> str:
 @settings(max_examples=400, deadline=None)
 @given(html_soup())
 @example("</b><ul><br></b></ul><div><div>")  # an empty block after a list: no <br> may follow the block keeping it out
+@example('<ul>1</ul><img src="a.png"><div>1')  # an image alone after a list, then a paragraph: the image is no blank line
 def test_cleaning_is_stable(source):
     """What the editor stores, cleaned again, is unchanged (load → save → load is a fixed point)."""
     once = clean_field_html(source)

@@ -310,6 +310,7 @@ def round_trip_editor(qapp):
 @example("<ul>1</ul><div></div>b")  # a blank line after a list, then text
 @example('<ul>1</ul><img src="a.png"><b>1')  # an image right after a list: Qt would read it into the list's last item
 @example('<ul>1</ul><p><img src="a.png">x</p><p>y</p><ul>z</ul>w')  # and the paragraphs after it, up to the next list
+@example('<ul>1</ul><img src="a.png"><div>1')  # an image alone after a list, then a paragraph
 def test_stored_html_survives_qt_load_and_save(round_trip_editor, source):
     """load → save → load gives the same stored HTML: Qt's rich text keeps everything the cleaner keeps."""
     stored = clean_field_html(source)
