@@ -1303,7 +1303,10 @@ def test_a_place_before_the_surname_of_a_person_the_document_names_is_no_part_of
     # the other side of the line: a person whose first name is the place, a place's own name, no one named Marlowe
     assert found("In 1820 Washington Irving sailed home.", "Washington Irving wrote it.")[-1] == ("person", "Washington Irving")
     assert ("place", "London Bridge") in found("In 1831 London Bridge opened.", "Hugo Bridge wrote it.")
-    assert found("In central London Marlowe built the new embankment.") == [("name", "London Marlowe")]
+    # Round 119, part B: after the sentence's opening "In central London", a name word a verb follows is the subject
+    # whoever the document names (was one name, "London Marlowe"); not with a possessive
+    assert found("In central London Marlowe built the new embankment.") == [("place", "London"), ("name", "Marlowe")]
+    assert found("In London Marlowe's hall stood empty.") == [("name", "London Marlowe")]
 
 
 # Fifty-seventh round, part B (issue 6): a temperature's scale is part of its unit, a sum in words with its currency is
@@ -3610,3 +3613,24 @@ def test_a_gender_is_said_by_a_noun_apposed_before_the_name_or_by_another_person
     assert book.gender("Orla Brenn") is Gender.FEMALE
     assert book.gender("Bren Hollis") is Gender.MALE
     assert book.gender("Ivo Starn") is None  # the queen is the daughter's mother, not Ivo Starn
+
+
+# Round 119, part B: a sentence's opening "In" (and "central" or a compass word) and a place the lexicon knows, then the
+# subject: a surname a verb follows, or a given name, particles and a surname, is no part of the place's name
+def test_a_surname_after_an_opening_in_and_a_place_is_a_person_of_its_own():
+    texts = [
+        "The engineer chosen was Tomas R. Kellby, a quiet man.",
+        "In central London Kellby built the Orle Quay in 1870.",
+        "Kellby insisted on granite.",
+    ]
+    book = NameBook.from_texts(texts)
+    assert {m.text: m.kind for m in find_mentions(texts[1], book)}.items() >= {"London": MentionKind.PLACE, "Kellby": MentionKind.PERSON}.items()
+    assert book.full_names.get("Kellby") == "Tomas R. Kellby"
+    assert "London Bridge" in _found("In London Bridge station the crowds waited for hours.")
+
+
+def test_a_name_with_particles_after_an_opening_in_and_a_country_is_a_person():
+    assert _found("In Denmark Ivo la Marne began building mills at Skov in 1891.").get("Ivo la Marne") is MentionKind.PERSON
+    assert _found("In northern Denmark Ivo van Orle founded a school for millers.").get("Ivo van Orle") is MentionKind.PERSON
+    for sentence in ("The Spanish Costa del Sol resorts grew fast.", "The Spanish Costa del Sol grew fast.", "In Brazil Rio de Janeiro grew fast."):
+        assert MentionKind.PERSON not in _found(sentence).values(), sentence

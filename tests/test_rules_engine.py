@@ -10926,3 +10926,14 @@ def test_his_in_a_description_before_the_subject_is_the_subjects():
         ("A heavy smoker for most of his life, Tom Vane died of lung cancer on 31 March 1980 in Kellby.", "Tom Vane"),
     ):
         assert card in _fronts(text, title), text
+
+
+# Round 119, part B: the short form of hours or minutes before the number of the next unit ends no sentence, so a
+# title such as "20 Hrs. 40 Min." is read whole; before a capitalised word it still may
+def test_a_short_form_of_hours_before_a_number_ends_no_sentence():
+    text = "Tom Vane wrote of the flight in his first book, 14 Hrs. 56 Min., published in Kellby. The flight took 20 hrs. The crew slept."
+    assert [s.text for s in split_sentences(text)] == [
+        "Tom Vane wrote of the flight in his first book, 14 Hrs. 56 Min., published in Kellby.",
+        "The flight took 20 hrs.",
+        "The crew slept.",
+    ]

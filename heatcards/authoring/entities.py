@@ -2622,10 +2622,34 @@ def _a_place_shaped_persons_name(run: _Run) -> bool:
     )
 
 
+# Round 119, part B: a sentence's opening "In", and a word for the part of a land, before a place: "In central London",
+# "In northern Denmark".
+_OPENING_IN = re.compile(rf"In (?:(?:central|{'|'.join(sorted(lexicon.COMPASS_ADJECTIVES))}) )?")
+
+
 def _country_after_in(text: str, run: _Run) -> bool:
-    """Whether a run opens with a one-word place the lexicon knows right after a sentence's opening "In", which then
-    names where its subject, the rest of the run, was: "In Denmark Poul la Cour began …" (round 112, lead)."""
-    return run.tokens[0] in lexicon.PLACES and text[: run.start] == "In "
+    """Whether a run opens with a one-word place the lexicon knows right after a sentence's opening "In" (and a word for
+    the part of the land, see _OPENING_IN), which then names where its subject, the rest of the run, was: "In Denmark
+    Poul la Cour began …" (round 112, lead), "In central London Bazalgette built …"."""
+    return run.tokens[0] in lexicon.PLACES and bool(_OPENING_IN.fullmatch(text, 0, run.start))
+
+
+# The particles of surnames that join no place's name, unlike "de", "del", "da" or "di" ("Rio de Janeiro", "Costa del
+# Sol", "Lago di Garda").
+_SURNAME_PARTICLES = frozenset("van von der den ter la le".split())
+
+
+def _a_name_with_particles(words: list[str]) -> bool:
+    """Whether the words are a given name, lower-case particles and a surname (round 119, part B): "Poul la Cour", "Ivo
+    van Orle", "Ilse van der Dorn", whatever the given name, or "Johann de Orle" after a first name the lexicon knows;
+    not "Rio de Janeiro", "Costa del Sol" (see _SURNAME_PARTICLES)."""
+    particles = words[1:-1]
+    return (
+        len(words) >= 3
+        and all(word in _PARTICLES for word in particles)
+        and (words[0] in lexicon.FIRST_NAMES or all(word in _SURNAME_PARTICLES for word in particles))
+        and looks_like_a_persons_name(f"{words[0]} {words[-1]}")
+    )
 
 
 def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> bool:
@@ -2633,8 +2657,11 @@ def _persons_name_after_a_nationality(text: str, run: _Run, book: NameBook) -> b
     person's name: a first name the lexicon knows ("the German Friedrich Traun", "In Denmark Paul Berg began …"), a
     person the document names, or a name a verb of a person or a description of one follows ("the Hungarian Zoltar
     Bendek, a clerk from Pest", "In Denmark Poul la Cour began …"); not "the French Foreign Legion", "the French Foreign
-    Legion, a unit of …"."""
+    Legion, a unit of …"; round 119, part B: or a name with particles a verb follows (see _a_name_with_particles: "In
+    Denmark Poul la Cour began …"; not "the Spanish Costa del Sol resorts")."""
     rest = " ".join(run.tokens[1:])
+    if _a_name_with_particles(run.tokens[1:]) and _a_verb(run.after):
+        return True
     return looks_like_a_persons_name(rest) and (
         run.tokens[1] in lexicon.FIRST_NAMES
         or book.kinds.get(rest) is MentionKind.PERSON
@@ -3336,7 +3363,7 @@ def _split_at_a_known_name(text: str, run: _Run, book: NameBook) -> list[_Run]:
     """The run, or two runs, its first word and the rest, when that word is a name of its own before another: the
     surname of a person the document names in full before a name of its own (see _a_surname_before_a_name), or a place
     before such a surname (see _a_place_before_a_surname)."""
-    if not (_a_surname_before_a_name(run, book) or _a_place_before_a_surname(run, book)):
+    if not (_a_surname_before_a_name(run, book) or _a_place_before_a_surname(text, run, book)):
         return [run]
     first, rest = run.tokens[0], run.tokens[1:]
     rest_start = text.index(rest[0], run.start + len(first))
@@ -3358,15 +3385,21 @@ def _a_surname_before_a_name(run: _Run, book: NameBook) -> bool:
     return _is_name_word(rest[0]) and bool(_NAME_NUMBER.fullmatch(rest[-1]) or " ".join(rest) in book.kinds)
 
 
-def _a_place_before_a_surname(run: _Run, book: NameBook) -> bool:
+def _a_place_before_a_surname(text: str, run: _Run, book: NameBook) -> bool:
     """Whether the run is a place the lexicon knows and then the surname of a person the document names in full: "In
     central London Bazalgette built …" beside Joseph Bazalgette is London and Bazalgette (not "Washington Irving", whose
-    first name is the place, nor "London Bridge")."""
+    first name is the place, nor "London Bridge"). Round 119, part B: or, whoever the document names, a name word a
+    verb follows after a sentence's opening "In" and the place (see _country_after_in), the subject after where it was:
+    "In central London Kellby built …" (not "In London Bridge station …", "In London Marlowe's hall …"), which the
+    document's book must read so too, or "London Kellby" would share the surname with its owner."""
     if len(run.tokens) != 2 or run.tokens[0] not in lexicon.PLACES:
         return False
     place, surname = run.tokens
-    full = _named_in_full(surname, book)
-    return full is not None and full.split()[0] != place and surname not in lexicon.PLACES
+    if surname in lexicon.PLACES:
+        return False
+    if (full := _named_in_full(surname, book)) is not None:
+        return full.split()[0] != place
+    return _country_after_in(text, run) and not run.possessive and surname not in _GENERIC_NAME_WORDS and _a_verb(run.after)
 
 
 def _named_in_full(surname: str, book: NameBook) -> str | None:

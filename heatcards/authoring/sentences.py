@@ -62,6 +62,9 @@ _ABBREVIATIONS = frozenset(
     "vs v e.g i.e cf approx ca c fig figs vol vols pp p no nos art ch sec ed eds est dept univ assn bros"
     .split()
 )
+# Round 119, part B: the short forms of hours and minutes, which end no sentence before the number of the next unit:
+# "his first book, 14 Hrs. 56 Min., published …" (a title), "a flight of 9 hrs. 5 min." (not "… took 20 hrs. The crew …").
+_TIME_UNIT_ABBREVIATIONS = frozenset("hr hrs min mins".split())
 # Abbreviations that end no sentence when capitalised, being a word of their own in lower case: "Brig. Gen.
 # Harold Moss" (not "… aboard the brig. The crew …").
 _CAPITALISED_ABBREVIATIONS = frozenset({"Brig"})
@@ -151,7 +154,7 @@ def _ends_sentence(text: str, start: int, punctuation: int, after: int, block_en
     lowered = token.lower()
     if lowered in _ABBREVIATIONS:
         return lowered == "no" and not following[:1].isdigit()
-    if token in _CAPITALISED_ABBREVIATIONS:
+    if token in _CAPITALISED_ABBREVIATIONS or (lowered in _TIME_UNIT_ABBREVIATIONS and following[:1].isdigit()):
         return False
     next_word = _NEXT_WORD.match(following)
     opens_sentence = next_word is not None and next_word.group(1) in SENTENCE_STARTERS
