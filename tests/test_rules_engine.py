@@ -10937,3 +10937,34 @@ def test_a_short_form_of_hours_before_a_number_ends_no_sentence():
         "The flight took 20 hrs.",
         "The crew slept.",
     ]
+# Round 119, part A: an "It" after a sentence whose common subject a participle names ("This lamp, called the Kell
+# Beacon, lit …") is that named thing, whatever opening the "It" sentence has
+def test_it_after_a_subject_a_participle_names_is_the_named_thing():
+    text = (
+        "For years ships passing Kellby were warned by a lamp on the cliff. "
+        "This lamp, called the Vega Beacon, lit the bay with a beam of roughly 30 kilometres. "
+        "On 4 May 1911, on the orders of Governor Tom Vane, it was switched off for good."
+    )
+    fronts = _fronts(text, "Kellby Harbour")
+    assert any("On {{c1::4 May 1911}}, on the orders of Governor Tom Vane, the Vega Beacon was switched off for good." in f for f in fronts), fronts
+    # "known as" names the subject as "called" does
+    known = text.replace("This lamp, called the Vega Beacon, lit", "The lamp, known as the Vega Beacon, lit")
+    assert any("the Vega Beacon was switched off for good." in f and "{{c1::4 May 1911}}" in f for f in _fronts(known, "Kellby Harbour"))
+    # "called" as the sentence's verb: the council or the board may be the "it"
+    verb = (
+        "For years ships passing Kellby were warned by a lamp on the cliff. "
+        "The council called the Vega Board. On 4 May 1911, on the orders of Governor Tom Vane, it was switched off for good."
+    )
+    assert not any("Vega Board was switched off" in f for f in _fronts(verb, "Kellby Harbour"))
+
+
+# Round 119, part A: a "he" or "she" after an opening clause whose subject is a name of unknown kind ("When Orlu Kett
+# came up …, she …") is read as the sentence reads when the sentence before offers no one else
+def test_she_after_a_when_clause_opened_by_an_unknown_name_is_read_as_written():
+    text = "The party crossed the pass in 1805. When Orlu Kett came up with the others, she recognised the band's chief, Varnak, as her brother."
+    assert "When Orlu Kett came up with the others, she recognised the band's chief, {{c1::Varnak}}, as her brother." in _fronts(text, "Vell Expedition")
+    # a woman the sentence before names is still the "she" after a clause about a place of unknown kind
+    named = "Ada Lind led the party across the pass in 1805. When Kellby fell to the raiders, she fled south to Vell with her brother Varnak."
+    fronts = _fronts(named, "Vell Expedition")
+    assert "When Kellby fell to the raiders, Ada Lind fled south to Vell with her brother {{c1::Varnak}}." in fronts, fronts
+    assert not any(", she fled" in front for front in fronts), fronts

@@ -984,6 +984,10 @@ _NAMING_VERB = re.compile(r" (?:became|is|was|are|were) (?:later )?(?:known as|c
 # The "is" or "was" right after a common subject that says which named thing it is: "The result {was} The Kellby
 # Letters", "The legal basis {was the} Vega Charter" (see _thing_the_subject_is).
 _COPULA_BEFORE_ITS_NAME = re.compile(r"(?:is|was) (?:the )?")
+# A common subject that a participle between commas gives its name right after its noun, before the name, its closing
+# comma and the main verb: "{This feature, called }Selective Availability, added …", "{The lamp, known as the }Vega
+# Beacon, lit …" (see _thing_the_subject_is).
+_SUBJECT_GIVEN_ITS_NAME = re.compile(r"(?i:the|this|that|an?) (?:[a-z-]+ ){0,2}[a-z-]+, (?:called|known as|named) (?:the )?")
 # The prepositions an opening phrase before a sentence's subject begins with: "In 1911 a storm …", "During the war he …".
 _OPENING_PREPOSITIONS = lexicon.TIME_OR_PLACE_PREPOSITIONS
 # An opening phrase that no comma closes, up to the subject after it: "For its first sixteen years ", "In 1911 ".
@@ -3782,6 +3786,9 @@ def _claim(text: str, mentions: list[Mention], before: _Before, topic: _Topic | 
         # "The city authorities banned tests within Stockholm": the city may be the one the sentence names
         return None
     found = _antecedent(pronoun, noun, before, topic, book, text[reference.end() :], governed)
+    if found is None and opening is opener and pronoun in ("he", "she") and _name_opens_the_clause(text, opener.end(), mentions):
+        # "When Yang Liwei became …, he said …": with no one else the sentence before offers, the one it names
+        return _with_its_references_written(_name_the_topic(Claim(text, 0, mentions, None), before, topic, book), before, topic, book)
     if found is None:
         return None
     antecedent, name = found
@@ -3843,6 +3850,16 @@ def _opener_before_it(text: str, mentions: list[Mention]) -> re.Match[str] | Non
         return clause
     # each article's noun right after it a plural ("the railways"); "the old railways" is refused with the singulars
     return clause if all(noun.endswith("s") for noun in re.findall(r"\b(?i:the|an?) ([a-z-]+)", clause.group())) else None
+
+
+def _name_opens_the_clause(text: str, end: int, mentions: list[Mention]) -> bool:
+    """Whether the opening clause that ends at `end` has for its subject a name of unknown kind right after its "When"
+    and before its verb ("When Yang Liwei became China's first astronaut, he …"), which the subject pronoun after it
+    may stand for as the sentence reads (see _opener_may_hold for a person's name)."""
+    clause = _OPENING_SUBORDINATE_CLAUSE.match(text)
+    return clause is not None and clause.end() == end and any(
+        m.kind is MentionKind.NAME and m.start == clause.end("subordinator") and _VERB_OF_THE_SUBJECT.match(text, m.end) for m in mentions
+    )
 
 
 def _opener_may_hold(pronoun: str, text: str, end: int, mentions: list[Mention], topic: _Topic | None, book: NameBook) -> bool:
@@ -5763,7 +5780,12 @@ def _thing_the_subject_is(text: str, things: list[Mention]) -> Mention | None:
     before its name: "The result was The Kellby Letters, published in 1850." -> the book, "The legal basis was the Vega
     Charter, signed in 1845." -> the charter (an "It" after it goes on with the subject, and so with that thing). None when the copula is not right after the subject, when no thing follows it ("The result was a
     book by Tom Vane, …", "The council sold the Vega Tower to …"), or when the subject names a thing of its own ("The
-    owner of the Vega Mill was the Kell Company. It closed …": the mill may have closed)."""
+    owner of the Vega Mill was the Kell Company. It closed …": the mill may have closed). A subject a participle names
+    between commas right before its verb is that thing too: "This feature, called Selective Availability, added errors
+    …" -> the feature (not "The king called the Vega Council. It met …", whose "called" is the sentence's verb)."""
+    named = _SUBJECT_GIVEN_ITS_NAME.match(text, _OPENING.match(text).end())
+    if named is not None:
+        return next((m for m in things if m.start == named.end() and text.startswith(",", m.end) and _VERB_OF_THE_SUBJECT.match(text, m.end + 1)), None)
     common = _COMMON_SUBJECT_OF_THE_MAIN_CLAUSE.match(text)
     if common is None or any(common.start("subject") <= m.start < common.end("subject") for m in things):
         return None
