@@ -10937,6 +10937,8 @@ def test_a_short_form_of_hours_before_a_number_ends_no_sentence():
         "The flight took 20 hrs.",
         "The crew slept.",
     ]
+
+
 # Round 119, part A: an "It" after a sentence whose common subject a participle names ("This lamp, called the Kell
 # Beacon, lit …") is that named thing, whatever opening the "It" sentence has
 def test_it_after_a_subject_a_participle_names_is_the_named_thing():
