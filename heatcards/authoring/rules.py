@@ -3854,7 +3854,7 @@ def _opener_before_it(text: str, mentions: list[Mention]) -> re.Match[str] | Non
 
 def _name_opens_the_clause(text: str, end: int, mentions: list[Mention]) -> bool:
     """Whether the opening clause that ends at `end` has for its subject a name of unknown kind right after its "When"
-    and before its verb ("When Yang Liwei became China's first astronaut, he …"), which the subject pronoun after it
+    (or "After", "While" …) and before its verb ("When Yang Liwei became China's first astronaut, he …"), which the subject pronoun after it
     may stand for as the sentence reads (see _opener_may_hold for a person's name)."""
     clause = _OPENING_SUBORDINATE_CLAUSE.match(text)
     return clause is not None and clause.end() == end and any(
@@ -5097,9 +5097,14 @@ def _takes_a_common_thing(text: str, end: int) -> bool:
     """Whether a verb before `end` takes a singular common noun as its object ("carried a bronze bell"): a thing an "it"
     or "its" after it may be as well as the document's topic. Not after "be" ("is the home of …"), nor a noun that only
     relates what "of" names ("deepened the division of Europe", which no one answers as "it")."""
-    return any(
-        not _COPULA.fullmatch(verb.group(1)) and not verb.group().endswith(" of") and not text.startswith(" of ", verb.end())
-        for verb in _SINGULAR_OBJECT.finditer(text, 0, end)
+    return any(True for _ in _common_objects(text, end))
+
+
+def _common_objects(text: str, end: int) -> Iterator[re.Match[str]]:
+    """Each verb before `end` with the singular common noun it takes as its object (see _takes_a_common_thing)."""
+    return (
+        verb for verb in _SINGULAR_OBJECT.finditer(text, 0, end)
+        if not _COPULA.fullmatch(verb.group(1)) and not verb.group().endswith(" of") and not text.startswith(" of ", verb.end())
     )
 
 
@@ -5107,10 +5112,7 @@ def _takes_a_new_thing(text: str) -> bool:
     """Whether a verb of the sentence takes a singular common noun after "a" or "an" as its object, a thing it brings in
     ("appointed a presidential commission"), which an "It" after it may well be: see _takes_a_common_thing, whose "the"
     may only say which ("drew the first plans")."""
-    return any(
-        not _COPULA.fullmatch(verb.group(1)) and verb.group().split()[1] in ("a", "an") and not text.startswith(" of ", verb.end())
-        for verb in _SINGULAR_OBJECT.finditer(text)
-    )
+    return any(verb.group().split()[1] in ("a", "an") for verb in _common_objects(text, len(text)))
 
 
 def _object_her(text: str, start: int, end: int) -> bool | None:
